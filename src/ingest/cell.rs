@@ -1,0 +1,214 @@
+//! One cell as read from any source, before the domain gives it meaning.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+use std::fmt;
+
+/// A cell value. Workbooks give typed cells; CSV gives text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    Date(NaiveDate),
+    Bool(bool),
+    /// A spreadsheet error value such as `#REF!`.
+    Error(String),
+}
+
+impl Cell {
+    /// Text with surrounding whitespace removed; empty text becomes [`Cell::Empty`].
+    pub fn text(s: &str) -> Cell {
+        let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{a0}');
+        if t.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(t.to_string())
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Cell::Empty)
+    }
+
+    /// The cell as display text ("" for empty), as a user would see it.
+    pub fn as_string(&self) -> String {
+        self.to_string()
+    }
+
+    /// The cell as a date, if it is one: a date cell, an Excel serial number, or text
+    /// in one of the forms [`parse_date`] accepts.
+    pub fn as_date(&self) -> Option<NaiveDate> {
+        match self {
+            Cell::Date(d) => Some(*d),
+            Cell::Number(n) => excel_serial(*n),
+            Cell::Text(t) => parse_date(t),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Cell {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Cell::Empty => Ok(()),
+            Cell::Text(s) => f.write_str(s),
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => write!(f, "{}", *n as i64),
+            Cell::Number(n) => write!(f, "{n}"),
+            Cell::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Cell::Bool(b) => write!(f, "{}", if *b { "TRUE" } else { "FALSE" }),
+            Cell::Error(e) => f.write_str(e),
+        }
+    }
+}
+
+/// An Excel serial day number (1900 date system) as a date, when it is in a
+/// plausible range for case work (1950–2100). Fractions (times) are dropped.
+pub fn excel_serial(n: f64) -> Option<NaiveDate> {
+    if !(18_264.0..=73_051.0).contains(&n) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(1899, 12, 30).map(|d| d + Duration::days(n.trunc() as i64))
+}
+
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+fn month_from_name(s: &str) -> Option<u32> {
+    let s = s.to_ascii_lowercase();
+    let s = s.trim_end_matches('.');
+    if s.len() < 3 {
+        return None;
+    }
+    let m = MONTHS.iter().position(|m| s.starts_with(m))? as u32 + 1;
+    // "sept" and full names are fine; reject words that merely start like a month.
+    let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    (full[m as usize - 1].starts_with(s) || s == "sept").then_some(m)
+}
+
+fn year_of(s: &str) -> Option<i32> {
+    let y: i32 = s.parse().ok()?;
+    match s.len() {
+        2 => Some(if y < 70 { 2000 + y } else { 1900 + y }),
+        4 => Some(y),
+        _ => None,
+    }
+}
+
+/// Parses a date written as text, UK day-first and never US month-first:
+/// ISO `2026-11-06` (optionally with a time), `06/11/2026`, `6/11/26`, `06-11-2026`,
+/// `06.11.2026`, `6 Nov 2026`, `6 November 2026`, `06-Nov-2026`, `Fri 6 Nov 2026`,
+/// and Excel serial numbers written as text (`46332`). A time after the date is
+/// ignored. Returns `None` for anything else, including `11/13/2026`.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    // Drop a time part: "2026-11-06T10:00:00", "06/11/2026 14:30".
+    let date_part = s.split(['T', ' ']).next().unwrap_or(s);
+    if let Some(d) = parse_numeric_date(date_part) {
+        return Some(d);
+    }
+    if let Ok(dt) = NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S") {
+        return Some(dt.date());
+    }
+    if s.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return s.parse::<f64>().ok().and_then(excel_serial);
+    }
+    parse_named_month(s)
+}
+
+fn parse_numeric_date(s: &str) -> Option<NaiveDate> {
+    let sep = s.chars().find(|c| matches!(c, '/' | '-' | '.'))?;
+    let parts: Vec<&str> = s.split(sep).collect();
+    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    if parts[0].len() == 4 {
+        let (y, m, d) = (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?);
+        return NaiveDate::from_ymd_opt(y, m, d);
+    }
+    if parts[0].len() > 2 || parts[1].len() > 2 {
+        return None;
+    }
+    let (d, m) = (parts[0].parse().ok()?, parts[1].parse().ok()?);
+    NaiveDate::from_ymd_opt(year_of(parts[2])?, m, d)
+}
+
+fn parse_named_month(s: &str) -> Option<NaiveDate> {
+    let cleaned: String = s.chars().map(|c| if c == ',' || c == '-' || c == '/' { ' ' } else { c }).collect();
+    let mut tokens: Vec<&str> = cleaned.split_whitespace().collect();
+    // A leading weekday name ("Fri", "Friday").
+    if tokens.len() == 4 && tokens[0].chars().all(|c| c.is_ascii_alphabetic()) {
+        tokens.remove(0);
+    }
+    // A trailing time ("10:30").
+    if tokens.len() == 4 && tokens[3].contains(':') {
+        tokens.pop();
+    }
+    if tokens.len() != 3 {
+        return None;
+    }
+    let day_token = tokens[0].trim_end_matches(|c: char| c.is_ascii_alphabetic()); // 1st, 2nd
+    let d: u32 = day_token.parse().ok()?;
+    let m = month_from_name(tokens[1])?;
+    let y = year_of(tokens[2])?;
+    let date = NaiveDate::from_ymd_opt(y, m, d)?;
+    (date.year() > 1900).then_some(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::date;
+    use proptest::prelude::*;
+
+    #[test]
+    fn every_accepted_form() {
+        let want = date(2026, 11, 6);
+        for s in [
+            "2026-11-06", "2026-11-06T09:30:00", "2026-11-06 09:30:00", "06/11/2026", "6/11/2026", "6/11/26",
+            "06-11-2026", "06.11.2026", "6 Nov 2026", "6 November 2026", "06-Nov-2026", "6-nov-26",
+            "Fri 6 Nov 2026", "Friday, 6 November 2026", "6th November 2026", "06/11/2026 14:30", "46332",
+        ] {
+            assert_eq!(parse_date(s), Some(want), "{s}");
+        }
+    }
+
+    #[test]
+    fn day_first_never_month_first() {
+        assert_eq!(parse_date("03/04/2026"), Some(date(2026, 4, 3)));
+        assert_eq!(parse_date("11/13/2026"), None, "US order is not guessed");
+        assert_eq!(parse_date("31/02/2026"), None);
+    }
+
+    #[test]
+    fn rejects_non_dates() {
+        for s in ["", "n/a", "TBC", "Good", "12", "2026", "March 2026", "1/2/3/4", "Maybe 6 2026"] {
+            assert_eq!(parse_date(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn excel_serials() {
+        assert_eq!(excel_serial(46332.0), Some(date(2026, 11, 6)));
+        assert_eq!(excel_serial(46332.75), Some(date(2026, 11, 6)));
+        assert_eq!(excel_serial(3.0), None);
+        assert_eq!(Cell::Number(45000.0).as_date(), Some(date(2023, 3, 15)));
+    }
+
+    proptest! {
+        #[test]
+        fn round_trips_uk_and_iso_forms(days in 0i64..40_000) {
+            let d = date(1960, 1, 1) + Duration::days(days);
+            prop_assert_eq!(parse_date(&d.format("%d/%m/%Y").to_string()), Some(d));
+            prop_assert_eq!(parse_date(&d.format("%Y-%m-%d").to_string()), Some(d));
+            prop_assert_eq!(parse_date(&d.format("%-d %B %Y").to_string()), Some(d));
+            prop_assert_eq!(parse_date(&d.format("%d-%b-%Y").to_string()), Some(d));
+        }
+
+        #[test]
+        fn never_panics(s in "\\PC{0,30}") {
+            let _ = parse_date(&s);
+        }
+    }
+}

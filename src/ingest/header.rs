@@ -1,0 +1,77 @@
+//! Finding the header row under title rows and blank rows.
+
+use super::{Cell, SourceRow};
+
+/// How many leading rows are searched for the header.
+pub const SEARCH_ROWS: usize = 30;
+
+/// The chosen header row and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderChoice {
+    /// Index into the rows given (not the sheet row number).
+    pub index: usize,
+    /// How many of its cells were recognised as known column names.
+    pub recognised: usize,
+}
+
+/// Picks the header row among the first [`SEARCH_ROWS`] rows: the row with the most
+/// cells that `is_known` recognises (at least two); ties go to the earlier row.
+/// Without such a row, the first row of short text cells that is as wide as the
+/// widest row below it. `None` when nothing looks like a header.
+pub fn find_header(rows: &[SourceRow], is_known: impl Fn(&str) -> bool) -> Option<HeaderChoice> {
+    let window = &rows[..rows.len().min(SEARCH_ROWS)];
+    let mut best: Option<HeaderChoice> = None;
+    for (i, row) in window.iter().enumerate() {
+        let recognised = row.cells.iter().filter(|c| matches!(c, Cell::Text(t) if is_known(t))).count();
+        if recognised >= 2 && best.as_ref().is_none_or(|b| recognised > b.recognised) {
+            best = Some(HeaderChoice { index: i, recognised });
+        }
+    }
+    if best.is_some() {
+        return best;
+    }
+    let width = |r: &SourceRow| r.cells.iter().filter(|c| !c.is_empty()).count();
+    let widest = window.iter().map(width).max().unwrap_or(0);
+    window
+        .iter()
+        .position(|r| {
+            widest >= 2
+                && width(r) == widest
+                && r.cells.iter().all(|c| matches!(c, Cell::Empty) || matches!(c, Cell::Text(t) if t.len() < 200))
+        })
+        .map(|index| HeaderChoice { index, recognised: 0 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(n: u32, cells: &[&str]) -> SourceRow {
+        SourceRow { row: n, cells: cells.iter().map(|s| Cell::text(s)).collect() }
+    }
+
+    #[test]
+    fn header_under_title_and_blank_rows() {
+        let rows = vec![
+            row(1, &["Case file audits 2026", "", ""]),
+            row(2, &["Exported 01/11/2026", "", ""]),
+            row(3, &["", "", ""]),
+            row(4, &["Child ID", "Team", "Overall grade"]),
+            row(5, &["C1", "North", "Good"]),
+        ];
+        let known = |s: &str| ["child id", "team", "overall grade"].contains(&s.to_lowercase().as_str());
+        assert_eq!(find_header(&rows, known), Some(HeaderChoice { index: 3, recognised: 3 }));
+    }
+
+    #[test]
+    fn falls_back_to_first_full_text_row() {
+        let rows = vec![row(1, &["Report", "", ""]), row(2, &["A", "B", "C"]), row(3, &["1", "2", "3"])];
+        assert_eq!(find_header(&rows, |_| false).map(|h| h.index), Some(1));
+    }
+
+    #[test]
+    fn nothing_for_a_single_column() {
+        let rows = vec![row(1, &["only"]), row(2, &["one"])];
+        assert_eq!(find_header(&rows, |_| false), None);
+    }
+}

@@ -1,0 +1,162 @@
+//! Ingest knows files: which inputs to read, how to open workbooks and text files,
+//! encodings, delimiters, and where the header row is. It yields rows with their
+//! origin (file, sheet, row) and knows nothing of grades.
+
+pub mod cell;
+pub mod header;
+mod text;
+mod workbook;
+
+pub use cell::{parse_date, Cell};
+
+use std::path::{Path, PathBuf};
+
+/// Extensions read as workbooks.
+pub const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
+/// Extensions read as delimited text.
+pub const TEXT_EXTENSIONS: &[&str] = &["csv", "tsv", "txt"];
+
+/// A file that could not be read at all, or a sheet that could not.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}{}: {message}", sheet.as_ref().map(|s| format!(" [sheet {s}]")).unwrap_or_default())]
+pub struct IngestError {
+    pub file: String,
+    pub sheet: Option<String>,
+    pub message: String,
+}
+
+impl IngestError {
+    pub fn new(file: &Path, message: impl Into<String>) -> Self {
+        IngestError { file: display_path(file), sheet: None, message: message.into() }
+    }
+}
+
+/// One row as read, numbered as a spreadsheet user sees it (1-based).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceRow {
+    pub row: u32,
+    pub cells: Vec<Cell>,
+}
+
+impl SourceRow {
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(Cell::is_empty)
+    }
+}
+
+/// How a text file was decoded, for the validate report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextFormat {
+    pub encoding: &'static str,
+    pub delimiter: char,
+}
+
+/// One table of rows: a worksheet, or a whole text file. Rows stream: a
+/// multi-million-row case-notes CSV is never held in memory whole.
+pub struct Table {
+    pub file: String,
+    pub sheet: Option<String>,
+    pub text_format: Option<TextFormat>,
+    pub rows: Box<dyn Iterator<Item = Result<SourceRow, IngestError>>>,
+}
+
+impl std::fmt::Debug for Table {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Table").field("file", &self.file).field("sheet", &self.sheet).finish_non_exhaustive()
+    }
+}
+
+/// A file the input walk left out, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
+}
+
+/// The files to read under the given inputs (files or directories, walked in
+/// name order), and the ones left out with the reason.
+pub fn discover(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>, Vec<IngestError>) {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    let mut errors = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            walk(input, &mut files, &mut skipped);
+        } else if input.is_file() {
+            // Named explicitly: read it whatever its name, unless it is a lock file.
+            match skip_reason(input, true) {
+                Some(reason) => skipped.push(Skipped { path: display_path(input), reason }),
+                None => files.push(input.clone()),
+            }
+        } else {
+            errors.push(IngestError::new(input, "no such file or folder"));
+        }
+    }
+    (files, skipped, errors)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
+    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(e) => {
+            skipped.push(Skipped { path: display_path(dir), reason: format!("folder could not be read: {e}") });
+            return;
+        }
+    };
+    entries.sort();
+    for path in entries {
+        let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        if name.starts_with('.') {
+            skipped.push(Skipped { path: display_path(&path), reason: "hidden file or folder".into() });
+        } else if path.is_dir() {
+            walk(&path, files, skipped);
+        } else {
+            match skip_reason(&path, false) {
+                Some(reason) => skipped.push(Skipped { path: display_path(&path), reason }),
+                None => files.push(path),
+            }
+        }
+    }
+}
+
+fn skip_reason(path: &Path, explicit: bool) -> Option<String> {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    if name.starts_with("~$") {
+        return Some("Excel lock file (the workbook is open in Excel)".into());
+    }
+    let ext = extension(path);
+    let known = WORKBOOK_EXTENSIONS.contains(&ext.as_str()) || TEXT_EXTENSIONS.contains(&ext.as_str());
+    if !known && !explicit {
+        return Some(format!("not a spreadsheet or text export (.{ext})"));
+    }
+    None
+}
+
+/// Lower-case file extension.
+pub fn extension(path: &Path) -> String {
+    path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default()
+}
+
+/// A path as shown to users: forward slashes, relative as given.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// Opens one file as its tables (one per non-empty worksheet, or one for a text file).
+///
+/// # Errors
+/// The file cannot be opened or is not a spreadsheet or text export: not found,
+/// password-protected, corrupt, or binary data with a text extension.
+pub fn open(path: &Path) -> Result<Vec<Table>, IngestError> {
+    let ext = extension(path);
+    if WORKBOOK_EXTENSIONS.contains(&ext.as_str()) {
+        workbook::open(path, &ext)
+    } else {
+        text::open(path).map(|t| vec![t])
+    }
+}
+
+/// Reads a whole table into memory (for small tables and tests).
+pub fn collect_rows(table: Table) -> Result<Vec<SourceRow>, IngestError> {
+    table.rows.collect()
+}

@@ -1,0 +1,246 @@
+//! Delimited text (.csv .tsv .txt): UTF-8 with or without BOM, Windows-1252 or
+//! UTF-16 with BOM; comma, semicolon, tab or pipe; quoted fields with embedded
+//! newlines. Streams records, so a file of millions of rows is not held whole.
+
+use super::{display_path, extension, Cell, IngestError, SourceRow, Table, TextFormat};
+use std::io::Read;
+use std::path::Path;
+
+const SAMPLE: usize = 1 << 20;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Encoding {
+    Utf8,
+    Windows1252,
+}
+
+pub fn open(path: &Path) -> Result<Table, IngestError> {
+    let file = display_path(path);
+    let mut f = std::fs::File::open(path).map_err(|e| IngestError::new(path, format!("cannot be read: {e}")))?;
+    let mut sample = Vec::with_capacity(SAMPLE.min(64 * 1024));
+    (&mut f).take(SAMPLE as u64).read_to_end(&mut sample).map_err(|e| IngestError::new(path, format!("cannot be read: {e}")))?;
+    if sample.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(IngestError::new(path, "the file is empty"));
+    }
+    // UTF-16 exports (some Excel "Unicode text" saves): decode whole, then read as UTF-8.
+    if sample.starts_with(&[0xFF, 0xFE]) || sample.starts_with(&[0xFE, 0xFF]) {
+        let bytes = std::fs::read(path).map_err(|e| IngestError::new(path, format!("cannot be read: {e}")))?;
+        let enc = if sample[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
+        let (text, _, _) = enc.decode(&bytes);
+        let utf8 = text.into_owned().into_bytes();
+        let (len, nl) = (utf8.len() as u64, utf8.ends_with(b"\n"));
+        return Ok(table(file, path, utf8.clone(), Encoding::Utf8, "UTF-16", Box::new(std::io::Cursor::new(utf8)), len, nl));
+    }
+    if looks_binary(&sample) {
+        return Err(IngestError::new(
+            path,
+            "is not a text export (it contains binary data). If it is a workbook, give it its .xlsx / .xls extension",
+        ));
+    }
+    let (encoding, name) = detect_encoding(&sample);
+    let reader = std::fs::File::open(path).map_err(|e| IngestError::new(path, format!("cannot be read: {e}")))?;
+    let len = reader.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
+    let ends_with_newline = last_byte(path) == Some(b'\n');
+    Ok(table(file, path, sample, encoding, name, Box::new(std::io::BufReader::with_capacity(256 * 1024, reader)), len, ends_with_newline))
+}
+
+fn table(file: String, path: &Path, sample: Vec<u8>, encoding: Encoding, name: &'static str, reader: Box<dyn Read>, len: u64, ends_with_newline: bool) -> Table {
+    let delimiter = sniff_delimiter(&sample, &extension(path));
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(reader);
+    let mut index = 0u32;
+    let mut embedded = 0u32;
+    let err_file = file.clone();
+    let mut record = csv::ByteRecord::new();
+    let mut done = false;
+    let rows = std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        match rdr.read_byte_record(&mut record) {
+            Ok(true) => {
+                // Row numbers as a spreadsheet shows them: the record's first line,
+                // less the newlines inside earlier quoted fields.
+                // The csv reader skips empty lines and counts lines from where it
+                // resumed, so number from the reader's position after the record.
+                let first = index == 0;
+                let inside = record.iter().map(|f| f.iter().filter(|&&b| b == b'\n').count() as u32).sum::<u32>();
+                let pos = rdr.position();
+                let at_end = pos.byte() >= len;
+                let last_line = pos.line() as u32 - if at_end && !ends_with_newline { 0 } else { 1 };
+                embedded += inside;
+                index = (last_line.saturating_sub(embedded)).max(index + 1);
+                let cells = record.iter().enumerate().map(|(i, f)| decode(f, encoding, first && i == 0)).collect();
+                Some(Ok(SourceRow { row: index, cells }))
+            }
+            Ok(false) => None,
+            Err(e) => {
+                done = true;
+                Some(Err(IngestError { file: err_file.clone(), sheet: None, message: format!("after row {index}: {e}") }))
+            }
+        }
+    });
+    Table { file, sheet: None, text_format: Some(TextFormat { encoding: name, delimiter: delimiter as char }), rows: Box::new(rows) }
+}
+
+fn last_byte(path: &Path) -> Option<u8> {
+    use std::io::{Seek, SeekFrom};
+    let mut f = std::fs::File::open(path).ok()?;
+    f.seek(SeekFrom::End(-1)).ok()?;
+    let mut b = [0u8; 1];
+    f.read_exact(&mut b).ok()?;
+    Some(b[0])
+}
+
+fn decode(field: &[u8], encoding: Encoding, first: bool) -> Cell {
+    let field = if first { field.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(field) } else { field };
+    match encoding {
+        Encoding::Utf8 => match std::str::from_utf8(field) {
+            Ok(s) => Cell::text(s),
+            // A stray Windows-1252 byte past the sample: read it as 1252, do not fail.
+            Err(_) => Cell::text(&encoding_rs::WINDOWS_1252.decode_without_bom_handling(field).0),
+        },
+        Encoding::Windows1252 => Cell::text(&encoding_rs::WINDOWS_1252.decode_without_bom_handling(field).0),
+    }
+}
+
+fn looks_binary(sample: &[u8]) -> bool {
+    sample.iter().take(8192).any(|&b| b == 0) || sample.starts_with(b"PK\x03\x04") || sample.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+}
+
+fn detect_encoding(sample: &[u8]) -> (Encoding, &'static str) {
+    if sample.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return (Encoding::Utf8, "UTF-8 (BOM)");
+    }
+    match std::str::from_utf8(sample) {
+        Ok(_) => (Encoding::Utf8, "UTF-8"),
+        // The sample may end inside a multi-byte character.
+        Err(e) if e.error_len().is_none() => (Encoding::Utf8, "UTF-8"),
+        Err(_) => (Encoding::Windows1252, "Windows-1252"),
+    }
+}
+
+/// The delimiter whose count per line is most consistent over the first lines,
+/// ignoring delimiters inside quotes. Title lines with none are tolerated.
+fn sniff_delimiter(sample: &[u8], ext: &str) -> u8 {
+    let candidates = [b',', b';', b'\t', b'|'];
+    let lines = logical_lines(sample, 30);
+    let mut best = (if ext == "tsv" { b'\t' } else { b',' }, 0usize, 0usize);
+    for &c in &candidates {
+        let counts: Vec<usize> = lines.iter().map(|l| l.iter().filter(|&&b| b == c).count()).collect();
+        let mut freq = std::collections::BTreeMap::new();
+        for &n in counts.iter().filter(|&&n| n > 0) {
+            *freq.entry(n).or_insert(0usize) += 1;
+        }
+        // The most common non-zero count, and on how many lines it occurs.
+        let (mode, lines_with_mode) = freq.iter().map(|(&n, &k)| (n, k)).max_by_key(|&(n, k)| (k, n)).unwrap_or((0, 0));
+        if (lines_with_mode, mode) > (best.1, best.2) {
+            best = (c, lines_with_mode, mode);
+        }
+    }
+    best.0
+}
+
+/// Up to `max` lines with quoted sections removed, so quoted delimiters and
+/// embedded newlines do not count.
+fn logical_lines(sample: &[u8], max: usize) -> Vec<Vec<u8>> {
+    let mut lines = Vec::new();
+    let mut cur = Vec::new();
+    let mut quoted = false;
+    for &b in sample {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => {
+                if cur.iter().any(|b: &u8| !b.is_ascii_whitespace()) {
+                    lines.push(std::mem::take(&mut cur));
+                    if lines.len() == max {
+                        break;
+                    }
+                }
+                cur.clear();
+            }
+            _ if !quoted => cur.push(b),
+            _ => {}
+        }
+    }
+    if !cur.is_empty() && lines.len() < max {
+        lines.push(cur);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::collect_rows;
+
+    fn read(name: &str, bytes: &[u8]) -> (Vec<SourceRow>, TextFormat) {
+        let dir = std::env::temp_dir().join(format!("auditpack-text-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let t = open(&path).unwrap();
+        let fmt = t.text_format.clone().unwrap();
+        (collect_rows(t).unwrap(), fmt)
+    }
+
+    fn texts(r: &SourceRow) -> Vec<String> {
+        r.cells.iter().map(Cell::as_string).collect()
+    }
+
+    #[test]
+    fn utf8_with_bom_comma() {
+        let (rows, fmt) = read("a.csv", "\u{feff}Child ID,Team\nC1,Hénon\n".as_bytes());
+        assert_eq!(fmt.encoding, "UTF-8 (BOM)");
+        assert_eq!(texts(&rows[0]), ["Child ID", "Team"]);
+        assert_eq!(texts(&rows[1]), ["C1", "Hénon"]);
+    }
+
+    #[test]
+    fn windows_1252_semicolon() {
+        // 0xE9 = é, 0x92 = right single quote in Windows-1252.
+        let (rows, fmt) = read("b.csv", b"Child ID;Comment\nC1;caf\xe9 child\x92s view\n");
+        assert_eq!(fmt, TextFormat { encoding: "Windows-1252", delimiter: ';' });
+        assert_eq!(texts(&rows[1]), ["C1", "café child\u{2019}s view"]);
+    }
+
+    #[test]
+    fn tab_delimited_and_embedded_newlines() {
+        let (rows, fmt) = read("c.txt", b"Title line\n\nChild ID\tEvidence\tTeam\nC1\t\"line one\nline two\tstill quoted\"\tA\nC2\tplain\tB\n");
+        assert_eq!(fmt.delimiter, '\t');
+        assert_eq!(rows.len(), 4, "an empty line is no record: {rows:?}");
+        assert_eq!(texts(&rows[2]), ["C1", "line one\nline two\tstill quoted", "A"]);
+        assert_eq!((rows[1].row, rows[2].row, rows[3].row), (3, 4, 5), "numbered as a spreadsheet shows them");
+    }
+
+    #[test]
+    fn semicolon_with_commas_inside_quotes() {
+        let (rows, fmt) = read("d.csv", b"a;b;c\n\"x, y, z\";2;3\n\"p, q\";5;6\n");
+        assert_eq!(fmt.delimiter, ';');
+        assert_eq!(texts(&rows[1])[0], "x, y, z");
+    }
+
+    #[test]
+    fn empty_and_binary_files_are_errors() {
+        let dir = std::env::temp_dir().join(format!("auditpack-text-bad-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("e.csv"), b"  \n").unwrap();
+        assert!(open(&dir.join("e.csv")).unwrap_err().message.contains("empty"));
+        std::fs::write(dir.join("f.csv"), b"PK\x03\x04\x00\x00binary").unwrap();
+        assert!(open(&dir.join("f.csv")).unwrap_err().message.contains("binary"));
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Child ID\tTeam\r\nC9\tNorth\r\n".encode_utf16() {
+            bytes.extend(u.to_le_bytes());
+        }
+        let (rows, fmt) = read("g.txt", &bytes);
+        assert_eq!(fmt.encoding, "UTF-16");
+        assert_eq!(texts(&rows[1]), ["C9", "North"]);
+    }
+}

@@ -1,0 +1,506 @@
+//! Recognising what a table is and what each column holds: by config pins, exact
+//! synonyms, question text, contained synonyms, and the vocabulary of the values.
+//! Ambiguity is reported, never settled by the order of a list.
+
+use super::config::{Config, FrameworkSpec, SourceSpec};
+use super::fold::{contains_phrase, fold, split_numbering};
+use super::scales::Crosswalk;
+use crate::ingest::Cell;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum TableKind {
+    Audits,
+    Actions,
+    CaseNotes,
+    Episodes,
+    Unknown,
+}
+
+impl TableKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TableKind::Audits => "audits",
+            TableKind::Actions => "actions",
+            TableKind::CaseNotes => "case_notes",
+            TableKind::Episodes => "episodes",
+            TableKind::Unknown => "unknown",
+        }
+    }
+
+    fn parse(s: &str) -> Option<TableKind> {
+        Some(match s {
+            "audits" | "audit" => TableKind::Audits,
+            "actions" | "action" => TableKind::Actions,
+            "case_notes" | "case_note" | "notes" => TableKind::CaseNotes,
+            "episodes" | "episode" | "legal_status" => TableKind::Episodes,
+            "ignore" | "unknown" => TableKind::Unknown,
+            _ => return None,
+        })
+    }
+
+    fn synonyms(self, config: &Config) -> &BTreeMap<String, Vec<String>> {
+        match self {
+            TableKind::Audits | TableKind::Unknown => &config.fields.audit,
+            TableKind::Actions => &config.fields.action,
+            TableKind::CaseNotes => &config.fields.case_note,
+            TableKind::Episodes => &config.fields.episode,
+        }
+    }
+
+    fn required(self) -> &'static [&'static str] {
+        match self {
+            TableKind::Audits => &["child_id"],
+            TableKind::Actions => &["text"],
+            TableKind::CaseNotes => &["child_id", "note_type", "event_date"],
+            TableKind::Episodes => &["child_id", "episode_type", "start_date"],
+            TableKind::Unknown => &[],
+        }
+    }
+}
+
+/// Fields a table can hold several columns of (their text is joined).
+const MULTI_FIELDS: &[&str] = &["evidence", "good_practice"];
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+pub enum Target {
+    Field(String),
+    /// A graded question; `None` when it could not be placed in a canonical domain.
+    Domain(Option<String>),
+    Ignore,
+    Unmapped,
+}
+
+impl Target {
+    pub fn describe(&self) -> String {
+        match self {
+            Target::Field(f) => f.clone(),
+            Target::Domain(Some(d)) => format!("domain:{d}"),
+            Target::Domain(None) => "domain:(unplaced)".into(),
+            Target::Ignore => "ignored".into(),
+            Target::Unmapped => "(not used)".into(),
+        }
+    }
+
+    fn parse(s: &str) -> Target {
+        match s {
+            "ignore" => Target::Ignore,
+            _ => match s.strip_prefix("domain:") {
+                Some(d) => Target::Domain(Some(d.to_string())),
+                None => Target::Field(s.to_string()),
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ColumnMap {
+    pub index: usize,
+    pub header: String,
+    pub target: Target,
+    /// Why: "config", "synonym", "question text", "contains 'x'", "values (scale)", …
+    pub reason: String,
+    /// The scale a graded column's values were read on.
+    pub scale: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TableMapping {
+    pub kind: TableKind,
+    pub framework: Option<String>,
+    pub columns: Vec<ColumnMap>,
+    /// Problems with the mapping itself (ambiguous headers, missing required columns).
+    pub notes: Vec<String>,
+    pub missing_required: Vec<String>,
+}
+
+impl TableMapping {
+    pub fn field(&self, name: &str) -> Option<usize> {
+        self.columns.iter().find(|c| c.target == Target::Field(name.to_string())).map(|c| c.index)
+    }
+
+    pub fn fields(&self, name: &str) -> Vec<usize> {
+        self.columns.iter().filter(|c| c.target == Target::Field(name.to_string())).map(|c| c.index).collect()
+    }
+
+    pub fn scale_of(&self, index: usize) -> Option<&str> {
+        self.columns.iter().find(|c| c.index == index).and_then(|c| c.scale.as_deref())
+    }
+}
+
+/// A header matched to a field, with how strongly.
+#[derive(Debug, Clone, PartialEq)]
+struct FieldMatch {
+    field: String,
+    score: usize,
+    reason: String,
+}
+
+/// Matches a folded header to a field: exact synonym (score 100), else the longest
+/// synonym contained as whole words (score = its word count; one-word synonyms only
+/// in headers of up to three words). `Err` lists the fields tied for best.
+fn match_field(header: &str, synonyms: &BTreeMap<String, Vec<String>>) -> Result<Option<FieldMatch>, Vec<String>> {
+    let exact: Vec<&String> = synonyms.iter().filter(|(_, syns)| syns.iter().any(|s| fold(s) == header)).map(|(f, _)| f).collect();
+    match exact.len() {
+        1 => return Ok(Some(FieldMatch { field: exact[0].clone(), score: 100, reason: "synonym".into() })),
+        n if n > 1 => return Err(exact.into_iter().cloned().collect()),
+        _ => {}
+    }
+    let words = header.split(' ').count();
+    let mut best: Vec<FieldMatch> = Vec::new();
+    for (field, syns) in synonyms {
+        let hit = syns
+            .iter()
+            .map(|s| fold(s))
+            .filter(|s| {
+                let n = s.split(' ').count();
+                (n > 1 || words <= 3) && contains_phrase(header, s)
+            })
+            .max_by_key(|s| s.split(' ').count());
+        if let Some(s) = hit {
+            let score = s.split(' ').count();
+            let m = FieldMatch { field: field.clone(), score, reason: format!("contains '{s}'") };
+            match best.first().map(|b| b.score) {
+                Some(b) if score > b => best = vec![m],
+                Some(b) if score == b => best.push(m),
+                None => best.push(m),
+                _ => {}
+            }
+        }
+    }
+    match best.len() {
+        0 => Ok(None),
+        1 => Ok(best.pop()),
+        _ => Err(best.into_iter().map(|b| b.field).collect()),
+    }
+}
+
+/// Whether a header is a known column name of any table kind (for header detection).
+pub fn is_known_header(config: &Config, text: &str) -> bool {
+    let h = fold(text);
+    if h.is_empty() || h.len() > 300 {
+        return false;
+    }
+    let (_, rest) = split_numbering(&h);
+    [&config.fields.audit, &config.fields.action, &config.fields.case_note, &config.fields.episode]
+        .iter()
+        .any(|syns| matches!(match_field(&h, syns), Ok(Some(_)) | Err(_)))
+        || question_domain(config, &rest).is_some()
+}
+
+/// The domain whose question text this (folded, unnumbered) header is.
+fn question_domain(config: &Config, header: &str) -> Option<String> {
+    if header.split(' ').count() < 2 {
+        return None;
+    }
+    let mut hits = config.domains.iter().filter(|d| {
+        d.questions.iter().map(|q| fold(q)).any(|q| {
+            let (_, q) = split_numbering(&q);
+            q == header || header.starts_with(&format!("{q} ")) || (header.split(' ').count() >= 4 && q.starts_with(header))
+        })
+    });
+    let first = hits.next()?;
+    hits.next().is_none().then(|| first.id.clone())
+}
+
+/// The domain a header's keywords point to: most matched words wins; `Err` on a tie.
+fn keyword_domain(config: &Config, header: &str) -> Result<Option<String>, Vec<String>> {
+    let mut scores: Vec<(usize, &str)> = config
+        .domains
+        .iter()
+        .map(|d| {
+            let score: usize = d.keywords.iter().map(|k| fold(k)).filter(|k| contains_phrase(header, k)).map(|k| k.split(' ').count()).sum();
+            (score, d.id.as_str())
+        })
+        .filter(|(s, _)| *s > 0)
+        .collect();
+    scores.sort_by(|a, b| b.0.cmp(&a.0));
+    match scores.as_slice() {
+        [] => Ok(None),
+        [(s, d), rest @ ..] => {
+            let tied: Vec<String> = rest.iter().filter(|(t, _)| t == s).map(|(_, d)| d.to_string()).collect();
+            if tied.is_empty() {
+                Ok(Some(d.to_string()))
+            } else {
+                Err(std::iter::once(d.to_string()).chain(tied).collect())
+            }
+        }
+    }
+}
+
+/// Share of non-empty sample values that are grade labels, and how many there were.
+fn grade_share(crosswalk: &Crosswalk, values: &[&Cell]) -> (f64, usize) {
+    let non_empty: Vec<&&Cell> = values.iter().filter(|c| !c.is_empty()).collect();
+    if non_empty.is_empty() {
+        return (0.0, 0);
+    }
+    let labels = non_empty.iter().filter(|c| crosswalk.is_label(c)).count();
+    (labels as f64 / non_empty.len() as f64, non_empty.len())
+}
+
+/// Works out the table's kind, framework and column mapping from its header and
+/// a sample of its rows.
+pub fn map_table(config: &Config, crosswalk: &Crosswalk, pins: Option<&SourceSpec>, header: &[Cell], sample: &[Vec<Cell>]) -> TableMapping {
+    let headers: Vec<String> = header.iter().map(Cell::as_string).collect();
+    let folded: Vec<String> = headers.iter().map(|h| fold(h)).collect();
+    let column_values = |i: usize| -> Vec<&Cell> { sample.iter().filter_map(|r| r.get(i)).collect() };
+    let pinned_kind = pins.and_then(|p| p.kind.as_deref()).and_then(TableKind::parse);
+
+    let candidates = [TableKind::Audits, TableKind::Actions, TableKind::CaseNotes, TableKind::Episodes];
+    let kind = pinned_kind.unwrap_or_else(|| {
+        let mut best = (TableKind::Unknown, 0usize);
+        for k in candidates {
+            let syns = k.synonyms(config);
+            let pinned_field = |h: &String| pins.and_then(|p| p.columns.iter().find(|(k, _)| fold(k) == *h)).map(|(_, v)| v.clone());
+            let mut fields: Vec<String> =
+                folded.iter().filter_map(|h| pinned_field(h).or_else(|| match_field(h, syns).ok().flatten().map(|m| m.field))).collect();
+            fields.sort();
+            fields.dedup();
+            if !k.required().iter().all(|r| fields.iter().any(|f| f == r)) {
+                continue;
+            }
+            let mut score = fields.len() * 2;
+            if k == TableKind::Audits {
+                score += (0..headers.len()).filter(|&i| grade_share(crosswalk, &column_values(i)).0 >= 0.6).count();
+            }
+            if score > best.1 {
+                best = (k, score);
+            }
+        }
+        best.0
+    });
+
+    let mut notes = Vec::new();
+    let mut columns: Vec<ColumnMap> = Vec::new();
+    let syns = kind.synonyms(config);
+    let mut scores: Vec<usize> = Vec::new();
+    for (i, h) in folded.iter().enumerate() {
+        let values = column_values(i);
+        let (share, n) = grade_share(crosswalk, &values);
+        let graded = share >= 0.6 && n > 0;
+        let scale = graded.then(|| crosswalk.detect_scale(values.iter().copied())).flatten();
+        let pinned = pins.and_then(|p| p.columns.iter().find(|(k, _)| fold(k) == *h)).map(|(_, v)| v.clone());
+        let (number, rest) = split_numbering(h);
+        let (target, reason, score) = if h.is_empty() {
+            (Target::Unmapped, "no header".to_string(), 0)
+        } else if let Some(p) = pinned {
+            (Target::parse(&p), "config".to_string(), 1000)
+        } else {
+            match match_field(h, syns) {
+                Ok(Some(m)) if m.score == 100 => (Target::Field(m.field), m.reason, m.score),
+                other => {
+                    let question = if kind == TableKind::Audits { question_domain(config, &rest) } else { None };
+                    if let Some(d) = question {
+                        if graded {
+                            (Target::Domain(Some(d)), "question text".to_string(), 50)
+                        } else {
+                            (Target::Field("evidence".into()), format!("question text ({d}), values are text"), 50)
+                        }
+                    } else {
+                        match other {
+                            Ok(Some(m)) => (Target::Field(m.field), m.reason, m.score),
+                            Err(tied) => {
+                                notes.push(format!("column '{}' could be any of {}: not used; pin it in the config", headers[i], tied.join(", ")));
+                                (Target::Unmapped, format!("ambiguous: {}", tied.join(" / ")), 0)
+                            }
+                            Ok(None) if graded && kind == TableKind::Audits => match keyword_domain(config, &rest) {
+                                Ok(Some(d)) => (Target::Domain(Some(d)), format!("values ({}) and keywords", scale.clone().unwrap_or_default()), 10),
+                                Ok(None) => (Target::Domain(None), format!("values ({})", scale.clone().unwrap_or_default()), 5),
+                                Err(tied) => {
+                                    notes.push(format!("graded column '{}' fits domains {} equally: kept, not placed in a domain; pin it in the config", headers[i], tied.join(", ")));
+                                    (Target::Domain(None), format!("values ({}); domain ambiguous: {}", scale.clone().unwrap_or_default(), tied.join(" / ")), 5)
+                                }
+                            },
+                            Ok(None) => (Target::Unmapped, String::new(), 0),
+                        }
+                    }
+                }
+            }
+        };
+        let scale = match &target {
+            Target::Domain(_) => scale,
+            Target::Field(f) if f == "overall" || f == "moderated_overall" => crosswalk.detect_scale(values.iter().copied()),
+            _ => None,
+        };
+        let _ = number;
+        columns.push(ColumnMap { index: i, header: headers[i].clone(), target, reason, scale });
+        scores.push(score);
+    }
+
+    // One column per single-valued field: the strongest wins; a tie is reported.
+    let mut by_field: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (ci, c) in columns.iter().enumerate() {
+        if let Target::Field(f) = &c.target {
+            if !MULTI_FIELDS.contains(&f.as_str()) {
+                by_field.entry(f.clone()).or_default().push(ci);
+            }
+        }
+    }
+    for (field, cols) in by_field.into_iter().filter(|(_, c)| c.len() > 1) {
+        let top = cols.iter().map(|&c| scores[c]).max().unwrap_or(0);
+        let winners: Vec<usize> = cols.iter().copied().filter(|&c| scores[c] == top).collect();
+        for &c in &cols {
+            if winners.len() > 1 || scores[c] < top {
+                let why = if winners.len() > 1 { "equally" } else { "less well than another column" };
+                notes.push(format!("column '{}' matches {field} {why}: not used; pin it in the config", columns[c].header));
+                columns[c].reason = format!("{} (not used: {field} is ambiguous)", columns[c].reason);
+                columns[c].target = Target::Unmapped;
+            }
+        }
+    }
+
+    // Domain columns of one table share a scale when their values allow it, so a
+    // column that happens to hold only "Meets good" is not read on another scale.
+    let domain_values: Vec<&Cell> = columns.iter().filter(|c| matches!(c.target, Target::Domain(_))).flat_map(|c| column_values(c.index)).collect();
+    if let Some(pooled) = crosswalk.detect_scale(domain_values.iter().copied()) {
+        for c in columns.iter_mut().filter(|c| matches!(c.target, Target::Domain(_))) {
+            if column_values(c.index).iter().all(|v| v.is_empty() || crosswalk.covers(&pooled, v)) {
+                c.scale = Some(pooled.clone());
+            }
+        }
+    }
+
+    let framework = detect_framework(config, pins, &folded, &columns);
+    if let Some(fw) = framework.as_deref().and_then(|f| config.framework(f)) {
+        place_numbered_questions(fw, &folded, &mut columns);
+    }
+    let missing_required: Vec<String> = kind
+        .required()
+        .iter()
+        .filter(|r| !columns.iter().any(|c| c.target == Target::Field(r.to_string())))
+        .map(|r| r.to_string())
+        .collect();
+    TableMapping { kind, framework, columns, notes, missing_required }
+}
+
+fn place_numbered_questions(fw: &FrameworkSpec, folded: &[String], columns: &mut [ColumnMap]) {
+    for c in columns.iter_mut().filter(|c| c.target == Target::Domain(None)) {
+        if let (Some(n), _) = split_numbering(&folded[c.index]) {
+            if let Some(d) = fw.numbered_questions.get(&n) {
+                c.target = Target::Domain(Some(d.clone()));
+                c.reason = format!("{}; question {n} of {}", c.reason, fw.id);
+            }
+        }
+    }
+}
+
+/// Scores every framework by signature phrases in the headers (or form labels)
+/// and the scales of the graded columns; the best with at least 2 wins, a tie
+/// gives none.
+pub fn detect_framework(config: &Config, pins: Option<&SourceSpec>, folded_labels: &[String], columns: &[ColumnMap]) -> Option<String> {
+    if let Some(f) = pins.and_then(|p| p.framework.clone()) {
+        return Some(f);
+    }
+    let all = folded_labels.join(" | ");
+    let scales: Vec<&str> = columns.iter().filter_map(|c| c.scale.as_deref()).collect();
+    let mut scored: Vec<(usize, &str)> = config
+        .frameworks
+        .iter()
+        .map(|f| {
+            let sig = f.signature.iter().filter(|s| all.contains(&fold(s))).count();
+            let sc = f.scales.iter().filter(|s| scales.contains(&s.as_str())).count();
+            (sig * 2 + sc, f.id.as_str())
+        })
+        .filter(|(s, _)| *s >= 2)
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    match scored.as_slice() {
+        [(a, f), (b, _), ..] if a > b => Some(f.to_string()),
+        [(_, f)] => Some(f.to_string()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(headers: &[&str], rows: &[&[&str]]) -> TableMapping {
+        let config = Config::defaults();
+        let cw = Crosswalk::new(&config);
+        let header: Vec<Cell> = headers.iter().map(|h| Cell::text(h)).collect();
+        let sample: Vec<Vec<Cell>> = rows.iter().map(|r| r.iter().map(|s| Cell::text(s)).collect()).collect();
+        map_table(&config, &cw, None, &header, &sample)
+    }
+
+    fn target(m: &TableMapping, header: &str) -> String {
+        m.columns.iter().find(|c| c.header == header).unwrap().target.describe()
+    }
+
+    #[test]
+    fn audits_by_synonym_question_text_and_values() {
+        let m = map(
+            &["Child's ID number", "Team", "Audit date", "Q1. Risk is identified, responded to and reduced in a timely way.", "Q2 evidence", "Is the child's identity considered?", "Overall grade", "Mystery"],
+            &[&["C1", "North", "01/02/2026", "Meets good", "Long text about risk", "Met", "Good", "x"], &["C2", "South", "02/02/2026", "Exceeds good", "More", "Not met", "RI", "y"]],
+        );
+        assert_eq!(m.kind, TableKind::Audits);
+        assert_eq!(target(&m, "Child's ID number"), "child_id");
+        assert_eq!(target(&m, "Audit date"), "completed_date");
+        assert_eq!(target(&m, "Q1. Risk is identified, responded to and reduced in a timely way."), "domain:safety");
+        assert_eq!(target(&m, "Q2 evidence"), "evidence");
+        assert_eq!(target(&m, "Is the child's identity considered?"), "domain:identity");
+        assert_eq!(target(&m, "Overall grade"), "overall");
+        assert_eq!(target(&m, "Mystery"), "(not used)");
+        let q1 = m.columns.iter().find(|c| c.header.starts_with("Q1")).unwrap();
+        assert_eq!(q1.scale.as_deref(), Some("meets_good3"));
+        assert!(m.missing_required.is_empty());
+    }
+
+    #[test]
+    fn actions_and_case_notes_and_episodes() {
+        let a = map(&["Audit ID", "Agreed Action (child)", "Person", "Completion date", "Sign off date"], &[&["A1", "Update plan", "Sam", "01/03/2026", ""]]);
+        assert_eq!(a.kind, TableKind::Actions);
+        assert_eq!(target(&a, "Completion date"), "due_date");
+        assert_eq!(target(&a, "Sign off date"), "completed_date");
+        let n = map(&["Person ID", "Case Note Type", "Event Date", "Date Recorded", "Seen Alone"], &[&["C1", "CP Visit", "01/03/2026", "02/03/2026", "Y"]]);
+        assert_eq!(n.kind, TableKind::CaseNotes);
+        assert_eq!(target(&n, "Date Recorded"), "recorded_date");
+        let e = map(&["Child ID", "Legal Status", "Start Date", "End Date"], &[&["C1", "CP Plan", "01/01/2026", ""]]);
+        assert_eq!(e.kind, TableKind::Episodes);
+    }
+
+    #[test]
+    fn missing_child_id_is_reported() {
+        let m = map(&["Team", "Overall grade", "Audit date"], &[&["North", "Good", "01/01/2026"]]);
+        assert_eq!(m.kind, TableKind::Unknown);
+        let config = Config::defaults();
+        let cw = Crosswalk::new(&config);
+        let pins = SourceSpec { file: "x".into(), kind: Some("audits".into()), ..Default::default() };
+        let m = map_table(&config, &cw, Some(&pins), &[Cell::text("Team"), Cell::text("Overall grade")], &[]);
+        assert_eq!(m.missing_required, vec!["child_id".to_string()]);
+    }
+
+    #[test]
+    fn two_equal_columns_for_one_field_are_ambiguous() {
+        let m = map(&["Child ID", "Date", "Date", "Overall"], &[&["C1", "01/01/2026", "02/01/2026", "Good"]]);
+        assert_eq!(target(&m, "Date"), "(not used)");
+        assert!(m.notes.iter().any(|n| n.contains("completed_date")), "{:?}", m.notes);
+    }
+
+    #[test]
+    fn numbered_questions_use_the_framework() {
+        let m = map(
+            &["Child ID", "Q1", "Q2", "Q3", "Risk is identified", "Quality of plans", "Quality of living arrangements"],
+            &[&["C1", "Meets good", "Exceeds good", "Does not meet good", "Meets good", "Meets good", "Meets good"]],
+        );
+        assert_eq!(m.framework.as_deref(), Some("twelve_question"));
+        assert_eq!(target(&m, "Q1"), "domain:safety");
+        assert_eq!(target(&m, "Q3"), "domain:oversight");
+    }
+
+    #[test]
+    fn config_pins_win() {
+        let config = Config::defaults();
+        let cw = Crosswalk::new(&config);
+        let mut pins = SourceSpec { file: "x".into(), ..Default::default() };
+        pins.columns.insert("Ref".into(), "child_id".into());
+        pins.columns.insert("Score A".into(), "domain:safety".into());
+        let m = map_table(&config, &cw, Some(&pins), &[Cell::text("Ref"), Cell::text("Score A"), Cell::text("Overall")], &[vec![Cell::text("C1"), Cell::text("Good"), Cell::text("Good")]]);
+        assert_eq!(m.kind, TableKind::Audits);
+        assert_eq!(m.columns[0].reason, "config");
+        assert_eq!(m.columns[1].target, Target::Domain(Some("safety".into())));
+    }
+}

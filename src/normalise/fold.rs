@@ -1,0 +1,96 @@
+//! Folding text for comparison: case, punctuation and spacing do not matter.
+
+/// Lower-case, `&` as "and", apostrophes dropped, every other run of
+/// non-alphanumeric characters one space, trimmed. "Req. Improvement" and
+/// "req improvement" fold alike; "N/A" folds to "n a".
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for ch in s.chars() {
+        if matches!(ch, '\'' | '\u{2019}' | '\u{2018}' | '`') {
+            continue;
+        }
+        if ch == '&' {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str("and");
+            space = true;
+            continue;
+        }
+        if ch.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(ch.to_lowercase());
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+/// Whether `phrase` (folded) occurs in `text` (folded) as whole words.
+pub fn contains_phrase(text: &str, phrase: &str) -> bool {
+    if phrase.is_empty() {
+        return false;
+    }
+    let t = format!(" {text} ");
+    t.contains(&format!(" {phrase} "))
+}
+
+/// Splits a leading question number off a folded header: "q1 risk is" →
+/// (Some("1"), "risk is"); "question 12" → (Some("12"), ""); "area 3 x" → (Some("3"), "x").
+pub fn split_numbering(folded: &str) -> (Option<String>, String) {
+    let mut words: Vec<&str> = folded.split(' ').collect();
+    let mut number = None;
+    if let Some(first) = words.first().copied() {
+        if matches!(first, "q" | "question" | "area" | "domain" | "section" | "no") && words.len() > 1 && is_number(words[1]) {
+            number = Some(words[1].to_string());
+            words.drain(..2);
+        } else if let Some(rest) = first.strip_prefix('q').filter(|r| is_number(r)) {
+            number = Some(rest.to_string());
+            words.remove(0);
+        } else if is_number(first) {
+            number = Some(first.to_string());
+            words.remove(0);
+        }
+    }
+    (number.map(|n| n.trim_start_matches('0').to_string()), words.join(" "))
+}
+
+fn is_number(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 3 && s.chars().all(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_punctuation_and_space() {
+        assert_eq!(fold("  Req. Improvement "), "req improvement");
+        assert_eq!(fold("N/A"), "n a");
+        assert_eq!(fold("Child’s ID number"), "childs id number");
+        assert_eq!(fold("Multi-agency & partners"), "multi agency and partners");
+        assert_eq!(fold("GOOD."), "good");
+        assert_eq!(fold(""), "");
+    }
+
+    #[test]
+    fn whole_word_phrases() {
+        assert!(contains_phrase("is the child safe", "safe"));
+        assert!(!contains_phrase("safeguarding board", "safe"));
+        assert!(contains_phrase("management oversight and decision", "management oversight"));
+    }
+
+    #[test]
+    fn numbering() {
+        assert_eq!(split_numbering("q1 risk is identified"), (Some("1".into()), "risk is identified".into()));
+        assert_eq!(split_numbering("question 12"), (Some("12".into()), "".into()));
+        assert_eq!(split_numbering("3 quality of plans"), (Some("3".into()), "quality of plans".into()));
+        assert_eq!(split_numbering("quality of plans"), (None, "quality of plans".into()));
+        assert_eq!(split_numbering("q 07"), (Some("7".into()), "".into()));
+    }
+}

@@ -1,0 +1,285 @@
+//! The canonical model every framework is normalised into.
+
+pub use super::config::Band;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Where a record came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Origin {
+    pub file: String,
+    pub sheet: Option<String>,
+    pub row: u32,
+}
+
+/// A grade as given, beside what it means on the canonical scale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Judgement {
+    /// The scale the label was read on (`ofsted4`, `met3`, …).
+    pub scale: String,
+    /// The label exactly as it appeared in the source.
+    pub source_label: String,
+    /// The crosswalk's label it was recognised as.
+    pub label: String,
+    /// Canonical band, or none when the scale cannot say.
+    pub band: Option<Band>,
+    /// Yes / no; none when not applicable.
+    pub at_least_good: Option<bool>,
+    pub not_applicable: bool,
+    /// Whether the crosswalk marks this mapping exact (else it is an assumption).
+    pub exact: bool,
+}
+
+impl Judgement {
+    /// A grade that counts: not "not applicable".
+    pub fn is_graded(&self) -> bool {
+        !self.not_applicable
+    }
+}
+
+/// One domain's judgement on an audit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DomainJudgement {
+    /// Canonical domain id, or none when the column could not be placed.
+    pub domain: Option<String>,
+    /// The source question (column header or form label).
+    pub question: String,
+    pub judgement: Option<Judgement>,
+}
+
+/// An answer to a yes / no question such as "was the child spoken to?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    Yes,
+    No,
+    NotApplicable,
+    #[default]
+    Blank,
+}
+
+impl Answer {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Answer::Yes => "yes",
+            Answer::No => "no",
+            Answer::NotApplicable => "not_applicable",
+            Answer::Blank => "",
+        }
+    }
+
+    pub fn as_bool(self) -> Option<bool> {
+        match self {
+            Answer::Yes => Some(true),
+            Answer::No => Some(false),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Audit {
+    pub id: String,
+    pub origin: Origin,
+    pub framework: String,
+    pub child_id: String,
+    pub team: Option<String>,
+    pub service: Option<String>,
+    pub auditor: Option<String>,
+    pub case_type: Option<String>,
+    pub legal_status: Option<String>,
+    pub allocated: Option<NaiveDate>,
+    /// Due date from the data (the analysis applies the framework rule when absent).
+    pub due: Option<NaiveDate>,
+    /// The framework's due rule, for the analysis to apply when `due` is absent.
+    pub due_rule: String,
+    pub completed: Option<NaiveDate>,
+    pub overall: Option<Judgement>,
+    /// Where the overall came from when it was not its own column (e.g. "domain:outcomes").
+    pub overall_source: Option<String>,
+    pub domains: Vec<DomainJudgement>,
+    pub moderated: Option<bool>,
+    pub moderator_agrees: Option<bool>,
+    pub moderated_overall: Option<Judgement>,
+    pub moderation_date: Option<NaiveDate>,
+    pub spoke_child: Answer,
+    pub spoke_family: Answer,
+    pub spoke_practitioner: Answer,
+    pub evidence: String,
+    pub good_practice: String,
+    pub escalated: Option<bool>,
+}
+
+impl Audit {
+    /// The judgement for a canonical domain: the first graded one when a framework
+    /// asks several questions in one domain.
+    pub fn domain(&self, id: &str) -> Option<&Judgement> {
+        let mut in_domain = self.domains.iter().filter(|d| d.domain.as_deref() == Some(id)).filter_map(|d| d.judgement.as_ref());
+        let first = in_domain.clone().next();
+        in_domain.find(|j| j.is_graded()).or(first)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Action {
+    pub origin: Origin,
+    /// The audit it follows (resolved by audit id, or child id + audit date).
+    pub audit_id: Option<String>,
+    pub child_id: Option<String>,
+    pub text: String,
+    pub owner: Option<String>,
+    pub team: Option<String>,
+    pub set: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    pub completed: Option<NaiveDate>,
+    /// Audit date given on the action row, used only to link it.
+    #[serde(skip)]
+    pub audit_date: Option<NaiveDate>,
+}
+
+/// What a case note records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    CpVisit,
+    ClaVisit,
+    CinVisit,
+    /// A statutory visit whose plan type the note does not say.
+    StatutoryVisit,
+    Supervision,
+    Other,
+}
+
+impl NoteKind {
+    pub fn parse(s: &str) -> Option<NoteKind> {
+        Some(match s {
+            "cp_visit" => NoteKind::CpVisit,
+            "cla_visit" => NoteKind::ClaVisit,
+            "cin_visit" => NoteKind::CinVisit,
+            "statutory_visit" => NoteKind::StatutoryVisit,
+            "supervision" => NoteKind::Supervision,
+            "other" => NoteKind::Other,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoteKind::CpVisit => "cp_visit",
+            NoteKind::ClaVisit => "cla_visit",
+            NoteKind::CinVisit => "cin_visit",
+            NoteKind::StatutoryVisit => "statutory_visit",
+            NoteKind::Supervision => "supervision",
+            NoteKind::Other => "other",
+        }
+    }
+
+    pub fn is_statutory_visit(self) -> bool {
+        matches!(self, NoteKind::CpVisit | NoteKind::ClaVisit | NoteKind::CinVisit | NoteKind::StatutoryVisit)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum SeenAlone {
+    Yes,
+    No,
+    #[default]
+    NotRecorded,
+}
+
+/// A case note, kept compact: millions of them are held at once. Note types,
+/// authors and teams are interned in [`Model::strings`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseNote {
+    pub child_id: Box<str>,
+    pub note_type: u32,
+    pub kind: NoteKind,
+    pub event: NaiveDate,
+    pub recorded: Option<NaiveDate>,
+    pub seen_alone: SeenAlone,
+    pub author: u32,
+    pub team: u32,
+    pub row: u32,
+    pub source: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EpisodeKind {
+    Cp,
+    Cla,
+    Cin,
+}
+
+impl EpisodeKind {
+    pub fn parse(s: &str) -> Option<EpisodeKind> {
+        Some(match s {
+            "cp" => EpisodeKind::Cp,
+            "cla" => EpisodeKind::Cla,
+            "cin" => EpisodeKind::Cin,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EpisodeKind::Cp => "cp",
+            EpisodeKind::Cla => "cla",
+            EpisodeKind::Cin => "cin",
+        }
+    }
+}
+
+/// A period a child was on a plan or looked after.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Episode {
+    pub origin: Origin,
+    pub child_id: String,
+    pub kind: EpisodeKind,
+    pub source_status: String,
+    pub start: NaiveDate,
+    pub end: Option<NaiveDate>,
+    pub team: Option<String>,
+}
+
+/// Interned strings (index 0 is the empty string).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Strings {
+    list: Vec<String>,
+    index: std::collections::HashMap<String, u32>,
+}
+
+impl Strings {
+    pub fn new() -> Self {
+        let mut s = Strings::default();
+        s.intern("");
+        s
+    }
+
+    pub fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.index.get(s) {
+            return i;
+        }
+        let i = self.list.len() as u32;
+        self.list.push(s.to_string());
+        self.index.insert(s.to_string(), i);
+        i
+    }
+
+    pub fn get(&self, i: u32) -> &str {
+        self.list.get(i as usize).map(String::as_str).unwrap_or("")
+    }
+}
+
+/// Everything read, normalised.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    pub audits: Vec<Audit>,
+    pub actions: Vec<Action>,
+    pub case_notes: Vec<CaseNote>,
+    pub episodes: Vec<Episode>,
+    pub strings: Strings,
+    /// Audit id → where it was first read (for duplicate ids across files).
+    pub audit_ids: std::collections::HashMap<String, Origin>,
+}

@@ -1,0 +1,324 @@
+//! The crosswalk: any source label on any scale → canonical band and at-least-good.
+
+use super::config::{Config, LabelSpec, NumericDirection, ScaleSpec};
+use super::fold::fold;
+use super::model::Judgement;
+use crate::ingest::Cell;
+use std::collections::HashMap;
+
+/// The id of the pseudo-scale whose one label, "Not applicable", fits any column.
+pub const NOT_APPLICABLE: &str = "not_applicable";
+pub const NUMERIC: &str = "numeric";
+
+#[derive(Debug, Clone)]
+pub struct Crosswalk {
+    pub scales: Vec<ScaleSpec>,
+    /// Folded spelling → (scale index, label index), every scale that knows it.
+    index: HashMap<String, Vec<(usize, usize)>>,
+}
+
+/// A label that matched no scale.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnknownLabel(pub String);
+
+impl Crosswalk {
+    pub fn new(config: &Config) -> Crosswalk {
+        let mut scales = config.scales.clone();
+        for o in &config.crosswalk {
+            let spec = LabelSpec {
+                label: o.label.clone(),
+                band: o.band,
+                at_least_good: o.at_least_good,
+                not_applicable: o.not_applicable,
+                exact: o.exact,
+                spellings: o.spellings.clone(),
+            };
+            let scale = match scales.iter_mut().position(|s| s.id == o.scale) {
+                Some(i) => &mut scales[i],
+                None => {
+                    scales.push(ScaleSpec { id: o.scale.clone(), name: o.scale.clone(), labels: vec![] });
+                    scales.last_mut().expect("just pushed")
+                }
+            };
+            match scale.labels.iter_mut().find(|l| fold(&l.label) == fold(&o.label)) {
+                Some(l) => {
+                    let mut spellings = std::mem::take(&mut l.spellings);
+                    spellings.extend(spec.spellings.iter().cloned());
+                    *l = LabelSpec { spellings, ..spec };
+                }
+                None => scale.labels.push(spec),
+            }
+        }
+        let mut index: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (si, s) in scales.iter().enumerate() {
+            for (li, l) in s.labels.iter().enumerate() {
+                for spelling in std::iter::once(&l.label).chain(&l.spellings) {
+                    let e = index.entry(fold(spelling)).or_default();
+                    if !e.contains(&(si, li)) {
+                        e.push((si, li));
+                    }
+                }
+            }
+        }
+        Crosswalk { scales, index }
+    }
+
+    fn scale_index(&self, id: &str) -> Option<usize> {
+        self.scales.iter().position(|s| s.id == id)
+    }
+
+    /// Scales (by index) that know this cell's label, numbers as the numeric scale.
+    fn candidates(&self, cell: &Cell) -> Vec<(usize, usize)> {
+        let key = match cell {
+            Cell::Number(n) if n.fract() == 0.0 && (1.0..=4.0).contains(n) => format!("{}", *n as i64),
+            Cell::Text(t) => label_key(t),
+            _ => return vec![],
+        };
+        if let Some(found) = self.index.get(&key) {
+            return found.clone();
+        }
+        // "3 - Requires Improvement", "Good (2)": drop a number beside a label.
+        let stripped: Vec<&str> = key.split(' ').filter(|w| !w.chars().all(|c| c.is_ascii_digit())).collect();
+        if !stripped.is_empty() && stripped.len() < key.split(' ').count() {
+            if let Some(found) = self.index.get(&stripped.join(" ")) {
+                return found.clone();
+            }
+        }
+        vec![]
+    }
+
+    /// Whether `scale` (or the not-applicable pseudo-scale) knows this cell's label.
+    pub fn covers(&self, scale: &str, cell: &Cell) -> bool {
+        self.candidates(cell).iter().any(|(si, _)| self.scales[*si].id == scale || self.scales[*si].id == NOT_APPLICABLE)
+    }
+
+    /// Whether a cell reads as a label of some scale (for recognising graded columns).
+    pub fn is_label(&self, cell: &Cell) -> bool {
+        !self.candidates(cell).is_empty()
+    }
+
+    /// The scale a column's values fit best: the one covering the most values,
+    /// the smaller scale on a tie ("Good / RI" is the four-grade scale, not the
+    /// five-grade one). The not-applicable pseudo-scale never wins.
+    pub fn detect_scale<'a>(&self, values: impl IntoIterator<Item = &'a Cell>) -> Option<String> {
+        let mut cover = vec![0usize; self.scales.len()];
+        for v in values {
+            let mut seen = vec![];
+            for (si, _) in self.candidates(v) {
+                if !seen.contains(&si) {
+                    cover[si] += 1;
+                    seen.push(si);
+                }
+            }
+        }
+        (0..self.scales.len())
+            .filter(|&si| self.scales[si].id != NOT_APPLICABLE && cover[si] > 0)
+            .max_by(|&a, &b| cover[a].cmp(&cover[b]).then(self.scales[b].labels.len().cmp(&self.scales[a].labels.len())).then(b.cmp(&a)))
+            .map(|si| self.scales[si].id.clone())
+    }
+
+    /// Reads one grade cell. `scale` is the column's detected scale, tried first;
+    /// a label it does not know is looked up on every scale. Blank gives `Ok(None)`.
+    ///
+    /// # Errors
+    /// [`UnknownLabel`] when no scale knows the label: never guessed.
+    pub fn judge(&self, cell: &Cell, scale: Option<&str>, numeric: NumericDirection) -> Result<Option<Judgement>, UnknownLabel> {
+        if cell.is_empty() {
+            return Ok(None);
+        }
+        let cands = self.candidates(cell);
+        if cands.is_empty() {
+            return Err(UnknownLabel(cell.as_string()));
+        }
+        let preferred = scale.and_then(|s| self.scale_index(s));
+        let pick = cands
+            .iter()
+            .find(|(si, _)| Some(*si) == preferred)
+            .or_else(|| cands.iter().find(|(si, _)| self.scales[*si].id == NOT_APPLICABLE))
+            .or_else(|| cands.iter().min_by_key(|(si, _)| (self.scales[*si].labels.len(), *si)))
+            .copied()
+            .expect("non-empty candidates");
+        let (si, mut li) = pick;
+        let s = &self.scales[si];
+        if s.id == NUMERIC && numeric == NumericDirection::HigherIsBetter && s.labels.len() == 4 {
+            li = 3 - li.min(3);
+        }
+        let l = &s.labels[li];
+        Ok(Some(Judgement {
+            scale: s.id.clone(),
+            source_label: cell.as_string(),
+            label: l.label.clone(),
+            band: l.band,
+            at_least_good: if l.not_applicable { None } else { l.at_least_good },
+            not_applicable: l.not_applicable,
+            exact: l.exact,
+        }))
+    }
+}
+
+/// The folded key of a label, with a trailing full stop and similar noise gone.
+fn label_key(s: &str) -> String {
+    fold(s)
+}
+
+/// Reads a yes / no / not applicable answer ("Y", "yes - 12/03/2026", "N/A", TRUE).
+pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
+    use super::model::Answer;
+    match cell {
+        Cell::Empty => Some(Answer::Blank),
+        Cell::Bool(b) => Some(if *b { Answer::Yes } else { Answer::No }),
+        Cell::Number(n) if *n == 1.0 => Some(Answer::Yes),
+        Cell::Number(n) if *n == 0.0 => Some(Answer::No),
+        Cell::Text(t) => {
+            let f = fold(t);
+            let first = f.split(' ').next().unwrap_or("");
+            match (f.as_str(), first) {
+                ("n a" | "na" | "not applicable" | "not relevant", _) => Some(Answer::NotApplicable),
+                ("not known" | "unknown" | "not recorded", _) => Some(Answer::Blank),
+                (_, "yes" | "y" | "true" | "agree" | "agreed" | "agrees") => Some(Answer::Yes),
+                (_, "no" | "n" | "false" | "disagree" | "disagreed" | "disagrees" | "not") => Some(Answer::No),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalise::config::Band;
+    use proptest::prelude::*;
+
+    fn cw() -> Crosswalk {
+        Crosswalk::new(&Config::defaults())
+    }
+
+    fn j(label: &str) -> Judgement {
+        cw().judge(&Cell::text(label), None, NumericDirection::Ofsted).unwrap().unwrap()
+    }
+
+    #[test]
+    fn ofsted_four_grade_and_loose_spellings() {
+        for (s, band) in [
+            ("Outstanding", Band::Outstanding),
+            ("good", Band::Good),
+            ("GOOD.", Band::Good),
+            (" Requires Improvement ", Band::RequiresImprovement),
+            ("RI", Band::RequiresImprovement),
+            ("Req. Improvement", Band::RequiresImprovement),
+            ("Requires improvement to be good", Band::RequiresImprovement),
+            ("Inadequate", Band::Inadequate),
+            ("3 - Requires Improvement", Band::RequiresImprovement),
+        ] {
+            let g = j(s);
+            assert_eq!(g.band, Some(band), "{s}");
+            assert_eq!(g.at_least_good, Some(band.at_least_good()), "{s}");
+            assert!(g.exact, "{s}");
+            assert_eq!(g.source_label, s.trim(), "source label kept");
+        }
+    }
+
+    #[test]
+    fn five_grade_variant() {
+        for s in ["Requires Improvement with elements of good practice", "RI with elements of good practice", "ri with elements of good"] {
+            let g = j(s);
+            assert_eq!((g.scale.as_str(), g.band, g.at_least_good), ("ofsted5", Some(Band::RequiresImprovement), Some(false)), "{s}");
+        }
+    }
+
+    #[test]
+    fn meets_good_scales_keep_what_they_cannot_say() {
+        let g = j("Does not meet good");
+        assert_eq!((g.band, g.at_least_good, g.exact), (None, Some(false), true));
+        let g = j("Exceeds good");
+        assert_eq!((g.band, g.at_least_good, g.exact), (Some(Band::Outstanding), Some(true), false), "assumed, not exact");
+        assert_eq!(j("Meets Good").band, Some(Band::Good));
+    }
+
+    #[test]
+    fn met_and_yes_scales_are_unbanded() {
+        for (s, good) in [("Met", true), ("Partially met", false), ("Not met", false), ("Yes", true), ("Partially", false), ("No", false)] {
+            let g = j(s);
+            assert_eq!((g.band, g.at_least_good), (None, Some(good)), "{s}");
+        }
+    }
+
+    #[test]
+    fn not_applicable_is_not_a_grade() {
+        for s in ["N/A", "n/a", "NA", "Not applicable", "not applicable."] {
+            let g = j(s);
+            assert!(g.not_applicable && !g.is_graded(), "{s}");
+            assert_eq!(g.at_least_good, None, "{s}");
+        }
+    }
+
+    #[test]
+    fn numbers_follow_the_direction() {
+        let c = cw();
+        let ofsted = c.judge(&Cell::Number(1.0), Some("ofsted4"), NumericDirection::Ofsted).unwrap().unwrap();
+        assert_eq!(ofsted.band, Some(Band::Outstanding));
+        let up = c.judge(&Cell::text("1"), None, NumericDirection::HigherIsBetter).unwrap().unwrap();
+        assert_eq!(up.band, Some(Band::Inadequate));
+        assert_eq!(up.scale, "numeric");
+        assert!(c.judge(&Cell::Number(7.0), None, NumericDirection::Ofsted).is_err());
+    }
+
+    #[test]
+    fn unknown_labels_are_errors_and_blanks_are_none() {
+        let c = cw();
+        assert_eq!(c.judge(&Cell::text("Goodish"), None, NumericDirection::Ofsted), Err(UnknownLabel("Goodish".into())));
+        assert_eq!(c.judge(&Cell::Empty, None, NumericDirection::Ofsted), Ok(None));
+    }
+
+    #[test]
+    fn scale_detection_prefers_the_smallest_covering_scale() {
+        let c = cw();
+        let cells: Vec<Cell> = ["Good", "RI", "Good", "n/a"].iter().map(|s| Cell::text(s)).collect();
+        assert_eq!(c.detect_scale(&cells).as_deref(), Some("ofsted4"));
+        let cells: Vec<Cell> = ["Good", "RI with elements of good practice"].iter().map(|s| Cell::text(s)).collect();
+        assert_eq!(c.detect_scale(&cells).as_deref(), Some("ofsted5"));
+        let cells: Vec<Cell> = ["Met", "Partially met", "Not met"].iter().map(|s| Cell::text(s)).collect();
+        assert_eq!(c.detect_scale(&cells).as_deref(), Some("met3"));
+        let cells: Vec<Cell> = ["Meets good", "Does not meet good"].iter().map(|s| Cell::text(s)).collect();
+        assert_eq!(c.detect_scale(&cells).as_deref(), Some("meets_good2"));
+    }
+
+    #[test]
+    fn crosswalk_override_changes_a_label_and_adds_one() {
+        let mut config = Config::defaults();
+        config.merge(
+            Config::parse("[[crosswalk]]\nscale = \"met3\"\nlabel = \"Met\"\nband = \"good\"\nat_least_good = true\nexact = true\n\n[[crosswalk]]\nscale = \"ofsted4\"\nlabel = \"Good enough\"\nband = \"good\"\nat_least_good = true\n").unwrap(),
+            None,
+        );
+        let c = Crosswalk::new(&config);
+        let met = c.judge(&Cell::text("met"), None, NumericDirection::Ofsted).unwrap().unwrap();
+        assert_eq!((met.band, met.exact), (Some(Band::Good), true));
+        assert_eq!(c.judge(&Cell::text("fully met"), None, NumericDirection::Ofsted).unwrap().unwrap().band, Some(Band::Good), "spellings kept");
+        assert_eq!(c.judge(&Cell::text("Good Enough"), None, NumericDirection::Ofsted).unwrap().unwrap().band, Some(Band::Good));
+    }
+
+    #[test]
+    fn answers() {
+        use crate::normalise::model::Answer;
+        assert_eq!(answer(&Cell::text("Yes - 12/03/2026")), Some(Answer::Yes));
+        assert_eq!(answer(&Cell::text("N")), Some(Answer::No));
+        assert_eq!(answer(&Cell::text("N/A")), Some(Answer::NotApplicable));
+        assert_eq!(answer(&Cell::Empty), Some(Answer::Blank));
+        assert_eq!(answer(&Cell::text("maybe")), None);
+    }
+
+    proptest! {
+        #[test]
+        fn case_and_punctuation_never_change_a_label(upper in proptest::bool::ANY, dot in proptest::bool::ANY, pad in 0usize..3) {
+            for label in ["Good", "Requires Improvement", "Partially met", "Does not meet good", "Not applicable"] {
+                let mut s = if upper { label.to_uppercase() } else { label.to_lowercase() };
+                if dot { s.push('.'); }
+                let s = format!("{}{}{}", " ".repeat(pad), s, " ".repeat(pad));
+                let a = j(&s);
+                let b = j(label);
+                prop_assert_eq!((a.band, a.at_least_good, a.not_applicable), (b.band, b.at_least_good, b.not_applicable));
+            }
+        }
+    }
+}

@@ -1,0 +1,490 @@
+//! Reading one table's rows into the model: header, mapping, then every row
+//! accepted or rejected with a reason (rows read = accepted + rejected).
+
+use super::columns::{map_table, is_known_header, ColumnMap, TableKind, TableMapping, Target};
+use super::config::{Config, NumericDirection};
+use super::findings::{Findings, Severity};
+use super::fold::{contains_phrase, fold};
+use super::model::*;
+use super::scales::{answer, Crosswalk};
+use crate::ingest::header::find_header;
+use crate::ingest::{Cell, SourceRow, Table, TextFormat};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+
+/// Rows read before deciding on the header and the mapping.
+const SAMPLE_ROWS: usize = 500;
+
+/// Everything the rows of a table need to be normalised.
+pub struct Context<'a> {
+    pub config: &'a Config,
+    pub crosswalk: &'a Crosswalk,
+    pub note_rules: KindRules,
+    pub episode_rules: KindRules,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(config: &'a Config, crosswalk: &'a Crosswalk) -> Self {
+        Context {
+            config,
+            crosswalk,
+            note_rules: KindRules::new(&config.note_types),
+            episode_rules: KindRules::new(&config.episode_types),
+        }
+    }
+}
+
+/// Free text → kind by the longest whole-word pattern.
+#[derive(Debug, Clone)]
+pub struct KindRules {
+    patterns: Vec<(String, String)>,
+}
+
+impl KindRules {
+    pub fn new(rules: &[super::config::KindRule]) -> Self {
+        KindRules { patterns: rules.iter().flat_map(|r| r.patterns.iter().map(move |p| (fold(p), r.kind.clone()))).collect() }
+    }
+
+    pub fn classify(&self, text: &str) -> Option<&str> {
+        let t = fold(text);
+        self.patterns
+            .iter()
+            .filter(|(p, _)| contains_phrase(&t, p))
+            .max_by_key(|(p, _)| (p.split(' ').count(), p.len()))
+            .map(|(_, k)| k.as_str())
+    }
+}
+
+/// What happened to one table, for `validate` and `metrics.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableReport {
+    pub file: String,
+    pub sheet: Option<String>,
+    pub kind: TableKind,
+    pub framework: Option<String>,
+    pub header_row: Option<u32>,
+    pub encoding: Option<String>,
+    pub delimiter: Option<String>,
+    pub columns: Vec<ColumnMap>,
+    pub notes: Vec<String>,
+    pub rows_read: u64,
+    pub rows_accepted: u64,
+    pub rows_rejected: u64,
+    pub rejected_by_reason: BTreeMap<String, u64>,
+    /// True when the table could not be used at all (an error for the exit code).
+    pub failed: bool,
+}
+
+impl TableReport {
+    pub fn new(file: &str, sheet: Option<&str>, fmt: Option<&TextFormat>) -> Self {
+        TableReport {
+            file: file.to_string(),
+            sheet: sheet.map(str::to_string),
+            kind: TableKind::Unknown,
+            framework: None,
+            header_row: None,
+            encoding: fmt.map(|f| f.encoding.to_string()),
+            delimiter: fmt.map(|f| match f.delimiter {
+                '\t' => "tab".to_string(),
+                c => c.to_string(),
+            }),
+            columns: vec![],
+            notes: vec![],
+            rows_read: 0,
+            rows_accepted: 0,
+            rows_rejected: 0,
+            rejected_by_reason: BTreeMap::new(),
+            failed: false,
+        }
+    }
+
+    pub fn reject(&mut self, reason: &str) {
+        self.rows_rejected += 1;
+        *self.rejected_by_reason.entry(reason.to_string()).or_default() += 1;
+    }
+}
+
+/// Reads a table into the model. Forms (label cells beside answer cells) go to
+/// [`super::forms`].
+pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut Findings) -> TableReport {
+    let file = table.file.clone();
+    let sheet = table.sheet.clone();
+    let mut report = TableReport::new(&file, sheet.as_deref(), table.text_format.as_ref());
+    let mut rows = table.rows;
+    let mut sample: Vec<SourceRow> = Vec::new();
+    let mut read_error = None;
+    for r in rows.by_ref() {
+        match r {
+            Ok(row) => {
+                sample.push(row);
+                if sample.len() >= SAMPLE_ROWS {
+                    break;
+                }
+            }
+            Err(e) => {
+                read_error = Some(e);
+                break;
+            }
+        }
+    }
+    let pins = ctx.config.source_for(&file, sheet.as_deref());
+    if pins.and_then(|p| p.kind.as_deref()) == Some("ignore") {
+        report.notes.push("ignored by the config".into());
+        return report;
+    }
+
+    let header = match pins.and_then(|p| p.header_row) {
+        Some(n) => sample.iter().position(|r| r.row == n),
+        None => find_header(&sample, |t| is_known_header(ctx.config, t)).filter(|h| h.recognised >= 2 || sample.len() > 1).map(|h| h.index),
+    };
+    let mapping = header.map(|h| {
+        let body: Vec<Vec<Cell>> = sample[h + 1..].iter().take(200).map(|r| r.cells.clone()).collect();
+        map_table(ctx.config, ctx.crosswalk, pins, &sample[h].cells, &body)
+    });
+
+    let is_table = mapping.as_ref().is_some_and(|m| m.kind != TableKind::Unknown);
+    if !is_table {
+        if super::forms::looks_like_form(ctx, &sample) {
+            super::forms::read_form(ctx, &file, sheet.as_deref(), &sample, model, findings, &mut report);
+            return report;
+        }
+        let non_blank = sample.iter().filter(|r| !r.is_blank()).count() as u64 + rows.filter(|r| r.as_ref().map(|r| !r.is_blank()).unwrap_or(true)).count() as u64;
+        report.rows_read = non_blank;
+        for _ in 0..non_blank {
+            report.reject("table not recognised");
+        }
+        if let Some(m) = &mapping {
+            report.columns = m.columns.clone();
+            report.notes.extend(m.notes.clone());
+        }
+        let why = match &mapping {
+            Some(m) if !m.missing_required.is_empty() || m.columns.iter().all(|c| c.target == Target::Unmapped) => {
+                "no column was recognised as an audit, action, case-note or legal-status field".to_string()
+            }
+            Some(_) => "its columns do not make an audit, action, case-note or legal-status table (an audit table needs a child id column)".to_string(),
+            None => "no header row found".to_string(),
+        };
+        findings.push(Severity::Warning, "table_not_recognised", &file, sheet.as_deref(), None, None, "", format!("{why}; {non_blank} rows not used. Pin it with [[sources]] in the config, or ignore it"));
+        return report;
+    }
+    let mapping = mapping.expect("checked above");
+    let h = header.expect("mapping implies header");
+    report.kind = mapping.kind;
+    report.framework = mapping.framework.clone();
+    report.header_row = Some(sample[h].row);
+    report.columns = mapping.columns.clone();
+    report.notes = mapping.notes.clone();
+
+    if !mapping.missing_required.is_empty() {
+        let missing = mapping.missing_required.iter().map(|m| m.replace('_', " ")).collect::<Vec<_>>().join(", ");
+        let count = sample[h + 1..].len() as u64 + rows.count() as u64;
+        report.rows_read = count;
+        for _ in 0..count {
+            report.reject("required column missing");
+        }
+        report.failed = true;
+        findings.push(
+            Severity::Error,
+            "missing_column",
+            &file,
+            sheet.as_deref(),
+            Some(sample[h].row),
+            None,
+            "",
+            format!("the {} table has no {missing} column; none of its {count} rows can be used. Add the column, or map it with [[sources]] columns in the config", mapping.kind.as_str()),
+        );
+        return report;
+    }
+
+    let numeric = pins
+        .and_then(|p| p.numeric_direction)
+        .or_else(|| mapping.framework.as_deref().and_then(|f| ctx.config.framework(f)).and_then(|f| f.numeric_direction))
+        .unwrap_or(ctx.config.settings.numeric_direction);
+    let mut reader = RowReader { ctx, file: &file, sheet: sheet.as_deref(), mapping: &mapping, numeric, seen: HashMap::new(), blank_rows: vec![], source: model.strings.intern(&file) };
+    let body = sample.into_iter().skip(h + 1).map(Ok).chain(rows);
+    for r in body {
+        match r {
+            Ok(row) => reader.row(row, model, findings, &mut report),
+            Err(e) => {
+                read_error = Some(e);
+                break;
+            }
+        }
+    }
+    if !reader.blank_rows.is_empty() {
+        let shown: Vec<String> = reader.blank_rows.iter().take(10).map(u32::to_string).collect();
+        let more = if reader.blank_rows.len() > 10 { ", …" } else { "" };
+        findings.push(Severity::Info, "blank_row", &file, sheet.as_deref(), None, None, "", format!("{} blank rows skipped (rows {}{more})", reader.blank_rows.len(), shown.join(", ")));
+    }
+    if let Some(e) = read_error {
+        report.failed = true;
+        findings.push(Severity::Error, "read_error", &file, sheet.as_deref(), None, None, "", format!("reading stopped: {}", e.message));
+    }
+    report
+}
+
+struct RowReader<'a> {
+    ctx: &'a Context<'a>,
+    file: &'a str,
+    sheet: Option<&'a str>,
+    mapping: &'a TableMapping,
+    numeric: NumericDirection,
+    /// Hash of a row's cells → first row number, for exact duplicates.
+    seen: HashMap<u64, u32>,
+    blank_rows: Vec<u32>,
+    source: u32,
+}
+
+impl<'a> RowReader<'a> {
+    fn row(&mut self, row: SourceRow, model: &mut Model, findings: &mut Findings, report: &mut TableReport) {
+        report.rows_read += 1;
+        if row.is_blank() {
+            self.blank_rows.push(row.row);
+            report.reject("blank row");
+            return;
+        }
+        if is_totals_row(&row) {
+            report.reject("totals row");
+            findings.push(Severity::Info, "totals_row", self.file, self.sheet, Some(row.row), None, first_text(&row), "a totals or summary row: not counted");
+            return;
+        }
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for c in &row.cells {
+            c.as_string().hash(&mut hasher);
+            0xffu8.hash(&mut hasher);
+        }
+        let key = hasher.finish();
+        if let Some(first) = self.seen.get(&key) {
+            report.reject("duplicate row");
+            findings.push(Severity::Warning, "duplicate_row", self.file, self.sheet, Some(row.row), None, first_text(&row), format!("exact duplicate of row {first}: not counted twice"));
+            return;
+        }
+        self.seen.insert(key, row.row);
+        let result = match self.mapping.kind {
+            TableKind::Audits => self.audit(&row, findings).and_then(|mut a| {
+                if let Some(first) = model.audit_ids.get(&a.id) {
+                    if self.mapping.field("audit_id").is_some() {
+                        return Err(("duplicate audit id", a.id.clone(), Some("audit id".to_string())))
+                            .inspect_err(|_| findings.push(Severity::Warning, "duplicate_audit", self.file, self.sheet, Some(row.row), None, a.id.clone(), format!("audit id already read at {} row {}", first.file, first.row)));
+                    }
+                    // A derived id (no audit id column): two audits of one child on one day.
+                    let base = a.id.clone();
+                    let mut n = 2;
+                    while model.audit_ids.contains_key(&a.id) {
+                        a.id = format!("{base}#{n}");
+                        n += 1;
+                    }
+                }
+                model.audit_ids.insert(a.id.clone(), a.origin.clone());
+                model.audits.push(a);
+                Ok(())
+            }),
+            TableKind::Actions => self.action(&row, findings).map(|a| model.actions.push(a)),
+            TableKind::CaseNotes => self.case_note(&row, model, findings).map(|n| model.case_notes.push(n)),
+            TableKind::Episodes => self.episode(&row, findings).map(|e| model.episodes.push(e)),
+            TableKind::Unknown => Err(("table not recognised", String::new(), None)),
+        };
+        match result {
+            Ok(()) => report.rows_accepted += 1,
+            Err((reason, value, column)) => {
+                report.reject(reason);
+                findings.push(Severity::Warning, "row_rejected", self.file, self.sheet, Some(row.row), column.as_deref(), value, format!("{reason}: row not used"));
+            }
+        }
+    }
+
+    fn cell<'r>(&self, row: &'r SourceRow, field: &str) -> Option<(&'r Cell, &'a str)> {
+        let i = self.mapping.field(field)?;
+        let header = self.mapping.columns.iter().find(|c| c.index == i).map(|c| c.header.as_str()).unwrap_or("");
+        Some((row.cells.get(i).unwrap_or(&Cell::Empty), header))
+    }
+
+    fn text(&self, row: &SourceRow, field: &str) -> Option<String> {
+        self.cell(row, field).map(|(c, _)| c.as_string()).filter(|s| !s.is_empty())
+    }
+
+    fn date(&self, row: &SourceRow, field: &str, findings: &mut Findings) -> Option<chrono::NaiveDate> {
+        let (cell, header) = self.cell(row, field)?;
+        if cell.is_empty() {
+            return None;
+        }
+        let d = cell.as_date();
+        if d.is_none() {
+            findings.push(Severity::Warning, "bad_date", self.file, self.sheet, Some(row.row), Some(header), cell.as_string(), "not a date (day-first dates, ISO dates and Excel dates are read): left blank");
+        }
+        d
+    }
+
+    fn judgement(&self, row: &SourceRow, index: usize, header: &str, findings: &mut Findings) -> Option<Judgement> {
+        let cell = row.cells.get(index).unwrap_or(&Cell::Empty);
+        match self.ctx.crosswalk.judge(cell, self.mapping.scale_of(index), self.numeric) {
+            Ok(j) => j,
+            Err(u) => {
+                findings.push(Severity::Warning, "unknown_label", self.file, self.sheet, Some(row.row), Some(header), u.0, "matches no grading scale: counted as not graded. Add it to the crosswalk in the config if it is a grade");
+                None
+            }
+        }
+    }
+
+    fn answer(&self, row: &SourceRow, field: &str, findings: &mut Findings) -> Answer {
+        let Some((cell, header)) = self.cell(row, field) else { return Answer::Blank };
+        answer(cell).unwrap_or_else(|| {
+            findings.push(Severity::Warning, "unknown_answer", self.file, self.sheet, Some(row.row), Some(header), cell.as_string(), "not read as yes, no or not applicable: left blank");
+            Answer::Blank
+        })
+    }
+
+    fn audit(&self, row: &SourceRow, findings: &mut Findings) -> Result<Audit, (&'static str, String, Option<String>)> {
+        let child_id = self.text(row, "child_id").ok_or(("no child id", String::new(), Some("child id".to_string())))?;
+        let completed = self.date(row, "completed_date", findings);
+        let allocated = self.date(row, "allocated_date", findings);
+        let framework_id = self.mapping.framework.clone().unwrap_or_else(|| "generic".into());
+        let framework = self.ctx.config.framework(&framework_id);
+        let mut domains = Vec::new();
+        for c in self.mapping.columns.iter() {
+            if let Target::Domain(d) = &c.target {
+                domains.push(DomainJudgement { domain: d.clone(), question: c.header.clone(), judgement: self.judgement(row, c.index, &c.header, findings) });
+            }
+        }
+        let mut overall_source = None;
+        let overall = match self.mapping.field("overall") {
+            Some(i) => self.judgement(row, i, "overall", findings),
+            None => framework.and_then(|f| f.overall_domain.clone()).and_then(|d| {
+                overall_source = Some(format!("domain:{d}"));
+                domains.iter().find(|j| j.domain.as_deref() == Some(d.as_str())).and_then(|j| j.judgement.clone())
+            }),
+        };
+        if overall.is_none() && completed.is_some() && (self.mapping.field("overall").is_some() || overall_source.is_some()) {
+            let raw = self.mapping.field("overall").and_then(|i| row.cells.get(i)).map(Cell::as_string).unwrap_or_default();
+            if raw.is_empty() {
+                findings.push(Severity::Warning, "blank_overall", self.file, self.sheet, Some(row.row), Some("overall"), "", "completed audit with no overall judgement: left out of the good-or-better denominator");
+            }
+        }
+        let moderated_overall = self.mapping.field("moderated_overall").and_then(|i| self.judgement(row, i, "moderated overall", findings));
+        let moderation_date = self.date(row, "moderation_date", findings);
+        let moderator_agrees = self.answer(row, "moderator_agrees", findings).as_bool();
+        let moderated = match self.cell(row, "moderated") {
+            Some((c, _)) if c.as_date().is_some() && !matches!(c, Cell::Number(n) if *n <= 1.0) => Some(true),
+            Some(_) => self.answer(row, "moderated", findings).as_bool(),
+            None => None,
+        }
+        .or_else(|| (moderated_overall.is_some() || moderation_date.is_some() || moderator_agrees.is_some()).then_some(true));
+        let join = |field: &str| -> String {
+            self.mapping.fields(field).iter().filter_map(|&i| row.cells.get(i)).map(Cell::as_string).filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n")
+        };
+        let id = self.text(row, "audit_id").unwrap_or_else(|| derived_id(self.file, &child_id, completed.or(allocated), row.row));
+        Ok(Audit {
+            id,
+            origin: Origin { file: self.file.to_string(), sheet: self.sheet.map(str::to_string), row: row.row },
+            due_rule: framework.and_then(|f| f.due_rule.clone()).unwrap_or_else(|| self.ctx.config.settings.default_due_rule.clone()),
+            framework: framework_id,
+            child_id,
+            team: self.text(row, "team"),
+            service: self.text(row, "service"),
+            auditor: self.text(row, "auditor"),
+            case_type: self.text(row, "case_type"),
+            legal_status: self.text(row, "legal_status"),
+            allocated,
+            due: self.date(row, "due_date", findings),
+            completed,
+            overall,
+            overall_source,
+            domains,
+            moderated,
+            moderator_agrees,
+            moderated_overall,
+            moderation_date,
+            spoke_child: self.answer(row, "spoke_child", findings),
+            spoke_family: self.answer(row, "spoke_family", findings),
+            spoke_practitioner: self.answer(row, "spoke_practitioner", findings),
+            evidence: join("evidence"),
+            good_practice: join("good_practice"),
+            escalated: self.answer(row, "escalated", findings).as_bool(),
+        })
+    }
+
+    fn action(&self, row: &SourceRow, findings: &mut Findings) -> Result<Action, (&'static str, String, Option<String>)> {
+        let text = self.text(row, "text").ok_or(("no action text", String::new(), Some("action".to_string())))?;
+        Ok(Action {
+            origin: Origin { file: self.file.to_string(), sheet: self.sheet.map(str::to_string), row: row.row },
+            audit_id: self.text(row, "audit_id"),
+            child_id: self.text(row, "child_id"),
+            text,
+            owner: self.text(row, "owner"),
+            team: self.text(row, "team"),
+            set: self.date(row, "set_date", findings),
+            due: self.date(row, "due_date", findings),
+            completed: self.date(row, "completed_date", findings),
+            audit_date: self.date(row, "audit_date", findings),
+        })
+    }
+
+    fn case_note(&self, row: &SourceRow, model: &mut Model, findings: &mut Findings) -> Result<CaseNote, (&'static str, String, Option<String>)> {
+        let child_id = self.text(row, "child_id").ok_or(("no child id", String::new(), Some("child id".to_string())))?;
+        let note_type = self.text(row, "note_type").unwrap_or_default();
+        let event = self.date(row, "event_date", findings).ok_or(("no readable event date", String::new(), Some("event date".to_string())))?;
+        let kind = self.ctx.note_rules.classify(&note_type).and_then(NoteKind::parse).unwrap_or(NoteKind::Other);
+        let seen_alone = match self.cell(row, "seen_alone").map(|(c, _)| answer(c)) {
+            Some(Some(Answer::Yes)) => SeenAlone::Yes,
+            Some(Some(Answer::No)) => SeenAlone::No,
+            _ => SeenAlone::NotRecorded,
+        };
+        Ok(CaseNote {
+            child_id: child_id.into_boxed_str(),
+            note_type: model.strings.intern(&note_type),
+            kind,
+            event,
+            recorded: self.date(row, "recorded_date", findings),
+            seen_alone,
+            author: model.strings.intern(&self.text(row, "author").unwrap_or_default()),
+            team: model.strings.intern(&self.text(row, "team").unwrap_or_default()),
+            row: row.row,
+            source: self.source,
+        })
+    }
+
+    fn episode(&self, row: &SourceRow, findings: &mut Findings) -> Result<Episode, (&'static str, String, Option<String>)> {
+        let child_id = self.text(row, "child_id").ok_or(("no child id", String::new(), Some("child id".to_string())))?;
+        let status = self.text(row, "episode_type").unwrap_or_default();
+        let kind = self
+            .ctx
+            .episode_rules
+            .classify(&status)
+            .and_then(EpisodeKind::parse)
+            .ok_or(("legal status not recognised as child protection, looked after or child in need", status.clone(), Some("legal status".to_string())))?;
+        let start = self.date(row, "start_date", findings).ok_or(("no readable start date", String::new(), Some("start date".to_string())))?;
+        Ok(Episode {
+            origin: Origin { file: self.file.to_string(), sheet: self.sheet.map(str::to_string), row: row.row },
+            child_id,
+            kind,
+            source_status: status,
+            start,
+            end: self.date(row, "end_date", findings),
+            team: self.text(row, "team"),
+        })
+    }
+}
+
+/// A stable audit id when the data has none: file stem, child, date.
+pub fn derived_id(file: &str, child: &str, date: Option<chrono::NaiveDate>, row: u32) -> String {
+    let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    match date {
+        Some(d) => format!("{stem}:{child}:{}", d.format("%Y-%m-%d")),
+        None => format!("{stem}:{child}:row{row}"),
+    }
+}
+
+fn first_text(row: &SourceRow) -> String {
+    row.cells.iter().find(|c| !c.is_empty()).map(Cell::as_string).unwrap_or_default()
+}
+
+fn is_totals_row(row: &SourceRow) -> bool {
+    row.cells.iter().take(3).any(|c| match c {
+        Cell::Text(t) => {
+            let f = fold(t);
+            f == "total" || f == "totals" || f.starts_with("total ") || f == "grand total" || f == "count" || f == "average" || f == "sum" || f == "mean"
+        }
+        _ => false,
+    })
+}

@@ -1,0 +1,5 @@
+//! Render turns results into bytes, one module per output. Renderers never
+//! compute a figure; they present what earlier stages produced.
+
+pub mod normalised;
+pub mod validate;
