@@ -143,12 +143,15 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         map_table(ctx.config, ctx.crosswalk, pins, &sample[h].cells, &body)
     });
 
-    let is_table = mapping.as_ref().is_some_and(|m| m.kind != TableKind::Unknown);
-    if !is_table {
-        if super::forms::looks_like_form(ctx, &sample) {
-            super::forms::read_form(ctx, &file, sheet.as_deref(), &sample, model, findings, &mut report);
-            return report;
-        }
+    // A form's actions grid looks like an actions table: a sheet that is not an
+    // audits table but has form labels (child id beside its answer, judgements) is a form.
+    let kind = mapping.as_ref().map(|m| m.kind).unwrap_or(TableKind::Unknown);
+    let pinned_kind = pins.and_then(|p| p.kind.is_some().then_some(()));
+    if kind != TableKind::Audits && pinned_kind.is_none() && super::forms::looks_like_form(ctx, &sample) {
+        super::forms::read_form(ctx, &file, sheet.as_deref(), &sample, model, findings, &mut report);
+        return report;
+    }
+    if kind == TableKind::Unknown {
         let non_blank = sample.iter().filter(|r| !r.is_blank()).count() as u64 + rows.filter(|r| r.as_ref().map(|r| !r.is_blank()).unwrap_or(true)).count() as u64;
         report.rows_read = non_blank;
         for _ in 0..non_blank {
