@@ -252,6 +252,7 @@ pub fn map_table(config: &Config, crosswalk: &Crosswalk, pins: Option<&SourceSpe
     let candidates = [TableKind::Audits, TableKind::Actions, TableKind::CaseNotes, TableKind::Episodes];
     let kind = pinned_kind.unwrap_or_else(|| {
         let mut best = (TableKind::Unknown, 0usize);
+        let mut incomplete = (TableKind::Unknown, 0usize);
         for k in candidates {
             let syns = k.synonyms(config);
             let pinned_field = |h: &String| pins.and_then(|p| p.columns.iter().find(|(k, _)| fold(k) == *h)).map(|(_, v)| v.clone());
@@ -259,18 +260,25 @@ pub fn map_table(config: &Config, crosswalk: &Crosswalk, pins: Option<&SourceSpe
                 folded.iter().filter_map(|h| pinned_field(h).or_else(|| match_field(h, syns).ok().flatten().map(|m| m.field))).collect();
             fields.sort();
             fields.dedup();
-            if !k.required().iter().all(|r| fields.iter().any(|f| f == r)) {
-                continue;
-            }
+            let complete = k.required().iter().all(|r| fields.iter().any(|f| f == r));
             let mut score = fields.len() * 2;
             if k == TableKind::Audits {
                 score += (0..headers.len()).filter(|&i| grade_share(crosswalk, &column_values(i)).0 >= 0.6).count();
             }
-            if score > best.1 {
+            if complete && score > best.1 {
                 best = (k, score);
             }
+            // Clearly this kind of table but a required column is missing: say so
+            // (an error naming the column) rather than ignore the table.
+            if !complete && score >= 4 && score > incomplete.1 {
+                incomplete = (k, score);
+            }
         }
-        best.0
+        if best.0 == TableKind::Unknown {
+            incomplete.0
+        } else {
+            best.0
+        }
     });
 
     let mut notes = Vec::new();
@@ -465,7 +473,9 @@ mod tests {
     #[test]
     fn missing_child_id_is_reported() {
         let m = map(&["Team", "Overall grade", "Audit date"], &[&["North", "Good", "01/01/2026"]]);
-        assert_eq!(m.kind, TableKind::Unknown);
+        assert_eq!((m.kind, m.missing_required.clone()), (TableKind::Audits, vec!["child_id".to_string()]));
+        let m = map(&["Notes", "Overall grade"], &[&["x", "Good"]]);
+        assert_eq!(m.kind, TableKind::Unknown, "too little to call it an audit table");
         let config = Config::defaults();
         let cw = Crosswalk::new(&config);
         let pins = SourceSpec { file: "x".into(), kind: Some("audits".into()), ..Default::default() };

@@ -1,0 +1,86 @@
+//! The binary as a user runs it.
+
+use crate::{auditpack, root, scratch, stderr, stdout};
+
+#[test]
+fn run_on_sample_data_writes_the_tables() {
+    let out = scratch("run-out");
+    let o = auditpack(&root(), &["run", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    for f in ["audits.csv", "judgements.csv", "actions.csv", "case_notes.csv", "episodes.csv", "data_quality.csv"] {
+        let p = out.join("normalised").join(f);
+        assert!(p.metadata().map(|m| m.len() > 0).unwrap_or(false), "{f}");
+    }
+    let err = stderr(&o);
+    assert!(err.contains("read =") && err.contains("accepted +"), "{err}");
+    let audits = std::fs::read_to_string(out.join("normalised/audits.csv")).unwrap();
+    assert_eq!(audits.lines().next().unwrap().split(',').next(), Some("audit_id"));
+}
+
+#[test]
+fn same_inputs_give_identical_tables() {
+    let a = scratch("det-a");
+    let b = scratch("det-b");
+    for d in [&a, &b] {
+        assert_eq!(auditpack(&root(), &["run", "-q", "--out", d.to_str().unwrap()]).status.code(), Some(0));
+    }
+    for f in ["audits.csv", "judgements.csv", "data_quality.csv"] {
+        assert_eq!(std::fs::read(a.join("normalised").join(f)).unwrap(), std::fs::read(b.join("normalised").join(f)).unwrap(), "{f}");
+    }
+}
+
+#[test]
+fn validate_explains_and_strict_fails_on_rejections() {
+    let o = auditpack(&root(), &["validate"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    for want in ["header row: 4", "-> child_id", "(question text)", "Labels (", "exact", "assumed", "Findings:", "'Good-ish'"] {
+        assert!(text.contains(want), "{want} not in validate output");
+    }
+    let strict = auditpack(&root(), &["validate", "--strict"]);
+    assert_eq!(strict.status.code(), Some(3));
+}
+
+#[test]
+fn bad_files_exit_1_after_reading_the_rest() {
+    let dir = scratch("cli-bad");
+    std::fs::write(dir.join("good.csv"), b"Child ID,Overall grade\nC1,Good\n").unwrap();
+    std::fs::write(dir.join("broken.xlsx"), b"not a zip").unwrap();
+    let out = dir.join("out");
+    let o = auditpack(&dir, &["run", ".", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("broken.xlsx"), "{}", stderr(&o));
+    let audits = std::fs::read_to_string(out.join("normalised/audits.csv")).unwrap();
+    assert_eq!(audits.lines().count(), 2, "header + the good file's row");
+}
+
+#[test]
+fn config_typo_is_a_usage_error() {
+    let dir = scratch("cli-config");
+    std::fs::write(dir.join("c.toml"), b"[settings]\nnumeric_directoin = \"ofsted\"\n").unwrap();
+    let o = auditpack(&root(), &["validate", "--config", dir.join("c.toml").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("numeric_directoin"), "{}", stderr(&o));
+    assert_eq!(auditpack(&root(), &["run", "--period", "2026-09", "--from", "2026-01-01"]).status.code(), Some(2), "conflicting flags");
+}
+
+#[test]
+fn generate_is_deterministic() {
+    let a = scratch("gen-a");
+    let b = scratch("gen-b");
+    for d in [&a, &b] {
+        let o = auditpack(&root(), &["generate", "-q", "--audits", "30", "--children", "20", "--case-notes", "200", "--seed", "7", "--out", d.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    }
+    for f in ["twelve-question-audits.xlsx", "liquidlogic-kss-audits.csv", "case-notes.csv"] {
+        assert_eq!(std::fs::read(a.join(f)).unwrap(), std::fs::read(b.join(f)).unwrap(), "{f}");
+    }
+}
+
+#[test]
+fn help_has_examples() {
+    for sub in ["run", "validate", "generate", "config"] {
+        let o = auditpack(&root(), &[sub, "--help"]);
+        assert!(stdout(&o).contains("Example"), "{sub}");
+    }
+}

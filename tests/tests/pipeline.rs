@@ -1,0 +1,153 @@
+//! The library pipeline on sample_data/ and on hand-made files.
+
+use crate::{root, scratch};
+use auditpack::normalise::{normalise_inputs, Band, Config, NoteKind};
+
+fn read(paths: &[std::path::PathBuf], config: &Config) -> auditpack::normalise::Normalised {
+    normalise_inputs(paths, config, &mut |_, _, _| {})
+}
+
+#[test]
+fn sample_data_reconciles_per_file_and_sheet() {
+    let n = read(&[root().join("sample_data")], &Config::defaults());
+    assert!(n.tables.len() >= 10, "{}", n.tables.len());
+    for t in &n.tables {
+        assert_eq!(t.rows_read, t.rows_accepted + t.rows_rejected, "{} {:?}", t.file, t.sheet);
+        let by_reason: u64 = t.rejected_by_reason.values().sum();
+        assert_eq!(by_reason, t.rows_rejected, "{} {:?}", t.file, t.sheet);
+    }
+    assert!(!n.has_errors(), "{:?}", n.findings.iter().filter(|f| f.severity == auditpack::normalise::Severity::Error).collect::<Vec<_>>());
+    // Every accepted audit row is one audit.
+    let tabular = |t: &&auditpack::normalise::TableReport| t.kind == auditpack::normalise::columns::TableKind::Audits && t.header_row.is_some();
+    let accepted_audit_rows: u64 = n.tables.iter().filter(tabular).map(|t| t.rows_accepted).sum();
+    let form_audits = n.model.audits.iter().filter(|a| a.framework == "tier2_form").count();
+    assert_eq!(accepted_audit_rows as usize + form_audits, n.model.audits.len());
+}
+
+#[test]
+fn sample_data_messes_are_found() {
+    let n = read(&[root().join("sample_data")], &Config::defaults());
+    let codes: Vec<&str> = n.findings.iter().map(|f| f.code).collect();
+    for want in ["unknown_label", "duplicate_row", "totals_row", "blank_row", "blank_overall"] {
+        assert!(codes.contains(&want), "{want} missing from {codes:?}");
+    }
+    let unknown = n.findings.iter().find(|f| f.code == "unknown_label").unwrap();
+    assert_eq!(unknown.value, "Good-ish");
+    assert!(unknown.row.is_some() && unknown.column.is_some() && unknown.sheet.is_some());
+}
+
+#[test]
+fn every_shape_is_recognised() {
+    let n = read(&[root().join("sample_data")], &Config::defaults());
+    let frameworks: std::collections::BTreeSet<&str> = n.model.audits.iter().map(|a| a.framework.as_str()).collect();
+    assert_eq!(frameworks.into_iter().collect::<Vec<_>>(), ["kss_nine_domain", "nine_area", "tier2_form", "twelve_question"]);
+    // The twelve-question framework takes its overall from Q12 (outcomes).
+    let tq = n.model.audits.iter().find(|a| a.framework == "twelve_question" && a.overall.is_some()).unwrap();
+    assert_eq!(tq.overall_source.as_deref(), Some("domain:outcomes"));
+    assert_eq!(tq.domains.len(), 12);
+    // Windows-1252 text decoded.
+    let kss = n.model.audits.iter().find(|a| a.framework == "kss_nine_domain").unwrap();
+    assert!(kss.evidence.contains("café") && kss.evidence.contains('\u{2019}'), "{}", kss.evidence);
+    // Forms: one audit each, domains from section summaries, actions linked.
+    let forms: Vec<_> = n.model.audits.iter().filter(|a| a.framework == "tier2_form").collect();
+    assert_eq!(forms.len(), 4);
+    for f in &forms {
+        assert!(f.overall.as_ref().is_some_and(|o| o.band.is_some()), "{f:?}");
+        assert!(f.domains.iter().any(|d| d.domain.as_deref() == Some("assessment")));
+        assert!(n.model.actions.iter().any(|a| a.audit_id.as_deref() == Some(f.id.as_str())));
+    }
+    // Text dates in an xlsx column were read.
+    assert!(n.findings.iter().all(|f| f.code != "bad_date"), "text dates like '6 Nov 2026' are read");
+    // Actions from a separate CSV linked by child id + audit date.
+    let linked = n.model.actions.iter().filter(|a| a.origin.file.ends_with("liquidlogic-kss-actions.csv") && a.audit_id.is_some()).count();
+    assert!(linked > 0);
+    assert!(n.model.case_notes.iter().any(|c| c.kind == NoteKind::CpVisit));
+    assert!(!n.model.episodes.is_empty());
+}
+
+fn write(dir: &std::path::Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+#[test]
+fn title_rows_totals_duplicates_and_loose_labels_in_csv() {
+    let dir = scratch("csv-messes");
+    let csv = "Quarterly audit extract\n\nChild ID,Team,Audit date,Overall grade,Child spoken to\n\
+C1,North,06/11/2026,Req. Improvement,Y\n\
+C2,North,2026-11-06,RI with elements of good practice,n/a\n\
+C3,South,6 Nov 2026,N/A,No\n\
+C3,South,6 Nov 2026,N/A,No\n\
+,,,,\n\
+C4,South,45000,Goodish,Yes\n\
+Total,4,,,\n";
+    let p = write(&dir, "audits.csv", csv.as_bytes());
+    let n = read(&[p], &Config::defaults());
+    let t = &n.tables[0];
+    assert_eq!(t.header_row, Some(3));
+    assert_eq!((t.rows_read, t.rows_accepted, t.rows_rejected), (7, 4, 3), "{:?}", t.rejected_by_reason);
+    let a = &n.model.audits;
+    assert_eq!(a[0].overall.as_ref().unwrap().band, Some(Band::RequiresImprovement));
+    assert_eq!(a[1].overall.as_ref().unwrap().scale, "ofsted5");
+    assert!(a[2].overall.as_ref().unwrap().not_applicable);
+    assert!(a[3].overall.is_none(), "unknown label is not graded");
+    assert_eq!(a[3].completed, Some(auditpack::calendar::date(2023, 3, 15)), "Excel serial as text");
+    let all_dates: Vec<_> = a[..3].iter().map(|x| x.completed).collect();
+    assert!(all_dates.iter().all(|d| *d == Some(auditpack::calendar::date(2026, 11, 6))));
+    assert!(n.findings.iter().any(|f| f.code == "unknown_label" && f.row == Some(9) && f.value == "Goodish"));
+}
+
+#[test]
+fn crosswalk_override_from_config() {
+    let dir = scratch("override");
+    let p = write(&dir, "a.csv", b"Child ID,Overall grade\nC1,Goodish\nC2,Met\n");
+    let mut config = Config::defaults();
+    config.merge(
+        Config::parse("[[crosswalk]]\nscale = \"ofsted4\"\nlabel = \"Goodish\"\nband = \"good\"\nat_least_good = true\n\n[[crosswalk]]\nscale = \"met3\"\nlabel = \"Met\"\nband = \"good\"\nat_least_good = true\nexact = true\n").unwrap(),
+        None,
+    );
+    let n = read(&[p], &config);
+    assert_eq!(n.model.audits[0].overall.as_ref().unwrap().band, Some(Band::Good));
+    let met = n.model.audits[1].overall.as_ref().unwrap();
+    assert_eq!((met.band, met.exact), (Some(Band::Good), true));
+    assert!(n.findings.iter().all(|f| f.code != "unknown_label"));
+}
+
+#[test]
+fn a_bad_file_does_not_stop_the_others() {
+    let dir = scratch("bad-files");
+    write(&dir, "good.csv", b"Child ID,Overall grade,Audit date\nC1,Good,01/10/2026\n");
+    write(&dir, "not-a-spreadsheet.xlsx", b"this is plain text, not a workbook");
+    write(&dir, "empty.csv", b"");
+    let mut cfb = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    cfb.extend([0u8; 504]);
+    write(&dir, "protected.xlsx", &cfb);
+    write(&dir, "no-child.csv", b"Team,Overall grade\nNorth,Good\n");
+    write(&dir, "~$good.xlsx", b"lock");
+    write(&dir, ".hidden.csv", b"Child ID\nC9\n");
+    let n = read(&[dir.clone()], &Config::defaults());
+    assert_eq!(n.model.audits.len(), 1, "the good file was read");
+    let errors: Vec<String> = n.findings.iter().filter(|f| f.severity == auditpack::normalise::Severity::Error).map(|f| format!("{}: {}", f.file, f.action)).collect();
+    let has = |file: &str, words: &str| errors.iter().any(|e| e.contains(file) && e.contains(words));
+    assert!(has("not-a-spreadsheet.xlsx", "not a readable"), "{errors:#?}");
+    assert!(has("empty.csv", "empty"), "{errors:#?}");
+    assert!(has("protected.xlsx", "password-protected"), "{errors:#?}");
+    assert!(has("no-child.csv", "child id"), "{errors:#?}");
+    assert!(n.has_errors());
+    let skipped: Vec<&str> = n.skipped.iter().map(|s| s.path.as_str()).collect();
+    assert!(skipped.iter().any(|s| s.ends_with("~$good.xlsx")) && skipped.iter().any(|s| s.ends_with(".hidden.csv")), "{skipped:?}");
+}
+
+#[test]
+fn actions_link_by_child_and_audit_date() {
+    let dir = scratch("link");
+    write(&dir, "audits.csv", b"Child ID,Audit date,Overall grade\nC1,01/10/2026,Good\nC1,01/12/2026,Inadequate\n");
+    write(&dir, "actions.csv", b"Child ID,Audit date,Action,By when\nC1,01/12/2026,Update plan,15/12/2026\nC2,01/12/2026,Orphan,15/12/2026\n");
+    let n = read(&[dir], &Config::defaults());
+    let linked = &n.model.actions[0];
+    let audit = n.model.audits.iter().find(|a| a.overall.as_ref().unwrap().band == Some(Band::Inadequate)).unwrap();
+    assert_eq!(linked.audit_id.as_deref(), Some(audit.id.as_str()));
+    assert!(n.model.actions[1].audit_id.is_none());
+    assert!(n.findings.iter().any(|f| f.code == "action_unlinked"));
+}
