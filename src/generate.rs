@@ -109,7 +109,9 @@ fn make_audits(rng: &mut Rng, children: &[Child], n: usize, prefix: &str, domain
             let month = (i as i32 * HISTORY_MONTHS) / n.max(1) as i32;
             let allocated = add_months(start, month) + Duration::days(rng.below(5) as i64);
             let last = i + 3 >= n;
-            let completed = if last && rng.chance(0.5) { None } else { Some(allocated + Duration::days(3 + rng.below(30) as i64)) };
+            // Most audits are finished within the month they were allocated; a few run late.
+            let days = if rng.chance(0.8) { 2 + rng.below(18) } else { 15 + rng.below(25) } as i64;
+            let completed = if last && rng.chance(0.5) { None } else { Some((allocated + Duration::days(days)).min(date(2026, 10, 30))) };
             let q = children[child].quality;
             let wobble = |rng: &mut Rng, base: usize| -> usize { (base as i64 + [-1, 0, 0, 0, 1][rng.below(5)]).clamp(0, 3) as usize };
             let overall = wobble(rng, q);
@@ -460,15 +462,15 @@ fn episodes_and_notes(dir: &Path, rng: &mut Rng, children: &[Child], notes: usiz
     let mut w = csv::Writer::from_writer(std::io::BufWriter::with_capacity(1 << 20, file));
     w.write_record(["Person ID", "Case Note Type", "Event Date", "Date Recorded", "Seen Alone", "Author", "Team"])?;
     let mut written = 0usize;
-    let mut p = 0usize;
-    while written < notes && !plans.is_empty() {
-        let (ci, kind, s0, e0) = plans[p % plans.len()];
-        p += 1;
+    for &(ci, kind, s0, e0) in &plans {
+        if written >= notes {
+            break;
+        }
         let c = &children[ci];
         let gap_days = [10i64, 35, 20][kind];
         let mut d = s0 + Duration::days(rng.below(5) as i64);
         while d <= e0 && written < notes {
-            let visit = rng.chance(0.7);
+            let visit = rng.chance(0.95);
             let t = if visit { ["CP Visit", "CLA Visit", "CIN Visit"][kind] } else { *rng.pick(NOTE_TYPES) };
             let t = if visit && rng.chance(0.1) { "Statutory Visit" } else { t };
             let lag = if rng.chance(0.85) { rng.below(10) } else { 20 + rng.below(40) } as i64;
@@ -477,10 +479,22 @@ fn episodes_and_notes(dir: &Path, rng: &mut Rng, children: &[Child], notes: usiz
             w.write_record([c.id.as_str(), t, &event, &dmy(d + Duration::days(lag)), seen, *rng.pick(PEOPLE), c.team])?;
             written += 1;
             d += Duration::days((gap_days * 6 / 10) + rng.below((gap_days as usize) * 7 / 10 + 1) as i64);
+            if rng.chance(0.04) {
+                d += Duration::days(gap_days); // a missed visit
+            }
             if d.weekday().number_from_monday() > 5 {
                 d += Duration::days(2);
             }
         }
+    }
+    // The rest: other case notes (calls, emails, meetings) spread over the history.
+    while written < notes {
+        let c = &children[rng.below(children.len())];
+        let d = start + Duration::days(rng.below(total_days as usize) as i64);
+        let t = *rng.pick(&NOTE_TYPES[4..]);
+        let lag = if rng.chance(0.85) { rng.below(10) } else { 20 + rng.below(40) } as i64;
+        w.write_record([c.id.as_str(), t, &dmy(d), &dmy(d + Duration::days(lag)), "", *rng.pick(PEOPLE), c.team])?;
+        written += 1;
     }
     let inner = w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
     inner.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?.sync_all()?;
@@ -507,7 +521,7 @@ pub fn write(args: &GenerateArgs) -> std::io::Result<Vec<String>> {
     let forms = dir.join("tier2-forms");
     for i in 0..4usize {
         let c = &children[rng.below(children.len())];
-        let done = date(2026, 5 + (i as u32) * 2, 3 + i as u32);
+        let done = date(2026, 3 + (i as u32) * 2, 3 + i as u32);
         tier2_form(&forms.join(format!("tier2-audit-{}.xlsx", c.id)), &mut rng, c, done, c.quality)?;
     }
     episodes_and_notes(dir, &mut rng, &children, args.case_notes)?;

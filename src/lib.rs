@@ -6,6 +6,7 @@
 //! `ingest` knows files, `normalise` knows the domain, `render` writes bytes.
 //! Data flows forward only.
 
+pub mod analyse;
 pub mod calendar;
 pub mod cli;
 pub mod generate;

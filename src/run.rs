@@ -1,6 +1,9 @@
 //! The commands, from parsed arguments to exit code. Progress and summaries go
 //! to stderr; `validate`'s report to stdout.
 
+use crate::analyse;
+use crate::calendar::Calendar;
+use chrono::NaiveDate;
 use crate::cli::{Cli, Command, GenerateArgs, InputArgs, RunArgs};
 use crate::normalise::{self, Config, Normalised, Severity};
 use crate::output::write_atomic;
@@ -124,12 +127,55 @@ fn run(args: &RunArgs, quiet: bool) -> anyhow::Result<i32> {
     for (name, bytes) in render::normalised::all(&n, &names) {
         write_atomic(&dir.join(name), &bytes).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.join(name).display()))?;
     }
+    let cal = calendar(&config)?;
+    let params = resolve_params(args, &n)?;
+    let metrics = params.as_ref().map(|p| analyse::analyse(&n, &config, &cal, p));
+    if let Some(m) = &metrics {
+        let path = args.out.join("metrics.json");
+        write_atomic(&path, &render::json::metrics_json(m)).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+    }
     if !quiet {
         eprintln!("auditpack run: read {} tables from {} inputs", n.tables.len(), inputs_or_default(&args.input).len());
         eprint!("{}", summary(&n));
         eprintln!("  wrote {}/ (audits, judgements, actions, case_notes, episodes, data_quality)", dir.display());
+        match &metrics {
+            Some(m) => eprintln!("  wrote {} for {} (as at {})", args.out.join("metrics.json").display(), m.period.label, m.as_of),
+            None => eprintln!("  no metrics.json: no audit or case-note dates to choose a period from; give --period"),
+        }
     }
     Ok(exit_code(&n, args.input.strict))
+}
+
+fn date_arg(flag: &str, value: &str) -> anyhow::Result<NaiveDate> {
+    crate::ingest::parse_date(value).ok_or_else(|| UsageError(format!("{flag} '{value}' is not a date (use 2026-09-30 or 30/09/2026)")).into())
+}
+
+/// The period and as-of date from the arguments, else from the data.
+fn resolve_params(args: &RunArgs, n: &Normalised) -> anyhow::Result<Option<analyse::Params>> {
+    let period = match (&args.period, &args.from, &args.to) {
+        (Some(p), _, _) => Some(analyse::period::parse_month(p).ok_or_else(|| UsageError(format!("--period '{p}' is not a month like 2026-09")))?),
+        (None, Some(f), Some(t)) => {
+            let (from, to) = (date_arg("--from", f)?, date_arg("--to", t)?);
+            if to < from {
+                return Err(UsageError(format!("--to {to} is before --from {from}")).into());
+            }
+            Some(analyse::Period { from, to })
+        }
+        _ => None,
+    };
+    let as_of = args.as_of.as_deref().map(|a| date_arg("--as-of", a)).transpose()?;
+    Ok(analyse::Params::resolve(&n.model, period, as_of))
+}
+
+/// The working-day calendar with the config's extra closure days.
+pub fn calendar(config: &Config) -> anyhow::Result<Calendar> {
+    let mut cal = Calendar::default();
+    cal.add_holidays(config.calendar.extra_holidays.iter().copied());
+    if let Some(f) = &config.calendar.holidays_file {
+        let text = std::fs::read_to_string(f).map_err(|e| UsageError(format!("cannot read holidays file {f}: {e}")))?;
+        cal.add_holidays_csv(&text).map_err(|e| UsageError(format!("holidays file {f}: {e}")))?;
+    }
+    Ok(cal)
 }
 
 fn validate(input: &InputArgs, quiet: bool) -> anyhow::Result<i32> {

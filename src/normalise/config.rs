@@ -242,12 +242,41 @@ pub struct Config {
     pub episode_types: Vec<KindRule>,
     #[serde(default)]
     pub sources: Vec<SourceSpec>,
-    /// Sections later stages read (targets, themes); kept as TOML so this stage
-    /// does not need to know them.
+    /// KPI id → target, read by the analysis.
     #[serde(default)]
-    pub targets: BTreeMap<String, toml::Value>,
+    pub targets: BTreeMap<String, TargetSpec>,
+    /// The text-theme taxonomy, read by the analysis.
     #[serde(default)]
-    pub themes: Vec<toml::Value>,
+    pub themes: Vec<ThemeSpec>,
+}
+
+/// Which way a KPI improves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Better {
+    Higher,
+    Lower,
+}
+
+/// A KPI's target: `overall_good_or_better = { target = 0.8, better = "higher" }`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetSpec {
+    pub target: f64,
+    pub better: Better,
+    /// How far from the target still counts as "near" (default: 0.05 for rates,
+    /// 10% of the target or 1 for counts).
+    #[serde(default)]
+    pub near: Option<f64>,
+}
+
+/// A text theme: phrases matched as whole words, ignoring case and plurals.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeSpec {
+    pub id: String,
+    pub name: String,
+    pub phrases: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -1,0 +1,172 @@
+//! The KPIs of METRICS.md, in its order, for one period.
+
+use super::kpi::{Kpi, Tally};
+use super::notes::NoteFrame;
+use super::visits::VisitIndex;
+use super::{Ctx, Period};
+use crate::calendar::{add_months, month_end};
+use crate::normalise::{Action, Answer, Audit, Band, EpisodeKind};
+use chrono::{Duration, NaiveDate};
+use std::collections::HashMap;
+
+/// An audit's due date: from the data, else from its allocation date by its
+/// framework's rule. `None` when neither is known.
+pub fn audit_due(ctx: &Ctx, a: &Audit) -> Option<NaiveDate> {
+    if a.due.is_some() {
+        return a.due;
+    }
+    let alloc = a.allocated?;
+    let rule = a.due_rule.as_str();
+    let (name, n) = rule.split_once(':').map(|(r, n)| (r, n.trim().parse::<u32>().ok())).unwrap_or((rule, None));
+    Some(match (name, n) {
+        ("days_after_allocation", Some(n)) => alloc + Duration::days(n as i64),
+        ("working_days_after_allocation", Some(n)) => ctx.cal.add_working_days(alloc, n),
+        ("end_of_cycle", _) => cycle_of(ctx, alloc).to,
+        _ => month_end(alloc),
+    })
+}
+
+/// The bi-monthly cycle (aligned with the report's grid) containing `d`.
+pub fn cycle_of(ctx: &Ctx, d: NaiveDate) -> Period {
+    let anchor = ctx.grid.last().map(|p| p.from).unwrap_or(d);
+    let months = |x: NaiveDate| x.year() * 12 + x.month0() as i32;
+    let diff = months(d) - months(anchor);
+    Period::bimonthly_starting(add_months(anchor, diff.div_euclid(2) * 2))
+}
+
+use chrono::Datelike;
+
+/// An action's due date: from the data, else N working days (default 10) after it
+/// was set, or after its audit's completion when no set date is given.
+pub fn action_due(ctx: &Ctx, act: &Action, audits: &HashMap<&str, &Audit>) -> Option<NaiveDate> {
+    if act.due.is_some() {
+        return act.due;
+    }
+    let start = act.set.or_else(|| act.audit_id.as_deref().and_then(|id| audits.get(id)).and_then(|a| a.completed))?;
+    Some(ctx.cal.add_working_days(start, ctx.config.settings.action_working_days))
+}
+
+pub fn audit_index<'a>(ctx: &'a Ctx) -> HashMap<&'a str, &'a Audit> {
+    ctx.model.audits.iter().map(|a| (a.id.as_str(), a)).collect()
+}
+
+/// The team an action counts under: its own, else its audit's.
+pub fn action_team<'a>(act: &'a Action, audits: &HashMap<&str, &'a Audit>) -> &'a str {
+    act.team.as_deref().or_else(|| act.audit_id.as_deref().and_then(|id| audits.get(id)).and_then(|a| a.team.as_deref())).unwrap_or("")
+}
+
+fn team(a: &Audit) -> &str {
+    a.team.as_deref().unwrap_or("")
+}
+
+/// Whether a moderated audit's moderator agreed: the explicit flag, else the
+/// moderated overall equals the auditor's on the canonical scale (band where both
+/// have one, else at-least-good). `None` when it cannot be told.
+pub fn agreed(a: &Audit) -> Option<bool> {
+    if let Some(f) = a.moderator_agrees {
+        return Some(f);
+    }
+    let (x, y) = (a.overall.as_ref()?, a.moderated_overall.as_ref()?);
+    match (x.band, y.band) {
+        (Some(p), Some(q)) => Some(p == q),
+        _ => Some(x.at_least_good? == y.at_least_good?),
+    }
+}
+
+pub fn kpis(ctx: &Ctx, visits: &VisitIndex, notes: &NoteFrame, period: &Period, as_of: NaiveDate) -> Vec<Kpi> {
+    let audits = &ctx.model.audits;
+    let index = audit_index(ctx);
+    let completed: Vec<&Audit> = audits.iter().filter(|a| a.completed.is_some_and(|d| period.contains(d))).collect();
+
+    let mut done = Tally::default();
+    for a in &completed {
+        done.count(team(a));
+    }
+
+    let mut on_time = Tally::default();
+    for a in audits {
+        if let Some(due) = audit_due(ctx, a).filter(|d| period.contains(*d)) {
+            on_time.add(team(a), a.completed.is_some_and(|c| c <= due));
+        }
+    }
+
+    let mut good = Tally::default();
+    for a in &completed {
+        if let Some(j) = a.overall.as_ref().filter(|j| j.is_graded()) {
+            good.add(team(a), j.at_least_good == Some(true));
+        }
+    }
+
+    let mut act_on_time = Tally::default();
+    let mut overdue = Tally::default();
+    for act in &ctx.model.actions {
+        let Some(due) = action_due(ctx, act, &index) else { continue };
+        let t = action_team(act, &index);
+        if period.contains(due) {
+            act_on_time.add(t, act.completed.is_some_and(|c| c <= due));
+        }
+        if due < as_of && !act.completed.is_some_and(|c| c <= as_of) {
+            overdue.count(t);
+        }
+    }
+
+    let mut coverage = Tally::default();
+    let mut agreement = Tally::default();
+    for a in &completed {
+        let moderated = a.moderated == Some(true);
+        coverage.add(team(a), moderated);
+        if moderated {
+            if let Some(ok) = agreed(a) {
+                agreement.add(team(a), ok);
+            }
+        }
+    }
+
+    let mut reaudit = Tally::default();
+    for a in audits {
+        let (Some(c), Some(j)) = (a.completed, a.overall.as_ref()) else { continue };
+        if j.band != Some(Band::Inadequate) {
+            continue;
+        }
+        let deadline = add_months(c, 2);
+        if !period.contains(deadline) {
+            continue;
+        }
+        let redone = audits.iter().any(|b| b.child_id == a.child_id && b.completed.is_some_and(|d| d > c && d <= deadline));
+        reaudit.add(team(a), redone);
+    }
+
+    let spoke = |f: fn(&Audit) -> Answer| {
+        let mut t = Tally::default();
+        for a in &completed {
+            match f(a) {
+                Answer::Yes => t.add(team(a), true),
+                Answer::No => t.add(team(a), false),
+                _ => {}
+            }
+        }
+        t
+    };
+
+    let (cp, _) = visits.in_time(ctx, EpisodeKind::Cp, period, as_of);
+    let (cla, _) = visits.in_time(ctx, EpisodeKind::Cla, period, as_of);
+    let (seen_alone, recorded) = notes.tallies(ctx, period);
+
+    vec![
+        done.counted("audits_completed", "Audits completed", "Audits completed in the period."),
+        on_time.rate("audits_on_time", "Audits completed on time", "Audits due in the period that were completed on or before their due date, out of all audits due in the period."),
+        good.rate("overall_good_or_better", "Overall judgement good or better", "Audits completed in the period judged good or better overall, out of those with a graded overall judgement (not applicable and blanks left out)."),
+        act_on_time.rate("actions_on_time", "Actions completed on time", "Actions due in the period that were signed off on or before their due date (10 working days after being set when no due date is given), out of all actions due in the period."),
+        overdue.counted("actions_overdue", "Actions overdue", "Actions due before the as-of date and not signed off by it."),
+        coverage.rate("moderation_coverage", "Audits moderated", "Audits completed in the period that were moderated, out of all audits completed in the period."),
+        agreement.rate("moderation_agreement", "Moderator agreed with auditor", "Moderated audits where the moderator agreed with the auditor's overall judgement, out of moderated audits where agreement is known."),
+        reaudit.rate("inadequate_reaudited_in_time", "Inadequate cases re-audited within 2 months", "Audits judged inadequate whose 2-month re-audit deadline falls in the period and whose child had a later audit completed by that deadline, out of all such audits."),
+        spoke(|a| a.spoke_child).rate("child_spoken_to", "Child spoken to", "Audits completed in the period where the auditor spoke to the child, out of those answered yes or no."),
+        spoke(|a| a.spoke_family).rate("family_spoken_to", "Parents or carers spoken to", "Audits completed in the period where the auditor spoke to the parents or carers, out of those answered yes or no."),
+        spoke(|a| a.spoke_practitioner).rate("practitioner_spoken_to", "Social worker or PA spoken to", "Audits completed in the period where the auditor spoke to the social worker or personal adviser, out of those answered yes or no."),
+        cp.rate("cp_visits_in_time", "Child protection visits within 10 working days", "Children on a child protection plan in the period whose every gap between statutory visits (from the last visit before the period, up to the as-of date or plan end) was at most 10 working days."),
+        cla.rate("cla_visits_in_time", "Looked-after children visits within 6 weeks", "Looked-after children in the period whose every gap between statutory visits was at most 6 weeks (42 days)."),
+        seen_alone.rate("seen_alone_recorded", "Seen alone recorded", "Statutory visits in the period with whether the child was seen alone recorded (yes or no)."),
+        recorded.rate("notes_recorded_in_time", "Case notes recorded within 4 weeks", "Case notes whose event is in the period that were recorded within 28 days of the event."),
+    ]
+}

@@ -1,0 +1,164 @@
+//! Analyse is pure: the normalised model in, [`Metrics`] out. Every number a pack
+//! shows comes from here (the `metrics.json` contract, `../shared/METRICS.md`).
+
+mod actions;
+mod compliance;
+mod distributions;
+mod kpi;
+mod moderation;
+mod notes;
+pub mod period;
+mod themes;
+mod visits;
+
+#[cfg(test)]
+mod tests;
+
+pub use kpi::{Kpi, TeamValue};
+pub use period::Period;
+
+use crate::calendar::Calendar;
+use crate::normalise::config::Config;
+use crate::normalise::{Model, Normalised};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub const SCHEMA: &str = "auditpack.metrics/1";
+pub const NOT_RECORDED: &str = "(not recorded)";
+
+/// What the analysis is asked for.
+#[derive(Debug, Clone)]
+pub struct Params {
+    pub period: Period,
+    pub as_of: NaiveDate,
+}
+
+impl Params {
+    /// The period from the arguments, else the bi-monthly period ending with the
+    /// month of the latest audit completion date (else of the latest date seen).
+    pub fn resolve(model: &Model, period: Option<Period>, as_of: Option<NaiveDate>) -> Option<Params> {
+        let period = period.or_else(|| {
+            let latest = model.audits.iter().filter_map(|a| a.completed).max().or_else(|| model.case_notes.iter().map(|n| n.event).max())?;
+            Some(Period::bimonthly_ending(latest))
+        })?;
+        Some(Params { as_of: as_of.unwrap_or(period.to), period })
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodOut {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub label: String,
+    pub key: String,
+}
+
+impl From<&Period> for PeriodOut {
+    fn from(p: &Period) -> Self {
+        PeriodOut { from: p.from, to: p.to, label: p.label(), key: p.key() }
+    }
+}
+
+/// The whole of `metrics.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Metrics {
+    pub schema: &'static str,
+    pub generator: String,
+    pub period: PeriodOut,
+    pub previous_period: PeriodOut,
+    pub as_of: NaiveDate,
+    pub kpis: Vec<Kpi>,
+    pub distributions: distributions::Distributions,
+    pub moderation: moderation::Moderation,
+    pub actions: actions::ActionsReport,
+    pub case_notes: visits::CaseNotesReport,
+    pub auditors: Vec<actions::AuditorLoad>,
+    pub themes: themes::Themes,
+    pub inputs: Vec<InputOut>,
+    pub data_quality: Vec<crate::normalise::Finding>,
+    pub crosswalk: Vec<crate::normalise::LabelUse>,
+}
+
+/// One file and sheet as read (the reconciliation of METRICS.md).
+#[derive(Debug, Clone, Serialize)]
+pub struct InputOut {
+    pub file: String,
+    pub sheet: Option<String>,
+    pub kind: String,
+    pub framework: Option<String>,
+    pub header_row: Option<u32>,
+    pub rows_read: u64,
+    pub rows_accepted: u64,
+    pub rows_rejected: u64,
+    pub rejected_by_reason: std::collections::BTreeMap<String, u64>,
+    pub columns: Vec<ColumnOut>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ColumnOut {
+    pub header: String,
+    pub field: String,
+    pub reason: String,
+    pub scale: Option<String>,
+}
+
+/// Everything the analysis reads, prepared once.
+pub struct Ctx<'a> {
+    pub model: &'a Model,
+    pub config: &'a Config,
+    pub cal: &'a Calendar,
+    /// The report period's bi-monthly grid, for "end of cycle" due dates and trends.
+    pub grid: Vec<Period>,
+}
+
+impl Ctx<'_> {
+    pub fn team(t: &Option<String>) -> String {
+        t.clone().filter(|s| !s.is_empty()).unwrap_or_else(|| NOT_RECORDED.to_string())
+    }
+}
+
+/// Runs every analysis.
+pub fn analyse(n: &Normalised, config: &Config, cal: &Calendar, params: &Params) -> Metrics {
+    let model = &n.model;
+    let earliest = model.audits.iter().filter_map(|a| a.completed.or(a.allocated)).min().unwrap_or(params.period.from);
+    let grid = period::grid(&params.period, earliest.min(params.period.from));
+    let ctx = Ctx { model, config, cal, grid };
+    let previous = params.period.previous();
+    let visits = visits::VisitIndex::new(model);
+    let notes = notes::NoteFrame::new(model);
+    let current = compliance::kpis(&ctx, &visits, &notes, &params.period, params.as_of);
+    let before = compliance::kpis(&ctx, &visits, &notes, &previous, previous.to.min(params.as_of));
+    let kpis = kpi::with_previous_and_targets(current, before, &config.targets);
+    Metrics {
+        schema: SCHEMA,
+        generator: format!("auditpack {}", env!("CARGO_PKG_VERSION")),
+        period: (&params.period).into(),
+        previous_period: (&previous).into(),
+        as_of: params.as_of,
+        kpis,
+        distributions: distributions::distributions(&ctx, &params.period),
+        moderation: moderation::moderation(&ctx, &params.period),
+        actions: actions::actions(&ctx, &params.period, params.as_of),
+        case_notes: visits::report(&ctx, &visits, &notes, &params.period, params.as_of),
+        auditors: actions::auditor_load(&ctx, &params.period, params.as_of),
+        themes: themes::themes(&ctx, &params.period),
+        inputs: n
+            .tables
+            .iter()
+            .map(|t| InputOut {
+                file: t.file.clone(),
+                sheet: t.sheet.clone(),
+                kind: t.kind.as_str().to_string(),
+                framework: t.framework.clone(),
+                header_row: t.header_row,
+                rows_read: t.rows_read,
+                rows_accepted: t.rows_accepted,
+                rows_rejected: t.rows_rejected,
+                rejected_by_reason: t.rejected_by_reason.clone(),
+                columns: t.columns.iter().filter(|c| !c.header.is_empty()).map(|c| ColumnOut { header: c.header.clone(), field: c.target.describe(), reason: c.reason.clone(), scale: c.scale.clone() }).collect(),
+            })
+            .collect(),
+        data_quality: n.findings.clone(),
+        crosswalk: crate::normalise::label_table(model),
+    }
+}

@@ -1,0 +1,299 @@
+//! Every KPI on small hand-made models, the expected numbers worked out here.
+//! Period: September–October 2026, as at Saturday 2026-10-31. 2026-08-31 is the
+//! Summer bank holiday (a Monday).
+
+use super::*;
+use crate::calendar::date;
+use crate::normalise::config::NumericDirection;
+use crate::normalise::scales::Crosswalk;
+use crate::normalise::*;
+
+fn judge(label: &str) -> Option<Judgement> {
+    let config = Config::defaults();
+    Crosswalk::new(&config).judge(&crate::ingest::Cell::text(label), None, NumericDirection::Ofsted).expect("known label")
+}
+
+fn d(s: &str) -> NaiveDate {
+    crate::ingest::parse_date(s).expect("test date")
+}
+
+fn audit(id: &str, child: &str, team: &str, completed: Option<&str>, overall: &str) -> Audit {
+    Audit {
+        id: id.into(),
+        child_id: child.into(),
+        team: (!team.is_empty()).then(|| team.to_string()),
+        completed: completed.map(d),
+        overall: judge(overall),
+        due_rule: "end_of_allocation_month".into(),
+        framework: "generic".into(),
+        ..Default::default()
+    }
+}
+
+fn run(model: Model) -> Metrics {
+    let n = Normalised { model, ..Default::default() };
+    let params = Params { period: Period::bimonthly_starting(date(2026, 9, 1)), as_of: date(2026, 10, 31) };
+    analyse(&n, &Config::defaults(), &crate::calendar::Calendar::default(), &params)
+}
+
+fn kpi<'a>(m: &'a Metrics, id: &str) -> &'a Kpi {
+    m.kpis.iter().find(|k| k.id == id).expect("kpi present")
+}
+
+fn nd(k: &Kpi) -> (u64, Option<u64>) {
+    (k.numerator, k.denominator)
+}
+
+fn model(audits: Vec<Audit>) -> Model {
+    Model { audits, strings: Strings::new(), ..Default::default() }
+}
+
+#[test]
+fn every_kpi_of_the_contract_is_present_in_order() {
+    let m = run(model(vec![]));
+    let ids: Vec<&str> = m.kpis.iter().map(|k| k.id).collect();
+    assert_eq!(
+        ids,
+        [
+            "audits_completed", "audits_on_time", "overall_good_or_better", "actions_on_time", "actions_overdue", "moderation_coverage",
+            "moderation_agreement", "inadequate_reaudited_in_time", "child_spoken_to", "family_spoken_to", "practitioner_spoken_to",
+            "cp_visits_in_time", "cla_visits_in_time", "seen_alone_recorded", "notes_recorded_in_time"
+        ]
+    );
+    assert!(m.kpis.iter().filter(|k| k.unit == "rate").all(|k| k.value.is_none()), "no denominator: value null");
+    assert_eq!(kpi(&m, "audits_completed").value, Some(0.0));
+}
+
+#[test]
+fn audits_completed_respects_period_boundaries_and_teams() {
+    let m = run(model(vec![
+        audit("a", "C1", "North", Some("2026-08-31"), "Good"),
+        audit("b", "C2", "North", Some("2026-09-01"), "Good"),
+        audit("c", "C3", "", Some("2026-10-31"), "Good"),
+        audit("d", "C4", "North", Some("2026-11-01"), "Good"),
+        audit("e", "C5", "South", None, "Good"),
+    ]));
+    let k = kpi(&m, "audits_completed");
+    assert_eq!((k.numerator, k.denominator, k.value), (2, None, Some(2.0)));
+    let teams: Vec<(&str, u64)> = k.by_team.iter().map(|t| (t.team.as_str(), t.numerator)).collect();
+    assert_eq!(teams, [("(not recorded)", 1), ("North", 1)]);
+    // The previous period (July–August) holds audit a.
+    assert_eq!(k.previous.as_ref().map(|p| p.numerator), Some(1));
+    assert_eq!(k.change, Some(1.0));
+}
+
+#[test]
+fn audits_on_time_uses_data_due_dates_then_the_framework_rule() {
+    let mut a = audit("a", "C1", "T", Some("2026-09-30"), "Good");
+    a.allocated = Some(d("2026-09-15")); // end of allocation month: due 30 Sep, done that day
+    let mut b = audit("b", "C2", "T", Some("2026-10-01"), "Good");
+    b.allocated = Some(d("2026-09-15")); // due 30 Sep, done a day late
+    let mut c = audit("c", "C3", "T", None, "");
+    c.due = Some(d("2026-10-31")); // due in the period, not done
+    let mut e = audit("e", "C4", "T", Some("2026-10-25"), "Good");
+    e.allocated = Some(d("2026-10-20"));
+    e.due_rule = "days_after_allocation:14".into(); // due 3 Nov: not in the period
+    let mut f = audit("f", "C5", "T", Some("2026-09-07"), "Good");
+    f.allocated = Some(d("2026-08-21"));
+    f.due_rule = "working_days_after_allocation:10".into(); // 31 Aug bank holiday: due Mon 7 Sep
+    let g = audit("g", "C6", "T", Some("2026-09-10"), "Good"); // no due, no allocation: cannot be judged
+    let m = run(model(vec![a, b, c, e, f, g]));
+    assert_eq!(nd(kpi(&m, "audits_on_time")), (2, Some(4)));
+}
+
+#[test]
+fn good_or_better_leaves_out_not_applicable_blank_and_unknown() {
+    let m = run(model(vec![
+        audit("a", "C1", "T", Some("2026-09-10"), "Good"),
+        audit("b", "C2", "T", Some("2026-09-10"), "Requires Improvement"),
+        audit("c", "C3", "T", Some("2026-09-10"), "Not applicable"),
+        audit("d", "C4", "T", Some("2026-09-10"), ""),
+        audit("e", "C5", "T", Some("2026-09-10"), "Met"),
+        audit("f", "C6", "T", Some("2026-09-10"), "Does not meet good"),
+        audit("g", "C7", "T", Some("2026-11-10"), "Good"),
+    ]));
+    let k = kpi(&m, "overall_good_or_better");
+    assert_eq!(nd(k), (2, Some(4)));
+    assert_eq!(k.value, Some(0.5));
+    assert_eq!((k.target, k.status, k.status_label), (Some(0.8), "off_target", "Off target"));
+    let dist = &m.distributions.overall.counts;
+    assert_eq!((dist.good, dist.requires_improvement, dist.good_or_better_unbanded, dist.below_good_unbanded, dist.not_applicable), (1, 1, 1, 1, 1));
+}
+
+fn action(audit_id: Option<&str>, set: Option<&str>, due: Option<&str>, done: Option<&str>) -> Action {
+    Action { audit_id: audit_id.map(str::to_string), text: "Do it".into(), team: Some("T".into()), set: set.map(d), due: due.map(d), completed: done.map(d), ..Default::default() }
+}
+
+#[test]
+fn actions_on_time_and_overdue() {
+    let mut m = model(vec![audit("au", "C1", "T", Some("2026-10-01"), "Inadequate")]);
+    m.actions = vec![
+        // Set Fri 21 Aug, no due date: 10 working days over the bank holiday is Mon 7 Sep.
+        action(None, Some("2026-08-21"), None, Some("2026-09-07")), // on time only because 31 Aug is a holiday
+        action(None, Some("2026-08-21"), None, Some("2026-09-08")), // late
+        // No set date: 10 working days after its audit (1 Oct) = 15 Oct; open → overdue.
+        action(Some("au"), None, None, None),
+        action(None, None, Some("2026-10-31"), None),                // due exactly on as_of: not overdue
+        action(None, None, Some("2026-10-30"), None),                // overdue
+        action(None, None, Some("2026-10-20"), Some("2026-10-25")), // late but done
+        action(None, None, Some("2026-10-20"), Some("2026-11-05")), // done after as_of: overdue at as_of
+        action(None, None, None, None),                              // nothing to go on: not counted
+    ];
+    let met = run(m);
+    // Due in period: 7 Sep ×2, 15 Oct, 31 Oct, 30 Oct, 20 Oct ×2 = 7; on time: only the first.
+    assert_eq!(nd(kpi(&met, "actions_on_time")), (1, Some(7)));
+    assert_eq!(nd(kpi(&met, "actions_overdue")), (3, None));
+    let overdue = &met.actions.overdue;
+    assert_eq!(overdue.len(), 3);
+    // 15 Oct → 31 Oct (Sat): 16 Oct, 19–23, 26–30 = 11 working days overdue, listed first.
+    assert_eq!((overdue[0].due, overdue[0].working_days_overdue), (d("2026-10-15"), 11));
+}
+
+#[test]
+fn moderation_coverage_and_agreement() {
+    let mut a = audit("a", "C1", "T", Some("2026-09-10"), "Good");
+    a.moderated = Some(true);
+    a.moderator_agrees = Some(true);
+    let mut b = audit("b", "C2", "T", Some("2026-09-10"), "Good");
+    b.moderated = Some(true);
+    b.moderated_overall = judge("Requires Improvement"); // no flag: bands differ → disagree
+    let c = audit("c", "C3", "T", Some("2026-09-10"), "Good");
+    let mut e = audit("e", "C4", "T", Some("2026-09-10"), "Met");
+    e.moderated = Some(true);
+    e.moderated_overall = judge("Good"); // unbanded vs banded: both at least good → agree
+    let mut f = audit("f", "C5", "T", Some("2026-09-10"), "Good");
+    f.moderated = Some(true); // moderated, nothing to compare: agreement unknown
+    let m = run(model(vec![a, b, c, e, f]));
+    assert_eq!(nd(kpi(&m, "moderation_coverage")), (4, Some(5)));
+    assert_eq!(nd(kpi(&m, "moderation_agreement")), (2, Some(3)));
+    assert_eq!(m.moderation.direction.moderator_lower, 1);
+    assert_eq!(m.moderation.matrix["good"]["requires_improvement"], 1);
+}
+
+#[test]
+fn inadequate_reaudit_on_the_two_month_boundary() {
+    let m = run(model(vec![
+        audit("x1", "K", "T", Some("2026-07-31"), "Inadequate"), // deadline 30 Sep
+        audit("x2", "K", "T", Some("2026-09-30"), "Requires Improvement"), // on the deadline: in time
+        audit("y1", "L", "T", Some("2026-08-31"), "Inadequate"), // deadline 31 Oct
+        audit("y2", "L", "T", Some("2026-11-01"), "Good"), // a day late
+        audit("z1", "M", "T", Some("2026-06-30"), "Inadequate"), // deadline 30 Aug: not this period
+    ]));
+    assert_eq!(nd(kpi(&m, "inadequate_reaudited_in_time")), (1, Some(2)));
+}
+
+#[test]
+fn spoken_to_counts_yes_out_of_yes_or_no() {
+    let mk = |id: &str, ans: Answer| {
+        let mut a = audit(id, id, "T", Some("2026-09-10"), "Good");
+        a.spoke_child = ans;
+        a.spoke_family = ans;
+        a.spoke_practitioner = ans;
+        a
+    };
+    let m = run(model(vec![mk("a", Answer::Yes), mk("b", Answer::No), mk("c", Answer::NotApplicable), mk("e", Answer::Blank)]));
+    for id in ["child_spoken_to", "family_spoken_to", "practitioner_spoken_to"] {
+        assert_eq!(nd(kpi(&m, id)), (1, Some(2)), "{id}");
+    }
+}
+
+fn note(m: &mut Model, child: &str, kind: NoteKind, event: &str, recorded: Option<&str>, seen: SeenAlone) {
+    let team = m.strings.intern("T");
+    let nt = m.strings.intern(kind.as_str());
+    m.case_notes.push(CaseNote { child_id: child.into(), note_type: nt, kind, event: d(event), recorded: recorded.map(d), seen_alone: seen, author: 0, team, row: 0, source: 0 });
+}
+
+fn episode(child: &str, kind: EpisodeKind, start: &str, end: Option<&str>) -> Episode {
+    Episode { origin: Origin::default(), child_id: child.into(), kind, source_status: String::new(), start: d(start), end: end.map(d), team: Some("T".into()) }
+}
+
+#[test]
+fn statutory_visits_in_time() {
+    let mut m = model(vec![]);
+    m.episodes = vec![
+        episode("P", EpisodeKind::Cp, "2026-01-01", None),
+        episode("Q", EpisodeKind::Cp, "2026-10-01", None), // starts mid-period
+        episode("R", EpisodeKind::Cp, "2026-01-01", Some("2026-08-31")), // ended before the period
+        episode("S", EpisodeKind::Cla, "2026-05-01", None),
+        episode("U", EpisodeKind::Cla, "2026-05-01", None),
+    ];
+    // P: 25 Aug → 7 Sep is 8 working days (31 Aug holiday), then 9, 10, 10, 10, and 0 to as_of.
+    for e in ["2026-08-25", "2026-09-07", "2026-09-18", "2026-10-02", "2026-10-16", "2026-10-30"] {
+        note(&mut m, "P", NoteKind::CpVisit, e, Some(e), SeenAlone::Yes);
+    }
+    // Q: plan from 1 Oct, first visit 19 Oct: 12 working days.
+    note(&mut m, "Q", NoteKind::StatutoryVisit, "2026-10-19", Some("2026-10-19"), SeenAlone::No);
+    // S: 41, 20, then 11 days to as_of: in time. U: 50 days: not.
+    for e in ["2026-08-20", "2026-09-30", "2026-10-20"] {
+        note(&mut m, "S", NoteKind::ClaVisit, e, Some(e), SeenAlone::NotRecorded);
+    }
+    for e in ["2026-08-01", "2026-09-20"] {
+        note(&mut m, "U", NoteKind::ClaVisit, e, Some(e), SeenAlone::Yes);
+    }
+    let met = run(m);
+    assert_eq!(nd(kpi(&met, "cp_visits_in_time")), (1, Some(2)));
+    assert_eq!(nd(kpi(&met, "cla_visits_in_time")), (1, Some(2)));
+    let out: Vec<(&str, i64)> = met.case_notes.children_out_of_timescale.iter().map(|c| (c.child_id.as_str(), c.longest_gap)).collect();
+    assert_eq!(out, [("U", 50), ("Q", 12)], "longest gap first within a team");
+    // Visits in the period: P 5, Q 1, S 2, U 1 = 9; seen alone recorded: P 5, Q 1, U 1 = 7.
+    assert_eq!(nd(kpi(&met, "seen_alone_recorded")), (7, Some(9)));
+}
+
+#[test]
+fn notes_recorded_within_four_weeks() {
+    let mut m = model(vec![]);
+    note(&mut m, "A", NoteKind::Other, "2026-10-01", Some("2026-10-29"), SeenAlone::NotRecorded); // 28 days: in time
+    note(&mut m, "A", NoteKind::Other, "2026-10-01", Some("2026-10-30"), SeenAlone::NotRecorded); // 29 days
+    note(&mut m, "A", NoteKind::Supervision, "2026-10-01", None, SeenAlone::NotRecorded); // never recorded
+    note(&mut m, "A", NoteKind::Other, "2026-08-31", Some("2026-09-01"), SeenAlone::NotRecorded); // not in the period
+    let met = run(m);
+    assert_eq!(nd(kpi(&met, "notes_recorded_in_time")), (1, Some(3)));
+    assert_eq!(nd(kpi(&met, "seen_alone_recorded")), (0, Some(0)));
+    let t = &met.case_notes.by_team[0];
+    assert_eq!(t.lag_bands, [0, 0, 0, 1, 1, 1]);
+}
+
+#[test]
+fn themes_and_domain_drivers() {
+    let mut a = audit("a", "C1", "T", Some("2026-09-10"), "Inadequate");
+    a.evidence = "Drift and delay; the fathers were not engaged.".into();
+    a.domains = vec![
+        DomainJudgement { domain: Some("planning".into()), question: "Plans".into(), judgement: judge("Not met") },
+        DomainJudgement { domain: Some("voice".into()), question: "Voice".into(), judgement: judge("Met") },
+    ];
+    let mut b = audit("b", "C2", "T", Some("2026-09-12"), "Good");
+    b.evidence = "Good direct work; no delay.".into();
+    b.domains = vec![
+        DomainJudgement { domain: Some("planning".into()), question: "Plans".into(), judgement: judge("Met") },
+        DomainJudgement { domain: Some("voice".into()), question: "Voice".into(), judgement: judge("Not met") },
+    ];
+    let m = run(model(vec![a, b]));
+    let drivers = &m.themes.domain_drivers;
+    assert_eq!(drivers[0].domain, "planning", "below good only where the overall is below good");
+    assert_eq!(drivers[0].association, Some(1.0));
+    assert_eq!(drivers[1].association, Some(-1.0));
+    let drift = m.themes.text_themes.iter().find(|t| t.id == "drift_delay").unwrap();
+    assert_eq!((drift.audits, drift.in_below_good, drift.in_good_or_better), (2, 1, 1));
+    let fathers = m.themes.text_themes.iter().find(|t| t.id == "fathers").unwrap();
+    assert_eq!(fathers.example_audits, ["a"]);
+}
+
+#[test]
+fn auditor_load_against_ten_a_year() {
+    let audits: Vec<Audit> = (0..11)
+        .map(|i| {
+            let mut a = audit(&format!("a{i}"), &format!("C{i}"), "T", Some(&format!("2026-{:02}-10", i + 1)), "Good");
+            a.auditor = Some("Auditor One".into());
+            a
+        })
+        .collect();
+    let m = run(model(audits));
+    let one = &m.auditors[0];
+    assert_eq!((one.audits_last_12_months, one.over_annual_limit), (10, false), "November's audit is after as_of");
+}
+
+#[test]
+fn same_model_same_json() {
+    let mk = || run(model(vec![audit("a", "C1", "T", Some("2026-09-10"), "Good"), audit("b", "C2", "U", Some("2026-10-10"), "RI")]));
+    assert_eq!(crate::render::json::metrics_json(&mk()), crate::render::json::metrics_json(&mk()));
+}

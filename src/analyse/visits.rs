@@ -1,0 +1,129 @@
+//! Statutory visits: were children on a plan visited in time? Gaps are counted
+//! from the last visit before the period (or the plan start) up to the as-of date
+//! or the plan's end.
+
+use super::kpi::Tally;
+use super::notes::{NoteCounts, NoteFrame, LAG_BANDS};
+use super::{Ctx, Period};
+use crate::normalise::{EpisodeKind, Model};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Statutory visit dates per child, sorted, and each child's latest team.
+pub struct VisitIndex {
+    visits: HashMap<String, Vec<NaiveDate>>,
+    team: HashMap<String, u32>,
+}
+
+impl VisitIndex {
+    pub fn new(model: &Model) -> VisitIndex {
+        let mut visits: HashMap<String, Vec<NaiveDate>> = HashMap::new();
+        let mut team: HashMap<String, (NaiveDate, u32)> = HashMap::new();
+        for n in &model.case_notes {
+            if n.kind.is_statutory_visit() {
+                visits.entry(n.child_id.to_string()).or_default().push(n.event);
+            }
+            let t = team.entry(n.child_id.to_string()).or_insert((n.event, n.team));
+            if n.event >= t.0 {
+                *t = (n.event, n.team);
+            }
+        }
+        for v in visits.values_mut() {
+            v.sort_unstable();
+            v.dedup();
+        }
+        VisitIndex { visits, team: team.into_iter().map(|(k, (_, t))| (k, t)).collect() }
+    }
+
+    fn child_visits(&self, child: &str) -> &[NaiveDate] {
+        self.visits.get(child).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The KPI tally and, per child, the longest gap found.
+    pub fn in_time(&self, ctx: &Ctx, kind: EpisodeKind, period: &Period, as_of: NaiveDate) -> (Tally, Vec<ChildGap>) {
+        let (limit, unit) = match kind {
+            EpisodeKind::Cp => (10, "working days"),
+            _ => (42, "days"),
+        };
+        let mut per_child: HashMap<&str, ChildGap> = HashMap::new();
+        for ep in ctx.model.episodes.iter().filter(|e| e.kind == kind) {
+            let overlaps = ep.start <= period.to && ep.end.is_none_or(|e| e >= period.from);
+            if !overlaps {
+                continue;
+            }
+            let start = ep.start.max(period.from);
+            let end = as_of.min(ep.end.unwrap_or(as_of));
+            if end < start {
+                continue;
+            }
+            let visits = self.child_visits(&ep.child_id);
+            let anchor = visits.iter().rev().find(|v| **v < start && **v >= ep.start).copied().unwrap_or(ep.start);
+            let mut points = vec![anchor];
+            points.extend(visits.iter().copied().filter(|v| *v > anchor && *v >= start && *v <= end));
+            points.push(end);
+            let gap = |a: NaiveDate, b: NaiveDate| if kind == EpisodeKind::Cp { ctx.cal.working_days_between(a, b) } else { (b - a).num_days() };
+            let longest = points.windows(2).map(|w| gap(w[0], w[1])).max().unwrap_or(0);
+            let team = ep.team.clone().or_else(|| self.team.get(&ep.child_id).map(|t| ctx.model.strings.get(*t).to_string())).unwrap_or_default();
+            let last_visit = visits.iter().rev().find(|v| **v <= end).copied();
+            let entry = per_child.entry(ep.child_id.as_str()).or_insert(ChildGap { child_id: ep.child_id.clone(), team: Ctx::team(&Some(team)), plan: kind.as_str(), longest_gap: 0, unit, in_time: true, last_visit });
+            entry.longest_gap = entry.longest_gap.max(longest);
+            entry.in_time &= longest <= limit;
+        }
+        let mut children: Vec<ChildGap> = per_child.into_values().collect();
+        children.sort_by(|a, b| a.team.cmp(&b.team).then(b.longest_gap.cmp(&a.longest_gap)).then(a.child_id.cmp(&b.child_id)));
+        let mut tally = Tally::default();
+        for c in &children {
+            tally.add(&c.team, c.in_time);
+        }
+        (tally, children)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChildGap {
+    pub child_id: String,
+    pub team: String,
+    pub plan: &'static str,
+    pub longest_gap: i64,
+    pub unit: &'static str,
+    pub in_time: bool,
+    pub last_visit: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseNotesReport {
+    /// Children whose visits were not all in time, by team, longest gap first.
+    pub children_out_of_timescale: Vec<ChildGap>,
+    /// Gaps between consecutive statutory visits to one child within the period, in days.
+    pub visit_gap_bands: Vec<(String, u64)>,
+    pub by_team: Vec<NoteCounts>,
+    pub lag_band_labels: Vec<&'static str>,
+}
+
+pub fn report(ctx: &Ctx, index: &VisitIndex, notes: &NoteFrame, period: &Period, as_of: NaiveDate) -> CaseNotesReport {
+    let mut out: Vec<ChildGap> = Vec::new();
+    for kind in [EpisodeKind::Cp, EpisodeKind::Cla] {
+        out.extend(index.in_time(ctx, kind, period, as_of).1.into_iter().filter(|c| !c.in_time));
+    }
+    out.sort_by(|a, b| a.team.cmp(&b.team).then(b.longest_gap.cmp(&a.longest_gap)).then(a.child_id.cmp(&b.child_id)));
+    let bands = [("0–7 days", 0, 7), ("8–14 days", 8, 14), ("15–28 days", 15, 28), ("29–42 days", 29, 42), ("43+ days", 43, i64::MAX)];
+    let mut counts = [0u64; 5];
+    let mut children: Vec<&String> = index.visits.keys().collect();
+    children.sort();
+    for child in children {
+        let v = &index.visits[child];
+        for w in v.windows(2).filter(|w| period.contains(w[1])) {
+            let d = (w[1] - w[0]).num_days();
+            if let Some(i) = bands.iter().position(|(_, lo, hi)| d >= *lo && d <= *hi) {
+                counts[i] += 1;
+            }
+        }
+    }
+    CaseNotesReport {
+        children_out_of_timescale: out,
+        visit_gap_bands: bands.iter().zip(counts).map(|((l, _, _), c)| (l.to_string(), c)).collect(),
+        by_team: notes.counts(ctx, period),
+        lag_band_labels: LAG_BANDS.to_vec(),
+    }
+}
