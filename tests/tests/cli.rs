@@ -24,8 +24,8 @@ fn same_inputs_give_identical_tables() {
     for d in [&a, &b] {
         assert_eq!(auditpack(&root(), &["run", "-q", "--out", d.to_str().unwrap()]).status.code(), Some(0));
     }
-    for f in ["audits.csv", "judgements.csv", "data_quality.csv"] {
-        assert_eq!(std::fs::read(a.join("normalised").join(f)).unwrap(), std::fs::read(b.join("normalised").join(f)).unwrap(), "{f}");
+    for f in ["normalised/audits.csv", "normalised/judgements.csv", "normalised/data_quality.csv", "metrics.json"] {
+        assert_eq!(std::fs::read(a.join(f)).unwrap(), std::fs::read(b.join(f)).unwrap(), "{f}");
     }
 }
 

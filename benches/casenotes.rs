@@ -1,0 +1,76 @@
+//! Case-note KPI benchmark (a program, not a test): the case-note KPIs of
+//! metrics.json over 5,000,000 generated case notes, against the same queries in
+//! DuckDB (Python `duckdb`, installed quietly if missing) on the same files, in
+//! one run. Prints both times, the ratio, whether the answers agree, and our peak
+//! memory (VmHWM).
+//!
+//! Run: `cargo bench --bench casenotes` (size: AUDITPACK_BENCH_NOTES).
+
+use auditpack::analyse::{analyse, Params, Period};
+use auditpack::calendar::{date, Calendar};
+use auditpack::cli::GenerateArgs;
+use auditpack::normalise::{normalise_inputs, Config};
+use std::process::Command;
+use std::time::Instant;
+
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok()))
+        .map(|kb| kb / 1024.0)
+        .unwrap_or(f64::NAN)
+}
+
+fn main() {
+    let notes: usize = std::env::var("AUDITPACK_BENCH_NOTES").ok().and_then(|v| v.parse().ok()).unwrap_or(5_000_000);
+    let audits = 10_000;
+    let dir = std::env::temp_dir().join(format!("auditpack-bench-{audits}-{notes}"));
+    if !dir.join("case-notes.csv").exists() {
+        let args = GenerateArgs { audits, children: audits / 2, case_notes: notes, seed: 1, out: dir.clone() };
+        auditpack::generate::write(&args).expect("generate");
+    }
+    let have_duckdb = Command::new("python3").args(["-c", "import duckdb"]).status().map(|s| s.success()).unwrap_or(false);
+    if !have_duckdb {
+        let _ = Command::new("python3").args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "duckdb"]).status();
+    }
+
+    let period = Period::bimonthly_starting(date(2026, 9, 1));
+    let params = Params { period, as_of: period.to };
+    let files = [dir.join("case-notes.csv"), dir.join("children-legal-status.csv")];
+    let t = Instant::now();
+    let n = normalise_inputs(&files, &Config::defaults(), &mut |_, _, _| {});
+    let ingest = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let m = analyse(&n, &Config::defaults(), &Calendar::default(), &params);
+    let kpis = t.elapsed().as_secs_f64();
+    let ours = ingest + kpis;
+
+    let holidays = std::env::current_dir().unwrap().join("src/data/bank-holidays-england-and-wales.csv");
+    let t = Instant::now();
+    let out = Command::new("python3")
+        .arg("benches/duckdb_casenotes.py")
+        .args([&files[0], &files[1], &holidays])
+        .args([period.from.to_string(), period.to.to_string(), params.as_of.to_string()])
+        .output()
+        .expect("python3 runs");
+    let duck_wall = t.elapsed().as_secs_f64();
+    let duck: serde_json::Value = match serde_json::from_slice(&out.stdout) {
+        Ok(v) => v,
+        Err(_) => {
+            eprintln!("DuckDB side failed:\n{}", String::from_utf8_lossy(&out.stderr));
+            std::process::exit(1);
+        }
+    };
+    let duck_s = duck["seconds"].as_f64().unwrap_or(f64::NAN);
+
+    println!("{} case notes, period {}, as at {}", n.model.case_notes.len(), period.label(), params.as_of);
+    println!("auditpack  ingest {ingest:.2} s + KPIs {kpis:.2} s = {ours:.2} s   (peak RSS {:.0} MB)", peak_rss_mb());
+    println!("duckdb     read + KPIs {duck_s:.2} s (wall with Python start-up {duck_wall:.2} s)");
+    println!("ratio      auditpack / duckdb: {:.2}x (below 1 means auditpack is faster)", ours / duck_s);
+    for id in ["notes_recorded_in_time", "seen_alone_recorded", "cp_visits_in_time", "cla_visits_in_time"] {
+        let k = m.kpis.iter().find(|k| k.id == id).expect("kpi");
+        let d = &duck[id];
+        let agree = d[0].as_u64() == Some(k.numerator) && d[1].as_u64() == k.denominator;
+        println!("  {id:<24} auditpack {}/{}  duckdb {}/{}  {}", k.numerator, k.denominator.unwrap_or(0), d[0], d[1], if agree { "agree" } else { "DIFFER" });
+    }
+}
