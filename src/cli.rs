@@ -27,8 +27,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Read the inputs and write the normalised tables and the data-quality report.
-    #[command(after_help = "Examples:\n  auditpack run\n  auditpack run exports/ --out packs/2026-09 --period 2026-09\n  auditpack run audits.xlsx notes.csv --config council.toml")]
+    /// Read the inputs; write the normalised tables, metrics.json and the packs (XLSX and HTML).
+    #[command(after_help = "Examples:\n  auditpack run\n  auditpack run exports/ --out packs/2026-09 --period 2026-09\n  auditpack run audits.xlsx notes.csv --config council.toml\n  auditpack run --reports board-pack --per-team --suppress 5")]
     Run(RunArgs),
     /// Read only, and explain: framework, header row, column mapping, labels, findings.
     #[command(after_help = "Examples:\n  auditpack validate\n  auditpack validate exports/ --config council.toml --strict")]
@@ -72,6 +72,22 @@ pub struct RunArgs {
     /// The date the report is "as at" (default: the period's last day).
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
+    /// Which reports to write (default: all): board-pack, compliance-report,
+    /// grade-distributions, theme-analysis.
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub reports: Vec<String>,
+    /// Write the packs for one team only (as named in the exports).
+    #[arg(long, value_name = "NAME", conflicts_with = "per_team")]
+    pub team: Option<String>,
+    /// Also write a set of packs per team, under OUT/teams/<team>/.
+    #[arg(long)]
+    pub per_team: bool,
+    /// Show counts below N (and rates built on fewer than N cases) as "c".
+    #[arg(long, value_name = "N")]
+    pub suppress: Option<u64>,
+    /// A folder with your own report.html template (see report_templates/).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -129,21 +129,89 @@ fn run(args: &RunArgs, quiet: bool) -> anyhow::Result<i32> {
     }
     let cal = calendar(&config)?;
     let params = resolve_params(args, &n)?;
-    let metrics = params.as_ref().map(|p| analyse::analyse(&n, &config, &cal, p));
+    let reports = report_kinds(&args.reports)?;
+    let mut written: Vec<PathBuf> = Vec::new();
+    let metrics = match (&params, &args.team) {
+        (Some(p), Some(team)) => {
+            if !n.model.teams().iter().any(|t| t == team) {
+                return Err(UsageError(format!("--team '{team}' is not a team in the inputs (teams: {})", n.model.teams().join(", "))).into());
+            }
+            let scoped = Normalised { model: n.model.for_team(team), tables: n.tables.clone(), findings: n.findings.clone(), ..Default::default() };
+            Some(analyse::analyse(&scoped, &config, &cal, p))
+        }
+        (Some(p), None) => Some(analyse::analyse(&n, &config, &cal, p)),
+        (None, _) => None,
+    };
     if let Some(m) = &metrics {
-        let path = args.out.join("metrics.json");
-        write_atomic(&path, &render::json::metrics_json(m)).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+        written.extend(write_packs(&args.out, m, &reports, args.team.as_deref(), args)?);
+        if args.per_team {
+            let p = params.as_ref().expect("metrics imply params");
+            for team in n.model.teams() {
+                let scoped = Normalised { model: n.model.for_team(&team), tables: n.tables.clone(), findings: n.findings.clone(), ..Default::default() };
+                let tm = analyse::analyse(&scoped, &config, &cal, p);
+                let dir = args.out.join("teams").join(slug(&team));
+                written.extend(write_packs(&dir, &tm, &reports, Some(&team), args)?);
+            }
+        }
     }
     if !quiet {
         eprintln!("auditpack run: read {} tables from {} inputs", n.tables.len(), inputs_or_default(&args.input).len());
         eprint!("{}", summary(&n));
         eprintln!("  wrote {}/ (audits, judgements, actions, case_notes, episodes, data_quality)", dir.display());
         match &metrics {
-            Some(m) => eprintln!("  wrote {} for {} (as at {})", args.out.join("metrics.json").display(), m.period.label, m.as_of),
-            None => eprintln!("  no metrics.json: no audit or case-note dates to choose a period from; give --period"),
+            Some(m) => {
+                eprintln!("  {} (as at {}): wrote {} files", m.period.label, m.as_of, written.len());
+                for w in written.iter().filter(|w| !w.to_string_lossy().contains("/charts/")) {
+                    eprintln!("    {}", w.display());
+                }
+            }
+            None => eprintln!("  no metrics.json or packs: no audit or case-note dates to choose a period from; give --period"),
         }
     }
     Ok(exit_code(&n, args.input.strict))
+}
+
+fn report_kinds(names: &[String]) -> anyhow::Result<Vec<render::doc::ReportKind>> {
+    if names.is_empty() {
+        return Ok(render::doc::ReportKind::ALL.to_vec());
+    }
+    names
+        .iter()
+        .map(|n| {
+            render::doc::ReportKind::parse(n).ok_or_else(|| {
+                let known: Vec<&str> = render::doc::ReportKind::ALL.iter().map(|k| k.slug()).collect();
+                UsageError(format!("--reports: '{n}' is not a report (choose from {})", known.join(", "))).into()
+            })
+        })
+        .collect()
+}
+
+/// A folder name for a team.
+fn slug(team: &str) -> String {
+    let s: String = team.to_lowercase().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    s.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-")
+}
+
+/// metrics.json, each report as XLSX and HTML, and each chart as SVG.
+fn write_packs(dir: &Path, m: &analyse::Metrics, reports: &[render::doc::ReportKind], team: Option<&str>, args: &RunArgs) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files: Vec<(PathBuf, Vec<u8>)> = vec![(dir.join("metrics.json"), render::json::metrics_json(m))];
+    let opts = render::doc::Options { suppress: args.suppress, scope: team.map(str::to_string) };
+    for &kind in reports {
+        let doc = render::doc::build(m, kind, &opts);
+        let xlsx = render::xlsx::render(&doc).map_err(|e| anyhow::anyhow!("cannot build {}.xlsx: {e}", kind.slug()))?;
+        let html = render::html::render(&doc, args.templates.as_deref()).map_err(|e| UsageError(e))?;
+        files.push((dir.join(format!("{}.xlsx", kind.slug())), xlsx));
+        files.push((dir.join(format!("{}.html", kind.slug())), html));
+        for s in &doc.sections {
+            for c in &s.charts {
+                files.push((dir.join("charts").join(format!("{}-{}.svg", kind.slug(), c.id)), render::charts::svg(c).into_bytes()));
+            }
+        }
+    }
+    for (path, bytes) in &files {
+        write_atomic(path, bytes).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(files.into_iter().map(|(p, _)| p).collect())
 }
 
 fn date_arg(flag: &str, value: &str) -> anyhow::Result<NaiveDate> {

@@ -4,6 +4,8 @@
 mod cli;
 #[path = "tests/metrics.rs"]
 mod metrics;
+#[path = "tests/reports.rs"]
+mod reports;
 #[path = "tests/pipeline.rs"]
 mod pipeline;
 

@@ -1,15 +1,15 @@
 //! Analyse is pure: the normalised model in, [`Metrics`] out. Every number a pack
 //! shows comes from here (the `metrics.json` contract, `../shared/METRICS.md`).
 
-mod actions;
+pub mod actions;
 mod compliance;
-mod distributions;
+pub mod distributions;
 mod kpi;
-mod moderation;
-mod notes;
+pub mod moderation;
+pub mod notes;
 pub mod period;
-mod themes;
-mod visits;
+pub mod themes;
+pub mod visits;
 
 #[cfg(test)]
 mod tests;
@@ -68,6 +68,8 @@ pub struct Metrics {
     pub previous_period: PeriodOut,
     pub as_of: NaiveDate,
     pub kpis: Vec<Kpi>,
+    /// Every KPI for each bi-monthly period of the history, oldest first.
+    pub trends: Vec<Trend>,
     pub distributions: distributions::Distributions,
     pub moderation: moderation::Moderation,
     pub actions: actions::ActionsReport,
@@ -77,6 +79,21 @@ pub struct Metrics {
     pub inputs: Vec<InputOut>,
     pub data_quality: Vec<crate::normalise::Finding>,
     pub crosswalk: Vec<crate::normalise::LabelUse>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TrendPoint {
+    pub period: PeriodOut,
+    pub numerator: u64,
+    pub denominator: Option<u64>,
+    pub value: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Trend {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub points: Vec<TrendPoint>,
 }
 
 /// One file and sheet as read (the reconciliation of METRICS.md).
@@ -129,6 +146,19 @@ pub fn analyse(n: &Normalised, config: &Config, cal: &Calendar, params: &Params)
     let current = compliance::kpis(&ctx, &visits, &notes, &params.period, params.as_of);
     let before = compliance::kpis(&ctx, &visits, &notes, &previous, previous.to.min(params.as_of));
     let kpis = kpi::with_previous_and_targets(current, before, &config.targets);
+    let per_period: Vec<(Period, Vec<Kpi>)> =
+        ctx.grid.iter().map(|p| (*p, compliance::kpis(&ctx, &visits, &notes, p, p.to.min(params.as_of)))).collect();
+    let trends = kpis
+        .iter()
+        .map(|k| Trend {
+            id: k.id,
+            label: k.label,
+            points: per_period
+                .iter()
+                .filter_map(|(p, ks)| ks.iter().find(|x| x.id == k.id).map(|x| TrendPoint { period: p.into(), numerator: x.numerator, denominator: x.denominator, value: x.value }))
+                .collect(),
+        })
+        .collect();
     Metrics {
         schema: SCHEMA,
         generator: format!("auditpack {}", env!("CARGO_PKG_VERSION")),
@@ -136,6 +166,7 @@ pub fn analyse(n: &Normalised, config: &Config, cal: &Calendar, params: &Params)
         previous_period: (&previous).into(),
         as_of: params.as_of,
         kpis,
+        trends,
         distributions: distributions::distributions(&ctx, &params.period),
         moderation: moderation::moderation(&ctx, &params.period),
         actions: actions::actions(&ctx, &params.period, params.as_of),

@@ -283,3 +283,28 @@ pub struct Model {
     /// Audit id → where it was first read (for duplicate ids across files).
     pub audit_ids: std::collections::HashMap<String, Origin>,
 }
+
+impl Model {
+    /// The part of the model that belongs to one team: its audits, the actions of
+    /// its audits (or owned by it), its case notes and its children's episodes.
+    pub fn for_team(&self, team: &str) -> Model {
+        let is = |t: &Option<String>| t.as_deref() == Some(team);
+        let audits: Vec<Audit> = self.audits.iter().filter(|a| is(&a.team)).cloned().collect();
+        let ids: std::collections::HashSet<&str> = audits.iter().map(|a| a.id.as_str()).collect();
+        let actions = self.actions.iter().filter(|a| is(&a.team) || (a.team.is_none() && a.audit_id.as_deref().is_some_and(|id| ids.contains(id)))).cloned().collect();
+        let team_id = self.strings.index.get(team).copied();
+        let case_notes = self.case_notes.iter().filter(|n| Some(n.team) == team_id).cloned().collect();
+        let episodes = self.episodes.iter().filter(|e| is(&e.team)).cloned().collect();
+        Model { audit_ids: audits.iter().map(|a| (a.id.clone(), a.origin.clone())).collect(), audits, actions, case_notes, episodes, strings: self.strings.clone() }
+    }
+
+    /// Every team named in the audits, actions, case notes and episodes, sorted.
+    pub fn teams(&self) -> Vec<String> {
+        let mut t: std::collections::BTreeSet<String> = self.audits.iter().filter_map(|a| a.team.clone()).collect();
+        t.extend(self.actions.iter().filter_map(|a| a.team.clone()));
+        t.extend(self.episodes.iter().filter_map(|e| e.team.clone()));
+        let note_teams: std::collections::HashSet<u32> = self.case_notes.iter().map(|n| n.team).collect();
+        t.extend(note_teams.into_iter().map(|i| self.strings.get(i).to_string()).filter(|s| !s.is_empty()));
+        t.into_iter().collect()
+    }
+}

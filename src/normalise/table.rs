@@ -204,7 +204,27 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         .and_then(|p| p.numeric_direction)
         .or_else(|| mapping.framework.as_deref().and_then(|f| ctx.config.framework(f)).and_then(|f| f.numeric_direction))
         .unwrap_or(ctx.config.settings.numeric_direction);
-    let mut reader = RowReader { ctx, file: &file, sheet: sheet.as_deref(), mapping: &mapping, numeric, seen: HashMap::new(), blank_rows: vec![], source: model.strings.intern(&file) };
+    let fields = mapping
+        .columns
+        .iter()
+        .filter_map(|c| match &c.target {
+            Target::Field(f) => Some((f.clone(), (c.index, c.header.clone()))),
+            _ => None,
+        })
+        .rev() // the first column wins for multi-valued fields
+        .collect();
+    let mut reader = RowReader {
+        ctx,
+        file: &file,
+        sheet: sheet.as_deref(),
+        mapping: &mapping,
+        numeric,
+        seen: HashMap::new(),
+        blank_rows: vec![],
+        source: model.strings.intern(&file),
+        fields,
+        note_kinds: HashMap::new(),
+    };
     let body = sample.into_iter().skip(h + 1).map(Ok).chain(rows);
     for r in body {
         match r {
@@ -237,6 +257,10 @@ struct RowReader<'a> {
     seen: HashMap<u64, u32>,
     blank_rows: Vec<u32>,
     source: u32,
+    /// Field → (column index, header), worked out once per table.
+    fields: HashMap<String, (usize, String)>,
+    /// Note type → kind, classified once per distinct type.
+    note_kinds: HashMap<String, NoteKind>,
 }
 
 impl<'a> RowReader<'a> {
@@ -254,7 +278,13 @@ impl<'a> RowReader<'a> {
         }
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         for c in &row.cells {
-            c.as_string().hash(&mut hasher);
+            match c {
+                Cell::Empty => 0u8.hash(&mut hasher),
+                Cell::Text(t) | Cell::Error(t) => t.hash(&mut hasher),
+                Cell::Number(n) => n.to_bits().hash(&mut hasher),
+                Cell::Date(d) => d.hash(&mut hasher),
+                Cell::Bool(b) => b.hash(&mut hasher),
+            }
             0xffu8.hash(&mut hasher);
         }
         let key = hasher.finish();
@@ -297,10 +327,9 @@ impl<'a> RowReader<'a> {
         }
     }
 
-    fn cell<'r>(&self, row: &'r SourceRow, field: &str) -> Option<(&'r Cell, &'a str)> {
-        let i = self.mapping.field(field)?;
-        let header = self.mapping.columns.iter().find(|c| c.index == i).map(|c| c.header.as_str()).unwrap_or("");
-        Some((row.cells.get(i).unwrap_or(&Cell::Empty), header))
+    fn cell<'r, 's>(&'s self, row: &'r SourceRow, field: &str) -> Option<(&'r Cell, &'s str)> {
+        let (i, header) = self.fields.get(field)?;
+        Some((row.cells.get(*i).unwrap_or(&Cell::Empty), header.as_str()))
     }
 
     fn text(&self, row: &SourceRow, field: &str) -> Option<String> {
@@ -423,11 +452,18 @@ impl<'a> RowReader<'a> {
         })
     }
 
-    fn case_note(&self, row: &SourceRow, model: &mut Model, findings: &mut Findings) -> Result<CaseNote, (&'static str, String, Option<String>)> {
+    fn case_note(&mut self, row: &SourceRow, model: &mut Model, findings: &mut Findings) -> Result<CaseNote, (&'static str, String, Option<String>)> {
         let child_id = self.text(row, "child_id").ok_or(("no child id", String::new(), Some("child id".to_string())))?;
         let note_type = self.text(row, "note_type").unwrap_or_default();
         let event = self.date(row, "event_date", findings).ok_or(("no readable event date", String::new(), Some("event date".to_string())))?;
-        let kind = self.ctx.note_rules.classify(&note_type).and_then(NoteKind::parse).unwrap_or(NoteKind::Other);
+        let kind = match self.note_kinds.get(&note_type) {
+            Some(k) => *k,
+            None => {
+                let k = self.ctx.note_rules.classify(&note_type).and_then(NoteKind::parse).unwrap_or(NoteKind::Other);
+                self.note_kinds.insert(note_type.clone(), k);
+                k
+            }
+        };
         let seen_alone = match self.cell(row, "seen_alone").map(|(c, _)| answer(c)) {
             Some(Some(Answer::Yes)) => SeenAlone::Yes,
             Some(Some(Answer::No)) => SeenAlone::No,

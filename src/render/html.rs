@@ -1,0 +1,98 @@
+//! HTML reports: one self-contained file each (CSS and SVG inline, no script,
+//! no network), from a minijinja template embedded in the binary and
+//! overridable with `--templates DIR`. Autoescaping is on.
+
+use super::charts;
+use super::doc::{Doc, Table, Value};
+use serde::Serialize;
+use std::path::Path;
+
+pub const TEMPLATE: &str = include_str!("../../report_templates/report.html");
+
+#[derive(Serialize)]
+struct Cell {
+    text: String,
+    num: bool,
+}
+
+#[derive(Serialize)]
+struct HtmlTable {
+    anchor: String,
+    caption: String,
+    headers: Vec<String>,
+    numeric: Vec<bool>,
+    rows: Vec<Vec<Cell>>,
+}
+
+#[derive(Serialize)]
+struct HtmlChart {
+    title: String,
+    alt: String,
+    svg: String,
+    table: HtmlTable,
+}
+
+#[derive(Serialize)]
+struct HtmlSection {
+    id: String,
+    title: String,
+    intro: String,
+    tiles: Vec<super::doc::Tile>,
+    charts: Vec<HtmlChart>,
+    tables: Vec<HtmlTable>,
+}
+
+fn anchor(prefix: &str, name: &str) -> String {
+    let slug: String = name.to_lowercase().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    format!("{prefix}-{}", slug.trim_matches('-'))
+}
+
+fn table(prefix: &str, t: &Table) -> HtmlTable {
+    let numeric = (0..t.headers.len()).map(|c| c > 0 && !t.rows.is_empty() && t.rows.iter().all(|r| r.get(c).is_none_or(|v| v.is_numeric() || matches!(v, Value::Text(s) if s.is_empty())))).collect();
+    HtmlTable {
+        anchor: anchor(prefix, &t.name),
+        caption: t.caption.clone(),
+        headers: t.headers.clone(),
+        numeric,
+        rows: t.rows.iter().map(|r| r.iter().map(|v| Cell { text: v.display(), num: v.is_numeric() }).collect()).collect(),
+    }
+}
+
+/// Renders one report.
+///
+/// # Errors
+/// The template (a user's, from `--templates`) does not parse or render.
+pub fn render(doc: &Doc, templates: Option<&Path>) -> Result<Vec<u8>, String> {
+    let source = match templates.map(|d| d.join("report.html")).filter(|p| p.exists()) {
+        Some(p) => std::fs::read_to_string(&p).map_err(|e| format!("cannot read template {}: {e}", p.display()))?,
+        None => TEMPLATE.to_string(),
+    };
+    let mut env = minijinja::Environment::new();
+    env.add_template_owned("report.html", source).map_err(|e| format!("template report.html: {e}"))?;
+    let sections: Vec<HtmlSection> = doc
+        .sections
+        .iter()
+        .map(|s| HtmlSection {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            intro: s.intro.clone(),
+            tiles: s.tiles.clone(),
+            charts: s.charts.iter().map(|c| HtmlChart { title: c.title.clone(), alt: c.alt.clone(), svg: charts::svg(c), table: table(&format!("{}-chart", s.id), &c.data) }).collect(),
+            tables: s.tables.iter().map(|t| table(&s.id, t)).collect(),
+        })
+        .collect();
+    let sources = Table {
+        name: "Sources".into(),
+        caption: "Rows read from each input".into(),
+        headers: ["File", "Sheet", "Kind", "Rows read", "Accepted", "Rejected"].map(String::from).to_vec(),
+        rows: doc.sources.iter().map(|s| vec![Value::text(&s.file), Value::text(&s.sheet), Value::text(&s.kind), Value::Count(s.rows_read), Value::Count(s.rows_accepted), Value::Count(s.rows_rejected)]).collect(),
+    };
+    let ctx = minijinja::context! {
+        doc => doc,
+        as_of => doc.as_of.format("%-d %B %Y").to_string(),
+        sections => sections,
+        sources => table("sources", &sources),
+    };
+    let tmpl = env.get_template("report.html").map_err(|e| e.to_string())?;
+    tmpl.render(ctx).map(String::into_bytes).map_err(|e| format!("template report.html: {e}"))
+}

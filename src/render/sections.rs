@@ -1,0 +1,369 @@
+//! What each report shows, section by section, as values from [`Metrics`].
+
+use super::doc::{Cells, Chart, ChartKind, Section, Table, Tile, Value};
+use crate::analyse::{Kpi, Metrics};
+use crate::normalise::config::Better;
+
+const BAND_HEADERS: [&str; 7] = ["Outstanding", "Good", "Requires improvement", "Inadequate", "Good or better (unbanded)", "Below good (unbanded)", "Not applicable"];
+
+fn bands_row(cells: &Cells, b: &crate::analyse::distributions::Bands) -> Vec<Value> {
+    [b.outstanding, b.good, b.requires_improvement, b.inadequate, b.good_or_better_unbanded, b.below_good_unbanded, b.not_applicable].iter().map(|n| cells.count(*n)).collect()
+}
+
+fn section(id: &str, title: &str, intro: &str) -> Section {
+    Section { id: id.into(), title: title.into(), intro: intro.into(), tiles: vec![], charts: vec![], tables: vec![] }
+}
+
+fn table(name: &str, caption: &str, headers: &[&str], rows: Vec<Vec<Value>>) -> Table {
+    Table { name: super::doc::sheet_name(name), caption: caption.into(), headers: headers.iter().map(|s| s.to_string()).collect(), rows }
+}
+
+fn kpi<'a>(m: &'a Metrics, id: &str) -> Option<&'a Kpi> {
+    m.kpis.iter().find(|k| k.id == id)
+}
+
+fn target_text(k: &Kpi) -> String {
+    match (k.target, k.better) {
+        (Some(t), Some(b)) => {
+            let v = if k.unit == "rate" { format!("{:.0}%", t * 100.0) } else { format!("{t}") };
+            match b {
+                Better::Higher => format!("{v} or more"),
+                Better::Lower => format!("{v} or fewer"),
+            }
+        }
+        _ => "No target".into(),
+    }
+}
+
+fn change_value(k: &Kpi) -> Value {
+    Value::Change { v: k.change, pct: k.unit == "rate" }
+}
+
+/// Words for the change, with the direction of improvement: "+5 pts (better)".
+fn change_text(k: &Kpi) -> String {
+    let Some(c) = k.change else { return "No earlier figure".into() };
+    let shown = change_value(k).display();
+    if c.abs() < 1e-9 {
+        return "No change".into();
+    }
+    let better = match k.better {
+        Some(Better::Higher) => Some(c > 0.0),
+        Some(Better::Lower) => Some(c < 0.0),
+        None => None,
+    };
+    match better {
+        Some(true) => format!("{shown} (better)"),
+        Some(false) => format!("{shown} (worse)"),
+        None => shown,
+    }
+}
+
+fn kpi_table(m: &Metrics, cells: &Cells) -> Table {
+    let rows = m
+        .kpis
+        .iter()
+        .map(|k| {
+            vec![
+                Value::text(k.label),
+                cells.kpi_value(k),
+                cells.count(k.numerator),
+                k.denominator.map(|d| cells.count(d)).unwrap_or(Value::text("")),
+                k.previous.as_ref().map(|p| if k.unit == "count" { cells.count(p.numerator) } else { cells.rate(p.value, p.denominator) }).unwrap_or(Value::text("")),
+                change_value(k),
+                Value::text(target_text(k)),
+                Value::text(format!("{} {}", k.status_icon, k.status_label)),
+            ]
+        })
+        .collect();
+    table("KPIs", "Headline KPIs against target", &["KPI", "This period", "Numerator", "Denominator", "Previous period", "Change", "Target", "Status"], rows)
+}
+
+fn tiles(m: &Metrics, cells: &Cells) -> Vec<Tile> {
+    m.kpis
+        .iter()
+        .filter(|k| k.target.is_some() || k.id == "audits_completed")
+        .map(|k| Tile {
+            label: k.label.into(),
+            value: cells.kpi_value(k).display(),
+            target: target_text(k),
+            change: change_text(k),
+            status: k.status.into(),
+            status_label: k.status_label.into(),
+            status_icon: k.status_icon.into(),
+        })
+        .collect()
+}
+
+fn teams(m: &Metrics) -> Vec<String> {
+    let mut t: Vec<String> = m.kpis.iter().flat_map(|k| k.by_team.iter().map(|t| t.team.clone())).collect();
+    t.sort();
+    t.dedup();
+    t
+}
+
+/// One KPI by team as a bar chart (with its target).
+fn kpi_team_chart(m: &Metrics, cells: &Cells, id: &str, chart_id: &str) -> Option<Chart> {
+    let k = kpi(m, id)?;
+    let rows: Vec<Vec<Value>> = k.by_team.iter().map(|t| vec![Value::text(&t.team), if k.unit == "rate" { cells.rate(t.value, t.denominator) } else { cells.count(t.numerator) }]).collect();
+    let values = if k.unit == "rate" { "percentage" } else { "count" };
+    Some(Chart {
+        id: chart_id.into(),
+        title: format!("{} by team", k.label),
+        alt: format!("Bar chart of {} by team ({values}), {} teams{}.", k.label.to_lowercase(), rows.len(), k.target.map(|t| format!(", with the target of {:.0}% marked", t * 100.0)).unwrap_or_default()),
+        kind: ChartKind::Bar,
+        percent: k.unit == "rate",
+        target: k.target.filter(|_| k.unit == "rate"),
+        data: table(&format!("Chart {}", k.label), &format!("{} by team: chart data", k.label), &["Team", k.label], rows),
+    })
+}
+
+fn trend_chart(m: &Metrics, cells: &Cells, id: &str, chart_id: &str) -> Option<Chart> {
+    let t = m.trends.iter().find(|t| t.id == id)?;
+    let k = kpi(m, id)?;
+    let rows: Vec<Vec<Value>> = t.points.iter().map(|p| vec![Value::text(&p.period.key), cells.rate(p.value, p.denominator), cells.count(p.denominator.unwrap_or(0))]).collect();
+    Some(Chart {
+        id: chart_id.into(),
+        title: format!("{} over time", k.label),
+        alt: format!("Line chart of {} in each two-month period from {} to {}{}.", k.label.to_lowercase(), t.points.first().map(|p| p.period.label.clone()).unwrap_or_default(), t.points.last().map(|p| p.period.label.clone()).unwrap_or_default(), k.target.map(|x| format!(", against the target of {:.0}%", x * 100.0)).unwrap_or_default()),
+        kind: ChartKind::Line,
+        percent: true,
+        target: k.target,
+        data: table(&format!("Trend {}", k.label), &format!("{} by period: chart data", k.label), &["Period", k.label, "Out of"], rows),
+    })
+}
+
+fn bands_chart(cells: &Cells, chart_id: &str, title: &str, what: &str, groups: &[(String, &crate::analyse::distributions::Bands)]) -> Chart {
+    let rows: Vec<Vec<Value>> = groups.iter().map(|(name, b)| std::iter::once(Value::text(name)).chain(bands_row(cells, b).into_iter().take(6)).collect()).collect();
+    let mut headers = vec![what];
+    headers.extend(&BAND_HEADERS[..6]);
+    Chart {
+        id: chart_id.into(),
+        title: title.into(),
+        alt: format!("Stacked bar chart of audits by grade band for each {}, {} bars: outstanding, good, requires improvement, inadequate, and good-or-better or below-good where the scale has no finer band.", what.to_lowercase(), rows.len()),
+        kind: ChartKind::StackedBar,
+        percent: false,
+        target: None,
+        data: table(&format!("Chart {title}"), &format!("{title}: chart data"), &headers, rows),
+    }
+}
+
+pub fn board_pack(m: &Metrics, cells: &Cells) -> Vec<Section> {
+    let mut head = section("headlines", "Headline KPIs", "Each KPI this period against its target, with the change since the previous period. Status is shown in words and by symbol: ✔ on target, ◐ near, ✖ off target.");
+    head.tiles = tiles(m, cells);
+    head.tables.push(kpi_table(m, cells));
+    let mut charts = section("charts", "At a glance", "The few charts the meeting needs. Each chart's numbers are in the table below it.");
+    charts.charts.extend(trend_chart(m, cells, "overall_good_or_better", "good-or-better-trend"));
+    let groups: Vec<(String, &_)> = m.distributions.overall.by_team.iter().map(|g| (g.name.clone(), &g.counts)).collect();
+    charts.charts.push(bands_chart(cells, "grades-by-team", "Overall grades by team", "Team", &groups));
+    charts.charts.extend(kpi_team_chart(m, cells, "actions_on_time", "actions-on-time-by-team"));
+    charts.charts.extend(kpi_team_chart(m, cells, "notes_recorded_in_time", "notes-in-time-by-team"));
+    let themes = m.themes.text_themes.iter().filter(|t| t.audits > 0).take(8).map(|t| vec![Value::text(&t.name), cells.count(t.audits), cells.count(t.in_below_good), cells.count(t.in_good_or_better)]).collect();
+    let mut learning = section("learning", "What the audits say", "The themes most often found in this period's audit evidence, and the domains most associated with a below-good overall judgement.");
+    learning.tables.push(table("Top themes", "Most frequent themes in audit evidence this period", &["Theme", "Audits", "Below good overall", "Good or better overall"], themes));
+    let drivers = m.themes.domain_drivers.iter().take(5).map(|d| vec![Value::text(&d.name), cells.count(d.graded), cells.rate(d.share_below_good, Some(d.graded)), Value::Change { v: d.association, pct: true }]).collect();
+    learning.tables.push(table("Domain drivers", "Domains most associated with a below-good overall judgement", &["Domain", "Audits graded", "Below good in domain", "Association with below-good overall"], drivers));
+    vec![head, charts, learning]
+}
+
+pub fn compliance(m: &Metrics, cells: &Cells) -> Vec<Section> {
+    let mut out = Vec::new();
+    let mut s = section("kpis", "Compliance KPIs", "Every KPI of the bi-monthly audit compliance report, with its numerator and denominator.");
+    s.tables.push(kpi_table(m, cells));
+    let ts = teams(m);
+    let mut headers: Vec<&str> = vec!["KPI"];
+    headers.extend(ts.iter().map(String::as_str));
+    let rows = m
+        .kpis
+        .iter()
+        .map(|k| {
+            std::iter::once(Value::text(k.label))
+                .chain(ts.iter().map(|t| match k.by_team.iter().find(|x| &x.team == t) {
+                    Some(x) if k.unit == "rate" => cells.rate(x.value, x.denominator),
+                    Some(x) => cells.count(x.numerator),
+                    None => Value::text(""),
+                }))
+                .collect()
+        })
+        .collect();
+    s.tables.push(table("KPIs by team", "Each KPI by team", &headers, rows));
+    out.push(s);
+
+    let mut a = section("actions", "Audit actions", "Actions are due 10 working days after they are set unless the data gives a date. Overdue means due before the as-of date and not signed off by it.");
+    a.charts.extend(kpi_team_chart(m, cells, "actions_on_time", "actions-on-time-by-team"));
+    a.tables.push(table(
+        "Overdue actions",
+        "Overdue actions, longest overdue first (children by ID only)",
+        &["Audit", "Child ID", "Team", "Owner", "Action", "Due", "Working days overdue"],
+        m.actions.overdue.iter().map(|o| vec![Value::text(&o.audit_id), Value::text(&o.child_id), Value::text(&o.team), Value::text(&o.owner), Value::text(&o.action), Value::Date(Some(o.due)), Value::Count(o.working_days_overdue.max(0) as u64)]).collect(),
+    ));
+    a.tables.push(table("Overdue by age", "Overdue actions by how long overdue", &["Working days overdue", "Actions"], m.actions.age_bands.iter().map(|(l, n)| vec![Value::text(l), cells.count(*n)]).collect()));
+    a.tables.push(table(
+        "Actions by team",
+        "Actions due this period by team",
+        &["Team", "Due this period", "Done on time", "Done late", "Open", "Overdue now"],
+        m.actions.by_team.iter().map(|t| vec![Value::text(&t.team), cells.count(t.due_in_period), cells.count(t.on_time), cells.count(t.late), cells.count(t.open), cells.count(t.overdue_now)]).collect(),
+    ));
+    a.tables.push(table("Repeat owners", "Owners with two or more overdue actions", &["Owner", "Overdue actions"], m.actions.repeat_owners.iter().map(|o| vec![Value::text(&o.owner), cells.count(o.overdue)]).collect()));
+    out.push(a);
+
+    let mut md = section("moderation", "Moderation", "Audits re-graded by a moderator: whether they agreed, and which way they moved the grade.");
+    let mut matrix_rows = Vec::new();
+    for (auditor, row) in &m.moderation.matrix {
+        for (moderator, n) in row {
+            matrix_rows.push(vec![Value::text(auditor.replace('_', " ")), Value::text(moderator.replace('_', " ")), cells.count(*n)]);
+        }
+    }
+    md.tables.push(table("Moderation matrix", "Auditor's band against moderator's band", &["Auditor's band", "Moderator's band", "Audits"], matrix_rows));
+    let d = &m.moderation.direction;
+    md.tables.push(table(
+        "Moderation direction",
+        "Direction of moderation",
+        &["Moderator graded", "Audits"],
+        vec![
+            vec![Value::text("The same"), cells.count(d.same)],
+            vec![Value::text("Lower than the auditor"), cells.count(d.moderator_lower)],
+            vec![Value::text("Higher than the auditor"), cells.count(d.moderator_higher)],
+            vec![Value::text("Cannot tell"), cells.count(d.unknown)],
+        ],
+    ));
+    md.tables.push(table("Agreement by team", "Moderation agreement by team", &["Team", "Moderated", "Agreed", "Agreement"], m.moderation.by_team.iter().map(|a| vec![Value::text(&a.name), cells.count(a.moderated), cells.count(a.agreed), cells.rate(a.rate, Some(a.moderated))]).collect()));
+    md.tables.push(table("Agreement by auditor", "Moderation agreement by auditor", &["Auditor", "Moderated", "Agreed", "Agreement"], m.moderation.by_auditor.iter().map(|a| vec![Value::text(&a.name), cells.count(a.moderated), cells.count(a.agreed), cells.rate(a.rate, Some(a.moderated))]).collect()));
+    out.push(md);
+
+    let mut cn = section("case-notes", "Statutory visits and recording", "From the case-note export: visits to children on child protection plans (every 10 working days) and looked-after children (every 6 weeks), seen alone, and recording within 4 weeks.");
+    cn.charts.extend(kpi_team_chart(m, cells, "notes_recorded_in_time", "notes-in-time-by-team"));
+    cn.tables.push(table(
+        "Case notes by team",
+        "Case notes and statutory visits this period by team",
+        &["Team", "Case notes", "Recorded within 4 weeks", "Statutory visits", "Seen alone: yes", "Seen alone: no"],
+        m.case_notes.by_team.iter().map(|t| vec![Value::text(&t.team), cells.count(t.notes), cells.count(t.recorded_in_time), cells.count(t.visits), cells.count(t.seen_yes), cells.count(t.seen_no)]).collect(),
+    ));
+    cn.tables.push(table(
+        "Children out of timescale",
+        "Children whose statutory visits were not all in time (by ID only)",
+        &["Team", "Child ID", "Plan", "Longest gap", "Unit", "Last visit"],
+        m.case_notes.children_out_of_timescale.iter().map(|c| vec![Value::text(&c.team), Value::text(&c.child_id), Value::text(c.plan.to_uppercase()), Value::Count(c.longest_gap.max(0) as u64), Value::text(c.unit), Value::Date(c.last_visit)]).collect(),
+    ));
+    cn.tables.push(table("Visit gaps", "Days between statutory visits to the same child this period", &["Gap", "Visits"], m.case_notes.visit_gap_bands.iter().map(|(l, n)| vec![Value::text(l), cells.count(*n)]).collect()));
+    let lag_rows = m.case_notes.lag_band_labels.iter().enumerate().map(|(i, l)| vec![Value::text(*l), cells.count(m.case_notes.by_team.iter().map(|t| t.lag_bands[i]).sum())]).collect();
+    cn.tables.push(table("Recording lag", "Days from event to recording, this period", &["Lag", "Case notes"], lag_rows));
+    out.push(cn);
+
+    let mut au = section("auditors", "Auditors", "Audits per auditor in the 12 months to the as-of date (the framework allows 10 a year), and on-time completion this period.");
+    au.tables.push(table(
+        "Auditor load",
+        "Audits per auditor",
+        &["Auditor", "Audits in last 12 months", "Over 10 a year", "Due this period", "On time this period"],
+        m.auditors.iter().map(|a| vec![Value::text(&a.auditor), cells.count(a.audits_last_12_months), Value::text(if a.over_annual_limit { "Yes" } else { "No" }), cells.count(a.due_in_period), cells.count(a.on_time_in_period)]).collect(),
+    ));
+    out.push(au);
+    out.push(data_quality(m));
+    out
+}
+
+fn data_quality(m: &Metrics) -> Section {
+    let mut dq = section("data-quality", "What the numbers rest on", "Every input file and sheet, with rows read = accepted + rejected, and every data-quality finding.");
+    dq.tables.push(table(
+        "Sources",
+        "Rows read from each input",
+        &["File", "Sheet", "Kind", "Rows read", "Accepted", "Rejected"],
+        m.inputs.iter().map(|i| vec![Value::text(&i.file), Value::text(i.sheet.clone().unwrap_or_default()), Value::text(&i.kind), Value::Count(i.rows_read), Value::Count(i.rows_accepted), Value::Count(i.rows_rejected)]).collect(),
+    ));
+    dq.tables.push(table(
+        "Findings",
+        "Data-quality findings",
+        &["Severity", "File", "Sheet", "Row", "Column", "Value", "What was done"],
+        m.data_quality
+            .iter()
+            .map(|f| {
+                vec![
+                    Value::text(format!("{:?}", f.severity).to_lowercase()),
+                    Value::text(&f.file),
+                    Value::text(f.sheet.clone().unwrap_or_default()),
+                    f.row.map(|r| Value::Count(r as u64)).unwrap_or(Value::text("")),
+                    Value::text(f.column.clone().unwrap_or_default()),
+                    Value::text(&f.value),
+                    Value::text(&f.action),
+                ]
+            })
+            .collect(),
+    ));
+    dq
+}
+
+pub fn grades(m: &Metrics, cells: &Cells) -> Vec<Section> {
+    let dist = &m.distributions;
+    let mut headers = vec!["Group"];
+    headers.extend(BAND_HEADERS);
+    let mut overall = section("overall", "Overall judgements", "Audits completed this period by overall grade, all teams and by team.");
+    let mut rows = vec![std::iter::once(Value::text("All teams")).chain(bands_row(cells, &dist.overall.counts)).collect::<Vec<_>>()];
+    rows.extend(dist.overall.by_team.iter().map(|g| std::iter::once(Value::text(&g.name)).chain(bands_row(cells, &g.counts)).collect()));
+    let groups: Vec<(String, &_)> = dist.overall.by_team.iter().map(|g| (g.name.clone(), &g.counts)).collect();
+    overall.charts.push(bands_chart(cells, "grades-by-team", "Overall grades by team", "Team", &groups));
+    overall.tables.push(table("Overall by team", "Overall grades by team", &headers, rows));
+    let mut domains = section("domains", "Grades by domain", "Each domain's judgements this period, across every framework, on the canonical bands.");
+    let dgroups: Vec<(String, &_)> = dist.domains.iter().map(|(id, d)| (dist.domain_names.get(id).cloned().unwrap_or(id.clone()), &d.counts)).collect();
+    domains.charts.push(bands_chart(cells, "grades-by-domain", "Grades by domain", "Domain", &dgroups));
+    domains.tables.push(table("Domains", "Grades by domain", &headers, dgroups.iter().map(|(n, b)| std::iter::once(Value::text(n)).chain(bands_row(cells, b)).collect()).collect()));
+    let mut team_rows = Vec::new();
+    for (id, d) in &dist.domains {
+        for g in &d.by_team {
+            team_rows.push([Value::text(dist.domain_names.get(id).cloned().unwrap_or(id.clone())), Value::text(&g.name)].into_iter().chain(bands_row(cells, &g.counts)).collect());
+        }
+    }
+    let mut dt_headers = vec!["Domain", "Team"];
+    dt_headers.extend(BAND_HEADERS);
+    domains.tables.push(table("Domains by team", "Grades by domain and team", &dt_headers, team_rows));
+    let mut trend = section("trend", "Over time", "Overall grades in each two-month period of the history.");
+    trend.charts.extend(trend_chart(m, cells, "overall_good_or_better", "good-or-better-trend"));
+    let mut p_headers = vec!["Period"];
+    p_headers.extend(BAND_HEADERS);
+    trend.tables.push(table("Overall by period", "Overall grades by period", &p_headers, dist.overall.by_period.iter().map(|p| std::iter::once(Value::text(&p.period.label)).chain(bands_row(cells, &p.counts)).collect()).collect()));
+    let mut other = section("groups", "By framework, legal status and case type", "Overall grades this period by the framework the audit used, and by the child's legal status and case type where the export gives them.");
+    for (name, caption, groups) in [("By framework", "Overall grades by audit framework", &dist.overall_by_framework), ("By legal status", "Overall grades by legal status", &dist.overall_by_legal_status), ("By case type", "Overall grades by case type", &dist.overall_by_case_type)] {
+        other.tables.push(table(name, caption, &headers, groups.iter().map(|g| std::iter::once(Value::text(&g.name)).chain(bands_row(cells, &g.counts)).collect()).collect()));
+    }
+    vec![overall, domains, trend, other]
+}
+
+pub fn themes(m: &Metrics, cells: &Cells) -> Vec<Section> {
+    let th = &m.themes;
+    let mut drivers = section("drivers", "What drives below-good judgements", "For each domain: how often it was below good, and how much more often it was below good in audits judged below good overall than in audits judged good or better (the association, in percentage points). Ranked by association.");
+    let rows: Vec<Vec<Value>> = th.domain_drivers.iter().map(|d| vec![Value::Count(d.rank as u64), Value::text(&d.name), cells.count(d.graded), cells.count(d.below_good), cells.rate(d.share_below_good, Some(d.graded)), Value::Rate(d.share_below_when_overall_below), Value::Rate(d.share_below_when_overall_good), Value::Change { v: d.association, pct: true }]).collect();
+    drivers.charts.push(Chart {
+        id: "domain-drivers".into(),
+        title: "Below good in each domain".into(),
+        alt: format!("Bar chart of the share of audits below good in each of {} domains this period.", rows.len()),
+        kind: ChartKind::Bar,
+        percent: true,
+        target: None,
+        data: table("Chart domain drivers", "Share below good by domain: chart data", &["Domain", "Below good"], th.domain_drivers.iter().map(|d| vec![Value::text(&d.name), cells.rate(d.share_below_good, Some(d.graded))]).collect()),
+    });
+    drivers.tables.push(table("Domain drivers", "Domains ranked by association with a below-good overall judgement", &["Rank", "Domain", "Audits graded", "Below good", "Share below good", "Below good when overall below good", "Below good when overall good or better", "Association"], rows));
+    let mut text = section("text-themes", "Recurring themes in the evidence", "Themes found in audit evidence and good-practice text (whole words, any case, singular or plural), split by the audit's overall judgement; examples cite audit IDs only.");
+    let listed: Vec<&crate::analyse::themes::TextTheme> = th.text_themes.iter().collect();
+    text.charts.push(Chart {
+        id: "themes".into(),
+        title: "Themes in audit evidence".into(),
+        alt: format!("Stacked bar chart of how many audits this period mention each of {} themes, split into audits below good and good or better overall.", listed.len()),
+        kind: ChartKind::StackedBar,
+        percent: false,
+        target: None,
+        data: table("Chart themes", "Themes by overall judgement: chart data", &["Theme", "Below good overall", "Good or better overall"], listed.iter().map(|t| vec![Value::text(&t.name), cells.count(t.in_below_good), cells.count(t.in_good_or_better)]).collect()),
+    });
+    text.tables.push(table(
+        "Themes",
+        "Themes in audit evidence this period",
+        &["Theme", "Audits", "Below good overall", "Good or better overall", "In actions", "Example audits"],
+        listed.iter().map(|t| vec![Value::text(&t.name), cells.count(t.audits), cells.count(t.in_below_good), cells.count(t.in_good_or_better), cells.count(t.actions), Value::text(t.example_audits.join(", "))]).collect(),
+    ));
+    let periods: Vec<String> = listed.first().map(|t| t.trend.iter().map(|(k, _)| k.clone()).collect()).unwrap_or_default();
+    let mut headers: Vec<&str> = vec!["Theme"];
+    headers.extend(periods.iter().map(String::as_str));
+    text.tables.push(table("Theme trend", "Audits mentioning each theme, by period", &headers, listed.iter().map(|t| std::iter::once(Value::text(&t.name)).chain(t.trend.iter().map(|(_, n)| cells.count(*n))).collect()).collect()));
+    let mut actions: Vec<&&crate::analyse::themes::TextTheme> = listed.iter().filter(|t| t.actions > 0).collect();
+    actions.sort_by(|a, b| b.actions.cmp(&a.actions).then(a.id.cmp(&b.id)));
+    let mut act = section("action-themes", "What the actions ask for", "Themes in the actions set after this period's audits, most common first.");
+    act.tables.push(table("Action themes", "Most common themes in audit actions", &["Theme", "Actions"], actions.iter().map(|t| vec![Value::text(&t.name), cells.count(t.actions)]).collect()));
+    vec![drivers, text, act]
+}

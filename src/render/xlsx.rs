@@ -1,0 +1,295 @@
+//! XLSX reports after the UK Government Analysis Function spreadsheet guidance:
+//! a cover sheet with contents, a notes sheet, then one table per sheet from A1
+//! as an Excel Table with one header row, numbers stored as numbers, frozen
+//! headers, native charts with titles and alt text, Arial, the AF palette, no
+//! merged cells, landscape fit-to-width printing. Text is always written as text,
+//! so a value starting with `=` never becomes a formula.
+
+use super::doc::{series_colour, Chart, ChartKind, Doc, Table, Value};
+use rust_xlsxwriter::{
+    Chart as XChart, ChartFormat, ChartLine, ChartLineDashType, ChartSolidFill, ChartType, DocProperties, ExcelDateTime, Format, FormatAlign, Table as XTable, TableColumn,
+    TableStyle, Workbook, Worksheet, XlsxError,
+};
+
+struct Formats {
+    text: Format,
+    wrap: Format,
+    count: Format,
+    rate: Format,
+    change_pts: Format,
+    number: Format,
+    date: Format,
+    title: Format,
+    heading: Format,
+}
+
+fn formats() -> Formats {
+    let base = || Format::new().set_font_name("Arial").set_font_size(11);
+    Formats {
+        text: base(),
+        wrap: base().set_text_wrap().set_align(FormatAlign::Top),
+        count: base().set_num_format("#,##0"),
+        rate: base().set_num_format("0%"),
+        change_pts: base().set_num_format("+0%;-0%;0%"),
+        number: base().set_num_format("+#,##0;-#,##0;0"),
+        date: base().set_num_format("dd/mm/yyyy"),
+        title: base().set_bold().set_font_size(18),
+        heading: base().set_bold().set_font_size(13),
+    }
+}
+
+/// Sheet names must be unique and at most 31 characters.
+fn unique_name(used: &mut Vec<String>, want: &str) -> String {
+    let base: String = want.chars().take(31).collect::<String>().trim().to_string();
+    let mut name = if base.is_empty() { "Sheet".to_string() } else { base };
+    let mut n = 2;
+    while used.iter().any(|u| u.eq_ignore_ascii_case(&name)) {
+        let suffix = format!(" {n}");
+        name = format!("{}{suffix}", want.chars().take(31 - suffix.len()).collect::<String>().trim());
+        n += 1;
+    }
+    used.push(name.clone());
+    name
+}
+
+fn setup(ws: &mut Worksheet, name: &str) -> Result<(), XlsxError> {
+    ws.set_name(name)?;
+    ws.set_default_format(&Format::new().set_font_name("Arial").set_font_size(11), 20, 64)?;
+    ws.set_landscape();
+    ws.set_paper_size(9); // A4
+    ws.set_print_fit_to_pages(1, 0);
+    Ok(())
+}
+
+fn write_value(ws: &mut Worksheet, f: &Formats, row: u32, col: u16, v: &Value) -> Result<(), XlsxError> {
+    match v {
+        Value::Text(s) if s.is_empty() => {}
+        Value::Text(s) => {
+            ws.write_string_with_format(row, col, s, if s.len() > 60 { &f.wrap } else { &f.text })?;
+        }
+        Value::Count(n) => {
+            ws.write_number_with_format(row, col, *n as f64, &f.count)?;
+        }
+        Value::Rate(Some(x)) => {
+            ws.write_number_with_format(row, col, *x, &f.rate)?;
+        }
+        Value::Change { v: Some(x), pct } => {
+            ws.write_number_with_format(row, col, *x, if *pct { &f.change_pts } else { &f.number })?;
+        }
+        Value::Rate(None) | Value::Change { v: None, .. } | Value::Date(None) => {}
+        Value::Date(Some(d)) => {
+            ws.write_date_with_format(row, col, *d, &f.date)?;
+        }
+        Value::Suppressed => {
+            ws.write_string_with_format(row, col, "c", &f.text)?;
+        }
+    }
+    Ok(())
+}
+
+fn table_name(used: &mut Vec<String>, sheet: &str) -> String {
+    let mut t: String = sheet.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+    t = format!("T_{t}");
+    let base = t.clone();
+    let mut n = 2;
+    while used.contains(&t) {
+        t = format!("{base}_{n}");
+        n += 1;
+    }
+    used.push(t.clone());
+    t
+}
+
+/// Writes a table at A1 as an Excel Table; returns its last row.
+fn write_table(ws: &mut Worksheet, f: &Formats, t: &Table, extra: Option<(&str, f64)>, tables: &mut Vec<String>, sheet: &str) -> Result<u32, XlsxError> {
+    let mut headers = t.headers.clone();
+    if let Some((h, _)) = extra {
+        headers.push(h.to_string());
+    }
+    let ncols = headers.len() as u16;
+    let rows: Vec<Vec<Value>> = if t.rows.is_empty() { vec![vec![Value::text("None this period")]] } else { t.rows.clone() };
+    for (r, row) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, v) in row.iter().enumerate() {
+            write_value(ws, f, r, c as u16, v)?;
+        }
+        if let Some((_, x)) = extra {
+            ws.write_number_with_format(r, ncols - 1, x, &f.rate)?;
+        }
+    }
+    let last = rows.len() as u32;
+    let columns: Vec<TableColumn> = headers.iter().map(|h| TableColumn::new().set_header(h)).collect();
+    let table = XTable::new().set_name(table_name(tables, sheet)).set_columns(&columns).set_style(TableStyle::Medium2).set_alt_text(t.caption.clone());
+    ws.add_table(0, 0, last, ncols - 1, &table)?;
+    for c in 0..ncols {
+        let longest = std::iter::once(headers[c as usize].chars().count())
+            .chain(rows.iter().map(|r| r.get(c as usize).map(|v| v.display().chars().count()).unwrap_or(0)))
+            .max()
+            .unwrap_or(8);
+        ws.set_column_width(c, (longest as f64 * 1.1 + 3.0).clamp(9.0, 60.0))?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    Ok(last)
+}
+
+fn native_chart(chart: &Chart, sheet: &str, last_row: u32) -> XChart {
+    let kind = match chart.kind {
+        ChartKind::StackedBar => ChartType::BarStacked,
+        ChartKind::Bar => ChartType::Bar,
+        ChartKind::Line => ChartType::Line,
+    };
+    let mut x = XChart::new(kind);
+    x.title().set_name(&chart.title);
+    x.set_alt_text(&chart.alt);
+    x.set_width(720).set_height(if chart.kind == ChartKind::Line { 380 } else { (120 + 30 * last_row).clamp(260, 900) });
+    let series_cols: Vec<u16> = match chart.kind {
+        ChartKind::Line => vec![1],
+        _ => (1..chart.data.headers.len() as u16).collect(),
+    };
+    for (i, &c) in series_cols.iter().enumerate() {
+        let name = &chart.data.headers[c as usize];
+        let colour = series_colour(name, i);
+        let mut format = ChartFormat::new();
+        match chart.kind {
+            ChartKind::Line => format.set_line(ChartLine::new().set_color(colour).set_width(2.5)),
+            _ => format.set_solid_fill(ChartSolidFill::new().set_color(colour)).set_border(ChartLine::new().set_color("#3D3D3D")),
+        };
+        x.add_series()
+            .set_name((sheet, 0, c))
+            .set_categories((sheet, 1, 0, last_row, 0))
+            .set_values((sheet, 1, c, last_row, c))
+            .set_format(&mut format);
+    }
+    if chart.target.is_some() {
+        let c = chart.data.headers.len() as u16;
+        if chart.kind == ChartKind::Line {
+            x.add_series()
+                .set_name((sheet, 0, c))
+                .set_categories((sheet, 1, 0, last_row, 0))
+                .set_values((sheet, 1, c, last_row, c))
+                .set_format(ChartFormat::new().set_line(ChartLine::new().set_color("#0B0C0C").set_width(1.5).set_dash_type(ChartLineDashType::Dash)));
+        }
+    }
+    if chart.percent {
+        x.y_axis().set_num_format("0%").set_min(0.0).set_max(1.0);
+    }
+    if chart.kind != ChartKind::Line {
+        x.x_axis().set_reverse();
+    }
+    if series_cols.len() == 1 && chart.target.is_none() {
+        x.legend().set_hidden();
+    }
+    x
+}
+
+/// Creation time for document properties: `SOURCE_DATE_EPOCH` when set, else the
+/// report's as-of date, so the same inputs give the same bytes.
+fn created(doc: &Doc) -> ExcelDateTime {
+    if let Some(secs) = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()) {
+        if let Ok(t) = ExcelDateTime::from_timestamp(secs) {
+            return t;
+        }
+    }
+    ExcelDateTime::from_ymd(doc.as_of.format("%Y").to_string().parse().unwrap_or(2026), doc.as_of.format("%m").to_string().parse().unwrap_or(1), doc.as_of.format("%d").to_string().parse().unwrap_or(1))
+        .unwrap_or_else(|_| ExcelDateTime::from_ymd(2026, 1, 1).expect("valid date"))
+}
+
+/// Renders one report as XLSX bytes.
+///
+/// # Errors
+/// rust_xlsxwriter rejects the workbook (should not happen for valid documents).
+pub fn render(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
+    let f = formats();
+    let mut wb = Workbook::new();
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(format!("{}: {}", doc.title, doc.period))
+            .set_subject(format!("{} ({}), as at {}", doc.title, doc.scope, doc.as_of))
+            .set_author("auditpack")
+            .set_company("Children's social care quality assurance")
+            .set_keywords("case file audit, compliance, board pack")
+            .set_comment(format!("Produced by {} from metrics.json", doc.generator))
+            .set_creation_datetime(&created(doc)),
+    );
+    let mut used = vec!["Cover".to_string(), "Notes".to_string()];
+    let mut table_names = Vec::new();
+    // Plan the sheets first so the cover can link to them.
+    struct Planned<'a> {
+        name: String,
+        table: &'a Table,
+        chart: Option<&'a Chart>,
+        section: &'a str,
+    }
+    let mut planned: Vec<Planned> = Vec::new();
+    for s in &doc.sections {
+        for c in &s.charts {
+            planned.push(Planned { name: unique_name(&mut used, &c.data.name), table: &c.data, chart: Some(c), section: &s.title });
+        }
+        for t in &s.tables {
+            planned.push(Planned { name: unique_name(&mut used, &t.name), table: t, chart: None, section: &s.title });
+        }
+    }
+
+    let cover = wb.add_worksheet();
+    setup(cover, "Cover")?;
+    cover.set_column_width(0, 34)?;
+    cover.set_column_width(1, 90)?;
+    let mut r = 0u32;
+    cover.write_string_with_format(r, 0, &doc.title, &f.title)?;
+    r += 1;
+    for (k, v) in [
+        ("Period", doc.period.clone()),
+        ("As at", doc.as_of.format("%-d %B %Y").to_string()),
+        ("Covers", doc.scope.clone()),
+        ("Rows used", format!("{} of {} rows read ({} set aside); {} data-quality findings", doc.rows_accepted, doc.rows_read, doc.rows_rejected, doc.findings)),
+        ("Produced by", doc.generator.clone()),
+        ("Privacy", "Children are identified by ID only.".to_string()),
+    ] {
+        cover.write_string_with_format(r, 0, k, &f.heading)?;
+        cover.write_string_with_format(r, 1, &v, &f.wrap)?;
+        r += 1;
+    }
+    r += 1;
+    cover.write_string_with_format(r, 0, "Contents", &f.heading)?;
+    r += 1;
+    cover.write_url_with_text(r, 0, "internal:'Notes'!A1", "Notes")?;
+    cover.write_string_with_format(r, 1, "What each KPI means, and how grades were mapped", &f.text)?;
+    r += 1;
+    for p in &planned {
+        cover.write_url_with_text(r, 0, format!("internal:'{}'!A1", p.name).as_str(), &p.name)?;
+        cover.write_string_with_format(r, 1, format!("{}: {}", p.section, p.table.caption), &f.text)?;
+        r += 1;
+    }
+    r += 1;
+    cover.write_string_with_format(r, 0, "Sources", &f.heading)?;
+    r += 1;
+    for s in &doc.sources {
+        let place = if s.sheet.is_empty() { s.file.clone() } else { format!("{} [{}]", s.file, s.sheet) };
+        cover.write_string_with_format(r, 0, &place, &f.text)?;
+        cover.write_string_with_format(r, 1, format!("{}: {} rows read = {} accepted + {} rejected", s.kind, s.rows_read, s.rows_accepted, s.rows_rejected), &f.text)?;
+        r += 1;
+    }
+
+    let notes = wb.add_worksheet();
+    setup(notes, "Notes")?;
+    let note_table = Table {
+        name: "Notes".into(),
+        caption: "Notes and definitions".into(),
+        headers: vec!["Note".into(), "Meaning".into()],
+        rows: doc.notes.iter().map(|(k, v)| vec![Value::text(k), Value::text(v)]).collect(),
+    };
+    write_table(notes, &f, &note_table, None, &mut table_names, "Notes")?;
+    notes.set_column_width(1, 100)?;
+
+    for p in &planned {
+        let ws = wb.add_worksheet();
+        setup(ws, &p.name)?;
+        let extra = p.chart.and_then(|c| c.target).map(|t| ("Target", t));
+        let last = write_table(ws, &f, p.table, extra, &mut table_names, &p.name)?;
+        if let Some(c) = p.chart {
+            let cols = p.table.headers.len() as u16 + u16::from(extra.is_some());
+            ws.insert_chart(1, cols + 1, &native_chart(c, &p.name, last))?;
+        }
+    }
+    wb.save_to_buffer()
+}
