@@ -83,12 +83,18 @@ fn bars(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Ve
         max = 1.0;
     } else if max <= 0.0 {
         max = 1.0;
+    } else if stacked {
+        max *= 1.45; // room for the legend on the right
     } else {
         max *= 1.08;
     }
-    let label_width = categories.iter().map(|c| c.chars().count().min(28)).max().unwrap_or(8) as u32 * 7 + 16;
+    let label_width = categories.iter().map(|c| c.chars().count().min(28)).max().unwrap_or(8) as u32 * 8 + 16;
+    let caption = match chart.target {
+        Some(t) => format!("{} (dashed line: target {:.0}%)", chart.title, t * 100.0),
+        None => chart.title.clone(),
+    };
     let mut cc = ChartBuilder::on(root)
-        .caption(&chart.title, ("Arial", 18).into_font().color(&INK))
+        .caption(&caption, ("Arial", 20).into_font().color(&INK))
         .margin(12)
         .x_label_area_size(34)
         .y_label_area_size(label_width.min(230))
@@ -110,7 +116,7 @@ fn bars(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Ve
         })
         .x_labels(6)
         .x_label_formatter(&move |x| if percent { format!("{:.0}%", x * 100.0) } else { format!("{x:.0}") })
-        .label_style(("Arial", 13).into_font().color(&INK))
+        .label_style(("Arial", 15).into_font().color(&INK))
         .axis_style(OUTLINE)
         .draw()
         .map_err(|e| e.to_string())?;
@@ -140,22 +146,20 @@ fn bars(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Ve
             .iter()
             .enumerate()
             .filter_map(|(i, v)| v.map(|v| (i, v)))
-            .map(|(i, v)| Text::new(if percent { format!("{:.0}%", v * 100.0) } else { format!("{v:.0}") }, (v, pos(i) + 0.18), ("Arial", 12).into_font().color(&INK)))
+            .map(|(i, v)| Text::new(if percent { format!("{:.0}%", v * 100.0) } else { format!("{v:.0}") }, (v, pos(i) + 0.18), ("Arial", 14).into_font().color(&INK)))
             .collect();
         cc.draw_series(labels).map_err(|e| e.to_string())?;
     }
     if let Some(t) = chart.target {
-        cc.draw_series(DashedLineSeries::new(vec![(t, -0.5), (t, n as f64 - 0.5)], 6, 4, ShapeStyle::from(&INK).stroke_width(2)))
-            .map_err(|e| e.to_string())?
-            .label(format!("Target {:.0}%", t * 100.0))
-            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 14, y)], ShapeStyle::from(&INK).stroke_width(2)));
+        // Stated in the caption ("dashed line: target"), so no legend box over the bars.
+        cc.draw_series(DashedLineSeries::new(vec![(t, -0.5), (t, n as f64 - 0.5)], 6, 4, ShapeStyle::from(&INK).stroke_width(2))).map_err(|e| e.to_string())?;
     }
-    if series.len() > 1 || chart.target.is_some() {
+    if series.len() > 1 {
         cc.configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
+            .position(SeriesLabelPosition::UpperRight)
             .background_style(WHITE.mix(0.9))
             .border_style(OUTLINE)
-            .label_font(("Arial", 12).into_font().color(&INK))
+            .label_font(("Arial", 14).into_font().color(&INK))
             .draw()
             .map_err(|e| e.to_string())?;
     }
@@ -166,7 +170,7 @@ fn line(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Ve
     root.fill(&WHITE).map_err(|e| e.to_string())?;
     let n = categories.len();
     let mut cc = ChartBuilder::on(root)
-        .caption(&chart.title, ("Arial", 18).into_font().color(&INK))
+        .caption(&chart.title, ("Arial", 20).into_font().color(&INK))
         .margin(12)
         .x_label_area_size(40)
         .y_label_area_size(52)
@@ -188,7 +192,7 @@ fn line(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Ve
         })
         .y_labels(6)
         .y_label_formatter(&|y| format!("{:.0}%", y * 100.0))
-        .label_style(("Arial", 12).into_font().color(&INK))
+        .label_style(("Arial", 14).into_font().color(&INK))
         .axis_style(OUTLINE)
         .draw()
         .map_err(|e| e.to_string())?;
@@ -212,7 +216,7 @@ fn line(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Ve
         .position(SeriesLabelPosition::LowerRight)
         .background_style(WHITE.mix(0.9))
         .border_style(OUTLINE)
-        .label_font(("Arial", 12).into_font().color(&INK))
+        .label_font(("Arial", 14).into_font().color(&INK))
         .draw()
         .map_err(|e| e.to_string())?;
     Ok(())

@@ -93,6 +93,7 @@ impl Value {
             Value::Count(n) => n.to_string(),
             Value::Rate(Some(v)) => format!("{:.0}%", v * 100.0),
             Value::Rate(None) => "–".into(),
+            Value::Change { v: Some(v), pct: true } if (v * 100.0).round() == 0.0 => "0 pts".into(),
             Value::Change { v: Some(v), pct: true } => format!("{:+.0} pts", v * 100.0),
             Value::Change { v: Some(v), pct: false } => format!("{v:+}"),
             Value::Change { v: None, .. } => "–".into(),

@@ -43,7 +43,8 @@ fn change_value(k: &Kpi) -> Value {
 fn change_text(k: &Kpi) -> String {
     let Some(c) = k.change else { return "No earlier figure".into() };
     let shown = change_value(k).display();
-    if c.abs() < 1e-9 {
+    // Less than half a percentage point (or no change in a count) reads as no change.
+    if c.abs() < 1e-9 || (k.unit == "rate" && c.abs() < 0.005) {
         return "No change".into();
     }
     let better = match k.better {
@@ -75,7 +76,7 @@ fn kpi_table(m: &Metrics, cells: &Cells) -> Table {
             ]
         })
         .collect();
-    table("KPIs", "Headline KPIs against target", &["KPI", "This period", "Numerator", "Denominator", "Previous period", "Change", "Target", "Status"], rows)
+    table("KPIs", "Headline KPIs against target", &["KPI", "This period", "Numerator", "Denominator", "Previous period", "Change (rates in percentage points)", "Target", "Status"], rows)
 }
 
 fn tiles(m: &Metrics, cells: &Cells) -> Vec<Tile> {

@@ -24,10 +24,10 @@ struct Formats {
 }
 
 fn formats() -> Formats {
-    let base = || Format::new().set_font_name("Arial").set_font_size(11);
+    let base = || Format::new().set_font_name("Arial").set_font_size(11).set_align(FormatAlign::Top);
     Formats {
-        text: base(),
-        wrap: base().set_text_wrap().set_align(FormatAlign::Top),
+        text: base().set_indent(1),
+        wrap: base().set_text_wrap().set_align(FormatAlign::Top).set_indent(1),
         count: base().set_num_format("#,##0"),
         rate: base().set_num_format("0%"),
         change_pts: base().set_num_format("+0%;-0%;0%"),
@@ -118,15 +118,48 @@ fn write_table(ws: &mut Worksheet, f: &Formats, t: &Table, extra: Option<(&str, 
         }
     }
     let last = rows.len() as u32;
-    let columns: Vec<TableColumn> = headers.iter().map(|h| TableColumn::new().set_header(h)).collect();
+    // Numeric columns: header right-aligned over right-aligned numbers, wrapped so
+    // the column can stay narrow.
+    let numeric: Vec<bool> = (0..ncols as usize)
+        .map(|c| c > 0 && rows.iter().all(|r| r.get(c).is_none_or(|v| v.is_numeric() || matches!(v, Value::Text(s) if s.is_empty() || s == "c"))))
+        .collect();
+    let head = Format::new().set_font_name("Arial").set_font_size(11).set_bold().set_text_wrap().set_align(FormatAlign::Top);
+    let columns: Vec<TableColumn> = headers
+        .iter()
+        .enumerate()
+        .map(|(c, h)| TableColumn::new().set_header(h).set_header_format(if numeric[c] { head.clone().set_align(FormatAlign::Right) } else { head.clone() }))
+        .collect();
     let table = XTable::new().set_name(table_name(tables, sheet)).set_columns(&columns).set_style(TableStyle::Medium2).set_alt_text(t.caption.clone());
     ws.add_table(0, 0, last, ncols - 1, &table)?;
+    let mut wrapped = false;
+    let mut widths = Vec::new();
     for c in 0..ncols {
-        let longest = std::iter::once(headers[c as usize].chars().count())
-            .chain(rows.iter().map(|r| r.get(c as usize).map(|v| v.display().chars().count()).unwrap_or(0)))
+        let data = rows.iter().map(|r| r.get(c as usize).map(|v| v.display().chars().count()).unwrap_or(0)).max().unwrap_or(0);
+        let header = headers[c as usize].chars().count();
+        let want = if numeric[c as usize] { data.max(header.min(14)) } else { data.max(header) };
+        wrapped |= header > want;
+        let width = (want as f64 * 1.1 + 4.0).clamp(10.0, 60.0);
+        widths.push(width);
+        ws.set_column_width(c, width)?;
+    }
+    if wrapped {
+        ws.set_row_height(0, 45)?;
+    }
+    // Rows with wrapped text get their height set: not every spreadsheet program
+    // grows them on opening.
+    for (r, row) in rows.iter().enumerate() {
+        let lines = row
+            .iter()
+            .enumerate()
+            .map(|(c, v)| match v {
+                Value::Text(t) if t.len() > 60 => (t.chars().count() as f64 / (widths[c] * 0.95)).ceil() as u32,
+                _ => 1,
+            })
             .max()
-            .unwrap_or(8);
-        ws.set_column_width(c, (longest as f64 * 1.1 + 3.0).clamp(9.0, 60.0))?;
+            .unwrap_or(1);
+        if lines > 1 {
+            ws.set_row_height(r as u32 + 1, 15 * lines.min(12) as u16)?;
+        }
     }
     ws.set_freeze_panes(1, 0)?;
     Ok(last)
@@ -170,14 +203,21 @@ fn native_chart(chart: &Chart, sheet: &str, last_row: u32) -> XChart {
                 .set_format(ChartFormat::new().set_line(ChartLine::new().set_color("#0B0C0C").set_width(1.5).set_dash_type(ChartLineDashType::Dash)));
         }
     }
+    // In Excel bar charts the value axis is horizontal (x) and the categories run
+    // up the vertical axis (y), bottom first: reverse it so the first team is on top.
+    let is_bar = chart.kind != ChartKind::Line;
     if chart.percent {
-        x.y_axis().set_num_format("0%").set_min(0.0).set_max(1.0);
+        let values = if is_bar { x.x_axis() } else { x.y_axis() };
+        values.set_num_format("0%").set_min(0.0).set_max(1.0);
     }
-    if chart.kind != ChartKind::Line {
-        x.x_axis().set_reverse();
+    if is_bar {
+        x.y_axis().set_reverse();
     }
-    if series_cols.len() == 1 && chart.target.is_none() {
+    let plotted_target = chart.target.is_some() && !is_bar;
+    if series_cols.len() == 1 && !plotted_target {
         x.legend().set_hidden();
+    } else {
+        x.legend().set_position(rust_xlsxwriter::ChartLegendPosition::Bottom);
     }
     x
 }
