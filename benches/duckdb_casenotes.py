@@ -1,5 +1,8 @@
 """The case-note KPIs of metrics.json, in DuckDB, for the benchmark.
 
+Exact duplicate rows are dropped first, as auditpack does (it reports them and
+does not count them twice).
+
 Usage: python3 duckdb_casenotes.py NOTES.csv EPISODES.csv HOLIDAYS.csv FROM TO AS_OF
 Prints one JSON object: seconds and the numerators / denominators, so the Rust
 benchmark can compare both time and answers.
@@ -19,7 +22,7 @@ con.execute(f"""
 CREATE TABLE n AS SELECT "Person ID" AS child, "Case Note Type" AS type, "Team" AS team,
   {date.format(c='"Event Date"')} AS event, {date.format(c='"Date Recorded"')} AS recorded,
   lower(coalesce("Seen Alone", '')) AS seen
-FROM read_csv('{notes}', header = true, all_varchar = true)""")
+FROM (SELECT DISTINCT * FROM read_csv('{notes}', header = true, all_varchar = true)))""")
 con.execute(f"""
 CREATE TABLE ep AS SELECT "Child ID" AS child,
   CASE WHEN "Legal Status" IN ('Child Protection Plan', 'CP') THEN 'cp'

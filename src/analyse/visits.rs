@@ -11,20 +11,20 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// Statutory visit dates per child, sorted, and each child's latest team.
-pub struct VisitIndex {
-    visits: HashMap<String, Vec<NaiveDate>>,
-    team: HashMap<String, u32>,
+pub struct VisitIndex<'a> {
+    visits: HashMap<&'a str, Vec<NaiveDate>>,
+    team: HashMap<&'a str, u32>,
 }
 
-impl VisitIndex {
-    pub fn new(model: &Model) -> VisitIndex {
-        let mut visits: HashMap<String, Vec<NaiveDate>> = HashMap::new();
-        let mut team: HashMap<String, (NaiveDate, u32)> = HashMap::new();
+impl<'a> VisitIndex<'a> {
+    pub fn new(model: &'a Model) -> VisitIndex<'a> {
+        let mut visits: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
+        let mut team: HashMap<&str, (NaiveDate, u32)> = HashMap::new();
         for n in &model.case_notes {
             if n.kind.is_statutory_visit() {
-                visits.entry(n.child_id.to_string()).or_default().push(n.event);
+                visits.entry(&n.child_id).or_default().push(n.event);
             }
-            let t = team.entry(n.child_id.to_string()).or_insert((n.event, n.team));
+            let t = team.entry(&n.child_id).or_insert((n.event, n.team));
             if n.event >= t.0 {
                 *t = (n.event, n.team);
             }
@@ -64,7 +64,7 @@ impl VisitIndex {
             points.push(end);
             let gap = |a: NaiveDate, b: NaiveDate| if kind == EpisodeKind::Cp { ctx.cal.working_days_between(a, b) } else { (b - a).num_days() };
             let longest = points.windows(2).map(|w| gap(w[0], w[1])).max().unwrap_or(0);
-            let team = ep.team.clone().or_else(|| self.team.get(&ep.child_id).map(|t| ctx.model.strings.get(*t).to_string())).unwrap_or_default();
+            let team = ep.team.clone().or_else(|| self.team.get(ep.child_id.as_str()).map(|t| ctx.model.strings.get(*t).to_string())).unwrap_or_default();
             let last_visit = visits.iter().rev().find(|v| **v <= end).copied();
             let entry = per_child.entry(ep.child_id.as_str()).or_insert(ChildGap { child_id: ep.child_id.clone(), team: Ctx::team(&Some(team)), plan: kind.as_str(), longest_gap: 0, unit, in_time: true, last_visit });
             entry.longest_gap = entry.longest_gap.max(longest);
@@ -109,7 +109,7 @@ pub fn report(ctx: &Ctx, index: &VisitIndex, notes: &NoteFrame, period: &Period,
     out.sort_by(|a, b| a.team.cmp(&b.team).then(b.longest_gap.cmp(&a.longest_gap)).then(a.child_id.cmp(&b.child_id)));
     let bands = [("0–7 days", 0, 7), ("8–14 days", 8, 14), ("15–28 days", 15, 28), ("29–42 days", 29, 42), ("43+ days", 43, i64::MAX)];
     let mut counts = [0u64; 5];
-    let mut children: Vec<&String> = index.visits.keys().collect();
+    let mut children: Vec<&&str> = index.visits.keys().collect();
     children.sort();
     for child in children {
         let v = &index.visits[child];

@@ -119,8 +119,9 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 
 fn parse_numeric_date(s: &str) -> Option<NaiveDate> {
     let sep = s.chars().find(|c| matches!(c, '/' | '-' | '.'))?;
-    let parts: Vec<&str> = s.split(sep).collect();
-    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit())) {
+    let mut it = s.split(sep);
+    let parts = [it.next()?, it.next()?, it.next()?];
+    if it.next().is_some() || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|c| c.is_ascii_digit())) {
         return None;
     }
     if parts[0].len() == 4 {

@@ -332,6 +332,16 @@ impl<'a> RowReader<'a> {
         Some((row.cells.get(*i).unwrap_or(&Cell::Empty), header.as_str()))
     }
 
+    /// A cell as text, borrowed when it is text (the hot path), else displayed.
+    fn str<'r>(&self, row: &'r SourceRow, field: &str) -> Option<std::borrow::Cow<'r, str>> {
+        let (i, _) = self.fields.get(field)?;
+        match row.cells.get(*i)? {
+            Cell::Text(t) => Some(std::borrow::Cow::Borrowed(t.as_str())),
+            Cell::Empty => None,
+            other => Some(std::borrow::Cow::Owned(other.as_string())),
+        }
+    }
+
     fn text(&self, row: &SourceRow, field: &str) -> Option<String> {
         self.cell(row, field).map(|(c, _)| c.as_string()).filter(|s| !s.is_empty())
     }
@@ -453,14 +463,15 @@ impl<'a> RowReader<'a> {
     }
 
     fn case_note(&mut self, row: &SourceRow, model: &mut Model, findings: &mut Findings) -> Result<CaseNote, (&'static str, String, Option<String>)> {
-        let child_id = self.text(row, "child_id").ok_or(("no child id", String::new(), Some("child id".to_string())))?;
-        let note_type = self.text(row, "note_type").unwrap_or_default();
+        let child_id = self.str(row, "child_id").ok_or(("no child id", String::new(), Some("child id".to_string())))?;
+        let note_type = self.str(row, "note_type").unwrap_or_default();
+        let note_type: &str = &note_type;
         let event = self.date(row, "event_date", findings).ok_or(("no readable event date", String::new(), Some("event date".to_string())))?;
-        let kind = match self.note_kinds.get(&note_type) {
+        let kind = match self.note_kinds.get(note_type) {
             Some(k) => *k,
             None => {
-                let k = self.ctx.note_rules.classify(&note_type).and_then(NoteKind::parse).unwrap_or(NoteKind::Other);
-                self.note_kinds.insert(note_type.clone(), k);
+                let k = self.ctx.note_rules.classify(note_type).and_then(NoteKind::parse).unwrap_or(NoteKind::Other);
+                self.note_kinds.insert(note_type.to_string(), k);
                 k
             }
         };
@@ -470,14 +481,14 @@ impl<'a> RowReader<'a> {
             _ => SeenAlone::NotRecorded,
         };
         Ok(CaseNote {
-            child_id: child_id.into_boxed_str(),
-            note_type: model.strings.intern(&note_type),
+            child_id: child_id.as_ref().into(),
+            note_type: model.strings.intern(note_type),
             kind,
             event,
             recorded: self.date(row, "recorded_date", findings),
             seen_alone,
-            author: model.strings.intern(&self.text(row, "author").unwrap_or_default()),
-            team: model.strings.intern(&self.text(row, "team").unwrap_or_default()),
+            author: model.strings.intern(&self.str(row, "author").unwrap_or_default()),
+            team: model.strings.intern(&self.str(row, "team").unwrap_or_default()),
             row: row.row,
             source: self.source,
         })
@@ -520,7 +531,8 @@ fn first_text(row: &SourceRow) -> String {
 
 fn is_totals_row(row: &SourceRow) -> bool {
     row.cells.iter().take(3).any(|c| match c {
-        Cell::Text(t) => {
+        // Cheap first test: these words all start with one of a few letters.
+        Cell::Text(t) if t.len() <= 40 && t.as_bytes()[0].to_ascii_lowercase().is_ascii() && b"tgcasm".contains(&t.as_bytes()[0].to_ascii_lowercase()) => {
             let f = fold(t);
             f == "total" || f == "totals" || f.starts_with("total ") || f == "grand total" || f == "count" || f == "average" || f == "sum" || f == "mean"
         }
