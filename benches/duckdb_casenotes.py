@@ -22,7 +22,7 @@ con.execute(f"""
 CREATE TABLE n AS SELECT "Person ID" AS child, "Case Note Type" AS type, "Team" AS team,
   {date.format(c='"Event Date"')} AS event, {date.format(c='"Date Recorded"')} AS recorded,
   lower(coalesce("Seen Alone", '')) AS seen
-FROM (SELECT DISTINCT * FROM read_csv('{notes}', header = true, all_varchar = true)))""")
+FROM (SELECT DISTINCT * FROM read_csv('{notes}', header = true, all_varchar = true))""")
 con.execute(f"""
 CREATE TABLE ep AS SELECT "Child ID" AS child,
   CASE WHEN "Legal Status" IN ('Child Protection Plan', 'CP') THEN 'cp'

@@ -9,6 +9,7 @@
 pub mod analyse;
 pub mod calendar;
 pub mod cli;
+pub mod fasthash;
 pub mod generate;
 pub mod ingest;
 pub mod normalise;

@@ -247,7 +247,7 @@ pub struct Episode {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Strings {
     list: Vec<String>,
-    index: std::collections::HashMap<String, u32>,
+    index: crate::fasthash::FxHashMap<String, u32>,
 }
 
 impl Strings {

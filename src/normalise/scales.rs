@@ -169,6 +169,9 @@ pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
         Cell::Bool(b) => Some(if *b { Answer::Yes } else { Answer::No }),
         Cell::Number(n) if *n == 1.0 => Some(Answer::Yes),
         Cell::Number(n) if *n == 0.0 => Some(Answer::No),
+        // The common answers first, without folding.
+        Cell::Text(t) if t.eq_ignore_ascii_case("yes") || t.eq_ignore_ascii_case("y") => Some(Answer::Yes),
+        Cell::Text(t) if t.eq_ignore_ascii_case("no") || t.eq_ignore_ascii_case("n") => Some(Answer::No),
         Cell::Text(t) => {
             let f = fold(t);
             let first = f.split(' ').next().unwrap_or("");

@@ -10,7 +10,7 @@ use super::scales::{answer, Crosswalk};
 use crate::ingest::header::find_header;
 use crate::ingest::{Cell, SourceRow, Table, TextFormat};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
 /// Rows read before deciding on the header and the mapping.
@@ -211,19 +211,23 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             Target::Field(f) => Some((f.clone(), (c.index, c.header.clone()))),
             _ => None,
         })
-        .rev() // the first column wins for multi-valued fields
-        .collect();
+        .fold(Vec::<(String, (usize, String))>::new(), |mut v, (f, c)| {
+            if !v.iter().any(|(g, _)| *g == f) {
+                v.push((f, c)); // the first column wins for multi-valued fields
+            }
+            v
+        });
     let mut reader = RowReader {
         ctx,
         file: &file,
         sheet: sheet.as_deref(),
         mapping: &mapping,
         numeric,
-        seen: HashMap::new(),
+        seen: Default::default(),
         blank_rows: vec![],
         source: model.strings.intern(&file),
         fields,
-        note_kinds: HashMap::new(),
+        note_kinds: Default::default(),
     };
     let body = sample.into_iter().skip(h + 1).map(Ok).chain(rows);
     for r in body {
@@ -254,13 +258,14 @@ struct RowReader<'a> {
     mapping: &'a TableMapping,
     numeric: NumericDirection,
     /// Hash of a row's cells → first row number, for exact duplicates.
-    seen: HashMap<u64, u32>,
+    seen: crate::fasthash::HashedKeyMap<u32>,
     blank_rows: Vec<u32>,
     source: u32,
-    /// Field → (column index, header), worked out once per table.
-    fields: HashMap<String, (usize, String)>,
+    /// Field → (column index, header), worked out once per table. A short list:
+    /// scanning it beats hashing the field name on every row.
+    fields: Vec<(String, (usize, String))>,
     /// Note type → kind, classified once per distinct type.
-    note_kinds: HashMap<String, NoteKind>,
+    note_kinds: crate::fasthash::FxHashMap<String, NoteKind>,
 }
 
 impl<'a> RowReader<'a> {
@@ -276,7 +281,7 @@ impl<'a> RowReader<'a> {
             findings.push(Severity::Info, "totals_row", self.file, self.sheet, Some(row.row), None, first_text(&row), "a totals or summary row: not counted");
             return;
         }
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        let mut hasher = crate::fasthash::FxHasher::default();
         for c in &row.cells {
             match c {
                 Cell::Empty => 0u8.hash(&mut hasher),
@@ -328,13 +333,13 @@ impl<'a> RowReader<'a> {
     }
 
     fn cell<'r, 's>(&'s self, row: &'r SourceRow, field: &str) -> Option<(&'r Cell, &'s str)> {
-        let (i, header) = self.fields.get(field)?;
+        let (_, (i, header)) = self.fields.iter().find(|(f, _)| f == field)?;
         Some((row.cells.get(*i).unwrap_or(&Cell::Empty), header.as_str()))
     }
 
     /// A cell as text, borrowed when it is text (the hot path), else displayed.
     fn str<'r>(&self, row: &'r SourceRow, field: &str) -> Option<std::borrow::Cow<'r, str>> {
-        let (i, _) = self.fields.get(field)?;
+        let (_, (i, _)) = self.fields.iter().find(|(f, _)| f == field)?;
         match row.cells.get(*i)? {
             Cell::Text(t) => Some(std::borrow::Cow::Borrowed(t.as_str())),
             Cell::Empty => None,
@@ -531,8 +536,9 @@ fn first_text(row: &SourceRow) -> String {
 
 fn is_totals_row(row: &SourceRow) -> bool {
     row.cells.iter().take(3).any(|c| match c {
-        // Cheap first test: these words all start with one of a few letters.
-        Cell::Text(t) if t.len() <= 40 && t.as_bytes()[0].to_ascii_lowercase().is_ascii() && b"tgcasm".contains(&t.as_bytes()[0].to_ascii_lowercase()) => {
+        // Cheap first test without folding: a totals label is short and starts
+        // with one of these words, in any case.
+        Cell::Text(t) if t.len() <= 40 && ["total", "grand total", "count", "average", "sum", "mean"].iter().any(|w| t.len() >= w.len() && t.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())) => {
             let f = fold(t);
             f == "total" || f == "totals" || f.starts_with("total ") || f == "grand total" || f == "count" || f == "average" || f == "sum" || f == "mean"
         }
