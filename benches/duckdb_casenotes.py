@@ -3,7 +3,10 @@
 Exact duplicate rows are dropped first, as auditpack does (it reports them and
 does not count them twice).
 
-Usage: python3 duckdb_casenotes.py NOTES.csv EPISODES.csv HOLIDAYS.csv FROM TO AS_OF
+Usage: python3 duckdb_casenotes.py NOTES.csv EPISODES.csv HOLIDAYS.csv FROM TO AS_OF [raw]
+
+With "raw", duplicate rows are kept (faster, and the answers then differ from
+auditpack's by the duplicates).
 Prints one JSON object: seconds and the numerators / denominators, so the Rust
 benchmark can compare both time and answers.
 """
@@ -14,6 +17,9 @@ import time
 import duckdb
 
 notes, episodes, holidays, p_from, p_to, as_of = sys.argv[1:7]
+source = f"read_csv('{notes}', header = true, all_varchar = true)"
+if not (len(sys.argv) > 7 and sys.argv[7] == "raw"):
+    source = f"(SELECT DISTINCT * FROM {source})"
 t0 = time.perf_counter()
 con = duckdb.connect()
 con.execute(f"SET threads TO 2")
@@ -22,7 +28,7 @@ con.execute(f"""
 CREATE TABLE n AS SELECT "Person ID" AS child, "Case Note Type" AS type, "Team" AS team,
   {date.format(c='"Event Date"')} AS event, {date.format(c='"Date Recorded"')} AS recorded,
   lower(coalesce("Seen Alone", '')) AS seen
-FROM (SELECT DISTINCT * FROM read_csv('{notes}', header = true, all_varchar = true))""")
+FROM {source}""")
 con.execute(f"""
 CREATE TABLE ep AS SELECT "Child ID" AS child,
   CASE WHEN "Legal Status" IN ('Child Protection Plan', 'CP') THEN 'cp'
