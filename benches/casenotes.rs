@@ -8,27 +8,17 @@
 
 use auditpack::analyse::{analyse, Params, Period};
 use auditpack::calendar::{date, Calendar};
-use auditpack::cli::GenerateArgs;
 use auditpack::normalise::{normalise_inputs, Config};
 use std::process::Command;
 use std::time::Instant;
 
-fn peak_rss_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok()))
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(f64::NAN)
-}
+#[path = "common.rs"]
+mod common;
+use common::*;
+
 
 fn main() {
-    let notes: usize = std::env::var("AUDITPACK_BENCH_NOTES").ok().and_then(|v| v.parse().ok()).unwrap_or(5_000_000);
-    let audits = 10_000;
-    let dir = std::env::temp_dir().join(format!("auditpack-bench-{audits}-{notes}"));
-    if !dir.join("case-notes.csv").exists() {
-        let args = GenerateArgs { audits, children: audits / 2, case_notes: notes, seed: 1, out: dir.clone() };
-        auditpack::generate::write(&args).expect("generate");
-    }
+    let dir = bench_set(10_000, 5_000_000);
     let have_duckdb = Command::new("python3").args(["-c", "import duckdb"]).status().map(|s| s.success()).unwrap_or(false);
     if !have_duckdb {
         let _ = Command::new("python3").args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "duckdb"]).status();

@@ -3,34 +3,19 @@
 //! a reference measured in the same run: a bare csv-crate pass over the case-notes
 //! file that only counts fields. Prints times, the ratio and peak memory (VmHWM).
 //!
-//! Run: `cargo bench --bench ingest` (sizes: AUDITPACK_BENCH_AUDITS, AUDITPACK_BENCH_NOTES).
+//! Run: `cargo bench --bench ingest` (size: AUDITPACK_BENCH_NOTES).
 
-use auditpack::cli::GenerateArgs;
 use auditpack::normalise::{normalise_inputs, Config};
 use std::time::Instant;
 
-fn env(name: &str, default: usize) -> usize {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
+#[path = "common.rs"]
+mod common;
+use common::*;
 
-fn peak_rss_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok()))
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(f64::NAN)
-}
+
 
 fn main() {
-    let audits = env("AUDITPACK_BENCH_AUDITS", 10_000);
-    let notes = env("AUDITPACK_BENCH_NOTES", 5_000_000);
-    let dir = std::env::temp_dir().join(format!("auditpack-bench-{audits}-{notes}"));
-    if !dir.join("case-notes.csv").exists() {
-        let t = Instant::now();
-        let args = GenerateArgs { audits, children: (audits / 2).max(100), case_notes: notes, seed: 1, out: dir.clone() };
-        auditpack::generate::write(&args).expect("generate");
-        println!("generated {audits} audits and {notes} case notes in {:.1} s into {}", t.elapsed().as_secs_f64(), dir.display());
-    }
+    let dir = bench_set(10_000, 5_000_000);
     let rss_before = peak_rss_mb();
 
     // Reference: bare CSV parsing of the case-notes file.

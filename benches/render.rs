@@ -7,19 +7,16 @@
 
 use auditpack::analyse::{analyse, Params};
 use auditpack::calendar::Calendar;
-use auditpack::cli::GenerateArgs;
 use auditpack::normalise::{normalise_inputs, Config};
 use auditpack::render::{charts, doc, html, json, xlsx};
 use std::time::Instant;
 
+#[path = "common.rs"]
+mod common;
+use common::*;
+
 fn main() {
-    let notes: usize = std::env::var("AUDITPACK_BENCH_NOTES").ok().and_then(|v| v.parse().ok()).unwrap_or(5_000_000);
-    let audits = 10_000;
-    let dir = std::env::temp_dir().join(format!("auditpack-bench-{audits}-{notes}"));
-    if !dir.join("case-notes.csv").exists() {
-        let args = GenerateArgs { audits, children: audits / 2, case_notes: notes, seed: 1, out: dir.clone() };
-        auditpack::generate::write(&args).expect("generate");
-    }
+    let dir = bench_set(10_000, 5_000_000);
     let config = Config::defaults();
     let n = normalise_inputs(&[dir], &config, &mut |_, _, _| {});
     let params = Params::resolve(&n.model, None, None).expect("a period");

@@ -80,35 +80,29 @@ impl Tally {
 
     pub fn rate(self, id: &'static str, label: &'static str, definition: &'static str) -> Kpi {
         let ratio = |n: u64, d: u64| (d > 0).then(|| n as f64 / d as f64);
-        Kpi {
-            id,
-            label,
-            definition,
-            unit: "rate",
-            numerator: self.num,
-            denominator: Some(self.den),
-            value: ratio(self.num, self.den),
-            by_team: self.teams.into_iter().map(|(team, (n, d))| TeamValue { team, numerator: n, denominator: Some(d), value: ratio(n, d) }).collect(),
-            previous: None,
-            change: None,
-            target: None,
-            better: None,
-            status: "no_target",
-            status_label: "No target",
-            status_icon: "–",
-        }
+        let by_team = self.teams.into_iter().map(|(team, (n, d))| TeamValue { team, numerator: n, denominator: Some(d), value: ratio(n, d) }).collect();
+        Kpi::new(id, label, definition, "rate", self.num, Some(self.den), ratio(self.num, self.den), by_team)
     }
 
     pub fn counted(self, id: &'static str, label: &'static str, definition: &'static str) -> Kpi {
+        let by_team = self.teams.into_iter().map(|(team, (n, _))| TeamValue { team, numerator: n, denominator: None, value: Some(n as f64) }).collect();
+        Kpi::new(id, label, definition, "count", self.num, None, Some(self.num as f64), by_team)
+    }
+}
+
+impl Kpi {
+    /// A KPI with no previous period or target yet.
+    #[allow(clippy::too_many_arguments)]
+    fn new(id: &'static str, label: &'static str, definition: &'static str, unit: &'static str, numerator: u64, denominator: Option<u64>, value: Option<f64>, by_team: Vec<TeamValue>) -> Kpi {
         Kpi {
             id,
             label,
             definition,
-            unit: "count",
-            numerator: self.num,
-            denominator: None,
-            value: Some(self.num as f64),
-            by_team: self.teams.into_iter().map(|(team, (n, _))| TeamValue { team, numerator: n, denominator: None, value: Some(n as f64) }).collect(),
+            unit,
+            numerator,
+            denominator,
+            value,
+            by_team,
             previous: None,
             change: None,
             target: None,

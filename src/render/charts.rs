@@ -155,15 +155,22 @@ fn bars(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Ve
         cc.draw_series(DashedLineSeries::new(vec![(t, -0.5), (t, n as f64 - 0.5)], 6, 4, ShapeStyle::from(&INK).stroke_width(2))).map_err(|e| e.to_string())?;
     }
     if series.len() > 1 {
-        cc.configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(OUTLINE)
-            .label_font(("Arial", 14).into_font().color(&INK))
-            .draw()
-            .map_err(|e| e.to_string())?;
+        legend(&mut cc, SeriesLabelPosition::UpperRight)?;
     }
     Ok(())
+}
+
+type Cartesian<'a> = ChartContext<'a, SVGBackend<'a>, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>;
+
+/// The legend box, the same in every chart.
+fn legend(cc: &mut Cartesian, position: SeriesLabelPosition) -> Result<(), String> {
+    cc.configure_series_labels()
+        .position(position)
+        .background_style(WHITE.mix(0.9))
+        .border_style(OUTLINE)
+        .label_font(("Arial", 14).into_font().color(&INK))
+        .draw()
+        .map_err(|e| e.to_string())
 }
 
 fn line(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Vec<Option<f64>>)]) -> Result<(), String> {
@@ -212,12 +219,5 @@ fn line(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Ve
             .label(format!("Target {:.0}%", t * 100.0))
             .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 14, y)], ShapeStyle::from(&INK).stroke_width(2)));
     }
-    cc.configure_series_labels()
-        .position(SeriesLabelPosition::LowerRight)
-        .background_style(WHITE.mix(0.9))
-        .border_style(OUTLINE)
-        .label_font(("Arial", 14).into_font().color(&INK))
-        .draw()
-        .map_err(|e| e.to_string())?;
-    Ok(())
+    legend(&mut cc, SeriesLabelPosition::LowerRight)
 }

@@ -227,8 +227,11 @@ pub fn compliance(m: &Metrics, cells: &Cells) -> Vec<Section> {
             vec![Value::text("Cannot tell"), cells.count(d.unknown)],
         ],
     ));
-    md.tables.push(table("Agreement by team", "Moderation agreement by team", &["Team", "Moderated", "Agreed", "Agreement"], m.moderation.by_team.iter().map(|a| vec![Value::text(&a.name), cells.count(a.moderated), cells.count(a.agreed), cells.rate(a.rate, Some(a.moderated))]).collect()));
-    md.tables.push(table("Agreement by auditor", "Moderation agreement by auditor", &["Auditor", "Moderated", "Agreed", "Agreement"], m.moderation.by_auditor.iter().map(|a| vec![Value::text(&a.name), cells.count(a.moderated), cells.count(a.agreed), cells.rate(a.rate, Some(a.moderated))]).collect()));
+    for (by, list) in [("team", &m.moderation.by_team), ("auditor", &m.moderation.by_auditor)] {
+        let rows = list.iter().map(|a| vec![Value::text(&a.name), cells.count(a.moderated), cells.count(a.agreed), cells.rate(a.rate, Some(a.moderated))]).collect();
+        let first = if by == "team" { "Team" } else { "Auditor" };
+        md.tables.push(table(&format!("Agreement by {by}"), &format!("Moderation agreement by {by}"), &[first, "Moderated", "Agreed", "Agreement"], rows));
+    }
     out.push(md);
 
     let mut cn = section("case-notes", "Statutory visits and recording", "From the case-note export: visits to children on child protection plans (every 10 working days) and looked-after children (every 6 weeks), seen alone, and recording within 4 weeks.");
