@@ -18,7 +18,11 @@ pub fn report(n: &Normalised, config: &Config) -> String {
             .as_deref()
             .map(|f| config.framework(f).map(|x| format!("{f} ({})", x.name)).unwrap_or_else(|| f.to_string()))
             .unwrap_or_else(|| "not recognised (generic)".into());
-        let _ = writeln!(s, "  kind: {}   framework: {fw}", t.kind.as_str());
+        if t.kind == crate::normalise::columns::TableKind::Audits {
+            let _ = writeln!(s, "  kind: {}   framework: {fw}", t.kind.as_str());
+        } else {
+            let _ = writeln!(s, "  kind: {}", t.kind.as_str());
+        }
         if let Some(h) = t.header_row {
             let _ = writeln!(s, "  header row: {h}");
         }
