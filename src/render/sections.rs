@@ -266,7 +266,7 @@ pub fn compliance(m: &Metrics, cells: &Cells) -> Vec<Section> {
 }
 
 fn data_quality(m: &Metrics) -> Section {
-    let mut dq = section("data-quality", "What the numbers rest on", "Every input file and sheet, with rows read = accepted + rejected, and every data-quality finding.");
+    let mut dq = section("data-quality", "Data quality", "Every input file and sheet, with rows read = accepted + rejected, and every data-quality finding: file, sheet, row, column, the value seen and what was done with it.");
     dq.tables.push(table(
         "Sources",
         "Rows read from each input",
