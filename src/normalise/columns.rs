@@ -192,7 +192,7 @@ pub fn is_known_header(config: &Config, text: &str) -> bool {
 }
 
 /// The domain whose question text this (folded, unnumbered) header is.
-fn question_domain(config: &Config, header: &str) -> Option<String> {
+pub(crate) fn question_domain(config: &Config, header: &str) -> Option<String> {
     if header.split(' ').count() < 2 {
         return None;
     }

@@ -30,7 +30,7 @@ const FORM_FIELDS: &[(&str, &[&str])] = &[
     ("case_type", &["case type"]),
     ("legal_status", &["legal status"]),
     ("audit_id", &["audit id", "audit reference"]),
-    ("overall", &["overall judgement of the case file", "overall judgement", "overall grade", "overall judgement of case file"]),
+    ("overall", &["overall judgement of the case file", "overall judgement", "overall grade", "overall judgement of case file", "auditors grade", "auditor s grade", "auditor grade", "overall rating"]),
     ("spoke_child", &["child spoken to", "was the child spoken to"]),
     ("spoke_family", &["parent carer spoken to", "parents carers spoken to", "family spoken to"]),
     ("spoke_practitioner", &["social worker spoken to", "worker spoken to"]),
@@ -61,15 +61,24 @@ pub fn looks_like_form(ctx: &Context, rows: &[SourceRow]) -> bool {
     for (r, row) in rows.iter().enumerate() {
         for (c, cell) in row.cells.iter().enumerate() {
             if let Cell::Text(t) = cell {
-                match form_field(t) {
-                    Some("child_id") => child |= answer_for(rows, r, c).is_some(),
+                let label = t.split_once(':').map(|(l, _)| l).filter(|l| form_field(l).is_some()).unwrap_or(t);
+                match form_field(label) {
+                    Some("child_id") => child |= answer_for(rows, r, c).is_some() || label.len() < t.len(),
                     Some("overall") => judged = true,
-                    _ => judged |= summary_domain(ctx, t).is_some(),
+                    _ => judged |= summary_domain(ctx, t).is_some() || question_with_grade(ctx, rows, r, c, t).is_some(),
                 }
             }
         }
     }
     child && judged
+}
+
+/// A label that is a framework question (by its text) with a grade label beside it.
+fn question_with_grade<'r>(ctx: &Context, rows: &'r [SourceRow], r: usize, c: usize, label: &str) -> Option<(String, (&'r Cell, u32))> {
+    let (_, rest) = super::fold::split_numbering(&fold(label));
+    let domain = super::columns::question_domain(ctx.config, &rest)?;
+    let answer = answer_for(rows, r, c).filter(|(v, _)| ctx.crosswalk.is_label(v))?;
+    Some((domain, answer))
 }
 
 /// "Summary – what is your overall judgement in respect of the assessment?" → assessment.
@@ -101,8 +110,12 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
     for (r, row) in rows.iter().enumerate() {
         for (c, cell) in row.cells.iter().enumerate() {
             let Cell::Text(t) = cell else { continue };
+            // "Auditors' Grade: Good" in one cell: the label and its answer together.
+            let inline = t.split_once(':').filter(|(l, v)| form_field(l).is_some() && !v.trim().is_empty() && !is_placeholder(&Cell::text(v))).map(|(l, v)| (l.to_string(), Cell::text(v)));
+            let t = &inline.as_ref().map(|(l, _)| l.clone()).unwrap_or_else(|| t.clone());
             if let Some(field) = form_field(t) {
-                let Some((value, at)) = answer_for(rows, r, c) else { continue };
+                let beside = answer_for(rows, r, c);
+                let Some((value, at)) = inline.as_ref().map(|(_, v)| (v, row.row)).or(beside) else { continue };
                 let bad_date = |findings: &mut Findings| {
                     findings.push(Severity::Warning, "bad_date", file, sheet, Some(at), Some(t), value.as_string(), "not a date: left blank");
                 };
@@ -131,7 +144,11 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
             } else if let Some(domain) = summary_domain(ctx, t) {
                 let judgement = answer_for(rows, r, c).and_then(|(v, at)| judge(ctx, v, numeric, file, sheet, at, t, findings));
                 audit.domains.push(DomainJudgement { domain: Some(domain), question: t.clone(), judgement });
-            } else if fold(t) == "action" && action_header.is_none() {
+            } else if let Some((domain, (value, at))) = question_with_grade(ctx, rows, r, c, t) {
+                // A framework question with a grade beside it ("1. Are children safe? …" → "Yes").
+                let judgement = judge(ctx, value, numeric, file, sheet, at, t, findings);
+                audit.domains.push(DomainJudgement { domain: Some(domain), question: t.clone(), judgement });
+            } else if is_action_header(&fold(t)) && action_header.is_none() {
                 action_header = Some((r, action_columns(row)));
             }
         }
@@ -180,6 +197,10 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
     model.audits.push(audit);
 }
 
+fn is_action_header(folded: &str) -> bool {
+    matches!(folded, "action" | "actions" | "agreed action" | "recommendation" | "recommendations" | "recommendations for further action")
+}
+
 fn action_columns(row: &SourceRow) -> Vec<(usize, &'static str)> {
     row.cells
         .iter()
@@ -187,8 +208,8 @@ fn action_columns(row: &SourceRow) -> Vec<(usize, &'static str)> {
         .filter_map(|(i, c)| {
             let f = fold(&c.as_string());
             let field = match f.as_str() {
-                "action" => "text",
-                "who" | "who by" => "owner",
+                _ if is_action_header(&f) => "text",
+                "who" | "who by" | "person" | "owner" => "owner",
                 _ if f.starts_with("date to be completed") || f == "by when" => "due_date",
                 _ if f.starts_with("date completed") || f == "completed date" || f == "sign off date" => "completed_date",
                 _ => return None,

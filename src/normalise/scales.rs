@@ -84,6 +84,18 @@ impl Crosswalk {
                 return found.clone();
             }
         }
+        // "Requires improvement (RI)", "Good - some strong evidence", "Met: see notes":
+        // the label first, then commentary.
+        if let Cell::Text(t) = cell {
+            let head = t.split(['(', ':', ';', ',']).next().unwrap_or(t);
+            let head = head.split(" - ").next().unwrap_or(head).split(" – ").next().unwrap_or(head);
+            let head = label_key(head);
+            if !head.is_empty() && head != key && !head.chars().all(|c| c.is_ascii_digit() || c == ' ') {
+                if let Some(found) = self.index.get(&head) {
+                    return found.clone();
+                }
+            }
+        }
         vec![]
     }
 
@@ -180,6 +192,8 @@ pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
                 ("not known" | "unknown" | "not recorded", _) => Some(Answer::Blank),
                 (_, "yes" | "y" | "true" | "agree" | "agreed" | "agrees") => Some(Answer::Yes),
                 (_, "no" | "n" | "false" | "disagree" | "disagreed" | "disagrees" | "not") => Some(Answer::No),
+                // "Child refused", "Parent unavailable", "Unable to contact".
+                _ if f.split(' ').any(|w| matches!(w, "refused" | "declined" | "unavailable" | "unable" | "none" | "never")) => Some(Answer::No),
                 _ => None,
             }
         }
@@ -213,6 +227,10 @@ mod tests {
             ("Requires improvement to be good", Band::RequiresImprovement),
             ("Inadequate", Band::Inadequate),
             ("3 - Requires Improvement", Band::RequiresImprovement),
+            ("Requires improvement (RI)", Band::RequiresImprovement),
+            ("Good - some strong evidence", Band::Good),
+            ("Inadequate: escalated", Band::Inadequate),
+            ("4 - Outstanding", Band::Outstanding),
         ] {
             let g = j(s);
             assert_eq!(g.band, Some(band), "{s}");
@@ -309,6 +327,8 @@ mod tests {
         assert_eq!(answer(&Cell::text("N/A")), Some(Answer::NotApplicable));
         assert_eq!(answer(&Cell::Empty), Some(Answer::Blank));
         assert_eq!(answer(&Cell::text("maybe")), None);
+        assert_eq!(answer(&Cell::text("Child refused to meet")), Some(Answer::No));
+        assert_eq!(answer(&Cell::text("Unable to contact parent")), Some(Answer::No));
     }
 
     proptest! {

@@ -228,6 +228,7 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         source: model.strings.intern(&file),
         fields,
         note_kinds: Default::default(),
+        read_as_yes: BTreeMap::new(),
     };
     let body = sample.into_iter().skip(h + 1).map(Ok).chain(rows);
     for r in body {
@@ -238,6 +239,9 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 break;
             }
         }
+    }
+    for (column, (count, example)) in &reader.read_as_yes {
+        findings.push(Severity::Info, "read_as_yes", &file, sheet.as_deref(), None, Some(column), example.clone(), format!("{count} entries that name a person or a date (not yes or no) were read as yes"));
     }
     if !reader.blank_rows.is_empty() {
         let shown: Vec<String> = reader.blank_rows.iter().take(10).map(u32::to_string).collect();
@@ -266,6 +270,9 @@ struct RowReader<'a> {
     fields: Vec<(String, (usize, String))>,
     /// Note type → kind, classified once per distinct type.
     note_kinds: crate::fasthash::FxHashMap<String, NoteKind>,
+    /// Yes/no columns holding names or dates ("Moderated by: Jo", "Worker seen:
+    /// Sam 05/10") read as yes: column → (count, first example).
+    read_as_yes: BTreeMap<String, (u64, String)>,
 }
 
 impl<'a> RowReader<'a> {
@@ -374,15 +381,27 @@ impl<'a> RowReader<'a> {
         }
     }
 
-    fn answer(&self, row: &SourceRow, field: &str, findings: &mut Findings) -> Answer {
+    fn answer(&mut self, row: &SourceRow, field: &str, findings: &mut Findings) -> Answer {
         let Some((cell, header)) = self.cell(row, field) else { return Answer::Blank };
-        answer(cell).unwrap_or_else(|| {
-            findings.push(Severity::Warning, "unknown_answer", self.file, self.sheet, Some(row.row), Some(header), cell.as_string(), "not read as yes, no or not applicable: left blank");
-            Answer::Blank
-        })
+        if let Some(a) = answer(cell) {
+            return a;
+        }
+        // A name or a date where yes / no was asked ("Moderated by", "Which worker
+        // did you speak to?") says it happened.
+        let text = cell.as_string();
+        let names_something = matches!(field, "moderated" | "spoke_practitioner" | "escalated")
+            && (cell.as_date().is_some() || text.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+        if names_something {
+            let header = header.to_string();
+            let e = self.read_as_yes.entry(header).or_insert((0, text));
+            e.0 += 1;
+            return Answer::Yes;
+        }
+        findings.push(Severity::Warning, "unknown_answer", self.file, self.sheet, Some(row.row), Some(header), text, "not read as yes, no or not applicable: left blank");
+        Answer::Blank
     }
 
-    fn audit(&self, row: &SourceRow, findings: &mut Findings) -> Result<Audit, (&'static str, String, Option<String>)> {
+    fn audit(&mut self, row: &SourceRow, findings: &mut Findings) -> Result<Audit, (&'static str, String, Option<String>)> {
         let child_id = self.text(row, "child_id").ok_or(("no child id", String::new(), Some("child id".to_string())))?;
         let completed = self.date(row, "completed_date", findings);
         let allocated = self.date(row, "allocated_date", findings);

@@ -151,3 +151,60 @@ fn actions_link_by_child_and_audit_date() {
     assert!(n.model.actions[1].audit_id.is_none());
     assert!(n.findings.iter().any(|f| f.code == "action_unlinked"));
 }
+
+#[test]
+fn a_nine_area_form_workbook_with_grades_beside_questions() {
+    use rust_xlsxwriter::Workbook;
+    let dir = scratch("form-nine-area");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let cells: &[(u32, u16, &str)] = &[
+        (0, 0, "Full case file learning audit"),
+        (2, 0, "Child ID:"),
+        (2, 1, "C777001"),
+        (3, 0, "Date of audit:"),
+        (3, 1, "14/10/2026"),
+        (4, 0, "Team:"),
+        (4, 1, "North"),
+        (6, 0, "1. Are children safe? Has risk been identified and have services provided made a positive difference?"),
+        (6, 1, "Partially"),
+        (7, 0, "2. Is work child-centred?"),
+        (7, 1, "Yes"),
+        (8, 0, "Auditors' Grade: Requires Improvement"),
+        (10, 0, "Recommendations for further action"),
+        (10, 1, "Who By:"),
+        (10, 2, "By When:"),
+        (11, 0, "Update the chronology"),
+        (11, 1, "Team manager"),
+        (11, 2, "28/10/2026"),
+    ];
+    for (r, c, v) in cells {
+        ws.write_string(*r, *c, *v).unwrap();
+    }
+    wb.save(dir.join("form.xlsx")).unwrap();
+    let n = read(&[dir.join("form.xlsx")], &Config::defaults());
+    assert_eq!(n.model.audits.len(), 1, "{:?}", n.findings);
+    let a = &n.model.audits[0];
+    assert_eq!((a.child_id.as_str(), a.team.as_deref(), a.framework.as_str()), ("C777001", Some("North"), "nine_area"));
+    assert_eq!(a.completed, Some(auditpack::calendar::date(2026, 10, 14)));
+    assert_eq!(a.overall.as_ref().and_then(|j| j.band), Some(Band::RequiresImprovement));
+    assert_eq!(a.domain("safety").and_then(|j| j.at_least_good), Some(false));
+    assert_eq!(a.domain("voice").and_then(|j| j.at_least_good), Some(true));
+    let act = &n.model.actions[0];
+    assert_eq!((act.text.as_str(), act.owner.as_deref(), act.due), ("Update the chronology", Some("Team manager"), Some(auditpack::calendar::date(2026, 10, 28))));
+    assert_eq!(act.audit_id.as_deref(), Some(a.id.as_str()));
+}
+
+#[test]
+fn names_where_yes_or_no_was_asked() {
+    let dir = scratch("names-as-yes");
+    let p = write(&dir, "a.csv", "Child ID,Overall grade,Moderated by,Which worker did you speak to?,Child spoken to\nC1,Requires improvement (RI),Jo Example,Sam 05/10/2026,Child refused\nC2,Good - strong evidence,,No,Yes\n".as_bytes());
+    let n = read(&[p], &Config::defaults());
+    let (a, b) = (&n.model.audits[0], &n.model.audits[1]);
+    assert_eq!((a.moderated, b.moderated), (Some(true), None));
+    assert_eq!((a.spoke_practitioner, b.spoke_practitioner), (auditpack::normalise::Answer::Yes, auditpack::normalise::Answer::No));
+    assert_eq!(a.spoke_child, auditpack::normalise::Answer::No, "a refusal is not a yes");
+    assert_eq!(a.overall.as_ref().and_then(|j| j.band), Some(Band::RequiresImprovement));
+    assert_eq!(b.overall.as_ref().and_then(|j| j.band), Some(Band::Good));
+    assert_eq!(n.findings.iter().filter(|f| f.code == "read_as_yes").count(), 2, "one note per column, not per row");
+}
