@@ -42,6 +42,30 @@ pub fn find_header(rows: &[SourceRow], is_known: impl Fn(&str) -> bool) -> Optio
         .map(|index| HeaderChoice { index, recognised: 0 })
 }
 
+/// A two-row header: group titles (often merged cells, so only in the first
+/// column of each group) above repeated sub-headings such as "Judgement" and
+/// "Evidence". When the header row repeats a heading and the row above has group
+/// titles, each column's header becomes "group sub-heading".
+pub fn combine_two_row_header(above: &SourceRow, header: &SourceRow) -> Option<Vec<Cell>> {
+    let texts: Vec<String> = header.cells.iter().map(|c| c.as_string().to_lowercase()).collect();
+    let repeats = texts.iter().enumerate().any(|(i, t)| !t.is_empty() && texts[..i].contains(t));
+    if !repeats || above.is_blank() {
+        return None;
+    }
+    let mut group = String::new();
+    let mut out = Vec::with_capacity(header.cells.len());
+    for (i, cell) in header.cells.iter().enumerate() {
+        if let Some(Cell::Text(g)) = above.cells.get(i) {
+            group = g.clone();
+        }
+        out.push(match cell {
+            Cell::Text(t) if !group.is_empty() => Cell::Text(format!("{group} {t}")),
+            other => other.clone(),
+        });
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,6 +91,15 @@ mod tests {
     fn falls_back_to_first_full_text_row() {
         let rows = vec![row(1, &["Report", "", ""]), row(2, &["A", "B", "C"]), row(3, &["1", "2", "3"])];
         assert_eq!(find_header(&rows, |_| false).map(|h| h.index), Some(1));
+    }
+
+    #[test]
+    fn two_row_headers_combine() {
+        let above = row(3, &["", "", "Q1 Risk", "", "Q2 Voice", ""]);
+        let header = row(4, &["Child ID", "Team", "Judgement", "Evidence", "Judgement", "Evidence"]);
+        let got: Vec<String> = combine_two_row_header(&above, &header).unwrap().iter().map(Cell::as_string).collect();
+        assert_eq!(got, ["Child ID", "Team", "Q1 Risk Judgement", "Q1 Risk Evidence", "Q2 Voice Judgement", "Q2 Voice Evidence"]);
+        assert!(combine_two_row_header(&row(1, &["Title"]), &row(2, &["Child ID", "Team"])).is_none(), "no repeats: one header row");
     }
 
     #[test]

@@ -157,7 +157,10 @@ fn match_field(header: &str, synonyms: &BTreeMap<String, Vec<String>>) -> Result
             .map(|s| fold(s))
             .filter(|s| {
                 let n = s.split(' ').count();
-                (n > 1 || words <= 3) && contains_phrase(header, s)
+                // One-word synonyms only in short headers, or as the last word of a
+                // sub-heading for the text fields ("Q1 Risk Evidence").
+                let trailing_text = MULTI_FIELDS.contains(&field.as_str()) && header.ends_with(&format!(" {s}"));
+                (n > 1 || words <= 3 || trailing_text) && contains_phrase(header, s)
             })
             .max_by_key(|s| s.split(' ').count());
         if let Some(s) = hit {
@@ -308,7 +311,12 @@ pub fn map_table(config: &Config, crosswalk: &Crosswalk, pins: Option<&SourceSpe
                             (Target::Field("evidence".into()), format!("question text ({d}), values are text"), 50)
                         }
                     } else {
+                        // A graded column whose header names a domain ("Q1 Risk Judgement")
+                        // is that domain, not a one-word match such as "judgement".
+                        let weak_graded = graded && kind == TableKind::Audits && matches!(&other, Ok(Some(m)) if m.score == 1);
+                        let domain_by_keyword = if weak_graded { keyword_domain(config, &rest).ok().flatten() } else { None };
                         match other {
+                            _ if domain_by_keyword.is_some() => (Target::Domain(domain_by_keyword), format!("values ({}) and keywords", scale.clone().unwrap_or_default()), 10),
                             Ok(Some(m)) => (Target::Field(m.field), m.reason, m.score),
                             Err(tied) => {
                                 notes.push(format!("column '{}' could be any of {}: not used; pin it in the config", headers[i], tied.join(", ")));

@@ -138,9 +138,10 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         Some(n) => sample.iter().position(|r| r.row == n),
         None => find_header(&sample, |t| is_known_header(ctx.config, t)).filter(|h| h.recognised >= 2 || sample.len() > 1).map(|h| h.index),
     };
+    let two_row = header.filter(|&h| h > 0).and_then(|h| crate::ingest::header::combine_two_row_header(&sample[h - 1], &sample[h]));
     let mapping = header.map(|h| {
         let body: Vec<Vec<Cell>> = sample[h + 1..].iter().take(200).map(|r| r.cells.clone()).collect();
-        map_table(ctx.config, ctx.crosswalk, pins, &sample[h].cells, &body)
+        map_table(ctx.config, ctx.crosswalk, pins, two_row.as_deref().unwrap_or(&sample[h].cells), &body)
     });
 
     // A form's actions grid looks like an actions table: a sheet that is not an
@@ -178,6 +179,9 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     report.header_row = Some(sample[h].row);
     report.columns = mapping.columns.clone();
     report.notes = mapping.notes.clone();
+    if two_row.is_some() {
+        report.notes.push(format!("two header rows (rows {} and {}) read as one: group title + sub-heading", sample[h].row - 1, sample[h].row));
+    }
 
     if !mapping.missing_required.is_empty() {
         let missing = mapping.missing_required.iter().map(|m| m.replace('_', " ")).collect::<Vec<_>>().join(", ");

@@ -208,3 +208,35 @@ fn names_where_yes_or_no_was_asked() {
     assert_eq!(b.overall.as_ref().and_then(|j| j.band), Some(Band::Good));
     assert_eq!(n.findings.iter().filter(|f| f.code == "read_as_yes").count(), 2, "one note per column, not per row");
 }
+
+#[test]
+fn two_header_rows_with_merged_group_titles() {
+    use rust_xlsxwriter::Workbook;
+    let dir = scratch("two-row-header");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let rows: &[&[&str]] = &[
+        &["Audit tracker"],
+        &["", "", "", "Q1 Risk and safety", "", "Q2 Quality of plans", "", "Overall"],
+        &["Child ID", "Team", "Audit date", "Judgement", "Evidence", "Judgement", "Evidence", "Judgement"],
+        &["C1", "North", "01/10/2026", "Good", "Safety plan in place", "Requires improvement", "Not SMART", "Requires improvement"],
+        &["C2", "South", "02/10/2026", "Inadequate", "Risks missed", "Good", "Clear plan", "Inadequate"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    ws.merge_range(1, 3, 1, 4, "Q1 Risk and safety", &rust_xlsxwriter::Format::new()).unwrap();
+    wb.save(dir.join("tracker.xlsx")).unwrap();
+    let n = read(&[dir.join("tracker.xlsx")], &Config::defaults());
+    assert_eq!(n.model.audits.len(), 2, "{:?}", n.tables[0]);
+    let a = &n.model.audits[0];
+    assert_eq!(a.domain("safety").and_then(|j| j.band), Some(Band::Good), "{:?}", n.tables[0].columns);
+    assert_eq!(a.domain("planning").and_then(|j| j.band), Some(Band::RequiresImprovement));
+    assert_eq!(a.overall.as_ref().and_then(|j| j.band), Some(Band::RequiresImprovement));
+    assert!(a.evidence.contains("Safety plan in place") && a.evidence.contains("Not SMART"));
+    assert!(n.tables[0].notes.iter().any(|n| n.contains("two header rows")));
+}
