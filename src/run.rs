@@ -59,7 +59,9 @@ pub fn read_inputs(input: &InputArgs, config: &Config, quiet: bool) -> Normalise
     let inputs = inputs_or_default(input);
     let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
         let pb = indicatif::ProgressBar::new(0);
-        pb.set_style(indicatif::ProgressStyle::with_template("{spinner} reading {pos}/{len} files  {wide_msg}").expect("valid template"));
+        pb.set_style(indicatif::ProgressStyle::with_template("{spinner} reading {pos}/{len} files ({elapsed})  {wide_msg}").expect("valid template"));
+        // Keeps moving while one large file (millions of case notes) is read.
+        pb.enable_steady_tick(std::time::Duration::from_millis(120));
         pb
     });
     let mut progress = |done: usize, total: usize, file: &str| {
