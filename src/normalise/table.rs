@@ -35,24 +35,59 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Free text → kind by the longest whole-word pattern.
+/// Free text → kind. A pattern is a whole-word phrase, or several joined by
+/// ` + ` that must all appear in any order ("cp + visit" matches "Visit - CP").
+/// The pattern matching the most words wins, a multi-part pattern counting one
+/// more per extra part, so "cp + visit" beats "statutory visit" on "Statutory
+/// Visit (CP)"; an exact tie goes to the rule listed first.
 #[derive(Debug, Clone)]
 pub struct KindRules {
-    patterns: Vec<(String, String)>,
+    patterns: Vec<(Vec<String>, usize, String)>,
 }
 
 impl KindRules {
     pub fn new(rules: &[super::config::KindRule]) -> Self {
-        KindRules { patterns: rules.iter().flat_map(|r| r.patterns.iter().map(move |p| (fold(p), r.kind.clone()))).collect() }
+        let patterns = rules
+            .iter()
+            .flat_map(|r| {
+                r.patterns.iter().map(move |p| {
+                    let parts: Vec<String> = p.split(" + ").map(fold).filter(|x| !x.is_empty()).collect();
+                    let score = parts.iter().map(|x| x.split(' ').count()).sum::<usize>() + parts.len().saturating_sub(1);
+                    (parts, score, r.kind.clone())
+                })
+            })
+            .collect();
+        KindRules { patterns }
     }
 
     pub fn classify(&self, text: &str) -> Option<&str> {
         let t = fold(text);
-        self.patterns
-            .iter()
-            .filter(|(p, _)| contains_phrase(&t, p))
-            .max_by_key(|(p, _)| (p.split(' ').count(), p.len()))
-            .map(|(_, k)| k.as_str())
+        let mut best: Option<(usize, &str)> = None;
+        for (parts, score, kind) in &self.patterns {
+            if !parts.is_empty() && parts.iter().all(|p| contains_phrase(&t, p)) && best.is_none_or(|(b, _)| *score > b) {
+                best = Some((*score, kind.as_str()));
+            }
+        }
+        best.map(|(_, k)| k)
+    }
+}
+
+/// Whether the child was seen alone: yes / no answers, or the words used in
+/// case-note exports ("Seen alone", "Not seen alone", "Seen with carer").
+fn seen_alone(cell: &Cell) -> SeenAlone {
+    match answer(cell) {
+        Some(Answer::Yes) => return SeenAlone::Yes,
+        Some(Answer::No) => return SeenAlone::No,
+        _ => {}
+    }
+    let Cell::Text(t) = cell else { return SeenAlone::NotRecorded };
+    let f = fold(t);
+    if contains_phrase(&f, "not alone") || contains_phrase(&f, "not seen alone") || contains_phrase(&f, "seen with") {
+        SeenAlone::No
+    } else if contains_phrase(&f, "alone") {
+        SeenAlone::Yes
+    } else {
+        SeenAlone::NotRecorded
     }
 }
 
@@ -503,11 +538,7 @@ impl<'a> RowReader<'a> {
                 k
             }
         };
-        let seen_alone = match self.cell(row, "seen_alone").map(|(c, _)| answer(c)) {
-            Some(Some(Answer::Yes)) => SeenAlone::Yes,
-            Some(Some(Answer::No)) => SeenAlone::No,
-            _ => SeenAlone::NotRecorded,
-        };
+        let seen_alone = self.cell(row, "seen_alone").map(|(c, _)| seen_alone(c)).unwrap_or_default();
         Ok(CaseNote {
             child_id: child_id.as_ref().into(),
             note_type: model.strings.intern(note_type),
@@ -567,4 +598,37 @@ fn is_totals_row(row: &SourceRow) -> bool {
         }
         _ => false,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalise::config::Config;
+
+    #[test]
+    fn note_types_in_any_word_order() {
+        let rules = KindRules::new(&Config::defaults().note_types);
+        for (t, want) in [
+            ("CP Visit", Some("cp_visit")),
+            ("Visit - CP", Some("cp_visit")),
+            ("Statutory Visit (CP)", Some("cp_visit")),
+            ("Child Protection Statutory Visit", Some("cp_visit")),
+            ("Statutory Visit - LAC", Some("cla_visit")),
+            ("Looked After Child Visit", Some("cla_visit")),
+            ("CIN Visit", Some("cin_visit")),
+            ("Statutory Visit", Some("statutory_visit")),
+            ("Case Supervision", Some("supervision")),
+            ("Visit to school", None),
+            ("Phone call", None),
+        ] {
+            assert_eq!(rules.classify(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn seen_alone_words() {
+        for (t, want) in [("Yes", SeenAlone::Yes), ("Seen alone", SeenAlone::Yes), ("Not seen alone", SeenAlone::No), ("Seen with carer", SeenAlone::No), ("N", SeenAlone::No), ("", SeenAlone::NotRecorded), ("Unknown", SeenAlone::NotRecorded)] {
+            assert_eq!(seen_alone(&Cell::text(t)), want, "{t}");
+        }
+    }
 }
