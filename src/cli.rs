@@ -20,7 +20,7 @@ pub struct Cli {
     /// Print only errors.
     #[arg(short, long, global = true)]
     pub quiet: bool,
-    /// More detail on stderr (repeat for more).
+    /// More detail on stderr: with `run`, how every table was read and every finding.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 }

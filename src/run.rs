@@ -19,8 +19,9 @@ pub const EXIT_REJECTED: i32 = 3;
 /// Runs a parsed command line; returns the exit code.
 pub fn main(cli: Cli) -> i32 {
     let quiet = cli.quiet;
+    let verbose = cli.verbose;
     let result = match cli.command {
-        Command::Run(args) => run(&args, quiet),
+        Command::Run(args) => run(&args, quiet, verbose),
         Command::Validate(args) => validate(&args.input, quiet),
         Command::Generate(args) => generate(&args, quiet),
         Command::Config => {
@@ -121,9 +122,18 @@ pub fn summary(n: &Normalised) -> String {
     s
 }
 
-fn run(args: &RunArgs, quiet: bool) -> anyhow::Result<i32> {
+fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
     let config = load_config(&args.input)?;
     let n = read_inputs(&args.input, &config, quiet);
+    if n.tables.is_empty() && n.failed_files.is_empty() {
+        let shown: Vec<String> = inputs_or_default(&args.input).iter().map(|p| p.display().to_string()).collect();
+        eprintln!("error: no spreadsheet or text export found in {} (read: .xlsx .xlsm .xls .ods .csv .tsv .txt)", shown.join(", "));
+        return Ok(EXIT_ERROR);
+    }
+    if verbose > 0 && !quiet {
+        // The validate report: how every table was read, and every finding.
+        eprint!("{}", render::validate::report(&n, &config));
+    }
     let names = |id: &str| config.domains.iter().find(|d| d.id == id).map(|d| d.name.clone()).unwrap_or_else(|| id.to_string());
     let dir = args.out.join("normalised");
     for (name, bytes) in render::normalised::all(&n, &names) {

@@ -84,3 +84,15 @@ fn help_has_examples() {
         assert!(stdout(&o).contains("Example"), "{sub}");
     }
 }
+
+#[test]
+fn an_empty_folder_is_an_error_and_verbose_explains() {
+    let dir = scratch("cli-empty");
+    let o = auditpack(&dir, &["run", ".", "--out", "out"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no spreadsheet or text export found"), "{}", stderr(&o));
+    let out = scratch("cli-verbose");
+    let v = auditpack(&root(), &["run", "-v", "--reports", "board-pack", "--out", out.to_str().unwrap()]);
+    assert_eq!(v.status.code(), Some(0));
+    assert!(stderr(&v).contains("-> child_id") && stderr(&v).contains("Findings:"), "{}", stderr(&v));
+}
