@@ -294,6 +294,9 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     report
 }
 
+/// Why a row was not used: the reason, the value seen, the column.
+type RowError = (&'static str, String, Option<String>);
+
 struct RowReader<'a> {
     ctx: &'a Context<'a>,
     file: &'a str,
@@ -346,24 +349,7 @@ impl<'a> RowReader<'a> {
         }
         self.seen.insert(key, row.row);
         let result = match self.mapping.kind {
-            TableKind::Audits => self.audit(&row, findings).and_then(|mut a| {
-                if let Some(first) = model.audit_ids.get(&a.id) {
-                    if self.mapping.field("audit_id").is_some() {
-                        return Err(("duplicate audit id", a.id.clone(), Some("audit id".to_string())))
-                            .inspect_err(|_| findings.push(Severity::Warning, "duplicate_audit", self.file, self.sheet, Some(row.row), None, a.id.clone(), format!("audit id already read at {} row {}", first.file, first.row)));
-                    }
-                    // A derived id (no audit id column): two audits of one child on one day.
-                    let base = a.id.clone();
-                    let mut n = 2;
-                    while model.audit_ids.contains_key(&a.id) {
-                        a.id = format!("{base}#{n}");
-                        n += 1;
-                    }
-                }
-                model.audit_ids.insert(a.id.clone(), a.origin.clone());
-                model.audits.push(a);
-                Ok(())
-            }),
+            TableKind::Audits => self.audit(&row, findings).and_then(|a| self.add_audit(a, model)),
             TableKind::Actions => self.action(&row, findings).map(|a| model.actions.push(a)),
             TableKind::CaseNotes => self.case_note(&row, model, findings).map(|n| model.case_notes.push(n)),
             TableKind::Episodes => self.episode(&row, findings).map(|e| model.episodes.push(e)),
@@ -376,6 +362,26 @@ impl<'a> RowReader<'a> {
                 findings.push(Severity::Warning, "row_rejected", self.file, self.sheet, Some(row.row), column.as_deref(), value, format!("{reason}: row not used"));
             }
         }
+    }
+
+    /// Adds an audit under a unique id. A repeated id from the data is a duplicate
+    /// (rejected, pointing at the first); a repeated derived id (no audit-id
+    /// column: two audits of one child on one day) gets a suffix.
+    fn add_audit(&self, mut a: Audit, model: &mut Model) -> Result<(), RowError> {
+        if let Some(first) = model.audit_ids.get(&a.id) {
+            if self.mapping.field("audit_id").is_some() {
+                return Err(("duplicate audit id", format!("{} (first read at {} row {})", a.id, first.file, first.row), Some("audit id".to_string())));
+            }
+            let base = a.id.clone();
+            let mut n = 2;
+            while model.audit_ids.contains_key(&a.id) {
+                a.id = format!("{base}#{n}");
+                n += 1;
+            }
+        }
+        model.audit_ids.insert(a.id.clone(), a.origin.clone());
+        model.audits.push(a);
+        Ok(())
     }
 
     fn cell<'r, 's>(&'s self, row: &'r SourceRow, field: &str) -> Option<(&'r Cell, &'s str)> {
@@ -440,7 +446,7 @@ impl<'a> RowReader<'a> {
         Answer::Blank
     }
 
-    fn audit(&mut self, row: &SourceRow, findings: &mut Findings) -> Result<Audit, (&'static str, String, Option<String>)> {
+    fn audit(&mut self, row: &SourceRow, findings: &mut Findings) -> Result<Audit, RowError> {
         let child_id = self.text(row, "child_id").ok_or(("no child id", String::new(), Some("child id".to_string())))?;
         let completed = self.date(row, "completed_date", findings);
         let allocated = self.date(row, "allocated_date", findings);
@@ -509,7 +515,7 @@ impl<'a> RowReader<'a> {
         })
     }
 
-    fn action(&self, row: &SourceRow, findings: &mut Findings) -> Result<Action, (&'static str, String, Option<String>)> {
+    fn action(&self, row: &SourceRow, findings: &mut Findings) -> Result<Action, RowError> {
         let text = self.text(row, "text").ok_or(("no action text", String::new(), Some("action".to_string())))?;
         Ok(Action {
             origin: Origin { file: self.file.to_string(), sheet: self.sheet.map(str::to_string), row: row.row },
@@ -525,7 +531,7 @@ impl<'a> RowReader<'a> {
         })
     }
 
-    fn case_note(&mut self, row: &SourceRow, model: &mut Model, findings: &mut Findings) -> Result<CaseNote, (&'static str, String, Option<String>)> {
+    fn case_note(&mut self, row: &SourceRow, model: &mut Model, findings: &mut Findings) -> Result<CaseNote, RowError> {
         let child_id = self.str(row, "child_id").ok_or(("no child id", String::new(), Some("child id".to_string())))?;
         let note_type = self.str(row, "note_type").unwrap_or_default();
         let note_type: &str = &note_type;
@@ -553,7 +559,7 @@ impl<'a> RowReader<'a> {
         })
     }
 
-    fn episode(&self, row: &SourceRow, findings: &mut Findings) -> Result<Episode, (&'static str, String, Option<String>)> {
+    fn episode(&self, row: &SourceRow, findings: &mut Findings) -> Result<Episode, RowError> {
         let child_id = self.text(row, "child_id").ok_or(("no child id", String::new(), Some("child id".to_string())))?;
         let status = self.text(row, "episode_type").unwrap_or_default();
         let kind = self

@@ -240,3 +240,16 @@ fn two_header_rows_with_merged_group_titles() {
     assert!(a.evidence.contains("Safety plan in place") && a.evidence.contains("Not SMART"));
     assert!(n.tables[0].notes.iter().any(|n| n.contains("two header rows")));
 }
+
+#[test]
+fn the_same_audit_id_in_two_files_is_read_once() {
+    let dir = scratch("dup-audit-id");
+    write(&dir, "a.csv", b"Audit ID,Child ID,Overall grade\nA1,C1,Good\nA2,C2,Good\n");
+    write(&dir, "b.csv", b"Audit ID,Child ID,Overall grade\nA1,C1,Good\n");
+    let n = read(&[dir], &Config::defaults());
+    assert_eq!(n.model.audits.len(), 2);
+    let b = n.tables.iter().find(|t| t.file.ends_with("b.csv")).unwrap();
+    assert_eq!((b.rows_read, b.rows_accepted, b.rejected_by_reason.get("duplicate audit id").copied()), (1, 0, Some(1)));
+    let f = n.findings.iter().find(|f| f.file.ends_with("b.csv") && f.code == "row_rejected").unwrap();
+    assert!(f.value.contains("A1") && f.value.contains("a.csv row 2"), "{f:?}");
+}
