@@ -96,3 +96,12 @@ fn an_empty_folder_is_an_error_and_verbose_explains() {
     assert_eq!(v.status.code(), Some(0));
     assert!(stderr(&v).contains("-> child_id") && stderr(&v).contains("Findings:"), "{}", stderr(&v));
 }
+
+#[test]
+fn the_readme_config_example_is_valid() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme.find("```toml\n").expect("a TOML example") + 8;
+    let end = start + readme[start..].find("```").unwrap();
+    let parsed = auditpack::normalise::Config::parse(&readme[start..end]);
+    assert!(parsed.is_ok(), "{parsed:?}");
+}
