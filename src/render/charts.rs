@@ -96,6 +96,7 @@ fn bars(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Ve
     let mut cc = ChartBuilder::on(root)
         .caption(&caption, ("Arial", 20).into_font().color(&INK))
         .margin(12)
+        .margin_right(34)
         .x_label_area_size(34)
         .y_label_area_size(label_width.min(230))
         .build_cartesian_2d(0f64..max, -0.5f64..(n as f64 - 0.5))
@@ -146,7 +147,14 @@ fn bars(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Ve
             .iter()
             .enumerate()
             .filter_map(|(i, v)| v.map(|v| (i, v)))
-            .map(|(i, v)| Text::new(if percent { format!("{:.0}%", v * 100.0) } else { format!("{v:.0}") }, (v, pos(i) + 0.18), ("Arial", 14).into_font().color(&INK)))
+            .map(|(i, v)| {
+                let text = if percent { format!("{:.0}%", v * 100.0) } else { format!("{v:.0}") };
+                // Inside the start of a long bar, in white (clear of a target line
+                // near its end); beyond a short one, in ink.
+                let inside = v / max > 0.25;
+                let x = if inside { max * 0.012 } else { v + max * 0.008 };
+                Text::new(text, (x, pos(i) + 0.18), ("Arial", 14).into_font().color(if inside { &WHITE } else { &INK }))
+            })
             .collect();
         cc.draw_series(labels).map_err(|e| e.to_string())?;
     }
@@ -179,6 +187,7 @@ fn line(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Ve
     let mut cc = ChartBuilder::on(root)
         .caption(&chart.title, ("Arial", 20).into_font().color(&INK))
         .margin(12)
+        .margin_right(34)
         .x_label_area_size(40)
         .y_label_area_size(52)
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..1f64)
