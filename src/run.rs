@@ -6,7 +6,7 @@ use crate::calendar::Calendar;
 use chrono::NaiveDate;
 use crate::cli::{Cli, Command, GenerateArgs, InputArgs, RunArgs};
 use crate::normalise::{self, Config, Normalised, Severity};
-use crate::output::write_atomic;
+use crate::output::{write_atomic, write_atomic_with};
 use crate::render;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -136,8 +136,8 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
     }
     let names = |id: &str| config.domains.iter().find(|d| d.id == id).map(|d| d.name.clone()).unwrap_or_else(|| id.to_string());
     let dir = args.out.join("normalised");
-    for (name, bytes) in render::normalised::all(&n, &names) {
-        write_atomic(&dir.join(name), &bytes).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.join(name).display()))?;
+    for (name, table) in render::normalised::all(&n, &names) {
+        write_atomic_with(&dir.join(name), table).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.join(name).display()))?;
     }
     let cal = calendar(&config)?;
     let params = resolve_params(args, &n)?;

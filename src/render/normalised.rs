@@ -4,20 +4,25 @@
 use crate::normalise::{Finding, Judgement, Model, Normalised};
 use chrono::NaiveDate;
 
-type Csv = csv::Writer<Vec<u8>>;
+type Out<'a> = &'a mut dyn std::io::Write;
+type Csv<'a> = csv::Writer<Out<'a>>;
+type Result = std::io::Result<()>;
 
-fn writer(header: &[&str]) -> Csv {
-    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
-    w.write_record(header).expect("writing to memory");
-    w
+fn writer<'a>(out: Out<'a>, header: &[&str]) -> std::io::Result<Csv<'a>> {
+    let mut w = csv::WriterBuilder::new().from_writer(out);
+    w.write_record(header)?;
+    Ok(w)
 }
 
-fn finish(w: Csv) -> Vec<u8> {
-    w.into_inner().expect("writing to memory")
+fn finish(mut w: Csv) -> Result {
+    w.flush()
 }
 
+/// ISO date; written directly (chrono's strftime re-reads its pattern on every
+/// call, and a case-notes table has millions of dates).
 fn d(x: Option<NaiveDate>) -> String {
-    x.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    use chrono::Datelike;
+    x.map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())).unwrap_or_default()
 }
 
 fn b(x: Option<bool>) -> &'static str {
@@ -45,14 +50,14 @@ fn judgement_cols(j: Option<&Judgement>) -> [String; 5] {
     }
 }
 
-pub fn audits_csv(model: &Model) -> Vec<u8> {
-    let mut w = writer(&[
+pub fn audits_csv(model: &Model, out: Out) -> Result {
+    let mut w = writer(out, &[
         "audit_id", "framework", "child_id", "team", "service", "auditor", "case_type", "legal_status", "allocated_date", "due_date", "due_rule",
         "completed_date", "overall_scale", "overall_source_label", "overall_band", "overall_at_least_good", "overall_mapping", "overall_from",
         "moderated", "moderator_agrees", "moderated_scale", "moderated_source_label", "moderated_band", "moderated_at_least_good", "moderated_mapping",
         "moderation_date", "spoke_to_child", "spoke_to_family", "spoke_to_practitioner", "escalated", "evidence", "good_practice", "source_file",
         "source_sheet", "source_row",
-    ]);
+    ])?;
     for a in &model.audits {
         let mut rec: Vec<String> = vec![
             a.id.clone(), a.framework.clone(), a.child_id.clone(), o(&a.team).into(), o(&a.service).into(), o(&a.auditor).into(), o(&a.case_type).into(),
@@ -67,17 +72,17 @@ pub fn audits_csv(model: &Model) -> Vec<u8> {
             d(a.moderation_date), a.spoke_child.as_str().into(), a.spoke_family.as_str().into(), a.spoke_practitioner.as_str().into(), b(a.escalated).into(),
             a.evidence.clone(), a.good_practice.clone(), a.origin.file.clone(), o(&a.origin.sheet).into(), a.origin.row.to_string(),
         ]);
-        w.write_record(&rec).expect("writing to memory");
+        w.write_record(&rec)?;
     }
     finish(w)
 }
 
 /// One row per audit × question (overall, moderated overall, each domain question).
-pub fn judgements_csv(model: &Model, domain_names: &dyn Fn(&str) -> String) -> Vec<u8> {
-    let mut w = writer(&[
+pub fn judgements_csv(model: &Model, domain_names: &dyn Fn(&str) -> String, out: Out) -> Result {
+    let mut w = writer(out, &[
         "audit_id", "child_id", "team", "completed_date", "framework", "kind", "domain", "domain_name", "question", "scale", "source_label", "label",
         "band", "at_least_good", "not_applicable", "mapping", "source_file", "source_sheet", "source_row",
-    ]);
+    ])?;
     for a in &model.audits {
         let mut row = |kind: &str, domain: &str, question: &str, j: Option<&Judgement>| {
             let [scale, source, band, good, mapping] = judgement_cols(j);
@@ -86,33 +91,33 @@ pub fn judgements_csv(model: &Model, domain_names: &dyn Fn(&str) -> String) -> V
                 question, &scale, &source, j.map(|j| j.label.as_str()).unwrap_or(""), &band, &good, if j.is_some_and(|j| j.not_applicable) { "yes" } else { "" },
                 if j.is_some() { &mapping } else { "" }, &a.origin.file, o(&a.origin.sheet), &a.origin.row.to_string(),
             ];
-            w.write_record(rec).expect("writing to memory");
+            w.write_record(rec)
         };
-        row("overall", "", a.overall_source.as_deref().unwrap_or("overall"), a.overall.as_ref());
+        row("overall", "", a.overall_source.as_deref().unwrap_or("overall"), a.overall.as_ref())?;
         if a.moderated_overall.is_some() {
-            row("moderated_overall", "", "moderated overall", a.moderated_overall.as_ref());
+            row("moderated_overall", "", "moderated overall", a.moderated_overall.as_ref())?;
         }
         for dj in &a.domains {
-            row("domain", dj.domain.as_deref().unwrap_or(""), &dj.question, dj.judgement.as_ref());
+            row("domain", dj.domain.as_deref().unwrap_or(""), &dj.question, dj.judgement.as_ref())?;
         }
     }
     finish(w)
 }
 
-pub fn actions_csv(model: &Model) -> Vec<u8> {
-    let mut w = writer(&["audit_id", "child_id", "team", "owner", "action", "set_date", "due_date", "completed_date", "source_file", "source_sheet", "source_row"]);
+pub fn actions_csv(model: &Model, out: Out) -> Result {
+    let mut w = writer(out, &["audit_id", "child_id", "team", "owner", "action", "set_date", "due_date", "completed_date", "source_file", "source_sheet", "source_row"])?;
     for a in &model.actions {
         w.write_record([
             o(&a.audit_id), o(&a.child_id), o(&a.team), o(&a.owner), &a.text, &d(a.set), &d(a.due), &d(a.completed), &a.origin.file, o(&a.origin.sheet),
             &a.origin.row.to_string(),
         ])
-        .expect("writing to memory");
+        ?;
     }
     finish(w)
 }
 
-pub fn case_notes_csv(model: &Model) -> Vec<u8> {
-    let mut w = writer(&["child_id", "note_type", "kind", "event_date", "recorded_date", "seen_alone", "author", "team", "source_file", "source_row"]);
+pub fn case_notes_csv(model: &Model, out: Out) -> Result {
+    let mut w = writer(out, &["child_id", "note_type", "kind", "event_date", "recorded_date", "seen_alone", "author", "team", "source_file", "source_row"])?;
     let s = &model.strings;
     for n in &model.case_notes {
         let seen = match n.seen_alone {
@@ -121,22 +126,22 @@ pub fn case_notes_csv(model: &Model) -> Vec<u8> {
             crate::normalise::SeenAlone::NotRecorded => "not_recorded",
         };
         w.write_record([&*n.child_id, s.get(n.note_type), n.kind.as_str(), &d(Some(n.event)), &d(n.recorded), seen, s.get(n.author), s.get(n.team), s.get(n.source), &n.row.to_string()])
-            .expect("writing to memory");
+            ?;
     }
     finish(w)
 }
 
-pub fn episodes_csv(model: &Model) -> Vec<u8> {
-    let mut w = writer(&["child_id", "kind", "source_status", "start_date", "end_date", "team", "source_file", "source_sheet", "source_row"]);
+pub fn episodes_csv(model: &Model, out: Out) -> Result {
+    let mut w = writer(out, &["child_id", "kind", "source_status", "start_date", "end_date", "team", "source_file", "source_sheet", "source_row"])?;
     for e in &model.episodes {
         w.write_record([&e.child_id, e.kind.as_str(), &e.source_status, &d(Some(e.start)), &d(e.end), o(&e.team), &e.origin.file, o(&e.origin.sheet), &e.origin.row.to_string()])
-            .expect("writing to memory");
+            ?;
     }
     finish(w)
 }
 
-pub fn data_quality_csv(findings: &[Finding]) -> Vec<u8> {
-    let mut w = writer(&["severity", "code", "file", "sheet", "row", "column", "value", "what_was_done"]);
+pub fn data_quality_csv(findings: &[Finding], out: Out) -> Result {
+    let mut w = writer(out, &["severity", "code", "file", "sheet", "row", "column", "value", "what_was_done"])?;
     for f in findings {
         let sev = match f.severity {
             crate::normalise::Severity::Info => "info",
@@ -144,19 +149,23 @@ pub fn data_quality_csv(findings: &[Finding]) -> Vec<u8> {
             crate::normalise::Severity::Error => "error",
         };
         w.write_record([sev, f.code, &f.file, o(&f.sheet), &f.row.map(|r| r.to_string()).unwrap_or_default(), o(&f.column), &f.value, &f.action])
-            .expect("writing to memory");
+            ?;
     }
     finish(w)
 }
 
-/// Every normalised table by file name.
-pub fn all(n: &Normalised, domain_names: &dyn Fn(&str) -> String) -> Vec<(&'static str, Vec<u8>)> {
+/// A table's writer: fills the given output with one CSV.
+pub type TableWriter<'a> = Box<dyn FnOnce(Out) -> Result + 'a>;
+
+/// Every normalised table by file name, each written straight to its output (a
+/// multi-million-row case-notes table is never held in memory as text).
+pub fn all<'a>(n: &'a Normalised, domain_names: &'a dyn Fn(&str) -> String) -> Vec<(&'static str, TableWriter<'a>)> {
     vec![
-        ("audits.csv", audits_csv(&n.model)),
-        ("judgements.csv", judgements_csv(&n.model, domain_names)),
-        ("actions.csv", actions_csv(&n.model)),
-        ("case_notes.csv", case_notes_csv(&n.model)),
-        ("episodes.csv", episodes_csv(&n.model)),
-        ("data_quality.csv", data_quality_csv(&n.findings)),
+        ("audits.csv", Box::new(move |w| audits_csv(&n.model, w))),
+        ("judgements.csv", Box::new(move |w| judgements_csv(&n.model, domain_names, w))),
+        ("actions.csv", Box::new(move |w| actions_csv(&n.model, w))),
+        ("case_notes.csv", Box::new(move |w| case_notes_csv(&n.model, w))),
+        ("episodes.csv", Box::new(move |w| episodes_csv(&n.model, w))),
+        ("data_quality.csv", Box::new(move |w| data_quality_csv(&n.findings, w))),
     ]
 }

@@ -273,11 +273,22 @@ fn data_quality(m: &Metrics) -> Section {
         &["File", "Sheet", "Kind", "Rows read", "Accepted", "Rejected"],
         m.inputs.iter().map(|i| vec![Value::text(&i.file), Value::text(i.sheet.clone().unwrap_or_default()), Value::text(&i.kind), Value::Count(i.rows_read), Value::Count(i.rows_accepted), Value::Count(i.rows_rejected)]).collect(),
     ));
+    // A report lists the most serious findings; normalised/data_quality.csv has them all.
+    const SHOWN: usize = 500;
+    let mut findings: Vec<&crate::normalise::Finding> = m.data_quality.iter().collect();
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    let total = findings.len();
+    findings.truncate(SHOWN);
+    let caption = if total > SHOWN {
+        format!("Data-quality findings: the {SHOWN} most serious of {total} (all are in normalised/data_quality.csv)")
+    } else {
+        "Data-quality findings".to_string()
+    };
     dq.tables.push(table(
         "Findings",
-        "Data-quality findings",
+        &caption,
         &["Severity", "File", "Sheet", "Row", "Column", "Value", "What was done"],
-        m.data_quality
+        findings
             .iter()
             .map(|f| {
                 vec![
