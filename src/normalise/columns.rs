@@ -50,6 +50,17 @@ impl TableKind {
         }
     }
 
+    /// Fields that show a table is of this kind.
+    fn distinctive(self) -> &'static [&'static str] {
+        match self {
+            TableKind::Audits => &["audit_id", "overall", "completed_date", "allocated_date", "auditor", "moderated_overall", "moderated"],
+            TableKind::Actions => &["text", "owner", "set_date", "due_date", "completed_date"],
+            TableKind::CaseNotes => &["note_type", "event_date", "recorded_date", "seen_alone"],
+            TableKind::Episodes => &["episode_type", "start_date", "end_date"],
+            TableKind::Unknown => &[],
+        }
+    }
+
     fn required(self) -> &'static [&'static str] {
         match self {
             TableKind::Audits => &["child_id"],
@@ -258,22 +269,25 @@ pub fn map_table(config: &Config, crosswalk: &Crosswalk, pins: Option<&SourceSpe
         let mut incomplete = (TableKind::Unknown, 0usize);
         for k in candidates {
             let syns = k.synonyms(config);
-            let pinned_field = |h: &String| pins.and_then(|p| p.columns.iter().find(|(k, _)| fold(k) == *h)).map(|(_, v)| v.clone());
-            let mut fields: Vec<String> =
-                folded.iter().filter_map(|h| pinned_field(h).or_else(|| match_field(h, syns).ok().flatten().map(|m| m.field))).collect();
-            fields.sort();
+            let pinned_field = |h: &String| pins.and_then(|p| p.columns.iter().find(|(k, _)| fold(k) == *h)).map(|(_, v)| (v.clone(), 1000));
+            let mut matched: Vec<(String, usize)> =
+                folded.iter().filter_map(|h| pinned_field(h).or_else(|| match_field(h, syns).ok().flatten().map(|m| (m.field, m.score)))).collect();
+            matched.sort();
+            let mut fields: Vec<String> = matched.iter().map(|(f, _)| f.clone()).collect();
             fields.dedup();
-            let complete = k.required().iter().all(|r| fields.iter().any(|f| f == r));
+            let has_required = k.required().iter().all(|r| fields.iter().any(|f| f == r));
             let mut score = fields.len() * 2;
-            if k == TableKind::Audits {
-                score += (0..headers.len()).filter(|&i| grade_share(crosswalk, &column_values(i)).0 >= 0.6).count();
-            }
-            if complete && score > best.1 {
+            let graded = if k == TableKind::Audits { (0..headers.len()).filter(|&i| grade_share(crosswalk, &column_values(i)).0 >= 0.6).count() } else { 0 };
+            score += graded;
+            // A child id and a team (a list of children) are no kind of table: each
+            // kind needs a column only it has, matched more than by one word.
+            let evidence = graded > 0 || matched.iter().any(|(f, sc)| *sc > 1 && k.distinctive().contains(&f.as_str()));
+            if has_required && evidence && score > best.1 {
                 best = (k, score);
             }
             // Clearly this kind of table but a required column is missing: say so
             // (an error naming the column) rather than ignore the table.
-            if !complete && score >= 4 && score > incomplete.1 {
+            if !has_required && evidence && score >= 4 && score > incomplete.1 {
                 incomplete = (k, score);
             }
         }

@@ -218,6 +218,20 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         report.notes.push(format!("two header rows (rows {} and {}) read as one: group title + sub-heading", sample[h].row - 1, sample[h].row));
     }
 
+    // A file of one kind of plan ("cp-plans.csv": child, start, end) names its
+    // kind in the file name or headers rather than in a column.
+    let mut fixed_episode_type = None;
+    let mut mapping = mapping;
+    if mapping.kind == TableKind::Episodes && mapping.missing_required == ["episode_type"] {
+        let stem = std::path::Path::new(&file).file_stem().map(|s| s.to_string_lossy().replace(['-', '_'], " ")).unwrap_or_default();
+        let words = format!("{stem} {} {}", sheet.clone().unwrap_or_default(), mapping.columns.iter().map(|c| c.header.as_str()).collect::<Vec<_>>().join(" "));
+        if let Some(kind) = ctx.episode_rules.classify(&words) {
+            fixed_episode_type = Some(kind.to_string());
+            mapping.missing_required.clear();
+            report.notes.push(format!("no legal-status column: every row read as {kind} (from the file name or headers)"));
+        }
+    }
+
     if !mapping.missing_required.is_empty() {
         let missing = mapping.missing_required.iter().map(|m| m.replace('_', " ")).collect::<Vec<_>>().join(", ");
         let count = sample[h + 1..].len() as u64 + rows.count() as u64;
@@ -266,6 +280,7 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         blank_rows: vec![],
         source: model.strings.intern(&file),
         fields,
+        fixed_episode_type,
         note_kinds: Default::default(),
         read_as_yes: BTreeMap::new(),
     };
@@ -310,6 +325,8 @@ struct RowReader<'a> {
     /// Field → (column index, header), worked out once per table. A short list:
     /// scanning it beats hashing the field name on every row.
     fields: Vec<(String, (usize, String))>,
+    /// The plan type for every row of a table that has no legal-status column.
+    fixed_episode_type: Option<String>,
     /// Note type → kind, classified once per distinct type.
     note_kinds: crate::fasthash::FxHashMap<String, NoteKind>,
     /// Yes/no columns holding names or dates ("Moderated by: Jo", "Worker seen:
@@ -561,7 +578,7 @@ impl<'a> RowReader<'a> {
 
     fn episode(&self, row: &SourceRow, findings: &mut Findings) -> Result<Episode, RowError> {
         let child_id = self.text(row, "child_id").ok_or(("no child id", String::new(), Some("child id".to_string())))?;
-        let status = self.text(row, "episode_type").unwrap_or_default();
+        let status = self.text(row, "episode_type").or_else(|| self.fixed_episode_type.clone()).unwrap_or_default();
         let kind = self
             .ctx
             .episode_rules

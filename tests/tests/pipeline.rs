@@ -253,3 +253,17 @@ fn the_same_audit_id_in_two_files_is_read_once() {
     let f = n.findings.iter().find(|f| f.file.ends_with("b.csv") && f.code == "row_rejected").unwrap();
     assert!(f.value.contains("A1") && f.value.contains("a.csv row 2"), "{f:?}");
 }
+
+#[test]
+fn a_plan_file_without_a_status_column_and_a_list_of_children() {
+    let dir = scratch("plan-file");
+    write(&dir, "cp-plans.csv", b"Child ID,Plan start date,Plan end date,Team\nC1,01/09/2026,,North\nC2,01/01/2026,15/09/2026,South\n");
+    write(&dir, "children.csv", b"Child ID,Team,Gender\nC1,North,F\n");
+    let n = read(&[dir], &Config::defaults());
+    assert_eq!(n.model.episodes.len(), 2, "{:?}", n.tables);
+    assert!(n.model.episodes.iter().all(|e| e.kind == auditpack::normalise::EpisodeKind::Cp));
+    assert!(n.model.audits.is_empty(), "a list of children is not a set of audits");
+    let children = n.tables.iter().find(|t| t.file.ends_with("children.csv")).unwrap();
+    assert_eq!(children.kind, auditpack::normalise::columns::TableKind::Unknown);
+    assert_eq!(children.rows_read, children.rows_rejected);
+}
