@@ -308,7 +308,7 @@ pub fn map_table(config: &Config, crosswalk: &Crosswalk, pins: Option<&SourceSpe
         let graded = share >= 0.6 && n > 0;
         let scale = graded.then(|| crosswalk.detect_scale(values.iter().copied())).flatten();
         let pinned = pins.and_then(|p| p.columns.iter().find(|(k, _)| fold(k) == *h)).map(|(_, v)| v.clone());
-        let (number, rest) = split_numbering(h);
+        let (_, rest) = split_numbering(h);
         let (target, reason, score) = if h.is_empty() {
             (Target::Unmapped, "no header".to_string(), 0)
         } else if let Some(p) = pinned {
@@ -355,7 +355,6 @@ pub fn map_table(config: &Config, crosswalk: &Crosswalk, pins: Option<&SourceSpe
             Target::Field(f) if f == "overall" || f == "moderated_overall" => crosswalk.detect_scale(values.iter().copied()),
             _ => None,
         };
-        let _ = number;
         columns.push(ColumnMap { index: i, header: headers[i].clone(), target, reason, scale });
         scores.push(score);
     }

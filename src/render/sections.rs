@@ -18,6 +18,11 @@ fn table(name: &str, caption: &str, headers: &[&str], rows: Vec<Vec<Value>>) -> 
     Table { name: super::doc::sheet_name(name), caption: caption.into(), headers: headers.iter().map(|s| s.to_string()).collect(), rows }
 }
 
+/// A two-column table of labels and counts (bands, directions).
+fn counts_table<'a>(cells: &Cells, name: &str, caption: &str, headers: [&str; 2], rows: impl IntoIterator<Item = (&'a str, u64)>) -> Table {
+    table(name, caption, &headers, rows.into_iter().map(|(l, n)| vec![Value::text(l), cells.count(n)]).collect())
+}
+
 fn kpi<'a>(m: &'a Metrics, id: &str) -> Option<&'a Kpi> {
     m.kpis.iter().find(|k| k.id == id)
 }
@@ -197,7 +202,7 @@ pub fn compliance(m: &Metrics, cells: &Cells) -> Vec<Section> {
         &["Audit", "Child ID", "Team", "Owner", "Action", "Due", "Working days overdue"],
         m.actions.overdue.iter().map(|o| vec![Value::text(&o.audit_id), Value::text(&o.child_id), Value::text(&o.team), Value::text(&o.owner), Value::text(&o.action), Value::Date(Some(o.due)), Value::Count(o.working_days_overdue.max(0) as u64)]).collect(),
     ));
-    a.tables.push(table("Overdue by age", "Overdue actions by how long overdue", &["Working days overdue", "Actions"], m.actions.age_bands.iter().map(|(l, n)| vec![Value::text(l), cells.count(*n)]).collect()));
+    a.tables.push(counts_table(cells, "Overdue by age", "Overdue actions by how long overdue", ["Working days overdue", "Actions"], m.actions.age_bands.iter().map(|(l, n)| (l.as_str(), *n))));
     a.tables.push(table(
         "Actions by team",
         "Actions due this period by team",
@@ -216,16 +221,12 @@ pub fn compliance(m: &Metrics, cells: &Cells) -> Vec<Section> {
     }
     md.tables.push(table("Moderation matrix", "Auditor's band against moderator's band", &["Auditor's band", "Moderator's band", "Audits"], matrix_rows));
     let d = &m.moderation.direction;
-    md.tables.push(table(
+    md.tables.push(counts_table(
+        cells,
         "Moderation direction",
         "Direction of moderation",
-        &["Moderator graded", "Audits"],
-        vec![
-            vec![Value::text("The same"), cells.count(d.same)],
-            vec![Value::text("Lower than the auditor"), cells.count(d.moderator_lower)],
-            vec![Value::text("Higher than the auditor"), cells.count(d.moderator_higher)],
-            vec![Value::text("Cannot tell"), cells.count(d.unknown)],
-        ],
+        ["Moderator graded", "Audits"],
+        [("The same", d.same), ("Lower than the auditor", d.moderator_lower), ("Higher than the auditor", d.moderator_higher), ("Cannot tell", d.unknown)],
     ));
     for (by, list) in [("team", &m.moderation.by_team), ("auditor", &m.moderation.by_auditor)] {
         let rows = list.iter().map(|a| vec![Value::text(&a.name), cells.count(a.moderated), cells.count(a.agreed), cells.rate(a.rate, Some(a.moderated))]).collect();
@@ -248,9 +249,9 @@ pub fn compliance(m: &Metrics, cells: &Cells) -> Vec<Section> {
         &["Team", "Child ID", "Plan", "Longest gap", "Unit", "Last visit"],
         m.case_notes.children_out_of_timescale.iter().map(|c| vec![Value::text(&c.team), Value::text(&c.child_id), Value::text(c.plan.to_uppercase()), Value::Count(c.longest_gap.max(0) as u64), Value::text(c.unit), Value::Date(c.last_visit)]).collect(),
     ));
-    cn.tables.push(table("Visit gaps", "Days between statutory visits to the same child this period", &["Gap", "Visits"], m.case_notes.visit_gap_bands.iter().map(|(l, n)| vec![Value::text(l), cells.count(*n)]).collect()));
-    let lag_rows = m.case_notes.lag_band_labels.iter().enumerate().map(|(i, l)| vec![Value::text(*l), cells.count(m.case_notes.by_team.iter().map(|t| t.lag_bands[i]).sum())]).collect();
-    cn.tables.push(table("Recording lag", "Days from event to recording, this period", &["Lag", "Case notes"], lag_rows));
+    cn.tables.push(counts_table(cells, "Visit gaps", "Days between statutory visits to the same child this period", ["Gap", "Visits"], m.case_notes.visit_gap_bands.iter().map(|(l, n)| (l.as_str(), *n))));
+    let lag_rows = m.case_notes.lag_band_labels.iter().enumerate().map(|(i, l)| (*l, m.case_notes.by_team.iter().map(|t| t.lag_bands[i]).sum()));
+    cn.tables.push(counts_table(cells, "Recording lag", "Days from event to recording, this period", ["Lag", "Case notes"], lag_rows));
     out.push(cn);
 
     let mut au = section("auditors", "Auditors", "Audits per auditor in the 12 months to the as-of date (the framework allows 10 a year), and on-time completion this period.");
