@@ -177,6 +177,18 @@ fn suppression_hides_small_numbers_everywhere_in_the_packs() {
     assert!(!out.join("grade-distributions.html").exists(), "--reports picks some");
     let html = std::fs::read_to_string(out.join("board-pack.html")).unwrap();
     assert!(html.contains(">c<") && html.contains("Counts below 5"));
+    let m = metrics(&out);
+    assert_eq!(m["suppression"]["threshold"], 5);
+    for k in m["kpis"].as_array().unwrap() {
+        for t in k["by_team"].as_array().unwrap() {
+            if let Some(d) = t["denominator"].as_u64() {
+                assert!(d == 0 || d >= 5, "{} {}: base {d} not suppressed", k["id"], t["team"]);
+            } else if let Some(n) = t["numerator"].as_u64() {
+                assert!(n == 0 || n >= 5 || k["unit"] == "rate", "{} {}: count {n} not suppressed", k["id"], t["team"]);
+            }
+        }
+    }
+    assert!(m["kpis"].as_array().unwrap().iter().flat_map(|k| k["by_team"].as_array().unwrap()).any(|t| t["suppressed"] == true));
     let mut wb: Xlsx<_> = open_workbook(out.join("compliance-report.xlsx")).unwrap();
     let range = wb.worksheet_range("Actions by team").unwrap();
     for row in range.rows().skip(1) {
