@@ -105,3 +105,29 @@ fn the_readme_config_example_is_valid() {
     let parsed = auditpack::normalise::Config::parse(&readme[start..end]);
     assert!(parsed.is_ok(), "{parsed:?}");
 }
+
+#[test]
+fn sample_data_is_what_generate_makes() {
+    let out = scratch("regen");
+    let o = auditpack(&root(), &["generate", "-q", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    fn files(dir: &std::path::Path, base: &std::path::Path, acc: &mut Vec<String>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                files(&p, base, acc);
+            } else {
+                acc.push(p.strip_prefix(base).unwrap().to_string_lossy().to_string());
+            }
+        }
+    }
+    let (mut made, mut shipped) = (vec![], vec![]);
+    files(&out, &out, &mut made);
+    files(&root().join("sample_data"), &root().join("sample_data"), &mut shipped);
+    made.sort();
+    shipped.sort();
+    assert_eq!(made, shipped);
+    for f in &made {
+        assert_eq!(std::fs::read(out.join(f)).unwrap(), std::fs::read(root().join("sample_data").join(f)).unwrap(), "{f} differs: run `auditpack generate --out sample_data`");
+    }
+}
