@@ -9,8 +9,10 @@ use std::path::PathBuf;
     version,
     about = "Case-file audit exports in; normalised tables, compliance figures and board packs out.",
     long_about = "auditpack reads the audit exports, action logs and case-note exports of children's social care \
-services (XLSX, XLS, ODS, CSV), in whatever shape and grading scale each tool gives them, and normalises them into \
-one model. Every row it cannot use is reported with the reason.\n\n\
+services (XLSX, XLS, ODS, CSV), in whatever shape and grading scale each tool gives them, and writes the bi-monthly \
+audit compliance report, grade distributions, theme analysis and the performance board pack (XLSX and HTML), with \
+metrics.json behind every number. Every row it cannot use is reported with the reason.\n\n\
+Start with `auditpack validate <your exports>`, then `auditpack run <your exports>`.\n\n\
 Exit codes: 0 ok; 1 a file or table could not be read (the others were still read); 2 usage error; \
 3 finished, but rows were rejected or labels unknown and --strict was given."
 )]
