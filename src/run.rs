@@ -148,8 +148,7 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
             if !n.model.teams().iter().any(|t| t == team) {
                 return Err(UsageError(format!("--team '{team}' is not a team in the inputs (teams: {})", n.model.teams().join(", "))).into());
             }
-            let scoped = Normalised { model: n.model.for_team(team), tables: n.tables.clone(), findings: n.findings.clone(), ..Default::default() };
-            Some(analyse::analyse(&scoped, &config, &cal, p))
+            Some(analyse::analyse(&for_team(&n, team), &config, &cal, p))
         }
         (Some(p), None) => Some(analyse::analyse(&n, &config, &cal, p)),
         (None, _) => None,
@@ -159,8 +158,7 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
         if args.per_team {
             let p = params.as_ref().expect("metrics imply params");
             for team in n.model.teams() {
-                let scoped = Normalised { model: n.model.for_team(&team), tables: n.tables.clone(), findings: n.findings.clone(), ..Default::default() };
-                let tm = analyse::analyse(&scoped, &config, &cal, p);
+                let tm = analyse::analyse(&for_team(&n, &team), &config, &cal, p);
                 let dir = args.out.join("teams").join(slug(&team));
                 written.extend(write_packs(&dir, &tm, &reports, Some(&team), args)?);
             }
@@ -181,6 +179,12 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
         }
     }
     Ok(exit_code(&n, args.input.strict))
+}
+
+/// One team's part of what was read; the inputs and findings stay whole, so a
+/// team pack still says what its numbers rest on.
+fn for_team(n: &Normalised, team: &str) -> Normalised {
+    Normalised { model: n.model.for_team(team), tables: n.tables.clone(), findings: n.findings.clone(), ..Default::default() }
 }
 
 fn report_kinds(names: &[String]) -> anyhow::Result<Vec<render::doc::ReportKind>> {

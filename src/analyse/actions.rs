@@ -50,7 +50,7 @@ pub fn actions(ctx: &Ctx, period: &Period, as_of: NaiveDate) -> ActionsReport {
     let mut teams: BTreeMap<String, TeamActions> = BTreeMap::new();
     for act in &ctx.model.actions {
         let Some(due) = action_due(ctx, act, &index) else { continue };
-        let team = Ctx::team(&Some(action_team(act, &index).to_string()));
+        let team = super::named(Some(action_team(act, &index)));
         let t = teams.entry(team.clone()).or_insert_with(|| TeamActions { team: team.clone(), ..Default::default() });
         if period.contains(due) {
             t.due_in_period += 1;
@@ -100,7 +100,7 @@ pub fn auditor_load(ctx: &Ctx, period: &Period, as_of: NaiveDate) -> Vec<Auditor
     let year_ago = crate::calendar::add_months(as_of, -12);
     let mut by: BTreeMap<String, AuditorLoad> = BTreeMap::new();
     for a in &ctx.model.audits {
-        let name = Ctx::team(&a.auditor);
+        let name = super::named(a.auditor.as_deref());
         let e = by.entry(name.clone()).or_insert(AuditorLoad { auditor: name, audits_last_12_months: 0, over_annual_limit: false, due_in_period: 0, on_time_in_period: 0 });
         if a.completed.is_some_and(|d| d > year_ago && d <= as_of) {
             e.audits_last_12_months += 1;

@@ -81,7 +81,7 @@ fn dist(ctx: &Ctx, period: &Period, pick: &dyn Fn(&Audit) -> Option<&Judgement>)
     for a in ctx.model.audits.iter().filter(|a| a.completed.is_some_and(|d| period.contains(d))) {
         if let Some(j) = pick(a) {
             counts.add(j);
-            teams.entry(Ctx::team(&a.team)).or_default().add(j);
+            teams.entry(super::named(a.team.as_deref())).or_default().add(j);
         }
     }
     let by_period = ctx

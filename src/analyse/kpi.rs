@@ -1,7 +1,6 @@
 //! KPI objects: numerator, denominator, value, by team; previous period, change,
 //! target and status.
 
-use super::NOT_RECORDED;
 use crate::normalise::config::{Better, TargetSpec};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -59,7 +58,7 @@ impl Tally {
     pub fn add(&mut self, team: &str, hit: bool) {
         self.den += 1;
         self.num += u64::from(hit);
-        let t = self.teams.entry(team_key(team)).or_default();
+        let t = self.teams.entry(super::named(Some(team))).or_default();
         t.1 += 1;
         t.0 += u64::from(hit);
     }
@@ -68,7 +67,7 @@ impl Tally {
     pub fn add_counts(&mut self, team: &str, num: u64, den: u64) {
         self.den += den;
         self.num += num;
-        let t = self.teams.entry(team_key(team)).or_default();
+        let t = self.teams.entry(super::named(Some(team))).or_default();
         t.1 += den;
         t.0 += num;
     }
@@ -111,14 +110,6 @@ impl Kpi {
             status_label: "No target",
             status_icon: "–",
         }
-    }
-}
-
-fn team_key(team: &str) -> String {
-    if team.trim().is_empty() {
-        NOT_RECORDED.to_string()
-    } else {
-        team.to_string()
     }
 }
 

@@ -128,9 +128,11 @@ pub struct Ctx<'a> {
     pub grid: Vec<Period>,
 }
 
-impl Ctx<'_> {
-    pub fn team(t: &Option<String>) -> String {
-        t.clone().filter(|s| !s.is_empty()).unwrap_or_else(|| NOT_RECORDED.to_string())
+/// A team (or auditor, or owner) name, "(not recorded)" when blank.
+pub fn named(name: Option<&str>) -> String {
+    match name {
+        Some(n) if !n.trim().is_empty() => n.to_string(),
+        _ => NOT_RECORDED.to_string(),
     }
 }
 

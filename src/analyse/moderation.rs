@@ -76,7 +76,7 @@ pub fn moderation(ctx: &Ctx, period: &Period) -> Moderation {
             direction.unknown += 1;
         }
         if let Some(ok) = agreed(a) {
-            for (map, name) in [(&mut teams, Ctx::team(&a.team)), (&mut auditors, Ctx::team(&a.auditor))] {
+            for (map, name) in [(&mut teams, super::named(a.team.as_deref())), (&mut auditors, super::named(a.auditor.as_deref()))] {
                 let e = map.entry(name).or_default();
                 e.0 += 1;
                 e.1 += u64::from(ok);

@@ -109,7 +109,7 @@ impl NoteFrame {
             .iter()
             .enumerate()
             .map(|(i, &t)| NoteCounts {
-                team: Ctx::team(&Some(ctx.model.strings.get(t).to_string())),
+                team: super::named(Some(ctx.model.strings.get(t))),
                 notes: notes[i],
                 recorded_in_time: in_time[i],
                 visits: visits[i],

@@ -417,7 +417,7 @@ impl<'a> RowReader<'a> {
     }
 
     fn text(&self, row: &SourceRow, field: &str) -> Option<String> {
-        self.cell(row, field).map(|(c, _)| c.as_string()).filter(|s| !s.is_empty())
+        self.str(row, field).map(std::borrow::Cow::into_owned)
     }
 
     fn date(&self, row: &SourceRow, field: &str, findings: &mut Findings) -> Option<chrono::NaiveDate> {

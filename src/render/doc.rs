@@ -126,6 +126,12 @@ pub struct Table {
     pub rows: Vec<Vec<Value>>,
 }
 
+/// Which of `columns` columns hold numbers in every row (the first column is the
+/// row label, never numeric): they are right-aligned in every renderer.
+pub fn numeric_columns(columns: usize, rows: &[Vec<Value>]) -> Vec<bool> {
+    (0..columns).map(|c| c > 0 && rows.iter().all(|r| r.get(c).is_none_or(|v| v.is_numeric() || matches!(v, Value::Text(s) if s.is_empty())))).collect()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChartKind {

@@ -48,7 +48,7 @@ fn anchor(prefix: &str, name: &str) -> String {
 }
 
 fn table(prefix: &str, t: &Table) -> HtmlTable {
-    let numeric = (0..t.headers.len()).map(|c| c > 0 && !t.rows.is_empty() && t.rows.iter().all(|r| r.get(c).is_none_or(|v| v.is_numeric() || matches!(v, Value::Text(s) if s.is_empty())))).collect();
+    let numeric = if t.rows.is_empty() { vec![false; t.headers.len()] } else { super::doc::numeric_columns(t.headers.len(), &t.rows) };
     HtmlTable {
         anchor: anchor(prefix, &t.name),
         caption: t.caption.clone(),

@@ -120,9 +120,7 @@ fn write_table(ws: &mut Worksheet, f: &Formats, t: &Table, extra: Option<(&str, 
     let last = rows.len() as u32;
     // Numeric columns: header right-aligned over right-aligned numbers, wrapped so
     // the column can stay narrow.
-    let numeric: Vec<bool> = (0..ncols as usize)
-        .map(|c| c > 0 && rows.iter().all(|r| r.get(c).is_none_or(|v| v.is_numeric() || matches!(v, Value::Text(s) if s.is_empty() || s == "c"))))
-        .collect();
+    let numeric = super::doc::numeric_columns(ncols as usize, &rows);
     let head = Format::new().set_font_name("Arial").set_font_size(11).set_bold().set_text_wrap().set_align(FormatAlign::Top);
     let columns: Vec<TableColumn> = headers
         .iter()
