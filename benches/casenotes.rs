@@ -16,7 +16,6 @@ use std::time::Instant;
 mod common;
 use common::*;
 
-
 fn main() {
     let dir = bench_set(10_000, 5_000_000);
     let have_duckdb = Command::new("python3").args(["-c", "import duckdb"]).status().map(|s| s.success()).unwrap_or(false);
@@ -57,13 +56,25 @@ fn main() {
     let (raw, raw_wall) = duck("raw");
     println!("{} case notes, period {}, as at {}", n.model.case_notes.len(), period.label(), params.as_of);
     println!("auditpack  ingest {ingest:.2} s + KPIs {kpis:.2} s = {ours:.2} s   (peak RSS {:.0} MB)", peak_rss_mb());
-    for (name, d, wall) in [("duckdb, duplicates dropped (same rules as auditpack)", &dedup, dedup_wall), ("duckdb, raw rows (duplicates counted)", &raw, raw_wall)] {
+    for (name, d, wall) in
+        [("duckdb, duplicates dropped (same rules as auditpack)", &dedup, dedup_wall), ("duckdb, raw rows (duplicates counted)", &raw, raw_wall)]
+    {
         let secs = d["seconds"].as_f64().unwrap_or(f64::NAN);
-        println!("{name}: read + KPIs {secs:.2} s (wall with Python start-up {wall:.2} s); ratio auditpack / duckdb {:.2}x (below 1: auditpack faster)", ours / secs);
+        println!(
+            "{name}: read + KPIs {secs:.2} s (wall with Python start-up {wall:.2} s); ratio auditpack / duckdb {:.2}x (below 1: auditpack faster)",
+            ours / secs
+        );
         for id in ["notes_recorded_in_time", "seen_alone_recorded", "cp_visits_in_time", "cla_visits_in_time"] {
             let k = m.kpis.iter().find(|k| k.id == id).expect("kpi");
             let agree = d[id][0].as_u64() == Some(k.numerator) && d[id][1].as_u64() == k.denominator;
-            println!("  {id:<24} auditpack {}/{}  duckdb {}/{}  {}", k.numerator, k.denominator.unwrap_or(0), d[id][0], d[id][1], if agree { "agree" } else { "differ" });
+            println!(
+                "  {id:<24} auditpack {}/{}  duckdb {}/{}  {}",
+                k.numerator,
+                k.denominator.unwrap_or(0),
+                d[id][0],
+                d[id][1],
+                if agree { "agree" } else { "differ" }
+            );
         }
     }
 }

@@ -12,8 +12,6 @@ use std::time::Instant;
 mod common;
 use common::*;
 
-
-
 fn main() {
     let dir = bench_set(10_000, 5_000_000);
     let rss_before = peak_rss_mb();
@@ -33,7 +31,12 @@ fn main() {
     let ingest = t.elapsed().as_secs_f64();
     let rows: u64 = n.tables.iter().map(|t| t.rows_read).sum();
     println!("reference  bare csv parse of case-notes.csv: {reference:.2} s ({fields} fields)");
-    println!("auditpack  ingest + normalise of every file:  {ingest:.2} s ({rows} rows: {} audits, {} actions, {} case notes)", n.model.audits.len(), n.model.actions.len(), n.model.case_notes.len());
+    println!(
+        "auditpack  ingest + normalise of every file:  {ingest:.2} s ({rows} rows: {} audits, {} actions, {} case notes)",
+        n.model.audits.len(),
+        n.model.actions.len(),
+        n.model.case_notes.len()
+    );
     println!("ratio      auditpack / reference: {:.2}x", ingest / reference);
     println!("peak RSS   {:.0} MB (before ingest: {rss_before:.0} MB)", peak_rss_mb());
 }

@@ -45,8 +45,7 @@ impl Calendar {
             if first.is_empty() || (i == 0 && first.eq_ignore_ascii_case("date")) {
                 continue;
             }
-            let d = NaiveDate::parse_from_str(first, "%Y-%m-%d")
-                .map_err(|_| format!("line {}: '{first}' is not a date in yyyy-mm-dd form", i + 1))?;
+            let d = NaiveDate::parse_from_str(first, "%Y-%m-%d").map_err(|_| format!("line {}: '{first}' is not a date in yyyy-mm-dd form", i + 1))?;
             if self.holidays.insert(d) {
                 added += 1;
             }

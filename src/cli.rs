@@ -30,7 +30,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Read the inputs; write the normalised tables, metrics.json and the packs (XLSX and HTML).
-    #[command(after_help = "Examples:\n  auditpack run\n  auditpack run exports/ --out packs/2026-09 --period 2026-09\n  auditpack run audits.xlsx notes.csv --config council.toml\n  auditpack run --reports board-pack --per-team --suppress 5")]
+    #[command(
+        after_help = "Examples:\n  auditpack run\n  auditpack run exports/ --out packs/2026-09 --period 2026-09\n  auditpack run audits.xlsx notes.csv --config council.toml\n  auditpack run --reports board-pack --per-team --suppress 5"
+    )]
     Run(RunArgs),
     /// Read only, and explain: framework, header row, column mapping, labels, findings.
     #[command(after_help = "Examples:\n  auditpack validate\n  auditpack validate exports/ --config council.toml --strict")]

@@ -34,8 +34,18 @@ impl Rng {
 const TEAMS: &[&str] = &["Assessment", "CP North", "CP South", "Children in Care", "Leaving Care", "Disabled Children"];
 /// Invented names.
 const PEOPLE: &[&str] = &[
-    "Morgan Reyes", "Priya Holt", "Dev Ashby", "Lena Quill", "Tom Barrow", "Ines Marlow", "Sam Okafor", "Ruth Penhale", "Kit Varley", "Noor Castell",
-    "Owen Tarrant", "Bea Lindqvist",
+    "Morgan Reyes",
+    "Priya Holt",
+    "Dev Ashby",
+    "Lena Quill",
+    "Tom Barrow",
+    "Ines Marlow",
+    "Sam Okafor",
+    "Ruth Penhale",
+    "Kit Varley",
+    "Noor Castell",
+    "Owen Tarrant",
+    "Bea Lindqvist",
 ];
 const EVIDENCE: &[&str] = &[
     "Drift and delay in progressing the plan; the chronology is not up to date.",
@@ -222,7 +232,16 @@ fn twelve_question(path: &Path, rng: &mut Rng, children: &[Child], audits: &[Aud
         sh.row += 1;
         let mut header = vec![s("Audit ID"), s("Child's ID number"), s("Team"), s("Auditor name"), s("Date allocated"), s("Audit date")];
         header.extend(TWELVE_Q.iter().map(|q| s(*q)));
-        header.extend([s("Evidence"), s("Good practice"), s("Worker spoken to"), s("Child spoken to"), s("Parent/carer spoken to"), s("Moderated"), s("Moderator agrees with grade"), s("Moderator grade")]);
+        header.extend([
+            s("Evidence"),
+            s("Good practice"),
+            s("Worker spoken to"),
+            s("Child spoken to"),
+            s("Parent/carer spoken to"),
+            s("Moderated"),
+            s("Moderator agrees with grade"),
+            s("Moderator grade"),
+        ]);
         sh.cells(&header).map_err(xerr)?;
         for (i, a) in audits.iter().enumerate() {
             let c = &children[a.child];
@@ -242,7 +261,15 @@ fn twelve_question(path: &Path, rng: &mut Rng, children: &[Child], audits: &[Aud
             }
             row.extend([s(a.evidence), s(a.good), s(yes_no(a.spoke[2])), s(yes_no(a.spoke[0])), s(yes_no(a.spoke[1]))]);
             row.push(s(if a.moderated { "Yes" } else { "No" }));
-            row.push(s(if a.moderated { if a.moderator_overall == a.overall { "Yes" } else { "No" } } else { "" }));
+            row.push(s(if a.moderated {
+                if a.moderator_overall == a.overall {
+                    "Yes"
+                } else {
+                    "No"
+                }
+            } else {
+                ""
+            }));
             row.push(s(if a.moderated { labels[a.moderator_overall] } else { "" }));
             sh.cells(&row).map_err(xerr)?;
             if i == 10 {
@@ -256,7 +283,8 @@ fn twelve_question(path: &Path, rng: &mut Rng, children: &[Child], audits: &[Aud
     {
         let ws = wb.add_worksheet().set_name("Actions").map_err(xerr)?;
         let mut sh = Sheet { ws, date_fmt: Format::new().set_num_format("dd/mm/yyyy"), row: 0 };
-        sh.cells(&[s("Audit ID"), s("Child's ID number"), s("Agreed Action (child)"), s("Person"), s("Date set"), s("Completion date"), s("Sign off date")]).map_err(xerr)?;
+        sh.cells(&[s("Audit ID"), s("Child's ID number"), s("Agreed Action (child)"), s("Person"), s("Date set"), s("Completion date"), s("Sign off date")])
+            .map_err(xerr)?;
         action_rows(&mut sh, rng, children, audits, |a, c| vec![s(&a.id), s(&c.id)])?;
     }
     let bytes = wb.save_to_buffer().map_err(xerr)?;
@@ -309,7 +337,18 @@ fn nine_area(path: &Path, rng: &mut Rng, children: &[Child], audits: &[AuditRow]
         sh.row += 1;
         let mut header = vec![s("Audit Ref"), s("Child ID"), s("Team"), s("Auditor"), s("Date of allocation"), s("Date of audit")];
         header.extend(NINE_AREAS.iter().map(|q| s(*q)));
-        header.extend([s("Auditors' Grade"), s("Rationale"), s("What particularly stands out?"), s("Has this case been escalated?"), s("Spoke to child"), s("Spoke to parent"), s("Spoke to social worker"), s("Date of moderation audit"), s("Moderator agrees"), s("Moderator grade")]);
+        header.extend([
+            s("Auditors' Grade"),
+            s("Rationale"),
+            s("What particularly stands out?"),
+            s("Has this case been escalated?"),
+            s("Spoke to child"),
+            s("Spoke to parent"),
+            s("Spoke to social worker"),
+            s("Date of moderation audit"),
+            s("Moderator agrees"),
+            s("Moderator grade"),
+        ]);
         sh.cells(&header).map_err(xerr)?;
         for (i, a) in audits.iter().enumerate() {
             let c = &children[a.child];
@@ -331,7 +370,8 @@ fn nine_area(path: &Path, rng: &mut Rng, children: &[Child], audits: &[AuditRow]
     {
         let ws = wb.add_worksheet().set_name("Actions").map_err(xerr)?;
         let mut sh = Sheet { ws, date_fmt: Format::new().set_num_format("dd/mm/yyyy"), row: 0 };
-        sh.cells(&[s("Audit Ref"), s("Child ID"), s("Recommendations for further action"), s("Who By"), s("Date agreed"), s("By When"), s("Date completed")]).map_err(xerr)?;
+        sh.cells(&[s("Audit Ref"), s("Child ID"), s("Recommendations for further action"), s("Who By"), s("Date agreed"), s("By When"), s("Date completed")])
+            .map_err(xerr)?;
         action_rows(&mut sh, rng, children, audits, |a, c| vec![s(&a.id), s(&c.id)])?;
     }
     let bytes = wb.save_to_buffer().map_err(xerr)?;
@@ -339,8 +379,15 @@ fn nine_area(path: &Path, rng: &mut Rng, children: &[Child], audits: &[AuditRow]
 }
 
 const KSS_DOMAINS: &[&str] = &[
-    "Safeguarding and risk", "Voice of the child", "Management oversight", "Assessment and analysis", "Multi-agency working", "Identity and diversity",
-    "Planning", "Reviews", "Recording",
+    "Safeguarding and risk",
+    "Voice of the child",
+    "Management oversight",
+    "Assessment and analysis",
+    "Multi-agency working",
+    "Identity and diversity",
+    "Planning",
+    "Reviews",
+    "Recording",
 ];
 
 fn windows_1252(text: &str) -> Vec<u8> {
@@ -414,7 +461,8 @@ fn tier2_form(path: &Path, rng: &mut Rng, child: &Child, completed: NaiveDate, o
     sh.cells(&[s("Section 4: Plan & Outcome")]).map_err(xerr)?;
     sh.cells(&[s("Summary – what is your overall judgement in respect of outcome and plan?"), s(g(rng)), s("Plan needs SMART targets.")]).map_err(xerr)?;
     sh.cells(&[s("Section 5: Monitoring and management oversight")]).map_err(xerr)?;
-    sh.cells(&[s("Summary – what is your overall judgement in respect of management oversight and decision making?"), s(g(rng)), s("Choose an item.")]).map_err(xerr)?;
+    sh.cells(&[s("Summary – what is your overall judgement in respect of management oversight and decision making?"), s(g(rng)), s("Choose an item.")])
+        .map_err(xerr)?;
     sh.row += 1;
     sh.cells(&[s("OVERALL JUDGEMENT OF THE CASE FILE:"), s(ofsted[overall])]).map_err(xerr)?;
     sh.row += 1;
@@ -427,7 +475,8 @@ fn tier2_form(path: &Path, rng: &mut Rng, child: &Child, completed: NaiveDate, o
     write_atomic(path, &bytes)
 }
 
-const NOTE_TYPES: &[&str] = &["CP Visit", "CLA Visit", "CIN Visit", "Statutory Visit", "Supervision", "Phone call", "Email", "Strategy discussion", "Visit to school"];
+const NOTE_TYPES: &[&str] =
+    &["CP Visit", "CLA Visit", "CIN Visit", "Statutory Visit", "Supervision", "Phone call", "Email", "Strategy discussion", "Visit to school"];
 
 /// Legal-status episodes, one or two per child, and the visits that follow them.
 fn episodes_and_notes(dir: &Path, rng: &mut Rng, children: &[Child], notes: usize) -> std::io::Result<()> {

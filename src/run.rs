@@ -3,11 +3,11 @@
 
 use crate::analyse;
 use crate::calendar::Calendar;
-use chrono::NaiveDate;
 use crate::cli::{Cli, Command, GenerateArgs, InputArgs, RunArgs};
 use crate::normalise::{self, Config, Normalised, Severity};
 use crate::output::{write_atomic, write_atomic_with};
 use crate::render;
+use chrono::NaiveDate;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 

@@ -4,10 +4,10 @@
 mod cli;
 #[path = "tests/metrics.rs"]
 mod metrics;
-#[path = "tests/reports.rs"]
-mod reports;
 #[path = "tests/pipeline.rs"]
 mod pipeline;
+#[path = "tests/reports.rs"]
+mod reports;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

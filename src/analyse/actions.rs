@@ -73,14 +73,20 @@ pub fn actions(ctx: &Ctx, period: &Period, as_of: NaiveDate) -> ActionsReport {
             });
         }
     }
-    overdue.sort_by(|a, b| b.working_days_overdue.cmp(&a.working_days_overdue).then(a.team.cmp(&b.team)).then(a.audit_id.cmp(&b.audit_id)).then(a.action.cmp(&b.action)));
+    overdue.sort_by(|a, b| {
+        b.working_days_overdue.cmp(&a.working_days_overdue).then(a.team.cmp(&b.team)).then(a.audit_id.cmp(&b.audit_id)).then(a.action.cmp(&b.action))
+    });
     let bands = [("1–5 working days", 0, 5), ("6–10 working days", 6, 10), ("11–20 working days", 11, 20), ("21+ working days", 21, i64::MAX)];
-    let age_bands = bands.iter().map(|(l, lo, hi)| (l.to_string(), overdue.iter().filter(|o| o.working_days_overdue >= *lo && o.working_days_overdue <= *hi).count() as u64)).collect();
+    let age_bands = bands
+        .iter()
+        .map(|(l, lo, hi)| (l.to_string(), overdue.iter().filter(|o| o.working_days_overdue >= *lo && o.working_days_overdue <= *hi).count() as u64))
+        .collect();
     let mut owners: BTreeMap<&str, u64> = BTreeMap::new();
     for o in &overdue {
         *owners.entry(o.owner.as_str()).or_default() += 1;
     }
-    let mut repeat_owners: Vec<OwnerCount> = owners.into_iter().filter(|(_, n)| *n >= 2).map(|(o, n)| OwnerCount { owner: o.to_string(), overdue: n }).collect();
+    let mut repeat_owners: Vec<OwnerCount> =
+        owners.into_iter().filter(|(_, n)| *n >= 2).map(|(o, n)| OwnerCount { owner: o.to_string(), overdue: n }).collect();
     repeat_owners.sort_by(|a, b| b.overdue.cmp(&a.overdue).then(a.owner.cmp(&b.owner)));
     ActionsReport { overdue, age_bands, by_team: teams.into_values().collect(), repeat_owners }
 }
@@ -101,7 +107,13 @@ pub fn auditor_load(ctx: &Ctx, period: &Period, as_of: NaiveDate) -> Vec<Auditor
     let mut by: BTreeMap<String, AuditorLoad> = BTreeMap::new();
     for a in &ctx.model.audits {
         let name = super::named(a.auditor.as_deref());
-        let e = by.entry(name.clone()).or_insert(AuditorLoad { auditor: name, audits_last_12_months: 0, over_annual_limit: false, due_in_period: 0, on_time_in_period: 0 });
+        let e = by.entry(name.clone()).or_insert(AuditorLoad {
+            auditor: name,
+            audits_last_12_months: 0,
+            over_annual_limit: false,
+            due_in_period: 0,
+            on_time_in_period: 0,
+        });
         if a.completed.is_some_and(|d| d > year_ago && d <= as_of) {
             e.audits_last_12_months += 1;
         }

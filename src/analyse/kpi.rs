@@ -92,7 +92,16 @@ impl Tally {
 impl Kpi {
     /// A KPI with no previous period or target yet.
     #[allow(clippy::too_many_arguments)]
-    fn new(id: &'static str, label: &'static str, definition: &'static str, unit: &'static str, numerator: u64, denominator: Option<u64>, value: Option<f64>, by_team: Vec<TeamValue>) -> Kpi {
+    fn new(
+        id: &'static str,
+        label: &'static str,
+        definition: &'static str,
+        unit: &'static str,
+        numerator: u64,
+        denominator: Option<u64>,
+        value: Option<f64>,
+        by_team: Vec<TeamValue>,
+    ) -> Kpi {
         Kpi {
             id,
             label,

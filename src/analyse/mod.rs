@@ -148,8 +148,7 @@ pub fn analyse(n: &Normalised, config: &Config, cal: &Calendar, params: &Params)
     let current = compliance::kpis(&ctx, &visits, &notes, &params.period, params.as_of);
     let before = compliance::kpis(&ctx, &visits, &notes, &previous, previous.to.min(params.as_of));
     let kpis = kpi::with_previous_and_targets(current, before, &config.targets);
-    let per_period: Vec<(Period, Vec<Kpi>)> =
-        ctx.grid.iter().map(|p| (*p, compliance::kpis(&ctx, &visits, &notes, p, p.to.min(params.as_of)))).collect();
+    let per_period: Vec<(Period, Vec<Kpi>)> = ctx.grid.iter().map(|p| (*p, compliance::kpis(&ctx, &visits, &notes, p, p.to.min(params.as_of)))).collect();
     let trends = kpis
         .iter()
         .map(|k| Trend {
@@ -157,7 +156,14 @@ pub fn analyse(n: &Normalised, config: &Config, cal: &Calendar, params: &Params)
             label: k.label,
             points: per_period
                 .iter()
-                .filter_map(|(p, ks)| ks.iter().find(|x| x.id == k.id).map(|x| TrendPoint { period: p.into(), numerator: x.numerator, denominator: x.denominator, value: x.value }))
+                .filter_map(|(p, ks)| {
+                    ks.iter().find(|x| x.id == k.id).map(|x| TrendPoint {
+                        period: p.into(),
+                        numerator: x.numerator,
+                        denominator: x.denominator,
+                        value: x.value,
+                    })
+                })
                 .collect(),
         })
         .collect();
@@ -188,7 +194,12 @@ pub fn analyse(n: &Normalised, config: &Config, cal: &Calendar, params: &Params)
                 rows_accepted: t.rows_accepted,
                 rows_rejected: t.rows_rejected,
                 rejected_by_reason: t.rejected_by_reason.clone(),
-                columns: t.columns.iter().filter(|c| !c.header.is_empty()).map(|c| ColumnOut { header: c.header.clone(), field: c.target.describe(), reason: c.reason.clone(), scale: c.scale.clone() }).collect(),
+                columns: t
+                    .columns
+                    .iter()
+                    .filter(|c| !c.header.is_empty())
+                    .map(|c| ColumnOut { header: c.header.clone(), field: c.target.describe(), reason: c.reason.clone(), scale: c.scale.clone() })
+                    .collect(),
             })
             .collect(),
         data_quality: n.findings.clone(),

@@ -55,9 +55,21 @@ fn every_kpi_of_the_contract_is_present_in_order() {
     assert_eq!(
         ids,
         [
-            "audits_completed", "audits_on_time", "overall_good_or_better", "actions_on_time", "actions_overdue", "moderation_coverage",
-            "moderation_agreement", "inadequate_reaudited_in_time", "child_spoken_to", "family_spoken_to", "practitioner_spoken_to",
-            "cp_visits_in_time", "cla_visits_in_time", "seen_alone_recorded", "notes_recorded_in_time"
+            "audits_completed",
+            "audits_on_time",
+            "overall_good_or_better",
+            "actions_on_time",
+            "actions_overdue",
+            "moderation_coverage",
+            "moderation_agreement",
+            "inadequate_reaudited_in_time",
+            "child_spoken_to",
+            "family_spoken_to",
+            "practitioner_spoken_to",
+            "cp_visits_in_time",
+            "cla_visits_in_time",
+            "seen_alone_recorded",
+            "notes_recorded_in_time"
         ]
     );
     assert!(m.kpis.iter().filter(|k| k.unit == "rate").all(|k| k.value.is_none()), "no denominator: value null");
@@ -121,7 +133,15 @@ fn good_or_better_leaves_out_not_applicable_blank_and_unknown() {
 }
 
 fn action(audit_id: Option<&str>, set: Option<&str>, due: Option<&str>, done: Option<&str>) -> Action {
-    Action { audit_id: audit_id.map(str::to_string), text: "Do it".into(), team: Some("T".into()), set: set.map(d), due: due.map(d), completed: done.map(d), ..Default::default() }
+    Action {
+        audit_id: audit_id.map(str::to_string),
+        text: "Do it".into(),
+        team: Some("T".into()),
+        set: set.map(d),
+        due: due.map(d),
+        completed: done.map(d),
+        ..Default::default()
+    }
 }
 
 #[test]
@@ -133,11 +153,11 @@ fn actions_on_time_and_overdue() {
         action(None, Some("2026-08-21"), None, Some("2026-09-08")), // late
         // No set date: 10 working days after its audit (1 Oct) = 15 Oct; open → overdue.
         action(Some("au"), None, None, None),
-        action(None, None, Some("2026-10-31"), None),                // due exactly on as_of: not overdue
-        action(None, None, Some("2026-10-30"), None),                // overdue
+        action(None, None, Some("2026-10-31"), None),               // due exactly on as_of: not overdue
+        action(None, None, Some("2026-10-30"), None),               // overdue
         action(None, None, Some("2026-10-20"), Some("2026-10-25")), // late but done
         action(None, None, Some("2026-10-20"), Some("2026-11-05")), // done after as_of: overdue at as_of
-        action(None, None, None, None),                              // nothing to go on: not counted
+        action(None, None, None, None),                             // nothing to go on: not counted
     ];
     let met = run(m);
     // Due in period: 7 Sep ×2, 15 Oct, 31 Oct, 30 Oct, 20 Oct ×2 = 7; on time: only the first.
@@ -173,11 +193,11 @@ fn moderation_coverage_and_agreement() {
 #[test]
 fn inadequate_reaudit_on_the_two_month_boundary() {
     let m = run(model(vec![
-        audit("x1", "K", "T", Some("2026-07-31"), "Inadequate"), // deadline 30 Sep
+        audit("x1", "K", "T", Some("2026-07-31"), "Inadequate"),           // deadline 30 Sep
         audit("x2", "K", "T", Some("2026-09-30"), "Requires Improvement"), // on the deadline: in time
-        audit("y1", "L", "T", Some("2026-08-31"), "Inadequate"), // deadline 31 Oct
-        audit("y2", "L", "T", Some("2026-11-01"), "Good"), // a day late
-        audit("z1", "M", "T", Some("2026-06-30"), "Inadequate"), // deadline 30 Aug: not this period
+        audit("y1", "L", "T", Some("2026-08-31"), "Inadequate"),           // deadline 31 Oct
+        audit("y2", "L", "T", Some("2026-11-01"), "Good"),                 // a day late
+        audit("z1", "M", "T", Some("2026-06-30"), "Inadequate"),           // deadline 30 Aug: not this period
     ]));
     assert_eq!(nd(kpi(&m, "inadequate_reaudited_in_time")), (1, Some(2)));
 }
@@ -200,7 +220,18 @@ fn spoken_to_counts_yes_out_of_yes_or_no() {
 fn note(m: &mut Model, child: &str, kind: NoteKind, event: &str, recorded: Option<&str>, seen: SeenAlone) {
     let team = m.strings.intern("T");
     let nt = m.strings.intern(kind.as_str());
-    m.case_notes.push(CaseNote { child_id: child.into(), note_type: nt, kind, event: d(event), recorded: recorded.map(d), seen_alone: seen, author: 0, team, row: 0, source: 0 });
+    m.case_notes.push(CaseNote {
+        child_id: child.into(),
+        note_type: nt,
+        kind,
+        event: d(event),
+        recorded: recorded.map(d),
+        seen_alone: seen,
+        author: 0,
+        team,
+        row: 0,
+        source: 0,
+    });
 }
 
 fn episode(child: &str, kind: EpisodeKind, start: &str, end: Option<&str>) -> Episode {
@@ -212,7 +243,7 @@ fn statutory_visits_in_time() {
     let mut m = model(vec![]);
     m.episodes = vec![
         episode("P", EpisodeKind::Cp, "2026-01-01", None),
-        episode("Q", EpisodeKind::Cp, "2026-10-01", None), // starts mid-period
+        episode("Q", EpisodeKind::Cp, "2026-10-01", None),               // starts mid-period
         episode("R", EpisodeKind::Cp, "2026-01-01", Some("2026-08-31")), // ended before the period
         episode("S", EpisodeKind::Cla, "2026-05-01", None),
         episode("U", EpisodeKind::Cla, "2026-05-01", None),

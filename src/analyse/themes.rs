@@ -47,11 +47,7 @@ pub struct Themes {
 
 /// Folded words with a plural "s" dropped, so "fathers" matches "father".
 fn stems(text: &str) -> String {
-    fold(text)
-        .split(' ')
-        .map(|w| if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") { &w[..w.len() - 1] } else { w })
-        .collect::<Vec<_>>()
-        .join(" ")
+    fold(text).split(' ').map(|w| if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") { &w[..w.len() - 1] } else { w }).collect::<Vec<_>>().join(" ")
 }
 
 /// Whether stemmed text mentions any of the theme's (stemmed) phrases as whole words.
@@ -115,11 +111,8 @@ pub fn themes(ctx: &Ctx, period: &Period) -> Themes {
             actions_by_audit.entry(id).or_default().push(stems(&act.text));
         }
     }
-    let history: Vec<(String, Vec<String>)> = ctx
-        .grid
-        .iter()
-        .map(|p| (p.key(), ctx.model.audits.iter().filter(|a| a.completed.is_some_and(|d| p.contains(d))).map(text).collect()))
-        .collect();
+    let history: Vec<(String, Vec<String>)> =
+        ctx.grid.iter().map(|p| (p.key(), ctx.model.audits.iter().filter(|a| a.completed.is_some_and(|d| p.contains(d))).map(text).collect())).collect();
     let mut text_themes: Vec<TextTheme> = specs
         .iter()
         .map(|(spec, phrases)| {
@@ -128,7 +121,8 @@ pub fn themes(ctx: &Ctx, period: &Period) -> Themes {
             let mut examples: Vec<String> = hits.iter().map(|a| a.id.clone()).collect();
             examples.sort();
             examples.truncate(5);
-            let actions = in_period.iter().flat_map(|a| actions_by_audit.get(a.id.as_str()).into_iter().flatten()).filter(|t| mentions(t, phrases)).count() as u64;
+            let actions =
+                in_period.iter().flat_map(|a| actions_by_audit.get(a.id.as_str()).into_iter().flatten()).filter(|t| mentions(t, phrases)).count() as u64;
             TextTheme {
                 id: spec.id.clone(),
                 name: spec.name.clone(),

@@ -66,7 +66,15 @@ impl<'a> VisitIndex<'a> {
             let longest = points.windows(2).map(|w| gap(w[0], w[1])).max().unwrap_or(0);
             let team = ep.team.clone().or_else(|| self.team.get(ep.child_id.as_str()).map(|t| ctx.model.strings.get(*t).to_string())).unwrap_or_default();
             let last_visit = visits.iter().rev().find(|v| **v <= end).copied();
-            let entry = per_child.entry(ep.child_id.as_str()).or_insert(ChildGap { child_id: ep.child_id.clone(), team: super::named(Some(&team)), plan: kind.as_str(), longest_gap: 0, unit, in_time: true, last_visit });
+            let entry = per_child.entry(ep.child_id.as_str()).or_insert(ChildGap {
+                child_id: ep.child_id.clone(),
+                team: super::named(Some(&team)),
+                plan: kind.as_str(),
+                longest_gap: 0,
+                unit,
+                in_time: true,
+                last_visit,
+            });
             entry.longest_gap = entry.longest_gap.max(longest);
             entry.in_time &= longest <= limit;
         }

@@ -34,11 +34,7 @@ pub fn find_header(rows: &[SourceRow], is_known: impl Fn(&str) -> bool) -> Optio
     let widest = window.iter().map(width).max().unwrap_or(0);
     window
         .iter()
-        .position(|r| {
-            widest >= 2
-                && width(r) == widest
-                && r.cells.iter().all(|c| matches!(c, Cell::Empty) || matches!(c, Cell::Text(t) if t.len() < 200))
-        })
+        .position(|r| widest >= 2 && width(r) == widest && r.cells.iter().all(|c| matches!(c, Cell::Empty) || matches!(c, Cell::Text(t) if t.len() < 200)))
         .map(|index| HeaderChoice { index, recognised: 0 })
 }
 

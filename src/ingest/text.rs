@@ -32,10 +32,7 @@ pub fn open(path: &Path) -> Result<Table, IngestError> {
         return Ok(table(file, path, utf8.clone(), Encoding::Utf8, "UTF-16", Box::new(std::io::Cursor::new(utf8)), len, nl));
     }
     if looks_binary(&sample) {
-        return Err(IngestError::new(
-            path,
-            "is not a text export (it contains binary data). If it is a workbook, give it its .xlsx / .xls extension",
-        ));
+        return Err(IngestError::new(path, "is not a text export (it contains binary data). If it is a workbook, give it its .xlsx / .xls extension"));
     }
     let (encoding, name) = detect_encoding(&sample);
     let reader = std::fs::File::open(path).map_err(|e| IngestError::new(path, format!("cannot be read: {e}")))?;
@@ -44,13 +41,18 @@ pub fn open(path: &Path) -> Result<Table, IngestError> {
     Ok(table(file, path, sample, encoding, name, Box::new(std::io::BufReader::with_capacity(256 * 1024, reader)), len, ends_with_newline))
 }
 
-fn table(file: String, path: &Path, sample: Vec<u8>, encoding: Encoding, name: &'static str, reader: Box<dyn Read>, len: u64, ends_with_newline: bool) -> Table {
+fn table(
+    file: String,
+    path: &Path,
+    sample: Vec<u8>,
+    encoding: Encoding,
+    name: &'static str,
+    reader: Box<dyn Read>,
+    len: u64,
+    ends_with_newline: bool,
+) -> Table {
     let delimiter = sniff_delimiter(&sample, &extension(path));
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(reader);
+    let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(reader);
     let mut index = 0u32;
     let mut embedded = 0u32;
     let err_file = file.clone();

@@ -9,21 +9,15 @@ const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 pub fn open(path: &Path, ext: &str) -> Result<Vec<Table>, IngestError> {
     let mut head = [0u8; 8];
-    let n = std::fs::File::open(path)
-        .and_then(|mut f| f.read(&mut head))
-        .map_err(|e| IngestError::new(path, format!("cannot be read: {e}")))?;
+    let n = std::fs::File::open(path).and_then(|mut f| f.read(&mut head)).map_err(|e| IngestError::new(path, format!("cannot be read: {e}")))?;
     if n == 0 {
         return Err(IngestError::new(path, "the file is empty"));
     }
     if ext != "xls" && n == 8 && head == CFB_MAGIC {
-        return Err(IngestError::new(
-            path,
-            "the workbook is password-protected (encrypted). Save a copy without a password and run again",
-        ));
+        return Err(IngestError::new(path, "the workbook is password-protected (encrypted). Save a copy without a password and run again"));
     }
-    let not_a_workbook = |e: String| {
-        IngestError::new(path, format!("is not a readable {ext} workbook ({e}). Is it password-protected, or another kind of file renamed?"))
-    };
+    let not_a_workbook =
+        |e: String| IngestError::new(path, format!("is not a readable {ext} workbook ({e}). Is it password-protected, or another kind of file renamed?"));
     let mut book: Sheets<_> = match ext {
         "xls" => Sheets::Xls(open_workbook::<Xls<_>, _>(path).map_err(|e| not_a_workbook(e.to_string()))?),
         "ods" => Sheets::Ods(open_workbook::<Ods<_>, _>(path).map_err(|e| not_a_workbook(e.to_string()))?),

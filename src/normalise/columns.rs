@@ -330,7 +330,9 @@ pub fn map_table(config: &Config, crosswalk: &Crosswalk, pins: Option<&SourceSpe
                         let weak_graded = graded && kind == TableKind::Audits && matches!(&other, Ok(Some(m)) if m.score == 1);
                         let domain_by_keyword = if weak_graded { keyword_domain(config, &rest).ok().flatten() } else { None };
                         match other {
-                            _ if domain_by_keyword.is_some() => (Target::Domain(domain_by_keyword), format!("values ({}) and keywords", scale.clone().unwrap_or_default()), 10),
+                            _ if domain_by_keyword.is_some() => {
+                                (Target::Domain(domain_by_keyword), format!("values ({}) and keywords", scale.clone().unwrap_or_default()), 10)
+                            }
                             Ok(Some(m)) => (Target::Field(m.field), m.reason, m.score),
                             Err(tied) => {
                                 notes.push(format!("column '{}' could be any of {}: not used; pin it in the config", headers[i], tied.join(", ")));
@@ -340,7 +342,11 @@ pub fn map_table(config: &Config, crosswalk: &Crosswalk, pins: Option<&SourceSpe
                                 Ok(Some(d)) => (Target::Domain(Some(d)), format!("values ({}) and keywords", scale.clone().unwrap_or_default()), 10),
                                 Ok(None) => (Target::Domain(None), format!("values ({})", scale.clone().unwrap_or_default()), 5),
                                 Err(tied) => {
-                                    notes.push(format!("graded column '{}' fits domains {} equally: kept, not placed in a domain; pin it in the config", headers[i], tied.join(", ")));
+                                    notes.push(format!(
+                                        "graded column '{}' fits domains {} equally: kept, not placed in a domain; pin it in the config",
+                                        headers[i],
+                                        tied.join(", ")
+                                    ));
                                     (Target::Domain(None), format!("values ({}); domain ambiguous: {}", scale.clone().unwrap_or_default(), tied.join(" / ")), 5)
                                 }
                             },
@@ -396,12 +402,8 @@ pub fn map_table(config: &Config, crosswalk: &Crosswalk, pins: Option<&SourceSpe
     if let Some(fw) = framework.as_deref().and_then(|f| config.framework(f)) {
         place_numbered_questions(fw, &folded, &mut columns);
     }
-    let missing_required: Vec<String> = kind
-        .required()
-        .iter()
-        .filter(|r| !columns.iter().any(|c| c.target == Target::Field(r.to_string())))
-        .map(|r| r.to_string())
-        .collect();
+    let missing_required: Vec<String> =
+        kind.required().iter().filter(|r| !columns.iter().any(|c| c.target == Target::Field(r.to_string()))).map(|r| r.to_string()).collect();
     TableMapping { kind, framework, columns, notes, missing_required }
 }
 
@@ -462,8 +464,20 @@ mod tests {
     #[test]
     fn audits_by_synonym_question_text_and_values() {
         let m = map(
-            &["Child's ID number", "Team", "Audit date", "Q1. Risk is identified, responded to and reduced in a timely way.", "Q2 evidence", "Is the child's identity considered?", "Overall grade", "Mystery"],
-            &[&["C1", "North", "01/02/2026", "Meets good", "Long text about risk", "Met", "Good", "x"], &["C2", "South", "02/02/2026", "Exceeds good", "More", "Not met", "RI", "y"]],
+            &[
+                "Child's ID number",
+                "Team",
+                "Audit date",
+                "Q1. Risk is identified, responded to and reduced in a timely way.",
+                "Q2 evidence",
+                "Is the child's identity considered?",
+                "Overall grade",
+                "Mystery",
+            ],
+            &[
+                &["C1", "North", "01/02/2026", "Meets good", "Long text about risk", "Met", "Good", "x"],
+                &["C2", "South", "02/02/2026", "Exceeds good", "More", "Not met", "RI", "y"],
+            ],
         );
         assert_eq!(m.kind, TableKind::Audits);
         assert_eq!(target(&m, "Child's ID number"), "child_id");
@@ -529,7 +543,13 @@ mod tests {
         let mut pins = SourceSpec { file: "x".into(), ..Default::default() };
         pins.columns.insert("Ref".into(), "child_id".into());
         pins.columns.insert("Score A".into(), "domain:safety".into());
-        let m = map_table(&config, &cw, Some(&pins), &[Cell::text("Ref"), Cell::text("Score A"), Cell::text("Overall")], &[vec![Cell::text("C1"), Cell::text("Good"), Cell::text("Good")]]);
+        let m = map_table(
+            &config,
+            &cw,
+            Some(&pins),
+            &[Cell::text("Ref"), Cell::text("Score A"), Cell::text("Overall")],
+            &[vec![Cell::text("C1"), Cell::text("Good"), Cell::text("Good")]],
+        );
         assert_eq!(m.kind, TableKind::Audits);
         assert_eq!(m.columns[0].reason, "config");
         assert_eq!(m.columns[1].target, Target::Domain(Some("safety".into())));

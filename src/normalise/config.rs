@@ -399,7 +399,20 @@ mod tests {
     fn defaults_parse_and_cover_every_domain_and_scale() {
         let c = Config::defaults();
         let ids: Vec<&str> = c.domains.iter().map(|d| d.id.as_str()).collect();
-        for want in ["safety", "voice", "oversight", "assessment", "multi_agency", "identity", "planning", "reviews", "permanence", "placements", "outcomes", "recording"] {
+        for want in [
+            "safety",
+            "voice",
+            "oversight",
+            "assessment",
+            "multi_agency",
+            "identity",
+            "planning",
+            "reviews",
+            "permanence",
+            "placements",
+            "outcomes",
+            "recording",
+        ] {
             assert!(ids.contains(&want), "{want}");
         }
         let scales: Vec<&str> = c.scales.iter().map(|s| s.id.as_str()).collect();

@@ -2,13 +2,13 @@
 //! answer in the next filled cell to the right, section summary judgements, an
 //! overall judgement, and an actions grid ("Action", "Who?", "Date to be completed by").
 
+use super::columns::TableKind;
 use super::findings::{Findings, Severity};
 use super::fold::{contains_phrase, fold};
 use super::model::*;
 use super::scales::answer;
 use super::table::{derived_id, Context, TableReport};
 use crate::ingest::{Cell, SourceRow};
-use super::columns::TableKind;
 
 /// Placeholder text left by Word / Excel form controls: an unanswered field.
 const PLACEHOLDERS: &[&str] = &["click here to enter text", "click here to enter a date", "choose an item", "select an item", "select"];
@@ -30,7 +30,19 @@ const FORM_FIELDS: &[(&str, &[&str])] = &[
     ("case_type", &["case type"]),
     ("legal_status", &["legal status"]),
     ("audit_id", &["audit id", "audit reference"]),
-    ("overall", &["overall judgement of the case file", "overall judgement", "overall grade", "overall judgement of case file", "auditors grade", "auditor s grade", "auditor grade", "overall rating"]),
+    (
+        "overall",
+        &[
+            "overall judgement of the case file",
+            "overall judgement",
+            "overall grade",
+            "overall judgement of case file",
+            "auditors grade",
+            "auditor s grade",
+            "auditor grade",
+            "overall rating",
+        ],
+    ),
     ("spoke_child", &["child spoken to", "was the child spoken to"]),
     ("spoke_family", &["parent carer spoken to", "parents carers spoken to", "family spoken to"]),
     ("spoke_practitioner", &["social worker spoken to", "worker spoken to"]),
@@ -111,7 +123,10 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
         for (c, cell) in row.cells.iter().enumerate() {
             let Cell::Text(t) = cell else { continue };
             // "Auditors' Grade: Good" in one cell: the label and its answer together.
-            let inline = t.split_once(':').filter(|(l, v)| form_field(l).is_some() && !v.trim().is_empty() && !is_placeholder(&Cell::text(v))).map(|(l, v)| (l.to_string(), Cell::text(v)));
+            let inline = t
+                .split_once(':')
+                .filter(|(l, v)| form_field(l).is_some() && !v.trim().is_empty() && !is_placeholder(&Cell::text(v)))
+                .map(|(l, v)| (l.to_string(), Cell::text(v)));
             let t = &inline.as_ref().map(|(l, _)| l.clone()).unwrap_or_else(|| t.clone());
             if let Some(field) = form_field(t) {
                 let beside = answer_for(rows, r, c);
@@ -164,7 +179,16 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
     }
     audit.due_rule = ctx.config.framework(&audit.framework).and_then(|f| f.due_rule.clone()).unwrap_or_else(|| ctx.config.settings.default_due_rule.clone());
     if audit.overall.is_none() {
-        findings.push(Severity::Warning, "blank_overall", file, sheet, None, Some("overall judgement"), "", "form has no overall judgement: left out of the good-or-better denominator");
+        findings.push(
+            Severity::Warning,
+            "blank_overall",
+            file,
+            sheet,
+            None,
+            Some("overall judgement"),
+            "",
+            "form has no overall judgement: left out of the good-or-better denominator",
+        );
     }
     if let Some((hr, cols)) = action_header {
         for row in rows.iter().skip(hr + 1) {
@@ -220,7 +244,16 @@ fn action_columns(row: &SourceRow) -> Vec<(usize, &'static str)> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn judge(ctx: &Context, value: &Cell, numeric: super::config::NumericDirection, file: &str, sheet: Option<&str>, row: u32, label: &str, findings: &mut Findings) -> Option<Judgement> {
+fn judge(
+    ctx: &Context,
+    value: &Cell,
+    numeric: super::config::NumericDirection,
+    file: &str,
+    sheet: Option<&str>,
+    row: u32,
+    label: &str,
+    findings: &mut Findings,
+) -> Option<Judgement> {
     match ctx.crosswalk.judge(value, Some("ofsted4"), numeric) {
         Ok(j) => j,
         Err(u) => {

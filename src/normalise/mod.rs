@@ -126,7 +126,16 @@ fn link_actions(model: &mut Model, found: &mut findings::Findings) {
             }
         }
         if let Some(p) = problem {
-            found.push(Severity::Warning, "action_unlinked", &act.origin.file, act.origin.sheet.as_deref(), Some(act.origin.row), None, act.audit_id.clone().unwrap_or_default(), p);
+            found.push(
+                Severity::Warning,
+                "action_unlinked",
+                &act.origin.file,
+                act.origin.sheet.as_deref(),
+                Some(act.origin.row),
+                None,
+                act.audit_id.clone().unwrap_or_default(),
+                p,
+            );
         }
     }
 }
@@ -146,9 +155,7 @@ pub struct LabelUse {
 
 pub fn label_table(model: &Model) -> Vec<LabelUse> {
     let mut uses: BTreeMap<(String, String), LabelUse> = BTreeMap::new();
-    let all = model.audits.iter().flat_map(|a| {
-        a.overall.iter().chain(a.moderated_overall.iter()).chain(a.domains.iter().filter_map(|d| d.judgement.as_ref()))
-    });
+    let all = model.audits.iter().flat_map(|a| a.overall.iter().chain(a.moderated_overall.iter()).chain(a.domains.iter().filter_map(|d| d.judgement.as_ref())));
     for j in all {
         uses.entry((j.scale.clone(), j.source_label.clone()))
             .or_insert_with(|| LabelUse {

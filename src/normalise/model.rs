@@ -291,11 +291,19 @@ impl Model {
         let is = |t: &Option<String>| t.as_deref() == Some(team);
         let audits: Vec<Audit> = self.audits.iter().filter(|a| is(&a.team)).cloned().collect();
         let ids: std::collections::HashSet<&str> = audits.iter().map(|a| a.id.as_str()).collect();
-        let actions = self.actions.iter().filter(|a| is(&a.team) || (a.team.is_none() && a.audit_id.as_deref().is_some_and(|id| ids.contains(id)))).cloned().collect();
+        let actions =
+            self.actions.iter().filter(|a| is(&a.team) || (a.team.is_none() && a.audit_id.as_deref().is_some_and(|id| ids.contains(id)))).cloned().collect();
         let team_id = self.strings.index.get(team).copied();
         let case_notes = self.case_notes.iter().filter(|n| Some(n.team) == team_id).cloned().collect();
         let episodes = self.episodes.iter().filter(|e| is(&e.team)).cloned().collect();
-        Model { audit_ids: audits.iter().map(|a| (a.id.clone(), a.origin.clone())).collect(), audits, actions, case_notes, episodes, strings: self.strings.clone() }
+        Model {
+            audit_ids: audits.iter().map(|a| (a.id.clone(), a.origin.clone())).collect(),
+            audits,
+            actions,
+            case_notes,
+            episodes,
+            strings: self.strings.clone(),
+        }
     }
 
     /// Every team named in the audits, actions, case notes and episodes, sorted.

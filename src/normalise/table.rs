@@ -1,7 +1,7 @@
 //! Reading one table's rows into the model: header, mapping, then every row
 //! accepted or rejected with a reason (rows read = accepted + rejected).
 
-use super::columns::{map_table, is_known_header, ColumnMap, TableKind, TableMapping, Target};
+use super::columns::{is_known_header, map_table, ColumnMap, TableKind, TableMapping, Target};
 use super::config::{Config, NumericDirection};
 use super::findings::{Findings, Severity};
 use super::fold::{contains_phrase, fold};
@@ -26,12 +26,7 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(config: &'a Config, crosswalk: &'a Crosswalk) -> Self {
-        Context {
-            config,
-            crosswalk,
-            note_rules: KindRules::new(&config.note_types),
-            episode_rules: KindRules::new(&config.episode_types),
-        }
+        Context { config, crosswalk, note_rules: KindRules::new(&config.note_types), episode_rules: KindRules::new(&config.episode_types) }
     }
 }
 
@@ -188,7 +183,8 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         return report;
     }
     if kind == TableKind::Unknown {
-        let non_blank = sample.iter().filter(|r| !r.is_blank()).count() as u64 + rows.filter(|r| r.as_ref().map(|r| !r.is_blank()).unwrap_or(true)).count() as u64;
+        let non_blank =
+            sample.iter().filter(|r| !r.is_blank()).count() as u64 + rows.filter(|r| r.as_ref().map(|r| !r.is_blank()).unwrap_or(true)).count() as u64;
         report.rows_read = non_blank;
         for _ in 0..non_blank {
             report.reject("table not recognised");
@@ -204,7 +200,16 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             Some(_) => "its columns do not make an audit, action, case-note or legal-status table (an audit table needs a child id column)".to_string(),
             None => "no header row found".to_string(),
         };
-        findings.push(Severity::Warning, "table_not_recognised", &file, sheet.as_deref(), None, None, "", format!("{why}; {non_blank} rows not used. Pin it with [[sources]] in the config, or ignore it"));
+        findings.push(
+            Severity::Warning,
+            "table_not_recognised",
+            &file,
+            sheet.as_deref(),
+            None,
+            None,
+            "",
+            format!("{why}; {non_blank} rows not used. Pin it with [[sources]] in the config, or ignore it"),
+        );
         return report;
     }
     let mapping = mapping.expect("checked above");
@@ -248,7 +253,10 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             Some(sample[h].row),
             None,
             "",
-            format!("the {} table has no {missing} column; none of its {count} rows can be used. Add the column, or map it with [[sources]] columns in the config", mapping.kind.as_str()),
+            format!(
+                "the {} table has no {missing} column; none of its {count} rows can be used. Add the column, or map it with [[sources]] columns in the config",
+                mapping.kind.as_str()
+            ),
         );
         return report;
     }
@@ -295,12 +303,30 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         }
     }
     for (column, (count, example)) in &reader.read_as_yes {
-        findings.push(Severity::Info, "read_as_yes", &file, sheet.as_deref(), None, Some(column), example.clone(), format!("{count} entries that name a person or a date (not yes or no) were read as yes"));
+        findings.push(
+            Severity::Info,
+            "read_as_yes",
+            &file,
+            sheet.as_deref(),
+            None,
+            Some(column),
+            example.clone(),
+            format!("{count} entries that name a person or a date (not yes or no) were read as yes"),
+        );
     }
     if !reader.blank_rows.is_empty() {
         let shown: Vec<String> = reader.blank_rows.iter().take(10).map(u32::to_string).collect();
         let more = if reader.blank_rows.len() > 10 { ", …" } else { "" };
-        findings.push(Severity::Info, "blank_row", &file, sheet.as_deref(), None, None, "", format!("{} blank rows skipped (rows {}{more})", reader.blank_rows.len(), shown.join(", ")));
+        findings.push(
+            Severity::Info,
+            "blank_row",
+            &file,
+            sheet.as_deref(),
+            None,
+            None,
+            "",
+            format!("{} blank rows skipped (rows {}{more})", reader.blank_rows.len(), shown.join(", ")),
+        );
     }
     if let Some(e) = read_error {
         report.failed = true;
@@ -361,7 +387,16 @@ impl<'a> RowReader<'a> {
         let key = hasher.finish();
         if let Some(first) = self.seen.get(&key) {
             report.reject("duplicate row");
-            findings.push(Severity::Warning, "duplicate_row", self.file, self.sheet, Some(row.row), None, first_text(&row), format!("exact duplicate of row {first}: not counted twice"));
+            findings.push(
+                Severity::Warning,
+                "duplicate_row",
+                self.file,
+                self.sheet,
+                Some(row.row),
+                None,
+                first_text(&row),
+                format!("exact duplicate of row {first}: not counted twice"),
+            );
             return;
         }
         self.seen.insert(key, row.row);
@@ -376,7 +411,16 @@ impl<'a> RowReader<'a> {
             Ok(()) => report.rows_accepted += 1,
             Err((reason, value, column)) => {
                 report.reject(reason);
-                findings.push(Severity::Warning, "row_rejected", self.file, self.sheet, Some(row.row), column.as_deref(), value, format!("{reason}: row not used"));
+                findings.push(
+                    Severity::Warning,
+                    "row_rejected",
+                    self.file,
+                    self.sheet,
+                    Some(row.row),
+                    column.as_deref(),
+                    value,
+                    format!("{reason}: row not used"),
+                );
             }
         }
     }
@@ -427,7 +471,16 @@ impl<'a> RowReader<'a> {
         }
         let d = cell.as_date();
         if d.is_none() {
-            findings.push(Severity::Warning, "bad_date", self.file, self.sheet, Some(row.row), Some(header), cell.as_string(), "not a date (day-first dates, ISO dates and Excel dates are read): left blank");
+            findings.push(
+                Severity::Warning,
+                "bad_date",
+                self.file,
+                self.sheet,
+                Some(row.row),
+                Some(header),
+                cell.as_string(),
+                "not a date (day-first dates, ISO dates and Excel dates are read): left blank",
+            );
         }
         d
     }
@@ -437,7 +490,16 @@ impl<'a> RowReader<'a> {
         match self.ctx.crosswalk.judge(cell, self.mapping.scale_of(index), self.numeric) {
             Ok(j) => j,
             Err(u) => {
-                findings.push(Severity::Warning, "unknown_label", self.file, self.sheet, Some(row.row), Some(header), u.0, "matches no grading scale: counted as not graded. Add it to the crosswalk in the config if it is a grade");
+                findings.push(
+                    Severity::Warning,
+                    "unknown_label",
+                    self.file,
+                    self.sheet,
+                    Some(row.row),
+                    Some(header),
+                    u.0,
+                    "matches no grading scale: counted as not graded. Add it to the crosswalk in the config if it is a grade",
+                );
                 None
             }
         }
@@ -459,7 +521,16 @@ impl<'a> RowReader<'a> {
             e.0 += 1;
             return Answer::Yes;
         }
-        findings.push(Severity::Warning, "unknown_answer", self.file, self.sheet, Some(row.row), Some(header), text, "not read as yes, no or not applicable: left blank");
+        findings.push(
+            Severity::Warning,
+            "unknown_answer",
+            self.file,
+            self.sheet,
+            Some(row.row),
+            Some(header),
+            text,
+            "not read as yes, no or not applicable: left blank",
+        );
         Answer::Blank
     }
 
@@ -486,7 +557,16 @@ impl<'a> RowReader<'a> {
         if overall.is_none() && completed.is_some() && (self.mapping.field("overall").is_some() || overall_source.is_some()) {
             let raw = self.mapping.field("overall").and_then(|i| row.cells.get(i)).map(Cell::as_string).unwrap_or_default();
             if raw.is_empty() {
-                findings.push(Severity::Warning, "blank_overall", self.file, self.sheet, Some(row.row), Some("overall"), "", "completed audit with no overall judgement: left out of the good-or-better denominator");
+                findings.push(
+                    Severity::Warning,
+                    "blank_overall",
+                    self.file,
+                    self.sheet,
+                    Some(row.row),
+                    Some("overall"),
+                    "",
+                    "completed audit with no overall judgement: left out of the good-or-better denominator",
+                );
             }
         }
         let moderated_overall = self.mapping.field("moderated_overall").and_then(|i| self.judgement(row, i, "moderated overall", findings));
@@ -579,12 +659,11 @@ impl<'a> RowReader<'a> {
     fn episode(&self, row: &SourceRow, findings: &mut Findings) -> Result<Episode, RowError> {
         let child_id = self.text(row, "child_id").ok_or(("no child id", String::new(), Some("child id".to_string())))?;
         let status = self.text(row, "episode_type").or_else(|| self.fixed_episode_type.clone()).unwrap_or_default();
-        let kind = self
-            .ctx
-            .episode_rules
-            .classify(&status)
-            .and_then(EpisodeKind::parse)
-            .ok_or(("legal status not recognised as child protection, looked after or child in need", status.clone(), Some("legal status".to_string())))?;
+        let kind = self.ctx.episode_rules.classify(&status).and_then(EpisodeKind::parse).ok_or((
+            "legal status not recognised as child protection, looked after or child in need",
+            status.clone(),
+            Some("legal status".to_string()),
+        ))?;
         let start = self.date(row, "start_date", findings).ok_or(("no readable start date", String::new(), Some("start date".to_string())))?;
         Ok(Episode {
             origin: Origin { file: self.file.to_string(), sheet: self.sheet.map(str::to_string), row: row.row },
@@ -615,7 +694,12 @@ fn is_totals_row(row: &SourceRow) -> bool {
     row.cells.iter().take(3).any(|c| match c {
         // Cheap first test without folding: a totals label is short and starts
         // with one of these words, in any case.
-        Cell::Text(t) if t.len() <= 40 && ["total", "grand total", "count", "average", "sum", "mean"].iter().any(|w| t.len() >= w.len() && t.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())) => {
+        Cell::Text(t)
+            if t.len() <= 40
+                && ["total", "grand total", "count", "average", "sum", "mean"]
+                    .iter()
+                    .any(|w| t.len() >= w.len() && t.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())) =>
+        {
             let f = fold(t);
             f == "total" || f == "totals" || f.starts_with("total ") || f == "grand total" || f == "count" || f == "average" || f == "sum" || f == "mean"
         }
@@ -650,7 +734,15 @@ mod tests {
 
     #[test]
     fn seen_alone_words() {
-        for (t, want) in [("Yes", SeenAlone::Yes), ("Seen alone", SeenAlone::Yes), ("Not seen alone", SeenAlone::No), ("Seen with carer", SeenAlone::No), ("N", SeenAlone::No), ("", SeenAlone::NotRecorded), ("Unknown", SeenAlone::NotRecorded)] {
+        for (t, want) in [
+            ("Yes", SeenAlone::Yes),
+            ("Seen alone", SeenAlone::Yes),
+            ("Not seen alone", SeenAlone::No),
+            ("Seen with carer", SeenAlone::No),
+            ("N", SeenAlone::No),
+            ("", SeenAlone::NotRecorded),
+            ("Unknown", SeenAlone::NotRecorded),
+        ] {
             assert_eq!(seen_alone(&Cell::text(t)), want, "{t}");
         }
     }

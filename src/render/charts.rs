@@ -59,16 +59,10 @@ pub fn svg(chart: &Chart) -> String {
 /// Adds role, title and description to plotters' SVG root.
 fn accessible(svg: &str, chart: &Chart) -> String {
     let id = format!("chart-{}", chart.id);
-    let head = format!(
-        "<svg role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" font-family=\"Arial, sans-serif\" ",
-    );
+    let head = format!("<svg role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" font-family=\"Arial, sans-serif\" ",);
     let body = svg.trim_start().strip_prefix("<svg ").unwrap_or(svg);
     let (attrs, rest) = body.split_once('>').unwrap_or((body, ""));
-    format!(
-        "{head}{attrs}>\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>{rest}",
-        escape(&chart.title),
-        escape(&chart.alt)
-    )
+    format!("{head}{attrs}>\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>{rest}", escape(&chart.title), escape(&chart.alt))
 }
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
@@ -77,7 +71,16 @@ fn bars(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Ve
     root.fill(&WHITE).map_err(|e| e.to_string())?;
     let n = categories.len();
     let stacked = chart.kind == ChartKind::StackedBar;
-    let totals: Vec<f64> = (0..n).map(|i| if stacked { series.iter().map(|(_, v)| v[i].unwrap_or(0.0)).sum() } else { series.iter().map(|(_, v)| v[i].unwrap_or(0.0)).fold(0.0, f64::max) }).collect();
+    let totals: Vec<f64> =
+        (0..n)
+            .map(|i| {
+                if stacked {
+                    series.iter().map(|(_, v)| v[i].unwrap_or(0.0)).sum()
+                } else {
+                    series.iter().map(|(_, v)| v[i].unwrap_or(0.0)).fold(0.0, f64::max)
+                }
+            })
+            .collect();
     let mut max = totals.iter().copied().fold(0.0, f64::max);
     if chart.percent {
         max = 1.0;
@@ -220,7 +223,8 @@ fn line(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Ve
         .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 14, y)], ShapeStyle::from(&c).stroke_width(3)));
     cc.draw_series(points.iter().map(|p| Circle::new(*p, 4, c.filled()))).map_err(|e| e.to_string())?;
     if let Some(last) = points.last() {
-        cc.draw_series([Text::new(format!("{:.0}%", last.1 * 100.0), (last.0 - 0.2, (last.1 + 0.06).min(0.98)), ("Arial", 13).into_font().color(&INK))]).map_err(|e| e.to_string())?;
+        cc.draw_series([Text::new(format!("{:.0}%", last.1 * 100.0), (last.0 - 0.2, (last.1 + 0.06).min(0.98)), ("Arial", 13).into_font().color(&INK))])
+            .map_err(|e| e.to_string())?;
     }
     if let Some(t) = chart.target {
         cc.draw_series(DashedLineSeries::new(vec![(-0.5, t), (n as f64 - 0.5, t)], 6, 4, ShapeStyle::from(&INK).stroke_width(2)))

@@ -75,7 +75,10 @@ pub enum Value {
     /// A proportion 0–1, shown as a percentage.
     Rate(Option<f64>),
     /// A signed number (a change); `pct` when it is in proportion points.
-    Change { v: Option<f64>, pct: bool },
+    Change {
+        v: Option<f64>,
+        pct: bool,
+    },
     Date(Option<NaiveDate>),
     /// Hidden under `--suppress`.
     Suppressed,
@@ -263,11 +266,25 @@ pub fn build(m: &Metrics, kind: ReportKind, opts: &Options) -> Doc {
         "Every framework's grades are mapped to the Ofsted bands (Outstanding, Good, Requires Improvement, Inadequate). Scales that only say whether practice meets good (Met / Partially met / Not met; Yes / Partially / No; Does not meet good) are counted as 'good or better (unbanded)' or 'below good (unbanded)'. 'Not applicable' is not a grade.".into(),
     ));
     for l in &m.crosswalk {
-        let band = l.band.map(|b| b.label().to_string()).unwrap_or_else(|| if l.not_applicable { "not applicable".into() } else if l.at_least_good == Some(true) { "good or better (unbanded)".into() } else { "below good (unbanded)".into() });
-        notes.push((format!("Label '{}' ({})", l.source_label, l.scale), format!("{band}; {} mapping; {} judgements", if l.exact { "exact" } else { "assumed" }, l.count)));
+        let band = l.band.map(|b| b.label().to_string()).unwrap_or_else(|| {
+            if l.not_applicable {
+                "not applicable".into()
+            } else if l.at_least_good == Some(true) {
+                "good or better (unbanded)".into()
+            } else {
+                "below good (unbanded)".into()
+            }
+        });
+        notes.push((
+            format!("Label '{}' ({})", l.source_label, l.scale),
+            format!("{band}; {} mapping; {} judgements", if l.exact { "exact" } else { "assumed" }, l.count),
+        ));
     }
     if let Some(s) = opts.suppress {
-        notes.push(("Small numbers".into(), format!("Counts below {s}, and percentages built on fewer than {s} cases, are shown as 'c' to protect children's privacy.")));
+        notes.push((
+            "Small numbers".into(),
+            format!("Counts below {s}, and percentages built on fewer than {s} cases, are shown as 'c' to protect children's privacy."),
+        ));
     }
     let sum = |f: fn(&crate::analyse::InputOut) -> u64| m.inputs.iter().map(f).sum::<u64>();
     Doc {
@@ -281,7 +298,14 @@ pub fn build(m: &Metrics, kind: ReportKind, opts: &Options) -> Doc {
         sources: m
             .inputs
             .iter()
-            .map(|i| Source { file: i.file.clone(), sheet: i.sheet.clone().unwrap_or_default(), kind: i.kind.clone(), rows_read: i.rows_read, rows_accepted: i.rows_accepted, rows_rejected: i.rows_rejected })
+            .map(|i| Source {
+                file: i.file.clone(),
+                sheet: i.sheet.clone().unwrap_or_default(),
+                kind: i.kind.clone(),
+                rows_read: i.rows_read,
+                rows_accepted: i.rows_accepted,
+                rows_rejected: i.rows_rejected,
+            })
             .collect(),
         rows_read: sum(|i| i.rows_read),
         rows_accepted: sum(|i| i.rows_accepted),

@@ -77,7 +77,11 @@ pub fn render(doc: &Doc, templates: Option<&Path>) -> Result<Vec<u8>, String> {
             title: s.title.clone(),
             intro: s.intro.clone(),
             tiles: s.tiles.clone(),
-            charts: s.charts.iter().map(|c| HtmlChart { title: c.title.clone(), alt: c.alt.clone(), svg: charts::svg(c), table: table(&format!("{}-chart", s.id), &c.data) }).collect(),
+            charts: s
+                .charts
+                .iter()
+                .map(|c| HtmlChart { title: c.title.clone(), alt: c.alt.clone(), svg: charts::svg(c), table: table(&format!("{}-chart", s.id), &c.data) })
+                .collect(),
             tables: s.tables.iter().map(|t| table(&s.id, t)).collect(),
         })
         .collect();
@@ -85,7 +89,20 @@ pub fn render(doc: &Doc, templates: Option<&Path>) -> Result<Vec<u8>, String> {
         name: "Sources".into(),
         caption: "Rows read from each input".into(),
         headers: ["File", "Sheet", "Kind", "Rows read", "Accepted", "Rejected"].map(String::from).to_vec(),
-        rows: doc.sources.iter().map(|s| vec![Value::text(&s.file), Value::text(&s.sheet), Value::text(&s.kind), Value::Count(s.rows_read), Value::Count(s.rows_accepted), Value::Count(s.rows_rejected)]).collect(),
+        rows: doc
+            .sources
+            .iter()
+            .map(|s| {
+                vec![
+                    Value::text(&s.file),
+                    Value::text(&s.sheet),
+                    Value::text(&s.kind),
+                    Value::Count(s.rows_read),
+                    Value::Count(s.rows_accepted),
+                    Value::Count(s.rows_rejected),
+                ]
+            })
+            .collect(),
     };
     let ctx = minijinja::context! {
         doc => doc,

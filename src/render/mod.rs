@@ -6,6 +6,6 @@ pub mod doc;
 pub mod html;
 pub mod json;
 pub mod normalised;
-pub mod xlsx;
 mod sections;
 pub mod validate;
+pub mod xlsx;

@@ -51,17 +51,60 @@ fn judgement_cols(j: Option<&Judgement>) -> [String; 5] {
 }
 
 pub fn audits_csv(model: &Model, out: Out) -> Result {
-    let mut w = writer(out, &[
-        "audit_id", "framework", "child_id", "team", "service", "auditor", "case_type", "legal_status", "allocated_date", "due_date", "due_rule",
-        "completed_date", "overall_scale", "overall_source_label", "overall_band", "overall_at_least_good", "overall_mapping", "overall_from",
-        "moderated", "moderator_agrees", "moderated_scale", "moderated_source_label", "moderated_band", "moderated_at_least_good", "moderated_mapping",
-        "moderation_date", "spoke_to_child", "spoke_to_family", "spoke_to_practitioner", "escalated", "evidence", "good_practice", "source_file",
-        "source_sheet", "source_row",
-    ])?;
+    let mut w = writer(
+        out,
+        &[
+            "audit_id",
+            "framework",
+            "child_id",
+            "team",
+            "service",
+            "auditor",
+            "case_type",
+            "legal_status",
+            "allocated_date",
+            "due_date",
+            "due_rule",
+            "completed_date",
+            "overall_scale",
+            "overall_source_label",
+            "overall_band",
+            "overall_at_least_good",
+            "overall_mapping",
+            "overall_from",
+            "moderated",
+            "moderator_agrees",
+            "moderated_scale",
+            "moderated_source_label",
+            "moderated_band",
+            "moderated_at_least_good",
+            "moderated_mapping",
+            "moderation_date",
+            "spoke_to_child",
+            "spoke_to_family",
+            "spoke_to_practitioner",
+            "escalated",
+            "evidence",
+            "good_practice",
+            "source_file",
+            "source_sheet",
+            "source_row",
+        ],
+    )?;
     for a in &model.audits {
         let mut rec: Vec<String> = vec![
-            a.id.clone(), a.framework.clone(), a.child_id.clone(), o(&a.team).into(), o(&a.service).into(), o(&a.auditor).into(), o(&a.case_type).into(),
-            o(&a.legal_status).into(), d(a.allocated), d(a.due), a.due_rule.clone(), d(a.completed),
+            a.id.clone(),
+            a.framework.clone(),
+            a.child_id.clone(),
+            o(&a.team).into(),
+            o(&a.service).into(),
+            o(&a.auditor).into(),
+            o(&a.case_type).into(),
+            o(&a.legal_status).into(),
+            d(a.allocated),
+            d(a.due),
+            a.due_rule.clone(),
+            d(a.completed),
         ];
         rec.extend(judgement_cols(a.overall.as_ref()));
         rec.push(a.overall_source.clone().unwrap_or_else(|| "column".into()));
@@ -69,8 +112,16 @@ pub fn audits_csv(model: &Model, out: Out) -> Result {
         rec.push(b(a.moderator_agrees).into());
         rec.extend(judgement_cols(a.moderated_overall.as_ref()));
         rec.extend([
-            d(a.moderation_date), a.spoke_child.as_str().into(), a.spoke_family.as_str().into(), a.spoke_practitioner.as_str().into(), b(a.escalated).into(),
-            a.evidence.clone(), a.good_practice.clone(), a.origin.file.clone(), o(&a.origin.sheet).into(), a.origin.row.to_string(),
+            d(a.moderation_date),
+            a.spoke_child.as_str().into(),
+            a.spoke_family.as_str().into(),
+            a.spoke_practitioner.as_str().into(),
+            b(a.escalated).into(),
+            a.evidence.clone(),
+            a.good_practice.clone(),
+            a.origin.file.clone(),
+            o(&a.origin.sheet).into(),
+            a.origin.row.to_string(),
         ]);
         w.write_record(&rec)?;
     }
@@ -79,17 +130,53 @@ pub fn audits_csv(model: &Model, out: Out) -> Result {
 
 /// One row per audit × question (overall, moderated overall, each domain question).
 pub fn judgements_csv(model: &Model, domain_names: &dyn Fn(&str) -> String, out: Out) -> Result {
-    let mut w = writer(out, &[
-        "audit_id", "child_id", "team", "completed_date", "framework", "kind", "domain", "domain_name", "question", "scale", "source_label", "label",
-        "band", "at_least_good", "not_applicable", "mapping", "source_file", "source_sheet", "source_row",
-    ])?;
+    let mut w = writer(
+        out,
+        &[
+            "audit_id",
+            "child_id",
+            "team",
+            "completed_date",
+            "framework",
+            "kind",
+            "domain",
+            "domain_name",
+            "question",
+            "scale",
+            "source_label",
+            "label",
+            "band",
+            "at_least_good",
+            "not_applicable",
+            "mapping",
+            "source_file",
+            "source_sheet",
+            "source_row",
+        ],
+    )?;
     for a in &model.audits {
         let mut row = |kind: &str, domain: &str, question: &str, j: Option<&Judgement>| {
             let [scale, source, band, good, mapping] = judgement_cols(j);
             let rec = [
-                a.id.as_str(), &a.child_id, o(&a.team), &d(a.completed), &a.framework, kind, domain, &if domain.is_empty() { String::new() } else { domain_names(domain) },
-                question, &scale, &source, j.map(|j| j.label.as_str()).unwrap_or(""), &band, &good, if j.is_some_and(|j| j.not_applicable) { "yes" } else { "" },
-                if j.is_some() { &mapping } else { "" }, &a.origin.file, o(&a.origin.sheet), &a.origin.row.to_string(),
+                a.id.as_str(),
+                &a.child_id,
+                o(&a.team),
+                &d(a.completed),
+                &a.framework,
+                kind,
+                domain,
+                &if domain.is_empty() { String::new() } else { domain_names(domain) },
+                question,
+                &scale,
+                &source,
+                j.map(|j| j.label.as_str()).unwrap_or(""),
+                &band,
+                &good,
+                if j.is_some_and(|j| j.not_applicable) { "yes" } else { "" },
+                if j.is_some() { &mapping } else { "" },
+                &a.origin.file,
+                o(&a.origin.sheet),
+                &a.origin.row.to_string(),
             ];
             w.write_record(rec)
         };
@@ -105,13 +192,24 @@ pub fn judgements_csv(model: &Model, domain_names: &dyn Fn(&str) -> String, out:
 }
 
 pub fn actions_csv(model: &Model, out: Out) -> Result {
-    let mut w = writer(out, &["audit_id", "child_id", "team", "owner", "action", "set_date", "due_date", "completed_date", "source_file", "source_sheet", "source_row"])?;
+    let mut w = writer(
+        out,
+        &["audit_id", "child_id", "team", "owner", "action", "set_date", "due_date", "completed_date", "source_file", "source_sheet", "source_row"],
+    )?;
     for a in &model.actions {
         w.write_record([
-            o(&a.audit_id), o(&a.child_id), o(&a.team), o(&a.owner), &a.text, &d(a.set), &d(a.due), &d(a.completed), &a.origin.file, o(&a.origin.sheet),
+            o(&a.audit_id),
+            o(&a.child_id),
+            o(&a.team),
+            o(&a.owner),
+            &a.text,
+            &d(a.set),
+            &d(a.due),
+            &d(a.completed),
+            &a.origin.file,
+            o(&a.origin.sheet),
             &a.origin.row.to_string(),
-        ])
-        ?;
+        ])?;
     }
     finish(w)
 }
@@ -125,8 +223,18 @@ pub fn case_notes_csv(model: &Model, out: Out) -> Result {
             crate::normalise::SeenAlone::No => "no",
             crate::normalise::SeenAlone::NotRecorded => "not_recorded",
         };
-        w.write_record([&*n.child_id, s.get(n.note_type), n.kind.as_str(), &d(Some(n.event)), &d(n.recorded), seen, s.get(n.author), s.get(n.team), s.get(n.source), &n.row.to_string()])
-            ?;
+        w.write_record([
+            &*n.child_id,
+            s.get(n.note_type),
+            n.kind.as_str(),
+            &d(Some(n.event)),
+            &d(n.recorded),
+            seen,
+            s.get(n.author),
+            s.get(n.team),
+            s.get(n.source),
+            &n.row.to_string(),
+        ])?;
     }
     finish(w)
 }
@@ -134,8 +242,17 @@ pub fn case_notes_csv(model: &Model, out: Out) -> Result {
 pub fn episodes_csv(model: &Model, out: Out) -> Result {
     let mut w = writer(out, &["child_id", "kind", "source_status", "start_date", "end_date", "team", "source_file", "source_sheet", "source_row"])?;
     for e in &model.episodes {
-        w.write_record([&e.child_id, e.kind.as_str(), &e.source_status, &d(Some(e.start)), &d(e.end), o(&e.team), &e.origin.file, o(&e.origin.sheet), &e.origin.row.to_string()])
-            ?;
+        w.write_record([
+            &e.child_id,
+            e.kind.as_str(),
+            &e.source_status,
+            &d(Some(e.start)),
+            &d(e.end),
+            o(&e.team),
+            &e.origin.file,
+            o(&e.origin.sheet),
+            &e.origin.row.to_string(),
+        ])?;
     }
     finish(w)
 }
@@ -148,8 +265,7 @@ pub fn data_quality_csv(findings: &[Finding], out: Out) -> Result {
             crate::normalise::Severity::Warning => "warning",
             crate::normalise::Severity::Error => "error",
         };
-        w.write_record([sev, f.code, &f.file, o(&f.sheet), &f.row.map(|r| r.to_string()).unwrap_or_default(), o(&f.column), &f.value, &f.action])
-            ?;
+        w.write_record([sev, f.code, &f.file, o(&f.sheet), &f.row.map(|r| r.to_string()).unwrap_or_default(), o(&f.column), &f.value, &f.action])?;
     }
     finish(w)
 }

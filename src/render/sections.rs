@@ -4,10 +4,14 @@ use super::doc::{Cells, Chart, ChartKind, Section, Table, Tile, Value};
 use crate::analyse::{Kpi, Metrics};
 use crate::normalise::config::Better;
 
-const BAND_HEADERS: [&str; 7] = ["Outstanding", "Good", "Requires improvement", "Inadequate", "Good or better (unbanded)", "Below good (unbanded)", "Not applicable"];
+const BAND_HEADERS: [&str; 7] =
+    ["Outstanding", "Good", "Requires improvement", "Inadequate", "Good or better (unbanded)", "Below good (unbanded)", "Not applicable"];
 
 fn bands_row(cells: &Cells, b: &crate::analyse::distributions::Bands) -> Vec<Value> {
-    [b.outstanding, b.good, b.requires_improvement, b.inadequate, b.good_or_better_unbanded, b.below_good_unbanded, b.not_applicable].iter().map(|n| cells.count(*n)).collect()
+    [b.outstanding, b.good, b.requires_improvement, b.inadequate, b.good_or_better_unbanded, b.below_good_unbanded, b.not_applicable]
+        .iter()
+        .map(|n| cells.count(*n))
+        .collect()
 }
 
 fn section(id: &str, title: &str, intro: &str) -> Section {
@@ -74,14 +78,22 @@ fn kpi_table(m: &Metrics, cells: &Cells) -> Table {
                 cells.kpi_value(k),
                 cells.count(k.numerator),
                 k.denominator.map(|d| cells.count(d)).unwrap_or(Value::text("")),
-                k.previous.as_ref().map(|p| if k.unit == "count" { cells.count(p.numerator) } else { cells.rate(p.value, p.denominator) }).unwrap_or(Value::text("")),
+                k.previous
+                    .as_ref()
+                    .map(|p| if k.unit == "count" { cells.count(p.numerator) } else { cells.rate(p.value, p.denominator) })
+                    .unwrap_or(Value::text("")),
                 change_value(k),
                 Value::text(target_text(k)),
                 Value::text(format!("{} {}", k.status_icon, k.status_label)),
             ]
         })
         .collect();
-    table("KPIs", "Headline KPIs against target", &["KPI", "This period", "Numerator", "Denominator", "Previous period", "Change (rates in percentage points)", "Target", "Status"], rows)
+    table(
+        "KPIs",
+        "Headline KPIs against target",
+        &["KPI", "This period", "Numerator", "Denominator", "Previous period", "Change (rates in percentage points)", "Target", "Status"],
+        rows,
+    )
 }
 
 fn tiles(m: &Metrics, cells: &Cells) -> Vec<Tile> {
@@ -110,12 +122,21 @@ fn teams(m: &Metrics) -> Vec<String> {
 /// One KPI by team as a bar chart (with its target).
 fn kpi_team_chart(m: &Metrics, cells: &Cells, id: &str, chart_id: &str) -> Option<Chart> {
     let k = kpi(m, id)?;
-    let rows: Vec<Vec<Value>> = k.by_team.iter().map(|t| vec![Value::text(&t.team), if k.unit == "rate" { cells.rate(t.value, t.denominator) } else { cells.count(t.numerator) }]).collect();
+    let rows: Vec<Vec<Value>> = k
+        .by_team
+        .iter()
+        .map(|t| vec![Value::text(&t.team), if k.unit == "rate" { cells.rate(t.value, t.denominator) } else { cells.count(t.numerator) }])
+        .collect();
     let values = if k.unit == "rate" { "percentage" } else { "count" };
     Some(Chart {
         id: chart_id.into(),
         title: format!("{} by team", k.label),
-        alt: format!("Bar chart of {} by team ({values}), {} teams{}.", k.label.to_lowercase(), rows.len(), k.target.map(|t| format!(", with the target of {:.0}% marked", t * 100.0)).unwrap_or_default()),
+        alt: format!(
+            "Bar chart of {} by team ({values}), {} teams{}.",
+            k.label.to_lowercase(),
+            rows.len(),
+            k.target.map(|t| format!(", with the target of {:.0}% marked", t * 100.0)).unwrap_or_default()
+        ),
         kind: ChartKind::Bar,
         percent: k.unit == "rate",
         target: k.target.filter(|_| k.unit == "rate"),
@@ -126,11 +147,18 @@ fn kpi_team_chart(m: &Metrics, cells: &Cells, id: &str, chart_id: &str) -> Optio
 fn trend_chart(m: &Metrics, cells: &Cells, id: &str, chart_id: &str) -> Option<Chart> {
     let t = m.trends.iter().find(|t| t.id == id)?;
     let k = kpi(m, id)?;
-    let rows: Vec<Vec<Value>> = t.points.iter().map(|p| vec![Value::text(&p.period.key), cells.rate(p.value, p.denominator), cells.count(p.denominator.unwrap_or(0))]).collect();
+    let rows: Vec<Vec<Value>> =
+        t.points.iter().map(|p| vec![Value::text(&p.period.key), cells.rate(p.value, p.denominator), cells.count(p.denominator.unwrap_or(0))]).collect();
     Some(Chart {
         id: chart_id.into(),
         title: format!("{} over time", k.label),
-        alt: format!("Line chart of {} in each two-month period from {} to {}{}.", k.label.to_lowercase(), t.points.first().map(|p| p.period.label.clone()).unwrap_or_default(), t.points.last().map(|p| p.period.label.clone()).unwrap_or_default(), k.target.map(|x| format!(", against the target of {:.0}%", x * 100.0)).unwrap_or_default()),
+        alt: format!(
+            "Line chart of {} in each two-month period from {} to {}{}.",
+            k.label.to_lowercase(),
+            t.points.first().map(|p| p.period.label.clone()).unwrap_or_default(),
+            t.points.last().map(|p| p.period.label.clone()).unwrap_or_default(),
+            k.target.map(|x| format!(", against the target of {:.0}%", x * 100.0)).unwrap_or_default()
+        ),
         kind: ChartKind::Line,
         percent: true,
         target: k.target,
@@ -139,7 +167,8 @@ fn trend_chart(m: &Metrics, cells: &Cells, id: &str, chart_id: &str) -> Option<C
 }
 
 fn bands_chart(cells: &Cells, chart_id: &str, title: &str, what: &str, groups: &[(String, &crate::analyse::distributions::Bands)]) -> Chart {
-    let rows: Vec<Vec<Value>> = groups.iter().map(|(name, b)| std::iter::once(Value::text(name)).chain(bands_row(cells, b).into_iter().take(6)).collect()).collect();
+    let rows: Vec<Vec<Value>> =
+        groups.iter().map(|(name, b)| std::iter::once(Value::text(name)).chain(bands_row(cells, b).into_iter().take(6)).collect()).collect();
     let mut headers = vec![what];
     headers.extend(&BAND_HEADERS[..6]);
     Chart {
@@ -163,11 +192,40 @@ pub fn board_pack(m: &Metrics, cells: &Cells) -> Vec<Section> {
     charts.charts.push(bands_chart(cells, "grades-by-team", "Overall grades by team", "Team", &groups));
     charts.charts.extend(kpi_team_chart(m, cells, "actions_on_time", "actions-on-time-by-team"));
     charts.charts.extend(kpi_team_chart(m, cells, "notes_recorded_in_time", "notes-in-time-by-team"));
-    let themes = m.themes.text_themes.iter().filter(|t| t.audits > 0).take(8).map(|t| vec![Value::text(&t.name), cells.count(t.audits), cells.count(t.in_below_good), cells.count(t.in_good_or_better)]).collect();
-    let mut learning = section("learning", "What the audits say", "The themes most often found in this period's audit evidence, and the domains most associated with a below-good overall judgement.");
-    learning.tables.push(table("Top themes", "Most frequent themes in audit evidence this period", &["Theme", "Audits", "Below good overall", "Good or better overall"], themes));
-    let drivers = m.themes.domain_drivers.iter().take(5).map(|d| vec![Value::text(&d.name), cells.count(d.graded), cells.rate(d.share_below_good, Some(d.graded)), Value::Change { v: d.association, pct: true }]).collect();
-    learning.tables.push(table("Domain drivers", "Domains most associated with a below-good overall judgement", &["Domain", "Audits graded", "Below good in domain", "Association with below-good overall"], drivers));
+    let themes = m
+        .themes
+        .text_themes
+        .iter()
+        .filter(|t| t.audits > 0)
+        .take(8)
+        .map(|t| vec![Value::text(&t.name), cells.count(t.audits), cells.count(t.in_below_good), cells.count(t.in_good_or_better)])
+        .collect();
+    let mut learning = section(
+        "learning",
+        "What the audits say",
+        "The themes most often found in this period's audit evidence, and the domains most associated with a below-good overall judgement.",
+    );
+    learning.tables.push(table(
+        "Top themes",
+        "Most frequent themes in audit evidence this period",
+        &["Theme", "Audits", "Below good overall", "Good or better overall"],
+        themes,
+    ));
+    let drivers = m
+        .themes
+        .domain_drivers
+        .iter()
+        .take(5)
+        .map(|d| {
+            vec![Value::text(&d.name), cells.count(d.graded), cells.rate(d.share_below_good, Some(d.graded)), Value::Change { v: d.association, pct: true }]
+        })
+        .collect();
+    learning.tables.push(table(
+        "Domain drivers",
+        "Domains most associated with a below-good overall judgement",
+        &["Domain", "Audits graded", "Below good in domain", "Association with below-good overall"],
+        drivers,
+    ));
     vec![head, charts, learning]
 }
 
@@ -194,22 +252,64 @@ pub fn compliance(m: &Metrics, cells: &Cells) -> Vec<Section> {
     s.tables.push(table("KPIs by team", "Each KPI by team", &headers, rows));
     out.push(s);
 
-    let mut a = section("actions", "Audit actions", "Actions are due 10 working days after they are set unless the data gives a date. Overdue means due before the as-of date and not signed off by it.");
+    let mut a = section(
+        "actions",
+        "Audit actions",
+        "Actions are due 10 working days after they are set unless the data gives a date. Overdue means due before the as-of date and not signed off by it.",
+    );
     a.charts.extend(kpi_team_chart(m, cells, "actions_on_time", "actions-on-time-by-team"));
     a.tables.push(table(
         "Overdue actions",
         "Overdue actions, longest overdue first (children by ID only)",
         &["Audit", "Child ID", "Team", "Owner", "Action", "Due", "Working days overdue"],
-        m.actions.overdue.iter().map(|o| vec![Value::text(&o.audit_id), Value::text(&o.child_id), Value::text(&o.team), Value::text(&o.owner), Value::text(&o.action), Value::Date(Some(o.due)), Value::Count(o.working_days_overdue.max(0) as u64)]).collect(),
+        m.actions
+            .overdue
+            .iter()
+            .map(|o| {
+                vec![
+                    Value::text(&o.audit_id),
+                    Value::text(&o.child_id),
+                    Value::text(&o.team),
+                    Value::text(&o.owner),
+                    Value::text(&o.action),
+                    Value::Date(Some(o.due)),
+                    Value::Count(o.working_days_overdue.max(0) as u64),
+                ]
+            })
+            .collect(),
     ));
-    a.tables.push(counts_table(cells, "Overdue by age", "Overdue actions by how long overdue", ["Working days overdue", "Actions"], m.actions.age_bands.iter().map(|(l, n)| (l.as_str(), *n))));
+    a.tables.push(counts_table(
+        cells,
+        "Overdue by age",
+        "Overdue actions by how long overdue",
+        ["Working days overdue", "Actions"],
+        m.actions.age_bands.iter().map(|(l, n)| (l.as_str(), *n)),
+    ));
     a.tables.push(table(
         "Actions by team",
         "Actions due this period by team",
         &["Team", "Due this period", "Done on time", "Done late", "Open", "Overdue now"],
-        m.actions.by_team.iter().map(|t| vec![Value::text(&t.team), cells.count(t.due_in_period), cells.count(t.on_time), cells.count(t.late), cells.count(t.open), cells.count(t.overdue_now)]).collect(),
+        m.actions
+            .by_team
+            .iter()
+            .map(|t| {
+                vec![
+                    Value::text(&t.team),
+                    cells.count(t.due_in_period),
+                    cells.count(t.on_time),
+                    cells.count(t.late),
+                    cells.count(t.open),
+                    cells.count(t.overdue_now),
+                ]
+            })
+            .collect(),
     ));
-    a.tables.push(table("Repeat owners", "Owners with two or more overdue actions", &["Owner", "Overdue actions"], m.actions.repeat_owners.iter().map(|o| vec![Value::text(&o.owner), cells.count(o.overdue)]).collect()));
+    a.tables.push(table(
+        "Repeat owners",
+        "Owners with two or more overdue actions",
+        &["Owner", "Overdue actions"],
+        m.actions.repeat_owners.iter().map(|o| vec![Value::text(&o.owner), cells.count(o.overdue)]).collect(),
+    ));
     out.push(a);
 
     let mut md = section("moderation", "Moderation", "Audits re-graded by a moderator: whether they agreed, and which way they moved the grade.");
@@ -229,7 +329,8 @@ pub fn compliance(m: &Metrics, cells: &Cells) -> Vec<Section> {
         [("The same", d.same), ("Lower than the auditor", d.moderator_lower), ("Higher than the auditor", d.moderator_higher), ("Cannot tell", d.unknown)],
     ));
     for (by, list) in [("team", &m.moderation.by_team), ("auditor", &m.moderation.by_auditor)] {
-        let rows = list.iter().map(|a| vec![Value::text(&a.name), cells.count(a.moderated), cells.count(a.agreed), cells.rate(a.rate, Some(a.moderated))]).collect();
+        let rows =
+            list.iter().map(|a| vec![Value::text(&a.name), cells.count(a.moderated), cells.count(a.agreed), cells.rate(a.rate, Some(a.moderated))]).collect();
         let first = if by == "team" { "Team" } else { "Auditor" };
         md.tables.push(table(&format!("Agreement by {by}"), &format!("Moderation agreement by {by}"), &[first, "Moderated", "Agreed", "Agreement"], rows));
     }
@@ -241,25 +342,72 @@ pub fn compliance(m: &Metrics, cells: &Cells) -> Vec<Section> {
         "Case notes by team",
         "Case notes and statutory visits this period by team",
         &["Team", "Case notes", "Recorded within 4 weeks", "Statutory visits", "Seen alone: yes", "Seen alone: no"],
-        m.case_notes.by_team.iter().map(|t| vec![Value::text(&t.team), cells.count(t.notes), cells.count(t.recorded_in_time), cells.count(t.visits), cells.count(t.seen_yes), cells.count(t.seen_no)]).collect(),
+        m.case_notes
+            .by_team
+            .iter()
+            .map(|t| {
+                vec![
+                    Value::text(&t.team),
+                    cells.count(t.notes),
+                    cells.count(t.recorded_in_time),
+                    cells.count(t.visits),
+                    cells.count(t.seen_yes),
+                    cells.count(t.seen_no),
+                ]
+            })
+            .collect(),
     ));
     cn.tables.push(table(
         "Children out of timescale",
         "Children whose statutory visits were not all in time (by ID only)",
         &["Team", "Child ID", "Plan", "Longest gap", "Unit", "Last visit"],
-        m.case_notes.children_out_of_timescale.iter().map(|c| vec![Value::text(&c.team), Value::text(&c.child_id), Value::text(c.plan.to_uppercase()), Value::Count(c.longest_gap.max(0) as u64), Value::text(c.unit), Value::Date(c.last_visit)]).collect(),
+        m.case_notes
+            .children_out_of_timescale
+            .iter()
+            .map(|c| {
+                vec![
+                    Value::text(&c.team),
+                    Value::text(&c.child_id),
+                    Value::text(c.plan.to_uppercase()),
+                    Value::Count(c.longest_gap.max(0) as u64),
+                    Value::text(c.unit),
+                    Value::Date(c.last_visit),
+                ]
+            })
+            .collect(),
     ));
-    cn.tables.push(counts_table(cells, "Visit gaps", "Days between statutory visits to the same child this period", ["Gap", "Visits"], m.case_notes.visit_gap_bands.iter().map(|(l, n)| (l.as_str(), *n))));
+    cn.tables.push(counts_table(
+        cells,
+        "Visit gaps",
+        "Days between statutory visits to the same child this period",
+        ["Gap", "Visits"],
+        m.case_notes.visit_gap_bands.iter().map(|(l, n)| (l.as_str(), *n)),
+    ));
     let lag_rows = m.case_notes.lag_band_labels.iter().enumerate().map(|(i, l)| (*l, m.case_notes.by_team.iter().map(|t| t.lag_bands[i]).sum()));
     cn.tables.push(counts_table(cells, "Recording lag", "Days from event to recording, this period", ["Lag", "Case notes"], lag_rows));
     out.push(cn);
 
-    let mut au = section("auditors", "Auditors", "Audits per auditor in the 12 months to the as-of date (the framework allows 10 a year), and on-time completion this period.");
+    let mut au = section(
+        "auditors",
+        "Auditors",
+        "Audits per auditor in the 12 months to the as-of date (the framework allows 10 a year), and on-time completion this period.",
+    );
     au.tables.push(table(
         "Auditor load",
         "Audits per auditor",
         &["Auditor", "Audits in last 12 months", "Over 10 a year", "Due this period", "On time this period"],
-        m.auditors.iter().map(|a| vec![Value::text(&a.auditor), cells.count(a.audits_last_12_months), Value::text(if a.over_annual_limit { "Yes" } else { "No" }), cells.count(a.due_in_period), cells.count(a.on_time_in_period)]).collect(),
+        m.auditors
+            .iter()
+            .map(|a| {
+                vec![
+                    Value::text(&a.auditor),
+                    cells.count(a.audits_last_12_months),
+                    Value::text(if a.over_annual_limit { "Yes" } else { "No" }),
+                    cells.count(a.due_in_period),
+                    cells.count(a.on_time_in_period),
+                ]
+            })
+            .collect(),
     ));
     out.push(au);
     out.push(data_quality(m));
@@ -272,7 +420,19 @@ fn data_quality(m: &Metrics) -> Section {
         "Sources",
         "Rows read from each input",
         &["File", "Sheet", "Kind", "Rows read", "Accepted", "Rejected"],
-        m.inputs.iter().map(|i| vec![Value::text(&i.file), Value::text(i.sheet.clone().unwrap_or_default()), Value::text(&i.kind), Value::Count(i.rows_read), Value::Count(i.rows_accepted), Value::Count(i.rows_rejected)]).collect(),
+        m.inputs
+            .iter()
+            .map(|i| {
+                vec![
+                    Value::text(&i.file),
+                    Value::text(i.sheet.clone().unwrap_or_default()),
+                    Value::text(&i.kind),
+                    Value::Count(i.rows_read),
+                    Value::Count(i.rows_accepted),
+                    Value::Count(i.rows_rejected),
+                ]
+            })
+            .collect(),
     ));
     // A report lists the most serious findings; normalised/data_quality.csv has them all.
     const SHOWN: usize = 500;
@@ -320,11 +480,21 @@ pub fn grades(m: &Metrics, cells: &Cells) -> Vec<Section> {
     let mut domains = section("domains", "Grades by domain", "Each domain's judgements this period, across every framework, on the canonical bands.");
     let dgroups: Vec<(String, &_)> = dist.domains.iter().map(|(id, d)| (dist.domain_names.get(id).cloned().unwrap_or(id.clone()), &d.counts)).collect();
     domains.charts.push(bands_chart(cells, "grades-by-domain", "Grades by domain", "Domain", &dgroups));
-    domains.tables.push(table("Domains", "Grades by domain", &headers, dgroups.iter().map(|(n, b)| std::iter::once(Value::text(n)).chain(bands_row(cells, b)).collect()).collect()));
+    domains.tables.push(table(
+        "Domains",
+        "Grades by domain",
+        &headers,
+        dgroups.iter().map(|(n, b)| std::iter::once(Value::text(n)).chain(bands_row(cells, b)).collect()).collect(),
+    ));
     let mut team_rows = Vec::new();
     for (id, d) in &dist.domains {
         for g in &d.by_team {
-            team_rows.push([Value::text(dist.domain_names.get(id).cloned().unwrap_or(id.clone())), Value::text(&g.name)].into_iter().chain(bands_row(cells, &g.counts)).collect());
+            team_rows.push(
+                [Value::text(dist.domain_names.get(id).cloned().unwrap_or(id.clone())), Value::text(&g.name)]
+                    .into_iter()
+                    .chain(bands_row(cells, &g.counts))
+                    .collect(),
+            );
         }
     }
     let mut dt_headers = vec!["Domain", "Team"];
@@ -334,10 +504,28 @@ pub fn grades(m: &Metrics, cells: &Cells) -> Vec<Section> {
     trend.charts.extend(trend_chart(m, cells, "overall_good_or_better", "good-or-better-trend"));
     let mut p_headers = vec!["Period"];
     p_headers.extend(BAND_HEADERS);
-    trend.tables.push(table("Overall by period", "Overall grades by period", &p_headers, dist.overall.by_period.iter().map(|p| std::iter::once(Value::text(&p.period.label)).chain(bands_row(cells, &p.counts)).collect()).collect()));
-    let mut other = section("groups", "By framework, legal status and case type", "Overall grades this period by the framework the audit used, and by the child's legal status and case type where the export gives them.");
-    for (name, caption, groups) in [("By framework", "Overall grades by audit framework", &dist.overall_by_framework), ("By legal status", "Overall grades by legal status", &dist.overall_by_legal_status), ("By case type", "Overall grades by case type", &dist.overall_by_case_type)] {
-        other.tables.push(table(name, caption, &headers, groups.iter().map(|g| std::iter::once(Value::text(&g.name)).chain(bands_row(cells, &g.counts)).collect()).collect()));
+    trend.tables.push(table(
+        "Overall by period",
+        "Overall grades by period",
+        &p_headers,
+        dist.overall.by_period.iter().map(|p| std::iter::once(Value::text(&p.period.label)).chain(bands_row(cells, &p.counts)).collect()).collect(),
+    ));
+    let mut other = section(
+        "groups",
+        "By framework, legal status and case type",
+        "Overall grades this period by the framework the audit used, and by the child's legal status and case type where the export gives them.",
+    );
+    for (name, caption, groups) in [
+        ("By framework", "Overall grades by audit framework", &dist.overall_by_framework),
+        ("By legal status", "Overall grades by legal status", &dist.overall_by_legal_status),
+        ("By case type", "Overall grades by case type", &dist.overall_by_case_type),
+    ] {
+        other.tables.push(table(
+            name,
+            caption,
+            &headers,
+            groups.iter().map(|g| std::iter::once(Value::text(&g.name)).chain(bands_row(cells, &g.counts)).collect()).collect(),
+        ));
     }
     vec![overall, domains, trend, other]
 }
@@ -345,7 +533,22 @@ pub fn grades(m: &Metrics, cells: &Cells) -> Vec<Section> {
 pub fn themes(m: &Metrics, cells: &Cells) -> Vec<Section> {
     let th = &m.themes;
     let mut drivers = section("drivers", "What drives below-good judgements", "For each domain: how often it was below good, and how much more often it was below good in audits judged below good overall than in audits judged good or better (the association, in percentage points). Ranked by association.");
-    let rows: Vec<Vec<Value>> = th.domain_drivers.iter().map(|d| vec![Value::Count(d.rank as u64), Value::text(&d.name), cells.count(d.graded), cells.count(d.below_good), cells.rate(d.share_below_good, Some(d.graded)), Value::Rate(d.share_below_when_overall_below), Value::Rate(d.share_below_when_overall_good), Value::Change { v: d.association, pct: true }]).collect();
+    let rows: Vec<Vec<Value>> = th
+        .domain_drivers
+        .iter()
+        .map(|d| {
+            vec![
+                Value::Count(d.rank as u64),
+                Value::text(&d.name),
+                cells.count(d.graded),
+                cells.count(d.below_good),
+                cells.rate(d.share_below_good, Some(d.graded)),
+                Value::Rate(d.share_below_when_overall_below),
+                Value::Rate(d.share_below_when_overall_good),
+                Value::Change { v: d.association, pct: true },
+            ]
+        })
+        .collect();
     drivers.charts.push(Chart {
         id: "domain-drivers".into(),
         title: "Below good in each domain".into(),
@@ -353,33 +556,82 @@ pub fn themes(m: &Metrics, cells: &Cells) -> Vec<Section> {
         kind: ChartKind::Bar,
         percent: true,
         target: None,
-        data: table("Chart domain drivers", "Share below good by domain: chart data", &["Domain", "Below good"], th.domain_drivers.iter().map(|d| vec![Value::text(&d.name), cells.rate(d.share_below_good, Some(d.graded))]).collect()),
+        data: table(
+            "Chart domain drivers",
+            "Share below good by domain: chart data",
+            &["Domain", "Below good"],
+            th.domain_drivers.iter().map(|d| vec![Value::text(&d.name), cells.rate(d.share_below_good, Some(d.graded))]).collect(),
+        ),
     });
-    drivers.tables.push(table("Domain drivers", "Domains ranked by association with a below-good overall judgement", &["Rank", "Domain", "Audits graded", "Below good", "Share below good", "Below good when overall below good", "Below good when overall good or better", "Association"], rows));
+    drivers.tables.push(table(
+        "Domain drivers",
+        "Domains ranked by association with a below-good overall judgement",
+        &[
+            "Rank",
+            "Domain",
+            "Audits graded",
+            "Below good",
+            "Share below good",
+            "Below good when overall below good",
+            "Below good when overall good or better",
+            "Association",
+        ],
+        rows,
+    ));
     let mut text = section("text-themes", "Recurring themes in the evidence", "Themes found in audit evidence and good-practice text (whole words, any case, singular or plural), split by the audit's overall judgement; examples cite audit IDs only.");
     let listed: Vec<&crate::analyse::themes::TextTheme> = th.text_themes.iter().collect();
     text.charts.push(Chart {
         id: "themes".into(),
         title: "Themes in audit evidence".into(),
-        alt: format!("Stacked bar chart of how many audits this period mention each of {} themes, split into audits below good and good or better overall.", listed.len()),
+        alt: format!(
+            "Stacked bar chart of how many audits this period mention each of {} themes, split into audits below good and good or better overall.",
+            listed.len()
+        ),
         kind: ChartKind::StackedBar,
         percent: false,
         target: None,
-        data: table("Chart themes", "Themes by overall judgement: chart data", &["Theme", "Below good overall", "Good or better overall"], listed.iter().map(|t| vec![Value::text(&t.name), cells.count(t.in_below_good), cells.count(t.in_good_or_better)]).collect()),
+        data: table(
+            "Chart themes",
+            "Themes by overall judgement: chart data",
+            &["Theme", "Below good overall", "Good or better overall"],
+            listed.iter().map(|t| vec![Value::text(&t.name), cells.count(t.in_below_good), cells.count(t.in_good_or_better)]).collect(),
+        ),
     });
     text.tables.push(table(
         "Themes",
         "Themes in audit evidence this period",
         &["Theme", "Audits", "Below good overall", "Good or better overall", "In actions", "Example audits"],
-        listed.iter().map(|t| vec![Value::text(&t.name), cells.count(t.audits), cells.count(t.in_below_good), cells.count(t.in_good_or_better), cells.count(t.actions), Value::text(t.example_audits.join(", "))]).collect(),
+        listed
+            .iter()
+            .map(|t| {
+                vec![
+                    Value::text(&t.name),
+                    cells.count(t.audits),
+                    cells.count(t.in_below_good),
+                    cells.count(t.in_good_or_better),
+                    cells.count(t.actions),
+                    Value::text(t.example_audits.join(", ")),
+                ]
+            })
+            .collect(),
     ));
     let periods: Vec<String> = listed.first().map(|t| t.trend.iter().map(|(k, _)| k.clone()).collect()).unwrap_or_default();
     let mut headers: Vec<&str> = vec!["Theme"];
     headers.extend(periods.iter().map(String::as_str));
-    text.tables.push(table("Theme trend", "Audits mentioning each theme, by period", &headers, listed.iter().map(|t| std::iter::once(Value::text(&t.name)).chain(t.trend.iter().map(|(_, n)| cells.count(*n))).collect()).collect()));
+    text.tables.push(table(
+        "Theme trend",
+        "Audits mentioning each theme, by period",
+        &headers,
+        listed.iter().map(|t| std::iter::once(Value::text(&t.name)).chain(t.trend.iter().map(|(_, n)| cells.count(*n))).collect()).collect(),
+    ));
     let mut actions: Vec<&&crate::analyse::themes::TextTheme> = listed.iter().filter(|t| t.actions > 0).collect();
     actions.sort_by(|a, b| b.actions.cmp(&a.actions).then(a.id.cmp(&b.id)));
     let mut act = section("action-themes", "What the actions ask for", "Themes in the actions set after this period's audits, most common first.");
-    act.tables.push(table("Action themes", "Most common themes in audit actions", &["Theme", "Actions"], actions.iter().map(|t| vec![Value::text(&t.name), cells.count(t.actions)]).collect()));
+    act.tables.push(table(
+        "Action themes",
+        "Most common themes in audit actions",
+        &["Theme", "Actions"],
+        actions.iter().map(|t| vec![Value::text(&t.name), cells.count(t.actions)]).collect(),
+    ));
     vec![drivers, text, act]
 }

@@ -63,7 +63,16 @@ pub fn report(n: &Normalised, config: &Config) -> String {
             Some(false) => "no",
             None => "-",
         };
-        let _ = writeln!(s, "  {:<40} {:<12} {:<22} {:<14} {:<8} {}", truncate(&l.source_label, 40), l.scale, band, good, if l.exact { "exact" } else { "assumed" }, l.count);
+        let _ = writeln!(
+            s,
+            "  {:<40} {:<12} {:<22} {:<14} {:<8} {}",
+            truncate(&l.source_label, 40),
+            l.scale,
+            band,
+            good,
+            if l.exact { "exact" } else { "assumed" },
+            l.count
+        );
     }
     if labels.iter().any(|l| l.scale == "numeric") {
         let dir = match config.settings.numeric_direction {
@@ -73,13 +82,7 @@ pub fn report(n: &Normalised, config: &Config) -> String {
         let _ = writeln!(s, "  numeric grades were read in {dir} (unless a source sets numeric_direction); change it in the config if wrong");
     }
     let count = |sev| n.findings.iter().filter(|f| f.severity == sev).count();
-    let _ = writeln!(
-        s,
-        "\nFindings: {} errors, {} warnings, {} notes",
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info)
-    );
+    let _ = writeln!(s, "\nFindings: {} errors, {} warnings, {} notes", count(Severity::Error), count(Severity::Warning), count(Severity::Info));
     for f in &n.findings {
         let sev = match f.severity {
             Severity::Error => "error",

@@ -7,8 +7,8 @@
 
 use super::doc::{series_colour, Chart, ChartKind, Doc, Table, Value};
 use rust_xlsxwriter::{
-    Chart as XChart, ChartFormat, ChartLine, ChartLineDashType, ChartSolidFill, ChartType, DocProperties, ExcelDateTime, Format, FormatAlign, Table as XTable, TableColumn,
-    TableStyle, Workbook, Worksheet, XlsxError,
+    Chart as XChart, ChartFormat, ChartLine, ChartLineDashType, ChartSolidFill, ChartType, DocProperties, ExcelDateTime, Format, FormatAlign, Table as XTable,
+    TableColumn, TableStyle, Workbook, Worksheet, XlsxError,
 };
 
 struct Formats {
@@ -185,11 +185,7 @@ fn native_chart(chart: &Chart, sheet: &str, last_row: u32) -> XChart {
             ChartKind::Line => format.set_line(ChartLine::new().set_color(colour).set_width(2.5)),
             _ => format.set_solid_fill(ChartSolidFill::new().set_color(colour)).set_border(ChartLine::new().set_color("#3D3D3D")),
         };
-        x.add_series()
-            .set_name((sheet, 0, c))
-            .set_categories((sheet, 1, 0, last_row, 0))
-            .set_values((sheet, 1, c, last_row, c))
-            .set_format(&mut format);
+        x.add_series().set_name((sheet, 0, c)).set_categories((sheet, 1, 0, last_row, 0)).set_values((sheet, 1, c, last_row, c)).set_format(&mut format);
     }
     if chart.target.is_some() {
         let c = chart.data.headers.len() as u16;
@@ -228,8 +224,12 @@ fn created(doc: &Doc) -> ExcelDateTime {
             return t;
         }
     }
-    ExcelDateTime::from_ymd(doc.as_of.format("%Y").to_string().parse().unwrap_or(2026), doc.as_of.format("%m").to_string().parse().unwrap_or(1), doc.as_of.format("%d").to_string().parse().unwrap_or(1))
-        .unwrap_or_else(|_| ExcelDateTime::from_ymd(2026, 1, 1).expect("valid date"))
+    ExcelDateTime::from_ymd(
+        doc.as_of.format("%Y").to_string().parse().unwrap_or(2026),
+        doc.as_of.format("%m").to_string().parse().unwrap_or(1),
+        doc.as_of.format("%d").to_string().parse().unwrap_or(1),
+    )
+    .unwrap_or_else(|_| ExcelDateTime::from_ymd(2026, 1, 1).expect("valid date"))
 }
 
 /// Renders one report as XLSX bytes.
@@ -279,7 +279,10 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
         ("Period", doc.period.clone()),
         ("As at", doc.as_of.format("%-d %B %Y").to_string()),
         ("Covers", doc.scope.clone()),
-        ("Rows used", format!("{} of {} rows read ({} set aside); {} data-quality findings", doc.rows_accepted, doc.rows_read, doc.rows_rejected, doc.findings)),
+        (
+            "Rows used",
+            format!("{} of {} rows read ({} set aside); {} data-quality findings", doc.rows_accepted, doc.rows_read, doc.rows_rejected, doc.findings),
+        ),
         ("Produced by", doc.generator.clone()),
         ("Privacy", "Children are identified by ID only.".to_string()),
     ] {
@@ -304,7 +307,12 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
     for s in &doc.sources {
         let place = if s.sheet.is_empty() { s.file.clone() } else { format!("{} [{}]", s.file, s.sheet) };
         cover.write_string_with_format(r, 0, &place, &f.text)?;
-        cover.write_string_with_format(r, 1, format!("{}: {} rows read = {} accepted + {} rejected", s.kind, s.rows_read, s.rows_accepted, s.rows_rejected), &f.text)?;
+        cover.write_string_with_format(
+            r,
+            1,
+            format!("{}: {} rows read = {} accepted + {} rejected", s.kind, s.rows_read, s.rows_accepted, s.rows_rejected),
+            &f.text,
+        )?;
         r += 1;
     }
 

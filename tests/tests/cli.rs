@@ -69,7 +69,8 @@ fn generate_is_deterministic() {
     let a = scratch("gen-a");
     let b = scratch("gen-b");
     for d in [&a, &b] {
-        let o = auditpack(&root(), &["generate", "-q", "--audits", "30", "--children", "20", "--case-notes", "200", "--seed", "7", "--out", d.to_str().unwrap()]);
+        let o =
+            auditpack(&root(), &["generate", "-q", "--audits", "30", "--children", "20", "--case-notes", "200", "--seed", "7", "--out", d.to_str().unwrap()]);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     }
     for f in ["twelve-question-audits.xlsx", "liquidlogic-kss-audits.csv", "case-notes.csv"] {
@@ -128,6 +129,10 @@ fn sample_data_is_what_generate_makes() {
     shipped.sort();
     assert_eq!(made, shipped);
     for f in &made {
-        assert_eq!(std::fs::read(out.join(f)).unwrap(), std::fs::read(root().join("sample_data").join(f)).unwrap(), "{f} differs: run `auditpack generate --out sample_data`");
+        assert_eq!(
+            std::fs::read(out.join(f)).unwrap(),
+            std::fs::read(root().join("sample_data").join(f)).unwrap(),
+            "{f} differs: run `auditpack generate --out sample_data`"
+        );
     }
 }

@@ -128,7 +128,8 @@ fn a_bad_file_does_not_stop_the_others() {
     write(&dir, ".hidden.csv", b"Child ID\nC9\n");
     let n = read(&[dir.clone()], &Config::defaults());
     assert_eq!(n.model.audits.len(), 1, "the good file was read");
-    let errors: Vec<String> = n.findings.iter().filter(|f| f.severity == auditpack::normalise::Severity::Error).map(|f| format!("{}: {}", f.file, f.action)).collect();
+    let errors: Vec<String> =
+        n.findings.iter().filter(|f| f.severity == auditpack::normalise::Severity::Error).map(|f| format!("{}: {}", f.file, f.action)).collect();
     let has = |file: &str, words: &str| errors.iter().any(|e| e.contains(file) && e.contains(words));
     assert!(has("not-a-spreadsheet.xlsx", "not a readable"), "{errors:#?}");
     assert!(has("empty.csv", "empty"), "{errors:#?}");
@@ -191,7 +192,10 @@ fn a_nine_area_form_workbook_with_grades_beside_questions() {
     assert_eq!(a.domain("safety").and_then(|j| j.at_least_good), Some(false));
     assert_eq!(a.domain("voice").and_then(|j| j.at_least_good), Some(true));
     let act = &n.model.actions[0];
-    assert_eq!((act.text.as_str(), act.owner.as_deref(), act.due), ("Update the chronology", Some("Team manager"), Some(auditpack::calendar::date(2026, 10, 28))));
+    assert_eq!(
+        (act.text.as_str(), act.owner.as_deref(), act.due),
+        ("Update the chronology", Some("Team manager"), Some(auditpack::calendar::date(2026, 10, 28)))
+    );
     assert_eq!(act.audit_id.as_deref(), Some(a.id.as_str()));
 }
 

@@ -75,7 +75,10 @@ fn xlsx_structure_follows_the_guidance() {
         assert!(get("xl/styles.xml").contains("Arial"));
         assert!(get("docProps/core.xml").contains("<dc:title>"));
         let sheet2 = get("xl/worksheets/sheet3.xml");
-        assert!(sheet2.contains("<pane ") && sheet2.contains("orientation=\"landscape\"") && sheet2.contains("fitToHeight=\"0\""), "{r}: frozen header, landscape, fit to width");
+        assert!(
+            sheet2.contains("<pane ") && sheet2.contains("orientation=\"landscape\"") && sheet2.contains("fitToHeight=\"0\""),
+            "{r}: frozen header, landscape, fit to width"
+        );
         let wb: Xlsx<_> = open_workbook(out.join(format!("{r}.xlsx"))).unwrap();
         assert!(wb.sheet_names().iter().all(|s| s.chars().count() <= 31));
     }
@@ -136,7 +139,8 @@ fn hostile_text_comes_out_inert() {
         "Audit ID,Child ID,Team,Audit date,Overall grade\nA1,C1,<script>alert(1)</script>,01/10/2026,Good\nA2,C2,North,02/10/2026,Inadequate\n",
     )
     .unwrap();
-    std::fs::write(dir.join("actions.csv"), "Audit ID,Action,Who by,By when\nA1,\"=HYPERLINK(\"\"http://example.invalid\"\",\"\"x\"\")\",+Owner,05/10/2026\n").unwrap();
+    std::fs::write(dir.join("actions.csv"), "Audit ID,Action,Who by,By when\nA1,\"=HYPERLINK(\"\"http://example.invalid\"\",\"\"x\"\")\",+Owner,05/10/2026\n")
+        .unwrap();
     let out = dir.join("out");
     let o = auditpack(&dir, &["run", ".", "-q", "--out", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
@@ -218,7 +222,11 @@ fn team_packs() {
 #[test]
 fn templates_can_be_overridden() {
     let dir = scratch("templates");
-    std::fs::write(dir.join("report.html"), "<!DOCTYPE html><html lang=\"en-GB\"><head><title>{{ doc.title }}</title></head><body><h1>Custom {{ doc.title }}</h1>{{ '<b>' }}</body></html>").unwrap();
+    std::fs::write(
+        dir.join("report.html"),
+        "<!DOCTYPE html><html lang=\"en-GB\"><head><title>{{ doc.title }}</title></head><body><h1>Custom {{ doc.title }}</h1>{{ '<b>' }}</body></html>",
+    )
+    .unwrap();
     let out = run_into("templates-out", &["--templates", dir.to_str().unwrap(), "--reports", "board-pack"]);
     let html = std::fs::read_to_string(out.join("board-pack.html")).unwrap();
     assert!(html.contains("<h1>Custom Performance board pack</h1>"));
