@@ -153,12 +153,23 @@ pub fn is_date_value(c: &Cell) -> bool {
     }
 }
 
+/// A value that looks like an identifier ("C100234", "123456", "NA-00012").
+pub fn is_id_value(c: &Cell) -> bool {
+    is_id_like(c) && !is_date_value(c)
+}
+
 fn is_id_like(c: &Cell) -> bool {
     match c {
         Cell::Number(n) => n.fract() == 0.0 && *n >= 100.0,
         Cell::Text(t) => {
             let t = t.trim();
-            t.len() <= 24 && t.chars().any(|ch| ch.is_ascii_digit()) && !t.contains(' ') && t.chars().all(|ch| ch.is_alphanumeric() || "-/_.#".contains(ch))
+            // Bare short numbers are counts or scores, not identifiers.
+            let digits_only = t.chars().all(|ch| ch.is_ascii_digit());
+            t.len() <= 24
+                && t.chars().any(|ch| ch.is_ascii_digit())
+                && !(digits_only && t.len() < 4)
+                && !t.contains(' ')
+                && t.chars().all(|ch| ch.is_alphanumeric() || "-/_.#".contains(ch))
         }
         _ => false,
     }
@@ -220,6 +231,44 @@ impl ValueProfile {
             ValueKind::Any => true,
         })
     }
+}
+
+/// Sheet names that say a sheet holds no records: drop-down lists, lookups,
+/// instructions, contents, summaries and pivots, charts.
+const NOT_DATA_SHEETS: &[&str] = &[
+    "list", "lists", "lookup", "lookups", "dropdown", "dropdowns", "drop down", "drop downs", "validation", "options", "instructions",
+    "instruction", "guidance", "guide", "read me", "readme", "contents", "cover", "about", "key", "notes", "help", "summary", "pivot",
+    "pivots", "chart", "charts", "dashboard", "version", "change log", "reference data", "settings", "config",
+];
+
+/// Why a table that matched no kind is not data, if it plainly is not: its
+/// sheet's name, a pivot-table header, or values with no dates, no identifiers
+/// and no repeated grades (a list of options, instructions, a summary).
+pub fn not_data_reason(sheet: Option<&str>, header: Option<&[Cell]>, body: &[&[Cell]], crosswalk: &Crosswalk) -> Option<String> {
+    if let Some(name) = sheet {
+        let f = prepare(name);
+        if NOT_DATA_SHEETS.iter().any(|w| f == *w || f.split(' ').any(|x| x == *w) || f.starts_with(&format!("{w} "))) {
+            return Some(format!("sheet '{name}' is named as a list, instructions or summary, not records"));
+        }
+    }
+    if let Some(h) = header {
+        let pivot = h.iter().any(|c| {
+            let f = prepare(&c.as_string());
+            f.starts_with("row label") || f.starts_with("column label") || ["count of ", "sum of ", "average of "].iter().any(|p| f.starts_with(p))
+        });
+        if pivot {
+            return Some("a pivot table (\"Row Labels\", \"Count of …\"), not records".into());
+        }
+    }
+    let width = body.iter().map(|r| r.len()).max().unwrap_or(0);
+    let data_like = (0..width).any(|i| {
+        let values: Vec<&Cell> = body.iter().filter_map(|r| r.get(i)).collect();
+        let p = ValueProfile::of(&values, crosswalk);
+        (p.dates >= 2 && p.fits(ValueKind::Date) == Some(true))
+            || (p.id_like >= 3 && p.fits(ValueKind::Id) == Some(true))
+            || (p.grades >= 4 && p.repeats && p.fits(ValueKind::Grade) == Some(true))
+    });
+    (!data_like).then(|| "no dates, identifiers or repeated grades: a list of options, instructions or a summary, not records".to_string())
 }
 
 /// A header matched to a field, with how strongly and why.

@@ -13,6 +13,9 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
+/// The reason given for the rows of a sheet that holds no records.
+pub const NOT_DATA: &str = "not a data table (skipped)";
+
 /// Rows read before deciding on the header and the mapping.
 const SAMPLE_ROWS: usize = 500;
 
@@ -181,13 +184,37 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         map_table(ctx.config, &ctx.recogniser, ctx.crosswalk, pins, two_row.as_deref().unwrap_or(&sample[h].cells), &body)
     });
 
-    // A form's actions grid looks like an actions table: a sheet that is not an
-    // audits table but has form labels (child id beside its answer, judgements) is a form.
+    // A form's actions grid looks like an actions table, and a row of its labels
+    // ("Date:", "Auditor:") like a header: a sheet with form labels (child id
+    // beside its answer, judgements) is a form unless its "table" really has a
+    // column of child ids under the header.
     let kind = mapping.as_ref().map(|m| m.kind).unwrap_or(TableKind::Unknown);
     let pinned_kind = pins.and_then(|p| p.kind.is_some().then_some(()));
-    if kind != TableKind::Audits && pinned_kind.is_none() && super::forms::looks_like_form(ctx, &sample) {
+    let real_audit_table = kind == TableKind::Audits
+        && mapping.as_ref().and_then(|m| m.field("child_id")).zip(header).is_some_and(|(col, h)| {
+            sample[h + 1..].iter().filter_map(|r| r.cells.get(col)).filter(|c| super::recognise::is_id_value(c)).take(2).count() >= 2
+        });
+    if !real_audit_table && pinned_kind.is_none() && super::forms::looks_like_form(ctx, &sample) {
         super::forms::read_form(ctx, &file, sheet.as_deref(), &sample, model, findings, &mut report);
         return report;
+    }
+    // A sheet that matched no kind (or lacks a required column) and plainly
+    // holds no records is skipped with a note, not an error.
+    let incomplete = mapping.as_ref().is_some_and(|m| !m.missing_required.is_empty() && !(m.kind == TableKind::Episodes && m.missing_required == ["episode_type"]));
+    if (kind == TableKind::Unknown || incomplete) && pinned_kind.is_none() {
+        let body: Vec<&[Cell]> = sample.iter().skip(header.map_or(0, |h| h + 1)).map(|r| r.cells.as_slice()).collect();
+        let header_cells = header.map(|h| sample[h].cells.as_slice());
+        if let Some(why) = super::recognise::not_data_reason(sheet.as_deref(), header_cells, &body, ctx.crosswalk) {
+            let non_blank =
+                sample.iter().filter(|r| !r.is_blank()).count() as u64 + rows.filter(|r| r.as_ref().map(|r| !r.is_blank()).unwrap_or(true)).count() as u64;
+            report.rows_read = non_blank;
+            for _ in 0..non_blank {
+                report.reject(NOT_DATA);
+            }
+            report.notes.push(format!("skipped: {why}"));
+            findings.push(Severity::Info, "sheet_skipped", &file, sheet.as_deref(), None, None, "", format!("skipped: {why}; {non_blank} rows not read as records"));
+            return report;
+        }
     }
     if kind == TableKind::Unknown {
         let non_blank =
