@@ -20,13 +20,20 @@ const SAMPLE_ROWS: usize = 500;
 pub struct Context<'a> {
     pub config: &'a Config,
     pub crosswalk: &'a Crosswalk,
+    pub recogniser: super::recognise::Recogniser,
     pub note_rules: KindRules,
     pub episode_rules: KindRules,
 }
 
 impl<'a> Context<'a> {
     pub fn new(config: &'a Config, crosswalk: &'a Crosswalk) -> Self {
-        Context { config, crosswalk, note_rules: KindRules::new(&config.note_types), episode_rules: KindRules::new(&config.episode_types) }
+        Context {
+            config,
+            crosswalk,
+            recogniser: super::recognise::Recogniser::new(config),
+            note_rules: KindRules::new(&config.note_types),
+            episode_rules: KindRules::new(&config.episode_types),
+        }
     }
 }
 
@@ -166,12 +173,12 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
 
     let header = match pins.and_then(|p| p.header_row) {
         Some(n) => sample.iter().position(|r| r.row == n),
-        None => find_header(&sample, |t| is_known_header(ctx.config, t)).filter(|h| h.recognised >= 2 || sample.len() > 1).map(|h| h.index),
+        None => find_header(&sample, |t| is_known_header(ctx.config, &ctx.recogniser, t)).filter(|h| h.recognised >= 2 || sample.len() > 1).map(|h| h.index),
     };
     let two_row = header.filter(|&h| h > 0).and_then(|h| crate::ingest::header::combine_two_row_header(&sample[h - 1], &sample[h]));
     let mapping = header.map(|h| {
         let body: Vec<Vec<Cell>> = sample[h + 1..].iter().take(200).map(|r| r.cells.clone()).collect();
-        map_table(ctx.config, ctx.crosswalk, pins, two_row.as_deref().unwrap_or(&sample[h].cells), &body)
+        map_table(ctx.config, &ctx.recogniser, ctx.crosswalk, pins, two_row.as_deref().unwrap_or(&sample[h].cells), &body)
     });
 
     // A form's actions grid looks like an actions table: a sheet that is not an

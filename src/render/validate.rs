@@ -55,7 +55,7 @@ pub fn report(n: &Normalised, config: &Config) -> String {
     }
     let labels = label_table(&n.model);
     let _ = writeln!(s, "\nLabels ({} distinct):", labels.len());
-    let _ = writeln!(s, "  {:<40} {:<12} {:<22} {:<14} {:<8} {}", "source label", "scale", "band", "at least good", "mapping", "count");
+    let _ = writeln!(s, "  {:<40} {:<12} {:<22} {:<14} {:<8} count", "source label", "scale", "band", "at least good", "mapping");
     for l in &labels {
         let band = l.band.map(|b| b.label().to_string()).unwrap_or_else(|| if l.not_applicable { "not applicable".into() } else { "(unbanded)".into() });
         let good = match l.at_least_good {

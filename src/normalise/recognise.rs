@@ -1,0 +1,500 @@
+//! Recognising what a header names, from data (`[vocabulary]`, `[fields.*]` and
+//! `[concepts.*]` in the config), never from the order of a list.
+//!
+//! 1. **Header normalisation**: `CamelCase`, `snake_case`, `kebab-case`, dots
+//!    and digit runs are split (`ChildRef` → `child ref`, `Domain1` → `domain 1`);
+//!    case, quotes and punctuation are folded; the sector's abbreviations are
+//!    expanded (`SW` → `social worker`); a trailing `Ref` / `No.` / `Number`
+//!    means `id`; plurals and possessives lose their `s`; filler words go.
+//! 2. **Synonyms**: a header equal to a synonym as a set of words (any order:
+//!    "Date of the Audit" = "audit date") scores 100; one containing all of a
+//!    synonym's words scores that many words.
+//! 3. **Concepts**: each field is also described by the words that make it
+//!    (`completed_date`: a date whose name speaks of completion, sign-off, or the
+//!    audit), with words that veto it (`moderat*` vetoes `overall`), so variants
+//!    nobody listed still match.
+//! 4. **Value evidence**: a match whose field expects dates, ids, names, grades or
+//!    yes / no is vetoed when the column's values plainly are not that; among
+//!    equal matches, the one the values fit wins. What stays tied is reported.
+
+use super::config::{ConceptSpec, Config, Vocabulary};
+use super::fold::fold;
+use super::scales::Crosswalk;
+use crate::ingest::Cell;
+use std::collections::BTreeMap;
+
+/// Splits `CamelCase` and digit runs, then folds: `ChildRef` → `child ref`,
+/// `DateOfBirth` → `date of birth`, `SWConsulted` → `sw consulted`, `Q12` → `q 12`.
+/// Headers already in words fold as before ("CHILD ID" → "child id").
+pub fn prepare(raw: &str) -> String {
+    let chars: Vec<char> = raw.chars().collect();
+    let mut out = String::with_capacity(raw.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        if i > 0 {
+            let p = chars[i - 1];
+            let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+            let boundary = (p.is_lowercase() && c.is_uppercase())
+                || (p.is_uppercase() && c.is_uppercase() && next_lower)
+                || (p.is_alphabetic() && c.is_ascii_digit())
+                || (p.is_ascii_digit() && c.is_alphabetic() && !is_ordinal_suffix(&chars[i..]));
+            if boundary {
+                out.push(' ');
+            }
+        }
+        out.push(c);
+    }
+    fold(&out)
+}
+
+/// "1st", "2nd", "3rd", "4th": the letters stay with their number.
+fn is_ordinal_suffix(rest: &[char]) -> bool {
+    let s: String = rest.iter().take(3).collect::<String>().to_lowercase();
+    ["st", "nd", "rd", "th"].iter().any(|o| s.starts_with(o) && !s[2..].starts_with(|c: char| c.is_alphabetic()))
+}
+
+/// A prepared header (or synonym) as the words that carry its meaning.
+pub fn words(prepared: &str, vocab: &Vocabulary) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in prepared.split(' ').filter(|w| !w.is_empty()) {
+        match vocab.abbreviations.get(w) {
+            Some(exp) => out.extend(exp.split(' ').map(str::to_string)),
+            None => out.push(w.to_string()),
+        }
+    }
+    // A trailing identifier word: "Child Ref", "Case No.", "Person Number".
+    let n = out.len();
+    if n >= 2 {
+        let mut i = n;
+        while i > 0 && vocab.id_words.iter().any(|w| *w == out[i - 1]) {
+            i -= 1;
+        }
+        if i < n && i > 0 {
+            out.truncate(i);
+            out.push("id".into());
+        }
+    }
+    let mut kept: Vec<String> = Vec::with_capacity(out.len());
+    for w in out {
+        let w = stem(&w);
+        if vocab.filler.contains(&w) {
+            continue;
+        }
+        if kept.last() != Some(&w) {
+            kept.push(w);
+        }
+    }
+    // A header of filler only ("Date", "Who") keeps its words.
+    if kept.is_empty() {
+        return prepared.split(' ').filter(|w| !w.is_empty()).map(stem).collect();
+    }
+    kept
+}
+
+/// Plural and possessive `s` dropped ("auditors" → "auditor", "childs" → "child"),
+/// but not from "ss", "us", "is" endings ("status", "analysis", "progress").
+fn stem(w: &str) -> String {
+    if w.len() > 3 && w.ends_with('s') && !(w.ends_with("ss") || w.ends_with("us") || w.ends_with("is")) {
+        w[..w.len() - 1].to_string()
+    } else {
+        w.to_string()
+    }
+}
+
+/// The kind of values a field holds, for confirming or vetoing a header match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    Date,
+    Id,
+    Name,
+    Grade,
+    YesNo,
+    Text,
+    Any,
+}
+
+impl ValueKind {
+    pub fn parse(s: &str) -> ValueKind {
+        match s {
+            "date" => ValueKind::Date,
+            "id" => ValueKind::Id,
+            "name" => ValueKind::Name,
+            "grade" => ValueKind::Grade,
+            "yes_no" => ValueKind::YesNo,
+            "text" => ValueKind::Text,
+            _ => ValueKind::Any,
+        }
+    }
+}
+
+/// What a column's sample values look like.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ValueProfile {
+    pub non_empty: usize,
+    pub dates: usize,
+    pub grades: usize,
+    pub yes_no: usize,
+    pub id_like: usize,
+    /// Short text that is neither a date nor a grade nor yes / no.
+    pub names: usize,
+    pub long_text: usize,
+    pub numbers: usize,
+    /// Whether a value repeats (a column of data rather than a list of options).
+    pub repeats: bool,
+}
+
+/// A cell that is a date (a date cell, a date in text, or an Excel serial in
+/// 2000–2060; bare small numbers are not dates).
+pub fn is_date_value(c: &Cell) -> bool {
+    match c {
+        Cell::Date(_) => true,
+        Cell::Number(n) => (36526.0..=58440.0).contains(n) && c.as_date().is_some(),
+        Cell::Text(_) => c.as_date().is_some(),
+        _ => false,
+    }
+}
+
+fn is_id_like(c: &Cell) -> bool {
+    match c {
+        Cell::Number(n) => n.fract() == 0.0 && *n >= 100.0,
+        Cell::Text(t) => {
+            let t = t.trim();
+            t.len() <= 24 && t.chars().any(|ch| ch.is_ascii_digit()) && !t.contains(' ') && t.chars().all(|ch| ch.is_alphanumeric() || "-/_.#".contains(ch))
+        }
+        _ => false,
+    }
+}
+
+/// A grade label, and not an identifier that starts like one ("NA-00012" is an
+/// audit reference, not "Not applicable").
+pub fn is_grade_value(crosswalk: &Crosswalk, c: &Cell) -> bool {
+    let id = matches!(c, Cell::Text(t) if t.chars().count() >= 3 && is_id_like(c) && t.chars().any(|ch| ch.is_alphabetic()));
+    !id && crosswalk.is_label(c)
+}
+
+impl ValueProfile {
+    pub fn of(values: &[&Cell], crosswalk: &Crosswalk) -> ValueProfile {
+        let mut p = ValueProfile::default();
+        let mut seen: Vec<String> = Vec::new();
+        for c in values.iter().filter(|c| !c.is_empty()) {
+            p.non_empty += 1;
+            let date = is_date_value(c);
+            let grade = is_grade_value(crosswalk, c);
+            let yn = !matches!(c, Cell::Number(_)) && super::scales::answer(c).is_some();
+            p.dates += date as usize;
+            p.grades += grade as usize;
+            p.yes_no += yn as usize;
+            p.id_like += (is_id_like(c) && !date) as usize;
+            p.numbers += matches!(c, Cell::Number(_)) as usize;
+            if let Cell::Text(t) = c {
+                if t.chars().count() > 60 {
+                    p.long_text += 1;
+                } else if !date && !grade && !yn {
+                    p.names += 1;
+                }
+            }
+            if seen.len() < 400 {
+                let s = c.as_string().to_lowercase();
+                if seen.contains(&s) {
+                    p.repeats = true;
+                } else {
+                    seen.push(s);
+                }
+            }
+        }
+        p
+    }
+
+    /// Whether the values fit a kind: `None` when there are too few to tell.
+    pub fn fits(&self, kind: ValueKind) -> Option<bool> {
+        if self.non_empty < 3 {
+            return None;
+        }
+        let share = |n: usize| n as f64 / self.non_empty as f64;
+        Some(match kind {
+            ValueKind::Date => share(self.dates) >= 0.5,
+            ValueKind::Id => share(self.id_like) >= 0.5 && share(self.grades) < 0.5,
+            ValueKind::Name => share(self.dates) < 0.5 && share(self.grades) < 0.5 && share(self.names + self.long_text) >= 0.3,
+            ValueKind::Grade => share(self.grades) >= 0.5,
+            ValueKind::YesNo => share(self.yes_no) >= 0.5,
+            ValueKind::Text => share(self.dates) < 0.5 && share(self.grades + self.yes_no) < 0.8,
+            ValueKind::Any => true,
+        })
+    }
+}
+
+/// A header matched to a field, with how strongly and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldMatch {
+    pub field: String,
+    pub score: usize,
+    pub reason: String,
+}
+
+/// The vocabulary of one kind of table: each field's synonyms and concept,
+/// normalised once.
+#[derive(Debug, Clone, Default)]
+pub struct FieldVocabulary {
+    fields: Vec<FieldEntry>,
+}
+
+#[derive(Debug, Clone)]
+struct FieldEntry {
+    field: String,
+    /// Each synonym as its sorted, deduplicated words, and its words in order.
+    synonyms: Vec<(Vec<String>, String)>,
+    concept: Option<Concept>,
+    value: ValueKind,
+}
+
+/// "Words that make the field": every `all` slot present (a slot is
+/// alternatives joined by `|`), at least one `any` phrase present (its words in
+/// any order), no `not` word present. `word*` matches any word it starts.
+#[derive(Debug, Clone)]
+struct Concept {
+    all: Vec<Vec<Vec<String>>>,
+    any: Vec<Vec<String>>,
+    not: Vec<Vec<String>>,
+}
+
+fn phrase(p: &str, vocab: &Vocabulary) -> Vec<String> {
+    p.split(' ')
+        .filter(|w| !w.is_empty())
+        .flat_map(|w| {
+            let star = w.ends_with('*');
+            let core = w.trim_end_matches('*').to_lowercase();
+            let expanded: Vec<String> = match vocab.abbreviations.get(&core) {
+                Some(exp) if !star => exp.split(' ').map(str::to_string).collect(),
+                _ => vec![core],
+            };
+            expanded.into_iter().map(move |e| if star { format!("{e}*") } else { stem(&e) }).collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn word_matches(pattern: &str, word: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(prefix) => word.starts_with(prefix),
+        None => pattern == word,
+    }
+}
+
+fn has_phrase(words: &[String], phrase: &[String]) -> bool {
+    !phrase.is_empty() && phrase.iter().all(|p| words.iter().any(|w| word_matches(p, w)))
+}
+
+impl Concept {
+    fn new(spec: &ConceptSpec, vocab: &Vocabulary) -> Concept {
+        Concept {
+            all: spec.all.iter().map(|slot| slot.split('|').map(|alt| phrase(alt.trim(), vocab)).collect()).collect(),
+            any: spec.any.iter().map(|p| phrase(p, vocab)).collect(),
+            not: spec.not.iter().map(|p| phrase(p, vocab)).collect(),
+        }
+    }
+
+    fn vetoes(&self, words: &[String]) -> Option<String> {
+        self.not.iter().find(|p| has_phrase(words, p)).map(|p| p.join(" "))
+    }
+
+    /// The number of header words the concept accounts for, if it matches.
+    fn score(&self, words: &[String]) -> Option<usize> {
+        if self.vetoes(words).is_some() {
+            return None;
+        }
+        let mut score = 0;
+        for slot in &self.all {
+            score += slot.iter().filter(|alt| has_phrase(words, alt)).map(Vec::len).max()?;
+        }
+        if !self.any.is_empty() {
+            score += self.any.iter().filter(|p| has_phrase(words, p)).map(Vec::len).max()?;
+        }
+        (score > 0).then_some(score)
+    }
+}
+
+impl FieldVocabulary {
+    pub fn new(synonyms: &BTreeMap<String, Vec<String>>, concepts: &BTreeMap<String, ConceptSpec>, vocab: &Vocabulary) -> FieldVocabulary {
+        let mut names: Vec<&String> = synonyms.keys().chain(concepts.keys()).collect();
+        names.sort();
+        names.dedup();
+        let fields = names
+            .into_iter()
+            .map(|field| {
+                let synonyms = synonyms
+                    .get(field)
+                    .map(|syns| {
+                        syns.iter()
+                            .map(|s| {
+                                let w = words(&prepare(s), vocab);
+                                let joined = w.join(" ");
+                                let mut set = w;
+                                set.sort();
+                                set.dedup();
+                                (set, joined)
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let spec = concepts.get(field);
+                FieldEntry {
+                    field: field.clone(),
+                    synonyms,
+                    concept: spec.map(|c| Concept::new(c, vocab)),
+                    value: spec.map(|c| ValueKind::parse(&c.value)).unwrap_or(ValueKind::Any),
+                }
+            })
+            .collect();
+        FieldVocabulary { fields }
+    }
+
+    pub fn value_kind(&self, field: &str) -> ValueKind {
+        self.fields.iter().find(|f| f.field == field).map(|f| f.value).unwrap_or(ValueKind::Any)
+    }
+
+    /// Matches a header's words to a field. `multi` names the fields that take
+    /// several columns (one-word synonyms may end their sub-headings). `values`,
+    /// when given, confirms or vetoes. `Err` lists the fields tied for best.
+    pub fn match_words(&self, words: &[String], multi: &[&str], values: Option<&ValueProfile>) -> Result<Option<FieldMatch>, Vec<String>> {
+        let mut set = words.to_vec();
+        set.sort();
+        set.dedup();
+        let fits = |f: &FieldEntry| values.and_then(|v| v.fits(f.value));
+        let exact: Vec<&FieldEntry> = self.fields.iter().filter(|f| f.synonyms.iter().any(|(s, _)| *s == set)).filter(|f| fits(f) != Some(false)).collect();
+        match exact.len() {
+            1 => return Ok(Some(FieldMatch { field: exact[0].field.clone(), score: 100, reason: "synonym".into() })),
+            n if n > 1 => {
+                let fitting: Vec<&&FieldEntry> = exact.iter().filter(|f| fits(f) == Some(true)).collect();
+                if fitting.len() == 1 {
+                    return Ok(Some(FieldMatch { field: fitting[0].field.clone(), score: 100, reason: "synonym; values decide".into() }));
+                }
+                return Err(exact.into_iter().map(|f| f.field.clone()).collect());
+            }
+            _ => {}
+        }
+        let n_words = words.len();
+        let mut best: Vec<(FieldMatch, Option<bool>)> = Vec::new();
+        for f in &self.fields {
+            let veto = f.concept.as_ref().and_then(|c| c.vetoes(words));
+            if veto.is_some() {
+                continue;
+            }
+            let by_synonym = f
+                .synonyms
+                .iter()
+                .filter(|(s, joined)| {
+                    let one_word = s.len() == 1;
+                    let trailing = multi.contains(&f.field.as_str()) && words.last().is_some_and(|w| *w == *joined);
+                    (!one_word || n_words <= 3 || trailing) && has_phrase(words, s)
+                })
+                .max_by_key(|(s, _)| s.len())
+                .map(|(s, joined)| (s.len(), format!("contains '{joined}'")));
+            let by_concept = f.concept.as_ref().and_then(|c| c.score(words)).map(|s| (s, "concept".to_string()));
+            let hit = match (by_synonym, by_concept) {
+                (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
+                (a, b) => a.or(b),
+            };
+            let Some((score, reason)) = hit else { continue };
+            let fit = fits(f);
+            if fit == Some(false) {
+                continue;
+            }
+            let m = FieldMatch { field: f.field.clone(), score, reason };
+            match best.first().map(|(b, _)| b.score) {
+                Some(b) if score > b => best = vec![(m, fit)],
+                Some(b) if score == b => best.push((m, fit)),
+                None => best.push((m, fit)),
+                _ => {}
+            }
+        }
+        match best.len() {
+            0 => Ok(None),
+            1 => Ok(best.pop().map(|(m, _)| m)),
+            _ => {
+                let fitting: Vec<&(FieldMatch, Option<bool>)> = best.iter().filter(|(_, f)| *f == Some(true)).collect();
+                if fitting.len() == 1 {
+                    let mut m = fitting[0].0.clone();
+                    m.reason = format!("{}; values decide", m.reason);
+                    return Ok(Some(m));
+                }
+                Err(best.into_iter().map(|(m, _)| m.field).collect())
+            }
+        }
+    }
+}
+
+/// The four kinds' vocabularies, built once per run.
+#[derive(Debug, Clone, Default)]
+pub struct Recogniser {
+    pub audit: FieldVocabulary,
+    pub action: FieldVocabulary,
+    pub case_note: FieldVocabulary,
+    pub episode: FieldVocabulary,
+    pub vocabulary: Vocabulary,
+}
+
+impl Recogniser {
+    pub fn new(config: &Config) -> Recogniser {
+        let v = &config.vocabulary;
+        let c = &config.concepts;
+        Recogniser {
+            audit: FieldVocabulary::new(&config.fields.audit, &c.audit, v),
+            action: FieldVocabulary::new(&config.fields.action, &c.action, v),
+            case_note: FieldVocabulary::new(&config.fields.case_note, &c.case_note, v),
+            episode: FieldVocabulary::new(&config.fields.episode, &c.episode, v),
+            vocabulary: v.clone(),
+        }
+    }
+
+    pub fn words(&self, prepared: &str) -> Vec<String> {
+        words(prepared, &self.vocabulary)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prepare_splits_case_styles() {
+        assert_eq!(prepare("ChildRef"), "child ref");
+        assert_eq!(prepare("DateCompleted"), "date completed");
+        assert_eq!(prepare("overall_judgement"), "overall judgement");
+        assert_eq!(prepare("sw_consulted"), "sw consulted");
+        assert_eq!(prepare("SWConsulted"), "sw consulted");
+        assert_eq!(prepare("Domain1"), "domain 1");
+        assert_eq!(prepare("date-of-birth"), "date of birth");
+        assert_eq!(prepare("CHILD ID"), "child id");
+        assert_eq!(prepare("Q12"), "q 12");
+        assert_eq!(prepare("1st visit"), "1st visit");
+        assert_eq!(prepare("audit.completed.date"), "audit completed date");
+    }
+
+    #[test]
+    fn words_expand_and_drop_filler() {
+        let v = Config::defaults().vocabulary;
+        let w = |s: &str| words(&prepare(s), &v).join(" ");
+        assert_eq!(w("Date of the Audit"), "date audit");
+        assert_eq!(w("ChildRef"), "child id");
+        assert_eq!(w("Child's ID number"), "child id");
+        assert_eq!(w("Case No."), "case id");
+        assert_eq!(w("SW consulted"), "social worker consulted");
+        assert_eq!(w("Auditors' Grade"), "auditor grade");
+        assert_eq!(w("Date"), "date");
+    }
+
+    #[test]
+    fn value_evidence_vetoes() {
+        let config = Config::defaults();
+        let cw = Crosswalk::new(&config);
+        let cells = [Cell::text("Good"), Cell::text("Requires improvement"), Cell::text("Good")];
+        let refs: Vec<&Cell> = cells.iter().collect();
+        let p = ValueProfile::of(&refs, &cw);
+        assert_eq!(p.fits(ValueKind::Date), Some(false));
+        assert_eq!(p.fits(ValueKind::Grade), Some(true));
+        let dates = [Cell::text("01/02/2026"), Cell::text("2026-03-04"), Cell::Number(46000.0)];
+        let refs: Vec<&Cell> = dates.iter().collect();
+        assert_eq!(ValueProfile::of(&refs, &cw).fits(ValueKind::Date), Some(true));
+        let few = [Cell::text("x")];
+        let refs: Vec<&Cell> = few.iter().collect();
+        assert_eq!(ValueProfile::of(&refs, &cw).fits(ValueKind::Date), None, "too few values to tell");
+    }
+}
