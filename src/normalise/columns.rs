@@ -322,6 +322,28 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         scores.push(score);
     }
 
+    // Roles by position: a plain grade or date column right after a moderation
+    // column ("Do you agree with the auditor?" then "Grade:") is the moderator's.
+    for i in 0..columns.len() {
+        let moved = match &columns[i].target {
+            Target::Field(f) if f == "overall" => "moderated_overall",
+            Target::Field(f) if f == "completed_date" => "moderation_date",
+            _ => continue,
+        };
+        let weak = scores[i] != 1000 && words[columns[i].index].len() <= 2;
+        let after_moderation = columns[i.saturating_sub(2)..i]
+            .iter()
+            .any(|c| matches!(&c.target, Target::Field(f) if ["moderated", "moderator_agrees", "moderation_date", "moderated_overall"].contains(&f.as_str())));
+        let taken = columns.iter().any(|c| c.target == Target::Field(moved.to_string()));
+        if weak && after_moderation && !taken {
+            columns[i].reason = format!("{}; after a moderation column, so the moderator's", columns[i].reason);
+            columns[i].target = Target::Field(moved.to_string());
+            if moved == "moderated_overall" {
+                columns[i].scale = crosswalk.detect_scale(column_values(columns[i].index).iter().copied());
+            }
+        }
+    }
+
     // One column per single-valued field: the strongest wins; a tie is reported.
     let mut by_field: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (ci, c) in columns.iter().enumerate() {

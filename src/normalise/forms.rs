@@ -116,8 +116,8 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
     let mut audit = Audit { framework: report.framework.clone().unwrap_or_default(), ..Default::default() };
     audit.origin = Origin { file: file.to_string(), sheet: sheet.map(str::to_string), row: 1 };
     // The actions grid: its header row, and its rows down to the first empty one.
-    let action_header: Option<(usize, Vec<(usize, &'static str)>)> =
-        rows.iter().position(|row| row.cells.iter().any(|c| matches!(c, Cell::Text(t) if is_action_header(&fold(t))))).map(|r| (r, action_columns(&rows[r])));
+    let action_header: Option<(usize, Vec<(usize, String)>)> =
+        rows.iter().position(|row| row.cells.iter().any(|c| matches!(c, Cell::Text(t) if is_action_header(&fold(t))))).map(|r| (r, action_columns(ctx, &rows[r])));
     let grid_end = action_header.as_ref().map(|(hr, _)| {
         rows.iter().enumerate().skip(hr + 1).find(|(_, row)| row.is_blank() || row.cells.iter().all(|c| c.is_empty() || is_placeholder(c))).map_or(rows.len(), |(i, _)| i)
     });
@@ -185,9 +185,10 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                     "completed_date" if audit.completed.is_none() => audit.completed = date(findings),
                     "allocated_date" => audit.allocated = date(findings).or(audit.allocated),
                     "overall" => audit.overall = judge(ctx, value, numeric, file, sheet, at, t, findings),
-                    "spoke_child" => audit.spoke_child = answer(value).unwrap_or_default(),
-                    "spoke_family" => audit.spoke_family = answer(value).unwrap_or_default(),
-                    "spoke_practitioner" => audit.spoke_practitioner = answer(value).unwrap_or_default(),
+                    // On a form, a written record of what was said means it was said.
+                    "spoke_child" => audit.spoke_child = spoken(value),
+                    "spoke_family" => audit.spoke_family = spoken(value),
+                    "spoke_practitioner" => audit.spoke_practitioner = spoken(value),
                     _ => {}
                 }
             } else if let Some(domain) = summary_domain(ctx, t) {
@@ -242,7 +243,11 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                 team: audit.team.clone(),
                 set: audit.completed,
                 due: get("due_date").and_then(Cell::as_date),
-                completed: get("completed_date").and_then(Cell::as_date),
+                // A status that says done dates the action by its own date, else
+                // by the date it was reviewed.
+                completed: get("completed_date").and_then(Cell::as_date).or_else(|| {
+                    get("status").filter(|c| says_done(c)).and_then(|c| c.as_date().or_else(|| get("reviewed_date").and_then(Cell::as_date)))
+                }),
                 audit_date: None,
             });
             report.rows_accepted += 1;
@@ -257,22 +262,42 @@ fn is_action_header(folded: &str) -> bool {
     matches!(folded, "action" | "actions" | "agreed action" | "recommendation" | "recommendations" | "recommendations for further action")
 }
 
-fn action_columns(row: &SourceRow) -> Vec<(usize, &'static str)> {
+/// The actions grid's columns: action text, owner, due and completion dates by
+/// the actions vocabulary; also a review date and a status column
+/// ("Completed/Comments", "Status", "Progress").
+fn action_columns(ctx: &Context, row: &SourceRow) -> Vec<(usize, String)> {
     row.cells
         .iter()
         .enumerate()
         .filter_map(|(i, c)| {
-            let f = fold(&c.as_string());
-            let field = match f.as_str() {
-                _ if is_action_header(&f) => "text",
-                "who" | "who by" | "person" | "owner" => "owner",
-                _ if f.starts_with("date to be completed") || f == "by when" => "due_date",
-                _ if f.starts_with("date completed") || f == "completed date" || f == "sign off date" => "completed_date",
-                _ => return None,
-            };
-            Some((i, field))
+            let text = c.as_string();
+            if is_action_header(&fold(&text)) {
+                return Some((i, "text".to_string()));
+            }
+            let words = ctx.recogniser.words(&super::recognise::prepare(&text));
+            let has = |p: &str| words.iter().any(|w| w.starts_with(p));
+            if has("review") && has("date") {
+                return Some((i, "reviewed_date".into()));
+            }
+            if (has("complet") && has("comment")) || has("status") || has("progress") {
+                return Some((i, "status".into()));
+            }
+            let field = ctx.recogniser.action.match_words(&words, &[], None).ok().flatten()?.field;
+            ["owner", "due_date", "completed_date", "set_date"].contains(&field.as_str()).then_some((i, field))
         })
         .collect()
+}
+
+/// A yes / no answer, or a written record of the conversation (yes).
+fn spoken(value: &Cell) -> Answer {
+    answer(value).unwrap_or_else(|| if value.as_string().chars().filter(|c| c.is_alphabetic()).count() >= 2 { Answer::Yes } else { Answer::Blank })
+}
+
+/// A status cell that says the action is done ("Completed", "Done - 03/10").
+fn says_done(c: &Cell) -> bool {
+    let f = fold(&c.as_string());
+    let first = f.split(' ').next().unwrap_or("");
+    matches!(first, "completed" | "complete" | "done" | "closed" | "achieved" | "actioned") || f.starts_with("signed off")
 }
 
 #[allow(clippy::too_many_arguments)]
