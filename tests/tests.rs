@@ -10,6 +10,8 @@ mod metrics;
 mod pipeline;
 #[path = "tests/reports.rs"]
 mod reports;
+#[path = "tests/seed_labels.rs"]
+mod seed_labels;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

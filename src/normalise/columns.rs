@@ -150,7 +150,7 @@ pub fn is_known_header(config: &Config, rec: &Recogniser, text: &str) -> bool {
         return false;
     }
     let (_, rest) = split_numbering(&h);
-    let words = rec.words(&h);
+    let words = rec.header_words(text);
     [&rec.audit, &rec.action, &rec.case_note, &rec.episode].iter().any(|v| matches!(v.match_words(&words, MULTI_FIELDS, None), Ok(Some(_)) | Err(_)))
         || question_domain(config, &rest).is_some()
 }
@@ -211,7 +211,8 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
     let headers: Vec<String> = header.iter().map(Cell::as_string).collect();
     let folded: Vec<String> = headers.iter().map(|h| prepare(h)).collect();
     let column_values = |i: usize| -> Vec<&Cell> { sample.iter().filter_map(|r| r.get(i)).collect() };
-    let words: Vec<Vec<String>> = folded.iter().map(|h| rec.words(h)).collect();
+    // Matched without a leading question number ("Q12 Overall" is "Overall").
+    let words: Vec<Vec<String>> = headers.iter().map(|h| rec.header_words(&super::fold::strip_numbering(h))).collect();
     let profiles: Vec<ValueProfile> = (0..headers.len()).map(|i| ValueProfile::of(&column_values(i), crosswalk)).collect();
     let match_field = |i: usize, kind: TableKind| -> Result<Option<FieldMatch>, Vec<String>> {
         if folded[i].is_empty() {
@@ -307,6 +308,11 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                                     (Target::Domain(None), format!("values ({}); domain ambiguous: {}", scale.clone().unwrap_or_default(), tied.join(" / ")), 5)
                                 }
                             },
+                            // A column of free text under a header nothing names
+                            // ("How are they managing?") is commentary: evidence.
+                            Ok(None) if kind == TableKind::Audits && profiles[i].non_empty >= 3 && profiles[i].long_text * 2 >= profiles[i].non_empty => {
+                                (Target::Field("evidence".into()), "values are free text".to_string(), 1)
+                            }
                             Ok(None) => (Target::Unmapped, String::new(), 0),
                         }
                     }

@@ -28,7 +28,7 @@ fn form_field(ctx: &Context, label: &str, moderation: bool) -> Option<String> {
     if prepared.is_empty() || prepared.split(' ').count() > 14 {
         return None;
     }
-    let words = ctx.recogniser.words(&prepared);
+    let words = ctx.recogniser.header_words(label);
     let m = ctx.recogniser.audit.match_words(&words, &[], None).ok().flatten()?;
     let field = match m.field.as_str() {
         "overall" if moderation => "moderated_overall".to_string(),
@@ -116,10 +116,16 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
     let mut audit = Audit { framework: report.framework.clone().unwrap_or_default(), ..Default::default() };
     audit.origin = Origin { file: file.to_string(), sheet: sheet.map(str::to_string), row: 1 };
     // The actions grid: its header row, and its rows down to the first empty one.
-    let action_header: Option<(usize, Vec<(usize, String)>)> =
-        rows.iter().position(|row| row.cells.iter().any(|c| matches!(c, Cell::Text(t) if is_action_header(&fold(t))))).map(|r| (r, action_columns(ctx, &rows[r])));
+    let action_header: Option<(usize, Vec<(usize, String)>)> = rows
+        .iter()
+        .position(|row| row.cells.iter().any(|c| matches!(c, Cell::Text(t) if is_action_header(&fold(t)))))
+        .map(|r| (r, action_columns(ctx, &rows[r])));
     let grid_end = action_header.as_ref().map(|(hr, _)| {
-        rows.iter().enumerate().skip(hr + 1).find(|(_, row)| row.is_blank() || row.cells.iter().all(|c| c.is_empty() || is_placeholder(c))).map_or(rows.len(), |(i, _)| i)
+        rows.iter()
+            .enumerate()
+            .skip(hr + 1)
+            .find(|(_, row)| row.is_blank() || row.cells.iter().all(|c| c.is_empty() || is_placeholder(c)))
+            .map_or(rows.len(), |(i, _)| i)
     });
     let in_grid = |r: usize| action_header.as_ref().is_some_and(|(hr, _)| r >= *hr && Some(r) < grid_end);
     let numeric = ctx.config.settings.numeric_direction;
@@ -245,9 +251,9 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                 due: get("due_date").and_then(Cell::as_date),
                 // A status that says done dates the action by its own date, else
                 // by the date it was reviewed.
-                completed: get("completed_date").and_then(Cell::as_date).or_else(|| {
-                    get("status").filter(|c| says_done(c)).and_then(|c| c.as_date().or_else(|| get("reviewed_date").and_then(Cell::as_date)))
-                }),
+                completed: get("completed_date")
+                    .and_then(Cell::as_date)
+                    .or_else(|| get("status").filter(|c| says_done(c)).and_then(|c| c.as_date().or_else(|| get("reviewed_date").and_then(Cell::as_date)))),
                 audit_date: None,
             });
             report.rows_accepted += 1;

@@ -52,6 +52,27 @@ fn is_ordinal_suffix(rest: &[char]) -> bool {
     ["st", "nd", "rd", "th"].iter().any(|o| s.starts_with(o) && !s[2..].starts_with(|c: char| c.is_alphabetic()))
 }
 
+/// A raw header as the words that carry its meaning: qualifiers in brackets
+/// ("(Y/N)", "(where relevant to do so)") dropped unless they are all there is.
+pub fn header_words(raw: &str, vocab: &Vocabulary) -> Vec<String> {
+    let mut outside = String::with_capacity(raw.len());
+    let mut depth = 0usize;
+    for ch in raw.chars() {
+        match ch {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => outside.push(ch),
+            _ => {}
+        }
+    }
+    let stripped = prepare(&outside);
+    if stripped.is_empty() {
+        words(&prepare(raw), vocab)
+    } else {
+        words(&stripped, vocab)
+    }
+}
+
 /// A prepared header (or synonym) as the words that carry its meaning.
 pub fn words(prepared: &str, vocab: &Vocabulary) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -224,7 +245,7 @@ impl ValueProfile {
         Some(match kind {
             ValueKind::Date => share(self.dates) >= 0.5,
             ValueKind::Id => share(self.id_like) >= 0.5 && share(self.grades) < 0.5,
-            ValueKind::Name => share(self.dates) < 0.5 && share(self.grades) < 0.5 && share(self.names + self.long_text) >= 0.3,
+            ValueKind::Name => share(self.dates) < 0.5 && share(self.grades) < 0.5 && share(self.long_text) < 0.5 && share(self.names) >= 0.3,
             ValueKind::Grade => share(self.grades) >= 0.5,
             ValueKind::YesNo => share(self.yes_no) >= 0.5,
             ValueKind::Text => share(self.dates) < 0.5 && share(self.grades + self.yes_no) < 0.8,
@@ -236,9 +257,39 @@ impl ValueProfile {
 /// Sheet names that say a sheet holds no records: drop-down lists, lookups,
 /// instructions, contents, summaries and pivots, charts.
 const NOT_DATA_SHEETS: &[&str] = &[
-    "list", "lists", "lookup", "lookups", "dropdown", "dropdowns", "drop down", "drop downs", "validation", "options", "instructions",
-    "instruction", "guidance", "guide", "read me", "readme", "contents", "cover", "about", "key", "notes", "help", "summary", "pivot",
-    "pivots", "chart", "charts", "dashboard", "version", "change log", "reference data", "settings", "config",
+    "list",
+    "lists",
+    "lookup",
+    "lookups",
+    "dropdown",
+    "dropdowns",
+    "drop down",
+    "drop downs",
+    "validation",
+    "options",
+    "instructions",
+    "instruction",
+    "guidance",
+    "guide",
+    "read me",
+    "readme",
+    "contents",
+    "cover",
+    "about",
+    "key",
+    "notes",
+    "help",
+    "summary",
+    "pivot",
+    "pivots",
+    "chart",
+    "charts",
+    "dashboard",
+    "version",
+    "change log",
+    "reference data",
+    "settings",
+    "config",
 ];
 
 /// Why a table that matched no kind is not data, if it plainly is not: its
@@ -295,11 +346,16 @@ struct FieldEntry {
     value: ValueKind,
 }
 
+/// The longest header (in meaningful words) a concept reads as a field name.
+const CONCEPT_MAX_WORDS: usize = 8;
+
 /// "Words that make the field": every `all` slot present (a slot is
 /// alternatives joined by `|`), at least one `any` phrase present (its words in
 /// any order), no `not` word present. `word*` matches any word it starts.
 #[derive(Debug, Clone)]
 struct Concept {
+    /// Free-text fields match prompts of any length; others only short names.
+    max_words: usize,
     all: Vec<Vec<Vec<String>>>,
     any: Vec<Vec<String>>,
     not: Vec<Vec<String>>,
@@ -334,6 +390,7 @@ fn has_phrase(words: &[String], phrase: &[String]) -> bool {
 impl Concept {
     fn new(spec: &ConceptSpec, vocab: &Vocabulary) -> Concept {
         Concept {
+            max_words: if ValueKind::parse(&spec.value) == ValueKind::Text { usize::MAX } else { CONCEPT_MAX_WORDS },
             all: spec.all.iter().map(|slot| slot.split('|').map(|alt| phrase(alt.trim(), vocab)).collect()).collect(),
             any: spec.any.iter().map(|p| phrase(p, vocab)).collect(),
             not: spec.not.iter().map(|p| phrase(p, vocab)).collect(),
@@ -344,9 +401,11 @@ impl Concept {
         self.not.iter().find(|p| has_phrase(words, p)).map(|p| p.join(" "))
     }
 
-    /// The number of header words the concept accounts for, if it matches.
+    /// The number of header words the concept accounts for, if it matches. A
+    /// header of more than [`CONCEPT_MAX_WORDS`] words is a question, not a
+    /// field name: concepts leave it to the domains.
     fn score(&self, words: &[String]) -> Option<usize> {
-        if self.vetoes(words).is_some() {
+        if words.len() > self.max_words || self.vetoes(words).is_some() {
             return None;
         }
         let mut score = 0;
@@ -432,7 +491,9 @@ impl FieldVocabulary {
                 .filter(|(s, joined)| {
                     let one_word = s.len() == 1;
                     let trailing = multi.contains(&f.field.as_str()) && words.last().is_some_and(|w| *w == *joined);
-                    (!one_word || n_words <= 3 || trailing) && has_phrase(words, s)
+                    // A one-word synonym inside a longer header ("Judgement on visits")
+                    // says little: fields with a concept leave it to the concept.
+                    (!one_word || (n_words <= 3 && f.concept.is_none()) || trailing) && has_phrase(words, s)
                 })
                 .max_by_key(|(s, _)| s.len())
                 .map(|(s, joined)| (s.len(), format!("contains '{joined}'")));
@@ -495,6 +556,10 @@ impl Recogniser {
 
     pub fn words(&self, prepared: &str) -> Vec<String> {
         words(prepared, &self.vocabulary)
+    }
+
+    pub fn header_words(&self, raw: &str) -> Vec<String> {
+        header_words(raw, &self.vocabulary)
     }
 }
 

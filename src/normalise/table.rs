@@ -190,17 +190,21 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // column of child ids under the header.
     let kind = mapping.as_ref().map(|m| m.kind).unwrap_or(TableKind::Unknown);
     let pinned_kind = pins.and_then(|p| p.kind.is_some().then_some(()));
-    let real_audit_table = kind == TableKind::Audits
-        && mapping.as_ref().and_then(|m| m.field("child_id")).zip(header).is_some_and(|(col, h)| {
-            sample[h + 1..].iter().filter_map(|r| r.cells.get(col)).filter(|c| super::recognise::is_id_value(c)).take(2).count() >= 2
-        });
+    let real_audit_table =
+        kind == TableKind::Audits
+            && mapping.as_ref().and_then(|m| m.field("child_id")).zip(header).is_some_and(|(col, h)| {
+                sample[h + 1..].iter().filter_map(|r| r.cells.get(col)).filter(|c| super::recognise::is_id_value(c)).take(2).count() >= 2
+            });
     if !real_audit_table && pinned_kind.is_none() && super::forms::looks_like_form(ctx, &sample) {
         super::forms::read_form(ctx, &file, sheet.as_deref(), &sample, model, findings, &mut report);
         return report;
     }
     // A sheet that matched no kind (or lacks a required column) and plainly
     // holds no records is skipped with a note, not an error.
-    let incomplete = mapping.as_ref().is_some_and(|m| !m.missing_required.is_empty() && !(m.kind == TableKind::Episodes && m.missing_required == ["episode_type"]));
+    let incomplete = mapping.as_ref().is_some_and(|m| {
+        let plan_file = m.kind == TableKind::Episodes && m.missing_required == ["episode_type"];
+        !m.missing_required.is_empty() && !plan_file
+    });
     if (kind == TableKind::Unknown || incomplete) && pinned_kind.is_none() {
         let body: Vec<&[Cell]> = sample.iter().skip(header.map_or(0, |h| h + 1)).map(|r| r.cells.as_slice()).collect();
         let header_cells = header.map(|h| sample[h].cells.as_slice());
@@ -212,7 +216,16 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 report.reject(NOT_DATA);
             }
             report.notes.push(format!("skipped: {why}"));
-            findings.push(Severity::Info, "sheet_skipped", &file, sheet.as_deref(), None, None, "", format!("skipped: {why}; {non_blank} rows not read as records"));
+            findings.push(
+                Severity::Info,
+                "sheet_skipped",
+                &file,
+                sheet.as_deref(),
+                None,
+                None,
+                "",
+                format!("skipped: {why}; {non_blank} rows not read as records"),
+            );
             return report;
         }
     }
