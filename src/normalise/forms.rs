@@ -207,6 +207,10 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
             }
         }
     }
+    if audit.team.is_none() && audit.service.is_some() {
+        audit.team = audit.service.clone();
+        report.notes.push("no team label: the service gives the team".into());
+    }
     report.rows_read = 1;
     if audit.child_id.is_empty() {
         report.reject("no child id");

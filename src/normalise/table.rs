@@ -266,6 +266,18 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     report.header_row = Some(sample[h].row);
     report.columns = mapping.columns.clone();
     report.notes = mapping.notes.clone();
+    // An ambiguous column is a warning, not a silently dropped field.
+    for note in &mapping.notes {
+        findings.push(Severity::Warning, "column_ambiguous", &file, sheet.as_deref(), Some(sample[h].row), None, "", note.clone());
+    }
+    // With no team column, the service / area column gives the team.
+    let service_as_team = mapping.kind == TableKind::Audits && mapping.field("team").is_none() && mapping.field("service").is_some();
+    if service_as_team {
+        let header = mapping.columns.iter().find(|c| c.target == Target::Field("service".into())).map(|c| c.header.clone()).unwrap_or_default();
+        let why = format!("no team column: the service column '{header}' gives the team");
+        report.notes.push(why.clone());
+        findings.push(Severity::Info, "service_as_team", &file, sheet.as_deref(), Some(sample[h].row), Some(&header), "", why);
+    }
     if two_row.is_some() {
         report.notes.push(format!("two header rows (rows {} and {}) read as one: group title + sub-heading", sample[h].row - 1, sample[h].row));
     }
@@ -338,6 +350,7 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         fixed_episode_type,
         note_kinds: Default::default(),
         read_as_yes: BTreeMap::new(),
+        service_as_team,
     };
     let body = sample.into_iter().skip(h + 1).map(Ok).chain(rows);
     for r in body {
@@ -387,6 +400,8 @@ type RowError = (&'static str, String, Option<String>);
 
 struct RowReader<'a> {
     ctx: &'a Context<'a>,
+    /// No team column: the service column gives the team.
+    service_as_team: bool,
     file: &'a str,
     sheet: Option<&'a str>,
     mapping: &'a TableMapping,
@@ -635,7 +650,7 @@ impl<'a> RowReader<'a> {
             due_rule: framework.and_then(|f| f.due_rule.clone()).unwrap_or_else(|| self.ctx.config.settings.default_due_rule.clone()),
             framework: framework_id,
             child_id,
-            team: self.text(row, "team"),
+            team: if self.service_as_team { self.text(row, "service") } else { self.text(row, "team") },
             service: self.text(row, "service"),
             auditor: self.text(row, "auditor"),
             case_type: self.text(row, "case_type"),
