@@ -52,9 +52,9 @@ fn is_ordinal_suffix(rest: &[char]) -> bool {
     ["st", "nd", "rd", "th"].iter().any(|o| s.starts_with(o) && !s[2..].starts_with(|c: char| c.is_alphabetic()))
 }
 
-/// A raw header as the words that carry its meaning: qualifiers in brackets
-/// ("(Y/N)", "(where relevant to do so)") dropped unless they are all there is.
-pub fn header_words(raw: &str, vocab: &Vocabulary) -> Vec<String> {
+/// A raw header, prepared, with qualifiers in brackets ("(Y/N)", "(where
+/// relevant to do so)") dropped unless they are all there is.
+pub fn prepare_header(raw: &str) -> String {
     let mut outside = String::with_capacity(raw.len());
     let mut depth = 0usize;
     for ch in raw.chars() {
@@ -67,9 +67,9 @@ pub fn header_words(raw: &str, vocab: &Vocabulary) -> Vec<String> {
     }
     let stripped = prepare(&outside);
     if stripped.is_empty() {
-        words(&prepare(raw), vocab)
+        prepare(raw)
     } else {
-        words(&stripped, vocab)
+        stripped
     }
 }
 
@@ -539,27 +539,89 @@ pub struct Recogniser {
     pub case_note: FieldVocabulary,
     pub episode: FieldVocabulary,
     pub vocabulary: Vocabulary,
+    /// Every word the vocabulary knows, for splitting run-together field names
+    /// ("datecompleted", "CHILDREF") into words.
+    dictionary: std::collections::HashSet<String>,
 }
 
 impl Recogniser {
     pub fn new(config: &Config) -> Recogniser {
         let v = &config.vocabulary;
         let c = &config.concepts;
+        let f = &config.fields;
+        let mut phrases: Vec<&str> = Vec::new();
+        for syns in [&f.audit, &f.action, &f.case_note, &f.episode] {
+            phrases.extend(syns.values().flatten().map(String::as_str));
+        }
+        for set in [&c.audit, &c.action, &c.case_note, &c.episode] {
+            for spec in set.values() {
+                phrases.extend(spec.all.iter().chain(&spec.any).chain(&spec.not).map(String::as_str));
+            }
+        }
+        phrases.extend(v.abbreviations.keys().chain(v.abbreviations.values()).chain(&v.id_words).chain(&v.filler).map(String::as_str));
+        phrases.extend(config.domains.iter().flat_map(|d| d.keywords.iter().map(String::as_str)));
+        let dictionary = phrases
+            .iter()
+            .flat_map(|p| prepare(&p.replace(['*', '|'], " ")).split(' ').map(str::to_string).collect::<Vec<_>>())
+            .filter(|w| w.len() >= 2)
+            .collect();
         Recogniser {
-            audit: FieldVocabulary::new(&config.fields.audit, &c.audit, v),
-            action: FieldVocabulary::new(&config.fields.action, &c.action, v),
-            case_note: FieldVocabulary::new(&config.fields.case_note, &c.case_note, v),
-            episode: FieldVocabulary::new(&config.fields.episode, &c.episode, v),
+            audit: FieldVocabulary::new(&f.audit, &c.audit, v),
+            action: FieldVocabulary::new(&f.action, &c.action, v),
+            case_note: FieldVocabulary::new(&f.case_note, &c.case_note, v),
+            episode: FieldVocabulary::new(&f.episode, &c.episode, v),
             vocabulary: v.clone(),
+            dictionary,
         }
     }
 
     pub fn words(&self, prepared: &str) -> Vec<String> {
-        words(prepared, &self.vocabulary)
+        words(&self.split_run_together(prepared), &self.vocabulary)
     }
 
+    /// A raw header as the words that carry its meaning.
     pub fn header_words(&self, raw: &str) -> Vec<String> {
-        header_words(raw, &self.vocabulary)
+        self.words(&prepare_header(raw))
+    }
+
+    /// Each run-together word of a prepared header split into known words.
+    fn split_run_together(&self, prepared: &str) -> String {
+        prepared.split(' ').flat_map(|w| self.split_word(w)).collect::<Vec<_>>().join(" ")
+    }
+
+    /// "datecompleted" → ["date", "completed"]: a word the vocabulary does not
+    /// know, made of two or more words it does (fewest pieces wins), is split;
+    /// anything else stays as it is.
+    fn split_word(&self, w: &str) -> Vec<String> {
+        if w.len() < 5 || self.dictionary.contains(w) || !w.chars().all(|c| c.is_ascii_lowercase()) {
+            return vec![w.to_string()];
+        }
+        let n = w.len();
+        // best[i]: the fewest known words that make w[..i], and where the last starts.
+        let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+        best[0] = Some((0, 0));
+        for end in 2..=n {
+            for start in 0..end - 1 {
+                let Some((count, _)) = best[start] else { continue };
+                if self.dictionary.contains(&w[start..end]) && best[end].is_none_or(|(c, _)| count + 1 < c) {
+                    best[end] = Some((count + 1, start));
+                }
+            }
+        }
+        match best[n] {
+            Some((count, _)) if count >= 2 => {
+                let mut pieces = Vec::new();
+                let mut end = n;
+                while end > 0 {
+                    let (_, start) = best[end].expect("on the path");
+                    pieces.push(w[start..end].to_string());
+                    end = start;
+                }
+                pieces.reverse();
+                pieces
+            }
+            _ => vec![w.to_string()],
+        }
     }
 }
 
@@ -593,6 +655,16 @@ mod tests {
         assert_eq!(w("SW consulted"), "social worker consulted");
         assert_eq!(w("Auditors' Grade"), "auditor grade");
         assert_eq!(w("Date"), "date");
+    }
+
+    #[test]
+    fn run_together_words_are_split() {
+        let rec = Recogniser::new(&Config::defaults());
+        assert_eq!(rec.header_words("datecompleted"), ["date", "completed"]);
+        assert_eq!(rec.header_words("CHILDREF"), ["child", "id"]);
+        assert_eq!(rec.header_words("seenalone"), ["seen", "alone"]);
+        assert_eq!(rec.header_words("safeguarding"), ["safeguarding"], "a known word stays whole");
+        assert_eq!(rec.header_words("Xylophone"), ["xylophone"], "an unknown word stays whole");
     }
 
     #[test]

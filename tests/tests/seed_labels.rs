@@ -88,6 +88,58 @@ const KNOWN_GAPS: &[(&str, &str)] = &[
     ("CIN/CP/CLA", "a case-type column named by its own values"),
 ];
 
+fn camel(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map(|f| f.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase()).unwrap_or_default()
+        })
+        .collect()
+}
+
+fn snake(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>().join("_")
+}
+
+/// The field a header is read as, in a table pinned to `table`, with values of
+/// the kind the fixture's field holds.
+fn read_as(config: &Config, rec: &Recogniser, cw: &Crosswalk, table: &str, label: &str, field: &str) -> String {
+    let pins = SourceSpec { file: "x".into(), kind: Some(table.to_string()), ..Default::default() };
+    let sample: Vec<Vec<Cell>> = values(field).iter().map(|v| vec![Cell::text(v)]).collect();
+    map_table(config, rec, cw, Some(&pins), &[Cell::text(label)], &sample).columns[0].target.describe()
+}
+
+/// The same labels as a system would name its fields: `CamelCase`,
+/// `snake_case`, UPPER CASE. Short field names (up to six words) must read as
+/// they do in words.
+#[test]
+fn seed_labels_keep_their_field_in_system_spellings() {
+    let config = Config::defaults();
+    let rec = Recogniser::new(&config);
+    let cw = Crosswalk::new(&config);
+    let text = std::fs::read_to_string(crate::root().join("tests/fixtures/seeds/seed_labels.tsv")).unwrap();
+    let mut wrong = Vec::new();
+    let mut checked = 0;
+    for line in text.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (table, label, field) = (cols[2], cols[1], cols[3]);
+        if label.split_whitespace().count() > 6 || field == "ignore" || field.starts_with("domain:") {
+            continue;
+        }
+        let plain = read_as(&config, &rec, &cw, table, label, field);
+        for spelled in [camel(label), snake(label), label.to_uppercase()] {
+            checked += 1;
+            let got = read_as(&config, &rec, &cw, table, &spelled, field);
+            if got != plain {
+                wrong.push(format!("{table}: {spelled:?} -> {got}, but {label:?} -> {plain}"));
+            }
+        }
+    }
+    assert!(checked > 300, "{checked}");
+    assert!(wrong.is_empty(), "{} of {checked} spellings read differently:\n{}", wrong.len(), wrong.join("\n"));
+}
+
 #[test]
 fn every_seed_label_reads_as_its_field() {
     let config = Config::defaults();
