@@ -117,6 +117,9 @@ pub struct ColumnMap {
     pub reason: String,
     /// The scale a graded column's values were read on.
     pub scale: Option<String>,
+    /// How strongly: 1000 a config pin, 100 a synonym (the same words), 50 a
+    /// framework's question text, else the number of header words that matched.
+    pub score: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -324,7 +327,7 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             Target::Field(f) if f == "overall" || f == "moderated_overall" => crosswalk.detect_scale(values.iter().copied()),
             _ => None,
         };
-        columns.push(ColumnMap { index: i, header: headers[i].clone(), target, reason, scale });
+        columns.push(ColumnMap { index: i, header: headers[i].clone(), target, reason, scale, score });
         scores.push(score);
     }
 
@@ -368,6 +371,7 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                 notes.push(format!("column '{}' matches {field} {why}: not used; pin it in the config", columns[c].header));
                 columns[c].reason = format!("{} (not used: {field} is ambiguous)", columns[c].reason);
                 columns[c].target = Target::Unmapped;
+                columns[c].score = 0;
             }
         }
     }

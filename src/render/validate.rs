@@ -36,7 +36,11 @@ pub fn report(n: &Normalised, config: &Config) -> String {
                     continue;
                 }
                 let scale = c.scale.as_ref().map(|x| format!(" [scale {x}]")).unwrap_or_default();
-                let why = if c.reason.is_empty() { String::new() } else { format!(" ({})", c.reason) };
+                let why = match (c.reason.is_empty(), c.score) {
+                    (true, _) => String::new(),
+                    (false, 0) => format!(" ({})", c.reason),
+                    (false, n) => format!(" ({}; score {n})", c.reason),
+                };
                 let _ = writeln!(s, "    {:<48} -> {}{scale}{why}", truncate(&c.header, 48), c.target.describe());
             }
         }
