@@ -2,6 +2,8 @@
 
 #[path = "tests/cli.rs"]
 mod cli;
+#[path = "tests/forms.rs"]
+mod forms;
 #[path = "tests/metamorphic.rs"]
 mod metamorphic;
 #[path = "tests/metrics.rs"]
