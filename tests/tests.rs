@@ -10,6 +10,8 @@ mod metamorphic;
 mod metrics;
 #[path = "tests/pipeline.rs"]
 mod pipeline;
+#[path = "tests/recognition.rs"]
+mod recognition;
 #[path = "tests/reports.rs"]
 mod reports;
 #[path = "tests/seed_labels.rs"]

@@ -387,7 +387,7 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         }
     }
 
-    let framework = detect_framework(config, pins, &folded, &columns);
+    let framework = detect_framework(config, rec, pins, &folded, &columns);
     if let Some(fw) = framework.as_deref().and_then(|f| config.framework(f)) {
         place_numbered_questions(fw, &folded, &mut columns);
     }
@@ -410,19 +410,30 @@ fn place_numbered_questions(fw: &FrameworkSpec, folded: &[String], columns: &mut
 /// Scores every framework by signature phrases in the headers (or form labels)
 /// and the scales of the graded columns; the best with at least 2 wins, a tie
 /// gives none.
-pub fn detect_framework(config: &Config, pins: Option<&SourceSpec>, folded_labels: &[String], columns: &[ColumnMap]) -> Option<String> {
+pub fn detect_framework(config: &Config, rec: &Recogniser, pins: Option<&SourceSpec>, folded_labels: &[String], columns: &[ColumnMap]) -> Option<String> {
     if let Some(f) = pins.and_then(|p| p.framework.clone()) {
         return Some(f);
     }
     let all = folded_labels.join(" | ");
+    let label_words: Vec<Vec<String>> = folded_labels.iter().map(|l| rec.words(&split_numbering(l).1)).collect();
+    // A signature phrase, as written or as the same words in one label
+    // ("risk is identified" in "Q1_RiskIdentified").
+    let has_signature = |sig: &str| {
+        let sw = rec.words(&prepare(sig));
+        all.contains(&fold(sig)) || (!sw.is_empty() && label_words.iter().any(|lw| sw.iter().all(|w| lw.contains(w))))
+    };
+    // Questions numbered 1..N with N the framework's own count ("Q1" … "Q12").
+    let numbers: std::collections::BTreeSet<u32> = folded_labels.iter().filter_map(|l| split_numbering(l).0).filter_map(|n| n.parse().ok()).collect();
     let scales: Vec<&str> = columns.iter().filter_map(|c| c.scale.as_deref()).collect();
     let mut scored: Vec<(usize, &str)> = config
         .frameworks
         .iter()
         .map(|f| {
-            let sig = f.signature.iter().filter(|s| all.contains(&fold(s))).count();
+            let sig = f.signature.iter().filter(|s| has_signature(s)).count();
             let sc = f.scales.iter().filter(|s| scales.contains(&s.as_str())).count();
-            (sig * 2 + sc, f.id.as_str())
+            let n = f.numbered_questions.len() as u32;
+            let numbered = n > 0 && numbers.len() as u32 == n && numbers.iter().next_back() == Some(&n);
+            (sig * 2 + sc + if numbered { 3 } else { 0 }, f.id.as_str())
         })
         .filter(|(s, _)| *s >= 2)
         .collect();

@@ -13,6 +13,9 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
+/// The fields a moderation log holds beside the audit id.
+const MODERATION_FIELDS: &[&str] = &["moderated", "moderator_agrees", "moderated_overall", "moderation_date"];
+
 /// The reason given for the rows of a sheet that holds no records.
 pub const NOT_DATA: &str = "not a data table (skipped)";
 
@@ -296,6 +299,19 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         }
     }
 
+    // A moderation log kept apart from the audits: audit ids and moderation
+    // answers, but no grades, domains or completion dates of its own.
+    let moderation_log = mapping.kind == TableKind::Audits
+        && mapping.field("audit_id").is_some()
+        && MODERATION_FIELDS.iter().any(|f| mapping.field(f).is_some())
+        && mapping.field("overall").is_none()
+        && mapping.field("completed_date").is_none()
+        && !mapping.columns.iter().any(|c| matches!(c.target, Target::Domain(_)));
+    if moderation_log {
+        mapping.missing_required.clear();
+        report.notes.push("read as a moderation log: each row linked to its audit by audit id".into());
+    }
+
     if !mapping.missing_required.is_empty() {
         let missing = mapping.missing_required.iter().map(|m| m.replace('_', " ")).collect::<Vec<_>>().join(", ");
         let count = sample[h + 1..].len() as u64 + rows.count() as u64;
@@ -351,6 +367,7 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         note_kinds: Default::default(),
         read_as_yes: BTreeMap::new(),
         service_as_team,
+        moderation_log,
     };
     let body = sample.into_iter().skip(h + 1).map(Ok).chain(rows);
     for r in body {
@@ -402,6 +419,8 @@ struct RowReader<'a> {
     ctx: &'a Context<'a>,
     /// No team column: the service column gives the team.
     service_as_team: bool,
+    /// The table is a moderation log (rows go to `Model::moderations`).
+    moderation_log: bool,
     file: &'a str,
     sheet: Option<&'a str>,
     mapping: &'a TableMapping,
@@ -463,6 +482,7 @@ impl<'a> RowReader<'a> {
         }
         self.seen.insert(key, row.row);
         let result = match self.mapping.kind {
+            TableKind::Audits if self.moderation_log => self.moderation(&row, findings).map(|m| model.moderations.push(m)),
             TableKind::Audits => self.audit(&row, findings).and_then(|a| self.add_audit(a, model)),
             TableKind::Actions => self.action(&row, findings).map(|a| model.actions.push(a)),
             TableKind::CaseNotes => self.case_note(&row, model, findings).map(|n| model.case_notes.push(n)),
@@ -671,6 +691,26 @@ impl<'a> RowReader<'a> {
             evidence: join("evidence"),
             good_practice: join("good_practice"),
             escalated: self.answer(row, "escalated", findings).as_bool(),
+        })
+    }
+
+    fn moderation(&mut self, row: &SourceRow, findings: &mut Findings) -> Result<ModerationRecord, RowError> {
+        let audit_id = self.text(row, "audit_id").ok_or(("no audit id", String::new(), Some("audit id".to_string())))?;
+        let grade = self.mapping.field("moderated_overall").and_then(|i| self.judgement(row, i, "moderated overall", findings));
+        let date = self.date(row, "moderation_date", findings);
+        let agrees = self.answer(row, "moderator_agrees", findings).as_bool();
+        let moderated = match self.cell(row, "moderated") {
+            Some(_) => self.answer(row, "moderated", findings).as_bool(),
+            None => None,
+        }
+        .or_else(|| (grade.is_some() || date.is_some() || agrees.is_some()).then_some(true));
+        Ok(ModerationRecord {
+            origin: Origin { file: self.file.to_string(), sheet: self.sheet.map(str::to_string), row: row.row },
+            audit_id,
+            moderated,
+            agrees,
+            grade,
+            date,
         })
     }
 
