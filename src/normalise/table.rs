@@ -13,6 +13,21 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
+/// Whether a sheet's name could be a team's: not a default or generic name
+/// ("Sheet1", "Audits 2026-27", "Data", "Export"), at most four words.
+fn names_a_team(name: &str) -> bool {
+    const GENERIC: &[&str] = &[
+        "sheet", "data", "audit", "audits", "log", "export", "report", "results", "tracker", "all", "main", "master", "records", "record", "return",
+        "returns", "response", "responses", "form", "table", "list", "case", "file", "files", "full", "tier", "summary", "raw", "output", "query",
+        "extract", "download", "total", "totals", "current", "new", "old", "copy", "final", "draft", "working", "jan", "feb", "mar", "apr", "may",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august", "september",
+        "october", "november", "december", "q", "quarter", "year", "period", "month", "monthly", "bi", "bimonthly",
+    ];
+    let f = super::recognise::prepare(name);
+    let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    !words.is_empty() && words.len() <= 4 && words.iter().all(|w| !GENERIC.contains(w) && !w.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// The fields a moderation log holds beside the audit id.
 const MODERATION_FIELDS: &[&str] = &["moderated", "moderator_agrees", "moderated_overall", "moderation_date"];
 
@@ -275,6 +290,16 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     }
     // With no team column, the service / area column gives the team.
     let service_as_team = mapping.kind == TableKind::Audits && mapping.field("team").is_none() && mapping.field("service").is_some();
+    // With neither, a sheet named for a team ("CP", "Children in Care": one
+    // sheet per team) gives the team.
+    let sheet_team = (mapping.kind == TableKind::Audits && mapping.field("team").is_none() && mapping.field("service").is_none())
+        .then(|| sheet.as_deref().filter(|name| names_a_team(name)).map(|n| n.trim().to_string()))
+        .flatten();
+    if let Some(team) = &sheet_team {
+        let why = format!("no team column: the sheet name '{team}' gives the team");
+        report.notes.push(why.clone());
+        findings.push(Severity::Info, "sheet_as_team", &file, sheet.as_deref(), None, None, "", why);
+    }
     if service_as_team {
         let header = mapping.columns.iter().find(|c| c.target == Target::Field("service".into())).map(|c| c.header.clone()).unwrap_or_default();
         let why = format!("no team column: the service column '{header}' gives the team");
@@ -367,6 +392,7 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         note_kinds: Default::default(),
         read_as_yes: BTreeMap::new(),
         service_as_team,
+        sheet_team,
         moderation_log,
     };
     let body = sample.into_iter().skip(h + 1).map(Ok).chain(rows);
@@ -419,6 +445,8 @@ struct RowReader<'a> {
     ctx: &'a Context<'a>,
     /// No team column: the service column gives the team.
     service_as_team: bool,
+    /// No team or service column, and a sheet named for a team.
+    sheet_team: Option<String>,
     /// The table is a moderation log (rows go to `Model::moderations`).
     moderation_log: bool,
     file: &'a str,
@@ -670,7 +698,7 @@ impl<'a> RowReader<'a> {
             due_rule: framework.and_then(|f| f.due_rule.clone()).unwrap_or_else(|| self.ctx.config.settings.default_due_rule.clone()),
             framework: framework_id,
             child_id,
-            team: if self.service_as_team { self.text(row, "service") } else { self.text(row, "team") },
+            team: if self.service_as_team { self.text(row, "service") } else { self.text(row, "team").or_else(|| self.sheet_team.clone()) },
             service: self.text(row, "service"),
             auditor: self.text(row, "auditor"),
             case_type: self.text(row, "case_type"),
@@ -831,6 +859,13 @@ mod tests {
             ("Phone call", None),
         ] {
             assert_eq!(rules.classify(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn sheet_names_that_name_a_team() {
+        for (name, team) in [("CP", true), ("Children in Care", true), ("CIN East", true), ("Sheet1", false), ("Audits 2026-27", false), ("Data", false), ("Sep-Oct", false), ("Tier 2 audits", false)] {
+            assert_eq!(names_a_team(name), team, "{name}");
         }
     }
 
