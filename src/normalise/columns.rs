@@ -433,7 +433,7 @@ pub fn detect_framework(config: &Config, rec: &Recogniser, pins: Option<&SourceS
             let sc = f.scales.iter().filter(|s| scales.contains(&s.as_str())).count();
             let n = f.numbered_questions.len() as u32;
             let numbered = n > 0 && numbers.len() as u32 == n && numbers.iter().next_back() == Some(&n);
-            (sig * 2 + sc + if numbered { 3 } else { 0 }, f.id.as_str())
+            (sig * 2 + sc + usize::from(numbered && sig > 0), f.id.as_str())
         })
         .filter(|(s, _)| *s >= 2)
         .collect();
