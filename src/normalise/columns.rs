@@ -363,6 +363,19 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         }
     }
     for (field, cols) in by_field.into_iter().filter(|(_, c)| c.len() > 1) {
+        // An action is done when signed off (METRICS): a sign-off date beats a
+        // completion date, whatever their scores.
+        let signed_off: Vec<usize> =
+            cols.iter().copied().filter(|&c| words[columns[c].index].iter().any(|w| w == "sign" || w == "signed") && scores[c] != 1000).collect();
+        if kind == TableKind::Actions && field == "completed_date" && signed_off.len() == 1 {
+            for &c in cols.iter().filter(|&&c| c != signed_off[0] && scores[c] != 1000) {
+                notes.push(format!("column '{}' is a completion date, but the sign-off date closes an action: not used", columns[c].header));
+                columns[c].reason = format!("{} (not used: the sign-off date '{}' closes an action)", columns[c].reason, columns[signed_off[0]].header);
+                columns[c].target = Target::Unmapped;
+                columns[c].score = 0;
+            }
+            continue;
+        }
         let top = cols.iter().map(|&c| scores[c]).max().unwrap_or(0);
         let winners: Vec<usize> = cols.iter().copied().filter(|&c| scores[c] == top).collect();
         for &c in &cols {
@@ -516,6 +529,18 @@ mod tests {
         let pins = SourceSpec { file: "x".into(), kind: Some("audits".into()), ..Default::default() };
         let m = map_table(&config, &Recogniser::new(&config), &cw, Some(&pins), &[Cell::text("Team"), Cell::text("Overall grade")], &[]);
         assert_eq!(m.missing_required, vec!["child_id".to_string()]);
+    }
+
+    #[test]
+    fn a_sign_off_date_beats_a_completion_date_for_actions() {
+        let m = map(
+            &["Audit ID", "Action", "Owner", "Date completed", "Manager sign off date"],
+            &[&["A1", "Update the plan", "Sam", "01/03/2026", "04/03/2026"], &["A2", "Hold a core group", "Jo", "02/03/2026", ""]],
+        );
+        assert_eq!(m.kind, TableKind::Actions);
+        assert_eq!(target(&m, "Manager sign off date"), "completed_date");
+        assert_eq!(target(&m, "Date completed"), "(not used)");
+        assert!(m.notes.iter().any(|n| n.contains("sign-off date closes")), "{:?}", m.notes);
     }
 
     #[test]

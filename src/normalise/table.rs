@@ -333,8 +333,13 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             Some(_) => "its columns do not make an audit, action, case-note or legal-status table (an audit table needs a child id column)".to_string(),
             None => "no header row found".to_string(),
         };
+        // Grades with dates or identifiers beside them are audit records that
+        // cannot be used: an error, not a note.
+        let body: Vec<&[Cell]> = sample.iter().skip(header.map_or(0, |h| h + 1)).map(|r| r.cells.as_slice()).collect();
+        let audit_like = super::recognise::looks_like_audits(&body, ctx.crosswalk);
+        report.failed = audit_like;
         findings.push(
-            Severity::Warning,
+            if audit_like { Severity::Error } else { Severity::Warning },
             "table_not_recognised",
             &file,
             sheet.as_deref(),
