@@ -52,3 +52,25 @@ fn a_separate_moderation_log_is_linked_by_audit_id() {
     let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "moderation_coverage").unwrap();
     assert_eq!((k["numerator"].as_u64(), k["denominator"].as_u64()), (Some(2), Some(3)));
 }
+
+#[test]
+fn records_that_cannot_be_used_are_an_error_but_prose_is_skipped() {
+    let dir = scratch("unusable");
+    let prose = dir.join("prose");
+    std::fs::create_dir_all(&prose).unwrap();
+    std::fs::write(prose.join("read me.txt"), "How to use this folder\nPut the monthly exports here.\nAsk the performance team if unsure.\n").unwrap();
+    let o = auditpack(&dir, &["validate", prose.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "prose is skipped, not an error: {}", crate::stdout(&o));
+    assert!(crate::stdout(&o).contains("skipped"), "{}", crate::stdout(&o));
+
+    let records = dir.join("records");
+    std::fs::create_dir_all(&records).unwrap();
+    std::fs::write(
+        records.join("odd.csv"),
+        "Ref,When,Mark,Notes\nC100001,01/09/2026,Good,x\nC100002,02/09/2026,Requires Improvement,y\nC100003,03/09/2026,Good,z\nC100004,04/09/2026,Inadequate,z\n",
+    )
+    .unwrap();
+    let o = auditpack(&dir, &["validate", records.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "grades beside dates and ids that cannot be used: {}", crate::stdout(&o));
+    assert!(crate::stdout(&o).contains("error"), "{}", crate::stdout(&o));
+}
