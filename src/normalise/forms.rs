@@ -2,7 +2,7 @@
 //! answer in the next filled cell to the right, section summary judgements, an
 //! overall judgement, and an actions grid ("Action", "Who?", "Date to be completed by").
 
-use super::columns::TableKind;
+use super::columns::{ColumnMap, TableKind, Target};
 use super::findings::{Findings, Severity};
 use super::fold::{contains_phrase, fold};
 use super::model::*;
@@ -129,6 +129,10 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                 .map(|(l, v)| (l.to_string(), Cell::text(v)));
             let t = &inline.as_ref().map(|(l, _)| l.clone()).unwrap_or_else(|| t.clone());
             if let Some(field) = form_field(t) {
+                // The form has this field (answered or not): what coverage reads.
+                if !report.columns.iter().any(|m| m.target == Target::Field(field.to_string())) {
+                    report.columns.push(ColumnMap { index: c, header: t.clone(), target: Target::Field(field.to_string()), reason: "form label".into(), scale: None });
+                }
                 let beside = answer_for(rows, r, c);
                 let Some((value, at)) = inline.as_ref().map(|(_, v)| (v, row.row)).or(beside) else { continue };
                 let bad_date = |findings: &mut Findings| {
