@@ -110,16 +110,40 @@ pub fn summary(n: &Normalised) -> String {
     for f in n.findings.iter().filter(|f| f.severity == Severity::Error) {
         s.push_str(&format!("  error: {}{}: {}\n", f.file, f.sheet.as_ref().map(|x| format!(" [{x}]")).unwrap_or_default(), f.action));
     }
-    // Gaps that change what a KPI counts (METRICS.md "Missing inputs").
-    let mut gaps: Vec<_> = n.findings.iter().filter(|f| matches!(f.code, "field_not_in_table" | "kpi_not_in_source" | "agreement_not_recorded")).collect();
-    gaps.sort_by_key(|f| f.code != "kpi_not_in_source");
-    const SHOWN: usize = 12;
-    if gaps.len() > SHOWN {
-        s.push_str(&format!("  {} warnings about fields the exports lack; the first {SHOWN} (all in validate and normalised/data_quality.csv):\n", gaps.len()));
+    // Gaps that change what a KPI counts (METRICS.md "Missing inputs"), grouped:
+    // one line per reason, naming every KPI and file it concerns.
+    let mut absent: Vec<(String, Vec<String>)> = Vec::new();
+    let mut left_out: Vec<((String, String), Vec<String>)> = Vec::new();
+    for f in &n.findings {
+        match f.code {
+            "kpi_not_in_source" => {
+                let reason = f.action.split_once(&format!(": {} is not", f.value)).map(|(r, _)| r.to_string()).unwrap_or_else(|| f.action.clone());
+                match absent.iter_mut().find(|(r, _)| *r == reason) {
+                    Some((_, kpis)) => kpis.push(f.value.clone()),
+                    None => absent.push((reason, vec![f.value.clone()])),
+                }
+            }
+            "field_not_in_table" => {
+                let (head, kpis) = f.action.split_once(" are left out of ").unwrap_or((&f.action, ""));
+                let count = head.rsplit_once(": its ").map(|(_, c)| c).unwrap_or("");
+                let place = format!("{}{} ({count})", f.file, f.sheet.as_ref().map(|x| format!(" [{x}]")).unwrap_or_default());
+                let key = (f.value.replace(" / ", " or "), kpis.to_string());
+                match left_out.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, files)) => files.push(place),
+                    None => left_out.push((key, vec![place])),
+                }
+            }
+            _ => {}
+        }
     }
-    for f in gaps.into_iter().take(SHOWN) {
-        let place = if f.file.is_empty() { "all inputs".to_string() } else { format!("{}{}", f.file, f.sheet.as_ref().map(|x| format!(" [{x}]")).unwrap_or_default()) };
-        s.push_str(&format!("  warning: {place}: {}\n", f.action));
+    for (reason, kpis) in absent {
+        s.push_str(&format!("  warning: not in the exports: {} ({reason})\n", kpis.join(", ")));
+    }
+    for ((fields, kpis), files) in left_out {
+        s.push_str(&format!("  warning: no column for {fields} in {}: those records are left out of {kpis}\n", files.join(", ")));
+    }
+    for f in n.findings.iter().filter(|f| f.code == "agreement_not_recorded") {
+        s.push_str(&format!("  warning: {}{}: {}\n", f.file, f.sheet.as_ref().map(|x| format!(" [{x}]")).unwrap_or_default(), f.action));
     }
     let m = &n.model;
     s.push_str(&format!(
@@ -160,7 +184,9 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
         None => (None, None),
     };
     let team_arg = match &args.team {
-        Some(t) => Some(n.model.team_named(t).ok_or_else(|| UsageError(format!("--team '{t}' is not a team in the inputs (teams: {})", n.model.teams().join(", "))))?),
+        Some(t) => {
+            Some(n.model.team_named(t).ok_or_else(|| UsageError(format!("--team '{t}' is not a team in the inputs (teams: {})", n.model.teams().join(", "))))?)
+        }
         None => None,
     };
     let reports = report_kinds(&args.reports)?;

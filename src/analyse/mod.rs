@@ -17,7 +17,6 @@ mod tests;
 pub use kpi::{Kpi, TeamValue};
 pub use period::Period;
 
-
 use crate::calendar::Calendar;
 use crate::normalise::config::Config;
 use crate::normalise::{Model, Normalised};

@@ -62,7 +62,8 @@ pub fn moderation(ctx: &Ctx, period: &Period) -> Moderation {
     let mut teams: BTreeMap<String, (u64, u64)> = BTreeMap::new();
     let mut auditors: BTreeMap<String, (u64, u64)> = BTreeMap::new();
     let mut direction = Direction::default();
-    let moderated = ctx.model.audits.iter().enumerate().filter(|(_, a): &(usize, &Audit)| a.completed.is_some_and(|d| period.contains(d)) && a.moderated == Some(true));
+    let moderated =
+        ctx.model.audits.iter().enumerate().filter(|(_, a): &(usize, &Audit)| a.completed.is_some_and(|d| period.contains(d)) && a.moderated == Some(true));
     for (i, a) in moderated {
         if let (Some(x), Some(y)) = (&a.overall, &a.moderated_overall) {
             *matrix.entry(key(x).into()).or_default().entry(key(y).into()).or_default() += 1;

@@ -324,7 +324,8 @@ impl Config {
         let raw: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
         let mut config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
         if !raw.contains_key("settings") {
-            config.settings = Settings { numeric_direction: NumericDirection::Ofsted, default_due_rule: String::new(), action_working_days: 0, cycle_first_month: 0 };
+            config.settings =
+                Settings { numeric_direction: NumericDirection::Ofsted, default_due_rule: String::new(), action_working_days: 0, cycle_first_month: 0 };
         }
         Ok(config)
     }

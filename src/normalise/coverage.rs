@@ -134,11 +134,19 @@ impl Coverage {
                 }
             }
         };
-        let audits: Vec<u32> = model.audits.iter().map(|a| by_table.get(&(TableKind::Audits.as_str(), a.origin.file.as_str(), a.origin.sheet.as_deref())).copied().unwrap_or(ALL)).collect();
+        let audits: Vec<u32> = model
+            .audits
+            .iter()
+            .map(|a| by_table.get(&(TableKind::Audits.as_str(), a.origin.file.as_str(), a.origin.sheet.as_deref())).copied().unwrap_or(ALL))
+            .collect();
         if audits.contains(&ALL) {
             unknown(TableKind::Audits);
         }
-        let actions: Vec<u32> = model.actions.iter().map(|a| by_table.get(&(TableKind::Actions.as_str(), a.origin.file.as_str(), a.origin.sheet.as_deref())).copied().unwrap_or(ALL)).collect();
+        let actions: Vec<u32> = model
+            .actions
+            .iter()
+            .map(|a| by_table.get(&(TableKind::Actions.as_str(), a.origin.file.as_str(), a.origin.sheet.as_deref())).copied().unwrap_or(ALL))
+            .collect();
         if actions.contains(&ALL) {
             unknown(TableKind::Actions);
         }
@@ -166,16 +174,16 @@ impl Coverage {
 
     /// Whether the audit at this index of the model came from a table that feeds the KPI.
     pub fn audit(&self, index: usize, kpi: &str) -> bool {
-        self.audits.get(index).is_none_or(|b| b & Self::bit(kpi) != 0)
+        self.audits.get(index).map_or(true, |b| b & Self::bit(kpi) != 0)
     }
 
     pub fn action(&self, index: usize, kpi: &str) -> bool {
-        self.actions.get(index).is_none_or(|b| b & Self::bit(kpi) != 0)
+        self.actions.get(index).map_or(true, |b| b & Self::bit(kpi) != 0)
     }
 
     /// Whether case notes from this source (interned file name) feed the KPI.
     pub fn note_source(&self, source: u32, kpi: &str) -> bool {
-        self.notes.get(&source).is_none_or(|b| b & Self::bit(kpi) != 0)
+        self.notes.get(&source).map_or(true, |b| b & Self::bit(kpi) != 0)
     }
 }
 
@@ -214,13 +222,7 @@ pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &
                 None,
                 None,
                 group.join(" / "),
-                format!(
-                    "no column for {}: its {} {} are left out of {}",
-                    group.join(" or "),
-                    count,
-                    records(t.kind),
-                    kpis.join(", ")
-                ),
+                format!("no column for {}: its {} {} are left out of {}", group.join(" or "), count, records(t.kind), kpis.join(", ")),
             );
         }
     }
@@ -255,10 +257,16 @@ pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &
         let what: Vec<String> = needs
             .iter()
             .map(|n| {
-                let any = tables.iter().any(|t| t.kind == n.kind);
-                if any {
-                    let groups: Vec<String> = n.groups.iter().map(|g| g.join(" or ")).collect();
-                    format!("no {} table has a column for {}", noun(n.kind), groups.join(" and "))
+                let of_kind: Vec<BTreeSet<String>> = tables.iter().filter(|t| t.kind == n.kind).map(|t| table_fields(t, config)).collect();
+                if !of_kind.is_empty() {
+                    let nowhere: Vec<String> =
+                        n.groups.iter().filter(|g| !of_kind.iter().any(|f| g.iter().any(|x| f.contains(*x)))).map(|g| g.join(" or ")).collect();
+                    if nowhere.is_empty() {
+                        let groups: Vec<String> = n.groups.iter().map(|g| g.join(" or ")).collect();
+                        format!("no single {} table has a column for each of {}", noun(n.kind), groups.join("; "))
+                    } else {
+                        format!("no {} table has a column for {}", noun(n.kind), nowhere.join(" nor "))
+                    }
                 } else {
                     format!("no {} table was read", noun(n.kind))
                 }

@@ -131,7 +131,13 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
             if let Some(field) = form_field(t) {
                 // The form has this field (answered or not): what coverage reads.
                 if !report.columns.iter().any(|m| m.target == Target::Field(field.to_string())) {
-                    report.columns.push(ColumnMap { index: c, header: t.clone(), target: Target::Field(field.to_string()), reason: "form label".into(), scale: None });
+                    report.columns.push(ColumnMap {
+                        index: c,
+                        header: t.clone(),
+                        target: Target::Field(field.to_string()),
+                        reason: "form label".into(),
+                        scale: None,
+                    });
                 }
                 let beside = answer_for(rows, r, c);
                 let Some((value, at)) = inline.as_ref().map(|(_, v)| (v, row.row)).or(beside) else { continue };

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 /// (file, sheet, column) → (count, first row, first value, what is wrong).
 type Seen = BTreeMap<(String, Option<String>, &'static str), (u64, u32, NaiveDate, &'static str)>;
 
+#[allow(clippy::too_many_arguments)]
 fn check(seen: &mut Seen, file: &str, sheet: Option<&str>, row: u32, column: &'static str, d: Option<NaiveDate>, due: bool, today: NaiveDate) {
     let Some(d) = d else { return };
     let ok = if due { plausible_due(d, today) } else { plausible_event(d, today) };
@@ -52,7 +53,7 @@ pub fn flag(model: &Model, today: NaiveDate, findings: &mut Findings) {
         check(&mut seen, f, s, r, "end date", e.end, true, today);
     }
     for n in &model.case_notes {
-        if plausible_event(n.event, today) && n.recorded.is_none_or(|d| plausible_event(d, today)) {
+        if plausible_event(n.event, today) && n.recorded.map_or(true, |d| plausible_event(d, today)) {
             continue;
         }
         let file = model.strings.get(n.source);
@@ -88,7 +89,8 @@ mod tests {
             due: Some(date(2027, 6, 1)),
             ..Default::default()
         };
-        let mut m = Model { audits: vec![mk(2, date(2062, 9, 3)), mk(3, date(1906, 9, 3)), mk(4, date(2026, 9, 3)), mk(5, date(2063, 1, 1))], ..Default::default() };
+        let mut m =
+            Model { audits: vec![mk(2, date(2062, 9, 3)), mk(3, date(1906, 9, 3)), mk(4, date(2026, 9, 3)), mk(5, date(2063, 1, 1))], ..Default::default() };
         m.audits[2].due = Some(date(2062, 1, 1));
         let mut f = Findings::default();
         flag(&m, date(2026, 11, 28), &mut f);

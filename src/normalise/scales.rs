@@ -182,9 +182,29 @@ pub fn is_not_known(cell: &Cell) -> bool {
     }
     matches!(
         fold(t).as_str(),
-        "tbc" | "tbd" | "tbconfirmed" | "to be confirmed" | "to be decided" | "to follow" | "pending" | "awaiting" | "awaited"
-            | "unknown" | "not known" | "n k" | "nk" | "not recorded" | "not sure" | "unsure" | "unclear" | "don t know" | "dont know"
-            | "do not know" | "undetermined" | "not yet known" | "not stated"
+        "tbc"
+            | "tbd"
+            | "tbconfirmed"
+            | "to be confirmed"
+            | "to be decided"
+            | "to follow"
+            | "pending"
+            | "awaiting"
+            | "awaited"
+            | "unknown"
+            | "not known"
+            | "n k"
+            | "nk"
+            | "not recorded"
+            | "not sure"
+            | "unsure"
+            | "unclear"
+            | "don t know"
+            | "dont know"
+            | "do not know"
+            | "undetermined"
+            | "not yet known"
+            | "not stated"
     ) || t.trim() == "?"
 }
 

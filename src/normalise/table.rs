@@ -525,7 +525,16 @@ impl<'a> RowReader<'a> {
         let Some((cell, header)) = self.cell(row, field) else { return Answer::Blank };
         if super::scales::is_not_known(cell) {
             // "TBC", "Pending", "N/K": not an answer yet, never yes.
-            findings.push(Severity::Warning, "answer_not_known", self.file, self.sheet, Some(row.row), Some(header), cell.as_string(), "an answer not known yet: read as not recorded");
+            findings.push(
+                Severity::Warning,
+                "answer_not_known",
+                self.file,
+                self.sheet,
+                Some(row.row),
+                Some(header),
+                cell.as_string(),
+                "an answer not known yet: read as not recorded",
+            );
             return Answer::Blank;
         }
         if let Some(a) = answer(cell) {
@@ -564,7 +573,16 @@ impl<'a> RowReader<'a> {
             Some((c, header)) if !c.is_empty() => {
                 let m = month_cell(c);
                 if m.is_none() {
-                    findings.push(Severity::Warning, "bad_date", self.file, self.sheet, Some(row.row), Some(header), c.as_string(), "not a month (September 2026, Sep-26, 2026-09): left blank");
+                    findings.push(
+                        Severity::Warning,
+                        "bad_date",
+                        self.file,
+                        self.sheet,
+                        Some(row.row),
+                        Some(header),
+                        c.as_string(),
+                        "not a month (September 2026, Sep-26, 2026-09): left blank",
+                    );
                 }
                 m
             }
@@ -738,7 +756,7 @@ pub fn month_cell(cell: &Cell) -> Option<chrono::NaiveDate> {
         const NAMES: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
         (l.len() >= 3).then(|| NAMES.iter().position(|n| n.starts_with(&l) || (l == "sept" && *n == "september")).map(|i| i as u32 + 1)).flatten()
     };
-    if a.len() == 4 {
+    if a.len() == 4 && a.bytes().all(|c| c.is_ascii_digit()) {
         // "2026-09"
         return first(year(a)?, month(b)?);
     }
