@@ -8,6 +8,8 @@ mod metrics;
 mod pipeline;
 #[path = "tests/reports.rs"]
 mod reports;
+#[path = "tests/suppression.rs"]
+mod suppression;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -41,7 +41,7 @@ fn kpi<'a>(m: &'a Metrics, id: &str) -> &'a Kpi {
 }
 
 fn nd(k: &Kpi) -> (u64, Option<u64>) {
-    (k.numerator, k.denominator)
+    (k.numerator.n().expect("shown"), k.denominator.map(|d| d.n().expect("shown")))
 }
 
 fn model(audits: Vec<Audit>) -> Model {
@@ -72,8 +72,8 @@ fn every_kpi_of_the_contract_is_present_in_order() {
             "notes_recorded_in_time"
         ]
     );
-    assert!(m.kpis.iter().filter(|k| k.unit == "rate").all(|k| k.value.is_none()), "no denominator: value null");
-    assert_eq!(kpi(&m, "audits_completed").value, Some(0.0));
+    assert!(m.kpis.iter().filter(|k| k.unit == "rate").all(|k| k.value.value().is_none()), "no denominator: value null");
+    assert_eq!(kpi(&m, "audits_completed").value.value(), Some(0.0));
 }
 
 #[test]
@@ -86,12 +86,12 @@ fn audits_completed_respects_period_boundaries_and_teams() {
         audit("e", "C5", "South", None, "Good"),
     ]));
     let k = kpi(&m, "audits_completed");
-    assert_eq!((k.numerator, k.denominator, k.value), (2, None, Some(2.0)));
-    let teams: Vec<(&str, u64)> = k.by_team.iter().map(|t| (t.team.as_str(), t.numerator)).collect();
+    assert_eq!((k.numerator, k.denominator, k.value.value()), (2.into(), None, Some(2.0)));
+    let teams: Vec<(&str, u64)> = k.by_team.iter().map(|t| (t.team.as_str(), t.numerator.n().expect("shown"))).collect();
     assert_eq!(teams, [("(not recorded)", 1), ("North", 1)]);
     // The previous period (July–August) holds audit a.
-    assert_eq!(k.previous.as_ref().map(|p| p.numerator), Some(1));
-    assert_eq!(k.change, Some(1.0));
+    assert_eq!(k.previous.as_ref().and_then(|p| p.numerator.n()), Some(1));
+    assert_eq!(k.change.value(), Some(1.0));
 }
 
 #[test]
@@ -126,10 +126,13 @@ fn good_or_better_leaves_out_not_applicable_blank_and_unknown() {
     ]));
     let k = kpi(&m, "overall_good_or_better");
     assert_eq!(nd(k), (2, Some(4)));
-    assert_eq!(k.value, Some(0.5));
+    assert_eq!(k.value.value(), Some(0.5));
     assert_eq!((k.target, k.status, k.status_label), (Some(0.8), "off_target", "Off target"));
     let dist = &m.distributions.overall.counts;
-    assert_eq!((dist.good, dist.requires_improvement, dist.good_or_better_unbanded, dist.below_good_unbanded, dist.not_applicable), (1, 1, 1, 1, 1));
+    assert_eq!(
+        (dist.good, dist.requires_improvement, dist.good_or_better_unbanded, dist.below_good_unbanded, dist.not_applicable),
+        (1.into(), 1.into(), 1.into(), 1.into(), 1.into())
+    );
 }
 
 fn action(audit_id: Option<&str>, set: Option<&str>, due: Option<&str>, done: Option<&str>) -> Action {
@@ -281,7 +284,7 @@ fn notes_recorded_within_four_weeks() {
     assert_eq!(nd(kpi(&met, "notes_recorded_in_time")), (1, Some(3)));
     assert_eq!(nd(kpi(&met, "seen_alone_recorded")), (0, Some(0)));
     let t = &met.case_notes.by_team[0];
-    assert_eq!(t.lag_bands, [0, 0, 0, 1, 1, 1]);
+    assert_eq!(t.lag_bands.map(|c| c.n().expect("shown")), [0, 0, 0, 1, 1, 1]);
 }
 
 #[test]
@@ -301,10 +304,10 @@ fn themes_and_domain_drivers() {
     let m = run(model(vec![a, b]));
     let drivers = &m.themes.domain_drivers;
     assert_eq!(drivers[0].domain, "planning", "below good only where the overall is below good");
-    assert_eq!(drivers[0].association, Some(1.0));
-    assert_eq!(drivers[1].association, Some(-1.0));
+    assert_eq!(drivers[0].association.value(), Some(1.0));
+    assert_eq!(drivers[1].association.value(), Some(-1.0));
     let drift = m.themes.text_themes.iter().find(|t| t.id == "drift_delay").unwrap();
-    assert_eq!((drift.audits, drift.in_below_good, drift.in_good_or_better), (2, 1, 1));
+    assert_eq!((drift.audits, drift.in_below_good, drift.in_good_or_better), (2.into(), 1.into(), 1.into()));
     let fathers = m.themes.text_themes.iter().find(|t| t.id == "fathers").unwrap();
     assert_eq!(fathers.example_audits, ["a"]);
 }
@@ -320,7 +323,7 @@ fn auditor_load_against_ten_a_year() {
         .collect();
     let m = run(model(audits));
     let one = &m.auditors[0];
-    assert_eq!((one.audits_last_12_months, one.over_annual_limit), (10, false), "November's audit is after as_of");
+    assert_eq!((one.audits_last_12_months, one.over_annual_limit), (10.into(), false), "November's audit is after as_of");
 }
 
 #[test]
