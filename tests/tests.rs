@@ -2,12 +2,18 @@
 
 #[path = "tests/cli.rs"]
 mod cli;
+#[path = "tests/forms.rs"]
+mod forms;
+#[path = "tests/metamorphic.rs"]
+mod metamorphic;
 #[path = "tests/metrics.rs"]
 mod metrics;
 #[path = "tests/pipeline.rs"]
 mod pipeline;
 #[path = "tests/reports.rs"]
 mod reports;
+#[path = "tests/seed_labels.rs"]
+mod seed_labels;
 #[path = "tests/suppression.rs"]
 mod suppression;
 

@@ -103,6 +103,16 @@ impl PartialEq<u64> for Count {
     }
 }
 
+/// The number, or `c` when hidden.
+impl std::fmt::Display for Count {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self.0 {
+            Some(n) => write!(f, "{n}"),
+            None => f.write_str("c"),
+        }
+    }
+}
+
 /// Exactly as the bare number would serialise; `null` when hidden.
 impl<T: Serialize> Serialize for Shown<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -7,6 +7,7 @@ pub mod findings;
 pub mod fold;
 mod forms;
 pub mod model;
+pub mod recognise;
 pub mod scales;
 pub mod table;
 
