@@ -35,9 +35,10 @@ use std::collections::HashMap;
 pub struct Suppression {
     pub threshold: u64,
     pub note: String,
-    /// Figures hidden because they are small, or rest on a small base.
+    /// Counts hidden because they are from 1 to N−1 (a figure shown in two
+    /// places counts twice); rates, changes and shares that follow are not counted.
     pub hidden_small: usize,
-    /// Figures hidden so that a small one cannot be worked out by subtraction.
+    /// Counts hidden so that a small one cannot be worked out by subtraction.
     pub hidden_to_protect: usize,
     /// Lists of records left out, as paths in this file.
     pub withheld: Vec<&'static str>,
