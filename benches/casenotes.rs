@@ -66,11 +66,11 @@ fn main() {
         );
         for id in ["notes_recorded_in_time", "seen_alone_recorded", "cp_visits_in_time", "cla_visits_in_time"] {
             let k = m.kpis.iter().find(|k| k.id == id).expect("kpi");
-            let agree = d[id][0].as_u64() == Some(k.numerator) && d[id][1].as_u64() == k.denominator;
+            let agree = d[id][0].as_u64() == k.numerator.n() && d[id][1].as_u64() == k.denominator.and_then(|d| d.n());
             println!(
                 "  {id:<24} auditpack {}/{}  duckdb {}/{}  {}",
                 k.numerator,
-                k.denominator.unwrap_or(0),
+                k.denominator.unwrap_or_default(),
                 d[id][0],
                 d[id][1],
                 if agree { "agree" } else { "differ" }

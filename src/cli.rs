@@ -88,7 +88,8 @@ pub struct RunArgs {
     /// Also write a set of packs per team, under OUT/teams/<team>/.
     #[arg(long)]
     pub per_team: bool,
-    /// Show counts below N (and rates built on fewer than N cases) as "c".
+    /// Hide counts of 1 to N-1, rates built on fewer than N cases, and every figure
+    /// that would give one away ("c" in the packs, null in metrics.json).
     #[arg(long, value_name = "N")]
     pub suppress: Option<u64>,
     /// A folder with your own report.html template (see report_templates/).

@@ -260,12 +260,11 @@ fn slug(team: &str) -> String {
 
 /// metrics.json, each report as XLSX and HTML, and each chart as SVG.
 fn write_packs(dir: &Path, m: &analyse::Metrics, reports: &[render::doc::ReportKind], team: Option<&str>, args: &RunArgs) -> anyhow::Result<Vec<PathBuf>> {
-    let json = match args.suppress {
-        Some(n) => render::json::metrics_json_suppressed(m, n),
-        None => render::json::metrics_json(m),
-    };
-    let mut files: Vec<(PathBuf, Vec<u8>)> = vec![(dir.join("metrics.json"), json)];
-    let opts = render::doc::Options { suppress: args.suppress, scope: team.map(str::to_string) };
+    // Suppression is one pass over the metrics, before any renderer runs.
+    let hidden = args.suppress.map(|n| analyse::suppress::suppressed(m, n));
+    let m = hidden.as_ref().unwrap_or(m);
+    let mut files: Vec<(PathBuf, Vec<u8>)> = vec![(dir.join("metrics.json"), render::json::metrics_json(m))];
+    let opts = render::doc::Options { scope: team.map(str::to_string) };
     for &kind in reports {
         let doc = render::doc::build(m, kind, &opts);
         let xlsx = render::xlsx::render(&doc).map_err(|e| anyhow::anyhow!("cannot build {}.xlsx: {e}", kind.slug()))?;

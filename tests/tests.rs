@@ -20,6 +20,8 @@ mod recognition;
 mod reports;
 #[path = "tests/seed_labels.rs"]
 mod seed_labels;
+#[path = "tests/suppression.rs"]
+mod suppression;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -2,6 +2,7 @@
 //! auditor load.
 
 use super::compliance::{action_due, action_team, audit_due, audit_index};
+use super::shown::{is_false, Count};
 use super::{Ctx, Period};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -21,24 +22,28 @@ pub struct Overdue {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct TeamActions {
     pub team: String,
-    pub due_in_period: u64,
-    pub on_time: u64,
-    pub late: u64,
-    pub open: u64,
-    pub overdue_now: u64,
+    pub due_in_period: Count,
+    pub on_time: Count,
+    pub late: Count,
+    pub open: Count,
+    pub overdue_now: Count,
+    #[serde(skip_serializing_if = "is_false")]
+    pub suppressed: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct OwnerCount {
     pub owner: String,
-    pub overdue: u64,
+    pub overdue: Count,
+    #[serde(skip_serializing_if = "is_false")]
+    pub suppressed: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ActionsReport {
     pub overdue: Vec<Overdue>,
     /// Overdue actions by working days overdue.
-    pub age_bands: Vec<(String, u64)>,
+    pub age_bands: Vec<(String, Count)>,
     pub by_team: Vec<TeamActions>,
     /// Owners with two or more overdue actions, most first.
     pub repeat_owners: Vec<OwnerCount>,
@@ -83,14 +88,16 @@ pub fn actions(ctx: &Ctx, period: &Period, as_of: NaiveDate) -> ActionsReport {
     let bands = [("1–5 working days", 0, 5), ("6–10 working days", 6, 10), ("11–20 working days", 11, 20), ("21+ working days", 21, i64::MAX)];
     let age_bands = bands
         .iter()
-        .map(|(l, lo, hi)| (l.to_string(), overdue.iter().filter(|o| o.working_days_overdue >= *lo && o.working_days_overdue <= *hi).count() as u64))
+        .map(|(l, lo, hi)| {
+            (l.to_string(), Count::from(overdue.iter().filter(|o| o.working_days_overdue >= *lo && o.working_days_overdue <= *hi).count() as u64))
+        })
         .collect();
     let mut owners: BTreeMap<&str, u64> = BTreeMap::new();
     for o in &overdue {
         *owners.entry(o.owner.as_str()).or_default() += 1;
     }
     let mut repeat_owners: Vec<OwnerCount> =
-        owners.into_iter().filter(|(_, n)| *n >= 2).map(|(o, n)| OwnerCount { owner: o.to_string(), overdue: n }).collect();
+        owners.into_iter().filter(|(_, n)| *n >= 2).map(|(o, n)| OwnerCount { owner: o.to_string(), overdue: n.into(), suppressed: false }).collect();
     repeat_owners.sort_by(|a, b| b.overdue.cmp(&a.overdue).then(a.owner.cmp(&b.owner)));
     ActionsReport { overdue, age_bands, by_team: teams.into_values().collect(), repeat_owners }
 }
@@ -99,11 +106,13 @@ pub fn actions(ctx: &Ctx, period: &Period, as_of: NaiveDate) -> ActionsReport {
 pub struct AuditorLoad {
     pub auditor: String,
     /// Audits completed in the 12 months up to the as-of date.
-    pub audits_last_12_months: u64,
+    pub audits_last_12_months: Count,
     /// More than 10 a year (seed 003's rule).
     pub over_annual_limit: bool,
-    pub due_in_period: u64,
-    pub on_time_in_period: u64,
+    pub due_in_period: Count,
+    pub on_time_in_period: Count,
+    #[serde(skip_serializing_if = "is_false")]
+    pub suppressed: bool,
 }
 
 pub fn auditor_load(ctx: &Ctx, period: &Period, as_of: NaiveDate) -> Vec<AuditorLoad> {
@@ -113,10 +122,11 @@ pub fn auditor_load(ctx: &Ctx, period: &Period, as_of: NaiveDate) -> Vec<Auditor
         let name = super::named(a.auditor.as_deref());
         let e = by.entry(name.clone()).or_insert(AuditorLoad {
             auditor: name,
-            audits_last_12_months: 0,
+            audits_last_12_months: Count::default(),
             over_annual_limit: false,
-            due_in_period: 0,
-            on_time_in_period: 0,
+            due_in_period: Count::default(),
+            on_time_in_period: Count::default(),
+            suppressed: false,
         });
         if a.completed.is_some_and(|d| d > year_ago && d <= as_of) {
             e.audits_last_12_months += 1;
@@ -128,9 +138,9 @@ pub fn auditor_load(ctx: &Ctx, period: &Period, as_of: NaiveDate) -> Vec<Auditor
     }
     by.into_values()
         .map(|mut l| {
-            l.over_annual_limit = l.audits_last_12_months > 10;
+            l.over_annual_limit = l.audits_last_12_months.n().is_some_and(|n| n > 10);
             l
         })
-        .filter(|l| l.audits_last_12_months > 0 || l.due_in_period > 0)
+        .filter(|l| !l.audits_last_12_months.is_zero() || !l.due_in_period.is_zero())
         .collect()
 }

@@ -1,6 +1,7 @@
 //! Grade distributions: overall and per canonical domain, by team, framework,
 //! legal status and case type, and by bi-monthly period across the history.
 
+use super::shown::{is_false, Count};
 use super::{Ctx, Period, PeriodOut};
 use crate::normalise::{Audit, Judgement};
 use serde::Serialize;
@@ -10,13 +11,16 @@ use std::collections::BTreeMap;
 /// of good a label is on.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Bands {
-    pub outstanding: u64,
-    pub good: u64,
-    pub requires_improvement: u64,
-    pub inadequate: u64,
-    pub good_or_better_unbanded: u64,
-    pub below_good_unbanded: u64,
-    pub not_applicable: u64,
+    pub outstanding: Count,
+    pub good: Count,
+    pub requires_improvement: Count,
+    pub inadequate: Count,
+    pub good_or_better_unbanded: Count,
+    pub below_good_unbanded: Count,
+    pub not_applicable: Count,
+    /// Set when `--suppress` hid any count above.
+    #[serde(skip_serializing_if = "is_false")]
+    pub suppressed: bool,
 }
 
 impl Bands {
@@ -35,12 +39,29 @@ impl Bands {
         *slot += 1;
     }
 
+    /// The counts in the order of the table columns.
+    pub fn all(&self) -> [Count; 7] {
+        [self.outstanding, self.good, self.requires_improvement, self.inadequate, self.good_or_better_unbanded, self.below_good_unbanded, self.not_applicable]
+    }
+
+    pub fn all_mut(&mut self) -> [&mut Count; 7] {
+        [
+            &mut self.outstanding,
+            &mut self.good,
+            &mut self.requires_improvement,
+            &mut self.inadequate,
+            &mut self.good_or_better_unbanded,
+            &mut self.below_good_unbanded,
+            &mut self.not_applicable,
+        ]
+    }
+
     /// Graded audits (not applicable left out).
-    pub fn graded(&self) -> u64 {
+    pub fn graded(&self) -> Count {
         self.outstanding + self.good + self.requires_improvement + self.inadequate + self.good_or_better_unbanded + self.below_good_unbanded
     }
 
-    pub fn good_or_better(&self) -> u64 {
+    pub fn good_or_better(&self) -> Count {
         self.outstanding + self.good + self.good_or_better_unbanded
     }
 }
@@ -116,7 +137,7 @@ pub fn distributions(ctx: &Ctx, period: &Period) -> Distributions {
     for d in &ctx.config.domains {
         let id = d.id.clone();
         let dd = dist(ctx, period, &|a: &Audit| a.domain(&id));
-        if dd.counts.graded() + dd.counts.not_applicable > 0 || dd.by_period.iter().any(|p| p.counts.graded() > 0) {
+        if !(dd.counts.graded() + dd.counts.not_applicable).is_zero() || dd.by_period.iter().any(|p| !p.counts.graded().is_zero()) {
             domains.insert(d.id.clone(), dd);
             names.insert(d.id.clone(), d.name.clone());
         }

@@ -1,6 +1,7 @@
 //! KPI objects: numerator, denominator, value, by team; previous period, change,
 //! target and status.
 
+use super::shown::{is_false, Count, Rate};
 use crate::normalise::config::{Better, TargetSpec};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -8,16 +9,22 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TeamValue {
     pub team: String,
-    pub numerator: u64,
-    pub denominator: Option<u64>,
-    pub value: Option<f64>,
+    pub numerator: Count,
+    pub denominator: Option<Count>,
+    pub value: Rate,
+    /// Set when `--suppress` hid any of the figures above.
+    #[serde(skip_serializing_if = "is_false")]
+    pub suppressed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Previous {
-    pub numerator: u64,
-    pub denominator: Option<u64>,
-    pub value: Option<f64>,
+    pub numerator: Count,
+    pub denominator: Option<Count>,
+    pub value: Rate,
+    /// Set when `--suppress` hid any of the figures above.
+    #[serde(skip_serializing_if = "is_false")]
+    pub suppressed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -28,16 +35,17 @@ pub struct Kpi {
     pub definition: &'static str,
     /// "rate" (0–1) or "count".
     pub unit: &'static str,
-    pub numerator: u64,
-    pub denominator: Option<u64>,
-    pub value: Option<f64>,
+    pub numerator: Count,
+    pub denominator: Option<Count>,
+    pub value: Rate,
     pub by_team: Vec<TeamValue>,
     pub previous: Option<Previous>,
     /// value − previous value (rates in proportion points, counts in counts).
-    pub change: Option<f64>,
+    pub change: Rate,
     pub target: Option<f64>,
     pub better: Option<Better>,
-    /// on_target | near | off_target | no_target | no_data
+    /// on_target | near | off_target | no_target | no_data, or suppressed when
+    /// `--suppress` hid the value.
     pub status: &'static str,
     /// The status in words, for readers who cannot see colour.
     pub status_label: &'static str,
@@ -46,6 +54,10 @@ pub struct Kpi {
     /// No input table records what this KPI needs (METRICS.md "Missing inputs"):
     /// numerator 0, denominator 0 (null for counts), value null, status "no_data".
     pub not_in_source: bool,
+    /// Set when `--suppress` hid the overall figure or the change (the previous
+    /// period and each team carry their own flag).
+    #[serde(skip_serializing_if = "is_false")]
+    pub suppressed: bool,
 }
 
 /// Counts towards one KPI, overall and by team.
@@ -82,12 +94,20 @@ impl Tally {
 
     pub fn rate(self, id: &'static str, label: &'static str, definition: &'static str) -> Kpi {
         let ratio = |n: u64, d: u64| (d > 0).then(|| n as f64 / d as f64);
-        let by_team = self.teams.into_iter().map(|(team, (n, d))| TeamValue { team, numerator: n, denominator: Some(d), value: ratio(n, d) }).collect();
+        let by_team = self
+            .teams
+            .into_iter()
+            .map(|(team, (n, d))| TeamValue { team, numerator: n.into(), denominator: Some(d.into()), value: ratio(n, d).into(), suppressed: false })
+            .collect();
         Kpi::new(id, label, definition, "rate", self.num, Some(self.den), ratio(self.num, self.den), by_team)
     }
 
     pub fn counted(self, id: &'static str, label: &'static str, definition: &'static str) -> Kpi {
-        let by_team = self.teams.into_iter().map(|(team, (n, _))| TeamValue { team, numerator: n, denominator: None, value: Some(n as f64) }).collect();
+        let by_team = self
+            .teams
+            .into_iter()
+            .map(|(team, (n, _))| TeamValue { team, numerator: n.into(), denominator: None, value: Some(n as f64).into(), suppressed: false })
+            .collect();
         Kpi::new(id, label, definition, "count", self.num, None, Some(self.num as f64), by_team)
     }
 }
@@ -110,26 +130,27 @@ impl Kpi {
             label,
             definition,
             unit,
-            numerator,
-            denominator,
-            value,
+            numerator: numerator.into(),
+            denominator: denominator.map(Count::from),
+            value: value.into(),
             by_team,
             previous: None,
-            change: None,
+            change: Rate::default(),
             target: None,
             better: None,
             status: "no_target",
             status_label: "No target",
             status_icon: "–",
             not_in_source: false,
+            suppressed: false,
         }
     }
 
     /// The KPI as "not in the exports": nothing measured, nothing by team.
     pub fn not_in_source(mut self) -> Kpi {
-        self.numerator = 0;
-        self.denominator = (self.unit == "rate").then_some(0);
-        self.value = None;
+        self.numerator = 0.into();
+        self.denominator = (self.unit == "rate").then_some(0.into());
+        self.value = None.into();
         self.by_team.clear();
         self.not_in_source = true;
         self
@@ -142,12 +163,8 @@ pub fn with_previous_and_targets(current: Vec<Kpi>, before: Vec<Kpi>, targets: &
         .into_iter()
         .map(|mut k| {
             if let Some(p) = before.iter().find(|p| p.id == k.id) {
-                k.previous = Some(Previous { numerator: p.numerator, denominator: p.denominator, value: p.value });
-                k.change = match (k.value, p.value) {
-                    _ if k.not_in_source => None,
-                    (Some(a), Some(b)) => Some(round(a - b)),
-                    _ => None,
-                };
+                k.previous = Some(Previous { numerator: p.numerator, denominator: p.denominator, value: p.value, suppressed: false });
+                k.change = if k.not_in_source { None } else { k.value.value().zip(p.value.value()).map(|(a, b)| round(a - b)) }.into();
             }
             if let Some(t) = targets.get(k.id) {
                 k.target = Some(t.target);
@@ -173,7 +190,7 @@ fn status(k: &Kpi, t: &TargetSpec) -> (&'static str, &'static str, &'static str)
     if k.not_in_source {
         return ("no_data", "Not in the exports", "–");
     }
-    let Some(v) = k.value else { return ("no_data", "No data", "–") };
+    let Some(v) = k.value.value() else { return ("no_data", "No data", "–") };
     let near = t.near.unwrap_or(if k.unit == "rate" { 0.05 } else { (t.target.abs() * 0.1).max(1.0) });
     let short = match t.better {
         Better::Higher => t.target - v,
@@ -199,22 +216,22 @@ mod tests {
         t.add("A", false);
         t.add("", true);
         let k = t.rate("x", "X", "");
-        assert_eq!((k.numerator, k.denominator), (2, Some(3)));
-        assert!((k.value.unwrap() - 2.0 / 3.0).abs() < 1e-12);
+        assert_eq!((k.numerator, k.denominator), (2.into(), Some(3.into())));
+        assert!((k.value.value().unwrap() - 2.0 / 3.0).abs() < 1e-12);
         let teams: Vec<&str> = k.by_team.iter().map(|t| t.team.as_str()).collect();
         assert_eq!(teams, ["(not recorded)", "A", "B"], "sorted by name");
         let empty = Tally::default().rate("y", "Y", "");
-        assert_eq!((empty.denominator, empty.value), (Some(0), None));
+        assert_eq!((empty.denominator, empty.value.value()), (Some(0.into()), None));
         let mut c = Tally::default();
         c.count("A");
         c.count("A");
         let c = c.counted("z", "Z", "");
-        assert_eq!((c.denominator, c.value), (None, Some(2.0)));
+        assert_eq!((c.denominator, c.value.value()), (None, Some(2.0)));
     }
 
     #[test]
     fn status_against_target() {
-        let mk = |v: f64, unit| Kpi { value: Some(v), unit, ..Tally::default().rate("a", "A", "") };
+        let mk = |v: f64, unit| Kpi { value: Some(v).into(), unit, ..Tally::default().rate("a", "A", "") };
         let hi = TargetSpec { target: 0.8, better: Better::Higher, near: None };
         assert_eq!(status(&mk(0.8, "rate"), &hi).0, "on_target");
         assert_eq!(status(&mk(0.76, "rate"), &hi).0, "near");

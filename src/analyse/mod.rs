@@ -8,6 +8,8 @@ mod kpi;
 pub mod moderation;
 pub mod notes;
 pub mod period;
+pub mod shown;
+pub mod suppress;
 pub mod themes;
 pub mod visits;
 
@@ -16,6 +18,7 @@ mod tests;
 
 pub use kpi::{Kpi, TeamValue};
 pub use period::Period;
+pub use shown::{Count, Rate};
 
 use crate::calendar::Calendar;
 use crate::normalise::config::Config;
@@ -132,14 +135,19 @@ pub struct Metrics {
     pub inputs: Vec<InputOut>,
     pub data_quality: Vec<crate::normalise::Finding>,
     pub crosswalk: Vec<crate::normalise::LabelUse>,
+    /// Present only under `--suppress`: what was hidden and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppression: Option<suppress::Suppression>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TrendPoint {
     pub period: PeriodOut,
-    pub numerator: u64,
-    pub denominator: Option<u64>,
-    pub value: Option<f64>,
+    pub numerator: Count,
+    pub denominator: Option<Count>,
+    pub value: Rate,
+    #[serde(skip_serializing_if = "shown::is_false")]
+    pub suppressed: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -223,6 +231,7 @@ pub fn analyse(n: &Normalised, config: &Config, cal: &Calendar, params: &Params)
                         numerator: x.numerator,
                         denominator: x.denominator,
                         value: x.value,
+                        suppressed: false,
                     })
                 })
                 .collect(),
@@ -266,5 +275,6 @@ pub fn analyse(n: &Normalised, config: &Config, cal: &Calendar, params: &Params)
             .collect(),
         data_quality: n.findings.clone(),
         crosswalk: crate::normalise::label_table(model),
+        suppression: None,
     }
 }

@@ -2,6 +2,7 @@
 //! which way moderators disagree.
 
 use super::compliance::agreed;
+use super::shown::{is_false, Count, Rate};
 use super::{Ctx, Period};
 use crate::normalise::{Audit, Judgement};
 use serde::Serialize;
@@ -10,23 +11,27 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, Serialize)]
 pub struct Agreement {
     pub name: String,
-    pub moderated: u64,
-    pub agreed: u64,
-    pub rate: Option<f64>,
+    pub moderated: Count,
+    pub agreed: Count,
+    pub rate: Rate,
+    #[serde(skip_serializing_if = "is_false")]
+    pub suppressed: bool,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Direction {
-    pub moderator_lower: u64,
-    pub moderator_higher: u64,
-    pub same: u64,
-    pub unknown: u64,
+    pub moderator_lower: Count,
+    pub moderator_higher: Count,
+    pub same: Count,
+    pub unknown: Count,
+    #[serde(skip_serializing_if = "is_false")]
+    pub suppressed: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Moderation {
     /// auditor band → moderator band → audits.
-    pub matrix: BTreeMap<String, BTreeMap<String, u64>>,
+    pub matrix: BTreeMap<String, BTreeMap<String, Count>>,
     pub by_team: Vec<Agreement>,
     pub by_auditor: Vec<Agreement>,
     pub direction: Direction,
@@ -53,12 +58,25 @@ fn rank(j: &Judgement) -> Option<f64> {
     }
 }
 
+/// The rank of a matrix key, as [`rank`] gives it for the judgements under that
+/// key (`None` for not applicable and unknown): which cells make up each direction.
+pub fn key_rank(key: &str) -> Option<f64> {
+    match key {
+        "good_or_better_unbanded" => Some(1.0),
+        "below_good_unbanded" => Some(2.5),
+        _ => Some(crate::normalise::Band::ALL.iter().position(|b| b.key() == key)? as f64),
+    }
+}
+
 fn agreement(groups: BTreeMap<String, (u64, u64)>) -> Vec<Agreement> {
-    groups.into_iter().map(|(name, (m, a))| Agreement { name, moderated: m, agreed: a, rate: (m > 0).then(|| a as f64 / m as f64) }).collect()
+    groups
+        .into_iter()
+        .map(|(name, (m, a))| Agreement { name, moderated: m.into(), agreed: a.into(), rate: (m > 0).then(|| a as f64 / m as f64).into(), suppressed: false })
+        .collect()
 }
 
 pub fn moderation(ctx: &Ctx, period: &Period) -> Moderation {
-    let mut matrix: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
+    let mut matrix: BTreeMap<String, BTreeMap<String, Count>> = BTreeMap::new();
     let mut teams: BTreeMap<String, (u64, u64)> = BTreeMap::new();
     let mut auditors: BTreeMap<String, (u64, u64)> = BTreeMap::new();
     let mut direction = Direction::default();

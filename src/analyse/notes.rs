@@ -2,6 +2,7 @@
 //! period — seen-alone recording, recording within 4 weeks, recording-lag bands.
 
 use super::kpi::Tally;
+use super::shown::{is_false, Count};
 use super::{Ctx, Period};
 use crate::normalise::{Model, SeenAlone};
 use chrono::NaiveDate;
@@ -17,20 +18,22 @@ pub struct NoteFrame {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct NoteCounts {
     pub team: String,
-    pub notes: u64,
-    pub recorded_in_time: u64,
-    pub visits: u64,
-    pub seen_yes: u64,
-    pub seen_no: u64,
+    pub notes: Count,
+    pub recorded_in_time: Count,
+    pub visits: Count,
+    pub seen_yes: Count,
+    pub seen_no: Count,
     /// Statutory visits recorded as "seen alone: not applicable".
-    pub seen_not_applicable: u64,
+    pub seen_not_applicable: Count,
     /// The seen-alone KPI's base: statutory visits from exports with a seen-alone
     /// column, not recorded as not applicable.
-    pub seen_alone_base: u64,
+    pub seen_alone_base: Count,
     /// The recorded-in-time KPI's base: notes from exports with a recorded-date column.
-    pub recording_base: u64,
+    pub recording_base: Count,
     /// Recording lag bands (days from event to entry): 0–1, 2–7, 8–14, 15–28, 29+, not recorded.
-    pub lag_bands: [u64; 6],
+    pub lag_bands: [Count; 6],
+    #[serde(skip_serializing_if = "is_false")]
+    pub suppressed: bool,
 }
 
 pub const LAG_BANDS: [&str; 6] = ["0–1 days", "2–7 days", "8–14 days", "15–28 days", "29+ days", "no recorded date"];
@@ -134,15 +137,16 @@ impl NoteFrame {
             .enumerate()
             .map(|(i, &t)| NoteCounts {
                 team: super::named(Some(ctx.model.strings.get(t))),
-                notes: notes[i],
-                recorded_in_time: in_time[i],
-                visits: visits[i],
-                seen_yes: yes[i],
-                seen_no: no[i],
-                seen_not_applicable: na[i],
-                seen_alone_base: seen_base[i],
-                recording_base: rec_base[i],
-                lag_bands: std::array::from_fn(|b| bands[b][i]),
+                notes: notes[i].into(),
+                recorded_in_time: in_time[i].into(),
+                visits: visits[i].into(),
+                seen_yes: yes[i].into(),
+                seen_no: no[i].into(),
+                seen_not_applicable: na[i].into(),
+                seen_alone_base: seen_base[i].into(),
+                recording_base: rec_base[i].into(),
+                lag_bands: std::array::from_fn(|b| bands[b][i].into()),
+                suppressed: false,
             })
             .collect();
         rows.sort_by(|a, b| a.team.cmp(&b.team));
@@ -153,9 +157,11 @@ impl NoteFrame {
     pub fn tallies(&self, ctx: &Ctx, period: &Period) -> (Tally, Tally) {
         let mut seen = Tally::default();
         let mut recorded = Tally::default();
+        // Analysis runs before suppression: nothing is hidden yet.
+        let n = |c: Count| c.n().unwrap_or(0);
         for c in self.counts(ctx, period) {
-            seen.add_counts(&c.team, c.seen_yes + c.seen_no, c.seen_alone_base);
-            recorded.add_counts(&c.team, c.recorded_in_time, c.recording_base);
+            seen.add_counts(&c.team, n(c.seen_yes) + n(c.seen_no), n(c.seen_alone_base));
+            recorded.add_counts(&c.team, n(c.recorded_in_time), n(c.recording_base));
         }
         (seen, recorded)
     }

@@ -41,7 +41,7 @@ fn kpi<'a>(m: &'a Metrics, id: &str) -> &'a Kpi {
 }
 
 fn nd(k: &Kpi) -> (u64, Option<u64>) {
-    (k.numerator, k.denominator)
+    (k.numerator.n().expect("shown"), k.denominator.map(|d| d.n().expect("shown")))
 }
 
 fn model(audits: Vec<Audit>) -> Model {
@@ -72,10 +72,10 @@ fn every_kpi_of_the_contract_is_present_in_order() {
             "notes_recorded_in_time"
         ]
     );
-    assert!(m.kpis.iter().filter(|k| k.unit == "rate").all(|k| k.value.is_none()), "no denominator: value null");
+    assert!(m.kpis.iter().filter(|k| k.unit == "rate").all(|k| k.value.value().is_none()), "no denominator: value null");
     // Nothing was read at all: every KPI is "not in the exports", never 0.
     let done = kpi(&m, "audits_completed");
-    assert_eq!((done.numerator, done.denominator, done.value, done.not_in_source), (0, None, None, true));
+    assert_eq!((done.numerator.n(), done.denominator, done.value.value(), done.not_in_source), (Some(0), None, None, true));
     assert!(m.kpis.iter().all(|k| k.not_in_source && k.status_label == "Not in the exports"));
 }
 
@@ -89,12 +89,12 @@ fn audits_completed_respects_period_boundaries_and_teams() {
         audit("e", "C5", "South", None, "Good"),
     ]));
     let k = kpi(&m, "audits_completed");
-    assert_eq!((k.numerator, k.denominator, k.value), (2, None, Some(2.0)));
-    let teams: Vec<(&str, u64)> = k.by_team.iter().map(|t| (t.team.as_str(), t.numerator)).collect();
+    assert_eq!((k.numerator, k.denominator, k.value.value()), (2.into(), None, Some(2.0)));
+    let teams: Vec<(&str, u64)> = k.by_team.iter().map(|t| (t.team.as_str(), t.numerator.n().expect("shown"))).collect();
     assert_eq!(teams, [("(not recorded)", 1), ("North", 1)]);
     // The previous period (July–August) holds audit a.
-    assert_eq!(k.previous.as_ref().map(|p| p.numerator), Some(1));
-    assert_eq!(k.change, Some(1.0));
+    assert_eq!(k.previous.as_ref().and_then(|p| p.numerator.n()), Some(1));
+    assert_eq!(k.change.value(), Some(1.0));
 }
 
 #[test]
@@ -129,10 +129,13 @@ fn good_or_better_leaves_out_not_applicable_blank_and_unknown() {
     ]));
     let k = kpi(&m, "overall_good_or_better");
     assert_eq!(nd(k), (2, Some(4)));
-    assert_eq!(k.value, Some(0.5));
+    assert_eq!(k.value.value(), Some(0.5));
     assert_eq!((k.target, k.status, k.status_label), (Some(0.8), "off_target", "Off target"));
     let dist = &m.distributions.overall.counts;
-    assert_eq!((dist.good, dist.requires_improvement, dist.good_or_better_unbanded, dist.below_good_unbanded, dist.not_applicable), (1, 1, 1, 1, 1));
+    assert_eq!(
+        (dist.good, dist.requires_improvement, dist.good_or_better_unbanded, dist.below_good_unbanded, dist.not_applicable),
+        (1.into(), 1.into(), 1.into(), 1.into(), 1.into())
+    );
 }
 
 fn action(audit_id: Option<&str>, set: Option<&str>, due: Option<&str>, done: Option<&str>) -> Action {
@@ -189,7 +192,7 @@ fn moderation_coverage_and_agreement() {
     let m = run(model(vec![a, b, c, e, f]));
     assert_eq!(nd(kpi(&m, "moderation_coverage")), (4, Some(5)));
     assert_eq!(nd(kpi(&m, "moderation_agreement")), (2, Some(4)));
-    assert_eq!((m.moderation.by_team[0].moderated, m.moderation.by_team[0].agreed), (4, 2), "the table agrees with the KPI");
+    assert_eq!((m.moderation.by_team[0].moderated.n(), m.moderation.by_team[0].agreed.n()), (Some(4), Some(2)), "the table agrees with the KPI");
     assert_eq!(m.moderation.direction.moderator_lower, 1);
     assert_eq!(m.moderation.matrix["good"]["requires_improvement"], 1);
 }
@@ -285,7 +288,7 @@ fn notes_recorded_within_four_weeks() {
     assert_eq!(nd(kpi(&met, "notes_recorded_in_time")), (1, Some(3)));
     assert_eq!(nd(kpi(&met, "seen_alone_recorded")), (0, Some(0)));
     let t = &met.case_notes.by_team[0];
-    assert_eq!(t.lag_bands, [0, 0, 0, 1, 1, 1]);
+    assert_eq!(t.lag_bands.map(|c| c.n().expect("shown")), [0, 0, 0, 1, 1, 1]);
 }
 
 #[test]
@@ -305,10 +308,10 @@ fn themes_and_domain_drivers() {
     let m = run(model(vec![a, b]));
     let drivers = &m.themes.domain_drivers;
     assert_eq!(drivers[0].domain, "planning", "below good only where the overall is below good");
-    assert_eq!(drivers[0].association, Some(1.0));
-    assert_eq!(drivers[1].association, Some(-1.0));
+    assert_eq!(drivers[0].association.value(), Some(1.0));
+    assert_eq!(drivers[1].association.value(), Some(-1.0));
     let drift = m.themes.text_themes.iter().find(|t| t.id == "drift_delay").unwrap();
-    assert_eq!((drift.audits, drift.in_below_good, drift.in_good_or_better), (2, 1, 1));
+    assert_eq!((drift.audits, drift.in_below_good, drift.in_good_or_better), (2.into(), 1.into(), 1.into()));
     let fathers = m.themes.text_themes.iter().find(|t| t.id == "fathers").unwrap();
     assert_eq!(fathers.example_audits, ["a"]);
 }
@@ -324,7 +327,7 @@ fn auditor_load_against_ten_a_year() {
         .collect();
     let m = run(model(audits));
     let one = &m.auditors[0];
-    assert_eq!((one.audits_last_12_months, one.over_annual_limit), (10, false), "November's audit is after as_of");
+    assert_eq!((one.audits_last_12_months, one.over_annual_limit), (10.into(), false), "November's audit is after as_of");
 }
 
 #[test]
@@ -379,9 +382,9 @@ fn a_kpi_no_table_records_is_not_in_source_never_zero() {
     assert_eq!(nd(kpi(&m, "audits_completed")), (2, None));
     // No table has a "spoken to" column: null, flagged, no target status.
     let spoke = kpi(&m, "child_spoken_to");
-    assert_eq!((spoke.numerator, spoke.denominator, spoke.value, spoke.not_in_source), (0, Some(0), None, true));
+    assert_eq!((spoke.numerator.n(), spoke.denominator.and_then(|d| d.n()), spoke.value.value(), spoke.not_in_source), (Some(0), Some(0), None, true));
     assert_eq!((spoke.status, spoke.status_label), ("no_data", "Not in the exports"));
-    assert!(spoke.by_team.is_empty() && spoke.change.is_none());
+    assert!(spoke.by_team.is_empty() && spoke.change.value().is_none());
     // No agreement column either: not in source, though audits are moderated.
     assert!(kpi(&m, "moderation_agreement").not_in_source);
     // No actions, case notes or episodes read at all.
@@ -389,7 +392,7 @@ fn a_kpi_no_table_records_is_not_in_source_never_zero() {
         assert!(kpi(&m, id).not_in_source, "{id}");
     }
     let overdue = kpi(&m, "actions_overdue");
-    assert_eq!((overdue.denominator, overdue.value), (None, None), "a count KPI keeps a null denominator");
+    assert_eq!((overdue.denominator, overdue.value.value()), (None, None), "a count KPI keeps a null denominator");
     let json = String::from_utf8(crate::render::json::metrics_json(&m)).unwrap();
     assert!(json.contains("\"not_in_source\": true"));
     let pack = crate::render::doc::build(&m, crate::render::doc::ReportKind::BoardPack, &Default::default());

@@ -1,6 +1,7 @@
 //! Themes: which domains drive below-good overall judgements, and which text
 //! themes recur in evidence, good practice and actions.
 
+use super::shown::{is_false, Count, Rate};
 use super::{Ctx, Period};
 use crate::normalise::config::ThemeSpec;
 use crate::normalise::fold::fold;
@@ -11,16 +12,21 @@ pub struct DomainDriver {
     pub domain: String,
     pub name: String,
     /// Audits completed in the period with this domain graded.
-    pub graded: u64,
-    pub below_good: u64,
-    pub share_below_good: Option<f64>,
+    pub graded: Count,
+    pub below_good: Count,
+    pub share_below_good: Rate,
     /// Share below good in this domain among audits below good overall…
-    pub share_below_when_overall_below: Option<f64>,
+    pub share_below_when_overall_below: Rate,
     /// …and among audits good or better overall.
-    pub share_below_when_overall_good: Option<f64>,
+    pub share_below_when_overall_good: Rate,
     /// The first minus the second: how strongly this domain goes with a below-good overall.
-    pub association: Option<f64>,
+    pub association: Rate,
     pub rank: usize,
+    /// How many audits the two shares above rest on (not shown; `--suppress` reads them).
+    #[serde(skip)]
+    pub bases: (u64, u64),
+    #[serde(skip_serializing_if = "is_false")]
+    pub suppressed: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -28,15 +34,17 @@ pub struct TextTheme {
     pub id: String,
     pub name: String,
     /// Audits completed in the period whose evidence or good-practice text mentions it.
-    pub audits: u64,
-    pub in_below_good: u64,
-    pub in_good_or_better: u64,
+    pub audits: Count,
+    pub in_below_good: Count,
+    pub in_good_or_better: Count,
     /// Up to five audit ids (never child or worker names).
     pub example_audits: Vec<String>,
     /// Audits mentioning it per bi-monthly period, oldest first.
-    pub trend: Vec<(String, u64)>,
+    pub trend: Vec<(String, Count)>,
     /// Actions (of audits completed in the period) mentioning it.
-    pub actions: u64,
+    pub actions: Count,
+    #[serde(skip_serializing_if = "is_false")]
+    pub suppressed: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -88,16 +96,18 @@ pub fn themes(ctx: &Ctx, period: &Period) -> Themes {
         drivers.push(DomainDriver {
             domain: d.id.clone(),
             name: d.name.clone(),
-            graded,
-            below_good: below,
-            share_below_good: ratio(below, graded),
-            share_below_when_overall_below: x,
-            share_below_when_overall_good: y,
-            association: x.zip(y).map(|(x, y)| x - y),
+            graded: graded.into(),
+            below_good: below.into(),
+            share_below_good: ratio(below, graded).into(),
+            share_below_when_overall_below: x.into(),
+            share_below_when_overall_good: y.into(),
+            association: x.zip(y).map(|(x, y)| x - y).into(),
             rank: 0,
+            bases: (ob_n, og_n),
+            suppressed: false,
         });
     }
-    drivers.sort_by(|a, b| b.association.unwrap_or(f64::MIN).total_cmp(&a.association.unwrap_or(f64::MIN)).then(a.domain.cmp(&b.domain)));
+    drivers.sort_by(|a, b| b.association.value().unwrap_or(f64::MIN).total_cmp(&a.association.value().unwrap_or(f64::MIN)).then(a.domain.cmp(&b.domain)));
     for (i, d) in drivers.iter_mut().enumerate() {
         d.rank = i + 1;
     }
@@ -126,12 +136,13 @@ pub fn themes(ctx: &Ctx, period: &Period) -> Themes {
             TextTheme {
                 id: spec.id.clone(),
                 name: spec.name.clone(),
-                audits: hits.len() as u64,
-                in_below_good: side(false),
-                in_good_or_better: side(true),
+                audits: (hits.len() as u64).into(),
+                in_below_good: side(false).into(),
+                in_good_or_better: side(true).into(),
                 example_audits: examples,
-                trend: history.iter().map(|(k, texts)| (k.clone(), texts.iter().filter(|t| mentions(t, phrases)).count() as u64)).collect(),
-                actions,
+                trend: history.iter().map(|(k, texts)| (k.clone(), (texts.iter().filter(|t| mentions(t, phrases)).count() as u64).into())).collect(),
+                actions: actions.into(),
+                suppressed: false,
             }
         })
         .collect();

@@ -4,6 +4,7 @@
 
 use super::kpi::Tally;
 use super::notes::{NoteCounts, NoteFrame, LAG_BANDS};
+use super::shown::Count;
 use super::{Ctx, Period};
 use crate::normalise::{EpisodeKind, Model};
 use chrono::NaiveDate;
@@ -104,9 +105,13 @@ pub struct CaseNotesReport {
     /// Children whose visits were not all in time, by team, longest gap first.
     pub children_out_of_timescale: Vec<ChildGap>,
     /// Gaps between consecutive statutory visits to one child within the period, in days.
-    pub visit_gap_bands: Vec<(String, u64)>,
+    pub visit_gap_bands: Vec<(String, Count)>,
     pub by_team: Vec<NoteCounts>,
     pub lag_band_labels: Vec<&'static str>,
+    /// Case notes in each recording-lag band, all teams (the packs' table; in
+    /// `metrics.json` as the sum of `by_team`).
+    #[serde(skip)]
+    pub lag_band_totals: Vec<Count>,
 }
 
 pub fn report(ctx: &Ctx, index: &VisitIndex, notes: &NoteFrame, period: &Period, as_of: NaiveDate) -> CaseNotesReport {
@@ -128,10 +133,12 @@ pub fn report(ctx: &Ctx, index: &VisitIndex, notes: &NoteFrame, period: &Period,
             }
         }
     }
+    let by_team = notes.counts(ctx, period);
     CaseNotesReport {
         children_out_of_timescale: out,
-        visit_gap_bands: bands.iter().zip(counts).map(|((l, _, _), c)| (l.to_string(), c)).collect(),
-        by_team: notes.counts(ctx, period),
+        visit_gap_bands: bands.iter().zip(counts).map(|((l, _, _), c)| (l.to_string(), c.into())).collect(),
+        lag_band_totals: (0..LAG_BANDS.len()).map(|i| by_team.iter().map(|t| t.lag_bands[i]).sum()).collect(),
+        by_team,
         lag_band_labels: LAG_BANDS.to_vec(),
     }
 }

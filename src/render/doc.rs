@@ -1,9 +1,9 @@
 //! A report as a document: sections of headline tiles, tables and charts, each
 //! cell a value taken from [`Metrics`]. The XLSX and HTML renderers lay out the
-//! same document; neither computes a figure. Small-number suppression happens
-//! here, once, so every output suppresses alike.
+//! same document; neither computes a figure. Small-number suppression has
+//! happened before (`analyse::suppress`): a hidden figure shows as `c`.
 
-use crate::analyse::{Kpi, Metrics};
+use crate::analyse::{Count, Kpi, Metrics, Rate};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -213,29 +213,24 @@ pub struct Doc {
 /// Options that change what a pack shows.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// Counts below this (and rates built on them) are shown as `c`.
-    pub suppress: Option<u64>,
     pub scope: Option<String>,
 }
 
-/// Applies suppression to counts and rates.
-pub struct Cells {
-    suppress: Option<u64>,
-}
+/// Figures as cells: a figure hidden by `--suppress` becomes `c`.
+pub struct Cells;
 
 impl Cells {
-    pub fn count(&self, n: u64) -> Value {
-        match self.suppress {
-            Some(s) if n > 0 && n < s => Value::Suppressed,
-            _ => Value::Count(n),
-        }
+    pub fn count(&self, n: Count) -> Value {
+        n.n().map_or(Value::Suppressed, Value::Count)
     }
 
-    pub fn rate(&self, v: Option<f64>, denominator: Option<u64>) -> Value {
-        match (self.suppress, denominator) {
-            (Some(s), Some(d)) if d > 0 && d < s => Value::Suppressed,
-            _ => Value::Rate(v),
-        }
+    pub fn rate(&self, v: Rate) -> Value {
+        v.get().map_or(Value::Suppressed, |v| Value::Rate(*v))
+    }
+
+    /// A change; `pct` when it is in proportion points.
+    pub fn change(&self, v: Rate, pct: bool) -> Value {
+        v.get().map_or(Value::Suppressed, |v| Value::Change { v: *v, pct })
     }
 
     pub fn kpi_value(&self, k: &Kpi) -> Value {
@@ -246,7 +241,7 @@ impl Cells {
         if k.unit == "count" {
             self.count(k.numerator)
         } else {
-            self.rate(k.value, k.denominator)
+            self.rate(k.value)
         }
     }
 }
@@ -257,7 +252,7 @@ pub fn kpi_display(cells: &Cells, k: &Kpi) -> String {
 
 /// The document for one report.
 pub fn build(m: &Metrics, kind: ReportKind, opts: &Options) -> Doc {
-    let cells = Cells { suppress: opts.suppress };
+    let cells = Cells;
     let sections = match kind {
         ReportKind::BoardPack => super::sections::board_pack(m, &cells),
         ReportKind::ComplianceReport => super::sections::compliance(m, &cells),
@@ -284,11 +279,8 @@ pub fn build(m: &Metrics, kind: ReportKind, opts: &Options) -> Doc {
             format!("{band}; {} mapping; {} judgements", if l.exact { "exact" } else { "assumed" }, l.count),
         ));
     }
-    if let Some(s) = opts.suppress {
-        notes.push((
-            "Small numbers".into(),
-            format!("Counts below {s}, and percentages built on fewer than {s} cases, are shown as 'c' to protect children's privacy."),
-        ));
+    if let Some(s) = &m.suppression {
+        notes.push(("Small numbers".into(), s.note.clone()));
     }
     let sum = |f: fn(&crate::analyse::InputOut) -> u64| m.inputs.iter().map(f).sum::<u64>();
     Doc {

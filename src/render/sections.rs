@@ -1,17 +1,14 @@
 //! What each report shows, section by section, as values from [`Metrics`].
 
 use super::doc::{Cells, Chart, ChartKind, Section, Table, Tile, Value};
-use crate::analyse::{Kpi, Metrics};
+use crate::analyse::{Count, Kpi, Metrics};
 use crate::normalise::config::Better;
 
 const BAND_HEADERS: [&str; 7] =
     ["Outstanding", "Good", "Requires improvement", "Inadequate", "Good or better (unbanded)", "Below good (unbanded)", "Not applicable"];
 
 fn bands_row(cells: &Cells, b: &crate::analyse::distributions::Bands) -> Vec<Value> {
-    [b.outstanding, b.good, b.requires_improvement, b.inadequate, b.good_or_better_unbanded, b.below_good_unbanded, b.not_applicable]
-        .iter()
-        .map(|n| cells.count(*n))
-        .collect()
+    b.all().iter().map(|n| cells.count(*n)).collect()
 }
 
 fn section(id: &str, title: &str, intro: &str) -> Section {
@@ -23,7 +20,7 @@ fn table(name: &str, caption: &str, headers: &[&str], rows: Vec<Vec<Value>>) -> 
 }
 
 /// A two-column table of labels and counts (bands, directions).
-fn counts_table<'a>(cells: &Cells, name: &str, caption: &str, headers: [&str; 2], rows: impl IntoIterator<Item = (&'a str, u64)>) -> Table {
+fn counts_table<'a>(cells: &Cells, name: &str, caption: &str, headers: [&str; 2], rows: impl IntoIterator<Item = (&'a str, Count)>) -> Table {
     table(name, caption, &headers, rows.into_iter().map(|(l, n)| vec![Value::text(l), cells.count(n)]).collect())
 }
 
@@ -45,12 +42,13 @@ fn target_text(k: &Kpi) -> String {
 }
 
 fn change_value(k: &Kpi) -> Value {
-    Value::Change { v: k.change, pct: k.unit == "rate" }
+    Cells.change(k.change, k.unit == "rate")
 }
 
 /// Words for the change, with the direction of improvement: "+5 pts (better)".
 fn change_text(k: &Kpi) -> String {
-    let Some(c) = k.change else { return "No earlier figure".into() };
+    let Some(c) = k.change.get() else { return change_value(k).display() };
+    let Some(c) = *c else { return "No earlier figure".into() };
     let shown = change_value(k).display();
     // Less than half a percentage point (or no change in a count) reads as no change.
     if c.abs() < 1e-9 || (k.unit == "rate" && c.abs() < 0.005) {
@@ -78,10 +76,7 @@ fn kpi_table(m: &Metrics, cells: &Cells) -> Table {
                 cells.kpi_value(k),
                 cells.count(k.numerator),
                 k.denominator.map(|d| cells.count(d)).unwrap_or(Value::text("")),
-                k.previous
-                    .as_ref()
-                    .map(|p| if k.unit == "count" { cells.count(p.numerator) } else { cells.rate(p.value, p.denominator) })
-                    .unwrap_or(Value::text("")),
+                k.previous.as_ref().map(|p| if k.unit == "count" { cells.count(p.numerator) } else { cells.rate(p.value) }).unwrap_or(Value::text("")),
                 change_value(k),
                 Value::text(target_text(k)),
                 Value::text(format!("{} {}", k.status_icon, k.status_label)),
@@ -122,11 +117,8 @@ fn teams(m: &Metrics) -> Vec<String> {
 /// One KPI by team as a bar chart (with its target).
 fn kpi_team_chart(m: &Metrics, cells: &Cells, id: &str, chart_id: &str) -> Option<Chart> {
     let k = kpi(m, id)?;
-    let rows: Vec<Vec<Value>> = k
-        .by_team
-        .iter()
-        .map(|t| vec![Value::text(&t.team), if k.unit == "rate" { cells.rate(t.value, t.denominator) } else { cells.count(t.numerator) }])
-        .collect();
+    let rows: Vec<Vec<Value>> =
+        k.by_team.iter().map(|t| vec![Value::text(&t.team), if k.unit == "rate" { cells.rate(t.value) } else { cells.count(t.numerator) }]).collect();
     let values = if k.unit == "rate" { "percentage" } else { "count" };
     Some(Chart {
         id: chart_id.into(),
@@ -148,7 +140,7 @@ fn trend_chart(m: &Metrics, cells: &Cells, id: &str, chart_id: &str) -> Option<C
     let t = m.trends.iter().find(|t| t.id == id)?;
     let k = kpi(m, id)?;
     let rows: Vec<Vec<Value>> =
-        t.points.iter().map(|p| vec![Value::text(&p.period.key), cells.rate(p.value, p.denominator), cells.count(p.denominator.unwrap_or(0))]).collect();
+        t.points.iter().map(|p| vec![Value::text(&p.period.key), cells.rate(p.value), cells.count(p.denominator.unwrap_or_default())]).collect();
     Some(Chart {
         id: chart_id.into(),
         title: format!("{} over time", k.label),
@@ -196,7 +188,7 @@ pub fn board_pack(m: &Metrics, cells: &Cells) -> Vec<Section> {
         .themes
         .text_themes
         .iter()
-        .filter(|t| t.audits > 0)
+        .filter(|t| !t.audits.is_zero())
         .take(8)
         .map(|t| vec![Value::text(&t.name), cells.count(t.audits), cells.count(t.in_below_good), cells.count(t.in_good_or_better)])
         .collect();
@@ -216,9 +208,7 @@ pub fn board_pack(m: &Metrics, cells: &Cells) -> Vec<Section> {
         .domain_drivers
         .iter()
         .take(5)
-        .map(|d| {
-            vec![Value::text(&d.name), cells.count(d.graded), cells.rate(d.share_below_good, Some(d.graded)), Value::Change { v: d.association, pct: true }]
-        })
+        .map(|d| vec![Value::text(&d.name), cells.count(d.graded), cells.rate(d.share_below_good), cells.change(d.association, true)])
         .collect();
     learning.tables.push(table(
         "Domain drivers",
@@ -242,7 +232,7 @@ pub fn compliance(m: &Metrics, cells: &Cells) -> Vec<Section> {
         .map(|k| {
             std::iter::once(Value::text(k.label))
                 .chain(ts.iter().map(|t| match k.by_team.iter().find(|x| &x.team == t) {
-                    Some(x) if k.unit == "rate" => cells.rate(x.value, x.denominator),
+                    Some(x) if k.unit == "rate" => cells.rate(x.value),
                     Some(x) => cells.count(x.numerator),
                     None => Value::text(""),
                 }))
@@ -329,8 +319,7 @@ pub fn compliance(m: &Metrics, cells: &Cells) -> Vec<Section> {
         [("The same", d.same), ("Lower than the auditor", d.moderator_lower), ("Higher than the auditor", d.moderator_higher), ("Cannot tell", d.unknown)],
     ));
     for (by, list) in [("team", &m.moderation.by_team), ("auditor", &m.moderation.by_auditor)] {
-        let rows =
-            list.iter().map(|a| vec![Value::text(&a.name), cells.count(a.moderated), cells.count(a.agreed), cells.rate(a.rate, Some(a.moderated))]).collect();
+        let rows = list.iter().map(|a| vec![Value::text(&a.name), cells.count(a.moderated), cells.count(a.agreed), cells.rate(a.rate)]).collect();
         let first = if by == "team" { "Team" } else { "Auditor" };
         md.tables.push(table(&format!("Agreement by {by}"), &format!("Moderation agreement by {by}"), &[first, "Moderated", "Agreed", "Agreement"], rows));
     }
@@ -383,7 +372,7 @@ pub fn compliance(m: &Metrics, cells: &Cells) -> Vec<Section> {
         ["Gap", "Visits"],
         m.case_notes.visit_gap_bands.iter().map(|(l, n)| (l.as_str(), *n)),
     ));
-    let lag_rows = m.case_notes.lag_band_labels.iter().enumerate().map(|(i, l)| (*l, m.case_notes.by_team.iter().map(|t| t.lag_bands[i]).sum()));
+    let lag_rows = m.case_notes.lag_band_labels.iter().zip(&m.case_notes.lag_band_totals).map(|(l, n)| (*l, *n));
     cn.tables.push(counts_table(cells, "Recording lag", "Days from event to recording, this period", ["Lag", "Case notes"], lag_rows));
     out.push(cn);
 
@@ -542,10 +531,10 @@ pub fn themes(m: &Metrics, cells: &Cells) -> Vec<Section> {
                 Value::text(&d.name),
                 cells.count(d.graded),
                 cells.count(d.below_good),
-                cells.rate(d.share_below_good, Some(d.graded)),
-                Value::Rate(d.share_below_when_overall_below),
-                Value::Rate(d.share_below_when_overall_good),
-                Value::Change { v: d.association, pct: true },
+                cells.rate(d.share_below_good),
+                cells.rate(d.share_below_when_overall_below),
+                cells.rate(d.share_below_when_overall_good),
+                cells.change(d.association, true),
             ]
         })
         .collect();
@@ -560,7 +549,7 @@ pub fn themes(m: &Metrics, cells: &Cells) -> Vec<Section> {
             "Chart domain drivers",
             "Share below good by domain: chart data",
             &["Domain", "Below good"],
-            th.domain_drivers.iter().map(|d| vec![Value::text(&d.name), cells.rate(d.share_below_good, Some(d.graded))]).collect(),
+            th.domain_drivers.iter().map(|d| vec![Value::text(&d.name), cells.rate(d.share_below_good)]).collect(),
         ),
     });
     drivers.tables.push(table(
@@ -624,7 +613,7 @@ pub fn themes(m: &Metrics, cells: &Cells) -> Vec<Section> {
         &headers,
         listed.iter().map(|t| std::iter::once(Value::text(&t.name)).chain(t.trend.iter().map(|(_, n)| cells.count(*n))).collect()).collect(),
     ));
-    let mut actions: Vec<&&crate::analyse::themes::TextTheme> = listed.iter().filter(|t| t.actions > 0).collect();
+    let mut actions: Vec<&&crate::analyse::themes::TextTheme> = listed.iter().filter(|t| !t.actions.is_zero()).collect();
     actions.sort_by(|a, b| b.actions.cmp(&a.actions).then(a.id.cmp(&b.id)));
     let mut act = section("action-themes", "What the actions ask for", "Themes in the actions set after this period's audits, most common first.");
     act.tables.push(table(

@@ -261,6 +261,8 @@ struct Run {
     kpis: Vec<Value>,
     code: Option<i32>,
     stderr: String,
+    /// normalised/data_quality.csv, as text.
+    data_quality: String,
 }
 
 fn run(name: &str, export: &Export, extra_inputs: &[&str], window: &[String]) -> Run {
@@ -275,7 +277,8 @@ fn run(name: &str, export: &Export, extra_inputs: &[&str], window: &[String]) ->
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     let o = auditpack(&dir, &refs);
     let m: Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap_or_default()).unwrap_or(Value::Null);
-    Run { kpis: m["kpis"].as_array().cloned().unwrap_or_default(), code: o.status.code(), stderr: stderr(&o) }
+    let data_quality = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap_or_default();
+    Run { kpis: m["kpis"].as_array().cloned().unwrap_or_default(), code: o.status.code(), stderr: stderr(&o), data_quality }
 }
 
 /// The period of the untouched sample, given explicitly to every run so that
@@ -466,4 +469,49 @@ fn csv_re_encoded_and_re_delimited_keep_every_kpi() {
         *e = Encoding::Windows1252;
     });
     assert_same_kpis("windows-1252-tab", &base, &run("cp1252", &cp1252, &[], &window()));
+}
+
+/// Removing a column from every export turns the KPIs it feeds into "not in
+/// the exports" (with a warning naming it), never into 0; the other KPIs stay.
+#[test]
+fn a_column_removed_everywhere_is_not_in_source_never_zero() {
+    let base = baseline();
+    let cases: [(&str, &[&str], &[&str]); 2] = [
+        ("no-moderation", &["moderat"], &["moderation_coverage", "moderation_agreement"]),
+        ("no-child-spoken-to", &["child spoken to", "spoke to child"], &["child_spoken_to"]),
+    ];
+    for (name, drop, kpis) in cases {
+        let mut e = sample();
+        for g in e.grids() {
+            let h = g.header.unwrap();
+            let gone: Vec<usize> = g.rows[h]
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| drop.iter().any(|d| text(c).to_lowercase().contains(d)))
+                .map(|(i, _)| i)
+                .collect();
+            for row in g.rows.iter_mut().skip(h) {
+                for &i in gone.iter().rev() {
+                    if i < row.len() {
+                        row.remove(i);
+                    }
+                }
+            }
+        }
+        let got = run(name, &e, &[], &window());
+        assert_eq!(got.code, base.code, "{name}: {}", got.stderr);
+        for (b, g) in base.kpis.iter().zip(&got.kpis) {
+            let id = b["id"].as_str().unwrap();
+            if kpis.contains(&id) {
+                assert_eq!(g["not_in_source"], true, "{name}: {id} must be not in the exports, got {g}");
+                assert!(g["value"].is_null(), "{name}: {id} value must be null, never 0");
+                assert!(
+                    got.data_quality.lines().any(|l| l.contains("warning") && l.contains(id)),
+                    "{name}: a data-quality warning names {id}"
+                );
+            } else {
+                assert_eq!((&g["numerator"], &g["denominator"]), (&b["numerator"], &b["denominator"]), "{name}: {id} must not move");
+            }
+        }
+    }
 }

@@ -183,7 +183,7 @@ fn suppression_hides_small_numbers_everywhere_in_the_packs() {
     let out = run_into("packs-suppress", &["--suppress", "5", "--reports", "board-pack,compliance-report"]);
     assert!(!out.join("grade-distributions.html").exists(), "--reports picks some");
     let html = std::fs::read_to_string(out.join("board-pack.html")).unwrap();
-    assert!(html.contains(">c<") && html.contains("Counts below 5"));
+    assert!(html.contains(">c<") && html.contains("Counts from 1 to 4"));
     let m = metrics(&out);
     assert_eq!(m["suppression"]["threshold"], 5);
     for k in m["kpis"].as_array().unwrap() {
