@@ -2,14 +2,20 @@
 
 #[path = "tests/cli.rs"]
 mod cli;
+#[path = "tests/forms.rs"]
+mod forms;
 #[path = "tests/gaps.rs"]
 mod gaps;
+#[path = "tests/metamorphic.rs"]
+mod metamorphic;
 #[path = "tests/metrics.rs"]
 mod metrics;
 #[path = "tests/pipeline.rs"]
 mod pipeline;
 #[path = "tests/reports.rs"]
 mod reports;
+#[path = "tests/seed_labels.rs"]
+mod seed_labels;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -344,7 +344,7 @@ fn table(file: &str, kind: TableKind, fields: &[&str]) -> TableReport {
     t.columns = fields
         .iter()
         .enumerate()
-        .map(|(i, f)| ColumnMap { index: i, header: f.to_string(), target: Target::Field(f.to_string()), reason: "test".into(), scale: None })
+        .map(|(i, f)| ColumnMap { index: i, header: f.to_string(), target: Target::Field(f.to_string()), reason: "test".into(), score: 100, scale: None })
         .collect();
     t
 }

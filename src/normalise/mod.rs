@@ -10,6 +10,7 @@ mod forms;
 pub mod identity;
 pub mod model;
 pub mod plausible;
+pub mod recognise;
 pub mod scales;
 pub mod table;
 
