@@ -1,5 +1,7 @@
 //! End-to-end tests: one test binary, modules under tests/tests/.
 
+#[path = "tests/blind_fixtures.rs"]
+mod blind_fixtures;
 #[path = "tests/cli.rs"]
 mod cli;
 #[path = "tests/forms.rs"]
@@ -12,6 +14,8 @@ mod metamorphic;
 mod metrics;
 #[path = "tests/pipeline.rs"]
 mod pipeline;
+#[path = "tests/recognition.rs"]
+mod recognition;
 #[path = "tests/reports.rs"]
 mod reports;
 #[path = "tests/seed_labels.rs"]

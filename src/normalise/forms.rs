@@ -111,7 +111,8 @@ fn summary_domain(ctx: &Context, label: &str) -> Option<String> {
 pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceRow], model: &mut Model, findings: &mut Findings, report: &mut TableReport) {
     report.kind = TableKind::Audits;
     let labels: Vec<String> = rows.iter().flat_map(|r| r.cells.iter().filter_map(|c| if let Cell::Text(t) = c { Some(fold(t)) } else { None })).collect();
-    report.framework = super::columns::detect_framework(ctx.config, ctx.config.source_for(file, sheet), &labels, &[]).or(Some("tier2_form".into()));
+    report.framework =
+        super::columns::detect_framework(ctx.config, &ctx.recogniser, ctx.config.source_for(file, sheet), &labels, &[]).or(Some("tier2_form".into()));
     report.notes.push("read as a form: label cells beside answer cells, one audit".into());
     let mut audit = Audit { framework: report.framework.clone().unwrap_or_default(), ..Default::default() };
     audit.origin = Origin { file: file.to_string(), sheet: sheet.map(str::to_string), row: 1 };
@@ -148,8 +149,10 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
             let t = &inline.as_ref().map(|(l, _)| l.clone()).unwrap_or_else(|| t.clone());
             let domain_label = summary_domain(ctx, t).is_some() || question_with_grade(ctx, rows, r, c, t).is_some();
             if let Some(field) = form_field(ctx, t, moderation).filter(|_| !domain_label) {
-                // The form has this field (answered or not): what coverage reads.
-                if !report.columns.iter().any(|m| m.target == Target::Field(field.to_string())) {
+                // The form has this field (answered or not): what coverage reads. A
+                // long guidance note that happens to hold a field's words is not a label.
+                let short = t.split_whitespace().count() <= 8;
+                if short && !report.columns.iter().any(|m| m.target == Target::Field(field.to_string())) {
                     report.columns.push(ColumnMap {
                         index: c,
                         header: t.clone(),
@@ -201,6 +204,7 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                     "good_practice" => audit.good_practice = value.as_string(),
                     "completed_date" if audit.completed.is_none() => audit.completed = date(findings),
                     "allocated_date" => audit.allocated = date(findings).or(audit.allocated),
+                    "audit_month" => audit.allocated_month = super::table::month_cell(value).or(audit.allocated_month),
                     "overall" => audit.overall = judge(ctx, value, numeric, file, sheet, at, t, findings),
                     // On a form, a written record of what was said means it was said.
                     "spoke_child" => audit.spoke_child = spoken(value),

@@ -53,7 +53,7 @@ pub fn flag(model: &Model, today: NaiveDate, findings: &mut Findings) {
         check(&mut seen, f, s, r, "end date", e.end, true, today);
     }
     for n in &model.case_notes {
-        if plausible_event(n.event, today) && n.recorded.map_or(true, |d| plausible_event(d, today)) {
+        if plausible_event(n.event, today) && n.recorded.is_none_or(|d| plausible_event(d, today)) {
             continue;
         }
         let file = model.strings.get(n.source);
