@@ -68,38 +68,6 @@ pub fn table_fields(t: &TableReport, config: &Config) -> BTreeSet<String> {
     fields
 }
 
-/// A moderation log kept apart from the audits (audit ids and moderation
-/// answers; no completion date, overall or domains), as the reader takes it.
-fn is_moderation_log(t: &TableReport, fields: &BTreeSet<String>) -> bool {
-    t.kind == TableKind::Audits
-        && fields.contains("audit_id")
-        && MODERATION.iter().any(|f| fields.contains(*f))
-        && !fields.contains("completed_date")
-        && !fields.contains("overall")
-        && !t.columns.iter().any(|c| matches!(c.target, Target::Domain(_)))
-}
-
-/// Each table's fields, with a moderation log's fields lent to every audit
-/// table that has an audit id (its audits are linked to the log by it: an audit
-/// the log does not list was not moderated).
-fn effective_fields(tables: &[TableReport], config: &Config) -> Vec<BTreeSet<String>> {
-    let mut fields: Vec<BTreeSet<String>> = tables.iter().map(|t| table_fields(t, config)).collect();
-    let lent: BTreeSet<String> = tables
-        .iter()
-        .zip(&fields)
-        .filter(|(t, f)| is_moderation_log(t, f))
-        .flat_map(|(_, f)| f.iter().filter(|x| MODERATION.contains(&x.as_str())).cloned().collect::<Vec<_>>())
-        .collect();
-    if !lent.is_empty() {
-        for (t, f) in tables.iter().zip(fields.iter_mut()) {
-            if t.kind == TableKind::Audits && f.contains("audit_id") && f.contains("completed_date") {
-                f.extend(lent.iter().cloned());
-            }
-        }
-    }
-    fields
-}
-
 fn noun(kind: TableKind) -> &'static str {
     match kind {
         TableKind::Audits => "audit",
@@ -141,8 +109,8 @@ impl Coverage {
         let mut by_table: HashMap<(&str, &str, Option<&str>), u32> = HashMap::new();
         let mut by_file: HashMap<(&str, &str), u32> = HashMap::new();
         let mut in_source: Vec<Vec<bool>> = NEEDS.iter().map(|(_, needs)| vec![false; needs.len()]).collect();
-        let all_fields = effective_fields(tables, config);
-        for (t, fields) in tables.iter().zip(all_fields).filter(|(t, _)| t.kind != TableKind::Unknown) {
+        for t in tables.iter().filter(|t| t.kind != TableKind::Unknown) {
+            let fields = table_fields(t, config);
             let mut bits = 0u32;
             for (k, (_, needs)) in NEEDS.iter().enumerate() {
                 for (j, need) in needs.iter().enumerate() {
@@ -226,13 +194,18 @@ pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &
     for a in &model.audits {
         *audits_per_table.entry((a.origin.file.as_str(), a.origin.sheet.as_deref())).or_default() += 1;
     }
-    let all_fields = effective_fields(tables, config);
-    for (t, fields) in tables.iter().zip(&all_fields).filter(|(t, f)| t.kind != TableKind::Unknown && !t.failed && !is_moderation_log(t, f)) {
+    for t in tables.iter().filter(|t| t.kind != TableKind::Unknown && !t.failed) {
         // A form's rows include its action grid: count its audits.
         let count = match t.kind {
             TableKind::Audits => audits_per_table.get(&(t.file.as_str(), t.sheet.as_deref())).copied().unwrap_or(0),
             _ => t.rows_accepted,
         };
+        // A table that gave no records (a moderation log: its rows went to the
+        // audits they moderate) leaves nothing out.
+        if count == 0 {
+            continue;
+        }
+        let fields = table_fields(t, config);
         // Missing group → KPIs it keeps this table's records out of.
         let mut missing: Vec<(&[&str], Vec<&str>)> = Vec::new();
         for (kpi, needs) in NEEDS {
@@ -289,7 +262,7 @@ pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &
         let what: Vec<String> = needs
             .iter()
             .map(|n| {
-                let of_kind: Vec<&BTreeSet<String>> = tables.iter().zip(&all_fields).filter(|(t, _)| t.kind == n.kind).map(|(_, f)| f).collect();
+                let of_kind: Vec<BTreeSet<String>> = tables.iter().filter(|t| t.kind == n.kind).map(|t| table_fields(t, config)).collect();
                 if !of_kind.is_empty() {
                     let nowhere: Vec<String> =
                         n.groups.iter().filter(|g| !of_kind.iter().any(|f| g.iter().any(|x| f.contains(*x)))).map(|g| g.join(" or ")).collect();

@@ -92,7 +92,8 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     out.model.row_keys = Default::default();
     identity::canonicalise(&mut out.model, &mut found);
     link_actions(&mut out.model, &mut found);
-    link_moderations(&mut out.model, &mut found);
+    let moderated_tables = link_moderations(&mut out.model, &mut found);
+    credit_moderation_log(&mut out.tables, &moderated_tables);
     coverage::findings(&out.tables, &out.model, config, &mut found);
     plausible::flag(&out.model, crate::calendar::today(), &mut found);
     out.findings = found.list;
@@ -203,9 +204,13 @@ fn link_actions(model: &mut Model, found: &mut findings::Findings) {
 /// Applies a separate moderation log to its audits, by audit id: the log fills
 /// what the audit row leaves blank (moderated, agreement, grade, date). A log row
 /// whose audit was not read is kept out and reported.
-fn link_moderations(model: &mut Model, found: &mut findings::Findings) {
+///
+/// Returns the tables (file, sheet) whose audits the log reached, with the
+/// moderation fields it gave them.
+fn link_moderations(model: &mut Model, found: &mut findings::Findings) -> BTreeMap<(String, Option<String>), Vec<&'static str>> {
+    let mut reached: BTreeMap<(String, Option<String>), Vec<&'static str>> = BTreeMap::new();
     if model.moderations.is_empty() {
-        return;
+        return reached;
     }
     let ids: HashMap<String, usize> = model.audits.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
     let mut linked = 0usize;
@@ -224,6 +229,14 @@ fn link_moderations(model: &mut Model, found: &mut findings::Findings) {
             continue;
         };
         let a = &mut model.audits[i];
+        let fields = reached.entry((a.origin.file.clone(), a.origin.sheet.clone())).or_default();
+        for (f, given) in
+            [("moderated", true), ("moderator_agrees", m.agrees.is_some()), ("moderated_overall", m.grade.is_some()), ("moderation_date", m.date.is_some())]
+        {
+            if given && !fields.contains(&f) {
+                fields.push(f);
+            }
+        }
         a.moderated = a.moderated.or(m.moderated);
         a.moderator_agrees = a.moderator_agrees.or(m.agrees);
         a.moderation_date = a.moderation_date.or(m.date);
@@ -235,6 +248,29 @@ fn link_moderations(model: &mut Model, found: &mut findings::Findings) {
     }
     if linked > 0 {
         found.push(Severity::Info, "moderation_linked", "", None, None, None, "", format!("{linked} moderation log rows linked to their audits by audit id"));
+    }
+    reached
+}
+
+/// An audits table reached by a moderation log records moderation for all its
+/// audits (one not in the log was not moderated): its report carries the log's
+/// moderation fields, so the moderation KPIs count its audits.
+fn credit_moderation_log(tables: &mut [TableReport], reached: &BTreeMap<(String, Option<String>), Vec<&'static str>>) {
+    for t in tables.iter_mut().filter(|t| t.kind == columns::TableKind::Audits) {
+        let Some(fields) = reached.get(&(t.file.clone(), t.sheet.clone())) else { continue };
+        for f in fields {
+            let target = columns::Target::Field(f.to_string());
+            if !t.columns.iter().any(|c| c.target == target) {
+                t.columns.push(columns::ColumnMap {
+                    index: usize::MAX,
+                    header: "(moderation log)".into(),
+                    target,
+                    reason: "from a moderation log, linked by audit id".into(),
+                    scale: None,
+                    score: 100,
+                });
+            }
+        }
     }
 }
 

@@ -298,7 +298,13 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     if (kind == TableKind::Unknown || incomplete) && pinned_kind.is_none() {
         let body: Vec<&[Cell]> = sample.iter().skip(header.map_or(0, |h| h + 1)).map(|r| r.cells.as_slice()).collect();
         let header_cells = header.map(|h| sample[h].cells.as_slice());
-        if let Some(why) = super::recognise::not_data_reason(sheet.as_deref(), header_cells, &body, ctx.crosswalk) {
+        // Two or more fields named by the header ("Team", "Overall grade") say
+        // records, whatever few values there are; only the sheet's name or a
+        // pivot layout can still say otherwise.
+        let named_fields = mapping.as_ref().map_or(0, |m| m.columns.iter().filter(|c| matches!(c.target, Target::Field(_)) && c.score >= 2).count());
+        let reason = super::recognise::not_data_reason(sheet.as_deref(), header_cells, &body, ctx.crosswalk)
+            .filter(|why| named_fields < 2 || !why.starts_with("no dates"));
+        if let Some(why) = reason {
             let non_blank =
                 sample.iter().filter(|r| !r.is_blank()).count() as u64 + rows.filter(|r| r.as_ref().map(|r| !r.is_blank()).unwrap_or(true)).count() as u64;
             report.rows_read = non_blank;
@@ -1044,6 +1050,22 @@ mod tests {
     }
 
     #[test]
+    fn sheet_names_that_name_a_team() {
+        for (name, team) in [
+            ("CP", true),
+            ("Children in Care", true),
+            ("CIN East", true),
+            ("Sheet1", false),
+            ("Audits 2026-27", false),
+            ("Data", false),
+            ("Sep-Oct", false),
+            ("Tier 2 audits", false),
+        ] {
+            assert_eq!(names_a_team(name), team, "{name}");
+        }
+    }
+
+    #[test]
     fn months_of_audit() {
         use crate::calendar::date;
         for (t, want) in [
@@ -1057,22 +1079,6 @@ mod tests {
             ("Pending", None),
         ] {
             assert_eq!(month_cell(&Cell::text(t)), want, "{t}");
-        }
-    }
-
-    #[test]
-    fn sheet_names_that_name_a_team() {
-        for (name, team) in [
-            ("CP", true),
-            ("Children in Care", true),
-            ("CIN East", true),
-            ("Sheet1", false),
-            ("Audits 2026-27", false),
-            ("Data", false),
-            ("Sep-Oct", false),
-            ("Tier 2 audits", false),
-        ] {
-            assert_eq!(names_a_team(name), team, "{name}");
         }
     }
 
