@@ -224,6 +224,7 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                     "good_practice" => audit.good_practice = value.as_string(),
                     "completed_date" if audit.completed.is_none() => audit.completed = date(findings),
                     "allocated_date" => audit.allocated = date(findings).or(audit.allocated),
+                    "audit_month" => audit.allocated_month = super::table::month_cell(value).or(audit.allocated_month),
                     "overall" => audit.overall = judge(ctx, value, numeric, file, sheet, at, t, findings),
                     // On a form, a written record of what was said means it was said.
                     "spoke_child" => audit.spoke_child = spoken(value),
