@@ -2,6 +2,8 @@
 
 #[path = "tests/cli.rs"]
 mod cli;
+#[path = "tests/messages.rs"]
+mod messages;
 #[path = "tests/metrics.rs"]
 mod metrics;
 #[path = "tests/pipeline.rs"]
