@@ -6,6 +6,8 @@ mod cli;
 mod messages;
 #[path = "tests/metrics.rs"]
 mod metrics;
+#[path = "tests/packs.rs"]
+mod packs;
 #[path = "tests/pipeline.rs"]
 mod pipeline;
 #[path = "tests/reports.rs"]

@@ -37,7 +37,13 @@ pub fn unavailable(chart: &Chart) -> Option<String> {
     if chart.data.rows.is_empty() || cells.is_empty() {
         return Some(format!("{}: no data for this chart in the period.", chart.title));
     }
-    if cells.iter().all(|v| matches!(v, Value::Suppressed)) {
+    // Nothing left to see: every figure is hidden or a zero count.
+    let visible = cells.iter().any(|v| match v {
+        Value::Count(n) => *n > 0,
+        Value::Suppressed | Value::Text(_) | Value::Date(_) => false,
+        Value::Rate(x) | Value::Change { v: x, .. } => x.is_some(),
+    });
+    if !visible && cells.iter().any(|v| matches!(v, Value::Suppressed)) {
         return Some(format!(
             "{}: every figure in this chart is a small number, shown as 'c' to protect children's privacy, so the chart is not drawn.",
             chart.title
@@ -97,10 +103,26 @@ fn draw_legend(area: &Area, items: &[(String, Mark)]) -> Result<(), String> {
 /// The chart as a standalone SVG document.
 pub fn svg(chart: &Chart) -> String {
     if let Some(why) = unavailable(chart) {
-        let out = format!(
-            "<svg width=\"{WIDTH}\" height=\"60\" viewBox=\"0 0 {WIDTH} 60\" xmlns=\"http://www.w3.org/2000/svg\"><text x=\"10\" y=\"34\" font-family=\"Arial\" font-size=\"15\">{}</text></svg>",
-            escape(&truncate(&why, 100))
-        );
+        // The sentence, wrapped at about 90 characters.
+        let mut lines: Vec<String> = vec![String::new()];
+        for word in why.split_whitespace() {
+            let last = lines.last_mut().expect("one line");
+            if !last.is_empty() && last.chars().count() + word.chars().count() > 90 {
+                lines.push(word.to_string());
+            } else {
+                if !last.is_empty() {
+                    last.push(' ');
+                }
+                last.push_str(word);
+            }
+        }
+        let height = 20 + 22 * lines.len();
+        let text: String = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| format!("<text x=\"10\" y=\"{}\" font-family=\"Arial\" font-size=\"15\">{}</text>", 26 + 22 * i, escape(l)))
+            .collect();
+        let out = format!("<svg width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" xmlns=\"http://www.w3.org/2000/svg\">{text}</svg>");
         return accessible(&out, chart);
     }
     let categories: Vec<String> = chart.data.rows.iter().map(|r| r.first().map(|v| v.display()).unwrap_or_default()).collect();

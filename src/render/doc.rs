@@ -386,8 +386,8 @@ pub fn assumed_labels(m: &Metrics) -> Vec<String> {
             format!("'{}' counted as {band}", l.source_label.trim_end_matches('.'))
         })
         .collect();
-    out.sort();
-    out.dedup();
+    out.sort_by_key(|s| s.to_lowercase());
+    out.dedup_by_key(|s| s.to_lowercase());
     out
 }
 
