@@ -4,6 +4,8 @@
 mod cli;
 #[path = "tests/messages.rs"]
 mod messages;
+#[path = "tests/metamorphic.rs"]
+mod metamorphic;
 #[path = "tests/metrics.rs"]
 mod metrics;
 #[path = "tests/packs.rs"]
@@ -12,6 +14,8 @@ mod packs;
 mod pipeline;
 #[path = "tests/reports.rs"]
 mod reports;
+#[path = "tests/seed_labels.rs"]
+mod seed_labels;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

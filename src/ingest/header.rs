@@ -44,18 +44,28 @@ pub fn find_header(rows: &[SourceRow], is_known: impl Fn(&str) -> bool) -> Optio
 /// titles, each column's header becomes "group sub-heading".
 pub fn combine_two_row_header(above: &SourceRow, header: &SourceRow) -> Option<Vec<Cell>> {
     let texts: Vec<String> = header.cells.iter().map(|c| c.as_string().to_lowercase()).collect();
-    let repeats = texts.iter().enumerate().any(|(i, t)| !t.is_empty() && texts[..i].contains(t));
-    if !repeats || above.is_blank() {
+    let repeated = |t: &String| !t.is_empty() && texts.iter().filter(|x| *x == t).count() > 1;
+    if !texts.iter().any(repeated) || above.is_blank() {
         return None;
     }
+    // A group spans as many columns as the groups before it (merged cells all
+    // of one width); a sub-heading that is not repeated ("Moderated by") after
+    // the last group stands on its own.
+    let starts: Vec<usize> = above.cells.iter().enumerate().filter(|(_, c)| matches!(c, Cell::Text(_))).map(|(i, _)| i).collect();
+    let mut gaps: Vec<usize> = starts.windows(2).map(|w| w[1] - w[0]).collect();
+    gaps.sort_unstable();
+    let span = gaps.get(gaps.len() / 2).copied();
     let mut group = String::new();
+    let mut group_start = 0;
     let mut out = Vec::with_capacity(header.cells.len());
     for (i, cell) in header.cells.iter().enumerate() {
         if let Some(Cell::Text(g)) = above.cells.get(i) {
             group = g.clone();
+            group_start = i;
         }
+        let within = span.is_none_or(|s| i - group_start < s);
         out.push(match cell {
-            Cell::Text(t) if !group.is_empty() => Cell::Text(format!("{group} {t}")),
+            Cell::Text(t) if !group.is_empty() && within && repeated(&texts[i]) => Cell::Text(format!("{group} {t}")),
             other => other.clone(),
         });
     }

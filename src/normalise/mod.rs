@@ -8,6 +8,7 @@ pub mod fold;
 mod forms;
 pub mod model;
 pub mod pins;
+pub mod recognise;
 pub mod scales;
 pub mod table;
 
@@ -68,7 +69,8 @@ impl Normalised {
 }
 
 /// Warning codes whose values were blanked or not used, so a KPI moves.
-pub const KPI_CHANGING_WARNINGS: [&str; 6] = ["unknown_label", "bad_date", "unknown_answer", "blank_overall", "table_not_recognised", "missing_column"];
+pub const KPI_CHANGING_WARNINGS: [&str; 7] =
+    ["unknown_label", "bad_date", "unknown_answer", "blank_overall", "table_not_recognised", "missing_column", "column_ambiguous"];
 
 /// Progress callback: (files done, files total, current file).
 pub type Progress<'a> = &'a mut dyn FnMut(usize, usize, &str);

@@ -13,6 +13,9 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
+/// The reason given for the rows of a sheet that holds no records.
+pub const NOT_DATA: &str = "not a data table (skipped)";
+
 /// Rows read before deciding on the header and the mapping.
 const SAMPLE_ROWS: usize = 500;
 
@@ -20,13 +23,20 @@ const SAMPLE_ROWS: usize = 500;
 pub struct Context<'a> {
     pub config: &'a Config,
     pub crosswalk: &'a Crosswalk,
+    pub recogniser: super::recognise::Recogniser,
     pub note_rules: KindRules,
     pub episode_rules: KindRules,
 }
 
 impl<'a> Context<'a> {
     pub fn new(config: &'a Config, crosswalk: &'a Crosswalk) -> Self {
-        Context { config, crosswalk, note_rules: KindRules::new(&config.note_types), episode_rules: KindRules::new(&config.episode_types) }
+        Context {
+            config,
+            crosswalk,
+            recogniser: super::recognise::Recogniser::new(config),
+            note_rules: KindRules::new(&config.note_types),
+            episode_rules: KindRules::new(&config.episode_types),
+        }
     }
 }
 
@@ -150,7 +160,7 @@ impl TableReport {
 }
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 5] = ["blank row", "totals row", "duplicate row", LEGAL_STATUS_OUT_OF_SCOPE, "non-data sheet"];
+pub const SET_ASIDE_REASONS: [&str; 5] = ["blank row", "totals row", "duplicate row", LEGAL_STATUS_OUT_OF_SCOPE, NOT_DATA];
 
 /// A legal status that is read but is not child protection, looked after or
 /// child in need (a care leaver, early help): outside the packs by design.
@@ -192,21 +202,58 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
 
     let header = match pins.and_then(|p| p.header_row) {
         Some(n) => sample.iter().position(|r| r.row == n),
-        None => find_header(&sample, |t| is_known_header(ctx.config, t)).filter(|h| h.recognised >= 2 || sample.len() > 1).map(|h| h.index),
+        None => find_header(&sample, |t| is_known_header(ctx.config, &ctx.recogniser, t)).filter(|h| h.recognised >= 2 || sample.len() > 1).map(|h| h.index),
     };
     let two_row = header.filter(|&h| h > 0).and_then(|h| crate::ingest::header::combine_two_row_header(&sample[h - 1], &sample[h]));
     let mapping = header.map(|h| {
         let body: Vec<Vec<Cell>> = sample[h + 1..].iter().take(200).map(|r| r.cells.clone()).collect();
-        map_table(ctx.config, ctx.crosswalk, pins, two_row.as_deref().unwrap_or(&sample[h].cells), &body)
+        map_table(ctx.config, &ctx.recogniser, ctx.crosswalk, pins, two_row.as_deref().unwrap_or(&sample[h].cells), &body)
     });
 
-    // A form's actions grid looks like an actions table: a sheet that is not an
-    // audits table but has form labels (child id beside its answer, judgements) is a form.
+    // A form's actions grid looks like an actions table, and a row of its labels
+    // ("Date:", "Auditor:") like a header: a sheet with form labels (child id
+    // beside its answer, judgements) is a form unless its "table" really has a
+    // column of child ids under the header.
     let kind = mapping.as_ref().map(|m| m.kind).unwrap_or(TableKind::Unknown);
     let pinned_kind = pins.and_then(|p| p.kind.is_some().then_some(()));
-    if kind != TableKind::Audits && pinned_kind.is_none() && super::forms::looks_like_form(ctx, &sample) {
+    let real_audit_table =
+        kind == TableKind::Audits
+            && mapping.as_ref().and_then(|m| m.field("child_id")).zip(header).is_some_and(|(col, h)| {
+                sample[h + 1..].iter().filter_map(|r| r.cells.get(col)).filter(|c| super::recognise::is_id_value(c)).take(2).count() >= 2
+            });
+    if !real_audit_table && pinned_kind.is_none() && super::forms::looks_like_form(ctx, &sample) {
         super::forms::read_form(ctx, &file, sheet.as_deref(), &sample, model, findings, &mut report);
         return report;
+    }
+    // A sheet that matched no kind (or lacks a required column) and plainly
+    // holds no records is skipped with a note, not an error.
+    let incomplete = mapping.as_ref().is_some_and(|m| {
+        let plan_file = m.kind == TableKind::Episodes && m.missing_required == ["episode_type"];
+        !m.missing_required.is_empty() && !plan_file
+    });
+    if (kind == TableKind::Unknown || incomplete) && pinned_kind.is_none() {
+        let body: Vec<&[Cell]> = sample.iter().skip(header.map_or(0, |h| h + 1)).map(|r| r.cells.as_slice()).collect();
+        let header_cells = header.map(|h| sample[h].cells.as_slice());
+        if let Some(why) = super::recognise::not_data_reason(sheet.as_deref(), header_cells, &body, ctx.crosswalk) {
+            let non_blank =
+                sample.iter().filter(|r| !r.is_blank()).count() as u64 + rows.filter(|r| r.as_ref().map(|r| !r.is_blank()).unwrap_or(true)).count() as u64;
+            report.rows_read = non_blank;
+            for _ in 0..non_blank {
+                report.reject(NOT_DATA);
+            }
+            report.notes.push(format!("skipped: {why}"));
+            findings.push(
+                Severity::Info,
+                "sheet_skipped",
+                &file,
+                sheet.as_deref(),
+                None,
+                None,
+                "",
+                format!("skipped: {why}; {non_blank} rows not read as records"),
+            );
+            return report;
+        }
     }
     if kind == TableKind::Unknown {
         let non_blank =
@@ -245,6 +292,18 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     report.header_row = Some(sample[h].row);
     report.columns = mapping.columns.clone();
     report.notes = mapping.notes.clone();
+    // An ambiguous column is a warning, not a silently dropped field.
+    for note in &mapping.notes {
+        findings.push(Severity::Warning, "column_ambiguous", &file, sheet.as_deref(), Some(sample[h].row), None, "", note.clone());
+    }
+    // With no team column, the service / area column gives the team.
+    let service_as_team = mapping.kind == TableKind::Audits && mapping.field("team").is_none() && mapping.field("service").is_some();
+    if service_as_team {
+        let header = mapping.columns.iter().find(|c| c.target == Target::Field("service".into())).map(|c| c.header.clone()).unwrap_or_default();
+        let why = format!("no team column: the service column '{header}' gives the team");
+        report.notes.push(why.clone());
+        findings.push(Severity::Info, "service_as_team", &file, sheet.as_deref(), Some(sample[h].row), Some(&header), "", why);
+    }
     if two_row.is_some() {
         report.notes.push(format!("two header rows (rows {} and {}) read as one: group title + sub-heading", sample[h].row - 1, sample[h].row));
     }
@@ -317,6 +376,7 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         fixed_episode_type,
         note_kinds: Default::default(),
         read_as_yes: BTreeMap::new(),
+        service_as_team,
     };
     let body = sample.into_iter().skip(h + 1).map(Ok).chain(rows);
     for r in body {
@@ -366,6 +426,8 @@ type RowError = (&'static str, String, Option<String>);
 
 struct RowReader<'a> {
     ctx: &'a Context<'a>,
+    /// No team column: the service column gives the team.
+    service_as_team: bool,
     file: &'a str,
     sheet: Option<&'a str>,
     mapping: &'a TableMapping,
@@ -607,7 +669,7 @@ impl<'a> RowReader<'a> {
             due_rule: framework.and_then(|f| f.due_rule.clone()).unwrap_or_else(|| self.ctx.config.settings.default_due_rule.clone()),
             framework: framework_id,
             child_id,
-            team: self.text(row, "team"),
+            team: if self.service_as_team { self.text(row, "service") } else { self.text(row, "team") },
             service: self.text(row, "service"),
             auditor: self.text(row, "auditor"),
             case_type: self.text(row, "case_type"),

@@ -214,7 +214,11 @@ pub fn board_pack(m: &Metrics, cells: &Cells) -> Vec<Section> {
     let mut head = section("headlines", "Headline KPIs", "Each KPI this period against its target, with the change since the previous period. Status is shown in words and by symbol: ✔ on target, ◐ near, ✖ off target.");
     head.tiles = tiles(m, cells);
     head.tables.push(kpi_table(m, cells));
-    let mut charts = section("charts", "At a glance", "The few charts the meeting needs. Each chart's numbers are in the XLSX version of this pack.");
+    let mut charts = section(
+        "charts",
+        "At a glance",
+        "The few charts the meeting needs. Each chart's numbers open under it (Chart data) and are in the XLSX version of this pack.",
+    );
     charts.charts.extend(trend_chart(m, cells, "overall_good_or_better", "good-or-better-trend"));
     let groups: Vec<(String, &_)> = m.distributions.overall.by_team.iter().map(|g| (g.name.clone(), &g.counts)).collect();
     charts.charts.push(bands_chart(m, cells, "grades-by-team", "Overall grades by team", "Team", &groups));

@@ -76,6 +76,9 @@ fn strict_passes_on_set_asides_and_fails_on_problems() {
 fn validate_puts_problems_first_and_groups_repeated_findings() {
     let dir = scratch("msg-validate");
     let mut csv = String::from("Child ID,Team,Audit date,Overall grade\n");
+    for i in 100..180 {
+        csv.push_str(&format!("C{i},North,06/10/2026,Good\n"));
+    }
     for i in 0..40 {
         csv.push_str(&format!("C{i},North,06/10/2026,Goodish\n"));
     }
@@ -88,7 +91,7 @@ fn validate_puts_problems_first_and_groups_repeated_findings() {
     assert!(problems < files, "problems come first:\n{text}");
     let lines: Vec<&str> = text.lines().filter(|l| l.contains("matches no grading scale")).collect();
     assert_eq!(lines.len(), 1, "one line for 40 rows:\n{text}");
-    assert!(lines[0].contains("40 rows") && lines[0].contains("rows 2–41"), "{}", lines[0]);
+    assert!(lines[0].contains("40 rows") && lines[0].contains("rows 82–121"), "{}", lines[0]);
     assert!(text.contains("Set aside by design"), "{text}");
     let verbose = stdout(&auditpack(&dir, &["validate", "-v", "."]));
     assert_eq!(verbose.lines().filter(|l| l.contains("matches no grading scale")).count(), 40, "-v lists each row");
@@ -164,7 +167,7 @@ fn a_correct_column_pin_is_applied() {
     write(&dir, "c.toml", "[[sources]]\nfile = \"audits\"\n[sources.columns]\n\"Date of the Audit\" = \"completed_date\"\n");
     let o = auditpack(&dir, &["validate", ".", "--config", "c.toml"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).lines().any(|l| l.contains("Date of the Audit") && l.contains("-> completed_date (config)")), "{}", stdout(&o));
+    assert!(stdout(&o).lines().any(|l| l.contains("Date of the Audit") && l.contains("-> completed_date (config")), "{}", stdout(&o));
 }
 
 #[test]
