@@ -209,7 +209,8 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
     let mut written: Vec<PathBuf> = Vec::new();
     let metrics = match (&params, &args.team) {
         (Some(p), Some(team)) => {
-            if !n.model.teams().iter().any(|t| t == team) && !(team == analyse::NOT_RECORDED && !without_team(&n.model).audits.is_empty()) {
+            let known = n.model.teams().iter().any(|t| t == team) || (team == analyse::NOT_RECORDED && !Counts::of(&without_team(&n.model)).is_empty());
+            if !known {
                 return Err(UsageError(format!("--team '{team}' is not a team in the inputs (teams: {})", n.model.teams().join(", "))).into());
             }
             Some(analyse::analyse(&for_team(&n, team), &config, &cal, p))

@@ -334,6 +334,7 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
     cover.set_column_width(1, 90)?;
     let mut r = 0u32;
     cover.write_string_with_format(r, 0, &doc.title, &f.title)?;
+    cover.set_row_height(r, 30)?;
     r += 1;
     for (k, v) in [
         ("Period", doc.period.clone()),
