@@ -278,6 +278,8 @@ fn without_team(m: &normalise::Model) -> normalise::Model {
         audit_ids: audits.iter().map(|a| (a.id.clone(), a.origin.clone())).collect(),
         audits,
         actions: m.actions.iter().filter(|a| blank(&a.team)).cloned().collect(),
+        // Moderation logs are linked to their audits when read (as in Model::for_team).
+        moderations: Vec::new(),
         case_notes: m.case_notes.iter().filter(|c| m.strings.get(c.team).trim().is_empty()).cloned().collect(),
         episodes: m.episodes.iter().filter(|e| blank(&e.team)).cloned().collect(),
         strings: m.strings.clone(),

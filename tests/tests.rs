@@ -1,7 +1,11 @@
 //! End-to-end tests: one test binary, modules under tests/tests/.
 
+#[path = "tests/blind_fixtures.rs"]
+mod blind_fixtures;
 #[path = "tests/cli.rs"]
 mod cli;
+#[path = "tests/forms.rs"]
+mod forms;
 #[path = "tests/messages.rs"]
 mod messages;
 #[path = "tests/metamorphic.rs"]
@@ -12,6 +16,8 @@ mod metrics;
 mod packs;
 #[path = "tests/pipeline.rs"]
 mod pipeline;
+#[path = "tests/recognition.rs"]
+mod recognition;
 #[path = "tests/reports.rs"]
 mod reports;
 #[path = "tests/seed_labels.rs"]

@@ -63,9 +63,17 @@ pub fn combine_two_row_header(above: &SourceRow, header: &SourceRow) -> Option<V
             group = g.clone();
             group_start = i;
         }
-        let within = span.is_none_or(|s| i - group_start < s);
+        // Within a group's span (up to the next group; the last group as wide as
+        // most) every sub-heading takes the group title ("Moderation" over "Date",
+        // "Grade"); with one group only, only repeated sub-headings do.
+        let next_start = starts.iter().copied().find(|&st| st > group_start);
+        let belongs = match (next_start, span) {
+            (Some(next), _) => i < next,
+            (None, Some(s)) => i - group_start < s,
+            (None, None) => repeated(&texts[i]),
+        };
         out.push(match cell {
-            Cell::Text(t) if !group.is_empty() && within && repeated(&texts[i]) => Cell::Text(format!("{group} {t}")),
+            Cell::Text(t) if !group.is_empty() && belongs => Cell::Text(format!("{group} {t}")),
             other => other.clone(),
         });
     }
@@ -106,6 +114,28 @@ mod tests {
         let got: Vec<String> = combine_two_row_header(&above, &header).unwrap().iter().map(Cell::as_string).collect();
         assert_eq!(got, ["Child ID", "Team", "Q1 Risk Judgement", "Q1 Risk Evidence", "Q2 Voice Judgement", "Q2 Voice Evidence"]);
         assert!(combine_two_row_header(&row(1, &["Title"]), &row(2, &["Child ID", "Team"])).is_none(), "no repeats: one header row");
+    }
+
+    #[test]
+    fn groups_span_to_the_next_group_and_stop_after_the_last() {
+        let above = row(3, &["", "Q1 Risk", "", "Q2 Voice", "", "Moderation", "", "", ""]);
+        let header = row(4, &["Child ID", "Judgement", "Evidence", "Judgement", "Evidence", "Date", "Grade", "Agree?", "Notes"]);
+        let got: Vec<String> = combine_two_row_header(&above, &header).unwrap().iter().map(Cell::as_string).collect();
+        assert_eq!(
+            got,
+            [
+                "Child ID",
+                "Q1 Risk Judgement",
+                "Q1 Risk Evidence",
+                "Q2 Voice Judgement",
+                "Q2 Voice Evidence",
+                "Moderation Date",
+                "Moderation Grade",
+                "Agree?",
+                "Notes"
+            ],
+            "the last group is as wide as the others"
+        );
     }
 
     #[test]

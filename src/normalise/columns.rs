@@ -363,6 +363,19 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         }
     }
     for (field, cols) in by_field.into_iter().filter(|(_, c)| c.len() > 1) {
+        // An action is done when signed off (METRICS): a sign-off date beats a
+        // completion date, whatever their scores.
+        let signed_off: Vec<usize> =
+            cols.iter().copied().filter(|&c| words[columns[c].index].iter().any(|w| w == "sign" || w == "signed") && scores[c] != 1000).collect();
+        if kind == TableKind::Actions && field == "completed_date" && signed_off.len() == 1 {
+            for &c in cols.iter().filter(|&&c| c != signed_off[0] && scores[c] != 1000) {
+                notes.push(format!("column '{}' is a completion date, but the sign-off date closes an action: not used", columns[c].header));
+                columns[c].reason = format!("{} (not used: the sign-off date '{}' closes an action)", columns[c].reason, columns[signed_off[0]].header);
+                columns[c].target = Target::Unmapped;
+                columns[c].score = 0;
+            }
+            continue;
+        }
         let top = cols.iter().map(|&c| scores[c]).max().unwrap_or(0);
         let winners: Vec<usize> = cols.iter().copied().filter(|&c| scores[c] == top).collect();
         for &c in &cols {
@@ -387,7 +400,7 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         }
     }
 
-    let framework = detect_framework(config, pins, &folded, &columns);
+    let framework = detect_framework(config, rec, pins, &folded, &columns);
     if let Some(fw) = framework.as_deref().and_then(|f| config.framework(f)) {
         place_numbered_questions(fw, &folded, &mut columns);
     }
@@ -410,19 +423,30 @@ fn place_numbered_questions(fw: &FrameworkSpec, folded: &[String], columns: &mut
 /// Scores every framework by signature phrases in the headers (or form labels)
 /// and the scales of the graded columns; the best with at least 2 wins, a tie
 /// gives none.
-pub fn detect_framework(config: &Config, pins: Option<&SourceSpec>, folded_labels: &[String], columns: &[ColumnMap]) -> Option<String> {
+pub fn detect_framework(config: &Config, rec: &Recogniser, pins: Option<&SourceSpec>, folded_labels: &[String], columns: &[ColumnMap]) -> Option<String> {
     if let Some(f) = pins.and_then(|p| p.framework.clone()) {
         return Some(f);
     }
     let all = folded_labels.join(" | ");
+    let label_words: Vec<Vec<String>> = folded_labels.iter().map(|l| rec.words(&split_numbering(l).1)).collect();
+    // A signature phrase, as written or as the same words in one label
+    // ("risk is identified" in "Q1_RiskIdentified").
+    let has_signature = |sig: &str| {
+        let sw = rec.words(&prepare(sig));
+        all.contains(&fold(sig)) || (!sw.is_empty() && label_words.iter().any(|lw| sw.iter().all(|w| lw.contains(w))))
+    };
+    // Questions numbered 1..N with N the framework's own count ("Q1" … "Q12").
+    let numbers: std::collections::BTreeSet<u32> = folded_labels.iter().filter_map(|l| split_numbering(l).0).filter_map(|n| n.parse().ok()).collect();
     let scales: Vec<&str> = columns.iter().filter_map(|c| c.scale.as_deref()).collect();
     let mut scored: Vec<(usize, &str)> = config
         .frameworks
         .iter()
         .map(|f| {
-            let sig = f.signature.iter().filter(|s| all.contains(&fold(s))).count();
+            let sig = f.signature.iter().filter(|s| has_signature(s)).count();
             let sc = f.scales.iter().filter(|s| scales.contains(&s.as_str())).count();
-            (sig * 2 + sc, f.id.as_str())
+            let n = f.numbered_questions.len() as u32;
+            let numbered = n > 0 && numbers.len() as u32 == n && numbers.iter().next_back() == Some(&n);
+            (sig * 2 + sc + usize::from(numbered && sig > 0), f.id.as_str())
         })
         .filter(|(s, _)| *s >= 2)
         .collect();
@@ -505,6 +529,18 @@ mod tests {
         let pins = SourceSpec { file: "x".into(), kind: Some("audits".into()), ..Default::default() };
         let m = map_table(&config, &Recogniser::new(&config), &cw, Some(&pins), &[Cell::text("Team"), Cell::text("Overall grade")], &[]);
         assert_eq!(m.missing_required, vec!["child_id".to_string()]);
+    }
+
+    #[test]
+    fn a_sign_off_date_beats_a_completion_date_for_actions() {
+        let m = map(
+            &["Audit ID", "Action", "Owner", "Date completed", "Manager sign off date"],
+            &[&["A1", "Update the plan", "Sam", "01/03/2026", "04/03/2026"], &["A2", "Hold a core group", "Jo", "02/03/2026", ""]],
+        );
+        assert_eq!(m.kind, TableKind::Actions);
+        assert_eq!(target(&m, "Manager sign off date"), "completed_date");
+        assert_eq!(target(&m, "Date completed"), "(not used)");
+        assert!(m.notes.iter().any(|n| n.contains("sign-off date closes")), "{:?}", m.notes);
     }
 
     #[test]

@@ -111,7 +111,8 @@ fn summary_domain(ctx: &Context, label: &str) -> Option<String> {
 pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceRow], model: &mut Model, findings: &mut Findings, report: &mut TableReport) {
     report.kind = TableKind::Audits;
     let labels: Vec<String> = rows.iter().flat_map(|r| r.cells.iter().filter_map(|c| if let Cell::Text(t) = c { Some(fold(t)) } else { None })).collect();
-    report.framework = super::columns::detect_framework(ctx.config, ctx.config.source_for(file, sheet), &labels, &[]).or(Some("tier2_form".into()));
+    report.framework =
+        super::columns::detect_framework(ctx.config, &ctx.recogniser, ctx.config.source_for(file, sheet), &labels, &[]).or(Some("tier2_form".into()));
     report.notes.push("read as a form: label cells beside answer cells, one audit".into());
     let mut audit = Audit { framework: report.framework.clone().unwrap_or_default(), ..Default::default() };
     audit.origin = Origin { file: file.to_string(), sheet: sheet.map(str::to_string), row: 1 };

@@ -322,6 +322,17 @@ pub fn not_data_reason(sheet: Option<&str>, header: Option<&[Cell]>, body: &[&[C
     (!data_like).then(|| "no dates, identifiers or repeated grades: a list of options, instructions or a summary, not records".to_string())
 }
 
+/// Whether rows look like audit records: a column of grades (repeated, not
+/// only yes / no) beside a column of dates or of identifiers.
+pub fn looks_like_audits(body: &[&[Cell]], crosswalk: &Crosswalk) -> bool {
+    let width = body.iter().map(|r| r.len()).max().unwrap_or(0);
+    let profiles: Vec<ValueProfile> = (0..width).map(|i| ValueProfile::of(&body.iter().filter_map(|r| r.get(i)).collect::<Vec<_>>(), crosswalk)).collect();
+    let graded = profiles.iter().any(|p| p.grades >= 3 && p.repeats && p.yes_no * 2 < p.non_empty && p.fits(ValueKind::Grade) == Some(true));
+    let dated = profiles.iter().any(|p| p.dates >= 3 && p.fits(ValueKind::Date) == Some(true));
+    let ids = profiles.iter().any(|p| p.id_like >= 3 && p.fits(ValueKind::Id) == Some(true));
+    graded && (dated || ids)
+}
+
 /// A header matched to a field, with how strongly and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldMatch {
