@@ -136,6 +136,41 @@ pub fn summary(n: &Normalised) -> String {
     for f in n.findings.iter().filter(|f| f.severity == Severity::Error) {
         s.push_str(&format!("  error: {}{}: {}\n", f.file, f.sheet.as_ref().map(|x| format!(" [{x}]")).unwrap_or_default(), f.action));
     }
+    // Gaps that change what a KPI counts (METRICS.md "Missing inputs"), grouped:
+    // one line per reason, naming every KPI and file it concerns.
+    let mut absent: Vec<(String, Vec<String>)> = Vec::new();
+    let mut left_out: Vec<((String, String), Vec<String>)> = Vec::new();
+    for f in &n.findings {
+        match f.code {
+            "kpi_not_in_source" => {
+                let reason = f.action.split_once(&format!(": {} is not", f.value)).map(|(r, _)| r.to_string()).unwrap_or_else(|| f.action.clone());
+                match absent.iter_mut().find(|(r, _)| *r == reason) {
+                    Some((_, kpis)) => kpis.push(f.value.clone()),
+                    None => absent.push((reason, vec![f.value.clone()])),
+                }
+            }
+            "field_not_in_table" => {
+                let (head, kpis) = f.action.split_once(" are left out of ").unwrap_or((&f.action, ""));
+                let count = head.rsplit_once(": its ").map(|(_, c)| c).unwrap_or("");
+                let place = format!("{}{} ({count})", f.file, f.sheet.as_ref().map(|x| format!(" [{x}]")).unwrap_or_default());
+                let key = (f.value.replace(" / ", " or "), kpis.to_string());
+                match left_out.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, files)) => files.push(place),
+                    None => left_out.push((key, vec![place])),
+                }
+            }
+            _ => {}
+        }
+    }
+    for (reason, kpis) in absent {
+        s.push_str(&format!("  warning: not in the exports: {} ({reason})\n", kpis.join(", ")));
+    }
+    for ((fields, kpis), files) in left_out {
+        s.push_str(&format!("  warning: no column for {fields} in {}: those records are left out of {kpis}\n", files.join(", ")));
+    }
+    for f in n.findings.iter().filter(|f| f.code == "agreement_not_recorded") {
+        s.push_str(&format!("  warning: {}{}: {}\n", f.file, f.sheet.as_ref().map(|x| format!(" [{x}]")).unwrap_or_default(), f.action));
+    }
     let m = &n.model;
     s.push_str(&format!(
         "  total: {} audits, {} actions, {} case notes, {} legal-status episodes; {} findings\n",
@@ -204,24 +239,37 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
         write_atomic_with(&dir.join(name), table).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.join(name).display()))?;
     }
     let cal = calendar(&config)?;
-    let params = resolve_params(args, &n)?;
+    let chosen = resolve_params(args, &n, &config)?;
+    if let Some((p, _)) = &chosen {
+        cal.covers(p.period.from, p.period.to.max(p.as_of)).map_err(|e| anyhow::anyhow!("period {}: {e}", p.period.label()))?;
+    }
+    let (params, choice) = match chosen {
+        Some((p, c)) => (Some(p), Some(c)),
+        None => (None, None),
+    };
+    let no_team_records = !Counts::of(&without_team(&n.model)).is_empty();
+    let team_arg = match &args.team {
+        Some(t) if t == analyse::NOT_RECORDED && no_team_records => Some(t.clone()),
+        Some(t) => {
+            Some(n.model.team_named(t).ok_or_else(|| UsageError(format!("--team '{t}' is not a team in the inputs (teams: {})", n.model.teams().join(", "))))?)
+        }
+        None => None,
+    };
     let reports = report_kinds(&args.reports)?;
     let mut written: Vec<PathBuf> = Vec::new();
-    let metrics = match (&params, &args.team) {
-        (Some(p), Some(team)) => {
-            let known = n.model.teams().iter().any(|t| t == team) || (team == analyse::NOT_RECORDED && !Counts::of(&without_team(&n.model)).is_empty());
-            if !known {
-                return Err(UsageError(format!("--team '{team}' is not a team in the inputs (teams: {})", n.model.teams().join(", "))).into());
-            }
-            Some(analyse::analyse(&for_team(&n, team), &config, &cal, p))
-        }
-        (Some(p), None) => Some(analyse::analyse(&n, &config, &cal, p)),
+    let with_choice = |mut m: analyse::Metrics| {
+        m.period_choice = choice.clone();
+        m
+    };
+    let metrics = match (&params, &team_arg) {
+        (Some(p), Some(team)) => Some(with_choice(analyse::analyse(&for_team(&n, team), &config, &cal, p))),
+        (Some(p), None) => Some(with_choice(analyse::analyse(&n, &config, &cal, p))),
         (None, _) => None,
     };
     let no_team = Counts::of(&without_team(&n.model));
     if let Some(m) = &metrics {
-        let counts = Counts::of(&args.team.as_deref().map(|t| for_team(&n, t).model).unwrap_or_default());
-        written.extend(write_packs(&args.out, m, &reports, args.team.as_deref(), counts, no_team, args)?);
+        let counts = Counts::of(&team_arg.as_deref().map(|t| for_team(&n, t).model).unwrap_or_default());
+        written.extend(write_packs(&args.out, m, &reports, team_arg.as_deref(), counts, no_team, args)?);
         if args.per_team {
             let p = params.as_ref().expect("metrics imply params");
             let mut teams = n.model.teams();
@@ -230,7 +278,7 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
             }
             for team in teams {
                 let part = for_team(&n, &team);
-                let tm = analyse::analyse(&part, &config, &cal, p);
+                let tm = with_choice(analyse::analyse(&part, &config, &cal, p));
                 let dir = args.out.join("teams").join(slug(&team));
                 written.extend(write_packs(&dir, &tm, &reports, Some(&team), Counts::of(&part.model), no_team, args)?);
             }
@@ -242,6 +290,9 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
         eprintln!("  wrote {}/ (audits, judgements, actions, case_notes, episodes, data_quality)", dir.display());
         match &metrics {
             Some(m) => {
+                if let Some(c) = &m.period_choice {
+                    eprintln!("  period {} ({} to {}), as at {}: {}", m.period.label, m.period.from, m.period.to, m.as_of, c.reason);
+                }
                 eprintln!("  {} (as at {}): wrote {} files", m.period.label, m.as_of, written.len());
                 eprint!("{}", written_summary(&args.out, &written));
                 if let Some(note) = no_team_note(no_team) {
@@ -280,6 +331,7 @@ fn without_team(m: &normalise::Model) -> normalise::Model {
         actions: m.actions.iter().filter(|a| blank(&a.team)).cloned().collect(),
         // Moderation logs are linked to their audits when read (as in Model::for_team).
         moderations: Vec::new(),
+        row_keys: Default::default(),
         case_notes: m.case_notes.iter().filter(|c| m.strings.get(c.team).trim().is_empty()).cloned().collect(),
         episodes: m.episodes.iter().filter(|e| blank(&e.team)).cloned().collect(),
         strings: m.strings.clone(),
@@ -391,8 +443,9 @@ fn date_arg(flag: &str, value: &str) -> anyhow::Result<NaiveDate> {
     crate::ingest::parse_date(value).ok_or_else(|| UsageError(format!("{flag} '{value}' is not a date (use 2026-09-30 or 30/09/2026)")).into())
 }
 
-/// The period and as-of date from the arguments, else from the data.
-fn resolve_params(args: &RunArgs, n: &Normalised) -> anyhow::Result<Option<analyse::Params>> {
+/// The period and as-of date from the arguments, else from the data (METRICS.md
+/// "Default period and as_of (revised)"), and why.
+fn resolve_params(args: &RunArgs, n: &Normalised, config: &Config) -> anyhow::Result<Option<(analyse::Params, analyse::PeriodChoice)>> {
     let period = match (&args.period, &args.from, &args.to) {
         (Some(p), _, _) => Some(analyse::period::parse_month(p).ok_or_else(|| UsageError(format!("--period '{p}' is not a month like 2026-09")))?),
         (None, Some(f), Some(t)) => {
@@ -405,7 +458,7 @@ fn resolve_params(args: &RunArgs, n: &Normalised) -> anyhow::Result<Option<analy
         _ => None,
     };
     let as_of = args.as_of.as_deref().map(|a| date_arg("--as-of", a)).transpose()?;
-    Ok(analyse::Params::resolve(&n.model, period, as_of))
+    Ok(analyse::Params::choose(&n.model, period, as_of, crate::calendar::today(), config.settings.cycle_first_month))
 }
 
 /// The working-day calendar with the config's extra closure days.
