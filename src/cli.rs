@@ -43,8 +43,10 @@ pub enum Command {
     #[command(after_help = "Examples:\n  auditpack generate --out sample_data\n  auditpack generate --audits 10000 --case-notes 5000000 --out /tmp/big")]
     Generate(GenerateArgs),
     /// Print the default configuration (scales, crosswalk, domains, synonyms) as TOML.
-    #[command(after_help = "Example:\n  auditpack config > council.toml   # edit, then --config council.toml")]
-    Config,
+    #[command(
+        after_help = "Examples:\n  auditpack config > council.toml   # edit, then --config council.toml\n  auditpack config --fields          # the fields a column can be pinned to"
+    )]
+    Config(ConfigArgs),
 }
 
 #[derive(Debug, Args, Clone)]
@@ -95,6 +97,13 @@ pub struct RunArgs {
     /// A folder with your own report.html template (see report_templates/).
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ConfigArgs {
+    /// List the fields a column can be pinned to in [[sources]] columns, instead of the TOML.
+    #[arg(long)]
+    pub fields: bool,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -22,9 +22,13 @@ pub fn main(cli: Cli) -> i32 {
     let verbose = cli.verbose;
     let result = match cli.command {
         Command::Run(args) => run(&args, quiet, verbose),
-        Command::Validate(args) => validate(&args.input, quiet),
+        Command::Validate(args) => validate(&args.input, quiet, verbose > 0),
         Command::Generate(args) => generate(&args, quiet),
-        Command::Config => {
+        Command::Config(args) if args.fields => {
+            print!("{}", normalise::pins::fields_help(&Config::defaults()));
+            Ok(EXIT_OK)
+        }
+        Command::Config(_) => {
             print!("{}", normalise::config::DEFAULTS_TOML);
             Ok(EXIT_OK)
         }
@@ -52,7 +56,14 @@ fn inputs_or_default(input: &InputArgs) -> Vec<PathBuf> {
 }
 
 fn load_config(input: &InputArgs) -> anyhow::Result<Config> {
-    Config::load(input.config.as_deref()).map_err(|e| UsageError(e.to_string()).into())
+    let config = Config::load(input.config.as_deref()).map_err(|e| UsageError(e.to_string()))?;
+    normalise::pins::check_fields(&config).map_err(|e| UsageError(format!("config: {e}")))?;
+    Ok(config)
+}
+
+/// A `[[sources]]` pin that matches no input or no column is a usage error.
+fn check_pins(config: &Config, n: &Normalised) -> anyhow::Result<()> {
+    normalise::pins::check_against_inputs(config, &n.tables).map_err(|e| UsageError(format!("config: {e}")).into())
 }
 
 /// Reads and normalises, with a progress line on a terminal.
@@ -82,14 +93,37 @@ pub fn read_inputs(input: &InputArgs, config: &Config, quiet: bool) -> Normalise
 fn exit_code(n: &Normalised, strict: bool) -> i32 {
     if n.has_errors() {
         EXIT_ERROR
-    } else if strict && (n.rows_rejected() > 0 || n.findings.iter().any(|f| f.code == "unknown_label")) {
+    } else if strict && !n.strict_problems().is_empty() {
+        eprintln!("--strict: {} (set-asides by design do not count)", n.strict_problems().join(", "));
         EXIT_REJECTED
     } else {
         EXIT_OK
     }
 }
 
-/// The summary on stderr: per file and sheet, rows read = accepted + rejected.
+/// One table's rows: "98 read = 96 accepted + 2 set aside (1 blank row, 1
+/// duplicate row) + 0 rejected".
+pub fn reconciliation(t: &normalise::TableReport) -> String {
+    let why = |m: &std::collections::BTreeMap<String, u64>| {
+        let r: Vec<String> = m.iter().map(|(r, c)| format!("{c} {r}")).collect();
+        if r.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", r.join(", "))
+        }
+    };
+    format!(
+        "{} read = {} accepted + {} set aside{} + {} rejected{}",
+        t.rows_read,
+        t.rows_accepted,
+        t.rows_set_aside,
+        why(&t.set_aside_by_reason),
+        t.rows_rejected,
+        why(&t.rejected_by_reason)
+    )
+}
+
+/// The summary on stderr: per file and sheet, rows read = accepted + set aside + rejected.
 pub fn summary(n: &Normalised) -> String {
     let mut s = String::new();
     for t in &n.tables {
@@ -97,15 +131,7 @@ pub fn summary(n: &Normalised) -> String {
             Some(sh) => format!("{} [{}]", t.file, sh),
             None => t.file.clone(),
         };
-        let reasons: Vec<String> = t.rejected_by_reason.iter().map(|(r, c)| format!("{c} {r}")).collect();
-        s.push_str(&format!(
-            "  {place}: {} — {} read = {} accepted + {} rejected{}\n",
-            t.kind.as_str(),
-            t.rows_read,
-            t.rows_accepted,
-            t.rows_rejected,
-            if reasons.is_empty() { String::new() } else { format!(" ({})", reasons.join(", ")) }
-        ));
+        s.push_str(&format!("  {place}: {} — {}\n", t.kind.as_str(), reconciliation(t)));
     }
     for f in n.findings.iter().filter(|f| f.severity == Severity::Error) {
         s.push_str(&format!("  error: {}{}: {}\n", f.file, f.sheet.as_ref().map(|x| format!(" [{x}]")).unwrap_or_default(), f.action));
@@ -157,9 +183,47 @@ pub fn summary(n: &Normalised) -> String {
     s
 }
 
+/// Outside the repository there is no sample_data/: say how to name the exports.
+fn check_default_inputs(input: &InputArgs) -> anyhow::Result<()> {
+    if input.inputs.is_empty() && !Path::new("sample_data").exists() {
+        return Err(UsageError(
+            "no exports given. Name the folder (or files) holding your audit exports, action logs and case notes, e.g.\n  \
+             auditpack validate exports/\n  auditpack run exports/ --out packs/\n\
+             (with no inputs auditpack reads sample_data/, which is not in this folder)"
+                .into(),
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// The files written, for the run summary: each file at the top of OUT/, and a
+/// count for each folder below it ("24 files in out/charts/").
+pub fn written_summary(out: &Path, written: &[PathBuf]) -> String {
+    let mut top = Vec::new();
+    let mut folders: std::collections::BTreeMap<PathBuf, usize> = std::collections::BTreeMap::new();
+    for w in written {
+        let rel = w.strip_prefix(out).unwrap_or(w);
+        match rel.components().next().filter(|_| rel.components().count() > 1) {
+            Some(first) => *folders.entry(out.join(first)).or_default() += 1,
+            None => top.push(w.display().to_string()),
+        }
+    }
+    let mut s = String::new();
+    for t in top {
+        s.push_str(&format!("    {t}\n"));
+    }
+    for (dir, n) in folders {
+        s.push_str(&format!("    {n} files in {}/\n", dir.display()));
+    }
+    s
+}
+
 fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
+    check_default_inputs(&args.input)?;
     let config = load_config(&args.input)?;
     let n = read_inputs(&args.input, &config, quiet);
+    check_pins(&config, &n)?;
     if n.tables.is_empty() && n.failed_files.is_empty() {
         let shown: Vec<String> = inputs_or_default(&args.input).iter().map(|p| p.display().to_string()).collect();
         eprintln!("error: no spreadsheet or text export found in {} (read: .xlsx .xlsm .xls .ods .csv .tsv .txt)", shown.join(", "));
@@ -167,7 +231,7 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
     }
     if verbose > 0 && !quiet {
         // The validate report: how every table was read, and every finding.
-        eprint!("{}", render::validate::report(&n, &config));
+        eprint!("{}", render::validate::report(&n, &config, true));
     }
     let names = |id: &str| config.domains.iter().find(|d| d.id == id).map(|d| d.name.clone()).unwrap_or_else(|| id.to_string());
     let dir = args.out.join("normalised");
@@ -183,7 +247,9 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
         Some((p, c)) => (Some(p), Some(c)),
         None => (None, None),
     };
+    let no_team_records = !Counts::of(&without_team(&n.model)).is_empty();
     let team_arg = match &args.team {
+        Some(t) if t == analyse::NOT_RECORDED && no_team_records => Some(t.clone()),
         Some(t) => {
             Some(n.model.team_named(t).ok_or_else(|| UsageError(format!("--team '{t}' is not a team in the inputs (teams: {})", n.model.teams().join(", "))))?)
         }
@@ -200,14 +266,21 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
         (Some(p), None) => Some(with_choice(analyse::analyse(&n, &config, &cal, p))),
         (None, _) => None,
     };
+    let no_team = Counts::of(&without_team(&n.model));
     if let Some(m) = &metrics {
-        written.extend(write_packs(&args.out, m, &reports, team_arg.as_deref(), args)?);
+        let counts = Counts::of(&team_arg.as_deref().map(|t| for_team(&n, t).model).unwrap_or_default());
+        written.extend(write_packs(&args.out, m, &reports, team_arg.as_deref(), counts, no_team, args)?);
         if args.per_team {
             let p = params.as_ref().expect("metrics imply params");
-            for team in n.model.teams() {
-                let tm = with_choice(analyse::analyse(&for_team(&n, &team), &config, &cal, p));
+            let mut teams = n.model.teams();
+            if !no_team.is_empty() {
+                teams.push(analyse::NOT_RECORDED.to_string());
+            }
+            for team in teams {
+                let part = for_team(&n, &team);
+                let tm = with_choice(analyse::analyse(&part, &config, &cal, p));
                 let dir = args.out.join("teams").join(slug(&team));
-                written.extend(write_packs(&dir, &tm, &reports, Some(&team), args)?);
+                written.extend(write_packs(&dir, &tm, &reports, Some(&team), Counts::of(&part.model), no_team, args)?);
             }
         }
     }
@@ -221,8 +294,14 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
                     eprintln!("  period {} ({} to {}), as at {}: {}", m.period.label, m.period.from, m.period.to, m.as_of, c.reason);
                 }
                 eprintln!("  {} (as at {}): wrote {} files", m.period.label, m.as_of, written.len());
-                for w in written.iter().filter(|w| !w.to_string_lossy().contains("/charts/")) {
-                    eprintln!("    {}", w.display());
+                eprint!("{}", written_summary(&args.out, &written));
+                if let Some(note) = no_team_note(no_team) {
+                    let pack = if args.per_team {
+                        format!(" Their own pack: {}/", args.out.join("teams").join(slug(analyse::NOT_RECORDED)).display())
+                    } else {
+                        String::new()
+                    };
+                    eprintln!("  {note}{pack}");
                 }
             }
             None => eprintln!("  no metrics.json or packs: no audit or case-note dates to choose a period from; give --period"),
@@ -232,9 +311,71 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
 }
 
 /// One team's part of what was read; the inputs and findings stay whole, so a
-/// team pack still says what its numbers rest on.
+/// team pack still says what its numbers rest on. "(not recorded)" is the
+/// records with no team.
 fn for_team(n: &Normalised, team: &str) -> Normalised {
-    Normalised { model: n.model.for_team(team), tables: n.tables.clone(), findings: n.findings.clone(), ..Default::default() }
+    let model = if team == analyse::NOT_RECORDED { without_team(&n.model) } else { n.model.for_team(team) };
+    Normalised { model, tables: n.tables.clone(), findings: n.findings.clone(), ..Default::default() }
+}
+
+fn blank(t: &Option<String>) -> bool {
+    t.as_deref().is_none_or(|t| t.trim().is_empty())
+}
+
+/// The records with no team recorded (an action takes its audit's team when linked).
+fn without_team(m: &normalise::Model) -> normalise::Model {
+    let audits: Vec<normalise::Audit> = m.audits.iter().filter(|a| blank(&a.team)).cloned().collect();
+    normalise::Model {
+        audit_ids: audits.iter().map(|a| (a.id.clone(), a.origin.clone())).collect(),
+        audits,
+        actions: m.actions.iter().filter(|a| blank(&a.team)).cloned().collect(),
+        // Moderation logs are linked to their audits when read (as in Model::for_team).
+        moderations: Vec::new(),
+        row_keys: Default::default(),
+        case_notes: m.case_notes.iter().filter(|c| m.strings.get(c.team).trim().is_empty()).cloned().collect(),
+        episodes: m.episodes.iter().filter(|e| blank(&e.team)).cloned().collect(),
+        strings: m.strings.clone(),
+    }
+}
+
+/// Records in a model: audits, actions, case notes, legal-status episodes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub audits: usize,
+    pub actions: usize,
+    pub case_notes: usize,
+    pub episodes: usize,
+}
+
+impl Counts {
+    fn of(m: &normalise::Model) -> Counts {
+        Counts { audits: m.audits.len(), actions: m.actions.len(), case_notes: m.case_notes.len(), episodes: m.episodes.len() }
+    }
+
+    fn is_empty(self) -> bool {
+        self == Counts::default()
+    }
+}
+
+/// A team pack's own basis: its records, out of the council's.
+fn team_basis(team: &str, inputs: &[analyse::InputOut], c: Counts) -> String {
+    let accepted: u64 = inputs.iter().map(|i| i.rows_accepted).sum();
+    format!(
+        "This pack covers {team} only: {} audits, {} actions, {} case notes and {} legal-status episodes, out of the {accepted} rows accepted for all teams",
+        c.audits, c.actions, c.case_notes, c.episodes
+    )
+}
+
+/// The all-teams pack's note on records with no team.
+fn no_team_note(c: Counts) -> Option<String> {
+    (c.audits + c.actions > 0).then(|| {
+        format!(
+            "{} audits and {} actions have no team recorded: they count in the all-teams figures and appear as '{}' in the team breakdowns.",
+            c.audits,
+            c.actions,
+            analyse::NOT_RECORDED
+        )
+    })
 }
 
 fn report_kinds(names: &[String]) -> anyhow::Result<Vec<render::doc::ReportKind>> {
@@ -259,12 +400,25 @@ fn slug(team: &str) -> String {
 }
 
 /// metrics.json, each report as XLSX and HTML, and each chart as SVG.
-fn write_packs(dir: &Path, m: &analyse::Metrics, reports: &[render::doc::ReportKind], team: Option<&str>, args: &RunArgs) -> anyhow::Result<Vec<PathBuf>> {
+#[allow(clippy::too_many_arguments)]
+fn write_packs(
+    dir: &Path,
+    m: &analyse::Metrics,
+    reports: &[render::doc::ReportKind],
+    team: Option<&str>,
+    counts: Counts,
+    no_team: Counts,
+    args: &RunArgs,
+) -> anyhow::Result<Vec<PathBuf>> {
     // Suppression is one pass over the metrics, before any renderer runs.
     let hidden = args.suppress.map(|n| analyse::suppress::suppressed(m, n));
     let m = hidden.as_ref().unwrap_or(m);
     let mut files: Vec<(PathBuf, Vec<u8>)> = vec![(dir.join("metrics.json"), render::json::metrics_json(m))];
-    let opts = render::doc::Options { scope: team.map(str::to_string) };
+    let opts = render::doc::Options {
+        scope: team.map(str::to_string),
+        basis: team.map(|t| team_basis(t, &m.inputs, counts)),
+        no_team: if team.is_none() { no_team_note(no_team) } else { None },
+    };
     for &kind in reports {
         let doc = render::doc::build(m, kind, &opts);
         let xlsx = render::xlsx::render(&doc).map_err(|e| anyhow::anyhow!("cannot build {}.xlsx: {e}", kind.slug()))?;
@@ -316,10 +470,12 @@ pub fn calendar(config: &Config) -> anyhow::Result<Calendar> {
     Ok(cal)
 }
 
-fn validate(input: &InputArgs, quiet: bool) -> anyhow::Result<i32> {
+fn validate(input: &InputArgs, quiet: bool, verbose: bool) -> anyhow::Result<i32> {
+    check_default_inputs(input)?;
     let config = load_config(input)?;
     let n = read_inputs(input, &config, quiet);
-    print!("{}", crate::render::validate::report(&n, &config));
+    check_pins(&config, &n)?;
+    print!("{}", crate::render::validate::report(&n, &config, verbose));
     Ok(exit_code(&n, input.strict))
 }
 

@@ -8,10 +8,14 @@ mod cli;
 mod forms;
 #[path = "tests/gaps.rs"]
 mod gaps;
+#[path = "tests/messages.rs"]
+mod messages;
 #[path = "tests/metamorphic.rs"]
 mod metamorphic;
 #[path = "tests/metrics.rs"]
 mod metrics;
+#[path = "tests/packs.rs"]
+mod packs;
 #[path = "tests/pipeline.rs"]
 mod pipeline;
 #[path = "tests/recognition.rs"]

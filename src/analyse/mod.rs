@@ -169,6 +169,10 @@ pub struct InputOut {
     pub rows_accepted: u64,
     pub rows_rejected: u64,
     pub rejected_by_reason: std::collections::BTreeMap<String, u64>,
+    /// Rows left out by design (blank, totals, duplicates, out-of-scope legal
+    /// statuses): rows_read = rows_accepted + rows_set_aside + rows_rejected.
+    pub rows_set_aside: u64,
+    pub set_aside_by_reason: std::collections::BTreeMap<String, u64>,
     pub columns: Vec<ColumnOut>,
 }
 
@@ -265,6 +269,8 @@ pub fn analyse(n: &Normalised, config: &Config, cal: &Calendar, params: &Params)
                 rows_accepted: t.rows_accepted,
                 rows_rejected: t.rows_rejected,
                 rejected_by_reason: t.rejected_by_reason.clone(),
+                rows_set_aside: t.rows_set_aside,
+                set_aside_by_reason: t.set_aside_by_reason.clone(),
                 columns: t
                     .columns
                     .iter()

@@ -9,6 +9,7 @@ pub mod fold;
 mod forms;
 pub mod identity;
 pub mod model;
+pub mod pins;
 pub mod plausible;
 pub mod recognise;
 pub mod scales;
@@ -41,10 +42,38 @@ impl Normalised {
         !self.failed_files.is_empty() || self.tables.iter().any(|t| t.failed)
     }
 
+    /// Rows not used because of a problem in the data (never set-asides).
     pub fn rows_rejected(&self) -> u64 {
         self.tables.iter().map(|t| t.rows_rejected).sum()
     }
+
+    /// Rows left out by design: blank, totals, duplicates, out-of-scope statuses.
+    pub fn rows_set_aside(&self) -> u64 {
+        self.tables.iter().map(|t| t.rows_set_aside).sum()
+    }
+
+    /// What `--strict` fails on: rejected rows, and warnings that change a KPI
+    /// (an unknown grade, an unreadable date or answer, a table or column not
+    /// used). Set-asides and notes never fail it.
+    pub fn strict_problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let rejected = self.rows_rejected();
+        if rejected > 0 {
+            out.push(format!("{rejected} rows rejected"));
+        }
+        for code in KPI_CHANGING_WARNINGS {
+            let n = self.findings.iter().filter(|f| f.code == code && f.severity >= Severity::Warning).count();
+            if n > 0 {
+                out.push(format!("{n} {}", code.replace('_', " ")));
+            }
+        }
+        out
+    }
 }
+
+/// Warning codes whose values were blanked or not used, so a KPI moves.
+pub const KPI_CHANGING_WARNINGS: [&str; 8] =
+    ["unknown_label", "bad_date", "unknown_answer", "blank_overall", "table_not_recognised", "missing_column", "column_ambiguous", "moderation_unlinked"];
 
 /// Progress callback: (files done, files total, current file).
 pub type Progress<'a> = &'a mut dyn FnMut(usize, usize, &str);

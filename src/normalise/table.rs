@@ -200,8 +200,13 @@ pub struct TableReport {
     pub notes: Vec<String>,
     pub rows_read: u64,
     pub rows_accepted: u64,
+    /// Rows with a problem (no child id, an unreadable required date): not used.
     pub rows_rejected: u64,
     pub rejected_by_reason: BTreeMap<String, u64>,
+    /// Rows left out by design (blank, totals, exact duplicates, legal statuses
+    /// outside CP, CLA and CIN): rows read = accepted + set aside + rejected.
+    pub rows_set_aside: u64,
+    pub set_aside_by_reason: BTreeMap<String, u64>,
     /// True when the table could not be used at all (an error for the exit code).
     pub failed: bool,
 }
@@ -225,14 +230,35 @@ impl TableReport {
             rows_accepted: 0,
             rows_rejected: 0,
             rejected_by_reason: BTreeMap::new(),
+            rows_set_aside: 0,
+            set_aside_by_reason: BTreeMap::new(),
             failed: false,
         }
     }
 
+    /// A row not used: set aside when the reason is by design ([`is_set_aside`]),
+    /// else rejected.
     pub fn reject(&mut self, reason: &str) {
-        self.rows_rejected += 1;
-        *self.rejected_by_reason.entry(reason.to_string()).or_default() += 1;
+        if is_set_aside(reason) {
+            self.rows_set_aside += 1;
+            *self.set_aside_by_reason.entry(reason.to_string()).or_default() += 1;
+        } else {
+            self.rows_rejected += 1;
+            *self.rejected_by_reason.entry(reason.to_string()).or_default() += 1;
+        }
     }
+}
+
+/// Reasons a row is left out by design rather than for a problem in the data.
+pub const SET_ASIDE_REASONS: [&str; 5] = ["blank row", "totals row", "duplicate row", LEGAL_STATUS_OUT_OF_SCOPE, NOT_DATA];
+
+/// A legal status that is read but is not child protection, looked after or
+/// child in need (a care leaver, early help): outside the packs by design.
+pub const LEGAL_STATUS_OUT_OF_SCOPE: &str = "legal status outside child protection, looked after and child in need";
+
+/// Whether a reason for not using a row is by design (set aside), not a problem.
+pub fn is_set_aside(reason: &str) -> bool {
+    SET_ASIDE_REASONS.contains(&reason)
 }
 
 /// Reads a table into the model. Forms (label cells beside answer cells) go to
@@ -592,7 +618,7 @@ impl<'a> RowReader<'a> {
             report.reject("duplicate row");
             let place = if file == self.source { String::new() } else { format!(" of {}", model.strings.get(file)) };
             findings.push(
-                Severity::Warning,
+                Severity::Info,
                 "duplicate_row",
                 self.file,
                 self.sheet,
@@ -616,16 +642,9 @@ impl<'a> RowReader<'a> {
             Ok(()) => report.rows_accepted += 1,
             Err((reason, value, column)) => {
                 report.reject(reason);
-                findings.push(
-                    Severity::Warning,
-                    "row_rejected",
-                    self.file,
-                    self.sheet,
-                    Some(row.row),
-                    column.as_deref(),
-                    value,
-                    format!("{reason}: row not used"),
-                );
+                let (severity, code, what) =
+                    if is_set_aside(reason) { (Severity::Info, "row_set_aside", "set aside") } else { (Severity::Warning, "row_rejected", "row not used") };
+                findings.push(severity, code, self.file, self.sheet, Some(row.row), column.as_deref(), value, format!("{reason}: {what}"));
             }
         }
     }
@@ -919,8 +938,13 @@ impl<'a> RowReader<'a> {
     fn episode(&self, row: &SourceRow, findings: &mut Findings) -> Result<Episode, RowError> {
         let child_id = self.text(row, "child_id").ok_or(("no child id", String::new(), Some("child id".to_string())))?;
         let status = self.text(row, "episode_type").or_else(|| self.fixed_episode_type.clone()).unwrap_or_default();
+        if status.trim().is_empty() {
+            return Err(("no legal status", String::new(), Some("legal status".to_string())));
+        }
+        // A status that names something else (care leaver, early help) is outside
+        // the packs by design, not a problem in the data.
         let kind = self.ctx.episode_rules.classify(&status).and_then(EpisodeKind::parse).ok_or((
-            "legal status not recognised as child protection, looked after or child in need",
+            LEGAL_STATUS_OUT_OF_SCOPE,
             status.clone(),
             Some("legal status".to_string()),
         ))?;

@@ -2,7 +2,7 @@
 //! the Analysis Function palette, and dark outlines so every mark keeps 3:1
 //! contrast against white. Values come from the chart's own data table.
 
-use super::doc::{series_colour, Chart, ChartKind, PALETTE};
+use super::doc::{series_colour, Chart, ChartKind, Value, PALETTE};
 use plotters::prelude::*;
 
 const WIDTH: u32 = 760;
@@ -30,27 +30,137 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
+/// Why a chart is not drawn, as a sentence: no rows, or every figure hidden as
+/// a small number. `None` when there is something to draw.
+pub fn unavailable(chart: &Chart) -> Option<String> {
+    let cells: Vec<&Value> = chart.data.rows.iter().flat_map(|r| r.iter().skip(1).take(if chart.kind == ChartKind::Line { 1 } else { usize::MAX })).collect();
+    if chart.data.rows.is_empty() || cells.is_empty() {
+        return Some(format!("{}: no data for this chart in the period.", chart.title));
+    }
+    // Nothing left to see: every figure is hidden or a zero count.
+    let visible = cells.iter().any(|v| match v {
+        Value::Count(n) => *n > 0,
+        Value::Suppressed | Value::Text(_) | Value::Date(_) => false,
+        Value::Rate(x) | Value::Change { v: x, .. } => x.is_some(),
+    });
+    if !visible && cells.iter().any(|v| matches!(v, Value::Suppressed)) {
+        return Some(format!(
+            "{}: every figure in this chart is a small number, shown as 'c' to protect children's privacy, so the chart is not drawn.",
+            chart.title
+        ));
+    }
+    None
+}
+
+/// A legend entry: a filled box or a line (dashed for a target).
+enum Mark {
+    Box(RGBColor),
+    Line(RGBColor),
+    Dashed,
+}
+
+const LEGEND_ROW: u32 = 24;
+
+/// Legend entries laid out in rows across the width: (entry, x, row).
+fn legend_layout(items: &[(String, Mark)]) -> Vec<(usize, i32, u32)> {
+    let mut out = Vec::new();
+    let (mut x, mut row) = (16i32, 0u32);
+    for (i, (name, _)) in items.iter().enumerate() {
+        let w = 30 + (name.chars().count() as f64 * 7.6) as i32 + 22;
+        if x > 16 && x + w > WIDTH as i32 - 12 {
+            x = 16;
+            row += 1;
+        }
+        out.push((i, x, row));
+        x += w;
+    }
+    out
+}
+
+/// The legend below the plot, never over it.
+fn draw_legend(area: &Area, items: &[(String, Mark)]) -> Result<(), String> {
+    area.fill(&WHITE).map_err(|e| e.to_string())?;
+    for (i, x, row) in legend_layout(items) {
+        let y = 12 + (row * LEGEND_ROW) as i32;
+        let (name, mark) = &items[i];
+        match mark {
+            Mark::Box(c) => {
+                area.draw(&Rectangle::new([(x, y - 7), (x + 18, y + 7)], c.filled())).map_err(|e| e.to_string())?;
+                area.draw(&Rectangle::new([(x, y - 7), (x + 18, y + 7)], ShapeStyle::from(&OUTLINE).stroke_width(1))).map_err(|e| e.to_string())?;
+            }
+            Mark::Line(c) => area.draw(&PathElement::new(vec![(x, y), (x + 22, y)], ShapeStyle::from(c).stroke_width(3))).map_err(|e| e.to_string())?,
+            Mark::Dashed => {
+                for seg in [(x, x + 8), (x + 12, x + 22)] {
+                    area.draw(&PathElement::new(vec![(seg.0, y), (seg.1, y)], ShapeStyle::from(&INK).stroke_width(2))).map_err(|e| e.to_string())?;
+                }
+            }
+        }
+        area.draw(&Text::new(name.clone(), (x + 28, y - 8), ("Arial", 14).into_font().color(&INK))).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
 /// The chart as a standalone SVG document.
 pub fn svg(chart: &Chart) -> String {
+    if let Some(why) = unavailable(chart) {
+        // The sentence, wrapped at about 90 characters.
+        let mut lines: Vec<String> = vec![String::new()];
+        for word in why.split_whitespace() {
+            let last = lines.last_mut().expect("one line");
+            if !last.is_empty() && last.chars().count() + word.chars().count() > 90 {
+                lines.push(word.to_string());
+            } else {
+                if !last.is_empty() {
+                    last.push(' ');
+                }
+                last.push_str(word);
+            }
+        }
+        let height = 20 + 22 * lines.len();
+        let text: String = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| format!("<text x=\"10\" y=\"{}\" font-family=\"Arial\" font-size=\"15\">{}</text>", 26 + 22 * i, escape(l)))
+            .collect();
+        let out = format!("<svg width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" xmlns=\"http://www.w3.org/2000/svg\">{text}</svg>");
+        return accessible(&out, chart);
+    }
     let categories: Vec<String> = chart.data.rows.iter().map(|r| r.first().map(|v| v.display()).unwrap_or_default()).collect();
     let series: Vec<(String, Vec<Option<f64>>)> = (1..chart.data.headers.len())
         .filter(|&c| !(chart.kind == ChartKind::Line && c > 1))
         .map(|c| (chart.data.headers[c].clone(), chart.data.rows.iter().map(|r| r.get(c).and_then(|v| v.number())).collect()))
         .collect();
-    let height = match chart.kind {
-        ChartKind::Line => 380,
-        _ => (110 + 34 * categories.len().max(1) as u32).max(220),
+    let plot_height = match chart.kind {
+        ChartKind::Line => 360,
+        _ => (90 + 34 * categories.len().max(1) as u32).max(200),
     };
+    let mut items: Vec<(String, Mark)> = Vec::new();
+    match chart.kind {
+        ChartKind::Line => {
+            if let Some((name, _)) = series.first() {
+                items.push((name.clone(), Mark::Line(hex(PALETTE[0]))));
+            }
+            if let Some(t) = chart.target {
+                items.push((format!("Target {:.0}%", t * 100.0), Mark::Dashed));
+            }
+        }
+        _ if series.len() > 1 => items.extend(series.iter().enumerate().map(|(i, (name, _))| (name.clone(), Mark::Box(colour(name, i))))),
+        _ => {}
+    }
+    let legend_height = legend_layout(&items).last().map(|(_, _, row)| (row + 1) * LEGEND_ROW + 6).unwrap_or(0);
+    let height = plot_height + legend_height;
     let mut out = String::new();
     let drawn = {
         let root = SVGBackend::with_string(&mut out, (WIDTH, height)).into_drawing_area();
+        let (plot, strip) = root.split_vertically(plot_height);
         let result = match chart.kind {
-            ChartKind::Line => line(&root, chart, &categories, &series),
-            _ => bars(&root, chart, &categories, &series),
+            ChartKind::Line => line(&plot, chart, &categories, &series),
+            _ => bars(&plot, chart, &categories, &series),
         };
+        let result = result.and_then(|_| if items.is_empty() { Ok(()) } else { draw_legend(&strip, &items) });
         result.and_then(|_| root.present().map_err(|e| e.to_string()))
     };
-    if drawn.is_err() || categories.is_empty() {
+    if drawn.is_err() {
         out = format!("<svg width=\"{WIDTH}\" height=\"80\" viewBox=\"0 0 {WIDTH} 80\" xmlns=\"http://www.w3.org/2000/svg\"><text x=\"10\" y=\"40\" font-family=\"Arial\" font-size=\"14\">No data for this chart in the period.</text></svg>");
     }
     accessible(&out, chart)
@@ -84,8 +194,6 @@ fn bars(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Ve
     let mut max = totals.iter().copied().fold(0.0, f64::max);
     if chart.percent || max <= 0.0 {
         max = 1.0;
-    } else if stacked {
-        max *= 1.45; // room for the legend on the right
     } else {
         max *= 1.08;
     }
@@ -137,10 +245,7 @@ fn bars(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Ve
             rects.push(Rectangle::new([(x0, y - 0.32), (x1, y + 0.32)], c.filled()));
             rects.push(Rectangle::new([(x0, y - 0.32), (x1, y + 0.32)], ShapeStyle::from(&OUTLINE).stroke_width(1)));
         }
-        let ann = cc.draw_series(rects).map_err(|e| e.to_string())?;
-        if series.len() > 1 {
-            ann.label(name.clone()).legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], c.filled()));
-        }
+        cc.draw_series(rects).map_err(|e| e.to_string())?;
     }
     if !stacked {
         let labels: Vec<_> = series[0]
@@ -163,23 +268,7 @@ fn bars(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Ve
         // Stated in the caption ("dashed line: target"), so no legend box over the bars.
         cc.draw_series(DashedLineSeries::new(vec![(t, -0.5), (t, n as f64 - 0.5)], 6, 4, ShapeStyle::from(&INK).stroke_width(2))).map_err(|e| e.to_string())?;
     }
-    if series.len() > 1 {
-        legend(&mut cc, SeriesLabelPosition::UpperRight)?;
-    }
     Ok(())
-}
-
-type Cartesian<'a> = ChartContext<'a, SVGBackend<'a>, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>;
-
-/// The legend box, the same in every chart.
-fn legend(cc: &mut Cartesian, position: SeriesLabelPosition) -> Result<(), String> {
-    cc.configure_series_labels()
-        .position(position)
-        .background_style(WHITE.mix(0.9))
-        .border_style(OUTLINE)
-        .label_font(("Arial", 14).into_font().color(&INK))
-        .draw()
-        .map_err(|e| e.to_string())
 }
 
 fn line(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Vec<Option<f64>>)]) -> Result<(), String> {
@@ -215,20 +304,14 @@ fn line(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Ve
         .map_err(|e| e.to_string())?;
     let c = hex(PALETTE[0]);
     let points: Vec<(f64, f64)> = series.first().map(|(_, v)| v.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i as f64, v))).collect()).unwrap_or_default();
-    cc.draw_series(LineSeries::new(points.clone(), ShapeStyle::from(&c).stroke_width(3)))
-        .map_err(|e| e.to_string())?
-        .label(series.first().map(|s| s.0.clone()).unwrap_or_default())
-        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 14, y)], ShapeStyle::from(&c).stroke_width(3)));
+    cc.draw_series(LineSeries::new(points.clone(), ShapeStyle::from(&c).stroke_width(3))).map_err(|e| e.to_string())?;
     cc.draw_series(points.iter().map(|p| Circle::new(*p, 4, c.filled()))).map_err(|e| e.to_string())?;
     if let Some(last) = points.last() {
         cc.draw_series([Text::new(format!("{:.0}%", last.1 * 100.0), (last.0 - 0.2, (last.1 + 0.06).min(0.98)), ("Arial", 13).into_font().color(&INK))])
             .map_err(|e| e.to_string())?;
     }
     if let Some(t) = chart.target {
-        cc.draw_series(DashedLineSeries::new(vec![(-0.5, t), (n as f64 - 0.5, t)], 6, 4, ShapeStyle::from(&INK).stroke_width(2)))
-            .map_err(|e| e.to_string())?
-            .label(format!("Target {:.0}%", t * 100.0))
-            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 14, y)], ShapeStyle::from(&INK).stroke_width(2)));
+        cc.draw_series(DashedLineSeries::new(vec![(-0.5, t), (n as f64 - 0.5, t)], 6, 4, ShapeStyle::from(&INK).stroke_width(2))).map_err(|e| e.to_string())?;
     }
-    legend(&mut cc, SeriesLabelPosition::LowerRight)
+    Ok(())
 }

@@ -127,6 +127,9 @@ pub struct Table {
     pub caption: String,
     pub headers: Vec<String>,
     pub rows: Vec<Vec<Value>>,
+    /// The HTML shows only this many rows, then "N more in the XLSX" (long
+    /// lists: overdue actions, children, findings). The XLSX has them all.
+    pub html_rows: Option<usize>,
 }
 
 /// Which of `columns` columns hold numbers in every row (the first column is the
@@ -162,6 +165,8 @@ pub struct Chart {
 #[derive(Debug, Clone, Serialize)]
 pub struct Tile {
     pub label: String,
+    /// A caveat in words ("Includes grades whose band is assumed"), or empty.
+    pub note: String,
     pub value: String,
     pub target: String,
     pub change: String,
@@ -182,12 +187,19 @@ pub struct Section {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Source {
+    /// The file name only: never a machine path.
     pub file: String,
     pub sheet: String,
     pub kind: String,
     pub rows_read: u64,
     pub rows_accepted: u64,
+    pub rows_set_aside: u64,
     pub rows_rejected: u64,
+}
+
+/// A file's name without its folders: packs never show machine paths.
+pub fn file_name(path: &str) -> String {
+    path.rsplit(['/', '\\']).next().filter(|s| !s.is_empty()).unwrap_or(path).to_string()
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -203,9 +215,12 @@ pub struct Doc {
     pub sources: Vec<Source>,
     pub rows_read: u64,
     pub rows_accepted: u64,
+    pub rows_set_aside: u64,
     pub rows_rejected: u64,
     pub findings: usize,
-    /// Plain-English notes: KPI meanings, the crosswalk, suppression.
+    /// One sentence on what the numbers rest on, with a pointer to the detail.
+    pub basis: String,
+    /// Plain-English notes: KPI meanings, grades, suppression.
     pub notes: Vec<(String, String)>,
     pub sections: Vec<Section>,
 }
@@ -214,6 +229,11 @@ pub struct Doc {
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub scope: Option<String>,
+    /// What the pack rests on in words, when it is not the rows of every file
+    /// (a team's pack states its own records).
+    pub basis: Option<String>,
+    /// A note for the all-teams pack: records with no team recorded.
+    pub no_team: Option<String>,
 }
 
 /// Figures as cells: a figure hidden by `--suppress` becomes `c`.
@@ -262,27 +282,42 @@ pub fn build(m: &Metrics, kind: ReportKind, opts: &Options) -> Doc {
     let mut notes: Vec<(String, String)> = m.kpis.iter().map(|k| (k.label.to_string(), k.definition.to_string())).collect();
     notes.push((
         "Grades".into(),
-        "Every framework's grades are mapped to the Ofsted bands (Outstanding, Good, Requires Improvement, Inadequate). Scales that only say whether practice meets good (Met / Partially met / Not met; Yes / Partially / No; Does not meet good) are counted as 'good or better (unbanded)' or 'below good (unbanded)'. 'Not applicable' is not a grade.".into(),
+        "Every audit framework's grades are counted on the Ofsted bands (Outstanding, Good, Requires improvement, Inadequate). Some scales only say whether practice meets good (Met / Partially met / Not met; Yes / Partially / No): their grades are counted as 'good or better, no finer grade' or 'below good, no finer grade'. 'Not applicable' is not a grade.".into(),
     ));
-    for l in &m.crosswalk {
-        let band = l.band.map(|b| b.label().to_string()).unwrap_or_else(|| {
-            if l.not_applicable {
-                "not applicable".into()
-            } else if l.at_least_good == Some(true) {
-                "good or better (unbanded)".into()
-            } else {
-                "below good (unbanded)".into()
-            }
-        });
+    let assumed = assumed_labels(m);
+    if !assumed.is_empty() {
         notes.push((
-            format!("Label '{}' ({})", l.source_label, l.scale),
-            format!("{band}; {} mapping; {} judgements", if l.exact { "exact" } else { "assumed" }, l.count),
+            "Assumed grades".into(),
+            format!(
+                "These grades are not on the Ofsted scale, so their band is assumed: {}. Figures and charts that rely on them say 'assumed'.",
+                assumed.join("; ")
+            ),
         ));
     }
     if let Some(s) = &m.suppression {
         notes.push(("Small numbers".into(), s.note.clone()));
     }
     let sum = |f: fn(&crate::analyse::InputOut) -> u64| m.inputs.iter().map(f).sum::<u64>();
+    let (read, accepted, set_aside, rejected) = (sum(|i| i.rows_read), sum(|i| i.rows_accepted), sum(|i| i.rows_set_aside), sum(|i| i.rows_rejected));
+    let mut files: Vec<&str> = m.inputs.iter().map(|i| i.file.as_str()).collect();
+    files.dedup();
+    let detail = match kind {
+        ReportKind::ComplianceReport => {
+            "each file, how its columns and grades were read, and every data-quality finding are in the Data quality and Appendix sections"
+        }
+        _ => "each file, how its columns and grades were read, and every data-quality finding are in the compliance report",
+    };
+    let mut basis = match &opts.basis {
+        Some(b) => format!("{b}; {detail}. Children are identified by ID only."),
+        None => format!(
+            "These figures rest on {accepted} of the {read} rows read from {} files ({set_aside} set aside by design: blank, totals, duplicate or out-of-scope rows; {rejected} rejected for a problem); {detail}. Children are identified by ID only.",
+            files.len()
+        ),
+    };
+    if let Some(n) = &opts.no_team {
+        basis.push(' ');
+        basis.push_str(n);
+    }
     Doc {
         kind,
         slug: kind.slug().into(),
@@ -295,21 +330,97 @@ pub fn build(m: &Metrics, kind: ReportKind, opts: &Options) -> Doc {
             .inputs
             .iter()
             .map(|i| Source {
-                file: i.file.clone(),
+                file: file_name(&i.file),
                 sheet: i.sheet.clone().unwrap_or_default(),
                 kind: i.kind.clone(),
                 rows_read: i.rows_read,
                 rows_accepted: i.rows_accepted,
+                rows_set_aside: i.rows_set_aside,
                 rows_rejected: i.rows_rejected,
             })
             .collect(),
-        rows_read: sum(|i| i.rows_read),
-        rows_accepted: sum(|i| i.rows_accepted),
-        rows_rejected: sum(|i| i.rows_rejected),
+        rows_read: read,
+        rows_accepted: accepted,
+        rows_set_aside: set_aside,
+        rows_rejected: rejected,
+        basis,
         findings: m.data_quality.len(),
         notes,
         sections,
     }
+}
+
+/// Which of the six grade columns (Outstanding, Good, Requires improvement,
+/// Inadequate, good or better with no finer grade, below good with no finer
+/// grade) hold a grade whose band the crosswalk only assumes.
+pub fn assumed_bands(m: &Metrics) -> [bool; 6] {
+    let mut out = [false; 6];
+    for l in m.crosswalk.iter().filter(|l| !l.exact && l.count > 0 && !l.not_applicable) {
+        let i = match (l.band, l.at_least_good) {
+            (Some(b), _) => b as usize,
+            (None, Some(true)) => 4,
+            (None, Some(false)) => 5,
+            (None, None) => continue,
+        };
+        out[i] = true;
+    }
+    out
+}
+
+/// The assumed mappings in words: "'Exceeds good' counted as Outstanding".
+pub fn assumed_labels(m: &Metrics) -> Vec<String> {
+    let mut out: Vec<String> = m
+        .crosswalk
+        .iter()
+        .filter(|l| !l.exact && l.count > 0 && !l.not_applicable)
+        .map(|l| {
+            let band = match (l.band, l.at_least_good) {
+                (Some(b), _) => b.label().to_string(),
+                (None, Some(true)) => "good or better".into(),
+                _ => "below good".into(),
+            };
+            format!("'{}' counted as {band}", l.source_label.trim_end_matches('.'))
+        })
+        .collect();
+    out.sort_by_key(|s| s.to_lowercase());
+    out.dedup_by_key(|s| s.to_lowercase());
+    out
+}
+
+/// A period in words, short enough for a chart axis: "Sep–Oct 2026",
+/// "Dec 2026–Jan 2027", "Sep 2026"; a custom range as "3 Sep–17 Oct 2026".
+pub fn short_period(from: NaiveDate, to: NaiveDate) -> String {
+    use chrono::Datelike;
+    let whole_months = from.day() == 1 && to.succ_opt().is_some_and(|d| d.day() == 1);
+    let (f, t) = if whole_months { ("%b", "%b") } else { ("%-d %b", "%-d %b") };
+    if from.year() != to.year() {
+        format!("{} {}–{} {}", from.format(f), from.year(), to.format(t), to.year())
+    } else if whole_months && from.month() == to.month() {
+        format!("{} {}", from.format(f), from.year())
+    } else {
+        format!("{}–{} {}", from.format(f), to.format(t), to.year())
+    }
+}
+
+/// A period key ("2026-09/10", "2026-12/01", "2026-09-03..2026-10-17") in words;
+/// a key of another shape is returned as it is.
+pub fn short_key(key: &str) -> String {
+    let parse = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    if let Some((a, b)) = key.split_once("..") {
+        if let (Some(f), Some(t)) = (parse(a), parse(b)) {
+            return short_period(f, t);
+        }
+    }
+    if let Some((ym, m2)) = key.split_once('/') {
+        if let (Some(from), Ok(m2)) = (parse(&format!("{ym}-01")), m2.parse::<u32>()) {
+            use chrono::Datelike;
+            let year = if m2 < from.month() { from.year() + 1 } else { from.year() };
+            if let Some(to) = NaiveDate::from_ymd_opt(if m2 == 12 { year + 1 } else { year }, if m2 == 12 { 1 } else { m2 + 1 }, 1).and_then(|d| d.pred_opt()) {
+                return short_period(from, to);
+            }
+        }
+    }
+    key.to_string()
 }
 
 /// A sheet name: at most 31 characters, none of `[]:*?/\`.

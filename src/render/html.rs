@@ -3,7 +3,7 @@
 //! overridable with `--templates DIR`. Autoescaping is on.
 
 use super::charts;
-use super::doc::{Doc, Table, Value};
+use super::doc::{Doc, Table};
 use serde::Serialize;
 use std::path::Path;
 
@@ -22,6 +22,8 @@ struct HtmlTable {
     headers: Vec<String>,
     numeric: Vec<bool>,
     rows: Vec<Vec<Cell>>,
+    /// Rows not shown in the HTML (they are in the XLSX).
+    more: usize,
 }
 
 #[derive(Serialize)]
@@ -29,6 +31,8 @@ struct HtmlChart {
     title: String,
     alt: String,
     svg: String,
+    /// Set when the chart is not drawn (no data, or every figure suppressed).
+    unavailable: Option<String>,
     table: HtmlTable,
 }
 
@@ -49,12 +53,14 @@ fn anchor(prefix: &str, name: &str) -> String {
 
 fn table(prefix: &str, t: &Table) -> HtmlTable {
     let numeric = if t.rows.is_empty() { vec![false; t.headers.len()] } else { super::doc::numeric_columns(t.headers.len(), &t.rows) };
+    let shown = t.html_rows.unwrap_or(usize::MAX).min(t.rows.len());
     HtmlTable {
         anchor: anchor(prefix, &t.name),
         caption: t.caption.clone(),
         headers: t.headers.clone(),
         numeric,
-        rows: t.rows.iter().map(|r| r.iter().map(|v| Cell { text: v.display(), num: v.is_numeric() }).collect()).collect(),
+        rows: t.rows[..shown].iter().map(|r| r.iter().map(|v| Cell { text: v.display(), num: v.is_numeric() }).collect()).collect(),
+        more: t.rows.len() - shown,
     }
 }
 
@@ -80,35 +86,21 @@ pub fn render(doc: &Doc, templates: Option<&Path>) -> Result<Vec<u8>, String> {
             charts: s
                 .charts
                 .iter()
-                .map(|c| HtmlChart { title: c.title.clone(), alt: c.alt.clone(), svg: charts::svg(c), table: table(&format!("{}-chart", s.id), &c.data) })
+                .map(|c| HtmlChart {
+                    title: c.title.clone(),
+                    alt: c.alt.clone(),
+                    svg: charts::svg(c),
+                    unavailable: charts::unavailable(c),
+                    table: table(&format!("{}-chart", s.id), &c.data),
+                })
                 .collect(),
             tables: s.tables.iter().map(|t| table(&s.id, t)).collect(),
         })
         .collect();
-    let sources = Table {
-        name: "Sources".into(),
-        caption: "Rows read from each input".into(),
-        headers: ["File", "Sheet", "Kind", "Rows read", "Accepted", "Rejected"].map(String::from).to_vec(),
-        rows: doc
-            .sources
-            .iter()
-            .map(|s| {
-                vec![
-                    Value::text(&s.file),
-                    Value::text(&s.sheet),
-                    Value::text(&s.kind),
-                    Value::Count(s.rows_read),
-                    Value::Count(s.rows_accepted),
-                    Value::Count(s.rows_rejected),
-                ]
-            })
-            .collect(),
-    };
     let ctx = minijinja::context! {
         doc => doc,
         as_of => doc.as_of.format("%-d %B %Y").to_string(),
         sections => sections,
-        sources => table("sources", &sources),
     };
     let tmpl = env.get_template("report.html").map_err(|e| e.to_string())?;
     tmpl.render(ctx).map(String::into_bytes).map_err(|e| format!("template report.html: {e}"))

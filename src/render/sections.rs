@@ -5,7 +5,18 @@ use crate::analyse::{Count, Kpi, Metrics};
 use crate::normalise::config::Better;
 
 const BAND_HEADERS: [&str; 7] =
-    ["Outstanding", "Good", "Requires improvement", "Inadequate", "Good or better (unbanded)", "Below good (unbanded)", "Not applicable"];
+    ["Outstanding", "Good", "Requires improvement", "Inadequate", "Good or better, no finer grade", "Below good, no finer grade", "Not applicable"];
+
+/// The grade column headers, each marked "(includes assumed)" where a grade the
+/// crosswalk only assumes is counted in it.
+fn band_headers(m: &Metrics) -> Vec<String> {
+    let assumed = super::doc::assumed_bands(m);
+    BAND_HEADERS.iter().enumerate().map(|(i, h)| if i < 6 && assumed[i] { format!("{h} (includes assumed)") } else { h.to_string() }).collect()
+}
+
+fn strs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
 
 fn bands_row(cells: &Cells, b: &crate::analyse::distributions::Bands) -> Vec<Value> {
     b.all().iter().map(|n| cells.count(*n)).collect()
@@ -16,7 +27,14 @@ fn section(id: &str, title: &str, intro: &str) -> Section {
 }
 
 fn table(name: &str, caption: &str, headers: &[&str], rows: Vec<Vec<Value>>) -> Table {
-    Table { name: super::doc::sheet_name(name), caption: caption.into(), headers: headers.iter().map(|s| s.to_string()).collect(), rows }
+    Table { name: super::doc::sheet_name(name), caption: caption.into(), headers: headers.iter().map(|s| s.to_string()).collect(), rows, html_rows: None }
+}
+
+/// A long list: the HTML shows the first rows, the XLSX all of them.
+const HTML_LIST_ROWS: usize = 25;
+
+fn long_list(name: &str, caption: &str, headers: &[&str], rows: Vec<Vec<Value>>) -> Table {
+    Table { html_rows: Some(HTML_LIST_ROWS), ..table(name, caption, headers, rows) }
 }
 
 /// A two-column table of labels and counts (bands, directions).
@@ -67,12 +85,13 @@ fn change_text(k: &Kpi) -> String {
 }
 
 fn kpi_table(m: &Metrics, cells: &Cells) -> Table {
+    let assumed = super::doc::assumed_bands(m).iter().any(|a| *a);
     let rows = m
         .kpis
         .iter()
         .map(|k| {
             vec![
-                Value::text(k.label),
+                Value::text(if BAND_KPIS.contains(&k.id) && assumed { format!("{} (includes assumed grades)", k.label) } else { k.label.to_string() }),
                 cells.kpi_value(k),
                 cells.count(k.numerator),
                 k.denominator.map(|d| cells.count(d)).unwrap_or(Value::text("")),
@@ -83,12 +102,7 @@ fn kpi_table(m: &Metrics, cells: &Cells) -> Table {
             ]
         })
         .collect();
-    table(
-        "KPIs",
-        "Headline KPIs against target",
-        &["KPI", "This period", "Numerator", "Denominator", "Previous period", "Change (rates in percentage points)", "Target", "Status"],
-        rows,
-    )
+    table("KPIs", "Headline KPIs against target", &["KPI", "This period", "Numerator", "Denominator", "Previous period", "Change", "Target", "Status"], rows)
 }
 
 fn tiles(m: &Metrics, cells: &Cells) -> Vec<Tile> {
@@ -97,6 +111,11 @@ fn tiles(m: &Metrics, cells: &Cells) -> Vec<Tile> {
         .filter(|k| k.target.is_some() || k.id == "audits_completed")
         .map(|k| Tile {
             label: k.label.into(),
+            note: if BAND_KPIS.contains(&k.id) && super::doc::assumed_bands(m).iter().any(|a| *a) {
+                "Includes grades whose band is assumed (see notes)".into()
+            } else {
+                String::new()
+            },
             value: cells.kpi_value(k).display(),
             target: target_text(k),
             change: change_text(k),
@@ -106,6 +125,9 @@ fn tiles(m: &Metrics, cells: &Cells) -> Vec<Tile> {
         })
         .collect()
 }
+
+/// KPIs that rest on the grade bands (and so on the crosswalk).
+const BAND_KPIS: [&str; 3] = ["overall_good_or_better", "moderation_agreement", "inadequate_reaudited_in_time"];
 
 fn teams(m: &Metrics) -> Vec<String> {
     let mut t: Vec<String> = m.kpis.iter().flat_map(|k| k.by_team.iter().map(|t| t.team.clone())).collect();
@@ -139,8 +161,11 @@ fn kpi_team_chart(m: &Metrics, cells: &Cells, id: &str, chart_id: &str) -> Optio
 fn trend_chart(m: &Metrics, cells: &Cells, id: &str, chart_id: &str) -> Option<Chart> {
     let t = m.trends.iter().find(|t| t.id == id)?;
     let k = kpi(m, id)?;
-    let rows: Vec<Vec<Value>> =
-        t.points.iter().map(|p| vec![Value::text(&p.period.key), cells.rate(p.value), cells.count(p.denominator.unwrap_or_default())]).collect();
+    let rows: Vec<Vec<Value>> = t
+        .points
+        .iter()
+        .map(|p| vec![Value::text(super::doc::short_period(p.period.from, p.period.to)), cells.rate(p.value), cells.count(p.denominator.unwrap_or_default())])
+        .collect();
     Some(Chart {
         id: chart_id.into(),
         title: format!("{} over time", k.label),
@@ -158,15 +183,16 @@ fn trend_chart(m: &Metrics, cells: &Cells, id: &str, chart_id: &str) -> Option<C
     })
 }
 
-fn bands_chart(cells: &Cells, chart_id: &str, title: &str, what: &str, groups: &[(String, &crate::analyse::distributions::Bands)]) -> Chart {
+fn bands_chart(m: &Metrics, cells: &Cells, chart_id: &str, title: &str, what: &str, groups: &[(String, &crate::analyse::distributions::Bands)]) -> Chart {
     let rows: Vec<Vec<Value>> =
         groups.iter().map(|(name, b)| std::iter::once(Value::text(name)).chain(bands_row(cells, b).into_iter().take(6)).collect()).collect();
+    let bands = band_headers(m);
     let mut headers = vec![what];
-    headers.extend(&BAND_HEADERS[..6]);
+    headers.extend(strs(&bands[..6]));
     Chart {
         id: chart_id.into(),
         title: title.into(),
-        alt: format!("Stacked bar chart of audits by grade band for each {}, {} bars: outstanding, good, requires improvement, inadequate, and good-or-better or below-good where the scale has no finer band.", what.to_lowercase(), rows.len()),
+        alt: format!("Stacked bar chart of audits by grade for each {}, {} bars: outstanding, good, requires improvement, inadequate, and good or better or below good where the scale has no finer grade.", what.to_lowercase(), rows.len()),
         kind: ChartKind::StackedBar,
         percent: false,
         target: None,
@@ -178,10 +204,14 @@ pub fn board_pack(m: &Metrics, cells: &Cells) -> Vec<Section> {
     let mut head = section("headlines", "Headline KPIs", "Each KPI this period against its target, with the change since the previous period. Status is shown in words and by symbol: ✔ on target, ◐ near, ✖ off target.");
     head.tiles = tiles(m, cells);
     head.tables.push(kpi_table(m, cells));
-    let mut charts = section("charts", "At a glance", "The few charts the meeting needs. Each chart's numbers are in the table below it.");
+    let mut charts = section(
+        "charts",
+        "At a glance",
+        "The few charts the meeting needs. Each chart's numbers open under it (Chart data) and are in the XLSX version of this pack.",
+    );
     charts.charts.extend(trend_chart(m, cells, "overall_good_or_better", "good-or-better-trend"));
     let groups: Vec<(String, &_)> = m.distributions.overall.by_team.iter().map(|g| (g.name.clone(), &g.counts)).collect();
-    charts.charts.push(bands_chart(cells, "grades-by-team", "Overall grades by team", "Team", &groups));
+    charts.charts.push(bands_chart(m, cells, "grades-by-team", "Overall grades by team", "Team", &groups));
     charts.charts.extend(kpi_team_chart(m, cells, "actions_on_time", "actions-on-time-by-team"));
     charts.charts.extend(kpi_team_chart(m, cells, "notes_recorded_in_time", "notes-in-time-by-team"));
     let themes = m
@@ -195,7 +225,7 @@ pub fn board_pack(m: &Metrics, cells: &Cells) -> Vec<Section> {
     let mut learning = section(
         "learning",
         "What the audits say",
-        "The themes most often found in this period's audit evidence, and the domains most associated with a below-good overall judgement.",
+        "The themes most often found in this period's audit evidence, and the domains that were most often below good when the audit as a whole was below good.",
     );
     learning.tables.push(table(
         "Top themes",
@@ -208,12 +238,20 @@ pub fn board_pack(m: &Metrics, cells: &Cells) -> Vec<Section> {
         .domain_drivers
         .iter()
         .take(5)
-        .map(|d| vec![Value::text(&d.name), cells.count(d.graded), cells.rate(d.share_below_good), cells.change(d.association, true)])
+        .map(|d| {
+            vec![
+                Value::text(&d.name),
+                cells.count(d.graded),
+                cells.rate(d.share_below_good),
+                cells.rate(d.share_below_when_overall_below),
+                cells.rate(d.share_below_when_overall_good),
+            ]
+        })
         .collect();
     learning.tables.push(table(
         "Domain drivers",
-        "Domains most associated with a below-good overall judgement",
-        &["Domain", "Audits graded", "Below good in domain", "Association with below-good overall"],
+        "Domains most often below good when the whole audit was below good",
+        &["Domain", "Audits graded", "Below good in this domain", "…in audits below good overall", "…in audits good or better overall"],
         drivers,
     ));
     vec![head, charts, learning]
@@ -248,7 +286,7 @@ pub fn compliance(m: &Metrics, cells: &Cells) -> Vec<Section> {
         "Actions are due 10 working days after they are set unless the data gives a date. Overdue means due before the as-of date and not signed off by it.",
     );
     a.charts.extend(kpi_team_chart(m, cells, "actions_on_time", "actions-on-time-by-team"));
-    a.tables.push(table(
+    a.tables.push(long_list(
         "Overdue actions",
         "Overdue actions, longest overdue first (children by ID only)",
         &["Audit", "Child ID", "Team", "Owner", "Action", "Due", "Working days overdue"],
@@ -346,7 +384,7 @@ pub fn compliance(m: &Metrics, cells: &Cells) -> Vec<Section> {
             })
             .collect(),
     ));
-    cn.tables.push(table(
+    cn.tables.push(long_list(
         "Children out of timescale",
         "Children whose statutory visits were not all in time (by ID only)",
         &["Team", "Child ID", "Plan", "Longest gap", "Unit", "Last visit"],
@@ -400,24 +438,26 @@ pub fn compliance(m: &Metrics, cells: &Cells) -> Vec<Section> {
     ));
     out.push(au);
     out.push(data_quality(m));
+    out.push(appendix(m));
     out
 }
 
 fn data_quality(m: &Metrics) -> Section {
-    let mut dq = section("data-quality", "Data quality", "Every input file and sheet, with rows read = accepted + rejected, and every data-quality finding: file, sheet, row, column, the value seen and what was done with it.");
+    let mut dq = section("data-quality", "Data quality", "Every input file and sheet, with rows read = accepted + set aside by design (blank, totals, duplicate or out-of-scope rows) + rejected for a problem, and the data-quality findings: file, sheet, row, column, the value seen and what was done with it.");
     dq.tables.push(table(
         "Sources",
         "Rows read from each input",
-        &["File", "Sheet", "Kind", "Rows read", "Accepted", "Rejected"],
+        &["File", "Sheet", "Kind", "Rows read", "Accepted", "Set aside", "Rejected"],
         m.inputs
             .iter()
             .map(|i| {
                 vec![
-                    Value::text(&i.file),
+                    Value::text(super::doc::file_name(&i.file)),
                     Value::text(i.sheet.clone().unwrap_or_default()),
                     Value::text(&i.kind),
                     Value::Count(i.rows_read),
                     Value::Count(i.rows_accepted),
+                    Value::Count(i.rows_set_aside),
                     Value::Count(i.rows_rejected),
                 ]
             })
@@ -432,9 +472,9 @@ fn data_quality(m: &Metrics) -> Section {
     let caption = if total > SHOWN {
         format!("Data-quality findings: the {SHOWN} most serious of {total} (all are in normalised/data_quality.csv)")
     } else {
-        "Data-quality findings".to_string()
+        "Data-quality findings, most serious first".to_string()
     };
-    dq.tables.push(table(
+    dq.tables.push(long_list(
         "Findings",
         &caption,
         &["Severity", "File", "Sheet", "Row", "Column", "Value", "What was done"],
@@ -442,8 +482,12 @@ fn data_quality(m: &Metrics) -> Section {
             .iter()
             .map(|f| {
                 vec![
-                    Value::text(format!("{:?}", f.severity).to_lowercase()),
-                    Value::text(&f.file),
+                    Value::text(match f.severity {
+                        crate::normalise::Severity::Error => "problem: file not read",
+                        crate::normalise::Severity::Warning => "problem",
+                        crate::normalise::Severity::Info => "note",
+                    }),
+                    Value::text(super::doc::file_name(&f.file)),
                     Value::text(f.sheet.clone().unwrap_or_default()),
                     f.row.map(|r| Value::Count(r as u64)).unwrap_or(Value::text("")),
                     Value::text(f.column.clone().unwrap_or_default()),
@@ -456,19 +500,54 @@ fn data_quality(m: &Metrics) -> Section {
     dq
 }
 
+/// The compliance report's appendix: every grade label read and the band it
+/// was counted in, exact or assumed.
+fn appendix(m: &Metrics) -> Section {
+    let mut ap = section(
+        "appendix",
+        "Appendix: how grades were read",
+        "Each grade label found in the exports, the scale it belongs to, and the band it was counted in. An assumed mapping is one the crosswalk does not state exactly (for example 'Exceeds good' counted as Outstanding): change it in the config if it is wrong.",
+    );
+    ap.tables.push(table(
+        "Grade labels",
+        "Grade labels and the band each was counted in",
+        &["Label", "Scale", "Counted as", "Mapping", "Judgements"],
+        m.crosswalk
+            .iter()
+            .map(|l| {
+                let band = match (l.band, l.at_least_good) {
+                    _ if l.not_applicable => "Not applicable".to_string(),
+                    (Some(b), _) => b.label().to_string(),
+                    (None, Some(true)) => "Good or better, no finer grade".into(),
+                    _ => "Below good, no finer grade".into(),
+                };
+                vec![
+                    Value::text(&l.source_label),
+                    Value::text(&l.scale),
+                    Value::text(band),
+                    Value::text(if l.exact { "exact" } else { "assumed" }),
+                    Value::Count(l.count),
+                ]
+            })
+            .collect(),
+    ));
+    ap
+}
+
 pub fn grades(m: &Metrics, cells: &Cells) -> Vec<Section> {
     let dist = &m.distributions;
+    let bands = band_headers(m);
     let mut headers = vec!["Group"];
-    headers.extend(BAND_HEADERS);
+    headers.extend(strs(&bands));
     let mut overall = section("overall", "Overall judgements", "Audits completed this period by overall grade, all teams and by team.");
     let mut rows = vec![std::iter::once(Value::text("All teams")).chain(bands_row(cells, &dist.overall.counts)).collect::<Vec<_>>()];
     rows.extend(dist.overall.by_team.iter().map(|g| std::iter::once(Value::text(&g.name)).chain(bands_row(cells, &g.counts)).collect()));
     let groups: Vec<(String, &_)> = dist.overall.by_team.iter().map(|g| (g.name.clone(), &g.counts)).collect();
-    overall.charts.push(bands_chart(cells, "grades-by-team", "Overall grades by team", "Team", &groups));
+    overall.charts.push(bands_chart(m, cells, "grades-by-team", "Overall grades by team", "Team", &groups));
     overall.tables.push(table("Overall by team", "Overall grades by team", &headers, rows));
     let mut domains = section("domains", "Grades by domain", "Each domain's judgements this period, across every framework, on the canonical bands.");
     let dgroups: Vec<(String, &_)> = dist.domains.iter().map(|(id, d)| (dist.domain_names.get(id).cloned().unwrap_or(id.clone()), &d.counts)).collect();
-    domains.charts.push(bands_chart(cells, "grades-by-domain", "Grades by domain", "Domain", &dgroups));
+    domains.charts.push(bands_chart(m, cells, "grades-by-domain", "Grades by domain", "Domain", &dgroups));
     domains.tables.push(table(
         "Domains",
         "Grades by domain",
@@ -487,17 +566,21 @@ pub fn grades(m: &Metrics, cells: &Cells) -> Vec<Section> {
         }
     }
     let mut dt_headers = vec!["Domain", "Team"];
-    dt_headers.extend(BAND_HEADERS);
+    dt_headers.extend(strs(&bands));
     domains.tables.push(table("Domains by team", "Grades by domain and team", &dt_headers, team_rows));
     let mut trend = section("trend", "Over time", "Overall grades in each two-month period of the history.");
     trend.charts.extend(trend_chart(m, cells, "overall_good_or_better", "good-or-better-trend"));
     let mut p_headers = vec!["Period"];
-    p_headers.extend(BAND_HEADERS);
+    p_headers.extend(strs(&bands));
     trend.tables.push(table(
         "Overall by period",
         "Overall grades by period",
         &p_headers,
-        dist.overall.by_period.iter().map(|p| std::iter::once(Value::text(&p.period.label)).chain(bands_row(cells, &p.counts)).collect()).collect(),
+        dist.overall
+            .by_period
+            .iter()
+            .map(|p| std::iter::once(Value::text(super::doc::short_period(p.period.from, p.period.to))).chain(bands_row(cells, &p.counts)).collect())
+            .collect(),
     ));
     let mut other = section(
         "groups",
@@ -604,7 +687,7 @@ pub fn themes(m: &Metrics, cells: &Cells) -> Vec<Section> {
             })
             .collect(),
     ));
-    let periods: Vec<String> = listed.first().map(|t| t.trend.iter().map(|(k, _)| k.clone()).collect()).unwrap_or_default();
+    let periods: Vec<String> = listed.first().map(|t| t.trend.iter().map(|(k, _)| super::doc::short_key(k)).collect()).unwrap_or_default();
     let mut headers: Vec<&str> = vec!["Theme"];
     headers.extend(periods.iter().map(String::as_str));
     text.tables.push(table(

@@ -14,6 +14,8 @@ use rust_xlsxwriter::{
 struct Formats {
     text: Format,
     wrap: Format,
+    /// "c", right-aligned like the numbers around it.
+    suppressed: Format,
     count: Format,
     rate: Format,
     change_pts: Format,
@@ -26,11 +28,15 @@ struct Formats {
 fn formats() -> Formats {
     let base = || Format::new().set_font_name("Arial").set_font_size(11).set_align(FormatAlign::Top);
     Formats {
-        text: base().set_indent(1),
-        wrap: base().set_text_wrap().set_align(FormatAlign::Top).set_indent(1),
+        // Indent needs a horizontal alignment: a text column after a number
+        // column then never runs into it.
+        text: base().set_align(FormatAlign::Left).set_indent(1),
+        suppressed: base().set_align(FormatAlign::Right),
+        wrap: base().set_text_wrap().set_align(FormatAlign::Left).set_indent(1),
         count: base().set_num_format("#,##0"),
         rate: base().set_num_format("0%"),
-        change_pts: base().set_num_format("+0%;-0%;0%"),
+        // Stored in points (×100): "+16 pts" is a change of 16 percentage points.
+        change_pts: base().set_num_format("+0\" pts\";-0\" pts\";\"0 pts\""),
         number: base().set_num_format("+#,##0;-#,##0;0"),
         date: base().set_num_format("dd/mm/yyyy"),
         title: base().set_bold().set_font_size(18),
@@ -73,15 +79,18 @@ fn write_value(ws: &mut Worksheet, f: &Formats, row: u32, col: u16, v: &Value) -
         Value::Rate(Some(x)) => {
             ws.write_number_with_format(row, col, *x, &f.rate)?;
         }
-        Value::Change { v: Some(x), pct } => {
-            ws.write_number_with_format(row, col, *x, if *pct { &f.change_pts } else { &f.number })?;
+        Value::Change { v: Some(x), pct: true } => {
+            ws.write_number_with_format(row, col, (x * 100.0).round(), &f.change_pts)?;
+        }
+        Value::Change { v: Some(x), pct: false } => {
+            ws.write_number_with_format(row, col, *x, &f.number)?;
         }
         Value::Rate(None) | Value::Change { v: None, .. } | Value::Date(None) => {}
         Value::Date(Some(d)) => {
             ws.write_date_with_format(row, col, *d, &f.date)?;
         }
         Value::Suppressed => {
-            ws.write_string_with_format(row, col, "c", &f.text)?;
+            ws.write_string_with_format(row, col, "c", &f.suppressed)?;
         }
     }
     Ok(())
@@ -100,16 +109,34 @@ fn table_name(used: &mut Vec<String>, sheet: &str) -> String {
     t
 }
 
-/// Writes a table at A1 as an Excel Table; returns its last row.
-fn write_table(ws: &mut Worksheet, f: &Formats, t: &Table, extra: Option<(&str, f64)>, tables: &mut Vec<String>, sheet: &str) -> Result<u32, XlsxError> {
+/// Where a table goes on its sheet: its header row, and the column widths so
+/// far (tables stacked on one sheet share columns).
+struct At<'w> {
+    top: u32,
+    widths: &'w mut Vec<f64>,
+    /// One table per sheet: freeze its header row.
+    freeze: bool,
+}
+
+/// Writes a table as an Excel Table with its header at row `at.top`; returns its last row.
+fn write_table(
+    ws: &mut Worksheet,
+    f: &Formats,
+    t: &Table,
+    extra: Option<(&str, f64)>,
+    tables: &mut Vec<String>,
+    sheet: &str,
+    at: At,
+) -> Result<u32, XlsxError> {
     let mut headers = t.headers.clone();
     if let Some((h, _)) = extra {
         headers.push(h.to_string());
     }
+    let top = at.top;
     let ncols = headers.len() as u16;
     let rows: Vec<Vec<Value>> = if t.rows.is_empty() { vec![vec![Value::text("None this period")]] } else { t.rows.clone() };
     for (r, row) in rows.iter().enumerate() {
-        let r = r as u32 + 1;
+        let r = top + r as u32 + 1;
         for (c, v) in row.iter().enumerate() {
             write_value(ws, f, r, c as u16, v)?;
         }
@@ -117,7 +144,7 @@ fn write_table(ws: &mut Worksheet, f: &Formats, t: &Table, extra: Option<(&str, 
             ws.write_number_with_format(r, ncols - 1, x, &f.rate)?;
         }
     }
-    let last = rows.len() as u32;
+    let last = top + rows.len() as u32;
     // Numeric columns: header right-aligned over right-aligned numbers, wrapped so
     // the column can stay narrow.
     let numeric = super::doc::numeric_columns(ncols as usize, &rows);
@@ -128,20 +155,26 @@ fn write_table(ws: &mut Worksheet, f: &Formats, t: &Table, extra: Option<(&str, 
         .map(|(c, h)| TableColumn::new().set_header(h).set_header_format(if numeric[c] { head.clone().set_align(FormatAlign::Right) } else { head.clone() }))
         .collect();
     let table = XTable::new().set_name(table_name(tables, sheet)).set_columns(&columns).set_style(TableStyle::Medium2).set_alt_text(t.caption.clone());
-    ws.add_table(0, 0, last, ncols - 1, &table)?;
+    ws.add_table(top, 0, last, ncols - 1, &table)?;
     let mut wrapped = false;
-    let mut widths = Vec::new();
+    let widths = at.widths;
     for c in 0..ncols {
         let data = rows.iter().map(|r| r.get(c as usize).map(|v| v.display().chars().count()).unwrap_or(0)).max().unwrap_or(0);
         let header = headers[c as usize].chars().count();
         let want = if numeric[c as usize] { data.max(header.min(14)) } else { data.max(header) };
         wrapped |= header > want;
-        let width = (want as f64 * 1.1 + 4.0).clamp(10.0, 60.0);
-        widths.push(width);
-        ws.set_column_width(c, width)?;
+        // A numeric column gets room on its left so its right-aligned figures
+        // never run into the text column before them.
+        let width = (want as f64 * 1.1 + if numeric[c as usize] { 6.0 } else { 4.0 }).clamp(10.0, 60.0);
+        if widths.len() <= c as usize {
+            widths.push(width);
+        } else {
+            widths[c as usize] = widths[c as usize].max(width);
+        }
+        ws.set_column_width(c, widths[c as usize])?;
     }
     if wrapped {
-        ws.set_row_height(0, 45)?;
+        ws.set_row_height(top, 45)?;
     }
     // Rows with wrapped text get their height set: not every spreadsheet program
     // grows them on opening.
@@ -150,20 +183,34 @@ fn write_table(ws: &mut Worksheet, f: &Formats, t: &Table, extra: Option<(&str, 
             .iter()
             .enumerate()
             .map(|(c, v)| match v {
-                Value::Text(t) if t.len() > 60 => (t.chars().count() as f64 / (widths[c] * 0.95)).ceil() as u32,
+                Value::Text(t) if t.len() > 60 => (t.chars().count() as f64 / (widths[c] * 1.15)).ceil() as u32,
                 _ => 1,
             })
             .max()
             .unwrap_or(1);
         if lines > 1 {
-            ws.set_row_height(r as u32 + 1, 15 * lines.min(12) as u16)?;
+            ws.set_row_height(top + r as u32 + 1, 15 * lines.min(12) as u16)?;
         }
     }
-    ws.set_freeze_panes(1, 0)?;
+    if at.freeze {
+        ws.set_freeze_panes(top + 1, 0)?;
+    }
     Ok(last)
 }
 
-fn native_chart(chart: &Chart, sheet: &str, last_row: u32) -> XChart {
+/// The chart's height in pixels.
+fn chart_height(chart: &Chart, compact: bool) -> u32 {
+    match (chart.kind, compact) {
+        (ChartKind::Line, false) => 380,
+        (ChartKind::Line, true) => 300,
+        (_, false) => (120 + 30 * chart.data.rows.len().max(1) as u32).clamp(260, 900),
+        (_, true) => (110 + 24 * chart.data.rows.len().max(1) as u32).clamp(240, 600),
+    }
+}
+
+/// A native chart over the table whose header is at row `top` and last row `last_row`.
+fn native_chart(chart: &Chart, sheet: &str, top: u32, last_row: u32, height: u32) -> XChart {
+    let first = top + 1;
     let kind = match chart.kind {
         ChartKind::StackedBar => ChartType::BarStacked,
         ChartKind::Bar => ChartType::Bar,
@@ -172,7 +219,7 @@ fn native_chart(chart: &Chart, sheet: &str, last_row: u32) -> XChart {
     let mut x = XChart::new(kind);
     x.title().set_name(&chart.title);
     x.set_alt_text(&chart.alt);
-    x.set_width(720).set_height(if chart.kind == ChartKind::Line { 380 } else { (120 + 30 * last_row).clamp(260, 900) });
+    x.set_width(720).set_height(height);
     let series_cols: Vec<u16> = match chart.kind {
         ChartKind::Line => vec![1],
         _ => (1..chart.data.headers.len() as u16).collect(),
@@ -185,15 +232,19 @@ fn native_chart(chart: &Chart, sheet: &str, last_row: u32) -> XChart {
             ChartKind::Line => format.set_line(ChartLine::new().set_color(colour).set_width(2.5)),
             _ => format.set_solid_fill(ChartSolidFill::new().set_color(colour)).set_border(ChartLine::new().set_color("#3D3D3D")),
         };
-        x.add_series().set_name((sheet, 0, c)).set_categories((sheet, 1, 0, last_row, 0)).set_values((sheet, 1, c, last_row, c)).set_format(&mut format);
+        x.add_series()
+            .set_name((sheet, top, c))
+            .set_categories((sheet, first, 0, last_row, 0))
+            .set_values((sheet, first, c, last_row, c))
+            .set_format(&mut format);
     }
     if chart.target.is_some() {
         let c = chart.data.headers.len() as u16;
         if chart.kind == ChartKind::Line {
             x.add_series()
-                .set_name((sheet, 0, c))
-                .set_categories((sheet, 1, 0, last_row, 0))
-                .set_values((sheet, 1, c, last_row, c))
+                .set_name((sheet, top, c))
+                .set_categories((sheet, first, 0, last_row, 0))
+                .set_values((sheet, first, c, last_row, c))
                 .set_format(ChartFormat::new().set_line(ChartLine::new().set_color("#0B0C0C").set_width(1.5).set_dash_type(ChartLineDashType::Dash)));
         }
     }
@@ -251,20 +302,29 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
     );
     let mut used = vec!["Cover".to_string(), "Notes".to_string()];
     let mut table_names = Vec::new();
-    // Plan the sheets first so the cover can link to them.
+    // Plan the sheets first so the cover can link to them. The board pack has one
+    // sheet per section (its tables one below the other, each chart beside its
+    // numbers) so that it prints in a few pages; the other reports one table per sheet.
     struct Planned<'a> {
         name: String,
-        table: &'a Table,
-        chart: Option<&'a Chart>,
+        blocks: Vec<(&'a Table, Option<&'a Chart>)>,
+        caption: String,
         section: &'a str,
     }
+    let compact = doc.kind == super::doc::ReportKind::BoardPack;
     let mut planned: Vec<Planned> = Vec::new();
     for s in &doc.sections {
-        for c in &s.charts {
-            planned.push(Planned { name: unique_name(&mut used, &c.data.name), table: &c.data, chart: Some(c), section: &s.title });
-        }
-        for t in &s.tables {
-            planned.push(Planned { name: unique_name(&mut used, &t.name), table: t, chart: None, section: &s.title });
+        let blocks: Vec<(&Table, Option<&Chart>)> = s.charts.iter().map(|c| (&c.data, Some(c))).chain(s.tables.iter().map(|t| (t, None))).collect();
+        if compact && blocks.len() > 1 {
+            let caption = match s.charts.len() {
+                0 => blocks.iter().map(|(t, _)| t.caption.as_str()).collect::<Vec<_>>().join("; "),
+                n => format!("{n} charts, each beside its numbers"),
+            };
+            planned.push(Planned { name: unique_name(&mut used, &super::doc::sheet_name(&s.title)), blocks, caption, section: &s.title });
+        } else {
+            for b in blocks {
+                planned.push(Planned { name: unique_name(&mut used, &b.0.name), caption: b.0.caption.clone(), blocks: vec![b], section: &s.title });
+            }
         }
     }
 
@@ -274,20 +334,21 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
     cover.set_column_width(1, 90)?;
     let mut r = 0u32;
     cover.write_string_with_format(r, 0, &doc.title, &f.title)?;
+    cover.set_row_height(r, 30)?;
     r += 1;
     for (k, v) in [
         ("Period", doc.period.clone()),
         ("As at", doc.as_of.format("%-d %B %Y").to_string()),
         ("Covers", doc.scope.clone()),
-        (
-            "Rows used",
-            format!("{} of {} rows read ({} set aside); {} data-quality findings", doc.rows_accepted, doc.rows_read, doc.rows_rejected, doc.findings),
-        ),
+        ("What the numbers rest on", doc.basis.clone()),
         ("Produced by", doc.generator.clone()),
-        ("Privacy", "Children are identified by ID only.".to_string()),
     ] {
         cover.write_string_with_format(r, 0, k, &f.heading)?;
         cover.write_string_with_format(r, 1, &v, &f.wrap)?;
+        let lines = (v.chars().count() as f64 / 100.0).ceil().max(1.0) as u16;
+        if lines > 1 {
+            cover.set_row_height(r, 16 * lines)?;
+        }
         r += 1;
     }
     r += 1;
@@ -298,21 +359,7 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
     r += 1;
     for p in &planned {
         cover.write_url_with_text(r, 0, format!("internal:'{}'!A1", p.name).as_str(), &p.name)?;
-        cover.write_string_with_format(r, 1, format!("{}: {}", p.section, p.table.caption), &f.text)?;
-        r += 1;
-    }
-    r += 1;
-    cover.write_string_with_format(r, 0, "Sources", &f.heading)?;
-    r += 1;
-    for s in &doc.sources {
-        let place = if s.sheet.is_empty() { s.file.clone() } else { format!("{} [{}]", s.file, s.sheet) };
-        cover.write_string_with_format(r, 0, &place, &f.text)?;
-        cover.write_string_with_format(
-            r,
-            1,
-            format!("{}: {} rows read = {} accepted + {} rejected", s.kind, s.rows_read, s.rows_accepted, s.rows_rejected),
-            &f.text,
-        )?;
+        cover.write_string_with_format(r, 1, format!("{}: {}", p.section, p.caption), &f.text)?;
         r += 1;
     }
 
@@ -323,18 +370,40 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
         caption: "Notes and definitions".into(),
         headers: vec!["Note".into(), "Meaning".into()],
         rows: doc.notes.iter().map(|(k, v)| vec![Value::text(k), Value::text(v)]).collect(),
+        html_rows: None,
     };
-    write_table(notes, &f, &note_table, None, &mut table_names, "Notes")?;
+    let mut widths = Vec::new();
+    write_table(notes, &f, &note_table, None, &mut table_names, "Notes", At { top: 0, widths: &mut widths, freeze: true })?;
     notes.set_column_width(1, 100)?;
+    if compact {
+        notes.set_print_fit_to_pages(1, 1);
+    }
 
     for p in &planned {
         let ws = wb.add_worksheet();
         setup(ws, &p.name)?;
-        let extra = p.chart.and_then(|c| c.target).map(|t| ("Target", t));
-        let last = write_table(ws, &f, p.table, extra, &mut table_names, &p.name)?;
-        if let Some(c) = p.chart {
-            let cols = p.table.headers.len() as u16 + u16::from(extra.is_some());
-            ws.insert_chart(1, cols + 1, &native_chart(c, &p.name, last))?;
+        let stacked = p.blocks.len() > 1;
+        let mut widths = Vec::new();
+        let mut top = 0u32;
+        for (table, chart) in &p.blocks {
+            let chart = chart.filter(|c| super::charts::unavailable(c).is_none());
+            if stacked {
+                ws.write_string_with_format(top, 0, &table.caption, &f.heading)?;
+                top += 1;
+            }
+            let extra = chart.and_then(|c| c.target).map(|t| ("Target", t));
+            let last = write_table(ws, &f, table, extra, &mut table_names, &p.name, At { top, widths: &mut widths, freeze: !stacked })?;
+            let mut next = last + 2;
+            if let Some(c) = chart {
+                let cols = table.headers.len() as u16 + u16::from(extra.is_some());
+                let height = chart_height(c, compact);
+                ws.insert_chart(top + 1, cols + 1, &native_chart(c, &p.name, top, last, height))?;
+                next = next.max(top + 2 + height.div_ceil(20));
+            }
+            top = next;
+        }
+        if compact {
+            ws.set_margins(0.4, 0.4, 0.5, 0.5, 0.3, 0.3);
         }
     }
     wb.save_to_buffer()

@@ -34,7 +34,7 @@ fn validate_explains_and_strict_fails_on_rejections() {
     let o = auditpack(&root(), &["validate"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
-    for want in ["header row: 4", "-> child_id", "(question text", "Labels (", "exact", "assumed", "Findings:", "'Good-ish'"] {
+    for want in ["header row: 4", "-> child_id", "(question text", "Labels (", "exact", "assumed", "Problems (", "'Good-ish'"] {
         assert!(text.contains(want), "{want} not in validate output");
     }
     let strict = auditpack(&root(), &["validate", "--strict"]);
@@ -95,7 +95,7 @@ fn an_empty_folder_is_an_error_and_verbose_explains() {
     let out = scratch("cli-verbose");
     let v = auditpack(&root(), &["run", "-v", "--reports", "board-pack", "--out", out.to_str().unwrap()]);
     assert_eq!(v.status.code(), Some(0));
-    assert!(stderr(&v).contains("-> child_id") && stderr(&v).contains("Findings:"), "{}", stderr(&v));
+    assert!(stderr(&v).contains("-> child_id") && stderr(&v).contains("Problems ("), "{}", stderr(&v));
 }
 
 /// The TOML examples of the README, in order.

@@ -88,7 +88,10 @@ fn metrics_json_matches_an_independent_count() {
 
     // Reconciliation: read = accepted + rejected for every input.
     for i in m["inputs"].as_array().unwrap() {
-        assert_eq!(i["rows_read"].as_u64().unwrap(), i["rows_accepted"].as_u64().unwrap() + i["rows_rejected"].as_u64().unwrap());
+        assert_eq!(
+            i["rows_read"].as_u64().unwrap(),
+            i["rows_accepted"].as_u64().unwrap() + i["rows_set_aside"].as_u64().unwrap() + i["rows_rejected"].as_u64().unwrap()
+        );
     }
     assert!(!m["data_quality"].as_array().unwrap().is_empty());
 }

@@ -12,9 +12,11 @@ fn sample_data_reconciles_per_file_and_sheet() {
     let n = read(&[root().join("sample_data")], &Config::defaults());
     assert!(n.tables.len() >= 10, "{}", n.tables.len());
     for t in &n.tables {
-        assert_eq!(t.rows_read, t.rows_accepted + t.rows_rejected, "{} {:?}", t.file, t.sheet);
+        assert_eq!(t.rows_read, t.rows_accepted + t.rows_set_aside + t.rows_rejected, "{} {:?}", t.file, t.sheet);
         let by_reason: u64 = t.rejected_by_reason.values().sum();
         assert_eq!(by_reason, t.rows_rejected, "{} {:?}", t.file, t.sheet);
+        let set_aside: u64 = t.set_aside_by_reason.values().sum();
+        assert_eq!(set_aside, t.rows_set_aside, "{} {:?}", t.file, t.sheet);
     }
     assert!(!n.has_errors(), "{:?}", n.findings.iter().filter(|f| f.severity == auditpack::normalise::Severity::Error).collect::<Vec<_>>());
     // Every accepted audit row is one audit.
@@ -86,7 +88,7 @@ Total,4,,,\n";
     let n = read(&[p], &Config::defaults());
     let t = &n.tables[0];
     assert_eq!(t.header_row, Some(3));
-    assert_eq!((t.rows_read, t.rows_accepted, t.rows_rejected), (7, 4, 3), "{:?}", t.rejected_by_reason);
+    assert_eq!((t.rows_read, t.rows_accepted, t.rows_set_aside, t.rows_rejected), (7, 4, 3, 0), "{:?}", t.set_aside_by_reason);
     let a = &n.model.audits;
     assert_eq!(a[0].overall.as_ref().unwrap().band, Some(Band::RequiresImprovement));
     assert_eq!(a[1].overall.as_ref().unwrap().scale, "ofsted5");
@@ -270,5 +272,6 @@ fn a_plan_file_without_a_status_column_and_a_list_of_children() {
     assert!(n.model.audits.is_empty(), "a list of children is not a set of audits");
     let children = n.tables.iter().find(|t| t.file.ends_with("children.csv")).unwrap();
     assert_eq!(children.kind, auditpack::normalise::columns::TableKind::Unknown);
-    assert_eq!(children.rows_read, children.rows_rejected);
+    assert_eq!(children.rows_accepted, 0);
+    assert_eq!(children.rows_read, children.rows_set_aside + children.rows_rejected);
 }

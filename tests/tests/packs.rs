@@ -1,0 +1,108 @@
+//! What a reader sees in the packs: plain English in the board pack, assumed
+//! grades marked, file names never paths, long lists capped in the HTML, a fully
+//! suppressed chart as a sentence, and packs for records with no team.
+
+use crate::{auditpack, root, scratch, stderr};
+use calamine::{open_workbook, Data, Reader, Xlsx};
+use std::io::Read;
+use std::path::Path;
+
+fn run_into(name: &str, cwd: &Path, extra: &[&str]) -> std::path::PathBuf {
+    let out = scratch(name);
+    let mut args = vec!["run", "-q", "--out", out.to_str().unwrap()];
+    args.extend(extra);
+    let o = auditpack(cwd, &args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    out
+}
+
+/// Every text an XLSX shows: shared strings and inline strings.
+fn xlsx_text(path: &Path) -> String {
+    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut all = String::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        if f.name().starts_with("xl/") {
+            let _ = f.read_to_string(&mut all);
+        }
+    }
+    all
+}
+
+#[test]
+fn the_board_pack_speaks_plain_english_and_marks_assumed_grades() {
+    let data = root().join("sample_data");
+    let out = run_into("packs-plain", &root(), &[data.to_str().unwrap(), "--reports", "board-pack"]);
+    let html = std::fs::read_to_string(out.join("board-pack.html")).unwrap();
+    let xlsx = xlsx_text(&out.join("board-pack.xlsx"));
+    let frameworks: Vec<String> = auditpack::normalise::Config::defaults().frameworks.iter().map(|f| f.id.clone()).collect();
+    for (what, text) in [("html", &html), ("xlsx", &xlsx)] {
+        for banned in ["unbanded", "ssociation", "+100 pts", "meets_good3", "ofsted4", "ynp"] {
+            assert!(!text.contains(banned), "{what}: '{banned}' in the board pack");
+        }
+        for f in &frameworks {
+            assert!(!text.contains(f.as_str()), "{what}: framework id {f}");
+        }
+        assert!(!text.contains(data.to_str().unwrap()) && !text.contains("sample_data/"), "{what}: a machine path");
+        // The sample's 12-question scale maps "Exceeds good" to Outstanding by assumption.
+        assert!(text.contains("Outstanding (includes assumed)"), "{what}: assumed band not marked");
+        assert!(text.contains("Exceeds good") && text.contains("counted as Outstanding"), "{what}: the assumption in words");
+    }
+    assert!(!html.contains("Label '"), "no label dump in the board pack");
+    let trend = std::fs::read_to_string(out.join("charts/board-pack-good-or-better-trend.svg")).unwrap();
+    assert!(trend.contains("Sep–Oct 2026") && !trend.contains("2026-09/10"), "periods in words");
+}
+
+#[test]
+fn the_compliance_report_caps_long_lists_in_html_and_keeps_them_all_in_xlsx() {
+    let out = run_into("packs-caps", &root(), &["--reports", "compliance-report"]);
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let overdue = m["actions"]["overdue"].as_array().unwrap().len();
+    assert!(overdue > 25, "the sample has a long overdue list ({overdue})");
+    let html = std::fs::read_to_string(out.join("compliance-report.html")).unwrap();
+    assert!(html.contains(&format!("{} more in the XLSX", overdue - 25)), "capped with a pointer");
+    assert!(!html.contains("max-height") && !html.contains("overflow-y"), "no scrolling boxes");
+    assert!(html.contains("Appendix: how grades were read"), "the crosswalk is in the appendix");
+    let mut wb: Xlsx<_> = open_workbook(out.join("compliance-report.xlsx")).unwrap();
+    let range = wb.worksheet_range("Overdue actions").unwrap();
+    assert_eq!(range.rows().count(), overdue + 1, "every overdue action in the XLSX");
+    // File names, never the folders they were read from.
+    let sources = wb.worksheet_range("Sources").unwrap();
+    assert!(sources.rows().skip(1).all(|r| !r[0].to_string().contains('/')), "file names only");
+    assert!(sources.rows().next().unwrap().iter().any(|c| *c == Data::String("Set aside".into())));
+}
+
+#[test]
+fn a_fully_suppressed_chart_is_a_sentence() {
+    let dir = scratch("packs-suppressed-in");
+    std::fs::write(
+        dir.join("audits.csv"),
+        "Child ID,Team,Audit date,Overall grade\nC1,North,06/10/2026,Good\nC2,South,07/10/2026,Inadequate\nC3,South,07/08/2026,Good\n",
+    )
+    .unwrap();
+    let out = run_into("packs-suppressed", &dir, &[".", "--suppress", "10", "--reports", "board-pack"]);
+    let html = std::fs::read_to_string(out.join("board-pack.html")).unwrap();
+    assert!(html.contains("so the chart is not drawn"), "a sentence, not an empty plot");
+    let svg = std::fs::read_to_string(out.join("charts/board-pack-grades-by-team.svg")).unwrap();
+    assert!(svg.contains("not drawn") && !svg.contains("<rect"), "{svg}");
+}
+
+#[test]
+fn records_with_no_team_get_their_own_pack_and_a_note() {
+    let dir = scratch("packs-no-team-in");
+    std::fs::write(
+        dir.join("audits.csv"),
+        "Child ID,Team,Audit date,Overall grade\nC1,North,06/10/2026,Good\nC2,,07/10/2026,Inadequate\nC3,,08/10/2026,Good\n",
+    )
+    .unwrap();
+    let out = scratch("packs-no-team");
+    let o = auditpack(&dir, &["run", ".", "--per-team", "--reports", "board-pack", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("2 audits and 0 actions have no team recorded"), "{}", stderr(&o));
+    let main = std::fs::read_to_string(out.join("board-pack.html")).unwrap();
+    assert!(main.contains("2 audits and 0 actions have no team recorded"), "the all-teams pack says so");
+    let own = std::fs::read_to_string(out.join("teams/not-recorded/board-pack.html")).unwrap();
+    assert!(own.contains("covers (not recorded) only: 2 audits"), "the pack states its own counts");
+    let north = std::fs::read_to_string(out.join("teams/north/board-pack.html")).unwrap();
+    assert!(north.contains("covers North only: 1 audits"), "a team's pack states its own counts");
+}
