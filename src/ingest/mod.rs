@@ -166,12 +166,15 @@ pub fn open_with_notes(path: &Path) -> Result<(Vec<Table>, Vec<ReadNote>), Inges
     }
 }
 
+/// A sheet's name and its rows.
+pub type SheetRows = (Option<String>, Vec<SourceRow>);
+
 /// Reads a whole workbook from bytes (`ext` gives its format: xlsx, xlsm, xlsb,
 /// xls or ods) into rows: the entry point for fuzzing and property tests.
 ///
 /// # Errors
 /// As [`open`].
-pub fn read_workbook_bytes(ext: &str, bytes: &[u8]) -> Result<Vec<(Option<String>, Vec<SourceRow>)>, IngestError> {
+pub fn read_workbook_bytes(ext: &str, bytes: &[u8]) -> Result<Vec<SheetRows>, IngestError> {
     let (tables, _) = workbook::read_bytes("input", ext, bytes)?;
     tables.into_iter().map(|t| Ok((t.sheet.clone(), collect_rows(t)?))).collect()
 }

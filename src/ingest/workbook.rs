@@ -20,7 +20,7 @@
 //! 100 million cells.
 
 use super::{display_path, Cell, IngestError, SourceRow, Table};
-use calamine::{Data, DataRef, Ods, Reader, Xls, Xlsb, Xlsx};
+use calamine::{Data, DataRef, Ods, Reader, SheetType, Xls, Xlsb, Xlsx};
 use std::io::{Read, Seek};
 use std::path::Path;
 
@@ -39,10 +39,22 @@ pub const MAX_GAP_COLUMNS: u32 = 256;
 /// A run of more blank rows than this is skipped rather than given out row by row.
 const MAX_BLANK_RUN: u32 = 100;
 
+/// How much a [`ReadNote`] matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteLevel {
+    /// Nothing was lost (a chart sheet has no cells).
+    Info,
+    /// Cells were left out.
+    Warning,
+    /// A sheet could not be read (the workbook's other sheets were).
+    Error,
+}
+
 /// Something the reader left out or assumed, for the data-quality findings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadNote {
     pub sheet: Option<String>,
+    pub level: NoteLevel,
     pub message: String,
 }
 
@@ -77,18 +89,18 @@ pub fn read_bytes(file: &str, ext: &str, bytes: &[u8]) -> Result<(Vec<Table>, Ve
     let not_a_workbook = |e: String| err(format!("is not a readable {ext} workbook ({e}). Is it password-protected, or another kind of file renamed?"));
     let cursor = || std::io::Cursor::new(bytes);
     if ext != "xls" {
-        check_unpacked_size(cursor()).map_err(|m| err(m))?;
+        check_unpacked_size(cursor()).map_err(err)?;
     }
     match ext {
         "xls" => {
-            check_xls_dimensions(bytes).map_err(|m| err(m))?;
+            check_xls_dimensions(bytes).map_err(err)?;
             let book = Xls::new(cursor()).map_err(|e| not_a_workbook(e.to_string()))?;
             read_ranges(file, book)
         }
         "ods" => read_ranges(file, Ods::new(cursor()).map_err(|e| not_a_workbook(e.to_string()))?),
         "xlsb" => {
             let mut book = Xlsb::new(cursor()).map_err(|e| not_a_workbook(e.to_string()))?;
-            read_sparse(file, book.sheet_names(), |name, sink| {
+            read_sparse(file, kinds(book.sheets_metadata()), |name, sink| {
                 let mut r = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
                 while let Some(c) = r.next_cell().map_err(|e| e.to_string())? {
                     sink(c.get_position(), convert_ref(c.get_value()))?;
@@ -98,7 +110,7 @@ pub fn read_bytes(file: &str, ext: &str, bytes: &[u8]) -> Result<(Vec<Table>, Ve
         }
         _ => {
             let mut book = Xlsx::new(cursor()).map_err(|e| not_a_workbook(e.to_string()))?;
-            read_sparse(file, book.sheet_names(), |name, sink| {
+            read_sparse(file, kinds(book.sheets_metadata()), |name, sink| {
                 let mut r = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
                 while let Some(c) = r.next_cell().map_err(|e| e.to_string())? {
                     sink(c.get_position(), convert_ref(c.get_value()))?;
@@ -165,7 +177,7 @@ fn read_ranges<RS: Read + Seek, R: Reader<RS>>(file: &str, mut book: R) -> Resul
 where
     R::Error: std::fmt::Display,
 {
-    let names = book.sheet_names();
+    let names = kinds(book.sheets_metadata());
     read_sparse(file, names, |name, sink| {
         let range = book.worksheet_range(name).map_err(|e| e.to_string())?;
         let (row0, col0) = range.start().unwrap_or((0, 0));
@@ -180,15 +192,29 @@ where
     })
 }
 
+/// Each sheet's name, and whether it holds cells (a chart sheet does not).
+fn kinds(sheets: &[calamine::Sheet]) -> Vec<(String, bool)> {
+    sheets.iter().map(|s| (s.name.clone(), !matches!(s.typ, SheetType::ChartSheet | SheetType::Vba))).collect()
+}
+
 type Sink<'s> = &'s mut dyn FnMut((u32, u32), Cell) -> Result<(), String>;
 
 /// Reads each sheet's cells through `cells` (which feeds them to the sink given)
 /// and lays them out as bounded rows.
-fn read_sparse(file: &str, names: Vec<String>, mut cells: impl FnMut(&str, Sink) -> Result<(), String>) -> Result<(Vec<Table>, Vec<ReadNote>), IngestError> {
+fn read_sparse(
+    file: &str,
+    names: Vec<(String, bool)>,
+    mut cells: impl FnMut(&str, Sink) -> Result<(), String>,
+) -> Result<(Vec<Table>, Vec<ReadNote>), IngestError> {
     let mut tables = Vec::new();
     let mut notes = Vec::new();
     let mut total = 0usize;
-    for name in names {
+    let mut capped = false;
+    for (name, has_cells) in names {
+        if !has_cells {
+            notes.push(ReadNote { sheet: Some(name), level: NoteLevel::Info, message: "a chart sheet: no cells to read".into() });
+            continue;
+        }
         let mut sparse: Vec<(u32, u32, Cell)> = Vec::new();
         let mut sink = |(row, col): (u32, u32), cell: Cell| {
             if cell.is_empty() {
@@ -196,6 +222,7 @@ fn read_sparse(file: &str, names: Vec<String>, mut cells: impl FnMut(&str, Sink)
             }
             total += 1;
             if total > MAX_CELLS {
+                capped = true;
                 return Err(format!(
                     "the workbook has more than {MAX_CELLS} filled cells, more than auditpack reads from one workbook. Export the large sheet as CSV"
                 ));
@@ -203,20 +230,21 @@ fn read_sparse(file: &str, names: Vec<String>, mut cells: impl FnMut(&str, Sink)
             sparse.push((row, col, cell));
             Ok(())
         };
-        cells(&name, &mut sink).map_err(|message| IngestError {
-            file: file.to_string(),
-            sheet: Some(name.clone()),
-            message: format!("the sheet cannot be read: {message}"),
-        })?;
-        match lay_out(sparse) {
+        let read = cells(&name, &mut sink);
+        if capped {
+            return Err(IngestError { file: file.to_string(), sheet: Some(name), message: read.err().unwrap_or_default() });
+        }
+        // One sheet that cannot be read costs that sheet only.
+        let laid = read.and_then(|()| lay_out(sparse));
+        match laid {
             Ok(None) => {}
             Ok(Some((rows, dropped))) => {
                 if let Some(d) = dropped {
-                    notes.push(ReadNote { sheet: Some(name.clone()), message: d });
+                    notes.push(ReadNote { sheet: Some(name.clone()), level: NoteLevel::Warning, message: d });
                 }
                 tables.push(Table { file: file.to_string(), sheet: Some(name), text_format: None, rows: Box::new(rows.map(Ok)) });
             }
-            Err(message) => return Err(IngestError { file: file.to_string(), sheet: Some(name), message }),
+            Err(message) => notes.push(ReadNote { sheet: Some(name), level: NoteLevel::Error, message: format!("the sheet cannot be read: {message}") }),
         }
     }
     Ok((tables, notes))

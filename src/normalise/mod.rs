@@ -98,7 +98,15 @@ fn read_file(ctx: &table::Context, path: &std::path::Path, shown: &str, out: &mu
                 out.failed_files.push(shown.to_string());
             }
             for n in notes {
-                found.push(Severity::Warning, "cells_left_out", shown, n.sheet.as_deref(), None, None, "", n.message);
+                let (severity, code) = match n.level {
+                    ingest::workbook::NoteLevel::Info => (Severity::Info, "sheet_skipped"),
+                    ingest::workbook::NoteLevel::Warning => (Severity::Warning, "cells_left_out"),
+                    ingest::workbook::NoteLevel::Error => (Severity::Error, "sheet_error"),
+                };
+                if severity == Severity::Error && !out.failed_files.iter().any(|f| f == shown) {
+                    out.failed_files.push(shown.to_string());
+                }
+                found.push(severity, code, shown, n.sheet.as_deref(), None, None, "", n.message);
             }
             for t in tables {
                 let report = table::read_table(ctx, t, &mut out.model, found);
