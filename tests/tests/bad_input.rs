@@ -92,14 +92,14 @@ fn xlsb_is_read_like_the_other_workbooks() {
 #[test]
 fn corpus_files_are_read_or_refused_by_name() {
     let mut files: Vec<PathBuf> = Vec::new();
-    for sub in ["calamine", "found"] {
+    for sub in ["calamine", "text", "found"] {
         if let Ok(rd) = std::fs::read_dir(root().join("tests/corpus").join(sub)) {
             files.extend(rd.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e != "md")));
         }
     }
     files.sort();
     assert!(files.len() >= 30, "{files:?}");
-    let config = auditpack::normalise::Config::default();
+    let config = auditpack::normalise::Config::defaults();
     for f in &files {
         let n = auditpack::normalise::normalise_inputs(std::slice::from_ref(f), &config, &mut |_, _, _| {});
         let shown = auditpack::ingest::display_path(f);
@@ -352,4 +352,73 @@ fn files(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
     let mut out = std::collections::BTreeMap::new();
     walk(dir, dir, &mut out);
     out
+}
+
+mod arbitrary_bytes {
+    //! The fuzz targets' entry points (fuzz/) fed arbitrary bytes in a bounded
+    //! property test: nothing panics, every refusal names the file.
+    use auditpack::ingest::{self, header, Cell, SourceRow};
+    use auditpack::normalise::fold;
+    use proptest::prelude::*;
+
+    fn rows_from(text: &str) -> Vec<SourceRow> {
+        text.split('\u{1e}').enumerate().map(|(i, r)| SourceRow { row: i as u32 + 1, cells: r.split('\u{1f}').map(Cell::text).collect() }).collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn text_entry_points_never_panic(s in "\\PC{0,200}", bytes in proptest::collection::vec(any::<u8>(), 0..64)) {
+            let _ = ingest::parse_date(&s);
+            let _ = Cell::text(&s).as_date();
+            let lossy = String::from_utf8_lossy(&bytes).to_string();
+            let _ = ingest::parse_date(&lossy);
+            let f = fold::fold(&s);
+            prop_assert_eq!(fold::fold(&f), f.clone());
+            let _ = fold::split_numbering(&f);
+            let _ = fold::contains_phrase(&f, &fold::fold(&lossy));
+            let rows = rows_from(&format!("{s}\u{1e}{lossy}"));
+            if let Some(h) = header::find_header(&rows, |t| t.len() % 3 == 0) {
+                prop_assert!(h.index < rows.len());
+                if h.index > 0 {
+                    let _ = header::combine_two_row_header(&rows[h.index - 1], &rows[h.index]);
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Random bytes, and real workbooks with random bytes changed, read
+        /// through the file boundary as a run reads them.
+        #[test]
+        fn files_of_any_bytes_are_read_or_refused(
+            seed in 0usize..6,
+            edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 0..12),
+            noise in proptest::collection::vec(any::<u8>(), 0..300),
+        ) {
+            let seeds = ["issues.xlsb", "any_sheets.xlsx", "any_sheets.xls", "any_sheets.ods", "date.xlsb", ""];
+            let (name, mut bytes) = match seeds[seed] {
+                "" => ("noise.csv".to_string(), noise.clone()),
+                f => (f.to_string(), std::fs::read(crate::root().join("tests/corpus/calamine").join(f)).unwrap()),
+            };
+            if !bytes.is_empty() {
+                for (at, b) in &edits {
+                    let i = at % bytes.len();
+                    bytes[i] = *b;
+                }
+            }
+            let dir = crate::scratch(&format!("prop-{}", std::thread::current().name().unwrap_or("t").replace("::", "-")));
+            let path = dir.join(&name);
+            std::fs::write(&path, &bytes).unwrap();
+            let config = auditpack::normalise::Config::defaults();
+            let n = auditpack::normalise::normalise_inputs(std::slice::from_ref(&path), &config, &mut |_, _, _| {});
+            let shown = ingest::display_path(&path);
+            if !n.failed_files.is_empty() {
+                prop_assert!(n.findings.iter().any(|x| x.file == shown && !x.action.is_empty()));
+            }
+        }
+    }
 }
