@@ -235,8 +235,13 @@ fn slug(team: &str) -> String {
     let s: String = team.to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
     let s: String = s.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-").chars().take(60).collect();
     let s = s.trim_end_matches('-').to_string();
+    // Names Windows keeps for devices cannot be folders there.
+    let reserved = ["con", "prn", "aux", "nul"].contains(&s.as_str())
+        || (s.len() == 4 && (s.starts_with("com") || s.starts_with("lpt")) && s.as_bytes()[3].is_ascii_digit());
     if s.is_empty() {
         "team".into()
+    } else if reserved {
+        format!("{s}-team")
     } else {
         s
     }

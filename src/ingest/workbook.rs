@@ -93,11 +93,22 @@ pub fn read_bytes(file: &str, ext: &str, bytes: &[u8]) -> Result<(Vec<Table>, Ve
     }
     match ext {
         "xls" => {
+            check_cfb_chains(bytes).map_err(err)?;
             check_xls_dimensions(bytes).map_err(err)?;
             let book = Xls::new(cursor()).map_err(|e| not_a_workbook(e.to_string()))?;
             read_ranges(file, book)
         }
-        "ods" => read_ranges(file, Ods::new(cursor()).map_err(|e| not_a_workbook(e.to_string()))?),
+        "ods" => {
+            // calamine lays out .ods sheets whole, so a stray far cell makes it
+            // refuse the file (its cap: 100 million cells) rather than allocate.
+            let book = Ods::new(cursor()).map_err(|e| match e {
+                calamine::OdsError::CellLimitExceeded { requested, .. } => err(format!(
+                    "a sheet reaches {requested} cells, far beyond its table: a stray value far to the right or below it (Ctrl+End shows the last cell). Delete it, or save the workbook as .xlsx, which auditpack reads cell by cell"
+                )),
+                e => not_a_workbook(e.to_string()),
+            })?;
+            read_ranges(file, book)
+        }
         "xlsb" => {
             let mut book = Xlsb::new(cursor()).map_err(|e| not_a_workbook(e.to_string()))?;
             read_sparse(file, kinds(book.sheets_metadata()), |name, sink| {
@@ -170,6 +181,91 @@ fn check_xls_dimensions(bytes: &[u8]) -> Result<(), String> {
         i = at;
     }
     Ok(())
+}
+
+/// An .xls is an OLE compound file: streams are chains of sectors linked by
+/// its allocation tables. calamine follows a chain until it ends, so a damaged
+/// file whose chain loops back on itself makes it grow a buffer without end
+/// (found by fuzzing). Refuses a file with a loop in either table before
+/// calamine reads it. Bytes too short or odd to check pass, for calamine to
+/// refuse them.
+fn check_cfb_chains(bytes: &[u8]) -> Result<(), String> {
+    const RESERVED: u32 = 0xFFFF_FFFA;
+    let damaged = || Err("the workbook is damaged (its internal sector chains loop). Open it in Excel or LibreOffice and save it as .xlsx".to_string());
+    let u32_at = |at: usize| bytes.get(at..at + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+    if bytes.len() < 512 || !bytes.starts_with(&CFB_MAGIC) {
+        return Ok(());
+    }
+    let size = match u16::from_le_bytes([bytes[30], bytes[31]]) {
+        9 => 512usize,
+        12 => 4096,
+        _ => return Ok(()),
+    };
+    let sector = |id: u32| -> Option<&[u8]> {
+        let start = (id as usize).checked_add(1)?.checked_mul(size)?;
+        bytes.get(start..start.checked_add(size)?)
+    };
+    let maxid = bytes.len() / size;
+    // The FAT's sectors: 109 listed in the header, the rest in the DIFAT chain.
+    let mut fat_sectors: Vec<u32> = (0..109).filter_map(|i| u32_at(76 + 4 * i)).filter(|&id| id < RESERVED).collect();
+    let mut difat = u32_at(0x44).unwrap_or(u32::MAX);
+    let mut steps = 0;
+    while difat < RESERVED {
+        steps += 1;
+        if steps > maxid + 1 {
+            return damaged();
+        }
+        let Some(sec) = sector(difat) else { break };
+        let ids: Vec<u32> = sec.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
+        fat_sectors.extend(ids[..ids.len() - 1].iter().filter(|&&id| id < RESERVED));
+        difat = ids[ids.len() - 1];
+    }
+    let table = |ids: &[u32]| -> Vec<u32> {
+        ids.iter().filter_map(|&id| sector(id)).flat_map(|s| s.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))).collect()
+    };
+    let fat = table(&fat_sectors);
+    if has_loop(&fat, RESERVED) {
+        return damaged();
+    }
+    // The mini FAT is a chain in the FAT; its entries link 64-byte mini sectors.
+    let mut mini_ids = Vec::new();
+    let mut id = u32_at(0x3C).unwrap_or(u32::MAX);
+    while id < RESERVED && (id as usize) < fat.len() && mini_ids.len() <= maxid {
+        mini_ids.push(id);
+        id = fat[id as usize];
+    }
+    if has_loop(&table(&mini_ids), RESERVED) {
+        return damaged();
+    }
+    Ok(())
+}
+
+/// Whether following `next` from any entry comes back to an entry already on
+/// the same walk.
+fn has_loop(next: &[u32], end: u32) -> bool {
+    let mut walk_of = vec![0u32; next.len()];
+    for start in 0..next.len() {
+        if walk_of[start] != 0 {
+            continue;
+        }
+        let walk = start as u32 + 1;
+        let mut i = start;
+        loop {
+            if walk_of[i] == walk {
+                return true;
+            }
+            if walk_of[i] != 0 {
+                break;
+            }
+            walk_of[i] = walk;
+            let n = next[i];
+            if n >= end || n as usize >= next.len() {
+                break;
+            }
+            i = n as usize;
+        }
+    }
+    false
 }
 
 /// .xls and .ods: calamine gives each sheet as a dense range.
@@ -443,6 +539,13 @@ mod tests {
         let wider: Vec<(u32, u32, Cell)> =
             (0..500_000u32).flat_map(|r| [(r, 0, Cell::Number(1.0)), (r, 250, Cell::Number(2.0)), (r, 500, Cell::Number(3.0))]).collect();
         assert!(matches!(lay_out(wider), Err(e) if e.contains("more than")));
+    }
+
+    #[test]
+    fn loops_in_sector_chains_are_found() {
+        assert!(has_loop(&[1, 2, 0], 0xFFFF_FFFA));
+        assert!(has_loop(&[0xFFFF_FFFE, 2, 1], 0xFFFF_FFFA));
+        assert!(!has_loop(&[1, 2, 0xFFFF_FFFE, 0xFFFF_FFFF, 9], 0xFFFF_FFFA));
     }
 
     #[test]

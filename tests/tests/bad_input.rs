@@ -161,6 +161,7 @@ fn teams_csv(long_team: &str) -> String {
         ("C6", "Team/with:bad*chars?", "06/10/2026", "Outstanding", "fine"),
         ("C7", long_team, "07/10/2026", "Good", "fine"),
         ("C8", "CP North", "31/02/2026", "Good", "a bad date in CP North"),
+        ("C9", "CON", "08/10/2026", "Good", "fine"),
     ];
     for (c, t, d, g, e) in rows {
         s.push_str(&format!("{c},{t},{d},{g},{e}\n"));
@@ -188,8 +189,8 @@ fn colliding_reserved_and_long_team_names_still_give_every_pack() {
     // Folders: safe, one per team, nothing outside --out.
     let mut folders: Vec<String> = std::fs::read_dir(out.join("teams")).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().to_string()).collect();
     folders.sort();
-    assert_eq!(folders.len(), 7, "{folders:?}");
-    for want in ["cp-north", "cp-north-2", "kpi", "evil", "history", "team-with-bad-chars"] {
+    assert_eq!(folders.len(), 8, "{folders:?}");
+    for want in ["cp-north", "cp-north-2", "kpi", "evil", "history", "team-with-bad-chars", "con-team"] {
         assert!(folders.contains(&want.to_string()), "{want} in {folders:?}");
     }
     assert!(folders.iter().all(|f| f.len() <= 60 && !f.starts_with('.')), "{folders:?}");
@@ -361,12 +362,18 @@ mod arbitrary_bytes {
     use auditpack::normalise::fold;
     use proptest::prelude::*;
 
+    /// Cases per property: bounded in `cargo test`; raise with
+    /// AUDITPACK_PROPTEST_CASES for a longer search.
+    fn cases(default: u32) -> u32 {
+        std::env::var("AUDITPACK_PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    }
+
     fn rows_from(text: &str) -> Vec<SourceRow> {
         text.split('\u{1e}').enumerate().map(|(i, r)| SourceRow { row: i as u32 + 1, cells: r.split('\u{1f}').map(Cell::text).collect() }).collect()
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: cases(256), failure_persistence: None, ..ProptestConfig::default() })]
 
         #[test]
         fn text_entry_points_never_panic(s in "\\PC{0,200}", bytes in proptest::collection::vec(any::<u8>(), 0..64)) {
@@ -389,7 +396,7 @@ mod arbitrary_bytes {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: cases(48), failure_persistence: None, ..ProptestConfig::default() })]
 
         /// Random bytes, and real workbooks with random bytes changed, read
         /// through the file boundary as a run reads them.
