@@ -65,6 +65,35 @@ impl Calendar {
         self.holidays.iter().next_back().map(|d| d.year())
     }
 
+    /// The first year the calendar has any holiday for.
+    pub fn first_year(&self) -> Option<i32> {
+        self.holidays.iter().next().map(|d| d.year())
+    }
+
+    /// Whether working days can be counted in every year from `from` to `to`:
+    /// the bank-holiday list covers them. Outside the list, holidays would be
+    /// silently counted as working days.
+    ///
+    /// # Errors
+    /// A message naming the first year the list does not cover and how to extend it.
+    pub fn covers(&self, from: NaiveDate, to: NaiveDate) -> Result<(), String> {
+        let (Some(first), Some(last)) = (self.first_year(), self.last_year()) else {
+            return Err("the bank-holiday list is empty".into());
+        };
+        let extend = "add that year's bank holidays with [calendar] extra_holidays or holidays_file in the config";
+        if to.year() > last {
+            return Err(format!(
+                "working days are needed up to {to}, but the bank-holiday list ends in {last}: {extend} (working days would otherwise be miscounted)"
+            ));
+        }
+        if from.year() < first {
+            return Err(format!(
+                "working days are needed from {from}, but the bank-holiday list starts in {first}: {extend} (working days would otherwise be miscounted)"
+            ));
+        }
+        Ok(())
+    }
+
     fn rebuild(&mut self) {
         let end = date(2040, 12, 31);
         let days = (end - self.base).num_days() as usize + 1;
@@ -126,6 +155,31 @@ impl Calendar {
         }
         sign * n
     }
+}
+
+/// "Today": the date of `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) when it is
+/// set, else the system's local date. Reproducible runs and tests set it.
+pub fn today() -> NaiveDate {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+        .map(|t| t.date_naive())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// A date before 2000 is implausible for anything in these exports.
+pub const EARLIEST_PLAUSIBLE: (i32, u32, u32) = (2000, 1, 1);
+
+/// Whether a date of something that has happened (a completion, a sign-off, a
+/// note's event) is plausible: from 2000, and not after today.
+pub fn plausible_event(d: NaiveDate, today: NaiveDate) -> bool {
+    d >= date(EARLIEST_PLAUSIBLE.0, EARLIEST_PLAUSIBLE.1, EARLIEST_PLAUSIBLE.2) && d <= today
+}
+
+/// Whether a due or target date is plausible: from 2000, and at most a year after today.
+pub fn plausible_due(d: NaiveDate, today: NaiveDate) -> bool {
+    d >= date(EARLIEST_PLAUSIBLE.0, EARLIEST_PLAUSIBLE.1, EARLIEST_PLAUSIBLE.2) && d <= add_months(today, 12)
 }
 
 /// `y-m-d`, for literals known to be valid.
@@ -205,6 +259,28 @@ mod tests {
         assert!(!cal.is_working_day(date(2026, 12, 31)));
         assert_eq!(cal.last_year(), Some(2031));
         assert!(cal.add_holidays_csv("date\n31/12/2031\n").is_err());
+    }
+
+    #[test]
+    fn the_list_covers_only_its_years() {
+        let mut cal = Calendar::default();
+        let last = cal.last_year().unwrap();
+        assert!(cal.covers(date(2026, 9, 1), date(2026, 10, 31)).is_ok());
+        let e = cal.covers(date(last + 1, 1, 1), date(last + 1, 2, 28)).unwrap_err();
+        assert!(e.contains(&format!("ends in {last}")) && e.contains("config"), "{e}");
+        assert!(cal.covers(date(2010, 1, 1), date(2010, 2, 28)).unwrap_err().contains("starts in"));
+        cal.add_holidays([date(last + 1, 1, 1)]);
+        assert!(cal.covers(date(last + 1, 1, 1), date(last + 1, 2, 28)).is_ok(), "extended in the config");
+    }
+
+    #[test]
+    fn plausible_dates() {
+        let today = date(2026, 11, 28);
+        assert!(plausible_event(date(2026, 11, 28), today));
+        assert!(!plausible_event(date(2026, 11, 29), today));
+        assert!(!plausible_event(date(1906, 5, 1), today));
+        assert!(plausible_due(date(2027, 11, 28), today));
+        assert!(!plausible_due(date(2062, 1, 1), today));
     }
 
     #[test]

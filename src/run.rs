@@ -110,6 +110,41 @@ pub fn summary(n: &Normalised) -> String {
     for f in n.findings.iter().filter(|f| f.severity == Severity::Error) {
         s.push_str(&format!("  error: {}{}: {}\n", f.file, f.sheet.as_ref().map(|x| format!(" [{x}]")).unwrap_or_default(), f.action));
     }
+    // Gaps that change what a KPI counts (METRICS.md "Missing inputs"), grouped:
+    // one line per reason, naming every KPI and file it concerns.
+    let mut absent: Vec<(String, Vec<String>)> = Vec::new();
+    let mut left_out: Vec<((String, String), Vec<String>)> = Vec::new();
+    for f in &n.findings {
+        match f.code {
+            "kpi_not_in_source" => {
+                let reason = f.action.split_once(&format!(": {} is not", f.value)).map(|(r, _)| r.to_string()).unwrap_or_else(|| f.action.clone());
+                match absent.iter_mut().find(|(r, _)| *r == reason) {
+                    Some((_, kpis)) => kpis.push(f.value.clone()),
+                    None => absent.push((reason, vec![f.value.clone()])),
+                }
+            }
+            "field_not_in_table" => {
+                let (head, kpis) = f.action.split_once(" are left out of ").unwrap_or((&f.action, ""));
+                let count = head.rsplit_once(": its ").map(|(_, c)| c).unwrap_or("");
+                let place = format!("{}{} ({count})", f.file, f.sheet.as_ref().map(|x| format!(" [{x}]")).unwrap_or_default());
+                let key = (f.value.replace(" / ", " or "), kpis.to_string());
+                match left_out.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, files)) => files.push(place),
+                    None => left_out.push((key, vec![place])),
+                }
+            }
+            _ => {}
+        }
+    }
+    for (reason, kpis) in absent {
+        s.push_str(&format!("  warning: not in the exports: {} ({reason})\n", kpis.join(", ")));
+    }
+    for ((fields, kpis), files) in left_out {
+        s.push_str(&format!("  warning: no column for {fields} in {}: those records are left out of {kpis}\n", files.join(", ")));
+    }
+    for f in n.findings.iter().filter(|f| f.code == "agreement_not_recorded") {
+        s.push_str(&format!("  warning: {}{}: {}\n", f.file, f.sheet.as_ref().map(|x| format!(" [{x}]")).unwrap_or_default(), f.action));
+    }
     let m = &n.model;
     s.push_str(&format!(
         "  total: {} audits, {} actions, {} case notes, {} legal-status episodes; {} findings\n",
@@ -143,27 +178,39 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
         write_atomic_with(&dir.join(name), table).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.join(name).display()))?;
     }
     let cal = calendar(&config)?;
-    let params = resolve_params(args, &n)?;
+    let chosen = resolve_params(args, &n, &config)?;
+    if let Some((p, _)) = &chosen {
+        cal.covers(p.period.from, p.period.to.max(p.as_of)).map_err(|e| anyhow::anyhow!("period {}: {e}", p.period.label()))?;
+    }
+    let (params, choice) = match chosen {
+        Some((p, c)) => (Some(p), Some(c)),
+        None => (None, None),
+    };
+    let team_arg = match &args.team {
+        Some(t) => {
+            Some(n.model.team_named(t).ok_or_else(|| UsageError(format!("--team '{t}' is not a team in the inputs (teams: {})", n.model.teams().join(", "))))?)
+        }
+        None => None,
+    };
     let reports = report_kinds(&args.reports)?;
     let mut written: Vec<PathBuf> = Vec::new();
     let mut failed: Vec<String> = Vec::new();
-    let metrics = match (&params, &args.team) {
-        (Some(p), Some(team)) => {
-            if !n.model.teams().iter().any(|t| t == team) {
-                return Err(UsageError(format!("--team '{team}' is not a team in the inputs (teams: {})", n.model.teams().join(", "))).into());
-            }
-            Some(analyse::analyse(&for_team(&n, team), &config, &cal, p))
-        }
-        (Some(p), None) => Some(analyse::analyse(&n, &config, &cal, p)),
+    let with_choice = |mut m: analyse::Metrics| {
+        m.period_choice = choice.clone();
+        m
+    };
+    let metrics = match (&params, &team_arg) {
+        (Some(p), Some(team)) => Some(with_choice(analyse::analyse(&for_team(&n, team), &config, &cal, p))),
+        (Some(p), None) => Some(with_choice(analyse::analyse(&n, &config, &cal, p))),
         (None, _) => None,
     };
     if let Some(m) = &metrics {
-        written.extend(write_packs(&args.out, m, &reports, args.team.as_deref(), args, &mut failed)?);
+        written.extend(write_packs(&args.out, m, &reports, team_arg.as_deref(), args, &mut failed)?);
         if args.per_team {
             let p = params.as_ref().expect("metrics imply params");
             let folders = team_folders(&n.model.teams());
             for team in n.model.teams() {
-                let tm = analyse::analyse(&for_team(&n, &team), &config, &cal, p);
+                let tm = with_choice(analyse::analyse(&for_team(&n, &team), &config, &cal, p));
                 let dir = args.out.join("teams").join(&folders[&team]);
                 written.extend(write_packs(&dir, &tm, &reports, Some(&team), args, &mut failed)?);
             }
@@ -175,6 +222,9 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
         eprintln!("  wrote {}/ (audits, judgements, actions, case_notes, episodes, data_quality)", dir.display());
         match &metrics {
             Some(m) => {
+                if let Some(c) = &m.period_choice {
+                    eprintln!("  period {} ({} to {}), as at {}: {}", m.period.label, m.period.from, m.period.to, m.as_of, c.reason);
+                }
                 eprintln!("  {} (as at {}): wrote {} files", m.period.label, m.as_of, written.len());
                 for w in written.iter().filter(|w| !w.to_string_lossy().contains("/charts/")) {
                     eprintln!("    {}", w.display());
@@ -319,8 +369,9 @@ fn date_arg(flag: &str, value: &str) -> anyhow::Result<NaiveDate> {
     crate::ingest::parse_date(value).ok_or_else(|| UsageError(format!("{flag} '{value}' is not a date (use 2026-09-30 or 30/09/2026)")).into())
 }
 
-/// The period and as-of date from the arguments, else from the data.
-fn resolve_params(args: &RunArgs, n: &Normalised) -> anyhow::Result<Option<analyse::Params>> {
+/// The period and as-of date from the arguments, else from the data (METRICS.md
+/// "Default period and as_of (revised)"), and why.
+fn resolve_params(args: &RunArgs, n: &Normalised, config: &Config) -> anyhow::Result<Option<(analyse::Params, analyse::PeriodChoice)>> {
     let period = match (&args.period, &args.from, &args.to) {
         (Some(p), _, _) => Some(analyse::period::parse_month(p).ok_or_else(|| UsageError(format!("--period '{p}' is not a month like 2026-09")))?),
         (None, Some(f), Some(t)) => {
@@ -333,7 +384,7 @@ fn resolve_params(args: &RunArgs, n: &Normalised) -> anyhow::Result<Option<analy
         _ => None,
     };
     let as_of = args.as_of.as_deref().map(|a| date_arg("--as-of", a)).transpose()?;
-    Ok(analyse::Params::resolve(&n.model, period, as_of))
+    Ok(analyse::Params::choose(&n.model, period, as_of, crate::calendar::today(), config.settings.cycle_first_month))
 }
 
 /// The working-day calendar with the config's extra closure days.

@@ -8,6 +8,8 @@ mod blind_fixtures;
 mod cli;
 #[path = "tests/forms.rs"]
 mod forms;
+#[path = "tests/gaps.rs"]
+mod gaps;
 #[path = "tests/metamorphic.rs"]
 mod metamorphic;
 #[path = "tests/metrics.rs"]
@@ -37,9 +39,18 @@ pub fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// Runs the binary in `cwd` with `args`.
+/// "Today" for every run of the binary in these tests: Saturday 2026-11-28 (noon
+/// UTC), so the default period and as-of date do not depend on the real date.
+pub const TODAY_EPOCH: &str = "1795867200";
+
+/// Runs the binary in `cwd` with `args`, as on [`TODAY_EPOCH`].
 pub fn auditpack(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_auditpack")).current_dir(cwd).args(args).output().expect("binary runs")
+    auditpack_on(cwd, args, TODAY_EPOCH)
+}
+
+/// Runs the binary with `SOURCE_DATE_EPOCH` set to `epoch` (seconds).
+pub fn auditpack_on(cwd: &Path, args: &[&str], epoch: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_auditpack")).current_dir(cwd).env("SOURCE_DATE_EPOCH", epoch).args(args).output().expect("binary runs")
 }
 
 pub fn stderr(o: &Output) -> String {

@@ -48,7 +48,11 @@ pub fn actions(ctx: &Ctx, period: &Period, as_of: NaiveDate) -> ActionsReport {
     let index = audit_index(ctx);
     let mut overdue = Vec::new();
     let mut teams: BTreeMap<String, TeamActions> = BTreeMap::new();
-    for act in &ctx.model.actions {
+    for (i, act) in ctx.model.actions.iter().enumerate() {
+        // An export with no sign-off column cannot say what is done or overdue.
+        if !ctx.cov.action(i, "actions_on_time") {
+            continue;
+        }
         let Some(due) = action_due(ctx, act, &index) else { continue };
         let team = super::named(Some(action_team(act, &index)));
         let t = teams.entry(team.clone()).or_insert_with(|| TeamActions { team: team.clone(), ..Default::default() });

@@ -15,9 +15,14 @@ pub fn audit_due(ctx: &Ctx, a: &Audit) -> Option<NaiveDate> {
     if a.due.is_some() {
         return a.due;
     }
-    let alloc = a.allocated?;
     let rule = a.due_rule.as_str();
     let (name, n) = rule.split_once(':').map(|(r, n)| (r, n.trim().parse::<u32>().ok())).unwrap_or((rule, None));
+    // Only a month known ("month of audit"): month-based rules only.
+    let alloc = match (a.allocated, a.allocated_month) {
+        (Some(d), _) => d,
+        (None, Some(m)) if !matches!(name, "days_after_allocation" | "working_days_after_allocation") => m,
+        _ => return None,
+    };
     Some(match (name, n) {
         ("days_after_allocation", Some(n)) => alloc + Duration::days(n as i64),
         ("working_days_after_allocation", Some(n)) => ctx.cal.add_working_days(alloc, n),
@@ -26,15 +31,11 @@ pub fn audit_due(ctx: &Ctx, a: &Audit) -> Option<NaiveDate> {
     })
 }
 
-/// The bi-monthly cycle (aligned with the report's grid) containing `d`.
+/// The bi-monthly cycle of the fixed grid (`[settings] cycle_first_month`)
+/// containing `d`: the same whichever period is reported.
 pub fn cycle_of(ctx: &Ctx, d: NaiveDate) -> Period {
-    let anchor = ctx.grid.last().map(|p| p.from).unwrap_or(d);
-    let months = |x: NaiveDate| x.year() * 12 + x.month0() as i32;
-    let diff = months(d) - months(anchor);
-    Period::bimonthly_starting(add_months(anchor, diff.div_euclid(2) * 2))
+    super::period::grid_period(d, ctx.config.settings.cycle_first_month)
 }
-
-use chrono::Datelike;
 
 /// An action's due date: from the data, else N working days (default 10) after it
 /// was set, or after its audit's completion when no set date is given.
@@ -59,39 +60,33 @@ fn team(a: &Audit) -> &str {
     a.team.as_deref().unwrap_or("")
 }
 
-/// Whether a moderated audit's moderator agreed: the explicit flag, else the
-/// moderated overall equals the auditor's on the canonical scale (band where both
-/// have one, else at-least-good). `None` when it cannot be told.
+/// Whether a moderated audit's moderator agreed ([`Audit::moderator_agreed`]).
 pub fn agreed(a: &Audit) -> Option<bool> {
-    if let Some(f) = a.moderator_agrees {
-        return Some(f);
-    }
-    let (x, y) = (a.overall.as_ref()?, a.moderated_overall.as_ref()?);
-    match (x.band, y.band) {
-        (Some(p), Some(q)) => Some(p == q),
-        _ => Some(x.at_least_good? == y.at_least_good?),
-    }
+    a.moderator_agreed()
 }
 
 pub fn kpis(ctx: &Ctx, visits: &VisitIndex, notes: &NoteFrame, period: &Period, as_of: NaiveDate) -> Vec<Kpi> {
     let audits = &ctx.model.audits;
     let index = audit_index(ctx);
-    let completed: Vec<&Audit> = audits.iter().filter(|a| a.completed.is_some_and(|d| period.contains(d))).collect();
+    let cov = &ctx.cov;
+    // Audits completed in the period, with their index for the coverage of each KPI.
+    let completed: Vec<(usize, &Audit)> = audits.iter().enumerate().filter(|(_, a)| a.completed.is_some_and(|d| period.contains(d))).collect();
+    let feeding = |kpi: &'static str| completed.iter().filter(move |(i, _)| cov.audit(*i, kpi)).map(|(_, a)| *a);
 
     let mut done = Tally::default();
-    for a in &completed {
+    for a in feeding("audits_completed") {
         done.count(team(a));
     }
 
     let mut on_time = Tally::default();
-    for a in audits {
+    for (_, a) in audits.iter().enumerate().filter(|(i, _)| cov.audit(*i, "audits_on_time")) {
         if let Some(due) = audit_due(ctx, a).filter(|d| period.contains(*d)) {
             on_time.add(team(a), a.completed.is_some_and(|c| c <= due));
         }
     }
 
     let mut good = Tally::default();
-    for a in &completed {
+    for a in feeding("overall_good_or_better") {
         if let Some(j) = a.overall.as_ref().filter(|j| j.is_graded()) {
             good.add(team(a), j.at_least_good == Some(true));
         }
@@ -99,7 +94,10 @@ pub fn kpis(ctx: &Ctx, visits: &VisitIndex, notes: &NoteFrame, period: &Period, 
 
     let mut act_on_time = Tally::default();
     let mut overdue = Tally::default();
-    for act in &ctx.model.actions {
+    for (i, act) in ctx.model.actions.iter().enumerate() {
+        if !cov.action(i, "actions_on_time") {
+            continue;
+        }
         let Some(due) = action_due(ctx, act, &index) else { continue };
         let t = action_team(act, &index);
         if period.contains(due) {
@@ -111,21 +109,20 @@ pub fn kpis(ctx: &Ctx, visits: &VisitIndex, notes: &NoteFrame, period: &Period, 
     }
 
     let mut coverage = Tally::default();
+    for a in feeding("moderation_coverage") {
+        coverage.add(team(a), a.moderated == Some(true));
+    }
+    // Every moderated audit stays in the agreement denominator: agreement not
+    // recorded counts as not agreed (and is a data-quality finding).
     let mut agreement = Tally::default();
-    for a in &completed {
-        let moderated = a.moderated == Some(true);
-        coverage.add(team(a), moderated);
-        if moderated {
-            if let Some(ok) = agreed(a) {
-                agreement.add(team(a), ok);
-            }
-        }
+    for a in feeding("moderation_agreement").filter(|a| a.moderated == Some(true)) {
+        agreement.add(team(a), agreed(a) == Some(true));
     }
 
     let mut reaudit = Tally::default();
-    for a in audits {
+    for (i, a) in audits.iter().enumerate() {
         let (Some(c), Some(j)) = (a.completed, a.overall.as_ref()) else { continue };
-        if j.band != Some(Band::Inadequate) {
+        if j.band != Some(Band::Inadequate) || !cov.audit(i, "inadequate_reaudited_in_time") {
             continue;
         }
         let deadline = add_months(c, 2);
@@ -136,9 +133,9 @@ pub fn kpis(ctx: &Ctx, visits: &VisitIndex, notes: &NoteFrame, period: &Period, 
         reaudit.add(team(a), redone);
     }
 
-    let spoke = |f: fn(&Audit) -> Answer| {
+    let spoke = |kpi: &'static str, f: fn(&Audit) -> Answer| {
         let mut t = Tally::default();
-        for a in &completed {
+        for a in feeding(kpi) {
             match f(a) {
                 Answer::Yes => t.add(team(a), true),
                 Answer::No => t.add(team(a), false),
@@ -152,21 +149,22 @@ pub fn kpis(ctx: &Ctx, visits: &VisitIndex, notes: &NoteFrame, period: &Period, 
     let (cla, _) = visits.in_time(ctx, EpisodeKind::Cla, period, as_of);
     let (seen_alone, recorded) = notes.tallies(ctx, period);
 
-    vec![
+    let all = vec![
         done.counted("audits_completed", "Audits completed", "Audits completed in the period."),
         on_time.rate("audits_on_time", "Audits completed on time", "Audits due in the period that were completed on or before their due date, out of all audits due in the period."),
         good.rate("overall_good_or_better", "Overall judgement good or better", "Audits completed in the period judged good or better overall, out of those with a graded overall judgement (not applicable and blanks left out)."),
         act_on_time.rate("actions_on_time", "Actions completed on time", "Actions due in the period that were signed off on or before their due date (10 working days after being set when no due date is given), out of all actions due in the period."),
         overdue.counted("actions_overdue", "Actions overdue", "Actions due before the as-of date and not signed off by it."),
         coverage.rate("moderation_coverage", "Audits moderated", "Audits completed in the period that were moderated, out of all audits completed in the period."),
-        agreement.rate("moderation_agreement", "Moderator agreed with auditor", "Moderated audits where the moderator agreed with the auditor's overall judgement, out of moderated audits where agreement is known."),
+        agreement.rate("moderation_agreement", "Moderator agreed with auditor", "Moderated audits where the moderator agreed with the auditor's overall judgement, out of all moderated audits (agreement not recorded counts as not agreed)."),
         reaudit.rate("inadequate_reaudited_in_time", "Inadequate cases re-audited within 2 months", "Audits judged inadequate whose 2-month re-audit deadline falls in the period and whose child had a later audit completed by that deadline, out of all such audits."),
-        spoke(|a| a.spoke_child).rate("child_spoken_to", "Child spoken to", "Audits completed in the period where the auditor spoke to the child, out of those answered yes or no."),
-        spoke(|a| a.spoke_family).rate("family_spoken_to", "Parents or carers spoken to", "Audits completed in the period where the auditor spoke to the parents or carers, out of those answered yes or no."),
-        spoke(|a| a.spoke_practitioner).rate("practitioner_spoken_to", "Social worker or PA spoken to", "Audits completed in the period where the auditor spoke to the social worker or personal adviser, out of those answered yes or no."),
+        spoke("child_spoken_to", |a| a.spoke_child).rate("child_spoken_to", "Child spoken to", "Audits completed in the period where the auditor spoke to the child, out of those answered yes or no."),
+        spoke("family_spoken_to", |a| a.spoke_family).rate("family_spoken_to", "Parents or carers spoken to", "Audits completed in the period where the auditor spoke to the parents or carers, out of those answered yes or no."),
+        spoke("practitioner_spoken_to", |a| a.spoke_practitioner).rate("practitioner_spoken_to", "Social worker or PA spoken to", "Audits completed in the period where the auditor spoke to the social worker or personal adviser, out of those answered yes or no."),
         cp.rate("cp_visits_in_time", "Child protection visits within 10 working days", "Children on a child protection plan in the period whose every gap between statutory visits (from the last visit before the period, up to the as-of date or plan end) was at most 10 working days."),
         cla.rate("cla_visits_in_time", "Looked-after children visits within 6 weeks", "Looked-after children in the period whose every gap between statutory visits was at most 6 weeks (42 days)."),
-        seen_alone.rate("seen_alone_recorded", "Seen alone recorded", "Statutory visits in the period with whether the child was seen alone recorded (yes or no)."),
+        seen_alone.rate("seen_alone_recorded", "Seen alone recorded", "Statutory visits in the period with whether the child was seen alone recorded (yes or no), out of statutory visits in the period (visits where seeing the child alone was recorded as not applicable are left out)."),
         recorded.rate("notes_recorded_in_time", "Case notes recorded within 4 weeks", "Case notes whose event is in the period that were recorded within 28 days of the event."),
-    ]
+    ];
+    all.into_iter().map(|k| if cov.in_source(k.id) { k } else { k.not_in_source() }).collect()
 }

@@ -43,6 +43,9 @@ pub struct Kpi {
     pub status_label: &'static str,
     /// A text symbol for the status: ✔ on, ◐ near, ✖ off, – none.
     pub status_icon: &'static str,
+    /// No input table records what this KPI needs (METRICS.md "Missing inputs"):
+    /// numerator 0, denominator 0 (null for counts), value null, status "no_data".
+    pub not_in_source: bool,
 }
 
 /// Counts towards one KPI, overall and by team.
@@ -118,7 +121,18 @@ impl Kpi {
             status: "no_target",
             status_label: "No target",
             status_icon: "–",
+            not_in_source: false,
         }
+    }
+
+    /// The KPI as "not in the exports": nothing measured, nothing by team.
+    pub fn not_in_source(mut self) -> Kpi {
+        self.numerator = 0;
+        self.denominator = (self.unit == "rate").then_some(0);
+        self.value = None;
+        self.by_team.clear();
+        self.not_in_source = true;
+        self
     }
 }
 
@@ -130,6 +144,7 @@ pub fn with_previous_and_targets(current: Vec<Kpi>, before: Vec<Kpi>, targets: &
             if let Some(p) = before.iter().find(|p| p.id == k.id) {
                 k.previous = Some(Previous { numerator: p.numerator, denominator: p.denominator, value: p.value });
                 k.change = match (k.value, p.value) {
+                    _ if k.not_in_source => None,
                     (Some(a), Some(b)) => Some(round(a - b)),
                     _ => None,
                 };
@@ -142,6 +157,9 @@ pub fn with_previous_and_targets(current: Vec<Kpi>, before: Vec<Kpi>, targets: &
                 k.status_label = label;
                 k.status_icon = icon;
             }
+            if k.not_in_source {
+                (k.status, k.status_label, k.status_icon) = ("no_data", "Not in the exports", "–");
+            }
             k
         })
         .collect()
@@ -152,6 +170,9 @@ fn round(x: f64) -> f64 {
 }
 
 fn status(k: &Kpi, t: &TargetSpec) -> (&'static str, &'static str, &'static str) {
+    if k.not_in_source {
+        return ("no_data", "Not in the exports", "–");
+    }
     let Some(v) = k.value else { return ("no_data", "No data", "–") };
     let near = t.near.unwrap_or(if k.unit == "rate" { 0.05 } else { (t.target.abs() * 0.1).max(1.0) });
     let short = match t.better {

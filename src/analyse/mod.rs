@@ -33,15 +33,66 @@ pub struct Params {
     pub as_of: NaiveDate,
 }
 
+/// How the report period was chosen, for the run's message and `metrics.json`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PeriodChoice {
+    /// `argument` (--period / --from), `latest_ended_with_activity` or `current`.
+    pub rule: &'static str,
+    /// The reason in words.
+    pub reason: String,
+    /// The date taken as today (`SOURCE_DATE_EPOCH` when set).
+    pub today: NaiveDate,
+}
+
 impl Params {
-    /// The period from the arguments, else the bi-monthly period ending with the
-    /// month of the latest audit completion date (else of the latest date seen).
+    /// The period from the arguments, else the default of METRICS.md ("Default
+    /// period and as_of (revised)"), with today from [`crate::calendar::today`]
+    /// and the grid starting in January.
     pub fn resolve(model: &Model, period: Option<Period>, as_of: Option<NaiveDate>) -> Option<Params> {
-        let period = period.or_else(|| {
-            let latest = model.audits.iter().filter_map(|a| a.completed).max().or_else(|| model.case_notes.iter().map(|n| n.event).max())?;
-            Some(Period::bimonthly_ending(latest))
-        })?;
-        Some(Params { as_of: as_of.unwrap_or(period.to), period })
+        Params::choose(model, period, as_of, crate::calendar::today(), 1).map(|(p, _)| p)
+    }
+
+    /// The period and as-of date, and why. With no period given: the latest
+    /// period of the fixed grid (first month `first_month`) that has ended on or
+    /// before `today` and holds at least one plausible audit completion (case-note
+    /// events when no audit has a completion date); if none has ended, the
+    /// current one. `as_of` defaults to the period's end or today, whichever is
+    /// earlier. `None` when the model holds nothing at all.
+    pub fn choose(model: &Model, period: Option<Period>, as_of: Option<NaiveDate>, today: NaiveDate, first_month: u32) -> Option<(Params, PeriodChoice)> {
+        let plausible = |d: &NaiveDate| crate::calendar::plausible_event(*d, today);
+        let (period, rule, reason) = match period {
+            Some(p) => (p, "argument", "given on the command line".to_string()),
+            None => {
+                if model.audits.is_empty() && model.case_notes.is_empty() && model.actions.is_empty() && model.episodes.is_empty() {
+                    return None;
+                }
+                let mut activity: Vec<NaiveDate> = model.audits.iter().filter_map(|a| a.completed).filter(plausible).collect();
+                let what = if activity.is_empty() {
+                    activity = model.case_notes.iter().map(|n| n.event).filter(plausible).collect();
+                    "case-note events (no audit has a plausible completion date)"
+                } else {
+                    "audit completions"
+                };
+                let current = period::grid_period(today, first_month);
+                // Ended on or before today: the current period too when today is its last day.
+                let ended_by = if current.to <= today { current.to } else { current.from - chrono::Duration::days(1) };
+                let latest = activity.iter().filter(|d| **d <= ended_by).max().map(|d| period::grid_period(*d, first_month));
+                match latest {
+                    Some(p) => (
+                        p,
+                        "latest_ended_with_activity",
+                        format!("the latest two-month period that has ended by today ({today}) and holds {what}; give --period to choose another"),
+                    ),
+                    None => (
+                        current,
+                        "current",
+                        format!("no two-month period that has ended by today ({today}) holds {what}: the current period, as at today; give --period to choose another"),
+                    ),
+                }
+            }
+        };
+        let as_of = as_of.unwrap_or(period.to.min(today));
+        Some((Params { period, as_of }, PeriodChoice { rule, reason, today }))
     }
 }
 
@@ -67,6 +118,8 @@ pub struct Metrics {
     pub period: PeriodOut,
     pub previous_period: PeriodOut,
     pub as_of: NaiveDate,
+    /// How the period was chosen (set by the run; `null` for library callers).
+    pub period_choice: Option<PeriodChoice>,
     pub kpis: Vec<Kpi>,
     /// Every KPI for each bi-monthly period of the history, oldest first.
     pub trends: Vec<Trend>,
@@ -126,6 +179,8 @@ pub struct Ctx<'a> {
     pub cal: &'a Calendar,
     /// The report period's bi-monthly grid, for "end of cycle" due dates and trends.
     pub grid: Vec<Period>,
+    /// Which records feed which KPI (METRICS.md "Missing inputs").
+    pub cov: crate::normalise::coverage::Coverage,
 }
 
 /// A team (or auditor, or owner) name, "(not recorded)" when blank.
@@ -139,12 +194,18 @@ pub fn named(name: Option<&str>) -> String {
 /// Runs every analysis.
 pub fn analyse(n: &Normalised, config: &Config, cal: &Calendar, params: &Params) -> Metrics {
     let model = &n.model;
-    let earliest = model.audits.iter().filter_map(|a| a.completed.or(a.allocated)).min().unwrap_or(params.period.from);
+    // The trend axis: implausible dates (before 2000) never stretch it, and it
+    // starts no earlier than the bank-holiday list (working days before it would
+    // be miscounted).
+    let floor = cal.first_year().and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1)).unwrap_or(params.period.from);
+    let floor = floor.max(crate::calendar::date(crate::calendar::EARLIEST_PLAUSIBLE.0, 1, 1));
+    let earliest = model.audits.iter().filter_map(|a| a.completed.or(a.allocated)).filter(|d| *d >= floor).min().unwrap_or(params.period.from);
     let grid = period::grid(&params.period, earliest.min(params.period.from));
-    let ctx = Ctx { model, config, cal, grid };
+    let cov = crate::normalise::coverage::Coverage::new(&n.tables, model, config);
+    let ctx = Ctx { model, config, cal, grid, cov };
     let previous = params.period.previous();
     let visits = visits::VisitIndex::new(model);
-    let notes = notes::NoteFrame::new(model);
+    let notes = notes::NoteFrame::new(model, &ctx.cov);
     let current = compliance::kpis(&ctx, &visits, &notes, &params.period, params.as_of);
     let before = compliance::kpis(&ctx, &visits, &notes, &previous, previous.to.min(params.as_of));
     let kpis = kpi::with_previous_and_targets(current, before, &config.targets);
@@ -173,6 +234,7 @@ pub fn analyse(n: &Normalised, config: &Config, cal: &Calendar, params: &Params)
         period: (&params.period).into(),
         previous_period: (&previous).into(),
         as_of: params.as_of,
+        period_choice: None,
         kpis,
         trends,
         distributions: distributions::distributions(&ctx, &params.period),

@@ -62,8 +62,9 @@ pub fn moderation(ctx: &Ctx, period: &Period) -> Moderation {
     let mut teams: BTreeMap<String, (u64, u64)> = BTreeMap::new();
     let mut auditors: BTreeMap<String, (u64, u64)> = BTreeMap::new();
     let mut direction = Direction::default();
-    let moderated = ctx.model.audits.iter().filter(|a: &&Audit| a.completed.is_some_and(|d| period.contains(d)) && a.moderated == Some(true));
-    for a in moderated {
+    let moderated =
+        ctx.model.audits.iter().enumerate().filter(|(_, a): &(usize, &Audit)| a.completed.is_some_and(|d| period.contains(d)) && a.moderated == Some(true));
+    for (i, a) in moderated {
         if let (Some(x), Some(y)) = (&a.overall, &a.moderated_overall) {
             *matrix.entry(key(x).into()).or_default().entry(key(y).into()).or_default() += 1;
             match (rank(x), rank(y)) {
@@ -75,7 +76,10 @@ pub fn moderation(ctx: &Ctx, period: &Period) -> Moderation {
         } else {
             direction.unknown += 1;
         }
-        if let Some(ok) = agreed(a) {
+        // As the KPI: every moderated audit from an export that records agreement;
+        // agreement not recorded counts as not agreed.
+        if ctx.cov.audit(i, "moderation_agreement") {
+            let ok = agreed(a) == Some(true);
             for (map, name) in [(&mut teams, super::named(a.team.as_deref())), (&mut auditors, super::named(a.auditor.as_deref()))] {
                 let e = map.entry(name).or_default();
                 e.0 += 1;

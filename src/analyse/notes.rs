@@ -22,6 +22,13 @@ pub struct NoteCounts {
     pub visits: u64,
     pub seen_yes: u64,
     pub seen_no: u64,
+    /// Statutory visits recorded as "seen alone: not applicable".
+    pub seen_not_applicable: u64,
+    /// The seen-alone KPI's base: statutory visits from exports with a seen-alone
+    /// column, not recorded as not applicable.
+    pub seen_alone_base: u64,
+    /// The recorded-in-time KPI's base: notes from exports with a recorded-date column.
+    pub recording_base: u64,
     /// Recording lag bands (days from event to entry): 0–1, 2–7, 8–14, 15–28, 29+, not recorded.
     pub lag_bands: [u64; 6],
 }
@@ -33,14 +40,24 @@ fn day(d: NaiveDate) -> i32 {
 }
 
 impl NoteFrame {
-    pub fn new(model: &Model) -> NoteFrame {
+    /// The notes as columns; `cov` says which exports carry a seen-alone and a
+    /// recorded-date column (notes from the others leave those KPIs).
+    pub fn new(model: &Model, cov: &crate::normalise::coverage::Coverage) -> NoteFrame {
         let n = model.case_notes.len();
         let mut team = Vec::with_capacity(n);
         let mut event = Vec::with_capacity(n);
         let mut lag: Vec<Option<i32>> = Vec::with_capacity(n);
         let mut statutory = Vec::with_capacity(n);
         let mut seen = Vec::with_capacity(n);
+        let mut has_seen = Vec::with_capacity(n);
+        let mut has_rec = Vec::with_capacity(n);
+        let mut flags: std::collections::HashMap<u32, (bool, bool)> = std::collections::HashMap::new();
         for note in &model.case_notes {
+            let (s, r) = *flags
+                .entry(note.source)
+                .or_insert_with(|| (cov.note_source(note.source, "seen_alone_recorded"), cov.note_source(note.source, "notes_recorded_in_time")));
+            has_seen.push(s);
+            has_rec.push(r);
             team.push(note.team);
             event.push(day(note.event));
             lag.push(note.recorded.map(|r| (r - note.event).num_days() as i32));
@@ -48,6 +65,7 @@ impl NoteFrame {
             seen.push(match note.seen_alone {
                 SeenAlone::Yes => 1i32,
                 SeenAlone::No => 2,
+                SeenAlone::NotApplicable => 3,
                 SeenAlone::NotRecorded => 0,
             });
         }
@@ -57,6 +75,8 @@ impl NoteFrame {
             Column::new("lag".into(), lag),
             Column::new("statutory".into(), statutory),
             Column::new("seen".into(), seen),
+            Column::new("has_seen".into(), has_seen),
+            Column::new("has_rec".into(), has_rec),
         ];
         NoteFrame { df: DataFrame::new(n, cols).expect("columns of equal length") }
     }
@@ -82,10 +102,13 @@ impl NoteFrame {
             .group_by([col("team")])
             .agg([
                 len().cast(DataType::Int64).alias("notes"),
-                sum(lag().lt_eq(lit(28)).fill_null(lit(false)), "in_time"),
+                sum(lag().lt_eq(lit(28)).fill_null(lit(false)).and(col("has_rec")), "in_time"),
+                sum(col("has_rec"), "rec_base"),
+                sum(visit().and(col("seen").eq(lit(3i32))), "seen_na"),
+                sum(visit().and(col("has_seen")).and(col("seen").neq(lit(3i32))), "seen_base"),
                 sum(visit(), "visits"),
-                sum(visit().and(col("seen").eq(lit(1i32))), "seen_yes"),
-                sum(visit().and(col("seen").eq(lit(2i32))), "seen_no"),
+                sum(visit().and(col("has_seen")).and(col("seen").eq(lit(1i32))), "seen_yes"),
+                sum(visit().and(col("has_seen")).and(col("seen").eq(lit(2i32))), "seen_no"),
                 sum(band(i32::MIN, Some(1)), "b0"),
                 sum(band(2, Some(7)), "b1"),
                 sum(band(8, Some(14)), "b2"),
@@ -104,6 +127,7 @@ impl NoteFrame {
             Err(_) => vec![],
         };
         let (notes, in_time, visits, yes, no) = (get("notes"), get("in_time"), get("visits"), get("seen_yes"), get("seen_no"));
+        let (na, seen_base, rec_base) = (get("seen_na"), get("seen_base"), get("rec_base"));
         let bands: Vec<Vec<u64>> = (0..6).map(|i| get(&format!("b{i}"))).collect();
         let mut rows: Vec<NoteCounts> = teams
             .iter()
@@ -115,6 +139,9 @@ impl NoteFrame {
                 visits: visits[i],
                 seen_yes: yes[i],
                 seen_no: no[i],
+                seen_not_applicable: na[i],
+                seen_alone_base: seen_base[i],
+                recording_base: rec_base[i],
                 lag_bands: std::array::from_fn(|b| bands[b][i]),
             })
             .collect();
@@ -127,8 +154,8 @@ impl NoteFrame {
         let mut seen = Tally::default();
         let mut recorded = Tally::default();
         for c in self.counts(ctx, period) {
-            seen.add_counts(&c.team, c.seen_yes + c.seen_no, c.visits);
-            recorded.add_counts(&c.team, c.recorded_in_time, c.notes);
+            seen.add_counts(&c.team, c.seen_yes + c.seen_no, c.seen_alone_base);
+            recorded.add_counts(&c.team, c.recorded_in_time, c.recording_base);
         }
         (seen, recorded)
     }

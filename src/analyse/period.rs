@@ -72,6 +72,15 @@ impl Period {
     }
 }
 
+/// The period of the fixed bi-monthly grid that contains `d`. The grid's periods
+/// start in `first_month` (1–12; 1 gives January–February, March–April, …) and
+/// every second month after it, whatever period is reported.
+pub fn grid_period(d: NaiveDate, first_month: u32) -> Period {
+    let first0 = (first_month.clamp(1, 12) - 1) as i32;
+    let offset = (d.month0() as i32 - first0).rem_euclid(2);
+    Period::bimonthly_starting(add_months(first_of_month(d), -offset))
+}
+
 /// The trend grid: bi-monthly periods ending with `last`'s last month, going
 /// back to cover `earliest`, oldest first.
 pub fn grid(last: &Period, earliest: NaiveDate) -> Vec<Period> {
@@ -113,6 +122,17 @@ mod tests {
     fn custom_periods_step_back_by_their_length() {
         let p = Period { from: date(2026, 9, 10), to: date(2026, 9, 19) };
         assert_eq!(p.previous(), Period { from: date(2026, 8, 31), to: date(2026, 9, 9) });
+    }
+
+    #[test]
+    fn the_fixed_grid_does_not_move() {
+        let p = grid_period(date(2026, 10, 15), 1);
+        assert_eq!((p.from, p.to), (date(2026, 9, 1), date(2026, 10, 31)));
+        assert_eq!(grid_period(date(2026, 9, 1), 1), p);
+        let q = grid_period(date(2026, 10, 15), 2);
+        assert_eq!((q.from, q.to), (date(2026, 10, 1), date(2026, 11, 30)), "grid starting in February");
+        let r = grid_period(date(2027, 1, 3), 12);
+        assert_eq!((r.from, r.to), (date(2026, 12, 1), date(2027, 1, 31)), "across the year end");
     }
 
     #[test]

@@ -73,7 +73,10 @@ fn every_kpi_of_the_contract_is_present_in_order() {
         ]
     );
     assert!(m.kpis.iter().filter(|k| k.unit == "rate").all(|k| k.value.is_none()), "no denominator: value null");
-    assert_eq!(kpi(&m, "audits_completed").value, Some(0.0));
+    // Nothing was read at all: every KPI is "not in the exports", never 0.
+    let done = kpi(&m, "audits_completed");
+    assert_eq!((done.numerator, done.denominator, done.value, done.not_in_source), (0, None, None, true));
+    assert!(m.kpis.iter().all(|k| k.not_in_source && k.status_label == "Not in the exports"));
 }
 
 #[test]
@@ -182,10 +185,11 @@ fn moderation_coverage_and_agreement() {
     e.moderated = Some(true);
     e.moderated_overall = judge("Good"); // unbanded vs banded: both at least good → agree
     let mut f = audit("f", "C5", "T", Some("2026-09-10"), "Good");
-    f.moderated = Some(true); // moderated, nothing to compare: agreement unknown
+    f.moderated = Some(true); // moderated, nothing to compare: stays in the denominator, not agreed
     let m = run(model(vec![a, b, c, e, f]));
     assert_eq!(nd(kpi(&m, "moderation_coverage")), (4, Some(5)));
-    assert_eq!(nd(kpi(&m, "moderation_agreement")), (2, Some(3)));
+    assert_eq!(nd(kpi(&m, "moderation_agreement")), (2, Some(4)));
+    assert_eq!((m.moderation.by_team[0].moderated, m.moderation.by_team[0].agreed), (4, 2), "the table agrees with the KPI");
     assert_eq!(m.moderation.direction.moderator_lower, 1);
     assert_eq!(m.moderation.matrix["good"]["requires_improvement"], 1);
 }
@@ -327,4 +331,182 @@ fn auditor_load_against_ten_a_year() {
 fn same_model_same_json() {
     let mk = || run(model(vec![audit("a", "C1", "T", Some("2026-09-10"), "Good"), audit("b", "C2", "U", Some("2026-10-10"), "RI")]));
     assert_eq!(crate::render::json::metrics_json(&mk()), crate::render::json::metrics_json(&mk()));
+}
+
+// ---- Missing inputs, identity and plausibility, periods (issue 8) ----
+
+use crate::normalise::columns::{ColumnMap, TableKind, Target};
+
+/// A table report as the reader would leave it, with columns for `fields`.
+fn table(file: &str, kind: TableKind, fields: &[&str]) -> TableReport {
+    let mut t = TableReport::new(file, None, None);
+    t.kind = kind;
+    t.columns = fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| ColumnMap { index: i, header: f.to_string(), target: Target::Field(f.to_string()), reason: "test".into(), scale: None, score: 100 })
+        .collect();
+    t
+}
+
+fn from(file: &str, mut a: Audit) -> Audit {
+    a.origin = Origin { file: file.into(), sheet: None, row: 2 };
+    a
+}
+
+fn run_with(model: Model, tables: Vec<TableReport>, period: Period, as_of: NaiveDate) -> Metrics {
+    let n = Normalised { model, tables, ..Default::default() };
+    analyse(&n, &Config::defaults(), &crate::calendar::Calendar::default(), &Params { period, as_of })
+}
+
+fn sep_oct() -> Period {
+    Period::bimonthly_starting(date(2026, 9, 1))
+}
+
+#[test]
+fn a_kpi_no_table_records_is_not_in_source_never_zero() {
+    let mut a = from("a.csv", audit("a", "C1", "T", Some("2026-09-10"), "Good"));
+    a.moderated = Some(true);
+    let b = from("b.csv", audit("b", "C2", "T", Some("2026-09-12"), "Good"));
+    let tables = vec![
+        table("a.csv", TableKind::Audits, &["child_id", "completed_date", "overall", "moderated"]),
+        table("b.csv", TableKind::Audits, &["child_id", "completed_date", "overall"]),
+    ];
+    let m = run_with(model(vec![a, b]), tables, sep_oct(), date(2026, 10, 31));
+    // Moderation is recorded in a.csv only: b.csv's audit is left out, not counted as unmoderated.
+    let cov = kpi(&m, "moderation_coverage");
+    assert_eq!((nd(cov), cov.not_in_source), ((1, Some(1)), false));
+    assert_eq!(nd(kpi(&m, "audits_completed")), (2, None));
+    // No table has a "spoken to" column: null, flagged, no target status.
+    let spoke = kpi(&m, "child_spoken_to");
+    assert_eq!((spoke.numerator, spoke.denominator, spoke.value, spoke.not_in_source), (0, Some(0), None, true));
+    assert_eq!((spoke.status, spoke.status_label), ("no_data", "Not in the exports"));
+    assert!(spoke.by_team.is_empty() && spoke.change.is_none());
+    // No agreement column either: not in source, though audits are moderated.
+    assert!(kpi(&m, "moderation_agreement").not_in_source);
+    // No actions, case notes or episodes read at all.
+    for id in ["actions_on_time", "actions_overdue", "cp_visits_in_time", "cla_visits_in_time", "seen_alone_recorded", "notes_recorded_in_time"] {
+        assert!(kpi(&m, id).not_in_source, "{id}");
+    }
+    let overdue = kpi(&m, "actions_overdue");
+    assert_eq!((overdue.denominator, overdue.value), (None, None), "a count KPI keeps a null denominator");
+    let json = String::from_utf8(crate::render::json::metrics_json(&m)).unwrap();
+    assert!(json.contains("\"not_in_source\": true"));
+    let pack = crate::render::doc::build(&m, crate::render::doc::ReportKind::BoardPack, &Default::default());
+    let shown = format!("{pack:?}");
+    assert!(shown.contains("not in the exports"), "the pack says so");
+}
+
+#[test]
+fn coverage_warnings_name_the_field_the_kpi_and_the_records_left_out() {
+    let a = from("a.csv", audit("a", "C1", "T", Some("2026-09-10"), "Good"));
+    let tables = vec![table("a.csv", TableKind::Audits, &["child_id", "completed_date", "overall", "spoke_child"])];
+    let m = model(vec![a]);
+    let mut f = crate::normalise::findings::Findings::default();
+    crate::normalise::coverage::findings(&tables, &m, &Config::defaults(), &mut f);
+    let left_out = f.list.iter().find(|x| x.code == "field_not_in_table" && x.value.contains("spoke_family")).expect("per-table warning");
+    assert_eq!((left_out.severity, left_out.file.as_str()), (Severity::Warning, "a.csv"));
+    assert!(left_out.action.contains("its 1 audits are left out of family_spoken_to"), "{}", left_out.action);
+    let none = f.list.iter().find(|x| x.code == "kpi_not_in_source" && x.value == "family_spoken_to").expect("per-KPI warning");
+    assert!(none.action.contains("no audit table has a column for") && none.action.contains("spoke_family"), "{}", none.action);
+    assert!(!f.list.iter().any(|x| x.code == "kpi_not_in_source" && x.value == "child_spoken_to"), "a.csv records it");
+    assert!(f.list.iter().any(|x| x.code == "kpi_not_in_source" && x.value == "cp_visits_in_time" && x.action.contains("no legal-status table was read")));
+}
+
+#[test]
+fn seen_alone_not_applicable_leaves_the_denominator() {
+    let mut m = model(vec![]);
+    note(&mut m, "A", NoteKind::CpVisit, "2026-09-10", Some("2026-09-10"), SeenAlone::Yes);
+    note(&mut m, "A", NoteKind::CpVisit, "2026-09-20", Some("2026-09-20"), SeenAlone::NotApplicable);
+    note(&mut m, "A", NoteKind::CpVisit, "2026-09-30", Some("2026-09-30"), SeenAlone::NotRecorded);
+    let met = run(m);
+    assert_eq!(nd(kpi(&met, "seen_alone_recorded")), (1, Some(2)));
+    assert_eq!(met.case_notes.by_team[0].seen_not_applicable, 1);
+}
+
+#[test]
+fn case_notes_from_an_export_without_the_column_leave_that_kpi() {
+    let mut m = model(vec![]);
+    let with = m.strings.intern("with.csv");
+    let without = m.strings.intern("without.csv");
+    note(&mut m, "A", NoteKind::CpVisit, "2026-09-10", Some("2026-09-10"), SeenAlone::Yes);
+    note(&mut m, "B", NoteKind::CpVisit, "2026-09-11", None, SeenAlone::NotRecorded);
+    m.case_notes[0].source = with;
+    m.case_notes[1].source = without;
+    let tables = vec![
+        table("with.csv", TableKind::CaseNotes, &["child_id", "note_type", "event_date", "recorded_date", "seen_alone"]),
+        table("without.csv", TableKind::CaseNotes, &["child_id", "note_type", "event_date"]),
+    ];
+    let met = run_with(m, tables, sep_oct(), date(2026, 10, 31));
+    assert_eq!(nd(kpi(&met, "seen_alone_recorded")), (1, Some(1)));
+    assert_eq!(nd(kpi(&met, "notes_recorded_in_time")), (1, Some(1)));
+    assert!(kpi(&met, "cp_visits_in_time").not_in_source, "no legal-status table");
+}
+
+#[test]
+fn actions_from_an_export_without_a_sign_off_column_are_not_overdue() {
+    let mut m = model(vec![]);
+    let mut act = action(None, None, Some("2026-09-10"), None);
+    act.origin = Origin { file: "acts.csv".into(), sheet: None, row: 2 };
+    m.actions = vec![act];
+    let tables = vec![table("acts.csv", TableKind::Actions, &["text", "due_date"])];
+    let met = run_with(m, tables, sep_oct(), date(2026, 10, 31));
+    assert!(kpi(&met, "actions_overdue").not_in_source);
+    assert!(met.actions.overdue.is_empty(), "not listed as overdue either");
+}
+
+#[test]
+fn end_of_cycle_due_dates_do_not_move_with_the_report_period() {
+    let mut a = audit("a", "C1", "T", Some("2026-10-20"), "Good");
+    a.allocated = Some(d("2026-09-10"));
+    a.due_rule = "end_of_cycle".into(); // the January grid: September–October, due 31 October
+    let oct_nov = Period::bimonthly_starting(date(2026, 10, 1));
+    let m = run_with(model(vec![a.clone()]), vec![], oct_nov, date(2026, 11, 30));
+    assert_eq!(nd(kpi(&m, "audits_on_time")), (1, Some(1)), "due 31 Oct, in October–November");
+    let m = run_with(model(vec![a]), vec![], sep_oct(), date(2026, 10, 31));
+    assert_eq!(nd(kpi(&m, "audits_on_time")), (1, Some(1)), "the same due date reporting September–October");
+}
+
+#[test]
+fn a_month_of_audit_gives_month_based_due_dates_only() {
+    let mut a = audit("a", "C1", "T", Some("2026-10-02"), "Good");
+    a.allocated_month = Some(date(2026, 9, 1)); // end of allocation month: due 30 Sep, late
+    let mut b = audit("b", "C2", "T", Some("2026-09-20"), "Good");
+    b.allocated_month = Some(date(2026, 9, 1));
+    b.due_rule = "days_after_allocation:14".into(); // needs a day: cannot be judged
+    let m = run(model(vec![a, b]));
+    assert_eq!(nd(kpi(&m, "audits_on_time")), (0, Some(1)));
+}
+
+#[test]
+fn default_period_is_the_latest_ended_grid_period_with_completions() {
+    let today = date(2026, 11, 28);
+    let mk = |dates: &[&str]| model(dates.iter().enumerate().map(|(i, c)| audit(&format!("a{i}"), "C", "T", Some(c), "Good")).collect());
+    // Exports taken on 9 November, run on 28 November: September–October, not November–December.
+    let (p, c) = Params::choose(&mk(&["2026-10-29", "2026-11-09", "2062-09-03"]), None, None, today, 1).unwrap();
+    assert_eq!((p.period, p.as_of, c.rule), (sep_oct(), date(2026, 10, 31), "latest_ended_with_activity"));
+    assert!(c.reason.contains("2026-11-28"), "{}", c.reason);
+    // A typed 1906 or 2062 never chooses the period.
+    let (p, _) = Params::choose(&mk(&["2026-06-10", "1906-09-03", "2062-09-03"]), None, None, today, 1).unwrap();
+    assert_eq!(p.period, Period::bimonthly_starting(date(2026, 5, 1)));
+    // Only completions this period: the current one, as at today (nothing overdue before its time).
+    let (p, c) = Params::choose(&mk(&["2026-11-09"]), None, None, today, 1).unwrap();
+    assert_eq!((p.period, p.as_of, c.rule), (Period::bimonthly_starting(date(2026, 11, 1)), today, "current"));
+    // A grid starting in February.
+    let (p, _) = Params::choose(&mk(&["2026-09-20", "2026-10-29"]), None, None, today, 2).unwrap();
+    assert_eq!(p.period, Period::bimonthly_starting(date(2026, 8, 1)), "October–November has not ended");
+    // On the last day of a period, that period has ended.
+    let (p, _) = Params::choose(&mk(&["2026-10-29"]), None, None, date(2026, 10, 31), 1).unwrap();
+    assert_eq!((p.period, p.as_of), (sep_oct(), date(2026, 10, 31)));
+    // Given on the command line: kept, and as_of still never after today.
+    let (p, c) = Params::choose(&mk(&["2026-10-29"]), Some(Period::bimonthly_starting(date(2026, 11, 1))), None, today, 1).unwrap();
+    assert_eq!((p.as_of, c.rule), (today, "argument"));
+    assert!(Params::choose(&model(vec![]), None, None, today, 1).is_none(), "nothing read: no period");
+}
+
+#[test]
+fn implausible_dates_never_stretch_the_trend_axis() {
+    let m = run(model(vec![audit("a", "C1", "T", Some("2026-09-10"), "Good"), audit("b", "C2", "T", Some("1906-09-10"), "Good")]));
+    let t = m.trends.iter().find(|t| t.id == "audits_completed").unwrap();
+    assert_eq!(t.points.len(), 1, "the 1906 typo adds no periods");
 }

@@ -256,6 +256,10 @@ pub struct Settings {
     /// Working days to complete an audit action when the data gives no due date.
     #[serde(default = "default_action_days")]
     pub action_working_days: u32,
+    /// The first month (1–12) of the fixed bi-monthly grid: the default period
+    /// and "end of the bi-monthly cycle" due dates lie on it.
+    #[serde(default = "default_cycle_first_month")]
+    pub cycle_first_month: u32,
 }
 
 fn default_due_rule() -> String {
@@ -263,6 +267,9 @@ fn default_due_rule() -> String {
 }
 fn default_action_days() -> u32 {
     10
+}
+fn default_cycle_first_month() -> u32 {
+    1
 }
 
 /// The whole configuration after merging.
@@ -368,7 +375,8 @@ impl Config {
         let raw: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
         let mut config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
         if !raw.contains_key("settings") {
-            config.settings = Settings { numeric_direction: NumericDirection::Ofsted, default_due_rule: String::new(), action_working_days: 0 };
+            config.settings =
+                Settings { numeric_direction: NumericDirection::Ofsted, default_due_rule: String::new(), action_working_days: 0, cycle_first_month: 0 };
         }
         Ok(config)
     }

@@ -2,7 +2,7 @@
 //! answer in the next filled cell to the right, section summary judgements, an
 //! overall judgement, and an actions grid ("Action", "Who?", "Date to be completed by").
 
-use super::columns::TableKind;
+use super::columns::{ColumnMap, TableKind, Target};
 use super::findings::{Findings, Severity};
 use super::fold::{contains_phrase, fold};
 use super::model::*;
@@ -30,6 +30,10 @@ fn form_field(ctx: &Context, label: &str, moderation: bool) -> Option<String> {
     }
     let words = ctx.recogniser.header_words(label);
     let m = ctx.recogniser.audit.match_words(&words, &[], None).ok().flatten()?;
+    // A sentence on the form (guidance, a note) is no label unless it is one word for word.
+    if words.len() > 8 && m.score < 100 {
+        return None;
+    }
     let field = match m.field.as_str() {
         "overall" if moderation => "moderated_overall".to_string(),
         "completed_date" if moderation => "moderation_date".to_string(),
@@ -54,6 +58,14 @@ fn answer_for(rows: &[SourceRow], r: usize, col: usize) -> Option<(&Cell, u32)> 
         Some(c) if is_placeholder(c) => None,
         Some(c) => Some((c, rows[r].row)),
         None => rows.get(r + 1).and_then(|next| next.cells.get(col)).filter(|c| !c.is_empty() && !is_placeholder(c)).map(|c| (c, rows[r + 1].row)),
+    }
+}
+
+/// Where [`answer_for`] finds a label's answer: (row index, column).
+fn answer_position(rows: &[SourceRow], r: usize, col: usize) -> Option<(usize, usize)> {
+    match rows[r].cells.iter().enumerate().skip(col + 1).find(|(_, c)| !c.is_empty()) {
+        Some((i, _)) => Some((r, i)),
+        None => rows.get(r + 1).and_then(|next| next.cells.get(col)).filter(|c| !c.is_empty()).map(|_| (r + 1, col)),
     }
 }
 
@@ -131,12 +143,17 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
     let in_grid = |r: usize| action_header.as_ref().is_some_and(|(hr, _)| r >= *hr && Some(r) < grid_end);
     let numeric = ctx.config.settings.numeric_direction;
     let mut moderation = false;
+    let mut answers: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
     for (r, row) in rows.iter().enumerate() {
         if in_grid(r) {
             continue;
         }
         for (c, cell) in row.cells.iter().enumerate() {
             let Cell::Text(t) = cell else { continue };
+            // An answer already taken for a label is not itself a label.
+            if answers.contains(&(r, c)) {
+                continue;
+            }
             if is_moderation_heading(ctx, t) {
                 moderation = true;
                 continue;
@@ -149,7 +166,23 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
             let t = &inline.as_ref().map(|(l, _)| l.clone()).unwrap_or_else(|| t.clone());
             let domain_label = summary_domain(ctx, t).is_some() || question_with_grade(ctx, rows, r, c, t).is_some();
             if let Some(field) = form_field(ctx, t, moderation).filter(|_| !domain_label) {
+                // The form has this field (answered or not): what coverage reads.
+                if !report.columns.iter().any(|m| m.target == Target::Field(field.clone())) {
+                    report.columns.push(ColumnMap {
+                        index: c,
+                        header: t.clone(),
+                        target: Target::Field(field.clone()),
+                        reason: "form label".into(),
+                        scale: None,
+                        score: 100,
+                    });
+                }
                 let beside = answer_for(rows, r, c);
+                if inline.is_none() {
+                    if let Some(pos) = answer_position(rows, r, c) {
+                        answers.insert(pos);
+                    }
+                }
                 let Some((value, at)) = inline.as_ref().map(|(_, v)| (v, row.row)).or(beside) else { continue };
                 let bad_date = |findings: &mut Findings| {
                     findings.push(Severity::Warning, "bad_date", file, sheet, Some(at), Some(t), value.as_string(), "not a date: left blank");

@@ -3,10 +3,13 @@
 
 pub mod columns;
 pub mod config;
+pub mod coverage;
 pub mod findings;
 pub mod fold;
 mod forms;
+pub mod identity;
 pub mod model;
+pub mod plausible;
 pub mod recognise;
 pub mod scales;
 pub mod table;
@@ -53,7 +56,9 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     let ctx = table::Context::new(config, &crosswalk);
     let mut out = Normalised { model: Model { strings: Strings::new(), ..Default::default() }, ..Default::default() };
     let mut found = findings::Findings::default();
-    let (files, skipped, errors) = ingest::discover(inputs);
+    let (files, mut skipped, errors) = ingest::discover(inputs);
+    let (files, twice) = read_once(files);
+    skipped.extend(twice);
     for s in &skipped {
         found.push(Severity::Info, "file_skipped", &s.path, None, None, None, "", s.reason.clone());
     }
@@ -85,8 +90,13 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
         }
     }
     progress(total, total, "");
+    out.model.row_keys = Default::default();
+    identity::canonicalise(&mut out.model, &mut found);
     link_actions(&mut out.model, &mut found);
-    link_moderations(&mut out.model, &mut found);
+    let moderated_tables = link_moderations(&mut out.model, &mut found);
+    credit_moderation_log(&mut out.tables, &moderated_tables);
+    coverage::findings(&out.tables, &out.model, config, &mut found);
+    plausible::flag(&out.model, crate::calendar::today(), &mut found);
     out.findings = found.list;
     out
 }
@@ -120,6 +130,55 @@ fn read_file(ctx: &table::Context, path: &std::path::Path, shown: &str, out: &mu
             out.failed_files.push(e.file);
         }
     }
+}
+
+/// The same file reached twice (given twice, or through folders or links) is
+/// read once; so is a second file whose bytes are identical to one already
+/// listed (a download saved twice): its rows would otherwise count twice.
+fn read_once(files: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<Skipped>) {
+    let mut seen: HashMap<PathBuf, String> = HashMap::new();
+    let mut kept: Vec<PathBuf> = Vec::new();
+    let mut skipped = Vec::new();
+    for p in files {
+        let canon = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
+        match seen.get(&canon) {
+            Some(first) => skipped.push(Skipped { path: ingest::display_path(&p), reason: format!("the same file as {first}: read once") }),
+            None => {
+                seen.insert(canon, ingest::display_path(&p));
+                kept.push(p);
+            }
+        }
+    }
+    // Identical content: compare only files of equal size.
+    let mut by_size: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, p) in kept.iter().enumerate() {
+        if let Ok(m) = std::fs::metadata(p) {
+            by_size.entry(m.len()).or_default().push(i);
+        }
+    }
+    let mut drop: Vec<(usize, usize)> = Vec::new();
+    for group in by_size.values().filter(|g| g.len() > 1) {
+        let contents: Vec<Option<Vec<u8>>> = group.iter().map(|&i| std::fs::read(&kept[i]).ok()).collect();
+        for (a, ca) in contents.iter().enumerate() {
+            if ca.is_none() || drop.iter().any(|(d, _)| *d == group[a]) {
+                continue;
+            }
+            for (b, cb) in contents.iter().enumerate().skip(a + 1) {
+                if cb.is_some() && ca == cb && !drop.iter().any(|(d, _)| *d == group[b]) {
+                    drop.push((group[b], group[a]));
+                }
+            }
+        }
+    }
+    for (d, first) in &drop {
+        skipped.push(Skipped {
+            path: ingest::display_path(&kept[*d]),
+            reason: format!("identical in every byte to {}: read once (its rows would count twice)", ingest::display_path(&kept[*first])),
+        });
+    }
+    let dropped: std::collections::HashSet<usize> = drop.iter().map(|(d, _)| *d).collect();
+    let kept = kept.into_iter().enumerate().filter(|(i, _)| !dropped.contains(i)).map(|(_, p)| p).collect();
+    (kept, skipped)
 }
 
 /// Links each action to its audit: by audit id, else by child id + audit date,
@@ -177,9 +236,13 @@ fn link_actions(model: &mut Model, found: &mut findings::Findings) {
 /// Applies a separate moderation log to its audits, by audit id: the log fills
 /// what the audit row leaves blank (moderated, agreement, grade, date). A log row
 /// whose audit was not read is kept out and reported.
-fn link_moderations(model: &mut Model, found: &mut findings::Findings) {
+///
+/// Returns the tables (file, sheet) whose audits the log reached, with the
+/// moderation fields it gave them.
+fn link_moderations(model: &mut Model, found: &mut findings::Findings) -> BTreeMap<(String, Option<String>), Vec<&'static str>> {
+    let mut reached: BTreeMap<(String, Option<String>), Vec<&'static str>> = BTreeMap::new();
     if model.moderations.is_empty() {
-        return;
+        return reached;
     }
     let ids: HashMap<String, usize> = model.audits.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
     let mut linked = 0usize;
@@ -198,6 +261,14 @@ fn link_moderations(model: &mut Model, found: &mut findings::Findings) {
             continue;
         };
         let a = &mut model.audits[i];
+        let fields = reached.entry((a.origin.file.clone(), a.origin.sheet.clone())).or_default();
+        for (f, given) in
+            [("moderated", true), ("moderator_agrees", m.agrees.is_some()), ("moderated_overall", m.grade.is_some()), ("moderation_date", m.date.is_some())]
+        {
+            if given && !fields.contains(&f) {
+                fields.push(f);
+            }
+        }
         a.moderated = a.moderated.or(m.moderated);
         a.moderator_agrees = a.moderator_agrees.or(m.agrees);
         a.moderation_date = a.moderation_date.or(m.date);
@@ -209,6 +280,29 @@ fn link_moderations(model: &mut Model, found: &mut findings::Findings) {
     }
     if linked > 0 {
         found.push(Severity::Info, "moderation_linked", "", None, None, None, "", format!("{linked} moderation log rows linked to their audits by audit id"));
+    }
+    reached
+}
+
+/// An audits table reached by a moderation log records moderation for all its
+/// audits (one not in the log was not moderated): its report carries the log's
+/// moderation fields, so the moderation KPIs count its audits.
+fn credit_moderation_log(tables: &mut [TableReport], reached: &BTreeMap<(String, Option<String>), Vec<&'static str>>) {
+    for t in tables.iter_mut().filter(|t| t.kind == columns::TableKind::Audits) {
+        let Some(fields) = reached.get(&(t.file.clone(), t.sheet.clone())) else { continue };
+        for f in fields {
+            let target = columns::Target::Field(f.to_string());
+            if !t.columns.iter().any(|c| c.target == target) {
+                t.columns.push(columns::ColumnMap {
+                    index: usize::MAX,
+                    header: "(moderation log)".into(),
+                    target,
+                    reason: "from a moderation log, linked by audit id".into(),
+                    scale: None,
+                    score: 100,
+                });
+            }
+        }
     }
 }
 

@@ -89,6 +89,9 @@ pub struct Audit {
     pub case_type: Option<String>,
     pub legal_status: Option<String>,
     pub allocated: Option<NaiveDate>,
+    /// The first day of the allocation month, from a "month of audit" column,
+    /// when no allocation date is given: month-based due rules use it.
+    pub allocated_month: Option<NaiveDate>,
     /// Due date from the data (the analysis applies the framework rule when absent).
     pub due: Option<NaiveDate>,
     /// The framework's due rule, for the analysis to apply when `due` is absent.
@@ -111,6 +114,20 @@ pub struct Audit {
 }
 
 impl Audit {
+    /// Whether a moderated audit's moderator agreed: the explicit flag, else the
+    /// moderated overall equals the auditor's on the canonical scale (band where
+    /// both have one, else at-least-good). `None` when it cannot be told.
+    pub fn moderator_agreed(&self) -> Option<bool> {
+        if let Some(f) = self.moderator_agrees {
+            return Some(f);
+        }
+        let (x, y) = (self.overall.as_ref()?, self.moderated_overall.as_ref()?);
+        match (x.band, y.band) {
+            (Some(p), Some(q)) => Some(p == q),
+            _ => Some(x.at_least_good? == y.at_least_good?),
+        }
+    }
+
     /// The judgement for a canonical domain: the first graded one when a framework
     /// asks several questions in one domain.
     pub fn domain(&self, id: &str) -> Option<&Judgement> {
@@ -196,6 +213,9 @@ impl NoteKind {
 pub enum SeenAlone {
     Yes,
     No,
+    /// Recorded as not applicable (a baby, a visit where seeing the child alone
+    /// does not apply): recorded, but neither yes nor no.
+    NotApplicable,
     #[default]
     NotRecorded,
 }
@@ -296,6 +316,10 @@ pub struct Model {
     pub strings: Strings,
     /// Audit id → where it was first read (for duplicate ids across files).
     pub audit_ids: std::collections::HashMap<String, Origin>,
+    /// While reading: a key of every row read (its cells by header, any column
+    /// order) → (interned file, row), so an exact duplicate counts once across
+    /// tables and files. Emptied when reading ends.
+    pub row_keys: crate::fasthash::HashedKeyMap<(u32, u32)>,
 }
 
 impl Model {
@@ -318,7 +342,15 @@ impl Model {
             case_notes,
             episodes,
             strings: self.strings.clone(),
+            row_keys: Default::default(),
         }
+    }
+
+    /// The team of that name, compared as [`super::identity::team_key`] does
+    /// (case and spacing aside), in the model's own spelling.
+    pub fn team_named(&self, name: &str) -> Option<String> {
+        let key = super::identity::team_key(name);
+        self.teams().into_iter().find(|t| super::identity::team_key(t) == key)
     }
 
     /// Every team named in the audits, actions, case notes and episodes, sorted.

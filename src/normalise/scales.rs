@@ -173,6 +173,41 @@ fn label_key(s: &str) -> String {
     fold(s)
 }
 
+/// Answers that say the question was asked but the answer is not known yet
+/// ("TBC", "Pending", "N/K"): never yes or no, read as not recorded.
+pub fn is_not_known(cell: &Cell) -> bool {
+    let Cell::Text(t) = cell else { return false };
+    if t.len() > 40 {
+        return false;
+    }
+    matches!(
+        fold(t).as_str(),
+        "tbc"
+            | "tbd"
+            | "tbconfirmed"
+            | "to be confirmed"
+            | "to be decided"
+            | "to follow"
+            | "pending"
+            | "awaiting"
+            | "awaited"
+            | "unknown"
+            | "not known"
+            | "n k"
+            | "nk"
+            | "not recorded"
+            | "not sure"
+            | "unsure"
+            | "unclear"
+            | "don t know"
+            | "dont know"
+            | "do not know"
+            | "undetermined"
+            | "not yet known"
+            | "not stated"
+    ) || t.trim() == "?"
+}
+
 /// Reads a yes / no / not applicable answer ("Y", "yes - 12/03/2026", "N/A", TRUE).
 pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
     use super::model::Answer;
@@ -184,6 +219,7 @@ pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
         // The common answers first, without folding.
         Cell::Text(t) if t.eq_ignore_ascii_case("yes") || t.eq_ignore_ascii_case("y") => Some(Answer::Yes),
         Cell::Text(t) if t.eq_ignore_ascii_case("no") || t.eq_ignore_ascii_case("n") => Some(Answer::No),
+        Cell::Text(_) if is_not_known(cell) => Some(Answer::Blank),
         Cell::Text(t) => {
             let f = fold(t);
             let first = f.split(' ').next().unwrap_or("");
@@ -191,7 +227,6 @@ pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
             match (f.as_str(), first) {
                 // "N/A - baby (7 months)": not applicable, with the reason.
                 _ if na => Some(Answer::NotApplicable),
-                ("not known" | "unknown" | "not recorded", _) => Some(Answer::Blank),
                 (_, "yes" | "y" | "true" | "agree" | "agreed" | "agrees") => Some(Answer::Yes),
                 (_, "no" | "n" | "false" | "disagree" | "disagreed" | "disagrees" | "not") => Some(Answer::No),
                 // "Child refused", "Parent unavailable", "Unable to contact".

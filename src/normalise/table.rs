@@ -166,9 +166,13 @@ impl KindRules {
 /// Whether the child was seen alone: yes / no answers, or the words used in
 /// case-note exports ("Seen alone", "Not seen alone", "Seen with carer").
 fn seen_alone(cell: &Cell) -> SeenAlone {
+    if super::scales::is_not_known(cell) {
+        return SeenAlone::NotRecorded;
+    }
     match answer(cell) {
         Some(Answer::Yes) => return SeenAlone::Yes,
         Some(Answer::No) => return SeenAlone::No,
+        Some(Answer::NotApplicable) => return SeenAlone::NotApplicable,
         _ => {}
     }
     let Cell::Text(t) = cell else { return SeenAlone::NotRecorded };
@@ -294,7 +298,13 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     if (kind == TableKind::Unknown || incomplete) && pinned_kind.is_none() {
         let body: Vec<&[Cell]> = sample.iter().skip(header.map_or(0, |h| h + 1)).map(|r| r.cells.as_slice()).collect();
         let header_cells = header.map(|h| sample[h].cells.as_slice());
-        if let Some(why) = super::recognise::not_data_reason(sheet.as_deref(), header_cells, &body, ctx.crosswalk) {
+        // Two or more fields named by the header ("Team", "Overall grade") say
+        // records, whatever few values there are; only the sheet's name or a
+        // pivot layout can still say otherwise.
+        let named_fields = mapping.as_ref().map_or(0, |m| m.columns.iter().filter(|c| matches!(c.target, Target::Field(_)) && c.score >= 2).count());
+        let reason = super::recognise::not_data_reason(sheet.as_deref(), header_cells, &body, ctx.crosswalk)
+            .filter(|why| named_fields < 2 || !why.starts_with("no dates"));
+        if let Some(why) = reason {
             let non_blank =
                 sample.iter().filter(|r| !r.is_blank()).count() as u64 + rows.filter(|r| r.as_ref().map(|r| !r.is_blank()).unwrap_or(true)).count() as u64;
             report.rows_read = non_blank;
@@ -457,7 +467,7 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         sheet: sheet.as_deref(),
         mapping: &mapping,
         numeric,
-        seen: Default::default(),
+        order: column_order(&mapping.columns, mapping.kind),
         blank_rows: vec![],
         source: model.strings.intern(&file),
         fields,
@@ -527,7 +537,9 @@ struct RowReader<'a> {
     mapping: &'a TableMapping,
     numeric: NumericDirection,
     /// Hash of a row's cells → first row number, for exact duplicates.
-    seen: crate::fasthash::HashedKeyMap<u32>,
+    /// Each column's place and header key, sorted by header: a row's key for
+    /// exact duplicates does not depend on the column order of its file.
+    order: Vec<(usize, u64)>,
     blank_rows: Vec<u32>,
     source: u32,
     /// Field → (column index, header), worked out once per table. A short list:
@@ -556,19 +568,29 @@ impl<'a> RowReader<'a> {
             return;
         }
         let mut hasher = crate::fasthash::FxHasher::default();
-        for c in &row.cells {
-            match c {
-                Cell::Empty => 0u8.hash(&mut hasher),
-                Cell::Text(t) | Cell::Error(t) => t.hash(&mut hasher),
-                Cell::Number(n) => n.to_bits().hash(&mut hasher),
-                Cell::Date(d) => d.hash(&mut hasher),
-                Cell::Bool(b) => b.hash(&mut hasher),
+        let hash_cell = |c: &Cell, hasher: &mut crate::fasthash::FxHasher| match c {
+            Cell::Empty => {}
+            Cell::Text(t) | Cell::Error(t) => t.hash(hasher),
+            Cell::Number(n) => n.to_bits().hash(hasher),
+            Cell::Date(d) => d.hash(hasher),
+            Cell::Bool(b) => b.hash(hasher),
+        };
+        self.mapping.kind.as_str().hash(&mut hasher);
+        for &(i, header) in &self.order {
+            if let Some(c) = row.cells.get(i).filter(|c| !c.is_empty()) {
+                header.hash(&mut hasher);
+                hash_cell(c, &mut hasher);
             }
-            0xffu8.hash(&mut hasher);
+        }
+        // Cells beyond the header row, by position.
+        for (i, c) in row.cells.iter().enumerate().skip(self.order.len()).filter(|(_, c)| !c.is_empty()) {
+            i.hash(&mut hasher);
+            hash_cell(c, &mut hasher);
         }
         let key = hasher.finish();
-        if let Some(first) = self.seen.get(&key) {
+        if let Some(&(file, first)) = model.row_keys.get(&key) {
             report.reject("duplicate row");
+            let place = if file == self.source { String::new() } else { format!(" of {}", model.strings.get(file)) };
             findings.push(
                 Severity::Warning,
                 "duplicate_row",
@@ -577,11 +599,11 @@ impl<'a> RowReader<'a> {
                 Some(row.row),
                 None,
                 first_text(&row),
-                format!("exact duplicate of row {first}: not counted twice"),
+                format!("exact duplicate of row {first}{place}: not counted twice"),
             );
             return;
         }
-        self.seen.insert(key, row.row);
+        model.row_keys.insert(key, (self.source, row.row));
         let result = match self.mapping.kind {
             TableKind::Audits if self.moderation_log => self.moderation(&row, findings).map(|m| model.moderations.push(m)),
             TableKind::Audits => self.audit(&row, findings).and_then(|a| self.add_audit(a, model)),
@@ -690,6 +712,20 @@ impl<'a> RowReader<'a> {
 
     fn answer(&mut self, row: &SourceRow, field: &str, findings: &mut Findings) -> Answer {
         let Some((cell, header)) = self.cell(row, field) else { return Answer::Blank };
+        if super::scales::is_not_known(cell) {
+            // "TBC", "Pending", "N/K": not an answer yet, never yes.
+            findings.push(
+                Severity::Warning,
+                "answer_not_known",
+                self.file,
+                self.sheet,
+                Some(row.row),
+                Some(header),
+                cell.as_string(),
+                "an answer not known yet: read as not recorded",
+            );
+            return Answer::Blank;
+        }
         if let Some(a) = answer(cell) {
             return a;
         }
@@ -721,6 +757,26 @@ impl<'a> RowReader<'a> {
         let child_id = self.text(row, "child_id").ok_or(("no child id", String::new(), Some("child id".to_string())))?;
         let completed = self.date(row, "completed_date", findings);
         let allocated = self.date(row, "allocated_date", findings);
+        // "Month of audit": the allocation month when no allocation date is given.
+        let allocated_month = match self.cell(row, "audit_month") {
+            Some((c, header)) if !c.is_empty() => {
+                let m = month_cell(c);
+                if m.is_none() {
+                    findings.push(
+                        Severity::Warning,
+                        "bad_date",
+                        self.file,
+                        self.sheet,
+                        Some(row.row),
+                        Some(header),
+                        c.as_string(),
+                        "not a month (September 2026, Sep-26, 2026-09): left blank",
+                    );
+                }
+                m
+            }
+            _ => None,
+        };
         let framework_id = self.mapping.framework.clone().unwrap_or_else(|| "generic".into());
         let framework = self.ctx.config.framework(&framework_id);
         let mut domains = Vec::new();
@@ -777,6 +833,7 @@ impl<'a> RowReader<'a> {
             case_type: self.text(row, "case_type"),
             legal_status: self.text(row, "legal_status"),
             allocated,
+            allocated_month,
             due: self.date(row, "due_date", findings),
             completed,
             overall,
@@ -880,6 +937,63 @@ impl<'a> RowReader<'a> {
     }
 }
 
+/// A "month of audit" cell ("September 2026", "Sep-26", "2026-09", "09/2026", or
+/// a date) as the first day of its month.
+pub fn month_cell(cell: &Cell) -> Option<chrono::NaiveDate> {
+    use chrono::Datelike;
+    let first = |y: i32, m: u32| chrono::NaiveDate::from_ymd_opt(y, m, 1);
+    if let Some(d) = cell.as_date() {
+        return first(d.year(), d.month());
+    }
+    let Cell::Text(t) = cell else { return None };
+    let cleaned: String = t.chars().map(|c| if matches!(c, ',' | '-' | '/' | '.') { ' ' } else { c }).collect();
+    let tokens: Vec<&str> = cleaned.split_whitespace().collect();
+    let [a, b] = tokens.as_slice() else { return None };
+    let year = |s: &str| -> Option<i32> {
+        let y: i32 = s.parse().ok()?;
+        match s.len() {
+            2 => Some(2000 + y),
+            4 => Some(y),
+            _ => None,
+        }
+    };
+    let month = |s: &str| -> Option<u32> {
+        if let Ok(m) = s.parse::<u32>() {
+            return (1..=12).contains(&m).then_some(m);
+        }
+        let l = s.to_ascii_lowercase();
+        const NAMES: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+        (l.len() >= 3).then(|| NAMES.iter().position(|n| n.starts_with(&l) || (l == "sept" && *n == "september")).map(|i| i as u32 + 1)).flatten()
+    };
+    if a.len() == 4 && a.bytes().all(|c| c.is_ascii_digit()) {
+        // "2026-09"
+        return first(year(a)?, month(b)?);
+    }
+    // "September 2026", "Sep-26", "09/2026"
+    first(year(b)?, month(a)?)
+}
+
+/// Columns sorted by folded header, with the header's hash (position breaks ties).
+fn column_order(columns: &[super::columns::ColumnMap], kind: TableKind) -> Vec<(usize, u64)> {
+    let n = columns.iter().map(|c| c.index + 1).max().unwrap_or(0);
+    let mut keyed: Vec<(String, usize)> = (0..n)
+        .map(|i| {
+            let h = columns.iter().find(|c| c.index == i).map(|c| fold(&c.header)).filter(|h| !h.is_empty()).unwrap_or_else(|| format!("#{i}"));
+            (h, i)
+        })
+        .collect();
+    keyed.sort();
+    keyed
+        .into_iter()
+        .map(|(h, i)| {
+            let mut hasher = crate::fasthash::FxHasher::default();
+            kind.as_str().hash(&mut hasher);
+            h.hash(&mut hasher);
+            (i, hasher.finish())
+        })
+        .collect()
+}
+
 /// A stable audit id when the data has none: file stem, child, date.
 pub fn derived_id(file: &str, child: &str, date: Option<chrono::NaiveDate>, row: u32) -> String {
     let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
@@ -952,6 +1066,23 @@ mod tests {
     }
 
     #[test]
+    fn months_of_audit() {
+        use crate::calendar::date;
+        for (t, want) in [
+            ("September 2026", Some(date(2026, 9, 1))),
+            ("Sep-26", Some(date(2026, 9, 1))),
+            ("Sept 2026", Some(date(2026, 9, 1))),
+            ("2026-09", Some(date(2026, 9, 1))),
+            ("09/2026", Some(date(2026, 9, 1))),
+            ("12/09/2026", Some(date(2026, 9, 1))),
+            ("September", None),
+            ("Pending", None),
+        ] {
+            assert_eq!(month_cell(&Cell::text(t)), want, "{t}");
+        }
+    }
+
+    #[test]
     fn seen_alone_words() {
         for (t, want) in [
             ("Yes", SeenAlone::Yes),
@@ -961,6 +1092,10 @@ mod tests {
             ("N", SeenAlone::No),
             ("", SeenAlone::NotRecorded),
             ("Unknown", SeenAlone::NotRecorded),
+            ("N/K", SeenAlone::NotRecorded),
+            ("TBC", SeenAlone::NotRecorded),
+            ("Not applicable", SeenAlone::NotApplicable),
+            ("N/A", SeenAlone::NotApplicable),
         ] {
             assert_eq!(seen_alone(&Cell::text(t)), want, "{t}");
         }

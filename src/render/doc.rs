@@ -239,6 +239,10 @@ impl Cells {
     }
 
     pub fn kpi_value(&self, k: &Kpi) -> Value {
+        if k.not_in_source {
+            // Never 0% or "off target" for what the exports do not record.
+            return Value::text("not in the exports");
+        }
         if k.unit == "count" {
             self.count(k.numerator)
         } else {

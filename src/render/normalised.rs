@@ -262,6 +262,7 @@ pub fn case_notes_csv(model: &Model, out: Out) -> Result {
         let seen = match n.seen_alone {
             crate::normalise::SeenAlone::Yes => "yes",
             crate::normalise::SeenAlone::No => "no",
+            crate::normalise::SeenAlone::NotApplicable => "not_applicable",
             crate::normalise::SeenAlone::NotRecorded => "not_recorded",
         };
         put(

@@ -34,7 +34,7 @@ fn validate_explains_and_strict_fails_on_rejections() {
     let o = auditpack(&root(), &["validate"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
-    for want in ["header row: 4", "-> child_id", "(question text)", "Labels (", "exact", "assumed", "Findings:", "'Good-ish'"] {
+    for want in ["header row: 4", "-> child_id", "(question text", "Labels (", "exact", "assumed", "Findings:", "'Good-ish'"] {
         assert!(text.contains(want), "{want} not in validate output");
     }
     let strict = auditpack(&root(), &["validate", "--strict"]);

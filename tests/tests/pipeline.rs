@@ -249,7 +249,8 @@ fn two_header_rows_with_merged_group_titles() {
 fn the_same_audit_id_in_two_files_is_read_once() {
     let dir = scratch("dup-audit-id");
     write(&dir, "a.csv", b"Audit ID,Child ID,Overall grade\nA1,C1,Good\nA2,C2,Good\n");
-    write(&dir, "b.csv", b"Audit ID,Child ID,Overall grade\nA1,C1,Good\n");
+    // Not an exact duplicate row (that would be caught first): the same id, another grade.
+    write(&dir, "b.csv", b"Audit ID,Child ID,Overall grade\nA1,C1,Inadequate\n");
     let n = read(&[dir], &Config::defaults());
     assert_eq!(n.model.audits.len(), 2);
     let b = n.tables.iter().find(|t| t.file.ends_with("b.csv")).unwrap();

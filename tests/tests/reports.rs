@@ -139,8 +139,11 @@ fn hostile_text_comes_out_inert() {
         "Audit ID,Child ID,Team,Audit date,Overall grade\nA1,C1,<script>alert(1)</script>,01/10/2026,Good\nA2,C2,North,02/10/2026,Inadequate\n",
     )
     .unwrap();
-    std::fs::write(dir.join("actions.csv"), "Audit ID,Action,Who by,By when\nA1,\"=HYPERLINK(\"\"http://example.invalid\"\",\"\"x\"\")\",+Owner,05/10/2026\n")
-        .unwrap();
+    std::fs::write(
+        dir.join("actions.csv"),
+        "Audit ID,Action,Who by,By when,Signed off\nA1,\"=HYPERLINK(\"\"http://example.invalid\"\",\"\"x\"\")\",+Owner,05/10/2026,\n",
+    )
+    .unwrap();
     let out = dir.join("out");
     let o = auditpack(&dir, &["run", ".", "-q", "--out", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

@@ -1,0 +1,286 @@
+//! Which KPIs the exports can feed: METRICS.md "Missing inputs". A KPI whose
+//! fields are in no input table is `not_in_source`; when some tables carry a
+//! field and others do not, the KPI counts only the records from tables that
+//! carry it. Every gap is a warning (validate, data_quality, stderr).
+
+use super::columns::{TableKind, Target};
+use super::config::Config;
+use super::findings::{Findings, Severity};
+use super::model::Model;
+use super::table::TableReport;
+use std::collections::{BTreeSet, HashMap};
+
+/// What a KPI needs from one kind of table: one field of each group.
+pub struct Need {
+    pub kind: TableKind,
+    pub groups: &'static [&'static [&'static str]],
+}
+
+const COMPLETED: &[&str] = &["completed_date"];
+const MODERATION: &[&str] = &["moderated", "moderator_agrees", "moderated_overall", "moderation_date"];
+const AGREEMENT: &[&str] = &["moderator_agrees", "moderated_overall"];
+
+/// Each KPI of the contract and what it needs. Visits need legal-status
+/// episodes and case notes both.
+pub const NEEDS: &[(&str, &[Need])] = &[
+    ("audits_completed", &[Need { kind: TableKind::Audits, groups: &[COMPLETED] }]),
+    ("audits_on_time", &[Need { kind: TableKind::Audits, groups: &[COMPLETED, &["due_date", "allocated_date", "audit_month"]] }]),
+    ("overall_good_or_better", &[Need { kind: TableKind::Audits, groups: &[COMPLETED, &["overall"]] }]),
+    ("actions_on_time", &[Need { kind: TableKind::Actions, groups: &[COMPLETED] }]),
+    ("actions_overdue", &[Need { kind: TableKind::Actions, groups: &[COMPLETED] }]),
+    ("moderation_coverage", &[Need { kind: TableKind::Audits, groups: &[COMPLETED, MODERATION] }]),
+    ("moderation_agreement", &[Need { kind: TableKind::Audits, groups: &[COMPLETED, AGREEMENT] }]),
+    ("inadequate_reaudited_in_time", &[Need { kind: TableKind::Audits, groups: &[COMPLETED, &["overall"]] }]),
+    ("child_spoken_to", &[Need { kind: TableKind::Audits, groups: &[COMPLETED, &["spoke_child"]] }]),
+    ("family_spoken_to", &[Need { kind: TableKind::Audits, groups: &[COMPLETED, &["spoke_family"]] }]),
+    ("practitioner_spoken_to", &[Need { kind: TableKind::Audits, groups: &[COMPLETED, &["spoke_practitioner"]] }]),
+    ("cp_visits_in_time", &[Need { kind: TableKind::Episodes, groups: &[&["start_date"]] }, Need { kind: TableKind::CaseNotes, groups: &[&["event_date"]] }]),
+    ("cla_visits_in_time", &[Need { kind: TableKind::Episodes, groups: &[&["start_date"]] }, Need { kind: TableKind::CaseNotes, groups: &[&["event_date"]] }]),
+    ("seen_alone_recorded", &[Need { kind: TableKind::CaseNotes, groups: &[&["seen_alone"]] }]),
+    ("notes_recorded_in_time", &[Need { kind: TableKind::CaseNotes, groups: &[&["recorded_date"]] }]),
+];
+
+fn kpi_index(kpi: &str) -> Option<usize> {
+    NEEDS.iter().position(|(k, _)| *k == kpi)
+}
+
+fn satisfied(need: &Need, fields: &BTreeSet<String>) -> bool {
+    need.groups.iter().all(|g| g.iter().any(|f| fields.contains(*f)))
+}
+
+/// The fields a table has a column (or, on a form, a label) for. An overall
+/// judgement taken from a framework's overall domain counts as "overall".
+pub fn table_fields(t: &TableReport, config: &Config) -> BTreeSet<String> {
+    let mut fields: BTreeSet<String> = t
+        .columns
+        .iter()
+        .filter_map(|c| match &c.target {
+            Target::Field(f) => Some(f.clone()),
+            _ => None,
+        })
+        .collect();
+    let overall_domain = t.framework.as_deref().and_then(|f| config.framework(f)).and_then(|f| f.overall_domain.clone());
+    if let Some(d) = overall_domain {
+        if t.columns.iter().any(|c| c.target == Target::Domain(Some(d.clone()))) {
+            fields.insert("overall".into());
+        }
+    }
+    fields
+}
+
+fn noun(kind: TableKind) -> &'static str {
+    match kind {
+        TableKind::Audits => "audit",
+        TableKind::Actions => "actions",
+        TableKind::CaseNotes => "case-note",
+        TableKind::Episodes => "legal-status",
+        TableKind::Unknown => "unknown",
+    }
+}
+
+fn records(kind: TableKind) -> &'static str {
+    match kind {
+        TableKind::Audits => "audits",
+        TableKind::Actions => "actions",
+        TableKind::CaseNotes => "case notes",
+        TableKind::Episodes => "legal-status episodes",
+        TableKind::Unknown => "rows",
+    }
+}
+
+/// Which records can feed which KPI, worked out once.
+#[derive(Debug, Clone, Default)]
+pub struct Coverage {
+    in_source: Vec<bool>,
+    /// Per audit (index in the model): bit k set when it can feed KPI k.
+    audits: Vec<u32>,
+    actions: Vec<u32>,
+    /// Case-note source (interned file name) → bits.
+    notes: HashMap<u32, u32>,
+}
+
+const ALL: u32 = u32::MAX;
+
+impl Coverage {
+    /// From the tables read and the model. A record whose table is not among
+    /// `tables` (a model built by hand, an action grid on a form) is taken to
+    /// carry every field.
+    pub fn new(tables: &[TableReport], model: &Model, config: &Config) -> Coverage {
+        let mut by_table: HashMap<(&str, &str, Option<&str>), u32> = HashMap::new();
+        let mut by_file: HashMap<(&str, &str), u32> = HashMap::new();
+        let mut in_source: Vec<Vec<bool>> = NEEDS.iter().map(|(_, needs)| vec![false; needs.len()]).collect();
+        for t in tables.iter().filter(|t| t.kind != TableKind::Unknown) {
+            let fields = table_fields(t, config);
+            let mut bits = 0u32;
+            for (k, (_, needs)) in NEEDS.iter().enumerate() {
+                for (j, need) in needs.iter().enumerate() {
+                    if need.kind == t.kind && satisfied(need, &fields) {
+                        in_source[k][j] = true;
+                        if needs.len() == 1 {
+                            bits |= 1 << k;
+                        }
+                    }
+                }
+            }
+            by_table.insert((t.kind.as_str(), t.file.as_str(), t.sheet.as_deref()), bits);
+            *by_file.entry((t.kind.as_str(), t.file.as_str())).or_default() |= bits;
+        }
+        let mut unknown = |kind: TableKind| {
+            for (k, (_, needs)) in NEEDS.iter().enumerate() {
+                for (j, need) in needs.iter().enumerate() {
+                    if need.kind == kind {
+                        in_source[k][j] = true;
+                    }
+                }
+            }
+        };
+        let audits: Vec<u32> = model
+            .audits
+            .iter()
+            .map(|a| by_table.get(&(TableKind::Audits.as_str(), a.origin.file.as_str(), a.origin.sheet.as_deref())).copied().unwrap_or(ALL))
+            .collect();
+        if audits.contains(&ALL) {
+            unknown(TableKind::Audits);
+        }
+        let actions: Vec<u32> = model
+            .actions
+            .iter()
+            .map(|a| by_table.get(&(TableKind::Actions.as_str(), a.origin.file.as_str(), a.origin.sheet.as_deref())).copied().unwrap_or(ALL))
+            .collect();
+        if actions.contains(&ALL) {
+            unknown(TableKind::Actions);
+        }
+        if model.episodes.iter().any(|e| !by_table.contains_key(&(TableKind::Episodes.as_str(), e.origin.file.as_str(), e.origin.sheet.as_deref()))) {
+            unknown(TableKind::Episodes);
+        }
+        let mut notes: HashMap<u32, u32> = HashMap::new();
+        for n in &model.case_notes {
+            notes.entry(n.source).or_insert_with(|| by_file.get(&(TableKind::CaseNotes.as_str(), model.strings.get(n.source))).copied().unwrap_or(ALL));
+        }
+        if notes.values().any(|b| *b == ALL) {
+            unknown(TableKind::CaseNotes);
+        }
+        Coverage { in_source: in_source.into_iter().map(|v| v.iter().all(|x| *x)).collect(), audits, actions, notes }
+    }
+
+    /// Whether some input table feeds the KPI.
+    pub fn in_source(&self, kpi: &str) -> bool {
+        kpi_index(kpi).and_then(|k| self.in_source.get(k).copied()).unwrap_or(true)
+    }
+
+    fn bit(kpi: &str) -> u32 {
+        kpi_index(kpi).map(|k| 1u32 << k).unwrap_or(0)
+    }
+
+    /// Whether the audit at this index of the model came from a table that feeds the KPI.
+    pub fn audit(&self, index: usize, kpi: &str) -> bool {
+        self.audits.get(index).is_none_or(|b| b & Self::bit(kpi) != 0)
+    }
+
+    pub fn action(&self, index: usize, kpi: &str) -> bool {
+        self.actions.get(index).is_none_or(|b| b & Self::bit(kpi) != 0)
+    }
+
+    /// Whether case notes from this source (interned file name) feed the KPI.
+    pub fn note_source(&self, source: u32, kpi: &str) -> bool {
+        self.notes.get(&source).is_none_or(|b| b & Self::bit(kpi) != 0)
+    }
+}
+
+/// The warnings of "Missing inputs": per table, each KPI field it has no column
+/// for and which KPIs leave its records out; per KPI, when no table feeds it.
+pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &mut Findings) {
+    let mut audits_per_table: HashMap<(&str, Option<&str>), u64> = HashMap::new();
+    for a in &model.audits {
+        *audits_per_table.entry((a.origin.file.as_str(), a.origin.sheet.as_deref())).or_default() += 1;
+    }
+    for t in tables.iter().filter(|t| t.kind != TableKind::Unknown && !t.failed) {
+        // A form's rows include its action grid: count its audits.
+        let count = match t.kind {
+            TableKind::Audits => audits_per_table.get(&(t.file.as_str(), t.sheet.as_deref())).copied().unwrap_or(0),
+            _ => t.rows_accepted,
+        };
+        let fields = table_fields(t, config);
+        // Missing group → KPIs it keeps this table's records out of.
+        let mut missing: Vec<(&[&str], Vec<&str>)> = Vec::new();
+        for (kpi, needs) in NEEDS {
+            for need in needs.iter().filter(|n| n.kind == t.kind) {
+                for g in need.groups.iter().filter(|g| !g.iter().any(|f| fields.contains(*f))) {
+                    match missing.iter_mut().find(|(m, _)| m == g) {
+                        Some((_, kpis)) => kpis.push(kpi),
+                        None => missing.push((g, vec![kpi])),
+                    }
+                }
+            }
+        }
+        for (group, kpis) in missing {
+            found.push(
+                Severity::Warning,
+                "field_not_in_table",
+                &t.file,
+                t.sheet.as_deref(),
+                None,
+                None,
+                group.join(" / "),
+                format!("no column for {}: its {} {} are left out of {}", group.join(" or "), count, records(t.kind), kpis.join(", ")),
+            );
+        }
+    }
+    let cov = Coverage::new(tables, model, config);
+    // Moderated audits that record no agreement stay in the agreement denominator.
+    let mut unagreed: Vec<((&str, Option<&str>), u64)> = Vec::new();
+    for (i, a) in model.audits.iter().enumerate() {
+        if a.moderated == Some(true) && a.moderator_agreed().is_none() && cov.audit(i, "moderation_agreement") {
+            let key = (a.origin.file.as_str(), a.origin.sheet.as_deref());
+            match unagreed.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, n)) => *n += 1,
+                None => unagreed.push((key, 1)),
+            }
+        }
+    }
+    for ((file, sheet), n) in unagreed {
+        found.push(
+            Severity::Warning,
+            "agreement_not_recorded",
+            file,
+            sheet,
+            None,
+            None,
+            n.to_string(),
+            format!("{n} moderated audits record no agreement (no agree flag, or no moderated grade comparable with the auditor's): counted in moderation_agreement as not agreed"),
+        );
+    }
+    for (kpi, needs) in NEEDS {
+        if cov.in_source(kpi) {
+            continue;
+        }
+        let what: Vec<String> = needs
+            .iter()
+            .map(|n| {
+                let of_kind: Vec<BTreeSet<String>> = tables.iter().filter(|t| t.kind == n.kind).map(|t| table_fields(t, config)).collect();
+                if !of_kind.is_empty() {
+                    let nowhere: Vec<String> =
+                        n.groups.iter().filter(|g| !of_kind.iter().any(|f| g.iter().any(|x| f.contains(*x)))).map(|g| g.join(" or ")).collect();
+                    if nowhere.is_empty() {
+                        let groups: Vec<String> = n.groups.iter().map(|g| g.join(" or ")).collect();
+                        format!("no single {} table has a column for each of {}", noun(n.kind), groups.join("; "))
+                    } else {
+                        format!("no {} table has a column for {}", noun(n.kind), nowhere.join(" nor "))
+                    }
+                } else {
+                    format!("no {} table was read", noun(n.kind))
+                }
+            })
+            .collect();
+        found.push(
+            Severity::Warning,
+            "kpi_not_in_source",
+            "",
+            None,
+            None,
+            None,
+            *kpi,
+            format!("{}: {kpi} is not in the exports (null, \"not_in_source\": true; the packs say \"not in the exports\")", what.join("; ")),
+        );
+    }
+}

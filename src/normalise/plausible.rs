@@ -1,0 +1,102 @@
+//! Implausible dates (METRICS.md "Identity and plausibility"): before 2000; a
+//! date of something that has happened after today; a due or target date more
+//! than a year after today. They are kept as given, with a warning per column
+//! (the count and the first example); the analysis never lets them choose the
+//! default period or stretch the trend axis.
+
+use super::findings::{Findings, Severity};
+use super::model::Model;
+use crate::calendar::{plausible_due, plausible_event};
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+/// (file, sheet, column) → (count, first row, first value, what is wrong).
+type Seen = BTreeMap<(String, Option<String>, &'static str), (u64, u32, NaiveDate, &'static str)>;
+
+#[allow(clippy::too_many_arguments)]
+fn check(seen: &mut Seen, file: &str, sheet: Option<&str>, row: u32, column: &'static str, d: Option<NaiveDate>, due: bool, today: NaiveDate) {
+    let Some(d) = d else { return };
+    let ok = if due { plausible_due(d, today) } else { plausible_event(d, today) };
+    if ok {
+        return;
+    }
+    let why = if d < crate::calendar::date(2000, 1, 1) {
+        "before 2000"
+    } else if due {
+        "more than a year after today"
+    } else {
+        "after today, for something that has happened"
+    };
+    seen.entry((file.to_string(), sheet.map(str::to_string), column)).or_insert((0, row, d, why)).0 += 1;
+}
+
+/// Warns about every implausible date in the model, as at `today`.
+pub fn flag(model: &Model, today: NaiveDate, findings: &mut Findings) {
+    let mut seen = Seen::new();
+    for a in &model.audits {
+        let (f, s, r) = (a.origin.file.as_str(), a.origin.sheet.as_deref(), a.origin.row);
+        check(&mut seen, f, s, r, "completed date", a.completed, false, today);
+        check(&mut seen, f, s, r, "allocated date", a.allocated, false, today);
+        check(&mut seen, f, s, r, "moderation date", a.moderation_date, false, today);
+        check(&mut seen, f, s, r, "due date", a.due, true, today);
+    }
+    for a in &model.actions {
+        let (f, s, r) = (a.origin.file.as_str(), a.origin.sheet.as_deref(), a.origin.row);
+        check(&mut seen, f, s, r, "action set date", a.set, false, today);
+        check(&mut seen, f, s, r, "action sign-off date", a.completed, false, today);
+        check(&mut seen, f, s, r, "action due date", a.due, true, today);
+    }
+    for e in &model.episodes {
+        let (f, s, r) = (e.origin.file.as_str(), e.origin.sheet.as_deref(), e.origin.row);
+        check(&mut seen, f, s, r, "start date", Some(e.start), false, today);
+        // A planned end may lie ahead: only the floor applies.
+        check(&mut seen, f, s, r, "end date", e.end, true, today);
+    }
+    for n in &model.case_notes {
+        if plausible_event(n.event, today) && n.recorded.is_none_or(|d| plausible_event(d, today)) {
+            continue;
+        }
+        let file = model.strings.get(n.source);
+        check(&mut seen, file, None, n.row, "event date", Some(n.event), false, today);
+        check(&mut seen, file, None, n.row, "recorded date", n.recorded, false, today);
+    }
+    for ((file, sheet, column), (count, row, first, why)) in seen {
+        let more = if count > 1 { format!(" ({count} such dates in this column; the first is shown)") } else { String::new() };
+        findings.push(
+            Severity::Warning,
+            "implausible_date",
+            &file,
+            sheet.as_deref(),
+            Some(row),
+            Some(column),
+            first.to_string(),
+            format!("implausible date, {why} (today is {today}){more}: kept as given, but it never chooses the default period nor stretches the trend axis"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::date;
+    use crate::normalise::model::*;
+
+    #[test]
+    fn typed_years_far_off_are_warned_about_and_kept() {
+        let mk = |row: u32, completed: NaiveDate| Audit {
+            origin: Origin { file: "a.csv".into(), sheet: None, row },
+            completed: Some(completed),
+            due: Some(date(2027, 6, 1)),
+            ..Default::default()
+        };
+        let mut m =
+            Model { audits: vec![mk(2, date(2062, 9, 3)), mk(3, date(1906, 9, 3)), mk(4, date(2026, 9, 3)), mk(5, date(2063, 1, 1))], ..Default::default() };
+        m.audits[2].due = Some(date(2062, 1, 1));
+        let mut f = Findings::default();
+        flag(&m, date(2026, 11, 28), &mut f);
+        let got: Vec<(Option<u32>, &str, &str)> = f.list.iter().map(|x| (x.row, x.column.as_deref().unwrap_or(""), x.value.as_str())).collect();
+        assert_eq!(got, [(Some(2), "completed date", "2062-09-03"), (Some(4), "due date", "2062-01-01")]);
+        assert!(f.list[0].action.contains("3 such dates"), "{}", f.list[0].action);
+        assert_eq!(m.audits[0].completed, Some(date(2062, 9, 3)), "kept as given");
+    }
+}

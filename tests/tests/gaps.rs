@@ -1,0 +1,147 @@
+//! Issue 8 §3–4 end to end: KPIs the exports do not record, identity,
+//! duplicates, implausible dates, the default period and as-of date.
+
+use crate::{auditpack, auditpack_on, root, scratch, stderr, stdout};
+use serde_json::Value;
+use std::path::Path;
+
+fn kpi<'a>(m: &'a Value, id: &str) -> &'a Value {
+    m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap()
+}
+
+fn metrics(out: &Path) -> Value {
+    serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap()
+}
+
+fn run_in(dir: &Path, inputs: &[&str], extra: &[&str]) -> (std::process::Output, Value) {
+    let out = dir.join("out");
+    let _ = std::fs::remove_dir_all(&out);
+    let mut args = vec!["run", "--out", out.to_str().unwrap()];
+    args.extend_from_slice(inputs);
+    args.extend_from_slice(extra);
+    let o = auditpack(dir, &args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let m = metrics(&out);
+    (o, m)
+}
+
+const NO_SPOKE: &str = "Child ID,Team,Completed Date,Overall Judgement\nC1,CP South,10/09/2026,Good\nC2,CP SOUTH,12/09/2026,Requires Improvement\nC3, cp  south ,20/10/2026,Good\n";
+
+#[test]
+fn a_kpi_the_exports_do_not_record_is_not_in_the_exports_never_zero() {
+    let dir = scratch("gaps-not-in-source");
+    std::fs::write(dir.join("audits.csv"), NO_SPOKE).unwrap();
+    let (o, m) = run_in(&dir, &["audits.csv"], &["--period", "2026-09"]);
+    let k = kpi(&m, "child_spoken_to");
+    assert_eq!((k["not_in_source"].as_bool(), k["value"].is_null(), k["denominator"].as_u64()), (Some(true), true, Some(0)));
+    assert_eq!(k["status_label"], "Not in the exports");
+    assert_eq!(kpi(&m, "actions_overdue")["denominator"], Value::Null, "count KPIs keep a null denominator");
+    assert_eq!(kpi(&m, "audits_completed")["not_in_source"], false);
+    let err = stderr(&o);
+    assert!(err.contains("not in the exports: child_spoken_to (no audit table has a column for spoke_child)"), "{err}");
+    let dq: Vec<&Value> = m["data_quality"].as_array().unwrap().iter().filter(|f| f["code"] == "kpi_not_in_source").collect();
+    assert!(dq.iter().any(|f| f["value"] == "moderation_coverage" && f["severity"] == "warning"));
+    let html = std::fs::read_to_string(dir.join("out/board-pack.html")).unwrap();
+    assert!(html.contains("not in the exports"), "the pack says so");
+    let v = auditpack(&dir, &["validate", "audits.csv"]);
+    assert!(stdout(&v).contains("spoke_child"), "validate names the missing field");
+}
+
+#[test]
+fn teams_merge_across_case_and_spacing() {
+    let dir = scratch("gaps-teams");
+    std::fs::write(dir.join("audits.csv"), NO_SPOKE).unwrap();
+    let (_, m) = run_in(&dir, &["audits.csv"], &["--period", "2026-09"]);
+    let teams: Vec<&str> = kpi(&m, "audits_completed")["by_team"].as_array().unwrap().iter().map(|t| t["team"].as_str().unwrap()).collect();
+    assert_eq!(teams, ["CP South"], "one team, first-seen spelling on a tie");
+    let (_, t) = run_in(&dir, &["audits.csv"], &["--period", "2026-09", "--team", "cp   SOUTH"]);
+    assert_eq!(kpi(&t, "audits_completed")["numerator"], 3);
+}
+
+#[test]
+fn some_tables_carry_a_field_and_others_do_not() {
+    let dir = scratch("gaps-partial");
+    std::fs::write(dir.join("a.csv"), NO_SPOKE).unwrap();
+    std::fs::write(
+        dir.join("b.csv"),
+        "Child ID,Team,Completed Date,Overall Judgement,Moderated\nC7,North,11/09/2026,Good,Yes\nC8,North,12/09/2026,Good,TBC\nC9,North,13/09/2026,Good,No\n",
+    )
+    .unwrap();
+    let (o, m) = run_in(&dir, &["a.csv", "b.csv"], &["--period", "2026-09"]);
+    let k = kpi(&m, "moderation_coverage");
+    assert_eq!((k["numerator"].as_u64(), k["denominator"].as_u64()), (Some(1), Some(3)), "a.csv's audits left out; TBC is not yes");
+    let err = stderr(&o);
+    assert!(err.contains("no column for moderated or moderator_agrees or moderated_overall or moderation_date in a.csv (3 audits): those records are left out of moderation_coverage"), "{err}");
+    assert!(m["data_quality"].as_array().unwrap().iter().any(|f| f["code"] == "answer_not_known" && f["value"] == "TBC"));
+}
+
+#[test]
+fn duplicates_count_once_across_files_and_paths() {
+    let dir = scratch("gaps-dupes");
+    std::fs::create_dir_all(dir.join("in")).unwrap();
+    std::fs::write(dir.join("in/a.csv"), NO_SPOKE).unwrap();
+    std::fs::write(dir.join("in/a copy.csv"), NO_SPOKE).unwrap();
+    // The same audits again, columns in another order, one new row.
+    std::fs::write(dir.join("in/b.csv"), "Overall Judgement,Child ID,Completed Date,Team\nGood,C1,10/09/2026,CP South\nGood,C4,21/10/2026,CP South\n").unwrap();
+    let (o, m) = run_in(&dir, &["in", "in/a.csv", "./in/../in/a.csv"], &["--period", "2026-09"]);
+    assert_eq!(kpi(&m, "audits_completed")["numerator"], 4, "{}", stderr(&o));
+    let dq = m["data_quality"].as_array().unwrap();
+    assert!(dq.iter().any(|f| f["code"] == "file_skipped" && f["action"].as_str().unwrap().contains("identical in every byte")));
+    assert!(dq.iter().any(|f| f["code"] == "file_skipped" && f["action"].as_str().unwrap().contains("the same file as")));
+    assert!(dq
+        .iter()
+        .any(|f| f["code"] == "duplicate_row" && f["file"].as_str().unwrap().ends_with("b.csv") && f["action"].as_str().unwrap().contains("row 2 of in/a")));
+}
+
+#[test]
+fn implausible_dates_are_kept_with_a_warning_and_never_choose_the_period() {
+    let dir = scratch("gaps-implausible");
+    std::fs::write(dir.join("a.csv"), "Child ID,Team,Completed Date,Overall Judgement\nC1,T,10/09/2026,Good\nC2,T,03/09/2062,Good\nC3,T,03/09/1906,Good\n")
+        .unwrap();
+    let (o, m) = run_in(&dir, &["a.csv"], &[]);
+    assert_eq!((m["period"]["from"].as_str(), m["as_of"].as_str()), (Some("2026-09-01"), Some("2026-10-31")), "{}", stderr(&o));
+    assert_eq!(m["period_choice"]["rule"], "latest_ended_with_activity");
+    let dq = m["data_quality"].as_array().unwrap();
+    assert!(dq.iter().any(|f| f["code"] == "implausible_date" && f["value"] == "2062-09-03"));
+    let trend = m["trends"].as_array().unwrap().iter().find(|t| t["id"] == "audits_completed").unwrap();
+    assert_eq!(trend["points"].as_array().unwrap().len(), 1, "no trend periods back to 1906");
+    let csv = std::fs::read_to_string(dir.join("out/normalised/audits.csv")).unwrap();
+    assert!(csv.contains("2062-09-03"), "kept as given");
+}
+
+#[test]
+fn the_default_period_has_ended_and_as_of_is_never_after_today() {
+    let out = scratch("gaps-default");
+    let o = auditpack(&root(), &["run", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let m = metrics(&out);
+    assert_eq!((m["period"]["from"].as_str(), m["period"]["to"].as_str()), (Some("2026-09-01"), Some("2026-10-31")));
+    assert!(stderr(&o).contains("the latest two-month period that has ended by today (2026-11-28)"), "{}", stderr(&o));
+    // Run on 15 October 2026 (1792065600 = noon UTC that day).
+    let out2 = scratch("gaps-default-oct");
+    let o = auditpack_on(&root(), &["run", "-q", "--out", out2.to_str().unwrap(), "--period", "2026-09"], "1792065600");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let m = metrics(&out2);
+    assert_eq!(m["as_of"], "2026-10-15", "September–October as at today, not its unfinished end");
+}
+
+#[test]
+fn a_period_beyond_the_bank_holiday_list_is_an_error() {
+    let out = scratch("gaps-holidays");
+    let o = auditpack(&root(), &["run", "-q", "--out", out.to_str().unwrap(), "--period", "2031-01"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("bank-holiday list ends in 2030") && stderr(&o).contains("config"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_month_of_audit_gives_the_allocation_month() {
+    let dir = scratch("gaps-month");
+    std::fs::write(
+        dir.join("a.csv"),
+        "Child ID,Team,Month of audit,Completed Date,Overall Judgement\nC1,T,September 2026,02/10/2026,Good\nC2,T,Sep-26,29/09/2026,Good\n",
+    )
+    .unwrap();
+    let (_, m) = run_in(&dir, &["a.csv"], &["--period", "2026-09"]);
+    let k = kpi(&m, "audits_on_time");
+    assert_eq!((k["numerator"].as_u64(), k["denominator"].as_u64(), k["not_in_source"].as_bool()), (Some(1), Some(2), Some(false)));
+}
