@@ -415,3 +415,19 @@ fn generate(args: &GenerateArgs, quiet: bool) -> anyhow::Result<i32> {
     }
     Ok(EXIT_OK)
 }
+
+#[cfg(test)]
+mod folder_tests {
+    #[test]
+    fn team_folders_are_distinct_and_safe() {
+        let teams: Vec<String> = ["CP North", "cp north", "A/B", "A B", "..", "CON", ""].map(String::from).to_vec();
+        let f = super::team_folders(&teams);
+        let mut names: Vec<&String> = f.values().collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), teams.len(), "{f:?}");
+        assert_eq!(f["cp north"], "cp-north-2");
+        assert_eq!(f["CON"], "con-team");
+        assert!(f.values().all(|n| !n.is_empty() && !n.contains(['/', '.'])), "{f:?}");
+    }
+}
