@@ -5,7 +5,7 @@ use crate::analyse;
 use crate::calendar::Calendar;
 use crate::cli::{Cli, Command, GenerateArgs, InputArgs, RunArgs};
 use crate::normalise::{self, Config, Normalised, Severity};
-use crate::output::{write_atomic, write_atomic_with};
+use crate::output::{printable, write_atomic, write_atomic_with};
 use crate::render;
 use chrono::NaiveDate;
 use std::io::IsTerminal;
@@ -36,7 +36,7 @@ pub fn main(cli: Cli) -> i32 {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", printable(&format!("{e:#}")));
             e.downcast_ref::<UsageError>().map(|_| EXIT_USAGE).unwrap_or(EXIT_ERROR)
         }
     }
@@ -80,7 +80,7 @@ pub fn read_inputs(input: &InputArgs, config: &Config, quiet: bool) -> Normalise
         if let Some(pb) = &bar {
             pb.set_length(total as u64);
             pb.set_position(done as u64);
-            pb.set_message(file.to_string());
+            pb.set_message(printable(file).into_owned());
         }
     };
     let n = normalise::normalise_inputs(&inputs, config, &mut progress);
@@ -222,6 +222,9 @@ pub fn written_summary(out: &Path, written: &[PathBuf]) -> String {
 fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
     check_default_inputs(&args.input)?;
     let config = load_config(&args.input)?;
+    if let Some(dir) = &args.templates {
+        render::html::check_templates(dir).map_err(UsageError)?;
+    }
     let n = read_inputs(&args.input, &config, quiet);
     check_pins(&config, &n)?;
     if n.tables.is_empty() && n.failed_files.is_empty() {
@@ -231,7 +234,7 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
     }
     if verbose > 0 && !quiet {
         // The validate report: how every table was read, and every finding.
-        eprint!("{}", render::validate::report(&n, &config, true));
+        eprint!("{}", printable(&render::validate::report(&n, &config, true)));
     }
     let names = |id: &str| config.domains.iter().find(|d| d.id == id).map(|d| d.name.clone()).unwrap_or_else(|| id.to_string());
     let dir = args.out.join("normalised");
@@ -257,6 +260,7 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
     };
     let reports = report_kinds(&args.reports)?;
     let mut written: Vec<PathBuf> = Vec::new();
+    let mut failed: Vec<String> = Vec::new();
     let with_choice = |mut m: analyse::Metrics| {
         m.period_choice = choice.clone();
         m
@@ -269,24 +273,25 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
     let no_team = Counts::of(&without_team(&n.model));
     if let Some(m) = &metrics {
         let counts = Counts::of(&team_arg.as_deref().map(|t| for_team(&n, t).model).unwrap_or_default());
-        written.extend(write_packs(&args.out, m, &reports, team_arg.as_deref(), counts, no_team, args)?);
+        written.extend(write_packs(&args.out, m, &reports, team_arg.as_deref(), counts, no_team, args, &mut failed)?);
         if args.per_team {
             let p = params.as_ref().expect("metrics imply params");
             let mut teams = n.model.teams();
             if !no_team.is_empty() {
                 teams.push(analyse::NOT_RECORDED.to_string());
             }
+            let folders = team_folders(&teams);
             for team in teams {
                 let part = for_team(&n, &team);
                 let tm = with_choice(analyse::analyse(&part, &config, &cal, p));
-                let dir = args.out.join("teams").join(slug(&team));
-                written.extend(write_packs(&dir, &tm, &reports, Some(&team), Counts::of(&part.model), no_team, args)?);
+                let dir = args.out.join("teams").join(&folders[&team]);
+                written.extend(write_packs(&dir, &tm, &reports, Some(&team), Counts::of(&part.model), no_team, args, &mut failed)?);
             }
         }
     }
     if !quiet {
         eprintln!("auditpack run: read {} tables from {} inputs", n.tables.len(), inputs_or_default(&args.input).len());
-        eprint!("{}", summary(&n));
+        eprint!("{}", printable(&summary(&n)));
         eprintln!("  wrote {}/ (audits, judgements, actions, case_notes, episodes, data_quality)", dir.display());
         match &metrics {
             Some(m) => {
@@ -307,15 +312,35 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
             None => eprintln!("  no metrics.json or packs: no audit or case-note dates to choose a period from; give --period"),
         }
     }
-    Ok(exit_code(&n, args.input.strict))
+    for f in &failed {
+        eprintln!("error: {}", printable(f));
+    }
+    Ok(if failed.is_empty() { exit_code(&n, args.input.strict) } else { EXIT_ERROR })
 }
 
-/// One team's part of what was read; the inputs and findings stay whole, so a
-/// team pack still says what its numbers rest on. "(not recorded)" is the
-/// records with no team.
+/// One team's part of what was read ("(not recorded)": the records with no
+/// team). The tables read stay whole, so a team pack still says what its
+/// numbers rest on; findings about rows are kept only for that team's rows
+/// (another team's rows never show in its pack), findings about whole files
+/// and sheets are kept.
 fn for_team(n: &Normalised, team: &str) -> Normalised {
     let model = if team == analyse::NOT_RECORDED { without_team(&n.model) } else { n.model.for_team(team) };
-    Normalised { model, tables: n.tables.clone(), findings: n.findings.clone(), ..Default::default() }
+    let mut rows: std::collections::HashSet<(&str, Option<&str>, u32)> = std::collections::HashSet::new();
+    rows.extend(model.audits.iter().map(|a| (a.origin.file.as_str(), a.origin.sheet.as_deref(), a.origin.row)));
+    rows.extend(model.actions.iter().map(|a| (a.origin.file.as_str(), a.origin.sheet.as_deref(), a.origin.row)));
+    rows.extend(model.episodes.iter().map(|e| (e.origin.file.as_str(), e.origin.sheet.as_deref(), e.origin.row)));
+    rows.extend(model.case_notes.iter().map(|c| (model.strings.get(c.source), None, c.row)));
+    let findings = n
+        .findings
+        .iter()
+        .filter(|f| match f.row {
+            None => true,
+            Some(r) => rows.contains(&(f.file.as_str(), f.sheet.as_deref(), r)),
+        })
+        .cloned()
+        .collect();
+    drop(rows);
+    Normalised { model, tables: n.tables.clone(), findings, ..Default::default() }
 }
 
 fn blank(t: &Option<String>) -> bool {
@@ -393,13 +418,46 @@ fn report_kinds(names: &[String]) -> anyhow::Result<Vec<render::doc::ReportKind>
         .collect()
 }
 
-/// A folder name for a team.
+/// A folder name for a team: letters and digits joined by "-", at most 60
+/// characters, never "." or ".." or empty, so nothing is written outside
+/// `--out/teams/`.
 fn slug(team: &str) -> String {
-    let s: String = team.to_lowercase().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
-    s.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-")
+    let s: String = team.to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
+    let s: String = s.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-").chars().take(60).collect();
+    let s = s.trim_end_matches('-').to_string();
+    // Names Windows keeps for devices cannot be folders there.
+    let reserved = ["con", "prn", "aux", "nul"].contains(&s.as_str())
+        || (s.len() == 4 && (s.starts_with("com") || s.starts_with("lpt")) && s.as_bytes()[3].is_ascii_digit());
+    if s.is_empty() {
+        "team".into()
+    } else if reserved {
+        format!("{s}-team")
+    } else {
+        s
+    }
 }
 
-/// metrics.json, each report as XLSX and HTML, and each chart as SVG.
+/// Each team's folder: its slug, with "-2", "-3" … when two teams would share
+/// one ("CP North" and "cp north", or "A/B" and "A B"). Case-insensitive, as
+/// Windows and macOS file systems are.
+pub fn team_folders(teams: &[String]) -> std::collections::BTreeMap<String, String> {
+    let mut used = std::collections::HashSet::new();
+    let mut out = std::collections::BTreeMap::new();
+    for t in teams {
+        let base = slug(t);
+        let mut name = base.clone();
+        let mut n = 2;
+        while !used.insert(name.to_lowercase()) {
+            name = format!("{base}-{n}");
+            n += 1;
+        }
+        out.insert(t.clone(), name);
+    }
+    out
+}
+
+/// metrics.json, each report as XLSX and HTML, and each chart as SVG. A report
+/// that cannot be built is named in `failed` and the others are still written.
 #[allow(clippy::too_many_arguments)]
 fn write_packs(
     dir: &Path,
@@ -409,6 +467,7 @@ fn write_packs(
     counts: Counts,
     no_team: Counts,
     args: &RunArgs,
+    failed: &mut Vec<String>,
 ) -> anyhow::Result<Vec<PathBuf>> {
     // Suppression is one pass over the metrics, before any renderer runs.
     let hidden = args.suppress.map(|n| analyse::suppress::suppressed(m, n));
@@ -420,15 +479,30 @@ fn write_packs(
         no_team: if team.is_none() { no_team_note(no_team) } else { None },
     };
     for &kind in reports {
-        let doc = render::doc::build(m, kind, &opts);
-        let xlsx = render::xlsx::render(&doc).map_err(|e| anyhow::anyhow!("cannot build {}.xlsx: {e}", kind.slug()))?;
-        let html = render::html::render(&doc, args.templates.as_deref()).map_err(UsageError)?;
-        files.push((dir.join(format!("{}.xlsx", kind.slug())), xlsx));
-        files.push((dir.join(format!("{}.html", kind.slug())), html));
-        for s in &doc.sections {
-            for c in &s.charts {
-                files.push((dir.join("charts").join(format!("{}-{}.svg", kind.slug(), c.id)), render::charts::svg(c).into_bytes()));
+        // A renderer that fails, or panics, on some data costs that report only.
+        let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let doc = render::doc::build(m, kind, &opts);
+            let xlsx = render::xlsx::render(&doc).map_err(|e| format!("{}.xlsx: {e}", kind.slug()));
+            let html = render::html::render(&doc, args.templates.as_deref()).map_err(|e| format!("{}.html: {e}", kind.slug()));
+            let mut charts = Vec::new();
+            for s in &doc.sections {
+                for c in &s.charts {
+                    charts.push((dir.join("charts").join(format!("{}-{}.svg", kind.slug(), c.id)), render::charts::svg(c).into_bytes()));
+                }
             }
+            (xlsx, html, charts)
+        }));
+        match built {
+            Ok((xlsx, html, charts)) => {
+                for (ext, r) in [("xlsx", xlsx), ("html", html)] {
+                    match r {
+                        Ok(bytes) => files.push((dir.join(format!("{}.{ext}", kind.slug())), bytes)),
+                        Err(e) => failed.push(format!("cannot build {}/{e}", dir.display())),
+                    }
+                }
+                files.extend(charts);
+            }
+            Err(_) => failed.push(format!("cannot build {}/{} (the renderer failed; the other reports were written)", dir.display(), kind.slug())),
         }
     }
     for (path, bytes) in &files {
@@ -475,7 +549,7 @@ fn validate(input: &InputArgs, quiet: bool, verbose: bool) -> anyhow::Result<i32
     let config = load_config(input)?;
     let n = read_inputs(input, &config, quiet);
     check_pins(&config, &n)?;
-    print!("{}", crate::render::validate::report(&n, &config, verbose));
+    print!("{}", printable(&crate::render::validate::report(&n, &config, verbose)));
     Ok(exit_code(&n, input.strict))
 }
 
@@ -488,4 +562,20 @@ fn generate(args: &GenerateArgs, quiet: bool) -> anyhow::Result<i32> {
         }
     }
     Ok(EXIT_OK)
+}
+
+#[cfg(test)]
+mod folder_tests {
+    #[test]
+    fn team_folders_are_distinct_and_safe() {
+        let teams: Vec<String> = ["CP North", "cp north", "A/B", "A B", "..", "CON", ""].map(String::from).to_vec();
+        let f = super::team_folders(&teams);
+        let mut names: Vec<&String> = f.values().collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), teams.len(), "{f:?}");
+        assert_eq!(f["cp north"], "cp-north-2");
+        assert_eq!(f["CON"], "con-team");
+        assert!(f.values().all(|n| !n.is_empty() && !n.contains(['/', '.'])), "{f:?}");
+    }
 }

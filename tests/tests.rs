@@ -1,5 +1,7 @@
 //! End-to-end tests: one test binary, modules under tests/tests/.
 
+#[path = "tests/bad_input.rs"]
+mod bad_input;
 #[path = "tests/blind_fixtures.rs"]
 mod blind_fixtures;
 #[path = "tests/cli.rs"]

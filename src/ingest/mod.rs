@@ -5,14 +5,14 @@
 pub mod cell;
 pub mod header;
 mod text;
-mod workbook;
+pub mod workbook;
 
 pub use cell::{parse_date, Cell};
 
 use std::path::{Path, PathBuf};
 
 /// Extensions read as workbooks.
-pub const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
+pub const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods"];
 /// Extensions read as delimited text.
 pub const TEXT_EXTENSIONS: &[&str] = &["csv", "tsv", "txt"];
 
@@ -148,12 +148,35 @@ pub fn display_path(path: &Path) -> String {
 /// The file cannot be opened or is not a spreadsheet or text export: not found,
 /// password-protected, corrupt, or binary data with a text extension.
 pub fn open(path: &Path) -> Result<Vec<Table>, IngestError> {
+    open_with_notes(path).map(|(tables, _)| tables)
+}
+
+pub use workbook::ReadNote;
+
+/// [`open`], with what the reader left out (stray cells far from the table).
+///
+/// # Errors
+/// As [`open`].
+pub fn open_with_notes(path: &Path) -> Result<(Vec<Table>, Vec<ReadNote>), IngestError> {
     let ext = extension(path);
     if WORKBOOK_EXTENSIONS.contains(&ext.as_str()) {
         workbook::open(path, &ext)
     } else {
-        text::open(path).map(|t| vec![t])
+        text::open(path).map(|t| (vec![t], vec![]))
     }
+}
+
+/// A sheet's name and its rows.
+pub type SheetRows = (Option<String>, Vec<SourceRow>);
+
+/// Reads a whole workbook from bytes (`ext` gives its format: xlsx, xlsm, xlsb,
+/// xls or ods) into rows: the entry point for fuzzing and property tests.
+///
+/// # Errors
+/// As [`open`].
+pub fn read_workbook_bytes(ext: &str, bytes: &[u8]) -> Result<Vec<SheetRows>, IngestError> {
+    let (tables, _) = workbook::read_bytes("input", ext, bytes)?;
+    tables.into_iter().map(|t| Ok((t.sheet.clone(), collect_rows(t)?))).collect()
 }
 
 /// Reads a whole table into memory (for small tables and tests).

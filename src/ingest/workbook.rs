@@ -1,53 +1,475 @@
-//! Workbooks (.xlsx .xlsm .xls .ods) through calamine.
+//! Workbooks (.xlsx .xlsm .xlsb .xls .ods) through calamine.
+//!
+//! Reading is bounded by what the file holds, never by what it declares: .xlsx
+//! and .xlsb cells are read one by one (calamine's cell readers) and kept
+//! sparsely, so a single stray value in XFD1048576 costs one cell, not the
+//! 17 billion of the declared range. Each sheet is then bounded:
+//! - columns: a row's cells count up to the first gap of more than
+//!   [`MAX_GAP_COLUMNS`] empty columns; cells past that are left out with a
+//!   note (a typo far to the right of the table);
+//! - rows: only populated rows are given out (long runs of blank rows are
+//!   skipped; row numbers stay those of the sheet);
+//! - cost: at most [`MAX_CELLS`] non-empty cells and [`MAX_SLOTS`] cells once
+//!   rows are laid out, and files of at most [`MAX_FILE_BYTES`] (and, for
+//!   zipped formats, [`MAX_UNPACKED_BYTES`] declared when unpacked); past a cap
+//!   the file is an error that says which cap.
+//!
+//! .xls and .ods are read by calamine whole; before that, an .xls whose sheet
+//! declares more rows or columns than the format allows is refused (calamine
+//! reserves memory from that declaration), and calamine itself caps .ods at
+//! 100 million cells.
 
 use super::{display_path, Cell, IngestError, SourceRow, Table};
-use calamine::{open_workbook, Data, Ods, Reader, Sheets, Xls, Xlsx};
-use std::io::Read;
+use calamine::{Data, DataRef, Ods, Reader, SheetType, Xls, Xlsb, Xlsx};
+use std::io::{Read, Seek};
 use std::path::Path;
 
 const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-pub fn open(path: &Path, ext: &str) -> Result<Vec<Table>, IngestError> {
-    let mut head = [0u8; 8];
-    let n = std::fs::File::open(path).and_then(|mut f| f.read(&mut head)).map_err(|e| IngestError::new(path, format!("cannot be read: {e}")))?;
-    if n == 0 {
-        return Err(IngestError::new(path, "the file is empty"));
+/// Non-empty cells one workbook may hold (about 1 GB of memory at most).
+pub const MAX_CELLS: usize = 20_000_000;
+/// Cells one sheet may hold once its rows are laid out (empty ones included).
+pub const MAX_SLOTS: u64 = 200_000_000;
+/// Largest workbook file read.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+/// Largest total a zipped workbook (.xlsx .xlsm .xlsb .ods) may declare unpacked.
+pub const MAX_UNPACKED_BYTES: u64 = 4 << 30;
+/// A gap of more empty columns than this ends a row (what lies past it is a stray cell).
+pub const MAX_GAP_COLUMNS: u32 = 256;
+/// A run of more blank rows than this is skipped rather than given out row by row.
+const MAX_BLANK_RUN: u32 = 100;
+
+/// How much a [`ReadNote`] matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteLevel {
+    /// Nothing was lost (a chart sheet has no cells).
+    Info,
+    /// Cells were left out.
+    Warning,
+    /// A sheet could not be read (the workbook's other sheets were).
+    Error,
+}
+
+/// Something the reader left out or assumed, for the data-quality findings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadNote {
+    pub sheet: Option<String>,
+    pub level: NoteLevel,
+    pub message: String,
+}
+
+pub fn open(path: &Path, ext: &str) -> Result<(Vec<Table>, Vec<ReadNote>), IngestError> {
+    let meta = std::fs::metadata(path).map_err(|e| IngestError::new(path, format!("cannot be read: {e}")))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(IngestError::new(
+            path,
+            format!("the workbook is {} MB, more than the {} MB auditpack reads. Export the sheets you need as CSV", meta.len() >> 20, MAX_FILE_BYTES >> 20),
+        ));
     }
-    if ext != "xls" && n == 8 && head == CFB_MAGIC {
-        return Err(IngestError::new(path, "the workbook is password-protected (encrypted). Save a copy without a password and run again"));
+    let bytes = std::fs::read(path).map_err(|e| IngestError::new(path, format!("cannot be read: {e}")))?;
+    read_bytes(&display_path(path), ext, &bytes)
+}
+
+/// Reads a workbook held in memory; `file` names it in messages and `ext`
+/// ("xlsx", "xlsm", "xlsb", "xls", "ods") says its format.
+///
+/// # Errors
+/// The bytes are not a readable workbook of that format, or pass a cap.
+pub fn read_bytes(file: &str, ext: &str, bytes: &[u8]) -> Result<(Vec<Table>, Vec<ReadNote>), IngestError> {
+    let err = |message: String| IngestError { file: file.to_string(), sheet: None, message };
+    if bytes.is_empty() {
+        return Err(err("the file is empty".into()));
     }
-    let not_a_workbook =
-        |e: String| IngestError::new(path, format!("is not a readable {ext} workbook ({e}). Is it password-protected, or another kind of file renamed?"));
-    let mut book: Sheets<_> = match ext {
-        "xls" => Sheets::Xls(open_workbook::<Xls<_>, _>(path).map_err(|e| not_a_workbook(e.to_string()))?),
-        "ods" => Sheets::Ods(open_workbook::<Ods<_>, _>(path).map_err(|e| not_a_workbook(e.to_string()))?),
-        _ => Sheets::Xlsx(open_workbook::<Xlsx<_>, _>(path).map_err(|e| not_a_workbook(e.to_string()))?),
-    };
-    let file = display_path(path);
-    let mut tables = Vec::new();
-    for name in book.sheet_names() {
-        let range = book.worksheet_range(&name).map_err(|e| IngestError {
-            file: file.clone(),
-            sheet: Some(name.clone()),
-            message: format!("the sheet cannot be read: {e}"),
-        })?;
-        let (row0, col0) = range.start().unwrap_or((0, 0));
-        let rows: Vec<SourceRow> = range
-            .rows()
-            .enumerate()
-            .map(|(i, r)| {
-                // Pad on the left so column positions match the sheet (A = 0).
-                let mut cells = vec![Cell::Empty; col0 as usize];
-                cells.extend(r.iter().map(convert));
-                SourceRow { row: row0 + i as u32 + 1, cells }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(err(format!("the workbook is more than the {} MB auditpack reads", MAX_FILE_BYTES >> 20)));
+    }
+    if ext != "xls" && bytes.starts_with(&CFB_MAGIC) {
+        return Err(err("the workbook is password-protected (encrypted). Save a copy without a password and run again".into()));
+    }
+    let not_a_workbook = |e: String| err(format!("is not a readable {ext} workbook ({e}). Is it password-protected, or another kind of file renamed?"));
+    let cursor = || std::io::Cursor::new(bytes);
+    if ext != "xls" {
+        check_unpacked_size(cursor()).map_err(err)?;
+    }
+    match ext {
+        "xls" => {
+            check_cfb_chains(bytes).map_err(err)?;
+            check_xls_dimensions(bytes).map_err(err)?;
+            let book = Xls::new(cursor()).map_err(|e| not_a_workbook(e.to_string()))?;
+            read_ranges(file, book)
+        }
+        "ods" => {
+            // calamine lays out .ods sheets whole, so a stray far cell makes it
+            // refuse the file (its cap: 100 million cells) rather than allocate.
+            let book = Ods::new(cursor()).map_err(|e| match e {
+                calamine::OdsError::CellLimitExceeded { requested, .. } => err(format!(
+                    "a sheet reaches {requested} cells, far beyond its table: a stray value far to the right or below it (Ctrl+End shows the last cell). Delete it, or save the workbook as .xlsx, which auditpack reads cell by cell"
+                )),
+                e => not_a_workbook(e.to_string()),
+            })?;
+            read_ranges(file, book)
+        }
+        "xlsb" => {
+            let mut book = Xlsb::new(cursor()).map_err(|e| not_a_workbook(e.to_string()))?;
+            read_sparse(file, kinds(book.sheets_metadata()), |name, sink| {
+                let mut r = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+                while let Some(c) = r.next_cell().map_err(|e| e.to_string())? {
+                    sink(c.get_position(), convert_ref(c.get_value()))?;
+                }
+                Ok(())
             })
-            .collect();
-        if rows.iter().all(SourceRow::is_blank) {
+        }
+        _ => {
+            let mut book = Xlsx::new(cursor()).map_err(|e| not_a_workbook(e.to_string()))?;
+            read_sparse(file, kinds(book.sheets_metadata()), |name, sink| {
+                let mut r = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+                while let Some(c) = r.next_cell().map_err(|e| e.to_string())? {
+                    sink(c.get_position(), convert_ref(c.get_value()))?;
+                }
+                Ok(())
+            })
+        }
+    }
+}
+
+/// Refuses a zip whose entries declare more than [`MAX_UNPACKED_BYTES`] in all
+/// (a "zip bomb": calamine unpacks shared strings whole). Bytes that are not a
+/// zip pass, for calamine to say what is wrong with them.
+fn check_unpacked_size<R: Read + Seek>(r: R) -> Result<(), String> {
+    let Ok(mut zip) = zip::ZipArchive::new(r) else { return Ok(()) };
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        if let Ok(f) = zip.by_index_raw(i) {
+            total = total.saturating_add(f.size());
+        }
+    }
+    if total > MAX_UNPACKED_BYTES {
+        return Err(format!(
+            "the workbook unpacks to {} MB, more than the {} MB auditpack reads (a damaged file, or a \"zip bomb\")",
+            total >> 20,
+            MAX_UNPACKED_BYTES >> 20
+        ));
+    }
+    Ok(())
+}
+
+/// An .xls sheet declares its extent in a DIMENSIONS record, and calamine
+/// reserves memory for that many cells before reading one. The format allows at
+/// most 65,536 rows and 256 columns; a record declaring more is a damaged or
+/// crafted file, refused before calamine sees it. (Records are looked for in the
+/// raw bytes; one split across storage sectors is missed, which only means
+/// calamine reads that sheet as before.)
+fn check_xls_dimensions(bytes: &[u8]) -> Result<(), String> {
+    const REC: [u8; 4] = [0x00, 0x02, 0x0E, 0x00]; // type 0x0200, length 14 (BIFF8)
+    let mut i = 0;
+    while let Some(p) = bytes[i..].windows(4).position(|w| w == REC) {
+        let at = i + p + 4;
+        if let Some(d) = bytes.get(at..at + 14) {
+            let row_first = u32::from_le_bytes([d[0], d[1], d[2], d[3]]);
+            let row_last = u32::from_le_bytes([d[4], d[5], d[6], d[7]]);
+            let col_first = u16::from_le_bytes([d[8], d[9]]);
+            let col_last = u16::from_le_bytes([d[10], d[11]]);
+            let reserved = u16::from_le_bytes([d[12], d[13]]);
+            let plausible_record = reserved == 0 && row_first <= row_last && col_first <= col_last;
+            if plausible_record && (row_last > 65_536 || col_last > 256) {
+                return Err(format!(
+                    "a sheet declares {} rows and {} columns, more than an .xls file can hold: the file is damaged. Open it and save it as .xlsx",
+                    row_last, col_last
+                ));
+            }
+        }
+        i = at;
+    }
+    Ok(())
+}
+
+/// An .xls is an OLE compound file: streams are chains of sectors linked by
+/// its allocation tables. calamine follows a chain until it ends, so a damaged
+/// file whose chain loops back on itself makes it grow a buffer without end
+/// (found by fuzzing). Refuses a file with a loop in either table before
+/// calamine reads it. Bytes too short or odd to check pass, for calamine to
+/// refuse them.
+fn check_cfb_chains(bytes: &[u8]) -> Result<(), String> {
+    const RESERVED: u32 = 0xFFFF_FFFA;
+    let damaged = || Err("the workbook is damaged (its internal sector chains loop). Open it in Excel or LibreOffice and save it as .xlsx".to_string());
+    let u32_at = |at: usize| bytes.get(at..at + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+    if bytes.len() < 512 || !bytes.starts_with(&CFB_MAGIC) {
+        return Ok(());
+    }
+    let size = match u16::from_le_bytes([bytes[30], bytes[31]]) {
+        9 => 512usize,
+        12 => 4096,
+        _ => return Ok(()),
+    };
+    let sector = |id: u32| -> Option<&[u8]> {
+        let start = (id as usize).checked_add(1)?.checked_mul(size)?;
+        bytes.get(start..start.checked_add(size)?)
+    };
+    let maxid = bytes.len() / size;
+    // The FAT's sectors: 109 listed in the header, the rest in the DIFAT chain.
+    let mut fat_sectors: Vec<u32> = (0..109).filter_map(|i| u32_at(76 + 4 * i)).filter(|&id| id < RESERVED).collect();
+    let mut difat = u32_at(0x44).unwrap_or(u32::MAX);
+    let mut steps = 0;
+    while difat < RESERVED {
+        steps += 1;
+        if steps > maxid + 1 {
+            return damaged();
+        }
+        let Some(sec) = sector(difat) else { break };
+        let ids: Vec<u32> = sec.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
+        fat_sectors.extend(ids[..ids.len() - 1].iter().filter(|&&id| id < RESERVED));
+        difat = ids[ids.len() - 1];
+    }
+    let table = |ids: &[u32]| -> Vec<u32> {
+        ids.iter().filter_map(|&id| sector(id)).flat_map(|s| s.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))).collect()
+    };
+    let fat = table(&fat_sectors);
+    if has_loop(&fat, RESERVED) {
+        return damaged();
+    }
+    // The mini FAT is a chain in the FAT; its entries link 64-byte mini sectors.
+    let mut mini_ids = Vec::new();
+    let mut id = u32_at(0x3C).unwrap_or(u32::MAX);
+    while id < RESERVED && (id as usize) < fat.len() && mini_ids.len() <= maxid {
+        mini_ids.push(id);
+        id = fat[id as usize];
+    }
+    if has_loop(&table(&mini_ids), RESERVED) {
+        return damaged();
+    }
+    Ok(())
+}
+
+/// Whether following `next` from any entry comes back to an entry already on
+/// the same walk.
+fn has_loop(next: &[u32], end: u32) -> bool {
+    let mut walk_of = vec![0u32; next.len()];
+    for start in 0..next.len() {
+        if walk_of[start] != 0 {
             continue;
         }
-        tables.push(Table { file: file.clone(), sheet: Some(name), text_format: None, rows: Box::new(rows.into_iter().map(Ok)) });
+        let walk = start as u32 + 1;
+        let mut i = start;
+        loop {
+            if walk_of[i] == walk {
+                return true;
+            }
+            if walk_of[i] != 0 {
+                break;
+            }
+            walk_of[i] = walk;
+            let n = next[i];
+            if n >= end || n as usize >= next.len() {
+                break;
+            }
+            i = n as usize;
+        }
     }
-    Ok(tables)
+    false
+}
+
+/// .xls and .ods: calamine gives each sheet as a dense range.
+fn read_ranges<RS: Read + Seek, R: Reader<RS>>(file: &str, mut book: R) -> Result<(Vec<Table>, Vec<ReadNote>), IngestError>
+where
+    R::Error: std::fmt::Display,
+{
+    let names = kinds(book.sheets_metadata());
+    read_sparse(file, names, |name, sink| {
+        let range = book.worksheet_range(name).map_err(|e| e.to_string())?;
+        let (row0, col0) = range.start().unwrap_or((0, 0));
+        for (i, r) in range.rows().enumerate() {
+            for (j, d) in r.iter().enumerate() {
+                if !matches!(d, Data::Empty) {
+                    sink((row0 + i as u32, col0 + j as u32), convert(d))?;
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Each sheet's name, and whether it holds cells (a chart sheet does not).
+fn kinds(sheets: &[calamine::Sheet]) -> Vec<(String, bool)> {
+    sheets.iter().map(|s| (s.name.clone(), !matches!(s.typ, SheetType::ChartSheet | SheetType::Vba))).collect()
+}
+
+type Sink<'s> = &'s mut dyn FnMut((u32, u32), Cell) -> Result<(), String>;
+
+/// Reads each sheet's cells through `cells` (which feeds them to the sink given)
+/// and lays them out as bounded rows.
+fn read_sparse(
+    file: &str,
+    names: Vec<(String, bool)>,
+    mut cells: impl FnMut(&str, Sink) -> Result<(), String>,
+) -> Result<(Vec<Table>, Vec<ReadNote>), IngestError> {
+    let mut tables = Vec::new();
+    let mut notes = Vec::new();
+    let mut total = 0usize;
+    let mut capped = false;
+    for (name, has_cells) in names {
+        if !has_cells {
+            notes.push(ReadNote { sheet: Some(name), level: NoteLevel::Info, message: "a chart sheet: no cells to read".into() });
+            continue;
+        }
+        let mut sparse: Vec<(u32, u32, Cell)> = Vec::new();
+        let mut sink = |(row, col): (u32, u32), cell: Cell| {
+            if cell.is_empty() {
+                return Ok(());
+            }
+            total += 1;
+            if total > MAX_CELLS {
+                capped = true;
+                return Err(format!(
+                    "the workbook has more than {MAX_CELLS} filled cells, more than auditpack reads from one workbook. Export the large sheet as CSV"
+                ));
+            }
+            sparse.push((row, col, cell));
+            Ok(())
+        };
+        let read = cells(&name, &mut sink);
+        if capped {
+            return Err(IngestError { file: file.to_string(), sheet: Some(name), message: read.err().unwrap_or_default() });
+        }
+        // One sheet that cannot be read costs that sheet only.
+        let laid = read.and_then(|()| lay_out(sparse));
+        match laid {
+            Ok(None) => {}
+            Ok(Some((rows, dropped))) => {
+                if let Some(d) = dropped {
+                    notes.push(ReadNote { sheet: Some(name.clone()), level: NoteLevel::Warning, message: d });
+                }
+                tables.push(Table { file: file.to_string(), sheet: Some(name), text_format: None, rows: Box::new(rows.map(Ok)) });
+            }
+            Err(message) => notes.push(ReadNote { sheet: Some(name), level: NoteLevel::Error, message: format!("the sheet cannot be read: {message}") }),
+        }
+    }
+    Ok((tables, notes))
+}
+
+/// The last column + 1 of a row's cells (sorted by column) before the first gap
+/// of more than [`MAX_GAP_COLUMNS`] empty columns.
+fn extent(cols: impl Iterator<Item = u32>) -> u32 {
+    let mut end = 0u32;
+    for c in cols {
+        if c - end > MAX_GAP_COLUMNS {
+            break;
+        }
+        end = c + 1;
+    }
+    end
+}
+
+/// Sorted sparse cells to rows. `None` for a sheet with no cells; else the rows
+/// (built one at a time as they are read) and a note when stray cells were left out.
+#[allow(clippy::type_complexity)]
+fn lay_out(mut sparse: Vec<(u32, u32, Cell)>) -> Result<Option<(Box<dyn Iterator<Item = SourceRow>>, Option<String>)>, String> {
+    if sparse.is_empty() {
+        return Ok(None);
+    }
+    sparse.sort_by_key(|&(r, c, _)| (r, c));
+    sparse.dedup_by_key(|&mut (r, c, _)| (r, c));
+    // Each row's extent; the width of the sheet's table is the widest extent.
+    let mut width = 0u32;
+    let mut i = 0;
+    while i < sparse.len() {
+        let row = sparse[i].0;
+        let n = sparse[i..].iter().take_while(|x| x.0 == row).count();
+        width = width.max(extent(sparse[i..i + n].iter().map(|x| x.1)));
+        i += n;
+    }
+    let mut dropped = 0usize;
+    let mut first_dropped: Option<(u32, u32)> = None;
+    sparse.retain(|&(r, c, _)| {
+        let keep = c < width;
+        if !keep {
+            dropped += 1;
+            first_dropped.get_or_insert((r, c));
+        }
+        keep
+    });
+    if sparse.is_empty() {
+        return Ok(None);
+    }
+    let rows = {
+        let mut n = 0u64;
+        let mut prev = None;
+        for &(r, _, _) in &sparse {
+            if prev != Some(r) {
+                n += 1;
+                prev = Some(r);
+            }
+        }
+        n
+    };
+    if rows.saturating_mul(width as u64) > MAX_SLOTS {
+        return Err(format!(
+            "the sheet has {rows} rows of {width} columns, more than the {MAX_SLOTS} cells auditpack reads from one sheet. Export it as CSV, or delete unused columns"
+        ));
+    }
+    let note = first_dropped.map(|(r, c)| {
+        format!(
+            "{dropped} cell(s) far to the right of the table (the first at {}{}) left out: more than {MAX_GAP_COLUMNS} empty columns separate them from it",
+            column_letters(c),
+            r + 1
+        )
+    });
+    Ok(Some((Box::new(Rows { cells: sparse.into_iter().peekable(), next_row: None, pending_blank: 0 }), note)))
+}
+
+/// Rows built one at a time from sorted sparse cells.
+struct Rows {
+    cells: std::iter::Peekable<std::vec::IntoIter<(u32, u32, Cell)>>,
+    /// The 0-based sheet row expected next (for short runs of blank rows).
+    next_row: Option<u32>,
+    pending_blank: u32,
+}
+
+impl Iterator for Rows {
+    type Item = SourceRow;
+    fn next(&mut self) -> Option<SourceRow> {
+        let &(row, _, _) = self.cells.peek()?;
+        if let Some(expect) = self.next_row {
+            // Blank rows inside the table are given out (a blank row can end a
+            // title block), but a long run of them is skipped.
+            let gap = row - expect;
+            if gap > 0 && gap <= MAX_BLANK_RUN && self.pending_blank < gap {
+                let blank = expect + self.pending_blank;
+                self.pending_blank += 1;
+                return Some(SourceRow { row: blank + 1, cells: vec![] });
+            }
+        }
+        self.pending_blank = 0;
+        let mut cells = Vec::new();
+        while let Some((_, col, cell)) = self.cells.next_if(|x| x.0 == row) {
+            if cells.len() < col as usize {
+                cells.resize(col as usize, Cell::Empty);
+            }
+            cells.push(cell);
+        }
+        self.next_row = Some(row + 1);
+        Some(SourceRow { row: row + 1, cells })
+    }
+}
+
+/// "A", "Z", "AA", ... for a 0-based column.
+pub fn column_letters(mut c: u32) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8_lossy(&s).into_owned()
+}
+
+fn date_time(dt: &calamine::ExcelDateTime) -> Cell {
+    match dt.as_datetime() {
+        Some(ndt) if dt.is_datetime() => Cell::Date(ndt.date()),
+        _ => Cell::Number(dt.as_f64()),
+    }
 }
 
 /// Every calamine cell kind, matched explicitly.
@@ -58,12 +480,89 @@ fn convert(d: &Data) -> Cell {
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Float(f) => Cell::Number(*f),
         Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(dt) => match dt.as_datetime() {
-            Some(ndt) if dt.is_datetime() => Cell::Date(ndt.date()),
-            _ => Cell::Number(dt.as_f64()),
-        },
+        Data::DateTime(dt) => date_time(dt),
         Data::DateTimeIso(s) => super::parse_date(s).map(Cell::Date).unwrap_or_else(|| Cell::text(s)),
         Data::DurationIso(s) => Cell::text(s),
         Data::Error(e) => Cell::Error(format!("#{e:?}")),
+    }
+}
+
+fn convert_ref(d: &DataRef) -> Cell {
+    match d {
+        DataRef::Empty => Cell::Empty,
+        DataRef::String(s) => Cell::text(s),
+        DataRef::SharedString(s) => Cell::text(s),
+        DataRef::Int(i) => Cell::Number(*i as f64),
+        DataRef::Float(f) => Cell::Number(*f),
+        DataRef::Bool(b) => Cell::Bool(*b),
+        DataRef::DateTime(dt) => date_time(dt),
+        DataRef::DateTimeIso(s) => super::parse_date(s).map(Cell::Date).unwrap_or_else(|| Cell::text(s)),
+        DataRef::DurationIso(s) => Cell::text(s),
+        DataRef::Error(e) => Cell::Error(format!("#{e:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(r: &SourceRow) -> Vec<String> {
+        r.cells.iter().map(Cell::as_string).collect()
+    }
+
+    #[test]
+    fn stray_far_cell_is_left_out_with_a_note() {
+        let t = |s: &str| Cell::Text(s.into());
+        let sparse = vec![(0, 0, t("Child ID")), (0, 1, t("Team")), (1, 0, t("C1")), (1, 1, t("North")), (1_048_575, 16_383, t("oops"))];
+        let (rows, note) = lay_out(sparse).unwrap().unwrap();
+        let rows: Vec<SourceRow> = rows.collect();
+        assert_eq!(rows.len(), 2, "the far cell's row has nothing left: {rows:?}");
+        assert_eq!(texts(&rows[1]), ["C1", "North"]);
+        assert!(note.unwrap().contains("XFD1048576"));
+    }
+
+    #[test]
+    fn short_blank_runs_kept_long_ones_skipped() {
+        let t = |s: &str| Cell::Text(s.into());
+        let sparse = vec![(0, 0, t("Title")), (2, 0, t("a")), (2, 2, t("c")), (5000, 0, t("far"))];
+        let rows: Vec<SourceRow> = lay_out(sparse).unwrap().unwrap().0.collect();
+        let numbers: Vec<u32> = rows.iter().map(|r| r.row).collect();
+        assert_eq!(numbers, [1, 2, 3, 5001]);
+        assert_eq!(texts(&rows[2]), ["a", "", "c"], "padded from column A");
+        assert!(rows[1].is_blank());
+    }
+
+    #[test]
+    fn cell_and_slot_caps() {
+        let wide: Vec<(u32, u32, Cell)> = (0..500_000u32).flat_map(|r| [(r, 0, Cell::Number(1.0)), (r, 250, Cell::Number(2.0))]).collect();
+        assert!(lay_out(wide).is_ok(), "251 columns x 500k rows is within the cap");
+        let wider: Vec<(u32, u32, Cell)> =
+            (0..500_000u32).flat_map(|r| [(r, 0, Cell::Number(1.0)), (r, 250, Cell::Number(2.0)), (r, 500, Cell::Number(3.0))]).collect();
+        assert!(matches!(lay_out(wider), Err(e) if e.contains("more than")));
+    }
+
+    #[test]
+    fn loops_in_sector_chains_are_found() {
+        assert!(has_loop(&[1, 2, 0], 0xFFFF_FFFA));
+        assert!(has_loop(&[0xFFFF_FFFE, 2, 1], 0xFFFF_FFFA));
+        assert!(!has_loop(&[1, 2, 0xFFFF_FFFE, 0xFFFF_FFFF, 9], 0xFFFF_FFFA));
+    }
+
+    #[test]
+    fn letters() {
+        assert_eq!([column_letters(0), column_letters(25), column_letters(26), column_letters(16_383)], ["A", "Z", "AA", "XFD"]);
+    }
+
+    #[test]
+    fn xls_dimensions_beyond_the_format_are_refused() {
+        let mut b = vec![0u8; 16];
+        b.extend([0x00, 0x02, 0x0E, 0x00]);
+        b.extend(0u32.to_le_bytes());
+        b.extend(4_000_000_000u32.to_le_bytes());
+        b.extend(0u16.to_le_bytes());
+        b.extend(200u16.to_le_bytes());
+        b.extend(0u16.to_le_bytes());
+        assert!(check_xls_dimensions(&b).unwrap_err().contains("damaged"));
+        assert!(check_xls_dimensions(&[0x00, 0x02, 0x0E, 0x00, 1]).is_ok());
     }
 }

@@ -100,21 +100,22 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     for (i, path) in files.iter().enumerate() {
         let shown = ingest::display_path(path);
         progress(i, total, &shown);
-        match ingest::open(path) {
-            Ok(tables) => {
-                if tables.is_empty() {
-                    found.push(Severity::Error, "file_error", &shown, None, None, None, "", "the workbook has no data in any sheet");
-                    out.failed_files.push(shown.clone());
-                }
-                for t in tables {
-                    let report = table::read_table(&ctx, t, &mut out.model, &mut found);
-                    out.tables.push(report);
-                }
-            }
-            Err(e) => {
-                found.push(Severity::Error, "file_error", &e.file, e.sheet.as_deref(), None, None, "", e.message.clone());
-                out.failed_files.push(e.file);
-            }
+        // A panic inside a reader library while reading one file becomes that
+        // file's error (rows read before it are kept); the other files are still read.
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_file(&ctx, path, &shown, &mut out, &mut found)));
+        if let Err(panic) = read {
+            let what = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
+            found.push(
+                Severity::Error,
+                "file_error",
+                &shown,
+                None,
+                None,
+                None,
+                "",
+                format!("the file could not be read: the reader failed on it ({what}). Open it and save it again, or export it as CSV"),
+            );
+            out.failed_files.push(shown.clone());
         }
     }
     progress(total, total, "");
@@ -127,6 +128,37 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     plausible::flag(&out.model, crate::calendar::today(), &mut found);
     out.findings = found.list;
     out
+}
+
+/// Opens one file and reads its tables into `out`.
+fn read_file(ctx: &table::Context, path: &std::path::Path, shown: &str, out: &mut Normalised, found: &mut findings::Findings) {
+    match ingest::open_with_notes(path) {
+        Ok((tables, notes)) => {
+            if tables.is_empty() {
+                found.push(Severity::Error, "file_error", shown, None, None, None, "", "the workbook has no data in any sheet");
+                out.failed_files.push(shown.to_string());
+            }
+            for n in notes {
+                let (severity, code) = match n.level {
+                    ingest::workbook::NoteLevel::Info => (Severity::Info, "sheet_skipped"),
+                    ingest::workbook::NoteLevel::Warning => (Severity::Warning, "cells_left_out"),
+                    ingest::workbook::NoteLevel::Error => (Severity::Error, "sheet_error"),
+                };
+                if severity == Severity::Error && !out.failed_files.iter().any(|f| f == shown) {
+                    out.failed_files.push(shown.to_string());
+                }
+                found.push(severity, code, shown, n.sheet.as_deref(), None, None, "", n.message);
+            }
+            for t in tables {
+                let report = table::read_table(ctx, t, &mut out.model, found);
+                out.tables.push(report);
+            }
+        }
+        Err(e) => {
+            found.push(Severity::Error, "file_error", &e.file, e.sheet.as_deref(), None, None, "", e.message.clone());
+            out.failed_files.push(e.file);
+        }
+    }
 }
 
 /// The same file reached twice (given twice, or through folders or links) is

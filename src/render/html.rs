@@ -64,13 +64,34 @@ fn table(prefix: &str, t: &Table) -> HtmlTable {
     }
 }
 
+/// The user's `report.html` from a `--templates` folder: its absence is an
+/// error, never a silent fall-back to the built-in template.
+fn template_source(dir: &Path) -> Result<String, String> {
+    let p = dir.join("report.html");
+    if !p.is_file() {
+        return Err(format!("--templates {}: the folder has no report.html (copy report_templates/report.html there and edit it)", dir.display()));
+    }
+    std::fs::read_to_string(&p).map_err(|e| format!("cannot read template {}: {e}", p.display()))
+}
+
+/// Checks a `--templates` folder before anything is read: it has a
+/// `report.html` and the template parses.
+///
+/// # Errors
+/// What is wrong, for the user.
+pub fn check_templates(dir: &Path) -> Result<(), String> {
+    let mut env = minijinja::Environment::new();
+    env.add_template_owned("report.html", template_source(dir)?).map_err(|e| format!("template {}: {e}", dir.join("report.html").display()))?;
+    Ok(())
+}
+
 /// Renders one report.
 ///
 /// # Errors
 /// The template (a user's, from `--templates`) does not parse or render.
 pub fn render(doc: &Doc, templates: Option<&Path>) -> Result<Vec<u8>, String> {
-    let source = match templates.map(|d| d.join("report.html")).filter(|p| p.exists()) {
-        Some(p) => std::fs::read_to_string(&p).map_err(|e| format!("cannot read template {}: {e}", p.display()))?,
+    let source = match templates {
+        Some(dir) => template_source(dir)?,
         None => TEMPLATE.to_string(),
     };
     let mut env = minijinja::Environment::new();

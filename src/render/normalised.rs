@@ -1,5 +1,13 @@
 //! The normalised tables as CSV (UTF-8, comma, one header row): the tables a
 //! Power BI user loads.
+//!
+//! Every value is written as text a spreadsheet will not run: a value that
+//! starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading
+//! `'` (the OWASP guidance on CSV injection), so `=HYPERLINK(...)` typed into an
+//! export shows as text when the CSV is opened in Excel. A value that is a
+//! plain number ("-3", "+2.5", "-1e3") is left as it is: it cannot run, and
+//! changing it would turn a number into text. Power BI and scripts that load
+//! these CSVs see the `'` as part of the text.
 
 use crate::normalise::{Finding, Judgement, Model, Normalised};
 use chrono::NaiveDate;
@@ -12,6 +20,36 @@ fn writer<'a>(out: Out<'a>, header: &[&str]) -> std::io::Result<Csv<'a>> {
     let mut w = csv::WriterBuilder::new().from_writer(out);
     w.write_record(header)?;
     Ok(w)
+}
+
+/// A value as a spreadsheet may safely open it (see the module notes).
+pub fn neutralise(field: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    match field.first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') if !is_plain_number(field) => {
+            let mut v = Vec::with_capacity(field.len() + 1);
+            v.push(b'\'');
+            v.extend_from_slice(field);
+            v.into()
+        }
+        _ => field.into(),
+    }
+}
+
+/// Digits with an optional sign, point and exponent, and nothing else.
+fn is_plain_number(field: &[u8]) -> bool {
+    field.iter().all(|b| b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.' | b'e' | b'E'))
+        && field.iter().any(u8::is_ascii_digit)
+        && std::str::from_utf8(field).ok().and_then(|s| s.parse::<f64>().ok()).is_some_and(f64::is_finite)
+}
+
+/// Writes one record with every field neutralised.
+fn put<I, T>(w: &mut Csv, record: I) -> Result
+where
+    I: IntoIterator<Item = T>,
+    T: AsRef<[u8]>,
+{
+    w.write_record(record.into_iter().map(|f| neutralise(f.as_ref()).into_owned()))?;
+    Ok(())
 }
 
 fn finish(mut w: Csv) -> Result {
@@ -123,7 +161,7 @@ pub fn audits_csv(model: &Model, out: Out) -> Result {
             o(&a.origin.sheet).into(),
             a.origin.row.to_string(),
         ]);
-        w.write_record(&rec)?;
+        put(&mut w, &rec)?;
     }
     finish(w)
 }
@@ -178,7 +216,7 @@ pub fn judgements_csv(model: &Model, domain_names: &dyn Fn(&str) -> String, out:
                 o(&a.origin.sheet),
                 &a.origin.row.to_string(),
             ];
-            w.write_record(rec)
+            put(&mut w, rec)
         };
         row("overall", "", a.overall_source.as_deref().unwrap_or("overall"), a.overall.as_ref())?;
         if a.moderated_overall.is_some() {
@@ -197,19 +235,22 @@ pub fn actions_csv(model: &Model, out: Out) -> Result {
         &["audit_id", "child_id", "team", "owner", "action", "set_date", "due_date", "completed_date", "source_file", "source_sheet", "source_row"],
     )?;
     for a in &model.actions {
-        w.write_record([
-            o(&a.audit_id),
-            o(&a.child_id),
-            o(&a.team),
-            o(&a.owner),
-            &a.text,
-            &d(a.set),
-            &d(a.due),
-            &d(a.completed),
-            &a.origin.file,
-            o(&a.origin.sheet),
-            &a.origin.row.to_string(),
-        ])?;
+        put(
+            &mut w,
+            [
+                o(&a.audit_id),
+                o(&a.child_id),
+                o(&a.team),
+                o(&a.owner),
+                &a.text,
+                &d(a.set),
+                &d(a.due),
+                &d(a.completed),
+                &a.origin.file,
+                o(&a.origin.sheet),
+                &a.origin.row.to_string(),
+            ],
+        )?;
     }
     finish(w)
 }
@@ -224,18 +265,21 @@ pub fn case_notes_csv(model: &Model, out: Out) -> Result {
             crate::normalise::SeenAlone::NotApplicable => "not_applicable",
             crate::normalise::SeenAlone::NotRecorded => "not_recorded",
         };
-        w.write_record([
-            &*n.child_id,
-            s.get(n.note_type),
-            n.kind.as_str(),
-            &d(Some(n.event)),
-            &d(n.recorded),
-            seen,
-            s.get(n.author),
-            s.get(n.team),
-            s.get(n.source),
-            &n.row.to_string(),
-        ])?;
+        put(
+            &mut w,
+            [
+                &*n.child_id,
+                s.get(n.note_type),
+                n.kind.as_str(),
+                &d(Some(n.event)),
+                &d(n.recorded),
+                seen,
+                s.get(n.author),
+                s.get(n.team),
+                s.get(n.source),
+                &n.row.to_string(),
+            ],
+        )?;
     }
     finish(w)
 }
@@ -243,17 +287,20 @@ pub fn case_notes_csv(model: &Model, out: Out) -> Result {
 pub fn episodes_csv(model: &Model, out: Out) -> Result {
     let mut w = writer(out, &["child_id", "kind", "source_status", "start_date", "end_date", "team", "source_file", "source_sheet", "source_row"])?;
     for e in &model.episodes {
-        w.write_record([
-            &e.child_id,
-            e.kind.as_str(),
-            &e.source_status,
-            &d(Some(e.start)),
-            &d(e.end),
-            o(&e.team),
-            &e.origin.file,
-            o(&e.origin.sheet),
-            &e.origin.row.to_string(),
-        ])?;
+        put(
+            &mut w,
+            [
+                &e.child_id,
+                e.kind.as_str(),
+                &e.source_status,
+                &d(Some(e.start)),
+                &d(e.end),
+                o(&e.team),
+                &e.origin.file,
+                o(&e.origin.sheet),
+                &e.origin.row.to_string(),
+            ],
+        )?;
     }
     finish(w)
 }
@@ -266,7 +313,7 @@ pub fn data_quality_csv(findings: &[Finding], out: Out) -> Result {
             crate::normalise::Severity::Warning => "warning",
             crate::normalise::Severity::Error => "error",
         };
-        w.write_record([sev, f.code, &f.file, o(&f.sheet), &f.row.map(|r| r.to_string()).unwrap_or_default(), o(&f.column), &f.value, &f.action])?;
+        put(&mut w, [sev, f.code, &f.file, o(&f.sheet), &f.row.map(|r| r.to_string()).unwrap_or_default(), o(&f.column), &f.value, &f.action])?;
     }
     finish(w)
 }
@@ -285,4 +332,30 @@ pub fn all<'a>(n: &'a Normalised, domain_names: &'a dyn Fn(&str) -> String) -> V
         ("episodes.csv", Box::new(move |w| episodes_csv(&n.model, w))),
         ("data_quality.csv", Box::new(move |w| data_quality_csv(&n.findings, w))),
     ]
+}
+
+#[cfg(test)]
+mod injection_tests {
+    use super::neutralise;
+
+    fn n(s: &str) -> String {
+        String::from_utf8(neutralise(s.as_bytes()).into_owned()).unwrap()
+    }
+
+    #[test]
+    fn formulas_become_text_numbers_stay_numbers() {
+        assert_eq!(n("=HYPERLINK(\"http://x\",\"y\")"), "'=HYPERLINK(\"http://x\",\"y\")");
+        assert_eq!(n("+1+cmd|' /C calc'!A0"), "'+1+cmd|' /C calc'!A0");
+        assert_eq!(n("-2+3"), "'-2+3");
+        assert_eq!(n("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(n("\tx"), "'\tx");
+        assert_eq!(n("\rx"), "'\rx");
+        assert_eq!(n("-"), "'-");
+        assert_eq!(n("-3"), "-3");
+        assert_eq!(n("+2.5"), "+2.5");
+        assert_eq!(n("-1e3"), "-1e3");
+        assert_eq!(n("2026-09-01"), "2026-09-01");
+        assert_eq!(n("Good"), "Good");
+        assert_eq!(n(""), "");
+    }
 }

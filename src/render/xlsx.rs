@@ -44,18 +44,111 @@ fn formats() -> Formats {
     }
 }
 
-/// Sheet names must be unique and at most 31 characters.
+/// Excel's limits: characters in a cell (counted in UTF-16 units, as Excel
+/// does), columns and rows in a sheet, characters in a table header.
+pub const MAX_CELL_CHARS: usize = 32_767;
+pub const MAX_COLUMNS: usize = 16_384;
+pub const MAX_ROWS: usize = 1_048_576;
+const MAX_HEADER_CHARS: usize = 255;
+/// Excel charts take at most 255 series.
+const MAX_SERIES: usize = 255;
+
+/// The longest start of `s` within `max` UTF-16 units.
+fn utf16_prefix(s: &str, max: usize) -> &str {
+    let mut units = 0;
+    for (i, c) in s.char_indices() {
+        units += c.len_utf16();
+        if units > max {
+            return &s[..i];
+        }
+    }
+    s
+}
+
+/// Text as a cell can hold it: past 32,767 characters it is cut, and the cell
+/// says so and how long the text was.
+pub fn fit(s: &str) -> std::borrow::Cow<'_, str> {
+    let len: usize = s.chars().map(char::len_utf16).sum();
+    if len <= MAX_CELL_CHARS {
+        return s.into();
+    }
+    let note = format!(" [… cut: the text has {len} characters, more than a spreadsheet cell holds]");
+    format!("{}{note}", utf16_prefix(s, MAX_CELL_CHARS - note.chars().map(char::len_utf16).sum::<usize>())).into()
+}
+
+/// A sheet name within Excel's rules: none of `[]:*?/\`, no control
+/// characters, no apostrophe at either end, at most 31 characters, not the
+/// reserved "History", and unique (Excel compares names case-insensitively).
 fn unique_name(used: &mut Vec<String>, want: &str) -> String {
-    let base: String = want.chars().take(31).collect::<String>().trim().to_string();
-    let mut name = if base.is_empty() { "Sheet".to_string() } else { base };
+    let clean: String = want.chars().filter(|c| !"[]:*?/\\".contains(*c) && !c.is_control()).collect();
+    let clean = clean.trim().trim_matches('\'').trim();
+    let base = if clean.is_empty() || clean.eq_ignore_ascii_case("history") { "Sheet" } else { clean };
+    let taken = |used: &[String], n: &str| used.iter().any(|u| u.to_lowercase() == n.to_lowercase());
+    let mut name = utf16_prefix(base, 31).trim_end_matches('\'').trim_end().to_string();
     let mut n = 2;
-    while used.iter().any(|u| u.eq_ignore_ascii_case(&name)) {
+    while taken(used, &name) {
         let suffix = format!(" {n}");
-        name = format!("{}{suffix}", want.chars().take(31 - suffix.len()).collect::<String>().trim());
+        name = format!("{}{suffix}", utf16_prefix(base, 31 - suffix.len()).trim_end_matches('\'').trim_end());
         n += 1;
     }
     used.push(name.clone());
     name
+}
+
+/// Table headers as an Excel Table accepts them: unique case-insensitively
+/// (teams "CP North" and "cp north", or a team called "KPI" beside the KPI
+/// column, get " (2)"), not blank, no control characters, at most 255 characters.
+pub fn unique_headers(headers: &[String]) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::with_capacity(headers.len());
+    for (i, h) in headers.iter().enumerate() {
+        let clean: String = h.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        let clean = utf16_prefix(clean.trim(), MAX_HEADER_CHARS - 8).trim().to_string();
+        let base = if clean.is_empty() { format!("Column {}", i + 1) } else { clean };
+        let mut name = base.clone();
+        let mut n = 2;
+        while !seen.insert(name.to_lowercase()) {
+            name = format!("{base} ({n})");
+            n += 1;
+        }
+        out.push(name);
+    }
+    out
+}
+
+/// A table as a sheet can hold it. Wider than a sheet: turned long, one row per
+/// row label, column and value. Longer than a sheet: cut, with a last row that
+/// says how many rows were left out. The flag says whether it was reshaped (a
+/// chart over it would no longer match).
+fn fit_table(t: &Table) -> (std::borrow::Cow<'_, Table>, bool) {
+    // Room for a target column and the chart beside the table.
+    if t.headers.len() + 2 < MAX_COLUMNS && t.rows.len() < MAX_ROWS {
+        return (std::borrow::Cow::Borrowed(t), false);
+    }
+    let mut out = t.clone();
+    if t.headers.len() + 2 >= MAX_COLUMNS {
+        let first = t.headers.first().cloned().unwrap_or_default();
+        out.headers = vec![first, "Column".into(), "Value".into()];
+        out.rows = t
+            .rows
+            .iter()
+            .flat_map(|r| {
+                let label = r.first().cloned().unwrap_or_else(|| Value::text(""));
+                t.headers
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .map(move |(c, h)| vec![label.clone(), Value::text(h), r.get(c).cloned().unwrap_or_else(|| Value::text(""))])
+            })
+            .collect();
+        out.caption = format!("{} (one row per column: the table is wider than a spreadsheet holds)", t.caption);
+    }
+    if out.rows.len() >= MAX_ROWS {
+        let left_out = out.rows.len() - (MAX_ROWS - 2);
+        out.rows.truncate(MAX_ROWS - 2);
+        out.rows.push(vec![Value::text(format!("… {left_out} more rows left out: more than a spreadsheet holds (see the HTML report or metrics.json)"))]);
+    }
+    (std::borrow::Cow::Owned(out), true)
 }
 
 fn setup(ws: &mut Worksheet, name: &str) -> Result<(), XlsxError> {
@@ -71,7 +164,7 @@ fn write_value(ws: &mut Worksheet, f: &Formats, row: u32, col: u16, v: &Value) -
     match v {
         Value::Text(s) if s.is_empty() => {}
         Value::Text(s) => {
-            ws.write_string_with_format(row, col, s, if s.len() > 60 { &f.wrap } else { &f.text })?;
+            ws.write_string_with_format(row, col, fit(s).as_ref(), if s.len() > 60 { &f.wrap } else { &f.text })?;
         }
         Value::Count(n) => {
             ws.write_number_with_format(row, col, *n as f64, &f.count)?;
@@ -101,7 +194,7 @@ fn table_name(used: &mut Vec<String>, sheet: &str) -> String {
     t = format!("T_{t}");
     let base = t.clone();
     let mut n = 2;
-    while used.contains(&t) {
+    while used.iter().any(|u| u.eq_ignore_ascii_case(&t)) {
         t = format!("{base}_{n}");
         n += 1;
     }
@@ -133,6 +226,7 @@ fn write_table(
         headers.push(h.to_string());
     }
     let top = at.top;
+    let headers = unique_headers(&headers);
     let ncols = headers.len() as u16;
     let rows: Vec<Vec<Value>> = if t.rows.is_empty() { vec![vec![Value::text("None this period")]] } else { t.rows.clone() };
     for (r, row) in rows.iter().enumerate() {
@@ -218,7 +312,7 @@ fn native_chart(chart: &Chart, sheet: &str, top: u32, last_row: u32, height: u32
     };
     let mut x = XChart::new(kind);
     x.title().set_name(&chart.title);
-    x.set_alt_text(&chart.alt);
+    x.set_alt_text(utf16_prefix(&chart.alt, 255));
     x.set_width(720).set_height(height);
     let series_cols: Vec<u16> = match chart.kind {
         ChartKind::Line => vec![1],
@@ -333,7 +427,7 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
     cover.set_column_width(0, 34)?;
     cover.set_column_width(1, 90)?;
     let mut r = 0u32;
-    cover.write_string_with_format(r, 0, &doc.title, &f.title)?;
+    cover.write_string_with_format(r, 0, fit(&doc.title).as_ref(), &f.title)?;
     cover.set_row_height(r, 30)?;
     r += 1;
     for (k, v) in [
@@ -344,7 +438,7 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
         ("Produced by", doc.generator.clone()),
     ] {
         cover.write_string_with_format(r, 0, k, &f.heading)?;
-        cover.write_string_with_format(r, 1, &v, &f.wrap)?;
+        cover.write_string_with_format(r, 1, fit(&v).as_ref(), &f.wrap)?;
         let lines = (v.chars().count() as f64 / 100.0).ceil().max(1.0) as u16;
         if lines > 1 {
             cover.set_row_height(r, 16 * lines)?;
@@ -359,7 +453,7 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
     r += 1;
     for p in &planned {
         cover.write_url_with_text(r, 0, format!("internal:'{}'!A1", p.name).as_str(), &p.name)?;
-        cover.write_string_with_format(r, 1, format!("{}: {}", p.section, p.caption), &f.text)?;
+        cover.write_string_with_format(r, 1, fit(&format!("{}: {}", p.section, p.caption)).as_ref(), &f.text)?;
         r += 1;
     }
 
@@ -373,7 +467,7 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
         html_rows: None,
     };
     let mut widths = Vec::new();
-    write_table(notes, &f, &note_table, None, &mut table_names, "Notes", At { top: 0, widths: &mut widths, freeze: true })?;
+    write_table(notes, &f, &fit_table(&note_table).0, None, &mut table_names, "Notes", At { top: 0, widths: &mut widths, freeze: true })?;
     notes.set_column_width(1, 100)?;
     if compact {
         notes.set_print_fit_to_pages(1, 1);
@@ -386,7 +480,10 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
         let mut widths = Vec::new();
         let mut top = 0u32;
         for (table, chart) in &p.blocks {
-            let chart = chart.filter(|c| super::charts::unavailable(c).is_none());
+            let (table, reshaped) = fit_table(table);
+            let table = &table;
+            // A chart only over a table as built, and within Excel's series limit.
+            let chart = chart.filter(|c| super::charts::unavailable(c).is_none() && !reshaped && c.data.headers.len() <= MAX_SERIES);
             if stacked {
                 ws.write_string_with_format(top, 0, &table.caption, &f.heading)?;
                 top += 1;
@@ -407,4 +504,57 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
         }
     }
     wb.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_unique_case_insensitively() {
+        let h: Vec<String> = ["KPI", "CP North", "cp north", "KPI", "", "a\u{1b}b"].map(String::from).to_vec();
+        assert_eq!(unique_headers(&h), ["KPI", "CP North", "cp north (2)", "KPI (2)", "Column 5", "a b"]);
+        let long = vec!["x".repeat(1000), "x".repeat(1000)];
+        let u = unique_headers(&long);
+        assert!(u.iter().all(|h| h.chars().count() <= MAX_HEADER_CHARS) && u[0] != u[1]);
+    }
+
+    #[test]
+    fn sheet_names_within_excels_rules() {
+        let mut used = vec!["Cover".to_string(), "Notes".to_string()];
+        let names: Vec<String> =
+            ["notes", "History", "'quoted'", "a[b]:c*?/\\d", "", &"é".repeat(40), &"😀".repeat(20)].iter().map(|w| unique_name(&mut used, w)).collect();
+        for n in &names {
+            rust_xlsxwriter::utility::check_sheet_name(n).unwrap_or_else(|e| panic!("{n}: {e}"));
+        }
+        assert_eq!(names[0], "notes 2");
+        assert_ne!(names[1].to_lowercase(), "history");
+        let lower: std::collections::HashSet<String> = used.iter().map(|u| u.to_lowercase()).collect();
+        assert_eq!(lower.len(), used.len(), "{used:?}");
+    }
+
+    #[test]
+    fn long_text_is_cut_with_a_note() {
+        let s = "é".repeat(40_000);
+        let f = fit(&s);
+        assert!(f.chars().map(char::len_utf16).sum::<usize>() <= MAX_CELL_CHARS);
+        assert!(f.ends_with("more than a spreadsheet cell holds]") && f.contains("40000 characters"));
+        assert_eq!(fit("short"), "short");
+        // Surrogate pairs are not split.
+        let emoji = "😀".repeat(20_000);
+        assert!(fit(&emoji).chars().map(char::len_utf16).sum::<usize>() <= MAX_CELL_CHARS);
+    }
+
+    #[test]
+    fn wide_tables_turn_long_and_render() {
+        let headers: Vec<String> = std::iter::once("KPI".to_string()).chain((0..20_000).map(|i| format!("Team {i}"))).collect();
+        let rows = vec![std::iter::once(Value::text("Audits")).chain((0..20_000).map(Value::Count)).collect::<Vec<_>>()];
+        let t = Table { name: "Wide".into(), caption: "Wide".into(), headers, rows, html_rows: None };
+        let (long, reshaped) = fit_table(&t);
+        assert!(reshaped);
+        assert_eq!(long.headers, ["KPI", "Column", "Value"]);
+        assert_eq!(long.rows.len(), 20_000);
+        let mut ws = Worksheet::new();
+        write_table(&mut ws, &formats(), &long, None, &mut Vec::new(), "Wide", At { top: 0, widths: &mut Vec::new(), freeze: true }).unwrap();
+    }
 }

@@ -22,7 +22,7 @@ fn xlsx_text(path: &Path) -> String {
     let mut all = String::new();
     for i in 0..z.len() {
         let mut f = z.by_index(i).unwrap();
-        if f.name().starts_with("xl/") {
+        if f.name().is_ok_and(|n| n.starts_with("xl/")) {
             let _ = f.read_to_string(&mut all);
         }
     }

@@ -25,7 +25,7 @@ fn zip_entries(path: &Path) -> Vec<(String, String)> {
             let mut f = z.by_index(i).unwrap();
             let mut s = String::new();
             let _ = f.read_to_string(&mut s);
-            (f.name().to_string(), s)
+            (f.name().map(|n| n.to_string()).unwrap_or_default(), s)
         })
         .collect()
 }

@@ -1,0 +1,434 @@
+//! Inputs that real exports contain and that must not stop a run, corrupt a
+//! pack or reach the terminal (issue 9).
+
+use crate::{auditpack, root, scratch, stderr, stdout};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+/// The binary under a memory limit (address space, KB), so a reader that
+/// allocates from a declared size fails the test instead of the machine.
+fn auditpack_limited(cwd: &Path, kb: u64, args: &[&str]) -> std::process::Output {
+    let mut cmd = Command::new("bash");
+    cmd.current_dir(cwd)
+        .env("SOURCE_DATE_EPOCH", crate::TODAY_EPOCH)
+        .arg("-c")
+        .arg(format!("ulimit -v {kb}; exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_auditpack"))
+        .args(args);
+    cmd.output().expect("bash runs")
+}
+
+fn csv_field<'a>(line: &'a str, header: &str, name: &str) -> Option<&'a str> {
+    let i = header.split(',').position(|h| h == name)?;
+    line.split(',').nth(i)
+}
+
+fn zip_text(path: &Path, entry_prefix: &str) -> String {
+    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut all = String::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        if f.name().map(|n| n.starts_with(entry_prefix)).unwrap_or(false) {
+            let _ = std::io::Read::read_to_string(&mut f, &mut all);
+        }
+    }
+    all
+}
+
+#[test]
+fn a_single_value_in_xfd1048576_costs_one_cell() {
+    let dir = scratch("bad-far-cell");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["Child ID", "Team", "Audit date", "Overall grade"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, row) in [["C1", "North", "01/10/2026", "Good"], ["C2", "South", "02/10/2026", "Inadequate"]].iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32 + 1, c as u16, *v).unwrap();
+        }
+    }
+    // The typo after Ctrl+End: the sheet's declared dimension becomes A1:XFD1048576.
+    ws.write_string(1_048_575, 16_383, "x").unwrap();
+    wb.save(dir.join("far.xlsx")).unwrap();
+    let sheet = zip_text(&dir.join("far.xlsx"), "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains("<dimension ref=\"A1:XFD1048576\"/>"), "the fixture declares the whole sheet");
+    write(&dir, "other.csv", b"Child ID,Team,Audit date,Overall grade\nC3,East,03/10/2026,Good\n");
+
+    let out = dir.join("out");
+    // 3 GB of address space: the whole declared range would need 549 GB.
+    let o = auditpack_limited(&dir, 3_000_000, &["run", ".", "--out", out.to_str().unwrap(), "--reports", "board-pack"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let audits = std::fs::read_to_string(out.join("normalised/audits.csv")).unwrap();
+    assert_eq!(audits.lines().count(), 4, "both files' rows: {audits}");
+    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    assert!(dq.contains("cells_left_out") && dq.contains("XFD1048576"), "the stray cell is reported: {dq}");
+    assert!(out.join("metrics.json").exists() && out.join("board-pack.xlsx").exists());
+}
+
+#[test]
+fn xlsb_is_read_like_the_other_workbooks() {
+    let corpus = root().join("tests/corpus/calamine");
+    let tables = auditpack::ingest::open(&corpus.join("issues.xlsb")).unwrap();
+    let t = tables.into_iter().find(|t| t.sheet.as_deref() == Some("issue2")).expect("sheet issue2");
+    let rows = auditpack::ingest::collect_rows(t).unwrap();
+    let got: Vec<Vec<String>> = rows.iter().map(|r| r.cells.iter().map(|c| c.as_string()).collect()).collect();
+    assert_eq!(got, [["1", "a"], ["2", "b"], ["3", "c"]]);
+    let dates = auditpack::ingest::open(&corpus.join("date.xlsb")).unwrap();
+    let rows = auditpack::ingest::collect_rows(dates.into_iter().next().unwrap()).unwrap();
+    assert_eq!(rows[0].cells[0], auditpack::ingest::Cell::Date(chrono::NaiveDate::from_ymd_opt(2021, 1, 1).unwrap()));
+    // Found by a folder walk, not refused with advice to rename it.
+    let dir = scratch("bad-xlsb");
+    std::fs::copy(corpus.join("issues.xlsb"), dir.join("issues.xlsb")).unwrap();
+    let o = auditpack(&dir, &["validate", "."]);
+    let text = stdout(&o);
+    assert!(text.contains("issues.xlsb [sheet issue2]"), "{text}");
+    assert!(!text.contains("not a spreadsheet"), "{text}");
+}
+
+/// Every committed broken or unusual file is read or refused with a message
+/// that names it; none panics out of the reader or fails the run's other files.
+#[test]
+fn corpus_files_are_read_or_refused_by_name() {
+    let mut files: Vec<PathBuf> = Vec::new();
+    for sub in ["calamine", "text", "found"] {
+        if let Ok(rd) = std::fs::read_dir(root().join("tests/corpus").join(sub)) {
+            files.extend(rd.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e != "md")));
+        }
+    }
+    files.sort();
+    assert!(files.len() >= 30, "{files:?}");
+    let config = auditpack::normalise::Config::defaults();
+    for f in &files {
+        let n = auditpack::normalise::normalise_inputs(std::slice::from_ref(f), &config, &mut |_, _, _| {});
+        let shown = auditpack::ingest::display_path(f);
+        if !n.failed_files.is_empty() {
+            assert!(
+                n.findings.iter().any(|x| x.severity == auditpack::normalise::Severity::Error && x.file == shown && !x.action.is_empty()),
+                "{shown}: failed without a message naming it"
+            );
+        }
+    }
+}
+
+/// The sparse reader finds exactly the cells calamine's dense reader finds
+/// (on the corpus's .xlsx and .xlsb files), apart from stray far cells.
+#[test]
+fn sparse_reading_matches_calamines_ranges() {
+    use calamine::Reader;
+    let dir = root().join("tests/corpus/calamine");
+    let mut compared = 0;
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        let ext = auditpack::ingest::extension(&p);
+        if ext != "xlsx" && ext != "xlsb" {
+            continue;
+        }
+        let Ok(ours) = auditpack::ingest::open(&p) else { continue };
+        let Ok(mut book) = calamine::open_workbook_auto(&p) else { continue };
+        for t in ours {
+            let sheet = t.sheet.clone().unwrap();
+            let rows = auditpack::ingest::collect_rows(t).unwrap();
+            let mut mine: Vec<(u32, usize)> =
+                rows.iter().flat_map(|r| r.cells.iter().enumerate().filter(|(_, c)| !c.is_empty()).map(move |(i, _)| (r.row, i))).collect();
+            let range = book.worksheet_range(&sheet).unwrap();
+            let (r0, c0) = range.start().unwrap_or((0, 0));
+            let mut theirs: Vec<(u32, usize)> = range
+                .used_cells()
+                .filter(|(_, _, d)| !matches!(d, calamine::Data::String(s) if s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty()))
+                .map(|(r, c, _)| (r0 + r as u32 + 1, c0 as usize + c))
+                .collect();
+            mine.sort();
+            theirs.sort();
+            assert_eq!(mine, theirs, "{} [{sheet}]", p.display());
+            compared += 1;
+        }
+    }
+    assert!(compared >= 5, "only {compared} sheets compared");
+}
+
+const TEAMS_CSV_HEADER: &str = "Child ID,Team,Audit date,Overall grade,Evidence\n";
+
+fn teams_csv(long_team: &str) -> String {
+    let mut s = TEAMS_CSV_HEADER.to_string();
+    let rows = [
+        ("C1", "CP North", "01/10/2026", "Good", "fine"),
+        ("C2", "cp north", "02/10/2026", "Inadequate", "fine"),
+        ("C3", "KPI", "03/10/2026", "Good", "fine"),
+        ("C4", "../../evil", "04/10/2026", "Requires improvement", "fine"),
+        ("C5", "History", "05/10/2026", "Good", "fine"),
+        ("C6", "Team/with:bad*chars?", "06/10/2026", "Outstanding", "fine"),
+        ("C7", long_team, "07/10/2026", "Good", "fine"),
+        ("C8", "CP North", "31/02/2026", "Good", "a bad date in CP North"),
+        ("C9", "CON", "08/10/2026", "Good", "fine"),
+    ];
+    for (c, t, d, g, e) in rows {
+        s.push_str(&format!("{c},{t},{d},{g},{e}\n"));
+    }
+    s
+}
+
+#[test]
+fn colliding_reserved_and_long_team_names_still_give_every_pack() {
+    let dir = scratch("bad-teams");
+    let long_team = format!("Long {}", "x".repeat(40_000));
+    write(&dir, "audits.csv", teams_csv(&long_team).as_bytes());
+    let out = dir.join("out");
+    let o = auditpack(&dir, &["run", "audits.csv", "--out", out.to_str().unwrap(), "--per-team"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    for r in ["board-pack", "compliance-report", "grade-distributions", "theme-analysis"] {
+        for ext in ["xlsx", "html"] {
+            assert!(out.join(format!("{r}.{ext}")).exists(), "{r}.{ext}");
+        }
+    }
+    // A cell longer than a spreadsheet holds is cut, and says so.
+    let strings = zip_text(&out.join("board-pack.xlsx"), "xl/sharedStrings.xml");
+    assert!(strings.contains("cut: the text has 40005 characters"), "truncation note");
+
+    // Folders: safe, one per team, nothing outside --out.
+    let mut folders: Vec<String> = std::fs::read_dir(out.join("teams")).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().to_string()).collect();
+    folders.sort();
+    // "CP North" and "cp north" are one team (team identity, METRICS.md).
+    assert_eq!(folders.len(), 7, "{folders:?}");
+    for want in ["cp-north", "kpi", "evil", "history", "team-with-bad-chars", "con-team"] {
+        assert!(folders.contains(&want.to_string()), "{want} in {folders:?}");
+    }
+    assert!(folders.iter().all(|f| f.len() <= 60 && !f.starts_with('.')), "{folders:?}");
+    let beside: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().to_string()).collect();
+    assert_eq!(beside.len(), 2, "only the input and --out: {beside:?}");
+    assert!(!dir.parent().unwrap().join("evil").exists());
+    let m = |f: &str| -> serde_json::Value { serde_json::from_slice(&std::fs::read(out.join("teams").join(f).join("metrics.json")).unwrap()).unwrap() };
+    // Each team's pack carries only its own rows' findings.
+    let dq = |f: &str| m(f)["data_quality"].to_string();
+    let owner = "cp-north";
+    assert!(dq(owner).contains("31/02/2026"), "CP North's bad date is in its pack");
+    for other in folders.iter().filter(|f| f.as_str() != owner) {
+        assert!(!dq(other).contains("31/02/2026"), "CP North's finding leaked into {other}");
+    }
+}
+
+#[test]
+fn formula_text_is_neutralised_in_the_normalised_csvs() {
+    let dir = scratch("bad-formula");
+    write(
+        &dir,
+        "audits.csv",
+        b"Child ID,Team,Audit date,Overall grade,Evidence\nC1,=cmd|' /C calc'!A0,01/10/2026,Good,\"=HYPERLINK(\"\"http://example.invalid\"\",\"\"click\"\")\"\nC2,@North,02/10/2026,Good,-3\n",
+    );
+    let out = dir.join("out");
+    let o = auditpack(&dir, &["run", "audits.csv", "--out", out.to_str().unwrap(), "--reports", "board-pack"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let audits = std::fs::read_to_string(out.join("normalised/audits.csv")).unwrap();
+    let header = audits.lines().next().unwrap();
+    assert!(audits.contains("\"'=HYPERLINK("), "{audits}");
+    assert!(audits.contains("'=cmd|"), "{audits}");
+    assert!(audits.contains(",'@North,"), "{audits}");
+    let c2 = audits.lines().find(|l| l.starts_with("C2") || l.contains(",C2,")).unwrap();
+    assert_eq!(csv_field(c2, header, "evidence"), Some("-3"), "a plain negative number stays a number: {c2}");
+    for line in audits.lines().skip(1) {
+        for field in line.split(',') {
+            let f = field.trim_start_matches('"');
+            assert!(!f.starts_with(['=', '+', '@']), "live formula in {line}");
+        }
+    }
+}
+
+#[test]
+fn templates_folder_without_report_html_is_a_usage_error() {
+    let dir = scratch("bad-templates");
+    std::fs::create_dir_all(dir.join("tpl")).unwrap();
+    let out = dir.join("out");
+    let o = auditpack(&root(), &["run", "-q", "--out", out.to_str().unwrap(), "--templates", dir.join("tpl").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("report.html"), "{}", stderr(&o));
+    assert!(!out.exists(), "nothing written before the usage error");
+}
+
+#[test]
+fn one_report_that_fails_does_not_stop_the_others() {
+    let dir = scratch("bad-one-report");
+    // Parses, but fails when rendered.
+    std::fs::write(dir.join("report.html"), "<html>{% include \"missing.html\" %}</html>").unwrap();
+    let out = dir.join("out");
+    let o = auditpack(&root(), &["run", "-q", "--out", out.to_str().unwrap(), "--templates", dir.to_str().unwrap(), "--reports", "board-pack,theme-analysis"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("board-pack.html") && err.contains("theme-analysis.html"), "{err}");
+    for f in ["metrics.json", "board-pack.xlsx", "theme-analysis.xlsx", "normalised/audits.csv"] {
+        assert!(out.join(f).exists(), "{f} still written");
+    }
+    assert!(!out.join("board-pack.html").exists());
+}
+
+#[test]
+fn control_characters_from_cells_are_not_echoed() {
+    let dir = scratch("bad-control");
+    write(
+        &dir,
+        "audits.csv",
+        b"Child ID,Team,Audit date,Overall grade\nC1,North\x1b]0;pwned\x07\x1b[2J,01/10/2026,Goodish\x1b[31m\nC2,South\r,02/10/2026,Good\n",
+    );
+    let o = auditpack(&dir, &["validate", "audits.csv"]);
+    let out = stdout(&o) + &stderr(&o);
+    assert!(out.contains("Goodish"), "{out}");
+    assert!(!out.chars().any(|c| c.is_control() && c != '\n' && c != '\t'), "{out:?}");
+    let o = auditpack(&dir, &["run", "-v", "audits.csv", "--out", dir.join("out").to_str().unwrap(), "--team", "North\x1b[2J"]);
+    assert!(!stderr(&o).chars().any(|c| c.is_control() && c != '\n' && c != '\t'), "{:?}", stderr(&o));
+}
+
+/// Kills runs with SIGKILL at random moments: every output is then either the
+/// previous complete version or the new complete one, never a part.
+#[cfg(unix)]
+#[test]
+fn a_run_killed_at_any_moment_leaves_whole_files() {
+    let dir = scratch("bad-kill");
+    let csv = |as_of_team: &str| format!("Child ID,Team,Audit date,Overall grade\nC1,{as_of_team},01/10/2026,Good\nC2,South,02/10/2026,Inadequate\n");
+    std::fs::create_dir_all(dir.join("a")).unwrap();
+    std::fs::create_dir_all(dir.join("b")).unwrap();
+    write(&dir.join("a"), "audits.csv", csv("North").as_bytes());
+    write(&dir.join("b"), "audits.csv", csv("East").as_bytes());
+    let args = |input: &str, out: &Path| -> Vec<String> {
+        ["run", "-q", input, "--out", out.to_str().unwrap(), "--reports", "board-pack,compliance-report"].map(String::from).to_vec()
+    };
+    // The two complete versions.
+    let mut versions: Vec<std::collections::BTreeMap<PathBuf, Vec<u8>>> = Vec::new();
+    let mut full_ms = 0u128;
+    for v in ["a", "b"] {
+        let out = dir.join(format!("full-{v}"));
+        let t = std::time::Instant::now();
+        let o =
+            Command::new(env!("CARGO_BIN_EXE_auditpack")).current_dir(&dir).env("SOURCE_DATE_EPOCH", crate::TODAY_EPOCH).args(args(v, &out)).output().unwrap();
+        full_ms = full_ms.max(t.elapsed().as_millis());
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        versions.push(files(&out));
+    }
+    assert_ne!(versions[0].get(Path::new("metrics.json")), versions[1].get(Path::new("metrics.json")));
+    let out = dir.join("out");
+    // The first complete run gives the previous version.
+    assert_eq!(auditpack(&dir, &args("a", &out).iter().map(String::as_str).collect::<Vec<_>>()).status.code(), Some(0));
+    let mut seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1;
+    let mut rand = move |n: u128| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed as u128) % n.max(1)
+    };
+    let mut killed = 0;
+    for i in 0..20 {
+        let v = if i % 2 == 0 { "b" } else { "a" };
+        let mut child =
+            Command::new(env!("CARGO_BIN_EXE_auditpack")).current_dir(&dir).env("SOURCE_DATE_EPOCH", crate::TODAY_EPOCH).args(args(v, &out)).spawn().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(rand(full_ms + 20) as u64));
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap(); // SIGKILL
+            killed += 1;
+        }
+        child.wait().unwrap();
+        for (path, bytes) in files(&out) {
+            let ok = versions.iter().any(|ver| ver.get(&path) == Some(&bytes));
+            assert!(ok, "iteration {i}: {} is neither complete version ({} bytes)", path.display(), bytes.len());
+        }
+    }
+    assert!(killed >= 5, "only {killed} of 20 runs were killed before they finished (runs take {full_ms} ms)");
+}
+
+/// Every output file under `dir` (temporary dot-files excluded), by relative path.
+fn files(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    fn walk(base: &Path, d: &Path, out: &mut std::collections::BTreeMap<PathBuf, Vec<u8>>) {
+        for e in std::fs::read_dir(d).into_iter().flatten() {
+            let p = e.unwrap().path();
+            if p.file_name().unwrap().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            if p.is_dir() {
+                walk(base, &p, out);
+            } else {
+                out.insert(p.strip_prefix(base).unwrap().to_path_buf(), std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+mod arbitrary_bytes {
+    //! The fuzz targets' entry points (fuzz/) fed arbitrary bytes in a bounded
+    //! property test: nothing panics, every refusal names the file.
+    use auditpack::ingest::{self, header, Cell, SourceRow};
+    use auditpack::normalise::fold;
+    use proptest::prelude::*;
+
+    /// Cases per property: bounded in `cargo test`; raise with
+    /// AUDITPACK_PROPTEST_CASES for a longer search.
+    fn cases(default: u32) -> u32 {
+        std::env::var("AUDITPACK_PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    }
+
+    fn rows_from(text: &str) -> Vec<SourceRow> {
+        text.split('\u{1e}').enumerate().map(|(i, r)| SourceRow { row: i as u32 + 1, cells: r.split('\u{1f}').map(Cell::text).collect() }).collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: cases(256), failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn text_entry_points_never_panic(s in "\\PC{0,200}", bytes in proptest::collection::vec(any::<u8>(), 0..64)) {
+            let _ = ingest::parse_date(&s);
+            let _ = Cell::text(&s).as_date();
+            let lossy = String::from_utf8_lossy(&bytes).to_string();
+            let _ = ingest::parse_date(&lossy);
+            let f = fold::fold(&s);
+            prop_assert_eq!(fold::fold(&f), f.clone());
+            let _ = fold::split_numbering(&f);
+            let _ = fold::contains_phrase(&f, &fold::fold(&lossy));
+            let rows = rows_from(&format!("{s}\u{1e}{lossy}"));
+            if let Some(h) = header::find_header(&rows, |t| t.len() % 3 == 0) {
+                prop_assert!(h.index < rows.len());
+                if h.index > 0 {
+                    let _ = header::combine_two_row_header(&rows[h.index - 1], &rows[h.index]);
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: cases(48), failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Random bytes, and real workbooks with random bytes changed, read
+        /// through the file boundary as a run reads them.
+        #[test]
+        fn files_of_any_bytes_are_read_or_refused(
+            seed in 0usize..6,
+            edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 0..12),
+            noise in proptest::collection::vec(any::<u8>(), 0..300),
+        ) {
+            let seeds = ["issues.xlsb", "any_sheets.xlsx", "any_sheets.xls", "any_sheets.ods", "date.xlsb", ""];
+            let (name, mut bytes) = match seeds[seed] {
+                "" => ("noise.csv".to_string(), noise.clone()),
+                f => (f.to_string(), std::fs::read(crate::root().join("tests/corpus/calamine").join(f)).unwrap()),
+            };
+            if !bytes.is_empty() {
+                for (at, b) in &edits {
+                    let i = at % bytes.len();
+                    bytes[i] = *b;
+                }
+            }
+            let dir = crate::scratch(&format!("prop-{}", std::thread::current().name().unwrap_or("t").replace("::", "-")));
+            let path = dir.join(&name);
+            std::fs::write(&path, &bytes).unwrap();
+            let config = auditpack::normalise::Config::defaults();
+            let n = auditpack::normalise::normalise_inputs(std::slice::from_ref(&path), &config, &mut |_, _, _| {});
+            let shown = ingest::display_path(&path);
+            if !n.failed_files.is_empty() {
+                prop_assert!(n.findings.iter().any(|x| x.file == shown && !x.action.is_empty()));
+            }
+        }
+    }
+}
