@@ -830,12 +830,7 @@ impl<'a> RowReader<'a> {
         let moderated_overall = self.mapping.field("moderated_overall").and_then(|i| self.judgement(row, i, "moderated overall", findings));
         let moderation_date = self.date(row, "moderation_date", findings);
         let moderator_agrees = self.answer(row, "moderator_agrees", findings).as_bool();
-        let moderated = match self.cell(row, "moderated") {
-            Some((c, _)) if c.as_date().is_some() && !matches!(c, Cell::Number(n) if *n <= 1.0) => Some(true),
-            Some(_) => self.answer(row, "moderated", findings).as_bool(),
-            None => None,
-        }
-        .or_else(|| (moderated_overall.is_some() || moderation_date.is_some() || moderator_agrees.is_some()).then_some(true));
+        let moderated = self.moderated(row, findings, moderated_overall.is_some() || moderation_date.is_some() || moderator_agrees.is_some());
         let join = |field: &str| -> String {
             self.mapping.fields(field).iter().filter_map(|&i| row.cells.get(i)).map(Cell::as_string).filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n")
         };
@@ -871,16 +866,23 @@ impl<'a> RowReader<'a> {
         })
     }
 
+    /// Whether the audit was moderated: the moderated column (a date there says
+    /// yes), else yes when a moderation grade, date or agreement is recorded.
+    fn moderated(&mut self, row: &SourceRow, findings: &mut Findings, recorded: bool) -> Option<bool> {
+        match self.cell(row, "moderated") {
+            Some((c, _)) if c.as_date().is_some() && !matches!(c, Cell::Number(n) if *n <= 1.0) => Some(true),
+            Some(_) => self.answer(row, "moderated", findings).as_bool(),
+            None => None,
+        }
+        .or_else(|| recorded.then_some(true))
+    }
+
     fn moderation(&mut self, row: &SourceRow, findings: &mut Findings) -> Result<ModerationRecord, RowError> {
         let audit_id = self.text(row, "audit_id").ok_or(("no audit id", String::new(), Some("audit id".to_string())))?;
         let grade = self.mapping.field("moderated_overall").and_then(|i| self.judgement(row, i, "moderated overall", findings));
         let date = self.date(row, "moderation_date", findings);
         let agrees = self.answer(row, "moderator_agrees", findings).as_bool();
-        let moderated = match self.cell(row, "moderated") {
-            Some(_) => self.answer(row, "moderated", findings).as_bool(),
-            None => None,
-        }
-        .or_else(|| (grade.is_some() || date.is_some() || agrees.is_some()).then_some(true));
+        let moderated = self.moderated(row, findings, grade.is_some() || date.is_some() || agrees.is_some());
         Ok(ModerationRecord {
             origin: Origin { file: self.file.to_string(), sheet: self.sheet.map(str::to_string), row: row.row },
             audit_id,

@@ -484,12 +484,8 @@ fn a_column_removed_everywhere_is_not_in_source_never_zero() {
         let mut e = sample();
         for g in e.grids() {
             let h = g.header.unwrap();
-            let gone: Vec<usize> = g.rows[h]
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| drop.iter().any(|d| text(c).to_lowercase().contains(d)))
-                .map(|(i, _)| i)
-                .collect();
+            let gone: Vec<usize> =
+                g.rows[h].iter().enumerate().filter(|(_, c)| drop.iter().any(|d| text(c).to_lowercase().contains(d))).map(|(i, _)| i).collect();
             for row in g.rows.iter_mut().skip(h) {
                 for &i in gone.iter().rev() {
                     if i < row.len() {
@@ -505,10 +501,7 @@ fn a_column_removed_everywhere_is_not_in_source_never_zero() {
             if kpis.contains(&id) {
                 assert_eq!(g["not_in_source"], true, "{name}: {id} must be not in the exports, got {g}");
                 assert!(g["value"].is_null(), "{name}: {id} value must be null, never 0");
-                assert!(
-                    got.data_quality.lines().any(|l| l.contains("warning") && l.contains(id)),
-                    "{name}: a data-quality warning names {id}"
-                );
+                assert!(got.data_quality.lines().any(|l| l.contains("warning") && l.contains(id)), "{name}: a data-quality warning names {id}");
             } else {
                 assert_eq!((&g["numerator"], &g["denominator"]), (&b["numerator"], &b["denominator"]), "{name}: {id} must not move");
             }
