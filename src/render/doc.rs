@@ -310,8 +310,8 @@ pub fn build(m: &Metrics, kind: ReportKind, opts: &Options) -> Doc {
     let mut basis = match &opts.basis {
         Some(b) => format!("{b}; {detail}. Children are identified by ID only."),
         None => format!(
-            "These figures rest on {accepted} of the {read} rows read from {} files ({set_aside} set aside by design: blank, totals, duplicate or out-of-scope rows; {rejected} rejected for a problem); {detail}. Children are identified by ID only.",
-            files.len()
+            "These figures rest on {accepted} of the {read} rows read from {} ({set_aside} set aside by design: blank, totals, duplicate or out-of-scope rows; {rejected} rejected for a problem); {detail}. Children are identified by ID only.",
+            if files.len() == 1 { "1 file".to_string() } else { format!("{} files", files.len()) }
         ),
     };
     if let Some(n) = &opts.no_team {
