@@ -136,11 +136,9 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
     }
     let names = |id: &str| config.domains.iter().find(|d| d.id == id).map(|d| d.name.clone()).unwrap_or_else(|| id.to_string());
     let dir = args.out.join("normalised");
-    for (name, table) in render::normalised::all(&n, &names) {
-        write_atomic_with(&dir.join(name), table).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.join(name).display()))?;
-    }
     let cal = calendar(&config)?;
     let params = resolve_params(args, &n)?;
+    write_normalised(&n, &names, &dir, args, params.as_ref())?;
     let reports = report_kinds(&args.reports)?;
     let mut written: Vec<PathBuf> = Vec::new();
     let metrics = match (&params, &args.team) {
@@ -179,6 +177,41 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
         }
     }
     Ok(exit_code(&n, args.input.strict))
+}
+
+/// The normalised tables as CSV and as Parquet; with `--partition`, the Parquet
+/// files hive-style (`<table>/council=…/period=…/part-0.parquet`), so several
+/// councils' outputs can be queried as one dataset.
+fn write_normalised(
+    n: &Normalised,
+    names: &(dyn Fn(&str) -> String + Sync),
+    dir: &Path,
+    args: &RunArgs,
+    params: Option<&analyse::Params>,
+) -> anyhow::Result<()> {
+    use render::normalised::{all, write_table, Format};
+    let partition = match (args.partition, &args.council) {
+        (true, Some(council)) => {
+            let period = match params {
+                Some(p) if p.period.is_bimonthly() => p.period.from.format("%Y-%m").to_string(),
+                Some(p) => format!("{}_{}", p.period.from, p.period.to),
+                None => "undated".to_string(),
+            };
+            Some(format!("council={}/period={period}", slug(council)))
+        }
+        _ => None,
+    };
+    for format in [Format::Csv, Format::Parquet] {
+        for (name, table) in all(n, names) {
+            let stem = name.trim_end_matches(".csv");
+            let path = match (&partition, format) {
+                (Some(p), Format::Parquet) => dir.join(stem).join(p).join("part-0.parquet"),
+                _ => dir.join(format!("{stem}.{}", format.extension())),
+            };
+            write_atomic_with(&path, |w| write_table(table, format, w)).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// One team's part of what was read; the inputs and findings stay whole, so a

@@ -69,7 +69,7 @@ impl KindRules {
 
 /// Whether the child was seen alone: yes / no answers, or the words used in
 /// case-note exports ("Seen alone", "Not seen alone", "Seen with carer").
-fn seen_alone(cell: &Cell) -> SeenAlone {
+pub(crate) fn seen_alone(cell: &Cell) -> SeenAlone {
     match answer(cell) {
         Some(Answer::Yes) => return SeenAlone::Yes,
         Some(Answer::No) => return SeenAlone::No,
@@ -141,6 +141,7 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     let file = table.file.clone();
     let sheet = table.sheet.clone();
     let mut report = TableReport::new(&file, sheet.as_deref(), table.text_format.as_ref());
+    let table_bulk = table.text_format.as_ref().and_then(|f| f.bulk.clone());
     let mut rows = table.rows;
     let mut sample: Vec<SourceRow> = Vec::new();
     let mut read_error = None;
@@ -292,8 +293,20 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         note_kinds: Default::default(),
         read_as_yes: BTreeMap::new(),
     };
+    // A case-notes text export is read again in bulk by the columnar reader,
+    // which gives the same rows, numbers and findings (tested against this loop).
+    let bulk = table_bulk.filter(|_| mapping.kind == TableKind::CaseNotes && read_error.is_none());
+    let fast = bulk.is_some();
+    if let Some(bulk) = &bulk {
+        let cols = super::casenotes_fast::NoteColumns::from_fields(&reader.fields);
+        let state = super::casenotes_fast::RowState { seen: &mut reader.seen, blank_rows: &mut reader.blank_rows };
+        let skip = h + 1;
+        if let Some(message) = super::casenotes_fast::read(ctx, bulk, skip, &cols, &file, reader.source, state, model, findings, &mut report) {
+            read_error = Some(crate::ingest::IngestError { file: file.clone(), sheet: None, message });
+        }
+    }
     let body = sample.into_iter().skip(h + 1).map(Ok).chain(rows);
-    for r in body {
+    for r in body.take_while(|_| !fast) {
         match r {
             Ok(row) => reader.row(row, model, findings, &mut report),
             Err(e) => {
@@ -691,20 +704,22 @@ fn first_text(row: &SourceRow) -> String {
 }
 
 fn is_totals_row(row: &SourceRow) -> bool {
-    row.cells.iter().take(3).any(|c| match c {
-        // Cheap first test without folding: a totals label is short and starts
-        // with one of these words, in any case.
-        Cell::Text(t)
-            if t.len() <= 40
-                && ["total", "grand total", "count", "average", "sum", "mean"]
-                    .iter()
-                    .any(|w| t.len() >= w.len() && t.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())) =>
-        {
-            let f = fold(t);
-            f == "total" || f == "totals" || f.starts_with("total ") || f == "grand total" || f == "count" || f == "average" || f == "sum" || f == "mean"
-        }
-        _ => false,
-    })
+    row.cells.iter().take(3).any(|c| matches!(c, Cell::Text(t) if is_totals_label(t)))
+}
+
+/// Whether a cell's text labels a totals or summary row ("Total", "Grand total", …).
+pub(crate) fn is_totals_label(t: &str) -> bool {
+    // Cheap first test without folding: a totals label is short and starts with
+    // one of these words, in any case.
+    if t.len() > 40
+        || !["total", "grand total", "count", "average", "sum", "mean"]
+            .iter()
+            .any(|w| t.len() >= w.len() && t.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
+    {
+        return false;
+    }
+    let f = fold(t);
+    f == "total" || f == "totals" || f.starts_with("total ") || f == "grand total" || f == "count" || f == "average" || f == "sum" || f == "mean"
 }
 
 #[cfg(test)]
