@@ -4,6 +4,41 @@
 /// non-alphanumeric characters one space, trimmed. "Req. Improvement" and
 /// "req improvement" fold alike; "N/A" folds to "n a".
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        fold_ascii(s.as_bytes())
+    } else {
+        fold_chars(s)
+    }
+}
+
+/// [`fold`] for ASCII text, a byte at a time (most labels and headers).
+fn fold_ascii(s: &[u8]) -> String {
+    let mut out = Vec::with_capacity(s.len() + 4);
+    let mut space = false;
+    for &c in s {
+        match c {
+            b'\'' | b'`' => {}
+            b'&' => {
+                if !out.is_empty() {
+                    out.push(b' ');
+                }
+                out.extend_from_slice(b"and");
+                space = true;
+            }
+            c if c.is_ascii_alphanumeric() => {
+                if space && !out.is_empty() {
+                    out.push(b' ');
+                }
+                space = false;
+                out.push(c.to_ascii_lowercase());
+            }
+            _ => space = true,
+        }
+    }
+    String::from_utf8(out).expect("ASCII in, ASCII out")
+}
+
+fn fold_chars(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for ch in s.chars() {
@@ -36,8 +71,9 @@ pub fn contains_phrase(text: &str, phrase: &str) -> bool {
     if phrase.is_empty() {
         return false;
     }
-    let t = format!(" {text} ");
-    t.contains(&format!(" {phrase} "))
+    // As `" {text} "` containing `" {phrase} "`, without building either.
+    let b = text.as_bytes();
+    text.match_indices(phrase).any(|(i, _)| (i == 0 || b[i - 1] == b' ') && (i + phrase.len() == b.len() || b[i + phrase.len()] == b' '))
 }
 
 /// Splits a leading question number off a folded header: "q1 risk is" →
@@ -83,6 +119,25 @@ mod tests {
         assert!(contains_phrase("is the child safe", "safe"));
         assert!(!contains_phrase("safeguarding board", "safe"));
         assert!(contains_phrase("management oversight and decision", "management oversight"));
+    }
+
+    #[test]
+    fn ascii_fold_and_phrase_search_match_the_plain_definitions() {
+        let words = ["Req.", "improvement", "&", "N/A", "child's", "`x`", "  ", "-", "GOOD", "a", "ab", "safe", "safeguarding", "1st", ""];
+        let mut x = 12345u64;
+        for _ in 0..5000 {
+            let mut s = String::new();
+            for _ in 0..(x % 7) {
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                s.push_str(words[(x >> 33) as usize % words.len()]);
+                s.push(if x % 3 == 0 { ' ' } else { ',' });
+            }
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            assert_eq!(fold_ascii(s.as_bytes()), fold_chars(&s), "{s:?}");
+            let (t, p) = (fold(&s), fold(words[(x >> 40) as usize % words.len()]));
+            let plain = !p.is_empty() && format!(" {t} ").contains(&format!(" {p} "));
+            assert_eq!(contains_phrase(&t, &p), plain, "{t:?} {p:?}");
+        }
     }
 
     #[test]
