@@ -138,30 +138,35 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
     let dir = args.out.join("normalised");
     let cal = calendar(&config)?;
     let params = resolve_params(args, &n)?;
-    write_normalised(&n, &names, &dir, args, params.as_ref())?;
     let reports = report_kinds(&args.reports)?;
     let mut written: Vec<PathBuf> = Vec::new();
-    let metrics = match (&params, &args.team) {
-        (Some(p), Some(team)) => {
-            if !n.model.teams().iter().any(|t| t == team) {
-                return Err(UsageError(format!("--team '{team}' is not a team in the inputs (teams: {})", n.model.teams().join(", "))).into());
+    // The normalised tables are written on other cores while the analysis runs.
+    let metrics = std::thread::scope(|s| -> anyhow::Result<_> {
+        let tables = s.spawn(|| write_normalised(&n, &names, &dir, args, params.as_ref()));
+        let metrics = match (&params, &args.team) {
+            (Some(p), Some(team)) => {
+                if !n.model.teams().iter().any(|t| t == team) {
+                    return Err(UsageError(format!("--team '{team}' is not a team in the inputs (teams: {})", n.model.teams().join(", "))).into());
+                }
+                Some(analyse::analyse(&for_team(&n, team), &config, &cal, p))
             }
-            Some(analyse::analyse(&for_team(&n, team), &config, &cal, p))
-        }
-        (Some(p), None) => Some(analyse::analyse(&n, &config, &cal, p)),
-        (None, _) => None,
-    };
-    if let Some(m) = &metrics {
-        written.extend(write_packs(&args.out, m, &reports, args.team.as_deref(), args)?);
-        if args.per_team {
-            let p = params.as_ref().expect("metrics imply params");
-            for team in n.model.teams() {
-                let tm = analyse::analyse(&for_team(&n, &team), &config, &cal, p);
-                let dir = args.out.join("teams").join(slug(&team));
-                written.extend(write_packs(&dir, &tm, &reports, Some(&team), args)?);
+            (Some(p), None) => Some(analyse::analyse(&n, &config, &cal, p)),
+            (None, _) => None,
+        };
+        if let Some(m) = &metrics {
+            written.extend(write_packs(&args.out, m, &reports, args.team.as_deref(), args)?);
+            if args.per_team {
+                let p = params.as_ref().expect("metrics imply params");
+                for team in n.model.teams() {
+                    let tm = analyse::analyse(&for_team(&n, &team), &config, &cal, p);
+                    let dir = args.out.join("teams").join(slug(&team));
+                    written.extend(write_packs(&dir, &tm, &reports, Some(&team), args)?);
+                }
             }
         }
-    }
+        tables.join().map_err(|_| anyhow::anyhow!("writing the normalised tables stopped"))??;
+        Ok(metrics)
+    })?;
     if !quiet {
         eprintln!("auditpack run: read {} tables from {} inputs", n.tables.len(), inputs_or_default(&args.input).len());
         eprint!("{}", summary(&n));
@@ -201,17 +206,27 @@ fn write_normalised(
         }
         _ => None,
     };
-    for format in [Format::Csv, Format::Parquet] {
-        for (name, table) in all(n, names) {
-            let stem = name.trim_end_matches(".csv");
-            let path = match (&partition, format) {
-                (Some(p), Format::Parquet) => dir.join(stem).join(p).join("part-0.parquet"),
-                _ => dir.join(format!("{stem}.{}", format.extension())),
-            };
-            write_atomic_with(&path, |w| write_table(table, format, w)).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
-        }
-    }
-    Ok(())
+    // One thread per format: the CSV and Parquet files are written side by side.
+    std::thread::scope(|s| {
+        let jobs: Vec<_> = [Format::Csv, Format::Parquet]
+            .into_iter()
+            .map(|format| {
+                let partition = &partition;
+                s.spawn(move || -> anyhow::Result<()> {
+                    for (name, table) in all(n, names) {
+                        let stem = name.trim_end_matches(".csv");
+                        let path = match (partition, format) {
+                            (Some(p), Format::Parquet) => dir.join(stem).join(p).join("part-0.parquet"),
+                            _ => dir.join(format!("{stem}.{}", format.extension())),
+                        };
+                        write_atomic_with(&path, |w| write_table(table, format, w)).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        jobs.into_iter().try_for_each(|j| j.join().map_err(|_| anyhow::anyhow!("writing the normalised tables stopped"))?)
+    })
 }
 
 /// One team's part of what was read; the inputs and findings stay whole, so a
