@@ -87,7 +87,10 @@ fn duckdb(notes: usize) {
     let wall = t.elapsed().as_secs_f64();
     let d: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|_| panic!("duckdb side failed: {}", String::from_utf8_lossy(&o.stderr)));
     let secs = d["seconds"].as_f64().unwrap_or(f64::NAN);
-    println!("whole run on {notes} case notes: auditpack {ours:.2} s, peak {}  |  DuckDB (duplicates dropped) {secs:.2} s ({wall:.2} s with Python start-up)", mb(rss));
+    println!(
+        "whole run on {notes} case notes: auditpack {ours:.2} s, peak {}  |  DuckDB (duplicates dropped) {secs:.2} s ({wall:.2} s with Python start-up)",
+        mb(rss)
+    );
     println!("  ratio auditpack / DuckDB: {:.2} (below 1: auditpack faster)   load average {}", ours / secs, load());
     for id in ["notes_recorded_in_time", "seen_alone_recorded", "cp_visits_in_time", "cla_visits_in_time"] {
         let k = metrics["kpis"].as_array().and_then(|a| a.iter().find(|k| k["id"] == id)).cloned().unwrap_or_default();

@@ -167,7 +167,19 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
 
     let header = match pins.and_then(|p| p.header_row) {
         Some(n) => sample.iter().position(|r| r.row == n),
-        None => find_header(&sample, |t| is_known_header(ctx.config, t)).filter(|h| h.recognised >= 2 || sample.len() > 1).map(|h| h.index),
+        None => {
+            // Labels repeat down a sheet ("Good", "Yes", team names): ask once per distinct text.
+            let known = std::cell::RefCell::new(crate::fasthash::FxHashMap::<String, bool>::default());
+            let is_known = |t: &str| {
+                if let Some(&k) = known.borrow().get(t) {
+                    return k;
+                }
+                let k = is_known_header(ctx.config, t);
+                known.borrow_mut().insert(t.to_string(), k);
+                k
+            };
+            find_header(&sample, is_known).filter(|h| h.recognised >= 2 || sample.len() > 1).map(|h| h.index)
+        }
     };
     let two_row = header.filter(|&h| h > 0).and_then(|h| crate::ingest::header::combine_two_row_header(&sample[h - 1], &sample[h]));
     let mapping = header.map(|h| {
