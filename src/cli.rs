@@ -28,6 +28,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once; boxing would not pay
 pub enum Command {
     /// Read the inputs; write the normalised tables, metrics.json and the packs (XLSX and HTML).
     #[command(

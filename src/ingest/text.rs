@@ -41,6 +41,7 @@ pub fn open(path: &Path) -> Result<Table, IngestError> {
     Ok(table(file, path, sample, encoding, name, Box::new(std::io::BufReader::with_capacity(256 * 1024, reader)), len, ends_with_newline, true))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn table(
     file: String,
     path: &Path,

@@ -379,7 +379,7 @@ fn cut_points(block: &[u8], n: usize) -> Vec<usize> {
         loop {
             quotes += block[counted..at].iter().filter(|&&b| b == b'"').count();
             counted = at;
-            if quotes % 2 == 0 {
+            if quotes.is_multiple_of(2) {
                 break;
             }
             match block[at..].iter().position(|&b| b == b'\n') {
@@ -769,11 +769,14 @@ mod tests {
         }
     }
 
+    /// Rows read, accepted, rejected, by reason; failed; header row.
+    type Counts = (u64, u64, u64, Vec<(String, u64)>, bool, Option<u32>);
+
     struct Read {
         notes: Vec<CaseNote>,
         strings: Vec<String>,
         findings: Vec<Finding>,
-        counts: (u64, u64, u64, Vec<(String, u64)>, bool, Option<u32>),
+        counts: Counts,
     }
 
     /// Reads a file through `read_table`, by the columnar reader (with the given

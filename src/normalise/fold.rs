@@ -130,7 +130,7 @@ mod tests {
             for _ in 0..(x % 7) {
                 x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                 s.push_str(words[(x >> 33) as usize % words.len()]);
-                s.push(if x % 3 == 0 { ' ' } else { ',' });
+                s.push(if x.is_multiple_of(3) { ' ' } else { ',' });
             }
             x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             assert_eq!(fold_ascii(s.as_bytes()), fold_chars(&s), "{s:?}");

@@ -43,7 +43,12 @@ enum Buffer {
 
 /// Days since 1970-01-01 of an ISO date (`2026-11-06`).
 fn epoch_day(s: &str) -> Option<i32> {
-    let d = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> { s.get(r).filter(|x| x.bytes().all(|c| c.is_ascii_digit()))?.parse().ok() };
+    let d = chrono::NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?;
     Some((d - chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?).num_days() as i32)
 }
 
@@ -172,5 +177,17 @@ impl<W: Write + Send> ParquetTable<W> {
         self.flush()?;
         self.writer.close().map_err(io)?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn iso_dates_to_epoch_days() {
+        assert_eq!(super::epoch_day("1970-01-01"), Some(0));
+        assert_eq!(super::epoch_day("2026-11-06"), Some(20763));
+        for bad in ["", "2026-02-30", "06/11/2026", "2026-1-06", "2026-11-06T10"] {
+            assert_eq!(super::epoch_day(bad), None, "{bad}");
+        }
     }
 }
