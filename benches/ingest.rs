@@ -27,7 +27,7 @@ fn main() {
     let reference = t.elapsed().as_secs_f64();
 
     let t = Instant::now();
-    let n = normalise_inputs(&[dir.clone()], &Config::defaults(), &mut |_, _, _| {});
+    let n = normalise_inputs(std::slice::from_ref(&dir), &Config::defaults(), &mut |_, _, _| {});
     let ingest = t.elapsed().as_secs_f64();
     let rows: u64 = n.tables.iter().map(|t| t.rows_read).sum();
     println!("reference  bare csv parse of case-notes.csv: {reference:.2} s ({fields} fields)");

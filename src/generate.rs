@@ -26,8 +26,8 @@ impl Rng {
     fn chance(&mut self, p: f64) -> bool {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
     }
-    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
-        &xs[self.below(xs.len())]
+    fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
+        xs[self.below(xs.len())]
     }
 }
 
@@ -106,7 +106,7 @@ fn make_children(rng: &mut Rng, n: usize) -> Vec<Child> {
     (0..n.max(1))
         .map(|i| {
             let quality = [0, 1, 1, 1, 2, 2, 3][rng.below(7)];
-            Child { id: format!("C{:06}", 100_000 + i * 7 + rng.below(7)), team: *rng.pick(TEAMS), quality }
+            Child { id: format!("C{:06}", 100_000 + i * 7 + rng.below(7)), team: rng.pick(TEAMS), quality }
         })
         .collect()
 }
@@ -129,7 +129,7 @@ fn make_audits(rng: &mut Rng, children: &[Child], n: usize, prefix: &str, domain
             AuditRow {
                 id: format!("{prefix}-{:05}", i + 1),
                 child,
-                auditor: *rng.pick(PEOPLE),
+                auditor: rng.pick(PEOPLE),
                 allocated,
                 completed,
                 overall,
@@ -137,8 +137,8 @@ fn make_audits(rng: &mut Rng, children: &[Child], n: usize, prefix: &str, domain
                 moderated,
                 moderator_overall: if rng.chance(0.8) { overall } else { wobble(rng, overall) },
                 spoke: [rng.below(4) as u8, rng.below(4) as u8, rng.below(5) as u8],
-                evidence: *rng.pick(EVIDENCE),
-                good: *rng.pick(GOOD_PRACTICE),
+                evidence: rng.pick(EVIDENCE),
+                good: rng.pick(GOOD_PRACTICE),
             }
         })
         .collect()
@@ -307,7 +307,7 @@ fn action_rows(sh: &mut Sheet, rng: &mut Rng, children: &[Child], audits: &[Audi
             };
             let mut row = key(a, &children[a.child]);
             let with_due = rng.chance(0.85);
-            row.extend([s(*rng.pick(ACTIONS)), s(*rng.pick(PEOPLE)), Value::D(Some(done)), Value::D(with_due.then_some(due)), Value::D(signed)]);
+            row.extend([s(rng.pick(ACTIONS)), s(rng.pick(PEOPLE)), Value::D(Some(done)), Value::D(with_due.then_some(due)), Value::D(signed)]);
             sh.cells(&row).map_err(xerr)?;
         }
     }
@@ -432,7 +432,7 @@ fn kss_csv(dir: &Path, rng: &mut Rng, children: &[Child], audits: &[AuditRow]) -
         for _ in 0..(a.overall / 2 + rng.below(2)) {
             let due = cal.add_working_days(done, 10);
             let fin = if rng.chance(0.75) { dmy(done + Duration::days(rng.below(20) as i64)) } else { String::new() };
-            w.write_record([children[a.child].id.as_str(), &dmy(done), *rng.pick(ACTIONS), *rng.pick(PEOPLE), &dmy(due), &fin])?;
+            w.write_record([children[a.child].id.as_str(), &dmy(done), rng.pick(ACTIONS), rng.pick(PEOPLE), &dmy(due), &fin])?;
         }
     }
     let bytes = w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
@@ -447,7 +447,7 @@ fn tier2_form(path: &Path, rng: &mut Rng, child: &Child, completed: NaiveDate, o
     let g = |rng: &mut Rng| ofsted[(overall as i64 + [-1, 0, 0, 1][rng.below(4)]).clamp(0, 3) as usize];
     sh.cells(&[s("Tier 2 (Full) Case File Audit Toolkit (CLA and Leaving Care)")]).map_err(xerr)?;
     sh.row += 1;
-    sh.cells(&[s("Date:"), Value::D(Some(completed)), s("Auditor (name):"), s(*rng.pick(PEOPLE))]).map_err(xerr)?;
+    sh.cells(&[s("Date:"), Value::D(Some(completed)), s("Auditor (name):"), s(rng.pick(PEOPLE))]).map_err(xerr)?;
     sh.cells(&[s("Case ID:"), s(&child.id), s("District the child belongs to:"), s(child.team)]).map_err(xerr)?;
     sh.cells(&[s("Case type:"), s("CLA"), s("Legal status:"), s("Care Order (S31)")]).map_err(xerr)?;
     sh.row += 1;
@@ -469,7 +469,7 @@ fn tier2_form(path: &Path, rng: &mut Rng, child: &Child, completed: NaiveDate, o
     sh.cells(&[s("Action"), s("Who?"), s("Date to be completed by?"), s("Date reviewed"), s("Completed/Comments")]).map_err(xerr)?;
     let cal = crate::calendar::Calendar::default();
     for _ in 0..(1 + rng.below(2)) {
-        sh.cells(&[s(*rng.pick(ACTIONS)), s(*rng.pick(PEOPLE)), Value::D(Some(cal.add_working_days(completed, 10))), s(""), s("")]).map_err(xerr)?;
+        sh.cells(&[s(rng.pick(ACTIONS)), s(rng.pick(PEOPLE)), Value::D(Some(cal.add_working_days(completed, 10))), s(""), s("")]).map_err(xerr)?;
     }
     let bytes = wb.save_to_buffer().map_err(xerr)?;
     write_atomic(path, &bytes)
@@ -520,12 +520,12 @@ fn episodes_and_notes(dir: &Path, rng: &mut Rng, children: &[Child], notes: usiz
         let mut d = s0 + Duration::days(rng.below(5) as i64);
         while d <= e0 && written < notes {
             let visit = rng.chance(0.95);
-            let t = if visit { ["CP Visit", "CLA Visit", "CIN Visit"][kind] } else { *rng.pick(NOTE_TYPES) };
+            let t = if visit { ["CP Visit", "CLA Visit", "CIN Visit"][kind] } else { rng.pick(NOTE_TYPES) };
             let t = if visit && rng.chance(0.1) { "Statutory Visit" } else { t };
             let lag = if rng.chance(0.85) { rng.below(10) } else { 20 + rng.below(40) } as i64;
             let seen = if !visit { "" } else { ["Yes", "Yes", "No", ""][rng.below(4)] };
-            let event = if written % 5 == 0 { d.format("%Y-%m-%d").to_string() } else { dmy(d) };
-            w.write_record([c.id.as_str(), t, &event, &dmy(d + Duration::days(lag)), seen, *rng.pick(PEOPLE), c.team])?;
+            let event = if written.is_multiple_of(5) { d.format("%Y-%m-%d").to_string() } else { dmy(d) };
+            w.write_record([c.id.as_str(), t, &event, &dmy(d + Duration::days(lag)), seen, rng.pick(PEOPLE), c.team])?;
             written += 1;
             d += Duration::days((gap_days * 6 / 10) + rng.below((gap_days as usize) * 7 / 10 + 1) as i64);
             if rng.chance(0.04) {
@@ -540,9 +540,9 @@ fn episodes_and_notes(dir: &Path, rng: &mut Rng, children: &[Child], notes: usiz
     while written < notes {
         let c = &children[rng.below(children.len())];
         let d = start + Duration::days(rng.below(total_days as usize) as i64);
-        let t = *rng.pick(&NOTE_TYPES[4..]);
+        let t = rng.pick(&NOTE_TYPES[4..]);
         let lag = if rng.chance(0.85) { rng.below(10) } else { 20 + rng.below(40) } as i64;
-        w.write_record([c.id.as_str(), t, &dmy(d), &dmy(d + Duration::days(lag)), "", *rng.pick(PEOPLE), c.team])?;
+        w.write_record([c.id.as_str(), t, &dmy(d), &dmy(d + Duration::days(lag)), "", rng.pick(PEOPLE), c.team])?;
         written += 1;
     }
     let inner = w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;

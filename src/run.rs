@@ -267,7 +267,7 @@ fn write_packs(dir: &Path, m: &analyse::Metrics, reports: &[render::doc::ReportK
     for &kind in reports {
         let doc = render::doc::build(m, kind, &opts);
         let xlsx = render::xlsx::render(&doc).map_err(|e| anyhow::anyhow!("cannot build {}.xlsx: {e}", kind.slug()))?;
-        let html = render::html::render(&doc, args.templates.as_deref()).map_err(|e| UsageError(e))?;
+        let html = render::html::render(&doc, args.templates.as_deref()).map_err(UsageError)?;
         files.push((dir.join(format!("{}.xlsx", kind.slug())), xlsx));
         files.push((dir.join(format!("{}.html", kind.slug())), html));
         for s in &doc.sections {

@@ -1,13 +1,23 @@
 //! End-to-end tests: one test binary, modules under tests/tests/.
 
+#[path = "tests/blind_fixtures.rs"]
+mod blind_fixtures;
 #[path = "tests/cli.rs"]
 mod cli;
+#[path = "tests/forms.rs"]
+mod forms;
+#[path = "tests/metamorphic.rs"]
+mod metamorphic;
 #[path = "tests/metrics.rs"]
 mod metrics;
 #[path = "tests/pipeline.rs"]
 mod pipeline;
+#[path = "tests/recognition.rs"]
+mod recognition;
 #[path = "tests/reports.rs"]
 mod reports;
+#[path = "tests/seed_labels.rs"]
+mod seed_labels;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -60,7 +60,7 @@ pub fn actions(ctx: &Ctx, period: &Period, as_of: NaiveDate) -> ActionsReport {
                 _ => t.open += 1,
             }
         }
-        if due < as_of && !act.completed.is_some_and(|c| c <= as_of) {
+        if due < as_of && act.completed.is_none_or(|c| c > as_of) {
             t.overdue_now += 1;
             overdue.push(Overdue {
                 audit_id: act.audit_id.clone().unwrap_or_default(),

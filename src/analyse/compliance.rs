@@ -105,7 +105,7 @@ pub fn kpis(ctx: &Ctx, visits: &VisitIndex, notes: &NoteFrame, period: &Period, 
         if period.contains(due) {
             act_on_time.add(t, act.completed.is_some_and(|c| c <= due));
         }
-        if due < as_of && !act.completed.is_some_and(|c| c <= as_of) {
+        if due < as_of && act.completed.is_none_or(|c| c > as_of) {
             overdue.count(t);
         }
     }

@@ -44,18 +44,36 @@ pub fn find_header(rows: &[SourceRow], is_known: impl Fn(&str) -> bool) -> Optio
 /// titles, each column's header becomes "group sub-heading".
 pub fn combine_two_row_header(above: &SourceRow, header: &SourceRow) -> Option<Vec<Cell>> {
     let texts: Vec<String> = header.cells.iter().map(|c| c.as_string().to_lowercase()).collect();
-    let repeats = texts.iter().enumerate().any(|(i, t)| !t.is_empty() && texts[..i].contains(t));
-    if !repeats || above.is_blank() {
+    let repeated = |t: &String| !t.is_empty() && texts.iter().filter(|x| *x == t).count() > 1;
+    if !texts.iter().any(repeated) || above.is_blank() {
         return None;
     }
+    // A group spans as many columns as the groups before it (merged cells all
+    // of one width); a sub-heading that is not repeated ("Moderated by") after
+    // the last group stands on its own.
+    let starts: Vec<usize> = above.cells.iter().enumerate().filter(|(_, c)| matches!(c, Cell::Text(_))).map(|(i, _)| i).collect();
+    let mut gaps: Vec<usize> = starts.windows(2).map(|w| w[1] - w[0]).collect();
+    gaps.sort_unstable();
+    let span = gaps.get(gaps.len() / 2).copied();
     let mut group = String::new();
+    let mut group_start = 0;
     let mut out = Vec::with_capacity(header.cells.len());
     for (i, cell) in header.cells.iter().enumerate() {
         if let Some(Cell::Text(g)) = above.cells.get(i) {
             group = g.clone();
+            group_start = i;
         }
+        // Within a group's span (up to the next group; the last group as wide as
+        // most) every sub-heading takes the group title ("Moderation" over "Date",
+        // "Grade"); with one group only, only repeated sub-headings do.
+        let next_start = starts.iter().copied().find(|&st| st > group_start);
+        let belongs = match (next_start, span) {
+            (Some(next), _) => i < next,
+            (None, Some(s)) => i - group_start < s,
+            (None, None) => repeated(&texts[i]),
+        };
         out.push(match cell {
-            Cell::Text(t) if !group.is_empty() => Cell::Text(format!("{group} {t}")),
+            Cell::Text(t) if !group.is_empty() && belongs => Cell::Text(format!("{group} {t}")),
             other => other.clone(),
         });
     }
@@ -96,6 +114,28 @@ mod tests {
         let got: Vec<String> = combine_two_row_header(&above, &header).unwrap().iter().map(Cell::as_string).collect();
         assert_eq!(got, ["Child ID", "Team", "Q1 Risk Judgement", "Q1 Risk Evidence", "Q2 Voice Judgement", "Q2 Voice Evidence"]);
         assert!(combine_two_row_header(&row(1, &["Title"]), &row(2, &["Child ID", "Team"])).is_none(), "no repeats: one header row");
+    }
+
+    #[test]
+    fn groups_span_to_the_next_group_and_stop_after_the_last() {
+        let above = row(3, &["", "Q1 Risk", "", "Q2 Voice", "", "Moderation", "", "", ""]);
+        let header = row(4, &["Child ID", "Judgement", "Evidence", "Judgement", "Evidence", "Date", "Grade", "Agree?", "Notes"]);
+        let got: Vec<String> = combine_two_row_header(&above, &header).unwrap().iter().map(Cell::as_string).collect();
+        assert_eq!(
+            got,
+            [
+                "Child ID",
+                "Q1 Risk Judgement",
+                "Q1 Risk Evidence",
+                "Q2 Voice Judgement",
+                "Q2 Voice Evidence",
+                "Moderation Date",
+                "Moderation Grade",
+                "Agree?",
+                "Notes"
+            ],
+            "the last group is as wide as the others"
+        );
     }
 
     #[test]

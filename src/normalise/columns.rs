@@ -4,6 +4,7 @@
 
 use super::config::{Config, FrameworkSpec, SourceSpec};
 use super::fold::{contains_phrase, fold, split_numbering};
+use super::recognise::{prepare, FieldMatch, FieldVocabulary, Recogniser, ValueProfile};
 use super::scales::Crosswalk;
 use crate::ingest::Cell;
 use serde::Serialize;
@@ -41,12 +42,12 @@ impl TableKind {
         })
     }
 
-    fn synonyms(self, config: &Config) -> &BTreeMap<String, Vec<String>> {
+    fn vocabulary(self, rec: &Recogniser) -> &FieldVocabulary {
         match self {
-            TableKind::Audits | TableKind::Unknown => &config.fields.audit,
-            TableKind::Actions => &config.fields.action,
-            TableKind::CaseNotes => &config.fields.case_note,
-            TableKind::Episodes => &config.fields.episode,
+            TableKind::Audits | TableKind::Unknown => &rec.audit,
+            TableKind::Actions => &rec.action,
+            TableKind::CaseNotes => &rec.case_note,
+            TableKind::Episodes => &rec.episode,
         }
     }
 
@@ -116,6 +117,9 @@ pub struct ColumnMap {
     pub reason: String,
     /// The scale a graded column's values were read on.
     pub scale: Option<String>,
+    /// How strongly: 1000 a config pin, 100 a synonym (the same words), 50 a
+    /// framework's question text, else the number of header words that matched.
+    pub score: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -142,66 +146,15 @@ impl TableMapping {
     }
 }
 
-/// A header matched to a field, with how strongly.
-#[derive(Debug, Clone, PartialEq)]
-struct FieldMatch {
-    field: String,
-    score: usize,
-    reason: String,
-}
-
-/// Matches a folded header to a field: exact synonym (score 100), else the longest
-/// synonym contained as whole words (score = its word count; one-word synonyms only
-/// in headers of up to three words). `Err` lists the fields tied for best.
-fn match_field(header: &str, synonyms: &BTreeMap<String, Vec<String>>) -> Result<Option<FieldMatch>, Vec<String>> {
-    let exact: Vec<&String> = synonyms.iter().filter(|(_, syns)| syns.iter().any(|s| fold(s) == header)).map(|(f, _)| f).collect();
-    match exact.len() {
-        1 => return Ok(Some(FieldMatch { field: exact[0].clone(), score: 100, reason: "synonym".into() })),
-        n if n > 1 => return Err(exact.into_iter().cloned().collect()),
-        _ => {}
-    }
-    let words = header.split(' ').count();
-    let mut best: Vec<FieldMatch> = Vec::new();
-    for (field, syns) in synonyms {
-        let hit = syns
-            .iter()
-            .map(|s| fold(s))
-            .filter(|s| {
-                let n = s.split(' ').count();
-                // One-word synonyms only in short headers, or as the last word of a
-                // sub-heading for the text fields ("Q1 Risk Evidence").
-                let trailing_text = MULTI_FIELDS.contains(&field.as_str()) && header.ends_with(&format!(" {s}"));
-                (n > 1 || words <= 3 || trailing_text) && contains_phrase(header, s)
-            })
-            .max_by_key(|s| s.split(' ').count());
-        if let Some(s) = hit {
-            let score = s.split(' ').count();
-            let m = FieldMatch { field: field.clone(), score, reason: format!("contains '{s}'") };
-            match best.first().map(|b| b.score) {
-                Some(b) if score > b => best = vec![m],
-                Some(b) if score == b => best.push(m),
-                None => best.push(m),
-                _ => {}
-            }
-        }
-    }
-    match best.len() {
-        0 => Ok(None),
-        1 => Ok(best.pop()),
-        _ => Err(best.into_iter().map(|b| b.field).collect()),
-    }
-}
-
 /// Whether a header is a known column name of any table kind (for header detection).
-pub fn is_known_header(config: &Config, text: &str) -> bool {
-    let h = fold(text);
+pub fn is_known_header(config: &Config, rec: &Recogniser, text: &str) -> bool {
+    let h = prepare(text);
     if h.is_empty() || h.len() > 300 {
         return false;
     }
     let (_, rest) = split_numbering(&h);
-    [&config.fields.audit, &config.fields.action, &config.fields.case_note, &config.fields.episode]
-        .iter()
-        .any(|syns| matches!(match_field(&h, syns), Ok(Some(_)) | Err(_)))
+    let words = rec.header_words(text);
+    [&rec.audit, &rec.action, &rec.case_note, &rec.episode].iter().any(|v| matches!(v.match_words(&words, MULTI_FIELDS, None), Ok(Some(_)) | Err(_)))
         || question_domain(config, &rest).is_some()
 }
 
@@ -231,7 +184,7 @@ fn keyword_domain(config: &Config, header: &str) -> Result<Option<String>, Vec<S
         })
         .filter(|(s, _)| *s > 0)
         .collect();
-    scores.sort_by(|a, b| b.0.cmp(&a.0));
+    scores.sort_by_key(|b| std::cmp::Reverse(b.0));
     match scores.as_slice() {
         [] => Ok(None),
         [(s, d), rest @ ..] => {
@@ -251,16 +204,26 @@ fn grade_share(crosswalk: &Crosswalk, values: &[&Cell]) -> (f64, usize) {
     if non_empty.is_empty() {
         return (0.0, 0);
     }
-    let labels = non_empty.iter().filter(|c| crosswalk.is_label(c)).count();
+    let labels = non_empty.iter().filter(|c| super::recognise::is_grade_value(crosswalk, c)).count();
     (labels as f64 / non_empty.len() as f64, non_empty.len())
 }
 
 /// Works out the table's kind, framework and column mapping from its header and
 /// a sample of its rows.
-pub fn map_table(config: &Config, crosswalk: &Crosswalk, pins: Option<&SourceSpec>, header: &[Cell], sample: &[Vec<Cell>]) -> TableMapping {
+pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: Option<&SourceSpec>, header: &[Cell], sample: &[Vec<Cell>]) -> TableMapping {
     let headers: Vec<String> = header.iter().map(Cell::as_string).collect();
-    let folded: Vec<String> = headers.iter().map(|h| fold(h)).collect();
+    let folded: Vec<String> = headers.iter().map(|h| prepare(h)).collect();
     let column_values = |i: usize| -> Vec<&Cell> { sample.iter().filter_map(|r| r.get(i)).collect() };
+    // Matched without a leading question number ("Q12 Overall" is "Overall").
+    let words: Vec<Vec<String>> = headers.iter().map(|h| rec.header_words(&super::fold::strip_numbering(h))).collect();
+    let profiles: Vec<ValueProfile> = (0..headers.len()).map(|i| ValueProfile::of(&column_values(i), crosswalk)).collect();
+    let match_field = |i: usize, kind: TableKind| -> Result<Option<FieldMatch>, Vec<String>> {
+        if folded[i].is_empty() {
+            return Ok(None);
+        }
+        kind.vocabulary(rec).match_words(&words[i], MULTI_FIELDS, Some(&profiles[i]))
+    };
+    let pin_for = |h: &String| pins.and_then(|p| p.columns.iter().find(|(k, _)| prepare(k) == *h)).map(|(_, v)| v.clone());
     let pinned_kind = pins.and_then(|p| p.kind.as_deref()).and_then(TableKind::parse);
 
     let candidates = [TableKind::Audits, TableKind::Actions, TableKind::CaseNotes, TableKind::Episodes];
@@ -268,10 +231,9 @@ pub fn map_table(config: &Config, crosswalk: &Crosswalk, pins: Option<&SourceSpe
         let mut best = (TableKind::Unknown, 0usize);
         let mut incomplete = (TableKind::Unknown, 0usize);
         for k in candidates {
-            let syns = k.synonyms(config);
-            let pinned_field = |h: &String| pins.and_then(|p| p.columns.iter().find(|(k, _)| fold(k) == *h)).map(|(_, v)| (v.clone(), 1000));
-            let mut matched: Vec<(String, usize)> =
-                folded.iter().filter_map(|h| pinned_field(h).or_else(|| match_field(h, syns).ok().flatten().map(|m| (m.field, m.score)))).collect();
+            let mut matched: Vec<(String, usize)> = (0..folded.len())
+                .filter_map(|i| pin_for(&folded[i]).map(|f| (f, 1000)).or_else(|| match_field(i, k).ok().flatten().map(|m| (m.field, m.score))))
+                .collect();
             matched.sort();
             let mut fields: Vec<String> = matched.iter().map(|(f, _)| f.clone()).collect();
             fields.dedup();
@@ -300,21 +262,20 @@ pub fn map_table(config: &Config, crosswalk: &Crosswalk, pins: Option<&SourceSpe
 
     let mut notes = Vec::new();
     let mut columns: Vec<ColumnMap> = Vec::new();
-    let syns = kind.synonyms(config);
     let mut scores: Vec<usize> = Vec::new();
     for (i, h) in folded.iter().enumerate() {
         let values = column_values(i);
         let (share, n) = grade_share(crosswalk, &values);
         let graded = share >= 0.6 && n > 0;
         let scale = graded.then(|| crosswalk.detect_scale(values.iter().copied())).flatten();
-        let pinned = pins.and_then(|p| p.columns.iter().find(|(k, _)| fold(k) == *h)).map(|(_, v)| v.clone());
+        let pinned = pin_for(h);
         let (_, rest) = split_numbering(h);
         let (target, reason, score) = if h.is_empty() {
             (Target::Unmapped, "no header".to_string(), 0)
         } else if let Some(p) = pinned {
             (Target::parse(&p), "config".to_string(), 1000)
         } else {
-            match match_field(h, syns) {
+            match match_field(i, kind) {
                 Ok(Some(m)) if m.score == 100 => (Target::Field(m.field), m.reason, m.score),
                 other => {
                     let question = if kind == TableKind::Audits { question_domain(config, &rest) } else { None };
@@ -350,6 +311,11 @@ pub fn map_table(config: &Config, crosswalk: &Crosswalk, pins: Option<&SourceSpe
                                     (Target::Domain(None), format!("values ({}); domain ambiguous: {}", scale.clone().unwrap_or_default(), tied.join(" / ")), 5)
                                 }
                             },
+                            // A column of free text under a header nothing names
+                            // ("How are they managing?") is commentary: evidence.
+                            Ok(None) if kind == TableKind::Audits && profiles[i].non_empty >= 3 && profiles[i].long_text * 2 >= profiles[i].non_empty => {
+                                (Target::Field("evidence".into()), "values are free text".to_string(), 1)
+                            }
                             Ok(None) => (Target::Unmapped, String::new(), 0),
                         }
                     }
@@ -361,8 +327,30 @@ pub fn map_table(config: &Config, crosswalk: &Crosswalk, pins: Option<&SourceSpe
             Target::Field(f) if f == "overall" || f == "moderated_overall" => crosswalk.detect_scale(values.iter().copied()),
             _ => None,
         };
-        columns.push(ColumnMap { index: i, header: headers[i].clone(), target, reason, scale });
+        columns.push(ColumnMap { index: i, header: headers[i].clone(), target, reason, scale, score });
         scores.push(score);
+    }
+
+    // Roles by position: a plain grade or date column right after a moderation
+    // column ("Do you agree with the auditor?" then "Grade:") is the moderator's.
+    for i in 0..columns.len() {
+        let moved = match &columns[i].target {
+            Target::Field(f) if f == "overall" => "moderated_overall",
+            Target::Field(f) if f == "completed_date" => "moderation_date",
+            _ => continue,
+        };
+        let weak = scores[i] != 1000 && words[columns[i].index].len() <= 2;
+        let after_moderation = columns[i.saturating_sub(2)..i]
+            .iter()
+            .any(|c| matches!(&c.target, Target::Field(f) if ["moderated", "moderator_agrees", "moderation_date", "moderated_overall"].contains(&f.as_str())));
+        let taken = columns.iter().any(|c| c.target == Target::Field(moved.to_string()));
+        if weak && after_moderation && !taken {
+            columns[i].reason = format!("{}; after a moderation column, so the moderator's", columns[i].reason);
+            columns[i].target = Target::Field(moved.to_string());
+            if moved == "moderated_overall" {
+                columns[i].scale = crosswalk.detect_scale(column_values(columns[i].index).iter().copied());
+            }
+        }
     }
 
     // One column per single-valued field: the strongest wins; a tie is reported.
@@ -375,6 +363,19 @@ pub fn map_table(config: &Config, crosswalk: &Crosswalk, pins: Option<&SourceSpe
         }
     }
     for (field, cols) in by_field.into_iter().filter(|(_, c)| c.len() > 1) {
+        // An action is done when signed off (METRICS): a sign-off date beats a
+        // completion date, whatever their scores.
+        let signed_off: Vec<usize> =
+            cols.iter().copied().filter(|&c| words[columns[c].index].iter().any(|w| w == "sign" || w == "signed") && scores[c] != 1000).collect();
+        if kind == TableKind::Actions && field == "completed_date" && signed_off.len() == 1 {
+            for &c in cols.iter().filter(|&&c| c != signed_off[0] && scores[c] != 1000) {
+                notes.push(format!("column '{}' is a completion date, but the sign-off date closes an action: not used", columns[c].header));
+                columns[c].reason = format!("{} (not used: the sign-off date '{}' closes an action)", columns[c].reason, columns[signed_off[0]].header);
+                columns[c].target = Target::Unmapped;
+                columns[c].score = 0;
+            }
+            continue;
+        }
         let top = cols.iter().map(|&c| scores[c]).max().unwrap_or(0);
         let winners: Vec<usize> = cols.iter().copied().filter(|&c| scores[c] == top).collect();
         for &c in &cols {
@@ -383,6 +384,7 @@ pub fn map_table(config: &Config, crosswalk: &Crosswalk, pins: Option<&SourceSpe
                 notes.push(format!("column '{}' matches {field} {why}: not used; pin it in the config", columns[c].header));
                 columns[c].reason = format!("{} (not used: {field} is ambiguous)", columns[c].reason);
                 columns[c].target = Target::Unmapped;
+                columns[c].score = 0;
             }
         }
     }
@@ -398,7 +400,7 @@ pub fn map_table(config: &Config, crosswalk: &Crosswalk, pins: Option<&SourceSpe
         }
     }
 
-    let framework = detect_framework(config, pins, &folded, &columns);
+    let framework = detect_framework(config, rec, pins, &folded, &columns);
     if let Some(fw) = framework.as_deref().and_then(|f| config.framework(f)) {
         place_numbered_questions(fw, &folded, &mut columns);
     }
@@ -421,23 +423,34 @@ fn place_numbered_questions(fw: &FrameworkSpec, folded: &[String], columns: &mut
 /// Scores every framework by signature phrases in the headers (or form labels)
 /// and the scales of the graded columns; the best with at least 2 wins, a tie
 /// gives none.
-pub fn detect_framework(config: &Config, pins: Option<&SourceSpec>, folded_labels: &[String], columns: &[ColumnMap]) -> Option<String> {
+pub fn detect_framework(config: &Config, rec: &Recogniser, pins: Option<&SourceSpec>, folded_labels: &[String], columns: &[ColumnMap]) -> Option<String> {
     if let Some(f) = pins.and_then(|p| p.framework.clone()) {
         return Some(f);
     }
     let all = folded_labels.join(" | ");
+    let label_words: Vec<Vec<String>> = folded_labels.iter().map(|l| rec.words(&split_numbering(l).1)).collect();
+    // A signature phrase, as written or as the same words in one label
+    // ("risk is identified" in "Q1_RiskIdentified").
+    let has_signature = |sig: &str| {
+        let sw = rec.words(&prepare(sig));
+        all.contains(&fold(sig)) || (!sw.is_empty() && label_words.iter().any(|lw| sw.iter().all(|w| lw.contains(w))))
+    };
+    // Questions numbered 1..N with N the framework's own count ("Q1" … "Q12").
+    let numbers: std::collections::BTreeSet<u32> = folded_labels.iter().filter_map(|l| split_numbering(l).0).filter_map(|n| n.parse().ok()).collect();
     let scales: Vec<&str> = columns.iter().filter_map(|c| c.scale.as_deref()).collect();
     let mut scored: Vec<(usize, &str)> = config
         .frameworks
         .iter()
         .map(|f| {
-            let sig = f.signature.iter().filter(|s| all.contains(&fold(s))).count();
+            let sig = f.signature.iter().filter(|s| has_signature(s)).count();
             let sc = f.scales.iter().filter(|s| scales.contains(&s.as_str())).count();
-            (sig * 2 + sc, f.id.as_str())
+            let n = f.numbered_questions.len() as u32;
+            let numbered = n > 0 && numbers.len() as u32 == n && numbers.iter().next_back() == Some(&n);
+            (sig * 2 + sc + usize::from(numbered && sig > 0), f.id.as_str())
         })
         .filter(|(s, _)| *s >= 2)
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|b| std::cmp::Reverse(b.0));
     match scored.as_slice() {
         [(a, f), (b, _), ..] if a > b => Some(f.to_string()),
         [(_, f)] => Some(f.to_string()),
@@ -454,7 +467,7 @@ mod tests {
         let cw = Crosswalk::new(&config);
         let header: Vec<Cell> = headers.iter().map(|h| Cell::text(h)).collect();
         let sample: Vec<Vec<Cell>> = rows.iter().map(|r| r.iter().map(|s| Cell::text(s)).collect()).collect();
-        map_table(&config, &cw, None, &header, &sample)
+        map_table(&config, &Recogniser::new(&config), &cw, None, &header, &sample)
     }
 
     fn target(m: &TableMapping, header: &str) -> String {
@@ -514,8 +527,20 @@ mod tests {
         let config = Config::defaults();
         let cw = Crosswalk::new(&config);
         let pins = SourceSpec { file: "x".into(), kind: Some("audits".into()), ..Default::default() };
-        let m = map_table(&config, &cw, Some(&pins), &[Cell::text("Team"), Cell::text("Overall grade")], &[]);
+        let m = map_table(&config, &Recogniser::new(&config), &cw, Some(&pins), &[Cell::text("Team"), Cell::text("Overall grade")], &[]);
         assert_eq!(m.missing_required, vec!["child_id".to_string()]);
+    }
+
+    #[test]
+    fn a_sign_off_date_beats_a_completion_date_for_actions() {
+        let m = map(
+            &["Audit ID", "Action", "Owner", "Date completed", "Manager sign off date"],
+            &[&["A1", "Update the plan", "Sam", "01/03/2026", "04/03/2026"], &["A2", "Hold a core group", "Jo", "02/03/2026", ""]],
+        );
+        assert_eq!(m.kind, TableKind::Actions);
+        assert_eq!(target(&m, "Manager sign off date"), "completed_date");
+        assert_eq!(target(&m, "Date completed"), "(not used)");
+        assert!(m.notes.iter().any(|n| n.contains("sign-off date closes")), "{:?}", m.notes);
     }
 
     #[test]
@@ -545,6 +570,7 @@ mod tests {
         pins.columns.insert("Score A".into(), "domain:safety".into());
         let m = map_table(
             &config,
+            &Recogniser::new(&config),
             &cw,
             Some(&pins),
             &[Cell::text("Ref"), Cell::text("Score A"), Cell::text("Overall")],

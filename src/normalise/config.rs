@@ -155,6 +155,53 @@ pub struct FieldSynonyms {
     pub episode: BTreeMap<String, Vec<String>>,
 }
 
+/// How headers are normalised before matching (see `recognise`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Vocabulary {
+    /// Whole-word abbreviations and their meaning ("sw" = "social worker").
+    #[serde(default)]
+    pub abbreviations: BTreeMap<String, String>,
+    /// Words that end a header to say "identifier" ("ref", "no", "number").
+    #[serde(default)]
+    pub id_words: Vec<String>,
+    /// Words that carry no meaning in a header ("the", "of", "please").
+    #[serde(default)]
+    pub filler: Vec<String>,
+}
+
+/// The words that make a field, for headers no synonym lists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ConceptSpec {
+    /// What the values must look like: date, id, name, grade, yes_no, text or any.
+    #[serde(default)]
+    pub value: String,
+    /// Every slot must appear; a slot is alternatives joined by `|`.
+    #[serde(default)]
+    pub all: Vec<String>,
+    /// At least one of these phrases must appear (words in any order).
+    #[serde(default)]
+    pub any: Vec<String>,
+    /// Any of these vetoes the field (its role belongs to another field).
+    #[serde(default)]
+    pub not: Vec<String>,
+}
+
+/// Concepts per kind of table: field name → concept.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ConceptSets {
+    #[serde(default)]
+    pub audit: BTreeMap<String, ConceptSpec>,
+    #[serde(default)]
+    pub action: BTreeMap<String, ConceptSpec>,
+    #[serde(default)]
+    pub case_note: BTreeMap<String, ConceptSpec>,
+    #[serde(default)]
+    pub episode: BTreeMap<String, ConceptSpec>,
+}
+
 /// A rule classifying a free-text type (case note type, legal status) into a kind.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -235,7 +282,11 @@ pub struct Config {
     #[serde(default)]
     pub frameworks: Vec<FrameworkSpec>,
     #[serde(default)]
+    pub vocabulary: Vocabulary,
+    #[serde(default)]
     pub fields: FieldSynonyms,
+    #[serde(default)]
+    pub concepts: ConceptSets,
     #[serde(default)]
     pub note_types: Vec<KindRule>,
     #[serde(default)]
@@ -345,6 +396,17 @@ impl Config {
             for (k, v) in syns {
                 field.entry(k).or_default().extend(v);
             }
+        }
+        self.vocabulary.abbreviations.extend(user.vocabulary.abbreviations);
+        self.vocabulary.id_words.extend(user.vocabulary.id_words);
+        self.vocabulary.filler.extend(user.vocabulary.filler);
+        for (mine, theirs) in [
+            (&mut self.concepts.audit, user.concepts.audit),
+            (&mut self.concepts.action, user.concepts.action),
+            (&mut self.concepts.case_note, user.concepts.case_note),
+            (&mut self.concepts.episode, user.concepts.episode),
+        ] {
+            mine.extend(theirs);
         }
         // User rules first so they win ties.
         let mut nt = user.note_types;

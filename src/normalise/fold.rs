@@ -96,6 +96,25 @@ pub fn split_numbering(folded: &str) -> (Option<String>, String) {
     (number.map(|n| n.trim_start_matches('0').to_string()), words.join(" "))
 }
 
+/// A raw header without its leading question number ("Q12. Overall" → "Overall",
+/// "3) Plans" → "Plans"); unchanged when it has none or is only a number.
+pub fn strip_numbering(raw: &str) -> String {
+    let t = raw.trim_start();
+    let lower = t.to_lowercase();
+    let after_word = ["question", "area", "domain", "section", "q"].iter().find_map(|w| lower.strip_prefix(w).map(|r| &t[t.len() - r.len()..]));
+    let candidate = after_word.unwrap_or(t).trim_start();
+    let digits = candidate.chars().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits > 3 {
+        return raw.to_string();
+    }
+    let rest = candidate[digits..].trim_start_matches(['.', ')', ':', '-', ' ', '\u{2013}']);
+    if rest.trim().is_empty() || rest.starts_with(|c: char| c.is_ascii_digit()) {
+        raw.to_string()
+    } else {
+        rest.to_string()
+    }
+}
+
 fn is_number(s: &str) -> bool {
     !s.is_empty() && s.len() <= 3 && s.chars().all(|c| c.is_ascii_digit())
 }
@@ -138,6 +157,16 @@ mod tests {
             let plain = !p.is_empty() && format!(" {t} ").contains(&format!(" {p} "));
             assert_eq!(contains_phrase(&t, &p), plain, "{t:?} {p:?}");
         }
+    }
+
+    #[test]
+    fn raw_numbering_is_stripped() {
+        assert_eq!(strip_numbering("Q12 Overall"), "Overall");
+        assert_eq!(strip_numbering("1. Are children safe?"), "Are children safe?");
+        assert_eq!(strip_numbering("Question 3: Plans"), "Plans");
+        assert_eq!(strip_numbering("Q3"), "Q3");
+        assert_eq!(strip_numbering("Quality of plans"), "Quality of plans");
+        assert_eq!(strip_numbering("2026 return"), "2026 return");
     }
 
     #[test]

@@ -20,38 +20,30 @@ fn is_placeholder(c: &Cell) -> bool {
     }
 }
 
-/// Label → field for the form's own fields (compared folded, trailing colon ignored).
-const FORM_FIELDS: &[(&str, &[&str])] = &[
-    ("child_id", &["case id", "child id", "childs id number", "child s id number", "child id number", "person id", "id number", "child reference"]),
-    ("completed_date", &["date", "audit date", "date of audit", "date completed"]),
-    ("allocated_date", &["date allocated", "allocation date"]),
-    ("auditor", &["auditor name", "auditor", "auditor s name", "auditors name"]),
-    ("team", &["district the child belongs to", "team", "district", "locality"]),
-    ("case_type", &["case type"]),
-    ("legal_status", &["legal status"]),
-    ("audit_id", &["audit id", "audit reference"]),
-    (
-        "overall",
-        &[
-            "overall judgement of the case file",
-            "overall judgement",
-            "overall grade",
-            "overall judgement of case file",
-            "auditors grade",
-            "auditor s grade",
-            "auditor grade",
-            "overall rating",
-        ],
-    ),
-    ("spoke_child", &["child spoken to", "was the child spoken to"]),
-    ("spoke_family", &["parent carer spoken to", "parents carers spoken to", "family spoken to"]),
-    ("spoke_practitioner", &["social worker spoken to", "worker spoken to"]),
-    ("good_practice", &["general overview comments", "areas of strength"]),
-];
+/// The audit field a form label names, by the same recognition as table headers
+/// (synonyms, concepts), ignoring a trailing colon. Inside a moderation block,
+/// a grade or date label is the moderator's.
+fn form_field(ctx: &Context, label: &str, moderation: bool) -> Option<String> {
+    let prepared = super::recognise::prepare(label);
+    if prepared.is_empty() || prepared.split(' ').count() > 14 {
+        return None;
+    }
+    let words = ctx.recogniser.header_words(label);
+    let m = ctx.recogniser.audit.match_words(&words, &[], None).ok().flatten()?;
+    let field = match m.field.as_str() {
+        "overall" if moderation => "moderated_overall".to_string(),
+        "completed_date" if moderation => "moderation_date".to_string(),
+        // Free-text fields of a form are read from its comment boxes, not its labels.
+        "evidence" | "framework" => return None,
+        f => f.to_string(),
+    };
+    Some(field)
+}
 
-fn form_field(label: &str) -> Option<&'static str> {
-    let l = fold(label);
-    FORM_FIELDS.iter().find(|(_, syns)| syns.contains(&l.as_str())).map(|(f, _)| *f)
+/// A heading that opens the moderation block ("MODERATION AUDIT:", "Moderation").
+fn is_moderation_heading(ctx: &Context, label: &str) -> bool {
+    let words = ctx.recogniser.words(&super::recognise::prepare(label));
+    words.len() <= 3 && words.iter().any(|w| w.starts_with("moderat")) && !words.iter().any(|w| matches!(w.as_str(), "date" | "grade" | "agree" | "role"))
 }
 
 /// The first filled, non-placeholder cell right of `col` in the row, or the
@@ -73,9 +65,9 @@ pub fn looks_like_form(ctx: &Context, rows: &[SourceRow]) -> bool {
     for (r, row) in rows.iter().enumerate() {
         for (c, cell) in row.cells.iter().enumerate() {
             if let Cell::Text(t) = cell {
-                let label = t.split_once(':').map(|(l, _)| l).filter(|l| form_field(l).is_some()).unwrap_or(t);
-                match form_field(label) {
-                    Some("child_id") => child |= answer_for(rows, r, c).is_some() || label.len() < t.len(),
+                let label = t.split_once(':').map(|(l, _)| l).filter(|l| form_field(ctx, l, false).is_some()).unwrap_or(t);
+                match form_field(ctx, label, false).as_deref() {
+                    Some("child_id") => child |= answer_for(rows, r, c).is_some_and(|(v, _)| !is_label_like(ctx, v)) || label.len() < t.len(),
                     Some("overall") => judged = true,
                     _ if judged => {}
                     _ => judged = summary_domain(ctx, t).is_some() || question_with_grade(ctx, rows, r, c, t).is_some(),
@@ -87,6 +79,12 @@ pub fn looks_like_form(ctx: &Context, rows: &[SourceRow]) -> bool {
         }
     }
     false
+}
+
+/// Whether an "answer" is itself another form label (the cell right of a label
+/// in a table's header row is the next heading, not a value).
+fn is_label_like(ctx: &Context, v: &Cell) -> bool {
+    matches!(v, Cell::Text(t) if t.trim_end().ends_with(':') || form_field(ctx, t, false).is_some())
 }
 
 /// A label that is a framework question (by its text) with a grade label beside it.
@@ -118,47 +116,91 @@ fn summary_domain(ctx: &Context, label: &str) -> Option<String> {
 pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceRow], model: &mut Model, findings: &mut Findings, report: &mut TableReport) {
     report.kind = TableKind::Audits;
     let labels: Vec<String> = rows.iter().flat_map(|r| r.cells.iter().filter_map(|c| if let Cell::Text(t) = c { Some(fold(t)) } else { None })).collect();
-    report.framework = super::columns::detect_framework(ctx.config, ctx.config.source_for(file, sheet), &labels, &[]).or(Some("tier2_form".into()));
+    report.framework =
+        super::columns::detect_framework(ctx.config, &ctx.recogniser, ctx.config.source_for(file, sheet), &labels, &[]).or(Some("tier2_form".into()));
     report.notes.push("read as a form: label cells beside answer cells, one audit".into());
     let mut audit = Audit { framework: report.framework.clone().unwrap_or_default(), ..Default::default() };
     audit.origin = Origin { file: file.to_string(), sheet: sheet.map(str::to_string), row: 1 };
-    let mut action_header: Option<(usize, Vec<(usize, &'static str)>)> = None;
+    // The actions grid: its header row, and its rows down to the first empty one.
+    let action_header: Option<(usize, Vec<(usize, String)>)> = rows
+        .iter()
+        .position(|row| row.cells.iter().any(|c| matches!(c, Cell::Text(t) if is_action_header(&fold(t)))))
+        .map(|r| (r, action_columns(ctx, &rows[r])));
+    let grid_end = action_header.as_ref().map(|(hr, _)| {
+        rows.iter()
+            .enumerate()
+            .skip(hr + 1)
+            .find(|(_, row)| row.is_blank() || row.cells.iter().all(|c| c.is_empty() || is_placeholder(c)))
+            .map_or(rows.len(), |(i, _)| i)
+    });
+    let in_grid = |r: usize| action_header.as_ref().is_some_and(|(hr, _)| r >= *hr && Some(r) < grid_end);
     let numeric = ctx.config.settings.numeric_direction;
+    let mut moderation = false;
     for (r, row) in rows.iter().enumerate() {
+        if in_grid(r) {
+            continue;
+        }
         for (c, cell) in row.cells.iter().enumerate() {
             let Cell::Text(t) = cell else { continue };
+            if is_moderation_heading(ctx, t) {
+                moderation = true;
+                continue;
+            }
             // "Auditors' Grade: Good" in one cell: the label and its answer together.
             let inline = t
                 .split_once(':')
-                .filter(|(l, v)| form_field(l).is_some() && !v.trim().is_empty() && !is_placeholder(&Cell::text(v)))
+                .filter(|(l, v)| form_field(ctx, l, moderation).is_some() && !v.trim().is_empty() && !is_placeholder(&Cell::text(v)))
                 .map(|(l, v)| (l.to_string(), Cell::text(v)));
             let t = &inline.as_ref().map(|(l, _)| l.clone()).unwrap_or_else(|| t.clone());
-            if let Some(field) = form_field(t) {
+            let domain_label = summary_domain(ctx, t).is_some() || question_with_grade(ctx, rows, r, c, t).is_some();
+            if let Some(field) = form_field(ctx, t, moderation).filter(|_| !domain_label) {
                 let beside = answer_for(rows, r, c);
                 let Some((value, at)) = inline.as_ref().map(|(_, v)| (v, row.row)).or(beside) else { continue };
                 let bad_date = |findings: &mut Findings| {
                     findings.push(Severity::Warning, "bad_date", file, sheet, Some(at), Some(t), value.as_string(), "not a date: left blank");
                 };
-                match field {
+                let date = |findings: &mut Findings| match value.as_date() {
+                    Some(d) => Some(d),
+                    None => {
+                        bad_date(findings);
+                        None
+                    }
+                };
+                match field.as_str() {
                     "child_id" => audit.child_id = value.as_string(),
+                    "service" => audit.service = Some(value.as_string()),
+                    "due_date" => audit.due = date(findings).or(audit.due),
+                    "moderation_date" => {
+                        audit.moderation_date = date(findings).or(audit.moderation_date);
+                        audit.moderated = Some(true);
+                    }
+                    "moderated" => {
+                        audit.moderated = match answer(value) {
+                            Some(Answer::Yes) => Some(true),
+                            Some(Answer::No) => Some(false),
+                            // A moderator's name or a date says it was moderated.
+                            _ => Some(true),
+                        }
+                    }
+                    "moderator_agrees" => audit.moderator_agrees = answer(value).and_then(|a| a.as_bool()).or(audit.moderator_agrees),
+                    "moderated_overall" => {
+                        audit.moderated_overall = judge(ctx, value, numeric, file, sheet, at, t, findings);
+                        audit.moderated = Some(true);
+                    }
+                    "escalated" => audit.escalated = answer(value).and_then(|a| a.as_bool()),
                     "audit_id" => audit.id = value.as_string(),
                     "auditor" => audit.auditor = Some(value.as_string()),
                     "team" => audit.team = Some(value.as_string()),
                     "case_type" => audit.case_type = Some(value.as_string()),
                     "legal_status" => audit.legal_status = Some(value.as_string()),
                     "good_practice" => audit.good_practice = value.as_string(),
-                    "completed_date" if audit.completed.is_none() => match value.as_date() {
-                        Some(d) => audit.completed = Some(d),
-                        None => bad_date(findings),
-                    },
-                    "allocated_date" => match value.as_date() {
-                        Some(d) => audit.allocated = Some(d),
-                        None => bad_date(findings),
-                    },
+                    "completed_date" if audit.completed.is_none() => audit.completed = date(findings),
+                    "allocated_date" => audit.allocated = date(findings).or(audit.allocated),
                     "overall" => audit.overall = judge(ctx, value, numeric, file, sheet, at, t, findings),
-                    "spoke_child" => audit.spoke_child = answer(value).unwrap_or_default(),
-                    "spoke_family" => audit.spoke_family = answer(value).unwrap_or_default(),
-                    "spoke_practitioner" => audit.spoke_practitioner = answer(value).unwrap_or_default(),
+                    // On a form, a written record of what was said means it was said.
+                    "spoke_child" => audit.spoke_child = spoken(value),
+                    "spoke_family" => audit.spoke_family = spoken(value),
+                    "spoke_practitioner" => audit.spoke_practitioner = spoken(value),
                     _ => {}
                 }
             } else if let Some(domain) = summary_domain(ctx, t) {
@@ -168,10 +210,12 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                 // A framework question with a grade beside it ("1. Are children safe? …" → "Yes").
                 let judgement = judge(ctx, value, numeric, file, sheet, at, t, findings);
                 audit.domains.push(DomainJudgement { domain: Some(domain), question: t.clone(), judgement });
-            } else if is_action_header(&fold(t)) && action_header.is_none() {
-                action_header = Some((r, action_columns(row)));
             }
         }
+    }
+    if audit.team.is_none() && audit.service.is_some() {
+        audit.team = audit.service.clone();
+        report.notes.push("no team label: the service gives the team".into());
     }
     report.rows_read = 1;
     if audit.child_id.is_empty() {
@@ -215,7 +259,11 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                 team: audit.team.clone(),
                 set: audit.completed,
                 due: get("due_date").and_then(Cell::as_date),
-                completed: get("completed_date").and_then(Cell::as_date),
+                // A status that says done dates the action by its own date, else
+                // by the date it was reviewed.
+                completed: get("completed_date")
+                    .and_then(Cell::as_date)
+                    .or_else(|| get("status").filter(|c| says_done(c)).and_then(|c| c.as_date().or_else(|| get("reviewed_date").and_then(Cell::as_date)))),
                 audit_date: None,
             });
             report.rows_accepted += 1;
@@ -230,22 +278,42 @@ fn is_action_header(folded: &str) -> bool {
     matches!(folded, "action" | "actions" | "agreed action" | "recommendation" | "recommendations" | "recommendations for further action")
 }
 
-fn action_columns(row: &SourceRow) -> Vec<(usize, &'static str)> {
+/// The actions grid's columns: action text, owner, due and completion dates by
+/// the actions vocabulary; also a review date and a status column
+/// ("Completed/Comments", "Status", "Progress").
+fn action_columns(ctx: &Context, row: &SourceRow) -> Vec<(usize, String)> {
     row.cells
         .iter()
         .enumerate()
         .filter_map(|(i, c)| {
-            let f = fold(&c.as_string());
-            let field = match f.as_str() {
-                _ if is_action_header(&f) => "text",
-                "who" | "who by" | "person" | "owner" => "owner",
-                _ if f.starts_with("date to be completed") || f == "by when" => "due_date",
-                _ if f.starts_with("date completed") || f == "completed date" || f == "sign off date" => "completed_date",
-                _ => return None,
-            };
-            Some((i, field))
+            let text = c.as_string();
+            if is_action_header(&fold(&text)) {
+                return Some((i, "text".to_string()));
+            }
+            let words = ctx.recogniser.words(&super::recognise::prepare(&text));
+            let has = |p: &str| words.iter().any(|w| w.starts_with(p));
+            if has("review") && has("date") {
+                return Some((i, "reviewed_date".into()));
+            }
+            if (has("complet") && has("comment")) || has("status") || has("progress") {
+                return Some((i, "status".into()));
+            }
+            let field = ctx.recogniser.action.match_words(&words, &[], None).ok().flatten()?.field;
+            ["owner", "due_date", "completed_date", "set_date"].contains(&field.as_str()).then_some((i, field))
         })
         .collect()
+}
+
+/// A yes / no answer, or a written record of the conversation (yes).
+fn spoken(value: &Cell) -> Answer {
+    answer(value).unwrap_or_else(|| if value.as_string().chars().filter(|c| c.is_alphabetic()).count() >= 2 { Answer::Yes } else { Answer::Blank })
+}
+
+/// A status cell that says the action is done ("Completed", "Done - 03/10").
+fn says_done(c: &Cell) -> bool {
+    let f = fold(&c.as_string());
+    let first = f.split(' ').next().unwrap_or("");
+    matches!(first, "completed" | "complete" | "done" | "closed" | "achieved" | "actioned") || f.starts_with("signed off")
 }
 
 #[allow(clippy::too_many_arguments)]

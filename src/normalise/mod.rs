@@ -8,6 +8,7 @@ pub mod findings;
 pub mod fold;
 mod forms;
 pub mod model;
+pub mod recognise;
 pub mod scales;
 pub mod table;
 
@@ -85,6 +86,7 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     }
     progress(total, total, "");
     link_actions(&mut out.model, &mut found);
+    link_moderations(&mut out.model, &mut found);
     out.findings = found.list;
     out
 }
@@ -138,6 +140,44 @@ fn link_actions(model: &mut Model, found: &mut findings::Findings) {
                 p,
             );
         }
+    }
+}
+
+/// Applies a separate moderation log to its audits, by audit id: the log fills
+/// what the audit row leaves blank (moderated, agreement, grade, date). A log row
+/// whose audit was not read is kept out and reported.
+fn link_moderations(model: &mut Model, found: &mut findings::Findings) {
+    if model.moderations.is_empty() {
+        return;
+    }
+    let ids: HashMap<String, usize> = model.audits.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+    let mut linked = 0usize;
+    for m in std::mem::take(&mut model.moderations) {
+        let Some(&i) = ids.get(&m.audit_id) else {
+            found.push(
+                Severity::Warning,
+                "moderation_unlinked",
+                &m.origin.file,
+                m.origin.sheet.as_deref(),
+                Some(m.origin.row),
+                Some("audit id"),
+                m.audit_id.clone(),
+                "no audit read has this audit id: moderation not counted",
+            );
+            continue;
+        };
+        let a = &mut model.audits[i];
+        a.moderated = a.moderated.or(m.moderated);
+        a.moderator_agrees = a.moderator_agrees.or(m.agrees);
+        a.moderation_date = a.moderation_date.or(m.date);
+        if a.moderated_overall.is_none() {
+            a.moderated_overall = m.grade.clone();
+        }
+        linked += 1;
+        model.moderations.push(m);
+    }
+    if linked > 0 {
+        found.push(Severity::Info, "moderation_linked", "", None, None, None, "", format!("{linked} moderation log rows linked to their audits by audit id"));
     }
 }
 

@@ -120,6 +120,18 @@ impl Audit {
     }
 }
 
+/// One row of a moderation log kept apart from the audits (audit id,
+/// moderator, date, grade, agreement), linked to its audit by id.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ModerationRecord {
+    pub origin: Origin,
+    pub audit_id: String,
+    pub moderated: Option<bool>,
+    pub agrees: Option<bool>,
+    pub grade: Option<Judgement>,
+    pub date: Option<NaiveDate>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Action {
     pub origin: Origin,
@@ -277,6 +289,8 @@ impl Strings {
 pub struct Model {
     pub audits: Vec<Audit>,
     pub actions: Vec<Action>,
+    /// Moderation recorded in a log of its own, linked to audits after reading.
+    pub moderations: Vec<ModerationRecord>,
     pub case_notes: Vec<CaseNote>,
     pub episodes: Vec<Episode>,
     pub strings: Strings,
@@ -300,6 +314,7 @@ impl Model {
             audit_ids: audits.iter().map(|a| (a.id.clone(), a.origin.clone())).collect(),
             audits,
             actions,
+            moderations: Vec::new(),
             case_notes,
             episodes,
             strings: self.strings.clone(),

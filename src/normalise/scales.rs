@@ -187,8 +187,10 @@ pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
         Cell::Text(t) => {
             let f = fold(t);
             let first = f.split(' ').next().unwrap_or("");
+            let na = ["n a", "na", "not applicable", "not relevant"].iter().any(|p| f == *p || f.starts_with(&format!("{p} ")));
             match (f.as_str(), first) {
-                ("n a" | "na" | "not applicable" | "not relevant", _) => Some(Answer::NotApplicable),
+                // "N/A - baby (7 months)": not applicable, with the reason.
+                _ if na => Some(Answer::NotApplicable),
                 ("not known" | "unknown" | "not recorded", _) => Some(Answer::Blank),
                 (_, "yes" | "y" | "true" | "agree" | "agreed" | "agrees") => Some(Answer::Yes),
                 (_, "no" | "n" | "false" | "disagree" | "disagreed" | "disagrees" | "not") => Some(Answer::No),

@@ -13,6 +13,95 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
+/// Whether a sheet's name could be a team's: not a default or generic name
+/// ("Sheet1", "Audits 2026-27", "Data", "Export"), at most four words.
+fn names_a_team(name: &str) -> bool {
+    const GENERIC: &[&str] = &[
+        "sheet",
+        "data",
+        "audit",
+        "audits",
+        "log",
+        "export",
+        "report",
+        "results",
+        "tracker",
+        "all",
+        "main",
+        "master",
+        "records",
+        "record",
+        "return",
+        "returns",
+        "response",
+        "responses",
+        "form",
+        "table",
+        "list",
+        "case",
+        "file",
+        "files",
+        "full",
+        "tier",
+        "summary",
+        "raw",
+        "output",
+        "query",
+        "extract",
+        "download",
+        "total",
+        "totals",
+        "current",
+        "new",
+        "old",
+        "copy",
+        "final",
+        "draft",
+        "working",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "q",
+        "quarter",
+        "year",
+        "period",
+        "month",
+        "monthly",
+        "bi",
+        "bimonthly",
+    ];
+    let f = super::recognise::prepare(name);
+    let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    !words.is_empty() && words.len() <= 4 && words.iter().all(|w| !GENERIC.contains(w) && !w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The fields a moderation log holds beside the audit id.
+const MODERATION_FIELDS: &[&str] = &["moderated", "moderator_agrees", "moderated_overall", "moderation_date"];
+
+/// The reason given for the rows of a sheet that holds no records.
+pub const NOT_DATA: &str = "not a data table (skipped)";
+
 /// Rows read before deciding on the header and the mapping.
 const SAMPLE_ROWS: usize = 500;
 
@@ -20,13 +109,20 @@ const SAMPLE_ROWS: usize = 500;
 pub struct Context<'a> {
     pub config: &'a Config,
     pub crosswalk: &'a Crosswalk,
+    pub recogniser: super::recognise::Recogniser,
     pub note_rules: KindRules,
     pub episode_rules: KindRules,
 }
 
 impl<'a> Context<'a> {
     pub fn new(config: &'a Config, crosswalk: &'a Crosswalk) -> Self {
-        Context { config, crosswalk, note_rules: KindRules::new(&config.note_types), episode_rules: KindRules::new(&config.episode_types) }
+        Context {
+            config,
+            crosswalk,
+            recogniser: super::recognise::Recogniser::new(config),
+            note_rules: KindRules::new(&config.note_types),
+            episode_rules: KindRules::new(&config.episode_types),
+        }
     }
 }
 
@@ -174,7 +270,7 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 if let Some(&k) = known.borrow().get(t) {
                     return k;
                 }
-                let k = is_known_header(ctx.config, t);
+                let k = is_known_header(ctx.config, &ctx.recogniser, t);
                 known.borrow_mut().insert(t.to_string(), k);
                 k
             };
@@ -184,16 +280,53 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     let two_row = header.filter(|&h| h > 0).and_then(|h| crate::ingest::header::combine_two_row_header(&sample[h - 1], &sample[h]));
     let mapping = header.map(|h| {
         let body: Vec<Vec<Cell>> = sample[h + 1..].iter().take(200).map(|r| r.cells.clone()).collect();
-        map_table(ctx.config, ctx.crosswalk, pins, two_row.as_deref().unwrap_or(&sample[h].cells), &body)
+        map_table(ctx.config, &ctx.recogniser, ctx.crosswalk, pins, two_row.as_deref().unwrap_or(&sample[h].cells), &body)
     });
 
-    // A form's actions grid looks like an actions table: a sheet that is not an
-    // audits table but has form labels (child id beside its answer, judgements) is a form.
+    // A form's actions grid looks like an actions table, and a row of its labels
+    // ("Date:", "Auditor:") like a header: a sheet with form labels (child id
+    // beside its answer, judgements) is a form unless its "table" really has a
+    // column of child ids under the header.
     let kind = mapping.as_ref().map(|m| m.kind).unwrap_or(TableKind::Unknown);
     let pinned_kind = pins.and_then(|p| p.kind.is_some().then_some(()));
-    if kind != TableKind::Audits && pinned_kind.is_none() && super::forms::looks_like_form(ctx, &sample) {
+    let real_audit_table =
+        kind == TableKind::Audits
+            && mapping.as_ref().and_then(|m| m.field("child_id")).zip(header).is_some_and(|(col, h)| {
+                sample[h + 1..].iter().filter_map(|r| r.cells.get(col)).filter(|c| super::recognise::is_id_value(c)).take(2).count() >= 2
+            });
+    if !real_audit_table && pinned_kind.is_none() && super::forms::looks_like_form(ctx, &sample) {
         super::forms::read_form(ctx, &file, sheet.as_deref(), &sample, model, findings, &mut report);
         return report;
+    }
+    // A sheet that matched no kind (or lacks a required column) and plainly
+    // holds no records is skipped with a note, not an error.
+    let incomplete = mapping.as_ref().is_some_and(|m| {
+        let plan_file = m.kind == TableKind::Episodes && m.missing_required == ["episode_type"];
+        !m.missing_required.is_empty() && !plan_file
+    });
+    if (kind == TableKind::Unknown || incomplete) && pinned_kind.is_none() {
+        let body: Vec<&[Cell]> = sample.iter().skip(header.map_or(0, |h| h + 1)).map(|r| r.cells.as_slice()).collect();
+        let header_cells = header.map(|h| sample[h].cells.as_slice());
+        if let Some(why) = super::recognise::not_data_reason(sheet.as_deref(), header_cells, &body, ctx.crosswalk) {
+            let non_blank =
+                sample.iter().filter(|r| !r.is_blank()).count() as u64 + rows.filter(|r| r.as_ref().map(|r| !r.is_blank()).unwrap_or(true)).count() as u64;
+            report.rows_read = non_blank;
+            for _ in 0..non_blank {
+                report.reject(NOT_DATA);
+            }
+            report.notes.push(format!("skipped: {why}"));
+            findings.push(
+                Severity::Info,
+                "sheet_skipped",
+                &file,
+                sheet.as_deref(),
+                None,
+                None,
+                "",
+                format!("skipped: {why}; {non_blank} rows not read as records"),
+            );
+            return report;
+        }
     }
     if kind == TableKind::Unknown {
         let non_blank =
@@ -213,8 +346,13 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             Some(_) => "its columns do not make an audit, action, case-note or legal-status table (an audit table needs a child id column)".to_string(),
             None => "no header row found".to_string(),
         };
+        // Grades with dates or identifiers beside them are audit records that
+        // cannot be used: an error, not a note.
+        let body: Vec<&[Cell]> = sample.iter().skip(header.map_or(0, |h| h + 1)).map(|r| r.cells.as_slice()).collect();
+        let audit_like = super::recognise::looks_like_audits(&body, ctx.crosswalk);
+        report.failed = audit_like;
         findings.push(
-            Severity::Warning,
+            if audit_like { Severity::Error } else { Severity::Warning },
             "table_not_recognised",
             &file,
             sheet.as_deref(),
@@ -232,6 +370,28 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     report.header_row = Some(sample[h].row);
     report.columns = mapping.columns.clone();
     report.notes = mapping.notes.clone();
+    // An ambiguous column is a warning, not a silently dropped field.
+    for note in &mapping.notes {
+        findings.push(Severity::Warning, "column_ambiguous", &file, sheet.as_deref(), Some(sample[h].row), None, "", note.clone());
+    }
+    // With no team column, the service / area column gives the team.
+    let service_as_team = mapping.kind == TableKind::Audits && mapping.field("team").is_none() && mapping.field("service").is_some();
+    // With neither, a sheet named for a team ("CP", "Children in Care": one
+    // sheet per team) gives the team.
+    let sheet_team = (mapping.kind == TableKind::Audits && mapping.field("team").is_none() && mapping.field("service").is_none())
+        .then(|| sheet.as_deref().filter(|name| names_a_team(name)).map(|n| n.trim().to_string()))
+        .flatten();
+    if let Some(team) = &sheet_team {
+        let why = format!("no team column: the sheet name '{team}' gives the team");
+        report.notes.push(why.clone());
+        findings.push(Severity::Info, "sheet_as_team", &file, sheet.as_deref(), None, None, "", why);
+    }
+    if service_as_team {
+        let header = mapping.columns.iter().find(|c| c.target == Target::Field("service".into())).map(|c| c.header.clone()).unwrap_or_default();
+        let why = format!("no team column: the service column '{header}' gives the team");
+        report.notes.push(why.clone());
+        findings.push(Severity::Info, "service_as_team", &file, sheet.as_deref(), Some(sample[h].row), Some(&header), "", why);
+    }
     if two_row.is_some() {
         report.notes.push(format!("two header rows (rows {} and {}) read as one: group title + sub-heading", sample[h].row - 1, sample[h].row));
     }
@@ -248,6 +408,19 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             mapping.missing_required.clear();
             report.notes.push(format!("no legal-status column: every row read as {kind} (from the file name or headers)"));
         }
+    }
+
+    // A moderation log kept apart from the audits: audit ids and moderation
+    // answers, but no grades, domains or completion dates of its own.
+    let moderation_log = mapping.kind == TableKind::Audits
+        && mapping.field("audit_id").is_some()
+        && MODERATION_FIELDS.iter().any(|f| mapping.field(f).is_some())
+        && mapping.field("overall").is_none()
+        && mapping.field("completed_date").is_none()
+        && !mapping.columns.iter().any(|c| matches!(c.target, Target::Domain(_)));
+    if moderation_log {
+        mapping.missing_required.clear();
+        report.notes.push("read as a moderation log: each row linked to its audit by audit id".into());
     }
 
     if !mapping.missing_required.is_empty() {
@@ -304,6 +477,9 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         fixed_episode_type,
         note_kinds: Default::default(),
         read_as_yes: BTreeMap::new(),
+        service_as_team,
+        sheet_team,
+        moderation_log,
     };
     // A case-notes text export is read again in bulk by the columnar reader,
     // which gives the same rows, numbers and findings (tested against this loop).
@@ -365,6 +541,12 @@ type RowError = (&'static str, String, Option<String>);
 
 struct RowReader<'a> {
     ctx: &'a Context<'a>,
+    /// No team column: the service column gives the team.
+    service_as_team: bool,
+    /// No team or service column, and a sheet named for a team.
+    sheet_team: Option<String>,
+    /// The table is a moderation log (rows go to `Model::moderations`).
+    moderation_log: bool,
     file: &'a str,
     sheet: Option<&'a str>,
     mapping: &'a TableMapping,
@@ -426,6 +608,7 @@ impl<'a> RowReader<'a> {
         }
         self.seen.insert(key, row.row);
         let result = match self.mapping.kind {
+            TableKind::Audits if self.moderation_log => self.moderation(&row, findings).map(|m| model.moderations.push(m)),
             TableKind::Audits => self.audit(&row, findings).and_then(|a| self.add_audit(a, model)),
             TableKind::Actions => self.action(&row, findings).map(|a| model.actions.push(a)),
             TableKind::CaseNotes => self.case_note(&row, model, findings).map(|n| model.case_notes.push(n)),
@@ -613,7 +796,7 @@ impl<'a> RowReader<'a> {
             due_rule: framework.and_then(|f| f.due_rule.clone()).unwrap_or_else(|| self.ctx.config.settings.default_due_rule.clone()),
             framework: framework_id,
             child_id,
-            team: self.text(row, "team"),
+            team: if self.service_as_team { self.text(row, "service") } else { self.text(row, "team").or_else(|| self.sheet_team.clone()) },
             service: self.text(row, "service"),
             auditor: self.text(row, "auditor"),
             case_type: self.text(row, "case_type"),
@@ -634,6 +817,26 @@ impl<'a> RowReader<'a> {
             evidence: join("evidence"),
             good_practice: join("good_practice"),
             escalated: self.answer(row, "escalated", findings).as_bool(),
+        })
+    }
+
+    fn moderation(&mut self, row: &SourceRow, findings: &mut Findings) -> Result<ModerationRecord, RowError> {
+        let audit_id = self.text(row, "audit_id").ok_or(("no audit id", String::new(), Some("audit id".to_string())))?;
+        let grade = self.mapping.field("moderated_overall").and_then(|i| self.judgement(row, i, "moderated overall", findings));
+        let date = self.date(row, "moderation_date", findings);
+        let agrees = self.answer(row, "moderator_agrees", findings).as_bool();
+        let moderated = match self.cell(row, "moderated") {
+            Some(_) => self.answer(row, "moderated", findings).as_bool(),
+            None => None,
+        }
+        .or_else(|| (grade.is_some() || date.is_some() || agrees.is_some()).then_some(true));
+        Ok(ModerationRecord {
+            origin: Origin { file: self.file.to_string(), sheet: self.sheet.map(str::to_string), row: row.row },
+            audit_id,
+            moderated,
+            agrees,
+            grade,
+            date,
         })
     }
 
@@ -756,6 +959,22 @@ mod tests {
             ("Phone call", None),
         ] {
             assert_eq!(rules.classify(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn sheet_names_that_name_a_team() {
+        for (name, team) in [
+            ("CP", true),
+            ("Children in Care", true),
+            ("CIN East", true),
+            ("Sheet1", false),
+            ("Audits 2026-27", false),
+            ("Data", false),
+            ("Sep-Oct", false),
+            ("Tier 2 audits", false),
+        ] {
+            assert_eq!(names_a_team(name), team, "{name}");
         }
     }
 

@@ -82,9 +82,7 @@ fn bars(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Ve
             })
             .collect();
     let mut max = totals.iter().copied().fold(0.0, f64::max);
-    if chart.percent {
-        max = 1.0;
-    } else if max <= 0.0 {
+    if chart.percent || max <= 0.0 {
         max = 1.0;
     } else if stacked {
         max *= 1.45; // room for the legend on the right

@@ -36,7 +36,11 @@ pub fn report(n: &Normalised, config: &Config) -> String {
                     continue;
                 }
                 let scale = c.scale.as_ref().map(|x| format!(" [scale {x}]")).unwrap_or_default();
-                let why = if c.reason.is_empty() { String::new() } else { format!(" ({})", c.reason) };
+                let why = match (c.reason.is_empty(), c.score) {
+                    (true, _) => String::new(),
+                    (false, 0) => format!(" ({})", c.reason),
+                    (false, n) => format!(" ({}; score {n})", c.reason),
+                };
                 let _ = writeln!(s, "    {:<48} -> {}{scale}{why}", truncate(&c.header, 48), c.target.describe());
             }
         }
@@ -55,7 +59,7 @@ pub fn report(n: &Normalised, config: &Config) -> String {
     }
     let labels = label_table(&n.model);
     let _ = writeln!(s, "\nLabels ({} distinct):", labels.len());
-    let _ = writeln!(s, "  {:<40} {:<12} {:<22} {:<14} {:<8} {}", "source label", "scale", "band", "at least good", "mapping", "count");
+    let _ = writeln!(s, "  {:<40} {:<12} {:<22} {:<14} {:<8} count", "source label", "scale", "band", "at least good", "mapping");
     for l in &labels {
         let band = l.band.map(|b| b.label().to_string()).unwrap_or_else(|| if l.not_applicable { "not applicable".into() } else { "(unbanded)".into() });
         let good = match l.at_least_good {

@@ -98,13 +98,35 @@ fn an_empty_folder_is_an_error_and_verbose_explains() {
     assert!(stderr(&v).contains("-> child_id") && stderr(&v).contains("Findings:"), "{}", stderr(&v));
 }
 
-#[test]
-fn the_readme_config_example_is_valid() {
+/// The TOML examples of the README, in order.
+fn readme_toml() -> Vec<String> {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let start = readme.find("```toml\n").expect("a TOML example") + 8;
-    let end = start + readme[start..].find("```").unwrap();
-    let parsed = auditpack::normalise::Config::parse(&readme[start..end]);
-    assert!(parsed.is_ok(), "{parsed:?}");
+    readme.split("```toml\n").skip(1).map(|b| b[..b.find("```").unwrap()].to_string()).collect()
+}
+
+#[test]
+fn the_readme_config_examples_are_valid() {
+    let blocks = readme_toml();
+    assert!(blocks.len() >= 2, "the config example and the pinning example");
+    for b in blocks {
+        let parsed = auditpack::normalise::Config::parse(&b);
+        assert!(parsed.is_ok(), "{parsed:?}\n{b}");
+    }
+}
+
+#[test]
+fn the_readme_pinning_example_pins_on_the_seed_000_export() {
+    let block = readme_toml().into_iter().find(|b| b.contains("council.toml")).expect("the pinning example");
+    let dir = scratch("readme-pin");
+    std::fs::write(dir.join("council.toml"), &block).unwrap();
+    let fixture = root().join("tests/fixtures/seeds/000_learning_audit_xlsx");
+    let o = auditpack(&dir, &["validate", fixture.to_str().unwrap(), "--config", "council.toml"]);
+    let out = crate::stdout(&o);
+    for (header, field) in [("Status of Case/Child’s Legal Status", "case_type"), ("Grade:", "moderated_overall"), ("Is this an example of good", "ignored")]
+    {
+        let line = out.lines().find(|l| l.trim_start().starts_with(header)).unwrap_or_else(|| panic!("{header} in\n{out}"));
+        assert!(line.contains(&format!("-> {field}")) && line.contains("(config; score 1000)"), "{line}");
+    }
 }
 
 #[test]

@@ -126,7 +126,7 @@ fn a_bad_file_does_not_stop_the_others() {
     write(&dir, "no-child.csv", b"Team,Overall grade\nNorth,Good\n");
     write(&dir, "~$good.xlsx", b"lock");
     write(&dir, ".hidden.csv", b"Child ID\nC9\n");
-    let n = read(&[dir.clone()], &Config::defaults());
+    let n = read(std::slice::from_ref(&dir), &Config::defaults());
     assert_eq!(n.model.audits.len(), 1, "the good file was read");
     let errors: Vec<String> =
         n.findings.iter().filter(|f| f.severity == auditpack::normalise::Severity::Error).map(|f| format!("{}: {}", f.file, f.action)).collect();

@@ -1,0 +1,697 @@
+//! Recognising what a header names, from data (`[vocabulary]`, `[fields.*]` and
+//! `[concepts.*]` in the config), never from the order of a list.
+//!
+//! 1. **Header normalisation**: `CamelCase`, `snake_case`, `kebab-case`, dots
+//!    and digit runs are split (`ChildRef` → `child ref`, `Domain1` → `domain 1`);
+//!    case, quotes and punctuation are folded; the sector's abbreviations are
+//!    expanded (`SW` → `social worker`); a trailing `Ref` / `No.` / `Number`
+//!    means `id`; plurals and possessives lose their `s`; filler words go.
+//! 2. **Synonyms**: a header equal to a synonym as a set of words (any order:
+//!    "Date of the Audit" = "audit date") scores 100; one containing all of a
+//!    synonym's words scores that many words.
+//! 3. **Concepts**: each field is also described by the words that make it
+//!    (`completed_date`: a date whose name speaks of completion, sign-off, or the
+//!    audit), with words that veto it (`moderat*` vetoes `overall`), so variants
+//!    nobody listed still match.
+//! 4. **Value evidence**: a match whose field expects dates, ids, names, grades or
+//!    yes / no is vetoed when the column's values plainly are not that; among
+//!    equal matches, the one the values fit wins. What stays tied is reported.
+
+use super::config::{ConceptSpec, Config, Vocabulary};
+use super::fold::fold;
+use super::scales::Crosswalk;
+use crate::ingest::Cell;
+use std::collections::BTreeMap;
+
+/// Splits `CamelCase` and digit runs, then folds: `ChildRef` → `child ref`,
+/// `DateOfBirth` → `date of birth`, `SWConsulted` → `sw consulted`, `Q12` → `q 12`.
+/// Headers already in words fold as before ("CHILD ID" → "child id").
+pub fn prepare(raw: &str) -> String {
+    let chars: Vec<char> = raw.chars().collect();
+    let mut out = String::with_capacity(raw.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        if i > 0 {
+            let p = chars[i - 1];
+            let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+            let boundary = (p.is_lowercase() && c.is_uppercase())
+                || (p.is_uppercase() && c.is_uppercase() && next_lower)
+                || (p.is_alphabetic() && c.is_ascii_digit())
+                || (p.is_ascii_digit() && c.is_alphabetic() && !is_ordinal_suffix(&chars[i..]));
+            if boundary {
+                out.push(' ');
+            }
+        }
+        out.push(c);
+    }
+    fold(&out)
+}
+
+/// "1st", "2nd", "3rd", "4th": the letters stay with their number.
+fn is_ordinal_suffix(rest: &[char]) -> bool {
+    let s: String = rest.iter().take(3).collect::<String>().to_lowercase();
+    ["st", "nd", "rd", "th"].iter().any(|o| s.starts_with(o) && !s[2..].starts_with(|c: char| c.is_alphabetic()))
+}
+
+/// A raw header, prepared, with qualifiers in brackets ("(Y/N)", "(where
+/// relevant to do so)") dropped unless they are all there is.
+pub fn prepare_header(raw: &str) -> String {
+    let mut outside = String::with_capacity(raw.len());
+    let mut depth = 0usize;
+    for ch in raw.chars() {
+        match ch {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => outside.push(ch),
+            _ => {}
+        }
+    }
+    let stripped = prepare(&outside);
+    if stripped.is_empty() {
+        prepare(raw)
+    } else {
+        stripped
+    }
+}
+
+/// A prepared header (or synonym) as the words that carry its meaning.
+pub fn words(prepared: &str, vocab: &Vocabulary) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in prepared.split(' ').filter(|w| !w.is_empty()) {
+        match vocab.abbreviations.get(w) {
+            Some(exp) => out.extend(exp.split(' ').map(str::to_string)),
+            None => out.push(w.to_string()),
+        }
+    }
+    // A trailing identifier word: "Child Ref", "Case No.", "Person Number".
+    let n = out.len();
+    if n >= 2 {
+        let mut i = n;
+        while i > 0 && vocab.id_words.iter().any(|w| *w == out[i - 1]) {
+            i -= 1;
+        }
+        if i < n && i > 0 {
+            out.truncate(i);
+            out.push("id".into());
+        }
+    }
+    let mut kept: Vec<String> = Vec::with_capacity(out.len());
+    for w in out {
+        let w = stem(&w);
+        if vocab.filler.contains(&w) {
+            continue;
+        }
+        if kept.last() != Some(&w) {
+            kept.push(w);
+        }
+    }
+    // A header of filler only ("Date", "Who") keeps its words.
+    if kept.is_empty() {
+        return prepared.split(' ').filter(|w| !w.is_empty()).map(stem).collect();
+    }
+    kept
+}
+
+/// Plural and possessive `s` dropped ("auditors" → "auditor", "childs" → "child"),
+/// but not from "ss", "us", "is" endings ("status", "analysis", "progress").
+fn stem(w: &str) -> String {
+    if w.len() > 3 && w.ends_with('s') && !(w.ends_with("ss") || w.ends_with("us") || w.ends_with("is")) {
+        w[..w.len() - 1].to_string()
+    } else {
+        w.to_string()
+    }
+}
+
+/// The kind of values a field holds, for confirming or vetoing a header match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    Date,
+    Id,
+    Name,
+    Grade,
+    YesNo,
+    Text,
+    Any,
+}
+
+impl ValueKind {
+    pub fn parse(s: &str) -> ValueKind {
+        match s {
+            "date" => ValueKind::Date,
+            "id" => ValueKind::Id,
+            "name" => ValueKind::Name,
+            "grade" => ValueKind::Grade,
+            "yes_no" => ValueKind::YesNo,
+            "text" => ValueKind::Text,
+            _ => ValueKind::Any,
+        }
+    }
+}
+
+/// What a column's sample values look like.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ValueProfile {
+    pub non_empty: usize,
+    pub dates: usize,
+    pub grades: usize,
+    pub yes_no: usize,
+    pub id_like: usize,
+    /// Short text that is neither a date nor a grade nor yes / no.
+    pub names: usize,
+    pub long_text: usize,
+    pub numbers: usize,
+    /// Whether a value repeats (a column of data rather than a list of options).
+    pub repeats: bool,
+}
+
+/// A cell that is a date (a date cell, a date in text, or an Excel serial in
+/// 2000–2060; bare small numbers are not dates).
+pub fn is_date_value(c: &Cell) -> bool {
+    match c {
+        Cell::Date(_) => true,
+        Cell::Number(n) => (36526.0..=58440.0).contains(n) && c.as_date().is_some(),
+        Cell::Text(_) => c.as_date().is_some(),
+        _ => false,
+    }
+}
+
+/// A value that looks like an identifier ("C100234", "123456", "NA-00012").
+pub fn is_id_value(c: &Cell) -> bool {
+    is_id_like(c) && !is_date_value(c)
+}
+
+fn is_id_like(c: &Cell) -> bool {
+    match c {
+        Cell::Number(n) => n.fract() == 0.0 && *n >= 100.0,
+        Cell::Text(t) => {
+            let t = t.trim();
+            // Bare short numbers are counts or scores, not identifiers.
+            let digits_only = t.chars().all(|ch| ch.is_ascii_digit());
+            t.len() <= 24
+                && t.chars().any(|ch| ch.is_ascii_digit())
+                && !(digits_only && t.len() < 4)
+                && !t.contains(' ')
+                && t.chars().all(|ch| ch.is_alphanumeric() || "-/_.#".contains(ch))
+        }
+        _ => false,
+    }
+}
+
+/// A grade label, and not an identifier that starts like one ("NA-00012" is an
+/// audit reference, not "Not applicable").
+pub fn is_grade_value(crosswalk: &Crosswalk, c: &Cell) -> bool {
+    let id = matches!(c, Cell::Text(t) if t.chars().count() >= 3 && is_id_like(c) && t.chars().any(|ch| ch.is_alphabetic()));
+    !id && crosswalk.is_label(c)
+}
+
+impl ValueProfile {
+    pub fn of(values: &[&Cell], crosswalk: &Crosswalk) -> ValueProfile {
+        let mut p = ValueProfile::default();
+        let mut seen: Vec<String> = Vec::new();
+        for c in values.iter().filter(|c| !c.is_empty()) {
+            p.non_empty += 1;
+            let date = is_date_value(c);
+            let grade = is_grade_value(crosswalk, c);
+            let yn = !matches!(c, Cell::Number(_)) && super::scales::answer(c).is_some();
+            p.dates += date as usize;
+            p.grades += grade as usize;
+            p.yes_no += yn as usize;
+            p.id_like += (is_id_like(c) && !date) as usize;
+            p.numbers += matches!(c, Cell::Number(_)) as usize;
+            if let Cell::Text(t) = c {
+                if t.chars().count() > 60 {
+                    p.long_text += 1;
+                } else if !date && !grade && !yn {
+                    p.names += 1;
+                }
+            }
+            if seen.len() < 400 {
+                let s = c.as_string().to_lowercase();
+                if seen.contains(&s) {
+                    p.repeats = true;
+                } else {
+                    seen.push(s);
+                }
+            }
+        }
+        p
+    }
+
+    /// Whether the values fit a kind: `None` when there are too few to tell.
+    pub fn fits(&self, kind: ValueKind) -> Option<bool> {
+        if self.non_empty < 3 {
+            return None;
+        }
+        let share = |n: usize| n as f64 / self.non_empty as f64;
+        Some(match kind {
+            ValueKind::Date => share(self.dates) >= 0.5,
+            ValueKind::Id => share(self.id_like) >= 0.5 && share(self.grades) < 0.5,
+            ValueKind::Name => share(self.dates) < 0.5 && share(self.grades) < 0.5 && share(self.long_text) < 0.5 && share(self.names) >= 0.3,
+            ValueKind::Grade => share(self.grades) >= 0.5,
+            ValueKind::YesNo => share(self.yes_no) >= 0.5,
+            ValueKind::Text => share(self.dates) < 0.5 && share(self.grades + self.yes_no) < 0.8,
+            ValueKind::Any => true,
+        })
+    }
+}
+
+/// Sheet names that say a sheet holds no records: drop-down lists, lookups,
+/// instructions, contents, summaries and pivots, charts.
+const NOT_DATA_SHEETS: &[&str] = &[
+    "list",
+    "lists",
+    "lookup",
+    "lookups",
+    "dropdown",
+    "dropdowns",
+    "drop down",
+    "drop downs",
+    "validation",
+    "options",
+    "instructions",
+    "instruction",
+    "guidance",
+    "guide",
+    "read me",
+    "readme",
+    "contents",
+    "cover",
+    "about",
+    "key",
+    "notes",
+    "help",
+    "summary",
+    "pivot",
+    "pivots",
+    "chart",
+    "charts",
+    "dashboard",
+    "version",
+    "change log",
+    "reference data",
+    "settings",
+    "config",
+];
+
+/// Why a table that matched no kind is not data, if it plainly is not: its
+/// sheet's name, a pivot-table header, or values with no dates, no identifiers
+/// and no repeated grades (a list of options, instructions, a summary).
+pub fn not_data_reason(sheet: Option<&str>, header: Option<&[Cell]>, body: &[&[Cell]], crosswalk: &Crosswalk) -> Option<String> {
+    if let Some(name) = sheet {
+        let f = prepare(name);
+        if NOT_DATA_SHEETS.iter().any(|w| f == *w || f.split(' ').any(|x| x == *w) || f.starts_with(&format!("{w} "))) {
+            return Some(format!("sheet '{name}' is named as a list, instructions or summary, not records"));
+        }
+    }
+    if let Some(h) = header {
+        let pivot = h.iter().any(|c| {
+            let f = prepare(&c.as_string());
+            f.starts_with("row label") || f.starts_with("column label") || ["count of ", "sum of ", "average of "].iter().any(|p| f.starts_with(p))
+        });
+        if pivot {
+            return Some("a pivot table (\"Row Labels\", \"Count of …\"), not records".into());
+        }
+    }
+    let width = body.iter().map(|r| r.len()).max().unwrap_or(0);
+    let data_like = (0..width).any(|i| {
+        let values: Vec<&Cell> = body.iter().filter_map(|r| r.get(i)).collect();
+        let p = ValueProfile::of(&values, crosswalk);
+        (p.dates >= 2 && p.fits(ValueKind::Date) == Some(true))
+            || (p.id_like >= 3 && p.fits(ValueKind::Id) == Some(true))
+            || (p.grades >= 4 && p.repeats && p.fits(ValueKind::Grade) == Some(true))
+    });
+    (!data_like).then(|| "no dates, identifiers or repeated grades: a list of options, instructions or a summary, not records".to_string())
+}
+
+/// Whether rows look like audit records: a column of grades (repeated, not
+/// only yes / no) beside a column of dates or of identifiers.
+pub fn looks_like_audits(body: &[&[Cell]], crosswalk: &Crosswalk) -> bool {
+    let width = body.iter().map(|r| r.len()).max().unwrap_or(0);
+    let profiles: Vec<ValueProfile> = (0..width).map(|i| ValueProfile::of(&body.iter().filter_map(|r| r.get(i)).collect::<Vec<_>>(), crosswalk)).collect();
+    let graded = profiles.iter().any(|p| p.grades >= 3 && p.repeats && p.yes_no * 2 < p.non_empty && p.fits(ValueKind::Grade) == Some(true));
+    let dated = profiles.iter().any(|p| p.dates >= 3 && p.fits(ValueKind::Date) == Some(true));
+    let ids = profiles.iter().any(|p| p.id_like >= 3 && p.fits(ValueKind::Id) == Some(true));
+    graded && (dated || ids)
+}
+
+/// A header matched to a field, with how strongly and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldMatch {
+    pub field: String,
+    pub score: usize,
+    pub reason: String,
+}
+
+/// The vocabulary of one kind of table: each field's synonyms and concept,
+/// normalised once.
+#[derive(Debug, Clone, Default)]
+pub struct FieldVocabulary {
+    fields: Vec<FieldEntry>,
+}
+
+#[derive(Debug, Clone)]
+struct FieldEntry {
+    field: String,
+    /// Each synonym as its sorted, deduplicated words, and its words in order.
+    synonyms: Vec<(Vec<String>, String)>,
+    concept: Option<Concept>,
+    value: ValueKind,
+}
+
+/// The longest header (in meaningful words) a concept reads as a field name.
+const CONCEPT_MAX_WORDS: usize = 8;
+
+/// "Words that make the field": every `all` slot present (a slot is
+/// alternatives joined by `|`), at least one `any` phrase present (its words in
+/// any order), no `not` word present. `word*` matches any word it starts.
+#[derive(Debug, Clone)]
+struct Concept {
+    /// Free-text fields match prompts of any length; others only short names.
+    max_words: usize,
+    all: Vec<Vec<Vec<String>>>,
+    any: Vec<Vec<String>>,
+    not: Vec<Vec<String>>,
+}
+
+fn phrase(p: &str, vocab: &Vocabulary) -> Vec<String> {
+    p.split(' ')
+        .filter(|w| !w.is_empty())
+        .flat_map(|w| {
+            let star = w.ends_with('*');
+            let core = w.trim_end_matches('*').to_lowercase();
+            let expanded: Vec<String> = match vocab.abbreviations.get(&core) {
+                Some(exp) if !star => exp.split(' ').map(str::to_string).collect(),
+                _ => vec![core],
+            };
+            expanded.into_iter().map(move |e| if star { format!("{e}*") } else { stem(&e) }).collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn word_matches(pattern: &str, word: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(prefix) => word.starts_with(prefix),
+        None => pattern == word,
+    }
+}
+
+fn has_phrase(words: &[String], phrase: &[String]) -> bool {
+    !phrase.is_empty() && phrase.iter().all(|p| words.iter().any(|w| word_matches(p, w)))
+}
+
+impl Concept {
+    fn new(spec: &ConceptSpec, vocab: &Vocabulary) -> Concept {
+        Concept {
+            max_words: if ValueKind::parse(&spec.value) == ValueKind::Text { usize::MAX } else { CONCEPT_MAX_WORDS },
+            all: spec.all.iter().map(|slot| slot.split('|').map(|alt| phrase(alt.trim(), vocab)).collect()).collect(),
+            any: spec.any.iter().map(|p| phrase(p, vocab)).collect(),
+            not: spec.not.iter().map(|p| phrase(p, vocab)).collect(),
+        }
+    }
+
+    fn vetoes(&self, words: &[String]) -> Option<String> {
+        self.not.iter().find(|p| has_phrase(words, p)).map(|p| p.join(" "))
+    }
+
+    /// The number of header words the concept accounts for, if it matches. A
+    /// header of more than [`CONCEPT_MAX_WORDS`] words is a question, not a
+    /// field name: concepts leave it to the domains.
+    fn score(&self, words: &[String]) -> Option<usize> {
+        if words.len() > self.max_words || self.vetoes(words).is_some() {
+            return None;
+        }
+        let mut score = 0;
+        for slot in &self.all {
+            score += slot.iter().filter(|alt| has_phrase(words, alt)).map(Vec::len).max()?;
+        }
+        if !self.any.is_empty() {
+            score += self.any.iter().filter(|p| has_phrase(words, p)).map(Vec::len).max()?;
+        }
+        (score > 0).then_some(score)
+    }
+}
+
+impl FieldVocabulary {
+    pub fn new(synonyms: &BTreeMap<String, Vec<String>>, concepts: &BTreeMap<String, ConceptSpec>, vocab: &Vocabulary) -> FieldVocabulary {
+        let mut names: Vec<&String> = synonyms.keys().chain(concepts.keys()).collect();
+        names.sort();
+        names.dedup();
+        let fields = names
+            .into_iter()
+            .map(|field| {
+                let synonyms = synonyms
+                    .get(field)
+                    .map(|syns| {
+                        syns.iter()
+                            .map(|s| {
+                                let w = words(&prepare(s), vocab);
+                                let joined = w.join(" ");
+                                let mut set = w;
+                                set.sort();
+                                set.dedup();
+                                (set, joined)
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let spec = concepts.get(field);
+                FieldEntry {
+                    field: field.clone(),
+                    synonyms,
+                    concept: spec.map(|c| Concept::new(c, vocab)),
+                    value: spec.map(|c| ValueKind::parse(&c.value)).unwrap_or(ValueKind::Any),
+                }
+            })
+            .collect();
+        FieldVocabulary { fields }
+    }
+
+    pub fn value_kind(&self, field: &str) -> ValueKind {
+        self.fields.iter().find(|f| f.field == field).map(|f| f.value).unwrap_or(ValueKind::Any)
+    }
+
+    /// Matches a header's words to a field. `multi` names the fields that take
+    /// several columns (one-word synonyms may end their sub-headings). `values`,
+    /// when given, confirms or vetoes. `Err` lists the fields tied for best.
+    pub fn match_words(&self, words: &[String], multi: &[&str], values: Option<&ValueProfile>) -> Result<Option<FieldMatch>, Vec<String>> {
+        let mut set = words.to_vec();
+        set.sort();
+        set.dedup();
+        let fits = |f: &FieldEntry| values.and_then(|v| v.fits(f.value));
+        let exact: Vec<&FieldEntry> = self.fields.iter().filter(|f| f.synonyms.iter().any(|(s, _)| *s == set)).filter(|f| fits(f) != Some(false)).collect();
+        match exact.len() {
+            1 => return Ok(Some(FieldMatch { field: exact[0].field.clone(), score: 100, reason: "synonym".into() })),
+            n if n > 1 => {
+                let fitting: Vec<&&FieldEntry> = exact.iter().filter(|f| fits(f) == Some(true)).collect();
+                if fitting.len() == 1 {
+                    return Ok(Some(FieldMatch { field: fitting[0].field.clone(), score: 100, reason: "synonym; values decide".into() }));
+                }
+                return Err(exact.into_iter().map(|f| f.field.clone()).collect());
+            }
+            _ => {}
+        }
+        let n_words = words.len();
+        let mut best: Vec<(FieldMatch, Option<bool>)> = Vec::new();
+        for f in &self.fields {
+            let veto = f.concept.as_ref().and_then(|c| c.vetoes(words));
+            if veto.is_some() {
+                continue;
+            }
+            let by_synonym = f
+                .synonyms
+                .iter()
+                .filter(|(s, joined)| {
+                    let one_word = s.len() == 1;
+                    let trailing = multi.contains(&f.field.as_str()) && words.last().is_some_and(|w| *w == *joined);
+                    // A one-word synonym inside a longer header ("Judgement on visits")
+                    // says little: fields with a concept leave it to the concept.
+                    (!one_word || (n_words <= 3 && f.concept.is_none()) || trailing) && has_phrase(words, s)
+                })
+                .max_by_key(|(s, _)| s.len())
+                .map(|(s, joined)| (s.len(), format!("contains '{joined}'")));
+            let by_concept = f.concept.as_ref().and_then(|c| c.score(words)).map(|s| (s, "concept".to_string()));
+            let hit = match (by_synonym, by_concept) {
+                (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
+                (a, b) => a.or(b),
+            };
+            let Some((score, reason)) = hit else { continue };
+            let fit = fits(f);
+            if fit == Some(false) {
+                continue;
+            }
+            let m = FieldMatch { field: f.field.clone(), score, reason };
+            match best.first().map(|(b, _)| b.score) {
+                Some(b) if score > b => best = vec![(m, fit)],
+                Some(b) if score == b => best.push((m, fit)),
+                None => best.push((m, fit)),
+                _ => {}
+            }
+        }
+        match best.len() {
+            0 => Ok(None),
+            1 => Ok(best.pop().map(|(m, _)| m)),
+            _ => {
+                let fitting: Vec<&(FieldMatch, Option<bool>)> = best.iter().filter(|(_, f)| *f == Some(true)).collect();
+                if fitting.len() == 1 {
+                    let mut m = fitting[0].0.clone();
+                    m.reason = format!("{}; values decide", m.reason);
+                    return Ok(Some(m));
+                }
+                Err(best.into_iter().map(|(m, _)| m.field).collect())
+            }
+        }
+    }
+}
+
+/// The four kinds' vocabularies, built once per run.
+#[derive(Debug, Clone, Default)]
+pub struct Recogniser {
+    pub audit: FieldVocabulary,
+    pub action: FieldVocabulary,
+    pub case_note: FieldVocabulary,
+    pub episode: FieldVocabulary,
+    pub vocabulary: Vocabulary,
+    /// Every word the vocabulary knows, for splitting run-together field names
+    /// ("datecompleted", "CHILDREF") into words.
+    dictionary: std::collections::HashSet<String>,
+}
+
+impl Recogniser {
+    pub fn new(config: &Config) -> Recogniser {
+        let v = &config.vocabulary;
+        let c = &config.concepts;
+        let f = &config.fields;
+        let mut phrases: Vec<&str> = Vec::new();
+        for syns in [&f.audit, &f.action, &f.case_note, &f.episode] {
+            phrases.extend(syns.values().flatten().map(String::as_str));
+        }
+        for set in [&c.audit, &c.action, &c.case_note, &c.episode] {
+            for spec in set.values() {
+                phrases.extend(spec.all.iter().chain(&spec.any).chain(&spec.not).map(String::as_str));
+            }
+        }
+        phrases.extend(v.abbreviations.keys().chain(v.abbreviations.values()).chain(&v.id_words).chain(&v.filler).map(String::as_str));
+        phrases.extend(config.domains.iter().flat_map(|d| d.keywords.iter().map(String::as_str)));
+        let dictionary = phrases
+            .iter()
+            .flat_map(|p| prepare(&p.replace(['*', '|'], " ")).split(' ').map(str::to_string).collect::<Vec<_>>())
+            .filter(|w| w.len() >= 2)
+            .collect();
+        Recogniser {
+            audit: FieldVocabulary::new(&f.audit, &c.audit, v),
+            action: FieldVocabulary::new(&f.action, &c.action, v),
+            case_note: FieldVocabulary::new(&f.case_note, &c.case_note, v),
+            episode: FieldVocabulary::new(&f.episode, &c.episode, v),
+            vocabulary: v.clone(),
+            dictionary,
+        }
+    }
+
+    pub fn words(&self, prepared: &str) -> Vec<String> {
+        words(&self.split_run_together(prepared), &self.vocabulary)
+    }
+
+    /// A raw header as the words that carry its meaning.
+    pub fn header_words(&self, raw: &str) -> Vec<String> {
+        self.words(&prepare_header(raw))
+    }
+
+    /// Each run-together word of a prepared header split into known words.
+    fn split_run_together(&self, prepared: &str) -> String {
+        prepared.split(' ').flat_map(|w| self.split_word(w)).collect::<Vec<_>>().join(" ")
+    }
+
+    /// "datecompleted" → ["date", "completed"]: a word the vocabulary does not
+    /// know, made of two or more words it does (fewest pieces wins), is split;
+    /// anything else stays as it is.
+    fn split_word(&self, w: &str) -> Vec<String> {
+        if w.len() < 5 || self.dictionary.contains(w) || !w.chars().all(|c| c.is_ascii_lowercase()) {
+            return vec![w.to_string()];
+        }
+        let n = w.len();
+        // best[i]: the fewest known words that make w[..i], and where the last starts.
+        let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+        best[0] = Some((0, 0));
+        for end in 2..=n {
+            for start in 0..end - 1 {
+                let Some((count, _)) = best[start] else { continue };
+                if self.dictionary.contains(&w[start..end]) && best[end].is_none_or(|(c, _)| count + 1 < c) {
+                    best[end] = Some((count + 1, start));
+                }
+            }
+        }
+        match best[n] {
+            Some((count, _)) if count >= 2 => {
+                let mut pieces = Vec::new();
+                let mut end = n;
+                while end > 0 {
+                    let (_, start) = best[end].expect("on the path");
+                    pieces.push(w[start..end].to_string());
+                    end = start;
+                }
+                pieces.reverse();
+                pieces
+            }
+            _ => vec![w.to_string()],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prepare_splits_case_styles() {
+        assert_eq!(prepare("ChildRef"), "child ref");
+        assert_eq!(prepare("DateCompleted"), "date completed");
+        assert_eq!(prepare("overall_judgement"), "overall judgement");
+        assert_eq!(prepare("sw_consulted"), "sw consulted");
+        assert_eq!(prepare("SWConsulted"), "sw consulted");
+        assert_eq!(prepare("Domain1"), "domain 1");
+        assert_eq!(prepare("date-of-birth"), "date of birth");
+        assert_eq!(prepare("CHILD ID"), "child id");
+        assert_eq!(prepare("Q12"), "q 12");
+        assert_eq!(prepare("1st visit"), "1st visit");
+        assert_eq!(prepare("audit.completed.date"), "audit completed date");
+    }
+
+    #[test]
+    fn words_expand_and_drop_filler() {
+        let v = Config::defaults().vocabulary;
+        let w = |s: &str| words(&prepare(s), &v).join(" ");
+        assert_eq!(w("Date of the Audit"), "date audit");
+        assert_eq!(w("ChildRef"), "child id");
+        assert_eq!(w("Child's ID number"), "child id");
+        assert_eq!(w("Case No."), "case id");
+        assert_eq!(w("SW consulted"), "social worker consulted");
+        assert_eq!(w("Auditors' Grade"), "auditor grade");
+        assert_eq!(w("Date"), "date");
+    }
+
+    #[test]
+    fn run_together_words_are_split() {
+        let rec = Recogniser::new(&Config::defaults());
+        assert_eq!(rec.header_words("datecompleted"), ["date", "completed"]);
+        assert_eq!(rec.header_words("CHILDREF"), ["child", "id"]);
+        assert_eq!(rec.header_words("seenalone"), ["seen", "alone"]);
+        assert_eq!(rec.header_words("safeguarding"), ["safeguarding"], "a known word stays whole");
+        assert_eq!(rec.header_words("Xylophone"), ["xylophone"], "an unknown word stays whole");
+    }
+
+    #[test]
+    fn value_evidence_vetoes() {
+        let config = Config::defaults();
+        let cw = Crosswalk::new(&config);
+        let cells = [Cell::text("Good"), Cell::text("Requires improvement"), Cell::text("Good")];
+        let refs: Vec<&Cell> = cells.iter().collect();
+        let p = ValueProfile::of(&refs, &cw);
+        assert_eq!(p.fits(ValueKind::Date), Some(false));
+        assert_eq!(p.fits(ValueKind::Grade), Some(true));
+        let dates = [Cell::text("01/02/2026"), Cell::text("2026-03-04"), Cell::Number(46000.0)];
+        let refs: Vec<&Cell> = dates.iter().collect();
+        assert_eq!(ValueProfile::of(&refs, &cw).fits(ValueKind::Date), Some(true));
+        let few = [Cell::text("x")];
+        let refs: Vec<&Cell> = few.iter().collect();
+        assert_eq!(ValueProfile::of(&refs, &cw).fits(ValueKind::Date), None, "too few values to tell");
+    }
+}

@@ -1,0 +1,469 @@
+//! Metamorphic tests: sample_data/ rewritten the way another council's export
+//! would differ (headers renamed or re-cased, columns shuffled, extra columns,
+//! title rows, extra sheets, files split or given twice, encodings changed).
+//! Every KPI in metrics.json must stay exactly what the untouched exports give.
+
+use crate::{auditpack, root, scratch, stderr};
+use calamine::{Data, Reader};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// One table of cells as text or typed workbook values.
+#[derive(Clone, Debug)]
+struct Grid {
+    rows: Vec<Vec<Data>>,
+    /// Index of the header row, when the grid is a table (not a form or a list).
+    header: Option<usize>,
+}
+
+#[derive(Clone, Debug)]
+enum File {
+    Csv { delimiter: u8, grid: Grid, encoding: Encoding },
+    Xlsx { sheets: Vec<(String, Grid)> },
+    Raw(Vec<u8>),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Encoding {
+    Utf8,
+    Utf8Bom,
+    Windows1252,
+}
+
+#[derive(Clone, Debug)]
+struct Export {
+    files: Vec<(PathBuf, File)>,
+}
+
+fn text(d: &Data) -> String {
+    match d {
+        Data::String(s) => s.clone(),
+        Data::Empty => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// The header row of a sheet: the first row at least half as wide as the widest
+/// row, all of it text.
+fn find_header(rows: &[Vec<Data>]) -> Option<usize> {
+    let width = |r: &Vec<Data>| r.iter().filter(|c| !matches!(c, Data::Empty)).count();
+    let widest = rows.iter().take(40).map(width).max()?;
+    if widest < 3 {
+        return None;
+    }
+    rows.iter().take(40).position(|r| width(r) * 2 >= widest && width(r) >= 3 && r.iter().all(|c| matches!(c, Data::String(_) | Data::Empty)))
+}
+
+fn load(dir: &Path) -> Export {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(&d).unwrap().map(|e| e.unwrap().path()).collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            let rel = p.strip_prefix(dir).unwrap().to_path_buf();
+            let is_form = rel.components().count() > 1;
+            let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
+            let file = match ext.as_str() {
+                "csv" if !is_form => {
+                    let bytes = std::fs::read(&p).unwrap();
+                    let first = bytes.split(|b| *b == b'\n').next().unwrap_or(&[]);
+                    let delimiter = if first.iter().filter(|b| **b == b';').count() > first.iter().filter(|b| **b == b',').count() { b';' } else { b',' };
+                    let mut r = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(&bytes[..]);
+                    let rows: Vec<Vec<Data>> = r.byte_records().map(|rec| rec.unwrap().iter().map(|f| cell(&decode(f))).collect()).collect();
+                    let header = find_header(&rows);
+                    File::Csv { delimiter, grid: Grid { rows, header }, encoding: Encoding::Utf8 }
+                }
+                "xlsx" if !is_form => {
+                    let mut wb = calamine::open_workbook_auto(&p).unwrap();
+                    let names = wb.sheet_names().to_vec();
+                    let sheets = names
+                        .into_iter()
+                        .map(|name| {
+                            let range = wb.worksheet_range(&name).unwrap();
+                            let (r0, c0) = range.start().unwrap_or((0, 0));
+                            let mut rows: Vec<Vec<Data>> = vec![Vec::new(); r0 as usize];
+                            for row in range.rows() {
+                                let mut cells = vec![Data::Empty; c0 as usize];
+                                cells.extend(row.iter().cloned());
+                                rows.push(cells);
+                            }
+                            let header = find_header(&rows);
+                            (name, Grid { rows, header })
+                        })
+                        .collect();
+                    File::Xlsx { sheets }
+                }
+                _ => File::Raw(std::fs::read(&p).unwrap()),
+            };
+            files.push((rel, file));
+        }
+    }
+    Export { files }
+}
+
+/// Text of a CSV field: UTF-8 (with a BOM dropped) or else Windows-1252.
+fn decode(bytes: &[u8]) -> String {
+    let b = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    match std::str::from_utf8(b) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1252.decode(b).0.into_owned(),
+    }
+}
+
+fn cell(s: &str) -> Data {
+    if s.is_empty() {
+        Data::Empty
+    } else {
+        Data::String(s.to_string())
+    }
+}
+
+fn write(export: &Export, dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    for (rel, file) in &export.files {
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        match file {
+            File::Raw(bytes) => std::fs::write(&path, bytes).unwrap(),
+            File::Csv { delimiter, grid, encoding } => {
+                let mut w = csv::WriterBuilder::new().delimiter(*delimiter).flexible(true).from_writer(Vec::new());
+                for row in &grid.rows {
+                    w.write_record(row.iter().map(text)).unwrap();
+                }
+                let utf8 = String::from_utf8(w.into_inner().unwrap()).unwrap();
+                let bytes = match encoding {
+                    Encoding::Utf8 => utf8.into_bytes(),
+                    Encoding::Utf8Bom => [b"\xef\xbb\xbf".to_vec(), utf8.into_bytes()].concat(),
+                    Encoding::Windows1252 => encoding_rs::WINDOWS_1252.encode(&utf8).0.into_owned(),
+                };
+                std::fs::write(&path, bytes).unwrap();
+            }
+            File::Xlsx { sheets } => {
+                let mut wb = rust_xlsxwriter::Workbook::new();
+                let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+                for (name, grid) in sheets {
+                    let ws = wb.add_worksheet();
+                    ws.set_name(name).unwrap();
+                    for (r, row) in grid.rows.iter().enumerate() {
+                        for (c, v) in row.iter().enumerate() {
+                            let (r, c) = (r as u32, c as u16);
+                            match v {
+                                Data::Empty => {}
+                                Data::String(s) => drop(ws.write_string(r, c, s).unwrap()),
+                                Data::Float(f) => drop(ws.write_number(r, c, *f).unwrap()),
+                                Data::Int(i) => drop(ws.write_number(r, c, *i as f64).unwrap()),
+                                Data::Bool(b) => drop(ws.write_boolean(r, c, *b).unwrap()),
+                                Data::DateTime(d) => drop(ws.write_number_with_format(r, c, d.as_f64(), &date).unwrap()),
+                                other => drop(ws.write_string(r, c, other.to_string()).unwrap()),
+                            }
+                        }
+                    }
+                }
+                wb.save(&path).unwrap();
+            }
+        }
+    }
+}
+
+impl Export {
+    /// Every table grid, CSV or sheet.
+    fn grids(&mut self) -> Vec<&mut Grid> {
+        let mut out = Vec::new();
+        for (_, f) in &mut self.files {
+            match f {
+                File::Csv { grid, .. } => out.push(grid),
+                File::Xlsx { sheets } => out.extend(sheets.iter_mut().map(|(_, g)| g)),
+                File::Raw(_) => {}
+            }
+        }
+        out.into_iter().filter(|g| g.header.is_some()).collect()
+    }
+
+    fn rename_headers(mut self, f: impl Fn(&str) -> String) -> Export {
+        for g in self.grids() {
+            let h = g.header.unwrap();
+            for c in g.rows[h].iter_mut() {
+                if let Data::String(s) = c {
+                    *s = f(s);
+                }
+            }
+        }
+        self
+    }
+
+    fn map_columns(mut self, f: impl Fn(&[Data], usize) -> Vec<Data>) -> Export {
+        for g in self.grids() {
+            let h = g.header.unwrap();
+            let width = g.rows.iter().map(Vec::len).max().unwrap_or(0);
+            for (i, row) in g.rows.iter_mut().enumerate().skip(h) {
+                row.resize(width, Data::Empty);
+                *row = f(row, i - h);
+            }
+        }
+        self
+    }
+
+    fn csv(mut self, f: impl Fn(&mut u8, &mut Encoding)) -> Export {
+        for (_, file) in &mut self.files {
+            if let File::Csv { delimiter, encoding, .. } = file {
+                f(delimiter, encoding);
+            }
+        }
+        self
+    }
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+fn camel(s: &str) -> String {
+    words(s)
+        .iter()
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map(|f| f.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase()).unwrap_or_default()
+        })
+        .collect()
+}
+
+fn snake(s: &str) -> String {
+    words(s).iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join("_")
+}
+
+/// Headers as the seed frameworks' own templates word them.
+fn seed_wording(s: &str) -> String {
+    let f = s.trim().to_lowercase();
+    match f.as_str() {
+        "date of audit" | "audit date" | "completed date" => "Date of the Audit",
+        "moderator agrees" | "moderator agrees with grade" => "Do you Agree with the Auditor?",
+        "worker spoken to" | "practitioner spoken to" | "spoke to social worker" => "Social worker consulted",
+        "parent/carer spoken to" | "spoke to parent" => "Parent/carer consulted",
+        "child spoken to" | "spoke to child" => "Was the child spoken to?",
+        "moderator grade" | "moderated grade" => "Moderator\u{2019}s Grade",
+        "child id" => "Child\u{2019}s ID.",
+        "team" => "Name of Team",
+        "auditor" | "auditor name" => "Name of Auditor and Position",
+        "date of allocation" | "date allocated" | "allocated date" => "Date Allocated",
+        "sign off date" => "Manager\u{2019}s sign off date",
+        "person id" => "Person Ref",
+        _ => s,
+    }
+    .to_string()
+}
+
+struct Run {
+    kpis: Vec<Value>,
+    code: Option<i32>,
+    stderr: String,
+}
+
+fn run(name: &str, export: &Export, extra_inputs: &[&str], window: &[String]) -> Run {
+    let dir = scratch(&format!("meta-{name}"));
+    let input = dir.join("in");
+    write(export, &input);
+    let out = dir.join("out");
+    let mut args: Vec<String> = vec!["run".into(), "-q".into(), input.to_string_lossy().into(), "--out".into(), out.to_string_lossy().into()];
+    args.extend(extra_inputs.iter().map(|e| input.join(e).to_string_lossy().to_string()));
+    args.extend(window.iter().cloned());
+    args.extend(["--reports".to_string(), "board-pack".to_string()]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = auditpack(&dir, &refs);
+    let m: Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap_or_default()).unwrap_or(Value::Null);
+    Run { kpis: m["kpis"].as_array().cloned().unwrap_or_default(), code: o.status.code(), stderr: stderr(&o) }
+}
+
+/// The period of the untouched sample, given explicitly to every run so that
+/// only the transformation can move a figure.
+fn window() -> Vec<String> {
+    vec!["--from".into(), "2026-09-01".into(), "--to".into(), "2026-10-31".into(), "--as-of".into(), "2026-10-31".into()]
+}
+
+fn assert_same_kpis(name: &str, base: &Run, got: &Run) {
+    assert_eq!(got.code, base.code, "{name}: exit code changed\n{}", got.stderr);
+    assert!(!base.kpis.is_empty(), "the untouched sample gives KPIs");
+    for (b, g) in base.kpis.iter().zip(&got.kpis) {
+        for key in ["id", "numerator", "denominator", "value", "by_team", "not_in_source"] {
+            assert_eq!(g[key], b[key], "{name}: KPI {} field {key} moved\n{}", b["id"], got.stderr);
+        }
+    }
+    assert_eq!(got.kpis.len(), base.kpis.len(), "{name}: KPI count");
+}
+
+fn sample() -> Export {
+    load(&root().join("sample_data"))
+}
+
+fn baseline() -> Run {
+    run("base", &sample(), &[], &window())
+}
+
+type Rename = Box<dyn Fn(&str) -> String>;
+
+#[test]
+fn headers_re_cased_and_reworded_keep_every_kpi() {
+    let base = baseline();
+    let cases: Vec<(&str, Rename)> =
+        vec![("camel", Box::new(camel)), ("snake", Box::new(snake)), ("upper", Box::new(|s: &str| s.to_uppercase())), ("seed-wording", Box::new(seed_wording))];
+    for (name, f) in cases {
+        let got = run(name, &sample().rename_headers(f), &[], &window());
+        assert_same_kpis(name, &base, &got);
+    }
+}
+
+#[test]
+fn columns_shuffled_extra_columns_and_title_rows_keep_every_kpi() {
+    let base = baseline();
+    let shuffled = sample().map_columns(|row, _| {
+        let mut r = row.to_vec();
+        r.reverse();
+        let k = r.len() / 3;
+        r.rotate_left(k);
+        r
+    });
+    assert_same_kpis("shuffled", &base, &run("shuffled", &shuffled, &[], &window()));
+
+    let extra = sample().map_columns(|row, i| {
+        let mut r = row.to_vec();
+        let (a, b, c) = if i == 0 { ("Ethnicity", "Office use only", "Postcode") } else { ("White British", "checked", "RG1 1AA") };
+        r.insert(0, cell(a));
+        r.push(cell(b));
+        r.push(cell(c));
+        r
+    });
+    assert_same_kpis("extra-columns", &base, &run("extra-columns", &extra, &[], &window()));
+
+    let mut titled = sample();
+    for g in titled.grids() {
+        let h = g.header.unwrap();
+        let w = g.rows[h].len();
+        let mut title = vec![cell("Export from the case management system"); 1];
+        title.resize(w, Data::Empty);
+        g.rows.insert(h, vec![Data::Empty; w]);
+        g.rows.insert(h, vec![cell("Run by: performance team, 09/11/2026")]);
+        g.rows.insert(h, title);
+        g.header = Some(h + 3);
+    }
+    assert_same_kpis("title-rows", &base, &run("title-rows", &titled, &[], &window()));
+}
+
+fn strings(rows: &[&[&str]]) -> Vec<Vec<Data>> {
+    rows.iter().map(|r| r.iter().map(|s| cell(s)).collect()).collect()
+}
+
+#[test]
+fn non_data_sheets_are_skipped_without_an_error() {
+    let base = baseline();
+    let mut e = sample();
+    for (_, f) in &mut e.files {
+        if let File::Xlsx { sheets } = f {
+            sheets.push((
+                "Lists".into(),
+                Grid {
+                    rows: strings(&[
+                        &["Grades", "Yes/No", "Teams", "Met scale"],
+                        &["Outstanding", "Yes", "CP North", "Met"],
+                        &["Good", "No", "CP South", "Partially met"],
+                        &["Requires Improvement", "Partially", "Children in Care", "Not met"],
+                        &["Inadequate", "N/A", "Care Leavers", ""],
+                    ]),
+                    header: None,
+                },
+            ));
+            sheets.insert(
+                0,
+                (
+                    "Instructions".into(),
+                    Grid {
+                        rows: strings(&[
+                            &["How to complete this audit workbook"],
+                            &["Enter one audit per row. Use the drop-down lists for every grade."],
+                            &["The child's ID must be the case management system number, never a name."],
+                            &["Send the completed workbook to the performance team by the 5th working day."],
+                        ]),
+                        header: None,
+                    },
+                ),
+            );
+            sheets.push((
+                "Summary".into(),
+                Grid {
+                    rows: strings(&[
+                        &["Row Labels", "Count of Child ID", "% of total"],
+                        &["Good", "12", "40%"],
+                        &["Requires Improvement", "10", "33%"],
+                        &["Inadequate", "3", "10%"],
+                        &["Outstanding", "5", "17%"],
+                        &["Grand Total", "30", "100%"],
+                    ]),
+                    header: None,
+                },
+            ));
+        }
+    }
+    let got = run("extra-sheets", &e, &[], &window());
+    assert_same_kpis("extra-sheets", &base, &got);
+}
+
+#[test]
+fn files_split_or_given_twice_keep_every_kpi() {
+    let base = baseline();
+    let mut e = sample();
+    let notes = e.files.iter().position(|(p, _)| p.to_string_lossy().contains("case-notes")).expect("sample has case notes");
+    let (path, File::Csv { delimiter, grid, encoding }) = e.files.remove(notes) else { panic!("case notes are CSV") };
+    let h = grid.header.unwrap();
+    let half = h + 1 + (grid.rows.len() - h - 1) / 2;
+    let first = Grid { rows: grid.rows[..half].to_vec(), header: Some(h) };
+    let mut second_rows = vec![grid.rows[h].clone()];
+    second_rows.extend(grid.rows[half..].iter().cloned());
+    let second = Grid { rows: second_rows, header: Some(0) };
+    e.files.push((path.with_file_name("case-notes-part1.csv"), File::Csv { delimiter, grid: first, encoding }));
+    e.files.push((path.with_file_name("case-notes-part2.csv"), File::Csv { delimiter, grid: second, encoding }));
+    assert_same_kpis("split", &base, &run("split", &e, &[], &window()));
+
+    // The folder and, again, one file inside it: read once.
+    let twice = run("twice", &sample(), &["case-notes.csv", "twelve-question-audits.xlsx"], &window());
+    assert_same_kpis("given-twice", &base, &twice);
+}
+
+#[test]
+fn team_names_re_cased_and_re_spaced_are_one_team() {
+    let base = baseline();
+    let e = sample().map_columns(|row, i| {
+        row.iter()
+            .map(|c| match c {
+                Data::String(s)
+                    if i > 0 && ["CP North", "CP South", "Children in Care", "Leaving Care", "Disabled Children", "Assessment"].contains(&s.as_str()) =>
+                {
+                    Data::String(match i % 3 {
+                        0 => s.to_uppercase(),
+                        1 => format!(" {}  ", s.replace(' ', "  ")),
+                        _ => s.clone(),
+                    })
+                }
+                other => other.clone(),
+            })
+            .collect()
+    });
+    assert_same_kpis("teams", &base, &run("teams", &e, &[], &window()));
+}
+
+#[test]
+fn csv_re_encoded_and_re_delimited_keep_every_kpi() {
+    let base = baseline();
+    let bom = sample().csv(|d, e| {
+        *d = if *d == b',' { b';' } else { b',' };
+        *e = Encoding::Utf8Bom;
+    });
+    assert_same_kpis("bom-delimiter", &base, &run("bom", &bom, &[], &window()));
+    let cp1252 = sample().csv(|d, e| {
+        *d = b'\t';
+        *e = Encoding::Windows1252;
+    });
+    assert_same_kpis("windows-1252-tab", &base, &run("cp1252", &cp1252, &[], &window()));
+}

@@ -1,0 +1,76 @@
+//! End-to-end recognition of export shapes beyond one table per kind:
+//! a moderation log kept in its own file.
+
+use crate::{auditpack, scratch, stderr};
+use std::collections::HashMap;
+
+fn rows(path: &std::path::Path) -> Vec<HashMap<String, String>> {
+    let mut r = csv::Reader::from_path(path).unwrap();
+    let headers = r.headers().unwrap().clone();
+    r.records().map(|rec| headers.iter().zip(rec.unwrap().iter()).map(|(h, v)| (h.to_string(), v.to_string())).collect()).collect()
+}
+
+#[test]
+fn a_separate_moderation_log_is_linked_by_audit_id() {
+    let dir = scratch("moderation-log");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("audits.csv"),
+        "Audit ID,Child ID,Team,Date of audit,Overall grade\n\
+         A1,C100001,CP North,07/09/2026,Good\n\
+         A2,C100002,CP North,08/09/2026,Requires Improvement\n\
+         A3,C100003,CP South,09/09/2026,Good\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("moderation log.csv"),
+        "Moderation log 2026-27\n\nAudit ID,Moderator,Date moderated,Moderator grade,Agree with auditor? Y/N\n\
+         A1,Harriet Vance,20/09/2026,Good,Y\n\
+         A2,Harriet Vance,21/09/2026,Inadequate,N\n\
+         A9,Harriet Vance,22/09/2026,Good,Y\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let o = auditpack(
+        &dir,
+        &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let audits = rows(&out.join("normalised/audits.csv"));
+    let by_id: HashMap<&str, &HashMap<String, String>> = audits.iter().map(|a| (a["audit_id"].as_str(), a)).collect();
+    assert_eq!(audits.len(), 3, "the log's rows are not audits");
+    assert_eq!(
+        (by_id["A1"]["moderated"].as_str(), by_id["A1"]["moderator_agrees"].as_str(), by_id["A1"]["moderation_date"].as_str()),
+        ("yes", "yes", "2026-09-20")
+    );
+    assert_eq!((by_id["A2"]["moderator_agrees"].as_str(), by_id["A2"]["moderated_source_label"].as_str()), ("no", "Inadequate"));
+    assert_eq!(by_id["A3"]["moderated"], "", "not in the log");
+    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    assert!(dq.contains("A9") && dq.contains("moderation not counted"), "the unmatched log row is reported");
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "moderation_coverage").unwrap();
+    assert_eq!((k["numerator"].as_u64(), k["denominator"].as_u64()), (Some(2), Some(3)));
+}
+
+#[test]
+fn records_that_cannot_be_used_are_an_error_but_prose_is_skipped() {
+    let dir = scratch("unusable");
+    let prose = dir.join("prose");
+    std::fs::create_dir_all(&prose).unwrap();
+    std::fs::write(prose.join("read me.txt"), "How to use this folder\nPut the monthly exports here.\nAsk the performance team if unsure.\n").unwrap();
+    let o = auditpack(&dir, &["validate", prose.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "prose is skipped, not an error: {}", crate::stdout(&o));
+    assert!(crate::stdout(&o).contains("skipped"), "{}", crate::stdout(&o));
+
+    let records = dir.join("records");
+    std::fs::create_dir_all(&records).unwrap();
+    std::fs::write(
+        records.join("odd.csv"),
+        "Ref,When,Mark,Notes\nC100001,01/09/2026,Good,x\nC100002,02/09/2026,Requires Improvement,y\nC100003,03/09/2026,Good,z\nC100004,04/09/2026,Inadequate,z\n",
+    )
+    .unwrap();
+    let o = auditpack(&dir, &["validate", records.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "grades beside dates and ids that cannot be used: {}", crate::stdout(&o));
+    assert!(crate::stdout(&o).contains("error"), "{}", crate::stdout(&o));
+}
