@@ -97,6 +97,13 @@ pub struct RunArgs {
     /// A folder with your own report.html template (see report_templates/).
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// Write the Parquet tables hive-style, under
+    /// OUT/normalised/<table>/council=<council>/period=<YYYY-MM>/ (needs --council).
+    #[arg(long, requires = "council")]
+    pub partition: bool,
+    /// The council's name, for --partition.
+    #[arg(long, value_name = "NAME")]
+    pub council: Option<String>,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -238,9 +238,6 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
     }
     let names = |id: &str| config.domains.iter().find(|d| d.id == id).map(|d| d.name.clone()).unwrap_or_else(|| id.to_string());
     let dir = args.out.join("normalised");
-    for (name, table) in render::normalised::all(&n, &names) {
-        write_atomic_with(&dir.join(name), table).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", dir.join(name).display()))?;
-    }
     let cal = calendar(&config)?;
     let chosen = resolve_params(args, &n, &config)?;
     if let Some((p, _)) = &chosen {
@@ -265,30 +262,36 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
         m.period_choice = choice.clone();
         m
     };
-    let metrics = match (&params, &team_arg) {
-        (Some(p), Some(team)) => Some(with_choice(analyse::analyse(&for_team(&n, team), &config, &cal, p))),
-        (Some(p), None) => Some(with_choice(analyse::analyse(&n, &config, &cal, p))),
-        (None, _) => None,
-    };
     let no_team = Counts::of(&without_team(&n.model));
-    if let Some(m) = &metrics {
-        let counts = Counts::of(&team_arg.as_deref().map(|t| for_team(&n, t).model).unwrap_or_default());
-        written.extend(write_packs(&args.out, m, &reports, team_arg.as_deref(), counts, no_team, args, &mut failed)?);
-        if args.per_team {
-            let p = params.as_ref().expect("metrics imply params");
-            let mut teams = n.model.teams();
-            if !no_team.is_empty() {
-                teams.push(analyse::NOT_RECORDED.to_string());
-            }
-            let folders = team_folders(&teams);
-            for team in teams {
-                let part = for_team(&n, &team);
-                let tm = with_choice(analyse::analyse(&part, &config, &cal, p));
-                let dir = args.out.join("teams").join(&folders[&team]);
-                written.extend(write_packs(&dir, &tm, &reports, Some(&team), Counts::of(&part.model), no_team, args, &mut failed)?);
+    // The normalised tables are written on other cores while the analysis runs.
+    let metrics = std::thread::scope(|s| -> anyhow::Result<_> {
+        let tables = s.spawn(|| write_normalised(&n, &names, &dir, args, params.as_ref()));
+        let metrics = match (&params, &team_arg) {
+            (Some(p), Some(team)) => Some(with_choice(analyse::analyse(&for_team(&n, team), &config, &cal, p))),
+            (Some(p), None) => Some(with_choice(analyse::analyse(&n, &config, &cal, p))),
+            (None, _) => None,
+        };
+        if let Some(m) = &metrics {
+            let counts = Counts::of(&team_arg.as_deref().map(|t| for_team(&n, t).model).unwrap_or_default());
+            written.extend(write_packs(&args.out, m, &reports, team_arg.as_deref(), counts, no_team, args, &mut failed)?);
+            if args.per_team {
+                let p = params.as_ref().expect("metrics imply params");
+                let mut teams = n.model.teams();
+                if !no_team.is_empty() {
+                    teams.push(analyse::NOT_RECORDED.to_string());
+                }
+                let folders = team_folders(&teams);
+                for team in teams {
+                    let part = for_team(&n, &team);
+                    let tm = with_choice(analyse::analyse(&part, &config, &cal, p));
+                    let dir = args.out.join("teams").join(&folders[&team]);
+                    written.extend(write_packs(&dir, &tm, &reports, Some(&team), Counts::of(&part.model), no_team, args, &mut failed)?);
+                }
             }
         }
-    }
+        tables.join().map_err(|_| anyhow::anyhow!("writing the normalised tables stopped"))??;
+        Ok(metrics)
+    })?;
     if !quiet {
         eprintln!("auditpack run: read {} tables from {} inputs", n.tables.len(), inputs_or_default(&args.input).len());
         eprint!("{}", printable(&summary(&n)));
@@ -316,6 +319,51 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
         eprintln!("error: {}", printable(f));
     }
     Ok(if failed.is_empty() { exit_code(&n, args.input.strict) } else { EXIT_ERROR })
+}
+
+/// The normalised tables as CSV and as Parquet; with `--partition`, the Parquet
+/// files hive-style (`<table>/council=…/period=…/part-0.parquet`), so several
+/// councils' outputs can be queried as one dataset.
+fn write_normalised(
+    n: &Normalised,
+    names: &(dyn Fn(&str) -> String + Sync),
+    dir: &Path,
+    args: &RunArgs,
+    params: Option<&analyse::Params>,
+) -> anyhow::Result<()> {
+    use render::normalised::{all, write_table, Format};
+    let partition = match (args.partition, &args.council) {
+        (true, Some(council)) => {
+            let period = match params {
+                Some(p) if p.period.is_bimonthly() => p.period.from.format("%Y-%m").to_string(),
+                Some(p) => format!("{}_{}", p.period.from, p.period.to),
+                None => "undated".to_string(),
+            };
+            Some(format!("council={}/period={period}", slug(council)))
+        }
+        _ => None,
+    };
+    // One thread per format: the CSV and Parquet files are written side by side.
+    std::thread::scope(|s| {
+        let jobs: Vec<_> = [Format::Csv, Format::Parquet]
+            .into_iter()
+            .map(|format| {
+                let partition = &partition;
+                s.spawn(move || -> anyhow::Result<()> {
+                    for (name, table) in all(n, names) {
+                        let stem = name.trim_end_matches(".csv");
+                        let path = match (partition, format) {
+                            (Some(p), Format::Parquet) => dir.join(stem).join(p).join("part-0.parquet"),
+                            _ => dir.join(format!("{stem}.{}", format.extension())),
+                        };
+                        write_atomic_with(&path, |w| write_table(table, format, w)).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        jobs.into_iter().try_for_each(|j| j.join().map_err(|_| anyhow::anyhow!("writing the normalised tables stopped"))?)
+    })
 }
 
 /// One team's part of what was read ("(not recorded)": the records with no

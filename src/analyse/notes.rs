@@ -1,17 +1,19 @@
-//! Case-note aggregates in polars (lazy): millions of notes reduced by team for a
-//! period — seen-alone recording, recording within 4 weeks, recording-lag bands.
+//! Case-note aggregates: millions of notes reduced by team for a period —
+//! seen-alone recording, recording within 4 weeks, recording-lag bands. One pass
+//! over the notes with a small per-team table (teams are interned ids, a few
+//! dozen at most), so no dataframe engine is needed.
 
 use super::kpi::Tally;
 use super::shown::{is_false, Count};
 use super::{Ctx, Period};
-use crate::normalise::{Model, SeenAlone};
-use chrono::NaiveDate;
-use polars::prelude::*;
+use crate::normalise::{CaseNote, Model, SeenAlone};
 use serde::Serialize;
 
-/// The case notes as columns: interned team, event day, recording lag in days.
-pub struct NoteFrame {
-    df: DataFrame,
+/// The case notes, read in place, with which KPIs each note's export can feed.
+pub struct NoteFrame<'a> {
+    notes: &'a [CaseNote],
+    /// Per note source (interned file): (has a seen-alone column, has a recorded-date column).
+    flags: std::collections::HashMap<u32, (bool, bool)>,
 }
 
 /// Per-team sums for one period.
@@ -38,119 +40,80 @@ pub struct NoteCounts {
 
 pub const LAG_BANDS: [&str; 6] = ["0–1 days", "2–7 days", "8–14 days", "15–28 days", "29+ days", "no recorded date"];
 
-fn day(d: NaiveDate) -> i32 {
-    (d - NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch")).num_days() as i32
+/// The lag band of a note (index into [`LAG_BANDS`]); a recording date before
+/// the event counts in the first band.
+fn lag_band(lag: Option<i64>) -> usize {
+    match lag {
+        None => 5,
+        Some(l) if l <= 1 => 0,
+        Some(l) if l <= 7 => 1,
+        Some(l) if l <= 14 => 2,
+        Some(l) if l <= 28 => 3,
+        Some(_) => 4,
+    }
 }
 
-impl NoteFrame {
-    /// The notes as columns; `cov` says which exports carry a seen-alone and a
-    /// recorded-date column (notes from the others leave those KPIs).
-    pub fn new(model: &Model, cov: &crate::normalise::coverage::Coverage) -> NoteFrame {
-        let n = model.case_notes.len();
-        let mut team = Vec::with_capacity(n);
-        let mut event = Vec::with_capacity(n);
-        let mut lag: Vec<Option<i32>> = Vec::with_capacity(n);
-        let mut statutory = Vec::with_capacity(n);
-        let mut seen = Vec::with_capacity(n);
-        let mut has_seen = Vec::with_capacity(n);
-        let mut has_rec = Vec::with_capacity(n);
-        let mut flags: std::collections::HashMap<u32, (bool, bool)> = std::collections::HashMap::new();
-        for note in &model.case_notes {
-            let (s, r) = *flags
-                .entry(note.source)
-                .or_insert_with(|| (cov.note_source(note.source, "seen_alone_recorded"), cov.note_source(note.source, "notes_recorded_in_time")));
-            has_seen.push(s);
-            has_rec.push(r);
-            team.push(note.team);
-            event.push(day(note.event));
-            lag.push(note.recorded.map(|r| (r - note.event).num_days() as i32));
-            statutory.push(note.kind.is_statutory_visit());
-            seen.push(match note.seen_alone {
-                SeenAlone::Yes => 1i32,
-                SeenAlone::No => 2,
-                SeenAlone::NotApplicable => 3,
-                SeenAlone::NotRecorded => 0,
-            });
+impl<'a> NoteFrame<'a> {
+    /// `cov` says which exports carry a seen-alone and a recorded-date column
+    /// (notes from the others leave those KPIs).
+    pub fn new(model: &'a Model, cov: &crate::normalise::coverage::Coverage) -> NoteFrame<'a> {
+        let mut flags = std::collections::HashMap::new();
+        for n in &model.case_notes {
+            flags.entry(n.source).or_insert_with(|| (cov.note_source(n.source, "seen_alone_recorded"), cov.note_source(n.source, "notes_recorded_in_time")));
         }
-        let cols = vec![
-            Column::new("team".into(), team),
-            Column::new("event".into(), event),
-            Column::new("lag".into(), lag),
-            Column::new("statutory".into(), statutory),
-            Column::new("seen".into(), seen),
-            Column::new("has_seen".into(), has_seen),
-            Column::new("has_rec".into(), has_rec),
-        ];
-        NoteFrame { df: DataFrame::new(n, cols).expect("columns of equal length") }
+        NoteFrame { notes: &model.case_notes, flags }
     }
 
     /// Per-team counts for notes whose event is in the period, teams by name.
     pub fn counts(&self, ctx: &Ctx, period: &Period) -> Vec<NoteCounts> {
-        let sum = |e: Expr, name: &str| e.cast(DataType::Int64).sum().cast(DataType::Int64).alias(name);
-        let lag = || col("lag");
-        let band = |lo: i32, hi: Option<i32>| {
-            let e = lag().gt_eq(lit(lo));
-            let e = match hi {
-                Some(h) => e.and(lag().lt_eq(lit(h))),
-                None => e,
-            };
-            e.fill_null(lit(false))
-        };
-        let visit = || col("statutory");
-        let out = self
-            .df
-            .clone()
-            .lazy()
-            .filter(col("event").gt_eq(lit(day(period.from))).and(col("event").lt_eq(lit(day(period.to)))))
-            .group_by([col("team")])
-            .agg([
-                len().cast(DataType::Int64).alias("notes"),
-                sum(lag().lt_eq(lit(28)).fill_null(lit(false)).and(col("has_rec")), "in_time"),
-                sum(col("has_rec"), "rec_base"),
-                sum(visit().and(col("seen").eq(lit(3i32))), "seen_na"),
-                sum(visit().and(col("has_seen")).and(col("seen").neq(lit(3i32))), "seen_base"),
-                sum(visit(), "visits"),
-                sum(visit().and(col("has_seen")).and(col("seen").eq(lit(1i32))), "seen_yes"),
-                sum(visit().and(col("has_seen")).and(col("seen").eq(lit(2i32))), "seen_no"),
-                sum(band(i32::MIN, Some(1)), "b0"),
-                sum(band(2, Some(7)), "b1"),
-                sum(band(8, Some(14)), "b2"),
-                sum(band(15, Some(28)), "b3"),
-                sum(band(29, None), "b4"),
-                sum(lag().is_null(), "b5"),
-            ])
-            .collect();
-        let Ok(df) = out else { return vec![] };
-        let get = |name: &str| -> Vec<u64> {
-            let Ok(ca) = df.column(name).and_then(|c| c.i64().cloned()) else { return vec![0; df.height()] };
-            (0..df.height()).map(|i| ca.get(i).unwrap_or(0).max(0) as u64).collect()
-        };
-        let teams: Vec<u32> = match df.column("team").and_then(|c| c.u32().cloned()) {
-            Ok(ca) => (0..df.height()).map(|i| ca.get(i).unwrap_or(0)).collect(),
-            Err(_) => vec![],
-        };
-        let (notes, in_time, visits, yes, no) = (get("notes"), get("in_time"), get("visits"), get("seen_yes"), get("seen_no"));
-        let (na, seen_base, rec_base) = (get("seen_na"), get("seen_base"), get("rec_base"));
-        let bands: Vec<Vec<u64>> = (0..6).map(|i| get(&format!("b{i}"))).collect();
-        let mut rows: Vec<NoteCounts> = teams
-            .iter()
-            .enumerate()
-            .map(|(i, &t)| NoteCounts {
+        // Interned team id → its row; ids are small and dense.
+        let mut slot: Vec<u32> = Vec::new();
+        // Per team: notes, in time, visits, yes, no, n/a, seen base, recording base, six lag bands.
+        let mut rows: Vec<(u32, [u64; 14])> = Vec::new();
+        for n in self.notes.iter().filter(|n| n.event >= period.from && n.event <= period.to) {
+            let t = n.team as usize;
+            if slot.len() <= t {
+                slot.resize(t + 1, u32::MAX);
+            }
+            if slot[t] == u32::MAX {
+                slot[t] = rows.len() as u32;
+                rows.push((n.team, [0; 14]));
+            }
+            let (has_seen, has_rec) = self.flags.get(&n.source).copied().unwrap_or((true, true));
+            let c = &mut rows[slot[t] as usize].1;
+            let lag = n.recorded.map(|r| (r - n.event).num_days());
+            c[0] += 1;
+            c[1] += u64::from(has_rec && lag.is_some_and(|l| l <= 28));
+            c[7] += u64::from(has_rec);
+            c[8 + lag_band(lag)] += 1;
+            if n.kind.is_statutory_visit() {
+                c[2] += 1;
+                c[5] += u64::from(n.seen_alone == SeenAlone::NotApplicable);
+                if has_seen {
+                    c[3] += u64::from(n.seen_alone == SeenAlone::Yes);
+                    c[4] += u64::from(n.seen_alone == SeenAlone::No);
+                    c[6] += u64::from(n.seen_alone != SeenAlone::NotApplicable);
+                }
+            }
+        }
+        let mut out: Vec<NoteCounts> = rows
+            .into_iter()
+            .map(|(t, c)| NoteCounts {
                 team: super::named(Some(ctx.model.strings.get(t))),
-                notes: notes[i].into(),
-                recorded_in_time: in_time[i].into(),
-                visits: visits[i].into(),
-                seen_yes: yes[i].into(),
-                seen_no: no[i].into(),
-                seen_not_applicable: na[i].into(),
-                seen_alone_base: seen_base[i].into(),
-                recording_base: rec_base[i].into(),
-                lag_bands: std::array::from_fn(|b| bands[b][i].into()),
+                notes: c[0].into(),
+                recorded_in_time: c[1].into(),
+                visits: c[2].into(),
+                seen_yes: c[3].into(),
+                seen_no: c[4].into(),
+                seen_not_applicable: c[5].into(),
+                seen_alone_base: c[6].into(),
+                recording_base: c[7].into(),
+                lag_bands: std::array::from_fn(|b| c[8 + b].into()),
                 suppressed: false,
             })
             .collect();
-        rows.sort_by(|a, b| a.team.cmp(&b.team));
-        rows
+        out.sort_by(|a, b| a.team.cmp(&b.team));
+        out
     }
 
     /// The seen-alone and recorded-in-time KPIs for a period.

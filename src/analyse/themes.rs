@@ -64,6 +64,52 @@ pub fn mentions(stemmed_text: &str, phrases: &[String]) -> bool {
     phrases.iter().any(|p| !p.is_empty() && hay.contains(&format!(" {p} ")))
 }
 
+/// Every theme's phrases in one automaton: a text is folded once and scanned
+/// once for all phrases of all themes, however many the taxonomy has.
+pub struct ThemeMatcher {
+    automaton: Option<aho_corasick::AhoCorasick>,
+    /// Pattern → the themes (indices) that list it.
+    themes_of: Vec<Vec<usize>>,
+    themes: usize,
+}
+
+impl ThemeMatcher {
+    /// `phrases[t]` are theme `t`'s phrases, already stemmed.
+    pub fn new(phrases: &[Vec<String>]) -> ThemeMatcher {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut themes_of: Vec<Vec<usize>> = Vec::new();
+        for (t, list) in phrases.iter().enumerate() {
+            for p in list.iter().filter(|p| !p.is_empty()) {
+                let pattern = format!(" {p} ");
+                match patterns.iter().position(|q| *q == pattern) {
+                    Some(i) => themes_of[i].push(t),
+                    None => {
+                        patterns.push(pattern);
+                        themes_of.push(vec![t]);
+                    }
+                }
+            }
+        }
+        // Standard semantics, so overlapping matches (every phrase in the text) are found.
+        let automaton = (!patterns.is_empty()).then(|| aho_corasick::AhoCorasick::new(&patterns).expect("literal patterns build"));
+        ThemeMatcher { automaton, themes_of, themes: phrases.len() }
+    }
+
+    /// Which themes a stemmed text mentions, by theme index.
+    pub fn themes_in(&self, stemmed_text: &str) -> Vec<bool> {
+        let mut hit = vec![false; self.themes];
+        if let Some(ac) = &self.automaton {
+            let hay = format!(" {stemmed_text} ");
+            for m in ac.find_overlapping_iter(&hay) {
+                for &t in &self.themes_of[m.pattern().as_usize()] {
+                    hit[t] = true;
+                }
+            }
+        }
+        hit
+    }
+}
+
 fn ratio(n: u64, d: u64) -> Option<f64> {
     (d > 0).then(|| n as f64 / d as f64)
 }
@@ -112,27 +158,40 @@ pub fn themes(ctx: &Ctx, period: &Period) -> Themes {
         d.rank = i + 1;
     }
 
-    let specs: Vec<(ThemeSpec, Vec<String>)> = ctx.config.themes.iter().map(|t| (t.clone(), t.phrases.iter().map(|p| stems(p)).collect())).collect();
+    let specs: Vec<&ThemeSpec> = ctx.config.themes.iter().collect();
+    let matcher = ThemeMatcher::new(&specs.iter().map(|t| t.phrases.iter().map(|p| stems(p)).collect()).collect::<Vec<_>>());
     let text = |a: &crate::normalise::Audit| stems(&format!("{}\n{}", a.evidence, a.good_practice));
-    let period_audits: Vec<(&crate::normalise::Audit, String)> = in_period.iter().map(|a| (*a, text(a))).collect();
-    let mut actions_by_audit: std::collections::HashMap<&str, Vec<String>> = std::collections::HashMap::new();
+    // Each audit's and each action's text is stemmed and scanned once.
+    // Keyed by the audit itself (not its id), so no two audits can share an entry.
+    let key = |a: &crate::normalise::Audit| std::ptr::from_ref(a) as usize;
+    let audit_themes: std::collections::HashMap<usize, Vec<bool>> = ctx
+        .model
+        .audits
+        .iter()
+        .filter(|a| a.completed.is_some_and(|d| period.contains(d) || ctx.grid.iter().any(|p| p.contains(d))))
+        .map(|a| (key(a), matcher.themes_in(&text(a))))
+        .collect();
+    let mut actions_by_audit: std::collections::HashMap<&str, Vec<Vec<bool>>> = std::collections::HashMap::new();
     for act in &ctx.model.actions {
         if let Some(id) = act.audit_id.as_deref() {
-            actions_by_audit.entry(id).or_default().push(stems(&act.text));
+            actions_by_audit.entry(id).or_default().push(matcher.themes_in(&stems(&act.text)));
         }
     }
-    let history: Vec<(String, Vec<String>)> =
-        ctx.grid.iter().map(|p| (p.key(), ctx.model.audits.iter().filter(|a| a.completed.is_some_and(|d| p.contains(d))).map(text).collect())).collect();
+    let history: Vec<(String, Vec<&Vec<bool>>)> = ctx
+        .grid
+        .iter()
+        .map(|p| (p.key(), ctx.model.audits.iter().filter(|a| a.completed.is_some_and(|d| p.contains(d))).map(|a| &audit_themes[&key(a)]).collect()))
+        .collect();
     let mut text_themes: Vec<TextTheme> = specs
         .iter()
-        .map(|(spec, phrases)| {
-            let hits: Vec<&crate::normalise::Audit> = period_audits.iter().filter(|(_, t)| mentions(t, phrases)).map(|(a, _)| *a).collect();
+        .enumerate()
+        .map(|(t, spec)| {
+            let hits: Vec<&crate::normalise::Audit> = in_period.iter().filter(|a| audit_themes[&key(a)][t]).copied().collect();
             let side = |good: bool| hits.iter().filter(|a| a.overall.as_ref().and_then(|j| j.at_least_good) == Some(good)).count() as u64;
             let mut examples: Vec<String> = hits.iter().map(|a| a.id.clone()).collect();
             examples.sort();
             examples.truncate(5);
-            let actions =
-                in_period.iter().flat_map(|a| actions_by_audit.get(a.id.as_str()).into_iter().flatten()).filter(|t| mentions(t, phrases)).count() as u64;
+            let actions = in_period.iter().flat_map(|a| actions_by_audit.get(a.id.as_str()).into_iter().flatten()).filter(|h| h[t]).count() as u64;
             TextTheme {
                 id: spec.id.clone(),
                 name: spec.name.clone(),
@@ -140,7 +199,7 @@ pub fn themes(ctx: &Ctx, period: &Period) -> Themes {
                 in_below_good: side(false).into(),
                 in_good_or_better: side(true).into(),
                 example_audits: examples,
-                trend: history.iter().map(|(k, texts)| (k.clone(), (texts.iter().filter(|t| mentions(t, phrases)).count() as u64).into())).collect(),
+                trend: history.iter().map(|(k, sets)| (k.clone(), (sets.iter().filter(|h| h[t]).count() as u64).into())).collect(),
                 actions: actions.into(),
                 suppressed: false,
             }
@@ -162,5 +221,22 @@ mod tests {
         assert!(mentions(&stems("Risk of CCE"), &p));
         assert!(!mentions(&stems("grandfatherly advice"), &p));
         assert!(!mentions(&stems("the driftwood"), &p));
+    }
+
+    #[test]
+    fn one_pass_matcher_agrees_with_phrase_by_phrase() {
+        let themes: Vec<Vec<String>> = vec![
+            ["father", "drift and delay"].iter().map(|s| stems(s)).collect(),
+            ["delay", "cce", ""].iter().map(|s| stems(s)).collect(),
+            vec![stems("father")],
+            vec![],
+        ];
+        let m = ThemeMatcher::new(&themes);
+        for text in ["Both FATHERS were engaged", "drift and delay, delay again", "Risk of CCE", "grandfatherly", "", "delay delay father", "a a a"] {
+            let s = stems(text);
+            let want: Vec<bool> = themes.iter().map(|p| mentions(&s, p)).collect();
+            assert_eq!(m.themes_in(&s), want, "{text}");
+        }
+        assert_eq!(ThemeMatcher::new(&[]).themes_in("anything"), Vec::<bool>::new());
     }
 }

@@ -49,6 +49,23 @@ impl SourceRow {
 pub struct TextFormat {
     pub encoding: &'static str,
     pub delimiter: char,
+    /// How to read the file again in bulk, from the start (the columnar case-note
+    /// reader); none when the text had to be decoded whole first (UTF-16).
+    pub bulk: Option<BulkText>,
+}
+
+/// A delimited text file as the row reader reads it: what a bulk reader needs to
+/// read exactly the same records and number them the same way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BulkText {
+    pub path: PathBuf,
+    pub delimiter: u8,
+    /// Windows-1252 throughout; otherwise UTF-8, with any field that is not valid
+    /// UTF-8 read as Windows-1252.
+    pub windows_1252: bool,
+    /// The file's length when it was opened.
+    pub len: u64,
+    pub ends_with_newline: bool,
 }
 
 /// One table of rows: a worksheet, or a whole text file. Rows stream: a

@@ -2,7 +2,7 @@
 //! UTF-16 with BOM; comma, semicolon, tab or pipe; quoted fields with embedded
 //! newlines. Streams records, so a file of millions of rows is not held whole.
 
-use super::{display_path, extension, Cell, IngestError, SourceRow, Table, TextFormat};
+use super::{display_path, extension, BulkText, Cell, IngestError, SourceRow, Table, TextFormat};
 use std::io::Read;
 use std::path::Path;
 
@@ -29,7 +29,7 @@ pub fn open(path: &Path) -> Result<Table, IngestError> {
         let (text, _, _) = enc.decode(&bytes);
         let utf8 = text.into_owned().into_bytes();
         let (len, nl) = (utf8.len() as u64, utf8.ends_with(b"\n"));
-        return Ok(table(file, path, utf8.clone(), Encoding::Utf8, "UTF-16", Box::new(std::io::Cursor::new(utf8)), len, nl));
+        return Ok(table(file, path, utf8.clone(), Encoding::Utf8, "UTF-16", Box::new(std::io::Cursor::new(utf8)), len, nl, false));
     }
     if looks_binary(&sample) {
         return Err(IngestError::new(path, "is not a text export (it contains binary data). If it is a workbook, give it its .xlsx / .xls extension"));
@@ -38,7 +38,7 @@ pub fn open(path: &Path) -> Result<Table, IngestError> {
     let reader = std::fs::File::open(path).map_err(|e| IngestError::new(path, format!("cannot be read: {e}")))?;
     let len = reader.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
     let ends_with_newline = last_byte(path) == Some(b'\n');
-    Ok(table(file, path, sample, encoding, name, Box::new(std::io::BufReader::with_capacity(256 * 1024, reader)), len, ends_with_newline))
+    Ok(table(file, path, sample, encoding, name, Box::new(std::io::BufReader::with_capacity(256 * 1024, reader)), len, ends_with_newline, true))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -51,6 +51,7 @@ fn table(
     reader: Box<dyn Read>,
     len: u64,
     ends_with_newline: bool,
+    rereadable: bool,
 ) -> Table {
     let delimiter = sniff_delimiter(&sample, &extension(path));
     let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(reader);
@@ -86,7 +87,8 @@ fn table(
             }
         }
     });
-    Table { file, sheet: None, text_format: Some(TextFormat { encoding: name, delimiter: delimiter as char }), rows: Box::new(rows) }
+    let bulk = rereadable.then(|| BulkText { path: path.to_path_buf(), delimiter, windows_1252: encoding == Encoding::Windows1252, len, ends_with_newline });
+    Table { file, sheet: None, text_format: Some(TextFormat { encoding: name, delimiter: delimiter as char, bulk }), rows: Box::new(rows) }
 }
 
 fn last_byte(path: &Path) -> Option<u8> {
@@ -206,7 +208,7 @@ mod tests {
     fn windows_1252_semicolon() {
         // 0xE9 = é, 0x92 = right single quote in Windows-1252.
         let (rows, fmt) = read("b.csv", b"Child ID;Comment\nC1;caf\xe9 child\x92s view\n");
-        assert_eq!(fmt, TextFormat { encoding: "Windows-1252", delimiter: ';' });
+        assert_eq!((fmt.encoding, fmt.delimiter, fmt.bulk.map(|b| b.windows_1252)), ("Windows-1252", ';', Some(true)));
         assert_eq!(texts(&rows[1]), ["C1", "café child\u{2019}s view"]);
     }
 

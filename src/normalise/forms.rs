@@ -81,12 +81,16 @@ pub fn looks_like_form(ctx: &Context, rows: &[SourceRow]) -> bool {
                 match form_field(ctx, label, false).as_deref() {
                     Some("child_id") => child |= answer_for(rows, r, c).is_some_and(|(v, _)| !is_label_like(ctx, v)) || label.len() < t.len(),
                     Some("overall") => judged = true,
-                    _ => judged |= summary_domain(ctx, t).is_some() || question_with_grade(ctx, rows, r, c, t).is_some(),
+                    _ if judged => {}
+                    _ => judged = summary_domain(ctx, t).is_some() || question_with_grade(ctx, rows, r, c, t).is_some(),
+                }
+                if child && judged {
+                    return true;
                 }
             }
         }
     }
-    child && judged
+    false
 }
 
 /// Whether an "answer" is itself another form label (the cell right of a label
@@ -97,9 +101,10 @@ fn is_label_like(ctx: &Context, v: &Cell) -> bool {
 
 /// A label that is a framework question (by its text) with a grade label beside it.
 fn question_with_grade<'r>(ctx: &Context, rows: &'r [SourceRow], r: usize, c: usize, label: &str) -> Option<(String, (&'r Cell, u32))> {
+    // The grade beside it first: cheaper than matching the label against every question.
+    let answer = answer_for(rows, r, c).filter(|(v, _)| ctx.crosswalk.is_label(v))?;
     let (_, rest) = super::fold::split_numbering(&fold(label));
     let domain = super::columns::question_domain(ctx.config, &rest)?;
-    let answer = answer_for(rows, r, c).filter(|(v, _)| ctx.crosswalk.is_label(v))?;
     Some((domain, answer))
 }
 

@@ -6,6 +6,7 @@ pub mod doc;
 pub mod html;
 pub mod json;
 pub mod normalised;
+pub mod parquet;
 mod sections;
 pub mod validate;
 pub mod xlsx;

@@ -1,5 +1,5 @@
 //! The normalised tables as CSV (UTF-8, comma, one header row): the tables a
-//! Power BI user loads.
+//! Power BI user loads; and the same tables as Parquet ([`super::parquet`]).
 //!
 //! Every value is written as text a spreadsheet will not run: a value that
 //! starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading
@@ -12,14 +12,14 @@
 use crate::normalise::{Finding, Judgement, Model, Normalised};
 use chrono::NaiveDate;
 
-type Out<'a> = &'a mut dyn std::io::Write;
-type Csv<'a> = csv::Writer<Out<'a>>;
+type Out<'a> = &'a mut (dyn std::io::Write + Send);
 type Result = std::io::Result<()>;
 
-fn writer<'a>(out: Out<'a>, header: &[&str]) -> std::io::Result<Csv<'a>> {
-    let mut w = csv::WriterBuilder::new().from_writer(out);
-    w.write_record(header)?;
-    Ok(w)
+/// The file format a table is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Parquet,
 }
 
 /// A value as a spreadsheet may safely open it (see the module notes).
@@ -42,18 +42,66 @@ fn is_plain_number(field: &[u8]) -> bool {
         && std::str::from_utf8(field).ok().and_then(|s| s.parse::<f64>().ok()).is_some_and(f64::is_finite)
 }
 
-/// Writes one record with every field neutralised.
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Parquet => "parquet",
+        }
+    }
+}
+
+/// Where a table's rows go: one writer per format, the same rows.
+enum Csv<'a> {
+    Text(csv::Writer<Out<'a>>),
+    Parquet(super::parquet::ParquetTable<Out<'a>>),
+}
+
+impl Csv<'_> {
+    fn write_record<I, T>(&mut self, record: I) -> Result
+    where
+        I: IntoIterator<Item = T>,
+        T: AsRef<str>,
+    {
+        match self {
+            // CSV fields are neutralised (see the module notes); Parquet holds
+            // typed text that no spreadsheet runs.
+            Csv::Text(w) => w.write_record(record.into_iter().map(|f| neutralise(f.as_ref().as_bytes()).into_owned())).map_err(Into::into),
+            Csv::Parquet(w) => w.write_record(record),
+        }
+    }
+}
+
+thread_local! {
+    /// The format the table functions write in (CSV unless [`write_table`] says otherwise).
+    static FORMAT: std::cell::Cell<Format> = const { std::cell::Cell::new(Format::Csv) };
+}
+
+fn writer<'a>(out: Out<'a>, header: &[&str]) -> std::io::Result<Csv<'a>> {
+    match FORMAT.with(|f| f.get()) {
+        Format::Csv => {
+            let mut w = csv::WriterBuilder::new().from_writer(out);
+            w.write_record(header)?;
+            Ok(Csv::Text(w))
+        }
+        Format::Parquet => Ok(Csv::Parquet(super::parquet::ParquetTable::new(out, "table", header)?)),
+    }
+}
+
+fn finish(w: Csv) -> Result {
+    match w {
+        Csv::Text(mut w) => w.flush(),
+        Csv::Parquet(w) => w.finish(),
+    }
+}
+
+/// Writes one record.
 fn put<I, T>(w: &mut Csv, record: I) -> Result
 where
     I: IntoIterator<Item = T>,
-    T: AsRef<[u8]>,
+    T: AsRef<str>,
 {
-    w.write_record(record.into_iter().map(|f| neutralise(f.as_ref()).into_owned()))?;
-    Ok(())
-}
-
-fn finish(mut w: Csv) -> Result {
-    w.flush()
+    w.write_record(record)
 }
 
 /// ISO date; written directly (chrono's strftime re-reads its pattern on every
@@ -167,7 +215,7 @@ pub fn audits_csv(model: &Model, out: Out) -> Result {
 }
 
 /// One row per audit × question (overall, moderated overall, each domain question).
-pub fn judgements_csv(model: &Model, domain_names: &dyn Fn(&str) -> String, out: Out) -> Result {
+pub fn judgements_csv(model: &Model, domain_names: &(dyn Fn(&str) -> String + Sync), out: Out) -> Result {
     let mut w = writer(
         out,
         &[
@@ -319,11 +367,22 @@ pub fn data_quality_csv(findings: &[Finding], out: Out) -> Result {
 }
 
 /// A table's writer: fills the given output with one CSV.
-pub type TableWriter<'a> = Box<dyn FnOnce(Out) -> Result + 'a>;
+pub type TableWriter<'a> = Box<dyn FnOnce(Out) -> Result + Send + 'a>;
+
+/// Writes one table (a writer from [`all`]) in the given format.
+///
+/// # Errors
+/// The output cannot be written.
+pub fn write_table(table: TableWriter, format: Format, out: Out) -> Result {
+    let before = FORMAT.with(|f| f.replace(format));
+    let result = table(out);
+    FORMAT.with(|f| f.set(before));
+    result
+}
 
 /// Every normalised table by file name, each written straight to its output (a
 /// multi-million-row case-notes table is never held in memory as text).
-pub fn all<'a>(n: &'a Normalised, domain_names: &'a dyn Fn(&str) -> String) -> Vec<(&'static str, TableWriter<'a>)> {
+pub fn all<'a>(n: &'a Normalised, domain_names: &'a (dyn Fn(&str) -> String + Sync)) -> Vec<(&'static str, TableWriter<'a>)> {
     vec![
         ("audits.csv", Box::new(move |w| audits_csv(&n.model, w))),
         ("judgements.csv", Box::new(move |w| judgements_csv(&n.model, domain_names, w))),

@@ -302,15 +302,17 @@ fn sample() -> Export {
     load(&root().join("sample_data"))
 }
 
-fn baseline() -> Run {
-    run("base", &sample(), &[], &window())
+/// The untouched sample, in a folder of the calling test's own (tests run in
+/// parallel: a shared folder would be removed under another test's feet).
+fn baseline(test: &str) -> Run {
+    run(&format!("base-{test}"), &sample(), &[], &window())
 }
 
 type Rename = Box<dyn Fn(&str) -> String>;
 
 #[test]
 fn headers_re_cased_and_reworded_keep_every_kpi() {
-    let base = baseline();
+    let base = baseline("headers_re_cased_and_reworded_keep_every_kpi");
     let cases: Vec<(&str, Rename)> =
         vec![("camel", Box::new(camel)), ("snake", Box::new(snake)), ("upper", Box::new(|s: &str| s.to_uppercase())), ("seed-wording", Box::new(seed_wording))];
     for (name, f) in cases {
@@ -321,7 +323,7 @@ fn headers_re_cased_and_reworded_keep_every_kpi() {
 
 #[test]
 fn columns_shuffled_extra_columns_and_title_rows_keep_every_kpi() {
-    let base = baseline();
+    let base = baseline("columns_shuffled_extra_columns_and_title_rows_keep_every_kpi");
     let shuffled = sample().map_columns(|row, _| {
         let mut r = row.to_vec();
         r.reverse();
@@ -361,7 +363,7 @@ fn strings(rows: &[&[&str]]) -> Vec<Vec<Data>> {
 
 #[test]
 fn non_data_sheets_are_skipped_without_an_error() {
-    let base = baseline();
+    let base = baseline("non_data_sheets_are_skipped_without_an_error");
     let mut e = sample();
     for (_, f) in &mut e.files {
         if let File::Xlsx { sheets } = f {
@@ -415,7 +417,7 @@ fn non_data_sheets_are_skipped_without_an_error() {
 
 #[test]
 fn files_split_or_given_twice_keep_every_kpi() {
-    let base = baseline();
+    let base = baseline("files_split_or_given_twice_keep_every_kpi");
     let mut e = sample();
     let notes = e.files.iter().position(|(p, _)| p.to_string_lossy().contains("case-notes")).expect("sample has case notes");
     let (path, File::Csv { delimiter, grid, encoding }) = e.files.remove(notes) else { panic!("case notes are CSV") };
@@ -436,7 +438,7 @@ fn files_split_or_given_twice_keep_every_kpi() {
 
 #[test]
 fn team_names_re_cased_and_re_spaced_are_one_team() {
-    let base = baseline();
+    let base = baseline("team_names_re_cased_and_re_spaced_are_one_team");
     let e = sample().map_columns(|row, i| {
         row.iter()
             .map(|c| match c {
@@ -458,7 +460,7 @@ fn team_names_re_cased_and_re_spaced_are_one_team() {
 
 #[test]
 fn csv_re_encoded_and_re_delimited_keep_every_kpi() {
-    let base = baseline();
+    let base = baseline("csv_re_encoded_and_re_delimited_keep_every_kpi");
     let bom = sample().csv(|d, e| {
         *d = if *d == b',' { b';' } else { b',' };
         *e = Encoding::Utf8Bom;
@@ -475,7 +477,7 @@ fn csv_re_encoded_and_re_delimited_keep_every_kpi() {
 /// the exports" (with a warning naming it), never into 0; the other KPIs stay.
 #[test]
 fn a_column_removed_everywhere_is_not_in_source_never_zero() {
-    let base = baseline();
+    let base = baseline("a_column_removed_everywhere_is_not_in_source_never_zero");
     let cases: [(&str, &[&str], &[&str]); 2] = [
         ("no-moderation", &["moderat"], &["moderation_coverage", "moderation_agreement"]),
         ("no-child-spoken-to", &["child spoken to", "spoke to child"], &["child_spoken_to"]),

@@ -1,0 +1,149 @@
+//! Whole-`run` benchmarks (a program, not a test): the release binary end to end,
+//! as a user runs it, against other tools on the same files. Prints times, peak
+//! memory and ratios; nothing is asserted.
+//!
+//! Run: `cargo bench --bench whole_run` (add `-- duckdb`, `-- pandas` or
+//! `-- scaling` for one part). Sizes: AUDITPACK_BENCH_NOTES (default 5,000,000)
+//! and AUDITPACK_BENCH_SCALES (default "1000000,5000000,20000000").
+//! Needs python3 with duckdb, pandas and openpyxl for the comparisons
+//! (`pip install duckdb pandas openpyxl`).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+/// The generated set (made once and kept in the temp folder).
+fn set(audits: usize, notes: usize) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("auditpack-bench-{audits}-{notes}"));
+    if !dir.join("case-notes.csv").exists() {
+        let t = Instant::now();
+        let ok = Command::new(env!("CARGO_BIN_EXE_auditpack"))
+            .args(["-q", "generate", "--audits", &audits.to_string(), "--children", &(audits / 2).max(100).to_string()])
+            .args(["--case-notes", &notes.to_string(), "--seed", "1", "--out"])
+            .arg(&dir)
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+        assert!(ok, "generate failed");
+        println!("generated {audits} audits and {notes} case notes in {:.1} s", t.elapsed().as_secs_f64());
+    }
+    dir
+}
+
+/// Wall seconds and peak RSS (MB) of a command, through GNU time when present.
+fn measure(cmd: &mut Command) -> (f64, Option<f64>) {
+    let rss_file = std::env::temp_dir().join(format!("auditpack-bench-rss-{}", std::process::id()));
+    let t = Instant::now();
+    let status = if Path::new("/usr/bin/time").exists() {
+        let mut timed = Command::new("/usr/bin/time");
+        timed.args(["-f", "%M", "-o"]).arg(&rss_file).arg(cmd.get_program()).args(cmd.get_args());
+        timed.stdout(std::process::Stdio::null()).status()
+    } else {
+        cmd.stdout(std::process::Stdio::null()).status()
+    };
+    let secs = t.elapsed().as_secs_f64();
+    assert!(status.map(|s| s.success()).unwrap_or(false), "{:?} failed", cmd.get_program());
+    let rss = std::fs::read_to_string(&rss_file).ok().and_then(|s| s.trim().lines().last()?.parse::<f64>().ok()).map(|kb| kb / 1024.0);
+    (secs, rss)
+}
+
+fn run(inputs: &[PathBuf], out: &Path) -> (f64, Option<f64>) {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_auditpack"));
+    c.args(["-q", "run"]).args(inputs).arg("--out").arg(out);
+    measure(&mut c)
+}
+
+fn mb(x: Option<f64>) -> String {
+    x.map(|m| format!("{m:.0} MB")).unwrap_or_else(|| "? MB".into())
+}
+
+fn load() -> String {
+    std::fs::read_to_string("/proc/loadavg").map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" ")).unwrap_or_default()
+}
+
+fn python_has(module: &str) -> bool {
+    Command::new("python3").args(["-c", &format!("import {module}")]).status().map(|s| s.success()).unwrap_or(false)
+}
+
+fn duckdb(notes: usize) {
+    let dir = set(10_000, notes);
+    let files = [dir.join("case-notes.csv"), dir.join("children-legal-status.csv")];
+    let out = std::env::temp_dir().join("auditpack-bench-out-duckdb");
+    let (ours, rss) = run(&files, &out);
+    let metrics: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).expect("metrics.json")).expect("json");
+    let period = &metrics["period"];
+    if !python_has("duckdb") {
+        println!("duckdb: python3 -m pip install duckdb, then run again");
+        return;
+    }
+    let holidays = std::env::current_dir().expect("cwd").join("src/data/bank-holidays-england-and-wales.csv");
+    let t = Instant::now();
+    let o = Command::new("python3")
+        .arg("benches/duckdb_casenotes.py")
+        .args([&files[0], &files[1], &holidays])
+        .args([period["from"].as_str().unwrap_or(""), period["to"].as_str().unwrap_or(""), metrics["as_of"].as_str().unwrap_or("")])
+        .output()
+        .expect("python3 runs");
+    let wall = t.elapsed().as_secs_f64();
+    let d: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|_| panic!("duckdb side failed: {}", String::from_utf8_lossy(&o.stderr)));
+    let secs = d["seconds"].as_f64().unwrap_or(f64::NAN);
+    println!(
+        "whole run on {notes} case notes: auditpack {ours:.2} s, peak {}  |  DuckDB (duplicates dropped) {secs:.2} s ({wall:.2} s with Python start-up)",
+        mb(rss)
+    );
+    println!("  ratio auditpack / DuckDB: {:.2} (below 1: auditpack faster)   load average {}", ours / secs, load());
+    for id in ["notes_recorded_in_time", "seen_alone_recorded", "cp_visits_in_time", "cla_visits_in_time"] {
+        let k = metrics["kpis"].as_array().and_then(|a| a.iter().find(|k| k["id"] == id)).cloned().unwrap_or_default();
+        let agree = d[id][0] == k["numerator"] && d[id][1] == k["denominator"];
+        println!("  {id:<24} auditpack {}/{}  duckdb {}/{}  {}", k["numerator"], k["denominator"], d[id][0], d[id][1], if agree { "agree" } else { "DIFFER" });
+    }
+}
+
+fn pandas() {
+    // Ten times the sample's shape.
+    let dir = set(2_400, 60_000);
+    let out = std::env::temp_dir().join("auditpack-bench-out-pandas");
+    let (ours, rss) = run(std::slice::from_ref(&dir), &out);
+    if !(python_has("pandas") && python_has("openpyxl")) {
+        println!("pandas: python3 -m pip install pandas openpyxl, then run again");
+        return;
+    }
+    let mut c = Command::new("python3");
+    c.arg("benches/pandas_kpis.py").arg(&dir);
+    let (theirs, _) = measure(&mut c);
+    println!("whole run on the 10x set (2,400 audits, 60,000 case notes): auditpack {ours:.2} s (peak {})  |  pandas + openpyxl {theirs:.2} s", mb(rss));
+    println!("  auditpack is {:.1}x faster   load average {}", theirs / ours, load());
+}
+
+fn scaling() {
+    let sizes: Vec<usize> = std::env::var("AUDITPACK_BENCH_SCALES")
+        .unwrap_or_else(|_| "1000000,5000000,20000000".into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    println!("scaling (whole run, case notes + legal status):");
+    let mut first: Option<(usize, f64)> = None;
+    for n in sizes {
+        let dir = set(10_000, n);
+        let (secs, rss) = run(&[dir.join("case-notes.csv"), dir.join("children-legal-status.csv")], &std::env::temp_dir().join("auditpack-bench-out-scale"));
+        let per = secs / n as f64 * 1e6;
+        let vs = first.map(|(n0, s0)| format!("  time x{:.2} for rows x{:.1}", secs / s0, n as f64 / n0 as f64)).unwrap_or_default();
+        first.get_or_insert((n, secs));
+        println!("  {n:>10} notes: {secs:6.2} s ({per:.2} s per million), peak {}{vs}   load average {}", mb(rss), load());
+    }
+}
+
+fn main() {
+    let what: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let want = |w: &str| what.is_empty() || what.iter().any(|a| a == w);
+    let notes = std::env::var("AUDITPACK_BENCH_NOTES").ok().and_then(|v| v.parse().ok()).unwrap_or(5_000_000);
+    if want("duckdb") {
+        duckdb(notes);
+    }
+    if want("pandas") {
+        pandas();
+    }
+    if want("scaling") {
+        scaling();
+    }
+}
