@@ -689,24 +689,21 @@ impl<'a> RowReader<'a> {
     }
 
     fn date(&self, row: &SourceRow, field: &str, findings: &mut Findings) -> Option<chrono::NaiveDate> {
+        self.parsed(row, field, findings, Cell::as_date, "not a date (day-first dates, ISO dates and Excel dates are read): left blank")
+    }
+
+    /// A cell read with `parse`; a filled cell it cannot read is a `bad_date`
+    /// finding saying `what`, and left blank.
+    fn parsed<T>(&self, row: &SourceRow, field: &str, findings: &mut Findings, parse: impl Fn(&Cell) -> Option<T>, what: &str) -> Option<T> {
         let (cell, header) = self.cell(row, field)?;
         if cell.is_empty() {
             return None;
         }
-        let d = cell.as_date();
-        if d.is_none() {
-            findings.push(
-                Severity::Warning,
-                "bad_date",
-                self.file,
-                self.sheet,
-                Some(row.row),
-                Some(header),
-                cell.as_string(),
-                "not a date (day-first dates, ISO dates and Excel dates are read): left blank",
-            );
+        let v = parse(cell);
+        if v.is_none() {
+            findings.push(Severity::Warning, "bad_date", self.file, self.sheet, Some(row.row), Some(header), cell.as_string(), what);
         }
-        d
+        v
     }
 
     fn judgement(&self, row: &SourceRow, index: usize, header: &str, findings: &mut Findings) -> Option<Judgement> {
@@ -777,25 +774,7 @@ impl<'a> RowReader<'a> {
         let completed = self.date(row, "completed_date", findings);
         let allocated = self.date(row, "allocated_date", findings);
         // "Month of audit": the allocation month when no allocation date is given.
-        let allocated_month = match self.cell(row, "audit_month") {
-            Some((c, header)) if !c.is_empty() => {
-                let m = month_cell(c);
-                if m.is_none() {
-                    findings.push(
-                        Severity::Warning,
-                        "bad_date",
-                        self.file,
-                        self.sheet,
-                        Some(row.row),
-                        Some(header),
-                        c.as_string(),
-                        "not a month (September 2026, Sep-26, 2026-09): left blank",
-                    );
-                }
-                m
-            }
-            _ => None,
-        };
+        let allocated_month = self.parsed(row, "audit_month", findings, month_cell, "not a month (September 2026, Sep-26, 2026-09): left blank");
         let framework_id = self.mapping.framework.clone().unwrap_or_else(|| "generic".into());
         let framework = self.ctx.config.framework(&framework_id);
         let mut domains = Vec::new();
