@@ -165,7 +165,7 @@ impl KindRules {
 
 /// Whether the child was seen alone: yes / no answers, or the words used in
 /// case-note exports ("Seen alone", "Not seen alone", "Seen with carer").
-fn seen_alone(cell: &Cell) -> SeenAlone {
+pub(crate) fn seen_alone(cell: &Cell) -> SeenAlone {
     if super::scales::is_not_known(cell) {
         return SeenAlone::NotRecorded;
     }
@@ -267,6 +267,7 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     let file = table.file.clone();
     let sheet = table.sheet.clone();
     let mut report = TableReport::new(&file, sheet.as_deref(), table.text_format.as_ref());
+    let table_bulk = table.text_format.as_ref().and_then(|f| f.bulk.clone());
     let mut rows = table.rows;
     let mut sample: Vec<SourceRow> = Vec::new();
     let mut read_error = None;
@@ -493,7 +494,7 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         sheet: sheet.as_deref(),
         mapping: &mapping,
         numeric,
-        order: column_order(&mapping.columns, mapping.kind),
+        keys: RowKeys::new(&mapping.columns, mapping.kind),
         blank_rows: vec![],
         source: model.strings.intern(&file),
         fields,
@@ -504,8 +505,19 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         sheet_team,
         moderation_log,
     };
+    // A case-notes text export is read again in bulk by the columnar reader,
+    // which gives the same rows, numbers and findings (tested against this loop).
+    let bulk = table_bulk.filter(|_| mapping.kind == TableKind::CaseNotes && read_error.is_none());
+    let fast = bulk.is_some();
+    if let Some(bulk) = &bulk {
+        let cols = super::casenotes_fast::NoteColumns::from_fields(&reader.fields, reader.keys.clone());
+        let state = super::casenotes_fast::RowState { blank_rows: &mut reader.blank_rows };
+        if let Some(message) = super::casenotes_fast::read(ctx, bulk, h + 1, &cols, &file, reader.source, state, model, findings, &mut report) {
+            read_error = Some(crate::ingest::IngestError { file: file.clone(), sheet: None, message });
+        }
+    }
     let body = sample.into_iter().skip(h + 1).map(Ok).chain(rows);
-    for r in body {
+    for r in body.take_while(|_| !fast) {
         match r {
             Ok(row) => reader.row(row, model, findings, &mut report),
             Err(e) => {
@@ -562,10 +574,8 @@ struct RowReader<'a> {
     sheet: Option<&'a str>,
     mapping: &'a TableMapping,
     numeric: NumericDirection,
-    /// Hash of a row's cells → first row number, for exact duplicates.
-    /// Each column's place and header key, sorted by header: a row's key for
-    /// exact duplicates does not depend on the column order of its file.
-    order: Vec<(usize, u64)>,
+    /// How a row is keyed for exact duplicates.
+    keys: RowKeys,
     blank_rows: Vec<u32>,
     source: u32,
     /// Field → (column index, header), worked out once per table. A short list:
@@ -593,27 +603,7 @@ impl<'a> RowReader<'a> {
             findings.push(Severity::Info, "totals_row", self.file, self.sheet, Some(row.row), None, first_text(&row), "a totals or summary row: not counted");
             return;
         }
-        let mut hasher = crate::fasthash::FxHasher::default();
-        let hash_cell = |c: &Cell, hasher: &mut crate::fasthash::FxHasher| match c {
-            Cell::Empty => {}
-            Cell::Text(t) | Cell::Error(t) => t.hash(hasher),
-            Cell::Number(n) => n.to_bits().hash(hasher),
-            Cell::Date(d) => d.hash(hasher),
-            Cell::Bool(b) => b.hash(hasher),
-        };
-        self.mapping.kind.as_str().hash(&mut hasher);
-        for &(i, header) in &self.order {
-            if let Some(c) = row.cells.get(i).filter(|c| !c.is_empty()) {
-                header.hash(&mut hasher);
-                hash_cell(c, &mut hasher);
-            }
-        }
-        // Cells beyond the header row, by position.
-        for (i, c) in row.cells.iter().enumerate().skip(self.order.len()).filter(|(_, c)| !c.is_empty()) {
-            i.hash(&mut hasher);
-            hash_cell(c, &mut hasher);
-        }
-        let key = hasher.finish();
+        let key = self.keys.row_key(&row.cells);
         if let Some(&(file, first)) = model.row_keys.get(&key) {
             report.reject("duplicate row");
             let place = if file == self.source { String::new() } else { format!(" of {}", model.strings.get(file)) };
@@ -978,25 +968,58 @@ pub fn month_cell(cell: &Cell) -> Option<chrono::NaiveDate> {
     first(year(b)?, month(a)?)
 }
 
-/// Columns sorted by folded header, with the header's hash (position breaks ties).
-fn column_order(columns: &[super::columns::ColumnMap], kind: TableKind) -> Vec<(usize, u64)> {
-    let n = columns.iter().map(|c| c.index + 1).max().unwrap_or(0);
-    let mut keyed: Vec<(String, usize)> = (0..n)
-        .map(|i| {
-            let h = columns.iter().find(|c| c.index == i).map(|c| fold(&c.header)).filter(|h| !h.is_empty()).unwrap_or_else(|| format!("#{i}"));
-            (h, i)
-        })
-        .collect();
-    keyed.sort();
-    keyed
-        .into_iter()
-        .map(|(h, i)| {
+/// How a row is keyed for exact duplicates: each non-empty cell adds
+/// [`cell_key`] of its column's key (its folded header; past the header row,
+/// its position) and its value, to the table kind's key. A sum, so a row's key
+/// does not depend on the column order of its file: the same row in two
+/// exports with the columns in another order is one row.
+#[derive(Debug, Clone)]
+pub struct RowKeys {
+    pub kind: u64,
+    columns: Vec<u64>,
+}
+
+impl RowKeys {
+    pub fn new(columns: &[super::columns::ColumnMap], kind: TableKind) -> RowKeys {
+        let n = columns.iter().map(|c| c.index + 1).max().unwrap_or(0);
+        let key = |h: &str| {
             let mut hasher = crate::fasthash::FxHasher::default();
             kind.as_str().hash(&mut hasher);
             h.hash(&mut hasher);
-            (i, hasher.finish())
+            hasher.finish()
+        };
+        let columns = (0..n)
+            .map(|i| key(&columns.iter().find(|c| c.index == i).map(|c| fold(&c.header)).filter(|h| !h.is_empty()).unwrap_or_else(|| format!("#{i}"))))
+            .collect();
+        RowKeys { kind: key(""), columns }
+    }
+
+    /// Column `i`'s key.
+    pub fn column(&self, i: usize) -> u64 {
+        self.columns.get(i).copied().unwrap_or_else(|| (i as u64 ^ self.kind).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+    }
+
+    /// A row's key (see [`RowKeys`]).
+    pub fn row_key(&self, cells: &[Cell]) -> u64 {
+        cells.iter().enumerate().fold(self.kind, |key, (i, c)| {
+            let column = self.column(i);
+            key.wrapping_add(match c {
+                Cell::Empty => return key,
+                Cell::Text(t) | Cell::Error(t) => cell_key(column, t.as_str()),
+                Cell::Number(n) => cell_key(column, n.to_bits()),
+                Cell::Date(d) => cell_key(column, d),
+                Cell::Bool(b) => cell_key(column, b),
+            })
         })
-        .collect()
+    }
+}
+
+/// One non-empty cell's part of its row's key: its column's key and its value, mixed.
+pub fn cell_key(column: u64, value: impl Hash) -> u64 {
+    let mut hasher = crate::fasthash::FxHasher::default();
+    column.hash(&mut hasher);
+    value.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// A stable audit id when the data has none: file stem, child, date.
@@ -1013,20 +1036,22 @@ fn first_text(row: &SourceRow) -> String {
 }
 
 fn is_totals_row(row: &SourceRow) -> bool {
-    row.cells.iter().take(3).any(|c| match c {
-        // Cheap first test without folding: a totals label is short and starts
-        // with one of these words, in any case.
-        Cell::Text(t)
-            if t.len() <= 40
-                && ["total", "grand total", "count", "average", "sum", "mean"]
-                    .iter()
-                    .any(|w| t.len() >= w.len() && t.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())) =>
-        {
-            let f = fold(t);
-            f == "total" || f == "totals" || f.starts_with("total ") || f == "grand total" || f == "count" || f == "average" || f == "sum" || f == "mean"
-        }
-        _ => false,
-    })
+    row.cells.iter().take(3).any(|c| matches!(c, Cell::Text(t) if is_totals_label(t)))
+}
+
+/// A totals or summary label ("Total", "Grand total", "Count", "Average").
+pub(crate) fn is_totals_label(t: &str) -> bool {
+    // Cheap first test without folding: a totals label is short and starts with
+    // one of these words, in any case.
+    if t.len() > 40
+        || !["total", "grand total", "count", "average", "sum", "mean"]
+            .iter()
+            .any(|w| t.len() >= w.len() && t.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
+    {
+        return false;
+    }
+    let f = fold(t);
+    f == "total" || f == "totals" || f.starts_with("total ") || f == "grand total" || f == "count" || f == "average" || f == "sum" || f == "mean"
 }
 
 #[cfg(test)]
