@@ -200,3 +200,34 @@ pub fn read_workbook_bytes(ext: &str, bytes: &[u8]) -> Result<Vec<SheetRows>, In
 pub fn collect_rows(table: Table) -> Result<Vec<SourceRow>, IngestError> {
     table.rows.collect()
 }
+
+thread_local! {
+    /// Set while [`quietly`] runs: its panics are reported as errors, not printed.
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, turning a panic inside it (a reader library meeting a malformed
+/// file it did not expect) into `Err` with the panic's first line. The panic
+/// prints nothing: the caller reports it as that file's error. Panics elsewhere
+/// still print as usual.
+///
+/// # Errors
+/// `f` panicked: the panic's message.
+pub fn quietly<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(std::cell::Cell::get) {
+                default(info);
+            }
+        }));
+    });
+    let was = QUIET.with(|q| q.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(was));
+    result.map_err(|panic| {
+        let text = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
+        text.lines().next().unwrap_or("").trim().to_string()
+    })
+}

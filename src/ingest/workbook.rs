@@ -76,6 +76,20 @@ pub fn open(path: &Path, ext: &str) -> Result<(Vec<Table>, Vec<ReadNote>), Inges
 /// # Errors
 /// The bytes are not a readable workbook of that format, or pass a cap.
 pub fn read_bytes(file: &str, ext: &str, bytes: &[u8]) -> Result<(Vec<Table>, Vec<ReadNote>), IngestError> {
+    // A reader library that panics on a malformed file it did not expect (found
+    // by fuzzing: an .xls whose last sector is cut short) gives this file's error.
+    super::quietly(|| read_bytes_unguarded(file, ext, bytes)).unwrap_or_else(|what| {
+        Err(IngestError {
+            file: file.to_string(),
+            sheet: None,
+            message: format!(
+                "the workbook is damaged: the reader stopped on it ({what}). Open it in Excel or LibreOffice and save it again as .xlsx, or export it as CSV"
+            ),
+        })
+    })
+}
+
+fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> Result<(Vec<Table>, Vec<ReadNote>), IngestError> {
     let err = |message: String| IngestError { file: file.to_string(), sheet: None, message };
     if bytes.is_empty() {
         return Err(err("the file is empty".into()));

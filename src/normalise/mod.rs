@@ -103,9 +103,7 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
         progress(i, total, &shown);
         // A panic inside a reader library while reading one file becomes that
         // file's error (rows read before it are kept); the other files are still read.
-        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_file(&ctx, path, &shown, &mut out, &mut found)));
-        if let Err(panic) = read {
-            let what = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
+        if let Err(what) = ingest::quietly(|| read_file(&ctx, path, &shown, &mut out, &mut found)) {
             found.push(
                 Severity::Error,
                 "file_error",

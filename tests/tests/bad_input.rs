@@ -117,6 +117,28 @@ fn corpus_files_are_read_or_refused_by_name() {
     }
 }
 
+/// A reader library that panics on a malformed file (fuzzing found an .xls
+/// whose last sector is cut short: calamine asserts) gives that file's error,
+/// in plain words and without a panic message on the terminal; the other files
+/// are still read.
+#[test]
+fn a_reader_panic_is_the_files_error_and_prints_no_panic() {
+    let found = root().join("tests/corpus/found/fuzz-xls-sector-cut-short.xls");
+    let bytes = std::fs::read(&found).unwrap();
+    let err = auditpack::ingest::read_workbook_bytes("xls", &bytes).expect_err("a damaged workbook");
+    assert!(err.message.starts_with("the workbook is damaged"), "{}", err.message);
+    assert!(!err.message.contains('\n'), "one line: {}", err.message);
+    let dir = scratch("bad-reader-panic");
+    std::fs::copy(&found, dir.join("damaged.xls")).unwrap();
+    std::fs::copy(root().join("sample_data/case-notes.csv"), dir.join("case-notes.csv")).unwrap();
+    let o = auditpack(&dir, &["validate", "damaged.xls", "case-notes.csv"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let (out, err) = (stdout(&o), stderr(&o));
+    assert!(out.contains("damaged.xls: the workbook is damaged"), "{out}");
+    assert!(out.contains("case-notes.csv"), "the other file is still read: {out}");
+    assert!(!err.contains("panicked") && !out.contains("panicked"), "{err}");
+}
+
 /// The sparse reader finds exactly the cells calamine's dense reader finds
 /// (on the corpus's .xlsx and .xlsb files), apart from stray far cells.
 #[test]
