@@ -215,9 +215,11 @@ fn check_cfb_chains(bytes: &[u8]) -> Result<(), String> {
         12 => 4096,
         _ => return Ok(()),
     };
+    // As calamine reads a sector: the last one may be cut short by the file's end
+    // (a FAT built without it would not be the one calamine follows).
     let sector = |id: u32| -> Option<&[u8]> {
         let start = (id as usize).checked_add(1)?.checked_mul(size)?;
-        bytes.get(start..start.checked_add(size)?)
+        (start < bytes.len()).then(|| &bytes[start..start.saturating_add(size).min(bytes.len())])
     };
     let maxid = bytes.len() / size;
     // The FAT's sectors: 109 listed in the header, the rest in the DIFAT chain.
@@ -231,8 +233,9 @@ fn check_cfb_chains(bytes: &[u8]) -> Result<(), String> {
         }
         let Some(sec) = sector(difat) else { break };
         let ids: Vec<u32> = sec.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
-        fat_sectors.extend(ids[..ids.len() - 1].iter().filter(|&&id| id < RESERVED));
-        difat = ids[ids.len() - 1];
+        let Some((&next, listed)) = ids.split_last() else { break };
+        fat_sectors.extend(listed.iter().filter(|&&id| id < RESERVED));
+        difat = next;
     }
     let table = |ids: &[u32]| -> Vec<u32> {
         ids.iter().filter_map(|&id| sector(id)).flat_map(|s| s.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))).collect()

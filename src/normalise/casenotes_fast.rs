@@ -498,7 +498,10 @@ pub(crate) fn read_with(
     while !eof {
         buf.drain(..carry_from);
         let have = buf.len();
-        buf.resize(have + block_size, 0);
+        // No bigger than what is left of the file (and one byte to see its end):
+        // a small export does not cost a whole block.
+        let left = bulk.len.saturating_sub(offset + have as u64).min(block_size as u64) as usize;
+        buf.resize(have + left.max(1).min(block_size) + usize::from(left < block_size), 0);
         let mut got = 0;
         while have + got < buf.len() {
             match f.read(&mut buf[have + got..]) {

@@ -147,7 +147,7 @@ impl TableMapping {
 }
 
 /// Whether a header is a known column name of any table kind (for header detection).
-pub fn is_known_header(config: &Config, rec: &Recogniser, text: &str) -> bool {
+pub fn is_known_header(rec: &Recogniser, text: &str) -> bool {
     let h = prepare(text);
     if h.is_empty() || h.len() > 300 {
         return false;
@@ -155,22 +155,24 @@ pub fn is_known_header(config: &Config, rec: &Recogniser, text: &str) -> bool {
     let (_, rest) = split_numbering(&h);
     let words = rec.header_words(text);
     [&rec.audit, &rec.action, &rec.case_note, &rec.episode].iter().any(|v| matches!(v.match_words(&words, MULTI_FIELDS, None), Ok(Some(_)) | Err(_)))
-        || question_domain(config, &rest).is_some()
+        || question_domain(rec, &rest).is_some()
 }
 
 /// The domain whose question text this (folded, unnumbered) header is.
-pub(crate) fn question_domain(config: &Config, header: &str) -> Option<String> {
-    if header.split(' ').count() < 2 {
+pub(crate) fn question_domain(rec: &Recogniser, header: &str) -> Option<String> {
+    let n_words = header.split(' ').count();
+    if n_words < 2 {
         return None;
     }
-    let mut hits = config.domains.iter().filter(|d| {
-        d.questions.iter().map(|q| fold(q)).any(|q| {
-            let (_, q) = split_numbering(&q);
-            q == header || header.starts_with(&format!("{q} ")) || (header.split(' ').count() >= 4 && q.starts_with(header))
+    let mut hits = rec.questions.iter().filter(|(_, questions)| {
+        questions.iter().any(|q| {
+            (header.len() > q.len() && header.starts_with(q.as_str()) && header.as_bytes()[q.len()] == b' ')
+                || q == header
+                || (n_words >= 4 && q.starts_with(header))
         })
     });
     let first = hits.next()?;
-    hits.next().is_none().then(|| first.id.clone())
+    hits.next().is_none().then(|| first.0.clone())
 }
 
 /// The domain a header's keywords point to: most matched words wins; `Err` on a tie.
@@ -278,7 +280,7 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             match match_field(i, kind) {
                 Ok(Some(m)) if m.score == 100 => (Target::Field(m.field), m.reason, m.score),
                 other => {
-                    let question = if kind == TableKind::Audits { question_domain(config, &rest) } else { None };
+                    let question = if kind == TableKind::Audits { question_domain(rec, &rest) } else { None };
                     if let Some(d) = question {
                         if graded {
                             (Target::Domain(Some(d)), "question text".to_string(), 50)

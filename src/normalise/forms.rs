@@ -104,7 +104,7 @@ fn question_with_grade<'r>(ctx: &Context, rows: &'r [SourceRow], r: usize, c: us
     // The grade beside it first: cheaper than matching the label against every question.
     let answer = answer_for(rows, r, c).filter(|(v, _)| ctx.crosswalk.is_label(v))?;
     let (_, rest) = super::fold::split_numbering(&fold(label));
-    let domain = super::columns::question_domain(ctx.config, &rest)?;
+    let domain = super::columns::question_domain(&ctx.recogniser, &rest)?;
     Some((domain, answer))
 }
 

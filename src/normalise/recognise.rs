@@ -346,6 +346,11 @@ pub struct FieldMatch {
 #[derive(Debug, Clone, Default)]
 pub struct FieldVocabulary {
     fields: Vec<FieldEntry>,
+    /// Every word a synonym or a concept's phrases use (a word ending in `*`
+    /// as a prefix): a header with none of them matches no field, and is
+    /// answered without trying each field.
+    words: std::collections::HashSet<String>,
+    prefixes: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -435,7 +440,7 @@ impl FieldVocabulary {
         let mut names: Vec<&String> = synonyms.keys().chain(concepts.keys()).collect();
         names.sort();
         names.dedup();
-        let fields = names
+        let fields: Vec<FieldEntry> = names
             .into_iter()
             .map(|field| {
                 let synonyms = synonyms
@@ -462,7 +467,31 @@ impl FieldVocabulary {
                 }
             })
             .collect();
-        FieldVocabulary { fields }
+        let mut known = std::collections::HashSet::new();
+        let mut prefixes = Vec::new();
+        for f in &fields {
+            let mut phrases: Vec<&Vec<String>> = f.synonyms.iter().map(|(set, _)| set).collect();
+            if let Some(c) = &f.concept {
+                phrases.extend(c.all.iter().flatten().chain(&c.any));
+            }
+            for w in phrases.into_iter().flatten() {
+                match w.strip_suffix('*') {
+                    Some(prefix) => prefixes.push(prefix.to_string()),
+                    None => {
+                        known.insert(w.clone());
+                    }
+                }
+            }
+        }
+        prefixes.sort();
+        prefixes.dedup();
+        FieldVocabulary { fields, words: known, prefixes }
+    }
+
+    /// Whether any header word is one a field's synonyms or concept use: when
+    /// none is, no field can match (both need a word of theirs in the header).
+    fn may_match(&self, words: &[String]) -> bool {
+        words.is_empty() || words.iter().any(|w| self.words.contains(w) || self.prefixes.iter().any(|p| w.starts_with(p.as_str())))
     }
 
     pub fn value_kind(&self, field: &str) -> ValueKind {
@@ -473,6 +502,14 @@ impl FieldVocabulary {
     /// several columns (one-word synonyms may end their sub-headings). `values`,
     /// when given, confirms or vetoes. `Err` lists the fields tied for best.
     pub fn match_words(&self, words: &[String], multi: &[&str], values: Option<&ValueProfile>) -> Result<Option<FieldMatch>, Vec<String>> {
+        if !self.may_match(words) {
+            return Ok(None);
+        }
+        self.match_every_field(words, multi, values)
+    }
+
+    /// [`Self::match_words`] without the first test: every field is tried.
+    fn match_every_field(&self, words: &[String], multi: &[&str], values: Option<&ValueProfile>) -> Result<Option<FieldMatch>, Vec<String>> {
         let mut set = words.to_vec();
         set.sort();
         set.dedup();
@@ -553,6 +590,8 @@ pub struct Recogniser {
     /// Every word the vocabulary knows, for splitting run-together field names
     /// ("datecompleted", "CHILDREF") into words.
     dictionary: std::collections::HashSet<String>,
+    /// Each domain's id and its questions, folded and without their numbers.
+    pub questions: Vec<(String, Vec<String>)>,
 }
 
 impl Recogniser {
@@ -583,6 +622,7 @@ impl Recogniser {
             episode: FieldVocabulary::new(&f.episode, &c.episode, v),
             vocabulary: v.clone(),
             dictionary,
+            questions: config.domains.iter().map(|d| (d.id.clone(), d.questions.iter().map(|q| super::fold::split_numbering(&fold(q)).1).collect())).collect(),
         }
     }
 
@@ -639,6 +679,35 @@ impl Recogniser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quick "no known word" answer is the answer trying every field gives,
+    /// on every synonym and concept phrase of the defaults, on cells of data,
+    /// and on pairs of them.
+    #[test]
+    fn the_known_word_test_changes_no_match() {
+        let config = Config::defaults();
+        let rec = Recogniser::new(&config);
+        let f = &config.fields;
+        let mut texts: Vec<String> = [&f.audit, &f.action, &f.case_note, &f.episode].iter().flat_map(|m| m.values().flatten().cloned()).collect();
+        texts.extend(
+            ["C100234", "06/11/2026", "Sam Okafor", "Good", "Requires improvement to be good", "CP Visit", "Seen alone", "N/A", "Total", "", "42"]
+                .map(String::from),
+        );
+        let n = texts.len();
+        for i in 0..n {
+            texts.push(format!("{} {}", texts[i], texts[(i * 7 + 3) % n]));
+        }
+        let mut skipped = 0;
+        for t in &texts {
+            let words = rec.header_words(t);
+            for v in [&rec.audit, &rec.action, &rec.case_note, &rec.episode] {
+                let quick = v.match_words(&words, &["evidence"], None);
+                assert_eq!(quick, v.match_every_field(&words, &["evidence"], None), "{t}");
+                skipped += usize::from(!v.may_match(&words));
+            }
+        }
+        assert!(skipped > 20, "the test skips some: {skipped}");
+    }
 
     #[test]
     fn prepare_splits_case_styles() {

@@ -293,7 +293,7 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
 
     let header = match pins.and_then(|p| p.header_row) {
         Some(n) => sample.iter().position(|r| r.row == n),
-        None => find_header(&sample, |t| is_known_header(ctx.config, &ctx.recogniser, t)).filter(|h| h.recognised >= 2 || sample.len() > 1).map(|h| h.index),
+        None => find_header(&sample, |t| is_known_header(&ctx.recogniser, t)).filter(|h| h.recognised >= 2 || sample.len() > 1).map(|h| h.index),
     };
     let two_row = header.filter(|&h| h > 0).and_then(|h| crate::ingest::header::combine_two_row_header(&sample[h - 1], &sample[h]));
     let mapping = header.map(|h| {
