@@ -408,6 +408,7 @@ fn without_team(m: &normalise::Model) -> normalise::Model {
         case_notes: m.case_notes.iter().filter(|c| m.strings.get(c.team).trim().is_empty()).cloned().collect(),
         episodes: m.episodes.iter().filter(|e| blank(&e.team)).cloned().collect(),
         strings: m.strings.clone(),
+        children: m.children.clone(),
     }
 }
 

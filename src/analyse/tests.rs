@@ -228,7 +228,7 @@ fn note(m: &mut Model, child: &str, kind: NoteKind, event: &str, recorded: Optio
     let team = m.strings.intern("T");
     let nt = m.strings.intern(kind.as_str());
     m.case_notes.push(CaseNote {
-        child_id: child.into(),
+        child: m.children.intern(child),
         note_type: nt,
         kind,
         event: d(event),

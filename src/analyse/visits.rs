@@ -23,9 +23,9 @@ impl<'a> VisitIndex<'a> {
         let mut team: HashMap<&str, (NaiveDate, u32)> = HashMap::new();
         for n in &model.case_notes {
             if n.kind.is_statutory_visit() {
-                visits.entry(&n.child_id).or_default().push(n.event);
+                visits.entry(model.children.get(n.child)).or_default().push(n.event);
             }
-            let t = team.entry(&n.child_id).or_insert((n.event, n.team));
+            let t = team.entry(model.children.get(n.child)).or_insert((n.event, n.team));
             if n.event >= t.0 {
                 *t = (n.event, n.team);
             }

@@ -648,7 +648,8 @@ fn accept(
     };
     let author = intern(rec.author, &mut model.strings);
     let team = intern(rec.team, &mut model.strings);
-    model.case_notes.push(CaseNote { child_id: part.text(rec.child).into(), note_type, kind, event, recorded, seen_alone, author, team, row, source });
+    let child = model.children.intern(part.text(rec.child));
+    model.case_notes.push(CaseNote { child, note_type, kind, event, recorded, seen_alone, author, team, row, source });
     report.rows_accepted += 1;
 }
 

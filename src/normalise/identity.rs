@@ -58,11 +58,10 @@ pub fn canonicalise(model: &mut Model, findings: &mut Findings) {
         tidy_string(&mut e.child_id);
         tidy_opt(&mut e.team);
     }
-    for n in &mut model.case_notes {
-        if let Cow::Owned(t) = tidy(&n.child_id) {
-            n.child_id = t.into();
-        }
-    }
+    model.children.rewrite(|c| match tidy(c) {
+        Cow::Owned(t) => Some(t),
+        Cow::Borrowed(_) => None,
+    });
     // Spelling → (count, first seen); grouped by key.
     let mut spellings: HashMap<String, Vec<(String, u64, usize)>> = HashMap::new();
     let mut order = 0usize;
@@ -174,7 +173,7 @@ mod tests {
         m.actions = vec![Action { team: Some("north".into()), ..Default::default() }];
         let t = m.strings.intern("  cp south");
         m.case_notes.push(CaseNote {
-            child_id: " C9  X ".into(),
+            child: m.children.intern(" C9  X "),
             note_type: 0,
             kind: NoteKind::Other,
             event: crate::calendar::date(2026, 9, 1),
@@ -191,7 +190,7 @@ mod tests {
         assert_eq!(teams, ["CP South", "CP South", "CP South", "CP South", "North"]);
         assert_eq!(m.actions[0].team.as_deref(), Some("North"), "a tie goes to the first seen");
         assert_eq!(m.strings.get(m.case_notes[0].team), "CP South");
-        assert_eq!(&*m.case_notes[0].child_id, "C9 X");
+        assert_eq!(m.children.get(m.case_notes[0].child), "C9 X");
         assert_eq!((m.audits[0].child_id.as_str(), m.audits[1].child_id.as_str()), ("C1", "C 2"));
         assert_eq!(m.teams(), ["CP South", "North"]);
         assert_eq!(m.team_named("cp  SOUTH").as_deref(), Some("CP South"));

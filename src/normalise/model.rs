@@ -224,7 +224,9 @@ pub enum SeenAlone {
 /// authors and teams are interned in [`Model::strings`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct CaseNote {
-    pub child_id: Box<str>,
+    /// The child's id, interned in [`Model::children`] (millions of notes, a
+    /// few thousand children: one copy of each id).
+    pub child: u32,
     pub note_type: u32,
     pub kind: NoteKind,
     pub event: NaiveDate,
@@ -302,6 +304,24 @@ impl Strings {
     pub fn get(&self, i: u32) -> &str {
         self.list.get(i as usize).map(String::as_str).unwrap_or("")
     }
+
+    /// Rewrites each string `f` changes, in place (indices stay; two that
+    /// become the same text both keep it, and looking it up finds the first).
+    pub fn rewrite(&mut self, f: impl Fn(&str) -> Option<String>) {
+        let mut changed = false;
+        for s in &mut self.list {
+            if let Some(t) = f(s) {
+                *s = t;
+                changed = true;
+            }
+        }
+        if changed {
+            self.index.clear();
+            for (i, s) in self.list.iter().enumerate() {
+                self.index.entry(s.clone()).or_insert(i as u32);
+            }
+        }
+    }
 }
 
 /// Everything read, normalised.
@@ -314,6 +334,8 @@ pub struct Model {
     pub case_notes: Vec<CaseNote>,
     pub episodes: Vec<Episode>,
     pub strings: Strings,
+    /// The case notes' child ids.
+    pub children: Strings,
     /// Audit id → where it was first read (for duplicate ids across files).
     pub audit_ids: std::collections::HashMap<String, Origin>,
     /// While reading: a key of every row read (its cells by header, any column
@@ -342,6 +364,7 @@ impl Model {
             case_notes,
             episodes,
             strings: self.strings.clone(),
+            children: self.children.clone(),
             row_keys: Default::default(),
         }
     }

@@ -893,7 +893,7 @@ impl<'a> RowReader<'a> {
         };
         let seen_alone = self.cell(row, "seen_alone").map(|(c, _)| seen_alone(c)).unwrap_or_default();
         Ok(CaseNote {
-            child_id: child_id.as_ref().into(),
+            child: model.children.intern(&child_id),
             note_type: model.strings.intern(note_type),
             kind,
             event,

@@ -316,7 +316,7 @@ pub fn case_notes_csv(model: &Model, out: Out) -> Result {
         put(
             &mut w,
             [
-                &*n.child_id,
+                model.children.get(n.child),
                 s.get(n.note_type),
                 n.kind.as_str(),
                 &d(Some(n.event)),
