@@ -107,8 +107,10 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> Result<(Vec<Tabl
     }
     match ext {
         "xls" => {
-            check_cfb_chains(bytes).map_err(err)?;
-            check_xls_dimensions(bytes).map_err(err)?;
+            match check_cfb_chains(bytes).map_err(err)? {
+                Some(compound) => check_xls_extent(&compound).map_err(err)?,
+                None => check_xls_dimensions(bytes).map_err(err)?,
+            }
             let book = Xls::new(cursor()).map_err(|e| not_a_workbook(e.to_string()))?;
             read_ranges(file, book)
         }
@@ -201,60 +203,241 @@ fn check_xls_dimensions(bytes: &[u8]) -> Result<(), String> {
 /// its allocation tables. calamine follows a chain until it ends, so a damaged
 /// file whose chain loops back on itself makes it grow a buffer without end
 /// (found by fuzzing). Refuses a file with a loop in either table before
-/// calamine reads it. Bytes too short or odd to check pass, for calamine to
-/// refuse them.
-fn check_cfb_chains(bytes: &[u8]) -> Result<(), String> {
+/// calamine reads it, and gives the file as calamine will read it. Bytes too
+/// short or odd to check pass (`None`), for calamine to refuse them.
+fn check_cfb_chains(bytes: &[u8]) -> Result<Option<Compound<'_>>, String> {
     const RESERVED: u32 = 0xFFFF_FFFA;
     let damaged = || Err("the workbook is damaged (its internal sector chains loop). Open it in Excel or LibreOffice and save it as .xlsx".to_string());
-    let u32_at = |at: usize| bytes.get(at..at + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
     if bytes.len() < 512 || !bytes.starts_with(&CFB_MAGIC) {
-        return Ok(());
+        return Ok(None);
     }
     let size = match u16::from_le_bytes([bytes[30], bytes[31]]) {
         9 => 512usize,
         12 => 4096,
-        _ => return Ok(()),
+        _ => return Ok(None),
     };
-    // As calamine reads a sector: the last one may be cut short by the file's end
-    // (a FAT built without it would not be the one calamine follows).
-    let sector = |id: u32| -> Option<&[u8]> {
-        let start = (id as usize).checked_add(1)?.checked_mul(size)?;
-        (start < bytes.len()).then(|| &bytes[start..start.saturating_add(size).min(bytes.len())])
-    };
+    let mut file = Compound { bytes, size, fat: Vec::new() };
     let maxid = bytes.len() / size;
     // The FAT's sectors: 109 listed in the header, the rest in the DIFAT chain.
-    let mut fat_sectors: Vec<u32> = (0..109).filter_map(|i| u32_at(76 + 4 * i)).filter(|&id| id < RESERVED).collect();
-    let mut difat = u32_at(0x44).unwrap_or(u32::MAX);
+    let mut fat_sectors: Vec<u32> = (0..109).filter_map(|i| file.u32_at(76 + 4 * i)).filter(|&id| id < RESERVED).collect();
+    let mut difat = file.u32_at(0x44).unwrap_or(u32::MAX);
     let mut steps = 0;
     while difat < RESERVED {
         steps += 1;
         if steps > maxid + 1 {
             return damaged();
         }
-        let Some(sec) = sector(difat) else { break };
-        let ids: Vec<u32> = sec.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
+        let Some(sec) = file.sector(difat) else { break };
+        let ids = words(sec);
         let Some((&next, listed)) = ids.split_last() else { break };
         fat_sectors.extend(listed.iter().filter(|&&id| id < RESERVED));
         difat = next;
     }
-    let table = |ids: &[u32]| -> Vec<u32> {
-        ids.iter().filter_map(|&id| sector(id)).flat_map(|s| s.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))).collect()
-    };
-    let fat = table(&fat_sectors);
-    if has_loop(&fat, RESERVED) {
+    file.fat = fat_sectors.iter().filter_map(|&id| file.sector(id)).flat_map(words).collect();
+    if has_loop(&file.fat, RESERVED) {
         return damaged();
     }
     // The mini FAT is a chain in the FAT; its entries link 64-byte mini sectors.
-    let mut mini_ids = Vec::new();
-    let mut id = u32_at(0x3C).unwrap_or(u32::MAX);
-    while id < RESERVED && (id as usize) < fat.len() && mini_ids.len() <= maxid {
-        mini_ids.push(id);
-        id = fat[id as usize];
-    }
-    if has_loop(&table(&mini_ids), RESERVED) {
+    if has_loop(&file.mini_fat(), RESERVED) {
         return damaged();
     }
+    Ok(Some(file))
+}
+
+/// Little-endian u32s (a trailing part word is left out).
+fn words(b: &[u8]) -> Vec<u32> {
+    b.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect()
+}
+
+/// An OLE compound file read as calamine reads it: sector `id` starts after the
+/// header, and the last sector may be cut short by the end of the file.
+struct Compound<'a> {
+    bytes: &'a [u8],
+    size: usize,
+    fat: Vec<u32>,
+}
+
+impl<'a> Compound<'a> {
+    fn u32_at(&self, at: usize) -> Option<u32> {
+        self.bytes.get(at..at + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn sector(&self, id: u32) -> Option<&'a [u8]> {
+        let start = (id as usize).checked_add(1)?.checked_mul(self.size)?;
+        (start < self.bytes.len()).then(|| &self.bytes[start..start.saturating_add(self.size).min(self.bytes.len())])
+    }
+
+    /// A chain's bytes: from `start`, each unit from `get`, the next from
+    /// `next`, until the chain ends, a unit is missing or `len` bytes are read
+    /// (at most `next.len()` units: a loop cannot run on).
+    fn chain(&self, start: u32, next: &[u32], get: impl Fn(u32) -> Option<&'a [u8]>, len: usize) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut id = start;
+        for _ in 0..=next.len() {
+            let Some(unit) = get(id) else { break };
+            out.extend_from_slice(&unit[..unit.len().min(len - out.len())]);
+            match next.get(id as usize) {
+                Some(&n) if out.len() < len => id = n,
+                _ => break,
+            }
+        }
+        out
+    }
+
+    fn mini_fat(&self) -> Vec<u32> {
+        let len = self.u32_at(0x40).unwrap_or(0) as usize;
+        words(&self.chain(self.u32_at(0x3C).unwrap_or(u32::MAX), &self.fat, |id| self.sector(id), len.saturating_mul(self.size)))
+    }
+
+    /// The first stream of these names (in any case), as calamine reads it.
+    fn stream(&self, names: &[&str]) -> Option<Vec<u8>> {
+        let dirs = self.chain(self.u32_at(0x30)?, &self.fat, |id| self.sector(id), usize::MAX);
+        let entry = |d: &[u8]| {
+            let name = encoding_rs::UTF_16LE.decode_without_bom_handling(&d[..64]).0;
+            let name = name.split('\0').next().unwrap_or("").to_string();
+            let start = u32::from_le_bytes([d[116], d[117], d[118], d[119]]);
+            let len =
+                if self.size == 512 { u32::from_le_bytes([d[120], d[121], d[122], d[123]]) as u64 } else { u64::from_le_bytes(d[120..128].try_into().ok()?) };
+            Some((name, start, usize::try_from(len).ok()?))
+        };
+        let entries: Vec<(String, u32, usize)> = dirs.chunks_exact(128).filter_map(entry).collect();
+        let (_, start, len) = names.iter().find_map(|n| entries.iter().find(|e| e.0.eq_ignore_ascii_case(n)))?.clone();
+        if len >= 4096 {
+            return Some(self.chain(start, &self.fat, |id| self.sector(id), len));
+        }
+        // A small stream lives in 64-byte mini sectors of the root entry's stream.
+        let (_, root_start, root_len) = entries.first()?.clone();
+        let mini = self.chain(root_start, &self.fat, |id| self.sector(id), root_len);
+        let mini_fat = self.mini_fat();
+        let mini_sector = |id: u32| {
+            let at = (id as usize).checked_mul(64)?;
+            (at < mini.len()).then(|| &mini[at..(at + 64).min(mini.len())])
+        };
+        let mut out = Vec::new();
+        let mut id = start;
+        for _ in 0..=mini_fat.len() {
+            let Some(unit) = mini_sector(id) else { break };
+            out.extend_from_slice(&unit[..unit.len().min(len - out.len())]);
+            match mini_fat.get(id as usize) {
+                Some(&n) if out.len() < len => id = n,
+                _ => break,
+            }
+        }
+        Some(out)
+    }
+}
+
+/// The most cells an .xls sheet can hold (65,536 rows by 256 columns).
+const XLS_SHEET_CELLS: u64 = 65_536 * 256;
+
+/// calamine lays each .xls sheet out whole, every cell of the rectangle from
+/// the first used cell to the last, and reserves what a sheet's DIMENSIONS
+/// record declares: one cell far from the rest, in a damaged or crafted file,
+/// makes it allocate gigabytes (found by fuzzing: 22 GB from a 234 KB file).
+/// Reads the sheets' cell positions as calamine will, and refuses a sheet whose
+/// rectangle is larger than an .xls sheet can be.
+fn check_xls_extent(file: &Compound) -> Result<(), String> {
+    let Some(stream) = file.stream(&["Workbook", "Book"]) else { return Ok(()) };
+    let u16_at = |d: &[u8], at: usize| d.get(at..at + 2).map(|b| u16::from_le_bytes([b[0], b[1]]) as u64);
+    let u32_at = |d: &[u8], at: usize| d.get(at..at + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as u64);
+    let too_big = |rows: u64, cols: u64| {
+        Err(format!(
+            "a sheet reaches {rows} rows by {cols} columns, more than an .xls sheet can hold (65,536 by 256): the file is damaged. Open it in Excel or LibreOffice and save it as .xlsx"
+        ))
+    };
+    // The sheets' offsets, from the workbook globals (BOUNDSHEET records).
+    let sheets: Vec<usize> =
+        Records(&stream).take_while(|r| r.0 != 0x000A).filter(|r| r.0 == 0x0085).filter_map(|r| u32_at(&r.1, 0)).map(|p| p as usize).collect();
+    for pos in sheets {
+        let Some(sheet) = stream.get(pos..) else { continue };
+        // (first row, last row, first column, last column) of the cells, then of the formulas.
+        let mut extent = [(u64::MAX, 0u64, u64::MAX, 0u64); 2];
+        let mut add = |which: usize, row: u64, col: u64| {
+            let e = &mut extent[which];
+            *e = (e.0.min(row), e.1.max(row), e.2.min(col), e.3.max(col));
+        };
+        let (mut seen_bof, mut depth) = (false, 0usize);
+        for (typ, data) in Records(sheet) {
+            if depth > 0 {
+                match typ {
+                    0x0809 => depth += 1,
+                    0x000A => depth -= 1,
+                    _ => {}
+                }
+                continue;
+            }
+            let (Some(row), Some(col)) = (u16_at(&data, 0), u16_at(&data, 2)) else {
+                if typ == 0x000A {
+                    break;
+                }
+                continue;
+            };
+            match typ {
+                0x0809 if seen_bof => depth += 1,
+                0x0809 => seen_bof = true,
+                0x000A => break,
+                0x0200 => {
+                    let (rf, rl, cf, cl) = match data.len() {
+                        10 => (row, col, u16_at(&data, 4).unwrap_or(0), u16_at(&data, 6).unwrap_or(0)),
+                        14 | 16 => {
+                            (u32_at(&data, 0).unwrap_or(0), u32_at(&data, 4).unwrap_or(0), u16_at(&data, 8).unwrap_or(0), u16_at(&data, 10).unwrap_or(0))
+                        }
+                        _ => continue,
+                    };
+                    // calamine reads columns past 255 as starting at 0.
+                    let cf = if cf > 0xFF { 0 } else { cf };
+                    let (rows, cols) = (rl.wrapping_sub(rf).wrapping_add(1) & 0xFFFF_FFFF, cl.wrapping_sub(cf).wrapping_add(1) & 0xFFFF_FFFF);
+                    if rows.saturating_mul(cols) > XLS_SHEET_CELLS {
+                        return too_big(rows, cols);
+                    }
+                }
+                0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0207 => add(0, row, col),
+                0x0006 => {
+                    add(0, row, col);
+                    add(1, row, col);
+                }
+                0x00BD => {
+                    add(0, row, col);
+                    add(0, row, data.len().checked_sub(2).and_then(|at| u16_at(&data, at)).unwrap_or(col));
+                }
+                _ => {}
+            }
+        }
+        for (rf, rl, cf, cl) in extent {
+            if rf <= rl {
+                let (rows, cols) = (rl - rf + 1, cl - cf + 1);
+                if rows * cols > XLS_SHEET_CELLS {
+                    return too_big(rows, cols);
+                }
+            }
+        }
+    }
     Ok(())
+}
+
+/// BIFF records as calamine reads them: (type, data), CONTINUE records joined
+/// to the record before them; a record cut short ends the iteration.
+struct Records<'a>(&'a [u8]);
+
+impl Iterator for Records<'_> {
+    type Item = (u16, Vec<u8>);
+
+    fn next(&mut self) -> Option<(u16, Vec<u8>)> {
+        let head = |s: &[u8]| (s.len() >= 4).then(|| (u16::from_le_bytes([s[0], s[1]]), u16::from_le_bytes([s[2], s[3]]) as usize));
+        let (typ, len) = head(self.0)?;
+        let mut data = self.0.get(4..4 + len)?.to_vec();
+        self.0 = &self.0[4 + len..];
+        while self.0.len() > 4 {
+            match head(self.0) {
+                Some((0x003C, l)) if self.0.len() >= 4 + l => {
+                    data.extend_from_slice(&self.0[4..4 + l]);
+                    self.0 = &self.0[4 + l..];
+                }
+                _ => break,
+            }
+        }
+        Some((typ, data))
+    }
 }
 
 /// Whether following `next` from any entry comes back to an entry already on
@@ -581,5 +764,36 @@ mod tests {
         b.extend(0u16.to_le_bytes());
         assert!(check_xls_dimensions(&b).unwrap_err().contains("damaged"));
         assert!(check_xls_dimensions(&[0x00, 0x02, 0x0E, 0x00, 1]).is_ok());
+    }
+
+    /// The workbook stream is found and read as calamine reads it: on real
+    /// .xls files (from calamine's own tests) it starts with a BOF record, names
+    /// as many sheets as calamine lists, and passes the extent check.
+    #[test]
+    fn xls_workbook_streams_are_read_as_calamine_reads_them() {
+        use calamine::Reader;
+        let mut checked = 0;
+        for name in ["any_sheets.xls", "biff5-rich-text-string.xls", "capitalized_wbook_stream.xls"] {
+            let path = std::path::Path::new("tests/corpus/calamine").join(name);
+            let bytes = std::fs::read(&path).unwrap();
+            let file = check_cfb_chains(&bytes).unwrap().expect("a compound file");
+            let stream = file.stream(&["Workbook", "Book"]).expect(name);
+            assert_eq!(Records(&stream).next().map(|r| r.0), Some(0x0809), "{name}: a BOF first");
+            let sheets = Records(&stream).take_while(|r| r.0 != 0x000A).filter(|r| r.0 == 0x0085).count();
+            let book: calamine::Xls<_> = calamine::open_workbook(&path).unwrap();
+            assert_eq!(sheets, book.sheet_names().len(), "{name}");
+            assert!(check_xls_extent(&file).is_ok(), "{name}");
+            checked += 1;
+        }
+        assert_eq!(checked, 3);
+    }
+
+    /// A 234 KB .xls with one cell 27,750 columns away (found by fuzzing) is
+    /// refused before calamine lays out its 700 million cells.
+    #[test]
+    fn an_xls_sheet_larger_than_the_format_is_refused_before_calamine() {
+        let bytes = std::fs::read("tests/corpus/found/fuzz-oom-xls-far-cell.xls").unwrap();
+        let e = read_bytes("far.xls", "xls", &bytes).unwrap_err();
+        assert!(e.message.contains("more than an .xls sheet can hold"), "{}", e.message);
     }
 }
