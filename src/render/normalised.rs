@@ -66,7 +66,13 @@ impl Csv<'_> {
         match self {
             // CSV fields are neutralised (see the module notes); Parquet holds
             // typed text that no spreadsheet runs.
-            Csv::Text(w) => w.write_record(record.into_iter().map(|f| neutralise(f.as_ref().as_bytes()).into_owned())).map_err(Into::into),
+            Csv::Text(w) => {
+                // Field by field: a field is copied only when it is neutralised.
+                for f in record {
+                    w.write_field(neutralise(f.as_ref().as_bytes()))?;
+                }
+                w.write_record(std::iter::empty::<&[u8]>()).map_err(Into::into)
+            }
             Csv::Parquet(w) => w.write_record(record),
         }
     }
@@ -104,11 +110,65 @@ where
     w.write_record(record)
 }
 
-/// ISO date; written directly (chrono's strftime re-reads its pattern on every
-/// call, and a case-notes table has millions of dates).
+/// ISO date as text.
 fn d(x: Option<NaiveDate>) -> String {
+    day(x).as_ref().to_string()
+}
+
+/// A short value written without an allocation (a table has millions of
+/// dates and row numbers).
+struct Short {
+    buf: [u8; 16],
+    len: usize,
+}
+
+impl AsRef<str> for Short {
+    fn as_ref(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+/// ISO date (chrono's strftime re-reads its pattern on every call).
+fn day(x: Option<NaiveDate>) -> Short {
     use chrono::Datelike;
-    x.map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())).unwrap_or_default()
+    let mut s = Short { buf: [0; 16], len: 0 };
+    if let Some(d) = x.filter(|d| (0..=9999).contains(&d.year())) {
+        let (y, m, dd) = (d.year() as u32, d.month(), d.day());
+        for (i, v) in [(0, y / 1000), (1, y / 100 % 10), (2, y / 10 % 10), (3, y % 10), (5, m / 10), (6, m % 10), (8, dd / 10), (9, dd % 10)] {
+            s.buf[i] = b'0' + v as u8;
+        }
+        s.buf[4] = b'-';
+        s.buf[7] = b'-';
+        s.len = 10;
+    } else if let Some(d) = x {
+        // Outside years 0 to 9999 (a damaged date kept as read), as before.
+        let t = format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+        let n = t.len().min(16);
+        s.buf[..n].copy_from_slice(&t.as_bytes()[..n]);
+        s.len = n;
+    }
+    s
+}
+
+/// A row number as text.
+fn num(n: u32) -> Short {
+    let mut s = Short { buf: [0; 16], len: 0 };
+    let mut digits = [0u8; 16];
+    let mut k = 0;
+    let mut v = n;
+    loop {
+        digits[k] = b'0' + (v % 10) as u8;
+        k += 1;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    for i in 0..k {
+        s.buf[i] = digits[k - 1 - i];
+    }
+    s.len = k;
+    s
 }
 
 fn b(x: Option<bool>) -> &'static str {
@@ -123,16 +183,16 @@ fn o(x: &Option<String>) -> &str {
     x.as_deref().unwrap_or("")
 }
 
-fn judgement_cols(j: Option<&Judgement>) -> [String; 5] {
+fn judgement_cols(j: Option<&Judgement>) -> [&str; 5] {
     match j {
         Some(j) => [
-            j.scale.clone(),
-            j.source_label.clone(),
-            j.band.map(|b| b.key().to_string()).unwrap_or_else(|| if j.not_applicable { "not_applicable".into() } else { String::new() }),
-            b(j.at_least_good).to_string(),
-            if j.exact { "exact".into() } else { "assumed".into() },
+            &j.scale,
+            &j.source_label,
+            j.band.map(|b| b.key()).unwrap_or(if j.not_applicable { "not_applicable" } else { "" }),
+            b(j.at_least_good),
+            if j.exact { "exact" } else { "assumed" },
         ],
-        None => Default::default(),
+        None => [""; 5],
     }
 }
 
@@ -192,11 +252,11 @@ pub fn audits_csv(model: &Model, out: Out) -> Result {
             a.due_rule.clone(),
             d(a.completed),
         ];
-        rec.extend(judgement_cols(a.overall.as_ref()));
+        rec.extend(judgement_cols(a.overall.as_ref()).map(String::from));
         rec.push(a.overall_source.clone().unwrap_or_else(|| "column".into()));
         rec.push(b(a.moderated).into());
         rec.push(b(a.moderator_agrees).into());
-        rec.extend(judgement_cols(a.moderated_overall.as_ref()));
+        rec.extend(judgement_cols(a.moderated_overall.as_ref()).map(String::from));
         rec.extend([
             d(a.moderation_date),
             a.spoke_child.as_str().into(),
@@ -240,29 +300,36 @@ pub fn judgements_csv(model: &Model, domain_names: &(dyn Fn(&str) -> String + Sy
             "source_row",
         ],
     )?;
+    // A domain's name, asked once per domain.
+    let mut names: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for a in &model.audits {
+        let completed = day(a.completed);
+        let source_row = num(a.origin.row);
         let mut row = |kind: &str, domain: &str, question: &str, j: Option<&Judgement>| {
             let [scale, source, band, good, mapping] = judgement_cols(j);
+            if !domain.is_empty() && !names.contains_key(domain) {
+                names.insert(domain.to_string(), domain_names(domain));
+            }
             let rec = [
                 a.id.as_str(),
                 &a.child_id,
                 o(&a.team),
-                &d(a.completed),
+                completed.as_ref(),
                 &a.framework,
                 kind,
                 domain,
-                &if domain.is_empty() { String::new() } else { domain_names(domain) },
+                names.get(domain).map(String::as_str).unwrap_or(""),
                 question,
-                &scale,
-                &source,
+                scale,
+                source,
                 j.map(|j| j.label.as_str()).unwrap_or(""),
-                &band,
-                &good,
+                band,
+                good,
                 if j.is_some_and(|j| j.not_applicable) { "yes" } else { "" },
-                if j.is_some() { &mapping } else { "" },
+                if j.is_some() { mapping } else { "" },
                 &a.origin.file,
                 o(&a.origin.sheet),
-                &a.origin.row.to_string(),
+                source_row.as_ref(),
             ];
             put(&mut w, rec)
         };
@@ -319,13 +386,13 @@ pub fn case_notes_csv(model: &Model, out: Out) -> Result {
                 model.children.get(n.child),
                 s.get(n.note_type),
                 n.kind.as_str(),
-                &d(Some(n.event)),
-                &d(n.recorded),
+                day(Some(n.event)).as_ref(),
+                day(n.recorded).as_ref(),
                 seen,
                 s.get(n.author),
                 s.get(n.team),
                 s.get(n.source),
-                &n.row.to_string(),
+                num(n.row).as_ref(),
             ],
         )?;
     }
@@ -416,5 +483,37 @@ mod injection_tests {
         assert_eq!(n("2026-09-01"), "2026-09-01");
         assert_eq!(n("Good"), "Good");
         assert_eq!(n(""), "");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The written-directly dates and numbers are what `format!` writes.
+    #[test]
+    fn short_values_read_as_format_writes_them() {
+        use chrono::Datelike;
+        for (y, m, dd) in [(2026, 11, 6), (1, 1, 1), (0, 12, 31), (9999, 12, 31), (10_000, 1, 1), (-5, 3, 4), (1999, 10, 10)] {
+            let date = NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+            assert_eq!(day(Some(date)).as_ref(), format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day()));
+        }
+        assert_eq!(day(None).as_ref(), "");
+        for n in [0, 7, 10, 99, 1_000_000, u32::MAX] {
+            assert_eq!(num(n).as_ref(), n.to_string());
+        }
+    }
+
+    /// A CSV field is neutralised field by field, and only where it must be.
+    #[test]
+    fn csv_records_neutralise_each_field() {
+        let mut out: Vec<u8> = Vec::new();
+        {
+            let sink: Out = &mut out;
+            let mut w = writer(sink, &["a", "b", "c"]).unwrap();
+            put(&mut w, ["=1+1", "-3", "plain, with comma"]).unwrap();
+            finish(w).unwrap();
+        }
+        assert_eq!(String::from_utf8(out).unwrap(), "a,b,c\n'=1+1,-3,\"plain, with comma\"\n");
     }
 }
