@@ -128,7 +128,8 @@ struct Rec {
     hash: u64,
     /// The first non-empty cell (shown in totals and duplicate findings).
     first: Span,
-    child: Span,
+    /// Dictionary id of the child id (0: none).
+    child: u32,
     /// Dictionary ids (see [`Dict`]); 0 is the empty text.
     note_type: u32,
     seen: u32,
@@ -299,7 +300,7 @@ fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, w1252: bool, cols: &
         status: Status::Blank,
         hash: 0,
         first: Span::NONE,
-        child: Span::NONE,
+        child: 0,
         note_type: 0,
         seen: 0,
         author: 0,
@@ -328,7 +329,7 @@ fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, w1252: bool, cols: &
             totals |= i < 3 && is_totals_label(t);
         }
         match cols.role(i) {
-            Role::Child if !t.is_empty() => rec.child = push(&mut part.arena, t),
+            Role::Child if !t.is_empty() => rec.child = part.dict.id(t),
             Role::Event | Role::Recorded if !t.is_empty() => {
                 let v = match date_of(t) {
                     Some(d) => DateVal::Date(d),
@@ -465,6 +466,8 @@ pub fn threads() -> usize {
 /// Per-part lookups filled on first use, so labels are interned in row order.
 struct Lookups {
     interned: Vec<u32>,
+    /// Dictionary id → id in [`Model::children`].
+    children: Vec<u32>,
     kinds: Vec<Option<NoteKind>>,
     seen: Vec<Option<SeenAlone>>,
 }
@@ -484,66 +487,111 @@ pub(crate) fn read_with(
     block_size: usize,
     threads: usize,
 ) -> Option<String> {
-    let mut f = match std::fs::File::open(&bulk.path) {
+    let f = match std::fs::File::open(&bulk.path) {
         Ok(f) => f,
         Err(e) => return Some(format!("cannot be read again: {e}")),
     };
-    let mut buf: Vec<u8> = Vec::new();
-    let mut carry_from = 0usize;
+    // The file is read on a thread of its own, a block ahead of the parsing;
+    // an empty block says the file has ended.
+    std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<std::io::Result<Vec<u8>>>(1);
+        s.spawn(move || {
+            let mut f = f;
+            let mut read = 0u64;
+            loop {
+                // No bigger than what is left of the file: a small export does not cost a whole block.
+                let want = bulk.len.saturating_sub(read).clamp(1, block_size as u64);
+                let mut block = Vec::with_capacity(want as usize);
+                let got = (&mut f).take(want).read_to_end(&mut block);
+                let end = matches!(got, Ok(0));
+                read += block.len() as u64;
+                if tx.send(got.map(|_| block)).is_err() || end {
+                    break;
+                }
+            }
+        });
+        let next = move || rx.recv().unwrap_or_else(|_| Ok(Vec::new()));
+        parse_blocks(ctx, bulk, skip_records, cols, file, source, &mut state, model, findings, report, threads, next)
+    })
+}
+
+/// Parses the blocks `next` gives, in order, and accepts their records.
+#[allow(clippy::too_many_arguments)]
+fn parse_blocks(
+    ctx: &Context,
+    bulk: &BulkText,
+    skip_records: usize,
+    cols: &NoteColumns,
+    file: &str,
+    source: u32,
+    state: &mut RowState,
+    model: &mut Model,
+    findings: &mut Findings,
+    report: &mut TableReport,
+    threads: usize,
+    mut next: impl FnMut() -> std::io::Result<Vec<u8>>,
+) -> Option<String> {
     // Bytes and line feeds before the current block.
     let (mut offset, mut lines_before) = (0u64, 0u64);
     // The row reader's numbering state.
     let (mut index, mut embedded, mut records) = (0u32, 0u32, 0usize);
-    let mut eof = false;
-    while !eof {
-        buf.drain(..carry_from);
-        let have = buf.len();
-        // No bigger than what is left of the file (and one byte to see its end):
-        // a small export does not cost a whole block.
-        let left = bulk.len.saturating_sub(offset + have as u64).min(block_size as u64) as usize;
-        buf.resize(have + left.max(1).min(block_size) + usize::from(left < block_size), 0);
-        let mut got = 0;
-        while have + got < buf.len() {
-            match f.read(&mut buf[have + got..]) {
-                Ok(0) => {
-                    eof = true;
-                    break;
-                }
-                Ok(n) => got += n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Some(format!("after row {index}: {e}")),
-            }
-        }
-        buf.truncate(have + got);
-        let parts = parse_block(&buf, eof, threads, bulk, cols);
-        for (start, part) in &parts {
-            let mut look =
-                Lookups { interned: vec![u32::MAX; part.dict.texts.len()], kinds: vec![None; part.dict.texts.len()], seen: vec![None; part.dict.texts.len()] };
-            for rec in &part.recs {
-                // Row numbers exactly as the row reader counts them.
-                let end = offset + *start as u64 + rec.end;
-                let line = 1 + lines_before + rec.lines;
-                let at_end = end >= bulk.len;
-                let last_line = line as u32 - if at_end && !bulk.ends_with_newline { 0 } else { 1 };
-                embedded += rec.inside;
-                index = (last_line.saturating_sub(embedded)).max(index + 1);
-                records += 1;
-                if records <= skip_records {
-                    continue;
-                }
-                accept(ctx, rec, index, part, &mut look, cols, file, source, &mut state, model, findings, report);
-            }
-            lines_before += part.lines_total;
-        }
+    // The next block: what the last one left over, then the file's next bytes.
+    let mut fill = |mut buf: Vec<u8>| -> std::io::Result<(Vec<u8>, bool)> {
+        let block = next()?;
+        buf.extend_from_slice(&block);
+        Ok((buf, block.is_empty()))
+    };
+    let (mut buf, mut eof) = match fill(Vec::new()) {
+        Ok(b) => b,
+        Err(e) => return Some(format!("after row {index}: {e}")),
+    };
+    let mut parts = parse_block(&buf, eof, threads, bulk, cols);
+    loop {
         let (last_start, last) = parts.last().expect("a block has a part");
-        carry_from = if eof { buf.len() } else { last_start + last.last_end };
-        if !eof {
-            // The line feeds after the last whole record are counted again with the carry.
-            lines_before -= last.lines_total - last.lines_at_last_end;
-        }
+        let carry_from = if eof { buf.len() } else { last_start + last.last_end };
+        // The line feeds after the last whole record are counted again with the carry.
+        let recounted = if eof { 0 } else { last.lines_total - last.lines_at_last_end };
+        // The next block is read and parsed while this one's rows are accepted
+        // (which is in file order, on this thread).
+        let following = (!eof).then(|| fill(buf[carry_from..].to_vec()));
+        let parsed = std::thread::scope(|s| {
+            let parsing = match &following {
+                Some(Ok((next_buf, next_eof))) => Some(s.spawn(move || parse_block(next_buf, *next_eof, threads, bulk, cols))),
+                _ => None,
+            };
+            for (start, part) in &parts {
+                let n = part.dict.texts.len();
+                let mut look = Lookups { interned: vec![u32::MAX; n], children: vec![u32::MAX; n], kinds: vec![None; n], seen: vec![None; n] };
+                for rec in &part.recs {
+                    // Row numbers exactly as the row reader counts them.
+                    let end = offset + *start as u64 + rec.end;
+                    let line = 1 + lines_before + rec.lines;
+                    let at_end = end >= bulk.len;
+                    let last_line = line as u32 - if at_end && !bulk.ends_with_newline { 0 } else { 1 };
+                    embedded += rec.inside;
+                    index = (last_line.saturating_sub(embedded)).max(index + 1);
+                    records += 1;
+                    if records <= skip_records {
+                        continue;
+                    }
+                    accept(ctx, rec, index, part, &mut look, cols, file, source, state, model, findings, report);
+                }
+                lines_before += part.lines_total;
+            }
+            parsing.map(|h| h.join().expect("a parse thread does not panic"))
+        });
+        lines_before -= recounted;
         offset += carry_from as u64;
+        match following {
+            None => return None,
+            Some(Err(e)) => return Some(format!("after row {index}: {e}")),
+            Some(Ok((next_buf, next_eof))) => {
+                buf = next_buf;
+                eof = next_eof;
+                parts = parsed.expect("parsed with the block");
+            }
+        }
     }
-    None
 }
 
 /// One body row: rejected (blank, totals, duplicate, no child id, no event date)
@@ -597,7 +645,7 @@ fn accept(
         report.reject(reason);
         findings.push(Severity::Warning, "row_rejected", file, None, Some(row), Some(column), "", format!("{reason}: row not used"));
     };
-    if rec.child.0 == u32::MAX {
+    if rec.child == 0 {
         return reject("no child id", "child id");
     }
     let bad_date = |findings: &mut Findings, header: &str, text: &str| {
@@ -648,7 +696,11 @@ fn accept(
     };
     let author = intern(rec.author, &mut model.strings);
     let team = intern(rec.team, &mut model.strings);
-    let child = model.children.intern(part.text(rec.child));
+    let child = &mut look.children[rec.child as usize];
+    if *child == u32::MAX {
+        *child = model.children.intern(&texts[rec.child as usize]);
+    }
+    let child = *child;
     model.case_notes.push(CaseNote { child, note_type, kind, event, recorded, seen_alone, author, team, row, source });
     report.rows_accepted += 1;
 }
