@@ -24,6 +24,25 @@ fn is_placeholder(c: &Cell) -> bool {
 /// (synonyms, concepts), ignoring a trailing colon. Inside a moderation block,
 /// a grade or date label is the moderator's.
 fn form_field(ctx: &Context, label: &str, moderation: bool) -> Option<String> {
+    // A form's labels repeat within it and across forms: each is recognised once per run.
+    let known = ctx.form_labels.borrow().get(label).cloned();
+    let field = match known {
+        Some(field) => field,
+        None => {
+            let field = label_field(ctx, label);
+            ctx.form_labels.borrow_mut().insert(label.to_string(), field.clone());
+            field
+        }
+    }?;
+    Some(match field.as_str() {
+        "overall" if moderation => "moderated_overall".to_string(),
+        "completed_date" if moderation => "moderation_date".to_string(),
+        _ => field,
+    })
+}
+
+/// The audit field a label names, outside a moderation block.
+fn label_field(ctx: &Context, label: &str) -> Option<String> {
     let prepared = super::recognise::prepare(label);
     if prepared.is_empty() || prepared.split(' ').count() > 14 {
         return None;
@@ -34,14 +53,11 @@ fn form_field(ctx: &Context, label: &str, moderation: bool) -> Option<String> {
     if words.len() > 8 && m.score < 100 {
         return None;
     }
-    let field = match m.field.as_str() {
-        "overall" if moderation => "moderated_overall".to_string(),
-        "completed_date" if moderation => "moderation_date".to_string(),
+    match m.field.as_str() {
         // Free-text fields of a form are read from its comment boxes, not its labels.
-        "evidence" | "framework" => return None,
-        f => f.to_string(),
-    };
-    Some(field)
+        "evidence" | "framework" => None,
+        f => Some(f.to_string()),
+    }
 }
 
 /// A heading that opens the moderation block ("MODERATION AUDIT:", "Moderation").

@@ -112,6 +112,8 @@ pub struct Context<'a> {
     pub recogniser: super::recognise::Recogniser,
     pub note_rules: KindRules,
     pub episode_rules: KindRules,
+    /// Form label → the audit field it names (forms repeat their labels).
+    pub(crate) form_labels: std::cell::RefCell<std::collections::HashMap<String, Option<String>>>,
 }
 
 impl<'a> Context<'a> {
@@ -122,6 +124,7 @@ impl<'a> Context<'a> {
             recogniser: super::recognise::Recogniser::new(config),
             note_rules: KindRules::new(&config.note_types),
             episode_rules: KindRules::new(&config.episode_types),
+            form_labels: Default::default(),
         }
     }
 }
