@@ -244,6 +244,23 @@ fn check_cfb_chains(bytes: &[u8]) -> Result<Option<Compound<'_>>, String> {
     Ok(Some(file))
 }
 
+/// A chain's bytes: from `start`, each unit (a sector, or a mini sector) from
+/// `get`, the next from `next`, until the chain ends, a unit is missing or `len`
+/// bytes are read (at most `next.len()` units: a loop cannot run on).
+fn chain<'b>(start: u32, next: &[u32], get: impl Fn(u32) -> Option<&'b [u8]>, len: usize) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut id = start;
+    for _ in 0..=next.len() {
+        let Some(unit) = get(id) else { break };
+        out.extend_from_slice(&unit[..unit.len().min(len - out.len())]);
+        match next.get(id as usize) {
+            Some(&n) if out.len() < len => id = n,
+            _ => break,
+        }
+    }
+    out
+}
+
 /// Little-endian u32s (a trailing part word is left out).
 fn words(b: &[u8]) -> Vec<u32> {
     b.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect()
@@ -267,31 +284,14 @@ impl<'a> Compound<'a> {
         (start < self.bytes.len()).then(|| &self.bytes[start..start.saturating_add(self.size).min(self.bytes.len())])
     }
 
-    /// A chain's bytes: from `start`, each unit from `get`, the next from
-    /// `next`, until the chain ends, a unit is missing or `len` bytes are read
-    /// (at most `next.len()` units: a loop cannot run on).
-    fn chain(&self, start: u32, next: &[u32], get: impl Fn(u32) -> Option<&'a [u8]>, len: usize) -> Vec<u8> {
-        let mut out = Vec::new();
-        let mut id = start;
-        for _ in 0..=next.len() {
-            let Some(unit) = get(id) else { break };
-            out.extend_from_slice(&unit[..unit.len().min(len - out.len())]);
-            match next.get(id as usize) {
-                Some(&n) if out.len() < len => id = n,
-                _ => break,
-            }
-        }
-        out
-    }
-
     fn mini_fat(&self) -> Vec<u32> {
         let len = self.u32_at(0x40).unwrap_or(0) as usize;
-        words(&self.chain(self.u32_at(0x3C).unwrap_or(u32::MAX), &self.fat, |id| self.sector(id), len.saturating_mul(self.size)))
+        words(&chain(self.u32_at(0x3C).unwrap_or(u32::MAX), &self.fat, |id| self.sector(id), len.saturating_mul(self.size)))
     }
 
     /// The first stream of these names (in any case), as calamine reads it.
     fn stream(&self, names: &[&str]) -> Option<Vec<u8>> {
-        let dirs = self.chain(self.u32_at(0x30)?, &self.fat, |id| self.sector(id), usize::MAX);
+        let dirs = chain(self.u32_at(0x30)?, &self.fat, |id| self.sector(id), usize::MAX);
         let entry = |d: &[u8]| {
             let name = encoding_rs::UTF_16LE.decode_without_bom_handling(&d[..64]).0;
             let name = name.split('\0').next().unwrap_or("").to_string();
@@ -303,27 +303,17 @@ impl<'a> Compound<'a> {
         let entries: Vec<(String, u32, usize)> = dirs.chunks_exact(128).filter_map(entry).collect();
         let (_, start, len) = names.iter().find_map(|n| entries.iter().find(|e| e.0.eq_ignore_ascii_case(n)))?.clone();
         if len >= 4096 {
-            return Some(self.chain(start, &self.fat, |id| self.sector(id), len));
+            return Some(chain(start, &self.fat, |id| self.sector(id), len));
         }
         // A small stream lives in 64-byte mini sectors of the root entry's stream.
         let (_, root_start, root_len) = entries.first()?.clone();
-        let mini = self.chain(root_start, &self.fat, |id| self.sector(id), root_len);
+        let mini = chain(root_start, &self.fat, |id| self.sector(id), root_len);
         let mini_fat = self.mini_fat();
         let mini_sector = |id: u32| {
             let at = (id as usize).checked_mul(64)?;
             (at < mini.len()).then(|| &mini[at..(at + 64).min(mini.len())])
         };
-        let mut out = Vec::new();
-        let mut id = start;
-        for _ in 0..=mini_fat.len() {
-            let Some(unit) = mini_sector(id) else { break };
-            out.extend_from_slice(&unit[..unit.len().min(len - out.len())]);
-            match mini_fat.get(id as usize) {
-                Some(&n) if out.len() < len => id = n,
-                _ => break,
-            }
-        }
-        Some(out)
+        Some(chain(start, &mini_fat, mini_sector, len))
     }
 }
 

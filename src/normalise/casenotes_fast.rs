@@ -86,9 +86,18 @@ enum Role {
     Other,
 }
 
-/// The row reader's state this reader adds to.
-pub struct RowState<'a> {
+/// Where accepted rows go, and what they are read with: the table's context,
+/// columns and file, and the row reader's state this reader adds to.
+pub struct Sink<'a> {
+    pub ctx: &'a Context<'a>,
+    pub cols: &'a NoteColumns,
+    pub file: &'a str,
+    /// The file's interned name.
+    pub source: u32,
     pub blank_rows: &'a mut Vec<u32>,
+    pub model: &'a mut Model,
+    pub findings: &'a mut Findings,
+    pub report: &'a mut TableReport,
 }
 
 /// A span of a part's text arena.
@@ -430,21 +439,9 @@ fn parse_block(block: &[u8], eof: bool, threads: usize, bulk: &BulkText, cols: &
 /// Reads the body of a case-notes table: every record after the first
 /// `skip_records` (the rows down to the header), as the row reader would.
 /// Returns a read error, if reading stopped.
-#[allow(clippy::too_many_arguments)]
-pub fn read(
-    ctx: &Context,
-    bulk: &BulkText,
-    skip_records: usize,
-    cols: &NoteColumns,
-    file: &str,
-    source: u32,
-    state: RowState,
-    model: &mut Model,
-    findings: &mut Findings,
-    report: &mut TableReport,
-) -> Option<String> {
+pub fn read(bulk: &BulkText, skip_records: usize, sink: &mut Sink) -> Option<String> {
     let (block, threads) = TUNING.with(|t| t.get()).unwrap_or((BLOCK, threads()));
-    read_with(ctx, bulk, skip_records, cols, file, source, state, model, findings, report, block, threads)
+    read_with(bulk, skip_records, sink, block, threads)
 }
 
 thread_local! {
@@ -472,21 +469,7 @@ struct Lookups {
     seen: Vec<Option<SeenAlone>>,
 }
 
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn read_with(
-    ctx: &Context,
-    bulk: &BulkText,
-    skip_records: usize,
-    cols: &NoteColumns,
-    file: &str,
-    source: u32,
-    mut state: RowState,
-    model: &mut Model,
-    findings: &mut Findings,
-    report: &mut TableReport,
-    block_size: usize,
-    threads: usize,
-) -> Option<String> {
+pub(crate) fn read_with(bulk: &BulkText, skip_records: usize, sink: &mut Sink, block_size: usize, threads: usize) -> Option<String> {
     let f = match std::fs::File::open(&bulk.path) {
         Ok(f) => f,
         Err(e) => return Some(format!("cannot be read again: {e}")),
@@ -511,26 +494,13 @@ pub(crate) fn read_with(
             }
         });
         let next = move || rx.recv().unwrap_or_else(|_| Ok(Vec::new()));
-        parse_blocks(ctx, bulk, skip_records, cols, file, source, &mut state, model, findings, report, threads, next)
+        parse_blocks(bulk, skip_records, sink, threads, next)
     })
 }
 
 /// Parses the blocks `next` gives, in order, and accepts their records.
-#[allow(clippy::too_many_arguments)]
-fn parse_blocks(
-    ctx: &Context,
-    bulk: &BulkText,
-    skip_records: usize,
-    cols: &NoteColumns,
-    file: &str,
-    source: u32,
-    state: &mut RowState,
-    model: &mut Model,
-    findings: &mut Findings,
-    report: &mut TableReport,
-    threads: usize,
-    mut next: impl FnMut() -> std::io::Result<Vec<u8>>,
-) -> Option<String> {
+fn parse_blocks(bulk: &BulkText, skip_records: usize, sink: &mut Sink, threads: usize, mut next: impl FnMut() -> std::io::Result<Vec<u8>>) -> Option<String> {
+    let cols = sink.cols;
     // Bytes and line feeds before the current block.
     let (mut offset, mut lines_before) = (0u64, 0u64);
     // The row reader's numbering state.
@@ -574,7 +544,7 @@ fn parse_blocks(
                     if records <= skip_records {
                         continue;
                     }
-                    accept(ctx, rec, index, part, &mut look, cols, file, source, state, model, findings, report);
+                    accept(sink, rec, index, part, &mut look);
                 }
                 lines_before += part.lines_total;
             }
@@ -596,25 +566,13 @@ fn parse_blocks(
 
 /// One body row: rejected (blank, totals, duplicate, no child id, no event date)
 /// or added as a note, with the row reader's findings in its order.
-#[allow(clippy::too_many_arguments)]
-fn accept(
-    ctx: &Context,
-    rec: &Rec,
-    row: u32,
-    part: &Part,
-    look: &mut Lookups,
-    cols: &NoteColumns,
-    file: &str,
-    source: u32,
-    state: &mut RowState,
-    model: &mut Model,
-    findings: &mut Findings,
-    report: &mut TableReport,
-) {
+fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups) {
+    let Sink { ctx, cols, file, source, blank_rows, model, findings, report } = sink;
+    let (ctx, cols, file, source) = (*ctx, *cols, *file, *source);
     report.rows_read += 1;
     match rec.status {
         Status::Blank => {
-            state.blank_rows.push(row);
+            blank_rows.push(row);
             report.reject("blank row");
             return;
         }

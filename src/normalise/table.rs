@@ -514,8 +514,17 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     let fast = bulk.is_some();
     if let Some(bulk) = &bulk {
         let cols = super::casenotes_fast::NoteColumns::from_fields(&reader.fields, reader.keys.clone());
-        let state = super::casenotes_fast::RowState { blank_rows: &mut reader.blank_rows };
-        if let Some(message) = super::casenotes_fast::read(ctx, bulk, h + 1, &cols, &file, reader.source, state, model, findings, &mut report) {
+        let mut sink = super::casenotes_fast::Sink {
+            ctx,
+            cols: &cols,
+            file: &file,
+            source: reader.source,
+            blank_rows: &mut reader.blank_rows,
+            model,
+            findings,
+            report: &mut report,
+        };
+        if let Some(message) = super::casenotes_fast::read(bulk, h + 1, &mut sink) {
             read_error = Some(crate::ingest::IngestError { file: file.clone(), sheet: None, message });
         }
     }
