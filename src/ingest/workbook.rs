@@ -367,18 +367,10 @@ fn check_xls_extent(file: &Compound) -> Result<(), String> {
                 0x0809 => seen_bof = true,
                 0x000A => break,
                 0x0200 => {
-                    let (rf, rl, cf, cl) = match data.len() {
-                        10 => (row, col, u16_at(&data, 4).unwrap_or(0), u16_at(&data, 6).unwrap_or(0)),
-                        14 | 16 => {
-                            (u32_at(&data, 0).unwrap_or(0), u32_at(&data, 4).unwrap_or(0), u16_at(&data, 8).unwrap_or(0), u16_at(&data, 10).unwrap_or(0))
+                    if let Some((rows, cols)) = declared_extent(&data) {
+                        if rows.saturating_mul(cols) > XLS_SHEET_CELLS {
+                            return too_big(rows, cols);
                         }
-                        _ => continue,
-                    };
-                    // calamine reads columns past 255 as starting at 0.
-                    let cf = if cf > 0xFF { 0 } else { cf };
-                    let (rows, cols) = (rl.wrapping_sub(rf).wrapping_add(1) & 0xFFFF_FFFF, cl.wrapping_sub(cf).wrapping_add(1) & 0xFFFF_FFFF);
-                    if rows.saturating_mul(cols) > XLS_SHEET_CELLS {
-                        return too_big(rows, cols);
                     }
                 }
                 0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0207 => add(0, row, col),
@@ -403,6 +395,23 @@ fn check_xls_extent(file: &Compound) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The rows and columns a DIMENSIONS record makes calamine reserve room for,
+/// worked out as calamine 0.38 does (its last row and column are one past the
+/// end; a first column past 255 or after the last counts as 0; its sums wrap
+/// as 32-bit numbers, so a last row before the first is four billion rows).
+fn declared_extent(data: &[u8]) -> Option<(u64, u64)> {
+    let u16_at = |at: usize| data.get(at..at + 2).map(|b| u16::from_le_bytes([b[0], b[1]]) as u32);
+    let u32_at = |at: usize| data.get(at..at + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+    let (rf, rl, cf, cl) = match data.len() {
+        10 => (u16_at(0)?, u16_at(2)?, u16_at(4)?, u16_at(6)?),
+        14 | 16 => (u32_at(0)?, u32_at(4)?, u16_at(8)?, u16_at(10)?),
+        _ => return None,
+    };
+    let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
+    let (er, ec) = if rl >= 1 && cl >= 1 { (rl - 1, cl - 1) } else { (rf, cf) };
+    Some((er.wrapping_sub(rf).wrapping_add(1) as u64, ec.wrapping_sub(cf).wrapping_add(1) as u64))
 }
 
 /// BIFF records as calamine reads them: (type, data), CONTINUE records joined
@@ -776,6 +785,28 @@ mod tests {
             checked += 1;
         }
         assert_eq!(checked, 3);
+    }
+
+    /// DIMENSIONS as calamine reads it: a full sheet (65,536 rows by 256
+    /// columns, bounds one past the end) passes; a last row before the first
+    /// is four billion rows and is refused.
+    #[test]
+    fn declared_extent_as_calamine_reads_it() {
+        let biff8 = |rf: u32, rl: u32, cf: u16, cl: u16| {
+            let mut d = Vec::new();
+            d.extend(rf.to_le_bytes());
+            d.extend(rl.to_le_bytes());
+            d.extend(cf.to_le_bytes());
+            d.extend(cl.to_le_bytes());
+            d.extend([0, 0]);
+            d
+        };
+        assert_eq!(declared_extent(&biff8(0, 65_536, 0, 256)), Some((65_536, 256)));
+        assert_eq!(declared_extent(&biff8(0, 0, 0, 0)), Some((1, 1)));
+        assert_eq!(declared_extent(&biff8(3, 10, 300, 5)), Some((7, 5)));
+        let (rows, cols) = declared_extent(&biff8(10, 5, 0, 4)).unwrap();
+        assert!(rows * cols > XLS_SHEET_CELLS, "{rows} x {cols}");
+        assert_eq!(declared_extent(&[0; 12]), None);
     }
 
     /// A 234 KB .xls with one cell 27,750 columns away (found by fuzzing) is
