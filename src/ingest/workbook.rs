@@ -347,6 +347,8 @@ fn check_xls_extent(file: &Compound) -> Result<(), String> {
             *e = (e.0.min(row), e.1.max(row), e.2.min(col), e.3.max(col));
         };
         let (mut seen_bof, mut depth) = (false, 0usize);
+        // Where the last formula was: a STRING record (a formula's text result) lands there.
+        let mut formula_at = (0u64, 0u64);
         for (typ, data) in Records(sheet) {
             if depth > 0 {
                 match typ {
@@ -356,29 +358,26 @@ fn check_xls_extent(file: &Compound) -> Result<(), String> {
                 }
                 continue;
             }
-            let (Some(row), Some(col)) = (u16_at(&data, 0), u16_at(&data, 2)) else {
-                if typ == 0x000A {
-                    break;
-                }
-                continue;
-            };
-            match typ {
-                0x0809 if seen_bof => depth += 1,
-                0x0809 => seen_bof = true,
-                0x000A => break,
-                0x0200 => {
+            let at = (u16_at(&data, 0), u16_at(&data, 2));
+            match (typ, at) {
+                (0x0809, _) if seen_bof => depth += 1,
+                (0x0809, _) => seen_bof = true,
+                (0x000A, _) => break,
+                (0x0200, _) => {
                     if let Some((rows, cols)) = declared_extent(&data) {
                         if rows.saturating_mul(cols) > XLS_SHEET_CELLS {
                             return too_big(rows, cols);
                         }
                     }
                 }
-                0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0207 => add(0, row, col),
-                0x0006 => {
+                (0x0207, _) => add(0, formula_at.0, formula_at.1),
+                (0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD, (Some(row), Some(col))) => add(0, row, col),
+                (0x0006, (Some(row), Some(col))) => {
+                    formula_at = (row, col);
                     add(0, row, col);
                     add(1, row, col);
                 }
-                0x00BD => {
+                (0x00BD, (Some(row), Some(col))) => {
                     add(0, row, col);
                     add(0, row, data.len().checked_sub(2).and_then(|at| u16_at(&data, at)).unwrap_or(col));
                 }
@@ -807,6 +806,19 @@ mod tests {
         let (rows, cols) = declared_extent(&biff8(10, 5, 0, 4)).unwrap();
         assert!(rows * cols > XLS_SHEET_CELLS, "{rows} x {cols}");
         assert_eq!(declared_extent(&[0; 12]), None);
+    }
+
+    /// A formula's text result (a STRING record) lands where the formula is,
+    /// not at a position read from its text: an ordinary .xls (saved by
+    /// LibreOffice) whose formulas give 30,000-character texts is read.
+    #[test]
+    fn formula_text_results_are_not_read_as_positions() {
+        let bytes = std::fs::read("tests/corpus/made/long-formula-text.xls").unwrap();
+        let file = check_cfb_chains(&bytes).unwrap().expect("a compound file");
+        assert_eq!(check_xls_extent(&file), Ok(()));
+        let (tables, _) = read_bytes("long.xls", "xls", &bytes).unwrap();
+        let rows = crate::ingest::collect_rows(tables.into_iter().next().unwrap()).unwrap();
+        assert_eq!(rows.len(), 4);
     }
 
     /// A 234 KB .xls with one cell 27,750 columns away (found by fuzzing) is
