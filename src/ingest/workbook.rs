@@ -221,10 +221,10 @@ fn check_cfb_chains(bytes: &[u8]) -> Result<Option<Compound<'_>>, String> {
     // The FAT's sectors: 109 listed in the header, the rest in the DIFAT chain.
     let mut fat_sectors: Vec<u32> = (0..109).filter_map(|i| file.u32_at(76 + 4 * i)).filter(|&id| id < RESERVED).collect();
     let mut difat = file.u32_at(0x44).unwrap_or(u32::MAX);
-    let mut steps = 0;
+    let mut difat_sectors = Vec::new();
     while difat < RESERVED {
-        steps += 1;
-        if steps > maxid + 1 {
+        difat_sectors.push(difat);
+        if difat_sectors.len() > maxid + 1 {
             return damaged();
         }
         let Some(sec) = file.sector(difat) else { break };
@@ -232,6 +232,14 @@ fn check_cfb_chains(bytes: &[u8]) -> Result<Option<Compound<'_>>, String> {
         let Some((&next, listed)) = ids.split_last() else { break };
         fat_sectors.extend(listed.iter().filter(|&&id| id < RESERVED));
         difat = next;
+    }
+    // Each sector holds one part of the tables: one named twice (which calamine
+    // reads the second time from a zero-filled copy, and which lets a list far
+    // longer than the file build a table far larger than it) is damage.
+    let mut listed: Vec<u32> = fat_sectors.iter().chain(&difat_sectors).copied().collect();
+    listed.sort_unstable();
+    if listed.windows(2).any(|w| w[0] == w[1]) {
+        return Err("the workbook is damaged (its allocation table names a sector twice). Open it in Excel or LibreOffice and save it as .xlsx".to_string());
     }
     file.fat = fat_sectors.iter().filter_map(|&id| file.sector(id)).flat_map(words).collect();
     if has_loop(&file.fat, RESERVED) {
@@ -320,6 +328,10 @@ impl<'a> Compound<'a> {
 /// The most cells an .xls sheet can hold (65,536 rows by 256 columns).
 const XLS_SHEET_CELLS: u64 = 65_536 * 256;
 
+/// The most cells auditpack lets calamine lay out for one .xls, all sheets
+/// together: one full sheet's worth (calamine takes about 1 GB for it).
+const XLS_BOOK_CELLS: u64 = XLS_SHEET_CELLS;
+
 /// calamine lays each .xls sheet out whole, every cell of the rectangle from
 /// the first used cell to the last, and reserves what a sheet's DIMENSIONS
 /// record declares: one cell far from the rest, in a damaged or crafted file,
@@ -336,8 +348,15 @@ fn check_xls_extent(file: &Compound) -> Result<(), String> {
         ))
     };
     // The sheets' offsets, from the workbook globals (BOUNDSHEET records).
-    let sheets: Vec<usize> =
-        Records(&stream).take_while(|r| r.0 != 0x000A).filter(|r| r.0 == 0x0085).filter_map(|r| u32_at(&r.1, 0)).map(|p| p as usize).collect();
+    let mut sheets: Vec<usize> =
+        Records(&stream).take_while(|r| r.0 != 0x000A).filter(|r| r.0 == 0x0085).filter_map(|r| u32_at(r.1, 0)).map(|p| p as usize).collect();
+    sheets.sort_unstable();
+    sheets.dedup();
+    // Sheets are separate parts of the stream: reading more than twice its
+    // length means they overlap (crafted), and would make this check slow.
+    let mut scanned = 0usize;
+    // Cells calamine lays out for the whole workbook.
+    let mut book_cells = 0u64;
     for pos in sheets {
         let Some(sheet) = stream.get(pos..) else { continue };
         // (first row, last row, first column, last column) of the cells, then of the formulas.
@@ -350,6 +369,10 @@ fn check_xls_extent(file: &Compound) -> Result<(), String> {
         // Where the last formula was: a STRING record (a formula's text result) lands there.
         let mut formula_at = (0u64, 0u64);
         for (typ, data) in Records(sheet) {
+            scanned += 4 + data.len();
+            if scanned > 2 * stream.len() {
+                return Err("the workbook is damaged (its sheets overlap). Open it in Excel or LibreOffice and save it as .xlsx".to_string());
+            }
             if depth > 0 {
                 match typ {
                     0x0809 => depth += 1,
@@ -358,13 +381,13 @@ fn check_xls_extent(file: &Compound) -> Result<(), String> {
                 }
                 continue;
             }
-            let at = (u16_at(&data, 0), u16_at(&data, 2));
+            let at = (u16_at(data, 0), u16_at(data, 2));
             match (typ, at) {
                 (0x0809, _) if seen_bof => depth += 1,
                 (0x0809, _) => seen_bof = true,
                 (0x000A, _) => break,
                 (0x0200, _) => {
-                    if let Some((rows, cols)) = declared_extent(&data) {
+                    if let Some((rows, cols)) = declared_extent(data) {
                         if rows.saturating_mul(cols) > XLS_SHEET_CELLS {
                             return too_big(rows, cols);
                         }
@@ -379,7 +402,7 @@ fn check_xls_extent(file: &Compound) -> Result<(), String> {
                 }
                 (0x00BD, (Some(row), Some(col))) => {
                     add(0, row, col);
-                    add(0, row, data.len().checked_sub(2).and_then(|at| u16_at(&data, at)).unwrap_or(col));
+                    add(0, row, data.len().checked_sub(2).and_then(|at| u16_at(data, at)).unwrap_or(col));
                 }
                 _ => {}
             }
@@ -390,7 +413,13 @@ fn check_xls_extent(file: &Compound) -> Result<(), String> {
                 if rows * cols > XLS_SHEET_CELLS {
                     return too_big(rows, cols);
                 }
+                book_cells += rows * cols;
             }
+        }
+        if book_cells > XLS_BOOK_CELLS {
+            return Err(format!(
+                "its sheets reach {book_cells} cells in all, laid out from the first used cell to the last of each, more than auditpack lays out from one .xls ({XLS_BOOK_CELLS}): a stray value far from a table on several sheets? Save the workbook as .xlsx, which auditpack reads cell by cell"
+            ));
         }
     }
     Ok(())
@@ -413,24 +442,23 @@ fn declared_extent(data: &[u8]) -> Option<(u64, u64)> {
     Some((er.wrapping_sub(rf).wrapping_add(1) as u64, ec.wrapping_sub(cf).wrapping_add(1) as u64))
 }
 
-/// BIFF records as calamine reads them: (type, data), CONTINUE records joined
-/// to the record before them; a record cut short ends the iteration.
+/// BIFF records as calamine reads them: (type, the record's own data). A
+/// CONTINUE record after one is passed over: calamine gives it apart, and reads
+/// positions and sizes from the record's own bytes. A record cut short ends
+/// the iteration.
 struct Records<'a>(&'a [u8]);
 
-impl Iterator for Records<'_> {
-    type Item = (u16, Vec<u8>);
+impl<'a> Iterator for Records<'a> {
+    type Item = (u16, &'a [u8]);
 
-    fn next(&mut self) -> Option<(u16, Vec<u8>)> {
+    fn next(&mut self) -> Option<(u16, &'a [u8])> {
         let head = |s: &[u8]| (s.len() >= 4).then(|| (u16::from_le_bytes([s[0], s[1]]), u16::from_le_bytes([s[2], s[3]]) as usize));
         let (typ, len) = head(self.0)?;
-        let mut data = self.0.get(4..4 + len)?.to_vec();
+        let data = self.0.get(4..4 + len)?;
         self.0 = &self.0[4 + len..];
         while self.0.len() > 4 {
             match head(self.0) {
-                Some((0x003C, l)) if self.0.len() >= 4 + l => {
-                    data.extend_from_slice(&self.0[4..4 + l]);
-                    self.0 = &self.0[4 + l..];
-                }
+                Some((0x003C, l)) if self.0.len() >= 4 + l => self.0 = &self.0[4 + l..],
                 _ => break,
             }
         }
@@ -806,6 +834,27 @@ mod tests {
         let (rows, cols) = declared_extent(&biff8(10, 5, 0, 4)).unwrap();
         assert!(rows * cols > XLS_SHEET_CELLS, "{rows} x {cols}");
         assert_eq!(declared_extent(&[0; 12]), None);
+    }
+
+    /// Crafted .xls files a review found past the first checks, each refused
+    /// before calamine loops or allocates (`.ci/corpora` runs them under a
+    /// time and memory limit): a sector
+    /// named twice in the allocation table (calamine loops on the second,
+    /// zero-filled copy), a DIMENSIONS record followed by a CONTINUE record,
+    /// three sheets each with a far cell (over 2 GB together), and sheets
+    /// that overlap (which made this check itself slow).
+    #[test]
+    fn crafted_xls_files_are_refused_quickly() {
+        for (name, says) in [
+            ("review-xls-sector-named-twice.xls", "names a sector twice"),
+            ("review-xls-dimensions-then-continue.xls", "more than an .xls sheet can hold"),
+            ("review-xls-three-far-sheets.xls", "cells in all"),
+            ("review-xls-overlapping-sheets.xls", "damaged"),
+        ] {
+            let bytes = std::fs::read(std::path::Path::new("tests/corpus/found").join(name)).unwrap();
+            let e = read_bytes(name, "xls", &bytes).unwrap_err();
+            assert!(e.message.contains(says), "{name}: {}", e.message);
+        }
     }
 
     /// A formula's text result (a STRING record) lands where the formula is,

@@ -251,11 +251,18 @@ fn date_of(t: &str) -> Option<NaiveDate> {
 
 /// Parses `input` (which starts on a record boundary) into records. With `eof`,
 /// the input is the rest of the file and a last record without a line end counts.
-fn parse_part(input: &[u8], eof: bool, bulk: &BulkText, cols: &NoteColumns) -> Part {
+fn parse_part(input: &[u8], eof: bool, bulk: &BulkText, cols: &NoteColumns, file_start: bool) -> Part {
     use csv_core::ReadRecordResult as R;
     let mut rdr = csv_core::ReaderBuilder::new().delimiter(bulk.delimiter).build();
     let mut out = vec![0u8; 1 << 16];
     let mut ends = vec![0usize; 64];
+    if !file_start {
+        // A new reader drops a byte-order mark at its start, as it should at the
+        // file's start only: one read past an empty line first, so that a mark
+        // on a line inside the file stays in its field, as the row reader keeps it.
+        let _ = rdr.read_record(b"\n", &mut out, &mut ends);
+        rdr.set_line(1);
+    }
     let (mut pos, mut outlen, mut endlen) = (0usize, 0usize, 0usize);
     let mut part = Part {
         recs: Vec::with_capacity(input.len() / 64 + 1),
@@ -408,15 +415,15 @@ fn cut_points(block: &[u8], n: usize) -> Vec<usize> {
 
 /// Parses a block on up to `threads` threads; the parts come back in order, each
 /// starting on a true record boundary.
-fn parse_block(block: &[u8], eof: bool, threads: usize, bulk: &BulkText, cols: &NoteColumns) -> Vec<(usize, Part)> {
+fn parse_block(block: &[u8], eof: bool, threads: usize, bulk: &BulkText, cols: &NoteColumns, file_start: bool) -> Vec<(usize, Part)> {
     let mut cuts = cut_points(block, threads);
     cuts.push(block.len());
     let spans: Vec<(usize, usize)> = cuts.windows(2).map(|w| (w[0], w[1])).collect();
     let last = spans.len() - 1;
     let mut parts: Vec<(usize, Part)> = std::thread::scope(|s| {
         let handles: Vec<_> =
-            spans.iter().enumerate().skip(1).map(|(k, &(a, b))| s.spawn(move || (a, parse_part(&block[a..b], eof && k == last, bulk, cols)))).collect();
-        let first = (spans[0].0, parse_part(&block[spans[0].0..spans[0].1], eof && last == 0, bulk, cols));
+            spans.iter().enumerate().skip(1).map(|(k, &(a, b))| s.spawn(move || (a, parse_part(&block[a..b], eof && k == last, bulk, cols, false)))).collect();
+        let first = (spans[0].0, parse_part(&block[spans[0].0..spans[0].1], eof && last == 0, bulk, cols, file_start));
         let mut v = vec![first];
         v.extend(handles.into_iter().map(|h| h.join().expect("a parse thread does not panic")));
         v
@@ -429,7 +436,7 @@ fn parse_block(block: &[u8], eof: bool, threads: usize, bulk: &BulkText, cols: &
         }
         let from = prev_start + prev.last_end;
         let to = spans[k].1;
-        parts[k] = (from, parse_part(&block[from..to], eof && k == last, bulk, cols));
+        parts[k] = (from, parse_part(&block[from..to], eof && k == last, bulk, cols, false));
         // The rest of the previous part now belongs to this one.
         parts[k - 1].1.lines_total = parts[k - 1].1.lines_at_last_end;
     }
@@ -482,8 +489,9 @@ pub(crate) fn read_with(bulk: &BulkText, skip_records: usize, sink: &mut Sink, b
             let mut f = f;
             let mut read = 0u64;
             loop {
-                // No bigger than what is left of the file: a small export does not cost a whole block.
-                let want = bulk.len.saturating_sub(read).clamp(1, block_size as u64);
+                // No bigger than what is left of the file (a small export does not
+                // cost a whole block); whole blocks past it, if it has grown since.
+                let want = if read < bulk.len { (bulk.len - read).min(block_size as u64) } else { block_size as u64 };
                 let mut block = Vec::with_capacity(want as usize);
                 let got = (&mut f).take(want).read_to_end(&mut block);
                 let end = matches!(got, Ok(0));
@@ -515,7 +523,7 @@ fn parse_blocks(bulk: &BulkText, skip_records: usize, sink: &mut Sink, threads: 
         Ok(b) => b,
         Err(e) => return Some(format!("after row {index}: {e}")),
     };
-    let mut parts = parse_block(&buf, eof, threads, bulk, cols);
+    let mut parts = parse_block(&buf, eof, threads, bulk, cols, true);
     loop {
         let (last_start, last) = parts.last().expect("a block has a part");
         let carry_from = if eof { buf.len() } else { last_start + last.last_end };
@@ -526,7 +534,7 @@ fn parse_blocks(bulk: &BulkText, skip_records: usize, sink: &mut Sink, threads: 
         let following = (!eof).then(|| fill(buf[carry_from..].to_vec()));
         let parsed = std::thread::scope(|s| {
             let parsing = match &following {
-                Some(Ok((next_buf, next_eof))) => Some(s.spawn(move || parse_block(next_buf, *next_eof, threads, bulk, cols))),
+                Some(Ok((next_buf, next_eof))) => Some(s.spawn(move || parse_block(next_buf, *next_eof, threads, bulk, cols, false))),
                 _ => None,
             };
             for (start, part) in &parts {
@@ -914,6 +922,22 @@ mod tests {
         let tunings = [(BLOCK, 2), (4096, 2), (10_000, 3)];
         agree("sample.csv", &std::fs::read("sample_data/case-notes.csv").unwrap(), &tunings);
         agree("big.csv", &messy(99, 5000), &tunings);
+    }
+
+    /// A byte-order mark at the start of a line inside the file (two exports
+    /// joined end to end) stays in its field whatever block or part starts
+    /// there, as the row reader keeps it.
+    #[test]
+    fn a_byte_order_mark_inside_the_file_is_read_as_the_row_reader_reads_it() {
+        let mut bytes = b"Person ID,Case Note Type,Event Date\nC1,CP Visit,01/09/2026\n".to_vec();
+        bytes.extend(b"\xEF\xBB\xBF\"C2\",CP Visit,02/09/2026\n");
+        for i in 0..40 {
+            bytes.extend(format!("C{i},CP Visit,03/09/2026\n").as_bytes());
+            if i % 9 == 0 {
+                bytes.extend(b"\xEF\xBB\xBF\"C9\",CLA Visit,04/09/2026\n");
+            }
+        }
+        agree("bom-inside.csv", &bytes, &[(BLOCK, 2), (7, 1), (61, 1), (62, 2), (100, 3), (37, 2)]);
     }
 
     #[test]

@@ -1000,8 +1000,15 @@ impl RowKeys {
             h.hash(&mut hasher);
             hasher.finish()
         };
+        // Two columns under the same header are told apart by which comes first.
+        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let columns = (0..n)
-            .map(|i| key(&columns.iter().find(|c| c.index == i).map(|c| fold(&c.header)).filter(|h| !h.is_empty()).unwrap_or_else(|| format!("#{i}"))))
+            .map(|i| {
+                let h = columns.iter().find(|c| c.index == i).map(|c| fold(&c.header)).filter(|h| !h.is_empty()).unwrap_or_else(|| format!("#{i}"));
+                let count = seen.entry(h.clone()).or_default();
+                *count += 1;
+                key(&if *count == 1 { h } else { format!("{h}#{count}") })
+            })
             .collect();
         RowKeys { kind: key(""), columns }
     }
@@ -1122,6 +1129,29 @@ mod tests {
         ] {
             assert_eq!(month_cell(&Cell::text(t)), want, "{t}");
         }
+    }
+
+    /// A row's key does not depend on its file's column order, but two columns
+    /// under the same header are not interchangeable.
+    #[test]
+    fn row_keys_follow_headers_not_places() {
+        let map = |headers: &[&str]| -> Vec<ColumnMap> {
+            headers
+                .iter()
+                .enumerate()
+                .map(|(index, h)| ColumnMap { index, header: h.to_string(), target: Target::Unmapped, reason: String::new(), scale: None, score: 0 })
+                .collect()
+        };
+        let t = |v: &[&str]| v.iter().map(|x| Cell::text(x)).collect::<Vec<_>>();
+        let ab = RowKeys::new(&map(&["Child ID", "Note"]), TableKind::CaseNotes);
+        let ba = RowKeys::new(&map(&["note", "CHILD ID"]), TableKind::CaseNotes);
+        assert_eq!(ab.row_key(&t(&["C1", "x"])), ba.row_key(&t(&["x", "C1"])));
+        assert_ne!(ab.row_key(&t(&["C1", "x"])), ab.row_key(&t(&["x", "C1"])));
+        let twice = RowKeys::new(&map(&["Notes", "Notes"]), TableKind::CaseNotes);
+        assert_ne!(twice.row_key(&t(&["a", "b"])), twice.row_key(&t(&["b", "a"])));
+        assert_ne!(twice.row_key(&t(&["", "a"])), twice.row_key(&t(&["a", ""])));
+        // Cells past the header row count by their place.
+        assert_ne!(ab.row_key(&t(&["C1", "x", "y", ""])), ab.row_key(&t(&["C1", "x", "", "y"])));
     }
 
     #[test]
