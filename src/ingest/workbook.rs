@@ -216,7 +216,7 @@ fn check_cfb_chains(bytes: &[u8]) -> Result<Option<Compound<'_>>, String> {
         12 => 4096,
         _ => return Ok(None),
     };
-    let mut file = Compound { bytes, size, fat: Vec::new() };
+    let mut file = Compound { bytes, size, fat: Vec::new(), mini_fat: Vec::new() };
     let maxid = bytes.len() / size;
     // The FAT's sectors: 109 listed in the header, the rest in the DIFAT chain.
     let mut fat_sectors: Vec<u32> = (0..109).filter_map(|i| file.u32_at(76 + 4 * i)).filter(|&id| id < RESERVED).collect();
@@ -245,8 +245,8 @@ fn check_cfb_chains(bytes: &[u8]) -> Result<Option<Compound<'_>>, String> {
     if has_loop(&file.fat, RESERVED) {
         return damaged();
     }
-    // The mini FAT is a chain in the FAT; its entries link 64-byte mini sectors.
-    if has_loop(&file.mini_fat(), RESERVED) {
+    file.mini_fat = file.read_mini_fat();
+    if has_loop(&file.mini_fat, RESERVED) {
         return damaged();
     }
     Ok(Some(file))
@@ -271,7 +271,17 @@ fn chain<'b>(start: u32, next: &[u32], get: impl Fn(u32) -> Option<&'b [u8]>, le
 
 /// Little-endian u32s (a trailing part word is left out).
 fn words(b: &[u8]) -> Vec<u32> {
-    b.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect()
+    b.chunks_exact(4).filter_map(|w| le32(w, 0)).collect()
+}
+
+/// The little-endian u16 at `at`, if the bytes reach that far.
+fn le16(b: &[u8], at: usize) -> Option<u32> {
+    b.get(at..at.checked_add(2)?).map(|b| u32::from(u16::from_le_bytes([b[0], b[1]])))
+}
+
+/// The little-endian u32 at `at`, if the bytes reach that far.
+fn le32(b: &[u8], at: usize) -> Option<u32> {
+    b.get(at..at.checked_add(4)?).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
 /// An OLE compound file read as calamine reads it: sector `id` starts after the
@@ -280,11 +290,13 @@ struct Compound<'a> {
     bytes: &'a [u8],
     size: usize,
     fat: Vec<u32>,
+    /// The mini FAT: a chain in the FAT whose entries link 64-byte mini sectors.
+    mini_fat: Vec<u32>,
 }
 
 impl<'a> Compound<'a> {
     fn u32_at(&self, at: usize) -> Option<u32> {
-        self.bytes.get(at..at + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        le32(self.bytes, at)
     }
 
     fn sector(&self, id: u32) -> Option<&'a [u8]> {
@@ -292,7 +304,7 @@ impl<'a> Compound<'a> {
         (start < self.bytes.len()).then(|| &self.bytes[start..start.saturating_add(self.size).min(self.bytes.len())])
     }
 
-    fn mini_fat(&self) -> Vec<u32> {
+    fn read_mini_fat(&self) -> Vec<u32> {
         let len = self.u32_at(0x40).unwrap_or(0) as usize;
         words(&chain(self.u32_at(0x3C).unwrap_or(u32::MAX), &self.fat, |id| self.sector(id), len.saturating_mul(self.size)))
     }
@@ -303,9 +315,8 @@ impl<'a> Compound<'a> {
         let entry = |d: &[u8]| {
             let name = encoding_rs::UTF_16LE.decode_without_bom_handling(&d[..64]).0;
             let name = name.split('\0').next().unwrap_or("").to_string();
-            let start = u32::from_le_bytes([d[116], d[117], d[118], d[119]]);
-            let len =
-                if self.size == 512 { u32::from_le_bytes([d[120], d[121], d[122], d[123]]) as u64 } else { u64::from_le_bytes(d[120..128].try_into().ok()?) };
+            let start = le32(d, 116)?;
+            let len = if self.size == 512 { u64::from(le32(d, 120)?) } else { u64::from_le_bytes(d[120..128].try_into().ok()?) };
             Some((name, start, usize::try_from(len).ok()?))
         };
         let entries: Vec<(String, u32, usize)> = dirs.chunks_exact(128).filter_map(entry).collect();
@@ -316,12 +327,11 @@ impl<'a> Compound<'a> {
         // A small stream lives in 64-byte mini sectors of the root entry's stream.
         let (_, root_start, root_len) = entries.first()?.clone();
         let mini = chain(root_start, &self.fat, |id| self.sector(id), root_len);
-        let mini_fat = self.mini_fat();
         let mini_sector = |id: u32| {
             let at = (id as usize).checked_mul(64)?;
             (at < mini.len()).then(|| &mini[at..(at + 64).min(mini.len())])
         };
-        Some(chain(start, &mini_fat, mini_sector, len))
+        Some(chain(start, &self.mini_fat, mini_sector, len))
     }
 }
 
@@ -340,8 +350,6 @@ const XLS_BOOK_CELLS: u64 = XLS_SHEET_CELLS;
 /// rectangle is larger than an .xls sheet can be.
 fn check_xls_extent(file: &Compound) -> Result<(), String> {
     let Some(stream) = file.stream(&["Workbook", "Book"]) else { return Ok(()) };
-    let u16_at = |d: &[u8], at: usize| d.get(at..at + 2).map(|b| u16::from_le_bytes([b[0], b[1]]) as u64);
-    let u32_at = |d: &[u8], at: usize| d.get(at..at + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as u64);
     let too_big = |rows: u64, cols: u64| {
         Err(format!(
             "a sheet reaches {rows} rows by {cols} columns, more than an .xls sheet can hold (65,536 by 256): the file is damaged. Open it in Excel or LibreOffice and save it as .xlsx"
@@ -349,7 +357,7 @@ fn check_xls_extent(file: &Compound) -> Result<(), String> {
     };
     // The sheets' offsets, from the workbook globals (BOUNDSHEET records).
     let mut sheets: Vec<usize> =
-        Records(&stream).take_while(|r| r.0 != 0x000A).filter(|r| r.0 == 0x0085).filter_map(|r| u32_at(r.1, 0)).map(|p| p as usize).collect();
+        Records(&stream).take_while(|r| r.0 != 0x000A).filter(|r| r.0 == 0x0085).filter_map(|r| le32(r.1, 0)).map(|p| p as usize).collect();
     sheets.sort_unstable();
     sheets.dedup();
     // Sheets are separate parts of the stream: reading more than twice its
@@ -381,7 +389,7 @@ fn check_xls_extent(file: &Compound) -> Result<(), String> {
                 }
                 continue;
             }
-            let at = (u16_at(data, 0), u16_at(data, 2));
+            let at = (le16(data, 0).map(u64::from), le16(data, 2).map(u64::from));
             match (typ, at) {
                 (0x0809, _) if seen_bof => depth += 1,
                 (0x0809, _) => seen_bof = true,
@@ -402,7 +410,7 @@ fn check_xls_extent(file: &Compound) -> Result<(), String> {
                 }
                 (0x00BD, (Some(row), Some(col))) => {
                     add(0, row, col);
-                    add(0, row, data.len().checked_sub(2).and_then(|at| u16_at(data, at)).unwrap_or(col));
+                    add(0, row, data.len().checked_sub(2).and_then(|at| le16(data, at)).map_or(col, u64::from));
                 }
                 _ => {}
             }
@@ -430,11 +438,9 @@ fn check_xls_extent(file: &Compound) -> Result<(), String> {
 /// end; a first column past 255 or after the last counts as 0; its sums wrap
 /// as 32-bit numbers, so a last row before the first is four billion rows).
 fn declared_extent(data: &[u8]) -> Option<(u64, u64)> {
-    let u16_at = |at: usize| data.get(at..at + 2).map(|b| u16::from_le_bytes([b[0], b[1]]) as u32);
-    let u32_at = |at: usize| data.get(at..at + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
     let (rf, rl, cf, cl) = match data.len() {
-        10 => (u16_at(0)?, u16_at(2)?, u16_at(4)?, u16_at(6)?),
-        14 | 16 => (u32_at(0)?, u32_at(4)?, u16_at(8)?, u16_at(10)?),
+        10 => (le16(data, 0)?, le16(data, 2)?, le16(data, 4)?, le16(data, 6)?),
+        14 | 16 => (le32(data, 0)?, le32(data, 4)?, le16(data, 8)?, le16(data, 10)?),
         _ => return None,
     };
     let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
@@ -452,7 +458,7 @@ impl<'a> Iterator for Records<'a> {
     type Item = (u16, &'a [u8]);
 
     fn next(&mut self) -> Option<(u16, &'a [u8])> {
-        let head = |s: &[u8]| (s.len() >= 4).then(|| (u16::from_le_bytes([s[0], s[1]]), u16::from_le_bytes([s[2], s[3]]) as usize));
+        let head = |s: &[u8]| Some((le16(s, 0)? as u16, le16(s, 2)? as usize));
         let (typ, len) = head(self.0)?;
         let data = self.0.get(4..4 + len)?;
         self.0 = &self.0[4 + len..];
