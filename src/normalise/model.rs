@@ -305,6 +305,15 @@ impl Strings {
         self.list.get(i as usize).map(String::as_str).unwrap_or("")
     }
 
+    /// How many texts are interned.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
     /// Rewrites each string `f` changes, in place (indices stay; two that
     /// become the same text both keep it, and looking it up finds the first).
     pub fn rewrite(&mut self, f: impl Fn(&str) -> Option<String>) {

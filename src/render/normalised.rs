@@ -370,16 +370,35 @@ pub fn actions_csv(model: &Model, out: Out) -> Result {
     finish(w)
 }
 
+const CASE_NOTE_COLUMNS: [&str; 10] =
+    ["child_id", "note_type", "kind", "event_date", "recorded_date", "seen_alone", "author", "team", "source_file", "source_row"];
+
+fn seen_str(s: crate::normalise::SeenAlone) -> &'static str {
+    match s {
+        crate::normalise::SeenAlone::Yes => "yes",
+        crate::normalise::SeenAlone::No => "no",
+        crate::normalise::SeenAlone::NotApplicable => "not_applicable",
+        crate::normalise::SeenAlone::NotRecorded => "not_recorded",
+    }
+}
+
+/// The case notes: millions of rows, so written column-wise from the model's
+/// interned values (each distinct text encoded once), not record by record.
+/// The output is the same as writing each row's values as text
+/// ([`case_notes_rows`], the reference the tests compare with).
 pub fn case_notes_csv(model: &Model, out: Out) -> Result {
-    let mut w = writer(out, &["child_id", "note_type", "kind", "event_date", "recorded_date", "seen_alone", "author", "team", "source_file", "source_row"])?;
+    match FORMAT.with(|f| f.get()) {
+        Format::Csv => case_notes_text(model, out),
+        Format::Parquet => case_notes_parquet(model, out),
+    }
+}
+
+/// The case notes as each row's values, written by the generic writer.
+#[cfg(test)]
+fn case_notes_rows(model: &Model, out: Out) -> Result {
+    let mut w = writer(out, &CASE_NOTE_COLUMNS)?;
     let s = &model.strings;
     for n in &model.case_notes {
-        let seen = match n.seen_alone {
-            crate::normalise::SeenAlone::Yes => "yes",
-            crate::normalise::SeenAlone::No => "no",
-            crate::normalise::SeenAlone::NotApplicable => "not_applicable",
-            crate::normalise::SeenAlone::NotRecorded => "not_recorded",
-        };
         put(
             &mut w,
             [
@@ -388,7 +407,7 @@ pub fn case_notes_csv(model: &Model, out: Out) -> Result {
                 n.kind.as_str(),
                 day(Some(n.event)).as_ref(),
                 day(n.recorded).as_ref(),
-                seen,
+                seen_str(n.seen_alone),
                 s.get(n.author),
                 s.get(n.team),
                 s.get(n.source),
@@ -397,6 +416,144 @@ pub fn case_notes_csv(model: &Model, out: Out) -> Result {
         )?;
     }
     finish(w)
+}
+
+/// A field as the CSV writer writes it: neutralised, and quoted when it must be.
+fn encoded(field: &str) -> std::io::Result<Vec<u8>> {
+    if field.is_empty() {
+        // Alone in a record the writer would quote it; among others it is nothing.
+        return Ok(Vec::new());
+    }
+    // The record end closes any quote; it is then taken off.
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::with_capacity(field.len() + 3));
+    w.write_record([neutralise(field.as_bytes())])?;
+    let mut v = w.into_inner().map_err(|e| e.into_error())?;
+    if v.pop() != Some(b'\n') {
+        return Err(std::io::Error::other("the CSV writer ended a record without a newline"));
+    }
+    Ok(v)
+}
+
+/// Letters, digits and `_` (not first a sign): written as they are.
+fn plain(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// Each interned text's CSV field, encoded the first time it is written.
+struct FieldCache<'a> {
+    strings: &'a crate::normalise::Strings,
+    fields: Vec<Option<Box<[u8]>>>,
+}
+
+impl<'a> FieldCache<'a> {
+    fn new(strings: &'a crate::normalise::Strings) -> Self {
+        FieldCache { strings, fields: vec![None; strings.len()] }
+    }
+
+    fn put(&mut self, id: u32, buf: &mut Vec<u8>) -> Result {
+        let i = id as usize;
+        if i >= self.fields.len() {
+            self.fields.resize(i + 1, None);
+        }
+        if self.fields[i].is_none() {
+            self.fields[i] = Some(encoded(self.strings.get(id))?.into());
+        }
+        buf.extend_from_slice(self.fields[i].as_deref().unwrap_or_default());
+        Ok(())
+    }
+}
+
+/// A short value (a date, a row number, a fixed word): written as it is when it
+/// needs no neutralising or quoting, else encoded.
+fn put_short(v: &str, buf: &mut Vec<u8>) -> Result {
+    let bare = v.bytes().all(|b| b.is_ascii_digit() || b == b'-') && v.bytes().next().is_some_and(|b| b.is_ascii_digit()) || plain(v);
+    if bare {
+        buf.extend_from_slice(v.as_bytes());
+    } else {
+        buf.extend_from_slice(&encoded(v)?);
+    }
+    Ok(())
+}
+
+/// A date as the CSV writer writes it: ISO digits as they are, any other
+/// (a damaged year kept as read) encoded.
+fn put_day(x: Option<NaiveDate>, buf: &mut Vec<u8>) -> Result {
+    let d = day(x);
+    match d.buf.first() {
+        Some(b'0'..=b'9') if d.len == 10 => {
+            buf.extend_from_slice(&d.buf[..10]);
+            Ok(())
+        }
+        _ => put_short(d.as_ref(), buf),
+    }
+}
+
+fn case_notes_text(model: &Model, out: Out) -> Result {
+    const CHUNK: usize = 1 << 20;
+    let mut buf: Vec<u8> = Vec::with_capacity(CHUNK + 4096);
+    for (i, h) in CASE_NOTE_COLUMNS.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        put_short(h, &mut buf)?;
+    }
+    buf.push(b'\n');
+    let mut children = FieldCache::new(&model.children);
+    let mut strings = FieldCache::new(&model.strings);
+    for n in &model.case_notes {
+        children.put(n.child, &mut buf)?;
+        buf.push(b',');
+        strings.put(n.note_type, &mut buf)?;
+        buf.push(b',');
+        put_short(n.kind.as_str(), &mut buf)?;
+        buf.push(b',');
+        put_day(Some(n.event), &mut buf)?;
+        buf.push(b',');
+        put_day(n.recorded, &mut buf)?;
+        buf.push(b',');
+        put_short(seen_str(n.seen_alone), &mut buf)?;
+        buf.push(b',');
+        strings.put(n.author, &mut buf)?;
+        buf.push(b',');
+        strings.put(n.team, &mut buf)?;
+        buf.push(b',');
+        strings.put(n.source, &mut buf)?;
+        buf.push(b',');
+        let row = num(n.row);
+        buf.extend_from_slice(&row.buf[..row.len]);
+        buf.push(b'\n');
+        if buf.len() >= CHUNK {
+            out.write_all(&buf)?;
+            buf.clear();
+        }
+    }
+    out.write_all(&buf)
+}
+
+fn case_notes_parquet(model: &Model, out: Out) -> Result {
+    use super::parquet::{text, Column};
+    let mut children: Vec<Option<parquet::data_type::ByteArray>> = vec![None; model.children.len()];
+    let mut strings: Vec<Option<parquet::data_type::ByteArray>> = vec![None; model.strings.len()];
+    let notes = &model.case_notes;
+    super::parquet::write_columns(out, "table", &CASE_NOTE_COLUMNS, notes.len(), |column, rows| {
+        let notes = &notes[rows];
+        let interned =
+            |cache: &mut Vec<Option<parquet::data_type::ByteArray>>, table: &crate::normalise::Strings, id: fn(&crate::normalise::CaseNote) -> u32| {
+                Column::Text(notes.iter().map(|n| text(cache, table, id(n))).collect())
+            };
+        match column {
+            0 => interned(&mut children, &model.children, |n| n.child),
+            1 => interned(&mut strings, &model.strings, |n| n.note_type),
+            2 => Column::Text(notes.iter().map(|n| super::parquet::fixed(n.kind.as_str())).collect()),
+            3 => Column::dates(notes.iter().map(|n| Some(n.event))),
+            4 => Column::dates(notes.iter().map(|n| n.recorded)),
+            5 => Column::Text(notes.iter().map(|n| super::parquet::fixed(seen_str(n.seen_alone))).collect()),
+            6 => interned(&mut strings, &model.strings, |n| n.author),
+            7 => interned(&mut strings, &model.strings, |n| n.team),
+            8 => interned(&mut strings, &model.strings, |n| n.source),
+            _ => Column::ints(notes.iter().map(|n| n.row)),
+        }
+    })
 }
 
 pub fn episodes_csv(model: &Model, out: Out) -> Result {
@@ -515,5 +672,45 @@ mod tests {
             finish(w).unwrap();
         }
         assert_eq!(String::from_utf8(out).unwrap(), "a,b,c\n'=1+1,-3,\"plain, with comma\"\n");
+    }
+
+    /// The column-wise case-note writers give exactly the bytes of writing each
+    /// row's values as text, in both formats, on values that need quoting,
+    /// neutralising or nulls, across more than one Parquet row group.
+    #[test]
+    fn case_notes_columnwise_match_row_by_row() {
+        use crate::normalise::{CaseNote, NoteKind, SeenAlone, Strings};
+        let texts = ["", "CP Visit", "=HYPERLINK(\"x\")", "a, b", "line\nbreak", "say \"hi\"", "-3", "-", "\u{e9}quipe", "+44 20", "@x", " spaced "];
+        let mut m = Model { strings: Strings::new(), ..Default::default() };
+        let ids: Vec<u32> = texts.iter().map(|t| m.strings.intern(t)).collect();
+        let kids: Vec<u32> = ["C1", "=C2", "C 3,", "", "-9"].iter().map(|c| m.children.intern(c)).collect();
+        let kinds = [NoteKind::CpVisit, NoteKind::ClaVisit, NoteKind::CinVisit, NoteKind::StatutoryVisit, NoteKind::Supervision, NoteKind::Other];
+        let seen = [SeenAlone::Yes, SeenAlone::No, SeenAlone::NotApplicable, SeenAlone::NotRecorded];
+        let dates = [(2026, 11, 6), (1, 1, 1), (9999, 12, 31), (10_000, 1, 1), (-5, 3, 4)].map(|(y, mo, d)| NaiveDate::from_ymd_opt(y, mo, d).unwrap());
+        let rows = super::super::parquet::ROW_GROUP + 7;
+        for i in 0..rows {
+            m.case_notes.push(CaseNote {
+                child: kids[i % kids.len()],
+                note_type: ids[i % ids.len()],
+                kind: kinds[i % kinds.len()],
+                event: dates[i % dates.len()],
+                recorded: (i % 3 != 0).then(|| dates[(i / 3) % dates.len()]),
+                seen_alone: seen[i % seen.len()],
+                author: ids[(i / 2) % ids.len()],
+                team: ids[(i / 5) % ids.len()],
+                row: [2, 0, u32::MAX, i as u32][i % 4],
+                source: ids[(i / 7) % ids.len()],
+            });
+        }
+        for format in [Format::Csv, Format::Parquet] {
+            let write = |table: TableWriter| {
+                let mut out: Vec<u8> = Vec::new();
+                write_table(table, format, &mut out).unwrap();
+                out
+            };
+            let fast = write(Box::new(|w| case_notes_csv(&m, w)));
+            let rows = write(Box::new(|w| case_notes_rows(&m, w)));
+            assert!(fast == rows, "{format:?}: {} bytes column-wise, {} row by row", fast.len(), rows.len());
+        }
     }
 }

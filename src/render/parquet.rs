@@ -56,6 +56,110 @@ fn io(e: parquet::errors::ParquetError) -> std::io::Error {
     std::io::Error::other(e)
 }
 
+/// A file with the given columns, and each column's kind.
+fn open<W: Write + Send>(out: W, name: &str, header: &[&str]) -> std::io::Result<(SerializedFileWriter<W>, Vec<Kind>)> {
+    let kinds: Vec<Kind> = header.iter().map(|h| kind_of(h)).collect();
+    let fields: Vec<String> = header
+        .iter()
+        .zip(&kinds)
+        .map(|(h, k)| match k {
+            Kind::Text => format!("required binary {h} (UTF8);"),
+            Kind::Date => format!("optional int32 {h} (DATE);"),
+            Kind::Int => format!("optional int32 {h};"),
+        })
+        .collect();
+    let schema = parse_message_type(&format!("message {name} {{ {} }}", fields.join(" "))).map_err(io)?;
+    let props = WriterProperties::builder().set_compression(Compression::SNAPPY).set_created_by(format!("auditpack {}", env!("CARGO_PKG_VERSION"))).build();
+    Ok((SerializedFileWriter::new(out, Arc::new(schema), Arc::new(props)).map_err(io)?, kinds))
+}
+
+/// Days since 1970-01-01 of a date in years 0 to 9999 (the dates the CSV writes
+/// in ISO form; any other is null, as [`epoch_day`] makes it).
+fn date_day(d: chrono::NaiveDate) -> Option<i32> {
+    use chrono::Datelike;
+    const UNIX_FROM_CE: i32 = 719_163;
+    (0..=9999).contains(&d.year()).then(|| d.num_days_from_ce() - UNIX_FROM_CE)
+}
+
+/// One column of one row group, for [`write_columns`].
+pub enum Column {
+    Text(Vec<ByteArray>),
+    /// Values (nulls left out) and definition levels (0 = null).
+    Int(Vec<i32>, Vec<i16>),
+}
+
+impl Column {
+    pub fn dates(values: impl Iterator<Item = Option<chrono::NaiveDate>>) -> Column {
+        Column::nullable(values.map(|d| d.and_then(date_day)))
+    }
+
+    /// Row numbers (null beyond the 32-bit range, as the text writer does).
+    pub fn ints(values: impl Iterator<Item = u32>) -> Column {
+        Column::nullable(values.map(|x| i32::try_from(x).ok()))
+    }
+
+    fn nullable(values: impl Iterator<Item = Option<i32>>) -> Column {
+        let (mut vals, mut defs) = (Vec::new(), Vec::new());
+        for v in values {
+            if let Some(v) = v {
+                vals.push(v);
+            }
+            defs.push(i16::from(v.is_some()));
+        }
+        Column::Int(vals, defs)
+    }
+}
+
+/// An interned text as a Parquet value, made once per text (each row's value
+/// is then a shared reference to it).
+pub fn text(cache: &mut Vec<Option<ByteArray>>, strings: &crate::normalise::Strings, id: u32) -> ByteArray {
+    let i = id as usize;
+    if i >= cache.len() {
+        cache.resize(i + 1, None);
+    }
+    cache[i].get_or_insert_with(|| ByteArray::from(Bytes::from(strings.get(id).as_bytes().to_vec()))).clone()
+}
+
+/// A fixed word as a Parquet value (no copy, no reference count).
+pub fn fixed(word: &'static str) -> ByteArray {
+    ByteArray::from(Bytes::from_static(word.as_bytes()))
+}
+
+/// A table of `rows` rows written column by column: `column(i, rows)` gives
+/// column `i`'s values for those rows, one row group at a time, so one column
+/// of one row group is held at once. The file is the one [`ParquetTable`]
+/// writes for the same values.
+///
+/// # Errors
+/// The schema is not valid, a column has the wrong kind, or the writer fails.
+pub fn write_columns<W: Write + Send>(
+    out: W,
+    name: &str,
+    header: &[&str],
+    rows: usize,
+    mut column: impl FnMut(usize, std::ops::Range<usize>) -> Column,
+) -> std::io::Result<()> {
+    let (mut writer, kinds) = open(out, name, header)?;
+    let mut start = 0;
+    while start < rows {
+        let end = (start + ROW_GROUP).min(rows);
+        let mut group = writer.next_row_group().map_err(io)?;
+        for (i, kind) in kinds.iter().enumerate() {
+            let mut col = group.next_column().map_err(io)?.ok_or_else(|| std::io::Error::other("fewer columns than the schema"))?;
+            match (column(i, start..end), kind) {
+                (Column::Text(values), Kind::Text) => col.typed::<ByteArrayType>().write_batch(&values, None, None).map_err(io)?,
+                (Column::Int(vals, defs), Kind::Date | Kind::Int) => col.typed::<Int32Type>().write_batch(&vals, Some(&defs), None).map_err(io)?,
+                _ => return Err(std::io::Error::other(format!("column {} has the wrong kind", header[i]))),
+            };
+            col.close().map_err(io)?;
+        }
+        group.close().map_err(io)?;
+        start = end;
+    }
+    writer.close().map_err(io)?;
+    Ok(())
+}
+
 /// A table written row by row into a Parquet file.
 pub struct ParquetTable<W: Write + Send> {
     writer: SerializedFileWriter<W>,
@@ -70,19 +174,7 @@ impl<W: Write + Send> ParquetTable<W> {
     /// # Errors
     /// The schema is not valid (a column name Parquet cannot take) or the writer fails.
     pub fn new(out: W, name: &str, header: &[&str]) -> std::io::Result<Self> {
-        let kinds: Vec<Kind> = header.iter().map(|h| kind_of(h)).collect();
-        let fields: Vec<String> = header
-            .iter()
-            .zip(&kinds)
-            .map(|(h, k)| match k {
-                Kind::Text => format!("required binary {h} (UTF8);"),
-                Kind::Date => format!("optional int32 {h} (DATE);"),
-                Kind::Int => format!("optional int32 {h};"),
-            })
-            .collect();
-        let schema = parse_message_type(&format!("message {name} {{ {} }}", fields.join(" "))).map_err(io)?;
-        let props = WriterProperties::builder().set_compression(Compression::SNAPPY).set_created_by(format!("auditpack {}", env!("CARGO_PKG_VERSION"))).build();
-        let writer = SerializedFileWriter::new(out, Arc::new(schema), Arc::new(props)).map_err(io)?;
+        let (writer, kinds) = open(out, name, header)?;
         let buffers = kinds
             .iter()
             .map(|k| match k {
