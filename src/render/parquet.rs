@@ -137,25 +137,37 @@ pub fn write_columns<W: Write + Send>(
     name: &str,
     header: &[&str],
     rows: usize,
-    mut column: impl FnMut(usize, std::ops::Range<usize>) -> Column,
+    mut column: impl FnMut(usize, std::ops::Range<usize>) -> Column + Send,
 ) -> std::io::Result<()> {
     let (mut writer, kinds) = open(out, name, header)?;
-    let mut start = 0;
-    while start < rows {
-        let end = (start + ROW_GROUP).min(rows);
-        let mut group = writer.next_row_group().map_err(io)?;
-        for (i, kind) in kinds.iter().enumerate() {
-            let mut col = group.next_column().map_err(io)?.ok_or_else(|| std::io::Error::other("fewer columns than the schema"))?;
-            match (column(i, start..end), kind) {
-                (Column::Text(values), Kind::Text) => col.typed::<ByteArrayType>().write_batch(&values, None, None).map_err(io)?,
-                (Column::Int(vals, defs), Kind::Date | Kind::Int) => col.typed::<Int32Type>().write_batch(&vals, Some(&defs), None).map_err(io)?,
-                _ => return Err(std::io::Error::other(format!("column {} has the wrong kind", header[i]))),
-            };
-            col.close().map_err(io)?;
+    // The next column is made on another thread while this one is encoded.
+    std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Column>(1);
+        s.spawn(move || {
+            for start in (0..rows).step_by(ROW_GROUP) {
+                for i in 0..header.len() {
+                    if tx.send(column(i, start..(start + ROW_GROUP).min(rows))).is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+        for _ in (0..rows).step_by(ROW_GROUP) {
+            let mut group = writer.next_row_group().map_err(io)?;
+            for (i, kind) in kinds.iter().enumerate() {
+                let mut col = group.next_column().map_err(io)?.ok_or_else(|| std::io::Error::other("fewer columns than the schema"))?;
+                let values = rx.recv().map_err(|_| std::io::Error::other("the column maker stopped"))?;
+                match (values, kind) {
+                    (Column::Text(values), Kind::Text) => col.typed::<ByteArrayType>().write_batch(&values, None, None).map_err(io)?,
+                    (Column::Int(vals, defs), Kind::Date | Kind::Int) => col.typed::<Int32Type>().write_batch(&vals, Some(&defs), None).map_err(io)?,
+                    _ => return Err(std::io::Error::other(format!("column {} has the wrong kind", header[i]))),
+                };
+                col.close().map_err(io)?;
+            }
+            group.close().map_err(io)?;
         }
-        group.close().map_err(io)?;
-        start = end;
-    }
+        Ok(())
+    })?;
     writer.close().map_err(io)?;
     Ok(())
 }
