@@ -74,7 +74,7 @@ pub struct Table {
     pub file: String,
     pub sheet: Option<String>,
     pub text_format: Option<TextFormat>,
-    pub rows: Box<dyn Iterator<Item = Result<SourceRow, IngestError>>>,
+    pub rows: Box<dyn Iterator<Item = Result<SourceRow, IngestError>> + Send>,
 }
 
 impl std::fmt::Debug for Table {
@@ -169,6 +169,11 @@ pub fn open(path: &Path) -> Result<Vec<Table>, IngestError> {
 }
 
 pub use workbook::ReadNote;
+
+/// A file read as a workbook (by its extension).
+pub fn is_workbook(path: &Path) -> bool {
+    WORKBOOK_EXTENSIONS.contains(&extension(path).as_str())
+}
 
 /// [`open`], with what the reader left out (stray cells far from the table).
 ///

@@ -48,7 +48,7 @@ fn table(
     sample: Vec<u8>,
     encoding: Encoding,
     name: &'static str,
-    reader: Box<dyn Read>,
+    reader: Box<dyn Read + Send>,
     len: u64,
     ends_with_newline: bool,
     rereadable: bool,

@@ -594,7 +594,7 @@ fn extent(cols: impl Iterator<Item = u32>) -> u32 {
 /// Sorted sparse cells to rows. `None` for a sheet with no cells; else the rows
 /// (built one at a time as they are read) and a note when stray cells were left out.
 #[allow(clippy::type_complexity)]
-fn lay_out(mut sparse: Vec<(u32, u32, Cell)>) -> Result<Option<(Box<dyn Iterator<Item = SourceRow>>, Option<String>)>, String> {
+fn lay_out(mut sparse: Vec<(u32, u32, Cell)>) -> Result<Option<(Box<dyn Iterator<Item = SourceRow> + Send>, Option<String>)>, String> {
     if sparse.is_empty() {
         return Ok(None);
     }

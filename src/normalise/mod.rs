@@ -98,25 +98,42 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
         out.failed_files.push(e.file);
     }
     let total = files.len();
-    for (i, path) in files.iter().enumerate() {
-        let shown = ingest::display_path(path);
-        progress(i, total, &shown);
-        // A panic inside a reader library while reading one file becomes that
-        // file's error (rows read before it are kept); the other files are still read.
-        if let Err(what) = ingest::quietly(|| read_file(&ctx, path, &shown, &mut out, &mut found)) {
-            found.push(
-                Severity::Error,
-                "file_error",
-                &shown,
-                None,
-                None,
-                None,
-                "",
-                format!("the file could not be read: the reader failed on it ({what}). Open it and save it again, or export it as CSV"),
-            );
-            out.failed_files.push(shown.clone());
+    // Workbooks are opened (unzipped and parsed into cells) one file ahead on
+    // another thread, while this one reads the file before: a folder of many
+    // workbooks takes both cores. Text files stream, so they are opened here.
+    // At most two opened workbooks are held at once.
+    std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Option<Opened>>(0);
+        let ahead = &files;
+        s.spawn(move || {
+            for path in ahead {
+                let opened = ingest::is_workbook(path).then(|| ingest::quietly(|| ingest::open_with_notes(path)));
+                if tx.send(opened).is_err() {
+                    return;
+                }
+            }
+        });
+        for (i, path) in files.iter().enumerate() {
+            let shown = ingest::display_path(path);
+            progress(i, total, &shown);
+            let opened = rx.recv().ok().flatten().unwrap_or_else(|| ingest::quietly(|| ingest::open_with_notes(path)));
+            // A panic inside a reader library while reading one file becomes that
+            // file's error (rows read before it are kept); the other files are still read.
+            if let Err(what) = opened.and_then(|opened| ingest::quietly(|| read_file(&ctx, opened, &shown, &mut out, &mut found))) {
+                found.push(
+                    Severity::Error,
+                    "file_error",
+                    &shown,
+                    None,
+                    None,
+                    None,
+                    "",
+                    format!("the file could not be read: the reader failed on it ({what}). Open it and save it again, or export it as CSV"),
+                );
+                out.failed_files.push(shown.clone());
+            }
         }
-    }
+    });
     progress(total, total, "");
     out.model.row_keys = Default::default();
     identity::canonicalise(&mut out.model, &mut found);
@@ -129,9 +146,19 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     out
 }
 
-/// Opens one file and reads its tables into `out`.
-fn read_file(ctx: &table::Context, path: &std::path::Path, shown: &str, out: &mut Normalised, found: &mut findings::Findings) {
-    match ingest::open_with_notes(path) {
+/// A file as opened: its tables and notes, or why it could not be opened; or
+/// the reader library's panic.
+type Opened = Result<Result<(Vec<ingest::Table>, Vec<ingest::workbook::ReadNote>), ingest::IngestError>, String>;
+
+/// Reads one opened file's tables into `out`.
+fn read_file(
+    ctx: &table::Context,
+    opened: Result<(Vec<ingest::Table>, Vec<ingest::workbook::ReadNote>), ingest::IngestError>,
+    shown: &str,
+    out: &mut Normalised,
+    found: &mut findings::Findings,
+) {
+    match opened {
         Ok((tables, notes)) => {
             if tables.is_empty() {
                 found.push(Severity::Error, "file_error", shown, None, None, None, "", "the workbook has no data in any sheet");
