@@ -21,7 +21,7 @@ use super::config::{ConceptSpec, Config, Vocabulary};
 use super::fold::fold;
 use super::scales::Crosswalk;
 use crate::ingest::Cell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Splits `CamelCase` and digit runs, then folds: `ChildRef` → `child ref`,
 /// `DateOfBirth` → `date of birth`, `SWConsulted` → `sw consulted`, `Q12` → `q 12`.
@@ -206,16 +206,25 @@ pub fn is_grade_value(crosswalk: &Crosswalk, c: &Cell) -> bool {
 impl ValueProfile {
     pub fn of(values: &[&Cell], crosswalk: &Crosswalk) -> ValueProfile {
         let mut p = ValueProfile::default();
-        let mut seen: Vec<String> = Vec::new();
-        for c in values.iter().filter(|c| !c.is_empty()) {
-            p.non_empty += 1;
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+        // A text's kind is worked out once per distinct text (columns repeat their values).
+        let mut kinds: HashMap<&str, (bool, bool, bool, bool)> = HashMap::new();
+        let classify = |c: &Cell| {
             let date = is_date_value(c);
             let grade = is_grade_value(crosswalk, c);
             let yn = !matches!(c, Cell::Number(_)) && super::scales::answer(c).is_some();
+            (date, grade, yn, is_id_like(c))
+        };
+        for c in values.iter().filter(|c| !c.is_empty()) {
+            p.non_empty += 1;
+            let (date, grade, yn, id_like) = match c {
+                Cell::Text(t) => *kinds.entry(t.as_str()).or_insert_with(|| classify(c)),
+                _ => classify(c),
+            };
             p.dates += date as usize;
             p.grades += grade as usize;
             p.yes_no += yn as usize;
-            p.id_like += (is_id_like(c) && !date) as usize;
+            p.id_like += (id_like && !date) as usize;
             p.numbers += matches!(c, Cell::Number(_)) as usize;
             if let Cell::Text(t) = c {
                 if t.chars().count() > 60 {
@@ -224,12 +233,10 @@ impl ValueProfile {
                     p.names += 1;
                 }
             }
-            if seen.len() < 400 {
+            if seen.len() < 400 && !p.repeats {
                 let s = c.as_string().to_lowercase();
-                if seen.contains(&s) {
+                if !seen.insert(s) {
                     p.repeats = true;
-                } else {
-                    seen.push(s);
                 }
             }
         }

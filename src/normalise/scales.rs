@@ -15,7 +15,24 @@ pub struct Crosswalk {
     pub scales: Vec<ScaleSpec>,
     /// Folded spelling → (scale index, label index), every scale that knows it.
     index: HashMap<String, Vec<(usize, usize)>>,
+    /// Short cell texts already looked up → their candidates (the same labels
+    /// and names come back in every row and file).
+    asked: Asked,
 }
+
+/// The remembered lookups; a copy of the crosswalk starts without them.
+#[derive(Debug, Default)]
+struct Asked(std::sync::Mutex<HashMap<String, Vec<(usize, usize)>>>);
+
+impl Clone for Asked {
+    fn clone(&self) -> Self {
+        Asked::default()
+    }
+}
+
+/// Texts up to this many bytes are remembered, up to [`ASKED_MAX`] of them.
+const ASKED_LEN: usize = 80;
+const ASKED_MAX: usize = 100_000;
 
 /// A label that matched no scale.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,7 +77,7 @@ impl Crosswalk {
                 }
             }
         }
-        Crosswalk { scales, index }
+        Crosswalk { scales, index, asked: Default::default() }
     }
 
     fn scale_index(&self, id: &str) -> Option<usize> {
@@ -69,6 +86,22 @@ impl Crosswalk {
 
     /// Scales (by index) that know this cell's label, numbers as the numeric scale.
     fn candidates(&self, cell: &Cell) -> Vec<(usize, usize)> {
+        let Cell::Text(t) = cell else { return self.look_up(cell) };
+        if t.len() > ASKED_LEN {
+            return self.look_up(cell);
+        }
+        let mut asked = self.asked.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(found) = asked.get(t.as_str()) {
+            return found.clone();
+        }
+        let found = self.look_up(cell);
+        if asked.len() < ASKED_MAX {
+            asked.insert(t.clone(), found.clone());
+        }
+        found
+    }
+
+    fn look_up(&self, cell: &Cell) -> Vec<(usize, usize)> {
         let key = match cell {
             Cell::Number(n) if n.fract() == 0.0 && (1.0..=4.0).contains(n) => format!("{}", *n as i64),
             Cell::Text(t) => label_key(t),
@@ -246,6 +279,25 @@ mod tests {
 
     fn cw() -> Crosswalk {
         Crosswalk::new(&Config::defaults())
+    }
+
+    /// Remembered lookups answer as fresh ones, asked once or again, for labels,
+    /// labels with commentary, numbers and texts no scale knows.
+    #[test]
+    fn remembered_candidates_are_the_lookups() {
+        let c = cw();
+        let cells: Vec<Cell> =
+            ["Good", "good (2)", "Requires improvement - see notes", "Met: yes", "Jo Bloggs", "", "3 - Requires Improvement", "x".repeat(200).as_str()]
+                .iter()
+                .map(|t| Cell::text(t))
+                .chain([Cell::Number(2.0), Cell::Number(7.5)])
+                .collect();
+        for round in 0..2 {
+            for cell in &cells {
+                assert_eq!(c.candidates(cell), c.look_up(cell), "{cell:?}, round {round}");
+            }
+        }
+        assert!(!c.look_up(&Cell::text("Good")).is_empty(), "a known label has candidates");
     }
 
     fn j(label: &str) -> Judgement {

@@ -114,6 +114,9 @@ pub struct Context<'a> {
     pub episode_rules: KindRules,
     /// Form label → the audit field it names (forms repeat their labels).
     pub(crate) form_labels: std::cell::RefCell<std::collections::HashMap<String, Option<String>>>,
+    /// Cell text → whether it is a known column name (header detection asks of
+    /// the same labels in every file of a folder).
+    known_headers: std::cell::RefCell<std::collections::HashMap<String, bool>>,
 }
 
 impl<'a> Context<'a> {
@@ -125,7 +128,18 @@ impl<'a> Context<'a> {
             note_rules: KindRules::new(&config.note_types),
             episode_rules: KindRules::new(&config.episode_types),
             form_labels: Default::default(),
+            known_headers: Default::default(),
         }
+    }
+
+    /// [`is_known_header`], answered once per distinct text.
+    fn is_known_header(&self, text: &str) -> bool {
+        if let Some(&known) = self.known_headers.borrow().get(text) {
+            return known;
+        }
+        let known = is_known_header(&self.recogniser, text);
+        self.known_headers.borrow_mut().insert(text.to_string(), known);
+        known
     }
 }
 
@@ -296,7 +310,7 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
 
     let header = match pins.and_then(|p| p.header_row) {
         Some(n) => sample.iter().position(|r| r.row == n),
-        None => find_header(&sample, |t| is_known_header(&ctx.recogniser, t)).filter(|h| h.recognised >= 2 || sample.len() > 1).map(|h| h.index),
+        None => find_header(&sample, |t| ctx.is_known_header(t)).filter(|h| h.recognised >= 2 || sample.len() > 1).map(|h| h.index),
     };
     let two_row = header.filter(|&h| h > 0).and_then(|h| crate::ingest::header::combine_two_row_header(&sample[h - 1], &sample[h]));
     let mapping = header.map(|h| {
