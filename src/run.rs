@@ -296,6 +296,12 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
         eprintln!("auditpack run: read {} tables from {} inputs", n.tables.len(), inputs_or_default(&args.input).len());
         eprint!("{}", printable(&summary(&n)));
         eprintln!("  wrote {}/ (audits, judgements, actions, case_notes, episodes, data_quality)", dir.display());
+        for (table, rows) in too_long_for_excel(&n) {
+            eprintln!(
+                "  note: {table}.csv has {rows} rows; Excel opens only the first {}. Power BI and DuckDB read them all, from the CSV or from {table}.parquet",
+                EXCEL_ROWS - 1
+            );
+        }
         match &metrics {
             Some(m) => {
                 if let Some(c) = &m.period_choice {
@@ -319,6 +325,26 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
         eprintln!("error: {}", printable(f));
     }
     Ok(if failed.is_empty() { exit_code(&n, args.input.strict) } else { EXIT_ERROR })
+}
+
+/// Rows in an Excel sheet, the header row included.
+const EXCEL_ROWS: usize = 1_048_576;
+
+/// The normalised tables with more rows than an Excel sheet holds.
+fn too_long_for_excel(n: &Normalised) -> Vec<(&'static str, usize)> {
+    let m = &n.model;
+    let judgements = m.audits.iter().map(|a| 1 + usize::from(a.moderated_overall.is_some()) + a.domains.len()).sum();
+    [
+        ("audits", m.audits.len()),
+        ("judgements", judgements),
+        ("actions", m.actions.len()),
+        ("case_notes", m.case_notes.len()),
+        ("episodes", m.episodes.len()),
+        ("data_quality", n.findings.len()),
+    ]
+    .into_iter()
+    .filter(|&(_, rows)| rows >= EXCEL_ROWS)
+    .collect()
 }
 
 /// The normalised tables as CSV and as Parquet; with `--partition`, the Parquet
@@ -611,6 +637,33 @@ fn generate(args: &GenerateArgs, quiet: bool) -> anyhow::Result<i32> {
         }
     }
     Ok(EXIT_OK)
+}
+
+#[cfg(test)]
+mod excel_tests {
+    use crate::normalise::{CaseNote, Normalised, NoteKind, SeenAlone};
+
+    /// Named when a table's rows and its header no longer fit an Excel sheet.
+    #[test]
+    fn tables_longer_than_a_sheet_are_named() {
+        let note = CaseNote {
+            child: 0,
+            note_type: 0,
+            kind: NoteKind::Other,
+            event: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            recorded: None,
+            seen_alone: SeenAlone::NotRecorded,
+            author: 0,
+            team: 0,
+            row: 2,
+            source: 0,
+        };
+        let mut n = Normalised::default();
+        n.model.case_notes = vec![note; super::EXCEL_ROWS - 1];
+        assert!(super::too_long_for_excel(&n).is_empty(), "header + 1,048,575 rows fit");
+        n.model.case_notes.push(n.model.case_notes[0].clone());
+        assert_eq!(super::too_long_for_excel(&n), vec![("case_notes", super::EXCEL_ROWS)]);
+    }
 }
 
 #[cfg(test)]
