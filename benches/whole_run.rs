@@ -2,11 +2,11 @@
 //! as a user runs it, against other tools on the same files. Prints times, peak
 //! memory and ratios; nothing is asserted.
 //!
-//! Run: `cargo bench --bench whole_run` (add `-- duckdb`, `-- pandas` or
-//! `-- scaling` for one part). Sizes: AUDITPACK_BENCH_NOTES (default 5,000,000)
+//! Run: `cargo bench --bench whole_run` (add `-- duckdb`, `-- pandas`,
+//! `-- workbooks` or `-- scaling` for one part). Sizes: AUDITPACK_BENCH_NOTES (default 5,000,000)
 //! and AUDITPACK_BENCH_SCALES (default "1000000,5000000,20000000").
-//! Needs python3 with duckdb, pandas and openpyxl for the comparisons
-//! (`pip install duckdb pandas openpyxl`).
+//! Needs python3 with duckdb, pandas, openpyxl and python-calamine for the
+//! comparisons (`pip install duckdb pandas openpyxl python-calamine`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -129,6 +129,57 @@ fn pandas() {
     println!("  auditpack is {:.1}x faster   load average {}", theirs / ours, load());
 }
 
+/// A folder of many small workbooks (tabular exports and one-audit forms), as a
+/// service that keeps one workbook per audit sends: 40 generated sets' workbooks.
+fn workbook_folder() -> PathBuf {
+    let dir = std::env::temp_dir().join("auditpack-bench-workbooks");
+    if dir.join("done").exists() {
+        return dir;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("bench folder");
+    for seed in 1..=40 {
+        let gen = std::env::temp_dir().join(format!("auditpack-bench-workbooks-gen-{seed}"));
+        let ok = Command::new(env!("CARGO_BIN_EXE_auditpack"))
+            .args(["-q", "generate", "--audits", "240", "--case-notes", "10", "--seed", &seed.to_string(), "--out"])
+            .arg(&gen)
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+        assert!(ok, "generate failed");
+        for sub in [gen.clone(), gen.join("tier2-forms")] {
+            for e in std::fs::read_dir(&sub).expect("generated folder").flatten() {
+                let name = e.file_name().to_string_lossy().to_string();
+                if name.ends_with(".xlsx") {
+                    std::fs::copy(e.path(), dir.join(format!("s{seed}-{name}"))).expect("copy");
+                }
+            }
+        }
+        let _ = std::fs::remove_dir_all(&gen);
+    }
+    std::fs::write(dir.join("done"), "").expect("marker");
+    dir
+}
+
+fn workbooks() {
+    let dir = workbook_folder();
+    let files = std::fs::read_dir(&dir).map(|d| d.flatten().filter(|e| e.path().extension().is_some_and(|x| x == "xlsx")).count()).unwrap_or(0);
+    let mut v = Command::new(env!("CARGO_BIN_EXE_auditpack"));
+    v.args(["-q", "validate"]).arg(&dir);
+    let (ours, rss) = measure_exit(&mut v, &[0, 1, 3]);
+    println!("validate of {files} small workbooks (audit exports and one-audit forms): auditpack {ours:.2} s, peak {}", mb(rss));
+    if !python_has("python_calamine") {
+        println!("python-calamine: python3 -m pip install python-calamine, then run again");
+        return;
+    }
+    let o = Command::new("python3").arg("benches/calamine_read.py").arg(&dir).output().expect("python3 runs");
+    let d: serde_json::Value =
+        serde_json::from_slice(&o.stdout).unwrap_or_else(|_| panic!("python-calamine side failed: {}", String::from_utf8_lossy(&o.stderr)));
+    let secs = d["seconds"].as_f64().unwrap_or(f64::NAN);
+    println!("  python-calamine reading every sheet into rows, nothing more: {secs:.2} s ({} sheets, {} cells)", d["sheets"], d["cells"]);
+    println!("  ratio auditpack / bare read: {:.2}   load average {}", ours / secs, load());
+}
+
 fn scaling() {
     let sizes: Vec<usize> = std::env::var("AUDITPACK_BENCH_SCALES")
         .unwrap_or_else(|_| "1000000,5000000,20000000".into())
@@ -156,6 +207,9 @@ fn main() {
     }
     if want("pandas") {
         pandas();
+    }
+    if want("workbooks") {
+        workbooks();
     }
     if want("scaling") {
         scaling();
