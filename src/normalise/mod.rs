@@ -101,11 +101,16 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     // Workbooks are opened (unzipped and parsed into cells) one file ahead on
     // another thread, while this one reads the file before: a folder of many
     // workbooks takes both cores. Text files stream, so they are opened here.
-    // At most two opened workbooks are held at once.
+    // At most two opened workbooks are held at once, so a folder's peak memory
+    // can be that of its two largest workbooks.
     std::thread::scope(|s| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Option<Opened>>(0);
         let ahead = &files;
-        s.spawn(move || {
+        // The reader gets the main thread's stack size: a stack overflow inside a
+        // reader library cannot be caught.
+        let opener = std::thread::Builder::new().name("open-ahead".into()).stack_size(8 << 20);
+        // If no thread can be started, `tx` is dropped with it and every file is opened here.
+        let _ = opener.spawn_scoped(s, move || {
             for path in ahead {
                 let opened = ingest::is_workbook(path).then(|| ingest::quietly(|| ingest::open_with_notes(path)));
                 if tx.send(opened).is_err() {

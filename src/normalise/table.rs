@@ -133,15 +133,28 @@ impl<'a> Context<'a> {
     }
 
     /// [`is_known_header`], answered once per distinct text.
+    /// Texts longer than a header can be are not kept, nor more than
+    /// [`KNOWN_HEADERS_MAX`] texts.
     fn is_known_header(&self, text: &str) -> bool {
+        if text.len() > KNOWN_HEADER_LEN {
+            return is_known_header(&self.recogniser, text);
+        }
         if let Some(&known) = self.known_headers.borrow().get(text) {
             return known;
         }
         let known = is_known_header(&self.recogniser, text);
-        self.known_headers.borrow_mut().insert(text.to_string(), known);
+        let mut kept = self.known_headers.borrow_mut();
+        if kept.len() < KNOWN_HEADERS_MAX {
+            kept.insert(text.to_string(), known);
+        }
         known
     }
 }
+
+/// The longest text the known-header memo keeps (a header is at most 300
+/// characters once folded), and how many texts it keeps.
+const KNOWN_HEADER_LEN: usize = 1_200;
+const KNOWN_HEADERS_MAX: usize = 100_000;
 
 /// Free text → kind. A pattern is a whole-word phrase, or several joined by
 /// ` + ` that must all appear in any order ("cp + visit" matches "Visit - CP").
@@ -1110,6 +1123,24 @@ mod tests {
         ] {
             assert_eq!(rules.classify(t), want, "{t}");
         }
+    }
+
+    /// The known-header memo answers as the recogniser does, keeps no text
+    /// longer than a header can be, and stops growing at its limit.
+    #[test]
+    fn known_header_memo_is_bounded() {
+        let config = Config::defaults();
+        let crosswalk = crate::normalise::scales::Crosswalk::new(&config);
+        let ctx = Context::new(&config, &crosswalk);
+        let long = format!("Child ID {}", "x".repeat(KNOWN_HEADER_LEN));
+        for text in ["Child ID", "Overall grade", "Jo Bloggs", "", long.as_str(), "Child ID"] {
+            assert_eq!(ctx.is_known_header(text), is_known_header(&ctx.recogniser, text), "{text:.40}");
+        }
+        assert_eq!(ctx.known_headers.borrow().len(), 4, "the long text is not kept");
+        for i in 0..KNOWN_HEADERS_MAX + 10 {
+            ctx.is_known_header(&format!("note {i}"));
+        }
+        assert_eq!(ctx.known_headers.borrow().len(), KNOWN_HEADERS_MAX);
     }
 
     #[test]

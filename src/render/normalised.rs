@@ -439,26 +439,42 @@ fn plain(s: &str) -> bool {
     s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
-/// Each interned text's CSV field, encoded the first time it is written.
+/// Whether a text goes into the CSV as it is: nothing to neutralise (see the
+/// module notes) and nothing that makes the writer quote it (comma, quote, CR, LF).
+fn as_is(text: &str) -> bool {
+    !matches!(text.as_bytes().first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')) && !text.bytes().any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+}
+
+/// How each interned text is written to the CSV: most as they are; the few
+/// that must be neutralised or quoted are encoded once and kept.
 struct FieldCache<'a> {
     strings: &'a crate::normalise::Strings,
-    fields: Vec<Option<Box<[u8]>>>,
+    /// Per id: 0 not yet seen, 1 as it is, 2 encoded (in `encoded`).
+    how: Vec<u8>,
+    encoded: std::collections::HashMap<u32, Box<[u8]>>,
 }
 
 impl<'a> FieldCache<'a> {
     fn new(strings: &'a crate::normalise::Strings) -> Self {
-        FieldCache { strings, fields: vec![None; strings.len()] }
+        FieldCache { strings, how: vec![0; strings.len()], encoded: Default::default() }
     }
 
     fn put(&mut self, id: u32, buf: &mut Vec<u8>) -> Result {
-        let i = id as usize;
-        if i >= self.fields.len() {
-            self.fields.resize(i + 1, None);
+        // An id the table does not hold is written as the empty text, as `Strings::get` reads it.
+        let text = self.strings.get(id);
+        let Some(how) = self.how.get_mut(id as usize) else {
+            return Ok(());
+        };
+        if *how == 0 {
+            *how = if as_is(text) { 1 } else { 2 };
+            if *how == 2 {
+                self.encoded.insert(id, encoded(text)?.into());
+            }
         }
-        if self.fields[i].is_none() {
-            self.fields[i] = Some(encoded(self.strings.get(id))?.into());
+        match self.encoded.get(&id) {
+            Some(field) if *how == 2 => buf.extend_from_slice(field),
+            _ => buf.extend_from_slice(text.as_bytes()),
         }
-        buf.extend_from_slice(self.fields[i].as_deref().unwrap_or_default());
         Ok(())
     }
 }
@@ -527,30 +543,26 @@ fn case_notes_text(model: &Model, out: Out) -> Result {
             buf.clear();
         }
     }
-    out.write_all(&buf)
+    out.write_all(&buf)?;
+    out.flush()
 }
 
 fn case_notes_parquet(model: &Model, out: Out) -> Result {
-    use super::parquet::{text, Column};
-    let mut children: Vec<Option<parquet::data_type::ByteArray>> = vec![None; model.children.len()];
-    let mut strings: Vec<Option<parquet::data_type::ByteArray>> = vec![None; model.strings.len()];
+    use super::parquet::Column;
     let notes = &model.case_notes;
     super::parquet::write_columns(out, "table", &CASE_NOTE_COLUMNS, notes.len(), |column, rows| {
         let notes = &notes[rows];
-        let interned =
-            |cache: &mut Vec<Option<parquet::data_type::ByteArray>>, table: &crate::normalise::Strings, id: fn(&crate::normalise::CaseNote) -> u32| {
-                Column::Text(notes.iter().map(|n| text(cache, table, id(n))).collect())
-            };
+        let (s, c) = (&model.strings, &model.children);
         match column {
-            0 => interned(&mut children, &model.children, |n| n.child),
-            1 => interned(&mut strings, &model.strings, |n| n.note_type),
-            2 => Column::Text(notes.iter().map(|n| super::parquet::fixed(n.kind.as_str())).collect()),
+            0 => Column::texts(notes.iter().map(|n| c.get(n.child))),
+            1 => Column::texts(notes.iter().map(|n| s.get(n.note_type))),
+            2 => Column::texts(notes.iter().map(|n| n.kind.as_str())),
             3 => Column::dates(notes.iter().map(|n| Some(n.event))),
             4 => Column::dates(notes.iter().map(|n| n.recorded)),
-            5 => Column::Text(notes.iter().map(|n| super::parquet::fixed(seen_str(n.seen_alone))).collect()),
-            6 => interned(&mut strings, &model.strings, |n| n.author),
-            7 => interned(&mut strings, &model.strings, |n| n.team),
-            8 => interned(&mut strings, &model.strings, |n| n.source),
+            5 => Column::texts(notes.iter().map(|n| seen_str(n.seen_alone))),
+            6 => Column::texts(notes.iter().map(|n| s.get(n.author))),
+            7 => Column::texts(notes.iter().map(|n| s.get(n.team))),
+            8 => Column::texts(notes.iter().map(|n| s.get(n.source))),
             _ => Column::ints(notes.iter().map(|n| n.row)),
         }
     })
@@ -711,6 +723,126 @@ mod tests {
             let fast = write(Box::new(|w| case_notes_csv(&m, w)));
             let rows = write(Box::new(|w| case_notes_rows(&m, w)));
             assert!(fast == rows, "{format:?}: {} bytes column-wise, {} row by row", fast.len(), rows.len());
+        }
+    }
+
+    /// The same on hostile texts (blank, control characters, formula starts,
+    /// quotes, very long), ids the tables do not hold (read as empty), and
+    /// extreme dates and row numbers; and on one note and on none.
+    #[test]
+    fn case_notes_columnwise_match_on_edge_cases() {
+        use crate::normalise::{CaseNote, NoteKind, SeenAlone, Strings};
+        let texts: Vec<String> = [
+            "",
+            " ",
+            "  ",
+            "\t",
+            "\r",
+            "\n",
+            "\r\n",
+            " \t ",
+            "\u{feff}",
+            "\u{a0}",
+            "\u{2028}",
+            "\0",
+            "\"",
+            "\"\"",
+            "'",
+            "#x",
+            ",",
+            ";",
+            "a\rb",
+            "-",
+            "+",
+            "=",
+            "@",
+            "-1",
+            "+1",
+            "-1e3",
+            "-1e999",
+            "-inf",
+            "-NaN",
+            "+.5",
+            "-.",
+            "=1",
+            "@@",
+            "\tx",
+            "\rx",
+            "\nx",
+            " -1",
+            "-1 ",
+            "0",
+            "007",
+            "1-2",
+            "2026-01-01",
+            "\u{1F600}",
+            "e\u{301}",
+            "\u{202e}abc",
+            "x\"y",
+            "a,b",
+            "a\nb",
+            "\u{85}",
+            "\u{c}",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .chain([("x".repeat(20_000)), format!("={}", ",\"".repeat(5000))])
+        .collect();
+        let mut m = Model { strings: Strings::new(), ..Default::default() };
+        let mut ids: Vec<u32> = texts.iter().map(|t| m.strings.intern(t)).collect();
+        ids.extend([m.strings.len() as u32 + 5, u32::MAX]);
+        let mut kids: Vec<u32> = texts.iter().map(|c| m.children.intern(c)).collect();
+        kids.extend([m.children.len() as u32 + 100, u32::MAX]);
+        let dates: Vec<NaiveDate> =
+            [(2026, 11, 6), (0, 1, 1), (-1, 12, 31), (9999, 12, 31), (10_000, 1, 1), (-262_143, 1, 1), (262_142, 12, 31), (-999, 1, 1), (-10_000, 6, 6)]
+                .iter()
+                .map(|&(y, mo, d)| NaiveDate::from_ymd_opt(y, mo, d).unwrap())
+                .collect();
+        let rows = [0u32, 1, i32::MAX as u32, i32::MAX as u32 + 1, u32::MAX, 4_000_000_000];
+        let kinds = [NoteKind::CpVisit, NoteKind::Other, NoteKind::StatutoryVisit];
+        let seen = [SeenAlone::Yes, SeenAlone::No, SeenAlone::NotApplicable, SeenAlone::NotRecorded];
+        for i in 0..3000 {
+            m.case_notes.push(CaseNote {
+                child: kids[(i * 7) % kids.len()],
+                note_type: ids[i % ids.len()],
+                kind: kinds[i % kinds.len()],
+                event: dates[i % dates.len()],
+                recorded: (i % 4 != 0).then(|| dates[(i / 3) % dates.len()]),
+                seen_alone: seen[i % seen.len()],
+                author: ids[(i * 3 + 1) % ids.len()],
+                team: ids[(i * 5 + 2) % ids.len()],
+                row: rows[i % rows.len()],
+                source: ids[(i * 11 + 3) % ids.len()],
+            });
+        }
+        let mut one = Model { strings: Strings::new(), ..Default::default() };
+        one.case_notes.push(CaseNote {
+            child: 0,
+            note_type: 0,
+            kind: NoteKind::Other,
+            event: dates[0],
+            recorded: None,
+            seen_alone: SeenAlone::NotRecorded,
+            author: 0,
+            team: 0,
+            row: 0,
+            source: 0,
+        });
+        for (name, m) in [("edge cases", &m), ("one note", &one), ("none", &Model::default())] {
+            for format in [Format::Csv, Format::Parquet] {
+                let write = |table: TableWriter| {
+                    let mut out: Vec<u8> = Vec::new();
+                    write_table(table, format, &mut out).unwrap();
+                    out
+                };
+                let fast = write(Box::new(|w| case_notes_csv(m, w)));
+                let rows = write(Box::new(|w| case_notes_rows(m, w)));
+                if fast != rows {
+                    let p = fast.iter().zip(&rows).position(|(a, b)| a != b).unwrap_or(fast.len().min(rows.len()));
+                    let near = |v: &[u8]| String::from_utf8_lossy(&v[p.saturating_sub(40)..(p + 40).min(v.len())]).to_string();
+                    panic!("{name}, {format:?}: differs at byte {p}: column-wise {:?}, row by row {:?}", near(&fast), near(&rows));
+                }
+            }
         }
     }
 }

@@ -81,6 +81,20 @@ fn date_day(d: chrono::NaiveDate) -> Option<i32> {
     (0..=9999).contains(&d.year()).then(|| d.num_days_from_ce() - UNIX_FROM_CE)
 }
 
+/// Texts stored end to end in `bytes` (each ends where `ends` says) as Parquet
+/// values: one shared buffer, each value a slice of it, not a copy.
+fn slices(bytes: Vec<u8>, ends: &[usize]) -> Vec<ByteArray> {
+    let all = Bytes::from(bytes);
+    let mut start = 0;
+    ends.iter()
+        .map(|&e| {
+            let v = ByteArray::from(all.slice(start..e));
+            start = e;
+            v
+        })
+        .collect()
+}
+
 /// One column of one row group, for [`write_columns`].
 pub enum Column {
     Text(Vec<ByteArray>),
@@ -89,6 +103,18 @@ pub enum Column {
 }
 
 impl Column {
+    /// Texts, copied end to end into one buffer; each value is a slice of it.
+    pub fn texts<'a>(values: impl Iterator<Item = &'a str>) -> Column {
+        let mut bytes = Vec::new();
+        let ends: Vec<usize> = values
+            .map(|v| {
+                bytes.extend_from_slice(v.as_bytes());
+                bytes.len()
+            })
+            .collect();
+        Column::Text(slices(bytes, &ends))
+    }
+
     pub fn dates(values: impl Iterator<Item = Option<chrono::NaiveDate>>) -> Column {
         Column::nullable(values.map(|d| d.and_then(date_day)))
     }
@@ -110,25 +136,11 @@ impl Column {
     }
 }
 
-/// An interned text as a Parquet value, made once per text (each row's value
-/// is then a shared reference to it).
-pub fn text(cache: &mut Vec<Option<ByteArray>>, strings: &crate::normalise::Strings, id: u32) -> ByteArray {
-    let i = id as usize;
-    if i >= cache.len() {
-        cache.resize(i + 1, None);
-    }
-    cache[i].get_or_insert_with(|| ByteArray::from(Bytes::from(strings.get(id).as_bytes().to_vec()))).clone()
-}
-
-/// A fixed word as a Parquet value (no copy, no reference count).
-pub fn fixed(word: &'static str) -> ByteArray {
-    ByteArray::from(Bytes::from_static(word.as_bytes()))
-}
-
 /// A table of `rows` rows written column by column: `column(i, rows)` gives
-/// column `i`'s values for those rows, one row group at a time, so one column
-/// of one row group is held at once. The file is the one [`ParquetTable`]
-/// writes for the same values.
+/// column `i`'s values for those rows, one row group at a time: at most three
+/// columns of one row group are held at once (one being encoded, one waiting,
+/// one being made). The file is the one [`ParquetTable`] writes for the same
+/// values.
 ///
 /// # Errors
 /// The schema is not valid, a column has the wrong kind, or the writer fails.
@@ -246,17 +258,7 @@ impl<W: Write + Send> ParquetTable<W> {
             let mut col = group.next_column().map_err(io)?.ok_or_else(|| std::io::Error::other("fewer columns than the schema"))?;
             match buffer {
                 Buffer::Text(bytes, ends) => {
-                    // One shared buffer; each value is a slice of it, not a copy.
-                    let all = Bytes::from(std::mem::take(bytes));
-                    let mut start = 0;
-                    let values: Vec<ByteArray> = ends
-                        .iter()
-                        .map(|&e| {
-                            let v = ByteArray::from(all.slice(start..e));
-                            start = e;
-                            v
-                        })
-                        .collect();
+                    let values = slices(std::mem::take(bytes), ends);
                     ends.clear();
                     col.typed::<ByteArrayType>().write_batch(&values, None, None).map_err(io)?;
                 }
@@ -293,5 +295,33 @@ mod tests {
         for bad in ["", "2026-02-30", "06/11/2026", "2026-1-06", "2026-11-06T10"] {
             assert_eq!(super::epoch_day(bad), None, "{bad}");
         }
+    }
+
+    /// The file stops taking bytes part way (a full disk): the error comes back
+    /// at once, and the thread making columns does not keep the call waiting.
+    #[test]
+    fn a_failing_writer_returns_its_error() {
+        struct Fails(usize);
+        impl std::io::Write for Fails {
+            fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+                if self.0 < b.len() {
+                    return Err(std::io::Error::other("disk full"));
+                }
+                self.0 -= b.len();
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let r = super::write_columns(Fails(100), "t", &["source_row", "a_date"], 3 * super::ROW_GROUP + 1, |_, rows| {
+                super::Column::ints(rows.map(|r| r as u32))
+            });
+            tx.send(r.map_err(|e| e.to_string())).unwrap();
+        });
+        let got = rx.recv_timeout(std::time::Duration::from_secs(120)).expect("write_columns returns");
+        assert!(got.as_ref().is_err_and(|e| e.contains("disk full")), "{got:?}");
     }
 }
