@@ -136,11 +136,17 @@ impl Column {
     }
 }
 
+/// Rows of one column made and encoded at a time, a multiple of the encoder's
+/// 1,024-value batches (so the pages come out as from one call per column
+/// chunk); small enough that its buffers are reused rather than taken fresh
+/// from the kernel each time.
+const PIECE: usize = 1 << 16;
+
 /// A table of `rows` rows written column by column: `column(i, rows)` gives
-/// column `i`'s values for those rows, one row group at a time: at most three
-/// columns of one row group are held at once (one being encoded, one waiting,
-/// one being made). The file is the one [`ParquetTable`] writes for the same
-/// values.
+/// column `i`'s values for those rows, in row groups of [`ROW_GROUP`] rows,
+/// each column of a group in pieces of [`PIECE`] rows: at most three pieces
+/// are held at once (one being encoded, one waiting, one being made). The file
+/// is the one [`ParquetTable`] writes for the same values.
 ///
 /// # Errors
 /// The schema is not valid, a column has the wrong kind, or the writer fails.
@@ -152,31 +158,37 @@ pub fn write_columns<W: Write + Send>(
     mut column: impl FnMut(usize, std::ops::Range<usize>) -> Column + Send,
 ) -> std::io::Result<()> {
     let (mut writer, kinds) = open(out, name, header)?;
-    // The next column is made on another thread while this one is encoded.
+    let groups = || (0..rows).step_by(ROW_GROUP).map(move |start| start..(start + ROW_GROUP).min(rows));
+    let pieces = |group: std::ops::Range<usize>| group.clone().step_by(PIECE).map(move |start| start..(start + PIECE).min(group.end));
+    // The next piece is made on another thread while this one is encoded.
     std::thread::scope(|s| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Column>(1);
         s.spawn(move || {
-            for start in (0..rows).step_by(ROW_GROUP) {
+            for group in groups() {
                 for i in 0..header.len() {
-                    if tx.send(column(i, start..(start + ROW_GROUP).min(rows))).is_err() {
-                        return;
+                    for piece in pieces(group.clone()) {
+                        if tx.send(column(i, piece)).is_err() {
+                            return;
+                        }
                     }
                 }
             }
         });
-        for _ in (0..rows).step_by(ROW_GROUP) {
-            let mut group = writer.next_row_group().map_err(io)?;
+        for group in groups() {
+            let mut group_writer = writer.next_row_group().map_err(io)?;
             for (i, kind) in kinds.iter().enumerate() {
-                let mut col = group.next_column().map_err(io)?.ok_or_else(|| std::io::Error::other("fewer columns than the schema"))?;
-                let values = rx.recv().map_err(|_| std::io::Error::other("the column maker stopped"))?;
-                match (values, kind) {
-                    (Column::Text(values), Kind::Text) => col.typed::<ByteArrayType>().write_batch(&values, None, None).map_err(io)?,
-                    (Column::Int(vals, defs), Kind::Date | Kind::Int) => col.typed::<Int32Type>().write_batch(&vals, Some(&defs), None).map_err(io)?,
-                    _ => return Err(std::io::Error::other(format!("column {} has the wrong kind", header[i]))),
-                };
+                let mut col = group_writer.next_column().map_err(io)?.ok_or_else(|| std::io::Error::other("fewer columns than the schema"))?;
+                for _ in pieces(group.clone()) {
+                    let values = rx.recv().map_err(|_| std::io::Error::other("the column maker stopped"))?;
+                    match (values, kind) {
+                        (Column::Text(values), Kind::Text) => col.typed::<ByteArrayType>().write_batch(&values, None, None).map_err(io)?,
+                        (Column::Int(vals, defs), Kind::Date | Kind::Int) => col.typed::<Int32Type>().write_batch(&vals, Some(&defs), None).map_err(io)?,
+                        _ => return Err(std::io::Error::other(format!("column {} has the wrong kind", header[i]))),
+                    };
+                }
                 col.close().map_err(io)?;
             }
-            group.close().map_err(io)?;
+            group_writer.close().map_err(io)?;
         }
         Ok(())
     })?;
