@@ -485,6 +485,8 @@ pub(crate) fn read_with(bulk: &BulkText, skip_records: usize, sink: &mut Sink, b
     // an empty block says the file has ended.
     std::thread::scope(|s| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<std::io::Result<Vec<u8>>>(1);
+        // Spent blocks come back to be read into again (not fresh pages each time).
+        let (spent_tx, spent_rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(2);
         s.spawn(move || {
             let mut f = f;
             let mut read = 0u64;
@@ -492,7 +494,9 @@ pub(crate) fn read_with(bulk: &BulkText, skip_records: usize, sink: &mut Sink, b
                 // No bigger than what is left of the file (a small export does not
                 // cost a whole block); whole blocks past it, if it has grown since.
                 let want = if read < bulk.len { (bulk.len - read).min(block_size as u64) } else { block_size as u64 };
-                let mut block = Vec::with_capacity(want as usize);
+                let mut block = spent_rx.try_recv().unwrap_or_default();
+                block.clear();
+                block.reserve(want as usize);
                 let got = (&mut f).take(want).read_to_end(&mut block);
                 let end = matches!(got, Ok(0));
                 read += block.len() as u64;
@@ -502,12 +506,23 @@ pub(crate) fn read_with(bulk: &BulkText, skip_records: usize, sink: &mut Sink, b
             }
         });
         let next = move || rx.recv().unwrap_or_else(|_| Ok(Vec::new()));
-        parse_blocks(bulk, skip_records, sink, threads, next)
+        let spent = move |block: Vec<u8>| {
+            let _ = spent_tx.try_send(block);
+        };
+        parse_blocks(bulk, skip_records, sink, threads, next, spent)
     })
 }
 
 /// Parses the blocks `next` gives, in order, and accepts their records.
-fn parse_blocks(bulk: &BulkText, skip_records: usize, sink: &mut Sink, threads: usize, mut next: impl FnMut() -> std::io::Result<Vec<u8>>) -> Option<String> {
+/// Each block `next` gives goes back through `spent` once copied.
+fn parse_blocks(
+    bulk: &BulkText,
+    skip_records: usize,
+    sink: &mut Sink,
+    threads: usize,
+    mut next: impl FnMut() -> std::io::Result<Vec<u8>>,
+    spent: impl Fn(Vec<u8>),
+) -> Option<String> {
     let cols = sink.cols;
     // Bytes and line feeds before the current block.
     let (mut offset, mut lines_before) = (0u64, 0u64);
@@ -517,7 +532,9 @@ fn parse_blocks(bulk: &BulkText, skip_records: usize, sink: &mut Sink, threads: 
     let mut fill = |mut buf: Vec<u8>| -> std::io::Result<(Vec<u8>, bool)> {
         let block = next()?;
         buf.extend_from_slice(&block);
-        Ok((buf, block.is_empty()))
+        let end = block.is_empty();
+        spent(block);
+        Ok((buf, end))
     };
     let (mut buf, mut eof) = match fill(Vec::new()) {
         Ok(b) => b,
@@ -531,7 +548,12 @@ fn parse_blocks(bulk: &BulkText, skip_records: usize, sink: &mut Sink, threads: 
         let recounted = if eof { 0 } else { last.lines_total - last.lines_at_last_end };
         // The next block is read and parsed while this one's rows are accepted
         // (which is in file order, on this thread).
-        let following = (!eof).then(|| fill(buf[carry_from..].to_vec()));
+        // The block's buffer is filled again: its parts own what they need of it.
+        let following = (!eof).then(|| {
+            let mut again = std::mem::take(&mut buf);
+            again.drain(..carry_from);
+            fill(again)
+        });
         let parsed = std::thread::scope(|s| {
             let parsing = match &following {
                 Some(Ok((next_buf, next_eof))) => Some(s.spawn(move || parse_block(next_buf, *next_eof, threads, bulk, cols, false))),
