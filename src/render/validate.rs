@@ -147,15 +147,21 @@ pub fn row_ranges(rows: &[u32], max: usize) -> String {
 /// Findings grouped: one line per file, sheet, code, column and message, with
 /// the count and the first rows; with `verbose`, every row on its own line.
 fn write_findings(s: &mut String, list: &[&Finding], verbose: bool) {
-    let mut groups: Vec<(String, Vec<&Finding>)> = Vec::new();
+    // Grouped in first-seen order; a group found by its key at once (a run can
+    // have hundreds of thousands of findings).
+    let mut groups: Vec<Vec<&Finding>> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for f in list {
         let key = format!("{}\u{0}{}\u{0}{:?}\u{0}{}", place(f), f.code, f.column, f.action);
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, g)) => g.push(f),
-            None => groups.push((key, vec![f])),
+        match index.get(&key) {
+            Some(&i) => groups[i].push(f),
+            None => {
+                index.insert(key, groups.len());
+                groups.push(vec![f]);
+            }
         }
     }
-    for (_, g) in groups {
+    for g in groups {
         let f = g[0];
         let sev = severity_word(f.severity);
         let column = f.column.as_ref().map(|c| format!(" column '{c}'")).unwrap_or_default();
