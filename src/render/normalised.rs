@@ -383,7 +383,7 @@ fn seen_str(s: crate::normalise::SeenAlone) -> &'static str {
 }
 
 /// The case notes: millions of rows, so written column-wise from the model's
-/// interned values (each distinct text encoded once), not record by record.
+/// interned values (each distinct text checked once), not record by record.
 /// The output is the same as writing each row's values as text
 /// ([`case_notes_rows`], the reference the tests compare with).
 pub fn case_notes_csv(model: &Model, out: Out) -> Result {
@@ -434,11 +434,6 @@ fn encoded(field: &str) -> std::io::Result<Vec<u8>> {
     Ok(v)
 }
 
-/// Letters, digits and `_` (not first a sign): written as they are.
-fn plain(s: &str) -> bool {
-    s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-}
-
 /// Whether a text goes into the CSV as it is: nothing to neutralise (see the
 /// module notes) and nothing that makes the writer quote it (comma, quote, CR, LF).
 fn as_is(text: &str) -> bool {
@@ -482,8 +477,7 @@ impl<'a> FieldCache<'a> {
 /// A short value (a date, a row number, a fixed word): written as it is when it
 /// needs no neutralising or quoting, else encoded.
 fn put_short(v: &str, buf: &mut Vec<u8>) -> Result {
-    let bare = v.bytes().all(|b| b.is_ascii_digit() || b == b'-') && v.bytes().next().is_some_and(|b| b.is_ascii_digit()) || plain(v);
-    if bare {
+    if as_is(v) {
         buf.extend_from_slice(v.as_bytes());
     } else {
         buf.extend_from_slice(&encoded(v)?);
