@@ -541,16 +541,6 @@ fn parse_blocks(
         Err(e) => return Some(format!("after row {index}: {e}")),
     };
     let mut parts = parse_block(&buf, eof, threads, bulk, cols, true);
-    // Room for the whole file's rows at once, from the first block's rows per
-    // byte: the duplicate-key table and the notes then grow no more, so there is
-    // no moment when a table and its doubled copy are both held.
-    if !eof && !buf.is_empty() {
-        let first: usize = parts.iter().map(|(_, p)| p.recs.len()).sum();
-        // A row takes at least two bytes; a room that cannot be had is left to growth.
-        let rows = ((first as f64 * bulk.len as f64 / buf.len() as f64) as u64).min(bulk.len / 2) as usize;
-        let _ = sink.model.row_keys.try_reserve(rows);
-        let _ = sink.model.case_notes.try_reserve(rows);
-    }
     loop {
         let (last_start, last) = parts.last().expect("a block has a part");
         let carry_from = if eof { buf.len() } else { last_start + last.last_end };
