@@ -141,6 +141,7 @@ impl Column {
 /// chunk); small enough that its buffers are reused rather than taken fresh
 /// from the kernel each time.
 const PIECE: usize = 1 << 16;
+const _: () = assert!(ROW_GROUP.is_multiple_of(PIECE) && PIECE.is_multiple_of(1024), "a piece is whole batches, and a row group whole pieces");
 
 /// A table of `rows` rows written column by column: `column(i, rows)` gives
 /// column `i`'s values for those rows, in row groups of [`ROW_GROUP`] rows,
@@ -335,5 +336,40 @@ mod tests {
         });
         let got = rx.recv_timeout(std::time::Duration::from_secs(120)).expect("write_columns returns");
         assert!(got.as_ref().is_err_and(|e| e.contains("disk full")), "{got:?}");
+    }
+
+    /// Pieces against one call per column chunk where the encoder's page-size,
+    /// dictionary-size and row-count checks all fire: many distinct texts
+    /// (dictionary fallback), some over a page on their own (byte-budget
+    /// sub-batches), and a nullable integer column. (A piece size that is not a
+    /// multiple of the encoder's batches, 1,000 say, makes this fail.)
+    #[test]
+    fn pieces_match_one_call_when_dictionary_falls_back_and_pages_split() {
+        let rows = 3 * 65_536 + 1234;
+        let text = |i: usize| -> String {
+            if i % 9973 == 5 {
+                format!("{i}{}", "L".repeat(1_200_000 + i % 777))
+            } else {
+                format!("note {i} {}", "x".repeat(i % 300))
+            }
+        };
+        let texts: Vec<String> = (0..rows).map(text).collect();
+        let nums: Vec<u32> = (0..rows).map(|i| if i % 7 == 0 { u32::MAX } else { i as u32 }).collect();
+        let header = ["note", "source_row"];
+        let mut pieces = Vec::new();
+        super::write_columns(&mut pieces, "t", &header, rows, |c, r| match c {
+            0 => super::Column::texts(texts[r].iter().map(String::as_str)),
+            _ => super::Column::ints(nums[r].iter().copied()),
+        })
+        .unwrap();
+        let mut whole = Vec::new();
+        let mut t = super::ParquetTable::new(&mut whole, "t", &header).unwrap();
+        for i in 0..rows {
+            let n = if nums[i] == u32::MAX { String::new() } else { nums[i].to_string() };
+            t.write_record([texts[i].as_str(), n.as_str()]).unwrap();
+        }
+        t.finish().unwrap();
+        assert!(pieces.len() > 2_000_000);
+        assert!(pieces == whole, "{} bytes in pieces, {} in one call", pieces.len(), whole.len());
     }
 }
