@@ -170,6 +170,9 @@ pub fn open(path: &Path) -> Result<Vec<Table>, IngestError> {
 
 pub use workbook::ReadNote;
 
+/// A file opened: its tables and what the reader left out, or why it could not be.
+pub type Opened = Result<(Vec<Table>, Vec<ReadNote>), IngestError>;
+
 /// A file read as a workbook (by its extension).
 pub fn is_workbook(path: &Path) -> bool {
     WORKBOOK_EXTENSIONS.contains(&extension(path).as_str())
@@ -179,7 +182,7 @@ pub fn is_workbook(path: &Path) -> bool {
 ///
 /// # Errors
 /// As [`open`].
-pub fn open_with_notes(path: &Path) -> Result<(Vec<Table>, Vec<ReadNote>), IngestError> {
+pub fn open_with_notes(path: &Path) -> Opened {
     let ext = extension(path);
     if WORKBOOK_EXTENSIONS.contains(&ext.as_str()) {
         workbook::open(path, &ext)

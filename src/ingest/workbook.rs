@@ -58,7 +58,7 @@ pub struct ReadNote {
     pub message: String,
 }
 
-pub fn open(path: &Path, ext: &str) -> Result<(Vec<Table>, Vec<ReadNote>), IngestError> {
+pub fn open(path: &Path, ext: &str) -> super::Opened {
     let meta = std::fs::metadata(path).map_err(|e| IngestError::new(path, format!("cannot be read: {e}")))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(IngestError::new(
@@ -75,7 +75,7 @@ pub fn open(path: &Path, ext: &str) -> Result<(Vec<Table>, Vec<ReadNote>), Inges
 ///
 /// # Errors
 /// The bytes are not a readable workbook of that format, or pass a cap.
-pub fn read_bytes(file: &str, ext: &str, bytes: &[u8]) -> Result<(Vec<Table>, Vec<ReadNote>), IngestError> {
+pub fn read_bytes(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
     // A reader library that panics on a malformed file it did not expect (found
     // by fuzzing: an .xls whose last sector is cut short) gives this file's error.
     super::quietly(|| read_bytes_unguarded(file, ext, bytes)).unwrap_or_else(|what| {
@@ -89,7 +89,7 @@ pub fn read_bytes(file: &str, ext: &str, bytes: &[u8]) -> Result<(Vec<Table>, Ve
     })
 }
 
-fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> Result<(Vec<Table>, Vec<ReadNote>), IngestError> {
+fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
     let err = |message: String| IngestError { file: file.to_string(), sheet: None, message };
     if bytes.is_empty() {
         return Err(err("the file is empty".into()));
@@ -501,7 +501,7 @@ fn has_loop(next: &[u32], end: u32) -> bool {
 }
 
 /// .xls and .ods: calamine gives each sheet as a dense range.
-fn read_ranges<RS: Read + Seek, R: Reader<RS>>(file: &str, mut book: R) -> Result<(Vec<Table>, Vec<ReadNote>), IngestError>
+fn read_ranges<RS: Read + Seek, R: Reader<RS>>(file: &str, mut book: R) -> super::Opened
 where
     R::Error: std::fmt::Display,
 {
@@ -529,11 +529,7 @@ type Sink<'s> = &'s mut dyn FnMut((u32, u32), Cell) -> Result<(), String>;
 
 /// Reads each sheet's cells through `cells` (which feeds them to the sink given)
 /// and lays them out as bounded rows.
-fn read_sparse(
-    file: &str,
-    names: Vec<(String, bool)>,
-    mut cells: impl FnMut(&str, Sink) -> Result<(), String>,
-) -> Result<(Vec<Table>, Vec<ReadNote>), IngestError> {
+fn read_sparse(file: &str, names: Vec<(String, bool)>, mut cells: impl FnMut(&str, Sink) -> Result<(), String>) -> super::Opened {
     let mut tables = Vec::new();
     let mut notes = Vec::new();
     let mut total = 0usize;

@@ -151,18 +151,11 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     out
 }
 
-/// A file as opened: its tables and notes, or why it could not be opened; or
-/// the reader library's panic.
-type Opened = Result<Result<(Vec<ingest::Table>, Vec<ingest::workbook::ReadNote>), ingest::IngestError>, String>;
+/// A file as opened, or the reader library's panic.
+type Opened = Result<ingest::Opened, String>;
 
 /// Reads one opened file's tables into `out`.
-fn read_file(
-    ctx: &table::Context,
-    opened: Result<(Vec<ingest::Table>, Vec<ingest::workbook::ReadNote>), ingest::IngestError>,
-    shown: &str,
-    out: &mut Normalised,
-    found: &mut findings::Findings,
-) {
+fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mut Normalised, found: &mut findings::Findings) {
     match opened {
         Ok((tables, notes)) => {
             if tables.is_empty() {
