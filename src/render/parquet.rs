@@ -127,13 +127,19 @@ impl Column {
     fn nullable(values: impl Iterator<Item = Option<i32>>) -> Column {
         let (mut vals, mut defs) = (Vec::new(), Vec::new());
         for v in values {
-            if let Some(v) = v {
-                vals.push(v);
-            }
-            defs.push(i16::from(v.is_some()));
+            push_nullable(&mut vals, &mut defs, v);
         }
         Column::Int(vals, defs)
     }
+}
+
+/// One value of a nullable integer column: its definition level, and the value
+/// when there is one.
+fn push_nullable(vals: &mut Vec<i32>, defs: &mut Vec<i16>, v: Option<i32>) {
+    if let Some(v) = v {
+        vals.push(v);
+    }
+    defs.push(i16::from(v.is_some()));
 }
 
 /// Rows of one column made and encoded at a time, a multiple of the encoder's
@@ -244,10 +250,7 @@ impl<W: Write + Send> ParquetTable<W> {
                         Kind::Date => epoch_day(v),
                         _ => v.parse::<u32>().ok().and_then(|x| i32::try_from(x).ok()),
                     };
-                    if let Some(x) = x {
-                        vals.push(x);
-                    }
-                    defs.push(i16::from(x.is_some()));
+                    push_nullable(vals, defs, x);
                 }
             }
             n += 1;
