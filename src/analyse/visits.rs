@@ -19,22 +19,37 @@ pub struct VisitIndex<'a> {
 
 impl<'a> VisitIndex<'a> {
     pub fn new(model: &'a Model) -> VisitIndex<'a> {
-        let mut visits: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
-        let mut team: HashMap<&str, (NaiveDate, u32)> = HashMap::new();
+        // By interned child id first (no text hashed per note), then by id text.
+        let mut visits: Vec<Vec<NaiveDate>> = vec![Vec::new(); model.children.len()];
+        let mut team: Vec<Option<(NaiveDate, u32)>> = vec![None; model.children.len()];
         for n in &model.case_notes {
-            if n.kind.is_statutory_visit() {
-                visits.entry(model.children.get(n.child)).or_default().push(n.event);
+            let c = n.child as usize;
+            if c >= visits.len() {
+                visits.resize(c + 1, Vec::new());
+                team.resize(c + 1, None);
             }
-            let t = team.entry(model.children.get(n.child)).or_insert((n.event, n.team));
+            if n.kind.is_statutory_visit() {
+                visits[c].push(n.event);
+            }
+            let t = team[c].get_or_insert((n.event, n.team));
             if n.event >= t.0 {
                 *t = (n.event, n.team);
             }
         }
-        for v in visits.values_mut() {
-            v.sort_unstable();
-            v.dedup();
+        let child = |c: usize| model.children.get(c as u32);
+        VisitIndex {
+            visits: visits
+                .into_iter()
+                .enumerate()
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(c, mut v)| {
+                    v.sort_unstable();
+                    v.dedup();
+                    (child(c), v)
+                })
+                .collect(),
+            team: team.into_iter().enumerate().filter_map(|(c, t)| Some((child(c), t?.1))).collect(),
         }
-        VisitIndex { visits, team: team.into_iter().map(|(k, (_, t))| (k, t)).collect() }
     }
 
     fn child_visits(&self, child: &str) -> &[NaiveDate] {
