@@ -278,6 +278,31 @@ fn statutory_visits_in_time() {
 }
 
 #[test]
+fn a_childs_visits_under_two_spellings_of_its_id_are_one_childs_visits() {
+    // "P  1" and "P 1" are one id once tidied (METRICS.md: inner runs of spaces
+    // collapsed): its visits every 7 or 8 days are in time, not one 58-day gap.
+    let mut m = model(vec![]);
+    m.episodes = vec![episode("P 1", EpisodeKind::Cp, "2026-06-15", None)];
+    for (id, e) in [
+        ("P 1", "2026-08-25"),
+        ("P  1", "2026-09-04"),
+        ("P 1", "2026-09-15"),
+        ("P  1", "2026-09-25"),
+        ("P 1", "2026-10-07"),
+        ("P  1", "2026-10-19"),
+        ("P 1", "2026-10-29"),
+    ] {
+        note(&mut m, id, NoteKind::CpVisit, e, Some(e), SeenAlone::Yes);
+    }
+    crate::normalise::identity::canonicalise(&mut m, &mut crate::normalise::findings::Findings::default());
+    assert_eq!(m.children.get(m.case_notes[0].child), m.children.get(m.case_notes[1].child), "one text, two interned ids");
+    assert_ne!(m.case_notes[0].child, m.case_notes[1].child);
+    let met = run(m);
+    assert_eq!(nd(kpi(&met, "cp_visits_in_time")), (1, Some(1)));
+    assert!(met.case_notes.children_out_of_timescale.is_empty());
+}
+
+#[test]
 fn notes_recorded_within_four_weeks() {
     let mut m = model(vec![]);
     note(&mut m, "A", NoteKind::Other, "2026-10-01", Some("2026-10-29"), SeenAlone::NotRecorded); // 28 days: in time

@@ -19,37 +19,41 @@ pub struct VisitIndex<'a> {
 
 impl<'a> VisitIndex<'a> {
     pub fn new(model: &'a Model) -> VisitIndex<'a> {
-        // By interned child id first (no text hashed per note), then by id text.
+        // By interned child id first (no text hashed per note), then by id text:
+        // tidying ids can give two interned ids one text, and they are one child.
         let mut visits: Vec<Vec<NaiveDate>> = vec![Vec::new(); model.children.len()];
-        let mut team: Vec<Option<(NaiveDate, u32)>> = vec![None; model.children.len()];
-        for n in &model.case_notes {
+        // The latest note's (event, position, team).
+        let mut latest: Vec<Option<(NaiveDate, usize, u32)>> = vec![None; model.children.len()];
+        for (i, n) in model.case_notes.iter().enumerate() {
             let c = n.child as usize;
             if c >= visits.len() {
                 visits.resize(c + 1, Vec::new());
-                team.resize(c + 1, None);
+                latest.resize(c + 1, None);
             }
             if n.kind.is_statutory_visit() {
                 visits[c].push(n.event);
             }
-            let t = team[c].get_or_insert((n.event, n.team));
-            if n.event >= t.0 {
-                *t = (n.event, n.team);
+            if latest[c].is_none_or(|(e, _, _)| n.event >= e) {
+                latest[c] = Some((n.event, i, n.team));
             }
         }
         let child = |c: usize| model.children.get(c as u32);
-        VisitIndex {
-            visits: visits
-                .into_iter()
-                .enumerate()
-                .filter(|(_, v)| !v.is_empty())
-                .map(|(c, mut v)| {
-                    v.sort_unstable();
-                    v.dedup();
-                    (child(c), v)
-                })
-                .collect(),
-            team: team.into_iter().enumerate().filter_map(|(c, t)| Some((child(c), t?.1))).collect(),
+        let mut by_child: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
+        for (c, v) in visits.into_iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            by_child.entry(child(c)).or_default().extend(v);
         }
+        for v in by_child.values_mut() {
+            v.sort_unstable();
+            v.dedup();
+        }
+        let mut team: HashMap<&str, (NaiveDate, usize, u32)> = HashMap::new();
+        for (c, l) in latest.into_iter().enumerate() {
+            if let Some(l) = l {
+                let t = team.entry(child(c)).or_insert(l);
+                *t = (*t).max(l);
+            }
+        }
+        VisitIndex { visits: by_child, team: team.into_iter().map(|(k, (_, _, t))| (k, t)).collect() }
     }
 
     fn child_visits(&self, child: &str) -> &[NaiveDate] {
