@@ -189,10 +189,23 @@ fn is_id_like(c: &Cell) -> bool {
             t.len() <= 24
                 && t.chars().any(|ch| ch.is_ascii_digit())
                 && !(digits_only && t.len() < 4)
-                && !t.contains(' ')
-                && t.chars().all(|ch| ch.is_alphanumeric() || "-/_.#".contains(ch))
+                && (!t.contains(char::is_whitespace) || is_spaced_id(t))
+                && t.chars().all(|ch| ch.is_alphanumeric() || ch.is_whitespace() || "-/_.#".contains(ch))
         }
         _ => false,
+    }
+}
+
+/// An identifier written with spaces: a system's letters then a number ("MOS
+/// 40012", "LA  123456"), or a number in groups ("943 476 5919", an NHS
+/// number). Not "Week 3", "Grade 2" or "2 - Good": the number has at least
+/// three digits and nothing else is allowed.
+fn is_spaced_id(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let digits = |w: &str| w.chars().all(|c| c.is_ascii_digit());
+    match words.as_slice() {
+        [prefix, number] if prefix.len() <= 5 && prefix.chars().all(|c| c.is_ascii_alphabetic()) => number.len() >= 3 && digits(number),
+        groups => groups.len() >= 2 && groups.iter().all(|g| digits(g)) && groups.iter().map(|g| g.len()).sum::<usize>() >= 6,
     }
 }
 
@@ -686,6 +699,20 @@ impl Recogniser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn identifiers_with_spaces_are_identifiers_and_short_numbered_words_are_not() {
+        let id = |t: &str| is_id_value(&Cell::text(t));
+        for t in ["C100234", "MOS 40012", " MOS  40012 ", "LA 123456", "943 476 5919", "NA-00012", "123456"] {
+            assert!(id(t), "{t:?} is an identifier");
+        }
+        for t in ["Week 3", "Year 10", "Grade 2", "2 - Good", "Good (2)", "Q 12", "12", "Sam Okafor", "MOS 40012 (old)", "ABCDEF 12345", "12 34"] {
+            assert!(!id(t), "{t:?} is not an identifier");
+        }
+        let config = Config::defaults();
+        let crosswalk = Crosswalk::new(&config);
+        assert!(is_grade_value(&crosswalk, &Cell::text("2 - Good")), "a numbered grade stays a grade");
+    }
 
     /// The quick "no known word" answer is the answer trying every field gives,
     /// on every synonym and concept phrase of the defaults, on cells of data,
