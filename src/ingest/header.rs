@@ -41,8 +41,10 @@ pub fn find_header(rows: &[SourceRow], is_known: impl Fn(&str) -> bool) -> Optio
 /// A two-row header: group titles (often merged cells, so only in the first
 /// column of each group) above repeated sub-headings such as "Judgement" and
 /// "Evidence". When the header row repeats a heading and the row above has group
-/// titles, each column's header becomes "group sub-heading".
-pub fn combine_two_row_header(above: &SourceRow, header: &SourceRow) -> Option<Vec<Cell>> {
+/// titles, each column's header becomes "group sub-heading"; with
+/// `repeated_only`, only the repeated sub-headings take their group's title
+/// (under "Case details", "Date" and "Team" stand on their own).
+pub fn combine_two_row_header(above: &SourceRow, header: &SourceRow, repeated_only: bool) -> Option<Vec<Cell>> {
     let texts: Vec<String> = header.cells.iter().map(|c| c.as_string().to_lowercase()).collect();
     let repeated = |t: &String| !t.is_empty() && texts.iter().filter(|x| *x == t).count() > 1;
     if !texts.iter().any(repeated) || above.is_blank() {
@@ -68,6 +70,7 @@ pub fn combine_two_row_header(above: &SourceRow, header: &SourceRow) -> Option<V
         // "Grade"); with one group only, only repeated sub-headings do.
         let next_start = starts.iter().copied().find(|&st| st > group_start);
         let belongs = match (next_start, span) {
+            _ if repeated_only => repeated(&texts[i]),
             (Some(next), _) => i < next,
             (None, Some(s)) => i - group_start < s,
             (None, None) => repeated(&texts[i]),
@@ -77,6 +80,33 @@ pub fn combine_two_row_header(above: &SourceRow, header: &SourceRow) -> Option<V
             other => other.clone(),
         });
     }
+    Some(out)
+}
+
+/// Group titles above a header row that repeats no sub-heading ("Moderation"
+/// over "Date", "Grade", "Agreed"): each column from a title on takes it, up to
+/// the next title. `None` when the row above has no title past the first
+/// column (a sheet title is not a group).
+pub fn titled_without_repeats(above: &SourceRow, header: &SourceRow) -> Option<Vec<Cell>> {
+    let titled = |i: usize| matches!(above.cells.get(i), Some(Cell::Text(t)) if !t.trim().is_empty());
+    if !(1..header.cells.len()).any(titled) {
+        return None;
+    }
+    let mut group = String::new();
+    let out = header
+        .cells
+        .iter()
+        .enumerate()
+        .map(|(i, cell)| {
+            if titled(i) {
+                group = above.cells[i].as_string().trim().to_string();
+            }
+            match cell {
+                Cell::Text(t) if !group.is_empty() => Cell::Text(format!("{group} {t}")),
+                other => other.clone(),
+            }
+        })
+        .collect();
     Some(out)
 }
 
@@ -111,16 +141,16 @@ mod tests {
     fn two_row_headers_combine() {
         let above = row(3, &["", "", "Q1 Risk", "", "Q2 Voice", ""]);
         let header = row(4, &["Child ID", "Team", "Judgement", "Evidence", "Judgement", "Evidence"]);
-        let got: Vec<String> = combine_two_row_header(&above, &header).unwrap().iter().map(Cell::as_string).collect();
+        let got: Vec<String> = combine_two_row_header(&above, &header, false).unwrap().iter().map(Cell::as_string).collect();
         assert_eq!(got, ["Child ID", "Team", "Q1 Risk Judgement", "Q1 Risk Evidence", "Q2 Voice Judgement", "Q2 Voice Evidence"]);
-        assert!(combine_two_row_header(&row(1, &["Title"]), &row(2, &["Child ID", "Team"])).is_none(), "no repeats: one header row");
+        assert!(combine_two_row_header(&row(1, &["Title"]), &row(2, &["Child ID", "Team"]), false).is_none(), "no repeats: one header row");
     }
 
     #[test]
     fn groups_span_to_the_next_group_and_stop_after_the_last() {
         let above = row(3, &["", "Q1 Risk", "", "Q2 Voice", "", "Moderation", "", "", ""]);
         let header = row(4, &["Child ID", "Judgement", "Evidence", "Judgement", "Evidence", "Date", "Grade", "Agree?", "Notes"]);
-        let got: Vec<String> = combine_two_row_header(&above, &header).unwrap().iter().map(Cell::as_string).collect();
+        let got: Vec<String> = combine_two_row_header(&above, &header, false).unwrap().iter().map(Cell::as_string).collect();
         assert_eq!(
             got,
             [

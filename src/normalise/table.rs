@@ -291,6 +291,16 @@ pub fn is_set_aside(reason: &str) -> bool {
     SET_ASIDE_REASONS.contains(&reason)
 }
 
+/// How much of a table a column mapping makes sense of, best last: a known
+/// kind with its required columns, then more distinct fields, then more graded
+/// columns placed in a domain, then fewer ambiguous columns.
+fn mapping_quality(m: &super::columns::TableMapping) -> (bool, usize, usize, std::cmp::Reverse<usize>) {
+    let fields: std::collections::HashSet<&str> =
+        m.columns.iter().filter_map(|c| if let Target::Field(f) = &c.target { Some(f.as_str()) } else { None }).collect();
+    let placed = m.columns.iter().filter(|c| matches!(c.target, Target::Domain(Some(_)))).count();
+    (m.kind != TableKind::Unknown && m.missing_required.is_empty(), fields.len(), placed, std::cmp::Reverse(m.notes.len()))
+}
+
 /// Reads a table into the model. Forms (label cells beside answer cells) go to
 /// [`super::forms`].
 pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut Findings) -> TableReport {
@@ -325,10 +335,31 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         Some(n) => sample.iter().position(|r| r.row == n),
         None => find_header(&sample, |t| ctx.is_known_header(t)).filter(|h| h.recognised >= 2 || sample.len() > 1).map(|h| h.index),
     };
-    let two_row = header.filter(|&h| h > 0).and_then(|h| crate::ingest::header::combine_two_row_header(&sample[h - 1], &sample[h]));
+    // With two header rows, the group titles either name every column under
+    // them ("Moderation" over "Date", "Grade") or only tell repeated
+    // sub-headings apart ("Case details" over "Date", "Team"; "Section 1" over
+    // "Grade", "Comments"): both readings are mapped, and the one that makes
+    // more sense of the table is kept (a tie keeps every column titled).
+    let mut two_row = None;
     let mapping = header.map(|h| {
         let body: Vec<Vec<Cell>> = sample[h + 1..].iter().take(200).map(|r| r.cells.clone()).collect();
-        map_table(ctx.config, &ctx.recogniser, ctx.crosswalk, pins, two_row.as_deref().unwrap_or(&sample[h].cells), &body)
+        let map = |cells: &[Cell]| map_table(ctx.config, &ctx.recogniser, ctx.crosswalk, pins, cells, &body);
+        let combine = |repeated_only| (h > 0).then(|| crate::ingest::header::combine_two_row_header(&sample[h - 1], &sample[h], repeated_only)).flatten();
+        let Some(all) = combine(false) else {
+            // No repeated sub-heading: titles above are kept only where they
+            // make more sense of the table than the header row alone.
+            let plain = map(&sample[h].cells);
+            let above = (h > 0).then(|| crate::ingest::header::titled_without_repeats(&sample[h - 1], &sample[h])).flatten();
+            let titled = above.map(|cells| map(&cells)).filter(|m| mapping_quality(m) > mapping_quality(&plain));
+            if titled.is_some() {
+                two_row = Some("group title + sub-heading");
+            }
+            return titled.unwrap_or(plain);
+        };
+        let titled = map(&all);
+        let repeated = combine(true).map(|cells| map(&cells)).filter(|m| mapping_quality(m) > mapping_quality(&titled));
+        two_row = Some(if repeated.is_some() { "group title + repeated sub-headings" } else { "group title + sub-heading" });
+        repeated.unwrap_or(titled)
     });
 
     // A form's actions grid looks like an actions table, and a row of its labels
@@ -446,8 +477,8 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         report.notes.push(why.clone());
         findings.push(Severity::Info, "service_as_team", &file, sheet.as_deref(), Some(sample[h].row), Some(&header), "", why);
     }
-    if two_row.is_some() {
-        report.notes.push(format!("two header rows (rows {} and {}) read as one: group title + sub-heading", sample[h].row - 1, sample[h].row));
+    if let Some(how) = two_row {
+        report.notes.push(format!("two header rows (rows {} and {}) read as one: {how}", sample[h].row - 1, sample[h].row));
     }
 
     // A file of one kind of plan ("cp-plans.csv": child, start, end) names its

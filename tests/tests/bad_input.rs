@@ -414,7 +414,9 @@ mod arbitrary_bytes {
             if let Some(h) = header::find_header(&rows, |t| t.len() % 3 == 0) {
                 prop_assert!(h.index < rows.len());
                 if h.index > 0 {
-                    let _ = header::combine_two_row_header(&rows[h.index - 1], &rows[h.index]);
+                    for repeated_only in [false, true] {
+                        let _ = header::combine_two_row_header(&rows[h.index - 1], &rows[h.index], repeated_only);
+                    }
                 }
             }
         }

@@ -247,6 +247,64 @@ fn two_header_rows_with_merged_group_titles() {
     assert!(n.tables[0].notes.iter().any(|n| n.contains("two header rows")));
 }
 
+/// A workbook of the given rows (empty strings left blank).
+fn workbook(path: &std::path::Path, rows: &[&[&str]]) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn a_group_title_over_plain_fields_leaves_them_their_own_names() {
+    // "Case details" over "Date" and "Team" says nothing about them: they are
+    // the completion date and the team. A "Moderation" group over "Date" and
+    // "Grade" does say what they are.
+    let dir = scratch("two-row-plain-fields");
+    workbook(
+        &dir.join("tracker.xlsx"),
+        &[
+            &["Case details", "", "", "", "Section 1: Chronology", "", "Section 2: Assessment", "", "Overall"],
+            &["Case ID", "Date", "Team", "Locality Hub", "Grade", "Comments", "Grade", "Comments", "Overall judgement of the case file"],
+            &["C1", "01/10/2026", "North", "Hub A", "Good", "Up to date", "Requires improvement", "Dated", "Good"],
+            &["C2", "02/10/2026", "South", "Hub B", "Inadequate", "Missing", "Good", "Clear", "Inadequate"],
+            &["C3", "03/10/2026", "South", "Hub A", "Good", "Fine", "Good", "Clear", "Good"],
+        ],
+    );
+    let n = read(&[dir.join("tracker.xlsx")], &Config::defaults());
+    let t = &n.tables[0];
+    assert_eq!(n.model.audits.len(), 3, "{t:?}");
+    let a = &n.model.audits[1];
+    assert_eq!((a.team.as_deref(), a.completed.map(|d| d.to_string())), (Some("South"), Some("2026-10-02".to_string())), "{:?}", t.columns);
+    assert_eq!(a.overall.as_ref().and_then(|j| j.band), Some(Band::Inadequate));
+    assert_eq!(a.domain("assessment").and_then(|j| j.band), Some(Band::Good));
+    assert!(t.notes.iter().any(|n| n.contains("group title + repeated sub-headings")), "{:?}", t.notes);
+
+    let dir = scratch("two-row-moderation-group");
+    workbook(
+        &dir.join("tracker.xlsx"),
+        &[
+            &["", "", "", "", "Moderation", "", ""],
+            &["Child ID", "Team", "Date audit completed", "Overall grade", "Date", "Grade", "Agreed with auditor"],
+            &["C1", "North", "01/10/2026", "Good", "10/10/2026", "Good", "Yes"],
+            &["C2", "South", "02/10/2026", "Inadequate", "12/10/2026", "Requires improvement", "No"],
+            &["C3", "South", "03/10/2026", "Good", "", "", ""],
+        ],
+    );
+    let n = read(&[dir.join("tracker.xlsx")], &Config::defaults());
+    let t = &n.tables[0];
+    let field = |h: &str| t.columns.iter().find(|c| c.header.ends_with(h)).map(|c| c.target.describe());
+    assert_eq!(field("Date audit completed").as_deref(), Some("completed_date"), "{:?}", t.columns);
+    assert_eq!(field("Moderation Date").as_deref(), Some("moderation_date"), "{:?}", t.columns);
+    assert_eq!(n.model.audits[1].completed.map(|d| d.to_string()).as_deref(), Some("2026-10-02"));
+}
+
 #[test]
 fn the_same_audit_id_in_two_files_is_read_once() {
     let dir = scratch("dup-audit-id");
