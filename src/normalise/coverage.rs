@@ -68,6 +68,13 @@ pub fn table_fields(t: &TableReport, config: &Config) -> BTreeSet<String> {
     fields
 }
 
+/// Whether a table can feed KPIs: of a known kind, and not one none of whose
+/// rows could be used (a required column missing, or unreadable from the
+/// start): its columns are no evidence that the exports record a field.
+fn usable(t: &TableReport) -> bool {
+    t.kind != TableKind::Unknown && !(t.failed && t.rows_accepted == 0)
+}
+
 fn noun(kind: TableKind) -> &'static str {
     match kind {
         TableKind::Audits => "audit",
@@ -109,7 +116,7 @@ impl Coverage {
         let mut by_table: HashMap<(&str, &str, Option<&str>), u32> = HashMap::new();
         let mut by_file: HashMap<(&str, &str), u32> = HashMap::new();
         let mut in_source: Vec<Vec<bool>> = NEEDS.iter().map(|(_, needs)| vec![false; needs.len()]).collect();
-        for t in tables.iter().filter(|t| t.kind != TableKind::Unknown) {
+        for t in tables.iter().filter(|t| usable(t)) {
             let fields = table_fields(t, config);
             let mut bits = 0u32;
             for (k, (_, needs)) in NEEDS.iter().enumerate() {
@@ -262,7 +269,8 @@ pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &
         let what: Vec<String> = needs
             .iter()
             .map(|n| {
-                let of_kind: Vec<BTreeSet<String>> = tables.iter().filter(|t| t.kind == n.kind).map(|t| table_fields(t, config)).collect();
+                let of_kind: Vec<BTreeSet<String>> = tables.iter().filter(|t| t.kind == n.kind && usable(t)).map(|t| table_fields(t, config)).collect();
+                let unusable = tables.iter().any(|t| t.kind == n.kind);
                 if !of_kind.is_empty() {
                     let nowhere: Vec<String> =
                         n.groups.iter().filter(|g| !of_kind.iter().any(|f| g.iter().any(|x| f.contains(*x)))).map(|g| g.join(" or ")).collect();
@@ -272,6 +280,8 @@ pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &
                     } else {
                         format!("no {} table has a column for {}", noun(n.kind), nowhere.join(" nor "))
                     }
+                } else if unusable {
+                    format!("no {} table could be used (see its error)", noun(n.kind))
                 } else {
                     format!("no {} table was read", noun(n.kind))
                 }

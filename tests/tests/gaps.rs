@@ -48,6 +48,33 @@ fn a_kpi_the_exports_do_not_record_is_not_in_the_exports_never_zero() {
 }
 
 #[test]
+fn a_table_none_of_whose_rows_can_be_used_does_not_make_its_kpis_measured() {
+    // Case notes without any child id column: every row is rejected, so the
+    // case-note KPIs are not in the exports, not 0 of 0 "no data".
+    let dir = scratch("gaps-unusable-table");
+    std::fs::write(dir.join("audits.csv"), NO_SPOKE).unwrap();
+    std::fs::write(
+        dir.join("notes.csv"),
+        "Worker,Contact Date,Observation Type,Child seen alone?,Date Recorded
+Ami Rowe,01/09/2026,CP Visit,Yes,02/09/2026
+Ami Rowe,03/09/2026,CP Visit,No,03/09/2026
+Ami Rowe,05/09/2026,Phone call,,05/09/2026
+",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let o = auditpack(&dir, &["run", "--out", out.to_str().unwrap(), "audits.csv", "notes.csv", "--period", "2026-09"]);
+    assert_eq!(o.status.code(), Some(1), "a table that cannot be used is an error: {}", stderr(&o));
+    let m = metrics(&out);
+    for id in ["seen_alone_recorded", "notes_recorded_in_time", "cp_visits_in_time"] {
+        assert_eq!(kpi(&m, id)["not_in_source"], true, "{id}");
+    }
+    assert_eq!(kpi(&m, "audits_completed")["not_in_source"], false);
+    let err = stderr(&o);
+    assert!(err.contains("no case-note table could be used"), "{err}");
+}
+
+#[test]
 fn teams_merge_across_case_and_spacing() {
     let dir = scratch("gaps-teams");
     std::fs::write(dir.join("audits.csv"), NO_SPOKE).unwrap();
