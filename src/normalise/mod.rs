@@ -9,6 +9,7 @@ pub mod findings;
 pub mod fold;
 mod forms;
 pub mod identity;
+pub mod long;
 pub mod model;
 pub mod pins;
 pub mod plausible;

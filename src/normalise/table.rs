@@ -280,7 +280,11 @@ impl TableReport {
 }
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 5] = ["blank row", "totals row", "duplicate row", LEGAL_STATUS_OUT_OF_SCOPE, NOT_DATA];
+pub const SET_ASIDE_REASONS: [&str; 6] = ["blank row", "totals row", "duplicate row", LEGAL_STATUS_OUT_OF_SCOPE, NOT_DATA, LONG_FORMAT_ANSWER];
+
+/// A long-format table's further answer rows of an audit: read into that
+/// audit's row (see [`super::long`]).
+pub const LONG_FORMAT_ANSWER: &str = "another answer of the same audit (long format)";
 
 /// A legal status that is read but is not child protection, looked after or
 /// child in need (a care leaver, early help): outside the packs by design.
@@ -335,6 +339,32 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         Some(n) => sample.iter().position(|r| r.row == n),
         None => find_header(&sample, |t| ctx.is_known_header(t)).filter(|h| h.recognised >= 2 || sample.len() > 1).map(|h| h.index),
     };
+    // A long-format export (one row per answer) becomes one row per audit
+    // first, when its first rows show it; then all of it is read.
+    let mut long = None;
+    let pinned_other = pins.and_then(|p| p.kind.as_deref()).is_some_and(|k| k != "audits");
+    if let Some((h, (q, a))) = header.filter(|_| !pinned_other).and_then(|h| Some((h, super::long::question_answer(&sample[h].cells)?))) {
+        if super::long::pivot(&sample[h].cells, &sample[h + 1..], q, a).is_some() {
+            let mut body = sample.split_off(h + 1);
+            for r in rows.by_ref() {
+                match r {
+                    Ok(row) => body.push(row),
+                    Err(e) => {
+                        read_error = Some(e);
+                        break;
+                    }
+                }
+            }
+            match super::long::pivot(&sample[h].cells, &body, q, a) {
+                Some(mut p) => {
+                    sample[h].cells = std::mem::take(&mut p.header);
+                    sample.append(&mut p.rows);
+                    long = Some(p);
+                }
+                None => sample.append(&mut body),
+            }
+        }
+    }
     // With two header rows, the group titles either name every column under
     // them ("Moderation" over "Date", "Grade") or only tell repeated
     // sub-headings apart ("Case details" over "Date", "Team"; "Section 1" over
@@ -622,11 +652,43 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             format!("{} blank rows skipped (rows {}{more})", reader.blank_rows.len(), shown.join(", ")),
         );
     }
+    if let Some(p) = long {
+        report_long(&p, &file, sheet.as_deref(), findings, &mut report);
+    }
     if let Some(e) = read_error {
         report.failed = true;
         findings.push(Severity::Error, "read_error", &file, sheet.as_deref(), None, None, "", format!("reading stopped: {}", e.message));
     }
     report
+}
+
+/// The rows a long-format table folded into its audits' rows, in the table's
+/// reconciliation and findings.
+fn report_long(p: &super::long::Pivoted, file: &str, sheet: Option<&str>, findings: &mut Findings, report: &mut TableReport) {
+    report.notes.push(p.note.clone());
+    findings.push(Severity::Info, "long_format", file, sheet, None, None, "", p.note.clone());
+    let extra = p.folded + p.duplicates.len() as u64 + p.conflicts.len() as u64;
+    report.rows_read += extra;
+    for _ in 0..p.folded {
+        report.reject(LONG_FORMAT_ANSWER);
+    }
+    for &(row, first) in &p.duplicates {
+        report.reject("duplicate row");
+        findings.push(Severity::Info, "duplicate_row", file, sheet, Some(row), None, "", format!("exact duplicate of row {first}: not counted twice"));
+    }
+    for (row, question, first) in &p.conflicts {
+        report.reject("a second answer to one question");
+        findings.push(
+            Severity::Warning,
+            "row_rejected",
+            file,
+            sheet,
+            Some(*row),
+            Some(question),
+            "",
+            format!("a second, different answer to '{question}' for the audit of row {first}: the first answer is kept, this row not used"),
+        );
+    }
 }
 
 /// Why a row was not used: the reason, the value seen, the column.

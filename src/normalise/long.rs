@@ -1,0 +1,277 @@
+//! Long-format audit exports: one row per answer ("Form ID, Child ID, …,
+//! Question, Answer"), as form-answer reports of case management systems give
+//! them. They are turned into one row per audit, each question a column of its
+//! own, and then read like any other audit table, so that every question is
+//! recognised by the same rules (the overall judgement, domains, "spoken to").
+//!
+//! How a row finds its audit: by the columns of identifiers and dates (a form
+//! or audit reference, the child, the dates), which every answer of one audit
+//! repeats. Columns that change within one audit (a comment on some answers) become
+//! a column per question too ("<question> Comments"); the others are the
+//! audit's, taken from its first row.
+
+use super::fold::fold;
+use super::recognise::{is_date_value, is_id_value};
+use crate::ingest::{Cell, SourceRow};
+use std::collections::HashMap;
+
+/// Headers of the column that names the question.
+const QUESTION: &[&str] = &[
+    "question",
+    "questions",
+    "question text",
+    "audit question",
+    "question name",
+    "criterion",
+    "criteria",
+    "standard",
+    "indicator",
+    "domain",
+    "element",
+    "section",
+];
+/// Headers of the column that holds the answer.
+const ANSWER: &[&str] = &[
+    "answer",
+    "answers",
+    "answer text",
+    "answer given",
+    "response",
+    "responses",
+    "grade",
+    "judgement",
+    "judgment",
+    "rating",
+    "score",
+    "value",
+    "outcome",
+    "result",
+];
+
+/// A long-format table read as one row per audit.
+#[derive(Debug)]
+pub struct Pivoted {
+    /// The header: the audit's own columns, then one per question (and one per
+    /// question for each column that changes within an audit).
+    pub header: Vec<Cell>,
+    /// One row per audit, numbered as its first row; blank rows as they were.
+    pub rows: Vec<SourceRow>,
+    /// Further answer rows of an audit, folded into its row.
+    pub folded: u64,
+    /// An answer row that repeats an earlier one exactly: (row, earlier row).
+    pub duplicates: Vec<(u32, u32)>,
+    /// A second, different answer to one question of one audit: (row, question,
+    /// earlier row). The first answer is kept.
+    pub conflicts: Vec<(u32, String, u32)>,
+    /// How the rows were grouped, for the validate report.
+    pub note: String,
+}
+
+/// The question and answer columns, when the header names both.
+pub fn question_answer(header: &[Cell]) -> Option<(usize, usize)> {
+    let named = |names: &[&str]| header.iter().position(|c| names.contains(&fold(&c.as_string()).as_str()));
+    let (q, a) = (named(QUESTION)?, named(ANSWER)?);
+    (q != a).then_some((q, a))
+}
+
+fn text(c: Option<&Cell>) -> String {
+    c.map(|c| c.as_string().trim().to_string()).unwrap_or_default()
+}
+
+/// Whether most of a column's values are identifiers or dates.
+fn identifying(body: &[&SourceRow], col: usize) -> bool {
+    let values: Vec<&Cell> = body.iter().filter_map(|r| r.cells.get(col)).filter(|c| !c.is_empty()).collect();
+    values.len() * 2 >= body.len() && values.iter().filter(|c| is_id_value(c) || is_date_value(c)).count() * 5 >= values.len() * 4
+}
+
+/// `body` (the rows under `header`) as one row per audit, or `None` when the
+/// rows are not one per answer after all (too few answers per audit, no
+/// column to tell audits apart, fewer than three questions): then the table is
+/// read as it is.
+pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize) -> Option<Pivoted> {
+    let rows: Vec<&SourceRow> = body.iter().filter(|r| !r.is_blank() && !text(r.cells.get(q)).is_empty()).collect();
+    let width = header.len().max(body.iter().map(|r| r.cells.len()).max().unwrap_or(0));
+    let mut keys: Vec<usize> = (0..width).filter(|&c| c != q && c != a && identifying(&rows, c)).collect();
+    let key_of = |r: &SourceRow, keys: &[usize]| keys.iter().map(|&c| text(r.cells.get(c))).collect::<Vec<String>>();
+    // Audits by key, in the order their first row comes. An answer-level
+    // identifier (a row id) makes every row its own audit: it is dropped from
+    // the key, the one with the most distinct values first.
+    let groups = loop {
+        if keys.is_empty() {
+            return None;
+        }
+        let mut index: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut groups: Vec<Vec<&SourceRow>> = Vec::new();
+        for r in &rows {
+            let k = key_of(r, &keys);
+            let i = *index.entry(k).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[i].push(r);
+        }
+        if rows.len() >= 2 * groups.len() {
+            break groups;
+        }
+        let distinct = |c: usize| rows.iter().map(|r| text(r.cells.get(c))).collect::<std::collections::HashSet<String>>().len();
+        let most = keys.iter().copied().max_by_key(|&c| (distinct(c), std::cmp::Reverse(c)))?;
+        if distinct(most) * 10 < rows.len() * 9 {
+            return None;
+        }
+        keys.retain(|&c| c != most);
+    };
+    // Questions in the order they first come, one column each (spellings that
+    // fold alike are one question).
+    let mut questions: Vec<(String, String)> = Vec::new();
+    for r in &rows {
+        let t = text(r.cells.get(q));
+        let f = fold(&t);
+        if !questions.iter().any(|(k, _)| *k == f) {
+            questions.push((f, t));
+        }
+    }
+    // Within an audit each question comes once (a repeat is a duplicate or a
+    // conflict, and rare): questions that keep repeating are not answers of one
+    // audit, so the rows are not one per answer.
+    let repeats: usize = groups
+        .iter()
+        .map(|g| {
+            let distinct: std::collections::HashSet<String> = g.iter().map(|r| fold(&text(r.cells.get(q)))).collect();
+            g.len() - distinct.len()
+        })
+        .sum();
+    if questions.len() < 3 || repeats * 4 > rows.len() {
+        return None;
+    }
+    // Columns that change within an audit go with each answer.
+    let per_answer: Vec<usize> = (0..width)
+        .filter(|&c| c != q && c != a && !keys.contains(&c))
+        .filter(|&c| {
+            groups.iter().any(|g| {
+                let first = text(g[0].cells.get(c));
+                g.iter().any(|r| text(r.cells.get(c)) != first)
+            })
+        })
+        .collect();
+    let own: Vec<usize> = (0..width).filter(|&c| c != q && c != a && !per_answer.contains(&c)).collect();
+    let header_text = |c: usize| text(header.get(c));
+    let mut out_header: Vec<Cell> = own.iter().map(|&c| header.get(c).cloned().unwrap_or(Cell::Empty)).collect();
+    for (_, question) in &questions {
+        out_header.push(Cell::Text(question.clone()));
+        out_header.extend(per_answer.iter().map(|&c| Cell::Text(format!("{question} {}", header_text(c)))));
+    }
+    let slot = |qi: usize| own.len() + qi * (1 + per_answer.len());
+    let mut out = Pivoted { header: out_header, rows: Vec::new(), folded: 0, duplicates: Vec::new(), conflicts: Vec::new(), note: String::new() };
+    let mut audit_rows: Vec<(u32, SourceRow)> = Vec::new();
+    for g in &groups {
+        let mut cells = vec![Cell::Empty; slot(questions.len())];
+        for (i, &c) in own.iter().enumerate() {
+            cells[i] = g.iter().filter_map(|r| r.cells.get(c)).find(|v| !v.is_empty()).cloned().unwrap_or(Cell::Empty);
+        }
+        // Question → the row that answered it.
+        let mut answered: HashMap<usize, &SourceRow> = HashMap::new();
+        for r in g {
+            let f = fold(&text(r.cells.get(q)));
+            let qi = questions.iter().position(|(k, _)| *k == f).expect("every question is listed");
+            if let Some(first) = answered.get(&qi) {
+                if first.cells == r.cells {
+                    out.duplicates.push((r.row, first.row));
+                } else {
+                    out.conflicts.push((r.row, questions[qi].1.clone(), first.row));
+                }
+                continue;
+            }
+            answered.insert(qi, r);
+            cells[slot(qi)] = r.cells.get(a).cloned().unwrap_or(Cell::Empty);
+            for (j, &c) in per_answer.iter().enumerate() {
+                cells[slot(qi) + 1 + j] = r.cells.get(c).cloned().unwrap_or(Cell::Empty);
+            }
+        }
+        out.folded += (answered.len() as u64).saturating_sub(1);
+        audit_rows.push((g[0].row, SourceRow { row: g[0].row, cells }));
+    }
+    // Rows with no question (blank, a totals line) stay as they were, in place,
+    // their cells moved to the audit's columns.
+    for r in body.iter().filter(|r| r.is_blank() || text(r.cells.get(q)).is_empty()) {
+        let mut cells = vec![Cell::Empty; slot(questions.len())];
+        for (i, &c) in own.iter().enumerate() {
+            cells[i] = r.cells.get(c).cloned().unwrap_or(Cell::Empty);
+        }
+        audit_rows.push((r.row, SourceRow { row: r.row, cells }));
+    }
+    audit_rows.sort_by_key(|(row, _)| *row);
+    out.rows = audit_rows.into_iter().map(|(_, r)| r).collect();
+    let by: Vec<String> = keys.iter().map(|&c| format!("'{}'", header_text(c))).collect();
+    out.note = format!(
+        "long format (one row per answer): {} answer rows read as {} audits, one per {}; each of the {} questions is a column",
+        rows.len(),
+        groups.len(),
+        by.join(" + "),
+        questions.len()
+    );
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(n: u32, cells: &[&str]) -> SourceRow {
+        SourceRow { row: n, cells: cells.iter().map(|s| Cell::text(s)).collect() }
+    }
+
+    #[test]
+    fn answers_become_one_row_per_audit_with_a_column_per_question() {
+        let header = row(3, &["Form ID", "Child ID", "Team", "Finalised", "Question", "Answer", "Comment"]).cells;
+        let body = vec![
+            row(4, &["F1", "C100", "North", "01/10/2026", "Overall judgement", "Good", ""]),
+            row(5, &["F1", "C100", "North", "01/10/2026", "Voice of the child", "Met", "Views recorded"]),
+            row(6, &["F1", "C100", "North", "01/10/2026", "Planning", "Not met", ""]),
+            row(7, &["", "", "", "", "", "", ""]),
+            row(8, &["F2", "C200", "South", "02/10/2026", "Overall judgement", "Inadequate", ""]),
+            row(9, &["F2", "C200", "South", "02/10/2026", "Voice of the child", "Not met", "Not seen"]),
+            row(10, &["F2", "C200", "South", "02/10/2026", "Voice of the child", "Not met", "Not seen"]),
+            row(11, &["F2", "C200", "South", "02/10/2026", "planning", "Met", ""]),
+            row(12, &["F2", "C200", "South", "02/10/2026", "Planning", "Not met", ""]),
+        ];
+        let (q, a) = question_answer(&header).expect("named");
+        assert_eq!((q, a), (4, 5));
+        let p = pivot(&header, &body, q, a).expect("long format");
+        let h: Vec<String> = p.header.iter().map(Cell::as_string).collect();
+        assert_eq!(
+            h,
+            [
+                "Form ID",
+                "Child ID",
+                "Team",
+                "Finalised",
+                "Overall judgement",
+                "Overall judgement Comment",
+                "Voice of the child",
+                "Voice of the child Comment",
+                "Planning",
+                "Planning Comment"
+            ]
+        );
+        let cells: Vec<Vec<String>> = p.rows.iter().map(|r| r.cells.iter().map(Cell::as_string).collect()).collect();
+        assert_eq!(p.rows.iter().map(|r| r.row).collect::<Vec<_>>(), [4, 7, 8], "each audit numbered as its first row; the blank row kept");
+        assert_eq!(cells[0], ["F1", "C100", "North", "01/10/2026", "Good", "", "Met", "Views recorded", "Not met", ""]);
+        assert_eq!(cells[2], ["F2", "C200", "South", "02/10/2026", "Inadequate", "", "Not met", "Not seen", "Met", ""]);
+        assert_eq!(p.duplicates, [(10, 9)]);
+        assert_eq!(p.conflicts, [(12, "Planning".to_string(), 11)]);
+        assert_eq!(p.folded, 4, "two audits of three questions: four rows folded");
+        assert!(p.note.contains("8 answer rows read as 2 audits"), "{}", p.note);
+    }
+
+    #[test]
+    fn a_wide_table_with_a_grade_column_is_not_long() {
+        // One row per audit: "Area" is not a question, and a "Domain" column
+        // whose every audit has one row is not one row per answer.
+        let header = row(1, &["Child ID", "Date", "Domain", "Grade"]).cells;
+        let body: Vec<SourceRow> =
+            (0..6).map(|i| row(2 + i, &[&format!("C10{i}"), "01/10/2026", ["Voice", "Plans", "Risk"][i as usize % 3], "Good"])).collect();
+        let (q, a) = question_answer(&header).expect("named");
+        assert!(pivot(&header, &body, q, a).is_none());
+        assert!(question_answer(&row(1, &["Child ID", "Area", "Overall grade"]).cells).is_none());
+    }
+}
