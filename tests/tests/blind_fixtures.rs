@@ -1,6 +1,6 @@
 //! Councils' exports written blind from the seed documents (by people who had
 //! not read the parser), each with KPIs worked out independently
-//! (tests/fixtures/seeds/ and tests/fixtures/councils/: expected.py writes
+//! (tests/fixtures/seeds/, councils/ and councils3/: expected.py writes
 //! expected.json from what each record was meant to say). Every KPI a folder
 //! lists must come out exactly, and "not in the exports" where it says so.
 
@@ -64,4 +64,11 @@ fn seed_shaped_exports_give_the_independent_kpis() {
 #[test]
 fn other_councils_exports_give_the_independent_kpis() {
     check("councils");
+}
+
+#[test]
+fn a_third_blind_set_gives_the_independent_kpis() {
+    // Long format, UTF-16, ODS, old .xls, two-row headers, ids with spaces,
+    // monthly case-note files that overlap (tests/fixtures/councils3/README.md).
+    check("councils3");
 }
