@@ -15,6 +15,11 @@ use super::recognise::{is_date_value, is_id_value};
 use crate::ingest::{Cell, SourceRow};
 use std::collections::HashMap;
 
+/// Answer rows a long-format table is read up to (it is held in memory to be
+/// turned round): 76,000 audits of 13 questions; any council's audits for
+/// years are far fewer.
+pub const MAX_ROWS: usize = 1_000_000;
+
 /// Headers of the column that names the question.
 const QUESTION: &[&str] = &[
     "question",

@@ -347,6 +347,12 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         if super::long::pivot(&sample[h].cells, &sample[h + 1..], q, a).is_some() {
             let mut body = sample.split_off(h + 1);
             for r in rows.by_ref() {
+                if body.len() >= super::long::MAX_ROWS {
+                    let message = format!("a long-format table (one row per answer) of more than {} rows: the rest was not read", super::long::MAX_ROWS);
+                    read_error = Some(crate::ingest::IngestError { file: file.clone(), sheet: sheet.clone(), message });
+                    rows = Box::new(std::iter::empty());
+                    break;
+                }
                 match r {
                     Ok(row) => body.push(row),
                     Err(e) => {
