@@ -158,3 +158,28 @@ fn sample_data_is_what_generate_makes() {
         );
     }
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_a_crash() {
+    // `auditpack validate -v … | head -1`: the pipe closes while the report is
+    // written (it is far longer than a pipe holds).
+    use std::io::Read;
+    let dir = scratch("broken-pipe");
+    std::fs::create_dir_all(dir.join("in")).unwrap();
+    for i in 0..200 {
+        std::fs::write(dir.join(format!("in/f{i}.csv")), format!("Child ID,Team,Date completed,Overall grade,Col{i}\nC1,North,01/09/2026,Good,x\n")).unwrap();
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_auditpack"))
+        .current_dir(&dir)
+        .args(["validate", "-v", "in"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let o = child.wait_with_output().unwrap();
+    let err = stderr(&o);
+    assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "{err}");
+    assert_ne!(o.status.code(), Some(101), "no panic exit");
+}
