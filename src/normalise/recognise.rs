@@ -175,8 +175,23 @@ pub fn is_date_value(c: &Cell) -> bool {
 }
 
 /// A value that looks like an identifier ("C100234", "123456", "NA-00012").
+/// A bare whole number is one even where it could be an Excel date serial
+/// (45100 is a case number as often as 23 June 2023): the column's header
+/// says which.
 pub fn is_id_value(c: &Cell) -> bool {
-    is_id_like(c) && !is_date_value(c)
+    is_id_like(c) && (!is_date_value(c) || is_bare_number(c))
+}
+
+/// A whole number, as a number cell or as text of digits only.
+fn is_bare_number(c: &Cell) -> bool {
+    match c {
+        Cell::Number(n) => n.fract() == 0.0,
+        Cell::Text(t) => {
+            let t = t.trim();
+            !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
+        }
+        _ => false,
+    }
 }
 
 fn is_id_like(c: &Cell) -> bool {
@@ -237,7 +252,7 @@ impl ValueProfile {
             p.dates += date as usize;
             p.grades += grade as usize;
             p.yes_no += yn as usize;
-            p.id_like += (id_like && !date) as usize;
+            p.id_like += (id_like && (!date || is_bare_number(c))) as usize;
             p.numbers += matches!(c, Cell::Number(_)) as usize;
             if let Cell::Text(t) = c {
                 if t.chars().count() > 60 {
@@ -706,9 +721,11 @@ mod tests {
         for t in ["C100234", "MOS 40012", " MOS  40012 ", "LA 123456", "943 476 5919", "NA-00012", "123456"] {
             assert!(id(t), "{t:?} is an identifier");
         }
-        for t in ["Week 3", "Year 10", "Grade 2", "2 - Good", "Good (2)", "Q 12", "12", "Sam Okafor", "MOS 40012 (old)", "ABCDEF 12345", "12 34"] {
+        for t in ["Week 3", "Year 10", "Grade 2", "2 - Good", "Good (2)", "Q 12", "12", "Sam Okafor", "MOS 40012 (old)", "ABCDEF 12345", "12 34", "2026-09-01", "01/09/2026"] {
             assert!(!id(t), "{t:?} is not an identifier");
         }
+        // Case numbers in the range of Excel date serials are still case numbers.
+        assert!(id("45100") && is_id_value(&Cell::Number(45100.0)) && is_id_value(&Cell::Number(145_100.0)));
         let config = Config::defaults();
         let crosswalk = Crosswalk::new(&config);
         assert!(is_grade_value(&crosswalk, &Cell::text("2 - Good")), "a numbered grade stays a grade");
