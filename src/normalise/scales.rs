@@ -242,6 +242,11 @@ pub fn is_not_known(cell: &Cell) -> bool {
 }
 
 /// Reads a yes / no / not applicable answer ("Y", "yes - 12/03/2026", "N/A", TRUE).
+/// Tick marks, read as yes: ✓ ✔ ☑ 🗸 ✅.
+const TICKS: [&str; 5] = ["\u{2713}", "\u{2714}", "\u{2611}", "\u{1f5f8}", "\u{2705}"];
+/// Cross marks, read as no: ✗ ✘ ☒ ✕ ✖ ❌ ❎.
+const CROSSES: [&str; 7] = ["\u{2717}", "\u{2718}", "\u{2612}", "\u{2715}", "\u{2716}", "\u{274c}", "\u{274e}"];
+
 pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
     use super::model::Answer;
     match cell {
@@ -253,6 +258,9 @@ pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
         Cell::Text(t) if t.eq_ignore_ascii_case("yes") || t.eq_ignore_ascii_case("y") => Some(Answer::Yes),
         Cell::Text(t) if t.eq_ignore_ascii_case("no") || t.eq_ignore_ascii_case("n") => Some(Answer::No),
         Cell::Text(_) if is_not_known(cell) => Some(Answer::Blank),
+        // Tick and cross marks (a tick-box column typed or pasted as symbols).
+        Cell::Text(t) if TICKS.contains(&t.trim()) => Some(Answer::Yes),
+        Cell::Text(t) if CROSSES.contains(&t.trim()) => Some(Answer::No),
         Cell::Text(t) => {
             let f = fold(t);
             let first = f.split(' ').next().unwrap_or("");
@@ -416,6 +424,12 @@ mod tests {
         assert_eq!(answer(&Cell::text("N/A")), Some(Answer::NotApplicable));
         assert_eq!(answer(&Cell::Empty), Some(Answer::Blank));
         assert_eq!(answer(&Cell::text("maybe")), None);
+        for t in ["\u{2713}", " \u{2714} ", "\u{2611}"] {
+            assert_eq!(answer(&Cell::text(t)), Some(Answer::Yes), "{t:?}");
+        }
+        for t in ["\u{2717}", "\u{2718}", "\u{2612}", "\u{274c}"] {
+            assert_eq!(answer(&Cell::text(t)), Some(Answer::No), "{t:?}");
+        }
         assert_eq!(answer(&Cell::text("Child refused to meet")), Some(Answer::No));
         assert_eq!(answer(&Cell::text("Unable to contact parent")), Some(Answer::No));
     }
