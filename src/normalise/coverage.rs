@@ -266,8 +266,11 @@ pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &
         if cov.in_source(kpi) {
             continue;
         }
+        // Only the needs no usable table meets (visits need legal status and
+        // case notes: the one that is there is not named as missing).
         let what: Vec<String> = needs
             .iter()
+            .filter(|n| !tables.iter().any(|t| t.kind == n.kind && usable(t) && satisfied(n, &table_fields(t, config))))
             .map(|n| {
                 let of_kind: Vec<BTreeSet<String>> = tables.iter().filter(|t| t.kind == n.kind && usable(t)).map(|t| table_fields(t, config)).collect();
                 let unusable = tables.iter().any(|t| t.kind == n.kind);

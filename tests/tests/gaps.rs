@@ -75,6 +75,22 @@ Ami Rowe,05/09/2026,Phone call,,05/09/2026
 }
 
 #[test]
+fn a_visits_kpi_names_only_the_input_that_is_missing() {
+    // Case notes with event dates but no legal-status file: the warning says
+    // the legal status is missing, not the case notes' event date.
+    let dir = scratch("gaps-visits-need");
+    std::fs::write(
+        dir.join("notes.csv"),
+        "Child ID,Contact Date,Observation Type,Child seen alone?\nC1,01/09/2026,CP Visit,Yes\nC2,03/09/2026,CP Visit,No\nC3,05/09/2026,Phone call,\n",
+    )
+    .unwrap();
+    let (o, m) = run_in(&dir, &["notes.csv"], &["--period", "2026-09"]);
+    assert_eq!(kpi(&m, "cp_visits_in_time")["not_in_source"], true);
+    let line = stderr(&o).lines().find(|l| l.contains("cp_visits_in_time")).map(str::to_string).unwrap_or_default();
+    assert!(line.contains("no legal-status table was read") && !line.contains("case-note"), "{line}");
+}
+
+#[test]
 fn teams_merge_across_case_and_spacing() {
     let dir = scratch("gaps-teams");
     std::fs::write(dir.join("audits.csv"), NO_SPOKE).unwrap();
