@@ -197,6 +197,7 @@ impl Coverage {
 /// The warnings of "Missing inputs": per table, each KPI field it has no column
 /// for and which KPIs leave its records out; per KPI, when no table feeds it.
 pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &mut Findings) {
+    no_visit_types(model, found);
     let mut audits_per_table: HashMap<(&str, Option<&str>), u64> = HashMap::new();
     for a in &model.audits {
         *audits_per_table.entry((a.origin.file.as_str(), a.origin.sheet.as_deref())).or_default() += 1;
@@ -301,4 +302,35 @@ pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &
             format!("{}: {kpi} is not in the exports (null, \"not_in_source\": true; the packs say \"not in the exports\")", what.join("; ")),
         );
     }
+}
+
+/// Case notes none of whose types is a statutory visit (types written as codes
+/// the note rules do not know, "STAT-CP"): the visit KPIs would count no visit,
+/// so a warning lists the types seen.
+fn no_visit_types(model: &Model, found: &mut Findings) {
+    if model.case_notes.is_empty() || model.case_notes.iter().any(|n| n.kind.is_statutory_visit()) {
+        return;
+    }
+    let mut counts: HashMap<u32, usize> = HashMap::new();
+    for n in &model.case_notes {
+        *counts.entry(n.note_type).or_default() += 1;
+    }
+    let mut types: Vec<(usize, &str)> = counts.into_iter().map(|(t, c)| (c, model.strings.get(t))).collect();
+    types.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let shown: Vec<String> = types.iter().take(8).map(|(c, t)| format!("'{}' ({c})", if t.is_empty() { "(blank)" } else { t })).collect();
+    let more = if types.len() > 8 { format!(" and {} more", types.len() - 8) } else { String::new() };
+    found.push(
+        Severity::Warning,
+        "no_visit_note_types",
+        "",
+        None,
+        None,
+        None,
+        "",
+        format!(
+            "none of the {} case notes is a statutory visit by its note type (types: {}{more}): cp_visits_in_time, cla_visits_in_time and seen_alone_recorded count no visits. If some of these types are visits, add them to [[note_types]] in the config",
+            model.case_notes.len(),
+            shown.join(", ")
+        ),
+    );
 }

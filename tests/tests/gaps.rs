@@ -91,6 +91,26 @@ fn a_visits_kpi_names_only_the_input_that_is_missing() {
 }
 
 #[test]
+fn note_types_that_name_no_visit_are_a_warning() {
+    // Types written as codes the rules do not know: the visit KPIs would count
+    // no visit, and a warning lists the types (with a visit type, it goes).
+    let dir = scratch("gaps-note-codes");
+    std::fs::write(
+        dir.join("notes.csv"),
+        "Child ID,Contact Date,Observation Type,Child seen alone?\nC1,01/09/2026,STAT-CP,Yes\nC2,03/09/2026,STAT-CP,No\nC3,05/09/2026,TEL,\n",
+    )
+    .unwrap();
+    let (o, m) = run_in(&dir, &["notes.csv"], &["--period", "2026-09"]);
+    let dq: Vec<&Value> = m["data_quality"].as_array().unwrap().iter().filter(|f| f["code"] == "no_visit_note_types").collect();
+    assert_eq!(dq.len(), 1, "{}", stderr(&o));
+    assert!(dq[0]["action"].as_str().unwrap().contains("'STAT-CP' (2), 'TEL' (1)"), "{:?}", dq[0]);
+    std::fs::write(dir.join("notes.csv"), "Child ID,Contact Date,Observation Type,Child seen alone?\nC1,01/09/2026,CP visit,Yes\nC3,05/09/2026,TEL,\n")
+        .unwrap();
+    let (_, m) = run_in(&dir, &["notes.csv"], &["--period", "2026-09"]);
+    assert!(!m["data_quality"].as_array().unwrap().iter().any(|f| f["code"] == "no_visit_note_types"));
+}
+
+#[test]
 fn teams_merge_across_case_and_spacing() {
     let dir = scratch("gaps-teams");
     std::fs::write(dir.join("audits.csv"), NO_SPOKE).unwrap();
