@@ -12,6 +12,7 @@ pub mod identity;
 pub mod long;
 pub mod model;
 pub mod pins;
+pub mod plans;
 pub mod plausible;
 pub mod recognise;
 pub mod scales;

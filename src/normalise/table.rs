@@ -280,7 +280,10 @@ impl TableReport {
 }
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 6] = ["blank row", "totals row", "duplicate row", LEGAL_STATUS_OUT_OF_SCOPE, NOT_DATA, LONG_FORMAT_ANSWER];
+pub const SET_ASIDE_REASONS: [&str; 7] = ["blank row", "totals row", "duplicate row", LEGAL_STATUS_OUT_OF_SCOPE, NOT_DATA, LONG_FORMAT_ANSWER, NO_PLAN_DATES];
+
+/// A child's row of a wide legal-status table with no plan start date in it.
+pub const NO_PLAN_DATES: &str = "no plan start date (legal status in wide form)";
 
 /// A long-format table's further answer rows of an audit: read into that
 /// audit's row (see [`super::long`]).
@@ -339,28 +342,24 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         Some(n) => sample.iter().position(|r| r.row == n),
         None => find_header(&sample, |t| ctx.is_known_header(t)).filter(|h| h.recognised >= 2 || sample.len() > 1).map(|h| h.index),
     };
-    // A long-format export (one row per answer) becomes one row per audit
-    // first, when its first rows show it; then all of it is read.
+    // Two shapes are turned round before the columns are mapped, when the
+    // header and first rows show them: a legal-status table with a start and an
+    // end column per plan becomes a row per plan; a long-format export (one row
+    // per answer) becomes one row per audit. Then all of the table is read.
     let mut long = None;
-    let pinned_other = pins.and_then(|p| p.kind.as_deref()).is_some_and(|k| k != "audits");
-    if let Some((h, (q, a))) = header.filter(|_| !pinned_other).and_then(|h| Some((h, super::long::question_answer(&sample[h].cells)?))) {
-        if super::long::pivot(&sample[h].cells, &sample[h + 1..], q, a).is_some() {
-            let mut body = sample.split_off(h + 1);
-            for r in rows.by_ref() {
-                if body.len() >= super::long::MAX_ROWS {
-                    let message = format!("a long-format table (one row per answer) of more than {} rows: the rest was not read", super::long::MAX_ROWS);
-                    read_error = Some(crate::ingest::IngestError { file: file.clone(), sheet: sheet.clone(), message });
-                    rows = Box::new(std::iter::empty());
-                    break;
-                }
-                match r {
-                    Ok(row) => body.push(row),
-                    Err(e) => {
-                        read_error = Some(e);
-                        break;
-                    }
-                }
-            }
+    let mut wide_plans = None;
+    let pinned = pins.and_then(|p| p.kind.as_deref());
+    if let Some(h) = header {
+        let plans = if pinned.is_none_or(|k| k == "episodes") { super::plans::plans(&sample[h].cells, |t| ctx.episode_rules.classify(t)) } else { Vec::new() };
+        let long_columns = pinned.is_none_or(|k| k == "audits").then(|| super::long::question_answer(&sample[h].cells)).flatten();
+        if !plans.is_empty() {
+            let body = read_all(&mut sample, h, &mut rows, &mut read_error, &file, sheet.as_deref());
+            let mut u = super::plans::unfold(&sample[h].cells, &body, &plans, |c| ctx.episode_rules.classify(&c.as_string()).is_some());
+            sample[h].cells = std::mem::take(&mut u.header);
+            sample.append(&mut u.rows);
+            wide_plans = Some(u);
+        } else if let Some((q, a)) = long_columns.filter(|&(q, a)| super::long::pivot(&sample[h].cells, &sample[h + 1..], q, a).is_some()) {
+            let mut body = read_all(&mut sample, h, &mut rows, &mut read_error, &file, sheet.as_deref());
             match super::long::pivot(&sample[h].cells, &body, q, a) {
                 Some(mut p) => {
                     sample[h].cells = std::mem::take(&mut p.header);
@@ -661,11 +660,50 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     if let Some(p) = long {
         report_long(&p, &file, sheet.as_deref(), findings, &mut report);
     }
+    if let Some(u) = wide_plans {
+        report.notes.push(u.note.clone());
+        findings.push(Severity::Info, "wide_legal_status", &file, sheet.as_deref(), None, None, "", u.note.clone());
+        report.rows_read += u.without_plans.len() as u64;
+        for _ in &u.without_plans {
+            report.reject(NO_PLAN_DATES);
+        }
+    }
     if let Some(e) = read_error {
         report.failed = true;
         findings.push(Severity::Error, "read_error", &file, sheet.as_deref(), None, None, "", format!("reading stopped: {}", e.message));
     }
     report
+}
+
+/// The rows under the header `h` and every row after them, for a table that
+/// is turned round (held in memory, up to [`super::long::MAX_ROWS`] rows; past
+/// that, reading stops with an error).
+fn read_all(
+    sample: &mut Vec<SourceRow>,
+    h: usize,
+    rows: &mut Box<dyn Iterator<Item = Result<SourceRow, crate::ingest::IngestError>> + Send>,
+    read_error: &mut Option<crate::ingest::IngestError>,
+    file: &str,
+    sheet: Option<&str>,
+) -> Vec<SourceRow> {
+    let mut body = sample.split_off(h + 1);
+    for r in rows.by_ref() {
+        if body.len() >= super::long::MAX_ROWS {
+            let message =
+                format!("a table to be turned round (one row per answer or per child) of more than {} rows: the rest was not read", super::long::MAX_ROWS);
+            *read_error = Some(crate::ingest::IngestError { file: file.to_string(), sheet: sheet.map(str::to_string), message });
+            *rows = Box::new(std::iter::empty());
+            break;
+        }
+        match r {
+            Ok(row) => body.push(row),
+            Err(e) => {
+                *read_error = Some(e);
+                break;
+            }
+        }
+    }
+    body
 }
 
 /// The rows a long-format table folded into its audits' rows, in the table's

@@ -1,7 +1,7 @@
 //! The library pipeline on sample_data/ and on hand-made files.
 
 use crate::{root, scratch};
-use auditpack::normalise::{normalise_inputs, Band, Config, NoteKind};
+use auditpack::normalise::{normalise_inputs, Band, Config, EpisodeKind, NoteKind};
 
 fn read(paths: &[std::path::PathBuf], config: &Config) -> auditpack::normalise::Normalised {
     normalise_inputs(paths, config, &mut |_, _, _| {})
@@ -303,6 +303,30 @@ fn a_group_title_over_plain_fields_leaves_them_their_own_names() {
     assert_eq!(field("Date audit completed").as_deref(), Some("completed_date"), "{:?}", t.columns);
     assert_eq!(field("Moderation Date").as_deref(), Some("moderation_date"), "{:?}", t.columns);
     assert_eq!(n.model.audits[1].completed.map(|d| d.to_string()).as_deref(), Some("2026-10-02"));
+}
+
+#[test]
+fn legal_status_with_a_start_and_end_column_per_plan_is_a_row_per_plan() {
+    let dir = scratch("wide-plans");
+    write(
+        &dir,
+        "legal status by child.csv",
+        b"Child ID,Legal status,CP start,CP end,CLA start,CLA end\nC1,CPP,01/03/2026,,,\nC2,C2,01/01/2026,05/05/2026,06/05/2026,\nC3,CIN,,,,\n",
+    );
+    let n = read(&[dir], &Config::defaults());
+    let eps: Vec<(String, EpisodeKind, String, Option<String>)> =
+        n.model.episodes.iter().map(|e| (e.child_id.clone(), e.kind, e.start.to_string(), e.end.map(|d| d.to_string()))).collect();
+    assert_eq!(
+        eps,
+        [
+            ("C1".to_string(), EpisodeKind::Cp, "2026-03-01".to_string(), None),
+            ("C2".to_string(), EpisodeKind::Cp, "2026-01-01".to_string(), Some("2026-05-05".to_string())),
+            ("C2".to_string(), EpisodeKind::Cla, "2026-05-06".to_string(), None),
+        ]
+    );
+    let t = &n.tables[0];
+    assert_eq!((t.rows_read, t.rows_accepted, t.rows_set_aside), (4, 3, 1), "{t:?}");
+    assert!(t.notes.iter().any(|x| x.contains("legal status in wide form")), "{:?}", t.notes);
 }
 
 #[test]
