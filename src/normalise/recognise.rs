@@ -721,7 +721,21 @@ mod tests {
         for t in ["C100234", "MOS 40012", " MOS  40012 ", "LA 123456", "943 476 5919", "NA-00012", "123456"] {
             assert!(id(t), "{t:?} is an identifier");
         }
-        for t in ["Week 3", "Year 10", "Grade 2", "2 - Good", "Good (2)", "Q 12", "12", "Sam Okafor", "MOS 40012 (old)", "ABCDEF 12345", "12 34", "2026-09-01", "01/09/2026"] {
+        for t in [
+            "Week 3",
+            "Year 10",
+            "Grade 2",
+            "2 - Good",
+            "Good (2)",
+            "Q 12",
+            "12",
+            "Sam Okafor",
+            "MOS 40012 (old)",
+            "ABCDEF 12345",
+            "12 34",
+            "2026-09-01",
+            "01/09/2026",
+        ] {
             assert!(!id(t), "{t:?} is not an identifier");
         }
         // Case numbers in the range of Excel date serials are still case numbers.
