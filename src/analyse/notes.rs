@@ -32,6 +32,28 @@ struct DayTeam {
 /// Per team: notes, in time, visits, yes, no, n/a, seen base, recording base, six lag bands.
 type Sums = [u64; 14];
 
+/// Each team's sums (in the order given) as counts, sorted by the team's name
+/// (a stable sort: two teams shown with one name keep their order).
+fn by_name(strings: &crate::normalise::Strings, rows: impl Iterator<Item = (u32, Sums)>) -> Vec<NoteCounts> {
+    let mut out: Vec<NoteCounts> = rows
+        .map(|(t, c)| NoteCounts {
+            team: super::named(Some(strings.get(t))),
+            notes: c[0].into(),
+            recorded_in_time: c[1].into(),
+            visits: c[2].into(),
+            seen_yes: c[3].into(),
+            seen_no: c[4].into(),
+            seen_not_applicable: c[5].into(),
+            seen_alone_base: c[6].into(),
+            recording_base: c[7].into(),
+            lag_bands: std::array::from_fn(|b| c[8 + b].into()),
+            suppressed: false,
+        })
+        .collect();
+    out.sort_by(|a, b| a.team.cmp(&b.team));
+    out
+}
+
 /// What one note adds to its team's [`Sums`], given whether its export has a
 /// seen-alone and a recorded-date column.
 fn add_note(c: &mut Sums, n: &CaseNote, (has_seen, has_rec): (bool, bool)) {
@@ -141,24 +163,7 @@ impl NoteFrame {
         // In the order of each team's first note, then by name (a stable sort:
         // two teams shown with one name keep that order).
         rows.sort_unstable_by_key(|r| r.1);
-        let mut out: Vec<NoteCounts> = rows
-            .into_iter()
-            .map(|(t, _, c)| NoteCounts {
-                team: super::named(Some(ctx.model.strings.get(t))),
-                notes: c[0].into(),
-                recorded_in_time: c[1].into(),
-                visits: c[2].into(),
-                seen_yes: c[3].into(),
-                seen_no: c[4].into(),
-                seen_not_applicable: c[5].into(),
-                seen_alone_base: c[6].into(),
-                recording_base: c[7].into(),
-                lag_bands: std::array::from_fn(|b| c[8 + b].into()),
-                suppressed: false,
-            })
-            .collect();
-        out.sort_by(|a, b| a.team.cmp(&b.team));
-        out
+        by_name(&ctx.model.strings, rows.into_iter().map(|(t, _, c)| (t, c)))
     }
 
     /// The seen-alone and recorded-in-time KPIs for a period.
@@ -195,24 +200,7 @@ mod tests {
             }
             add_note(&mut rows[slot[t] as usize].1, n, flags_of(n.source));
         }
-        let mut out: Vec<NoteCounts> = rows
-            .into_iter()
-            .map(|(t, c)| NoteCounts {
-                team: super::super::named(Some(model.strings.get(t))),
-                notes: c[0].into(),
-                recorded_in_time: c[1].into(),
-                visits: c[2].into(),
-                seen_yes: c[3].into(),
-                seen_no: c[4].into(),
-                seen_not_applicable: c[5].into(),
-                seen_alone_base: c[6].into(),
-                recording_base: c[7].into(),
-                lag_bands: std::array::from_fn(|b| c[8 + b].into()),
-                suppressed: false,
-            })
-            .collect();
-        out.sort_by(|a, b| a.team.cmp(&b.team));
-        out
+        by_name(&model.strings, rows.into_iter())
     }
 
     #[test]

@@ -42,6 +42,12 @@ impl SourceRow {
     pub fn is_blank(&self) -> bool {
         self.cells.iter().all(Cell::is_empty)
     }
+
+    /// A row of text cells (for tests).
+    #[cfg(test)]
+    pub fn texts(row: u32, cells: &[&str]) -> SourceRow {
+        SourceRow { row, cells: cells.iter().map(|s| Cell::text(s)).collect() }
+    }
 }
 
 /// How a text file was decoded, for the validate report.

@@ -222,7 +222,7 @@ mod tests {
     use super::*;
 
     fn row(n: u32, cells: &[&str]) -> SourceRow {
-        SourceRow { row: n, cells: cells.iter().map(|s| Cell::text(s)).collect() }
+        SourceRow::texts(n, cells)
     }
 
     #[test]

@@ -121,7 +121,7 @@ mod tests {
     use crate::normalise::table::KindRules;
 
     fn row(n: u32, cells: &[&str]) -> SourceRow {
-        SourceRow { row: n, cells: cells.iter().map(|s| Cell::text(s)).collect() }
+        SourceRow::texts(n, cells)
     }
 
     #[test]
