@@ -176,8 +176,7 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
                 found.push(severity, code, shown, n.sheet.as_deref(), None, None, "", n.message);
             }
             for t in tables {
-                let report = table::read_table(ctx, t, &mut out.model, found);
-                out.tables.push(report);
+                out.tables.extend(table::read_tables(ctx, t, &mut out.model, found));
             }
         }
         Err(e) => {

@@ -311,8 +311,61 @@ fn mapping_quality(m: &super::columns::TableMapping) -> (bool, usize, usize, std
 /// Reads a table into the model. Forms (label cells beside answer cells) go to
 /// [`super::forms`].
 pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut Findings) -> TableReport {
+    read_tables(ctx, table, model, findings).swap_remove(0)
+}
+
+/// Reads a table into the model, and any further tables below it on the same
+/// sheet (a blank row, then a header of its own: the month's actions under its
+/// audits), each with its own report.
+pub fn read_tables(ctx: &Context, table: Table, model: &mut Model, findings: &mut Findings) -> Vec<TableReport> {
+    let mut reports = Vec::new();
+    let mut next = Some(table);
+    while let Some(table) = next.take() {
+        let (report, rest) = read_one_table(ctx, table, model, findings);
+        reports.push(report);
+        next = rest;
+    }
+    reports
+}
+
+/// Whether `row`, after a blank row, starts another table: three or more
+/// cells, all texts, most of them known column names, and not the table's own
+/// header again (exports that repeat the header on every page).
+fn starts_a_table(ctx: &Context, row: &SourceRow, header: &[String]) -> bool {
+    let texts: Vec<&str> = row.cells.iter().filter(|c| !c.is_empty()).map(|c| if let Cell::Text(t) = c { t.as_str() } else { "" }).collect();
+    if texts.len() < 3 || texts.iter().any(|t| t.is_empty()) {
+        return false;
+    }
+    let known = texts.iter().filter(|t| ctx.is_known_header(t)).count();
+    let repeated = texts.iter().filter(|t| header.contains(&fold(t))).count();
+    known >= 3 && known * 5 >= texts.len() * 3 && repeated * 2 < texts.len()
+}
+
+/// Where another table starts in `rows` (the rows under a header): the index
+/// of its first title line or header, after a blank row; else `rows.len()`.
+fn table_end(ctx: &Context, rows: &[SourceRow], header: &[String]) -> usize {
+    let mut after_blank = None;
+    for (i, r) in rows.iter().enumerate() {
+        if r.is_blank() {
+            after_blank = Some(i + 1);
+        } else if let Some(start) = after_blank {
+            if starts_a_table(ctx, r, header) {
+                return start;
+            }
+            let title = i - start < 2 && r.cells.iter().filter(|c| !c.is_empty()).count() == 1;
+            if !title {
+                after_blank = None;
+            }
+        }
+    }
+    rows.len()
+}
+
+/// One table, and the rest of the sheet when another table starts below it.
+fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut Findings) -> (TableReport, Option<Table>) {
     let file = table.file.clone();
     let sheet = table.sheet.clone();
+    let text_format = table.text_format.clone();
     let mut report = TableReport::new(&file, sheet.as_deref(), table.text_format.as_ref());
     let table_bulk = table.text_format.as_ref().and_then(|f| f.bulk.clone());
     let mut rows = table.rows;
@@ -335,7 +388,7 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     let pins = ctx.config.source_for(&file, sheet.as_deref());
     if pins.and_then(|p| p.kind.as_deref()) == Some("ignore") {
         report.notes.push("ignored by the config".into());
-        return report;
+        return (report, None);
     }
 
     let header = match pins.and_then(|p| p.header_row) {
@@ -377,7 +430,10 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // more sense of the table is kept (a tie keeps every column titled).
     let mut two_row = None;
     let mapping = header.map(|h| {
-        let body: Vec<Vec<Cell>> = sample[h + 1..].iter().take(200).map(|r| r.cells.clone()).collect();
+        // The values under the header down to any other table below it.
+        let own: Vec<String> = sample[h].cells.iter().map(|c| fold(&c.as_string())).collect();
+        let below = &sample[h + 1..];
+        let body: Vec<Vec<Cell>> = below[..table_end(ctx, below, &own)].iter().take(200).map(|r| r.cells.clone()).collect();
         let map = |cells: &[Cell]| map_table(ctx.config, &ctx.recogniser, ctx.crosswalk, pins, cells, &body);
         let combine = |repeated_only| (h > 0).then(|| crate::ingest::header::combine_two_row_header(&sample[h - 1], &sample[h], repeated_only)).flatten();
         let Some(all) = combine(false) else {
@@ -410,7 +466,7 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             });
     if !real_audit_table && pinned_kind.is_none() && super::forms::looks_like_form(ctx, &sample) {
         super::forms::read_form(ctx, &file, sheet.as_deref(), &sample, model, findings, &mut report);
-        return report;
+        return (report, None);
     }
     // A sheet that matched no kind (or lacks a required column) and plainly
     // holds no records is skipped with a note, not an error.
@@ -445,7 +501,7 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 "",
                 format!("skipped: {why}; {non_blank} rows not read as records"),
             );
-            return report;
+            return (report, None);
         }
     }
     if kind == TableKind::Unknown {
@@ -481,7 +537,7 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             "",
             format!("{why}; {non_blank} rows not used. Pin it with [[sources]] in the config, or ignore it"),
         );
-        return report;
+        return (report, None);
     }
     let mapping = mapping.expect("checked above");
     let h = header.expect("mapping implies header");
@@ -564,7 +620,7 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 mapping.kind.as_str()
             ),
         );
-        return report;
+        return (report, None);
     }
 
     let numeric = pins
@@ -621,15 +677,42 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             read_error = Some(crate::ingest::IngestError { file: file.clone(), sheet: None, message });
         }
     }
-    let body = sample.into_iter().skip(h + 1).map(Ok).chain(rows);
-    for r in body.take_while(|_| !fast) {
+    let own_header: Vec<String> = sample[h].cells.iter().map(|c| fold(&c.as_string())).collect();
+    let mut body = sample.into_iter().skip(h + 1).map(Ok).chain(rows);
+    let mut rest = None;
+    // After a blank row, a title line or two ("Actions arising") are held back
+    // until the next row says whether another table starts.
+    let mut after_blank = false;
+    let mut titles: Vec<SourceRow> = Vec::new();
+    while let Some(r) = body.next().filter(|_| !fast) {
         match r {
-            Ok(row) => reader.row(row, model, findings, &mut report),
+            Ok(row) if after_blank && starts_a_table(ctx, &row, &own_header) => {
+                let at = titles.first().map_or(row.row, |t| t.row);
+                let why = format!("another table starts at row {at} (after a blank row, with a header of its own): read as a table of its own");
+                report.notes.push(why.clone());
+                findings.push(Severity::Info, "second_table", &file, sheet.as_deref(), Some(row.row), None, "", why);
+                // The rest of the sheet, from its titles on (never re-read in bulk).
+                let format = text_format.map(|f| crate::ingest::TextFormat { bulk: None, ..f });
+                let head: Vec<Result<SourceRow, crate::ingest::IngestError>> = titles.drain(..).chain([row]).map(Ok).collect();
+                rest = Some(Table { file: file.clone(), sheet: sheet.clone(), text_format: format, rows: Box::new(head.into_iter().chain(body)) });
+                break;
+            }
+            Ok(row) if after_blank && titles.len() < 2 && row.cells.iter().filter(|c| !c.is_empty()).count() == 1 => titles.push(row),
+            Ok(row) => {
+                after_blank = row.is_blank();
+                for t in titles.drain(..) {
+                    reader.row(t, model, findings, &mut report);
+                }
+                reader.row(row, model, findings, &mut report)
+            }
             Err(e) => {
                 read_error = Some(e);
                 break;
             }
         }
+    }
+    for t in titles {
+        reader.row(t, model, findings, &mut report);
     }
     for (column, (count, example)) in &reader.read_as_yes {
         findings.push(
@@ -672,7 +755,7 @@ pub fn read_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         report.failed = true;
         findings.push(Severity::Error, "read_error", &file, sheet.as_deref(), None, None, "", format!("reading stopped: {}", e.message));
     }
-    report
+    (report, rest)
 }
 
 /// The rows under the header `h` and every row after them, for a table that

@@ -330,6 +330,34 @@ fn legal_status_with_a_start_and_end_column_per_plan_is_a_row_per_plan() {
 }
 
 #[test]
+fn a_second_table_below_the_first_on_one_sheet_is_read_as_its_own() {
+    // The month's actions under its audits, after blank rows and a title.
+    let dir = scratch("two-tables-one-sheet");
+    workbook(
+        &dir.join("return.xlsx"),
+        &[
+            &["Audit ID", "Child ID", "Team", "Date completed", "Overall judgement"],
+            &["A1", "C100", "North", "01/09/2026", "Good"],
+            &["A2", "C200", "South", "02/09/2026", "Inadequate"],
+            &[],
+            &["A3", "C300", "South", "03/09/2026", "Good"],
+            &[],
+            &[],
+            &["Actions arising from the audits above"],
+            &["Audit ID", "Action", "Owner", "Due date", "Date completed"],
+            &["A1", "Update the chronology", "Ama Reyes", "10/09/2026", "09/09/2026"],
+            &["A2", "Record direct work", "Ama Reyes", "12/09/2026", ""],
+        ],
+    );
+    let n = read(&[dir.join("return.xlsx")], &Config::defaults());
+    let kinds: Vec<(String, u64, Option<u32>)> = n.tables.iter().map(|t| (t.kind.as_str().to_string(), t.rows_accepted, t.header_row)).collect();
+    assert_eq!(kinds, [("audits".to_string(), 3, Some(1)), ("actions".to_string(), 2, Some(9))], "{:?}", n.tables);
+    assert_eq!(n.model.audits.len(), 3);
+    assert_eq!(n.model.actions.len(), 2);
+    assert!(n.tables[0].notes.iter().any(|x| x.contains("another table starts at row 8")), "{:?}", n.tables[0].notes);
+}
+
+#[test]
 fn the_same_audit_id_in_two_files_is_read_once() {
     let dir = scratch("dup-audit-id");
     write(&dir, "a.csv", b"Audit ID,Child ID,Overall grade\nA1,C1,Good\nA2,C2,Good\n");
