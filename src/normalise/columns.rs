@@ -391,6 +391,47 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         }
     }
 
+    // A column named for the overall judgement whose values are not grades the
+    // crosswalk knows (scores in per cent, RAG colours) is where the overall
+    // is: a column matched to it only by its concept ("Summary - outcome and
+    // plan") does not take its place, and the warning names both.
+    if kind == TableKind::Audits {
+        let named = columns.iter().find(|c| {
+            c.target == Target::Unmapped
+                && words[c.index].iter().any(|w| w == "overall")
+                && profiles[c.index].non_empty >= 3
+                && profiles[c.index].long_text * 2 < profiles[c.index].non_empty
+        });
+        if let Some((named, index)) = named.map(|c| (c.header.clone(), c.index)) {
+            let mut examples: Vec<String> = Vec::new();
+            for v in column_values(index).into_iter().filter(|v| !v.is_empty()) {
+                let t = v.as_string();
+                if examples.len() < 3 && !examples.contains(&t) {
+                    examples.push(t);
+                }
+            }
+            let values = format!("its values are not grades the crosswalk knows (e.g. '{}')", examples.join("', '"));
+            let mut displaced = false;
+            for c in columns
+                .iter_mut()
+                .filter(|c| c.target == Target::Field("overall".into()) && c.reason.starts_with("concept") && !words[c.index].iter().any(|w| w == "overall"))
+            {
+                notes.push(format!(
+                    "column '{named}' names the overall judgement, but {values}: '{}' is not taken for the overall in its place (kept as a graded question). Pin '{named}' as overall and add its labels to the crosswalk",
+                    c.header
+                ));
+                c.reason = format!("{} (not the overall: '{named}' names it)", c.reason);
+                c.target = Target::Domain(None);
+                displaced = true;
+            }
+            if !displaced && !columns.iter().any(|c| c.target == Target::Field("overall".into())) {
+                notes.push(format!(
+                    "column '{named}' names the overall judgement, but {values}: not used. Pin it as overall and add its labels to the crosswalk"
+                ));
+            }
+        }
+    }
+
     // Domain columns of one table share a scale when their values allow it, so a
     // column that happens to hold only "Meets good" is not read on another scale.
     let domain_values: Vec<&Cell> = columns.iter().filter(|c| matches!(c.target, Target::Domain(_))).flat_map(|c| column_values(c.index)).collect();

@@ -74,3 +74,31 @@ fn records_that_cannot_be_used_are_an_error_but_prose_is_skipped() {
     assert_eq!(o.status.code(), Some(1), "grades beside dates and ids that cannot be used: {}", crate::stdout(&o));
     assert!(crate::stdout(&o).contains("error"), "{}", crate::stdout(&o));
 }
+
+#[test]
+fn a_column_named_overall_that_holds_no_known_grades_is_said_and_not_replaced() {
+    // Percentages (bands on another sheet) and RAG colours: the overall is in
+    // that column, so a section summary matched only by its concept must not
+    // stand in for it; the KPI is not in the exports, with a warning naming the column.
+    for (name, overall) in [("percent", ["72%", "45%", "88%", "60%"]), ("rag", ["Red", "Amber", "Green", "Amber"])] {
+        let dir = scratch(&format!("overall-named-{name}"));
+        let mut csv = String::from("Child ID,Team,Date completed,Summary - outcome and plan,Overall audit rating\n");
+        for (i, o) in overall.iter().enumerate() {
+            csv.push_str(&format!("C10{i},North,0{}/09/2026,{},{o}\n", i + 1, ["Good", "Inadequate", "Good", "Requires improvement"][i]));
+        }
+        std::fs::write(dir.join("audits.csv"), csv).unwrap();
+        let out = dir.join("out");
+        let o =
+            auditpack(&dir, &["run", "audits.csv", "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+        let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "overall_good_or_better").unwrap();
+        assert_eq!(k["not_in_source"], true, "{name}: {k}");
+        let said = m["data_quality"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["action"].as_str().unwrap_or("").contains("'Overall audit rating' names the overall judgement"));
+        assert!(said, "{name}: {}", stderr(&o));
+    }
+}
