@@ -198,6 +198,7 @@ impl Coverage {
 /// for and which KPIs leave its records out; per KPI, when no table feeds it.
 pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &mut Findings) {
     no_visit_types(model, found);
+    blank_teams(tables, model, config, found);
     let mut audits_per_table: HashMap<(&str, Option<&str>), u64> = HashMap::new();
     for a in &model.audits {
         *audits_per_table.entry((a.origin.file.as_str(), a.origin.sheet.as_deref())).or_default() += 1;
@@ -333,4 +334,35 @@ fn no_visit_types(model: &Model, found: &mut Findings) {
             shown.join(", ")
         ),
     );
+}
+
+/// Audits with no team in a table whose team column names it for others:
+/// often a team written once above its rows (merged cells, or blanks meaning
+/// "same as above"). They are shown under "(not recorded)"; a warning says how
+/// many, and where.
+fn blank_teams(tables: &[TableReport], model: &Model, config: &Config, found: &mut Findings) {
+    for t in tables.iter().filter(|t| t.kind == TableKind::Audits && usable(t) && table_fields(t, config).contains("team")) {
+        let of_table: Vec<&super::model::Audit> = model.audits.iter().filter(|a| a.origin.file == t.file && a.origin.sheet == t.sheet).collect();
+        let blank: Vec<u32> = of_table.iter().filter(|a| a.team.is_none()).map(|a| a.origin.row).collect();
+        if blank.is_empty() || blank.len() == of_table.len() {
+            continue;
+        }
+        let shown: Vec<String> = blank.iter().take(8).map(u32::to_string).collect();
+        let more = if blank.len() > 8 { ", …" } else { "" };
+        found.push(
+            Severity::Warning,
+            "team_blank",
+            &t.file,
+            t.sheet.as_deref(),
+            None,
+            Some("team"),
+            blank.len().to_string(),
+            format!(
+                "{} of its {} audits have no team (rows {}{more}): shown under '(not recorded)'. If a team is written once above its rows (merged cells, or blanks meaning \"same as above\"), fill it in on every row",
+                blank.len(),
+                of_table.len(),
+                shown.join(", ")
+            ),
+        );
+    }
 }
