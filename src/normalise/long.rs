@@ -20,6 +20,9 @@ use std::collections::HashMap;
 /// years are far fewer.
 pub const MAX_ROWS: usize = 1_000_000;
 
+/// Distinct questions a long-format table may have.
+pub const MAX_QUESTIONS: usize = 300;
+
 /// Headers of the column that names the question.
 const QUESTION: &[&str] = &[
     "question",
@@ -96,25 +99,49 @@ fn identifying(body: &[&SourceRow], col: usize) -> bool {
 pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize) -> Option<Pivoted> {
     let rows: Vec<&SourceRow> = body.iter().filter(|r| !r.is_blank() && !text(r.cells.get(q)).is_empty()).collect();
     let width = header.len().max(body.iter().map(|r| r.cells.len()).max().unwrap_or(0));
-    let mut keys: Vec<usize> = (0..width).filter(|&c| c != q && c != a && identifying(&rows, c)).collect();
-    let key_of = |r: &SourceRow, keys: &[usize]| keys.iter().map(|&c| text(r.cells.get(c))).collect::<Vec<String>>();
-    // Audits by key, in the order their first row comes. An answer-level
-    // identifier (a row id) makes every row its own audit: it is dropped from
-    // the key, the one with the most distinct values first.
-    let groups = loop {
-        if keys.is_empty() {
-            return None;
-        }
+    // A column whose value goes with the question ("Q01", "1.1": a question
+    // number) tells questions apart, not audits.
+    let with_question = |c: usize| {
+        let mut by_question: HashMap<String, String> = HashMap::new();
+        rows.iter().all(|r| {
+            let v = text(r.cells.get(c));
+            by_question.entry(fold(&text(r.cells.get(q)))).or_insert_with(|| v.clone()) == &v
+        })
+    };
+    let mut keys: Vec<usize> = (0..width).filter(|&c| c != q && c != a && identifying(&rows, c) && !with_question(c)).collect();
+    // Identifiers as METRICS.md compares them: trimmed, inner spaces collapsed.
+    let key_of =
+        |r: &SourceRow, keys: &[usize]| keys.iter().map(|&c| text(r.cells.get(c)).split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<String>>();
+    // Audits by key, in the order their first row comes.
+    let group_by = |keys: &[usize]| {
         let mut index: HashMap<Vec<String>, usize> = HashMap::new();
         let mut groups: Vec<Vec<&SourceRow>> = Vec::new();
         for r in &rows {
-            let k = key_of(r, &keys);
-            let i = *index.entry(k).or_insert_with(|| {
+            let i = *index.entry(key_of(r, keys)).or_insert_with(|| {
                 groups.push(Vec::new());
                 groups.len() - 1
             });
-            groups[i].push(r);
+            groups[i].push(*r);
         }
+        groups
+    };
+    // Questions answered twice within one audit (duplicates and conflicts).
+    let repeats_in = |groups: &[Vec<&SourceRow>]| -> usize {
+        groups
+            .iter()
+            .map(|g| {
+                let distinct: std::collections::HashSet<String> = g.iter().map(|r| fold(&text(r.cells.get(q)))).collect();
+                g.len() - distinct.len()
+            })
+            .sum()
+    };
+    // An answer-level identifier (a row id) makes every row its own audit: it
+    // is dropped from the key, the one with the most distinct values first.
+    let mut groups = loop {
+        if keys.is_empty() {
+            return None;
+        }
+        let groups = group_by(&keys);
         if rows.len() >= 2 * groups.len() {
             break groups;
         }
@@ -125,6 +152,20 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize) -> Option<
         }
         keys.retain(|&c| c != most);
     };
+    // A key column that changes within one audit (the date each answer was
+    // given) splits it: it is dropped where that joins audits without any
+    // question coming twice.
+    for c in keys.clone() {
+        let without: Vec<usize> = keys.iter().copied().filter(|&k| k != c).collect();
+        if without.is_empty() {
+            break;
+        }
+        let joined = group_by(&without);
+        if joined.len() < groups.len() && repeats_in(&joined) == repeats_in(&groups) {
+            keys = without;
+            groups = joined;
+        }
+    }
     // Questions in the order they first come, one column each (spellings that
     // fold alike are one question).
     let mut questions: Vec<(String, String)> = Vec::new();
@@ -138,16 +179,13 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize) -> Option<
     // Within an audit each question comes once (a repeat is a duplicate or a
     // conflict, and rare): questions that keep repeating are not answers of one
     // audit, so the rows are not one per answer.
-    let repeats: usize = groups
-        .iter()
-        .map(|g| {
-            let distinct: std::collections::HashSet<String> = g.iter().map(|r| fold(&text(r.cells.get(q)))).collect();
-            g.len() - distinct.len()
-        })
-        .sum();
-    if questions.len() < 3 || repeats * 4 > rows.len() {
+    let repeats = repeats_in(&groups);
+    // Questions are a form's few dozen: hundreds of distinct ones are not
+    // questions (and would make a table of audits × questions cells).
+    if questions.len() < 3 || questions.len() > MAX_QUESTIONS || repeats * 4 > rows.len() {
         return None;
     }
+    let question_index: HashMap<&str, usize> = questions.iter().enumerate().map(|(i, (k, _))| (k.as_str(), i)).collect();
     // Columns that change within an audit go with each answer.
     let per_answer: Vec<usize> = (0..width)
         .filter(|&c| c != q && c != a && !keys.contains(&c))
@@ -168,7 +206,10 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize) -> Option<
     let slot = |qi: usize| own.len() + qi * (1 + per_answer.len());
     let mut out = Pivoted { header: out_header, rows: Vec::new(), folded: 0, duplicates: Vec::new(), conflicts: Vec::new(), note: String::new() };
     let mut audit_rows: Vec<(u32, SourceRow)> = Vec::new();
+    // Key → position in `audit_rows`, for rows of an audit with no question.
+    let mut audit_of: HashMap<Vec<String>, usize> = HashMap::new();
     for g in &groups {
+        audit_of.insert(key_of(g[0], &keys), audit_rows.len());
         let mut cells = vec![Cell::Empty; slot(questions.len())];
         for (i, &c) in own.iter().enumerate() {
             cells[i] = g.iter().filter_map(|r| r.cells.get(c)).find(|v| !v.is_empty()).cloned().unwrap_or(Cell::Empty);
@@ -177,7 +218,7 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize) -> Option<
         let mut answered: HashMap<usize, &SourceRow> = HashMap::new();
         for r in g {
             let f = fold(&text(r.cells.get(q)));
-            let qi = questions.iter().position(|(k, _)| *k == f).expect("every question is listed");
+            let qi = question_index[f.as_str()];
             if let Some(first) = answered.get(&qi) {
                 if first.cells == r.cells {
                     out.duplicates.push((r.row, first.row));
@@ -195,9 +236,21 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize) -> Option<
         out.folded += (answered.len() as u64).saturating_sub(1);
         audit_rows.push((g[0].row, SourceRow { row: g[0].row, cells }));
     }
-    // Rows with no question (blank, a totals line) stay as they were, in place,
-    // their cells moved to the audit's columns.
+    // A row with no question of an audit that has answers (a form-level line:
+    // its dates, its outcome) fills in that audit's own columns; other rows with
+    // no question (blank, a totals line) stay as they were, in place, their
+    // cells moved to the audit's columns.
     for r in body.iter().filter(|r| r.is_blank() || text(r.cells.get(q)).is_empty()) {
+        if let Some(&at) = audit_of.get(&key_of(r, &keys)).filter(|_| !r.is_blank()) {
+            let cells = &mut audit_rows[at].1.cells;
+            for (i, &c) in own.iter().enumerate() {
+                if cells[i].is_empty() {
+                    cells[i] = r.cells.get(c).cloned().unwrap_or(Cell::Empty);
+                }
+            }
+            out.folded += 1;
+            continue;
+        }
         let mut cells = vec![Cell::Empty; slot(questions.len())];
         for (i, &c) in own.iter().enumerate() {
             cells[i] = r.cells.get(c).cloned().unwrap_or(Cell::Empty);

@@ -64,18 +64,13 @@ pub struct Unfolded {
     pub note: String,
 }
 
-/// Unfolds `body` by `plans`. `is_status` says whether a value is a legal
-/// status (a column mostly of them is left out).
-pub fn unfold(header: &[Cell], body: &[SourceRow], plans: &[Plan], is_status: impl Fn(&Cell) -> bool) -> Unfolded {
+/// Unfolds `body` by `plans`.
+pub fn unfold(header: &[Cell], body: &[SourceRow], plans: &[Plan]) -> Unfolded {
     let width = header.len().max(body.iter().map(|r| r.cells.len()).max().unwrap_or(0));
     let in_plans = |c: usize| plans.iter().any(|p| p.start == c || p.end == Some(c));
-    // A current-status column: named so ("Legal status", "Status"), or mostly
-    // statuses the rules know.
-    let status_column = |c: usize| {
-        let named = header.get(c).is_some_and(|h| fold(&h.as_string()).split(' ').any(|w| w == "status" || w == "legal"));
-        let values: Vec<&Cell> = body.iter().filter_map(|r| r.cells.get(c)).filter(|v| !v.is_empty()).collect();
-        named || (!values.is_empty() && values.iter().filter(|v| is_status(v)).count() * 2 >= values.len())
-    };
+    // A current-status column is named so ("Legal status", "Status"); its
+    // values are not enough ("CP North" is a team).
+    let status_column = |c: usize| header.get(c).is_some_and(|h| fold(&h.as_string()).split(' ').any(|w| w == "status" || w == "legal"));
     let left_out: Vec<usize> = (0..width).filter(|&c| !in_plans(c) && status_column(c)).collect();
     let kept: Vec<usize> = (0..width).filter(|&c| !in_plans(c) && !left_out.contains(&c)).collect();
     let mut out_header: Vec<Cell> = kept.iter().map(|&c| header.get(c).cloned().unwrap_or(Cell::Empty)).collect();
@@ -135,7 +130,7 @@ mod tests {
             row(3, &["C2", "C2", "01/01/2026", "05/05/2026", "06/05/2026", "", "South"]),
             row(4, &["C3", "CIN", "", "", "", "", "North"]),
         ];
-        let u = unfold(&header, &body, &found, |c| rules.classify(&c.as_string()).is_some());
+        let u = unfold(&header, &body, &found);
         let h: Vec<String> = u.header.iter().map(Cell::as_string).collect();
         assert_eq!(h, ["Child ID", "Team", "Plan type", "Start date", "End date"]);
         let rows: Vec<(u32, Vec<String>)> = u.rows.iter().map(|r| (r.row, r.cells.iter().map(Cell::as_string).collect())).collect();

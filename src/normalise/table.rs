@@ -396,30 +396,50 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         None => find_header(&sample, |t| ctx.is_known_header(t)).filter(|h| h.recognised >= 2 || sample.len() > 1).map(|h| h.index),
     };
     // Two shapes are turned round before the columns are mapped, when the
-    // header and first rows show them: a legal-status table with a start and an
-    // end column per plan becomes a row per plan; a long-format export (one row
-    // per answer) becomes one row per audit. Then all of the table is read.
+    // header names them and the first rows, turned round, make more sense than
+    // as they are: a legal-status table with a start and an end column per
+    // plan becomes a row per plan; a long-format export (one row per answer)
+    // becomes one row per audit. A table that already reads as audits, actions
+    // or case notes with plan dates or a "Domain" column is left as it is.
+    // Then all of the table is read.
     let mut long = None;
     let mut wide_plans = None;
     let pinned = pins.and_then(|p| p.kind.as_deref());
     if let Some(h) = header {
         let plans = if pinned.is_none_or(|k| k == "episodes") { super::plans::plans(&sample[h].cells, |t| ctx.episode_rules.classify(t)) } else { Vec::new() };
         let long_columns = pinned.is_none_or(|k| k == "audits").then(|| super::long::question_answer(&sample[h].cells)).flatten();
-        if !plans.is_empty() {
-            let body = read_all(&mut sample, h, &mut rows, &mut read_error, &file, sheet.as_deref());
-            let mut u = super::plans::unfold(&sample[h].cells, &body, &plans, |c| ctx.episode_rules.classify(&c.as_string()).is_some());
-            sample[h].cells = std::mem::take(&mut u.header);
-            sample.append(&mut u.rows);
-            wide_plans = Some(u);
-        } else if let Some((q, a)) = long_columns.filter(|&(q, a)| super::long::pivot(&sample[h].cells, &sample[h + 1..], q, a).is_some()) {
-            let mut body = read_all(&mut sample, h, &mut rows, &mut read_error, &file, sheet.as_deref());
-            match super::long::pivot(&sample[h].cells, &body, q, a) {
-                Some(mut p) => {
-                    sample[h].cells = std::mem::take(&mut p.header);
-                    sample.append(&mut p.rows);
-                    long = Some(p);
+        if !plans.is_empty() || long_columns.is_some() {
+            let map_rows = |header: &[Cell], rows: &[SourceRow]| {
+                let body: Vec<Vec<Cell>> = rows.iter().take(200).map(|r| r.cells.clone()).collect();
+                map_table(ctx.config, &ctx.recogniser, ctx.crosswalk, pins, header, &body)
+            };
+            let plain = map_rows(&sample[h].cells, &sample[h + 1..]);
+            let plain_kind = if plain.missing_required.is_empty() { plain.kind } else { TableKind::Unknown };
+            let better = |turned: &super::columns::TableMapping, kind: TableKind| {
+                turned.kind == kind && turned.missing_required.is_empty() && mapping_quality(turned) > mapping_quality(&plain)
+            };
+            if !plans.is_empty() && matches!(plain_kind, TableKind::Unknown | TableKind::Episodes) {
+                let first = super::plans::unfold(&sample[h].cells, &sample[h + 1..], &plans);
+                if better(&map_rows(&first.header, &first.rows), TableKind::Episodes) {
+                    let body = read_all(&mut sample, h, &mut rows, &mut read_error, &file, sheet.as_deref());
+                    let mut u = super::plans::unfold(&sample[h].cells, &body, &plans);
+                    sample[h].cells = std::mem::take(&mut u.header);
+                    sample.append(&mut u.rows);
+                    wide_plans = Some(u);
                 }
-                None => sample.append(&mut body),
+            } else if let Some((q, a)) = long_columns.filter(|_| matches!(plain_kind, TableKind::Unknown | TableKind::Audits)) {
+                let first = super::long::pivot(&sample[h].cells, &sample[h + 1..], q, a);
+                if first.is_some_and(|p| better(&map_rows(&p.header, &p.rows), TableKind::Audits)) {
+                    let mut body = read_all(&mut sample, h, &mut rows, &mut read_error, &file, sheet.as_deref());
+                    match super::long::pivot(&sample[h].cells, &body, q, a) {
+                        Some(mut p) => {
+                            sample[h].cells = std::mem::take(&mut p.header);
+                            sample.append(&mut p.rows);
+                            long = Some(p);
+                        }
+                        None => sample.append(&mut body),
+                    }
+                }
             }
         }
     }
@@ -659,7 +679,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     };
     // A case-notes text export is read again in bulk by the columnar reader,
     // which gives the same rows, numbers and findings (tested against this loop).
-    let bulk = table_bulk.filter(|_| mapping.kind == TableKind::CaseNotes && read_error.is_none());
+    // (Not a table turned round: its columns are not the file's.)
+    let bulk = table_bulk.filter(|_| mapping.kind == TableKind::CaseNotes && read_error.is_none() && long.is_none() && wide_plans.is_none());
     let fast = bulk.is_some();
     if let Some(bulk) = &bulk {
         let cols = super::casenotes_fast::NoteColumns::from_fields(&reader.fields, reader.keys.clone());

@@ -358,6 +358,47 @@ fn a_second_table_below_the_first_on_one_sheet_is_read_as_its_own() {
 }
 
 #[test]
+fn tables_that_only_look_like_shapes_to_turn_round_are_read_as_they_are() {
+    // Audits and case notes carrying plan start dates as context, and actions
+    // with a "Domain" and an "Outcome" column: each reads as it is.
+    let dir = scratch("not-turned-round");
+    write(
+        &dir,
+        "audits.csv",
+        b"Child ID,Team,Date completed,Overall grade,CP start date,CLA start date\nC1,North,01/09/2026,Good,01/01/2026,\nC2,North,02/09/2026,Good,,01/02/2026\nC3,South,03/09/2026,Inadequate,01/03/2026,01/04/2026\nC4,South,04/09/2026,Good,,\n",
+    );
+    let mut actions = String::from("Child ID,Audit date,Action,Domain,Outcome,Due date,Date completed\n");
+    for (i, d) in ["Planning", "Voice", "Risk"].iter().enumerate() {
+        for c in 1..=4 {
+            actions.push_str(&format!("C{c},0{c}/09/2026,Action {i} for C{c},{d},Open,1{c}/09/2026,\n"));
+        }
+    }
+    write(&dir, "actions.csv", actions.as_bytes());
+    let n = read(&[dir], &Config::defaults());
+    let got: Vec<(String, String, u64)> =
+        n.tables.iter().map(|t| (t.file.rsplit('/').next().unwrap().to_string(), t.kind.as_str().to_string(), t.rows_accepted)).collect();
+    assert_eq!(got, [("actions.csv".to_string(), "actions".to_string(), 12), ("audits.csv".to_string(), "audits".to_string(), 4)], "{:?}", n.tables);
+    assert!(n.tables.iter().all(|t| t.notes.iter().all(|x| !x.contains("wide form") && !x.contains("long format"))));
+}
+
+#[test]
+fn a_question_number_column_does_not_split_a_long_format_audit() {
+    let dir = scratch("long-question-number");
+    let mut csv = String::from("Form ID,Child ID,Date completed,Question No,Question,Answer\n");
+    for f in 0..6 {
+        for (n, q, a) in
+            [("Q01", "Voice of the child", "Met"), ("Q02", "Planning", "Not met"), ("Q03", "Overall judgement", if f % 2 == 0 { "Good" } else { "Inadequate" })]
+        {
+            csv.push_str(&format!("F{f},C10{f},0{}/09/2026,{n},{q},{a}\n", f + 1));
+        }
+    }
+    write(&dir, "answers.csv", csv.as_bytes());
+    let n = read(&[dir], &Config::defaults());
+    assert_eq!(n.model.audits.len(), 6, "{:?}", n.tables);
+    assert_eq!(n.model.audits.iter().filter(|a| a.overall.as_ref().and_then(|j| j.band) == Some(Band::Good)).count(), 3);
+}
+
+#[test]
 fn the_same_audit_id_in_two_files_is_read_once() {
     let dir = scratch("dup-audit-id");
     write(&dir, "a.csv", b"Audit ID,Child ID,Overall grade\nA1,C1,Good\nA2,C2,Good\n");
