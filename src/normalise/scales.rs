@@ -247,6 +247,12 @@ const TICKS: [&str; 5] = ["\u{2713}", "\u{2714}", "\u{2611}", "\u{1f5f8}", "\u{2
 /// Cross marks, read as no: ✗ ✘ ☒ ✕ ✖ ❌ ❎.
 const CROSSES: [&str; 7] = ["\u{2717}", "\u{2718}", "\u{2612}", "\u{2715}", "\u{2716}", "\u{274c}", "\u{274e}"];
 
+/// A mark as typed, without the emoji presentation selectors phones and
+/// Windows add ("✔️" is ✔ followed by U+FE0F).
+fn mark(t: &str) -> &str {
+    t.trim().trim_end_matches(['\u{fe0f}', '\u{fe0e}'])
+}
+
 pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
     use super::model::Answer;
     match cell {
@@ -259,8 +265,8 @@ pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
         Cell::Text(t) if t.eq_ignore_ascii_case("no") || t.eq_ignore_ascii_case("n") => Some(Answer::No),
         Cell::Text(_) if is_not_known(cell) => Some(Answer::Blank),
         // Tick and cross marks (a tick-box column typed or pasted as symbols).
-        Cell::Text(t) if TICKS.contains(&t.trim()) => Some(Answer::Yes),
-        Cell::Text(t) if CROSSES.contains(&t.trim()) => Some(Answer::No),
+        Cell::Text(t) if TICKS.contains(&mark(t)) => Some(Answer::Yes),
+        Cell::Text(t) if CROSSES.contains(&mark(t)) => Some(Answer::No),
         Cell::Text(t) => {
             let f = fold(t);
             let first = f.split(' ').next().unwrap_or("");
@@ -424,10 +430,10 @@ mod tests {
         assert_eq!(answer(&Cell::text("N/A")), Some(Answer::NotApplicable));
         assert_eq!(answer(&Cell::Empty), Some(Answer::Blank));
         assert_eq!(answer(&Cell::text("maybe")), None);
-        for t in ["\u{2713}", " \u{2714} ", "\u{2611}"] {
+        for t in ["\u{2713}", " \u{2714} ", "\u{2611}", "\u{2714}\u{fe0f}"] {
             assert_eq!(answer(&Cell::text(t)), Some(Answer::Yes), "{t:?}");
         }
-        for t in ["\u{2717}", "\u{2718}", "\u{2612}", "\u{274c}"] {
+        for t in ["\u{2717}", "\u{2718}", "\u{2612}", "\u{274c}", "\u{2716}\u{fe0f}"] {
             assert_eq!(answer(&Cell::text(t)), Some(Answer::No), "{t:?}");
         }
         assert_eq!(answer(&Cell::text("Child refused to meet")), Some(Answer::No));
