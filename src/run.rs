@@ -25,12 +25,10 @@ pub fn main(cli: Cli) -> i32 {
         Command::Validate(args) => validate(&args.input, quiet, verbose > 0),
         Command::Generate(args) => generate(&args, quiet),
         Command::Config(args) if args.fields => {
-            to_stdout(&normalise::pins::fields_help(&Config::defaults()));
-            Ok(EXIT_OK)
+            to_stdout(&normalise::pins::fields_help(&Config::defaults())).map(|()| EXIT_OK)
         }
         Command::Config(_) => {
-            to_stdout(normalise::config::DEFAULTS_TOML);
-            Ok(EXIT_OK)
+            to_stdout(normalise::config::DEFAULTS_TOML).map(|()| EXIT_OK)
         }
     };
     match result {
@@ -624,19 +622,19 @@ fn validate(input: &InputArgs, quiet: bool, verbose: bool) -> anyhow::Result<i32
     let config = load_config(input)?;
     let n = read_inputs(input, &config, quiet);
     check_pins(&config, &n)?;
-    to_stdout(&printable(&crate::render::validate::report(&n, &config, verbose)));
+    to_stdout(&printable(&crate::render::validate::report(&n, &config, verbose)))?;
     Ok(exit_code(&n, input.strict))
 }
 
 /// Writes a report to standard output. A reader that stops early (`| head`,
 /// `| grep -m1`) is not an error: the rest is not written, and nothing panics.
-fn to_stdout(text: &str) {
+/// Any other failure (a full disk) is an error.
+fn to_stdout(text: &str) -> anyhow::Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write to standard output: {e}");
-        }
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(anyhow::anyhow!("cannot write to standard output: {e}")),
+        _ => Ok(()),
     }
 }
 

@@ -183,3 +183,11 @@ fn a_reader_that_stops_early_is_not_a_crash() {
     assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "{err}");
     assert_ne!(o.status.code(), Some(101), "no panic exit");
 }
+
+#[test]
+fn a_full_disk_on_standard_output_is_an_error() {
+    let Ok(full) = std::fs::File::create("/dev/full") else { return };
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_auditpack")).arg("config").stdout(full).output().unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("cannot write to standard output"), "{}", stderr(&o));
+}
