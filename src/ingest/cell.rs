@@ -103,6 +103,9 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if s.is_empty() {
         return None;
     }
+    if let Some(d) = utc_date_in_uk(s) {
+        return Some(d);
+    }
     // Drop a time part: "2026-11-06T10:00:00", "06/11/2026 14:30".
     let date_part = s.split(['T', ' ']).next().unwrap_or(s);
     if let Some(d) = parse_numeric_date(date_part) {
@@ -115,6 +118,22 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         return s.parse::<f64>().ok().and_then(excel_serial);
     }
     parse_named_month(s)
+}
+
+/// A time given in UTC ("2026-09-30T23:30:00Z", "…+00:00"): the date it was
+/// in the UK, an hour ahead in summer time (from 01:00 UTC on the last Sunday
+/// of March to 01:00 UTC on the last Sunday of October).
+fn utc_date_in_uk(s: &str) -> Option<NaiveDate> {
+    let t = s.strip_suffix(['Z', 'z']).or_else(|| s.strip_suffix("+00:00"))?;
+    let at =
+        ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M"].iter().find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())?;
+    let last_sunday_at_one = |month: u32| {
+        let last = NaiveDate::from_ymd_opt(at.year(), month + 1, 1)?.pred_opt()?;
+        let sunday = last - Duration::days(i64::from(last.weekday().num_days_from_sunday()));
+        sunday.and_hms_opt(1, 0, 0)
+    };
+    let summer = (last_sunday_at_one(3)?..last_sunday_at_one(10)?).contains(&at);
+    Some(if summer { at + Duration::hours(1) } else { at }.date())
 }
 
 fn parse_numeric_date(s: &str) -> Option<NaiveDate> {
@@ -187,6 +206,24 @@ mod tests {
         ] {
             assert_eq!(parse_date(s), Some(want), "{s}");
         }
+    }
+
+    #[test]
+    fn a_time_in_utc_is_dated_as_in_the_uk() {
+        // Summer time: 23:30 UTC on 30 September is 00:30 on 1 October in the UK.
+        assert_eq!(parse_date("2026-09-30T23:30:00Z"), Some(date(2026, 10, 1)));
+        assert_eq!(parse_date("2026-09-30T22:59:59.500Z"), Some(date(2026, 9, 30)));
+        assert_eq!(parse_date("2026-09-30 23:30:00+00:00"), Some(date(2026, 10, 1)));
+        // Winter: UTC is UK time.
+        assert_eq!(parse_date("2026-12-01T23:30:00Z"), Some(date(2026, 12, 1)));
+        // Summer time starts at 01:00 UTC on the last Sunday of March (29 March
+        // 2026) and ends at 01:00 UTC on the last Sunday of October (25 October).
+        assert_eq!(parse_date("2026-03-28T23:30:00Z"), Some(date(2026, 3, 28)));
+        assert_eq!(parse_date("2026-03-29T23:30:00Z"), Some(date(2026, 3, 30)));
+        assert_eq!(parse_date("2026-10-24T23:30:00Z"), Some(date(2026, 10, 25)));
+        assert_eq!(parse_date("2026-10-25T23:30:00Z"), Some(date(2026, 10, 25)));
+        // Without a zone, the time is as written.
+        assert_eq!(parse_date("2026-09-30T23:30:00"), Some(date(2026, 9, 30)));
     }
 
     #[test]

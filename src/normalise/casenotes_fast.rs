@@ -233,7 +233,8 @@ fn digits<const N: usize>(b: &[u8]) -> Option<u32> {
 /// with the same result (tested).
 fn quick_date(t: &str) -> Option<NaiveDate> {
     let b = t.as_bytes();
-    if b.len() < 10 || (b.len() > 10 && !matches!(b[10], b'T' | b' ')) {
+    // A time in UTC ("…Z", "…+00:00") may be another day in the UK.
+    if b.len() < 10 || (b.len() > 10 && (!matches!(b[10], b'T' | b' ') || t.ends_with(['Z', 'z']) || t.ends_with("+00:00"))) {
         return None;
     }
     if b[4] == b'-' && b[7] == b'-' {
@@ -972,6 +973,8 @@ mod tests {
                 format!("{d:02}/{m:02}/{y:04}"),
                 format!("{d:02}/{m:02}/{y:04} 10:30"),
                 format!("{y:04}-{m:02}-{d:02}T09:00:00"),
+                format!("{y:04}-{m:02}-{d:02}T23:30:00Z"),
+                format!("{y:04}-{m:02}-{d:02} 23:30:00+00:00"),
             ] {
                 if let Some(q) = quick_date(&s) {
                     assert_eq!(Some(q), parse_date(&s), "{s}");
