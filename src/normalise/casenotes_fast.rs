@@ -47,6 +47,8 @@ pub struct NoteColumns {
     pub team: Option<usize>,
     /// How the row reader keys a row for exact duplicates.
     pub keys: RowKeys,
+    /// The header row's key: the header again further down is set aside.
+    pub header_key: u64,
 }
 
 impl NoteColumns {
@@ -62,6 +64,7 @@ impl NoteColumns {
             author: get("author").map(|c| c.0),
             team: get("team").map(|c| c.0),
             keys,
+            header_key: 0,
         }
     }
 
@@ -614,6 +617,11 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
         }
         Status::Row => {}
     }
+    if rec.hash == cols.header_key {
+        report.reject(super::table::REPEATED_HEADER);
+        findings.push(Severity::Info, "repeated_header", file, None, Some(row), None, part.text(rec.first), super::table::REPEATED_HEADER_WHY);
+        return;
+    }
     if let Some(&(first_file, first)) = model.row_keys.get(&rec.hash) {
         report.reject("duplicate row");
         let place = if first_file == source { String::new() } else { format!(" of {}", model.strings.get(first_file)) };
@@ -766,6 +774,9 @@ mod tests {
                 format!("Total{d}{}{d}{d}", i)
             } else if roll < 10 {
                 format!("C{}{d}CP Visit", r.below(50))
+            } else if roll < 11 {
+                // The header again (a page break in the export).
+                ["Person ID", "Case Note Type", "Event Date", "Date Recorded", "Seen Alone", "Author", "Team"].join(d)
             } else {
                 let child = match r.below(30) {
                     0 => String::new(),

@@ -280,7 +280,12 @@ impl TableReport {
 }
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 7] = ["blank row", "totals row", "duplicate row", LEGAL_STATUS_OUT_OF_SCOPE, NOT_DATA, LONG_FORMAT_ANSWER, NO_PLAN_DATES];
+pub const SET_ASIDE_REASONS: [&str; 8] =
+    ["blank row", "totals row", "duplicate row", LEGAL_STATUS_OUT_OF_SCOPE, NOT_DATA, LONG_FORMAT_ANSWER, NO_PLAN_DATES, REPEATED_HEADER];
+
+/// The table's header again further down (an export's page break).
+pub const REPEATED_HEADER: &str = "repeated header row";
+pub const REPEATED_HEADER_WHY: &str = "the header row again (a page break in the export): not a record";
 
 /// A child's row of a wide legal-status table with no plan start date in it.
 pub const NO_PLAN_DATES: &str = "no plan start date (legal status in wide form)";
@@ -667,6 +672,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         mapping: &mapping,
         numeric,
         keys: RowKeys::new(&mapping.columns, mapping.kind),
+        header_key: RowKeys::new(&mapping.columns, mapping.kind).row_key(&sample[h].cells),
         blank_rows: vec![],
         source: model.strings.intern(&file),
         fields,
@@ -683,7 +689,10 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     let bulk = table_bulk.filter(|_| mapping.kind == TableKind::CaseNotes && read_error.is_none() && long.is_none() && wide_plans.is_none());
     let fast = bulk.is_some();
     if let Some(bulk) = &bulk {
-        let cols = super::casenotes_fast::NoteColumns::from_fields(&reader.fields, reader.keys.clone());
+        let cols = super::casenotes_fast::NoteColumns {
+            header_key: reader.header_key,
+            ..super::casenotes_fast::NoteColumns::from_fields(&reader.fields, reader.keys.clone())
+        };
         let mut sink = super::casenotes_fast::Sink {
             ctx,
             cols: &cols,
@@ -856,6 +865,9 @@ struct RowReader<'a> {
     numeric: NumericDirection,
     /// How a row is keyed for exact duplicates.
     keys: RowKeys,
+    /// The key of the header row read as a row: the header again further down
+    /// (an export's page break) is not a record.
+    header_key: u64,
     blank_rows: Vec<u32>,
     source: u32,
     /// Field → (column index, header), worked out once per table. A short list:
@@ -884,6 +896,11 @@ impl<'a> RowReader<'a> {
             return;
         }
         let key = self.keys.row_key(&row.cells);
+        if key == self.header_key {
+            report.reject(REPEATED_HEADER);
+            findings.push(Severity::Info, "repeated_header", self.file, self.sheet, Some(row.row), None, first_text(&row), REPEATED_HEADER_WHY);
+            return;
+        }
         if let Some(&(file, first)) = model.row_keys.get(&key) {
             report.reject("duplicate row");
             let place = if file == self.source { String::new() } else { format!(" of {}", model.strings.get(file)) };

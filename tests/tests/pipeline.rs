@@ -331,7 +331,9 @@ fn legal_status_with_a_start_and_end_column_per_plan_is_a_row_per_plan() {
 
 #[test]
 fn a_second_table_below_the_first_on_one_sheet_is_read_as_its_own() {
-    // The month's actions under its audits, after blank rows and a title.
+    // The month's actions under its audits, after blank rows and a title; and
+    // the audits' header repeated after a blank row (a page break in the
+    // export), which is set aside, not a new table.
     let dir = scratch("two-tables-one-sheet");
     workbook(
         &dir.join("return.xlsx"),
@@ -340,6 +342,7 @@ fn a_second_table_below_the_first_on_one_sheet_is_read_as_its_own() {
             &["A1", "C100", "North", "01/09/2026", "Good"],
             &["A2", "C200", "South", "02/09/2026", "Inadequate"],
             &[],
+            &["Audit ID", "Child ID", "Team", "Date completed", "Overall judgement"],
             &["A3", "C300", "South", "03/09/2026", "Good"],
             &[],
             &[],
@@ -351,10 +354,11 @@ fn a_second_table_below_the_first_on_one_sheet_is_read_as_its_own() {
     );
     let n = read(&[dir.join("return.xlsx")], &Config::defaults());
     let kinds: Vec<(String, u64, Option<u32>)> = n.tables.iter().map(|t| (t.kind.as_str().to_string(), t.rows_accepted, t.header_row)).collect();
-    assert_eq!(kinds, [("audits".to_string(), 3, Some(1)), ("actions".to_string(), 2, Some(9))], "{:?}", n.tables);
+    assert_eq!(kinds, [("audits".to_string(), 3, Some(1)), ("actions".to_string(), 2, Some(10))], "{:?}", n.tables);
+    assert_eq!(n.tables[0].set_aside_by_reason.get("repeated header row"), Some(&1), "{:?}", n.tables[0]);
     assert_eq!(n.model.audits.len(), 3);
     assert_eq!(n.model.actions.len(), 2);
-    assert!(n.tables[0].notes.iter().any(|x| x.contains("another table starts at row 8")), "{:?}", n.tables[0].notes);
+    assert!(n.tables[0].notes.iter().any(|x| x.contains("another table starts at row 9")), "{:?}", n.tables[0].notes);
 }
 
 #[test]
