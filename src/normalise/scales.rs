@@ -253,6 +253,21 @@ fn mark(t: &str) -> &str {
     t.trim().trim_end_matches(['\u{fe0f}', '\u{fe0e}'])
 }
 
+/// An answer given in two languages ("Ie / Yes", "Na / No", "Amherthnasol /
+/// N/A"): the part that is a yes or a no decides ("Na" is Welsh for no, not
+/// "N/A"); parts that say yes and no both, or nothing, are not read.
+fn bilingual(t: &str) -> Option<super::model::Answer> {
+    use super::model::Answer;
+    let parts: Vec<Option<Answer>> = t.split(" / ").map(|p| answer(&Cell::text(p))).collect();
+    let said = |a: Answer| parts.contains(&Some(a));
+    match (said(Answer::Yes), said(Answer::No)) {
+        (true, false) => Some(Answer::Yes),
+        (false, true) => Some(Answer::No),
+        (true, true) => None,
+        (false, false) => parts.iter().flatten().next().copied(),
+    }
+}
+
 pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
     use super::model::Answer;
     match cell {
@@ -267,6 +282,7 @@ pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
         // Tick and cross marks (a tick-box column typed or pasted as symbols).
         Cell::Text(t) if TICKS.contains(&mark(t)) => Some(Answer::Yes),
         Cell::Text(t) if CROSSES.contains(&mark(t)) => Some(Answer::No),
+        Cell::Text(t) if t.contains(" / ") => bilingual(t),
         Cell::Text(t) => {
             let f = fold(t);
             let first = f.split(' ').next().unwrap_or("");
@@ -430,6 +446,12 @@ mod tests {
         assert_eq!(answer(&Cell::text("N/A")), Some(Answer::NotApplicable));
         assert_eq!(answer(&Cell::Empty), Some(Answer::Blank));
         assert_eq!(answer(&Cell::text("maybe")), None);
+        // Welsh and English: "Na" is no, not "N/A".
+        assert_eq!(answer(&Cell::text("Ie / Yes")), Some(Answer::Yes));
+        assert_eq!(answer(&Cell::text("Na / No")), Some(Answer::No));
+        assert_eq!(answer(&Cell::text("Amherthnasol / N/A")), Some(Answer::NotApplicable));
+        assert_eq!(answer(&Cell::text("Yes / No")), None, "a template's choices left in");
+        assert_eq!(answer(&Cell::text("N/A")), Some(Answer::NotApplicable));
         for t in ["\u{2713}", " \u{2714} ", "\u{2611}", "\u{2714}\u{fe0f}"] {
             assert_eq!(answer(&Cell::text(t)), Some(Answer::Yes), "{t:?}");
         }
