@@ -673,6 +673,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         numeric,
         keys: RowKeys::new(&mapping.columns, mapping.kind),
         header_key: RowKeys::new(&mapping.columns, mapping.kind).row_key(&sample[h].cells),
+        status_changes: Vec::new(),
         blank_rows: vec![],
         source: model.strings.intern(&file),
         fields,
@@ -773,6 +774,9 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     if let Some(p) = long {
         report_long(&p, &file, sheet.as_deref(), findings, &mut report);
     }
+    if mapping.kind == TableKind::Episodes && mapping.field("end_date").is_none() && wide_plans.is_none() {
+        end_by_next_status(&reader.status_changes, &file, sheet.as_deref(), model, findings, &mut report);
+    }
     if let Some(u) = wide_plans {
         report.notes.push(u.note.clone());
         findings.push(Severity::Info, "wide_legal_status", &file, sheet.as_deref(), None, None, "", u.note.clone());
@@ -786,6 +790,43 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         findings.push(Severity::Error, "read_error", &file, sheet.as_deref(), None, None, "", format!("reading stopped: {}", e.message));
     }
     (report, rest)
+}
+
+/// A child id as identity compares it: trimmed, inner spaces collapsed.
+fn tidy_id(id: &str) -> String {
+    id.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A legal-status table with no end dates is a status history: each status
+/// lasts until the child's next row (of any status, "Case closed" too), which
+/// ends it the day before. Otherwise a child whose plan changed would be on
+/// both plans at once.
+fn end_by_next_status(
+    changes: &[(String, chrono::NaiveDate)],
+    file: &str,
+    sheet: Option<&str>,
+    model: &mut Model,
+    findings: &mut Findings,
+    report: &mut TableReport,
+) {
+    let mut by_child: std::collections::HashMap<&str, Vec<chrono::NaiveDate>> = std::collections::HashMap::new();
+    for (child, start) in changes {
+        by_child.entry(child.as_str()).or_default().push(*start);
+    }
+    let mut ended = 0;
+    for e in model.episodes.iter_mut().filter(|e| e.end.is_none() && e.origin.file == file && e.origin.sheet.as_deref() == sheet) {
+        let next = by_child.get(tidy_id(&e.child_id).as_str()).and_then(|starts| starts.iter().filter(|&&d| d > e.start).min().copied());
+        if let Some(next) = next {
+            e.end = next.pred_opt();
+            ended += 1;
+        }
+    }
+    if ended > 0 {
+        let why =
+            format!("no end-date column: each legal status lasts until the child's next row (a status history); {ended} plans ended the day before the next");
+        report.notes.push(why.clone());
+        findings.push(Severity::Info, "status_history", file, sheet, None, None, "", why);
+    }
 }
 
 /// The rows under the header `h` and every row after them, for a table that
@@ -865,6 +906,9 @@ struct RowReader<'a> {
     numeric: NumericDirection,
     /// How a row is keyed for exact duplicates.
     keys: RowKeys,
+    /// Each legal-status row's child (tidied) and start date, for a table with
+    /// no end dates (a status history).
+    status_changes: Vec<(String, chrono::NaiveDate)>,
     /// The key of the header row read as a row: the header again further down
     /// (an export's page break) is not a record.
     header_key: u64,
@@ -922,7 +966,14 @@ impl<'a> RowReader<'a> {
             TableKind::Audits => self.audit(&row, findings).and_then(|a| self.add_audit(a, model)),
             TableKind::Actions => self.action(&row, findings).map(|a| model.actions.push(a)),
             TableKind::CaseNotes => self.case_note(&row, model, findings).map(|n| model.case_notes.push(n)),
-            TableKind::Episodes => self.episode(&row, findings).map(|e| model.episodes.push(e)),
+            TableKind::Episodes => {
+                // Every row's child and start date, in scope or not: in a status
+                // history, the next row ends the one before.
+                if let (Some(child), Some(start)) = (self.text(&row, "child_id"), self.cell(&row, "start_date").and_then(|(c, _)| c.as_date())) {
+                    self.status_changes.push((tidy_id(&child), start));
+                }
+                self.episode(&row, findings).map(|e| model.episodes.push(e))
+            }
             TableKind::Unknown => Err(("table not recognised", String::new(), None)),
         };
         match result {

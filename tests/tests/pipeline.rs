@@ -437,6 +437,32 @@ fn a_team_merged_down_its_rows_is_every_rows_team() {
 }
 
 #[test]
+fn legal_status_with_no_end_dates_is_a_status_history() {
+    // One row per status change: each lasts until the child's next row, of any
+    // status ("Case closed" too); the last one stays open.
+    let dir = scratch("status-history");
+    write(
+        &dir,
+        "legal status changes.csv",
+        b"Child ID,Legal status,Effective date\nC1,Child protection plan,01/01/2026\nC2,CP,01/03/2026\nC1,Looked after (s20),07/08/2026\nC1,Case closed,01/10/2026\n",
+    );
+    let n = read(&[dir], &Config::defaults());
+    let eps: Vec<(String, EpisodeKind, String, Option<String>)> =
+        n.model.episodes.iter().map(|e| (e.child_id.clone(), e.kind, e.start.to_string(), e.end.map(|d| d.to_string()))).collect();
+    assert_eq!(
+        eps,
+        [
+            ("C1".to_string(), EpisodeKind::Cp, "2026-01-01".to_string(), Some("2026-08-06".to_string())),
+            ("C2".to_string(), EpisodeKind::Cp, "2026-03-01".to_string(), None),
+            ("C1".to_string(), EpisodeKind::Cla, "2026-08-07".to_string(), Some("2026-09-30".to_string())),
+        ],
+        "{:?}",
+        n.tables
+    );
+    assert!(n.tables[0].notes.iter().any(|x| x.contains("status history")), "{:?}", n.tables[0].notes);
+}
+
+#[test]
 fn the_same_audit_id_in_two_files_is_read_once() {
     let dir = scratch("dup-audit-id");
     write(&dir, "a.csv", b"Audit ID,Child ID,Overall grade\nA1,C1,Good\nA2,C2,Good\n");
