@@ -674,6 +674,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         keys: RowKeys::new(&mapping.columns, mapping.kind),
         header_key: RowKeys::new(&mapping.columns, mapping.kind).row_key(&sample[h].cells),
         status_changes: Vec::new(),
+        answers_read: BTreeMap::new(),
         blank_rows: vec![],
         source: model.strings.intern(&file),
         fields,
@@ -774,6 +775,9 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     if let Some(p) = long {
         report_long(&p, &file, sheet.as_deref(), findings, &mut report);
     }
+    if mapping.kind == TableKind::Audits {
+        drop_unread_answers(&reader.answers_read, &file, sheet.as_deref(), model, findings, &mut report);
+    }
     if mapping.kind == TableKind::Episodes && mapping.field("end_date").is_none() && wide_plans.is_none() {
         end_by_next_status(&reader.status_changes, &file, sheet.as_deref(), model, findings, &mut report);
     }
@@ -790,6 +794,41 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         findings.push(Severity::Error, "read_error", &file, sheet.as_deref(), None, None, "", format!("reading stopped: {}", e.message));
     }
     (report, rest)
+}
+
+/// A "spoken to" column most of whose filled cells are not yes, no or not
+/// applicable ("Parents' views obtained by telephone") is not used: its KPI
+/// would rest on the few answers that happen to read ("Parents declined": no)
+/// and say 0%. Its audits leave that KPI, as from a table without the column.
+fn drop_unread_answers(
+    counts: &BTreeMap<String, (u64, u64)>,
+    file: &str,
+    sheet: Option<&str>,
+    model: &mut Model,
+    findings: &mut Findings,
+    report: &mut TableReport,
+) {
+    for (field, &(read, unread)) in counts.iter().filter(|(f, &(read, unread))| f.starts_with("spoke_") && unread >= 3 && unread >= read) {
+        let target = Target::Field(field.clone());
+        let Some(column) = report.columns.iter_mut().find(|c| c.target == target) else { continue };
+        let why = format!(
+            "column '{}': {unread} of its {} filled cells are not yes, no or not applicable, so the answers that do read would not stand for it: not used for {field}",
+            column.header,
+            read + unread
+        );
+        column.reason = format!("{} (not used: most values are not yes or no)", column.reason);
+        column.target = Target::Unmapped;
+        column.score = 0;
+        report.notes.push(why.clone());
+        findings.push(Severity::Warning, "answers_not_read", file, sheet, None, Some(&column.header.clone()), "", why);
+        for a in model.audits.iter_mut().filter(|a| a.origin.file == file && a.origin.sheet.as_deref() == sheet) {
+            match field.as_str() {
+                "spoke_child" => a.spoke_child = Answer::Blank,
+                "spoke_family" => a.spoke_family = Answer::Blank,
+                _ => a.spoke_practitioner = Answer::Blank,
+            }
+        }
+    }
 }
 
 /// A child id as identity compares it: trimmed, inner spaces collapsed.
@@ -906,6 +945,8 @@ struct RowReader<'a> {
     numeric: NumericDirection,
     /// How a row is keyed for exact duplicates.
     keys: RowKeys,
+    /// Per yes / no field: answers read, and filled cells not read.
+    answers_read: BTreeMap<String, (u64, u64)>,
     /// Each legal-status row's child (tidied) and start date, for a table with
     /// no end dates (a status history).
     status_changes: Vec<(String, chrono::NaiveDate)>,
@@ -1081,6 +1122,9 @@ impl<'a> RowReader<'a> {
             return Answer::Blank;
         }
         if let Some(a) = answer(cell) {
+            if !cell.is_empty() {
+                self.answers_read.entry(field.to_string()).or_default().0 += 1;
+            }
             return a;
         }
         // A name or a date where yes / no was asked ("Moderated by", "Which worker
@@ -1090,17 +1134,20 @@ impl<'a> RowReader<'a> {
             && (cell.as_date().is_some() || text.chars().filter(|c| c.is_alphabetic()).count() >= 2);
         if names_something {
             let header = header.to_string();
+            self.answers_read.entry(field.to_string()).or_default().0 += 1;
             let e = self.read_as_yes.entry(header).or_insert((0, text));
             e.0 += 1;
             return Answer::Yes;
         }
+        let header = header.to_string();
+        self.answers_read.entry(field.to_string()).or_default().1 += 1;
         findings.push(
             Severity::Warning,
             "unknown_answer",
             self.file,
             self.sheet,
             Some(row.row),
-            Some(header),
+            Some(&header),
             text,
             "not read as yes, no or not applicable: left blank",
         );

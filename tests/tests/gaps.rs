@@ -127,6 +127,21 @@ fn audits_without_a_team_where_others_have_one_are_a_warning() {
 }
 
 #[test]
+fn a_spoken_to_column_of_mostly_free_text_is_not_used() {
+    // Only "declined" reads (as no): a KPI from it would say 0%.
+    let dir = scratch("gaps-free-text-answers");
+    let mut csv = String::from("Child ID,Team,Date completed,Overall grade,Parents / carers views\n");
+    for i in 0..8 {
+        let v = if i % 2 == 0 { "Parents' views obtained by telephone" } else { "Parents declined to take part" };
+        csv.push_str(&format!("C{i},North,0{}/09/2026,Good,{v}\n", i + 1));
+    }
+    std::fs::write(dir.join("audits.csv"), csv).unwrap();
+    let (_, m) = run_in(&dir, &["audits.csv"], &["--period", "2026-09"]);
+    assert_eq!(kpi(&m, "family_spoken_to")["not_in_source"], true, "{}", kpi(&m, "family_spoken_to"));
+    assert!(m["data_quality"].as_array().unwrap().iter().any(|f| f["code"] == "answers_not_read"));
+}
+
+#[test]
 fn teams_merge_across_case_and_spacing() {
     let dir = scratch("gaps-teams");
     std::fs::write(dir.join("audits.csv"), NO_SPOKE).unwrap();
