@@ -138,15 +138,11 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
         _ => {
             let mut book = Xlsx::new(cursor()).map_err(|e| not_a_workbook(e.to_string()))?;
             read_sparse(file, kinds(book.sheets_metadata()), |name, sink| {
-                let down = FillDown::new(book.merge_cells_by_sheet_name(name).unwrap_or_default());
-                let mut tops = down.tops();
                 let mut r = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
                 while let Some(c) = r.next_cell().map_err(|e| e.to_string())? {
-                    let (at, cell) = (c.get_position(), convert_ref(c.get_value()));
-                    tops.see(at, &cell);
-                    sink(at, cell)?;
+                    sink(c.get_position(), convert_ref(c.get_value()))?;
                 }
-                tops.fill(sink)
+                Ok(())
             })
         }
     }
@@ -522,52 +518,6 @@ where
         }
         Ok(())
     })
-}
-
-/// A sheet's merged cells that run down one column (a team or an auditor
-/// written once over its rows): every cell of one takes its top cell's value,
-/// as Excel shows it. Merges across columns (group titles over a header) are
-/// left as they are.
-struct FillDown {
-    merges: Vec<calamine::Dimensions>,
-}
-
-/// The top cells' values of a sheet's [`FillDown`] merges, as they are read.
-struct Tops<'m> {
-    merges: &'m [calamine::Dimensions],
-    at: std::collections::HashMap<(u32, u32), usize>,
-    values: Vec<Option<Cell>>,
-}
-
-impl FillDown {
-    fn new(merges: Vec<calamine::Dimensions>) -> FillDown {
-        FillDown { merges: merges.into_iter().filter(|d| d.start.1 == d.end.1 && d.end.0 > d.start.0).collect() }
-    }
-
-    fn tops(&self) -> Tops<'_> {
-        Tops { merges: &self.merges, at: self.merges.iter().enumerate().map(|(i, d)| (d.start, i)).collect(), values: vec![None; self.merges.len()] }
-    }
-}
-
-impl Tops<'_> {
-    fn see(&mut self, at: (u32, u32), cell: &Cell) {
-        if let Some(&i) = self.at.get(&at) {
-            self.values[i] = Some(cell.clone());
-        }
-    }
-
-    /// The merges' other cells, each with its top cell's value (the sink
-    /// bounds how many cells a sheet may have).
-    fn fill(self, sink: Sink) -> Result<(), String> {
-        for (d, v) in self.merges.iter().zip(self.values) {
-            if let Some(v) = v.filter(|v| !v.is_empty()) {
-                for row in d.start.0 + 1..=d.end.0 {
-                    sink((row, d.start.1), v.clone())?;
-                }
-            }
-        }
-        Ok(())
-    }
 }
 
 /// Each sheet's name, and whether it holds cells (a chart sheet does not).

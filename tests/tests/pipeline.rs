@@ -403,40 +403,6 @@ fn a_question_number_column_does_not_split_a_long_format_audit() {
 }
 
 #[test]
-fn a_team_merged_down_its_rows_is_every_rows_team() {
-    // As Excel shows it: a merged cell's value on every row it covers. A
-    // blank cell that is not merged stays blank (it may be a real blank).
-    use rust_xlsxwriter::{Format, Workbook};
-    let dir = scratch("merged-team");
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
-    for (c, h) in ["Child ID", "Team", "Date completed", "Overall grade"].iter().enumerate() {
-        ws.write_string(0, c as u16, *h).unwrap();
-    }
-    for (r, (child, date, grade)) in [
-        ("C1", "01/09/2026", "Good"),
-        ("C2", "02/09/2026", "Good"),
-        ("C3", "03/09/2026", "Inadequate"),
-        ("C4", "04/09/2026", "Good"),
-        ("C5", "05/09/2026", "Good"),
-    ]
-    .iter()
-    .enumerate()
-    {
-        let r = r as u32 + 1;
-        ws.write_string(r, 0, *child).unwrap();
-        ws.write_string(r, 2, *date).unwrap();
-        ws.write_string(r, 3, *grade).unwrap();
-    }
-    ws.merge_range(1, 1, 3, 1, "North", &Format::new()).unwrap();
-    ws.write_string(4, 1, "South").unwrap();
-    wb.save(dir.join("tracker.xlsx")).unwrap();
-    let n = read(&[dir.join("tracker.xlsx")], &Config::defaults());
-    let teams: Vec<Option<&str>> = n.model.audits.iter().map(|a| a.team.as_deref()).collect();
-    assert_eq!(teams, [Some("North"), Some("North"), Some("North"), Some("South"), None]);
-}
-
-#[test]
 fn legal_status_with_no_end_dates_is_a_status_history() {
     // One row per status change: each lasts until the child's next row, of any
     // status ("Case closed" too); the last one stays open.
