@@ -396,11 +396,21 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
     // is: a column matched to it only by its concept ("Summary - outcome and
     // plan") does not take its place, and the warning names both.
     if kind == TableKind::Audits {
+        // Named "overall", left unused by its values (not for a tie), and its
+        // values are scores or a few repeated labels that are not grades; not
+        // a text column ("Overall summary", "Overall themes").
+        const TEXT_WORDS: [&str; 10] = ["summary", "theme", "themes", "comment", "comments", "strength", "strengths", "narrative", "note", "notes"];
         let named = columns.iter().find(|c| {
+            let p = &profiles[c.index];
+            let distinct: std::collections::HashSet<String> = column_values(c.index).iter().filter(|v| !v.is_empty()).map(|v| v.as_string()).collect();
             c.target == Target::Unmapped
+                && !c.reason.contains("not used")
                 && words[c.index].iter().any(|w| w == "overall")
-                && profiles[c.index].non_empty >= 3
-                && profiles[c.index].long_text * 2 < profiles[c.index].non_empty
+                && !words[c.index].iter().any(|w| TEXT_WORDS.contains(&w.as_str()) || w == "previous" || w == "last")
+                && p.non_empty >= 3
+                && p.grades * 2 < p.non_empty
+                && p.long_text == 0
+                && (p.numbers * 2 >= p.non_empty || distinct.len() <= 10)
         });
         if let Some((named, index)) = named.map(|c| (c.header.clone(), c.index)) {
             let mut examples: Vec<String> = Vec::new();

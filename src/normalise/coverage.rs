@@ -342,7 +342,11 @@ fn no_visit_types(model: &Model, found: &mut Findings) {
 /// many, and where.
 fn blank_teams(tables: &[TableReport], model: &Model, config: &Config, found: &mut Findings) {
     for t in tables.iter().filter(|t| t.kind == TableKind::Audits && usable(t) && table_fields(t, config).contains("team")) {
-        let of_table: Vec<&super::model::Audit> = model.audits.iter().filter(|a| a.origin.file == t.file && a.origin.sheet == t.sheet).collect();
+        // Its rows: from its header to the next table's on the same sheet.
+        let from = t.header_row.unwrap_or(0);
+        let to = tables.iter().filter(|o| o.file == t.file && o.sheet == t.sheet).filter_map(|o| o.header_row).filter(|&r| r > from).min().unwrap_or(u32::MAX);
+        let of_table: Vec<&super::model::Audit> =
+            model.audits.iter().filter(|a| a.origin.file == t.file && a.origin.sheet == t.sheet && a.origin.row > from && a.origin.row < to).collect();
         let blank: Vec<u32> = of_table.iter().filter(|a| a.team.is_none()).map(|a| a.origin.row).collect();
         if blank.is_empty() || blank.len() == of_table.len() {
             continue;

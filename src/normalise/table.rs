@@ -337,20 +337,35 @@ pub fn read_tables(ctx: &Context, table: Table, model: &mut Model, findings: &mu
 /// cells, all texts, most of them known column names, and not the table's own
 /// header again (exports that repeat the header on every page).
 fn starts_a_table(ctx: &Context, row: &SourceRow, header: &[String]) -> bool {
-    let texts: Vec<&str> = row.cells.iter().filter(|c| !c.is_empty()).map(|c| if let Cell::Text(t) = c { t.as_str() } else { "" }).collect();
-    if texts.len() < 3 || texts.iter().any(|t| t.is_empty()) {
+    let filled: Vec<&Cell> = row.cells.iter().filter(|c| !c.is_empty()).collect();
+    // Column names are words: no identifiers or dates among them.
+    if filled.iter().any(|c| !matches!(c, Cell::Text(_)) || super::recognise::is_id_value(c) || super::recognise::is_date_value(c)) {
         return false;
     }
-    let known = texts.iter().filter(|t| ctx.is_known_header(t)).count();
+    let texts: Vec<&str> = filled.iter().map(|c| if let Cell::Text(t) = c { t.as_str() } else { "" }).collect();
+    if texts.len() < 3 {
+        return false;
+    }
+    // Grades and answers are values, however like column names they look
+    // ("Requires improvement", "Agreed", "Voice of the child").
+    let known = filled.iter().zip(&texts).filter(|(c, t)| ctx.is_known_header(t) && !ctx.crosswalk.is_label(c) && super::scales::answer(c).is_none()).count();
     let repeated = texts.iter().filter(|t| header.contains(&fold(t))).count();
-    known >= 3 && known * 5 >= texts.len() * 3 && repeated * 2 < texts.len()
+    known >= 3 && known * 5 >= texts.len() * 3 && repeated < texts.len()
 }
 
 /// Where another table starts in `rows` (the rows under a header): the index
 /// of its first title line or header, after a blank row; else `rows.len()`.
 fn table_end(ctx: &Context, rows: &[SourceRow], header: &[String]) -> usize {
     let mut after_blank = None;
+    let mut previous: Option<u32> = None;
     for (i, r) in rows.iter().enumerate() {
+        // A text file's empty lines are skipped by its reader: a gap in the
+        // row numbers is a blank row.
+        let gap = previous.is_some_and(|p| r.row > p + 1);
+        previous = Some(r.row);
+        if gap && !r.is_blank() && after_blank.is_none() {
+            after_blank = Some(i);
+        }
         if r.is_blank() {
             after_blank = Some(i + 1);
         } else if let Some(start) = after_blank {
@@ -400,6 +415,19 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         Some(n) => sample.iter().position(|r| r.row == n),
         None => find_header(&sample, |t| ctx.is_known_header(t)).filter(|h| h.recognised >= 2 || sample.len() > 1).map(|h| h.index),
     };
+    // Another table below this one within the sample: the sample stops where
+    // it starts (what this table is, is decided on its own rows), and the rest
+    // is read after this table's rows, where the read loop finds it again.
+    let mut more_tables = false;
+    if let Some(h) = header {
+        let own: Vec<String> = sample[h].cells.iter().map(|c| fold(&c.as_string())).collect();
+        let end = h + 1 + table_end(ctx, &sample[h + 1..], &own);
+        if end < sample.len() {
+            let rest = sample.split_off(end);
+            rows = Box::new(rest.into_iter().map(Ok).chain(rows));
+            more_tables = true;
+        }
+    }
     // Two shapes are turned round before the columns are mapped, when the
     // header names them and the first rows, turned round, make more sense than
     // as they are: a legal-status table with a start and an end column per
@@ -688,7 +716,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // A case-notes text export is read again in bulk by the columnar reader,
     // which gives the same rows, numbers and findings (tested against this loop).
     // (Not a table turned round: its columns are not the file's.)
-    let bulk = table_bulk.filter(|_| mapping.kind == TableKind::CaseNotes && read_error.is_none() && long.is_none() && wide_plans.is_none());
+    let bulk = table_bulk.filter(|_| mapping.kind == TableKind::CaseNotes && read_error.is_none() && long.is_none() && wide_plans.is_none() && !more_tables);
     let fast = bulk.is_some();
     if let Some(bulk) = &bulk {
         let cols = super::casenotes_fast::NoteColumns {
@@ -710,13 +738,21 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         }
     }
     let own_header: Vec<String> = sample[h].cells.iter().map(|c| fold(&c.as_string())).collect();
+    let sample_header_row = sample[h].row;
     let mut body = sample.into_iter().skip(h + 1).map(Ok).chain(rows);
     let mut rest = None;
     // After a blank row, a title line or two ("Actions arising") are held back
     // until the next row says whether another table starts.
     let mut after_blank = false;
+    let mut previous = sample_header_row;
     let mut titles: Vec<SourceRow> = Vec::new();
     while let Some(r) = body.next().filter(|_| !fast) {
+        // A text file's empty lines are skipped by its reader: a gap in the row
+        // numbers is a blank row.
+        if let Ok(row) = &r {
+            after_blank |= row.row > previous + 1 && titles.is_empty();
+            previous = row.row;
+        }
         match r {
             Ok(row) if after_blank && starts_a_table(ctx, &row, &own_header) => {
                 let at = titles.first().map_or(row.row, |t| t.row);

@@ -429,6 +429,38 @@ fn legal_status_with_no_end_dates_is_a_status_history() {
 }
 
 #[test]
+fn tables_below_tables_in_a_text_file_are_read_each_as_its_own() {
+    // A row of grades after a blank row is data, not a header; an empty line
+    // (which the CSV reader skips) separates tables as a blank row does; four
+    // tables, and case notes with actions under them (the columnar case-note
+    // reader must not read the actions as notes).
+    let dir = scratch("tables-in-text");
+    write(
+        &dir,
+        "audits.csv",
+        b"Child ID,Team,Date completed,Voice of the child,Planning,Overall judgement\nC1,North,01/09/2026,Good,Good,Good\n,,,,,\nC2,North,02/09/2026,Requires improvement,Requires improvement,Requires improvement\nC3,South,03/09/2026,Good,Inadequate,Inadequate\n\nActions arising\nChild ID,Action,Due date,Date completed\nC1,Update the plan,10/09/2026,09/09/2026\nC2,See the child,12/09/2026,\n,,,\nChild ID,Team,Date completed,Overall judgement\nC4,South,04/10/2026,Good\n\nChild ID,Action,Due date,Date completed\nC4,Chronology,14/10/2026,\n",
+    );
+    write(
+        &dir,
+        "notes.csv",
+        b"Child ID,Contact Date,Case Note Type,Seen Alone\nC1,01/09/2026,CP Visit,Yes\nC2,02/09/2026,CP Visit,No\n\nActions arising\nChild ID,Action,Due date,Date completed\nC1,Record the visit,10/09/2026,09/09/2026\n",
+    );
+    let n = read(&[dir], &Config::defaults());
+    let got: Vec<(String, String, u64)> =
+        n.tables.iter().map(|t| (t.file.rsplit('/').next().unwrap().to_string(), t.kind.as_str().to_string(), t.rows_accepted)).collect();
+    let want = [
+        ("audits.csv", "audits", 3),
+        ("audits.csv", "actions", 2),
+        ("audits.csv", "audits", 1),
+        ("audits.csv", "actions", 1),
+        ("notes.csv", "case_notes", 2),
+        ("notes.csv", "actions", 1),
+    ];
+    assert_eq!(got, want.map(|(f, k, n)| (f.to_string(), k.to_string(), n)), "{:?}", n.tables);
+    assert_eq!((n.model.audits.len(), n.model.actions.len(), n.model.case_notes.len()), (4, 4, 2));
+}
+
+#[test]
 fn the_same_audit_id_in_two_files_is_read_once() {
     let dir = scratch("dup-audit-id");
     write(&dir, "a.csv", b"Audit ID,Child ID,Overall grade\nA1,C1,Good\nA2,C2,Good\n");

@@ -102,3 +102,21 @@ fn a_column_named_overall_that_holds_no_known_grades_is_said_and_not_replaced() 
         assert!(said, "{name}: {}", stderr(&o));
     }
 }
+
+#[test]
+fn a_text_column_named_overall_does_not_displace_the_overall() {
+    // "Overall summary" holds notes, not the judgement: "Audit rating" stays
+    // the overall.
+    let dir = scratch("overall-summary-text");
+    std::fs::write(
+        dir.join("audits.csv"),
+        "Child ID,Team,Date completed,Audit rating,Overall summary\nC1,North,01/09/2026,Good,Drift in planning\nC2,North,02/09/2026,Inadequate,Good voice of child\nC3,South,03/09/2026,Good,Supervision gaps\nC4,South,04/09/2026,Requires improvement,Plans not SMART\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let o = auditpack(&dir, &["run", "audits.csv", "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "overall_good_or_better").unwrap();
+    assert_eq!((k["numerator"].as_u64(), k["denominator"].as_u64()), (Some(2), Some(4)), "{k}");
+}
