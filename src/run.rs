@@ -24,12 +24,8 @@ pub fn main(cli: Cli) -> i32 {
         Command::Run(args) => run(&args, quiet, verbose),
         Command::Validate(args) => validate(&args.input, quiet, verbose > 0),
         Command::Generate(args) => generate(&args, quiet),
-        Command::Config(args) if args.fields => {
-            to_stdout(&normalise::pins::fields_help(&Config::defaults())).map(|()| EXIT_OK)
-        }
-        Command::Config(_) => {
-            to_stdout(normalise::config::DEFAULTS_TOML).map(|()| EXIT_OK)
-        }
+        Command::Config(args) if args.fields => to_stdout(&normalise::pins::fields_help(&Config::defaults())).map(|()| EXIT_OK),
+        Command::Config(_) => to_stdout(normalise::config::DEFAULTS_TOML).map(|()| EXIT_OK),
     };
     match result {
         Ok(code) => code,
