@@ -442,6 +442,23 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         }
     }
 
+    // Case notes with no seen-alone column whose note types say it ("CP visit -
+    // seen alone", "Statutory visit - not seen alone"): the note type column
+    // gives the seen-alone answer too (a column can hold several fields).
+    if kind == TableKind::CaseNotes && !columns.iter().any(|c| c.target == Target::Field("seen_alone".into())) {
+        if let Some(nt) = columns.iter().find(|c| c.target == Target::Field("note_type".into())).cloned() {
+            let says_alone = column_values(nt.index).iter().any(|v| super::fold::fold(&v.as_string()).split(' ').any(|w| w == "alone"));
+            if says_alone {
+                columns.push(ColumnMap {
+                    target: Target::Field("seen_alone".into()),
+                    reason: "the note types say whether the child was seen alone".into(),
+                    scale: None,
+                    ..nt
+                });
+            }
+        }
+    }
+
     // Domain columns of one table share a scale when their values allow it, so a
     // column that happens to hold only "Meets good" is not read on another scale.
     let domain_values: Vec<&Cell> = columns.iter().filter(|c| matches!(c.target, Target::Domain(_))).flat_map(|c| column_values(c.index)).collect();

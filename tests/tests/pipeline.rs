@@ -1,7 +1,7 @@
 //! The library pipeline on sample_data/ and on hand-made files.
 
 use crate::{root, scratch};
-use auditpack::normalise::{normalise_inputs, Band, Config, EpisodeKind, NoteKind};
+use auditpack::normalise::{normalise_inputs, Band, Config, EpisodeKind, NoteKind, SeenAlone};
 
 fn read(paths: &[std::path::PathBuf], config: &Config) -> auditpack::normalise::Normalised {
     normalise_inputs(paths, config, &mut |_, _, _| {})
@@ -458,6 +458,28 @@ fn tables_below_tables_in_a_text_file_are_read_each_as_its_own() {
     ];
     assert_eq!(got, want.map(|(f, k, n)| (f.to_string(), k.to_string(), n)), "{:?}", n.tables);
     assert_eq!((n.model.audits.len(), n.model.actions.len(), n.model.case_notes.len()), (4, 4, 2));
+}
+
+#[test]
+fn seen_alone_written_in_the_note_type_is_read_by_both_case_note_readers() {
+    // No seen-alone column; the note types say it. The CSV goes through the
+    // columnar reader, the workbook through the row reader: the same answers.
+    let rows: &[&[&str]] = &[
+        &["Child ID", "Date of visit", "Observation Type"],
+        &["C1", "01/09/2026", "CP visit - seen alone"],
+        &["C2", "02/09/2026", "CP visit - not seen alone"],
+        &["C3", "03/09/2026", "CLA visit - seen alone"],
+        &["C4", "04/09/2026", "Phone call"],
+    ];
+    let dir = scratch("seen-alone-in-type");
+    let csv: String = rows.iter().map(|r| r.join(",") + "\n").collect();
+    write(&dir, "notes.csv", csv.as_bytes());
+    workbook(&dir.join("notes.xlsx"), rows);
+    for file in ["notes.csv", "notes.xlsx"] {
+        let n = read(&[dir.join(file)], &Config::defaults());
+        let seen: Vec<SeenAlone> = n.model.case_notes.iter().map(|c| c.seen_alone).collect();
+        assert_eq!(seen, [SeenAlone::Yes, SeenAlone::No, SeenAlone::Yes, SeenAlone::NotRecorded], "{file}: {:?}", n.tables[0].columns);
+    }
 }
 
 #[test]
