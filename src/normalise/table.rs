@@ -640,16 +640,28 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     }
 
     // A moderation log kept apart from the audits: audit ids and moderation
-    // answers, but no grades, domains or completion dates of its own.
-    let moderation_log = mapping.kind == TableKind::Audits
+    // answers, but no grades, domains or completion dates of its own. One that
+    // repeats the auditor's grade (looked up from the audits) is one too when
+    // its audit ids are, nearly all, audits already read.
+    let log_like = mapping.kind == TableKind::Audits
         && mapping.field("audit_id").is_some()
         && MODERATION_FIELDS.iter().any(|f| mapping.field(f).is_some())
-        && mapping.field("overall").is_none()
         && mapping.field("completed_date").is_none()
         && !mapping.columns.iter().any(|c| matches!(c.target, Target::Domain(_)));
+    let restates_audits = || {
+        let Some(col) = mapping.field("audit_id") else { return false };
+        let known: std::collections::HashSet<&str> = model.audits.iter().map(|a| a.id.as_str()).collect();
+        let ids: Vec<String> =
+            sample[h + 1..].iter().filter_map(|r| r.cells.get(col)).map(|c| c.as_string().trim().to_string()).filter(|t| !t.is_empty()).collect();
+        MODERATION_FIELDS.iter().filter(|f| mapping.field(f).is_some()).count() >= 2
+            && ids.len() >= 3
+            && ids.iter().filter(|t| known.contains(t.as_str())).count() * 5 >= ids.len() * 4
+    };
+    let moderation_log = log_like && (mapping.field("overall").is_none() || restates_audits());
     if moderation_log {
         mapping.missing_required.clear();
-        report.notes.push("read as a moderation log: each row linked to its audit by audit id".into());
+        let how = if mapping.field("overall").is_some() { " (its copy of the auditor's grade is not read again)" } else { "" };
+        report.notes.push(format!("read as a moderation log: each row linked to its audit by audit id{how}"));
     }
 
     if !mapping.missing_required.is_empty() {
@@ -1162,6 +1174,10 @@ impl<'a> RowReader<'a> {
                 self.answers_read.entry(field.to_string()).or_default().0 += 1;
             }
             return a;
+        }
+        // "Partially agree": the moderator did not agree with the judgement.
+        if field == "moderator_agrees" && matches!(fold(&cell.as_string()).split(' ').next(), Some("partially" | "partly" | "partial")) {
+            return Answer::No;
         }
         // A name or a date where yes / no was asked ("Moderated by", "Which worker
         // did you speak to?") says it happened.

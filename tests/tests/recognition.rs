@@ -120,3 +120,47 @@ fn a_text_column_named_overall_does_not_displace_the_overall() {
     let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "overall_good_or_better").unwrap();
     assert_eq!((k["numerator"].as_u64(), k["denominator"].as_u64()), (Some(2), Some(4)), "{k}");
 }
+
+#[test]
+fn a_moderation_sheet_that_repeats_the_auditors_grade_is_a_moderation_log() {
+    // The Moderation sheet looks the auditor's grade up from the Audits sheet:
+    // it is still a log of moderation, not a second table of the same audits.
+    let dir = scratch("moderation-with-grade");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let audits: &[&[&str]] = &[
+        &["Audit Ref", "Child ID", "Team", "Date completed", "Overall grade"],
+        &["A1", "C1", "North", "01/09/2026", "Good"],
+        &["A2", "C2", "North", "02/09/2026", "Requires improvement"],
+        &["A3", "C3", "South", "03/09/2026", "Good"],
+        &["A4", "C4", "South", "04/09/2026", "Inadequate"],
+    ];
+    let moderation: &[&[&str]] = &[
+        &["Audit Ref", "Child ID", "Auditor's grade", "Moderator", "Moderator's grade", "Agree with auditor?"],
+        &["A1", "C1", "Good", "Ada Moss", "Good", "Agree"],
+        &["A2", "C2", "Requires improvement", "Ada Moss", "Requires improvement", "Partially agree"],
+        &["A4", "C4", "Inadequate", "Ada Moss", "Inadequate", "Agree"],
+    ];
+    for (name, rows) in [("Audits", audits), ("Moderation", moderation)] {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                ws.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    wb.save(dir.join("programme.xlsx")).unwrap();
+    let out = dir.join("out");
+    let o =
+        auditpack(&dir, &["run", "programme.xlsx", "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let k = |id: &str| m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
+    assert_eq!((k("moderation_coverage")["numerator"].as_u64(), k("moderation_coverage")["denominator"].as_u64()), (Some(3), Some(4)));
+    assert_eq!(
+        (k("moderation_agreement")["numerator"].as_u64(), k("moderation_agreement")["denominator"].as_u64()),
+        (Some(2), Some(3)),
+        "partially agree is not agreement"
+    );
+    assert_eq!(k("audits_completed")["value"].as_f64(), Some(4.0));
+}
