@@ -110,8 +110,7 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize) -> Option<
     };
     let mut keys: Vec<usize> = (0..width).filter(|&c| c != q && c != a && identifying(&rows, c) && !with_question(c)).collect();
     // Identifiers as METRICS.md compares them: trimmed, inner spaces collapsed.
-    let key_of =
-        |r: &SourceRow, keys: &[usize]| keys.iter().map(|&c| text(r.cells.get(c)).split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<String>>();
+    let key_of = |r: &SourceRow, keys: &[usize]| keys.iter().map(|&c| super::identity::tidy(&text(r.cells.get(c))).into_owned()).collect::<Vec<String>>();
     // Audits by key, in the order their first row comes.
     let group_by = |keys: &[usize]| {
         let mut index: HashMap<Vec<String>, usize> = HashMap::new();

@@ -879,11 +879,6 @@ fn drop_unread_answers(
     }
 }
 
-/// A child id as identity compares it: trimmed, inner spaces collapsed.
-fn tidy_id(id: &str) -> String {
-    id.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// A legal-status table with no end dates is a status history: each status
 /// lasts until the child's next row (of any status, "Case closed" too), which
 /// ends it the day before. Otherwise a child whose plan changed would be on
@@ -902,7 +897,7 @@ fn end_by_next_status(
     }
     let mut ended = 0;
     for e in model.episodes.iter_mut().filter(|e| e.end.is_none() && e.origin.file == file && e.origin.sheet.as_deref() == sheet) {
-        let next = by_child.get(tidy_id(&e.child_id).as_str()).and_then(|starts| starts.iter().filter(|&&d| d > e.start).min().copied());
+        let next = by_child.get(super::identity::tidy(&e.child_id).as_ref()).and_then(|starts| starts.iter().filter(|&&d| d > e.start).min().copied());
         if let Some(next) = next {
             e.end = next.pred_opt();
             ended += 1;
@@ -1059,7 +1054,7 @@ impl<'a> RowReader<'a> {
                 // Every row's child and start date, in scope or not: in a status
                 // history, the next row ends the one before.
                 if let (Some(child), Some(start)) = (self.text(&row, "child_id"), self.cell(&row, "start_date").and_then(|(c, _)| c.as_date())) {
-                    self.status_changes.push((tidy_id(&child), start));
+                    self.status_changes.push((super::identity::tidy(&child).into_owned(), start));
                 }
                 self.episode(&row, findings).map(|e| model.episodes.push(e))
             }
