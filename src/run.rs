@@ -327,7 +327,7 @@ const EXCEL_ROWS: usize = 1_048_576;
 /// The normalised tables with more rows than an Excel sheet holds.
 fn too_long_for_excel(n: &Normalised) -> Vec<(&'static str, usize)> {
     let m = &n.model;
-    let judgements = m.audits.iter().map(|a| 1 + usize::from(a.moderated_overall.is_some()) + a.domains.len()).sum();
+    let judgements = m.audits.iter().map(render::normalised::judgement_rows).sum();
     [
         ("audits", m.audits.len()),
         ("judgements", judgements),

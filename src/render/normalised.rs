@@ -275,6 +275,12 @@ pub fn audits_csv(model: &Model, out: Out) -> Result {
 }
 
 /// One row per audit × question (overall, moderated overall, each domain question).
+/// The rows [`judgements_csv`] writes for one audit: its overall, its
+/// moderated overall if any, and each domain.
+pub fn judgement_rows(a: &crate::normalise::Audit) -> usize {
+    1 + usize::from(a.moderated_overall.is_some()) + a.domains.len()
+}
+
 pub fn judgements_csv(model: &Model, domain_names: &(dyn Fn(&str) -> String + Sync), out: Out) -> Result {
     let mut w = writer(
         out,
@@ -652,6 +658,34 @@ mod injection_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `judgement_rows` counts what `judgements_csv` writes (the Excel-rows
+    /// note relies on it).
+    #[test]
+    fn judgement_rows_are_the_rows_written() {
+        use crate::normalise::{Audit, DomainJudgement};
+        let domain = |q: &str| DomainJudgement { domain: None, question: q.into(), judgement: None };
+        let plain = Audit { id: "A1".into(), child_id: "C1".into(), ..Default::default() };
+        let mut full = Audit { id: "A2".into(), child_id: "C2".into(), domains: vec![domain("Voice"), domain("Plans")], ..Default::default() };
+        full.moderated_overall = Some(crate::normalise::Judgement {
+            scale: "ofsted4".into(),
+            source_label: "Good".into(),
+            label: "Good".into(),
+            band: None,
+            at_least_good: Some(true),
+            not_applicable: false,
+            exact: true,
+        });
+        let m = Model { audits: vec![plain, full], ..Default::default() };
+        let mut out: Vec<u8> = Vec::new();
+        {
+            let sink: Out = &mut out;
+            judgements_csv(&m, &|d: &str| d.to_string(), sink).unwrap();
+        }
+        let written = String::from_utf8(out).unwrap().lines().count() - 1;
+        assert_eq!(written, m.audits.iter().map(judgement_rows).sum::<usize>());
+        assert_eq!(written, 1 + 4);
+    }
 
     /// The written-directly dates and numbers are what `format!` writes.
     #[test]
