@@ -213,6 +213,11 @@ fn cell_text(raw: &[u8], windows_1252: bool) -> Cow<'_, str> {
             Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(raw).0,
         }
     };
+    // Most fields start and end with a plain character: nothing to trim.
+    let plain = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+    if plain(decoded.as_bytes().first()) && plain(decoded.as_bytes().last()) {
+        return decoded;
+    }
     let trim = |c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{a0}';
     match decoded {
         Cow::Borrowed(s) => Cow::Borrowed(s.trim_matches(trim)),

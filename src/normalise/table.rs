@@ -1493,6 +1493,7 @@ pub(crate) fn is_totals_label(t: &str) -> bool {
     // Cheap first test without folding: a totals label is short and starts with
     // one of these words, in any case.
     if t.len() > 40
+        || !matches!(t.as_bytes().get(..3).map(|p| [p[0] | 0x20, p[1] | 0x20, p[2] | 0x20]), Some(p) if [b"tot", b"gra", b"cou", b"ave", b"sum", b"mea"].contains(&&p))
         || !["total", "grand total", "count", "average", "sum", "mean"]
             .iter()
             .any(|w| t.len() >= w.len() && t.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
