@@ -200,6 +200,28 @@ fn keyword_domain(config: &Config, header: &str) -> Result<Option<String>, Vec<S
     }
 }
 
+/// Whether the fields a header fits equally are service and team (a header
+/// naming both: "Service > Team", "Service / Team").
+fn is_service_and_team(tied: &[String]) -> bool {
+    let mut t: Vec<&str> = tied.iter().map(String::as_str).collect();
+    t.sort_unstable();
+    t == ["service", "team"]
+}
+
+/// The separator that joins two or more parts in most of a column's values
+/// ("Safeguarding > Child Protection West"): the first of these that at least
+/// 60% of the filled values hold, with text on both sides.
+pub fn path_separator(values: &[&Cell]) -> Option<&'static str> {
+    let texts: Vec<String> = values.iter().filter(|c| !c.is_empty()).map(|c| c.as_string()).collect();
+    if texts.is_empty() {
+        return None;
+    }
+    [" > ", ">", " » ", "»", " / ", "/", " \\ ", "\\", " | ", "|", " - ", " – ", ": "].into_iter().find(|sep| {
+        let split = texts.iter().filter(|t| t.split(sep).filter(|p| !p.trim().is_empty()).count() >= 2).count();
+        split * 10 >= texts.len() * 6
+    })
+}
+
 /// Share of non-empty sample values that are grade labels, and how many there were.
 fn grade_share(crosswalk: &Crosswalk, values: &[&Cell]) -> (f64, usize) {
     let non_empty: Vec<&&Cell> = values.iter().filter(|c| !c.is_empty()).collect();
@@ -297,6 +319,12 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                                 (Target::Domain(domain_by_keyword), format!("values ({}) and keywords", scale.clone().unwrap_or_default()), 10)
                             }
                             Ok(Some(m)) => (Target::Field(m.field), m.reason, m.score),
+                            // "Service > Team" over "Safeguarding > CP West": both in one cell.
+                            Err(tied) if is_service_and_team(&tied) && path_separator(&values).is_some() => (
+                                Target::Field("service_team".into()),
+                                format!("service and team in one cell, split at '{}'", path_separator(&values).unwrap_or_default().trim()),
+                                2,
+                            ),
                             Err(tied) => {
                                 notes.push(format!("column '{}' could be any of {}: not used; pin it in the config", headers[i], tied.join(", ")));
                                 (Target::Unmapped, format!("ambiguous: {}", tied.join(" / ")), 0)

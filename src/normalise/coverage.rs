@@ -341,7 +341,12 @@ fn no_visit_types(model: &Model, found: &mut Findings) {
 /// "same as above"). They are shown under "(not recorded)"; a warning says how
 /// many, and where.
 fn blank_teams(tables: &[TableReport], model: &Model, config: &Config, found: &mut Findings) {
-    for t in tables.iter().filter(|t| t.kind == TableKind::Audits && usable(t) && table_fields(t, config).contains("team")) {
+    for t in tables.iter().filter(|t| {
+        t.kind == TableKind::Audits && usable(t) && {
+            let f = table_fields(t, config);
+            f.contains("team") || f.contains("service_team")
+        }
+    }) {
         // Its rows: from its header to the next table's on the same sheet.
         let from = t.header_row.unwrap_or(0);
         let to = tables.iter().filter(|o| o.file == t.file && o.sheet == t.sheet).filter_map(|o| o.header_row).filter(|&r| r > from).min().unwrap_or(u32::MAX);

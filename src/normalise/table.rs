@@ -604,10 +604,11 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         findings.push(Severity::Warning, "column_ambiguous", &file, sheet.as_deref(), Some(sample[h].row), None, "", note.clone());
     }
     // With no team column, the service / area column gives the team.
-    let service_as_team = mapping.kind == TableKind::Audits && mapping.field("team").is_none() && mapping.field("service").is_some();
+    let has_team = mapping.field("team").is_some() || mapping.field("service_team").is_some();
+    let service_as_team = mapping.kind == TableKind::Audits && !has_team && mapping.field("service").is_some();
     // With neither, a sheet named for a team ("CP", "Children in Care": one
     // sheet per team) gives the team.
-    let sheet_team = (mapping.kind == TableKind::Audits && mapping.field("team").is_none() && mapping.field("service").is_none())
+    let sheet_team = (mapping.kind == TableKind::Audits && !has_team && mapping.field("service").is_none())
         .then(|| sheet.as_deref().filter(|name| names_a_team(name)).map(|n| n.trim().to_string()))
         .flatten();
     if let Some(team) = &sheet_team {
@@ -723,12 +724,19 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         read_as_yes: BTreeMap::new(),
         service_as_team,
         sheet_team,
+        team_path: mapping.field("service_team").map(|i| {
+            let values: Vec<&Cell> = sample.iter().skip(h + 1).filter_map(|r| r.cells.get(i)).collect();
+            super::columns::path_separator(&values).unwrap_or(" > ")
+        }),
         moderation_log,
     };
     // A case-notes text export is read again in bulk by the columnar reader,
     // which gives the same rows, numbers and findings (tested against this loop).
     // (Not a table turned round: its columns are not the file's.)
-    let bulk = table_bulk.filter(|_| mapping.kind == TableKind::CaseNotes && read_error.is_none() && long.is_none() && wide_plans.is_none() && !more_tables);
+    // (Nor a table whose team is written inside a service path, which it does not split.)
+    let bulk = table_bulk.filter(|_| {
+        mapping.kind == TableKind::CaseNotes && read_error.is_none() && long.is_none() && wide_plans.is_none() && !more_tables && reader.team_path.is_none()
+    });
     let fast = bulk.is_some();
     if let Some(bulk) = &bulk {
         let cols = super::casenotes_fast::NoteColumns {
@@ -749,6 +757,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             read_error = Some(crate::ingest::IngestError { file: file.clone(), sheet: None, message });
         }
     }
+    let audits_before = model.audits.len();
     let own_header: Vec<String> = sample[h].cells.iter().map(|c| fold(&c.as_string())).collect();
     let sample_header_row = sample[h].row;
     let mut body = sample.into_iter().skip(h + 1).map(Ok).chain(rows);
@@ -825,6 +834,11 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     }
     if mapping.kind == TableKind::Audits {
         drop_unread_answers(&reader.answers_read, &file, sheet.as_deref(), model, findings, &mut report);
+        if has_team {
+            let audits = &mut model.audits[audits_before..];
+            fill_teams_down(audits, &file, sheet.as_deref(), findings, &mut report);
+            service_for_blank_team(audits, &file, sheet.as_deref(), findings, &mut report);
+        }
     }
     if mapping.kind == TableKind::Episodes && mapping.field("end_date").is_none() && wide_plans.is_none() {
         end_by_next_status(&reader.status_changes, &file, sheet.as_deref(), model, findings, &mut report);
@@ -842,6 +856,63 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         findings.push(Severity::Error, "read_error", &file, sheet.as_deref(), None, None, "", format!("reading stopped: {}", e.message));
     }
     (report, rest)
+}
+
+/// A team written once above its rows (merged cells, or blanks meaning "same
+/// as above"): its blank rows take the team above them. Read so only when the
+/// table looks written that way: its first audit has a team, at least a third
+/// of its audits have none, and no two audits in a row both name the same team
+/// (a table with a team on every row repeats its teams row after row). A
+/// warning names the rows.
+fn fill_teams_down(audits: &mut [super::model::Audit], file: &str, sheet: Option<&str>, findings: &mut Findings, report: &mut TableReport) {
+    let mut order: Vec<usize> = (0..audits.len()).collect();
+    order.sort_by_key(|&i| audits[i].origin.row);
+    let team = |i: usize| audits[i].team.as_deref().filter(|t| !t.trim().is_empty());
+    let blank = order.iter().filter(|&&i| team(i).is_none()).count();
+    let repeats = order.windows(2).any(|w| team(w[0]).is_some() && team(w[0]) == team(w[1]));
+    if blank == 0 || blank * 3 < audits.len() || repeats || order.first().is_none_or(|&i| team(i).is_none()) {
+        return;
+    }
+    let mut above: Option<String> = None;
+    let mut filled = Vec::new();
+    for &i in &order {
+        let a = &mut audits[i];
+        if a.team.as_deref().is_some_and(|t| !t.trim().is_empty()) {
+            above.clone_from(&a.team);
+        } else {
+            a.team.clone_from(&above);
+            filled.push(a.origin.row);
+        }
+    }
+    let shown: Vec<String> = filled.iter().take(8).map(u32::to_string).collect();
+    let more = if filled.len() > 8 { ", …" } else { "" };
+    let why = format!(
+        "the team is written once above its rows (merged cells, or blanks meaning \"same as above\"): {} audits with a blank team take the team above them (rows {}{more}). If a blank team means it was not recorded, fill in 'not recorded' on those rows",
+        filled.len(),
+        shown.join(", ")
+    );
+    report.notes.push(why.clone());
+    findings.push(Severity::Warning, "team_filled_down", file, sheet, None, Some("team"), filled.len().to_string(), why);
+}
+
+/// Audits with no team but a service ("Care Leavers Service" on a row that
+/// names no team under it): the service is shown as their team, with a note.
+fn service_for_blank_team(audits: &mut [super::model::Audit], file: &str, sheet: Option<&str>, findings: &mut Findings, report: &mut TableReport) {
+    let mut rows = Vec::new();
+    for a in audits.iter_mut().filter(|a| a.team.as_deref().is_none_or(|t| t.trim().is_empty())) {
+        if let Some(service) = a.service.as_deref().filter(|s| !s.trim().is_empty()) {
+            a.team = Some(service.to_string());
+            rows.push(a.origin.row);
+        }
+    }
+    if rows.is_empty() {
+        return;
+    }
+    let shown: Vec<String> = rows.iter().take(8).map(u32::to_string).collect();
+    let more = if rows.len() > 8 { ", …" } else { "" };
+    let why = format!("{} audits name a service but no team: the service is shown as their team (rows {}{more})", rows.len(), shown.join(", "));
+    report.notes.push(why.clone());
+    findings.push(Severity::Info, "service_as_team", file, sheet, None, Some("team"), rows.len().to_string(), why);
 }
 
 /// A "spoken to" column most of whose filled cells are not yes, no or not
@@ -980,6 +1051,8 @@ struct RowReader<'a> {
     service_as_team: bool,
     /// No team or service column, and a sheet named for a team.
     sheet_team: Option<String>,
+    /// Service and team in one column ("Safeguarding > CP West"), split at this.
+    team_path: Option<&'static str>,
     /// The table is a moderation log (rows go to `Model::moderations`).
     moderation_log: bool,
     file: &'a str,
@@ -1108,6 +1181,25 @@ impl<'a> RowReader<'a> {
 
     fn text(&self, row: &SourceRow, field: &str) -> Option<String> {
         self.str(row, field).map(std::borrow::Cow::into_owned)
+    }
+
+    /// The row's team: its team column, else the last part of a service path
+    /// ("Safeguarding > CP West": "CP West"; a value without the separator is the team).
+    fn team(&self, row: &SourceRow) -> Option<String> {
+        self.text(row, "team").or_else(|| {
+            let path = self.str(row, "service_team")?;
+            path.rsplit(self.team_path?).map(str::trim).find(|p| !p.is_empty()).map(str::to_string)
+        })
+    }
+
+    /// The row's service: its service column, else the first part of a service
+    /// path that has a team after it.
+    fn service(&self, row: &SourceRow) -> Option<String> {
+        self.text(row, "service").or_else(|| {
+            let path = self.str(row, "service_team")?;
+            let parts: Vec<&str> = path.split(self.team_path?).map(str::trim).filter(|p| !p.is_empty()).collect();
+            (parts.len() >= 2).then(|| parts[0].to_string())
+        })
     }
 
     fn date(&self, row: &SourceRow, field: &str, findings: &mut Findings) -> Option<chrono::NaiveDate> {
@@ -1252,8 +1344,8 @@ impl<'a> RowReader<'a> {
             due_rule: framework.and_then(|f| f.due_rule.clone()).unwrap_or_else(|| self.ctx.config.settings.default_due_rule.clone()),
             framework: framework_id,
             child_id,
-            team: if self.service_as_team { self.text(row, "service") } else { self.text(row, "team").or_else(|| self.sheet_team.clone()) },
-            service: self.text(row, "service"),
+            team: if self.service_as_team { self.text(row, "service") } else { self.team(row).or_else(|| self.sheet_team.clone()) },
+            service: self.service(row),
             auditor: self.text(row, "auditor"),
             case_type: self.text(row, "case_type"),
             legal_status: self.text(row, "legal_status"),
@@ -1312,7 +1404,7 @@ impl<'a> RowReader<'a> {
             child_id: self.text(row, "child_id"),
             text,
             owner: self.text(row, "owner"),
-            team: self.text(row, "team"),
+            team: self.team(row),
             set: self.date(row, "set_date", findings),
             due: self.date(row, "due_date", findings),
             completed: self.date(row, "completed_date", findings),
@@ -1342,7 +1434,7 @@ impl<'a> RowReader<'a> {
             recorded: self.date(row, "recorded_date", findings),
             seen_alone,
             author: model.strings.intern(&self.str(row, "author").unwrap_or_default()),
-            team: model.strings.intern(&self.str(row, "team").unwrap_or_default()),
+            team: model.strings.intern(&self.team(row).unwrap_or_default()),
             row: row.row,
             source: self.source,
         })
@@ -1369,7 +1461,7 @@ impl<'a> RowReader<'a> {
             source_status: status,
             start,
             end: self.date(row, "end_date", findings),
-            team: self.text(row, "team"),
+            team: self.team(row),
         })
     }
 }

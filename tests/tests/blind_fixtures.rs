@@ -2,7 +2,8 @@
 //! not read the parser), each with KPIs worked out independently
 //! (tests/fixtures/seeds/, councils/, councils3/ to councils6/: expected.py writes
 //! expected.json from what each record was meant to say). Every KPI a folder
-//! lists must come out exactly, and "not in the exports" where it says so.
+//! lists must come out exactly (and its count by team, where given), and "not
+//! in the exports" where it says so.
 
 use crate::{auditpack, root, scratch, stderr};
 use serde_json::Value;
@@ -61,6 +62,19 @@ fn check(set: &str) {
             };
             if !ok {
                 wrong.push(format!("{folder}: {id}: expected {want}, got {}/{} not_in_source={nis}", got["numerator"], got["denominator"]));
+            }
+            // A count by team, where the set gives one: every team and its count.
+            if let Some(want_teams) = want.get("by_team").and_then(Value::as_object) {
+                let got_teams: std::collections::BTreeMap<String, f64> = got["by_team"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|t| (t["team"].as_str().unwrap_or("").to_string(), t["value"].as_f64().unwrap_or(f64::NAN)))
+                    .collect();
+                let want_teams: std::collections::BTreeMap<String, f64> = want_teams.iter().map(|(k, v)| (k.clone(), v.as_f64().unwrap_or(f64::NAN))).collect();
+                if got_teams != want_teams {
+                    wrong.push(format!("{folder}: {id} by team: expected {want_teams:?}, got {got_teams:?}"));
+                }
             }
         }
     }

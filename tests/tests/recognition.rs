@@ -164,3 +164,87 @@ fn a_moderation_sheet_that_repeats_the_auditors_grade_is_a_moderation_log() {
     );
     assert_eq!(k("audits_completed")["value"].as_f64(), Some(4.0));
 }
+
+/// Runs the audits CSV `text` and gives the normalised audits' (child, team,
+/// service) and the data-quality table.
+fn teams_of(name: &str, text: &str) -> (Vec<(String, String, String)>, String) {
+    let dir = scratch(name);
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("audits.csv"), text).unwrap();
+    let out = dir.join("out");
+    let o = auditpack(
+        &dir,
+        &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"],
+    );
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let audits = rows(&out.join("normalised/audits.csv"));
+    let teams = audits.iter().map(|a| (a["child_id"].clone(), a["team"].clone(), a["service"].clone())).collect();
+    (teams, std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap())
+}
+
+fn teams_only(t: &[(String, String, String)]) -> Vec<&str> {
+    t.iter().map(|(_, team, _)| team.as_str()).collect()
+}
+
+#[test]
+fn a_team_written_once_above_its_rows_is_filled_down_with_a_warning() {
+    let (t, dq) = teams_of(
+        "team-written-once",
+        "Child ID,Team,Date of audit,Overall grade\n\
+         C1,CP North,07/09/2026,Good\nC2,,08/09/2026,Good\nC3,,09/09/2026,Inadequate\n\
+         C4,Children in Care,10/09/2026,Good\nC5,,11/09/2026,Good\n\
+         C6,Leaving Care,12/09/2026,Good\nC7,CP North,14/09/2026,Good\nC8,,15/09/2026,Good\n",
+    );
+    assert_eq!(teams_only(&t), ["CP North", "CP North", "CP North", "Children in Care", "Children in Care", "Leaving Care", "CP North", "CP North"]);
+    assert!(dq.contains("team_filled_down") && dq.contains("rows 3, 4, 6, 9"), "{dq}");
+}
+
+#[test]
+fn blank_teams_are_not_filled_down_when_the_table_names_teams_row_after_row() {
+    // The same team on two rows in a row: a team is written on every row, so a
+    // blank is a team not recorded.
+    let (t, dq) = teams_of(
+        "team-every-row",
+        "Child ID,Team,Date of audit,Overall grade\n\
+         C1,CP North,07/09/2026,Good\nC2,CP North,08/09/2026,Good\nC3,,09/09/2026,Good\n\
+         C4,Children in Care,10/09/2026,Good\nC5,,11/09/2026,Good\nC6,,12/09/2026,Good\n",
+    );
+    assert_eq!(teams_only(&t), ["CP North", "CP North", "", "Children in Care", "", ""]);
+    assert!(!dq.contains("team_filled_down") && dq.contains("team_blank"), "{dq}");
+    // Few blanks: not read as written once either.
+    let (t, dq) = teams_of(
+        "team-few-blanks",
+        "Child ID,Team,Date of audit,Overall grade\n\
+         C1,CP North,07/09/2026,Good\nC2,Children in Care,08/09/2026,Good\nC3,,09/09/2026,Good\n\
+         C4,CP South,10/09/2026,Good\nC5,Leaving Care,11/09/2026,Good\nC6,CP North,12/09/2026,Good\nC7,CP South,13/09/2026,Good\n",
+    );
+    assert_eq!(teams_only(&t)[2], "");
+    assert!(!dq.contains("team_filled_down"), "{dq}");
+}
+
+#[test]
+fn a_blank_team_takes_the_rows_service_with_a_note() {
+    let (t, dq) = teams_of(
+        "team-service-only",
+        "Child ID,Service,Team,Date of audit,Overall grade\n\
+         C1,Safeguarding,CP North,07/09/2026,Good\nC2,Safeguarding,CP South,08/09/2026,Good\n\
+         C3,Care Leavers Service,,09/09/2026,Good\nC4,Safeguarding,CP North,10/09/2026,Good\n",
+    );
+    assert_eq!(teams_only(&t), ["CP North", "CP South", "Care Leavers Service", "CP North"]);
+    assert!(dq.contains("service_as_team") && dq.contains("the service is shown as their team"), "{dq}");
+}
+
+#[test]
+fn service_and_team_in_one_cell_are_split() {
+    let (t, dq) = teams_of(
+        "service-team-path",
+        "Child ID,Service > Team,Date of audit,Overall grade\n\
+         C1,Safeguarding > Child Protection West,07/09/2026,Good\n\
+         C2,Children in Care > Fostering Support,08/09/2026,Good\n\
+         C3,Leaving Care,09/09/2026,Good\n",
+    );
+    let got: Vec<(&str, &str)> = t.iter().map(|(_, team, service)| (team.as_str(), service.as_str())).collect();
+    assert_eq!(got, [("Child Protection West", "Safeguarding"), ("Fostering Support", "Children in Care"), ("Leaving Care", "")]);
+    assert!(!dq.contains("column_ambiguous"), "{dq}");
+}
