@@ -425,6 +425,7 @@ fn without_team(m: &normalise::Model) -> normalise::Model {
         // Moderation logs are linked to their audits when read (as in Model::for_team).
         moderations: Vec::new(),
         row_keys: Default::default(),
+        code_key: m.code_key.clone(),
         case_notes: m.case_notes.iter().filter(|c| m.strings.get(c.team).trim().is_empty()).cloned().collect(),
         episodes: m.episodes.iter().filter(|e| blank(&e.team)).cloned().collect(),
         strings: m.strings.clone(),

@@ -143,6 +143,7 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     });
     progress(total, total, "");
     out.model.row_keys = Default::default();
+    read_codes_by_key(&mut out.model, &ctx, &mut found);
     identity::canonicalise(&mut out.model, &mut found);
     link_actions(&mut out.model, &mut found);
     let moderated_tables = link_moderations(&mut out.model, &mut found);
@@ -151,6 +152,46 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     plausible::flag(&out.model, crate::calendar::today(), &mut found);
     out.findings = found.list;
     out
+}
+
+/// Case notes whose note type is a code that a key sheet explains
+/// ("STAT-CP": "Statutory visit - child protection") take the kind of its
+/// meaning, when the code itself says no kind. A note names each code read so.
+fn read_codes_by_key(model: &mut Model, ctx: &table::Context, found: &mut findings::Findings) {
+    if model.code_key.is_empty() || model.case_notes.is_empty() {
+        return;
+    }
+    let key: std::collections::HashMap<String, &CodeMeaning> = model.code_key.iter().rev().map(|k| (fold::fold(&k.code), k)).collect();
+    let unread: std::collections::BTreeSet<u32> = model.case_notes.iter().filter(|n| n.kind == NoteKind::Other).map(|n| n.note_type).collect();
+    let mut kinds: std::collections::HashMap<u32, NoteKind> = std::collections::HashMap::new();
+    let mut said = Vec::new();
+    for id in unread {
+        let text = model.strings.get(id);
+        let Some(k) = key.get(&fold::fold(text)) else { continue };
+        let Some(kind) = ctx.note_rules.classify(&k.meaning).and_then(NoteKind::parse).filter(|k| *k != NoteKind::Other) else { continue };
+        kinds.insert(id, kind);
+        said.push((text.to_string(), *k, kind));
+    }
+    if kinds.is_empty() {
+        return;
+    }
+    for n in model.case_notes.iter_mut() {
+        if let Some(&k) = kinds.get(&n.note_type) {
+            n.kind = k;
+        }
+    }
+    for (code, k, kind) in said {
+        found.push(
+            Severity::Info,
+            "code_key_used",
+            &k.file,
+            k.sheet.as_deref(),
+            None,
+            Some("note type"),
+            code.clone(),
+            format!("note type '{code}' read as '{}', as this key says: {}", k.meaning, kind.as_str().replace('_', " ")),
+        );
+    }
 }
 
 /// A file as opened, or the reader library's panic.

@@ -351,6 +351,19 @@ pub struct Model {
     /// order) → (interned file, row), so an exact duplicate counts once across
     /// tables and files. Emptied when reading ends.
     pub row_keys: crate::fasthash::HashedKeyMap<(u32, u32)>,
+    /// Codes and what they mean, from a key sheet ("Code" / "Meaning"): note
+    /// types written as codes are read by their meaning. With where it was read.
+    pub code_key: Vec<CodeMeaning>,
+}
+
+/// One line of a key sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeMeaning {
+    pub code: String,
+    pub meaning: String,
+    /// Where the key was read.
+    pub file: String,
+    pub sheet: Option<String>,
 }
 
 impl Model {
@@ -375,6 +388,7 @@ impl Model {
             strings: self.strings.clone(),
             children: self.children.clone(),
             row_keys: Default::default(),
+            code_key: self.code_key.clone(),
         }
     }
 

@@ -528,6 +528,27 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         !m.missing_required.is_empty() && !plan_file
     });
     if (kind == TableKind::Unknown || incomplete) && pinned_kind.is_none() {
+        // A key ("Code" / "Meaning"): kept, to read codes in the other tables.
+        if let Some((h, (code, meaning))) = header.and_then(|h| code_key_columns(&sample[h].cells).map(|c| (h, c))) {
+            let rest: Vec<SourceRow> = rows.filter_map(Result::ok).collect();
+            let text = |r: &SourceRow, i: usize| r.cells.get(i).map(|c| c.as_string().trim().to_string()).unwrap_or_default();
+            let lines: Vec<CodeMeaning> = sample[h + 1..]
+                .iter()
+                .chain(&rest)
+                .map(|r| CodeMeaning { code: text(r, code), meaning: text(r, meaning), file: file.clone(), sheet: sheet.clone() })
+                .filter(|k| !k.code.is_empty() && !k.meaning.is_empty() && k.code.chars().count() <= 24)
+                .collect();
+            let non_blank = sample[h + 1..].iter().chain(&rest).filter(|r| !r.is_blank()).count() as u64;
+            report.rows_read = non_blank;
+            for _ in 0..non_blank {
+                report.reject(NOT_DATA);
+            }
+            let why = format!("a key of {} codes and their meanings: read to understand codes in the other tables (note types)", lines.len());
+            report.notes.push(format!("skipped: {why}"));
+            findings.push(Severity::Info, "code_key", &file, sheet.as_deref(), Some(sample[h].row), None, "", why);
+            model.code_key.extend(lines);
+            return (report, None);
+        }
         let body: Vec<&[Cell]> = sample.iter().skip(header.map_or(0, |h| h + 1)).map(|r| r.cells.as_slice()).collect();
         let header_cells = header.map(|h| sample[h].cells.as_slice());
         // Two or more fields named by the header ("Team", "Overall grade") say
@@ -856,6 +877,17 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         findings.push(Severity::Error, "read_error", &file, sheet.as_deref(), None, None, "", format!("reading stopped: {}", e.message));
     }
     (report, rest)
+}
+
+/// The code and meaning columns of a key's header ("Code" / "Meaning",
+/// "Abbreviation" / "Description"), if it is one.
+fn code_key_columns(header: &[Cell]) -> Option<(usize, usize)> {
+    const CODE: [&str; 7] = ["code", "codes", "key", "abbreviation", "short code", "type code", "status code"];
+    const MEANING: [&str; 9] = ["meaning", "means", "description", "definition", "full name", "stands for", "explanation", "what it means", "full description"];
+    let folded: Vec<String> = header.iter().map(|c| fold(&c.as_string())).collect();
+    let code = folded.iter().position(|h| CODE.contains(&h.as_str()))?;
+    let meaning = folded.iter().position(|h| MEANING.contains(&h.as_str()))?;
+    Some((code, meaning))
 }
 
 /// A team written once above its rows (merged cells, or blanks meaning "same

@@ -248,3 +248,33 @@ fn service_and_team_in_one_cell_are_split() {
     assert_eq!(got, [("Child Protection West", "Safeguarding"), ("Fostering Support", "Children in Care"), ("Leaving Care", "")]);
     assert!(!dq.contains("column_ambiguous"), "{dq}");
 }
+
+#[test]
+fn note_types_written_as_codes_are_read_through_a_key_sheet() {
+    let notes = "Client ID,Obs Date,Obs Type,Seen Alone,Worker,Team\n\
+                 C1,01/09/2026,STAT-CP,Yes,Ada Quill,CP North\n\
+                 C1,10/09/2026,TEL,,Ada Quill,CP North\n\
+                 C2,02/09/2026,CLA-V,No,Bo Fenn,Children in Care\n";
+    let kinds = |name: &str, key: Option<&str>| -> (Vec<String>, String) {
+        let dir = scratch(name);
+        let input = dir.join("in");
+        std::fs::create_dir_all(&input).unwrap();
+        std::fs::write(input.join("observations.csv"), notes).unwrap();
+        if let Some(k) = key {
+            std::fs::write(input.join("codes key.csv"), k).unwrap();
+        }
+        let out = dir.join("out");
+        let o = auditpack(&dir, &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--reports", "board-pack"]);
+        assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+        let kinds = rows(&out.join("normalised/case_notes.csv")).iter().map(|n| n["kind"].clone()).collect();
+        (kinds, std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap())
+    };
+    let (without, dq) = kinds("codes-no-key", None);
+    assert_eq!(without, ["other", "other", "other"]);
+    assert!(dq.contains("no_visit_note_types"), "{dq}");
+    let (with, dq) =
+        kinds("codes-key", Some("Code,Meaning\nSTAT-CP,Statutory visit - child protection\nCLA-V,Statutory visit - looked after child\nTEL,Telephone call\n"));
+    assert_eq!(with, ["cp_visit", "other", "cla_visit"]);
+    assert!(dq.contains("code_key_used") && dq.contains("'STAT-CP' read as 'Statutory visit - child protection'"), "{dq}");
+    assert!(!dq.contains("no_visit_note_types"), "{dq}");
+}
