@@ -19,7 +19,7 @@ impl Cell {
     /// Text with surrounding whitespace removed; empty text becomes [`Cell::Empty`].
     pub fn text(s: &str) -> Cell {
         let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{a0}');
-        if t.is_empty() {
+        if t.is_empty() || is_null_literal(t) {
             Cell::Empty
         } else {
             Cell::Text(t.to_string())
@@ -45,6 +45,12 @@ impl Cell {
             _ => None,
         }
     }
+}
+
+/// A database's written-out null ("NULL", as SQL Server's "save results as"
+/// writes an empty value): an empty cell, not a value.
+pub fn is_null_literal(t: &str) -> bool {
+    t.len() <= 6 && matches!(t, "NULL" | "null" | "Null" | "(null)" | "<NULL>" | "<null>")
 }
 
 impl fmt::Display for Cell {
@@ -181,6 +187,14 @@ mod tests {
     use super::*;
     use crate::calendar::date;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_written_out_null_is_an_empty_cell() {
+        for t in ["NULL", " null ", "(null)", "<NULL>"] {
+            assert_eq!(Cell::text(t), Cell::Empty, "{t:?}");
+        }
+        assert_eq!(Cell::text("Nullify"), Cell::Text("Nullify".into()));
+    }
 
     #[test]
     fn every_accepted_form() {

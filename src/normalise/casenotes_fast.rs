@@ -215,14 +215,20 @@ fn cell_text(raw: &[u8], windows_1252: bool) -> Cow<'_, str> {
     };
     // Most fields start and end with a plain character: nothing to trim.
     let plain = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
-    if plain(decoded.as_bytes().first()) && plain(decoded.as_bytes().last()) {
-        return decoded;
+    let trimmed = if plain(decoded.as_bytes().first()) && plain(decoded.as_bytes().last()) {
+        decoded
+    } else {
+        let trim = |c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{a0}';
+        match decoded {
+            Cow::Borrowed(s) => Cow::Borrowed(s.trim_matches(trim)),
+            Cow::Owned(s) => Cow::Owned(s.trim_matches(trim).to_string()),
+        }
+    };
+    // A written-out null is empty, as the row reader's cell makes it.
+    if crate::ingest::cell::is_null_literal(&trimmed) {
+        return Cow::Borrowed("");
     }
-    let trim = |c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{a0}';
-    match decoded {
-        Cow::Borrowed(s) => Cow::Borrowed(s.trim_matches(trim)),
-        Cow::Owned(s) => Cow::Owned(s.trim_matches(trim).to_string()),
-    }
+    trimmed
 }
 
 fn digits<const N: usize>(b: &[u8]) -> Option<u32> {
@@ -748,7 +754,7 @@ mod tests {
             lines.push(String::new());
         }
         lines.push(["Person ID", "Case Note Type", "Event Date", "Date Recorded", "Seen Alone", "Author", "Team"].join(d));
-        let types = ["CP Visit", "Visit - CP", "Statutory Visit (CP)", "CLA Visit", "Supervision", "Phone call", "Email", "", " cin visit "];
+        let types = ["CP Visit", "Visit - CP", "Statutory Visit (CP)", "CLA Visit", "Supervision", "Phone call", "Email", "", " cin visit ", "NULL"];
         let dates = [
             "2026-09-03",
             "03/09/2026",
@@ -759,6 +765,7 @@ mod tests {
             "46272",
             "31/02/2026",
             "TBC",
+            "NULL",
             "2026-13-01",
             "",
             " 12/10/2026 ",

@@ -62,6 +62,7 @@ pub fn canonicalise(model: &mut Model, findings: &mut Findings) {
         Cow::Owned(t) => Some(t),
         Cow::Borrowed(_) => None,
     });
+    child_spellings(model, findings);
     // Spelling → (count, first seen); grouped by key.
     let mut spellings: HashMap<String, Vec<(String, u64, usize)>> = HashMap::new();
     let mut order = 0usize;
@@ -152,6 +153,117 @@ pub fn canonicalise(model: &mut Model, findings: &mut Findings) {
     }
 }
 
+/// What two child ids are compared by: capitals, without spaces, dashes,
+/// dots, slashes, underscores or digit-grouping commas, and with leading zeros
+/// dropped from the number ("C-2041", "c 2041" and "C02041" are "C2041";
+/// "1,045,200" is "1045200"). `None` for an id not made of letters then digits.
+pub fn child_key(id: &str) -> Option<String> {
+    let squeezed: String = id.chars().filter(|c| !matches!(c, ' ' | '-' | '_' | '.' | '/' | ',' | '\u{a0}')).collect::<String>().to_uppercase();
+    let split = squeezed.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = squeezed.split_at(split);
+    if !letters.chars().all(|c| c.is_ascii_alphabetic()) || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let number = digits.trim_start_matches('0');
+    Some(format!("{letters}{}", if number.is_empty() { "0" } else { number }))
+}
+
+/// One child written several ways across (or within) the exports: "C-2041",
+/// "c2041", "C 2041", or the bare number "2041" where every other spelling of
+/// that number has the same letters. Each group is read as its most used
+/// spelling (ties: the first seen, in the order audits, actions, case notes,
+/// episodes), with one note giving how many children and some examples.
+fn child_spellings(model: &mut Model, findings: &mut Findings) {
+    // Spelling → (uses, first seen).
+    let mut seen: HashMap<String, (u64, usize)> = HashMap::new();
+    let mut add = |s: &str, n: u64| {
+        let next = seen.len();
+        seen.entry(s.to_string()).or_insert((0, next)).0 += n;
+    };
+    model.audits.iter().for_each(|a| add(&a.child_id, 1));
+    model.actions.iter().filter_map(|a| a.child_id.as_deref()).for_each(|c| add(c, 1));
+    let mut per_child = vec![0u64; model.children.len()];
+    for n in &model.case_notes {
+        if let Some(c) = per_child.get_mut(n.child as usize) {
+            *c += 1;
+        }
+    }
+    for (i, n) in per_child.iter().enumerate().filter(|(_, n)| **n > 0) {
+        add(model.children.get(i as u32), *n);
+    }
+    model.episodes.iter().for_each(|e| add(&e.child_id, 1));
+    // Group by key; a bare number joins the one lettered key with its number.
+    let mut groups: HashMap<String, Vec<&str>> = HashMap::new();
+    for s in seen.keys() {
+        if let Some(k) = child_key(s) {
+            groups.entry(k).or_default().push(s);
+        }
+    }
+    let mut by_number: HashMap<String, Vec<String>> = HashMap::new();
+    for k in groups.keys() {
+        let number = k.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+        if number.len() < k.len() {
+            by_number.entry(number.to_string()).or_default().push(k.clone());
+        }
+    }
+    let bare: Vec<String> = groups.keys().filter(|k| k.chars().all(|c| c.is_ascii_digit())).cloned().collect();
+    for k in bare {
+        if let Some([lettered]) = by_number.get(&k).map(Vec::as_slice) {
+            let moved = groups.remove(&k).unwrap_or_default();
+            groups.entry(lettered.clone()).or_default().extend(moved);
+        }
+    }
+    let mut canonical: HashMap<String, String> = HashMap::new();
+    let mut examples: Vec<(usize, String)> = Vec::new();
+    for list in groups.values().filter(|l| l.len() > 1) {
+        // A spelling with its letters over the bare number.
+        let lettered = |s: &str| s.chars().any(|c| c.is_alphabetic());
+        let best = list
+            .iter()
+            .max_by(|a, b| lettered(a).cmp(&lettered(b)).then(seen[**a].0.cmp(&seen[**b].0)).then(seen[**b].1.cmp(&seen[**a].1)))
+            .map(|s| s.to_string())
+            .unwrap_or_default();
+        let mut all: Vec<&&str> = list.iter().collect();
+        all.sort_by_key(|s| seen[**s].1);
+        examples.push((
+            all.iter().map(|s| seen[**s].1).min().unwrap_or(0),
+            format!("{} read as '{best}'", all.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ")),
+        ));
+        for s in list.iter().filter(|s| **s != best) {
+            canonical.insert(s.to_string(), best.clone());
+        }
+    }
+    if canonical.is_empty() {
+        return;
+    }
+    let fix = |s: &mut String| {
+        if let Some(c) = canonical.get(s.as_str()) {
+            s.clone_from(c);
+        }
+    };
+    model.audits.iter_mut().for_each(|a| fix(&mut a.child_id));
+    model.actions.iter_mut().filter_map(|a| a.child_id.as_mut()).for_each(fix);
+    model.episodes.iter_mut().for_each(|e| fix(&mut e.child_id));
+    model.children.rewrite(|c| canonical.get(c).cloned());
+    examples.sort();
+    let shown: Vec<&str> = examples.iter().take(5).map(|(_, e)| e.as_str()).collect();
+    let more = if examples.len() > 5 { "; …" } else { "" };
+    findings.push(
+        Severity::Info,
+        "child_id_spellings",
+        "",
+        None,
+        None,
+        Some("child id"),
+        examples.len().to_string(),
+        format!(
+            "{} children's ids are written more than one way (case, spaces, dashes, leading zeros, or the number without its letters): each is read as its most used spelling ({}{more})",
+            examples.len(),
+            shown.join("; ")
+        ),
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,5 +307,58 @@ mod tests {
         assert_eq!(m.teams(), ["CP South", "North"]);
         assert_eq!(m.team_named("cp  SOUTH").as_deref(), Some("CP South"));
         assert_eq!(f.list.iter().filter(|x| x.code == "team_spellings").count(), 2);
+    }
+
+    #[test]
+    fn child_keys_ignore_case_separators_grouping_and_leading_zeros() {
+        for (a, b) in [("C-2041", "c2041"), ("C 2041", "C02041"), ("1,045,200", "1045200"), ("AC10452", "ac.10452")] {
+            assert_eq!(child_key(a), child_key(b), "{a} {b}");
+        }
+        assert_ne!(child_key("C2041"), child_key("C2014"));
+        assert_eq!(child_key("2041").as_deref(), Some("2041"));
+        assert_eq!(child_key("C9 X"), None, "not letters then digits");
+    }
+
+    #[test]
+    fn one_childs_spellings_become_its_most_used_one_and_a_bare_number_joins_its_lettered_id() {
+        let audit = |child: &str| Audit { child_id: child.into(), ..Default::default() };
+        let episode = |child: &str| Episode {
+            origin: Origin::default(),
+            child_id: child.into(),
+            kind: EpisodeKind::Cp,
+            source_status: String::new(),
+            start: crate::calendar::date(2026, 1, 1),
+            end: None,
+            team: None,
+        };
+        let mut m = Model { strings: Strings::new(), ..Default::default() };
+        m.audits = vec![audit("C-2041"), audit("C2050"), audit("A7"), audit("B7")];
+        m.episodes = vec![episode("c2041"), episode("2041"), episode("2050"), episode("2050"), episode("7")];
+        for child in ["C2041", "C2041", "C2041", "C-2041", "7"] {
+            let child = m.children.intern(child);
+            m.case_notes.push(CaseNote {
+                child,
+                note_type: 0,
+                kind: NoteKind::Other,
+                event: crate::calendar::date(2026, 9, 1),
+                recorded: None,
+                seen_alone: SeenAlone::NotRecorded,
+                author: 0,
+                team: 0,
+                row: 2,
+                source: 0,
+            });
+        }
+        let mut f = Findings::default();
+        canonicalise(&mut m, &mut f);
+        let audits: Vec<&str> = m.audits.iter().map(|a| a.child_id.as_str()).collect();
+        let episodes: Vec<&str> = m.episodes.iter().map(|e| e.child_id.as_str()).collect();
+        assert_eq!(audits, ["C2041", "C2050", "A7", "B7"]);
+        // "2050" is used more than "C2050", but the lettered spelling is kept; "7"
+        // could be "A7" or "B7": a bare number joins only the one lettered id with its number.
+        assert_eq!(episodes, ["C2041", "C2041", "C2050", "C2050", "7"]);
+        let notes: Vec<&str> = m.case_notes.iter().map(|n| m.children.get(n.child)).collect();
+        assert_eq!(notes, ["C2041", "C2041", "C2041", "C2041", "7"]);
+        assert_eq!(f.list.iter().filter(|x| x.code == "child_id_spellings").count(), 1);
     }
 }

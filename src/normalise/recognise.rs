@@ -201,11 +201,17 @@ fn is_id_like(c: &Cell) -> bool {
             let t = t.trim();
             // Bare short numbers are counts or scores, not identifiers.
             let digits_only = t.chars().all(|ch| ch.is_ascii_digit());
-            t.len() <= 24
-                && t.chars().any(|ch| ch.is_ascii_digit())
-                && !(digits_only && t.len() < 4)
-                && (!t.contains(char::is_whitespace) || is_spaced_id(t))
-                && t.chars().all(|ch| ch.is_alphanumeric() || ch.is_whitespace() || "-/_.#".contains(ch))
+            // A number written with its thousands grouped ("1,045,200").
+            let grouped = t.split(',').count() > 1
+                && t.split(',')
+                    .enumerate()
+                    .all(|(i, g)| (if i == 0 { (1..=3).contains(&g.len()) } else { g.len() == 3 }) && g.bytes().all(|b| b.is_ascii_digit()));
+            grouped
+                || t.len() <= 24
+                    && t.chars().any(|ch| ch.is_ascii_digit())
+                    && !(digits_only && t.len() < 4)
+                    && (!t.contains(char::is_whitespace) || is_spaced_id(t))
+                    && t.chars().all(|ch| ch.is_alphanumeric() || ch.is_whitespace() || "-/_.#".contains(ch))
         }
         _ => false,
     }
@@ -718,10 +724,12 @@ mod tests {
     #[test]
     fn identifiers_with_spaces_are_identifiers_and_short_numbered_words_are_not() {
         let id = |t: &str| is_id_value(&Cell::text(t));
-        for t in ["C100234", "MOS 40012", " MOS  40012 ", "LA 123456", "943 476 5919", "NA-00012", "123456"] {
+        for t in ["C100234", "MOS 40012", " MOS  40012 ", "LA 123456", "943 476 5919", "NA-00012", "123456", "1,045,200", "45,200"] {
             assert!(id(t), "{t:?} is an identifier");
         }
         for t in [
+            "12,34",
+            "1,2345",
             "Week 3",
             "Year 10",
             "Grade 2",

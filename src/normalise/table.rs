@@ -280,8 +280,22 @@ impl TableReport {
 }
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 8] =
-    ["blank row", "totals row", "duplicate row", LEGAL_STATUS_OUT_OF_SCOPE, NOT_DATA, LONG_FORMAT_ANSWER, NO_PLAN_DATES, REPEATED_HEADER];
+pub const SET_ASIDE_REASONS: [&str; 9] =
+    ["blank row", "totals row", "duplicate row", LEGAL_STATUS_OUT_OF_SCOPE, NOT_DATA, LONG_FORMAT_ANSWER, NO_PLAN_DATES, REPEATED_HEADER, AUDIT_CANCELLED];
+
+/// An allocation whose status says it was cancelled, withdrawn or exempted.
+pub const AUDIT_CANCELLED: &str = "audit cancelled, withdrawn or exempted (its status says so): not an audit";
+
+/// Whether an audit's status says it will not be done ("Cancelled - exemption
+/// agreed", "Withdrawn", "Exempt – agreed by AD", "Not required").
+fn status_cancels(status: &str) -> bool {
+    let f = fold(status);
+    let words: Vec<&str> = f.split(' ').collect();
+    let has = |w: &str| words.contains(&w);
+    ["cancelled", "canceled", "withdrawn", "exempt", "exempted", "exemption", "void", "voided", "deleted", "abandoned"].iter().any(|w| has(w))
+        || f.contains("not required")
+        || f.contains("no longer required")
+}
 
 /// The table's header again further down (an export's page break).
 pub const REPEATED_HEADER: &str = "repeated header row";
@@ -1327,6 +1341,9 @@ impl<'a> RowReader<'a> {
 
     fn audit(&mut self, row: &SourceRow, findings: &mut Findings) -> Result<Audit, RowError> {
         let child_id = self.text(row, "child_id").ok_or(("no child id", String::new(), Some("child id".to_string())))?;
+        if let Some(status) = self.text(row, "status").filter(|s| status_cancels(s)) {
+            return Err((AUDIT_CANCELLED, status, Some("status".to_string())));
+        }
         let completed = self.date(row, "completed_date", findings);
         let allocated = self.date(row, "allocated_date", findings);
         // "Month of audit": the allocation month when no allocation date is given.

@@ -112,18 +112,27 @@ fn note_types_that_name_no_visit_are_a_warning() {
 
 #[test]
 fn audits_without_a_team_where_others_have_one_are_a_warning() {
-    // A team written once above its rows (merged cells): the rows below it
-    // have none, and are shown under "(not recorded)" with a warning.
+    // Blank teams in a table that names its teams row after row (North twice):
+    // shown under "(not recorded)" with a warning.
     let dir = scratch("gaps-blank-teams");
+    std::fs::write(
+        dir.join("audits.csv"),
+        "Child ID,Team,Date completed,Overall grade\nC1,North,01/09/2026,Good\nC5,North,01/09/2026,Good\nC2,,02/09/2026,Good\nC3,,03/09/2026,Inadequate\nC4,South,04/09/2026,Good\n",
+    )
+    .unwrap();
+    let (_, m) = run_in(&dir, &["audits.csv"], &["--period", "2026-09"]);
+    let dq: Vec<&Value> = m["data_quality"].as_array().unwrap().iter().filter(|f| f["code"] == "team_blank").collect();
+    assert_eq!(dq.len(), 1);
+    assert!(dq[0]["action"].as_str().unwrap().starts_with("2 of its 5 audits have no team (rows 4, 5)"), "{:?}", dq[0]);
+    // A team written once above its rows (merged cells): filled down, with a warning.
     std::fs::write(
         dir.join("audits.csv"),
         "Child ID,Team,Date completed,Overall grade\nC1,North,01/09/2026,Good\nC2,,02/09/2026,Good\nC3,,03/09/2026,Inadequate\nC4,South,04/09/2026,Good\n",
     )
     .unwrap();
     let (_, m) = run_in(&dir, &["audits.csv"], &["--period", "2026-09"]);
-    let dq: Vec<&Value> = m["data_quality"].as_array().unwrap().iter().filter(|f| f["code"] == "team_blank").collect();
-    assert_eq!(dq.len(), 1);
-    assert!(dq[0]["action"].as_str().unwrap().starts_with("2 of its 4 audits have no team (rows 3, 4)"), "{:?}", dq[0]);
+    let codes: Vec<&str> = m["data_quality"].as_array().unwrap().iter().filter_map(|f| f["code"].as_str()).filter(|c| c.starts_with("team_")).collect();
+    assert_eq!(codes, ["team_filled_down"]);
 }
 
 #[test]

@@ -92,7 +92,9 @@ fn records_with_no_team_get_their_own_pack_and_a_note() {
     let dir = scratch("packs-no-team-in");
     std::fs::write(
         dir.join("audits.csv"),
-        "Child ID,Team,Audit date,Overall grade\nC1,North,06/10/2026,Good\nC2,,07/10/2026,Inadequate\nC3,,08/10/2026,Good\n",
+        // Blank teams in a table that names a team row after row (South twice):
+        // not written once above their rows, so not filled down.
+        "Child ID,Team,Audit date,Overall grade\nC1,North,06/10/2026,Good\nC4,South,06/10/2026,Good\nC5,South,06/10/2026,Good\nC2,,07/10/2026,Inadequate\nC3,,08/10/2026,Good\n",
     )
     .unwrap();
     let out = scratch("packs-no-team");

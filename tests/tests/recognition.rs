@@ -278,3 +278,64 @@ fn note_types_written_as_codes_are_read_through_a_key_sheet() {
     assert!(dq.contains("code_key_used") && dq.contains("'STAT-CP' read as 'Statutory visit - child protection'"), "{dq}");
     assert!(!dq.contains("no_visit_note_types"), "{dq}");
 }
+
+#[test]
+fn an_audit_whose_status_says_cancelled_or_withdrawn_is_set_aside() {
+    let dir = scratch("audit-status");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("audits.csv"),
+        "Form ID,Child ID,Team,Date allocated,Date finalised,Status,Overall judgement\n\
+         F1,C1,CP North,01/09/2026,10/09/2026,Complete,Good\n\
+         F2,C2,CP North,01/09/2026,,Cancelled - exemption agreed,\n\
+         F3,C3,CP North,01/09/2026,,Withdrawn,\n\
+         F4,C4,CP North,01/09/2026,,Exempt – agreed by AD,\n\
+         F5,C5,CP North,01/09/2026,,Returned for amendment,\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let o = auditpack(
+        &dir,
+        &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"],
+    );
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let audits = rows(&out.join("normalised/audits.csv"));
+    let ids: Vec<&str> = audits.iter().map(|a| a["audit_id"].as_str()).collect();
+    assert_eq!(ids, ["F1", "F5"], "Form ID is the audit id; cancelled, withdrawn and exempt allocations are not audits");
+    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    assert_eq!(dq.matches("row_set_aside").count(), 3, "{dq}");
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let on_time = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "audits_on_time").unwrap();
+    assert_eq!((on_time["numerator"].as_u64(), on_time["denominator"].as_u64()), (Some(1), Some(2)));
+}
+
+#[test]
+fn a_warehouse_extract_with_nulls_codes_and_dttm_columns_is_read() {
+    let dir = scratch("warehouse");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("audit_fact.csv"),
+        "form_id,child_id,team_name,allocated_dttm,completed_dttm,overall_cd,worker_spoken_ind\n\
+         77001,C1,CP North,2026-09-01 00:00:00.0000000,2026-09-10 14:02:11.1230000,EG,Y\n\
+         77002,C2,CP North,2026-09-01 00:00:00.0000000,2026-09-12 09:00:00.0000000,DNMG,NULL\n\
+         77003,C3,CP South,2026-09-01 00:00:00.0000000,NULL,NULL,NULL\n\
+         77004,C4,CP South,2026-09-01 00:00:00.0000000,2026-09-20 10:00:00.0000000,MG,N\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let o = auditpack(
+        &dir,
+        &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"],
+    );
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let kpi = |id: &str| {
+        let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
+        (k["numerator"].as_u64(), k["denominator"].as_u64())
+    };
+    assert_eq!(kpi("audits_completed").0, Some(3));
+    assert_eq!(kpi("overall_good_or_better"), (Some(2), Some(3)), "EG and MG are at least good, DNMG is not");
+    assert_eq!(kpi("practitioner_spoken_to"), (Some(1), Some(2)), "NULL is no answer, not a yes");
+}
