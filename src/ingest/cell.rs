@@ -35,6 +35,15 @@ impl Cell {
         self.to_string()
     }
 
+    /// [`Cell::as_date`] for a table whose dates are written month first
+    /// ("9/14/2026"): numeric text dates are read month / day / year.
+    pub fn as_date_month_first(&self) -> Option<NaiveDate> {
+        match self {
+            Cell::Text(t) => parse_date_month_first(t),
+            _ => self.as_date(),
+        }
+    }
+
     /// The cell as a date, if it is one: a date cell, an Excel serial number, or text
     /// in one of the forms [`parse_date`] accepts.
     pub fn as_date(&self) -> Option<NaiveDate> {
@@ -126,6 +135,38 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     parse_named_month(s)
 }
 
+/// The first two numbers of a text date with no four-digit year first
+/// ("14/9/2026", "9/14/2026 10:02"), if it is one.
+fn day_month_parts(s: &str) -> Option<(&str, &str, &str, char)> {
+    let date_part = s.trim().split(['T', ' ']).next()?;
+    let sep = date_part.chars().find(|c| matches!(c, '/' | '-' | '.'))?;
+    let mut it = date_part.split(sep);
+    let parts = (it.next()?, it.next()?, it.next()?);
+    let short = |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    (it.next().is_none() && short(parts.0) && short(parts.1) && parts.2.bytes().all(|b| b.is_ascii_digit())).then_some((parts.0, parts.1, parts.2, sep))
+}
+
+/// Which way round a numeric text date must be: `Some(true)` when its second
+/// number is over 12 (so the month comes first: "9/14/2026"), `Some(false)`
+/// when its first is (day first: "14/9/2026"), `None` when either could be.
+pub fn date_order_shown(s: &str) -> Option<bool> {
+    let (a, b, _, _) = day_month_parts(s)?;
+    let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    match (a > 12, b > 12) {
+        (false, true) => Some(true),
+        (true, false) => Some(false),
+        _ => None,
+    }
+}
+
+/// [`parse_date`] with a numeric date's first two numbers read month, then day.
+pub fn parse_date_month_first(s: &str) -> Option<NaiveDate> {
+    match day_month_parts(s) {
+        Some((m, d, y, sep)) => parse_numeric_date(&format!("{d}{sep}{m}{sep}{y}")),
+        None => parse_date(s),
+    }
+}
+
 /// A time given in UTC ("2026-09-30T23:30:00Z", "…+00:00"): the date it was
 /// in the UK, an hour ahead in summer time (from 01:00 UTC on the last Sunday
 /// of March to 01:00 UTC on the last Sunday of October).
@@ -187,6 +228,20 @@ mod tests {
     use super::*;
     use crate::calendar::date;
     use proptest::prelude::*;
+
+    #[test]
+    fn month_first_dates() {
+        assert_eq!(parse_date_month_first("9/14/2026"), Some(date(2026, 9, 14)));
+        assert_eq!(parse_date_month_first("9/14/2026 10:02:11"), Some(date(2026, 9, 14)));
+        assert_eq!(parse_date_month_first("09/03/2026"), Some(date(2026, 9, 3)));
+        assert_eq!(parse_date_month_first("2026-09-03"), Some(date(2026, 9, 3)), "ISO stays ISO");
+        assert_eq!(parse_date_month_first("3 Sep 2026"), Some(date(2026, 9, 3)));
+        assert_eq!(parse_date_month_first("14/9/2026"), None);
+        assert_eq!(date_order_shown("9/14/2026"), Some(true));
+        assert_eq!(date_order_shown("14/9/2026"), Some(false));
+        assert_eq!(date_order_shown("9/3/2026"), None);
+        assert_eq!(date_order_shown("2026-09-14"), None);
+    }
 
     #[test]
     fn a_written_out_null_is_an_empty_cell() {

@@ -340,19 +340,32 @@ fn link_moderations(model: &mut Model, found: &mut findings::Findings) -> BTreeM
         return reached;
     }
     let ids: HashMap<String, usize> = model.audits.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+    let mut by_child: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, a) in model.audits.iter().enumerate() {
+        if let Some(k) = identity::child_key(&a.child_id) {
+            by_child.entry(k).or_default().push(i);
+        }
+    }
     let mut linked = 0usize;
     for m in std::mem::take(&mut model.moderations) {
-        let Some(&i) = ids.get(&m.audit_id) else {
-            found.push(
-                Severity::Warning,
-                "moderation_unlinked",
-                &m.origin.file,
-                m.origin.sheet.as_deref(),
-                Some(m.origin.row),
-                Some("audit id"),
-                m.audit_id.clone(),
-                "no audit read has this audit id: moderation not counted",
-            );
+        // By audit id; else the child's audit of that date (or its only audit).
+        let found_audit = if m.audit_id.is_empty() {
+            m.child_id.as_deref().and_then(identity::child_key).and_then(|k| by_child.get(&k)).and_then(|cands| match m.audit_date {
+                Some(d) => cands.iter().copied().find(|&i| model.audits[i].completed == Some(d)),
+                None if cands.len() == 1 => Some(cands[0]),
+                None => None,
+            })
+        } else {
+            ids.get(&m.audit_id).copied()
+        };
+        let Some(i) = found_audit else {
+            let (column, value, why) = if m.audit_id.is_empty() {
+                let date = m.audit_date.map(|d| d.to_string()).unwrap_or_else(|| "no date".into());
+                ("child id", format!("{} {date}", m.child_id.clone().unwrap_or_default()), "no audit read is this child's on that date: moderation not counted")
+            } else {
+                ("audit id", m.audit_id.clone(), "no audit read has this audit id: moderation not counted")
+            };
+            found.push(Severity::Warning, "moderation_unlinked", &m.origin.file, m.origin.sheet.as_deref(), Some(m.origin.row), Some(column), value, why);
             continue;
         };
         let a = &mut model.audits[i];
@@ -374,7 +387,16 @@ fn link_moderations(model: &mut Model, found: &mut findings::Findings) -> BTreeM
         model.moderations.push(m);
     }
     if linked > 0 {
-        found.push(Severity::Info, "moderation_linked", "", None, None, None, "", format!("{linked} moderation log rows linked to their audits by audit id"));
+        found.push(
+            Severity::Info,
+            "moderation_linked",
+            "",
+            None,
+            None,
+            None,
+            "",
+            format!("{linked} moderation log rows linked to their audits (by audit id, or by child id and audit date)"),
+        );
     }
     reached
 }

@@ -142,7 +142,11 @@ impl Audit {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ModerationRecord {
     pub origin: Origin,
+    /// The audit moderated ("" when the log gives none: then the child and
+    /// the audit's date say which).
     pub audit_id: String,
+    pub child_id: Option<String>,
+    pub audit_date: Option<NaiveDate>,
     pub moderated: Option<bool>,
     pub agrees: Option<bool>,
     pub grade: Option<Judgement>,

@@ -169,7 +169,9 @@ pub fn is_date_value(c: &Cell) -> bool {
     match c {
         Cell::Date(_) => true,
         Cell::Number(n) => (36526.0..=58440.0).contains(n) && c.as_date().is_some(),
-        Cell::Text(_) => c.as_date().is_some(),
+        // A month-first date ("9/14/2026") is a date too: which way round a
+        // table's dates go is decided when it is read.
+        Cell::Text(_) => c.as_date().is_some() || c.as_date_month_first().is_some(),
         _ => false,
     }
 }

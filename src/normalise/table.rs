@@ -693,11 +693,33 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             && ids.len() >= 3
             && ids.iter().filter(|t| known.contains(t.as_str())).count() * 5 >= ids.len() * 4
     };
-    let moderation_log = log_like && (mapping.field("overall").is_none() || restates_audits());
+    // A log with no audit id names the child and the date of the audit it
+    // moderates ("Date of the original audit"): read so when that date's header
+    // says "original", or its children and dates are, nearly all, audits
+    // already read. (A list of audits with moderation columns and no grades
+    // names neither.)
+    let keyed_by_child = mapping.kind == TableKind::Audits
+        && mapping.field("audit_id").is_none()
+        && mapping.field("overall").is_none()
+        && MODERATION_FIELDS.iter().filter(|f| mapping.field(f).is_some()).count() >= 2
+        && !mapping.columns.iter().any(|c| matches!(c.target, Target::Domain(_)))
+        && match (mapping.field("child_id"), mapping.field("completed_date")) {
+            (Some(child), Some(date)) => {
+                let says_original = mapping.columns.iter().any(|c| c.index == date && fold(&c.header).split(' ').any(|w| w == "original"));
+                let key = |r: &SourceRow| Some((super::identity::child_key(&r.cells.get(child)?.as_string())?, r.cells.get(date)?.as_date()?));
+                let known: std::collections::HashSet<(String, chrono::NaiveDate)> =
+                    model.audits.iter().filter_map(|a| Some((super::identity::child_key(&a.child_id)?, a.completed?))).collect();
+                let pairs: Vec<(String, chrono::NaiveDate)> = sample[h + 1..].iter().filter_map(key).collect();
+                says_original || (pairs.len() >= 3 && pairs.iter().filter(|p| known.contains(p)).count() * 5 >= pairs.len() * 4)
+            }
+            _ => false,
+        };
+    let moderation_log = (log_like && (mapping.field("overall").is_none() || restates_audits())) || keyed_by_child;
     if moderation_log {
         mapping.missing_required.clear();
         let how = if mapping.field("overall").is_some() { " (its copy of the auditor's grade is not read again)" } else { "" };
-        report.notes.push(format!("read as a moderation log: each row linked to its audit by audit id{how}"));
+        let by = if keyed_by_child { "child id and the date of the audit" } else { "audit id" };
+        report.notes.push(format!("read as a moderation log: each row linked to its audit by {by}{how}"));
     }
 
     if !mapping.missing_required.is_empty() {
@@ -759,6 +781,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         read_as_yes: BTreeMap::new(),
         service_as_team,
         sheet_team,
+        month_first: month_first(&mapping, &sample[h + 1..], &file, sheet.as_deref(), findings, &mut report),
         team_path: mapping.field("service_team").map(|i| {
             let values: Vec<&Cell> = sample.iter().skip(h + 1).filter_map(|r| r.cells.get(i)).collect();
             super::columns::path_separator(&values).unwrap_or(" > ")
@@ -770,7 +793,13 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // (Not a table turned round: its columns are not the file's.)
     // (Nor a table whose team is written inside a service path, which it does not split.)
     let bulk = table_bulk.filter(|_| {
-        mapping.kind == TableKind::CaseNotes && read_error.is_none() && long.is_none() && wide_plans.is_none() && !more_tables && reader.team_path.is_none()
+        mapping.kind == TableKind::CaseNotes
+            && read_error.is_none()
+            && long.is_none()
+            && wide_plans.is_none()
+            && !more_tables
+            && reader.team_path.is_none()
+            && !reader.month_first
     });
     let fast = bulk.is_some();
     if let Some(bulk) = &bulk {
@@ -891,6 +920,36 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         findings.push(Severity::Error, "read_error", &file, sheet.as_deref(), None, None, "", format!("reading stopped: {}", e.message));
     }
     (report, rest)
+}
+
+/// Whether a table's text dates are written month first ("9/14/2026", as a
+/// spreadsheet set to US English writes them): some of its date columns' sample
+/// values have a second number over 12 and none a first number over 12. Said
+/// in a warning, as every date of the table is then read that way.
+fn month_first(mapping: &TableMapping, body: &[SourceRow], file: &str, sheet: Option<&str>, findings: &mut Findings, report: &mut TableReport) -> bool {
+    let dates: Vec<usize> = mapping.columns.iter().filter(|c| matches!(&c.target, Target::Field(f) if f.ends_with("_date"))).map(|c| c.index).collect();
+    let (mut month, mut day, mut example) = (0usize, 0usize, String::new());
+    for cell in body.iter().flat_map(|r| dates.iter().filter_map(|&i| r.cells.get(i))) {
+        if let Cell::Text(t) = cell {
+            match crate::ingest::cell::date_order_shown(t) {
+                Some(true) => {
+                    month += 1;
+                    if example.is_empty() {
+                        example.clone_from(t);
+                    }
+                }
+                Some(false) => day += 1,
+                None => {}
+            }
+        }
+    }
+    if month == 0 || day > 0 {
+        return false;
+    }
+    let why = format!("dates written month first ('{example}': there is no month 13 or later): every date of this table read as month / day / year");
+    report.notes.push(why.clone());
+    findings.push(Severity::Warning, "dates_month_first", file, sheet, None, None, example, why);
+    true
 }
 
 /// The code and meaning columns of a key's header ("Code" / "Meaning",
@@ -1099,6 +1158,8 @@ struct RowReader<'a> {
     sheet_team: Option<String>,
     /// Service and team in one column ("Safeguarding > CP West"), split at this.
     team_path: Option<&'static str>,
+    /// The table's text dates are written month first ("9/14/2026").
+    month_first: bool,
     /// The table is a moderation log (rows go to `Model::moderations`).
     moderation_log: bool,
     file: &'a str,
@@ -1172,7 +1233,8 @@ impl<'a> RowReader<'a> {
             TableKind::Episodes => {
                 // Every row's child and start date, in scope or not: in a status
                 // history, the next row ends the one before.
-                if let (Some(child), Some(start)) = (self.text(&row, "child_id"), self.cell(&row, "start_date").and_then(|(c, _)| c.as_date())) {
+                let start = self.cell(&row, "start_date").and_then(|(c, _)| if self.month_first { c.as_date_month_first() } else { c.as_date() });
+                if let (Some(child), Some(start)) = (self.text(&row, "child_id"), start) {
                     self.status_changes.push((super::identity::tidy(&child).into_owned(), start));
                 }
                 self.episode(&row, findings).map(|e| model.episodes.push(e))
@@ -1249,7 +1311,9 @@ impl<'a> RowReader<'a> {
     }
 
     fn date(&self, row: &SourceRow, field: &str, findings: &mut Findings) -> Option<chrono::NaiveDate> {
-        self.parsed(row, field, findings, Cell::as_date, "not a date (day-first dates, ISO dates and Excel dates are read): left blank")
+        let month_first = self.month_first;
+        let read = move |c: &Cell| if month_first { c.as_date_month_first() } else { c.as_date() };
+        self.parsed(row, field, findings, read, "not a date (day-first dates, ISO dates and Excel dates are read): left blank")
     }
 
     /// A cell read with `parse`; a filled cell it cannot read is a `bad_date`
@@ -1430,14 +1494,22 @@ impl<'a> RowReader<'a> {
     }
 
     fn moderation(&mut self, row: &SourceRow, findings: &mut Findings) -> Result<ModerationRecord, RowError> {
-        let audit_id = self.text(row, "audit_id").ok_or(("no audit id", String::new(), Some("audit id".to_string())))?;
+        let audit_id = self.text(row, "audit_id");
+        let child_id = self.text(row, "child_id");
+        // With no audit id, the child and the moderated audit's date say which audit.
+        let audit_date = if audit_id.is_none() { self.date(row, "completed_date", findings) } else { None };
+        if audit_id.is_none() && (child_id.is_none() || self.mapping.field("audit_id").is_some()) {
+            return Err(("no audit id", String::new(), Some("audit id".to_string())));
+        }
         let grade = self.mapping.field("moderated_overall").and_then(|i| self.judgement(row, i, "moderated overall", findings));
         let date = self.date(row, "moderation_date", findings);
         let agrees = self.answer(row, "moderator_agrees", findings).as_bool();
         let moderated = self.moderated(row, findings, grade.is_some() || date.is_some() || agrees.is_some());
         Ok(ModerationRecord {
             origin: Origin { file: self.file.to_string(), sheet: self.sheet.map(str::to_string), row: row.row },
-            audit_id,
+            audit_id: audit_id.unwrap_or_default(),
+            child_id,
+            audit_date,
             moderated,
             agrees,
             grade,

@@ -339,3 +339,64 @@ fn a_warehouse_extract_with_nulls_codes_and_dttm_columns_is_read() {
     assert_eq!(kpi("overall_good_or_better"), (Some(2), Some(3)), "EG and MG are at least good, DNMG is not");
     assert_eq!(kpi("practitioner_spoken_to"), (Some(1), Some(2)), "NULL is no answer, not a yes");
 }
+
+#[test]
+fn a_table_of_month_first_dates_is_read_month_first_with_a_warning() {
+    let dir = scratch("month-first");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("Form responses 1.csv"),
+        "Timestamp,Date of the Audit,Child ID,Team,Overall grade\n\
+         9/14/2026 10:02:11,9/14/2026,C1,CP North,Good\n\
+         9/15/2026 11:40:00,9/3/2026,C2,CP North,Inadequate\n\
+         10/2/2026 09:00:00,10/1/2026,C3,CP South,Good\n",
+    )
+    .unwrap();
+    std::fs::write(input.join("day first.csv"), "Child ID,Team,Date of the Audit,Overall grade\nC4,CP South,14/9/2026,Good\nC5,CP South,3/9/2026,Good\n")
+        .unwrap();
+    let out = dir.join("out");
+    let o = auditpack(&dir, &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--reports", "board-pack"]);
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let audits = rows(&out.join("normalised/audits.csv"));
+    let dates: HashMap<&str, &str> = audits.iter().map(|a| (a["child_id"].as_str(), a["completed_date"].as_str())).collect();
+    assert_eq!(dates["C1"], "2026-09-14");
+    assert_eq!(dates["C2"], "2026-09-03", "month first throughout the table");
+    assert_eq!(dates["C3"], "2026-10-01");
+    assert_eq!((dates["C4"], dates["C5"]), ("2026-09-14", "2026-09-03"), "another table keeps day first");
+    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    assert_eq!(dq.matches("dates_month_first").count(), 1, "{dq}");
+}
+
+#[test]
+fn a_moderation_form_names_the_child_and_the_original_audit_date() {
+    let dir = scratch("moderation-by-child");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("audit responses.csv"),
+        "Date of the Audit,Child ID,Team,Overall grade\n\
+         07/09/2026,C1,CP North,Good\n21/09/2026,C1,CP North,Requires Improvement\n08/09/2026,C2,CP South,Good\n09/09/2026,C3,CP South,Good\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("moderation responses.csv"),
+        "Date of moderation audit,Name of moderator,Child ID,Date of the original audit,Do you agree with the auditor?,Grade\n\
+         20/09/2026,Harriet Vance,C1,21/09/2026,No,Inadequate\n22/09/2026,Harriet Vance,c-2,08/09/2026,Yes,Good\n\
+         23/09/2026,Harriet Vance,C9,08/09/2026,Yes,Good\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let o = auditpack(
+        &dir,
+        &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"],
+    );
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let audits = rows(&out.join("normalised/audits.csv"));
+    assert_eq!(audits.len(), 4, "the form's rows are not audits");
+    let moderated: Vec<(&str, &str, &str)> =
+        audits.iter().map(|a| (a["child_id"].as_str(), a["completed_date"].as_str(), a["moderator_agrees"].as_str())).filter(|m| !m.2.is_empty()).collect();
+    assert_eq!(moderated, [("C1", "2026-09-21", "no"), ("C2", "2026-09-08", "yes")], "the child's audit of that date");
+    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    assert!(dq.contains("moderation_unlinked") && dq.contains("C9 2026-09-08"), "{dq}");
+}
