@@ -135,6 +135,23 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     parse_named_month(s)
 }
 
+/// A day and month written with no year ("Sept 3rd", "3 September", "3rd
+/// Sep"): (month, day).
+pub fn day_month_without_year(s: &str) -> Option<(u32, u32)> {
+    let tokens: Vec<&str> = s.split([' ', ',']).filter(|t| !t.is_empty()).collect();
+    let [a, b] = tokens.as_slice() else { return None };
+    let day = |t: &str| -> Option<u32> {
+        let n = t.strip_suffix("st").or(t.strip_suffix("nd")).or(t.strip_suffix("rd")).or(t.strip_suffix("th")).unwrap_or(t);
+        n.parse().ok().filter(|d| (1..=31).contains(d))
+    };
+    let (m, d) = match (month_from_name(a), month_from_name(b)) {
+        (Some(m), None) => (m, day(b)?),
+        (None, Some(m)) => (m, day(a)?),
+        _ => return None,
+    };
+    Some((m, d))
+}
+
 /// The first two numbers of a text date with no four-digit year first
 /// ("14/9/2026", "9/14/2026 10:02"), if it is one.
 fn day_month_parts(s: &str) -> Option<(&str, &str, &str, char)> {
@@ -228,6 +245,15 @@ mod tests {
     use super::*;
     use crate::calendar::date;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_day_and_month_with_no_year() {
+        for (t, want) in
+            [("Sept 3rd", Some((9, 3))), ("3 September", Some((9, 3))), ("8th Oct", Some((10, 8))), ("Oct 32nd", None), ("Sept", None), ("3 4", None)]
+        {
+            assert_eq!(day_month_without_year(t), want, "{t}");
+        }
+    }
 
     #[test]
     fn month_first_dates() {

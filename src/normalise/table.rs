@@ -96,6 +96,65 @@ fn names_a_team(name: &str) -> bool {
     !words.is_empty() && words.len() <= 4 && words.iter().all(|w| !GENERIC.contains(w) && !w.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// A sheet's or file's name read as a team's: "Team - Looked After" is
+/// "Looked After"; a generic name ("Sheet1", "Audits 2026-27") is none.
+fn team_in_name(name: &str) -> Option<String> {
+    let t = name.trim();
+    let rest = t
+        .get(..4)
+        .filter(|p| p.eq_ignore_ascii_case("team"))
+        .and_then(|_| t.get(4..))
+        .filter(|r| r.starts_with([' ', '-', ':', '–', '_']))
+        .map(|r| r.trim_start_matches([' ', '-', ':', '–', '_']))
+        .filter(|r| !r.is_empty());
+    let t = rest.unwrap_or(t);
+    names_a_team(t).then(|| t.to_string())
+}
+
+/// Whether a file's name has a word that teams are named by (a file is more
+/// often named for the council, the system or the export than for a team).
+fn says_team(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "team",
+        "teams",
+        "cp",
+        "child protection",
+        "cin",
+        "child in need",
+        "children in need",
+        "looked after",
+        "children in care",
+        "care leavers",
+        "leaving care",
+        "assessment",
+        "safeguarding",
+        "fostering",
+        "adoption",
+        "permanence",
+        "disabled",
+        "disabilities",
+        "front door",
+        "mash",
+        "edge of care",
+        "family",
+        "families",
+        "placement",
+        "placements",
+        "court",
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "hub",
+        "locality",
+        "unit",
+        "duty",
+    ];
+    let f = format!(" {} ", super::recognise::prepare(name));
+    WORDS.iter().any(|w| f.contains(&format!(" {w} ")))
+}
+
 /// The fields a moderation log holds beside the audit id.
 const MODERATION_FIELDS: &[&str] = &["moderated", "moderator_agrees", "moderated_overall", "moderation_date"];
 
@@ -643,14 +702,20 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     let service_as_team = mapping.kind == TableKind::Audits && !has_team && mapping.field("service").is_some();
     // With neither, a sheet named for a team ("CP", "Children in Care": one
     // sheet per team) gives the team.
+    // Else a file named for a team ("CP North.xlsx": one workbook per team).
+    let stem = std::path::Path::new(&file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
     let sheet_team = (mapping.kind == TableKind::Audits && !has_team && mapping.field("service").is_none())
-        .then(|| sheet.as_deref().filter(|name| names_a_team(name)).map(|n| n.trim().to_string()))
+        .then(|| {
+            let by_sheet = sheet.as_deref().and_then(team_in_name).map(|t| (t, "sheet"));
+            by_sheet.or_else(|| team_in_name(&stem).filter(|t| says_team(t)).map(|t| (t, "file")))
+        })
         .flatten();
-    if let Some(team) = &sheet_team {
-        let why = format!("no team column: the sheet name '{team}' gives the team");
+    let sheet_team = sheet_team.map(|(team, from)| {
+        let why = format!("no team column: the {from} name '{team}' gives the team");
         report.notes.push(why.clone());
         findings.push(Severity::Info, "sheet_as_team", &file, sheet.as_deref(), None, None, "", why);
-    }
+        team
+    });
     if service_as_team {
         let header = mapping.columns.iter().find(|c| c.target == Target::Field("service".into())).map(|c| c.header.clone()).unwrap_or_default();
         let why = format!("no team column: the service column '{header}' gives the team");
@@ -782,6 +847,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         service_as_team,
         sheet_team,
         month_first: month_first(&mapping, &sample[h + 1..], &file, sheet.as_deref(), findings, &mut report),
+        usual_year: usual_year(&mapping, &sample[h + 1..]),
         team_path: mapping.field("service_team").map(|i| {
             let values: Vec<&Cell> = sample.iter().skip(h + 1).filter_map(|r| r.cells.get(i)).collect();
             super::columns::path_separator(&values).unwrap_or(" > ")
@@ -950,6 +1016,20 @@ fn month_first(mapping: &TableMapping, body: &[SourceRow], file: &str, sheet: Op
     report.notes.push(why.clone());
     findings.push(Severity::Warning, "dates_month_first", file, sheet, None, None, example, why);
     true
+}
+
+/// The year most of a table's sample dates (in its date columns) are in, if
+/// one year has more than half of them.
+fn usual_year(mapping: &TableMapping, body: &[SourceRow]) -> Option<i32> {
+    use chrono::Datelike;
+    let dates: Vec<usize> = mapping.columns.iter().filter(|c| matches!(&c.target, Target::Field(f) if f.ends_with("_date"))).map(|c| c.index).collect();
+    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
+    let mut n = 0;
+    for d in body.iter().flat_map(|r| dates.iter().filter_map(|&i| r.cells.get(i))).filter_map(Cell::as_date) {
+        *years.entry(d.year()).or_default() += 1;
+        n += 1;
+    }
+    years.into_iter().max_by_key(|&(_, c)| c).filter(|&(_, c)| c * 2 > n).map(|(y, _)| y)
 }
 
 /// The code and meaning columns of a key's header ("Code" / "Meaning",
@@ -1160,6 +1240,8 @@ struct RowReader<'a> {
     team_path: Option<&'static str>,
     /// The table's text dates are written month first ("9/14/2026").
     month_first: bool,
+    /// The year most of the table's dates are in, for a date written with none ("Sept 3rd").
+    usual_year: Option<i32>,
     /// The table is a moderation log (rows go to `Model::moderations`).
     moderation_log: bool,
     file: &'a str,
@@ -1313,6 +1395,24 @@ impl<'a> RowReader<'a> {
     fn date(&self, row: &SourceRow, field: &str, findings: &mut Findings) -> Option<chrono::NaiveDate> {
         let month_first = self.month_first;
         let read = move |c: &Cell| if month_first { c.as_date_month_first() } else { c.as_date() };
+        // A day and month with no year ("Sept 3rd") is in the year most of the table's dates are in.
+        if let (Some(year), Some((cell, header))) = (self.usual_year, self.cell(row, field)) {
+            if let Some((m, d)) = (read(cell).is_none()).then(|| crate::ingest::cell::day_month_without_year(&cell.as_string())).flatten() {
+                if let Some(date) = chrono::NaiveDate::from_ymd_opt(year, m, d) {
+                    findings.push(
+                        Severity::Warning,
+                        "date_without_year",
+                        self.file,
+                        self.sheet,
+                        Some(row.row),
+                        Some(header),
+                        cell.as_string(),
+                        format!("a date with no year: read as {date}, in {year}, the year most of this table's dates are in"),
+                    );
+                    return Some(date);
+                }
+            }
+        }
         self.parsed(row, field, findings, read, "not a date (day-first dates, ISO dates and Excel dates are read): left blank")
     }
 

@@ -400,3 +400,37 @@ fn a_moderation_form_names_the_child_and_the_original_audit_date() {
     let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
     assert!(dq.contains("moderation_unlinked") && dq.contains("C9 2026-09-08"), "{dq}");
 }
+
+#[test]
+fn one_workbook_per_team_names_the_team_in_its_file_or_sheet_and_a_date_with_no_year_takes_the_tables_year() {
+    let dir = scratch("team-books");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let book = |name: &str, sheets: &[(&str, &[[&str; 3]])]| {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        for (sheet, rows) in sheets {
+            let ws = wb.add_worksheet();
+            ws.set_name(*sheet).unwrap();
+            for (r, row) in [["Child ID", "Date of the Audit", "Overall grade"]].iter().chain(rows.iter()).enumerate() {
+                for (c, v) in row.iter().enumerate() {
+                    ws.write_string(r as u32, c as u16, *v).unwrap();
+                }
+            }
+        }
+        wb.save(input.join(name)).unwrap();
+    };
+    book("CP North.xlsx", &[("Audits", &[["C1", "03/09/2026", "Good"], ["C2", "Sept 3rd", "Good"], ["C3", "10/09/2026", "Inadequate"]])]);
+    book("Children in Care 2026.xlsx", &[("Team - Looked After", &[["C4", "04/09/2026", "Good"], ["C5", "05/09/2026", "Good"]])]);
+    book("Quillshire audits.xlsx", &[("Audits", &[["C6", "04/09/2026", "Good"], ["C7", "05/09/2026", "Good"]])]);
+    let out = dir.join("out");
+    let o = auditpack(&dir, &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--reports", "board-pack"]);
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let audits = rows(&out.join("normalised/audits.csv"));
+    let got: HashMap<&str, (&str, &str)> = audits.iter().map(|a| (a["child_id"].as_str(), (a["team"].as_str(), a["completed_date"].as_str()))).collect();
+    assert_eq!(got["C1"].0, "CP North", "the file names the team");
+    assert_eq!(got["C2"], ("CP North", "2026-09-03"), "a date with no year is in the table's year");
+    assert_eq!(got["C4"].0, "Looked After", "the sheet names the team, without 'Team -'");
+    assert_eq!(got["C6"].0, "", "a file named for the council is no team");
+    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    assert!(dq.contains("date_without_year") && dq.contains("Sept 3rd"), "{dq}");
+}
