@@ -59,6 +59,10 @@ pub fn table_fields(t: &TableReport, config: &Config) -> BTreeSet<String> {
             _ => None,
         })
         .collect();
+    // An action's status that says done, with the date it was reviewed, dates its completion.
+    if t.kind == TableKind::Actions && fields.contains("status") && fields.contains("reviewed_date") {
+        fields.insert("completed_date".into());
+    }
     let overall_domain = t.framework.as_deref().and_then(|f| config.framework(f)).and_then(|f| f.overall_domain.clone());
     if let Some(d) = overall_domain {
         if t.columns.iter().any(|c| c.target == Target::Domain(Some(d.clone()))) {

@@ -360,7 +360,7 @@ fn spoken(value: &Cell) -> Answer {
 }
 
 /// A status cell that says the action is done ("Completed", "Done - 03/10").
-fn says_done(c: &Cell) -> bool {
+pub(crate) fn says_done(c: &Cell) -> bool {
     let f = fold(&c.as_string());
     let first = f.split(' ').next().unwrap_or("");
     matches!(first, "completed" | "complete" | "done" | "closed" | "achieved" | "actioned") || f.starts_with("signed off")

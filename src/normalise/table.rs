@@ -1628,7 +1628,12 @@ impl<'a> RowReader<'a> {
             team: self.team(row),
             set: self.date(row, "set_date", findings),
             due: self.date(row, "due_date", findings),
-            completed: self.date(row, "completed_date", findings),
+            // With no completion date, a status that says done dates the action
+            // by its own date, else by the date it was reviewed.
+            completed: self.date(row, "completed_date", findings).or_else(|| {
+                let status = self.cell(row, "status")?.0;
+                super::forms::says_done(status).then(|| status.as_date().or_else(|| self.date(row, "reviewed_date", findings))).flatten()
+            }),
             audit_date: self.date(row, "audit_date", findings),
         })
     }

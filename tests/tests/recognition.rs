@@ -434,3 +434,31 @@ fn one_workbook_per_team_names_the_team_in_its_file_or_sheet_and_a_date_with_no_
     let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
     assert!(dq.contains("date_without_year") && dq.contains("Sept 3rd"), "{dq}");
 }
+
+#[test]
+fn an_action_done_by_its_status_is_dated_by_its_review() {
+    let dir = scratch("action-status");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("audits.csv"), "Audit ID,Child ID,Team,Date completed,Overall grade\nA1,C1,CP North,01/09/2026,Good\n").unwrap();
+    std::fs::write(
+        input.join("actions.csv"),
+        "Audit ID,Action,Who?,Date to be completed by?,Date reviewed,Completed/Comments\n\
+         A1,Update the plan,SW,15/09/2026,10/09/2026,Completed\n\
+         A1,Update the chronology,SW,15/09/2026,20/09/2026,Done - on file\n\
+         A1,Visit the school,SW,15/09/2026,12/09/2026,Partially - chased\n\
+         A1,Review contact,SW,15/09/2026,,ongoing\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let o = auditpack(
+        &dir,
+        &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"],
+    );
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let done: Vec<String> = rows(&out.join("normalised/actions.csv")).iter().map(|a| a["completed_date"].clone()).collect();
+    assert_eq!(done, ["2026-09-10", "2026-09-20", "", ""], "a review date completes only an action whose status says done");
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let on_time = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "actions_on_time").unwrap();
+    assert_eq!((on_time["numerator"].as_u64(), on_time["denominator"].as_u64()), (Some(1), Some(4)));
+}
