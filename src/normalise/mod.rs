@@ -158,7 +158,11 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
 /// ("STAT-CP": "Statutory visit - child protection") take the kind of its
 /// meaning, when the code itself says no kind. A note names each code read so.
 fn read_codes_by_key(model: &mut Model, ctx: &table::Context, found: &mut findings::Findings) {
-    if model.code_key.is_empty() || model.case_notes.is_empty() {
+    if model.code_key.is_empty() {
+        return;
+    }
+    teams_by_key(model, found);
+    if model.case_notes.is_empty() {
         return;
     }
     let key: std::collections::HashMap<String, &CodeMeaning> = model.code_key.iter().rev().map(|k| (fold::fold(&k.code), k)).collect();
@@ -190,6 +194,36 @@ fn read_codes_by_key(model: &mut Model, ctx: &table::Context, found: &mut findin
             Some("note type"),
             code.clone(),
             format!("note type '{code}' read as '{}', as this key says: {}", k.meaning, kind.as_str().replace('_', " ")),
+        );
+    }
+}
+
+/// Teams written as codes that a key names ("CSC-SW2": "Safeguarding West",
+/// from a reference table of team codes and names): shown by name, with a
+/// note per code.
+fn teams_by_key(model: &mut Model, found: &mut findings::Findings) {
+    let key: HashMap<String, &CodeMeaning> = model.code_key.iter().rev().map(|k| (fold::fold(&k.code), k)).collect();
+    let mut named: BTreeMap<String, (String, String, Option<String>)> = BTreeMap::new();
+    let mut name = |team: &mut Option<String>| {
+        let Some(t) = team.as_deref() else { return };
+        if let Some(k) = key.get(&fold::fold(t)) {
+            named.entry(t.to_string()).or_insert_with(|| (k.meaning.clone(), k.file.clone(), k.sheet.clone()));
+            *team = Some(k.meaning.clone());
+        }
+    };
+    model.audits.iter_mut().for_each(|a| name(&mut a.team));
+    model.actions.iter_mut().for_each(|a| name(&mut a.team));
+    model.episodes.iter_mut().for_each(|e| name(&mut e.team));
+    for (code, (meaning, file, sheet)) in named {
+        found.push(
+            Severity::Info,
+            "code_key_used",
+            &file,
+            sheet.as_deref(),
+            None,
+            Some("team"),
+            code.clone(),
+            format!("team '{code}' shown as '{meaning}', as this key says"),
         );
     }
 }

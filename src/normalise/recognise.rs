@@ -291,7 +291,8 @@ impl ValueProfile {
             ValueKind::Name => share(self.dates) < 0.5 && share(self.grades) < 0.5 && share(self.long_text) < 0.5 && share(self.names) >= 0.3,
             ValueKind::Grade => share(self.grades) >= 0.5,
             ValueKind::YesNo => share(self.yes_no) >= 0.5,
-            ValueKind::Text => share(self.dates) < 0.5 && share(self.grades + self.yes_no) < 0.8,
+            // A column of keys ("610001", "A-0012") is not free text.
+            ValueKind::Text => share(self.dates) < 0.5 && share(self.grades + self.yes_no) < 0.8 && share(self.id_like) < 0.5,
             ValueKind::Any => true,
         })
     }

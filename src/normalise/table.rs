@@ -339,8 +339,63 @@ impl TableReport {
 }
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 9] =
-    ["blank row", "totals row", "duplicate row", LEGAL_STATUS_OUT_OF_SCOPE, NOT_DATA, LONG_FORMAT_ANSWER, NO_PLAN_DATES, REPEATED_HEADER, AUDIT_CANCELLED];
+pub const SET_ASIDE_REASONS: [&str; 10] = [
+    "blank row",
+    "totals row",
+    "duplicate row",
+    LEGAL_STATUS_OUT_OF_SCOPE,
+    NOT_DATA,
+    LONG_FORMAT_ANSWER,
+    NO_PLAN_DATES,
+    REPEATED_HEADER,
+    AUDIT_CANCELLED,
+    RECORD_RETIRED,
+];
+
+/// A database extract's row that is an earlier version or a deleted record.
+pub const RECORD_RETIRED: &str = "an earlier version of a record, or a deleted one (its current or deleted flag says so)";
+
+/// A column of a database extract that says a row is no longer the record:
+/// "is_current" (0 / N / false: an earlier version) or "record_status" /
+/// "is_deleted" (D / deleted / 1: deleted).
+struct RowState {
+    index: usize,
+    header: String,
+    /// The column says the row is current (else: that it is deleted).
+    current: bool,
+}
+
+impl RowState {
+    fn of(header: &[Cell]) -> Vec<RowState> {
+        header
+            .iter()
+            .enumerate()
+            .filter_map(|(index, c)| {
+                let h = super::recognise::prepare(&c.as_string());
+                // Without a warehouse's type suffix ("record_status_cd", "is_current_ind").
+                let h = ["cd", "code", "ind", "indicator", "flag", "yn"].iter().find_map(|w| h.strip_suffix(&format!(" {w}"))).unwrap_or(&h);
+                let current = match h {
+                    "is current" | "current" | "current version" | "current record" | "is latest" | "latest version" => true,
+                    "record status" | "row status" | "record state" | "is deleted" | "deleted" | "delete" | "soft deleted" => false,
+                    _ => return None,
+                };
+                Some(RowState { index, header: c.as_string(), current })
+            })
+            .collect()
+    }
+
+    /// (column, value) when the row is retired.
+    fn retired(&self, row: &SourceRow) -> Option<(String, String)> {
+        let cell = row.cells.get(self.index)?;
+        let v = fold(&cell.as_string());
+        let retired = if self.current {
+            matches!(v.as_str(), "0" | "n" | "no" | "false")
+        } else {
+            matches!(v.as_str(), "d" | "deleted" | "del" | "1" | "y" | "yes" | "true")
+        };
+        retired.then(|| (self.header.clone(), cell.as_string()))
+    }
+}
 
 /// An allocation whose status says it was cancelled, withdrawn or exempted.
 pub const AUDIT_CANCELLED: &str = "audit cancelled, withdrawn or exempted (its status says so): not an audit";
@@ -848,6 +903,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         sheet_team,
         month_first: month_first(&mapping, &sample[h + 1..], &file, sheet.as_deref(), findings, &mut report),
         usual_year: usual_year(&mapping, &sample[h + 1..]),
+        row_state: RowState::of(&sample[h].cells),
         team_path: mapping.field("service_team").map(|i| {
             let values: Vec<&Cell> = sample.iter().skip(h + 1).filter_map(|r| r.cells.get(i)).collect();
             super::columns::path_separator(&values).unwrap_or(" > ")
@@ -1038,9 +1094,15 @@ fn code_key_columns(header: &[Cell]) -> Option<(usize, usize)> {
     const CODE: [&str; 7] = ["code", "codes", "key", "abbreviation", "short code", "type code", "status code"];
     const MEANING: [&str; 9] = ["meaning", "means", "description", "definition", "full name", "stands for", "explanation", "what it means", "full description"];
     let folded: Vec<String> = header.iter().map(|c| fold(&c.as_string())).collect();
-    let code = folded.iter().position(|h| CODE.contains(&h.as_str()))?;
-    let meaning = folded.iter().position(|h| MEANING.contains(&h.as_str()))?;
-    Some((code, meaning))
+    if let (Some(code), Some(meaning)) = (folded.iter().position(|h| CODE.contains(&h.as_str())), folded.iter().position(|h| MEANING.contains(&h.as_str()))) {
+        return Some((code, meaning));
+    }
+    // A reference table of one thing's codes and names ("team_cd", "team_name").
+    folded.iter().enumerate().find_map(|(code, h)| {
+        let thing = h.strip_suffix(" cd").or_else(|| h.strip_suffix(" code"))?;
+        let meaning = folded.iter().position(|m| [" name", " description", " desc"].iter().any(|s| *m == format!("{thing}{s}")))?;
+        Some((code, meaning))
+    })
 }
 
 /// A team written once above its rows (merged cells, or blanks meaning "same
@@ -1240,6 +1302,8 @@ struct RowReader<'a> {
     team_path: Option<&'static str>,
     /// The table's text dates are written month first ("9/14/2026").
     month_first: bool,
+    /// A database extract's columns that retire a row (an earlier version, a deleted record).
+    row_state: Vec<RowState>,
     /// The year most of the table's dates are in, for a date written with none ("Sept 3rd").
     usual_year: Option<i32>,
     /// The table is a moderation log (rows go to `Model::moderations`).
@@ -1283,6 +1347,11 @@ impl<'a> RowReader<'a> {
         if is_totals_row(&row) {
             report.reject("totals row");
             findings.push(Severity::Info, "totals_row", self.file, self.sheet, Some(row.row), None, first_text(&row), "a totals or summary row: not counted");
+            return;
+        }
+        if let Some((column, value)) = self.row_state.iter().find_map(|s| s.retired(&row)) {
+            report.reject(RECORD_RETIRED);
+            findings.push(Severity::Info, "row_set_aside", self.file, self.sheet, Some(row.row), Some(&column), value, format!("{RECORD_RETIRED}: set aside"));
             return;
         }
         let key = self.keys.row_key(&row.cells);

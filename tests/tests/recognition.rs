@@ -462,3 +462,42 @@ fn an_action_done_by_its_status_is_dated_by_its_review() {
     let on_time = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "actions_on_time").unwrap();
     assert_eq!((on_time["numerator"].as_u64(), on_time["denominator"].as_u64()), (Some(1), Some(4)));
 }
+
+#[test]
+fn a_warehouse_extracts_earlier_versions_deleted_rows_and_team_codes_are_read_as_such() {
+    let dir = scratch("warehouse-versions");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("dw_audit_fact.csv"),
+        "audit_sk,audit_id,version_no,is_current,record_status_cd,person_id,team_cd,completed_dttm,overall_cd\n\
+         9001,77001,1,0,A,C1,CSC-SW2,NULL,NULL\n\
+         9002,77001,2,1,A,C1,CSC-SW2,2026-09-10 14:02:11.0000000,EG\n\
+         9003,77002,1,1,D,C2,CSC-SW2,2026-09-11 09:00:00.0000000,DNMG\n\
+         9004,77003,1,1,A,C3,CSC-FH1,2026-09-12 09:00:00.0000000,MG\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("dw_audit_action_fact.csv"),
+        "action_sk,audit_id,action_txt,completion_dt,mgr_signoff_dt,record_status_cd\n\
+         610001,77001,Review the plan,2026-09-20,2026-09-18,A\n\
+         610002,77001,Record the child's views,2026-09-20,NULL,D\n\
+         610003,77003,Update the chronology,2026-09-25,2026-09-30,A\n",
+    )
+    .unwrap();
+    std::fs::write(input.join("dw_ref_team.csv"), "team_cd,team_name,active_ind\nCSC-SW2,Safeguarding West,Y\nCSC-FH1,Front Door,Y\n").unwrap();
+    let out = dir.join("out");
+    let o = auditpack(
+        &dir,
+        &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"],
+    );
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let audits = rows(&out.join("normalised/audits.csv"));
+    let got: Vec<(&str, &str, &str)> = audits.iter().map(|a| (a["audit_id"].as_str(), a["team"].as_str(), a["completed_date"].as_str())).collect();
+    assert_eq!(got, [("77001", "Safeguarding West", "2026-09-10"), ("77003", "Front Door", "2026-09-12")], "the current version; not the deleted row");
+    let actions = rows(&out.join("normalised/actions.csv"));
+    let texts: Vec<&str> = actions.iter().map(|a| a["action"].as_str()).collect();
+    assert_eq!(texts, ["Review the plan", "Update the chronology"], "the text column, not the key column; not the deleted action");
+    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    assert_eq!(dq.matches("an earlier version of a record").count(), 3, "{dq}");
+}
