@@ -383,6 +383,37 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         }
     }
 
+    // A SharePoint list keeps its main column under "Title" and its item
+    // number under "ID": in a list of audits, a Title of identifiers is the
+    // child id and the ID the audit's; in a list of actions, a Title of text is
+    // the action.
+    let sharepoint = ["created", "created by", "modified", "modified by", "item type", "path"].iter().filter(|w| folded.iter().any(|h| h == *w)).count() >= 3;
+    if sharepoint {
+        let has = |columns: &[ColumnMap], f: &str| columns.iter().any(|c| c.target == Target::Field(f.into()));
+        for i in 0..columns.len() {
+            // (Item numbers 1, 2, 3… can look like a numeric grade.)
+            if !matches!(columns[i].target, Target::Unmapped | Target::Domain(None)) {
+                continue;
+            }
+            let field = match (folded[columns[i].index].as_str(), kind) {
+                ("title", TableKind::Audits)
+                    if !has(&columns, "child_id") && profiles[columns[i].index].fits(super::recognise::ValueKind::Id) == Some(true) =>
+                {
+                    "child_id"
+                }
+                ("title", TableKind::Actions) if !has(&columns, "text") && profiles[columns[i].index].fits(super::recognise::ValueKind::Id) != Some(true) => {
+                    "text"
+                }
+                ("id", TableKind::Audits) if !has(&columns, "audit_id") => "audit_id",
+                _ => continue,
+            };
+            columns[i].target = Target::Field(field.into());
+            columns[i].reason = format!("a SharePoint list's {} column", columns[i].header);
+            columns[i].scale = None;
+            columns[i].score = 2;
+        }
+    }
+
     // One column per single-valued field: the strongest wins; a tie is reported.
     let mut by_field: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (ci, c) in columns.iter().enumerate() {

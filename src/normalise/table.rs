@@ -353,7 +353,7 @@ pub const SET_ASIDE_REASONS: [&str; 10] = [
 ];
 
 /// A database extract's row that is an earlier version or a deleted record.
-pub const RECORD_RETIRED: &str = "an earlier version of a record, or a deleted one (its current or deleted flag says so)";
+pub const RECORD_RETIRED: &str = "an earlier version of a record, a deleted one, or a list's folder (its current, deleted or item-type column says so)";
 
 /// A column of a database extract that says a row is no longer the record:
 /// "is_current" (0 / N / false: an earlier version) or "record_status" /
@@ -361,8 +361,16 @@ pub const RECORD_RETIRED: &str = "an earlier version of a record, or a deleted o
 struct RowState {
     index: usize,
     header: String,
-    /// The column says the row is current (else: that it is deleted).
-    current: bool,
+    kind: State,
+}
+
+enum State {
+    /// Whether the row is the current version.
+    Current,
+    /// Whether the record was deleted.
+    Deleted,
+    /// A SharePoint list's item type: a folder is no record.
+    ItemType,
 }
 
 impl RowState {
@@ -374,12 +382,13 @@ impl RowState {
                 let h = super::recognise::prepare(&c.as_string());
                 // Without a warehouse's type suffix ("record_status_cd", "is_current_ind").
                 let h = ["cd", "code", "ind", "indicator", "flag", "yn"].iter().find_map(|w| h.strip_suffix(&format!(" {w}"))).unwrap_or(&h);
-                let current = match h {
-                    "is current" | "current" | "current version" | "current record" | "is latest" | "latest version" => true,
-                    "record status" | "row status" | "record state" | "is deleted" | "deleted" | "delete" | "soft deleted" => false,
+                let kind = match h {
+                    "is current" | "current" | "current version" | "current record" | "is latest" | "latest version" => State::Current,
+                    "record status" | "row status" | "record state" | "is deleted" | "deleted" | "delete" | "soft deleted" => State::Deleted,
+                    "item type" => State::ItemType,
                     _ => return None,
                 };
-                Some(RowState { index, header: c.as_string(), current })
+                Some(RowState { index, header: c.as_string(), kind })
             })
             .collect()
     }
@@ -388,10 +397,10 @@ impl RowState {
     fn retired(&self, row: &SourceRow) -> Option<(String, String)> {
         let cell = row.cells.get(self.index)?;
         let v = fold(&cell.as_string());
-        let retired = if self.current {
-            matches!(v.as_str(), "0" | "n" | "no" | "false")
-        } else {
-            matches!(v.as_str(), "d" | "deleted" | "del" | "1" | "y" | "yes" | "true")
+        let retired = match self.kind {
+            State::Current => matches!(v.as_str(), "0" | "n" | "no" | "false"),
+            State::Deleted => matches!(v.as_str(), "d" | "deleted" | "del" | "1" | "y" | "yes" | "true"),
+            State::ItemType => v == "folder",
         };
         retired.then(|| (self.header.clone(), cell.as_string()))
     }
@@ -1167,21 +1176,31 @@ fn service_for_blank_team(audits: &mut [super::model::Audit], file: &str, sheet:
 /// would rest on the few answers that happen to read ("Parents declined": no)
 /// and say 0%. Its audits leave that KPI, as from a table without the column.
 fn drop_unread_answers(
-    counts: &BTreeMap<String, (u64, u64)>,
+    counts: &BTreeMap<String, (u64, u64, u64)>,
     file: &str,
     sheet: Option<&str>,
     model: &mut Model,
     findings: &mut Findings,
     report: &mut TableReport,
 ) {
-    for (field, &(read, unread)) in counts.iter().filter(|(f, &(read, unread))| f.starts_with("spoke_") && unread >= 3 && unread >= read) {
+    // Most cells not answers, or most of them sentences (read, if at all, by a word inside).
+    let unused = |read: u64, unread: u64, prose: u64| (unread >= 3 && unread >= read) || (prose >= 3 && prose * 2 >= read + unread);
+    for (field, &(read, unread, prose)) in counts.iter().filter(|(f, &(read, unread, prose))| f.starts_with("spoke_") && unused(read, unread, prose)) {
         let target = Target::Field(field.clone());
         let Some(column) = report.columns.iter_mut().find(|c| c.target == target) else { continue };
-        let why = format!(
-            "column '{}': {unread} of its {} filled cells are not yes, no or not applicable, so the answers that do read would not stand for it: not used for {field}",
-            column.header,
-            read + unread
-        );
+        let why = if unread >= 3 && unread >= read {
+            format!(
+                "column '{}': {unread} of its {} filled cells are not yes, no or not applicable, so the answers that do read would not stand for it: not used for {field}",
+                column.header,
+                read + unread
+            )
+        } else {
+            format!(
+                "column '{}': {prose} of its {} filled cells are sentences, not yes or no (read, if at all, by a word inside them): not used for {field}",
+                column.header,
+                read + unread
+            )
+        };
         column.reason = format!("{} (not used: most values are not yes or no)", column.reason);
         column.target = Target::Unmapped;
         column.score = 0;
@@ -1315,7 +1334,7 @@ struct RowReader<'a> {
     /// How a row is keyed for exact duplicates.
     keys: RowKeys,
     /// Per yes / no field: answers read, and filled cells not read.
-    answers_read: BTreeMap<String, (u64, u64)>,
+    answers_read: BTreeMap<String, (u64, u64, u64)>,
     /// Each legal-status row's child (tidied) and start date, for a table with
     /// no end dates (a status history).
     status_changes: Vec<(String, chrono::NaiveDate)>,
@@ -1535,9 +1554,18 @@ impl<'a> RowReader<'a> {
             );
             return Answer::Blank;
         }
+        // A sentence that reads as an answer only by a word inside it ("Not
+        // selected for parent/carer views.", "Mother declined to take part."), or
+        // not at all: prose, not an answer.
+        let prose = |c: &Cell| {
+            let f = fold(&c.as_string());
+            f.split(' ').count() >= 5 && !matches!(f.split(' ').next(), Some("yes" | "y" | "no" | "n" | "true" | "false"))
+        };
         if let Some(a) = answer(cell) {
             if !cell.is_empty() {
-                self.answers_read.entry(field.to_string()).or_default().0 += 1;
+                let e = self.answers_read.entry(field.to_string()).or_default();
+                e.0 += 1;
+                e.2 += u64::from(prose(cell));
             }
             return a;
         }
@@ -1558,7 +1586,9 @@ impl<'a> RowReader<'a> {
             return Answer::Yes;
         }
         let header = header.to_string();
-        self.answers_read.entry(field.to_string()).or_default().1 += 1;
+        let e = self.answers_read.entry(field.to_string()).or_default();
+        e.1 += 1;
+        e.2 += u64::from(prose(cell));
         findings.push(
             Severity::Warning,
             "unknown_answer",

@@ -501,3 +501,34 @@ fn a_warehouse_extracts_earlier_versions_deleted_rows_and_team_codes_are_read_as
     let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
     assert_eq!(dq.matches("an earlier version of a record").count(), 3, "{dq}");
 }
+
+#[test]
+fn a_sharepoint_lists_title_and_id_and_its_folders_are_read_as_such() {
+    let dir = scratch("sharepoint");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("audits.csv"),
+        "ID,Title,Audit Date,District,Overall judgement of the case file,Parents / carers views,Created,Created By,Modified,Modified By,Item Type,Path\n\
+         1,2026-07,,,,,01/07/2026,\"Vale, Ann\",01/07/2026,\"Vale, Ann\",Folder,sites/qa/Lists/Audits\n\
+         2,MB30101,07/09/2026,North,Good,Not selected for parent/carer views.,07/09/2026,\"Vale, Ann\",08/09/2026,\"Vale, Ann\",Item,sites/qa/Lists/Audits/2026-07\n\
+         3,MB30102,08/09/2026,North,Inadequate,Mother declined to take part in the audit.,08/09/2026,\"Vale, Ann\",08/09/2026,\"Vale, Ann\",Item,sites/qa/Lists/Audits/2026-07\n\
+         4,MB30103,09/09/2026,South,Good,Foster carer feels well supported by the team.,09/09/2026,\"Vale, Ann\",09/09/2026,\"Vale, Ann\",Item,sites/qa/Lists/Audits/2026-07\n\
+         5,MB30104,10/09/2026,South,Good,Not selected for parent/carer views.,10/09/2026,\"Vale, Ann\",10/09/2026,\"Vale, Ann\",Item,sites/qa/Lists/Audits/2026-07\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let o = auditpack(
+        &dir,
+        &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"],
+    );
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let audits = rows(&out.join("normalised/audits.csv"));
+    let got: Vec<(&str, &str)> = audits.iter().map(|a| (a["audit_id"].as_str(), a["child_id"].as_str())).collect();
+    assert_eq!(got, [("2", "MB30101"), ("3", "MB30102"), ("4", "MB30103"), ("5", "MB30104")], "Title is the child, ID the audit; the folder is no audit");
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let family = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "family_spoken_to").unwrap();
+    assert_eq!(family["not_in_source"], true, "views written as sentences are not yes or no answers");
+    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    assert!(dq.contains("answers_not_read") && dq.contains("are sentences"), "{dq}");
+}
