@@ -439,6 +439,27 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         }
         let top = cols.iter().map(|&c| scores[c]).max().unwrap_or(0);
         let winners: Vec<usize> = cols.iter().copied().filter(|&c| scores[c] == top).collect();
+        // Two columns that tie and are never both filled on a row (a question
+        // reworded part way through the year, the old column kept): one field,
+        // read from whichever is filled.
+        if let [first, second] = winners.as_slice() {
+            let (a, b) = (columns[*first].index, columns[*second].index);
+            let filled = |i: usize, r: &Vec<Cell>| r.get(i).is_some_and(|c| !c.is_empty());
+            let both = sample.iter().any(|r| filled(a, r) && filled(b, r));
+            let each = sample.iter().any(|r| filled(a, r)) && sample.iter().any(|r| filled(b, r));
+            if !both && each && top < 1000 {
+                let (h1, h2) = (columns[*first].header.clone(), columns[*second].header.clone());
+                notes.push(format!("columns '{h1}' and '{h2}' both match {field} and are never both filled on a row: read as one (whichever is filled)"));
+                columns[*second].reason = format!("{} (read where '{h1}' is blank: never both filled)", columns[*second].reason);
+                for &c in cols.iter().filter(|&&c| scores[c] < top) {
+                    notes.push(format!("column '{}' matches {field} less well than another column: not used; pin it in the config", columns[c].header));
+                    columns[c].reason = format!("{} (not used: {field} is ambiguous)", columns[c].reason);
+                    columns[c].target = Target::Unmapped;
+                    columns[c].score = 0;
+                }
+                continue;
+            }
+        }
         for &c in &cols {
             if winners.len() > 1 || scores[c] < top {
                 let why = if winners.len() > 1 { "equally" } else { "less well than another column" };

@@ -759,7 +759,9 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     report.notes = mapping.notes.clone();
     // An ambiguous column is a warning, not a silently dropped field.
     for note in &mapping.notes {
-        findings.push(Severity::Warning, "column_ambiguous", &file, sheet.as_deref(), Some(sample[h].row), None, "", note.clone());
+        // Two columns read as one (never both filled) are an assumption, not an ambiguity left unread.
+        let code = if note.contains("are never both filled") { "columns_joined" } else { "column_ambiguous" };
+        findings.push(Severity::Warning, code, &file, sheet.as_deref(), Some(sample[h].row), None, "", note.clone());
     }
     // With no team column, the service / area column gives the team.
     let has_team = mapping.field("team").is_some() || mapping.field("service_team").is_some();
@@ -879,19 +881,24 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         .and_then(|p| p.numeric_direction)
         .or_else(|| mapping.framework.as_deref().and_then(|f| ctx.config.framework(f)).and_then(|f| f.numeric_direction))
         .unwrap_or(ctx.config.settings.numeric_direction);
-    let fields = mapping
+    let all_fields = mapping
         .columns
         .iter()
         .filter_map(|c| match &c.target {
             Target::Field(f) => Some((f.clone(), (c.index, c.header.clone()))),
             _ => None,
         })
-        .fold(Vec::<(String, (usize, String))>::new(), |mut v, (f, c)| {
-            if !v.iter().any(|(g, _)| *g == f) {
-                v.push((f, c)); // the first column wins for multi-valued fields
-            }
-            v
-        });
+        .collect::<Vec<(String, (usize, String))>>();
+    // The first column of each field; a single-valued field's second column is
+    // an alternate (the first column wins for multi-valued fields).
+    let (mut fields, mut alternates) = (Vec::<(String, (usize, String))>::new(), Vec::new());
+    for (f, c) in all_fields {
+        if !fields.iter().any(|(g, _)| *g == f) {
+            fields.push((f, c));
+        } else if !["evidence", "good_practice"].contains(&f.as_str()) {
+            alternates.push((f, c));
+        }
+    }
     let mut reader = RowReader {
         ctx,
         file: &file,
@@ -905,6 +912,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         blank_rows: vec![],
         source: model.strings.intern(&file),
         fields,
+        alternates,
         fixed_episode_type,
         note_kinds: Default::default(),
         read_as_yes: BTreeMap::new(),
@@ -931,6 +939,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             && !more_tables
             && reader.team_path.is_none()
             && !reader.month_first
+            && reader.alternates.is_empty()
     });
     let fast = bulk.is_some();
     if let Some(bulk) = &bulk {
@@ -1346,6 +1355,9 @@ struct RowReader<'a> {
     /// Field → (column index, header), worked out once per table. A short list:
     /// scanning it beats hashing the field name on every row.
     fields: Vec<(String, (usize, String))>,
+    /// Second columns of single-valued fields, read where the first is blank
+    /// (two columns never both filled: see `map_table`).
+    alternates: Vec<(String, (usize, String))>,
     /// The plan type for every row of a table that has no legal-status column.
     fixed_episode_type: Option<String>,
     /// Note type → kind, classified once per distinct type.
@@ -1443,14 +1455,26 @@ impl<'a> RowReader<'a> {
     }
 
     fn cell<'r, 's>(&'s self, row: &'r SourceRow, field: &str) -> Option<(&'r Cell, &'s str)> {
+        let (i, header) = self.column(row, field)?;
+        Some((row.cells.get(i).unwrap_or(&Cell::Empty), header))
+    }
+
+    /// The column a field is read from on this row: its column, or where that
+    /// is blank an alternate that is filled.
+    fn column<'s>(&'s self, row: &SourceRow, field: &str) -> Option<(usize, &'s str)> {
         let (_, (i, header)) = self.fields.iter().find(|(f, _)| f == field)?;
-        Some((row.cells.get(*i).unwrap_or(&Cell::Empty), header.as_str()))
+        if row.cells.get(*i).is_none_or(Cell::is_empty) {
+            if let Some((_, (j, h))) = self.alternates.iter().find(|(f, (j, _))| f == field && row.cells.get(*j).is_some_and(|c| !c.is_empty())) {
+                return Some((*j, h.as_str()));
+            }
+        }
+        Some((*i, header.as_str()))
     }
 
     /// A cell as text, borrowed when it is text (the hot path), else displayed.
     fn str<'r>(&self, row: &'r SourceRow, field: &str) -> Option<std::borrow::Cow<'r, str>> {
-        let (_, (i, _)) = self.fields.iter().find(|(f, _)| f == field)?;
-        match row.cells.get(*i)? {
+        let (i, _) = self.column(row, field)?;
+        match row.cells.get(i)? {
             Cell::Text(t) => Some(std::borrow::Cow::Borrowed(t.as_str())),
             Cell::Empty => None,
             other => Some(std::borrow::Cow::Owned(other.as_string())),

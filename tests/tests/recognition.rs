@@ -532,3 +532,35 @@ fn a_sharepoint_lists_title_and_id_and_its_folders_are_read_as_such() {
     let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
     assert!(dq.contains("answers_not_read") && dq.contains("are sentences"), "{dq}");
 }
+
+#[test]
+fn two_columns_for_one_field_never_both_filled_are_read_as_one() {
+    let run = |name: &str, text: &str| -> (serde_json::Value, String) {
+        let dir = scratch(name);
+        let input = dir.join("in");
+        std::fs::create_dir_all(&input).unwrap();
+        std::fs::write(input.join("audits.csv"), text).unwrap();
+        let out = dir.join("out");
+        let o = auditpack(&dir, &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--reports", "board-pack"]);
+        assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+        let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+        let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "family_spoken_to").unwrap().clone();
+        (k, std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap())
+    };
+    // The question was reworded in September: the old column is blank from then on.
+    let (k, dq) = run(
+        "reworded",
+        "Child ID,Date of audit,Overall grade,Did you speak to the parents?,Did you speak with the family?\n\
+         C1,07/09/2026,Good,Yes,\nC2,08/09/2026,Good,No,\nC3,20/09/2026,Good,,Yes\nC4,21/09/2026,Good,,Yes\n",
+    );
+    assert_eq!((k["numerator"].as_u64(), k["denominator"].as_u64()), (Some(3), Some(4)), "{dq}");
+    assert!(!dq.contains("column_ambiguous") && dq.contains("columns_joined"), "{dq}");
+    // Both filled on a row: which one is meant is not known, so neither is used.
+    let (k, dq) = run(
+        "tied",
+        "Child ID,Date of audit,Overall grade,Did you speak to the parents?,Did you speak with the family?\n\
+         C1,07/09/2026,Good,Yes,No\nC2,08/09/2026,Good,No,\nC3,20/09/2026,Good,,Yes\n",
+    );
+    assert_eq!(k["not_in_source"], true);
+    assert!(dq.contains("column_ambiguous"), "{dq}");
+}
