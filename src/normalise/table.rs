@@ -913,6 +913,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         source: model.strings.intern(&file),
         fields,
         alternates,
+        slots: if mapping.kind == TableKind::Audits && !moderation_log { action_slots(&mapping) } else { Vec::new() },
         fixed_episode_type,
         note_kinds: Default::default(),
         read_as_yes: BTreeMap::new(),
@@ -1104,6 +1105,51 @@ fn usual_year(mapping: &TableMapping, body: &[SourceRow]) -> Option<i32> {
         n += 1;
     }
     years.into_iter().max_by_key(|&(_, c)| c).filter(|&(_, c)| c * 2 > n).map(|(y, _)| y)
+}
+
+/// One numbered action slot across an audit row: its text, owner, due and
+/// completion columns.
+#[derive(Debug, Clone, Copy)]
+struct ActionSlot {
+    text: usize,
+    owner: Option<usize>,
+    due: Option<usize>,
+    completed: Option<usize>,
+}
+
+/// An audit table's numbered action slots, from its unused columns: a header
+/// with a slot number ("(1)" at its end, or "Action 1 …") and words saying
+/// which part it is. Read only when every slot with a text column has a
+/// completion column too (without one, no action could be known done).
+fn action_slots(mapping: &TableMapping) -> Vec<ActionSlot> {
+    let mut parts: BTreeMap<u32, [Option<usize>; 4]> = BTreeMap::new();
+    for c in mapping.columns.iter().filter(|c| c.target == Target::Unmapped) {
+        let f = fold(&c.header);
+        let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+        // "… (1)" (folded to a last word "1"), or "action 1 …".
+        let n = words.last().filter(|_| c.header.trim_end().ends_with(')')).and_then(|w| w.parse::<u32>().ok()).or_else(|| {
+            words.windows(2).find(|w| matches!(w[0], "action" | "actions" | "recommendation") && w[1].parse::<u32>().is_ok()).and_then(|w| w[1].parse().ok())
+        });
+        let Some(n) = n.filter(|n| (1..=20).contains(n)) else { continue };
+        let has = |w: &str| words.contains(&w);
+        let part = if has("completed") || has("done") || f.contains("signed off") {
+            3
+        } else if f.contains("by when") || has("due") || has("target") || has("deadline") {
+            2
+        } else if has("who") || has("owner") || has("responsible") {
+            1
+        } else if has("action") || has("actions") || f.contains("recommendation") {
+            0
+        } else {
+            continue;
+        };
+        parts.entry(n).or_default()[part].get_or_insert(c.index);
+    }
+    let slots: Vec<ActionSlot> = parts.values().filter_map(|p| Some(ActionSlot { text: p[0]?, owner: p[1], due: p[2], completed: p[3] })).collect();
+    if slots.is_empty() || slots.iter().any(|s| s.completed.is_none()) {
+        return Vec::new();
+    }
+    slots
 }
 
 /// The code and meaning columns of a key's header ("Code" / "Meaning",
@@ -1355,6 +1401,8 @@ struct RowReader<'a> {
     /// Field → (column index, header), worked out once per table. A short list:
     /// scanning it beats hashing the field name on every row.
     fields: Vec<(String, (usize, String))>,
+    /// Actions written in numbered slots across an audit's row.
+    slots: Vec<ActionSlot>,
     /// Second columns of single-valued fields, read where the first is blank
     /// (two columns never both filled: see `map_table`).
     alternates: Vec<(String, (usize, String))>,
@@ -1409,7 +1457,7 @@ impl<'a> RowReader<'a> {
         model.row_keys.insert(key, (self.source, row.row));
         let result = match self.mapping.kind {
             TableKind::Audits if self.moderation_log => self.moderation(&row, findings).map(|m| model.moderations.push(m)),
-            TableKind::Audits => self.audit(&row, findings).and_then(|a| self.add_audit(a, model)),
+            TableKind::Audits => self.audit(&row, findings).and_then(|a| self.add_audit(a, model)).map(|()| self.slot_actions(&row, model, findings)),
             TableKind::Actions => self.action(&row, findings).map(|a| model.actions.push(a)),
             TableKind::CaseNotes => self.case_note(&row, model, findings).map(|n| model.case_notes.push(n)),
             TableKind::Episodes => {
@@ -1457,6 +1505,64 @@ impl<'a> RowReader<'a> {
     fn cell<'r, 's>(&'s self, row: &'r SourceRow, field: &str) -> Option<(&'r Cell, &'s str)> {
         let (i, header) = self.column(row, field)?;
         Some((row.cells.get(i).unwrap_or(&Cell::Empty), header))
+    }
+
+    /// The actions in an audit row's numbered slots ("Recommendations for
+    /// further action: (1)", "Who By: (1)", "By When: (1)", "Action 1
+    /// completed"), each linked to the audit just read. A slot saying no action
+    /// ("No further action", "None") is none; a due date that is not a date
+    /// leaves the default (working days after the audit).
+    fn slot_actions(&self, row: &SourceRow, model: &mut Model, findings: &mut Findings) {
+        if self.slots.is_empty() {
+            return;
+        }
+        let Some(audit) = model.audits.last() else { return };
+        let (id, child, team, completed) = (audit.id.clone(), audit.child_id.clone(), audit.team.clone(), audit.completed);
+        for slot in &self.slots {
+            let text = row.cells.get(slot.text).map(|c| c.as_string()).unwrap_or_default();
+            let f = fold(&text);
+            if f.is_empty()
+                || matches!(f.as_str(), "none" | "nfa" | "n a" | "na" | "no" | "nil")
+                || f.starts_with("no further action")
+                || f.starts_with("no action")
+            {
+                continue;
+            }
+            let date = |i: Option<usize>, what: &str, findings: &mut Findings| -> Option<chrono::NaiveDate> {
+                let cell = row.cells.get(i?)?;
+                if cell.is_empty() {
+                    return None;
+                }
+                let d = if self.month_first { cell.as_date_month_first() } else { cell.as_date() };
+                if d.is_none() {
+                    findings.push(
+                        Severity::Info,
+                        "slot_not_a_date",
+                        self.file,
+                        self.sheet,
+                        Some(row.row),
+                        Some(what),
+                        cell.as_string(),
+                        "not a date: left blank (a blank due date is the default working days after the audit)",
+                    );
+                }
+                d
+            };
+            let due = date(slot.due, "action due", findings);
+            let done = date(slot.completed, "action completed", findings);
+            model.actions.push(Action {
+                origin: Origin { file: self.file.to_string(), sheet: self.sheet.map(str::to_string), row: row.row },
+                audit_id: Some(id.clone()),
+                child_id: Some(child.clone()),
+                text,
+                owner: slot.owner.and_then(|i| row.cells.get(i)).map(Cell::as_string).filter(|o| !o.is_empty()),
+                team: team.clone(),
+                set: completed,
+                due,
+                completed: done,
+                audit_date: completed,
+            });
+        }
     }
 
     /// The column a field is read from on this row: its column, or where that

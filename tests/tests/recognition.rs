@@ -564,3 +564,33 @@ fn two_columns_for_one_field_never_both_filled_are_read_as_one() {
     assert_eq!(k["not_in_source"], true);
     assert!(dq.contains("column_ambiguous"), "{dq}");
 }
+
+#[test]
+fn actions_in_numbered_slots_across_an_audit_row_are_that_audits_actions() {
+    let dir = scratch("action-slots");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("responses.csv"),
+        "Date of the Audit,Child ID,Team,Auditor,1. Is the child safe?,2. Is work child-centred?,3. Is management oversight effective?,Overall grade,\
+         Recommendations for further action: (1),Who By: (1),By When: (1),\
+         Recommendations for further action: (2),Who By: (2),By When: (2),Action 1 completed,Action 2 completed\n\
+         01/09/2026,C1,CP North,Ann Vale,Yes,Partially,No,Good,Update the plan,SW,10/09/2026,Visit the school,TM,Within 10 working days,09/09/2026,\n\
+         02/09/2026,C2,CP North,Ann Vale,Yes,Yes,Partially,Good,No further action,,,,,,,\n\
+         03/09/2026,C3,CP South,Bo Fenn,No,Partially,Yes,Inadequate,,,,,,,,\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let o = auditpack(
+        &dir,
+        &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"],
+    );
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let actions = rows(&out.join("normalised/actions.csv"));
+    let got: Vec<(&str, &str, &str, &str)> =
+        actions.iter().map(|a| (a["child_id"].as_str(), a["action"].as_str(), a["due_date"].as_str(), a["completed_date"].as_str())).collect();
+    assert_eq!(got, [("C1", "Update the plan", "2026-09-10", "2026-09-09"), ("C1", "Visit the school", "", "")]);
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let on_time = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "actions_on_time").unwrap();
+    assert_eq!((on_time["numerator"].as_u64(), on_time["denominator"].as_u64()), (Some(1), Some(2)));
+}
