@@ -209,14 +209,16 @@ fn is_service_and_team(tied: &[String]) -> bool {
 }
 
 /// The separator that joins two or more parts in most of a column's values
-/// ("Safeguarding > Child Protection West"): the first of these that at least
-/// 60% of the filled values hold, with text on both sides.
-pub fn path_separator(values: &[&Cell]) -> Option<&'static str> {
+/// ("Safeguarding > Child Protection West"): the first of these that the
+/// header holds too and at least 60% of the filled values hold, with text on
+/// both sides.
+pub fn path_separator(header: &str, values: &[&Cell]) -> Option<&'static str> {
     let texts: Vec<String> = values.iter().filter(|c| !c.is_empty()).map(|c| c.as_string()).collect();
     if texts.is_empty() {
         return None;
     }
-    [" > ", ">", " » ", "»", " / ", "/", " \\ ", "\\", " | ", "|", " - ", " – ", ": "].into_iter().find(|sep| {
+    // The header joins its two names the same way ("Service > Team" over "Safeguarding > CP West").
+    [" > ", ">", " » ", "»", " / ", "/", " \\ ", "\\", " | ", "|", " - ", " – ", ": "].into_iter().filter(|sep| header.contains(sep.trim())).find(|sep| {
         let split = texts.iter().filter(|t| t.split(sep).filter(|p| !p.trim().is_empty()).count() >= 2).count();
         split * 10 >= texts.len() * 6
     })
@@ -320,9 +322,9 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                             }
                             Ok(Some(m)) => (Target::Field(m.field), m.reason, m.score),
                             // "Service > Team" over "Safeguarding > CP West": both in one cell.
-                            Err(tied) if is_service_and_team(&tied) && path_separator(&values).is_some() => (
+                            Err(tied) if is_service_and_team(&tied) && path_separator(&headers[i], &values).is_some() => (
                                 Target::Field("service_team".into()),
-                                format!("service and team in one cell, split at '{}'", path_separator(&values).unwrap_or_default().trim()),
+                                format!("service and team in one cell, split at '{}'", path_separator(&headers[i], &values).unwrap_or_default().trim()),
                                 2,
                             ),
                             Err(tied) => {

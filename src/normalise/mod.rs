@@ -202,7 +202,9 @@ fn read_codes_by_key(model: &mut Model, ctx: &table::Context, found: &mut findin
 /// from a reference table of team codes and names): shown by name, with a
 /// note per code.
 fn teams_by_key(model: &mut Model, found: &mut findings::Findings) {
-    let key: HashMap<String, &CodeMeaning> = model.code_key.iter().rev().map(|k| (fold::fold(&k.code), k)).collect();
+    // Only a key of team codes ("team_cd" / "team_name").
+    let key: HashMap<String, &CodeMeaning> =
+        model.code_key.iter().rev().filter(|k| k.of.as_deref() == Some("team")).map(|k| (fold::fold(&k.code), k)).collect();
     let mut named: BTreeMap<String, (String, String, Option<String>)> = BTreeMap::new();
     let mut name = |team: &mut Option<String>| {
         let Some(t) = team.as_deref() else { return };

@@ -365,6 +365,8 @@ pub struct Model {
 pub struct CodeMeaning {
     pub code: String,
     pub meaning: String,
+    /// What the codes are codes of, when the key's header says ("team" for "team_cd").
+    pub of: Option<String>,
     /// Where the key was read.
     pub file: String,
     pub sheet: Option<String>,

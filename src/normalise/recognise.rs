@@ -676,7 +676,15 @@ impl Recogniser {
 
     /// A raw header as the words that carry its meaning.
     pub fn header_words(&self, raw: &str) -> Vec<String> {
-        self.words(&prepare_header(raw))
+        let mut words = self.words(&prepare_header(raw));
+        // A machine field name's type suffix ("overall_cd", "worker_spoken_ind",
+        // "seen_alone_flag") is not a word of its meaning. (In a header written
+        // for people, "Team code" is another column than "Team".)
+        let machine = raw.contains('_') && !raw.trim().contains(char::is_whitespace);
+        if machine && words.len() > 1 && matches!(words.last().map(String::as_str), Some("code" | "indicator" | "flag" | "yn")) {
+            words.pop();
+        }
+        words
     }
 
     /// Each run-together word of a prepared header split into known words.

@@ -114,6 +114,7 @@ fn team_in_name(name: &str) -> Option<String> {
 /// Whether a file's name has a word that teams are named by (a file is more
 /// often named for the council, the system or the export than for a team).
 fn says_team(name: &str) -> bool {
+    // (Not places: "West Sussex.csv" is a council, "CP North.xlsx" a team.)
     const WORDS: &[&str] = &[
         "team",
         "teams",
@@ -136,19 +137,9 @@ fn says_team(name: &str) -> bool {
         "front door",
         "mash",
         "edge of care",
-        "family",
-        "families",
         "placement",
         "placements",
         "court",
-        "north",
-        "south",
-        "east",
-        "west",
-        "central",
-        "hub",
-        "locality",
-        "unit",
         "duty",
     ];
     let f = format!(" {} ", super::recognise::prepare(name));
@@ -382,8 +373,9 @@ impl RowState {
                 let h = super::recognise::prepare(&c.as_string());
                 // Without a warehouse's type suffix ("record_status_cd", "is_current_ind").
                 let h = ["cd", "code", "ind", "indicator", "flag", "yn"].iter().find_map(|w| h.strip_suffix(&format!(" {w}"))).unwrap_or(&h);
+                // (Not a bare "Current": a case or plan that is open.)
                 let kind = match h {
-                    "is current" | "current" | "current version" | "current record" | "is latest" | "latest version" => State::Current,
+                    "is current" | "current version" | "current record" | "is latest" | "latest version" => State::Current,
                     "record status" | "row status" | "record state" | "is deleted" | "deleted" | "delete" | "soft deleted" => State::Deleted,
                     "item type" => State::ItemType,
                     _ => return None,
@@ -412,12 +404,13 @@ pub const AUDIT_CANCELLED: &str = "audit cancelled, withdrawn or exempted (its s
 /// Whether an audit's status says it will not be done ("Cancelled - exemption
 /// agreed", "Withdrawn", "Exempt – agreed by AD", "Not required").
 fn status_cancels(status: &str) -> bool {
+    // By its first word ("Completed - re-audit not required" is done, not cancelled).
     let f = fold(status);
-    let words: Vec<&str> = f.split(' ').collect();
-    let has = |w: &str| words.contains(&w);
-    ["cancelled", "canceled", "withdrawn", "exempt", "exempted", "exemption", "void", "voided", "deleted", "abandoned"].iter().any(|w| has(w))
-        || f.contains("not required")
-        || f.contains("no longer required")
+    let first = f.split(' ').next().unwrap_or("");
+    matches!(first, "cancelled" | "canceled" | "withdrawn" | "exempt" | "exempted" | "exemption" | "void" | "voided" | "deleted" | "abandoned")
+        || f.starts_with("not required")
+        || f.starts_with("no longer required")
+        || f.starts_with("allocated in error")
 }
 
 /// The table's header again further down (an export's page break).
@@ -666,13 +659,17 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     });
     if (kind == TableKind::Unknown || incomplete) && pinned_kind.is_none() {
         // A key ("Code" / "Meaning"): kept, to read codes in the other tables.
-        if let Some((h, (code, meaning))) = header.and_then(|h| code_key_columns(&sample[h].cells).map(|c| (h, c))) {
+        // (Not a table of some kind missing a column: that is an error below.)
+        // A reference table of one thing's codes and names ("team_cd", "team_name") may look like a
+        // table missing its required column; a plain "Code" / "Meaning" key must match no kind.
+        let key = header.and_then(|h| code_key_columns(&sample[h].cells).map(|c| (h, c))).filter(|(_, (_, _, of))| kind == TableKind::Unknown || of.is_some());
+        if let Some((h, (code, meaning, of))) = key {
             let rest: Vec<SourceRow> = rows.filter_map(Result::ok).collect();
             let text = |r: &SourceRow, i: usize| r.cells.get(i).map(|c| c.as_string().trim().to_string()).unwrap_or_default();
             let lines: Vec<CodeMeaning> = sample[h + 1..]
                 .iter()
                 .chain(&rest)
-                .map(|r| CodeMeaning { code: text(r, code), meaning: text(r, meaning), file: file.clone(), sheet: sheet.clone() })
+                .map(|r| CodeMeaning { code: text(r, code), meaning: text(r, meaning), of: of.clone(), file: file.clone(), sheet: sheet.clone() })
                 .filter(|k| !k.code.is_empty() && !k.meaning.is_empty() && k.code.chars().count() <= 24)
                 .collect();
             let non_blank = sample[h + 1..].iter().chain(&rest).filter(|r| !r.is_blank()).count() as u64;
@@ -924,7 +921,12 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         row_state: RowState::of(&sample[h].cells),
         team_path: mapping.field("service_team").map(|i| {
             let values: Vec<&Cell> = sample.iter().skip(h + 1).filter_map(|r| r.cells.get(i)).collect();
-            super::columns::path_separator(&values).unwrap_or(" > ")
+            let header = sample[h].cells.get(i).map(Cell::as_string).unwrap_or_default();
+            let sep = super::columns::path_separator(&header, &values).unwrap_or(" > ");
+            // Which part is the team: as the header orders them ("Team / Service": the first).
+            let f = fold(&header);
+            let team_first = f.find("team").zip(f.find("service")).is_some_and(|(t, s)| t < s);
+            (sep, team_first)
         }),
         moderation_log,
     };
@@ -941,6 +943,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             && reader.team_path.is_none()
             && !reader.month_first
             && reader.alternates.is_empty()
+            && reader.row_state.is_empty()
     });
     let fast = bulk.is_some();
     if let Some(bulk) = &bulk {
@@ -1084,7 +1087,8 @@ fn month_first(mapping: &TableMapping, body: &[SourceRow], file: &str, sheet: Op
             }
         }
     }
-    if month == 0 || day > 0 {
+    // Two or more, so that one mistyped date does not turn a table round.
+    if month < 2 || day > 0 {
         return false;
     }
     let why = format!("dates written month first ('{example}': there is no month 13 or later): every date of this table read as month / day / year");
@@ -1154,18 +1158,24 @@ fn action_slots(mapping: &TableMapping) -> Vec<ActionSlot> {
 
 /// The code and meaning columns of a key's header ("Code" / "Meaning",
 /// "Abbreviation" / "Description"), if it is one.
-fn code_key_columns(header: &[Cell]) -> Option<(usize, usize)> {
+/// A key is a small table (five columns at most), so a table of records with
+/// a "Code" column is not one. Also what its codes are codes of ("team" for
+/// "team_cd"), when its header says.
+fn code_key_columns(header: &[Cell]) -> Option<(usize, usize, Option<String>)> {
     const CODE: [&str; 7] = ["code", "codes", "key", "abbreviation", "short code", "type code", "status code"];
     const MEANING: [&str; 9] = ["meaning", "means", "description", "definition", "full name", "stands for", "explanation", "what it means", "full description"];
     let folded: Vec<String> = header.iter().map(|c| fold(&c.as_string())).collect();
+    if folded.iter().filter(|h| !h.is_empty()).count() > 5 {
+        return None;
+    }
     if let (Some(code), Some(meaning)) = (folded.iter().position(|h| CODE.contains(&h.as_str())), folded.iter().position(|h| MEANING.contains(&h.as_str()))) {
-        return Some((code, meaning));
+        return Some((code, meaning, None));
     }
     // A reference table of one thing's codes and names ("team_cd", "team_name").
     folded.iter().enumerate().find_map(|(code, h)| {
         let thing = h.strip_suffix(" cd").or_else(|| h.strip_suffix(" code"))?;
         let meaning = folded.iter().position(|m| [" name", " description", " desc"].iter().any(|s| *m == format!("{thing}{s}")))?;
-        Some((code, meaning))
+        Some((code, meaning, Some(thing.to_string())))
     })
 }
 
@@ -1184,16 +1194,21 @@ fn fill_teams_down(audits: &mut [super::model::Audit], file: &str, sheet: Option
     if blank == 0 || blank * 3 < audits.len() || repeats || order.first().is_none_or(|&i| team(i).is_none()) {
         return;
     }
-    let mut above: Option<String> = None;
+    // (Never across a change of service: a blank team under another service is
+    // that service's, see `service_for_blank_team`.)
+    let mut above: Option<(String, Option<String>)> = None;
     let mut filled = Vec::new();
     for &i in &order {
         let a = &mut audits[i];
-        if a.team.as_deref().is_some_and(|t| !t.trim().is_empty()) {
-            above.clone_from(&a.team);
-        } else {
-            a.team.clone_from(&above);
+        if let Some(t) = a.team.as_deref().filter(|t| !t.trim().is_empty()) {
+            above = Some((t.to_string(), a.service.clone()));
+        } else if let Some((team, _)) = above.as_ref().filter(|(_, s)| a.service.is_none() || *s == a.service) {
+            a.team = Some(team.clone());
             filled.push(a.origin.row);
         }
+    }
+    if filled.is_empty() {
+        return;
     }
     let shown: Vec<String> = filled.iter().take(8).map(u32::to_string).collect();
     let more = if filled.len() > 8 { ", …" } else { "" };
@@ -1221,9 +1236,13 @@ fn service_for_blank_team(audits: &mut [super::model::Audit], file: &str, sheet:
     }
     let shown: Vec<String> = rows.iter().take(8).map(u32::to_string).collect();
     let more = if rows.len() > 8 { ", …" } else { "" };
-    let why = format!("{} audits name a service but no team: the service is shown as their team (rows {}{more})", rows.len(), shown.join(", "));
+    let why = format!(
+        "{} audits name a service but no team: the service is shown as their team (rows {}{more}). If the team was not recorded, fill in 'not recorded'",
+        rows.len(),
+        shown.join(", ")
+    );
     report.notes.push(why.clone());
-    findings.push(Severity::Info, "service_as_team", file, sheet, None, Some("team"), rows.len().to_string(), why);
+    findings.push(Severity::Warning, "service_as_team", file, sheet, None, Some("team"), rows.len().to_string(), why);
 }
 
 /// A "spoken to" column most of whose filled cells are not yes, no or not
@@ -1373,7 +1392,7 @@ struct RowReader<'a> {
     /// No team or service column, and a sheet named for a team.
     sheet_team: Option<String>,
     /// Service and team in one column ("Safeguarding > CP West"), split at this.
-    team_path: Option<&'static str>,
+    team_path: Option<(&'static str, bool)>,
     /// The table's text dates are written month first ("9/14/2026").
     month_first: bool,
     /// A database extract's columns that retire a row (an earlier version, a deleted record).
@@ -1591,23 +1610,27 @@ impl<'a> RowReader<'a> {
         self.str(row, field).map(std::borrow::Cow::into_owned)
     }
 
-    /// The row's team: its team column, else the last part of a service path
-    /// ("Safeguarding > CP West": "CP West"; a value without the separator is the team).
-    fn team(&self, row: &SourceRow) -> Option<String> {
-        self.text(row, "team").or_else(|| {
-            let path = self.str(row, "service_team")?;
-            path.rsplit(self.team_path?).map(str::trim).find(|p| !p.is_empty()).map(str::to_string)
-        })
+    /// The parts of a service path ("Safeguarding > CP West"), service first.
+    fn path_parts(&self, row: &SourceRow) -> Option<Vec<String>> {
+        let (sep, team_first) = self.team_path?;
+        let path = self.str(row, "service_team")?;
+        let mut parts: Vec<String> = path.split(sep).map(str::trim).filter(|p| !p.is_empty()).map(str::to_string).collect();
+        if team_first {
+            parts.reverse();
+        }
+        Some(parts)
     }
 
-    /// The row's service: its service column, else the first part of a service
-    /// path that has a team after it.
+    /// The row's team: its team column, else the team part of a service path
+    /// ("Safeguarding > CP West": "CP West"; a value without the separator is the team).
+    fn team(&self, row: &SourceRow) -> Option<String> {
+        self.text(row, "team").or_else(|| self.path_parts(row)?.pop())
+    }
+
+    /// The row's service: its service column, else the service part of a
+    /// service path that has a team in it too.
     fn service(&self, row: &SourceRow) -> Option<String> {
-        self.text(row, "service").or_else(|| {
-            let path = self.str(row, "service_team")?;
-            let parts: Vec<&str> = path.split(self.team_path?).map(str::trim).filter(|p| !p.is_empty()).collect();
-            (parts.len() >= 2).then(|| parts[0].to_string())
-        })
+        self.text(row, "service").or_else(|| self.path_parts(row).filter(|p| p.len() >= 2).map(|p| p[0].clone()))
     }
 
     fn date(&self, row: &SourceRow, field: &str, findings: &mut Findings) -> Option<chrono::NaiveDate> {
@@ -1631,7 +1654,12 @@ impl<'a> RowReader<'a> {
                 }
             }
         }
-        self.parsed(row, field, findings, read, "not a date (day-first dates, ISO dates and Excel dates are read): left blank")
+        let what = if self.month_first {
+            "not a date (this table's month-first dates, ISO dates and Excel dates are read): left blank"
+        } else {
+            "not a date (day-first dates, ISO dates and Excel dates are read): left blank"
+        };
+        self.parsed(row, field, findings, read, what)
     }
 
     /// A cell read with `parse`; a filled cell it cannot read is a `bad_date`
@@ -1689,7 +1717,9 @@ impl<'a> RowReader<'a> {
         // not at all: prose, not an answer.
         let prose = |c: &Cell| {
             let f = fold(&c.as_string());
-            f.split(' ').count() >= 5 && !matches!(f.split(' ').next(), Some("yes" | "y" | "no" | "n" | "true" | "false"))
+            f.split(' ').count() >= 5
+                && !matches!(f.split(' ').next(), Some("yes" | "y" | "no" | "n" | "true" | "false" | "na"))
+                && !["n a", "not applicable", "not relevant"].iter().any(|p| f.starts_with(p))
         };
         if let Some(a) = answer(cell) {
             if !cell.is_empty() {
@@ -1860,8 +1890,24 @@ impl<'a> RowReader<'a> {
             // With no completion date, a status that says done dates the action
             // by its own date, else by the date it was reviewed.
             completed: self.date(row, "completed_date", findings).or_else(|| {
-                let status = self.cell(row, "status")?.0;
-                super::forms::says_done(status).then(|| status.as_date().or_else(|| self.date(row, "reviewed_date", findings))).flatten()
+                let (status, header) = self.cell(row, "status")?;
+                if !super::forms::says_done(status) {
+                    return None;
+                }
+                let date = status.as_date().or_else(|| self.date(row, "reviewed_date", findings));
+                if date.is_none() {
+                    findings.push(
+                        Severity::Warning,
+                        "action_done_undated",
+                        self.file,
+                        self.sheet,
+                        Some(row.row),
+                        Some(header),
+                        status.as_string(),
+                        "the status says done, but no date says when: counted as not done",
+                    );
+                }
+                date
             }),
             audit_date: self.date(row, "audit_date", findings),
         })

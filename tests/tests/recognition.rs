@@ -350,10 +350,14 @@ fn a_table_of_month_first_dates_is_read_month_first_with_a_warning() {
         "Timestamp,Date of the Audit,Child ID,Team,Overall grade\n\
          9/14/2026 10:02:11,9/14/2026,C1,CP North,Good\n\
          9/15/2026 11:40:00,9/3/2026,C2,CP North,Inadequate\n\
-         10/2/2026 09:00:00,10/1/2026,C3,CP South,Good\n",
+         10/2/2026 09:00:00,10/1/2026,C3,CP South,Good\n\
+         9/22/2026 09:00:00,9/21/2026,C6,CP South,Good\n",
     )
     .unwrap();
     std::fs::write(input.join("day first.csv"), "Child ID,Team,Date of the Audit,Overall grade\nC4,CP South,14/9/2026,Good\nC5,CP South,3/9/2026,Good\n")
+        .unwrap();
+    // One mistyped date does not turn a table round: it is reported instead.
+    std::fs::write(input.join("one typo.csv"), "Child ID,Team,Date of the Audit,Overall grade\nC7,CP South,02/09/2026,Good\nC8,CP South,09/30/2026,Good\n")
         .unwrap();
     let out = dir.join("out");
     let o = auditpack(&dir, &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--reports", "board-pack"]);
@@ -364,6 +368,7 @@ fn a_table_of_month_first_dates_is_read_month_first_with_a_warning() {
     assert_eq!(dates["C2"], "2026-09-03", "month first throughout the table");
     assert_eq!(dates["C3"], "2026-10-01");
     assert_eq!((dates["C4"], dates["C5"]), ("2026-09-14", "2026-09-03"), "another table keeps day first");
+    assert_eq!((dates["C7"], dates["C8"]), ("2026-09-02", ""), "one month-first date alone is reported, not followed");
     let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
     assert_eq!(dq.matches("dates_month_first").count(), 1, "{dq}");
 }
@@ -593,4 +598,44 @@ fn actions_in_numbered_slots_across_an_audit_row_are_that_audits_actions() {
     let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
     let on_time = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "actions_on_time").unwrap();
     assert_eq!((on_time["numerator"].as_u64(), on_time["denominator"].as_u64()), (Some(1), Some(2)));
+}
+
+/// Ordinary exports a stranger's review made to show rules firing where they
+/// should not (tests/fixtures/review/): each keeps the numbers its rows say.
+#[test]
+fn rules_for_unusual_exports_leave_ordinary_ones_alone() {
+    let kpi = |case: &str, id: &str| -> serde_json::Value {
+        let dir = scratch(&format!("review-{case}"));
+        let input = crate::root().join("tests/fixtures/review").join(case);
+        let out = dir.join("out");
+        let o = auditpack(
+            &dir,
+            &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"],
+        );
+        assert!(matches!(o.status.code(), Some(0 | 1)), "{case}: {}", stderr(&o));
+        let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+        m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone()
+    };
+    let pair = |k: &serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
+    let teams = |k: &serde_json::Value| -> Vec<(String, u64)> {
+        k["by_team"].as_array().unwrap().iter().map(|t| (t["team"].as_str().unwrap().to_string(), t["numerator"].as_u64().unwrap())).collect()
+    };
+    // A "Current" column on a legal-status list is an open plan, not a row version.
+    assert_eq!(pair(&kpi("t1", "cp_visits_in_time")).1, Some(2));
+    // A blank team is not filled down across a change of service.
+    let t3 = teams(&kpi("t3", "audits_completed"));
+    assert!(t3.contains(&("Care Leavers".into(), 2)) && t3.contains(&("Disabled Children".into(), 1)), "{t3:?}");
+    // A file named for a place is no team.
+    assert_eq!(teams(&kpi("t5", "audits_completed")), [("(not recorded)".to_string(), 2)]);
+    // "Completed - re-audit not required" is a completed audit.
+    assert_eq!(kpi("t6", "audits_completed")["value"].as_f64(), Some(4.0));
+    // "Team Code" beside "Team", "Overall Grade Code" beside "Overall Grade": no tie.
+    assert_eq!(pair(&kpi("t7", "overall_good_or_better")), (Some(2), Some(3)));
+    assert!(!teams(&kpi("t7", "audits_completed")).iter().any(|(t, _)| t == "(not recorded)"));
+    // A "Review Date" is the next review, not the day an action was done.
+    assert_eq!(kpi("t11", "actions_on_time")["not_in_source"], true);
+    // "Not applicable - child is too young to talk" is an answer, not prose.
+    assert_eq!(pair(&kpi("t12", "child_spoken_to")), (Some(2), Some(3)));
+    // Findings discussed with the team manager is not speaking to the practitioner.
+    assert_eq!(kpi("t20", "practitioner_spoken_to")["not_in_source"], true);
 }
