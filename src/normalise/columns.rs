@@ -439,6 +439,21 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             }
             continue;
         }
+        // A column with no values (a section's title over nothing) loses to one with values.
+        let cols: Vec<usize> = if cols.iter().any(|&c| profiles[columns[c].index].non_empty > 0) {
+            let empty: Vec<usize> = cols.iter().copied().filter(|&c| profiles[columns[c].index].non_empty == 0).collect();
+            for c in empty {
+                columns[c].reason = format!("{} (not used: empty, another column holds {field})", columns[c].reason);
+                columns[c].target = Target::Unmapped;
+                columns[c].score = 0;
+            }
+            cols.into_iter().filter(|&c| profiles[columns[c].index].non_empty > 0).collect()
+        } else {
+            cols
+        };
+        if cols.len() < 2 {
+            continue;
+        }
         let top = cols.iter().map(|&c| scores[c]).max().unwrap_or(0);
         let winners: Vec<usize> = cols.iter().copied().filter(|&c| scores[c] == top).collect();
         // Two columns that tie and are never both filled on a row (a question

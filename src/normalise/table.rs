@@ -540,6 +540,27 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         report.notes.push("ignored by the config".into());
         return (report, None);
     }
+    // A sheet turned on its side (field names down the first column, one
+    // column per record) is read turned back.
+    if text_format.is_none() && pins.is_none() && read_error.is_none() && is_transposed(ctx, &sample) {
+        let all: Vec<SourceRow> = sample.into_iter().chain(rows.map_while(Result::ok)).collect();
+        let width = all.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+        let turned: Vec<SourceRow> =
+            (0..width).map(|c| SourceRow { row: c as u32 + 1, cells: all.iter().map(|r| r.cells.get(c).cloned().unwrap_or(Cell::Empty)).collect() }).collect();
+        let why = format!(
+            "field names run down the first column and each of the next {} columns is a record: read turned round (its \"rows\" are the sheet's column numbers)",
+            width.saturating_sub(1)
+        );
+        findings.push(Severity::Warning, "transposed", &file, sheet.as_deref(), None, None, "", why.clone());
+        let (mut turned_report, _) = read_one_table(
+            ctx,
+            Table { file: file.clone(), sheet: sheet.clone(), text_format: None, rows: Box::new(turned.into_iter().map(Ok)) },
+            model,
+            findings,
+        );
+        turned_report.notes.insert(0, why);
+        return (turned_report, None);
+    }
 
     let header = match pins.and_then(|p| p.header_row) {
         Some(n) => sample.iter().position(|r| r.row == n),
@@ -911,6 +932,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         fields,
         alternates,
         slots: if mapping.kind == TableKind::Audits && !moderation_log { action_slots(&mapping) } else { Vec::new() },
+        header_keys: header_keys(&mapping),
         fixed_episode_type,
         note_kinds: Default::default(),
         read_as_yes: BTreeMap::new(),
@@ -1154,6 +1176,50 @@ fn action_slots(mapping: &TableMapping) -> Vec<ActionSlot> {
         return Vec::new();
     }
     slots
+}
+
+/// The numbers a graded column's header explains ("Overall (1=Outstanding,
+/// 2=Good, 3=RI, 4=Inadequate)"): pairs of a whole number and the label after
+/// "=". A header saying "same scale" takes the overall column's.
+fn header_keys(mapping: &TableMapping) -> Vec<(usize, Vec<(i64, String)>)> {
+    let pairs = |h: &str| -> Vec<(i64, String)> {
+        h.split([',', ';', '(', ')', '/'])
+            .filter_map(|piece| {
+                let (n, label) = piece.split_once('=')?;
+                let n: i64 = n.trim().parse().ok()?;
+                let label = label.trim().trim_end_matches(['.', '…']).trim();
+                (!label.is_empty() && label.chars().any(char::is_alphabetic)).then(|| (n, label.to_string()))
+            })
+            .collect()
+    };
+    let graded = |c: &ColumnMap| matches!(c.target, Target::Domain(_)) || matches!(&c.target, Target::Field(f) if f == "overall" || f == "moderated_overall");
+    let mut keys: Vec<(usize, Vec<(i64, String)>)> =
+        mapping.columns.iter().filter(|c| graded(c)).map(|c| (c.index, pairs(&c.header))).filter(|(_, k)| !k.is_empty()).collect();
+    let overall = mapping.field("overall").and_then(|i| keys.iter().find(|(j, _)| *j == i)).map(|(_, k)| k.clone());
+    if let Some(k) = overall {
+        let same: Vec<usize> = mapping
+            .columns
+            .iter()
+            .filter(|c| graded(c) && fold(&c.header).contains("same scale") && !keys.iter().any(|(j, _)| *j == c.index))
+            .map(|c| c.index)
+            .collect();
+        keys.extend(same.into_iter().map(|i| (i, k.clone())));
+    }
+    keys
+}
+
+/// Whether a sheet is turned on its side: five or more of its first column's
+/// texts are field names, most of those rows have values in three or more
+/// columns to the right, and no row across is a header as good.
+fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> bool {
+    let known = |c: &Cell| matches!(c, Cell::Text(t) if ctx.is_known_header(t));
+    let labelled: Vec<&SourceRow> = sample.iter().filter(|r| r.cells.first().is_some_and(known)).collect();
+    if labelled.len() < 5 {
+        return false;
+    }
+    let wide = labelled.iter().filter(|r| r.cells.iter().skip(1).filter(|c| !c.is_empty()).count() >= 3).count();
+    let best_across = sample.iter().map(|r| r.cells.iter().filter(|c| known(c)).count()).max().unwrap_or(0);
+    wide * 5 >= labelled.len() * 4 && best_across * 2 < labelled.len()
 }
 
 /// The code and meaning columns of a key's header ("Code" / "Meaning",
@@ -1422,6 +1488,8 @@ struct RowReader<'a> {
     fields: Vec<(String, (usize, String))>,
     /// Actions written in numbered slots across an audit's row.
     slots: Vec<ActionSlot>,
+    /// Graded columns whose header states what their numbers mean: column → (number, label).
+    header_keys: Vec<(usize, Vec<(i64, String)>)>,
     /// Second columns of single-valued fields, read where the first is blank
     /// (two columns never both filled: see `map_table`).
     alternates: Vec<(String, (usize, String))>,
@@ -1601,7 +1669,8 @@ impl<'a> RowReader<'a> {
         let (i, _) = self.column(row, field)?;
         match row.cells.get(i)? {
             Cell::Text(t) => Some(std::borrow::Cow::Borrowed(t.as_str())),
-            Cell::Empty => None,
+            // A formula's error (#N/A from a lookup that failed) is no value.
+            Cell::Empty | Cell::Error(_) => None,
             other => Some(std::borrow::Cow::Owned(other.as_string())),
         }
     }
@@ -1624,7 +1693,9 @@ impl<'a> RowReader<'a> {
     /// The row's team: its team column, else the team part of a service path
     /// ("Safeguarding > CP West": "CP West"; a value without the separator is the team).
     fn team(&self, row: &SourceRow) -> Option<String> {
-        self.text(row, "team").or_else(|| self.path_parts(row)?.pop())
+        // "NA", "N/A", "None", "nan": a team not recorded (as R, pandas or a failed lookup write it).
+        let missing = |t: &String| matches!(fold(t).as_str(), "na" | "n a" | "none" | "nan" | "null" | "not known" | "unknown");
+        self.text(row, "team").filter(|t| !missing(t)).or_else(|| self.path_parts(row)?.pop())
     }
 
     /// The row's service: its service column, else the service part of a
@@ -1678,6 +1749,34 @@ impl<'a> RowReader<'a> {
 
     fn judgement(&self, row: &SourceRow, index: usize, header: &str, findings: &mut Findings) -> Option<Judgement> {
         let cell = row.cells.get(index).unwrap_or(&Cell::Empty);
+        // A number whose meaning the header states ("(3 = Exceeds good, 2 = Meets good, …)").
+        if let Some(key) = self.header_keys.iter().find(|(i, _)| *i == index).map(|(_, k)| k) {
+            let number = match cell {
+                Cell::Number(n) if n.fract() == 0.0 => Some(*n as i64),
+                Cell::Text(t) => t.trim().parse::<i64>().ok(),
+                _ => None,
+            };
+            if let Some(n) = number {
+                if let Some((_, label)) = key.iter().find(|(k, _)| *k == n) {
+                    let mut j = self.ctx.crosswalk.judge(&Cell::text(label), None, self.numeric).ok().flatten()?;
+                    j.source_label = cell.as_string();
+                    return Some(j);
+                }
+                // Only the ends given ("4 = Outstanding, 1 = Inadequate"): which way the numbers run.
+                let best = key
+                    .iter()
+                    .filter_map(|(k, l)| Some((*k, self.ctx.crosswalk.judge(&Cell::text(l), None, self.numeric).ok()??.at_least_good?)))
+                    .collect::<Vec<_>>();
+                let higher_better =
+                    best.iter().filter(|(_, good)| *good).map(|(k, _)| *k).max() > best.iter().filter(|(_, good)| !*good).map(|(k, _)| *k).max();
+                let direction = if higher_better { super::config::NumericDirection::HigherIsBetter } else { super::config::NumericDirection::Ofsted };
+                if !best.is_empty() {
+                    if let Ok(j) = self.ctx.crosswalk.judge(cell, self.mapping.scale_of(index), direction) {
+                        return j;
+                    }
+                }
+            }
+        }
         match self.ctx.crosswalk.judge(cell, self.mapping.scale_of(index), self.numeric) {
             Ok(j) => j,
             Err(u) => {
@@ -1763,7 +1862,29 @@ impl<'a> RowReader<'a> {
     }
 
     fn audit(&mut self, row: &SourceRow, findings: &mut Findings) -> Result<Audit, RowError> {
-        let child_id = self.text(row, "child_id").ok_or(("no child id", String::new(), Some("child id".to_string())))?;
+        // A formula's error where the child id should be (a pseudonymising lookup
+        // that failed): still an audit, of a child no other record can be matched to.
+        let failed_lookup = self.cell(row, "child_id").and_then(|(c, h)| match c {
+            Cell::Error(e) => Some((e.clone(), h.to_string())),
+            _ => None,
+        });
+        let child_id = match (self.text(row, "child_id"), failed_lookup) {
+            (Some(id), _) => id,
+            (None, Some((e, header))) => {
+                findings.push(
+                    Severity::Warning,
+                    "child_id_error",
+                    self.file,
+                    self.sheet,
+                    Some(row.row),
+                    Some(&header),
+                    e.clone(),
+                    "the child id is a formula's error: the audit is counted, but matched to no other record of the child",
+                );
+                format!("{e} (row {})", row.row)
+            }
+            (None, None) => return Err(("no child id", String::new(), Some("child id".to_string()))),
+        };
         if let Some(status) = self.text(row, "status").filter(|s| status_cancels(s)) {
             return Err((AUDIT_CANCELLED, status, Some("status".to_string())));
         }
@@ -1891,7 +2012,8 @@ impl<'a> RowReader<'a> {
             // by its own date, else by the date it was reviewed.
             completed: self.date(row, "completed_date", findings).or_else(|| {
                 let (status, header) = self.cell(row, "status")?;
-                if !super::forms::says_done(status) {
+                // "Completed", "Done - on file"; or a yes / true under a "Completed" header.
+                if !super::forms::says_done(status) && super::scales::answer(status) != Some(Answer::Yes) {
                     return None;
                 }
                 let date = status.as_date().or_else(|| self.date(row, "reviewed_date", findings));

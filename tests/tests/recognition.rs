@@ -639,3 +639,40 @@ fn rules_for_unusual_exports_leave_ordinary_ones_alone() {
     // Findings discussed with the team manager is not speaking to the practitioner.
     assert_eq!(kpi("t20", "practitioner_spoken_to")["not_in_source"], true);
 }
+
+#[test]
+fn a_sheet_turned_on_its_side_and_numbers_whose_header_says_what_they_mean() {
+    let dir = scratch("transposed");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Audit grid").unwrap();
+    let grid: [[&str; 5]; 7] = [
+        ["Field", "A-01", "A-02", "A-03", "A-04"],
+        ["Date of the Audit", "07/09/2026", "08/09/2026", "09/09/2026", "10/09/2026"],
+        ["Name of Team", "CP North", "CP North", "CP South", "CP South"],
+        ["Child's ID", "C1", "C2", "C3", "C4"],
+        ["Child spoken to?", "Yes", "No", "Yes", "Yes"],
+        ["Family spoken to?", "No", "No", "Yes", "Yes"],
+        ["Auditors' Grade - score 1-4 (4 = Outstanding, 3 = Good, 2 = Requires improvement, 1 = Inadequate)", "4", "1", "3", "2"],
+    ];
+    for (r, row) in grid.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(input.join("grid.xlsx")).unwrap();
+    let out = dir.join("out");
+    let o = auditpack(&dir, &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--reports", "board-pack"]);
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let audits = rows(&out.join("normalised/audits.csv"));
+    let got: Vec<(&str, &str, &str)> = audits.iter().map(|a| (a["child_id"].as_str(), a["team"].as_str(), a["overall_band"].as_str())).collect();
+    assert_eq!(
+        got,
+        [("C1", "CP North", "outstanding"), ("C2", "CP North", "inadequate"), ("C3", "CP South", "good"), ("C4", "CP South", "requires_improvement")],
+        "one audit per column; 4 is Outstanding, as the header says"
+    );
+    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    assert!(dq.contains("transposed"), "{dq}");
+}
