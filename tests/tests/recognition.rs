@@ -10,6 +10,26 @@ fn rows(path: &std::path::Path) -> Vec<HashMap<String, String>> {
     r.records().map(|rec| headers.iter().zip(rec.unwrap().iter()).map(|(h, v)| (h.to_string(), v.to_string())).collect()).collect()
 }
 
+/// Runs auditpack on `input` for September 2026, as of 31 October, into
+/// `dir/out` (the board pack only); it must exit 0 or 1.
+fn run_in_folder(dir: &std::path::Path, input: &std::path::Path) -> std::path::PathBuf {
+    let out = dir.join("out");
+    let o = auditpack(
+        dir,
+        &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"],
+    );
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    out
+}
+
+fn metrics(out: &std::path::Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap()
+}
+
+fn data_quality(out: &std::path::Path) -> String {
+    std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap()
+}
+
 #[test]
 fn a_separate_moderation_log_is_linked_by_audit_id() {
     let dir = scratch("moderation-log");
@@ -46,9 +66,9 @@ fn a_separate_moderation_log_is_linked_by_audit_id() {
     );
     assert_eq!((by_id["A2"]["moderator_agrees"].as_str(), by_id["A2"]["moderated_source_label"].as_str()), ("no", "Inadequate"));
     assert_eq!(by_id["A3"]["moderated"], "", "not in the log");
-    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    let dq = data_quality(&out);
     assert!(dq.contains("A9") && dq.contains("moderation not counted"), "the unmatched log row is reported");
-    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let m = metrics(&out);
     let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "moderation_coverage").unwrap();
     assert_eq!((k["numerator"].as_u64(), k["denominator"].as_u64()), (Some(2), Some(3)));
 }
@@ -91,7 +111,7 @@ fn a_column_named_overall_that_holds_no_known_grades_is_said_and_not_replaced() 
         let o =
             auditpack(&dir, &["run", "audits.csv", "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"]);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-        let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+        let m = metrics(&out);
         let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "overall_good_or_better").unwrap();
         assert_eq!(k["not_in_source"], true, "{name}: {k}");
         let said = m["data_quality"]
@@ -116,7 +136,7 @@ fn a_text_column_named_overall_does_not_displace_the_overall() {
     let out = dir.join("out");
     let o = auditpack(&dir, &["run", "audits.csv", "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let m = metrics(&out);
     let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "overall_good_or_better").unwrap();
     assert_eq!((k["numerator"].as_u64(), k["denominator"].as_u64()), (Some(2), Some(4)), "{k}");
 }
@@ -154,7 +174,7 @@ fn a_moderation_sheet_that_repeats_the_auditors_grade_is_a_moderation_log() {
     let o =
         auditpack(&dir, &["run", "programme.xlsx", "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let m = metrics(&out);
     let k = |id: &str| m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
     assert_eq!((k("moderation_coverage")["numerator"].as_u64(), k("moderation_coverage")["denominator"].as_u64()), (Some(3), Some(4)));
     assert_eq!(
@@ -172,15 +192,10 @@ fn teams_of(name: &str, text: &str) -> (Vec<(String, String, String)>, String) {
     let input = dir.join("in");
     std::fs::create_dir_all(&input).unwrap();
     std::fs::write(input.join("audits.csv"), text).unwrap();
-    let out = dir.join("out");
-    let o = auditpack(
-        &dir,
-        &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"],
-    );
-    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let out = run_in_folder(&dir, &input);
     let audits = rows(&out.join("normalised/audits.csv"));
     let teams = audits.iter().map(|a| (a["child_id"].clone(), a["team"].clone(), a["service"].clone())).collect();
-    (teams, std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap())
+    (teams, data_quality(&out))
 }
 
 fn teams_only(t: &[(String, String, String)]) -> Vec<&str> {
@@ -267,7 +282,7 @@ fn note_types_written_as_codes_are_read_through_a_key_sheet() {
         let o = auditpack(&dir, &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--reports", "board-pack"]);
         assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
         let kinds = rows(&out.join("normalised/case_notes.csv")).iter().map(|n| n["kind"].clone()).collect();
-        (kinds, std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap())
+        (kinds, data_quality(&out))
     };
     let (without, dq) = kinds("codes-no-key", None);
     assert_eq!(without, ["other", "other", "other"]);
@@ -294,18 +309,13 @@ fn an_audit_whose_status_says_cancelled_or_withdrawn_is_set_aside() {
          F5,C5,CP North,01/09/2026,,Returned for amendment,\n",
     )
     .unwrap();
-    let out = dir.join("out");
-    let o = auditpack(
-        &dir,
-        &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"],
-    );
-    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let out = run_in_folder(&dir, &input);
     let audits = rows(&out.join("normalised/audits.csv"));
     let ids: Vec<&str> = audits.iter().map(|a| a["audit_id"].as_str()).collect();
     assert_eq!(ids, ["F1", "F5"], "Form ID is the audit id; cancelled, withdrawn and exempt allocations are not audits");
-    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    let dq = data_quality(&out);
     assert_eq!(dq.matches("row_set_aside").count(), 3, "{dq}");
-    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let m = metrics(&out);
     let on_time = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "audits_on_time").unwrap();
     assert_eq!((on_time["numerator"].as_u64(), on_time["denominator"].as_u64()), (Some(1), Some(2)));
 }
@@ -324,13 +334,8 @@ fn a_warehouse_extract_with_nulls_codes_and_dttm_columns_is_read() {
          77004,C4,CP South,2026-09-01 00:00:00.0000000,2026-09-20 10:00:00.0000000,MG,N\n",
     )
     .unwrap();
-    let out = dir.join("out");
-    let o = auditpack(
-        &dir,
-        &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"],
-    );
-    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
-    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let out = run_in_folder(&dir, &input);
+    let m = metrics(&out);
     let kpi = |id: &str| {
         let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
         (k["numerator"].as_u64(), k["denominator"].as_u64())
@@ -359,9 +364,7 @@ fn a_table_of_month_first_dates_is_read_month_first_with_a_warning() {
     // One mistyped date does not turn a table round: it is reported instead.
     std::fs::write(input.join("one typo.csv"), "Child ID,Team,Date of the Audit,Overall grade\nC7,CP South,02/09/2026,Good\nC8,CP South,09/30/2026,Good\n")
         .unwrap();
-    let out = dir.join("out");
-    let o = auditpack(&dir, &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--reports", "board-pack"]);
-    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let out = run_in_folder(&dir, &input);
     let audits = rows(&out.join("normalised/audits.csv"));
     let dates: HashMap<&str, &str> = audits.iter().map(|a| (a["child_id"].as_str(), a["completed_date"].as_str())).collect();
     assert_eq!(dates["C1"], "2026-09-14");
@@ -369,7 +372,7 @@ fn a_table_of_month_first_dates_is_read_month_first_with_a_warning() {
     assert_eq!(dates["C3"], "2026-10-01");
     assert_eq!((dates["C4"], dates["C5"]), ("2026-09-14", "2026-09-03"), "another table keeps day first");
     assert_eq!((dates["C7"], dates["C8"]), ("2026-09-02", ""), "one month-first date alone is reported, not followed");
-    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    let dq = data_quality(&out);
     assert_eq!(dq.matches("dates_month_first").count(), 1, "{dq}");
 }
 
@@ -391,18 +394,13 @@ fn a_moderation_form_names_the_child_and_the_original_audit_date() {
          23/09/2026,Harriet Vance,C9,08/09/2026,Yes,Good\n",
     )
     .unwrap();
-    let out = dir.join("out");
-    let o = auditpack(
-        &dir,
-        &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"],
-    );
-    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let out = run_in_folder(&dir, &input);
     let audits = rows(&out.join("normalised/audits.csv"));
     assert_eq!(audits.len(), 4, "the form's rows are not audits");
     let moderated: Vec<(&str, &str, &str)> =
         audits.iter().map(|a| (a["child_id"].as_str(), a["completed_date"].as_str(), a["moderator_agrees"].as_str())).filter(|m| !m.2.is_empty()).collect();
     assert_eq!(moderated, [("C1", "2026-09-21", "no"), ("C2", "2026-09-08", "yes")], "the child's audit of that date");
-    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    let dq = data_quality(&out);
     assert!(dq.contains("moderation_unlinked") && dq.contains("C9 2026-09-08"), "{dq}");
 }
 
@@ -427,16 +425,14 @@ fn one_workbook_per_team_names_the_team_in_its_file_or_sheet_and_a_date_with_no_
     book("CP North.xlsx", &[("Audits", &[["C1", "03/09/2026", "Good"], ["C2", "Sept 3rd", "Good"], ["C3", "10/09/2026", "Inadequate"]])]);
     book("Children in Care 2026.xlsx", &[("Team - Looked After", &[["C4", "04/09/2026", "Good"], ["C5", "05/09/2026", "Good"]])]);
     book("Quillshire audits.xlsx", &[("Audits", &[["C6", "04/09/2026", "Good"], ["C7", "05/09/2026", "Good"]])]);
-    let out = dir.join("out");
-    let o = auditpack(&dir, &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--reports", "board-pack"]);
-    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let out = run_in_folder(&dir, &input);
     let audits = rows(&out.join("normalised/audits.csv"));
     let got: HashMap<&str, (&str, &str)> = audits.iter().map(|a| (a["child_id"].as_str(), (a["team"].as_str(), a["completed_date"].as_str()))).collect();
     assert_eq!(got["C1"].0, "CP North", "the file names the team");
     assert_eq!(got["C2"], ("CP North", "2026-09-03"), "a date with no year is in the table's year");
     assert_eq!(got["C4"].0, "Looked After", "the sheet names the team, without 'Team -'");
     assert_eq!(got["C6"].0, "", "a file named for the council is no team");
-    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    let dq = data_quality(&out);
     assert!(dq.contains("date_without_year") && dq.contains("Sept 3rd"), "{dq}");
 }
 
@@ -455,15 +451,10 @@ fn an_action_done_by_its_status_is_dated_by_its_review() {
          A1,Review contact,SW,15/09/2026,,ongoing\n",
     )
     .unwrap();
-    let out = dir.join("out");
-    let o = auditpack(
-        &dir,
-        &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"],
-    );
-    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let out = run_in_folder(&dir, &input);
     let done: Vec<String> = rows(&out.join("normalised/actions.csv")).iter().map(|a| a["completed_date"].clone()).collect();
     assert_eq!(done, ["2026-09-10", "2026-09-20", "", ""], "a review date completes only an action whose status says done");
-    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let m = metrics(&out);
     let on_time = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "actions_on_time").unwrap();
     assert_eq!((on_time["numerator"].as_u64(), on_time["denominator"].as_u64()), (Some(1), Some(4)));
 }
@@ -491,19 +482,14 @@ fn a_warehouse_extracts_earlier_versions_deleted_rows_and_team_codes_are_read_as
     )
     .unwrap();
     std::fs::write(input.join("dw_ref_team.csv"), "team_cd,team_name,active_ind\nCSC-SW2,Safeguarding West,Y\nCSC-FH1,Front Door,Y\n").unwrap();
-    let out = dir.join("out");
-    let o = auditpack(
-        &dir,
-        &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"],
-    );
-    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let out = run_in_folder(&dir, &input);
     let audits = rows(&out.join("normalised/audits.csv"));
     let got: Vec<(&str, &str, &str)> = audits.iter().map(|a| (a["audit_id"].as_str(), a["team"].as_str(), a["completed_date"].as_str())).collect();
     assert_eq!(got, [("77001", "Safeguarding West", "2026-09-10"), ("77003", "Front Door", "2026-09-12")], "the current version; not the deleted row");
     let actions = rows(&out.join("normalised/actions.csv"));
     let texts: Vec<&str> = actions.iter().map(|a| a["action"].as_str()).collect();
     assert_eq!(texts, ["Review the plan", "Update the chronology"], "the text column, not the key column; not the deleted action");
-    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    let dq = data_quality(&out);
     assert_eq!(dq.matches("an earlier version of a record").count(), 3, "{dq}");
 }
 
@@ -522,19 +508,14 @@ fn a_sharepoint_lists_title_and_id_and_its_folders_are_read_as_such() {
          5,MB30104,10/09/2026,South,Good,Not selected for parent/carer views.,10/09/2026,\"Vale, Ann\",10/09/2026,\"Vale, Ann\",Item,sites/qa/Lists/Audits/2026-07\n",
     )
     .unwrap();
-    let out = dir.join("out");
-    let o = auditpack(
-        &dir,
-        &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"],
-    );
-    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let out = run_in_folder(&dir, &input);
     let audits = rows(&out.join("normalised/audits.csv"));
     let got: Vec<(&str, &str)> = audits.iter().map(|a| (a["audit_id"].as_str(), a["child_id"].as_str())).collect();
     assert_eq!(got, [("2", "MB30101"), ("3", "MB30102"), ("4", "MB30103"), ("5", "MB30104")], "Title is the child, ID the audit; the folder is no audit");
-    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let m = metrics(&out);
     let family = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "family_spoken_to").unwrap();
     assert_eq!(family["not_in_source"], true, "views written as sentences are not yes or no answers");
-    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    let dq = data_quality(&out);
     assert!(dq.contains("answers_not_read") && dq.contains("are sentences"), "{dq}");
 }
 
@@ -548,9 +529,9 @@ fn two_columns_for_one_field_never_both_filled_are_read_as_one() {
         let out = dir.join("out");
         let o = auditpack(&dir, &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--reports", "board-pack"]);
         assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
-        let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+        let m = metrics(&out);
         let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "family_spoken_to").unwrap().clone();
-        (k, std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap())
+        (k, data_quality(&out))
     };
     // The question was reworded in September: the old column is blank from then on.
     let (k, dq) = run(
@@ -585,17 +566,12 @@ fn actions_in_numbered_slots_across_an_audit_row_are_that_audits_actions() {
          03/09/2026,C3,CP South,Bo Fenn,No,Partially,Yes,Inadequate,,,,,,,,\n",
     )
     .unwrap();
-    let out = dir.join("out");
-    let o = auditpack(
-        &dir,
-        &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"],
-    );
-    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let out = run_in_folder(&dir, &input);
     let actions = rows(&out.join("normalised/actions.csv"));
     let got: Vec<(&str, &str, &str, &str)> =
         actions.iter().map(|a| (a["child_id"].as_str(), a["action"].as_str(), a["due_date"].as_str(), a["completed_date"].as_str())).collect();
     assert_eq!(got, [("C1", "Update the plan", "2026-09-10", "2026-09-09"), ("C1", "Visit the school", "", "")]);
-    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let m = metrics(&out);
     let on_time = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "actions_on_time").unwrap();
     assert_eq!((on_time["numerator"].as_u64(), on_time["denominator"].as_u64()), (Some(1), Some(2)));
 }
@@ -613,7 +589,7 @@ fn rules_for_unusual_exports_leave_ordinary_ones_alone() {
             &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"],
         );
         assert!(matches!(o.status.code(), Some(0 | 1)), "{case}: {}", stderr(&o));
-        let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+        let m = metrics(&out);
         m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone()
     };
     let pair = |k: &serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
@@ -663,9 +639,7 @@ fn a_sheet_turned_on_its_side_and_numbers_whose_header_says_what_they_mean() {
         }
     }
     wb.save(input.join("grid.xlsx")).unwrap();
-    let out = dir.join("out");
-    let o = auditpack(&dir, &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--reports", "board-pack"]);
-    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    let out = run_in_folder(&dir, &input);
     let audits = rows(&out.join("normalised/audits.csv"));
     let got: Vec<(&str, &str, &str)> = audits.iter().map(|a| (a["child_id"].as_str(), a["team"].as_str(), a["overall_band"].as_str())).collect();
     assert_eq!(
@@ -673,6 +647,6 @@ fn a_sheet_turned_on_its_side_and_numbers_whose_header_says_what_they_mean() {
         [("C1", "CP North", "outstanding"), ("C2", "CP North", "inadequate"), ("C3", "CP South", "good"), ("C4", "CP South", "requires_improvement")],
         "one audit per column; 4 is Outstanding, as the header says"
     );
-    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    let dq = data_quality(&out);
     assert!(dq.contains("transposed"), "{dq}");
 }
