@@ -21,6 +21,9 @@ impl Cell {
         let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{a0}');
         if t.is_empty() || is_null_literal(t) {
             Cell::Empty
+        } else if matches!(t, "#N/A" | "#REF!" | "#VALUE!" | "#DIV/0!" | "#NAME?" | "#NULL!" | "#NUM!" | "#SPILL!" | "#CALC!") {
+            // A formula's error, as Excel writes it when saving as CSV.
+            Cell::Error(t.to_string())
         } else {
             Cell::Text(t.to_string())
         }

@@ -385,6 +385,63 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         }
     }
 
+    // Grades under a moderation header ("Moderated Q12 (same scale)") are the
+    // moderator's grade, not the yes / no of whether there was moderation.
+    if kind == TableKind::Audits && !columns.iter().any(|c| c.target == Target::Field("moderated_overall".into())) {
+        let graded: Vec<usize> = (0..columns.len())
+            .filter(|&ci| columns[ci].target == Target::Field("moderated".into()) && columns[ci].score < 1000)
+            .filter(|&ci| {
+                // Grades, not the yes / no of whether there was moderation.
+                let (share, n) = grade_share(crosswalk, &column_values(columns[ci].index));
+                share >= 0.6
+                    && n > 0
+                    && profiles[columns[ci].index].fits(super::recognise::ValueKind::YesNo) != Some(true)
+                    && profiles[columns[ci].index].yes_no == 0
+            })
+            .collect();
+        if let [ci] = graded.as_slice() {
+            let c = &mut columns[*ci];
+            c.target = Target::Field("moderated_overall".into());
+            c.reason = format!("{} (its values are grades: the moderator's grade)", c.reason);
+            c.scale = crosswalk.detect_scale(column_values(c.index).iter().copied());
+        }
+    }
+
+    // An actions table's "Completed" column of yes / no (True / False) is a
+    // status saying done, not a date.
+    if kind == TableKind::Actions && !columns.iter().any(|c| c.target == Target::Field("status".into())) {
+        let says_completed = |c: &ColumnMap| {
+            c.target == Target::Field("completed_date".into()) && c.score < 1000
+                || c.target == Target::Unmapped
+                    && matches!(super::fold::fold(&c.header).as_str(), "completed" | "complete" | "done" | "is completed" | "action completed")
+        };
+        for c in columns.iter_mut().filter(|c| says_completed(c)) {
+            if profiles[c.index].fits(super::recognise::ValueKind::YesNo) == Some(true) {
+                c.target = Target::Field("status".into());
+                c.reason = format!("{} (its values are yes / no: a status saying done)", c.reason);
+                break;
+            }
+        }
+    }
+
+    // A length of time ("Months since previous audit", "Days from sample to
+    // audit") is no date, whatever date words its header has.
+    for c in columns.iter_mut() {
+        let dated = matches!(&c.target, Target::Field(f) if f.ends_with("_date") || f == "audit_month");
+        let w = &words[c.index];
+        let duration = w.iter().any(|x| x == "since")
+            || w.first().is_some_and(|x| {
+                matches!(x.as_str(), "days" | "weeks" | "months" | "day" | "week" | "month")
+                    && w.len() > 1
+                    && w.iter().any(|y| y == "from" || y == "between" || y == "to")
+            });
+        if dated && duration && c.score < 1000 {
+            c.reason = format!("{} (not used: a length of time, not a date)", c.reason);
+            c.target = Target::Unmapped;
+            c.score = 0;
+        }
+    }
+
     // A SharePoint list keeps its main column under "Title" and its item
     // number under "ID": in a list of audits, a Title of identifiers is the
     // child id and the ID the audit's; in a list of actions, a Title of text is
@@ -443,6 +500,10 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         let cols: Vec<usize> = if cols.iter().any(|&c| profiles[columns[c].index].non_empty > 0) {
             let empty: Vec<usize> = cols.iter().copied().filter(|&c| profiles[columns[c].index].non_empty == 0).collect();
             for c in empty {
+                notes.push(format!(
+                    "column '{}' matches {field} but is empty in the rows looked at: not used; if it is filled further down, pin it in the config",
+                    columns[c].header
+                ));
                 columns[c].reason = format!("{} (not used: empty, another column holds {field})", columns[c].reason);
                 columns[c].target = Target::Unmapped;
                 columns[c].score = 0;

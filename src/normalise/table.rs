@@ -1195,7 +1195,12 @@ fn header_keys(mapping: &TableMapping) -> Vec<(usize, Vec<(i64, String)>)> {
     let graded = |c: &ColumnMap| matches!(c.target, Target::Domain(_)) || matches!(&c.target, Target::Field(f) if f == "overall" || f == "moderated_overall");
     let mut keys: Vec<(usize, Vec<(i64, String)>)> =
         mapping.columns.iter().filter(|c| graded(c)).map(|c| (c.index, pairs(&c.header))).filter(|(_, k)| !k.is_empty()).collect();
-    let overall = mapping.field("overall").and_then(|i| keys.iter().find(|(j, _)| *j == i)).map(|(_, k)| k.clone());
+    // The overall's key; else the one key the table has (a Torbay overall is its Q12).
+    let overall = mapping
+        .field("overall")
+        .and_then(|i| keys.iter().find(|(j, _)| *j == i))
+        .or_else(|| if let [only] = keys.as_slice() { Some(only) } else { None })
+        .map(|(_, k)| k.clone());
     if let Some(k) = overall {
         let same: Vec<usize> = mapping
             .columns
@@ -1214,7 +1219,11 @@ fn header_keys(mapping: &TableMapping) -> Vec<(usize, Vec<(i64, String)>)> {
 fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> bool {
     let known = |c: &Cell| matches!(c, Cell::Text(t) if ctx.is_known_header(t));
     let labelled: Vec<&SourceRow> = sample.iter().filter(|r| r.cells.first().is_some_and(known)).collect();
-    if labelled.len() < 5 {
+    // Field names are each written once: a first column whose values repeat
+    // ("Completed", "Completed", …; a question per answer row) is a column of records.
+    let distinct: std::collections::HashSet<String> = labelled.iter().filter_map(|r| r.cells.first()).map(|c| fold(&c.as_string())).collect();
+    let first_column = sample.iter().filter(|r| r.cells.first().is_some_and(|c| !c.is_empty())).count();
+    if distinct.len() < 5 || distinct.len() < labelled.len() || distinct.len() * 2 < first_column {
         return false;
     }
     let wide = labelled.iter().filter(|r| r.cells.iter().skip(1).filter(|c| !c.is_empty()).count() >= 3).count();
@@ -1608,11 +1617,9 @@ impl<'a> RowReader<'a> {
         for slot in &self.slots {
             let text = row.cells.get(slot.text).map(|c| c.as_string()).unwrap_or_default();
             let f = fold(&text);
-            if f.is_empty()
-                || matches!(f.as_str(), "none" | "nfa" | "n a" | "na" | "no" | "nil")
-                || f.starts_with("no further action")
-                || f.starts_with("no action")
-            {
+            let no_action =
+                ["none", "nfa", "n a ", "na ", "no ", "nil", "nothing", "not applicable", "not required", "no further", "no action", "no recommendation"];
+            if f.is_empty() || matches!(f.as_str(), "no" | "n a" | "na" | "none" | "nil" | "nfa") || no_action.iter().any(|p| f.starts_with(p)) {
                 continue;
             }
             let date = |i: Option<usize>, what: &str, findings: &mut Findings| -> Option<chrono::NaiveDate> {
@@ -1756,21 +1763,28 @@ impl<'a> RowReader<'a> {
                 Cell::Text(t) => t.trim().parse::<i64>().ok(),
                 _ => None,
             };
-            if let Some(n) = number {
+            // Every label of the key must be a grade the crosswalk knows; else the key is not used.
+            let judged: Vec<(i64, Option<bool>)> =
+                key.iter().filter_map(|(k, l)| Some((*k, self.ctx.crosswalk.judge(&Cell::text(l), None, self.numeric).ok()??.at_least_good))).collect();
+            if let Some(n) = number.filter(|_| judged.len() == key.len()) {
                 if let Some((_, label)) = key.iter().find(|(k, _)| *k == n) {
                     let mut j = self.ctx.crosswalk.judge(&Cell::text(label), None, self.numeric).ok().flatten()?;
                     j.source_label = cell.as_string();
                     return Some(j);
                 }
                 // Only the ends given ("4 = Outstanding, 1 = Inadequate"): which way the numbers run.
-                let best = key
-                    .iter()
-                    .filter_map(|(k, l)| Some((*k, self.ctx.crosswalk.judge(&Cell::text(l), None, self.numeric).ok()??.at_least_good?)))
-                    .collect::<Vec<_>>();
-                let higher_better =
-                    best.iter().filter(|(_, good)| *good).map(|(k, _)| *k).max() > best.iter().filter(|(_, good)| !*good).map(|(k, _)| *k).max();
-                let direction = if higher_better { super::config::NumericDirection::HigherIsBetter } else { super::config::NumericDirection::Ofsted };
-                if !best.is_empty() {
+                // Which way they run: the good end above the poor one, or one end
+                // alone at the top or the bottom of a 1-to-4 or 1-to-5 score.
+                let good = judged.iter().filter(|(_, g)| *g == Some(true)).map(|(k, _)| *k).max();
+                let poor = judged.iter().filter(|(_, g)| *g == Some(false)).map(|(k, _)| *k).max();
+                let higher_better = match (good, poor) {
+                    (Some(g), Some(p)) => Some(g > p),
+                    (Some(g), None) => Some(g > 2),
+                    (None, Some(p)) => Some(p <= 2),
+                    (None, None) => None,
+                };
+                if let Some(higher_better) = higher_better {
+                    let direction = if higher_better { super::config::NumericDirection::HigherIsBetter } else { super::config::NumericDirection::Ofsted };
                     if let Ok(j) = self.ctx.crosswalk.judge(cell, self.mapping.scale_of(index), direction) {
                         return j;
                     }

@@ -614,6 +614,19 @@ fn rules_for_unusual_exports_leave_ordinary_ones_alone() {
     assert_eq!(pair(&kpi("t12", "child_spoken_to")), (Some(2), Some(3)));
     // Findings discussed with the team manager is not speaking to the practitioner.
     assert_eq!(kpi("t20", "practitioner_spoken_to")["not_in_source"], true);
+    // A tracker whose first column is "Status" (Completed, Completed, …) is not a sheet on its side.
+    assert_eq!(kpi("audit_status_first", "audits_completed")["value"].as_f64(), Some(20.0));
+    assert_eq!(pair(&kpi("audit_status_first", "overall_good_or_better")), (Some(10), Some(20)));
+    // Nor is a long-format export whose first column is the question.
+    assert_eq!(pair(&kpi("long_xlsx", "overall_good_or_better")), (Some(3), Some(4)));
+    // A key giving only "1 = Outstanding", or one the crosswalk cannot read ("1 = Outstanding to
+    // 4 = Inadequate"), does not turn the numbers round.
+    assert_eq!(pair(&kpi("keyone", "overall_good_or_better")), (Some(4), Some(6)));
+    assert_eq!(pair(&kpi("keyto", "overall_good_or_better")), (Some(4), Some(6)));
+    // "#N/A" written as text (a CSV saved from Excel) is no child id to match on.
+    assert_eq!(pair(&kpi("na_csv2", "inadequate_reaudited_in_time")), (Some(0), Some(1)));
+    // A "Completed" column of dates in an action log is the completion date.
+    assert_eq!(pair(&kpi("act_completed_dates", "actions_on_time")), (Some(4), Some(6)));
 }
 
 #[test]
