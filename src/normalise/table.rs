@@ -1199,7 +1199,7 @@ fn header_keys(mapping: &TableMapping) -> Vec<(usize, Vec<(i64, String)>)> {
     let overall = mapping
         .field("overall")
         .and_then(|i| keys.iter().find(|(j, _)| *j == i))
-        .or_else(|| if let [only] = keys.as_slice() { Some(only) } else { None })
+        .or(if let [only] = keys.as_slice() { Some(only) } else { None })
         .map(|(_, k)| k.clone());
     if let Some(k) = overall {
         let same: Vec<usize> = mapping
