@@ -1093,9 +1093,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
 /// values have a second number over 12 and none a first number over 12. Said
 /// in a warning, as every date of the table is then read that way.
 fn month_first(mapping: &TableMapping, body: &[SourceRow], file: &str, sheet: Option<&str>, findings: &mut Findings, report: &mut TableReport) -> bool {
-    let dates: Vec<usize> = mapping.columns.iter().filter(|c| matches!(&c.target, Target::Field(f) if f.ends_with("_date"))).map(|c| c.index).collect();
     let (mut month, mut day, mut example) = (0usize, 0usize, String::new());
-    for cell in body.iter().flat_map(|r| dates.iter().filter_map(|&i| r.cells.get(i))) {
+    for cell in date_cells(mapping, body) {
         if let Cell::Text(t) = cell {
             match crate::ingest::cell::date_order_shown(t) {
                 Some(true) => {
@@ -1119,14 +1118,19 @@ fn month_first(mapping: &TableMapping, body: &[SourceRow], file: &str, sheet: Op
     true
 }
 
+/// The cells of a table's date columns ("…_date" fields) in the given rows.
+fn date_cells<'a>(mapping: &TableMapping, body: &'a [SourceRow]) -> impl Iterator<Item = &'a Cell> {
+    let dates: Vec<usize> = mapping.columns.iter().filter(|c| matches!(&c.target, Target::Field(f) if f.ends_with("_date"))).map(|c| c.index).collect();
+    body.iter().flat_map(move |r| dates.clone().into_iter().filter_map(move |i| r.cells.get(i)))
+}
+
 /// The year most of a table's sample dates (in its date columns) are in, if
 /// one year has more than half of them.
 fn usual_year(mapping: &TableMapping, body: &[SourceRow]) -> Option<i32> {
     use chrono::Datelike;
-    let dates: Vec<usize> = mapping.columns.iter().filter(|c| matches!(&c.target, Target::Field(f) if f.ends_with("_date"))).map(|c| c.index).collect();
     let mut years: BTreeMap<i32, usize> = BTreeMap::new();
     let mut n = 0;
-    for d in body.iter().flat_map(|r| dates.iter().filter_map(|&i| r.cells.get(i))).filter_map(Cell::as_date) {
+    for d in date_cells(mapping, body).filter_map(Cell::as_date) {
         *years.entry(d.year()).or_default() += 1;
         n += 1;
     }
