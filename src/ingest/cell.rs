@@ -21,8 +21,7 @@ impl Cell {
         let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{a0}');
         if t.is_empty() || is_null_literal(t) {
             Cell::Empty
-        } else if matches!(t, "#N/A" | "#REF!" | "#VALUE!" | "#DIV/0!" | "#NAME?" | "#NULL!" | "#NUM!" | "#SPILL!" | "#CALC!") {
-            // A formula's error, as Excel writes it when saving as CSV.
+        } else if is_error_literal(t) {
             Cell::Error(t.to_string())
         } else {
             Cell::Text(t.to_string())
@@ -63,6 +62,11 @@ impl Cell {
 /// writes an empty value): an empty cell, not a value.
 pub fn is_null_literal(t: &str) -> bool {
     t.len() <= 6 && matches!(t, "NULL" | "null" | "Null" | "(null)" | "<NULL>" | "<null>")
+}
+
+/// A formula's error as text ("#N/A", as Excel writes it when saving as CSV).
+pub fn is_error_literal(t: &str) -> bool {
+    matches!(t, "#N/A" | "#REF!" | "#VALUE!" | "#DIV/0!" | "#NAME?" | "#NULL!" | "#NUM!" | "#SPILL!" | "#CALC!")
 }
 
 impl fmt::Display for Cell {

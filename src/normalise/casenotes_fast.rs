@@ -359,8 +359,11 @@ fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, w1252: bool, cols: &
             }
             totals |= i < 3 && is_totals_label(t);
         }
+        // A formula's error is no value (the row reader's cell is an error),
+        // though it is part of the row's key and its first text.
+        let value = if crate::ingest::cell::is_error_literal(t) { "" } else { t };
         match cols.role(i) {
-            Role::Child if !t.is_empty() => rec.child = part.dict.id(t),
+            Role::Child if !value.is_empty() => rec.child = part.dict.id(value),
             Role::Event | Role::Recorded if !t.is_empty() => {
                 let v = match date_of(t) {
                     Some(d) => DateVal::Date(d),
@@ -376,16 +379,17 @@ fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, w1252: bool, cols: &
         }
         // A column can hold several fields (a note type that is also the team).
         if Some(i) == cols.note_type {
-            rec.note_type = part.dict.id(t);
+            rec.note_type = part.dict.id(value);
         }
+        // (Seen alone keeps the text: it is read through a cell, as the row reader reads it.)
         if Some(i) == cols.seen_alone {
             rec.seen = part.dict.id(t);
         }
         if Some(i) == cols.author {
-            rec.author = part.dict.id(t);
+            rec.author = part.dict.id(value);
         }
         if Some(i) == cols.team {
-            rec.team = part.dict.id(t);
+            rec.team = part.dict.id(if super::table::no_team(value) { "" } else { value });
         }
     }
     if totals && rec.status == Status::Row {
@@ -772,8 +776,8 @@ mod tests {
             "1/1/26",
         ];
         let seen = ["Yes", "No", "Seen alone", "Not seen alone", "", "N/A", "seen with carer", "Unknown"];
-        let authors = ["Sam Okafor", "Tom Barrow", "Zoë Quinn", "\"Lee, Ana\"", "Pat O\"Neil", "", "\u{a0}Ivy Hart"];
-        let teams = ["CP South", "CP North", "Café Team", "\"Multi\nline team\"", "", "LAC"];
+        let authors = ["Sam Okafor", "Tom Barrow", "Zoë Quinn", "\"Lee, Ana\"", "Pat O\"Neil", "", "\u{a0}Ivy Hart", "#REF!"];
+        let teams = ["CP South", "CP North", "Café Team", "\"Multi\nline team\"", "", "LAC", "NA", "#N/A"];
         for i in 0..rows {
             let roll = r.below(100);
             let line = if roll < 4 && !lines.is_empty() {
@@ -793,6 +797,8 @@ mod tests {
                 let child = match r.below(30) {
                     0 => String::new(),
                     1 => " ".into(),
+                    // A formula's error saved as text.
+                    3 => "#N/A".into(),
                     2 => format!("\"C{}\"", r.below(50)),
                     _ => format!("C{}", r.below(50)),
                 };

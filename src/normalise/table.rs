@@ -146,6 +146,12 @@ fn says_team(name: &str) -> bool {
     WORDS.iter().any(|w| f.contains(&format!(" {w} ")))
 }
 
+/// "NA", "N/A", "None", "nan": a team not recorded (as R, pandas or a failed
+/// lookup write it).
+pub(crate) fn no_team(t: &str) -> bool {
+    matches!(fold(t).as_str(), "na" | "n a" | "none" | "nan" | "null" | "not known" | "unknown")
+}
+
 /// The fields a moderation log holds beside the audit id.
 const MODERATION_FIELDS: &[&str] = &["moderated", "moderator_agrees", "moderated_overall", "moderation_date"];
 
@@ -1704,9 +1710,7 @@ impl<'a> RowReader<'a> {
     /// The row's team: its team column, else the team part of a service path
     /// ("Safeguarding > CP West": "CP West"; a value without the separator is the team).
     fn team(&self, row: &SourceRow) -> Option<String> {
-        // "NA", "N/A", "None", "nan": a team not recorded (as R, pandas or a failed lookup write it).
-        let missing = |t: &String| matches!(fold(t).as_str(), "na" | "n a" | "none" | "nan" | "null" | "not known" | "unknown");
-        self.text(row, "team").filter(|t| !missing(t)).or_else(|| self.path_parts(row)?.pop())
+        self.text(row, "team").filter(|t| !no_team(t)).or_else(|| self.path_parts(row)?.pop())
     }
 
     /// The row's service: its service column, else the service part of a
