@@ -1569,7 +1569,7 @@ impl<'a> RowReader<'a> {
             TableKind::Episodes => {
                 // Every row's child and start date, in scope or not: in a status
                 // history, the next row ends the one before.
-                let start = self.cell(&row, "start_date").and_then(|(c, _)| if self.month_first { c.as_date_month_first() } else { c.as_date() });
+                let start = self.cell(&row, "start_date").and_then(|(c, _)| self.as_date(c));
                 if let (Some(child), Some(start)) = (self.text(&row, "child_id"), start) {
                     self.status_changes.push((super::identity::tidy(&child).into_owned(), start));
                 }
@@ -1637,7 +1637,7 @@ impl<'a> RowReader<'a> {
                 if cell.is_empty() {
                     return None;
                 }
-                let d = if self.month_first { cell.as_date_month_first() } else { cell.as_date() };
+                let d = self.as_date(cell);
                 if d.is_none() {
                     findings.push(
                         Severity::Info,
@@ -1666,6 +1666,15 @@ impl<'a> RowReader<'a> {
                 completed: done,
                 audit_date: completed,
             });
+        }
+    }
+
+    /// A cell as a date, in this table's order (month first when its dates are).
+    fn as_date(&self, c: &Cell) -> Option<chrono::NaiveDate> {
+        if self.month_first {
+            c.as_date_month_first()
+        } else {
+            c.as_date()
         }
     }
 
@@ -1720,8 +1729,7 @@ impl<'a> RowReader<'a> {
     }
 
     fn date(&self, row: &SourceRow, field: &str, findings: &mut Findings) -> Option<chrono::NaiveDate> {
-        let month_first = self.month_first;
-        let read = move |c: &Cell| if month_first { c.as_date_month_first() } else { c.as_date() };
+        let read = |c: &Cell| self.as_date(c);
         // A day and month with no year ("Sept 3rd") is in the year most of the table's dates are in.
         if let (Some(year), Some((cell, header))) = (self.usual_year, self.cell(row, field)) {
             if let Some((m, d)) = (read(cell).is_none()).then(|| crate::ingest::cell::day_month_without_year(&cell.as_string())).flatten() {
