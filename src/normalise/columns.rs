@@ -122,6 +122,15 @@ pub struct ColumnMap {
     pub score: usize,
 }
 
+impl ColumnMap {
+    /// Leave this column unused, saying why after the reason it matched.
+    fn unuse(&mut self, why: &str) {
+        self.reason = format!("{} (not used: {why})", self.reason);
+        self.target = Target::Unmapped;
+        self.score = 0;
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TableMapping {
     pub kind: TableKind,
@@ -316,15 +325,19 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                         // is that domain, not a one-word match such as "judgement".
                         let weak_graded = graded && kind == TableKind::Audits && matches!(&other, Ok(Some(m)) if m.score == 1);
                         let domain_by_keyword = if weak_graded { keyword_domain(config, &rest).ok().flatten() } else { None };
+                        let split_at = match &other {
+                            Err(tied) if is_service_and_team(tied) => path_separator(&headers[i], &values),
+                            _ => None,
+                        };
                         match other {
                             _ if domain_by_keyword.is_some() => {
                                 (Target::Domain(domain_by_keyword), format!("values ({}) and keywords", scale.clone().unwrap_or_default()), 10)
                             }
                             Ok(Some(m)) => (Target::Field(m.field), m.reason, m.score),
                             // "Service > Team" over "Safeguarding > CP West": both in one cell.
-                            Err(tied) if is_service_and_team(&tied) && path_separator(&headers[i], &values).is_some() => (
+                            Err(_) if split_at.is_some() => (
                                 Target::Field("service_team".into()),
-                                format!("service and team in one cell, split at '{}'", path_separator(&headers[i], &values).unwrap_or_default().trim()),
+                                format!("service and team in one cell, split at '{}'", split_at.unwrap_or_default().trim()),
                                 2,
                             ),
                             Err(tied) => {
@@ -436,9 +449,7 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                     && w.iter().any(|y| y == "from" || y == "between" || y == "to")
             });
         if dated && duration && c.score < 1000 {
-            c.reason = format!("{} (not used: a length of time, not a date)", c.reason);
-            c.target = Target::Unmapped;
-            c.score = 0;
+            c.unuse("a length of time, not a date");
         }
     }
 
@@ -490,9 +501,8 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         if kind == TableKind::Actions && field == "completed_date" && signed_off.len() == 1 {
             for &c in cols.iter().filter(|&&c| c != signed_off[0] && scores[c] != 1000) {
                 notes.push(format!("column '{}' is a completion date, but the sign-off date closes an action: not used", columns[c].header));
-                columns[c].reason = format!("{} (not used: the sign-off date '{}' closes an action)", columns[c].reason, columns[signed_off[0]].header);
-                columns[c].target = Target::Unmapped;
-                columns[c].score = 0;
+                let why = format!("the sign-off date '{}' closes an action", columns[signed_off[0]].header);
+                columns[c].unuse(&why);
             }
             continue;
         }
@@ -504,9 +514,7 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                     "column '{}' matches {field} but is empty in the rows looked at: not used; if it is filled further down, pin it in the config",
                     columns[c].header
                 ));
-                columns[c].reason = format!("{} (not used: empty, another column holds {field})", columns[c].reason);
-                columns[c].target = Target::Unmapped;
-                columns[c].score = 0;
+                columns[c].unuse(&format!("empty, another column holds {field}"));
             }
             cols.into_iter().filter(|&c| profiles[columns[c].index].non_empty > 0).collect()
         } else {
@@ -531,9 +539,7 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                 columns[*second].reason = format!("{} (read where '{h1}' is blank: never both filled)", columns[*second].reason);
                 for &c in cols.iter().filter(|&&c| scores[c] < top) {
                     notes.push(format!("column '{}' matches {field} less well than another column: not used; pin it in the config", columns[c].header));
-                    columns[c].reason = format!("{} (not used: {field} is ambiguous)", columns[c].reason);
-                    columns[c].target = Target::Unmapped;
-                    columns[c].score = 0;
+                    columns[c].unuse(&format!("{field} is ambiguous"));
                 }
                 continue;
             }
@@ -542,9 +548,7 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             if winners.len() > 1 || scores[c] < top {
                 let why = if winners.len() > 1 { "equally" } else { "less well than another column" };
                 notes.push(format!("column '{}' matches {field} {why}: not used; pin it in the config", columns[c].header));
-                columns[c].reason = format!("{} (not used: {field} is ambiguous)", columns[c].reason);
-                columns[c].target = Target::Unmapped;
-                columns[c].score = 0;
+                columns[c].unuse(&format!("{field} is ambiguous"));
             }
         }
     }

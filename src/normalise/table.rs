@@ -146,6 +146,16 @@ fn says_team(name: &str) -> bool {
     WORDS.iter().any(|w| f.contains(&format!(" {w} ")))
 }
 
+/// A sentence that reads as an answer only by a word inside it ("Not selected
+/// for parent/carer views.", "Mother declined to take part."), or not at all:
+/// prose, not an answer.
+fn is_prose_answer(c: &Cell) -> bool {
+    let f = fold(&c.as_string());
+    f.split(' ').count() >= 5
+        && !matches!(f.split(' ').next(), Some("yes" | "y" | "no" | "n" | "true" | "false" | "na"))
+        && !["n a", "not applicable", "not relevant"].iter().any(|p| f.starts_with(p))
+}
+
 /// "NA", "N/A", "None", "nan": a team not recorded (as R, pandas or a failed
 /// lookup write it).
 pub(crate) fn no_team(t: &str) -> bool {
@@ -1841,20 +1851,11 @@ impl<'a> RowReader<'a> {
             );
             return Answer::Blank;
         }
-        // A sentence that reads as an answer only by a word inside it ("Not
-        // selected for parent/carer views.", "Mother declined to take part."), or
-        // not at all: prose, not an answer.
-        let prose = |c: &Cell| {
-            let f = fold(&c.as_string());
-            f.split(' ').count() >= 5
-                && !matches!(f.split(' ').next(), Some("yes" | "y" | "no" | "n" | "true" | "false" | "na"))
-                && !["n a", "not applicable", "not relevant"].iter().any(|p| f.starts_with(p))
-        };
         if let Some(a) = answer(cell) {
             if !cell.is_empty() {
                 let e = self.answers_read.entry(field.to_string()).or_default();
                 e.0 += 1;
-                e.2 += u64::from(prose(cell));
+                e.2 += u64::from(is_prose_answer(cell));
             }
             return a;
         }
@@ -1877,7 +1878,7 @@ impl<'a> RowReader<'a> {
         let header = header.to_string();
         let e = self.answers_read.entry(field.to_string()).or_default();
         e.1 += 1;
-        e.2 += u64::from(prose(cell));
+        e.2 += u64::from(is_prose_answer(cell));
         findings.push(
             Severity::Warning,
             "unknown_answer",
