@@ -430,6 +430,7 @@ fn without_team(m: &normalise::Model) -> normalise::Model {
         episodes: m.episodes.iter().filter(|e| blank(&e.team)).cloned().collect(),
         strings: m.strings.clone(),
         children: m.children.clone(),
+        ..Default::default()
     }
 }
 

@@ -266,8 +266,19 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         let mut best = (TableKind::Unknown, 0usize);
         let mut incomplete = (TableKind::Unknown, 0usize);
         for k in candidates {
+            // A completion date says "audit" only when its header does ("Date of
+            // the audit"): "Date Completed" of a visit form or a workflow step
+            // is no sign of an audit table.
+            let says_audit = |i: usize| k != TableKind::Audits || words[i].iter().any(|w| w == "audit" || w == "audited");
             let mut matched: Vec<(String, usize)> = (0..folded.len())
-                .filter_map(|i| pin_for(&folded[i]).map(|f| (f, 1000)).or_else(|| match_field(i, k).ok().flatten().map(|m| (m.field, m.score))))
+                .filter_map(|i| {
+                    pin_for(&folded[i]).map(|f| (f, 1000)).or_else(|| {
+                        match_field(i, k).ok().flatten().map(|m| {
+                            let score = if m.field == "completed_date" && !says_audit(i) { m.score.min(1) } else { m.score };
+                            (m.field, score)
+                        })
+                    })
+                })
                 .collect();
             matched.sort();
             let mut fields: Vec<String> = matched.iter().map(|(f, _)| f.clone()).collect();
@@ -543,6 +554,23 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                 }
                 continue;
             }
+        }
+        // A case-note table's second note-type column, named as a type ("Activity
+        // Type" and "Statutory Visit Type"): read where the first says no kind.
+        if kind == TableKind::CaseNotes && field == "note_type" && winners.len() == 1 && top < 1000 {
+            let named_type: Vec<bool> = cols.iter().map(|&c| words[columns[c].index].iter().any(|w| w == "type" || w == "visit")).collect();
+            for (&c, named) in cols.iter().zip(named_type).filter(|(&c, _)| c != winners[0]) {
+                if named {
+                    let first = columns[winners[0]].header.clone();
+                    notes.push(format!("column '{}' is a second note type: read where '{first}' says no kind of note", columns[c].header));
+                    columns[c].target = Target::Field("note_type".into());
+                    columns[c].reason = format!("{} (read where '{first}' says no kind of note)", columns[c].reason);
+                } else {
+                    notes.push(format!("column '{}' matches {field} less well than another column: not used; pin it in the config", columns[c].header));
+                    columns[c].unuse(&format!("{field} is ambiguous"));
+                }
+            }
+            continue;
         }
         for &c in &cols {
             if winners.len() > 1 || scores[c] < top {

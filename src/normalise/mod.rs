@@ -17,6 +17,7 @@ pub mod plausible;
 pub mod recognise;
 pub mod scales;
 pub mod table;
+pub mod versions;
 
 pub use config::Config;
 pub use findings::{Finding, Severity};
@@ -143,6 +144,7 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     });
     progress(total, total, "");
     out.model.row_keys = Default::default();
+    drop_superseded(&mut out, &mut found);
     read_codes_by_key(&mut out.model, &ctx, &mut found);
     identity::canonicalise(&mut out.model, &mut found);
     link_actions(&mut out.model, &mut found);
@@ -152,6 +154,43 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     plausible::flag(&out.model, crate::calendar::today(), &mut found);
     out.findings = found.list;
     out
+}
+
+/// Takes out the audits that a later export holds again (read first, from an
+/// earlier export), with the actions read from their rows: each becomes a row
+/// set aside in its table's count, with a note naming the version used.
+fn drop_superseded(out: &mut Normalised, found: &mut findings::Findings) {
+    let superseded = std::mem::take(&mut out.model.superseded);
+    if superseded.is_empty() {
+        return;
+    }
+    let gone: std::collections::HashSet<&Origin> = superseded.iter().map(|(old, _)| old).collect();
+    out.model.audits.retain(|a| !gone.contains(&a.origin));
+    // Actions read from a superseded audit's own row (its numbered slots).
+    out.model.actions.retain(|a| a.audit_id.is_none() || !gone.contains(&a.origin));
+    for (old, new) in &superseded {
+        if let Some(t) = out.tables.iter_mut().find(|t| t.file == old.file && t.sheet == old.sheet && t.kind == columns::TableKind::Audits) {
+            t.rows_accepted = t.rows_accepted.saturating_sub(1);
+            t.reject(table::SUPERSEDED);
+        }
+        let place = match &new.sheet {
+            Some(s) => format!("{} [{s}] row {}", new.file, new.row),
+            None => format!("{} row {}", new.file, new.row),
+        };
+        found.push(
+            Severity::Info,
+            "row_set_aside",
+            &old.file,
+            old.sheet.as_deref(),
+            Some(old.row),
+            None,
+            "",
+            format!(
+                "{}: a later export of the same audits has this audit again ({place}), and its name says it is later; that version is used",
+                table::SUPERSEDED
+            ),
+        );
+    }
 }
 
 /// Case notes whose note type is a code that a key sheet explains

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// Where a record came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default, Hash)]
 pub struct Origin {
     pub file: String,
     pub sheet: Option<String>,
@@ -351,6 +351,13 @@ pub struct Model {
     pub children: Strings,
     /// Audit id → where it was first read (for duplicate ids across files).
     pub audit_ids: std::collections::HashMap<String, Origin>,
+    /// An audit without an id of its own, by child, date and framework → where
+    /// it was read: the same audit in a later export of the same return.
+    pub audit_keys: std::collections::HashMap<String, Origin>,
+    /// Audits read from an export that a later export of the same audits
+    /// replaces (its file name says it is later): where each was read, and
+    /// where the later version was. Taken out when reading ends.
+    pub superseded: Vec<(Origin, Origin)>,
     /// While reading: a key of every row read (its cells by header, any column
     /// order) → (interned file, row), so an exact duplicate counts once across
     /// tables and files. Emptied when reading ends.
@@ -395,6 +402,7 @@ impl Model {
             children: self.children.clone(),
             row_keys: Default::default(),
             code_key: self.code_key.clone(),
+            ..Default::default()
         }
     }
 

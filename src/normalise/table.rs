@@ -346,7 +346,7 @@ impl TableReport {
 }
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 10] = [
+pub const SET_ASIDE_REASONS: [&str; 12] = [
     "blank row",
     "totals row",
     "duplicate row",
@@ -357,7 +357,13 @@ pub const SET_ASIDE_REASONS: [&str; 10] = [
     REPEATED_HEADER,
     AUDIT_CANCELLED,
     RECORD_RETIRED,
+    SUPERSEDED,
+    NOTE_CANCELLED,
 ];
+
+/// An audit that a later export of the same audits holds again (its file
+/// name says it is later): that version is used.
+pub const SUPERSEDED: &str = "audit in a later export (that version is used)";
 
 /// A database extract's row that is an earlier version or a deleted record.
 pub const RECORD_RETIRED: &str = "an earlier version of a record, a deleted one, or a list's folder (its current, deleted or item-type column says so)";
@@ -416,6 +422,9 @@ impl RowState {
 
 /// An allocation whose status says it was cancelled, withdrawn or exempted.
 pub const AUDIT_CANCELLED: &str = "audit cancelled, withdrawn or exempted (its status says so): not an audit";
+
+/// A case note whose status says it was cancelled, voided or entered in error.
+pub const NOTE_CANCELLED: &str = "case note cancelled, voided or entered in error (its status says so): not a record";
 
 /// Whether an audit's status says it will not be done ("Cancelled - exemption
 /// agreed", "Withdrawn", "Exempt – agreed by AD", "Not required").
@@ -915,9 +924,15 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         .and_then(|p| p.numeric_direction)
         .or_else(|| mapping.framework.as_deref().and_then(|f| ctx.config.framework(f)).and_then(|f| f.numeric_direction))
         .unwrap_or(ctx.config.settings.numeric_direction);
-    let all_fields = mapping
-        .columns
-        .iter()
+    let mut by_score: Vec<&super::columns::ColumnMap> = mapping.columns.iter().collect();
+    // A field's best-matched column first (a case-note table's second note-type
+    // column is kept to be read where the first says no kind); ties keep their order.
+    by_score.sort_by_key(|c| match &c.target {
+        Target::Field(f) if !["evidence", "good_practice"].contains(&f.as_str()) => std::cmp::Reverse(c.score),
+        _ => std::cmp::Reverse(0),
+    });
+    let all_fields = by_score
+        .into_iter()
         .filter_map(|c| match &c.target {
             Target::Field(f) => Some((f.clone(), (c.index, c.header.clone()))),
             _ => None,
@@ -982,6 +997,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             && !reader.month_first
             && reader.alternates.is_empty()
             && reader.row_state.is_empty()
+            && mapping.field("status").is_none()
     });
     let fast = bulk.is_some();
     if let Some(bulk) = &bulk {
@@ -1154,34 +1170,63 @@ fn usual_year(mapping: &TableMapping, body: &[SourceRow]) -> Option<i32> {
 }
 
 /// One numbered action slot across an audit row: its text, owner, due and
-/// completion columns.
+/// completion columns, and the date it was reviewed with what the review said
+/// ("Date reviewed 1" + "Completed/Comments 1").
 #[derive(Debug, Clone, Copy)]
 struct ActionSlot {
     text: usize,
     owner: Option<usize>,
     due: Option<usize>,
     completed: Option<usize>,
+    reviewed: Option<usize>,
+    status: Option<usize>,
 }
 
-/// An audit table's numbered action slots, from its unused columns: a header
-/// with a slot number ("(1)" at its end, or "Action 1 …") and words saying
-/// which part it is. Read only when every slot with a text column has a
-/// completion column too (without one, no action could be known done).
+/// An audit table's numbered action slots, from its unused columns (and those
+/// read as free text only because nothing else named them): a header with a
+/// slot number ("(1)" at its end, "Action 1 …", or a number at its end that
+/// the same header repeats with another number: "Who? 1", "Who? 2") and words
+/// saying which part it is. Read only when every slot with a text column can
+/// be known done: a completion column, or a review date with what the review
+/// said.
 fn action_slots(mapping: &TableMapping) -> Vec<ActionSlot> {
-    let mut parts: BTreeMap<u32, [Option<usize>; 4]> = BTreeMap::new();
-    for c in mapping.columns.iter().filter(|c| c.target == Target::Unmapped) {
-        let f = fold(&c.header);
+    let loose = |c: &&super::columns::ColumnMap| c.target == Target::Unmapped || (c.target == Target::Field("evidence".into()) && c.score <= 1);
+    let folded: Vec<(usize, String)> = mapping.columns.iter().filter(loose).map(|c| (c.index, fold(&c.header))).collect();
+    // Headers ending in a number, by the words before it: a stem seen with two
+    // or more numbers is a set of slots.
+    let mut numbers: BTreeMap<String, std::collections::BTreeSet<u32>> = BTreeMap::new();
+    for (_, f) in &folded {
+        if let Some((stem, n)) = f.rsplit_once(' ').and_then(|(stem, n)| Some((stem, n.parse::<u32>().ok()?))) {
+            numbers.entry(stem.to_string()).or_default().insert(n);
+        }
+    }
+    let mut parts: BTreeMap<u32, [Option<usize>; 6]> = BTreeMap::new();
+    for (index, f) in &folded {
+        let header = &mapping.columns.iter().find(|c| c.index == *index).map(|c| c.header.as_str()).unwrap_or_default();
         let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
-        // "… (1)" (folded to a last word "1"), or "action 1 …".
-        let n = words.last().filter(|_| c.header.trim_end().ends_with(')')).and_then(|w| w.parse::<u32>().ok()).or_else(|| {
-            words.windows(2).find(|w| matches!(w[0], "action" | "actions" | "recommendation") && w[1].parse::<u32>().is_ok()).and_then(|w| w[1].parse().ok())
-        });
+        // "… (1)" (folded to a last word "1"), "action 1 …", or "who 1" beside "who 2".
+        let trailing = f.rsplit_once(' ').and_then(|(stem, n)| Some((stem, n.parse::<u32>().ok()?)));
+        let n = words
+            .last()
+            .filter(|_| header.trim_end().ends_with(')'))
+            .and_then(|w| w.parse::<u32>().ok())
+            .or_else(|| {
+                words
+                    .windows(2)
+                    .find(|w| matches!(w[0], "action" | "actions" | "recommendation") && w[1].parse::<u32>().is_ok())
+                    .and_then(|w| w[1].parse().ok())
+            })
+            .or_else(|| trailing.filter(|(stem, _)| numbers.get(*stem).is_some_and(|ns| ns.len() >= 2)).map(|(_, n)| n));
         let Some(n) = n.filter(|n| (1..=20).contains(n)) else { continue };
         let has = |w: &str| words.contains(&w);
-        let part = if has("completed") || has("done") || f.contains("signed off") {
-            3
-        } else if f.contains("by when") || has("due") || has("target") || has("deadline") {
+        let part = if f.contains("by when") || f.contains("to be completed by") || f.contains("complete by") || has("due") || has("target") || has("deadline") {
             2
+        } else if has("comment") || has("comments") || has("status") || has("outcome") || has("progress") || has("update") {
+            5
+        } else if has("completed") || has("done") || f.contains("signed off") {
+            3
+        } else if f.contains("date reviewed") || f.contains("reviewed on") || f.contains("reviewed date") {
+            4
         } else if has("who") || has("owner") || has("responsible") {
             1
         } else if has("action") || has("actions") || f.contains("recommendation") {
@@ -1189,10 +1234,11 @@ fn action_slots(mapping: &TableMapping) -> Vec<ActionSlot> {
         } else {
             continue;
         };
-        parts.entry(n).or_default()[part].get_or_insert(c.index);
+        parts.entry(n).or_default()[part].get_or_insert(*index);
     }
-    let slots: Vec<ActionSlot> = parts.values().filter_map(|p| Some(ActionSlot { text: p[0]?, owner: p[1], due: p[2], completed: p[3] })).collect();
-    if slots.is_empty() || slots.iter().any(|s| s.completed.is_none()) {
+    let slots: Vec<ActionSlot> =
+        parts.values().filter_map(|p| Some(ActionSlot { text: p[0]?, owner: p[1], due: p[2], completed: p[3], reviewed: p[4], status: p[5] })).collect();
+    if slots.is_empty() || slots.iter().any(|s| s.completed.is_none() && (s.reviewed.is_none() || s.status.is_none())) {
         return Vec::new();
     }
     slots
@@ -1601,21 +1647,64 @@ impl<'a> RowReader<'a> {
     /// Adds an audit under a unique id. A repeated id from the data is a duplicate
     /// (rejected, pointing at the first); a repeated derived id (no audit-id
     /// column: two audits of one child on one day) gets a suffix.
+    ///
+    /// The same audit in another file whose name says it is a later export of
+    /// the same audits ("… run 02-11-2026", "… v2 CORRECTED"; [`super::versions`])
+    /// is that export's version: the earlier one is set aside. An audit with
+    /// no id of its own is the same audit when its child, date and framework
+    /// are.
     fn add_audit(&self, mut a: Audit, model: &mut Model) -> Result<(), RowError> {
+        let has_id = self.mapping.field("audit_id").is_some();
+        let key = if has_id { None } else { a.completed.and_then(|d| Some(format!("{}|{d}|{}", super::identity::child_key(&a.child_id)?, a.framework))) };
+        let earlier = if has_id { model.audit_ids.get(&a.id) } else { key.as_ref().and_then(|k| model.audit_keys.get(k)) };
+        if let Some(first) = earlier.filter(|f| f.file != self.file) {
+            match super::versions::later_export(&first.file, self.file) {
+                Some(std::cmp::Ordering::Greater) => {
+                    let first = first.clone();
+                    if let Some(k) = key {
+                        model.audit_keys.insert(k, a.origin.clone());
+                    }
+                    if has_id {
+                        model.audit_ids.insert(a.id.clone(), a.origin.clone());
+                    } else {
+                        // Its own derived id, as any audit without one.
+                        a.id = self.unique_id(a.id, model);
+                        model.audit_ids.insert(a.id.clone(), a.origin.clone());
+                    }
+                    model.superseded.push((first, a.origin.clone()));
+                    model.audits.push(a);
+                    return Ok(());
+                }
+                Some(std::cmp::Ordering::Less) => {
+                    return Err((
+                        SUPERSEDED,
+                        format!("{} (a later export has it: {} row {})", a.id, first.file, first.row),
+                        has_id.then(|| "audit id".to_string()),
+                    ));
+                }
+                _ => {}
+            }
+        }
+        if let Some(k) = key {
+            model.audit_keys.entry(k).or_insert_with(|| a.origin.clone());
+        }
         if let Some(first) = model.audit_ids.get(&a.id) {
-            if self.mapping.field("audit_id").is_some() {
+            if has_id {
                 return Err(("duplicate audit id", format!("{} (first read at {} row {})", a.id, first.file, first.row), Some("audit id".to_string())));
             }
-            let base = a.id.clone();
-            let mut n = 2;
-            while model.audit_ids.contains_key(&a.id) {
-                a.id = format!("{base}#{n}");
-                n += 1;
-            }
+            a.id = self.unique_id(a.id, model);
         }
         model.audit_ids.insert(a.id.clone(), a.origin.clone());
         model.audits.push(a);
         Ok(())
+    }
+
+    /// A derived id not taken yet: the id, else with a suffix (`#2`, `#3`, …).
+    fn unique_id(&self, id: String, model: &Model) -> String {
+        if !model.audit_ids.contains_key(&id) {
+            return id;
+        }
+        (2..).map(|n| format!("{id}#{n}")).find(|c| !model.audit_ids.contains_key(c)).unwrap_or(id)
     }
 
     fn cell<'r, 's>(&'s self, row: &'r SourceRow, field: &str) -> Option<(&'r Cell, &'s str)> {
@@ -1663,7 +1752,28 @@ impl<'a> RowReader<'a> {
                 d
             };
             let due = date(slot.due, "action due", findings);
-            let done = date(slot.completed, "action completed", findings);
+            // A completion date; else, when what the review said is "done", the
+            // date it was reviewed.
+            let done = date(slot.completed, "action completed", findings).or_else(|| {
+                let status = row.cells.get(slot.status?)?;
+                if !super::forms::says_done(status) && super::scales::answer(status) != Some(Answer::Yes) {
+                    return None;
+                }
+                let reviewed = date(slot.reviewed, "action reviewed", findings);
+                if reviewed.is_none() {
+                    findings.push(
+                        Severity::Warning,
+                        "action_done_undated",
+                        self.file,
+                        self.sheet,
+                        Some(row.row),
+                        Some("action completed"),
+                        status.as_string(),
+                        "the review says done, but no date says when: counted as not done",
+                    );
+                }
+                reviewed
+            });
             model.actions.push(Action {
                 origin: Origin { file: self.file.to_string(), sheet: self.sheet.map(str::to_string), row: row.row },
                 audit_id: Some(id.clone()),
@@ -2066,19 +2176,38 @@ impl<'a> RowReader<'a> {
         })
     }
 
+    /// The kind of note a note type says, asked once per distinct text.
+    fn note_kind(&mut self, note_type: &str) -> NoteKind {
+        if let Some(k) = self.note_kinds.get(note_type) {
+            return *k;
+        }
+        let k = self.ctx.note_rules.classify(note_type).and_then(NoteKind::parse).unwrap_or(NoteKind::Other);
+        self.note_kinds.insert(note_type.to_string(), k);
+        k
+    }
+
     fn case_note(&mut self, row: &SourceRow, model: &mut Model, findings: &mut Findings) -> Result<CaseNote, RowError> {
         let child_id = self.str(row, "child_id").ok_or(("no child id", String::new(), Some("child id".to_string())))?;
-        let note_type = self.str(row, "note_type").unwrap_or_default();
-        let note_type: &str = &note_type;
+        if let Some(status) = self.text(row, "status").filter(|s| status_cancels(s) || fold(s).contains("in error")) {
+            return Err((NOTE_CANCELLED, status, Some("status".to_string())));
+        }
+        let mut note_type = self.str(row, "note_type").unwrap_or_default();
         let event = self.date(row, "event_date", findings).ok_or(("no readable event date", String::new(), Some("event date".to_string())))?;
-        let kind = match self.note_kinds.get(note_type) {
-            Some(k) => *k,
-            None => {
-                let k = self.ctx.note_rules.classify(note_type).and_then(NoteKind::parse).unwrap_or(NoteKind::Other);
-                self.note_kinds.insert(note_type.to_string(), k);
-                k
+        let mut kind = self.note_kind(&note_type);
+        // A second note-type column ("Statutory Visit Type" beside "Activity
+        // Type: Visit") is read where the first says no kind of note.
+        if kind == NoteKind::Other {
+            let seconds: Vec<usize> = self.alternates.iter().filter(|(f, _)| f == "note_type").map(|(_, (j, _))| *j).collect();
+            for j in seconds {
+                let Some(Cell::Text(t)) = row.cells.get(j) else { continue };
+                let k = self.note_kind(t);
+                if k != NoteKind::Other {
+                    (note_type, kind) = (std::borrow::Cow::Owned(t.clone()), k);
+                    break;
+                }
             }
-        };
+        }
+        let note_type: &str = &note_type;
         let seen_alone = self.cell(row, "seen_alone").map(|(c, _)| seen_alone(c)).unwrap_or_default();
         Ok(CaseNote {
             child: model.children.intern(&child_id),

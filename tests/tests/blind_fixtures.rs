@@ -153,3 +153,20 @@ fn a_third_blind_set_gives_the_independent_kpis() {
     // monthly case-note files that overlap (tests/fixtures/councils3/README.md).
     check("councils3");
 }
+
+#[test]
+fn a_tenth_blind_set_gives_the_independent_kpis() {
+    // Change over time: a report run twice with later edits, a return sent
+    // again "v2 CORRECTED", a switch of audit tool part-way through the year,
+    // two years of history, seed 002's Part A / Part B (tests/fixtures/councils10/README.md;
+    // known_limits.json).
+    check("councils10");
+}
+
+#[test]
+fn an_eleventh_blind_set_gives_the_independent_kpis() {
+    // Visits and legal status from five case management systems' reports:
+    // CareDirector, Eclipse + SSDA903, CareFirst visit forms, LCS observations,
+    // Mosaic workflow steps (tests/fixtures/councils11/README.md; known_limits.json).
+    check("councils11");
+}

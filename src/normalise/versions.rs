@@ -1,0 +1,154 @@
+//! Which of two exports is the later one, from their file names: the same
+//! report run again ("run 01-10-2026", "run 02-11-2026"), or a return sent
+//! again ("Sep 2026", "Sep 2026 v2 CORRECTED"). An audit found in both is the
+//! later export's version: it holds the edits made since.
+
+use super::fold::fold;
+use chrono::NaiveDate;
+use std::cmp::Ordering;
+
+/// Words in a file name that say it replaces an earlier copy.
+const CORRECTION_WORDS: [&str; 9] = ["corrected", "correction", "revised", "amended", "updated", "resubmitted", "resubmission", "replacement", "replaces"];
+
+/// The file name without its folder or extension.
+fn stem(path: &str) -> &str {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    name.rsplit_once('.').map_or(name, |(s, _)| s)
+}
+
+/// The last date written in a file name (an export's run date, or the end of
+/// the range it covers): day first (`02-11-2026`, `30.09.26`), ISO
+/// (`2026-11-06`) or run together (`20261106`).
+fn last_date(name: &str) -> Option<NaiveDate> {
+    let groups: Vec<(usize, &str)> = {
+        let mut v = Vec::new();
+        let mut start = None;
+        for (i, c) in name.char_indices() {
+            match (c.is_ascii_digit(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    v.push((s, &name[s..i]));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            v.push((s, &name[s..]));
+        }
+        v
+    };
+    let year = |y: &str| -> Option<i32> {
+        let n: i32 = y.parse().ok()?;
+        match y.len() {
+            4 => Some(n),
+            2 => Some(2000 + n),
+            _ => None,
+        }
+    };
+    let ymd = |y: &str, m: &str, d: &str| NaiveDate::from_ymd_opt(year(y)?, m.parse().ok()?, d.parse().ok()?);
+    let mut found = None;
+    // Three groups joined by one separator each ("-", ".", "_", " ").
+    for w in groups.windows(3) {
+        let (a, b, c) = (w[0], w[1], w[2]);
+        let joined =
+            |x: (usize, &str), y: (usize, &str)| y.0 == x.0 + x.1.len() + 1 && name[x.0 + x.1.len()..y.0].chars().all(|s| matches!(s, '-' | '.' | '_' | ' '));
+        if !joined(a, b) || !joined(b, c) {
+            continue;
+        }
+        let d = if a.1.len() == 4 && b.1.len() <= 2 && c.1.len() <= 2 {
+            ymd(a.1, b.1, c.1)
+        } else if a.1.len() <= 2 && b.1.len() <= 2 {
+            ymd(c.1, b.1, a.1)
+        } else {
+            None
+        };
+        if d.is_some() {
+            found = d;
+        }
+    }
+    for &(_, g) in &groups {
+        if g.len() == 8 && g.starts_with("20") {
+            if let Some(d) = ymd(&g[..4], &g[4..6], &g[6..]) {
+                found = Some(d);
+            }
+        }
+    }
+    found
+}
+
+/// A version number written in a file name ("v2", "version 3", "rev 2").
+fn version(folded: &str) -> Option<u32> {
+    let words: Vec<&str> = folded.split(' ').collect();
+    words.iter().enumerate().find_map(|(i, w)| {
+        w.strip_prefix('v')
+            .and_then(|n| n.parse().ok())
+            .or_else(|| matches!(*w, "version" | "rev" | "revision" | "issue").then(|| words.get(i + 1)?.parse().ok()).flatten())
+    })
+}
+
+/// Whether export `b` is later (`Greater`) or earlier (`Less`) than export
+/// `a`, when their names say: a later date written in the name, else a higher
+/// version number, else a word saying it corrects an earlier copy. `None`
+/// when the names do not say.
+pub fn later_export(a: &str, b: &str) -> Option<Ordering> {
+    let (a, b) = (stem(a), stem(b));
+    if let (Some(da), Some(db)) = (last_date(a), last_date(b)) {
+        if da != db {
+            return Some(db.cmp(&da));
+        }
+    }
+    let (fa, fb) = (fold(a), fold(b));
+    let (va, vb) = (version(&fa), version(&fb));
+    if va.is_some() || vb.is_some() {
+        let (va, vb) = (va.unwrap_or(1), vb.unwrap_or(1));
+        if va != vb {
+            return Some(vb.cmp(&va));
+        }
+    }
+    let corrects = |f: &str| f.split(' ').any(|w| CORRECTION_WORDS.contains(&w));
+    match (corrects(&fa), corrects(&fb)) {
+        (false, true) => Some(Ordering::Greater),
+        (true, false) => Some(Ordering::Less),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_later_run_date_a_higher_version_or_a_correction_is_later() {
+        use Ordering::*;
+        let cases = [
+            ("KSS audit report - run 01-10-2026.csv", "KSS audit report - run 02-11-2026.csv", Some(Greater)),
+            ("exports/KSS audit report - run 02-11-2026.csv", "KSS audit report - run 01-10-2026.csv", Some(Less)),
+            ("audits 2026-10-01.xlsx", "audits 2026-11-06.xlsx", Some(Greater)),
+            ("audits_20261106.csv", "audits_20261001.csv", Some(Less)),
+            ("tracker closed 30.09.26.xlsx", "tracker export 2026-11-06.csv", Some(Greater)),
+            ("Tier2 audit returns Sep 2026.xlsx", "Tier2 audit returns Sep 2026 v2 CORRECTED.xlsx", Some(Greater)),
+            ("returns v3.xlsx", "returns v2.xlsx", Some(Less)),
+            ("returns version 2.xlsx", "returns.xlsx", Some(Less)),
+            ("Sept audits.xlsx", "Sept audits (revised).xlsx", Some(Greater)),
+            ("Sept audits amended.xlsx", "Sept audits.xlsx", Some(Less)),
+            // Nothing in the names says which is later.
+            ("north team audits.xlsx", "south team audits.xlsx", None),
+            ("Sep 2026.xlsx", "Sep 2026.csv", None),
+            ("audits v1.xlsx", "audits.xlsx", None),
+            // A date range: its end is the date compared.
+            ("notes 01-07-2026 to 11-09-2026.csv", "notes 01-07-2026 to 06-11-2026.csv", Some(Greater)),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(later_export(a, b), want, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn numbers_that_are_not_dates_are_not_read_as_dates() {
+        assert_eq!(last_date("Q12 audit 2026"), None);
+        assert_eq!(last_date("team 3-4-5"), None);
+        assert_eq!(last_date("export 31-02-2026"), None);
+        assert_eq!(last_date("run 2-11-2026"), NaiveDate::from_ymd_opt(2026, 11, 2));
+    }
+}
