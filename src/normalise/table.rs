@@ -1191,18 +1191,17 @@ struct ActionSlot {
 /// said.
 fn action_slots(mapping: &TableMapping) -> Vec<ActionSlot> {
     let loose = |c: &&super::columns::ColumnMap| c.target == Target::Unmapped || (c.target == Target::Field("evidence".into()) && c.score <= 1);
-    let folded: Vec<(usize, String)> = mapping.columns.iter().filter(loose).map(|c| (c.index, fold(&c.header))).collect();
+    let folded: Vec<(usize, &str, String)> = mapping.columns.iter().filter(loose).map(|c| (c.index, c.header.as_str(), fold(&c.header))).collect();
     // Headers ending in a number, by the words before it: a stem seen with two
     // or more numbers is a set of slots.
     let mut numbers: BTreeMap<String, std::collections::BTreeSet<u32>> = BTreeMap::new();
-    for (_, f) in &folded {
+    for (_, _, f) in &folded {
         if let Some((stem, n)) = f.rsplit_once(' ').and_then(|(stem, n)| Some((stem, n.parse::<u32>().ok()?))) {
             numbers.entry(stem.to_string()).or_default().insert(n);
         }
     }
     let mut parts: BTreeMap<u32, [Option<usize>; 6]> = BTreeMap::new();
-    for (index, f) in &folded {
-        let header = &mapping.columns.iter().find(|c| c.index == *index).map(|c| c.header.as_str()).unwrap_or_default();
+    for (index, header, f) in &folded {
         let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
         // "… (1)" (folded to a last word "1"), "action 1 …", or "who 1" beside "who 2".
         let trailing = f.rsplit_once(' ').and_then(|(stem, n)| Some((stem, n.parse::<u32>().ok()?)));
@@ -1664,13 +1663,11 @@ impl<'a> RowReader<'a> {
                     if let Some(k) = key {
                         model.audit_keys.insert(k, a.origin.clone());
                     }
-                    if has_id {
-                        model.audit_ids.insert(a.id.clone(), a.origin.clone());
-                    } else {
+                    if !has_id {
                         // Its own derived id, as any audit without one.
                         a.id = self.unique_id(a.id, model);
-                        model.audit_ids.insert(a.id.clone(), a.origin.clone());
                     }
+                    model.audit_ids.insert(a.id.clone(), a.origin.clone());
                     model.superseded.push((first, a.origin.clone()));
                     model.audits.push(a);
                     return Ok(());
