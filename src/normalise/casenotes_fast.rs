@@ -45,6 +45,8 @@ pub struct NoteColumns {
     pub seen_alone: Option<usize>,
     pub author: Option<usize>,
     pub team: Option<usize>,
+    /// A note's status ("Cancelled", "Voided": the row is set aside).
+    pub state: Option<usize>,
     /// How the row reader keys a row for exact duplicates.
     pub keys: RowKeys,
     /// The header row's key: the header again further down is set aside.
@@ -63,6 +65,7 @@ impl NoteColumns {
             seen_alone: get("seen_alone").map(|c| c.0),
             author: get("author").map(|c| c.0),
             team: get("team").map(|c| c.0),
+            state: get("status").map(|c| c.0),
             keys,
             header_key: 0,
         }
@@ -147,6 +150,8 @@ struct Rec {
     seen: u32,
     author: u32,
     team: u32,
+    /// The note's status (0: none or no status column).
+    state: u32,
     event: DateVal,
     recorded: DateVal,
 }
@@ -336,6 +341,7 @@ fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, w1252: bool, cols: &
         seen: 0,
         author: 0,
         team: 0,
+        state: 0,
         event: DateVal::Blank,
         recorded: DateVal::Blank,
     };
@@ -390,6 +396,9 @@ fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, w1252: bool, cols: &
         }
         if Some(i) == cols.team {
             rec.team = part.dict.id(if super::table::no_team(value) { "" } else { value });
+        }
+        if Some(i) == cols.state {
+            rec.state = part.dict.id(value);
         }
     }
     if totals && rec.status == Status::Row {
@@ -466,6 +475,7 @@ fn parse_block(block: &[u8], eof: bool, threads: usize, bulk: &BulkText, cols: &
 /// `skip_records` (the rows down to the header), as the row reader would.
 /// Returns a read error, if reading stopped.
 pub fn read(bulk: &BulkText, skip_records: usize, sink: &mut Sink) -> Option<String> {
+    READS.with(|r| r.set(r.get() + 1));
     let (block, threads) = TUNING.with(|t| t.get()).unwrap_or((BLOCK, threads()));
     read_with(bulk, skip_records, sink, block, threads)
 }
@@ -474,6 +484,13 @@ thread_local! {
     /// Block size and thread count for this thread's reads (tests use tiny
     /// blocks, so that records straddle blocks and cuts).
     static TUNING: std::cell::Cell<Option<(usize, usize)>> = const { std::cell::Cell::new(None) };
+    /// Tables this thread has read with the columnar reader (tests check it ran).
+    static READS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many tables this thread has read with the columnar reader.
+pub fn reads_on_this_thread() -> u64 {
+    READS.with(|r| r.get())
 }
 
 /// Sets the block size and thread count for reads on this thread (`None`: the defaults).
@@ -493,6 +510,8 @@ struct Lookups {
     children: Vec<u32>,
     kinds: Vec<Option<NoteKind>>,
     seen: Vec<Option<SeenAlone>>,
+    /// Whether a status says the note was cancelled.
+    cancelled: Vec<Option<bool>>,
 }
 
 pub(crate) fn read_with(bulk: &BulkText, skip_records: usize, sink: &mut Sink, block_size: usize, threads: usize) -> Option<String> {
@@ -580,7 +599,8 @@ fn parse_blocks(
             };
             for (start, part) in &parts {
                 let n = part.dict.texts.len();
-                let mut look = Lookups { interned: vec![u32::MAX; n], children: vec![u32::MAX; n], kinds: vec![None; n], seen: vec![None; n] };
+                let mut look =
+                    Lookups { interned: vec![u32::MAX; n], children: vec![u32::MAX; n], kinds: vec![None; n], seen: vec![None; n], cancelled: vec![None; n] };
                 for rec in &part.recs {
                     // Row numbers exactly as the row reader counts them.
                     let end = offset + *start as u64 + rec.end;
@@ -660,6 +680,13 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
     if rec.child == 0 {
         return reject("no child id", "child id");
     }
+    let texts = &part.dict.texts;
+    if *look.cancelled[rec.state as usize].get_or_insert_with(|| super::table::note_status_cancels(&texts[rec.state as usize])) {
+        let reason = super::table::NOTE_CANCELLED;
+        report.reject(reason);
+        findings.push(Severity::Info, "row_set_aside", file, None, Some(row), Some("status"), &*texts[rec.state as usize], format!("{reason}: set aside"));
+        return;
+    }
     let bad_date = |findings: &mut Findings, header: &str, text: &str| {
         findings.push(
             Severity::Warning,
@@ -683,7 +710,6 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
         }
         DateVal::Blank => return reject("no readable event date", "event date"),
     };
-    let texts = &part.dict.texts;
     let kind = *look.kinds[rec.note_type as usize]
         .get_or_insert_with(|| ctx.note_rules.classify(&texts[rec.note_type as usize]).and_then(NoteKind::parse).unwrap_or(NoteKind::Other));
     let seen_alone = match cols.seen_alone {
@@ -757,7 +783,7 @@ mod tests {
             lines.push("Case notes export".into());
             lines.push(String::new());
         }
-        lines.push(["Person ID", "Case Note Type", "Event Date", "Date Recorded", "Seen Alone", "Author", "Team"].join(d));
+        lines.push(["Person ID", "Case Note Type", "Event Date", "Date Recorded", "Seen Alone", "Author", "Team", "Status"].join(d));
         let types = ["CP Visit", "Visit - CP", "Statutory Visit (CP)", "CLA Visit", "Supervision", "Phone call", "Email", "", " cin visit ", "NULL"];
         let dates = [
             "2026-09-03",
@@ -778,6 +804,7 @@ mod tests {
         let seen = ["Yes", "No", "Seen alone", "Not seen alone", "", "N/A", "seen with carer", "Unknown"];
         let authors = ["Sam Okafor", "Tom Barrow", "Zoë Quinn", "\"Lee, Ana\"", "Pat O\"Neil", "", "\u{a0}Ivy Hart", "#REF!"];
         let teams = ["CP South", "CP North", "Café Team", "\"Multi\nline team\"", "", "LAC", "NA", "#N/A"];
+        let states = ["Completed", "", "Cancelled", "Voided - wrong child", " entered in error ", "Draft", "#N/A", "Cancelled"];
         for i in 0..rows {
             let roll = r.below(100);
             let line = if roll < 4 && !lines.is_empty() {
@@ -792,7 +819,7 @@ mod tests {
                 format!("C{}{d}CP Visit", r.below(50))
             } else if roll < 11 {
                 // The header again (a page break in the export).
-                ["Person ID", "Case Note Type", "Event Date", "Date Recorded", "Seen Alone", "Author", "Team"].join(d)
+                ["Person ID", "Case Note Type", "Event Date", "Date Recorded", "Seen Alone", "Author", "Team", "Status"].join(d)
             } else {
                 let child = match r.below(30) {
                     0 => String::new(),
@@ -810,6 +837,7 @@ mod tests {
                     r.pick(&seen).to_string(),
                     r.pick(&authors).to_string(),
                     r.pick(&teams).to_string(),
+                    r.pick(&states).to_string(),
                 ];
                 if r.below(10) == 0 {
                     f.push("extra \"\"quoted\"\" text".into());
@@ -917,7 +945,9 @@ mod tests {
             assert_eq!(c.0, c.1 + c.2 + c.3, "read = accepted + set aside + rejected");
         }
         for &tuning in tunings {
+            let before = reads_on_this_thread();
             let got = read(&paths, &[Some(tuning)]);
+            assert_eq!(reads_on_this_thread(), before + 1, "{name}: the columnar reader read it");
             same(&got, &want, &format!("{name} with block {} and {} threads", tuning.0, tuning.1));
         }
         std::fs::remove_file(&path).unwrap();

@@ -360,8 +360,6 @@ fn blank_teams(tables: &[TableReport], model: &Model, config: &Config, found: &m
         if blank.is_empty() || blank.len() == of_table.len() {
             continue;
         }
-        let shown: Vec<String> = blank.iter().take(8).map(u32::to_string).collect();
-        let more = if blank.len() > 8 { ", …" } else { "" };
         found.push(
             Severity::Warning,
             "team_blank",
@@ -371,10 +369,10 @@ fn blank_teams(tables: &[TableReport], model: &Model, config: &Config, found: &m
             Some("team"),
             blank.len().to_string(),
             format!(
-                "{} of its {} audits have no team (rows {}{more}): shown under '(not recorded)'. If a team is written once above its rows (merged cells, or blanks meaning \"same as above\"), fill it in on every row",
+                "{} of its {} audits have no team (rows {}): shown under '(not recorded)'. If a team is written once above its rows (merged cells, or blanks meaning \"same as above\"), fill it in on every row",
                 blank.len(),
                 of_table.len(),
-                shown.join(", ")
+                super::findings::some_rows(&blank)
             ),
         );
     }

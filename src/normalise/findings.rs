@@ -59,3 +59,10 @@ impl Findings {
         });
     }
 }
+
+/// Row numbers for a message: the first eight, then "…" ("4, 9, 12, …").
+pub fn some_rows(rows: &[u32]) -> String {
+    let shown: Vec<String> = rows.iter().take(8).map(u32::to_string).collect();
+    let more = if rows.len() > 8 { ", …" } else { "" };
+    format!("{}{more}", shown.join(", "))
+}

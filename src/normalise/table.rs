@@ -426,6 +426,12 @@ pub const AUDIT_CANCELLED: &str = "audit cancelled, withdrawn or exempted (its s
 /// A case note whose status says it was cancelled, voided or entered in error.
 pub const NOTE_CANCELLED: &str = "case note cancelled, voided or entered in error (its status says so): not a record";
 
+/// Whether a case note's status says it was cancelled, voided or entered in
+/// error (both case-note readers ask this).
+pub(crate) fn note_status_cancels(status: &str) -> bool {
+    status_cancels(status) || fold(status).contains("in error")
+}
+
 /// Whether an audit's status says it will not be done ("Cancelled - exemption
 /// agreed", "Withdrawn", "Exempt – agreed by AD", "Not required").
 fn status_cancels(status: &str) -> bool {
@@ -997,7 +1003,6 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             && !reader.month_first
             && reader.alternates.is_empty()
             && reader.row_state.is_empty()
-            && mapping.field("status").is_none()
     });
     let fast = bulk.is_some();
     if let Some(bulk) = &bulk {
@@ -1350,12 +1355,10 @@ fn fill_teams_down(audits: &mut [super::model::Audit], file: &str, sheet: Option
     if filled.is_empty() {
         return;
     }
-    let shown: Vec<String> = filled.iter().take(8).map(u32::to_string).collect();
-    let more = if filled.len() > 8 { ", …" } else { "" };
     let why = format!(
-        "the team is written once above its rows (merged cells, or blanks meaning \"same as above\"): {} audits with a blank team take the team above them (rows {}{more}). If a blank team means it was not recorded, fill in 'not recorded' on those rows",
+        "the team is written once above its rows (merged cells, or blanks meaning \"same as above\"): {} audits with a blank team take the team above them (rows {}). If a blank team means it was not recorded, fill in 'not recorded' on those rows",
         filled.len(),
-        shown.join(", ")
+        super::findings::some_rows(&filled)
     );
     report.notes.push(why.clone());
     findings.push(Severity::Warning, "team_filled_down", file, sheet, None, Some("team"), filled.len().to_string(), why);
@@ -1374,12 +1377,10 @@ fn service_for_blank_team(audits: &mut [super::model::Audit], file: &str, sheet:
     if rows.is_empty() {
         return;
     }
-    let shown: Vec<String> = rows.iter().take(8).map(u32::to_string).collect();
-    let more = if rows.len() > 8 { ", …" } else { "" };
     let why = format!(
-        "{} audits name a service but no team: the service is shown as their team (rows {}{more}). If the team was not recorded, fill in 'not recorded'",
+        "{} audits name a service but no team: the service is shown as their team (rows {}). If the team was not recorded, fill in 'not recorded'",
         rows.len(),
-        shown.join(", ")
+        super::findings::some_rows(&rows)
     );
     report.notes.push(why.clone());
     findings.push(Severity::Warning, "service_as_team", file, sheet, None, Some("team"), rows.len().to_string(), why);
@@ -2185,7 +2186,7 @@ impl<'a> RowReader<'a> {
 
     fn case_note(&mut self, row: &SourceRow, model: &mut Model, findings: &mut Findings) -> Result<CaseNote, RowError> {
         let child_id = self.str(row, "child_id").ok_or(("no child id", String::new(), Some("child id".to_string())))?;
-        if let Some(status) = self.text(row, "status").filter(|s| status_cancels(s) || fold(s).contains("in error")) {
+        if let Some(status) = self.text(row, "status").filter(|s| note_status_cancels(s)) {
             return Err((NOTE_CANCELLED, status, Some("status".to_string())));
         }
         let mut note_type = self.str(row, "note_type").unwrap_or_default();
