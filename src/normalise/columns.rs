@@ -536,6 +536,25 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         }
         let top = cols.iter().map(|&c| scores[c]).max().unwrap_or(0);
         let winners: Vec<usize> = cols.iter().copied().filter(|&c| scores[c] == top).collect();
+        // A legal-status table with the status's own dates and its period of
+        // care's ("Legal Status Start" and "Period of Care Start"): a row's
+        // dates are those of the status it names, in the column whose header
+        // carries the status column's words.
+        if kind == TableKind::Episodes && matches!(field.as_str(), "start_date" | "end_date") && winners.len() > 1 && top < 1000 {
+            let status = columns.iter().find(|c| c.target == Target::Field("episode_type".into())).map(|c| (c.header.clone(), words[c.index].clone()));
+            if let Some((status_header, status_words)) = status.filter(|(_, w)| !w.is_empty()) {
+                let own: Vec<usize> = winners.iter().copied().filter(|&c| status_words.iter().all(|w| words[columns[c].index].contains(w))).collect();
+                if let [own] = own[..] {
+                    let own_header = columns[own].header.clone();
+                    for &c in cols.iter().filter(|&&c| c != own) {
+                        notes
+                            .push(format!("column '{}' matches {field}, but '{own_header}' holds the dates of '{status_header}': not used", columns[c].header));
+                        columns[c].unuse(&format!("'{own_header}' holds the dates of '{status_header}'"));
+                    }
+                    continue;
+                }
+            }
+        }
         // Two columns that tie and are never both filled on a row (a question
         // reworded part way through the year, the old column kept): one field,
         // read from whichever is filled.

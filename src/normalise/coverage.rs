@@ -40,6 +40,14 @@ pub const NEEDS: &[(&str, &[Need])] = &[
     ("notes_recorded_in_time", &[Need { kind: TableKind::CaseNotes, groups: &[&["recorded_date"]] }]),
 ];
 
+/// The KPIs made from statutory visits.
+const VISIT_KPIS: [&str; 3] = ["cp_visits_in_time", "cla_visits_in_time", "seen_alone_recorded"];
+
+/// Whether case notes were read and none of them is a statutory visit.
+pub fn no_visit_notes(model: &Model) -> bool {
+    !model.case_notes.is_empty() && !model.case_notes.iter().any(|n| n.kind.is_statutory_visit())
+}
+
 fn kpi_index(kpi: &str) -> Option<usize> {
     NEEDS.iter().position(|(k, _)| *k == kpi)
 }
@@ -174,6 +182,18 @@ impl Coverage {
         Coverage { in_source: in_source.into_iter().map(|v| v.iter().all(|x| *x)).collect(), audits, actions, notes }
     }
 
+    /// The visit KPIs, when no case note read is a statutory visit: the
+    /// exports hold notes but not the visits (a count of children with no
+    /// visit would look measured).
+    pub fn without_visits(mut self) -> Coverage {
+        for kpi in VISIT_KPIS {
+            if let Some(k) = kpi_index(kpi) {
+                self.in_source[k] = false;
+            }
+        }
+        self
+    }
+
     /// Whether some input table feeds the KPI.
     pub fn in_source(&self, kpi: &str) -> bool {
         kpi_index(kpi).and_then(|k| self.in_source.get(k).copied()).unwrap_or(true)
@@ -244,7 +264,10 @@ pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &
             );
         }
     }
-    let cov = Coverage::new(tables, model, config);
+    let mut cov = Coverage::new(tables, model, config);
+    if no_visit_notes(model) {
+        cov = cov.without_visits();
+    }
     // Moderated audits that record no agreement stay in the agreement denominator.
     let mut unagreed: Vec<((&str, Option<&str>), u64)> = Vec::new();
     for (i, a) in model.audits.iter().enumerate() {
@@ -296,6 +319,8 @@ pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &
                 }
             })
             .collect();
+        // Every table it needs is there: the case notes hold no statutory visit.
+        let what = if what.is_empty() { vec!["no case note is a statutory visit by its note type (see the note types listed)".to_string()] } else { what };
         found.push(
             Severity::Warning,
             "kpi_not_in_source",
@@ -313,7 +338,7 @@ pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &
 /// the note rules do not know, "STAT-CP"): the visit KPIs would count no visit,
 /// so a warning lists the types seen.
 fn no_visit_types(model: &Model, found: &mut Findings) {
-    if model.case_notes.is_empty() || model.case_notes.iter().any(|n| n.kind.is_statutory_visit()) {
+    if !no_visit_notes(model) {
         return;
     }
     let mut counts: HashMap<u32, usize> = HashMap::new();
@@ -333,7 +358,7 @@ fn no_visit_types(model: &Model, found: &mut Findings) {
         None,
         "",
         format!(
-            "none of the {} case notes is a statutory visit by its note type (types: {}{more}): cp_visits_in_time, cla_visits_in_time and seen_alone_recorded count no visits. If some of these types are visits, add them to [[note_types]] in the config",
+            "none of the {} case notes is a statutory visit by its note type (types: {}{more}): cp_visits_in_time, cla_visits_in_time and seen_alone_recorded are not in the exports. If some of these types are visits, add them to [[note_types]] in the config",
             model.case_notes.len(),
             shown.join(", ")
         ),

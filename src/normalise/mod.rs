@@ -38,6 +38,9 @@ pub struct Normalised {
     pub skipped: Vec<Skipped>,
     /// Files that could not be opened at all.
     pub failed_files: Vec<String>,
+    /// Case notes were read but none is a statutory visit by its note type: the
+    /// visits are not in the exports (kept for a team's own analysis too).
+    pub no_visit_notes: bool,
 }
 
 impl Normalised {
@@ -150,6 +153,7 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     link_actions(&mut out.model, &mut found);
     let moderated_tables = link_moderations(&mut out.model, &mut found);
     credit_moderation_log(&mut out.tables, &moderated_tables);
+    out.no_visit_notes = coverage::no_visit_notes(&out.model);
     coverage::findings(&out.tables, &out.model, config, &mut found);
     plausible::flag(&out.model, crate::calendar::today(), &mut found);
     out.findings = found.list;

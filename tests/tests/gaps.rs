@@ -111,6 +111,28 @@ fn note_types_that_name_no_visit_are_a_warning() {
 }
 
 #[test]
+fn children_on_plans_with_no_visit_among_the_notes_are_not_in_the_exports() {
+    // A legal-status file and case notes none of which is a visit (the visits
+    // are in another system's export): 0 of 2 children visited in time would
+    // look measured. With one visit among the notes, the KPI is made.
+    let dir = scratch("gaps-no-visit-notes");
+    std::fs::write(dir.join("status.csv"), "Child ID,Legal Status,Start Date,End Date\nC1,Child Protection,01/06/2026,\nC2,Child Protection,01/07/2026,\n")
+        .unwrap();
+    std::fs::write(dir.join("notes.csv"), "Child ID,Contact Date,Observation Type\nC1,01/09/2026,Telephone call\nC2,03/09/2026,Email\n").unwrap();
+    let (o, m) = run_in(&dir, &["status.csv", "notes.csv"], &["--period", "2026-09", "--as-of", "2026-10-31"]);
+    for id in ["cp_visits_in_time", "seen_alone_recorded"] {
+        let k = kpi(&m, id);
+        assert_eq!((k["not_in_source"].as_bool(), k["value"].is_null()), (Some(true), true), "{id}: {k}");
+    }
+    let line = stderr(&o).lines().find(|l| l.contains("cp_visits_in_time") && l.contains("not in the exports")).map(str::to_string).unwrap_or_default();
+    assert!(line.contains("no case note is a statutory visit"), "{line}");
+    std::fs::write(dir.join("notes.csv"), "Child ID,Contact Date,Observation Type\nC1,01/09/2026,CP Visit\nC2,03/09/2026,Email\n").unwrap();
+    let (_, m) = run_in(&dir, &["status.csv", "notes.csv"], &["--period", "2026-09", "--as-of", "2026-10-31"]);
+    let k = kpi(&m, "cp_visits_in_time");
+    assert_eq!((k["not_in_source"].as_bool(), k["denominator"].as_u64()), (Some(false), Some(2)), "{k}");
+}
+
+#[test]
 fn audits_without_a_team_where_others_have_one_are_a_warning() {
     // Blank teams in a table that names its teams row after row (North twice):
     // shown under "(not recorded)" with a warning.

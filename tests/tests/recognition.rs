@@ -663,3 +663,37 @@ fn a_sheet_turned_on_its_side_and_numbers_whose_header_says_what_they_mean() {
     let dq = data_quality(&out);
     assert!(dq.contains("transposed"), "{dq}");
 }
+
+#[test]
+fn a_cp_register_and_a_legal_status_report_with_period_of_care_dates_are_read() {
+    // A CP register (registration and de-registration dates, a category of
+    // abuse: only CP plans have one) and a looked-after report with both the
+    // legal status's own dates and its period of care's: the status's own win.
+    let dir = scratch("cp-register");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("cp_registrations.csv"),
+        "Client No,Registration Date,Category of Abuse,De-registration Date,De-registration Reason\n1004100,01/06/2026,Neglect,,\n1004101,01/07/2026,Emotional Abuse,,\n1004102,01/02/2026,Physical Abuse,01/05/2026,Plan ended\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("lac_legal_status.csv"),
+        "Client No,Legal Status,Legal Status Start,Legal Status End,Period of Care Start,Period of Care End\n1004200,S20,01/06/2026,,01/06/2026,\n1004201,ICO,20/09/2026,,01/03/2026,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("notes.csv"),
+        "Client No,Visit Date,Note Type,Seen Alone\n1004100,02/09/2026,CP visit,Yes\n1004101,02/09/2026,CP visit,Yes\n1004200,02/09/2026,CLA visit,Yes\n1004201,25/09/2026,CLA visit,Yes\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let m = metrics(&out);
+    let k = |id: &str| m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
+    // 1004100 and 1004101 are on plans in the period; 1004102's plan ended in May.
+    assert_eq!((k("cp_visits_in_time")["not_in_source"].as_bool(), k("cp_visits_in_time")["denominator"].as_u64()), (Some(false), Some(2)));
+    assert_eq!((k("cla_visits_in_time")["not_in_source"].as_bool(), k("cla_visits_in_time")["denominator"].as_u64()), (Some(false), Some(2)));
+    let dq = data_quality(&out);
+    assert!(dq.contains("'Legal Status Start' holds the dates of 'Legal Status'"), "{dq}");
+    assert!(!dq.contains("legal status outside child protection"), "{dq}");
+}
