@@ -536,6 +536,20 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         }
         let top = cols.iter().map(|&c| scores[c]).max().unwrap_or(0);
         let winners: Vec<usize> = cols.iter().copied().filter(|&c| scores[c] == top).collect();
+        // A column headed just "Team" beside a longer header that also names the
+        // team ("District the child belongs to", a form's own label): "Team" is
+        // the team.
+        if field == "team" && winners.len() > 1 && top < 1000 {
+            let plain: Vec<usize> = winners.iter().copied().filter(|&c| words[columns[c].index] == ["team"]).collect();
+            if let [plain] = plain[..] {
+                let team_header = columns[plain].header.clone();
+                for &c in cols.iter().filter(|&&c| c != plain) {
+                    notes.push(format!("column '{}' matches team, but a column is headed '{team_header}': not used", columns[c].header));
+                    columns[c].unuse(&format!("a column is headed '{team_header}'"));
+                }
+                continue;
+            }
+        }
         // A legal-status table with the status's own dates and its period of
         // care's ("Legal Status Start" and "Period of Care Start"): a row's
         // dates are those of the status it names, in the column whose header
