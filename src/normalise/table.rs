@@ -1967,8 +1967,13 @@ impl<'a> RowReader<'a> {
             }
             return a;
         }
-        // "Partially agree": the moderator did not agree with the judgement.
-        if field == "moderator_agrees" && matches!(fold(&cell.as_string()).split(' ').next(), Some("partially" | "partly" | "partial")) {
+        // "Partially agree", "Grade changed", "Overturned": the moderator did not
+        // agree with the judgement.
+        if field == "moderator_agrees" && {
+            let f = fold(&cell.as_string());
+            matches!(f.split(' ').next(), Some("partially" | "partly" | "partial"))
+                || f.split(' ').any(|w| matches!(w, "changed" | "overturned" | "regraded" | "upgraded" | "downgraded"))
+        } {
             return Answer::No;
         }
         // A name or a date where yes / no was asked ("Moderated by", "Which worker
