@@ -90,6 +90,26 @@ fn names_a_team(name: &str) -> bool {
         "monthly",
         "bi",
         "bimonthly",
+        // The records a sheet holds, not whose they are ("Moderation", "Actions").
+        "moderation",
+        "moderations",
+        "moderated",
+        "action",
+        "actions",
+        "note",
+        "notes",
+        "visit",
+        "visits",
+        "sample",
+        "samples",
+        "allocation",
+        "allocations",
+        "review",
+        "reviews",
+        "learning",
+        "quality",
+        "assurance",
+        "qa",
     ];
     let f = super::recognise::prepare(name);
     let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
@@ -2436,6 +2456,9 @@ mod tests {
             ("Data", false),
             ("Sep-Oct", false),
             ("Tier 2 audits", false),
+            ("Moderation", false),
+            ("Actions", false),
+            ("QA sample", false),
         ] {
             assert_eq!(names_a_team(name), team, "{name}");
         }
