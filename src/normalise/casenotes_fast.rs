@@ -23,7 +23,7 @@
 //!   interned in the same order).
 
 use super::findings::{Findings, Severity};
-use super::model::{CaseNote, Model, NoteKind, SeenAlone};
+use super::model::{Answer, CaseNote, Model, NoteKind, SeenAlone};
 use super::table::{cell_key, is_totals_label, seen_alone, Context, RowKeys, TableReport};
 use crate::fasthash::FxHashMap;
 use crate::ingest::{parse_date, BulkText, Cell};
@@ -47,6 +47,10 @@ pub struct NoteColumns {
     pub team: Option<usize>,
     /// A note's status ("Cancelled", "Voided": the row is set aside).
     pub state: Option<usize>,
+    /// How a visit was made ("Virtual (Teams)": not a statutory visit).
+    pub mode: Option<usize>,
+    /// Whether the child was seen ("No": not a statutory visit).
+    pub child_seen: Option<usize>,
     /// How the row reader keys a row for exact duplicates.
     pub keys: RowKeys,
     /// The header row's key: the header again further down is set aside.
@@ -66,6 +70,8 @@ impl NoteColumns {
             author: get("author").map(|c| c.0),
             team: get("team").map(|c| c.0),
             state: get("status").map(|c| c.0),
+            mode: get("visit_mode").map(|c| c.0),
+            child_seen: get("child_seen").map(|c| c.0),
             keys,
             header_key: 0,
         }
@@ -152,6 +158,9 @@ struct Rec {
     team: u32,
     /// The note's status (0: none or no status column).
     state: u32,
+    /// How the visit was made, and whether the child was seen (dictionary ids).
+    mode: u32,
+    child_seen: u32,
     event: DateVal,
     recorded: DateVal,
 }
@@ -342,6 +351,8 @@ fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, w1252: bool, cols: &
         author: 0,
         team: 0,
         state: 0,
+        mode: 0,
+        child_seen: 0,
         event: DateVal::Blank,
         recorded: DateVal::Blank,
     };
@@ -399,6 +410,13 @@ fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, w1252: bool, cols: &
         }
         if Some(i) == cols.state {
             rec.state = part.dict.id(value);
+        }
+        if Some(i) == cols.mode {
+            rec.mode = part.dict.id(value);
+        }
+        // (Read through a cell, as the row reader reads it.)
+        if Some(i) == cols.child_seen {
+            rec.child_seen = part.dict.id(t);
         }
     }
     if totals && rec.status == Status::Row {
@@ -512,6 +530,10 @@ struct Lookups {
     seen: Vec<Option<SeenAlone>>,
     /// Whether a status says the note was cancelled.
     cancelled: Vec<Option<bool>>,
+    /// Whether a visit mode says the visit was not in person.
+    not_in_person: Vec<Option<bool>>,
+    /// Whether a child-seen answer is no.
+    not_seen: Vec<Option<bool>>,
 }
 
 pub(crate) fn read_with(bulk: &BulkText, skip_records: usize, sink: &mut Sink, block_size: usize, threads: usize) -> Option<String> {
@@ -599,8 +621,15 @@ fn parse_blocks(
             };
             for (start, part) in &parts {
                 let n = part.dict.texts.len();
-                let mut look =
-                    Lookups { interned: vec![u32::MAX; n], children: vec![u32::MAX; n], kinds: vec![None; n], seen: vec![None; n], cancelled: vec![None; n] };
+                let mut look = Lookups {
+                    interned: vec![u32::MAX; n],
+                    children: vec![u32::MAX; n],
+                    kinds: vec![None; n],
+                    seen: vec![None; n],
+                    cancelled: vec![None; n],
+                    not_in_person: vec![None; n],
+                    not_seen: vec![None; n],
+                };
                 for rec in &part.recs {
                     // Row numbers exactly as the row reader counts them.
                     let end = offset + *start as u64 + rec.end;
@@ -710,8 +739,17 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
         }
         DateVal::Blank => return reject("no readable event date", "event date"),
     };
-    let kind = *look.kinds[rec.note_type as usize]
-        .get_or_insert_with(|| ctx.note_rules.classify(&texts[rec.note_type as usize]).and_then(NoteKind::parse).unwrap_or(NoteKind::Other));
+    let mut kind = *look.kinds[rec.note_type as usize].get_or_insert_with(|| super::table::note_kind(&ctx.note_rules, &texts[rec.note_type as usize]));
+    if kind.is_statutory_visit() {
+        let virtual_visit =
+            cols.mode.is_some() && *look.not_in_person[rec.mode as usize].get_or_insert_with(|| super::table::not_in_person(&texts[rec.mode as usize]));
+        let not_seen = cols.child_seen.is_some()
+            && *look.not_seen[rec.child_seen as usize]
+                .get_or_insert_with(|| super::scales::answer(&Cell::text(&texts[rec.child_seen as usize])) == Some(Answer::No));
+        if virtual_visit || not_seen {
+            kind = NoteKind::Other;
+        }
+    }
     let seen_alone = match cols.seen_alone {
         Some(_) => *look.seen[rec.seen as usize].get_or_insert_with(|| seen_alone(&Cell::text(&texts[rec.seen as usize]))),
         None => SeenAlone::NotRecorded,
@@ -783,7 +821,8 @@ mod tests {
             lines.push("Case notes export".into());
             lines.push(String::new());
         }
-        lines.push(["Person ID", "Case Note Type", "Event Date", "Date Recorded", "Seen Alone", "Author", "Team", "Status"].join(d));
+        lines
+            .push(["Person ID", "Case Note Type", "Event Date", "Date Recorded", "Seen Alone", "Author", "Team", "Status", "Visit Mode", "Child Seen"].join(d));
         let types = ["CP Visit", "Visit - CP", "Statutory Visit (CP)", "CLA Visit", "Supervision", "Phone call", "Email", "", " cin visit ", "NULL"];
         let dates = [
             "2026-09-03",
@@ -805,6 +844,8 @@ mod tests {
         let authors = ["Sam Okafor", "Tom Barrow", "Zoë Quinn", "\"Lee, Ana\"", "Pat O\"Neil", "", "\u{a0}Ivy Hart", "#REF!"];
         let teams = ["CP South", "CP North", "Café Team", "\"Multi\nline team\"", "", "LAC", "NA", "#N/A"];
         let states = ["Completed", "", "Cancelled", "Voided - wrong child", " entered in error ", "Draft", "#N/A", "Cancelled"];
+        let modes = ["Face to face", "", "Virtual (Teams)", "Video call", "face to face - unannounced", "#N/A"];
+        let child_seen = ["Yes", "No", "", "N", "Not seen", "Y"];
         for i in 0..rows {
             let roll = r.below(100);
             let line = if roll < 4 && !lines.is_empty() {
@@ -819,7 +860,7 @@ mod tests {
                 format!("C{}{d}CP Visit", r.below(50))
             } else if roll < 11 {
                 // The header again (a page break in the export).
-                ["Person ID", "Case Note Type", "Event Date", "Date Recorded", "Seen Alone", "Author", "Team", "Status"].join(d)
+                ["Person ID", "Case Note Type", "Event Date", "Date Recorded", "Seen Alone", "Author", "Team", "Status", "Visit Mode", "Child Seen"].join(d)
             } else {
                 let child = match r.below(30) {
                     0 => String::new(),
@@ -838,6 +879,8 @@ mod tests {
                     r.pick(&authors).to_string(),
                     r.pick(&teams).to_string(),
                     r.pick(&states).to_string(),
+                    r.pick(&modes).to_string(),
+                    r.pick(&child_seen).to_string(),
                 ];
                 if r.below(10) == 0 {
                     f.push("extra \"\"quoted\"\" text".into());

@@ -215,7 +215,10 @@ fn read_codes_by_key(model: &mut Model, ctx: &table::Context, found: &mut findin
     for id in unread {
         let text = model.strings.get(id);
         let Some(k) = key.get(&fold::fold(text)) else { continue };
-        let Some(kind) = ctx.note_rules.classify(&k.meaning).and_then(NoteKind::parse).filter(|k| *k != NoteKind::Other) else { continue };
+        let kind = table::note_kind(&ctx.note_rules, &k.meaning);
+        if kind == NoteKind::Other {
+            continue;
+        }
         kinds.insert(id, kind);
         said.push((text.to_string(), *k, kind));
     }

@@ -279,6 +279,30 @@ impl KindRules {
     }
 }
 
+/// The kind of note a note type says. A visit whose words say the child was
+/// not seen where they live ("Virtual Visit", "CP visit - no access",
+/// "Attempted visit") is a note, not a statutory visit: statutory visits are
+/// to the child, in person.
+pub(crate) fn note_kind(rules: &KindRules, text: &str) -> NoteKind {
+    let kind = rules.classify(text).and_then(NoteKind::parse).unwrap_or(NoteKind::Other);
+    if kind.is_statutory_visit() && not_in_person(text) {
+        NoteKind::Other
+    } else {
+        kind
+    }
+}
+
+/// Whether a visit's type or mode says it was not in person, or the child was
+/// not seen ("Virtual (Teams)", "Video call", "Telephone", "No access", "Not
+/// seen", "Attempted").
+pub(crate) fn not_in_person(text: &str) -> bool {
+    let f = fold(text);
+    let words: Vec<&str> = f.split(' ').collect();
+    words.iter().any(|w| matches!(*w, "virtual" | "video" | "teams" | "telephone" | "phone" | "online" | "attempted" | "unsuccessful"))
+        || contains_phrase(&f, "no access")
+        || (contains_phrase(&f, "not seen") && !contains_phrase(&f, "not seen alone"))
+}
+
 /// Whether the child was seen alone: yes / no answers, or the words used in
 /// case-note exports ("Seen alone", "Not seen alone", "Seen with carer").
 pub(crate) fn seen_alone(cell: &Cell) -> SeenAlone {
@@ -2204,7 +2228,7 @@ impl<'a> RowReader<'a> {
         if let Some(k) = self.note_kinds.get(note_type) {
             return *k;
         }
-        let k = self.ctx.note_rules.classify(note_type).and_then(NoteKind::parse).unwrap_or(NoteKind::Other);
+        let k = note_kind(&self.ctx.note_rules, note_type);
         self.note_kinds.insert(note_type.to_string(), k);
         k
     }
@@ -2228,6 +2252,15 @@ impl<'a> RowReader<'a> {
                     (note_type, kind) = (std::borrow::Cow::Owned(t.clone()), k);
                     break;
                 }
+            }
+        }
+        // A visit the export says was not in person, or where the child was
+        // not seen ("Visit Mode: Virtual (Teams)", "Child Seen: No"), is a note.
+        if kind.is_statutory_visit() {
+            let virtual_visit = self.str(row, "visit_mode").is_some_and(|m| not_in_person(&m));
+            let not_seen = self.cell(row, "child_seen").is_some_and(|(c, _)| answer(c) == Some(Answer::No));
+            if virtual_visit || not_seen {
+                kind = NoteKind::Other;
             }
         }
         let note_type: &str = &note_type;
@@ -2443,6 +2476,28 @@ mod tests {
             ctx.is_known_header(&format!("note {i}"));
         }
         assert_eq!(ctx.known_headers.borrow().len(), KNOWN_HEADERS_MAX);
+    }
+
+    #[test]
+    fn a_visit_not_in_person_or_where_the_child_was_not_seen_is_a_note() {
+        let config = super::super::config::Config::defaults();
+        let rules = KindRules::new(&config.note_types);
+        for (text, kind) in [
+            ("CP Visit", NoteKind::CpVisit),
+            ("Statutory Visit - Looked After Child", NoteKind::ClaVisit),
+            ("CP visit - child not seen alone", NoteKind::CpVisit),
+            ("Virtual Visit (Teams) - CP", NoteKind::Other),
+            ("CLA visit - video call", NoteKind::Other),
+            ("Statutory visit - no access", NoteKind::Other),
+            ("Attempted CP visit", NoteKind::Other),
+            ("CP visit - child not seen", NoteKind::Other),
+            // Not a visit at all: untouched.
+            ("Telephone call", NoteKind::Other),
+            ("Supervision", NoteKind::Supervision),
+        ] {
+            assert_eq!(note_kind(&rules, text), kind, "{text}");
+        }
+        assert!(not_in_person("Virtual (Teams)") && not_in_person("Telephone") && !not_in_person("Face to face - unannounced"));
     }
 
     #[test]
