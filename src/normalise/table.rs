@@ -116,6 +116,92 @@ fn names_a_team(name: &str) -> bool {
     !words.is_empty() && words.len() <= 4 && words.iter().all(|w| !GENERIC.contains(w) && !w.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// Columns whose cells each hold several fields, "Seen: Yes | Seen alone: No
+/// | Announced: Yes" (a visit form flattened into one cell by the export):
+/// each name becomes a column of its own, added after the others, and the
+/// flattened column is left blank.
+struct KeyValueColumns {
+    /// Each flattened column, its separator, and the names in it (first seen first).
+    columns: Vec<(usize, char, Vec<String>)>,
+    /// The header's width: the new columns start after it on every row.
+    width: usize,
+}
+
+impl KeyValueColumns {
+    /// The pairs of one cell ("Seen: Yes | Announced: No"), when every part is
+    /// a short name, a colon and a value, and there are two or more.
+    fn pairs(text: &str, sep: char) -> Option<Vec<(&str, &str)>> {
+        let parts: Vec<(&str, &str)> = text.split(sep).map(|p| p.split_once(':').map(|(k, v)| (k.trim(), v.trim()))).collect::<Option<Vec<_>>>()?;
+        let fine =
+            parts.len() >= 2 && parts.iter().all(|(k, _)| !k.is_empty() && k.len() <= 40 && k.chars().any(char::is_alphabetic) && !k.contains(['/', '.']));
+        fine.then_some(parts)
+    }
+
+    fn find(header: &SourceRow, body: &[SourceRow]) -> Option<KeyValueColumns> {
+        let mut columns = Vec::new();
+        for c in 0..header.cells.len() {
+            let texts: Vec<String> = body.iter().filter_map(|r| r.cells.get(c)).filter(|x| !x.is_empty()).map(Cell::as_string).collect();
+            if texts.len() < 5 {
+                continue;
+            }
+            for sep in ['|', ';'] {
+                let read: Vec<Vec<(&str, &str)>> = texts.iter().filter_map(|t| Self::pairs(t, sep)).collect();
+                if read.len() * 5 < texts.len() * 4 {
+                    continue;
+                }
+                let mut names: Vec<String> = Vec::new();
+                for (k, _) in read.iter().flatten() {
+                    if !names.iter().any(|n| n.eq_ignore_ascii_case(k)) {
+                        names.push(k.to_string());
+                    }
+                }
+                if names.len() <= 12 {
+                    columns.push((c, sep, names));
+                }
+                break;
+            }
+        }
+        (!columns.is_empty()).then_some(KeyValueColumns { columns, width: header.cells.len() })
+    }
+
+    fn describe(&self, header: &SourceRow) -> String {
+        let each: Vec<String> = self
+            .columns
+            .iter()
+            .map(|(c, _, names)| format!("'{}' ({})", header.cells.get(*c).map(Cell::as_string).unwrap_or_default(), names.join(", ")))
+            .collect();
+        format!("columns whose cells each hold several fields written 'Name: value': read as a column per name: {}", each.join("; "))
+    }
+
+    /// A row with the flattened columns' fields as columns of their own (the
+    /// header row gains their names; rows above it are left as they are).
+    fn apply(&self, mut row: SourceRow, header_row: u32) -> SourceRow {
+        if row.row < header_row {
+            return row;
+        }
+        row.cells.resize(self.width, Cell::Empty);
+        for (c, sep, names) in &self.columns {
+            if row.row == header_row {
+                row.cells.extend(names.iter().map(|n| Cell::Text(n.clone())));
+                continue;
+            }
+            let text = row.cells[*c].as_string();
+            let pairs = Self::pairs(&text, *sep).unwrap_or_default();
+            if !pairs.is_empty() {
+                row.cells[*c] = Cell::Empty;
+            }
+            row.cells.extend(names.iter().map(|n| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case(n))
+                    .map(|(_, v)| if v.is_empty() { Cell::Empty } else { Cell::Text(v.to_string()) })
+                    .unwrap_or(Cell::Empty)
+            }));
+        }
+        row
+    }
+}
+
 /// A sheet's or file's name read as a team's: "Team - Looked After" is
 /// "Looked After"; a generic name ("Sheet1", "Audits 2026-27") is none.
 fn team_in_name(name: &str) -> Option<String> {
@@ -641,6 +727,22 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         Some(n) => sample.iter().position(|r| r.row == n),
         None => find_header(&sample, |t| ctx.is_known_header(t)).filter(|h| h.recognised >= 2 || sample.len() > 1).map(|h| h.index),
     };
+    // A column whose cells each hold several fields written "Name: value |
+    // Name: value" (a form flattened into one cell): read as a column per name.
+    if let (Some(h), None, None) = (header, pins, &read_error) {
+        if let Some(split) = KeyValueColumns::find(&sample[h], &sample[h + 1..]) {
+            let why = split.describe(&sample[h]);
+            findings.push(Severity::Warning, "cell_split", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
+            let header_row = sample[h].row;
+            let rows = sample.into_iter().map(Ok).chain(rows).map(move |r| r.map(|row| split.apply(row, header_row)));
+            // Read by the row reader (the columnar one reads the file's own columns).
+            let text_format = text_format.map(|f| TextFormat { bulk: None, ..f });
+            let (mut split_report, more) =
+                read_one_table(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows) }, model, findings);
+            split_report.notes.insert(0, why);
+            return (split_report, more);
+        }
+    }
     // Another table below this one within the sample: the sample stops where
     // it starts (what this table is, is decided on its own rows), and the rest
     // is read after this table's rows, where the read loop finds it again.
@@ -2498,6 +2600,40 @@ mod tests {
             assert_eq!(note_kind(&rules, text), kind, "{text}");
         }
         assert!(not_in_person("Virtual (Teams)") && not_in_person("Telephone") && !not_in_person("Face to face - unannounced"));
+    }
+
+    #[test]
+    fn cells_of_name_value_pairs_become_columns() {
+        let row = |n: u32, cells: &[&str]| SourceRow { row: n, cells: cells.iter().map(|c| if c.is_empty() { Cell::Empty } else { Cell::text(c) }).collect() };
+        let header = row(1, &["Person ID", "Visit Details", "Notes"]);
+        let body: Vec<SourceRow> = [
+            "Seen: Yes | Seen alone: Yes | Announced: Yes",
+            "Seen: Yes | Seen alone: No (asleep) | Announced: No",
+            "Seen: No | Announced: No",
+            "Seen: Yes | Seen alone: Yes",
+            "",
+            "Seen: Yes | seen alone: No",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, d)| row(i as u32 + 2, &["C1", d, "Visited at 10:30, all well"]))
+        .collect();
+        let split = KeyValueColumns::find(&header, &body).expect("one column of pairs");
+        assert_eq!(split.columns.len(), 1, "free text with a colon is not pairs");
+        let h = split.apply(header.clone(), 1);
+        assert_eq!(h.cells.iter().map(Cell::as_string).collect::<Vec<_>>(), ["Person ID", "Visit Details", "Notes", "Seen", "Seen alone", "Announced"]);
+        let r = split.apply(body[1].clone(), 1);
+        assert_eq!(r.cells.iter().map(Cell::as_string).collect::<Vec<_>>(), ["C1", "", "Visited at 10:30, all well", "Yes", "No (asleep)", "No"]);
+        let short = split.apply(row(9, &["C2", "Seen: No | Announced: Yes"]), 1);
+        assert_eq!(short.cells.iter().map(Cell::as_string).collect::<Vec<_>>(), ["C2", "", "", "No", "", "Yes"], "a short row lines up with the header");
+        assert_eq!(split.apply(body[5].clone(), 1).cells[4].as_string(), "No", "names match whatever their case");
+        // Fewer than four in five cells of pairs: not a column of pairs.
+        let prose: Vec<SourceRow> = ["Risk: high | Plan: yes", "Seen at home", "Mum present", "Seen: yes | Alone: no", "Called school", "Home visit"]
+            .iter()
+            .enumerate()
+            .map(|(i, d)| row(i as u32 + 2, &["C1", d, ""]))
+            .collect();
+        assert!(KeyValueColumns::find(&header, &prose).is_none());
     }
 
     #[test]
