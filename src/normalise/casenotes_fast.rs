@@ -23,7 +23,7 @@
 //!   interned in the same order).
 
 use super::findings::{Findings, Severity};
-use super::model::{Answer, CaseNote, Model, NoteKind, SeenAlone};
+use super::model::{CaseNote, Model, NoteKind, SeenAlone};
 use super::table::{cell_key, is_totals_label, seen_alone, Context, RowKeys, TableReport};
 use crate::fasthash::FxHashMap;
 use crate::ingest::{parse_date, BulkText, Cell};
@@ -742,10 +742,9 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
     let mut kind = *look.kinds[rec.note_type as usize].get_or_insert_with(|| super::table::note_kind(&ctx.note_rules, &texts[rec.note_type as usize]));
     if kind.is_statutory_visit() {
         let virtual_visit =
-            cols.mode.is_some() && *look.not_in_person[rec.mode as usize].get_or_insert_with(|| super::table::not_in_person(&texts[rec.mode as usize]));
+            cols.mode.is_some() && *look.not_in_person[rec.mode as usize].get_or_insert_with(|| super::table::mode_not_in_person(&texts[rec.mode as usize]));
         let not_seen = cols.child_seen.is_some()
-            && *look.not_seen[rec.child_seen as usize]
-                .get_or_insert_with(|| super::scales::answer(&Cell::text(&texts[rec.child_seen as usize])) == Some(Answer::No));
+            && *look.not_seen[rec.child_seen as usize].get_or_insert_with(|| super::table::child_not_seen(&Cell::text(&texts[rec.child_seen as usize])));
         if virtual_visit || not_seen {
             kind = NoteKind::Other;
         }

@@ -261,6 +261,14 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
     let pin_for = |h: &String| pins.and_then(|p| p.columns.iter().find(|(k, _)| prepare(k) == *h)).map(|(_, v)| v.clone());
     let pinned_kind = pins.and_then(|p| p.kind.as_deref()).and_then(TableKind::parse);
 
+    // Headers numbered as slots ("Action 1", "Who by 1", "Action 2", …: the
+    // same words with two or more numbers): an audit row's action slots, no
+    // sign of an actions table (whose columns are not numbered).
+    let slot_numbered: Vec<bool> = {
+        let stem = |f: &str| f.rsplit_once(' ').filter(|(_, n)| n.parse::<u32>().is_ok()).map(|(s, n)| (s.to_string(), n.to_string()));
+        let stems: Vec<Option<(String, String)>> = folded.iter().map(|f| stem(f)).collect();
+        stems.iter().map(|x| x.as_ref().is_some_and(|(s, n)| stems.iter().flatten().any(|(s2, n2)| s2 == s && n2 != n))).collect()
+    };
     let candidates = [TableKind::Audits, TableKind::Actions, TableKind::CaseNotes, TableKind::Episodes];
     let kind = pinned_kind.unwrap_or_else(|| {
         let mut best = (TableKind::Unknown, 0usize);
@@ -271,6 +279,7 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             // is no sign of an audit table.
             let says_audit = |i: usize| k != TableKind::Audits || words[i].iter().any(|w| w == "audit" || w == "audited");
             let mut matched: Vec<(String, usize)> = (0..folded.len())
+                .filter(|&i| !(k == TableKind::Actions && slot_numbered[i]))
                 .filter_map(|i| {
                     pin_for(&folded[i]).map(|f| (f, 1000)).or_else(|| {
                         match_field(i, k).ok().flatten().map(|m| {
@@ -284,7 +293,9 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             let mut fields: Vec<String> = matched.iter().map(|(f, _)| f.clone()).collect();
             fields.dedup();
             let has_required = k.required().iter().all(|r| fields.iter().any(|f| f == r));
-            let mut score = fields.len() * 2;
+            // A case note's status says nothing of the kind of table: a
+            // legal-status report's "Legal Status" column is not one.
+            let mut score = fields.iter().filter(|f| !(k == TableKind::CaseNotes && *f == "status")).count() * 2;
             let graded = if k == TableKind::Audits { (0..headers.len()).filter(|&i| grade_share(crosswalk, &column_values(i)).0 >= 0.6).count() } else { 0 };
             score += graded;
             // A child id and a team (a list of children) are no kind of table: each
@@ -536,12 +547,30 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         }
         let top = cols.iter().map(|&c| scores[c]).max().unwrap_or(0);
         let winners: Vec<usize> = cols.iter().copied().filter(|&c| scores[c] == top).collect();
+        // A legal status beside the category of abuse of a CP plan ("Plan Type"
+        // and "Category"): the category is not the status.
+        if kind == TableKind::Episodes && field == "episode_type" && winners.len() > 1 && top < 1000 {
+            let category = |c: usize| words[columns[c].index].iter().any(|w| w == "category");
+            let status: Vec<usize> = winners.iter().copied().filter(|&c| !category(c)).collect();
+            if let [status] = status[..] {
+                let status_header = columns[status].header.clone();
+                for &c in cols.iter().filter(|&&c| c != status) {
+                    notes.push(format!("column '{}' is a category, not the legal status ('{status_header}'): not used", columns[c].header));
+                    columns[c].unuse(&format!("a category, not the legal status '{status_header}'"));
+                }
+                continue;
+            }
+        }
         // A column headed just "Team" beside a longer header that also names the
         // team ("District the child belongs to", a form's own label): "Team" is
         // the team.
         if field == "team" && winners.len() > 1 && top < 1000 {
             let plain: Vec<usize> = winners.iter().copied().filter(|&c| words[columns[c].index] == ["team"]).collect();
-            if let [plain] = plain[..] {
+            // Only over a header that does not say team itself: "Team" beside
+            // "Allocated Team" stays a tie (whose team is "Team"?).
+            let others_say_team = cols.iter().any(|&c| words[columns[c].index] != ["team"] && words[columns[c].index].iter().any(|w| w == "team"));
+            if let ([plain], false) = (&plain[..], others_say_team) {
+                let plain = *plain;
                 let team_header = columns[plain].header.clone();
                 for &c in cols.iter().filter(|&&c| c != plain) {
                     notes.push(format!("column '{}' matches team, but a column is headed '{team_header}': not used", columns[c].header));

@@ -363,7 +363,9 @@ fn spoken(value: &Cell) -> Answer {
 pub(crate) fn says_done(c: &Cell) -> bool {
     let f = fold(&c.as_string());
     let first = f.split(' ').next().unwrap_or("");
-    matches!(first, "completed" | "complete" | "done" | "closed" | "achieved" | "actioned") || f.starts_with("signed off")
+    // "Complete - awaiting manager sign off": an action is done when signed off.
+    let waits = f.split(' ').any(|w| matches!(w, "awaiting" | "pending")) || contains_phrase(&f, "not signed off");
+    (matches!(first, "completed" | "complete" | "done" | "closed" | "achieved" | "actioned") || f.starts_with("signed off")) && !waits
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -252,6 +252,27 @@ fn says_team(name: &str) -> bool {
     WORDS.iter().any(|w| f.contains(&format!(" {w} ")))
 }
 
+/// A moderation outcome in words: "No change", "Upheld", "Grade confirmed"
+/// agree; "Grade changed", "Overturned", "Partially agree" do not; "Not
+/// moderated", "Not selected for moderation", "Awaiting moderation" are no
+/// moderation at all (blank, so the audit is not counted as moderated).
+fn moderation_outcome(cell: &Cell) -> Option<Answer> {
+    let f = fold(&cell.as_string());
+    let words: Vec<&str> = f.split(' ').collect();
+    let starts = |p: &str| f == p || f.starts_with(&format!("{p} "));
+    if ["not moderated", "not selected", "not yet moderated", "not required", "awaiting", "pending", "no moderation"].iter().any(|p| starts(p)) {
+        Some(Answer::Blank)
+    } else if starts("no change") || starts("unchanged") || words.iter().any(|w| matches!(*w, "upheld" | "confirmed")) {
+        Some(Answer::Yes)
+    } else if matches!(words.first(), Some(&("partially" | "partly" | "partial")))
+        || words.iter().any(|w| matches!(*w, "changed" | "overturned" | "regraded" | "upgraded" | "downgraded"))
+    {
+        Some(Answer::No)
+    } else {
+        None
+    }
+}
+
 /// A sentence that reads as an answer only by a word inside it ("Not selected
 /// for parent/carer views.", "Mother declined to take part."), or not at all:
 /// prose, not an answer.
@@ -378,15 +399,82 @@ pub(crate) fn note_kind(rules: &KindRules, text: &str) -> NoteKind {
     }
 }
 
-/// Whether a visit's type or mode says it was not in person, or the child was
-/// not seen ("Virtual (Teams)", "Video call", "Telephone", "No access", "Not
-/// seen", "Attempted").
+/// Whether a visit's type says it was not in person, or the child was not
+/// seen: "Virtual Visit", "Video call", "Telephone visit", "via Teams",
+/// "Visit - No Access", "Attempted visit", "Child not seen". A type that says
+/// the child was seen or met in person is a visit whatever else it says
+/// ("Face to face (not virtual)", "attempted previous day, child seen"); "not
+/// seen" said of someone else ("father not seen"), "no access to bedroom" and
+/// a team's name ("Teams Hub") are no sign.
 pub(crate) fn not_in_person(text: &str) -> bool {
     let f = fold(text);
+    if in_person(&f) {
+        return false;
+    }
     let words: Vec<&str> = f.split(' ').collect();
-    words.iter().any(|w| matches!(*w, "virtual" | "video" | "teams" | "telephone" | "phone" | "online" | "attempted" | "unsuccessful"))
-        || contains_phrase(&f, "no access")
-        || (contains_phrase(&f, "not seen") && !contains_phrase(&f, "not seen alone"))
+    let phrase = |ps: &[&str]| ps.iter().any(|p| contains_phrase(&f, p));
+    let remote = words.iter().any(|w| matches!(*w, "virtual" | "video" | "zoom" | "skype"))
+        || phrase(&[
+            "telephone visit",
+            "phone visit",
+            "by phone",
+            "by telephone",
+            "via teams",
+            "on teams",
+            "ms teams",
+            "microsoft teams",
+            "teams call",
+            "teams meeting",
+            "online visit",
+        ]);
+    let no_access = (0..words.len()).any(|i| words[i] == "no" && words.get(i + 1) == Some(&"access") && words.get(i + 2) != Some(&"to"));
+    let attempted =
+        words.first() == Some(&"attempted") || phrase(&["attempted visit", "visit attempted", "unsuccessful visit", "visit unsuccessful", "failed visit"]);
+    // "not seen", not followed by "alone", nor said of someone else ("father not seen").
+    let someone_else = |w: &str| {
+        matches!(
+            w,
+            "father"
+                | "mother"
+                | "dad"
+                | "mum"
+                | "parent"
+                | "parents"
+                | "carer"
+                | "carers"
+                | "sibling"
+                | "siblings"
+                | "brother"
+                | "sister"
+                | "family"
+                | "partner"
+        )
+    };
+    let child_not_seen = (0..words.len()).any(|i| {
+        words[i] == "not"
+            && words.get(i + 1) == Some(&"seen")
+            && words.get(i + 2) != Some(&"alone")
+            && !i.checked_sub(1).is_some_and(|j| someone_else(words[j]))
+    });
+    remote || no_access || attempted || child_not_seen
+}
+
+/// Whether a folded visit description says it was in person or the child was seen.
+fn in_person(f: &str) -> bool {
+    ["face to face", "in person", "home visit", "child seen", "seen at home", "seen at school"].iter().any(|p| contains_phrase(f, p))
+}
+
+/// Whether a "Visit Mode" value says the visit was not in person ("Virtual
+/// (Teams)", "Telephone", "Video", "Online"), unless it says face to face.
+pub(crate) fn mode_not_in_person(text: &str) -> bool {
+    let f = fold(text);
+    !in_person(&f) && f.split(' ').any(|w| matches!(w, "virtual" | "video" | "teams" | "telephone" | "phone" | "online" | "zoom" | "skype"))
+}
+
+/// Whether a "Child Seen" answer says the child was not seen ("No", "N");
+/// "Not seen alone" says the child was seen.
+pub(crate) fn child_not_seen(cell: &Cell) -> bool {
+    answer(cell) == Some(Answer::No) && !fold(&cell.as_string()).split(' ').any(|w| w == "alone")
 }
 
 /// Whether the child was seen alone: yes / no answers, or the words used in
@@ -1765,7 +1853,7 @@ impl<'a> RowReader<'a> {
         model.row_keys.insert(key, (self.source, row.row));
         let result = match self.mapping.kind {
             TableKind::Audits if self.moderation_log => self.moderation(&row, findings).map(|m| model.moderations.push(m)),
-            TableKind::Audits => self.audit(&row, findings).and_then(|a| self.add_audit(a, model)).map(|()| self.slot_actions(&row, model, findings)),
+            TableKind::Audits => self.audit(&row, findings).and_then(|a| self.add_audit(a, model, findings)).map(|()| self.slot_actions(&row, model, findings)),
             TableKind::Actions => self.action(&row, findings).map(|a| model.actions.push(a)),
             TableKind::CaseNotes => self.case_note(&row, model, findings).map(|n| model.case_notes.push(n)),
             TableKind::Episodes => {
@@ -1799,10 +1887,41 @@ impl<'a> RowReader<'a> {
     /// is that export's version: the earlier one is set aside. An audit with
     /// no id of its own is the same audit when its child, date and framework
     /// are.
-    fn add_audit(&self, mut a: Audit, model: &mut Model) -> Result<(), RowError> {
+    fn add_audit(&self, mut a: Audit, model: &mut Model, findings: &mut Findings) -> Result<(), RowError> {
         let has_id = self.mapping.field("audit_id").is_some();
         let key = if has_id { None } else { a.completed.and_then(|d| Some(format!("{}|{d}|{}", super::identity::child_key(&a.child_id)?, a.framework))) };
         let earlier = if has_id { model.audit_ids.get(&a.id) } else { key.as_ref().and_then(|k| model.audit_keys.get(k)) };
+        // An id another file gives to another child's audit: each file numbers
+        // its own audits ("QA-001" every month), so this is another audit,
+        // kept under an id of its own.
+        if let Some(first) = earlier.filter(|f| has_id && f.file != self.file) {
+            let same_audit = model
+                .audits
+                .iter()
+                .rev()
+                .find(|x| x.origin == *first)
+                .is_none_or(|x| super::identity::child_key(&x.child_id) == super::identity::child_key(&a.child_id));
+            if !same_audit {
+                let (was, file, row) = (a.id.clone(), first.file.clone(), first.row);
+                a.id = self.unique_id(a.id, model);
+                findings.push(
+                    Severity::Info,
+                    "audit_id_reused",
+                    self.file,
+                    self.sheet,
+                    Some(a.origin.row),
+                    Some("audit id"),
+                    was,
+                    format!(
+                        "{file} row {row} gives this audit id to another child's audit: each file numbers its own audits, so both are kept (this one as {})",
+                        a.id
+                    ),
+                );
+                model.audit_ids.insert(a.id.clone(), a.origin.clone());
+                model.audits.push(a);
+                return Ok(());
+            }
+        }
         if let Some(first) = earlier.filter(|f| f.file != self.file) {
             match super::versions::later_export(&first.file, self.file) {
                 Some(std::cmp::Ordering::Greater) => {
@@ -2105,22 +2224,14 @@ impl<'a> RowReader<'a> {
             );
             return Answer::Blank;
         }
-        if let Some(a) = answer(cell) {
+        let read = if field == "moderator_agrees" { moderation_outcome(cell).or_else(|| answer(cell)) } else { answer(cell) };
+        if let Some(a) = read {
             if !cell.is_empty() {
                 let e = self.answers_read.entry(field.to_string()).or_default();
                 e.0 += 1;
                 e.2 += u64::from(is_prose_answer(cell));
             }
             return a;
-        }
-        // "Partially agree", "Grade changed", "Overturned": the moderator did not
-        // agree with the judgement.
-        if field == "moderator_agrees" && {
-            let f = fold(&cell.as_string());
-            matches!(f.split(' ').next(), Some("partially" | "partly" | "partial"))
-                || f.split(' ').any(|w| matches!(w, "changed" | "overturned" | "regraded" | "upgraded" | "downgraded"))
-        } {
-            return Answer::No;
         }
         // A name or a date where yes / no was asked ("Moderated by", "Which worker
         // did you speak to?") says it happened.
@@ -2359,8 +2470,8 @@ impl<'a> RowReader<'a> {
         // A visit the export says was not in person, or where the child was
         // not seen ("Visit Mode: Virtual (Teams)", "Child Seen: No"), is a note.
         if kind.is_statutory_visit() {
-            let virtual_visit = self.str(row, "visit_mode").is_some_and(|m| not_in_person(&m));
-            let not_seen = self.cell(row, "child_seen").is_some_and(|(c, _)| answer(c) == Some(Answer::No));
+            let virtual_visit = self.str(row, "visit_mode").is_some_and(|m| mode_not_in_person(&m));
+            let not_seen = self.cell(row, "child_seen").is_some_and(|(c, _)| child_not_seen(c));
             if virtual_visit || not_seen {
                 kind = NoteKind::Other;
             }
@@ -2388,8 +2499,10 @@ impl<'a> RowReader<'a> {
             return Err(("no legal status", String::new(), Some("legal status".to_string())));
         }
         // A status that names something else (care leaver, early help) is outside
-        // the packs by design, not a problem in the data.
-        let kind = self.ctx.episode_rules.classify(&status).and_then(EpisodeKind::parse).ok_or((
+        // the packs by design, not a problem in the data. A supervision order
+        // ("S31 Supervision Order") is never looked after: the child lives at home.
+        let supervision = contains_phrase(&fold(&status), "supervision order");
+        let kind = self.ctx.episode_rules.classify(&status).and_then(EpisodeKind::parse).filter(|k| !(supervision && *k == EpisodeKind::Cla)).ok_or((
             LEGAL_STATUS_OUT_OF_SCOPE,
             status.clone(),
             Some("legal status".to_string()),
@@ -2599,7 +2712,26 @@ mod tests {
         ] {
             assert_eq!(note_kind(&rules, text), kind, "{text}");
         }
-        assert!(not_in_person("Virtual (Teams)") && not_in_person("Telephone") && !not_in_person("Face to face - unannounced"));
+        // Ordinary types that only mention such words: still visits.
+        for text in [
+            "CP Visit (phone call to arrange)",
+            "Statutory Visit - Teams Hub Locality",
+            "CP Visit - face to face (not virtual)",
+            "CP Visit - online safety discussed",
+            "CP Visit - attempted previous day, child seen",
+            "CP Visit - unannounced, no access to bedroom",
+            "Statutory Visit - Child Seen, Parent Not Seen",
+            "CP Visit - Child Seen (Siblings not seen)",
+            "CP Visit (South Teams)",
+        ] {
+            assert!(note_kind(&rules, text).is_statutory_visit(), "{text}");
+            assert!(!not_in_person(text), "{text}");
+        }
+        assert!(not_in_person("Virtual Visit (Teams)") && not_in_person("Visit - No Access") && not_in_person("CLA visit by telephone"));
+        assert!(mode_not_in_person("Virtual (Teams)") && mode_not_in_person("Telephone") && mode_not_in_person("Online"));
+        for mode in ["Face to face - unannounced", "Face to face (interpreter on Teams)", "In person - telephone interpreter", "Home visit"] {
+            assert!(!mode_not_in_person(mode), "{mode}");
+        }
     }
 
     #[test]

@@ -627,6 +627,32 @@ fn rules_for_unusual_exports_leave_ordinary_ones_alone() {
     assert_eq!(pair(&kpi("na_csv2", "inadequate_reaudited_in_time")), (Some(0), Some(1)));
     // A "Completed" column of dates in an action log is the completion date.
     assert_eq!(pair(&kpi("act_completed_dates", "actions_on_time")), (Some(4), Some(6)));
+
+    // A third review (of 2026-11-29's rules), each an ordinary export a rule had misread:
+    // Files that each number their own audits ("QA-001" every month; a team's log "v2"
+    // beside another team's) are not re-exports of one another: different children.
+    assert_eq!(kpi("c1f_monthly_rundate", "audits_completed")["value"].as_f64(), Some(11.0));
+    assert_eq!(pair(&kpi("c1f_monthly_rundate", "overall_good_or_better")), (Some(7), Some(11)));
+    assert_eq!(pair(&kpi("c1c_two_teams_v2", "child_spoken_to")), (Some(4), Some(8)));
+    // A legal-status report with a "Category" beside the status is legal status, not case notes.
+    assert_eq!(pair(&kpi("c5e1", "cp_visits_in_time")), (Some(2), Some(2)));
+    assert_eq!(pair(&kpi("c5e1", "cla_visits_in_time")), (Some(1), Some(1)));
+    // "No change" agrees; "Not moderated", "Not selected for moderation" are no moderation.
+    assert_eq!(pair(&kpi("c6c_moderation_outcome_tracker", "moderation_coverage")), (Some(5), Some(10)));
+    assert_eq!(pair(&kpi("c6c_moderation_outcome_tracker", "moderation_agreement")), (Some(4), Some(5)));
+    // "Child Seen, Father Not Seen" is a visit; so is "no access to bedroom", "phone call to arrange", …
+    assert_eq!(pair(&kpi("f2_parent_not_seen", "cp_visits_in_time")), (Some(4), Some(4)));
+    assert_eq!(pair(&kpi("c3_note_types", "cp_visits_in_time")), (Some(12), Some(12)));
+    // A supervision order (s31) is not looked after.
+    assert_eq!(pair(&kpi("f1_supervision_order_as_cla", "cla_visits_in_time")), (Some(3), Some(3)));
+    // "Face to face (interpreter on Teams)" is in person; "Not seen alone" under "Child Seen" was seen.
+    assert_eq!(pair(&kpi("c4b_visit_mode_values", "cp_visits_in_time")), (Some(8), Some(8)));
+    assert_eq!(pair(&kpi("c4a_child_seen_values", "cp_visits_in_time")), (Some(7), Some(8)));
+    // An audit form's response sheet with numbered action slots is audits (and its actions).
+    assert_eq!(kpi("c9a_slot_comments", "audits_completed")["value"].as_f64(), Some(8.0));
+    assert_eq!(pair(&kpi("c9a_slot_comments", "actions_on_time")).1, Some(8));
+    // "Team" beside "Allocated Team" stays a tie (reported), not the auditor's team.
+    assert_eq!(teams(&kpi("c10a_allocated_team", "audits_completed")), [("(not recorded)".to_string(), 6)]);
 }
 
 #[test]
