@@ -406,17 +406,46 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             Target::Field(f) if f == "completed_date" => "moderation_date",
             _ => continue,
         };
-        let weak = scores[i] != 1000 && words[columns[i].index].len() <= 2;
+        // ("Auditors' Grade" is the auditor's wherever it stands.)
+        let weak = scores[i] != 1000 && words[columns[i].index].len() <= 2 && !words[columns[i].index].iter().any(|w| w == "auditor" || w == "auditors");
         let after_moderation = columns[i.saturating_sub(2)..i]
             .iter()
             .any(|c| matches!(&c.target, Target::Field(f) if ["moderated", "moderator_agrees", "moderation_date", "moderated_overall"].contains(&f.as_str())));
         let taken = columns.iter().any(|c| c.target == Target::Field(moved.to_string()));
-        if weak && after_moderation && !taken {
+        // An audit table's only grade (it has domains: a full audit, not a
+        // moderation log) stays the audit's wherever it stands.
+        let only_grade_of_an_audit = moved == "moderated_overall"
+            && columns.iter().any(|c| matches!(c.target, Target::Domain(_)))
+            && !columns.iter().enumerate().any(|(j, c)| j != i && c.target == Target::Field("overall".into()));
+        if weak && after_moderation && !taken && !only_grade_of_an_audit {
             columns[i].reason = format!("{}; after a moderation column, so the moderator's", columns[i].reason);
             columns[i].target = Target::Field(moved.to_string());
             if moved == "moderated_overall" {
                 columns[i].scale = crosswalk.detect_scale(column_values(columns[i].index).iter().copied());
             }
+        }
+    }
+
+    // A grade headed for the auditor ("Auditors' Grade") beside a plain one
+    // ("Grade:") in a table with moderation columns: the plain one is the
+    // moderator's, wherever the columns stand.
+    let moderation_columns =
+        columns.iter().any(|c| matches!(&c.target, Target::Field(f) if ["moderated", "moderator_agrees", "moderation_date"].contains(&f.as_str())));
+    let overall: Vec<usize> = (0..columns.len()).filter(|&i| columns[i].target == Target::Field("overall".into()) && scores[i] < 1000).collect();
+    if kind == TableKind::Audits && moderation_columns && overall.len() == 2 && !columns.iter().any(|c| c.target == Target::Field("moderated_overall".into())) {
+        let names_auditor = |i: usize| words[columns[i].index].iter().any(|w| w == "auditor" || w == "auditors");
+        let (a, b) = (overall[0], overall[1]);
+        let plain = match (names_auditor(a), names_auditor(b)) {
+            (true, false) => Some(b),
+            (false, true) => Some(a),
+            _ => None,
+        };
+        if let Some(p) = plain.filter(|&p| words[columns[p].index].len() <= 2) {
+            let auditor = columns[if p == a { b } else { a }].header.clone();
+            columns[p].reason =
+                format!("{}; beside the auditor's grade '{auditor}', in a table with moderation columns, so the moderator's", columns[p].reason);
+            columns[p].target = Target::Field("moderated_overall".into());
+            columns[p].scale = crosswalk.detect_scale(column_values(columns[p].index).iter().copied());
         }
     }
 

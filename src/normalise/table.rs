@@ -1112,9 +1112,15 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // says "original", or its children and dates are, nearly all, audits
     // already read. (A list of audits with moderation columns and no grades
     // names neither.)
+    // Its one grade column, plainly headed ("Grade:"), is the moderator's grade
+    // wherever it stands (a moderation form's columns in another order).
+    let plain_grade =
+        mapping.columns.iter().position(|c| c.target == Target::Field("overall".into()) && c.score < 1000 && c.header.split_whitespace().count() <= 2).filter(
+            |_| mapping.field("moderated_overall").is_none() && mapping.columns.iter().filter(|c| c.target == Target::Field("overall".into())).count() == 1,
+        );
     let keyed_by_child = mapping.kind == TableKind::Audits
         && mapping.field("audit_id").is_none()
-        && mapping.field("overall").is_none()
+        && (mapping.field("overall").is_none() || plain_grade.is_some())
         && MODERATION_FIELDS.iter().filter(|f| mapping.field(f).is_some()).count() >= 2
         && !mapping.columns.iter().any(|c| matches!(c.target, Target::Domain(_)))
         && match (mapping.field("child_id"), mapping.field("completed_date")) {
@@ -1129,6 +1135,12 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             _ => false,
         };
     let moderation_log = (log_like && (mapping.field("overall").is_none() || restates_audits())) || keyed_by_child;
+    if let Some(c) = plain_grade.filter(|_| keyed_by_child) {
+        let column = &mut mapping.columns[c];
+        column.target = Target::Field("moderated_overall".into());
+        column.reason = format!("{}; the grade of a moderation log, so the moderator's", column.reason);
+        report.columns = mapping.columns.clone();
+    }
     if moderation_log {
         mapping.missing_required.clear();
         let how = if mapping.field("overall").is_some() { " (its copy of the auditor's grade is not read again)" } else { "" };

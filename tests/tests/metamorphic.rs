@@ -510,3 +510,26 @@ fn a_column_removed_everywhere_is_not_in_source_never_zero() {
         }
     }
 }
+
+#[test]
+fn blind_councils_with_moderation_columns_in_reverse_order_keep_every_kpi() {
+    // Councils whose audit logs carry a moderation block ("Do you agree with the
+    // auditor?", a plain "Grade:") or a separate moderation form: with every
+    // table's columns in reverse order, which grade is the moderator's must not
+    // move (it once rested on the grade coming after the moderation columns).
+    let window: Vec<String> = ["--period", "2026-09", "--as-of", "2026-10-31"].iter().map(|s| s.to_string()).collect();
+    for folder in [
+        "seeds/000_learning_audit_xlsx",
+        "councils3/westberks_caredirector_cp1252",
+        "councils4/westberks_learning_table",
+        "councils7/quillhaven_google_forms",
+        "councils8/kestrelford_learning_teambooks",
+        "councils10/wealdbridge_learning_2yrs",
+    ] {
+        let name = folder.replace('/', "-");
+        let export = load(&root().join("tests/fixtures").join(folder));
+        let base = run(&format!("{name}-as-is"), &export, &[], &window);
+        let reversed = export.map_columns(|row, _| row.iter().rev().cloned().collect());
+        assert_same_kpis(&format!("{folder} reversed"), &base, &run(&format!("{name}-reversed"), &reversed, &[], &window));
+    }
+}
