@@ -147,6 +147,7 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     });
     progress(total, total, "");
     out.model.row_keys = Default::default();
+    out.model.audit_keys = Default::default();
     drop_superseded(&mut out, &mut found);
     read_codes_by_key(&mut out.model, &ctx, &mut found);
     identity::canonicalise(&mut out.model, &mut found);

@@ -351,9 +351,10 @@ pub struct Model {
     pub children: Strings,
     /// Audit id → where it was first read (for duplicate ids across files).
     pub audit_ids: std::collections::HashMap<String, Origin>,
-    /// An audit without an id of its own, by child, date and framework → where
-    /// it was read: the same audit in a later export of the same return.
-    pub audit_keys: std::collections::HashMap<String, Origin>,
+    /// While reading: an audit without an id of its own, by child, date and
+    /// framework → its index in `audits` (the same audit in a later export of
+    /// the same return). Emptied when reading ends.
+    pub audit_keys: std::collections::HashMap<String, usize>,
     /// Audits read from an export that a later export of the same audits
     /// replaces (its file name says it is later): where each was read, and
     /// where the later version was. Taken out when reading ends.

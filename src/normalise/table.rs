@@ -1902,7 +1902,7 @@ impl<'a> RowReader<'a> {
     fn add_audit(&self, mut a: Audit, model: &mut Model, findings: &mut Findings) -> Result<(), RowError> {
         let has_id = self.mapping.field("audit_id").is_some();
         let key = if has_id { None } else { a.completed.and_then(|d| Some(format!("{}|{d}|{}", super::identity::child_key(&a.child_id)?, a.framework))) };
-        let earlier = if has_id { model.audit_ids.get(&a.id) } else { key.as_ref().and_then(|k| model.audit_keys.get(k)) };
+        let earlier = if has_id { model.audit_ids.get(&a.id) } else { key.as_ref().and_then(|k| model.audit_keys.get(k)).map(|&i| &model.audits[i].origin) };
         // An id another file gives to another child's audit: each file numbers
         // its own audits ("QA-001" every month), so this is another audit,
         // kept under an id of its own.
@@ -1939,7 +1939,7 @@ impl<'a> RowReader<'a> {
                 Some(std::cmp::Ordering::Greater) => {
                     let first = first.clone();
                     if let Some(k) = key {
-                        model.audit_keys.insert(k, a.origin.clone());
+                        model.audit_keys.insert(k, model.audits.len());
                     }
                     if !has_id {
                         // Its own derived id, as any audit without one.
@@ -1961,7 +1961,8 @@ impl<'a> RowReader<'a> {
             }
         }
         if let Some(k) = key {
-            model.audit_keys.entry(k).or_insert_with(|| a.origin.clone());
+            let next = model.audits.len();
+            model.audit_keys.entry(k).or_insert(next);
         }
         if let Some(first) = model.audit_ids.get(&a.id) {
             if has_id {
