@@ -2032,23 +2032,7 @@ impl<'a> RowReader<'a> {
             // date it was reviewed.
             let done = date(slot.completed, "action completed", findings).or_else(|| {
                 let status = row.cells.get(slot.status?)?;
-                if !super::forms::says_done(status) && super::scales::answer(status) != Some(Answer::Yes) {
-                    return None;
-                }
-                let reviewed = date(slot.reviewed, "action reviewed", findings);
-                if reviewed.is_none() {
-                    findings.push(
-                        Severity::Warning,
-                        "action_done_undated",
-                        self.file,
-                        self.sheet,
-                        Some(row.row),
-                        Some("action completed"),
-                        status.as_string(),
-                        "the review says done, but no date says when: counted as not done",
-                    );
-                }
-                reviewed
+                self.done_on(row, "action completed", status, findings, |findings| date(slot.reviewed, "action reviewed", findings))
             });
             model.actions.push(Action {
                 origin: Origin { file: self.file.to_string(), sheet: self.sheet.map(str::to_string), row: row.row },
@@ -2426,27 +2410,40 @@ impl<'a> RowReader<'a> {
             // by its own date, else by the date it was reviewed.
             completed: self.date(row, "completed_date", findings).or_else(|| {
                 let (status, header) = self.cell(row, "status")?;
-                // "Completed", "Done - on file"; or a yes / true under a "Completed" header.
-                if !super::forms::says_done(status) && super::scales::answer(status) != Some(Answer::Yes) {
-                    return None;
-                }
-                let date = status.as_date().or_else(|| self.date(row, "reviewed_date", findings));
-                if date.is_none() {
-                    findings.push(
-                        Severity::Warning,
-                        "action_done_undated",
-                        self.file,
-                        self.sheet,
-                        Some(row.row),
-                        Some(header),
-                        status.as_string(),
-                        "the status says done, but no date says when: counted as not done",
-                    );
-                }
-                date
+                self.done_on(row, header, status, findings, |findings| self.date(row, "reviewed_date", findings))
             }),
             audit_date: self.date(row, "audit_date", findings),
         })
+    }
+
+    /// When an action whose status says done ("Completed", "Done - on file";
+    /// a yes under a "Completed" header) was done: the status's own date, else
+    /// the date it was reviewed. Done with no date is reported and not done.
+    fn done_on(
+        &self,
+        row: &SourceRow,
+        column: &str,
+        status: &Cell,
+        findings: &mut Findings,
+        reviewed: impl FnOnce(&mut Findings) -> Option<chrono::NaiveDate>,
+    ) -> Option<chrono::NaiveDate> {
+        if !super::forms::says_done(status) && super::scales::answer(status) != Some(Answer::Yes) {
+            return None;
+        }
+        let date = status.as_date().or_else(|| reviewed(findings));
+        if date.is_none() {
+            findings.push(
+                Severity::Warning,
+                "action_done_undated",
+                self.file,
+                self.sheet,
+                Some(row.row),
+                Some(column),
+                status.as_string(),
+                "the status says done, but no date says when: counted as not done",
+            );
+        }
+        date
     }
 
     /// The kind of note a note type says, asked once per distinct text.
