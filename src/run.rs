@@ -408,7 +408,7 @@ fn for_team(n: &Normalised, team: &str) -> Normalised {
         .cloned()
         .collect();
     drop(rows);
-    Normalised { model, tables: n.tables.clone(), findings, no_visit_notes: n.no_visit_notes, ..Default::default() }
+    Normalised { model, tables: n.tables.clone(), findings, unmakeable: n.unmakeable.clone(), ..Default::default() }
 }
 
 fn blank(t: &Option<String>) -> bool {

@@ -213,10 +213,7 @@ pub fn analyse(n: &Normalised, config: &Config, cal: &Calendar, params: &Params)
     let floor = floor.max(crate::calendar::date(crate::calendar::EARLIEST_PLAUSIBLE.0, 1, 1));
     let earliest = model.audits.iter().filter_map(|a| a.completed.or(a.allocated)).filter(|d| *d >= floor).min().unwrap_or(params.period.from);
     let grid = period::grid(&params.period, earliest.min(params.period.from));
-    let mut cov = crate::normalise::coverage::Coverage::new(&n.tables, model, config);
-    if n.no_visit_notes {
-        cov = cov.without_visits();
-    }
+    let cov = crate::normalise::coverage::Coverage::new(&n.tables, model, config).without(&n.unmakeable);
     let ctx = Ctx { model, config, cal, grid, cov };
     let previous = params.period.previous();
     let visits = visits::VisitIndex::new(model);

@@ -534,6 +534,8 @@ struct Lookups {
     not_in_person: Vec<Option<bool>>,
     /// Whether a child-seen answer is no.
     not_seen: Vec<Option<bool>>,
+    /// Whether a seen-alone answer says the child was not seen at all.
+    alone_not_seen: Vec<Option<bool>>,
 }
 
 pub(crate) fn read_with(bulk: &BulkText, skip_records: usize, sink: &mut Sink, block_size: usize, threads: usize) -> Option<String> {
@@ -629,6 +631,7 @@ fn parse_blocks(
                     cancelled: vec![None; n],
                     not_in_person: vec![None; n],
                     not_seen: vec![None; n],
+                    alone_not_seen: vec![None; n],
                 };
                 for rec in &part.recs {
                     // Row numbers exactly as the row reader counts them.
@@ -745,7 +748,9 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
             cols.mode.is_some() && *look.not_in_person[rec.mode as usize].get_or_insert_with(|| super::table::mode_not_in_person(&texts[rec.mode as usize]));
         let not_seen = cols.child_seen.is_some()
             && *look.not_seen[rec.child_seen as usize].get_or_insert_with(|| super::table::child_not_seen(&Cell::text(&texts[rec.child_seen as usize])));
-        if virtual_visit || not_seen {
+        let alone_not_seen = cols.seen_alone.is_some()
+            && *look.alone_not_seen[rec.seen as usize].get_or_insert_with(|| super::table::seen_alone_not_seen(&texts[rec.seen as usize]));
+        if virtual_visit || not_seen || alone_not_seen {
             kind = NoteKind::Other;
         }
     }

@@ -296,11 +296,15 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             // A case note's status says nothing of the kind of table: a
             // legal-status report's "Legal Status" column is not one.
             let mut score = fields.iter().filter(|f| !(k == TableKind::CaseNotes && *f == "status")).count() * 2;
-            let graded = if k == TableKind::Audits { (0..headers.len()).filter(|&i| grade_share(crosswalk, &column_values(i)).0 >= 0.6).count() } else { 0 };
-            score += graded;
+            let graded: Vec<usize> =
+                if k == TableKind::Audits { (0..headers.len()).filter(|&i| grade_share(crosswalk, &column_values(i)).0 >= 0.6).collect() } else { Vec::new() };
+            score += graded.len();
             // A child id and a team (a list of children) are no kind of table: each
-            // kind needs a column only it has, matched more than by one word.
-            let evidence = graded > 0 || matched.iter().any(|(f, sc)| *sc > 1 && k.distinctive().contains(&f.as_str()));
+            // kind needs a column only it has, matched more than by one word. A
+            // column of small numbers (a code, "SEX" 1 / 2) could be any scale's
+            // grades: graded by its values alone, it is no sign of audits.
+            let worded = |i: &usize| crosswalk.detect_scale(column_values(*i).iter().copied()).is_some_and(|s| s != super::scales::NUMERIC);
+            let evidence = graded.iter().any(worded) || matched.iter().any(|(f, sc)| *sc > 1 && k.distinctive().contains(&f.as_str()));
             if has_required && evidence && score > best.1 {
                 best = (k, score);
             }

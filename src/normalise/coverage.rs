@@ -6,7 +6,7 @@
 use super::columns::{TableKind, Target};
 use super::config::Config;
 use super::findings::{Findings, Severity};
-use super::model::Model;
+use super::model::{EpisodeKind, Model};
 use super::table::TableReport;
 use std::collections::{BTreeSet, HashMap};
 
@@ -46,6 +46,29 @@ const VISIT_KPIS: [&str; 3] = ["cp_visits_in_time", "cla_visits_in_time", "seen_
 /// Whether case notes were read and none of them is a statutory visit.
 pub fn no_visit_notes(model: &Model) -> bool {
     !model.case_notes.is_empty() && !model.case_notes.iter().any(|n| n.kind.is_statutory_visit())
+}
+
+/// KPIs the exports cannot make whatever columns their tables have, each with
+/// why: the visit KPIs when no case note is a statutory visit; a plan's visits
+/// when no legal-status row is of that kind (an SSDA903 file lists looked-after
+/// children only, a CP register child protection plans only: 0 of 0 would look
+/// measured). Worked out once on everything read, so a team's pack says the same.
+pub fn unmakeable(model: &Model) -> Vec<(&'static str, &'static str)> {
+    let mut out: Vec<(&'static str, &'static str)> = Vec::new();
+    if no_visit_notes(model) {
+        out.extend(VISIT_KPIS.iter().map(|k| (*k, "no case note is a statutory visit by its note type (see the note types listed)")));
+    }
+    if !model.episodes.is_empty() {
+        for (kind, kpi, why) in [
+            (EpisodeKind::Cp, "cp_visits_in_time", "no legal-status row read is a child protection plan"),
+            (EpisodeKind::Cla, "cla_visits_in_time", "no legal-status row read is looked after"),
+        ] {
+            if !out.iter().any(|(k, _)| *k == kpi) && !model.episodes.iter().any(|e| e.kind == kind) {
+                out.push((kpi, why));
+            }
+        }
+    }
+    out
 }
 
 fn kpi_index(kpi: &str) -> Option<usize> {
@@ -182,11 +205,9 @@ impl Coverage {
         Coverage { in_source: in_source.into_iter().map(|v| v.iter().all(|x| *x)).collect(), audits, actions, notes }
     }
 
-    /// The visit KPIs, when no case note read is a statutory visit: the
-    /// exports hold notes but not the visits (a count of children with no
-    /// visit would look measured).
-    pub fn without_visits(mut self) -> Coverage {
-        for kpi in VISIT_KPIS {
+    /// Without the KPIs the exports cannot make ([`unmakeable`]).
+    pub fn without(mut self, kpis: &[(&str, &str)]) -> Coverage {
+        for (kpi, _) in kpis {
             if let Some(k) = kpi_index(kpi) {
                 self.in_source[k] = false;
             }
@@ -264,10 +285,8 @@ pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &
             );
         }
     }
-    let mut cov = Coverage::new(tables, model, config);
-    if no_visit_notes(model) {
-        cov = cov.without_visits();
-    }
+    let unmade = unmakeable(model);
+    let cov = Coverage::new(tables, model, config).without(&unmade);
     // Moderated audits that record no agreement stay in the agreement denominator.
     let mut unagreed: Vec<((&str, Option<&str>), u64)> = Vec::new();
     for (i, a) in model.audits.iter().enumerate() {
@@ -319,8 +338,9 @@ pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &
                 }
             })
             .collect();
-        // Every table it needs is there: the case notes hold no statutory visit.
-        let what = if what.is_empty() { vec!["no case note is a statutory visit by its note type (see the note types listed)".to_string()] } else { what };
+        // Every table it needs is there: the case notes hold no statutory
+        // visit, or the legal status no plan of its kind.
+        let what = if what.is_empty() { unmade.iter().filter(|(k, _)| k == kpi).map(|(_, why)| why.to_string()).collect() } else { what };
         found.push(
             Severity::Warning,
             "kpi_not_in_source",

@@ -38,9 +38,9 @@ pub struct Normalised {
     pub skipped: Vec<Skipped>,
     /// Files that could not be opened at all.
     pub failed_files: Vec<String>,
-    /// Case notes were read but none is a statutory visit by its note type: the
-    /// visits are not in the exports (kept for a team's own analysis too).
-    pub no_visit_notes: bool,
+    /// KPIs the exports cannot make, and why ([`coverage::unmakeable`]): kept
+    /// for a team's own analysis too.
+    pub unmakeable: Vec<(&'static str, &'static str)>,
 }
 
 impl Normalised {
@@ -154,7 +154,7 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     link_actions(&mut out.model, &mut found);
     let moderated_tables = link_moderations(&mut out.model, &mut found);
     credit_moderation_log(&mut out.tables, &moderated_tables);
-    out.no_visit_notes = coverage::no_visit_notes(&out.model);
+    out.unmakeable = coverage::unmakeable(&out.model);
     coverage::findings(&out.tables, &out.model, config, &mut found);
     plausible::flag(&out.model, crate::calendar::today(), &mut found);
     out.findings = found.list;
@@ -423,6 +423,13 @@ fn link_moderations(model: &mut Model, found: &mut findings::Findings) -> BTreeM
         return reached;
     }
     let ids: HashMap<String, usize> = model.audits.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+    // An id typed again in the log ("t2-2026-055 " for "T2-2026-055"): the same
+    // id in any case, without spaces, when only one audit has it.
+    let loose = |id: &str| id.split_whitespace().collect::<String>().to_uppercase();
+    let mut loose_ids: HashMap<String, Option<usize>> = HashMap::new();
+    for (i, a) in model.audits.iter().enumerate() {
+        loose_ids.entry(loose(&a.id)).and_modify(|x| *x = None).or_insert(Some(i));
+    }
     let mut by_child: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, a) in model.audits.iter().enumerate() {
         if let Some(k) = identity::child_key(&a.child_id) {
@@ -439,7 +446,7 @@ fn link_moderations(model: &mut Model, found: &mut findings::Findings) -> BTreeM
                 None => None,
             })
         } else {
-            ids.get(&m.audit_id).copied()
+            ids.get(&m.audit_id).copied().or_else(|| loose_ids.get(&loose(&m.audit_id)).copied().flatten())
         };
         let Some(i) = found_audit else {
             let (column, value, why) = if m.audit_id.is_empty() {

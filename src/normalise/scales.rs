@@ -102,6 +102,61 @@ impl Crosswalk {
     }
 
     fn look_up(&self, cell: &Cell) -> Vec<(usize, usize)> {
+        let found = self.look_up_exact(cell);
+        if !found.is_empty() {
+            return found;
+        }
+        // A label typed by hand: abbreviated or misspelt ("Req Imp", "R.I.",
+        // "Inadequte"), with or without commentary after it.
+        let Cell::Text(t) = cell else { return found };
+        [label_key(t), label_key(head(t))].iter().map(|k| self.typed(k)).find(|f| !f.is_empty()).unwrap_or_default()
+    }
+
+    /// The one label a hand-typed text can only mean, or none. Initials with
+    /// dots or spaces are one word ("R.I." → "ri"). Otherwise each word is the
+    /// label's word in the same place, or its start (at least 3 letters, 4 for a
+    /// label of one word: "Req Imp", "Inad", "Outst"), or one letter away from
+    /// it in a word of 6 letters or more ("Outstandng", "improvment"). Every
+    /// label it could be must be the same label (on any scale); texts of more
+    /// than 4 words or 40 letters are not guessed at.
+    fn typed(&self, key: &str) -> Vec<(usize, usize)> {
+        if key.is_empty() || key.len() > 40 {
+            return vec![];
+        }
+        let words: Vec<&str> = key.split(' ').collect();
+        if words.len() > 4 || words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit())) {
+            return vec![];
+        }
+        if words.len() > 1 && words.iter().all(|w| w.chars().count() == 1) {
+            return self.index.get(&words.concat()).cloned().unwrap_or_default();
+        }
+        let like = |w: &str, l: &str| {
+            let (wn, ln) = (w.chars().count(), l.chars().count());
+            w == l || (wn >= if words.len() == 1 { 4 } else { 3 } && wn < ln && l.starts_with(w)) || (wn >= 6 && ln >= 6 && one_edit(w, l))
+        };
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for (spelling, at) in &self.index {
+            let lw: Vec<&str> = spelling.split(' ').collect();
+            if lw.len() == words.len() && words.iter().zip(&lw).all(|(w, l)| like(w, l)) {
+                for x in at {
+                    if !found.contains(x) {
+                        found.push(*x);
+                    }
+                }
+            }
+        }
+        found.sort_unstable();
+        let names: std::collections::BTreeSet<String> = found.iter().map(|&(si, li)| fold(&self.scales[si].labels[li].label)).collect();
+        if names.len() == 1 {
+            found
+        } else {
+            vec![]
+        }
+    }
+
+    /// The labels a cell's text names as written (folded), with a number or
+    /// commentary beside it.
+    fn look_up_exact(&self, cell: &Cell) -> Vec<(usize, usize)> {
         let key = match cell {
             Cell::Number(n) if n.fract() == 0.0 && (1.0..=4.0).contains(n) => format!("{}", *n as i64),
             Cell::Text(t) => label_key(t),
@@ -120,9 +175,7 @@ impl Crosswalk {
         // "Requires improvement (RI)", "Good - some strong evidence", "Met: see notes":
         // the label first, then commentary.
         if let Cell::Text(t) = cell {
-            let head = t.split(['(', ':', ';', ',']).next().unwrap_or(t);
-            let head = head.split(" - ").next().unwrap_or(head).split(" – ").next().unwrap_or(head);
-            let head = label_key(head);
+            let head = label_key(head(t));
             if !head.is_empty() && head != key && !head.chars().all(|c| c.is_ascii_digit() || c == ' ') {
                 if let Some(found) = self.index.get(&head) {
                     return found.clone();
@@ -189,6 +242,8 @@ impl Crosswalk {
             li = 3 - li.min(3);
         }
         let l = &s.labels[li];
+        // A label read from a hand-typed spelling is assumed, never exact.
+        let exact = l.exact && !self.look_up_exact(cell).is_empty();
         Ok(Some(Judgement {
             scale: s.id.clone(),
             source_label: cell.as_string(),
@@ -196,8 +251,29 @@ impl Crosswalk {
             band: l.band,
             at_least_good: if l.not_applicable { None } else { l.at_least_good },
             not_applicable: l.not_applicable,
-            exact: l.exact,
+            exact,
         }))
+    }
+}
+
+/// A label's text before any commentary: "Requires improvement (RI)", "Good -
+/// some strong evidence", "Met: see notes".
+fn head(t: &str) -> &str {
+    let head = t.split(['(', ':', ';', ',']).next().unwrap_or(t);
+    head.split(" - ").next().unwrap_or(head).split(" – ").next().unwrap_or(head)
+}
+
+/// Whether two words differ by one letter left out, added, changed, or two
+/// side by side swapped.
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (a.len() - prefix - suffix.min(a.len() - prefix), b.len() - prefix - suffix.min(b.len() - prefix));
+    match (ra, rb) {
+        (0, 1) | (1, 0) | (1, 1) => true,
+        (2, 2) => a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix],
+        _ => false,
     }
 }
 
@@ -357,6 +433,34 @@ mod tests {
             assert!(g.exact, "{s}");
             assert_eq!(g.source_label, s.trim(), "source label kept");
         }
+    }
+
+    /// Labels typed by hand, abbreviated or misspelt, read as the one label
+    /// they can only mean, and marked assumed; texts that could be several
+    /// labels, or none, are not guessed.
+    #[test]
+    fn hand_typed_labels_are_read_when_they_can_only_be_one_label() {
+        for (s, label) in [
+            ("R.I.", "Requires Improvement"),
+            ("r i", "Requires Improvement"),
+            ("Req Imp", "Requires Improvement"),
+            ("Req Imp (mod: Good)", "Requires Improvement"),
+            ("Requires improvment", "Requires Improvement"),
+            ("Inad", "Inadequate"),
+            ("Inadequte", "Inadequate"),
+            ("Outstandng", "Outstanding"),
+            ("Outst.", "Outstanding"),
+            ("Met in part", "Partially met"),
+        ] {
+            let g = cw().judge(&Cell::text(s), None, NumericDirection::default()).unwrap_or_else(|e| panic!("{s}: {e:?}")).unwrap();
+            assert_eq!(g.label, label, "{s}");
+            assert!(!g.exact || s == "Met in part", "{s} is assumed");
+        }
+        for s in ["Out", "Pending", "?", "see notes", "Tick", "Good or RI", "Sept", "In progress", "Not known", "Complete"] {
+            assert!(cw().judge(&Cell::text(s), None, NumericDirection::default()).is_err(), "{s}");
+        }
+        assert!(super::one_edit("inadequte", "inadequate") && super::one_edit("ouststanding", "outstanding") && super::one_edit("godo", "good"));
+        assert!(!super::one_edit("adequate", "inadequate") && !super::one_edit("partially", "party"));
     }
 
     #[test]

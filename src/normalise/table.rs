@@ -477,6 +477,13 @@ pub(crate) fn child_not_seen(cell: &Cell) -> bool {
     answer(cell) == Some(Answer::No) && !fold(&cell.as_string()).split(' ').any(|w| w == "alone")
 }
 
+/// Whether a "Seen Alone" answer says the child was not seen at all ("Not
+/// seen - refused to engage", "No access"): then the visit is a note, as with
+/// a "Child Seen: No". "No" and "Not seen alone" say the child was seen.
+pub(crate) fn seen_alone_not_seen(text: &str) -> bool {
+    !fold(text).split(' ').any(|w| w == "alone") && not_in_person(text)
+}
+
 /// Whether the child was seen alone: yes / no answers, or the words used in
 /// case-note exports ("Seen alone", "Not seen alone", "Seen with carer").
 pub(crate) fn seen_alone(cell: &Cell) -> SeenAlone {
@@ -491,7 +498,31 @@ pub(crate) fn seen_alone(cell: &Cell) -> SeenAlone {
     }
     let Cell::Text(t) = cell else { return SeenAlone::NotRecorded };
     let f = fold(t);
-    if contains_phrase(&f, "not alone") || contains_phrase(&f, "not seen alone") || contains_phrase(&f, "seen with") {
+    let words: Vec<&str> = f.split(' ').collect();
+    // "Did not wish to be seen alone", "declined to be seen alone": a refusal
+    // before "alone" says the child was not seen alone.
+    let refused_before_alone = words.iter().position(|w| *w == "alone").is_some_and(|at| {
+        words[..at].iter().any(|w| {
+            matches!(
+                *w,
+                "not"
+                    | "no"
+                    | "never"
+                    | "didn"
+                    | "didnt"
+                    | "wouldn"
+                    | "wouldnt"
+                    | "couldn"
+                    | "couldnt"
+                    | "unable"
+                    | "declined"
+                    | "refused"
+                    | "refuses"
+                    | "refusing"
+            )
+        })
+    });
+    if refused_before_alone || contains_phrase(&f, "seen with") {
         SeenAlone::No
     } else if contains_phrase(&f, "alone") {
         SeenAlone::Yes
@@ -564,11 +595,12 @@ impl TableReport {
 }
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 12] = [
+pub const SET_ASIDE_REASONS: [&str; 13] = [
     "blank row",
     "totals row",
     "duplicate row",
     LEGAL_STATUS_OUT_OF_SCOPE,
+    SHORT_BREAKS,
     NOT_DATA,
     LONG_FORMAT_ANSWER,
     NO_PLAN_DATES,
@@ -676,6 +708,11 @@ pub const LONG_FORMAT_ANSWER: &str = "another answer of the same audit (long for
 /// A legal status that is read but is not child protection, looked after or
 /// child in need (a care leaver, early help): outside the packs by design.
 pub const LEGAL_STATUS_OUT_OF_SCOPE: &str = "legal status outside child protection, looked after and child in need";
+
+/// A series of short breaks (respite; SSDA903 V3 / V4): the child is visited at
+/// intervals agreed with the parent (seed 002, reg. 48), not every 6 weeks, so
+/// the spell is outside the looked-after visits.
+pub const SHORT_BREAKS: &str = "short breaks (visited at intervals agreed with the parent, not every 6 weeks)";
 
 /// Whether a reason for not using a row is by design (set aside), not a problem.
 pub fn is_set_aside(reason: &str) -> bool {
@@ -1134,7 +1171,11 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             }
             _ => false,
         };
-    let moderation_log = (log_like && (mapping.field("overall").is_none() || restates_audits())) || keyed_by_child;
+    // A log that gives both grades, the auditor's and the moderator's, with
+    // at least two more moderation answers (who, when, agreed) is one wherever
+    // it is read: before its audits too.
+    let both_grades = || mapping.field("moderated_overall").is_some() && MODERATION_FIELDS.iter().filter(|f| mapping.field(f).is_some()).count() >= 3;
+    let moderation_log = (log_like && (mapping.field("overall").is_none() || both_grades() || restates_audits())) || keyed_by_child;
     if let Some(c) = plain_grade.filter(|_| keyed_by_child) {
         let column = &mut mapping.columns[c];
         column.target = Target::Field("moderated_overall".into());
@@ -2482,7 +2523,8 @@ impl<'a> RowReader<'a> {
         if kind.is_statutory_visit() {
             let virtual_visit = self.str(row, "visit_mode").is_some_and(|m| mode_not_in_person(&m));
             let not_seen = self.cell(row, "child_seen").is_some_and(|(c, _)| child_not_seen(c));
-            if virtual_visit || not_seen {
+            let alone_not_seen = self.str(row, "seen_alone").is_some_and(|a| seen_alone_not_seen(&a));
+            if virtual_visit || not_seen || alone_not_seen {
                 kind = NoteKind::Other;
             }
         }
@@ -2511,8 +2553,15 @@ impl<'a> RowReader<'a> {
         // A status that names something else (care leaver, early help) is outside
         // the packs by design, not a problem in the data. A supervision order
         // ("S31 Supervision Order") is never looked after: the child lives at home.
-        let supervision = contains_phrase(&fold(&status), "supervision order");
-        let kind = self.ctx.episode_rules.classify(&status).and_then(EpisodeKind::parse).filter(|k| !(supervision && *k == EpisodeKind::Cla)).ok_or((
+        // (A youth justice supervision order with a residence requirement,
+        // SSDA903 J3, is looked after.)
+        let folded = fold(&status);
+        let supervision = contains_phrase(&folded, "supervision order") && !contains_phrase(&folded, "residence requirement");
+        let class = self.ctx.episode_rules.classify(&status);
+        if class == Some("short_breaks") {
+            return Err((SHORT_BREAKS, status.clone(), Some("legal status".to_string())));
+        }
+        let kind = class.and_then(EpisodeKind::parse).filter(|k| !(supervision && *k == EpisodeKind::Cla)).ok_or((
             LEGAL_STATUS_OUT_OF_SCOPE,
             status.clone(),
             Some("legal status".to_string()),
@@ -2739,6 +2788,19 @@ mod tests {
         }
         assert!(not_in_person("Virtual Visit (Teams)") && not_in_person("Visit - No Access") && not_in_person("CLA visit by telephone"));
         assert!(mode_not_in_person("Virtual (Teams)") && mode_not_in_person("Telephone") && mode_not_in_person("Online"));
+        // A seen-alone answer can say the child was not seen at all.
+        for (answer, not_seen) in [
+            ("Not seen - child refused to engage", true),
+            ("No access", true),
+            ("Child not seen", true),
+            ("No", false),
+            ("Not seen alone", false),
+            ("Seen with carer", false),
+            ("Yes", false),
+            ("", false),
+        ] {
+            assert_eq!(seen_alone_not_seen(answer), not_seen, "{answer}");
+        }
         for mode in ["Face to face - unannounced", "Face to face (interpreter on Teams)", "In person - telephone interpreter", "Home visit"] {
             assert!(!mode_not_in_person(mode), "{mode}");
         }
@@ -2844,6 +2906,11 @@ mod tests {
             ("Seen alone", SeenAlone::Yes),
             ("Not seen alone", SeenAlone::No),
             ("Seen with carer", SeenAlone::No),
+            ("Seen - did not wish to be seen alone", SeenAlone::No),
+            ("Declined to be seen alone", SeenAlone::No),
+            ("Child didn't want to be seen alone", SeenAlone::No),
+            ("Seen alone - no concerns", SeenAlone::Yes),
+            ("Child seen alone in bedroom", SeenAlone::Yes),
             ("N", SeenAlone::No),
             ("", SeenAlone::NotRecorded),
             ("Unknown", SeenAlone::NotRecorded),

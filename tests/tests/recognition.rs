@@ -723,3 +723,40 @@ fn a_cp_register_and_a_legal_status_report_with_period_of_care_dates_are_read() 
     assert!(dq.contains("'Legal Status Start' holds the dates of 'Legal Status'"), "{dq}");
     assert!(!dq.contains("legal status outside child protection"), "{dq}");
 }
+
+#[test]
+fn an_ssda903_episodes_file_gives_the_looked_after_spells_and_no_cp_plans() {
+    // The DfE's SSDA903 return: CHILD, DECOM, LS codes, DEC, one row per
+    // episode (a placement move is a new episode). Its header file (SEX 1 / 2,
+    // DOB, UPN) is no audit table. Short breaks (V3 / V4) are visited at
+    // intervals agreed with the parent, not every 6 weeks: set aside. A 903
+    // file holds looked-after children only, so CP visits are not in it.
+    let dir = scratch("ssda903");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("episodes.csv"),
+        "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n\
+         500001,14/03/2022,S,C2,N1,U4,PR1,14/09/2026,X1,CARPL,ZZ9 8,ZZ9 1,XXXXXXX\n\
+         500001,14/09/2026,P,C2,N1,U6,PR1,,,,ZZ9 8,ZZ9 3,XXXXXXX\n\
+         500002,20/04/2026,S,V2,N1,U6,PR1,,,,ZZ9 6,ZZ9 8,XXXXXXX\n\
+         500003,01/09/2025,S,V4,N1,K2,PR4,,,,ZZ9 6,ZZ9 8,SC023721\n",
+    )
+    .unwrap();
+    std::fs::write(input.join("header.csv"), "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n500001,1,14/07/2013,WBRI,H842950557407,,\n500002,2,21/04/2010,WOTH,H494222277767,,\n500003,2,14/03/2017,WBRI,H567766896035,,\n").unwrap();
+    std::fs::write(
+        input.join("notes.csv"),
+        "Person ID,Visit Date,Note Type,Seen Alone\n500001,02/09/2026,CLA visit,Yes\n500002,02/09/2026,CLA visit,Yes\n500003,02/09/2026,CLA visit,Yes\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let m = metrics(&out);
+    let k = |id: &str| m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
+    assert_eq!((k("cla_visits_in_time")["not_in_source"].as_bool(), k("cla_visits_in_time")["denominator"].as_u64()), (Some(false), Some(2)));
+    assert_eq!(k("cp_visits_in_time")["not_in_source"].as_bool(), Some(true));
+    let header = m["inputs"].as_array().unwrap().iter().find(|t| t["file"].as_str().unwrap().ends_with("header.csv")).unwrap().clone();
+    assert_eq!(header["kind"], "unknown", "the header file is no audit table: {header}");
+    let dq = data_quality(&out);
+    assert!(dq.contains("short breaks (visited at intervals agreed with the parent"), "{dq}");
+    assert!(dq.contains("no legal-status row read is a child protection plan"), "{dq}");
+}
