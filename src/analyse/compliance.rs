@@ -37,14 +37,18 @@ pub fn cycle_of(ctx: &Ctx, d: NaiveDate) -> Period {
     super::period::grid_period(d, ctx.config.settings.cycle_first_month)
 }
 
-/// An action's due date: from the data, else N working days (default 10) after it
-/// was set, or after its audit's completion when no set date is given.
+/// An action's due date: from the data, else its timescale ("20 working days")
+/// or N working days (default 10) after it was set, or after its audit's
+/// completion when no set date is given.
 pub fn action_due(ctx: &Ctx, act: &Action, audits: &HashMap<&str, &Audit>) -> Option<NaiveDate> {
     if act.due.is_some() {
         return act.due;
     }
     let start = act.set.or_else(|| act.audit_id.as_deref().and_then(|id| audits.get(id)).and_then(|a| a.completed))?;
-    Some(ctx.cal.add_working_days(start, ctx.config.settings.action_working_days))
+    match act.due_in {
+        Some(t) => crate::normalise::timescale::due(t, start, |d, n| ctx.cal.add_working_days(d, n)),
+        None => Some(ctx.cal.add_working_days(start, ctx.config.settings.action_working_days)),
+    }
 }
 
 pub fn audit_index<'a>(ctx: &'a Ctx) -> HashMap<&'a str, &'a Audit> {

@@ -124,7 +124,7 @@ pub struct ColumnMap {
 
 impl ColumnMap {
     /// Leave this column unused, saying why after the reason it matched.
-    fn unuse(&mut self, why: &str) {
+    pub(crate) fn unuse(&mut self, why: &str) {
         self.reason = format!("{} (not used: {why})", self.reason);
         self.target = Target::Unmapped;
         self.score = 0;
@@ -453,6 +453,21 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         }
     }
 
+    // No overall column, and one graded question headed "Overall …" ("12.
+    // Overall - quality of child's experience", a Torbay audit's Q12 under
+    // short headers): that question is the overall judgement.
+    if kind == TableKind::Audits && !columns.iter().any(|c| c.target == Target::Field("overall".into())) {
+        let headed_overall: Vec<usize> = (0..columns.len())
+            .filter(|&ci| matches!(columns[ci].target, Target::Domain(_)) && columns[ci].score < 1000)
+            .filter(|&ci| split_numbering(&folded[columns[ci].index]).1.split(' ').next() == Some("overall"))
+            .collect();
+        if let [ci] = headed_overall.as_slice() {
+            let c = &mut columns[*ci];
+            c.target = Target::Field("overall".into());
+            c.reason = format!("{}; the one graded question headed 'Overall', in a table with no overall column", c.reason);
+        }
+    }
+
     // Grades under a moderation header ("Moderated Q12 (same scale)") are the
     // moderator's grade, not the yes / no of whether there was moderation.
     if kind == TableKind::Audits && !columns.iter().any(|c| c.target == Target::Field("moderated_overall".into())) {
@@ -551,8 +566,11 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
     for (field, cols) in by_field.into_iter().filter(|(_, c)| c.len() > 1) {
         // An action is done when signed off (METRICS): a sign-off date beats a
         // completion date, whatever their scores.
-        let signed_off: Vec<usize> =
-            cols.iter().copied().filter(|&c| words[columns[c].index].iter().any(|w| w == "sign" || w == "signed") && scores[c] != 1000).collect();
+        let signed_off: Vec<usize> = cols
+            .iter()
+            .copied()
+            .filter(|&c| words[columns[c].index].iter().any(|w| matches!(w.as_str(), "sign" | "signed" | "confirmed" | "confirmation")) && scores[c] != 1000)
+            .collect();
         if kind == TableKind::Actions && field == "completed_date" && signed_off.len() == 1 {
             for &c in cols.iter().filter(|&&c| c != signed_off[0] && scores[c] != 1000) {
                 notes.push(format!("column '{}' is a completion date, but the sign-off date closes an action: not used", columns[c].header));
@@ -801,7 +819,9 @@ pub fn detect_framework(config: &Config, rec: &Recogniser, pins: Option<&SourceS
             let sc = f.scales.iter().filter(|s| scales.contains(&s.as_str())).count();
             let n = f.numbered_questions.len() as u32;
             let numbered = n > 0 && numbers.len() as u32 == n && numbers.iter().next_back() == Some(&n);
-            (sig * 2 + sc + usize::from(numbered && sig > 0), f.id.as_str())
+            // Its questions numbered 1..N on its own scale count as a signature
+            // phrase when the headers are short ("1. Risk" … "12. Overall").
+            (sig * 2 + sc + usize::from(numbered && (sig > 0 || sc > 0)), f.id.as_str())
         })
         .filter(|(s, _)| *s >= 2)
         .collect();

@@ -300,6 +300,10 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                 report.reject("no action text");
                 continue;
             };
+            if super::table::says_no_action(&text) {
+                report.reject(super::table::NO_ACTION);
+                continue;
+            }
             model.actions.push(Action {
                 origin: Origin { file: file.to_string(), sheet: sheet.map(str::to_string), row: row.row },
                 audit_id: Some(audit.id.clone()),
@@ -308,7 +312,9 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                 owner: get("owner").map(Cell::as_string),
                 team: audit.team.clone(),
                 set: audit.completed,
-                due: get("due_date").and_then(Cell::as_date),
+                due: get("due_date").and_then(|c| c.as_date().or_else(|| super::timescale::by_date(c, Cell::as_date))),
+                // A form's "Timescale" ("20 working days"), counted from the audit.
+                due_in: get("due_date").and_then(|c| if let Cell::Text(t) = c { super::timescale::parse(t) } else { None }),
                 // A status that says done dates the action by its own date, else
                 // by the date it was reviewed.
                 completed: get("completed_date")

@@ -17,6 +17,7 @@ pub mod plausible;
 pub mod recognise;
 pub mod scales;
 pub mod table;
+pub mod timescale;
 pub mod versions;
 
 pub use config::Config;
@@ -368,13 +369,23 @@ fn link_actions(model: &mut Model, found: &mut findings::Findings) {
     }
     let ids: HashMap<&str, usize> = model.audits.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
     let mut links: Vec<(usize, Option<usize>, Option<&'static str>)> = Vec::new();
+    let mut nearby: Vec<(usize, usize)> = Vec::new();
     for (ai, act) in model.actions.iter().enumerate() {
         let by_id = act.audit_id.as_deref().and_then(|id| ids.get(id).copied());
         let linked = by_id.or_else(|| {
             let child = act.child_id.as_deref()?;
             let cands = by_child.get(child)?;
             match act.audit_date {
-                Some(d) => cands.iter().copied().find(|&i| model.audits[i].completed == Some(d)),
+                // The audit completed that day; else the one audit of the child
+                // completed within 4 weeks of it (an audit in two parts, dated
+                // on the action by its first: seed 002's Part A and Part B).
+                Some(d) => cands.iter().copied().find(|&i| model.audits[i].completed == Some(d)).or_else(|| {
+                    let near: Vec<usize> =
+                        cands.iter().copied().filter(|&i| model.audits[i].completed.is_some_and(|c| (c - d).num_days().abs() <= 28)).collect();
+                    let [only] = near[..] else { return None };
+                    nearby.push((ai, only));
+                    Some(only)
+                }),
                 None if cands.len() == 1 => Some(cands[0]),
                 None => None,
             }
@@ -385,6 +396,23 @@ fn link_actions(model: &mut Model, found: &mut findings::Findings) {
             _ => None,
         };
         links.push((ai, linked, problem));
+    }
+    for (ai, i) in nearby {
+        let (act, audit) = (&model.actions[ai], &model.audits[i]);
+        found.push(
+            Severity::Info,
+            "action_linked_nearby",
+            &act.origin.file,
+            act.origin.sheet.as_deref(),
+            Some(act.origin.row),
+            Some("audit date"),
+            act.audit_date.map(|d| d.to_string()).unwrap_or_default(),
+            format!(
+                "no audit of this child was completed that day: linked to its one audit completed within 4 weeks of it ({}, completed {})",
+                audit.id,
+                audit.completed.map(|d| d.to_string()).unwrap_or_default()
+            ),
+        );
     }
     for (ai, linked, problem) in links {
         let audit = linked.map(|i| (model.audits[i].id.clone(), model.audits[i].child_id.clone(), model.audits[i].team.clone()));

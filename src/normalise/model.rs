@@ -164,6 +164,10 @@ pub struct Action {
     pub team: Option<String>,
     pub set: Option<NaiveDate>,
     pub due: Option<NaiveDate>,
+    /// A timescale given where the due date goes ("20 working days"), counted
+    /// from when the action was set.
+    #[serde(skip)]
+    pub due_in: Option<super::timescale::Timescale>,
     pub completed: Option<NaiveDate>,
     /// Audit date given on the action row, used only to link it.
     #[serde(skip)]

@@ -246,7 +246,9 @@ impl ValueProfile {
         // A text's kind is worked out once per distinct text (columns repeat their values).
         let mut kinds: HashMap<&str, (bool, bool, bool, bool)> = HashMap::new();
         let classify = |c: &Cell| {
-            let date = is_date_value(c);
+            // A timescale where a date goes ("20 working days", "by 04/08/2026") is one too.
+            let date = is_date_value(c)
+                || matches!(c, Cell::Text(t) if super::timescale::parse(t).is_some() || super::timescale::by_date(c, |x| x.as_date()).is_some());
             let grade = is_grade_value(crosswalk, c);
             let yn = !matches!(c, Cell::Number(_)) && super::scales::answer(c).is_some();
             (date, grade, yn, is_id_like(c))

@@ -362,8 +362,12 @@ pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
         Cell::Text(t) => {
             let f = fold(t);
             let first = f.split(' ').next().unwrap_or("");
-            let na = ["n a", "na", "not applicable", "not relevant"].iter().any(|p| f == *p || f.starts_with(&format!("{p} ")));
+            let starts = |p: &&str| f == *p || f.starts_with(&format!("{p} "));
+            let na = ["n a", "na", "not applicable", "not relevant", "not appropriate"].iter().any(starts);
+            // A form's drop-down left as it came ("Not selected", "Choose an item."): not answered.
+            let unanswered = ["not selected", "choose an item"].iter().any(starts);
             match (f.as_str(), first) {
+                _ if unanswered => Some(Answer::Blank),
                 // "N/A - baby (7 months)": not applicable, with the reason.
                 _ if na => Some(Answer::NotApplicable),
                 (_, "yes" | "y" | "true" | "agree" | "agreed" | "agrees") => Some(Answer::Yes),
@@ -564,6 +568,10 @@ mod tests {
         }
         assert_eq!(answer(&Cell::text("Child refused to meet")), Some(Answer::No));
         assert_eq!(answer(&Cell::text("Unable to contact parent")), Some(Answer::No));
+        assert_eq!(answer(&Cell::text("Not appropriate - age")), Some(Answer::NotApplicable));
+        assert_eq!(answer(&Cell::text("Not selected")), Some(Answer::Blank), "a drop-down left as it came");
+        assert_eq!(answer(&Cell::text("Choose an item.")), Some(Answer::Blank));
+        assert_eq!(answer(&Cell::text("Not seen")), Some(Answer::No));
     }
 
     proptest! {

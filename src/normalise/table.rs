@@ -595,7 +595,8 @@ impl TableReport {
 }
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 13] = [
+pub const SET_ASIDE_REASONS: [&str; 14] = [
+    NO_ACTION,
     "blank row",
     "totals row",
     "duplicate row",
@@ -688,8 +689,22 @@ fn status_cancels(status: &str) -> bool {
     // By its first word ("Completed - re-audit not required" is done, not cancelled).
     let f = fold(status);
     let first = f.split(' ').next().unwrap_or("");
-    matches!(first, "cancelled" | "canceled" | "withdrawn" | "exempt" | "exempted" | "exemption" | "void" | "voided" | "deleted" | "abandoned")
-        || f.starts_with("not required")
+    // A reallocated audit is done by another auditor, on a row of its own.
+    matches!(
+        first,
+        "cancelled"
+            | "canceled"
+            | "withdrawn"
+            | "exempt"
+            | "exempted"
+            | "exemption"
+            | "void"
+            | "voided"
+            | "deleted"
+            | "abandoned"
+            | "reallocated"
+            | "reassigned"
+    ) || f.starts_with("not required")
         || f.starts_with("no longer required")
         || f.starts_with("allocated in error")
 }
@@ -708,6 +723,26 @@ pub const LONG_FORMAT_ANSWER: &str = "another answer of the same audit (long for
 /// A legal status that is read but is not child protection, looked after or
 /// child in need (a care leaver, early help): outside the packs by design.
 pub const LEGAL_STATUS_OUT_OF_SCOPE: &str = "legal status outside child protection, looked after and child in need";
+
+/// An actions row saying the audit raised none ("No further action", "NFA").
+pub const NO_ACTION: &str = "no action raised ('no further action')";
+
+/// Whether an action's text says there is no action.
+pub(crate) fn says_no_action(text: &str) -> bool {
+    matches!(
+        fold(text).as_str(),
+        "no further action"
+            | "no further actions"
+            | "nfa"
+            | "no actions"
+            | "no action"
+            | "no action required"
+            | "no actions required"
+            | "none"
+            | "none required"
+            | "no further action required"
+    )
+}
 
 /// A series of short breaks (respite; SSDA903 V3 / V4): the child is visited at
 /// intervals agreed with the parent (seed 002, reg. 48), not every 6 weeks, so
@@ -1182,6 +1217,19 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         column.reason = format!("{}; the grade of a moderation log, so the moderator's", column.reason);
         report.columns = mapping.columns.clone();
     }
+    // "Original Audit ID" in a table of audits with their own dates (a
+    // re-audit tracker) names the audit this row follows up, not the row's own
+    // id: read as its id, each re-audit would take the place of its original.
+    if !moderation_log && mapping.field("completed_date").is_some() {
+        if let Some(c) = mapping.columns.iter_mut().find(|c| c.target == Target::Field("audit_id".into()) && c.score < 1000) {
+            if fold(&c.header).split(' ').any(|w| matches!(w, "original" | "previous" | "prior" | "parent" | "initial" | "first")) {
+                let note = format!("column '{}' names an earlier audit, not this row's: not read as the audit id", c.header);
+                c.unuse("an earlier audit's id");
+                report.columns = mapping.columns.clone();
+                report.notes.push(note);
+            }
+        }
+    }
     if moderation_log {
         mapping.missing_required.clear();
         let how = if mapping.field("overall").is_some() { " (its copy of the auditor's grade is not read again)" } else { "" };
@@ -1256,7 +1304,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         fields,
         alternates,
         slots: if mapping.kind == TableKind::Audits && !moderation_log { action_slots(&mapping) } else { Vec::new() },
-        header_keys: header_keys(&mapping),
+        header_keys: header_keys(&mapping, &preamble_key(&sample[h.saturating_sub(6)..h])),
         fixed_episode_type,
         note_kinds: Default::default(),
         read_as_yes: BTreeMap::new(),
@@ -1538,7 +1586,52 @@ fn action_slots(mapping: &TableMapping) -> Vec<ActionSlot> {
 /// The numbers a graded column's header explains ("Overall (1=Outstanding,
 /// 2=Good, 3=RI, 4=Inadequate)"): pairs of a whole number and the label after
 /// "=". A header saying "same scale" takes the overall column's.
-fn header_keys(mapping: &TableMapping) -> Vec<(usize, Vec<(i64, String)>)> {
+/// Numbers and the labels they stand for, written as "1 = Does not yet meet
+/// good   2 = Meets good" (separated by spaces, commas, semicolons or bars).
+fn key_pairs(text: &str) -> Vec<(i64, String)> {
+    let b = text.as_bytes();
+    // Where each "N =" starts, its number, and where its label starts.
+    let mut marks: Vec<(usize, i64, usize)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            let mut j = i;
+            while j < b.len() && b[j] == b' ' {
+                j += 1;
+            }
+            if j < b.len() && b[j] == b'=' {
+                if let Ok(n) = text[start..i].parse::<i64>() {
+                    marks.push((start, n, j + 1));
+                }
+                i = j + 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    marks
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &(_, n, from))| {
+            let to = marks.get(k + 1).map(|m| m.0).unwrap_or(text.len());
+            let label = text.get(from..to)?.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|' | '.' | '…'));
+            (!label.is_empty() && label.chars().any(char::is_alphabetic)).then(|| (n, label.to_string()))
+        })
+        .collect()
+}
+
+/// A key to numbered grades written above a table's header ("Key: 1 = Does not
+/// yet meet good   2 = Meets good   3 = Exceeds good"): the first cell with two
+/// or more numbers and labels.
+fn preamble_key(above: &[SourceRow]) -> Vec<(i64, String)> {
+    above.iter().flat_map(|r| &r.cells).filter_map(|c| if let Cell::Text(t) = c { Some(key_pairs(t)) } else { None }).find(|k| k.len() >= 2).unwrap_or_default()
+}
+
+fn header_keys(mapping: &TableMapping, preamble: &[(i64, String)]) -> Vec<(usize, Vec<(i64, String)>)> {
     let pairs = |h: &str| -> Vec<(i64, String)> {
         h.split([',', ';', '(', ')', '/'])
             .filter_map(|piece| {
@@ -1566,6 +1659,16 @@ fn header_keys(mapping: &TableMapping) -> Vec<(usize, Vec<(i64, String)>)> {
             .map(|c| c.index)
             .collect();
         keys.extend(same.into_iter().map(|i| (i, k.clone())));
+    }
+    // A key above the header: for the graded columns of numbers with none of their own.
+    if !preamble.is_empty() {
+        let numbered: Vec<usize> = mapping
+            .columns
+            .iter()
+            .filter(|c| graded(c) && c.scale.as_deref() == Some(super::scales::NUMERIC) && !keys.iter().any(|(j, _)| *j == c.index))
+            .map(|c| c.index)
+            .collect();
+        keys.extend(numbered.into_iter().map(|i| (i, preamble.to_vec())));
     }
     keys
 }
@@ -2068,7 +2171,13 @@ impl<'a> RowReader<'a> {
                 }
                 d
             };
-            let due = date(slot.due, "action due", findings);
+            let (due, due_in) = match slot.due.and_then(|i| row.cells.get(i)) {
+                Some(cell) => match self.timescale(row, "action due", cell, findings) {
+                    Some(t) => t,
+                    None => (date(slot.due, "action due", findings), None),
+                },
+                None => (None, None),
+            };
             // A completion date; else, when what the review said is "done", the
             // date it was reviewed.
             let done = date(slot.completed, "action completed", findings).or_else(|| {
@@ -2084,6 +2193,7 @@ impl<'a> RowReader<'a> {
                 team: team.clone(),
                 set: completed,
                 due,
+                due_in,
                 completed: done,
                 audit_date: completed,
             });
@@ -2246,6 +2356,29 @@ impl<'a> RowReader<'a> {
         }
     }
 
+    /// Whether the auditor spoke to someone: the answer; else, blank there, a
+    /// reason given under "If child was not spoken to please state why" says
+    /// no (or not applicable, when it says so).
+    fn spoken_to(&mut self, row: &SourceRow, field: &str, findings: &mut Findings) -> Answer {
+        let a = self.answer(row, field, findings);
+        if a != Answer::Blank {
+            return a;
+        }
+        match self.cell(row, &format!("{field}_not")) {
+            // "N/A" there is not applicable; any reason ("Not appropriate -
+            // ongoing proceedings", "Father did not respond") is no.
+            Some((c, _)) if !c.is_empty() && !super::scales::is_not_known(c) => {
+                let f = fold(&c.as_string());
+                if ["n a", "na", "not applicable"].iter().any(|p| f == *p || f.starts_with(&format!("{p} "))) {
+                    Answer::NotApplicable
+                } else {
+                    Answer::No
+                }
+            }
+            _ => Answer::Blank,
+        }
+    }
+
     fn answer(&mut self, row: &SourceRow, field: &str, findings: &mut Findings) -> Answer {
         let Some((cell, header)) = self.cell(row, field) else { return Answer::Blank };
         if super::scales::is_not_known(cell) {
@@ -2274,7 +2407,13 @@ impl<'a> RowReader<'a> {
         // A name or a date where yes / no was asked ("Moderated by", "Which worker
         // did you speak to?") says it happened.
         let text = cell.as_string();
-        let names_something = matches!(field, "moderated" | "spoke_practitioner" | "escalated")
+        // So does what was said, under a header that asks for a record of the
+        // discussion (seed 000: "Record of discussion with child:").
+        let records_discussion = field.starts_with("spoke_") && {
+            let h = fold(header);
+            contains_phrase(&h, "record of discussion") || contains_phrase(&h, "record of the discussion") || contains_phrase(&h, "summary of discussion")
+        };
+        let names_something = (matches!(field, "moderated" | "spoke_practitioner" | "escalated") || records_discussion)
             && (cell.as_date().is_some() || text.chars().filter(|c| c.is_alphabetic()).count() >= 2);
         if names_something {
             let header = header.to_string();
@@ -2392,9 +2531,9 @@ impl<'a> RowReader<'a> {
             moderator_agrees,
             moderated_overall,
             moderation_date,
-            spoke_child: self.answer(row, "spoke_child", findings),
-            spoke_family: self.answer(row, "spoke_family", findings),
-            spoke_practitioner: self.answer(row, "spoke_practitioner", findings),
+            spoke_child: self.spoken_to(row, "spoke_child", findings),
+            spoke_family: self.spoken_to(row, "spoke_family", findings),
+            spoke_practitioner: self.spoken_to(row, "spoke_practitioner", findings),
             evidence: join("evidence"),
             good_practice: join("good_practice"),
             escalated: self.answer(row, "escalated", findings).as_bool(),
@@ -2438,6 +2577,18 @@ impl<'a> RowReader<'a> {
 
     fn action(&self, row: &SourceRow, findings: &mut Findings) -> Result<Action, RowError> {
         let text = self.text(row, "text").ok_or(("no action text", String::new(), Some("action".to_string())))?;
+        // "No further action" where an audit raised none (seed 002: "If no
+        // actions are required, please write 'no further action'").
+        if says_no_action(&text) {
+            return Err((NO_ACTION, text, Some("action".to_string())));
+        }
+        let (due, due_in) = match self.cell(row, "due_date") {
+            Some((cell, header)) => match self.timescale(row, header, cell, findings) {
+                Some(t) => t,
+                None => (self.date(row, "due_date", findings), None),
+            },
+            None => (None, None),
+        };
         Ok(Action {
             origin: Origin { file: self.file.to_string(), sheet: self.sheet.map(str::to_string), row: row.row },
             audit_id: self.text(row, "audit_id"),
@@ -2446,7 +2597,8 @@ impl<'a> RowReader<'a> {
             owner: self.text(row, "owner"),
             team: self.team(row),
             set: self.date(row, "set_date", findings),
-            due: self.date(row, "due_date", findings),
+            due,
+            due_in,
             // With no completion date, a status that says done dates the action
             // by its own date, else by the date it was reviewed.
             completed: self.date(row, "completed_date", findings).or_else(|| {
@@ -2455,6 +2607,35 @@ impl<'a> RowReader<'a> {
             }),
             audit_date: self.date(row, "audit_date", findings),
         })
+    }
+
+    /// A due date written as a timescale ("20 working days", "within 4 weeks of
+    /// audit": counted from when the action was set) or after a word ("by
+    /// 04/08/2026"); `None` for anything else (a date, or not one).
+    #[allow(clippy::type_complexity)]
+    fn timescale(
+        &self,
+        row: &SourceRow,
+        header: &str,
+        cell: &Cell,
+        findings: &mut Findings,
+    ) -> Option<(Option<chrono::NaiveDate>, Option<super::timescale::Timescale>)> {
+        if let Some(d) = super::timescale::by_date(cell, |c| self.as_date(c)) {
+            return Some((Some(d), None));
+        }
+        let Cell::Text(t) = cell else { return None };
+        let ts = super::timescale::parse(t)?;
+        findings.push(
+            Severity::Info,
+            "due_as_timescale",
+            self.file,
+            self.sheet,
+            Some(row.row),
+            Some(header),
+            t.clone(),
+            "a timescale, not a date: due that long after the action was set (its audit's completion when no set date is given; \"N days\" are working days)",
+        );
+        Some((None, Some(ts)))
     }
 
     /// When an action whose status says done ("Completed", "Done - on file";
@@ -2897,6 +3078,21 @@ mod tests {
         assert_ne!(twice.row_key(&t(&["", "a"])), twice.row_key(&t(&["a", ""])));
         // Cells past the header row count by their place.
         assert_ne!(ab.row_key(&t(&["C1", "x", "y", ""])), ab.row_key(&t(&["C1", "x", "", "y"])));
+    }
+
+    #[test]
+    fn a_key_of_numbered_grades_is_read_from_its_text() {
+        assert_eq!(
+            key_pairs("Key: 1 = Does not yet meet good   2 = Meets good   3 = Exceeds good"),
+            vec![(1, "Does not yet meet good".to_string()), (2, "Meets good".to_string()), (3, "Exceeds good".to_string())]
+        );
+        assert_eq!(key_pairs("4=Outstanding, 3=Good; 2=RI | 1=Inadequate").len(), 4);
+        assert!(key_pairs("Moderators complete within the first 10 working days of the month").is_empty());
+        assert!(key_pairs("Total = 12").is_empty(), "no number before the =");
+        let rows =
+            |texts: &[&str]| -> Vec<SourceRow> { texts.iter().enumerate().map(|(i, t)| SourceRow { row: i as u32 + 1, cells: vec![Cell::text(t)] }).collect() };
+        assert_eq!(preamble_key(&rows(&["Moderation log", "Key: 1 = Does not yet meet good 2 = Meets good"])).len(), 2);
+        assert!(preamble_key(&rows(&["Moderation log", "1 = one"])).is_empty(), "one pair is no key");
     }
 
     #[test]

@@ -170,3 +170,19 @@ fn an_eleventh_blind_set_gives_the_independent_kpis() {
     // Mosaic workflow steps (tests/fixtures/councils11/README.md; known_limits.json).
     check("councils11");
 }
+
+#[test]
+fn a_twelfth_blind_set_gives_the_independent_kpis() {
+    // Values typed by hand: grades abbreviated and misspelt, dates in many
+    // forms, a US-format form export (tests/fixtures/councils12/README.md;
+    // known_limits.json).
+    check("councils12");
+}
+
+#[test]
+fn a_thirteenth_blind_set_gives_the_independent_kpis() {
+    // Action plans and re-audits: actions linked by audit reference, child and
+    // date, or log row; relative timescales; moderation and re-audit trackers
+    // kept apart (tests/fixtures/councils13/README.md; known_limits.json).
+    check("councils13");
+}

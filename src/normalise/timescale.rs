@@ -1,0 +1,181 @@
+//! An action's timescale as councils write it where a due date goes: "20
+//! working days", "2 weeks", "within 4 weeks of audit", "by 04/08/2026".
+
+use super::fold::fold;
+use crate::ingest::Cell;
+use chrono::NaiveDate;
+
+/// How long an action has, counted from when it was set (or, with no set
+/// date, its audit's completion).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timescale {
+    /// England and Wales working days. "N days" is working days too: the
+    /// seeds' action timescales are ("complete remedial actions on cases within
+    /// 10 working days", seed 000, which also says "ten days" for the same rule).
+    WorkingDays(u32),
+    /// Calendar days ("2 weeks" is 14).
+    Days(u32),
+    Months(u32),
+}
+
+/// A date written with a word before it ("by 04/08/2026", "before 1 Oct 2026").
+pub fn by_date(cell: &Cell, read: impl Fn(&Cell) -> Option<NaiveDate>) -> Option<NaiveDate> {
+    let Cell::Text(t) = cell else { return None };
+    let t = t.trim();
+    let lower = t.to_ascii_lowercase();
+    ["by ", "before ", "due ", "due by ", "on or before ", "no later than "]
+        .iter()
+        .filter(|p| lower.starts_with(*p))
+        .max_by_key(|p| p.len())
+        .and_then(|p| read(&Cell::text(t[p.len()..].trim())))
+}
+
+/// The timescale a text gives ("20 working days", "within 4 weeks of audit",
+/// "two weeks", "1 month"), or none ("ASAP", "end of Sept", "TBC").
+pub fn parse(text: &str) -> Option<Timescale> {
+    let f = fold(text);
+    let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    // Words that may come around the timescale.
+    let filler = |w: &str| {
+        matches!(
+            w,
+            "within"
+                | "in"
+                | "of"
+                | "from"
+                | "after"
+                | "the"
+                | "audit"
+                | "date"
+                | "action"
+                | "set"
+                | "agreed"
+                | "being"
+                | "max"
+                | "maximum"
+                | "a"
+                | "next"
+                | "by"
+        )
+    };
+    let mut n: Option<u32> = None;
+    let mut unit: Option<&str> = None;
+    let mut working = false;
+    for w in &words {
+        if let Some(x) = number(w) {
+            if n.is_some() {
+                return None;
+            }
+            n = Some(x);
+        } else if matches!(*w, "working" | "business" | "wd" | "wds") {
+            working = true;
+            if matches!(*w, "wd" | "wds") {
+                unit = Some("day");
+            }
+        } else if let Some(u) = unit_of(w) {
+            // The number comes first ("Week 2" is no timescale).
+            if n.is_none() || (unit.is_some() && !(u == "day" && working)) {
+                return None;
+            }
+            unit = Some(u);
+        } else if !filler(w) {
+            return None;
+        }
+    }
+    let (n, unit) = (n?, unit?);
+    if n == 0 || n > 366 {
+        return None;
+    }
+    Some(match unit {
+        "day" => Timescale::WorkingDays(n),
+        "week" => Timescale::Days(n * 7),
+        _ => Timescale::Months(n),
+    })
+}
+
+fn unit_of(w: &str) -> Option<&'static str> {
+    match w {
+        "day" | "days" => Some("day"),
+        "week" | "weeks" | "wk" | "wks" => Some("week"),
+        "month" | "months" => Some("month"),
+        _ => None,
+    }
+}
+
+fn number(w: &str) -> Option<u32> {
+    if let Ok(n) = w.parse::<u32>() {
+        return Some(n);
+    }
+    const WORDS: [&str; 12] = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+    WORDS.iter().position(|x| *x == w).map(|i| i as u32 + 1).or(match w {
+        "fifteen" => Some(15),
+        "twenty" => Some(20),
+        "thirty" => Some(30),
+        _ => None,
+    })
+}
+
+/// The due date a timescale gives from `start`.
+pub fn due(t: Timescale, start: NaiveDate, add_working_days: impl Fn(NaiveDate, u32) -> NaiveDate) -> Option<NaiveDate> {
+    match t {
+        Timescale::WorkingDays(n) => Some(add_working_days(start, n)),
+        Timescale::Days(n) => start.checked_add_days(chrono::Days::new(u64::from(n))),
+        Timescale::Months(n) => start.checked_add_months(chrono::Months::new(n)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timescales_as_written() {
+        for (t, want) in [
+            ("20 working days", Some(Timescale::WorkingDays(20))),
+            ("within 10 working days", Some(Timescale::WorkingDays(10))),
+            ("10 days", Some(Timescale::WorkingDays(10))),
+            ("Ten days", Some(Timescale::WorkingDays(10))),
+            ("10 WD", Some(Timescale::WorkingDays(10))),
+            ("2 weeks", Some(Timescale::Days(14))),
+            ("within 4 weeks of audit", Some(Timescale::Days(28))),
+            ("Within four weeks of the audit date", Some(Timescale::Days(28))),
+            ("1 month", Some(Timescale::Months(1))),
+            ("3 months from audit", Some(Timescale::Months(3))),
+        ] {
+            assert_eq!(parse(t), want, "{t}");
+        }
+        for t in [
+            "ASAP",
+            "TBC",
+            "end of Sept",
+            "next supervision",
+            "by 04/08/2026",
+            "2 weeks or 10 days",
+            "0 days",
+            "",
+            "Ongoing",
+            "Week 2",
+            "2 weeks - see plan notes",
+        ] {
+            assert_eq!(parse(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_date_after_by() {
+        let read = |c: &Cell| c.as_date();
+        assert_eq!(by_date(&Cell::text("by 04/08/2026"), read), NaiveDate::from_ymd_opt(2026, 8, 4));
+        assert_eq!(by_date(&Cell::text("Before 1 October 2026"), read), NaiveDate::from_ymd_opt(2026, 10, 1));
+        assert_eq!(by_date(&Cell::text("04/08/2026"), read), None, "a plain date is read as a date");
+        assert_eq!(by_date(&Cell::text("by next supervision"), read), None);
+    }
+
+    #[test]
+    fn due_dates_from_a_start() {
+        let start = NaiveDate::from_ymd_opt(2026, 1, 31).unwrap();
+        let wd = |d: NaiveDate, n: u32| d + chrono::Days::new(u64::from(n) + 100);
+        assert_eq!(due(Timescale::Days(14), start, wd), NaiveDate::from_ymd_opt(2026, 2, 14));
+        assert_eq!(due(Timescale::Months(1), start, wd), NaiveDate::from_ymd_opt(2026, 2, 28));
+        assert_eq!(due(Timescale::WorkingDays(10), start, wd), start.checked_add_days(chrono::Days::new(110)));
+    }
+}
