@@ -125,6 +125,8 @@ fn stem(w: &str) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueKind {
     Date,
+    /// A date, or a month written alone ("Sept 2026", "Sep-26").
+    DateOrMonth,
     Id,
     Name,
     Grade,
@@ -137,6 +139,7 @@ impl ValueKind {
     pub fn parse(s: &str) -> ValueKind {
         match s {
             "date" => ValueKind::Date,
+            "date_or_month" => ValueKind::DateOrMonth,
             "id" => ValueKind::Id,
             "name" => ValueKind::Name,
             "grade" => ValueKind::Grade,
@@ -152,6 +155,8 @@ impl ValueKind {
 pub struct ValueProfile {
     pub non_empty: usize,
     pub dates: usize,
+    /// Texts that are a month alone ("Sept 2026"), not a date.
+    pub months: usize,
     pub grades: usize,
     pub yes_no: usize,
     pub id_like: usize,
@@ -260,6 +265,7 @@ impl ValueProfile {
                 _ => classify(c),
             };
             p.dates += date as usize;
+            p.months += usize::from(!date && matches!(c, Cell::Text(_)) && super::table::month_cell(c).is_some());
             p.grades += grade as usize;
             p.yes_no += yn as usize;
             p.id_like += (id_like && (!date || is_bare_number(c))) as usize;
@@ -289,6 +295,7 @@ impl ValueProfile {
         let share = |n: usize| n as f64 / self.non_empty as f64;
         Some(match kind {
             ValueKind::Date => share(self.dates) >= 0.5,
+            ValueKind::DateOrMonth => share(self.dates + self.months) >= 0.5,
             ValueKind::Id => share(self.id_like) >= 0.5 && share(self.grades) < 0.5,
             ValueKind::Name => share(self.dates) < 0.5 && share(self.grades) < 0.5 && share(self.long_text) < 0.5 && share(self.names) >= 0.3,
             ValueKind::Grade => share(self.grades) >= 0.5,

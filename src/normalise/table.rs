@@ -1514,6 +1514,9 @@ fn usual_year(mapping: &TableMapping, body: &[SourceRow]) -> Option<i32> {
 /// ("Date reviewed 1" + "Completed/Comments 1").
 #[derive(Debug, Clone, Copy)]
 struct ActionSlot {
+    /// One slot whose cells each hold numbered lines ("1) … 2) …"), one
+    /// action per line number.
+    lines: bool,
     text: usize,
     owner: Option<usize>,
     due: Option<usize>,
@@ -1557,35 +1560,81 @@ fn action_slots(mapping: &TableMapping) -> Vec<ActionSlot> {
             })
             .or_else(|| trailing.filter(|(stem, _)| numbers.get(*stem).is_some_and(|ns| ns.len() >= 2)).map(|(_, n)| n));
         let Some(n) = n.filter(|n| (1..=20).contains(n)) else { continue };
-        let has = |w: &str| words.contains(&w);
-        let part = if f.contains("by when") || f.contains("to be completed by") || f.contains("complete by") || has("due") || has("target") || has("deadline") {
-            2
-        } else if has("comment") || has("comments") || has("status") || has("outcome") || has("progress") || has("update") {
-            5
-        } else if has("completed") || has("done") || f.contains("signed off") {
-            3
-        } else if f.contains("date reviewed") || f.contains("reviewed on") || f.contains("reviewed date") {
-            4
-        } else if has("who") || has("owner") || has("responsible") {
-            1
-        } else if has("action") || has("actions") || f.contains("recommendation") {
-            0
-        } else {
-            continue;
-        };
+        let Some(part) = slot_part(f) else { continue };
         parts.entry(n).or_default()[part].get_or_insert(*index);
     }
-    let slots: Vec<ActionSlot> =
-        parts.values().filter_map(|p| Some(ActionSlot { text: p[0]?, owner: p[1], due: p[2], completed: p[3], reviewed: p[4], status: p[5] })).collect();
+    let mut slots: Vec<ActionSlot> = parts
+        .values()
+        .filter_map(|p| Some(ActionSlot { lines: false, text: p[0]?, owner: p[1], due: p[2], completed: p[3], reviewed: p[4], status: p[5] }))
+        .collect();
+    if slots.is_empty() {
+        // One unnumbered slot whose cells hold numbered lines (seed 001's
+        // actions grid flattened into one row per form: "Action", "Who?",
+        // "Date to be completed by?", "Date reviewed", "Completed/Comments",
+        // each "1) … 2) …").
+        let mut one: [Option<usize>; 6] = [None; 6];
+        for (index, _, f) in &folded {
+            if let Some(part) = slot_part(f) {
+                one[part].get_or_insert(*index);
+            }
+        }
+        if let (Some(text), true) = (one[0], one[1].is_some() || one[2].is_some()) {
+            slots.push(ActionSlot { lines: true, text, owner: one[1], due: one[2], completed: one[3], reviewed: one[4], status: one[5] });
+        }
+    }
     if slots.is_empty() || slots.iter().any(|s| s.completed.is_none() && (s.reviewed.is_none() || s.status.is_none())) {
         return Vec::new();
     }
     slots
 }
 
-/// The numbers a graded column's header explains ("Overall (1=Outstanding,
-/// 2=Good, 3=RI, 4=Inadequate)"): pairs of a whole number and the label after
-/// "=". A header saying "same scale" takes the overall column's.
+/// Which part of an action slot a folded header names: 0 the action, 1 who,
+/// 2 due, 3 completed, 4 reviewed, 5 comments or status.
+fn slot_part(f: &str) -> Option<usize> {
+    let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    let has = |w: &str| words.contains(&w);
+    Some(if f.contains("by when") || f.contains("to be completed by") || f.contains("complete by") || has("due") || has("target") || has("deadline") {
+        2
+    } else if has("comment") || has("comments") || has("status") || has("outcome") || has("progress") || has("update") {
+        5
+    } else if has("completed") || has("done") || f.contains("signed off") {
+        3
+    } else if f.contains("date reviewed") || f.contains("reviewed on") || f.contains("reviewed date") {
+        4
+    } else if has("who") || has("owner") || has("responsible") {
+        1
+    } else if has("action") || has("actions") || f.contains("recommendation") {
+        0
+    } else {
+        return None;
+    })
+}
+
+/// A cell's numbered lines ("1) Update chronology\n2) Pathway plan"), by
+/// number; empty when the cell is not written that way. A line with nothing
+/// after its number is there, blank.
+fn numbered_lines(text: &str) -> Vec<(u32, String)> {
+    let mut out: Vec<(u32, String)> = Vec::new();
+    for line in text.lines() {
+        let t = line.trim();
+        let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+        let rest = &t[digits.len()..];
+        match (digits.parse::<u32>(), rest.chars().next()) {
+            (Ok(n), Some(')' | '.' | ':')) | (Ok(n), None) => out.push((n, rest.get(1..).unwrap_or("").trim().to_string())),
+            _ if !out.is_empty() && !t.is_empty() => {
+                // A line that goes on from the one before.
+                if let Some(last) = out.last_mut() {
+                    last.1.push(' ');
+                    last.1.push_str(t);
+                }
+            }
+            _ if t.is_empty() => {}
+            _ => return Vec::new(),
+        }
+    }
+    out
+}
+
 /// Numbers and the labels they stand for, written as "1 = Does not yet meet
 /// good   2 = Meets good" (separated by spaces, commas, semicolons or bars).
 fn key_pairs(text: &str) -> Vec<(i64, String)> {
@@ -1631,6 +1680,9 @@ fn preamble_key(above: &[SourceRow]) -> Vec<(i64, String)> {
     above.iter().flat_map(|r| &r.cells).filter_map(|c| if let Cell::Text(t) = c { Some(key_pairs(t)) } else { None }).find(|k| k.len() >= 2).unwrap_or_default()
 }
 
+/// The numbers a graded column's header explains ("Overall (1=Outstanding,
+/// 2=Good, 3=RI, 4=Inadequate)"): pairs of a whole number and the label after
+/// "=". A header saying "same scale" takes the overall column's.
 fn header_keys(mapping: &TableMapping, preamble: &[(i64, String)]) -> Vec<(usize, Vec<(i64, String)>)> {
     let pairs = |h: &str| -> Vec<(i64, String)> {
         h.split([',', ';', '(', ')', '/'])
@@ -2143,7 +2195,32 @@ impl<'a> RowReader<'a> {
         }
         let Some(audit) = model.audits.last() else { return };
         let (id, child, team, completed) = (audit.id.clone(), audit.child_id.clone(), audit.team.clone(), audit.completed);
+        // A slot of numbered lines: one row per line number, each of the
+        // slot's cells holding its line of that number.
+        let mut expanded: Vec<(SourceRow, &ActionSlot)> = Vec::new();
         for slot in &self.slots {
+            let lines = if slot.lines { row.cells.get(slot.text).map(|c| numbered_lines(&c.as_string())).unwrap_or_default() } else { Vec::new() };
+            if lines.is_empty() {
+                expanded.push((row.clone(), slot));
+                continue;
+            }
+            let parts = [Some(slot.text), slot.owner, slot.due, slot.completed, slot.reviewed, slot.status];
+            let split: Vec<(usize, Vec<(u32, String)>)> =
+                parts.iter().flatten().map(|&i| (i, row.cells.get(i).map(|c| numbered_lines(&c.as_string())).unwrap_or_default())).collect();
+            for (n, _) in &lines {
+                let mut r = row.clone();
+                for (i, of) in &split {
+                    if let Some(cell) = r.cells.get_mut(*i) {
+                        // A cell not written in numbered lines holds the same for every line.
+                        if !of.is_empty() {
+                            *cell = of.iter().find(|(m, _)| m == n).map(|(_, t)| if t.is_empty() { Cell::Empty } else { Cell::text(t) }).unwrap_or(Cell::Empty);
+                        }
+                    }
+                }
+                expanded.push((r, slot));
+            }
+        }
+        for (row, slot) in &expanded {
             let text = row.cells.get(slot.text).map(|c| c.as_string()).unwrap_or_default();
             let f = fold(&text);
             let no_action =
@@ -2467,9 +2544,28 @@ impl<'a> RowReader<'a> {
             return Err((AUDIT_CANCELLED, status, Some("status".to_string())));
         }
         let completed = self.date(row, "completed_date", findings);
-        let allocated = self.date(row, "allocated_date", findings);
+        // An allocation "date" that is a month alone ("Sept 2026") is the allocation month.
+        let month_alone = self
+            .cell(row, "allocated_date")
+            .filter(|(c, _)| matches!(c, Cell::Text(_)) && self.as_date(c).is_none())
+            .and_then(|(c, h)| Some((month_cell(c)?, h, c.as_string())));
+        let allocated = if month_alone.is_some() { None } else { self.date(row, "allocated_date", findings) };
         // "Month of audit": the allocation month when no allocation date is given.
-        let allocated_month = self.parsed(row, "audit_month", findings, month_cell, "not a month (September 2026, Sep-26, 2026-09): left blank");
+        let allocated_month =
+            self.parsed(row, "audit_month", findings, month_cell, "not a month (September 2026, Sep-26, 2026-09): left blank").or_else(|| {
+                let (month, header, text) = month_alone?;
+                findings.push(
+                    Severity::Info,
+                    "month_as_allocation",
+                    self.file,
+                    self.sheet,
+                    Some(row.row),
+                    Some(header),
+                    text,
+                    "a month, not a date: read as the allocation month",
+                );
+                Some(month)
+            });
         let framework_id = self.mapping.framework.clone().unwrap_or_else(|| "generic".into());
         let framework = self.ctx.config.framework(&framework_id);
         let mut domains = Vec::new();
@@ -3078,6 +3174,18 @@ mod tests {
         assert_ne!(twice.row_key(&t(&["", "a"])), twice.row_key(&t(&["a", ""])));
         // Cells past the header row count by their place.
         assert_ne!(ab.row_key(&t(&["C1", "x", "y", ""])), ab.row_key(&t(&["C1", "x", "", "y"])));
+    }
+
+    #[test]
+    fn cells_of_numbered_lines_are_split_by_number() {
+        assert_eq!(
+            numbered_lines("1) Update chronology\n2) Pathway plan to be\nreviewed with YP\n3) "),
+            vec![(1, "Update chronology".into()), (2, "Pathway plan to be reviewed with YP".into()), (3, String::new())]
+        );
+        assert_eq!(numbered_lines("1. PA\n2. SW"), vec![(1, "PA".into()), (2, "SW".into())]);
+        assert!(numbered_lines("Update the chronology").is_empty(), "not written in numbered lines");
+        assert!(numbered_lines("2026 plan: update").is_empty());
+        assert!(numbered_lines("").is_empty());
     }
 
     #[test]
