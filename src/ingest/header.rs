@@ -19,11 +19,20 @@ pub struct HeaderChoice {
 /// Without such a row, the first row of short text cells that is as wide as the
 /// widest row below it. `None` when nothing looks like a header.
 pub fn find_header(rows: &[SourceRow], is_known: impl Fn(&str) -> bool) -> Option<HeaderChoice> {
+    find_header_among_values(rows, is_known, |_| false)
+}
+
+/// [`find_header`], where a row at least half of whose text cells are values
+/// (`is_value`: grade labels, "Requires Improvement" in every column) is data,
+/// never the header, however many of its cells also read as column names.
+pub fn find_header_among_values(rows: &[SourceRow], is_known: impl Fn(&str) -> bool, is_value: impl Fn(&str) -> bool) -> Option<HeaderChoice> {
     let window = &rows[..rows.len().min(SEARCH_ROWS)];
     let mut best: Option<HeaderChoice> = None;
     for (i, row) in window.iter().enumerate() {
         let recognised = row.cells.iter().filter(|c| matches!(c, Cell::Text(t) if is_known(t))).count();
-        if recognised >= 2 && best.as_ref().is_none_or(|b| recognised > b.recognised) {
+        let texts = row.cells.iter().filter(|c| matches!(c, Cell::Text(_))).count();
+        let values = row.cells.iter().filter(|c| matches!(c, Cell::Text(t) if is_value(t))).count();
+        if recognised >= 2 && values * 2 < texts.max(1) && best.as_ref().is_none_or(|b| recognised > b.recognised) {
             best = Some(HeaderChoice { index: i, recognised });
         }
     }
@@ -135,6 +144,15 @@ mod tests {
     fn falls_back_to_first_full_text_row() {
         let rows = vec![row(1, &["Report", "", ""]), row(2, &["A", "B", "C"]), row(3, &["1", "2", "3"])];
         assert_eq!(find_header(&rows, |_| false).map(|h| h.index), Some(1));
+        // A row of grades is data, even where the grades read as column names.
+        let graded = vec![
+            row(1, &["Child ID", "Completed Date", "Plan", "Permanence", "Reviews"]),
+            row(2, &["C1", "01/09/2026", "Good", "Good", "Good"]),
+            row(3, &["C2", "02/09/2026", "Requires Improvement", "Requires Improvement", "Requires Improvement"]),
+        ];
+        let known = |t: &str| matches!(t, "Child ID" | "Completed Date" | "Requires Improvement");
+        assert_eq!(find_header(&graded, known).map(|h| h.index), Some(2), "without values, the grade row wins");
+        assert_eq!(find_header_among_values(&graded, known, |t| matches!(t, "Good" | "Requires Improvement")).map(|h| h.index), Some(0));
     }
 
     #[test]

@@ -458,7 +458,8 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
     // short headers): that question is the overall judgement.
     if kind == TableKind::Audits && !columns.iter().any(|c| c.target == Target::Field("overall".into())) {
         let headed_overall: Vec<usize> = (0..columns.len())
-            .filter(|&ci| matches!(columns[ci].target, Target::Domain(_)) && columns[ci].score < 1000)
+            // (A yes / no question, "Overall, is the child safe?", is no grade.)
+            .filter(|&ci| matches!(columns[ci].target, Target::Domain(_)) && columns[ci].score < 1000 && columns[ci].scale.as_deref() != Some("ynp"))
             .filter(|&ci| split_numbering(&folded[columns[ci].index]).1.split(' ').next() == Some("overall"))
             .collect();
         if let [ci] = headed_overall.as_slice() {

@@ -372,6 +372,8 @@ pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
                 _ if na => Some(Answer::NotApplicable),
                 (_, "yes" | "y" | "true" | "agree" | "agreed" | "agrees") => Some(Answer::Yes),
                 (_, "no" | "n" | "false" | "disagree" | "disagreed" | "disagrees" | "not") => Some(Answer::No),
+                // "Did not speak with child", "Could not make contact".
+                _ if ["did not", "didnt", "didn t", "could not", "couldnt", "couldn t"].iter().any(|p| f.starts_with(&format!("{p} "))) => Some(Answer::No),
                 // "Child refused", "Parent unavailable", "Unable to contact".
                 _ if f.split(' ').any(|w| matches!(w, "refused" | "declined" | "unavailable" | "unable" | "none" | "never")) => Some(Answer::No),
                 _ => None,
@@ -572,6 +574,7 @@ mod tests {
         assert_eq!(answer(&Cell::text("Not selected")), Some(Answer::Blank), "a drop-down left as it came");
         assert_eq!(answer(&Cell::text("Choose an item.")), Some(Answer::Blank));
         assert_eq!(answer(&Cell::text("Not seen")), Some(Answer::No));
+        assert_eq!(answer(&Cell::text("Did not speak with child; SW visit observed instead")), Some(Answer::No));
     }
 
     proptest! {

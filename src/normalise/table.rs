@@ -7,7 +7,7 @@ use super::findings::{Findings, Severity};
 use super::fold::{contains_phrase, fold};
 use super::model::*;
 use super::scales::{answer, Crosswalk};
-use crate::ingest::header::find_header;
+use crate::ingest::header::find_header_among_values;
 use crate::ingest::{Cell, SourceRow, Table, TextFormat};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -481,7 +481,12 @@ pub(crate) fn child_not_seen(cell: &Cell) -> bool {
 /// seen - refused to engage", "No access"): then the visit is a note, as with
 /// a "Child Seen: No". "No" and "Not seen alone" say the child was seen.
 pub(crate) fn seen_alone_not_seen(text: &str) -> bool {
-    !fold(text).split(' ').any(|w| w == "alone") && not_in_person(text)
+    let f = fold(text);
+    let words: Vec<&str> = f.split(' ').collect();
+    // "Child not seen - at school": not seen, wherever it was.
+    !words.contains(&"alone")
+        && (not_in_person(text)
+            || words.windows(2).enumerate().any(|(i, w)| w == ["not", "seen"] && (i == 0 || matches!(words[i - 1], "child" | "yp" | "young" | "person"))))
 }
 
 /// Whether the child was seen alone: yes / no answers, or the words used in
@@ -490,6 +495,36 @@ pub(crate) fn seen_alone(cell: &Cell) -> SeenAlone {
     if super::scales::is_not_known(cell) {
         return SeenAlone::NotRecorded;
     }
+    // Words about being alone decide first ("No concerns, seen alone" is
+    // yes): a refusal or "not" before "alone" ("Did not wish to be seen
+    // alone", "Declined to be seen alone", "Not seen alone") says no; one
+    // after it ("Seen alone (child refused to talk)") does not.
+    if let Cell::Text(t) = cell {
+        let f = fold(t);
+        let words: Vec<&str> = f.split(' ').collect();
+        if let Some(at) = words.iter().position(|w| *w == "alone") {
+            let refused = words[..at].iter().any(|w| {
+                matches!(
+                    *w,
+                    "not"
+                        | "never"
+                        | "didn"
+                        | "didnt"
+                        | "wouldn"
+                        | "wouldnt"
+                        | "couldn"
+                        | "couldnt"
+                        | "unable"
+                        | "declined"
+                        | "refused"
+                        | "refuses"
+                        | "refusing"
+                )
+            });
+            let denied = matches!(words.first(), Some(&("no" | "n"))) && !words[..at].contains(&"seen");
+            return if refused || denied { SeenAlone::No } else { SeenAlone::Yes };
+        }
+    }
     match answer(cell) {
         Some(Answer::Yes) => return SeenAlone::Yes,
         Some(Answer::No) => return SeenAlone::No,
@@ -497,35 +532,8 @@ pub(crate) fn seen_alone(cell: &Cell) -> SeenAlone {
         _ => {}
     }
     let Cell::Text(t) = cell else { return SeenAlone::NotRecorded };
-    let f = fold(t);
-    let words: Vec<&str> = f.split(' ').collect();
-    // "Did not wish to be seen alone", "declined to be seen alone": a refusal
-    // before "alone" says the child was not seen alone.
-    let refused_before_alone = words.iter().position(|w| *w == "alone").is_some_and(|at| {
-        words[..at].iter().any(|w| {
-            matches!(
-                *w,
-                "not"
-                    | "no"
-                    | "never"
-                    | "didn"
-                    | "didnt"
-                    | "wouldn"
-                    | "wouldnt"
-                    | "couldn"
-                    | "couldnt"
-                    | "unable"
-                    | "declined"
-                    | "refused"
-                    | "refuses"
-                    | "refusing"
-            )
-        })
-    });
-    if refused_before_alone || contains_phrase(&f, "seen with") {
+    if contains_phrase(&fold(t), "seen with") {
         SeenAlone::No
-    } else if contains_phrase(&f, "alone") {
-        SeenAlone::Yes
     } else {
         SeenAlone::NotRecorded
     }
@@ -885,7 +893,9 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
 
     let header = match pins.and_then(|p| p.header_row) {
         Some(n) => sample.iter().position(|r| r.row == n),
-        None => find_header(&sample, |t| ctx.is_known_header(t)).filter(|h| h.recognised >= 2 || sample.len() > 1).map(|h| h.index),
+        None => find_header_among_values(&sample, |t| ctx.is_known_header(t), |t| t.len() <= 40 && ctx.crosswalk.is_label(&Cell::text(t)))
+            .filter(|h| h.recognised >= 2 || sample.len() > 1)
+            .map(|h| h.index),
     };
     // A column whose cells each hold several fields written "Name: value |
     // Name: value" (a form flattened into one cell): read as a column per name.
@@ -1165,10 +1175,14 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // answers, but no grades, domains or completion dates of its own. One that
     // repeats the auditor's grade (looked up from the audits) is one too when
     // its audit ids are, nearly all, audits already read.
+    // (A date of the "original" audit is the moderated audit's, not its own.)
+    let original_date = mapping
+        .field("completed_date")
+        .is_some_and(|i| mapping.columns.iter().any(|c| c.index == i && fold(&c.header).split(' ').any(|w| matches!(w, "original" | "moderated" | "audited"))));
     let log_like = mapping.kind == TableKind::Audits
         && mapping.field("audit_id").is_some()
         && MODERATION_FIELDS.iter().any(|f| mapping.field(f).is_some())
-        && mapping.field("completed_date").is_none()
+        && (mapping.field("completed_date").is_none() || original_date)
         && !mapping.columns.iter().any(|c| matches!(c.target, Target::Domain(_)));
     let restates_audits = || {
         let Some(col) = mapping.field("audit_id") else { return false };
@@ -1210,7 +1224,17 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // at least two more moderation answers (who, when, agreed) is one wherever
     // it is read: before its audits too.
     let both_grades = || mapping.field("moderated_overall").is_some() && MODERATION_FIELDS.iter().filter(|f| mapping.field(f).is_some()).count() >= 3;
-    let moderation_log = (log_like && (mapping.field("overall").is_none() || both_grades() || restates_audits())) || keyed_by_child;
+    // One dated by the audits' own date ("Audit Date") is one when it gives
+    // both grades and its ids are, nearly all, audits already read.
+    let dated_log = || {
+        mapping.kind == TableKind::Audits
+            && mapping.field("audit_id").is_some()
+            && mapping.field("completed_date").is_some()
+            && !mapping.columns.iter().any(|c| matches!(c.target, Target::Domain(_)))
+            && both_grades()
+            && restates_audits()
+    };
+    let moderation_log = (log_like && (mapping.field("overall").is_none() || both_grades() || restates_audits())) || keyed_by_child || dated_log();
     if let Some(c) = plain_grade.filter(|_| keyed_by_child) {
         let column = &mut mapping.columns[c];
         column.target = Target::Field("moderated_overall".into());
@@ -1220,9 +1244,12 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // "Original Audit ID" in a table of audits with their own dates (a
     // re-audit tracker) names the audit this row follows up, not the row's own
     // id: read as its id, each re-audit would take the place of its original.
-    if !moderation_log && mapping.field("completed_date").is_some() {
+    // (A table with moderation answers is a moderation log naming the audit it
+    // moderates.)
+    let moderation_answers = MODERATION_FIELDS.iter().filter(|f| mapping.field(f).is_some()).count();
+    if !moderation_log && moderation_answers < 2 && mapping.field("completed_date").is_some() {
         if let Some(c) = mapping.columns.iter_mut().find(|c| c.target == Target::Field("audit_id".into()) && c.score < 1000) {
-            if fold(&c.header).split(' ').any(|w| matches!(w, "original" | "previous" | "prior" | "parent" | "initial" | "first")) {
+            if fold(&c.header).split(' ').any(|w| matches!(w, "original" | "previous" | "prior" | "parent")) {
                 let note = format!("column '{}' names an earlier audit, not this row's: not read as the audit id", c.header);
                 c.unuse("an earlier audit's id");
                 report.columns = mapping.columns.clone();
@@ -1677,7 +1704,14 @@ fn key_pairs(text: &str) -> Vec<(i64, String)> {
 /// yet meet good   2 = Meets good   3 = Exceeds good"): the first cell with two
 /// or more numbers and labels.
 fn preamble_key(above: &[SourceRow]) -> Vec<(i64, String)> {
-    above.iter().flat_map(|r| &r.cells).filter_map(|c| if let Cell::Text(t) = c { Some(key_pairs(t)) } else { None }).find(|k| k.len() >= 2).unwrap_or_default()
+    // A key to yes / no answers ("1 = Yes, 0 = No") is no key to grades.
+    let answers = |k: &[(i64, String)]| k.iter().any(|(_, l)| answer(&Cell::text(l)).is_some());
+    above
+        .iter()
+        .flat_map(|r| &r.cells)
+        .filter_map(|c| if let Cell::Text(t) = c { Some(key_pairs(t)) } else { None })
+        .find(|k| k.len() >= 2 && !answers(k))
+        .unwrap_or_default()
 }
 
 /// The numbers a graded column's header explains ("Overall (1=Outstanding,
@@ -2540,7 +2574,12 @@ impl<'a> RowReader<'a> {
             }
             (None, None) => return Err(("no child id", String::new(), Some("child id".to_string()))),
         };
-        if let Some(status) = self.text(row, "status").filter(|s| status_cancels(s)) {
+        // A reallocated row with a completion date of its own is that audit done.
+        let reallocated_done = |s: &str| {
+            matches!(fold(s).split(' ').next(), Some("reallocated" | "reassigned"))
+                && self.cell(row, "completed_date").is_some_and(|(c, _)| self.as_date(c).is_some())
+        };
+        if let Some(status) = self.text(row, "status").filter(|s| status_cancels(s) && !reallocated_done(s)) {
             return Err((AUDIT_CANCELLED, status, Some("status".to_string())));
         }
         let completed = self.date(row, "completed_date", findings);
@@ -3070,6 +3109,8 @@ mod tests {
             ("Not seen - child refused to engage", true),
             ("No access", true),
             ("Child not seen", true),
+            ("Child not seen - at school", true),
+            ("Father not seen", false),
             ("No", false),
             ("Not seen alone", false),
             ("Seen with carer", false),
@@ -3215,6 +3256,9 @@ mod tests {
             ("Child didn't want to be seen alone", SeenAlone::No),
             ("Seen alone - no concerns", SeenAlone::Yes),
             ("Child seen alone in bedroom", SeenAlone::Yes),
+            ("No concerns, seen alone", SeenAlone::Yes),
+            ("Seen alone (child refused to talk)", SeenAlone::Yes),
+            ("No - seen with mother", SeenAlone::No),
             ("N", SeenAlone::No),
             ("", SeenAlone::NotRecorded),
             ("Unknown", SeenAlone::NotRecorded),

@@ -653,6 +653,27 @@ fn rules_for_unusual_exports_leave_ordinary_ones_alone() {
     assert_eq!(pair(&kpi("c9a_slot_comments", "actions_on_time")).1, Some(8));
     // "Team" beside "Allocated Team" stays a tie (reported), not the auditor's team.
     assert_eq!(teams(&kpi("c10a_allocated_team", "audits_completed")), [("(not recorded)".to_string(), 6)]);
+    // The fourth stranger review (2026-11-29, of that day's rules):
+    // a key to yes / no answers above the header is no grade key;
+    assert_eq!(pair(&kpi("r12_k5b_yesno_note_flips", "overall_good_or_better")), (Some(3), Some(5)));
+    // "Overall, is the child safe?" (yes / no) is no overall judgement;
+    assert_eq!(kpi("r12_o3_no_overall_safe_q", "overall_good_or_better")["not_in_source"], true);
+    // a moderation log naming the "Original Audit ID", or dated by the audits'
+    // own date, moderates those audits: no audits of its own;
+    for case in ["r12_r3d_modlog_both_grades_origid", "r12_r3e_modlog_both_grades_auditid"] {
+        assert_eq!(kpi(case, "audits_completed")["value"].as_f64(), Some(4.0), "{case}");
+        assert_eq!(pair(&kpi(case, "moderation_coverage")), (Some(3), Some(4)), "{case}");
+    }
+    // an action of an audit not in the export is not linked to a later one;
+    assert_eq!(pair(&kpi("r12_a4_nearby_prev_cycle", "actions_on_time")), (Some(2), Some(2)));
+    // "Did not speak with child" under "Record of discussion with child" is no;
+    assert_eq!(pair(&kpi("r12_sp1_record_pairs", "child_spoken_to")), (Some(2), Some(7)));
+    // a "Reallocated" row with its own completion date is that audit, done;
+    assert_eq!(pair(&kpi("r12_s1_reallocated_completed", "overall_good_or_better")), (Some(2), Some(4)));
+    // "Child not seen - at school" under "Seen Alone" is no statutory visit;
+    assert_eq!(pair(&kpi("r12_sa1_seen_alone", "seen_alone_recorded")), (Some(133), Some(133)));
+    // a row of grades ("Requires Improvement" in every column) is data, not the header.
+    assert_eq!(kpi("r12_h1_short_headers_RI_row", "audits_completed")["value"].as_f64(), Some(3.0));
 }
 
 #[test]
