@@ -613,6 +613,20 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                 continue;
             }
         }
+        // Two columns for one spoken-to answer ("Worker spoken to" and "Which
+        // worker did you speak to?"): the one holding yes / no is the answer.
+        if field.starts_with("spoke_") && winners.len() > 1 && top < 1000 {
+            let yes_no: Vec<usize> =
+                winners.iter().copied().filter(|&c| profiles[columns[c].index].fits(super::recognise::ValueKind::YesNo) == Some(true)).collect();
+            if let [answer] = yes_no[..] {
+                let answer_header = columns[answer].header.clone();
+                for &c in cols.iter().filter(|&&c| c != answer) {
+                    notes.push(format!("column '{}' matches {field}, but '{answer_header}' holds the yes / no answer: not used", columns[c].header));
+                    columns[c].unuse(&format!("'{answer_header}' holds the yes / no answer"));
+                }
+                continue;
+            }
+        }
         // A column headed just "Team" beside a longer header that also names the
         // team ("District the child belongs to", a form's own label): "Team" is
         // the team.

@@ -186,3 +186,11 @@ fn a_thirteenth_blind_set_gives_the_independent_kpis() {
     // kept apart (tests/fixtures/councils13/README.md; known_limits.json).
     check("councils13");
 }
+
+#[test]
+fn a_fourteenth_blind_set_gives_the_independent_kpis() {
+    // One shared QA workbook per council: a sheet per service or month on
+    // different seeds' scales, dashboards, lists, hidden and pasted-twice
+    // sheets (tests/fixtures/councils14/README.md; known_limits.json).
+    check("councils14");
+}
