@@ -1232,7 +1232,11 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             && mapping.field("completed_date").is_some()
             && !mapping.columns.iter().any(|c| matches!(c.target, Target::Domain(_)))
             && both_grades()
-            && restates_audits()
+            && (restates_audits() || {
+                // (Read before its audits: a file or sheet named for moderation says so.)
+                let named = |n: &str| fold(n).split(' ').any(|w| matches!(w, "moderation" | "moderations" | "moderated" | "moderator" | "moderators"));
+                named(std::path::Path::new(&file).file_name().and_then(|f| f.to_str()).unwrap_or("")) || sheet.as_deref().is_some_and(named)
+            })
     };
     let moderation_log = (log_like && (mapping.field("overall").is_none() || both_grades() || restates_audits())) || keyed_by_child || dated_log();
     if let Some(c) = plain_grade.filter(|_| keyed_by_child) {

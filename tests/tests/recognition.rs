@@ -660,7 +660,7 @@ fn rules_for_unusual_exports_leave_ordinary_ones_alone() {
     assert_eq!(kpi("r12_o3_no_overall_safe_q", "overall_good_or_better")["not_in_source"], true);
     // a moderation log naming the "Original Audit ID", or dated by the audits'
     // own date, moderates those audits: no audits of its own;
-    for case in ["r12_r3d_modlog_both_grades_origid", "r12_r3e_modlog_both_grades_auditid"] {
+    for case in ["r12_r3d_modlog_both_grades_origid", "r12_r3e_modlog_both_grades_auditid", "r12_r3f_log_first"] {
         assert_eq!(kpi(case, "audits_completed")["value"].as_f64(), Some(4.0), "{case}");
         assert_eq!(pair(&kpi(case, "moderation_coverage")), (Some(3), Some(4)), "{case}");
     }
