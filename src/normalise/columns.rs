@@ -273,6 +273,10 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
     let kind = pinned_kind.unwrap_or_else(|| {
         let mut best = (TableKind::Unknown, 0usize);
         let mut incomplete = (TableKind::Unknown, 0usize);
+        // An overall grade, named so, with a child id: an audit log, even when
+        // its one set of action columns (Action, Who, By when, Completed)
+        // outnumbers its audit columns. Actions have no overall grade.
+        let mut audit_with_overall = false;
         for k in candidates {
             // A completion date says "audit" only when its header does ("Date of
             // the audit"): "Date Completed" of a visit form or a workflow step
@@ -305,6 +309,9 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             // grades: graded by its values alone, it is no sign of audits.
             let worded = |i: &usize| crosswalk.detect_scale(column_values(*i).iter().copied()).is_some_and(|s| s != super::scales::NUMERIC);
             let evidence = graded.iter().any(worded) || matched.iter().any(|(f, sc)| *sc > 1 && k.distinctive().contains(&f.as_str()));
+            if k == TableKind::Audits && has_required && matched.iter().any(|(f, sc)| f == "overall" && *sc >= 100) {
+                audit_with_overall = true;
+            }
             if has_required && evidence && score > best.1 {
                 best = (k, score);
             }
@@ -316,6 +323,8 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         }
         if best.0 == TableKind::Unknown {
             incomplete.0
+        } else if best.0 == TableKind::Actions && audit_with_overall {
+            TableKind::Audits
         } else {
             best.0
         }
@@ -466,6 +475,22 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             let c = &mut columns[*ci];
             c.target = Target::Field("overall".into());
             c.reason = format!("{}; the one graded question headed 'Overall', in a table with no overall column", c.reason);
+        }
+    }
+
+    // A seen-alone column none of whose values says seen alone or not (a
+    // "Visit outcome" of "Completed" / "Cancelled"): not seen alone, or
+    // seen_alone_recorded would count every visit as not recorded.
+    if kind == TableKind::CaseNotes {
+        if let Some(ci) = columns.iter().position(|c| c.target == Target::Field("seen_alone".into()) && c.score < 1000) {
+            let values = column_values(columns[ci].index);
+            let filled: Vec<&&Cell> = values.iter().filter(|c| !c.is_empty()).collect();
+            let says = filled.iter().filter(|c| !matches!(super::table::seen_alone(c), super::model::SeenAlone::NotRecorded)).count();
+            if filled.len() >= 3 && says == 0 {
+                let header = columns[ci].header.clone();
+                columns[ci].unuse("no value says whether the child was seen alone");
+                notes.push(format!("column '{header}' matches seen_alone, but none of its values says whether the child was seen alone: not used"));
+            }
         }
     }
 
@@ -831,7 +856,9 @@ pub fn detect_framework(config: &Config, rec: &Recogniser, pins: Option<&SourceS
         .iter()
         .map(|f| {
             let sig = f.signature.iter().filter(|s| has_signature(s)).count();
-            let sc = f.scales.iter().filter(|s| scales.contains(&s.as_str())).count();
+            // A yes / no scale counts only on two columns or more: one yes / no
+            // question ("Case closed (Y/N)") is in every kind of audit log.
+            let sc = f.scales.iter().filter(|s| scales.iter().filter(|x| **x == s.as_str()).count() >= if s.as_str() == "ynp" { 2 } else { 1 }).count();
             let n = f.numbered_questions.len() as u32;
             let numbered = n > 0 && numbers.len() as u32 == n && numbers.iter().next_back() == Some(&n);
             // Its questions numbered 1..N on its own scale count as a signature

@@ -377,11 +377,11 @@ fn link_actions(model: &mut Model, found: &mut findings::Findings) {
             let cands = by_child.get(child)?;
             match act.audit_date {
                 // The audit completed that day; else the one audit of the child
-                // completed up to 2 weeks after it (an audit in two parts, dated
+                // completed up to 3 weeks after it (an audit in two parts, dated
                 // on the action by its first: seed 002's Part A and Part B).
                 Some(d) => cands.iter().copied().find(|&i| model.audits[i].completed == Some(d)).or_else(|| {
                     let near: Vec<usize> =
-                        cands.iter().copied().filter(|&i| model.audits[i].completed.is_some_and(|c| (0..=14).contains(&(c - d).num_days()))).collect();
+                        cands.iter().copied().filter(|&i| model.audits[i].completed.is_some_and(|c| (0..=21).contains(&(c - d).num_days()))).collect();
                     let [only] = near[..] else { return None };
                     nearby.push((ai, only));
                     Some(only)
@@ -408,7 +408,7 @@ fn link_actions(model: &mut Model, found: &mut findings::Findings) {
             Some("audit date"),
             act.audit_date.map(|d| d.to_string()).unwrap_or_default(),
             format!(
-                "no audit of this child was completed that day: linked to its one audit completed up to 2 weeks after it ({}, completed {})",
+                "no audit of this child was completed that day: linked to its one audit completed up to 3 weeks after it ({}, completed {})",
                 audit.id,
                 audit.completed.map(|d| d.to_string()).unwrap_or_default()
             ),

@@ -532,7 +532,8 @@ pub(crate) fn seen_alone(cell: &Cell) -> SeenAlone {
         _ => {}
     }
     let Cell::Text(t) = cell else { return SeenAlone::NotRecorded };
-    if contains_phrase(&fold(t), "seen with") {
+    let f = fold(t);
+    if contains_phrase(&f, "seen with") || contains_phrase(&f, "seen together") || contains_phrase(&f, "together with") {
         SeenAlone::No
     } else {
         SeenAlone::NotRecorded
@@ -1184,14 +1185,25 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         && MODERATION_FIELDS.iter().any(|f| mapping.field(f).is_some())
         && (mapping.field("completed_date").is_none() || original_date)
         && !mapping.columns.iter().any(|c| matches!(c.target, Target::Domain(_)));
+    // (Each audit id with its child, where the log names the child: two
+    // teams' logs that each number their audits from QA-001 are not one
+    // another's moderation.)
     let restates_audits = || {
         let Some(col) = mapping.field("audit_id") else { return false };
-        let known: std::collections::HashSet<&str> = model.audits.iter().map(|a| a.id.as_str()).collect();
-        let ids: Vec<String> =
-            sample[h + 1..].iter().filter_map(|r| r.cells.get(col)).map(|c| c.as_string().trim().to_string()).filter(|t| !t.is_empty()).collect();
+        let child_col = mapping.field("child_id");
+        let known: std::collections::HashSet<(&str, Option<String>)> =
+            model.audits.iter().map(|a| (a.id.as_str(), child_col.and_then(|_| super::identity::child_key(&a.child_id)))).collect();
+        let ids: Vec<(String, Option<String>)> = sample[h + 1..]
+            .iter()
+            .filter_map(|r| {
+                let id = r.cells.get(col)?.as_string().trim().to_string();
+                let child = child_col.and_then(|c| super::identity::child_key(&r.cells.get(c)?.as_string()));
+                (!id.is_empty()).then_some((id, child))
+            })
+            .collect();
         MODERATION_FIELDS.iter().filter(|f| mapping.field(f).is_some()).count() >= 2
             && ids.len() >= 3
-            && ids.iter().filter(|t| known.contains(t.as_str())).count() * 5 >= ids.len() * 4
+            && ids.iter().filter(|(t, c)| known.contains(&(t.as_str(), c.clone()))).count() * 5 >= ids.len() * 4
     };
     // A log with no audit id names the child and the date of the audit it
     // moderates ("Date of the original audit"): read so when that date's header
@@ -1231,7 +1243,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             && mapping.field("audit_id").is_some()
             && mapping.field("completed_date").is_some()
             && !mapping.columns.iter().any(|c| matches!(c.target, Target::Domain(_)))
-            && both_grades()
+            && (both_grades() || (mapping.field("moderated_overall").is_some() && mapping.field("overall").is_none()))
             && (restates_audits() || {
                 // (Read before its audits: a file or sheet named for moderation says so.)
                 let named = |n: &str| fold(n).split(' ').any(|w| matches!(w, "moderation" | "moderations" | "moderated" | "moderator" | "moderators"));
@@ -1619,6 +1631,33 @@ fn action_slots(mapping: &TableMapping) -> Vec<ActionSlot> {
     slots
 }
 
+/// "1) a 2) b 3) c" on one line as "1) a\n2) b\n3) c": only when it starts
+/// with "1)" and each next number follows in order after a space.
+fn break_inline_numbers(text: &str) -> String {
+    let t = text.trim_start();
+    if !(t.starts_with("1)") || t.starts_with("1.")) || text.contains('\n') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut next = 2u32;
+    let mut rest = t;
+    loop {
+        let mark = [format!(" {next}) "), format!(" {next}. ")];
+        match mark.iter().filter_map(|m| rest.find(m.as_str())).min() {
+            Some(at) => {
+                out.push_str(&rest[..at]);
+                out.push('\n');
+                rest = &rest[at + 1..];
+                next += 1;
+            }
+            None => {
+                out.push_str(rest);
+                return out;
+            }
+        }
+    }
+}
+
 /// Which part of an action slot a folded header names: 0 the action, 1 who,
 /// 2 due, 3 completed, 4 reviewed, 5 comments or status.
 fn slot_part(f: &str) -> Option<usize> {
@@ -1645,6 +1684,9 @@ fn slot_part(f: &str) -> Option<usize> {
 /// number; empty when the cell is not written that way. A line with nothing
 /// after its number is there, blank.
 fn numbered_lines(text: &str) -> Vec<(u32, String)> {
+    // Numbers on one line ("1) Update chronology 2) Review safety plan"): a
+    // line break before each of 2), 3), … when they follow in order.
+    let text = &break_inline_numbers(text);
     let mut out: Vec<(u32, String)> = Vec::new();
     for line in text.lines() {
         let t = line.trim();
@@ -3231,6 +3273,10 @@ mod tests {
         assert!(numbered_lines("Update the chronology").is_empty(), "not written in numbered lines");
         assert!(numbered_lines("2026 plan: update").is_empty());
         assert!(numbered_lines("").is_empty());
+        assert_eq!(numbered_lines("1) Update chronology 2) Review safety plan").len(), 2);
+        assert_eq!(numbered_lines("1) SW 2) TM"), vec![(1, "SW".into()), (2, "TM".into())]);
+        assert_eq!(numbered_lines("1) 12/09/2026 2) 20/09/2026").len(), 2);
+        assert!(numbered_lines("Ring 2) the school").is_empty(), "no 1) first: not numbered lines");
     }
 
     #[test]
@@ -3263,6 +3309,7 @@ mod tests {
             ("No concerns, seen alone", SeenAlone::Yes),
             ("Seen alone (child refused to talk)", SeenAlone::Yes),
             ("No - seen with mother", SeenAlone::No),
+            ("Seen together with sibling", SeenAlone::No),
             ("N", SeenAlone::No),
             ("", SeenAlone::NotRecorded),
             ("Unknown", SeenAlone::NotRecorded),

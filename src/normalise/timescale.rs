@@ -89,6 +89,8 @@ pub fn parse(text: &str) -> Option<Timescale> {
     Some(match unit {
         "day" => Timescale::WorkingDays(n),
         "week" => Timescale::Days(n * 7),
+        // "24 hours", "48 hours": whole days, rounded up.
+        "hour" => Timescale::Days(n.div_ceil(24)),
         _ => Timescale::Months(n),
     })
 }
@@ -98,6 +100,7 @@ fn unit_of(w: &str) -> Option<&'static str> {
         "day" | "days" => Some("day"),
         "week" | "weeks" | "wk" | "wks" => Some("week"),
         "month" | "months" => Some("month"),
+        "hour" | "hours" | "hrs" => Some("hour"),
         _ => None,
     }
 }
@@ -141,6 +144,8 @@ mod tests {
             ("Within four weeks of the audit date", Some(Timescale::Days(28))),
             ("1 month", Some(Timescale::Months(1))),
             ("3 months from audit", Some(Timescale::Months(3))),
+            ("48 hours", Some(Timescale::Days(2))),
+            ("within 24 hours", Some(Timescale::Days(1))),
         ] {
             assert_eq!(parse(t), want, "{t}");
         }

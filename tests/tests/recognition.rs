@@ -674,6 +674,23 @@ fn rules_for_unusual_exports_leave_ordinary_ones_alone() {
     assert_eq!(pair(&kpi("r12_sa1_seen_alone", "seen_alone_recorded")), (Some(133), Some(133)));
     // a row of grades ("Requires Improvement" in every column) is data, not the header.
     assert_eq!(kpi("r12_h1_short_headers_RI_row", "audits_completed")["value"].as_f64(), Some(3.0));
+    // The fifth stranger review (2026-11-29, of that day's later rules):
+    // one yes / no column ("Case closed (Y/N)") does not make a framework;
+    assert_eq!(pair(&kpi("r13_yn1_case_closed", "audits_on_time")), (Some(3), Some(5)));
+    // an audit log with an overall grade and one set of action columns is audits;
+    assert_eq!(kpi("r13_nl15_noauditid", "audits_completed")["value"].as_f64(), Some(5.0));
+    // two teams' logs numbering their audits alike are not one another's moderation;
+    assert_eq!(kpi("r13_md3_two_teams_ids", "audits_completed")["value"].as_f64(), Some(10.0));
+    assert_eq!(pair(&kpi("r13_md3_two_teams_ids", "overall_good_or_better")), (Some(6), Some(10)));
+    // a log with the moderator's grade and a plain "Audit Date", read after its audits;
+    assert_eq!(pair(&kpi("r13_md4_log_after_plain", "moderation_coverage")), (Some(3), Some(5)));
+    // "Date report sent to SW" is no allocation date;
+    assert_eq!(kpi("r13_al4_report_sent", "audits_on_time")["not_in_source"], true);
+    // numbered actions on one line; hours; a Part B 18 days after Part A; "Date sent to SW".
+    assert_eq!(pair(&kpi("r13_nl20_inline", "actions_on_time")), (Some(5), Some(6)));
+    assert_eq!(pair(&kpi("r13_ts2_hours", "actions_on_time")), (Some(4), Some(6)));
+    assert_eq!(pair(&kpi("r13_ts1_seed002", "actions_on_time")), (Some(2), Some(3)));
+    assert_eq!(pair(&kpi("r13_act_sent", "actions_on_time")), (Some(1), Some(4)));
 }
 
 #[test]
