@@ -307,8 +307,12 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             // kind needs a column only it has, matched more than by one word. A
             // column of small numbers (a code, "SEX" 1 / 2) could be any scale's
             // grades: graded by its values alone, it is no sign of audits.
-            let worded = |i: &usize| crosswalk.detect_scale(column_values(*i).iter().copied()).is_some_and(|s| s != super::scales::NUMERIC);
-            let evidence = graded.iter().any(worded) || matched.iter().any(|(f, sc)| *sc > 1 && k.distinctive().contains(&f.as_str()));
+            // Nor is one yes / no column ("Seen Alone?" in a case-note extract):
+            // yes / no answers count on two columns or more.
+            let scale_of = |i: &usize| crosswalk.detect_scale(column_values(*i).iter().copied());
+            let worded = graded.iter().filter_map(scale_of).filter(|s| s != super::scales::NUMERIC).collect::<Vec<String>>();
+            let yes_no = worded.iter().filter(|s| *s == "ynp").count();
+            let evidence = worded.len() > yes_no || yes_no >= 2 || matched.iter().any(|(f, sc)| *sc > 1 && k.distinctive().contains(&f.as_str()));
             if k == TableKind::Audits && has_required && matched.iter().any(|(f, sc)| f == "overall" && *sc >= 100) {
                 audit_with_overall = true;
             }
@@ -704,6 +708,59 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                 for &c in cols.iter().filter(|&&c| scores[c] < top) {
                     notes.push(format!("column '{}' matches {field} less well than another column: not used; pin it in the config", columns[c].header));
                     columns[c].unuse(&format!("{field} is ambiguous"));
+                }
+                continue;
+            }
+        }
+        // A plan's start at this authority beside its start at another ("Plan
+        // start (originating LA)" for a child transferred in): the visits
+        // here count from the plan here.
+        if kind == TableKind::Episodes && matches!(field.as_str(), "start_date" | "end_date") && winners.len() > 1 && top < 1000 {
+            // (Its header as written: a qualifier in brackets is no part of its words.)
+            let elsewhere = |c: usize| {
+                fold(&columns[c].header)
+                    .split(' ')
+                    .any(|w| matches!(w, "originating" | "original" | "previous" | "prior" | "transferred" | "transfer" | "other"))
+            };
+            let here: Vec<usize> = winners.iter().copied().filter(|&c| !elsewhere(c)).collect();
+            if let [here] = here[..] {
+                let kept = columns[here].header.clone();
+                for &c in cols.iter().filter(|&&c| c != here) {
+                    notes.push(format!("column '{}' is a date at another authority or an earlier plan: '{kept}' is read", columns[c].header));
+                    columns[c].unuse(&format!("'{kept}' is this authority's"));
+                }
+                continue;
+            }
+        }
+        // Two note-type columns that tie ("Case Note Category" and "Case Note
+        // Subject"): the one whose values name more kinds of note (visits,
+        // supervision) is the note type.
+        if kind == TableKind::CaseNotes && field == "note_type" && winners.len() > 1 && top < 1000 {
+            let rules = super::table::KindRules::new(&config.note_types);
+            // (A kind of visit, CP or CLA, says more than "Statutory Visit".)
+            let named = |c: usize| -> usize {
+                use super::model::NoteKind;
+                column_values(columns[c].index)
+                    .iter()
+                    .map(|v| match v {
+                        Cell::Text(t) => match super::table::note_kind(&rules, t) {
+                            NoteKind::Other => 0,
+                            NoteKind::CpVisit | NoteKind::ClaVisit | NoteKind::CinVisit => 2,
+                            _ => 1,
+                        },
+                        _ => 0,
+                    })
+                    .sum()
+            };
+            let counts: Vec<(usize, usize)> = winners.iter().map(|&c| (c, named(c))).collect();
+            let most = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+            let best: Vec<usize> = counts.iter().filter(|(_, n)| *n == most).map(|(c, _)| *c).collect();
+            if let ([b], true) = (&best[..], most > 0) {
+                let b = *b;
+                let kept = columns[b].header.clone();
+                for &c in cols.iter().filter(|&&c| c != b) {
+                    notes.push(format!("column '{}' matches note_type, but the values of '{kept}' name more kinds of note: not used", columns[c].header));
+                    columns[c].unuse(&format!("'{kept}' names more kinds of note"));
                 }
                 continue;
             }

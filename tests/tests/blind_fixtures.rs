@@ -194,3 +194,10 @@ fn a_fourteenth_blind_set_gives_the_independent_kpis() {
     // sheets (tests/fixtures/councils14/README.md; known_limits.json).
     check("councils14");
 }
+
+#[test]
+fn a_fifteenth_blind_set_gives_the_independent_kpis() {
+    // Legal status and visit chains in five case management systems' own
+    // report shapes (tests/fixtures/councils15/README.md; known_limits.json).
+    check("councils15");
+}
