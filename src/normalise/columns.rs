@@ -73,6 +73,23 @@ impl TableKind {
     }
 }
 
+/// Keeps column `keep` for a field the columns `cols` tie on; each other one
+/// is left unused, with a note saying why (`note(header, kept header)`).
+fn keep_one(
+    columns: &mut [ColumnMap],
+    notes: &mut Vec<String>,
+    cols: &[usize],
+    keep: usize,
+    note: impl Fn(&str, &str) -> String,
+    why: impl Fn(&str) -> String,
+) {
+    let kept = columns[keep].header.clone();
+    for &c in cols.iter().filter(|&&c| c != keep) {
+        notes.push(note(&columns[c].header, &kept));
+        columns[c].unuse(&why(&kept));
+    }
+}
+
 /// Fields a table can hold several columns of (their text is joined).
 const MULTI_FIELDS: &[&str] = &["evidence", "good_practice"];
 
@@ -634,11 +651,14 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             let category = |c: usize| words[columns[c].index].iter().any(|w| w == "category");
             let status: Vec<usize> = winners.iter().copied().filter(|&c| !category(c)).collect();
             if let [status] = status[..] {
-                let status_header = columns[status].header.clone();
-                for &c in cols.iter().filter(|&&c| c != status) {
-                    notes.push(format!("column '{}' is a category, not the legal status ('{status_header}'): not used", columns[c].header));
-                    columns[c].unuse(&format!("a category, not the legal status '{status_header}'"));
-                }
+                keep_one(
+                    &mut columns,
+                    &mut notes,
+                    &cols,
+                    status,
+                    |h, kept| format!("column '{h}' is a category, not the legal status ('{kept}'): not used"),
+                    |kept| format!("a category, not the legal status '{kept}'"),
+                );
                 continue;
             }
         }
@@ -648,11 +668,14 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             let yes_no: Vec<usize> =
                 winners.iter().copied().filter(|&c| profiles[columns[c].index].fits(super::recognise::ValueKind::YesNo) == Some(true)).collect();
             if let [answer] = yes_no[..] {
-                let answer_header = columns[answer].header.clone();
-                for &c in cols.iter().filter(|&&c| c != answer) {
-                    notes.push(format!("column '{}' matches {field}, but '{answer_header}' holds the yes / no answer: not used", columns[c].header));
-                    columns[c].unuse(&format!("'{answer_header}' holds the yes / no answer"));
-                }
+                keep_one(
+                    &mut columns,
+                    &mut notes,
+                    &cols,
+                    answer,
+                    |h, kept| format!("column '{h}' matches {field}, but '{kept}' holds the yes / no answer: not used"),
+                    |kept| format!("'{kept}' holds the yes / no answer"),
+                );
                 continue;
             }
         }
@@ -724,11 +747,14 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             };
             let here: Vec<usize> = winners.iter().copied().filter(|&c| !elsewhere(c)).collect();
             if let [here] = here[..] {
-                let kept = columns[here].header.clone();
-                for &c in cols.iter().filter(|&&c| c != here) {
-                    notes.push(format!("column '{}' is a date at another authority or an earlier plan: '{kept}' is read", columns[c].header));
-                    columns[c].unuse(&format!("'{kept}' is this authority's"));
-                }
+                keep_one(
+                    &mut columns,
+                    &mut notes,
+                    &cols,
+                    here,
+                    |h, kept| format!("column '{h}' is a date at another authority or an earlier plan: '{kept}' is read"),
+                    |kept| format!("'{kept}' is this authority's"),
+                );
                 continue;
             }
         }
@@ -756,12 +782,14 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             let most = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
             let best: Vec<usize> = counts.iter().filter(|(_, n)| *n == most).map(|(c, _)| *c).collect();
             if let ([b], true) = (&best[..], most > 0) {
-                let b = *b;
-                let kept = columns[b].header.clone();
-                for &c in cols.iter().filter(|&&c| c != b) {
-                    notes.push(format!("column '{}' matches note_type, but the values of '{kept}' name more kinds of note: not used", columns[c].header));
-                    columns[c].unuse(&format!("'{kept}' names more kinds of note"));
-                }
+                keep_one(
+                    &mut columns,
+                    &mut notes,
+                    &cols,
+                    *b,
+                    |h, kept| format!("column '{h}' matches note_type, but the values of '{kept}' name more kinds of note: not used"),
+                    |kept| format!("'{kept}' names more kinds of note"),
+                );
                 continue;
             }
         }
