@@ -506,12 +506,61 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         if let Some(ci) = columns.iter().position(|c| c.target == Target::Field("seen_alone".into()) && c.score < 1000) {
             let values = column_values(columns[ci].index);
             let filled: Vec<&&Cell> = values.iter().filter(|c| !c.is_empty()).collect();
-            let says = filled.iter().filter(|c| !matches!(super::table::seen_alone(c), super::model::SeenAlone::NotRecorded)).count();
+            // ("Not recorded" says so.)
+            let says = filled
+                .iter()
+                .filter(|c| super::scales::is_not_known(c) || !matches!(super::table::seen_alone(c), super::model::SeenAlone::NotRecorded))
+                .count();
             if filled.len() >= 3 && says == 0 {
                 let header = columns[ci].header.clone();
                 columns[ci].unuse("no value says whether the child was seen alone");
                 notes.push(format!("column '{header}' matches seen_alone, but none of its values says whether the child was seen alone: not used"));
             }
+        }
+    }
+
+    // Still no overall: the one column graded on an Ofsted scale ("Rating",
+    // "Quality of practice"; any others are yes / no or met / not met
+    // questions) is the overall judgement.
+    if kind == TableKind::Audits && !columns.iter().any(|c| c.target == Target::Field("overall".into())) {
+        let ofsted: Vec<usize> = (0..columns.len())
+            .filter(|&ci| matches!(columns[ci].target, Target::Domain(_)) && columns[ci].score < 1000)
+            .filter(|&ci| matches!(columns[ci].scale.as_deref(), Some("ofsted4" | "ofsted5")))
+            .collect();
+        // (A short header of nothing but grade words, as an overall's is: not
+        // a domain's, "Quality of plans", "Judgement on case information".)
+        let names_grade = |ci: usize| {
+            let w = &words[columns[ci].index];
+            !w.is_empty()
+                && w.len() <= 3
+                && w.iter().all(|x| {
+                    matches!(
+                        x.as_str(),
+                        "rating"
+                            | "grade"
+                            | "grading"
+                            | "judgement"
+                            | "judgment"
+                            | "quality"
+                            | "practice"
+                            | "finding"
+                            | "outcome"
+                            | "result"
+                            | "evaluation"
+                            | "verdict"
+                            | "audit"
+                            | "final"
+                            | "auditor"
+                            | "case"
+                            | "file"
+                    )
+                })
+        };
+        let ofsted: Vec<usize> = if ofsted.len() == 1 && names_grade(ofsted[0]) { ofsted } else { Vec::new() };
+        if let [ci] = ofsted.as_slice() {
+            let c = &mut columns[*ci];
+            c.target = Target::Field("overall".into());
+            c.reason = format!("{}; the one column on an Ofsted scale, in a table with no overall column", c.reason);
         }
     }
 
@@ -701,7 +750,7 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         // care's ("Legal Status Start" and "Period of Care Start"): a row's
         // dates are those of the status it names, in the column whose header
         // carries the status column's words.
-        if kind == TableKind::Episodes && matches!(field.as_str(), "start_date" | "end_date") && winners.len() > 1 && top < 1000 {
+        if kind == TableKind::Episodes && matches!(field.as_str(), "start_date" | "end_date") && cols.len() > 1 && top < 1000 {
             let status = columns.iter().find(|c| c.target == Target::Field("episode_type".into())).map(|c| (c.header.clone(), words[c.index].clone()));
             if let Some((status_header, status_words)) = status.filter(|(_, w)| !w.is_empty()) {
                 let own: Vec<usize> = winners.iter().copied().filter(|&c| status_words.iter().all(|w| words[columns[c].index].contains(w))).collect();
@@ -745,7 +794,7 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                     .split(' ')
                     .any(|w| matches!(w, "originating" | "original" | "previous" | "prior" | "transferred" | "transfer" | "other"))
             };
-            let here: Vec<usize> = winners.iter().copied().filter(|&c| !elsewhere(c)).collect();
+            let here: Vec<usize> = cols.iter().copied().filter(|&c| !elsewhere(c)).collect();
             if let [here] = here[..] {
                 keep_one(
                     &mut columns,
@@ -941,9 +990,9 @@ pub fn detect_framework(config: &Config, rec: &Recogniser, pins: Option<&SourceS
         .iter()
         .map(|f| {
             let sig = f.signature.iter().filter(|s| has_signature(s)).count();
-            // A yes / no scale counts only on two columns or more: one yes / no
-            // question ("Case closed (Y/N)") is in every kind of audit log.
-            let sc = f.scales.iter().filter(|s| scales.iter().filter(|x| **x == s.as_str()).count() >= if s.as_str() == "ynp" { 2 } else { 1 }).count();
+            // A yes / no scale counts only on three columns or more: a yes / no
+            // question or two ("Case closed (Y/N)") is in every kind of audit log.
+            let sc = f.scales.iter().filter(|s| scales.iter().filter(|x| **x == s.as_str()).count() >= if s.as_str() == "ynp" { 3 } else { 1 }).count();
             let n = f.numbered_questions.len() as u32;
             let numbered = n > 0 && numbers.len() as u32 == n && numbers.iter().next_back() == Some(&n);
             // Its questions numbered 1..N on its own scale count as a signature

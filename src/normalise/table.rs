@@ -483,9 +483,11 @@ pub(crate) fn child_not_seen(cell: &Cell) -> bool {
 pub(crate) fn seen_alone_not_seen(text: &str) -> bool {
     let f = fold(text);
     let words: Vec<&str> = f.split(' ').collect();
-    // "Child not seen - at school": not seen, wherever it was.
+    // "Child not seen - at school": not seen, wherever it was; "Cancelled":
+    // no visit at all.
     !words.contains(&"alone")
         && (not_in_person(text)
+            || matches!(words.first(), Some(&("cancelled" | "canceled")))
             || words.windows(2).enumerate().any(|(i, w)| w == ["not", "seen"] && (i == 0 || matches!(words[i - 1], "child" | "yp" | "young" | "person"))))
 }
 
@@ -1245,9 +1247,13 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             && !mapping.columns.iter().any(|c| matches!(c.target, Target::Domain(_)))
             && (both_grades() || (mapping.field("moderated_overall").is_some() && mapping.field("overall").is_none()))
             && (restates_audits() || {
-                // (Read before its audits: a file or sheet named for moderation says so.)
-                let named = |n: &str| fold(n).split(' ').any(|w| matches!(w, "moderation" | "moderations" | "moderated" | "moderator" | "moderators"));
-                named(std::path::Path::new(&file).file_name().and_then(|f| f.to_str()).unwrap_or("")) || sheet.as_deref().is_some_and(named)
+                // (Read before its audits: a file or sheet named for moderation
+                // says so, when it names no auditor or team of its own; an audit
+                // tracker named so has them.)
+                mapping.field("auditor").is_none() && mapping.field("team").is_none() && {
+                    let named = |n: &str| fold(n).split(' ').any(|w| matches!(w, "moderation" | "moderations" | "moderated" | "moderator" | "moderators"));
+                    named(std::path::Path::new(&file).file_name().and_then(|f| f.to_str()).unwrap_or("")) || sheet.as_deref().is_some_and(named)
+                }
             })
     };
     let moderation_log = (log_like && (mapping.field("overall").is_none() || both_grades() || restates_audits())) || keyed_by_child || dated_log();
@@ -3157,6 +3163,7 @@ mod tests {
             ("Child not seen", true),
             ("Child not seen - at school", true),
             ("Father not seen", false),
+            ("Cancelled", true),
             ("No", false),
             ("Not seen alone", false),
             ("Seen with carer", false),

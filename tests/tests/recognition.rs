@@ -691,6 +691,24 @@ fn rules_for_unusual_exports_leave_ordinary_ones_alone() {
     assert_eq!(pair(&kpi("r13_ts2_hours", "actions_on_time")), (Some(4), Some(6)));
     assert_eq!(pair(&kpi("r13_ts1_seed002", "actions_on_time")), (Some(2), Some(3)));
     assert_eq!(pair(&kpi("r13_act_sent", "actions_on_time")), (Some(1), Some(4)));
+    // The sixth stranger review (2026-11-29): an audit tracker in a file named
+    // "Moderation tracker" (it has auditors and teams) is audits, not a log;
+    assert_eq!(kpi("r14_mo1_modnamed_auditdate", "audits_completed")["value"].as_f64(), Some(5.0));
+    assert_eq!(pair(&kpi("r14_mo1_modnamed_auditdate", "moderation_coverage")), (Some(3), Some(5)));
+    // two yes / no columns do not make seed 000's framework either;
+    assert_eq!(pair(&kpi("r14_ob5_obs_yn_caseclosed_yn", "audits_on_time")), (Some(1), Some(3)));
+    // "Previous plan end" is another plan's end;
+    for case in ["r14_pd5_previous_plan_end", "r14_pd6_previous_and_current"] {
+        assert_eq!(pair(&kpi(case, "cp_visits_in_time")), (Some(1), Some(2)), "{case}");
+    }
+    // a "Cancelled" visit outcome is no visit; "Not recorded" in every cell is 0 recorded;
+    assert_eq!(pair(&kpi("r14_vo1_visit_outcome", "cla_visits_in_time")), (Some(1), Some(2)));
+    assert_eq!(pair(&kpi("r14_vo1_visit_outcome", "seen_alone_recorded")), (Some(3), Some(12)));
+    assert_eq!(pair(&kpi("r14_sa2_all_not_recorded", "seen_alone_recorded")), (Some(0), Some(12)));
+    // the one column on an Ofsted scale ("Rating", "Quality of practice") is the overall.
+    for case in ["r14_yn6_short_nine_rating_noauditor", "r14_yn10_two_yn_quality"] {
+        assert_eq!(pair(&kpi(case, "overall_good_or_better")), (Some(3), Some(5)), "{case}");
+    }
 }
 
 #[test]
