@@ -251,8 +251,10 @@ impl ValueProfile {
         // A text's kind is worked out once per distinct text (columns repeat their values).
         let mut kinds: HashMap<&str, (bool, bool, bool, bool)> = HashMap::new();
         let classify = |c: &Cell| {
-            // A timescale where a date goes ("20 working days", "by 04/08/2026") is one too.
+            // A timescale where a date goes ("20 working days", "by 04/08/2026")
+            // is one too, and so is an open end ("Ongoing").
             let date = is_date_value(c)
+                || matches!(c, Cell::Text(t) if matches!(super::fold::fold(t).as_str(), "ongoing" | "current" | "to date" | "present" | "open ended" | "not ended"))
                 || matches!(c, Cell::Text(t) if super::timescale::parse(t).is_some() || super::timescale::by_date(c, |x| x.as_date()).is_some());
             let grade = is_grade_value(crosswalk, c);
             let yn = !matches!(c, Cell::Number(_)) && super::scales::answer(c).is_some();

@@ -2118,7 +2118,10 @@ impl<'a> RowReader<'a> {
             findings.push(Severity::Info, "totals_row", self.file, self.sheet, Some(row.row), None, first_text(&row), "a totals or summary row: not counted");
             return;
         }
-        if let Some((column, value)) = self.row_state.iter().find_map(|s| s.retired(&row)) {
+        // (On a legal-status list, "Is Current: No" beside an end date says the
+        // spell ended, not that the row is an earlier version of another.)
+        let ended_spell = self.mapping.kind == TableKind::Episodes && self.cell(&row, "end_date").is_some_and(|(c, _)| !c.is_empty());
+        if let Some((column, value)) = self.row_state.iter().find_map(|s| s.retired(&row)).filter(|_| !ended_spell) {
             report.reject(RECORD_RETIRED);
             findings.push(Severity::Info, "row_set_aside", self.file, self.sheet, Some(row.row), Some(&column), value, format!("{RECORD_RETIRED}: set aside"));
             return;

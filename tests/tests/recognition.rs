@@ -706,6 +706,8 @@ fn rules_for_unusual_exports_leave_ordinary_ones_alone() {
     assert_eq!(pair(&kpi("r14_vo1_visit_outcome", "seen_alone_recorded")), (Some(3), Some(12)));
     assert_eq!(pair(&kpi("r14_sa2_all_not_recorded", "seen_alone_recorded")), (Some(0), Some(12)));
     // the one column on an Ofsted scale ("Rating", "Quality of practice") is the overall.
+    // a "Transfer in date" as the only start column is the plan's start;
+    assert_eq!(pair(&kpi("r14_pd3_transfer_in", "cp_visits_in_time")), (Some(1), Some(2)));
     for case in ["r14_yn6_short_nine_rating_noauditor", "r14_yn10_two_yn_quality"] {
         assert_eq!(pair(&kpi(case, "overall_good_or_better")), (Some(3), Some(5)), "{case}");
     }
