@@ -556,7 +556,10 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                     )
                 })
         };
-        let ofsted: Vec<usize> = if ofsted.len() == 1 && names_grade(ofsted[0]) { ofsted } else { Vec::new() };
+        // (And the table's only graded column: beside yes / no questions about
+        // areas, a "Quality" or "Grade" column may be one area's grade.)
+        let graded = columns.iter().filter(|c| matches!(c.target, Target::Domain(_))).count();
+        let ofsted: Vec<usize> = if ofsted.len() == 1 && graded == 1 && names_grade(ofsted[0]) { ofsted } else { Vec::new() };
         if let [ci] = ofsted.as_slice() {
             let c = &mut columns[*ci];
             c.target = Target::Field("overall".into());
@@ -789,11 +792,7 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         // here count from the plan here.
         if kind == TableKind::Episodes && matches!(field.as_str(), "start_date" | "end_date") && winners.len() > 1 && top < 1000 {
             // (Its header as written: a qualifier in brackets is no part of its words.)
-            let elsewhere = |c: usize| {
-                fold(&columns[c].header)
-                    .split(' ')
-                    .any(|w| matches!(w, "originating" | "original" | "previous" | "prior" | "transferred" | "transfer" | "other"))
-            };
+            let elsewhere = |c: usize| fold(&columns[c].header).split(' ').any(|w| matches!(w, "originating" | "original" | "previous" | "prior" | "other"));
             let here: Vec<usize> = cols.iter().copied().filter(|&c| !elsewhere(c)).collect();
             if let [here] = here[..] {
                 keep_one(

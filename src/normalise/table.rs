@@ -1347,6 +1347,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         keys: RowKeys::new(&mapping.columns, mapping.kind),
         header_key: RowKeys::new(&mapping.columns, mapping.kind).row_key(&sample[h].cells),
         status_changes: Vec::new(),
+        ended_not_current: Vec::new(),
         answers_read: BTreeMap::new(),
         blank_rows: vec![],
         source: model.strings.intern(&file),
@@ -1494,6 +1495,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     if mapping.kind == TableKind::Episodes && mapping.field("end_date").is_none() && wide_plans.is_none() {
         end_by_next_status(&reader.status_changes, &file, sheet.as_deref(), model, findings, &mut report);
     }
+    drop_earlier_versions(&reader.ended_not_current, model, findings, &mut report);
     if let Some(u) = wide_plans {
         report.notes.push(u.note.clone());
         findings.push(Severity::Info, "wide_legal_status", &file, sheet.as_deref(), None, None, "", u.note.clone());
@@ -1963,6 +1965,38 @@ fn drop_unread_answers(
 /// lasts until the child's next row (of any status, "Case closed" too), which
 /// ends it the day before. Otherwise a child whose plan changed would be on
 /// both plans at once.
+/// Episodes from rows marked not current (with an end date) that another
+/// episode of the same child, kind and start replaces: the earlier version
+/// of that row, dropped with a note (a database extract's superseded row).
+fn drop_earlier_versions(marked: &[usize], model: &mut Model, findings: &mut Findings, report: &mut TableReport) {
+    if marked.is_empty() {
+        return;
+    }
+    let key = |e: &super::model::Episode| (super::identity::tidy(&e.child_id).into_owned(), e.kind, e.start);
+    let current: std::collections::HashSet<_> = model.episodes.iter().enumerate().filter(|(i, _)| !marked.contains(i)).map(|(_, e)| key(e)).collect();
+    let drop: std::collections::HashSet<usize> = marked.iter().copied().filter(|&i| model.episodes.get(i).is_some_and(|e| current.contains(&key(e)))).collect();
+    for &i in &drop {
+        report.rows_accepted -= 1;
+        report.reject(RECORD_RETIRED);
+        let e = &model.episodes[i];
+        findings.push(
+            Severity::Info,
+            "row_set_aside",
+            &e.origin.file,
+            e.origin.sheet.as_deref(),
+            Some(e.origin.row),
+            None,
+            e.source_status.clone(),
+            format!("{RECORD_RETIRED}: another row of the child has the same legal status and start, and is current: set aside"),
+        );
+    }
+    let mut i = 0;
+    model.episodes.retain(|_| {
+        i += 1;
+        !drop.contains(&(i - 1))
+    });
+}
+
 fn end_by_next_status(
     changes: &[(String, chrono::NaiveDate)],
     file: &str,
@@ -2081,6 +2115,10 @@ struct RowReader<'a> {
     /// Each legal-status row's child (tidied) and start date, for a table with
     /// no end dates (a status history).
     status_changes: Vec<(String, chrono::NaiveDate)>,
+    /// Episodes (indexes in `Model::episodes`) read from rows marked not
+    /// current that carry an end date: an ended spell, unless another row of
+    /// the child has the same kind and start (then an earlier version of it).
+    ended_not_current: Vec<usize>,
     /// The key of the header row read as a row: the header again further down
     /// (an export's page break) is not a record.
     header_key: u64,
@@ -2159,6 +2197,9 @@ impl<'a> RowReader<'a> {
                 let start = self.cell(&row, "start_date").and_then(|(c, _)| self.as_date(c));
                 if let (Some(child), Some(start)) = (self.text(&row, "child_id"), start) {
                     self.status_changes.push((super::identity::tidy(&child).into_owned(), start));
+                }
+                if ended_spell && self.row_state.iter().any(|s| s.retired(&row).is_some()) {
+                    self.ended_not_current.push(model.episodes.len());
                 }
                 self.episode(&row, findings).map(|e| model.episodes.push(e))
             }

@@ -705,12 +705,18 @@ fn rules_for_unusual_exports_leave_ordinary_ones_alone() {
     assert_eq!(pair(&kpi("r14_vo1_visit_outcome", "cla_visits_in_time")), (Some(1), Some(2)));
     assert_eq!(pair(&kpi("r14_vo1_visit_outcome", "seen_alone_recorded")), (Some(3), Some(12)));
     assert_eq!(pair(&kpi("r14_sa2_all_not_recorded", "seen_alone_recorded")), (Some(0), Some(12)));
-    // the one column on an Ofsted scale ("Rating", "Quality of practice") is the overall.
     // a "Transfer in date" as the only start column is the plan's start;
     assert_eq!(pair(&kpi("r14_pd3_transfer_in", "cp_visits_in_time")), (Some(1), Some(2)));
-    for case in ["r14_yn6_short_nine_rating_noauditor", "r14_yn10_two_yn_quality"] {
-        assert_eq!(pair(&kpi(case, "overall_good_or_better")), (Some(3), Some(5)), "{case}");
+    // an audit table's only graded column, on an Ofsted scale and headed
+    // "Rating", is its overall; beside yes / no questions about areas such a
+    // column may be one area's grade, so the overall is not in the exports.
+    assert_eq!(pair(&kpi("r14_yn11_no_yn_rating_noauditor", "overall_good_or_better")), (Some(3), Some(5)));
+    for case in ["r14_yn6_short_nine_rating_noauditor", "r14_yn10_two_yn_quality", "r15_au2_group_header_plan_quality"] {
+        assert_eq!(kpi(case, "overall_good_or_better")["not_in_source"], true, "{case}");
     }
+    // A database extract's superseded legal-status row (not current, same
+    // start as the current one) is an earlier version, not a spell of its own.
+    assert_eq!(pair(&kpi("r15_ic1_db_corrected_end", "cp_visits_in_time")), (Some(2), Some(2)));
 }
 
 #[test]
