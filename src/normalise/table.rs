@@ -2159,7 +2159,9 @@ impl<'a> RowReader<'a> {
         // (On a legal-status list, "Is Current: No" beside an end date says the
         // spell ended, not that the row is an earlier version of another.)
         let ended_spell = self.mapping.kind == TableKind::Episodes && self.cell(&row, "end_date").is_some_and(|(c, _)| !c.is_empty());
-        if let Some((column, value)) = self.row_state.iter().find_map(|s| s.retired(&row)).filter(|_| !ended_spell) {
+        let retired = self.row_state.iter().find_map(|s| s.retired(&row));
+        let ended_not_current = ended_spell && retired.is_some();
+        if let Some((column, value)) = retired.filter(|_| !ended_spell) {
             report.reject(RECORD_RETIRED);
             findings.push(Severity::Info, "row_set_aside", self.file, self.sheet, Some(row.row), Some(&column), value, format!("{RECORD_RETIRED}: set aside"));
             return;
@@ -2198,7 +2200,7 @@ impl<'a> RowReader<'a> {
                 if let (Some(child), Some(start)) = (self.text(&row, "child_id"), start) {
                     self.status_changes.push((super::identity::tidy(&child).into_owned(), start));
                 }
-                if ended_spell && self.row_state.iter().any(|s| s.retired(&row).is_some()) {
+                if ended_not_current {
                     self.ended_not_current.push(model.episodes.len());
                 }
                 self.episode(&row, findings).map(|e| model.episodes.push(e))
@@ -2327,11 +2329,11 @@ impl<'a> RowReader<'a> {
         let (id, child, team, completed) = (audit.id.clone(), audit.child_id.clone(), audit.team.clone(), audit.completed);
         // A slot of numbered lines: one row per line number, each of the
         // slot's cells holding its line of that number.
-        let mut expanded: Vec<(SourceRow, &ActionSlot)> = Vec::new();
+        let mut expanded: Vec<(std::borrow::Cow<SourceRow>, &ActionSlot)> = Vec::new();
         for slot in &self.slots {
             let lines = if slot.lines { row.cells.get(slot.text).map(|c| numbered_lines(&c.as_string())).unwrap_or_default() } else { Vec::new() };
             if lines.is_empty() {
-                expanded.push((row.clone(), slot));
+                expanded.push((std::borrow::Cow::Borrowed(row), slot));
                 continue;
             }
             let parts = [Some(slot.text), slot.owner, slot.due, slot.completed, slot.reviewed, slot.status];
@@ -2347,7 +2349,7 @@ impl<'a> RowReader<'a> {
                         }
                     }
                 }
-                expanded.push((r, slot));
+                expanded.push((std::borrow::Cow::Owned(r), slot));
             }
         }
         for (row, slot) in &expanded {
