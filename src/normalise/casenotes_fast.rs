@@ -180,6 +180,15 @@ impl Dict {
         d
     }
 
+    /// Emptied, keeping its allocations.
+    fn cleared(mut self) -> Dict {
+        self.ids.clear();
+        self.texts.clear();
+        self.texts.push("".into());
+        self.ids.insert("".into(), 0);
+        self
+    }
+
     fn id(&mut self, s: &str) -> u32 {
         if let Some(&i) = self.ids.get(s) {
             return i;
@@ -280,7 +289,7 @@ fn date_of(t: &str) -> Option<NaiveDate> {
 
 /// Parses `input` (which starts on a record boundary) into records. With `eof`,
 /// the input is the rest of the file and a last record without a line end counts.
-fn parse_part(input: &[u8], eof: bool, bulk: &BulkText, cols: &NoteColumns, file_start: bool) -> Part {
+fn parse_part(input: &[u8], eof: bool, bulk: &BulkText, cols: &NoteColumns, file_start: bool, spent: Option<Part>) -> Part {
     use csv_core::ReadRecordResult as R;
     let mut rdr = csv_core::ReaderBuilder::new().delimiter(bulk.delimiter).build();
     let mut out = vec![0u8; 1 << 16];
@@ -293,15 +302,17 @@ fn parse_part(input: &[u8], eof: bool, bulk: &BulkText, cols: &NoteColumns, file
         rdr.set_line(1);
     }
     let (mut pos, mut outlen, mut endlen) = (0usize, 0usize, 0usize);
-    let mut part = Part {
-        recs: Vec::with_capacity(input.len() / 64 + 1),
-        arena: String::with_capacity(input.len() / 6),
-        dict: Dict::new(),
-        last_end: 0,
-        lines_at_last_end: 0,
-        lines_total: 0,
-        clean: true,
+    // A spent part's buffers are filled again: fresh ones would be new pages,
+    // each first touch a page fault (hundreds of megabytes over a large file).
+    let (mut recs, mut arena, dict) = match spent {
+        Some(p) => (p.recs, p.arena, p.dict.cleared()),
+        None => (Vec::new(), String::new(), Dict::new()),
     };
+    recs.clear();
+    recs.reserve(input.len() / 64 + 1);
+    arena.clear();
+    arena.reserve(input.len() / 6);
+    let mut part = Part { recs, arena, dict, last_end: 0, lines_at_last_end: 0, lines_total: 0, clean: true };
     let w1252 = bulk.windows_1252;
     loop {
         let rest = &input[pos..];
@@ -461,15 +472,23 @@ fn cut_points(block: &[u8], n: usize) -> Vec<usize> {
 
 /// Parses a block on up to `threads` threads; the parts come back in order, each
 /// starting on a true record boundary.
-fn parse_block(block: &[u8], eof: bool, threads: usize, bulk: &BulkText, cols: &NoteColumns, file_start: bool) -> Vec<(usize, Part)> {
+/// `spent`: parts of an earlier block, whose buffers are used again.
+fn parse_block(block: &[u8], eof: bool, threads: usize, bulk: &BulkText, cols: &NoteColumns, file_start: bool, mut spent: Vec<Part>) -> Vec<(usize, Part)> {
     let mut cuts = cut_points(block, threads);
     cuts.push(block.len());
     let spans: Vec<(usize, usize)> = cuts.windows(2).map(|w| (w[0], w[1])).collect();
     let last = spans.len() - 1;
     let mut parts: Vec<(usize, Part)> = std::thread::scope(|s| {
-        let handles: Vec<_> =
-            spans.iter().enumerate().skip(1).map(|(k, &(a, b))| s.spawn(move || (a, parse_part(&block[a..b], eof && k == last, bulk, cols, false)))).collect();
-        let first = (spans[0].0, parse_part(&block[spans[0].0..spans[0].1], eof && last == 0, bulk, cols, file_start));
+        let handles: Vec<_> = spans
+            .iter()
+            .enumerate()
+            .skip(1)
+            .map(|(k, &(a, b))| {
+                let reuse = spent.pop();
+                s.spawn(move || (a, parse_part(&block[a..b], eof && k == last, bulk, cols, false, reuse)))
+            })
+            .collect();
+        let first = (spans[0].0, parse_part(&block[spans[0].0..spans[0].1], eof && last == 0, bulk, cols, file_start, spent.pop()));
         let mut v = vec![first];
         v.extend(handles.into_iter().map(|h| h.join().expect("a parse thread does not panic")));
         v
@@ -482,7 +501,7 @@ fn parse_block(block: &[u8], eof: bool, threads: usize, bulk: &BulkText, cols: &
         }
         let from = prev_start + prev.last_end;
         let to = spans[k].1;
-        parts[k] = (from, parse_part(&block[from..to], eof && k == last, bulk, cols, false));
+        parts[k] = (from, parse_part(&block[from..to], eof && k == last, bulk, cols, false, None));
         // The rest of the previous part now belongs to this one.
         parts[k - 1].1.lines_total = parts[k - 1].1.lines_at_last_end;
     }
@@ -602,7 +621,18 @@ fn parse_blocks(
         Ok(b) => b,
         Err(e) => return Some(format!("after row {index}: {e}")),
     };
-    let mut parts = parse_block(&buf, eof, threads, bulk, cols, true);
+    let mut parts = parse_block(&buf, eof, threads, bulk, cols, true, Vec::new());
+    // The parts of the block before the one being accepted: reused by the next parse.
+    let mut spent_parts: Vec<Part> = Vec::new();
+    // Room for the rows the whole file will likely hold, judged by the first
+    // block: the row keys and notes then grow once, not by doubling (each
+    // doubling rehashes or copies everything so far, with both copies held).
+    if !buf.is_empty() {
+        let recs: usize = parts.iter().map(|(_, p)| p.recs.len()).sum();
+        let likely = (recs as u128 * u128::from(bulk.len.max(buf.len() as u64)) / buf.len() as u128) as usize;
+        sink.model.row_keys.reserve(likely);
+        sink.model.case_notes.reserve(likely);
+    }
     loop {
         let (last_start, last) = parts.last().expect("a block has a part");
         let carry_from = if eof { buf.len() } else { last_start + last.last_end };
@@ -618,7 +648,10 @@ fn parse_blocks(
         });
         let parsed = std::thread::scope(|s| {
             let parsing = match &following {
-                Some(Ok((next_buf, next_eof))) => Some(s.spawn(move || parse_block(next_buf, *next_eof, threads, bulk, cols, false))),
+                Some(Ok((next_buf, next_eof))) => {
+                    let reuse = std::mem::take(&mut spent_parts);
+                    Some(s.spawn(move || parse_block(next_buf, *next_eof, threads, bulk, cols, false, reuse)))
+                }
                 _ => None,
             };
             for (start, part) in &parts {
@@ -633,7 +666,14 @@ fn parse_blocks(
                     not_seen: vec![None; n],
                     alone_not_seen: vec![None; n],
                 };
-                for rec in &part.recs {
+                // The duplicate index is read a batch ahead (see `SeenRows::touch`).
+                const AHEAD: usize = 16;
+                let hashes = |from: usize| part.recs.iter().skip(from).take(AHEAD).map(|r| r.hash);
+                sink.model.row_keys.touch(hashes(0));
+                for (k, rec) in part.recs.iter().enumerate() {
+                    if k % AHEAD == 0 {
+                        sink.model.row_keys.touch(hashes(k + AHEAD));
+                    }
                     // Row numbers exactly as the row reader counts them.
                     let end = offset + *start as u64 + rec.end;
                     let line = 1 + lines_before + rec.lines;
@@ -659,7 +699,8 @@ fn parse_blocks(
             Some(Ok((next_buf, next_eof))) => {
                 buf = next_buf;
                 eof = next_eof;
-                parts = parsed.expect("parsed with the block");
+                let accepted = std::mem::replace(&mut parts, parsed.expect("parsed with the block"));
+                spent_parts = accepted.into_iter().map(|(_, p)| p).collect();
             }
         }
     }
@@ -689,7 +730,8 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
         findings.push(Severity::Info, "repeated_header", file, None, Some(row), None, part.text(rec.first), super::table::REPEATED_HEADER_WHY);
         return;
     }
-    if let Some(&(first_file, first)) = model.row_keys.get(&rec.hash) {
+    // One probe of the row keys: the first copy's place, or this row's place kept.
+    if let Some((first_file, first)) = model.row_keys.first_or_insert(rec.hash, (source, row)) {
         report.reject("duplicate row");
         let place = if first_file == source { String::new() } else { format!(" of {}", model.strings.get(first_file)) };
         findings.push(
@@ -704,7 +746,6 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
         );
         return;
     }
-    model.row_keys.insert(rec.hash, (source, row));
     let mut reject = |reason: &str, column: &str| {
         report.reject(reason);
         findings.push(Severity::Warning, "row_rejected", file, None, Some(row), Some(column), "", format!("{reason}: row not used"));

@@ -366,7 +366,7 @@ pub struct Model {
     /// While reading: a key of every row read (its cells by header, any column
     /// order) → (interned file, row), so an exact duplicate counts once across
     /// tables and files. Emptied when reading ends.
-    pub row_keys: crate::fasthash::HashedKeyMap<(u32, u32)>,
+    pub row_keys: crate::fasthash::SeenRows,
     /// Codes and what they mean, from a key sheet ("Code" / "Meaning"): note
     /// types written as codes are read by their meaning. With where it was read.
     pub code_key: Vec<CodeMeaning>,

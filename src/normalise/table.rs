@@ -2172,7 +2172,7 @@ impl<'a> RowReader<'a> {
             findings.push(Severity::Info, "repeated_header", self.file, self.sheet, Some(row.row), None, first_text(&row), REPEATED_HEADER_WHY);
             return;
         }
-        if let Some(&(file, first)) = model.row_keys.get(&key) {
+        if let Some((file, first)) = model.row_keys.first_or_insert(key, (self.source, row.row)) {
             report.reject("duplicate row");
             let place = if file == self.source { String::new() } else { format!(" of {}", model.strings.get(file)) };
             findings.push(
@@ -2187,7 +2187,6 @@ impl<'a> RowReader<'a> {
             );
             return;
         }
-        model.row_keys.insert(key, (self.source, row.row));
         let result = match self.mapping.kind {
             TableKind::Audits if self.moderation_log => self.moderation(&row, findings).map(|m| model.moderations.push(m)),
             TableKind::Audits => self.audit(&row, findings).and_then(|a| self.add_audit(a, model, findings)).map(|()| self.slot_actions(&row, model, findings)),
