@@ -731,6 +731,23 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                 continue;
             }
         }
+        // An action's completion record beside a status ("Completed/Comments",
+        // seed 001's box the supervisor writes in, and a "Status" worked out
+        // from it or kept beside it): what was written about completion is read.
+        if kind == TableKind::Actions && field == "status" && winners.len() > 1 && top < 1000 {
+            let completion: Vec<usize> = winners.iter().copied().filter(|&c| words[columns[c].index].iter().any(|w| w.starts_with("complet"))).collect();
+            if let [record] = completion[..] {
+                keep_one(
+                    &mut columns,
+                    &mut notes,
+                    &cols,
+                    record,
+                    |h, kept| format!("column '{h}' matches status, but '{kept}' records completion: not used"),
+                    |kept| format!("'{kept}' records completion"),
+                );
+                continue;
+            }
+        }
         // A column headed just "Team" beside a longer header that also names the
         // team ("District the child belongs to", a form's own label): "Team" is
         // the team.

@@ -149,6 +149,7 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     progress(total, total, "");
     out.model.row_keys = Default::default();
     out.model.audit_keys = Default::default();
+    out.model.action_keys = Default::default();
     drop_superseded(&mut out, &mut found);
     read_codes_by_key(&mut out.model, &ctx, &mut found);
     identity::canonicalise(&mut out.model, &mut found);
@@ -170,14 +171,19 @@ fn drop_superseded(out: &mut Normalised, found: &mut findings::Findings) {
     if superseded.is_empty() {
         return;
     }
-    let gone: std::collections::HashSet<&Origin> = superseded.iter().map(|(old, _)| old).collect();
+    let gone: std::collections::HashSet<&Origin> = superseded.iter().map(|(old, _, _)| old).collect();
     out.model.audits.retain(|a| !gone.contains(&a.origin));
-    // Actions read from a superseded audit's own row (its numbered slots).
-    out.model.actions.retain(|a| a.audit_id.is_none() || !gone.contains(&a.origin));
-    for (old, new) in &superseded {
-        if let Some(t) = out.tables.iter_mut().find(|t| t.file == old.file && t.sheet == old.sheet && t.kind == columns::TableKind::Audits) {
+    // Actions read from a superseded audit's own row (its numbered slots),
+    // and actions a later export holds again (from an actions table).
+    out.model.actions.retain(|a| !gone.contains(&a.origin));
+    for (old, new, why) in &superseded {
+        if let Some(t) = out
+            .tables
+            .iter_mut()
+            .find(|t| t.file == old.file && t.sheet == old.sheet && matches!(t.kind, columns::TableKind::Audits | columns::TableKind::Actions))
+        {
             t.rows_accepted = t.rows_accepted.saturating_sub(1);
-            t.reject(table::SUPERSEDED);
+            t.reject(if t.kind == columns::TableKind::Actions { table::ACTION_SUPERSEDED } else { table::SUPERSEDED });
         }
         let place = match &new.sheet {
             Some(s) => format!("{} [{s}] row {}", new.file, new.row),
@@ -191,10 +197,7 @@ fn drop_superseded(out: &mut Normalised, found: &mut findings::Findings) {
             Some(old.row),
             None,
             "",
-            format!(
-                "{}: a later export of the same audits has this audit again ({place}), and its name says it is later; that version is used",
-                table::SUPERSEDED
-            ),
+            format!("{}: a later export has this record again ({place}), and {why}; that version is used", table::SUPERSEDED),
         );
     }
 }

@@ -362,7 +362,10 @@ pub struct Model {
     /// Audits read from an export that a later export of the same audits
     /// replaces (its file name says it is later): where each was read, and
     /// where the later version was. Taken out when reading ends.
-    pub superseded: Vec<(Origin, Origin)>,
+    pub superseded: Vec<(Origin, Origin, &'static str)>,
+    /// While reading: an action's audit (or child) and words → its index in
+    /// `actions`, so an action another export holds too is one action.
+    pub action_keys: std::collections::HashMap<String, usize>,
     /// While reading: a key of every row read (its cells by header, any column
     /// order) → (interned file, row), so an exact duplicate counts once across
     /// tables and files. Emptied when reading ends.

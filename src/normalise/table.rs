@@ -625,7 +625,11 @@ pub const SET_ASIDE_REASONS: [&str; 14] = [
 
 /// An audit that a later export of the same audits holds again (its file
 /// name says it is later): that version is used.
+/// Why an export's record replaces another's (said in the note on the one set aside).
+pub const LATER_BY_NAME: &str = "its name says it is later";
+pub const LATER_BY_PROGRESS: &str = "it records as done what the other does not";
 pub const SUPERSEDED: &str = "audit in a later export (that version is used)";
+pub const ACTION_SUPERSEDED: &str = "action in a later export (that version is used)";
 
 /// A database extract's row that is an earlier version or a deleted record.
 pub const RECORD_RETIRED: &str = "an earlier version of a record, a deleted one, or a list's folder (its current, deleted or item-type column says so)";
@@ -2190,7 +2194,7 @@ impl<'a> RowReader<'a> {
         let result = match self.mapping.kind {
             TableKind::Audits if self.moderation_log => self.moderation(&row, findings).map(|m| model.moderations.push(m)),
             TableKind::Audits => self.audit(&row, findings).and_then(|a| self.add_audit(a, model, findings)).map(|()| self.slot_actions(&row, model, findings)),
-            TableKind::Actions => self.action(&row, findings).map(|a| model.actions.push(a)),
+            TableKind::Actions => self.action(&row, findings).and_then(|a| self.add_action(a, model)),
             TableKind::CaseNotes => self.case_note(&row, model, findings).map(|n| model.case_notes.push(n)),
             TableKind::Episodes => {
                 // Every row's child and start date, in scope or not: in a status
@@ -2228,8 +2232,19 @@ impl<'a> RowReader<'a> {
     /// are.
     fn add_audit(&self, mut a: Audit, model: &mut Model, findings: &mut Findings) -> Result<(), RowError> {
         let has_id = self.mapping.field("audit_id").is_some();
-        let key = if has_id { None } else { a.completed.and_then(|d| Some(format!("{}|{d}|{}", super::identity::child_key(&a.child_id)?, a.framework))) };
-        let earlier = if has_id { model.audit_ids.get(&a.id) } else { key.as_ref().and_then(|k| model.audit_keys.get(k)).map(|&i| &model.audits[i].origin) };
+        // With no audit id, an audit is its child, framework and the day it was
+        // allocated or completed (allocated first: an export run before the
+        // audit was done has no completion date yet).
+        let keys: Vec<String> = match (has_id, super::identity::child_key(&a.child_id)) {
+            (false, Some(child)) => {
+                [a.allocated.map(|d| format!("allocated|{child}|{d}|{}", a.framework)), a.completed.map(|d| format!("{child}|{d}|{}", a.framework))]
+                    .into_iter()
+                    .flatten()
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
+        let earlier = if has_id { model.audit_ids.get(&a.id) } else { keys.iter().find_map(|k| model.audit_keys.get(k)).map(|&i| &model.audits[i].origin) };
         // An id another file gives to another child's audit: each file numbers
         // its own audits ("QA-001" every month), so this is another audit,
         // kept under an id of its own.
@@ -2262,10 +2277,21 @@ impl<'a> RowReader<'a> {
             }
         }
         if let Some(first) = earlier.filter(|f| f.file != self.file) {
-            match super::versions::later_export(&first.file, self.file) {
+            // Which version to use: the later export's, when the file names say
+            // which is later; else the completed one, when only one of the two
+            // records the audit as done (a run before completion, and one after).
+            let by_name = super::versions::later_export(&first.file, self.file);
+            let first_done = model.audits.iter().rev().find(|x| x.origin == *first).map(|x| x.completed.is_some());
+            let by_progress = match (first_done, a.completed.is_some()) {
+                (Some(false), true) => Some(std::cmp::Ordering::Greater),
+                (Some(true), false) => Some(std::cmp::Ordering::Less),
+                _ => None,
+            };
+            let why = if by_name.is_some() { LATER_BY_NAME } else { LATER_BY_PROGRESS };
+            match by_name.or(by_progress) {
                 Some(std::cmp::Ordering::Greater) => {
                     let first = first.clone();
-                    if let Some(k) = key {
+                    for k in keys {
                         model.audit_keys.insert(k, model.audits.len());
                     }
                     if !has_id {
@@ -2273,9 +2299,16 @@ impl<'a> RowReader<'a> {
                         a.id = self.unique_id(a.id, model);
                     }
                     model.audit_ids.insert(a.id.clone(), a.origin.clone());
-                    model.superseded.push((first, a.origin.clone()));
+                    model.superseded.push((first, a.origin.clone(), why));
                     model.audits.push(a);
                     return Ok(());
+                }
+                Some(std::cmp::Ordering::Less) if by_name.is_none() => {
+                    return Err((
+                        SUPERSEDED,
+                        format!("{} (completed in another export: {} row {})", a.id, first.file, first.row),
+                        has_id.then(|| "audit id".to_string()),
+                    ));
                 }
                 Some(std::cmp::Ordering::Less) => {
                     return Err((
@@ -2287,8 +2320,8 @@ impl<'a> RowReader<'a> {
                 _ => {}
             }
         }
-        if let Some(k) = key {
-            let next = model.audits.len();
+        let next = model.audits.len();
+        for k in keys {
             model.audit_keys.entry(k).or_insert(next);
         }
         if let Some(first) = model.audit_ids.get(&a.id) {
@@ -2775,8 +2808,27 @@ impl<'a> RowReader<'a> {
     /// Whether the audit was moderated: the moderated column (a date there says
     /// yes), else yes when a moderation grade, date or agreement is recorded.
     fn moderated(&mut self, row: &SourceRow, findings: &mut Findings, recorded: bool) -> Option<bool> {
+        // Where the log keeps a moderation date or grade, a moderator's name
+        // alone is who is to moderate ("Moderator (allocated)"), not that it was done.
+        let dated_log = self.mapping.field("moderation_date").is_some() || self.mapping.field("moderated_overall").is_some();
         match self.cell(row, "moderated") {
             Some((c, _)) if c.as_date().is_some() && !matches!(c, Cell::Number(n) if *n <= 1.0) => Some(true),
+            Some((c, header))
+                if dated_log && !recorded && super::scales::answer(c).is_none() && c.as_string().chars().filter(|c| c.is_alphabetic()).count() >= 2 =>
+            {
+                let (header, text) = (header.to_string(), c.as_string());
+                findings.push(
+                    Severity::Info,
+                    "moderator_named_only",
+                    self.file,
+                    self.sheet,
+                    Some(row.row),
+                    Some(&header),
+                    text,
+                    "a moderator is named but no moderation date or grade is recorded: not counted as moderated yet",
+                );
+                Some(false)
+            }
             Some(_) => self.answer(row, "moderated", findings).as_bool(),
             None => None,
         }
@@ -2805,6 +2857,45 @@ impl<'a> RowReader<'a> {
             grade,
             date,
         })
+    }
+
+    /// Adds an action read from an actions table. One another export holds too
+    /// (the same audit or child and the same words) is one action: the later
+    /// export's version is used, when the file names say which is later or
+    /// only one of the two records it as done; otherwise both are kept.
+    fn add_action(&self, a: Action, model: &mut Model) -> Result<(), RowError> {
+        let owner =
+            a.audit_id.as_deref().map(|id| super::identity::tidy(id).into_owned()).or_else(|| a.child_id.as_deref().and_then(super::identity::child_key));
+        let key = owner.map(|o| format!("{o}|{}", fold(&a.text)));
+        let earlier = key.as_ref().and_then(|k| model.action_keys.get(k).copied()).filter(|&i| model.actions[i].origin.file != self.file);
+        if let Some(i) = earlier {
+            let first = &model.actions[i];
+            let by_name = super::versions::later_export(&first.origin.file, self.file);
+            let by_progress = match (first.completed.is_some(), a.completed.is_some()) {
+                (false, true) => Some(std::cmp::Ordering::Greater),
+                (true, false) => Some(std::cmp::Ordering::Less),
+                _ => None,
+            };
+            let why = if by_name.is_some() { LATER_BY_NAME } else { LATER_BY_PROGRESS };
+            match by_name.or(by_progress) {
+                Some(std::cmp::Ordering::Greater) => {
+                    model.superseded.push((first.origin.clone(), a.origin.clone(), why));
+                    model.action_keys.insert(key.expect("an earlier one has a key"), model.actions.len());
+                    model.actions.push(a);
+                    return Ok(());
+                }
+                Some(std::cmp::Ordering::Less) => {
+                    let place = format!("{} row {}", first.origin.file, first.origin.row);
+                    return Err((ACTION_SUPERSEDED, format!("{} (a later export has it: {place})", a.text), Some("action".to_string())));
+                }
+                _ => {}
+            }
+        }
+        if let Some(k) = key {
+            model.action_keys.entry(k).or_insert(model.actions.len());
+        }
+        model.actions.push(a);
+        Ok(())
     }
 
     fn action(&self, row: &SourceRow, findings: &mut Findings) -> Result<Action, RowError> {
@@ -2865,7 +2956,12 @@ impl<'a> RowReader<'a> {
             Some(row.row),
             Some(header),
             t.clone(),
-            "a timescale, not a date: due that long after the action was set (its audit's completion when no set date is given; \"N days\" are working days)",
+            match ts {
+                super::timescale::Timescale::MonthEnd { .. } => {
+                    "the end of a month, not a date: due on its last day, the first on or after the action was set (its audit's completion when no set date is given)"
+                }
+                _ => "a timescale, not a date: due that long after the action was set (its audit's completion when no set date is given; \"N days\" are working days)",
+            },
         );
         Some((None, Some(ts)))
     }

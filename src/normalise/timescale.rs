@@ -1,5 +1,6 @@
 //! An action's timescale as councils write it where a due date goes: "20
-//! working days", "2 weeks", "within 4 weeks of audit", "by 04/08/2026".
+//! working days", "2 weeks", "within 4 weeks of audit", "by 04/08/2026",
+//! "end of Sept".
 
 use super::fold::fold;
 use crate::ingest::Cell;
@@ -16,6 +17,13 @@ pub enum Timescale {
     /// Calendar days ("2 weeks" is 14).
     Days(u32),
     Months(u32),
+    /// The last day of a month ("end of Sept", "by end of October 2026", "end
+    /// of month"): of the year given, else the first such day on or after the
+    /// start; no month named is the start's own month.
+    MonthEnd {
+        month: Option<u32>,
+        year: Option<i32>,
+    },
 }
 
 /// A date written with a word before it ("by 04/08/2026", "before 1 Oct 2026").
@@ -35,6 +43,9 @@ pub fn by_date(cell: &Cell, read: impl Fn(&Cell) -> Option<NaiveDate>) -> Option
 pub fn parse(text: &str) -> Option<Timescale> {
     let f = fold(text);
     let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    if let Some(t) = month_end(&words) {
+        return Some(t);
+    }
     // Words that may come around the timescale.
     let filler = |w: &str| {
         matches!(
@@ -95,6 +106,29 @@ pub fn parse(text: &str) -> Option<Timescale> {
     })
 }
 
+/// "end of Sept", "by the end of September 2026", "end of month", "end Oct".
+fn month_end(words: &[&str]) -> Option<Timescale> {
+    let at = words.iter().position(|w| *w == "end")?;
+    if !words[..at].iter().all(|w| matches!(*w, "by" | "the" | "at" | "before" | "for")) {
+        return None;
+    }
+    let rest: Vec<&str> = words[at + 1..].iter().copied().filter(|w| !matches!(*w, "of" | "the")).collect();
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let month_of = |w: &str| {
+        const FULL: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+        (0..12).find(|&i| w == MONTHS[i] || w == FULL[i] || (i == 8 && w == "sept")).map(|i| i as u32 + 1)
+    };
+    match rest[..] {
+        ["month"] => Some(Timescale::MonthEnd { month: None, year: None }),
+        [m] => Some(Timescale::MonthEnd { month: Some(month_of(m)?), year: None }),
+        [m, y] => {
+            let year = y.parse::<i32>().ok().filter(|y| (2000..=2100).contains(y))?;
+            Some(Timescale::MonthEnd { month: Some(month_of(m)?), year: Some(year) })
+        }
+        _ => None,
+    }
+}
+
 fn unit_of(w: &str) -> Option<&'static str> {
     match w {
         "day" | "days" => Some("day"),
@@ -124,6 +158,16 @@ pub fn due(t: Timescale, start: NaiveDate, add_working_days: impl Fn(NaiveDate, 
         Timescale::WorkingDays(n) => Some(add_working_days(start, n)),
         Timescale::Days(n) => start.checked_add_days(chrono::Days::new(u64::from(n))),
         Timescale::Months(n) => start.checked_add_months(chrono::Months::new(n)),
+        Timescale::MonthEnd { month, year } => {
+            use chrono::Datelike;
+            let last_day = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1)?.checked_add_months(chrono::Months::new(1))?.pred_opt();
+            let m = month.unwrap_or(start.month());
+            let end = last_day(year.unwrap_or(start.year()), m)?;
+            match year {
+                None if end < start => last_day(start.year() + 1, m),
+                _ => Some(end),
+            }
+        }
     }
 }
 
@@ -146,13 +190,21 @@ mod tests {
             ("3 months from audit", Some(Timescale::Months(3))),
             ("48 hours", Some(Timescale::Days(2))),
             ("within 24 hours", Some(Timescale::Days(1))),
+            ("end of Sept", Some(Timescale::MonthEnd { month: Some(9), year: None })),
+            ("By the end of September 2026", Some(Timescale::MonthEnd { month: Some(9), year: Some(2026) })),
+            ("end Oct", Some(Timescale::MonthEnd { month: Some(10), year: None })),
+            ("end of month", Some(Timescale::MonthEnd { month: None, year: None })),
         ] {
             assert_eq!(parse(t), want, "{t}");
         }
         for t in [
             "ASAP",
             "TBC",
-            "end of Sept",
+            "end of play",
+            "end of Sept or Oct",
+            "weekend",
+            "the end",
+            "mid Sept",
             "next supervision",
             "by 04/08/2026",
             "2 weeks or 10 days",
@@ -182,5 +234,13 @@ mod tests {
         assert_eq!(due(Timescale::Days(14), start, wd), NaiveDate::from_ymd_opt(2026, 2, 14));
         assert_eq!(due(Timescale::Months(1), start, wd), NaiveDate::from_ymd_opt(2026, 2, 28));
         assert_eq!(due(Timescale::WorkingDays(10), start, wd), start.checked_add_days(chrono::Days::new(110)));
+        let end = |month, year| Timescale::MonthEnd { month, year };
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let sept10 = day(2026, 9, 10).unwrap();
+        assert_eq!(due(end(Some(9), None), sept10, wd), day(2026, 9, 30));
+        assert_eq!(due(end(Some(2), None), sept10, wd), day(2027, 2, 28), "the next February's end");
+        assert_eq!(due(end(Some(8), Some(2026)), sept10, wd), day(2026, 8, 31), "a year given is kept");
+        assert_eq!(due(end(None, None), sept10, wd), day(2026, 9, 30));
+        assert_eq!(due(end(Some(2), None), day(2027, 12, 1).unwrap(), wd), day(2028, 2, 29), "a leap year");
     }
 }

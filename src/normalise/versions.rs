@@ -77,6 +77,13 @@ fn last_date(name: &str) -> Option<NaiveDate> {
     found
 }
 
+/// A name without a download's copy number ("QA audits export (1)": the
+/// second download of "QA audits export"), and that number (0 for none).
+fn download_copy(stem: &str) -> (&str, u32) {
+    let copy = stem.strip_suffix(')').and_then(|s| s.rsplit_once(" (")).and_then(|(base, n)| Some((base, n.parse::<u32>().ok()?)));
+    copy.unwrap_or((stem, 0))
+}
+
 /// A version number written in a file name ("v2", "version 3", "rev 2").
 fn version(folded: &str) -> Option<u32> {
     let words: Vec<&str> = folded.split(' ').collect();
@@ -93,6 +100,11 @@ fn version(folded: &str) -> Option<u32> {
 /// when the names do not say.
 pub fn later_export(a: &str, b: &str) -> Option<Ordering> {
     let (a, b) = (stem(a), stem(b));
+    // The same file downloaded again: the browser names the copies "name (1)", "name (2)".
+    let ((base_a, na), (base_b, nb)) = (download_copy(a), download_copy(b));
+    if na != nb && fold(base_a) == fold(base_b) {
+        return Some(nb.cmp(&na));
+    }
     if let (Some(da), Some(db)) = (last_date(a), last_date(b)) {
         if da != db {
             return Some(db.cmp(&da));
@@ -138,6 +150,12 @@ mod tests {
             ("audits v1.xlsx", "audits.xlsx", None),
             // A date range: its end is the date compared.
             ("notes 01-07-2026 to 11-09-2026.csv", "notes 01-07-2026 to 06-11-2026.csv", Some(Greater)),
+            // Downloaded again: "(1)" is the second download, "(2)" the third.
+            ("QA audits export.xlsx", "QA audits export (1).xlsx", Some(Greater)),
+            ("old/QA audits export (2).xlsx", "QA audits export (1).xlsx", Some(Less)),
+            ("KSS audit report Sep 26 (1).csv", "KSS audit report Sep 26.csv", Some(Less)),
+            ("QA audits export (1).xlsx", "Actions export (2).xlsx", None),
+            ("Team (North).xlsx", "Team.xlsx", None),
         ];
         for (a, b, want) in cases {
             assert_eq!(later_export(a, b), want, "{a} / {b}");
