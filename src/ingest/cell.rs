@@ -128,6 +128,32 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if let Some(d) = utc_date_in_uk(s) {
         return Some(d);
     }
+    // A weekday before the date ("Thu 20/08/2026", "Monday, 21 September 2026"): the date is read.
+    if let Some((first, rest)) = s.split_once([' ', ',']) {
+        const WEEKDAYS: [&str; 18] = [
+            "mon",
+            "monday",
+            "tue",
+            "tues",
+            "tuesday",
+            "wed",
+            "weds",
+            "wednesday",
+            "thu",
+            "thur",
+            "thurs",
+            "thursday",
+            "fri",
+            "friday",
+            "sat",
+            "saturday",
+            "sun",
+            "sunday",
+        ];
+        if WEEKDAYS.contains(&first.trim_end_matches('.').to_ascii_lowercase().as_str()) {
+            return parse_date(rest.trim_start_matches([' ', ',']));
+        }
+    }
     // Drop a time part: "2026-11-06T10:00:00", "06/11/2026 14:30".
     let date_part = s.split(['T', ' ']).next().unwrap_or(s);
     if let Some(d) = parse_numeric_date(date_part) {
@@ -252,6 +278,15 @@ mod tests {
     use super::*;
     use crate::calendar::date;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_weekday_before_a_date_is_read_past() {
+        assert_eq!(parse_date("Thu 20/08/2026"), NaiveDate::from_ymd_opt(2026, 8, 20));
+        assert_eq!(parse_date("Monday, 21 September 2026"), NaiveDate::from_ymd_opt(2026, 9, 21));
+        assert_eq!(parse_date("Wed. 07/10/2026"), NaiveDate::from_ymd_opt(2026, 10, 7));
+        assert_eq!(parse_date("Wed"), None);
+        assert_eq!(parse_date("Wednesday next week"), None);
+    }
 
     #[test]
     fn a_day_and_month_with_no_year() {

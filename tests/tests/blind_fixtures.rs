@@ -201,3 +201,27 @@ fn a_fifteenth_blind_set_gives_the_independent_kpis() {
     // report shapes (tests/fixtures/councils15/README.md; known_limits.json).
     check("councils15");
 }
+
+#[test]
+fn a_sixteenth_blind_set_gives_the_independent_kpis() {
+    // Workbooks people built themselves: formulas (cached, and none cached),
+    // Excel tables, hidden rows and sheets, lists, typed-over formulas
+    // (tests/fixtures/councils16/README.md).
+    check("councils16");
+}
+
+#[test]
+fn a_seventeenth_blind_set_gives_the_independent_kpis() {
+    // The officer's export folder: the same export downloaded again, monthly
+    // runs that overlap, versions in old/, lock files and notes
+    // (tests/fixtures/councils17/README.md; known_limits.json).
+    check("councils17");
+}
+
+#[test]
+fn an_eighteenth_blind_set_gives_the_independent_kpis() {
+    // Records on the edges that decide the numbers: period ends, summer time,
+    // bank holidays, weekends, exact timescales, a 1904 workbook
+    // (tests/fixtures/councils18/README.md; known_limits.json).
+    check("councils18");
+}
