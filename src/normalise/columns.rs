@@ -737,14 +737,13 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         if kind == TableKind::Actions && field == "status" && winners.len() > 1 && top < 1000 {
             let completion: Vec<usize> = winners.iter().copied().filter(|&c| words[columns[c].index].iter().any(|w| w.starts_with("complet"))).collect();
             if let [record] = completion[..] {
-                keep_one(
-                    &mut columns,
-                    &mut notes,
-                    &cols,
-                    record,
-                    |h, kept| format!("column '{h}' matches status, but '{kept}' records completion: not used"),
-                    |kept| format!("'{kept}' records completion"),
-                );
+                // The other is read where the completion record is blank.
+                let kept = columns[record].header.clone();
+                for &c in cols.iter().filter(|&&c| c != record) {
+                    notes.push(format!("column '{}' matches status, but '{kept}' records completion: read only where that is blank", columns[c].header));
+                    columns[c].target = Target::Field("status_also".into());
+                    columns[c].reason = format!("{} (read where '{kept}' is blank)", columns[c].reason);
+                }
                 continue;
             }
         }

@@ -150,6 +150,9 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     out.model.row_keys = Default::default();
     out.model.audit_keys = Default::default();
     out.model.action_keys = Default::default();
+    out.model.episode_keys = Default::default();
+    out.model.note_ids = Default::default();
+    drop_superseded_notes(&mut out, &mut found);
     drop_superseded(&mut out, &mut found);
     read_codes_by_key(&mut out.model, &ctx, &mut found);
     identity::canonicalise(&mut out.model, &mut found);
@@ -161,6 +164,35 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     plausible::flag(&out.model, crate::calendar::today(), &mut found);
     out.findings = found.list;
     out
+}
+
+/// What a record set aside for a later export's version is called, by its table's kind.
+fn label_of(kind: columns::TableKind) -> &'static str {
+    match kind {
+        columns::TableKind::Actions => table::ACTION_SUPERSEDED,
+        columns::TableKind::Episodes => table::EPISODE_SUPERSEDED,
+        _ => table::SUPERSEDED,
+    }
+}
+
+/// Takes out the case notes that a later export holds again (by note id):
+/// each becomes a row set aside in its table's count, with a note.
+fn drop_superseded_notes(out: &mut Normalised, found: &mut findings::Findings) {
+    let superseded = std::mem::take(&mut out.model.superseded_notes);
+    if superseded.is_empty() {
+        return;
+    }
+    let gone: std::collections::HashSet<(u32, u32)> = superseded.iter().map(|(old, _, _)| *old).collect();
+    out.model.case_notes.retain(|n| !gone.contains(&(n.source, n.row)));
+    for ((file, row), (new_file, new_row), why) in &superseded {
+        let (file, new_file) = (out.model.strings.get(*file).to_string(), out.model.strings.get(*new_file));
+        if let Some(t) = out.tables.iter_mut().find(|t| t.file == file && t.kind == columns::TableKind::CaseNotes) {
+            t.rows_accepted = t.rows_accepted.saturating_sub(1);
+            t.reject(table::NOTE_SUPERSEDED);
+        }
+        let message = format!("{}: a later export has this note again ({new_file} row {new_row}), and {why}; that version is used", table::NOTE_SUPERSEDED);
+        found.push(Severity::Info, "row_set_aside", &file, None, Some(*row), None, "", message);
+    }
 }
 
 /// Takes out the audits that a later export holds again (read first, from an
@@ -176,15 +208,17 @@ fn drop_superseded(out: &mut Normalised, found: &mut findings::Findings) {
     // Actions read from a superseded audit's own row (its numbered slots),
     // and actions a later export holds again (from an actions table).
     out.model.actions.retain(|a| !gone.contains(&a.origin));
+    out.model.episodes.retain(|e| !gone.contains(&e.origin));
     for (old, new, why) in &superseded {
-        if let Some(t) = out
-            .tables
-            .iter_mut()
-            .find(|t| t.file == old.file && t.sheet == old.sheet && matches!(t.kind, columns::TableKind::Audits | columns::TableKind::Actions))
-        {
+        if let Some(t) = out.tables.iter_mut().find(|t| {
+            t.file == old.file
+                && t.sheet == old.sheet
+                && matches!(t.kind, columns::TableKind::Audits | columns::TableKind::Actions | columns::TableKind::Episodes)
+        }) {
             t.rows_accepted = t.rows_accepted.saturating_sub(1);
-            t.reject(if t.kind == columns::TableKind::Actions { table::ACTION_SUPERSEDED } else { table::SUPERSEDED });
+            t.reject(label_of(t.kind));
         }
+        let label = out.tables.iter().find(|t| t.file == old.file && t.sheet == old.sheet).map_or(table::SUPERSEDED, |t| label_of(t.kind));
         let place = match &new.sheet {
             Some(s) => format!("{} [{s}] row {}", new.file, new.row),
             None => format!("{} row {}", new.file, new.row),
@@ -197,7 +231,7 @@ fn drop_superseded(out: &mut Normalised, found: &mut findings::Findings) {
             Some(old.row),
             None,
             "",
-            format!("{}: a later export has this record again ({place}), and {why}; that version is used", table::SUPERSEDED),
+            format!("{label}: a later export has this record again ({place}), and {why}; that version is used"),
         );
     }
 }

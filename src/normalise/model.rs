@@ -228,6 +228,9 @@ pub enum SeenAlone {
     NotRecorded,
 }
 
+/// Where a case note was read: (interned file, row).
+pub type NotePlace = (u32, u32);
+
 /// A case note, kept compact: millions of them are held at once. Note types,
 /// authors and teams are interned in [`Model::strings`].
 #[derive(Debug, Clone, PartialEq)]
@@ -366,6 +369,16 @@ pub struct Model {
     /// While reading: an action's audit (or child) and words → its index in
     /// `actions`, so an action another export holds too is one action.
     pub action_keys: std::collections::HashMap<String, usize>,
+    /// While reading: a case note's id (where the export gives one) → its index in `case_notes`.
+    pub note_ids: std::collections::HashMap<String, usize>,
+    /// Case notes (file, row) a later export holds again, with the version used and why.
+    pub superseded_notes: Vec<(NotePlace, NotePlace, &'static str)>,
+    /// While reading: the tables (file, sheet) of records whose table has no
+    /// column saying they were done (or ended): another export's version that
+    /// has one is used over theirs.
+    pub no_completion: std::collections::HashSet<(String, Option<String>)>,
+    /// While reading: a spell's child, kind and start → its index in `episodes`.
+    pub episode_keys: std::collections::HashMap<String, usize>,
     /// While reading: a key of every row read (its cells by header, any column
     /// order) → (interned file, row), so an exact duplicate counts once across
     /// tables and files. Emptied when reading ends.

@@ -688,6 +688,18 @@ impl Recogniser {
     /// A raw header as the words that carry its meaning.
     pub fn header_words(&self, raw: &str) -> Vec<String> {
         let mut words = self.words(&prepare_header(raw));
+        // A field name in camel case whose capitals are not where its words
+        // start ("CPPstartDate", "LAchildID": the DfE census's own names) is
+        // read as one run of letters split into known words, when that knows
+        // every word and the split at capitals does not.
+        let camel =
+            raw.chars().all(|c| c.is_ascii_alphanumeric()) && raw.chars().any(|c| c.is_ascii_lowercase()) && raw.chars().any(|c| c.is_ascii_uppercase());
+        if camel && words.iter().any(|w| !self.dictionary.contains(w)) {
+            let whole = self.split_word(&raw.to_ascii_lowercase());
+            if whole.len() > 1 && whole.iter().all(|w| self.dictionary.contains(w)) {
+                words = super::recognise::words(&whole.join(" "), &self.vocabulary);
+            }
+        }
         // A machine field name's type suffix ("overall_cd", "worker_spoken_ind",
         // "seen_alone_flag") is not a word of its meaning. (In a header written
         // for people, "Team code" is another column than "Team".)

@@ -606,7 +606,7 @@ impl TableReport {
 }
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 14] = [
+pub const SET_ASIDE_REASONS: [&str; 18] = [
     NO_ACTION,
     "blank row",
     "totals row",
@@ -620,6 +620,10 @@ pub const SET_ASIDE_REASONS: [&str; 14] = [
     AUDIT_CANCELLED,
     RECORD_RETIRED,
     SUPERSEDED,
+    ACTION_SUPERSEDED,
+    EPISODE_SUPERSEDED,
+    NOTE_SUPERSEDED,
+    NOTE_ID_READ,
     NOTE_CANCELLED,
 ];
 
@@ -628,8 +632,43 @@ pub const SET_ASIDE_REASONS: [&str; 14] = [
 /// Why an export's record replaces another's (said in the note on the one set aside).
 pub const LATER_BY_NAME: &str = "its name says it is later";
 pub const LATER_BY_PROGRESS: &str = "it records as done what the other does not";
+pub const LATER_BY_COLUMNS: &str = "its table records completion, which the other's does not";
 pub const SUPERSEDED: &str = "audit in a later export (that version is used)";
 pub const ACTION_SUPERSEDED: &str = "action in a later export (that version is used)";
+pub const EPISODE_SUPERSEDED: &str = "legal status in a later export (that version is used)";
+pub const NOTE_SUPERSEDED: &str = "case note in a later export (that version is used)";
+pub const NOTE_ID_READ: &str = "case note id read in another export (the first read is used)";
+
+/// One export's version of a record: its file, whether it records the record
+/// as done (or ended), and whether its table records that at all.
+#[derive(Clone, Copy)]
+struct Version<'a> {
+    file: &'a str,
+    done: bool,
+    records_done: bool,
+}
+
+/// Which of two exports' versions of one record is used. When only one of the
+/// two tables records completion at all, that one's (a list without it, an
+/// allocation list, is another list, not a newer version); else the later file
+/// by name ([`super::versions`]); else the one that records the record as
+/// done, when only one does. `Greater`: the second's.
+fn later_version(first: Version, second: Version) -> Option<(std::cmp::Ordering, &'static str)> {
+    use std::cmp::Ordering::{Greater, Less};
+    match (first.records_done, second.records_done) {
+        (true, false) => return Some((Less, LATER_BY_COLUMNS)),
+        (false, true) => return Some((Greater, LATER_BY_COLUMNS)),
+        _ => {}
+    }
+    if let Some(o) = super::versions::later_export(first.file, second.file) {
+        return Some((o, LATER_BY_NAME));
+    }
+    match (first.done, second.done) {
+        (false, true) => Some((Greater, LATER_BY_PROGRESS)),
+        (true, false) => Some((Less, LATER_BY_PROGRESS)),
+        _ => None,
+    }
+}
 
 /// A database extract's row that is an earlier version or a deleted record.
 pub const RECORD_RETIRED: &str = "an earlier version of a record, a deleted one, or a list's folder (its current, deleted or item-type column says so)";
@@ -1342,7 +1381,14 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             alternates.push((f, c));
         }
     }
+    // Whether the log keeps moderation dates, grades or agreement at all (in
+    // the rows looked at): where it does not, a moderator's name is all it says.
+    let moderation_kept = ["moderation_date", "moderated_overall", "moderator_agrees"]
+        .iter()
+        .filter_map(|f| mapping.field(f))
+        .any(|i| sample.iter().skip(h + 1).any(|r| r.cells.get(i).is_some_and(|c| !c.is_empty())));
     let mut reader = RowReader {
+        moderation_kept,
         ctx,
         file: &file,
         sheet: sheet.as_deref(),
@@ -1392,6 +1438,9 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             && !reader.month_first
             && reader.alternates.is_empty()
             && reader.row_state.is_empty()
+            // (Nor notes with their own ids: a note another export holds again is
+            // matched by its id, which the columnar reader does not read.)
+            && !reader.fields.iter().any(|(f, _)| f == "note_id")
     });
     let fast = bulk.is_some();
     if let Some(bulk) = &bulk {
@@ -2094,6 +2143,8 @@ type RowError = (&'static str, String, Option<String>);
 
 struct RowReader<'a> {
     ctx: &'a Context<'a>,
+    /// The log's moderation date, grade or agreement column holds values (see [`RowReader::moderated`]).
+    moderation_kept: bool,
     /// No team column: the service column gives the team.
     service_as_team: bool,
     /// No team or service column, and a sheet named for a team.
@@ -2195,7 +2246,7 @@ impl<'a> RowReader<'a> {
             TableKind::Audits if self.moderation_log => self.moderation(&row, findings).map(|m| model.moderations.push(m)),
             TableKind::Audits => self.audit(&row, findings).and_then(|a| self.add_audit(a, model, findings)).map(|()| self.slot_actions(&row, model, findings)),
             TableKind::Actions => self.action(&row, findings).and_then(|a| self.add_action(a, model)),
-            TableKind::CaseNotes => self.case_note(&row, model, findings).map(|n| model.case_notes.push(n)),
+            TableKind::CaseNotes => self.case_note(&row, model, findings).and_then(|n| self.add_note(n, &row, model)),
             TableKind::Episodes => {
                 // Every row's child and start date, in scope or not: in a status
                 // history, the next row ends the one before.
@@ -2206,7 +2257,7 @@ impl<'a> RowReader<'a> {
                 if ended_not_current {
                     self.ended_not_current.push(model.episodes.len());
                 }
-                self.episode(&row, findings).map(|e| model.episodes.push(e))
+                self.episode(&row, findings).and_then(|e| self.add_episode(e, model))
             }
             TableKind::Unknown => Err(("table not recognised", String::new(), None)),
         };
@@ -2231,6 +2282,7 @@ impl<'a> RowReader<'a> {
     /// no id of its own is the same audit when its child, date and framework
     /// are.
     fn add_audit(&self, mut a: Audit, model: &mut Model, findings: &mut Findings) -> Result<(), RowError> {
+        let mine = self.version(a.completed.is_some(), "completed_date", model);
         let has_id = self.mapping.field("audit_id").is_some();
         // With no audit id, an audit is its child, framework and the day it was
         // allocated or completed (allocated first: an export run before the
@@ -2280,16 +2332,11 @@ impl<'a> RowReader<'a> {
             // Which version to use: the later export's, when the file names say
             // which is later; else the completed one, when only one of the two
             // records the audit as done (a run before completion, and one after).
-            let by_name = super::versions::later_export(&first.file, self.file);
-            let first_done = model.audits.iter().rev().find(|x| x.origin == *first).map(|x| x.completed.is_some());
-            let by_progress = match (first_done, a.completed.is_some()) {
-                (Some(false), true) => Some(std::cmp::Ordering::Greater),
-                (Some(true), false) => Some(std::cmp::Ordering::Less),
-                _ => None,
-            };
-            let why = if by_name.is_some() { LATER_BY_NAME } else { LATER_BY_PROGRESS };
-            match by_name.or(by_progress) {
-                Some(std::cmp::Ordering::Greater) => {
+            let first_done = model.audits.iter().rev().find(|x| x.origin == *first).is_some_and(|x| x.completed.is_some());
+            let first_version =
+                Version { file: &first.file, done: first_done, records_done: !model.no_completion.contains(&(first.file.clone(), first.sheet.clone())) };
+            match later_version(first_version, mine) {
+                Some((std::cmp::Ordering::Greater, why)) => {
                     let first = first.clone();
                     for k in keys {
                         model.audit_keys.insert(k, model.audits.len());
@@ -2303,14 +2350,14 @@ impl<'a> RowReader<'a> {
                     model.audits.push(a);
                     return Ok(());
                 }
-                Some(std::cmp::Ordering::Less) if by_name.is_none() => {
+                Some((std::cmp::Ordering::Less, LATER_BY_PROGRESS)) => {
                     return Err((
                         SUPERSEDED,
                         format!("{} (completed in another export: {} row {})", a.id, first.file, first.row),
                         has_id.then(|| "audit id".to_string()),
                     ));
                 }
-                Some(std::cmp::Ordering::Less) => {
+                Some((std::cmp::Ordering::Less, _)) => {
                     return Err((
                         SUPERSEDED,
                         format!("{} (a later export has it: {} row {})", a.id, first.file, first.row),
@@ -2808,9 +2855,10 @@ impl<'a> RowReader<'a> {
     /// Whether the audit was moderated: the moderated column (a date there says
     /// yes), else yes when a moderation grade, date or agreement is recorded.
     fn moderated(&mut self, row: &SourceRow, findings: &mut Findings, recorded: bool) -> Option<bool> {
-        // Where the log keeps a moderation date or grade, a moderator's name
-        // alone is who is to moderate ("Moderator (allocated)"), not that it was done.
-        let dated_log = self.mapping.field("moderation_date").is_some() || self.mapping.field("moderated_overall").is_some();
+        // Where the log keeps a moderation date, grade or agreement, a
+        // moderator's name alone is who is to moderate ("Moderator
+        // (allocated)"), not that it was done.
+        let dated_log = self.moderation_kept;
         match self.cell(row, "moderated") {
             Some((c, _)) if c.as_date().is_some() && !matches!(c, Cell::Number(n) if *n <= 1.0) => Some(true),
             Some((c, header))
@@ -2864,27 +2912,31 @@ impl<'a> RowReader<'a> {
     /// export's version is used, when the file names say which is later or
     /// only one of the two records it as done; otherwise both are kept.
     fn add_action(&self, a: Action, model: &mut Model) -> Result<(), RowError> {
+        let mine = self.version(a.completed.is_some(), "completed_date", model);
         let owner =
             a.audit_id.as_deref().map(|id| super::identity::tidy(id).into_owned()).or_else(|| a.child_id.as_deref().and_then(super::identity::child_key));
         let key = owner.map(|o| format!("{o}|{}", fold(&a.text)));
-        let earlier = key.as_ref().and_then(|k| model.action_keys.get(k).copied()).filter(|&i| model.actions[i].origin.file != self.file);
+        // (Not when both give the day it was set, or its audit's, more than two
+        // weeks apart: the same words set again after a later audit (a re-audit
+        // weeks on) are another action; a corrected date is the same one.)
+        let when = |x: &Action| x.set.or(x.audit_date);
+        let earlier = key
+            .as_ref()
+            .and_then(|k| model.action_keys.get(k).copied())
+            .filter(|&i| model.actions[i].origin.file != self.file)
+            .filter(|&i| !matches!((when(&model.actions[i]), when(&a)), (Some(x), Some(y)) if x.signed_duration_since(y).num_days().abs() > 14));
         if let Some(i) = earlier {
             let first = &model.actions[i];
-            let by_name = super::versions::later_export(&first.origin.file, self.file);
-            let by_progress = match (first.completed.is_some(), a.completed.is_some()) {
-                (false, true) => Some(std::cmp::Ordering::Greater),
-                (true, false) => Some(std::cmp::Ordering::Less),
-                _ => None,
-            };
-            let why = if by_name.is_some() { LATER_BY_NAME } else { LATER_BY_PROGRESS };
-            match by_name.or(by_progress) {
-                Some(std::cmp::Ordering::Greater) => {
+            let records_done = !model.no_completion.contains(&(first.origin.file.clone(), first.origin.sheet.clone()));
+            let first_version = Version { file: &first.origin.file, done: first.completed.is_some(), records_done };
+            match later_version(first_version, mine) {
+                Some((std::cmp::Ordering::Greater, why)) => {
                     model.superseded.push((first.origin.clone(), a.origin.clone(), why));
                     model.action_keys.insert(key.expect("an earlier one has a key"), model.actions.len());
                     model.actions.push(a);
                     return Ok(());
                 }
-                Some(std::cmp::Ordering::Less) => {
+                Some((std::cmp::Ordering::Less, _)) => {
                     let place = format!("{} row {}", first.origin.file, first.origin.row);
                     return Err((ACTION_SUPERSEDED, format!("{} (a later export has it: {place})", a.text), Some("action".to_string())));
                 }
@@ -2895,6 +2947,83 @@ impl<'a> RowReader<'a> {
             model.action_keys.entry(k).or_insert(model.actions.len());
         }
         model.actions.push(a);
+        Ok(())
+    }
+
+    /// This table's version of a record: whether it is done, and whether the
+    /// table has a column that says so (`field`; for actions, a status too),
+    /// which is remembered for the records read after.
+    fn version(&self, done: bool, field: &str, model: &mut Model) -> Version<'a> {
+        let records_done = self.mapping.field(field).is_some()
+            || (field == "completed_date" && self.mapping.kind == TableKind::Actions && self.mapping.field("status").is_some());
+        if !records_done {
+            model.no_completion.insert((self.file.to_string(), self.sheet.map(str::to_string)));
+        }
+        Version { file: self.file, done, records_done }
+    }
+
+    /// Adds a case note. One with the id of a note read from another export
+    /// ("Obs ID" in two overlapping runs) is that note again: the later
+    /// export's version is used when the file names say which is later, else
+    /// the first read.
+    fn add_note(&self, n: CaseNote, row: &SourceRow, model: &mut Model) -> Result<(), RowError> {
+        let key = self.text(row, "note_id").map(|id| super::identity::tidy(&id).into_owned());
+        let earlier = key.as_ref().and_then(|k| model.note_ids.get(k).copied()).filter(|&i| model.case_notes[i].source != n.source);
+        if let Some(i) = earlier {
+            let first = model.case_notes[i].clone();
+            let first_file = model.strings.get(first.source).to_string();
+            let id = key.clone().unwrap_or_default();
+            let versions = (Version { file: &first_file, done: false, records_done: true }, Version { file: self.file, done: false, records_done: true });
+            return match later_version(versions.0, versions.1) {
+                Some((std::cmp::Ordering::Greater, why)) => {
+                    model.superseded_notes.push(((first.source, first.row), (n.source, n.row), why));
+                    model.note_ids.insert(id, model.case_notes.len());
+                    model.case_notes.push(n);
+                    Ok(())
+                }
+                Some((std::cmp::Ordering::Less, _)) => {
+                    Err((NOTE_SUPERSEDED, format!("{id} (a later export has it: {first_file} row {})", first.row), Some("note id".to_string())))
+                }
+                _ => Err((NOTE_ID_READ, format!("{id} (first read at {first_file} row {})", first.row), Some("note id".to_string()))),
+            };
+        }
+        if let Some(k) = key {
+            model.note_ids.entry(k).or_insert(model.case_notes.len());
+        }
+        model.case_notes.push(n);
+        Ok(())
+    }
+
+    /// Adds a legal-status spell. The same spell (child, kind and start) in
+    /// another export is one spell: the later export's version is used (a
+    /// snapshot "as at 01-11-2026" holds the end one "as at 01-09-2026" had
+    /// not), else the one that records its end.
+    fn add_episode(&self, e: super::model::Episode, model: &mut Model) -> Result<(), RowError> {
+        let mine = self.version(e.end.is_some(), "end_date", model);
+        let key = super::identity::child_key(&e.child_id).map(|c| format!("{c}|{:?}|{}", e.kind, e.start));
+        let earlier = key.as_ref().and_then(|k| model.episode_keys.get(k).copied()).filter(|&i| model.episodes[i].origin.file != self.file);
+        if let Some(i) = earlier {
+            let first = &model.episodes[i];
+            let records_done = !model.no_completion.contains(&(first.origin.file.clone(), first.origin.sheet.clone()));
+            let first_version = Version { file: &first.origin.file, done: first.end.is_some(), records_done };
+            match later_version(first_version, mine) {
+                Some((std::cmp::Ordering::Greater, why)) => {
+                    model.superseded.push((first.origin.clone(), e.origin.clone(), why));
+                    model.episode_keys.insert(key.expect("an earlier one has a key"), model.episodes.len());
+                    model.episodes.push(e);
+                    return Ok(());
+                }
+                Some((std::cmp::Ordering::Less, _)) => {
+                    let place = format!("{} row {}", first.origin.file, first.origin.row);
+                    return Err((EPISODE_SUPERSEDED, format!("{} from {} (a later export has it: {place})", e.child_id, e.start), None));
+                }
+                _ => {}
+            }
+        }
+        if let Some(k) = key {
+            model.episode_keys.entry(k).or_insert(model.episodes.len());
+        }
+        model.episodes.push(e);
         Ok(())
     }
 
@@ -2925,7 +3054,8 @@ impl<'a> RowReader<'a> {
             // With no completion date, a status that says done dates the action
             // by its own date, else by the date it was reviewed.
             completed: self.date(row, "completed_date", findings).or_else(|| {
-                let (status, header) = self.cell(row, "status")?;
+                // (A second status column, "Status" beside "Completed/Comments", where the first is blank.)
+                let (status, header) = self.cell(row, "status").filter(|(c, _)| !c.is_empty()).or_else(|| self.cell(row, "status_also"))?;
                 self.done_on(row, header, status, findings, |findings| self.date(row, "reviewed_date", findings))
             }),
             audit_date: self.date(row, "audit_date", findings),
@@ -2980,7 +3110,12 @@ impl<'a> RowReader<'a> {
         if !super::forms::says_done(status) && super::scales::answer(status) != Some(Answer::Yes) {
             return None;
         }
-        let date = status.as_date().or_else(|| reviewed(findings));
+        // A date written in the status itself ("Completed 10/09/2026", "Done - 3 Sept 2026") says when.
+        let written = || match status {
+            Cell::Text(t) => t.split([' ', '-', ',', '(', ')']).filter(|w| w.chars().any(|c| c.is_ascii_digit())).find_map(|w| self.as_date(&Cell::text(w))),
+            _ => None,
+        };
+        let date = status.as_date().or_else(written).or_else(|| reviewed(findings));
         if date.is_none() {
             findings.push(
                 Severity::Warning,

@@ -717,6 +717,31 @@ fn rules_for_unusual_exports_leave_ordinary_ones_alone() {
     // A database extract's superseded legal-status row (not current, same
     // start as the current one) is an earlier version, not a spell of its own.
     assert_eq!(pair(&kpi("r15_ic1_db_corrected_end", "cp_visits_in_time")), (Some(2), Some(2)));
+    // Exports downloaded again (each case's expected.md says why).
+    let value = |case: &str, id: &str| kpi(case, id)["value"].as_f64();
+    // "(1)" is the later download: its completion and regrade are used.
+    assert_eq!(
+        (value("r19_c01_download_copy_fires", "audits_completed"), pair(&kpi("r19_c01_download_copy_fires", "overall_good_or_better"))),
+        (Some(4.0), (Some(3), Some(4)))
+    );
+    // Two teams' files named "Audit returns" and "Audit returns (1)" with the same refs for other children: both kept.
+    assert_eq!(value("r19_c02_two_teams_same_name_same_refs", "audits_completed"), Some(6.0));
+    // No audit id: a re-audit with a new allocation date is another audit.
+    assert_eq!(pair(&kpi("r19_c03_reaudit_new_allocation_no_id", "inadequate_reaudited_in_time")), (Some(1), Some(1)));
+    assert_eq!(value("r19_c03_reaudit_new_allocation_no_id", "audits_completed"), Some(3.0));
+    // The same action words set again weeks later are another action; a re-download's are the same one.
+    assert_eq!(pair(&kpi("r19_c07_actions_recur_monthly_no_id", "actions_on_time")), (Some(2), Some(5)));
+    assert_eq!(value("r19_c07_actions_recur_monthly_no_id", "actions_overdue"), Some(1.0));
+    assert_eq!(pair(&kpi("r19_c08_actions_xlsx_redownload_same_text_two_owners", "actions_on_time")), (Some(2), Some(4)));
+    // A moderator named with nothing else, where the log records agreement: not moderated yet.
+    assert_eq!(pair(&kpi("r19_c09_moderator_agree_flag_dates_not_kept", "moderation_coverage")), (Some(3), Some(6)));
+    assert_eq!(pair(&kpi("r19_c10_moderator_allocated_only", "moderation_coverage")), (Some(4), Some(6)));
+    // "Completed/Comments" read first, "Status" where it is blank, a date written in the comment.
+    assert_eq!(pair(&kpi("r19_c12_completed_comments_vs_status", "actions_on_time")), (Some(3), Some(6)));
+    // "end of Sept", "end of month": the month's last day.
+    assert_eq!(pair(&kpi("r19_c13_due_end_of_month_phrases", "actions_on_time")), (Some(3), Some(6)));
+    // A later allocation list (no completion column) does not replace the returns.
+    assert_eq!(value("r19_c17_allocation_list_vs_returns", "audits_completed"), Some(3.0));
 }
 
 #[test]
