@@ -670,6 +670,52 @@ fn later_version(first: Version, second: Version) -> Option<(std::cmp::Ordering,
     }
 }
 
+/// Records of one kind kept across exports by a key (actions, legal-status
+/// spells), and where the versions set aside go.
+struct Kept<'m, T> {
+    records: &'m mut Vec<T>,
+    keys: &'m mut std::collections::HashMap<String, usize>,
+    superseded: &'m mut Vec<(Origin, Origin, &'static str)>,
+    no_completion: &'m std::collections::HashSet<(String, Option<String>)>,
+}
+
+/// Adds `rec` (this table's version, `mine`); when `earlier` (the index of
+/// the same record read from another export) is given, only the version
+/// [`later_version`] picks is kept: the earlier one is set aside, or `rec` is
+/// rejected with `reject(rec, where the later one is)`.
+#[allow(clippy::too_many_arguments)]
+fn keep_version<T>(
+    kept: Kept<T>,
+    key: Option<String>,
+    earlier: Option<usize>,
+    mine: Version,
+    rec: T,
+    origin: impl Fn(&T) -> &Origin,
+    done: impl Fn(&T) -> bool,
+    reject: impl FnOnce(&T, String) -> RowError,
+) -> Result<(), RowError> {
+    if let Some(i) = earlier {
+        let first = &kept.records[i];
+        let at = origin(first).clone();
+        let records_done = !kept.no_completion.contains(&(at.file.clone(), at.sheet.clone()));
+        match later_version(Version { file: &at.file, done: done(first), records_done }, mine) {
+            Some((std::cmp::Ordering::Greater, why)) => {
+                kept.superseded.push((at, origin(&rec).clone(), why));
+                kept.keys.insert(key.expect("an earlier one has a key"), kept.records.len());
+                kept.records.push(rec);
+                return Ok(());
+            }
+            Some((std::cmp::Ordering::Less, _)) => return Err(reject(&rec, format!("{} row {}", at.file, at.row))),
+            _ => {}
+        }
+    }
+    if let Some(k) = key {
+        kept.keys.entry(k).or_insert(kept.records.len());
+    }
+    kept.records.push(rec);
+    Ok(())
+}
+
 /// A database extract's row that is an earlier version or a deleted record.
 pub const RECORD_RETIRED: &str = "an earlier version of a record, a deleted one, or a list's folder (its current, deleted or item-type column says so)";
 
@@ -2925,29 +2971,17 @@ impl<'a> RowReader<'a> {
             .and_then(|k| model.action_keys.get(k).copied())
             .filter(|&i| model.actions[i].origin.file != self.file)
             .filter(|&i| !matches!((when(&model.actions[i]), when(&a)), (Some(x), Some(y)) if x.signed_duration_since(y).num_days().abs() > 14));
-        if let Some(i) = earlier {
-            let first = &model.actions[i];
-            let records_done = !model.no_completion.contains(&(first.origin.file.clone(), first.origin.sheet.clone()));
-            let first_version = Version { file: &first.origin.file, done: first.completed.is_some(), records_done };
-            match later_version(first_version, mine) {
-                Some((std::cmp::Ordering::Greater, why)) => {
-                    model.superseded.push((first.origin.clone(), a.origin.clone(), why));
-                    model.action_keys.insert(key.expect("an earlier one has a key"), model.actions.len());
-                    model.actions.push(a);
-                    return Ok(());
-                }
-                Some((std::cmp::Ordering::Less, _)) => {
-                    let place = format!("{} row {}", first.origin.file, first.origin.row);
-                    return Err((ACTION_SUPERSEDED, format!("{} (a later export has it: {place})", a.text), Some("action".to_string())));
-                }
-                _ => {}
-            }
-        }
-        if let Some(k) = key {
-            model.action_keys.entry(k).or_insert(model.actions.len());
-        }
-        model.actions.push(a);
-        Ok(())
+        let kept = Kept { records: &mut model.actions, keys: &mut model.action_keys, superseded: &mut model.superseded, no_completion: &model.no_completion };
+        keep_version(
+            kept,
+            key,
+            earlier,
+            mine,
+            a,
+            |x| &x.origin,
+            |x| x.completed.is_some(),
+            |a, place| (ACTION_SUPERSEDED, format!("{} (a later export has it: {place})", a.text), Some("action".to_string())),
+        )
     }
 
     /// This table's version of a record: whether it is done, and whether the
@@ -3002,29 +3036,17 @@ impl<'a> RowReader<'a> {
         let mine = self.version(e.end.is_some(), "end_date", model);
         let key = super::identity::child_key(&e.child_id).map(|c| format!("{c}|{:?}|{}", e.kind, e.start));
         let earlier = key.as_ref().and_then(|k| model.episode_keys.get(k).copied()).filter(|&i| model.episodes[i].origin.file != self.file);
-        if let Some(i) = earlier {
-            let first = &model.episodes[i];
-            let records_done = !model.no_completion.contains(&(first.origin.file.clone(), first.origin.sheet.clone()));
-            let first_version = Version { file: &first.origin.file, done: first.end.is_some(), records_done };
-            match later_version(first_version, mine) {
-                Some((std::cmp::Ordering::Greater, why)) => {
-                    model.superseded.push((first.origin.clone(), e.origin.clone(), why));
-                    model.episode_keys.insert(key.expect("an earlier one has a key"), model.episodes.len());
-                    model.episodes.push(e);
-                    return Ok(());
-                }
-                Some((std::cmp::Ordering::Less, _)) => {
-                    let place = format!("{} row {}", first.origin.file, first.origin.row);
-                    return Err((EPISODE_SUPERSEDED, format!("{} from {} (a later export has it: {place})", e.child_id, e.start), None));
-                }
-                _ => {}
-            }
-        }
-        if let Some(k) = key {
-            model.episode_keys.entry(k).or_insert(model.episodes.len());
-        }
-        model.episodes.push(e);
-        Ok(())
+        let kept = Kept { records: &mut model.episodes, keys: &mut model.episode_keys, superseded: &mut model.superseded, no_completion: &model.no_completion };
+        keep_version(
+            kept,
+            key,
+            earlier,
+            mine,
+            e,
+            |x| &x.origin,
+            |x| x.end.is_some(),
+            |e, place| (EPISODE_SUPERSEDED, format!("{} from {} (a later export has it: {place})", e.child_id, e.start), None),
+        )
     }
 
     fn action(&self, row: &SourceRow, findings: &mut Findings) -> Result<Action, RowError> {
