@@ -79,8 +79,17 @@ fn last_date(name: &str) -> Option<NaiveDate> {
 
 /// A name without a download's copy number ("QA audits export (1)": the
 /// second download of "QA audits export"), and that number (0 for none).
+///
+/// Microsoft Forms names its downloads by the responses they hold: "Tier 2
+/// audit(1-37)", then "Tier 2 audit(1-44)": the one reaching the later
+/// response is the later download.
 fn download_copy(stem: &str) -> (&str, u32) {
-    let copy = stem.strip_suffix(')').and_then(|s| s.rsplit_once(" (")).and_then(|(base, n)| Some((base, n.parse::<u32>().ok()?)));
+    let number = |n: &str| n.parse::<u32>().ok();
+    let copy = stem.strip_suffix(')').and_then(|s| s.rsplit_once('(')).and_then(|(base, inside)| match inside.split_once('-') {
+        Some((from, to)) => Some((base.trim_end(), number(from).and(number(to))?)),
+        None if base.ends_with(' ') => Some((base.trim_end(), number(inside)?)),
+        None => None,
+    });
     copy.unwrap_or((stem, 0))
 }
 
@@ -99,6 +108,7 @@ fn version(folded: &str) -> Option<u32> {
 /// version number, else a word saying it corrects an earlier copy. `None`
 /// when the names do not say.
 pub fn later_export(a: &str, b: &str) -> Option<Ordering> {
+    let (path_a, path_b) = (a, b);
     let (a, b) = (stem(a), stem(b));
     // The same file downloaded again: the browser names the copies "name (1)", "name (2)".
     let ((base_a, na), (base_b, nb)) = (download_copy(a), download_copy(b));
@@ -122,8 +132,22 @@ pub fn later_export(a: &str, b: &str) -> Option<Ordering> {
     match (corrects(&fa), corrects(&fb)) {
         (false, true) => Some(Ordering::Greater),
         (true, false) => Some(Ordering::Less),
-        _ => None,
+        // Last, a copy put away in a folder for old versions ("old/", "Archive/").
+        _ => match (archived(path_a), archived(path_b)) {
+            (true, false) => Some(Ordering::Greater),
+            (false, true) => Some(Ordering::Less),
+            _ => None,
+        },
     }
+}
+
+/// Whether a file sits in a folder named for old versions ("old", "Archive",
+/// "superseded", "previous versions").
+fn archived(path: &str) -> bool {
+    let folders: Vec<&str> = path.split(['/', '\\']).collect();
+    folders[..folders.len().saturating_sub(1)]
+        .iter()
+        .any(|f| matches!(fold(f).as_str(), "old" | "archive" | "archived" | "superseded" | "previous versions" | "old versions" | "older versions"))
 }
 
 #[cfg(test)]
@@ -156,6 +180,14 @@ mod tests {
             ("KSS audit report Sep 26 (1).csv", "KSS audit report Sep 26.csv", Some(Less)),
             ("QA audits export (1).xlsx", "Actions export (2).xlsx", None),
             ("Team (North).xlsx", "Team.xlsx", None),
+            // Microsoft Forms downloads: the responses they reach.
+            ("Tier 2 Case File Audit (CLA and Leaving Care)(1-37).xlsx", "Tier 2 Case File Audit (CLA and Leaving Care)(1-44).xlsx", Some(Greater)),
+            ("old/Tier 2 audit(1-24).xlsx", "Tier 2 audit(1-37).xlsx", Some(Greater)),
+            ("Tier 2 audit 2025-26(1-48).xlsx", "Tier 2 audit(1-44).xlsx", None),
+            // A copy in a folder for old versions is the earlier.
+            ("exports/old/Tier 2 actions tracker - Sept.xlsx", "exports/Tier 2 actions tracker.xlsx", Some(Greater)),
+            ("Archive\\tracker.xlsx", "tracker.xlsx", Some(Greater)),
+            ("old stuff/tracker.xlsx", "tracker.xlsx", None),
         ];
         for (a, b, want) in cases {
             assert_eq!(later_export(a, b), want, "{a} / {b}");
