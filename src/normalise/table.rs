@@ -3001,9 +3001,18 @@ impl<'a> RowReader<'a> {
     /// export's version is used when the file names say which is later, else
     /// the first read.
     fn add_note(&self, n: CaseNote, row: &SourceRow, model: &mut Model) -> Result<(), RowError> {
-        let key = self.text(row, "note_id").map(|id| super::identity::tidy(&id).into_owned());
-        let earlier = key.as_ref().and_then(|k| model.note_ids.get(k).copied()).filter(|&i| model.case_notes[i].source != n.source);
-        if let Some(i) = earlier {
+        // A note's id with its child: systems number their notes each their
+        // own way (two systems' note 1001, a monthly file's row numbers).
+        let child = model.children.get(n.child).to_string();
+        let key = self.text(row, "note_id").zip(super::identity::child_key(&child)).map(|(id, c)| format!("{c}|{}", super::identity::tidy(&id)));
+        let earlier = key.as_ref().and_then(|k| model.note_ids.get(k).copied());
+        // The same note twice in one export, on the same day (one row per
+        // worker at a joint visit), is one note.
+        if let Some(i) = earlier.filter(|&i| model.case_notes[i].source == n.source && model.case_notes[i].event == n.event) {
+            let first_row = model.case_notes[i].row;
+            return Err((NOTE_ID_READ, format!("{} (the same note as row {first_row})", key.unwrap_or_default()), Some("note id".to_string())));
+        }
+        if let Some(i) = earlier.filter(|&i| model.case_notes[i].source != n.source) {
             let first = model.case_notes[i].clone();
             let first_file = model.strings.get(first.source).to_string();
             let id = key.clone().unwrap_or_default();

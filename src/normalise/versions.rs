@@ -77,6 +77,40 @@ fn last_date(name: &str) -> Option<NaiveDate> {
     found
 }
 
+/// The last date written with a month's name in a file name ("28 Sept 2026",
+/// "Oct 2026", "September 2026"; "Sep 26"): its day, else the month's first.
+fn named_date(name: &str) -> Option<NaiveDate> {
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let words: Vec<String> = name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect();
+    let month = |w: &str| {
+        MONTHS
+            .iter()
+            .position(|m| {
+                w == *m
+                    || (w.len() > 3
+                        && w.starts_with(m)
+                        && (w == "sept"
+                            || ["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"]
+                                .contains(&w)))
+            })
+            .map(|i| i as u32 + 1)
+    };
+    let mut found = None;
+    for (i, w) in words.iter().enumerate() {
+        let (Some(m), Some(y)) = (month(w), words.get(i + 1)) else { continue };
+        let year = match y.len() {
+            4 => y.parse::<i32>().ok(),
+            2 => y.parse::<i32>().ok().map(|y| 2000 + y),
+            _ => None,
+        };
+        let Some(year) = year else { continue };
+        let day =
+            i.checked_sub(1).and_then(|j| words[j].trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<u32>().ok()).filter(|d| (1..=31).contains(d));
+        found = NaiveDate::from_ymd_opt(year, m, day.unwrap_or(1)).or(found);
+    }
+    found
+}
+
 /// A name without a download's copy number ("QA audits export (1)": the
 /// second download of "QA audits export"), and that number (0 for none).
 ///
@@ -115,7 +149,8 @@ pub fn later_export(a: &str, b: &str) -> Option<Ordering> {
     if na != nb && fold(base_a) == fold(base_b) {
         return Some(nb.cmp(&na));
     }
-    if let (Some(da), Some(db)) = (last_date(a), last_date(b)) {
+    let dated = |n: &str| last_date(n).or_else(|| named_date(n));
+    if let (Some(da), Some(db)) = (dated(a), dated(b)) {
         if da != db {
             return Some(db.cmp(&da));
         }
@@ -184,6 +219,11 @@ mod tests {
             ("Tier 2 Case File Audit (CLA and Leaving Care)(1-37).xlsx", "Tier 2 Case File Audit (CLA and Leaving Care)(1-44).xlsx", Some(Greater)),
             ("old/Tier 2 audit(1-24).xlsx", "Tier 2 audit(1-37).xlsx", Some(Greater)),
             ("Tier 2 audit 2025-26(1-48).xlsx", "Tier 2 audit(1-44).xlsx", None),
+            // Dates with a month's name.
+            ("Audit returns 28 Sept 2026.csv", "Audit returns 5 Oct 2026.csv", Some(Greater)),
+            ("CP register Oct 2026.xlsx", "CP register Sep 2026 v2.xlsx", Some(Less)),
+            ("returns September 2026.xlsx", "returns August 2026.xlsx", Some(Less)),
+            ("Learning audit log Sep-Oct 26 v2.xlsx", "Learning audit log Sep-Oct 26 v3 FINAL.xlsx", Some(Greater)),
             // A copy in a folder for old versions is the earlier.
             ("exports/old/Tier 2 actions tracker - Sept.xlsx", "exports/Tier 2 actions tracker.xlsx", Some(Greater)),
             ("Archive\\tracker.xlsx", "tracker.xlsx", Some(Greater)),

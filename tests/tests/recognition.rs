@@ -742,6 +742,19 @@ fn rules_for_unusual_exports_leave_ordinary_ones_alone() {
     assert_eq!(pair(&kpi("r19_c13_due_end_of_month_phrases", "actions_on_time")), (Some(3), Some(6)));
     // A later allocation list (no completion column) does not replace the returns.
     assert_eq!(value("r19_c17_allocation_list_vs_returns", "audits_completed"), Some(3.0));
+    // Case notes by their own id: with the child (two systems both number notes 1001…).
+    assert_eq!(pair(&kpi("r20_01_note_ids_collide_two_systems", "notes_recorded_in_time")), (Some(5), Some(8)));
+    // A later run's corrected note is used, once.
+    assert_eq!(pair(&kpi("r20_02_note_rerun_later_export_wins", "notes_recorded_in_time")), (Some(8), Some(9)));
+    assert_eq!(pair(&kpi("r20_02_note_rerun_later_export_wins", "seen_alone_recorded")), (Some(5), Some(5)));
+    // "Sep 2026 v2" is before "Oct 2026": a month's name in a file name orders it.
+    assert_eq!(pair(&kpi("r20_05_cp_register_sep_v2_vs_oct", "cp_visits_in_time")), (Some(2), Some(2)));
+    // One note id on two siblings' records is two notes.
+    assert_eq!(pair(&kpi("r20_06_sibling_joint_visit_per_team_exports", "cp_visits_in_time")), (Some(2), Some(2)));
+    // A category of need ("N1 Abuse or neglect") is no child protection plan.
+    assert_eq!(pair(&kpi("r20_12_cin_list_category_of_need_and_previous_cp_category", "cp_visits_in_time")), (Some(0), Some(0)));
+    // One row per worker at a joint visit (same note id, child and day) is one note.
+    assert_eq!(pair(&kpi("r20_24_joint_visit_one_row_per_worker", "notes_recorded_in_time")), (Some(2), Some(4)));
 }
 
 #[test]
