@@ -417,7 +417,21 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                             Ok(None) if kind == TableKind::Audits && profiles[i].non_empty >= 3 && profiles[i].long_text * 2 >= profiles[i].non_empty => {
                                 (Target::Field("evidence".into()), "values are free text".to_string(), 1)
                             }
-                            Ok(None) => (Target::Unmapped, String::new(), 0),
+                            Ok(None) => {
+                                // Named exactly as a field, but its values are not of that
+                                // kind ("By when": "end of term", "end of placement"): said,
+                                // not dropped in silence.
+                                if let Ok(Some(m)) = kind.vocabulary(rec).match_words(&words[i], MULTI_FIELDS, None) {
+                                    if m.score == 100 && profiles[i].non_empty > 0 {
+                                        let example = values.iter().find(|c| !c.is_empty()).map(|c| c.as_string()).unwrap_or_default();
+                                        notes.push(format!(
+                                            "column '{}' is named as {}, but its values do not read as one (e.g. '{example}'): not used; pin it in the config if it is",
+                                            headers[i], m.field
+                                        ));
+                                    }
+                                }
+                                (Target::Unmapped, String::new(), 0)
+                            }
                         }
                     }
                 }

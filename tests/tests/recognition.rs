@@ -862,3 +862,14 @@ fn an_ssda903_episodes_file_gives_the_looked_after_spells_and_no_cp_plans() {
     assert!(dq.contains("short breaks (visited at intervals agreed with the parent"), "{dq}");
     assert!(dq.contains("no legal-status row read is a child protection plan"), "{dq}");
 }
+
+#[test]
+fn a_column_named_as_a_field_whose_values_are_not_that_kind_is_said_not_dropped() {
+    // "By when" holding "end of term", "end of placement", … (most not dates):
+    // not used as the due date, and a warning says so.
+    let dir = scratch("named-not-read");
+    let input = crate::root().join("tests/fixtures/review/r19_c14_due_phrase_traps");
+    let o = auditpack(&dir, &["validate", input.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert!(err.contains("column 'By when' is named as due_date, but its values do not read as one"), "{err}");
+}
