@@ -870,6 +870,6 @@ fn a_column_named_as_a_field_whose_values_are_not_that_kind_is_said_not_dropped(
     let dir = scratch("named-not-read");
     let input = crate::root().join("tests/fixtures/review/r19_c14_due_phrase_traps");
     let o = auditpack(&dir, &["validate", input.to_str().unwrap()]);
-    let err = stderr(&o);
-    assert!(err.contains("column 'By when' is named as due_date, but its values do not read as one"), "{err}");
+    let said = format!("{}{}", String::from_utf8_lossy(&o.stdout), stderr(&o));
+    assert!(said.contains("column 'By when' is named as due_date, but its values do not read as one"), "{said}");
 }
