@@ -152,6 +152,7 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     out.model.action_keys = Default::default();
     out.model.episode_keys = Default::default();
     out.model.note_ids = Default::default();
+    out.model.no_completion = Default::default();
     drop_superseded_notes(&mut out, &mut found);
     drop_superseded(&mut out, &mut found);
     read_codes_by_key(&mut out.model, &ctx, &mut found);

@@ -2375,9 +2375,8 @@ impl<'a> RowReader<'a> {
             }
         }
         if let Some(first) = earlier.filter(|f| f.file != self.file) {
-            // Which version to use: the later export's, when the file names say
-            // which is later; else the completed one, when only one of the two
-            // records the audit as done (a run before completion, and one after).
+            // Which version to use: see `later_version` (the table that records
+            // completion, then the later file by name, then the completed one).
             let first_done = model.audits.iter().rev().find(|x| x.origin == *first).is_some_and(|x| x.completed.is_some());
             let first_version =
                 Version { file: &first.file, done: first_done, records_done: !model.no_completion.contains(&(first.file.clone(), first.sheet.clone())) };
