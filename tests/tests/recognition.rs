@@ -753,6 +753,9 @@ fn rules_for_unusual_exports_leave_ordinary_ones_alone() {
     assert_eq!(pair(&kpi("r20_06_sibling_joint_visit_per_team_exports", "cp_visits_in_time")), (Some(2), Some(2)));
     // A category of need ("N1 Abuse or neglect") is no child protection plan.
     assert_eq!(pair(&kpi("r20_12_cin_list_category_of_need_and_previous_cp_category", "cp_visits_in_time")), (Some(0), Some(0)));
+    // A current CP list with no end-date column ("Child ID, Category of Abuse, CP Plan
+    // Start Date, Social Worker, Team") is a list of plans, not of case notes.
+    assert_eq!(pair(&kpi("r20_10_current_cp_list_without_end_column", "cp_visits_in_time")), (Some(3), Some(4)));
     // One row per worker at a joint visit (same note id, child and day) is one note.
     assert_eq!(pair(&kpi("r20_24_joint_visit_one_row_per_worker", "notes_recorded_in_time")), (Some(2), Some(4)));
 }
