@@ -94,7 +94,7 @@ pub fn excel_serial(n: f64) -> Option<NaiveDate> {
 
 const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-fn month_from_name(s: &str) -> Option<u32> {
+pub(crate) fn month_from_name(s: &str) -> Option<u32> {
     let s = s.to_ascii_lowercase();
     let s = s.trim_end_matches('.');
     if s.len() < 3 {
@@ -106,7 +106,7 @@ fn month_from_name(s: &str) -> Option<u32> {
     (full[m as usize - 1].starts_with(s) || s == "sept").then_some(m)
 }
 
-fn year_of(s: &str) -> Option<i32> {
+pub(crate) fn year_of(s: &str) -> Option<i32> {
     let y: i32 = s.parse().ok()?;
     match s.len() {
         2 => Some(if y < 70 { 2000 + y } else { 1900 + y }),

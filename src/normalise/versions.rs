@@ -80,30 +80,11 @@ fn last_date(name: &str) -> Option<NaiveDate> {
 /// The last date written with a month's name in a file name ("28 Sept 2026",
 /// "Oct 2026", "September 2026"; "Sep 26"): its day, else the month's first.
 fn named_date(name: &str) -> Option<NaiveDate> {
-    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    let words: Vec<String> = name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect();
-    let month = |w: &str| {
-        MONTHS
-            .iter()
-            .position(|m| {
-                w == *m
-                    || (w.len() > 3
-                        && w.starts_with(m)
-                        && (w == "sept"
-                            || ["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"]
-                                .contains(&w)))
-            })
-            .map(|i| i as u32 + 1)
-    };
+    use crate::ingest::cell::{month_from_name, year_of};
+    let words: Vec<&str> = name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let mut found = None;
     for (i, w) in words.iter().enumerate() {
-        let (Some(m), Some(y)) = (month(w), words.get(i + 1)) else { continue };
-        let year = match y.len() {
-            4 => y.parse::<i32>().ok(),
-            2 => y.parse::<i32>().ok().map(|y| 2000 + y),
-            _ => None,
-        };
-        let Some(year) = year else { continue };
+        let Some((m, year)) = month_from_name(w).zip(words.get(i + 1).and_then(|y| year_of(y))) else { continue };
         let day =
             i.checked_sub(1).and_then(|j| words[j].trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<u32>().ok()).filter(|d| (1..=31).contains(d));
         found = NaiveDate::from_ymd_opt(year, m, day.unwrap_or(1)).or(found);
