@@ -10,6 +10,7 @@ pub mod fold;
 mod forms;
 pub mod identity;
 pub mod long;
+mod merge;
 pub mod model;
 pub mod pins;
 pub mod plans;
@@ -153,6 +154,7 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     out.model.episode_keys = Default::default();
     out.model.note_ids = Default::default();
     out.model.no_completion = Default::default();
+    keep_from_set_aside(&mut out, &mut found);
     drop_superseded_notes(&mut out, &mut found);
     drop_superseded(&mut out, &mut found);
     read_codes_by_key(&mut out.model, &ctx, &mut found);
@@ -183,15 +185,20 @@ fn drop_superseded_notes(out: &mut Normalised, found: &mut findings::Findings) {
     if superseded.is_empty() {
         return;
     }
+    let kept = keep_from_earlier_notes(out, &superseded);
     let gone: std::collections::HashSet<(u32, u32)> = superseded.iter().map(|(old, _, _)| *old).collect();
     out.model.case_notes.retain(|n| !gone.contains(&(n.source, n.row)));
-    for ((file, row), (new_file, new_row), why) in &superseded {
+    for (((file, row), (new_file, new_row), why), kept) in superseded.iter().zip(kept) {
         let (file, new_file) = (out.model.strings.get(*file).to_string(), out.model.strings.get(*new_file));
         if let Some(t) = out.tables.iter_mut().find(|t| t.file == file && t.kind == columns::TableKind::CaseNotes) {
             t.rows_accepted = t.rows_accepted.saturating_sub(1);
             t.reject(table::NOTE_SUPERSEDED);
         }
-        let message = format!("{}: a later export has this note again ({new_file} row {new_row}), and {why}; that version is used", table::NOTE_SUPERSEDED);
+        let message = format!(
+            "{}: a later export has this note again ({new_file} row {new_row}), and {why}; that version is used{}",
+            table::NOTE_SUPERSEDED,
+            with_kept(&kept)
+        );
         found.push(Severity::Info, "row_set_aside", &file, None, Some(*row), None, "", message);
     }
 }
@@ -204,13 +211,14 @@ fn drop_superseded(out: &mut Normalised, found: &mut findings::Findings) {
     if superseded.is_empty() {
         return;
     }
+    let kept = keep_from_earlier(out, &superseded);
     let gone: std::collections::HashSet<&Origin> = superseded.iter().map(|(old, _, _)| old).collect();
     out.model.audits.retain(|a| !gone.contains(&a.origin));
     // Actions read from a superseded audit's own row (its numbered slots),
     // and actions a later export holds again (from an actions table).
     out.model.actions.retain(|a| !gone.contains(&a.origin));
     out.model.episodes.retain(|e| !gone.contains(&e.origin));
-    for (old, new, why) in &superseded {
+    for ((old, new, why), kept) in superseded.iter().zip(kept) {
         if let Some(t) = out.tables.iter_mut().find(|t| {
             t.file == old.file
                 && t.sheet == old.sheet
@@ -232,9 +240,132 @@ fn drop_superseded(out: &mut Normalised, found: &mut findings::Findings) {
             Some(old.row),
             None,
             "",
-            format!("{label}: a later export has this record again ({place}), and {why}; that version is used"),
+            format!("{label}: a later export has this record again ({place}), and {why}; that version is used{}", with_kept(&kept)),
         );
     }
+}
+
+/// The end of a set-aside note naming the fields kept from the row set aside.
+fn with_kept(kept: &[&str]) -> String {
+    if kept.is_empty() {
+        String::new()
+    } else {
+        format!(", with this row's {} (the later export has no column for them)", kept.join(", "))
+    }
+}
+
+/// Versions set aside as they were read (the version read before them is the
+/// later one): that version takes the fields its table has no column for from
+/// them (see [`merge`]), with a note on the row set aside naming each.
+fn keep_from_set_aside(out: &mut Normalised, found: &mut findings::Findings) {
+    use columns::TableKind;
+    let set_aside = std::mem::take(&mut out.model.set_aside_versions);
+    if set_aside.is_empty() {
+        return;
+    }
+    let tables = &out.tables;
+    // A note's table by its file alone (a note's place has no sheet).
+    let fields = |at: &Origin, kind: TableKind| {
+        tables
+            .iter()
+            .find(|t| t.file == at.file && (kind == TableKind::CaseNotes || t.sheet == at.sheet) && t.kind == kind)
+            .map(|t| merge::fields_of(&t.columns))
+    };
+    fn places<T, K: std::hash::Hash + Eq>(records: &[T], key: impl Fn(&T) -> K) -> HashMap<K, usize> {
+        records.iter().enumerate().map(|(i, r)| (key(r), i)).collect()
+    }
+    let m = &mut out.model;
+    // Only the kinds with a version set aside are indexed (millions of notes).
+    let any = |f: fn(&SetAside) -> bool| set_aside.iter().any(f);
+    let audits = if any(|v| matches!(v, SetAside::Audit(..))) { places(&m.audits, |a| a.origin.clone()) } else { HashMap::new() };
+    let actions = if any(|v| matches!(v, SetAside::Action(..))) { places(&m.actions, |a| a.origin.clone()) } else { HashMap::new() };
+    let episodes = if any(|v| matches!(v, SetAside::Episode(..))) { places(&m.episodes, |e| e.origin.clone()) } else { HashMap::new() };
+    let notes = if any(|v| matches!(v, SetAside::Note(..))) { places(&m.case_notes, |n| (n.source, n.row)) } else { HashMap::new() };
+    for version in set_aside {
+        let (kept, row, at) = match version {
+            SetAside::Audit(at, old) => match (audits.get(&at), fields(&at, TableKind::Audits)) {
+                (Some(&i), Some(has)) => (merge::audit(&mut m.audits[i], &old, &has), old.origin, at),
+                _ => continue,
+            },
+            SetAside::Action(at, old) => match (actions.get(&at), fields(&at, TableKind::Actions)) {
+                (Some(&i), Some(has)) => (merge::action(&mut m.actions[i], &old, &has), old.origin, at),
+                _ => continue,
+            },
+            SetAside::Episode(at, old) => match (episodes.get(&at), fields(&at, TableKind::Episodes)) {
+                (Some(&i), Some(has)) => (merge::episode(&mut m.episodes[i], &old, &has), old.origin, at),
+                _ => continue,
+            },
+            SetAside::Note(place, old) => {
+                let at = Origin { file: m.strings.get(place.0).to_string(), sheet: None, row: place.1 };
+                match (notes.get(&place), fields(&at, TableKind::CaseNotes)) {
+                    (Some(&i), Some(has)) => {
+                        let row = Origin { file: m.strings.get(old.source).to_string(), sheet: None, row: old.row };
+                        (merge::note(&mut m.case_notes[i], &old, &has), row, at)
+                    }
+                    _ => continue,
+                }
+            }
+        };
+        if !kept.is_empty() {
+            let place = match &at.sheet {
+                Some(s) => format!("{} [{s}] row {}", at.file, at.row),
+                None => format!("{} row {}", at.file, at.row),
+            };
+            let message = format!("the version used ({place}) takes this row's {} (its export has no column for them)", kept.join(", "));
+            found.push(Severity::Info, "row_set_aside", &row.file, row.sheet.as_deref(), Some(row.row), None, "", message);
+        }
+    }
+}
+
+/// For each case note set aside, the fields its later version takes from it.
+fn keep_from_earlier_notes(out: &mut Normalised, superseded: &[(NotePlace, NotePlace, &str)]) -> Vec<Vec<&'static str>> {
+    let notes = &mut out.model.case_notes;
+    let places: HashMap<NotePlace, usize> = notes.iter().enumerate().map(|(i, n)| ((n.source, n.row), i)).collect();
+    let strings = &out.model.strings;
+    superseded
+        .iter()
+        .map(|(old, new, _)| {
+            let table = out.tables.iter().find(|t| t.file == strings.get(new.0) && t.kind == columns::TableKind::CaseNotes);
+            match (places.get(old), places.get(new), table) {
+                (Some(&i), Some(&j), Some(t)) => {
+                    let from = notes[i].clone();
+                    merge::note(&mut notes[j], &from, &merge::fields_of(&t.columns))
+                }
+                _ => Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// For each version set aside, the fields its later version takes from it
+/// (see [`merge`]): those the later version's table has no column for.
+fn keep_from_earlier(out: &mut Normalised, superseded: &[(Origin, Origin, &str)]) -> Vec<Vec<&'static str>> {
+    use columns::TableKind;
+    let tables = &out.tables;
+    let fields =
+        |o: &Origin, kind: TableKind| tables.iter().find(|t| t.file == o.file && t.sheet == o.sheet && t.kind == kind).map(|t| merge::fields_of(&t.columns));
+    fn places<T>(records: &[T], origin: impl Fn(&T) -> &Origin) -> HashMap<Origin, usize> {
+        records.iter().enumerate().map(|(i, r)| (origin(r).clone(), i)).collect()
+    }
+    let m = &mut out.model;
+    let (audits, actions, episodes) = (places(&m.audits, |a| &a.origin), places(&m.actions, |a| &a.origin), places(&m.episodes, |e| &e.origin));
+    superseded
+        .iter()
+        .map(|(old, new, _)| {
+            if let (Some(&i), Some(&j), Some(has)) = (audits.get(old), audits.get(new), fields(new, TableKind::Audits)) {
+                let from = m.audits[i].clone();
+                merge::audit(&mut m.audits[j], &from, &has)
+            } else if let (Some(&i), Some(&j), Some(has)) = (actions.get(old), actions.get(new), fields(new, TableKind::Actions)) {
+                let from = m.actions[i].clone();
+                merge::action(&mut m.actions[j], &from, &has)
+            } else if let (Some(&i), Some(&j), Some(has)) = (episodes.get(old), episodes.get(new), fields(new, TableKind::Episodes)) {
+                let from = m.episodes[i].clone();
+                merge::episode(&mut m.episodes[j], &from, &has)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect()
 }
 
 /// Case notes whose note type is a code that a key sheet explains

@@ -344,6 +344,16 @@ impl Strings {
     }
 }
 
+/// A version of a record set aside as it was read, for the version already
+/// read (at the origin or place given).
+#[derive(Debug, Clone)]
+pub enum SetAside {
+    Audit(Origin, Box<Audit>),
+    Action(Origin, Box<Action>),
+    Episode(Origin, Box<Episode>),
+    Note(NotePlace, Box<CaseNote>),
+}
+
 /// Everything read, normalised.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
@@ -373,6 +383,11 @@ pub struct Model {
     pub note_ids: std::collections::HashMap<String, usize>,
     /// Case notes (file, row) a later export holds again, with the version used and why.
     pub superseded_notes: Vec<(NotePlace, NotePlace, &'static str)>,
+    /// While reading: versions set aside as they were read (the version
+    /// already read is the later one), each with where that one was read, so
+    /// it can take the fields its own table has no column for. Taken out when
+    /// reading ends.
+    pub set_aside_versions: Vec<SetAside>,
     /// While reading: the tables (file, sheet) of records whose table has no
     /// column saying they were done (or ended): another export's version that
     /// has one is used over theirs.

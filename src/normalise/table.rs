@@ -676,6 +676,7 @@ struct Kept<'m, T> {
     records: &'m mut Vec<T>,
     keys: &'m mut std::collections::HashMap<String, usize>,
     superseded: &'m mut Vec<(Origin, Origin, &'static str)>,
+    set_aside: &'m mut Vec<super::model::SetAside>,
     no_completion: &'m std::collections::HashSet<(String, Option<String>)>,
 }
 
@@ -693,6 +694,7 @@ fn keep_version<T>(
     origin: impl Fn(&T) -> &Origin,
     done: impl Fn(&T) -> bool,
     reject: impl FnOnce(&T, String) -> RowError,
+    set_aside: impl FnOnce(Origin, T) -> super::model::SetAside,
 ) -> Result<(), RowError> {
     if let Some(i) = earlier {
         let first = &kept.records[i];
@@ -705,7 +707,11 @@ fn keep_version<T>(
                 kept.records.push(rec);
                 return Ok(());
             }
-            Some((std::cmp::Ordering::Less, _)) => return Err(reject(&rec, format!("{} row {}", at.file, at.row))),
+            Some((std::cmp::Ordering::Less, _)) => {
+                let err = reject(&rec, format!("{} row {}", at.file, at.row));
+                kept.set_aside.push(set_aside(at, rec));
+                return Err(err);
+            }
             _ => {}
         }
     }
@@ -2395,19 +2401,11 @@ impl<'a> RowReader<'a> {
                     model.audits.push(a);
                     return Ok(());
                 }
-                Some((std::cmp::Ordering::Less, LATER_BY_PROGRESS)) => {
-                    return Err((
-                        SUPERSEDED,
-                        format!("{} (completed in another export: {} row {})", a.id, first.file, first.row),
-                        has_id.then(|| "audit id".to_string()),
-                    ));
-                }
-                Some((std::cmp::Ordering::Less, _)) => {
-                    return Err((
-                        SUPERSEDED,
-                        format!("{} (a later export has it: {} row {})", a.id, first.file, first.row),
-                        has_id.then(|| "audit id".to_string()),
-                    ));
+                Some((std::cmp::Ordering::Less, why)) => {
+                    let said = if why == LATER_BY_PROGRESS { "completed in another export" } else { "a later export has it" };
+                    let err = (SUPERSEDED, format!("{} ({said}: {} row {})", a.id, first.file, first.row), has_id.then(|| "audit id".to_string()));
+                    model.set_aside_versions.push(super::model::SetAside::Audit(first.clone(), Box::new(a)));
+                    return Err(err);
                 }
                 _ => {}
             }
@@ -2970,7 +2968,13 @@ impl<'a> RowReader<'a> {
             .and_then(|k| model.action_keys.get(k).copied())
             .filter(|&i| model.actions[i].origin.file != self.file)
             .filter(|&i| !matches!((when(&model.actions[i]), when(&a)), (Some(x), Some(y)) if x.signed_duration_since(y).num_days().abs() > 14));
-        let kept = Kept { records: &mut model.actions, keys: &mut model.action_keys, superseded: &mut model.superseded, no_completion: &model.no_completion };
+        let kept = Kept {
+            records: &mut model.actions,
+            keys: &mut model.action_keys,
+            superseded: &mut model.superseded,
+            set_aside: &mut model.set_aside_versions,
+            no_completion: &model.no_completion,
+        };
         keep_version(
             kept,
             key,
@@ -2980,6 +2984,7 @@ impl<'a> RowReader<'a> {
             |x| &x.origin,
             |x| x.completed.is_some(),
             |a, place| (ACTION_SUPERSEDED, format!("{} (a later export has it: {place})", a.text), Some("action".to_string())),
+            |at, a| super::model::SetAside::Action(at, Box::new(a)),
         )
     }
 
@@ -3024,6 +3029,7 @@ impl<'a> RowReader<'a> {
                     Ok(())
                 }
                 Some((std::cmp::Ordering::Less, _)) => {
+                    model.set_aside_versions.push(super::model::SetAside::Note((first.source, first.row), Box::new(n)));
                     Err((NOTE_SUPERSEDED, format!("{id} (a later export has it: {first_file} row {})", first.row), Some("note id".to_string())))
                 }
                 _ => Err((NOTE_ID_READ, format!("{id} (first read at {first_file} row {})", first.row), Some("note id".to_string()))),
@@ -3044,7 +3050,13 @@ impl<'a> RowReader<'a> {
         let mine = self.version(e.end.is_some(), "end_date", model);
         let key = super::identity::child_key(&e.child_id).map(|c| format!("{c}|{:?}|{}", e.kind, e.start));
         let earlier = key.as_ref().and_then(|k| model.episode_keys.get(k).copied()).filter(|&i| model.episodes[i].origin.file != self.file);
-        let kept = Kept { records: &mut model.episodes, keys: &mut model.episode_keys, superseded: &mut model.superseded, no_completion: &model.no_completion };
+        let kept = Kept {
+            records: &mut model.episodes,
+            keys: &mut model.episode_keys,
+            superseded: &mut model.superseded,
+            set_aside: &mut model.set_aside_versions,
+            no_completion: &model.no_completion,
+        };
         keep_version(
             kept,
             key,
@@ -3054,6 +3066,7 @@ impl<'a> RowReader<'a> {
             |x| &x.origin,
             |x| x.end.is_some(),
             |e, place| (EPISODE_SUPERSEDED, format!("{} from {} (a later export has it: {place})", e.child_id, e.start), None),
+            |at, e| super::model::SetAside::Episode(at, Box::new(e)),
         )
     }
 

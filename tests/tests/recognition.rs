@@ -761,6 +761,36 @@ fn rules_for_unusual_exports_leave_ordinary_ones_alone() {
 }
 
 #[test]
+fn a_later_version_keeps_the_fields_its_table_has_no_column_for() {
+    // An allocation list with due dates, and a returns list with completion
+    // dates and no due-date column: the returns are used, with the list's due
+    // dates (two of the four were returned after them).
+    let case = "r20_20_allocation_list_due_dates_vs_returns";
+    let dir = scratch(case);
+    let fixture = crate::root().join("tests/fixtures/review").join(case);
+    // Read in either order: the allocation list first (its rows are set aside
+    // when the returns are read), or the returns first (the list's rows are
+    // set aside as they are read).
+    let reversed = dir.join("reversed");
+    std::fs::create_dir_all(&reversed).unwrap();
+    std::fs::copy(fixture.join("Audit returns Sep-Oct 2026.csv"), reversed.join("A returns.csv")).unwrap();
+    std::fs::copy(fixture.join("Audit allocations Sep-Oct 2026.csv"), reversed.join("Z sample allocated.csv")).unwrap();
+    for (input, said) in [
+        (fixture, "with this row's due date (the later export has no column for them)"),
+        (reversed, "takes this row's due date (its export has no column for them)"),
+    ] {
+        let out = dir.join(format!("out-{}", input.file_name().unwrap().to_str().unwrap()));
+        let o = auditpack(&dir, &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31"]);
+        assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+        let on_time = metrics(&out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "audits_on_time").unwrap().clone();
+        assert_eq!((on_time["numerator"].as_u64(), on_time["denominator"].as_u64()), (Some(2), Some(4)), "{}", input.display());
+        // Said where the rows set aside are listed.
+        let quality = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+        assert_eq!(quality.lines().filter(|l| l.contains(said)).count(), 4, "{quality}");
+    }
+}
+
+#[test]
 fn a_sheet_turned_on_its_side_and_numbers_whose_header_says_what_they_mean() {
     let dir = scratch("transposed");
     let input = dir.join("in");
