@@ -162,8 +162,9 @@ pub fn summary(n: &Normalised) -> String {
     for ((fields, kpis), files) in left_out {
         s.push_str(&format!("  warning: no column for {fields} in {}: those records are left out of {kpis}\n", files.join(", ")));
     }
-    for f in n.findings.iter().filter(|f| f.code == "agreement_not_recorded") {
-        s.push_str(&format!("  warning: {}{}: {}\n", f.file, f.sheet.as_ref().map(|x| format!(" [{x}]")).unwrap_or_default(), f.action));
+    for f in n.findings.iter().filter(|f| matches!(f.code, "agreement_not_recorded" | "notes_end_early")) {
+        let place = format!("{}{}: ", f.file, f.sheet.as_ref().map(|x| format!(" [{x}]")).unwrap_or_default());
+        s.push_str(&format!("  warning: {}{}\n", if f.file.is_empty() { "" } else { &place }, f.action));
     }
     let m = &n.model;
     s.push_str(&format!(
@@ -219,7 +220,7 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
     if let Some(dir) = &args.templates {
         render::html::check_templates(dir).map_err(UsageError)?;
     }
-    let n = read_inputs(&args.input, &config, quiet);
+    let mut n = read_inputs(&args.input, &config, quiet);
     check_pins(&config, &n)?;
     if n.tables.is_empty() && n.failed_files.is_empty() {
         let shown: Vec<String> = inputs_or_default(&args.input).iter().map(|p| p.display().to_string()).collect();
@@ -236,6 +237,9 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
     let chosen = resolve_params(args, &n, &config)?;
     if let Some((p, _)) = &chosen {
         cal.covers(p.period.from, p.period.to.max(p.as_of)).map_err(|e| anyhow::anyhow!("period {}: {e}", p.period.label()))?;
+    }
+    if let Some((p, _)) = &chosen {
+        n.findings.extend(analyse::notes_end_warning(n.notes_end, &p.period, p.as_of));
     }
     let (params, choice) = match chosen {
         Some((p, c)) => (Some(p), Some(c)),
@@ -408,7 +412,7 @@ fn for_team(n: &Normalised, team: &str) -> Normalised {
         .cloned()
         .collect();
     drop(rows);
-    Normalised { model, tables: n.tables.clone(), findings, unmakeable: n.unmakeable.clone(), ..Default::default() }
+    Normalised { model, tables: n.tables.clone(), findings, unmakeable: n.unmakeable.clone(), notes_end: n.notes_end, ..Default::default() }
 }
 
 fn blank(t: &Option<String>) -> bool {

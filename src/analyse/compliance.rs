@@ -170,5 +170,9 @@ pub fn kpis(ctx: &Ctx, visits: &VisitIndex, notes: &NoteFrame, period: &Period, 
         seen_alone.rate("seen_alone_recorded", "Seen alone recorded", "Statutory visits in the period with whether the child was seen alone recorded (yes or no), out of statutory visits in the period (visits where seeing the child alone was recorded as not applicable are left out)."),
         recorded.rate("notes_recorded_in_time", "Case notes recorded within 4 weeks", "Case notes whose event is in the period that were recorded within 28 days of the event."),
     ];
-    all.into_iter().map(|k| if cov.in_source(k.id) { k } else { k.not_in_source() }).collect()
+    // Case notes that all end before the period began: its visits and notes
+    // are not in the exports (last cycle's report run again), not 0.
+    let notes_end_before = ctx.notes_end.is_some_and(|end| end < period.from);
+    let unmade = |id: &str| !cov.in_source(id) || (notes_end_before && crate::normalise::coverage::NOTE_KPIS.contains(&id));
+    all.into_iter().map(|k| if unmade(k.id) { k.not_in_source() } else { k }).collect()
 }

@@ -193,6 +193,8 @@ pub struct Ctx<'a> {
     pub grid: Vec<Period>,
     /// Which records feed which KPI (METRICS.md "Missing inputs").
     pub cov: crate::normalise::coverage::Coverage,
+    /// The latest case note's event date ([`Normalised::notes_end`]).
+    pub notes_end: Option<NaiveDate>,
 }
 
 /// A team (or auditor, or owner) name, "(not recorded)" when blank.
@@ -201,6 +203,32 @@ pub fn named(name: Option<&str>) -> String {
         Some(n) if !n.trim().is_empty() => n.to_string(),
         _ => NOT_RECORDED.to_string(),
     }
+}
+
+/// A warning when the case notes read end before the period does: before it
+/// starts, its visit and note KPIs are not in the exports; more than two weeks
+/// before its end (or the as-of date, if earlier), visits after that day are
+/// not in them either, and children on plans show gaps up to the as-of date.
+pub fn notes_end_warning(notes_end: Option<NaiveDate>, period: &Period, as_of: NaiveDate) -> Option<crate::normalise::Finding> {
+    let end = notes_end?;
+    let until = period.to.min(as_of);
+    let action = if end < period.from {
+        format!(
+            "the case notes read end on {end}, before the period starts ({}): {} are not in the exports for it (is the case-note export an earlier period's?)",
+            period.from,
+            crate::normalise::coverage::NOTE_KPIS.join(", ")
+        )
+    } else if end + chrono::Days::new(14) < until {
+        format!(
+            "the case notes read end on {end}, {} days before {until}: visits after that day are not in the exports, so a child on a plan shows a gap from their last visit to {until} (is the export complete?)",
+            (until - end).num_days()
+        )
+    } else {
+        return None;
+    };
+    let mut found = crate::normalise::findings::Findings::default();
+    found.push(crate::normalise::Severity::Warning, "notes_end_early", "", None, None, None, end.to_string(), action);
+    found.list.pop()
 }
 
 /// Runs every analysis.
@@ -214,7 +242,7 @@ pub fn analyse(n: &Normalised, config: &Config, cal: &Calendar, params: &Params)
     let earliest = model.audits.iter().filter_map(|a| a.completed.or(a.allocated)).filter(|d| *d >= floor).min().unwrap_or(params.period.from);
     let grid = period::grid(&params.period, earliest.min(params.period.from));
     let cov = crate::normalise::coverage::Coverage::new(&n.tables, model, config).without(&n.unmakeable);
-    let ctx = Ctx { model, config, cal, grid, cov };
+    let ctx = Ctx { model, config, cal, grid, cov, notes_end: n.notes_end };
     let previous = params.period.previous();
     let visits = visits::VisitIndex::new(model);
     let notes = notes::NoteFrame::new(model, &ctx.cov);

@@ -43,6 +43,9 @@ pub const NEEDS: &[(&str, &[Need])] = &[
 /// The KPIs made from statutory visits.
 const VISIT_KPIS: [&str; 3] = ["cp_visits_in_time", "cla_visits_in_time", "seen_alone_recorded"];
 
+/// The KPIs made from case notes.
+pub const NOTE_KPIS: [&str; 4] = ["cp_visits_in_time", "cla_visits_in_time", "seen_alone_recorded", "notes_recorded_in_time"];
+
 /// Whether case notes were read and none of them is a statutory visit.
 pub fn no_visit_notes(model: &Model) -> bool {
     !model.case_notes.is_empty() && !model.case_notes.iter().any(|n| n.kind.is_statutory_visit())
@@ -55,6 +58,18 @@ pub fn no_visit_notes(model: &Model) -> bool {
 /// measured). Worked out once on everything read, so a team's pack says the same.
 pub fn unmakeable(model: &Model) -> Vec<(&'static str, &'static str)> {
     let mut out: Vec<(&'static str, &'static str)> = Vec::new();
+    // A case-note or legal-status export with a header and no rows (or none
+    // usable): its columns are there, its records are not.
+    if model.case_notes.is_empty() {
+        out.extend(NOTE_KPIS.iter().map(|k| (*k, "the case-note exports hold no case notes (no row could be used)")));
+    }
+    if model.episodes.is_empty() {
+        for kpi in ["cp_visits_in_time", "cla_visits_in_time"] {
+            if !out.iter().any(|(k, _)| *k == kpi) {
+                out.push((kpi, "the legal-status exports hold no plans (no row could be used)"));
+            }
+        }
+    }
     if no_visit_notes(model) {
         out.extend(VISIT_KPIS.iter().map(|k| (*k, "no case note is a statutory visit by its note type (see the note types listed)")));
     }

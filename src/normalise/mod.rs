@@ -43,6 +43,10 @@ pub struct Normalised {
     /// KPIs the exports cannot make, and why ([`coverage::unmakeable`]): kept
     /// for a team's own analysis too.
     pub unmakeable: Vec<(&'static str, &'static str)>,
+    /// The latest plausible event date of any case note read: a period that
+    /// starts after it is one the case-note exports do not cover (kept for a
+    /// team's own analysis too).
+    pub notes_end: Option<chrono::NaiveDate>,
 }
 
 impl Normalised {
@@ -163,6 +167,8 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     let moderated_tables = link_moderations(&mut out.model, &mut found);
     credit_moderation_log(&mut out.tables, &moderated_tables);
     out.unmakeable = coverage::unmakeable(&out.model);
+    let today = crate::calendar::today();
+    out.notes_end = out.model.case_notes.iter().map(|n| n.event).filter(|d| *d <= today).max();
     coverage::findings(&out.tables, &out.model, config, &mut found);
     plausible::flag(&out.model, crate::calendar::today(), &mut found);
     out.findings = found.list;

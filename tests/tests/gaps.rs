@@ -270,3 +270,34 @@ fn a_month_of_audit_gives_the_allocation_month() {
     let k = kpi(&m, "audits_on_time");
     assert_eq!((k["numerator"].as_u64(), k["denominator"].as_u64(), k["not_in_source"].as_bool()), (Some(1), Some(2), Some(false)));
 }
+
+#[test]
+fn case_notes_with_no_rows_or_none_in_the_period_are_not_in_the_exports() {
+    // Two children on child protection plans, one looked after; the case-note
+    // export is a header only, then last cycle's export run again, then one
+    // that stops three weeks before the period ends.
+    let dir = scratch("gaps-notes-end");
+    std::fs::write(dir.join("audits.csv"), NO_SPOKE).unwrap();
+    std::fs::write(dir.join("legal_status.csv"), "Child ID,Legal Status,Start Date,End Date\nC1,CP,01/08/2026,\nC2,CP,01/08/2026,\nC3,CLA,01/07/2026,\n")
+        .unwrap();
+    let header = "Case Note ID,Child ID,Case Note Type,Event Date,Date Recorded,Seen Alone\n";
+    let note_kpis = ["cp_visits_in_time", "cla_visits_in_time", "seen_alone_recorded", "notes_recorded_in_time"];
+    let unmade = |m: &Value| note_kpis.iter().filter(|id| kpi(m, id)["not_in_source"] == true).count();
+    let period = ["--period", "2026-09", "--as-of", "2026-10-31"];
+
+    std::fs::write(dir.join("notes.csv"), header).unwrap();
+    let (o, m) = run_in(&dir, &["audits.csv", "legal_status.csv", "notes.csv"], &period);
+    assert_eq!(unmade(&m), 4, "a header-only export: {}", stderr(&o));
+    assert!(stderr(&o).contains("the case-note exports hold no case notes"), "{}", stderr(&o));
+
+    std::fs::write(dir.join("notes.csv"), format!("{header}N1,C1,CP Visit,20/08/2026,20/08/2026,Yes\nN2,C2,CP Visit,28/08/2026,28/08/2026,Yes\n")).unwrap();
+    let (o, m) = run_in(&dir, &["audits.csv", "legal_status.csv", "notes.csv"], &period);
+    assert_eq!(unmade(&m), 4, "notes that end before the period: {}", stderr(&o));
+    assert!(stderr(&o).contains("warning: the case notes read end on 2026-08-28, before the period starts (2026-09-01)"), "{}", stderr(&o));
+
+    std::fs::write(dir.join("notes.csv"), format!("{header}N1,C1,CP Visit,03/09/2026,03/09/2026,Yes\nN2,C2,CP Visit,10/10/2026,10/10/2026,Yes\n")).unwrap();
+    let (o, m) = run_in(&dir, &["audits.csv", "legal_status.csv", "notes.csv"], &period);
+    assert_eq!(unmade(&m), 0, "notes in the period are measured: {}", stderr(&o));
+    assert!(stderr(&o).contains("the case notes read end on 2026-10-10, 21 days before 2026-10-31"), "{}", stderr(&o));
+    assert!(m["data_quality"].as_array().unwrap().iter().any(|f| f["code"] == "notes_end_early"));
+}
