@@ -102,9 +102,12 @@ pub fn discover(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>, Vec<IngestEr
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     let mut errors = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for input in inputs {
         if input.is_dir() {
-            walk(input, &mut files, &mut skipped);
+            walk(input, &mut files, &mut skipped, &mut seen);
+        } else if input.exists() && !input.is_file() {
+            errors.push(IngestError::new(input, NOT_REGULAR));
         } else if input.is_file() {
             // Named explicitly: read it whatever its name, unless it is a lock file.
             match skip_reason(input, true) {
@@ -118,7 +121,17 @@ pub fn discover(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>, Vec<IngestEr
     (files, skipped, errors)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
+/// Why a path that is neither a file nor a folder is not read: opening a
+/// named pipe would wait for a writer for ever.
+const NOT_REGULAR: &str = "not a file: a named pipe, socket or device (not read)";
+
+/// Walks a folder in name order. A folder reached again through a link (a
+/// link to a folder above it) is read once.
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>, seen: &mut std::collections::HashSet<PathBuf>) {
+    if !seen.insert(std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf())) {
+        skipped.push(Skipped { path: display_path(dir), reason: "folder already read (a link to a folder read before)".into() });
+        return;
+    }
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(e) => {
@@ -132,7 +145,9 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
         if name.starts_with('.') {
             skipped.push(Skipped { path: display_path(&path), reason: "hidden file or folder".into() });
         } else if path.is_dir() {
-            walk(&path, files, skipped);
+            walk(&path, files, skipped, seen);
+        } else if path.exists() && !path.is_file() {
+            skipped.push(Skipped { path: display_path(&path), reason: NOT_REGULAR.into() });
         } else {
             match skip_reason(&path, false) {
                 Some(reason) => skipped.push(Skipped { path: display_path(&path), reason }),

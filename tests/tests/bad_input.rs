@@ -456,3 +456,22 @@ mod arbitrary_bytes {
         }
     }
 }
+
+#[test]
+fn a_named_pipe_and_a_link_to_a_folder_above_do_not_hang_the_run() {
+    // A named pipe opened for reading waits for a writer for ever; a link to a
+    // folder above is a loop. Both are left out, said, and the rest is read.
+    let dir = scratch("pipe-and-loop");
+    let input = dir.join("in");
+    std::fs::create_dir_all(input.join("sub")).unwrap();
+    write(&input, "audits.csv", b"Child ID,Team,Completed Date,Overall Judgement\nC1,East,10/09/2026,Good\n");
+    assert!(Command::new("mkfifo").arg(input.join("pipe audits.csv")).status().unwrap().success());
+    std::os::unix::fs::symlink("..", input.join("sub/up")).unwrap();
+    let bin = env!("CARGO_BIN_EXE_auditpack");
+    let o = Command::new("timeout").current_dir(&dir).env("SOURCE_DATE_EPOCH", crate::TODAY_EPOCH).args(["60", bin, "validate", "in"]).output().unwrap();
+    assert_ne!(o.status.code(), Some(124), "the run waited on the pipe or walked the loop");
+    let out = format!("{}{}", stdout(&o), stderr(&o));
+    assert!(out.contains("pipe audits.csv") && out.contains("a named pipe, socket or device"), "{out}");
+    assert!(out.contains("folder already read"), "{out}");
+    assert!(out.contains("auditpack validate: 1 tables;"), "the audits are read once, not again through the link: {out}");
+}
