@@ -365,6 +365,8 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             (Target::Unmapped, "no header".to_string(), 0)
         } else if let Some(p) = pinned {
             (Target::parse(&p), "config".to_string(), 1000)
+        } else if super::recognise::tool_total(h) {
+            (Target::Ignore, "a total the reporting tool added (\"Count of …\", \"Number of Records\"), not a value of each row".to_string(), 0)
         } else {
             match match_field(i, kind) {
                 Ok(Some(m)) if m.score == 100 => (Target::Field(m.field), m.reason, m.score),

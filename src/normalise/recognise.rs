@@ -73,6 +73,24 @@ pub fn prepare_header(raw: &str) -> String {
     }
 }
 
+/// Words a reporting tool puts before a column's own name: Tableau's date
+/// part ("Day of Date completed"), Power BI's summaries of a field shown once
+/// per row ("Earliest Completion date", "Max of Due date").
+const TOOL_WRAPPERS: [&str; 8] = ["day of ", "earliest ", "latest ", "min of ", "max of ", "minimum of ", "maximum of ", "first of "];
+
+/// A prepared header without a reporting tool's wrapper, when words remain.
+pub fn without_tool_wrapper(prepared: &str) -> &str {
+    TOOL_WRAPPERS.iter().find_map(|w| prepared.strip_prefix(w)).filter(|rest| !rest.trim().is_empty()).unwrap_or(prepared)
+}
+
+/// Whether a prepared header is a reporting tool's total of a column ("Count
+/// of Child ID", "Sum of Score", "Number of Records", "CNT(Child ID)"), not a
+/// value of each record.
+pub fn tool_total(prepared: &str) -> bool {
+    ["count of ", "sum of ", "average of ", "distinct count of ", "cnt ", "cntd "].iter().any(|p| prepared.starts_with(p))
+        || matches!(prepared, "number of records" | "count" | "record count" | "row count")
+}
+
 /// A prepared header (or synonym) as the words that carry its meaning.
 pub fn words(prepared: &str, vocab: &Vocabulary) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -687,7 +705,13 @@ impl Recogniser {
 
     /// A raw header as the words that carry its meaning.
     pub fn header_words(&self, raw: &str) -> Vec<String> {
-        let mut words = self.words(&prepare_header(raw));
+        let prepared = prepare_header(raw);
+        // A reporting tool's total of a column ("Count of Child ID", "Number
+        // of Records") is no field: it has no words that mean one.
+        if tool_total(&prepared) {
+            return Vec::new();
+        }
+        let mut words = self.words(without_tool_wrapper(&prepared));
         // A field name in camel case whose capitals are not where its words
         // start ("CPPstartDate", "LAchildID": the DfE census's own names) is
         // read as one run of letters split into known words, when that knows
@@ -852,6 +876,23 @@ mod tests {
         assert_eq!(rec.header_words("seenalone"), ["seen", "alone"]);
         assert_eq!(rec.header_words("safeguarding"), ["safeguarding"], "a known word stays whole");
         assert_eq!(rec.header_words("Xylophone"), ["xylophone"], "an unknown word stays whole");
+    }
+
+    #[test]
+    fn a_reporting_tools_wrappers_and_totals_are_no_words_of_a_field() {
+        let rec = Recogniser::new(&Config::defaults());
+        // Tableau's date part and Power BI's summaries around a field's name.
+        assert_eq!(rec.header_words("Day of Date completed"), rec.header_words("Date completed"));
+        assert_eq!(rec.header_words("Earliest Completion date"), rec.header_words("Completion date"));
+        assert_eq!(rec.header_words("Max of Due Date"), rec.header_words("Due Date"));
+        // Nothing left after it: the header stays as it is.
+        assert_eq!(rec.header_words("Latest"), ["latest"]);
+        // A total of a column is no field at all.
+        for total in ["Count of Child ID", "Number of Records", "Sum of Score", "CNT(Child ID)"] {
+            assert!(tool_total(&prepare(total)), "{total}");
+        }
+        assert!(rec.header_words("Count of Child ID").is_empty());
+        assert!(!tool_total(&prepare("Child ID")) && !tool_total(&prepare("Visit count")));
     }
 
     #[test]
