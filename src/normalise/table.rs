@@ -1313,9 +1313,13 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         mapping.columns.iter().position(|c| c.target == Target::Field("overall".into()) && c.score < 1000 && c.header.split_whitespace().count() <= 2).filter(
             |_| mapping.field("moderated_overall").is_none() && mapping.columns.iter().filter(|c| c.target == Target::Field("overall".into())).count() == 1,
         );
+    // A log that gives both grades, the auditor's and the moderator's, with
+    // at least two more moderation answers (who, when, agreed) is one wherever
+    // it is read: before its audits too.
+    let both_grades = || mapping.field("moderated_overall").is_some() && MODERATION_FIELDS.iter().filter(|f| mapping.field(f).is_some()).count() >= 3;
     let keyed_by_child = mapping.kind == TableKind::Audits
         && mapping.field("audit_id").is_none()
-        && (mapping.field("overall").is_none() || plain_grade.is_some())
+        && (mapping.field("overall").is_none() || plain_grade.is_some() || both_grades())
         && MODERATION_FIELDS.iter().filter(|f| mapping.field(f).is_some()).count() >= 2
         && !mapping.columns.iter().any(|c| matches!(c.target, Target::Domain(_)))
         && match (mapping.field("child_id"), mapping.field("completed_date")) {
@@ -1329,10 +1333,6 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             }
             _ => false,
         };
-    // A log that gives both grades, the auditor's and the moderator's, with
-    // at least two more moderation answers (who, when, agreed) is one wherever
-    // it is read: before its audits too.
-    let both_grades = || mapping.field("moderated_overall").is_some() && MODERATION_FIELDS.iter().filter(|f| mapping.field(f).is_some()).count() >= 3;
     // One dated by the audits' own date ("Audit Date") is one when it gives
     // both grades and its ids are, nearly all, audits already read.
     let dated_log = || {

@@ -233,3 +233,12 @@ fn a_nineteenth_blind_set_gives_the_independent_kpis() {
     // known_limits.json says what is not matched yet).
     check("councils19");
 }
+
+#[test]
+fn a_twentieth_blind_set_gives_the_independent_kpis() {
+    // Reports made for reading, exported from reporting tools (SSRS, Power BI,
+    // Crystal, Web Intelligence, Tableau): title blocks, page headers, section
+    // rows, totals (tests/fixtures/councils20/README.md; known_limits.json says
+    // what is not matched yet).
+    check("councils20");
+}
