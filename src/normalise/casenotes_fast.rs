@@ -134,6 +134,8 @@ enum Status {
     Row,
     Blank,
     Totals,
+    /// Page furniture of a report ("Page 2 of 5").
+    Furniture,
 }
 
 /// One record as parsed.
@@ -369,6 +371,7 @@ fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, w1252: bool, cols: &
     };
     let mut key = cols.keys.kind;
     let mut totals = false;
+    let mut filled = 0;
     let mut start = 0;
     let push = |arena: &mut String, t: &str| {
         let s = Span(arena.len() as u32, t.len() as u32);
@@ -385,7 +388,8 @@ fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, w1252: bool, cols: &
                 rec.status = Status::Row;
                 rec.first = push(&mut part.arena, t);
             }
-            totals |= i < 3 && is_totals_label(t);
+            totals |= is_totals_label(t);
+            filled += 1;
         }
         // A formula's error is no value (the row reader's cell is an error),
         // though it is part of the row's key and its first text.
@@ -430,7 +434,9 @@ fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, w1252: bool, cols: &
             rec.child_seen = part.dict.id(t);
         }
     }
-    if totals && rec.status == Status::Row {
+    if rec.status == Status::Row && filled <= 2 && super::sections::is_furniture_text(part.text(rec.first)) {
+        rec.status = Status::Furniture;
+    } else if totals && rec.status == Status::Row {
         rec.status = Status::Totals;
     }
     rec.hash = key;
@@ -718,6 +724,12 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
             report.reject("blank row");
             return;
         }
+        Status::Furniture => {
+            report.reject(super::sections::FURNITURE);
+            let what = format!("{}: not counted", super::sections::FURNITURE);
+            findings.push(Severity::Info, "report_furniture", file, None, Some(row), None, part.text(rec.first), what);
+            return;
+        }
         Status::Totals => {
             report.reject("totals row");
             findings.push(Severity::Info, "totals_row", file, None, Some(row), None, part.text(rec.first), "a totals or summary row: not counted");
@@ -900,7 +912,12 @@ mod tests {
             } else if roll < 8 {
                 String::new()
             } else if roll < 9 {
-                format!("Total{d}{}{d}{d}", i)
+                // Totals (a label in any column) and a report's page furniture.
+                match r.below(3) {
+                    0 => format!("Total{d}{}{d}{d}", i),
+                    1 => format!("Page {} of 9{d}Report generated 03/11/2026 08:02", i % 9 + 1),
+                    _ => format!("{d}{d}{d}{d}Total observations for client C1{d}22"),
+                }
             } else if roll < 10 {
                 format!("C{}{d}CP Visit", r.below(50))
             } else if roll < 11 {

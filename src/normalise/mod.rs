@@ -17,6 +17,7 @@ pub mod plans;
 pub mod plausible;
 pub mod recognise;
 pub mod scales;
+pub mod sections;
 pub mod table;
 pub mod timescale;
 pub mod versions;

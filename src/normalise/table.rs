@@ -606,8 +606,10 @@ impl TableReport {
 }
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 18] = [
+pub const SET_ASIDE_REASONS: [&str; 20] = [
     NO_ACTION,
+    super::sections::SECTION_ROW,
+    super::sections::FURNITURE,
     "blank row",
     "totals row",
     "duplicate row",
@@ -995,6 +997,23 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             .filter(|h| h.recognised >= 2 || sample.len() > 1)
             .map(|h| h.index),
     };
+    // A report grouped under section rows ("Team: Assessment East", "Client
+    // No: 512004", a bare title): each section's value is read as a column of
+    // the rows below it (see [`super::sections`]).
+    if let (Some(h), None, None) = (header, pins, &read_error) {
+        let has_team = sample[h].cells.iter().any(|c| fold(&c.as_string()).split(' ').any(|w| matches!(w, "team" | "district" | "locality" | "pod")));
+        if let Some(sections) = super::sections::SectionRows::find(&sample[h], &sample[h + 1..], &sample[..h], has_team) {
+            let why = sections.describe();
+            findings.push(Severity::Warning, "section_rows", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
+            let header_row = sample[h].clone();
+            let rows = sections.apply(sample.into_iter().map(Ok).chain(rows), header_row);
+            let text_format = text_format.map(|f| TextFormat { bulk: None, ..f });
+            let (mut section_report, more) =
+                read_one_table(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows) }, model, findings);
+            section_report.notes.insert(0, why);
+            return (section_report, more);
+        }
+    }
     // A column whose cells each hold several fields written "Name: value |
     // Name: value" (a form flattened into one cell): read as a column per name.
     if let (Some(h), None, None) = (header, pins, &read_error) {
@@ -2258,6 +2277,34 @@ impl<'a> RowReader<'a> {
             report.reject("blank row");
             return;
         }
+        if let Some(text) = super::sections::marked(&row) {
+            report.reject(super::sections::SECTION_ROW);
+            findings.push(
+                Severity::Info,
+                "section_row",
+                self.file,
+                self.sheet,
+                Some(row.row),
+                None,
+                text,
+                format!("{}: its value is read into the rows below it; not counted", super::sections::SECTION_ROW),
+            );
+            return;
+        }
+        if super::sections::is_furniture(&row) {
+            report.reject(super::sections::FURNITURE);
+            findings.push(
+                Severity::Info,
+                "report_furniture",
+                self.file,
+                self.sheet,
+                Some(row.row),
+                None,
+                first_text(&row),
+                format!("{}: not counted", super::sections::FURNITURE),
+            );
+            return;
+        }
         if is_totals_row(&row) {
             report.reject("totals row");
             findings.push(Severity::Info, "totals_row", self.file, self.sheet, Some(row.row), None, first_text(&row), "a totals or summary row: not counted");
@@ -3377,7 +3424,7 @@ fn first_text(row: &SourceRow) -> String {
 }
 
 fn is_totals_row(row: &SourceRow) -> bool {
-    row.cells.iter().take(3).any(|c| matches!(c, Cell::Text(t) if is_totals_label(t)))
+    row.cells.iter().any(|c| matches!(c, Cell::Text(t) if is_totals_label(t)))
 }
 
 /// A totals or summary label ("Total", "Grand total", "Count", "Average").
