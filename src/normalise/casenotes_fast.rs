@@ -393,7 +393,7 @@ fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, w1252: bool, cols: &
         }
         // A formula's error is no value (the row reader's cell is an error),
         // though it is part of the row's key and its first text.
-        let value = if crate::ingest::cell::is_error_literal(t) { "" } else { t };
+        let value = if crate::ingest::cell::is_error_literal(t) || super::forms::placeholder_text(t) { "" } else { t };
         match cols.role(i) {
             Role::Child if !value.is_empty() => rec.child = part.dict.id(value),
             Role::Event | Role::Recorded if !t.is_empty() => {

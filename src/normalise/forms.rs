@@ -15,9 +15,17 @@ const PLACEHOLDERS: &[&str] = &["click here to enter text", "click here to enter
 
 fn is_placeholder(c: &Cell) -> bool {
     match c {
-        Cell::Text(t) => PLACEHOLDERS.contains(&fold(t).as_str()),
+        Cell::Text(t) => placeholder_text(t),
         _ => false,
     }
+}
+
+/// Whether a text is a form control's placeholder ("Choose an item.", "Click
+/// here to enter text."): no answer. (Cheap for other texts: most are ruled
+/// out by their length or first letter.)
+pub fn placeholder_text(t: &str) -> bool {
+    let t = t.trim();
+    (6..=30).contains(&t.len()) && matches!(t.as_bytes()[0] | 0x20, b'c' | b's') && PLACEHOLDERS.contains(&fold(t).as_str())
 }
 
 /// The audit field a form label names, by the same recognition as table headers

@@ -102,6 +102,14 @@ pub fn canonicalise(model: &mut Model, findings: &mut Findings) {
     for t in model.episodes.iter().filter_map(|e| e.team.as_deref()) {
         count(t, 1, &mut spellings);
     }
+    // One team written with or without a trailing "Team", or under its
+    // service: the spellings join the plain name's.
+    let joined = team_joins(spellings.keys());
+    for (key, root) in &joined {
+        if let Some(list) = spellings.remove(key) {
+            spellings.entry(root.clone()).or_default().extend(list);
+        }
+    }
     let mut canonical: HashMap<String, String> = HashMap::new();
     let mut merged: Vec<&Vec<(String, u64, usize)>> = spellings.values().filter(|l| l.len() > 1).collect();
     merged.sort_by_key(|l| l.iter().map(|x| x.2).min());
@@ -120,8 +128,16 @@ pub fn canonicalise(model: &mut Model, findings: &mut Findings) {
             None,
             Some("team"),
             all.join(", "),
-            format!("one team written {} ways (case and spacing aside): shown as '{best}'", list.len()),
+            format!(
+                "one team written {} ways (case, spacing, a trailing 'Team' or 'District', or its service before ' - ' aside): shown as '{best}'",
+                list.len()
+            ),
         );
+    }
+    for (key, root) in joined {
+        if let Some(best) = canonical.get(&root).cloned() {
+            canonical.insert(key, best);
+        }
     }
     let fix = |v: &mut Option<String>| {
         if let Some(s) = v {
@@ -151,6 +167,41 @@ pub fn canonicalise(model: &mut Model, findings: &mut Findings) {
             }
         }
     }
+}
+
+/// A team key without a trailing "team" or "district" ("safeguarding north
+/// team" is "safeguarding north").
+fn team_base(key: &str) -> &str {
+    ["team", "district"].iter().find_map(|w| key.strip_suffix(w).and_then(|r| r.strip_suffix(' '))).filter(|r| !r.is_empty()).unwrap_or(key)
+}
+
+/// Team keys that name another key's team (key → that key): the same name
+/// with or without a trailing "Team" or "District" ("Safeguarding North Team",
+/// "Safeguarding North"), and a name under its service ("H&P - Family
+/// Safeguarding Hub") when the plain name is there too and no other service
+/// has a team of that name. Joined to the first such key in name order.
+fn team_joins<'a>(keys: impl Iterator<Item = &'a String>) -> Vec<(String, String)> {
+    let mut keys: Vec<&String> = keys.collect();
+    keys.sort();
+    let split = |k: &'a str| k.split_once(" - ").or_else(|| k.split_once(" – ")).filter(|(p, r)| !p.trim().is_empty() && !r.trim().is_empty());
+    let mut root_of: HashMap<&str, &String> = HashMap::new();
+    let mut out = Vec::new();
+    for k in keys.iter().filter(|k| split(k).is_none()) {
+        match root_of.get(team_base(k)) {
+            Some(root) => out.push(((*k).clone(), (*root).clone())),
+            None => {
+                root_of.insert(team_base(k), k);
+            }
+        }
+    }
+    let prefixed: Vec<(&String, &str, &str)> = keys.iter().filter_map(|k| split(k).map(|(p, r)| (*k, p.trim(), team_base(r.trim())))).collect();
+    for (k, prefix, base) in &prefixed {
+        let services = prefixed.iter().filter(|(_, p, b)| b == base && p != prefix).count();
+        if let (Some(root), 0) = (root_of.get(base), services) {
+            out.push(((*k).clone(), (*root).clone()));
+        }
+    }
+    out
 }
 
 /// What two child ids are compared by: capitals, without spaces, dashes,
@@ -275,6 +326,22 @@ mod tests {
         assert_eq!(tidy("CP\tSouth"), "CP South");
         assert!(matches!(tidy("CP South"), Cow::Borrowed(_)));
         assert_eq!(team_key("CP  SOUTH"), team_key(" cp south"));
+    }
+
+    #[test]
+    fn a_trailing_team_and_a_service_prefix_join_the_plain_name() {
+        let keys: Vec<String> =
+            ["safeguarding north", "safeguarding north team", "h&p - family hub", "family hub", "cp - east", "cin - east", "east team", "team 1", "team 2"]
+                .iter()
+                .map(|k| k.to_string())
+                .collect();
+        let mut joins = team_joins(keys.iter());
+        joins.sort();
+        assert_eq!(
+            joins,
+            [("h&p - family hub".to_string(), "family hub".to_string()), ("safeguarding north team".to_string(), "safeguarding north".to_string())],
+            "two services with an 'East' stay apart; 'Team 1' and 'Team 2' are two teams"
+        );
     }
 
     #[test]

@@ -2603,6 +2603,8 @@ impl<'a> RowReader<'a> {
     fn str<'r>(&self, row: &'r SourceRow, field: &str) -> Option<std::borrow::Cow<'r, str>> {
         let (i, _) = self.column(row, field)?;
         match row.cells.get(i)? {
+            // A form control's placeholder ("Choose an item.") is no answer.
+            Cell::Text(t) if super::forms::placeholder_text(t) => None,
             Cell::Text(t) => Some(std::borrow::Cow::Borrowed(t.as_str())),
             // A formula's error (#N/A from a lookup that failed) is no value.
             Cell::Empty | Cell::Error(_) => None,
