@@ -634,6 +634,7 @@ pub const SET_ASIDE_REASONS: [&str; 20] = [
 /// Why an export's record replaces another's (said in the note on the one set aside).
 pub const LATER_BY_NAME: &str = "its name says it is later";
 pub const LATER_BY_PROGRESS: &str = "it records as done what the other does not";
+pub const LATER_ROW: &str = "it is further down the same log (the audit entered again)";
 pub const LATER_BY_COLUMNS: &str = "its table records completion, which the other's does not";
 pub const SUPERSEDED: &str = "audit in a later export (that version is used)";
 pub const ACTION_SUPERSEDED: &str = "action in a later export (that version is used)";
@@ -2427,13 +2428,32 @@ impl<'a> RowReader<'a> {
                 return Ok(());
             }
         }
-        if let Some(first) = earlier.filter(|f| f.file != self.file) {
+        // The same audit again in this file: on another sheet (a tracker
+        // copied to a new sheet each month, "Sep 26" then "Oct 26"), or further
+        // down the same log (a row added when it was done again). Only with
+        // an audit id of the same child.
+        let same_file = |f: &Origin| {
+            f.file == self.file
+                && has_id
+                && model.audits.iter().rev().find(|x| x.origin == *f).is_some_and(|x| {
+                    super::identity::child_key(&x.child_id).is_some() && super::identity::child_key(&x.child_id) == super::identity::child_key(&a.child_id)
+                })
+        };
+        if let Some(first) = earlier.filter(|f| f.file != self.file || same_file(f)) {
             // Which version to use: see `later_version` (the table that records
             // completion, then the later file by name, then the completed one).
+            // Within one file the sheets' names are compared, and on one sheet
+            // the later row is the later version.
             let first_done = model.audits.iter().rev().find(|x| x.origin == *first).is_some_and(|x| x.completed.is_some());
+            let (first_name, my_name) = match (first.file == self.file, &first.sheet, self.sheet) {
+                (true, Some(a), Some(b)) => (a.as_str(), b),
+                _ => (first.file.as_str(), self.file),
+            };
             let first_version =
-                Version { file: &first.file, done: first_done, records_done: !model.no_completion.contains(&(first.file.clone(), first.sheet.clone())) };
-            match later_version(first_version, mine) {
+                Version { file: first_name, done: first_done, records_done: !model.no_completion.contains(&(first.file.clone(), first.sheet.clone())) };
+            let on_one_sheet = first.file == self.file && first.sheet.as_deref() == self.sheet;
+            let decided = later_version(first_version, Version { file: my_name, ..mine }).or(on_one_sheet.then_some((std::cmp::Ordering::Greater, LATER_ROW)));
+            match decided {
                 Some((std::cmp::Ordering::Greater, why)) => {
                     let first = first.clone();
                     for k in keys {

@@ -67,9 +67,12 @@ fn last_date(name: &str) -> Option<NaiveDate> {
             found = d;
         }
     }
+    // Run together: year first ("20261106"), else day first ("30102026").
     for &(_, g) in &groups {
-        if g.len() == 8 && g.starts_with("20") {
-            if let Some(d) = ymd(&g[..4], &g[4..6], &g[6..]) {
+        if g.len() == 8 {
+            let year_first = g.starts_with("20").then(|| ymd(&g[..4], &g[4..6], &g[6..])).flatten();
+            let day_first = || g[4..].starts_with("20").then(|| ymd(&g[4..], &g[2..4], &g[..2])).flatten();
+            if let Some(d) = year_first.or_else(day_first) {
                 found = Some(d);
             }
         }
@@ -178,6 +181,9 @@ mod tests {
             ("exports/KSS audit report - run 02-11-2026.csv", "KSS audit report - run 01-10-2026.csv", Some(Less)),
             ("audits 2026-10-01.xlsx", "audits 2026-11-06.xlsx", Some(Greater)),
             ("audits_20261106.csv", "audits_20261001.csv", Some(Less)),
+            // Run together day first (a UK system's ddmmyyyy).
+            ("QA audits export 01102026.csv", "QA audits export 30102026.csv", Some(Greater)),
+            ("QA audits export 20102026.csv", "QA audits export 20261001.csv", Some(Less)),
             ("tracker closed 30.09.26.xlsx", "tracker export 2026-11-06.csv", Some(Greater)),
             ("Tier2 audit returns Sep 2026.xlsx", "Tier2 audit returns Sep 2026 v2 CORRECTED.xlsx", Some(Greater)),
             ("returns v3.xlsx", "returns v2.xlsx", Some(Less)),

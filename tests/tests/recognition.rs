@@ -758,6 +758,17 @@ fn rules_for_unusual_exports_leave_ordinary_ones_alone() {
     assert_eq!(pair(&kpi("r20_10_current_cp_list_without_end_column", "cp_visits_in_time")), (Some(3), Some(4)));
     // One row per worker at a joint visit (same note id, child and day) is one note.
     assert_eq!(pair(&kpi("r20_24_joint_visit_one_row_per_worker", "notes_recorded_in_time")), (Some(2), Some(4)));
+    // The ninth stranger review (2026-11-29): a run date written day first and
+    // run together ("30102026") orders two exports;
+    assert_eq!(pair(&kpi("r21_20_export_versions_ddmmyyyy", "overall_good_or_better")), (Some(3), Some(5)));
+    // a tracker copied to a new sheet each month ("Sep 26", "Oct 26") is read
+    // as its latest sheet, the audit completed since included;
+    assert_eq!(kpi("r21_21_cumulative_month_sheets", "audits_completed")["value"].as_f64(), Some(5.0));
+    assert_eq!(pair(&kpi("r21_21_cumulative_month_sheets", "overall_good_or_better")), (Some(3), Some(5)));
+    // an audit entered again further down one log (returned for amendment,
+    // then completed) is its later row.
+    assert_eq!(pair(&kpi("r21_27_same_id_redone_in_file", "moderation_coverage")), (Some(2), Some(5)));
+    assert_eq!(pair(&kpi("r21_27_same_id_redone_in_file", "overall_good_or_better")), (Some(3), Some(5)));
 }
 
 #[test]
