@@ -202,6 +202,52 @@ impl KeyValueColumns {
     }
 }
 
+/// Header names split at commas inside brackets ("Overall Judgement (Good",
+/// " RI etc)") joined back into one, when that makes exactly `extra` fewer
+/// names; with the names joined, for the note.
+fn join_split_names(cells: &[Cell], extra: usize) -> Option<(Vec<Cell>, String)> {
+    let texts: Vec<String> = cells.iter().map(Cell::as_string).collect();
+    let depth = |t: &str| t.matches('(').count() as i64 - t.matches(')').count() as i64;
+    let mut out: Vec<Cell> = Vec::new();
+    let mut shown = Vec::new();
+    let mut i = 0;
+    while i < texts.len() {
+        let mut open = depth(&texts[i]);
+        let mut j = i;
+        while open > 0 && j + 1 < texts.len() {
+            j += 1;
+            open += depth(&texts[j]);
+        }
+        if j > i && open == 0 {
+            let joined = texts[i..=j].iter().map(|t| t.trim()).collect::<Vec<_>>().join(", ");
+            shown.push(format!("'{joined}'"));
+            out.push(Cell::Text(joined));
+        } else {
+            out.push(cells[i].clone());
+            j = i;
+        }
+        i = j + 1;
+    }
+    (cells.len() - out.len() == extra && extra > 0).then(|| (out, shown.join(", ")))
+}
+
+#[cfg(test)]
+mod split_names {
+    use super::*;
+
+    #[test]
+    fn names_split_inside_brackets_are_joined_when_that_fits_the_rows() {
+        let cells: Vec<Cell> = ["Audit ID", "Overall Judgement (Good", " RI etc)", "Child spoken to"].iter().map(|t| Cell::text(t)).collect();
+        let (joined, shown) = join_split_names(&cells, 1).expect("joined");
+        assert_eq!(joined.iter().map(Cell::as_string).collect::<Vec<_>>(), ["Audit ID", "Overall Judgement (Good, RI etc)", "Child spoken to"]);
+        assert_eq!(shown, "'Overall Judgement (Good, RI etc)'");
+        // Not when the rows want another number of names, nor with no brackets to go by.
+        assert!(join_split_names(&cells, 2).is_none());
+        let plain: Vec<Cell> = ["Audit ID", "Team", "Grade"].iter().map(|t| Cell::text(t)).collect();
+        assert!(join_split_names(&plain, 1).is_none());
+    }
+}
+
 /// A sheet's or file's name read as a team's: "Team - Looked After" is
 /// "Looked After"; a generic name ("Sheet1", "Audits 2026-27") is none.
 fn team_in_name(name: &str) -> Option<String> {
@@ -947,7 +993,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     let sheet = table.sheet.clone();
     let text_format = table.text_format.clone();
     let mut report = TableReport::new(&file, sheet.as_deref(), table.text_format.as_ref());
-    let table_bulk = table.text_format.as_ref().and_then(|f| f.bulk.clone());
+    let mut table_bulk = table.text_format.as_ref().and_then(|f| f.bulk.clone());
     let mut rows = table.rows;
     let mut sample: Vec<SourceRow> = Vec::new();
     let mut read_error = None;
@@ -998,6 +1044,33 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             .filter(|h| h.recognised >= 2 || sample.len() > 1)
             .map(|h| h.index),
     };
+    // A text export whose header has more names than its rows have values: a
+    // comma inside a header name ("Overall Judgement (Good, RI etc)") made two
+    // names of one. Joined back where brackets say so; else said.
+    if let (Some(h), Some(_)) = (header, &text_format) {
+        let width = |r: &SourceRow| r.cells.len();
+        let body: Vec<usize> = sample[h + 1..].iter().filter(|r| !r.is_blank()).map(width).collect();
+        let names = width(&sample[h]);
+        // (Rows all of one width, and a header of five or more names: not
+        // lines of prose in a notes file, split at their commas.)
+        let fewest = body.iter().copied().filter(|w| *w < names).max().unwrap_or(names);
+        let shorter = body.iter().filter(|w| **w == fewest).count();
+        if names >= 5 && fewest < names && body.len() >= 3 && shorter * 10 >= body.len() * 9 {
+            let message = match join_split_names(&sample[h].cells, names - fewest) {
+                Some((joined, shown)) => {
+                    sample[h].cells = joined;
+                    // (Read by the row reader: the columnar one reads the file's own header.)
+                    table_bulk = None;
+                    format!("the header has {names} names but its rows {fewest} values: the names split at a comma inside brackets were joined again ({shown})")
+                }
+                None => format!(
+                    "the header has {names} names but nearly every row only {fewest} values: a comma inside a header name? The columns after it are read one place out; check them in validate"
+                ),
+            };
+            findings.push(Severity::Warning, "header_wider_than_rows", &file, sheet.as_deref(), Some(sample[h].row), None, "", message.clone());
+            report.notes.push(message);
+        }
+    }
     // A report grouped under section rows ("Team: Assessment East", "Client
     // No: 512004", a bare title): each section's value is read as a column of
     // the rows below it (see [`super::sections`]).

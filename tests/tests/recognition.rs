@@ -769,6 +769,11 @@ fn rules_for_unusual_exports_leave_ordinary_ones_alone() {
     // then completed) is its later row.
     assert_eq!(pair(&kpi("r21_27_same_id_redone_in_file", "moderation_coverage")), (Some(2), Some(5)));
     assert_eq!(pair(&kpi("r21_27_same_id_redone_in_file", "overall_good_or_better")), (Some(3), Some(5)));
+    // A comma inside a header name ("Overall Judgement (Good, RI etc)") made
+    // the header one name wider than its rows: joined back, the spoken-to
+    // columns are read where they are.
+    assert_eq!(pair(&kpi("r21_30_header_unquoted_comma", "family_spoken_to")), (Some(3), Some(5)));
+    assert_eq!(pair(&kpi("r21_30_header_unquoted_comma", "practitioner_spoken_to")), (Some(4), Some(5)));
 }
 
 #[test]
