@@ -24,8 +24,13 @@ fn is_placeholder(c: &Cell) -> bool {
 /// here to enter text."): no answer. (Cheap for other texts: most are ruled
 /// out by their length or first letter.)
 pub fn placeholder_text(t: &str) -> bool {
-    let t = t.trim();
-    (6..=30).contains(&t.len()) && matches!(t.as_bytes()[0] | 0x20, b'c' | b's') && PLACEHOLDERS.contains(&fold(t).as_str())
+    // (Compared without folding: the placeholders are plain ASCII words, and
+    // most cells are ruled out by their length.)
+    if !(6..=40).contains(&t.len()) {
+        return false;
+    }
+    let t = t.trim().trim_end_matches('.').trim_end();
+    PLACEHOLDERS.iter().any(|p| p.len() == t.len() && p.eq_ignore_ascii_case(t))
 }
 
 /// The audit field a form label names, by the same recognition as table headers
