@@ -590,14 +590,21 @@ fn link_actions(model: &mut Model, found: &mut findings::Findings) {
             ),
         );
     }
+    let mut from_acceptance = 0;
     for (ai, linked, problem) in links {
-        let audit = linked.map(|i| (model.audits[i].id.clone(), model.audits[i].child_id.clone(), model.audits[i].team.clone()));
+        let audit =
+            linked.map(|i| (model.audits[i].id.clone(), model.audits[i].child_id.clone(), model.audits[i].team.clone(), model.audits[i].actions_accepted));
         let act = &mut model.actions[ai];
-        if let Some((id, child, team)) = audit {
+        if let Some((id, child, team, accepted)) = audit {
             act.audit_id = Some(id);
             act.child_id.get_or_insert(child);
             if act.team.is_none() {
                 act.team = team;
+            }
+            // Set when its audit's actions were accepted (seed 000's clock).
+            if act.set.is_none() && accepted.is_some() {
+                act.set = accepted;
+                from_acceptance += 1;
             }
         }
         if let Some(p) = problem {
@@ -612,6 +619,20 @@ fn link_actions(model: &mut Model, found: &mut findings::Findings) {
                 p,
             );
         }
+    }
+    if from_acceptance > 0 {
+        found.push(
+            Severity::Info,
+            "actions_set_on_acceptance",
+            "",
+            None,
+            None,
+            Some("actions accepted"),
+            from_acceptance.to_string(),
+            format!(
+                "{from_acceptance} actions with no date set are set on the day their audit's actions were accepted: their timescale counts from it (seed 000)"
+            ),
+        );
     }
 }
 

@@ -111,6 +111,10 @@ pub struct Audit {
     pub evidence: String,
     pub good_practice: String,
     pub escalated: Option<bool>,
+    /// When the audit's actions were accepted (seed 000: an action's 10
+    /// working days count from it): the date set of its actions that give none.
+    #[serde(skip)]
+    pub actions_accepted: Option<NaiveDate>,
 }
 
 impl Audit {

@@ -3034,6 +3034,7 @@ impl<'a> RowReader<'a> {
             evidence: join("evidence"),
             good_practice: join("good_practice"),
             escalated: self.answer(row, "escalated", findings).as_bool(),
+            actions_accepted: self.date(row, "actions_accepted", findings),
         })
     }
 
