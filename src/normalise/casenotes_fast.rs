@@ -384,11 +384,14 @@ fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, w1252: bool, cols: &
         let t: &str = &t;
         if !t.is_empty() {
             key = key.wrapping_add(cell_key(cols.keys.column(i), t));
+            // (A totals label in the first three cells, or as the first filled one.)
+            if (i < 3 || rec.status == Status::Blank) && is_totals_label(t) {
+                totals = true;
+            }
             if rec.status == Status::Blank {
                 rec.status = Status::Row;
                 rec.first = push(&mut part.arena, t);
             }
-            totals |= is_totals_label(t);
             filled += 1;
         }
         // A formula's error is no value (the row reader's cell is an error),

@@ -194,7 +194,10 @@ fn team_joins<'a>(keys: impl Iterator<Item = &'a String>) -> Vec<(String, String
             }
         }
     }
-    let prefixed: Vec<(&String, &str, &str)> = keys.iter().filter_map(|k| split(k).map(|(p, r)| (*k, p.trim(), team_base(r.trim())))).collect();
+    // (A one-word name after " - " is a place, not a team under a service:
+    // "North - West" is no "West".)
+    let prefixed: Vec<(&String, &str, &str)> =
+        keys.iter().filter_map(|k| split(k).map(|(p, r)| (*k, p.trim(), team_base(r.trim())))).filter(|(_, _, r)| r.split(' ').count() >= 2).collect();
     for (k, prefix, base) in &prefixed {
         let services = prefixed.iter().filter(|(_, p, b)| b == base && p != prefix).count();
         if let (Some(root), 0) = (root_of.get(base), services) {
@@ -340,7 +343,7 @@ mod tests {
         assert_eq!(
             joins,
             [("h&p - family hub".to_string(), "family hub".to_string()), ("safeguarding north team".to_string(), "safeguarding north".to_string())],
-            "two services with an 'East' stay apart; 'Team 1' and 'Team 2' are two teams"
+            "two services with an 'East' stay apart; 'Team 1' and 'Team 2' are two teams; 'North - West' is a place"
         );
     }
 

@@ -128,10 +128,71 @@ fn bare_title(row: &SourceRow) -> Option<String> {
         [Cell::Text(t)] if !t.starts_with(MARK) => {
             let t = t.trim();
             let ok = !t.contains(':') && t.len() <= 60 && t.split_whitespace().count() <= 8 && t.chars().any(char::is_alphabetic);
-            ok.then(|| t.trim_end_matches("(continued)").trim().to_string())
+            (ok && !dated(t) && !a_person(t)).then(|| t.trim_end_matches("(continued)").trim().to_string())
         }
         _ => None,
     }
+}
+
+/// A title that is a month or date ("September 2026", "Sep 26"): a report
+/// grouped by month, not by team.
+fn dated(t: &str) -> bool {
+    use crate::ingest::cell::month_from_name;
+    t.split(|c: char| !c.is_alphanumeric()).any(|w| month_from_name(w).is_some()) || crate::ingest::Cell::text(t).as_date().is_some()
+}
+
+/// Words of team names ("Children in Care", "CP North", "Front Door").
+const TEAM_WORDS: [&str; 40] = [
+    "team",
+    "service",
+    "services",
+    "hub",
+    "unit",
+    "pod",
+    "care",
+    "children",
+    "child",
+    "safeguarding",
+    "assessment",
+    "protection",
+    "leaving",
+    "leavers",
+    "disabled",
+    "disability",
+    "court",
+    "locality",
+    "district",
+    "area",
+    "family",
+    "families",
+    "support",
+    "front",
+    "door",
+    "intervention",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "cin",
+    "cp",
+    "cic",
+    "lac",
+    "mash",
+    "duty",
+    "permanence",
+    "adolescent",
+    "youth",
+];
+
+/// A title that reads as a person's name ("Jane Smith", "Karen O'Neil"): two
+/// or three capitalised words, none a word of team names (a report grouped
+/// by auditor or worker).
+fn a_person(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
+        && !words.iter().any(|w| TEAM_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether a row holds a record: three or more filled cells.

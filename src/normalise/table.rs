@@ -1075,7 +1075,12 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // No: 512004", a bare title): each section's value is read as a column of
     // the rows below it (see [`super::sections`]).
     if let (Some(h), None, None) = (header, pins, &read_error) {
-        let has_team = sample[h].cells.iter().any(|c| fold(&c.as_string()).split(' ').any(|w| matches!(w, "team" | "district" | "locality" | "pod")));
+        // (Nor bare titles where a team column, or a sheet or file named for a
+        // team, gives the team already.)
+        let stem = std::path::Path::new(&file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        let named_team = sheet.as_deref().and_then(team_in_name).is_some() || team_in_name(&stem).filter(|t| says_team(t)).is_some();
+        let has_team =
+            named_team || sample[h].cells.iter().any(|c| fold(&c.as_string()).split(' ').any(|w| matches!(w, "team" | "district" | "locality" | "pod")));
         if let Some(sections) = super::sections::SectionRows::find(&sample[h], &sample[h + 1..], &sample[..h], has_team) {
             let why = sections.describe();
             findings.push(Severity::Warning, "section_rows", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
@@ -2473,7 +2478,7 @@ impl<'a> RowReader<'a> {
         // An id another file gives to another child's audit: each file numbers
         // its own audits ("QA-001" every month), so this is another audit,
         // kept under an id of its own.
-        if let Some(first) = earlier.filter(|f| has_id && f.file != self.file) {
+        if let Some(first) = earlier.filter(|f| has_id && (f.file != self.file || f.sheet.as_deref() != self.sheet)) {
             let same_audit = model
                 .audits
                 .iter()
@@ -2505,11 +2510,19 @@ impl<'a> RowReader<'a> {
         // copied to a new sheet each month, "Sep 26" then "Oct 26"), or further
         // down the same log (a row added when it was done again). Only with
         // an audit id of the same child.
+        // (Two completions more than four weeks apart are two audits under
+        // one id, a re-audit: not versions.)
         let same_file = |f: &Origin| {
             f.file == self.file
                 && has_id
                 && model.audits.iter().rev().find(|x| x.origin == *f).is_some_and(|x| {
-                    super::identity::child_key(&x.child_id).is_some() && super::identity::child_key(&x.child_id) == super::identity::child_key(&a.child_id)
+                    let close = match (x.completed, a.completed) {
+                        (Some(p), Some(q)) => (q - p).num_days().abs() <= 28,
+                        _ => true,
+                    };
+                    super::identity::child_key(&x.child_id).is_some()
+                        && super::identity::child_key(&x.child_id) == super::identity::child_key(&a.child_id)
+                        && close
                 })
         };
         if let Some(first) = earlier.filter(|f| f.file != self.file || same_file(f)) {
@@ -2555,10 +2568,33 @@ impl<'a> RowReader<'a> {
             model.audit_keys.entry(k).or_insert(next);
         }
         if let Some(first) = model.audit_ids.get(&a.id) {
-            if has_id {
+            // The same child's audit completed more than four weeks after (or
+            // before) the one read under this id: a re-audit given the same
+            // id, kept as another audit.
+            let reaudit = model.audits.iter().rev().find(|x| x.origin == *first).is_some_and(|x| {
+                super::identity::child_key(&x.child_id).is_some()
+                    && super::identity::child_key(&x.child_id) == super::identity::child_key(&a.child_id)
+                    && x.completed.zip(a.completed).is_some_and(|(p, q)| (q - p).num_days().abs() > 28)
+            });
+            if has_id && !reaudit {
                 return Err(("duplicate audit id", format!("{} (first read at {} row {})", a.id, first.file, first.row), Some("audit id".to_string())));
             }
-            a.id = self.unique_id(a.id, model);
+            if reaudit {
+                let (was, file, row) = (a.id.clone(), first.file.clone(), first.row);
+                a.id = self.unique_id(a.id, model);
+                findings.push(
+                    Severity::Info,
+                    "audit_id_reused",
+                    self.file,
+                    self.sheet,
+                    Some(a.origin.row),
+                    Some("audit id"),
+                    was,
+                    format!("{file} row {row} has this audit id for the same child's audit completed more than four weeks apart: a re-audit under the same id, kept as another audit ({})", a.id),
+                );
+            } else {
+                a.id = self.unique_id(a.id, model);
+            }
         }
         model.audit_ids.insert(a.id.clone(), a.origin.clone());
         model.audits.push(a);
@@ -3519,8 +3555,11 @@ fn first_text(row: &SourceRow) -> String {
     row.cells.iter().find(|c| !c.is_empty()).map(Cell::as_string).unwrap_or_default()
 }
 
+/// A totals or summary row: a totals label in one of its first three cells,
+/// or as its first filled cell (a report's "Total …" under its own column).
 fn is_totals_row(row: &SourceRow) -> bool {
-    row.cells.iter().any(|c| matches!(c, Cell::Text(t) if is_totals_label(t)))
+    let label = |c: &Cell| matches!(c, Cell::Text(t) if is_totals_label(t));
+    row.cells.iter().take(3).any(label) || row.cells.iter().find(|c| !c.is_empty()).is_some_and(label)
 }
 
 /// A totals or summary label ("Total", "Grand total", "Count", "Average").
@@ -3536,7 +3575,9 @@ pub(crate) fn is_totals_label(t: &str) -> bool {
         return false;
     }
     let f = fold(t);
-    f == "total" || f == "totals" || f.starts_with("total ") || f == "grand total" || f == "count" || f == "average" || f == "sum" || f == "mean"
+    // ("Total Child Protection Plan", not "Total rewrite of the child's plan".)
+    let short_total = f.starts_with("total ") && f.split(' ').count() <= 5;
+    f == "total" || f == "totals" || short_total || f == "grand total" || f == "count" || f == "average" || f == "sum" || f == "mean"
 }
 
 #[cfg(test)]

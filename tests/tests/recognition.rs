@@ -774,6 +774,24 @@ fn rules_for_unusual_exports_leave_ordinary_ones_alone() {
     // columns are read where they are.
     assert_eq!(pair(&kpi("r21_30_header_unquoted_comma", "family_spoken_to")), (Some(3), Some(5)));
     assert_eq!(pair(&kpi("r21_30_header_unquoted_comma", "practitioner_spoken_to")), (Some(4), Some(5)));
+    // The tenth stranger review (2026-11-29), on that day's rules: "North -
+    // West" is a place, not the team "West" under a service;
+    let t02 = teams(&kpi("r22_02_hyphen_locality", "audits_completed"));
+    assert!(t02.iter().any(|(t, _)| t == "West") && t02.iter().any(|(t, _)| t == "North - West"), "{t02:?}");
+    // an audit id given again to the same child's re-audit two months later
+    // (one sheet, or another team's sheet) is another audit;
+    assert_eq!(pair(&kpi("r22_04_reaudit_same_id", "inadequate_reaudited_in_time")), (Some(1), Some(1)));
+    assert_eq!(pair(&kpi("r22_24_sheet_team_numbers", "inadequate_reaudited_in_time")), (Some(1), Some(1)));
+    assert_eq!(kpi("r22_24_sheet_team_numbers", "audits_completed")["value"].as_f64(), Some(3.0));
+    // each team's sheet numbering its own audits keeps both, as files do;
+    assert_eq!(pair(&kpi("r22_26_team_sheets_own_numbers", "overall_good_or_better")), (Some(3), Some(4)));
+    // month titles and auditors' names above groups are no teams;
+    assert_eq!(teams(&kpi("r22_05_month_titles", "audits_completed")), [("CP North Team".to_string(), 4)]);
+    assert_eq!(teams(&kpi("r22_06_auditor_titles", "audits_completed")), [("(not recorded)".to_string(), 4)]);
+    // "Total of 6 visits" in a summary, "Total rewrite of the plan" as an
+    // action, are no totals rows.
+    assert_eq!(kpi("r22_07_total_in_text", "audits_completed")["value"].as_f64(), Some(4.0));
+    assert_eq!(pair(&kpi("r22_08_actions_text", "actions_on_time")), (Some(3), Some(4)));
 }
 
 #[test]
