@@ -2486,20 +2486,13 @@ impl<'a> RowReader<'a> {
                 .find(|x| x.origin == *first)
                 .is_none_or(|x| super::identity::child_key(&x.child_id) == super::identity::child_key(&a.child_id));
             if !same_audit {
-                let (was, file, row) = (a.id.clone(), first.file.clone(), first.row);
-                a.id = self.unique_id(a.id, model);
-                findings.push(
-                    Severity::Info,
-                    "audit_id_reused",
-                    self.file,
-                    self.sheet,
-                    Some(a.origin.row),
-                    Some("audit id"),
-                    was,
-                    format!(
-                        "{file} row {row} gives this audit id to another child's audit: each file numbers its own audits, so both are kept (this one as {})",
-                        a.id
-                    ),
+                let first = first.clone();
+                self.own_id(
+                    &mut a,
+                    &first,
+                    "gives this audit id to another child's audit: each file or sheet numbers its own audits, so both are kept",
+                    model,
+                    findings,
                 );
                 model.audit_ids.insert(a.id.clone(), a.origin.clone());
                 model.audits.push(a);
@@ -2580,17 +2573,13 @@ impl<'a> RowReader<'a> {
                 return Err(("duplicate audit id", format!("{} (first read at {} row {})", a.id, first.file, first.row), Some("audit id".to_string())));
             }
             if reaudit {
-                let (was, file, row) = (a.id.clone(), first.file.clone(), first.row);
-                a.id = self.unique_id(a.id, model);
-                findings.push(
-                    Severity::Info,
-                    "audit_id_reused",
-                    self.file,
-                    self.sheet,
-                    Some(a.origin.row),
-                    Some("audit id"),
-                    was,
-                    format!("{file} row {row} has this audit id for the same child's audit completed more than four weeks apart: a re-audit under the same id, kept as another audit ({})", a.id),
+                let first = first.clone();
+                self.own_id(
+                    &mut a,
+                    &first,
+                    "has this audit id for the same child's audit completed more than four weeks apart: a re-audit under the same id, so both are kept",
+                    model,
+                    findings,
                 );
             } else {
                 a.id = self.unique_id(a.id, model);
@@ -2599,6 +2588,15 @@ impl<'a> RowReader<'a> {
         model.audit_ids.insert(a.id.clone(), a.origin.clone());
         model.audits.push(a);
         Ok(())
+    }
+
+    /// Gives an audit whose id another audit has (read at `first`) an id of
+    /// its own, with an `audit_id_reused` note saying why both are kept.
+    fn own_id(&self, a: &mut Audit, first: &Origin, why: &str, model: &Model, findings: &mut Findings) {
+        let was = a.id.clone();
+        a.id = self.unique_id(std::mem::take(&mut a.id), model);
+        let message = format!("{} row {} {why} (this one as {})", first.file, first.row, a.id);
+        findings.push(Severity::Info, "audit_id_reused", self.file, self.sheet, Some(a.origin.row), Some("audit id"), was, message);
     }
 
     /// A derived id not taken yet: the id, else with a suffix (`#2`, `#3`, …).
