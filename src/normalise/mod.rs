@@ -171,7 +171,7 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     let today = crate::calendar::today();
     out.notes_end = out.model.case_notes.iter().map(|n| n.event).filter(|d| *d <= today).max();
     coverage::findings(&out.tables, &out.model, config, &mut found);
-    plausible::flag(&out.model, crate::calendar::today(), &mut found);
+    plausible::flag(&out.model, today, &mut found);
     out.findings = found.list;
     out
 }
