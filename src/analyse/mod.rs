@@ -226,9 +226,16 @@ pub fn notes_end_warning(notes_end: Option<NaiveDate>, period: &Period, as_of: N
     } else {
         return None;
     };
-    let mut found = crate::normalise::findings::Findings::default();
-    found.push(crate::normalise::Severity::Warning, "notes_end_early", "", None, None, None, end.to_string(), action);
-    found.list.pop()
+    Some(crate::normalise::Finding {
+        severity: crate::normalise::Severity::Warning,
+        code: "notes_end_early",
+        file: String::new(),
+        sheet: None,
+        row: None,
+        column: None,
+        value: end.to_string(),
+        action,
+    })
 }
 
 /// Runs every analysis.
