@@ -341,6 +341,11 @@ const MODERATION_FIELDS: &[&str] = &["moderated", "moderator_agrees", "moderated
 /// The reason given for the rows of a sheet that holds no records.
 pub const NOT_DATA: &str = "not a data table (skipped)";
 
+/// Dates that databases and Excel write for "no date": SQL Server's
+/// 1900-01-01, Excel's day 0 (1899-12-30 or 12-31), SQL's 1753-01-01, .NET's
+/// 0001-01-01.
+const NO_DATE: [(i32, u32, u32); 5] = [(1900, 1, 1), (1899, 12, 30), (1899, 12, 31), (1753, 1, 1), (1, 1, 1)];
+
 /// Rows read before deciding on the header and the mapping.
 const SAMPLE_ROWS: usize = 500;
 
@@ -2791,7 +2796,18 @@ impl<'a> RowReader<'a> {
         } else {
             "not a date (day-first dates, ISO dates and Excel dates are read): left blank"
         };
-        self.parsed(row, field, findings, read, what)
+        let date = self.parsed(row, field, findings, read, what)?;
+        // A database's or Excel's way of writing "no date" (SQL Server's
+        // 1900-01-01 as an open plan's end, Excel's day 0, .NET's and SQL's
+        // least dates) is no date. (Case notes keep theirs, as both case-note
+        // readers do: an implausible date there is said, not read away.)
+        if self.mapping.kind != TableKind::CaseNotes && NO_DATE.iter().any(|&(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d) == Some(date)) {
+            let header = self.cell(row, field).map(|(_, h)| h.to_string());
+            let why = format!("{date} is how databases and Excel write \"no date\": read as blank");
+            findings.push(Severity::Warning, "no_date_placeholder", self.file, self.sheet, Some(row.row), header.as_deref(), date.to_string(), why);
+            return None;
+        }
+        Some(date)
     }
 
     /// A cell read with `parse`; a filled cell it cannot read is a `bad_date`

@@ -774,6 +774,11 @@ fn rules_for_unusual_exports_leave_ordinary_ones_alone() {
     // columns are read where they are.
     assert_eq!(pair(&kpi("r21_30_header_unquoted_comma", "family_spoken_to")), (Some(3), Some(5)));
     assert_eq!(pair(&kpi("r21_30_header_unquoted_comma", "practitioner_spoken_to")), (Some(4), Some(5)));
+    // "01/01/1900" is how a database writes "no date": an open plan's end,
+    // an audit not completed.
+    assert_eq!(pair(&kpi("r21_24_sql_1900_open_end", "cp_visits_in_time")), (Some(1), Some(2)));
+    assert_eq!(pair(&kpi("r21_24_sql_1900_open_end", "cla_visits_in_time")), (Some(1), Some(1)));
+    assert_eq!(pair(&kpi("r21_07_impossible_dates", "audits_on_time")), (Some(4), Some(10)));
     // The tenth stranger review (2026-11-29), on that day's rules: "North -
     // West" is a place, not the team "West" under a service;
     let t02 = teams(&kpi("r22_02_hyphen_locality", "audits_completed"));
