@@ -2085,6 +2085,8 @@ fn fill_teams_down(audits: &mut [super::model::Audit], file: &str, sheet: Option
         let a = &mut audits[i];
         if let Some(t) = a.team.as_deref().filter(|t| !t.trim().is_empty()) {
             above = Some((t.to_string(), a.service.clone()));
+        } else if a.team.is_some() {
+            // A cell that says no team was recorded is not "same as above".
         } else if let Some((team, _)) = above.as_ref().filter(|(_, s)| a.service.is_none() || *s == a.service) {
             a.team = Some(team.clone());
             filled.push(a.origin.row);
@@ -2761,8 +2763,15 @@ impl<'a> RowReader<'a> {
 
     /// The row's team: its team column, else the team part of a service path
     /// ("Safeguarding > CP West": "CP West"; a value without the separator is the team).
+    /// The row's team. A team cell that says none was recorded ("N/A",
+    /// "Unknown", a form's "Choose an item.") is `Some("")`: blank, but not
+    /// "same as above" (see [`fill_teams_down`]); reading ends with it blank.
     fn team(&self, row: &SourceRow) -> Option<String> {
-        self.text(row, "team").filter(|t| !no_team(t)).or_else(|| self.path_parts(row)?.pop())
+        let said_none = self.cell(row, "team").is_some_and(|(c, _)| matches!(c, Cell::Text(t) if no_team(t) || super::forms::placeholder_text(t)));
+        if said_none {
+            return Some(String::new());
+        }
+        self.text(row, "team").or_else(|| self.path_parts(row)?.pop())
     }
 
     /// The row's service: its service column, else the service part of a

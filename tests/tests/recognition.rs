@@ -790,6 +790,10 @@ fn rules_for_unusual_exports_leave_ordinary_ones_alone() {
     assert_eq!(kpi("r22_24_sheet_team_numbers", "audits_completed")["value"].as_f64(), Some(3.0));
     // each team's sheet numbering its own audits keeps both, as files do;
     assert_eq!(pair(&kpi("r22_26_team_sheets_own_numbers", "overall_good_or_better")), (Some(3), Some(4)));
+    // a team cell saying none was recorded ("Choose an item.") is not "same
+    // as above";
+    let t03 = teams(&kpi("r22_03_placeholder_team", "audits_completed"));
+    assert!(t03.contains(&("(not recorded)".to_string(), 3)), "{t03:?}");
     // month titles and auditors' names above groups are no teams;
     assert_eq!(teams(&kpi("r22_05_month_titles", "audits_completed")), [("CP North Team".to_string(), 4)]);
     assert_eq!(teams(&kpi("r22_06_auditor_titles", "audits_completed")), [("(not recorded)".to_string(), 4)]);
