@@ -192,7 +192,7 @@ fn drop_superseded_notes(out: &mut Normalised, found: &mut findings::Findings) {
     if superseded.is_empty() {
         return;
     }
-    let kept = keep_from_earlier_notes(out, &superseded);
+    let kept = take_fields(out, superseded.iter().map(|(old, new, _)| Replaced::NoteAt(*old, *new)).collect());
     let gone: std::collections::HashSet<(u32, u32)> = superseded.iter().map(|(old, _, _)| *old).collect();
     out.model.case_notes.retain(|n| !gone.contains(&(n.source, n.row)));
     for (((file, row), (new_file, new_row), why), kept) in superseded.iter().zip(kept) {
@@ -218,7 +218,7 @@ fn drop_superseded(out: &mut Normalised, found: &mut findings::Findings) {
     if superseded.is_empty() {
         return;
     }
-    let kept = keep_from_earlier(out, &superseded);
+    let kept = take_fields(out, superseded.iter().map(|(old, new, _)| Replaced::At(old.clone(), new.clone())).collect());
     let gone: std::collections::HashSet<&Origin> = superseded.iter().map(|(old, _, _)| old).collect();
     out.model.audits.retain(|a| !gone.contains(&a.origin));
     // Actions read from a superseded audit's own row (its numbered slots),
@@ -265,11 +265,49 @@ fn with_kept(kept: &[&str]) -> String {
 /// later one): that version takes the fields its table has no column for from
 /// them (see [`merge`]), with a note on the row set aside naming each.
 fn keep_from_set_aside(out: &mut Normalised, found: &mut findings::Findings) {
-    use columns::TableKind;
     let set_aside = std::mem::take(&mut out.model.set_aside_versions);
     if set_aside.is_empty() {
         return;
     }
+    let strings = &out.model.strings;
+    let note_origin = |(file, row): NotePlace| Origin { file: strings.get(file).to_string(), sheet: None, row };
+    // (Where each was read, and where the version used was.)
+    let places: Vec<(Origin, Origin)> = set_aside
+        .iter()
+        .map(|v| match v {
+            SetAside::Audit(at, old) => (old.origin.clone(), at.clone()),
+            SetAside::Action(at, old) => (old.origin.clone(), at.clone()),
+            SetAside::Episode(at, old) => (old.origin.clone(), at.clone()),
+            SetAside::Note(at, old) => (note_origin((old.source, old.row)), note_origin(*at)),
+        })
+        .collect();
+    let kept = take_fields(out, set_aside.into_iter().map(Replaced::Owned).collect());
+    for ((row, at), kept) in places.into_iter().zip(kept).filter(|(_, k)| !k.is_empty()) {
+        let place = match &at.sheet {
+            Some(s) => format!("{} [{s}] row {}", at.file, at.row),
+            None => format!("{} row {}", at.file, at.row),
+        };
+        let message = format!("the version used ({place}) takes this row's {} (its export has no column for them)", kept.join(", "));
+        found.push(Severity::Info, "row_set_aside", &row.file, row.sheet.as_deref(), Some(row.row), None, "", message);
+    }
+}
+
+/// A version of a record that another version replaces.
+enum Replaced {
+    /// Set aside as it was read, with where the version used was read.
+    Owned(SetAside),
+    /// Still in the model: where it was read, and where the version used was.
+    At(Origin, Origin),
+    /// A case note still in the model, likewise.
+    NoteAt(NotePlace, NotePlace),
+}
+
+/// The version used takes from each version it replaces the fields its own
+/// table has no column for (see [`merge`]), in the order given (a version
+/// used that is itself replaced later passes on what it took). Returns the
+/// fields taken, a list per version given (empty where either is not found).
+fn take_fields(out: &mut Normalised, versions: Vec<Replaced>) -> Vec<Vec<&'static str>> {
+    use columns::TableKind;
     let tables = &out.tables;
     // A note's table by its file alone (a note's place has no sheet).
     let fields = |at: &Origin, kind: TableKind| {
@@ -278,101 +316,67 @@ fn keep_from_set_aside(out: &mut Normalised, found: &mut findings::Findings) {
             .find(|t| t.file == at.file && (kind == TableKind::CaseNotes || t.sheet == at.sheet) && t.kind == kind)
             .map(|t| merge::fields_of(&t.columns))
     };
-    fn places<T, K: std::hash::Hash + Eq>(records: &[T], key: impl Fn(&T) -> K) -> HashMap<K, usize> {
-        records.iter().enumerate().map(|(i, r)| (key(r), i)).collect()
-    }
     let m = &mut out.model;
-    // Only the kinds with a version set aside are indexed (millions of notes).
-    let any = |f: fn(&SetAside) -> bool| set_aside.iter().any(f);
-    let audits = if any(|v| matches!(v, SetAside::Audit(..))) { places(&m.audits, |a| a.origin.clone()) } else { HashMap::new() };
-    let actions = if any(|v| matches!(v, SetAside::Action(..))) { places(&m.actions, |a| a.origin.clone()) } else { HashMap::new() };
-    let episodes = if any(|v| matches!(v, SetAside::Episode(..))) { places(&m.episodes, |e| e.origin.clone()) } else { HashMap::new() };
-    let notes = if any(|v| matches!(v, SetAside::Note(..))) { places(&m.case_notes, |n| (n.source, n.row)) } else { HashMap::new() };
-    for version in set_aside {
-        let (kept, row, at) = match version {
-            SetAside::Audit(at, old) => match (audits.get(&at), fields(&at, TableKind::Audits)) {
-                (Some(&i), Some(has)) => (merge::audit(&mut m.audits[i], &old, &has), old.origin, at),
-                _ => continue,
-            },
-            SetAside::Action(at, old) => match (actions.get(&at), fields(&at, TableKind::Actions)) {
-                (Some(&i), Some(has)) => (merge::action(&mut m.actions[i], &old, &has), old.origin, at),
-                _ => continue,
-            },
-            SetAside::Episode(at, old) => match (episodes.get(&at), fields(&at, TableKind::Episodes)) {
-                (Some(&i), Some(has)) => (merge::episode(&mut m.episodes[i], &old, &has), old.origin, at),
-                _ => continue,
-            },
-            SetAside::Note(place, old) => {
-                let at = Origin { file: m.strings.get(place.0).to_string(), sheet: None, row: place.1 };
-                match (notes.get(&place), fields(&at, TableKind::CaseNotes)) {
-                    (Some(&i), Some(has)) => {
-                        let row = Origin { file: m.strings.get(old.source).to_string(), sheet: None, row: old.row };
-                        (merge::note(&mut m.case_notes[i], &old, &has), row, at)
-                    }
-                    _ => continue,
+    // Only the kinds a version may be of are indexed (millions of notes).
+    let any = |f: fn(&Replaced) -> bool| versions.iter().any(f);
+    let audits =
+        if any(|v| matches!(v, Replaced::Owned(SetAside::Audit(..)) | Replaced::At(..))) { places(&m.audits, |a| a.origin.clone()) } else { HashMap::new() };
+    let actions =
+        if any(|v| matches!(v, Replaced::Owned(SetAside::Action(..)) | Replaced::At(..))) { places(&m.actions, |a| a.origin.clone()) } else { HashMap::new() };
+    let episodes = if any(|v| matches!(v, Replaced::Owned(SetAside::Episode(..)) | Replaced::At(..))) {
+        places(&m.episodes, |e| e.origin.clone())
+    } else {
+        HashMap::new()
+    };
+    let notes = if any(|v| matches!(v, Replaced::Owned(SetAside::Note(..)) | Replaced::NoteAt(..))) {
+        places(&m.case_notes, |n| (n.source, n.row))
+    } else {
+        HashMap::new()
+    };
+    versions
+        .into_iter()
+        .map(|v| {
+            // (Copied when its turn comes: it may have taken fields itself.)
+            let version = match v {
+                Replaced::Owned(v) => Some(v),
+                Replaced::At(old, new) => {
+                    let both = |map: &HashMap<Origin, usize>| map.get(&old).copied().filter(|_| map.contains_key(&new));
+                    both(&audits)
+                        .map(|i| SetAside::Audit(new.clone(), Box::new(m.audits[i].clone())))
+                        .or_else(|| both(&actions).map(|i| SetAside::Action(new.clone(), Box::new(m.actions[i].clone()))))
+                        .or_else(|| both(&episodes).map(|i| SetAside::Episode(new.clone(), Box::new(m.episodes[i].clone()))))
                 }
-            }
-        };
-        if !kept.is_empty() {
-            let place = match &at.sheet {
-                Some(s) => format!("{} [{s}] row {}", at.file, at.row),
-                None => format!("{} row {}", at.file, at.row),
+                Replaced::NoteAt(old, new) => notes.get(&old).map(|&i| SetAside::Note(new, Box::new(m.case_notes[i].clone()))),
             };
-            let message = format!("the version used ({place}) takes this row's {} (its export has no column for them)", kept.join(", "));
-            found.push(Severity::Info, "row_set_aside", &row.file, row.sheet.as_deref(), Some(row.row), None, "", message);
-        }
-    }
-}
-
-/// For each case note set aside, the fields its later version takes from it.
-fn keep_from_earlier_notes(out: &mut Normalised, superseded: &[(NotePlace, NotePlace, &str)]) -> Vec<Vec<&'static str>> {
-    let notes = &mut out.model.case_notes;
-    let places: HashMap<NotePlace, usize> = notes.iter().enumerate().map(|(i, n)| ((n.source, n.row), i)).collect();
-    let strings = &out.model.strings;
-    superseded
-        .iter()
-        .map(|(old, new, _)| {
-            let table = out.tables.iter().find(|t| t.file == strings.get(new.0) && t.kind == columns::TableKind::CaseNotes);
-            match (places.get(old), places.get(new), table) {
-                (Some(&i), Some(&j), Some(t)) => {
-                    let from = notes[i].clone();
-                    merge::note(&mut notes[j], &from, &merge::fields_of(&t.columns))
+            match version {
+                Some(SetAside::Audit(at, old)) => match (audits.get(&at), fields(&at, TableKind::Audits)) {
+                    (Some(&i), Some(has)) => merge::audit(&mut m.audits[i], &old, &has),
+                    _ => Vec::new(),
+                },
+                Some(SetAside::Action(at, old)) => match (actions.get(&at), fields(&at, TableKind::Actions)) {
+                    (Some(&i), Some(has)) => merge::action(&mut m.actions[i], &old, &has),
+                    _ => Vec::new(),
+                },
+                Some(SetAside::Episode(at, old)) => match (episodes.get(&at), fields(&at, TableKind::Episodes)) {
+                    (Some(&i), Some(has)) => merge::episode(&mut m.episodes[i], &old, &has),
+                    _ => Vec::new(),
+                },
+                Some(SetAside::Note(at, old)) => {
+                    let table = Origin { file: m.strings.get(at.0).to_string(), sheet: None, row: at.1 };
+                    match (notes.get(&at), fields(&table, TableKind::CaseNotes)) {
+                        (Some(&i), Some(has)) => merge::note(&mut m.case_notes[i], &old, &has),
+                        _ => Vec::new(),
+                    }
                 }
-                _ => Vec::new(),
+                None => Vec::new(),
             }
         })
         .collect()
 }
 
-/// For each version set aside, the fields its later version takes from it
-/// (see [`merge`]): those the later version's table has no column for.
-fn keep_from_earlier(out: &mut Normalised, superseded: &[(Origin, Origin, &str)]) -> Vec<Vec<&'static str>> {
-    use columns::TableKind;
-    let tables = &out.tables;
-    let fields =
-        |o: &Origin, kind: TableKind| tables.iter().find(|t| t.file == o.file && t.sheet == o.sheet && t.kind == kind).map(|t| merge::fields_of(&t.columns));
-    fn places<T>(records: &[T], origin: impl Fn(&T) -> &Origin) -> HashMap<Origin, usize> {
-        records.iter().enumerate().map(|(i, r)| (origin(r).clone(), i)).collect()
-    }
-    let m = &mut out.model;
-    let (audits, actions, episodes) = (places(&m.audits, |a| &a.origin), places(&m.actions, |a| &a.origin), places(&m.episodes, |e| &e.origin));
-    superseded
-        .iter()
-        .map(|(old, new, _)| {
-            if let (Some(&i), Some(&j), Some(has)) = (audits.get(old), audits.get(new), fields(new, TableKind::Audits)) {
-                let from = m.audits[i].clone();
-                merge::audit(&mut m.audits[j], &from, &has)
-            } else if let (Some(&i), Some(&j), Some(has)) = (actions.get(old), actions.get(new), fields(new, TableKind::Actions)) {
-                let from = m.actions[i].clone();
-                merge::action(&mut m.actions[j], &from, &has)
-            } else if let (Some(&i), Some(&j), Some(has)) = (episodes.get(old), episodes.get(new), fields(new, TableKind::Episodes)) {
-                let from = m.episodes[i].clone();
-                merge::episode(&mut m.episodes[j], &from, &has)
-            } else {
-                Vec::new()
-            }
-        })
-        .collect()
+/// Records by where each was read.
+fn places<T, K: std::hash::Hash + Eq>(records: &[T], key: impl Fn(&T) -> K) -> HashMap<K, usize> {
+    records.iter().enumerate().map(|(i, r)| (key(r), i)).collect()
 }
 
 /// Case notes whose note type is a code that a key sheet explains
