@@ -341,6 +341,18 @@ const MODERATION_FIELDS: &[&str] = &["moderated", "moderator_agrees", "moderated
 /// The reason given for the rows of a sheet that holds no records.
 pub const NOT_DATA: &str = "not a data table (skipped)";
 
+/// Whether two audits are of one child, by an id that reads as one.
+fn same_child(x: &Audit, y: &Audit) -> bool {
+    let key = super::identity::child_key(&x.child_id);
+    key.is_some() && key == super::identity::child_key(&y.child_id)
+}
+
+/// Whether two audits under one id were completed more than four weeks
+/// apart: a re-audit given the same id, not a version of the audit.
+fn reaudit_of(x: &Audit, y: &Audit) -> bool {
+    x.completed.zip(y.completed).is_some_and(|(p, q)| (q - p).num_days().abs() > 28)
+}
+
 /// Dates that databases and Excel write for "no date": SQL Server's
 /// 1900-01-01, Excel's day 0 (1899-12-30 or 12-31), SQL's 1753-01-01, .NET's
 /// 0001-01-01.
@@ -2513,17 +2525,7 @@ impl<'a> RowReader<'a> {
         // (Two completions more than four weeks apart are two audits under
         // one id, a re-audit: not versions.)
         let same_file = |f: &Origin| {
-            f.file == self.file
-                && has_id
-                && model.audits.iter().rev().find(|x| x.origin == *f).is_some_and(|x| {
-                    let close = match (x.completed, a.completed) {
-                        (Some(p), Some(q)) => (q - p).num_days().abs() <= 28,
-                        _ => true,
-                    };
-                    super::identity::child_key(&x.child_id).is_some()
-                        && super::identity::child_key(&x.child_id) == super::identity::child_key(&a.child_id)
-                        && close
-                })
+            f.file == self.file && has_id && model.audits.iter().rev().find(|x| x.origin == *f).is_some_and(|x| same_child(x, &a) && !reaudit_of(x, &a))
         };
         if let Some(first) = earlier.filter(|f| f.file != self.file || same_file(f)) {
             // Which version to use: see `later_version` (the table that records
@@ -2571,11 +2573,7 @@ impl<'a> RowReader<'a> {
             // The same child's audit completed more than four weeks after (or
             // before) the one read under this id: a re-audit given the same
             // id, kept as another audit.
-            let reaudit = model.audits.iter().rev().find(|x| x.origin == *first).is_some_and(|x| {
-                super::identity::child_key(&x.child_id).is_some()
-                    && super::identity::child_key(&x.child_id) == super::identity::child_key(&a.child_id)
-                    && x.completed.zip(a.completed).is_some_and(|(p, q)| (q - p).num_days().abs() > 28)
-            });
+            let reaudit = model.audits.iter().rev().find(|x| x.origin == *first).is_some_and(|x| same_child(x, &a) && reaudit_of(x, &a));
             if has_id && !reaudit {
                 return Err(("duplicate audit id", format!("{} (first read at {} row {})", a.id, first.file, first.row), Some("audit id".to_string())));
             }
