@@ -310,8 +310,9 @@ pub fn build(m: &Metrics, kind: ReportKind, opts: &Options) -> Doc {
     let mut basis = match &opts.basis {
         Some(b) => format!("{b}; {detail}. Children are identified by ID only."),
         None => format!(
-            "These figures rest on {accepted} of the {read} rows read from {} ({set_aside} set aside by design: blank, totals, duplicate or out-of-scope rows; {rejected} rejected for a problem); {detail}. Children are identified by ID only.",
-            if files.len() == 1 { "1 file".to_string() } else { format!("{} files", files.len()) }
+            "These figures rest on {accepted} of the {read} rows read from {} ({set_aside} set aside by design{}; {rejected} rejected for a problem); {detail}. Children are identified by ID only.",
+            if files.len() == 1 { "1 file".to_string() } else { format!("{} files", files.len()) },
+            set_aside_reasons(&m.inputs)
         ),
     };
     if let Some(n) = &opts.no_team {
@@ -427,4 +428,66 @@ pub fn short_key(key: &str) -> String {
 pub fn sheet_name(s: &str) -> String {
     let clean: String = s.chars().filter(|c| !"[]:*?/\\'".contains(*c)).collect();
     clean.chars().take(31).collect::<String>().trim().to_string()
+}
+
+/// Why rows were set aside by design, summed over the inputs, most frequent
+/// first: ": 40 blank row, 3 totals row, 2 duplicate row and 3 for 2 other
+/// reasons" (empty when none were).
+/// Every reason is named per file in the Data quality section.
+fn set_aside_reasons(inputs: &[crate::analyse::InputOut]) -> String {
+    let mut by: std::collections::BTreeMap<&str, u64> = std::collections::BTreeMap::new();
+    for i in inputs {
+        for (reason, n) in &i.set_aside_by_reason {
+            *by.entry(reason.as_str()).or_default() += n;
+        }
+    }
+    let mut by: Vec<(&str, u64)> = by.into_iter().collect();
+    by.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    // Three named, and the rest summed (four are all named: "1 for 1 other
+    // reason" would say less than the reason itself).
+    const NAMED: usize = 3;
+    let shown = if by.len() > NAMED + 1 { NAMED } else { by.len() };
+    let mut named: Vec<String> = by.iter().take(shown).map(|(r, n)| format!("{n} {r}")).collect();
+    if by.len() > shown {
+        let rest: u64 = by[shown..].iter().map(|(_, c)| c).sum();
+        named.push(format!("{rest} for {} other reasons", by.len() - shown));
+    }
+    match named.pop() {
+        None => String::new(),
+        Some(last) if named.is_empty() => format!(": {last}"),
+        Some(last) => format!(": {} and {last}", named.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::set_aside_reasons;
+
+    fn input(reasons: &[(&str, u64)]) -> crate::analyse::InputOut {
+        crate::analyse::InputOut {
+            file: "a.csv".into(),
+            sheet: None,
+            kind: "audits".into(),
+            framework: None,
+            header_row: None,
+            rows_read: 0,
+            rows_accepted: 0,
+            rows_rejected: 0,
+            rejected_by_reason: Default::default(),
+            rows_set_aside: reasons.iter().map(|(_, n)| n).sum(),
+            set_aside_by_reason: reasons.iter().map(|(r, n)| (r.to_string(), *n)).collect(),
+            columns: vec![],
+        }
+    }
+
+    #[test]
+    fn the_basis_line_names_why_rows_were_set_aside_most_frequent_first() {
+        assert_eq!(set_aside_reasons(&[]), "");
+        assert_eq!(set_aside_reasons(&[input(&[("blank row", 2)])]), ": 2 blank row");
+        // Summed over files; four reasons are all named.
+        let two = [input(&[("blank row", 2), ("totals row", 1)]), input(&[("blank row", 3), ("duplicate row", 4), ("page furniture", 1)])];
+        assert_eq!(set_aside_reasons(&two), ": 5 blank row, 4 duplicate row, 1 page furniture and 1 totals row");
+        let five = [input(&[("a", 9), ("b", 8), ("c", 7), ("d", 2), ("e", 1)])];
+        assert_eq!(set_aside_reasons(&five), ": 9 a, 8 b, 7 c and 3 for 2 other reasons");
+    }
 }

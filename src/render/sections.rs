@@ -443,7 +443,7 @@ pub fn compliance(m: &Metrics, cells: &Cells) -> Vec<Section> {
 }
 
 fn data_quality(m: &Metrics) -> Section {
-    let mut dq = section("data-quality", "Data quality", "Every input file and sheet, with rows read = accepted + set aside by design (blank, totals, duplicate or out-of-scope rows) + rejected for a problem, and the data-quality findings: file, sheet, row, column, the value seen and what was done with it.");
+    let mut dq = section("data-quality", "Data quality", "Every input file and sheet, with rows read = accepted + set aside by design (blank, totals or duplicate rows, out-of-scope records, section headings and page furniture of reports; each with its reason) + rejected for a problem, and the data-quality findings: file, sheet, row, column, the value seen and what was done with it.");
     dq.tables.push(table(
         "Sources",
         "Rows read from each input",
