@@ -162,7 +162,7 @@ pub fn summary(n: &Normalised) -> String {
     for ((fields, kpis), files) in left_out {
         s.push_str(&format!("  warning: no column for {fields} in {}: those records are left out of {kpis}\n", files.join(", ")));
     }
-    for f in n.findings.iter().filter(|f| matches!(f.code, "agreement_not_recorded" | "notes_end_early")) {
+    for f in n.findings.iter().filter(|f| matches!(f.code, "agreement_not_recorded" | "notes_end_early" | "notes_start_late")) {
         let place = format!("{}{}: ", f.file, f.sheet.as_ref().map(|x| format!(" [{x}]")).unwrap_or_default());
         s.push_str(&format!("  warning: {}{}\n", if f.file.is_empty() { "" } else { &place }, f.action));
     }
@@ -240,6 +240,7 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
     }
     if let Some((p, _)) = &chosen {
         n.findings.extend(analyse::notes_end_warning(n.notes_end, &p.period, p.as_of));
+        n.findings.extend(analyse::notes_start_warning(&n.model, n.notes_start, &p.period, p.as_of));
     }
     let (params, choice) = match chosen {
         Some((p, c)) => (Some(p), Some(c)),
@@ -412,7 +413,15 @@ fn for_team(n: &Normalised, team: &str) -> Normalised {
         .cloned()
         .collect();
     drop(rows);
-    Normalised { model, tables: n.tables.clone(), findings, unmakeable: n.unmakeable.clone(), notes_end: n.notes_end, ..Default::default() }
+    Normalised {
+        model,
+        tables: n.tables.clone(),
+        findings,
+        unmakeable: n.unmakeable.clone(),
+        notes_end: n.notes_end,
+        notes_start: n.notes_start,
+        ..Default::default()
+    }
 }
 
 fn blank(t: &Option<String>) -> bool {

@@ -69,6 +69,13 @@ pub fn agreed(a: &Audit) -> Option<bool> {
     a.moderator_agreed()
 }
 
+/// Not yet due at the as-of date and not yet done by it: neither on time nor
+/// late yet ("nothing is overdue before its time"), so left out of an on-time
+/// KPI. Only an as-of date before the period's end leaves anything out.
+fn pending(due: NaiveDate, done: Option<NaiveDate>, as_of: NaiveDate) -> bool {
+    due > as_of && done.is_none_or(|d| d > as_of)
+}
+
 pub fn kpis(ctx: &Ctx, visits: &VisitIndex, notes: &NoteFrame, period: &Period, as_of: NaiveDate) -> Vec<Kpi> {
     let audits = &ctx.model.audits;
     let index = audit_index(ctx);
@@ -85,7 +92,9 @@ pub fn kpis(ctx: &Ctx, visits: &VisitIndex, notes: &NoteFrame, period: &Period, 
     let mut on_time = Tally::default();
     for (_, a) in audits.iter().enumerate().filter(|(i, _)| cov.audit(*i, "audits_on_time")) {
         if let Some(due) = audit_due(ctx, a).filter(|d| period.contains(*d)) {
-            on_time.add(team(a), a.completed.is_some_and(|c| c <= due));
+            if !pending(due, a.completed, as_of) {
+                on_time.add(team(a), a.completed.is_some_and(|c| c <= due));
+            }
         }
     }
 
@@ -104,7 +113,7 @@ pub fn kpis(ctx: &Ctx, visits: &VisitIndex, notes: &NoteFrame, period: &Period, 
         }
         let Some(due) = action_due(ctx, act, &index) else { continue };
         let t = action_team(act, &index);
-        if period.contains(due) {
+        if period.contains(due) && !pending(due, act.completed, as_of) {
             act_on_time.add(t, act.completed.is_some_and(|c| c <= due));
         }
         if due < as_of && act.completed.is_none_or(|c| c > as_of) {
@@ -133,8 +142,10 @@ pub fn kpis(ctx: &Ctx, visits: &VisitIndex, notes: &NoteFrame, period: &Period, 
         if !period.contains(deadline) {
             continue;
         }
-        let redone = audits.iter().any(|b| b.child_id == a.child_id && b.completed.is_some_and(|d| d > c && d <= deadline));
-        reaudit.add(team(a), redone);
+        let redone_on = audits.iter().filter(|b| b.child_id == a.child_id).filter_map(|b| b.completed).filter(|d| *d > c && *d <= deadline).min();
+        if !pending(deadline, redone_on, as_of) {
+            reaudit.add(team(a), redone_on.is_some());
+        }
     }
 
     let spoke = |kpi: &'static str, f: fn(&Audit) -> Answer| {
@@ -155,24 +166,25 @@ pub fn kpis(ctx: &Ctx, visits: &VisitIndex, notes: &NoteFrame, period: &Period, 
 
     let all = vec![
         done.counted("audits_completed", "Audits completed", "Audits completed in the period."),
-        on_time.rate("audits_on_time", "Audits completed on time", "Audits due in the period that were completed on or before their due date, out of all audits due in the period."),
+        on_time.rate("audits_on_time", "Audits completed on time", "Audits due in the period that were completed on or before their due date, out of all audits due in the period (those due after the as-of date and not done by it are not yet due: left out)."),
         good.rate("overall_good_or_better", "Overall judgement good or better", "Audits completed in the period judged good or better overall, out of those with a graded overall judgement (not applicable and blanks left out)."),
-        act_on_time.rate("actions_on_time", "Actions completed on time", "Actions due in the period that were signed off on or before their due date (10 working days after being set when no due date is given), out of all actions due in the period."),
+        act_on_time.rate("actions_on_time", "Actions completed on time", "Actions due in the period that were signed off on or before their due date (10 working days after being set when no due date is given), out of all actions due in the period (those due after the as-of date and not signed off by it are not yet due: left out)."),
         overdue.counted("actions_overdue", "Actions overdue", "Actions due before the as-of date and not signed off by it."),
         coverage.rate("moderation_coverage", "Audits moderated", "Audits completed in the period that were moderated, out of all audits completed in the period."),
         agreement.rate("moderation_agreement", "Moderator agreed with auditor", "Moderated audits where the moderator agreed with the auditor's overall judgement, out of all moderated audits (agreement not recorded counts as not agreed)."),
-        reaudit.rate("inadequate_reaudited_in_time", "Inadequate cases re-audited within 2 months", "Audits judged inadequate whose 2-month re-audit deadline falls in the period and whose child had a later audit completed by that deadline, out of all such audits."),
+        reaudit.rate("inadequate_reaudited_in_time", "Inadequate cases re-audited within 2 months", "Audits judged inadequate whose 2-month re-audit deadline falls in the period and whose child had a later audit completed by that deadline, out of all such audits (a deadline after the as-of date with no re-audit by then is not yet due: left out)."),
         spoke("child_spoken_to", |a| a.spoke_child).rate("child_spoken_to", "Child spoken to", "Audits completed in the period where the auditor spoke to the child, out of those answered yes or no."),
         spoke("family_spoken_to", |a| a.spoke_family).rate("family_spoken_to", "Parents or carers spoken to", "Audits completed in the period where the auditor spoke to the parents or carers, out of those answered yes or no."),
         spoke("practitioner_spoken_to", |a| a.spoke_practitioner).rate("practitioner_spoken_to", "Social worker or PA spoken to", "Audits completed in the period where the auditor spoke to the social worker or personal adviser, out of those answered yes or no."),
         cp.rate("cp_visits_in_time", "Child protection visits within 10 working days", "Children on a child protection plan in the period whose every gap between statutory visits (from the last visit before the period, up to the as-of date or plan end) was at most 10 working days."),
         cla.rate("cla_visits_in_time", "Looked-after children visits within 6 weeks", "Looked-after children in the period whose every gap between statutory visits was at most 6 weeks (42 days)."),
-        seen_alone.rate("seen_alone_recorded", "Seen alone recorded", "Statutory visits in the period with whether the child was seen alone recorded (yes or no), out of statutory visits in the period (visits where seeing the child alone was recorded as not applicable are left out)."),
+        seen_alone.rate("seen_alone_recorded", "Seen alone recorded", "Statutory visits in the period with whether the child was seen alone recorded (yes or no), out of statutory visits in the period (a visit recorded as not applicable is neither yes nor no)."),
         recorded.rate("notes_recorded_in_time", "Case notes recorded within 4 weeks", "Case notes whose event is in the period that were recorded within 28 days of the event."),
     ];
     // Case notes that all end before the period began: its visits and notes
     // are not in the exports (last cycle's report run again), not 0.
-    let notes_end_before = ctx.notes_end.is_some_and(|end| end < period.from);
+    // Likewise case notes that all start after the period ended.
+    let notes_end_before = ctx.notes_end.is_some_and(|end| end < period.from) || ctx.notes_start.is_some_and(|start| start > period.to);
     let unmade = |id: &str| !cov.in_source(id) || (notes_end_before && crate::normalise::coverage::NOTE_KPIS.contains(&id));
     all.into_iter().map(|k| if unmade(k.id) { k.not_in_source() } else { k }).collect()
 }

@@ -195,6 +195,8 @@ pub struct Ctx<'a> {
     pub cov: crate::normalise::coverage::Coverage,
     /// The latest case note's event date ([`Normalised::notes_end`]).
     pub notes_end: Option<NaiveDate>,
+    /// The earliest case note's event date ([`Normalised::notes_start`]).
+    pub notes_start: Option<NaiveDate>,
 }
 
 /// A team (or auditor, or owner) name, "(not recorded)" when blank.
@@ -238,6 +240,45 @@ pub fn notes_end_warning(notes_end: Option<NaiveDate>, period: &Period, as_of: N
     })
 }
 
+/// A warning when the case notes read start after a plan did: the visit
+/// before the notes' first day is not in the exports, so children on a plan
+/// then, with no visit read before the period (this one or the one before,
+/// which the packs compare it with), have their first gap counted from that
+/// day. After the period ends, its visit and note KPIs are not in the exports.
+pub fn notes_start_warning(model: &Model, notes_start: Option<NaiveDate>, period: &Period, as_of: NaiveDate) -> Option<crate::normalise::Finding> {
+    let start = notes_start?;
+    let action = if start > period.to {
+        format!(
+            "the case notes read start on {start}, after the period ends ({}): {} are not in the exports for it",
+            period.to,
+            crate::normalise::coverage::NOTE_KPIS.join(", ")
+        )
+    } else {
+        let previous = period.previous();
+        let children = visits::counted_from_notes_start(model, start, &[(*period, as_of), (previous, previous.to.min(as_of))]);
+        if children.is_empty() {
+            return None;
+        }
+        let shown: Vec<&str> = children.iter().take(5).map(String::as_str).collect();
+        let more = if children.len() > shown.len() { format!(" and {} more", children.len() - shown.len()) } else { String::new() };
+        format!(
+            "the case notes read start on {start}: {} on a child protection or looked-after plan before then ({}{more}) have no visit in the exports before the period, so their first visit gap is counted from {start}, the least it can be (the visit before is not in the exports). Add earlier case notes to count it from that visit",
+            if children.len() == 1 { "1 child".to_string() } else { format!("{} children", children.len()) },
+            shown.join(", ")
+        )
+    };
+    Some(crate::normalise::Finding {
+        severity: crate::normalise::Severity::Warning,
+        code: "notes_start_late",
+        file: String::new(),
+        sheet: None,
+        row: None,
+        column: None,
+        value: start.to_string(),
+        action,
+    })
+}
+
 /// Runs every analysis.
 pub fn analyse(n: &Normalised, config: &Config, cal: &Calendar, params: &Params) -> Metrics {
     let model = &n.model;
@@ -249,7 +290,7 @@ pub fn analyse(n: &Normalised, config: &Config, cal: &Calendar, params: &Params)
     let earliest = model.audits.iter().filter_map(|a| a.completed.or(a.allocated)).filter(|d| *d >= floor).min().unwrap_or(params.period.from);
     let grid = period::grid(&params.period, earliest.min(params.period.from));
     let cov = crate::normalise::coverage::Coverage::new(&n.tables, model, config).without(&n.unmakeable);
-    let ctx = Ctx { model, config, cal, grid, cov, notes_end: n.notes_end };
+    let ctx = Ctx { model, config, cal, grid, cov, notes_end: n.notes_end, notes_start: n.notes_start };
     let previous = params.period.previous();
     let visits = visits::VisitIndex::new(model);
     let notes = notes::NoteFrame::new(model, &ctx.cov);

@@ -68,7 +68,7 @@ fn add_note(c: &mut Sums, n: &CaseNote, (has_seen, has_rec): (bool, bool)) {
         if has_seen {
             c[3] += u64::from(n.seen_alone == SeenAlone::Yes);
             c[4] += u64::from(n.seen_alone == SeenAlone::No);
-            c[6] += u64::from(n.seen_alone != SeenAlone::NotApplicable);
+            c[6] += 1;
         }
     }
 }
@@ -85,7 +85,8 @@ pub struct NoteCounts {
     /// Statutory visits recorded as "seen alone: not applicable".
     pub seen_not_applicable: Count,
     /// The seen-alone KPI's base: statutory visits from exports with a seen-alone
-    /// column, not recorded as not applicable.
+    /// column (METRICS.md: "statutory visits in the period"; one recorded as
+    /// not applicable is neither yes nor no, so it is in the base only).
     pub seen_alone_base: Count,
     /// The recorded-in-time KPI's base: notes from exports with a recorded-date column.
     pub recording_base: Count,
@@ -244,7 +245,7 @@ mod tests {
         let config = crate::normalise::config::Config::defaults();
         let cal = crate::calendar::Calendar::default();
         let cov = crate::normalise::coverage::Coverage::new(&[], &model, &config);
-        let ctx = Ctx { model: &model, config: &config, cal: &cal, grid: Vec::new(), cov, notes_end: None };
+        let ctx = Ctx { model: &model, config: &config, cal: &cal, grid: Vec::new(), cov, notes_end: None, notes_start: None };
         let mut periods = vec![Period::bimonthly_starting(base), Period::bimonthly_starting(base - chrono::Days::new(300))];
         for start in (0..400).step_by(37) {
             let from = base + chrono::Days::new(start);

@@ -324,11 +324,13 @@ fn hide_counts(m: &mut Metrics, threshold: u64) -> (usize, usize) {
         let name = t.team.clone();
         let (notes, rit, visits, yes, no) =
             (g.cell(&mut t.notes), g.cell(&mut t.recorded_in_time), g.cell(&mut t.visits), g.cell(&mut t.seen_yes), g.cell(&mut t.seen_no));
-        let (na, seen_base, rec_base) = (g.cell(&mut t.seen_not_applicable), g.cell(&mut t.seen_alone_base), g.cell(&mut t.recording_base));
+        let (_, seen_base, rec_base) = (g.cell(&mut t.seen_not_applicable), g.cell(&mut t.seen_alone_base), g.cell(&mut t.recording_base));
         let lag: Vec<usize> = t.lag_bands.iter_mut().map(|c| g.cell(c)).collect();
         g.relate(notes, lag.clone());
-        // Visits with seen alone not applicable leave the KPI's base.
-        g.relate(visits, [seen_base, na]);
+        // The seen-alone base is the visits from exports with a seen-alone
+        // column ("not applicable" ones included): all visits when every
+        // export has one.
+        g.relate(visits, [seen_base]);
         g.relate(rit, lag[..4].iter().copied());
         for (col, c) in lag_cols.iter_mut().zip(&lag) {
             col.push(*c);

@@ -186,15 +186,67 @@ fn moderation_coverage_and_agreement() {
     let c = audit("c", "C3", "T", Some("2026-09-10"), "Good");
     let mut e = audit("e", "C4", "T", Some("2026-09-10"), "Met");
     e.moderated = Some(true);
-    e.moderated_overall = judge("Good"); // unbanded vs banded: both at least good → agree
+    e.moderated_overall = judge("Good"); // unbanded vs banded: "Met" may be outstanding → cannot be told equal, not agreed
     let mut f = audit("f", "C5", "T", Some("2026-09-10"), "Good");
     f.moderated = Some(true); // moderated, nothing to compare: stays in the denominator, not agreed
     let m = run(model(vec![a, b, c, e, f]));
     assert_eq!(nd(kpi(&m, "moderation_coverage")), (4, Some(5)));
-    assert_eq!(nd(kpi(&m, "moderation_agreement")), (2, Some(4)));
-    assert_eq!((m.moderation.by_team[0].moderated.n(), m.moderation.by_team[0].agreed.n()), (Some(4), Some(2)), "the table agrees with the KPI");
+    assert_eq!(nd(kpi(&m, "moderation_agreement")), (1, Some(4)));
+    assert_eq!((m.moderation.by_team[0].moderated.n(), m.moderation.by_team[0].agreed.n()), (Some(4), Some(1)), "the table agrees with the KPI");
     assert_eq!(m.moderation.direction.moderator_lower, 1);
     assert_eq!(m.moderation.matrix["good"]["requires_improvement"], 1);
+}
+
+#[test]
+fn grades_on_two_scales_agree_only_when_equal_on_the_canonical_scale() {
+    // METRICS.md: "the moderated overall grade equals the auditor's on the
+    // canonical scale". "Does not meet good" is RI or inadequate (DOMAIN.md).
+    let agreed = |auditor: &str, moderator: &str| {
+        let mut a = audit("a", "C1", "T", Some("2026-09-10"), auditor);
+        a.moderated = Some(true);
+        a.moderated_overall = judge(moderator);
+        a.moderator_agreed()
+    };
+    assert_eq!(agreed("Good", "Good"), Some(true));
+    assert_eq!(agreed("Good", "Requires Improvement"), Some(false));
+    assert_eq!(agreed("Does not meet good", "Does not meet good"), Some(true), "one scale, one label");
+    assert_eq!(agreed("Partially met", "Not met"), Some(false), "two grades of one scale");
+    assert_eq!(agreed("Partially met", "Does not meet good"), Some(true), "two scales, neither banded: the side of good is their one common claim");
+    assert_eq!(agreed("Does not meet good", "Inadequate"), None, "RI or inadequate against inadequate: cannot be told");
+    assert_eq!(agreed("Requires Improvement", "Does not meet good"), None);
+    assert_eq!(agreed("Met", "Good"), None);
+    assert_eq!(agreed("Met", "Inadequate"), Some(false), "different sides of good differ");
+    assert_eq!(agreed("Outstanding", "Does not meet good"), Some(false));
+}
+
+#[test]
+fn an_as_of_date_before_the_period_ends_leaves_out_what_is_not_yet_due() {
+    // As at Thursday 15 October: "nothing is overdue before its time".
+    let as_of = date(2026, 10, 15);
+    let due = |id: &str, due: &str, done: Option<&str>| {
+        let mut a = audit(id, id, "T", done, "Good");
+        a.due = Some(d(due));
+        a
+    };
+    let mut m = model(vec![
+        due("a1", "2026-09-30", Some("2026-10-02")),             // late
+        due("a2", "2026-10-31", None),                           // not yet due: left out
+        due("a3", "2026-10-31", Some("2026-10-10")),             // done early: on time
+        audit("x1", "K", "T", Some("2026-08-01"), "Inadequate"), // deadline 1 Oct, no re-audit: not in time
+        audit("y1", "L", "T", Some("2026-08-20"), "Inadequate"), // deadline 20 Oct, after as_of: left out
+    ]);
+    m.actions = vec![
+        action(None, None, Some("2026-10-10"), Some("2026-10-09")), // on time
+        action(None, None, Some("2026-10-20"), None),               // not yet due: left out
+        action(None, None, Some("2026-10-20"), Some("2026-10-12")), // done before its time: on time
+        action(None, None, Some("2026-10-12"), None),               // late, and overdue
+        action(None, None, Some("2026-10-14"), Some("2026-10-16")), // done after as_of: late at as_of
+    ];
+    let met = run_with(m, vec![], sep_oct(), as_of);
+    assert_eq!(nd(kpi(&met, "audits_on_time")), (1, Some(2)));
+    assert_eq!(nd(kpi(&met, "actions_on_time")), (2, Some(4)));
+    assert_eq!(nd(kpi(&met, "actions_overdue")), (2, None));
+    assert_eq!(nd(kpi(&met, "inadequate_reaudited_in_time")), (0, Some(1)));
 }
 
 #[test]
@@ -300,6 +352,45 @@ fn a_childs_visits_under_two_spellings_of_its_id_are_one_childs_visits() {
     let met = run(m);
     assert_eq!(nd(kpi(&met, "cp_visits_in_time")), (1, Some(1)));
     assert!(met.case_notes.children_out_of_timescale.is_empty());
+}
+
+#[test]
+fn a_plan_older_than_the_case_notes_counts_its_first_gap_from_their_first_day() {
+    // P has been on a plan since January 2025; the notes export starts on
+    // 1 September. The visit before it is not in the exports: the first gap is
+    // counted from 1 September (2 working days to 3 September), not from the
+    // plan's start 20 months back.
+    let mut m = model(vec![]);
+    m.episodes = vec![episode("P", EpisodeKind::Cp, "2025-01-06", None), episode("L", EpisodeKind::Cla, "2024-03-01", None)];
+    for e in ["2026-09-03", "2026-09-15", "2026-09-25", "2026-10-07", "2026-10-19", "2026-10-29"] {
+        note(&mut m, "P", NoteKind::CpVisit, e, Some(e), SeenAlone::Yes);
+    }
+    note(&mut m, "L", NoteKind::ClaVisit, "2026-09-20", Some("2026-09-20"), SeenAlone::Yes);
+    let analysed = |notes_start: Option<NaiveDate>| {
+        let n = Normalised { model: m.clone(), notes_start, ..Default::default() };
+        let params = Params { period: sep_oct(), as_of: date(2026, 10, 31) };
+        analyse(&n, &Config::defaults(), &crate::calendar::Calendar::default(), &params)
+    };
+    let met = analysed(Some(date(2026, 9, 1)));
+    assert_eq!(nd(kpi(&met, "cp_visits_in_time")), (1, Some(1)));
+    // L: 1 Sep → 20 Sep → 31 Oct: 19 and 41 days, in time.
+    assert_eq!(nd(kpi(&met, "cla_visits_in_time")), (1, Some(1)));
+    // The previous period (July–August) is before the notes: not in the exports, not 0%.
+    let before = kpi(&met, "cp_visits_in_time").previous.as_ref().expect("previous");
+    assert_eq!(before.value.value(), None);
+    assert_eq!(kpi(&met, "cp_visits_in_time").change.value(), None);
+    // Without the notes' first day the plan start anchors it: out of time.
+    assert_eq!(nd(kpi(&analysed(None), "cp_visits_in_time")), (0, Some(1)));
+    let w = notes_start_warning(&m, Some(date(2026, 9, 1)), &sep_oct(), date(2026, 10, 31)).expect("a warning");
+    assert!(w.action.contains("2 children") && w.action.contains("L, P"), "{}", w.action);
+    // A visit read before the period, and before the one before it (which the
+    // packs compare with), anchors the gap itself: no warning for that child.
+    note(&mut m, "P", NoteKind::CpVisit, "2026-06-30", Some("2026-06-30"), SeenAlone::Yes);
+    let w = notes_start_warning(&m, Some(date(2026, 6, 30)), &sep_oct(), date(2026, 10, 31)).expect("a warning");
+    assert!(w.action.contains("1 child ") && w.action.contains("(L)"), "{}", w.action);
+    // Notes that start after the period: its case-note KPIs are not in the exports.
+    let w = notes_start_warning(&m, Some(date(2026, 11, 2)), &sep_oct(), date(2026, 10, 31)).expect("a warning");
+    assert!(w.action.contains("after the period ends"), "{}", w.action);
 }
 
 #[test]
@@ -442,13 +533,14 @@ fn coverage_warnings_name_the_field_the_kpi_and_the_records_left_out() {
 }
 
 #[test]
-fn seen_alone_not_applicable_leaves_the_denominator() {
+fn seen_alone_not_applicable_stays_in_the_denominator() {
     let mut m = model(vec![]);
     note(&mut m, "A", NoteKind::CpVisit, "2026-09-10", Some("2026-09-10"), SeenAlone::Yes);
     note(&mut m, "A", NoteKind::CpVisit, "2026-09-20", Some("2026-09-20"), SeenAlone::NotApplicable);
     note(&mut m, "A", NoteKind::CpVisit, "2026-09-30", Some("2026-09-30"), SeenAlone::NotRecorded);
     let met = run(m);
-    assert_eq!(nd(kpi(&met, "seen_alone_recorded")), (1, Some(2)));
+    // METRICS.md: recorded as yes or no / statutory visits in the period.
+    assert_eq!(nd(kpi(&met, "seen_alone_recorded")), (1, Some(3)));
     assert_eq!(met.case_notes.by_team[0].seen_not_applicable, 1);
 }
 

@@ -78,7 +78,7 @@ impl<'a> VisitIndex<'a> {
                 continue;
             }
             let visits = self.child_visits(&ep.child_id);
-            let anchor = visits.iter().rev().find(|v| **v < start && **v >= ep.start).copied().unwrap_or(ep.start);
+            let anchor = anchor(visits, ep.start, start, ctx.notes_start);
             let mut points = vec![anchor];
             points.extend(visits.iter().copied().filter(|v| *v > anchor && *v >= start && *v <= end));
             points.push(end);
@@ -106,6 +106,39 @@ impl<'a> VisitIndex<'a> {
         }
         (tally, children)
     }
+}
+
+/// Where a plan's first gap in a window starting on `start` is counted from:
+/// the last visit before the window (since the plan began), else the plan's
+/// start; but a plan that began before the case notes do has its last visit
+/// before them out of the exports, so the gap is counted from the notes' first
+/// day (the least it can be) instead of from a plan start years back.
+fn anchor(visits: &[NaiveDate], plan_start: NaiveDate, start: NaiveDate, notes_start: Option<NaiveDate>) -> NaiveDate {
+    // (Every visit read is on or after `notes_start`.)
+    match visits.iter().rev().find(|v| **v < start && **v >= plan_start) {
+        Some(v) => *v,
+        None => notes_start.filter(|s| *s > plan_start).unwrap_or(plan_start),
+    }
+}
+
+/// Children on a child protection or looked-after plan in one of `periods`
+/// whose first gap there is counted from the case notes' first day
+/// (`notes_start`), not from a visit: the plan began before the notes do and
+/// no visit is in the exports before the period.
+pub fn counted_from_notes_start(model: &Model, notes_start: NaiveDate, periods: &[(Period, NaiveDate)]) -> Vec<String> {
+    let mut out: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    for (period, as_of) in periods {
+        let visited: std::collections::HashSet<&str> =
+            model.case_notes.iter().filter(|n| n.kind.is_statutory_visit() && n.event < period.from).map(|n| model.children.get(n.child)).collect();
+        for ep in model.episodes.iter().filter(|e| matches!(e.kind, EpisodeKind::Cp | EpisodeKind::Cla)) {
+            let overlaps =
+                ep.start <= period.to && ep.end.is_none_or(|e| e >= period.from) && ep.start.max(period.from) <= (*as_of).min(ep.end.unwrap_or(*as_of));
+            if overlaps && ep.start < notes_start && !visited.contains(ep.child_id.as_str()) {
+                out.insert(ep.child_id.as_str());
+            }
+        }
+    }
+    out.into_iter().map(str::to_string).collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

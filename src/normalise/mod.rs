@@ -48,6 +48,10 @@ pub struct Normalised {
     /// starts after it is one the case-note exports do not cover (kept for a
     /// team's own analysis too).
     pub notes_end: Option<chrono::NaiveDate>,
+    /// The earliest plausible event date of any case note read: a visit before
+    /// it is not in the exports, so a child on a plan before then has no known
+    /// last visit before it (kept for a team's own analysis too).
+    pub notes_start: Option<chrono::NaiveDate>,
 }
 
 impl Normalised {
@@ -170,6 +174,7 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     out.unmakeable = coverage::unmakeable(&out.model);
     let today = crate::calendar::today();
     out.notes_end = out.model.case_notes.iter().map(|n| n.event).filter(|d| *d <= today).max();
+    out.notes_start = out.model.case_notes.iter().map(|n| n.event).filter(|d| crate::calendar::plausible_event(*d, today)).min();
     coverage::findings(&out.tables, &out.model, config, &mut found);
     plausible::flag(&out.model, today, &mut found);
     out.findings = found.list;

@@ -119,8 +119,13 @@ pub struct Audit {
 
 impl Audit {
     /// Whether a moderated audit's moderator agreed: the explicit flag, else the
-    /// moderated overall equals the auditor's on the canonical scale (band where
-    /// both have one, else at-least-good). `None` when it cannot be told.
+    /// moderated overall equals the auditor's on the canonical scale: the band
+    /// where both have one; where neither has, the label when both are on one
+    /// scale ("Partially met" is not "Not met"), else the side of good. A band
+    /// beside a grade that only says which side of good it is on ("Requires
+    /// improvement" against "Does not meet good", which is RI or inadequate)
+    /// cannot be told equal: `None`, unless they are on different sides of
+    /// good (then they differ). `None` when it cannot be told.
     pub fn moderator_agreed(&self) -> Option<bool> {
         if let Some(f) = self.moderator_agrees {
             return Some(f);
@@ -128,7 +133,9 @@ impl Audit {
         let (x, y) = (self.overall.as_ref()?, self.moderated_overall.as_ref()?);
         match (x.band, y.band) {
             (Some(p), Some(q)) => Some(p == q),
-            _ => Some(x.at_least_good? == y.at_least_good?),
+            (None, None) if x.scale == y.scale => Some(x.label == y.label),
+            (None, None) => Some(x.at_least_good? == y.at_least_good?),
+            _ => (x.at_least_good? != y.at_least_good?).then_some(false),
         }
     }
 

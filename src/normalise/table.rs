@@ -1571,7 +1571,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         fields,
         alternates,
         slots: if mapping.kind == TableKind::Audits && !moderation_log { action_slots(&mapping) } else { Vec::new() },
-        header_keys: header_keys(&mapping, &preamble_key(&sample[h.saturating_sub(6)..h])),
+        header_keys: header_keys(&mapping, &preamble_key(&sample[h.saturating_sub(6)..h]), ctx.config),
         fixed_episode_type,
         note_kinds: Default::default(),
         read_as_yes: BTreeMap::new(),
@@ -1991,7 +1991,7 @@ fn preamble_key(above: &[SourceRow]) -> Vec<(i64, String)> {
 /// The numbers a graded column's header explains ("Overall (1=Outstanding,
 /// 2=Good, 3=RI, 4=Inadequate)"): pairs of a whole number and the label after
 /// "=". A header saying "same scale" takes the overall column's.
-fn header_keys(mapping: &TableMapping, preamble: &[(i64, String)]) -> Vec<(usize, Vec<(i64, String)>)> {
+fn header_keys(mapping: &TableMapping, preamble: &[(i64, String)], config: &Config) -> Vec<(usize, Vec<(i64, String)>)> {
     let pairs = |h: &str| -> Vec<(i64, String)> {
         h.split([',', ';', '(', ')', '/'])
             .filter_map(|piece| {
@@ -2029,6 +2029,33 @@ fn header_keys(mapping: &TableMapping, preamble: &[(i64, String)]) -> Vec<(usize
             .map(|c| c.index)
             .collect();
         keys.extend(numbered.into_iter().map(|i| (i, preamble.to_vec())));
+    }
+    // A moderator's number with no key beside an overall graded in words on a
+    // meets-good scale: seed 004's moderators write "'1' or does not yet meet
+    // good", so the numbers are that scale's grades counted up from its lowest
+    // (1 = Does not meet good, 2 = Meets good, 3 = Exceeds good), not a
+    // four-point score whose 3 would be "Good" against the auditor's "Meets".
+    // (The overall is a column of its own, or the framework's overall question: a Torbay Q12.)
+    let overall_domain = mapping.framework.as_deref().and_then(|f| config.framework(f)).and_then(|f| f.overall_domain.as_deref());
+    let overall_scale = mapping
+        .columns
+        .iter()
+        .find(|c| match &c.target {
+            Target::Field(f) => f == "overall",
+            Target::Domain(d) => d.as_deref() == overall_domain && d.is_some() && mapping.field("overall").is_none(),
+            _ => false,
+        })
+        .and_then(|c| c.scale.as_deref());
+    if let Some(scale) = overall_scale.filter(|s| s.starts_with("meets_good")).and_then(|s| config.scales.iter().find(|x| x.id == s)) {
+        let upward: Vec<(i64, String)> = scale.labels.iter().rev().zip(1..).map(|(l, n)| (n, l.label.clone())).collect();
+        let moderator: Vec<usize> = mapping
+            .columns
+            .iter()
+            .filter(|c| matches!(&c.target, Target::Field(f) if f == "moderated_overall"))
+            .filter(|c| c.scale.as_deref() == Some(super::scales::NUMERIC) && !keys.iter().any(|(j, _)| *j == c.index))
+            .map(|c| c.index)
+            .collect();
+        keys.extend(moderator.into_iter().map(|i| (i, upward.clone())));
     }
     keys
 }

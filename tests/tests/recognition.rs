@@ -578,20 +578,53 @@ fn actions_in_numbered_slots_across_an_audit_row_are_that_audits_actions() {
 
 /// Ordinary exports a stranger's review made to show rules firing where they
 /// should not (tests/fixtures/review/): each keeps the numbers its rows say.
+/// Runs a stranger review's case (`tests/fixtures/review/<case>`) for
+/// September 2026, as of 31 October; the output folder.
+fn review_run(case: &str) -> std::path::PathBuf {
+    let dir = scratch(&format!("review-{case}"));
+    let input = crate::root().join("tests/fixtures/review").join(case);
+    let out = dir.join("out");
+    let o = auditpack(
+        &dir,
+        &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"],
+    );
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{case}: {}", stderr(&o));
+    out
+}
+
+/// One KPI of a run's `metrics.json`.
+fn review_kpi(out: &std::path::Path, id: &str) -> serde_json::Value {
+    metrics(out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone()
+}
+
+#[test]
+fn definitions_a_stranger_worked_out_by_hand() {
+    // The eleventh stranger review (2026-11-29) checked the arithmetic
+    // against METRICS.md by hand (tests/fixtures/review/r23_*/expected.md).
+    let pair = |k: &serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
+    // A moderator's "Inadequate" against the auditor's "Does not meet good"
+    // (RI or inadequate) cannot be told equal: not agreed, and said so.
+    let out = review_run("r23_08_moderation_across_scales");
+    assert_eq!(pair(&review_kpi(&out, "moderation_agreement")), (Some(4), Some(6)));
+    assert!(data_quality(&out).contains("agreement_not_recorded"));
+    // Seen alone "N/A" is neither yes nor no: in the denominator only.
+    assert_eq!(pair(&review_kpi(&review_run("r23_16_seen_alone"), "seen_alone_recorded")), (Some(5), Some(9)));
+    // A case-note export that starts on the period's first day: gaps from it,
+    // not from plans that began months before; the period before is not in it.
+    let out = review_run("r23_25_notes_export_starts_at_period");
+    let cp = review_kpi(&out, "cp_visits_in_time");
+    assert_eq!(pair(&cp), (Some(3), Some(3)));
+    assert_eq!(pair(&review_kpi(&out, "cla_visits_in_time")), (Some(1), Some(1)));
+    assert!(cp["previous"]["value"].is_null() && cp["change"].is_null(), "{cp}");
+    assert!(data_quality(&out).contains("notes_start_late"));
+    // Notes from 1 July: the period before is counted from them, not 0% and "+100 pts".
+    let cla = review_kpi(&review_run("r23_31_previous_period_visits"), "cla_visits_in_time");
+    assert_eq!(cla["previous"]["value"].as_f64(), Some(1.0), "{cla}");
+}
+
 #[test]
 fn rules_for_unusual_exports_leave_ordinary_ones_alone() {
-    let kpi = |case: &str, id: &str| -> serde_json::Value {
-        let dir = scratch(&format!("review-{case}"));
-        let input = crate::root().join("tests/fixtures/review").join(case);
-        let out = dir.join("out");
-        let o = auditpack(
-            &dir,
-            &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"],
-        );
-        assert!(matches!(o.status.code(), Some(0 | 1)), "{case}: {}", stderr(&o));
-        let m = metrics(&out);
-        m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone()
-    };
+    let kpi = |case: &str, id: &str| review_kpi(&review_run(case), id);
     let pair = |k: &serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
     let teams = |k: &serde_json::Value| -> Vec<(String, u64)> {
         k["by_team"].as_array().unwrap().iter().map(|t| (t["team"].as_str().unwrap().to_string(), t["numerator"].as_u64().unwrap())).collect()
