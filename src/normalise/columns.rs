@@ -262,6 +262,12 @@ fn grade_share(crosswalk: &Crosswalk, values: &[&Cell]) -> (f64, usize) {
 
 /// Works out the table's kind, framework and column mapping from its header and
 /// a sample of its rows.
+/// Words that make a column the revision of the one it names ("Revised target date").
+const REVISION_WORDS: [&str; 5] = ["revised", "amended", "updated", "extended", "new"];
+
+/// How a revision column's reason starts: read before the column it revises.
+pub const REVISES: &str = "revises ";
+
 pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: Option<&SourceSpec>, header: &[Cell], sample: &[Vec<Cell>]) -> TableMapping {
     let headers: Vec<String> = header.iter().map(Cell::as_string).collect();
     let folded: Vec<String> = headers.iter().map(|h| prepare(h)).collect();
@@ -978,6 +984,34 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         }
     }
 
+    // A revised date beside the date it revises ("Revised completion date" by
+    // "Completion date", "Amended target date" by "Target date"): the same
+    // field, read first, with the original where it is blank (seed 004:
+    // targets "may need to be revised"). It tied between fields before, or
+    // lost to the original.
+    for ci in 0..columns.len() {
+        let f = &folded[columns[ci].index];
+        let Some(rest) = f.split_once(' ').filter(|(w, _)| REVISION_WORDS.contains(w)).map(|(_, r)| r) else { continue };
+        let original =
+            (0..columns.len()).find(|&o| o != ci && folded[columns[o].index] == rest && matches!(&columns[o].target, Target::Field(x) if x.ends_with("_date")));
+        if let Some(o) = original.filter(|&o| columns[ci].score < 1000 && (columns[ci].target == Target::Unmapped || columns[ci].target == columns[o].target)) {
+            let header = columns[ci].header.clone();
+            notes.retain(|n| !n.starts_with(&format!("column '{header}' ")));
+            columns[ci].reason = format!("{REVISES}'{}'; read first, the original where it is blank", columns[o].header);
+            columns[ci].target = columns[o].target.clone();
+            columns[ci].score = columns[o].score;
+        }
+    }
+
+    // A month column ("Cycle", "Month of audit") whose values are not months
+    // ("Cycle 3", 1, 2, 3): not used, or its numbers would read as days of 1900.
+    for c in columns.iter_mut().filter(|c| c.target == Target::Field("audit_month".into()) && c.score < 1000) {
+        if profiles[c.index].fits(super::recognise::ValueKind::DateOrMonth) == Some(false) {
+            notes.push(format!("column '{}' matches audit_month, but its values are not months: not used", c.header));
+            c.unuse("its values are not months");
+        }
+    }
+
     let framework = detect_framework(config, rec, pins, &folded, &columns);
     if let Some(fw) = framework.as_deref().and_then(|f| config.framework(f)) {
         place_numbered_questions(fw, &folded, &mut columns);
@@ -1130,6 +1164,51 @@ mod tests {
         let m = map(&["Child ID", "Date", "Date", "Overall"], &[&["C1", "01/01/2026", "02/01/2026", "Good"]]);
         assert_eq!(target(&m, "Date"), "(not used)");
         assert!(m.notes.iter().any(|n| n.contains("completed_date")), "{:?}", m.notes);
+    }
+
+    #[test]
+    fn a_revised_date_is_read_before_the_one_it_revises() {
+        let rows: &[&[&str]] = &[
+            &["C1", "Chase the CP plan", "01/10/2026", "15/10/2026", "14/10/2026"],
+            &["C2", "Update chronology", "05/10/2026", "", "06/10/2026"],
+            &["C3", "Book the review", "07/10/2026", "", ""],
+        ];
+        let m = map(&["Child ID", "Action", "Target date", "Revised target date", "Date completed"], rows);
+        assert_eq!(target(&m, "Target date"), "due_date");
+        assert_eq!(target(&m, "Revised target date"), "due_date");
+        assert!(m.columns[3].reason.starts_with(REVISES), "{}", m.columns[3].reason);
+        assert!(!m.notes.iter().any(|n| n.contains("Revised target date")), "{:?}", m.notes);
+        // A column "revised" alone, or naming no other column, is not one.
+        let m = map(&["Child ID", "Action", "Target date", "Revised", "Date completed"], &[&["C1", "x", "01/10/2026", "Yes", ""]]);
+        assert_ne!(target(&m, "Revised"), "due_date");
+    }
+
+    #[test]
+    fn a_moderation_outcome_in_words_is_the_agreement() {
+        let m = map(
+            &["Child ID", "Date completed", "Overall grade", "Moderation outcome"],
+            &[
+                &["C1", "01/09/2026", "Good", "Upheld"],
+                &["C2", "02/09/2026", "Good", "Changed"],
+                &["C3", "03/09/2026", "Good", "Upheld"],
+                &["C4", "04/09/2026", "Good", ""],
+            ],
+        );
+        assert_eq!(target(&m, "Moderation outcome"), "moderator_agrees");
+    }
+
+    #[test]
+    fn a_cycle_column_is_the_audit_month_when_it_holds_months() {
+        let m = map(
+            &["Child ID", "Date completed", "Overall grade", "Cycle"],
+            &[&["C1", "01/09/2026", "Good", "Sep/Oct 26"], &["C2", "02/09/2026", "Good", "Jul/Aug 26"], &["C3", "03/09/2026", "Good", "Sep/Oct 26"]],
+        );
+        assert_eq!(target(&m, "Cycle"), "audit_month");
+        let m = map(
+            &["Child ID", "Date completed", "Overall grade", "Cycle"],
+            &[&["C1", "01/09/2026", "Good", "Cycle 3"], &["C2", "02/09/2026", "Good", "Cycle 2"], &["C3", "03/09/2026", "Good", "Cycle 3"]],
+        );
+        assert_eq!(target(&m, "Cycle"), "(not used)");
     }
 
     #[test]

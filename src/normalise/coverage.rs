@@ -158,12 +158,18 @@ pub struct Coverage {
 
 const ALL: u32 = u32::MAX;
 
+/// A table's rows on its sheet, and the KPIs (bits) its columns can feed.
+type TableBits = (std::ops::Range<u32>, u32);
+
 impl Coverage {
     /// From the tables read and the model. A record whose table is not among
     /// `tables` (a model built by hand, an action grid on a form) is taken to
     /// carry every field.
     pub fn new(tables: &[TableReport], model: &Model, config: &Config) -> Coverage {
-        let mut by_table: HashMap<(&str, &str, Option<&str>), u32> = HashMap::new();
+        // Per file and sheet, each table's rows and bits: two tables on one
+        // sheet (an audit log with a moderation table below it) each feed
+        // what their own columns hold.
+        let mut by_table: HashMap<(&str, &str, Option<&str>), Vec<TableBits>> = HashMap::new();
         let mut by_file: HashMap<(&str, &str), u32> = HashMap::new();
         let mut in_source: Vec<Vec<bool>> = NEEDS.iter().map(|(_, needs)| vec![false; needs.len()]).collect();
         for t in tables.iter().filter(|t| usable(t)) {
@@ -179,7 +185,7 @@ impl Coverage {
                     }
                 }
             }
-            by_table.insert((t.kind.as_str(), t.file.as_str(), t.sheet.as_deref()), bits);
+            by_table.entry((t.kind.as_str(), t.file.as_str(), t.sheet.as_deref())).or_default().push((rows_of(tables, t), bits));
             *by_file.entry((t.kind.as_str(), t.file.as_str())).or_default() |= bits;
         }
         let mut unknown = |kind: TableKind| {
@@ -191,19 +197,19 @@ impl Coverage {
                 }
             }
         };
-        let audits: Vec<u32> = model
-            .audits
-            .iter()
-            .map(|a| by_table.get(&(TableKind::Audits.as_str(), a.origin.file.as_str(), a.origin.sheet.as_deref())).copied().unwrap_or(ALL))
-            .collect();
+        // The bits of the table a record's row is in (the sheet's only one, whatever the row).
+        let bits_at = |kind: TableKind, o: &super::model::Origin| {
+            let of_sheet = by_table.get(&(kind.as_str(), o.file.as_str(), o.sheet.as_deref()))?;
+            match of_sheet.as_slice() {
+                [(_, only)] => Some(*only),
+                _ => of_sheet.iter().find(|(rows, _)| rows.contains(&o.row)).or(of_sheet.first()).map(|(_, b)| *b),
+            }
+        };
+        let audits: Vec<u32> = model.audits.iter().map(|a| bits_at(TableKind::Audits, &a.origin).unwrap_or(ALL)).collect();
         if audits.contains(&ALL) {
             unknown(TableKind::Audits);
         }
-        let actions: Vec<u32> = model
-            .actions
-            .iter()
-            .map(|a| by_table.get(&(TableKind::Actions.as_str(), a.origin.file.as_str(), a.origin.sheet.as_deref())).copied().unwrap_or(ALL))
-            .collect();
+        let actions: Vec<u32> = model.actions.iter().map(|a| bits_at(TableKind::Actions, &a.origin).unwrap_or(ALL)).collect();
         if actions.contains(&ALL) {
             unknown(TableKind::Actions);
         }
@@ -254,19 +260,35 @@ impl Coverage {
     }
 }
 
+/// A table's rows: after its header, up to the next table's header on the same sheet.
+fn rows_of(tables: &[TableReport], t: &TableReport) -> std::ops::Range<u32> {
+    let from = t.header_row.unwrap_or(0);
+    let to = tables.iter().filter(|o| o.file == t.file && o.sheet == t.sheet).filter_map(|o| o.header_row).filter(|&r| r > from).min().unwrap_or(u32::MAX);
+    from + 1..to
+}
+
 /// The warnings of "Missing inputs": per table, each KPI field it has no column
 /// for and which KPIs leave its records out; per KPI, when no table feeds it.
 pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &mut Findings) {
     no_visit_types(model, found);
     blank_teams(tables, model, config, found);
-    let mut audits_per_table: HashMap<(&str, Option<&str>), u64> = HashMap::new();
+    let mut audits_per_sheet: HashMap<(&str, Option<&str>), Vec<u32>> = HashMap::new();
     for a in &model.audits {
-        *audits_per_table.entry((a.origin.file.as_str(), a.origin.sheet.as_deref())).or_default() += 1;
+        audits_per_sheet.entry((a.origin.file.as_str(), a.origin.sheet.as_deref())).or_default().push(a.origin.row);
     }
     for t in tables.iter().filter(|t| t.kind != TableKind::Unknown && !t.failed) {
-        // A form's rows include its action grid: count its audits.
+        // A form's rows include its action grid: count its audits (those in
+        // its rows, when the sheet holds another table too).
         let count = match t.kind {
-            TableKind::Audits => audits_per_table.get(&(t.file.as_str(), t.sheet.as_deref())).copied().unwrap_or(0),
+            TableKind::Audits => {
+                let rows = audits_per_sheet.get(&(t.file.as_str(), t.sheet.as_deref())).map(Vec::as_slice).unwrap_or(&[]);
+                if tables.iter().filter(|o| o.file == t.file && o.sheet == t.sheet).count() > 1 {
+                    let range = rows_of(tables, t);
+                    rows.iter().filter(|r| range.contains(r)).count() as u64
+                } else {
+                    rows.len() as u64
+                }
+            }
             _ => t.rows_accepted,
         };
         // A table that gave no records (a moderation log: its rows went to the
@@ -411,11 +433,9 @@ fn blank_teams(tables: &[TableReport], model: &Model, config: &Config, found: &m
             f.contains("team") || f.contains("service_team")
         }
     }) {
-        // Its rows: from its header to the next table's on the same sheet.
-        let from = t.header_row.unwrap_or(0);
-        let to = tables.iter().filter(|o| o.file == t.file && o.sheet == t.sheet).filter_map(|o| o.header_row).filter(|&r| r > from).min().unwrap_or(u32::MAX);
+        let rows = rows_of(tables, t);
         let of_table: Vec<&super::model::Audit> =
-            model.audits.iter().filter(|a| a.origin.file == t.file && a.origin.sheet == t.sheet && a.origin.row > from && a.origin.row < to).collect();
+            model.audits.iter().filter(|a| a.origin.file == t.file && a.origin.sheet == t.sheet && rows.contains(&a.origin.row)).collect();
         let blank: Vec<u32> = of_table.iter().filter(|a| a.team.is_none()).map(|a| a.origin.row).collect();
         if blank.is_empty() || blank.len() == of_table.len() {
             continue;

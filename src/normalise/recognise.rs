@@ -149,6 +149,8 @@ pub enum ValueKind {
     Name,
     Grade,
     YesNo,
+    /// Yes / no, or a moderation's outcome in words ("Upheld", "Changed").
+    Agreement,
     Text,
     Any,
 }
@@ -162,6 +164,7 @@ impl ValueKind {
             "name" => ValueKind::Name,
             "grade" => ValueKind::Grade,
             "yes_no" => ValueKind::YesNo,
+            "agreement" => ValueKind::Agreement,
             "text" => ValueKind::Text,
             _ => ValueKind::Any,
         }
@@ -177,6 +180,8 @@ pub struct ValueProfile {
     pub months: usize,
     pub grades: usize,
     pub yes_no: usize,
+    /// A moderation's outcome in words that is no yes / no ("Upheld", "Changed").
+    pub outcomes: usize,
     pub id_like: usize,
     /// Short text that is neither a date nor a grade nor yes / no.
     pub names: usize,
@@ -267,7 +272,7 @@ impl ValueProfile {
         let mut p = ValueProfile::default();
         let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         // A text's kind is worked out once per distinct text (columns repeat their values).
-        let mut kinds: HashMap<&str, (bool, bool, bool, bool)> = HashMap::new();
+        let mut kinds: HashMap<&str, (bool, bool, bool, bool, bool)> = HashMap::new();
         let classify = |c: &Cell| {
             // A timescale where a date goes ("20 working days", "by 04/08/2026")
             // is one too, and so is an open end ("Ongoing").
@@ -276,11 +281,12 @@ impl ValueProfile {
                 || matches!(c, Cell::Text(t) if super::timescale::parse(t).is_some() || super::timescale::by_date(c, |x| x.as_date()).is_some());
             let grade = is_grade_value(crosswalk, c);
             let yn = !matches!(c, Cell::Number(_)) && super::scales::answer(c).is_some();
-            (date, grade, yn, is_id_like(c))
+            let outcome = !yn && matches!(super::table::moderation_outcome(c), Some(super::model::Answer::Yes | super::model::Answer::No));
+            (date, grade, yn, outcome, is_id_like(c))
         };
         for c in values.iter().filter(|c| !c.is_empty()) {
             p.non_empty += 1;
-            let (date, grade, yn, id_like) = match c {
+            let (date, grade, yn, outcome, id_like) = match c {
                 Cell::Text(t) => *kinds.entry(t.as_str()).or_insert_with(|| classify(c)),
                 _ => classify(c),
             };
@@ -288,6 +294,7 @@ impl ValueProfile {
             p.months += usize::from(!date && matches!(c, Cell::Text(_)) && super::table::month_cell(c).is_some());
             p.grades += grade as usize;
             p.yes_no += yn as usize;
+            p.outcomes += outcome as usize;
             p.id_like += (id_like && (!date || is_bare_number(c))) as usize;
             p.numbers += matches!(c, Cell::Number(_)) as usize;
             if let Cell::Text(t) = c {
@@ -320,6 +327,7 @@ impl ValueProfile {
             ValueKind::Name => share(self.dates) < 0.5 && share(self.grades) < 0.5 && share(self.long_text) < 0.5 && share(self.names) >= 0.3,
             ValueKind::Grade => share(self.grades) >= 0.5,
             ValueKind::YesNo => share(self.yes_no) >= 0.5,
+            ValueKind::Agreement => share(self.yes_no + self.outcomes) >= 0.5,
             // A column of keys ("610001", "A-0012") is not free text.
             ValueKind::Text => share(self.dates) < 0.5 && share(self.grades + self.yes_no) < 0.8 && share(self.id_like) < 0.5,
             ValueKind::Any => true,

@@ -302,7 +302,7 @@ fn says_team(name: &str) -> bool {
 /// agree; "Grade changed", "Overturned", "Partially agree" do not; "Not
 /// moderated", "Not selected for moderation", "Awaiting moderation" are no
 /// moderation at all (blank, so the audit is not counted as moderated).
-fn moderation_outcome(cell: &Cell) -> Option<Answer> {
+pub(crate) fn moderation_outcome(cell: &Cell) -> Option<Answer> {
     let f = fold(&cell.as_string());
     let words: Vec<&str> = f.split(' ').collect();
     let starts = |p: &str| f == p || f.starts_with(&format!("{p} "));
@@ -438,7 +438,7 @@ impl KindRules {
     }
 
     pub fn classify(&self, text: &str) -> Option<&str> {
-        let t = fold(text);
+        let t = fold(&undot_initials(text));
         let mut best: Option<(usize, &str)> = None;
         for (parts, score, kind) in &self.patterns {
             if !parts.is_empty() && parts.iter().all(|p| contains_phrase(&t, p)) && best.is_none_or(|(b, _)| *score > b) {
@@ -447,6 +447,29 @@ impl KindRules {
         }
         best.map(|(_, k)| k)
     }
+}
+
+/// Initials written with full stops ("C.P. visit", "L.A.C.", "C.I.N") as one
+/// word ("CP visit"): folding would make them single letters ("c p visit")
+/// that no "cp" pattern matches.
+fn undot_initials(text: &str) -> std::borrow::Cow<'_, str> {
+    let dotted = |w: &str| {
+        let b = w.as_bytes();
+        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        letters >= 2 && b.iter().enumerate().all(|(i, c)| if i % 2 == 0 { c.is_ascii_alphabetic() } else { *c == b'.' })
+    };
+    // A word's letters and dots, without brackets or commas around them ("(L.A.C)").
+    fn core(w: &str) -> &str {
+        w.trim_matches(|c: char| !c.is_ascii_alphabetic() && c != '.')
+    }
+    if !text.contains('.') || !text.split_whitespace().any(|w| dotted(core(w))) {
+        return text.into();
+    }
+    text.split(' ')
+        .map(|w| if dotted(core(w)) { w.replacen(core(w), &core(w).replace('.', ""), 1) } else { w.to_string() })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .into()
 }
 
 /// The kind of note a note type says. A visit whose words say the child was
@@ -879,6 +902,14 @@ fn status_cancels(status: &str) -> bool {
     ) || f.starts_with("not required")
         || f.starts_with("no longer required")
         || f.starts_with("allocated in error")
+}
+
+/// Whether an audit's whole status says it is not finished yet.
+fn status_unfinished(status: &str) -> bool {
+    matches!(
+        fold(status).as_str(),
+        "draft" | "in progress" | "not started" | "incomplete" | "started" | "not complete" | "not completed" | "saved as draft" | "draft saved"
+    )
 }
 
 /// The table's header again further down (an export's page break).
@@ -1539,7 +1570,11 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         })
         .collect::<Vec<(String, (usize, String))>>();
     // The first column of each field; a single-valued field's second column is
-    // an alternate (the first column wins for multi-valued fields).
+    // an alternate (the first column wins for multi-valued fields). A revised
+    // date comes before the date it revises.
+    let revision = |i: usize| mapping.columns.iter().any(|c| c.index == i && c.reason.starts_with(super::columns::REVISES));
+    let mut all_fields = all_fields;
+    all_fields.sort_by_key(|(_, (i, _))| !revision(*i));
     let (mut fields, mut alternates) = (Vec::<(String, (usize, String))>::new(), Vec::new());
     for (f, c) in all_fields {
         if !fields.iter().any(|(g, _)| *g == f) {
@@ -3028,7 +3063,25 @@ impl<'a> RowReader<'a> {
         if let Some(status) = self.text(row, "status").filter(|s| status_cancels(s) && !reallocated_done(s)) {
             return Err((AUDIT_CANCELLED, status, Some("status".to_string())));
         }
-        let completed = self.date(row, "completed_date", findings);
+        let mut completed = self.date(row, "completed_date", findings);
+        // A status that is, in itself, "not finished" ("Draft", "In progress"):
+        // the form's date is when it was saved, not a completion. A status with
+        // more to say ("Draft(s) - awaiting TM confirmation": LCS's finished
+        // audit awaiting sign-off) changes nothing.
+        if let Some(status) = self.text(row, "status").filter(|s| status_unfinished(s)) {
+            if completed.take().is_some() {
+                findings.push(
+                    Severity::Info,
+                    "audit_not_finished",
+                    self.file,
+                    self.sheet,
+                    Some(row.row),
+                    Some("status"),
+                    status,
+                    "the status says the audit is not finished: its date is not a completion date (not counted as completed)",
+                );
+            }
+        }
         // An allocation "date" that is a month alone ("Sept 2026") is the allocation month.
         let month_alone = self
             .cell(row, "allocated_date")
@@ -3495,6 +3548,31 @@ impl<'a> RowReader<'a> {
 
 /// A "month of audit" cell ("September 2026", "Sep-26", "2026-09", "09/2026", or
 /// a date) as the first day of its month.
+/// A month's number from its name or a short form of it ("Sep", "Sept", "September").
+fn month_number(s: &str) -> Option<u32> {
+    let l = s.to_ascii_lowercase();
+    const NAMES: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    (l.len() >= 3).then(|| NAMES.iter().position(|n| n.starts_with(&l) || (l == "sept" && *n == "september")).map(|i| i as u32 + 1)).flatten()
+}
+
+/// A bi-monthly cycle ("Jul/Aug 26", "Sep-Oct 2026", "Dec/Jan 27"): two
+/// months by name, one after the other, then the year (the second month's):
+/// its first month.
+fn bimonthly_cycle(tokens: &[&str]) -> Option<chrono::NaiveDate> {
+    let [a, b, y] = tokens else { return None };
+    let named = |s: &str| s.len() >= 3 && s.bytes().all(|c| c.is_ascii_alphabetic());
+    let (m1, m2) = (month_number(a).filter(|_| named(a))?, month_number(b).filter(|_| named(b))?);
+    if m2 != m1 % 12 + 1 {
+        return None;
+    }
+    let year: i32 = match (y.len(), y.parse::<i32>().ok()?) {
+        (2, n) => 2000 + n,
+        (4, n) => n,
+        _ => return None,
+    };
+    chrono::NaiveDate::from_ymd_opt(if m1 == 12 { year - 1 } else { year }, m1, 1)
+}
+
 pub fn month_cell(cell: &Cell) -> Option<chrono::NaiveDate> {
     use chrono::Datelike;
     let first = |y: i32, m: u32| chrono::NaiveDate::from_ymd_opt(y, m, 1);
@@ -3504,7 +3582,7 @@ pub fn month_cell(cell: &Cell) -> Option<chrono::NaiveDate> {
     let Cell::Text(t) = cell else { return None };
     let cleaned: String = t.chars().map(|c| if matches!(c, ',' | '-' | '/' | '.') { ' ' } else { c }).collect();
     let tokens: Vec<&str> = cleaned.split_whitespace().collect();
-    let [a, b] = tokens.as_slice() else { return None };
+    let [a, b] = tokens.as_slice() else { return bimonthly_cycle(&tokens) };
     let year = |s: &str| -> Option<i32> {
         let y: i32 = s.parse().ok()?;
         match s.len() {
@@ -3517,9 +3595,7 @@ pub fn month_cell(cell: &Cell) -> Option<chrono::NaiveDate> {
         if let Ok(m) = s.parse::<u32>() {
             return (1..=12).contains(&m).then_some(m);
         }
-        let l = s.to_ascii_lowercase();
-        const NAMES: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-        (l.len() >= 3).then(|| NAMES.iter().position(|n| n.starts_with(&l) || (l == "sept" && *n == "september")).map(|i| i as u32 + 1)).flatten()
+        month_number(s)
     };
     if a.len() == 4 && a.bytes().all(|c| c.is_ascii_digit()) {
         // "2026-09"
@@ -3646,6 +3722,13 @@ mod tests {
             ("CIN Visit", Some("cin_visit")),
             ("Statutory Visit", Some("statutory_visit")),
             ("Case Supervision", Some("supervision")),
+            // Initials with full stops; seed 002's "Record of visit to a child" form.
+            ("C.P. visit", Some("cp_visit")),
+            ("Visit (L.A.C)", Some("cla_visit")),
+            ("Visit, e.g. to school", None),
+            ("L.A.C. Visit", Some("cla_visit")),
+            ("Record of visit to a child", Some("statutory_visit")),
+            ("Visit to child in placement", Some("statutory_visit")),
             ("Visit to school", None),
             ("Phone call", None),
         ] {
@@ -3793,8 +3876,29 @@ mod tests {
             ("12/09/2026", Some(date(2026, 9, 1))),
             ("September", None),
             ("Pending", None),
+            // A bi-monthly cycle: its first month; only two months in a row.
+            ("Jul/Aug 26", Some(date(2026, 7, 1))),
+            ("Sep-Oct 2026", Some(date(2026, 9, 1))),
+            ("Dec/Jan 27", Some(date(2026, 12, 1))),
+            ("Sep/Nov 26", None),
+            ("Sep 10 2026", None),
         ] {
             assert_eq!(month_cell(&Cell::text(t)), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_status_of_only_draft_is_an_unfinished_audit() {
+        for (s, unfinished) in [
+            ("Draft", true),
+            ("In progress", true),
+            ("IN PROGRESS", true),
+            ("Not started", true),
+            ("Draft(s) - awaiting TM confirmation", false),
+            ("Completed", false),
+            ("Returned for amendment", false),
+        ] {
+            assert_eq!(status_unfinished(s), unfinished, "{s}");
         }
     }
 

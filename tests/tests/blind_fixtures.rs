@@ -267,3 +267,13 @@ fn a_twenty_first_blind_set_gives_the_independent_kpis() {
     // not matched yet).
     check("councils21");
 }
+
+#[test]
+fn a_twenty_second_blind_set_gives_the_independent_kpis() {
+    // Three or four everyday habits at once in each folder: month tabs with
+    // merged teams and a revised target date; a Windows-1252 CSV in quarterly
+    // folders; two tables on one sheet with ticks; a paginated UTF-16 report
+    // with "C.P. visit"; saved form versions with drafts
+    // (tests/fixtures/councils22/README.md). Every KPI matches.
+    check("councils22");
+}
