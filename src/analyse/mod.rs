@@ -240,6 +240,12 @@ pub fn notes_end_warning(notes_end: Option<NaiveDate>, period: &Period, as_of: N
     })
 }
 
+/// Whether case notes starting on `start` begin more than two weeks into the
+/// period (or after it): its case-note KPIs are not in the exports.
+pub fn notes_start_late(start: NaiveDate, period: &Period) -> bool {
+    start > period.from + chrono::Days::new(14)
+}
+
 /// A warning when the case notes read start after a plan did: the visit
 /// before the notes' first day is not in the exports, so children on a plan
 /// then, with no visit read before the period (this one or the one before,
@@ -247,10 +253,10 @@ pub fn notes_end_warning(notes_end: Option<NaiveDate>, period: &Period, as_of: N
 /// day. After the period ends, its visit and note KPIs are not in the exports.
 pub fn notes_start_warning(model: &Model, notes_start: Option<NaiveDate>, period: &Period, as_of: NaiveDate) -> Option<crate::normalise::Finding> {
     let start = notes_start?;
-    let action = if start > period.to {
+    let action = if notes_start_late(start, period) {
         format!(
-            "the case notes read start on {start}, after the period ends ({}): {} are not in the exports for it",
-            period.to,
+            "the case notes read start on {start}, more than two weeks after the period starts ({}): {} are not in the exports for it",
+            period.from,
             crate::normalise::coverage::NOTE_KPIS.join(", ")
         )
     } else {

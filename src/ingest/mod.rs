@@ -4,6 +4,7 @@
 
 pub mod cell;
 pub mod header;
+mod html;
 mod text;
 pub mod workbook;
 

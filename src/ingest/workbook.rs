@@ -97,6 +97,10 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(err(format!("the workbook is more than the {} MB auditpack reads", MAX_FILE_BYTES >> 20)));
     }
+    // A web page saved as .xls (a case management system's "Export to Excel").
+    if ext == "xls" && !bytes.starts_with(&CFB_MAGIC) && super::html::is_html(bytes) {
+        return super::html::read(file, bytes);
+    }
     if ext != "xls" && bytes.starts_with(&CFB_MAGIC) {
         return Err(err("the workbook is password-protected (encrypted). Save a copy without a password and run again".into()));
     }

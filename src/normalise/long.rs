@@ -75,9 +75,12 @@ pub struct Pivoted {
     pub note: String,
 }
 
-/// The question and answer columns, when the header names both.
+/// The question and answer columns, when the header names both. A name
+/// earlier in its list wins ("Question" over "Section", "Answer" over "Grade"),
+/// wherever its column is.
 pub fn question_answer(header: &[Cell]) -> Option<(usize, usize)> {
-    let named = |names: &[&str]| header.iter().position(|c| names.contains(&fold(&c.as_string()).as_str()));
+    let folded: Vec<String> = header.iter().map(|c| fold(&c.as_string())).collect();
+    let named = |names: &[&str]| names.iter().find_map(|n| folded.iter().position(|h| h == n));
     let (q, a) = (named(QUESTION)?, named(ANSWER)?);
     (q != a).then_some((q, a))
 }
@@ -97,8 +100,10 @@ fn identifying(body: &[&SourceRow], col: usize) -> bool {
 /// column to tell audits apart, fewer than three questions): then the table is
 /// read as it is.
 pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize) -> Option<Pivoted> {
-    let rows: Vec<&SourceRow> = body.iter().filter(|r| !r.is_blank() && !text(r.cells.get(q)).is_empty()).collect();
     let width = header.len().max(body.iter().map(|r| r.cells.len()).max().unwrap_or(0));
+    let filled = fill_blocks(body, q, a, width);
+    let body = filled.as_ref().map_or(body, |(b, _)| b.as_slice());
+    let rows: Vec<&SourceRow> = body.iter().filter(|r| !r.is_blank() && !text(r.cells.get(q)).is_empty()).collect();
     // A column whose value goes with the question ("Q01", "1.1": a question
     // number) tells questions apart, not audits.
     let with_question = |c: usize| {
@@ -195,7 +200,10 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize) -> Option<
             })
         })
         .collect();
-    let own: Vec<usize> = (0..width).filter(|&c| c != q && c != a && !per_answer.contains(&c)).collect();
+    // (A column that only says which section a question is in goes with the
+    // question: neither the audit's nor each answer's.)
+    let per_answer: Vec<usize> = per_answer.into_iter().filter(|&c| !(with_question(c) && distinct_in(&rows, c) > 1)).collect();
+    let own: Vec<usize> = (0..width).filter(|&c| c != q && c != a && !per_answer.contains(&c) && !(with_question(c) && distinct_in(&rows, c) > 1)).collect();
     let header_text = |c: usize| text(header.get(c));
     let mut out_header: Vec<Cell> = own.iter().map(|&c| header.get(c).cloned().unwrap_or(Cell::Empty)).collect();
     for (_, question) in &questions {
@@ -260,13 +268,74 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize) -> Option<
     out.rows = audit_rows.into_iter().map(|(_, r)| r).collect();
     let by: Vec<String> = keys.iter().map(|&c| format!("'{}'", header_text(c))).collect();
     out.note = format!(
-        "long format (one row per answer): {} answer rows read as {} audits, one per {}; each of the {} questions is a column",
+        "long format (one row per answer): {} answer rows read as {} audits, one per {}; each of the {} questions is a column{}",
         rows.len(),
         groups.len(),
         by.join(" + "),
-        questions.len()
+        questions.len(),
+        filled.map(|(_, n)| n).unwrap_or_default()
     );
     Some(out)
+}
+
+fn distinct_in(rows: &[&SourceRow], c: usize) -> usize {
+    rows.iter().map(|r| text(r.cells.get(c))).collect::<std::collections::HashSet<String>>().len()
+}
+
+/// A report that prints an audit's identifiers and dates on its first answer
+/// row only, blank on the answers below it ("Audit Ref, Child ID, …" once per
+/// block): each block's rows take the first row's cells in those columns, all
+/// of them together (a blank there stays blank: a draft's completion date is
+/// not taken from the audit above). Only when one column of identifiers is
+/// filled on fewer than half the answer rows, the first answer row has it,
+/// every block has at least three answers with no question twice, and the
+/// columns filled on a block's first row are blank on all its other rows.
+/// The rows, filled, and a note saying so.
+fn fill_blocks(body: &[SourceRow], q: usize, a: usize, width: usize) -> Option<(Vec<SourceRow>, String)> {
+    let answers: Vec<usize> = (0..body.len()).filter(|&i| !body[i].is_blank() && !text(body[i].cells.get(q)).is_empty()).collect();
+    let filled = |i: usize, c: usize| body[i].cells.get(c).is_some_and(|v| !v.is_empty());
+    let anchor = (0..width).filter(|&c| c != q && c != a).find(|&c| {
+        let on: Vec<usize> = answers.iter().copied().filter(|&i| filled(i, c)).collect();
+        on.len() >= 2
+            && on.len() * 2 < answers.len()
+            && on.first() == answers.first()
+            && on.iter().filter(|&&i| body[i].cells.get(c).is_some_and(is_id_value)).count() * 5 >= on.len() * 4
+    })?;
+    // Blocks of answer rows, each from a row with the anchor filled.
+    let mut blocks: Vec<Vec<usize>> = Vec::new();
+    for &i in &answers {
+        if filled(i, anchor) {
+            blocks.push(vec![i]);
+        } else {
+            blocks.last_mut()?.push(i);
+        }
+    }
+    let no_repeat = |b: &Vec<usize>| {
+        let distinct: std::collections::HashSet<String> = b.iter().map(|&i| fold(&text(body[i].cells.get(q)))).collect();
+        distinct.len() == b.len()
+    };
+    if !blocks.iter().all(|b| b.len() >= 3 && no_repeat(b)) {
+        return None;
+    }
+    // The block's columns: filled on some first rows, never on the others.
+    let columns: Vec<usize> = (0..width)
+        .filter(|&c| c != q && c != a)
+        .filter(|&c| blocks.iter().all(|b| b[1..].iter().all(|&i| !filled(i, c))) && blocks.iter().any(|b| filled(b[0], c)))
+        .collect();
+    let mut out = body.to_vec();
+    for b in &blocks {
+        let first = body[b[0]].cells.clone();
+        for &i in &b[1..] {
+            let cells = &mut out[i].cells;
+            if cells.len() < width {
+                cells.resize(width, Cell::Empty);
+            }
+            for &c in &columns {
+                cells[c] = first.get(c).cloned().unwrap_or(Cell::Empty);
+            }
+        }
+    }
+    Some((out, format!(" (identifiers written on each audit's first answer row only: its {} rows below take them)", answers.len() - blocks.len())))
 }
 
 #[cfg(test)]
@@ -318,6 +387,43 @@ mod tests {
         assert_eq!(p.conflicts, [(12, "Planning".to_string(), 11)]);
         assert_eq!(p.folded, 4, "two audits of three questions: four rows folded");
         assert!(p.note.contains("8 answer rows read as 2 audits"), "{}", p.note);
+    }
+
+    #[test]
+    fn identifiers_on_each_audits_first_answer_row_only_fill_its_block() {
+        // A report printing the audit's columns once per block; "Section"
+        // goes with the question and is not the question column.
+        let header = row(1, &["Audit Ref", "Child ID", "Date Completed", "Section", "Question", "Answer"]).cells;
+        assert_eq!(question_answer(&header), Some((4, 5)), "'Question' over 'Section'");
+        let body = vec![
+            row(2, &["A1", "C100", "01/09/2026", "1. Safety", "Overall judgement", "Good"]),
+            row(3, &["", "", "", "1. Safety", "Risk identified", "Yes"]),
+            row(4, &["", "", "", "2. Voice", "Child seen alone", "No"]),
+            row(5, &["A2", "C200", "", "1. Safety", "Overall judgement", "Requires improvement"]),
+            row(6, &["", "", "", "1. Safety", "Risk identified", "No"]),
+            row(7, &["", "", "", "2. Voice", "Child seen alone", "Yes"]),
+            row(8, &["A3", "C300", "03/09/2026", "1. Safety", "Overall judgement", "Good"]),
+            row(9, &["", "", "", "1. Safety", "Risk identified", "Yes"]),
+            row(10, &["", "", "", "2. Voice", "Child seen alone", "Yes"]),
+        ];
+        let p = pivot(&header, &body, 4, 5).expect("long format");
+        let h: Vec<String> = p.header.iter().map(Cell::as_string).collect();
+        assert_eq!(h, ["Audit Ref", "Child ID", "Date Completed", "Overall judgement", "Risk identified", "Child seen alone"]);
+        let cells: Vec<Vec<String>> = p.rows.iter().map(|r| r.cells.iter().map(Cell::as_string).collect()).collect();
+        // A2, a draft, keeps its blank completion date: not the audit above's.
+        assert_eq!(
+            cells,
+            [
+                ["A1", "C100", "01/09/2026", "Good", "Yes", "No"],
+                ["A2", "C200", "", "Requires improvement", "No", "Yes"],
+                ["A3", "C300", "03/09/2026", "Good", "Yes", "Yes"]
+            ]
+        );
+        assert!(p.note.contains("first answer row only"), "{}", p.note);
+        // A block with a question twice is not one audit's: not filled.
+        let mut twice = body.clone();
+        twice[2] = row(4, &["", "", "", "2. Voice", "Risk identified", "No"]);
+        assert!(fill_blocks(&twice, 4, 5, 6).is_none());
     }
 
     #[test]

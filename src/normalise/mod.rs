@@ -174,11 +174,25 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     out.unmakeable = coverage::unmakeable(&out.model);
     let today = crate::calendar::today();
     out.notes_end = out.model.case_notes.iter().map(|n| n.event).filter(|d| *d <= today).max();
-    out.notes_start = out.model.case_notes.iter().map(|n| n.event).filter(|d| crate::calendar::plausible_event(*d, today)).min();
+    out.notes_start = notes_start(&out.model, today);
     coverage::findings(&out.tables, &out.model, config, &mut found);
     plausible::flag(&out.model, today, &mut found);
     out.findings = found.list;
     out
+}
+
+/// Where the visits read begin: the earliest plausible event of the case-note
+/// exports that hold statutory visits (a supervision log going back years does
+/// not say the visits do), else of all case notes.
+fn notes_start(model: &Model, today: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+    let with_visits: std::collections::HashSet<u32> = model.case_notes.iter().filter(|n| n.kind.is_statutory_visit()).map(|n| n.source).collect();
+    let plausible = |n: &&model::CaseNote| crate::calendar::plausible_event(n.event, today);
+    let of = |visits_only: bool| model.case_notes.iter().filter(plausible).filter(|n| !visits_only || with_visits.contains(&n.source)).map(|n| n.event).min();
+    if with_visits.is_empty() {
+        of(false)
+    } else {
+        of(true)
+    }
 }
 
 /// What a record set aside for a later export's version is called, by its table's kind.

@@ -308,7 +308,15 @@ pub(crate) fn moderation_outcome(cell: &Cell) -> Option<Answer> {
     let starts = |p: &str| f == p || f.starts_with(&format!("{p} "));
     if ["not moderated", "not selected", "not yet moderated", "not required", "awaiting", "pending", "no moderation"].iter().any(|p| starts(p)) {
         Some(Answer::Blank)
-    } else if starts("no change") || starts("unchanged") || words.iter().any(|w| matches!(*w, "upheld" | "confirmed")) {
+    } else if words.windows(2).any(|w| w[0] == "not" && matches!(w[1], "upheld" | "confirmed" | "agreed")) {
+        // "Not upheld", "Grade not confirmed".
+        Some(Answer::No)
+    } else if starts("no change")
+        || starts("unchanged")
+        || words.windows(2).any(|w| w[0] == "not" && matches!(w[1], "changed" | "overturned" | "regraded"))
+        || words.iter().any(|w| matches!(*w, "upheld" | "confirmed"))
+    {
+        // "Grade not changed" is the grade kept.
         Some(Answer::Yes)
     } else if matches!(words.first(), Some(&("partially" | "partly" | "partial")))
         || words.iter().any(|w| matches!(*w, "changed" | "overturned" | "regraded" | "upgraded" | "downgraded"))
@@ -902,6 +910,14 @@ fn status_cancels(status: &str) -> bool {
     ) || f.starts_with("not required")
         || f.starts_with("no longer required")
         || f.starts_with("allocated in error")
+}
+
+/// Whether a status column's header names the status of something other than
+/// the audit ("Action plan status", "Moderation status"): its "Draft" is not
+/// the audit's.
+fn status_of_something_else(header: &str) -> bool {
+    let f = fold(header);
+    ["action", "plan", "moderat", "review", "legal", "placement", "child", "case status", "allocation"].iter().any(|w| f.contains(w))
 }
 
 /// Whether an audit's whole status says it is not finished yet.
@@ -1606,7 +1622,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         fields,
         alternates,
         slots: if mapping.kind == TableKind::Audits && !moderation_log { action_slots(&mapping) } else { Vec::new() },
-        header_keys: header_keys(&mapping, &preamble_key(&sample[h.saturating_sub(6)..h]), ctx.config),
+        header_keys: header_keys(&mapping, &preamble_key(&sample[h.saturating_sub(6)..h]), ctx.config, &sample[h + 1..]),
         fixed_episode_type,
         note_kinds: Default::default(),
         read_as_yes: BTreeMap::new(),
@@ -2026,7 +2042,7 @@ fn preamble_key(above: &[SourceRow]) -> Vec<(i64, String)> {
 /// The numbers a graded column's header explains ("Overall (1=Outstanding,
 /// 2=Good, 3=RI, 4=Inadequate)"): pairs of a whole number and the label after
 /// "=". A header saying "same scale" takes the overall column's.
-fn header_keys(mapping: &TableMapping, preamble: &[(i64, String)], config: &Config) -> Vec<(usize, Vec<(i64, String)>)> {
+fn header_keys(mapping: &TableMapping, preamble: &[(i64, String)], config: &Config, body: &[SourceRow]) -> Vec<(usize, Vec<(i64, String)>)> {
     let pairs = |h: &str| -> Vec<(i64, String)> {
         h.split([',', ';', '(', ')', '/'])
             .filter_map(|piece| {
@@ -2083,11 +2099,19 @@ fn header_keys(mapping: &TableMapping, preamble: &[(i64, String)], config: &Conf
         .and_then(|c| c.scale.as_deref());
     if let Some(scale) = overall_scale.filter(|s| s.starts_with("meets_good")).and_then(|s| config.scales.iter().find(|x| x.id == s)) {
         let upward: Vec<(i64, String)> = scale.labels.iter().rev().zip(1..).map(|(l, n)| (n, l.label.clone())).collect();
+        // Only numbers the scale has (1 to 3): a 4 says another scale.
+        let within = |i: usize| {
+            body.iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty()).all(|c| match c {
+                Cell::Number(n) => n.fract() == 0.0 && *n >= 1.0 && *n <= upward.len() as f64,
+                Cell::Text(t) => t.trim().parse::<i64>().is_ok_and(|n| n >= 1 && n <= upward.len() as i64),
+                _ => false,
+            })
+        };
         let moderator: Vec<usize> = mapping
             .columns
             .iter()
             .filter(|c| matches!(&c.target, Target::Field(f) if f == "moderated_overall"))
-            .filter(|c| c.scale.as_deref() == Some(super::scales::NUMERIC) && !keys.iter().any(|(j, _)| *j == c.index))
+            .filter(|c| c.scale.as_deref() == Some(super::scales::NUMERIC) && !keys.iter().any(|(j, _)| *j == c.index) && within(c.index))
             .map(|c| c.index)
             .collect();
         keys.extend(moderator.into_iter().map(|i| (i, upward.clone())));
@@ -2793,6 +2817,29 @@ impl<'a> RowReader<'a> {
         Some((*i, header.as_str()))
     }
 
+    /// The due date a bi-monthly cycle column gives ("Sep/Oct 26": 31 October)
+    /// when no allocation date is given and the due rule counts in months
+    /// (end of the allocation month or of the cycle): the audit is due by the
+    /// end of the cycle it names, not of its first month or of the grid's.
+    fn cycle_due(&self, row: &SourceRow, allocated: Option<chrono::NaiveDate>, rule: &str, findings: &mut Findings) -> Option<chrono::NaiveDate> {
+        if allocated.is_some() || rule.starts_with("days_after_allocation") || rule.starts_with("working_days_after_allocation") {
+            return None;
+        }
+        let (cell, header) = self.cell(row, "audit_month")?;
+        let end = cycle_end(cell)?;
+        findings.push(
+            Severity::Info,
+            "cycle_as_due",
+            self.file,
+            self.sheet,
+            Some(row.row),
+            Some(header),
+            cell.as_string(),
+            format!("a two-month cycle: the audit is due by its end ({end})"),
+        );
+        Some(end)
+    }
+
     /// A cell as text, borrowed when it is text (the hot path), else displayed.
     fn str<'r>(&self, row: &'r SourceRow, field: &str) -> Option<std::borrow::Cow<'r, str>> {
         let (i, _) = self.column(row, field)?;
@@ -3068,7 +3115,8 @@ impl<'a> RowReader<'a> {
         // the form's date is when it was saved, not a completion. A status with
         // more to say ("Draft(s) - awaiting TM confirmation": LCS's finished
         // audit awaiting sign-off) changes nothing.
-        if let Some(status) = self.text(row, "status").filter(|s| status_unfinished(s)) {
+        let own_status = self.column(row, "status").is_some_and(|(_, h)| !status_of_something_else(h));
+        if let Some(status) = self.text(row, "status").filter(|s| own_status && status_unfinished(s)) {
             if completed.take().is_some() {
                 findings.push(
                     Severity::Info,
@@ -3106,6 +3154,7 @@ impl<'a> RowReader<'a> {
             });
         let framework_id = self.mapping.framework.clone().unwrap_or_else(|| "generic".into());
         let framework = self.ctx.config.framework(&framework_id);
+        let due_rule = framework.and_then(|f| f.due_rule.clone()).unwrap_or_else(|| self.ctx.config.settings.default_due_rule.clone());
         let mut domains = Vec::new();
         for c in self.mapping.columns.iter() {
             if let Target::Domain(d) = &c.target {
@@ -3146,7 +3195,7 @@ impl<'a> RowReader<'a> {
         Ok(Audit {
             id,
             origin: Origin { file: self.file.to_string(), sheet: self.sheet.map(str::to_string), row: row.row },
-            due_rule: framework.and_then(|f| f.due_rule.clone()).unwrap_or_else(|| self.ctx.config.settings.default_due_rule.clone()),
+            due_rule: due_rule.clone(),
             framework: framework_id,
             child_id,
             team: if self.service_as_team { self.text(row, "service") } else { self.team(row).or_else(|| self.sheet_team.clone()) },
@@ -3156,7 +3205,7 @@ impl<'a> RowReader<'a> {
             legal_status: self.text(row, "legal_status"),
             allocated,
             allocated_month,
-            due: self.date(row, "due_date", findings),
+            due: self.date(row, "due_date", findings).or_else(|| self.cycle_due(row, allocated, &due_rule, findings)),
             completed,
             overall,
             overall_source,
@@ -3573,6 +3622,14 @@ fn bimonthly_cycle(tokens: &[&str]) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::from_ymd_opt(if m1 == 12 { year - 1 } else { year }, m1, 1)
 }
 
+/// The last day of a bi-monthly cycle a cell names ("Sep/Oct 26": 31 October 2026).
+pub fn cycle_end(cell: &Cell) -> Option<chrono::NaiveDate> {
+    let Cell::Text(t) = cell else { return None };
+    let cleaned: String = t.chars().map(|c| if matches!(c, ',' | '-' | '/' | '.') { ' ' } else { c }).collect();
+    let first = bimonthly_cycle(&cleaned.split_whitespace().collect::<Vec<_>>())?;
+    Some(crate::calendar::month_end(crate::calendar::add_months(first, 1)))
+}
+
 pub fn month_cell(cell: &Cell) -> Option<chrono::NaiveDate> {
     use chrono::Datelike;
     let first = |y: i32, m: u32| chrono::NaiveDate::from_ymd_opt(y, m, 1);
@@ -3885,6 +3942,33 @@ mod tests {
         ] {
             assert_eq!(month_cell(&Cell::text(t)), want, "{t}");
         }
+    }
+
+    #[test]
+    fn moderation_outcomes_in_words() {
+        for (t, want) in [
+            ("Upheld", Some(Answer::Yes)),
+            ("Not upheld", Some(Answer::No)),
+            ("Grade not changed", Some(Answer::Yes)),
+            ("No change", Some(Answer::Yes)),
+            ("Changed to RI", Some(Answer::No)),
+            ("No, changed to Meets good", Some(Answer::No)),
+            ("Pending", Some(Answer::Blank)),
+            ("Good analysis", None),
+        ] {
+            assert_eq!(moderation_outcome(&Cell::text(t)), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_bi_monthly_cycle_ends_with_its_second_month() {
+        use crate::calendar::date;
+        assert_eq!(cycle_end(&Cell::text("Sep/Oct 26")), Some(date(2026, 10, 31)));
+        assert_eq!(cycle_end(&Cell::text("Aug-Sep 2026")), Some(date(2026, 9, 30)));
+        assert_eq!(cycle_end(&Cell::text("Dec/Jan 27")), Some(date(2027, 1, 31)));
+        assert_eq!(cycle_end(&Cell::text("September 2026")), None);
+        assert!(status_of_something_else("Action Plan Status") && status_of_something_else("Moderation status"));
+        assert!(!status_of_something_else("Audit status") && !status_of_something_else("Status"));
     }
 
     #[test]

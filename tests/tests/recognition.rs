@@ -623,6 +623,39 @@ fn definitions_a_stranger_worked_out_by_hand() {
 }
 
 #[test]
+fn the_days_new_rules_leave_plausible_exports_alone() {
+    // The twelfth stranger review (2026-11-29) attacked that day's rules
+    // (tests/fixtures/review/r24_*/expected.md).
+    let pair = |k: &serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
+    // Notes from 17 August with real visits before the period: this period
+    // is counted from them; July–August, two weeks of it, is not compared.
+    let out = review_run("r24_01_notes_start_prior_visit");
+    let cp = review_kpi(&out, "cp_visits_in_time");
+    assert_eq!(pair(&cp), (Some(2), Some(3)));
+    assert!(cp["previous"]["value"].is_null() && cp["change"].is_null(), "{cp}");
+    // A supervision log going back a year does not say the visits do.
+    let out = review_run("r24_02_notes_start_two_files");
+    assert_eq!(pair(&review_kpi(&out, "cp_visits_in_time")), (Some(1), Some(1)));
+    assert_eq!(pair(&review_kpi(&out, "cla_visits_in_time")), (Some(1), Some(1)));
+    // Notes from a new system starting on 20 October: not 100% "on target".
+    assert_eq!(review_kpi(&review_run("r24_03_notes_start_late_in_period"), "cp_visits_in_time")["not_in_source"], true);
+    // A moderator's 4 beside meets-good grades is not that scale's count.
+    assert_eq!(pair(&review_kpi(&review_run("r24_06_mod_numbers_1to4"), "moderation_agreement")), (Some(4), Some(6)));
+    // An action plan's "Draft" is not the audit's status.
+    let out = review_run("r24_12_other_status_columns");
+    assert_eq!(review_kpi(&out, "audits_completed")["value"].as_f64(), Some(4.0));
+    assert_eq!(pair(&review_kpi(&out, "overall_good_or_better")), (Some(2), Some(4)));
+    // "Not upheld" is no agreement, "Grade not changed" is.
+    let agreement = review_kpi(&review_run("r24_15_moderation_outcome_header"), "moderation_agreement");
+    let teams: Vec<(String, Option<u64>)> =
+        agreement["by_team"].as_array().unwrap().iter().map(|t| (t["team"].as_str().unwrap().to_string(), t["numerator"].as_u64())).collect();
+    assert_eq!(teams, [("CP North".to_string(), Some(2)), ("CP South".to_string(), Some(3))]);
+    // A cycle's audits are due at the end of the cycle, whatever the grid.
+    assert_eq!(pair(&review_kpi(&review_run("r24_19_cycle_column_generic"), "audits_on_time")), (Some(3), Some(4)));
+    assert_eq!(pair(&review_kpi(&review_run("r24_20_cycle_offgrid_nine_area"), "audits_on_time")), (Some(2), Some(3)));
+}
+
+#[test]
 fn rules_for_unusual_exports_leave_ordinary_ones_alone() {
     let kpi = |case: &str, id: &str| review_kpi(&review_run(case), id);
     let pair = |k: &serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
