@@ -300,6 +300,10 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         // its one set of action columns (Action, Who, By when, Completed)
         // outnumbers its audit columns. Actions have no overall grade.
         let mut audit_with_overall = false;
+        // An audit list with no grades (seed 002's Part A / Part B dates): an
+        // auditor and an audit's completion date, named so; read as actions only
+        // for a recommendations column, when no owner, set or done date says so.
+        let (mut audit_shaped, mut action_shaped) = (false, false);
         for k in candidates {
             // A completion date says "audit" only when its header does ("Date of
             // the audit"): "Date Completed" of a visit form or a workflow step
@@ -339,6 +343,12 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             if k == TableKind::Audits && has_required && matched.iter().any(|(f, sc)| f == "overall" && *sc >= 100) {
                 audit_with_overall = true;
             }
+            if k == TableKind::Audits && has_required {
+                audit_shaped = matched.iter().any(|(f, sc)| f == "auditor" && *sc >= 100) && matched.iter().any(|(f, sc)| f == "completed_date" && *sc > 1);
+            }
+            if k == TableKind::Actions {
+                action_shaped = matched.iter().any(|(f, _)| matches!(f.as_str(), "owner" | "set_date" | "completed_date"));
+            }
             if has_required && evidence && score > best.1 {
                 best = (k, score);
             }
@@ -350,7 +360,7 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         }
         if best.0 == TableKind::Unknown {
             incomplete.0
-        } else if best.0 == TableKind::Actions && audit_with_overall {
+        } else if best.0 == TableKind::Actions && (audit_with_overall || (audit_shaped && !action_shaped)) {
             TableKind::Audits
         } else {
             best.0
