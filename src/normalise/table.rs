@@ -920,6 +920,39 @@ fn status_of_something_else(header: &str) -> bool {
     ["action", "plan", "moderat", "review", "legal", "placement", "child", "case status", "allocation"].iter().any(|w| f.contains(w))
 }
 
+/// Whether a table is a summary of counts: a header naming counts or shares
+/// ("Number of audits", "Audits completed", "% good or better", "Total"),
+/// every other column but one of labels holding numbers, and no identifiers.
+fn is_summary_of_counts(header: &[Cell], body: &[SourceRow]) -> bool {
+    let named: Vec<(usize, String)> = header.iter().enumerate().filter(|(_, c)| !c.is_empty()).map(|(i, c)| (i, fold(&c.as_string()))).collect();
+    let says_count = |h: &str| {
+        h.starts_with("number of")
+            || h.starts_with("no of")
+            || h.starts_with("count of")
+            || h.starts_with("total")
+            || h.contains("percentage")
+            || h.ends_with("completed")
+            || h.starts_with("good or better")
+    };
+    let raw_percent = header.iter().any(|c| c.as_string().contains('%'));
+    if named.len() < 2 || !(raw_percent || named.iter().any(|(_, h)| says_count(h))) {
+        return false;
+    }
+    let rows: Vec<&SourceRow> = body.iter().filter(|r| !r.is_blank()).take(50).collect();
+    if rows.is_empty() {
+        return false;
+    }
+    // (Mostly numbers: a second summary below it has its own header row.)
+    let numeric = |i: usize| {
+        let cells: Vec<&Cell> = rows.iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty()).collect();
+        let numbers = cells.iter().filter(|c| matches!(c, Cell::Number(_)) || c.as_string().trim_end_matches('%').trim().parse::<f64>().is_ok()).count();
+        numbers * 4 >= cells.len() * 3
+    };
+    let label_columns = named.iter().filter(|(i, _)| !numeric(*i)).count();
+    let ids = named.iter().any(|(i, _)| rows.iter().filter_map(|r| r.cells.get(*i)).any(|c| matches!(c, Cell::Text(_)) && super::recognise::is_id_value(c)));
+    label_columns <= 1 && !ids
+}
+
 /// Whether an audit's whole status says it is not finished yet.
 fn status_unfinished(status: &str) -> bool {
     matches!(
@@ -1543,6 +1576,21 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         report.notes.push(format!("read as a moderation log: each row linked to its audit by {by}{how}"));
     }
 
+    // A summary of counts under the records ("Team, Audits completed, Good or
+    // better, % good or better"; "Overall grade, Number of audits"): figures
+    // someone worked out, not records. Skipped with a note, not an error.
+    if !mapping.missing_required.is_empty() && is_summary_of_counts(&sample[h].cells, &sample[h + 1..]) {
+        let count =
+            sample[h + 1..].iter().filter(|r| !r.is_blank()).count() as u64 + rows.filter(|r| r.as_ref().map(|r| !r.is_blank()).unwrap_or(true)).count() as u64;
+        report.rows_read = count;
+        for _ in 0..count {
+            report.reject(NOT_DATA);
+        }
+        let why = "a summary of counts and percentages (figures worked out from the records, not records): not read";
+        report.notes.push(format!("skipped: {why}"));
+        findings.push(Severity::Info, "sheet_skipped", &file, sheet.as_deref(), Some(sample[h].row), None, "", why);
+        return (report, None);
+    }
     if !mapping.missing_required.is_empty() {
         let missing = mapping.missing_required.iter().map(|m| m.replace('_', " ")).collect::<Vec<_>>().join(", ");
         let count = sample[h + 1..].len() as u64 + rows.count() as u64;
@@ -3969,6 +4017,23 @@ mod tests {
         assert_eq!(cycle_end(&Cell::text("September 2026")), None);
         assert!(status_of_something_else("Action Plan Status") && status_of_something_else("Moderation status"));
         assert!(!status_of_something_else("Audit status") && !status_of_something_else("Status"));
+    }
+
+    #[test]
+    fn a_summary_of_counts_is_not_a_table_of_records() {
+        let header = SourceRow::texts(14, &["Team", "Audits completed", "Good or better", "% good or better", "Moderated"]).cells;
+        let n = Cell::Number;
+        let body = vec![
+            SourceRow { row: 15, cells: vec![Cell::text("CP North"), n(4.0), n(3.0), n(0.75), n(2.0)] },
+            SourceRow { row: 16, cells: vec![Cell::text("Total"), n(8.0), n(5.0), n(0.625), n(3.0)] },
+            SourceRow::texts(18, &["Overall grade", "Number of audits"]),
+            SourceRow { row: 19, cells: vec![Cell::text("Good"), n(4.0)] },
+            SourceRow { row: 20, cells: vec![Cell::text("Inadequate"), n(1.0)] },
+        ];
+        assert!(is_summary_of_counts(&header, &body));
+        // Records: a child id column, or two columns of labels.
+        let records = SourceRow::texts(1, &["Child ID", "Team", "Number of visits"]).cells;
+        assert!(!is_summary_of_counts(&records, &[SourceRow { row: 2, cells: vec![Cell::text("C100234"), Cell::text("North"), n(3.0)] }]));
     }
 
     #[test]

@@ -650,6 +650,11 @@ fn the_days_new_rules_leave_plausible_exports_alone() {
     let teams: Vec<(String, Option<u64>)> =
         agreement["by_team"].as_array().unwrap().iter().map(|t| (t["team"].as_str().unwrap().to_string(), t["numerator"].as_u64())).collect();
     assert_eq!(teams, [("CP North".to_string(), Some(2)), ("CP South".to_string(), Some(3))]);
+    // A summary of counts under the audit log is no table of records: no
+    // error (the run exited 1 with "no child id column").
+    let out = review_run("r24_08_audit_table_with_summary");
+    assert!(!data_quality(&out).contains("missing_column"), "{}", data_quality(&out));
+    assert_eq!(review_kpi(&out, "audits_completed")["value"].as_f64(), Some(8.0));
     // A cycle's audits are due at the end of the cycle, whatever the grid.
     assert_eq!(pair(&review_kpi(&review_run("r24_19_cycle_column_generic"), "audits_on_time")), (Some(3), Some(4)));
     assert_eq!(pair(&review_kpi(&review_run("r24_20_cycle_offgrid_nine_area"), "audits_on_time")), (Some(2), Some(3)));
