@@ -8,6 +8,7 @@ pub mod coverage;
 pub mod findings;
 pub mod fold;
 mod forms;
+mod gradekey;
 pub mod identity;
 pub mod long;
 mod merge;
@@ -498,6 +499,26 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
                     out.failed_files.push(shown.to_string());
                 }
                 found.push(severity, code, shown, n.sheet.as_deref(), None, None, "", n.message);
+            }
+            let mut tables = tables;
+            // Grades written as codes, explained on a sheet of the workbook.
+            if let Some(key) = (tables.len() > 1).then(|| gradekey::find(&mut tables, ctx.crosswalk)).flatten() {
+                let codes: Vec<String> = key.codes.iter().map(|(n, l)| format!("{n} = {l}")).collect();
+                for t in tables.iter_mut() {
+                    let named = gradekey::apply(t, &key);
+                    if !named.is_empty() {
+                        found.push(
+                            Severity::Info,
+                            "grade_key",
+                            shown,
+                            t.sheet.as_deref(),
+                            None,
+                            None,
+                            codes.join(", "),
+                            format!("grades written as codes, read with the key on sheet '{}' ({}): {}", key.sheet, codes.join(", "), named.join(", ")),
+                        );
+                    }
+                }
             }
             for t in tables {
                 out.tables.extend(table::read_tables(ctx, t, &mut out.model, found));

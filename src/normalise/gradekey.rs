@@ -1,0 +1,217 @@
+//! Grades written as codes, explained on another sheet of the workbook ("Key":
+//! a title, then "3 | Exceeds good", "2 | Meets good", "1 | Does not meet
+//! good", "9 | Not applicable"). Such a workbook's graded columns of codes
+//! (headed as a numbered question, "Q1 Risk", or as a grade, "Moderator Q12")
+//! are read as the labels the key gives them, before their columns are
+//! recognised, so the scale, the framework and the overall question are found
+//! as in a workbook that writes the words.
+
+use super::fold::fold;
+use super::scales::Crosswalk;
+use crate::ingest::{Cell, SourceRow, Table};
+use std::collections::BTreeMap;
+
+/// Rows of a sheet looked at for a key, or for a table's header and codes.
+const LOOK: usize = 200;
+
+/// A key: each code's label, and where it was found.
+pub struct GradeKey {
+    pub codes: BTreeMap<i64, String>,
+    pub sheet: String,
+}
+
+fn code(c: &Cell) -> Option<i64> {
+    match c {
+        Cell::Number(n) if n.fract() == 0.0 && (0.0..=99.0).contains(n) => Some(*n as i64),
+        Cell::Text(t) => t.trim().parse::<i64>().ok().filter(|n| (0..=99).contains(n)),
+        _ => None,
+    }
+}
+
+/// The first `LOOK` rows of a table, read; the table keeps every row.
+fn head(t: &mut Table) -> Vec<SourceRow> {
+    let rows = std::mem::replace(&mut t.rows, Box::new(std::iter::empty()));
+    let mut rows = rows.peekable();
+    let mut head = Vec::new();
+    while head.len() < LOOK {
+        match rows.next() {
+            Some(Ok(r)) => head.push(r),
+            Some(Err(e)) => {
+                t.rows = Box::new(head.clone().into_iter().map(Ok).chain(std::iter::once(Err(e))).chain(rows));
+                return head;
+            }
+            None => break,
+        }
+    }
+    t.rows = Box::new(head.clone().into_iter().map(Ok).chain(rows));
+    head
+}
+
+/// A run of three or more rows "code | grade label" (a code alone in its first
+/// cell, a label the crosswalk knows on a worded scale, or not applicable, in
+/// the next).
+fn key_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<BTreeMap<i64, String>> {
+    let mut run: BTreeMap<i64, String> = BTreeMap::new();
+    let mut best: Option<BTreeMap<i64, String>> = None;
+    let mut scales: Vec<String> = Vec::new();
+    let finish = |run: &mut BTreeMap<i64, String>, scales: &mut Vec<String>, best: &mut Option<BTreeMap<i64, String>>| {
+        scales.sort();
+        scales.dedup();
+        let graded = run.len() - run.values().filter(|l| is_not_applicable(l)).count();
+        // (Labels on two scales that share them, "Meets good" on the
+        // three-grade and the binary scale, are one key.)
+        if graded >= 2 && run.len() >= 3 && !scales.is_empty() && best.is_none() {
+            *best = Some(std::mem::take(run));
+        }
+        run.clear();
+        scales.clear();
+    };
+    for r in rows {
+        let filled: Vec<&Cell> = r.cells.iter().filter(|c| !c.is_empty()).collect();
+        let pair = match filled.as_slice() {
+            [c, Cell::Text(label)] => code(c).map(|n| (n, label.trim().to_string())),
+            _ => None,
+        };
+        match pair {
+            Some((n, label)) if is_not_applicable(&label) => {
+                run.insert(n, label);
+            }
+            Some((n, label)) => match crosswalk.judge(&Cell::text(&label), None, super::config::NumericDirection::Ofsted) {
+                Ok(Some(j)) if j.scale != super::scales::NUMERIC => {
+                    scales.push(j.scale.clone());
+                    run.insert(n, label);
+                }
+                _ => finish(&mut run, &mut scales, &mut best),
+            },
+            None => finish(&mut run, &mut scales, &mut best),
+        }
+    }
+    finish(&mut run, &mut scales, &mut best);
+    best
+}
+
+fn is_not_applicable(label: &str) -> bool {
+    matches!(fold(label).as_str(), "not applicable" | "n a" | "na")
+}
+
+/// A header that names a grade: a numbered question ("Q1 Risk", "Q12
+/// Outcomes") or a grade's word ("Moderator Q12", "Overall rating").
+fn graded_header(h: &str) -> bool {
+    let f = fold(h);
+    let words: Vec<&str> = f.split(' ').collect();
+    let numbered = words.iter().any(|w| w.len() >= 2 && w.starts_with('q') && w[1..].bytes().all(|b| b.is_ascii_digit()));
+    numbered || words.iter().any(|w| matches!(*w, "grade" | "grading" | "judgement" | "judgment" | "rating"))
+}
+
+/// The workbook's grade key, from a sheet other than those read as tables of
+/// records (found by its run of code and label rows).
+pub fn find(tables: &mut [Table], crosswalk: &Crosswalk) -> Option<GradeKey> {
+    for t in tables.iter_mut() {
+        let rows = head(t);
+        if rows.len() > 40 {
+            continue;
+        }
+        if let Some(codes) = key_in(&rows, crosswalk) {
+            return Some(GradeKey { codes, sheet: t.sheet.clone().unwrap_or_default() });
+        }
+    }
+    None
+}
+
+/// Reads a table's graded columns of codes as the key's labels: the columns
+/// under a header row (in the first rows) that names grades, whose values in
+/// the first rows are all codes of the key. The headers of the columns so
+/// read, for a note.
+pub fn apply(t: &mut Table, key: &GradeKey) -> Vec<String> {
+    if t.sheet.as_deref() == Some(key.sheet.as_str()) {
+        return Vec::new();
+    }
+    let rows = head(t);
+    // The header: the first row with two or more cells that name grades.
+    let Some(h) = rows.iter().position(|r| r.cells.iter().filter(|c| matches!(c, Cell::Text(s) if graded_header(s))).count() >= 2) else {
+        return Vec::new();
+    };
+    let header = &rows[h].cells;
+    let columns: Vec<usize> = (0..header.len())
+        .filter(|&i| matches!(&header[i], Cell::Text(s) if graded_header(s)))
+        .filter(|&i| {
+            let values: Vec<&Cell> = rows[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty()).collect();
+            !values.is_empty() && values.iter().all(|c| code(c).is_some_and(|n| key.codes.contains_key(&n)))
+        })
+        .collect();
+    if columns.is_empty() {
+        return Vec::new();
+    }
+    let named: Vec<String> = columns.iter().map(|&i| header[i].as_string()).collect();
+    let header_row = rows[h].row;
+    let codes = key.codes.clone();
+    let rows = std::mem::replace(&mut t.rows, Box::new(std::iter::empty()));
+    t.rows = Box::new(rows.map(move |r| {
+        r.map(|mut r| {
+            if r.row > header_row {
+                for &i in &columns {
+                    if let Some(label) = r.cells.get(i).and_then(code).and_then(|n| codes.get(&n)) {
+                        r.cells[i] = Cell::Text(label.clone());
+                    }
+                }
+            }
+            r
+        })
+    }));
+    named
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalise::config::Config;
+
+    fn table(sheet: &str, rows: Vec<Vec<Cell>>) -> Table {
+        let rows: Vec<Result<SourceRow, crate::ingest::IngestError>> =
+            rows.into_iter().enumerate().map(|(i, cells)| Ok(SourceRow { row: i as u32 + 1, cells })).collect();
+        Table { file: "book.xlsx".into(), sheet: Some(sheet.into()), text_format: None, rows: Box::new(rows.into_iter()) }
+    }
+
+    #[test]
+    fn codes_explained_on_a_key_sheet_are_read_as_their_labels() {
+        let config = Config::defaults();
+        let crosswalk = Crosswalk::new(&config);
+        let t = |s: &str| Cell::text(s);
+        let n = Cell::Number;
+        let audits = table(
+            "Audits",
+            vec![
+                vec![t("Audit programme (see Key for codes)")],
+                vec![t("Child ID"), t("Visits"), t("Q1 Risk"), t("Q12 Outcomes (overall rating)"), t("Moderator Q12")],
+                vec![t("C1"), n(3.0), n(1.0), n(2.0), n(2.0)],
+                vec![t("C2"), n(1.0), n(9.0), n(3.0), n(2.0)],
+            ],
+        );
+        let key = table(
+            "Key",
+            vec![
+                vec![t("Grades (Q1-Q12 and Moderator Q12)")],
+                vec![n(3.0), t("Exceeds good")],
+                vec![n(2.0), t("Meets good")],
+                vec![n(1.0), t("Does not meet good")],
+                vec![n(9.0), t("Not applicable")],
+                vec![],
+                vec![t("Ticks")],
+                vec![t("✓"), t("Yes")],
+            ],
+        );
+        let mut tables = vec![audits, key];
+        let found = find(&mut tables, &crosswalk).expect("a key");
+        assert_eq!(found.sheet, "Key");
+        assert_eq!(found.codes.len(), 4);
+        let named = apply(&mut tables[0], &found);
+        assert_eq!(named, ["Q1 Risk", "Q12 Outcomes (overall rating)", "Moderator Q12"]);
+        let rows: Vec<Vec<String>> =
+            std::mem::replace(&mut tables[0].rows, Box::new(std::iter::empty())).map(|r| r.unwrap().cells.iter().map(Cell::as_string).collect()).collect();
+        assert_eq!(rows[2], ["C1", "3", "Does not meet good", "Meets good", "Meets good"], "a count is not a grade");
+        assert_eq!(rows[3], ["C2", "1", "Not applicable", "Exceeds good", "Meets good"]);
+        // A list of numbers with no grade labels is no key.
+        let mut plain = vec![table("Lists", vec![vec![n(1.0), t("North")], vec![n(2.0), t("South")], vec![n(3.0), t("East")]])];
+        assert!(find(&mut plain, &crosswalk).is_none());
+    }
+}
