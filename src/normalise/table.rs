@@ -3670,11 +3670,15 @@ fn bimonthly_cycle(tokens: &[&str]) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::from_ymd_opt(if m1 == 12 { year - 1 } else { year }, m1, 1)
 }
 
+/// A month's text with its separators as spaces ("Sep-26", "09/2026", "Jul/Aug 26").
+fn month_words(t: &str) -> String {
+    t.chars().map(|c| if matches!(c, ',' | '-' | '/' | '.') { ' ' } else { c }).collect()
+}
+
 /// The last day of a bi-monthly cycle a cell names ("Sep/Oct 26": 31 October 2026).
 pub fn cycle_end(cell: &Cell) -> Option<chrono::NaiveDate> {
     let Cell::Text(t) = cell else { return None };
-    let cleaned: String = t.chars().map(|c| if matches!(c, ',' | '-' | '/' | '.') { ' ' } else { c }).collect();
-    let first = bimonthly_cycle(&cleaned.split_whitespace().collect::<Vec<_>>())?;
+    let first = bimonthly_cycle(&month_words(t).split_whitespace().collect::<Vec<_>>())?;
     Some(crate::calendar::month_end(crate::calendar::add_months(first, 1)))
 }
 
@@ -3685,7 +3689,7 @@ pub fn month_cell(cell: &Cell) -> Option<chrono::NaiveDate> {
         return first(d.year(), d.month());
     }
     let Cell::Text(t) = cell else { return None };
-    let cleaned: String = t.chars().map(|c| if matches!(c, ',' | '-' | '/' | '.') { ' ' } else { c }).collect();
+    let cleaned = month_words(t);
     let tokens: Vec<&str> = cleaned.split_whitespace().collect();
     let [a, b] = tokens.as_slice() else { return bimonthly_cycle(&tokens) };
     let year = |s: &str| -> Option<i32> {
