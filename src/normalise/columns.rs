@@ -746,6 +746,23 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                 continue;
             }
         }
+        // Two columns tied for the overall judgement, one of them headed
+        // "Overall" ("Overall audit score (%)" read through its bands beside
+        // "Summary - outcome and plan"): the one that says so.
+        if field == "overall" && winners.len() > 1 && top < 1000 {
+            let named: Vec<usize> = winners.iter().copied().filter(|&c| words[columns[c].index].iter().any(|w| w == "overall")).collect();
+            if let [overall] = named[..] {
+                keep_one(
+                    &mut columns,
+                    &mut notes,
+                    &cols,
+                    overall,
+                    |h, kept| format!("column '{h}' matches overall, but '{kept}' is headed as the overall: not used"),
+                    |kept| format!("'{kept}' is headed as the overall"),
+                );
+                continue;
+            }
+        }
         // Two columns for one spoken-to answer ("Worker spoken to" and "Which
         // worker did you speak to?"): the one holding yes / no is the answer.
         if field.starts_with("spoke_") && winners.len() > 1 && top < 1000 {

@@ -161,6 +161,115 @@ pub fn apply(t: &mut Table, key: &GradeKey) -> Vec<String> {
     named
 }
 
+/// Score bands explained on a sheet of the workbook ("85% - 100% |
+/// Outstanding", "70% - 84% | Good", "Below 45% | Inadequate"): each band's
+/// lowest score, and its grade.
+pub struct Bands {
+    pub bands: Vec<(f64, String)>,
+    pub sheet: String,
+}
+
+/// The lowest score of a band written "70% - 84%", "70-84", "85%+", "Below 45%".
+fn band_floor(t: &str) -> Option<f64> {
+    let f = t.trim().to_ascii_lowercase();
+    if !f.contains('%') && !f.contains('-') && !f.contains('–') {
+        return None;
+    }
+    if f.starts_with("below") || f.starts_with("under") || f.starts_with("less than") || f.starts_with('<') {
+        return Some(0.0);
+    }
+    let digits: String = f.trim_start_matches(['>', '=', ' ']).chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+    digits.parse().ok().filter(|n: &f64| (0.0..=100.0).contains(n))
+}
+
+/// A run of three or more rows "band | grade label" (labels the crosswalk
+/// knows on a worded scale), from any sheet of no more than 40 rows.
+pub fn find_bands(tables: &mut [Table], crosswalk: &Crosswalk) -> Option<Bands> {
+    for t in tables.iter_mut() {
+        let rows = head(t);
+        if rows.len() > 40 {
+            continue;
+        }
+        let mut bands: Vec<(f64, String)> = Vec::new();
+        for r in &rows {
+            let filled: Vec<&Cell> = r.cells.iter().filter(|c| !c.is_empty()).collect();
+            let band = match filled.as_slice() {
+                [Cell::Text(range), Cell::Text(label)] => band_floor(range).filter(|_| {
+                    matches!(crosswalk.judge(&Cell::text(label), None, super::config::NumericDirection::Ofsted), Ok(Some(j)) if j.scale != super::scales::NUMERIC)
+                }),
+                _ => None,
+            };
+            match band {
+                Some(floor) => bands.push((floor, filled[1].as_string().trim().to_string())),
+                None if bands.len() >= 3 => break,
+                None => bands.clear(),
+            }
+        }
+        if bands.len() >= 3 {
+            bands.sort_by(|a, b| b.0.total_cmp(&a.0));
+            return Some(Bands { bands, sheet: t.sheet.clone().unwrap_or_default() });
+        }
+    }
+    None
+}
+
+/// A score as a per-cent: 0.61 (a cell formatted as a per-cent holds the
+/// fraction), "61%" or 61.
+fn per_cent(c: &Cell) -> Option<f64> {
+    let (n, marked) = match c {
+        Cell::Number(n) => (*n, false),
+        Cell::Text(t) => (t.trim().trim_end_matches('%').trim().parse::<f64>().ok()?, t.contains('%')),
+        _ => return None,
+    };
+    Some(if !marked && n <= 1.0 { n * 100.0 } else { n })
+}
+
+/// Reads a table's score column ("Overall score %", "Overall audit score
+/// (%)") as the grade of its band: a column headed with "score" or "%"
+/// whose values in the first rows are all per-cents (0 to 1, or 0 to 100).
+/// The headers of the columns so read, for a note.
+pub fn apply_bands(t: &mut Table, bands: &Bands) -> Vec<String> {
+    if t.sheet.as_deref() == Some(bands.sheet.as_str()) {
+        return Vec::new();
+    }
+    let rows = head(t);
+    let scored = |c: &Cell| matches!(c, Cell::Text(s) if fold(s).split(' ').any(|w| w == "score") || s.contains('%'));
+    // The header: the first row of three or more texts with a score column.
+    let Some(h) = rows.iter().position(|r| r.cells.iter().filter(|c| matches!(c, Cell::Text(_))).count() >= 3 && r.cells.iter().any(scored)) else {
+        return Vec::new();
+    };
+    let header = &rows[h].cells;
+    let mut columns: Vec<usize> = Vec::new();
+    for i in (0..header.len()).filter(|&i| scored(&header[i])) {
+        let values: Vec<f64> =
+            rows[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty()).map(per_cent).collect::<Option<Vec<f64>>>().unwrap_or_default();
+        if values.len() >= 3 && values.iter().all(|v| (0.0..=100.0).contains(v)) {
+            columns.push(i);
+        }
+    }
+    if columns.is_empty() {
+        return Vec::new();
+    }
+    let named: Vec<String> = columns.iter().map(|&i| header[i].as_string()).collect();
+    let header_row = rows[h].row;
+    let bands = bands.bands.clone();
+    let rows = std::mem::replace(&mut t.rows, Box::new(std::iter::empty()));
+    t.rows = Box::new(rows.map(move |r| {
+        r.map(|mut r| {
+            if r.row > header_row {
+                for &i in &columns {
+                    let grade = r.cells.get(i).and_then(per_cent).and_then(|v| bands.iter().find(|(floor, _)| v >= *floor - 1e-9).map(|(_, l)| l.clone()));
+                    if let Some(label) = grade {
+                        r.cells[i] = Cell::Text(label);
+                    }
+                }
+            }
+            r
+        })
+    }));
+    named
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,6 +319,32 @@ mod tests {
             std::mem::replace(&mut tables[0].rows, Box::new(std::iter::empty())).map(|r| r.unwrap().cells.iter().map(Cell::as_string).collect()).collect();
         assert_eq!(rows[2], ["C1", "3", "Does not meet good", "Meets good", "Meets good"], "a count is not a grade");
         assert_eq!(rows[3], ["C2", "1", "Not applicable", "Exceeds good", "Meets good"]);
+        // Score bands: a fraction or a per-cent reads as its band's grade.
+        let scores = table(
+            "Jul 26",
+            vec![
+                vec![t("Case ID"), t("Auditor"), t("Overall score %")],
+                vec![t("C1"), t("A"), n(0.61)],
+                vec![t("C2"), t("B"), n(0.85)],
+                vec![t("C3"), t("C"), t("84.5%")],
+                vec![t("C4"), t("D"), n(0.2)],
+            ],
+        );
+        let key = table(
+            "Bands",
+            vec![
+                vec![t("Overall score %"), t("Overall judgement")],
+                vec![t("85% - 100%"), t("Outstanding")],
+                vec![t("70% - 84%"), t("Good")],
+                vec![t("50% - 69%"), t("Requires Improvement")],
+                vec![t("Below 50%"), t("Inadequate")],
+            ],
+        );
+        let mut tables = vec![scores, key];
+        let bands = find_bands(&mut tables, &crosswalk).expect("bands");
+        assert_eq!(apply_bands(&mut tables[0], &bands), ["Overall score %"]);
+        let rows: Vec<String> = std::mem::replace(&mut tables[0].rows, Box::new(std::iter::empty())).skip(1).map(|r| r.unwrap().cells[2].as_string()).collect();
+        assert_eq!(rows, ["Requires Improvement", "Outstanding", "Good", "Inadequate"]);
         // A list of numbers with no grade labels is no key.
         let mut plain = vec![table("Lists", vec![vec![n(1.0), t("North")], vec![n(2.0), t("South")], vec![n(3.0), t("East")]])];
         assert!(find(&mut plain, &crosswalk).is_none());

@@ -520,6 +520,25 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
                     }
                 }
             }
+            // Scores banded into grades on a sheet of the workbook.
+            if let Some(bands) = (tables.len() > 1).then(|| gradekey::find_bands(&mut tables, ctx.crosswalk)).flatten() {
+                let shown_bands: Vec<String> = bands.bands.iter().map(|(floor, l)| format!("{floor}% and over = {l}")).collect();
+                for t in tables.iter_mut() {
+                    let named = gradekey::apply_bands(t, &bands);
+                    if !named.is_empty() {
+                        found.push(
+                            Severity::Info,
+                            "score_bands",
+                            shown,
+                            t.sheet.as_deref(),
+                            None,
+                            None,
+                            shown_bands.join(", "),
+                            format!("scores read as the grade of their band, from sheet '{}' ({}): {}", bands.sheet, shown_bands.join(", "), named.join(", ")),
+                        );
+                    }
+                }
+            }
             for t in tables {
                 out.tables.extend(table::read_tables(ctx, t, &mut out.model, found));
             }
