@@ -1021,6 +1021,13 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         let Some(rest) = f.split_once(' ').filter(|(w, _)| REVISION_WORDS.contains(w)).map(|(_, r)| r) else { continue };
         let original =
             (0..columns.len()).find(|&o| o != ci && folded[columns[o].index] == rest && matches!(&columns[o].target, Target::Field(x) if x.ends_with("_date")));
+        // Named for no column ("Revised Completion Date" beside "Target
+        // Completion Date" and "Actual Completion Date") and torn between the
+        // due and the done date: what is revised is the target.
+        let original = original.or_else(|| {
+            let torn = columns[ci].target == Target::Unmapped && columns[ci].reason.starts_with("ambiguous") && columns[ci].reason.contains("due_date");
+            torn.then(|| (0..columns.len()).find(|&o| o != ci && columns[o].target == Target::Field("due_date".into()))).flatten()
+        });
         if let Some(o) = original.filter(|&o| columns[ci].score < 1000 && (columns[ci].target == Target::Unmapped || columns[ci].target == columns[o].target)) {
             let header = columns[ci].header.clone();
             notes.retain(|n| !n.starts_with(&format!("column '{header}' ")));
@@ -1205,6 +1212,13 @@ mod tests {
         assert_eq!(target(&m, "Revised target date"), "due_date");
         assert!(m.columns[3].reason.starts_with(REVISES), "{}", m.columns[3].reason);
         assert!(!m.notes.iter().any(|n| n.contains("Revised target date")), "{:?}", m.notes);
+        // Beside a target and an actual date, a revised date is the target's.
+        let m = map(
+            &["Child ID", "Action", "Target Completion Date", "Revised Completion Date", "Actual Completion Date"],
+            &[&["C1", "x", "20/09/2026", "10/10/2026", "05/10/2026"], &["C2", "y", "25/09/2026", "", "24/09/2026"]],
+        );
+        assert_eq!(target(&m, "Revised Completion Date"), "due_date");
+        assert_eq!(target(&m, "Actual Completion Date"), "completed_date");
         // A column "revised" alone, or naming no other column, is not one.
         let m = map(&["Child ID", "Action", "Target date", "Revised", "Date completed"], &[&["C1", "x", "01/10/2026", "Yes", ""]]);
         assert_ne!(target(&m, "Revised"), "due_date");

@@ -655,6 +655,11 @@ fn the_days_new_rules_leave_plausible_exports_alone() {
     let out = review_run("r24_08_audit_table_with_summary");
     assert!(!data_quality(&out).contains("missing_column"), "{}", data_quality(&out));
     assert_eq!(review_kpi(&out, "audits_completed")["value"].as_f64(), Some(8.0));
+    // "Revised Completion Date" between a target and an actual completion date
+    // is the revised target (it tied between the two and was left unused).
+    let out = review_run("r24_18_revised_completion_is_target");
+    assert_eq!(pair(&review_kpi(&out, "actions_on_time")), (Some(2), Some(4)));
+    assert_eq!(review_kpi(&out, "actions_overdue")["value"].as_f64(), Some(1.0));
     // A cycle's audits are due at the end of the cycle, whatever the grid.
     assert_eq!(pair(&review_kpi(&review_run("r24_19_cycle_column_generic"), "audits_on_time")), (Some(3), Some(4)));
     assert_eq!(pair(&review_kpi(&review_run("r24_20_cycle_offgrid_nine_area"), "audits_on_time")), (Some(2), Some(3)));
