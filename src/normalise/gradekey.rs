@@ -4,7 +4,9 @@
 //! (headed as a numbered question, "Q1 Risk", or as a grade, "Moderator Q12")
 //! are read as the labels the key gives them, before their columns are
 //! recognised, so the scale, the framework and the overall question are found
-//! as in a workbook that writes the words.
+//! as in a workbook that writes the words. Scores banded into grades on such
+//! a sheet ("85% - 100% | Outstanding", "Below 45% | Inadequate") are read as
+//! the grade of their band in the same way.
 
 use super::fold::fold;
 use super::scales::Crosswalk;
@@ -14,10 +16,48 @@ use std::collections::BTreeMap;
 /// Rows of a sheet looked at for a key, or for a table's header and codes.
 const LOOK: usize = 200;
 
-/// A key: each code's label, and where it was found.
-pub struct GradeKey {
-    pub codes: BTreeMap<i64, String>,
+/// What a sheet of the workbook explains.
+#[derive(Clone)]
+pub enum Key {
+    /// Each code's label.
+    Codes(BTreeMap<i64, String>),
+    /// Each band's lowest score and its grade, the highest band first.
+    Bands(Vec<(f64, String)>),
+}
+
+/// A key, and the sheet it was found on.
+pub struct SheetKey {
+    pub key: Key,
     pub sheet: String,
+}
+
+impl Key {
+    /// The grade a cell's code or score stands for.
+    fn grade(&self, c: &Cell) -> Option<String> {
+        match self {
+            Key::Codes(codes) => code(c).and_then(|n| codes.get(&n)).cloned(),
+            Key::Bands(bands) => per_cent(c).and_then(|v| bands.iter().find(|(floor, _)| v >= *floor - 1e-9).map(|(_, l)| l.clone())),
+        }
+    }
+}
+
+impl SheetKey {
+    /// The note saying which columns were read with the key: its code, its
+    /// value (the key) and its message.
+    pub fn note(&self, named: &[String]) -> (&'static str, String, String) {
+        match &self.key {
+            Key::Codes(codes) => {
+                let shown = codes.iter().map(|(n, l)| format!("{n} = {l}")).collect::<Vec<_>>().join(", ");
+                let message = format!("grades written as codes, read with the key on sheet '{}' ({shown}): {}", self.sheet, named.join(", "));
+                ("grade_key", shown, message)
+            }
+            Key::Bands(bands) => {
+                let shown = bands.iter().map(|(floor, l)| format!("{floor}% and over = {l}")).collect::<Vec<_>>().join(", ");
+                let message = format!("scores read as the grade of their band, from sheet '{}' ({shown}): {}", self.sheet, named.join(", "));
+                ("score_bands", shown, message)
+            }
+        }
+    }
 }
 
 fn code(c: &Cell) -> Option<i64> {
@@ -103,72 +143,6 @@ fn graded_header(h: &str) -> bool {
     numbered || words.iter().any(|w| matches!(*w, "grade" | "grading" | "judgement" | "judgment" | "rating"))
 }
 
-/// The workbook's grade key, from a sheet other than those read as tables of
-/// records (found by its run of code and label rows).
-pub fn find(tables: &mut [Table], crosswalk: &Crosswalk) -> Option<GradeKey> {
-    for t in tables.iter_mut() {
-        let rows = head(t);
-        if rows.len() > 40 {
-            continue;
-        }
-        if let Some(codes) = key_in(&rows, crosswalk) {
-            return Some(GradeKey { codes, sheet: t.sheet.clone().unwrap_or_default() });
-        }
-    }
-    None
-}
-
-/// Reads a table's graded columns of codes as the key's labels: the columns
-/// under a header row (in the first rows) that names grades, whose values in
-/// the first rows are all codes of the key. The headers of the columns so
-/// read, for a note.
-pub fn apply(t: &mut Table, key: &GradeKey) -> Vec<String> {
-    if t.sheet.as_deref() == Some(key.sheet.as_str()) {
-        return Vec::new();
-    }
-    let rows = head(t);
-    // The header: the first row with two or more cells that name grades.
-    let Some(h) = rows.iter().position(|r| r.cells.iter().filter(|c| matches!(c, Cell::Text(s) if graded_header(s))).count() >= 2) else {
-        return Vec::new();
-    };
-    let header = &rows[h].cells;
-    let columns: Vec<usize> = (0..header.len())
-        .filter(|&i| matches!(&header[i], Cell::Text(s) if graded_header(s)))
-        .filter(|&i| {
-            let values: Vec<&Cell> = rows[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty()).collect();
-            !values.is_empty() && values.iter().all(|c| code(c).is_some_and(|n| key.codes.contains_key(&n)))
-        })
-        .collect();
-    if columns.is_empty() {
-        return Vec::new();
-    }
-    let named: Vec<String> = columns.iter().map(|&i| header[i].as_string()).collect();
-    let header_row = rows[h].row;
-    let codes = key.codes.clone();
-    let rows = std::mem::replace(&mut t.rows, Box::new(std::iter::empty()));
-    t.rows = Box::new(rows.map(move |r| {
-        r.map(|mut r| {
-            if r.row > header_row {
-                for &i in &columns {
-                    if let Some(label) = r.cells.get(i).and_then(code).and_then(|n| codes.get(&n)) {
-                        r.cells[i] = Cell::Text(label.clone());
-                    }
-                }
-            }
-            r
-        })
-    }));
-    named
-}
-
-/// Score bands explained on a sheet of the workbook ("85% - 100% |
-/// Outstanding", "70% - 84% | Good", "Below 45% | Inadequate"): each band's
-/// lowest score, and its grade.
-pub struct Bands {
-    pub bands: Vec<(f64, String)>,
-    pub sheet: String,
-}
-
 /// The lowest score of a band written "70% - 84%", "70-84", "85%+", "Below 45%".
 fn band_floor(t: &str) -> Option<f64> {
     let f = t.trim().to_ascii_lowercase();
@@ -183,34 +157,116 @@ fn band_floor(t: &str) -> Option<f64> {
 }
 
 /// A run of three or more rows "band | grade label" (labels the crosswalk
-/// knows on a worded scale), from any sheet of no more than 40 rows.
-pub fn find_bands(tables: &mut [Table], crosswalk: &Crosswalk) -> Option<Bands> {
+/// knows on a worded scale), the highest band first.
+fn bands_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<Vec<(f64, String)>> {
+    let mut bands: Vec<(f64, String)> = Vec::new();
+    for r in rows {
+        let filled: Vec<&Cell> = r.cells.iter().filter(|c| !c.is_empty()).collect();
+        let band = match filled.as_slice() {
+            [Cell::Text(range), Cell::Text(label)] => band_floor(range).filter(|_| {
+                matches!(crosswalk.judge(&Cell::text(label), None, super::config::NumericDirection::Ofsted), Ok(Some(j)) if j.scale != super::scales::NUMERIC)
+            }),
+            _ => None,
+        };
+        match band {
+            Some(floor) => bands.push((floor, filled[1].as_string().trim().to_string())),
+            None if bands.len() >= 3 => break,
+            None => bands.clear(),
+        }
+    }
+    (bands.len() >= 3).then(|| {
+        bands.sort_by(|a, b| b.0.total_cmp(&a.0));
+        bands
+    })
+}
+
+/// The workbook's keys: its grade codes (from the first sheet of no more than
+/// 40 rows with a run of code and label rows) and its score bands (likewise).
+pub fn find(tables: &mut [Table], crosswalk: &Crosswalk) -> Vec<SheetKey> {
+    let (mut codes, mut bands): (Option<SheetKey>, Option<SheetKey>) = (None, None);
     for t in tables.iter_mut() {
         let rows = head(t);
         if rows.len() > 40 {
             continue;
         }
-        let mut bands: Vec<(f64, String)> = Vec::new();
-        for r in &rows {
-            let filled: Vec<&Cell> = r.cells.iter().filter(|c| !c.is_empty()).collect();
-            let band = match filled.as_slice() {
-                [Cell::Text(range), Cell::Text(label)] => band_floor(range).filter(|_| {
-                    matches!(crosswalk.judge(&Cell::text(label), None, super::config::NumericDirection::Ofsted), Ok(Some(j)) if j.scale != super::scales::NUMERIC)
-                }),
-                _ => None,
-            };
-            match band {
-                Some(floor) => bands.push((floor, filled[1].as_string().trim().to_string())),
-                None if bands.len() >= 3 => break,
-                None => bands.clear(),
-            }
+        let sheet = || t.sheet.clone().unwrap_or_default();
+        if codes.is_none() {
+            codes = key_in(&rows, crosswalk).map(|c| SheetKey { key: Key::Codes(c), sheet: sheet() });
         }
-        if bands.len() >= 3 {
-            bands.sort_by(|a, b| b.0.total_cmp(&a.0));
-            return Some(Bands { bands, sheet: t.sheet.clone().unwrap_or_default() });
+        if bands.is_none() {
+            bands = bands_in(&rows, crosswalk).map(|b| SheetKey { key: Key::Bands(b), sheet: sheet() });
         }
     }
-    None
+    codes.into_iter().chain(bands).collect()
+}
+
+/// The header row (in the first rows) and the columns of codes under it: a
+/// row with two or more cells that name grades; the columns it so names whose
+/// values in the first rows are all codes of the key.
+fn code_columns(rows: &[SourceRow], codes: &BTreeMap<i64, String>) -> Option<(usize, Vec<usize>)> {
+    let h = rows.iter().position(|r| r.cells.iter().filter(|c| matches!(c, Cell::Text(s) if graded_header(s))).count() >= 2)?;
+    let header = &rows[h].cells;
+    let columns = (0..header.len())
+        .filter(|&i| matches!(&header[i], Cell::Text(s) if graded_header(s)))
+        .filter(|&i| {
+            let values: Vec<&Cell> = rows[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty()).collect();
+            !values.is_empty() && values.iter().all(|c| code(c).is_some_and(|n| codes.contains_key(&n)))
+        })
+        .collect();
+    Some((h, columns))
+}
+
+/// The header row and the score columns under it ("Overall score %",
+/// "Overall audit score (%)"): a row of three or more texts with a column
+/// headed with "score" or "%", whose values in the first rows are all
+/// per-cents (0 to 1, or 0 to 100).
+fn score_columns(rows: &[SourceRow]) -> Option<(usize, Vec<usize>)> {
+    let scored = |c: &Cell| matches!(c, Cell::Text(s) if fold(s).split(' ').any(|w| w == "score") || s.contains('%'));
+    let h = rows.iter().position(|r| r.cells.iter().filter(|c| matches!(c, Cell::Text(_))).count() >= 3 && r.cells.iter().any(scored))?;
+    let header = &rows[h].cells;
+    let columns = (0..header.len())
+        .filter(|&i| scored(&header[i]))
+        .filter(|&i| {
+            let values: Vec<f64> =
+                rows[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty()).map(per_cent).collect::<Option<Vec<f64>>>().unwrap_or_default();
+            values.len() >= 3 && values.iter().all(|v| (0.0..=100.0).contains(v))
+        })
+        .collect();
+    Some((h, columns))
+}
+
+/// Reads a table's columns of codes or scores as the grades the key gives
+/// them (not on the key's own sheet). The headers of the columns so read, for
+/// a note.
+pub fn apply(t: &mut Table, key: &SheetKey) -> Vec<String> {
+    if t.sheet.as_deref() == Some(key.sheet.as_str()) {
+        return Vec::new();
+    }
+    let rows = head(t);
+    let found = match &key.key {
+        Key::Codes(codes) => code_columns(&rows, codes),
+        Key::Bands(_) => score_columns(&rows),
+    };
+    let Some((h, columns)) = found.filter(|(_, c)| !c.is_empty()) else {
+        return Vec::new();
+    };
+    let named: Vec<String> = columns.iter().map(|&i| rows[h].cells[i].as_string()).collect();
+    let header_row = rows[h].row;
+    let key = key.key.clone();
+    let rows = std::mem::replace(&mut t.rows, Box::new(std::iter::empty()));
+    t.rows = Box::new(rows.map(move |r| {
+        r.map(|mut r| {
+            if r.row > header_row {
+                for &i in &columns {
+                    if let Some(label) = r.cells.get(i).and_then(|c| key.grade(c)) {
+                        r.cells[i] = Cell::Text(label);
+                    }
+                }
+            }
+            r
+        })
+    }));
+    named
 }
 
 /// A score as a per-cent: 0.61 (a cell formatted as a per-cent holds the
@@ -222,52 +278,6 @@ fn per_cent(c: &Cell) -> Option<f64> {
         _ => return None,
     };
     Some(if !marked && n <= 1.0 { n * 100.0 } else { n })
-}
-
-/// Reads a table's score column ("Overall score %", "Overall audit score
-/// (%)") as the grade of its band: a column headed with "score" or "%"
-/// whose values in the first rows are all per-cents (0 to 1, or 0 to 100).
-/// The headers of the columns so read, for a note.
-pub fn apply_bands(t: &mut Table, bands: &Bands) -> Vec<String> {
-    if t.sheet.as_deref() == Some(bands.sheet.as_str()) {
-        return Vec::new();
-    }
-    let rows = head(t);
-    let scored = |c: &Cell| matches!(c, Cell::Text(s) if fold(s).split(' ').any(|w| w == "score") || s.contains('%'));
-    // The header: the first row of three or more texts with a score column.
-    let Some(h) = rows.iter().position(|r| r.cells.iter().filter(|c| matches!(c, Cell::Text(_))).count() >= 3 && r.cells.iter().any(scored)) else {
-        return Vec::new();
-    };
-    let header = &rows[h].cells;
-    let mut columns: Vec<usize> = Vec::new();
-    for i in (0..header.len()).filter(|&i| scored(&header[i])) {
-        let values: Vec<f64> =
-            rows[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty()).map(per_cent).collect::<Option<Vec<f64>>>().unwrap_or_default();
-        if values.len() >= 3 && values.iter().all(|v| (0.0..=100.0).contains(v)) {
-            columns.push(i);
-        }
-    }
-    if columns.is_empty() {
-        return Vec::new();
-    }
-    let named: Vec<String> = columns.iter().map(|&i| header[i].as_string()).collect();
-    let header_row = rows[h].row;
-    let bands = bands.bands.clone();
-    let rows = std::mem::replace(&mut t.rows, Box::new(std::iter::empty()));
-    t.rows = Box::new(rows.map(move |r| {
-        r.map(|mut r| {
-            if r.row > header_row {
-                for &i in &columns {
-                    let grade = r.cells.get(i).and_then(per_cent).and_then(|v| bands.iter().find(|(floor, _)| v >= *floor - 1e-9).map(|(_, l)| l.clone()));
-                    if let Some(label) = grade {
-                        r.cells[i] = Cell::Text(label);
-                    }
-                }
-            }
-            r
-        })
-    }));
-    named
 }
 
 #[cfg(test)]
@@ -310,10 +320,11 @@ mod tests {
             ],
         );
         let mut tables = vec![audits, key];
-        let found = find(&mut tables, &crosswalk).expect("a key");
+        let keys = find(&mut tables, &crosswalk);
+        let [found] = keys.as_slice() else { panic!("one key") };
         assert_eq!(found.sheet, "Key");
-        assert_eq!(found.codes.len(), 4);
-        let named = apply(&mut tables[0], &found);
+        assert!(matches!(&found.key, Key::Codes(codes) if codes.len() == 4));
+        let named = apply(&mut tables[0], found);
         assert_eq!(named, ["Q1 Risk", "Q12 Outcomes (overall rating)", "Moderator Q12"]);
         let rows: Vec<Vec<String>> =
             std::mem::replace(&mut tables[0].rows, Box::new(std::iter::empty())).map(|r| r.unwrap().cells.iter().map(Cell::as_string).collect()).collect();
@@ -341,12 +352,14 @@ mod tests {
             ],
         );
         let mut tables = vec![scores, key];
-        let bands = find_bands(&mut tables, &crosswalk).expect("bands");
-        assert_eq!(apply_bands(&mut tables[0], &bands), ["Overall score %"]);
+        let keys = find(&mut tables, &crosswalk);
+        let [bands] = keys.as_slice() else { panic!("one key: the bands") };
+        assert!(matches!(bands.key, Key::Bands(_)));
+        assert_eq!(apply(&mut tables[0], bands), ["Overall score %"]);
         let rows: Vec<String> = std::mem::replace(&mut tables[0].rows, Box::new(std::iter::empty())).skip(1).map(|r| r.unwrap().cells[2].as_string()).collect();
         assert_eq!(rows, ["Requires Improvement", "Outstanding", "Good", "Inadequate"]);
         // A list of numbers with no grade labels is no key.
         let mut plain = vec![table("Lists", vec![vec![n(1.0), t("North")], vec![n(2.0), t("South")], vec![n(3.0), t("East")]])];
-        assert!(find(&mut plain, &crosswalk).is_none());
+        assert!(find(&mut plain, &crosswalk).is_empty());
     }
 }

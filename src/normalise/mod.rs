@@ -501,41 +501,15 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
                 found.push(severity, code, shown, n.sheet.as_deref(), None, None, "", n.message);
             }
             let mut tables = tables;
-            // Grades written as codes, explained on a sheet of the workbook.
-            if let Some(key) = (tables.len() > 1).then(|| gradekey::find(&mut tables, ctx.crosswalk)).flatten() {
-                let codes: Vec<String> = key.codes.iter().map(|(n, l)| format!("{n} = {l}")).collect();
+            // Grades written as codes, or scores banded into grades, explained
+            // on a sheet of the workbook.
+            let keys = if tables.len() > 1 { gradekey::find(&mut tables, ctx.crosswalk) } else { Vec::new() };
+            for key in &keys {
                 for t in tables.iter_mut() {
-                    let named = gradekey::apply(t, &key);
+                    let named = gradekey::apply(t, key);
                     if !named.is_empty() {
-                        found.push(
-                            Severity::Info,
-                            "grade_key",
-                            shown,
-                            t.sheet.as_deref(),
-                            None,
-                            None,
-                            codes.join(", "),
-                            format!("grades written as codes, read with the key on sheet '{}' ({}): {}", key.sheet, codes.join(", "), named.join(", ")),
-                        );
-                    }
-                }
-            }
-            // Scores banded into grades on a sheet of the workbook.
-            if let Some(bands) = (tables.len() > 1).then(|| gradekey::find_bands(&mut tables, ctx.crosswalk)).flatten() {
-                let shown_bands: Vec<String> = bands.bands.iter().map(|(floor, l)| format!("{floor}% and over = {l}")).collect();
-                for t in tables.iter_mut() {
-                    let named = gradekey::apply_bands(t, &bands);
-                    if !named.is_empty() {
-                        found.push(
-                            Severity::Info,
-                            "score_bands",
-                            shown,
-                            t.sheet.as_deref(),
-                            None,
-                            None,
-                            shown_bands.join(", "),
-                            format!("scores read as the grade of their band, from sheet '{}' ({}): {}", bands.sheet, shown_bands.join(", "), named.join(", ")),
-                        );
+                        let (code, value, message) = key.note(&named);
+                        found.push(Severity::Info, code, shown, t.sheet.as_deref(), None, None, value, message);
                     }
                 }
             }
