@@ -688,6 +688,14 @@ impl TableReport {
 
     /// A row not used: set aside when the reason is by design ([`is_set_aside`]),
     /// else rejected.
+    /// A whole table of `rows` rows read and none used, for one reason.
+    pub fn reject_all(&mut self, rows: u64, reason: &str) {
+        self.rows_read = rows;
+        for _ in 0..rows {
+            self.reject(reason);
+        }
+    }
+
     pub fn reject(&mut self, reason: &str) {
         if is_set_aside(reason) {
             self.rows_set_aside += 1;
@@ -951,6 +959,12 @@ fn is_summary_of_counts(header: &[Cell], body: &[SourceRow]) -> bool {
     let label_columns = named.iter().filter(|(i, _)| !numeric(*i)).count();
     let ids = named.iter().any(|(i, _)| rows.iter().filter_map(|r| r.cells.get(*i)).any(|c| matches!(c, Cell::Text(_)) && super::recognise::is_id_value(c)));
     label_columns <= 1 && !ids
+}
+
+/// The rows of a table not blank: those looked at, and the rest (a row the
+/// reader failed on counts, as it was not blank to anyone's knowledge).
+fn non_blank_rows(sample: &[SourceRow], rest: impl Iterator<Item = Result<SourceRow, crate::ingest::IngestError>>) -> u64 {
+    sample.iter().filter(|r| !r.is_blank()).count() as u64 + rest.filter(|r| r.as_ref().map(|r| !r.is_blank()).unwrap_or(true)).count() as u64
 }
 
 /// Whether an audit's whole status says it is not finished yet.
@@ -1333,11 +1347,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 .map(|r| CodeMeaning { code: text(r, code), meaning: text(r, meaning), of: of.clone(), file: file.clone(), sheet: sheet.clone() })
                 .filter(|k| !k.code.is_empty() && !k.meaning.is_empty() && k.code.chars().count() <= 24)
                 .collect();
-            let non_blank = sample[h + 1..].iter().chain(&rest).filter(|r| !r.is_blank()).count() as u64;
-            report.rows_read = non_blank;
-            for _ in 0..non_blank {
-                report.reject(NOT_DATA);
-            }
+            report.reject_all(sample[h + 1..].iter().chain(&rest).filter(|r| !r.is_blank()).count() as u64, NOT_DATA);
             let why = format!("a key of {} codes and their meanings: read to understand codes in the other tables (note types)", lines.len());
             report.notes.push(format!("skipped: {why}"));
             findings.push(Severity::Info, "code_key", &file, sheet.as_deref(), Some(sample[h].row), None, "", why);
@@ -1353,12 +1363,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         let reason = super::recognise::not_data_reason(sheet.as_deref(), header_cells, &body, ctx.crosswalk)
             .filter(|why| named_fields < 2 || !why.starts_with("no dates"));
         if let Some(why) = reason {
-            let non_blank =
-                sample.iter().filter(|r| !r.is_blank()).count() as u64 + rows.filter(|r| r.as_ref().map(|r| !r.is_blank()).unwrap_or(true)).count() as u64;
-            report.rows_read = non_blank;
-            for _ in 0..non_blank {
-                report.reject(NOT_DATA);
-            }
+            let non_blank = non_blank_rows(&sample, rows);
+            report.reject_all(non_blank, NOT_DATA);
             report.notes.push(format!("skipped: {why}"));
             findings.push(
                 Severity::Info,
@@ -1374,12 +1380,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         }
     }
     if kind == TableKind::Unknown {
-        let non_blank =
-            sample.iter().filter(|r| !r.is_blank()).count() as u64 + rows.filter(|r| r.as_ref().map(|r| !r.is_blank()).unwrap_or(true)).count() as u64;
-        report.rows_read = non_blank;
-        for _ in 0..non_blank {
-            report.reject("table not recognised");
-        }
+        let non_blank = non_blank_rows(&sample, rows);
+        report.reject_all(non_blank, "table not recognised");
         if let Some(m) = &mapping {
             report.columns = m.columns.clone();
             report.notes.extend(m.notes.clone());
@@ -1580,12 +1582,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // better, % good or better"; "Overall grade, Number of audits"): figures
     // someone worked out, not records. Skipped with a note, not an error.
     if !mapping.missing_required.is_empty() && is_summary_of_counts(&sample[h].cells, &sample[h + 1..]) {
-        let count =
-            sample[h + 1..].iter().filter(|r| !r.is_blank()).count() as u64 + rows.filter(|r| r.as_ref().map(|r| !r.is_blank()).unwrap_or(true)).count() as u64;
-        report.rows_read = count;
-        for _ in 0..count {
-            report.reject(NOT_DATA);
-        }
+        report.reject_all(non_blank_rows(&sample[h + 1..], rows), NOT_DATA);
         let why = "a summary of counts and percentages (figures worked out from the records, not records): not read";
         report.notes.push(format!("skipped: {why}"));
         findings.push(Severity::Info, "sheet_skipped", &file, sheet.as_deref(), Some(sample[h].row), None, "", why);
@@ -1594,10 +1591,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     if !mapping.missing_required.is_empty() {
         let missing = mapping.missing_required.iter().map(|m| m.replace('_', " ")).collect::<Vec<_>>().join(", ");
         let count = sample[h + 1..].len() as u64 + rows.count() as u64;
-        report.rows_read = count;
-        for _ in 0..count {
-            report.reject("required column missing");
-        }
+        report.reject_all(count, "required column missing");
         report.failed = true;
         findings.push(
             Severity::Error,
