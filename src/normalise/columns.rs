@@ -515,6 +515,29 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         }
     }
 
+    // A column headed only "Outcome" (or "Result", "Decision") in a table with
+    // a moderation column and no agreement column, whose values are a
+    // moderation's outcomes ("Upheld", "Changed to RI", "Not agreed"), is the
+    // moderator's agreement. Elsewhere "Outcome" says too little to be used.
+    let has = |field: &str| columns.iter().any(|c| c.target == Target::Field(field.into()));
+    if kind == TableKind::Audits && moderation_columns && !has("moderator_agrees") {
+        let plain = |i: usize| matches!(words[i].as_slice(), [w] if ["outcome", "result", "decision"].contains(&w.as_str()));
+        let outcomes: Vec<usize> = (0..columns.len())
+            .filter(|&ci| columns[ci].score < 1000 && matches!(columns[ci].target, Target::Unmapped | Target::Domain(_)))
+            .filter(|&ci| plain(columns[ci].index))
+            .filter(|&ci| {
+                let p = &profiles[columns[ci].index];
+                p.outcomes > 0 && p.fits(super::recognise::ValueKind::Agreement) == Some(true) && p.grades * 2 < p.non_empty
+            })
+            .collect();
+        if let [ci] = outcomes.as_slice() {
+            let c = &mut columns[*ci];
+            c.target = Target::Field("moderator_agrees".into());
+            c.scale = None;
+            c.reason = "values are a moderation's outcomes, in a table with moderation columns".into();
+        }
+    }
+
     // No overall column, and one graded question headed "Overall …" ("12.
     // Overall - quality of child's experience", a Torbay audit's Q12 under
     // short headers): that question is the overall judgement.

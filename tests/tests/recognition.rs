@@ -650,6 +650,10 @@ fn the_days_new_rules_leave_plausible_exports_alone() {
     let teams: Vec<(String, Option<u64>)> =
         agreement["by_team"].as_array().unwrap().iter().map(|t| (t["team"].as_str().unwrap().to_string(), t["numerator"].as_u64())).collect();
     assert_eq!(teams, [("CP North".to_string(), Some(2)), ("CP South".to_string(), Some(3))]);
+    // The same log with the column headed only "Outcome" (beside a moderator
+    // and a moderation date): the agreement, by its values.
+    let agreement = review_kpi(&review_run("r25_01_moderation_outcome_plain"), "moderation_agreement");
+    assert_eq!(pair(&agreement), (Some(5), Some(8)));
     // A summary of counts under the audit log is no table of records: no
     // error (the run exited 1 with "no child id column").
     let out = review_run("r24_08_audit_table_with_summary");
