@@ -85,11 +85,26 @@ pub fn combine_two_row_header(above: &SourceRow, header: &SourceRow, repeated_on
             (None, None) => repeated(&texts[i]),
         };
         out.push(match cell {
-            Cell::Text(t) if !group.is_empty() && belongs => Cell::Text(format!("{group} {t}")),
+            Cell::Text(t) if !group.is_empty() && belongs => Cell::Text(under_title(&group, t)),
             other => other.clone(),
         });
     }
     Some(out)
+}
+
+/// A sub-heading under its group's title: "Moderation Date". A question's
+/// number stays first ("Q12" under "Judgements" is "Q12 Judgements"), so that
+/// questions numbered 1 to 12 are still read as numbered.
+fn under_title(group: &str, sub: &str) -> String {
+    let t = sub.trim();
+    let digits = t.strip_prefix(['Q', 'q']).unwrap_or(t).trim_end_matches(['.', ')', ':']);
+    let numbered =
+        !digits.is_empty() && digits.len() <= 4 && digits.starts_with(|c: char| c.is_ascii_digit()) && digits.chars().all(|c| c.is_ascii_alphanumeric());
+    if numbered {
+        format!("{t} {group}")
+    } else {
+        format!("{group} {t}")
+    }
 }
 
 /// Group titles above a header row that repeats no sub-heading ("Moderation"
@@ -111,7 +126,7 @@ pub fn titled_without_repeats(above: &SourceRow, header: &SourceRow) -> Option<V
                 group = above.cells[i].as_string().trim().to_string();
             }
             match cell {
-                Cell::Text(t) if !group.is_empty() => Cell::Text(format!("{group} {t}")),
+                Cell::Text(t) if !group.is_empty() => Cell::Text(under_title(&group, t)),
                 other => other.clone(),
             }
         })
@@ -162,6 +177,14 @@ mod tests {
         let got: Vec<String> = combine_two_row_header(&above, &header, false).unwrap().iter().map(Cell::as_string).collect();
         assert_eq!(got, ["Child ID", "Team", "Q1 Risk Judgement", "Q1 Risk Evidence", "Q2 Voice Judgement", "Q2 Voice Evidence"]);
         assert!(combine_two_row_header(&row(1, &["Title"]), &row(2, &["Child ID", "Team"]), false).is_none(), "no repeats: one header row");
+    }
+
+    #[test]
+    fn a_numbered_sub_heading_keeps_its_number_first() {
+        let above = row(1, &["Audit", "", "Judgements", "", "Moderation", ""]);
+        let header = row(2, &["Child ID", "Audit date", "Q1", "Q12", "Date", "Q12"]);
+        let got: Vec<String> = combine_two_row_header(&above, &header, false).unwrap().iter().map(Cell::as_string).collect();
+        assert_eq!(got, ["Audit Child ID", "Audit Audit date", "Q1 Judgements", "Q12 Judgements", "Moderation Date", "Q12 Moderation"]);
     }
 
     #[test]

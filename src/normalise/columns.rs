@@ -708,6 +708,27 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         }
     }
 
+    // No moderator's grade, and one column of grades headed for moderation
+    // ("Q12" under a "Moderation" group title): the moderator's grade. A
+    // column of grades is no moderation flag, date or agreement.
+    if kind == TableKind::Audits && !columns.iter().any(|c| c.target == Target::Field("moderated_overall".into())) {
+        let graded_moderation: Vec<usize> = (0..columns.len())
+            .filter(|&ci| columns[ci].score < 1000 && !matches!(&columns[ci].target, Target::Field(f) if f == "overall"))
+            .filter(|&ci| words[columns[ci].index].iter().any(|w| w.starts_with("moderat")))
+            .filter(|&ci| {
+                let p = &profiles[columns[ci].index];
+                p.fits(super::recognise::ValueKind::Grade) == Some(true) && p.yes_no * 2 < p.non_empty
+            })
+            .collect();
+        if let [ci] = graded_moderation.as_slice() {
+            let c = &mut columns[*ci];
+            c.target = Target::Field("moderated_overall".into());
+            c.reason = "values are grades, under a moderation heading: the moderator's grade".into();
+            c.score = c.score.max(1);
+            c.scale = crosswalk.detect_scale(column_values(c.index).iter().copied());
+        }
+    }
+
     // One column per single-valued field: the strongest wins; a tie is reported.
     let mut by_field: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (ci, c) in columns.iter().enumerate() {

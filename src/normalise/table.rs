@@ -708,7 +708,7 @@ impl TableReport {
 }
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 20] = [
+pub const SET_ASIDE_REASONS: [&str; 21] = [
     NO_ACTION,
     super::sections::SECTION_ROW,
     super::sections::FURNITURE,
@@ -728,6 +728,7 @@ pub const SET_ASIDE_REASONS: [&str; 20] = [
     EPISODE_SUPERSEDED,
     NOTE_SUPERSEDED,
     NOTE_ID_READ,
+    ACTION_ID_READ,
     NOTE_CANCELLED,
 ];
 
@@ -743,6 +744,7 @@ pub const ACTION_SUPERSEDED: &str = "action in a later export (that version is u
 pub const EPISODE_SUPERSEDED: &str = "legal status in a later export (that version is used)";
 pub const NOTE_SUPERSEDED: &str = "case note in a later export (that version is used)";
 pub const NOTE_ID_READ: &str = "case note id read in another export (the first read is used)";
+pub const ACTION_ID_READ: &str = "action id read in another export that does not say which is later (the first read is used)";
 
 /// One export's version of a record: its file, whether it records the record
 /// as done (or ended), and whether its table records that at all.
@@ -1294,21 +1296,54 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         let body: Vec<Vec<Cell>> = below[..table_end(ctx, below, &own)].iter().take(200).map(|r| r.cells.clone()).collect();
         let map = |cells: &[Cell]| map_table(ctx.config, &ctx.recogniser, ctx.crosswalk, pins, cells, &body);
         let combine = |repeated_only| (h > 0).then(|| crate::ingest::header::combine_two_row_header(&sample[h - 1], &sample[h], repeated_only)).flatten();
+        // A third reading: the better of the two, with the group title given
+        // only to the sub-headings it left unused ("Date" under "Moderation"
+        // beside "Audit date"; "Obtained?" under "Parents / carers views").
+        let helped = |best: &super::columns::TableMapping, best_cells: &[Cell], all: &[Cell]| {
+            let mut cells = best_cells.to_vec();
+            let mut changed = false;
+            for c in &best.columns {
+                if matches!(c.target, Target::Unmapped | Target::Domain(None))
+                    && c.score < 1000
+                    && !c.header.trim().is_empty()
+                    && all.get(c.index).is_some_and(|a| *a != cells[c.index])
+                {
+                    cells[c.index] = all[c.index].clone();
+                    changed = true;
+                }
+            }
+            changed.then(|| map(&cells)).filter(|m| mapping_quality(m) > mapping_quality(best))
+        };
         let Some(all) = combine(false) else {
             // No repeated sub-heading: titles above are kept only where they
             // make more sense of the table than the header row alone.
             let plain = map(&sample[h].cells);
             let above = (h > 0).then(|| crate::ingest::header::titled_without_repeats(&sample[h - 1], &sample[h])).flatten();
-            let titled = above.map(|cells| map(&cells)).filter(|m| mapping_quality(m) > mapping_quality(&plain));
-            if titled.is_some() {
+            let Some(above) = above else { return plain };
+            let titled = map(&above);
+            let (best, best_cells) = if mapping_quality(&titled) > mapping_quality(&plain) { (titled, &above) } else { (plain, &sample[h].cells) };
+            if let Some(m) = helped(&best, best_cells, &above) {
+                two_row = Some("group title + the sub-headings that need it");
+                return m;
+            }
+            if best_cells == &above {
                 two_row = Some("group title + sub-heading");
             }
-            return titled.unwrap_or(plain);
+            return best;
         };
         let titled = map(&all);
-        let repeated = combine(true).map(|cells| map(&cells)).filter(|m| mapping_quality(m) > mapping_quality(&titled));
-        two_row = Some(if repeated.is_some() { "group title + repeated sub-headings" } else { "group title + sub-heading" });
-        repeated.unwrap_or(titled)
+        let only_repeated = combine(true);
+        let repeated = only_repeated.as_ref().map(|cells| map(cells)).filter(|m| mapping_quality(m) > mapping_quality(&titled));
+        let (best, best_cells) = match repeated {
+            Some(m) => (m, only_repeated.as_deref().unwrap_or_default()),
+            None => (titled, all.as_slice()),
+        };
+        if let Some(m) = helped(&best, best_cells, &all) {
+            two_row = Some("group title + repeated sub-headings and those that need it");
+            return m;
+        }
+        two_row = Some(if best_cells != all.as_slice() { "group title + repeated sub-headings" } else { "group title + sub-heading" });
+        best
     });
 
     // A form's actions grid looks like an actions table, and a row of its labels
@@ -2570,7 +2605,7 @@ impl<'a> RowReader<'a> {
         let result = match self.mapping.kind {
             TableKind::Audits if self.moderation_log => self.moderation(&row, findings).map(|m| model.moderations.push(m)),
             TableKind::Audits => self.audit(&row, findings).and_then(|a| self.add_audit(a, model, findings)).map(|()| self.slot_actions(&row, model, findings)),
-            TableKind::Actions => self.action(&row, findings).and_then(|a| self.add_action(a, model)),
+            TableKind::Actions => self.action(&row, findings).and_then(|a| self.add_action(a, self.text(&row, "action_id"), model)),
             TableKind::CaseNotes => self.case_note(&row, model, findings).and_then(|n| self.add_note(n, &row, model)),
             TableKind::Episodes => {
                 // Every row's child and start date, in scope or not: in a status
@@ -3322,14 +3357,20 @@ impl<'a> RowReader<'a> {
     }
 
     /// Adds an action read from an actions table. One another export holds too
-    /// (the same audit or child and the same words) is one action: the later
-    /// export's version is used, when the file names say which is later or
-    /// only one of the two records it as done; otherwise both are kept.
-    fn add_action(&self, a: Action, model: &mut Model) -> Result<(), RowError> {
+    /// (the same audit or child, and the same action id, or else the same
+    /// words for the same person) is one action: the later export's version
+    /// is used, when the file names say which is later or only one of the two
+    /// records it as done; otherwise both are kept, unless the action's own
+    /// id says they are one (the first read is used).
+    fn add_action(&self, a: Action, action_id: Option<String>, model: &mut Model) -> Result<(), RowError> {
         let mine = self.version(a.completed.is_some(), "completed_date", model);
         let owner =
             a.audit_id.as_deref().map(|id| super::identity::tidy(id).into_owned()).or_else(|| a.child_id.as_deref().and_then(super::identity::child_key));
-        let key = owner.map(|o| format!("{o}|{}", fold(&a.text)));
+        let by_id = action_id.as_deref().map(|id| format!("#{}", super::identity::tidy(id)));
+        let key = owner.map(|o| match &by_id {
+            Some(id) => format!("{o}|{id}"),
+            None => format!("{o}|{}|{}", fold(&a.text), a.owner.as_deref().map(fold).unwrap_or_default()),
+        });
         // (Not when both give the day it was set, or its audit's, more than two
         // weeks apart: the same words set again after a later audit (a re-audit
         // weeks on) are another action; a corrected date is the same one.)
@@ -3339,6 +3380,19 @@ impl<'a> RowReader<'a> {
             .and_then(|k| model.action_keys.get(k).copied())
             .filter(|&i| model.actions[i].origin.file != self.file)
             .filter(|&i| !matches!((when(&model.actions[i]), when(&a)), (Some(x), Some(y)) if x.signed_duration_since(y).num_days().abs() > 14));
+        // One action by its own id in two exports that do not say which is
+        // later (an interim run beside the final one): counted once.
+        if let Some(i) = earlier.filter(|_| by_id.is_some()) {
+            let first = &model.actions[i];
+            let records_done = !model.no_completion.contains(&(first.origin.file.clone(), first.origin.sheet.clone()));
+            if later_version(Version { file: &first.origin.file, done: first.completed.is_some(), records_done }, mine).is_none() {
+                let at = first.origin.clone();
+                let err =
+                    (ACTION_ID_READ, format!("{} (the same action as {} row {})", by_id.unwrap_or_default(), at.file, at.row), Some("action id".to_string()));
+                model.set_aside_versions.push(super::model::SetAside::Action(at, Box::new(a)));
+                return Err(err);
+            }
+        }
         let kept = Kept {
             records: &mut model.actions,
             keys: &mut model.action_keys,
