@@ -76,6 +76,14 @@ fn pending(due: NaiveDate, done: Option<NaiveDate>, as_of: NaiveDate) -> bool {
     due > as_of && done.is_none_or(|d| d > as_of)
 }
 
+/// A completion date the on-time and overdue KPIs can use: one before 2000
+/// (METRICS.md: implausible; a "-5" date cell is 26/12/1899) says nothing of
+/// when the work was done, so it counts as not done, as an unreadable date
+/// does, never as done early (it is kept as given elsewhere, with a warning).
+fn done_date(completed: Option<NaiveDate>) -> Option<NaiveDate> {
+    completed.filter(|d| *d >= crate::calendar::date(2000, 1, 1))
+}
+
 pub fn kpis(ctx: &Ctx, visits: &VisitIndex, notes: &NoteFrame, period: &Period, as_of: NaiveDate) -> Vec<Kpi> {
     let audits = &ctx.model.audits;
     let index = audit_index(ctx);
@@ -92,8 +100,9 @@ pub fn kpis(ctx: &Ctx, visits: &VisitIndex, notes: &NoteFrame, period: &Period, 
     let mut on_time = Tally::default();
     for (_, a) in audits.iter().enumerate().filter(|(i, _)| cov.audit(*i, "audits_on_time")) {
         if let Some(due) = audit_due(ctx, a).filter(|d| period.contains(*d)) {
-            if !pending(due, a.completed, as_of) {
-                on_time.add(team(a), a.completed.is_some_and(|c| c <= due));
+            let done = done_date(a.completed);
+            if !pending(due, done, as_of) {
+                on_time.add(team(a), done.is_some_and(|c| c <= due));
             }
         }
     }
@@ -113,10 +122,11 @@ pub fn kpis(ctx: &Ctx, visits: &VisitIndex, notes: &NoteFrame, period: &Period, 
         }
         let Some(due) = action_due(ctx, act, &index) else { continue };
         let t = action_team(act, &index);
-        if period.contains(due) && !pending(due, act.completed, as_of) {
-            act_on_time.add(t, act.completed.is_some_and(|c| c <= due));
+        let done = done_date(act.completed);
+        if period.contains(due) && !pending(due, done, as_of) {
+            act_on_time.add(t, done.is_some_and(|c| c <= due));
         }
-        if due < as_of && act.completed.is_none_or(|c| c > as_of) {
+        if due < as_of && done.is_none_or(|c| c > as_of) {
             overdue.count(t);
         }
     }

@@ -70,7 +70,14 @@ pub fn flag(model: &Model, today: NaiveDate, findings: &mut Findings) {
             Some(row),
             Some(column),
             first.to_string(),
-            format!("implausible date, {why} (today is {today}){more}: kept as given, but it never chooses the default period nor stretches the trend axis"),
+            format!(
+                "implausible date, {why} (today is {today}){more}: kept as given, but it never chooses the default period nor stretches the trend axis{}",
+                if why == "before 2000" && (column == "completed date" || column == "action sign-off date") {
+                    ", and a completion before 2000 counts as not done in the on-time and overdue KPIs"
+                } else {
+                    ""
+                }
+            ),
         );
     }
 }

@@ -235,6 +235,34 @@ fn implausible_dates_are_kept_with_a_warning_and_never_choose_the_period() {
 }
 
 #[test]
+fn a_completion_before_2000_is_never_on_time() {
+    // A "-5" date cell is 26/12/1899; 15/03/1900 is a typo. Either kept as
+    // given would be "completed on or before the due date": it counts as not
+    // done instead, as an unreadable date does (stranger review 25).
+    let dir = scratch("gaps-before-2000");
+    std::fs::write(
+        dir.join("audits.csv"),
+        "Audit ID,Child ID,Team,Date Allocated,Due Date,Completed Date,Overall Judgement\n\
+         A1,C1,T,01/09/2026,30/09/2026,20/09/2026,Good\n\
+         A2,C2,T,01/09/2026,30/09/2026,15/03/1900,Good\n\
+         A3,C3,T,01/09/2026,30/09/2026,05/10/2026,Good\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("actions.csv"),
+        "Audit ID,Action,Due Date,Date Completed\nA1,Update the plan,25/09/2026,24/09/2026\nA1,Visit the school,25/09/2026,26/12/1899\n",
+    )
+    .unwrap();
+    let (o, m) = run_in(&dir, &["audits.csv", "actions.csv"], &["--period", "2026-09", "--as-of", "2026-10-31"]);
+    let pair = |id: &str| (kpi(&m, id)["numerator"].as_u64(), kpi(&m, id)["denominator"].as_u64());
+    assert_eq!(pair("audits_on_time"), (Some(1), Some(3)), "{}", stderr(&o));
+    assert_eq!(pair("actions_on_time"), (Some(1), Some(2)));
+    assert_eq!(kpi(&m, "actions_overdue")["value"].as_f64(), Some(1.0));
+    let dq = m["data_quality"].as_array().unwrap();
+    assert!(dq.iter().any(|f| f["code"] == "implausible_date" && f["action"].as_str().unwrap().contains("counts as not done")));
+}
+
+#[test]
 fn the_default_period_has_ended_and_as_of_is_never_after_today() {
     let out = scratch("gaps-default");
     let o = auditpack(&root(), &["run", "--out", out.to_str().unwrap()]);
