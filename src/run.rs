@@ -162,7 +162,7 @@ pub fn summary(n: &Normalised) -> String {
     for ((fields, kpis), files) in left_out {
         s.push_str(&format!("  warning: no column for {fields} in {}: those records are left out of {kpis}\n", files.join(", ")));
     }
-    for f in n.findings.iter().filter(|f| matches!(f.code, "agreement_not_recorded" | "notes_end_early" | "notes_start_late")) {
+    for f in n.findings.iter().filter(|f| matches!(f.code, "agreement_not_recorded" | "notes_end_early" | "notes_start_late" | "audits_end_early")) {
         let place = format!("{}{}: ", f.file, f.sheet.as_ref().map(|x| format!(" [{x}]")).unwrap_or_default());
         s.push_str(&format!("  warning: {}{}\n", if f.file.is_empty() { "" } else { &place }, f.action));
     }
@@ -241,6 +241,7 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
     if let Some((p, _)) = &chosen {
         n.findings.extend(analyse::notes_end_warning(n.notes_end, &p.period, p.as_of));
         n.findings.extend(analyse::notes_start_warning(&n.model, n.notes_start, &p.period, p.as_of));
+        n.findings.extend(analyse::audits_end_warning(n.audits_end, &p.period));
     }
     let (params, choice) = match chosen {
         Some((p, c)) => (Some(p), Some(c)),
@@ -420,6 +421,7 @@ fn for_team(n: &Normalised, team: &str) -> Normalised {
         unmakeable: n.unmakeable.clone(),
         notes_end: n.notes_end,
         notes_start: n.notes_start,
+        audits_end: n.audits_end,
         ..Default::default()
     }
 }

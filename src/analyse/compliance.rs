@@ -197,6 +197,12 @@ pub fn kpis(ctx: &Ctx, visits: &VisitIndex, notes: &NoteFrame, period: &Period, 
     // Likewise notes that start more than two weeks into the period: its first
     // gaps and most of its notes are not in them (a 100% "on target" else).
     let notes_end_before = ctx.notes_end.is_some_and(|end| end < period.from) || ctx.notes_start.is_some_and(|start| super::notes_start_late(start, period));
-    let unmade = |id: &str| !cov.in_source(id) || (notes_end_before && crate::normalise::coverage::NOTE_KPIS.contains(&id));
+    // Audit records that all end before the period began: likewise.
+    let audits_end_before = super::audits_end_before(ctx.audits_end, period);
+    let unmade = |id: &str| {
+        !cov.in_source(id)
+            || (notes_end_before && crate::normalise::coverage::NOTE_KPIS.contains(&id))
+            || (audits_end_before && crate::normalise::coverage::AUDIT_KPIS.contains(&id))
+    };
     all.into_iter().map(|k| if unmade(k.id) { k.not_in_source() } else { k }).collect()
 }

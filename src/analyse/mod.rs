@@ -197,6 +197,8 @@ pub struct Ctx<'a> {
     pub notes_end: Option<NaiveDate>,
     /// The earliest case note's event date ([`Normalised::notes_start`]).
     pub notes_start: Option<NaiveDate>,
+    /// The latest date anything happened in the audit records ([`Normalised::audits_end`]).
+    pub audits_end: Option<NaiveDate>,
 }
 
 /// A team (or auditor, or owner) name, "(not recorded)" when blank.
@@ -237,6 +239,34 @@ pub fn notes_end_warning(notes_end: Option<NaiveDate>, period: &Period, as_of: N
         column: None,
         value: end.to_string(),
         action,
+    })
+}
+
+/// Whether the audit records, whose latest date is `end`, stop before the
+/// period starts: no audit allocated, completed or moderated, no action set
+/// or signed off, on any day of it or after (last cycle's exports run again,
+/// or a period that has not begun in them). Its audit and action KPIs are not
+/// in the exports, not 0.
+pub fn audits_end_before(end: Option<NaiveDate>, period: &Period) -> bool {
+    end.is_some_and(|e| e < period.from)
+}
+
+/// A warning when the audit records end before the period starts ([`audits_end_before`]).
+pub fn audits_end_warning(end: Option<NaiveDate>, period: &Period) -> Option<crate::normalise::Finding> {
+    let last = end.filter(|_| audits_end_before(end, period))?;
+    Some(crate::normalise::Finding {
+        severity: crate::normalise::Severity::Warning,
+        code: "audits_end_early",
+        file: String::new(),
+        sheet: None,
+        row: None,
+        column: None,
+        value: last.to_string(),
+        action: format!(
+            "the audit records read end on {last} (the last audit allocated, completed or moderated, or action set or signed off), before the period starts ({}): {} are not in the exports for it (are the audit exports an earlier period's, or has the period not begun in them?)",
+            period.from,
+            crate::normalise::coverage::AUDIT_KPIS.join(", ")
+        ),
     })
 }
 
@@ -296,7 +326,7 @@ pub fn analyse(n: &Normalised, config: &Config, cal: &Calendar, params: &Params)
     let earliest = model.audits.iter().filter_map(|a| a.completed.or(a.allocated)).filter(|d| *d >= floor).min().unwrap_or(params.period.from);
     let grid = period::grid(&params.period, earliest.min(params.period.from));
     let cov = crate::normalise::coverage::Coverage::new(&n.tables, model, config).without(&n.unmakeable);
-    let ctx = Ctx { model, config, cal, grid, cov, notes_end: n.notes_end, notes_start: n.notes_start };
+    let ctx = Ctx { model, config, cal, grid, cov, notes_end: n.notes_end, notes_start: n.notes_start, audits_end: n.audits_end };
     let previous = params.period.previous();
     let visits = visits::VisitIndex::new(model);
     let notes = notes::NoteFrame::new(model, &ctx.cov);

@@ -245,7 +245,7 @@ mod tests {
         let config = crate::normalise::config::Config::defaults();
         let cal = crate::calendar::Calendar::default();
         let cov = crate::normalise::coverage::Coverage::new(&[], &model, &config);
-        let ctx = Ctx { model: &model, config: &config, cal: &cal, grid: Vec::new(), cov, notes_end: None, notes_start: None };
+        let ctx = Ctx { model: &model, config: &config, cal: &cal, grid: Vec::new(), cov, notes_end: None, notes_start: None, audits_end: None };
         let mut periods = vec![Period::bimonthly_starting(base), Period::bimonthly_starting(base - chrono::Days::new(300))];
         for start in (0..400).step_by(37) {
             let from = base + chrono::Days::new(start);

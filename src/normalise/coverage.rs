@@ -46,6 +46,21 @@ const VISIT_KPIS: [&str; 3] = ["cp_visits_in_time", "cla_visits_in_time", "seen_
 /// The KPIs made from case notes.
 pub const NOTE_KPIS: [&str; 4] = ["cp_visits_in_time", "cla_visits_in_time", "seen_alone_recorded", "notes_recorded_in_time"];
 
+/// The KPIs made from audit and action records.
+pub const AUDIT_KPIS: [&str; 11] = [
+    "audits_completed",
+    "audits_on_time",
+    "overall_good_or_better",
+    "actions_on_time",
+    "actions_overdue",
+    "moderation_coverage",
+    "moderation_agreement",
+    "inadequate_reaudited_in_time",
+    "child_spoken_to",
+    "family_spoken_to",
+    "practitioner_spoken_to",
+];
+
 /// Whether case notes were read and none of them is a statutory visit.
 pub fn no_visit_notes(model: &Model) -> bool {
     !model.case_notes.is_empty() && !model.case_notes.iter().any(|n| n.kind.is_statutory_visit())

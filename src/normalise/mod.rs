@@ -53,6 +53,11 @@ pub struct Normalised {
     /// it is not in the exports, so a child on a plan before then has no known
     /// last visit before it (kept for a team's own analysis too).
     pub notes_start: Option<chrono::NaiveDate>,
+    /// The latest plausible date that something happened in the audit
+    /// records (an audit allocated, completed or moderated; an action set or
+    /// signed off): a period that starts after it is one the audit exports do
+    /// not cover (kept for a team's own analysis too).
+    pub audits_end: Option<chrono::NaiveDate>,
 }
 
 impl Normalised {
@@ -176,6 +181,7 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     let today = crate::calendar::today();
     out.notes_end = out.model.case_notes.iter().map(|n| n.event).filter(|d| *d <= today).max();
     out.notes_start = notes_start(&out.model, today);
+    out.audits_end = audits_end(&out.model, today);
     coverage::findings(&out.tables, &out.model, config, &mut found);
     plausible::flag(&out.model, today, &mut found);
     out.findings = found.list;
@@ -194,6 +200,14 @@ fn notes_start(model: &Model, today: chrono::NaiveDate) -> Option<chrono::NaiveD
     } else {
         of(true)
     }
+}
+
+/// The latest plausible date that something happened in the audit records
+/// ([`Normalised::audits_end`]).
+fn audits_end(model: &model::Model, today: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+    let audits = model.audits.iter().flat_map(|a| [a.allocated, a.completed, a.moderation_date]);
+    let actions = model.actions.iter().flat_map(|a| [a.set, a.completed]);
+    audits.chain(actions).flatten().filter(|d| crate::calendar::plausible_event(*d, today)).max()
 }
 
 /// What a record set aside for a later export's version is called, by its table's kind.

@@ -263,6 +263,27 @@ fn a_completion_before_2000_is_never_on_time() {
 }
 
 #[test]
+fn audit_exports_that_end_before_the_period_make_no_audit_kpis() {
+    // Last cycle's exports run for the period after (or a period not yet
+    // begun in them): "0 audits completed" would look measured.
+    let dir = scratch("gaps-audits-end");
+    let audits = "Audit ID,Child ID,Team,Date Allocated,Completed Date,Overall Judgement\nA1,C1,T,01/09/2026,20/09/2026,Good\nA2,C2,T,01/10/2026,30/10/2026,Inadequate\n";
+    std::fs::write(dir.join("audits.csv"), audits).unwrap();
+    let (o, m) = run_in(&dir, &["audits.csv"], &["--period", "2026-11", "--as-of", "2026-11-28"]);
+    for id in ["audits_completed", "audits_on_time", "overall_good_or_better", "inadequate_reaudited_in_time"] {
+        assert_eq!(kpi(&m, id)["not_in_source"], true, "{id}: {}", stderr(&o));
+    }
+    let dq = m["data_quality"].as_array().unwrap();
+    assert!(dq.iter().any(|f| f["code"] == "audits_end_early" && f["value"] == "2026-10-30"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("the audit records read end on 2026-10-30"), "{}", stderr(&o));
+    // One audit allocated in the period: the exports reach it, and 0 is measured.
+    std::fs::write(dir.join("audits.csv"), format!("{audits}A3,C3,T,02/11/2026,,\n")).unwrap();
+    let (o, m) = run_in(&dir, &["audits.csv"], &["--period", "2026-11", "--as-of", "2026-11-28"]);
+    assert_eq!(kpi(&m, "audits_completed")["value"].as_f64(), Some(0.0), "{}", stderr(&o));
+    assert!(!m["data_quality"].as_array().unwrap().iter().any(|f| f["code"] == "audits_end_early"));
+}
+
+#[test]
 fn the_default_period_has_ended_and_as_of_is_never_after_today() {
     let out = scratch("gaps-default");
     let o = auditpack(&root(), &["run", "--out", out.to_str().unwrap()]);
