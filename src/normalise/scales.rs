@@ -132,7 +132,11 @@ impl Crosswalk {
         }
         let like = |w: &str, l: &str| {
             let (wn, ln) = (w.chars().count(), l.chars().count());
-            w == l || (wn >= if words.len() == 1 { 4 } else { 3 } && wn < ln && l.starts_with(w)) || (wn >= 6 && ln >= 6 && one_edit(w, l))
+            w == l
+                || (wn >= if words.len() == 1 { 4 } else { 3 } && wn < ln && l.starts_with(w))
+                || (wn >= 6 && ln >= 6 && one_edit(w, l))
+                // A key held down: "Goood", "Meeets".
+                || (wn > ln && ln >= 3 && squeezed(w) == squeezed(l))
         };
         let mut found: Vec<(usize, usize)> = Vec::new();
         for (spelling, at) in &self.index {
@@ -344,6 +348,25 @@ fn bilingual(t: &str) -> Option<super::model::Answer> {
     }
 }
 
+/// A word with each run of one letter written once ("goood" → "god").
+fn squeezed(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    for c in w.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// An initial with its dot, then a capitalised word: "N. Galt", "Y.Ashdown".
+fn initial_and_name(t: &str) -> bool {
+    let mut c = t.trim().chars();
+    let (Some(i), Some('.')) = (c.next(), c.next()) else { return false };
+    let rest: Vec<char> = c.skip_while(|c| c.is_whitespace()).take(2).collect();
+    i.is_alphabetic() && matches!(rest.as_slice(), [a, b] if a.is_uppercase() && b.is_lowercase())
+}
+
 pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
     use super::model::Answer;
     match cell {
@@ -368,6 +391,8 @@ pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
             let unanswered = ["not selected", "choose an item"].iter().any(starts);
             match (f.as_str(), first) {
                 _ if unanswered => Some(Answer::Blank),
+                // "N. Galt", "Y. Ashdown": a person's initial and name, no answer.
+                _ if initial_and_name(t) => None,
                 // "N/A - baby (7 months)": not applicable, with the reason.
                 _ if na => Some(Answer::NotApplicable),
                 (_, "yes" | "y" | "true" | "agree" | "agreed" | "agrees") => Some(Answer::Yes),
@@ -410,6 +435,17 @@ mod tests {
             }
         }
         assert!(!c.look_up(&Cell::text("Good")).is_empty(), "a known label has candidates");
+    }
+
+    #[test]
+    fn an_initial_and_a_name_is_no_answer() {
+        use crate::normalise::model::Answer;
+        for name in ["N. Galt", "Y. Ashdown", "N.Galt", " n. Orme "] {
+            assert_eq!(answer(&Cell::text(name)), None, "{name}");
+        }
+        for (t, a) in [("N", Answer::No), ("N.", Answer::No), ("n. (asleep)", Answer::No), ("Y - seen alone", Answer::Yes), ("No (asleep)", Answer::No)] {
+            assert_eq!(answer(&Cell::text(t)), Some(a), "{t}");
+        }
     }
 
     fn j(label: &str) -> Judgement {
@@ -456,6 +492,8 @@ mod tests {
             ("Inadequte", "Inadequate"),
             ("Outstandng", "Outstanding"),
             ("Outst.", "Outstanding"),
+            ("Goood", "Good"),
+            ("meets goood", "Meets Good"),
             ("Met in part", "Partially met"),
         ] {
             let g = cw().judge(&Cell::text(s), None, NumericDirection::default()).unwrap_or_else(|e| panic!("{s}: {e:?}")).unwrap();

@@ -3558,6 +3558,9 @@ impl<'a> RowReader<'a> {
                 super::timescale::Timescale::MonthEnd { .. } => {
                     "the end of a month, not a date: due on its last day, the first on or after the action was set (its audit's completion when no set date is given)"
                 }
+                super::timescale::Timescale::DayMonth { .. } => {
+                    "a day and month with no year: due on the first such day on or after the action was set (its audit's completion when no set date is given)"
+                }
                 _ => "a timescale, not a date: due that long after the action was set (its audit's completion when no set date is given; \"N days\" are working days)",
             },
         );

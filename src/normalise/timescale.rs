@@ -24,23 +24,62 @@ pub enum Timescale {
         month: Option<u32>,
         year: Option<i32>,
     },
+    /// A day and month with no year after a word ("by 09/09", "w/c 7/9"):
+    /// the first such day on or after the start.
+    DayMonth {
+        day: u32,
+        month: u32,
+    },
 }
 
 /// A date written with a word before it ("by 04/08/2026", "before 1 Oct 2026").
 pub fn by_date(cell: &Cell, read: impl Fn(&Cell) -> Option<NaiveDate>) -> Option<NaiveDate> {
+    after_word(cell).and_then(|rest| read(&Cell::text(rest)))
+}
+
+/// Words written before a due date: "by", "before", "w/c" (week commencing:
+/// the week's first day, as given).
+const DUE_WORDS: [&str; 14] = [
+    "by ",
+    "before ",
+    "due ",
+    "due by ",
+    "on or before ",
+    "no later than ",
+    "w/c ",
+    "w/c: ",
+    "w.c. ",
+    "wc ",
+    "w/b ",
+    "week commencing ",
+    "week beginning ",
+    "w/c:",
+];
+
+/// The text after a word that comes before a due date ("by 04/08/2026" →
+/// "04/08/2026"), or none.
+fn after_word(cell: &Cell) -> Option<&str> {
     let Cell::Text(t) = cell else { return None };
     let t = t.trim();
     let lower = t.to_ascii_lowercase();
-    ["by ", "before ", "due ", "due by ", "on or before ", "no later than "]
-        .iter()
-        .filter(|p| lower.starts_with(*p))
-        .max_by_key(|p| p.len())
-        .and_then(|p| read(&Cell::text(t[p.len()..].trim())))
+    DUE_WORDS.iter().filter(|p| lower.starts_with(*p)).max_by_key(|p| p.len()).map(|p| t[p.len()..].trim())
+}
+
+/// A day and month with no year after such a word ("by 09/09", "w/c 7/9").
+fn by_day_month(text: &str) -> Option<Timescale> {
+    let rest = after_word(&Cell::text(text))?.to_string();
+    let (d, m) = rest.split_once(['/', '.', '-'])?;
+    let (day, month): (u32, u32) = (d.trim().parse().ok()?, m.trim().parse().ok()?);
+    // (Any year will do to check the day exists: 2024 has 29 February.)
+    NaiveDate::from_ymd_opt(2024, month, day).map(|_| Timescale::DayMonth { day, month })
 }
 
 /// The timescale a text gives ("20 working days", "within 4 weeks of audit",
 /// "two weeks", "1 month"), or none ("ASAP", "end of Sept", "TBC").
 pub fn parse(text: &str) -> Option<Timescale> {
+    if let Some(t) = by_day_month(text) {
+        return Some(t);
+    }
     let f = fold(text);
     let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
     if let Some(t) = month_end(&words) {
@@ -168,6 +207,10 @@ pub fn due(t: Timescale, start: NaiveDate, add_working_days: impl Fn(NaiveDate, 
                 _ => Some(end),
             }
         }
+        Timescale::DayMonth { day, month } => {
+            use chrono::Datelike;
+            [start.year(), start.year() + 1].into_iter().filter_map(|y| NaiveDate::from_ymd_opt(y, month, day)).find(|x| *x >= start)
+        }
     }
 }
 
@@ -225,6 +268,15 @@ mod tests {
         assert_eq!(by_date(&Cell::text("Before 1 October 2026"), read), NaiveDate::from_ymd_opt(2026, 10, 1));
         assert_eq!(by_date(&Cell::text("04/08/2026"), read), None, "a plain date is read as a date");
         assert_eq!(by_date(&Cell::text("by next supervision"), read), None);
+        assert_eq!(by_date(&Cell::text("w/c 07/09/2026"), read), NaiveDate::from_ymd_opt(2026, 9, 7));
+        assert_eq!(by_date(&Cell::text("Week commencing 14/09/2026"), read), NaiveDate::from_ymd_opt(2026, 9, 14));
+        let set = NaiveDate::from_ymd_opt(2026, 8, 28).unwrap();
+        let due_of = |t: &str| parse(t).and_then(|ts| due(ts, set, |d, _| d));
+        assert_eq!(due_of("by 09/09"), NaiveDate::from_ymd_opt(2026, 9, 9));
+        assert_eq!(due_of("w/c 7/9"), NaiveDate::from_ymd_opt(2026, 9, 7));
+        assert_eq!(due_of("by 09/01"), NaiveDate::from_ymd_opt(2027, 1, 9), "the first on or after it was set");
+        assert_eq!(parse("by 31/02"), None);
+        assert_eq!(parse("09/09"), None, "only after a word");
     }
 
     #[test]
