@@ -457,7 +457,7 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         };
         let scale = match &target {
             Target::Domain(_) => scale,
-            Target::Field(f) if f == "overall" || f == "moderated_overall" => crosswalk.detect_scale(values.iter().copied()),
+            Target::Field(f) if f == "overall" || f == "moderated_overall" || f == "reaudit_overall" => crosswalk.detect_scale(values.iter().copied()),
             _ => None,
         };
         columns.push(ColumnMap { index: i, header: headers[i].clone(), target, reason, scale, score });

@@ -45,6 +45,56 @@ fn tidy_string(s: &mut String) {
 /// Tidies every child id and team name in the model, and gives each team the
 /// spelling used most often (ties: the first seen, in the order audits,
 /// actions, case notes, episodes). Each merge of spellings is an info finding.
+/// Reads every record's child id through the map of old ids to new ones a
+/// system change left ([`Model::id_map`]), with a note of how many records
+/// took their child's new id.
+fn apply_id_map(model: &mut Model, findings: &mut Findings) {
+    if model.id_map.is_empty() {
+        return;
+    }
+    let map = std::mem::take(&mut model.id_map);
+    let new_of = |id: &str| map.get(id).map(|(n, _)| n.clone());
+    let mut changed = 0u64;
+    for a in &mut model.audits {
+        if let Some(n) = new_of(&a.child_id) {
+            a.child_id = n;
+            changed += 1;
+        }
+    }
+    for a in &mut model.actions {
+        if let Some(n) = a.child_id.as_deref().and_then(new_of) {
+            a.child_id = Some(n);
+            changed += 1;
+        }
+    }
+    for e in &mut model.episodes {
+        if let Some(n) = new_of(&e.child_id) {
+            e.child_id = n;
+            changed += 1;
+        }
+    }
+    let children: std::collections::HashSet<u32> = model.case_notes.iter().map(|n| n.child).filter(|c| map.contains_key(model.children.get(*c))).collect();
+    let ids = children.len();
+    model.children.rewrite(new_of);
+    let mut files: Vec<&str> = map.values().map(|(_, f)| f.as_str()).collect();
+    files.sort_unstable();
+    files.dedup();
+    findings.push(
+        Severity::Info,
+        "id_map",
+        files.first().copied().unwrap_or(""),
+        None,
+        None,
+        None,
+        String::new(),
+        format!(
+            "{changed} audit, action and legal-status records and the case notes of {ids} children took the new id of their child from the map of {} old ids",
+            map.len()
+        ),
+    );
+    model.id_map = map;
+}
+
 pub fn canonicalise(model: &mut Model, findings: &mut Findings) {
     for a in &mut model.audits {
         tidy_string(&mut a.child_id);
@@ -62,6 +112,7 @@ pub fn canonicalise(model: &mut Model, findings: &mut Findings) {
         Cow::Owned(t) => Some(t),
         Cow::Borrowed(_) => None,
     });
+    apply_id_map(model, findings);
     child_spellings(model, findings);
     // Spelling → (count, first seen); grouped by key.
     let mut spellings: HashMap<String, Vec<(String, u64, usize)>> = HashMap::new();

@@ -254,7 +254,7 @@ fn drop_superseded(out: &mut Normalised, found: &mut findings::Findings) {
     }
     let kept = take_fields(out, superseded.iter().map(|(old, new, _)| Replaced::At(old.clone(), new.clone())).collect());
     let gone: std::collections::HashSet<&Origin> = superseded.iter().map(|(old, _, _)| old).collect();
-    out.model.audits.retain(|a| !gone.contains(&a.origin));
+    out.model.audits.retain(|a| a.reaudit_on_row || !gone.contains(&a.origin));
     // Actions read from a superseded audit's own row (its numbered slots),
     // and actions a later export holds again (from an actions table).
     out.model.actions.retain(|a| !gone.contains(&a.origin));

@@ -115,6 +115,10 @@ pub struct Audit {
     /// working days count from it): the date set of its actions that give none.
     #[serde(skip)]
     pub actions_accepted: Option<NaiveDate>,
+    /// A re-audit read from the row of the audit it follows: it stays when
+    /// that audit's row is set aside for another export's version.
+    #[serde(skip)]
+    pub reaudit_on_row: bool,
 }
 
 impl Audit {
@@ -412,6 +416,10 @@ pub struct Model {
     /// Codes and what they mean, from a key sheet ("Code" / "Meaning"): note
     /// types written as codes are read by their meaning. With where it was read.
     pub code_key: Vec<CodeMeaning>,
+    /// Child ids a system change replaced, from a map of old ids to new ones
+    /// ("old ID" / "new ID", "LCS ID" / "Eclipse ID"): old id → (new id,
+    /// the file it was read from). Every record's child id is read through it.
+    pub id_map: std::collections::HashMap<String, (String, String)>,
 }
 
 /// One line of a key sheet.

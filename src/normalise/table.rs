@@ -1389,6 +1389,37 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             model.code_key.extend(lines);
             return (report, None);
         }
+        // A map of old child ids to new ones (a system change): kept, to read
+        // every record's child id through it.
+        let id =
+            |r: &SourceRow, i: usize| r.cells.get(i).filter(|c| super::recognise::is_id_value(c)).map(|c| super::identity::tidy(&c.as_string()).into_owned());
+        let map_columns = header.and_then(|h| id_map_columns(&sample[h].cells).map(|c| (h, c))).filter(|(h, (old, new))| {
+            // Mostly pairs of ids, in the rows sampled.
+            let shown: Vec<&SourceRow> = sample[h + 1..].iter().filter(|r| !r.is_blank()).collect();
+            let pairs = shown.iter().filter(|r| id(r, *old).zip(id(r, *new)).is_some()).count();
+            pairs > 0 && pairs * 2 >= shown.len()
+        });
+        if let Some((h, (old, new))) = map_columns {
+            let rest: Vec<SourceRow> = rows.filter_map(Result::ok).collect();
+            let all: Vec<&SourceRow> = sample[h + 1..].iter().chain(&rest).filter(|r| !r.is_blank()).collect();
+            let pairs: Vec<(String, String)> = all.iter().filter_map(|r| id(r, old).zip(id(r, new))).filter(|(o, n)| o != n).collect();
+            {
+                report.reject_all(all.len() as u64, NOT_DATA);
+                let headers = (sample[h].cells[old].as_string(), sample[h].cells[new].as_string());
+                let why = format!(
+                    "a map of {} old child ids ('{}') to new ones ('{}'): every record's child id is read through it",
+                    pairs.len(),
+                    headers.0.trim(),
+                    headers.1.trim()
+                );
+                report.notes.push(format!("skipped: {why}"));
+                findings.push(Severity::Info, "id_map", &file, sheet.as_deref(), Some(sample[h].row), None, "", why);
+                for (o, n) in pairs {
+                    model.id_map.entry(o).or_insert((n, file.clone()));
+                }
+                return (report, None);
+            }
+        }
         let body: Vec<&[Cell]> = sample.iter().skip(header.map_or(0, |h| h + 1)).map(|r| r.cells.as_slice()).collect();
         let header_cells = header.map(|h| sample[h].cells.as_slice());
         // Two or more fields named by the header ("Team", "Overall grade") say
@@ -2219,12 +2250,56 @@ fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> bool {
 /// A key is a small table (five columns at most), so a table of records with
 /// a "Code" column is not one. Also what its codes are codes of ("team" for
 /// "team_cd"), when its header says.
+/// The old and new id columns of a map of child ids a system change replaced:
+/// at most four headed columns, two of them ids, one headed old ("old ID",
+/// "Previous ID", "Legacy ref") and one new ("new ID", "Current ID"), or each
+/// naming a case-management system ("LCS ID" / "Eclipse ID": the first is
+/// read as the old).
+fn id_map_columns(header: &[Cell]) -> Option<(usize, usize)> {
+    const ID: [&str; 6] = ["id", "ref", "reference", "number", "no", "identifier"];
+    const OLD: [&str; 6] = ["old", "previous", "legacy", "former", "original", "from"];
+    const NEW: [&str; 5] = ["new", "current", "replacement", "to", "latest"];
+    const SYSTEMS: [&str; 11] = ["carefirst", "lcs", "liquidlogic", "mosaic", "eclipse", "caredirector", "paris", "azeus", "protocol", "frameworki", "icd"];
+    let words: Vec<Vec<String>> = header
+        .iter()
+        .map(|c| {
+            fold(&c.as_string())
+                .replace("care first", "carefirst")
+                .replace("care director", "caredirector")
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    if words.iter().filter(|w| !w.is_empty()).count() > 4 {
+        return None;
+    }
+    let ids: Vec<usize> = (0..words.len()).filter(|&i| words[i].iter().any(|w| ID.contains(&w.as_str())) && words[i].len() <= 4).collect();
+    let has = |i: usize, set: &[&str]| words[i].iter().any(|w| set.contains(&w.as_str()));
+    let old = ids.iter().copied().filter(|&i| has(i, &OLD)).collect::<Vec<_>>();
+    let new = ids.iter().copied().filter(|&i| has(i, &NEW)).collect::<Vec<_>>();
+    if let ([o], [n]) = (old.as_slice(), new.as_slice()) {
+        return (o != n).then_some((*o, *n));
+    }
+    let system = |i: &usize| words[*i].iter().find(|w| SYSTEMS.contains(&w.as_str())).cloned();
+    match ids.as_slice() {
+        [a, b] if system(a).is_some() && system(b).is_some() && system(a) != system(b) => Some((*a, *b)),
+        _ => None,
+    }
+}
+
 fn code_key_columns(header: &[Cell]) -> Option<(usize, usize, Option<String>)> {
     const CODE: [&str; 7] = ["code", "codes", "key", "abbreviation", "short code", "type code", "status code"];
     const MEANING: [&str; 9] = ["meaning", "means", "description", "definition", "full name", "stands for", "explanation", "what it means", "full description"];
     let folded: Vec<String> = header.iter().map(|c| fold(&c.as_string())).collect();
     if folded.iter().filter(|h| !h.is_empty()).count() > 5 {
         return None;
+    }
+    // A team list: "Code" / "Abbreviation" beside "Team" / "Team name".
+    const TEAM: [&str; 5] = ["team", "team name", "full team name", "name of team", "team full name"];
+    if let (Some(code), Some(team)) = (folded.iter().position(|h| CODE.contains(&h.as_str())), folded.iter().position(|h| TEAM.contains(&h.as_str()))) {
+        return Some((code, team, Some("team".to_string())));
     }
     if let (Some(code), Some(meaning)) = (folded.iter().position(|h| CODE.contains(&h.as_str())), folded.iter().position(|h| MEANING.contains(&h.as_str()))) {
         return Some((code, meaning, None));
@@ -2604,7 +2679,17 @@ impl<'a> RowReader<'a> {
         }
         let result = match self.mapping.kind {
             TableKind::Audits if self.moderation_log => self.moderation(&row, findings).map(|m| model.moderations.push(m)),
-            TableKind::Audits => self.audit(&row, findings).and_then(|a| self.add_audit(a, model, findings)).map(|()| self.slot_actions(&row, model, findings)),
+            TableKind::Audits => self.audit(&row, findings).and_then(|a| {
+                // A re-audit on the row of the audit it follows is an audit of
+                // its own (kept when the row's audit is another export's).
+                // (The row's numbered action slots are its audit's.)
+                let again = self.reaudit(&row, &a, findings);
+                let first = self.add_audit(a, model, findings).map(|()| self.slot_actions(&row, model, findings));
+                match again.map(|r| self.add_audit(r, model, findings)) {
+                    Some(Err(e)) if first.is_ok() => Err(e),
+                    _ => first,
+                }
+            }),
             TableKind::Actions => self.action(&row, findings).and_then(|a| self.add_action(a, self.text(&row, "action_id"), model)),
             TableKind::CaseNotes => self.case_note(&row, model, findings).and_then(|n| self.add_note(n, &row, model)),
             TableKind::Episodes => {
@@ -3017,6 +3102,38 @@ impl<'a> RowReader<'a> {
         v
     }
 
+    /// A re-audit recorded on the row of the audit it follows ("Re-audit date",
+    /// "Re-audit judgement"): an audit of the same child, completed that day,
+    /// with that overall judgement. It has no allocation or due date of its
+    /// own (it leaves the on-time KPI), and no answers of its own.
+    fn reaudit(&mut self, row: &SourceRow, a: &Audit, findings: &mut Findings) -> Option<Audit> {
+        let completed = self.date(row, "reaudit_date", findings)?;
+        let overall = self.mapping.field("reaudit_overall").and_then(|i| self.judgement(row, i, "re-audit judgement", findings));
+        Some(Audit {
+            id: format!("{} (re-audit)", a.id),
+            allocated: None,
+            allocated_month: None,
+            due: None,
+            completed: Some(completed),
+            overall,
+            overall_source: None,
+            domains: Vec::new(),
+            moderated: None,
+            moderator_agrees: None,
+            moderated_overall: None,
+            moderation_date: None,
+            spoke_child: Answer::Blank,
+            spoke_family: Answer::Blank,
+            spoke_practitioner: Answer::Blank,
+            evidence: String::new(),
+            good_practice: String::new(),
+            escalated: None,
+            actions_accepted: None,
+            reaudit_on_row: true,
+            ..a.clone()
+        })
+    }
+
     fn judgement(&self, row: &SourceRow, index: usize, header: &str, findings: &mut Findings) -> Option<Judgement> {
         let cell = row.cells.get(index).unwrap_or(&Cell::Empty);
         // A number whose meaning the header states ("(3 = Exceeds good, 2 = Meets good, …)").
@@ -3298,6 +3415,7 @@ impl<'a> RowReader<'a> {
             good_practice: join("good_practice"),
             escalated: self.answer(row, "escalated", findings).as_bool(),
             actions_accepted: self.date(row, "actions_accepted", findings),
+            reaudit_on_row: false,
         })
     }
 
@@ -3868,6 +3986,18 @@ pub(crate) fn is_totals_label(t: &str) -> bool {
 mod tests {
     use super::*;
     use crate::normalise::config::Config;
+
+    #[test]
+    fn maps_of_old_child_ids_to_new_ones() {
+        let cols = |h: &[&str]| id_map_columns(&h.iter().map(|t| Cell::text(t)).collect::<Vec<_>>());
+        assert_eq!(cols(&["old ID", "new ID"]), Some((0, 1)));
+        assert_eq!(cols(&["New reference", "Previous reference", "Notes"]), Some((1, 0)));
+        assert_eq!(cols(&["LCS ID", "Eclipse ID"]), Some((0, 1)));
+        assert_eq!(cols(&["Care First ID", "Mosaic number"]), Some((0, 1)));
+        assert_eq!(cols(&["Child ID", "Audit ID"]), None, "two ids of different things");
+        assert_eq!(cols(&["Child ID", "Team", "Old team", "New team", "Date"]), None);
+        assert_eq!(cols(&["old ID", "new ID", "Team", "Date", "Worker"]), None, "a table of records, not a map");
+    }
 
     #[test]
     fn note_types_in_any_word_order() {
