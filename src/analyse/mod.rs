@@ -248,12 +248,27 @@ pub fn notes_end_warning(notes_end: Option<NaiveDate>, period: &Period, as_of: N
 /// or a period that has not begun in them). Its audit and action KPIs are not
 /// in the exports, not 0.
 pub fn audits_end_before(end: Option<NaiveDate>, period: &Period) -> bool {
-    end.is_some_and(|e| e < period.from)
+    // Only while the period runs (a period that has ended with nothing in it
+    // is one where nothing was done, which the figures must show: a warning
+    // says so, below).
+    end.is_some_and(|e| e < period.from) && period.to >= crate::calendar::today()
 }
 
 /// A warning when the audit records end before the period starts ([`audits_end_before`]).
 pub fn audits_end_warning(end: Option<NaiveDate>, period: &Period) -> Option<crate::normalise::Finding> {
-    let last = end.filter(|_| audits_end_before(end, period))?;
+    let last = end.filter(|e| *e < period.from)?;
+    let action = if audits_end_before(end, period) {
+        format!(
+            "the audit records read end on {last} (the last audit allocated, completed or moderated, or action set or signed off), before the period starts ({}), and the period has not ended: {} are not in the exports for it (are the audit exports an earlier period's?)",
+            period.from,
+            crate::normalise::coverage::AUDIT_KPIS.join(", ")
+        )
+    } else {
+        format!(
+            "the audit records read end on {last} (the last audit allocated, completed or moderated, or action set or signed off), before the period starts ({}): nothing in them happened in the period, so its figures show nothing done. Check the audit exports are this period's",
+            period.from
+        )
+    };
     Some(crate::normalise::Finding {
         severity: crate::normalise::Severity::Warning,
         code: "audits_end_early",
@@ -262,11 +277,7 @@ pub fn audits_end_warning(end: Option<NaiveDate>, period: &Period) -> Option<cra
         row: None,
         column: None,
         value: last.to_string(),
-        action: format!(
-            "the audit records read end on {last} (the last audit allocated, completed or moderated, or action set or signed off), before the period starts ({}): {} are not in the exports for it (are the audit exports an earlier period's, or has the period not begun in them?)",
-            period.from,
-            crate::normalise::coverage::AUDIT_KPIS.join(", ")
-        ),
+        action,
     })
 }
 

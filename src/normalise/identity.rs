@@ -53,7 +53,18 @@ fn apply_id_map(model: &mut Model, findings: &mut Findings) {
         return;
     }
     let map = std::mem::take(&mut model.id_map);
-    let new_of = |id: &str| map.get(id).map(|(n, _)| n.clone());
+    // Followed to its end: two system changes map L1 to M1, then M1 to E1
+    // (at most 8 steps, so a map that loops stops).
+    let new_of = |id: &str| {
+        let mut at = map.get(id).map(|(n, _)| n)?;
+        for _ in 0..8 {
+            match map.get(at.as_str()) {
+                Some((n, _)) if n != id => at = n,
+                _ => break,
+            }
+        }
+        Some(at.clone())
+    };
     let mut changed = 0u64;
     for a in &mut model.audits {
         if let Some(n) = new_of(&a.child_id) {

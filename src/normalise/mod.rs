@@ -172,6 +172,7 @@ pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress)
     keep_from_set_aside(&mut out, &mut found);
     drop_superseded_notes(&mut out, &mut found);
     drop_superseded(&mut out, &mut found);
+    drop_reaudits_read_twice(&mut out.model, &mut found);
     read_codes_by_key(&mut out.model, &ctx, &mut found);
     identity::canonicalise(&mut out.model, &mut found);
     link_actions(&mut out.model, &mut found);
@@ -247,6 +248,27 @@ fn drop_superseded_notes(out: &mut Normalised, found: &mut findings::Findings) {
 /// Takes out the audits that a later export holds again (read first, from an
 /// earlier export), with the actions read from their rows: each becomes a row
 /// set aside in its table's count, with a note naming the version used.
+/// A re-audit on its original audit's row that is also a row of its own (the
+/// same child, completed the same day): counted once, as its own row.
+fn drop_reaudits_read_twice(model: &mut Model, found: &mut findings::Findings) {
+    let own: std::collections::HashSet<(String, chrono::NaiveDate)> =
+        model.audits.iter().filter(|a| !a.reaudit_on_row).filter_map(|a| Some((identity::tidy(&a.child_id).into_owned(), a.completed?))).collect();
+    let twice = |a: &model::Audit| a.reaudit_on_row && a.completed.is_some_and(|d| own.contains(&(identity::tidy(&a.child_id).into_owned(), d)));
+    for a in model.audits.iter().filter(|a| twice(a)) {
+        found.push(
+            Severity::Info,
+            "reaudit_read_twice",
+            &a.origin.file,
+            a.origin.sheet.as_deref(),
+            Some(a.origin.row),
+            Some("re-audit date"),
+            a.completed.map(|d| d.to_string()).unwrap_or_default(),
+            "a re-audit on this audit's row is also a row of its own (the same child, completed the same day): counted once, as its own row".to_string(),
+        );
+    }
+    model.audits.retain(|a| !twice(a));
+}
+
 fn drop_superseded(out: &mut Normalised, found: &mut findings::Findings) {
     let superseded = std::mem::take(&mut out.model.superseded);
     if superseded.is_empty() {
@@ -464,9 +486,35 @@ fn read_codes_by_key(model: &mut Model, ctx: &table::Context, found: &mut findin
 /// from a reference table of team codes and names): shown by name, with a
 /// note per code.
 fn teams_by_key(model: &mut Model, found: &mut findings::Findings) {
-    // Only a key of team codes ("team_cd" / "team_name").
-    let key: HashMap<String, &CodeMeaning> =
-        model.code_key.iter().rev().filter(|k| k.of.as_deref() == Some("team")).map(|k| (fold::fold(&k.code), k)).collect();
+    // Only a key of team codes ("team_cd" / "team_name"); a code the keys
+    // give two teams for names neither (a warning).
+    let mut key: HashMap<String, &CodeMeaning> = HashMap::new();
+    let mut torn: BTreeMap<String, (String, String, &CodeMeaning)> = BTreeMap::new();
+    for k in model.code_key.iter().filter(|k| k.of.as_deref() == Some("team")) {
+        let code = fold::fold(&k.code);
+        match key.get(&code) {
+            Some(first) if fold::fold(&first.meaning) != fold::fold(&k.meaning) => {
+                torn.entry(code).or_insert((first.meaning.clone(), k.meaning.clone(), k));
+            }
+            Some(_) => {}
+            None => {
+                key.insert(code, k);
+            }
+        }
+    }
+    for (code, (a, b, k)) in &torn {
+        key.remove(code);
+        found.push(
+            Severity::Warning,
+            "code_key_ambiguous",
+            &k.file,
+            k.sheet.as_deref(),
+            None,
+            Some("team"),
+            k.code.clone(),
+            format!("team code '{}' is given for two teams ('{a}', '{b}'): left as written", k.code),
+        );
+    }
     let mut named: BTreeMap<String, (String, String, Option<String>)> = BTreeMap::new();
     let mut name = |team: &mut Option<String>| {
         let Some(t) = team.as_deref() else { return };

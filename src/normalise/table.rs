@@ -1397,7 +1397,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             // Mostly pairs of ids, in the rows sampled.
             let shown: Vec<&SourceRow> = sample[h + 1..].iter().filter(|r| !r.is_blank()).collect();
             let pairs = shown.iter().filter(|r| id(r, *old).zip(id(r, *new)).is_some()).count();
-            pairs > 0 && pairs * 2 >= shown.len()
+            // (A row or two left without a new id, "N/A", does not undo the map.)
+            pairs > 0 && pairs * 3 >= shown.len()
         });
         if let Some((h, (old, new))) = map_columns {
             let rest: Vec<SourceRow> = rows.filter_map(Result::ok).collect();
@@ -2298,7 +2299,11 @@ fn code_key_columns(header: &[Cell]) -> Option<(usize, usize, Option<String>)> {
     }
     // A team list: "Code" / "Abbreviation" beside "Team" / "Team name".
     const TEAM: [&str; 5] = ["team", "team name", "full team name", "name of team", "team full name"];
-    if let (Some(code), Some(team)) = (folded.iter().position(|h| CODE.contains(&h.as_str())), folded.iter().position(|h| TEAM.contains(&h.as_str()))) {
+    // (Not a staff list: "Code", "Name", "Team" gives people's initials.)
+    let people = folded.iter().any(|h| matches!(h.as_str(), "name" | "full name" | "staff name" | "worker" | "staff" | "employee" | "person" | "surname"));
+    if let (Some(code), Some(team), false) =
+        (folded.iter().position(|h| CODE.contains(&h.as_str())), folded.iter().position(|h| TEAM.contains(&h.as_str())), people)
+    {
         return Some((code, team, Some("team".to_string())));
     }
     if let (Some(code), Some(meaning)) = (folded.iter().position(|h| CODE.contains(&h.as_str())), folded.iter().position(|h| MEANING.contains(&h.as_str()))) {
@@ -3107,6 +3112,10 @@ impl<'a> RowReader<'a> {
     /// with that overall judgement. It has no allocation or due date of its
     /// own (it leaves the on-time KPI), and no answers of its own.
     fn reaudit(&mut self, row: &SourceRow, a: &Audit, findings: &mut Findings) -> Option<Audit> {
+        // (A re-audit date with no judgement is when one is planned.)
+        if self.cell(row, "reaudit_overall").is_none_or(|(c, _)| c.is_empty()) {
+            return None;
+        }
         let completed = self.date(row, "reaudit_date", findings)?;
         let overall = self.mapping.field("reaudit_overall").and_then(|i| self.judgement(row, i, "re-audit judgement", findings));
         Some(Audit {
@@ -3677,7 +3686,7 @@ impl<'a> RowReader<'a> {
                     "the end of a month, not a date: due on its last day, the first on or after the action was set (its audit's completion when no set date is given)"
                 }
                 super::timescale::Timescale::DayMonth { .. } => {
-                    "a day and month with no year: due on the first such day on or after the action was set (its audit's completion when no set date is given)"
+                    "a day and month with no year: due on the such day nearest to when the action was set (its audit's completion when no set date is given)"
                 }
                 _ => "a timescale, not a date: due that long after the action was set (its audit's completion when no set date is given; \"N days\" are working days)",
             },

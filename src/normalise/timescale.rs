@@ -25,7 +25,8 @@ pub enum Timescale {
         year: Option<i32>,
     },
     /// A day and month with no year after a word ("by 09/09", "w/c 7/9"):
-    /// the first such day on or after the start.
+    /// the such day nearest the start ("w/c 28/09" for an action set on
+    /// Wednesday 30/09 is that Monday, not next year's).
     DayMonth {
         day: u32,
         month: u32,
@@ -39,7 +40,7 @@ pub fn by_date(cell: &Cell, read: impl Fn(&Cell) -> Option<NaiveDate>) -> Option
 
 /// Words written before a due date: "by", "before", "w/c" (week commencing:
 /// the week's first day, as given).
-const DUE_WORDS: [&str; 14] = [
+const DUE_WORDS: [&str; 16] = [
     "by ",
     "before ",
     "due ",
@@ -54,6 +55,8 @@ const DUE_WORDS: [&str; 14] = [
     "week commencing ",
     "week beginning ",
     "w/c:",
+    "w/e ",
+    "week ending ",
 ];
 
 /// The text after a word that comes before a due date ("by 04/08/2026" →
@@ -209,7 +212,10 @@ pub fn due(t: Timescale, start: NaiveDate, add_working_days: impl Fn(NaiveDate, 
         }
         Timescale::DayMonth { day, month } => {
             use chrono::Datelike;
-            [start.year(), start.year() + 1].into_iter().filter_map(|y| NaiveDate::from_ymd_opt(y, month, day)).find(|x| *x >= start)
+            [start.year() - 1, start.year(), start.year() + 1]
+                .into_iter()
+                .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+                .min_by_key(|x| (*x - start).num_days().abs())
         }
     }
 }
@@ -274,7 +280,8 @@ mod tests {
         let due_of = |t: &str| parse(t).and_then(|ts| due(ts, set, |d, _| d));
         assert_eq!(due_of("by 09/09"), NaiveDate::from_ymd_opt(2026, 9, 9));
         assert_eq!(due_of("w/c 7/9"), NaiveDate::from_ymd_opt(2026, 9, 7));
-        assert_eq!(due_of("by 09/01"), NaiveDate::from_ymd_opt(2027, 1, 9), "the first on or after it was set");
+        assert_eq!(due_of("by 09/01"), NaiveDate::from_ymd_opt(2027, 1, 9), "the nearest to when it was set");
+        assert_eq!(due_of("w/c 24/08"), NaiveDate::from_ymd_opt(2026, 8, 24), "the same week, days before it was set");
         assert_eq!(parse("by 31/02"), None);
         assert_eq!(parse("09/09"), None, "only after a word");
     }

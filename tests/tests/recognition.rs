@@ -1029,3 +1029,38 @@ fn a_column_named_as_a_field_whose_values_are_not_that_kind_is_said_not_dropped(
     let said = format!("{}{}", String::from_utf8_lossy(&o.stdout), stderr(&o));
     assert!(said.contains("column 'By when' is named as due_date, but its values do not read as one"), "{said}");
 }
+
+#[test]
+fn the_eighth_sessions_rules_hold_where_a_stranger_pushed_them() {
+    // Stranger review 26 (tests/fixtures/review/r26_*/expected.md).
+    let pair = |k: &serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
+    let teams = |out: &std::path::Path, id: &str| -> Vec<String> {
+        review_kpi(out, id)["by_team"].as_array().unwrap().iter().map(|t| t["team"].as_str().unwrap().to_string()).collect()
+    };
+    // A map row left without a new id ("N/A") does not undo the map, and a
+    // map of two system changes is followed to its end.
+    for case in ["r26_07d_map_blank_new", "r26_07e_map_chain"] {
+        assert_eq!(pair(&review_kpi(&review_run(case), "inadequate_reaudited_in_time")), (Some(1), Some(1)), "{case}");
+    }
+    // A re-audit date with no judgement is a plan, not a re-audit.
+    let out = review_run("r26_08a_planned_reaudit_date");
+    assert_eq!(review_kpi(&out, "audits_completed")["value"].as_f64(), Some(3.0));
+    assert_eq!(pair(&review_kpi(&out, "inadequate_reaudited_in_time")), (Some(0), Some(1)));
+    // A re-audit on the row and as a row of its own is one re-audit.
+    assert_eq!(review_kpi(&review_run("r26_08c_reaudit_also_own_row"), "audits_completed")["value"].as_f64(), Some(4.0));
+    // A code a team list gives two teams for is left as written; a staff
+    // list ("Code", "Name", "Team") is no team list.
+    assert_eq!(teams(&review_run("r26_09a_shared_service_code"), "audits_completed"), ["CP", "CP North", "CP South"]);
+    assert_eq!(teams(&review_run("r26_09b_staff_list_codes"), "audits_completed"), ["CIN", "CLA", "CP"]);
+    // A period that has ended with nothing done in it shows nothing done
+    // (with a warning), not "not in the exports".
+    let out = review_run("r26_10a_overdue_allocated_before");
+    assert_eq!(pair(&review_kpi(&out, "audits_on_time")), (Some(0), Some(3)));
+    assert_eq!(review_kpi(&out, "actions_overdue")["value"].as_f64(), Some(2.0));
+    // "w/c 28/09" for an action set on Wednesday 30/09 is that Monday; "by
+    // 09/09" a day before it was set is that day (late), not next year's;
+    // "w/e 09/10/2026" is the date written.
+    let out = review_run("r26_06a_due_phrases");
+    assert_eq!(pair(&review_kpi(&out, "actions_on_time")), (Some(1), Some(6)));
+    assert_eq!(review_kpi(&out, "actions_overdue")["value"].as_f64(), Some(5.0));
+}
