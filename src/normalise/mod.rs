@@ -100,11 +100,17 @@ pub type Progress<'a> = &'a mut dyn FnMut(usize, usize, &str);
 /// Reads and normalises every input (files or folders). A file that cannot be
 /// read is reported and the others are still read.
 pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress) -> Normalised {
+    normalise_inputs_except(inputs, None, config, progress)
+}
+
+/// [`normalise_inputs`], never reading the run's `--out` folder (`out_dir`)
+/// nor any other folder auditpack wrote (see [`ingest::discover`]).
+pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::Path>, config: &Config, progress: Progress) -> Normalised {
     let crosswalk = Crosswalk::new(config);
     let ctx = table::Context::new(config, &crosswalk);
     let mut out = Normalised { model: Model { strings: Strings::new(), ..Default::default() }, ..Default::default() };
     let mut found = findings::Findings::default();
-    let (files, mut skipped, errors) = ingest::discover(inputs);
+    let (files, mut skipped, errors) = ingest::discover(inputs, out_dir);
     let (files, twice) = read_once(files);
     skipped.extend(twice);
     for s in &skipped {

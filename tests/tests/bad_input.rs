@@ -475,3 +475,58 @@ fn a_named_pipe_and_a_link_to_a_folder_above_do_not_hang_the_run() {
     assert!(out.contains("folder already read"), "{out}");
     assert!(out.contains("auditpack validate: 1 tables;"), "the audits are read once, not again through the link: {out}");
 }
+
+/// The `audits_completed` count in a run's metrics.json, and the tables read.
+fn audits_completed(out: &Path) -> (serde_json::Value, usize) {
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let count = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "audits_completed").unwrap()["numerator"].clone();
+    (count, m["inputs"].as_array().unwrap().len())
+}
+
+#[test]
+fn a_second_run_never_reads_the_packs_of_the_first() {
+    // `run .` twice (the default out/ is inside .), or --out inside the input
+    // folder: the second run read the first one's normalised tables and packs
+    // as exports, so the audits grew with every run (stranger review 25: 17,
+    // 215, 1327).
+    let dir = scratch("out-inside-input");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    write(&input, "audits.csv", b"Child ID,Team,Completed Date,Overall Judgement\nC1,East,10/09/2026,Good\nC2,West,12/09/2026,Inadequate\n");
+    let args = ["run", "in", "--out", "in/packs", "--period", "2026-09", "--reports", "compliance-report"];
+    for time in 1..=3 {
+        let o = auditpack(&dir, &args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(audits_completed(&input.join("packs")), (2.into(), 1), "run {time}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains("warning: the --out folder in/packs is inside the input folder in"), "{err}");
+        let dq = std::fs::read_to_string(input.join("packs/normalised/data_quality.csv")).unwrap();
+        assert!(dq.contains("out_inside_input"), "{dq}");
+        if time > 1 {
+            assert!(dq.contains("in/packs") && dq.contains("the --out folder of this run"), "{dq}");
+        }
+    }
+    // The default out/ of a run in the exports' own folder.
+    for time in 1..=2 {
+        let o = auditpack(&input, &["run", ".", "--period", "2026-09", "--reports", "board-pack"]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(audits_completed(&input.join("out")), (2.into(), 1), "run {time}: {}", stderr(&o));
+    }
+    // validate (no --out) leaves out every folder holding a run's metrics.json.
+    let o = auditpack(&dir, &["validate", "in"]);
+    let text = stdout(&o);
+    assert!(text.contains("auditpack validate: 1 tables;"), "{text}");
+    assert!(text.contains("skipped in/out: auditpack's own outputs (the folder holds the metrics.json of an earlier run)"), "{text}");
+    assert!(text.contains("skipped in/packs: auditpack's own outputs"), "{text}");
+    // A metrics.json that is not auditpack's does not make a folder an output.
+    std::fs::create_dir_all(input.join("other")).unwrap();
+    write(&input.join("other"), "metrics.json", b"{\"schema\": \"someone-else/2\"}");
+    write(&input.join("other"), "more.csv", b"Child ID,Team,Completed Date,Overall Judgement\nC3,East,11/09/2026,Good\n");
+    let o = auditpack(&dir, &["validate", "in"]);
+    assert!(stdout(&o).contains("auditpack validate: 2 tables;"), "{}", stdout(&o));
+    // --out the input folder itself: a usage error, before anything is written.
+    let o = auditpack(&dir, &["run", "in", "--out", "in", "--period", "2026-09"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--out in is the input folder in"), "{}", stderr(&o));
+    assert!(!input.join("metrics.json").exists());
+}
