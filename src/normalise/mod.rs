@@ -91,8 +91,17 @@ impl Normalised {
 }
 
 /// Warning codes whose values were blanked or not used, so a KPI moves.
-pub const KPI_CHANGING_WARNINGS: [&str; 8] =
-    ["unknown_label", "bad_date", "unknown_answer", "blank_overall", "table_not_recognised", "missing_column", "column_ambiguous", "moderation_unlinked"];
+pub const KPI_CHANGING_WARNINGS: [&str; 9] = [
+    "unknown_label",
+    "bad_date",
+    "unknown_answer",
+    "blank_overall",
+    "table_not_recognised",
+    "missing_column",
+    "column_ambiguous",
+    "moderation_unlinked",
+    "quote_spans_rows",
+];
 
 /// Progress callback: (files done, files total, current file).
 pub type Progress<'a> = &'a mut dyn FnMut(usize, usize, &str);

@@ -530,3 +530,44 @@ fn a_second_run_never_reads_the_packs_of_the_first() {
     assert!(stderr(&o).contains("--out in is the input folder in"), "{}", stderr(&o));
     assert!(!input.join("metrics.json").exists());
 }
+
+#[test]
+fn a_quote_never_closed_is_an_error_naming_its_row_not_rows_lost_in_silence() {
+    // Stranger review 25, case 42: row 3001's author `"Sam Okafor` was never
+    // closed, so the 3000 rows after it were one cell; every count said
+    // "3000 read = 3000 accepted", exit 0.
+    let dir = scratch("unclosed-quote");
+    let mut notes = String::from("Person ID,Case Note Type,Event Date,Date Recorded,Author,Team\n");
+    for i in 0..1200 {
+        let author = if i == 700 { "\"Sam Okafor" } else { "Sam Okafor" };
+        notes.push_str(&format!("C{i},Statutory Visit,{:02}/09/2026,{:02}/09/2026,{author},CP South\n", i % 28 + 1, i % 28 + 1));
+    }
+    write(&dir, "case-notes.csv", notes.as_bytes());
+    // An audit export whose quote closes five rows later (at another stray quote).
+    let mut audits = String::from("Child ID,Team,Completed Date,Overall Judgement,Evidence\n");
+    for i in 0..12 {
+        let evidence = match i {
+            4 => "\"Plan drifted",
+            10 => "Visits \" patchy",
+            _ => "fine",
+        };
+        audits.push_str(&format!("C{i},East,{:02}/09/2026,Good,{evidence}\n", i + 1));
+    }
+    write(&dir, "audits.csv", audits.as_bytes());
+    let o = auditpack(&dir, &["run", ".", "--out", "../unclosed-out", "--period", "2026-09", "--reports", "board-pack"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("case-notes.csv: reading stopped: row 702: a quote (\") opens a cell in this row and is never closed, so the 499 lines after it"),
+        "{err}"
+    );
+    assert!(err.contains("case_notes — 700 read = 700 accepted"), "{err}");
+    let dq = std::fs::read_to_string(dir.join("../unclosed-out/normalised/data_quality.csv")).unwrap();
+    assert!(dq.contains("read_error") && dq.contains("row 702: a quote"), "{dq}");
+    assert!(dq.contains("quote_spans_rows"), "{dq}");
+    let o = auditpack(&dir, &["validate", ".", "--strict"]);
+    let text = stdout(&o);
+    assert!(text.contains("error: ./case-notes.csv: reading stopped: row 702: a quote"), "{text}");
+    assert!(text.contains("warning: ./audits.csv row 6: a quoted cell of this row runs over 6 lines that look like rows of the table"), "{text}");
+    assert!(text.contains("rows: 6 read = 6 accepted"), "the audits after the closing quote are read again: {text}");
+}
