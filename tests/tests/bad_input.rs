@@ -571,3 +571,30 @@ fn a_quote_never_closed_is_an_error_naming_its_row_not_rows_lost_in_silence() {
     assert!(text.contains("warning: ./audits.csv row 6: a quoted cell of this row runs over 6 lines that look like rows of the table"), "{text}");
     assert!(text.contains("rows: 6 read = 6 accepted"), "the audits after the closing quote are read again: {text}");
 }
+
+#[test]
+fn the_packs_name_the_files_that_could_not_be_read() {
+    // Stranger review 25, cases 05 and 09: a truncated or encrypted workbook
+    // left its audits out, and the board pack said only "These figures rest
+    // on 6468 of the 6470 rows read from 9 files".
+    let dir = scratch("unread-files");
+    write(&dir, "audits.csv", b"Child ID,Team,Completed Date,Overall Judgement\nC1,East,10/09/2026,Good\nC2,West,11/09/2026,Good\n");
+    write(&dir, "truncated.xlsx", b"PK\x03\x04\x14\x00\x00\x00\x08\x00 cut short");
+    write(&dir, "renamed.xlsx", b"Child ID,Team\nC3,East\n");
+    let out = scratch("unread-files-out");
+    let o = auditpack(&dir, &["run", ".", "--out", out.to_str().unwrap(), "--period", "2026-09", "--reports", "board-pack", "--per-team"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let said = "2 files could not be read, so their records are not in these figures: renamed.xlsx, truncated.xlsx";
+    for pack in [out.clone(), out.join("teams/east")] {
+        let html = std::fs::read_to_string(pack.join("board-pack.html")).unwrap();
+        let basis = html.lines().find(|l| l.contains("class=\"basis\"")).unwrap_or_default();
+        assert!(basis.contains(said), "{}: {basis}", pack.display());
+        assert!(zip_text(&pack.join("board-pack.xlsx"), "xl/sharedStrings.xml").contains(said), "{}", pack.display());
+    }
+    // Every file read: nothing said.
+    std::fs::remove_file(dir.join("truncated.xlsx")).unwrap();
+    std::fs::remove_file(dir.join("renamed.xlsx")).unwrap();
+    let o = auditpack(&dir, &["run", ".", "--out", out.to_str().unwrap(), "--period", "2026-09", "--reports", "board-pack"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!std::fs::read_to_string(out.join("board-pack.html")).unwrap().contains("could not be read"));
+}
