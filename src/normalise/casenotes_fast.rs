@@ -252,7 +252,7 @@ fn cell_text(raw: &[u8], windows_1252: bool) -> Cow<'_, str> {
     let trimmed = if plain(decoded.as_bytes().first()) && plain(decoded.as_bytes().last()) {
         decoded
     } else {
-        let trim = |c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{a0}';
+        let trim = |c: char| c.is_whitespace() || c == '\u{a0}' || crate::ingest::cell::is_invisible(c);
         match decoded {
             Cow::Borrowed(s) => Cow::Borrowed(s.trim_matches(trim)),
             Cow::Owned(s) => Cow::Owned(s.trim_matches(trim).to_string()),

@@ -3813,6 +3813,8 @@ pub fn cell_key(column: u64, value: impl Hash) -> u64 {
 /// A stable audit id when the data has none: file stem, child, date.
 pub fn derived_id(file: &str, child: &str, date: Option<chrono::NaiveDate>, row: u32) -> String {
     let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    // (The child as it will be once tidied: without characters that show as nothing.)
+    let child: String = child.chars().filter(|&c| !crate::ingest::cell::is_invisible(c)).collect();
     match date {
         Some(d) => format!("{stem}:{child}:{}", d.format("%Y-%m-%d")),
         None => format!("{stem}:{child}:row{row}"),

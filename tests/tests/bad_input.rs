@@ -598,3 +598,37 @@ fn the_packs_name_the_files_that_could_not_be_read() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(!std::fs::read_to_string(out.join("board-pack.html")).unwrap().contains("could not be read"));
 }
+
+#[test]
+fn invisible_characters_in_team_names_and_ids_make_no_new_team_or_child() {
+    // Stranger review 25, cases 34 and 43: a right-to-left override before
+    // "Assessment" made a second team, a zero-width space in a child id
+    // unlinked the child's actions, and a team of one zero-width space got
+    // its own --per-team folder.
+    let dir = scratch("invisible");
+    let audits = "Child ID,Team,Completed Date,Overall Judgement\n\
+                  C\u{200b}1,\u{202e}CP North\u{a0},10/09/2026,Good\n\
+                  C2,CP\u{200b} North,11/09/2026,Good\n\
+                  C3,CP\u{a0}North,12/09/2026,Good\n\
+                  C4,\u{200b}\u{a0} ,13/09/2026,Good\n\
+                  C5,\u{2066}Assess\u{200d}ment\u{2069},14/09/2026,Good\n\
+                  C6,Assessment\u{feff},15/09/2026,Good\n\
+                  C7,\u{200b},16/09/2026,Good\n";
+    write(&dir, "audits.csv", audits.as_bytes());
+    write(&dir, "actions.csv", b"Child ID,Action,Due Date,Completed Date\nC1,Update the plan,20/09/2026,18/09/2026\n");
+    let out = scratch("invisible-out");
+    let o = auditpack(&dir, &["run", ".", "--out", out.to_str().unwrap(), "--period", "2026-09", "--reports", "board-pack", "--per-team"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let completed = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "audits_completed").unwrap();
+    let teams: Vec<(String, i64)> =
+        completed["by_team"].as_array().unwrap().iter().map(|t| (t["team"].as_str().unwrap().to_string(), t["numerator"].as_i64().unwrap())).collect();
+    assert_eq!(teams, [("(not recorded)".to_string(), 2), ("Assessment".to_string(), 2), ("CP North".to_string(), 3)]);
+    let dq = m["data_quality"].to_string();
+    assert!(!dq.contains("action_unlinked"), "the action links to its child's audit: {dq}");
+    let mut folders: Vec<String> = std::fs::read_dir(out.join("teams")).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().to_string()).collect();
+    folders.sort();
+    assert_eq!(folders, ["assessment", "cp-north", "not-recorded"]);
+    let audits_csv = std::fs::read_to_string(out.join("normalised/audits.csv")).unwrap();
+    assert!(!audits_csv.chars().any(auditpack::ingest::cell::is_invisible), "{audits_csv}");
+}
