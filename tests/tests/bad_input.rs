@@ -632,3 +632,30 @@ fn invisible_characters_in_team_names_and_ids_make_no_new_team_or_child() {
     let audits_csv = std::fs::read_to_string(out.join("normalised/audits.csv")).unwrap();
     assert!(!audits_csv.chars().any(auditpack::ingest::cell::is_invisible), "{audits_csv}");
 }
+
+#[test]
+fn control_characters_from_cells_never_reach_an_svg_or_html_file() {
+    // Stranger review 25, case 44: a team name with a terminal escape in it
+    // made charts/*actions-on-time-by-team.svg invalid XML.
+    let dir = scratch("control-svg");
+    write(
+        &dir,
+        "audits.csv",
+        b"Audit ID,Child ID,Team,Completed Date,Overall Judgement\nA1,C1,CP\x1b[31mRED\x1b[0m North,10/09/2026,Good\nA2,C2,South\x07\x0b,11/09/2026,Inadequate\n",
+    );
+    write(&dir, "actions.csv", b"Audit ID,Action,Due Date,Completed Date\nA1,Visit \x01weekly,20/09/2026,18/09/2026\nA2,Review plan,21/09/2026,\n");
+    let out = scratch("control-svg-out");
+    let o = auditpack(&dir, &["run", ".", "--out", out.to_str().unwrap(), "--period", "2026-09"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut written: Vec<PathBuf> = std::fs::read_dir(out.join("charts")).unwrap().map(|e| e.unwrap().path()).collect();
+    written.extend(std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "html")));
+    assert!(written.iter().filter(|p| p.extension().is_some_and(|e| e == "svg")).count() >= 4, "{written:?}");
+    let mut team_shown = false;
+    for p in &written {
+        let text = std::fs::read_to_string(p).unwrap();
+        let bad: Vec<char> = text.chars().filter(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')).collect();
+        assert!(bad.is_empty(), "{}: {bad:?}", p.display());
+        team_shown |= text.contains("CP[31mRED[0m North");
+    }
+    assert!(team_shown, "the team is shown, without its control characters");
+}
