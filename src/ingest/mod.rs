@@ -112,7 +112,10 @@ pub fn discover(inputs: &[PathBuf], out: Option<&Path>) -> (Vec<PathBuf>, Vec<Sk
         if input.is_dir() {
             match output_folder(input, out.as_deref()) {
                 Some(reason) => skipped.push(Skipped { path: display_path(input), reason }),
-                None => walk(input, out.as_deref(), &mut files, &mut skipped, &mut seen),
+                None => {
+                    let root = std::fs::canonicalize(input).unwrap_or_else(|_| input.clone());
+                    walk(input, &root, out.as_deref(), &mut files, &mut skipped, &mut seen)
+                }
             }
         } else if input.exists() && !input.is_file() {
             errors.push(IngestError::new(input, NOT_REGULAR));
@@ -189,10 +192,26 @@ pub fn resolved(path: &Path) -> PathBuf {
     }
 }
 
-/// Walks a folder in name order. A folder reached again through a link (a
-/// link to a folder above it) is read once; the `--out` folder and other
+/// Why a folder reached inside the input folder `root` (resolved) is not
+/// followed: it is `root` itself or a folder above it, reached through a link
+/// (`ln -s .. up`). Following it would read the input folder again, or the
+/// files beside it, which are not the exports given.
+fn link_up(dir: &Path, root: &Path) -> Option<String> {
+    let target = std::fs::canonicalize(dir).ok()?;
+    if target == root {
+        Some("a link to the input folder itself (folder already read): not followed".into())
+    } else if root.starts_with(&target) {
+        Some(format!("a link to {}, a folder above the input folder: not followed, as it would read files outside the input folder", display_path(&target)))
+    } else {
+        None
+    }
+}
+
+/// Walks a folder in name order, inside the input folder `root` (resolved).
+/// A folder reached again through a link is read once; a link to the input
+/// folder or a folder above it is not followed; the `--out` folder and other
 /// output folders are not read.
-fn walk(dir: &Path, out: Option<&Path>, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>, seen: &mut std::collections::HashSet<PathBuf>) {
+fn walk(dir: &Path, root: &Path, out: Option<&Path>, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>, seen: &mut std::collections::HashSet<PathBuf>) {
     if !seen.insert(std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf())) {
         skipped.push(Skipped { path: display_path(dir), reason: "folder already read (a link to a folder read before)".into() });
         return;
@@ -210,9 +229,9 @@ fn walk(dir: &Path, out: Option<&Path>, files: &mut Vec<PathBuf>, skipped: &mut 
         if name.starts_with('.') {
             skipped.push(Skipped { path: display_path(&path), reason: "hidden file or folder".into() });
         } else if path.is_dir() {
-            match output_folder(&path, out) {
+            match link_up(&path, root).or_else(|| output_folder(&path, out)) {
                 Some(reason) => skipped.push(Skipped { path: display_path(&path), reason }),
-                None => walk(&path, out, files, skipped, seen),
+                None => walk(&path, root, out, files, skipped, seen),
             }
         } else if path.exists() && !path.is_file() {
             skipped.push(Skipped { path: display_path(&path), reason: NOT_REGULAR.into() });

@@ -659,3 +659,34 @@ fn control_characters_from_cells_never_reach_an_svg_or_html_file() {
     }
     assert!(team_shown, "the team is shown, without its control characters");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_folder_above_the_input_is_not_followed_out_of_it() {
+    // Stranger review 25, case 11: `loop-up -> ..` in the input folder was
+    // followed, and the files beside the input folder were read as exports.
+    let dir = scratch("link-up");
+    let input = dir.join("in");
+    std::fs::create_dir_all(input.join("sub")).unwrap();
+    std::fs::create_dir_all(dir.join("elsewhere")).unwrap();
+    write(&input, "audits.csv", b"Child ID,Team,Completed Date,Overall Judgement\nC1,East,10/09/2026,Good\n");
+    write(&dir.join("elsewhere"), "other.csv", b"Child ID,Team,Completed Date,Overall Judgement\nC2,West,11/09/2026,Good\n");
+    std::os::unix::fs::symlink("..", input.join("loop-up")).unwrap();
+    std::os::unix::fs::symlink("../..", input.join("sub/two-up")).unwrap();
+    std::os::unix::fs::symlink(".", input.join("self")).unwrap();
+    std::os::unix::fs::symlink("../elsewhere", input.join("beside")).unwrap();
+    let o = auditpack(&dir, &["validate", "in"]);
+    let text = stdout(&o);
+    let above = format!("a link to {}, a folder above the input folder: not followed", dir.canonicalize().unwrap().display());
+    assert!(text.contains(&format!("skipped in/loop-up: {above}")), "{text}");
+    assert!(text.contains(&format!("skipped in/sub/two-up: {above}")), "{text}");
+    assert!(text.contains("skipped in/self: a link to the input folder itself"), "{text}");
+    // A link to a folder beside the input, not above it, is followed as before.
+    assert!(text.contains("auditpack validate: 2 tables;") && text.contains("in/beside/other.csv"), "{text}");
+    assert!(!text.contains("in/loop-up/"), "nothing read through the link: {text}");
+    let out = scratch("link-up-out");
+    let o = auditpack(&dir, &["run", "in", "--out", out.to_str().unwrap(), "--period", "2026-09", "--reports", "board-pack"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    assert!(dq.contains("in/loop-up") && dq.contains("a folder above the input folder"), "{dq}");
+}
