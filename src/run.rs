@@ -163,7 +163,11 @@ pub fn summary(n: &Normalised) -> String {
     for ((fields, kpis), files) in left_out {
         s.push_str(&format!("  warning: no column for {fields} in {}: those records are left out of {kpis}\n", files.join(", ")));
     }
-    for f in n.findings.iter().filter(|f| matches!(f.code, "agreement_not_recorded" | "notes_end_early" | "notes_start_late" | "out_inside_input")) {
+    for f in n
+        .findings
+        .iter()
+        .filter(|f| matches!(f.code, "agreement_not_recorded" | "notes_end_early" | "notes_start_late" | "out_inside_input" | "as_of_before_period"))
+    {
         let place = format!("{}{}: ", f.file, f.sheet.as_ref().map(|x| format!(" [{x}]")).unwrap_or_default());
         s.push_str(&format!("  warning: {}{}\n", if f.file.is_empty() { "" } else { &place }, f.action));
     }
@@ -288,6 +292,7 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
     if let Some((p, _)) = &chosen {
         n.findings.extend(analyse::notes_end_warning(n.notes_end, &p.period, p.as_of));
         n.findings.extend(analyse::notes_start_warning(&n.model, n.notes_start, &p.period, p.as_of));
+        n.findings.extend(as_of_before_period(args, &p.period, p.as_of));
     }
     let (params, choice) = match chosen {
         Some((p, c)) => (Some(p), Some(c)),
@@ -640,6 +645,28 @@ fn write_packs(
         write_atomic(path, bytes).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
     }
     Ok(files.into_iter().map(|(p, _)| p).collect())
+}
+
+/// An `--as-of` date before the period starts: nothing in the period is due
+/// by then, so its on-time and visit figures are empty, and what is overdue
+/// is what was overdue on that day. Allowed (README and METRICS.md set no
+/// rule against it: a date inside the period is how a report is made part way
+/// through), but said, on the terminal and in `data_quality`: it is more
+/// likely a slip ("2026-08-01" for "2026-10-01").
+fn as_of_before_period(args: &RunArgs, period: &analyse::Period, as_of: NaiveDate) -> Option<normalise::Finding> {
+    (args.as_of.is_some() && as_of < period.from).then(|| normalise::Finding {
+        severity: Severity::Warning,
+        code: "as_of_before_period",
+        file: String::new(),
+        sheet: None,
+        row: None,
+        column: Some("--as-of".into()),
+        value: as_of.to_string(),
+        action: format!(
+            "--as-of {as_of} is before the period starts ({}): nothing in the period is due by then, so the on-time and visit figures are empty, and the overdue actions are those overdue on {as_of}. Give a date in the period or after it, or leave --as-of out (the period's last day, or today if earlier)",
+            period.from
+        ),
+    })
 }
 
 fn date_arg(flag: &str, value: &str) -> anyhow::Result<NaiveDate> {

@@ -191,3 +191,22 @@ fn a_full_disk_on_standard_output_is_an_error() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("cannot write to standard output"), "{}", stderr(&o));
 }
+
+#[test]
+fn an_as_of_date_before_the_period_is_a_warning_on_the_terminal_and_in_data_quality() {
+    // Stranger review 25, case 53: `--period 2026-09 --as-of 2026-08-01` ran
+    // with exit 0 and no word, its on-time figures empty.
+    let out = scratch("as-of-before");
+    let o = auditpack(&root(), &["run", "--period", "2026-09", "--as-of", "2026-08-01", "--out", out.to_str().unwrap(), "--reports", "board-pack"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let said = "--as-of 2026-08-01 is before the period starts (2026-09-01): nothing in the period is due by then";
+    assert!(stderr(&o).contains(&format!("warning: {said}")), "{}", stderr(&o));
+    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    assert!(dq.contains("as_of_before_period") && dq.contains(said), "{dq}");
+    // In the period, or left out: no warning.
+    for args in [&["--as-of", "2026-09-15"][..], &[]] {
+        let o = auditpack(&root(), &[&["run", "--period", "2026-09", "--out", out.to_str().unwrap(), "--reports", "board-pack"][..], args].concat());
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert!(!stderr(&o).contains("as_of") && !stderr(&o).contains("before the period starts"), "{}", stderr(&o));
+    }
+}
