@@ -183,6 +183,26 @@ pub fn summary(n: &Normalised) -> String {
     s
 }
 
+/// `--out` must be a folder: a file of that name (or one in its path) is a
+/// usage error, said as such before anything is read, where it was "File
+/// exists (os error 17)" once every file had been read.
+fn out_is_a_folder(out: &Path) -> anyhow::Result<()> {
+    let mut at = Some(out);
+    while let Some(p) = at.filter(|p| !p.as_os_str().is_empty()) {
+        if let Ok(m) = std::fs::metadata(p) {
+            return match (m.is_dir(), p == out) {
+                (true, _) => Ok(()),
+                (false, true) => Err(UsageError(format!("--out must be a folder: {} is a file. Name a folder (a new one is made)", out.display())).into()),
+                (false, false) => {
+                    Err(UsageError(format!("--out must be a folder: {} is a file, so the folder {} cannot be made", p.display(), out.display())).into())
+                }
+            };
+        }
+        at = p.parent();
+    }
+    Ok(())
+}
+
 /// The `--out` folder against the input folders. The same folder as an input
 /// is a usage error: the packs would be written among the exports. Inside one
 /// is a warning: the run does not read it (nor any folder holding an earlier
@@ -263,6 +283,7 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
     if let Some(dir) = &args.templates {
         render::html::check_templates(dir).map_err(UsageError)?;
     }
+    out_is_a_folder(&args.out)?;
     let out_warnings = out_against_inputs(&args.out, &inputs_or_default(&args.input))?;
     let mut n = read_inputs(&args.input, Some(&args.out), &config, quiet);
     n.findings.extend(out_warnings);

@@ -210,3 +210,21 @@ fn an_as_of_date_before_the_period_is_a_warning_on_the_terminal_and_in_data_qual
         assert!(!stderr(&o).contains("as_of") && !stderr(&o).contains("before the period starts"), "{}", stderr(&o));
     }
 }
+
+#[test]
+fn an_out_that_is_a_file_is_a_usage_error() {
+    // Stranger review 25, case 58b: `--out report.txt` (a file) read every
+    // export, then stopped with "File exists (os error 17)", exit 1.
+    let dir = scratch("out-is-a-file");
+    std::fs::write(dir.join("report.txt"), "my notes").unwrap();
+    for (out, said) in [
+        ("report.txt", "--out must be a folder: report.txt is a file"),
+        ("report.txt/packs", "--out must be a folder: report.txt is a file, so the folder report.txt/packs cannot be made"),
+    ] {
+        let o = auditpack(&dir, &["run", root().join("sample_data").to_str().unwrap(), "--out", out, "--period", "2026-09"]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains(said), "{}", stderr(&o));
+        assert!(!stderr(&o).contains("auditpack run: read"), "refused before reading: {}", stderr(&o));
+    }
+    assert_eq!(std::fs::read_to_string(dir.join("report.txt")).unwrap(), "my notes");
+}
