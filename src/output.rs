@@ -46,6 +46,19 @@ pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
     s.chars().map(|c| if bad(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect::<String>().into()
 }
 
+/// Text as an SVG chart or an HTML page may hold it: XML allows no control
+/// characters but tab, line feed and carriage return, and HTML none (a team
+/// name with a terminal escape in it made every chart it was in invalid, so
+/// a browser or slide tool refused it). They are taken out: "CP\u{1b}[31mRED"
+/// is shown "CP[31mRED". So are U+FFFE and U+FFFF, which are not characters.
+pub fn xml_text(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}');
+    if !s.chars().any(bad) {
+        return s.into();
+    }
+    s.chars().filter(|&c| !bad(c)).collect::<String>().into()
+}
+
 /// A new temporary file beside `path`, with an unpredictable name, created
 /// exclusively (`O_CREAT | O_EXCL`): a file or link planted under the name is
 /// never opened or followed; another name is tried instead.

@@ -60,8 +60,9 @@ fn check_pins(config: &Config, n: &Normalised) -> anyhow::Result<()> {
     normalise::pins::check_against_inputs(config, &n.tables).map_err(|e| UsageError(format!("config: {e}")).into())
 }
 
-/// Reads and normalises, with a progress line on a terminal.
-pub fn read_inputs(input: &InputArgs, config: &Config, quiet: bool) -> Normalised {
+/// Reads and normalises, with a progress line on a terminal. `out`: the run's
+/// `--out` folder, never read as exports.
+pub fn read_inputs(input: &InputArgs, out: Option<&Path>, config: &Config, quiet: bool) -> Normalised {
     let inputs = inputs_or_default(input);
     let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
         let pb = indicatif::ProgressBar::new(0);
@@ -77,7 +78,7 @@ pub fn read_inputs(input: &InputArgs, config: &Config, quiet: bool) -> Normalise
             pb.set_message(printable(file).into_owned());
         }
     };
-    let n = normalise::normalise_inputs(&inputs, config, &mut progress);
+    let n = normalise::normalise_inputs_except(&inputs, out, config, &mut progress);
     if let Some(pb) = bar {
         pb.finish_and_clear();
     }
@@ -162,7 +163,8 @@ pub fn summary(n: &Normalised) -> String {
     for ((fields, kpis), files) in left_out {
         s.push_str(&format!("  warning: no column for {fields} in {}: those records are left out of {kpis}\n", files.join(", ")));
     }
-    for f in n.findings.iter().filter(|f| matches!(f.code, "agreement_not_recorded" | "notes_end_early" | "notes_start_late" | "audits_end_early")) {
+    let shown = ["agreement_not_recorded", "notes_end_early", "notes_start_late", "audits_end_early", "out_inside_input", "as_of_before_period"];
+    for f in n.findings.iter().filter(|f| shown.contains(&f.code)) {
         let place = format!("{}{}: ", f.file, f.sheet.as_ref().map(|x| format!(" [{x}]")).unwrap_or_default());
         s.push_str(&format!("  warning: {}{}\n", if f.file.is_empty() { "" } else { &place }, f.action));
     }
@@ -176,6 +178,64 @@ pub fn summary(n: &Normalised) -> String {
         n.findings.len()
     ));
     s
+}
+
+/// `--out` must be a folder: a file of that name (or one in its path) is a
+/// usage error, said as such before anything is read, where it was "File
+/// exists (os error 17)" once every file had been read.
+fn out_is_a_folder(out: &Path) -> anyhow::Result<()> {
+    let mut at = Some(out);
+    while let Some(p) = at.filter(|p| !p.as_os_str().is_empty()) {
+        if let Ok(m) = std::fs::metadata(p) {
+            return match (m.is_dir(), p == out) {
+                (true, _) => Ok(()),
+                (false, true) => Err(UsageError(format!("--out must be a folder: {} is a file. Name a folder (a new one is made)", out.display())).into()),
+                (false, false) => {
+                    Err(UsageError(format!("--out must be a folder: {} is a file, so the folder {} cannot be made", p.display(), out.display())).into())
+                }
+            };
+        }
+        at = p.parent();
+    }
+    Ok(())
+}
+
+/// The `--out` folder against the input folders. The same folder as an input
+/// is a usage error: the packs would be written among the exports. Inside one
+/// is a warning: the run does not read it (nor any folder holding an earlier
+/// run's metrics.json), but packs kept among the exports are easily taken for
+/// exports, by people and by other tools.
+fn out_against_inputs(out: &Path, inputs: &[PathBuf]) -> anyhow::Result<Vec<normalise::Finding>> {
+    let at = crate::ingest::resolved(out);
+    let mut warnings = Vec::new();
+    for input in inputs.iter().filter(|i| i.is_dir()) {
+        let dir = crate::ingest::resolved(input);
+        if at == dir {
+            return Err(UsageError(format!(
+                "--out {} is the input folder {}: the packs and tables would be written among the exports. Choose a folder outside the exports, e.g. --out packs beside them",
+                out.display(),
+                input.display()
+            ))
+            .into());
+        }
+        if at.starts_with(&dir) {
+            warnings.push(normalise::Finding {
+                severity: Severity::Warning,
+                code: "out_inside_input",
+                file: String::new(),
+                sheet: None,
+                row: None,
+                column: None,
+                value: out.display().to_string(),
+                action: format!(
+                    "the --out folder {} is inside the input folder {}: it is not read as exports (nor is any folder holding the metrics.json of a run), but packs kept among the exports are easily taken for them; a folder outside the exports is safer",
+                    out.display(),
+                    input.display()
+                ),
+            });
+        }
+    }
+    Ok(warnings)
 }
 
 /// Outside the repository there is no sample_data/: say how to name the exports.
@@ -220,11 +280,20 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
     if let Some(dir) = &args.templates {
         render::html::check_templates(dir).map_err(UsageError)?;
     }
-    let mut n = read_inputs(&args.input, &config, quiet);
+    out_is_a_folder(&args.out)?;
+    let out_warnings = out_against_inputs(&args.out, &inputs_or_default(&args.input))?;
+    let mut n = read_inputs(&args.input, Some(&args.out), &config, quiet);
+    n.findings.extend(out_warnings);
     check_pins(&config, &n)?;
     if n.tables.is_empty() && n.failed_files.is_empty() {
         let shown: Vec<String> = inputs_or_default(&args.input).iter().map(|p| p.display().to_string()).collect();
-        eprintln!("error: no spreadsheet or text export found in {} (read: .xlsx .xlsm .xls .ods .csv .tsv .txt)", shown.join(", "));
+        let outputs: Vec<String> =
+            n.skipped.iter().filter(|s| s.reason.starts_with(crate::ingest::OUTPUT_FOLDER)).map(|s| format!("; not read: {} ({})", s.path, s.reason)).collect();
+        eprintln!(
+            "error: no spreadsheet or text export found in {} (read: .xlsx .xlsm .xls .ods .csv .tsv .txt){}",
+            printable(&shown.join(", ")),
+            printable(&outputs.concat())
+        );
         return Ok(EXIT_ERROR);
     }
     if verbose > 0 && !quiet {
@@ -242,6 +311,7 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
         n.findings.extend(analyse::notes_end_warning(n.notes_end, &p.period, p.as_of));
         n.findings.extend(analyse::notes_start_warning(&n.model, n.notes_start, &p.period, p.as_of));
         n.findings.extend(analyse::audits_end_warning(n.audits_end, &p.period));
+        n.findings.extend(as_of_before_period(args, &p.period, p.as_of));
     }
     let (params, choice) = match chosen {
         Some((p, c)) => (Some(p), Some(c)),
@@ -597,6 +667,28 @@ fn write_packs(
     Ok(files.into_iter().map(|(p, _)| p).collect())
 }
 
+/// An `--as-of` date before the period starts: nothing in the period is due
+/// by then, so its on-time and visit figures are empty, and what is overdue
+/// is what was overdue on that day. Allowed (README and METRICS.md set no
+/// rule against it: a date inside the period is how a report is made part way
+/// through), but said, on the terminal and in `data_quality`: it is more
+/// likely a slip ("2026-08-01" for "2026-10-01").
+fn as_of_before_period(args: &RunArgs, period: &analyse::Period, as_of: NaiveDate) -> Option<normalise::Finding> {
+    (args.as_of.is_some() && as_of < period.from).then(|| normalise::Finding {
+        severity: Severity::Warning,
+        code: "as_of_before_period",
+        file: String::new(),
+        sheet: None,
+        row: None,
+        column: Some("--as-of".into()),
+        value: as_of.to_string(),
+        action: format!(
+            "--as-of {as_of} is before the period starts ({}): nothing in the period is due by then, so the on-time and visit figures are empty, and the overdue actions are those overdue on {as_of}. Give a date in the period or after it, or leave --as-of out (the period's last day, or today if earlier)",
+            period.from
+        ),
+    })
+}
+
 fn date_arg(flag: &str, value: &str) -> anyhow::Result<NaiveDate> {
     crate::ingest::parse_date(value).ok_or_else(|| UsageError(format!("{flag} '{value}' is not a date (use 2026-09-30 or 30/09/2026)")).into())
 }
@@ -633,7 +725,7 @@ pub fn calendar(config: &Config) -> anyhow::Result<Calendar> {
 fn validate(input: &InputArgs, quiet: bool, verbose: bool) -> anyhow::Result<i32> {
     check_default_inputs(input)?;
     let config = load_config(input)?;
-    let n = read_inputs(input, &config, quiet);
+    let n = read_inputs(input, None, &config, quiet);
     check_pins(&config, &n)?;
     to_stdout(&printable(&crate::render::validate::report(&n, &config, verbose)))?;
     Ok(exit_code(&n, input.strict))

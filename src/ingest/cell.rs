@@ -15,10 +15,20 @@ pub enum Cell {
     Error(String),
 }
 
+/// A character that shows as nothing: a zero-width space, joiner or mark
+/// (U+200B–U+200F), a word joiner (U+2060), a direction control (U+202A–U+202E,
+/// U+2066–U+2069) or a byte-order mark (U+FEFF). Copied from web pages and
+/// forms into ids and team names, they make "CP North" two teams and a child
+/// two children; a cell is trimmed of them, and ids and team names lose them
+/// wherever they are.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
 impl Cell {
     /// Text with surrounding whitespace removed; empty text becomes [`Cell::Empty`].
     pub fn text(s: &str) -> Cell {
-        let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{a0}');
+        let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || is_invisible(c));
         if t.is_empty() || is_null_literal(t) {
             Cell::Empty
         } else if is_error_literal(t) {

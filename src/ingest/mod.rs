@@ -9,6 +9,7 @@ mod text;
 pub mod workbook;
 
 pub use cell::{parse_date, Cell};
+pub use text::{looks_like_rows, swallowed_lines, unclosed_quote_message, QuoteScan};
 
 use std::path::{Path, PathBuf};
 
@@ -98,15 +99,24 @@ pub struct Skipped {
 }
 
 /// The files to read under the given inputs (files or directories, walked in
-/// name order), and the ones left out with the reason.
-pub fn discover(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>, Vec<IngestError>) {
+/// name order), and the ones left out with the reason. `out` is the run's
+/// `--out` folder: it is never read, nor is any folder that holds a
+/// `metrics.json` auditpack wrote (its packs and tables are not exports).
+pub fn discover(inputs: &[PathBuf], out: Option<&Path>) -> (Vec<PathBuf>, Vec<Skipped>, Vec<IngestError>) {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     let mut errors = Vec::new();
     let mut seen = std::collections::HashSet::new();
+    let out = out.map(resolved);
     for input in inputs {
         if input.is_dir() {
-            walk(input, &mut files, &mut skipped, &mut seen);
+            match output_folder(input, out.as_deref()) {
+                Some(reason) => skipped.push(Skipped { path: display_path(input), reason }),
+                None => {
+                    let root = std::fs::canonicalize(input).unwrap_or_else(|_| input.clone());
+                    walk(input, &root, out.as_deref(), &mut files, &mut skipped, &mut seen)
+                }
+            }
         } else if input.exists() && !input.is_file() {
             errors.push(IngestError::new(input, NOT_REGULAR));
         } else if input.is_file() {
@@ -126,9 +136,82 @@ pub fn discover(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>, Vec<IngestEr
 /// named pipe would wait for a writer for ever.
 const NOT_REGULAR: &str = "not a file: a named pipe, socket or device (not read)";
 
-/// Walks a folder in name order. A folder reached again through a link (a
-/// link to a folder above it) is read once.
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>, seen: &mut std::collections::HashSet<PathBuf>) {
+/// How a skipped output folder's reason starts.
+pub const OUTPUT_FOLDER: &str = "auditpack's own outputs";
+
+/// Why a folder is not read as exports: it is the run's `--out` folder, or an
+/// earlier run's (it holds the `metrics.json` auditpack writes). Reading it
+/// would count its normalised tables and packs as exports, so every run would
+/// add the last one's records again.
+fn output_folder(dir: &Path, out: Option<&Path>) -> Option<String> {
+    if out.is_some_and(|o| resolved(dir) == o) {
+        Some(format!("{OUTPUT_FOLDER} (the --out folder of this run): not read as exports"))
+    } else if is_output_folder(dir) {
+        Some(format!("{OUTPUT_FOLDER} (the folder holds the metrics.json of an earlier run): not read as exports"))
+    } else {
+        None
+    }
+}
+
+/// Whether `dir` holds a `metrics.json` that auditpack wrote (its "schema" is
+/// auditpack's metrics schema, the file's first key).
+pub fn is_output_folder(dir: &Path) -> bool {
+    use std::io::Read;
+    let path = dir.join("metrics.json");
+    // (Only a regular file is opened: a named pipe would wait for ever.)
+    if !path.is_file() {
+        return false;
+    }
+    let mut head = Vec::new();
+    if std::fs::File::open(&path).and_then(|f| f.take(4096).read_to_end(&mut head)).is_err() {
+        return false;
+    }
+    let squeezed: String = String::from_utf8_lossy(&head).chars().filter(|c| !c.is_whitespace()).collect();
+    squeezed.contains("\"schema\":\"auditpack.metrics/")
+}
+
+/// A path as an absolute one with links resolved, also when it does not exist
+/// yet (its longest existing part resolved, the rest added as written): the
+/// `--out` folder is compared with the input folders this way.
+pub fn resolved(path: &Path) -> PathBuf {
+    let abs = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(path) };
+    let mut rest: Vec<&std::ffi::OsStr> = Vec::new();
+    let mut at = abs.as_path();
+    loop {
+        if let Ok(mut found) = std::fs::canonicalize(at) {
+            found.extend(rest.iter().rev());
+            return found;
+        }
+        match (at.parent(), at.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name);
+                at = parent;
+            }
+            _ => return abs,
+        }
+    }
+}
+
+/// Why a folder reached inside the input folder `root` (resolved) is not
+/// followed: it is `root` itself or a folder above it, reached through a link
+/// (`ln -s .. up`). Following it would read the input folder again, or the
+/// files beside it, which are not the exports given.
+fn link_up(dir: &Path, root: &Path) -> Option<String> {
+    let target = std::fs::canonicalize(dir).ok()?;
+    if target == root {
+        Some("a link to the input folder itself (folder already read): not followed".into())
+    } else if root.starts_with(&target) {
+        Some(format!("a link to {}, a folder above the input folder: not followed, as it would read files outside the input folder", display_path(&target)))
+    } else {
+        None
+    }
+}
+
+/// Walks a folder in name order, inside the input folder `root` (resolved).
+/// A folder reached again through a link is read once; a link to the input
+/// folder or a folder above it is not followed; the `--out` folder and other
+/// output folders are not read.
+fn walk(dir: &Path, root: &Path, out: Option<&Path>, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>, seen: &mut std::collections::HashSet<PathBuf>) {
     if !seen.insert(std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf())) {
         skipped.push(Skipped { path: display_path(dir), reason: "folder already read (a link to a folder read before)".into() });
         return;
@@ -146,7 +229,10 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>, seen: 
         if name.starts_with('.') {
             skipped.push(Skipped { path: display_path(&path), reason: "hidden file or folder".into() });
         } else if path.is_dir() {
-            walk(&path, files, skipped, seen);
+            match link_up(&path, root).or_else(|| output_folder(&path, out)) {
+                Some(reason) => skipped.push(Skipped { path: display_path(&path), reason }),
+                None => walk(&path, root, out, files, skipped, seen),
+            }
         } else if path.exists() && !path.is_file() {
             skipped.push(Skipped { path: display_path(&path), reason: NOT_REGULAR.into() });
         } else {

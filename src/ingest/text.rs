@@ -54,6 +54,9 @@ fn table(
     rereadable: bool,
 ) -> Table {
     let delimiter = sniff_delimiter(&sample, &extension(path));
+    // Whether the file ends inside a quoted field, known once the reader has met its end.
+    let ended_in_quotes = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let reader = QuoteWatch { inner: reader, scan: QuoteScan::new(delimiter, true), ended_in_quotes: ended_in_quotes.clone() };
     let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(reader);
     let mut index = 0u32;
     let mut embedded = 0u32;
@@ -77,6 +80,16 @@ fn table(
                 let last_line = pos.line() as u32 - if at_end && !ends_with_newline { 0 } else { 1 };
                 embedded += inside;
                 index = (last_line.saturating_sub(embedded)).max(index + 1);
+                // A quote never closed: the rest of the file is one cell of this
+                // row. Reading stops here, saying so, rather than count the
+                // rows it swallowed as nothing.
+                if at_end && ended_in_quotes.load(std::sync::atomic::Ordering::Relaxed) {
+                    let lost = swallowed_lines(record.iter());
+                    if lost > 0 {
+                        done = true;
+                        return Some(Err(IngestError { file: err_file.clone(), sheet: None, message: unclosed_quote_message(index, lost) }));
+                    }
+                }
                 let cells = record.iter().enumerate().map(|(i, f)| decode(f, encoding, first && i == 0)).collect();
                 Some(Ok(SourceRow { row: index, cells }))
             }
@@ -89,6 +102,101 @@ fn table(
     });
     let bulk = rereadable.then(|| BulkText { path: path.to_path_buf(), delimiter, windows_1252: encoding == Encoding::Windows1252, len, ends_with_newline });
     Table { file, sheet: None, text_format: Some(TextFormat { encoding: name, delimiter: delimiter as char, bulk }), rows: Box::new(rows) }
+}
+
+/// A reader that follows the quoting of what passes through it, and says
+/// at its end whether the text ended inside a quoted field.
+struct QuoteWatch {
+    inner: Box<dyn Read + Send>,
+    scan: QuoteScan,
+    ended_in_quotes: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Read for QuoteWatch {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n == 0 {
+            self.ended_in_quotes.store(self.scan.in_quotes(), std::sync::atomic::Ordering::Relaxed);
+        } else {
+            self.scan.feed(&buf[..n]);
+        }
+        Ok(n)
+    }
+}
+
+/// Follows the quoting of delimited text as the CSV parser reads it (a quote
+/// opens a field only at its start; two quotes inside one are a quote; any
+/// line end), to tell whether the text ends inside a quoted field.
+#[derive(Debug, Clone, Copy)]
+pub struct QuoteScan {
+    delimiter: u8,
+    state: QuoteState,
+    /// Whether a byte-order mark may still come (the parser drops one at the file's start).
+    at_file_start: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum QuoteState {
+    FieldStart,
+    InField,
+    Quoted,
+    /// A quote inside a quoted field: the field's end, or the first of two.
+    QuoteInQuoted,
+}
+
+impl QuoteScan {
+    /// From the start of a record (`at_file_start`: the start of the file).
+    pub fn new(delimiter: u8, at_file_start: bool) -> QuoteScan {
+        QuoteScan { delimiter, state: QuoteState::FieldStart, at_file_start }
+    }
+
+    pub fn feed(&mut self, mut bytes: &[u8]) {
+        if self.at_file_start && !bytes.is_empty() {
+            self.at_file_start = false;
+            bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(bytes);
+        }
+        let d = self.delimiter;
+        for &b in bytes {
+            self.state = match (self.state, b) {
+                (QuoteState::Quoted, b'"') => QuoteState::QuoteInQuoted,
+                (QuoteState::Quoted, _) => QuoteState::Quoted,
+                (QuoteState::FieldStart | QuoteState::QuoteInQuoted, b'"') => QuoteState::Quoted,
+                (_, b'\n' | b'\r') => QuoteState::FieldStart,
+                (_, b) if b == d => QuoteState::FieldStart,
+                _ => QuoteState::InField,
+            };
+        }
+    }
+
+    /// Whether the text so far ends inside a quoted field.
+    pub fn in_quotes(&self) -> bool {
+        self.state == QuoteState::Quoted
+    }
+}
+
+/// The lines after the first in a record's fields that hold anything: the
+/// rows a quote never closed has swallowed.
+pub fn swallowed_lines<'a>(fields: impl Iterator<Item = &'a [u8]>) -> u32 {
+    fields.map(|f| f.split(|&b| b == b'\n').skip(1).filter(|l| l.iter().any(|b| !b.is_ascii_whitespace())).count() as u32).sum()
+}
+
+/// What is said when a quote is never closed: the row, and the lines read
+/// into its cell. The same words from the row reader and the columnar one.
+pub fn unclosed_quote_message(row: u32, lines: u32) -> String {
+    format!(
+        "row {row}: a quote (\") opens a cell in this row and is never closed, so the {lines} lines after it were read as that one cell: this row and the rows after it are not used. Close the quote (or take it out) in the export and run again"
+    )
+}
+
+/// The lines of a cell's text, after its first, that look like rows of its
+/// table: at least as many delimiters as the table's header has between its
+/// names (a header of `width` names; none for a table of fewer than 3
+/// columns, whose rows look like any text with a comma).
+pub fn looks_like_rows(text: &str, delimiter: u8, width: usize) -> u32 {
+    if width < 3 || !text.contains('\n') {
+        return 0;
+    }
+    text.split('\n').skip(1).filter(|l| l.bytes().filter(|&b| b == delimiter).count() + 1 >= width).count() as u32
 }
 
 fn last_byte(path: &Path) -> Option<u8> {

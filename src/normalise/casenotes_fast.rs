@@ -55,6 +55,9 @@ pub struct NoteColumns {
     pub keys: RowKeys,
     /// The header row's key: the header again further down is set aside.
     pub header_key: u64,
+    /// The delimiter and the header's width: a cell holding lines that look
+    /// like rows is said, as the row reader says it.
+    pub quote_check: Option<(u8, usize)>,
 }
 
 impl NoteColumns {
@@ -74,6 +77,7 @@ impl NoteColumns {
             child_seen: get("child_seen").map(|c| c.0),
             keys,
             header_key: 0,
+            quote_check: None,
         }
     }
 
@@ -147,6 +151,8 @@ struct Rec {
     lines: u64,
     /// Line feeds inside its fields.
     inside: u32,
+    /// Lines inside its cells that look like rows of the table.
+    rows_in_cells: u32,
     status: Status,
     hash: u64,
     /// The first non-empty cell (shown in totals and duplicate findings).
@@ -216,6 +222,9 @@ struct Part {
     /// Whether everything after the last whole record is blank line ends, so the
     /// part ends on a record boundary.
     clean: bool,
+    /// The file ends inside a quoted field of the last record, which holds this
+    /// many lines after its first (see [`crate::ingest::swallowed_lines`]).
+    unclosed: Option<u32>,
 }
 
 impl Part {
@@ -243,7 +252,7 @@ fn cell_text(raw: &[u8], windows_1252: bool) -> Cow<'_, str> {
     let trimmed = if plain(decoded.as_bytes().first()) && plain(decoded.as_bytes().last()) {
         decoded
     } else {
-        let trim = |c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{a0}';
+        let trim = |c: char| c.is_whitespace() || c == '\u{a0}' || crate::ingest::cell::is_invisible(c);
         match decoded {
             Cow::Borrowed(s) => Cow::Borrowed(s.trim_matches(trim)),
             Cow::Owned(s) => Cow::Owned(s.trim_matches(trim).to_string()),
@@ -314,7 +323,7 @@ fn parse_part(input: &[u8], eof: bool, bulk: &BulkText, cols: &NoteColumns, file
     recs.reserve(input.len() / 64 + 1);
     arena.clear();
     arena.reserve(input.len() / 6);
-    let mut part = Part { recs, arena, dict, last_end: 0, lines_at_last_end: 0, lines_total: 0, clean: true };
+    let mut part = Part { recs, arena, dict, last_end: 0, lines_at_last_end: 0, lines_total: 0, clean: true, unclosed: None };
     let w1252 = bulk.windows_1252;
     loop {
         let rest = &input[pos..];
@@ -334,6 +343,20 @@ fn parse_part(input: &[u8], eof: bool, bulk: &BulkText, cols: &NoteColumns, file
             R::OutputEndsFull => ends.resize(ends.len() * 2, 0),
             R::Record => {
                 let lines = rdr.line() - 1;
+                // The file's last record, ended by the file's end: inside a quote?
+                if final_call {
+                    let mut scan = crate::ingest::QuoteScan::new(bulk.delimiter, file_start && part.last_end == 0);
+                    scan.feed(&input[part.last_end..pos]);
+                    if scan.in_quotes() {
+                        let mut start = 0;
+                        let fields = ends[..endlen].iter().map(|&e| {
+                            let f = &out[start..e];
+                            start = e;
+                            f
+                        });
+                        part.unclosed = Some(crate::ingest::swallowed_lines(fields)).filter(|&n| n > 0);
+                    }
+                }
                 let rec = record(&out[..outlen], &ends[..endlen], pos as u64, lines, w1252, cols, &mut part);
                 part.recs.push(rec);
                 part.last_end = pos;
@@ -355,6 +378,7 @@ fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, w1252: bool, cols: &
         end,
         lines,
         inside: out.iter().filter(|&&b| b == b'\n').count() as u32,
+        rows_in_cells: 0,
         status: Status::Blank,
         hash: 0,
         first: Span::NONE,
@@ -382,6 +406,9 @@ fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, w1252: bool, cols: &
         let t = cell_text(&out[start..e], w1252);
         start = e;
         let t: &str = &t;
+        if let (Some((delimiter, width)), true) = (cols.quote_check, rec.inside > 0) {
+            rec.rows_in_cells += crate::ingest::looks_like_rows(t, delimiter, width);
+        }
         if !t.is_empty() {
             key = key.wrapping_add(cell_key(cols.keys.column(i), t));
             // (A totals label in the first three cells, or as the first filled one.)
@@ -631,6 +658,8 @@ fn parse_blocks(
         Err(e) => return Some(format!("after row {index}: {e}")),
     };
     let mut parts = parse_block(&buf, eof, threads, bulk, cols, true, Vec::new());
+    // A quote never closed: reading stops at its row, as the row reader's does.
+    let mut stopped: Option<String> = None;
     // The parts of the block before the one being accepted: reused by the next parse.
     let mut spent_parts: Vec<Part> = Vec::new();
     // Room for the rows the whole file will likely hold, judged by the first
@@ -679,6 +708,7 @@ fn parse_blocks(
                 const AHEAD: usize = 16;
                 let hashes = |from: usize| part.recs.iter().skip(from).take(AHEAD).map(|r| r.hash);
                 sink.model.row_keys.touch(hashes(0));
+                let unclosed = part.unclosed.map(|lines| (part.recs.len() - 1, lines));
                 for (k, rec) in part.recs.iter().enumerate() {
                     if k % AHEAD == 0 {
                         sink.model.row_keys.touch(hashes(k + AHEAD));
@@ -691,6 +721,10 @@ fn parse_blocks(
                     embedded += rec.inside;
                     index = (last_line.saturating_sub(embedded)).max(index + 1);
                     records += 1;
+                    if let Some((_, lines)) = unclosed.filter(|&(last, _)| last == k) {
+                        stopped = Some(crate::ingest::unclosed_quote_message(index, lines));
+                        break;
+                    }
                     if records <= skip_records {
                         continue;
                     }
@@ -703,7 +737,7 @@ fn parse_blocks(
         lines_before -= recounted;
         offset += carry_from as u64;
         match following {
-            None => return None,
+            None => return stopped,
             Some(Err(e)) => return Some(format!("after row {index}: {e}")),
             Some(Ok((next_buf, next_eof))) => {
                 buf = next_buf;
@@ -721,6 +755,7 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
     let Sink { ctx, cols, file, source, blank_rows, model, findings, report } = sink;
     let (ctx, cols, file, source) = (*ctx, *cols, *file, *source);
     report.rows_read += 1;
+    super::table::rows_in_a_cell(findings, file, None, row, rec.rows_in_cells);
     match rec.status {
         Status::Blank => {
             blank_rows.push(row);
@@ -1128,6 +1163,60 @@ mod tests {
             }
         }
         agree("bom-inside.csv", &bytes, &[(BLOCK, 2), (7, 1), (61, 1), (62, 2), (100, 3), (37, 2)]);
+    }
+
+    /// A quote never closed (the rest of the file is one cell) stops reading
+    /// at its row, with the same error from either reader; a quote closed only
+    /// rows later is a warning naming the row. Either way the rows it
+    /// swallowed are said, not silently lost (stranger review 25, case 42).
+    #[test]
+    fn a_quote_never_closed_or_closed_rows_later_is_said_by_either_reader() {
+        let body = |from: usize, to: usize| -> String { (from..to).map(|i| format!("C{i},CP Visit,0{}/09/2026,Sam Okafor,CP South\n", i % 9 + 1)).collect() };
+        let header = "Person ID,Case Note Type,Event Date,Author,Team\n";
+        let tunings = [(BLOCK, 2), (7, 1), (300, 2), (1000, 3)];
+        for (rows, at) in [(600, 560), (40, 30), (600, 3)] {
+            // Unclosed: the rest of the file is in the author's cell.
+            let text = format!("{header}{}C9999,CP Visit,01/09/2026,\"Sam Okafor,CP South\n{}", body(0, at), body(at + 1, rows));
+            let path = write(&format!("unclosed-{rows}-{at}.csv"), text.as_bytes());
+            let want = read(std::slice::from_ref(&path), &[None]);
+            let row = at + 2;
+            let error = want.findings.iter().find(|f| f.code == "read_error").unwrap_or_else(|| panic!("{rows}/{at}: {:?}", want.findings));
+            assert_eq!(error.severity, Severity::Error);
+            assert!(
+                error.action.contains(&format!("row {row}: a quote (\") opens a cell in this row and is never closed, so the {} lines", rows - at - 1)),
+                "{}",
+                error.action
+            );
+            assert_eq!(want.counts[0].0, at as u64, "{rows}/{at}: the rows before it are read");
+            assert!(want.counts[0].5, "the table is marked as not read whole");
+            assert_eq!(want.notes.len(), at, "{rows}/{at}");
+            // (Within the rows sampled, the row reader alone reads the table.)
+            if at > 500 {
+                agree(&format!("unclosed-{rows}-{at}.csv"), text.as_bytes(), &tunings);
+            }
+            // Closed rows later by another stray quote: those rows are one cell.
+            let text = format!(
+                "{header}{}C9999,CP Visit,01/09/2026,\"Sam Okafor,CP South\n{}C9998,CP Visit,01/09/2026,Jo\" Bloggs,CP South\n{}",
+                body(0, at),
+                body(at + 1, at + 6),
+                body(at + 7, rows)
+            );
+            let path = write(&format!("spans-{rows}-{at}.csv"), text.as_bytes());
+            let want = read(std::slice::from_ref(&path), &[None]);
+            let warning = want.findings.iter().find(|f| f.code == "quote_spans_rows").unwrap_or_else(|| panic!("{rows}/{at}: {:?}", want.findings));
+            assert_eq!((warning.severity, warning.row), (Severity::Warning, Some(row as u32)));
+            assert!(warning.action.contains("runs over 5 lines that look like rows"), "{}", warning.action);
+            agree(&format!("spans-{rows}-{at}.csv"), text.as_bytes(), &tunings);
+        }
+        // A note over several lines, with commas, is no such row; nor is a
+        // quote never closed on the file's last line, which swallows nothing.
+        let text =
+            format!("{header}{}C1,CP Visit,01/09/2026,\"Seen at home, with mum,\nthen school, briefly\",CP South\nC2,CP Visit,01/09/2026,\"Sam", body(0, 40));
+        let path = write("quiet.csv", text.as_bytes());
+        let want = read(std::slice::from_ref(&path), &[None]);
+        assert!(!want.findings.iter().any(|f| f.severity > Severity::Info), "{:?}", want.findings);
+        assert_eq!(want.notes.len(), 42);
+        agree("quiet.csv", text.as_bytes(), &tunings);
     }
 
     #[test]

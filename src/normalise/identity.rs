@@ -4,19 +4,23 @@
 
 use super::findings::{Findings, Severity};
 use super::model::Model;
+use crate::ingest::cell::is_invisible;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-/// Trimmed, with every run of whitespace inside made one space.
+/// Trimmed, with every run of whitespace inside made one space (a no-break
+/// space is a space), and without the characters that show as nothing
+/// ([`is_invisible`]: zero-width spaces, direction marks, byte-order marks).
 pub fn tidy(s: &str) -> Cow<'_, str> {
     let clean = !s.starts_with(char::is_whitespace)
         && !s.ends_with(char::is_whitespace)
         && !s.as_bytes().windows(2).any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
-        && !s.chars().any(|c| c.is_whitespace() && c != ' ');
+        && !s.chars().any(|c| (c.is_whitespace() && c != ' ') || is_invisible(c));
     if clean {
         Cow::Borrowed(s)
     } else {
-        Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+        let visible: String = s.chars().filter(|&c| !is_invisible(c)).collect();
+        Cow::Owned(visible.split_whitespace().collect::<Vec<_>>().join(" "))
     }
 }
 
@@ -274,7 +278,8 @@ fn team_joins<'a>(keys: impl Iterator<Item = &'a String>) -> Vec<(String, String
 /// dropped from the number ("C-2041", "c 2041" and "C02041" are "C2041";
 /// "1,045,200" is "1045200"). `None` for an id not made of letters then digits.
 pub fn child_key(id: &str) -> Option<String> {
-    let squeezed: String = id.chars().filter(|c| !matches!(c, ' ' | '-' | '_' | '.' | '/' | ',' | '\u{a0}')).collect::<String>().to_uppercase();
+    let squeezed: String =
+        id.chars().filter(|&c| !matches!(c, ' ' | '-' | '_' | '.' | '/' | ',' | '\u{a0}') && !is_invisible(c)).collect::<String>().to_uppercase();
     let split = squeezed.find(|c: char| c.is_ascii_digit())?;
     let (letters, digits) = squeezed.split_at(split);
     if !letters.chars().all(|c| c.is_ascii_alphabetic()) || !digits.chars().all(|c| c.is_ascii_digit()) {
@@ -391,6 +396,17 @@ mod tests {
         assert_eq!(tidy("CP\tSouth"), "CP South");
         assert!(matches!(tidy("CP South"), Cow::Borrowed(_)));
         assert_eq!(team_key("CP  SOUTH"), team_key(" cp south"));
+    }
+
+    #[test]
+    fn tidy_drops_what_shows_as_nothing_and_reads_a_no_break_space_as_a_space() {
+        assert_eq!(tidy("\u{202e}CP\u{200b} North\u{a0}"), "CP North");
+        assert_eq!(tidy("CP\u{a0}\u{a0}North"), "CP North");
+        assert_eq!(tidy("\u{2066}Assess\u{200d}ment\u{2069}\u{feff}"), "Assessment");
+        assert_eq!(tidy("\u{200b}\u{a0} \u{200e}"), "");
+        assert_eq!(team_key("\u{202b}cp north"), team_key("CP North"));
+        assert_eq!(child_key("C\u{200b}10\u{2060}45"), child_key("C1045"));
+        assert_eq!(child_key("C1045"), Some("C1045".to_string()));
     }
 
     #[test]

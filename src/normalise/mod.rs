@@ -96,8 +96,17 @@ impl Normalised {
 }
 
 /// Warning codes whose values were blanked or not used, so a KPI moves.
-pub const KPI_CHANGING_WARNINGS: [&str; 8] =
-    ["unknown_label", "bad_date", "unknown_answer", "blank_overall", "table_not_recognised", "missing_column", "column_ambiguous", "moderation_unlinked"];
+pub const KPI_CHANGING_WARNINGS: [&str; 9] = [
+    "unknown_label",
+    "bad_date",
+    "unknown_answer",
+    "blank_overall",
+    "table_not_recognised",
+    "missing_column",
+    "column_ambiguous",
+    "moderation_unlinked",
+    "quote_spans_rows",
+];
 
 /// Progress callback: (files done, files total, current file).
 pub type Progress<'a> = &'a mut dyn FnMut(usize, usize, &str);
@@ -105,11 +114,17 @@ pub type Progress<'a> = &'a mut dyn FnMut(usize, usize, &str);
 /// Reads and normalises every input (files or folders). A file that cannot be
 /// read is reported and the others are still read.
 pub fn normalise_inputs(inputs: &[PathBuf], config: &Config, progress: Progress) -> Normalised {
+    normalise_inputs_except(inputs, None, config, progress)
+}
+
+/// [`normalise_inputs`], never reading the run's `--out` folder (`out_dir`)
+/// nor any other folder auditpack wrote (see [`ingest::discover`]).
+pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::Path>, config: &Config, progress: Progress) -> Normalised {
     let crosswalk = Crosswalk::new(config);
     let ctx = table::Context::new(config, &crosswalk);
     let mut out = Normalised { model: Model { strings: Strings::new(), ..Default::default() }, ..Default::default() };
     let mut found = findings::Findings::default();
-    let (files, mut skipped, errors) = ingest::discover(inputs);
+    let (files, mut skipped, errors) = ingest::discover(inputs, out_dir);
     let (files, twice) = read_once(files);
     skipped.extend(twice);
     for s in &skipped {

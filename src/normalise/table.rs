@@ -981,6 +981,31 @@ fn status_unfinished(status: &str) -> bool {
 pub const REPEATED_HEADER: &str = "repeated header row";
 pub const REPEATED_HEADER_WHY: &str = "the header row again (a page break in the export): not a record";
 
+/// A row of a delimited text one of whose cells holds lines that look like
+/// rows of the table (at least [`SPANNED_ROWS`]): a quote opened where it
+/// should not be and closed only rows later, so those rows were read as
+/// that cell's text. A warning naming the row, from the row reader and the
+/// columnar one alike.
+pub(crate) fn rows_in_a_cell(findings: &mut Findings, file: &str, sheet: Option<&str>, row: u32, lines: u32) {
+    if lines >= SPANNED_ROWS {
+        findings.push(
+            Severity::Warning,
+            "quote_spans_rows",
+            file,
+            sheet,
+            Some(row),
+            None,
+            "",
+            format!(
+                "a quoted cell of this row runs over {lines} lines that look like rows of the table (a quote opened and not closed where it should be): they were read as text in that cell, not as rows. Check the quotes in this row of the export"
+            ),
+        );
+    }
+}
+
+/// How many lines in one row's cells that look like rows make a warning.
+pub const SPANNED_ROWS: u32 = 2;
+
 /// A child's row of a wide legal-status table with no plan start date in it.
 pub const NO_PLAN_DATES: &str = "no plan start date (legal status in wide form)";
 
@@ -1715,6 +1740,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         .filter_map(|f| mapping.field(f))
         .any(|i| sample.iter().skip(h + 1).any(|r| r.cells.get(i).is_some_and(|c| !c.is_empty())));
     let mut reader = RowReader {
+        quote_check: text_format.as_ref().map(|f| (f.delimiter as u8, sample[h].cells.len())),
         moderation_kept,
         ctx,
         file: &file,
@@ -1773,6 +1799,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     if let Some(bulk) = &bulk {
         let cols = super::casenotes_fast::NoteColumns {
             header_key: reader.header_key,
+            quote_check: reader.quote_check,
             ..super::casenotes_fast::NoteColumns::from_fields(&reader.fields, reader.keys.clone())
         };
         let mut sink = super::casenotes_fast::Sink {
@@ -2555,6 +2582,9 @@ type RowError = (&'static str, String, Option<String>);
 
 struct RowReader<'a> {
     ctx: &'a Context<'a>,
+    /// A delimited text's delimiter and its header's width: a cell holding
+    /// lines that look like rows is said ([`rows_in_a_cell`]).
+    quote_check: Option<(u8, usize)>,
     /// The log's moderation date, grade or agreement column holds values (see [`RowReader::moderated`]).
     moderation_kept: bool,
     /// No team column: the service column gives the team.
@@ -2613,6 +2643,17 @@ struct RowReader<'a> {
 impl<'a> RowReader<'a> {
     fn row(&mut self, row: SourceRow, model: &mut Model, findings: &mut Findings, report: &mut TableReport) {
         report.rows_read += 1;
+        if let Some((delimiter, width)) = self.quote_check {
+            let lines = row
+                .cells
+                .iter()
+                .map(|c| match c {
+                    Cell::Text(t) => crate::ingest::looks_like_rows(t, delimiter, width),
+                    _ => 0,
+                })
+                .sum();
+            rows_in_a_cell(findings, self.file, self.sheet, row.row, lines);
+        }
         if row.is_blank() {
             self.blank_rows.push(row.row);
             report.reject("blank row");
@@ -3956,6 +3997,8 @@ pub fn cell_key(column: u64, value: impl Hash) -> u64 {
 /// A stable audit id when the data has none: file stem, child, date.
 pub fn derived_id(file: &str, child: &str, date: Option<chrono::NaiveDate>, row: u32) -> String {
     let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    // (The child as it will be once tidied: without characters that show as nothing.)
+    let child: String = child.chars().filter(|&c| !crate::ingest::cell::is_invisible(c)).collect();
     match date {
         Some(d) => format!("{stem}:{child}:{}", d.format("%Y-%m-%d")),
         None => format!("{stem}:{child}:row{row}"),

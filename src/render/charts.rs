@@ -102,6 +102,12 @@ fn draw_legend(area: &Area, items: &[(String, Mark)]) -> Result<(), String> {
 
 /// The chart as a standalone SVG document.
 pub fn svg(chart: &Chart) -> String {
+    // Text from the inputs (team names, labels) may hold control characters,
+    // which no SVG may: taken out of the whole drawing.
+    crate::output::xml_text(&draw(chart)).into_owned()
+}
+
+fn draw(chart: &Chart) -> String {
     if let Some(why) = unavailable(chart) {
         // The sentence, wrapped at about 90 characters.
         let mut lines: Vec<String> = vec![String::new()];

@@ -197,6 +197,46 @@ pub struct Source {
     pub rows_rejected: u64,
 }
 
+/// The files whose records the figures leave out, in a few words: those that
+/// could not be read at all (a truncated, encrypted or mislabelled file) and
+/// those read only in part (reading stopped at a row, a sheet damaged), named
+/// (the first three, and how many more). `None` when every file was read.
+pub fn unread_files(findings: &[crate::normalise::Finding]) -> Option<String> {
+    let (mut whole, mut part): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    for f in findings.iter().filter(|f| f.severity == crate::normalise::Severity::Error && !f.file.is_empty()) {
+        let list = match f.code {
+            "file_error" => &mut whole,
+            "read_error" | "sheet_error" => &mut part,
+            _ => continue,
+        };
+        let name = file_name(&f.file);
+        if !list.contains(&name) {
+            list.push(name);
+        }
+    }
+    part.retain(|p| !whole.contains(p));
+    let names = |v: &[String]| {
+        let shown = v.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+        if v.len() > 3 {
+            format!("{shown} and {} more", v.len() - 3)
+        } else {
+            shown
+        }
+    };
+    let mut said = Vec::new();
+    match whole.len() {
+        0 => {}
+        1 => said.push(format!("1 file could not be read, so its records are not in these figures: {}", names(&whole))),
+        n => said.push(format!("{n} files could not be read, so their records are not in these figures: {}", names(&whole))),
+    }
+    match part.len() {
+        0 => {}
+        1 => said.push(format!("1 file could be read only in part, so some of its records are not in these figures: {}", names(&part))),
+        n => said.push(format!("{n} files could be read only in part, so some of their records are not in these figures: {}", names(&part))),
+    }
+    (!said.is_empty()).then(|| said.join("; "))
+}
+
 /// A file's name without its folders: packs never show machine paths.
 pub fn file_name(path: &str) -> String {
     path.rsplit(['/', '\\']).next().filter(|s| !s.is_empty()).unwrap_or(path).to_string()
@@ -307,10 +347,13 @@ pub fn build(m: &Metrics, kind: ReportKind, opts: &Options) -> Doc {
         }
         _ => "each file, how its columns and grades were read, and every data-quality finding are in the compliance report",
     };
+    // Files that could not be read leave their records out of every figure: said
+    // beside the rows read, naming them.
+    let unread = unread_files(&m.data_quality).map(|u| format!("; {u}")).unwrap_or_default();
     let mut basis = match &opts.basis {
-        Some(b) => format!("{b}; {detail}. Children are identified by ID only."),
+        Some(b) => format!("{b}{unread}; {detail}. Children are identified by ID only."),
         None => format!(
-            "These figures rest on {accepted} of the {read} rows read from {} ({set_aside} set aside by design{}; {rejected} rejected for a problem); {detail}. Children are identified by ID only.",
+            "These figures rest on {accepted} of the {read} rows read from {} ({set_aside} set aside by design{}; {rejected} rejected for a problem){unread}; {detail}. Children are identified by ID only.",
             if files.len() == 1 { "1 file".to_string() } else { format!("{} files", files.len()) },
             set_aside_reasons(&m.inputs)
         ),
@@ -489,5 +532,33 @@ mod tests {
         assert_eq!(set_aside_reasons(&two), ": 5 blank row, 4 duplicate row, 1 page furniture and 1 totals row");
         let five = [input(&[("a", 9), ("b", 8), ("c", 7), ("d", 2), ("e", 1)])];
         assert_eq!(set_aside_reasons(&five), ": 9 a, 8 b, 7 c and 3 for 2 other reasons");
+    }
+
+    #[test]
+    fn files_not_read_whole_are_named_without_their_folders() {
+        use crate::normalise::{Finding, Severity};
+        let f = |severity, code: &'static str, file: &str| Finding {
+            severity,
+            code,
+            file: file.into(),
+            sheet: None,
+            row: None,
+            column: None,
+            value: String::new(),
+            action: String::new(),
+        };
+        assert_eq!(super::unread_files(&[f(Severity::Warning, "file_error", "x.csv"), f(Severity::Info, "file_skipped", "y.png")]), None);
+        let one = [f(Severity::Error, "file_error", "in/sub/a.xlsx"), f(Severity::Error, "sheet_error", "in/a.xlsx")];
+        assert_eq!(super::unread_files(&one).unwrap(), "1 file could not be read, so its records are not in these figures: a.xlsx");
+        let many: Vec<Finding> = ["a", "b", "c", "d", "e"]
+            .iter()
+            .map(|n| f(Severity::Error, "file_error", &format!("in/{n}.xlsx")))
+            .chain([f(Severity::Error, "read_error", "in/notes.csv"), f(Severity::Error, "read_error", "in/notes.csv")])
+            .collect();
+        assert_eq!(
+            super::unread_files(&many).unwrap(),
+            "5 files could not be read, so their records are not in these figures: a.xlsx, b.xlsx, c.xlsx and 2 more; \
+             1 file could be read only in part, so some of its records are not in these figures: notes.csv"
+        );
     }
 }

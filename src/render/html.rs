@@ -124,5 +124,6 @@ pub fn render(doc: &Doc, templates: Option<&Path>) -> Result<Vec<u8>, String> {
         sections => sections,
     };
     let tmpl = env.get_template("report.html").map_err(|e| e.to_string())?;
-    tmpl.render(ctx).map(String::into_bytes).map_err(|e| format!("template report.html: {e}"))
+    // No control characters from the inputs in the page (see `xml_text`).
+    tmpl.render(ctx).map(|page| crate::output::xml_text(&page).into_owned().into_bytes()).map_err(|e| format!("template report.html: {e}"))
 }

@@ -475,3 +475,218 @@ fn a_named_pipe_and_a_link_to_a_folder_above_do_not_hang_the_run() {
     assert!(out.contains("folder already read"), "{out}");
     assert!(out.contains("auditpack validate: 1 tables;"), "the audits are read once, not again through the link: {out}");
 }
+
+/// The `audits_completed` count in a run's metrics.json, and the tables read.
+fn audits_completed(out: &Path) -> (serde_json::Value, usize) {
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let count = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "audits_completed").unwrap()["numerator"].clone();
+    (count, m["inputs"].as_array().unwrap().len())
+}
+
+#[test]
+fn a_second_run_never_reads_the_packs_of_the_first() {
+    // `run .` twice (the default out/ is inside .), or --out inside the input
+    // folder: the second run read the first one's normalised tables and packs
+    // as exports, so the audits grew with every run (stranger review 25: 17,
+    // 215, 1327).
+    let dir = scratch("out-inside-input");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    write(&input, "audits.csv", b"Child ID,Team,Completed Date,Overall Judgement\nC1,East,10/09/2026,Good\nC2,West,12/09/2026,Inadequate\n");
+    let args = ["run", "in", "--out", "in/packs", "--period", "2026-09", "--reports", "compliance-report"];
+    for time in 1..=3 {
+        let o = auditpack(&dir, &args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(audits_completed(&input.join("packs")), (2.into(), 1), "run {time}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains("warning: the --out folder in/packs is inside the input folder in"), "{err}");
+        let dq = std::fs::read_to_string(input.join("packs/normalised/data_quality.csv")).unwrap();
+        assert!(dq.contains("out_inside_input"), "{dq}");
+        if time > 1 {
+            assert!(dq.contains("in/packs") && dq.contains("the --out folder of this run"), "{dq}");
+        }
+    }
+    // The default out/ of a run in the exports' own folder.
+    for time in 1..=2 {
+        let o = auditpack(&input, &["run", ".", "--period", "2026-09", "--reports", "board-pack"]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(audits_completed(&input.join("out")), (2.into(), 1), "run {time}: {}", stderr(&o));
+    }
+    // validate (no --out) leaves out every folder holding a run's metrics.json.
+    let o = auditpack(&dir, &["validate", "in"]);
+    let text = stdout(&o);
+    assert!(text.contains("auditpack validate: 1 tables;"), "{text}");
+    assert!(text.contains("skipped in/out: auditpack's own outputs (the folder holds the metrics.json of an earlier run)"), "{text}");
+    assert!(text.contains("skipped in/packs: auditpack's own outputs"), "{text}");
+    // A metrics.json that is not auditpack's does not make a folder an output.
+    std::fs::create_dir_all(input.join("other")).unwrap();
+    write(&input.join("other"), "metrics.json", b"{\"schema\": \"someone-else/2\"}");
+    write(&input.join("other"), "more.csv", b"Child ID,Team,Completed Date,Overall Judgement\nC3,East,11/09/2026,Good\n");
+    let o = auditpack(&dir, &["validate", "in"]);
+    assert!(stdout(&o).contains("auditpack validate: 2 tables;"), "{}", stdout(&o));
+    // --out the input folder itself: a usage error, before anything is written.
+    let o = auditpack(&dir, &["run", "in", "--out", "in", "--period", "2026-09"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--out in is the input folder in"), "{}", stderr(&o));
+    assert!(!input.join("metrics.json").exists());
+}
+
+#[test]
+fn a_quote_never_closed_is_an_error_naming_its_row_not_rows_lost_in_silence() {
+    // Stranger review 25, case 42: row 3001's author `"Sam Okafor` was never
+    // closed, so the 3000 rows after it were one cell; every count said
+    // "3000 read = 3000 accepted", exit 0.
+    let dir = scratch("unclosed-quote");
+    let mut notes = String::from("Person ID,Case Note Type,Event Date,Date Recorded,Author,Team\n");
+    for i in 0..1200 {
+        let author = if i == 700 { "\"Sam Okafor" } else { "Sam Okafor" };
+        notes.push_str(&format!("C{i},Statutory Visit,{:02}/09/2026,{:02}/09/2026,{author},CP South\n", i % 28 + 1, i % 28 + 1));
+    }
+    write(&dir, "case-notes.csv", notes.as_bytes());
+    // An audit export whose quote closes five rows later (at another stray quote).
+    let mut audits = String::from("Child ID,Team,Completed Date,Overall Judgement,Evidence\n");
+    for i in 0..12 {
+        let evidence = match i {
+            4 => "\"Plan drifted",
+            10 => "Visits \" patchy",
+            _ => "fine",
+        };
+        audits.push_str(&format!("C{i},East,{:02}/09/2026,Good,{evidence}\n", i + 1));
+    }
+    write(&dir, "audits.csv", audits.as_bytes());
+    let o = auditpack(&dir, &["run", ".", "--out", "../unclosed-out", "--period", "2026-09", "--reports", "board-pack"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("case-notes.csv: reading stopped: row 702: a quote (\") opens a cell in this row and is never closed, so the 499 lines after it"),
+        "{err}"
+    );
+    assert!(err.contains("case_notes — 700 read = 700 accepted"), "{err}");
+    let dq = std::fs::read_to_string(dir.join("../unclosed-out/normalised/data_quality.csv")).unwrap();
+    assert!(dq.contains("read_error") && dq.contains("row 702: a quote"), "{dq}");
+    assert!(dq.contains("quote_spans_rows"), "{dq}");
+    let o = auditpack(&dir, &["validate", ".", "--strict"]);
+    let text = stdout(&o);
+    assert!(text.contains("error: ./case-notes.csv: reading stopped: row 702: a quote"), "{text}");
+    assert!(text.contains("warning: ./audits.csv row 6: a quoted cell of this row runs over 6 lines that look like rows of the table"), "{text}");
+    assert!(text.contains("rows: 6 read = 6 accepted"), "the audits after the closing quote are read again: {text}");
+}
+
+#[test]
+fn the_packs_name_the_files_that_could_not_be_read() {
+    // Stranger review 25, cases 05 and 09: a truncated or encrypted workbook
+    // left its audits out, and the board pack said only "These figures rest
+    // on 6468 of the 6470 rows read from 9 files".
+    let dir = scratch("unread-files");
+    write(&dir, "audits.csv", b"Child ID,Team,Completed Date,Overall Judgement\nC1,East,10/09/2026,Good\nC2,West,11/09/2026,Good\n");
+    write(&dir, "truncated.xlsx", b"PK\x03\x04\x14\x00\x00\x00\x08\x00 cut short");
+    write(&dir, "renamed.xlsx", b"Child ID,Team\nC3,East\n");
+    let out = scratch("unread-files-out");
+    let o = auditpack(&dir, &["run", ".", "--out", out.to_str().unwrap(), "--period", "2026-09", "--reports", "board-pack", "--per-team"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let said = "2 files could not be read, so their records are not in these figures: renamed.xlsx, truncated.xlsx";
+    for pack in [out.clone(), out.join("teams/east")] {
+        let html = std::fs::read_to_string(pack.join("board-pack.html")).unwrap();
+        let basis = html.lines().find(|l| l.contains("class=\"basis\"")).unwrap_or_default();
+        assert!(basis.contains(said), "{}: {basis}", pack.display());
+        assert!(zip_text(&pack.join("board-pack.xlsx"), "xl/sharedStrings.xml").contains(said), "{}", pack.display());
+    }
+    // Every file read: nothing said.
+    std::fs::remove_file(dir.join("truncated.xlsx")).unwrap();
+    std::fs::remove_file(dir.join("renamed.xlsx")).unwrap();
+    let o = auditpack(&dir, &["run", ".", "--out", out.to_str().unwrap(), "--period", "2026-09", "--reports", "board-pack"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!std::fs::read_to_string(out.join("board-pack.html")).unwrap().contains("could not be read"));
+}
+
+#[test]
+fn invisible_characters_in_team_names_and_ids_make_no_new_team_or_child() {
+    // Stranger review 25, cases 34 and 43: a right-to-left override before
+    // "Assessment" made a second team, a zero-width space in a child id
+    // unlinked the child's actions, and a team of one zero-width space got
+    // its own --per-team folder.
+    let dir = scratch("invisible");
+    let audits = "Child ID,Team,Completed Date,Overall Judgement\n\
+                  C\u{200b}1,\u{202e}CP North\u{a0},10/09/2026,Good\n\
+                  C2,CP\u{200b} North,11/09/2026,Good\n\
+                  C3,CP\u{a0}North,12/09/2026,Good\n\
+                  C4,\u{200b}\u{a0} ,13/09/2026,Good\n\
+                  C5,\u{2066}Assess\u{200d}ment\u{2069},14/09/2026,Good\n\
+                  C6,Assessment\u{feff},15/09/2026,Good\n\
+                  C7,\u{200b},16/09/2026,Good\n";
+    write(&dir, "audits.csv", audits.as_bytes());
+    write(&dir, "actions.csv", b"Child ID,Action,Due Date,Completed Date\nC1,Update the plan,20/09/2026,18/09/2026\n");
+    let out = scratch("invisible-out");
+    let o = auditpack(&dir, &["run", ".", "--out", out.to_str().unwrap(), "--period", "2026-09", "--reports", "board-pack", "--per-team"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let completed = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "audits_completed").unwrap();
+    let teams: Vec<(String, i64)> =
+        completed["by_team"].as_array().unwrap().iter().map(|t| (t["team"].as_str().unwrap().to_string(), t["numerator"].as_i64().unwrap())).collect();
+    assert_eq!(teams, [("(not recorded)".to_string(), 2), ("Assessment".to_string(), 2), ("CP North".to_string(), 3)]);
+    let dq = m["data_quality"].to_string();
+    assert!(!dq.contains("action_unlinked"), "the action links to its child's audit: {dq}");
+    let mut folders: Vec<String> = std::fs::read_dir(out.join("teams")).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().to_string()).collect();
+    folders.sort();
+    assert_eq!(folders, ["assessment", "cp-north", "not-recorded"]);
+    let audits_csv = std::fs::read_to_string(out.join("normalised/audits.csv")).unwrap();
+    assert!(!audits_csv.chars().any(auditpack::ingest::cell::is_invisible), "{audits_csv}");
+}
+
+#[test]
+fn control_characters_from_cells_never_reach_an_svg_or_html_file() {
+    // Stranger review 25, case 44: a team name with a terminal escape in it
+    // made charts/*actions-on-time-by-team.svg invalid XML.
+    let dir = scratch("control-svg");
+    write(
+        &dir,
+        "audits.csv",
+        b"Audit ID,Child ID,Team,Completed Date,Overall Judgement\nA1,C1,CP\x1b[31mRED\x1b[0m North,10/09/2026,Good\nA2,C2,South\x07\x0b,11/09/2026,Inadequate\n",
+    );
+    write(&dir, "actions.csv", b"Audit ID,Action,Due Date,Completed Date\nA1,Visit \x01weekly,20/09/2026,18/09/2026\nA2,Review plan,21/09/2026,\n");
+    let out = scratch("control-svg-out");
+    let o = auditpack(&dir, &["run", ".", "--out", out.to_str().unwrap(), "--period", "2026-09"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut written: Vec<PathBuf> = std::fs::read_dir(out.join("charts")).unwrap().map(|e| e.unwrap().path()).collect();
+    written.extend(std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "html")));
+    assert!(written.iter().filter(|p| p.extension().is_some_and(|e| e == "svg")).count() >= 4, "{written:?}");
+    let mut team_shown = false;
+    for p in &written {
+        let text = std::fs::read_to_string(p).unwrap();
+        let bad: Vec<char> = text.chars().filter(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')).collect();
+        assert!(bad.is_empty(), "{}: {bad:?}", p.display());
+        team_shown |= text.contains("CP[31mRED[0m North");
+    }
+    assert!(team_shown, "the team is shown, without its control characters");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_folder_above_the_input_is_not_followed_out_of_it() {
+    // Stranger review 25, case 11: `loop-up -> ..` in the input folder was
+    // followed, and the files beside the input folder were read as exports.
+    let dir = scratch("link-up");
+    let input = dir.join("in");
+    std::fs::create_dir_all(input.join("sub")).unwrap();
+    std::fs::create_dir_all(dir.join("elsewhere")).unwrap();
+    write(&input, "audits.csv", b"Child ID,Team,Completed Date,Overall Judgement\nC1,East,10/09/2026,Good\n");
+    write(&dir.join("elsewhere"), "other.csv", b"Child ID,Team,Completed Date,Overall Judgement\nC2,West,11/09/2026,Good\n");
+    std::os::unix::fs::symlink("..", input.join("loop-up")).unwrap();
+    std::os::unix::fs::symlink("../..", input.join("sub/two-up")).unwrap();
+    std::os::unix::fs::symlink(".", input.join("self")).unwrap();
+    std::os::unix::fs::symlink("../elsewhere", input.join("beside")).unwrap();
+    let o = auditpack(&dir, &["validate", "in"]);
+    let text = stdout(&o);
+    let above = format!("a link to {}, a folder above the input folder: not followed", dir.canonicalize().unwrap().display());
+    assert!(text.contains(&format!("skipped in/loop-up: {above}")), "{text}");
+    assert!(text.contains(&format!("skipped in/sub/two-up: {above}")), "{text}");
+    assert!(text.contains("skipped in/self: a link to the input folder itself"), "{text}");
+    // A link to a folder beside the input, not above it, is followed as before.
+    assert!(text.contains("auditpack validate: 2 tables;") && text.contains("in/beside/other.csv"), "{text}");
+    assert!(!text.contains("in/loop-up/"), "nothing read through the link: {text}");
+    let out = scratch("link-up-out");
+    let o = auditpack(&dir, &["run", "in", "--out", out.to_str().unwrap(), "--period", "2026-09", "--reports", "board-pack"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    assert!(dq.contains("in/loop-up") && dq.contains("a folder above the input folder"), "{dq}");
+}

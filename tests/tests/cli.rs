@@ -191,3 +191,40 @@ fn a_full_disk_on_standard_output_is_an_error() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("cannot write to standard output"), "{}", stderr(&o));
 }
+
+#[test]
+fn an_as_of_date_before_the_period_is_a_warning_on_the_terminal_and_in_data_quality() {
+    // Stranger review 25, case 53: `--period 2026-09 --as-of 2026-08-01` ran
+    // with exit 0 and no word, its on-time figures empty.
+    let out = scratch("as-of-before");
+    let o = auditpack(&root(), &["run", "--period", "2026-09", "--as-of", "2026-08-01", "--out", out.to_str().unwrap(), "--reports", "board-pack"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let said = "--as-of 2026-08-01 is before the period starts (2026-09-01): nothing in the period is due by then";
+    assert!(stderr(&o).contains(&format!("warning: {said}")), "{}", stderr(&o));
+    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    assert!(dq.contains("as_of_before_period") && dq.contains(said), "{dq}");
+    // In the period, or left out: no warning.
+    for args in [&["--as-of", "2026-09-15"][..], &[]] {
+        let o = auditpack(&root(), &[&["run", "--period", "2026-09", "--out", out.to_str().unwrap(), "--reports", "board-pack"][..], args].concat());
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert!(!stderr(&o).contains("as_of") && !stderr(&o).contains("before the period starts"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn an_out_that_is_a_file_is_a_usage_error() {
+    // Stranger review 25, case 58b: `--out report.txt` (a file) read every
+    // export, then stopped with "File exists (os error 17)", exit 1.
+    let dir = scratch("out-is-a-file");
+    std::fs::write(dir.join("report.txt"), "my notes").unwrap();
+    for (out, said) in [
+        ("report.txt", "--out must be a folder: report.txt is a file"),
+        ("report.txt/packs", "--out must be a folder: report.txt is a file, so the folder report.txt/packs cannot be made"),
+    ] {
+        let o = auditpack(&dir, &["run", root().join("sample_data").to_str().unwrap(), "--out", out, "--period", "2026-09"]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains(said), "{}", stderr(&o));
+        assert!(!stderr(&o).contains("auditpack run: read"), "refused before reading: {}", stderr(&o));
+    }
+    assert_eq!(std::fs::read_to_string(dir.join("report.txt")).unwrap(), "my notes");
+}
