@@ -3535,19 +3535,30 @@ impl<'a> RowReader<'a> {
         let owner =
             a.audit_id.as_deref().map(|id| super::identity::tidy(id).into_owned()).or_else(|| a.child_id.as_deref().and_then(super::identity::child_key));
         let by_id = action_id.as_deref().map(|id| format!("#{}", super::identity::tidy(id)));
-        let key = owner.map(|o| match &by_id {
+        let key = owner.as_ref().map(|o| match &by_id {
             Some(id) => format!("{o}|{id}"),
             None => format!("{o}|{}|{}", fold(&a.text), a.owner.as_deref().map(fold).unwrap_or_default()),
         });
+        // The same words for the same audit, its person written in one export
+        // and blank in the other, are one action too: the key with no person,
+        // and one for "some person" (`usize::MAX` when two people have it).
+        let anyone = owner.as_ref().filter(|_| by_id.is_none()).map(|o| format!("{o}|{}|*", fold(&a.text)));
+        let no_one = owner.as_ref().filter(|_| by_id.is_none()).map(|o| format!("{o}|{}|", fold(&a.text)));
         // (Not when both give the day it was set, or its audit's, more than two
         // weeks apart: the same words set again after a later audit (a re-audit
         // weeks on) are another action; a corrected date is the same one.)
         let when = |x: &Action| x.set.or(x.audit_date);
+        let other_owner = match a.owner {
+            Some(_) => no_one.as_ref().and_then(|k| model.action_keys.get(k).copied()).filter(|&i| model.actions[i].owner.is_none()),
+            None => anyone.as_ref().and_then(|k| model.action_keys.get(k).copied()).filter(|&i| i != usize::MAX),
+        };
         let earlier = key
             .as_ref()
             .and_then(|k| model.action_keys.get(k).copied())
+            .or(other_owner)
             .filter(|&i| model.actions[i].origin.file != self.file)
             .filter(|&i| !matches!((when(&model.actions[i]), when(&a)), (Some(x), Some(y)) if x.signed_duration_since(y).num_days().abs() > 14));
+        let person = a.owner.as_deref().map(fold);
         // One action by its own id in two exports that do not say which is
         // later (an interim run beside the final one): counted once.
         if let Some(i) = earlier.filter(|_| by_id.is_some()) {
@@ -3568,7 +3579,7 @@ impl<'a> RowReader<'a> {
             set_aside: &mut model.set_aside_versions,
             no_completion: &model.no_completion,
         };
-        keep_version(
+        let kept_it = keep_version(
             kept,
             key,
             earlier,
@@ -3578,7 +3589,15 @@ impl<'a> RowReader<'a> {
             |x| x.completed.is_some(),
             |a, place| (ACTION_SUPERSEDED, format!("{} (a later export has it: {place})", a.text), Some("action".to_string())),
             |at, a| super::model::SetAside::Action(at, Box::new(a)),
-        )
+        );
+        if let (Ok(()), Some(k), Some(p)) = (&kept_it, anyone, person) {
+            let at = model.actions.len() - 1;
+            let first = *model.action_keys.entry(k.clone()).or_insert(at);
+            if first != usize::MAX && model.actions[first].owner.as_deref().map(fold).as_deref() != Some(p.as_str()) {
+                model.action_keys.insert(k, usize::MAX);
+            }
+        }
+        kept_it
     }
 
     /// This table's version of a record: whether it is done, and whether the

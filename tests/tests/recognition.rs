@@ -1042,6 +1042,11 @@ fn the_eighth_sessions_rules_hold_where_a_stranger_pushed_them() {
     for case in ["r26_07d_map_blank_new", "r26_07e_map_chain"] {
         assert_eq!(pair(&review_kpi(&review_run(case), "inadequate_reaudited_in_time")), (Some(1), Some(1)), "{case}");
     }
+    // The same words for the same audit, the person responsible blank in one
+    // export and written in the other, are one action.
+    let out = review_run("r26_04c_owner_blank_then_filled");
+    assert_eq!(pair(&review_kpi(&out, "actions_on_time")), (Some(2), Some(2)));
+    assert_eq!(review_kpi(&out, "actions_overdue")["value"].as_f64(), Some(0.0));
     // A re-audit date with no judgement is a plan, not a re-audit.
     let out = review_run("r26_08a_planned_reaudit_date");
     assert_eq!(review_kpi(&out, "audits_completed")["value"].as_f64(), Some(3.0));
