@@ -3535,15 +3535,18 @@ impl<'a> RowReader<'a> {
         let owner =
             a.audit_id.as_deref().map(|id| super::identity::tidy(id).into_owned()).or_else(|| a.child_id.as_deref().and_then(super::identity::child_key));
         let by_id = action_id.as_deref().map(|id| format!("#{}", super::identity::tidy(id)));
-        let key = owner.as_ref().map(|o| match &by_id {
-            Some(id) => format!("{o}|{id}"),
-            None => format!("{o}|{}|{}", fold(&a.text), a.owner.as_deref().map(fold).unwrap_or_default()),
-        });
+        let person = a.owner.as_deref().map(fold);
+        // Without an id: the audit, the words, then the person responsible.
+        let no_one = owner.as_ref().filter(|_| by_id.is_none()).map(|o| format!("{o}|{}|", fold(&a.text)));
+        let key = match (&owner, &by_id, &no_one) {
+            (Some(o), Some(id), _) => Some(format!("{o}|{id}")),
+            (_, _, Some(words)) => Some(format!("{words}{}", person.as_deref().unwrap_or_default())),
+            _ => None,
+        };
         // The same words for the same audit, its person written in one export
         // and blank in the other, are one action too: the key with no person,
         // and one for "some person" (`usize::MAX` when two people have it).
-        let anyone = owner.as_ref().filter(|_| by_id.is_none()).map(|o| format!("{o}|{}|*", fold(&a.text)));
-        let no_one = owner.as_ref().filter(|_| by_id.is_none()).map(|o| format!("{o}|{}|", fold(&a.text)));
+        let anyone = no_one.as_ref().map(|words| format!("{words}*"));
         // (Not when both give the day it was set, or its audit's, more than two
         // weeks apart: the same words set again after a later audit (a re-audit
         // weeks on) are another action; a corrected date is the same one.)
@@ -3558,7 +3561,6 @@ impl<'a> RowReader<'a> {
             .or(other_owner)
             .filter(|&i| model.actions[i].origin.file != self.file)
             .filter(|&i| !matches!((when(&model.actions[i]), when(&a)), (Some(x), Some(y)) if x.signed_duration_since(y).num_days().abs() > 14));
-        let person = a.owner.as_deref().map(fold);
         // One action by its own id in two exports that do not say which is
         // later (an interim run beside the final one): counted once.
         if let Some(i) = earlier.filter(|_| by_id.is_some()) {

@@ -35,7 +35,8 @@ pub enum Timescale {
 
 /// A date written with a word before it ("by 04/08/2026", "before 1 Oct 2026").
 pub fn by_date(cell: &Cell, read: impl Fn(&Cell) -> Option<NaiveDate>) -> Option<NaiveDate> {
-    after_word(cell).and_then(|rest| read(&Cell::text(rest)))
+    let Cell::Text(t) = cell else { return None };
+    after_word(t).and_then(|rest| read(&Cell::text(rest)))
 }
 
 /// Words written before a due date: "by", "before", "w/c" (week commencing:
@@ -61,8 +62,7 @@ const DUE_WORDS: [&str; 16] = [
 
 /// The text after a word that comes before a due date ("by 04/08/2026" →
 /// "04/08/2026"), or none.
-fn after_word(cell: &Cell) -> Option<&str> {
-    let Cell::Text(t) = cell else { return None };
+fn after_word(t: &str) -> Option<&str> {
     let t = t.trim();
     let lower = t.to_ascii_lowercase();
     DUE_WORDS.iter().filter(|p| lower.starts_with(*p)).max_by_key(|p| p.len()).map(|p| t[p.len()..].trim())
@@ -70,8 +70,7 @@ fn after_word(cell: &Cell) -> Option<&str> {
 
 /// A day and month with no year after such a word ("by 09/09", "w/c 7/9").
 fn by_day_month(text: &str) -> Option<Timescale> {
-    let rest = after_word(&Cell::text(text))?.to_string();
-    let (d, m) = rest.split_once(['/', '.', '-'])?;
+    let (d, m) = after_word(text)?.split_once(['/', '.', '-'])?;
     let (day, month): (u32, u32) = (d.trim().parse().ok()?, m.trim().parse().ok()?);
     // (Any year will do to check the day exists: 2024 has 29 February.)
     NaiveDate::from_ymd_opt(2024, month, day).map(|_| Timescale::DayMonth { day, month })
