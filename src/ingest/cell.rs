@@ -15,6 +15,64 @@ pub enum Cell {
     Error(String),
 }
 
+/// An unticked box: ☐ □.
+const BOX_OFF: [char; 2] = ['\u{2610}', '\u{25a1}'];
+/// A ticked box, or a mark put in place of a box: ☒ ☑ ■ ✓ ✔ ✅ ✗ ✘ 🗹.
+const BOX_ON: [char; 9] = ['\u{2612}', '\u{2611}', '\u{25a0}', '\u{2713}', '\u{2714}', '\u{2705}', '\u{2717}', '\u{2718}', '\u{1f5f9}'];
+
+/// What a row of tick boxes in one cell says.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Ticked<'a> {
+    /// The label of the one box ticked.
+    One(&'a str),
+    /// No box ticked: not answered.
+    Nothing,
+    /// More than one ticked: undecided (the text is kept, and not read).
+    Several,
+}
+
+/// A row of tick boxes in one cell, as Word forms (and cells copied from them)
+/// hold them: "☐ Yes ☒ No ☐ N/A" (each box before its label) or "Yes ☐ No ☒"
+/// (after it). At least two boxes, one of them unticked, each with a label;
+/// anything else is not a row of boxes.
+pub fn ticked<'a>(t: &'a str) -> Option<Ticked<'a>> {
+    let is_box = |c: char| BOX_OFF.contains(&c) || BOX_ON.contains(&c);
+    if !t.bytes().any(|b| b >= 0xE2) || !t.contains(BOX_OFF) {
+        return None;
+    }
+    let boxes: Vec<(usize, char)> = t.char_indices().filter(|(_, c)| is_box(*c)).collect();
+    if boxes.len() < 2 {
+        return None;
+    }
+    let label = |s: &'a str| -> &'a str { s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '/' | '|')) };
+    // Each box's label: after it when the text starts with a box, else before it.
+    let first = t.trim_start().starts_with(is_box);
+    let labels: Vec<(bool, &str)> = boxes
+        .iter()
+        .enumerate()
+        .map(|(k, &(at, c))| {
+            let on = BOX_ON.contains(&c);
+            let text = if first {
+                let end = boxes.get(k + 1).map_or(t.len(), |b| b.0);
+                &t[at + c.len_utf8()..end]
+            } else {
+                let start = if k == 0 { 0 } else { boxes[k - 1].0 + boxes[k - 1].1.len_utf8() };
+                &t[start..at]
+            };
+            (on, label(text))
+        })
+        .collect();
+    if labels.iter().any(|(_, l)| l.is_empty()) || (!first && !t.trim_end().ends_with(is_box)) {
+        return None;
+    }
+    let on: Vec<&str> = labels.iter().filter(|(on, _)| *on).map(|(_, l)| *l).collect();
+    Some(match on.as_slice() {
+        [] => Ticked::Nothing,
+        [one] => Ticked::One(one),
+        _ => Ticked::Several,
+    })
+}
+
 /// A character that shows as nothing: a zero-width space, joiner or mark
 /// (U+200B–U+200F), a word joiner (U+2060), a direction control (U+202A–U+202E,
 /// U+2066–U+2069) or a byte-order mark (U+FEFF). Copied from web pages and
@@ -29,6 +87,11 @@ impl Cell {
     /// Text with surrounding whitespace removed; empty text becomes [`Cell::Empty`].
     pub fn text(s: &str) -> Cell {
         let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || is_invisible(c));
+        match ticked(t) {
+            Some(Ticked::One(label)) => return Cell::text(label),
+            Some(Ticked::Nothing) => return Cell::Empty,
+            Some(Ticked::Several) | None => {}
+        }
         if t.is_empty() || is_null_literal(t) {
             Cell::Empty
         } else if is_error_literal(t) {
@@ -61,7 +124,7 @@ impl Cell {
     pub fn as_date(&self) -> Option<NaiveDate> {
         match self {
             Cell::Date(d) => Some(*d),
-            Cell::Number(n) => excel_serial(*n),
+            Cell::Number(n) => excel_serial(*n).or_else(|| compact_date(*n)),
             Cell::Text(t) => parse_date(t),
             _ => None,
         }
@@ -95,6 +158,18 @@ impl fmt::Display for Cell {
 
 /// An Excel serial day number (1900 date system) as a date, when it is in a
 /// plausible range for case work (1950–2100). Fractions (times) are dropped.
+/// A date written as one number, year first ("20260914", as exports from
+/// some systems and databases write it): a whole number from 19000101 to
+/// 21001231 that is a real date. (An Excel serial for such a date has five
+/// digits, so the two never meet.)
+pub fn compact_date(n: f64) -> Option<NaiveDate> {
+    if n.fract() != 0.0 || !(19_000_101.0..=21_001_231.0).contains(&n) {
+        return None;
+    }
+    let n = n as u32;
+    NaiveDate::from_ymd_opt((n / 10_000) as i32, n / 100 % 100, n % 100)
+}
+
 pub fn excel_serial(n: f64) -> Option<NaiveDate> {
     if !(18_264.0..=73_051.0).contains(&n) {
         return None;
@@ -173,7 +248,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         return Some(dt.date());
     }
     if s.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        return s.parse::<f64>().ok().and_then(excel_serial);
+        return s.parse::<f64>().ok().and_then(|n| excel_serial(n).or_else(|| compact_date(n).filter(|_| s.len() == 8)));
     }
     parse_named_month(s)
 }
@@ -395,6 +470,17 @@ mod tests {
         assert_eq!(Cell::Number(45000.0).as_date(), Some(date(2023, 3, 15)));
     }
 
+    #[test]
+    fn dates_written_as_one_number_year_first() {
+        assert_eq!(parse_date("20260914"), Some(date(2026, 9, 14)));
+        assert_eq!(Cell::Number(20260914.0).as_date(), Some(date(2026, 9, 14)));
+        assert_eq!(Cell::text("20260914").as_date(), Some(date(2026, 9, 14)));
+        for not_a_date in ["20261314", "20260231", "2026091", "202609140", "12345678", "20260914.5"] {
+            assert_eq!(parse_date(not_a_date), None, "{not_a_date}");
+        }
+        assert_eq!(Cell::Number(20260914.5).as_date(), None);
+    }
+
     proptest! {
         #[test]
         fn round_trips_uk_and_iso_forms(days in 0i64..40_000) {
@@ -408,6 +494,20 @@ mod tests {
         #[test]
         fn never_panics(s in "\\PC{0,30}") {
             let _ = parse_date(&s);
+        }
+    }
+
+    #[test]
+    fn a_row_of_tick_boxes_reads_as_the_box_ticked() {
+        assert_eq!(Cell::text("☐ Yes ☒ No ☐ N/A"), Cell::Text("No".into()));
+        assert_eq!(Cell::text("☒ Yes   ☐ No   ☐ Not selected"), Cell::Text("Yes".into()));
+        assert_eq!(Cell::text("Outstanding ☐ Good ☑ Requires improvement ☐ Inadequate ☐"), Cell::Text("Good".into()));
+        assert_eq!(Cell::text("□ Met ■ Partially met □ Not met"), Cell::Text("Partially met".into()));
+        assert_eq!(Cell::text("☐ Yes ☐ No"), Cell::Empty, "nothing ticked: not answered");
+        assert_eq!(ticked("☒ Yes ☒ No ☐ N/A"), Some(Ticked::Several));
+        assert_eq!(Cell::text("☒ Yes ☒ No ☐ N/A"), Cell::Text("☒ Yes ☒ No ☐ N/A".into()), "undecided: kept, and not read");
+        for not_a_row in ["☒", "☐", "☒ ☐", "Seen alone? ☒ Yes ☐ No", "Yes ☑", "✓ done", "☐ to do"] {
+            assert_eq!(Cell::text(not_a_row), Cell::Text(not_a_row.into()), "{not_a_row}");
         }
     }
 }

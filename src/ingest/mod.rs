@@ -3,6 +3,7 @@
 //! origin (file, sheet, row) and knows nothing of grades.
 
 pub mod cell;
+mod docx;
 pub mod header;
 mod html;
 mod text;
@@ -15,6 +16,8 @@ use std::path::{Path, PathBuf};
 
 /// Extensions read as workbooks.
 pub const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods"];
+/// Extensions read as Word documents (audit forms filled in Word).
+pub const DOCUMENT_EXTENSIONS: &[&str] = &["docx", "docm"];
 /// Extensions read as delimited text.
 pub const TEXT_EXTENSIONS: &[&str] = &["csv", "tsv", "txt"];
 
@@ -250,11 +253,28 @@ fn skip_reason(path: &Path, explicit: bool) -> Option<String> {
         return Some("Excel lock file (the workbook is open in Excel)".into());
     }
     let ext = extension(path);
-    let known = WORKBOOK_EXTENSIONS.contains(&ext.as_str()) || TEXT_EXTENSIONS.contains(&ext.as_str());
+    let known = is_workbook(path) || TEXT_EXTENSIONS.contains(&ext.as_str());
     if !known && !explicit {
-        return Some(format!("not a spreadsheet or text export (.{ext})"));
+        return Some(match unread_records(&ext) {
+            Some(what) => what.to_string(),
+            None if matches!(ext.as_str(), "dotx" | "dotm" | "dot") => "a Word template, not a filled-in form".to_string(),
+            None => format!("not a spreadsheet or text export (.{ext})"),
+        });
     }
     None
+}
+
+/// Why a file that may well hold records cannot be read, and what to do, by
+/// its extension: an old Word document, a PDF. Such a file is a warning, not
+/// a note, where it is left out.
+pub fn unread_records(ext: &str) -> Option<&'static str> {
+    Some(match ext {
+        "doc" => "a Word 97–2003 document (.doc), which auditpack cannot read: its records are not in the figures. Open it in Word and save it as .docx",
+        "rtf" => "a rich-text document (.rtf), which auditpack cannot read: its records are not in the figures. Open it in Word and save it as .docx",
+        "odt" => "an OpenDocument text (.odt), which auditpack cannot read: its records are not in the figures. Save it as .docx",
+        "pdf" => "a PDF, which auditpack cannot read: its records are not in the figures. Export the data as CSV or .xlsx, or keep the Word form (.docx)",
+        _ => return None,
+    })
 }
 
 /// Lower-case file extension.
@@ -281,9 +301,10 @@ pub use workbook::ReadNote;
 /// A file opened: its tables and what the reader left out, or why it could not be.
 pub type Opened = Result<(Vec<Table>, Vec<ReadNote>), IngestError>;
 
-/// A file read as a workbook (by its extension).
+/// A file read whole, as a workbook or a Word document (by its extension).
 pub fn is_workbook(path: &Path) -> bool {
-    WORKBOOK_EXTENSIONS.contains(&extension(path).as_str())
+    let ext = extension(path);
+    WORKBOOK_EXTENSIONS.contains(&ext.as_str()) || DOCUMENT_EXTENSIONS.contains(&ext.as_str())
 }
 
 /// [`open`], with what the reader left out (stray cells far from the table).
@@ -294,6 +315,8 @@ pub fn open_with_notes(path: &Path) -> Opened {
     let ext = extension(path);
     if WORKBOOK_EXTENSIONS.contains(&ext.as_str()) {
         workbook::open(path, &ext)
+    } else if DOCUMENT_EXTENSIONS.contains(&ext.as_str()) {
+        docx::open(path)
     } else {
         text::open(path).map(|t| (vec![t], vec![]))
     }

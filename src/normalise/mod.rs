@@ -9,6 +9,7 @@ pub mod findings;
 pub mod fold;
 mod forms;
 mod gradekey;
+mod grid;
 pub mod identity;
 pub mod long;
 mod merge;
@@ -128,7 +129,10 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     let (files, twice) = read_once(files);
     skipped.extend(twice);
     for s in &skipped {
-        found.push(Severity::Info, "file_skipped", &s.path, None, None, None, "", s.reason.clone());
+        // A file that may hold records (an old Word form, a PDF) is a warning.
+        let unread = ingest::unread_records(&ingest::extension(std::path::Path::new(&s.path))).is_some();
+        let (severity, code) = if unread { (Severity::Warning, "file_not_read") } else { (Severity::Info, "file_skipped") };
+        found.push(severity, code, &s.path, None, None, None, "", s.reason.clone());
     }
     out.skipped = skipped;
     for e in errors {
