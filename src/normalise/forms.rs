@@ -15,9 +15,20 @@ const PLACEHOLDERS: &[&str] = &["click here to enter text", "click here to enter
 
 fn is_placeholder(c: &Cell) -> bool {
     match c {
-        Cell::Text(t) => placeholder_text(t),
+        Cell::Text(t) => placeholder_text(t) || options_list(t),
         _ => false,
     }
+}
+
+/// A template's list of the answers to choose from, left as it came: three or
+/// more short options between slashes ("Outstanding/Good/Requires
+/// Improvement/Inadequate", "Yes/No/Partially? (Please delete those that do
+/// not apply)"); each option has a letter (a date is not a list). No answer:
+/// the auditor chose none of them.
+fn options_list(t: &str) -> bool {
+    let t = t.split('(').next().unwrap_or(t).trim().trim_end_matches('?');
+    let options: Vec<&str> = t.split('/').map(str::trim).collect();
+    t.len() <= 120 && options.len() >= 3 && options.iter().all(|o| o.len() <= 30 && o.chars().any(char::is_alphabetic) && !o.contains(':'))
 }
 
 /// Whether a text is a form control's placeholder ("Choose an item.", "Click
@@ -403,6 +414,23 @@ fn judge(
         Err(u) => {
             findings.push(Severity::Warning, "unknown_label", file, sheet, Some(row), Some(label), u.0, "matches no grading scale: counted as not graded");
             None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_template_list_of_options_is_no_answer() {
+        for unanswered in
+            ["Outstanding/Good/Requires Improvement/Inadequate", "Yes/No/Partially?   (Please delete those that do not apply)", "Met / Partially met / Not met"]
+        {
+            assert!(is_placeholder(&Cell::text(unanswered)), "{unanswered}");
+        }
+        for answer in ["Good", "Yes/No", "Good/RI", "14/09/2026", "C1234", "Partially - see notes: drift/delay/cost"] {
+            assert!(!is_placeholder(&Cell::text(answer)), "{answer}");
         }
     }
 }

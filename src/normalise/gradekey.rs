@@ -149,7 +149,11 @@ fn band_floor(t: &str) -> Option<f64> {
     if !f.contains('%') && !f.contains('-') && !f.contains('–') {
         return None;
     }
-    if f.starts_with("below") || f.starts_with("under") || f.starts_with("less than") || f.starts_with('<') {
+    if f.starts_with("below") || f.starts_with("under") || f.starts_with("less than") || f.starts_with('<') || f.starts_with('≤') {
+        return Some(0.0);
+    }
+    // "44% and below", "44% or less": the lowest band.
+    if ["and below", "or below", "and under", "or under", "or less", "and less", "or lower", "and lower"].iter().any(|w| f.contains(w)) {
         return Some(0.0);
     }
     let digits: String = f.trim_start_matches(['>', '=', ' ']).chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
@@ -289,6 +293,15 @@ mod tests {
         let rows: Vec<Result<SourceRow, crate::ingest::IngestError>> =
             rows.into_iter().enumerate().map(|(i, cells)| Ok(SourceRow { row: i as u32 + 1, cells })).collect();
         Table { file: "book.xlsx".into(), sheet: Some(sheet.into()), text_format: None, rows: Box::new(rows.into_iter()) }
+    }
+
+    #[test]
+    fn the_lowest_band_written_as_and_below() {
+        assert_eq!(band_floor("44% and below"), Some(0.0));
+        assert_eq!(band_floor("44% or less"), Some(0.0));
+        assert_eq!(band_floor("Below 45%"), Some(0.0));
+        assert_eq!(band_floor("45% and over"), Some(45.0));
+        assert_eq!(band_floor("85%+"), Some(85.0));
     }
 
     #[test]

@@ -191,12 +191,16 @@ pub struct ValueProfile {
     pub repeats: bool,
 }
 
-/// A cell that is a date (a date cell, a date in text, or an Excel serial in
-/// 2000–2060; bare small numbers are not dates).
+/// A cell that is a date (a date cell, a date in text, or an Excel serial or a
+/// year-first number in 2000–2060; bare small numbers are not dates).
 pub fn is_date_value(c: &Cell) -> bool {
     match c {
         Cell::Date(_) => true,
-        Cell::Number(n) => (36526.0..=58440.0).contains(n) && c.as_date().is_some(),
+        // A year-first number ("20260914") is one too, in the same years.
+        Cell::Number(n) => {
+            ((36526.0..=58440.0).contains(n) && c.as_date().is_some())
+                || crate::ingest::cell::compact_date(*n).is_some_and(|d| (2000..=2060).contains(&chrono::Datelike::year(&d)))
+        }
         // A month-first date ("9/14/2026") is a date too: which way round a
         // table's dates go is decided when it is read.
         Cell::Text(_) => c.as_date().is_some() || c.as_date_month_first().is_some(),
@@ -280,7 +284,9 @@ impl ValueProfile {
                 || matches!(c, Cell::Text(t) if matches!(super::fold::fold(t).as_str(), "ongoing" | "current" | "to date" | "present" | "open ended" | "not ended"))
                 || matches!(c, Cell::Text(t) if super::timescale::parse(t).is_some() || super::timescale::by_date(c, |x| x.as_date()).is_some());
             let grade = is_grade_value(crosswalk, c);
-            let yn = !matches!(c, Cell::Number(_)) && super::scales::answer(c).is_some();
+            // 1 and 0 are read as yes and no in a yes / no column, but do not
+            // make one (a column of grade numbers 1–3 is not yes / no).
+            let yn = !matches!(c, Cell::Number(_)) && !matches!(c, Cell::Text(t) if t == "1" || t == "0") && super::scales::answer(c).is_some();
             let outcome = !yn && matches!(super::table::moderation_outcome(c), Some(super::model::Answer::Yes | super::model::Answer::No));
             (date, grade, yn, outcome, is_id_like(c))
         };

@@ -263,7 +263,9 @@ impl Crosswalk {
 /// A label's text before any commentary: "Requires improvement (RI)", "Good -
 /// some strong evidence", "Met: see notes".
 fn head(t: &str) -> &str {
-    let head = t.split(['(', ':', ';', ',']).next().unwrap_or(t);
+    // The first line, when commentary follows on the lines below ("Partially",
+    // a blank line, "Please explain: …", as a Word form's answer cell holds).
+    let head = t.split(['(', ':', ';', ',', '\n']).next().unwrap_or(t);
     head.split(" - ").next().unwrap_or(head).split(" – ").next().unwrap_or(head)
 }
 
@@ -375,6 +377,9 @@ pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
         Cell::Number(n) if *n == 1.0 => Some(Answer::Yes),
         Cell::Number(n) if *n == 0.0 => Some(Answer::No),
         // The common answers first, without folding.
+        // 1 and 0 typed or exported as text, as they are as numbers.
+        Cell::Text(t) if t == "1" => Some(Answer::Yes),
+        Cell::Text(t) if t == "0" => Some(Answer::No),
         Cell::Text(t) if t.eq_ignore_ascii_case("yes") || t.eq_ignore_ascii_case("y") => Some(Answer::Yes),
         Cell::Text(t) if t.eq_ignore_ascii_case("no") || t.eq_ignore_ascii_case("n") => Some(Answer::No),
         Cell::Text(_) if is_not_known(cell) => Some(Answer::Blank),
@@ -420,6 +425,13 @@ mod tests {
 
     /// Remembered lookups answer as fresh ones, asked once or again, for labels,
     /// labels with commentary, numbers and texts no scale knows.
+    #[test]
+    fn an_answer_cell_with_commentary_below_reads_its_first_line() {
+        let cw = cw();
+        let j = cw.judge(&Cell::text("Partially\n\nPlease explain: drift, delay"), Some("ynp"), NumericDirection::default()).unwrap().unwrap();
+        assert_eq!(j.label, "Partially");
+    }
+
     #[test]
     fn remembered_candidates_are_the_lookups() {
         let c = cw();

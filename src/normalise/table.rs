@@ -738,6 +738,7 @@ pub const SET_ASIDE_REASONS: [&str; 21] = [
 pub const LATER_BY_NAME: &str = "its name says it is later";
 pub const LATER_BY_PROGRESS: &str = "it records as done what the other does not";
 pub const LATER_ROW: &str = "it is further down the same log (the audit entered again)";
+pub const LATER_SHEET: &str = "it is on a later sheet of the same workbook (the audit carried over)";
 pub const LATER_BY_COLUMNS: &str = "its table records completion, which the other's does not";
 pub const SUPERSEDED: &str = "audit in a later export (that version is used)";
 pub const ACTION_SUPERSEDED: &str = "action in a later export (that version is used)";
@@ -1229,6 +1230,21 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 read_one_table(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows) }, model, findings);
             section_report.notes.insert(0, why);
             return (section_report, more);
+        }
+    }
+    // One column per grade with a mark in the one chosen: read as one column
+    // holding the marked column's grade (see [`super::grid`]).
+    if let (Some(h), None, None) = (header, pins, &read_error) {
+        if let Some(grids) = super::grid::GradeGrids::find(&sample[h].cells, &sample[h + 1..], ctx.crosswalk) {
+            let why = grids.describe();
+            findings.push(Severity::Warning, "grade_grid", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
+            let header_row = sample[h].row;
+            let rows = sample.into_iter().map(Ok).chain(rows).map(move |r| r.map(|row| grids.apply(row, header_row)));
+            let text_format = text_format.map(|f| TextFormat { bulk: None, ..f });
+            let (mut grid_report, more) =
+                read_one_table(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows) }, model, findings);
+            grid_report.notes.insert(0, why);
+            return (grid_report, more);
         }
     }
     // A column whose cells each hold several fields written "Name: value |
@@ -2818,8 +2834,20 @@ impl<'a> RowReader<'a> {
         // an audit id of the same child.
         // (Two completions more than four weeks apart are two audits under
         // one id, a re-audit: not versions.)
+        // Without an id: the same child, framework and allocation day on
+        // another sheet (a monthly tab carrying an audit over while it is in
+        // progress, then the tab where it was done), when at most one of the
+        // two is completed or both on the same day.
+        let carried_over = |x: &Audit, f: &Origin| {
+            !has_id
+                && f.sheet.as_deref() != self.sheet
+                && x.allocated.is_some()
+                && x.allocated == a.allocated
+                && (x.completed.is_none() || a.completed.is_none() || x.completed == a.completed)
+        };
         let same_file = |f: &Origin| {
-            f.file == self.file && has_id && model.audits.iter().rev().find(|x| x.origin == *f).is_some_and(|x| same_child(x, &a) && !reaudit_of(x, &a))
+            f.file == self.file
+                && model.audits.iter().rev().find(|x| x.origin == *f).is_some_and(|x| (has_id && same_child(x, &a) && !reaudit_of(x, &a)) || carried_over(x, f))
         };
         if let Some(first) = earlier.filter(|f| f.file != self.file || same_file(f)) {
             // Which version to use: see `later_version` (the table that records
@@ -2834,7 +2862,12 @@ impl<'a> RowReader<'a> {
             let first_version =
                 Version { file: first_name, done: first_done, records_done: !model.no_completion.contains(&(first.file.clone(), first.sheet.clone())) };
             let on_one_sheet = first.file == self.file && first.sheet.as_deref() == self.sheet;
-            let decided = later_version(first_version, Version { file: my_name, ..mine }).or(on_one_sheet.then_some((std::cmp::Ordering::Greater, LATER_ROW)));
+            // An audit carried over to a later tab, neither copy deciding: the
+            // tab read later (a tracker adds its tabs in time order).
+            let later_tab = !has_id && first.file == self.file && !on_one_sheet;
+            let decided = later_version(first_version, Version { file: my_name, ..mine })
+                .or(on_one_sheet.then_some((std::cmp::Ordering::Greater, LATER_ROW)))
+                .or(later_tab.then_some((std::cmp::Ordering::Greater, LATER_SHEET)));
             match decided {
                 Some((std::cmp::Ordering::Greater, why)) => {
                     let first = first.clone();
