@@ -250,7 +250,11 @@ fn walk(dir: &Path, root: &Path, out: Option<&Path>, files: &mut Vec<PathBuf>, s
 fn skip_reason(path: &Path, explicit: bool) -> Option<String> {
     let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
     if name.starts_with("~$") {
-        return Some("Excel lock file (the workbook is open in Excel)".into());
+        return Some(if DOCUMENT_EXTENSIONS.contains(&extension(path).as_str()) {
+            "Word lock file (the document is open in Word)".into()
+        } else {
+            "Excel lock file (the workbook is open in Excel)".into()
+        });
     }
     let ext = extension(path);
     let known = is_workbook(path) || TEXT_EXTENSIONS.contains(&ext.as_str());
