@@ -1663,6 +1663,39 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             }
         }
     }
+    // An action list's number that starts again for each audit ("Action No."
+    // 1, 2 for one audit, 1 for the next): the same number on two audits'
+    // actions says it counts each audit's actions, so it is no id the action
+    // keeps in another export (two lists' action 1 of an audit are two
+    // actions). The action's words and person say which are one.
+    if mapping.kind == TableKind::Actions {
+        if let Some(ci) = mapping.columns.iter().position(|c| c.target == Target::Field("action_id".into()) && c.score < 1000) {
+            let id_col = mapping.columns[ci].index;
+            let audit_col = mapping.field("audit_id").or_else(|| mapping.field("child_id"));
+            let mut audit_of: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+            let restarts = audit_col.and_then(|a| {
+                sample[h + 1..].iter().find_map(|r| {
+                    let id = super::identity::tidy(r.cells.get(id_col)?.as_string().trim()).to_lowercase();
+                    let audit = super::identity::tidy(r.cells.get(a)?.as_string().trim()).to_lowercase();
+                    if id.is_empty() || audit.is_empty() {
+                        return None;
+                    }
+                    let first = audit_of.entry(id.clone()).or_insert_with(|| audit.clone());
+                    (*first != audit).then_some(id)
+                })
+            });
+            if let Some(number) = restarts {
+                let header = mapping.columns[ci].header.clone();
+                let why = format!(
+                    "column '{header}' numbers each audit's actions ('{number}' is on actions of two audits): not read as an action's id across exports; an action in two exports is matched by its audit, words and person"
+                );
+                mapping.columns[ci].unuse("it numbers each audit's actions");
+                report.columns = mapping.columns.clone();
+                report.notes.push(why.clone());
+                findings.push(Severity::Info, "action_number_per_audit", &file, sheet.as_deref(), Some(sample[h].row), Some(&header), number, why);
+            }
+        }
+    }
     if moderation_log {
         mapping.missing_required.clear();
         let how = if mapping.field("overall").is_some() { " (its copy of the auditor's grade is not read again)" } else { "" };

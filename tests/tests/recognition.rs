@@ -1069,3 +1069,17 @@ fn the_eighth_sessions_rules_hold_where_a_stranger_pushed_them() {
     assert_eq!(pair(&review_kpi(&out, "actions_on_time")), (Some(1), Some(6)));
     assert_eq!(review_kpi(&out, "actions_overdue")["value"].as_f64(), Some(5.0));
 }
+
+#[test]
+fn an_action_number_that_restarts_per_audit_is_no_id_across_exports() {
+    // Stranger review 26, case 04e: two action lists each number an audit's
+    // actions 1, 2 …; action 1 of an audit in one is not action 1 in the
+    // other (other words, person and dates): seven actions, not five.
+    let pair = |k: &serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
+    let out = review_run("r26_04e_action_no_second_list_renamed");
+    assert_eq!(pair(&review_kpi(&out, "actions_on_time")), (Some(2), Some(7)));
+    assert_eq!(review_kpi(&out, "actions_overdue")["value"].as_f64(), Some(4.0));
+    let dq = data_quality(&out);
+    assert!(dq.contains("action_number_per_audit"), "{dq}");
+    assert!(!dq.contains("action in a later export"), "{dq}");
+}
