@@ -1374,15 +1374,17 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // A form's actions grid looks like an actions table, and a row of its labels
     // ("Date:", "Auditor:") like a header: a sheet with form labels (child id
     // beside its answer, judgements) is a form unless its "table" really has a
-    // column of child ids under the header.
+    // column of child ids under the header. A table of any kind with one is a
+    // list of records, not a form (a short action list whose actions say
+    // "grade" or "auditor" too).
     let kind = mapping.as_ref().map(|m| m.kind).unwrap_or(TableKind::Unknown);
     let pinned_kind = pins.and_then(|p| p.kind.is_some().then_some(()));
-    let real_audit_table =
-        kind == TableKind::Audits
+    let real_table =
+        kind != TableKind::Unknown
             && mapping.as_ref().and_then(|m| m.field("child_id")).zip(header).is_some_and(|(col, h)| {
                 sample[h + 1..].iter().filter_map(|r| r.cells.get(col)).filter(|c| super::recognise::is_id_value(c)).take(2).count() >= 2
             });
-    if !real_audit_table && pinned_kind.is_none() && super::forms::looks_like_form(ctx, &sample) {
+    if !real_table && pinned_kind.is_none() && super::forms::looks_like_form(ctx, &sample) {
         super::forms::read_form(ctx, &file, sheet.as_deref(), &sample, model, findings, &mut report);
         return (report, None);
     }

@@ -1083,3 +1083,18 @@ fn an_action_number_that_restarts_per_audit_is_no_id_across_exports() {
     assert!(dq.contains("action_number_per_audit"), "{dq}");
     assert!(!dq.contains("action in a later export"), "{dq}");
 }
+
+#[test]
+fn a_short_action_list_with_a_header_row_is_a_list_not_a_form() {
+    // Stranger review 26, cases 04a and 04d: a moderator's action list of two
+    // (or four) rows, its actions saying "grade" and "auditor", is a list
+    // with a header row and records under it, not a one-audit form whose
+    // actions are lost.
+    let pair = |k: &serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
+    for (case, due, overdue) in [("r26_04a_action_no_two_lists", 5, 2.0), ("r26_04d_action_no_two_lists_longer", 7, 4.0)] {
+        let out = review_run(case);
+        assert_eq!(pair(&review_kpi(&out, "actions_on_time")), (Some(2), Some(due)), "{case}");
+        assert_eq!(review_kpi(&out, "actions_overdue")["value"].as_f64(), Some(overdue), "{case}");
+        assert!(!data_quality(&out).contains("form has no child id"), "{case}");
+    }
+}
