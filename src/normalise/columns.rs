@@ -172,6 +172,24 @@ impl TableMapping {
     }
 }
 
+/// What a note on a column of an earlier audit says of it.
+pub(crate) const EARLIER_AUDIT: &str = "names an earlier audit";
+
+/// Whether a (folded) header or group title names an earlier audit: a word
+/// for before (previous, prior, earlier, last, preceding) with the audit or
+/// its judgement next ("Previous audit", "Last audit grade", "Prior
+/// judgement"). Not a time since it ("Months since previous audit",
+/// "Progress since last audit": measured now), nor "prior to the visit" or
+/// "identified earlier" (no audit follows).
+pub(crate) fn names_earlier_audit(folded: &str) -> bool {
+    let w: Vec<&str> = folded.split(' ').collect();
+    !w.contains(&"since")
+        && w.windows(2).any(|p| {
+            matches!(p[0], "previous" | "prior" | "earlier" | "last" | "preceding")
+                && (p[1].starts_with("audit") || matches!(p[1], "qa" | "grade" | "grading" | "judgement" | "judgment" | "rating" | "overall" | "outcome"))
+        })
+}
+
 /// Whether a header is a known column name of any table kind (for header detection).
 pub fn is_known_header(rec: &Recogniser, text: &str) -> bool {
     let h = prepare(text);
@@ -729,6 +747,24 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         }
     }
 
+    // A column of an earlier audit ("Previous audit date", "Last audit grade",
+    // "Q12" under a "Previous audit" title) says what that audit found, not
+    // this one: not read as this audit's date, grade, answer or question (it
+    // would tie with this audit's own date, or add its grade to this one's).
+    if kind == TableKind::Audits {
+        for c in columns.iter_mut().filter(|c| c.score < 1000) {
+            let own = match &c.target {
+                Target::Field(f) => !matches!(f.as_str(), "child_id" | "audit_id" | "team" | "service" | "service_team" | "case_type" | "legal_status"),
+                Target::Domain(_) => true,
+                _ => false,
+            };
+            if own && names_earlier_audit(&fold(&c.header)) {
+                notes.push(format!("column '{}' {EARLIER_AUDIT}: not read as this audit's", c.header));
+                c.unuse("an earlier audit's");
+            }
+        }
+    }
+
     // One column per single-valued field: the strongest wins; a tie is reported.
     let mut by_field: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (ci, c) in columns.iter().enumerate() {
@@ -1166,6 +1202,26 @@ mod tests {
 
     fn target(m: &TableMapping, header: &str) -> String {
         m.columns.iter().find(|c| c.header == header).unwrap().target.describe()
+    }
+
+    #[test]
+    fn an_earlier_audits_columns_are_not_this_audits() {
+        for h in ["previous audit date", "q 12 previous audit", "last audit grade", "prior judgement", "date of previous audit"] {
+            assert!(names_earlier_audit(h), "{h}");
+        }
+        // A time since it is measured now; "prior to" and "earlier" name no audit.
+        for h in ["months since previous audit", "progress since last audit", "seen prior to the visit", "risk identified earlier", "last updated"] {
+            assert!(!names_earlier_audit(h), "{h}");
+        }
+        let m = map(
+            &["Child ID", "Date completed", "Overall grade", "Previous audit date", "Previous audit grade"],
+            &[&["C1", "10/09/2026", "Good", "01/03/2026", "Inadequate"], &["C2", "12/09/2026", "Good", "05/03/2026", "Good"]],
+        );
+        assert_eq!(target(&m, "Date completed"), "completed_date");
+        assert_eq!(target(&m, "Overall grade"), "overall");
+        assert_eq!(target(&m, "Previous audit date"), "(not used)");
+        assert_eq!(target(&m, "Previous audit grade"), "(not used)");
+        assert!(m.notes.iter().any(|n| n.contains(EARLIER_AUDIT)), "{:?}", m.notes);
     }
 
     #[test]

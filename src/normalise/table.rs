@@ -1319,7 +1319,32 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         let own: Vec<String> = sample[h].cells.iter().map(|c| fold(&c.as_string())).collect();
         let below = &sample[h + 1..];
         let body: Vec<Vec<Cell>> = below[..table_end(ctx, below, &own)].iter().take(200).map(|r| r.cells.clone()).collect();
-        let map = |cells: &[Cell]| map_table(ctx.config, &ctx.recogniser, ctx.crosswalk, pins, cells, &body);
+        // A group title that names an earlier audit ("Previous audit" over
+        // "Date", "Q12") heads its columns in every reading: they are that
+        // audit's, never this one's (untitled, "Date" ties with "Date
+        // completed", "Q12" is read as this audit's question 12).
+        let earlier: Vec<(usize, String)> = if h > 0 {
+            crate::ingest::header::group_titles(&sample[h - 1], sample[h].cells.len())
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, t)| t.filter(|t| super::columns::names_earlier_audit(&fold(t))).map(|t| (i, t)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let map = |cells: &[Cell]| {
+            let mut cells = cells.to_vec();
+            for (i, title) in &earlier {
+                let titled = match cells.get(*i) {
+                    Some(Cell::Text(t)) if !super::columns::names_earlier_audit(&fold(t)) => Some(crate::ingest::header::under_title(title, t)),
+                    _ => None,
+                };
+                if let Some(t) = titled {
+                    cells[*i] = Cell::Text(t);
+                }
+            }
+            map_table(ctx.config, &ctx.recogniser, ctx.crosswalk, pins, &cells, &body)
+        };
         let combine = |repeated_only| (h > 0).then(|| crate::ingest::header::combine_two_row_header(&sample[h - 1], &sample[h], repeated_only)).flatten();
         // A third reading: the better of the two, with the group title given
         // only to the sub-headings it left unused ("Date" under "Moderation"
@@ -1514,8 +1539,15 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // An ambiguous column is a warning, not a silently dropped field.
     for note in &mapping.notes {
         // Two columns read as one (never both filled) are an assumption, not an ambiguity left unread.
-        let code = if note.contains("are never both filled") { "columns_joined" } else { "column_ambiguous" };
-        findings.push(Severity::Warning, code, &file, sheet.as_deref(), Some(sample[h].row), None, "", note.clone());
+        // (An earlier audit's column left unread is said, not a problem.)
+        let (severity, code) = if note.contains("are never both filled") {
+            (Severity::Warning, "columns_joined")
+        } else if note.contains(super::columns::EARLIER_AUDIT) {
+            (Severity::Info, "earlier_audit_column")
+        } else {
+            (Severity::Warning, "column_ambiguous")
+        };
+        findings.push(severity, code, &file, sheet.as_deref(), Some(sample[h].row), None, "", note.clone());
     }
     // With no team column, the service / area column gives the team.
     let has_team = mapping.field("team").is_some() || mapping.field("service_team").is_some();

@@ -1098,3 +1098,19 @@ fn a_short_action_list_with_a_header_row_is_a_list_not_a_form() {
         assert!(!data_quality(&out).contains("form has no child id"), "{case}");
     }
 }
+
+#[test]
+fn a_previous_audit_group_title_heads_its_columns() {
+    // Stranger review 26, case 01c: "Previous audit" over "Date" and "Q12" at
+    // the end of a 12-question audit table. Untitled, "Date" tied with "Date
+    // completed" (every audit KPI "not in the exports") and "Q12" was read as
+    // this audit's question 12; titled, both are the earlier audit's.
+    let pair = |k: &serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
+    let out = review_run("r26_01c_q12_previous");
+    assert_eq!(review_kpi(&out, "audits_completed")["value"].as_f64(), Some(4.0));
+    assert_eq!(pair(&review_kpi(&out, "audits_on_time")), (Some(3), Some(4)));
+    assert_eq!(pair(&review_kpi(&out, "overall_good_or_better")), (Some(3), Some(4)));
+    assert_eq!(pair(&review_kpi(&out, "child_spoken_to")), (Some(3), Some(4)));
+    assert!(metrics(&out)["distributions"]["domains"].get("outcomes").is_none(), "the previous audit's Q12 is no domain of these audits");
+    assert!(data_quality(&out).contains("earlier_audit_column"));
+}
