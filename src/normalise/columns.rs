@@ -172,6 +172,10 @@ impl TableMapping {
     }
 }
 
+/// What a note on a column that repeats the auditor's grade beside a
+/// moderation says of it.
+pub(crate) const COPY_OF_AUDITORS: &str = "repeats the auditor's grade beside the moderation";
+
 /// What a note on a column of an earlier audit says of it.
 pub(crate) const EARLIER_AUDIT: &str = "names an earlier audit";
 
@@ -513,8 +517,21 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
     // A grade headed for the auditor ("Auditors' Grade") beside a plain one
     // ("Grade:") in a table with moderation columns: the plain one is the
     // moderator's, wherever the columns stand.
-    let moderation_columns =
-        columns.iter().any(|c| matches!(&c.target, Target::Field(f) if ["moderated", "moderator_agrees", "moderation_date"].contains(&f.as_str())));
+    let moderation: Vec<usize> = columns
+        .iter()
+        .filter(|c| matches!(&c.target, Target::Field(f) if ["moderated", "moderator_agrees", "moderation_date"].contains(&f.as_str())))
+        .map(|c| c.index)
+        .collect();
+    let moderation_columns = !moderation.is_empty();
+    // A moderator grades, and a moderation has an outcome, only where a
+    // moderation is: a column filled on a row whose moderation columns are
+    // all blank or "No" is about the audit, not its moderation.
+    let unmoderated = |r: &Vec<Cell>| {
+        moderation
+            .iter()
+            .all(|&m| r.get(m).is_none_or(|c| c.is_empty() || matches!(super::scales::answer(c), Some(super::model::Answer::No | super::model::Answer::Blank))))
+    };
+    let filled_unmoderated = |index: usize| sample.iter().any(|r| r.get(index).is_some_and(|c| !c.is_empty()) && unmoderated(r));
     let overall: Vec<usize> = (0..columns.len()).filter(|&i| columns[i].target == Target::Field("overall".into()) && scores[i] < 1000).collect();
     if kind == TableKind::Audits && moderation_columns && overall.len() == 2 && !columns.iter().any(|c| c.target == Target::Field("moderated_overall".into())) {
         let names_auditor = |i: usize| words[columns[i].index].iter().any(|w| w == "auditor" || w == "auditors");
@@ -524,12 +541,30 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             (false, true) => Some(a),
             _ => None,
         };
-        if let Some(p) = plain.filter(|&p| words[columns[p].index].len() <= 2) {
-            let auditor = columns[if p == a { b } else { a }].header.clone();
-            columns[p].reason =
-                format!("{}; beside the auditor's grade '{auditor}', in a table with moderation columns, so the moderator's", columns[p].reason);
-            columns[p].target = Target::Field("moderated_overall".into());
-            columns[p].scale = crosswalk.detect_scale(column_values(columns[p].index).iter().copied());
+        // (Not a plain grade filled on an audit with no moderation recorded: a
+        // moderator grades only what was moderated, so that one is the audit's
+        // own, and the one headed for the auditor a copy of it set beside the
+        // moderation, "Moderator, Date, Auditor's grade".)
+        match plain.filter(|&p| words[columns[p].index].len() <= 2) {
+            Some(p) if !filled_unmoderated(columns[p].index) => {
+                let auditor = columns[if p == a { b } else { a }].header.clone();
+                columns[p].reason =
+                    format!("{}; beside the auditor's grade '{auditor}', in a table with moderation columns, so the moderator's", columns[p].reason);
+                columns[p].target = Target::Field("moderated_overall".into());
+                columns[p].scale = crosswalk.detect_scale(column_values(columns[p].index).iter().copied());
+            }
+            Some(p) => {
+                let copy = if p == a { b } else { a };
+                let own = columns[p].header.clone();
+                notes.push(format!(
+                    "column '{}' {COPY_OF_AUDITORS}: '{own}' is graded on audits with no moderation, so it is the audit's own grade, and no column is the moderator's grade",
+                    columns[copy].header
+                ));
+                columns[copy].reason = format!("{} (not used: a copy of the auditor's grade '{own}')", columns[copy].reason);
+                columns[copy].target = Target::Ignore;
+                columns[copy].score = 0;
+            }
+            None => {}
         }
     }
 

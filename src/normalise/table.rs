@@ -1544,6 +1544,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             (Severity::Warning, "columns_joined")
         } else if note.contains(super::columns::EARLIER_AUDIT) {
             (Severity::Info, "earlier_audit_column")
+        } else if note.contains(super::columns::COPY_OF_AUDITORS) {
+            (Severity::Info, "auditors_grade_repeated")
         } else {
             (Severity::Warning, "column_ambiguous")
         };

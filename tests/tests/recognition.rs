@@ -1114,3 +1114,19 @@ fn a_previous_audit_group_title_heads_its_columns() {
     assert!(metrics(&out)["distributions"]["domains"].get("outcomes").is_none(), "the previous audit's Q12 is no domain of these audits");
     assert!(data_quality(&out).contains("earlier_audit_column"));
 }
+
+#[test]
+fn an_auditors_grade_repeated_in_a_moderation_block_leaves_the_overall_the_auditors() {
+    // Stranger review 26, case 02b: "Overall judgement", then a moderation
+    // block of "Moderator", "Date", "Auditor's grade" (the auditor's grade set
+    // beside the moderation to compare) and no moderator's grade. The overall
+    // is graded on audits no one moderated: it is the audit's own, not the
+    // moderator's; no column gives the moderator's grade or agreement.
+    let pair = |k: &serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
+    let out = review_run("r26_02b_auditor_grade_in_mod_block");
+    assert_eq!(pair(&review_kpi(&out, "overall_good_or_better")), (Some(2), Some(4)));
+    assert_eq!(pair(&review_kpi(&out, "moderation_coverage")), (Some(2), Some(4)));
+    let agreement = review_kpi(&out, "moderation_agreement");
+    assert_eq!(agreement["not_in_source"], true, "{agreement}");
+    assert!(data_quality(&out).contains("auditors_grade_repeated"));
+}
