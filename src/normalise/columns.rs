@@ -176,6 +176,9 @@ impl TableMapping {
 /// moderation says of it.
 pub(crate) const COPY_OF_AUDITORS: &str = "repeats the auditor's grade beside the moderation";
 
+/// What a note on an "Outcome" column filled on audits no one moderated says of it.
+pub(crate) const OUTCOME_OF_THE_CASE: &str = "is filled on audits that were not moderated, so it is the case's outcome";
+
 /// What a note on a column of an earlier audit says of it.
 pub(crate) const EARLIER_AUDIT: &str = "names an earlier audit";
 
@@ -571,7 +574,9 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
     // A column headed only "Outcome" (or "Result", "Decision") in a table with
     // a moderation column and no agreement column, whose values are a
     // moderation's outcomes ("Upheld", "Changed to RI", "Not agreed"), is the
-    // moderator's agreement. Elsewhere "Outcome" says too little to be used.
+    // moderator's agreement. Elsewhere "Outcome" says too little to be used:
+    // also where it is filled on audits no one moderated ("No change",
+    // "Changed" beside "Moderated: No"), the case's outcome, not a moderation's.
     let has = |field: &str| columns.iter().any(|c| c.target == Target::Field(field.into()));
     if kind == TableKind::Audits && moderation_columns && !has("moderator_agrees") {
         let plain = |i: usize| matches!(words[i].as_slice(), [w] if ["outcome", "result", "decision"].contains(&w.as_str()));
@@ -583,11 +588,17 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                 p.outcomes > 0 && p.fits(super::recognise::ValueKind::Agreement) == Some(true) && p.grades * 2 < p.non_empty
             })
             .collect();
-        if let [ci] = outcomes.as_slice() {
-            let c = &mut columns[*ci];
-            c.target = Target::Field("moderator_agrees".into());
-            c.scale = None;
-            c.reason = "values are a moderation's outcomes, in a table with moderation columns".into();
+        match outcomes.as_slice() {
+            [ci] if filled_unmoderated(columns[*ci].index) => {
+                notes.push(format!("column '{}' {OUTCOME_OF_THE_CASE}: not read as the moderator's agreement", columns[*ci].header));
+            }
+            [ci] => {
+                let c = &mut columns[*ci];
+                c.target = Target::Field("moderator_agrees".into());
+                c.scale = None;
+                c.reason = "values are a moderation's outcomes, in a table with moderation columns".into();
+            }
+            _ => {}
         }
     }
 
@@ -879,8 +890,9 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             }
         }
         // Two columns for one spoken-to answer ("Worker spoken to" and "Which
-        // worker did you speak to?"): the one holding yes / no is the answer.
-        if field.starts_with("spoke_") && winners.len() > 1 && top < 1000 {
+        // worker did you speak to?"), or for whether the audit was moderated
+        // ("Moderated" and "Moderator"): the one holding yes / no is the answer.
+        if (field.starts_with("spoke_") || field == "moderated") && winners.len() > 1 && top < 1000 {
             let yes_no: Vec<usize> =
                 winners.iter().copied().filter(|&c| profiles[columns[c].index].fits(super::recognise::ValueKind::YesNo) == Some(true)).collect();
             if let [answer] = yes_no[..] {

@@ -1546,6 +1546,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             (Severity::Info, "earlier_audit_column")
         } else if note.contains(super::columns::COPY_OF_AUDITORS) {
             (Severity::Info, "auditors_grade_repeated")
+        } else if note.contains(super::columns::OUTCOME_OF_THE_CASE) {
+            (Severity::Info, "outcome_not_moderation")
         } else {
             (Severity::Warning, "column_ambiguous")
         };

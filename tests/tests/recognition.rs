@@ -1130,3 +1130,19 @@ fn an_auditors_grade_repeated_in_a_moderation_block_leaves_the_overall_the_audit
     assert_eq!(agreement["not_in_source"], true, "{agreement}");
     assert!(data_quality(&out).contains("auditors_grade_repeated"));
 }
+
+#[test]
+fn a_case_outcome_filled_on_audits_no_one_moderated_is_no_agreement() {
+    // Stranger review 26, cases 03c and 03d: "Outcome" of "No change" /
+    // "Changed" beside "Moderated" (and "Moderator") is filled on audits that
+    // were not moderated: the case's outcome, not the moderator's agreement.
+    // "Moderated" (yes / no) beside "Moderator" (names) says which were.
+    let pair = |k: &serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
+    for case in ["r26_03c_case_outcome_no_change", "r26_03d_case_outcome_only_moderated"] {
+        let out = review_run(case);
+        assert_eq!(pair(&review_kpi(&out, "moderation_coverage")), (Some(3), Some(5)), "{case}");
+        let agreement = review_kpi(&out, "moderation_agreement");
+        assert_eq!(agreement["not_in_source"], true, "{case}: {agreement}");
+        assert!(data_quality(&out).contains("outcome_not_moderation"), "{case}");
+    }
+}
