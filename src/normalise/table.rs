@@ -3565,7 +3565,28 @@ impl<'a> RowReader<'a> {
                 );
                 Some(false)
             }
-            Some(_) => self.answer(row, "moderated", findings).as_bool(),
+            Some((c, header)) => {
+                let (header, text) = (header.to_string(), c.as_string());
+                match self.answer(row, "moderated", findings).as_bool() {
+                    // A moderator's grade, date or agreement on the row says it was
+                    // moderated, whatever the column reads as ("N Galt", a name
+                    // without its initial's full stop, reads as "N", no).
+                    Some(false) if recorded => {
+                        findings.push(
+                            Severity::Warning,
+                            "moderated_but_says_no",
+                            self.file,
+                            self.sheet,
+                            Some(row.row),
+                            Some(&header),
+                            text,
+                            "reads as no, but the row has a moderator's grade, date or agreement: counted as moderated",
+                        );
+                        Some(true)
+                    }
+                    answer => answer,
+                }
+            }
             None => None,
         }
         .or_else(|| recorded.then_some(true))

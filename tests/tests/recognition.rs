@@ -1146,3 +1146,16 @@ fn a_case_outcome_filled_on_audits_no_one_moderated_is_no_agreement() {
         assert!(data_quality(&out).contains("outcome_not_moderation"), "{case}");
     }
 }
+
+#[test]
+fn a_row_with_a_moderators_grade_was_moderated_whatever_its_flag_reads() {
+    // Stranger review 26, case 05c: "N Galt" (a name, no full stop after the
+    // initial) in "Moderated by" reads as "N", no; the row has a moderator's
+    // grade, so it was moderated (with a warning). "N (moderator on leave)",
+    // "No - N. Galt on leave" and "N. - not selected", with no grade, were not.
+    let pair = |k: &serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
+    let out = review_run("r26_05c_no_with_reason");
+    assert_eq!(pair(&review_kpi(&out, "moderation_coverage")), (Some(2), Some(6)));
+    assert_eq!(pair(&review_kpi(&out, "moderation_agreement")), (Some(2), Some(2)));
+    assert!(data_quality(&out).contains("moderated_but_says_no"));
+}
