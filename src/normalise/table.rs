@@ -1810,6 +1810,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         .iter()
         .filter_map(|f| mapping.field(f))
         .any(|i| sample.iter().skip(h + 1).any(|r| r.cells.get(i).is_some_and(|c| !c.is_empty())));
+    let watch = error_watch(&mapping, &fields, &alternates);
     let mut reader = RowReader {
         quote_check: text_format.as_ref().map(|f| (f.delimiter as u8, sample[h].cells.len())),
         moderation_kept,
@@ -1832,6 +1833,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         fixed_episode_type,
         note_kinds: Default::default(),
         read_as_yes: BTreeMap::new(),
+        error_cells: vec![Default::default(); watch.len()],
+        error_watch: watch,
         service_as_team,
         sheet_team,
         month_first: month_first(&mapping, &sample[h + 1..], &file, sheet.as_deref(), findings, &mut report),
@@ -1865,12 +1868,15 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             // (Nor notes with their own ids: a note another export holds again is
             // matched by its id, which the columnar reader does not read.)
             && !reader.fields.iter().any(|(f, _)| f == "note_id")
+            // (Its formula errors are kept as 4-bit codes, 16 columns at most.)
+            && reader.error_watch.len() <= 16
     });
     let fast = bulk.is_some();
     if let Some(bulk) = &bulk {
         let cols = super::casenotes_fast::NoteColumns {
             header_key: reader.header_key,
             quote_check: reader.quote_check,
+            error_watch: reader.error_watch.iter().map(|(i, _)| *i).collect(),
             ..super::casenotes_fast::NoteColumns::from_fields(&reader.fields, reader.keys.clone())
         };
         let mut sink = super::casenotes_fast::Sink {
@@ -1879,6 +1885,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             file: &file,
             source: reader.source,
             blank_rows: &mut reader.blank_rows,
+            error_cells: &mut reader.error_cells,
             model,
             findings,
             report: &mut report,
@@ -1943,6 +1950,24 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             Some(column),
             example.clone(),
             format!("{count} entries that name a person or a date (not yes or no) were read as yes"),
+        );
+    }
+    for ((_, header), (count, first, at)) in reader.error_watch.iter().zip(&reader.error_cells).filter(|(_, (n, _, _))| *n > 0) {
+        let shown: Vec<String> = at.iter().map(u32::to_string).collect();
+        let more = if *count > at.len() as u64 { ", …" } else { "" };
+        let cells = if *count == 1 { "1 cell holds".to_string() } else { format!("{count} cells hold") };
+        findings.push(
+            Severity::Warning,
+            "formula_error",
+            &file,
+            sheet.as_deref(),
+            None,
+            Some(header),
+            first.clone(),
+            format!(
+                "{cells} a formula's error instead of a value (rows {}{more}): read as blank, as if nothing were written (an error is never read as a team, an id or any other value). Correct the formula in the workbook, or type the value",
+                shown.join(", ")
+            ),
         );
     }
     if !reader.blank_rows.is_empty() {
@@ -2709,6 +2734,43 @@ struct RowReader<'a> {
     /// Yes/no columns holding names or dates ("Moderated by: Jo", "Worker seen:
     /// Sam 05/10") read as yes: column → (count, first example).
     read_as_yes: BTreeMap<String, (u64, String)>,
+    /// The field columns whose formula errors are counted ([`error_watch`]).
+    error_watch: Vec<(usize, String)>,
+    /// Formula errors found in them, in the same order.
+    error_cells: ErrorCells,
+}
+
+/// Formula errors ("#REF!", "#N/A") found in a table's field columns, one
+/// entry per watched column: how many, the first error, the first rows.
+pub type ErrorCells = Vec<(u64, String, Vec<u32>)>;
+
+/// Counts a formula error in the watched column `ordinal`.
+pub fn note_error(cells: &mut ErrorCells, ordinal: usize, text: &str, row: u32) {
+    if let Some((count, first, rows)) = cells.get_mut(ordinal) {
+        if *count == 0 {
+            first.push_str(text);
+        }
+        *count += 1;
+        if rows.len() < 10 {
+            rows.push(row);
+        }
+    }
+}
+
+/// The field columns of a table whose formula errors ("#REF!" where a team
+/// or an id should be) are said in a `formula_error` warning: every field's
+/// column but an audit's child id (its error is said row by row, and still
+/// counts the audit).
+fn error_watch(mapping: &TableMapping, fields: &[(String, (usize, String))], alternates: &[(String, (usize, String))]) -> Vec<(usize, String)> {
+    let mut watch: Vec<(usize, String)> = Vec::new();
+    for (f, (i, h)) in fields.iter().chain(alternates) {
+        let audit_child = mapping.kind == TableKind::Audits && f == "child_id";
+        let seen = watch.iter().any(|(j, _)| j == i);
+        if !audit_child && !seen {
+            watch.push((*i, h.clone()));
+        }
+    }
+    watch
 }
 
 impl<'a> RowReader<'a> {
@@ -2793,6 +2855,11 @@ impl<'a> RowReader<'a> {
                 format!("exact duplicate of row {first}{place}: not counted twice"),
             );
             return;
+        }
+        for (ordinal, (i, _)) in self.error_watch.iter().enumerate() {
+            if let Some(Cell::Error(e)) = row.cells.get(*i) {
+                note_error(&mut self.error_cells, ordinal, e, row.row);
+            }
         }
         let result = match self.mapping.kind {
             TableKind::Audits if self.moderation_log => self.moderation(&row, findings).map(|m| model.moderations.push(m)),

@@ -1159,3 +1159,22 @@ fn a_row_with_a_moderators_grade_was_moderated_whatever_its_flag_reads() {
     assert_eq!(pair(&review_kpi(&out, "moderation_agreement")), (Some(2), Some(2)));
     assert!(data_quality(&out).contains("moderated_but_says_no"));
 }
+
+#[test]
+fn formulas_with_no_result_and_error_values_are_said() {
+    // Stranger review 25, case 46: formula cells saved with no result (a
+    // script wrote the workbook) are read as blank, and a warning says so,
+    // naming the sheet's columns and the first cell.
+    let out = review_run("r25_46_xlsx_formula_cells");
+    let dq = data_quality(&out);
+    let line = dq.lines().find(|l| l.contains("formula_not_calculated")).unwrap_or_else(|| panic!("{dq}"));
+    assert!(line.starts_with("warning,") && line.contains("columns C, F, R") && line.contains("the first at C96"), "{line}");
+    // Case 47: "#REF!" where the team should be is no team, and said; an
+    // error is never a team's name.
+    let out = review_run("r25_47_xlsx_error_values");
+    let dq = data_quality(&out);
+    let line = dq.lines().find(|l| l.contains("formula_error") && l.contains("#REF!")).unwrap_or_else(|| panic!("{dq}"));
+    assert!(line.starts_with("warning,") && line.contains("Team") && line.contains("rows 98"), "{line}");
+    let teams = review_kpi(&out, "audits_completed")["by_team"].as_array().unwrap().iter().map(|t| t["team"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    assert!(teams.iter().all(|t| !t.starts_with('#')), "{teams:?}");
+}
