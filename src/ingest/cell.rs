@@ -137,9 +137,20 @@ pub fn is_null_literal(t: &str) -> bool {
     t.len() <= 6 && matches!(t, "NULL" | "null" | "Null" | "(null)" | "<NULL>" | "<null>")
 }
 
+/// A formula's errors as Excel writes them ("#N/A" when saving as CSV).
+pub const ERROR_LITERALS: [&str; 9] = ["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!"];
+
 /// A formula's error as text ("#N/A", as Excel writes it when saving as CSV).
 pub fn is_error_literal(t: &str) -> bool {
-    matches!(t, "#N/A" | "#REF!" | "#VALUE!" | "#DIV/0!" | "#NAME?" | "#NULL!" | "#NUM!" | "#SPILL!" | "#CALC!")
+    error_literal_code(t) != 0
+}
+
+/// Which of [`ERROR_LITERALS`] a text is, counted from 1; 0 for none.
+pub fn error_literal_code(t: &str) -> u8 {
+    if !t.starts_with('#') {
+        return 0;
+    }
+    ERROR_LITERALS.iter().position(|e| *e == t).map_or(0, |i| i as u8 + 1)
 }
 
 impl fmt::Display for Cell {

@@ -92,10 +92,33 @@ pub fn combine_two_row_header(above: &SourceRow, header: &SourceRow, repeated_on
     Some(out)
 }
 
+/// The group title over each of a header's `width` columns, from the row above
+/// it: a title spans up to the next title, the last as wide as most groups
+/// are (merged cells all of one width), as [`combine_two_row_header`] reads
+/// them; `None` where no title is over a column (a lone title's span is not
+/// known).
+pub fn group_titles(above: &SourceRow, width: usize) -> Vec<Option<String>> {
+    let starts: Vec<usize> = above.cells.iter().enumerate().filter(|(_, c)| matches!(c, Cell::Text(t) if !t.trim().is_empty())).map(|(i, _)| i).collect();
+    let mut gaps: Vec<usize> = starts.windows(2).map(|w| w[1] - w[0]).collect();
+    gaps.sort_unstable();
+    let span = gaps.get(gaps.len() / 2).copied();
+    (0..width)
+        .map(|i| {
+            let start = *starts.iter().rev().find(|&&s| s <= i)?;
+            let inside = match (starts.iter().find(|&&s| s > start), span) {
+                (Some(&next), _) => i < next,
+                (None, Some(s)) => i - start < s,
+                (None, None) => false,
+            };
+            inside.then(|| above.cells[start].as_string().trim().to_string())
+        })
+        .collect()
+}
+
 /// A sub-heading under its group's title: "Moderation Date". A question's
 /// number stays first ("Q12" under "Judgements" is "Q12 Judgements"), so that
 /// questions numbered 1 to 12 are still read as numbered.
-fn under_title(group: &str, sub: &str) -> String {
+pub fn under_title(group: &str, sub: &str) -> String {
     let t = sub.trim();
     let digits = t.strip_prefix(['Q', 'q']).unwrap_or(t).trim_end_matches(['.', ')', ':']);
     let numbered =
@@ -177,6 +200,16 @@ mod tests {
         let got: Vec<String> = combine_two_row_header(&above, &header, false).unwrap().iter().map(Cell::as_string).collect();
         assert_eq!(got, ["Child ID", "Team", "Q1 Risk Judgement", "Q1 Risk Evidence", "Q2 Voice Judgement", "Q2 Voice Evidence"]);
         assert!(combine_two_row_header(&row(1, &["Title"]), &row(2, &["Child ID", "Team"]), false).is_none(), "no repeats: one header row");
+    }
+
+    #[test]
+    fn group_titles_span_to_the_next_and_the_last_as_wide_as_most() {
+        let above = row(1, &["Case details", "", "Audit", "", "Previous audit", "", ""]);
+        let got = group_titles(&above, 7);
+        let want = ["Case details", "Case details", "Audit", "Audit", "Previous audit", "Previous audit"].map(|t| Some(t.to_string()));
+        assert_eq!(got[..6], want);
+        assert_eq!(got[6], None, "past the last group's width");
+        assert_eq!(group_titles(&row(1, &["Audits 2026", "", ""]), 3), [None, None, None], "a lone title's span is not known");
     }
 
     #[test]

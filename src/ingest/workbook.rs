@@ -46,6 +46,8 @@ pub enum NoteLevel {
     Info,
     /// Cells were left out.
     Warning,
+    /// Formulas saved with no result were read as blank.
+    Uncalculated,
     /// A sheet could not be read (the workbook's other sheets were).
     Error,
 }
@@ -141,13 +143,26 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
         }
         _ => {
             let mut book = Xlsx::new(cursor()).map_err(|e| not_a_workbook(e.to_string()))?;
-            read_sparse(file, kinds(book.sheets_metadata()), |name, sink| {
+            // Formulas saved with no result (a workbook written by a script,
+            // or saved with calculation off): per sheet, how many, in which
+            // columns, and the first.
+            let mut uncalculated: Vec<(String, Uncalculated)> = Vec::new();
+            let (tables, mut notes) = read_sparse(file, kinds(book.sheets_metadata()), |name, sink| {
                 let mut r = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
-                while let Some(c) = r.next_cell().map_err(|e| e.to_string())? {
-                    sink(c.get_position(), convert_ref(c.get_value()))?;
+                let mut here = Uncalculated::default();
+                while let Some(c) = r.next_cell_with_formula_metadata().map_err(|e| e.to_string())? {
+                    if c.formula.is_some() && matches!(c.value, DataRef::Empty) {
+                        here.add(c.pos);
+                    }
+                    sink(c.pos, convert_ref(&c.value))?;
+                }
+                if here.count > 0 {
+                    uncalculated.push((name.to_string(), here));
                 }
                 Ok(())
-            })
+            })?;
+            notes.extend(uncalculated.into_iter().map(|(sheet, u)| ReadNote { sheet: Some(sheet), level: NoteLevel::Uncalculated, message: u.message() }));
+            Ok((tables, notes))
         }
     }
 }
@@ -683,6 +698,39 @@ impl Iterator for Rows {
     }
 }
 
+/// A sheet's formula cells saved with no result: a reader of saved results
+/// (auditpack, and any other) sees them blank.
+#[derive(Default)]
+struct Uncalculated {
+    count: u64,
+    /// 0-based columns, in order.
+    columns: std::collections::BTreeSet<u32>,
+    /// The first one's 0-based (row, column).
+    first: Option<(u32, u32)>,
+}
+
+impl Uncalculated {
+    fn add(&mut self, pos: (u32, u32)) {
+        self.count += 1;
+        self.columns.insert(pos.1);
+        self.first.get_or_insert(pos);
+    }
+
+    fn message(&self) -> String {
+        let letters: Vec<String> = self.columns.iter().take(12).map(|&c| column_letters(c)).collect();
+        let more = if self.columns.len() > 12 { ", …" } else { "" };
+        let (row, col) = self.first.unwrap_or_default();
+        let cells = if self.count == 1 { "1 formula cell has".to_string() } else { format!("{} formula cells have", self.count) };
+        format!(
+            "{cells} no saved result (the workbook was written by a program that does not calculate, or saved with calculation off), in column{} {}{more}, the first at {}{}: auditpack reads saved results only, so they are read as blank. Open the workbook in Excel or LibreOffice and save it, so that the results are saved",
+            if self.columns.len() == 1 { "" } else { "s" },
+            letters.join(", "),
+            column_letters(col),
+            row + 1
+        )
+    }
+}
+
 /// "A", "Z", "AA", ... for a 0-based column.
 pub fn column_letters(mut c: u32) -> String {
     let mut s = Vec::new();
@@ -715,7 +763,8 @@ fn convert(d: &Data) -> Cell {
         Data::DateTime(dt) => date_time(dt),
         Data::DateTimeIso(s) => super::parse_date(s).map(Cell::Date).unwrap_or_else(|| Cell::text(s)),
         Data::DurationIso(s) => Cell::text(s),
-        Data::Error(e) => Cell::Error(format!("#{e:?}")),
+        // (As Excel shows it: "#REF!", "#N/A".)
+        Data::Error(e) => Cell::Error(e.to_string()),
     }
 }
 
@@ -730,7 +779,7 @@ fn convert_ref(d: &DataRef) -> Cell {
         DataRef::DateTime(dt) => date_time(dt),
         DataRef::DateTimeIso(s) => super::parse_date(s).map(Cell::Date).unwrap_or_else(|| Cell::text(s)),
         DataRef::DurationIso(s) => Cell::text(s),
-        DataRef::Error(e) => Cell::Error(format!("#{e:?}")),
+        DataRef::Error(e) => Cell::Error(e.to_string()),
     }
 }
 

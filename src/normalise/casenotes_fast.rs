@@ -58,6 +58,9 @@ pub struct NoteColumns {
     /// The delimiter and the header's width: a cell holding lines that look
     /// like rows is said, as the row reader says it.
     pub quote_check: Option<(u8, usize)>,
+    /// The columns whose formula errors are counted, as the row reader counts
+    /// them (16 at most).
+    pub error_watch: Vec<usize>,
 }
 
 impl NoteColumns {
@@ -78,6 +81,7 @@ impl NoteColumns {
             keys,
             header_key: 0,
             quote_check: None,
+            error_watch: Vec::new(),
         }
     }
 
@@ -111,6 +115,8 @@ pub struct Sink<'a> {
     /// The file's interned name.
     pub source: u32,
     pub blank_rows: &'a mut Vec<u32>,
+    /// Formula errors in the watched columns, as the row reader counts them.
+    pub error_cells: &'a mut super::table::ErrorCells,
     pub model: &'a mut Model,
     pub findings: &'a mut Findings,
     pub report: &'a mut TableReport,
@@ -171,6 +177,9 @@ struct Rec {
     child_seen: u32,
     event: DateVal,
     recorded: DateVal,
+    /// The formula errors of its watched columns: 4 bits a column, the
+    /// error's code ([`crate::ingest::cell::error_literal_code`]).
+    errors: u64,
 }
 
 /// Distinct cell texts of one part → small ids (0 = empty).
@@ -392,6 +401,7 @@ fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, w1252: bool, cols: &
         child_seen: 0,
         event: DateVal::Blank,
         recorded: DateVal::Blank,
+        errors: 0,
     };
     let mut key = cols.keys.kind;
     let mut totals = false;
@@ -423,7 +433,13 @@ fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, w1252: bool, cols: &
         }
         // A formula's error is no value (the row reader's cell is an error),
         // though it is part of the row's key and its first text.
-        let value = if crate::ingest::cell::is_error_literal(t) || super::forms::placeholder_text(t) { "" } else { t };
+        let error = crate::ingest::cell::error_literal_code(t);
+        if error != 0 {
+            if let Some(ordinal) = cols.error_watch.iter().position(|&c| c == i) {
+                rec.errors |= u64::from(error) << (4 * ordinal);
+            }
+        }
+        let value = if error != 0 || super::forms::placeholder_text(t) { "" } else { t };
         match cols.role(i) {
             Role::Child if !value.is_empty() => rec.child = part.dict.id(value),
             Role::Event | Role::Recorded if !t.is_empty() => {
@@ -752,7 +768,7 @@ fn parse_blocks(
 /// One body row: rejected (blank, totals, duplicate, no child id, no event date)
 /// or added as a note, with the row reader's findings in its order.
 fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups) {
-    let Sink { ctx, cols, file, source, blank_rows, model, findings, report } = sink;
+    let Sink { ctx, cols, file, source, blank_rows, error_cells, model, findings, report } = sink;
     let (ctx, cols, file, source) = (*ctx, *cols, *file, *source);
     report.rows_read += 1;
     super::table::rows_in_a_cell(findings, file, None, row, rec.rows_in_cells);
@@ -795,6 +811,16 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
             format!("exact duplicate of row {first}{place}: not counted twice"),
         );
         return;
+    }
+    let mut errors = rec.errors;
+    let mut ordinal = 0;
+    while errors != 0 {
+        let code = (errors & 0xF) as usize;
+        if code != 0 {
+            super::table::note_error(error_cells, ordinal, crate::ingest::cell::ERROR_LITERALS[code - 1], row);
+        }
+        errors >>= 4;
+        ordinal += 1;
     }
     let mut reject = |reason: &str, column: &str| {
         report.reject(reason);

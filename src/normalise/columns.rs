@@ -172,6 +172,31 @@ impl TableMapping {
     }
 }
 
+/// What a note on a column that repeats the auditor's grade beside a
+/// moderation says of it.
+pub(crate) const COPY_OF_AUDITORS: &str = "repeats the auditor's grade beside the moderation";
+
+/// What a note on an "Outcome" column filled on audits no one moderated says of it.
+pub(crate) const OUTCOME_OF_THE_CASE: &str = "is filled on audits that were not moderated, so it is the case's outcome";
+
+/// What a note on a column of an earlier audit says of it.
+pub(crate) const EARLIER_AUDIT: &str = "names an earlier audit";
+
+/// Whether a (folded) header or group title names an earlier audit: a word
+/// for before (previous, prior, earlier, last, preceding) with the audit or
+/// its judgement next ("Previous audit", "Last audit grade", "Prior
+/// judgement"). Not a time since it ("Months since previous audit",
+/// "Progress since last audit": measured now), nor "prior to the visit" or
+/// "identified earlier" (no audit follows).
+pub(crate) fn names_earlier_audit(folded: &str) -> bool {
+    let w: Vec<&str> = folded.split(' ').collect();
+    !w.contains(&"since")
+        && w.windows(2).any(|p| {
+            matches!(p[0], "previous" | "prior" | "earlier" | "last" | "preceding")
+                && (p[1].starts_with("audit") || matches!(p[1], "qa" | "grade" | "grading" | "judgement" | "judgment" | "rating" | "overall" | "outcome"))
+        })
+}
+
 /// Whether a header is a known column name of any table kind (for header detection).
 pub fn is_known_header(rec: &Recogniser, text: &str) -> bool {
     let h = prepare(text);
@@ -495,8 +520,21 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
     // A grade headed for the auditor ("Auditors' Grade") beside a plain one
     // ("Grade:") in a table with moderation columns: the plain one is the
     // moderator's, wherever the columns stand.
-    let moderation_columns =
-        columns.iter().any(|c| matches!(&c.target, Target::Field(f) if ["moderated", "moderator_agrees", "moderation_date"].contains(&f.as_str())));
+    let moderation: Vec<usize> = columns
+        .iter()
+        .filter(|c| matches!(&c.target, Target::Field(f) if ["moderated", "moderator_agrees", "moderation_date"].contains(&f.as_str())))
+        .map(|c| c.index)
+        .collect();
+    let moderation_columns = !moderation.is_empty();
+    // A moderator grades, and a moderation has an outcome, only where a
+    // moderation is: a column filled on a row whose moderation columns are
+    // all blank or "No" is about the audit, not its moderation.
+    let unmoderated = |r: &Vec<Cell>| {
+        moderation
+            .iter()
+            .all(|&m| r.get(m).is_none_or(|c| c.is_empty() || matches!(super::scales::answer(c), Some(super::model::Answer::No | super::model::Answer::Blank))))
+    };
+    let filled_unmoderated = |index: usize| sample.iter().any(|r| r.get(index).is_some_and(|c| !c.is_empty()) && unmoderated(r));
     let overall: Vec<usize> = (0..columns.len()).filter(|&i| columns[i].target == Target::Field("overall".into()) && scores[i] < 1000).collect();
     if kind == TableKind::Audits && moderation_columns && overall.len() == 2 && !columns.iter().any(|c| c.target == Target::Field("moderated_overall".into())) {
         let names_auditor = |i: usize| words[columns[i].index].iter().any(|w| w == "auditor" || w == "auditors");
@@ -506,19 +544,39 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             (false, true) => Some(a),
             _ => None,
         };
-        if let Some(p) = plain.filter(|&p| words[columns[p].index].len() <= 2) {
-            let auditor = columns[if p == a { b } else { a }].header.clone();
-            columns[p].reason =
-                format!("{}; beside the auditor's grade '{auditor}', in a table with moderation columns, so the moderator's", columns[p].reason);
-            columns[p].target = Target::Field("moderated_overall".into());
-            columns[p].scale = crosswalk.detect_scale(column_values(columns[p].index).iter().copied());
+        // (Not a plain grade filled on an audit with no moderation recorded: a
+        // moderator grades only what was moderated, so that one is the audit's
+        // own, and the one headed for the auditor a copy of it set beside the
+        // moderation, "Moderator, Date, Auditor's grade".)
+        match plain.filter(|&p| words[columns[p].index].len() <= 2) {
+            Some(p) if !filled_unmoderated(columns[p].index) => {
+                let auditor = columns[if p == a { b } else { a }].header.clone();
+                columns[p].reason =
+                    format!("{}; beside the auditor's grade '{auditor}', in a table with moderation columns, so the moderator's", columns[p].reason);
+                columns[p].target = Target::Field("moderated_overall".into());
+                columns[p].scale = crosswalk.detect_scale(column_values(columns[p].index).iter().copied());
+            }
+            Some(p) => {
+                let copy = if p == a { b } else { a };
+                let own = columns[p].header.clone();
+                notes.push(format!(
+                    "column '{}' {COPY_OF_AUDITORS}: '{own}' is graded on audits with no moderation, so it is the audit's own grade, and no column is the moderator's grade",
+                    columns[copy].header
+                ));
+                columns[copy].reason = format!("{} (not used: a copy of the auditor's grade '{own}')", columns[copy].reason);
+                columns[copy].target = Target::Ignore;
+                columns[copy].score = 0;
+            }
+            None => {}
         }
     }
 
     // A column headed only "Outcome" (or "Result", "Decision") in a table with
     // a moderation column and no agreement column, whose values are a
     // moderation's outcomes ("Upheld", "Changed to RI", "Not agreed"), is the
-    // moderator's agreement. Elsewhere "Outcome" says too little to be used.
+    // moderator's agreement. Elsewhere "Outcome" says too little to be used:
+    // also where it is filled on audits no one moderated ("No change",
+    // "Changed" beside "Moderated: No"), the case's outcome, not a moderation's.
     let has = |field: &str| columns.iter().any(|c| c.target == Target::Field(field.into()));
     if kind == TableKind::Audits && moderation_columns && !has("moderator_agrees") {
         let plain = |i: usize| matches!(words[i].as_slice(), [w] if ["outcome", "result", "decision"].contains(&w.as_str()));
@@ -530,11 +588,17 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                 p.outcomes > 0 && p.fits(super::recognise::ValueKind::Agreement) == Some(true) && p.grades * 2 < p.non_empty
             })
             .collect();
-        if let [ci] = outcomes.as_slice() {
-            let c = &mut columns[*ci];
-            c.target = Target::Field("moderator_agrees".into());
-            c.scale = None;
-            c.reason = "values are a moderation's outcomes, in a table with moderation columns".into();
+        match outcomes.as_slice() {
+            [ci] if filled_unmoderated(columns[*ci].index) => {
+                notes.push(format!("column '{}' {OUTCOME_OF_THE_CASE}: not read as the moderator's agreement", columns[*ci].header));
+            }
+            [ci] => {
+                let c = &mut columns[*ci];
+                c.target = Target::Field("moderator_agrees".into());
+                c.scale = None;
+                c.reason = "values are a moderation's outcomes, in a table with moderation columns".into();
+            }
+            _ => {}
         }
     }
 
@@ -729,6 +793,24 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         }
     }
 
+    // A column of an earlier audit ("Previous audit date", "Last audit grade",
+    // "Q12" under a "Previous audit" title) says what that audit found, not
+    // this one: not read as this audit's date, grade, answer or question (it
+    // would tie with this audit's own date, or add its grade to this one's).
+    if kind == TableKind::Audits {
+        for c in columns.iter_mut().filter(|c| c.score < 1000) {
+            let own = match &c.target {
+                Target::Field(f) => !matches!(f.as_str(), "child_id" | "audit_id" | "team" | "service" | "service_team" | "case_type" | "legal_status"),
+                Target::Domain(_) => true,
+                _ => false,
+            };
+            if own && names_earlier_audit(&fold(&c.header)) {
+                notes.push(format!("column '{}' {EARLIER_AUDIT}: not read as this audit's", c.header));
+                c.unuse("an earlier audit's");
+            }
+        }
+    }
+
     // One column per single-valued field: the strongest wins; a tie is reported.
     let mut by_field: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (ci, c) in columns.iter().enumerate() {
@@ -808,8 +890,9 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             }
         }
         // Two columns for one spoken-to answer ("Worker spoken to" and "Which
-        // worker did you speak to?"): the one holding yes / no is the answer.
-        if field.starts_with("spoke_") && winners.len() > 1 && top < 1000 {
+        // worker did you speak to?"), or for whether the audit was moderated
+        // ("Moderated" and "Moderator"): the one holding yes / no is the answer.
+        if (field.starts_with("spoke_") || field == "moderated") && winners.len() > 1 && top < 1000 {
             let yes_no: Vec<usize> =
                 winners.iter().copied().filter(|&c| profiles[columns[c].index].fits(super::recognise::ValueKind::YesNo) == Some(true)).collect();
             if let [answer] = yes_no[..] {
@@ -1166,6 +1249,26 @@ mod tests {
 
     fn target(m: &TableMapping, header: &str) -> String {
         m.columns.iter().find(|c| c.header == header).unwrap().target.describe()
+    }
+
+    #[test]
+    fn an_earlier_audits_columns_are_not_this_audits() {
+        for h in ["previous audit date", "q 12 previous audit", "last audit grade", "prior judgement", "date of previous audit"] {
+            assert!(names_earlier_audit(h), "{h}");
+        }
+        // A time since it is measured now; "prior to" and "earlier" name no audit.
+        for h in ["months since previous audit", "progress since last audit", "seen prior to the visit", "risk identified earlier", "last updated"] {
+            assert!(!names_earlier_audit(h), "{h}");
+        }
+        let m = map(
+            &["Child ID", "Date completed", "Overall grade", "Previous audit date", "Previous audit grade"],
+            &[&["C1", "10/09/2026", "Good", "01/03/2026", "Inadequate"], &["C2", "12/09/2026", "Good", "05/03/2026", "Good"]],
+        );
+        assert_eq!(target(&m, "Date completed"), "completed_date");
+        assert_eq!(target(&m, "Overall grade"), "overall");
+        assert_eq!(target(&m, "Previous audit date"), "(not used)");
+        assert_eq!(target(&m, "Previous audit grade"), "(not used)");
+        assert!(m.notes.iter().any(|n| n.contains(EARLIER_AUDIT)), "{:?}", m.notes);
     }
 
     #[test]

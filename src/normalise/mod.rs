@@ -97,10 +97,12 @@ impl Normalised {
 }
 
 /// Warning codes whose values were blanked or not used, so a KPI moves.
-pub const KPI_CHANGING_WARNINGS: [&str; 9] = [
+pub const KPI_CHANGING_WARNINGS: [&str; 11] = [
     "unknown_label",
     "bad_date",
     "unknown_answer",
+    "formula_error",
+    "formula_not_calculated",
     "blank_overall",
     "table_not_recognised",
     "missing_column",
@@ -570,10 +572,14 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
                 found.push(Severity::Error, "file_error", shown, None, None, None, "", "the workbook has no data in any sheet");
                 out.failed_files.push(shown.to_string());
             }
+            // (Formulas with no saved result are said once the sheet is read:
+            // on a sheet no record is read from, a summary, they change nothing.)
+            let (uncalculated, notes): (Vec<_>, Vec<_>) = notes.into_iter().partition(|n| n.level == ingest::workbook::NoteLevel::Uncalculated);
             for n in notes {
                 let (severity, code) = match n.level {
                     ingest::workbook::NoteLevel::Info => (Severity::Info, "sheet_skipped"),
                     ingest::workbook::NoteLevel::Warning => (Severity::Warning, "cells_left_out"),
+                    ingest::workbook::NoteLevel::Uncalculated => (Severity::Warning, "formula_not_calculated"),
                     ingest::workbook::NoteLevel::Error => (Severity::Error, "sheet_error"),
                 };
                 if severity == Severity::Error && !out.failed_files.iter().any(|f| f == shown) {
@@ -594,8 +600,18 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
                     }
                 }
             }
+            let before = out.tables.len();
             for t in tables {
                 out.tables.extend(table::read_tables(ctx, t, &mut out.model, found));
+            }
+            for n in uncalculated {
+                let records = out.tables[before..].iter().any(|r| r.sheet == n.sheet && r.rows_accepted > 0);
+                let (severity, message) = if records {
+                    (Severity::Warning, n.message)
+                } else {
+                    (Severity::Info, format!("{} (no record is read from this sheet, so no figure rests on them)", n.message))
+                };
+                found.push(severity, "formula_not_calculated", shown, n.sheet.as_deref(), None, None, "", message);
             }
         }
         Err(e) => {

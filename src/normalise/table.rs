@@ -1335,7 +1335,32 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         let own: Vec<String> = sample[h].cells.iter().map(|c| fold(&c.as_string())).collect();
         let below = &sample[h + 1..];
         let body: Vec<Vec<Cell>> = below[..table_end(ctx, below, &own)].iter().take(200).map(|r| r.cells.clone()).collect();
-        let map = |cells: &[Cell]| map_table(ctx.config, &ctx.recogniser, ctx.crosswalk, pins, cells, &body);
+        // A group title that names an earlier audit ("Previous audit" over
+        // "Date", "Q12") heads its columns in every reading: they are that
+        // audit's, never this one's (untitled, "Date" ties with "Date
+        // completed", "Q12" is read as this audit's question 12).
+        let earlier: Vec<(usize, String)> = if h > 0 {
+            crate::ingest::header::group_titles(&sample[h - 1], sample[h].cells.len())
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, t)| t.filter(|t| super::columns::names_earlier_audit(&fold(t))).map(|t| (i, t)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let map = |cells: &[Cell]| {
+            let mut cells = cells.to_vec();
+            for (i, title) in &earlier {
+                let titled = match cells.get(*i) {
+                    Some(Cell::Text(t)) if !super::columns::names_earlier_audit(&fold(t)) => Some(crate::ingest::header::under_title(title, t)),
+                    _ => None,
+                };
+                if let Some(t) = titled {
+                    cells[*i] = Cell::Text(t);
+                }
+            }
+            map_table(ctx.config, &ctx.recogniser, ctx.crosswalk, pins, &cells, &body)
+        };
         let combine = |repeated_only| (h > 0).then(|| crate::ingest::header::combine_two_row_header(&sample[h - 1], &sample[h], repeated_only)).flatten();
         // A third reading: the better of the two, with the group title given
         // only to the sub-headings it left unused ("Date" under "Moderation"
@@ -1390,15 +1415,17 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // A form's actions grid looks like an actions table, and a row of its labels
     // ("Date:", "Auditor:") like a header: a sheet with form labels (child id
     // beside its answer, judgements) is a form unless its "table" really has a
-    // column of child ids under the header.
+    // column of child ids under the header. A table of any kind with one is a
+    // list of records, not a form (a short action list whose actions say
+    // "grade" or "auditor" too).
     let kind = mapping.as_ref().map(|m| m.kind).unwrap_or(TableKind::Unknown);
     let pinned_kind = pins.and_then(|p| p.kind.is_some().then_some(()));
-    let real_audit_table =
-        kind == TableKind::Audits
+    let real_table =
+        kind != TableKind::Unknown
             && mapping.as_ref().and_then(|m| m.field("child_id")).zip(header).is_some_and(|(col, h)| {
                 sample[h + 1..].iter().filter_map(|r| r.cells.get(col)).filter(|c| super::recognise::is_id_value(c)).take(2).count() >= 2
             });
-    if !real_audit_table && pinned_kind.is_none() && super::forms::looks_like_form(ctx, &sample) {
+    if !real_table && pinned_kind.is_none() && super::forms::looks_like_form(ctx, &sample) {
         super::forms::read_form(ctx, &file, sheet.as_deref(), &sample, model, findings, &mut report);
         return (report, None);
     }
@@ -1528,8 +1555,19 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // An ambiguous column is a warning, not a silently dropped field.
     for note in &mapping.notes {
         // Two columns read as one (never both filled) are an assumption, not an ambiguity left unread.
-        let code = if note.contains("are never both filled") { "columns_joined" } else { "column_ambiguous" };
-        findings.push(Severity::Warning, code, &file, sheet.as_deref(), Some(sample[h].row), None, "", note.clone());
+        // (An earlier audit's column left unread is said, not a problem.)
+        let (severity, code) = if note.contains("are never both filled") {
+            (Severity::Warning, "columns_joined")
+        } else if note.contains(super::columns::EARLIER_AUDIT) {
+            (Severity::Info, "earlier_audit_column")
+        } else if note.contains(super::columns::COPY_OF_AUDITORS) {
+            (Severity::Info, "auditors_grade_repeated")
+        } else if note.contains(super::columns::OUTCOME_OF_THE_CASE) {
+            (Severity::Info, "outcome_not_moderation")
+        } else {
+            (Severity::Warning, "column_ambiguous")
+        };
+        findings.push(severity, code, &file, sheet.as_deref(), Some(sample[h].row), None, "", note.clone());
     }
     // With no team column, the service / area column gives the team.
     let has_team = mapping.field("team").is_some() || mapping.field("service_team").is_some();
@@ -1679,6 +1717,39 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             }
         }
     }
+    // An action list's number that starts again for each audit ("Action No."
+    // 1, 2 for one audit, 1 for the next): the same number on two audits'
+    // actions says it counts each audit's actions, so it is no id the action
+    // keeps in another export (two lists' action 1 of an audit are two
+    // actions). The action's words and person say which are one.
+    if mapping.kind == TableKind::Actions {
+        if let Some(ci) = mapping.columns.iter().position(|c| c.target == Target::Field("action_id".into()) && c.score < 1000) {
+            let id_col = mapping.columns[ci].index;
+            let audit_col = mapping.field("audit_id").or_else(|| mapping.field("child_id"));
+            let mut audit_of: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+            let restarts = audit_col.and_then(|a| {
+                sample[h + 1..].iter().find_map(|r| {
+                    let id = super::identity::tidy(r.cells.get(id_col)?.as_string().trim()).to_lowercase();
+                    let audit = super::identity::tidy(r.cells.get(a)?.as_string().trim()).to_lowercase();
+                    if id.is_empty() || audit.is_empty() {
+                        return None;
+                    }
+                    let first = audit_of.entry(id.clone()).or_insert_with(|| audit.clone());
+                    (*first != audit).then_some(id)
+                })
+            });
+            if let Some(number) = restarts {
+                let header = mapping.columns[ci].header.clone();
+                let why = format!(
+                    "column '{header}' numbers each audit's actions ('{number}' is on actions of two audits): not read as an action's id across exports; an action in two exports is matched by its audit, words and person"
+                );
+                mapping.columns[ci].unuse("it numbers each audit's actions");
+                report.columns = mapping.columns.clone();
+                report.notes.push(why.clone());
+                findings.push(Severity::Info, "action_number_per_audit", &file, sheet.as_deref(), Some(sample[h].row), Some(&header), number, why);
+            }
+        }
+    }
     if moderation_log {
         mapping.missing_required.clear();
         let how = if mapping.field("overall").is_some() { " (its copy of the auditor's grade is not read again)" } else { "" };
@@ -1755,6 +1826,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         .iter()
         .filter_map(|f| mapping.field(f))
         .any(|i| sample.iter().skip(h + 1).any(|r| r.cells.get(i).is_some_and(|c| !c.is_empty())));
+    let watch = error_watch(&mapping, &fields, &alternates);
     let mut reader = RowReader {
         quote_check: text_format.as_ref().map(|f| (f.delimiter as u8, sample[h].cells.len())),
         moderation_kept,
@@ -1777,6 +1849,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         fixed_episode_type,
         note_kinds: Default::default(),
         read_as_yes: BTreeMap::new(),
+        error_cells: vec![Default::default(); watch.len()],
+        error_watch: watch,
         service_as_team,
         sheet_team,
         month_first: month_first(&mapping, &sample[h + 1..], &file, sheet.as_deref(), findings, &mut report),
@@ -1810,12 +1884,15 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             // (Nor notes with their own ids: a note another export holds again is
             // matched by its id, which the columnar reader does not read.)
             && !reader.fields.iter().any(|(f, _)| f == "note_id")
+            // (Its formula errors are kept as 4-bit codes, 16 columns at most.)
+            && reader.error_watch.len() <= 16
     });
     let fast = bulk.is_some();
     if let Some(bulk) = &bulk {
         let cols = super::casenotes_fast::NoteColumns {
             header_key: reader.header_key,
             quote_check: reader.quote_check,
+            error_watch: reader.error_watch.iter().map(|(i, _)| *i).collect(),
             ..super::casenotes_fast::NoteColumns::from_fields(&reader.fields, reader.keys.clone())
         };
         let mut sink = super::casenotes_fast::Sink {
@@ -1824,6 +1901,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             file: &file,
             source: reader.source,
             blank_rows: &mut reader.blank_rows,
+            error_cells: &mut reader.error_cells,
             model,
             findings,
             report: &mut report,
@@ -1888,6 +1966,24 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             Some(column),
             example.clone(),
             format!("{count} entries that name a person or a date (not yes or no) were read as yes"),
+        );
+    }
+    for ((_, header), (count, first, at)) in reader.error_watch.iter().zip(&reader.error_cells).filter(|(_, (n, _, _))| *n > 0) {
+        let shown: Vec<String> = at.iter().map(u32::to_string).collect();
+        let more = if *count > at.len() as u64 { ", …" } else { "" };
+        let cells = if *count == 1 { "1 cell holds".to_string() } else { format!("{count} cells hold") };
+        findings.push(
+            Severity::Warning,
+            "formula_error",
+            &file,
+            sheet.as_deref(),
+            None,
+            Some(header),
+            first.clone(),
+            format!(
+                "{cells} a formula's error instead of a value (rows {}{more}): read as blank, as if nothing were written (an error is never read as a team, an id or any other value). Correct the formula in the workbook, or type the value",
+                shown.join(", ")
+            ),
         );
     }
     if !reader.blank_rows.is_empty() {
@@ -2654,6 +2750,43 @@ struct RowReader<'a> {
     /// Yes/no columns holding names or dates ("Moderated by: Jo", "Worker seen:
     /// Sam 05/10") read as yes: column → (count, first example).
     read_as_yes: BTreeMap<String, (u64, String)>,
+    /// The field columns whose formula errors are counted ([`error_watch`]).
+    error_watch: Vec<(usize, String)>,
+    /// Formula errors found in them, in the same order.
+    error_cells: ErrorCells,
+}
+
+/// Formula errors ("#REF!", "#N/A") found in a table's field columns, one
+/// entry per watched column: how many, the first error, the first rows.
+pub type ErrorCells = Vec<(u64, String, Vec<u32>)>;
+
+/// Counts a formula error in the watched column `ordinal`.
+pub fn note_error(cells: &mut ErrorCells, ordinal: usize, text: &str, row: u32) {
+    if let Some((count, first, rows)) = cells.get_mut(ordinal) {
+        if *count == 0 {
+            first.push_str(text);
+        }
+        *count += 1;
+        if rows.len() < 10 {
+            rows.push(row);
+        }
+    }
+}
+
+/// The field columns of a table whose formula errors ("#REF!" where a team
+/// or an id should be) are said in a `formula_error` warning: every field's
+/// column but an audit's child id (its error is said row by row, and still
+/// counts the audit).
+fn error_watch(mapping: &TableMapping, fields: &[(String, (usize, String))], alternates: &[(String, (usize, String))]) -> Vec<(usize, String)> {
+    let mut watch: Vec<(usize, String)> = Vec::new();
+    for (f, (i, h)) in fields.iter().chain(alternates) {
+        let audit_child = mapping.kind == TableKind::Audits && f == "child_id";
+        let seen = watch.iter().any(|(j, _)| j == i);
+        if !audit_child && !seen {
+            watch.push((*i, h.clone()));
+        }
+    }
+    watch
 }
 
 impl<'a> RowReader<'a> {
@@ -2738,6 +2871,11 @@ impl<'a> RowReader<'a> {
                 format!("exact duplicate of row {first}{place}: not counted twice"),
             );
             return;
+        }
+        for (ordinal, (i, _)) in self.error_watch.iter().enumerate() {
+            if let Some(Cell::Error(e)) = row.cells.get(*i) {
+                note_error(&mut self.error_cells, ordinal, e, row.row);
+            }
         }
         let result = match self.mapping.kind {
             TableKind::Audits if self.moderation_log => self.moderation(&row, findings).map(|m| model.moderations.push(m)),
@@ -3527,7 +3665,28 @@ impl<'a> RowReader<'a> {
                 );
                 Some(false)
             }
-            Some(_) => self.answer(row, "moderated", findings).as_bool(),
+            Some((c, header)) => {
+                let (header, text) = (header.to_string(), c.as_string());
+                match self.answer(row, "moderated", findings).as_bool() {
+                    // A moderator's grade, date or agreement on the row says it was
+                    // moderated, whatever the column reads as ("N Galt", a name
+                    // without its initial's full stop, reads as "N", no).
+                    Some(false) if recorded => {
+                        findings.push(
+                            Severity::Warning,
+                            "moderated_but_says_no",
+                            self.file,
+                            self.sheet,
+                            Some(row.row),
+                            Some(&header),
+                            text,
+                            "reads as no, but the row has a moderator's grade, date or agreement: counted as moderated",
+                        );
+                        Some(true)
+                    }
+                    answer => answer,
+                }
+            }
             None => None,
         }
         .or_else(|| recorded.then_some(true))

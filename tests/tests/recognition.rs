@@ -1069,3 +1069,112 @@ fn the_eighth_sessions_rules_hold_where_a_stranger_pushed_them() {
     assert_eq!(pair(&review_kpi(&out, "actions_on_time")), (Some(1), Some(6)));
     assert_eq!(review_kpi(&out, "actions_overdue")["value"].as_f64(), Some(5.0));
 }
+
+#[test]
+fn an_action_number_that_restarts_per_audit_is_no_id_across_exports() {
+    // Stranger review 26, case 04e: two action lists each number an audit's
+    // actions 1, 2 …; action 1 of an audit in one is not action 1 in the
+    // other (other words, person and dates): seven actions, not five.
+    let pair = |k: &serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
+    let out = review_run("r26_04e_action_no_second_list_renamed");
+    assert_eq!(pair(&review_kpi(&out, "actions_on_time")), (Some(2), Some(7)));
+    assert_eq!(review_kpi(&out, "actions_overdue")["value"].as_f64(), Some(4.0));
+    let dq = data_quality(&out);
+    assert!(dq.contains("action_number_per_audit"), "{dq}");
+    assert!(!dq.contains("action in a later export"), "{dq}");
+}
+
+#[test]
+fn a_short_action_list_with_a_header_row_is_a_list_not_a_form() {
+    // Stranger review 26, cases 04a and 04d: a moderator's action list of two
+    // (or four) rows, its actions saying "grade" and "auditor", is a list
+    // with a header row and records under it, not a one-audit form whose
+    // actions are lost.
+    let pair = |k: &serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
+    for (case, due, overdue) in [("r26_04a_action_no_two_lists", 5, 2.0), ("r26_04d_action_no_two_lists_longer", 7, 4.0)] {
+        let out = review_run(case);
+        assert_eq!(pair(&review_kpi(&out, "actions_on_time")), (Some(2), Some(due)), "{case}");
+        assert_eq!(review_kpi(&out, "actions_overdue")["value"].as_f64(), Some(overdue), "{case}");
+        assert!(!data_quality(&out).contains("form has no child id"), "{case}");
+    }
+}
+
+#[test]
+fn a_previous_audit_group_title_heads_its_columns() {
+    // Stranger review 26, case 01c: "Previous audit" over "Date" and "Q12" at
+    // the end of a 12-question audit table. Untitled, "Date" tied with "Date
+    // completed" (every audit KPI "not in the exports") and "Q12" was read as
+    // this audit's question 12; titled, both are the earlier audit's.
+    let pair = |k: &serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
+    let out = review_run("r26_01c_q12_previous");
+    assert_eq!(review_kpi(&out, "audits_completed")["value"].as_f64(), Some(4.0));
+    assert_eq!(pair(&review_kpi(&out, "audits_on_time")), (Some(3), Some(4)));
+    assert_eq!(pair(&review_kpi(&out, "overall_good_or_better")), (Some(3), Some(4)));
+    assert_eq!(pair(&review_kpi(&out, "child_spoken_to")), (Some(3), Some(4)));
+    assert!(metrics(&out)["distributions"]["domains"].get("outcomes").is_none(), "the previous audit's Q12 is no domain of these audits");
+    assert!(data_quality(&out).contains("earlier_audit_column"));
+}
+
+#[test]
+fn an_auditors_grade_repeated_in_a_moderation_block_leaves_the_overall_the_auditors() {
+    // Stranger review 26, case 02b: "Overall judgement", then a moderation
+    // block of "Moderator", "Date", "Auditor's grade" (the auditor's grade set
+    // beside the moderation to compare) and no moderator's grade. The overall
+    // is graded on audits no one moderated: it is the audit's own, not the
+    // moderator's; no column gives the moderator's grade or agreement.
+    let pair = |k: &serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
+    let out = review_run("r26_02b_auditor_grade_in_mod_block");
+    assert_eq!(pair(&review_kpi(&out, "overall_good_or_better")), (Some(2), Some(4)));
+    assert_eq!(pair(&review_kpi(&out, "moderation_coverage")), (Some(2), Some(4)));
+    let agreement = review_kpi(&out, "moderation_agreement");
+    assert_eq!(agreement["not_in_source"], true, "{agreement}");
+    assert!(data_quality(&out).contains("auditors_grade_repeated"));
+}
+
+#[test]
+fn a_case_outcome_filled_on_audits_no_one_moderated_is_no_agreement() {
+    // Stranger review 26, cases 03c and 03d: "Outcome" of "No change" /
+    // "Changed" beside "Moderated" (and "Moderator") is filled on audits that
+    // were not moderated: the case's outcome, not the moderator's agreement.
+    // "Moderated" (yes / no) beside "Moderator" (names) says which were.
+    let pair = |k: &serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
+    for case in ["r26_03c_case_outcome_no_change", "r26_03d_case_outcome_only_moderated"] {
+        let out = review_run(case);
+        assert_eq!(pair(&review_kpi(&out, "moderation_coverage")), (Some(3), Some(5)), "{case}");
+        let agreement = review_kpi(&out, "moderation_agreement");
+        assert_eq!(agreement["not_in_source"], true, "{case}: {agreement}");
+        assert!(data_quality(&out).contains("outcome_not_moderation"), "{case}");
+    }
+}
+
+#[test]
+fn a_row_with_a_moderators_grade_was_moderated_whatever_its_flag_reads() {
+    // Stranger review 26, case 05c: "N Galt" (a name, no full stop after the
+    // initial) in "Moderated by" reads as "N", no; the row has a moderator's
+    // grade, so it was moderated (with a warning). "N (moderator on leave)",
+    // "No - N. Galt on leave" and "N. - not selected", with no grade, were not.
+    let pair = |k: &serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
+    let out = review_run("r26_05c_no_with_reason");
+    assert_eq!(pair(&review_kpi(&out, "moderation_coverage")), (Some(2), Some(6)));
+    assert_eq!(pair(&review_kpi(&out, "moderation_agreement")), (Some(2), Some(2)));
+    assert!(data_quality(&out).contains("moderated_but_says_no"));
+}
+
+#[test]
+fn formulas_with_no_result_and_error_values_are_said() {
+    // Stranger review 25, case 46: formula cells saved with no result (a
+    // script wrote the workbook) are read as blank, and a warning says so,
+    // naming the sheet's columns and the first cell.
+    let out = review_run("r25_46_xlsx_formula_cells");
+    let dq = data_quality(&out);
+    let line = dq.lines().find(|l| l.contains("formula_not_calculated")).unwrap_or_else(|| panic!("{dq}"));
+    assert!(line.starts_with("warning,") && line.contains("columns C, F, R") && line.contains("the first at C96"), "{line}");
+    // Case 47: "#REF!" where the team should be is no team, and said; an
+    // error is never a team's name.
+    let out = review_run("r25_47_xlsx_error_values");
+    let dq = data_quality(&out);
+    let line = dq.lines().find(|l| l.contains("formula_error") && l.contains("#REF!")).unwrap_or_else(|| panic!("{dq}"));
+    assert!(line.starts_with("warning,") && line.contains("Team") && line.contains("rows 98"), "{line}");
+    let teams = review_kpi(&out, "audits_completed")["by_team"].as_array().unwrap().iter().map(|t| t["team"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    assert!(teams.iter().all(|t| !t.starts_with('#')), "{teams:?}");
+}
