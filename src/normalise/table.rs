@@ -1127,6 +1127,17 @@ fn table_end(ctx: &Context, rows: &[SourceRow], header: &[String]) -> usize {
 }
 
 /// One table, and the rest of the sheet when another table starts below it.
+/// Reads a table again as a rewrite made it (every row from the first, each
+/// as rewritten), with `why` first among its notes. The row reader reads it:
+/// the columnar one reads the file's own columns.
+fn read_rewritten(ctx: &Context, table: Table, why: String, model: &mut Model, findings: &mut Findings) -> (TableReport, Option<Table>) {
+    let Table { file, sheet, text_format, rows } = table;
+    let text_format = text_format.map(|f| TextFormat { bulk: None, ..f });
+    let (mut report, more) = read_one_table(ctx, Table { file, sheet, text_format, rows }, model, findings);
+    report.notes.insert(0, why);
+    (report, more)
+}
+
 fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut Findings) -> (TableReport, Option<Table>) {
     let file = table.file.clone();
     let sheet = table.sheet.clone();
@@ -1225,11 +1236,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             findings.push(Severity::Warning, "section_rows", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
             let header_row = sample[h].clone();
             let rows = sections.apply(sample.into_iter().map(Ok).chain(rows), header_row);
-            let text_format = text_format.map(|f| TextFormat { bulk: None, ..f });
-            let (mut section_report, more) =
-                read_one_table(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows) }, model, findings);
-            section_report.notes.insert(0, why);
-            return (section_report, more);
+            return read_rewritten(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows) }, why, model, findings);
         }
     }
     // One column per grade with a mark in the one chosen: read as one column
@@ -1240,11 +1247,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             findings.push(Severity::Warning, "grade_grid", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
             let header_row = sample[h].row;
             let rows = sample.into_iter().map(Ok).chain(rows).map(move |r| r.map(|row| grids.apply(row, header_row)));
-            let text_format = text_format.map(|f| TextFormat { bulk: None, ..f });
-            let (mut grid_report, more) =
-                read_one_table(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows) }, model, findings);
-            grid_report.notes.insert(0, why);
-            return (grid_report, more);
+            return read_rewritten(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows) }, why, model, findings);
         }
     }
     // A column whose cells each hold several fields written "Name: value |
@@ -1255,12 +1258,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             findings.push(Severity::Warning, "cell_split", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
             let header_row = sample[h].row;
             let rows = sample.into_iter().map(Ok).chain(rows).map(move |r| r.map(|row| split.apply(row, header_row)));
-            // Read by the row reader (the columnar one reads the file's own columns).
-            let text_format = text_format.map(|f| TextFormat { bulk: None, ..f });
-            let (mut split_report, more) =
-                read_one_table(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows) }, model, findings);
-            split_report.notes.insert(0, why);
-            return (split_report, more);
+            return read_rewritten(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows) }, why, model, findings);
         }
     }
     // Another table below this one within the sample: the sample stops where
