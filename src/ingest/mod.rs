@@ -10,6 +10,7 @@ mod text;
 pub mod workbook;
 
 pub use cell::{parse_date, Cell};
+pub use docx::FORMAT as WORD_FORMAT;
 pub use text::{looks_like_rows, swallowed_lines, unclosed_quote_message, QuoteScan};
 
 use std::path::{Path, PathBuf};

@@ -97,15 +97,25 @@ fn answer_for(rows: &[SourceRow], r: usize, col: usize) -> Option<(&Cell, u32)> 
     match right {
         Some(c) if is_placeholder(c) => None,
         Some(c) => Some((c, rows[r].row)),
-        None => rows.get(r + 1).and_then(|next| next.cells.get(col)).filter(|c| !c.is_empty() && !is_placeholder(c)).map(|c| (c, rows[r + 1].row)),
+        None => rows
+            .get(r + 1)
+            .and_then(|next| next.cells.get(col))
+            .filter(|c| !c.is_empty() && !is_placeholder(c) && !ends_like_label(c))
+            .map(|c| (c, rows[r + 1].row)),
     }
+}
+
+/// A cell that reads as the next label ("Child spoken to?", "Team:"): never
+/// the answer below a label left blank.
+fn ends_like_label(c: &Cell) -> bool {
+    matches!(c, Cell::Text(t) if t.trim_end().ends_with([':', '?']))
 }
 
 /// Where [`answer_for`] finds a label's answer: (row index, column).
 fn answer_position(rows: &[SourceRow], r: usize, col: usize) -> Option<(usize, usize)> {
     match rows[r].cells.iter().enumerate().skip(col + 1).find(|(_, c)| !c.is_empty()) {
         Some((i, _)) => Some((r, i)),
-        None => rows.get(r + 1).and_then(|next| next.cells.get(col)).filter(|c| !c.is_empty()).map(|_| (r + 1, col)),
+        None => rows.get(r + 1).and_then(|next| next.cells.get(col)).filter(|c| !c.is_empty() && !ends_like_label(c)).map(|_| (r + 1, col)),
     }
 }
 

@@ -1514,6 +1514,20 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     }
     if kind == TableKind::Unknown {
         let non_blank = non_blank_rows(&sample, rows);
+        // Grades with dates or identifiers beside them are audit records that
+        // cannot be used: an error, not a note.
+        let body: Vec<&[Cell]> = sample.iter().skip(header.map_or(0, |h| h + 1)).map(|r| r.cells.as_slice()).collect();
+        let audit_like = super::recognise::looks_like_audits(&body, ctx.crosswalk);
+        // A Word document that is neither a form nor a table of records (a
+        // guidance note, minutes beside the exports): a document, not data.
+        let word = text_format.as_ref().is_some_and(|f| f.encoding == crate::ingest::WORD_FORMAT);
+        if word && header.is_none() && !audit_like {
+            report.reject_all(non_blank, NOT_DATA);
+            let why = "a Word document with no form or table of records in it (a guidance note or minutes?)";
+            report.notes.push(format!("skipped: {why}"));
+            findings.push(Severity::Info, "sheet_skipped", &file, None, None, None, "", format!("skipped: {why}; {non_blank} rows not read as records"));
+            return (report, None);
+        }
         report.reject_all(non_blank, "table not recognised");
         if let Some(m) = &mapping {
             report.columns = m.columns.clone();
@@ -1526,10 +1540,6 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             Some(_) => "its columns do not make an audit, action, case-note or legal-status table (an audit table needs a child id column)".to_string(),
             None => "no header row found".to_string(),
         };
-        // Grades with dates or identifiers beside them are audit records that
-        // cannot be used: an error, not a note.
-        let body: Vec<&[Cell]> = sample.iter().skip(header.map_or(0, |h| h + 1)).map(|r| r.cells.as_slice()).collect();
-        let audit_like = super::recognise::looks_like_audits(&body, ctx.crosswalk);
         report.failed = audit_like;
         findings.push(
             if audit_like { Severity::Error } else { Severity::Warning },

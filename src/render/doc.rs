@@ -202,11 +202,13 @@ pub struct Source {
 /// those read only in part (reading stopped at a row, a sheet damaged), named
 /// (the first three, and how many more). `None` when every file was read.
 pub fn unread_files(findings: &[crate::normalise::Finding]) -> Option<String> {
-    let (mut whole, mut part): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
-    for f in findings.iter().filter(|f| f.severity == crate::normalise::Severity::Error && !f.file.is_empty()) {
-        let list = match f.code {
-            "file_error" => &mut whole,
-            "read_error" | "sheet_error" => &mut part,
+    let (mut whole, mut part, mut kind): (Vec<String>, Vec<String>, Vec<String>) = (Vec::new(), Vec::new(), Vec::new());
+    for f in findings.iter().filter(|f| !f.file.is_empty()) {
+        let list = match (f.severity, f.code) {
+            (crate::normalise::Severity::Error, "file_error") => &mut whole,
+            (crate::normalise::Severity::Error, "read_error" | "sheet_error") => &mut part,
+            // A file of a kind not read that may hold records (an old .doc, a PDF).
+            (crate::normalise::Severity::Warning, "file_not_read") => &mut kind,
             _ => continue,
         };
         let name = file_name(&f.file);
@@ -233,6 +235,17 @@ pub fn unread_files(findings: &[crate::normalise::Finding]) -> Option<String> {
         0 => {}
         1 => said.push(format!("1 file could be read only in part, so some of its records are not in these figures: {}", names(&part))),
         n => said.push(format!("{n} files could be read only in part, so some of their records are not in these figures: {}", names(&part))),
+    }
+    match kind.len() {
+        0 => {}
+        1 => said.push(format!(
+            "1 file is of a kind auditpack does not read (an old Word document or a PDF), so any records in it are not in these figures: {}",
+            names(&kind)
+        )),
+        n => said.push(format!(
+            "{n} files are of a kind auditpack does not read (old Word documents or PDFs), so any records in them are not in these figures: {}",
+            names(&kind)
+        )),
     }
     (!said.is_empty()).then(|| said.join("; "))
 }
@@ -559,6 +572,11 @@ mod tests {
             super::unread_files(&many).unwrap(),
             "5 files could not be read, so their records are not in these figures: a.xlsx, b.xlsx, c.xlsx and 2 more; \
              1 file could be read only in part, so some of its records are not in these figures: notes.csv"
+        );
+        let old = [f(Severity::Warning, "file_not_read", "in/Audit C1 Sept.doc"), f(Severity::Info, "file_skipped", "in/TEMPLATE.dotx")];
+        assert_eq!(
+            super::unread_files(&old).unwrap(),
+            "1 file is of a kind auditpack does not read (an old Word document or a PDF), so any records in it are not in these figures: Audit C1 Sept.doc"
         );
     }
 }

@@ -1178,3 +1178,84 @@ fn formulas_with_no_result_and_error_values_are_said() {
     let teams = review_kpi(&out, "audits_completed")["by_team"].as_array().unwrap().iter().map(|t| t["team"].as_str().unwrap().to_string()).collect::<Vec<_>>();
     assert!(teams.iter().all(|t| !t.starts_with('#')), "{teams:?}");
 }
+
+/// A Word document (.docx) holding `body` (WordprocessingML paragraphs and tables).
+fn word_document(path: &std::path::Path, body: &str) {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("word/document.xml", stored).unwrap();
+    let xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"><w:body>{body}</w:body></w:document>"#
+    );
+    zip.write_all(xml.as_bytes()).unwrap();
+    zip.finish().unwrap();
+}
+
+#[test]
+fn a_word_form_is_an_audit_and_a_word_guidance_note_is_skipped() {
+    let dir = scratch("word-forms");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let p = |t: &str| format!("<w:p><w:r><w:t xml:space=\"preserve\">{t}</w:t></w:r></w:p>");
+    let control = |pr: &str, shown: &str| format!("<w:sdt><w:sdtPr>{pr}</w:sdtPr><w:sdtContent><w:r><w:t>{shown}</w:t></w:r></w:sdtContent></w:sdt>");
+    let label_and = |label: &str, value: String| format!("<w:p><w:r><w:t xml:space=\"preserve\">{label} </w:t></w:r>{value}</w:p>");
+    for (child, day, grade, seen) in [("C5001", "2026-09-14", "Good", ("☒", "☐")), ("C5002", "2026-10-02", "Inadequate", ("☐", "☒"))] {
+        let body = [
+            p("Case File Audit"),
+            label_and("Case ID:", control("<w:text/>", child)),
+            label_and("Date of audit:", control(&format!("<w:date w:fullDate=\"{day}T00:00:00Z\"/>"), "a date shown in any format")),
+            label_and("Team:", control("<w:text/>", "Coast")),
+            label_and("Overall judgement:", control("<w:dropDownList/>", grade)),
+            label_and("Auditor (name):", control("<w:showingPlcHdr/><w:text/>", "Click here to enter text.")),
+            format!(
+                "<w:p><w:r><w:t xml:space=\"preserve\">Child spoken to? </w:t></w:r>{}<w:r><w:t> Yes </w:t></w:r>{}<w:r><w:t> No</w:t></w:r></w:p>",
+                control(
+                    "<w14:checkbox><w14:checked w14:val=\"1\"/></w14:checkbox>".replace("\"1\"", if seen.0 == "☒" { "\"1\"" } else { "\"0\"" }).as_str(),
+                    seen.0
+                ),
+                control(
+                    "<w14:checkbox><w14:checked w14:val=\"1\"/></w14:checkbox>".replace("\"1\"", if seen.1 == "☒" { "\"1\"" } else { "\"0\"" }).as_str(),
+                    seen.1
+                )
+            ),
+        ]
+        .concat();
+        word_document(&input.join(format!("Audit {child}.docx")), &body);
+    }
+    // Prose, and a table of who does what by when (dates, but no records).
+    let cell = |t: &str| format!("<w:tc>{}</w:tc>", p(t));
+    let row = |cells: [&str; 3]| format!("<w:tr>{}</w:tr>", cells.iter().map(|c| cell(c)).collect::<String>());
+    let guidance: String = (0..30)
+        .map(|i| {
+            p(&format!(
+                "Paragraph {i}: Audits are completed within 20 working days of allocation. The overall judgement is graded Outstanding, Good, Requires Improvement or Inadequate. Case ID and date must be recorded."
+            ))
+        })
+        .chain([format!(
+            "<w:tbl>{}{}{}</w:tbl>",
+            row(["Role", "Responsibility", "Date"]),
+            row(["Team manager", "Allocates audits", "01/09/2026"]),
+            row(["Auditor", "Completes the audit", "15/09/2026"])
+        )])
+        .collect();
+    word_document(&input.join("Guidance.docx"), &guidance);
+    std::fs::write(input.join("Audit C5003.doc"), [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]).unwrap();
+    let out = dir.join("out");
+    let o = auditpack(&dir, &["run", "in", "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let kpi = |id: &str| m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
+    assert_eq!(kpi("audits_completed")["value"].as_f64(), Some(2.0), "two forms, two audits");
+    let good = kpi("overall_good_or_better");
+    assert_eq!((good["numerator"].as_u64(), good["denominator"].as_u64()), (Some(1), Some(2)));
+    let child = kpi("child_spoken_to");
+    assert_eq!((child["numerator"].as_u64(), child["denominator"].as_u64()), (Some(1), Some(2)), "the box ticked");
+    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    assert!(dq.contains("Guidance.docx") && dq.contains("no form or table of records"), "the guidance note is skipped with a note: {dq}");
+    assert!(dq.contains("file_not_read") && dq.contains("Audit C5003.doc"), "the old .doc is a warning: {dq}");
+    let pack = std::fs::read_to_string(out.join("board-pack.html")).unwrap();
+    assert!(pack.contains("Audit C5003.doc"), "the packs say which file was not read");
+    let audits = std::fs::read_to_string(out.join("normalised/audits.csv")).unwrap();
+    assert!(audits.contains("2026-09-14") && !audits.contains("Click here"), "the date the picker holds; a placeholder is blank: {audits}");
+}
