@@ -16,9 +16,9 @@ pub enum Cell {
 }
 
 /// An unticked box: ☐ □.
-const BOX_OFF: [char; 2] = ['\u{2610}', '\u{25a1}'];
+pub const BOX_OFF: [char; 2] = ['\u{2610}', '\u{25a1}'];
 /// A ticked box, or a mark put in place of a box: ☒ ☑ ■ ✓ ✔ ✅ ✗ ✘ 🗹.
-const BOX_ON: [char; 9] = ['\u{2612}', '\u{2611}', '\u{25a0}', '\u{2713}', '\u{2714}', '\u{2705}', '\u{2717}', '\u{2718}', '\u{1f5f9}'];
+pub const BOX_ON: [char; 9] = ['\u{2612}', '\u{2611}', '\u{25a0}', '\u{2713}', '\u{2714}', '\u{2705}', '\u{2717}', '\u{2718}', '\u{1f5f9}'];
 
 /// What a row of tick boxes in one cell says.
 #[derive(Debug, PartialEq, Eq)]
@@ -169,6 +169,13 @@ impl fmt::Display for Cell {
 
 /// An Excel serial day number (1900 date system) as a date, when it is in a
 /// plausible range for case work (1950–2100). Fractions (times) are dropped.
+pub fn excel_serial(n: f64) -> Option<NaiveDate> {
+    if !(18_264.0..=73_051.0).contains(&n) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(1899, 12, 30).map(|d| d + Duration::days(n.trunc() as i64))
+}
+
 /// A date written as one number, year first ("20260914", as exports from
 /// some systems and databases write it): a whole number from 19000101 to
 /// 21001231 that is a real date. (An Excel serial for such a date has five
@@ -179,13 +186,6 @@ pub fn compact_date(n: f64) -> Option<NaiveDate> {
     }
     let n = n as u32;
     NaiveDate::from_ymd_opt((n / 10_000) as i32, n / 100 % 100, n % 100)
-}
-
-pub fn excel_serial(n: f64) -> Option<NaiveDate> {
-    if !(18_264.0..=73_051.0).contains(&n) {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(1899, 12, 30).map(|d| d + Duration::days(n.trunc() as i64))
 }
 
 const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];

@@ -7,6 +7,7 @@
 //! so it is warned as not graded).
 
 use super::scales::Crosswalk;
+use crate::ingest::cell::{BOX_OFF, BOX_ON};
 use crate::ingest::{Cell, SourceRow};
 
 /// A run of columns, one per grade of a scale.
@@ -29,8 +30,9 @@ fn is_mark(c: &Cell) -> bool {
         Cell::Number(n) => *n == 1.0,
         Cell::Text(t) => {
             let t = t.trim().trim_end_matches(['\u{fe0f}', '\u{fe0e}']);
-            matches!(t.to_ascii_lowercase().as_str(), "x" | "1" | "true" | "yes" | "y" | "*")
-                || matches!(t, "✓" | "✔" | "☒" | "☑" | "✗" | "✘" | "●" | "■" | "✅" | "🗹")
+            let mut chars = t.chars();
+            let glyph = chars.next().filter(|_| chars.next().is_none());
+            matches!(t.to_ascii_lowercase().as_str(), "x" | "1" | "true" | "yes" | "y" | "*") || glyph.is_some_and(|g| BOX_ON.contains(&g) || g == '●')
         }
         _ => false,
     }
@@ -42,7 +44,10 @@ fn is_unmarked(c: &Cell) -> bool {
         Cell::Empty => true,
         Cell::Bool(b) => !*b,
         Cell::Number(n) => *n == 0.0,
-        Cell::Text(t) => matches!(t.trim().to_ascii_lowercase().as_str(), "0" | "false" | "no" | "n" | "☐" | "□" | "-"),
+        Cell::Text(t) => {
+            let t = t.trim();
+            matches!(t.to_ascii_lowercase().as_str(), "0" | "false" | "no" | "n" | "-") || (t.chars().count() == 1 && t.starts_with(BOX_OFF))
+        }
         _ => false,
     }
 }
