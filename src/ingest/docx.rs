@@ -379,14 +379,19 @@ impl Reader {
             }
             b"tc" if self.tables == 1 => {
                 if let Some(cell) = self.cell.take() {
-                    let cells = pieces(&cell, false);
+                    let mut cells = pieces(&cell, false);
+                    join_boxed_options(&mut cells);
                     let n = cells.len();
                     self.row.extend(cells);
                     self.row.extend(std::iter::repeat_n(String::new(), self.span.saturating_sub(n)));
                 }
             }
             b"tc" if self.tables > 1 => self.push_text(" "),
-            b"tr" if self.tables == 1 => self.rows.push(std::mem::take(&mut self.row)),
+            b"tr" if self.tables == 1 => {
+                let mut row = std::mem::take(&mut self.row);
+                join_boxed_options(&mut row);
+                self.rows.push(row);
+            }
             b"tr" if self.tables > 1 => self.push_text("\n"),
             b"tbl" => self.tables = self.tables.saturating_sub(1),
             b"sdtPr" => {
@@ -423,6 +428,34 @@ impl Reader {
     }
 }
 
+/// Pushes a value read after the label that ends at `label_end`. A row of
+/// boxes each after its option ("YES ☐ NO ☒") starts its value at its first
+/// box, so the first option is still the label's last words: they go back
+/// into the value (the words after the label's last ':' or '?', or a short
+/// label that is all option).
+fn push_value(out: &mut Vec<String>, v: &str, label_end: usize) {
+    let v = v.trim();
+    let boxed = |c: Option<char>| c.is_some_and(|c| super::cell::BOX_ON.contains(&c) || super::cell::BOX_OFF.contains(&c));
+    let inner = v.chars().any(char::is_alphanumeric);
+    if label_end > 0 && label_end == out.len() && inner && boxed(v.chars().next()) && boxed(v.chars().next_back()) {
+        let label = &out[label_end - 1];
+        let cut = label.rfind([':', '?']).map_or(0, |i| i + 1);
+        let option = label[cut..].trim();
+        if is_option(option) && (cut > 0 || !label.contains('\n')) {
+            let joined = format!("{option} {v}");
+            if cut > 0 {
+                let kept = label[..cut].trim_end().to_string();
+                out[label_end - 1] = kept;
+                out.push(joined);
+            } else {
+                out[label_end - 1] = joined;
+            }
+            return;
+        }
+    }
+    out.push(v.to_string());
+}
+
 /// The cells a paragraph's (or a table cell's) text makes: the label text
 /// between values, and each value (blank when not filled in, so a label is
 /// never read as the value of the label before it). A table cell with no
@@ -438,6 +471,8 @@ fn pieces(text: &str, tabs: bool) -> Vec<String> {
         out.extend(parts.into_iter().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string));
         label.clear();
     };
+    // Where the label before the value being read ends in `out`.
+    let mut label_end = 0;
     for c in text.chars() {
         match (c, value.as_mut()) {
             (VALUE_START, v) => {
@@ -451,13 +486,15 @@ fn pieces(text: &str, tabs: bool) -> Vec<String> {
                     if let Some(colon) = label.rfind(':').filter(|&c| !label[c + 1..].trim().is_empty()) {
                         label.truncate(colon + 1);
                     }
+                    let before = out.len();
                     end_label(&mut label, &mut out);
+                    label_end = if out.len() > before { out.len() } else { 0 };
                 }
                 value = Some(String::new());
                 values = true;
             }
             (VALUE_END, Some(v)) => {
-                out.push(v.trim().to_string());
+                push_value(&mut out, v, label_end);
                 value = None;
             }
             (VALUE_END, None) => {}
@@ -467,14 +504,75 @@ fn pieces(text: &str, tabs: bool) -> Vec<String> {
             (c, None) => label.push(c),
         }
     }
-    if let Some(v) = value {
-        out.push(v.trim().to_string());
+    if let Some(v) = value.as_ref() {
+        push_value(&mut out, v, label_end);
     }
     end_label(&mut label, &mut out);
     if !tabs && !values {
         return vec![out.join("\n")];
     }
     out
+}
+
+/// Whether a cell is one check box and nothing else.
+fn is_box(s: &str) -> bool {
+    let mut chars = s.trim().chars();
+    chars.next().is_some_and(|c| super::cell::BOX_ON.contains(&c) || super::cell::BOX_OFF.contains(&c)) && chars.next().is_none()
+}
+
+/// A short one-line text that can be a box's option ("Meets good", "YES").
+fn is_option(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty() && s.chars().count() <= 40 && !s.contains('\n') && !is_box(s)
+}
+
+/// Options and their check boxes laid out in cells of their own ("Exceeds
+/// good" | ☐ | "Meets good" | ☒, a nested table of options, or a row of the
+/// form) become one cell holding them all ("Exceeds good ☐ Meets good ☒"),
+/// which reads as the option ticked; the other cells of the run are left
+/// blank, so the columns stay where they were. Each box goes with the text
+/// before it, or with the text after it when the run starts with a box; a
+/// run with a text at both ends keeps the end that reads as a label ("Seen?",
+/// "If yes, when?") out of it, and is left as it is when neither does.
+fn join_boxed_options(cells: &mut [String]) {
+    let mut i = 0;
+    while i < cells.len() {
+        let kind = |s: &str| {
+            if is_box(s) {
+                Some(true)
+            } else if is_option(s) {
+                Some(false)
+            } else {
+                None
+            }
+        };
+        let Some(first) = kind(&cells[i]) else {
+            i += 1;
+            continue;
+        };
+        // The longest run of texts and boxes taking turns.
+        let mut end = i + 1;
+        while end < cells.len() && kind(&cells[end]) == Some(!kind(&cells[end - 1]).unwrap_or(true)) {
+            end += 1;
+        }
+        let last = kind(&cells[end - 1]) == Some(true);
+        let labelled = |s: &str| s.trim_end().ends_with([':', '?']);
+        let (from, to) = match (first, last) {
+            (true, true) => (i, end - 1),
+            (true, false) | (false, true) => (i, end),
+            (false, false) if labelled(&cells[i]) => (i + 1, end),
+            (false, false) if labelled(&cells[end - 1]) => (i, end - 1),
+            (false, false) => (i, i),
+        };
+        if (from..to).filter(|&k| is_box(&cells[k])).count() >= 2 && to - from >= 4 {
+            let joined = cells[from..to].iter().map(|c| c.trim()).collect::<Vec<_>>().join(" ");
+            cells[from] = joined;
+            for c in &mut cells[from + 1..to] {
+                c.clear();
+            }
+        }
+        i = end;
+    }
 }
 
 /// The document's rows of cells, in reading order.
@@ -614,6 +712,49 @@ mod tests {
         assert_eq!(rows[3], ["Judgement", "Requires improvement"], "a tracked change reads as accepted");
         assert_eq!(rows[4], ["Note"], "a text box once, not its fall-back copy too");
         assert_eq!(rows[5], ["Ticked", "☒"]);
+    }
+
+    #[test]
+    fn options_each_with_a_check_box_read_as_the_option_ticked() {
+        let check = |on: bool| {
+            format!("<w:p><w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val=\"{}\"/></w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:t>{}</w:t></w:r></w:sdtContent></w:sdt></w:p>", u8::from(on), if on { "☒" } else { "☐" })
+        };
+        // A nested table: one option and its box per row.
+        let options: String = [("Exceeds good", false), ("Meets good", true), ("Does not meet good", false)]
+            .iter()
+            .map(|(o, on)| format!("<w:tr>{}{}</w:tr>", tc(&p(o)), tc(&check(*on))))
+            .collect();
+        let nested = format!("<w:tbl><w:tr>{}{}{}</w:tr></w:tbl>", tc(&p("1. Risk")), tc(&format!("<w:tbl>{options}</w:tbl><w:p/>")), tc(&p("Evidence: x")));
+        let row = &rows_of(&nested)[0];
+        assert_eq!(
+            (row[0].as_str(), row[1].as_str(), row.last().unwrap().as_str()),
+            ("1. Risk", "Exceeds good ☐ Meets good ☒ Does not meet good ☐", "Evidence: x")
+        );
+        assert!(row[2..row.len() - 1].iter().all(String::is_empty), "the columns stay where they were: {row:?}");
+        assert_eq!(Cell::text(&row[1]), Cell::Text("Meets good".into()));
+        // Boxes in cells of their own, after their option; the next label stays out.
+        let cells = format!(
+            "<w:tbl><w:tr>{}{}{}{}{}{}</w:tr></w:tbl>",
+            tc(&p("Seen?")),
+            tc(&p("YES")),
+            tc(&check(false)),
+            tc(&p("NO")),
+            tc(&check(true)),
+            tc(&p("If yes, when?"))
+        );
+        assert_eq!(rows_of(&cells)[0], ["Seen?", "YES ☐ NO ☒", "", "", "", "If yes, when?"]);
+        // Before their option; a label first stays out.
+        let before = format!("<w:tbl><w:tr>{}{}{}{}{}</w:tr></w:tbl>", tc(&p("Seen alone:")), tc(&check(true)), tc(&p("Yes")), tc(&check(false)), tc(&p("No")));
+        assert_eq!(rows_of(&before)[0], ["Seen alone:", "☒ Yes ☐ No", "", "", ""]);
+        // One paragraph, each box after its option: the first option is not the label's.
+        let para =
+            format!("<w:p><w:r><w:t xml:space=\"preserve\">Audited previously? YES </w:t></w:r>{}<w:r><w:t xml:space=\"preserve\"> NO </w:t></w:r>{}</w:p>",
+            "<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val=\"0\"/></w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:t>☐</w:t></w:r></w:sdtContent></w:sdt>",
+            "<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val=\"1\"/></w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:t>☒</w:t></w:r></w:sdtContent></w:sdt>");
+        assert_eq!(rows(&doc(&para)).unwrap()[0], ["Audited previously?", "YES ☐ NO ☒"]);
+        // Boxes with no options of their own, and a single box, are left as they are.
+        let bare = format!("<w:tbl><w:tr>{}{}{}</w:tr></w:tbl>", tc(&p("Age band")), tc(&check(false)), tc(&check(true)));
+        assert_eq!(rows_of(&bare)[0], ["Age band", "☐", "☒"]);
     }
 
     #[test]

@@ -120,6 +120,12 @@ pub fn table_fields(t: &TableReport, config: &Config) -> BTreeSet<String> {
             _ => None,
         })
         .collect();
+    // A "not spoken to, please state why" box records the answer too (a reason there is no).
+    for f in ["spoke_child", "spoke_family", "spoke_practitioner"] {
+        if fields.contains(&format!("{f}_not")) {
+            fields.insert(f.to_string());
+        }
+    }
     // An action's status that says done, with the date it was reviewed, dates its completion.
     if t.kind == TableKind::Actions && fields.contains("status") && fields.contains("reviewed_date") {
         fields.insert("completed_date".into());

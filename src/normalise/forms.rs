@@ -10,6 +10,9 @@ use super::scales::answer;
 use super::table::{derived_id, Context, TableReport};
 use crate::ingest::{Cell, SourceRow};
 
+/// The note on a table read as a form (one audit).
+pub const READ_AS_FORM: &str = "read as a form: label cells beside answer cells, one audit";
+
 /// Placeholder text left by Word / Excel form controls: an unanswered field.
 const PLACEHOLDERS: &[&str] = &["click here to enter text", "click here to enter a date", "choose an item", "select an item", "select"];
 
@@ -48,9 +51,14 @@ pub fn placeholder_text(t: &str) -> bool {
 /// (synonyms, concepts), ignoring a trailing colon. Inside a moderation block,
 /// a grade or date label is the moderator's.
 fn form_field(ctx: &Context, label: &str, moderation: bool) -> Option<String> {
+    form_field_scored(ctx, label, moderation).map(|(f, _)| f)
+}
+
+/// [`form_field`] with how well the label matched (100: word for word).
+fn form_field_scored(ctx: &Context, label: &str, moderation: bool) -> Option<(String, usize)> {
     // A form's labels repeat within it and across forms: each is recognised once per run.
     let known = ctx.form_labels.borrow().get(label).cloned();
-    let field = match known {
+    let (field, score) = match known {
         Some(field) => field,
         None => {
             let field = label_field(ctx, label);
@@ -58,15 +66,16 @@ fn form_field(ctx: &Context, label: &str, moderation: bool) -> Option<String> {
             field
         }
     }?;
-    Some(match field.as_str() {
+    let field = match field.as_str() {
         "overall" if moderation => "moderated_overall".to_string(),
         "completed_date" if moderation => "moderation_date".to_string(),
         _ => field,
-    })
+    };
+    Some((field, score))
 }
 
-/// The audit field a label names, outside a moderation block.
-fn label_field(ctx: &Context, label: &str) -> Option<String> {
+/// The audit field a label names, outside a moderation block, and its score.
+fn label_field(ctx: &Context, label: &str) -> Option<(String, usize)> {
     let prepared = super::recognise::prepare(label);
     if prepared.is_empty() || prepared.split(' ').count() > 14 {
         return None;
@@ -80,7 +89,7 @@ fn label_field(ctx: &Context, label: &str) -> Option<String> {
     match m.field.as_str() {
         // Free-text fields of a form are read from its comment boxes, not its labels.
         "evidence" | "framework" => None,
-        f => Some(f.to_string()),
+        f => Some((f.to_string(), m.score)),
     }
 }
 
@@ -92,30 +101,33 @@ fn is_moderation_heading(ctx: &Context, label: &str) -> bool {
 
 /// The first filled, non-placeholder cell right of `col` in the row, or the
 /// first one directly below it.
-fn answer_for(rows: &[SourceRow], r: usize, col: usize) -> Option<(&Cell, u32)> {
-    let right = rows[r].cells.iter().skip(col + 1).find(|c| !c.is_empty());
-    match right {
-        Some(c) if is_placeholder(c) => None,
-        Some(c) => Some((c, rows[r].row)),
-        None => rows
-            .get(r + 1)
-            .and_then(|next| next.cells.get(col))
-            .filter(|c| !c.is_empty() && !is_placeholder(c) && !ends_like_label(c))
-            .map(|c| (c, rows[r + 1].row)),
-    }
+fn answer_for<'r>(ctx: &Context, rows: &'r [SourceRow], r: usize, col: usize) -> Option<(&'r Cell, u32)> {
+    let (at, c) = answer_position(ctx, rows, r, col)?;
+    let cell = &rows[at].cells[c];
+    (!is_placeholder(cell)).then_some((cell, rows[at].row))
 }
 
-/// A cell that reads as the next label ("Child spoken to?", "Team:"): never
-/// the answer below a label left blank.
+/// A text that ends as a label does (':' or '?').
 fn ends_like_label(c: &Cell) -> bool {
     matches!(c, Cell::Text(t) if t.trim_end().ends_with([':', '?']))
 }
 
-/// Where [`answer_for`] finds a label's answer: (row index, column).
-fn answer_position(rows: &[SourceRow], r: usize, col: usize) -> Option<(usize, usize)> {
-    match rows[r].cells.iter().enumerate().skip(col + 1).find(|(_, c)| !c.is_empty()) {
+/// Where [`answer_for`] finds a label's answer: (row index, column). Below a
+/// label left blank is its answer, unless it is the next label ("Child
+/// spoken to?", "Team:", "Auditors' Grade: Outstanding/Good/…"), or the
+/// answer of a label on its own row (a column's heading over the questions'
+/// answers: "Auditor's evaluation of …" above "1. | Is the child safe? | Yes").
+fn answer_position(ctx: &Context, rows: &[SourceRow], r: usize, col: usize) -> Option<(usize, usize)> {
+    // (A label to the right, "Do you agree? | If not, why not?" over the
+    // answers' row, leaves the answer below.)
+    match rows[r].cells.iter().enumerate().skip(col + 1).find(|(_, c)| !c.is_empty()).filter(|(_, c)| !ends_like_label(c)) {
         Some((i, _)) => Some((r, i)),
-        None => rows.get(r + 1).and_then(|next| next.cells.get(col)).filter(|c| !c.is_empty() && !ends_like_label(c)).map(|_| (r + 1, col)),
+        None => rows
+            .get(r + 1)
+            .filter(|next| !next.cells.iter().take(col).any(|c| is_label_like(ctx, c)))
+            .and_then(|next| next.cells.get(col))
+            .filter(|c| !c.is_empty() && !is_label_like(ctx, c))
+            .map(|_| (r + 1, col)),
     }
 }
 
@@ -124,17 +136,22 @@ fn answer_position(rows: &[SourceRow], r: usize, col: usize) -> Option<(usize, u
 pub fn looks_like_form(ctx: &Context, rows: &[SourceRow]) -> bool {
     let mut child = false;
     let mut judged = false;
+    // A form with no grade (seed 002's Quality Audit): a completion date
+    // filled in beside its label, and an auditor.
+    let (mut dated, mut auditor) = (false, false);
     for (r, row) in rows.iter().enumerate() {
         for (c, cell) in row.cells.iter().enumerate() {
             if let Cell::Text(t) = cell {
                 let label = t.split_once(':').map(|(l, _)| l).filter(|l| form_field(ctx, l, false).is_some()).unwrap_or(t);
                 match form_field(ctx, label, false).as_deref() {
-                    Some("child_id") => child |= answer_for(rows, r, c).is_some_and(|(v, _)| !is_label_like(ctx, v)) || label.len() < t.len(),
+                    Some("child_id") => child |= answer_for(ctx, rows, r, c).is_some_and(|(v, _)| !is_label_like(ctx, v)) || label.len() < t.len(),
                     Some("overall") => judged = true,
+                    Some("completed_date") => dated |= answer_for(ctx, rows, r, c).is_some_and(|(v, _)| v.as_date().is_some()),
+                    Some("auditor") => auditor = true,
                     _ if judged => {}
                     _ => judged = summary_domain(ctx, t).is_some() || question_with_grade(ctx, rows, r, c, t).is_some(),
                 }
-                if child && judged {
+                if child && (judged || (dated && auditor)) {
                     return true;
                 }
             }
@@ -144,15 +161,18 @@ pub fn looks_like_form(ctx: &Context, rows: &[SourceRow]) -> bool {
 }
 
 /// Whether an "answer" is itself another form label (the cell right of a label
-/// in a table's header row is the next heading, not a value).
+/// in a table's header row is the next heading, not a value): a text ending
+/// like a label (':' or '?'), a form label, or one before a colon.
 fn is_label_like(ctx: &Context, v: &Cell) -> bool {
-    matches!(v, Cell::Text(t) if t.trim_end().ends_with(':') || form_field(ctx, t, false).is_some())
+    ends_like_label(v)
+        || matches!(v, Cell::Text(t) if form_field(ctx, t, false).is_some()
+        || t.split_once(':').is_some_and(|(l, _)| form_field(ctx, l, false).is_some()))
 }
 
 /// A label that is a framework question (by its text) with a grade label beside it.
 fn question_with_grade<'r>(ctx: &Context, rows: &'r [SourceRow], r: usize, c: usize, label: &str) -> Option<(String, (&'r Cell, u32))> {
     // The grade beside it first: cheaper than matching the label against every question.
-    let answer = answer_for(rows, r, c).filter(|(v, _)| ctx.crosswalk.is_label(v))?;
+    let answer = answer_for(ctx, rows, r, c).filter(|(v, _)| ctx.crosswalk.is_label(v))?;
     let (_, rest) = super::fold::split_numbering(&fold(label));
     let domain = super::columns::question_domain(&ctx.recogniser, &rest)?;
     Some((domain, answer))
@@ -180,14 +200,12 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
     let labels: Vec<String> = rows.iter().flat_map(|r| r.cells.iter().filter_map(|c| if let Cell::Text(t) = c { Some(fold(t)) } else { None })).collect();
     report.framework =
         super::columns::detect_framework(ctx.config, &ctx.recogniser, ctx.config.source_for(file, sheet), &labels, &[]).or(Some("tier2_form".into()));
-    report.notes.push("read as a form: label cells beside answer cells, one audit".into());
+    report.notes.push(READ_AS_FORM.into());
     let mut audit = Audit { framework: report.framework.clone().unwrap_or_default(), ..Default::default() };
     audit.origin = Origin { file: file.to_string(), sheet: sheet.map(str::to_string), row: 1 };
     // The actions grid: its header row, and its rows down to the first empty one.
-    let action_header: Option<(usize, Vec<(usize, String)>)> = rows
-        .iter()
-        .position(|row| row.cells.iter().any(|c| matches!(c, Cell::Text(t) if is_action_header(&fold(t)))))
-        .map(|r| (r, action_columns(ctx, &rows[r])));
+    let action_header: Option<(usize, Vec<(usize, String)>)> =
+        rows.iter().position(|row| row.cells.iter().any(|c| matches!(c, Cell::Text(t) if is_action_header(t)))).map(|r| (r, action_columns(ctx, &rows[r])));
     let grid_end = action_header.as_ref().map(|(hr, _)| {
         rows.iter()
             .enumerate()
@@ -199,6 +217,7 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
     let numeric = ctx.config.settings.numeric_direction;
     let mut moderation = false;
     let mut answers: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+    let mut completed_score: Option<usize> = None;
     for (r, row) in rows.iter().enumerate() {
         if in_grid(r) {
             continue;
@@ -213,12 +232,13 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                 moderation = true;
                 continue;
             }
-            // "Auditors' Grade: Good" in one cell: the label and its answer together.
-            let inline = t
-                .split_once(':')
-                .filter(|(l, v)| form_field(ctx, l, moderation).is_some() && !v.trim().is_empty() && !is_placeholder(&Cell::text(v)))
-                .map(|(l, v)| (l.to_string(), Cell::text(v)));
-            let t = &inline.as_ref().map(|(l, _)| l.clone()).unwrap_or_else(|| t.clone());
+            // "Auditors' Grade: Good" in one cell: the label and its answer
+            // together. After the colon the template's list of options
+            // ("Auditors' Grade: Outstanding/Good/…") is no answer: the label's
+            // answer is beside it.
+            let split = t.split_once(':').filter(|(l, _)| form_field(ctx, l, moderation).is_some());
+            let inline = split.filter(|(_, v)| !v.trim().is_empty() && !is_placeholder(&Cell::text(v))).map(|(l, v)| (l.to_string(), Cell::text(v)));
+            let t = &split.filter(|(_, v)| !v.trim().is_empty()).map_or_else(|| t.clone(), |(l, _)| l.to_string());
             let domain_label = summary_domain(ctx, t).is_some() || question_with_grade(ctx, rows, r, c, t).is_some();
             if let Some(field) = form_field(ctx, t, moderation).filter(|_| !domain_label) {
                 // The form has this field (answered or not): what coverage reads.
@@ -232,9 +252,20 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                         score: 100,
                     });
                 }
-                let beside = answer_for(rows, r, c);
+                // Several completion dates (seed 002's "Date Part A completed"
+                // and "Date Part B completed"): the label named most exactly
+                // decides, filled or not (the first of equals).
+                if field == "completed_date" {
+                    let score = form_field_scored(ctx, t, moderation).map_or(0, |(_, s)| s);
+                    if completed_score.is_some_and(|best| score <= best) {
+                        continue;
+                    }
+                    completed_score = Some(score);
+                    audit.completed = None;
+                }
+                let beside = answer_for(ctx, rows, r, c);
                 if inline.is_none() {
-                    if let Some(pos) = answer_position(rows, r, c) {
+                    if let Some(pos) = answer_position(ctx, rows, r, c) {
                         answers.insert(pos);
                     }
                 }
@@ -285,16 +316,44 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                     "spoke_child" => audit.spoke_child = spoken(value),
                     "spoke_family" => audit.spoke_family = spoken(value),
                     "spoke_practitioner" => audit.spoke_practitioner = spoken(value),
+                    // A reason in the "not spoken to, please state why" box, when the record box is blank.
+                    "spoke_child_not" if audit.spoke_child == Answer::Blank => audit.spoke_child = super::table::not_spoken_because(value),
+                    "spoke_family_not" if audit.spoke_family == Answer::Blank => audit.spoke_family = super::table::not_spoken_because(value),
+                    "spoke_practitioner_not" if audit.spoke_practitioner == Answer::Blank => {
+                        audit.spoke_practitioner = super::table::not_spoken_because(value);
+                    }
                     _ => {}
                 }
             } else if let Some(domain) = summary_domain(ctx, t) {
-                let judgement = answer_for(rows, r, c).and_then(|(v, at)| judge(ctx, v, numeric, file, sheet, at, t, findings));
+                let judgement = answer_for(ctx, rows, r, c).and_then(|(v, at)| judge(ctx, v, numeric, file, sheet, at, t, findings));
                 audit.domains.push(DomainJudgement { domain: Some(domain), question: t.clone(), judgement });
             } else if let Some((domain, (value, at))) = question_with_grade(ctx, rows, r, c, t) {
                 // A framework question with a grade beside it ("1. Are children safe? …" → "Yes").
                 let judgement = judge(ctx, value, numeric, file, sheet, at, t, findings);
                 audit.domains.push(DomainJudgement { domain: Some(domain), question: t.clone(), judgement });
             }
+        }
+    }
+    // No overall label: the framework's overall question is the overall (a
+    // Torbay audit's Q12), when the form answers it once.
+    let overall_domain = ctx.config.framework(&audit.framework).and_then(|f| f.overall_domain.clone());
+    if let (None, Some(domain)) = (&audit.overall, overall_domain) {
+        let graded: Vec<&DomainJudgement> = audit.domains.iter().filter(|d| d.domain.as_deref() == Some(domain.as_str())).collect();
+        if let [one] = graded.as_slice() {
+            audit.overall = one.judgement.clone();
+            audit.overall_source = Some(format!("domain:{domain}"));
+            report.columns.push(ColumnMap {
+                index: 0,
+                header: one.question.lines().next().unwrap_or_default().trim().to_string(),
+                target: Target::Field("overall".into()),
+                reason: "the framework's overall question".into(),
+                scale: None,
+                score: 100,
+            });
+            report.notes.push(format!(
+                "no overall label: the framework's overall question ('{}') gives the overall",
+                one.question.lines().next().unwrap_or_default().trim()
+            ));
         }
     }
     if audit.team.is_none() && audit.service.is_some() {
@@ -324,18 +383,37 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
         );
     }
     if let Some((hr, cols)) = action_header {
+        // The grid is a table of actions of its own: what its columns record
+        // is what the action KPIs can count (a grid with no completion column
+        // leaves them "not in the exports").
+        let mut grid = TableReport::new(file, sheet, None);
+        grid.kind = TableKind::Actions;
+        grid.header_row = Some(rows[hr].row);
+        grid.notes.push("the form's actions grid: each action is the form's audit's".into());
+        grid.columns = cols
+            .iter()
+            .map(|(i, f)| ColumnMap {
+                index: *i,
+                header: rows[hr].cells.get(*i).map(Cell::as_string).unwrap_or_default(),
+                target: Target::Field(f.clone()),
+                reason: "form's actions grid".into(),
+                scale: None,
+                score: 100,
+            })
+            .collect();
+        let grid_report = &mut grid;
         for row in rows.iter().skip(hr + 1) {
             if row.is_blank() || row.cells.iter().all(|c| c.is_empty() || is_placeholder(c)) {
                 break;
             }
-            report.rows_read += 1;
+            grid_report.rows_read += 1;
             let get = |name: &str| cols.iter().find(|(_, f)| *f == name).and_then(|(i, _)| row.cells.get(*i)).filter(|c| !c.is_empty() && !is_placeholder(c));
             let Some(text) = get("text").map(Cell::as_string) else {
-                report.reject("no action text");
+                grid_report.reject("no action text");
                 continue;
             };
             if super::table::says_no_action(&text) {
-                report.reject(super::table::NO_ACTION);
+                grid_report.reject(super::table::NO_ACTION);
                 continue;
             }
             model.actions.push(Action {
@@ -356,16 +434,23 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                     .or_else(|| get("status").filter(|c| says_done(c)).and_then(|c| c.as_date().or_else(|| get("reviewed_date").and_then(Cell::as_date)))),
                 audit_date: None,
             });
-            report.rows_accepted += 1;
+            grid_report.rows_accepted += 1;
         }
+        report.attached.push(grid);
     }
     report.rows_accepted += 1;
     model.audit_ids.insert(audit.id.clone(), audit.origin.clone());
     model.audits.push(audit);
 }
 
-fn is_action_header(folded: &str) -> bool {
-    matches!(folded, "action" | "actions" | "agreed action" | "recommendation" | "recommendations" | "recommendations for further action")
+/// The heading of an actions grid's action column, with or without a note
+/// in brackets ("Agreed Action (child)", "Actions (SMART)").
+fn is_action_header(text: &str) -> bool {
+    let folded = fold(text.split('(').next().unwrap_or(text));
+    matches!(
+        folded.as_str(),
+        "action" | "actions" | "agreed action" | "agreed actions" | "recommendation" | "recommendations" | "recommendations for further action"
+    )
 }
 
 /// The actions grid's columns: action text, owner, due and completion dates by
@@ -377,7 +462,7 @@ fn action_columns(ctx: &Context, row: &SourceRow) -> Vec<(usize, String)> {
         .enumerate()
         .filter_map(|(i, c)| {
             let text = c.as_string();
-            if is_action_header(&fold(&text)) {
+            if is_action_header(&text) {
                 return Some((i, "text".to_string()));
             }
             let words = ctx.recogniser.words(&super::recognise::prepare(&text));

@@ -11,6 +11,7 @@ mod forms;
 mod gradekey;
 mod grid;
 pub mod identity;
+pub mod join;
 pub mod long;
 mod merge;
 pub mod model;
@@ -196,6 +197,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     drop_reaudits_read_twice(&mut out.model, &mut found);
     read_codes_by_key(&mut out.model, &ctx, &mut found);
     identity::canonicalise(&mut out.model, &mut found);
+    join::forms_to_lists(&mut out.tables, &mut out.model, &mut found);
     link_actions(&mut out.model, &mut found);
     let moderated_tables = link_moderations(&mut out.model, &mut found);
     credit_moderation_log(&mut out.tables, &moderated_tables);

@@ -368,6 +368,8 @@ const NO_DATE: [(i32, u32, u32); 5] = [(1900, 1, 1), (1899, 12, 30), (1899, 12, 
 
 /// Rows read before deciding on the header and the mapping.
 const SAMPLE_ROWS: usize = 500;
+/// The most rows read of a form below the tables its sample ends at.
+const FORM_ROWS: usize = 2_000;
 
 /// Everything the rows of a table need to be normalised.
 pub struct Context<'a> {
@@ -377,7 +379,7 @@ pub struct Context<'a> {
     pub note_rules: KindRules,
     pub episode_rules: KindRules,
     /// Form label → the audit field it names (forms repeat their labels).
-    pub(crate) form_labels: std::cell::RefCell<std::collections::HashMap<String, Option<String>>>,
+    pub(crate) form_labels: std::cell::RefCell<std::collections::HashMap<String, Option<(String, usize)>>>,
     /// Cell text → whether it is a known column name (header detection asks of
     /// the same labels in every file of a folder).
     known_headers: std::cell::RefCell<std::collections::HashMap<String, bool>>,
@@ -659,6 +661,9 @@ pub struct TableReport {
     pub set_aside_by_reason: BTreeMap<String, u64>,
     /// True when the table could not be used at all (an error for the exit code).
     pub failed: bool,
+    /// Tables read with this one, reported after it (a form's actions grid).
+    #[serde(skip)]
+    pub attached: Vec<TableReport>,
 }
 
 impl TableReport {
@@ -683,6 +688,7 @@ impl TableReport {
             rows_set_aside: 0,
             set_aside_by_reason: BTreeMap::new(),
             failed: false,
+            attached: Vec::new(),
         }
     }
 
@@ -708,7 +714,7 @@ impl TableReport {
 }
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 21] = [
+pub const SET_ASIDE_REASONS: [&str; 22] = [
     NO_ACTION,
     super::sections::SECTION_ROW,
     super::sections::FURNITURE,
@@ -730,6 +736,7 @@ pub const SET_ASIDE_REASONS: [&str; 21] = [
     NOTE_ID_READ,
     ACTION_ID_READ,
     NOTE_CANCELLED,
+    super::join::JOINED,
 ];
 
 /// An audit that a later export of the same audits holds again (its file
@@ -1071,8 +1078,10 @@ pub fn read_tables(ctx: &Context, table: Table, model: &mut Model, findings: &mu
     let mut reports = Vec::new();
     let mut next = Some(table);
     while let Some(table) = next.take() {
-        let (report, rest) = read_one_table(ctx, table, model, findings);
+        let (mut report, rest) = read_one_table(ctx, table, model, findings);
+        let attached = std::mem::take(&mut report.attached);
         reports.push(report);
+        reports.extend(attached);
         next = rest;
     }
     reports
@@ -1424,6 +1433,11 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 sample[h + 1..].iter().filter_map(|r| r.cells.get(col)).filter(|c| super::recognise::is_id_value(c)).take(2).count() >= 2
             });
     if !real_table && pinned_kind.is_none() && super::forms::looks_like_form(ctx, &sample) {
+        // A form's tables (its actions, its moderation block) are the form's:
+        // all of the sheet is read as one form.
+        if more_tables {
+            sample.extend(rows.map_while(Result::ok).take(FORM_ROWS));
+        }
         super::forms::read_form(ctx, &file, sheet.as_deref(), &sample, model, findings, &mut report);
         return (report, None);
     }
@@ -3426,19 +3440,7 @@ impl<'a> RowReader<'a> {
         if a != Answer::Blank {
             return a;
         }
-        match self.cell(row, &format!("{field}_not")) {
-            // "N/A" there is not applicable; any reason ("Not appropriate -
-            // ongoing proceedings", "Father did not respond") is no.
-            Some((c, _)) if !c.is_empty() && !super::scales::is_not_known(c) => {
-                let f = fold(&c.as_string());
-                if ["n a", "na", "not applicable"].iter().any(|p| f == *p || f.starts_with(&format!("{p} "))) {
-                    Answer::NotApplicable
-                } else {
-                    Answer::No
-                }
-            }
-            _ => Answer::Blank,
-        }
+        self.cell(row, &format!("{field}_not")).map_or(Answer::Blank, |(c, _)| not_spoken_because(c))
     }
 
     fn answer(&mut self, row: &SourceRow, field: &str, findings: &mut Findings) -> Answer {
@@ -4216,6 +4218,21 @@ pub fn cell_key(column: u64, value: impl Hash) -> u64 {
 }
 
 /// A stable audit id when the data has none: file stem, child, date.
+/// What a reason under "If child was not spoken to please state why" says:
+/// "N/A" there is not applicable; any reason ("Not appropriate - ongoing
+/// proceedings", "Father did not respond") is no; blank (or "TBC") is blank.
+pub(crate) fn not_spoken_because(c: &Cell) -> Answer {
+    if c.is_empty() || super::scales::is_not_known(c) {
+        return Answer::Blank;
+    }
+    let f = fold(&c.as_string());
+    if ["n a", "na", "not applicable"].iter().any(|p| f == *p || f.starts_with(&format!("{p} "))) {
+        Answer::NotApplicable
+    } else {
+        Answer::No
+    }
+}
+
 pub fn derived_id(file: &str, child: &str, date: Option<chrono::NaiveDate>, row: u32) -> String {
     let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
     // (The child as it will be once tidied: without characters that show as nothing.)

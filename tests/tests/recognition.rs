@@ -1259,3 +1259,71 @@ fn a_word_form_is_an_audit_and_a_word_guidance_note_is_skipped() {
     let audits = std::fs::read_to_string(out.join("normalised/audits.csv")).unwrap();
     assert!(audits.contains("2026-09-14") && !audits.contains("Click here"), "the date the picker holds; a placeholder is blank: {audits}");
 }
+
+#[test]
+fn word_forms_are_joined_to_the_list_that_planned_them() {
+    let dir = scratch("word-forms-joined");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let p = |t: &str| format!("<w:p><w:r><w:t xml:space=\"preserve\">{t}</w:t></w:r></w:p>");
+    let tc = |inner: &str| format!("<w:tc>{inner}</w:tc>");
+    let check = |on: bool| {
+        format!(
+            "<w:p><w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val=\"{}\"/></w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:t>{}</w:t></w:r></w:sdtContent></w:sdt></w:p>",
+            u8::from(on),
+            if on { "☒" } else { "☐" }
+        )
+    };
+    // Torbay's layout: the question, a nested table of grades each with a box, the evidence.
+    let graded = |question: &str, ticked: usize| {
+        let options: String = ["Exceeds good", "Meets good", "Does not meet good", "Not applicable."]
+            .iter()
+            .enumerate()
+            .map(|(i, o)| format!("<w:tr>{}{}</w:tr>", tc(&p(o)), tc(&check(i == ticked))))
+            .collect();
+        format!("<w:tr>{}{}{}</w:tr>", tc(&p(question)), tc(&format!("<w:tbl>{options}</w:tbl><w:p/>")), tc(&p("Evidence: plan reviewed.")))
+    };
+    let row = |cells: &[&str]| format!("<w:tr>{}</w:tr>", cells.iter().map(|c| tc(&p(c))).collect::<String>());
+    for (child, done, q12) in [("C6001", "10/09/2026", 1), ("C6002", "30/09/2026", 2)] {
+        // A yes / no pair of boxes in cells of their own, then the next label.
+        let previously = [tc(&p("Audited previously?")), tc(&p("YES")), tc(&check(false)), tc(&p("NO")), tc(&check(true)), tc(&p("If Yes, when?"))].concat();
+        let body = format!(
+            "{}<w:tbl>{}<w:tr>{previously}</w:tr></w:tbl><w:tbl>{}{}{}</w:tbl>",
+            p("Full audit tool"),
+            row(&["Child's ID number", child, "Audit date", done]),
+            graded("1. Risk is identified, responded to and reduced in a timely way.", 1),
+            graded("5. Coordination between agencies is effective.", 0),
+            graded("12. How has the help provided improved outcomes?", q12),
+        );
+        word_document(&input.join(format!("Full audit - {child}.docx")), &body);
+    }
+    let run = |name: &str| {
+        let out = dir.join(name);
+        let o = auditpack(&dir, &["run", "in", "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+        let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+        (m, dq)
+    };
+    let kpi = |m: &serde_json::Value, id: &str| m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
+    let ratio = |k: serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
+    // The forms alone: graded, but no allocation, so on time is not in the exports.
+    let (m, _) = run("forms-only");
+    assert_eq!(kpi(&m, "audits_completed")["value"].as_f64(), Some(2.0));
+    assert_eq!(ratio(kpi(&m, "overall_good_or_better")), (Some(1), Some(2)), "Q12 is the overall: the box ticked in each form");
+    assert_eq!(kpi(&m, "audits_on_time")["not_in_source"], true);
+    // The tracker beside them: the allocation and the moderation, no completion or grade.
+    std::fs::write(
+        input.join("Audit programme tracker.csv"),
+        "Child ID,Team,Auditor,Date sent,Moderator agrees?\nC6001,North,Ann Able,01/09/2026,Yes\nC6002,North,Ben Bold,03/09/2026,\nC6003,South,Cat Cole,05/09/2026,\n",
+    )
+    .unwrap();
+    let (m, dq) = run("joined");
+    assert_eq!(kpi(&m, "audits_completed")["value"].as_f64(), Some(2.0), "each form and its tracker row are one audit");
+    // Due 14 days after allocation: C6001 on time, C6002 late, C6003 has no form (not done).
+    assert_eq!(ratio(kpi(&m, "audits_on_time")), (Some(1), Some(3)));
+    assert_eq!(ratio(kpi(&m, "overall_good_or_better")), (Some(1), Some(2)));
+    assert_eq!(ratio(kpi(&m, "moderation_coverage")), (Some(1), Some(2)), "the tracker's moderation is the form's audit's");
+    assert_eq!(dq.matches("joined_to_form").count(), 3, "each joined row says which form, and one line says how many: {dq}");
+    assert!(dq.contains("Full audit - C6001.docx"), "{dq}");
+}
