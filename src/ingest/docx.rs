@@ -526,6 +526,38 @@ fn is_option(s: &str) -> bool {
     !s.is_empty() && s.chars().count() <= 40 && !s.contains('\n') && !is_box(s)
 }
 
+/// A box and its option in one piece ("☒ Meets good", "Meets good ☒"):
+/// whether the box comes first.
+fn boxed_pair(s: &str) -> Option<bool> {
+    let s = s.trim();
+    let boxed = |c: Option<char>| c.is_some_and(|c| super::cell::BOX_ON.contains(&c) || super::cell::BOX_OFF.contains(&c));
+    let (first, last) = (boxed(s.chars().next()), boxed(s.chars().next_back()));
+    let option = s.trim_matches(|c: char| c.is_whitespace() || boxed(Some(c)));
+    (first != last && is_option(option) && !option.contains(|c: char| boxed(Some(c)))).then_some(first)
+}
+
+/// Options each with its box in a piece of its own, one under another in a
+/// cell ("☐ Exceeds good" / "☒ Meets good" / …): one cell holding them all,
+/// as [`join_boxed_options`] makes.
+fn join_boxed_pairs(cells: &mut [String]) {
+    let mut i = 0;
+    while i < cells.len() {
+        let Some(side) = boxed_pair(&cells[i]) else {
+            i += 1;
+            continue;
+        };
+        let end = (i..cells.len()).find(|&k| boxed_pair(&cells[k]) != Some(side)).unwrap_or(cells.len());
+        if end - i >= 2 {
+            let joined = cells[i..end].iter().map(|c| c.trim()).collect::<Vec<_>>().join(" ");
+            cells[i] = joined;
+            for c in &mut cells[i + 1..end] {
+                c.clear();
+            }
+        }
+        i = end;
+    }
+}
+
 /// Options and their check boxes laid out in cells of their own ("Exceeds
 /// good" | ☐ | "Meets good" | ☒, a nested table of options, or a row of the
 /// form) become one cell holding them all ("Exceeds good ☐ Meets good ☒"),
@@ -535,6 +567,7 @@ fn is_option(s: &str) -> bool {
 /// run with a text at both ends keeps the end that reads as a label ("Seen?",
 /// "If yes, when?") out of it, and is left as it is when neither does.
 fn join_boxed_options(cells: &mut [String]) {
+    join_boxed_pairs(cells);
     let mut i = 0;
     while i < cells.len() {
         let kind = |s: &str| {
@@ -752,6 +785,17 @@ mod tests {
             "<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val=\"0\"/></w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:t>☐</w:t></w:r></w:sdtContent></w:sdt>",
             "<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val=\"1\"/></w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:t>☒</w:t></w:r></w:sdtContent></w:sdt>");
         assert_eq!(rows(&doc(&para)).unwrap()[0], ["Audited previously?", "YES ☐ NO ☒"]);
+        // Each box and its option a paragraph of its own, one under another.
+        let stacked = format!(
+            "<w:tbl><w:tr>{}{}</w:tr></w:tbl>",
+            tc(&p("Q12")),
+            tc(&[(false, "Exceeds good"), (true, "Meets good"), (false, "Not applicable")]
+                .iter()
+                .map(|(on, o)| format!("<w:p><w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val=\"{}\"/></w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:t>{}</w:t></w:r></w:sdtContent></w:sdt><w:r><w:t xml:space=\"preserve\"> {o}</w:t></w:r></w:p>", u8::from(*on), if *on { "☒" } else { "☐" }))
+                .collect::<String>())
+        );
+        let row = &rows_of(&stacked)[0];
+        assert_eq!(Cell::text(&row[1]), Cell::Text("Meets good".into()), "{row:?}");
         // Boxes with no options of their own, and a single box, are left as they are.
         let bare = format!("<w:tbl><w:tr>{}{}{}</w:tr></w:tbl>", tc(&p("Age band")), tc(&check(false)), tc(&check(true)));
         assert_eq!(rows_of(&bare)[0], ["Age band", "☐", "☒"]);

@@ -126,7 +126,9 @@ fn answer_position(ctx: &Context, rows: &[SourceRow], r: usize, col: usize) -> O
             .get(r + 1)
             .filter(|next| !next.cells.iter().take(col).any(|c| is_label_like(ctx, c)))
             .and_then(|next| next.cells.get(col))
-            .filter(|c| !c.is_empty() && !is_label_like(ctx, c))
+            // (A grade is an answer, whatever words it shares with a label:
+            // "Requires Improvement with elements of good practice".)
+            .filter(|c| !c.is_empty() && (!is_label_like(ctx, c) || ctx.crosswalk.is_label(c)))
             .map(|_| (r + 1, col)),
     }
 }
@@ -218,6 +220,8 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
     let mut moderation = false;
     let mut answers: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
     let mut completed_score: Option<usize> = None;
+    // Whether the child, the family and the practitioner have a yes / no answer.
+    let mut answered = [false; 3];
     for (r, row) in rows.iter().enumerate() {
         if in_grid(r) {
             continue;
@@ -313,9 +317,9 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                     "audit_month" => audit.allocated_month = super::table::month_cell(value).or(audit.allocated_month),
                     "overall" => audit.overall = judge(ctx, value, numeric, file, sheet, at, t, findings),
                     // On a form, a written record of what was said means it was said.
-                    "spoke_child" => audit.spoke_child = spoken(value),
-                    "spoke_family" => audit.spoke_family = spoken(value),
-                    "spoke_practitioner" => audit.spoke_practitioner = spoken(value),
+                    "spoke_child" => spoken(&mut audit.spoke_child, &mut answered[0], value),
+                    "spoke_family" => spoken(&mut audit.spoke_family, &mut answered[1], value),
+                    "spoke_practitioner" => spoken(&mut audit.spoke_practitioner, &mut answered[2], value),
                     // A reason in the "not spoken to, please state why" box, when the record box is blank.
                     "spoke_child_not" if audit.spoke_child == Answer::Blank => audit.spoke_child = super::table::not_spoken_because(value),
                     "spoke_family_not" if audit.spoke_family == Answer::Blank => audit.spoke_family = super::table::not_spoken_because(value),
@@ -479,9 +483,19 @@ fn action_columns(ctx: &Context, row: &SourceRow) -> Vec<(usize, String)> {
         .collect()
 }
 
-/// A yes / no answer, or a written record of the conversation (yes).
-fn spoken(value: &Cell) -> Answer {
-    answer(value).unwrap_or_else(|| if value.as_string().chars().filter(|c| c.is_alphabetic()).count() >= 2 { Answer::Yes } else { Answer::Blank })
+/// A yes / no answer, or a written record of the conversation (yes). A yes /
+/// no answer stands against a record written in another box ("Parents /
+/// carers views obtained? No - no response" above "Parents / carers views:
+/// Two attempts, no response.").
+fn spoken(slot: &mut Answer, answered: &mut bool, value: &Cell) {
+    match answer(value) {
+        Some(a) => {
+            *slot = a;
+            *answered = true;
+        }
+        None if !*answered && value.as_string().chars().filter(|c| c.is_alphabetic()).count() >= 2 => *slot = Answer::Yes,
+        None => {}
+    }
 }
 
 /// A status cell that says the action is done ("Completed", "Done - 03/10").

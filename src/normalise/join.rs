@@ -24,13 +24,37 @@ use super::findings::{Findings, Severity};
 use super::model::{Audit, Model};
 use super::table::TableReport;
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Why a list row is set aside: its form holds the audit.
 pub const JOINED: &str = "planned audit joined to its form (the form's record is used)";
 
 /// A list row and a form further apart than this are not one audit.
 const MAX_DAYS: i64 = 366;
+
+/// A list's completion ("Date returned") and a form's date further apart
+/// than this are two audits.
+const RETURNED_DAYS: i64 = 14;
+
+/// The fields a joined table is credited with from the other side: those
+/// the KPIs need (see `coverage.rs`).
+const KPI_FIELDS: [&str; 15] = [
+    "completed_date",
+    "due_date",
+    "allocated_date",
+    "audit_month",
+    "overall",
+    "moderated",
+    "moderator_agrees",
+    "moderated_overall",
+    "moderation_date",
+    "spoke_child",
+    "spoke_family",
+    "spoke_practitioner",
+    "spoke_child_not",
+    "spoke_family_not",
+    "spoke_practitioner_not",
+];
 
 type TableKey = (String, Option<String>);
 
@@ -44,12 +68,17 @@ fn planned(a: &Audit) -> Option<NaiveDate> {
 }
 
 /// How far a list row is from a form completed on `done`, when they can be
-/// one audit (smaller is nearer).
+/// one audit (smaller is nearer). A list row that records a completion
+/// itself ("Date returned") is the form's audit only when the two dates are
+/// within two weeks.
 fn distance(plan: &Audit, done: NaiveDate) -> Option<i64> {
+    if plan.completed.is_some_and(|d| (done - d).num_days().abs() > RETURNED_DAYS) {
+        return None;
+    }
     match (plan.allocated.or(plan.allocated_month), plan.due) {
         (Some(start), _) => {
             let days = (done - start).num_days();
-            (-7..=MAX_DAYS).contains(&days).then_some(days.max(0))
+            (0..=MAX_DAYS).contains(&days).then_some(days)
         }
         (None, Some(due)) => {
             let days = (done - due).num_days().abs();
@@ -76,7 +105,7 @@ pub fn forms_to_lists(tables: &mut [TableReport], model: &mut Model, found: &mut
         let Some(child) = super::identity::child_key(&a.child_id) else { continue };
         if forms.contains(&key_of(a)) {
             by_child.entry(child).or_default().0.push(i);
-        } else if a.completed.is_none() && a.overall.is_none() && a.domains.iter().all(|d| d.judgement.is_none()) {
+        } else if a.overall.is_none() {
             by_child.entry(child).or_default().1.push(i);
         }
     }
@@ -106,7 +135,7 @@ pub fn forms_to_lists(tables: &mut [TableReport], model: &mut Model, found: &mut
             }
         }
         // A draft takes the child's one list row left.
-        let left: Vec<usize> = plan_rows.iter().copied().filter(|p| !plans_taken.contains(p)).collect();
+        let left: Vec<usize> = plan_rows.iter().copied().filter(|p| !plans_taken.contains(p) && model.audits[*p].completed.is_none()).collect();
         let drafts: Vec<usize> = form_rows.iter().copied().filter(|&f| model.audits[f].completed.is_none()).collect();
         if let ([p], [f]) = (left.as_slice(), drafts.as_slice()) {
             if same_framework(&model.audits[*f], &model.audits[*p]) {
@@ -118,7 +147,7 @@ pub fn forms_to_lists(tables: &mut [TableReport], model: &mut Model, found: &mut
         return 0;
     }
     // The fields each audit table has a column (or a form label) for.
-    let mut fields: HashMap<TableKey, HashSet<String>> = HashMap::new();
+    let mut fields: HashMap<TableKey, BTreeSet<String>> = HashMap::new();
     for t in tables.iter().filter(|t| t.kind == TableKind::Audits) {
         fields.entry((t.file.clone(), t.sheet.clone())).or_default().extend(super::merge::fields_of(&t.columns).into_iter().map(str::to_string));
     }
@@ -154,6 +183,28 @@ pub fn forms_to_lists(tables: &mut [TableReport], model: &mut Model, found: &mut
             t.reject(JOINED);
         }
     }
+    // A list whose framework is not recognised (no questions on it) plans
+    // the audits of its forms: its rows no form joins are due by the forms'
+    // rule ("end of the bi-monthly cycle"), when its forms agree on one.
+    let mut rules: BTreeMap<TableKey, BTreeMap<String, ()>> = BTreeMap::new();
+    for &(f, p) in &pairs {
+        rules.entry(key_of(&model.audits[p])).or_default().insert(model.audits[f].due_rule.clone(), ());
+    }
+    for (table, rule) in rules.into_iter().filter_map(|(t, r)| (r.len() == 1).then(|| (t, r.into_keys().next().unwrap_or_default()))) {
+        let Some(t) = tables.iter_mut().find(|t| t.kind == TableKind::Audits && t.file == table.0 && t.sheet == table.1 && t.framework.is_none()) else {
+            continue;
+        };
+        let mut changed = false;
+        for (i, a) in model.audits.iter_mut().enumerate() {
+            if !gone.contains(&i) && key_of(a) == table && a.due_rule != rule {
+                a.due_rule.clone_from(&rule);
+                changed = true;
+            }
+        }
+        if changed {
+            t.notes.push(format!("its rows no form joins are due by the rule of the forms joined to it: {rule}"));
+        }
+    }
     // Actions given the list row's audit id belong to the form's audit now.
     for act in &mut model.actions {
         if let Some(id) = act.audit_id.as_mut() {
@@ -175,7 +226,7 @@ pub fn forms_to_lists(tables: &mut [TableReport], model: &mut Model, found: &mut
             let mut add: Vec<(String, String)> = Vec::new();
             for other in others.keys() {
                 for field in fields_of(other) {
-                    if !own.contains(&field) && field != "domain" && !add.iter().any(|(f, _)| *f == field) {
+                    if !own.contains(&field) && KPI_FIELDS.contains(&field.as_str()) && !add.iter().any(|(f, _)| *f == field) {
                         add.push((field, other.0.clone()));
                     }
                 }

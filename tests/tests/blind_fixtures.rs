@@ -332,3 +332,13 @@ fn a_twenty_eighth_blind_set_gives_the_independent_kpis() {
     // known_limits.json says what is not matched yet).
     check("councils28");
 }
+
+#[test]
+fn a_twenty_ninth_blind_set_gives_the_independent_kpis() {
+    // One form per audit (Word and one-audit workbooks) beside the list that
+    // planned them: allocation lists, samples on two sheets, trackers with a
+    // part-filled "Date returned", moderation in the list or in the forms,
+    // re-audits, drafts, a form whose child is on no list
+    // (tests/fixtures/councils29/README.md).
+    check("councils29");
+}
