@@ -139,6 +139,8 @@ struct Reader {
     in_text: bool,
     /// A row of check boxes is open in the paragraph (it ends with it).
     boxes: bool,
+    /// A nested table's row has started, and none of its paragraphs has ended.
+    nested_row_start: bool,
 }
 
 fn local<'a>(e: &'a BytesStart) -> &'a [u8] {
@@ -222,6 +224,7 @@ impl Reader {
             }
             b"tbl" => self.tables += 1,
             b"tr" if self.tables == 1 => self.row.clear(),
+            b"tr" => self.nested_row_start = true,
             b"tc" if self.tables == 1 => {
                 self.cell = Some(String::new());
                 self.span = 1;
@@ -368,8 +371,11 @@ impl Reader {
                     outer.push_str(&text);
                     outer.push('\n');
                 } else if let Some(cell) = self.cell.as_mut() {
+                    // A nested table's row is one line: its cells' paragraphs
+                    // side by side ("Meets good ☒").
+                    let side_by_side = self.tables > 1 && !std::mem::take(&mut self.nested_row_start);
                     if !cell.is_empty() {
-                        cell.push('\n');
+                        cell.push(if side_by_side { ' ' } else { '\n' });
                     }
                     cell.push_str(&text);
                 } else {
@@ -380,6 +386,11 @@ impl Reader {
             b"tc" if self.tables == 1 => {
                 if let Some(cell) = self.cell.take() {
                     let mut cells = pieces(&cell, false);
+                    for c in &mut cells {
+                        if let Some(ticked) = marked_lines(c) {
+                            *c = ticked;
+                        }
+                    }
                     join_boxed_options(&mut cells);
                     let n = cells.len();
                     self.row.extend(cells);
@@ -392,7 +403,7 @@ impl Reader {
                 join_boxed_options(&mut row);
                 self.rows.push(row);
             }
-            b"tr" if self.tables > 1 => self.push_text("\n"),
+            b"tr" if self.tables > 1 => {}
             b"tbl" => self.tables = self.tables.saturating_sub(1),
             b"sdtPr" => {
                 if let Some(c) = self.controls.last_mut() {
@@ -524,6 +535,40 @@ fn is_box(s: &str) -> bool {
 fn is_option(s: &str) -> bool {
     let s = s.trim();
     !s.is_empty() && s.chars().count() <= 40 && !s.contains('\n') && !is_box(s)
+}
+
+/// A list of options one per line (a nested table of options with a cell
+/// beside each), where the person filling it typed a mark beside the one
+/// chosen ("Exceeds good" / "Meets good  X" / "Does not meet good"): the
+/// same as ticking its box ("Exceeds good ☐ Meets good ☒ …"). Every line an
+/// option, at least two, and at least one marked.
+fn marked_lines(cell: &str) -> Option<String> {
+    const MARKS: [&str; 4] = ["X", "x", "✓", "✔"];
+    let boxed = |c: char| super::cell::BOX_ON.contains(&c) || super::cell::BOX_OFF.contains(&c);
+    let mut out = Vec::new();
+    let (mut marked, mut boxes) = (0, 0);
+    for line in cell.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        // The option and what is beside it: a typed mark, a box, or nothing.
+        let (option, on, boxed_line) = match line.rsplit_once(char::is_whitespace) {
+            Some((o, m)) if MARKS.contains(&m) => (o.trim(), true, true),
+            Some((o, m)) if m.chars().count() == 1 && m.chars().all(boxed) => (o.trim(), m.chars().all(|c| super::cell::BOX_ON.contains(&c)), true),
+            _ => (line, false, false),
+        };
+        if option.contains(boxed) {
+            return None;
+        }
+        if !is_option(option) {
+            // A comment under the options (or beside them) is no option.
+            if boxed_line {
+                return None;
+            }
+            continue;
+        }
+        marked += usize::from(on);
+        boxes += usize::from(boxed_line);
+        out.push(format!("{option} {}", if on { CHECKED } else { UNCHECKED }));
+    }
+    (out.len() >= 2 && (marked > 0 || boxes >= 2)).then(|| out.join(" "))
 }
 
 /// A box and its option in one piece ("☒ Meets good", "Meets good ☒"):
@@ -796,6 +841,14 @@ mod tests {
         );
         let row = &rows_of(&stacked)[0];
         assert_eq!(Cell::text(&row[1]), Cell::Text("Meets good".into()), "{row:?}");
+        // A mark typed in the cell beside an option of a nested table.
+        let typed: String = [("Exceeds good", ""), ("Meets good", "X"), ("Does not meet good", "")]
+            .iter()
+            .map(|(o, m)| format!("<w:tr>{}{}</w:tr>", tc(&p(o)), tc(&p(m))))
+            .collect();
+        let row = &rows_of(&format!("<w:tbl><w:tr>{}{}</w:tr></w:tbl>", tc(&p("Q12")), tc(&format!("<w:tbl>{typed}</w:tbl><w:p/>"))))[0];
+        assert_eq!(Cell::text(&row[1]), Cell::Text("Meets good".into()), "{row:?}");
+        assert!(marked_lines("Partially\n\nPlease explain: drift").is_none() && marked_lines("Good\nX").is_none(), "commentary is no list of options");
         // Boxes with no options of their own, and a single box, are left as they are.
         let bare = format!("<w:tbl><w:tr>{}{}{}</w:tr></w:tbl>", tc(&p("Age band")), tc(&check(false)), tc(&check(true)));
         assert_eq!(rows_of(&bare)[0], ["Age band", "☐", "☒"]);

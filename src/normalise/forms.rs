@@ -66,9 +66,17 @@ fn form_field_scored(ctx: &Context, label: &str, moderation: bool) -> Option<(St
             field
         }
     }?;
+    // (The auditor's grade restated in the moderation block is the auditor's.)
+    let words_of = || ctx.recogniser.header_words(label);
+    let auditors = || words_of().iter().any(|w| w.starts_with("auditor"));
+    let original_audit = || {
+        let words = words_of();
+        words.iter().any(|w| w.starts_with("audit")) && !words.iter().any(|w| w.starts_with("moderat"))
+    };
     let field = match field.as_str() {
-        "overall" if moderation => "moderated_overall".to_string(),
-        "completed_date" if moderation => "moderation_date".to_string(),
+        "overall" if moderation && !auditors() => "moderated_overall".to_string(),
+        // ("Date of the original audit" on a moderation form is the audit's.)
+        "completed_date" if moderation && !original_audit() => "moderation_date".to_string(),
         _ => field,
     };
     Some((field, score))
@@ -82,8 +90,10 @@ fn label_field(ctx: &Context, label: &str) -> Option<(String, usize)> {
     }
     let words = ctx.recogniser.header_words(label);
     let m = ctx.recogniser.audit.match_words(&words, &[], None).ok().flatten()?;
-    // A sentence on the form (guidance, a note) is no label unless it is one word for word.
-    if words.len() > 8 && m.score < 100 {
+    // A sentence on the form (guidance, a note, a comment: "Plan needs SMART
+    // targets.") is no label unless it is one word for word.
+    let sentence = label.trim_end().ends_with('.') && words.len() >= 4;
+    if (words.len() > 8 || sentence) && m.score < 100 {
         return None;
     }
     match m.field.as_str() {
@@ -107,6 +117,20 @@ fn answer_for<'r>(ctx: &Context, rows: &'r [SourceRow], r: usize, col: usize) ->
     (!is_placeholder(cell)).then_some((cell, rows[at].row))
 }
 
+/// A question's number ("1.", "2)", "Q3", 4): on a row with the question's
+/// text, it is no answer to the label above it.
+fn is_numbering(c: &Cell) -> bool {
+    match c {
+        Cell::Number(n) => n.fract() == 0.0 && (0.0..100.0).contains(n),
+        Cell::Text(t) => {
+            let t = t.trim().trim_end_matches(['.', ')', ':']);
+            let t = t.strip_prefix(['Q', 'q']).unwrap_or(t);
+            !t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
 /// A text that ends as a label does (':' or '?').
 fn ends_like_label(c: &Cell) -> bool {
     matches!(c, Cell::Text(t) if t.trim_end().ends_with([':', '?']))
@@ -124,7 +148,11 @@ fn answer_position(ctx: &Context, rows: &[SourceRow], r: usize, col: usize) -> O
         Some((i, _)) => Some((r, i)),
         None => rows
             .get(r + 1)
-            .filter(|next| !next.cells.iter().take(col).any(|c| is_label_like(ctx, c)))
+            .filter(|next| !next.cells.iter().enumerate().any(|(i, c)| i != col && is_label_like(ctx, c)))
+            .filter(|next| {
+                !next.cells.get(col).is_some_and(is_numbering)
+                    || !next.cells.iter().enumerate().any(|(i, c)| i != col && matches!(c, Cell::Text(t) if t.len() >= 20))
+            })
             .and_then(|next| next.cells.get(col))
             // (A grade is an answer, whatever words it shares with a label:
             // "Requires Improvement with elements of good practice".)
@@ -219,7 +247,9 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
     let numeric = ctx.config.settings.numeric_direction;
     let mut moderation = false;
     let mut answers: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
-    let mut completed_score: Option<usize> = None;
+    let mut completed_score: Option<(usize, usize)> = None;
+    // Whether the moderation is known only from a moderator's name.
+    let mut named_only = false;
     // Whether the child, the family and the practitioner have a yes / no answer.
     let mut answered = [false; 3];
     for (r, row) in rows.iter().enumerate() {
@@ -232,7 +262,9 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
             if answers.contains(&(r, c)) {
                 continue;
             }
-            if is_moderation_heading(ctx, t) {
+            // A heading stands alone on its row ("MODERATION AUDIT:"); with an
+            // answer beside it, "Moderator" is the moderator's name's label.
+            if is_moderation_heading(ctx, t) && row.cells.iter().skip(c + 1).all(Cell::is_empty) {
                 moderation = true;
                 continue;
             }
@@ -260,7 +292,8 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                 // and "Date Part B completed"): the label named most exactly
                 // decides, filled or not (the first of equals).
                 if field == "completed_date" {
-                    let score = form_field_scored(ctx, t, moderation).map_or(0, |(_, s)| s);
+                    // (Of equals, the more words: "Date of the Audit" over a bare "Date:".)
+                    let score = (form_field_scored(ctx, t, moderation).map_or(0, |(_, s)| s), ctx.recogniser.header_words(t).len());
                     if completed_score.is_some_and(|best| score <= best) {
                         continue;
                     }
@@ -292,14 +325,17 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                         audit.moderation_date = date(findings).or(audit.moderation_date);
                         audit.moderated = Some(true);
                     }
-                    "moderated" => {
-                        audit.moderated = match answer(value) {
-                            Some(Answer::Yes) => Some(true),
-                            Some(Answer::No) => Some(false),
-                            // A moderator's name or a date says it was moderated.
-                            _ => Some(true),
+                    "moderated" => match answer(value) {
+                        Some(Answer::Yes) => audit.moderated = Some(true),
+                        Some(Answer::No) => audit.moderated = Some(false),
+                        // A moderator's name or a date says it was moderated
+                        // (a sentence under a heading is no answer).
+                        _ if value.as_string().chars().count() <= 80 => {
+                            audit.moderated = Some(true);
+                            named_only = true;
                         }
-                    }
+                        _ => {}
+                    },
                     "moderator_agrees" => audit.moderator_agrees = answer(value).and_then(|a| a.as_bool()).or(audit.moderator_agrees),
                     "moderated_overall" => {
                         audit.moderated_overall = judge(ctx, value, numeric, file, sheet, at, t, findings);
@@ -337,6 +373,13 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                 audit.domains.push(DomainJudgement { domain: Some(domain), question: t.clone(), judgement });
             }
         }
+    }
+    // A moderator named on a form that asks for the moderation's date or
+    // grade, both left blank: the moderation is still to come (pending).
+    let asks = report.columns.iter().any(|m| matches!(&m.target, Target::Field(f) if f == "moderation_date" || f == "moderated_overall"));
+    if named_only && asks && audit.moderation_date.is_none() && audit.moderated_overall.is_none() && audit.moderator_agrees.is_none() {
+        audit.moderated = None;
+        report.notes.push("a moderator is named, but the moderation's date and grade are blank: not moderated yet".into());
     }
     // No overall label: the framework's overall question is the overall (a
     // Torbay audit's Q12), when the form answers it once.
@@ -443,7 +486,9 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
         report.attached.push(grid);
     }
     report.rows_accepted += 1;
-    model.audit_ids.insert(audit.id.clone(), audit.origin.clone());
+    // (Its id is not registered for tables read later: a form that records an
+    // audit a table holds too, a moderation form citing the audit's form id,
+    // is joined to it afterwards, in `join.rs`, not rejected as a duplicate.)
     model.audits.push(audit);
 }
 

@@ -276,8 +276,12 @@ fn team_joins<'a>(keys: impl Iterator<Item = &'a String>) -> Vec<(String, String
 /// What two child ids are compared by: capitals, without spaces, dashes,
 /// dots, slashes, underscores or digit-grouping commas, and with leading zeros
 /// dropped from the number ("C-2041", "c 2041" and "C02041" are "C2041";
-/// "1,045,200" is "1045200"). `None` for an id not made of letters then digits.
+/// "1,045,200" is "1045200"; a number written "556677.0" is "556677"). `None`
+/// for an id not made of letters then digits.
 pub fn child_key(id: &str) -> Option<String> {
+    // A number written as a decimal by a spreadsheet round trip ("556677.0").
+    let id = id.trim();
+    let id = id.strip_suffix(".0").filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())).unwrap_or(id);
     let squeezed: String =
         id.chars().filter(|&c| !matches!(c, ' ' | '-' | '_' | '.' | '/' | ',' | '\u{a0}') && !is_invisible(c)).collect::<String>().to_uppercase();
     let split = squeezed.find(|c: char| c.is_ascii_digit())?;
@@ -464,6 +468,8 @@ mod tests {
         }
         assert_ne!(child_key("C2041"), child_key("C2014"));
         assert_eq!(child_key("2041").as_deref(), Some("2041"));
+        assert_eq!(child_key("556677.0"), child_key("556677"), "a number after a spreadsheet round trip");
+        assert_ne!(child_key("55667.70"), child_key("556677"));
         assert_eq!(child_key("C9 X"), None, "not letters then digits");
     }
 

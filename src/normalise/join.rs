@@ -29,12 +29,31 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 /// Why a list row is set aside: its form holds the audit.
 pub const JOINED: &str = "planned audit joined to its form (the form's record is used)";
 
+/// Why a form is set aside: a graded list row records its audit.
+pub const JOINED_RECORD: &str = "audit form joined to the list's record of its audit (that record is used)";
+
+/// Whether a graded list row records the form's audit: the form's own audit
+/// id (not one made up from its file name), or the same child's completion
+/// within a month (see [`RETURNED_DAYS`]). (0: nearest, before any planned row.)
+fn same_record(form: &Audit, list: &Audit) -> Option<i64> {
+    let made_up = form.id == super::table::derived_id(&form.origin.file, &form.child_id, form.completed, 1);
+    if !made_up && form.id.trim().eq_ignore_ascii_case(list.id.trim()) {
+        return Some(0);
+    }
+    let (Some(c), Some(d)) = (form.completed, list.completed) else { return None };
+    let days = (c - d).num_days().abs();
+    (days <= RETURNED_DAYS).then_some(days)
+}
+
 /// A list row and a form further apart than this are not one audit.
 const MAX_DAYS: i64 = 366;
 
-/// A list's completion ("Date returned") and a form's date further apart
-/// than this are two audits.
-const RETURNED_DAYS: i64 = 14;
+/// Days a plan may be dated after its form (a typing slip).
+const PLAN_SLIP: i64 = 3;
+
+/// A list's completion ("Date returned", often days or weeks after the
+/// audit) and a form's date further apart than this are two audits.
+const RETURNED_DAYS: i64 = 31;
 
 /// The fields a joined table is credited with from the other side: those
 /// the KPIs need (see `coverage.rs`).
@@ -76,16 +95,149 @@ fn distance(plan: &Audit, done: NaiveDate) -> Option<i64> {
         return None;
     }
     match (plan.allocated.or(plan.allocated_month), plan.due) {
+        // (A slip of a day or three in typing the plan's date is allowed.)
         (Some(start), _) => {
             let days = (done - start).num_days();
-            (0..=MAX_DAYS).contains(&days).then_some(days)
+            (-PLAN_SLIP..=MAX_DAYS).contains(&days).then_some(days.abs())
         }
+        // Only a deadline: done at most two months before it (a bi-monthly
+        // cycle) or six months after.
         (None, Some(due)) => {
-            let days = (done - due).num_days().abs();
-            (days <= MAX_DAYS).then_some(days)
+            let days = (done - due).num_days();
+            (-62..=183).contains(&days).then_some(days.abs())
         }
         (None, None) => Some(MAX_DAYS),
     }
+}
+
+/// Why a form is set aside: another form of the same audit is used.
+pub const FORM_JOINED: &str = "form of an audit another form records (that form is used)";
+
+/// Forms of one audit within this many days of each other are one record.
+const FORM_DAYS: i64 = 14;
+
+/// How much a record holds: graded first, then its fields filled.
+fn fullness(a: &Audit) -> (bool, usize) {
+    let filled = [
+        a.completed.is_some(),
+        a.team.is_some(),
+        a.auditor.is_some(),
+        a.allocated.is_some() || a.due.is_some(),
+        a.moderated.is_some(),
+        a.spoke_child != super::model::Answer::Blank,
+        a.spoke_family != super::model::Answer::Blank,
+        a.spoke_practitioner != super::model::Answer::Blank,
+        !a.domains.is_empty(),
+    ];
+    (a.overall.is_some(), filled.iter().filter(|f| **f).count())
+}
+
+/// Whether two files are saves of one kind of document: their names agree
+/// up to the first digit ("Full audit TB70214 20260914" and "Full audit
+/// TB70214 20260921"), folded.
+fn same_kind(a: &str, b: &str) -> bool {
+    let head = |f: &str| {
+        let stem = std::path::Path::new(f).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        super::fold::fold(stem.split(|c: char| c.is_ascii_digit()).next().unwrap_or(""))
+    };
+    head(a) == head(b)
+}
+
+/// A form that records only a moderation (no grade of the audit, no
+/// questions answered, no completion of its own) that no audit took: a
+/// moderation of an audit not in the exports. Not an audit.
+fn moderation_only(a: &Audit) -> bool {
+    a.overall.is_none() && a.domains.iter().all(|d| d.judgement.is_none()) && (a.moderated_overall.is_some() || a.moderation_date.is_some())
+}
+
+/// Several forms of one audit: saved versions ("v1", "v2 FINAL", a re-save
+/// dated a week later), a moderation form or an action plan that repeats the
+/// audit's child and date. The same child's forms dated within two weeks of
+/// each other (or one undated and ungraded beside the child's only dated
+/// one) are one audit: the form the file names say is later is used, else
+/// the graded one, else the fuller; it takes the blanks it has from the
+/// others (the moderation, the team), their actions become its actions, and
+/// the others are set aside with a note.
+fn forms_together(tables: &mut [TableReport], model: &mut Model, forms: &HashSet<TableKey>, found: &mut Findings) -> usize {
+    let mut by_child: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, a) in model.audits.iter().enumerate() {
+        if let Some(child) = super::identity::child_key(&a.child_id).filter(|_| forms.contains(&key_of(a))) {
+            by_child.entry(child).or_default().push(i);
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for rows in by_child.values().filter(|r| r.len() > 1) {
+        // Dated forms in date order, grouped while each is within two weeks of the first.
+        let mut dated: Vec<usize> = rows.iter().copied().filter(|&i| model.audits[i].completed.is_some()).collect();
+        dated.sort_by_key(|&i| model.audits[i].completed);
+        let mut group: Vec<usize> = Vec::new();
+        for i in dated {
+            let first = group.first().and_then(|&g| model.audits[g].completed);
+            if first.is_some_and(|f| model.audits[i].completed.is_some_and(|d| (d - f).num_days() > FORM_DAYS)) {
+                groups.push(std::mem::take(&mut group));
+            }
+            group.push(i);
+        }
+        groups.push(group);
+        // An undated, ungraded form (a moderation or action record without
+        // the audit's date) beside the child's only group.
+        let undated: Vec<usize> = rows.iter().copied().filter(|&i| model.audits[i].completed.is_none() && model.audits[i].overall.is_none()).collect();
+        let child_groups: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].first().is_some_and(|i| rows.contains(i))).collect();
+        if let ([g], false) = (child_groups.as_slice(), undated.is_empty()) {
+            groups[*g].extend(undated);
+        }
+    }
+    let mut gone: HashSet<usize> = HashSet::new();
+    let mut renamed: HashMap<String, String> = HashMap::new();
+    for group in groups.into_iter().filter(|g| g.len() > 1) {
+        let mut used = group[0];
+        for &i in &group[1..] {
+            let (a, b) = (&model.audits[used], &model.audits[i]);
+            // The names decide between saves of one document ("v1" / "v2
+            // FINAL", a date in the name), not between kinds of document
+            // ("Learning Audit …" / "Moderation Audit …").
+            let named = same_kind(&a.origin.file, &b.origin.file).then(|| super::versions::later_export(&a.origin.file, &b.origin.file)).flatten();
+            let later = match named {
+                Some(o) => o == std::cmp::Ordering::Greater,
+                None => fullness(b) > fullness(a),
+            };
+            if later {
+                used = i;
+            }
+        }
+        for &i in group.iter().filter(|&&i| i != used) {
+            let other = model.audits[i].clone();
+            let kept = super::merge::audit(&mut model.audits[used], &other, &HashSet::new());
+            renamed.insert(other.id.clone(), model.audits[used].id.clone());
+            gone.insert(i);
+            let took = if kept.is_empty() { String::new() } else { format!(", with this form's {}", kept.join(", ")) };
+            found.push(
+                Severity::Info,
+                "joined_to_form",
+                &other.origin.file,
+                other.origin.sheet.as_deref(),
+                None,
+                Some("child id"),
+                other.child_id.clone(),
+                format!("{FORM_JOINED}: {} records the same child's audit of that date; it is used{took}", model.audits[used].origin.file),
+            );
+            if let Some(t) = tables.iter_mut().find(|t| t.kind == TableKind::Audits && t.file == other.origin.file && t.sheet == other.origin.sheet) {
+                t.rows_accepted = t.rows_accepted.saturating_sub(1);
+                t.reject(FORM_JOINED);
+            }
+        }
+    }
+    for act in &mut model.actions {
+        if let Some(to) = act.audit_id.as_ref().and_then(|id| renamed.get(id)) {
+            act.audit_id = Some(to.clone());
+        }
+    }
+    let mut index = 0;
+    model.audits.retain(|_| {
+        index += 1;
+        !gone.contains(&(index - 1))
+    });
+    gone.len()
 }
 
 /// Joins forms to the list rows that planned them; returns how many were joined.
@@ -98,6 +250,40 @@ pub fn forms_to_lists(tables: &mut [TableReport], model: &mut Model, found: &mut
     if forms.is_empty() {
         return 0;
     }
+    forms_together(tables, model, &forms, found);
+    let joined = join_lists(tables, model, &forms, found);
+    // Moderation forms no audit took.
+    let mut index = 0;
+    let mut orphans: Vec<(String, Option<String>, String)> = Vec::new();
+    model.audits.retain(|a| {
+        index += 1;
+        let orphan = forms.contains(&key_of(a)) && moderation_only(a);
+        if orphan {
+            orphans.push((a.origin.file.clone(), a.origin.sheet.clone(), a.child_id.clone()));
+        }
+        !orphan
+    });
+    for (file, sheet, child) in orphans {
+        found.push(
+            Severity::Warning,
+            "moderation_unlinked",
+            &file,
+            sheet.as_deref(),
+            None,
+            Some("child id"),
+            child,
+            "a moderation form, and no audit read is this child's of that date: moderation not counted, and not an audit",
+        );
+        if let Some(t) = tables.iter_mut().find(|t| t.kind == TableKind::Audits && t.file == file && t.sheet == sheet) {
+            t.rows_accepted = t.rows_accepted.saturating_sub(1);
+            t.reject("moderation of an audit not in the exports");
+        }
+    }
+    joined
+}
+
+/// Joins the forms to the list rows that planned them (see the module note).
+fn join_lists(tables: &mut [TableReport], model: &mut Model, forms: &HashSet<TableKey>, found: &mut Findings) -> usize {
     let framework_of: HashMap<TableKey, Option<&str>> = tables.iter().map(|t| ((t.file.clone(), t.sheet.clone()), t.framework.as_deref())).collect();
     // Per child: the forms, and the list rows planning an audit.
     let mut by_child: BTreeMap<String, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
@@ -105,7 +291,7 @@ pub fn forms_to_lists(tables: &mut [TableReport], model: &mut Model, found: &mut
         let Some(child) = super::identity::child_key(&a.child_id) else { continue };
         if forms.contains(&key_of(a)) {
             by_child.entry(child).or_default().0.push(i);
-        } else if a.overall.is_none() {
+        } else {
             by_child.entry(child).or_default().1.push(i);
         }
     }
@@ -120,7 +306,12 @@ pub fn forms_to_lists(tables: &mut [TableReport], model: &mut Model, found: &mut
         for &f in form_rows {
             let Some(done) = model.audits[f].completed else { continue };
             for &p in plan_rows {
-                if let Some(d) = distance(&model.audits[p], done).filter(|_| same_framework(&model.audits[f], &model.audits[p])) {
+                let (form, list) = (&model.audits[f], &model.audits[p]);
+                // A graded row is a record of the audit itself (a tracker copying
+                // the form, a report the form moderates): the same audit only by
+                // the form's own audit id, or a completion within days of it.
+                let d = if list.overall.is_some() { same_record(form, list) } else { distance(list, done) };
+                if let Some(d) = d.filter(|_| same_framework(form, list)) {
                     candidates.push((d, f, p));
                 }
             }
@@ -135,7 +326,11 @@ pub fn forms_to_lists(tables: &mut [TableReport], model: &mut Model, found: &mut
             }
         }
         // A draft takes the child's one list row left.
-        let left: Vec<usize> = plan_rows.iter().copied().filter(|p| !plans_taken.contains(p) && model.audits[*p].completed.is_none()).collect();
+        let left: Vec<usize> = plan_rows
+            .iter()
+            .copied()
+            .filter(|p| !plans_taken.contains(p) && model.audits[*p].completed.is_none() && model.audits[*p].overall.is_none())
+            .collect();
         let drafts: Vec<usize> = form_rows.iter().copied().filter(|&f| model.audits[f].completed.is_none()).collect();
         if let ([p], [f]) = (left.as_slice(), drafts.as_slice()) {
             if same_framework(&model.audits[*f], &model.audits[*p]) {
@@ -156,31 +351,50 @@ pub fn forms_to_lists(tables: &mut [TableReport], model: &mut Model, found: &mut
     let mut gone: HashSet<usize> = HashSet::new();
     let mut renamed: HashMap<String, String> = HashMap::new();
     for &(f, p) in &pairs {
-        let plan = model.audits[p].clone();
-        let (form_key, plan_key) = (key_of(&model.audits[f]), key_of(&plan));
-        let has = fields_of(&form_key);
-        let has: HashSet<&str> = has.iter().map(String::as_str).collect();
-        let kept = super::merge::audit(&mut model.audits[f], &plan, &has);
-        renamed.insert(plan.id.clone(), model.audits[f].id.clone());
-        joined_tables.entry(plan_key.clone()).or_default().insert(form_key.clone(), ());
-        joined_tables.entry(form_key).or_default().insert(plan_key, ());
-        gone.insert(p);
-        let form = &model.audits[f];
-        let when = planned(&plan).map(|d| format!(", planned {d}")).unwrap_or_default();
-        let took = if kept.is_empty() { String::new() } else { format!(", with this row's {}", kept.join(", ")) };
+        // The fuller record is used: the form, unless the list's row is graded.
+        let list_used = model.audits[p].overall.is_some();
+        let (used, other) = if list_used { (p, f) } else { (f, p) };
+        let gone_one = model.audits[other].clone();
+        let (used_key, gone_key) = (key_of(&model.audits[used]), key_of(&gone_one));
+        // Two records of one audit, not two versions: each blank of the one
+        // used is filled from the other (a form's moderation block left
+        // empty, the tracker's moderation columns filled).
+        // The list's team is the team: the officer's register names each
+        // team one way, where a form has what its auditor typed ("North").
+        if !list_used && gone_one.team.is_some() {
+            model.audits[used].team = None;
+        }
+        let kept = super::merge::audit(&mut model.audits[used], &gone_one, &HashSet::new());
+        renamed.insert(gone_one.id.clone(), model.audits[used].id.clone());
+        joined_tables.entry(gone_key.clone()).or_default().insert(used_key.clone(), ());
+        joined_tables.entry(used_key).or_default().insert(gone_key, ());
+        gone.insert(other);
+        let kept_one = &model.audits[used];
+        let whose = if list_used { "this form's" } else { "this row's" };
+        let took = if kept.is_empty() { String::new() } else { format!(", with {whose} {}", kept.join(", ")) };
+        let (why, message) = if list_used {
+            let at = match &kept_one.origin.sheet {
+                Some(sheet) => format!("{} [{sheet}] row {}", kept_one.origin.file, kept_one.origin.row),
+                None => format!("{} row {}", kept_one.origin.file, kept_one.origin.row),
+            };
+            (JOINED_RECORD, format!("{JOINED_RECORD}: {at} records this audit (the same child and audit); its record is used{took}"))
+        } else {
+            let when = planned(&gone_one).map(|d| format!(", planned {d}")).unwrap_or_default();
+            (JOINED, format!("{JOINED}: the audit form {} (the same child{when}) is this audit; its record is used{took}", kept_one.origin.file))
+        };
         found.push(
             Severity::Info,
             "joined_to_form",
-            &plan.origin.file,
-            plan.origin.sheet.as_deref(),
-            Some(plan.origin.row),
+            &gone_one.origin.file,
+            gone_one.origin.sheet.as_deref(),
+            Some(gone_one.origin.row),
             Some("child id"),
-            plan.child_id.clone(),
-            format!("{JOINED}: the audit form {} (the same child{when}) is this audit; its record is used{took}", form.origin.file),
+            gone_one.child_id.clone(),
+            message,
         );
-        if let Some(t) = tables.iter_mut().find(|t| t.kind == TableKind::Audits && t.file == plan.origin.file && t.sheet == plan.origin.sheet) {
+        if let Some(t) = tables.iter_mut().find(|t| t.kind == TableKind::Audits && t.file == gone_one.origin.file && t.sheet == gone_one.origin.sheet) {
             t.rows_accepted = t.rows_accepted.saturating_sub(1);
-            t.reject(JOINED);
+            t.reject(why);
         }
     }
     // A list whose framework is not recognised (no questions on it) plans

@@ -714,7 +714,7 @@ impl TableReport {
 }
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 22] = [
+pub const SET_ASIDE_REASONS: [&str; 24] = [
     NO_ACTION,
     super::sections::SECTION_ROW,
     super::sections::FURNITURE,
@@ -737,6 +737,8 @@ pub const SET_ASIDE_REASONS: [&str; 22] = [
     ACTION_ID_READ,
     NOTE_CANCELLED,
     super::join::JOINED,
+    super::join::JOINED_RECORD,
+    super::join::FORM_JOINED,
 ];
 
 /// An audit that a later export of the same audits holds again (its file
@@ -1030,19 +1032,51 @@ pub const NO_ACTION: &str = "no action raised ('no further action')";
 
 /// Whether an action's text says there is no action.
 pub(crate) fn says_no_action(text: &str) -> bool {
-    matches!(
-        fold(text).as_str(),
-        "no further action"
-            | "no further actions"
-            | "nfa"
-            | "no actions"
-            | "no action"
-            | "no action required"
-            | "no actions required"
-            | "none"
-            | "none required"
-            | "no further action required"
-    )
+    let f = fold(text);
+    // A note that the actions are kept elsewhere ("Actions are recorded on the
+    // Audit Team action tracker.", "See action plan"): no action of its own.
+    let about_actions = matches!(f.split(' ').next(), Some("actions" | "action" | "recommendations" | "all" | "smart"));
+    let elsewhere = f.split(' ').count() <= 14
+        && ((f.starts_with("see ") && f.split(' ').count() <= 5)
+            || (about_actions
+                && ["recorded on", "recorded in", "held on", "held in", "kept on", "kept in", "entered on", "entered in"]
+                    .iter()
+                    .any(|p| contains_phrase(&f, p))))
+        && f.split(' ').any(|w| matches!(w, "tracker" | "plan" | "log" | "register" | "spreadsheet" | "system" | "separately" | "above" | "below"));
+    elsewhere
+        || matches!(
+            fold(text).as_str(),
+            "no further action"
+                | "no further actions"
+                | "nfa"
+                | "no actions"
+                | "no action"
+                | "no action required"
+                | "no actions required"
+                | "none"
+                | "none required"
+                | "no further action required"
+        )
+}
+
+#[cfg(test)]
+mod no_action_tests {
+    #[test]
+    fn a_note_that_actions_are_kept_elsewhere_is_no_action() {
+        for no in ["Actions are recorded on the Audit Team action tracker.", "See action plan", "NFA", "Actions held in the improvement plan log"] {
+            assert!(super::says_no_action(no), "{no}");
+        }
+        for action in [
+            "Record the step-down decision on the system",
+            "Update the safety plan",
+            "See the child alone at the next visit",
+            "Recorded on: 03/10",
+            "Child's views to be recorded in the CIN plan",
+            "See the child alone and update the plan",
+        ] {
+            assert!(!super::says_no_action(action), "{action}");
+        }
+    }
 }
 
 /// A series of short breaks (respite; SSDA903 V3 / V4): the child is visited at
