@@ -1327,3 +1327,48 @@ fn word_forms_are_joined_to_the_list_that_planned_them() {
     assert_eq!(dq.matches("joined_to_form").count(), 3, "each joined row says which form, and one line says how many: {dq}");
     assert!(dq.contains("Full audit - C6001.docx"), "{dq}");
 }
+
+#[test]
+fn two_records_of_one_audit_are_one_audit_and_fill_each_others_blanks() {
+    // Stranger review 27, cases 04, 11, 13 and 18: a tracker's "Date
+    // returned" weeks after the form, a plan dated a day after its form, a
+    // bare "Date:" (a date of birth) above the audit's date, and a form's
+    // moderation block left blank beside the tracker's moderation columns.
+    let dir = scratch("records-of-one-audit");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let p = |t: &str| format!("<w:p><w:r><w:t xml:space=\"preserve\">{t}</w:t></w:r></w:p>");
+    let row = |cells: &[&str]| format!("<w:tr>{}</w:tr>", cells.iter().map(|c| format!("<w:tc>{}</w:tc>", p(c))).collect::<String>());
+    for (child, done, grade) in [("C7001", "14/09/2026", "Good"), ("C7002", "30/09/2026", "Requires Improvement")] {
+        let body = format!(
+            "{}<w:tbl>{}{}{}{}{}</w:tbl><w:tbl>{}{}{}</w:tbl>",
+            p("Learning Audit"),
+            row(&["Date:", "12/03/2015"]),
+            row(&["Date of the Audit", done]),
+            row(&["Child's ID.", child]),
+            row(&["Name of Team", "Coast"]),
+            row(&["Auditors' Grade: Outstanding/Good/Requires Improvement/Inadequate", grade]),
+            row(&["MODERATION AUDIT:", ""]),
+            row(&["Date of moderation audit:", ""]),
+            row(&["Do you Agree with the Auditor?", ""]),
+        );
+        word_document(&input.join(format!("Learning audit {child}.docx")), &body);
+    }
+    std::fs::write(
+        input.join("Audit sample.csv"),
+        "Child ID,Team,Date allocated,Date returned,Moderated,Moderator agrees\nC7001,Coast,15/09/2026,,Yes,Yes\nC7002,Coast,01/09/2026,20/10/2026,No,\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let o = auditpack(&dir, &["run", "in", "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let kpi = |id: &str| m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
+    assert_eq!(kpi("audits_completed")["value"].as_f64(), Some(2.0), "each audit once, not once per record");
+    let moderated = kpi("moderation_coverage");
+    assert_eq!((moderated["numerator"].as_u64(), moderated["denominator"].as_u64()), (Some(1), Some(2)), "the tracker's moderation fills the blank block");
+    let audits = std::fs::read_to_string(out.join("normalised/audits.csv")).unwrap();
+    assert!(audits.contains("2026-09-14") && !audits.contains("2015-03-12"), "the audit's date, not the bare 'Date:': {audits}");
+    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    assert_eq!(dq.matches("planned audit joined to its form").count(), 2, "both rows joined: {dq}");
+}
