@@ -232,12 +232,17 @@ fn forms_together(tables: &mut [TableReport], model: &mut Model, forms: &HashSet
             act.audit_id = Some(to.clone());
         }
     }
+    drop_audits(model, &gone);
+    gone.len()
+}
+
+/// Removes the audits at these places in the model.
+fn drop_audits(model: &mut Model, gone: &HashSet<usize>) {
     let mut index = 0;
     model.audits.retain(|_| {
         index += 1;
         !gone.contains(&(index - 1))
     });
-    gone.len()
 }
 
 /// Joins forms to the list rows that planned them; returns how many were joined.
@@ -427,11 +432,7 @@ fn join_lists(tables: &mut [TableReport], model: &mut Model, forms: &HashSet<Tab
             }
         }
     }
-    let mut index = 0;
-    model.audits.retain(|_| {
-        index += 1;
-        !gone.contains(&(index - 1))
-    });
+    drop_audits(model, &gone);
     // Each side counts as recording what the other holds (see the module note).
     let credits: Vec<(TableKey, Vec<(String, String)>)> = joined_tables
         .iter()
@@ -471,7 +472,7 @@ fn join_lists(tables: &mut [TableReport], model: &mut Model, forms: &HashSet<Tab
         None,
         "",
         format!(
-            "{} audit forms joined to the list rows that planned them (the same child; planned before the form was completed): each pair is one audit",
+            "{} audit forms joined to the list rows of their audits (the same child, planned before the form was completed, or a graded row of the same audit): each pair is one audit",
             pairs.len()
         ),
     );
