@@ -13,6 +13,18 @@ use crate::ingest::{Cell, SourceRow};
 /// The note on a table read as a form (one audit).
 pub const READ_AS_FORM: &str = "read as a form: label cells beside answer cells, one audit";
 
+/// The note on a form whose title says it records a moderation.
+pub const MODERATION_RECORD: &str = "its title says it is a moderation record: a moderation of an audit, joined to that audit";
+
+/// Whether the form's title (a text alone on one of its first rows) says it
+/// records a moderation ("CASE FILE AUDIT: MODERATION RECORD", "MODERATION AUDIT").
+fn titled_moderation(ctx: &Context, rows: &[SourceRow]) -> bool {
+    rows.iter().take(5).any(|r| {
+        let filled: Vec<&Cell> = r.cells.iter().filter(|c| !c.is_empty()).collect();
+        matches!(filled.as_slice(), [Cell::Text(t)] if t.len() <= 80 && ctx.recogniser.words(&super::recognise::prepare(t)).iter().any(|w| w.starts_with("moderat")))
+    })
+}
+
 /// Placeholder text left by Word / Excel form controls: an unanswered field.
 const PLACEHOLDERS: &[&str] = &["click here to enter text", "click here to enter a date", "choose an item", "select an item", "select"];
 
@@ -231,6 +243,9 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
     report.framework =
         super::columns::detect_framework(ctx.config, &ctx.recogniser, ctx.config.source_for(file, sheet), &labels, &[]).or(Some("tier2_form".into()));
     report.notes.push(READ_AS_FORM.into());
+    if titled_moderation(ctx, rows) {
+        report.notes.push(MODERATION_RECORD.into());
+    }
     let mut audit = Audit { framework: report.framework.clone().unwrap_or_default(), ..Default::default() };
     audit.origin = Origin { file: file.to_string(), sheet: sheet.map(str::to_string), row: 1 };
     // The actions grid: its header row, and its rows down to the first empty one.

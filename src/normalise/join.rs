@@ -257,12 +257,17 @@ pub fn forms_to_lists(tables: &mut [TableReport], model: &mut Model, found: &mut
     }
     forms_together(tables, model, &forms, found);
     let joined = join_lists(tables, model, &forms, found);
-    // Moderation forms no audit took.
-    let mut index = 0;
+    // Moderation forms no audit took: ungraded ones, and those titled as a
+    // moderation record (which restate the auditor's grade).
+    let records: HashSet<TableKey> = tables
+        .iter()
+        .filter(|t| t.kind == TableKind::Audits && t.notes.iter().any(|n| n == super::forms::MODERATION_RECORD))
+        .map(|t| (t.file.clone(), t.sheet.clone()))
+        .collect();
     let mut orphans: Vec<(String, Option<String>, String)> = Vec::new();
     model.audits.retain(|a| {
-        index += 1;
-        let orphan = forms.contains(&key_of(a)) && moderation_only(a);
+        let moderation = a.moderated_overall.is_some() || a.moderation_date.is_some();
+        let orphan = forms.contains(&key_of(a)) && (moderation_only(a) || (records.contains(&key_of(a)) && moderation));
         if orphan {
             orphans.push((a.origin.file.clone(), a.origin.sheet.clone(), a.child_id.clone()));
         }

@@ -927,6 +927,11 @@ fn status_cancels(status: &str) -> bool {
             | "abandoned"
             | "reallocated"
             | "reassigned"
+            // A case swapped for another (seed 000's sample: conflict of
+            // interest), the other on a row of its own.
+            | "swapped"
+            | "replaced"
+            | "substituted"
     ) || f.starts_with("not required")
         || f.starts_with("no longer required")
         || f.starts_with("allocated in error")
@@ -1057,6 +1062,19 @@ pub(crate) fn says_no_action(text: &str) -> bool {
                 | "none required"
                 | "no further action required"
         )
+}
+
+#[cfg(test)]
+mod status_tests {
+    #[test]
+    fn a_swapped_or_withdrawn_allocation_is_no_audit() {
+        for gone in ["Swapped (conflict of interest)", "Replaced by C1234", "Withdrawn", "Cancelled - exemption agreed", "Not required"] {
+            assert!(super::status_cancels(gone), "{gone}");
+        }
+        for kept in ["Completed - re-audit not required", "Allocated", "In progress", "Completed"] {
+            assert!(!super::status_cancels(kept), "{kept}");
+        }
+    }
 }
 
 #[cfg(test)]

@@ -348,7 +348,6 @@ fn a_thirtieth_blind_set_gives_the_independent_kpis() {
     // Moderation and actions kept apart from the audits: moderation forms,
     // action plans and saved versions of one form beside the audit forms, a
     // tracker copying the grades, a moderation log
-    // (tests/fixtures/councils30/README.md; known_limits.json: one
-    // moderation form whose audit is not in the exports).
+    // (tests/fixtures/councils30/README.md).
     check("councils30");
 }
