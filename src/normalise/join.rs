@@ -414,6 +414,26 @@ fn join_lists(tables: &mut [TableReport], model: &mut Model, forms: &HashSet<Tab
     for &(f, p) in &pairs {
         rules.entry(key_of(&model.audits[p])).or_default().insert(model.audits[f].due_rule.clone(), ());
     }
+    // Forms of two frameworks joined to one list: which rule its other rows
+    // follow cannot be told (said, not guessed).
+    for (table, several) in rules.iter().filter(|(_, r)| r.len() > 1) {
+        if tables.iter().any(|t| t.kind == TableKind::Audits && t.file == table.0 && t.sheet == table.1 && t.framework.is_none()) {
+            let named: Vec<&str> = several.keys().map(String::as_str).collect();
+            found.push(
+                Severity::Warning,
+                "due_rule_unclear",
+                &table.0,
+                table.1.as_deref(),
+                None,
+                None,
+                "",
+                format!(
+                    "the forms joined to this list follow different due rules ({}): its rows no form joins keep the default rule; pin the framework of this list in the config if they follow one",
+                    named.join(", ")
+                ),
+            );
+        }
+    }
     for (table, rule) in rules.into_iter().filter_map(|(t, r)| (r.len() == 1).then(|| (t, r.into_keys().next().unwrap_or_default()))) {
         let Some(t) = tables.iter_mut().find(|t| t.kind == TableKind::Audits && t.file == table.0 && t.sheet == table.1 && t.framework.is_none()) else {
             continue;
