@@ -18,6 +18,12 @@
 //! (a planned audit with no form was not completed), as each joined form
 //! counts as recording what the list holds: the coverage of each KPI
 //! (`coverage.rs`) reads both.
+//!
+//! Before that, several forms of one audit (saved versions, a moderation
+//! form, an action plan) become one ([`forms_together`]); a graded list row
+//! is joined to a form only as a record of the same audit ([`same_record`]);
+//! and a table of returned audits with no plan dates joins a pure allocation
+//! list the same way as forms do.
 
 use super::columns::{ColumnMap, TableKind, Target};
 use super::findings::{Findings, Severity};
@@ -252,11 +258,34 @@ pub fn forms_to_lists(tables: &mut [TableReport], model: &mut Model, found: &mut
         .filter(|t| t.kind == TableKind::Audits && t.notes.iter().any(|n| n == super::forms::READ_AS_FORM))
         .map(|t| (t.file.clone(), t.sheet.clone()))
         .collect();
-    if forms.is_empty() {
+    // A table of returned audits with no plan dates (completion and grade,
+    // no due, allocation or month: a collation of the forms) beside a pure
+    // allocation list (plan dates, no completion or grade) is joined the
+    // same way; a form joins any list row.
+    let fields_of = |t: &TableReport| super::merge::fields_of(&t.columns).into_iter().map(str::to_string).collect::<BTreeSet<String>>();
+    let planned = |f: &BTreeSet<String>| ["due_date", "allocated_date", "audit_month"].iter().any(|x| f.contains(*x));
+    let audit_tables = || tables.iter().filter(|t| t.kind == TableKind::Audits && !t.failed);
+    let returns: HashSet<TableKey> = audit_tables()
+        .filter(|t| !forms.contains(&(t.file.clone(), t.sheet.clone())))
+        .filter(|t| {
+            let f = fields_of(t);
+            f.contains("completed_date") && f.contains("overall") && !planned(&f)
+        })
+        .map(|t| (t.file.clone(), t.sheet.clone()))
+        .collect();
+    let pure_lists: HashSet<TableKey> = audit_tables()
+        .filter(|t| {
+            let f = fields_of(t);
+            planned(&f) && !f.contains("completed_date") && !f.contains("overall") && !f.contains("domain")
+        })
+        .map(|t| (t.file.clone(), t.sheet.clone()))
+        .collect();
+    let returns = if pure_lists.is_empty() { HashSet::new() } else { returns };
+    if forms.is_empty() && returns.is_empty() {
         return 0;
     }
     forms_together(tables, model, &forms, found);
-    let joined = join_lists(tables, model, &forms, found);
+    let joined = join_lists(tables, model, &forms, &returns, &pure_lists, found);
     // Moderation forms no audit took: ungraded ones, and those titled as a
     // moderation record (which restate the auditor's grade).
     let records: HashSet<TableKey> = tables
@@ -293,18 +322,28 @@ pub fn forms_to_lists(tables: &mut [TableReport], model: &mut Model, found: &mut
 }
 
 /// Joins the forms to the list rows that planned them (see the module note).
-fn join_lists(tables: &mut [TableReport], model: &mut Model, forms: &HashSet<TableKey>, found: &mut Findings) -> usize {
+fn join_lists(
+    tables: &mut [TableReport],
+    model: &mut Model,
+    forms: &HashSet<TableKey>,
+    returns: &HashSet<TableKey>,
+    pure_lists: &HashSet<TableKey>,
+    found: &mut Findings,
+) -> usize {
     let framework_of: HashMap<TableKey, Option<&str>> = tables.iter().map(|t| ((t.file.clone(), t.sheet.clone()), t.framework.as_deref())).collect();
-    // Per child: the forms, and the list rows planning an audit.
+    // Per child: the forms (and returned audits), and the list rows planning an audit.
     let mut by_child: BTreeMap<String, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
     for (i, a) in model.audits.iter().enumerate() {
         let Some(child) = super::identity::child_key(&a.child_id) else { continue };
-        if forms.contains(&key_of(a)) {
+        let key = key_of(a);
+        if forms.contains(&key) || returns.contains(&key) {
             by_child.entry(child).or_default().0.push(i);
         } else {
             by_child.entry(child).or_default().1.push(i);
         }
     }
+    // A returned audit joins only a pure allocation list's row.
+    let may_join = |f: &Audit, p: &Audit| forms.contains(&key_of(f)) || pure_lists.contains(&key_of(p));
     let same_framework = |f: &Audit, p: &Audit| match (framework_of.get(&key_of(f)).copied().flatten(), framework_of.get(&key_of(p)).copied().flatten()) {
         (Some(x), Some(y)) => x == y || x == "tier2_form",
         _ => true,
@@ -321,7 +360,7 @@ fn join_lists(tables: &mut [TableReport], model: &mut Model, forms: &HashSet<Tab
                 // the form, a report the form moderates): the same audit only by
                 // the form's own audit id, or a completion within days of it.
                 let d = if list.overall.is_some() { same_record(form, list) } else { distance(list, done) };
-                if let Some(d) = d.filter(|_| same_framework(form, list)) {
+                if let Some(d) = d.filter(|_| same_framework(form, list) && may_join(form, list)) {
                     candidates.push((d, f, p));
                 }
             }
@@ -343,7 +382,7 @@ fn join_lists(tables: &mut [TableReport], model: &mut Model, forms: &HashSet<Tab
             .collect();
         let drafts: Vec<usize> = form_rows.iter().copied().filter(|&f| model.audits[f].completed.is_none()).collect();
         if let ([p], [f]) = (left.as_slice(), drafts.as_slice()) {
-            if same_framework(&model.audits[*f], &model.audits[*p]) {
+            if same_framework(&model.audits[*f], &model.audits[*p]) && may_join(&model.audits[*f], &model.audits[*p]) {
                 pairs.push((*f, *p));
             }
         }
