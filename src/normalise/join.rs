@@ -20,8 +20,8 @@
 //! (`coverage.rs`) reads both.
 //!
 //! Before that, several forms of one audit (saved versions, a moderation
-//! form, an action plan) become one ([`forms_together`]); a graded list row
-//! is joined to a form only as a record of the same audit ([`same_record`]);
+//! form, an action plan) become one (`forms_together`); a graded list row
+//! is joined to a form only as a record of the same audit (`same_record`);
 //! and a table of returned audits with no plan dates joins a pure allocation
 //! list the same way as forms do.
 
