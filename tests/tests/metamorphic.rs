@@ -533,3 +533,64 @@ fn blind_councils_with_moderation_columns_in_reverse_order_keep_every_kpi() {
         assert_same_kpis(&format!("{folder} reversed"), &base, &run(&format!("{name}-reversed"), &reversed, &[], &window));
     }
 }
+
+/// Copies a folder's files (walked) into `to` under new names: each file's
+/// index in a fixed shuffle, in one of two subfolders, keeping its extension.
+fn copy_renamed(from: &Path, to: &Path, keep_name: impl Fn(&str) -> bool) {
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut stack = vec![from.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    // A fixed shuffle: reversed, then every other one first.
+    files.reverse();
+    let (even, odd): (Vec<_>, Vec<_>) = files.into_iter().enumerate().partition(|(i, _)| i % 2 == 0);
+    for (n, (_, f)) in even.into_iter().chain(odd).enumerate() {
+        let name = f.file_name().unwrap().to_string_lossy().to_string();
+        let ext = f.extension().map(|e| e.to_string_lossy().to_string()).unwrap_or_default();
+        let new = if keep_name(&name) { name } else { format!("scan {n:03}.{ext}") };
+        let sub = to.join(if n % 2 == 0 { "Returned" } else { "Other papers" });
+        std::fs::create_dir_all(&sub).unwrap();
+        std::fs::copy(&f, sub.join(new)).unwrap();
+    }
+}
+
+fn run_folder(name: &str, input: &Path) -> Run {
+    let dir = scratch(&format!("meta-{name}"));
+    let out = dir.join("out");
+    let mut args: Vec<String> = vec!["run".into(), "-q".into(), input.to_string_lossy().into(), "--out".into(), out.to_string_lossy().into()];
+    args.extend(window());
+    args.extend(["--reports".to_string(), "board-pack".to_string()]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = auditpack(&dir, &refs);
+    let m: Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap_or_default()).unwrap_or(Value::Null);
+    let data_quality = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap_or_default();
+    Run { kpis: m["kpis"].as_array().cloned().unwrap_or_default(), code: o.status.code(), stderr: stderr(&o), data_quality }
+}
+
+#[test]
+fn forms_renamed_shuffled_and_moved_still_join_their_lists() {
+    // One form per audit beside the lists that planned them (blind set 29):
+    // the forms' file names carry nothing the join needs. Renamed to "scan
+    // 007.docx", shuffled and spread over two folders, every KPI stays.
+    for folder in ["ivelmoor_learning_forms", "scarrowby_torbay_docx", "yarrowden_lcs_kss"] {
+        let original = root().join("tests/fixtures/councils29").join(folder);
+        let base = run_folder(&format!("forms-{folder}-base"), &original);
+        let moved = scratch(&format!("meta-forms-{folder}-moved-in"));
+        // The lists keep their names (a list's name may say which copy is later).
+        copy_renamed(&original, &moved, |n| {
+            let n = n.to_lowercase();
+            n.ends_with(".csv") || ["alloc", "sample", "action", "tracker"].iter().any(|w| n.contains(w))
+        });
+        let got = run_folder(&format!("forms-{folder}-moved"), &moved);
+        assert_same_kpis(folder, &base, &got);
+    }
+}
