@@ -269,13 +269,19 @@ fn run(name: &str, export: &Export, extra_inputs: &[&str], window: &[String]) ->
     let dir = scratch(&format!("meta-{name}"));
     let input = dir.join("in");
     write(export, &input);
+    let extra: Vec<PathBuf> = extra_inputs.iter().map(|e| input.join(e)).collect();
+    run_inputs(&dir, &input, &extra, window)
+}
+
+/// Runs auditpack in `dir` on `input` (and `extra` inputs) over `window`.
+fn run_inputs(dir: &Path, input: &Path, extra: &[PathBuf], window: &[String]) -> Run {
     let out = dir.join("out");
     let mut args: Vec<String> = vec!["run".into(), "-q".into(), input.to_string_lossy().into(), "--out".into(), out.to_string_lossy().into()];
-    args.extend(extra_inputs.iter().map(|e| input.join(e).to_string_lossy().to_string()));
+    args.extend(extra.iter().map(|e| e.to_string_lossy().to_string()));
     args.extend(window.iter().cloned());
     args.extend(["--reports".to_string(), "board-pack".to_string()]);
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-    let o = auditpack(&dir, &refs);
+    let o = auditpack(dir, &refs);
     let m: Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap_or_default()).unwrap_or(Value::Null);
     let data_quality = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap_or_default();
     Run { kpis: m["kpis"].as_array().cloned().unwrap_or_default(), code: o.status.code(), stderr: stderr(&o), data_quality }
@@ -564,16 +570,7 @@ fn copy_renamed(from: &Path, to: &Path, keep_name: impl Fn(&str) -> bool) {
 }
 
 fn run_folder(name: &str, input: &Path) -> Run {
-    let dir = scratch(&format!("meta-{name}"));
-    let out = dir.join("out");
-    let mut args: Vec<String> = vec!["run".into(), "-q".into(), input.to_string_lossy().into(), "--out".into(), out.to_string_lossy().into()];
-    args.extend(window());
-    args.extend(["--reports".to_string(), "board-pack".to_string()]);
-    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-    let o = auditpack(&dir, &refs);
-    let m: Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap_or_default()).unwrap_or(Value::Null);
-    let data_quality = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap_or_default();
-    Run { kpis: m["kpis"].as_array().cloned().unwrap_or_default(), code: o.status.code(), stderr: stderr(&o), data_quality }
+    run_inputs(&scratch(&format!("meta-{name}")), input, &[], &window())
 }
 
 #[test]
