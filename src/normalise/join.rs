@@ -149,6 +149,40 @@ fn same_kind(a: &str, b: &str) -> bool {
     head(a) == head(b)
 }
 
+/// Which of two forms' files is the later save, when their names say: saves
+/// of one document ("v1" / "v2 FINAL", a date in the name), or one name
+/// saying it corrects another ("… updated after HoS challenge").
+fn names_order(a: &str, b: &str) -> Option<std::cmp::Ordering> {
+    if same_kind(a, b) {
+        if let Some(o) = super::versions::later_export(a, b) {
+            return Some(o);
+        }
+    }
+    match (super::versions::says_correction(a), super::versions::says_correction(b)) {
+        (false, true) => Some(std::cmp::Ordering::Greater),
+        (true, false) => Some(std::cmp::Ordering::Less),
+        _ => None,
+    }
+}
+
+/// Whether a file's name says it is a re-audit ("… re-audit.docx").
+fn reaudit_named(file: &str) -> bool {
+    let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    let f = super::fold::fold(&stem);
+    super::fold::contains_phrase(&f, "re audit") || f.split(' ').any(|w| w == "reaudit")
+}
+
+/// Whether two forms of one child, dated within two weeks, can be one audit:
+/// not a re-audit beside the audit it follows (named so, or two graded forms
+/// of different dates whose names do not say one is a later save of the
+/// other: seed 000 re-audits within days of an escalation).
+fn one_audit(a: &Audit, b: &Audit) -> bool {
+    if reaudit_named(&a.origin.file) != reaudit_named(&b.origin.file) {
+        return false;
+    }
+    !(a.overall.is_some() && b.overall.is_some() && a.completed != b.completed && names_order(&a.origin.file, &b.origin.file).is_none())
+}
+
 /// A form that records only a moderation (no grade of the audit, no
 /// questions answered, no completion of its own) that no audit took: a
 /// moderation of an audit not in the exports. Not an audit.
@@ -179,7 +213,9 @@ fn forms_together(tables: &mut [TableReport], model: &mut Model, forms: &HashSet
         let mut group: Vec<usize> = Vec::new();
         for i in dated {
             let first = group.first().and_then(|&g| model.audits[g].completed);
-            if first.is_some_and(|f| model.audits[i].completed.is_some_and(|d| (d - f).num_days() > FORM_DAYS)) {
+            let near = first.is_some_and(|f| model.audits[i].completed.is_some_and(|d| (d - f).num_days() <= FORM_DAYS));
+            let joins = near && group.iter().all(|&g| one_audit(&model.audits[g], &model.audits[i]));
+            if !group.is_empty() && !joins {
                 groups.push(std::mem::take(&mut group));
             }
             group.push(i);
@@ -195,6 +231,7 @@ fn forms_together(tables: &mut [TableReport], model: &mut Model, forms: &HashSet
     }
     let mut gone: HashSet<usize> = HashSet::new();
     let mut renamed: HashMap<String, String> = HashMap::new();
+    let mut joined: BTreeMap<TableKey, BTreeMap<TableKey, ()>> = BTreeMap::new();
     for group in groups.into_iter().filter(|g| g.len() > 1) {
         let mut used = group[0];
         for &i in &group[1..] {
@@ -202,8 +239,7 @@ fn forms_together(tables: &mut [TableReport], model: &mut Model, forms: &HashSet
             // The names decide between saves of one document ("v1" / "v2
             // FINAL", a date in the name), not between kinds of document
             // ("Learning Audit …" / "Moderation Audit …").
-            let named = same_kind(&a.origin.file, &b.origin.file).then(|| super::versions::later_export(&a.origin.file, &b.origin.file)).flatten();
-            let later = match named {
+            let later = match names_order(&a.origin.file, &b.origin.file) {
                 Some(o) => o == std::cmp::Ordering::Greater,
                 None => fullness(b) > fullness(a),
             };
@@ -213,6 +249,7 @@ fn forms_together(tables: &mut [TableReport], model: &mut Model, forms: &HashSet
         }
         for &i in group.iter().filter(|&&i| i != used) {
             let other = model.audits[i].clone();
+            joined.entry(key_of(&model.audits[used])).or_default().insert(key_of(&other), ());
             let kept = super::merge::audit(&mut model.audits[used], &other, &HashSet::new());
             renamed.insert(other.id.clone(), model.audits[used].id.clone());
             gone.insert(i);
@@ -239,7 +276,71 @@ fn forms_together(tables: &mut [TableReport], model: &mut Model, forms: &HashSet
         }
     }
     drop_audits(model, &gone);
+    // The form used records what its joined forms hold (a moderation form's moderation).
+    let fields = audit_fields(tables);
+    credit(tables, &joined, &fields, |_, from| format!("(the form {from})"));
+    // Moderation kept as forms of its own: an audit form with none beside it
+    // was not moderated (as with a moderation log, `credit_moderation_log`).
+    let moderation_forms =
+        joined.values().flat_map(|others| others.keys()).any(|k| fields.get(k).is_some_and(|f| f.contains("moderated") || f.contains("moderation_date")));
+    if moderation_forms {
+        for t in tables.iter_mut().filter(|t| t.kind == TableKind::Audits && forms.contains(&(t.file.clone(), t.sheet.clone()))) {
+            if !t.columns.iter().any(|c| matches!(&c.target, Target::Field(f) if f == "moderated")) {
+                t.columns.push(ColumnMap {
+                    index: usize::MAX,
+                    header: "(the moderation forms)".into(),
+                    target: Target::Field("moderated".into()),
+                    reason: "moderation kept as forms of its own: a form with none was not moderated".into(),
+                    scale: None,
+                    score: 100,
+                });
+            }
+        }
+    }
     gone.len()
+}
+
+/// Each table joined to others is credited with the KPI fields they hold
+/// and it lacks (`header` names where they came from), so coverage counts
+/// its records for those KPIs.
+fn credit(
+    tables: &mut [TableReport],
+    joined: &BTreeMap<TableKey, BTreeMap<TableKey, ()>>,
+    fields: &HashMap<TableKey, BTreeSet<String>>,
+    header: impl Fn(&TableKey, &str) -> String,
+) {
+    let fields_of = |key: &TableKey| fields.get(key).cloned().unwrap_or_default();
+    for (table, others) in joined {
+        let own = fields_of(table);
+        let mut add: Vec<(String, String)> = Vec::new();
+        for other in others.keys() {
+            for field in fields_of(other) {
+                if !own.contains(&field) && KPI_FIELDS.contains(&field.as_str()) && !add.iter().any(|(f, _)| *f == field) {
+                    add.push((field, other.0.clone()));
+                }
+            }
+        }
+        let Some(t) = tables.iter_mut().find(|t| t.kind == TableKind::Audits && t.file == table.0 && t.sheet == table.1) else { continue };
+        for (field, from) in add {
+            t.columns.push(ColumnMap {
+                index: usize::MAX,
+                header: header(table, &from),
+                target: Target::Field(field),
+                reason: "joined by child id: one audit".into(),
+                scale: None,
+                score: 100,
+            });
+        }
+    }
+}
+
+/// The fields each audit table has a column (or a form label) for.
+fn audit_fields(tables: &[TableReport]) -> HashMap<TableKey, BTreeSet<String>> {
+    let mut fields: HashMap<TableKey, BTreeSet<String>> = HashMap::new();
+    for t in tables.iter().filter(|t| t.kind == TableKind::Audits) {
+        fields.entry((t.file.clone(), t.sheet.clone())).or_default().extend(super::merge::fields_of(&t.columns).into_iter().map(str::to_string));
+    }
+    fields
 }
 
 /// Removes the audits at these places in the model.
@@ -391,11 +492,7 @@ fn join_lists(
         return 0;
     }
     // The fields each audit table has a column (or a form label) for.
-    let mut fields: HashMap<TableKey, BTreeSet<String>> = HashMap::new();
-    for t in tables.iter().filter(|t| t.kind == TableKind::Audits) {
-        fields.entry((t.file.clone(), t.sheet.clone())).or_default().extend(super::merge::fields_of(&t.columns).into_iter().map(str::to_string));
-    }
-    let fields_of = |key: &TableKey| fields.get(key).cloned().unwrap_or_default();
+    let fields = audit_fields(tables);
     let mut joined_tables: BTreeMap<TableKey, BTreeMap<TableKey, ()>> = BTreeMap::new();
     let mut gone: HashSet<usize> = HashSet::new();
     let mut renamed: HashMap<String, String> = HashMap::new();
@@ -498,35 +595,7 @@ fn join_lists(
     }
     drop_audits(model, &gone);
     // Each side counts as recording what the other holds (see the module note).
-    let credits: Vec<(TableKey, Vec<(String, String)>)> = joined_tables
-        .iter()
-        .map(|(table, others)| {
-            let own = fields_of(table);
-            let mut add: Vec<(String, String)> = Vec::new();
-            for other in others.keys() {
-                for field in fields_of(other) {
-                    if !own.contains(&field) && KPI_FIELDS.contains(&field.as_str()) && !add.iter().any(|(f, _)| *f == field) {
-                        add.push((field, other.0.clone()));
-                    }
-                }
-            }
-            (table.clone(), add)
-        })
-        .collect();
-    for (table, add) in credits {
-        let Some(t) = tables.iter_mut().find(|t| t.kind == TableKind::Audits && t.file == table.0 && t.sheet == table.1) else { continue };
-        let forms_side = forms.contains(&table);
-        for (field, from) in add {
-            t.columns.push(ColumnMap {
-                index: usize::MAX,
-                header: if forms_side { format!("(the list {from})") } else { "(the audit forms)".to_string() },
-                target: Target::Field(field),
-                reason: "joined by child id: one audit".into(),
-                scale: None,
-                score: 100,
-            });
-        }
-    }
+    credit(tables, &joined_tables, &fields, |table, from| if forms.contains(table) { format!("(the list {from})") } else { "(the audit forms)".to_string() });
     found.push(
         Severity::Info,
         "joined_to_form",

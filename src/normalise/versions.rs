@@ -10,6 +10,12 @@ use std::cmp::Ordering;
 /// Words in a file name that say it replaces an earlier copy.
 const CORRECTION_WORDS: [&str; 9] = ["corrected", "correction", "revised", "amended", "updated", "resubmitted", "resubmission", "replacement", "replaces"];
 
+/// Whether a file's name says it corrects an earlier copy ("updated",
+/// "amended", "revised", …).
+pub fn says_correction(path: &str) -> bool {
+    fold(stem(path)).split(' ').any(|w| CORRECTION_WORDS.contains(&w))
+}
+
 /// The file name without its folder or extension.
 fn stem(path: &str) -> &str {
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);

@@ -1372,3 +1372,31 @@ fn two_records_of_one_audit_are_one_audit_and_fill_each_others_blanks() {
     let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
     assert_eq!(dq.matches("planned audit joined to its form").count(), 2, "both rows joined: {dq}");
 }
+
+#[test]
+fn forms_of_one_child_are_one_audit_only_when_they_record_one_audit() {
+    // The twenty-eighth stranger review (2026-11-30) attacked the day's
+    // joins (tests/fixtures/review/r28_*/expected.md).
+    let pair = |k: &serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
+    // A re-audit ten days after an inadequate audit is an audit of its own.
+    let out = review_run("r28_02_reaudit_10_days_after_inadequate");
+    assert_eq!(review_kpi(&out, "audits_completed")["value"].as_f64(), Some(2.0));
+    assert_eq!(pair(&review_kpi(&out, "child_spoken_to")), (Some(1), Some(2)));
+    let out = review_run("r28_13_reaudit_10_days_july");
+    assert_eq!(pair(&review_kpi(&out, "inadequate_reaudited_in_time")), (Some(1), Some(1)));
+    // A moderation form beside its audit's form: that audit moderated (and
+    // disagreed), the other form's audit not moderated.
+    let out = review_run("r28_04_moderation_form_audit_present");
+    assert_eq!(pair(&review_kpi(&out, "moderation_coverage")), (Some(1), Some(2)));
+    assert_eq!(pair(&review_kpi(&out, "moderation_agreement")), (Some(0), Some(1)));
+    // A moderation form for an audit not in the exports is no audit.
+    let out = review_run("r28_05_moderation_orphan_and_inline_block");
+    assert_eq!(review_kpi(&out, "audits_completed")["value"].as_f64(), Some(1.0));
+    assert!(data_quality(&out).contains("moderation_unlinked"));
+    // A form re-saved as "… updated after HoS challenge" is the later version.
+    let out = review_run("r28_10_resave_other_name_later_grade");
+    assert_eq!(pair(&review_kpi(&out, "overall_good_or_better")), (Some(0), Some(1)));
+    // A returns table beside an allocation list: the unreturned audit is due and not done.
+    let out = review_run("r28_06_returns_plus_allocation");
+    assert_eq!(pair(&review_kpi(&out, "audits_on_time")), (Some(1), Some(3)));
+}
