@@ -199,6 +199,7 @@ fn moderation_only(a: &Audit) -> bool {
 /// others (the moderation, the team), their actions become its actions, and
 /// the others are set aside with a note.
 fn forms_together(tables: &mut [TableReport], model: &mut Model, forms: &HashSet<TableKey>, found: &mut Findings) -> usize {
+    let moderation_records = moderation_records(tables);
     let mut by_child: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, a) in model.audits.iter().enumerate() {
         if let Some(child) = super::identity::child_key(&a.child_id).filter(|_| forms.contains(&key_of(a))) {
@@ -239,9 +240,15 @@ fn forms_together(tables: &mut [TableReport], model: &mut Model, forms: &HashSet
             // The names decide between saves of one document ("v1" / "v2
             // FINAL", a date in the name), not between kinds of document
             // ("Learning Audit …" / "Moderation Audit …").
-            let later = match names_order(&a.origin.file, &b.origin.file) {
-                Some(o) => o == std::cmp::Ordering::Greater,
-                None => fullness(b) > fullness(a),
+            // A moderation record is never the audit's record when the
+            // audit's own form is there (it would be dropped as a moderation).
+            let later = match (moderation_records.contains(&key_of(a)), moderation_records.contains(&key_of(b))) {
+                (true, false) => true,
+                (false, true) => false,
+                _ => match names_order(&a.origin.file, &b.origin.file) {
+                    Some(o) => o == std::cmp::Ordering::Greater,
+                    None => fullness(b) > fullness(a),
+                },
             };
             if later {
                 used = i;
@@ -343,6 +350,15 @@ fn audit_fields(tables: &[TableReport]) -> HashMap<TableKey, BTreeSet<String>> {
     fields
 }
 
+/// The forms whose title says they record a moderation.
+fn moderation_records(tables: &[TableReport]) -> HashSet<TableKey> {
+    tables
+        .iter()
+        .filter(|t| t.kind == TableKind::Audits && t.notes.iter().any(|n| n == super::forms::MODERATION_RECORD))
+        .map(|t| (t.file.clone(), t.sheet.clone()))
+        .collect()
+}
+
 /// Removes the audits at these places in the model.
 fn drop_audits(model: &mut Model, gone: &HashSet<usize>) {
     let mut index = 0;
@@ -389,11 +405,7 @@ pub fn forms_to_lists(tables: &mut [TableReport], model: &mut Model, found: &mut
     let joined = join_lists(tables, model, &forms, &returns, &pure_lists, found);
     // Moderation forms no audit took: ungraded ones, and those titled as a
     // moderation record (which restate the auditor's grade).
-    let records: HashSet<TableKey> = tables
-        .iter()
-        .filter(|t| t.kind == TableKind::Audits && t.notes.iter().any(|n| n == super::forms::MODERATION_RECORD))
-        .map(|t| (t.file.clone(), t.sheet.clone()))
-        .collect();
+    let records = moderation_records(tables);
     let mut orphans: Vec<(String, Option<String>, String)> = Vec::new();
     model.audits.retain(|a| {
         let moderation = a.moderated_overall.is_some() || a.moderation_date.is_some();

@@ -1400,3 +1400,47 @@ fn forms_of_one_child_are_one_audit_only_when_they_record_one_audit() {
     let out = review_run("r28_06_returns_plus_allocation");
     assert_eq!(pair(&review_kpi(&out, "audits_on_time")), (Some(1), Some(3)));
 }
+
+#[test]
+fn a_moderation_record_beside_its_audits_form_is_never_the_audit() {
+    // A challenge moderation form restating the audit (child, date, the
+    // auditor's grade, team, auditor) is fuller than the audit's own form;
+    // the audit's form is still the audit, and the moderation is its.
+    let dir = scratch("moderation-record-beside-form");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let p = |t: &str| format!("<w:p><w:r><w:t xml:space=\"preserve\">{t}</w:t></w:r></w:p>");
+    let row = |cells: &[&str]| format!("<w:tr>{}</w:tr>", cells.iter().map(|c| format!("<w:tc>{}</w:tc>", p(c))).collect::<String>());
+    let audit = format!(
+        "{}<w:tbl>{}{}{}</w:tbl>",
+        p("Case file audit"),
+        row(&["Person ID:", "C8001"]),
+        row(&["Date audit finalised:", "14/09/2026"]),
+        row(&["Overall judgement:", "Good"]),
+    );
+    word_document(&input.join("Audit C8001.docx"), &audit);
+    let moderation = format!(
+        "{}{}<w:tbl>{}{}{}{}{}{}{}{}</w:tbl>",
+        p("Children's Services"),
+        p("CASE FILE AUDIT: MODERATION RECORD (CHALLENGED AUDIT)"),
+        row(&["Person ID:", "C8001"]),
+        row(&["Team:", "Coast"]),
+        row(&["Auditor:", "Ann Other"]),
+        row(&["Date audit finalised:", "14/09/2026"]),
+        row(&["Auditor's overall judgement:", "Good"]),
+        row(&["Date of moderation:", "30/09/2026"]),
+        row(&["Moderator's final judgement:", "Requires Improvement"]),
+        row(&["Do you agree with the auditor's overall judgement?", "No"]),
+    );
+    word_document(&input.join("Moderation C8001.docx"), &moderation);
+    let out = dir.join("out");
+    let o = auditpack(&dir, &["run", "in", "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let kpi = |id: &str| m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
+    let pair = |k: serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
+    assert_eq!(kpi("audits_completed")["value"].as_f64(), Some(1.0), "one audit, not lost and not twice");
+    assert_eq!(pair(kpi("overall_good_or_better")), (Some(1), Some(1)));
+    assert_eq!(pair(kpi("moderation_coverage")), (Some(1), Some(1)));
+    assert_eq!(pair(kpi("moderation_agreement")), (Some(0), Some(1)));
+}
