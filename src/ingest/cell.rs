@@ -20,6 +20,11 @@ pub const BOX_OFF: [char; 2] = ['\u{2610}', '\u{25a1}'];
 /// A ticked box, or a mark put in place of a box: ☒ ☑ ■ ✓ ✔ ✅ ✗ ✘ 🗹.
 pub const BOX_ON: [char; 9] = ['\u{2612}', '\u{2611}', '\u{25a0}', '\u{2713}', '\u{2714}', '\u{2705}', '\u{2717}', '\u{2718}', '\u{1f5f9}'];
 
+/// Whether a character is a box, ticked or not (one of [`BOX_ON`] or [`BOX_OFF`]).
+pub fn is_box(c: char) -> bool {
+    BOX_OFF.contains(&c) || BOX_ON.contains(&c)
+}
+
 /// What a row of tick boxes in one cell says.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Ticked<'a> {
@@ -36,7 +41,6 @@ pub enum Ticked<'a> {
 /// (after it). At least two boxes, one of them unticked, each with a label;
 /// anything else is not a row of boxes.
 pub fn ticked<'a>(t: &'a str) -> Option<Ticked<'a>> {
-    let is_box = |c: char| BOX_OFF.contains(&c) || BOX_ON.contains(&c);
     if !t.bytes().any(|b| b >= 0xE2) || !t.contains(BOX_OFF) {
         return None;
     }

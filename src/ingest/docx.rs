@@ -446,7 +446,7 @@ impl Reader {
 /// label that is all option).
 fn push_value(out: &mut Vec<String>, v: &str, label_end: usize) {
     let v = v.trim();
-    let boxed = |c: Option<char>| c.is_some_and(|c| super::cell::BOX_ON.contains(&c) || super::cell::BOX_OFF.contains(&c));
+    let boxed = |c: Option<char>| c.is_some_and(super::cell::is_box);
     let inner = v.chars().any(char::is_alphanumeric);
     if label_end > 0 && label_end == out.len() && inner && boxed(v.chars().next()) && boxed(v.chars().next_back()) {
         let label = &out[label_end - 1];
@@ -528,7 +528,7 @@ fn pieces(text: &str, tabs: bool) -> Vec<String> {
 /// Whether a cell is one check box and nothing else.
 fn is_box(s: &str) -> bool {
     let mut chars = s.trim().chars();
-    chars.next().is_some_and(|c| super::cell::BOX_ON.contains(&c) || super::cell::BOX_OFF.contains(&c)) && chars.next().is_none()
+    chars.next().is_some_and(super::cell::is_box) && chars.next().is_none()
 }
 
 /// A short one-line text that can be a box's option ("Meets good", "YES").
@@ -544,7 +544,7 @@ fn is_option(s: &str) -> bool {
 /// option, at least two, and at least one marked.
 fn marked_lines(cell: &str) -> Option<String> {
     const MARKS: [&str; 4] = ["X", "x", "✓", "✔"];
-    let boxed = |c: char| super::cell::BOX_ON.contains(&c) || super::cell::BOX_OFF.contains(&c);
+    let boxed = super::cell::is_box;
     let mut out = Vec::new();
     let (mut marked, mut boxes) = (0, 0);
     for line in cell.lines().map(str::trim).filter(|l| !l.is_empty()) {
@@ -575,7 +575,7 @@ fn marked_lines(cell: &str) -> Option<String> {
 /// whether the box comes first.
 fn boxed_pair(s: &str) -> Option<bool> {
     let s = s.trim();
-    let boxed = |c: Option<char>| c.is_some_and(|c| super::cell::BOX_ON.contains(&c) || super::cell::BOX_OFF.contains(&c));
+    let boxed = |c: Option<char>| c.is_some_and(super::cell::is_box);
     let (first, last) = (boxed(s.chars().next()), boxed(s.chars().next_back()));
     let option = s.trim_matches(|c: char| c.is_whitespace() || boxed(Some(c)));
     (first != last && is_option(option) && !option.contains(|c: char| boxed(Some(c)))).then_some(first)

@@ -402,20 +402,18 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
     if let (None, Some(domain)) = (&audit.overall, overall_domain) {
         let graded: Vec<&DomainJudgement> = audit.domains.iter().filter(|d| d.domain.as_deref() == Some(domain.as_str())).collect();
         if let [one] = graded.as_slice() {
+            let question = one.question.lines().next().unwrap_or_default().trim().to_string();
             audit.overall = one.judgement.clone();
             audit.overall_source = Some(format!("domain:{domain}"));
+            report.notes.push(format!("no overall label: the framework's overall question ('{question}') gives the overall"));
             report.columns.push(ColumnMap {
                 index: 0,
-                header: one.question.lines().next().unwrap_or_default().trim().to_string(),
+                header: question,
                 target: Target::Field("overall".into()),
                 reason: "the framework's overall question".into(),
                 scale: None,
                 score: 100,
             });
-            report.notes.push(format!(
-                "no overall label: the framework's overall question ('{}') gives the overall",
-                one.question.lines().next().unwrap_or_default().trim()
-            ));
         }
     }
     if audit.team.is_none() && audit.service.is_some() {

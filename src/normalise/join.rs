@@ -271,10 +271,7 @@ fn forms_together(tables: &mut [TableReport], model: &mut Model, forms: &HashSet
                 other.child_id.clone(),
                 format!("{FORM_JOINED}: {} records the same child's audit of that date; it is used{took}", model.audits[used].origin.file),
             );
-            if let Some(t) = tables.iter_mut().find(|t| t.kind == TableKind::Audits && t.file == other.origin.file && t.sheet == other.origin.sheet) {
-                t.rows_accepted = t.rows_accepted.saturating_sub(1);
-                t.reject(FORM_JOINED);
-            }
+            set_aside(tables, &key_of(&other), FORM_JOINED);
         }
     }
     for act in &mut model.actions {
@@ -359,6 +356,15 @@ fn moderation_records(tables: &[TableReport]) -> HashSet<TableKey> {
         .collect()
 }
 
+/// One record of an audit table no longer used (joined to another): its
+/// table counts it under `why` instead of as accepted.
+fn set_aside(tables: &mut [TableReport], table: &TableKey, why: &str) {
+    if let Some(t) = tables.iter_mut().find(|t| t.kind == TableKind::Audits && t.file == table.0 && t.sheet == table.1) {
+        t.rows_accepted = t.rows_accepted.saturating_sub(1);
+        t.reject(why);
+    }
+}
+
 /// Removes the audits at these places in the model.
 fn drop_audits(model: &mut Model, gone: &HashSet<usize>) {
     let mut index = 0;
@@ -379,24 +385,14 @@ pub fn forms_to_lists(tables: &mut [TableReport], model: &mut Model, found: &mut
     // no due, allocation or month: a collation of the forms) beside a pure
     // allocation list (plan dates, no completion or grade) is joined the
     // same way; a form joins any list row.
-    let fields_of = |t: &TableReport| super::merge::fields_of(&t.columns).into_iter().map(str::to_string).collect::<BTreeSet<String>>();
+    let fields = audit_fields(tables);
     let planned = |f: &BTreeSet<String>| ["due_date", "allocated_date", "audit_month"].iter().any(|x| f.contains(*x));
-    let audit_tables = || tables.iter().filter(|t| t.kind == TableKind::Audits && !t.failed);
-    let returns: HashSet<TableKey> = audit_tables()
-        .filter(|t| !forms.contains(&(t.file.clone(), t.sheet.clone())))
-        .filter(|t| {
-            let f = fields_of(t);
-            f.contains("completed_date") && f.contains("overall") && !planned(&f)
-        })
-        .map(|t| (t.file.clone(), t.sheet.clone()))
-        .collect();
-    let pure_lists: HashSet<TableKey> = audit_tables()
-        .filter(|t| {
-            let f = fields_of(t);
-            planned(&f) && !f.contains("completed_date") && !f.contains("overall") && !f.contains("domain")
-        })
-        .map(|t| (t.file.clone(), t.sheet.clone()))
-        .collect();
+    let usable: Vec<TableKey> = tables.iter().filter(|t| t.kind == TableKind::Audits && !t.failed).map(|t| (t.file.clone(), t.sheet.clone())).collect();
+    let tables_where =
+        |keep: &dyn Fn(&BTreeSet<String>) -> bool| -> HashSet<TableKey> { usable.iter().filter(|k| fields.get(*k).is_some_and(keep)).cloned().collect() };
+    let returns: HashSet<TableKey> =
+        tables_where(&|f| f.contains("completed_date") && f.contains("overall") && !planned(f)).into_iter().filter(|k| !forms.contains(k)).collect();
+    let pure_lists = tables_where(&|f| planned(f) && !f.contains("completed_date") && !f.contains("overall") && !f.contains("domain"));
     let returns = if pure_lists.is_empty() { HashSet::new() } else { returns };
     if forms.is_empty() && returns.is_empty() {
         return 0;
@@ -426,10 +422,7 @@ pub fn forms_to_lists(tables: &mut [TableReport], model: &mut Model, found: &mut
             child,
             "a moderation form, and no audit read is this child's of that date: moderation not counted, and not an audit",
         );
-        if let Some(t) = tables.iter_mut().find(|t| t.kind == TableKind::Audits && t.file == file && t.sheet == sheet) {
-            t.rows_accepted = t.rows_accepted.saturating_sub(1);
-            t.reject("moderation of an audit not in the exports");
-        }
+        set_aside(tables, &(file, sheet), "moderation of an audit not in the exports");
     }
     joined
 }
@@ -525,7 +518,7 @@ fn join_lists(
         let kept = super::merge::audit(&mut model.audits[used], &gone_one, &HashSet::new());
         renamed.insert(gone_one.id.clone(), model.audits[used].id.clone());
         joined_tables.entry(gone_key.clone()).or_default().insert(used_key.clone(), ());
-        joined_tables.entry(used_key).or_default().insert(gone_key, ());
+        joined_tables.entry(used_key).or_default().insert(gone_key.clone(), ());
         gone.insert(other);
         let kept_one = &model.audits[used];
         let whose = if list_used { "this form's" } else { "this row's" };
@@ -550,10 +543,7 @@ fn join_lists(
             gone_one.child_id.clone(),
             message,
         );
-        if let Some(t) = tables.iter_mut().find(|t| t.kind == TableKind::Audits && t.file == gone_one.origin.file && t.sheet == gone_one.origin.sheet) {
-            t.rows_accepted = t.rows_accepted.saturating_sub(1);
-            t.reject(why);
-        }
+        set_aside(tables, &gone_key, why);
     }
     // A list whose framework is not recognised (no questions on it) plans
     // the audits of its forms: its rows no form joins are due by the forms'
