@@ -941,6 +941,25 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                 continue;
             }
         }
+        // An audit's two dates that both name it ("Date of audit (Part A)"
+        // and "Part B completed", seed 002: "Once this part is completed the
+        // audit is complete"): the one headed as its completion is when it
+        // was completed.
+        if kind == TableKind::Audits && field == "completed_date" && winners.len() > 1 && top < 1000 {
+            let says_done = |c: usize| words[columns[c].index].iter().any(|w| w.starts_with("complet") || w.starts_with("finalis") || w.starts_with("finaliz"));
+            let done: Vec<usize> = winners.iter().copied().filter(|&c| says_done(c)).collect();
+            if let [done] = done[..] {
+                keep_one(
+                    &mut columns,
+                    &mut notes,
+                    &cols,
+                    done,
+                    |h, kept| format!("column '{h}' matches completed_date, but '{kept}' is headed as the completion: not used"),
+                    |kept| format!("'{kept}' is headed as the completion"),
+                );
+                continue;
+            }
+        }
         // A legal-status table with the status's own dates and its period of
         // care's ("Legal Status Start" and "Period of Care Start"): a row's
         // dates are those of the status it names, in the column whose header
@@ -1345,6 +1364,18 @@ mod tests {
         let m = map(&["Child ID", "Date", "Date", "Overall"], &[&["C1", "01/01/2026", "02/01/2026", "Good"]]);
         assert_eq!(target(&m, "Date"), "(not used)");
         assert!(m.notes.iter().any(|n| n.contains("completed_date")), "{:?}", m.notes);
+    }
+
+    #[test]
+    fn of_two_dates_that_both_name_the_audit_the_completion_is_read() {
+        // Seed 002: "Once this part [Part B] is completed the audit is complete".
+        let rows: &[&[&str]] = &[&["C1", "01/09/2026", "15/09/2026", "Good"], &["C2", "03/09/2026", "", "Good"]];
+        let m = map(&["Client ID", "Date of audit (Part A)", "Part B completed", "Overall"], rows);
+        assert_eq!(target(&m, "Part B completed"), "completed_date");
+        assert_eq!(target(&m, "Date of audit (Part A)"), "(not used)");
+        // Neither headed as the completion: still a tie, said.
+        let m = map(&["Client ID", "Audit date", "Date of audit", "Overall"], rows);
+        assert_eq!(target(&m, "Audit date"), "(not used)");
     }
 
     #[test]

@@ -52,11 +52,19 @@ fn options_list(t: &str) -> bool {
 pub fn placeholder_text(t: &str) -> bool {
     // (Compared without folding: the placeholders are plain ASCII words, and
     // most cells are ruled out by their length.)
-    if !(6..=40).contains(&t.len()) {
-        return false;
+    let line = |t: &str| {
+        let t = t.trim().trim_end_matches('.').trim_end();
+        PLACEHOLDERS.iter().any(|p| p.len() == t.len() && p.eq_ignore_ascii_case(t))
+    };
+    match t.len() {
+        6..=40 => line(t),
+        // A cell holding the template's guidance and, on a line of its own,
+        // the control's placeholder ("Please refer to separate guidance …" /
+        // "Click here to enter text."): the control was never filled in; the
+        // rest is the template's.
+        41..=600 => t.contains('\n') && t.lines().any(line),
+        _ => false,
     }
-    let t = t.trim().trim_end_matches('.').trim_end();
-    PLACEHOLDERS.iter().any(|p| p.len() == t.len() && p.eq_ignore_ascii_case(t))
 }
 
 /// The audit field a form label names, by the same recognition as table headers
@@ -598,6 +606,19 @@ mod tests {
         }
         for answer in ["Good", "Yes/No", "Good/RI", "14/09/2026", "C1234", "Partially - see notes: drift/delay/cost"] {
             assert!(!is_placeholder(&Cell::text(answer)), "{answer}");
+        }
+    }
+
+    #[test]
+    fn guidance_left_above_an_unfilled_control_is_no_answer() {
+        let guidance = "Please refer to separate guidance document if this case is selected for obtaining parents / carers views\nClick here to enter text.";
+        assert!(placeholder_text(guidance));
+        assert!(placeholder_text("Choose an item."));
+        // An answer that mentions a control's words is an answer.
+        for answer in
+            ["Mother and father spoken to on 03/09/2026; both said they felt listened to.", "Spoken to.\nClick here to enter text about the visit please"]
+        {
+            assert!(!placeholder_text(answer), "{answer}");
         }
     }
 }

@@ -13,6 +13,7 @@ mod grid;
 pub mod identity;
 pub mod join;
 pub mod long;
+mod lookalike;
 mod merge;
 pub mod model;
 pub mod pins;

@@ -714,8 +714,9 @@ impl TableReport {
 }
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 24] = [
+pub const SET_ASIDE_REASONS: [&str; 25] = [
     NO_ACTION,
+    super::lookalike::NOT_CASE_FILE,
     super::sections::SECTION_ROW,
     super::sections::FURNITURE,
     "blank row",
@@ -1255,6 +1256,19 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             .filter(|h| h.recognised >= 2 || sample.len() > 1)
             .map(|h| h.index),
     };
+    // A record that looks like an audit but is named for another kind of
+    // quality assurance (a practice observation, a thematic dip sample, a
+    // foster carer's file audit): not read as records (see [`super::lookalike`]).
+    if pins.is_none() && read_error.is_none() {
+        if let Some(why) = super::lookalike::not_case_files(&file, sheet.as_deref(), &sample, header) {
+            let non_blank = non_blank_rows(&sample, rows);
+            report.reject_all(non_blank, super::lookalike::NOT_CASE_FILE);
+            let message = super::lookalike::explain(&why, non_blank);
+            report.notes.push(message.clone());
+            findings.push(Severity::Info, "not_case_file", &file, sheet.as_deref(), None, None, "", message);
+            return (report, None);
+        }
+    }
     // A text export whose header has more names than its rows have values: a
     // comma inside a header name ("Overall Judgement (Good, RI etc)") made two
     // names of one. Joined back where brackets say so; else said.

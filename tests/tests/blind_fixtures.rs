@@ -351,3 +351,13 @@ fn a_thirtieth_blind_set_gives_the_independent_kpis() {
     // (tests/fixtures/councils30/README.md).
     check("councils30");
 }
+
+#[test]
+fn a_thirty_first_blind_set_gives_the_independent_kpis() {
+    // Records that look like audits but are not case file audits, beside the
+    // audits: practice observation forms and logs, practice days, supervision
+    // records, thematic audits and dip samples, foster carers' file audits,
+    // next cycle's schedule, training attendance
+    // (tests/fixtures/councils31/README.md).
+    check("councils31");
+}

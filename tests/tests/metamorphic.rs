@@ -422,6 +422,49 @@ fn non_data_sheets_are_skipped_without_an_error() {
 }
 
 #[test]
+fn look_alike_records_beside_the_audits_keep_every_kpi() {
+    // Another council keeps its other quality assurance beside the audits,
+    // in the same shape (a child id, a date, a team, a grade): practice
+    // observations, a thematic dip sample, supervision audits. Copies of the
+    // audits' own rows under such names would double every audit if read.
+    // (Of other children, as an observation or a dip sample is: records of
+    // the audits' own children and dates would be read once as duplicates.)
+    fn other_children(mut grid: Grid) -> Grid {
+        for row in grid.rows.iter_mut().skip(grid.header.map_or(0, |h| h + 1)) {
+            for c in row.iter_mut() {
+                if let Data::String(t) = c {
+                    if t.len() == 7 && t.starts_with('C') && t[1..].bytes().all(|b| b.is_ascii_digit()) {
+                        *t = format!("C9{}", &t[2..]);
+                    }
+                }
+            }
+        }
+        grid
+    }
+    let base = baseline("look_alike_records_beside_the_audits_keep_every_kpi");
+    let mut e = sample();
+    let mut copies = Vec::new();
+    for (path, f) in &mut e.files {
+        match f {
+            File::Xlsx { sheets } => {
+                let first = other_children(sheets[0].1.clone());
+                sheets.push(("Practice observations".into(), first.clone()));
+                sheets.push(("Neglect thematic audit Oct".into(), first));
+            }
+            File::Csv { delimiter, grid, encoding } if path.to_string_lossy().contains("audits") => {
+                let grid = other_children(grid.clone());
+                let name = path.with_file_name("Supervision audits 2026-27.csv");
+                copies.push((name, File::Csv { delimiter: *delimiter, grid, encoding: *encoding }));
+            }
+            _ => {}
+        }
+    }
+    assert!(!copies.is_empty(), "the sample has an audits CSV");
+    e.files.extend(copies);
+    assert_same_kpis("look-alikes", &base, &run("look-alikes", &e, &[], &window()));
+}
+
+#[test]
 fn files_split_or_given_twice_keep_every_kpi() {
     let base = baseline("files_split_or_given_twice_keep_every_kpi");
     let mut e = sample();

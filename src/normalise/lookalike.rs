@@ -1,0 +1,173 @@
+//! Quality-assurance records that look like case file audits but are not:
+//! practice observations, practice days, supervision records, thematic audits
+//! and dip samples, foster carers' file audits, training records.
+//!
+//! They share an audit's look (a child's id, a date, a team, an Ofsted grade),
+//! and sit beside the audits in the same folder or as more sheets of the same
+//! workbook. DOMAIN.md keeps them apart ("Practice observations … and practice
+//! days … are also tracked"); seed 004 separates "full audits of individual
+//! children and themed dip samples … This information is about the process for
+//! full audits"; seed 000 gives observations their own template ("Staff/Meeting
+//! Audit Template", "Practice or Meeting Observation Record") and foster carers'
+//! files their own audit. Counted as audits they would add observations'
+//! grades to the overall judgement, and an observation of a child would pass
+//! for that child's re-audit.
+//!
+//! What a record is, is read from what it is called: its title lines, its
+//! sheet's name, its file's name, and a form's or header's label for the
+//! worker being observed. A sheet or file named only for audits ("Case file
+//! audits", "Audits and practice observations.xlsx" sheet "Audits") is read as
+//! usual. A table the config pins to a kind is read as pinned.
+
+use super::fold::fold;
+use crate::ingest::{Cell, SourceRow};
+
+/// What a record is, when it is not a case file audit: (words, what it is).
+/// Each entry's words are matched in order, as whole words of the folded name;
+/// a word ending in `*` matches any word it starts.
+const KINDS: &[(&[&str], &str)] = &[
+    (&["practice", "observation*"], "practice observations"),
+    (&["meeting", "observation*"], "practice observations"),
+    (&["staff", "observation*"], "practice observations"),
+    (&["direct", "observation*"], "practice observations"),
+    (&["staff", "and", "meeting", "audit*"], "practice observations"),
+    (&["staff", "meeting", "audit*"], "practice observations"),
+    (&["practice", "day*"], "practice days"),
+    (&["supervision", "record*"], "supervision records"),
+    (&["supervision", "audit*"], "supervision records"),
+    (&["supervision", "log*"], "supervision records"),
+    (&["supervision", "tracker*"], "supervision records"),
+    (&["thematic"], "a thematic audit"),
+    (&["themed"], "a thematic audit"),
+    (&["dip", "sampl*"], "a dip sample"),
+    (&["dip", "check*"], "a dip sample"),
+    (&["foster", "carer*", "file*"], "foster carers' file audits"),
+    (&["foster", "carer*", "audit*"], "foster carers' file audits"),
+    (&["carer*", "file", "audit*"], "foster carers' file audits"),
+    (&["household", "file", "audit*"], "foster carers' file audits"),
+    (&["training*"], "training records"),
+];
+
+/// A label that names the worker being observed: a practice observation's own
+/// field ("Worker being observed:", seed 000), as a form's label or a column.
+const OBSERVED: &[&str] =
+    &["worker being observed", "worker observed", "practitioner observed", "practitioner being observed", "observer", "observer name", "name of observer"];
+
+fn says(folded: &str) -> Option<&'static str> {
+    let words: Vec<&str> = folded.split(' ').collect();
+    let fits = |w: &str, p: &str| match p.strip_suffix('*') {
+        Some(stem) => w.starts_with(stem),
+        None => w == p,
+    };
+    KINDS.iter().find(|(phrase, _)| words.windows(phrase.len()).any(|ws| ws.iter().zip(phrase.iter()).all(|(w, p)| fits(w, p)))).map(|(_, what)| *what)
+}
+
+/// Whether a name speaks of audits ("Case file audits", "Audit tracker").
+fn names_audits(folded: &str) -> bool {
+    folded.split(' ').any(|w| w.starts_with("audit"))
+}
+
+/// Why a table is not case file audits, actions or case notes, if what it is
+/// called says so: the first rows of one cell each (its title), then its
+/// sheet's name, then (unless the sheet is named for audits) its file's name,
+/// then a label for the worker being observed among its first rows.
+pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], header: Option<usize>) -> Option<String> {
+    let titles = sample.iter().take(header.unwrap_or(usize::MAX)).filter(|r| !r.is_blank()).take(4).filter_map(|r| {
+        match r.cells.iter().filter(|c| !c.is_empty()).collect::<Vec<_>>()[..] {
+            [Cell::Text(t)] if t.split_whitespace().count() <= 12 => Some(t.trim()),
+            _ => None,
+        }
+    });
+    for t in titles {
+        if let Some(what) = says(&fold(t)) {
+            return Some(format!("its title '{t}' says {what}"));
+        }
+    }
+    if let Some(name) = sheet {
+        let f = fold(name);
+        if let Some(what) = says(&f) {
+            return Some(format!("sheet '{name}' is named for {what}"));
+        }
+        if names_audits(&f) {
+            return None;
+        }
+    }
+    let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    if let Some(what) = says(&fold(&stem)) {
+        return Some(format!("file '{stem}' is named for {what}"));
+    }
+    let label = sample.iter().take(15).flat_map(|r| r.cells.iter()).find_map(|c| match c {
+        Cell::Text(t) if t.len() <= 40 && OBSERVED.contains(&fold(t).as_str()) => Some(t.trim()),
+        _ => None,
+    });
+    label.map(|l| format!("it records '{l}': practice observations"))
+}
+
+/// The reason given for each row of such a table (set aside by design).
+pub const NOT_CASE_FILE: &str = "not a case file audit (skipped)";
+
+/// The finding's text: what the table is, what that means, and what to do if
+/// the guess is wrong.
+pub fn explain(why: &str, rows: u64) -> String {
+    format!(
+        "skipped: {why}, which are not children's case file audits; {rows} rows not read as audits, actions or case notes. If it does hold case file audits, pin it with [[sources]] kind = \"audits\" in the config"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(n: u32, cells: &[&str]) -> SourceRow {
+        SourceRow { row: n, cells: cells.iter().map(|c| if c.is_empty() { Cell::Empty } else { Cell::text(c) }).collect() }
+    }
+
+    fn why(file: &str, sheet: Option<&str>, rows: &[SourceRow], header: Option<usize>) -> Option<String> {
+        not_case_files(file, sheet, rows, header)
+    }
+
+    #[test]
+    fn names_and_titles_that_say_another_kind_of_record() {
+        let table = [row(1, &["Child ID", "Date", "Grade"]), row(2, &["C1", "01/09/2026", "Good"])];
+        for sheet in [
+            "Practice observations",
+            "Neglect thematic Oct 26",
+            "Dip sample - neglect",
+            "Supervision record",
+            "Supervision audits",
+            "Training attendance",
+            "Practice days",
+        ] {
+            assert!(why("QA.xlsx", Some(sheet), &table, Some(0)).is_some(), "{sheet}");
+        }
+        for file in ["Foster Carer File Audit - FC2231 - Sep 2026.docx", "Practice observations log 2026-27.xlsx", "Practice day write-up - 17 Sep.docx"] {
+            assert!(why(file, None, &table, Some(0)).is_some(), "{file}");
+        }
+        let form = [row(1, &["Staff/Meeting Audit Template"]), row(2, &["Practice or Meeting Observation Record:"]), row(3, &["Observer Name:", "A Person"])];
+        assert!(why("Observation - LM.docx", None, &form, None).unwrap().contains("practice observations"));
+        // A log with no telling name: its columns name the worker observed.
+        let log = [row(1, &["Observer", "Date", "Client ID", "Worker observed", "Grade"])];
+        assert!(why("QA log.xlsx", Some("Sheet1"), &log, Some(0)).is_some());
+    }
+
+    #[test]
+    fn audits_and_case_notes_are_read_as_usual() {
+        let table = [row(1, &["Child ID", "Date", "Grade"])];
+        // CareFirst calls its case notes observations.
+        for (file, sheet) in [
+            ("Observations export.csv", None),
+            ("Learning Audit - KW51010.docx", None),
+            ("Audits and practice observations.xlsx", Some("Audits")),
+            ("Case file audits.xlsx", Some("Sep-Oct")),
+            ("Audit tracker.xlsx", Some("Tracker")),
+            ("Supervisor sign-off.xlsx", Some("Actions")),
+        ] {
+            assert_eq!(why(file, sheet, &table, Some(0)), None, "{file} {sheet:?}");
+        }
+        // A learning audit's title, and a line of prose, are no sign.
+        let form = [row(1, &["Learning Audit Template"]), row(2, &["Overview:"]), row(3, &["Date of the Audit", "16/07/2026"])];
+        assert_eq!(why("KW51010.docx", None, &form, None), None);
+        let prose = [row(1, &["Reflect on the practice observations made during the visit and say what was learned from them in supervision"])];
+        assert_eq!(why("form.docx", None, &prose, None), None);
+    }
+}
