@@ -26,7 +26,48 @@ fn titled_moderation(ctx: &Context, rows: &[SourceRow]) -> bool {
 }
 
 /// Placeholder text left by Word / Excel form controls: an unanswered field.
-const PLACEHOLDERS: &[&str] = &["click here to enter text", "click here to enter a date", "choose an item", "select an item", "select"];
+const PLACEHOLDERS: &[&str] = &[
+    "click here to enter text",
+    "click here to enter a date",
+    "click or tap here to enter text",
+    "click or tap to enter a date",
+    "click or tap here to enter a date",
+    "choose an item",
+    "select an item",
+    "select",
+];
+
+/// A template's instruction begins with one of these ("Please refer to
+/// separate guidance …", "Record the views of …"); an answer does not.
+const INSTRUCTION_WORDS: &[&str] = &[
+    "please",
+    "refer",
+    "see",
+    "record",
+    "enter",
+    "state",
+    "describe",
+    "include",
+    "give",
+    "note",
+    "use",
+    "complete",
+    "add",
+    "list",
+    "provide",
+    "summarise",
+    "summarize",
+    "detail",
+    "explain",
+    "consider",
+    "comment",
+    "insert",
+    "type",
+    "outline",
+    "identify",
+    "evidence",
+    "ensure",
+];
 
 fn is_placeholder(c: &Cell) -> bool {
     match c {
@@ -61,8 +102,16 @@ pub fn placeholder_text(t: &str) -> bool {
         // A cell holding the template's guidance and, on a line of its own,
         // the control's placeholder ("Please refer to separate guidance …" /
         // "Click here to enter text."): the control was never filled in; the
-        // rest is the template's.
-        41..=600 => t.contains('\n') && t.lines().any(line),
+        // rest is the template's. Words typed beside a control left in place
+        // ("Spoke to mother at home on 04/09" / "Click here to enter text.")
+        // are an answer.
+        41..=600 => {
+            t.contains('\n') && t.lines().any(line) && {
+                let rest = t.lines().filter(|l| !line(l) && !l.trim().is_empty()).collect::<Vec<_>>().join(" ");
+                let first = crate::normalise::fold::fold(&rest);
+                first.split(' ').next().is_some_and(|w| INSTRUCTION_WORDS.contains(&w))
+            }
+        }
         _ => false,
     }
 }
@@ -615,9 +664,14 @@ mod tests {
         assert!(placeholder_text(guidance));
         assert!(placeholder_text("Choose an item."));
         // An answer that mentions a control's words is an answer.
-        for answer in
-            ["Mother and father spoken to on 03/09/2026; both said they felt listened to.", "Spoken to.\nClick here to enter text about the visit please"]
-        {
+        assert!(placeholder_text("Record the parents' / carers' views here\nClick or tap here to enter text."));
+        assert!(placeholder_text("Click or tap to enter a date."));
+        // Words typed beside a control left in place are an answer.
+        for answer in [
+            "Mother and father spoken to on 03/09/2026; both said they felt listened to.",
+            "Spoken to.\nClick here to enter text about the visit please",
+            "Spoke to mother at home on 04/09/2026.\nClick here to enter text.",
+        ] {
             assert!(!placeholder_text(answer), "{answer}");
         }
     }

@@ -32,6 +32,8 @@ const KINDS: &[(&[&str], &str)] = &[
     (&["direct", "observation*"], "practice observations"),
     (&["staff", "and", "meeting", "audit*"], "practice observations"),
     (&["staff", "meeting", "audit*"], "practice observations"),
+    (&["obs", "log*"], "practice observations"),
+    (&["obs", "tracker*"], "practice observations"),
     (&["practice", "day*"], "practice days"),
     (&["supervision", "record*"], "supervision records"),
     (&["supervision", "audit*"], "supervision records"),
@@ -50,21 +52,49 @@ const KINDS: &[(&[&str], &str)] = &[
 
 /// A label that names the worker being observed: a practice observation's own
 /// field ("Worker being observed:", seed 000), as a form's label or a column.
-const OBSERVED: &[&str] =
-    &["worker being observed", "worker observed", "practitioner observed", "practitioner being observed", "observer", "observer name", "name of observer"];
+const OBSERVED: &[&str] = &[
+    "worker being observed",
+    "worker observed",
+    "practitioner observed",
+    "practitioner being observed",
+    "observer",
+    "observer name",
+    "name of observer",
+    "observed by",
+];
 
+/// What a name says the records are, when it names another kind of record
+/// and not audits besides: "Neglect thematic audit" and "Foster Carer File
+/// Audit" name one kind ("audit" is part of its name), "Actions from audits
+/// and practice observations" or "Thematic learning from audits" also name
+/// audits, and "Audits - new auditors training cohort" is audits.
 fn says(folded: &str) -> Option<&'static str> {
     let words: Vec<&str> = folded.split(' ').collect();
     let fits = |w: &str, p: &str| match p.strip_suffix('*') {
         Some(stem) => w.starts_with(stem),
         None => w == p,
     };
-    KINDS.iter().find(|(phrase, _)| words.windows(phrase.len()).any(|ws| ws.iter().zip(phrase.iter()).all(|(w, p)| fits(w, p)))).map(|(_, what)| *what)
+    let mut found = None;
+    let mut used = vec![false; words.len()];
+    for (phrase, what) in KINDS {
+        for start in 0..(words.len() + 1).saturating_sub(phrase.len()) {
+            if words[start..start + phrase.len()].iter().zip(phrase.iter()).all(|(w, p)| fits(w, p)) {
+                found = found.or(Some(*what));
+                let mut end = start + phrase.len();
+                // "… audit", "… audits" after the kind's name is its name.
+                while end < words.len() && names_audits(words[end]) {
+                    end += 1;
+                }
+                used[start..end].iter_mut().for_each(|u| *u = true);
+            }
+        }
+    }
+    found.filter(|_| !words.iter().zip(&used).any(|(w, u)| !u && names_audits(w)))
 }
 
-/// Whether a name speaks of audits ("Case file audits", "Audit tracker").
-fn names_audits(folded: &str) -> bool {
-    folded.split(' ').any(|w| w.starts_with("audit"))
+/// Whether a word speaks of audits ("audits", not "auditors").
+fn names_audits(word: &str) -> bool {
+    matches!(word, "audit" | "audits" | "audited")
 }
 
 /// Why a table is not case file audits, actions or case notes, if what it is
@@ -88,7 +118,7 @@ pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], hea
         if let Some(what) = says(&f) {
             return Some(format!("sheet '{name}' is named for {what}"));
         }
-        if names_audits(&f) {
+        if f.split(' ').any(names_audits) {
             return None;
         }
     }
@@ -148,6 +178,13 @@ mod tests {
         // A log with no telling name: its columns name the worker observed.
         let log = [row(1, &["Observer", "Date", "Client ID", "Worker observed", "Grade"])];
         assert!(why("QA log.xlsx", Some("Sheet1"), &log, Some(0)).is_some());
+        let log = [row(1, &["Observed by", "Date of observation", "Child ID", "Grade"])];
+        assert!(why("QA.xlsx", Some("Obs log"), &log, Some(0)).is_some());
+        assert!(why("QA.xlsx", Some("Data"), &log, Some(0)).is_some());
+        // A kind's own name may say "audit".
+        for sheet in ["Neglect thematic audit", "Supervision audits", "Dip sample audits"] {
+            assert!(why("QA.xlsx", Some(sheet), &table, Some(0)).is_some(), "{sheet}");
+        }
     }
 
     #[test]
@@ -161,12 +198,17 @@ mod tests {
             ("Case file audits.xlsx", Some("Sep-Oct")),
             ("Audit tracker.xlsx", Some("Tracker")),
             ("Supervisor sign-off.xlsx", Some("Actions")),
+            // Review 30: names that also name audits.
+            ("Audits - new auditors training cohort.xlsx", Some("Sheet1")),
+            ("Actions from audits and practice observations.xlsx", Some("Sheet1")),
         ] {
             assert_eq!(why(file, sheet, &table, Some(0)), None, "{file} {sheet:?}");
         }
         // A learning audit's title, and a line of prose, are no sign.
         let form = [row(1, &["Learning Audit Template"]), row(2, &["Overview:"]), row(3, &["Date of the Audit", "16/07/2026"])];
         assert_eq!(why("KW51010.docx", None, &form, None), None);
+        let heading = [row(1, &["Thematic learning from audits - September/October 2026"]), row(2, &["Child ID", "Date", "Grade"])];
+        assert_eq!(why("Learning.xlsx", Some("Sep-Oct"), &heading, Some(1)), None);
         let prose = [row(1, &["Reflect on the practice observations made during the visit and say what was learned from them in supervision"])];
         assert_eq!(why("form.docx", None, &prose, None), None);
     }

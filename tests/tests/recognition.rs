@@ -1444,3 +1444,32 @@ fn a_moderation_record_beside_its_audits_form_is_never_the_audit() {
     assert_eq!(pair(kpi("moderation_coverage")), (Some(1), Some(1)));
     assert_eq!(pair(kpi("moderation_agreement")), (Some(0), Some(1)));
 }
+
+#[test]
+fn names_that_also_name_audits_are_read_and_observation_logs_are_not() {
+    // The thirtieth stranger review (2026-11-30) attacked the look-alike rule
+    // (tests/fixtures/review/r30_*/expected.md).
+    let pair = |k: &serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
+    // "Audits - new auditors training cohort.xlsx" (sheet "Sheet1") holds audits.
+    let out = review_run("r30_01_training_filename");
+    assert_eq!(review_kpi(&out, "audits_completed")["value"].as_f64(), Some(3.0));
+    assert_eq!(pair(&review_kpi(&out, "audits_on_time")), (Some(2), Some(4)));
+    // A heading "Thematic learning from audits" over the audits.
+    let out = review_run("r30_07_thematic_title");
+    assert_eq!(pair(&review_kpi(&out, "overall_good_or_better")), (Some(2), Some(3)));
+    // "Actions from audits and practice observations.xlsx" holds the audits' actions.
+    let out = review_run("r30_08_actions_obs_tracker");
+    assert_eq!(pair(&review_kpi(&out, "actions_on_time")), (Some(1), Some(3)));
+    // Words typed beside a control left in place are an answer; guidance above
+    // "Click or tap here to enter text." is none.
+    let out = review_run("r30_09_placeholder_answer");
+    assert_eq!(pair(&review_kpi(&out, "practitioner_spoken_to")), (Some(2), Some(2)));
+    let audits = std::fs::read_to_string(out.join("normalised/audits.csv")).unwrap();
+    let family: Vec<&str> = audits.lines().filter(|l| l.contains("C00301")).collect();
+    assert!(family.iter().all(|l| l.contains(",yes,yes")), "{family:?}");
+    // An "Obs log" sheet ("Observed by") is no case notes: a manager's
+    // observation of a visit does not close a gap between statutory visits.
+    let out = review_run("r30_10c_obs_log_fills_visit_gap");
+    assert_eq!(pair(&review_kpi(&out, "cp_visits_in_time")), (Some(0), Some(1)));
+    assert!(data_quality(&out).contains("not_case_file"));
+}
