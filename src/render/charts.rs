@@ -14,6 +14,11 @@ fn hex(s: &str) -> RGBColor {
     RGBColor((v >> 16) as u8, (v >> 8) as u8, v as u8)
 }
 
+/// Whether a fill is light enough for ink text on it (else white).
+fn light(c: RGBColor) -> bool {
+    0.299 * f64::from(c.0) + 0.587 * f64::from(c.1) + 0.114 * f64::from(c.2) > 150.0
+}
+
 fn colour(series: &str, i: usize) -> RGBColor {
     hex(series_colour(series, i))
 }
@@ -35,6 +40,9 @@ fn truncate(s: &str, n: usize) -> String {
 pub fn unavailable(chart: &Chart) -> Option<String> {
     let cells: Vec<&Value> = chart.data.rows.iter().flat_map(|r| r.iter().skip(1).take(if chart.kind == ChartKind::Line { 1 } else { usize::MAX })).collect();
     if chart.data.rows.is_empty() || cells.is_empty() {
+        if let Some(why) = &chart.data.empty {
+            return Some(format!("{}: {why}.", chart.title));
+        }
         return Some(format!("{}: no data for this chart in the period.", chart.title));
     }
     // Nothing left to see: every figure is hidden or a zero count.
@@ -42,6 +50,7 @@ pub fn unavailable(chart: &Chart) -> Option<String> {
         Value::Count(n) => *n > 0,
         Value::Suppressed | Value::Text(_) | Value::Date(_) => false,
         Value::Rate(x) | Value::Change { v: x, .. } => x.is_some(),
+        Value::RateTenths(_) => true,
     });
     if !visible && cells.iter().any(|v| matches!(v, Value::Suppressed)) {
         return Some(format!(
@@ -231,13 +240,20 @@ fn bars(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Ve
             truncate(&cats[cats.len() - 1 - i as usize], 28)
         })
         .x_labels(6)
-        .x_label_formatter(&move |x| if percent { format!("{:.0}%", x * 100.0) } else { format!("{x:.0}") })
+        // A count axis is labelled at whole numbers only (no "0 0 0 1 1 1" when
+        // the largest count is 1).
+        .x_label_formatter(&move |x| match percent {
+            true => format!("{:.0}%", x * 100.0),
+            false if (x - x.round()).abs() > 1e-6 => String::new(),
+            false => format!("{x:.0}"),
+        })
         .label_style(("Arial", 15).into_font().color(&INK))
         .axis_style(OUTLINE)
         .draw()
         .map_err(|e| e.to_string())?;
     let pos = |i: usize| (n - 1 - i) as f64;
     let mut offsets = vec![0.0; n];
+    let mut segment_labels = Vec::new();
     for (si, (name, values)) in series.iter().enumerate() {
         let c = colour(name, si);
         let mut rects = Vec::new();
@@ -250,9 +266,16 @@ fn bars(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Ve
             let y = pos(i);
             rects.push(Rectangle::new([(x0, y - 0.32), (x1, y + 0.32)], c.filled()));
             rects.push(Rectangle::new([(x0, y - 0.32), (x1, y + 0.32)], ShapeStyle::from(&OUTLINE).stroke_width(1)));
+            if stacked && (x1 - x0) / max > 0.035 {
+                // Each segment's count inside it: the grades stay readable
+                // printed in black and white, where two fills can look alike.
+                let ink = if light(c) { INK } else { WHITE };
+                segment_labels.push(Text::new(format!("{v:.0}"), ((x0 + x1) / 2.0 - max * 0.006, y + 0.12), ("Arial", 13).into_font().color(&ink)));
+            }
         }
         cc.draw_series(rects).map_err(|e| e.to_string())?;
     }
+    cc.draw_series(segment_labels).map_err(|e| e.to_string())?;
     if !stacked {
         let labels: Vec<_> = series[0]
             .1
@@ -260,7 +283,7 @@ fn bars(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Ve
             .enumerate()
             .filter_map(|(i, v)| v.map(|v| (i, v)))
             .map(|(i, v)| {
-                let text = if percent { format!("{:.0}%", v * 100.0) } else { format!("{v:.0}") };
+                let text = if percent { super::doc::percent(v) } else { format!("{v:.0}") };
                 // Inside the start of a long bar, in white (clear of a target line
                 // near its end); beyond a short one, in ink.
                 let inside = v / max > 0.25;
@@ -313,7 +336,7 @@ fn line(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Ve
     cc.draw_series(LineSeries::new(points.clone(), ShapeStyle::from(&c).stroke_width(3))).map_err(|e| e.to_string())?;
     cc.draw_series(points.iter().map(|p| Circle::new(*p, 4, c.filled()))).map_err(|e| e.to_string())?;
     if let Some(last) = points.last() {
-        cc.draw_series([Text::new(format!("{:.0}%", last.1 * 100.0), (last.0 - 0.2, (last.1 + 0.06).min(0.98)), ("Arial", 13).into_font().color(&INK))])
+        cc.draw_series([Text::new(super::doc::percent(last.1), (last.0 - 0.2, (last.1 + 0.06).min(0.98)), ("Arial", 13).into_font().color(&INK))])
             .map_err(|e| e.to_string())?;
     }
     if let Some(t) = chart.target {

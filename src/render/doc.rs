@@ -72,8 +72,12 @@ impl ReportKind {
 pub enum Value {
     Text(String),
     Count(u64),
-    /// A proportion 0–1, shown as a percentage.
+    /// A proportion 0–1, shown as a whole percentage.
     Rate(Option<f64>),
+    /// A proportion shown to a tenth of a per cent: a KPI whose whole
+    /// percentage would read as its target when it misses it (89.9%, not 90%
+    /// beside "Near target").
+    RateTenths(f64),
     /// A signed number (a change); `pct` when it is in proportion points.
     Change {
         v: Option<f64>,
@@ -82,6 +86,18 @@ pub enum Value {
     Date(Option<NaiveDate>),
     /// Hidden under `--suppress`.
     Suppressed,
+}
+
+/// A number rounded to a whole as Excel's "0%" shows it: halves away from
+/// zero (62.5 is 63, as in the XLSX), after the float's last-digit noise is
+/// taken off (0.285 × 100 is 28.499999…, shown 29 by Excel).
+pub fn whole(x: f64) -> i64 {
+    ((x * 1e6).round() / 1e6).round() as i64
+}
+
+/// A proportion as a whole percentage, rounded as the XLSX shows it.
+pub fn percent(v: f64) -> String {
+    format!("{}%", whole(v * 100.0))
 }
 
 impl Value {
@@ -94,10 +110,11 @@ impl Value {
         match self {
             Value::Text(s) => s.clone(),
             Value::Count(n) => n.to_string(),
-            Value::Rate(Some(v)) => format!("{:.0}%", v * 100.0),
+            Value::Rate(Some(v)) => percent(*v),
+            Value::RateTenths(v) => format!("{:.1}%", v * 100.0),
             Value::Rate(None) => "–".into(),
-            Value::Change { v: Some(v), pct: true } if (v * 100.0).round() == 0.0 => "0 pts".into(),
-            Value::Change { v: Some(v), pct: true } => format!("{:+.0} pts", v * 100.0),
+            Value::Change { v: Some(v), pct: true } if whole(v * 100.0) == 0 => "0 pts".into(),
+            Value::Change { v: Some(v), pct: true } => format!("{:+} pts", whole(v * 100.0)),
             Value::Change { v: Some(v), pct: false } => format!("{v:+}"),
             Value::Change { v: None, .. } => "–".into(),
             Value::Date(Some(d)) => d.format("%d/%m/%Y").to_string(),
@@ -115,6 +132,7 @@ impl Value {
         match self {
             Value::Count(n) => Some(*n as f64),
             Value::Rate(v) | Value::Change { v, .. } => *v,
+            Value::RateTenths(v) => Some(*v),
             _ => None,
         }
     }
@@ -130,6 +148,17 @@ pub struct Table {
     /// The HTML shows only this many rows, then "N more in the XLSX" (long
     /// lists: overdue actions, children, findings). The XLSX has them all.
     pub html_rows: Option<usize>,
+    /// Said instead of "None this period" when the table is empty because
+    /// the exports cannot make it ("Not in the exports: …").
+    pub empty: Option<String>,
+}
+
+/// What an empty table says: why, when the exports cannot make it.
+pub fn empty_text(t: &Table) -> String {
+    match &t.empty {
+        Some(why) => format!("{}{}.", why[..1].to_uppercase(), &why[1..]),
+        None => "None this period.".into(),
+    }
 }
 
 /// Which of `columns` columns hold numbers in every row (the first column is the
@@ -173,6 +202,8 @@ pub struct Tile {
     pub status: String,
     pub status_label: String,
     pub status_icon: String,
+    /// What a rate rests on ("11 of 17"), or empty.
+    pub basis: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -312,9 +343,15 @@ impl Cells {
             return Value::text("not in the exports");
         }
         if k.unit == "count" {
-            self.count(k.numerator)
-        } else {
-            self.rate(k.value)
+            return self.count(k.numerator);
+        }
+        match (self.rate(k.value), k.target) {
+            // A rate that misses its target but would show as it (89.9% as
+            // "90%" beside "Near target"; 99.6% as "100%"): to a tenth.
+            (Value::Rate(Some(v)), Some(t)) if whole(v * 100.0) == whole(t * 100.0) && (v - t).abs() > 1e-9 && !k.status.starts_with("on") => {
+                Value::RateTenths(v)
+            }
+            (v, _) => v,
         }
     }
 }

@@ -24,6 +24,8 @@ struct HtmlTable {
     rows: Vec<Vec<Cell>>,
     /// Rows not shown in the HTML (they are in the XLSX).
     more: usize,
+    /// What an empty table says.
+    empty: String,
 }
 
 #[derive(Serialize)]
@@ -61,6 +63,7 @@ fn table(prefix: &str, t: &Table) -> HtmlTable {
         numeric,
         rows: t.rows[..shown].iter().map(|r| r.iter().map(|v| Cell { text: v.display(), num: v.is_numeric() }).collect()).collect(),
         more: t.rows.len() - shown,
+        empty: super::doc::empty_text(t),
     }
 }
 

@@ -27,7 +27,14 @@ fn section(id: &str, title: &str, intro: &str) -> Section {
 }
 
 fn table(name: &str, caption: &str, headers: &[&str], rows: Vec<Vec<Value>>) -> Table {
-    Table { name: super::doc::sheet_name(name), caption: caption.into(), headers: headers.iter().map(|s| s.to_string()).collect(), rows, html_rows: None }
+    Table {
+        name: super::doc::sheet_name(name),
+        caption: caption.into(),
+        headers: headers.iter().map(|s| s.to_string()).collect(),
+        rows,
+        html_rows: None,
+        empty: None,
+    }
 }
 
 /// A long list: the HTML shows the first rows, the XLSX all of them.
@@ -93,9 +100,14 @@ fn kpi_table(m: &Metrics, cells: &Cells) -> Table {
             vec![
                 Value::text(if BAND_KPIS.contains(&k.id) && assumed { format!("{} (includes assumed grades)", k.label) } else { k.label.to_string() }),
                 cells.kpi_value(k),
-                cells.count(k.numerator),
-                k.denominator.map(|d| cells.count(d)).unwrap_or(Value::text("")),
-                k.previous.as_ref().map(|p| if k.unit == "count" { cells.count(p.numerator) } else { cells.rate(p.value) }).unwrap_or(Value::text("")),
+                // (A figure the exports cannot make has no numerator or denominator, not 0 of 0.)
+                if k.not_in_source { Value::text("–") } else { cells.count(k.numerator) },
+                k.denominator.filter(|_| !k.not_in_source).map(|d| cells.count(d)).unwrap_or(Value::text("–")),
+                k.previous
+                    .as_ref()
+                    .filter(|_| !k.not_in_source)
+                    .map(|p| if k.unit == "count" { cells.count(p.numerator) } else { cells.rate(p.value) })
+                    .unwrap_or(Value::text("–")),
                 change_value(k),
                 Value::text(target_text(k)),
                 Value::text(format!("{} {}", k.status_icon, k.status_label)),
@@ -122,8 +134,24 @@ fn tiles(m: &Metrics, cells: &Cells) -> Vec<Tile> {
             status: k.status.into(),
             status_label: k.status_label.into(),
             status_icon: k.status_icon.into(),
+            basis: basis(k),
         })
         .collect()
+}
+
+/// What a rate rests on, in words: "11 of 17" (empty for counts, for a
+/// figure not in the exports, and where `--suppress` hid the numbers).
+fn basis(k: &Kpi) -> String {
+    match (k.unit, k.not_in_source, k.numerator.n(), k.denominator.and_then(|d| d.n())) {
+        ("rate", false, Some(n), Some(d)) if d > 0 => format!("{n} of {d}"),
+        _ => String::new(),
+    }
+}
+
+/// The sentence an empty chart or table shows when its KPI is not in the
+/// exports (rather than "no data in the period", which reads as none happened).
+fn not_in_exports(k: &Kpi) -> Option<String> {
+    k.not_in_source.then(|| format!("not in the exports: no input table records what '{}' needs (see Data quality in the compliance report)", k.label))
 }
 
 /// KPIs that rest on the grade bands (and so on the crosswalk).
@@ -154,7 +182,7 @@ fn kpi_team_chart(m: &Metrics, cells: &Cells, id: &str, chart_id: &str) -> Optio
         kind: ChartKind::Bar,
         percent: k.unit == "rate",
         target: k.target.filter(|_| k.unit == "rate"),
-        data: table(&format!("Chart {}", k.label), &format!("{} by team: chart data", k.label), &["Team", k.label], rows),
+        data: Table { empty: not_in_exports(k), ..table(&format!("Chart {}", k.label), &format!("{} by team: chart data", k.label), &["Team", k.label], rows) },
     })
 }
 
@@ -179,7 +207,10 @@ fn trend_chart(m: &Metrics, cells: &Cells, id: &str, chart_id: &str) -> Option<C
         kind: ChartKind::Line,
         percent: true,
         target: k.target,
-        data: table(&format!("Trend {}", k.label), &format!("{} by period: chart data", k.label), &["Period", k.label, "Out of"], rows),
+        data: Table {
+            empty: not_in_exports(k),
+            ..table(&format!("Trend {}", k.label), &format!("{} by period: chart data", k.label), &["Period", k.label, "Out of"], rows)
+        },
     })
 }
 
@@ -200,6 +231,15 @@ fn bands_chart(m: &Metrics, cells: &Cells, chart_id: &str, title: &str, what: &s
     }
 }
 
+/// The overall grades by team, stacked (empty with the reason when no table
+/// records an overall judgement).
+fn overall_by_team_chart(m: &Metrics, cells: &Cells) -> Chart {
+    let groups: Vec<(String, &_)> = m.distributions.overall.by_team.iter().map(|g| (g.name.clone(), &g.counts)).collect();
+    let mut chart = bands_chart(m, cells, "grades-by-team", "Overall grades by team", "Team", &groups);
+    chart.data.empty = kpi(m, "overall_good_or_better").and_then(not_in_exports);
+    chart
+}
+
 pub fn board_pack(m: &Metrics, cells: &Cells) -> Vec<Section> {
     let mut head = section("headlines", "Headline KPIs", "Each KPI this period against its target, with the change since the previous period. Status is shown in words and by symbol: ✔ on target, ◐ near, ✖ off target.");
     head.tiles = tiles(m, cells);
@@ -210,8 +250,7 @@ pub fn board_pack(m: &Metrics, cells: &Cells) -> Vec<Section> {
         "The few charts the meeting needs. Each chart's numbers open under it (Chart data) and are in the XLSX version of this pack.",
     );
     charts.charts.extend(trend_chart(m, cells, "overall_good_or_better", "good-or-better-trend"));
-    let groups: Vec<(String, &_)> = m.distributions.overall.by_team.iter().map(|g| (g.name.clone(), &g.counts)).collect();
-    charts.charts.push(bands_chart(m, cells, "grades-by-team", "Overall grades by team", "Team", &groups));
+    charts.charts.push(overall_by_team_chart(m, cells));
     charts.charts.extend(kpi_team_chart(m, cells, "actions_on_time", "actions-on-time-by-team"));
     charts.charts.extend(kpi_team_chart(m, cells, "notes_recorded_in_time", "notes-in-time-by-team"));
     let themes = m
@@ -272,12 +311,12 @@ pub fn compliance(m: &Metrics, cells: &Cells) -> Vec<Section> {
                 .chain(ts.iter().map(|t| match k.by_team.iter().find(|x| &x.team == t) {
                     Some(x) if k.unit == "rate" => cells.rate(x.value),
                     Some(x) => cells.count(x.numerator),
-                    None => Value::text(""),
+                    None => Value::text("–"),
                 }))
                 .collect()
         })
         .collect();
-    s.tables.push(table("KPIs by team", "Each KPI by team", &headers, rows));
+    s.tables.push(table("KPIs by team", "Each KPI by team (–: nothing to count for that team this period, or not in the exports)", &headers, rows));
     out.push(s);
 
     let mut a = section(
@@ -542,8 +581,7 @@ pub fn grades(m: &Metrics, cells: &Cells) -> Vec<Section> {
     let mut overall = section("overall", "Overall judgements", "Audits completed this period by overall grade, all teams and by team.");
     let mut rows = vec![std::iter::once(Value::text("All teams")).chain(bands_row(cells, &dist.overall.counts)).collect::<Vec<_>>()];
     rows.extend(dist.overall.by_team.iter().map(|g| std::iter::once(Value::text(&g.name)).chain(bands_row(cells, &g.counts)).collect()));
-    let groups: Vec<(String, &_)> = dist.overall.by_team.iter().map(|g| (g.name.clone(), &g.counts)).collect();
-    overall.charts.push(bands_chart(m, cells, "grades-by-team", "Overall grades by team", "Team", &groups));
+    overall.charts.push(overall_by_team_chart(m, cells));
     overall.tables.push(table("Overall by team", "Overall grades by team", &headers, rows));
     let mut domains = section("domains", "Grades by domain", "Each domain's judgements this period, across every framework, on the canonical bands.");
     let dgroups: Vec<(String, &_)> = dist.domains.iter().map(|(id, d)| (dist.domain_names.get(id).cloned().unwrap_or(id.clone()), &d.counts)).collect();

@@ -18,6 +18,7 @@ struct Formats {
     suppressed: Format,
     count: Format,
     rate: Format,
+    rate_tenths: Format,
     change_pts: Format,
     number: Format,
     date: Format,
@@ -35,6 +36,7 @@ fn formats() -> Formats {
         wrap: base().set_text_wrap().set_align(FormatAlign::Left).set_indent(1),
         count: base().set_num_format("#,##0"),
         rate: base().set_num_format("0%"),
+        rate_tenths: base().set_num_format("0.0%"),
         // Stored in points (×100): "+16 pts" is a change of 16 percentage points.
         change_pts: base().set_num_format("+0\" pts\";-0\" pts\";\"0 pts\""),
         number: base().set_num_format("+#,##0;-#,##0;0"),
@@ -172,8 +174,11 @@ fn write_value(ws: &mut Worksheet, f: &Formats, row: u32, col: u16, v: &Value) -
         Value::Rate(Some(x)) => {
             ws.write_number_with_format(row, col, *x, &f.rate)?;
         }
+        Value::RateTenths(x) => {
+            ws.write_number_with_format(row, col, *x, &f.rate_tenths)?;
+        }
         Value::Change { v: Some(x), pct: true } => {
-            ws.write_number_with_format(row, col, (x * 100.0).round(), &f.change_pts)?;
+            ws.write_number_with_format(row, col, super::doc::whole(x * 100.0) as f64, &f.change_pts)?;
         }
         Value::Change { v: Some(x), pct: false } => {
             ws.write_number_with_format(row, col, *x, &f.number)?;
@@ -228,7 +233,7 @@ fn write_table(
     let top = at.top;
     let headers = unique_headers(&headers);
     let ncols = headers.len() as u16;
-    let rows: Vec<Vec<Value>> = if t.rows.is_empty() { vec![vec![Value::text("None this period")]] } else { t.rows.clone() };
+    let rows: Vec<Vec<Value>> = if t.rows.is_empty() { vec![vec![Value::text(super::doc::empty_text(t))]] } else { t.rows.clone() };
     for (r, row) in rows.iter().enumerate() {
         let r = top + r as u32 + 1;
         for (c, v) in row.iter().enumerate() {
@@ -465,6 +470,7 @@ pub fn render(doc: &Doc) -> Result<Vec<u8>, XlsxError> {
         headers: vec!["Note".into(), "Meaning".into()],
         rows: doc.notes.iter().map(|(k, v)| vec![Value::text(k), Value::text(v)]).collect(),
         html_rows: None,
+        empty: None,
     };
     let mut widths = Vec::new();
     write_table(notes, &f, &fit_table(&note_table).0, None, &mut table_names, "Notes", At { top: 0, widths: &mut widths, freeze: true })?;
@@ -549,7 +555,7 @@ mod tests {
     fn wide_tables_turn_long_and_render() {
         let headers: Vec<String> = std::iter::once("KPI".to_string()).chain((0..20_000).map(|i| format!("Team {i}"))).collect();
         let rows = vec![std::iter::once(Value::text("Audits")).chain((0..20_000).map(Value::Count)).collect::<Vec<_>>()];
-        let t = Table { name: "Wide".into(), caption: "Wide".into(), headers, rows, html_rows: None };
+        let t = Table { name: "Wide".into(), caption: "Wide".into(), headers, rows, html_rows: None, empty: None };
         let (long, reshaped) = fit_table(&t);
         assert!(reshaped);
         assert_eq!(long.headers, ["KPI", "Column", "Value"]);

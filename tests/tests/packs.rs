@@ -108,3 +108,69 @@ fn records_with_no_team_get_their_own_pack_and_a_note() {
     let north = std::fs::read_to_string(out.join("teams/north/board-pack.html")).unwrap();
     assert!(north.contains("covers North only: 1 audits"), "a team's pack states its own counts");
 }
+
+#[test]
+fn figures_read_as_the_xlsx_shows_them_and_never_as_their_target_when_they_miss_it() {
+    // Every rate on a tile: rounded half away from zero, as Excel's "0%"
+    // shows it (0.625 is 63%, not Rust's 62%), or to a tenth when the whole
+    // percentage would read as a target it misses (the sample's case notes,
+    // 525 of 584 = 89.9%, against 90%).
+    let out = run_into("packs-rounding", &root(), &["--reports", "board-pack"]);
+    let html = std::fs::read_to_string(out.join("board-pack.html")).unwrap();
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let mut tenths = 0;
+    for k in m["kpis"].as_array().unwrap().iter().filter(|k| k["unit"] == "rate" && k["value"].is_number()) {
+        let v = k["value"].as_f64().unwrap() * 100.0;
+        let whole = ((v * 1e6).round() / 1e6).round();
+        let shown = match k["target"].as_f64() {
+            Some(t) if whole == (t * 100.0).round() && k["status"] != "on_target" && (v - t * 100.0).abs() > 1e-7 => {
+                tenths += 1;
+                format!("{v:.1}%")
+            }
+            _ => format!("{whole}%"),
+        };
+        let tile = format!("<p class=\"value\">{shown}</p>");
+        assert!(html.contains(&tile), "{}: {tile}", k["id"]);
+        let (n, d) = (k["numerator"].as_u64().unwrap(), k["denominator"].as_u64().unwrap());
+        assert!(html.contains(&format!("<p class=\"of\">{n} of {d}</p>")), "{}: {n} of {d} under the figure", k["id"]);
+    }
+    assert!(tenths >= 1, "the sample has a figure just under its target");
+}
+
+#[test]
+fn a_figure_the_exports_cannot_make_has_no_counts_and_its_charts_say_why() {
+    // No overall grade column and no case notes: those KPIs and their charts
+    // say "not in the exports", never 0 of 0 or "no data in the period".
+    let dir = scratch("packs-not-in-exports-in");
+    std::fs::write(dir.join("audits.csv"), "Child ID,Team,Audit date,Child spoken to\nC1,North,06/10/2026,Yes\nC2,South,07/10/2026,No\n").unwrap();
+    let out = run_into("packs-not-in-exports", &dir, &[".", "--period", "2026-09", "--reports", "board-pack"]);
+    let html = std::fs::read_to_string(out.join("board-pack.html")).unwrap();
+    assert!(html.contains("Overall grades by team: not in the exports"), "the grades chart says why it is empty");
+    assert!(html.contains("Case notes recorded within 4 weeks by team: not in the exports"), "so does the case-notes chart");
+    let mut wb: Xlsx<_> = open_workbook(out.join("board-pack.xlsx")).unwrap();
+    let kpis = wb.worksheet_range("KPIs").unwrap();
+    let row = kpis.rows().find(|r| r[0].to_string().starts_with("Overall judgement good or better")).expect("the KPI's row");
+    assert_eq!(row[1].to_string(), "not in the exports");
+    assert_eq!((row[2].to_string(), row[3].to_string()), ("–".to_string(), "–".to_string()), "no numerator or denominator: {row:?}");
+}
+
+#[test]
+fn a_count_axis_is_labelled_at_whole_numbers_only() {
+    // One audit a team: the axis runs 0 to 1, and its ticks were "0 0 0 1 1 1".
+    let dir = scratch("packs-ticks-in");
+    std::fs::write(dir.join("audits.csv"), "Child ID,Team,Audit date,Overall grade\nC1,North,06/10/2026,Good\nC2,South,07/10/2026,Inadequate\n").unwrap();
+    let out = run_into("packs-ticks", &dir, &[".", "--period", "2026-09", "--reports", "board-pack"]);
+    let svg = std::fs::read_to_string(out.join("charts/board-pack-grades-by-team.svg")).unwrap();
+    let numbers: Vec<&str> = svg
+        .split("<text")
+        .skip(1)
+        .filter_map(|t| t.split('>').nth(1)?.split('<').next().map(str::trim))
+        .filter(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
+        .collect();
+    // (The segments' own counts are labels too: one "1" in each bar.)
+    let ticks: Vec<&&str> = numbers.iter().filter(|n| **n != "1").collect();
+    let mut unique = ticks.clone();
+    unique.dedup();
+    assert_eq!(ticks, unique, "ticks repeat: {numbers:?}");
+    assert!(numbers.iter().filter(|n| **n == "0").count() == 1, "one 0 tick: {numbers:?}");
+}
