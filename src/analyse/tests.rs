@@ -533,7 +533,7 @@ fn coverage_warnings_name_the_field_the_kpi_and_the_records_left_out() {
     crate::normalise::coverage::findings(&tables, &m, &Config::defaults(), &mut f);
     let left_out = f.list.iter().find(|x| x.code == "field_not_in_table" && x.value.contains("spoke_family")).expect("per-table warning");
     assert_eq!((left_out.severity, left_out.file.as_str()), (Severity::Warning, "a.csv"));
-    assert!(left_out.action.contains("its 1 audits are left out of family_spoken_to"), "{}", left_out.action);
+    assert!(left_out.action.contains("its 1 audit is left out of family_spoken_to"), "{}", left_out.action);
     let none = f.list.iter().find(|x| x.code == "kpi_not_in_source" && x.value == "family_spoken_to").expect("per-KPI warning");
     assert!(none.action.contains("no audit table has a column for") && none.action.contains("spoke_family"), "{}", none.action);
     assert!(!f.list.iter().any(|x| x.code == "kpi_not_in_source" && x.value == "child_spoken_to"), "a.csv records it");

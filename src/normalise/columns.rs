@@ -1078,6 +1078,29 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         }
     }
 
+    // A tracker's copy of the audit's grade beside its moderator's ("Q12
+    // (auditor)" and "Moderator Q12"), with no overall column: the graded
+    // column named as the moderator's grade is, bar the moderator, is the
+    // grade the moderator re-graded: the overall.
+    if kind == TableKind::Audits && !columns.iter().any(|c| c.target == Target::Field("overall".into())) {
+        let core = |h: &str| -> Vec<String> {
+            fold(h)
+                .split(' ')
+                .filter(|w| !matches!(*w, "moderator" | "moderators" | "moderated" | "moderation" | "auditor" | "auditors" | "s" | "by" | "the" | "final"))
+                .map(str::to_string)
+                .collect()
+        };
+        let moderated = columns.iter().find(|c| c.target == Target::Field("moderated_overall".into())).map(|c| (c.header.clone(), core(&c.header)));
+        if let Some((moderated_header, named)) = moderated.filter(|(_, w)| !w.is_empty()) {
+            let graded: Vec<usize> =
+                (0..columns.len()).filter(|&i| matches!(columns[i].target, Target::Domain(_)) && core(&columns[i].header) == named).collect();
+            if let [i] = graded[..] {
+                notes.push(format!("column '{}' is named as the moderator's grade '{moderated_header}' is: read as the overall", columns[i].header));
+                columns[i].reason = format!("{} (named as '{moderated_header}': the overall)", columns[i].reason);
+                columns[i].target = Target::Field("overall".into());
+            }
+        }
+    }
     // A column named for the overall judgement whose values are not grades the
     // crosswalk knows (scores in per cent, RAG colours) is where the overall
     // is: a column matched to it only by its concept ("Summary - outcome and
@@ -1364,6 +1387,29 @@ mod tests {
         let m = map(&["Child ID", "Date", "Date", "Overall"], &[&["C1", "01/01/2026", "02/01/2026", "Good"]]);
         assert_eq!(target(&m, "Date"), "(not used)");
         assert!(m.notes.iter().any(|n| n.contains("completed_date")), "{:?}", m.notes);
+    }
+
+    #[test]
+    fn a_trackers_grade_named_as_its_moderators_is_the_overall() {
+        // A programme tracker copying only Q12 (set 32): no framework to say
+        // Q12 is the overall, but the moderator re-grades the same question.
+        let rows: &[&[&str]] = &[
+            &["C1", "A Auditor", "01/09/2026", "Meets good", "A Moderator", "Meets good"],
+            &["C2", "B Auditor", "03/09/2026", "Does not meet good", "", ""],
+            &["C3", "A Auditor", "07/09/2026", "Exceeds good", "A Moderator", "Meets good"],
+            &["C4", "B Auditor", "09/09/2026", "Meets good", "", ""],
+        ];
+        let m = map(&["Child ID", "Auditor", "Audit date", "Q12 (auditor)", "Moderator", "Moderator Q12"], rows);
+        assert_eq!(
+            target(&m, "Q12 (auditor)"),
+            "overall",
+            "{:?} {:?}",
+            m.notes,
+            m.columns.iter().map(|c| (&c.header, c.target.describe(), &c.reason)).collect::<Vec<_>>()
+        );
+        // Not a question the moderator does not re-grade.
+        let m = map(&["Child ID", "Auditor", "Audit date", "Q3 (auditor)", "Moderator", "Moderator Q12"], rows);
+        assert_ne!(target(&m, "Q3 (auditor)"), "overall");
     }
 
     #[test]

@@ -156,6 +156,17 @@ fn noun(kind: TableKind) -> &'static str {
     }
 }
 
+/// One record of a table's kind ("audit").
+fn record(kind: TableKind) -> &'static str {
+    match kind {
+        TableKind::Audits => "audit",
+        TableKind::Actions => "action",
+        TableKind::CaseNotes => "case note",
+        TableKind::Episodes => "legal-status episode",
+        TableKind::Unknown => "row",
+    }
+}
+
 fn records(kind: TableKind) -> &'static str {
     match kind {
         TableKind::Audits => "audits",
@@ -339,7 +350,10 @@ pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &
                 None,
                 None,
                 group.join(" / "),
-                format!("no column for {}: its {} {} are left out of {}", group.join(" or "), count, records(t.kind), kpis.join(", ")),
+                match count {
+                    1 => format!("no column for {}: its 1 {} is left out of {}", group.join(" or "), record(t.kind), kpis.join(", ")),
+                    _ => format!("no column for {}: its {} {} are left out of {}", group.join(" or "), count, records(t.kind), kpis.join(", ")),
+                },
             );
         }
     }

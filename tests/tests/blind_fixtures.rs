@@ -361,3 +361,71 @@ fn a_thirty_first_blind_set_gives_the_independent_kpis() {
     // (tests/fixtures/councils31/README.md).
     check("councils31");
 }
+
+#[test]
+fn a_thirty_second_blind_set_gives_the_independent_kpis_the_default_period_and_the_previous_figures() {
+    // The officer's year: a folder per cycle, cumulative exports repeating
+    // every audit of the year, a corrected file re-sent, a cycle whose audits
+    // came late, actions carried forward (tests/fixtures/councils32/README.md).
+    check("councils32");
+    let base = root().join("tests/fixtures/councils32");
+    let read = |name: &str| -> Value { serde_json::from_slice(&std::fs::read(base.join(name)).unwrap()).unwrap() };
+    let kpi = |m: &Value, id: &str| m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).cloned().unwrap();
+    let same = |got: &Value, want: &Value| match want.get("value") {
+        Some(v) => got["value"].as_f64() == v.as_f64(),
+        None => got["numerator"] == want["numerator"] && got["denominator"] == want["denominator"],
+    };
+    let mut wrong = Vec::new();
+    // With no --period or --as-of, on 2026-11-28 (the tests' today): the period
+    // METRICS.md's default rule picks, and its KPIs.
+    for (folder, want) in read("expected_default.json").as_object().unwrap() {
+        let out = scratch(&format!("blind-councils32-default-{folder}"));
+        let output = out.join("out");
+        let input = base.join(folder);
+        auditpack(&out, &["run", "-q", input.to_str().unwrap(), "--out", output.to_str().unwrap(), "--reports", "board-pack"]);
+        let m: Value = serde_json::from_slice(&std::fs::read(output.join("metrics.json")).unwrap()).unwrap();
+        if m["period"]["from"] != want["period"]["from"] || m["period"]["to"] != want["period"]["to"] || m["as_of"] != want["as_of"] {
+            wrong.push(format!("{folder}: period {} to {} as of {}, expected {}", m["period"]["from"], m["period"]["to"], m["as_of"], want));
+        }
+        for (id, w) in want["kpis"].as_object().unwrap() {
+            let got = kpi(&m, id);
+            let ok = if w["not_in_source"] == true { got["not_in_source"] == true } else { got["not_in_source"] != true && same(&got, w) };
+            if !ok {
+                wrong.push(format!("{folder} (default period): {id}: expected {w}, got {}/{}", got["numerator"], got["denominator"]));
+            }
+        }
+    }
+    // The previous period's figures beside 2026-09's (the board's "change").
+    for (folder, want) in read("expected_previous.json").as_object().unwrap() {
+        let out = scratch(&format!("blind-councils32-previous-{folder}"));
+        let output = out.join("out");
+        let input = base.join(folder);
+        auditpack(
+            &out,
+            &[
+                "run",
+                "-q",
+                input.to_str().unwrap(),
+                "--out",
+                output.to_str().unwrap(),
+                "--period",
+                "2026-09",
+                "--as-of",
+                "2026-10-31",
+                "--reports",
+                "board-pack",
+            ],
+        );
+        let m: Value = serde_json::from_slice(&std::fs::read(output.join("metrics.json")).unwrap()).unwrap();
+        for (id, w) in want.as_object().unwrap() {
+            let k = kpi(&m, id);
+            let previous = &k["previous"];
+            let got = if w.get("value").is_some() { serde_json::json!({"value": previous["numerator"]}) } else { previous.clone() };
+            let ok = if w["not_in_source"] == true { k["not_in_source"] == true } else { same(&got, w) };
+            if !ok {
+                wrong.push(format!("{folder} (previous period): {id}: expected {w}, got {previous}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
