@@ -138,6 +138,10 @@ pub struct Metrics {
     /// Present only under `--suppress`: what was hidden and why.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppression: Option<suppress::Suppression>,
+    /// Each framework's name by its id, for the packs ("Nine-domain audit
+    /// (KSS)" where metrics.json says `kss_nine_domain`). Not in metrics.json.
+    #[serde(skip)]
+    pub framework_names: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -405,5 +409,6 @@ pub fn analyse(n: &Normalised, config: &Config, cal: &Calendar, params: &Params)
         data_quality: n.findings.clone(),
         crosswalk: crate::normalise::label_table(model),
         suppression: None,
+        framework_names: config.frameworks.iter().map(|f| (f.id.clone(), f.name.clone())).collect(),
     }
 }

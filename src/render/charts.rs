@@ -281,9 +281,16 @@ fn bars(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Ve
             .1
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| v.map(|v| (i, v)))
-            .map(|(i, v)| {
-                let text = if percent { super::doc::percent(v) } else { format!("{v:.0}") };
+            .filter_map(|(i, v)| match v {
+                Some(v) => Some((i, *v, None)),
+                // A team with nothing to count says so where its bar would be.
+                None => match chart.data.rows.get(i).and_then(|r| r.get(1)) {
+                    Some(Value::Text(t)) if !t.is_empty() => Some((i, 0.0, Some(t.clone()))),
+                    _ => None,
+                },
+            })
+            .map(|(i, v, said)| {
+                let text = said.unwrap_or_else(|| if percent { super::doc::percent(v) } else { format!("{v:.0}") });
                 // Inside the start of a long bar, in white (clear of a target line
                 // near its end); beyond a short one, in ink.
                 let inside = v / max > 0.25;

@@ -154,6 +154,22 @@ fn not_in_exports(k: &Kpi) -> Option<String> {
     k.not_in_source.then(|| format!("not in the exports: no input table records what '{}' needs (see Data quality in the compliance report)", k.label))
 }
 
+/// A band key of the moderation matrix in the packs' words ("Requires
+/// improvement", "Good or better, no finer grade").
+fn band_label(key: &str) -> String {
+    match key {
+        "outstanding" => BAND_HEADERS[0].into(),
+        "good" => BAND_HEADERS[1].into(),
+        "requires_improvement" => BAND_HEADERS[2].into(),
+        "inadequate" => BAND_HEADERS[3].into(),
+        "good_or_better_unbanded" => BAND_HEADERS[4].into(),
+        "below_good_unbanded" => BAND_HEADERS[5].into(),
+        "not_applicable" => BAND_HEADERS[6].into(),
+        "unknown" => "Not graded".into(),
+        other => other.replace('_', " "),
+    }
+}
+
 /// KPIs that rest on the grade bands (and so on the crosswalk).
 const BAND_KPIS: [&str; 3] = ["overall_good_or_better", "moderation_agreement", "inadequate_reaudited_in_time"];
 
@@ -164,15 +180,47 @@ fn teams(m: &Metrics) -> Vec<String> {
     t
 }
 
+/// An audit as a reader knows it. An id auditpack made for an audit that
+/// had none ("liquidlogic-kss-audits:C100183:2026-09-06": the file, the
+/// child, the completion) reads "C100183, 06/09/2026 (liquidlogic-kss-audits)";
+/// an export's own id is shown as it is.
+fn audit_ref(id: &str) -> String {
+    let parts: Vec<&str> = id.rsplitn(3, ':').collect();
+    match parts[..] {
+        [date, child, file] => match chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+            Ok(d) => format!("{child}, {} ({file})", d.format("%d/%m/%Y")),
+            Err(_) => id.to_string(),
+        },
+        _ => id.to_string(),
+    }
+}
+
+/// A chart's title with the period it covers: a chart copied onto a slide
+/// or printed on its own still says when.
+fn dated(m: &Metrics, title: &str) -> String {
+    format!("{title}, {}", m.period.label)
+}
+
+/// What a team with nothing to count this period shows in a chart of rates.
+pub const NOTHING_DUE: &str = "none this period";
+
 /// One KPI by team as a bar chart (with its target).
 fn kpi_team_chart(m: &Metrics, cells: &Cells, id: &str, chart_id: &str) -> Option<Chart> {
     let k = kpi(m, id)?;
-    let rows: Vec<Vec<Value>> =
+    let mut rows: Vec<Vec<Value>> =
         k.by_team.iter().map(|t| vec![Value::text(&t.team), if k.unit == "rate" { cells.rate(t.value) } else { cells.count(t.numerator) }]).collect();
+    // Every team is listed: one with nothing to count says so, rather than
+    // being left out (a reader takes a missing team for one forgotten).
+    if !k.not_in_source && k.unit == "rate" {
+        for team in teams(m).into_iter().filter(|t| !k.by_team.iter().any(|b| &b.team == t)) {
+            rows.push(vec![Value::text(team), Value::text(NOTHING_DUE)]);
+        }
+        rows.sort_by(|a, b| a[0].display().cmp(&b[0].display()));
+    }
     let values = if k.unit == "rate" { "percentage" } else { "count" };
     Some(Chart {
         id: chart_id.into(),
-        title: format!("{} by team", k.label),
+        title: dated(m, &format!("{} by team", k.label)),
         alt: format!(
             "Bar chart of {} by team ({values}), {} teams{}.",
             k.label.to_lowercase(),
@@ -222,7 +270,7 @@ fn bands_chart(m: &Metrics, cells: &Cells, chart_id: &str, title: &str, what: &s
     headers.extend(strs(&bands[..6]));
     Chart {
         id: chart_id.into(),
-        title: title.into(),
+        title: dated(m, title),
         alt: format!("Stacked bar chart of audits by grade for each {}, {} bars: outstanding, good, requires improvement, inadequate, and good or better or below good where the scale has no finer grade.", what.to_lowercase(), rows.len()),
         kind: ChartKind::StackedBar,
         percent: false,
@@ -334,7 +382,7 @@ pub fn compliance(m: &Metrics, cells: &Cells) -> Vec<Section> {
             .iter()
             .map(|o| {
                 vec![
-                    Value::text(&o.audit_id),
+                    Value::text(audit_ref(&o.audit_id)),
                     Value::text(&o.child_id),
                     Value::text(&o.team),
                     Value::text(&o.owner),
@@ -383,7 +431,7 @@ pub fn compliance(m: &Metrics, cells: &Cells) -> Vec<Section> {
     let mut matrix_rows = Vec::new();
     for (auditor, row) in &m.moderation.matrix {
         for (moderator, n) in row {
-            matrix_rows.push(vec![Value::text(auditor.replace('_', " ")), Value::text(moderator.replace('_', " ")), cells.count(*n)]);
+            matrix_rows.push(vec![Value::text(band_label(auditor)), Value::text(band_label(moderator)), cells.count(*n)]);
         }
     }
     md.tables.push(table("Moderation matrix", "Auditor's band against moderator's band", &["Auditor's band", "Moderator's band", "Audits"], matrix_rows));
@@ -530,13 +578,89 @@ fn data_quality(m: &Metrics) -> Section {
                     Value::text(f.sheet.clone().unwrap_or_default()),
                     f.row.map(|r| Value::Count(r as u64)).unwrap_or(Value::text("")),
                     Value::text(f.column.clone().unwrap_or_default()),
-                    Value::text(&f.value),
-                    Value::text(&f.action),
+                    Value::text(plain(m, &f.value)),
+                    Value::text(plain(m, &f.action)),
                 ]
             })
             .collect(),
     ));
     dq
+}
+
+/// A field's name in a finding, in the words of a reader who does not know
+/// the normalised tables (`normalised/data_quality.csv` keeps the names).
+const FIELD_WORDS: &[(&str, &str)] = &[
+    ("spoke_child_not", "child not spoken to (reason)"),
+    ("spoke_family_not", "parents or carers not spoken to (reason)"),
+    ("spoke_practitioner_not", "social worker not spoken to (reason)"),
+    ("spoke_child", "child spoken to"),
+    ("spoke_family", "parents or carers spoken to"),
+    ("spoke_practitioner", "social worker or PA spoken to"),
+    ("completed_date", "date completed"),
+    ("due_date", "due date"),
+    ("allocated_date", "date allocated"),
+    ("audit_month", "audit month"),
+    ("moderator_agrees", "moderator agrees"),
+    ("moderated_overall", "moderator's grade"),
+    ("moderation_date", "date moderated"),
+    ("reaudit_date", "re-audit date"),
+    ("reaudit_overall", "re-audit grade"),
+    ("child_id", "child ID"),
+    ("audit_id", "audit ID"),
+    ("action_id", "action ID"),
+    ("note_id", "case note ID"),
+    ("audit_date", "audit date"),
+    ("set_date", "date set"),
+    ("reviewed_date", "date reviewed"),
+    ("event_date", "date of the visit or contact"),
+    ("recorded_date", "date recorded"),
+    ("note_type", "note type"),
+    ("seen_alone", "seen alone"),
+    ("child_seen", "child seen"),
+    ("visit_mode", "visit mode"),
+    ("episode_type", "legal status"),
+    ("start_date", "start date"),
+    ("end_date", "end date"),
+    ("case_type", "case type"),
+    ("legal_status", "legal status"),
+    ("good_practice", "good practice"),
+    ("actions_accepted", "actions accepted"),
+];
+
+/// A finding's text for the packs: KPI and field names in words ("Child
+/// spoken to", "a 'date completed' column"), without the JSON aside meant for
+/// scripts.
+fn plain(m: &Metrics, text: &str) -> String {
+    let text = text.replace(" (null, \"not_in_source\": true; the packs say \"not in the exports\")", "");
+    if !text.contains('_') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if word.contains('_') {
+            if let Some(k) = m.kpis.iter().find(|k| k.id == word.as_str()) {
+                out.push_str(&format!("'{}'", k.label));
+            } else if let Some((_, w)) = FIELD_WORDS.iter().find(|(f, _)| *f == word.as_str()) {
+                out.push_str(&format!("'{w}'"));
+            } else {
+                out.push_str(word);
+            }
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_lowercase() || c == '_' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
 }
 
 /// The compliance report's appendix: every grade label read and the band it
@@ -625,16 +749,18 @@ pub fn grades(m: &Metrics, cells: &Cells) -> Vec<Section> {
         "By framework, legal status and case type",
         "Overall grades this period by the framework the audit used, and by the child's legal status and case type where the export gives them.",
     );
-    for (name, caption, groups) in [
-        ("By framework", "Overall grades by audit framework", &dist.overall_by_framework),
-        ("By legal status", "Overall grades by legal status", &dist.overall_by_legal_status),
-        ("By case type", "Overall grades by case type", &dist.overall_by_case_type),
+    for (name, caption, groups, names) in [
+        ("By framework", "Overall grades by audit framework", &dist.overall_by_framework, Some(&m.framework_names)),
+        ("By legal status", "Overall grades by legal status", &dist.overall_by_legal_status, None),
+        ("By case type", "Overall grades by case type", &dist.overall_by_case_type, None),
     ] {
+        // A framework by its name, not its id.
+        let shown = |g: &str| names.and_then(|n| n.get(g)).cloned().unwrap_or_else(|| g.to_string());
         other.tables.push(table(
             name,
             caption,
             &headers,
-            groups.iter().map(|g| std::iter::once(Value::text(&g.name)).chain(bands_row(cells, &g.counts)).collect()).collect(),
+            groups.iter().map(|g| std::iter::once(Value::text(shown(&g.name))).chain(bands_row(cells, &g.counts)).collect()).collect(),
         ));
     }
     vec![overall, domains, trend, other]
@@ -661,7 +787,7 @@ pub fn themes(m: &Metrics, cells: &Cells) -> Vec<Section> {
         .collect();
     drivers.charts.push(Chart {
         id: "domain-drivers".into(),
-        title: "Below good in each domain".into(),
+        title: dated(m, "Below good in each domain"),
         alt: format!("Bar chart of the share of audits below good in each of {} domains this period.", rows.len()),
         kind: ChartKind::Bar,
         percent: true,
@@ -692,7 +818,7 @@ pub fn themes(m: &Metrics, cells: &Cells) -> Vec<Section> {
     let listed: Vec<&crate::analyse::themes::TextTheme> = th.text_themes.iter().collect();
     text.charts.push(Chart {
         id: "themes".into(),
-        title: "Themes in audit evidence".into(),
+        title: dated(m, "Themes in audit evidence"),
         alt: format!(
             "Stacked bar chart of how many audits this period mention each of {} themes, split into audits below good and good or better overall.",
             listed.len()
@@ -720,7 +846,7 @@ pub fn themes(m: &Metrics, cells: &Cells) -> Vec<Section> {
                     cells.count(t.in_below_good),
                     cells.count(t.in_good_or_better),
                     cells.count(t.actions),
-                    Value::text(t.example_audits.join(", ")),
+                    Value::text(t.example_audits.iter().map(|a| audit_ref(a)).collect::<Vec<_>>().join("; ")),
                 ]
             })
             .collect(),

@@ -145,8 +145,8 @@ fn a_figure_the_exports_cannot_make_has_no_counts_and_its_charts_say_why() {
     std::fs::write(dir.join("audits.csv"), "Child ID,Team,Audit date,Child spoken to\nC1,North,06/10/2026,Yes\nC2,South,07/10/2026,No\n").unwrap();
     let out = run_into("packs-not-in-exports", &dir, &[".", "--period", "2026-09", "--reports", "board-pack"]);
     let html = std::fs::read_to_string(out.join("board-pack.html")).unwrap();
-    assert!(html.contains("Overall grades by team: not in the exports"), "the grades chart says why it is empty");
-    assert!(html.contains("Case notes recorded within 4 weeks by team: not in the exports"), "so does the case-notes chart");
+    assert!(html.contains("Overall grades by team, September–October 2026: not in the exports"), "the grades chart says why it is empty");
+    assert!(html.contains("Case notes recorded within 4 weeks by team, September–October 2026: not in the exports"), "so does the case-notes chart");
     let mut wb: Xlsx<_> = open_workbook(out.join("board-pack.xlsx")).unwrap();
     let kpis = wb.worksheet_range("KPIs").unwrap();
     let row = kpis.rows().find(|r| r[0].to_string().starts_with("Overall judgement good or better")).expect("the KPI's row");
