@@ -174,3 +174,19 @@ fn a_count_axis_is_labelled_at_whole_numbers_only() {
     assert_eq!(ticks, unique, "ticks repeat: {numbers:?}");
     assert!(numbers.iter().filter(|n| **n == "0").count() == 1, "one 0 tick: {numbers:?}");
 }
+
+#[test]
+fn the_compliance_reports_findings_name_kpis_and_fields_in_words() {
+    let dir = scratch("packs-plain-findings-in");
+    std::fs::write(dir.join("audits.csv"), "Child ID,Team,Audit date,Child spoken to\nC1,North,06/10/2026,Yes\nC2,South,07/10/2026,No\n").unwrap();
+    let out = run_into("packs-plain-findings", &dir, &[".", "--period", "2026-09", "--reports", "compliance-report"]);
+    let html = std::fs::read_to_string(out.join("compliance-report.html")).unwrap();
+    assert!(html.contains("&#x27;Overall judgement good or better&#x27; is not in the exports"), "the KPI by its label");
+    assert!(html.contains("&#x27;overall grade&#x27;") || html.contains("column for overall"), "the field in words");
+    for code in ["not_in_source", "overall_good_or_better", "spoke_family", "completed_date"] {
+        assert!(!html.contains(code), "'{code}' in the compliance report");
+    }
+    // The CSV for analysts keeps the names a config pins.
+    let csv = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    assert!(csv.contains("overall_good_or_better"));
+}
