@@ -102,12 +102,18 @@ fn kpi_table(m: &Metrics, cells: &Cells) -> Table {
                 cells.kpi_value(k),
                 // (A figure the exports cannot make has no numerator or denominator, not 0 of 0.)
                 if k.not_in_source { Value::text("–") } else { cells.count(k.numerator) },
-                k.denominator.filter(|_| !k.not_in_source).map(|d| cells.count(d)).unwrap_or(Value::text("–")),
-                k.previous
-                    .as_ref()
-                    .filter(|_| !k.not_in_source)
-                    .map(|p| if k.unit == "count" { cells.count(p.numerator) } else { cells.rate(p.value) })
-                    .unwrap_or(Value::text("–")),
+                match (k.not_in_source, k.denominator) {
+                    (true, _) => Value::text("–"),
+                    (false, Some(d)) => cells.count(d),
+                    // (A count has no denominator.)
+                    (false, None) => Value::text(""),
+                },
+                match (k.not_in_source, &k.previous) {
+                    (true, _) => Value::text("–"),
+                    (false, Some(p)) if k.unit == "count" => cells.count(p.numerator),
+                    (false, Some(p)) => cells.rate(p.value),
+                    (false, None) => Value::text(""),
+                },
                 change_value(k),
                 Value::text(target_text(k)),
                 Value::text(format!("{} {}", k.status_icon, k.status_label)),
