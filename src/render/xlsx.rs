@@ -293,6 +293,8 @@ fn write_table(
     }
     if at.freeze {
         ws.set_freeze_panes(top + 1, 0)?;
+        // Printed, every page of a long table starts with its header row.
+        ws.set_repeat_rows(top, top)?;
     }
     Ok(last)
 }

@@ -66,6 +66,8 @@ fn the_compliance_report_caps_long_lists_in_html_and_keeps_them_all_in_xlsx() {
     let mut wb: Xlsx<_> = open_workbook(out.join("compliance-report.xlsx")).unwrap();
     let range = wb.worksheet_range("Overdue actions").unwrap();
     assert_eq!(range.rows().count(), overdue + 1, "every overdue action in the XLSX");
+    // Printed, each page of a long list starts with its header row.
+    assert!(xlsx_text(&out.join("compliance-report.xlsx")).contains("_xlnm.Print_Titles"), "header rows repeat on printed pages");
     // File names, never the folders they were read from.
     let sources = wb.worksheet_range("Sources").unwrap();
     assert!(sources.rows().skip(1).all(|r| !r[0].to_string().contains('/')), "file names only");
