@@ -156,7 +156,11 @@ pub struct Table {
 /// What an empty table says: why, when the exports cannot make it.
 pub fn empty_text(t: &Table) -> String {
     match &t.empty {
-        Some(why) => format!("{}{}.", why[..1].to_uppercase(), &why[1..]),
+        Some(why) => {
+            let mut chars = why.chars();
+            let first: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+            format!("{first}{}.", chars.as_str())
+        }
         None => "None this period.".into(),
     }
 }
