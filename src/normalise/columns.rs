@@ -946,7 +946,13 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         // audit is complete"): the one headed as its completion is when it
         // was completed.
         if kind == TableKind::Audits && field == "completed_date" && winners.len() > 1 && top < 1000 {
-            let says_done = |c: usize| words[columns[c].index].iter().any(|w| w.starts_with("complet") || w.starts_with("finalis") || w.starts_with("finaliz"));
+            // (Not a deadline: "Date to be completed by", "Target completion date".)
+            let says_done = |c: usize| {
+                let f = fold(&columns[c].header);
+                let ws: Vec<&str> = f.split(' ').collect();
+                ws.iter().any(|w| w.starts_with("complet") || w.starts_with("finalis") || w.starts_with("finaliz"))
+                    && !ws.iter().any(|w| matches!(*w, "due" | "target" | "expected" | "deadline" | "planned" | "by"))
+            };
             let done: Vec<usize> = winners.iter().copied().filter(|&c| says_done(c)).collect();
             if let [done] = done[..] {
                 keep_one(
@@ -1079,14 +1085,34 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
     }
 
     // A tracker's copy of the audit's grade beside its moderator's ("Q12
-    // (auditor)" and "Moderator Q12"), with no overall column: the graded
-    // column named as the moderator's grade is, bar the moderator, is the
-    // grade the moderator re-graded: the overall.
+    // (auditor)" and "Moderator Q12"), with no overall column: a graded
+    // column with the moderator's grade's name, less the words for who
+    // graded it, is the grade the moderator re-graded: the overall.
     if kind == TableKind::Audits && !columns.iter().any(|c| c.target == Target::Field("overall".into())) {
+        // (Words in brackets are a qualifier: "Moderated Q12 (same scale)".)
         let core = |h: &str| -> Vec<String> {
-            fold(h)
+            let unbracketed: String =
+                h.split('(').enumerate().map(|(i, part)| if i == 0 { part } else { part.split_once(')').map_or("", |(_, rest)| rest) }).collect();
+            fold(&unbracketed)
                 .split(' ')
-                .filter(|w| !matches!(*w, "moderator" | "moderators" | "moderated" | "moderation" | "auditor" | "auditors" | "s" | "by" | "the" | "final"))
+                .filter(|w| {
+                    !matches!(
+                        *w,
+                        "moderator"
+                            | "moderators"
+                            | "moderated"
+                            | "moderation"
+                            | "auditor"
+                            | "auditors"
+                            | "s"
+                            | "by"
+                            | "the"
+                            | "final"
+                            | "grade"
+                            | "judgement"
+                            | "rating"
+                    )
+                })
                 .map(str::to_string)
                 .collect()
         };
@@ -1095,7 +1121,7 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             let graded: Vec<usize> =
                 (0..columns.len()).filter(|&i| matches!(columns[i].target, Target::Domain(_)) && core(&columns[i].header) == named).collect();
             if let [i] = graded[..] {
-                notes.push(format!("column '{}' is named as the moderator's grade '{moderated_header}' is: read as the overall", columns[i].header));
+                notes.push(format!("column '{}' has the name of the moderator's grade '{moderated_header}': read as the overall", columns[i].header));
                 columns[i].reason = format!("{} (named as '{moderated_header}': the overall)", columns[i].reason);
                 columns[i].target = Target::Field("overall".into());
             }
@@ -1407,6 +1433,9 @@ mod tests {
             m.notes,
             m.columns.iter().map(|c| (&c.header, c.target.describe(), &c.reason)).collect::<Vec<_>>()
         );
+        // A qualifier in brackets, and "grade", do not count.
+        let m = map(&["Child ID", "Auditor", "Audit date", "Q12 - auditor's grade", "Moderator", "Moderated Q12 (same scale)"], rows);
+        assert_eq!(target(&m, "Q12 - auditor's grade"), "overall");
         // Not a question the moderator does not re-grade.
         let m = map(&["Child ID", "Auditor", "Audit date", "Q3 (auditor)", "Moderator", "Moderator Q12"], rows);
         assert_ne!(target(&m, "Q3 (auditor)"), "overall");
@@ -1419,6 +1448,9 @@ mod tests {
         let m = map(&["Client ID", "Date of audit (Part A)", "Part B completed", "Overall"], rows);
         assert_eq!(target(&m, "Part B completed"), "completed_date");
         assert_eq!(target(&m, "Date of audit (Part A)"), "(not used)");
+        // A deadline is no completion.
+        let m = map(&["Client ID", "Audit date (Part A)", "Date to be completed by", "Overall"], rows);
+        assert_ne!(target(&m, "Date to be completed by"), "completed_date");
         // Neither headed as the completion: still a tie, said.
         let m = map(&["Client ID", "Audit date", "Date of audit", "Overall"], rows);
         assert_eq!(target(&m, "Audit date"), "(not used)");

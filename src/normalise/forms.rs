@@ -38,34 +38,23 @@ const PLACEHOLDERS: &[&str] = &[
 ];
 
 /// A template's instruction begins with one of these ("Please refer to
-/// separate guidance …", "Record the views of …"); an answer does not.
+/// separate guidance …", "Describe the views of …"); an answer seldom does.
 const INSTRUCTION_WORDS: &[&str] = &[
     "please",
     "refer",
-    "see",
-    "record",
     "enter",
     "state",
     "describe",
     "include",
     "give",
-    "note",
-    "use",
-    "complete",
-    "add",
-    "list",
     "provide",
     "summarise",
     "summarize",
-    "detail",
     "explain",
     "consider",
-    "comment",
     "insert",
-    "type",
     "outline",
     "identify",
-    "evidence",
     "ensure",
 ];
 
@@ -97,22 +86,22 @@ pub fn placeholder_text(t: &str) -> bool {
         let t = t.trim().trim_end_matches('.').trim_end();
         PLACEHOLDERS.iter().any(|p| p.len() == t.len() && p.eq_ignore_ascii_case(t))
     };
-    match t.len() {
-        6..=40 => line(t),
-        // A cell holding the template's guidance and, on a line of its own,
-        // the control's placeholder ("Please refer to separate guidance …" /
-        // "Click here to enter text."): the control was never filled in; the
-        // rest is the template's. Words typed beside a control left in place
-        // ("Spoke to mother at home on 04/09" / "Click here to enter text.")
-        // are an answer.
-        41..=600 => {
-            t.contains('\n') && t.lines().any(line) && {
-                let rest = t.lines().filter(|l| !line(l) && !l.trim().is_empty()).collect::<Vec<_>>().join(" ");
-                let first = crate::normalise::fold::fold(&rest);
-                first.split(' ').next().is_some_and(|w| INSTRUCTION_WORDS.contains(&w))
-            }
-        }
-        _ => false,
+    if !t.contains('\n') {
+        return (6..=40).contains(&t.len()) && line(t);
+    }
+    // A cell holding the template's guidance and, on a line of its own, the
+    // control's placeholder ("Please refer to separate guidance …" / "Click
+    // here to enter text."): the control was never filled in; the rest is
+    // the template's. Words typed beside a control left in place ("Spoke to
+    // mother at home on 04/09" / "Click here to enter text.") are an answer:
+    // every other line must read as an instruction (an instruction's first
+    // word, no figures).
+    t.len() <= 600 && t.lines().any(line) && {
+        let instruction = |l: &str| {
+            let f = crate::normalise::fold::fold(l);
+            f.split(' ').next().is_some_and(|w| INSTRUCTION_WORDS.contains(&w)) && !f.bytes().any(|b| b.is_ascii_digit())
+        };
+        t.lines().filter(|l| !line(l) && !l.trim().is_empty()).all(instruction)
     }
 }
 
@@ -663,14 +652,17 @@ mod tests {
         let guidance = "Please refer to separate guidance document if this case is selected for obtaining parents / carers views\nClick here to enter text.";
         assert!(placeholder_text(guidance));
         assert!(placeholder_text("Choose an item."));
-        // An answer that mentions a control's words is an answer.
-        assert!(placeholder_text("Record the parents' / carers' views here\nClick or tap here to enter text."));
+        // Not a placeholder: a control's words inside an answer.
+        assert!(placeholder_text("Please describe the parents' / carers' views\nClick or tap here to enter text."));
+        assert!(placeholder_text("Click here to enter text.\nClick here to enter a date."));
         assert!(placeholder_text("Click or tap to enter a date."));
         // Words typed beside a control left in place are an answer.
         for answer in [
             "Mother and father spoken to on 03/09/2026; both said they felt listened to.",
             "Spoken to.\nClick here to enter text about the visit please",
             "Spoke to mother at home on 04/09/2026.\nClick here to enter text.",
+            "Evidence of regular supervision on file; plan reviewed 04/09.\nClick here to enter text.",
+            "Please refer to separate guidance\nMother said she felt listened to on 04/09.\nClick here to enter text.",
         ] {
             assert!(!placeholder_text(answer), "{answer}");
         }

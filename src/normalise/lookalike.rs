@@ -30,6 +30,7 @@ const KINDS: &[(&[&str], &str)] = &[
     (&["meeting", "observation*"], "practice observations"),
     (&["staff", "observation*"], "practice observations"),
     (&["direct", "observation*"], "practice observations"),
+    (&["observation*", "of", "practice"], "practice observations"),
     (&["staff", "and", "meeting", "audit*"], "practice observations"),
     (&["staff", "meeting", "audit*"], "practice observations"),
     (&["obs", "log*"], "practice observations"),
@@ -45,7 +46,7 @@ const KINDS: &[(&[&str], &str)] = &[
     (&["dip", "check*"], "a dip sample"),
     (&["foster", "carer*", "file*"], "foster carers' file audits"),
     (&["foster", "carer*", "audit*"], "foster carers' file audits"),
-    (&["carer*", "file", "audit*"], "foster carers' file audits"),
+    (&["fostering", "household*"], "foster carers' file audits"),
     (&["household", "file", "audit*"], "foster carers' file audits"),
     (&["training*"], "training records"),
 ];
@@ -92,15 +93,21 @@ fn says(folded: &str) -> Option<&'static str> {
     found.filter(|_| !words.iter().zip(&used).any(|(w, u)| !u && names_audits(w)))
 }
 
-/// Whether a word speaks of audits ("audits", not "auditors").
+/// Whether a word speaks of audits ("audits", "CFAs"; not "auditors").
 fn names_audits(word: &str) -> bool {
-    matches!(word, "audit" | "audits" | "audited")
+    matches!(word, "audit" | "audits" | "audited" | "auditing" | "cfa" | "cfas")
+}
+
+/// Whether a name speaks of audits outside another kind's name.
+fn speaks_of_audits(folded: &str) -> bool {
+    says(folded).is_none() && folded.split(' ').any(names_audits)
 }
 
 /// Why a table is not case file audits, actions or case notes, if what it is
-/// called says so: the first rows of one cell each (its title), then its
-/// sheet's name, then (unless the sheet is named for audits) its file's name,
-/// then a label for the worker being observed among its first rows.
+/// called says so: its sheet's name, then the first rows of one cell each
+/// (its title), then its file's name, then a column or form label for the
+/// worker being observed. A name that speaks of audits besides stops the
+/// search: the table is read.
 pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], header: Option<usize>) -> Option<String> {
     let titles = sample.iter().take(header.unwrap_or(usize::MAX)).filter(|r| !r.is_blank()).take(4).filter_map(|r| {
         match r.cells.iter().filter(|c| !c.is_empty()).collect::<Vec<_>>()[..] {
@@ -108,39 +115,59 @@ pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], hea
             _ => None,
         }
     });
-    for t in titles {
-        if let Some(what) = says(&fold(t)) {
-            return Some(format!("its title '{t}' says {what}"));
-        }
-    }
+    // A sheet's name is what the council called its records, then the first
+    // title that says what they are ("Case File Audit Tool" above "Section 2:
+    // Direct observation of practice" is audits).
     if let Some(name) = sheet {
         let f = fold(name);
         if let Some(what) = says(&f) {
-            return Some(format!("sheet '{name}' is named for {what}"));
+            return Some(format!("its sheet '{name}' is named for {what}"));
         }
-        if f.split(' ').any(names_audits) {
+        if speaks_of_audits(&f) {
+            return None;
+        }
+    }
+    for t in titles {
+        let f = fold(t);
+        if let Some(what) = says(&f) {
+            return Some(format!("its title '{t}' names {what}"));
+        }
+        if speaks_of_audits(&f) {
             return None;
         }
     }
     let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-    if let Some(what) = says(&fold(&stem)) {
-        return Some(format!("file '{stem}' is named for {what}"));
+    let f = fold(&stem);
+    if let Some(what) = says(&f) {
+        return Some(format!("its file '{stem}' is named for {what}"));
     }
-    let label = sample.iter().take(15).flat_map(|r| r.cells.iter()).find_map(|c| match c {
+    if speaks_of_audits(&f) {
+        return None;
+    }
+    // A column (or a form's label) for the worker observed: the header row
+    // of a table, the first rows of a form.
+    let rows = match header {
+        Some(h) => &sample[h..=h],
+        None => &sample[..sample.len().min(15)],
+    };
+    let label = rows.iter().flat_map(|r| r.cells.iter()).find_map(|c| match c {
         Cell::Text(t) if t.len() <= 40 && OBSERVED.contains(&fold(t).as_str()) => Some(t.trim()),
         _ => None,
     });
-    label.map(|l| format!("it records '{l}': practice observations"))
+    label.map(|l| format!("it records '{l}', as practice observations do"))
 }
 
 /// The reason given for each row of such a table (set aside by design).
 pub const NOT_CASE_FILE: &str = "not a case file audit (skipped)";
 
-/// The finding's text: what the table is, what that means, and what to do if
-/// the guess is wrong.
-pub fn explain(why: &str, rows: u64) -> String {
+/// The finding's text: what the table is, what that means, and how to read
+/// it anyway if the guess is wrong.
+pub fn explain(why: &str, rows: u64, file: &str, sheet: Option<&str>) -> String {
+    let rows = if rows == 1 { "its 1 row is".to_string() } else { format!("its {rows} rows are") };
+    let sheet = sheet.map(|s| format!(", sheet = \"{s}\"")).unwrap_or_default();
+    let name = std::path::Path::new(file).file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
     format!(
-        "skipped: {why}, which are not children's case file audits; {rows} rows not read as audits, actions or case notes. If it does hold case file audits, pin it with [[sources]] kind = \"audits\" in the config"
+        "skipped: {why}, which are not children's case file audits, so {rows} not read as audits, actions or case notes. If it does hold case file audits, pin it in the config: [[sources]] file = \"{name}\"{sheet}, kind = \"audits\""
     )
 }
 
@@ -201,12 +228,22 @@ mod tests {
             // Review 30: names that also name audits.
             ("Audits - new auditors training cohort.xlsx", Some("Sheet1")),
             ("Actions from audits and practice observations.xlsx", Some("Sheet1")),
+            ("Young carers file audits.xlsx", Some("Sheet1")),
+            ("Thematic learning from auditing.xlsx", Some("Sheet1")),
         ] {
             assert_eq!(why(file, sheet, &table, Some(0)), None, "{file} {sheet:?}");
         }
         // A learning audit's title, and a line of prose, are no sign.
         let form = [row(1, &["Learning Audit Template"]), row(2, &["Overview:"]), row(3, &["Date of the Audit", "16/07/2026"])];
         assert_eq!(why("KW51010.docx", None, &form, None), None);
+        // Audits named first, another kind further down the form; a shadowing
+        // observer in a file named for audits; "Observer" as a value, not a column.
+        let form = [row(1, &["Case File Audit Tool"]), row(2, &["Section 2: Direct observation of practice"]), row(3, &["Child ID:", "C1"])];
+        assert_eq!(why("C1.docx", None, &form, None), None);
+        let shadow = [row(1, &["Child ID", "Date", "Grade", "Observer"])];
+        assert_eq!(why("Case file audits.csv", None, &shadow, Some(0)), None);
+        let value = [row(1, &["Child ID", "Role"]), row(2, &["C1", "Observer"])];
+        assert_eq!(why("QA.xlsx", Some("Sheet1"), &value, Some(0)), None);
         let heading = [row(1, &["Thematic learning from audits - September/October 2026"]), row(2, &["Child ID", "Date", "Grade"])];
         assert_eq!(why("Learning.xlsx", Some("Sep-Oct"), &heading, Some(1)), None);
         let prose = [row(1, &["Reflect on the practice observations made during the visit and say what was learned from them in supervision"])];

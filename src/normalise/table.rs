@@ -1263,9 +1263,10 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         if let Some(why) = super::lookalike::not_case_files(&file, sheet.as_deref(), &sample, header) {
             let non_blank = non_blank_rows(&sample, rows);
             report.reject_all(non_blank, super::lookalike::NOT_CASE_FILE);
-            let message = super::lookalike::explain(&why, non_blank);
+            let message = super::lookalike::explain(&why, non_blank, &file, sheet.as_deref());
             report.notes.push(message.clone());
-            findings.push(Severity::Info, "not_case_file", &file, sheet.as_deref(), None, None, "", message);
+            // A warning: a guess that moves every figure the table would feed.
+            findings.push(Severity::Warning, "not_case_file", &file, sheet.as_deref(), None, None, "", message);
             return (report, None);
         }
     }

@@ -14,9 +14,21 @@ fn hex(s: &str) -> RGBColor {
     RGBColor((v >> 16) as u8, (v >> 8) as u8, v as u8)
 }
 
-/// Whether a fill is light enough for ink text on it (else white).
+/// Whether ink text on a fill has more contrast than white text (WCAG's
+/// relative luminance: white on the palette's teal or orange is under 4.5:1).
 fn light(c: RGBColor) -> bool {
-    0.299 * f64::from(c.0) + 0.587 * f64::from(c.1) + 0.114 * f64::from(c.2) > 150.0
+    let lin = |v: u8| {
+        let s = f64::from(v) / 255.0;
+        if s <= 0.04045 {
+            s / 12.92
+        } else {
+            ((s + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2);
+    let ink = 0.2126 * lin(INK.0) + 0.7152 * lin(INK.1) + 0.0722 * lin(INK.2);
+    // Contrast with white against contrast with ink.
+    1.05 / (l + 0.05) < (l + 0.05) / (ink + 0.05)
 }
 
 fn colour(series: &str, i: usize) -> RGBColor {
@@ -50,7 +62,7 @@ pub fn unavailable(chart: &Chart) -> Option<String> {
         Value::Count(n) => *n > 0,
         Value::Suppressed | Value::Text(_) | Value::Date(_) => false,
         Value::Rate(x) | Value::Change { v: x, .. } => x.is_some(),
-        Value::RateTenths(_) => true,
+        Value::RateFine { .. } => true,
     });
     if !visible && cells.iter().any(|v| matches!(v, Value::Suppressed)) {
         return Some(format!(
@@ -156,7 +168,7 @@ fn draw(chart: &Chart) -> String {
                 items.push((name.clone(), Mark::Line(hex(PALETTE[0]))));
             }
             if let Some(t) = chart.target {
-                items.push((format!("Target {:.0}%", t * 100.0), Mark::Dashed));
+                items.push((format!("Target {}", super::doc::percent(t)), Mark::Dashed));
             }
         }
         _ if series.len() > 1 => items.extend(series.iter().enumerate().map(|(i, (name, _))| (name.clone(), Mark::Box(colour(name, i))))),
@@ -214,7 +226,7 @@ fn bars(root: &Area, chart: &Chart, categories: &[String], series: &[(String, Ve
     }
     let label_width = categories.iter().map(|c| c.chars().count().min(28)).max().unwrap_or(8) as u32 * 8 + 16;
     let caption = match chart.target {
-        Some(t) => format!("{} (dashed line: target {:.0}%)", chart.title, t * 100.0),
+        Some(t) => format!("{} (dashed line: target {})", chart.title, super::doc::percent(t)),
         None => chart.title.clone(),
     };
     let mut cc = ChartBuilder::on(root)

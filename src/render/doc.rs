@@ -77,7 +77,12 @@ pub enum Value {
     /// A proportion shown to a tenth of a per cent: a KPI whose whole
     /// percentage would read as its target when it misses it (89.9%, not 90%
     /// beside "Near target").
-    RateTenths(f64),
+    RateFine {
+        v: f64,
+        /// Decimal places of the percentage: 1, or more where a tenth would
+        /// still read as the target (89.97%).
+        decimals: u8,
+    },
     /// A signed number (a change); `pct` when it is in proportion points.
     Change {
         v: Option<f64>,
@@ -111,7 +116,7 @@ impl Value {
             Value::Text(s) => s.clone(),
             Value::Count(n) => n.to_string(),
             Value::Rate(Some(v)) => percent(*v),
-            Value::RateTenths(v) => format!("{:.1}%", v * 100.0),
+            Value::RateFine { v, decimals } => format!("{:.*}%", usize::from(*decimals), v * 100.0),
             Value::Rate(None) => "–".into(),
             Value::Change { v: Some(v), pct: true } if whole(v * 100.0) == 0 => "0 pts".into(),
             Value::Change { v: Some(v), pct: true } => format!("{:+} pts", whole(v * 100.0)),
@@ -132,7 +137,7 @@ impl Value {
         match self {
             Value::Count(n) => Some(*n as f64),
             Value::Rate(v) | Value::Change { v, .. } => *v,
-            Value::RateTenths(v) => Some(*v),
+            Value::RateFine { v, .. } => Some(*v),
             _ => None,
         }
     }
@@ -168,7 +173,10 @@ pub fn empty_text(t: &Table) -> String {
 /// Which of `columns` columns hold numbers in every row (the first column is the
 /// row label, never numeric): they are right-aligned in every renderer.
 pub fn numeric_columns(columns: usize, rows: &[Vec<Value>]) -> Vec<bool> {
-    (0..columns).map(|c| c > 0 && rows.iter().all(|r| r.get(c).is_none_or(|v| v.is_numeric() || matches!(v, Value::Text(s) if s.is_empty())))).collect()
+    // ("–", a figure the exports cannot make, stands in a column of numbers.)
+    (0..columns)
+        .map(|c| c > 0 && rows.iter().all(|r| r.get(c).is_none_or(|v| v.is_numeric() || matches!(v, Value::Text(s) if s.is_empty() || s == "–"))))
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -353,7 +361,10 @@ impl Cells {
             // A rate that misses its target but would show as it (89.9% as
             // "90%" beside "Near target"; 99.6% as "100%"): to a tenth.
             (Value::Rate(Some(v)), Some(t)) if whole(v * 100.0) == whole(t * 100.0) && (v - t).abs() > 1e-9 && !k.status.starts_with("on") => {
-                Value::RateTenths(v)
+                // To a tenth, or to as many places as it takes not to read
+                // as the target (89.97%, not "90.0%").
+                let decimals = (1..=4u8).find(|d| format!("{:.*}", usize::from(*d), v * 100.0) != format!("{:.*}", usize::from(*d), t * 100.0)).unwrap_or(4);
+                Value::RateFine { v, decimals }
             }
             (v, _) => v,
         }

@@ -56,7 +56,7 @@ fn kpi<'a>(m: &'a Metrics, id: &str) -> Option<&'a Kpi> {
 fn target_text(k: &Kpi) -> String {
     match (k.target, k.better) {
         (Some(t), Some(b)) => {
-            let v = if k.unit == "rate" { format!("{:.0}%", t * 100.0) } else { format!("{t}") };
+            let v = if k.unit == "rate" { super::doc::percent(t) } else { format!("{t}") };
             match b {
                 Better::Higher => format!("{v} or more"),
                 Better::Lower => format!("{v} or fewer"),
@@ -157,7 +157,7 @@ fn basis(k: &Kpi) -> String {
 /// The sentence an empty chart or table shows when its KPI is not in the
 /// exports (rather than "no data in the period", which reads as none happened).
 fn not_in_exports(k: &Kpi) -> Option<String> {
-    k.not_in_source.then(|| format!("not in the exports: no input table records what '{}' needs (see Data quality in the compliance report)", k.label))
+    k.not_in_source.then(|| format!("not in the exports (no input table records what '{}' needs; see Data quality in the compliance report)", k.label))
 }
 
 /// A band key of the moderation matrix in the packs' words ("Requires
@@ -231,7 +231,7 @@ fn kpi_team_chart(m: &Metrics, cells: &Cells, id: &str, chart_id: &str) -> Optio
             "Bar chart of {} by team ({values}), {} teams{}.",
             k.label.to_lowercase(),
             rows.len(),
-            k.target.map(|t| format!(", with the target of {:.0}% marked", t * 100.0)).unwrap_or_default()
+            k.target.map(|t| format!(", with the target of {} marked", super::doc::percent(t))).unwrap_or_default()
         ),
         kind: ChartKind::Bar,
         percent: k.unit == "rate",
@@ -256,7 +256,7 @@ fn trend_chart(m: &Metrics, cells: &Cells, id: &str, chart_id: &str) -> Option<C
             k.label.to_lowercase(),
             t.points.first().map(|p| p.period.label.clone()).unwrap_or_default(),
             t.points.last().map(|p| p.period.label.clone()).unwrap_or_default(),
-            k.target.map(|x| format!(", against the target of {:.0}%", x * 100.0)).unwrap_or_default()
+            k.target.map(|x| format!(", against the target of {}", super::doc::percent(x))).unwrap_or_default()
         ),
         kind: ChartKind::Line,
         percent: true,
@@ -365,6 +365,8 @@ pub fn compliance(m: &Metrics, cells: &Cells) -> Vec<Section> {
                 .chain(ts.iter().map(|t| match k.by_team.iter().find(|x| &x.team == t) {
                     Some(x) if k.unit == "rate" => cells.rate(x.value),
                     Some(x) => cells.count(x.numerator),
+                    // (None of a count is 0; a rate with nothing to count is no figure.)
+                    None if k.unit == "count" && !k.not_in_source => Value::Count(0),
                     None => Value::text("–"),
                 }))
                 .collect()
@@ -648,7 +650,8 @@ fn plain(m: &Metrics, text: &str) -> String {
             if let Some(k) = m.kpis.iter().find(|k| k.id == word.as_str()) {
                 out.push_str(&format!("'{}'", k.label));
             } else if let Some((_, w)) = FIELD_WORDS.iter().find(|(f, _)| *f == word.as_str()) {
-                out.push_str(&format!("'{w}'"));
+                // (With the name a config pins it by.)
+                out.push_str(&format!("'{w}' ({word})"));
             } else {
                 out.push_str(word);
             }
@@ -657,15 +660,27 @@ fn plain(m: &Metrics, text: &str) -> String {
         }
         word.clear();
     };
+    // A word in quotes is a header of the export, left as written ('audit_date').
+    let mut quoted = false;
     for c in text.chars() {
         if c.is_ascii_lowercase() || c == '_' {
             word.push(c);
         } else {
-            flush(&mut word, &mut out);
+            if quoted || c == '\'' {
+                out.push_str(&word);
+                word.clear();
+            } else {
+                flush(&mut word, &mut out);
+            }
+            quoted = c == '\'' && !quoted;
             out.push(c);
         }
     }
-    flush(&mut word, &mut out);
+    if quoted {
+        out.push_str(&word);
+    } else {
+        flush(&mut word, &mut out);
+    }
     out
 }
 

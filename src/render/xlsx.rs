@@ -18,7 +18,6 @@ struct Formats {
     suppressed: Format,
     count: Format,
     rate: Format,
-    rate_tenths: Format,
     change_pts: Format,
     number: Format,
     date: Format,
@@ -36,7 +35,6 @@ fn formats() -> Formats {
         wrap: base().set_text_wrap().set_align(FormatAlign::Left).set_indent(1),
         count: base().set_num_format("#,##0"),
         rate: base().set_num_format("0%"),
-        rate_tenths: base().set_num_format("0.0%"),
         // Stored in points (×100): "+16 pts" is a change of 16 percentage points.
         change_pts: base().set_num_format("+0\" pts\";-0\" pts\";\"0 pts\""),
         number: base().set_num_format("+#,##0;-#,##0;0"),
@@ -174,8 +172,10 @@ fn write_value(ws: &mut Worksheet, f: &Formats, row: u32, col: u16, v: &Value) -
         Value::Rate(Some(x)) => {
             ws.write_number_with_format(row, col, *x, &f.rate)?;
         }
-        Value::RateTenths(x) => {
-            ws.write_number_with_format(row, col, *x, &f.rate_tenths)?;
+        Value::RateFine { v, decimals } => {
+            // The exact figure, shown to as many places as the HTML shows it.
+            let format = f.rate.clone().set_num_format(format!("0.{}%", "0".repeat(usize::from(*decimals))));
+            ws.write_number_with_format(row, col, *v, &format)?;
         }
         Value::Change { v: Some(x), pct: true } => {
             ws.write_number_with_format(row, col, super::doc::whole(x * 100.0) as f64, &f.change_pts)?;

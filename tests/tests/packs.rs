@@ -184,8 +184,8 @@ fn the_compliance_reports_findings_name_kpis_and_fields_in_words() {
     let out = run_into("packs-plain-findings", &dir, &[".", "--period", "2026-09", "--reports", "compliance-report"]);
     let html = std::fs::read_to_string(out.join("compliance-report.html")).unwrap();
     assert!(html.contains("&#x27;Overall judgement good or better&#x27; is not in the exports"), "the KPI by its label");
-    assert!(html.contains("&#x27;overall grade&#x27;") || html.contains("column for overall"), "the field in words");
-    for code in ["not_in_source", "overall_good_or_better", "spoke_family", "completed_date"] {
+    assert!(html.contains("&#x27;parents or carers spoken to&#x27; (spoke_family)"), "the field in words, with the name a config pins");
+    for code in ["not_in_source", "overall_good_or_better", "family_spoken_to"] {
         assert!(!html.contains(code), "'{code}' in the compliance report");
     }
     // The CSV for analysts keeps the names a config pins.
