@@ -49,6 +49,20 @@ impl SourceRow {
         self.cells.iter().all(Cell::is_empty)
     }
 
+    /// The row's filled cells, in order.
+    pub fn filled(&self) -> Vec<&Cell> {
+        self.cells.iter().filter(|c| !c.is_empty()).collect()
+    }
+
+    /// The text standing alone on the row (a title, a heading), when the row
+    /// holds nothing else.
+    pub fn lone_text(&self) -> Option<&str> {
+        match self.filled()[..] {
+            [Cell::Text(t)] => Some(t.as_str()),
+            _ => None,
+        }
+    }
+
     /// A row of text cells (for tests).
     #[cfg(test)]
     pub fn texts(row: u32, cells: &[&str]) -> SourceRow {

@@ -156,25 +156,16 @@ fn noun(kind: TableKind) -> &'static str {
     }
 }
 
-/// One record of a table's kind ("audit").
-fn record(kind: TableKind) -> &'static str {
-    match kind {
-        TableKind::Audits => "audit",
-        TableKind::Actions => "action",
-        TableKind::CaseNotes => "case note",
-        TableKind::Episodes => "legal-status episode",
-        TableKind::Unknown => "row",
-    }
-}
-
-fn records(kind: TableKind) -> &'static str {
-    match kind {
-        TableKind::Audits => "audits",
-        TableKind::Actions => "actions",
-        TableKind::CaseNotes => "case notes",
-        TableKind::Episodes => "legal-status episodes",
-        TableKind::Unknown => "rows",
-    }
+/// A count of a table's records, singular or plural ("1 audit", "3 audits").
+fn records(kind: TableKind, n: u64) -> String {
+    let (one, many) = match kind {
+        TableKind::Audits => ("audit", "audits"),
+        TableKind::Actions => ("action", "actions"),
+        TableKind::CaseNotes => ("case note", "case notes"),
+        TableKind::Episodes => ("legal-status episode", "legal-status episodes"),
+        TableKind::Unknown => ("row", "rows"),
+    };
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Which records can feed which KPI, worked out once.
@@ -350,10 +341,13 @@ pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &
                 None,
                 None,
                 group.join(" / "),
-                match count {
-                    1 => format!("no column for {}: its 1 {} is left out of {}", group.join(" or "), record(t.kind), kpis.join(", ")),
-                    _ => format!("no column for {}: its {} {} are left out of {}", group.join(" or "), count, records(t.kind), kpis.join(", ")),
-                },
+                format!(
+                    "no column for {}: its {} {} left out of {}",
+                    group.join(" or "),
+                    records(t.kind, count),
+                    if count == 1 { "is" } else { "are" },
+                    kpis.join(", ")
+                ),
             );
         }
     }

@@ -19,10 +19,10 @@ pub const MODERATION_RECORD: &str = "its title says it is a moderation record: a
 /// Whether the form's title (a text alone on one of its first rows) says it
 /// records a moderation ("CASE FILE AUDIT: MODERATION RECORD", "MODERATION AUDIT").
 fn titled_moderation(ctx: &Context, rows: &[SourceRow]) -> bool {
-    rows.iter().take(5).any(|r| {
-        let filled: Vec<&Cell> = r.cells.iter().filter(|c| !c.is_empty()).collect();
-        matches!(filled.as_slice(), [Cell::Text(t)] if t.len() <= 80 && ctx.recogniser.words(&super::recognise::prepare(t)).iter().any(|w| w.starts_with("moderat")))
-    })
+    rows.iter()
+        .take(5)
+        .filter_map(SourceRow::lone_text)
+        .any(|t| t.len() <= 80 && ctx.recogniser.words(&super::recognise::prepare(t)).iter().any(|w| w.starts_with("moderat")))
 }
 
 /// Placeholder text left by Word / Excel form controls: an unanswered field.

@@ -107,7 +107,7 @@ fn key_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<BTreeMap<i64, Str
         scales.clear();
     };
     for r in rows {
-        let filled: Vec<&Cell> = r.cells.iter().filter(|c| !c.is_empty()).collect();
+        let filled = r.filled();
         let pair = match filled.as_slice() {
             [c, Cell::Text(label)] => code(c).map(|n| (n, label.trim().to_string())),
             _ => None,
@@ -165,7 +165,7 @@ fn band_floor(t: &str) -> Option<f64> {
 fn bands_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<Vec<(f64, String)>> {
     let mut bands: Vec<(f64, String)> = Vec::new();
     for r in rows {
-        let filled: Vec<&Cell> = r.cells.iter().filter(|c| !c.is_empty()).collect();
+        let filled = r.filled();
         let band = match filled.as_slice() {
             [Cell::Text(range), Cell::Text(label)] => band_floor(range).filter(|_| {
                 matches!(crosswalk.judge(&Cell::text(label), None, super::config::NumericDirection::Ofsted), Ok(Some(j)) if j.scale != super::scales::NUMERIC)

@@ -347,13 +347,14 @@ fn audit_fields(tables: &[TableReport]) -> HashMap<TableKey, BTreeSet<String>> {
     fields
 }
 
+/// The audit tables read with a note ([`super::forms::READ_AS_FORM`]: the forms).
+fn audit_tables_noted(tables: &[TableReport], note: &str) -> HashSet<TableKey> {
+    tables.iter().filter(|t| t.kind == TableKind::Audits && t.has_note(note)).map(|t| (t.file.clone(), t.sheet.clone())).collect()
+}
+
 /// The forms whose title says they record a moderation.
 fn moderation_records(tables: &[TableReport]) -> HashSet<TableKey> {
-    tables
-        .iter()
-        .filter(|t| t.kind == TableKind::Audits && t.notes.iter().any(|n| n == super::forms::MODERATION_RECORD))
-        .map(|t| (t.file.clone(), t.sheet.clone()))
-        .collect()
+    audit_tables_noted(tables, super::forms::MODERATION_RECORD)
 }
 
 /// One record of an audit table no longer used (joined to another): its
@@ -376,11 +377,7 @@ fn drop_audits(model: &mut Model, gone: &HashSet<usize>) {
 
 /// Joins forms to the list rows that planned them; returns how many were joined.
 pub fn forms_to_lists(tables: &mut [TableReport], model: &mut Model, found: &mut Findings) -> usize {
-    let forms: HashSet<TableKey> = tables
-        .iter()
-        .filter(|t| t.kind == TableKind::Audits && t.notes.iter().any(|n| n == super::forms::READ_AS_FORM))
-        .map(|t| (t.file.clone(), t.sheet.clone()))
-        .collect();
+    let forms = audit_tables_noted(tables, super::forms::READ_AS_FORM);
     // A table of returned audits with no plan dates (completion and grade,
     // no due, allocation or month: a collation of the forms) beside a pure
     // allocation list (plan dates, no completion or grade) is joined the

@@ -64,12 +64,21 @@ const OBSERVED: &[&str] = &[
     "observed by",
 ];
 
-/// What a name says the records are, when it names another kind of record
-/// and not audits besides: "Neglect thematic audit" and "Foster Carer File
-/// Audit" name one kind ("audit" is part of its name), "Actions from audits
-/// and practice observations" or "Thematic learning from audits" also name
-/// audits, and "Audits - new auditors training cohort" is audits.
-fn says(folded: &str) -> Option<&'static str> {
+/// What a name says its records are.
+#[derive(Debug, PartialEq)]
+enum Named {
+    /// Another kind of record, and not audits besides.
+    Other(&'static str),
+    /// Audits, outside any other kind's name.
+    Audits,
+}
+
+/// What a folded name says its records are, if anything: "Neglect thematic
+/// audit" and "Foster Carer File Audit" name one other kind ("audit" is part
+/// of its name); "Actions from audits and practice observations", "Thematic
+/// learning from audits" and "Audits - new auditors training cohort" name
+/// audits.
+fn named(folded: &str) -> Option<Named> {
     let words: Vec<&str> = folded.split(' ').collect();
     let fits = |w: &str, p: &str| match p.strip_suffix('*') {
         Some(stem) => w.starts_with(stem),
@@ -90,7 +99,11 @@ fn says(folded: &str) -> Option<&'static str> {
             }
         }
     }
-    found.filter(|_| !words.iter().zip(&used).any(|(w, u)| !u && names_audits(w)))
+    if words.iter().zip(&used).any(|(w, u)| !u && names_audits(w)) {
+        Some(Named::Audits)
+    } else {
+        found.map(Named::Other)
+    }
 }
 
 /// Whether a word speaks of audits ("audits", "CFAs"; not "auditors").
@@ -98,51 +111,30 @@ fn names_audits(word: &str) -> bool {
     matches!(word, "audit" | "audits" | "audited" | "auditing" | "cfa" | "cfas")
 }
 
-/// Whether a name speaks of audits outside another kind's name.
-fn speaks_of_audits(folded: &str) -> bool {
-    says(folded).is_none() && folded.split(' ').any(names_audits)
-}
-
 /// Why a table is not case file audits, actions or case notes, if what it is
-/// called says so: its sheet's name, then the first rows of one cell each
-/// (its title), then its file's name, then a column or form label for the
-/// worker being observed. A name that speaks of audits besides stops the
-/// search: the table is read.
+/// called says so: its sheet's name (what the council called its records),
+/// then the first rows of one cell each (its title), then its file's name,
+/// then a column or form label for the worker being observed. The first name
+/// that says what the records are decides, so a name that speaks of audits
+/// stops the search and the table is read ("Case File Audit Tool" above
+/// "Section 2: Direct observation of practice" is audits).
 pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], header: Option<usize>) -> Option<String> {
-    let titles = sample.iter().take(header.unwrap_or(usize::MAX)).filter(|r| !r.is_blank()).take(4).filter_map(|r| {
-        match r.cells.iter().filter(|c| !c.is_empty()).collect::<Vec<_>>()[..] {
-            [Cell::Text(t)] if t.split_whitespace().count() <= 12 => Some(t.trim()),
-            _ => None,
-        }
-    });
-    // A sheet's name is what the council called its records, then the first
-    // title that says what they are ("Case File Audit Tool" above "Section 2:
-    // Direct observation of practice" is audits).
-    if let Some(name) = sheet {
-        let f = fold(name);
-        if let Some(what) = says(&f) {
-            return Some(format!("its sheet '{name}' is named for {what}"));
-        }
-        if speaks_of_audits(&f) {
-            return None;
-        }
-    }
-    for t in titles {
-        let f = fold(t);
-        if let Some(what) = says(&f) {
-            return Some(format!("its title '{t}' names {what}"));
-        }
-        if speaks_of_audits(&f) {
-            return None;
-        }
-    }
+    let titles = sample
+        .iter()
+        .take(header.unwrap_or(usize::MAX))
+        .filter(|r| !r.is_blank())
+        .take(4)
+        .filter_map(SourceRow::lone_text)
+        .filter(|t| t.split_whitespace().count() <= 12)
+        .map(|t| ("its title", "names", t.trim()));
     let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-    let f = fold(&stem);
-    if let Some(what) = says(&f) {
-        return Some(format!("its file '{stem}' is named for {what}"));
-    }
-    if speaks_of_audits(&f) {
-        return None;
+    let names = sheet.map(|s| ("its sheet", "is named for", s)).into_iter().chain(titles).chain(std::iter::once(("its file", "is named for", stem.as_str())));
+    for (whose, says, name) in names {
+        match named(&fold(name)) {
+            Some(Named::Other(what)) => return Some(format!("{whose} '{name}' {says} {what}")),
+            Some(Named::Audits) => return None,
+            None => {}
+        }
     }
     // A column (or a form's label) for the worker observed: the header row
     // of a table, the first rows of a form.

@@ -859,9 +859,8 @@ fn link_moderations(model: &mut Model, found: &mut findings::Findings) -> BTreeM
 fn credit_moderation_log(tables: &mut [TableReport], reached: &BTreeMap<(String, Option<String>), Vec<&'static str>>) {
     // One form per audit: a log that reaches some of the forms records
     // moderation for all of them (a form it does not name was not moderated).
-    let is_form = |t: &TableReport| t.notes.iter().any(|n| n == forms::READ_AS_FORM);
     let mut for_forms: Vec<&'static str> = Vec::new();
-    for t in tables.iter().filter(|t| t.kind == columns::TableKind::Audits && is_form(t)) {
+    for t in tables.iter().filter(|t| t.kind == columns::TableKind::Audits && t.has_note(forms::READ_AS_FORM)) {
         for f in reached.get(&(t.file.clone(), t.sheet.clone())).into_iter().flatten() {
             if !for_forms.contains(f) {
                 for_forms.push(f);
@@ -869,7 +868,7 @@ fn credit_moderation_log(tables: &mut [TableReport], reached: &BTreeMap<(String,
         }
     }
     for t in tables.iter_mut().filter(|t| t.kind == columns::TableKind::Audits) {
-        let form_fields = (!for_forms.is_empty() && is_form(t)).then_some(&for_forms);
+        let form_fields = (!for_forms.is_empty() && t.has_note(forms::READ_AS_FORM)).then_some(&for_forms);
         let Some(fields) = reached.get(&(t.file.clone(), t.sheet.clone())).or(form_fields) else { continue };
         for f in fields {
             let target = columns::Target::Field(f.to_string());

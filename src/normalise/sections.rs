@@ -55,11 +55,6 @@ fn totals_label(folded: &str) -> bool {
         .any(|w| folded == *w || folded.starts_with(&format!("{w} ")))
 }
 
-/// The filled cells of a row.
-fn filled(row: &SourceRow) -> Vec<&Cell> {
-    row.cells.iter().filter(|c| !c.is_empty()).collect()
-}
-
 /// Whether a row was marked as a section heading or footer.
 pub fn marked(row: &SourceRow) -> Option<String> {
     match row.cells.last() {
@@ -90,7 +85,7 @@ pub fn is_furniture_text(first: &str) -> bool {
 /// first "Label: value" (parts split at "|" or a run of spaces), or a label
 /// ending ":" beside its value. "(continued)" after a page break is dropped.
 fn pairs(row: &SourceRow) -> Option<Vec<(String, String)>> {
-    let cells = filled(row);
+    let cells = row.filled();
     let texts: Vec<String> = cells.iter().map(|c| c.as_string().trim().to_string()).collect();
     let strip = |s: &str| {
         let s = s.trim();
@@ -124,7 +119,7 @@ fn pairs(row: &SourceRow) -> Option<Vec<(String, String)>> {
 
 /// A bare section title: one short text, no colon, not a number or date.
 fn bare_title(row: &SourceRow) -> Option<String> {
-    match filled(row).as_slice() {
+    match row.filled().as_slice() {
         [Cell::Text(t)] if !t.starts_with(MARK) => {
             let t = t.trim();
             let ok = !t.contains(':') && t.len() <= 60 && t.split_whitespace().count() <= 8 && t.chars().any(char::is_alphabetic);
@@ -197,7 +192,7 @@ fn a_person(t: &str) -> bool {
 
 /// Whether a row holds a record: three or more filled cells.
 fn is_record(row: &SourceRow) -> bool {
-    filled(row).len() >= 3
+    row.filled().len() >= 3
 }
 
 /// How a report's section rows are read.
@@ -221,7 +216,7 @@ pub struct SectionRows {
 
 /// A row's filled cells, folded and joined: how a title row is known again.
 fn text_of(row: &SourceRow) -> String {
-    filled(row).iter().map(|c| fold(&c.as_string())).collect::<Vec<_>>().join(" ")
+    row.filled().iter().map(|c| fold(&c.as_string())).collect::<Vec<_>>().join(" ")
 }
 
 impl SectionRows {
@@ -335,7 +330,7 @@ impl SectionRows {
                     return row;
                 }
                 let mark = |row: &mut SourceRow| {
-                    let text: Vec<String> = filled(row).iter().map(|c| c.as_string()).collect();
+                    let text: Vec<String> = row.filled().iter().map(|c| c.as_string()).collect();
                     row.cells = vec![Cell::Empty; total];
                     row.cells.push(Cell::Text(format!("{MARK}{}", text.join(" "))));
                 };

@@ -695,6 +695,11 @@ impl TableReport {
     /// A row not used: set aside when the reason is by design ([`is_set_aside`]),
     /// else rejected.
     /// A whole table of `rows` rows read and none used, for one reason.
+    /// Whether the table was read with this note (a form: [`super::forms::READ_AS_FORM`]).
+    pub fn has_note(&self, note: &str) -> bool {
+        self.notes.iter().any(|n| n == note)
+    }
+
     pub fn reject_all(&mut self, rows: u64, reason: &str) {
         self.rows_read = rows;
         for _ in 0..rows {
@@ -1144,7 +1149,7 @@ pub fn read_tables(ctx: &Context, table: Table, model: &mut Model, findings: &mu
 /// cells, all texts, most of them known column names, and not the table's own
 /// header again (exports that repeat the header on every page).
 fn starts_a_table(ctx: &Context, row: &SourceRow, header: &[String]) -> bool {
-    let filled: Vec<&Cell> = row.cells.iter().filter(|c| !c.is_empty()).collect();
+    let filled = row.filled();
     // Column names are words: no identifiers or dates among them.
     if filled.iter().any(|c| !matches!(c, Cell::Text(_)) || super::recognise::is_id_value(c) || super::recognise::is_date_value(c)) {
         return false;

@@ -93,6 +93,10 @@ pub enum Value {
     Suppressed,
 }
 
+/// What a cell shows where there is no figure: a rate with nothing to count,
+/// a KPI the exports cannot make.
+pub const NO_FIGURE: &str = "–";
+
 /// A number rounded to a whole as Excel's "0%" shows it: halves away from
 /// zero (62.5 is 63, as in the XLSX), after the float's last-digit noise is
 /// taken off (0.285 × 100 is 28.499999…, shown 29 by Excel).
@@ -117,11 +121,11 @@ impl Value {
             Value::Count(n) => n.to_string(),
             Value::Rate(Some(v)) => percent(*v),
             Value::RateFine { v, decimals } => format!("{:.*}%", usize::from(*decimals), v * 100.0),
-            Value::Rate(None) => "–".into(),
+            Value::Rate(None) => NO_FIGURE.into(),
             Value::Change { v: Some(v), pct: true } if whole(v * 100.0) == 0 => "0 pts".into(),
             Value::Change { v: Some(v), pct: true } => format!("{:+} pts", whole(v * 100.0)),
             Value::Change { v: Some(v), pct: false } => format!("{v:+}"),
-            Value::Change { v: None, .. } => "–".into(),
+            Value::Change { v: None, .. } => NO_FIGURE.into(),
             Value::Date(Some(d)) => d.format("%d/%m/%Y").to_string(),
             Value::Date(None) => String::new(),
             Value::Suppressed => "c".into(),
@@ -173,9 +177,9 @@ pub fn empty_text(t: &Table) -> String {
 /// Which of `columns` columns hold numbers in every row (the first column is the
 /// row label, never numeric): they are right-aligned in every renderer.
 pub fn numeric_columns(columns: usize, rows: &[Vec<Value>]) -> Vec<bool> {
-    // ("–", a figure the exports cannot make, stands in a column of numbers.)
+    // ([`NO_FIGURE`] stands in a column of numbers.)
     (0..columns)
-        .map(|c| c > 0 && rows.iter().all(|r| r.get(c).is_none_or(|v| v.is_numeric() || matches!(v, Value::Text(s) if s.is_empty() || s == "–"))))
+        .map(|c| c > 0 && rows.iter().all(|r| r.get(c).is_none_or(|v| v.is_numeric() || matches!(v, Value::Text(s) if s.is_empty() || s == NO_FIGURE))))
         .collect()
 }
 

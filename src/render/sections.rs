@@ -101,15 +101,15 @@ fn kpi_table(m: &Metrics, cells: &Cells) -> Table {
                 Value::text(if BAND_KPIS.contains(&k.id) && assumed { format!("{} (includes assumed grades)", k.label) } else { k.label.to_string() }),
                 cells.kpi_value(k),
                 // (A figure the exports cannot make has no numerator or denominator, not 0 of 0.)
-                if k.not_in_source { Value::text("–") } else { cells.count(k.numerator) },
+                if k.not_in_source { Value::text(super::doc::NO_FIGURE) } else { cells.count(k.numerator) },
                 match (k.not_in_source, k.denominator) {
-                    (true, _) => Value::text("–"),
+                    (true, _) => Value::text(super::doc::NO_FIGURE),
                     (false, Some(d)) => cells.count(d),
                     // (A count has no denominator.)
                     (false, None) => Value::text(""),
                 },
                 match (k.not_in_source, &k.previous) {
-                    (true, _) => Value::text("–"),
+                    (true, _) => Value::text(super::doc::NO_FIGURE),
                     (false, Some(p)) if k.unit == "count" => cells.count(p.numerator),
                     (false, Some(p)) => cells.rate(p.value),
                     (false, None) => Value::text(""),
@@ -367,7 +367,7 @@ pub fn compliance(m: &Metrics, cells: &Cells) -> Vec<Section> {
                     Some(x) => cells.count(x.numerator),
                     // (None of a count is 0; a rate with nothing to count is no figure.)
                     None if k.unit == "count" && !k.not_in_source => Value::Count(0),
-                    None => Value::text("–"),
+                    None => Value::text(super::doc::NO_FIGURE),
                 }))
                 .collect()
         })
