@@ -118,7 +118,15 @@ fn names_audits(word: &str) -> bool {
 /// that says what the records are decides, so a name that speaks of audits
 /// stops the search and the table is read ("Case File Audit Tool" above
 /// "Section 2: Direct observation of practice" is audits).
-pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], header: Option<usize>) -> Option<String> {
+/// Why a table is not case file audits, and whether the reason is the whole
+/// sheet's (its sheet's or file's name, or a form's label) or the table's own
+/// (its title, or a column of its header).
+pub struct NotCaseFile {
+    pub why: String,
+    pub whole_sheet: bool,
+}
+
+pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], header: Option<usize>) -> Option<NotCaseFile> {
     let titles = sample
         .iter()
         .take(header.unwrap_or(usize::MAX))
@@ -131,7 +139,7 @@ pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], hea
     let names = sheet.map(|s| ("its sheet", "is named for", s)).into_iter().chain(titles).chain(std::iter::once(("its file", "is named for", stem.as_str())));
     for (whose, says, name) in names {
         match named(&fold(name)) {
-            Some(Named::Other(what)) => return Some(format!("{whose} '{name}' {says} {what}")),
+            Some(Named::Other(what)) => return Some(NotCaseFile { why: format!("{whose} '{name}' {says} {what}"), whole_sheet: whose != "its title" }),
             Some(Named::Audits) => return None,
             None => {}
         }
@@ -146,7 +154,7 @@ pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], hea
         Cell::Text(t) if t.len() <= 40 && OBSERVED.contains(&fold(t).as_str()) => Some(t.trim()),
         _ => None,
     });
-    label.map(|l| format!("it records '{l}', as practice observations do"))
+    label.map(|l| NotCaseFile { why: format!("it records '{l}', as practice observations do"), whole_sheet: header.is_none() })
 }
 
 /// The reason given for each row of such a table (set aside by design).
@@ -172,7 +180,7 @@ mod tests {
     }
 
     fn why(file: &str, sheet: Option<&str>, rows: &[SourceRow], header: Option<usize>) -> Option<String> {
-        not_case_files(file, sheet, rows, header)
+        not_case_files(file, sheet, rows, header).map(|f| f.why)
     }
 
     #[test]

@@ -1165,6 +1165,96 @@ fn starts_a_table(ctx: &Context, row: &SourceRow, header: &[String]) -> bool {
     known >= 3 && known * 5 >= texts.len() * 3 && repeated < texts.len()
 }
 
+/// What a row under a table's header is, as [`Breaks`] sees it.
+enum Next {
+    /// A row of the table, after the title-like lines held back before it
+    /// (they were the table's own rows after all).
+    Row(Vec<SourceRow>, SourceRow),
+    /// A lone line after a blank row, held back until the next row says
+    /// whether it is another table's title.
+    Held,
+    /// Another table's first rows: its titles, then its header.
+    Starts(Vec<SourceRow>),
+}
+
+/// Finds where another table starts below a table's rows, one row at a time:
+/// after a blank row (or a gap in a text file's row numbers: its reader skips
+/// empty lines), a title line or two ("Actions arising") are held back until
+/// the next row says whether it is a header of its own (see [`starts_a_table`]).
+struct Breaks<'a> {
+    ctx: &'a Context<'a>,
+    own: Vec<String>,
+    previous: u32,
+    after_blank: bool,
+    titles: Vec<SourceRow>,
+}
+
+impl<'a> Breaks<'a> {
+    fn new(ctx: &'a Context<'a>, header: &SourceRow) -> Self {
+        Breaks { ctx, own: header.cells.iter().map(|c| fold(&c.as_string())).collect(), previous: header.row, after_blank: false, titles: Vec::new() }
+    }
+
+    fn push(&mut self, row: SourceRow) -> Next {
+        self.after_blank |= row.row > self.previous + 1 && self.titles.is_empty();
+        self.previous = row.row;
+        if self.after_blank && starts_a_table(self.ctx, &row, &self.own) {
+            let mut head = std::mem::take(&mut self.titles);
+            head.push(row);
+            return Next::Starts(head);
+        }
+        if self.after_blank && self.titles.len() < 2 && row.cells.iter().filter(|c| !c.is_empty()).count() == 1 {
+            self.titles.push(row);
+            return Next::Held;
+        }
+        self.after_blank = row.is_blank();
+        Next::Row(std::mem::take(&mut self.titles), row)
+    }
+
+    /// The lines still held back when the rows end: the table's own.
+    fn finish(self) -> Vec<SourceRow> {
+        self.titles
+    }
+}
+
+/// The rest of a sheet from another table's first rows on (`head`), as a
+/// table to read next (never re-read in bulk).
+fn rest_of_sheet(
+    file: &str,
+    sheet: &Option<String>,
+    text_format: Option<crate::ingest::TextFormat>,
+    head: Vec<SourceRow>,
+    body: impl Iterator<Item = Result<SourceRow, crate::ingest::IngestError>> + Send + 'static,
+) -> Table {
+    let format = text_format.map(|f| crate::ingest::TextFormat { bulk: None, ..f });
+    Table { file: file.to_string(), sheet: sheet.clone(), text_format: format, rows: Box::new(head.into_iter().map(Ok).chain(body)) }
+}
+
+/// Passes over the table whose header is `sample[h]`: its non-blank rows
+/// (titles and header included) are counted, and the rest of the sheet from
+/// the next table on, if one starts below it, is given back to be read.
+fn pass_over_table(
+    ctx: &Context,
+    sample: Vec<SourceRow>,
+    h: usize,
+    rows: Box<dyn Iterator<Item = Result<SourceRow, crate::ingest::IngestError>> + Send>,
+    file: &str,
+    sheet: &Option<String>,
+    text_format: Option<crate::ingest::TextFormat>,
+) -> (u64, Option<Table>) {
+    let mut count = sample[..=h].iter().filter(|r| !r.is_blank()).count() as u64;
+    let mut breaks = Breaks::new(ctx, &sample[h]);
+    let mut body = sample.into_iter().skip(h + 1).map(Ok).chain(rows);
+    while let Some(r) = body.next() {
+        match r.map(|row| breaks.push(row)) {
+            Ok(Next::Starts(head)) => return (count, Some(rest_of_sheet(file, sheet, text_format, head, body))),
+            Ok(Next::Held) => {}
+            Ok(Next::Row(titles, row)) => count += titles.len() as u64 + u64::from(!row.is_blank()),
+            Err(_) => count += 1,
+        }
+    }
+    (count + breaks.finish().len() as u64, None)
+}
+
 /// Where another table starts in `rows` (the rows under a header): the index
 /// of its first title line or header, after a blank row; else `rows.len()`.
 fn table_end(ctx: &Context, rows: &[SourceRow], header: &[String]) -> usize {
@@ -1265,14 +1355,19 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // quality assurance (a practice observation, a thematic dip sample, a
     // foster carer's file audit): not read as records (see [`super::lookalike`]).
     if pins.is_none() && read_error.is_none() {
-        if let Some(why) = super::lookalike::not_case_files(&file, sheet.as_deref(), &sample, header) {
-            let non_blank = non_blank_rows(&sample, rows);
+        if let Some(found) = super::lookalike::not_case_files(&file, sheet.as_deref(), &sample, header) {
+            // Named by its own title or header: only this table is passed over,
+            // and a table below it on the sheet is read as usual.
+            let (non_blank, rest) = match header.filter(|_| !found.whole_sheet) {
+                Some(h) => pass_over_table(ctx, sample, h, rows, &file, &sheet, text_format),
+                None => (non_blank_rows(&sample, rows), None),
+            };
             report.reject_all(non_blank, super::lookalike::NOT_CASE_FILE);
-            let message = super::lookalike::explain(&why, non_blank, &file, sheet.as_deref());
+            let message = super::lookalike::explain(&found.why, non_blank, &file, sheet.as_deref());
             report.notes.push(message.clone());
             // A warning: a guess that moves every figure the table would feed.
             findings.push(Severity::Warning, "not_case_file", &file, sheet.as_deref(), None, None, "", message);
-            return (report, None);
+            return (report, rest);
         }
     }
     // A text export whose header has more names than its rows have values: a
@@ -2005,38 +2100,22 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         }
     }
     let audits_before = model.audits.len();
-    let own_header: Vec<String> = sample[h].cells.iter().map(|c| fold(&c.as_string())).collect();
-    let sample_header_row = sample[h].row;
+    let mut breaks = Breaks::new(ctx, &sample[h]);
     let mut body = sample.into_iter().skip(h + 1).map(Ok).chain(rows);
     let mut rest = None;
-    // After a blank row, a title line or two ("Actions arising") are held back
-    // until the next row says whether another table starts.
-    let mut after_blank = false;
-    let mut previous = sample_header_row;
-    let mut titles: Vec<SourceRow> = Vec::new();
     while let Some(r) = body.next().filter(|_| !fast) {
-        // A text file's empty lines are skipped by its reader: a gap in the row
-        // numbers is a blank row.
-        if let Ok(row) = &r {
-            after_blank |= row.row > previous + 1 && titles.is_empty();
-            previous = row.row;
-        }
-        match r {
-            Ok(row) if after_blank && starts_a_table(ctx, &row, &own_header) => {
-                let at = titles.first().map_or(row.row, |t| t.row);
+        match r.map(|row| breaks.push(row)) {
+            Ok(Next::Starts(head)) => {
+                let (at, header_row) = (head[0].row, head[head.len() - 1].row);
                 let why = format!("another table starts at row {at} (after a blank row, with a header of its own): read as a table of its own");
                 report.notes.push(why.clone());
-                findings.push(Severity::Info, "second_table", &file, sheet.as_deref(), Some(row.row), None, "", why);
-                // The rest of the sheet, from its titles on (never re-read in bulk).
-                let format = text_format.map(|f| crate::ingest::TextFormat { bulk: None, ..f });
-                let head: Vec<Result<SourceRow, crate::ingest::IngestError>> = titles.drain(..).chain([row]).map(Ok).collect();
-                rest = Some(Table { file: file.clone(), sheet: sheet.clone(), text_format: format, rows: Box::new(head.into_iter().chain(body)) });
+                findings.push(Severity::Info, "second_table", &file, sheet.as_deref(), Some(header_row), None, "", why);
+                rest = Some(rest_of_sheet(&file, &sheet, text_format, head, body));
                 break;
             }
-            Ok(row) if after_blank && titles.len() < 2 && row.cells.iter().filter(|c| !c.is_empty()).count() == 1 => titles.push(row),
-            Ok(row) => {
-                after_blank = row.is_blank();
-                for t in titles.drain(..) {
+            Ok(Next::Held) => {}
+            Ok(Next::Row(titles, row)) => {
+                for t in titles {
                     reader.row(t, model, findings, &mut report);
                 }
                 reader.row(row, model, findings, &mut report)
@@ -2047,7 +2126,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             }
         }
     }
-    for t in titles {
+    for t in breaks.finish() {
         reader.row(t, model, findings, &mut report);
     }
     for (column, (count, example)) in &reader.read_as_yes {

@@ -1473,3 +1473,46 @@ fn names_that_also_name_audits_are_read_and_observation_logs_are_not() {
     assert_eq!(pair(&review_kpi(&out, "cp_visits_in_time")), (Some(0), Some(1)));
     assert!(data_quality(&out).contains("not_case_file"));
 }
+
+#[test]
+fn an_observation_table_above_the_audits_on_one_sheet_leaves_the_audits_read() {
+    // One "QA activity" sheet: a titled practice-observation table, a blank
+    // row, then the case file audits under their own title. Only the first is
+    // passed over; in either order the audits are all read.
+    let observations: [&[&str]; 4] = [
+        &["Practice observations"],
+        &["Worker being observed", "Child ID", "Date of observation", "Grade"],
+        &["Sam Oakhill", "C7101", "03/09/2026", "Good"],
+        &["Ria Fenwick", "C7102", "10/09/2026", "Inadequate"],
+    ];
+    let audits: [&[&str]; 5] = [
+        &["Case file audits"],
+        &["Child ID", "Team", "Date audit completed", "Overall grade"],
+        &["C7201", "North", "04/09/2026", "Good"],
+        &["C7202", "North", "11/09/2026", "Requires improvement"],
+        &["C7203", "South", "18/09/2026", "Outstanding"],
+    ];
+    for observations_first in [true, false] {
+        let dir = scratch(&format!("observations-above-audits-{observations_first}"));
+        let input = dir.join("in");
+        std::fs::create_dir_all(&input).unwrap();
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet().set_name("QA activity").unwrap();
+        let (a, b): (&[&[&str]], &[&[&str]]) = if observations_first { (&observations, &audits) } else { (&audits, &observations) };
+        for (r, cells) in a.iter().chain([&[][..]].iter()).chain(b.iter()).enumerate() {
+            for (c, v) in cells.iter().enumerate() {
+                ws.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+        wb.save(input.join("qa.xlsx")).unwrap();
+        let out = run_in_folder(&dir, &input);
+        let m = metrics(&out);
+        let kpi = |id: &str| m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
+        assert_eq!(kpi("audits_completed")["value"].as_f64(), Some(3.0), "observations first: {observations_first}");
+        assert_eq!((kpi("overall_good_or_better")["numerator"].as_u64(), kpi("overall_good_or_better")["denominator"].as_u64()), (Some(2), Some(3)));
+        let dq = data_quality(&out);
+        assert!(dq.contains("not_case_file") && dq.contains("its 4 rows are"), "{dq}");
+        let judged = std::fs::read_to_string(out.join("normalised/audits.csv")).unwrap();
+        assert!(!judged.contains("C7101") && !judged.contains("C7102"), "{judged}");
+    }
+}
