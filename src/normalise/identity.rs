@@ -276,8 +276,10 @@ fn team_joins<'a>(keys: impl Iterator<Item = &'a String>) -> Vec<(String, String
 /// What two child ids are compared by: capitals, without spaces, dashes,
 /// dots, slashes, underscores or digit-grouping commas, and with leading zeros
 /// dropped from the number ("C-2041", "c 2041" and "C02041" are "C2041";
-/// "1,045,200" is "1045200"; a number written "556677.0" is "556677"). `None`
-/// for an id not made of letters then digits.
+/// "1,045,200" is "1045200"; a number written "556677.0" is "556677"). An id
+/// of letters and digits mixed (a pseudonymised id shared for analysis,
+/// "ESK-B5C68BBF", "P7f3a9c") is compared by its capitals alone, its zeros
+/// kept. `None` for an id with no digit, or with other characters.
 pub fn child_key(id: &str) -> Option<String> {
     // A number written as a decimal by a spreadsheet round trip ("556677.0").
     let id = id.trim();
@@ -286,8 +288,11 @@ pub fn child_key(id: &str) -> Option<String> {
         id.chars().filter(|&c| !matches!(c, ' ' | '-' | '_' | '.' | '/' | ',' | '\u{a0}') && !is_invisible(c)).collect::<String>().to_uppercase();
     let split = squeezed.find(|c: char| c.is_ascii_digit())?;
     let (letters, digits) = squeezed.split_at(split);
-    if !letters.chars().all(|c| c.is_ascii_alphabetic()) || !digits.chars().all(|c| c.is_ascii_digit()) {
+    if !letters.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
+    }
+    if !digits.chars().all(|c| c.is_ascii_digit()) {
+        return digits.chars().all(|c| c.is_ascii_alphanumeric()).then_some(squeezed);
     }
     let number = digits.trim_start_matches('0');
     Some(format!("{letters}{}", if number.is_empty() { "0" } else { number }))
@@ -470,7 +475,12 @@ mod tests {
         assert_eq!(child_key("2041").as_deref(), Some("2041"));
         assert_eq!(child_key("556677.0"), child_key("556677"), "a number after a spreadsheet round trip");
         assert_ne!(child_key("55667.70"), child_key("556677"));
-        assert_eq!(child_key("C9 X"), None, "not letters then digits");
+        assert_eq!(child_key("C9 X"), Some("C9X".to_string()), "letters and digits mixed: compared as written, in capitals");
+        assert_eq!(child_key("esk-b5c68bbf"), child_key("ESK-B5C68BBF"), "a pseudonymised id");
+        assert_ne!(child_key("ESK-B5C68BBF"), child_key("ESK-B5C68BBE"));
+        assert_ne!(child_key("P0A1"), child_key("PA1"), "zeros kept inside a mixed id");
+        assert_eq!(child_key("C9 X!"), None, "other characters");
+        assert_eq!(child_key("Unknown"), None, "no digit");
     }
 
     #[test]
