@@ -2,6 +2,7 @@
 //! encodings, delimiters, and where the header row is. It yields rows with their
 //! origin (file, sheet, row) and knows nothing of grades.
 
+pub mod archive;
 pub mod cell;
 mod docx;
 pub mod header;
@@ -137,6 +138,8 @@ pub fn discover(inputs: &[PathBuf], out: Option<&Path>) -> (Vec<PathBuf>, Vec<Sk
             }
         } else if input.exists() && !input.is_file() {
             errors.push(IngestError::new(input, NOT_REGULAR));
+        } else if input.is_file() && archive::is_archive(input) {
+            unzip(input, &mut files, &mut skipped);
         } else if input.is_file() {
             // Named explicitly: read it whatever its name, unless it is a lock file.
             match skip_reason(input, true) {
@@ -253,12 +256,26 @@ fn walk(dir: &Path, root: &Path, out: Option<&Path>, files: &mut Vec<PathBuf>, s
             }
         } else if path.exists() && !path.is_file() {
             skipped.push(Skipped { path: display_path(&path), reason: NOT_REGULAR.into() });
+        } else if archive::is_archive(&path) {
+            unzip(&path, files, skipped);
         } else {
             match skip_reason(&path, false) {
                 Some(reason) => skipped.push(Skipped { path: display_path(&path), reason }),
                 None => files.push(path),
             }
         }
+    }
+}
+
+/// The files a zip archive holds, read as a folder of that name (see
+/// [`archive`]); one that cannot be opened is a skipped file with why.
+fn unzip(path: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
+    match archive::members(path, |p| skip_reason(p, false)) {
+        Ok((inside, not_read)) => {
+            files.extend(inside);
+            skipped.extend(not_read);
+        }
+        Err(why) => skipped.push(Skipped { path: display_path(path), reason: format!("a zip archive: it {why}") }),
     }
 }
 
@@ -292,8 +309,27 @@ pub fn unread_records(ext: &str) -> Option<&'static str> {
         "rtf" => "a rich-text document (.rtf), which auditpack cannot read: its records are not in the figures. Open it in Word and save it as .docx",
         "odt" => "an OpenDocument text (.odt), which auditpack cannot read: its records are not in the figures. Save it as .docx",
         "pdf" => "a PDF, which auditpack cannot read: its records are not in the figures. Export the data as CSV or .xlsx, or keep the Word form (.docx)",
+        "zip" => {
+            "a zip archive that auditpack could not open: the exports inside it are not in the figures. Unzip it (Extract All) into the folder and run again"
+        }
         _ => return None,
     })
+}
+
+/// An input's size in bytes (a file inside a zip archive: what it unpacks to).
+pub fn input_len(path: &Path) -> Option<u64> {
+    match archive::split(path) {
+        Some((at, inner)) => archive::size(at, &inner),
+        None => std::fs::metadata(path).ok().map(|m| m.len()),
+    }
+}
+
+/// An input's bytes (a file inside a zip archive, unpacked).
+pub fn input_bytes(path: &Path) -> Option<Vec<u8>> {
+    match archive::split(path) {
+        Some((at, inner)) => archive::read(at, &inner, archive::MAX_MEMBER_BYTES).ok(),
+        None => std::fs::read(path).ok(),
+    }
 }
 
 /// Lower-case file extension.
@@ -332,6 +368,23 @@ pub fn is_workbook(path: &Path) -> bool {
 /// As [`open`].
 pub fn open_with_notes(path: &Path) -> Opened {
     let ext = extension(path);
+    if let Some((at, inner)) = archive::split(path) {
+        // A file inside a zip archive, unpacked into memory.
+        let shown = display_path(path);
+        let cap = if WORKBOOK_EXTENSIONS.contains(&ext.as_str()) || DOCUMENT_EXTENSIONS.contains(&ext.as_str()) {
+            workbook::MAX_FILE_BYTES
+        } else {
+            archive::MAX_MEMBER_BYTES
+        };
+        let bytes = archive::read(at, &inner, cap).map_err(|message| IngestError::new(path, message))?;
+        return if WORKBOOK_EXTENSIONS.contains(&ext.as_str()) {
+            workbook::read_bytes(&shown, &ext, &bytes)
+        } else if DOCUMENT_EXTENSIONS.contains(&ext.as_str()) {
+            docx::read(&shown, &bytes)
+        } else {
+            text::read(path, bytes).map(|t| (vec![t], vec![]))
+        };
+    }
     if WORKBOOK_EXTENSIONS.contains(&ext.as_str()) {
         workbook::open(path, &ext)
     } else if DOCUMENT_EXTENSIONS.contains(&ext.as_str()) {

@@ -41,6 +41,33 @@ pub fn open(path: &Path) -> Result<Table, IngestError> {
     Ok(table(file, path, sample, encoding, name, Box::new(std::io::BufReader::with_capacity(256 * 1024, reader)), len, ends_with_newline, true))
 }
 
+/// A text export held in memory (a file inside a zip archive): read as
+/// [`open`] reads one from disk; `path` names it and gives its extension. It
+/// is not read again in bulk.
+///
+/// # Errors
+/// As [`open`].
+pub fn read(path: &Path, bytes: Vec<u8>) -> Result<Table, IngestError> {
+    let file = display_path(path);
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(IngestError::new(path, "the file is empty"));
+    }
+    let (bytes, encoding, name) = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let enc = if bytes[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
+        (enc.decode(&bytes).0.into_owned().into_bytes(), Encoding::Utf8, "UTF-16")
+    } else {
+        let sample = &bytes[..bytes.len().min(SAMPLE)];
+        if looks_binary(sample) {
+            return Err(IngestError::new(path, "is not a text export (it contains binary data). If it is a workbook, give it its .xlsx / .xls extension"));
+        }
+        let (encoding, name) = detect_encoding(sample);
+        (bytes, encoding, name)
+    };
+    let (len, nl) = (bytes.len() as u64, bytes.ends_with(b"\n"));
+    let sample = bytes[..bytes.len().min(SAMPLE)].to_vec();
+    Ok(table(file, path, sample, encoding, name, Box::new(std::io::Cursor::new(bytes)), len, nl, false))
+}
+
 #[allow(clippy::too_many_arguments)]
 fn table(
     file: String,

@@ -50,6 +50,50 @@ pub enum NoteLevel {
     Uncalculated,
     /// A sheet could not be read (the workbook's other sheets were).
     Error,
+    /// Plain numbers in a 1904 workbook's date columns were read as its dates.
+    Date1904,
+}
+
+/// 1 January 1904 + this many days is a date from 1950 to 2100: the numbers a
+/// workbook in the 1904 date system writes for dates of case work.
+const SERIALS_1904: std::ops::RangeInclusive<f64> = 16_802.0..=71_589.0;
+
+/// In a workbook saved in the 1904 date system (Excel for Mac; `date1904` in
+/// the workbook), a date typed into a cell formatted as a plain number stays
+/// the 1904 system's day number, which the 1900 system reads as a date four
+/// years earlier. In a column that holds dates (a date cell, or a header with
+/// the word "date"), such numbers become the dates the workbook means. The
+/// note says how many and in which columns; `None` when there were none.
+fn serials_1904(sparse: &mut [(u32, u32, Cell)]) -> Option<String> {
+    use std::collections::BTreeMap;
+    let dated: std::collections::HashSet<u32> = sparse
+        .iter()
+        .filter(|(_, _, c)| match c {
+            Cell::Date(_) => true,
+            Cell::Text(t) => t.len() <= 80 && crate::normalise::fold::fold(t).split(|c: char| !c.is_alphanumeric()).any(|w| w == "date" || w == "dob"),
+            _ => false,
+        })
+        .map(|(_, col, _)| *col)
+        .collect();
+    let epoch = chrono::NaiveDate::from_ymd_opt(1904, 1, 1)?;
+    let mut read: BTreeMap<u32, usize> = BTreeMap::new();
+    for (_, col, cell) in sparse.iter_mut() {
+        if let Cell::Number(n) = cell {
+            if dated.contains(col) && SERIALS_1904.contains(n) {
+                *cell = Cell::Date(epoch + chrono::Duration::days(n.trunc() as i64));
+                *read.entry(*col).or_default() += 1;
+            }
+        }
+    }
+    let total: usize = read.values().sum();
+    (total > 0).then(|| {
+        let columns: Vec<String> = read.keys().map(|c| column_letters(*c)).collect();
+        let numbers = if total == 1 { "1 date typed as a plain number".to_string() } else { format!("{total} dates typed as plain numbers") };
+        format!(
+            "the workbook is saved in the 1904 date system (Excel for Mac): {numbers} in its date columns (column {}) were read as 1904 dates, as Excel for Mac shows them (the 1900 system would put them four years earlier). Format the cells as dates to make sure",
+            columns.join(", ")
+        )
+    })
 }
 
 /// Something the reader left out or assumed, for the data-quality findings.
@@ -133,7 +177,7 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
         }
         "xlsb" => {
             let mut book = Xlsb::new(cursor()).map_err(|e| not_a_workbook(e.to_string()))?;
-            read_sparse(file, kinds(book.sheets_metadata()), |name, sink| {
+            read_sparse(file, kinds(book.sheets_metadata()), false, |name, sink| {
                 let mut r = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
                 while let Some(c) = r.next_cell().map_err(|e| e.to_string())? {
                     sink(c.get_position(), convert_ref(c.get_value()))?;
@@ -147,7 +191,8 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
             // or saved with calculation off): per sheet, how many, in which
             // columns, and the first.
             let mut uncalculated: Vec<(String, Uncalculated)> = Vec::new();
-            let (tables, mut notes) = read_sparse(file, kinds(book.sheets_metadata()), |name, sink| {
+            let date1904 = book.has_1904_epoch();
+            let (tables, mut notes) = read_sparse(file, kinds(book.sheets_metadata()), date1904, |name, sink| {
                 let mut r = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
                 let mut here = Uncalculated::default();
                 while let Some(c) = r.next_cell_with_formula_metadata().map_err(|e| e.to_string())? {
@@ -525,7 +570,7 @@ where
     R::Error: std::fmt::Display,
 {
     let names = kinds(book.sheets_metadata());
-    read_sparse(file, names, |name, sink| {
+    read_sparse(file, names, false, |name, sink| {
         let range = book.worksheet_range(name).map_err(|e| e.to_string())?;
         let (row0, col0) = range.start().unwrap_or((0, 0));
         for (i, r) in range.rows().enumerate() {
@@ -548,7 +593,7 @@ type Sink<'s> = &'s mut dyn FnMut((u32, u32), Cell) -> Result<(), String>;
 
 /// Reads each sheet's cells through `cells` (which feeds them to the sink given)
 /// and lays them out as bounded rows.
-fn read_sparse(file: &str, names: Vec<(String, bool)>, mut cells: impl FnMut(&str, Sink) -> Result<(), String>) -> super::Opened {
+fn read_sparse(file: &str, names: Vec<(String, bool)>, date1904: bool, mut cells: impl FnMut(&str, Sink) -> Result<(), String>) -> super::Opened {
     let mut tables = Vec::new();
     let mut notes = Vec::new();
     let mut total = 0usize;
@@ -576,6 +621,11 @@ fn read_sparse(file: &str, names: Vec<(String, bool)>, mut cells: impl FnMut(&st
         let read = cells(&name, &mut sink);
         if capped {
             return Err(IngestError { file: file.to_string(), sheet: Some(name), message: read.err().unwrap_or_default() });
+        }
+        if date1904 {
+            if let Some(message) = serials_1904(&mut sparse) {
+                notes.push(ReadNote { sheet: Some(name.clone()), level: NoteLevel::Date1904, message });
+            }
         }
         // One sheet that cannot be read costs that sheet only.
         let laid = read.and_then(|()| lay_out(sparse));
@@ -832,6 +882,35 @@ mod tests {
     #[test]
     fn letters() {
         assert_eq!([column_letters(0), column_letters(25), column_letters(26), column_letters(16_383)], ["A", "Z", "AA", "XFD"]);
+    }
+
+    /// A 1904 workbook's plain numbers become its dates only in date columns
+    /// (one holding a date cell, or headed with the word "date") and only in
+    /// the range of dates of case work; the note names the columns.
+    #[test]
+    fn plain_numbers_in_a_1904_workbooks_date_columns_are_its_dates() {
+        let d = |y, m, day| Cell::Date(chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap());
+        let mut sparse = vec![
+            (0, 0, Cell::text("Child ID")),
+            (0, 1, Cell::text("Date sent to auditor")),
+            (0, 2, Cell::text("Audit completed")),
+            (0, 3, Cell::text("Score")),
+            (1, 0, Cell::Number(44_742.0)),
+            (1, 1, Cell::Number(44_742.0)),
+            (1, 2, d(2026, 7, 20)),
+            (1, 3, Cell::Number(44_742.0)),
+            (2, 1, Cell::Number(12.0)),
+            (2, 2, Cell::Number(44_760.0)),
+        ];
+        let note = serials_1904(&mut sparse).expect("a note");
+        assert_eq!(sparse[4].2, Cell::Number(44_742.0), "an id column is left alone");
+        assert_eq!(sparse[5].2, d(2026, 7, 1), "headed 'date'");
+        assert_eq!(sparse[7].2, Cell::Number(44_742.0), "a column of scores is left alone");
+        assert_eq!(sparse[8].2, Cell::Number(12.0), "not a date of case work");
+        assert_eq!(sparse[9].2, d(2026, 7, 19), "beside a date cell");
+        assert!(note.contains("2 dates typed as plain numbers") && note.contains("column B, C"), "{note}");
+        let mut none = vec![(0, 0, Cell::text("Date")), (1, 0, d(2026, 7, 1))];
+        assert_eq!(serials_1904(&mut none), None);
     }
 
     #[test]

@@ -584,6 +584,7 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
                     ingest::workbook::NoteLevel::Warning => (Severity::Warning, "cells_left_out"),
                     ingest::workbook::NoteLevel::Uncalculated => (Severity::Warning, "formula_not_calculated"),
                     ingest::workbook::NoteLevel::Error => (Severity::Error, "sheet_error"),
+                    ingest::workbook::NoteLevel::Date1904 => (Severity::Warning, "date_system_1904"),
                 };
                 if severity == Severity::Error && !out.failed_files.iter().any(|f| f == shown) {
                     out.failed_files.push(shown.to_string());
@@ -644,13 +645,13 @@ fn read_once(files: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<Skipped>) {
     // Identical content: compare only files of equal size.
     let mut by_size: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, p) in kept.iter().enumerate() {
-        if let Ok(m) = std::fs::metadata(p) {
-            by_size.entry(m.len()).or_default().push(i);
+        if let Some(len) = ingest::input_len(p) {
+            by_size.entry(len).or_default().push(i);
         }
     }
     let mut drop: Vec<(usize, usize)> = Vec::new();
     for group in by_size.values().filter(|g| g.len() > 1) {
-        let contents: Vec<Option<Vec<u8>>> = group.iter().map(|&i| std::fs::read(&kept[i]).ok()).collect();
+        let contents: Vec<Option<Vec<u8>>> = group.iter().map(|&i| ingest::input_bytes(&kept[i])).collect();
         for (a, ca) in contents.iter().enumerate() {
             if ca.is_none() || drop.iter().any(|(d, _)| *d == group[a]) {
                 continue;

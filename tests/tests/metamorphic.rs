@@ -634,3 +634,60 @@ fn forms_renamed_shuffled_and_moved_still_join_their_lists() {
         assert_same_kpis(folder, &base, &got);
     }
 }
+
+/// Every file under `dir`, sorted.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn exports_sent_in_a_zip_archive_keep_every_kpi() {
+    // Exports as they arrive by secure email: every other file zipped (in a
+    // folder inside the archive, beside the "__MACOSX" copies a Mac adds), the
+    // rest beside the archive; then the whole folder as one archive given on
+    // its own. Every KPI stays what the unzipped files give.
+    use std::io::Write;
+    let sample = root().join("sample_data");
+    let base = run_folder("zip-base", &sample);
+    let options = zip::write::SimpleFileOptions::default();
+    let half = scratch("meta-zip-half-in");
+    let whole = scratch("meta-zip-whole-in");
+    let mut some = zip::ZipWriter::new(std::fs::File::create(half.join("exports.zip")).unwrap());
+    let mut all = zip::ZipWriter::new(std::fs::File::create(whole.join("Sep-Oct returns.zip")).unwrap());
+    for (i, f) in files_under(&sample).iter().enumerate() {
+        let rel = f.strip_prefix(&sample).unwrap().to_string_lossy().replace('\\', "/");
+        let bytes = std::fs::read(f).unwrap();
+        all.start_file(format!("returns/{rel}"), options).unwrap();
+        all.write_all(&bytes).unwrap();
+        if i % 2 == 0 {
+            some.start_file(format!("Cycle Sep-Oct/{rel}"), options).unwrap();
+            some.write_all(&bytes).unwrap();
+            some.start_file(format!("__MACOSX/Cycle Sep-Oct/._{rel}"), options).unwrap();
+            some.write_all(b"\x00\x05\x16\x07 Mac metadata").unwrap();
+        } else {
+            let to = half.join(&rel);
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::write(to, bytes).unwrap();
+        }
+    }
+    some.finish().unwrap();
+    all.finish().unwrap();
+    let got = run_folder("zip-half", &half);
+    assert_same_kpis("half zipped", &base, &got);
+    assert!(got.data_quality.contains("exports.zip/Cycle Sep-Oct/"), "findings name the file inside the archive");
+    let got = run_inputs(&scratch("meta-zip-whole"), &whole.join("Sep-Oct returns.zip"), &[], &window());
+    assert_same_kpis("all zipped", &base, &got);
+}

@@ -1,0 +1,158 @@
+//! Zip archives of exports, as they arrive by secure email ("exports.zip"):
+//! each file inside is read as if it sat in a folder named as the archive, so
+//! its rows, findings and normalised tables name it "exports.zip/Legal
+//! status.csv". The archive is read in place (nothing is unpacked to disk);
+//! a file inside is unpacked into memory when it is read, within caps that
+//! keep a damaged or crafted archive (a "zip bomb") from taking the machine.
+
+use super::{display_path, extension, Skipped};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Files an archive may hold; more is not an export folder.
+pub const MAX_MEMBERS: usize = 10_000;
+/// What one file inside may unpack to (a workbook's own cap is lower).
+pub const MAX_MEMBER_BYTES: u64 = 1 << 30;
+/// What all the files inside may unpack to together.
+pub const MAX_ARCHIVE_BYTES: u64 = 4 << 30;
+
+/// Whether a path names a zip archive (by its extension).
+pub fn is_archive(path: &Path) -> bool {
+    extension(path) == "zip"
+}
+
+fn open(archive: &Path) -> Result<zip::ZipArchive<std::io::BufReader<std::fs::File>>, String> {
+    let f = std::fs::File::open(archive).map_err(|e| format!("cannot be read: {e}"))?;
+    zip::ZipArchive::new(std::io::BufReader::new(f)).map_err(|e| format!("cannot be opened ({e}). Unzip it (Extract All) into the folder and run again"))
+}
+
+/// The files an archive holds, as paths under it (in name order), and the
+/// ones not read, with why (`skip` says why a file of that name is not read
+/// in a folder). A folder inside is walked; an archive inside an archive is
+/// not opened.
+///
+/// # Errors
+/// The archive cannot be opened, or passes a cap.
+pub fn members(archive: &Path, skip: impl Fn(&Path) -> Option<String>) -> Result<(Vec<PathBuf>, Vec<Skipped>), String> {
+    let mut zip = open(archive)?;
+    if zip.len() > MAX_MEMBERS {
+        return Err(format!("holds {} files, more than the {MAX_MEMBERS} auditpack opens in one archive. Unzip it and read the folders you need", zip.len()));
+    }
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).map_err(|e| format!("cannot be read: {e}"))?;
+        if entry.is_dir() {
+            continue;
+        }
+        total = total.saturating_add(entry.size());
+        // A name that climbs out of the archive ("../x.csv") or is absolute is refused.
+        let Some(inner) = entry.enclosed_name() else {
+            skipped.push(Skipped {
+                path: format!("{}/{}", display_path(archive), entry.name().unwrap_or_default()),
+                reason: "a file name that points outside the archive: not read".into(),
+            });
+            continue;
+        };
+        let path = archive.join(&inner);
+        let name = inner.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let reason = if name.starts_with('.') || inner.components().any(|c| c.as_os_str() == "__MACOSX") {
+            Some("hidden file or folder".to_string())
+        } else if is_archive(&inner) {
+            Some("a zip archive inside a zip archive, which auditpack does not open: the exports inside it are not in the figures. Unzip it into the folder and run again".into())
+        } else if entry.size() > MAX_MEMBER_BYTES {
+            Some(format!(
+                "unpacks to {} MB, more than the {} MB auditpack reads from inside an archive. Unzip it and run again",
+                entry.size() >> 20,
+                MAX_MEMBER_BYTES >> 20
+            ))
+        } else {
+            skip(&path)
+        };
+        match reason {
+            Some(reason) => skipped.push(Skipped { path: display_path(&path), reason }),
+            None => files.push(path),
+        }
+    }
+    if total > MAX_ARCHIVE_BYTES {
+        return Err(format!(
+            "unpacks to {} MB, more than the {} MB auditpack reads from one archive (a damaged file, or a \"zip bomb\"). Unzip it and read the folders you need",
+            total >> 20,
+            MAX_ARCHIVE_BYTES >> 20
+        ));
+    }
+    files.sort();
+    Ok((files, skipped))
+}
+
+/// The archive a path lies inside, and the file's name within it, when the
+/// path is one [`members`] gave.
+pub fn split(path: &Path) -> Option<(&Path, String)> {
+    let archive = path.ancestors().skip(1).find(|a| is_archive(a) && a.is_file())?;
+    let inner = path.strip_prefix(archive).ok()?;
+    Some((archive, inner.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")))
+}
+
+/// The size a file inside an archive says it unpacks to.
+pub fn size(archive: &Path, inner: &str) -> Option<u64> {
+    open(archive).ok()?.by_name(inner).ok().map(|f| f.size())
+}
+
+/// A file inside an archive, unpacked into memory (at most `cap` bytes: its
+/// declared size is checked first, and what it really unpacks to as it goes).
+///
+/// # Errors
+/// The archive or the file cannot be read, or it unpacks to more than `cap`.
+pub fn read(archive: &Path, inner: &str, cap: u64) -> Result<Vec<u8>, String> {
+    let mut zip = open(archive)?;
+    let mut f = zip.by_name(inner).map_err(|e| format!("cannot be read from {}: {e}", display_path(archive)))?;
+    let too_big = |n: u64| format!("unpacks to more than the {} MB auditpack reads from inside an archive. Unzip it and run again", n >> 20);
+    if f.size() > cap {
+        return Err(too_big(cap));
+    }
+    let mut bytes = Vec::with_capacity(f.size().min(cap) as usize);
+    (&mut f).take(cap + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot be unpacked: {e}"))?;
+    if bytes.len() as u64 > cap {
+        return Err(too_big(cap));
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn archive(dir: &Path, files: &[(&str, &[u8])]) -> PathBuf {
+        std::fs::create_dir_all(dir).unwrap();
+        let path = dir.join("exports.zip");
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+        for (name, bytes) in files {
+            zip.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+            zip.write_all(bytes).unwrap();
+        }
+        zip.finish().unwrap();
+        path
+    }
+
+    #[test]
+    fn members_are_paths_under_the_archive_and_read_back() {
+        let dir = std::env::temp_dir().join(format!("auditpack-archive-{}", std::process::id()));
+        let path = archive(
+            &dir,
+            &[("b.csv", b"x,y\n1,2\n"), ("sub/a.csv", b"a\n"), ("inner.zip", b"PK"), ("../up.csv", b"u"), ("__MACOSX/._b.csv", b"m"), ("notes.pdf", b"%PDF")],
+        );
+        let (files, skipped) = members(&path, |p| (extension(p) == "pdf").then(|| "a PDF".to_string())).unwrap();
+        assert_eq!(files, vec![path.join("b.csv"), path.join("sub/a.csv")]);
+        let why: Vec<&str> = skipped.iter().map(|s| s.reason.as_str()).collect();
+        assert_eq!(why.len(), 4, "{why:?}");
+        assert!(why.iter().any(|w| w.contains("inside a zip archive")) && why.iter().any(|w| w.contains("outside the archive")) && why.contains(&"a PDF"));
+        let (at, inner) = split(&files[1]).unwrap();
+        assert_eq!((at, inner.as_str()), (path.as_path(), "sub/a.csv"));
+        assert_eq!(read(at, &inner, 100).unwrap(), b"a\n");
+        assert!(read(&path, "b.csv", 3).unwrap_err().contains("more than"), "a file past the cap is refused");
+        assert_eq!(split(&dir.join("b.csv")), None, "not inside an archive");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
