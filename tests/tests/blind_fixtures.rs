@@ -363,6 +363,15 @@ fn a_thirty_first_blind_set_gives_the_independent_kpis() {
 }
 
 #[test]
+fn a_thirty_third_blind_set_gives_the_independent_kpis() {
+    // Exports that travelled: Excel for Mac's 1904 date system (dates typed
+    // as plain numbers too), pseudonymised child ids, European and US CSVs, a
+    // LibreOffice .ods moderation log, report preambles and footers, machine
+    // text dates, exports in a zip archive (tests/fixtures/councils33/README.md).
+    check("councils33");
+}
+
+#[test]
 fn a_thirty_second_blind_set_gives_the_independent_kpis_the_default_period_and_the_previous_figures() {
     // The officer's year: a folder per cycle, cumulative exports repeating
     // every audit of the year, a corrected file re-sent, a cycle whose audits
