@@ -986,17 +986,22 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             }
         }
         // Two columns that tie and are never both filled on a row (a question
-        // reworded part way through the year, the old column kept): one field,
-        // read from whichever is filled.
+        // reworded part way through the year, the old column kept), or hold
+        // the same value wherever both are (a form's "Child's ID" answer beside
+        // the export's own "Person ID"): one field, read from whichever is filled.
         if let [first, second] = winners.as_slice() {
             let (a, b) = (columns[*first].index, columns[*second].index);
             let filled = |i: usize, r: &Vec<Cell>| r.get(i).is_some_and(|c| !c.is_empty());
+            let text = |i: usize, r: &Vec<Cell>| r.get(i).map(|c| fold(&c.as_string())).unwrap_or_default();
             let both = sample.iter().any(|r| filled(a, r) && filled(b, r));
+            let differ = sample.iter().any(|r| filled(a, r) && filled(b, r) && text(a, r) != text(b, r));
             let each = sample.iter().any(|r| filled(a, r)) && sample.iter().any(|r| filled(b, r));
-            if !both && each && top < 1000 {
+            if !differ && each && top < 1000 {
                 let (h1, h2) = (columns[*first].header.clone(), columns[*second].header.clone());
-                notes.push(format!("columns '{h1}' and '{h2}' both match {field} and are never both filled on a row: read as one (whichever is filled)"));
-                columns[*second].reason = format!("{} (read where '{h1}' is blank: never both filled)", columns[*second].reason);
+                let how = if both { "hold the same value wherever both are filled" } else { "are never both filled on a row" };
+                notes.push(format!("columns '{h1}' and '{h2}' both match {field} and {how}: read as one (whichever is filled)"));
+                let why = if both { "the same value" } else { "never both filled" };
+                columns[*second].reason = format!("{} (read where '{h1}' is blank: {why})", columns[*second].reason);
                 for &c in cols.iter().filter(|&&c| scores[c] < top) {
                     notes.push(format!("column '{}' matches {field} less well than another column: not used; pin it in the config", columns[c].header));
                     columns[c].unuse(&format!("{field} is ambiguous"));

@@ -99,18 +99,39 @@ fn identifying(body: &[&SourceRow], col: usize) -> bool {
 /// rows are not one per answer after all (too few answers per audit, no
 /// column to tell audits apart, fewer than three questions): then the table is
 /// read as it is.
-pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize) -> Option<Pivoted> {
+pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize, is_grade: &dyn Fn(&Cell) -> bool) -> Option<Pivoted> {
     let width = header.len().max(body.iter().map(|r| r.cells.len()).max().unwrap_or(0));
     let filled = fill_blocks(body, q, a, width);
     let body = filled.as_ref().map_or(body, |(b, _)| b.as_slice());
     let rows: Vec<&SourceRow> = body.iter().filter(|r| !r.is_blank() && !text(r.cells.get(q)).is_empty()).collect();
+    // A question asked again for each item of a repeating group (an action
+    // plan's "Who by:" for action 1, 2, …), told apart by an item number
+    // column ("Row"): each item's answer is a question of its own, "Who by:
+    // (2)", so the action slots are read as an audit table's numbered ones.
+    let item = repeating_item(&rows, q, a, width);
+    // (Named with their step where a column says it, "Actions: Who by: (2)",
+    // so that an action's "Date completed (1)" is not taken for the audit's.)
+    let step_named = (0..width).filter(|&c| c != q && c != a).find(|&c| {
+        fold(&text(header.get(c))).split(' ').any(|w| matches!(w, "step" | "stage" | "part" | "section"))
+            && rows.iter().all(|r| r.cells.get(c).is_none_or(|v| !is_date_value(v) && !is_id_value(v)))
+    });
+    let question = |r: &SourceRow| -> String {
+        let t = text(r.cells.get(q));
+        match item.map(|c| text(r.cells.get(c))).filter(|n| !n.is_empty()) {
+            Some(n) => match step_named.map(|c| text(r.cells.get(c))).filter(|s| !s.is_empty()) {
+                Some(step) => format!("{step}: {t} ({n})"),
+                None => format!("{t} ({n})"),
+            },
+            None => t,
+        }
+    };
     // A column whose value goes with the question ("Q01", "1.1": a question
     // number) tells questions apart, not audits.
     let with_question = |c: usize| {
         let mut by_question: HashMap<String, String> = HashMap::new();
         rows.iter().all(|r| {
             let v = text(r.cells.get(c));
-            by_question.entry(fold(&text(r.cells.get(q)))).or_insert_with(|| v.clone()) == &v
+            by_question.entry(fold(&question(r))).or_insert_with(|| v.clone()) == &v
         })
     };
     let mut keys: Vec<usize> = (0..width).filter(|&c| c != q && c != a && identifying(&rows, c) && !with_question(c)).collect();
@@ -134,13 +155,16 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize) -> Option<
         groups
             .iter()
             .map(|g| {
-                let distinct: std::collections::HashSet<String> = g.iter().map(|r| fold(&text(r.cells.get(q)))).collect();
+                let distinct: std::collections::HashSet<String> = g.iter().map(|r| fold(&question(r))).collect();
                 g.len() - distinct.len()
             })
             .sum()
     };
     // An answer-level identifier (a row id) makes every row its own audit: it
     // is dropped from the key, the one with the most distinct values first.
+    // So is a column that changes within one audit (the date each answer was
+    // given, a step's completion date) when dropping it joins rows without any
+    // question coming twice more; the one that joins most first.
     let mut groups = loop {
         if keys.is_empty() {
             return None;
@@ -148,6 +172,17 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize) -> Option<
         let groups = group_by(&keys);
         if rows.len() >= 2 * groups.len() {
             break groups;
+        }
+        let repeats = repeats_in(&groups);
+        let joins = keys
+            .iter()
+            .filter(|_| keys.len() > 1)
+            .map(|&c| (c, group_by(&keys.iter().copied().filter(|&k| k != c).collect::<Vec<usize>>())))
+            .filter(|(_, joined)| joined.len() < groups.len() && repeats_in(joined) == repeats)
+            .min_by_key(|(c, joined)| (joined.len(), *c));
+        if let Some((c, _)) = joins {
+            keys.retain(|&k| k != c);
+            continue;
         }
         let distinct = |c: usize| rows.iter().map(|r| text(r.cells.get(c))).collect::<std::collections::HashSet<String>>().len();
         let most = keys.iter().copied().max_by_key(|&c| (distinct(c), std::cmp::Reverse(c)))?;
@@ -159,22 +194,29 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize) -> Option<
     // A key column that changes within one audit (the date each answer was
     // given) splits it: it is dropped where that joins audits without any
     // question coming twice.
-    for c in keys.clone() {
-        let without: Vec<usize> = keys.iter().copied().filter(|&k| k != c).collect();
-        if without.is_empty() {
-            break;
-        }
-        let joined = group_by(&without);
-        if joined.len() < groups.len() && repeats_in(&joined) == repeats_in(&groups) {
-            keys = without;
-            groups = joined;
+    // (Again until none joins: one column may join only once another is gone,
+    // as a step's completion date once the date of each answer is.)
+    let mut joined_any = true;
+    while joined_any {
+        joined_any = false;
+        for c in keys.clone() {
+            let without: Vec<usize> = keys.iter().copied().filter(|&k| k != c).collect();
+            if without.is_empty() {
+                break;
+            }
+            let joined = group_by(&without);
+            if joined.len() < groups.len() && repeats_in(&joined) == repeats_in(&groups) {
+                keys = without;
+                groups = joined;
+                joined_any = true;
+            }
         }
     }
     // Questions in the order they first come, one column each (spellings that
     // fold alike are one question).
     let mut questions: Vec<(String, String)> = Vec::new();
     for r in &rows {
-        let t = text(r.cells.get(q));
+        let t = question(r);
         let f = fold(&t);
         if !questions.iter().any(|(k, _)| *k == f) {
             questions.push((f, t));
@@ -205,12 +247,26 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize) -> Option<
     let per_answer: Vec<usize> = per_answer.into_iter().filter(|&c| !(with_question(c) && distinct_in(&rows, c) > 1)).collect();
     let own: Vec<usize> = (0..width).filter(|&c| c != q && c != a && !per_answer.contains(&c) && !(with_question(c) && distinct_in(&rows, c) > 1)).collect();
     let header_text = |c: usize| text(header.get(c));
+    // (The step column goes with the question too: each question is in one step.)
+    let sections: Vec<usize> = (0..width).filter(|&c| c != q && c != a && !keys.contains(&c) && !own.contains(&c) && !per_answer.contains(&c)).collect();
+    let steps = Steps::find(&groups, &sections, &per_answer, a, is_grade);
+    // Of the rest, a column of free text (a comment on each answer) becomes a
+    // column per question ("<question> Comments"); who and when each answer
+    // was given (names, dates, ids that repeat) is not read.
+    let (per_answer, unread): (Vec<usize>, Vec<usize>) =
+        per_answer.into_iter().filter(|c| steps.as_ref().is_none_or(|s| s.column != *c && !s.columns.contains(c))).partition(|&c| free_text(&rows, c));
     let mut out_header: Vec<Cell> = own.iter().map(|&c| header.get(c).cloned().unwrap_or(Cell::Empty)).collect();
+    if let Some(s) = &steps {
+        for i in 0..s.values.len() {
+            out_header.extend(s.columns.iter().map(|&c| s.header(i, c, &header_text(c), &rows)));
+        }
+    }
+    let step_cells = out_header.len() - own.len();
     for (_, question) in &questions {
         out_header.push(Cell::Text(question.clone()));
         out_header.extend(per_answer.iter().map(|&c| Cell::Text(format!("{question} {}", header_text(c)))));
     }
-    let slot = |qi: usize| own.len() + qi * (1 + per_answer.len());
+    let slot = |qi: usize| own.len() + step_cells + qi * (1 + per_answer.len());
     let mut out = Pivoted { header: out_header, rows: Vec::new(), folded: 0, duplicates: Vec::new(), conflicts: Vec::new(), note: String::new() };
     let mut audit_rows: Vec<(u32, SourceRow)> = Vec::new();
     // Key → position in `audit_rows`, for rows of an audit with no question.
@@ -224,7 +280,7 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize) -> Option<
         // Question → the row that answered it.
         let mut answered: HashMap<usize, &SourceRow> = HashMap::new();
         for r in g {
-            let f = fold(&text(r.cells.get(q)));
+            let f = fold(&question(r));
             let qi = question_index[f.as_str()];
             if let Some(first) = answered.get(&qi) {
                 if first.cells == r.cells {
@@ -235,6 +291,9 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize) -> Option<
                 continue;
             }
             answered.insert(qi, r);
+            if let Some(s) = &steps {
+                s.fill(r, &mut cells[own.len()..own.len() + step_cells]);
+            }
             cells[slot(qi)] = r.cells.get(a).cloned().unwrap_or(Cell::Empty);
             for (j, &c) in per_answer.iter().enumerate() {
                 cells[slot(qi) + 1 + j] = r.cells.get(c).cloned().unwrap_or(Cell::Empty);
@@ -268,14 +327,171 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize) -> Option<
     out.rows = audit_rows.into_iter().map(|(_, r)| r).collect();
     let by: Vec<String> = keys.iter().map(|&c| format!("'{}'", header_text(c))).collect();
     out.note = format!(
-        "long format (one row per answer): {} answer rows read as {} audits, one per {}; each of the {} questions is a column{}",
+        "long format (one row per answer): {} answer rows read as {} audits, one per {}; each of the {} questions is a column{}{}{}",
         rows.len(),
         groups.len(),
         by.join(" + "),
         questions.len(),
+        steps.as_ref().map(|s| s.describe(&header_text)).unwrap_or_default(),
+        if unread.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<String> = unread.iter().map(|&c| format!("'{}'", header_text(c))).collect();
+            format!("; who and when each answer was given ({}) is not read", names.join(", "))
+        },
         filled.map(|(_, n)| n).unwrap_or_default()
     );
     Some(out)
+}
+
+/// A form's steps (or parts, or stages), when the export gives each answer
+/// its step ("Audit", "Moderation", "Manager sign-off") and columns that go
+/// with the step, not with the answer: its status, due date, completion date.
+/// The step that holds most of the form's grades gives its own as the audit's
+/// ("Step Completed" is the audit's completion, "Step Status" its status); a
+/// moderation step ("Moderation", "Challenge moderation", "QA") gives its
+/// dates as the moderation's ("Moderation: Step Completed date"); the other
+/// steps' (allocation, actions, a manager's sign-off) are not the audit's,
+/// and are left blank. A date column is named a date ("… date") where its
+/// header does not say so, as the column names the rest of the table has do.
+struct Steps {
+    /// The column naming the step.
+    column: usize,
+    /// The columns that go with the step.
+    columns: Vec<usize>,
+    /// The steps, in the order they first come.
+    values: Vec<String>,
+    /// The step with most grades among its answers, if any has one.
+    main: Option<usize>,
+}
+
+impl Steps {
+    /// At most this many steps (more is not a form's workflow).
+    const MAX: usize = 12;
+
+    fn find(groups: &[Vec<&SourceRow>], sections: &[usize], per_answer: &[usize], a: usize, is_grade: &dyn Fn(&Cell) -> bool) -> Option<Steps> {
+        let rows = || groups.iter().flatten();
+        // Within each audit, `c`'s value is the same wherever `s`'s is.
+        let follows = |s: usize, c: usize| {
+            groups.iter().all(|g| {
+                let mut seen: HashMap<String, String> = HashMap::new();
+                g.iter().all(|r| seen.entry(text(r.cells.get(s))).or_insert_with(|| text(r.cells.get(c))) == &text(r.cells.get(c)))
+            })
+        };
+        sections.iter().chain(per_answer).copied().find_map(|s| {
+            let mut values: Vec<String> = Vec::new();
+            for r in rows() {
+                let v = text(r.cells.get(s));
+                if v.is_empty() || is_date_value(&Cell::text(&v)) || is_id_value(&Cell::text(&v)) {
+                    return None;
+                }
+                if !values.contains(&v) {
+                    values.push(v);
+                }
+                if values.len() > Self::MAX {
+                    return None;
+                }
+            }
+            let columns: Vec<usize> = per_answer.iter().copied().filter(|&c| c != s && follows(s, c)).collect();
+            if values.len() < 2 || columns.is_empty() {
+                return None;
+            }
+            let grades = |v: &String| rows().filter(|r| text(r.cells.get(s)) == *v && r.cells.get(a).is_some_and(is_grade)).count();
+            let main = (0..values.len()).max_by_key(|&i| (grades(&values[i]), std::cmp::Reverse(i))).filter(|&i| grades(&values[i]) > 0);
+            Some(Steps { column: s, columns, values, main })
+        })
+    }
+
+    /// Whether step `i` is a moderation of the audit, by its name.
+    fn moderates(&self, i: usize) -> bool {
+        fold(&self.values[i]).split(|c: char| !c.is_alphanumeric()).any(|w| w.starts_with("moderat") || matches!(w, "challenge" | "qa"))
+            || fold(&self.values[i]).contains("quality assurance")
+    }
+
+    /// Whether step `i`'s column `c` is read: all of the main step's, a
+    /// moderation step's dates.
+    fn reads(&self, i: usize, c: usize, name: &str, rows: &[&SourceRow]) -> bool {
+        let due = fold(name).split(' ').any(|w| matches!(w, "due" | "deadline" | "target"));
+        Some(i) == self.main || (self.moderates(i) && Self::dates(c, rows) && !due)
+    }
+
+    /// Whether a column holds dates (most of its values).
+    fn dates(c: usize, rows: &[&SourceRow]) -> bool {
+        let values: Vec<&Cell> = rows.iter().filter_map(|r| r.cells.get(c)).filter(|v| !v.is_empty()).collect();
+        !values.is_empty() && values.iter().filter(|v| is_date_value(v)).count() * 2 > values.len()
+    }
+
+    /// The header of step `i`'s column `c` (`name` is the export's); blank
+    /// for one not read.
+    fn header(&self, i: usize, c: usize, name: &str, rows: &[&SourceRow]) -> Cell {
+        if !self.reads(i, c, name, rows) {
+            return Cell::Empty;
+        }
+        let dated = fold(name).split(' ').any(|w| matches!(w, "date" | "on" | "when"));
+        let name = if Self::dates(c, rows) && !dated { format!("{name} date") } else { name.to_string() };
+        Cell::Text(if Some(i) == self.main { name } else { format!("{}: {name}", self.values[i]) })
+    }
+
+    /// Puts an answer row's step columns into the audit's step cells (the
+    /// first row of each step gives them).
+    fn fill(&self, r: &SourceRow, cells: &mut [Cell]) {
+        let Some(i) = self.values.iter().position(|v| *v == text(r.cells.get(self.column))) else { return };
+        if Some(i) != self.main && !self.moderates(i) {
+            return;
+        }
+        for (j, &c) in self.columns.iter().enumerate() {
+            let at = &mut cells[i * self.columns.len() + j];
+            if at.is_empty() {
+                *at = r.cells.get(c).cloned().unwrap_or(Cell::Empty);
+            }
+        }
+    }
+
+    fn describe(&self, header_text: &dyn Fn(usize) -> String) -> String {
+        let columns: Vec<String> = self.columns.iter().map(|&c| format!("'{}'", header_text(c))).collect();
+        let main = match self.main {
+            Some(i) => format!("'{}' (the step with the grades) gives the audit's {}", self.values[i], columns.join(", ")),
+            None => format!("no step holds grades, so none gives the audit's {}", columns.join(", ")),
+        };
+        let moderation: Vec<String> =
+            (0..self.values.len()).filter(|&i| Some(i) != self.main && self.moderates(i)).map(|i| format!("'{}'", self.values[i])).collect();
+        let moderation = if moderation.is_empty() { String::new() } else { format!(", {} the moderation's dates", moderation.join(", ")) };
+        let others: Vec<String> =
+            (0..self.values.len()).filter(|&i| Some(i) != self.main && !self.moderates(i)).map(|i| format!("'{}'", self.values[i])).collect();
+        let others = if others.is_empty() { String::new() } else { format!("; the other steps' ({}) are not read", others.join(", ")) };
+        format!("; of the steps in '{}', {main}{moderation}{others}", header_text(self.column))
+    }
+}
+
+/// The column numbering the items of a repeating group (1, 2, 3 … on the
+/// rows of a group that repeats, blank on the others: a form's version, on
+/// every row, is not one), when one question comes with two or more of its
+/// numbers.
+fn repeating_item(rows: &[&SourceRow], q: usize, a: usize, width: usize) -> Option<usize> {
+    (0..width).filter(|&c| c != q && c != a).find(|&c| {
+        let mut numbers: HashMap<String, std::collections::HashSet<String>> = HashMap::new();
+        let mut blank = false;
+        for r in rows {
+            let v = text(r.cells.get(c));
+            if v.is_empty() {
+                blank = true;
+                continue;
+            }
+            if !v.parse::<u32>().is_ok_and(|n| (1..=20).contains(&n)) {
+                return false;
+            }
+            numbers.entry(fold(&text(r.cells.get(q)))).or_default().insert(v);
+        }
+        blank && numbers.values().any(|n| n.len() >= 2)
+    })
+}
+
+/// Whether a column's values are free text (a comment on each answer): most
+/// of them differ, and they are not dates or ids.
+fn free_text(rows: &[&SourceRow], c: usize) -> bool {
+    let values: Vec<&Cell> = rows.iter().filter_map(|r| r.cells.get(c)).filter(|v| !v.is_empty()).collect();
+    let distinct: std::collections::HashSet<String> = values.iter().map(|v| v.as_string()).collect();
+    !values.is_empty() && distinct.len() * 2 >= values.len() && values.iter().filter(|v| is_date_value(v) || is_id_value(v)).count() * 2 < values.len()
 }
 
 fn distinct_in(rows: &[&SourceRow], c: usize) -> usize {
@@ -346,6 +562,51 @@ mod tests {
         SourceRow::texts(n, cells)
     }
 
+    /// A case management system's form answers report: each answer dated as
+    /// it was given, each step with its own status and completion date, an
+    /// action plan step repeating its questions per action ("Row"). One audit
+    /// per form; the graded step's columns are the audit's, the moderation
+    /// step's completion the moderation's, each action's answers numbered;
+    /// who and when each answer was given is not read.
+    #[test]
+    fn a_forms_steps_items_and_answer_dates_make_one_audit() {
+        let header = row(1, &["Form ID", "Person ID", "Step", "Step Status", "Step Completed On", "Row", "Question Text", "Answer", "Answered Date"]).cells;
+        let mut body = Vec::new();
+        for (f, child, day) in [("F1", "3101", 14), ("F2", "3102", 21)] {
+            let done = format!("{day}/07/2026");
+            let said = |d: u32| format!("{d}/07/2026");
+            let answers: Vec<[String; 6]> = vec![
+                ["Audit".into(), "Completed".into(), done.clone(), "".into(), "Is the child safe?".into(), "Yes".into()],
+                ["Audit".into(), "Completed".into(), done.clone(), "".into(), "Is work child-centred?".into(), "Partially".into()],
+                ["Audit".into(), "Completed".into(), done.clone(), "".into(), "Auditor's grade".into(), "Good".into()],
+                ["Moderation".into(), "Completed".into(), said(day + 5), "".into(), "Moderator's grade".into(), "Good".into()],
+                ["Actions".into(), "Completed".into(), done.clone(), "1".into(), "Who by:".into(), "SW".into()],
+                ["Actions".into(), "Completed".into(), done.clone(), "1".into(), "By when:".into(), said(28)],
+                ["Actions".into(), "Completed".into(), done.clone(), "2".into(), "Who by:".into(), "TM".into()],
+                ["Actions".into(), "Completed".into(), done.clone(), "2".into(), "By when:".into(), said(30)],
+            ];
+            for (i, x) in answers.iter().enumerate() {
+                let n = body.len() as u32 + 2;
+                let answered = said(day - 3 + (i as u32 % 3));
+                body.push(row(n, &[f, child, &x[0], &x[1], &x[2], &x[3], &x[4], &x[5], &answered]));
+            }
+        }
+        let (q, a) = question_answer(&header).expect("named");
+        let grade = |c: &Cell| matches!(c.as_string().as_str(), "Good");
+        let p = pivot(&header, &body, q, a, &grade).expect("long format");
+        assert_eq!(p.rows.len(), 2, "{}", p.note);
+        let h: Vec<String> = p.header.iter().map(Cell::as_string).collect();
+        for want in ["Step Status", "Step Completed On", "Moderation: Step Completed On", "Actions: Who by: (1)", "Actions: By when: (2)", "Auditor's grade"] {
+            assert!(h.contains(&want.to_string()), "{want} in {h:?}");
+        }
+        assert!(!h.iter().any(|c| c.contains("Answered Date")), "{h:?}");
+        let at = |name: &str| h.iter().position(|c| c == name).unwrap();
+        assert_eq!(p.rows[1].cells[at("Step Completed On")].as_string(), "21/07/2026");
+        assert_eq!(p.rows[1].cells[at("Moderation: Step Completed On")].as_string(), "26/07/2026");
+        assert_eq!(p.rows[0].cells[at("Actions: Who by: (2)")].as_string(), "TM");
+        assert!(p.note.contains("'Audit' (the step with the grades)") && p.note.contains("'Answered Date'"), "{}", p.note);
+    }
+
     #[test]
     fn answers_become_one_row_per_audit_with_a_column_per_question() {
         let header = row(3, &["Form ID", "Child ID", "Team", "Finalised", "Question", "Answer", "Comment"]).cells;
@@ -362,7 +623,7 @@ mod tests {
         ];
         let (q, a) = question_answer(&header).expect("named");
         assert_eq!((q, a), (4, 5));
-        let p = pivot(&header, &body, q, a).expect("long format");
+        let p = pivot(&header, &body, q, a, &|_| false).expect("long format");
         let h: Vec<String> = p.header.iter().map(Cell::as_string).collect();
         assert_eq!(
             h,
@@ -406,7 +667,7 @@ mod tests {
             row(9, &["", "", "", "1. Safety", "Risk identified", "Yes"]),
             row(10, &["", "", "", "2. Voice", "Child seen alone", "Yes"]),
         ];
-        let p = pivot(&header, &body, 4, 5).expect("long format");
+        let p = pivot(&header, &body, 4, 5, &|_| false).expect("long format");
         let h: Vec<String> = p.header.iter().map(Cell::as_string).collect();
         assert_eq!(h, ["Audit Ref", "Child ID", "Date Completed", "Overall judgement", "Risk identified", "Child seen alone"]);
         let cells: Vec<Vec<String>> = p.rows.iter().map(|r| r.cells.iter().map(Cell::as_string).collect()).collect();
@@ -434,7 +695,7 @@ mod tests {
         let body: Vec<SourceRow> =
             (0..6).map(|i| row(2 + i, &[&format!("C10{i}"), "01/10/2026", ["Voice", "Plans", "Risk"][i as usize % 3], "Good"])).collect();
         let (q, a) = question_answer(&header).expect("named");
-        assert!(pivot(&header, &body, q, a).is_none());
+        assert!(pivot(&header, &body, q, a, &|_| false).is_none());
         assert!(question_answer(&row(1, &["Child ID", "Area", "Overall grade"]).cells).is_none());
     }
 }

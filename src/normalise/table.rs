@@ -1483,10 +1483,11 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                     wide_plans = Some(u);
                 }
             } else if let Some((q, a)) = long_columns.filter(|_| matches!(plain_kind, TableKind::Unknown | TableKind::Audits)) {
-                let first = super::long::pivot(&sample[h].cells, &sample[h + 1..], q, a);
+                let is_grade = |c: &Cell| ctx.crosswalk.is_label(c);
+                let first = super::long::pivot(&sample[h].cells, &sample[h + 1..], q, a, &is_grade);
                 if first.is_some_and(|p| better(&map_rows(&p.header, &p.rows), TableKind::Audits)) {
                     let mut body = read_all(&mut sample, h, &mut rows, &mut read_error, &file, sheet.as_deref());
-                    match super::long::pivot(&sample[h].cells, &body, q, a) {
+                    match super::long::pivot(&sample[h].cells, &body, q, a, &is_grade) {
                         Some(mut p) => {
                             sample[h].cells = std::mem::take(&mut p.header);
                             sample.append(&mut p.rows);

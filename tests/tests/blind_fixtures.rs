@@ -60,7 +60,8 @@ fn check(set: &str) {
             // with nothing to count left out).
             // A split by team the README lists as open ("by_team_differs"):
             // the whole is checked, the split not.
-            let teams_open = known[folder.as_str()][id.as_str()]["by_team_differs"].is_string();
+            // (A KPI the README says is not in the exports has no split to check.)
+            let teams_open = known[folder.as_str()][id.as_str()]["by_team_differs"].is_string() || known[folder.as_str()][id.as_str()].is_string();
             if let Some(want_teams) = want.get("by_team").and_then(Value::as_object).filter(|_| !teams_open) {
                 let rates = want_teams.values().any(Value::is_object);
                 let shown = |n: &Value, d: &Value| format!("{n}/{d}");
@@ -369,6 +370,16 @@ fn a_thirty_third_blind_set_gives_the_independent_kpis() {
     // LibreOffice .ods moderation log, report preambles and footers, machine
     // text dates, exports in a zip archive (tests/fixtures/councils33/README.md).
     check("councils33");
+}
+
+#[test]
+fn a_thirty_fourth_blind_set_gives_the_independent_kpis_or_says_it_cannot() {
+    // Forms exported from case management systems one row per answer: form
+    // versions, steps completed on different dates, action plans repeating
+    // their questions, codes with a lookup, cancelled and unfinished forms
+    // (tests/fixtures/councils34/README.md). What is not read yet is listed in
+    // known_limits.json: "not in the exports", never a number that looks measured.
+    check("councils34");
 }
 
 #[test]
