@@ -287,10 +287,16 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
     check_pins(&config, &n)?;
     if n.tables.is_empty() && n.failed_files.is_empty() {
         let shown: Vec<String> = inputs_or_default(&args.input).iter().map(|p| p.display().to_string()).collect();
-        let outputs: Vec<String> =
-            n.skipped.iter().filter(|s| s.reason.starts_with(crate::ingest::OUTPUT_FOLDER)).map(|s| format!("; not read: {} ({})", s.path, s.reason)).collect();
+        // (What was found and not read, and why: an earlier run's outputs, a
+        // PDF, an archive that could not be opened.)
+        let outputs: Vec<String> = n
+            .skipped
+            .iter()
+            .filter(|s| s.reason.starts_with(crate::ingest::OUTPUT_FOLDER) || s.may_hold_records())
+            .map(|s| format!("; not read: {} ({})", s.path, s.reason))
+            .collect();
         eprintln!(
-            "error: no spreadsheet or text export found in {} (read: .xlsx .xlsm .xls .ods .csv .tsv .txt){}",
+            "error: no spreadsheet or text export found in {} (read: .xlsx .xlsm .xlsb .xls .ods .csv .tsv .txt .docx .docm, and .zip archives of them){}",
             printable(&shown.join(", ")),
             printable(&outputs.concat())
         );

@@ -38,8 +38,8 @@ pub fn members(archive: &Path, skip: impl Fn(&Path) -> Option<String>) -> Result
     if zip.len() > MAX_MEMBERS {
         return Err(format!("holds {} files, more than the {MAX_MEMBERS} auditpack opens in one archive. Unzip it and read the folders you need", zip.len()));
     }
-    let mut files = Vec::new();
-    let mut skipped = Vec::new();
+    // Each file's name inside (folders left out) and what it unpacks to.
+    let mut entries: Vec<(Option<String>, String, u64)> = Vec::new();
     let mut total = 0u64;
     for i in 0..zip.len() {
         let entry = zip.by_index_raw(i).map_err(|e| format!("cannot be read: {e}"))?;
@@ -47,33 +47,8 @@ pub fn members(archive: &Path, skip: impl Fn(&Path) -> Option<String>) -> Result
             continue;
         }
         total = total.saturating_add(entry.size());
-        // A name that climbs out of the archive ("../x.csv") or is absolute is refused.
-        let Some(inner) = entry.enclosed_name() else {
-            skipped.push(Skipped {
-                path: format!("{}/{}", display_path(archive), entry.name().unwrap_or_default()),
-                reason: "a file name that points outside the archive: not read".into(),
-            });
-            continue;
-        };
-        let path = archive.join(&inner);
-        let name = inner.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-        let reason = if name.starts_with('.') || inner.components().any(|c| c.as_os_str() == "__MACOSX") {
-            Some("hidden file or folder".to_string())
-        } else if is_archive(&inner) {
-            Some("a zip archive inside a zip archive, which auditpack does not open: the exports inside it are not in the figures. Unzip it into the folder and run again".into())
-        } else if entry.size() > MAX_MEMBER_BYTES {
-            Some(format!(
-                "unpacks to {} MB, more than the {} MB auditpack reads from inside an archive. Unzip it and run again",
-                entry.size() >> 20,
-                MAX_MEMBER_BYTES >> 20
-            ))
-        } else {
-            skip(&path)
-        };
-        match reason {
-            Some(reason) => skipped.push(Skipped { path: display_path(&path), reason }),
-            None => files.push(path),
-        }
+        let raw = entry.name().map(|n| n.to_string()).unwrap_or_default();
+        entries.push((inner_name(&raw), raw, entry.size()));
     }
     if total > MAX_ARCHIVE_BYTES {
         return Err(format!(
@@ -82,8 +57,56 @@ pub fn members(archive: &Path, skip: impl Fn(&Path) -> Option<String>) -> Result
             MAX_ARCHIVE_BYTES >> 20
         ));
     }
+    // Folders inside that hold an earlier run's outputs (its metrics.json):
+    // never read as exports, as on disk.
+    let outputs: Vec<String> = entries
+        .iter()
+        .filter_map(|(inner, _, _)| inner.as_deref()?.strip_suffix("metrics.json").filter(|d| d.is_empty() || d.ends_with('/')).map(str::to_string))
+        .collect();
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (inner, raw, size) in entries {
+        // A name that climbs out of the archive ("../x.csv") or is absolute is refused.
+        let Some(inner) = inner else {
+            skipped
+                .push(Skipped { path: format!("{}/{}", display_path(archive), raw), reason: "a file name that points outside the archive: not read".into() });
+            continue;
+        };
+        let path = archive.join(&inner);
+        let name = inner.rsplit('/').next().unwrap_or_default();
+        let reason = if name.starts_with('.') || inner.split('/').any(|c| c == "__MACOSX") {
+            Some("hidden file or folder".to_string())
+        } else if outputs.iter().any(|o| inner.starts_with(o.as_str())) {
+            Some(format!("{} (the folder holds the metrics.json of an earlier run): not read as exports", super::OUTPUT_FOLDER))
+        } else if !seen.insert(inner.clone()) {
+            Some(format!("{NOT_READ} a second file of the same name in it (the first is read), so any records in this one are not in the figures. Unzip it and check which is right"))
+        } else if is_archive(Path::new(name)) {
+            Some("a zip archive inside a zip archive, which auditpack does not open: the exports inside it are not in the figures. Unzip it into the folder and run again".into())
+        } else if size > MAX_MEMBER_BYTES {
+            Some(format!("{NOT_READ} it unpacks to {} MB, more than the {} MB auditpack reads from inside an archive, so its records are not in the figures. Unzip it and run again", size >> 20, MAX_MEMBER_BYTES >> 20))
+        } else {
+            skip(&path)
+        };
+        match reason {
+            Some(reason) => skipped.push(Skipped { path: display_path(&path), reason }),
+            None => files.push(path),
+        }
+    }
     files.sort();
     Ok((files, skipped))
+}
+
+/// How the reason starts for a file inside an archive that may hold records
+/// and is not read (too large, a second of its name): a warning.
+pub const NOT_READ: &str = "not read from the archive:";
+
+/// A file's name inside an archive, its folders parted by "/" (a Windows
+/// tool's "\\" too), or `None` when it is absolute or climbs out ("..").
+fn inner_name(raw: &str) -> Option<String> {
+    let parts: Vec<&str> = raw.split(['/', '\\']).filter(|p| !p.is_empty() && *p != ".").collect();
+    let absolute = raw.starts_with(['/', '\\']) || raw.get(1..2) == Some(":");
+    (!absolute && !parts.is_empty() && !parts.contains(&"..")).then(|| parts.join("/"))
 }
 
 /// The archive a path lies inside, and the file's name within it, when the
@@ -94,9 +117,26 @@ pub fn split(path: &Path) -> Option<(&Path, String)> {
     Some((archive, inner.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")))
 }
 
+/// Where the file [`members`] named `inner` is in the archive (the first of
+/// that name).
+fn index_of<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, inner: &str) -> Option<usize> {
+    (0..zip.len()).find(|&i| zip.by_index_raw(i).ok().and_then(|e| inner_name(&e.name().map(|n| n.to_string()).unwrap_or_default())).as_deref() == Some(inner))
+}
+
 /// The size a file inside an archive says it unpacks to.
 pub fn size(archive: &Path, inner: &str) -> Option<u64> {
-    open(archive).ok()?.by_name(inner).ok().map(|f| f.size())
+    let mut zip = open(archive).ok()?;
+    let at = index_of(&mut zip, inner)?;
+    zip.by_index_raw(at).ok().map(|f| f.size())
+}
+
+/// Streams a file inside an archive through `sink`, piece by piece (never
+/// held whole); `None` when it cannot be read.
+pub fn stream(archive: &Path, inner: &str, sink: &mut dyn FnMut(&[u8])) -> Option<()> {
+    let mut zip = open(archive).ok()?;
+    let at = index_of(&mut zip, inner)?;
+    let mut f = zip.by_index(at).ok()?;
+    super::stream_into(&mut f, sink)
 }
 
 /// A file inside an archive, unpacked into memory (at most `cap` bytes: its
@@ -106,7 +146,8 @@ pub fn size(archive: &Path, inner: &str) -> Option<u64> {
 /// The archive or the file cannot be read, or it unpacks to more than `cap`.
 pub fn read(archive: &Path, inner: &str, cap: u64) -> Result<Vec<u8>, String> {
     let mut zip = open(archive)?;
-    let mut f = zip.by_name(inner).map_err(|e| format!("cannot be read from {}: {e}", display_path(archive)))?;
+    let at = index_of(&mut zip, inner).ok_or_else(|| format!("cannot be read from {}: not found in the archive", display_path(archive)))?;
+    let mut f = zip.by_index(at).map_err(|e| format!("cannot be read from {}: {e}", display_path(archive)))?;
     let too_big = |n: u64| format!("unpacks to more than the {} MB auditpack reads from inside an archive. Unzip it and run again", n >> 20);
     if f.size() > cap {
         return Err(too_big(cap));
@@ -141,14 +182,26 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("auditpack-archive-{}", std::process::id()));
         let path = archive(
             &dir,
-            &[("b.csv", b"x,y\n1,2\n"), ("sub/a.csv", b"a\n"), ("inner.zip", b"PK"), ("../up.csv", b"u"), ("__MACOSX/._b.csv", b"m"), ("notes.pdf", b"%PDF")],
+            &[
+                ("b.csv", b"x,y\n1,2\n"),
+                ("sub/a.csv", b"a\n"),
+                ("inner.zip", b"PK"),
+                ("../up.csv", b"u"),
+                ("__MACOSX/._b.csv", b"m"),
+                ("notes.pdf", b"%PDF"),
+                ("Exports\\Sept\\c.csv", b"c\n"),
+                ("packs/metrics.json", b"{}"),
+                ("packs/normalised/audits.csv", b"a\n"),
+            ],
         );
         let (files, skipped) = members(&path, |p| (extension(p) == "pdf").then(|| "a PDF".to_string())).unwrap();
-        assert_eq!(files, vec![path.join("b.csv"), path.join("sub/a.csv")]);
+        assert_eq!(files, vec![path.join("Exports/Sept/c.csv"), path.join("b.csv"), path.join("sub/a.csv")], "a Windows tool's \\ parts folders");
         let why: Vec<&str> = skipped.iter().map(|s| s.reason.as_str()).collect();
-        assert_eq!(why.len(), 4, "{why:?}");
+        assert_eq!(why.len(), 6, "{why:?}");
         assert!(why.iter().any(|w| w.contains("inside a zip archive")) && why.iter().any(|w| w.contains("outside the archive")) && why.contains(&"a PDF"));
-        let (at, inner) = split(&files[1]).unwrap();
+        assert_eq!(why.iter().filter(|w| w.contains("metrics.json of an earlier run")).count(), 2, "an earlier run's outputs: {why:?}");
+        assert_eq!(read(&path, "Exports/Sept/c.csv", 100).unwrap(), b"c\n");
+        let (at, inner) = split(&files[2]).unwrap();
         assert_eq!((at, inner.as_str()), (path.as_path(), "sub/a.csv"));
         assert_eq!(read(at, &inner, 100).unwrap(), b"a\n");
         assert!(read(&path, "b.csv", 3).unwrap_err().contains("more than"), "a file past the cap is refused");

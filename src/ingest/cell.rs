@@ -180,6 +180,15 @@ pub fn excel_serial(n: f64) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(1899, 12, 30).map(|d| d + Duration::days(n.trunc() as i64))
 }
 
+/// A day number of a workbook saved in the 1904 date system (Excel for Mac:
+/// day 0 is 1 January 1904), when it is a date from 1950 to 2100.
+pub fn excel_serial_1904(n: f64) -> Option<NaiveDate> {
+    if !(16_802.0..=71_589.0).contains(&n) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(1904, 1, 1).map(|d| d + Duration::days(n.trunc() as i64))
+}
+
 /// A date written as one number, year first ("20260914", as exports from
 /// some systems and databases write it): a whole number from 19000101 to
 /// 21001231 that is a real date. (An Excel serial for such a date has five
@@ -475,6 +484,13 @@ mod tests {
         for s in ["", "n/a", "TBC", "Good", "12", "2026", "March 2026", "1/2/3/4", "Maybe 6 2026"] {
             assert_eq!(parse_date(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn excel_serials_1904() {
+        assert_eq!(excel_serial_1904(44_742.0), NaiveDate::from_ymd_opt(2026, 7, 1));
+        assert_eq!(excel_serial_1904(44_742.0), excel_serial(44_742.0 + 1_462.0), "1,462 days apart");
+        assert_eq!(excel_serial_1904(12.0), None);
     }
 
     #[test]

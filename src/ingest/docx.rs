@@ -78,6 +78,7 @@ pub fn read(file: &str, bytes: &[u8]) -> super::Opened {
         sheet: None,
         text_format: Some(TextFormat { encoding: FORMAT, delimiter: '\t', bulk: None }),
         rows: Box::new(rows.into_iter()),
+        date1904: false,
     };
     Ok((vec![table], Vec::new()))
 }

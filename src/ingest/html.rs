@@ -279,7 +279,13 @@ pub fn read(file: &str, bytes: &[u8]) -> super::Opened {
                 .enumerate()
                 .map(|(i, cells)| Ok(SourceRow { row: i as u32 + 1, cells: cells.into_iter().map(Cell::Text).collect() }))
                 .collect();
-            Table { file: file.to_string(), sheet, text_format: Some(TextFormat { encoding, delimiter: '\t', bulk: None }), rows: Box::new(rows.into_iter()) }
+            Table {
+                file: file.to_string(),
+                sheet,
+                text_format: Some(TextFormat { encoding, delimiter: '\t', bulk: None }),
+                rows: Box::new(rows.into_iter()),
+                date1904: false,
+            }
         })
         .collect();
     Ok((out, Vec::new()))

@@ -102,6 +102,9 @@ pub struct Table {
     pub sheet: Option<String>,
     pub text_format: Option<TextFormat>,
     pub rows: Box<dyn Iterator<Item = Result<SourceRow, IngestError>> + Send>,
+    /// A workbook saved in the 1904 date system (Excel for Mac): its plain
+    /// numbers read as dates count from 1 January 1904.
+    pub date1904: bool,
 }
 
 impl std::fmt::Debug for Table {
@@ -115,6 +118,15 @@ impl std::fmt::Debug for Table {
 pub struct Skipped {
     pub path: String,
     pub reason: String,
+}
+
+impl Skipped {
+    /// Whether the file may hold records that are then not in the figures (an
+    /// old Word document, a PDF, an archive that could not be opened, a file
+    /// inside one too large to read): a warning, not a note.
+    pub fn may_hold_records(&self) -> bool {
+        unread_records(&extension(Path::new(&self.path))).is_some() || self.reason.starts_with(archive::NOT_READ)
+    }
 }
 
 /// The files to read under the given inputs (files or directories, walked in
@@ -324,12 +336,35 @@ pub fn input_len(path: &Path) -> Option<u64> {
     }
 }
 
-/// An input's bytes (a file inside a zip archive, unpacked).
-pub fn input_bytes(path: &Path) -> Option<Vec<u8>> {
-    match archive::split(path) {
-        Some((at, inner)) => archive::read(at, &inner, archive::MAX_MEMBER_BYTES).ok(),
-        None => std::fs::read(path).ok(),
+/// Reads `r` to its end through `sink`, 1 MB at a time.
+fn stream_into(r: &mut dyn std::io::Read, sink: &mut dyn FnMut(&[u8])) -> Option<()> {
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        match r.read(&mut buf) {
+            Ok(0) => return Some(()),
+            Ok(n) => sink(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
     }
+}
+
+/// What an input's bytes hash to, read as a stream (a file inside a zip
+/// archive, unpacked as it is read): two inputs with the same are identical
+/// in every byte. The hash's keys are drawn at random for each run, so no
+/// file can be made to look like another.
+pub fn input_digest(path: &Path, keys: &[std::hash::RandomState; 2]) -> Option<(u64, u64)> {
+    use std::hash::{BuildHasher, Hasher};
+    let (mut a, mut b) = (keys[0].build_hasher(), keys[1].build_hasher());
+    let mut sink = |bytes: &[u8]| {
+        a.write(bytes);
+        b.write(bytes);
+    };
+    match archive::split(path) {
+        Some((at, inner)) => archive::stream(at, &inner, &mut sink)?,
+        None => stream_into(&mut std::fs::File::open(path).ok()?, &mut sink)?,
+    }
+    Some((a.finish(), b.finish()))
 }
 
 /// Lower-case file extension.

@@ -128,7 +128,7 @@ fn table(
         }
     });
     let bulk = rereadable.then(|| BulkText { path: path.to_path_buf(), delimiter, windows_1252: encoding == Encoding::Windows1252, len, ends_with_newline });
-    Table { file, sheet: None, text_format: Some(TextFormat { encoding: name, delimiter: delimiter as char, bulk }), rows: Box::new(rows) }
+    Table { file, sheet: None, text_format: Some(TextFormat { encoding: name, delimiter: delimiter as char, bulk }), rows: Box::new(rows), date1904: false }
 }
 
 /// A reader that follows the quoting of what passes through it, and says

@@ -50,50 +50,6 @@ pub enum NoteLevel {
     Uncalculated,
     /// A sheet could not be read (the workbook's other sheets were).
     Error,
-    /// Plain numbers in a 1904 workbook's date columns were read as its dates.
-    Date1904,
-}
-
-/// 1 January 1904 + this many days is a date from 1950 to 2100: the numbers a
-/// workbook in the 1904 date system writes for dates of case work.
-const SERIALS_1904: std::ops::RangeInclusive<f64> = 16_802.0..=71_589.0;
-
-/// In a workbook saved in the 1904 date system (Excel for Mac; `date1904` in
-/// the workbook), a date typed into a cell formatted as a plain number stays
-/// the 1904 system's day number, which the 1900 system reads as a date four
-/// years earlier. In a column that holds dates (a date cell, or a header with
-/// the word "date"), such numbers become the dates the workbook means. The
-/// note says how many and in which columns; `None` when there were none.
-fn serials_1904(sparse: &mut [(u32, u32, Cell)]) -> Option<String> {
-    use std::collections::BTreeMap;
-    let dated: std::collections::HashSet<u32> = sparse
-        .iter()
-        .filter(|(_, _, c)| match c {
-            Cell::Date(_) => true,
-            Cell::Text(t) => t.len() <= 80 && crate::normalise::fold::fold(t).split(|c: char| !c.is_alphanumeric()).any(|w| w == "date" || w == "dob"),
-            _ => false,
-        })
-        .map(|(_, col, _)| *col)
-        .collect();
-    let epoch = chrono::NaiveDate::from_ymd_opt(1904, 1, 1)?;
-    let mut read: BTreeMap<u32, usize> = BTreeMap::new();
-    for (_, col, cell) in sparse.iter_mut() {
-        if let Cell::Number(n) = cell {
-            if dated.contains(col) && SERIALS_1904.contains(n) {
-                *cell = Cell::Date(epoch + chrono::Duration::days(n.trunc() as i64));
-                *read.entry(*col).or_default() += 1;
-            }
-        }
-    }
-    let total: usize = read.values().sum();
-    (total > 0).then(|| {
-        let columns: Vec<String> = read.keys().map(|c| column_letters(*c)).collect();
-        let numbers = if total == 1 { "1 date typed as a plain number".to_string() } else { format!("{total} dates typed as plain numbers") };
-        format!(
-            "the workbook is saved in the 1904 date system (Excel for Mac): {numbers} in its date columns (column {}) were read as 1904 dates, as Excel for Mac shows them (the 1900 system would put them four years earlier). Format the cells as dates to make sure",
-            columns.join(", ")
-        )
-    })
 }
 
 /// Something the reader left out or assumed, for the data-quality findings.
@@ -622,11 +578,6 @@ fn read_sparse(file: &str, names: Vec<(String, bool)>, date1904: bool, mut cells
         if capped {
             return Err(IngestError { file: file.to_string(), sheet: Some(name), message: read.err().unwrap_or_default() });
         }
-        if date1904 {
-            if let Some(message) = serials_1904(&mut sparse) {
-                notes.push(ReadNote { sheet: Some(name.clone()), level: NoteLevel::Date1904, message });
-            }
-        }
         // One sheet that cannot be read costs that sheet only.
         let laid = read.and_then(|()| lay_out(sparse));
         match laid {
@@ -635,7 +586,7 @@ fn read_sparse(file: &str, names: Vec<(String, bool)>, date1904: bool, mut cells
                 if let Some(d) = dropped {
                     notes.push(ReadNote { sheet: Some(name.clone()), level: NoteLevel::Warning, message: d });
                 }
-                tables.push(Table { file: file.to_string(), sheet: Some(name), text_format: None, rows: Box::new(rows.map(Ok)) });
+                tables.push(Table { file: file.to_string(), sheet: Some(name), text_format: None, rows: Box::new(rows.map(Ok)), date1904 });
             }
             Err(message) => notes.push(ReadNote { sheet: Some(name), level: NoteLevel::Error, message: format!("the sheet cannot be read: {message}") }),
         }
@@ -882,35 +833,6 @@ mod tests {
     #[test]
     fn letters() {
         assert_eq!([column_letters(0), column_letters(25), column_letters(26), column_letters(16_383)], ["A", "Z", "AA", "XFD"]);
-    }
-
-    /// A 1904 workbook's plain numbers become its dates only in date columns
-    /// (one holding a date cell, or headed with the word "date") and only in
-    /// the range of dates of case work; the note names the columns.
-    #[test]
-    fn plain_numbers_in_a_1904_workbooks_date_columns_are_its_dates() {
-        let d = |y, m, day| Cell::Date(chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap());
-        let mut sparse = vec![
-            (0, 0, Cell::text("Child ID")),
-            (0, 1, Cell::text("Date sent to auditor")),
-            (0, 2, Cell::text("Audit completed")),
-            (0, 3, Cell::text("Score")),
-            (1, 0, Cell::Number(44_742.0)),
-            (1, 1, Cell::Number(44_742.0)),
-            (1, 2, d(2026, 7, 20)),
-            (1, 3, Cell::Number(44_742.0)),
-            (2, 1, Cell::Number(12.0)),
-            (2, 2, Cell::Number(44_760.0)),
-        ];
-        let note = serials_1904(&mut sparse).expect("a note");
-        assert_eq!(sparse[4].2, Cell::Number(44_742.0), "an id column is left alone");
-        assert_eq!(sparse[5].2, d(2026, 7, 1), "headed 'date'");
-        assert_eq!(sparse[7].2, Cell::Number(44_742.0), "a column of scores is left alone");
-        assert_eq!(sparse[8].2, Cell::Number(12.0), "not a date of case work");
-        assert_eq!(sparse[9].2, d(2026, 7, 19), "beside a date cell");
-        assert!(note.contains("2 dates typed as plain numbers") && note.contains("column B, C"), "{note}");
-        let mut none = vec![(0, 0, Cell::text("Date")), (1, 0, d(2026, 7, 1))];
-        assert_eq!(serials_1904(&mut none), None);
     }
 
     #[test]

@@ -292,7 +292,7 @@ mod tests {
     fn table(sheet: &str, rows: Vec<Vec<Cell>>) -> Table {
         let rows: Vec<Result<SourceRow, crate::ingest::IngestError>> =
             rows.into_iter().enumerate().map(|(i, cells)| Ok(SourceRow { row: i as u32 + 1, cells })).collect();
-        Table { file: "book.xlsx".into(), sheet: Some(sheet.into()), text_format: None, rows: Box::new(rows.into_iter()) }
+        Table { file: "book.xlsx".into(), sheet: Some(sheet.into()), text_format: None, rows: Box::new(rows.into_iter()), date1904: false }
     }
 
     #[test]

@@ -134,7 +134,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     skipped.extend(twice);
     for s in &skipped {
         // A file that may hold records (an old Word form, a PDF) is a warning.
-        let unread = ingest::unread_records(&ingest::extension(std::path::Path::new(&s.path))).is_some();
+        let unread = s.may_hold_records();
         let (severity, code) = if unread { (Severity::Warning, "file_not_read") } else { (Severity::Info, "file_skipped") };
         found.push(severity, code, &s.path, None, None, None, "", s.reason.clone());
     }
@@ -584,7 +584,6 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
                     ingest::workbook::NoteLevel::Warning => (Severity::Warning, "cells_left_out"),
                     ingest::workbook::NoteLevel::Uncalculated => (Severity::Warning, "formula_not_calculated"),
                     ingest::workbook::NoteLevel::Error => (Severity::Error, "sheet_error"),
-                    ingest::workbook::NoteLevel::Date1904 => (Severity::Warning, "date_system_1904"),
                 };
                 if severity == Severity::Error && !out.failed_files.iter().any(|f| f == shown) {
                     out.failed_files.push(shown.to_string());
@@ -651,7 +650,10 @@ fn read_once(files: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<Skipped>) {
     }
     let mut drop: Vec<(usize, usize)> = Vec::new();
     for group in by_size.values().filter(|g| g.len() > 1) {
-        let contents: Vec<Option<Vec<u8>>> = group.iter().map(|&i| ingest::input_bytes(&kept[i])).collect();
+        // (Compared by a 128-bit hash of each, read as a stream: four 1 GB
+        // files of one size are never held at once.)
+        let keys = [std::hash::RandomState::new(), std::hash::RandomState::new()];
+        let contents: Vec<Option<(u64, u64)>> = group.iter().map(|&i| ingest::input_digest(&kept[i], &keys)).collect();
         for (a, ca) in contents.iter().enumerate() {
             if ca.is_none() || drop.iter().any(|(d, _)| *d == group[a]) {
                 continue;

@@ -1221,12 +1221,12 @@ impl<'a> Breaks<'a> {
 fn rest_of_sheet(
     file: &str,
     sheet: &Option<String>,
-    text_format: Option<crate::ingest::TextFormat>,
+    (text_format, date1904): (Option<crate::ingest::TextFormat>, bool),
     head: Vec<SourceRow>,
     body: impl Iterator<Item = Result<SourceRow, crate::ingest::IngestError>> + Send + 'static,
 ) -> Table {
     let format = text_format.map(|f| crate::ingest::TextFormat { bulk: None, ..f });
-    Table { file: file.to_string(), sheet: sheet.clone(), text_format: format, rows: Box::new(head.into_iter().map(Ok).chain(body)) }
+    Table { file: file.to_string(), sheet: sheet.clone(), text_format: format, rows: Box::new(head.into_iter().map(Ok).chain(body)), date1904 }
 }
 
 /// Passes over the table whose header is `sample[h]`: its non-blank rows
@@ -1239,14 +1239,14 @@ fn pass_over_table(
     rows: Box<dyn Iterator<Item = Result<SourceRow, crate::ingest::IngestError>> + Send>,
     file: &str,
     sheet: &Option<String>,
-    text_format: Option<crate::ingest::TextFormat>,
+    format: (Option<crate::ingest::TextFormat>, bool),
 ) -> (u64, Option<Table>) {
     let mut count = sample[..=h].iter().filter(|r| !r.is_blank()).count() as u64;
     let mut breaks = Breaks::new(ctx, &sample[h]);
     let mut body = sample.into_iter().skip(h + 1).map(Ok).chain(rows);
     while let Some(r) = body.next() {
         match r.map(|row| breaks.push(row)) {
-            Ok(Next::Starts(head)) => return (count, Some(rest_of_sheet(file, sheet, text_format, head, body))),
+            Ok(Next::Starts(head)) => return (count, Some(rest_of_sheet(file, sheet, format, head, body))),
             Ok(Next::Held) => {}
             Ok(Next::Row(titles, row)) => count += titles.len() as u64 + u64::from(!row.is_blank()),
             Err(_) => count += 1,
@@ -1288,9 +1288,9 @@ fn table_end(ctx: &Context, rows: &[SourceRow], header: &[String]) -> usize {
 /// as rewritten), with `why` first among its notes. The row reader reads it:
 /// the columnar one reads the file's own columns.
 fn read_rewritten(ctx: &Context, table: Table, why: String, model: &mut Model, findings: &mut Findings) -> (TableReport, Option<Table>) {
-    let Table { file, sheet, text_format, rows } = table;
+    let Table { file, sheet, text_format, rows, date1904 } = table;
     let text_format = text_format.map(|f| TextFormat { bulk: None, ..f });
-    let (mut report, more) = read_one_table(ctx, Table { file, sheet, text_format, rows }, model, findings);
+    let (mut report, more) = read_one_table(ctx, Table { file, sheet, text_format, rows, date1904 }, model, findings);
     report.notes.insert(0, why);
     (report, more)
 }
@@ -1299,6 +1299,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     let file = table.file.clone();
     let sheet = table.sheet.clone();
     let text_format = table.text_format.clone();
+    let date1904 = table.date1904;
     let mut report = TableReport::new(&file, sheet.as_deref(), table.text_format.as_ref());
     let mut table_bulk = table.text_format.as_ref().and_then(|f| f.bulk.clone());
     let mut rows = table.rows;
@@ -1337,7 +1338,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         findings.push(Severity::Warning, "transposed", &file, sheet.as_deref(), None, None, "", why.clone());
         let (mut turned_report, _) = read_one_table(
             ctx,
-            Table { file: file.clone(), sheet: sheet.clone(), text_format: None, rows: Box::new(turned.into_iter().map(Ok)) },
+            Table { file: file.clone(), sheet: sheet.clone(), text_format: None, rows: Box::new(turned.into_iter().map(Ok)), date1904 },
             model,
             findings,
         );
@@ -1359,7 +1360,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             // Named by its own title or header: only this table is passed over,
             // and a table below it on the sheet is read as usual.
             let (non_blank, rest) = match header.filter(|_| !found.whole_sheet) {
-                Some(h) => pass_over_table(ctx, sample, h, rows, &file, &sheet, text_format),
+                Some(h) => pass_over_table(ctx, sample, h, rows, &file, &sheet, (text_format, date1904)),
                 None => (non_blank_rows(&sample, rows), None),
             };
             report.reject_all(non_blank, super::lookalike::NOT_CASE_FILE);
@@ -1412,7 +1413,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             findings.push(Severity::Warning, "section_rows", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
             let header_row = sample[h].clone();
             let rows = sections.apply(sample.into_iter().map(Ok).chain(rows), header_row);
-            return read_rewritten(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows) }, why, model, findings);
+            return read_rewritten(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows), date1904 }, why, model, findings);
         }
     }
     // One column per grade with a mark in the one chosen: read as one column
@@ -1423,7 +1424,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             findings.push(Severity::Warning, "grade_grid", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
             let header_row = sample[h].row;
             let rows = sample.into_iter().map(Ok).chain(rows).map(move |r| r.map(|row| grids.apply(row, header_row)));
-            return read_rewritten(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows) }, why, model, findings);
+            return read_rewritten(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows), date1904 }, why, model, findings);
         }
     }
     // A column whose cells each hold several fields written "Name: value |
@@ -1434,7 +1435,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             findings.push(Severity::Warning, "cell_split", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
             let header_row = sample[h].row;
             let rows = sample.into_iter().map(Ok).chain(rows).map(move |r| r.map(|row| split.apply(row, header_row)));
-            return read_rewritten(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows) }, why, model, findings);
+            return read_rewritten(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows), date1904 }, why, model, findings);
         }
     }
     // Another table below this one within the sample: the sample stops where
@@ -2044,6 +2045,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         service_as_team,
         sheet_team,
         month_first: month_first(&mapping, &sample[h + 1..], &file, sheet.as_deref(), findings, &mut report),
+        date1904: date1904 && dates_1904(&mapping, &sample[h + 1..], &file, sheet.as_deref(), findings, &mut report),
         usual_year: usual_year(&mapping, &sample[h + 1..]),
         row_state: RowState::of(&sample[h].cells),
         team_path: mapping.field("service_team").map(|i| {
@@ -2111,7 +2113,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 let why = format!("another table starts at row {at} (after a blank row, with a header of its own): read as a table of its own");
                 report.notes.push(why.clone());
                 findings.push(Severity::Info, "second_table", &file, sheet.as_deref(), Some(header_row), None, "", why);
-                rest = Some(rest_of_sheet(&file, &sheet, text_format, head, body));
+                rest = Some(rest_of_sheet(&file, &sheet, (text_format, date1904), head, body));
                 break;
             }
             Ok(Next::Held) => {}
@@ -2231,6 +2233,32 @@ fn month_first(mapping: &TableMapping, body: &[SourceRow], file: &str, sheet: Op
     let why = format!("dates written month first ('{example}': there is no month 13 or later): every date of this table read as month / day / year");
     report.notes.push(why.clone());
     findings.push(Severity::Warning, "dates_month_first", file, sheet, None, None, example, why);
+    true
+}
+
+/// Whether a 1904 workbook's table has dates typed as plain numbers in its
+/// date columns (the fields read as dates, whatever their headers say): they
+/// are its day numbers, counted from 1 January 1904 (the 1900 system would
+/// put them four years earlier), and a warning names the columns. Other
+/// columns' numbers (ids, scores) are not dates and are left alone.
+fn dates_1904(mapping: &TableMapping, body: &[SourceRow], file: &str, sheet: Option<&str>, findings: &mut Findings, report: &mut TableReport) -> bool {
+    let columns: Vec<&str> = mapping
+        .columns
+        .iter()
+        .filter(|c| matches!(&c.target, Target::Field(f) if f.ends_with("_date")))
+        .filter(|c| body.iter().any(|r| matches!(r.cells.get(c.index), Some(Cell::Number(n)) if crate::ingest::cell::excel_serial_1904(*n).is_some())))
+        .map(|c| c.header.as_str())
+        .collect();
+    if columns.is_empty() {
+        return false;
+    }
+    let names: Vec<String> = columns.iter().map(|h| format!("'{h}'")).collect();
+    let why = format!(
+        "the workbook is saved in the 1904 date system (Excel for Mac): dates typed as plain numbers in {} are read as 1904 dates, as Excel for Mac shows them (the 1900 system would put them four years earlier). Format the cells as dates to make sure",
+        names.join(", ")
+    );
+    report.notes.push(why.clone());
+    findings.push(Severity::Warning, "date_system_1904", file, sheet, None, None, "", why);
     true
 }
 
@@ -2881,6 +2909,8 @@ struct RowReader<'a> {
     team_path: Option<(&'static str, bool)>,
     /// The table's text dates are written month first ("9/14/2026").
     month_first: bool,
+    /// The table is a 1904 workbook's, and its date columns hold plain numbers.
+    date1904: bool,
     /// A database extract's columns that retire a row (an earlier version, a deleted record).
     row_state: Vec<RowState>,
     /// The year most of the table's dates are in, for a date written with none ("Sept 3rd").
@@ -3351,6 +3381,9 @@ impl<'a> RowReader<'a> {
 
     /// A cell as a date, in this table's order (month first when its dates are).
     fn as_date(&self, c: &Cell) -> Option<chrono::NaiveDate> {
+        if let (true, Cell::Number(n)) = (self.date1904, c) {
+            return crate::ingest::cell::excel_serial_1904(*n).or_else(|| c.as_date());
+        }
         if self.month_first {
             c.as_date_month_first()
         } else {

@@ -286,11 +286,11 @@ pub fn unread_files(findings: &[crate::normalise::Finding]) -> Option<String> {
     match kind.len() {
         0 => {}
         1 => said.push(format!(
-            "1 file is of a kind auditpack does not read (an old Word document or a PDF), so any records in it are not in these figures: {}",
+            "1 file was not read (a kind auditpack does not read, such as an old Word document or a PDF, or an archive it could not open), so any records in it are not in these figures: {}",
             names(&kind)
         )),
         n => said.push(format!(
-            "{n} files are of a kind auditpack does not read (old Word documents or PDFs), so any records in them are not in these figures: {}",
+            "{n} files were not read (kinds auditpack does not read, such as old Word documents or PDFs, or archives it could not open), so any records in them are not in these figures: {}",
             names(&kind)
         )),
     }
@@ -632,7 +632,7 @@ mod tests {
         let old = [f(Severity::Warning, "file_not_read", "in/Audit C1 Sept.doc"), f(Severity::Info, "file_skipped", "in/TEMPLATE.dotx")];
         assert_eq!(
             super::unread_files(&old).unwrap(),
-            "1 file is of a kind auditpack does not read (an old Word document or a PDF), so any records in it are not in these figures: Audit C1 Sept.doc"
+            "1 file was not read (a kind auditpack does not read, such as an old Word document or a PDF, or an archive it could not open), so any records in it are not in these figures: Audit C1 Sept.doc"
         );
     }
 }

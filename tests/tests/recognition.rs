@@ -1516,3 +1516,79 @@ fn an_observation_table_above_the_audits_on_one_sheet_leaves_the_audits_read() {
         assert!(!judged.contains("C7101") && !judged.contains("C7102"), "{judged}");
     }
 }
+
+/// `bytes` (an .xlsx) saved in the 1904 date system, as Excel for Mac does:
+/// `date1904` set in its workbook part.
+fn in_1904_system(bytes: &[u8]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut part = Vec::new();
+        f.read_to_end(&mut part).unwrap();
+        if name == "xl/workbook.xml" {
+            let text = String::from_utf8(part).unwrap();
+            assert!(text.contains("<workbookPr"), "{text}");
+            part = text.replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        out.write_all(&part).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_mac_workbooks_plain_number_dates_are_its_1904_dates_and_its_ids_stay_ids() {
+    // Dates typed into cells formatted as plain numbers, in columns whose
+    // headers do not say "date" ("Allocated", "Due", "Finalised"), and child
+    // ids that are numbers in the range of dates. Saved in the 1904 system
+    // the numbers are 1,462 days fewer for the same dates: the same KPIs as
+    // the 1900 workbook, a warning naming the date columns, the ids intact.
+    let serial_1900 = |d: &str| -> f64 {
+        let date = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+        (date - chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap()).num_days() as f64
+    };
+    let rows = [
+        (45101.0, "North", "2026-08-20", "2026-09-03", "2026-09-01", "Good"),
+        (45102.0, "North", "2026-09-01", "2026-09-15", "2026-09-20", "Inadequate"),
+        (45103.0, "South", "2026-09-10", "2026-09-24", "2026-09-22", "Requires improvement"),
+        (45104.0, "South", "2026-10-01", "2026-10-15", "2026-10-14", "Outstanding"),
+    ];
+    let workbook = |shift: f64| -> Vec<u8> {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet().set_name("Audits").unwrap();
+        for (c, h) in ["Child ID", "Team", "Allocated", "Due", "Finalised", "Overall grade"].iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        for (r, (id, team, allocated, due, finalised, grade)) in rows.iter().enumerate() {
+            let r = r as u32 + 1;
+            ws.write_number(r, 0, *id).unwrap();
+            ws.write_string(r, 1, *team).unwrap();
+            for (c, d) in [(2, allocated), (3, due), (4, finalised)] {
+                ws.write_number(r, c, serial_1900(d) - shift).unwrap();
+            }
+            ws.write_string(r, 5, *grade).unwrap();
+        }
+        wb.save_to_buffer().unwrap()
+    };
+    let figures = |name: &str, bytes: Vec<u8>| -> (Vec<(serde_json::Value, serde_json::Value, serde_json::Value)>, String, String) {
+        let dir = scratch(name);
+        let input = dir.join("in");
+        std::fs::create_dir_all(&input).unwrap();
+        std::fs::write(input.join("audits.xlsx"), bytes).unwrap();
+        let out = run_in_folder(&dir, &input);
+        let m = metrics(&out);
+        let kpis = m["kpis"].as_array().unwrap().iter().map(|k| (k["id"].clone(), k["numerator"].clone(), k["denominator"].clone())).collect();
+        (kpis, data_quality(&out), std::fs::read_to_string(out.join("normalised/audits.csv")).unwrap())
+    };
+    let (windows, _, _) = figures("dates-1900", workbook(0.0));
+    let (mac, dq, audits) = figures("dates-1904", in_1904_system(&workbook(1462.0)));
+    assert_eq!(mac, windows);
+    let completed = windows.iter().find(|k| k.0 == "audits_completed").unwrap();
+    assert_eq!(completed.1.as_u64(), Some(4), "{windows:?}");
+    let warning = dq.lines().find(|l| l.contains("date_system_1904")).unwrap_or_else(|| panic!("{dq}"));
+    assert!(warning.contains("'Allocated', 'Due', 'Finalised'") && !warning.contains("Child ID"), "{warning}");
+    assert!(audits.contains(",45101,") && audits.contains("2026-09-20"), "{audits}");
+}
