@@ -273,6 +273,36 @@ fn team_joins<'a>(keys: impl Iterator<Item = &'a String>) -> Vec<(String, String
     out
 }
 
+/// A word written where a child's id is not known ("Unknown", "TBC",
+/// "N/A", "?"): no id, never the same child as another record saying it.
+pub fn placeholder_id(id: &str) -> bool {
+    let f = super::fold::fold(id);
+    let f = f.trim_matches(|c: char| !c.is_alphanumeric() && c != '?');
+    f.is_empty()
+        || matches!(
+            f,
+            "unknown"
+                | "not known"
+                | "unk"
+                | "tbc"
+                | "tba"
+                | "tbd"
+                | "to follow"
+                | "n a"
+                | "na"
+                | "n/a"
+                | "none"
+                | "no id"
+                | "not recorded"
+                | "not applicable"
+                | "?"
+                | "??"
+                | "x"
+                | "xx"
+                | "xxx"
+        )
+}
+
 /// What two child ids are compared by: capitals, without spaces, dashes,
 /// dots, slashes, underscores or digit-grouping commas, and with leading zeros
 /// dropped from the number ("C-2041", "c 2041" and "C02041" are "C2041";
@@ -481,6 +511,12 @@ mod tests {
         assert_ne!(child_key("P0A1"), child_key("PA1"), "zeros kept inside a mixed id");
         assert_eq!(child_key("C9 X!"), None, "other characters");
         assert_eq!(child_key("Unknown"), None, "no digit");
+        for t in ["Unknown", "unknown ", "TBC", "N/A", "n/a", "?", "-", "Not known", "(none)"] {
+            assert!(placeholder_id(t), "{t}");
+        }
+        for t in ["C1045", "Unknown 1", "NA12", "X9F00123"] {
+            assert!(!placeholder_id(t), "{t}");
+        }
     }
 
     #[test]

@@ -3695,18 +3695,28 @@ impl<'a> RowReader<'a> {
             Cell::Error(e) => Some((e.clone(), h.to_string())),
             _ => None,
         });
-        let child_id = match (self.text(row, "child_id"), failed_lookup) {
+        // A word where the id should be ("Unknown", "TBC"): the same, so two
+        // audits of "Unknown" children are never one child re-audited.
+        let placeholder = self.cell(row, "child_id").and_then(|(c, h)| match c {
+            Cell::Text(t) if super::identity::placeholder_id(t) => Some((t.clone(), h.to_string())),
+            _ => None,
+        });
+        let child_id = match (self.text(row, "child_id").filter(|_| placeholder.is_none()), failed_lookup.or(placeholder.clone())) {
             (Some(id), _) => id,
             (None, Some((e, header))) => {
                 findings.push(
                     Severity::Warning,
-                    "child_id_error",
+                    if placeholder.is_some() { "child_id_unknown" } else { "child_id_error" },
                     self.file,
                     self.sheet,
                     Some(row.row),
                     Some(&header),
                     e.clone(),
-                    "the child id is a formula's error: the audit is counted, but matched to no other record of the child",
+                    if placeholder.is_some() {
+                        "the child id says it is not known: the audit is counted, but matched to no other record (not another audit, action or visit of a child whose id says the same)"
+                    } else {
+                        "the child id is a formula's error: the audit is counted, but matched to no other record of the child"
+                    },
                 );
                 format!("{e} (row {})", row.row)
             }

@@ -1592,3 +1592,34 @@ fn a_mac_workbooks_plain_number_dates_are_its_1904_dates_and_its_ids_stay_ids() 
     assert!(warning.contains("'Allocated', 'Due', 'Finalised'") && !warning.contains("Child ID"), "{warning}");
     assert!(audits.contains(",45101,") && audits.contains("2026-09-20"), "{audits}");
 }
+
+#[test]
+fn audits_of_children_whose_id_is_unknown_are_counted_and_never_one_child() {
+    // "Unknown" on two audits (an inadequate one in July, then a good one ten
+    // days later; its re-audit deadline falls in September) is not one child re-audited: the same KPIs as two different
+    // children's ids give, and a warning on each row.
+    let csv = |first: &str, second: &str| {
+        format!(
+            "Child ID,Team,Date completed,Overall grade\n{first},North,01/07/2026,Inadequate\n{second},North,11/07/2026,Good\nC7301,South,02/07/2026,Inadequate\nC7301,South,12/07/2026,Good\n"
+        )
+    };
+    let kpis = |name: &str, text: String| {
+        let dir = scratch(name);
+        let input = dir.join("in");
+        std::fs::create_dir_all(&input).unwrap();
+        std::fs::write(input.join("audits.csv"), text).unwrap();
+        let out = run_in_folder(&dir, &input);
+        let m = metrics(&out);
+        let figures: Vec<(serde_json::Value, serde_json::Value, serde_json::Value)> =
+            m["kpis"].as_array().unwrap().iter().map(|k| (k["id"].clone(), k["numerator"].clone(), k["denominator"].clone())).collect();
+        (figures, data_quality(&out))
+    };
+    let (distinct, _) = kpis("ids-distinct", csv("C7401", "C7402"));
+    for (first, second) in [("Unknown", "Unknown"), ("TBC", "tbc"), ("?", "?")] {
+        let (got, dq) = kpis(&format!("ids-unknown-{}", first.replace('?', "q")), csv(first, second));
+        assert_eq!(got, distinct, "{first}");
+        assert_eq!(dq.matches("child_id_unknown").count(), 2, "{dq}");
+    }
+    let reaudited = distinct.iter().find(|k| k.0 == "inadequate_reaudited_in_time").unwrap();
+    assert_eq!((reaudited.1.as_u64(), reaudited.2.as_u64()), (Some(1), Some(2)), "{distinct:?}");
+}
