@@ -1601,7 +1601,11 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             && mapping.as_ref().and_then(|m| m.field("child_id")).zip(header).is_some_and(|(col, h)| {
                 sample[h + 1..].iter().filter_map(|r| r.cells.get(col)).filter(|c| super::recognise::is_id_value(c)).take(2).count() >= 2
             });
-    if !real_table && pinned_kind.is_none() && super::forms::looks_like_form(ctx, &sample) {
+    // (Nor is a table headed with a question and an answer column over rows
+    // of answers that could not be turned into audits: one form made of all
+    // its answers would be an audit no one did.)
+    let answer_rows = long.is_none() && header.is_some_and(|h| sample.len() > h + 3 && super::long::question_answer(&sample[h].cells).is_some());
+    if !real_table && !answer_rows && pinned_kind.is_none() && super::forms::looks_like_form(ctx, &sample) {
         // A form's tables (its actions, its moderation block) are the form's:
         // all of the sheet is read as one form.
         if more_tables {
