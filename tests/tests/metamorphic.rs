@@ -586,19 +586,7 @@ fn blind_councils_with_moderation_columns_in_reverse_order_keep_every_kpi() {
 /// Copies a folder's files (walked) into `to` under new names: each file's
 /// index in a fixed shuffle, in one of two subfolders, keeping its extension.
 fn copy_renamed(from: &Path, to: &Path, keep_name: impl Fn(&str) -> bool) {
-    let mut files: Vec<PathBuf> = Vec::new();
-    let mut stack = vec![from.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
+    let mut files = files_under(from);
     // A fixed shuffle: reversed, then every other one first.
     files.reverse();
     let (even, odd): (Vec<_>, Vec<_>) = files.into_iter().enumerate().partition(|(i, _)| i % 2 == 0);
