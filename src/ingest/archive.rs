@@ -117,26 +117,61 @@ pub fn split(path: &Path) -> Option<(&Path, String)> {
     Some((archive, inner.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")))
 }
 
-/// Where the file [`members`] named `inner` is in the archive (the first of
-/// that name).
-fn index_of<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, inner: &str) -> Option<usize> {
-    (0..zip.len()).find(|&i| zip.by_index_raw(i).ok().and_then(|e| inner_name(&e.name().map(|n| n.to_string()).unwrap_or_default())).as_deref() == Some(inner))
+type Zip = zip::ZipArchive<std::io::BufReader<std::fs::File>>;
+
+/// An archive opened once in a run, with where each file [`members`] named is
+/// in it (the first of its name): reading its files one by one does not
+/// read its list of files again for each (thousands of files would take
+/// time growing with the square of their number).
+struct Opened {
+    zip: Zip,
+    index: std::collections::HashMap<String, usize>,
+}
+
+/// The archives opened in this run, by path.
+static OPENED: std::sync::Mutex<Option<std::collections::HashMap<PathBuf, Opened>>> = std::sync::Mutex::new(None);
+
+/// Runs `f` on the file named `inner` in the archive (its index there).
+fn with_member<T>(archive: &Path, inner: &str, f: impl FnOnce(&mut Zip, usize) -> Result<T, String>) -> Result<T, String> {
+    let mut opened = OPENED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let all = opened.get_or_insert_with(Default::default);
+    if !all.contains_key(archive) {
+        let mut zip = open(archive)?;
+        let mut index = std::collections::HashMap::new();
+        for i in 0..zip.len() {
+            if let Ok(e) = zip.by_index_raw(i) {
+                if let Some(name) = inner_name(&e.name().map(|n| n.to_string()).unwrap_or_default()).filter(|_| !e.is_dir()) {
+                    index.entry(name).or_insert(i);
+                }
+            }
+        }
+        all.insert(archive.to_path_buf(), Opened { zip, index });
+    }
+    let o = all.get_mut(archive).ok_or("cannot be opened")?;
+    let at = *o.index.get(inner).ok_or_else(|| format!("cannot be read from {}: not found in the archive", display_path(archive)))?;
+    f(&mut o.zip, at)
 }
 
 /// The size a file inside an archive says it unpacks to.
 pub fn size(archive: &Path, inner: &str) -> Option<u64> {
-    let mut zip = open(archive).ok()?;
-    let at = index_of(&mut zip, inner)?;
-    zip.by_index_raw(at).ok().map(|f| f.size())
+    with_member(archive, inner, |zip, at| zip.by_index_raw(at).map(|f| f.size()).map_err(|e| e.to_string())).ok()
 }
 
 /// Streams a file inside an archive through `sink`, piece by piece (never
-/// held whole); `None` when it cannot be read.
+/// held whole), up to the size it declares; `None` when it cannot be read or
+/// unpacks to more than it declares.
 pub fn stream(archive: &Path, inner: &str, sink: &mut dyn FnMut(&[u8])) -> Option<()> {
-    let mut zip = open(archive).ok()?;
-    let at = index_of(&mut zip, inner)?;
-    let mut f = zip.by_index(at).ok()?;
-    super::stream_into(&mut f, sink)
+    with_member(archive, inner, |zip, at| {
+        let f = zip.by_index(at).map_err(|e| e.to_string())?;
+        let declared = f.size();
+        let mut seen = 0u64;
+        let mut counted = |bytes: &[u8]| {
+            seen += bytes.len() as u64;
+            sink(bytes);
+        };
+        super::stream_into(&mut f.take(declared.saturating_add(1)), &mut counted).filter(|()| seen <= declared).ok_or_else(String::new)
+    })
+    .ok()
 }
 
 /// A file inside an archive, unpacked into memory (at most `cap` bytes: its
@@ -145,19 +180,19 @@ pub fn stream(archive: &Path, inner: &str, sink: &mut dyn FnMut(&[u8])) -> Optio
 /// # Errors
 /// The archive or the file cannot be read, or it unpacks to more than `cap`.
 pub fn read(archive: &Path, inner: &str, cap: u64) -> Result<Vec<u8>, String> {
-    let mut zip = open(archive)?;
-    let at = index_of(&mut zip, inner).ok_or_else(|| format!("cannot be read from {}: not found in the archive", display_path(archive)))?;
-    let mut f = zip.by_index(at).map_err(|e| format!("cannot be read from {}: {e}", display_path(archive)))?;
-    let too_big = |n: u64| format!("unpacks to more than the {} MB auditpack reads from inside an archive. Unzip it and run again", n >> 20);
-    if f.size() > cap {
-        return Err(too_big(cap));
-    }
-    let mut bytes = Vec::with_capacity(f.size().min(cap) as usize);
-    (&mut f).take(cap + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot be unpacked: {e}"))?;
-    if bytes.len() as u64 > cap {
-        return Err(too_big(cap));
-    }
-    Ok(bytes)
+    with_member(archive, inner, |zip, at| {
+        let mut f = zip.by_index(at).map_err(|e| format!("cannot be read from {}: {e}", display_path(archive)))?;
+        let too_big = |n: u64| format!("unpacks to more than the {} MB auditpack reads from inside an archive. Unzip it and run again", n >> 20);
+        if f.size() > cap {
+            return Err(too_big(cap));
+        }
+        let mut bytes = Vec::with_capacity(f.size().min(cap) as usize);
+        (&mut f).take(cap + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot be unpacked: {e}"))?;
+        if bytes.len() as u64 > cap {
+            return Err(too_big(cap));
+        }
+        Ok(bytes)
+    })
 }
 
 #[cfg(test)]

@@ -125,7 +125,10 @@ impl Skipped {
     /// old Word document, a PDF, an archive that could not be opened, a file
     /// inside one too large to read): a warning, not a note.
     pub fn may_hold_records(&self) -> bool {
-        unread_records(&extension(Path::new(&self.path))).is_some() || self.reason.starts_with(archive::NOT_READ)
+        // (A hidden file, a lock file or a Mac's "__MACOSX" copy holds none.)
+        let name = Path::new(&self.path).file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let nothing = name.starts_with('.') || name.starts_with("~$") || self.path.split('/').any(|p| p == "__MACOSX");
+        !nothing && (unread_records(&extension(Path::new(&self.path))).is_some() || self.reason.starts_with(archive::NOT_READ))
     }
 }
 
@@ -476,4 +479,20 @@ pub fn quietly<T>(f: impl FnOnce() -> T) -> Result<T, String> {
         let text = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
         text.lines().next().unwrap_or("").trim().to_string()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hidden_lock_or_mac_copy_holds_no_records() {
+        let skipped = |path: &str, reason: &str| Skipped { path: path.into(), reason: reason.into() };
+        assert!(skipped("in/exports.zip", "a zip archive: it cannot be opened").may_hold_records());
+        assert!(skipped("in/old form.doc", "a Word 97–2003 document").may_hold_records());
+        assert!(skipped("in/a.zip/notes.csv", &format!("{} it unpacks to 2000 MB", archive::NOT_READ)).may_hold_records());
+        for hidden in ["in/._exports.zip", "in/~$form.doc", "in/a.zip/__MACOSX/x.pdf"] {
+            assert!(!skipped(hidden, "hidden file or folder").may_hold_records(), "{hidden}");
+        }
+    }
 }

@@ -250,11 +250,13 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize, is_grade: 
     // (The step column goes with the question too: each question is in one step.)
     let sections: Vec<usize> = (0..width).filter(|&c| c != q && c != a && !keys.contains(&c) && !own.contains(&c) && !per_answer.contains(&c)).collect();
     let steps = Steps::find(&groups, &sections, &per_answer, a, is_grade);
-    // Of the rest, a column of free text (a comment on each answer) becomes a
-    // column per question ("<question> Comments"); who and when each answer
-    // was given (names, dates, ids that repeat) is not read.
-    let (per_answer, unread): (Vec<usize>, Vec<usize>) =
-        per_answer.into_iter().filter(|c| steps.as_ref().is_none_or(|s| s.column != *c && !s.columns.contains(c))).partition(|&c| free_text(&rows, c));
+    // Of the rest, who and when each answer was given (names, dates, ids that
+    // repeat) is not read; a comment or grade on each answer becomes a column
+    // per question ("<question> Comments").
+    let (unread, per_answer): (Vec<usize>, Vec<usize>) = per_answer
+        .into_iter()
+        .filter(|c| steps.as_ref().is_none_or(|s| s.column != *c && !s.columns.contains(c)))
+        .partition(|&c| answer_metadata(&rows, &header_text(c), c));
     let mut out_header: Vec<Cell> = own.iter().map(|&c| header.get(c).cloned().unwrap_or(Cell::Empty)).collect();
     if let Some(s) = &steps {
         for i in 0..s.values.len() {
@@ -466,10 +468,19 @@ impl Steps {
 /// The column numbering the items of a repeating group (1, 2, 3 … on the
 /// rows of a group that repeats, blank on the others: a form's version, on
 /// every row, is not one), when one question comes with two or more of its
-/// numbers.
+/// numbers within one form (the rows that share every identifier column: a
+/// score given to each answer, 1 to 4, is not one).
 fn repeating_item(rows: &[&SourceRow], q: usize, a: usize, width: usize) -> Option<usize> {
-    (0..width).filter(|&c| c != q && c != a).find(|&c| {
-        let mut numbers: HashMap<String, std::collections::HashSet<String>> = HashMap::new();
+    let ids: Vec<usize> = (0..width)
+        .filter(|&c| c != q && c != a)
+        .filter(|&c| {
+            let values: Vec<&Cell> = rows.iter().filter_map(|r| r.cells.get(c)).filter(|v| !v.is_empty()).collect();
+            values.len() * 2 >= rows.len() && values.iter().filter(|v| is_id_value(v) && !is_date_value(v)).count() * 5 >= values.len() * 4
+        })
+        .collect();
+    let form = |r: &SourceRow| ids.iter().map(|&c| text(r.cells.get(c))).collect::<Vec<String>>();
+    (0..width).filter(|&c| c != q && c != a && !ids.contains(&c)).find(|&c| {
+        let mut numbers: HashMap<(Vec<String>, String), std::collections::HashSet<String>> = HashMap::new();
         let mut blank = false;
         for r in rows {
             let v = text(r.cells.get(c));
@@ -480,18 +491,20 @@ fn repeating_item(rows: &[&SourceRow], q: usize, a: usize, width: usize) -> Opti
             if !v.parse::<u32>().is_ok_and(|n| (1..=20).contains(&n)) {
                 return false;
             }
-            numbers.entry(fold(&text(r.cells.get(q)))).or_default().insert(v);
+            numbers.entry((form(r), fold(&text(r.cells.get(q))))).or_default().insert(v);
         }
         blank && numbers.values().any(|n| n.len() >= 2)
     })
 }
 
-/// Whether a column's values are free text (a comment on each answer): most
-/// of them differ, and they are not dates or ids.
-fn free_text(rows: &[&SourceRow], c: usize) -> bool {
+/// Whether a column says who or when each answer was given (names, dates or
+/// ids that repeat: "Answered By", "Answered Date", "Question ID"), not read;
+/// any other column that changes from answer to answer (a comment, a grade
+/// beside each answer) is a column per question.
+fn answer_metadata(rows: &[&SourceRow], header: &str, c: usize) -> bool {
     let values: Vec<&Cell> = rows.iter().filter_map(|r| r.cells.get(c)).filter(|v| !v.is_empty()).collect();
-    let distinct: std::collections::HashSet<String> = values.iter().map(|v| v.as_string()).collect();
-    !values.is_empty() && distinct.len() * 2 >= values.len() && values.iter().filter(|v| is_date_value(v) || is_id_value(v)).count() * 2 < values.len()
+    let named = fold(header).split(' ').any(|w| matches!(w, "by" | "answered" | "entered" | "author" | "user" | "modified" | "updated" | "created"));
+    named || (!values.is_empty() && values.iter().filter(|v| is_date_value(v) || is_id_value(v)).count() * 2 > values.len())
 }
 
 fn distinct_in(rows: &[&SourceRow], c: usize) -> usize {
@@ -605,6 +618,32 @@ mod tests {
         assert_eq!(p.rows[1].cells[at("Moderation: Step Completed On")].as_string(), "26/07/2026");
         assert_eq!(p.rows[0].cells[at("Actions: Who by: (2)")].as_string(), "TM");
         assert!(p.note.contains("'Audit' (the step with the grades)") && p.note.contains("'Answered Date'"), "{}", p.note);
+    }
+
+    /// A score given beside each answer (1 to 4, blank on a comment
+    /// question) numbers no repeating items: the questions stay as they are,
+    /// and the score is a column per question (no one's name or date).
+    #[test]
+    fn a_score_beside_each_answer_is_no_item_number() {
+        let header = row(1, &["Form ID", "Child ID", "Team", "Date Completed", "Question", "Answer", "Score"]).cells;
+        let mut body = Vec::new();
+        for (f, child, score) in [("F1", "C101", "2"), ("F2", "C102", "4"), ("F3", "C103", "1")] {
+            for (question, answer, s) in [
+                ("Safeguarding", "Good", score),
+                ("Planning", "Requires improvement", "3"),
+                ("Overall judgement", "Good", score),
+                ("Comments", "Seen alone", ""),
+            ] {
+                let n = body.len() as u32 + 2;
+                body.push(row(n, &[f, child, "North", "01/10/2026", question, answer, s]));
+            }
+        }
+        let (q, a) = question_answer(&header).expect("named");
+        let p = pivot(&header, &body, q, a, &|_| false).expect("long format");
+        let h: Vec<String> = p.header.iter().map(Cell::as_string).collect();
+        assert_eq!(p.rows.len(), 3, "{}", p.note);
+        assert!(h.contains(&"Overall judgement".to_string()) && !h.iter().any(|c| c.ends_with(')')), "{h:?}");
+        assert!(h.contains(&"Overall judgement Score".to_string()), "{h:?}");
     }
 
     #[test]

@@ -2022,6 +2022,11 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         .filter_map(|f| mapping.field(f))
         .any(|i| sample.iter().skip(h + 1).any(|r| r.cells.get(i).is_some_and(|c| !c.is_empty())));
     let watch = error_watch(&mapping, &fields, &alternates);
+    // (All of a 1904 workbook's table is read so, though only its first rows
+    // are looked at for the warning.)
+    if date1904 {
+        dates_1904(&mapping, &sample[h + 1..], &file, sheet.as_deref(), findings, &mut report);
+    }
     let mut reader = RowReader {
         quote_check: text_format.as_ref().map(|f| (f.delimiter as u8, sample[h].cells.len())),
         moderation_kept,
@@ -2049,7 +2054,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         service_as_team,
         sheet_team,
         month_first: month_first(&mapping, &sample[h + 1..], &file, sheet.as_deref(), findings, &mut report),
-        date1904: date1904 && dates_1904(&mapping, &sample[h + 1..], &file, sheet.as_deref(), findings, &mut report),
+        date1904,
         usual_year: usual_year(&mapping, &sample[h + 1..]),
         row_state: RowState::of(&sample[h].cells),
         team_path: mapping.field("service_team").map(|i| {
@@ -2240,12 +2245,12 @@ fn month_first(mapping: &TableMapping, body: &[SourceRow], file: &str, sheet: Op
     true
 }
 
-/// Whether a 1904 workbook's table has dates typed as plain numbers in its
-/// date columns (the fields read as dates, whatever their headers say): they
-/// are its day numbers, counted from 1 January 1904 (the 1900 system would
-/// put them four years earlier), and a warning names the columns. Other
-/// columns' numbers (ids, scores) are not dates and are left alone.
-fn dates_1904(mapping: &TableMapping, body: &[SourceRow], file: &str, sheet: Option<&str>, findings: &mut Findings, report: &mut TableReport) -> bool {
+/// A warning when a 1904 workbook's table has dates typed as plain numbers
+/// in its date columns (the fields read as dates, whatever their headers
+/// say): they are its day numbers, counted from 1 January 1904 (the 1900
+/// system would put them four years earlier). Other columns' numbers (ids,
+/// scores) are not dates and are left alone.
+fn dates_1904(mapping: &TableMapping, body: &[SourceRow], file: &str, sheet: Option<&str>, findings: &mut Findings, report: &mut TableReport) {
     let columns: Vec<&str> = mapping
         .columns
         .iter()
@@ -2254,7 +2259,7 @@ fn dates_1904(mapping: &TableMapping, body: &[SourceRow], file: &str, sheet: Opt
         .map(|c| c.header.as_str())
         .collect();
     if columns.is_empty() {
-        return false;
+        return;
     }
     let names: Vec<String> = columns.iter().map(|h| format!("'{h}'")).collect();
     let why = format!(
@@ -2263,7 +2268,6 @@ fn dates_1904(mapping: &TableMapping, body: &[SourceRow], file: &str, sheet: Opt
     );
     report.notes.push(why.clone());
     findings.push(Severity::Warning, "date_system_1904", file, sheet, None, None, "", why);
-    true
 }
 
 /// The cells of a table's date columns ("…_date" fields) in the given rows.
@@ -3722,7 +3726,9 @@ impl<'a> RowReader<'a> {
                         "the child id is a formula's error: the audit is counted, but matched to no other record of the child"
                     },
                 );
-                format!("{e} (row {})", row.row)
+                // (Unique in the run: its file, sheet and row.)
+                let sheet = self.sheet.map(|s| format!(" [{s}]")).unwrap_or_default();
+                format!("{e} ({}{sheet}, row {})", self.file, row.row)
             }
             (None, None) => return Err(("no child id", String::new(), Some("child id".to_string()))),
         };

@@ -1622,4 +1622,14 @@ fn audits_of_children_whose_id_is_unknown_are_counted_and_never_one_child() {
     }
     let reaudited = distinct.iter().find(|k| k.0 == "inadequate_reaudited_in_time").unwrap();
     assert_eq!((reaudited.1.as_u64(), reaudited.2.as_u64()), (Some(1), Some(2)), "{distinct:?}");
+    // Two files, each with an "Unknown" child on its row 2: not one child either.
+    let dir = scratch("ids-unknown-two-files");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("x.csv"), "Child ID,Team,Date completed,Overall grade\nUnknown,North,01/07/2026,Inadequate\nC7301,South,02/07/2026,Inadequate\n")
+        .unwrap();
+    std::fs::write(input.join("y.csv"), "Child ID,Team,Date completed,Overall grade\nUnknown,North,11/07/2026,Good\nC7301,South,12/07/2026,Good\n").unwrap();
+    let m = metrics(&run_in_folder(&dir, &input));
+    let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "inadequate_reaudited_in_time").unwrap().clone();
+    assert_eq!((k["numerator"].as_u64(), k["denominator"].as_u64()), (Some(1), Some(2)), "{k}");
 }
