@@ -153,7 +153,7 @@ pub fn discover(inputs: &[PathBuf], out: Option<&Path>) -> (Vec<PathBuf>, Vec<Sk
             }
         } else if input.exists() && !input.is_file() {
             errors.push(IngestError::new(input, NOT_REGULAR));
-        } else if input.is_file() && archive::is_archive(input) {
+        } else if input.is_file() && archive::is_archive(input) && !lock_file(input) {
             unzip(input, &mut files, &mut skipped);
         } else if input.is_file() {
             // Named explicitly: read it whatever its name, unless it is a lock file.
@@ -271,7 +271,7 @@ fn walk(dir: &Path, root: &Path, out: Option<&Path>, files: &mut Vec<PathBuf>, s
             }
         } else if path.exists() && !path.is_file() {
             skipped.push(Skipped { path: display_path(&path), reason: NOT_REGULAR.into() });
-        } else if archive::is_archive(&path) {
+        } else if archive::is_archive(&path) && !lock_file(&path) {
             unzip(&path, files, skipped);
         } else {
             match skip_reason(&path, false) {
@@ -294,9 +294,13 @@ fn unzip(path: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
     }
 }
 
+/// An Office lock file ("~$…"), named for the file it locks.
+fn lock_file(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n.to_string_lossy().starts_with("~$"))
+}
+
 fn skip_reason(path: &Path, explicit: bool) -> Option<String> {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    if name.starts_with("~$") {
+    if lock_file(path) {
         return Some(if DOCUMENT_EXTENSIONS.contains(&extension(path).as_str()) {
             "Word lock file (the document is open in Word)".into()
         } else {

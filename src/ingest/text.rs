@@ -19,26 +19,18 @@ pub fn open(path: &Path) -> Result<Table, IngestError> {
     let mut f = std::fs::File::open(path).map_err(|e| IngestError::new(path, format!("cannot be read: {e}")))?;
     let mut sample = Vec::with_capacity(SAMPLE.min(64 * 1024));
     (&mut f).take(SAMPLE as u64).read_to_end(&mut sample).map_err(|e| IngestError::new(path, format!("cannot be read: {e}")))?;
-    if sample.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(IngestError::new(path, "the file is empty"));
+    match decoding(path, &sample)? {
+        Decoding::Utf16(enc) => {
+            let bytes = std::fs::read(path).map_err(|e| IngestError::new(path, format!("cannot be read: {e}")))?;
+            Ok(utf16_table(file, path, enc, &bytes))
+        }
+        Decoding::Text(encoding, name) => {
+            let reader = std::fs::File::open(path).map_err(|e| IngestError::new(path, format!("cannot be read: {e}")))?;
+            let len = reader.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
+            let ends_with_newline = last_byte(path) == Some(b'\n');
+            Ok(table(file, path, sample, encoding, name, Box::new(std::io::BufReader::with_capacity(256 * 1024, reader)), len, ends_with_newline, true))
+        }
     }
-    // UTF-16 exports (some Excel "Unicode text" saves): decode whole, then read as UTF-8.
-    if sample.starts_with(&[0xFF, 0xFE]) || sample.starts_with(&[0xFE, 0xFF]) {
-        let bytes = std::fs::read(path).map_err(|e| IngestError::new(path, format!("cannot be read: {e}")))?;
-        let enc = if sample[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
-        let (text, _, _) = enc.decode(&bytes);
-        let utf8 = text.into_owned().into_bytes();
-        let (len, nl) = (utf8.len() as u64, utf8.ends_with(b"\n"));
-        return Ok(table(file, path, utf8.clone(), Encoding::Utf8, "UTF-16", Box::new(std::io::Cursor::new(utf8)), len, nl, false));
-    }
-    if looks_binary(&sample) {
-        return Err(IngestError::new(path, "is not a text export (it contains binary data). If it is a workbook, give it its .xlsx / .xls extension"));
-    }
-    let (encoding, name) = detect_encoding(&sample);
-    let reader = std::fs::File::open(path).map_err(|e| IngestError::new(path, format!("cannot be read: {e}")))?;
-    let len = reader.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
-    let ends_with_newline = last_byte(path) == Some(b'\n');
-    Ok(table(file, path, sample, encoding, name, Box::new(std::io::BufReader::with_capacity(256 * 1024, reader)), len, ends_with_newline, true))
 }
 
 /// A text export held in memory (a file inside a zip archive): read as
@@ -49,23 +41,45 @@ pub fn open(path: &Path) -> Result<Table, IngestError> {
 /// As [`open`].
 pub fn read(path: &Path, bytes: Vec<u8>) -> Result<Table, IngestError> {
     let file = display_path(path);
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+    match decoding(path, &bytes[..bytes.len().min(SAMPLE)])? {
+        Decoding::Utf16(enc) => Ok(utf16_table(file, path, enc, &bytes)),
+        Decoding::Text(encoding, name) => {
+            let (len, nl) = (bytes.len() as u64, bytes.ends_with(b"\n"));
+            let sample = bytes[..bytes.len().min(SAMPLE)].to_vec();
+            Ok(table(file, path, sample, encoding, name, Box::new(std::io::Cursor::new(bytes)), len, nl, false))
+        }
+    }
+}
+
+/// How a text export's first bytes say it is read.
+enum Decoding {
+    /// UTF-16 (some Excel "Unicode text" saves): decoded whole, then read as UTF-8.
+    Utf16(&'static encoding_rs::Encoding),
+    /// Read as it streams, in this encoding (and its name for the report).
+    Text(Encoding, &'static str),
+}
+
+/// [`Decoding`] from a file's first bytes; an empty file, or binary data, is
+/// refused.
+fn decoding(path: &Path, sample: &[u8]) -> Result<Decoding, IngestError> {
+    if sample.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(IngestError::new(path, "the file is empty"));
     }
-    let (bytes, encoding, name) = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        let enc = if bytes[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
-        (enc.decode(&bytes).0.into_owned().into_bytes(), Encoding::Utf8, "UTF-16")
-    } else {
-        let sample = &bytes[..bytes.len().min(SAMPLE)];
-        if looks_binary(sample) {
-            return Err(IngestError::new(path, "is not a text export (it contains binary data). If it is a workbook, give it its .xlsx / .xls extension"));
-        }
-        let (encoding, name) = detect_encoding(sample);
-        (bytes, encoding, name)
-    };
-    let (len, nl) = (bytes.len() as u64, bytes.ends_with(b"\n"));
-    let sample = bytes[..bytes.len().min(SAMPLE)].to_vec();
-    Ok(table(file, path, sample, encoding, name, Box::new(std::io::Cursor::new(bytes)), len, nl, false))
+    if sample.starts_with(&[0xFF, 0xFE]) || sample.starts_with(&[0xFE, 0xFF]) {
+        return Ok(Decoding::Utf16(if sample[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE }));
+    }
+    if looks_binary(sample) {
+        return Err(IngestError::new(path, "is not a text export (it contains binary data). If it is a workbook, give it its .xlsx / .xls extension"));
+    }
+    let (encoding, name) = detect_encoding(sample);
+    Ok(Decoding::Text(encoding, name))
+}
+
+/// A UTF-16 export's bytes as a table of their text (not read again in bulk).
+fn utf16_table(file: String, path: &Path, enc: &'static encoding_rs::Encoding, bytes: &[u8]) -> Table {
+    let utf8 = enc.decode(bytes).0.into_owned().into_bytes();
+    let (len, nl) = (utf8.len() as u64, utf8.ends_with(b"\n"));
+    table(file, path, utf8.clone(), Encoding::Utf8, "UTF-16", Box::new(std::io::Cursor::new(utf8)), len, nl, false)
 }
 
 #[allow(clippy::too_many_arguments)]
