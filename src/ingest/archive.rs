@@ -34,22 +34,10 @@ fn open(archive: &Path) -> Result<zip::ZipArchive<std::io::BufReader<std::fs::Fi
 /// # Errors
 /// The archive cannot be opened, or passes a cap.
 pub fn members(archive: &Path, skip: impl Fn(&Path) -> Option<String>) -> Result<(Vec<PathBuf>, Vec<Skipped>), String> {
-    let mut zip = open(archive)?;
-    if zip.len() > MAX_MEMBERS {
-        return Err(format!("holds {} files, more than the {MAX_MEMBERS} auditpack opens in one archive. Unzip it and read the folders you need", zip.len()));
-    }
     // Each file's name inside (folders left out) and what it unpacks to.
-    let mut entries: Vec<(Option<String>, String, u64)> = Vec::new();
-    let mut total = 0u64;
-    for i in 0..zip.len() {
-        let entry = zip.by_index_raw(i).map_err(|e| format!("cannot be read: {e}"))?;
-        if entry.is_dir() {
-            continue;
-        }
-        total = total.saturating_add(entry.size());
-        let raw = entry.name().map(|n| n.to_string()).unwrap_or_default();
-        entries.push((inner_name(&raw), raw, entry.size()));
-    }
+    let entries: Vec<(Option<String>, String, u64)> =
+        with_archive(archive, |o| Ok(o.files.iter().map(|f| (f.inner.clone(), f.raw.clone(), f.size)).collect()))?;
+    let total = entries.iter().fold(0u64, |t, (_, _, size)| t.saturating_add(*size));
     if total > MAX_ARCHIVE_BYTES {
         return Err(format!(
             "unpacks to {} MB, more than the {} MB auditpack reads from one archive (a damaged file, or a \"zip bomb\"). Unzip it and read the folders you need",
@@ -119,37 +107,72 @@ pub fn split(path: &Path) -> Option<(&Path, String)> {
 
 type Zip = zip::ZipArchive<std::io::BufReader<std::fs::File>>;
 
-/// An archive opened once in a run, with where each file [`members`] named is
-/// in it (the first of its name): reading its files one by one does not
-/// read its list of files again for each (thousands of files would take
-/// time growing with the square of their number).
+/// One file's entry in an archive's list (folders left out).
+struct Entry {
+    /// Its name as the archive writes it.
+    raw: String,
+    /// Its name inside ([`inner_name`]): `None` when it points outside.
+    inner: Option<String>,
+    /// What it says it unpacks to.
+    size: u64,
+}
+
+/// An archive opened once in a run: its list of files, read once, and where
+/// each file [`members`] named is in it (the first of its name). Reading its
+/// files one by one does not read its list again for each (thousands of
+/// files would take time growing with the square of their number).
 struct Opened {
     zip: Zip,
+    files: Vec<Entry>,
     index: std::collections::HashMap<String, usize>,
+}
+
+impl Opened {
+    fn new(archive: &Path) -> Result<Opened, String> {
+        let mut zip = open(archive)?;
+        if zip.len() > MAX_MEMBERS {
+            return Err(format!(
+                "holds {} files, more than the {MAX_MEMBERS} auditpack opens in one archive. Unzip it and read the folders you need",
+                zip.len()
+            ));
+        }
+        let mut files = Vec::new();
+        let mut index = std::collections::HashMap::new();
+        for i in 0..zip.len() {
+            let entry = zip.by_index_raw(i).map_err(|e| format!("cannot be read: {e}"))?;
+            if entry.is_dir() {
+                continue;
+            }
+            let raw = entry.name().map(|n| n.to_string()).unwrap_or_default();
+            let inner = inner_name(&raw);
+            if let Some(name) = &inner {
+                index.entry(name.clone()).or_insert(i);
+            }
+            files.push(Entry { raw, inner, size: entry.size() });
+        }
+        Ok(Opened { zip, files, index })
+    }
 }
 
 /// The archives opened in this run, by path.
 static OPENED: std::sync::Mutex<Option<std::collections::HashMap<PathBuf, Opened>>> = std::sync::Mutex::new(None);
 
-/// Runs `f` on the file named `inner` in the archive (its index there).
-fn with_member<T>(archive: &Path, inner: &str, f: impl FnOnce(&mut Zip, usize) -> Result<T, String>) -> Result<T, String> {
+/// Runs `f` on the archive, opened (and its list read) the first time only.
+fn with_archive<T>(archive: &Path, f: impl FnOnce(&mut Opened) -> Result<T, String>) -> Result<T, String> {
     let mut opened = OPENED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let all = opened.get_or_insert_with(Default::default);
     if !all.contains_key(archive) {
-        let mut zip = open(archive)?;
-        let mut index = std::collections::HashMap::new();
-        for i in 0..zip.len() {
-            if let Ok(e) = zip.by_index_raw(i) {
-                if let Some(name) = inner_name(&e.name().map(|n| n.to_string()).unwrap_or_default()).filter(|_| !e.is_dir()) {
-                    index.entry(name).or_insert(i);
-                }
-            }
-        }
-        all.insert(archive.to_path_buf(), Opened { zip, index });
+        all.insert(archive.to_path_buf(), Opened::new(archive)?);
     }
-    let o = all.get_mut(archive).ok_or("cannot be opened")?;
-    let at = *o.index.get(inner).ok_or_else(|| format!("cannot be read from {}: not found in the archive", display_path(archive)))?;
-    f(&mut o.zip, at)
+    f(all.get_mut(archive).ok_or("cannot be opened")?)
+}
+
+/// Runs `f` on the file named `inner` in the archive (its index there).
+fn with_member<T>(archive: &Path, inner: &str, f: impl FnOnce(&mut Zip, usize) -> Result<T, String>) -> Result<T, String> {
+    with_archive(archive, |o| {
+        let at = *o.index.get(inner).ok_or_else(|| format!("cannot be read from {}: not found in the archive", display_path(archive)))?;
+        f(&mut o.zip, at)
+    })
 }
 
 /// The size a file inside an archive says it unpacks to.

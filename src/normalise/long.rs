@@ -365,6 +365,8 @@ struct Steps {
     values: Vec<String>,
     /// The step with most grades among its answers, if any has one.
     main: Option<usize>,
+    /// Whether each step is a moderation of the audit, by its name.
+    moderation: Vec<bool>,
 }
 
 impl Steps {
@@ -400,14 +402,19 @@ impl Steps {
             }
             let grades = |v: &String| rows().filter(|r| text(r.cells.get(s)) == *v && r.cells.get(a).is_some_and(is_grade)).count();
             let main = (0..values.len()).max_by_key(|&i| (grades(&values[i]), std::cmp::Reverse(i))).filter(|&i| grades(&values[i]) > 0);
-            Some(Steps { column: s, columns, values, main })
+            let moderation = values.iter().map(|v| Self::named_moderation(v)).collect();
+            Some(Steps { column: s, columns, values, main, moderation })
         })
     }
 
-    /// Whether step `i` is a moderation of the audit, by its name.
+    /// Whether a step named so is a moderation of the audit.
+    fn named_moderation(value: &str) -> bool {
+        let f = fold(value);
+        f.split(|c: char| !c.is_alphanumeric()).any(|w| w.starts_with("moderat") || matches!(w, "challenge" | "qa")) || f.contains("quality assurance")
+    }
+
     fn moderates(&self, i: usize) -> bool {
-        fold(&self.values[i]).split(|c: char| !c.is_alphanumeric()).any(|w| w.starts_with("moderat") || matches!(w, "challenge" | "qa"))
-            || fold(&self.values[i]).contains("quality assurance")
+        self.moderation[i]
     }
 
     /// Whether step `i`'s column `c` is read: all of the main step's, a
