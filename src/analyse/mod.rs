@@ -305,17 +305,33 @@ pub fn notes_start_warning(model: &Model, notes_start: Option<NaiveDate>, period
             crate::normalise::coverage::NOTE_KPIS.join(", ")
         )
     } else {
+        // This period's children, then those only the previous period's
+        // figures (which the packs compare with) count from that day.
         let previous = period.previous();
-        let children = visits::counted_from_notes_start(model, start, &[(*period, as_of), (previous, previous.to.min(as_of))]);
-        if children.is_empty() {
+        let now = visits::counted_from_notes_start(model, start, &[(*period, as_of)]);
+        let mut before = visits::counted_from_notes_start(model, start, &[(previous, previous.to.min(as_of))]);
+        before.retain(|c| !now.contains(c));
+        let named = |children: &[String]| {
+            let shown: Vec<&str> = children.iter().take(5).map(String::as_str).collect();
+            let more = if children.len() > shown.len() { format!(" and {} more", children.len() - shown.len()) } else { String::new() };
+            let n = if children.len() == 1 { "1 child".to_string() } else { format!("{} children", children.len()) };
+            let has = if children.len() == 1 { "has" } else { "have" };
+            format!("{n} ({}{more}) {has}", shown.join(", "))
+        };
+        let mut parts = Vec::new();
+        if !now.is_empty() {
+            parts.push(format!("{} no visit in the exports before this period ({})", named(&now), period.label()));
+        }
+        if !before.is_empty() {
+            let and = if now.is_empty() { "" } else { "and " };
+            parts.push(format!("{and}{} none before the previous period ({}, which the packs compare with)", named(&before), previous.label()));
+        }
+        if parts.is_empty() {
             return None;
         }
-        let shown: Vec<&str> = children.iter().take(5).map(String::as_str).collect();
-        let more = if children.len() > shown.len() { format!(" and {} more", children.len() - shown.len()) } else { String::new() };
         format!(
-            "the case notes read start on {start}: {} on a child protection or looked-after plan before then ({}{more}) have no visit in the exports before the period, so their first visit gap is counted from {start}, the least it can be (the visit before is not in the exports). Add earlier case notes to count it from that visit",
-            if children.len() == 1 { "1 child".to_string() } else { format!("{} children", children.len()) },
-            shown.join(", ")
+            "the case notes read start on {start}, after these children's child protection or looked-after plans began: {}, so their first visit gap there is counted from {start}, the least it can be (the visit before is not in the exports). Add earlier case notes to count it from that visit",
+            parts.join(" ")
         )
     };
     Some(crate::normalise::Finding {

@@ -333,6 +333,42 @@ fn statutory_visits_in_time() {
 }
 
 #[test]
+fn a_plan_written_as_episodes_that_follow_on_is_one_plan() {
+    // SSDA903 writes a row per change of legal status: L is looked after
+    // throughout (V2 to 15 Sep, C1 from 15 Sep, C2 from 21 Oct), so the gap
+    // from the August visit to 25 Sep is 46 days, not two shorter gaps split
+    // at the change. M's rows follow on the next day, with the later one read
+    // first: one plan too. N's second plan starts after a week off care: a new
+    // plan, whose first gap is counted from its own start.
+    let mut m = model(vec![]);
+    m.episodes = vec![
+        episode("L", EpisodeKind::Cla, "2026-03-03", Some("2026-09-15")),
+        episode("L", EpisodeKind::Cla, "2026-09-15", Some("2026-10-20")),
+        episode("L", EpisodeKind::Cla, "2026-10-20", None),
+        episode("M", EpisodeKind::Cla, "2026-09-10", None),
+        episode("M", EpisodeKind::Cla, "2026-02-01", Some("2026-09-09")),
+        episode("N", EpisodeKind::Cla, "2026-02-01", Some("2026-09-01")),
+        episode("N", EpisodeKind::Cla, "2026-09-09", None),
+    ];
+    for e in ["2026-08-10", "2026-09-25", "2026-10-20"] {
+        note(&mut m, "L", NoteKind::ClaVisit, e, Some(e), SeenAlone::Yes);
+    }
+    // M: 1 Aug → 20 Sep is 50 days across the change on 10 Sep.
+    for e in ["2026-08-01", "2026-09-20", "2026-10-20"] {
+        note(&mut m, "M", NoteKind::ClaVisit, e, Some(e), SeenAlone::Yes);
+    }
+    // N: the first plan's part of the period is 1 Sep (a day from the 31 Aug
+    // visit); the second's gaps are 9 Sep → 15 Oct → 31 Oct: 36 and 16 days.
+    for e in ["2026-07-20", "2026-08-31", "2026-10-15"] {
+        note(&mut m, "N", NoteKind::ClaVisit, e, Some(e), SeenAlone::Yes);
+    }
+    let met = run(m);
+    let out: Vec<(&str, i64)> = met.case_notes.children_out_of_timescale.iter().map(|c| (c.child_id.as_str(), c.longest_gap)).collect();
+    assert_eq!(out, [("M", 50), ("L", 46)]);
+    assert_eq!(nd(kpi(&met, "cla_visits_in_time")), (1, Some(3)));
+}
+
+#[test]
 fn a_childs_visits_under_two_spellings_of_its_id_are_one_childs_visits() {
     // "P  1" and "P 1" are one id once tidied (METRICS.md: inner runs of spaces
     // collapsed): its visits every 7 or 8 days are in time, not one 58-day gap.
@@ -385,12 +421,17 @@ fn a_plan_older_than_the_case_notes_counts_its_first_gap_from_their_first_day() 
     // Without the notes' first day the plan start anchors it: out of time.
     assert_eq!(nd(kpi(&analysed(&m, None), "cp_visits_in_time")), (0, Some(1)));
     let w = notes_start_warning(&m, Some(date(2026, 9, 1)), &sep_oct(), date(2026, 10, 31)).expect("a warning");
-    assert!(w.action.contains("2 children") && w.action.contains("L, P"), "{}", w.action);
+    assert!(w.action.contains("2 children (L, P) have no visit in the exports before this period"), "{}", w.action);
     // A visit read before the period, and before the one before it (which the
     // packs compare with), anchors the gap itself: no warning for that child.
     note(&mut m, "P", NoteKind::CpVisit, "2026-06-30", Some("2026-06-30"), SeenAlone::Yes);
     let w = notes_start_warning(&m, Some(date(2026, 6, 30)), &sep_oct(), date(2026, 10, 31)).expect("a warning");
-    assert!(w.action.contains("1 child ") && w.action.contains("(L)"), "{}", w.action);
+    assert!(w.action.contains("1 child (L) has no visit in the exports before this period"), "{}", w.action);
+    // A visit in August anchors this period's gap, not the previous period's:
+    // the warning says which period it is about.
+    note(&mut m, "L", NoteKind::ClaVisit, "2026-08-15", Some("2026-08-15"), SeenAlone::Yes);
+    let w = notes_start_warning(&m, Some(date(2026, 6, 30)), &sep_oct(), date(2026, 10, 31)).expect("a warning");
+    assert!(w.action.contains("1 child (L) has none before the previous period") && !w.action.contains("this period"), "{}", w.action);
     // Notes that start more than two weeks into the period, or after it: its
     // case-note KPIs are not in the exports (not a 100% from a few weeks).
     for late in [date(2026, 9, 16), date(2026, 11, 2)] {

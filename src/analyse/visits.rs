@@ -67,27 +67,23 @@ impl<'a> VisitIndex<'a> {
             _ => (42, "days"),
         };
         let mut per_child: HashMap<&str, ChildGap> = HashMap::new();
-        for ep in ctx.model.episodes.iter().filter(|e| e.kind == kind) {
-            let overlaps = ep.start <= period.to && ep.end.is_none_or(|e| e >= period.from);
-            if !overlaps {
-                continue;
-            }
+        for ep in spells(ctx.model, kind, period) {
             let start = ep.start.max(period.from);
             let end = as_of.min(ep.end.unwrap_or(as_of));
             if end < start {
                 continue;
             }
-            let visits = self.child_visits(&ep.child_id);
+            let visits = self.child_visits(ep.child_id);
             let anchor = anchor(visits, ep.start, start, ctx.notes_start);
             let mut points = vec![anchor];
             points.extend(visits.iter().copied().filter(|v| *v > anchor && *v >= start && *v <= end));
             points.push(end);
             let gap = |a: NaiveDate, b: NaiveDate| if kind == EpisodeKind::Cp { ctx.cal.working_days_between(a, b) } else { (b - a).num_days() };
             let longest = points.windows(2).map(|w| gap(w[0], w[1])).max().unwrap_or(0);
-            let team = ep.team.clone().or_else(|| self.team.get(ep.child_id.as_str()).map(|t| ctx.model.strings.get(*t).to_string())).unwrap_or_default();
+            let team = ep.team().cloned().or_else(|| self.team.get(ep.child_id).map(|t| ctx.model.strings.get(*t).to_string())).unwrap_or_default();
             let last_visit = visits.iter().rev().find(|v| **v <= end).copied();
-            let entry = per_child.entry(ep.child_id.as_str()).or_insert(ChildGap {
-                child_id: ep.child_id.clone(),
+            let entry = per_child.entry(ep.child_id).or_insert(ChildGap {
+                child_id: ep.child_id.to_string(),
                 team: super::named(Some(&team)),
                 plan: kind.as_str(),
                 longest_gap: 0,
@@ -106,6 +102,66 @@ impl<'a> VisitIndex<'a> {
         }
         (tally, children)
     }
+}
+
+/// One child's time on one kind of plan without a break: episodes that
+/// overlap or follow on (the next starts on or the day after the last one's
+/// end) are one plan. Looked-after episodes are written a row per change of
+/// legal status or placement (SSDA903: "X1 - Episode ceases, new episode
+/// begins"), and a child looked after throughout is owed visits throughout:
+/// the gap across a change is one gap, not a fresh start.
+struct Spell<'a> {
+    child_id: &'a str,
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+    /// The read position and team of the spell's first episode (in the order
+    /// read) that overlaps the period: the team shown for it.
+    first: Option<(usize, Option<&'a String>)>,
+}
+
+impl Spell<'_> {
+    fn team(&self) -> Option<&String> {
+        self.first.and_then(|(_, team)| team)
+    }
+}
+
+/// The spells of `kind` that overlap `period`, by child in the order the
+/// children's first episodes were read.
+fn spells<'a>(model: &'a Model, kind: EpisodeKind, period: &Period) -> Vec<Spell<'a>> {
+    let mut by_child: HashMap<&str, Vec<(usize, &crate::normalise::Episode)>> = HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    for (i, ep) in model.episodes.iter().enumerate().filter(|(_, e)| e.kind == kind) {
+        let v = by_child.entry(ep.child_id.as_str()).or_default();
+        if v.is_empty() {
+            order.push(ep.child_id.as_str());
+        }
+        v.push((i, ep));
+    }
+    let overlaps = |start: NaiveDate, end: Option<NaiveDate>| start <= period.to && end.is_none_or(|e| e >= period.from);
+    let mut out: Vec<Spell> = Vec::new();
+    for child in order {
+        let mut eps = by_child.remove(child).unwrap_or_default();
+        eps.sort_by_key(|(i, e)| (e.start, *i));
+        let mut spell: Option<Spell> = None;
+        for (i, ep) in eps {
+            let member = overlaps(ep.start, ep.end).then_some((i, ep.team.as_ref()));
+            match spell.as_mut() {
+                // Follows on: the same plan, to the later end.
+                Some(s) if s.end.is_none_or(|e| ep.start <= e.succ_opt().unwrap_or(e)) => {
+                    s.end = s.end.zip(ep.end).map(|(a, b)| a.max(b));
+                    if member.is_some_and(|(i, _)| s.first.is_none_or(|(j, _)| i < j)) {
+                        s.first = member;
+                    }
+                }
+                _ => {
+                    out.extend(spell.take().filter(|s| overlaps(s.start, s.end)));
+                    spell = Some(Spell { child_id: child, start: ep.start, end: ep.end, first: member });
+                }
+            }
+        }
+        out.extend(spell.filter(|s| overlaps(s.start, s.end)));
+    }
+    out
 }
 
 /// Where a plan's first gap in a window starting on `start` is counted from:
@@ -130,11 +186,10 @@ pub fn counted_from_notes_start(model: &Model, notes_start: NaiveDate, periods: 
     for (period, as_of) in periods {
         let visited: std::collections::HashSet<&str> =
             model.case_notes.iter().filter(|n| n.kind.is_statutory_visit() && n.event < period.from).map(|n| model.children.get(n.child)).collect();
-        for ep in model.episodes.iter().filter(|e| matches!(e.kind, EpisodeKind::Cp | EpisodeKind::Cla)) {
-            let overlaps =
-                ep.start <= period.to && ep.end.is_none_or(|e| e >= period.from) && ep.start.max(period.from) <= (*as_of).min(ep.end.unwrap_or(*as_of));
-            if overlaps && ep.start < notes_start && !visited.contains(ep.child_id.as_str()) {
-                out.insert(ep.child_id.as_str());
+        for ep in [EpisodeKind::Cp, EpisodeKind::Cla].into_iter().flat_map(|kind| spells(model, kind, period)) {
+            let counted = ep.start.max(period.from) <= (*as_of).min(ep.end.unwrap_or(*as_of));
+            if counted && ep.start < notes_start && !visited.contains(ep.child_id) {
+                out.insert(ep.child_id);
             }
         }
     }

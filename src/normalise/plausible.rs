@@ -60,6 +60,7 @@ pub fn flag(model: &Model, today: NaiveDate, findings: &mut Findings) {
         check(&mut seen, file, None, n.row, "event date", Some(n.event), false, today);
         check(&mut seen, file, None, n.row, "recorded date", n.recorded, false, today);
     }
+    recorded_before_event(model, findings);
     for ((file, sheet, column), (count, row, first, why)) in seen {
         let more = if count > 1 { format!(" ({count} such dates in this column; the first is shown)") } else { String::new() };
         findings.push(
@@ -77,6 +78,35 @@ pub fn flag(model: &Model, today: NaiveDate, findings: &mut Findings) {
                 } else {
                     ""
                 }
+            ),
+        );
+    }
+}
+
+/// Case notes whose recorded date is before the event they record (a visit
+/// entered two days before it happened): a warning per file, with the count
+/// and the first. They are kept, and count as recorded in time (a lag under
+/// a day); the two date columns may be the wrong way round.
+fn recorded_before_event(model: &Model, findings: &mut Findings) {
+    // file id → (count, first row, event, recorded)
+    let mut seen: BTreeMap<u32, (u64, u32, NaiveDate, NaiveDate)> = BTreeMap::new();
+    for n in &model.case_notes {
+        if let Some(r) = n.recorded.filter(|r| *r < n.event) {
+            seen.entry(n.source).or_insert((0, n.row, n.event, r)).0 += 1;
+        }
+    }
+    for (source, (count, row, event, recorded)) in seen {
+        let more = if count > 1 { format!(" ({count} such notes in this file; the first is shown)") } else { String::new() };
+        findings.push(
+            Severity::Warning,
+            "recorded_before_event",
+            model.strings.get(source),
+            None,
+            Some(row),
+            Some("recorded date"),
+            recorded.to_string(),
+            format!(
+                "a case note recorded on {recorded}, before the event it records ({event}){more}: kept, and counted as recorded in time; check that the event and recorded date columns are not the wrong way round"
             ),
         );
     }
@@ -105,5 +135,35 @@ mod tests {
         assert_eq!(got, [(Some(2), "completed date", "2062-09-03"), (Some(4), "due date", "2062-01-01")]);
         assert!(f.list[0].action.contains("3 such dates"), "{}", f.list[0].action);
         assert_eq!(m.audits[0].completed, Some(date(2062, 9, 3)), "kept as given");
+    }
+
+    #[test]
+    fn notes_recorded_before_their_event_are_warned_about_per_file() {
+        let mut m = Model::default();
+        let note = |m: &mut Model, file: &str, row: u32, event: NaiveDate, recorded: Option<NaiveDate>| {
+            let source = m.strings.intern(file);
+            m.case_notes.push(CaseNote {
+                child: 0,
+                note_type: 0,
+                kind: NoteKind::Other,
+                event,
+                recorded,
+                seen_alone: SeenAlone::NotRecorded,
+                author: 0,
+                team: 0,
+                row,
+                source,
+            });
+        };
+        note(&mut m, "a.csv", 2, date(2026, 9, 14), Some(date(2026, 9, 14)));
+        note(&mut m, "a.csv", 3, date(2026, 9, 14), Some(date(2026, 9, 12)));
+        note(&mut m, "a.csv", 4, date(2026, 9, 20), Some(date(2026, 9, 1)));
+        note(&mut m, "b.csv", 9, date(2026, 9, 20), None);
+        note(&mut m, "b.csv", 10, date(2026, 9, 20), Some(date(2026, 9, 21)));
+        let mut f = Findings::default();
+        flag(&m, date(2026, 11, 28), &mut f);
+        let got: Vec<(&str, &str, Option<u32>, &str)> = f.list.iter().map(|x| (x.code, x.file.as_str(), x.row, x.value.as_str())).collect();
+        assert_eq!(got, [("recorded_before_event", "a.csv", Some(3), "2026-09-12")]);
+        assert!(f.list[0].action.contains("2 such notes") && f.list[0].action.contains("(2026-09-14)"), "{}", f.list[0].action);
     }
 }

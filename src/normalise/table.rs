@@ -1636,7 +1636,9 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 .filter(|k| !k.code.is_empty() && !k.meaning.is_empty() && k.code.chars().count() <= 24)
                 .collect();
             report.reject_all(sample[h + 1..].iter().chain(&rest).filter(|r| !r.is_blank()).count() as u64, NOT_DATA);
-            let why = format!("a key of {} codes and their meanings: read to understand codes in the other tables (note types)", lines.len());
+            // (What a key is read for: note types written as codes, and teams by code.)
+            let used_for = if of.as_deref() == Some("team") { "teams written as codes" } else { "note types written as codes" };
+            let why = format!("a key of {} codes and their meanings: read to understand {used_for} in the other tables", lines.len());
             report.notes.push(format!("skipped: {why}"));
             findings.push(Severity::Info, "code_key", &file, sheet.as_deref(), Some(sample[h].row), None, "", why);
             model.code_key.extend(lines);

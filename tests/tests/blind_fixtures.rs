@@ -449,3 +449,13 @@ fn a_thirty_second_blind_set_gives_the_independent_kpis_the_default_period_and_t
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+#[test]
+fn a_thirty_fifth_blind_set_gives_the_independent_kpis() {
+    // Children whose status changes, and the visits that follow them: SSDA903
+    // rows split at each change of legal status, CP plans beside looked-after
+    // episodes, status codes with and without a lookup, visit types and
+    // seen-alone columns as systems write them, notes recorded late or before
+    // their event, case notes in two team files (tests/fixtures/councils35/README.md).
+    check("councils35");
+}
