@@ -263,6 +263,23 @@ fn is_service_and_team(tied: &[String]) -> bool {
 /// ("Safeguarding > Child Protection West"): the first of these that the
 /// header holds too and at least 60% of the filled values hold, with text on
 /// both sides.
+/// Whether a header of a column of small numbers says they count or number
+/// something ("Form Version", "n_actions", "No. of visits", "Days late"),
+/// and names no grade ("Grade no.", "Judgement of the last 3 months" are
+/// grades): such numbers are not grades, however like 1 to 4 they look.
+pub(crate) fn counts_not_grades(folded: &str) -> bool {
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let has = |w: &str| words.contains(&w);
+    let counts = [
+        "version", "ver", "count", "number", "num", "no", "n", "total", "days", "weeks", "months", "years", "age", "row", "sequence", "seq", "attempt", "times",
+    ]
+    .iter()
+    .any(|w| has(w))
+        || folded.contains("how many");
+    let graded = ["grade", "grading", "graded", "judgement", "judgment", "rating", "rated", "overall", "score"].iter().any(|w| has(w));
+    counts && !graded
+}
+
 pub fn path_separator(header: &str, values: &[&Cell]) -> Option<&'static str> {
     let texts: Vec<String> = values.iter().filter(|c| !c.is_empty()).map(|c| c.as_string()).collect();
     if texts.is_empty() {
@@ -443,18 +460,24 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                                 notes.push(format!("column '{}' could be any of {}: not used; pin it in the config", headers[i], tied.join(", ")));
                                 (Target::Unmapped, format!("ambiguous: {}", tied.join(" / ")), 0)
                             }
-                            Ok(None) if graded && kind == TableKind::Audits => match keyword_domain(config, &rest) {
-                                Ok(Some(d)) => (Target::Domain(Some(d)), format!("values ({}) and keywords", scale.clone().unwrap_or_default()), 10),
-                                Ok(None) => (Target::Domain(None), format!("values ({})", scale.clone().unwrap_or_default()), 5),
-                                Err(tied) => {
-                                    notes.push(format!(
-                                        "graded column '{}' fits domains {} equally: kept, not placed in a domain; pin it in the config",
-                                        headers[i],
-                                        tied.join(", ")
-                                    ));
-                                    (Target::Domain(None), format!("values ({}); domain ambiguous: {}", scale.clone().unwrap_or_default(), tied.join(" / ")), 5)
+                            Ok(None) if graded && kind == TableKind::Audits && !(scale.as_deref() == Some(super::scales::NUMERIC) && counts_not_grades(h)) => {
+                                match keyword_domain(config, &rest) {
+                                    Ok(Some(d)) => (Target::Domain(Some(d)), format!("values ({}) and keywords", scale.clone().unwrap_or_default()), 10),
+                                    Ok(None) => (Target::Domain(None), format!("values ({})", scale.clone().unwrap_or_default()), 5),
+                                    Err(tied) => {
+                                        notes.push(format!(
+                                            "graded column '{}' fits domains {} equally: kept, not placed in a domain; pin it in the config",
+                                            headers[i],
+                                            tied.join(", ")
+                                        ));
+                                        (
+                                            Target::Domain(None),
+                                            format!("values ({}); domain ambiguous: {}", scale.clone().unwrap_or_default(), tied.join(" / ")),
+                                            5,
+                                        )
+                                    }
                                 }
-                            },
+                            }
                             // A column of free text under a header nothing names
                             // ("How are they managing?") is commentary: evidence.
                             Ok(None) if kind == TableKind::Audits && profiles[i].non_empty >= 3 && profiles[i].long_text * 2 >= profiles[i].non_empty => {

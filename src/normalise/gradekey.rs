@@ -26,9 +26,12 @@ pub enum Key {
 }
 
 /// A key, and the sheet it was found on.
+#[derive(Clone)]
 pub struct SheetKey {
     pub key: Key,
     pub sheet: String,
+    /// Where the key is: "sheet" (of the workbook) or "file" (of its own).
+    pub place: &'static str,
 }
 
 impl Key {
@@ -48,12 +51,12 @@ impl SheetKey {
         match &self.key {
             Key::Codes(codes) => {
                 let shown = codes.iter().map(|(n, l)| format!("{n} = {l}")).collect::<Vec<_>>().join(", ");
-                let message = format!("grades written as codes, read with the key on sheet '{}' ({shown}): {}", self.sheet, named.join(", "));
+                let message = format!("grades written as codes, read with the key in {} '{}' ({shown}): {}", self.place, self.sheet, named.join(", "));
                 ("grade_key", shown, message)
             }
             Key::Bands(bands) => {
                 let shown = bands.iter().map(|(floor, l)| format!("{floor}% and over = {l}")).collect::<Vec<_>>().join(", ");
-                let message = format!("scores read as the grade of their band, from sheet '{}' ({shown}): {}", self.sheet, named.join(", "));
+                let message = format!("scores read as the grade of their band, from {} '{}' ({shown}): {}", self.place, self.sheet, named.join(", "));
                 ("score_bands", shown, message)
             }
         }
@@ -108,8 +111,11 @@ fn key_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<BTreeMap<i64, Str
     };
     for r in rows {
         let filled = r.filled();
+        // (A key of several lists gives each row its list's name first:
+        // "QA_GRADE | 3 | Good", "Q1-Q12 | 2 | Meets good".)
         let pair = match filled.as_slice() {
             [c, Cell::Text(label)] => code(c).map(|n| (n, label.trim().to_string())),
+            [Cell::Text(list), c, Cell::Text(label)] if code(&Cell::Text(list.clone())).is_none() => code(c).map(|n| (n, label.trim().to_string())),
             _ => None,
         };
         match pair {
@@ -195,13 +201,62 @@ pub fn find(tables: &mut [Table], crosswalk: &Crosswalk) -> Vec<SheetKey> {
         }
         let sheet = || t.sheet.clone().unwrap_or_default();
         if codes.is_none() {
-            codes = key_in(&rows, crosswalk).map(|c| SheetKey { key: Key::Codes(c), sheet: sheet() });
+            codes = key_in(&rows, crosswalk).map(|c| SheetKey { key: Key::Codes(c), sheet: sheet(), place: "sheet" });
         }
         if bands.is_none() {
-            bands = bands_in(&rows, crosswalk).map(|b| SheetKey { key: Key::Bands(b), sheet: sheet() });
+            bands = bands_in(&rows, crosswalk).map(|b| SheetKey { key: Key::Bands(b), sheet: sheet(), place: "sheet" });
         }
     }
     codes.into_iter().chain(bands).collect()
+}
+
+/// A grade key given as a file of its own beside the exports ("Answer
+/// lookup.csv": code and label rows, a list's name before them or not), for
+/// the tables of the other files. Only a file of at most 40 rows.
+pub fn find_in_file(t: &mut Table, crosswalk: &Crosswalk, name: &str) -> Option<SheetKey> {
+    let rows = head(t);
+    if rows.len() > 40 {
+        return None;
+    }
+    key_in(&rows, crosswalk).map(|c| SheetKey { key: Key::Codes(c), sheet: name.to_string(), place: "file" })
+}
+
+/// Whether a question names a grade: a graded header ("Q12 Overall",
+/// "Overall judgement") or a numbered question ("1. Risk is identified …",
+/// "3) Decision making").
+fn graded_question(h: &str) -> bool {
+    let t = h.trim_start();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    graded_header(h) || (digits > 0 && digits <= 2 && matches!(t[digits..].chars().next(), Some('.' | ')')))
+}
+
+/// Reads the graded questions of a long export turned into one row per form
+/// (`header` over `rows`) as the grades its key gives their codes: each
+/// question column whose answers are all codes of the key, and that names a
+/// grade, or is a question (three words or more, not counting or numbering
+/// anything: "Chronology is up to date …", not "Form Version") answered with
+/// two or more of the codes. The questions so read.
+pub fn apply_to_rows(header: &[Cell], rows: &mut [SourceRow], key: &SheetKey) -> Vec<String> {
+    let Key::Codes(codes) = &key.key else { return Vec::new() };
+    let columns: Vec<usize> = (0..header.len())
+        .filter(|&i| {
+            let Cell::Text(h) = &header[i] else { return false };
+            let values: Vec<&Cell> = rows.iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty()).collect();
+            let all_codes = !values.is_empty() && values.iter().all(|c| code(c).is_some_and(|n| codes.contains_key(&n)));
+            let distinct: std::collections::BTreeSet<i64> = values.iter().filter_map(|c| code(c)).collect();
+            let f = fold(h);
+            let question = f.split(' ').filter(|w| !w.is_empty()).count() >= 3 && !super::columns::counts_not_grades(&f);
+            all_codes && (graded_question(h) || (question && distinct.len() >= 2))
+        })
+        .collect();
+    for r in rows.iter_mut() {
+        for &i in &columns {
+            if let Some(label) = r.cells.get(i).and_then(|c| key.key.grade(c)) {
+                r.cells[i] = Cell::Text(label);
+            }
+        }
+    }
+    columns.iter().map(|&i| header[i].as_string()).collect()
 }
 
 /// The header row (in the first rows) and the columns of codes under it: a
@@ -302,6 +357,43 @@ mod tests {
         assert_eq!(band_floor("Below 45%"), Some(0.0));
         assert_eq!(band_floor("45% and over"), Some(45.0));
         assert_eq!(band_floor("85%+"), Some(85.0));
+    }
+
+    /// A key file of its own, each row giving its list's name first, read
+    /// for a long export's answers once turned into one row per form: the
+    /// graded questions (numbered, or named as grades, or questions answered
+    /// with two or more codes) take the labels; a form's version, numbered
+    /// 1 or 2, and a question answered with one code only keep their numbers.
+    #[test]
+    fn a_key_file_with_list_names_reads_a_long_exports_codes() {
+        let config = Config::defaults();
+        let crosswalk = Crosswalk::new(&config);
+        let t = |s: &str| Cell::text(s);
+        let n = Cell::Number;
+        let mut file = table(
+            "",
+            vec![
+                vec![t("Question IDs"), t("Code"), t("Label")],
+                vec![t("Q1-Q12, Moderator Q12 judgement"), n(1.0), t("Does not meet good")],
+                vec![t("Q1-Q12, Moderator Q12 judgement"), n(2.0), t("Meets good")],
+                vec![t("Q1-Q12, Moderator Q12 judgement"), n(3.0), t("Exceeds good")],
+                vec![t("Q1-Q12, Moderator Q12 judgement"), n(4.0), t("Not applicable.")],
+                vec![t("YN"), t("Y"), t("Yes")],
+            ],
+        );
+        let key = find_in_file(&mut file, &crosswalk, "Answer lookup.csv").expect("a key");
+        assert!(matches!(&key.key, Key::Codes(codes) if codes.len() == 4));
+        assert_eq!(key.note(&["Q1".into()]).2, "grades written as codes, read with the key in file 'Answer lookup.csv' (1 = Does not meet good, 2 = Meets good, 3 = Exceeds good, 4 = Not applicable.): Q1");
+        let header: Vec<Cell> =
+            ["Form ID", "Form Version", "1. Risk is identified", "Chronology is up to date", "Moderator Q12 judgement", "Number of visits"].map(t).to_vec();
+        let mut rows = vec![
+            SourceRow { row: 2, cells: vec![t("F1"), n(1.0), n(2.0), n(3.0), n(2.0), n(2.0)] },
+            SourceRow { row: 3, cells: vec![t("F2"), n(2.0), n(4.0), n(1.0), Cell::Empty, n(3.0)] },
+        ];
+        let named = apply_to_rows(&header, &mut rows, &key);
+        assert_eq!(named, ["1. Risk is identified", "Chronology is up to date", "Moderator Q12 judgement"]);
+        let got: Vec<String> = rows[1].cells.iter().map(Cell::as_string).collect();
+        assert_eq!(got, ["F2", "2", "Not applicable.", "Does not meet good", "", "3"]);
     }
 
     #[test]

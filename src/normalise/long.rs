@@ -108,23 +108,35 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize, is_grade: 
     // plan's "Who by:" for action 1, 2, …), told apart by an item number
     // column ("Row"): each item's answer is a question of its own, "Who by:
     // (2)", so the action slots are read as an audit table's numbered ones.
-    let item = repeating_item(&rows, q, a, width);
-    // (Named with their step where a column says it, "Actions: Who by: (2)",
+    // (Items are named with their step where a column says it, "Actions: Who by: (2)",
     // so that an action's "Date completed (1)" is not taken for the audit's.)
     let step_named = (0..width).filter(|&c| c != q && c != a).find(|&c| {
         fold(&text(header.get(c))).split(' ').any(|w| matches!(w, "step" | "stage" | "part" | "section"))
             && rows.iter().all(|r| r.cells.get(c).is_none_or(|v| !is_date_value(v) && !is_id_value(v)))
     });
-    let question = |r: &SourceRow| -> String {
+    let item = repeating_item(&rows, q, a, width);
+    // Or by a question id that tells a question's repeats apart ("13.1b",
+    // "13.2b" both "Person"): each id the question has is its n-th item, in
+    // the ids' natural order.
+    let refined = if item.is_none() { refining_ids(&rows, q, a, width, step_named) } else { None };
+    // A row's question: its step (for an item), its text, its item number.
+    let parts = |r: &SourceRow| -> (Option<String>, String, Option<String>) {
         let t = text(r.cells.get(q));
-        match item.map(|c| text(r.cells.get(c))).filter(|n| !n.is_empty()) {
-            Some(n) => match step_named.map(|c| text(r.cells.get(c))).filter(|s| !s.is_empty()) {
-                Some(step) => format!("{step}: {t} ({n})"),
-                None => format!("{t} ({n})"),
-            },
-            None => t,
+        let numbered = match &refined {
+            Some((c, numbers)) => numbers.get(&(fold(&t), text(r.cells.get(*c)))).map(|n| n.to_string()),
+            None => item.map(|c| text(r.cells.get(c))),
+        };
+        match numbered.filter(|n| !n.is_empty()) {
+            Some(n) => (step_named.map(|c| text(r.cells.get(c))).filter(|s| !s.is_empty()), t, Some(n)),
+            None => (None, t, None),
         }
     };
+    let named = |(step, t, n): &(Option<String>, String, Option<String>)| match (step, n) {
+        (Some(step), Some(n)) => format!("{step}: {t} ({n})"),
+        (None, Some(n)) => format!("{t} ({n})"),
+        _ => t.clone(),
+    };
+    let question = |r: &SourceRow| -> String { named(&parts(r)) };
     // A column whose value goes with the question ("Q01", "1.1": a question
     // number) tells questions apart, not audits.
     let with_question = |c: usize| {
@@ -220,6 +232,42 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize, is_grade: 
         let f = fold(&t);
         if !questions.iter().any(|(k, _)| *k == f) {
             questions.push((f, t));
+        }
+    }
+    // Items numbered by their question ids: every question of the group for
+    // every item, so an item whose "Manager's sign off date" no form answered
+    // has that column, blank, as the items that have it do (a long export
+    // lists only the questions answered).
+    if refined.is_some() {
+        let mut groups_items: Vec<(Option<String>, Vec<String>, Vec<String>)> = Vec::new();
+        for r in &rows {
+            let (step, t, n) = parts(r);
+            let Some(n) = n else { continue };
+            let at = match groups_items.iter().position(|(s, _, _)| *s == step) {
+                Some(at) => at,
+                None => {
+                    groups_items.push((step, Vec::new(), Vec::new()));
+                    groups_items.len() - 1
+                }
+            };
+            let (_, texts, numbers) = &mut groups_items[at];
+            if !texts.contains(&t) {
+                texts.push(t);
+            }
+            if !numbers.contains(&n) {
+                numbers.push(n);
+            }
+        }
+        for (step, texts, numbers) in groups_items {
+            for n in &numbers {
+                for t in &texts {
+                    let label = named(&(step.clone(), t.clone(), Some(n.clone())));
+                    let f = fold(&label);
+                    if !questions.iter().any(|(k, _)| *k == f) {
+                        questions.push((f, label));
+                    }
+                }
+            }
         }
     }
     // Within an audit each question comes once (a repeat is a duplicate or a
@@ -504,6 +552,103 @@ fn repeating_item(rows: &[&SourceRow], q: usize, a: usize, width: usize) -> Opti
     })
 }
 
+/// A question id column that tells apart a question asked more than once in
+/// one form ("13.1b" and "13.2b", both "Person": an action plan's questions
+/// asked for each action, with no item number column): every id is always the
+/// same question, and some question comes with two or more ids within one
+/// form (the rows that share every identifier column; a question renumbered
+/// between two form versions has one id in each form, and is left alone).
+/// The column, and for each such question (folded) and id, its item number:
+/// the id's place among the question's ids in their natural order ("13.2b"
+/// before "13.10b").
+type Refined = (usize, HashMap<(String, String), usize>);
+fn refining_ids(rows: &[&SourceRow], q: usize, a: usize, width: usize, step: Option<usize>) -> Option<Refined> {
+    let ids: Vec<usize> = (0..width)
+        .filter(|&c| c != q && c != a)
+        .filter(|&c| {
+            let values: Vec<&Cell> = rows.iter().filter_map(|r| r.cells.get(c)).filter(|v| !v.is_empty()).collect();
+            values.len() * 2 >= rows.len() && values.iter().filter(|v| is_id_value(v) && !is_date_value(v)).count() * 5 >= values.len() * 4
+        })
+        .collect();
+    // (The form: every identifier column but the one tried.)
+    let form = |r: &SourceRow, but: usize| ids.iter().filter(|&&c| c != but).map(|&c| text(r.cells.get(c))).collect::<Vec<String>>();
+    (0..width).filter(|&c| c != q && c != a).find_map(|c| {
+        let mut question_of: HashMap<String, String> = HashMap::new();
+        let mut in_form: HashMap<(Vec<String>, String), std::collections::BTreeSet<String>> = HashMap::new();
+        for r in rows {
+            let (id, question) = (text(r.cells.get(c)), fold(&text(r.cells.get(q))));
+            if id.is_empty() || is_date_value(r.cells.get(c)?) || *question_of.entry(id.clone()).or_insert_with(|| question.clone()) != question {
+                return None;
+            }
+            in_form.entry((form(r, c), question)).or_default().insert(id);
+        }
+        let repeated: std::collections::HashSet<&String> = in_form.iter().filter(|(_, v)| v.len() >= 2).map(|((_, q), _)| q).collect();
+        if repeated.is_empty() {
+            return None;
+        }
+        let mut by_question: HashMap<&String, Vec<&String>> = HashMap::new();
+        for (id, question) in &question_of {
+            by_question.entry(question).or_default().push(id);
+        }
+        // Which of the ids' numbers is the item's: the one that differs
+        // between a repeated question's ids ("13.1b", "13.2b": the second).
+        let digits = |id: &str| natural(id).into_iter().filter(|r| r.0 == 0).map(|r| r.1).collect::<Vec<u64>>();
+        let mut places = repeated.iter().map(|q| {
+            let runs: Vec<Vec<u64>> = by_question[*q].iter().map(|id| digits(id)).collect();
+            let len = runs[0].len();
+            let differ: Vec<usize> = (0..len).filter(|&i| runs.iter().all(|r| r.len() == len) && runs.iter().any(|r| r[i] != runs[0][i])).collect();
+            (differ.len() == 1).then(|| differ[0])
+        });
+        let place = places.next().flatten().filter(|p| places.all(|x| x == Some(*p)));
+        // The questions numbered: the repeated ones, and the other questions
+        // of their step, where a column names it (an action's "Manager's sign
+        // off date", given for one action in every form), when the item's
+        // number can be read from their ids.
+        let mut numbered: std::collections::HashSet<&String> = repeated.clone();
+        if let (Some(s), Some(p)) = (step, place) {
+            let step_of: HashMap<String, String> = rows.iter().map(|r| (fold(&text(r.cells.get(q))), fold(&text(r.cells.get(s))))).collect();
+            let steps: std::collections::HashSet<&String> = repeated.iter().filter_map(|q| step_of.get(*q)).collect();
+            numbered.extend(
+                by_question
+                    .iter()
+                    .filter(|(q, ids)| step_of.get(**q).is_some_and(|s| steps.contains(s)) && ids.iter().all(|id| digits(id).len() > p))
+                    .map(|(q, _)| *q),
+            );
+        }
+        let mut numbers = HashMap::new();
+        for question in numbered {
+            let mut ids = by_question[question].clone();
+            ids.sort_by_key(|id| natural(id));
+            // The item's number from the id where it can be read (so that a
+            // question answered for the second item only is the second's),
+            // else the id's place among the question's ids.
+            let from_ids = place.filter(|&p| ids.iter().all(|id| digits(id).get(p).is_some_and(|n| (1..=99).contains(n))));
+            numbers.extend(ids.into_iter().enumerate().map(|(i, id)| {
+                let n = from_ids.map_or(i + 1, |p| digits(id)[p] as usize);
+                ((question.clone(), id.clone()), n)
+            }));
+        }
+        Some((c, numbers))
+    })
+}
+
+/// A text as runs of digits (compared as numbers) and of other characters,
+/// so that "13.2" sorts before "13.10".
+fn natural(s: &str) -> Vec<(u8, u64, String)> {
+    let mut out: Vec<(u8, u64, String)> = Vec::new();
+    let mut chars = s.chars().peekable();
+    while let Some(&ch) = chars.peek() {
+        let digit = ch.is_ascii_digit();
+        let mut run = String::new();
+        while let Some(&c) = chars.peek().filter(|c| c.is_ascii_digit() == digit) {
+            run.push(c);
+            chars.next();
+        }
+        out.push(if digit { (0, run.parse().unwrap_or(u64::MAX), run) } else { (1, 0, run) });
+    }
+    out
+}
+
 /// Whether a column says who or when each answer was given (names, dates or
 /// ids that repeat: "Answered By", "Answered Date", "Question ID"), not read;
 /// any other column that changes from answer to answer (a comment, a grade
@@ -625,6 +770,58 @@ mod tests {
         assert_eq!(p.rows[1].cells[at("Moderation: Step Completed On")].as_string(), "26/07/2026");
         assert_eq!(p.rows[0].cells[at("Actions: Who by: (2)")].as_string(), "TM");
         assert!(p.note.contains("'Audit' (the step with the grades)") && p.note.contains("'Answered Date'"), "{}", p.note);
+    }
+
+    /// An action plan that asks its questions again for each action with no
+    /// item number column, told apart only by the question id ("13.1b",
+    /// "13.2b": both "Person"): each action's questions are numbered from the
+    /// id, a question answered for no form's second action ("Manager's sign
+    /// off date") is there for it too, blank, and a question renumbered
+    /// between two form versions ("AU2" in v1, "AU3" in v2) stays one question.
+    #[test]
+    fn question_ids_number_an_action_plans_repeated_questions() {
+        let header = row(1, &["Form ID", "Form Version", "Person ID", "Step", "Question ID", "Question Text", "Answer"]).cells;
+        let mut body = Vec::new();
+        let forms: [(&str, &str, &str, &str, usize); 3] = [("F1", "V1", "9101", "AU2", 2), ("F2", "V2", "9102", "AU3", 1), ("F3", "V2", "9103", "AU3", 1)];
+        for (f, v, child, grade_id, actions) in forms {
+            let mut answers: Vec<[String; 4]> = vec![
+                ["Audit".into(), "AU1".into(), "Audit date".into(), "14/09/2026".into()],
+                ["Audit".into(), grade_id.into(), "Overall grade".into(), "Good".into()],
+                ["Audit".into(), "Q1".into(), "Is the plan clear?".into(), "Yes".into()],
+            ];
+            for n in 1..=actions {
+                answers.push(["Actions".into(), format!("13.{n}a"), "Agreed Action".into(), format!("Action {n} of {f}")]);
+                answers.push(["Actions".into(), format!("13.{n}b"), "Person".into(), "SW".into()]);
+                answers.push(["Actions".into(), format!("13.{n}c"), "Completion date".into(), "30/09/2026".into()]);
+                if n == 1 {
+                    answers.push(["Actions".into(), "13.1d".into(), "Manager's sign off date".into(), "29/09/2026".into()]);
+                }
+            }
+            for x in answers {
+                let n = body.len() as u32 + 2;
+                body.push(row(n, &[f, v, child, &x[0], &x[1], &x[2], &x[3]]));
+            }
+        }
+        let (q, a) = question_answer(&header).expect("named");
+        let grade = |c: &Cell| matches!(c.as_string().as_str(), "Good");
+        let p = pivot(&header, &body, q, a, &grade).expect("long format");
+        assert_eq!(p.rows.len(), 3, "{}", p.note);
+        assert!(p.conflicts.is_empty(), "{:?}", p.conflicts);
+        let h: Vec<String> = p.header.iter().map(Cell::as_string).collect();
+        for want in [
+            "Actions: Agreed Action (2)",
+            "Actions: Person (1)",
+            "Actions: Completion date (2)",
+            "Actions: Manager's sign off date (1)",
+            "Actions: Manager's sign off date (2)",
+        ] {
+            assert!(h.contains(&want.to_string()), "{want} in {h:?}");
+        }
+        assert_eq!(h.iter().filter(|c| c.contains("Overall grade")).count(), 1, "one overall across versions: {h:?}");
+        let at = |name: &str| h.iter().position(|c| c == name).unwrap();
+        assert_eq!(p.rows[0].cells[at("Actions: Agreed Action (2)")].as_string(), "Action 2 of F1");
+        assert!(p.rows[0].cells[at("Actions: Manager's sign off date (2)")].is_empty());
+        assert_eq!(p.rows[2].cells[at("Overall grade")].as_string(), "Good");
     }
 
     /// A score given beside each answer (1 to 4, blank on a comment

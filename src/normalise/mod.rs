@@ -143,6 +143,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
         found.push(Severity::Error, "file_error", &e.file, None, None, None, "", e.message.clone());
         out.failed_files.push(e.file);
     }
+    *ctx.grade_keys.borrow_mut() = folder_grade_keys(&files, &crosswalk, &mut found);
     let total = files.len();
     // Workbooks are opened (unzipped and parsed into cells) one file ahead on
     // another thread, while this one reads the file before: a folder of many
@@ -592,8 +593,14 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
             }
             let mut tables = tables;
             // Grades written as codes, or scores banded into grades, explained
-            // on a sheet of the workbook.
-            let keys = if tables.len() > 1 { gradekey::find(&mut tables, ctx.crosswalk) } else { Vec::new() };
+            // on a sheet of the workbook; or, where the workbook has no key of
+            // codes, in a file of its own beside the exports.
+            let mut keys = if tables.len() > 1 { gradekey::find(&mut tables, ctx.crosswalk) } else { Vec::new() };
+            let folder_keys = ctx.grade_keys.borrow().clone();
+            if !keys.iter().any(|k| matches!(k.key, gradekey::Key::Codes(_))) {
+                keys.extend(folder_keys.iter().filter(|k| k.sheet != shown).cloned());
+            }
+            *ctx.grade_keys.borrow_mut() = keys.clone();
             for key in &keys {
                 for t in tables.iter_mut() {
                     let named = gradekey::apply(t, key);
@@ -607,6 +614,7 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
             for t in tables {
                 out.tables.extend(table::read_tables(ctx, t, &mut out.model, found));
             }
+            *ctx.grade_keys.borrow_mut() = folder_keys;
             for n in uncalculated {
                 let records = out.tables[before..].iter().any(|r| r.sheet == n.sheet && r.rows_accepted > 0);
                 let (severity, message) = if records {
@@ -622,6 +630,39 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
             out.failed_files.push(e.file);
         }
     }
+}
+
+/// A grade key given as a small text file of its own beside the exports
+/// ("Answer lookup.csv": "Q1-Q12 | 1 | Does not meet good", …), found before
+/// any file is read, so the order the files come in does not matter. Two
+/// that disagree are neither used (a warning).
+fn folder_grade_keys(files: &[PathBuf], crosswalk: &Crosswalk, found: &mut findings::Findings) -> Vec<gradekey::SheetKey> {
+    let mut keys: Vec<gradekey::SheetKey> = Vec::new();
+    for path in files.iter().filter(|p| !ingest::is_workbook(p) && ingest::input_len(p).is_some_and(|n| n <= 16 * 1024)) {
+        let shown = ingest::display_path(path);
+        let Some((tables, _)) = ingest::quietly(|| ingest::open_with_notes(path)).ok().and_then(Result::ok) else { continue };
+        keys.extend(tables.into_iter().take(1).filter_map(|mut t| gradekey::find_in_file(&mut t, crosswalk, &shown)));
+    }
+    let codes = |k: &gradekey::SheetKey| match &k.key {
+        gradekey::Key::Codes(c) => c.iter().map(|(n, l)| (*n, fold::fold(l))).collect::<Vec<_>>(),
+        gradekey::Key::Bands(_) => Vec::new(),
+    };
+    if keys.windows(2).any(|w| codes(&w[0]) != codes(&w[1])) {
+        let names: Vec<&str> = keys.iter().map(|k| k.sheet.as_str()).collect();
+        found.push(
+            Severity::Warning,
+            "grade_key_ambiguous",
+            names[0],
+            None,
+            None,
+            None,
+            names.join(", "),
+            format!("{} files each give grade codes a meaning, and they differ: none is used; grades written as codes are read as plain numbers", keys.len()),
+        );
+        return Vec::new();
+    }
+    keys.truncate(1);
+    keys
 }
 
 /// The same file reached twice (given twice, or through folders or links) is

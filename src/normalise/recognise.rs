@@ -112,6 +112,14 @@ pub fn words(prepared: &str, vocab: &Vocabulary) -> Vec<String> {
             out.push("id".into());
         }
     }
+    // "On" last, after what was done ("Completed on", "Step Completed On",
+    // "Occurred on"), says the column is that date: read as "date", as a
+    // filler word would drop it.
+    if out.len() >= 2 && out.last().is_some_and(|w| w == "on") {
+        if let Some(last) = out.last_mut() {
+            *last = "date".into();
+        }
+    }
     let mut kept: Vec<String> = Vec::with_capacity(out.len());
     for w in out {
         let w = stem(&w);
@@ -533,7 +541,12 @@ impl FieldVocabulary {
                 let synonyms = synonyms
                     .get(field)
                     .map(|syns| {
+                        // (A synonym ending in "on", "completed on", is the
+                        // header "Completed" too, as it was before a last
+                        // "on" was read as "date".)
+                        let on_less = syns.iter().filter_map(|s| s.trim_end().strip_suffix(" on").map(str::to_string)).collect::<Vec<String>>();
                         syns.iter()
+                            .chain(&on_less)
                             .map(|s| {
                                 let w = words(&prepare(s), vocab);
                                 let joined = w.join(" ");
@@ -880,6 +893,22 @@ mod tests {
         assert_eq!(w("SW consulted"), "social worker consulted");
         assert_eq!(w("Auditors' Grade"), "auditor grade");
         assert_eq!(w("Date"), "date");
+        // A last "on" after what was done names the date it was done.
+        assert_eq!(w("Step Completed On"), "step completed date");
+        assert_eq!(w("On"), "on");
+    }
+
+    /// "Step Completed On" is the completion date, as "Completed on" is; and
+    /// "Completed", "Allocated" still match the synonyms "completed on",
+    /// "allocated on".
+    #[test]
+    fn a_header_ending_in_on_is_a_date() {
+        let rec = Recogniser::new(&Config::defaults());
+        let field = |h: &str| rec.audit.match_words(&rec.header_words(h), &["evidence"], None).ok().flatten().map(|m| m.field);
+        for h in ["Step Completed On", "Form Completed On", "Completed on", "Completed"] {
+            assert_eq!(field(h).as_deref(), Some("completed_date"), "{h}");
+        }
+        assert_eq!(field("Allocated").as_deref(), Some("allocated_date"));
     }
 
     #[test]

@@ -383,6 +383,10 @@ pub struct Context<'a> {
     /// Cell text → whether it is a known column name (header detection asks of
     /// the same labels in every file of a folder).
     known_headers: std::cell::RefCell<std::collections::HashMap<String, bool>>,
+    /// The grade keys in force for the file being read: its workbook's own,
+    /// then any given as a file of its own beside the exports (for long
+    /// exports, whose codes are turned into grades once pivoted).
+    pub(crate) grade_keys: std::cell::RefCell<Vec<super::gradekey::SheetKey>>,
 }
 
 impl<'a> Context<'a> {
@@ -395,6 +399,7 @@ impl<'a> Context<'a> {
             episode_rules: KindRules::new(&config.episode_types),
             form_labels: Default::default(),
             known_headers: Default::default(),
+            grade_keys: Default::default(),
         }
     }
 
@@ -1485,11 +1490,20 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 }
             } else if let Some((q, a)) = long_columns.filter(|_| matches!(plain_kind, TableKind::Unknown | TableKind::Audits)) {
                 let is_grade = |c: &Cell| ctx.crosswalk.is_label(c);
-                let first = super::long::pivot(&sample[h].cells, &sample[h + 1..], q, a, &is_grade);
-                if first.is_some_and(|p| better(&map_rows(&p.header, &p.rows), TableKind::Audits)) {
+                // Graded answers written as codes, read with the key in force.
+                let keyed = |mut p: super::long::Pivoted| {
+                    let key = ctx.grade_keys.borrow().iter().find(|k| matches!(k.key, super::gradekey::Key::Codes(_))).cloned();
+                    let named = key.as_ref().map(|k| super::gradekey::apply_to_rows(&p.header, &mut p.rows, k)).unwrap_or_default();
+                    (p, key.filter(|_| !named.is_empty()).map(|k| k.note(&named)))
+                };
+                let first = super::long::pivot(&sample[h].cells, &sample[h + 1..], q, a, &is_grade).map(keyed);
+                if first.is_some_and(|(p, _)| better(&map_rows(&p.header, &p.rows), TableKind::Audits)) {
                     let mut body = read_all(&mut sample, h, &mut rows, &mut read_error, &file, sheet.as_deref());
-                    match super::long::pivot(&sample[h].cells, &body, q, a, &is_grade) {
-                        Some(mut p) => {
+                    match super::long::pivot(&sample[h].cells, &body, q, a, &is_grade).map(keyed) {
+                        Some((mut p, note)) => {
+                            if let Some((code, value, message)) = note {
+                                findings.push(Severity::Info, code, &file, sheet.as_deref(), None, None, value, message);
+                            }
                             sample[h].cells = std::mem::take(&mut p.header);
                             sample.append(&mut p.rows);
                             long = Some(p);
@@ -2191,6 +2205,33 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         report_long(&p, &file, sheet.as_deref(), findings, &mut report);
     }
     if mapping.kind == TableKind::Audits {
+        // Grades read as bare numbers in the direction no pin, framework or
+        // key gave: said, since a scale the other way round reads them upside down.
+        let by_default = pins.and_then(|p| p.numeric_direction).is_none()
+            && mapping.framework.as_deref().and_then(|f| ctx.config.framework(f)).and_then(|f| f.numeric_direction).is_none();
+        let numbers = model.audits[audits_before..]
+            .iter()
+            .flat_map(|a| a.overall.iter().chain(&a.moderated_overall).chain(a.domains.iter().filter_map(|d| d.judgement.as_ref())))
+            .filter(|j| j.scale == super::scales::NUMERIC)
+            .count();
+        if by_default && numbers > 0 {
+            let order = match numeric {
+                NumericDirection::Ofsted => "Ofsted order, 1 = Outstanding to 4 = Inadequate",
+                NumericDirection::HigherIsBetter => "higher is better, 4 = Outstanding to 1 = Inadequate",
+            };
+            findings.push(
+                Severity::Warning,
+                "grades_as_numbers",
+                &file,
+                sheet.as_deref(),
+                None,
+                None,
+                numbers.to_string(),
+                format!(
+                    "{numbers} grades are bare numbers with no key to say what they mean: read in {order} (the config's numeric_direction); if this export numbers them another way, give its key (a sheet or file of codes and labels) or set numeric_direction for it in the config"
+                ),
+            );
+        }
         drop_unread_answers(&reader.answers_read, &file, sheet.as_deref(), model, findings, &mut report);
         if has_team {
             let audits = &mut model.audits[audits_before..];
@@ -2402,15 +2443,26 @@ fn break_inline_numbers(text: &str) -> String {
 fn slot_part(f: &str) -> Option<usize> {
     let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
     let has = |w: &str| words.contains(&w);
-    Some(if f.contains("by when") || f.contains("to be completed by") || f.contains("complete by") || has("due") || has("target") || has("deadline") {
+    // (Seed 004's action plan: "Agreed Action", "Person", "Completion date"
+    // (the timescale agreed), "Manager's sign off date" (when it was done).)
+    Some(if f.contains("actual completion") {
+        3
+    } else if f.contains("by when")
+        || f.contains("to be completed by")
+        || f.contains("complete by")
+        || f.contains("completion date")
+        || has("due")
+        || has("target")
+        || has("deadline")
+    {
         2
     } else if has("comment") || has("comments") || has("status") || has("outcome") || has("progress") || has("update") {
         5
-    } else if has("completed") || has("done") || f.contains("signed off") {
+    } else if has("completed") || has("done") || f.contains("signed off") || f.contains("sign off") {
         3
     } else if f.contains("date reviewed") || f.contains("reviewed on") || f.contains("reviewed date") {
         4
-    } else if has("who") || has("owner") || has("responsible") {
+    } else if has("who") || has("owner") || has("responsible") || has("person") {
         1
     } else if has("action") || has("actions") || f.contains("recommendation") {
         0

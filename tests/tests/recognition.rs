@@ -1633,3 +1633,62 @@ fn audits_of_children_whose_id_is_unknown_are_counted_and_never_one_child() {
     let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "inadequate_reaudited_in_time").unwrap().clone();
     assert_eq!((k["numerator"].as_u64(), k["denominator"].as_u64()), (Some(1), Some(2)), "{k}");
 }
+
+#[test]
+fn a_long_exports_grade_codes_are_read_with_a_key_file_beside_it_whatever_the_files_order() {
+    // A CMS "form answers" export whose grades are codes, 4 the best (the
+    // other way round from Ofsted's numbering), explained by a lookup file of
+    // its own with each list's name first. The same KPIs as the export with
+    // the grades written out, whichever of the two files comes first; without
+    // the key the numbers are read in the default order, with a warning.
+    let forms = [
+        ("F1", "1", "C8101", "14/09/2026", 4),
+        ("F2", "1", "C8102", "21/09/2026", 3),
+        ("F3", "2", "C8103", "02/10/2026", 3),
+        ("F4", "2", "C8104", "09/10/2026", 1),
+    ];
+    let label = |code: u32| ["Inadequate", "Requires improvement", "Good", "Outstanding"][code as usize - 1].to_string();
+    let export = |written: &dyn Fn(u32) -> String| {
+        let mut text = String::from("Form ID,Form Version,Person ID,Worker Team,Step,Step Status,Step Completed On,Question ID,Question Text,Answer\n");
+        for (f, v, child, done, grade) in forms {
+            for (qid, question, answer) in [
+                ("Q1", "1. Risk and safety", written(grade.max(2) - 1)),
+                ("Q2", "2. Voice of the child", written(5 - grade)),
+                ("Q3", "3. Planning", written(grade)),
+                ("Q12", "Q12 Overall judgement", written(grade)),
+            ] {
+                text.push_str(&format!("{f},{v},{child},North,Audit,Completed,{done},{qid},{question},{answer}\n"));
+            }
+        }
+        text
+    };
+    let key = "List,Code,Label\nQA_GRADE,1,Inadequate\nQA_GRADE,2,Requires Improvement\nQA_GRADE,3,Good\nQA_GRADE,4,Outstanding\nQA_YN,Y,Yes\nQA_YN,N,No\n";
+    let run = |name: &str, files: &[(&str, String)]| {
+        let dir = scratch(name);
+        let input = dir.join("in");
+        std::fs::create_dir_all(&input).unwrap();
+        for (file, text) in files {
+            std::fs::write(input.join(file), text).unwrap();
+        }
+        let out = run_in_folder(&dir, &input);
+        let m = metrics(&out);
+        let figures: Vec<(serde_json::Value, serde_json::Value, serde_json::Value)> =
+            m["kpis"].as_array().unwrap().iter().map(|k| (k["id"].clone(), k["numerator"].clone(), k["denominator"].clone())).collect();
+        let questions: Vec<String> = rows(&out.join("normalised/judgements.csv")).iter().map(|r| r["question"].clone()).collect();
+        assert!(!questions.iter().any(|q| q == "Form Version"), "a form's version, 1 or 2, is no grade: {questions:?}");
+        (figures, data_quality(&out))
+    };
+    let (words, dq) = run("codes-key-words", &[("form answers.csv", export(&label))]);
+    let good = words.iter().find(|k| k.0 == "overall_good_or_better").unwrap();
+    assert_eq!((good.1.as_u64(), good.2.as_u64()), (Some(3), Some(4)), "{words:?}");
+    assert!(!dq.contains("grades_as_numbers"), "{dq}");
+    let codes = export(&|c: u32| c.to_string());
+    for (name, key_name) in [("codes-key-first", "Answer lookup.csv"), ("codes-key-last", "zz lookup.csv")] {
+        let (got, dq) = run(name, &[("form answers.csv", codes.clone()), (key_name, key.to_string())]);
+        assert_eq!(got, words, "{key_name}");
+        assert!(dq.contains("grade_key") && dq.contains(key_name) && !dq.contains("grades_as_numbers"), "{dq}");
+    }
+    let (got, dq) = run("codes-no-key", &[("form answers.csv", codes)]);
+    assert_ne!(got, words, "read in Ofsted order, 1 the best");
+    assert!(dq.contains("grades_as_numbers"), "{dq}");
+}
