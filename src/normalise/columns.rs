@@ -1032,6 +1032,23 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                 continue;
             }
         }
+        // One column that matches a field best and one that matches it less
+        // well, never both filled on a row, each on some (two versions of a
+        // form that name the overall differently, "Overall judgement" and
+        // "Overall grade for the case"): one field, read from whichever is filled.
+        if let ([winner], [_, _]) = (winners.as_slice(), cols.as_slice()) {
+            let other = cols.iter().copied().find(|c| c != winner).unwrap_or(*winner);
+            let (a, b) = (columns[*winner].index, columns[other].index);
+            let filled = |i: usize, r: &Vec<Cell>| r.get(i).is_some_and(|c| !c.is_empty());
+            let both = sample.iter().any(|r| filled(a, r) && filled(b, r));
+            let each = sample.iter().any(|r| filled(a, r)) && sample.iter().any(|r| filled(b, r));
+            if other != *winner && !both && each && top < 1000 {
+                let (h1, h2) = (columns[*winner].header.clone(), columns[other].header.clone());
+                notes.push(format!("columns '{h1}' and '{h2}' both match {field} and are never both filled on a row: read as one (whichever is filled)"));
+                columns[other].reason = format!("{} (read where '{h1}' is blank: never both filled)", columns[other].reason);
+                continue;
+            }
+        }
         // A plan's start at this authority beside its start at another ("Plan
         // start (originating LA)" for a child transferred in): the visits
         // here count from the plan here.

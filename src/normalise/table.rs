@@ -2060,7 +2060,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         source: model.strings.intern(&file),
         fields,
         alternates,
-        slots: if mapping.kind == TableKind::Audits && !moderation_log { action_slots(&mapping) } else { Vec::new() },
+        slots: if mapping.kind == TableKind::Audits && !moderation_log { action_slots(&mapping, long.is_some()) } else { Vec::new() },
         header_keys: header_keys(&mapping, &preamble_key(&sample[h.saturating_sub(6)..h]), ctx.config, &sample[h + 1..]),
         fixed_episode_type,
         note_kinds: Default::default(),
@@ -2355,7 +2355,7 @@ struct ActionSlot {
 /// saying which part it is. Read only when every slot with a text column can
 /// be known done: a completion column, or a review date with what the review
 /// said.
-fn action_slots(mapping: &TableMapping) -> Vec<ActionSlot> {
+fn action_slots(mapping: &TableMapping, answered_only: bool) -> Vec<ActionSlot> {
     let loose = |c: &&super::columns::ColumnMap| c.target == Target::Unmapped || (c.target == Target::Field("evidence".into()) && c.score <= 1);
     let folded: Vec<(usize, &str, String)> = mapping.columns.iter().filter(loose).map(|c| (c.index, c.header.as_str(), fold(&c.header))).collect();
     // Headers ending in a number, by the words before it: a stem seen with two
@@ -2405,7 +2405,11 @@ fn action_slots(mapping: &TableMapping) -> Vec<ActionSlot> {
             slots.push(ActionSlot { lines: true, text, owner: one[1], due: one[2], completed: one[3], reviewed: one[4], status: one[5] });
         }
     }
-    if slots.is_empty() || slots.iter().any(|s| s.completed.is_none() && (s.reviewed.is_none() || s.status.is_none())) {
+    // (A long export lists only the questions answered: a slot with no
+    // completion question, where another slot has one, is an action no one
+    // has marked done.)
+    let done_somewhere = answered_only && slots.iter().any(|s| s.completed.is_some());
+    if slots.is_empty() || slots.iter().any(|s| s.completed.is_none() && (s.reviewed.is_none() || s.status.is_none()) && !done_somewhere) {
         return Vec::new();
     }
     slots
@@ -3846,7 +3850,9 @@ impl<'a> RowReader<'a> {
             }
         }
         let mut overall_source = None;
-        let overall = match self.mapping.field("overall") {
+        // (Its column, or where that is blank a second one never filled beside it.)
+        let overall_column = self.column(row, "overall").map(|(i, _)| i).or_else(|| self.mapping.field("overall"));
+        let overall = match overall_column {
             Some(i) => self.judgement(row, i, "overall", findings),
             None => framework.and_then(|f| f.overall_domain.clone()).and_then(|d| {
                 overall_source = Some(format!("domain:{d}"));
@@ -3854,7 +3860,7 @@ impl<'a> RowReader<'a> {
             }),
         };
         if overall.is_none() && completed.is_some() && (self.mapping.field("overall").is_some() || overall_source.is_some()) {
-            let raw = self.mapping.field("overall").and_then(|i| row.cells.get(i)).map(Cell::as_string).unwrap_or_default();
+            let raw = overall_column.and_then(|i| row.cells.get(i)).map(Cell::as_string).unwrap_or_default();
             if raw.is_empty() {
                 findings.push(
                     Severity::Warning,

@@ -1692,3 +1692,24 @@ fn a_long_exports_grade_codes_are_read_with_a_key_file_beside_it_whatever_the_fi
     assert_ne!(got, words, "read in Ofsted order, 1 the best");
     assert!(dq.contains("grades_as_numbers"), "{dq}");
 }
+
+#[test]
+fn two_overall_columns_never_both_filled_are_one_overall() {
+    // A form's two versions name the overall differently; the better-named
+    // column is filled on the older forms only, the other on the newer ones:
+    // each audit's overall is read from whichever is filled, with a warning.
+    let dir = scratch("overall-two-versions");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("audits.csv"),
+        "Child ID,Team,Date completed,Overall judgement,Overall grade for the case\n\
+         C8201,North,03/09/2026,Good,\nC8202,North,04/09/2026,Inadequate,\nC8203,South,14/10/2026,,Outstanding\nC8204,South,15/10/2026,,Requires improvement\nC8205,South,16/10/2026,,Good\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let m = metrics(&out);
+    let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "overall_good_or_better").unwrap().clone();
+    assert_eq!((k["numerator"].as_u64(), k["denominator"].as_u64()), (Some(3), Some(5)), "{k}");
+    assert!(data_quality(&out).contains("are never both filled on a row: read as one"), "{}", data_quality(&out));
+}
