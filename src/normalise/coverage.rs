@@ -466,23 +466,21 @@ fn blank_teams(tables: &[TableReport], model: &Model, config: &Config, found: &m
         let of_table: Vec<&super::model::Audit> =
             model.audits.iter().filter(|a| a.origin.file == t.file && a.origin.sheet == t.sheet && rows.contains(&a.origin.row)).collect();
         let blank: Vec<u32> = of_table.iter().filter(|a| a.team.is_none()).map(|a| a.origin.row).collect();
-        if blank.is_empty() || blank.len() == of_table.len() {
+        if blank.is_empty() {
             continue;
         }
-        found.push(
-            Severity::Warning,
-            "team_blank",
-            &t.file,
-            t.sheet.as_deref(),
-            None,
-            Some("team"),
-            blank.len().to_string(),
+        // (Every audit blank: the column is there but says nothing; still said.)
+        let message = if blank.len() == of_table.len() {
+            let on = if of_table.len() == 1 { "its only audit (row".to_string() } else { format!("all {} of its audits (rows", of_table.len()) };
+            format!("its team column is blank on {on} {}): shown under '(not recorded)'. Fill in the team", super::findings::some_rows(&blank))
+        } else {
             format!(
                 "{} of its {} audits have no team (rows {}): shown under '(not recorded)'. If a team is written once above its rows (merged cells, or blanks meaning \"same as above\"), fill it in on every row",
                 blank.len(),
                 of_table.len(),
                 super::findings::some_rows(&blank)
-            ),
-        );
+            )
+        };
+        found.push(Severity::Warning, "team_blank", &t.file, t.sheet.as_deref(), None, Some("team"), blank.len().to_string(), message);
     }
 }

@@ -911,9 +911,30 @@ fn credit_moderation_log(tables: &mut [TableReport], reached: &BTreeMap<(String,
             }
         }
     }
+    // A log that reaches the audits of some tables is the record of
+    // moderation for the run: a table of completed audits with no moderation
+    // column of its own, none of whose audits it names ("Audits - Children in
+    // Care 2.xlsx" beside the other teams' files), had none moderated.
+    let mut anywhere: Vec<&'static str> = Vec::new();
+    for f in reached.values().flatten() {
+        if !anywhere.contains(f) {
+            anywhere.push(f);
+        }
+    }
+    const MODERATION: [&str; 4] = ["moderated", "moderator_agrees", "moderated_overall", "moderation_date"];
     for t in tables.iter_mut().filter(|t| t.kind == columns::TableKind::Audits) {
         let form_fields = (!for_forms.is_empty() && t.has_note(forms::READ_AS_FORM)).then_some(&for_forms);
-        let Some(fields) = reached.get(&(t.file.clone(), t.sheet.clone())).or(form_fields) else { continue };
+        let own = |t: &TableReport| t.columns.iter().any(|c| matches!(&c.target, columns::Target::Field(f) if MODERATION.contains(&f.as_str())));
+        let unnamed =
+            (!anywhere.is_empty() && t.rows_accepted > 0 && !own(t) && t.columns.iter().any(|c| c.target == columns::Target::Field("completed_date".into())))
+                .then_some(&anywhere);
+        let (fields, reason) = match reached.get(&(t.file.clone(), t.sheet.clone())).or(form_fields) {
+            Some(fields) => (fields, "from a moderation log, linked by audit id"),
+            None => match unnamed {
+                Some(fields) => (fields, "from a moderation log that names none of this table's audits: none was moderated"),
+                None => continue,
+            },
+        };
         for f in fields {
             let target = columns::Target::Field(f.to_string());
             if !t.columns.iter().any(|c| c.target == target) {
@@ -921,7 +942,7 @@ fn credit_moderation_log(tables: &mut [TableReport], reached: &BTreeMap<(String,
                     index: usize::MAX,
                     header: "(moderation log)".into(),
                     target,
-                    reason: "from a moderation log, linked by audit id".into(),
+                    reason: reason.into(),
                     scale: None,
                     score: 100,
                 });

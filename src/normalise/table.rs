@@ -110,10 +110,36 @@ fn names_a_team(name: &str) -> bool {
         "quality",
         "assurance",
         "qa",
+        // Several teams, not one ("Audits - other teams").
+        "other",
+        "others",
+        "teams",
+        "various",
+        "misc",
+        "mixed",
+        "remaining",
+        // Parts of a workbook or a cycle, numbered ("Tab 2", "Round 3").
+        "tab",
+        "page",
+        "part",
+        "week",
+        "round",
+        "cycle",
+        "wave",
+        "batch",
+        "phase",
+        "stage",
+        "step",
+        "version",
+        "v",
     ];
     let f = super::recognise::prepare(name);
     let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
-    !words.is_empty() && words.len() <= 4 && words.iter().all(|w| !GENERIC.contains(w) && !w.chars().all(|c| c.is_ascii_digit()))
+    // A team's number is one or two digits after its name ("Family
+    // Safeguarding 1", "CiC Team 2"); a year or a bare number is no team.
+    let number = |w: &str| w.chars().all(|c| c.is_ascii_digit());
+    let named = words.iter().any(|w| !number(w));
+    !words.is_empty() && words.len() <= 4 && named && !number(words[0]) && !words.iter().any(|w| GENERIC.contains(w) || (number(w) && w.len() > 2))
 }
 
 /// Columns whose cells each hold several fields, "Seen: Yes | Seen alone: No
@@ -235,6 +261,27 @@ fn join_split_names(cells: &[Cell], extra: usize) -> Option<(Vec<Cell>, String)>
 mod split_names {
     use super::*;
 
+    /// A sheet's or file's name as a team: a team numbered after its name, a
+    /// team after or before a dash; not a year, a numbered part of a
+    /// workbook, nor several teams.
+    #[test]
+    fn names_that_give_a_team() {
+        for (name, team) in [
+            ("Family Safeguarding 1", Some("Family Safeguarding 1")),
+            ("CiC Team 2", Some("CiC Team 2")),
+            ("Audits - Assessment North", Some("Assessment North")),
+            ("Assessment North - Sep 2026", Some("Assessment North")),
+            ("Team - Looked After", Some("Looked After")),
+            ("Audits - other teams", None),
+            ("Audits 2026-27", None),
+            ("Tab 2", None),
+            ("2026", None),
+            ("Sheet1", None),
+        ] {
+            assert_eq!(team_in_name(name).as_deref(), team, "{name}");
+        }
+    }
+
     #[test]
     fn names_split_inside_brackets_are_joined_when_that_fits_the_rows() {
         let cells: Vec<Cell> = ["Audit ID", "Overall Judgement (Good", " RI etc)", "Child spoken to"].iter().map(|t| Cell::text(t)).collect();
@@ -251,6 +298,15 @@ mod split_names {
 /// A sheet's or file's name read as a team's: "Team - Looked After" is
 /// "Looked After"; a generic name ("Sheet1", "Audits 2026-27") is none.
 fn team_in_name(name: &str) -> Option<String> {
+    // "Audits - Assessment North", "Assessment North - Sep 2026": the part
+    // before or after a dash that names a team, when the whole does not.
+    match name.split_once(" - ").or_else(|| name.split_once(" – ")) {
+        Some((before, after)) => team_in_part(name).or_else(|| team_in_part(after)).or_else(|| team_in_part(before)),
+        None => team_in_part(name),
+    }
+}
+
+fn team_in_part(name: &str) -> Option<String> {
     let t = name.trim();
     let rest = t
         .get(..4)
@@ -1643,11 +1699,39 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         if let Some((h, (code, meaning, of))) = key {
             let rest: Vec<SourceRow> = rows.filter_map(Result::ok).collect();
             let text = |r: &SourceRow, i: usize| r.cells.get(i).map(|c| c.as_string().trim().to_string()).unwrap_or_default();
+            // A team list's other names for a team ("Also known as": "CiC Team
+            // 2; CIC2 Team") are read as its codes are.
+            let alias = (of.as_deref() == Some("team"))
+                .then(|| {
+                    sample[h].cells.iter().position(|c| {
+                        matches!(
+                            fold(&c.as_string()).as_str(),
+                            "also known as"
+                                | "aka"
+                                | "alias"
+                                | "aliases"
+                                | "other names"
+                                | "other name"
+                                | "previously"
+                                | "formerly"
+                                | "old name"
+                                | "previous name"
+                        )
+                    })
+                })
+                .flatten();
             let lines: Vec<CodeMeaning> = sample[h + 1..]
                 .iter()
                 .chain(&rest)
-                .map(|r| CodeMeaning { code: text(r, code), meaning: text(r, meaning), of: of.clone(), file: file.clone(), sheet: sheet.clone() })
-                .filter(|k| !k.code.is_empty() && !k.meaning.is_empty() && k.code.chars().count() <= 24)
+                .flat_map(|r| {
+                    let names: Vec<String> =
+                        alias.map(|i| text(r, i)).unwrap_or_default().split([';', '|']).map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect();
+                    std::iter::once(text(r, code))
+                        .chain(names)
+                        .map(|c| CodeMeaning { code: c, meaning: text(r, meaning), of: of.clone(), file: file.clone(), sheet: sheet.clone() })
+                        .collect::<Vec<_>>()
+                })
+                .filter(|k| !k.code.is_empty() && !k.meaning.is_empty() && k.code.chars().count() <= if k.of.as_deref() == Some("team") { 40 } else { 24 })
                 .collect();
             report.reject_all(sample[h + 1..].iter().chain(&rest).filter(|r| !r.is_blank()).count() as u64, NOT_DATA);
             // (What a key is read for: note types written as codes, and teams by code.)
@@ -1780,6 +1864,23 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         };
         findings.push(severity, code, &file, sheet.as_deref(), Some(sample[h].row), None, "", note.clone());
     }
+    // A team column whose cells are paths, "Safeguarding > Pod East" (a
+    // reporting tool's hierarchy): the team is the last part, the service the
+    // first, as under a "Service > Team" header.
+    let mut mapping = mapping;
+    if let Some(i) = mapping.field("team").filter(|_| mapping.field("service_team").is_none()) {
+        let texts: Vec<String> = sample[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty()).map(Cell::as_string).collect();
+        let paths = texts.iter().filter(|t| [" > ", " » "].iter().any(|sep| t.split(sep).filter(|p| !p.trim().is_empty()).count() >= 2)).count();
+        if texts.len() >= 2 && paths * 10 >= texts.len() * 8 {
+            if let Some(c) = mapping.columns.iter_mut().find(|c| c.index == i && c.target == Target::Field("team".into())) {
+                c.target = Target::Field("service_team".into());
+                c.reason = format!("{} (its cells are service > team paths)", c.reason);
+                let why = format!("the team column '{}' holds paths ('{}'): the team is the last part, the service the first", c.header, texts[0]);
+                report.notes.push(why.clone());
+                findings.push(Severity::Info, "team_path", &file, sheet.as_deref(), Some(sample[h].row), Some(&c.header), texts[0].clone(), why);
+            }
+        }
+    }
     // With no team column, the service / area column gives the team.
     let has_team = mapping.field("team").is_some() || mapping.field("service_team").is_some();
     let service_as_team = mapping.kind == TableKind::Audits && !has_team && mapping.field("service").is_some();
@@ -1812,7 +1913,6 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // A file of one kind of plan ("cp-plans.csv": child, start, end) names its
     // kind in the file name or headers rather than in a column.
     let mut fixed_episode_type = None;
-    let mut mapping = mapping;
     if mapping.kind == TableKind::Episodes && mapping.missing_required == ["episode_type"] {
         let stem = std::path::Path::new(&file).file_stem().map(|s| s.to_string_lossy().replace(['-', '_'], " ")).unwrap_or_default();
         let words = format!("{stem} {} {}", sheet.clone().unwrap_or_default(), mapping.columns.iter().map(|c| c.header.as_str()).collect::<Vec<_>>().join(" "));
@@ -2076,7 +2176,9 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         team_path: mapping.field("service_team").map(|i| {
             let values: Vec<&Cell> = sample.iter().skip(h + 1).filter_map(|r| r.cells.get(i)).collect();
             let header = sample[h].cells.get(i).map(Cell::as_string).unwrap_or_default();
-            let sep = super::columns::path_separator(&header, &values).unwrap_or(" > ");
+            let sep = super::columns::path_separator(&header, &values)
+                .or_else(|| [" > ", " » "].into_iter().find(|sep| values.iter().any(|v| v.as_string().contains(sep))))
+                .unwrap_or(" > ");
             // Which part is the team: as the header orders them ("Team / Service": the first).
             let f = fold(&header);
             let team_first = f.find("team").zip(f.find("service")).is_some_and(|(t, s)| t < s);
