@@ -520,19 +520,25 @@ impl Steps {
     }
 }
 
+/// The columns of identifiers (filled on half the answer rows or more, and
+/// mostly ids, not dates): together they tell one form from another.
+fn identifier_columns(rows: &[&SourceRow], q: usize, a: usize, width: usize) -> Vec<usize> {
+    (0..width)
+        .filter(|&c| c != q && c != a)
+        .filter(|&c| {
+            let values: Vec<&Cell> = rows.iter().filter_map(|r| r.cells.get(c)).filter(|v| !v.is_empty()).collect();
+            values.len() * 2 >= rows.len() && values.iter().filter(|v| is_id_value(v) && !is_date_value(v)).count() * 5 >= values.len() * 4
+        })
+        .collect()
+}
+
 /// The column numbering the items of a repeating group (1, 2, 3 … on the
 /// rows of a group that repeats, blank on the others: a form's version, on
 /// every row, is not one), when one question comes with two or more of its
 /// numbers within one form (the rows that share every identifier column: a
 /// score given to each answer, 1 to 4, is not one).
 fn repeating_item(rows: &[&SourceRow], q: usize, a: usize, width: usize) -> Option<usize> {
-    let ids: Vec<usize> = (0..width)
-        .filter(|&c| c != q && c != a)
-        .filter(|&c| {
-            let values: Vec<&Cell> = rows.iter().filter_map(|r| r.cells.get(c)).filter(|v| !v.is_empty()).collect();
-            values.len() * 2 >= rows.len() && values.iter().filter(|v| is_id_value(v) && !is_date_value(v)).count() * 5 >= values.len() * 4
-        })
-        .collect();
+    let ids = identifier_columns(rows, q, a, width);
     let form = |r: &SourceRow| ids.iter().map(|&c| text(r.cells.get(c))).collect::<Vec<String>>();
     (0..width).filter(|&c| c != q && c != a && !ids.contains(&c)).find(|&c| {
         let mut numbers: HashMap<(Vec<String>, String), std::collections::HashSet<String>> = HashMap::new();
@@ -563,13 +569,7 @@ fn repeating_item(rows: &[&SourceRow], q: usize, a: usize, width: usize) -> Opti
 /// before "13.10b").
 type Refined = (usize, HashMap<(String, String), usize>);
 fn refining_ids(rows: &[&SourceRow], q: usize, a: usize, width: usize, step: Option<usize>) -> Option<Refined> {
-    let ids: Vec<usize> = (0..width)
-        .filter(|&c| c != q && c != a)
-        .filter(|&c| {
-            let values: Vec<&Cell> = rows.iter().filter_map(|r| r.cells.get(c)).filter(|v| !v.is_empty()).collect();
-            values.len() * 2 >= rows.len() && values.iter().filter(|v| is_id_value(v) && !is_date_value(v)).count() * 5 >= values.len() * 4
-        })
-        .collect();
+    let ids = identifier_columns(rows, q, a, width);
     // (The form: every identifier column but the one tried.)
     let form = |r: &SourceRow, but: usize| ids.iter().filter(|&&c| c != but).map(|&c| text(r.cells.get(c))).collect::<Vec<String>>();
     (0..width).filter(|&c| c != q && c != a).find_map(|c| {
