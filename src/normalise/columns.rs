@@ -271,7 +271,8 @@ pub(crate) fn counts_not_grades(folded: &str) -> bool {
     let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
     let has = |w: &str| words.contains(&w);
     let counts = [
-        "version", "ver", "count", "number", "num", "no", "n", "total", "days", "weeks", "months", "years", "age", "row", "sequence", "seq", "attempt", "times",
+        "version", "ver", "count", "number", "num", "no", "n", "total", "days", "weeks", "months", "years", "age", "row", "sequence", "seq", "attempt",
+        "times", "priority", "rank",
     ]
     .iter()
     .any(|w| has(w))

@@ -95,27 +95,37 @@ fn head(t: &mut Table) -> Vec<SourceRow> {
 /// the next).
 fn key_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<BTreeMap<i64, String>> {
     let mut run: BTreeMap<i64, String> = BTreeMap::new();
-    let mut best: Option<BTreeMap<i64, String>> = None;
+    // Every run of grade labels found: two different ones (a list for the
+    // domains and one for the overall) cannot say which question each is for.
+    let mut found: Vec<BTreeMap<i64, String>> = Vec::new();
     let mut scales: Vec<String> = Vec::new();
-    let finish = |run: &mut BTreeMap<i64, String>, scales: &mut Vec<String>, best: &mut Option<BTreeMap<i64, String>>| {
+    let finish = |run: &mut BTreeMap<i64, String>, scales: &mut Vec<String>, found: &mut Vec<BTreeMap<i64, String>>| {
         scales.sort();
         scales.dedup();
         let graded = run.len() - run.values().filter(|l| is_not_applicable(l)).count();
         // (Labels on two scales that share them, "Meets good" on the
         // three-grade and the binary scale, are one key.)
-        if graded >= 2 && run.len() >= 3 && !scales.is_empty() && best.is_none() {
-            *best = Some(std::mem::take(run));
+        if graded >= 2 && run.len() >= 3 && !scales.is_empty() && !found.contains(run) {
+            found.push(std::mem::take(run));
         }
         run.clear();
         scales.clear();
     };
+    let mut list_name: Option<String> = None;
     for r in rows {
         let filled = r.filled();
         // (A key of several lists gives each row its list's name first:
-        // "QA_GRADE | 3 | Good", "Q1-Q12 | 2 | Meets good".)
+        // "QA_GRADE | 3 | Good", "Q1-Q12 | 2 | Meets good"; a new name starts
+        // another list.)
         let pair = match filled.as_slice() {
             [c, Cell::Text(label)] => code(c).map(|n| (n, label.trim().to_string())),
-            [Cell::Text(list), c, Cell::Text(label)] if code(&Cell::Text(list.clone())).is_none() => code(c).map(|n| (n, label.trim().to_string())),
+            [Cell::Text(list), c, Cell::Text(label)] if code(&Cell::Text(list.clone())).is_none() => {
+                if list_name.as_deref().is_some_and(|l| l != list.trim()) {
+                    finish(&mut run, &mut scales, &mut found);
+                }
+                list_name = Some(list.trim().to_string());
+                code(c).map(|n| (n, label.trim().to_string()))
+            }
             _ => None,
         };
         match pair {
@@ -127,13 +137,16 @@ fn key_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<BTreeMap<i64, Str
                     scales.push(j.scale.clone());
                     run.insert(n, label);
                 }
-                _ => finish(&mut run, &mut scales, &mut best),
+                _ => finish(&mut run, &mut scales, &mut found),
             },
-            None => finish(&mut run, &mut scales, &mut best),
+            None => finish(&mut run, &mut scales, &mut found),
         }
     }
-    finish(&mut run, &mut scales, &mut best);
-    best
+    finish(&mut run, &mut scales, &mut found);
+    match found.len() {
+        1 => found.pop(),
+        _ => None,
+    }
 }
 
 fn is_not_applicable(label: &str) -> bool {
@@ -394,6 +407,22 @@ mod tests {
         assert_eq!(named, ["1. Risk is identified", "Chronology is up to date", "Moderator Q12 judgement"]);
         let got: Vec<String> = rows[1].cells.iter().map(Cell::as_string).collect();
         assert_eq!(got, ["F2", "2", "Not applicable.", "Does not meet good", "", "3"]);
+        // Two lists of grades in one file (the domains' and the overall's):
+        // which question each is for cannot be told, so neither is a key.
+        let mut two = table(
+            "",
+            vec![
+                vec![t("List"), t("Code"), t("Label")],
+                vec![t("OVERALL"), n(1.0), t("Inadequate")],
+                vec![t("OVERALL"), n(2.0), t("Requires improvement")],
+                vec![t("OVERALL"), n(3.0), t("Good")],
+                vec![t("OVERALL"), n(4.0), t("Outstanding")],
+                vec![t("DOMAIN"), n(1.0), t("Not met")],
+                vec![t("DOMAIN"), n(2.0), t("Partially met")],
+                vec![t("DOMAIN"), n(3.0), t("Met")],
+            ],
+        );
+        assert!(find_in_file(&mut two, &crosswalk, "Answer lookup.csv").is_none());
     }
 
     #[test]

@@ -119,22 +119,45 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize, is_grade: 
     // "13.2b" both "Person"): each id the question has is its n-th item, in
     // the ids' natural order.
     let refined = if item.is_none() { refining_ids(&rows, q, a, width, step_named) } else { None };
-    // A row's question: its step (for an item), its text, its item number.
+    // A question asked in two or more steps of one form ("Comments" at the
+    // end of each): one question per step, named with it ("Voice: Comments").
+    let in_steps: std::collections::HashSet<String> = match step_named {
+        Some(s) => {
+            // (A question id column goes with the question, not the form.)
+            let question_id = |c: usize| {
+                let mut of: HashMap<String, String> = HashMap::new();
+                rows.iter().all(|r| of.entry(text(r.cells.get(c))).or_insert_with(|| fold(&text(r.cells.get(q)))) == &fold(&text(r.cells.get(q))))
+            };
+            let ids: Vec<usize> = identifier_columns(&rows, q, a, width).into_iter().filter(|&c| !question_id(c)).collect();
+            let mut steps: HashMap<(Vec<String>, String), std::collections::HashSet<String>> = HashMap::new();
+            for r in &rows {
+                let form: Vec<String> = ids.iter().map(|&c| text(r.cells.get(c))).collect();
+                steps.entry((form, fold(&text(r.cells.get(q))))).or_default().insert(fold(&text(r.cells.get(s))));
+            }
+            steps.into_iter().filter(|(_, v)| v.len() >= 2).map(|((_, q), _)| q).collect()
+        }
+        None => Default::default(),
+    };
+    // A row's question: its step (for an item, or a question asked in
+    // several steps), its text, its item number.
     let parts = |r: &SourceRow| -> (Option<String>, String, Option<String>) {
         let t = text(r.cells.get(q));
         let numbered = match &refined {
-            Some((c, numbers)) => numbers.get(&(fold(&t), text(r.cells.get(*c)))).map(|n| n.to_string()),
+            Some((c, numbers, _)) => numbers.get(&(fold(&t), text(r.cells.get(*c)))).map(|n| n.to_string()),
             None => item.map(|c| text(r.cells.get(c))),
         };
+        let step = || step_named.map(|c| text(r.cells.get(c))).filter(|s| !s.is_empty());
         match numbered.filter(|n| !n.is_empty()) {
-            Some(n) => (step_named.map(|c| text(r.cells.get(c))).filter(|s| !s.is_empty()), t, Some(n)),
+            Some(n) => (step(), t, Some(n)),
+            None if in_steps.contains(&fold(&t)) => (step(), t, None),
             None => (None, t, None),
         }
     };
     let named = |(step, t, n): &(Option<String>, String, Option<String>)| match (step, n) {
         (Some(step), Some(n)) => format!("{step}: {t} ({n})"),
         (None, Some(n)) => format!("{t} ({n})"),
-        _ => t.clone(),
+        (Some(step), None) => format!("{step}: {t}"),
+        (None, None) => t.clone(),
     };
     let question = |r: &SourceRow| -> String { named(&parts(r)) };
     // A column whose value goes with the question ("Q01", "1.1": a question
@@ -238,7 +261,7 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize, is_grade: 
     // every item, so an item whose "Manager's sign off date" no form answered
     // has that column, blank, as the items that have it do (a long export
     // lists only the questions answered).
-    if refined.is_some() {
+    if refined.as_ref().is_some_and(|r| r.2) {
         let mut groups_items: Vec<(Option<String>, Vec<String>, Vec<String>)> = Vec::new();
         for r in &rows {
             let (step, t, n) = parts(r);
@@ -567,22 +590,31 @@ fn repeating_item(rows: &[&SourceRow], q: usize, a: usize, width: usize) -> Opti
 /// The column, and for each such question (folded) and id, its item number:
 /// the id's place among the question's ids in their natural order ("13.2b"
 /// before "13.10b").
-type Refined = (usize, HashMap<(String, String), usize>);
+/// (Whether they are items numbered from their ids: then every question of
+/// the group is there for every item.)
+type Refined = (usize, HashMap<(String, String), usize>, bool);
 fn refining_ids(rows: &[&SourceRow], q: usize, a: usize, width: usize, step: Option<usize>) -> Option<Refined> {
     let ids = identifier_columns(rows, q, a, width);
     // (The form: every identifier column but the one tried.)
     let form = |r: &SourceRow, but: usize| ids.iter().filter(|&&c| c != but).map(|&c| text(r.cells.get(c))).collect::<Vec<String>>();
     (0..width).filter(|&c| c != q && c != a).find_map(|c| {
         let mut question_of: HashMap<String, String> = HashMap::new();
-        let mut in_form: HashMap<(Vec<String>, String), std::collections::BTreeSet<String>> = HashMap::new();
+        // (Each question's ids within one form, and the steps they are in.)
+        type Ids = (std::collections::BTreeSet<String>, std::collections::BTreeSet<String>);
+        let mut in_form: HashMap<(Vec<String>, String), Ids> = HashMap::new();
         for r in rows {
             let (id, question) = (text(r.cells.get(c)), fold(&text(r.cells.get(q))));
             if id.is_empty() || is_date_value(r.cells.get(c)?) || *question_of.entry(id.clone()).or_insert_with(|| question.clone()) != question {
                 return None;
             }
-            in_form.entry((form(r, c), question)).or_default().insert(id);
+            let entry = in_form.entry((form(r, c), question)).or_default();
+            entry.0.insert(id);
+            entry.1.insert(step.map(|s| fold(&text(r.cells.get(s)))).unwrap_or_default());
         }
-        let repeated: std::collections::HashSet<&String> = in_form.iter().filter(|(_, v)| v.len() >= 2).map(|((_, q), _)| q).collect();
+        // Repeated within one form and one step: a "Comments" asked at the
+        // end of each step is one question per step, not items.
+        let repeated: std::collections::HashSet<&String> =
+            in_form.iter().filter(|(_, (ids, steps))| ids.len() >= 2 && steps.len() == 1).map(|((_, q), _)| q).collect();
         if repeated.is_empty() {
             return None;
         }
@@ -599,7 +631,15 @@ fn refining_ids(rows: &[&SourceRow], q: usize, a: usize, width: usize, step: Opt
             let differ: Vec<usize> = (0..len).filter(|&i| runs.iter().all(|r| r.len() == len) && runs.iter().any(|r| r[i] != runs[0][i])).collect();
             (differ.len() == 1).then(|| differ[0])
         });
-        let place = places.next().flatten().filter(|p| places.all(|x| x == Some(*p)));
+        // Items are numbered from 1 ("13.1a", "13.2a"); ids Q02, Q04, Q07 of
+        // one repeated question, or S1.1c, S2.18c, are no item numbers: the
+        // repeats are then numbered in their ids' order, and nothing else is.
+        let place = places.next().flatten().filter(|p| places.all(|x| x == Some(*p))).filter(|&place| {
+            repeated.iter().all(|q| {
+                let n: Vec<u64> = by_question[*q].iter().filter_map(|id| digits(id).get(place).copied()).collect();
+                n.contains(&1) && n.iter().all(|n| (1..=20).contains(n))
+            })
+        });
         // The questions numbered: the repeated ones, and the other questions
         // of their step, where a column names it (an action's "Manager's sign
         // off date", given for one action in every form), when the item's
@@ -628,7 +668,7 @@ fn refining_ids(rows: &[&SourceRow], q: usize, a: usize, width: usize, step: Opt
                 ((question.clone(), id.clone()), n)
             }));
         }
-        Some((c, numbers))
+        Some((c, numbers, place.is_some()))
     })
 }
 
@@ -822,6 +862,37 @@ mod tests {
         assert_eq!(p.rows[0].cells[at("Actions: Agreed Action (2)")].as_string(), "Action 2 of F1");
         assert!(p.rows[0].cells[at("Actions: Manager's sign off date (2)")].is_empty());
         assert_eq!(p.rows[2].cells[at("Overall grade")].as_string(), "Good");
+    }
+
+    /// "Comments" asked at the end of each step, with a question id (Q02,
+    /// Q04, Q06): one question per step, named with it, not items of a
+    /// repeating group; the other questions keep their names.
+    #[test]
+    fn a_question_asked_in_each_step_is_one_per_step() {
+        let header = row(1, &["Form ID", "Person ID", "Step", "Question ID", "Question Text", "Answer"]).cells;
+        let mut body = Vec::new();
+        for (f, child) in [("8000", "C9000"), ("8001", "C9001")] {
+            for (step, id, question, answer) in [
+                ("Safety", "Q01", "Risk is identified and managed", "Met"),
+                ("Safety", "Q02", "Comments", "About safety"),
+                ("Voice", "Q03", "Child's views are heard", "Partially met"),
+                ("Voice", "Q04", "Comments", "About voice"),
+                ("Overall", "Q05", "Overall judgement", "Good"),
+                ("Overall", "Q06", "Date audit completed", "10/09/2026"),
+            ] {
+                let n = body.len() as u32 + 2;
+                body.push(row(n, &[f, child, step, id, question, answer]));
+            }
+        }
+        let (q, a) = question_answer(&header).expect("named");
+        let grade = |c: &Cell| matches!(c.as_string().as_str(), "Good");
+        let p = pivot(&header, &body, q, a, &grade).expect("long format");
+        assert_eq!(p.rows.len(), 2, "{}", p.note);
+        let h: Vec<String> = p.header.iter().map(Cell::as_string).collect();
+        for want in ["Safety: Comments", "Voice: Comments", "Overall judgement", "Date audit completed", "Risk is identified and managed"] {
+            assert!(h.contains(&want.to_string()), "{want} in {h:?}");
+        }
+        assert!(!h.iter().any(|c| c.contains('(')), "no items: {h:?}");
     }
 
     /// A score given beside each answer (1 to 4, blank on a comment

@@ -201,8 +201,12 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     identity::canonicalise(&mut out.model, &mut found);
     join::forms_to_lists(&mut out.tables, &mut out.model, &mut found);
     link_actions(&mut out.model, &mut found);
+    let unlinked_before = found.list.iter().filter(|f| f.code == "moderation_unlinked").count();
     let moderated_tables = link_moderations(&mut out.model, &mut found);
-    credit_moderation_log(&mut out.tables, &moderated_tables);
+    // (A log with rows that link to no audit read may be the record of a
+    // table it could not reach: such a table is then left out, not "none moderated".)
+    let all_linked = found.list.iter().filter(|f| f.code == "moderation_unlinked").count() == unlinked_before;
+    credit_moderation_log(&mut out.tables, &moderated_tables, all_linked);
     out.unmakeable = coverage::unmakeable(&out.model);
     let today = crate::calendar::today();
     out.notes_end = out.model.case_notes.iter().map(|n| n.event).filter(|d| *d <= today).max();
@@ -900,7 +904,7 @@ fn link_moderations(model: &mut Model, found: &mut findings::Findings) -> BTreeM
 /// An audits table reached by a moderation log records moderation for all its
 /// audits (one not in the log was not moderated): its report carries the log's
 /// moderation fields, so the moderation KPIs count its audits.
-fn credit_moderation_log(tables: &mut [TableReport], reached: &BTreeMap<(String, Option<String>), Vec<&'static str>>) {
+fn credit_moderation_log(tables: &mut [TableReport], reached: &BTreeMap<(String, Option<String>), Vec<&'static str>>, all_linked: bool) {
     // One form per audit: a log that reaches some of the forms records
     // moderation for all of them (a form it does not name was not moderated).
     let mut for_forms: Vec<&'static str> = Vec::new();
@@ -925,9 +929,9 @@ fn credit_moderation_log(tables: &mut [TableReport], reached: &BTreeMap<(String,
     for t in tables.iter_mut().filter(|t| t.kind == columns::TableKind::Audits) {
         let form_fields = (!for_forms.is_empty() && t.has_note(forms::READ_AS_FORM)).then_some(&for_forms);
         let own = |t: &TableReport| t.columns.iter().any(|c| matches!(&c.target, columns::Target::Field(f) if MODERATION.contains(&f.as_str())));
-        let unnamed =
-            (!anywhere.is_empty() && t.rows_accepted > 0 && !own(t) && t.columns.iter().any(|c| c.target == columns::Target::Field("completed_date".into())))
-                .then_some(&anywhere);
+        // (Only when every row of the log named an audit read.)
+        let has = |t: &TableReport, f: &str| t.columns.iter().any(|c| c.target == columns::Target::Field(f.into()));
+        let unnamed = (all_linked && !anywhere.is_empty() && t.rows_accepted > 0 && !own(t) && has(t, "completed_date")).then_some(&anywhere);
         let (fields, reason) = match reached.get(&(t.file.clone(), t.sheet.clone())).or(form_fields) {
             Some(fields) => (fields, "from a moderation log, linked by audit id"),
             None => match unnamed {

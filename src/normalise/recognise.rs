@@ -114,8 +114,9 @@ pub fn words(prepared: &str, vocab: &Vocabulary) -> Vec<String> {
     }
     // "On" last, after what was done ("Completed on", "Step Completed On",
     // "Occurred on"), says the column is that date: read as "date", as a
-    // filler word would drop it.
-    if out.len() >= 2 && out.last().is_some_and(|w| w == "on") {
+    // filler word would drop it ("Impact on" keeps its meaning).
+    let done = |w: &str| w.ends_with("ed") || matches!(w, "seen" | "done" | "held" | "written" | "made" | "sent" | "taken" | "given" | "off");
+    if out.len() >= 2 && out.last().is_some_and(|w| w == "on") && done(&out[out.len() - 2]) {
         if let Some(last) = out.last_mut() {
             *last = "date".into();
         }

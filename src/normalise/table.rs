@@ -137,9 +137,15 @@ fn names_a_team(name: &str) -> bool {
     let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
     // A team's number is one or two digits after its name ("Family
     // Safeguarding 1", "CiC Team 2"); a year or a bare number is no team.
+    // (A number only where the other words say team: "Wk 12", "Term 1",
+    // "Cohort 2" are no teams.)
     let number = |w: &str| w.chars().all(|c| c.is_ascii_digit());
-    let named = words.iter().any(|w| !number(w));
-    !words.is_empty() && words.len() <= 4 && named && !number(words[0]) && !words.iter().any(|w| GENERIC.contains(w) || (number(w) && w.len() > 2))
+    let numbered = words.iter().any(|w| number(w));
+    !words.is_empty()
+        && words.len() <= 4
+        && !number(words[0])
+        && (!numbered || says_team(name))
+        && !words.iter().any(|w| GENERIC.contains(w) || (number(w) && w.len() > 2))
 }
 
 /// Columns whose cells each hold several fields, "Seen: Yes | Seen alone: No
@@ -3630,6 +3636,11 @@ impl<'a> RowReader<'a> {
     fn team(&self, row: &SourceRow) -> Option<String> {
         let said_none = self.cell(row, "team").is_some_and(|(c, _)| matches!(c, Cell::Text(t) if no_team(t) || super::forms::placeholder_text(t)));
         if said_none {
+            return Some(String::new());
+        }
+        // (A path cell that says none was recorded is blank too.)
+        let path_none = self.cell(row, "service_team").is_some_and(|(c, _)| matches!(c, Cell::Text(t) if no_team(t) || super::forms::placeholder_text(t)));
+        if path_none && self.team_path.is_some() {
             return Some(String::new());
         }
         self.text(row, "team").or_else(|| self.path_parts(row)?.pop())
