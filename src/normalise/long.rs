@@ -114,11 +114,13 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize, is_grade: 
         fold(&text(header.get(c))).split(' ').any(|w| matches!(w, "step" | "stage" | "part" | "section"))
             && rows.iter().all(|r| r.cells.get(c).is_none_or(|v| !is_date_value(v) && !is_id_value(v)))
     });
-    let item = repeating_item(&rows, q, a, width);
+    // (The columns of identifiers, found once: they tell forms apart.)
+    let id_columns = identifier_columns(&rows, q, a, width);
+    let item = repeating_item(&rows, q, a, width, &id_columns);
     // Or by a question id that tells a question's repeats apart ("13.1b",
     // "13.2b" both "Person"): each id the question has is its n-th item, in
     // the ids' natural order.
-    let refined = if item.is_none() { refining_ids(&rows, q, a, width, step_named) } else { None };
+    let refined = if item.is_none() { refining_ids(&rows, q, a, width, step_named, &id_columns) } else { None };
     // A question asked in two or more steps of one form ("Comments" at the
     // end of each): one question per step, named with it ("Voice: Comments").
     let in_steps: std::collections::HashSet<String> = match step_named {
@@ -128,7 +130,7 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize, is_grade: 
                 let mut of: HashMap<String, String> = HashMap::new();
                 rows.iter().all(|r| of.entry(text(r.cells.get(c))).or_insert_with(|| fold(&text(r.cells.get(q)))) == &fold(&text(r.cells.get(q))))
             };
-            let ids: Vec<usize> = identifier_columns(&rows, q, a, width).into_iter().filter(|&c| !question_id(c)).collect();
+            let ids: Vec<usize> = id_columns.iter().copied().filter(|&c| !question_id(c)).collect();
             let mut steps: HashMap<(Vec<String>, String), std::collections::HashSet<String>> = HashMap::new();
             for r in &rows {
                 let form: Vec<String> = ids.iter().map(|&c| text(r.cells.get(c))).collect();
@@ -560,8 +562,7 @@ fn identifier_columns(rows: &[&SourceRow], q: usize, a: usize, width: usize) -> 
 /// every row, is not one), when one question comes with two or more of its
 /// numbers within one form (the rows that share every identifier column: a
 /// score given to each answer, 1 to 4, is not one).
-fn repeating_item(rows: &[&SourceRow], q: usize, a: usize, width: usize) -> Option<usize> {
-    let ids = identifier_columns(rows, q, a, width);
+fn repeating_item(rows: &[&SourceRow], q: usize, a: usize, width: usize, ids: &[usize]) -> Option<usize> {
     let form = |r: &SourceRow| ids.iter().map(|&c| text(r.cells.get(c))).collect::<Vec<String>>();
     (0..width).filter(|&c| c != q && c != a && !ids.contains(&c)).find(|&c| {
         let mut numbers: HashMap<(Vec<String>, String), std::collections::HashSet<String>> = HashMap::new();
@@ -593,23 +594,34 @@ fn repeating_item(rows: &[&SourceRow], q: usize, a: usize, width: usize) -> Opti
 /// (Whether they are items numbered from their ids: then every question of
 /// the group is there for every item.)
 type Refined = (usize, HashMap<(String, String), usize>, bool);
-fn refining_ids(rows: &[&SourceRow], q: usize, a: usize, width: usize, step: Option<usize>) -> Option<Refined> {
-    let ids = identifier_columns(rows, q, a, width);
-    // (The form: every identifier column but the one tried.)
+fn refining_ids(rows: &[&SourceRow], q: usize, a: usize, width: usize, step: Option<usize>, ids: &[usize]) -> Option<Refined> {
+    // (The form: every identifier column but the one tried; each row's
+    // question and step, folded once.)
     let form = |r: &SourceRow, but: usize| ids.iter().filter(|&&c| c != but).map(|&c| text(r.cells.get(c))).collect::<Vec<String>>();
+    let all_ids: Vec<Vec<String>> = rows.iter().map(|r| form(r, usize::MAX)).collect();
+    let questions: Vec<String> = rows.iter().map(|r| fold(&text(r.cells.get(q)))).collect();
+    let steps: Vec<String> = rows.iter().map(|r| step.map(|s| fold(&text(r.cells.get(s)))).unwrap_or_default()).collect();
     (0..width).filter(|&c| c != q && c != a).find_map(|c| {
         let mut question_of: HashMap<String, String> = HashMap::new();
         // (Each question's ids within one form, and the steps they are in.)
         type Ids = (std::collections::BTreeSet<String>, std::collections::BTreeSet<String>);
         let mut in_form: HashMap<(Vec<String>, String), Ids> = HashMap::new();
-        for r in rows {
-            let (id, question) = (text(r.cells.get(c)), fold(&text(r.cells.get(q))));
-            if id.is_empty() || is_date_value(r.cells.get(c)?) || *question_of.entry(id.clone()).or_insert_with(|| question.clone()) != question {
-                return None;
+        for (i, r) in rows.iter().enumerate() {
+            let (id, question) = (text(r.cells.get(c)), &questions[i]);
+            // (An id is always the same question; a date is no id: asked of
+            // each id once, when first seen.)
+            match question_of.get(&id) {
+                Some(known) if known != question => return None,
+                Some(_) => {}
+                None if id.is_empty() || is_date_value(r.cells.get(c)?) => return None,
+                None => {
+                    question_of.insert(id.clone(), question.clone());
+                }
             }
-            let entry = in_form.entry((form(r, c), question)).or_default();
+            let key = if ids.contains(&c) { form(r, c) } else { all_ids[i].clone() };
+            let entry = in_form.entry((key, question.clone())).or_default();
             entry.0.insert(id);
-            entry.1.insert(step.map(|s| fold(&text(r.cells.get(s)))).unwrap_or_default());
+            entry.1.insert(steps[i].clone());
         }
         // Repeated within one form and one step: a "Comments" asked at the
         // end of each step is one question per step, not items.
