@@ -259,10 +259,24 @@ fn is_service_and_team(tied: &[String]) -> bool {
     t == ["service", "team"]
 }
 
-/// The separator that joins two or more parts in most of a column's values
-/// ("Safeguarding > Child Protection West"): the first of these that the
-/// header holds too and at least 60% of the filled values hold, with text on
-/// both sides.
+/// How two columns are filled in a table's first rows: both on some row;
+/// with values that differ (folded) on a row where both are; each on some row.
+struct Filled {
+    both: bool,
+    differ: bool,
+    each: bool,
+}
+
+fn filled_together(sample: &[Vec<Cell>], a: usize, b: usize) -> Filled {
+    let filled = |i: usize, r: &Vec<Cell>| r.get(i).is_some_and(|c| !c.is_empty());
+    let text = |i: usize, r: &Vec<Cell>| r.get(i).map(|c| fold(&c.as_string())).unwrap_or_default();
+    Filled {
+        both: sample.iter().any(|r| filled(a, r) && filled(b, r)),
+        differ: sample.iter().any(|r| filled(a, r) && filled(b, r) && text(a, r) != text(b, r)),
+        each: sample.iter().any(|r| filled(a, r)) && sample.iter().any(|r| filled(b, r)),
+    }
+}
+
 /// Whether a header of a column of small numbers says they count or number
 /// something ("Form Version", "n_actions", "No. of visits", "Days late"),
 /// and names no grade ("Grade no.", "Judgement of the last 3 months" are
@@ -281,6 +295,10 @@ pub(crate) fn counts_not_grades(folded: &str) -> bool {
     counts && !graded
 }
 
+/// The separator that joins two or more parts in most of a column's values
+/// ("Safeguarding > Child Protection West"): the first of these that the
+/// header holds too and at least 60% of the filled values hold, with text on
+/// both sides.
 pub fn path_separator(header: &str, values: &[&Cell]) -> Option<&'static str> {
     let texts: Vec<String> = values.iter().filter(|c| !c.is_empty()).map(|c| c.as_string()).collect();
     if texts.is_empty() {
@@ -1014,12 +1032,7 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         // the same value wherever both are (a form's "Child's ID" answer beside
         // the export's own "Person ID"): one field, read from whichever is filled.
         if let [first, second] = winners.as_slice() {
-            let (a, b) = (columns[*first].index, columns[*second].index);
-            let filled = |i: usize, r: &Vec<Cell>| r.get(i).is_some_and(|c| !c.is_empty());
-            let text = |i: usize, r: &Vec<Cell>| r.get(i).map(|c| fold(&c.as_string())).unwrap_or_default();
-            let both = sample.iter().any(|r| filled(a, r) && filled(b, r));
-            let differ = sample.iter().any(|r| filled(a, r) && filled(b, r) && text(a, r) != text(b, r));
-            let each = sample.iter().any(|r| filled(a, r)) && sample.iter().any(|r| filled(b, r));
+            let Filled { both, differ, each } = filled_together(sample, columns[*first].index, columns[*second].index);
             if !differ && each && top < 1000 {
                 let (h1, h2) = (columns[*first].header.clone(), columns[*second].header.clone());
                 let how = if both { "hold the same value wherever both are filled" } else { "are never both filled on a row" };
@@ -1039,10 +1052,7 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         // "Overall grade for the case"): one field, read from whichever is filled.
         if let ([winner], [_, _]) = (winners.as_slice(), cols.as_slice()) {
             let other = cols.iter().copied().find(|c| c != winner).unwrap_or(*winner);
-            let (a, b) = (columns[*winner].index, columns[other].index);
-            let filled = |i: usize, r: &Vec<Cell>| r.get(i).is_some_and(|c| !c.is_empty());
-            let both = sample.iter().any(|r| filled(a, r) && filled(b, r));
-            let each = sample.iter().any(|r| filled(a, r)) && sample.iter().any(|r| filled(b, r));
+            let Filled { both, each, .. } = filled_together(sample, columns[*winner].index, columns[other].index);
             if other != *winner && !both && each && top < 1000 {
                 let (h1, h2) = (columns[*winner].header.clone(), columns[other].header.clone());
                 notes.push(format!("columns '{h1}' and '{h2}' both match {field} and are never both filled on a row: read as one (whichever is filled)"));

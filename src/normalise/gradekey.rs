@@ -119,7 +119,7 @@ fn key_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<BTreeMap<i64, Str
         // another list.)
         let pair = match filled.as_slice() {
             [c, Cell::Text(label)] => code(c).map(|n| (n, label.trim().to_string())),
-            [Cell::Text(list), c, Cell::Text(label)] if code(&Cell::Text(list.clone())).is_none() => {
+            [first @ Cell::Text(list), c, Cell::Text(label)] if code(first).is_none() => {
                 if list_name.as_deref().is_some_and(|l| l != list.trim()) {
                     finish(&mut run, &mut scales, &mut found);
                 }

@@ -657,13 +657,13 @@ fn refining_ids(rows: &[&SourceRow], q: usize, a: usize, width: usize, step: Opt
         // off date", given for one action in every form), when the item's
         // number can be read from their ids.
         let mut numbered: std::collections::HashSet<&String> = repeated.clone();
-        if let (Some(s), Some(p)) = (step, place) {
-            let step_of: HashMap<String, String> = rows.iter().map(|r| (fold(&text(r.cells.get(q))), fold(&text(r.cells.get(s))))).collect();
-            let steps: std::collections::HashSet<&String> = repeated.iter().filter_map(|q| step_of.get(*q)).collect();
+        if let (Some(_), Some(p)) = (step, place) {
+            let step_of: HashMap<&String, &String> = questions.iter().zip(&steps).collect();
+            let repeat_steps: std::collections::HashSet<&String> = repeated.iter().filter_map(|q| step_of.get(*q).copied()).collect();
             numbered.extend(
                 by_question
                     .iter()
-                    .filter(|(q, ids)| step_of.get(**q).is_some_and(|s| steps.contains(s)) && ids.iter().all(|id| digits(id).len() > p))
+                    .filter(|(q, ids)| step_of.get(**q).is_some_and(|s| repeat_steps.contains(s)) && ids.iter().all(|id| digits(id).len() > p))
                     .map(|(q, _)| *q),
             );
         }

@@ -201,12 +201,10 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     identity::canonicalise(&mut out.model, &mut found);
     join::forms_to_lists(&mut out.tables, &mut out.model, &mut found);
     link_actions(&mut out.model, &mut found);
-    let unlinked_before = found.list.iter().filter(|f| f.code == "moderation_unlinked").count();
-    let moderated_tables = link_moderations(&mut out.model, &mut found);
+    let (moderated_tables, unlinked) = link_moderations(&mut out.model, &mut found);
     // (A log with rows that link to no audit read may be the record of a
     // table it could not reach: such a table is then left out, not "none moderated".)
-    let all_linked = found.list.iter().filter(|f| f.code == "moderation_unlinked").count() == unlinked_before;
-    credit_moderation_log(&mut out.tables, &moderated_tables, all_linked);
+    credit_moderation_log(&mut out.tables, &moderated_tables, unlinked == 0);
     out.unmakeable = coverage::unmakeable(&out.model);
     let today = crate::calendar::today();
     out.notes_end = out.model.case_notes.iter().map(|n| n.event).filter(|d| *d <= today).max();
@@ -827,10 +825,13 @@ fn link_actions(model: &mut Model, found: &mut findings::Findings) {
 ///
 /// Returns the tables (file, sheet) whose audits the log reached, with the
 /// moderation fields it gave them.
-fn link_moderations(model: &mut Model, found: &mut findings::Findings) -> BTreeMap<(String, Option<String>), Vec<&'static str>> {
-    let mut reached: BTreeMap<(String, Option<String>), Vec<&'static str>> = BTreeMap::new();
+type Reached = BTreeMap<(String, Option<String>), Vec<&'static str>>;
+
+fn link_moderations(model: &mut Model, found: &mut findings::Findings) -> (Reached, usize) {
+    let mut reached: Reached = BTreeMap::new();
+    let mut unlinked = 0usize;
     if model.moderations.is_empty() {
-        return reached;
+        return (reached, unlinked);
     }
     let ids: HashMap<String, usize> = model.audits.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
     // An id typed again in the log ("t2-2026-055 " for "T2-2026-055"): the same
@@ -866,6 +867,7 @@ fn link_moderations(model: &mut Model, found: &mut findings::Findings) -> BTreeM
                 ("audit id", m.audit_id.clone(), "no audit read has this audit id: moderation not counted")
             };
             found.push(Severity::Warning, "moderation_unlinked", &m.origin.file, m.origin.sheet.as_deref(), Some(m.origin.row), Some(column), value, why);
+            unlinked += 1;
             continue;
         };
         let a = &mut model.audits[i];
@@ -898,13 +900,13 @@ fn link_moderations(model: &mut Model, found: &mut findings::Findings) -> BTreeM
             format!("{linked} moderation log rows linked to their audits (by audit id, or by child id and audit date)"),
         );
     }
-    reached
+    (reached, unlinked)
 }
 
 /// An audits table reached by a moderation log records moderation for all its
 /// audits (one not in the log was not moderated): its report carries the log's
 /// moderation fields, so the moderation KPIs count its audits.
-fn credit_moderation_log(tables: &mut [TableReport], reached: &BTreeMap<(String, Option<String>), Vec<&'static str>>, all_linked: bool) {
+fn credit_moderation_log(tables: &mut [TableReport], reached: &Reached, all_linked: bool) {
     // One form per audit: a log that reaches some of the forms records
     // moderation for all of them (a form it does not name was not moderated).
     let mut for_forms: Vec<&'static str> = Vec::new();
@@ -928,10 +930,10 @@ fn credit_moderation_log(tables: &mut [TableReport], reached: &BTreeMap<(String,
     const MODERATION: [&str; 4] = ["moderated", "moderator_agrees", "moderated_overall", "moderation_date"];
     for t in tables.iter_mut().filter(|t| t.kind == columns::TableKind::Audits) {
         let form_fields = (!for_forms.is_empty() && t.has_note(forms::READ_AS_FORM)).then_some(&for_forms);
-        let own = |t: &TableReport| t.columns.iter().any(|c| matches!(&c.target, columns::Target::Field(f) if MODERATION.contains(&f.as_str())));
+        let has = |f: &str| t.columns.iter().any(|c| c.target == columns::Target::Field(f.into()));
         // (Only when every row of the log named an audit read.)
-        let has = |t: &TableReport, f: &str| t.columns.iter().any(|c| c.target == columns::Target::Field(f.into()));
-        let unnamed = (all_linked && !anywhere.is_empty() && t.rows_accepted > 0 && !own(t) && has(t, "completed_date")).then_some(&anywhere);
+        let unnamed =
+            (all_linked && !anywhere.is_empty() && t.rows_accepted > 0 && !MODERATION.iter().any(|f| has(f)) && has("completed_date")).then_some(&anywhere);
         let (fields, reason) = match reached.get(&(t.file.clone(), t.sheet.clone())).or(form_fields) {
             Some(fields) => (fields, "from a moderation log, linked by audit id"),
             None => match unnamed {

@@ -116,10 +116,9 @@ pub fn words(prepared: &str, vocab: &Vocabulary) -> Vec<String> {
     // "Occurred on"), says the column is that date: read as "date", as a
     // filler word would drop it ("Impact on" keeps its meaning).
     let done = |w: &str| w.ends_with("ed") || matches!(w, "seen" | "done" | "held" | "written" | "made" | "sent" | "taken" | "given" | "off");
-    if out.len() >= 2 && out.last().is_some_and(|w| w == "on") && done(&out[out.len() - 2]) {
-        if let Some(last) = out.last_mut() {
-            *last = "date".into();
-        }
+    let n = out.len();
+    if n >= 2 && out[n - 1] == "on" && done(&out[n - 2]) {
+        out[n - 1] = "date".into();
     }
     let mut kept: Vec<String> = Vec::with_capacity(out.len());
     for w in out {

@@ -136,9 +136,8 @@ fn names_a_team(name: &str) -> bool {
     let f = super::recognise::prepare(name);
     let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
     // A team's number is one or two digits after its name ("Family
-    // Safeguarding 1", "CiC Team 2"); a year or a bare number is no team.
-    // (A number only where the other words say team: "Wk 12", "Term 1",
-    // "Cohort 2" are no teams.)
+    // Safeguarding 1", "CiC Team 2"), where the other words say team ("Wk
+    // 12", "Term 1", "Cohort 2" are no teams); a year or a bare number is none.
     let number = |w: &str| w.chars().all(|c| c.is_ascii_digit());
     let numbered = words.iter().any(|w| number(w));
     !words.is_empty()
@@ -2105,10 +2104,10 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         return (report, None);
     }
 
-    let numeric = pins
-        .and_then(|p| p.numeric_direction)
-        .or_else(|| mapping.framework.as_deref().and_then(|f| ctx.config.framework(f)).and_then(|f| f.numeric_direction))
-        .unwrap_or(ctx.config.settings.numeric_direction);
+    // The direction of numbered grades a pin or the framework gives, else the config's.
+    let numeric_given =
+        pins.and_then(|p| p.numeric_direction).or_else(|| mapping.framework.as_deref().and_then(|f| ctx.config.framework(f)).and_then(|f| f.numeric_direction));
+    let numeric = numeric_given.unwrap_or(ctx.config.settings.numeric_direction);
     let mut by_score: Vec<&super::columns::ColumnMap> = mapping.columns.iter().collect();
     // A field's best-matched column first (a case-note table's second note-type
     // column is kept to be read where the first says no kind); ties keep their order.
@@ -2315,8 +2314,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     if mapping.kind == TableKind::Audits {
         // Grades read as bare numbers in the direction no pin, framework or
         // key gave: said, since a scale the other way round reads them upside down.
-        let by_default = pins.and_then(|p| p.numeric_direction).is_none()
-            && mapping.framework.as_deref().and_then(|f| ctx.config.framework(f)).and_then(|f| f.numeric_direction).is_none();
+        let by_default = numeric_given.is_none();
         let numbers = model.audits[audits_before..]
             .iter()
             .flat_map(|a| a.overall.iter().chain(&a.moderated_overall).chain(a.domains.iter().filter_map(|d| d.judgement.as_ref())))
@@ -3964,7 +3962,7 @@ impl<'a> RowReader<'a> {
         }
         let mut overall_source = None;
         // (Its column, or where that is blank a second one never filled beside it.)
-        let overall_column = self.column(row, "overall").map(|(i, _)| i).or_else(|| self.mapping.field("overall"));
+        let overall_column = self.column(row, "overall").map(|(i, _)| i);
         let overall = match overall_column {
             Some(i) => self.judgement(row, i, "overall", findings),
             None => framework.and_then(|f| f.overall_domain.clone()).and_then(|d| {
