@@ -85,6 +85,32 @@ impl NoteColumns {
         }
     }
 
+    /// What each column is read for ([`use_`] bits), by column index.
+    fn uses(&self) -> Vec<u16> {
+        let fields = [
+            (self.note_type, use_::NOTE_TYPE),
+            (self.seen_alone, use_::SEEN),
+            (self.author, use_::AUTHOR),
+            (self.team, use_::TEAM),
+            (self.state, use_::STATE),
+            (self.mode, use_::MODE),
+            (self.child_seen, use_::CHILD_SEEN),
+        ];
+        let width = fields.iter().filter_map(|f| f.0).chain([self.child_id, self.event.as_ref().map(|c| c.0), self.recorded.as_ref().map(|c| c.0)].into_iter().flatten()).chain(self.error_watch.iter().copied()).max().map_or(0, |m| m + 1);
+        (0..width)
+            .map(|i| {
+                let role = match self.role(i) {
+                    Role::Child => use_::CHILD,
+                    Role::Event => use_::EVENT,
+                    Role::Recorded => use_::RECORDED,
+                    Role::Other => 0,
+                };
+                let watched = if self.error_watch.contains(&i) { use_::WATCHED } else { 0 };
+                fields.iter().filter(|f| f.0 == Some(i)).fold(role | watched, |u, f| u | f.1)
+            })
+            .collect()
+    }
+
     fn role(&self, i: usize) -> Role {
         if Some(i) == self.child_id {
             Role::Child
@@ -96,6 +122,24 @@ impl NoteColumns {
             Role::Other
         }
     }
+}
+
+/// What a column is read for (bits; see [`NoteColumns::uses`]).
+mod use_ {
+    pub const CHILD: u16 = 1;
+    pub const EVENT: u16 = 1 << 1;
+    pub const RECORDED: u16 = 1 << 2;
+    pub const NOTE_TYPE: u16 = 1 << 3;
+    pub const SEEN: u16 = 1 << 4;
+    pub const AUTHOR: u16 = 1 << 5;
+    pub const TEAM: u16 = 1 << 6;
+    pub const STATE: u16 = 1 << 7;
+    pub const MODE: u16 = 1 << 8;
+    pub const CHILD_SEEN: u16 = 1 << 9;
+    /// Its formula errors are counted.
+    pub const WATCHED: u16 = 1 << 10;
+    /// Read as a value (a formula's error or a placeholder is none).
+    pub const VALUE: u16 = CHILD | NOTE_TYPE | AUTHOR | TEAM | STATE | MODE;
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -187,22 +231,25 @@ struct Rec {
 struct Dict {
     ids: FxHashMap<Box<str>, u32>,
     texts: Vec<Box<str>>,
+    /// Per id, worked out once per distinct text: the id of the text as a
+    /// value (0 when it is a formula's error or a template's placeholder), and
+    /// that value's id as a team (0 when it says there is none: "N/A").
+    value: Vec<u32>,
+    team: Vec<u32>,
 }
 
 impl Dict {
     fn new() -> Dict {
-        let mut d = Dict::default();
-        d.texts.push("".into());
-        d.ids.insert("".into(), 0);
-        d
+        Dict::default().cleared()
     }
 
     /// Emptied, keeping its allocations.
     fn cleared(mut self) -> Dict {
         self.ids.clear();
         self.texts.clear();
-        self.texts.push("".into());
-        self.ids.insert("".into(), 0);
+        self.value.clear();
+        self.team.clear();
+        self.id("");
         self
     }
 
@@ -213,7 +260,29 @@ impl Dict {
         let i = self.texts.len() as u32;
         self.texts.push(s.into());
         self.ids.insert(s.into(), i);
+        self.value.push(u32::MAX);
+        self.team.push(u32::MAX);
         i
+    }
+
+    /// The id of a cell's text as a value: its own, or 0 (empty) when the text
+    /// is a formula's error or a placeholder (see [`record`]).
+    fn value_id(&mut self, t: &str) -> u32 {
+        let i = self.id(t);
+        let v = &mut self.value[i as usize];
+        if *v == u32::MAX {
+            *v = if crate::ingest::cell::error_literal_code(t) != 0 || super::forms::placeholder_text(t) { 0 } else { i };
+        }
+        *v
+    }
+
+    /// The id of a value as a team: its own, or 0 when it says there is none.
+    fn team_id(&mut self, value: u32) -> u32 {
+        let v = &mut self.team[value as usize];
+        if *v == u32::MAX {
+            *v = if super::table::no_team(&self.texts[value as usize]) { 0 } else { value };
+        }
+        *v
     }
 }
 
@@ -256,6 +325,11 @@ fn cell_text(raw: &[u8], windows_1252: bool) -> Cow<'_, str> {
             Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(raw).0,
         }
     };
+    tidy(decoded)
+}
+
+/// A decoded field trimmed as [`Cell::text`] trims; a written-out null is empty.
+fn tidy(decoded: Cow<'_, str>) -> Cow<'_, str> {
     // Most fields start and end with a plain character: nothing to trim.
     let plain = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
     let trimmed = if plain(decoded.as_bytes().first()) && plain(decoded.as_bytes().last()) {
@@ -334,6 +408,7 @@ fn parse_part(input: &[u8], eof: bool, bulk: &BulkText, cols: &NoteColumns, file
     arena.reserve(input.len() / 6);
     let mut part = Part { recs, arena, dict, last_end: 0, lines_at_last_end: 0, lines_total: 0, clean: true, unclosed: None };
     let w1252 = bulk.windows_1252;
+    let uses = cols.uses();
     loop {
         let rest = &input[pos..];
         if rest.is_empty() && !eof {
@@ -366,7 +441,7 @@ fn parse_part(input: &[u8], eof: bool, bulk: &BulkText, cols: &NoteColumns, file
                         part.unclosed = Some(crate::ingest::swallowed_lines(fields)).filter(|&n| n > 0);
                     }
                 }
-                let rec = record(&out[..outlen], &ends[..endlen], pos as u64, lines, w1252, cols, &mut part);
+                let rec = record(&out[..outlen], &ends[..endlen], pos as u64, lines, w1252, cols, &uses, &mut part);
                 part.recs.push(rec);
                 part.last_end = pos;
                 part.lines_at_last_end = lines;
@@ -382,7 +457,7 @@ fn parse_part(input: &[u8], eof: bool, bulk: &BulkText, cols: &NoteColumns, file
 }
 
 /// One record's fields into a [`Rec`], texts into the part's arena and dictionary.
-fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, w1252: bool, cols: &NoteColumns, part: &mut Part) -> Rec {
+fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, w1252: bool, cols: &NoteColumns, uses: &[u16], part: &mut Part) -> Rec {
     let mut rec = Rec {
         end,
         lines,
@@ -412,8 +487,15 @@ fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, w1252: bool, cols: &
         arena.push_str(t);
         s
     };
+    // Most records are valid UTF-8 throughout: checked once, not per field (a
+    // field that does not start and end on a character boundary is decoded on
+    // its own, as before).
+    let whole = if w1252 { None } else { std::str::from_utf8(out).ok() };
     for (i, &e) in ends.iter().enumerate() {
-        let t = cell_text(&out[start..e], w1252);
+        let t = match whole.and_then(|w| w.get(start..e)) {
+            Some(s) => tidy(Cow::Borrowed(s)),
+            None => cell_text(&out[start..e], w1252),
+        };
         start = e;
         let t: &str = &t;
         if let (Some((delimiter, width)), true) = (cols.quote_check, rec.inside > 0) {
@@ -431,52 +513,58 @@ fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, w1252: bool, cols: &
             }
             filled += 1;
         }
+        let uses = uses.get(i).copied().unwrap_or(0);
+        if uses == 0 {
+            continue;
+        }
         // A formula's error is no value (the row reader's cell is an error),
         // though it is part of the row's key and its first text.
-        let error = crate::ingest::cell::error_literal_code(t);
-        if error != 0 {
-            if let Some(ordinal) = cols.error_watch.iter().position(|&c| c == i) {
+        if uses & use_::WATCHED != 0 {
+            let error = crate::ingest::cell::error_literal_code(t);
+            if let (true, Some(ordinal)) = (error != 0, cols.error_watch.iter().position(|&c| c == i)) {
                 rec.errors |= u64::from(error) << (4 * ordinal);
             }
         }
-        let value = if error != 0 || super::forms::placeholder_text(t) { "" } else { t };
-        match cols.role(i) {
-            Role::Child if !value.is_empty() => rec.child = part.dict.id(value),
-            Role::Event | Role::Recorded if !t.is_empty() => {
-                let v = match date_of(t) {
-                    Some(d) => DateVal::Date(d),
-                    None => DateVal::Bad(push(&mut part.arena, t)),
-                };
-                if cols.role(i) == Role::Event {
-                    rec.event = v;
-                } else {
-                    rec.recorded = v;
-                }
+        if uses & (use_::EVENT | use_::RECORDED) != 0 && !t.is_empty() {
+            let v = match date_of(t) {
+                Some(d) => DateVal::Date(d),
+                None => DateVal::Bad(push(&mut part.arena, t)),
+            };
+            if uses & use_::EVENT != 0 {
+                rec.event = v;
+            } else {
+                rec.recorded = v;
             }
-            _ => {}
         }
-        // A column can hold several fields (a note type that is also the team).
-        if Some(i) == cols.note_type {
-            rec.note_type = part.dict.id(value);
+        // (A column can hold several fields: a note type that is also the team.)
+        if uses & use_::VALUE != 0 {
+            // Empty when the text is a formula's error or a placeholder.
+            let value = part.dict.value_id(t);
+            if uses & use_::CHILD != 0 {
+                rec.child = value;
+            }
+            if uses & use_::NOTE_TYPE != 0 {
+                rec.note_type = value;
+            }
+            if uses & use_::AUTHOR != 0 {
+                rec.author = value;
+            }
+            if uses & use_::TEAM != 0 {
+                rec.team = part.dict.team_id(value);
+            }
+            if uses & use_::STATE != 0 {
+                rec.state = value;
+            }
+            if uses & use_::MODE != 0 {
+                rec.mode = value;
+            }
         }
-        // (Seen alone keeps the text: it is read through a cell, as the row reader reads it.)
-        if Some(i) == cols.seen_alone {
+        // (Seen alone and child seen keep the text: they are read through a
+        // cell, as the row reader reads them.)
+        if uses & use_::SEEN != 0 {
             rec.seen = part.dict.id(t);
         }
-        if Some(i) == cols.author {
-            rec.author = part.dict.id(value);
-        }
-        if Some(i) == cols.team {
-            rec.team = part.dict.id(if super::table::no_team(value) { "" } else { value });
-        }
-        if Some(i) == cols.state {
-            rec.state = part.dict.id(value);
-        }
-        if Some(i) == cols.mode {
-            rec.mode = part.dict.id(value);
-        }
-        // (Read through a cell, as the row reader reads it.)
-        if Some(i) == cols.child_seen {
+        if uses & use_::CHILD_SEEN != 0 {
             rec.child_seen = part.dict.id(t);
         }
     }
