@@ -125,6 +125,13 @@ impl Target {
     }
 }
 
+/// Said of a domain with several questions in a table (an info finding).
+pub const DOMAIN_WEAKEST: &str = "an audit's grade for the domain is its weakest graded answer (below good before good; a band before yes / no)";
+
+/// Said of a column that names the overall less well than another and names a
+/// domain (an info finding).
+pub const READ_AS_DOMAIN: &str = "read as a question of";
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ColumnMap {
     pub index: usize,
@@ -226,7 +233,8 @@ pub(crate) fn question_domain(rec: &Recogniser, header: &str) -> Option<String> 
     hits.next().is_none().then(|| first.0.clone())
 }
 
-/// The domain a header's keywords point to: most matched words wins; `Err` on a tie.
+/// The domain a header's keywords point to: most matched words wins; of domains
+/// tied on those, the one whose name the header uses most; `Err` on a tie left.
 fn keyword_domain(config: &Config, header: &str) -> Result<Option<String>, Vec<String>> {
     let mut scores: Vec<(usize, &str)> = config
         .domains
@@ -241,11 +249,22 @@ fn keyword_domain(config: &Config, header: &str) -> Result<Option<String>, Vec<S
     match scores.as_slice() {
         [] => Ok(None),
         [(s, d), rest @ ..] => {
-            let tied: Vec<String> = rest.iter().filter(|(t, _)| t == s).map(|(_, d)| d.to_string()).collect();
-            if tied.is_empty() {
-                Ok(Some(d.to_string()))
-            } else {
-                Err(std::iter::once(d.to_string()).chain(tied).collect())
+            let tied: Vec<&str> = std::iter::once(*d).chain(rest.iter().filter(|(t, _)| t == s).map(|(_, d)| *d)).collect();
+            if let [one] = tied[..] {
+                return Ok(Some(one.to_string()));
+            }
+            // A tie goes to the domain whose own name the header uses most
+            // ("Voice of the child evident overall & impact": voice, not
+            // outcomes; "Progress towards the permanence plan": permanence).
+            let name_words = |id: &str| -> usize {
+                let name = config.domains.iter().find(|d| d.id == id).map(|d| fold(&d.name)).unwrap_or_default();
+                name.split(' ').filter(|w| !matches!(*w, "" | "and" | "of" | "the" | "a" | "an")).filter(|w| contains_phrase(header, w)).count()
+            };
+            let by_name: Vec<(usize, &str)> = tied.iter().map(|d| (name_words(d), *d)).collect();
+            let most = by_name.iter().map(|(n, _)| *n).max().unwrap_or(0);
+            match by_name.iter().filter(|(n, _)| *n == most).collect::<Vec<_>>()[..] {
+                [(_, d)] if most > 0 => Ok(Some(d.to_string())),
+                _ => Err(tied.iter().map(|d| d.to_string()).collect()),
             }
         }
     }
@@ -1132,6 +1151,19 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             continue;
         }
         for &c in &cols {
+            // A graded column that names the overall less well than another and
+            // names a domain ("S2 Summary - overall judgement re assessment"
+            // beside "Overall judgement"): that domain's summary question.
+            let domain = (field == "overall" && kind == TableKind::Audits && winners.len() == 1 && scores[c] < top && columns[c].scale.is_some())
+                .then(|| keyword_domain(config, &split_numbering(&folded[columns[c].index]).1).ok().flatten())
+                .flatten();
+            if let Some(d) = domain {
+                let kept = columns[winners[0]].header.clone();
+                notes.push(format!("column '{}' matches overall less well than '{kept}' and names a domain: {READ_AS_DOMAIN} {d}", columns[c].header));
+                columns[c].reason = format!("{} (overall is '{kept}'; the header names {d})", columns[c].reason);
+                columns[c].target = Target::Domain(Some(d));
+                continue;
+            }
             if winners.len() > 1 || scores[c] < top {
                 let why = if winners.len() > 1 { "equally" } else { "less well than another column" };
                 notes.push(format!("column '{}' matches {field} {why}: not used; pin it in the config", columns[c].header));
@@ -1301,6 +1333,16 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
     if let Some(fw) = framework.as_deref().and_then(|f| config.framework(f)) {
         place_numbered_questions(fw, &folded, &mut columns);
     }
+    // Several questions of one domain: which answer stands for it, said.
+    let mut domains: Vec<&str> = columns.iter().filter_map(|c| if let Target::Domain(Some(d)) = &c.target { Some(d.as_str()) } else { None }).collect();
+    domains.sort_unstable();
+    domains.dedup();
+    for d in domains {
+        let of_d: Vec<String> = columns.iter().filter(|c| c.target == Target::Domain(Some(d.to_string()))).map(|c| format!("'{}'", c.header)).collect();
+        if of_d.len() > 1 {
+            notes.push(format!("columns {} are all questions of {d}: {DOMAIN_WEAKEST}", of_d.join(", ")));
+        }
+    }
     let missing_required: Vec<String> =
         kind.required().iter().filter(|r| !columns.iter().any(|c| c.target == Target::Field(r.to_string()))).map(|r| r.to_string()).collect();
     TableMapping { kind, framework, columns, notes, missing_required }
@@ -1373,6 +1415,30 @@ mod tests {
 
     fn target(m: &TableMapping, header: &str) -> String {
         m.columns.iter().find(|c| c.header == header).unwrap().target.describe()
+    }
+
+    #[test]
+    fn a_domain_tie_goes_to_the_domain_the_header_names() {
+        let config = Config::defaults();
+        let domain = |h: &str| keyword_domain(&config, &fold(h));
+        assert_eq!(domain("Voice of the child evident overall & impact"), Ok(Some("voice".into())));
+        assert_eq!(domain("Progress towards the permanence plan (LAC)"), Ok(Some("permanence".into())));
+        assert_eq!(domain("Abuse and neglect of children"), Ok(Some("safety".into())));
+        // Neither name used: still a tie, said, never guessed.
+        assert!(domain("Outcome and plan").is_err());
+    }
+
+    #[test]
+    fn a_lesser_overall_that_names_a_domain_is_that_domains_question() {
+        let m = map(
+            &["Child ID", "Date completed", "Overall judgement of the case file", "Summary - overall judgement re assessment", "Summary - overall judgement re nothing"],
+            &[&["C1", "10/09/2026", "Good", "Good", "Good"], &["C2", "12/09/2026", "Inadequate", "Requires improvement", "Good"]],
+        );
+        assert_eq!(target(&m, "Overall judgement of the case file"), "overall");
+        assert_eq!(target(&m, "Summary - overall judgement re assessment"), "domain:assessment");
+        // One that names no domain stays unused, as before.
+        assert_eq!(target(&m, "Summary - overall judgement re nothing"), "(not used)");
+        assert!(m.notes.iter().any(|n| n.contains(READ_AS_DOMAIN)), "{:?}", m.notes);
     }
 
     #[test]

@@ -37,6 +37,27 @@ impl Judgement {
     }
 }
 
+/// How a domain's several graded answers on one audit are ordered, the one
+/// that stands for the domain first: below good before good or better (a
+/// domain is as good as its weakest answer), a band before a scale that only
+/// says which side of good ("Good" before "Yes"), the worse band first; then
+/// column order.
+fn weakest_first(j: &Judgement) -> (u8, bool, u8) {
+    let side = match j.at_least_good {
+        Some(false) => 0,
+        Some(true) => 1,
+        None => 2,
+    };
+    let rank = match j.band {
+        Some(super::config::Band::Inadequate) => 0,
+        Some(super::config::Band::RequiresImprovement) => 1,
+        Some(super::config::Band::Good) => 2,
+        Some(super::config::Band::Outstanding) => 3,
+        None => 4,
+    };
+    (side, j.band.is_none(), rank)
+}
+
 /// One domain's judgement on an audit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DomainJudgement {
@@ -143,12 +164,12 @@ impl Audit {
         }
     }
 
-    /// The judgement for a canonical domain: the first graded one when a framework
-    /// asks several questions in one domain.
+    /// The judgement for a canonical domain: when a framework asks several
+    /// questions in one domain, the weakest graded answer ([`weakest_first`]).
     pub fn domain(&self, id: &str) -> Option<&Judgement> {
-        let mut in_domain = self.domains.iter().filter(|d| d.domain.as_deref() == Some(id)).filter_map(|d| d.judgement.as_ref());
+        let in_domain = self.domains.iter().filter(|d| d.domain.as_deref() == Some(id)).filter_map(|d| d.judgement.as_ref());
         let first = in_domain.clone().next();
-        in_domain.find(|j| j.is_graded()).or(first)
+        in_domain.filter(|j| j.is_graded()).min_by_key(|j| weakest_first(j)).or(first)
     }
 }
 

@@ -465,6 +465,25 @@ mod tests {
     }
 
     #[test]
+    fn a_domain_asked_twice_is_its_weakest_graded_answer() {
+        use crate::normalise::model::{Audit, DomainJudgement};
+        let audit = |labels: &[&str]| Audit {
+            domains: labels.iter().map(|l| DomainJudgement { domain: Some("placements".into()), question: format!("Q {l}"), judgement: Some(j(l)) }).collect(),
+            ..Audit::default()
+        };
+        let band = |labels: &[&str]| audit(labels).domain("placements").map(|j| j.label.clone());
+        // Below good wins, whatever the column order; the worse band of two.
+        assert_eq!(band(&["Meets good", "Does not meet good"]), band(&["Does not meet good", "Meets good"]));
+        assert_eq!(band(&["Meets good", "Does not meet good"]).as_deref(), Some(j("Does not meet good").label.as_str()));
+        assert_eq!(band(&["Good", "Inadequate", "Requires improvement"]).as_deref(), Some(j("Inadequate").label.as_str()));
+        // A band before an answer that only says which side of good; not applicable never stands for a grade.
+        assert_eq!(band(&["Yes", "Outstanding"]).as_deref(), Some(j("Outstanding").label.as_str()));
+        assert_eq!(band(&["N/A", "Good"]).as_deref(), Some(j("Good").label.as_str()));
+        assert!(audit(&["N/A", "N/A"]).domain("placements").is_some_and(|j| j.not_applicable));
+        assert_eq!(audit(&[]).domain("placements"), None);
+    }
+
+    #[test]
     fn ofsted_four_grade_and_loose_spellings() {
         for (s, band) in [
             ("Outstanding", Band::Outstanding),

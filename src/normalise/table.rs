@@ -1864,6 +1864,10 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             (Severity::Info, "auditors_grade_repeated")
         } else if note.contains(super::columns::OUTCOME_OF_THE_CASE) {
             (Severity::Info, "outcome_not_moderation")
+        } else if note.contains(super::columns::DOMAIN_WEAKEST) {
+            (Severity::Info, "domain_questions_combined")
+        } else if note.contains(super::columns::READ_AS_DOMAIN) {
+            (Severity::Info, "overall_or_domain")
         } else {
             (Severity::Warning, "column_ambiguous")
         };

@@ -17,6 +17,8 @@ fn check(set: &str) {
     // The period and as_of, where a set uses others (period.txt: "2026-11 2027-01-08").
     let dates = std::fs::read_to_string(base.join("period.txt")).unwrap_or_else(|_| "2026-09 2026-10-31".into());
     let (period, as_of) = dates.trim().split_once(' ').expect("period.txt: a period and an as_of date");
+    let distributions: Value =
+        std::fs::read(base.join("expected_distributions.json")).map(|b| serde_json::from_slice(&b).unwrap()).unwrap_or(Value::Null);
     let mut wrong = Vec::new();
     for (folder, kpis) in expected.as_object().unwrap() {
         let out = scratch(&format!("blind-{set}-{folder}"));
@@ -89,6 +91,43 @@ fn check(set: &str) {
                     .collect();
                 if got_teams != want_teams {
                     wrong.push(format!("{folder}: {id} by team: expected {want_teams:?}, got {got_teams:?}"));
+                }
+            }
+        }
+        // The grade distributions, where the set gives them
+        // (expected_distributions.json): overall, overall by team, and each
+        // domain (a band left out is 0; a domain the set does not expect must
+        // have no counts). A domain the README lists as open is not checked.
+        if let Some(want) = distributions.get(folder.as_str()) {
+            let got = &m["distributions"];
+            let counts = |v: &Value| -> std::collections::BTreeMap<String, u64> {
+                v.as_object().into_iter().flatten().filter_map(|(k, n)| n.as_u64().filter(|n| *n > 0).map(|n| (k.clone(), n))).collect()
+            };
+            if counts(&want["overall"]["counts"]) != counts(&got["overall"]["counts"]) {
+                wrong.push(format!("{folder}: overall distribution: expected {}, got {}", want["overall"]["counts"], got["overall"]["counts"]));
+            }
+            if let Some(teams) = want["overall"]["by_team"].as_object() {
+                let got_teams: std::collections::BTreeMap<String, _> = got["overall"]["by_team"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|t| (t["name"].as_str().unwrap_or("").to_string(), counts(&t["counts"])))
+                    .filter(|(_, c)| !c.is_empty())
+                    .collect();
+                let want_teams: std::collections::BTreeMap<String, _> = teams.iter().map(|(t, c)| (t.clone(), counts(c))).filter(|(_, c)| !c.is_empty()).collect();
+                if got_teams != want_teams {
+                    wrong.push(format!("{folder}: overall distribution by team: expected {want_teams:?}, got {got_teams:?}"));
+                }
+            }
+            let mut ids: std::collections::BTreeSet<String> = want["domains"].as_object().into_iter().flatten().map(|(k, _)| k.clone()).collect();
+            ids.extend(got["domains"].as_object().into_iter().flatten().filter(|(_, d)| !counts(&d["counts"]).is_empty()).map(|(k, _)| k.clone()));
+            for id in ids {
+                if known[folder.as_str()]["distributions"][id.as_str()].is_string() {
+                    continue;
+                }
+                let (w, g) = (counts(&want["domains"][id.as_str()]), counts(&got["domains"][id.as_str()]["counts"]));
+                if w != g {
+                    wrong.push(format!("{folder}: domain {id}: expected {w:?}, got {g:?}"));
                 }
             }
         }
@@ -474,4 +513,15 @@ fn a_thirty_sixth_blind_set_gives_the_independent_kpis_and_their_teams() {
     // another team (tests/fixtures/councils36/README.md). Every headline
     // matches; the team splits still open are in known_limits.json.
     check("councils36");
+}
+
+#[test]
+fn a_thirty_seventh_blind_set_gives_the_independent_kpis_and_grade_distributions() {
+    // Grade distributions: each framework's questions in its own and in
+    // shortened wording, domains under other words, two questions of one
+    // domain, every grading scale and loose spellings, an overall on one
+    // scale and domains on another (tests/fixtures/councils37/README.md). The
+    // overall and domain counts are checked as well as the KPIs; the domains
+    // still open are in known_limits.json.
+    check("councils37");
 }
