@@ -323,7 +323,8 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
         Some((p, c)) => (Some(p), Some(c)),
         None => (None, None),
     };
-    let no_team_records = !Counts::of(&without_team(&n.model)).is_empty();
+    let no_team = Counts::without_team(&n.model);
+    let no_team_records = !no_team.is_empty();
     let team_arg = match &args.team {
         Some(t) if t == analyse::NOT_RECORDED && no_team_records => Some(t.clone()),
         Some(t) => {
@@ -338,7 +339,6 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
         m.period_choice = choice.clone();
         m
     };
-    let no_team = Counts::of(&without_team(&n.model));
     // The normalised tables are written on other cores while the analysis runs.
     let metrics = std::thread::scope(|s| -> anyhow::Result<_> {
         let tables = s.spawn(|| write_normalised(&n, &names, &dir, args, params.as_ref()));
@@ -537,6 +537,16 @@ pub struct Counts {
 impl Counts {
     fn of(m: &normalise::Model) -> Counts {
         Counts { audits: m.audits.len(), actions: m.actions.len(), case_notes: m.case_notes.len(), episodes: m.episodes.len() }
+    }
+
+    /// Those of [`without_team`], counted without making that model.
+    fn without_team(m: &normalise::Model) -> Counts {
+        Counts {
+            audits: m.audits.iter().filter(|a| blank(&a.team)).count(),
+            actions: m.actions.iter().filter(|a| blank(&a.team)).count(),
+            case_notes: m.case_notes.iter().filter(|c| m.strings.get(c.team).trim().is_empty()).count(),
+            episodes: m.episodes.iter().filter(|e| blank(&e.team)).count(),
+        }
     }
 
     fn is_empty(self) -> bool {
@@ -784,6 +794,26 @@ mod excel_tests {
         assert!(super::too_long_for_excel(&n).is_empty(), "header + 1,048,575 rows fit");
         n.model.case_notes.push(n.model.case_notes[0].clone());
         assert_eq!(super::too_long_for_excel(&n), vec![("case_notes", super::EXCEL_ROWS)]);
+    }
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::Counts;
+
+    /// The counts made without the model are those of the model made.
+    #[test]
+    fn records_without_a_team_are_counted_as_the_model_holds_them() {
+        let config = crate::normalise::Config::defaults();
+        let mut n = crate::normalise::normalise_inputs(&[std::path::PathBuf::from("sample_data")], &config, &mut |_, _, _| {});
+        n.model.audits[0].team = None;
+        n.model.audits[1].team = Some("  ".into());
+        n.model.actions[0].team = None;
+        n.model.episodes[0].team = None;
+        n.model.case_notes[0].team = 0;
+        let c = Counts::without_team(&n.model);
+        assert_eq!(c, Counts::of(&super::without_team(&n.model)));
+        assert!(c.audits >= 2 && c.actions >= 1 && c.case_notes >= 1 && c.episodes >= 1, "{c:?}");
     }
 }
 

@@ -240,7 +240,12 @@ impl Coverage {
             unknown(TableKind::Episodes);
         }
         let mut notes: HashMap<u32, u32> = HashMap::new();
+        // (A file's notes come together: each run of one source is looked up once.)
+        let mut last = None;
         for n in &model.case_notes {
+            if last.replace(n.source) == Some(n.source) {
+                continue;
+            }
             notes.entry(n.source).or_insert_with(|| by_file.get(&(TableKind::CaseNotes.as_str(), model.strings.get(n.source))).copied().unwrap_or(ALL));
         }
         if notes.values().any(|b| *b == ALL) {

@@ -150,7 +150,7 @@ pub fn canonicalise(model: &mut Model, findings: &mut Findings) {
     }
     let mut note_teams: Vec<(u32, u64)> = Vec::new();
     {
-        let mut index: HashMap<u32, usize> = HashMap::new();
+        let mut index: crate::fasthash::FxHashMap<u32, usize> = Default::default();
         for n in &model.case_notes {
             let i = *index.entry(n.team).or_insert_with(|| {
                 note_teams.push((n.team, 0));
@@ -217,7 +217,7 @@ pub fn canonicalise(model: &mut Model, findings: &mut Findings) {
     model.audits.iter_mut().for_each(|a| fix(&mut a.team));
     model.actions.iter_mut().for_each(|a| fix(&mut a.team));
     model.episodes.iter_mut().for_each(|e| fix(&mut e.team));
-    let mut remap: HashMap<u32, u32> = HashMap::new();
+    let mut remap: crate::fasthash::FxHashMap<u32, u32> = Default::default();
     for (id, _) in &note_teams {
         let name = model.strings.get(*id).to_string();
         let target = canonical.get(&team_key(&name)).cloned().unwrap_or_else(|| tidy(&name).into_owned());

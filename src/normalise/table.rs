@@ -2153,6 +2153,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         dates_1904(&mapping, &sample[h + 1..], &file, sheet.as_deref(), findings, &mut report);
     }
     let mut reader = RowReader {
+        status_kinds: Default::default(),
         quote_check: text_format.as_ref().map(|f| (f.delimiter as u8, sample[h].cells.len())),
         moderation_kept,
         ctx,
@@ -3072,6 +3073,9 @@ type RowError = (&'static str, String, Option<String>);
 
 struct RowReader<'a> {
     ctx: &'a Context<'a>,
+    /// Each legal status's kind, worked out once per distinct text (an
+    /// export repeats a few statuses on thousands of rows).
+    status_kinds: std::cell::RefCell<crate::fasthash::FxHashMap<String, Option<&'a str>>>,
     /// A delimited text's delimiter and its header's width: a cell holding
     /// lines that look like rows is said ([`rows_in_a_cell`]).
     quote_check: Option<(u8, usize)>,
@@ -4443,7 +4447,8 @@ impl<'a> RowReader<'a> {
         // SSDA903 J3, is looked after.)
         let folded = fold(&status);
         let supervision = contains_phrase(&folded, "supervision order") && !contains_phrase(&folded, "residence requirement");
-        let class = self.ctx.episode_rules.classify(&status);
+        let rules = &self.ctx.episode_rules;
+        let class = *self.status_kinds.borrow_mut().entry(status.clone()).or_insert_with(|| rules.classify(&status));
         if class == Some("short_breaks") {
             return Err((SHORT_BREAKS, status.clone(), Some("legal status".to_string())));
         }
