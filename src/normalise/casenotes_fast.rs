@@ -61,6 +61,9 @@ pub struct NoteColumns {
     /// The columns whose formula errors are counted, as the row reader counts
     /// them (16 at most).
     pub error_watch: Vec<usize>,
+    /// The year most of the table's dates are in: a day and month with no
+    /// year is read in it, as the row reader reads it.
+    pub usual_year: Option<i32>,
 }
 
 impl NoteColumns {
@@ -82,6 +85,7 @@ impl NoteColumns {
             header_key: 0,
             quote_check: None,
             error_watch: Vec::new(),
+            usual_year: None,
         }
     }
 
@@ -179,6 +183,9 @@ enum DateVal {
     /// No column, a short row or an empty cell.
     Blank,
     Date(NaiveDate),
+    /// A day and month with no year ("Sept 3rd"), read in the table's usual
+    /// year: the date, and the text for the finding.
+    NoYear(NaiveDate, Span),
     /// Not a date: the text, for the finding.
     Bad(Span),
 }
@@ -341,6 +348,13 @@ fn tidy(decoded: Cow<'_, str>) -> Cow<'_, str> {
             Cow::Owned(s) => Cow::Owned(s.trim_matches(trim).to_string()),
         }
     };
+    // A row of tick boxes is its one ticked label ("☒ Phone call ☐ CP Visit"),
+    // or empty when none is ticked, as the row reader's cell makes it.
+    match crate::ingest::cell::ticked(&trimmed) {
+        Some(crate::ingest::cell::Ticked::One(label)) => return tidy(Cow::Owned(label.to_string())),
+        Some(crate::ingest::cell::Ticked::Nothing) => return Cow::Borrowed(""),
+        Some(crate::ingest::cell::Ticked::Several) | None => {}
+    }
     // A written-out null is empty, as the row reader's cell makes it.
     if crate::ingest::cell::is_null_literal(&trimmed) {
         return Cow::Borrowed("");
@@ -526,9 +540,16 @@ fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, w1252: bool, cols: &
             }
         }
         if uses & (use_::EVENT | use_::RECORDED) != 0 && !t.is_empty() {
+            let no_year = || {
+                let (m, d) = crate::ingest::cell::day_month_without_year(t)?;
+                NaiveDate::from_ymd_opt(cols.usual_year?, m, d)
+            };
             let v = match date_of(t) {
                 Some(d) => DateVal::Date(d),
-                None => DateVal::Bad(push(&mut part.arena, t)),
+                None => match no_year() {
+                    Some(d) => DateVal::NoYear(d, push(&mut part.arena, t)),
+                    None => DateVal::Bad(push(&mut part.arena, t)),
+                },
             };
             if uses & use_::EVENT != 0 {
                 rec.event = v;
@@ -936,8 +957,17 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
             "not a date (day-first dates, ISO dates and Excel dates are read): left blank",
         );
     };
+    let no_year = |findings: &mut Findings, header: &str, text: &str, date: NaiveDate| {
+        let year = chrono::Datelike::year(&date);
+        let why = format!("a date with no year: read as {date}, in {year}, the year most of this table's dates are in");
+        findings.push(Severity::Warning, "date_without_year", file, None, Some(row), Some(header), text, why);
+    };
     let event = match rec.event {
         DateVal::Date(d) => d,
+        DateVal::NoYear(d, t) => {
+            no_year(findings, cols.event.as_ref().map(|c| c.1.as_str()).unwrap_or(""), part.text(t), d);
+            d
+        }
         DateVal::Bad(t) => {
             let header = cols.event.as_ref().map(|c| c.1.as_str()).unwrap_or("");
             bad_date(findings, header, part.text(t));
@@ -973,6 +1003,10 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
     let note_type = intern(rec.note_type, &mut model.strings);
     let recorded = match rec.recorded {
         DateVal::Date(d) => Some(d),
+        DateVal::NoYear(d, t) => {
+            no_year(findings, cols.recorded.as_ref().map(|c| c.1.as_str()).unwrap_or(""), part.text(t), d);
+            Some(d)
+        }
         DateVal::Bad(t) => {
             bad_date(findings, cols.recorded.as_ref().map(|c| c.1.as_str()).unwrap_or(""), part.text(t));
             None
@@ -1032,7 +1066,20 @@ mod tests {
         }
         lines
             .push(["Person ID", "Case Note Type", "Event Date", "Date Recorded", "Seen Alone", "Author", "Team", "Status", "Visit Mode", "Child Seen"].join(d));
-        let types = ["CP Visit", "Visit - CP", "Statutory Visit (CP)", "CLA Visit", "Supervision", "Phone call", "Email", "", " cin visit ", "NULL"];
+        let types = [
+            "CP Visit",
+            "Visit - CP",
+            "Statutory Visit (CP)",
+            "CLA Visit",
+            "Supervision",
+            "Phone call",
+            "Email",
+            "",
+            " cin visit ",
+            "NULL",
+        ];
+        // Tick boxes (one ticked, none, two), in exports that can hold them.
+        let ticks = ["☒ Phone call ☐ CP Visit", "☐ CP Visit ☐ Phone call", "☒ CP Visit ☒ Phone call", "☐ CP North ☒ CP South"];
         let dates = [
             "2026-09-03",
             "03/09/2026",
@@ -1048,6 +1095,8 @@ mod tests {
             "",
             " 12/10/2026 ",
             "1/1/26",
+            // No year: read in the table's usual year.
+            "3 Sept",
         ];
         let seen = ["Yes", "No", "Seen alone", "Not seen alone", "", "N/A", "seen with carer", "Unknown"];
         let authors = ["Sam Okafor", "Tom Barrow", "Zoë Quinn", "\"Lee, Ana\"", "Pat O\"Neil", "", "\u{a0}Ivy Hart", "#REF!"];
@@ -1086,12 +1135,12 @@ mod tests {
                 };
                 let mut f = vec![
                     child,
-                    r.pick(&types).to_string(),
+                    if !w1252 && r.below(8) == 0 { r.pick(&ticks[..3]).to_string() } else { r.pick(&types).to_string() },
                     r.pick(&dates).to_string(),
                     r.pick(&dates).to_string(),
                     r.pick(&seen).to_string(),
                     r.pick(&authors).to_string(),
-                    r.pick(&teams).to_string(),
+                    if !w1252 && r.below(8) == 0 { ticks[3].to_string() } else { r.pick(&teams).to_string() },
                     r.pick(&states).to_string(),
                     r.pick(&modes).to_string(),
                     r.pick(&child_seen).to_string(),

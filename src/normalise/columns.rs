@@ -128,6 +128,9 @@ impl Target {
 /// Said of a domain with several questions in a table (an info finding).
 pub const DOMAIN_WEAKEST: &str = "an audit's grade for the domain is its weakest graded answer (below good before good; a band before yes / no)";
 
+/// Said of a moderator's grade for a domain (an info finding).
+pub const MODERATORS_DOMAIN: &str = "kept, but in no domain (an audit's domains are its auditor's grades)";
+
 /// Said of a column that names the overall less well than another and names a
 /// domain (an info finding).
 pub const READ_AS_DOMAIN: &str = "read as a question of";
@@ -234,7 +237,8 @@ pub(crate) fn question_domain(rec: &Recogniser, header: &str) -> Option<String> 
 }
 
 /// The domain a header's keywords point to: most matched words wins; of domains
-/// tied on those, the one whose name the header uses most; `Err` on a tie left.
+/// tied on those, the one whose whole name (two words or more) the header
+/// holds; `Err` on a tie left.
 fn keyword_domain(config: &Config, header: &str) -> Result<Option<String>, Vec<String>> {
     let mut scores: Vec<(usize, &str)> = config
         .domains
@@ -253,17 +257,24 @@ fn keyword_domain(config: &Config, header: &str) -> Result<Option<String>, Vec<S
             if let [one] = tied[..] {
                 return Ok(Some(one.to_string()));
             }
-            // A tie goes to the domain whose own name the header uses most
-            // ("Voice of the child evident overall & impact": voice, not
-            // outcomes; "Progress towards the permanence plan": permanence).
-            let name_words = |id: &str| -> usize {
-                let name = config.domains.iter().find(|d| d.id == id).map(|d| fold(&d.name)).unwrap_or_default();
-                name.split(' ').filter(|w| !matches!(*w, "" | "and" | "of" | "the" | "a" | "an")).filter(|w| contains_phrase(header, w)).count()
+            // A tie goes to the one domain whose whole name, of two words or
+            // more, the header holds ("Voice of the child evident overall &
+            // impact": voice, not outcomes). A one-word name decides nothing
+            // ("Is the plan informed by the assessment?" stays a tie).
+            let stem = |w: &str| -> String {
+                let w = w.strip_suffix("ing").map(|s| s.strip_suffix(|c: char| s.ends_with(&format!("{c}{c}"))).unwrap_or(s)).unwrap_or(w);
+                w.strip_suffix('s').unwrap_or(w).to_string()
             };
-            let by_name: Vec<(usize, &str)> = tied.iter().map(|d| (name_words(d), *d)).collect();
-            let most = by_name.iter().map(|(n, _)| *n).max().unwrap_or(0);
-            match by_name.iter().filter(|(n, _)| *n == most).collect::<Vec<_>>()[..] {
-                [(_, d)] if most > 0 => Ok(Some(d.to_string())),
+            let header_stems: Vec<String> = header.split(' ').map(stem).collect();
+            let whole_name = |id: &str| -> bool {
+                let name = config.domains.iter().find(|d| d.id == id).map(|d| fold(&d.name)).unwrap_or_default();
+                let words: Vec<String> = name.split(' ').filter(|w| !matches!(*w, "" | "and" | "of" | "the" | "a" | "an")).map(stem).collect();
+                let mut distinct = words.clone();
+                distinct.dedup();
+                distinct.len() >= 2 && words.iter().all(|w| header_stems.contains(w))
+            };
+            match tied.iter().filter(|d| whole_name(d)).collect::<Vec<_>>()[..] {
+                [d] => Ok(Some(d.to_string())),
                 _ => Err(tied.iter().map(|d| d.to_string()).collect()),
             }
         }
@@ -1150,14 +1161,20 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             }
             continue;
         }
+        // Graded columns that name the overall less well than another and each
+        // name a domain ("S2 Summary - overall judgement re assessment", "S5
+        // Summary - overall judgement re management oversight" beside "Overall
+        // judgement"): a framework's summary question per domain. Two at least:
+        // one alone is as likely the overall again ("Final overall judgement
+        // after review"), left ambiguous.
+        let summaries: Vec<(usize, String)> = cols
+            .iter()
+            .filter(|&&c| field == "overall" && kind == TableKind::Audits && winners.len() == 1 && scores[c] < top && columns[c].scale.is_some())
+            .filter_map(|&c| keyword_domain(config, &split_numbering(&folded[columns[c].index]).1).ok().flatten().map(|d| (c, d)))
+            .collect();
+        let summaries = if summaries.len() >= 2 { summaries } else { Vec::new() };
         for &c in &cols {
-            // A graded column that names the overall less well than another and
-            // names a domain ("S2 Summary - overall judgement re assessment"
-            // beside "Overall judgement"): that domain's summary question.
-            let domain = (field == "overall" && kind == TableKind::Audits && winners.len() == 1 && scores[c] < top && columns[c].scale.is_some())
-                .then(|| keyword_domain(config, &split_numbering(&folded[columns[c].index]).1).ok().flatten())
-                .flatten();
-            if let Some(d) = domain {
+            if let Some(d) = summaries.iter().find(|(s, _)| *s == c).map(|(_, d)| d.clone()) {
                 let kept = columns[winners[0]].header.clone();
                 notes.push(format!("column '{}' matches overall less well than '{kept}' and names a domain: {READ_AS_DOMAIN} {d}", columns[c].header));
                 columns[c].reason = format!("{} (overall is '{kept}'; the header names {d})", columns[c].reason);
@@ -1333,6 +1350,16 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
     if let Some(fw) = framework.as_deref().and_then(|f| config.framework(f)) {
         place_numbered_questions(fw, &folded, &mut columns);
     }
+    // A moderator's grade for a domain ("Safety and risk - moderator's
+    // grade") is not the audit's: kept, placed in no domain (the audit's
+    // domains are the auditor's, as its overall is).
+    for c in columns.iter_mut().filter(|c| matches!(c.target, Target::Domain(Some(_))) && c.score < 1000) {
+        if words[c.index].iter().any(|w| w.starts_with("moderat")) {
+            notes.push(format!("column '{}' is a moderator's grade: {MODERATORS_DOMAIN}", c.header));
+            c.reason = format!("{} (a moderator's grade: in no domain)", c.reason);
+            c.target = Target::Domain(None);
+        }
+    }
     // Several questions of one domain: which answer stands for it, said.
     let mut domains: Vec<&str> = columns.iter().filter_map(|c| if let Target::Domain(Some(d)) = &c.target { Some(d.as_str()) } else { None }).collect();
     domains.sort_unstable();
@@ -1422,23 +1449,46 @@ mod tests {
         let config = Config::defaults();
         let domain = |h: &str| keyword_domain(&config, &fold(h));
         assert_eq!(domain("Voice of the child evident overall & impact"), Ok(Some("voice".into())));
-        assert_eq!(domain("Progress towards the permanence plan (LAC)"), Ok(Some("permanence".into())));
         assert_eq!(domain("Abuse and neglect of children"), Ok(Some("safety".into())));
-        // Neither name used: still a tie, said, never guessed.
-        assert!(domain("Outcome and plan").is_err());
+        // A one-word name, singular or plural, decides nothing: still a tie, said, never guessed.
+        for h in ["Outcome and plan", "Is the plan informed by the assessment?", "Risk of placement breakdown", "Does the plan address risks?", "Review of the plan"] {
+            assert!(domain(h).is_err(), "{h}: {:?}", domain(h));
+        }
     }
 
     #[test]
-    fn a_lesser_overall_that_names_a_domain_is_that_domains_question() {
+    fn lesser_overalls_that_name_domains_are_those_domains_questions() {
+        let rows: &[&[&str]] = &[&["C1", "10/09/2026", "Good", "Good", "Good", "Good"], &["C2", "12/09/2026", "Inadequate", "Requires improvement", "Good", "Good"]];
         let m = map(
-            &["Child ID", "Date completed", "Overall judgement of the case file", "Summary - overall judgement re assessment", "Summary - overall judgement re nothing"],
-            &[&["C1", "10/09/2026", "Good", "Good", "Good"], &["C2", "12/09/2026", "Inadequate", "Requires improvement", "Good"]],
+            &[
+                "Child ID",
+                "Date completed",
+                "Overall judgement of the case file",
+                "Summary - overall judgement re assessment",
+                "Summary - overall judgement re management oversight",
+                "Summary - overall judgement re nothing",
+            ],
+            rows,
         );
         assert_eq!(target(&m, "Overall judgement of the case file"), "overall");
         assert_eq!(target(&m, "Summary - overall judgement re assessment"), "domain:assessment");
+        assert_eq!(target(&m, "Summary - overall judgement re management oversight"), "domain:oversight");
         // One that names no domain stays unused, as before.
         assert_eq!(target(&m, "Summary - overall judgement re nothing"), "(not used)");
         assert!(m.notes.iter().any(|n| n.contains(READ_AS_DOMAIN)), "{:?}", m.notes);
+        // One alone is as likely the overall again: ambiguous, as before.
+        let rows: &[&[&str]] = &[&["C1", "10/09/2026", "Good", "Good"], &["C2", "12/09/2026", "Inadequate", "Requires improvement"]];
+        let m = map(&["Child ID", "Date completed", "Overall judgement", "Final overall judgement after review"], rows);
+        assert_eq!(target(&m, "Final overall judgement after review"), "(not used)");
+    }
+
+    #[test]
+    fn a_moderators_domain_grade_is_in_no_domain() {
+        let rows: &[&[&str]] = &[&["C1", "10/09/2026", "Good", "Good", "Inadequate"], &["C2", "12/09/2026", "Good", "Good", "Requires improvement"]];
+        let m = map(&["Child ID", "Date completed", "Overall judgement", "Safety and risk", "Safety and risk - moderator's grade"], rows);
+        assert_eq!(target(&m, "Safety and risk"), "domain:safety");
+        assert_eq!(target(&m, "Safety and risk - moderator's grade"), "domain:(unplaced)");
+        assert!(m.notes.iter().any(|n| n.contains(MODERATORS_DOMAIN)), "{:?}", m.notes);
     }
 
     #[test]

@@ -37,25 +37,24 @@ impl Judgement {
     }
 }
 
-/// How a domain's several graded answers on one audit are ordered, the one
-/// that stands for the domain first: below good before good or better (a
-/// domain is as good as its weakest answer), a band before a scale that only
-/// says which side of good ("Good" before "Yes"), the worse band first; then
-/// column order.
-fn weakest_first(j: &Judgement) -> (u8, bool, u8) {
-    let side = match j.at_least_good {
-        Some(false) => 0,
-        Some(true) => 1,
-        None => 2,
+/// Of a domain's several graded answers on one audit, the one that stands
+/// for the domain: its weakest. Below good if any answer is (a domain is as
+/// good as its weakest answer). On that side, the side's lowest band when an
+/// answer has it (inadequate; good), exact whatever the others say; else an
+/// answer that only says the side ("No", "Does not meet good", "Yes"), since
+/// the weakest could be any band of it; else the worst band. Ties: column order.
+fn weakest<'a>(graded: &[&'a Judgement]) -> Option<&'a Judgement> {
+    use super::config::Band;
+    let side = |s: Option<bool>| graded.iter().copied().filter(move |j| j.at_least_good == s);
+    let (pool, floor) = if side(Some(false)).next().is_some() {
+        (side(Some(false)).collect::<Vec<_>>(), Band::Inadequate)
+    } else if side(Some(true)).next().is_some() {
+        (side(Some(true)).collect(), Band::Good)
+    } else {
+        return graded.first().copied();
     };
-    let rank = match j.band {
-        Some(super::config::Band::Inadequate) => 0,
-        Some(super::config::Band::RequiresImprovement) => 1,
-        Some(super::config::Band::Good) => 2,
-        Some(super::config::Band::Outstanding) => 3,
-        None => 4,
-    };
-    (side, j.band.is_none(), rank)
+    let rank = |b: Band| Band::ALL.iter().position(|x| *x == b).unwrap_or(0);
+    pool.iter().find(|j| j.band == Some(floor)).or_else(|| pool.iter().find(|j| j.band.is_none())).or_else(|| pool.iter().min_by_key(|j| std::cmp::Reverse(j.band.map(rank)))).copied()
 }
 
 /// One domain's judgement on an audit.
@@ -165,11 +164,12 @@ impl Audit {
     }
 
     /// The judgement for a canonical domain: when a framework asks several
-    /// questions in one domain, the weakest graded answer ([`weakest_first`]).
+    /// questions in one domain, the weakest graded answer ([`weakest`]).
     pub fn domain(&self, id: &str) -> Option<&Judgement> {
         let in_domain = self.domains.iter().filter(|d| d.domain.as_deref() == Some(id)).filter_map(|d| d.judgement.as_ref());
         let first = in_domain.clone().next();
-        in_domain.filter(|j| j.is_graded()).min_by_key(|j| weakest_first(j)).or(first)
+        let graded: Vec<&Judgement> = in_domain.filter(|j| j.is_graded()).collect();
+        weakest(&graded).or(first)
     }
 }
 

@@ -476,8 +476,14 @@ mod tests {
         assert_eq!(band(&["Meets good", "Does not meet good"]), band(&["Does not meet good", "Meets good"]));
         assert_eq!(band(&["Meets good", "Does not meet good"]).as_deref(), Some(j("Does not meet good").label.as_str()));
         assert_eq!(band(&["Good", "Inadequate", "Requires improvement"]).as_deref(), Some(j("Inadequate").label.as_str()));
-        // A band before an answer that only says which side of good; not applicable never stands for a grade.
-        assert_eq!(band(&["Yes", "Outstanding"]).as_deref(), Some(j("Outstanding").label.as_str()));
+        // An answer that only says the side stands for it unless a band is that
+        // side's lowest ("Yes" may be only good; "No" may be inadequate).
+        assert_eq!(band(&["Outstanding", "Yes"]).as_deref(), Some(j("Yes").label.as_str()));
+        assert_eq!(band(&["Yes", "Good"]).as_deref(), Some(j("Good").label.as_str()));
+        assert_eq!(band(&["Requires improvement", "Partially"]).as_deref(), Some(j("Partially").label.as_str()));
+        assert_eq!(band(&["No", "Inadequate"]).as_deref(), Some(j("Inadequate").label.as_str()));
+        assert_eq!(band(&["Outstanding", "Good", "Outstanding"]).as_deref(), Some(j("Good").label.as_str()));
+        // Not applicable never stands for a grade.
         assert_eq!(band(&["N/A", "Good"]).as_deref(), Some(j("Good").label.as_str()));
         assert!(audit(&["N/A", "N/A"]).domain("placements").is_some_and(|j| j.not_applicable));
         assert_eq!(audit(&[]).domain("placements"), None);

@@ -1868,6 +1868,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             (Severity::Info, "domain_questions_combined")
         } else if note.contains(super::columns::READ_AS_DOMAIN) {
             (Severity::Info, "overall_or_domain")
+        } else if note.contains(super::columns::MODERATORS_DOMAIN) {
+            (Severity::Info, "moderators_domain_grade")
         } else {
             (Severity::Warning, "column_ambiguous")
         };
@@ -2222,6 +2224,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             header_key: reader.header_key,
             quote_check: reader.quote_check,
             error_watch: reader.error_watch.iter().map(|(i, _)| *i).collect(),
+            usual_year: reader.usual_year,
             ..super::casenotes_fast::NoteColumns::from_fields(&reader.fields, reader.keys.clone())
         };
         let mut sink = super::casenotes_fast::Sink {
