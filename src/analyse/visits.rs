@@ -184,8 +184,14 @@ fn anchor(visits: &[NaiveDate], plan_start: NaiveDate, start: NaiveDate, notes_s
 pub fn counted_from_notes_start(model: &Model, notes_start: NaiveDate, periods: &[(Period, NaiveDate)]) -> Vec<String> {
     let mut out: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     for (period, as_of) in periods {
-        let visited: std::collections::HashSet<&str> =
-            model.case_notes.iter().filter(|n| n.kind.is_statutory_visit() && n.event < period.from).map(|n| model.children.get(n.child)).collect();
+        // (Marked by interned id first: thousands of notes a child.)
+        let mut marked = vec![false; model.children.len()];
+        for n in model.case_notes.iter().filter(|n| n.kind.is_statutory_visit() && n.event < period.from) {
+            if let Some(m) = marked.get_mut(n.child as usize) {
+                *m = true;
+            }
+        }
+        let visited: std::collections::HashSet<&str> = marked.iter().enumerate().filter(|(_, m)| **m).map(|(i, _)| model.children.get(i as u32)).collect();
         for ep in [EpisodeKind::Cp, EpisodeKind::Cla].into_iter().flat_map(|kind| spells(model, kind, period)) {
             let counted = ep.start.max(period.from) <= (*as_of).min(ep.end.unwrap_or(*as_of));
             if counted && ep.start < notes_start && !visited.contains(ep.child_id) {

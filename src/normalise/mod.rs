@@ -220,7 +220,8 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
 /// exports that hold statutory visits (a supervision log going back years does
 /// not say the visits do), else of all case notes.
 fn notes_start(model: &Model, today: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
-    let with_visits: std::collections::HashSet<u32> = model.case_notes.iter().filter(|n| n.kind.is_statutory_visit()).map(|n| n.source).collect();
+    let with_visits: std::collections::HashSet<u32, crate::fasthash::FxBuild> =
+        model.case_notes.iter().filter(|n| n.kind.is_statutory_visit()).map(|n| n.source).collect();
     let plausible = |n: &&model::CaseNote| crate::calendar::plausible_event(n.event, today);
     let of = |visits_only: bool| model.case_notes.iter().filter(plausible).filter(|n| !visits_only || with_visits.contains(&n.source)).map(|n| n.event).min();
     if with_visits.is_empty() {
