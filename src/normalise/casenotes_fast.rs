@@ -100,7 +100,13 @@ impl NoteColumns {
             (self.mode, use_::MODE),
             (self.child_seen, use_::CHILD_SEEN),
         ];
-        let width = fields.iter().filter_map(|f| f.0).chain([self.child_id, self.event.as_ref().map(|c| c.0), self.recorded.as_ref().map(|c| c.0)].into_iter().flatten()).chain(self.error_watch.iter().copied()).max().map_or(0, |m| m + 1);
+        let width = fields
+            .iter()
+            .filter_map(|f| f.0)
+            .chain([self.child_id, self.event.as_ref().map(|c| c.0), self.recorded.as_ref().map(|c| c.0)].into_iter().flatten())
+            .chain(self.error_watch.iter().copied())
+            .max()
+            .map_or(0, |m| m + 1);
         (0..width)
             .map(|i| {
                 let role = match self.role(i) {
@@ -422,7 +428,7 @@ fn parse_part(input: &[u8], eof: bool, bulk: &BulkText, cols: &NoteColumns, file
     arena.reserve(input.len() / 6);
     let mut part = Part { recs, arena, dict, last_end: 0, lines_at_last_end: 0, lines_total: 0, clean: true, unclosed: None };
     let w1252 = bulk.windows_1252;
-    let uses = cols.uses();
+    let how = How { w1252, cols, uses: cols.uses() };
     loop {
         let rest = &input[pos..];
         if rest.is_empty() && !eof {
@@ -455,7 +461,7 @@ fn parse_part(input: &[u8], eof: bool, bulk: &BulkText, cols: &NoteColumns, file
                         part.unclosed = Some(crate::ingest::swallowed_lines(fields)).filter(|&n| n > 0);
                     }
                 }
-                let rec = record(&out[..outlen], &ends[..endlen], pos as u64, lines, w1252, cols, &uses, &mut part);
+                let rec = record(&out[..outlen], &ends[..endlen], pos as u64, lines, &how, &mut part);
                 part.recs.push(rec);
                 part.last_end = pos;
                 part.lines_at_last_end = lines;
@@ -471,7 +477,16 @@ fn parse_part(input: &[u8], eof: bool, bulk: &BulkText, cols: &NoteColumns, file
 }
 
 /// One record's fields into a [`Rec`], texts into the part's arena and dictionary.
-fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, w1252: bool, cols: &NoteColumns, uses: &[u16], part: &mut Part) -> Rec {
+/// How a part's records are read: the file's encoding, the columns, and what
+/// each column is read for.
+struct How<'a> {
+    w1252: bool,
+    cols: &'a NoteColumns,
+    uses: Vec<u16>,
+}
+
+fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, how: &How, part: &mut Part) -> Rec {
+    let (w1252, cols, uses) = (how.w1252, how.cols, &how.uses);
     let mut rec = Rec {
         end,
         lines,
@@ -1066,18 +1081,7 @@ mod tests {
         }
         lines
             .push(["Person ID", "Case Note Type", "Event Date", "Date Recorded", "Seen Alone", "Author", "Team", "Status", "Visit Mode", "Child Seen"].join(d));
-        let types = [
-            "CP Visit",
-            "Visit - CP",
-            "Statutory Visit (CP)",
-            "CLA Visit",
-            "Supervision",
-            "Phone call",
-            "Email",
-            "",
-            " cin visit ",
-            "NULL",
-        ];
+        let types = ["CP Visit", "Visit - CP", "Statutory Visit (CP)", "CLA Visit", "Supervision", "Phone call", "Email", "", " cin visit ", "NULL"];
         // Tick boxes (one ticked, none, two), in exports that can hold them.
         let ticks = ["☒ Phone call ☐ CP Visit", "☐ CP Visit ☐ Phone call", "☒ CP Visit ☒ Phone call", "☐ CP North ☒ CP South"];
         let dates = [

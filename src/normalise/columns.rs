@@ -128,6 +128,10 @@ impl Target {
 /// Said of a domain with several questions in a table (an info finding).
 pub const DOMAIN_WEAKEST: &str = "an audit's grade for the domain is its weakest graded answer (below good before good; a band before yes / no)";
 
+/// Said of questions named by a number only, placed by a framework's
+/// numbering (a warning: the export may number them otherwise).
+pub const BY_NUMBER: &str = "placed by the numbering of framework";
+
 /// Said of a moderator's grade for a domain (an info finding).
 pub const MODERATORS_DOMAIN: &str = "kept, but in no domain (an audit's domains are its auditor's grades)";
 
@@ -1348,7 +1352,14 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
 
     let framework = detect_framework(config, rec, pins, &folded, &columns);
     if let Some(fw) = framework.as_deref().and_then(|f| config.framework(f)) {
-        place_numbered_questions(fw, &folded, &mut columns);
+        let by_number = place_numbered_questions(fw, &folded, &mut columns);
+        if !by_number.is_empty() {
+            notes.push(format!(
+                "columns named by a number only, {}: {BY_NUMBER} {}; if this export numbers its questions otherwise (its own list of areas), pin them in the config",
+                by_number.join(", "),
+                fw.id
+            ));
+        }
     }
     // A moderator's grade for a domain ("Safety and risk - moderator's
     // grade") is not the audit's: kept, placed in no domain (the audit's
@@ -1375,15 +1386,22 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
     TableMapping { kind, framework, columns, notes, missing_required }
 }
 
-fn place_numbered_questions(fw: &FrameworkSpec, folded: &[String], columns: &mut [ColumnMap]) {
+/// Returns the headers placed by their number alone ("Area 5", "KSS5"): an
+/// assumption that the export numbers its questions as the framework does.
+fn place_numbered_questions(fw: &FrameworkSpec, folded: &[String], columns: &mut [ColumnMap]) -> Vec<String> {
+    let mut by_number_only = Vec::new();
     for c in columns.iter_mut().filter(|c| c.target == Target::Domain(None)) {
-        if let (Some(n), _) = split_numbering(&folded[c.index]) {
+        if let (Some(n), rest) = split_numbering(&folded[c.index]) {
             if let Some(d) = fw.numbered_questions.get(&n) {
                 c.target = Target::Domain(Some(d.clone()));
                 c.reason = format!("{}; question {n} of {}", c.reason, fw.id);
+                if rest.split(' ').all(|w| matches!(w, "" | "area" | "q" | "question" | "kss" | "domain" | "section" | "item" | "no")) {
+                    by_number_only.push(format!("'{}' as {d}", c.header));
+                }
             }
         }
     }
+    by_number_only
 }
 
 /// Scores every framework by signature phrases in the headers (or form labels)
@@ -1451,14 +1469,17 @@ mod tests {
         assert_eq!(domain("Voice of the child evident overall & impact"), Ok(Some("voice".into())));
         assert_eq!(domain("Abuse and neglect of children"), Ok(Some("safety".into())));
         // A one-word name, singular or plural, decides nothing: still a tie, said, never guessed.
-        for h in ["Outcome and plan", "Is the plan informed by the assessment?", "Risk of placement breakdown", "Does the plan address risks?", "Review of the plan"] {
+        for h in
+            ["Outcome and plan", "Is the plan informed by the assessment?", "Risk of placement breakdown", "Does the plan address risks?", "Review of the plan"]
+        {
             assert!(domain(h).is_err(), "{h}: {:?}", domain(h));
         }
     }
 
     #[test]
     fn lesser_overalls_that_name_domains_are_those_domains_questions() {
-        let rows: &[&[&str]] = &[&["C1", "10/09/2026", "Good", "Good", "Good", "Good"], &["C2", "12/09/2026", "Inadequate", "Requires improvement", "Good", "Good"]];
+        let rows: &[&[&str]] =
+            &[&["C1", "10/09/2026", "Good", "Good", "Good", "Good"], &["C2", "12/09/2026", "Inadequate", "Requires improvement", "Good", "Good"]];
         let m = map(
             &[
                 "Child ID",
@@ -1480,6 +1501,22 @@ mod tests {
         let rows: &[&[&str]] = &[&["C1", "10/09/2026", "Good", "Good"], &["C2", "12/09/2026", "Inadequate", "Requires improvement"]];
         let m = map(&["Child ID", "Date completed", "Overall judgement", "Final overall judgement after review"], rows);
         assert_eq!(target(&m, "Final overall judgement after review"), "(not used)");
+    }
+
+    #[test]
+    fn questions_named_by_a_number_only_are_placed_by_the_framework_and_said() {
+        let headers = ["Child ID", "Date completed", "Area 1", "Area 2", "Area 3", "Area 4", "Area 5", "Area 6", "Area 7", "Area 8", "Area 9", "Overall grade"];
+        let rows: Vec<Vec<&str>> = ["Good", "Requires improvement", "Inadequate"]
+            .into_iter()
+            .enumerate()
+            .map(|(i, g)| [["C1", "C2", "C3"][i], "10/09/2026"].into_iter().chain([g; 10]).collect())
+            .collect();
+        let rows: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+        let m = map(&headers, &rows);
+        assert!(m.notes.iter().any(|n| n.contains(BY_NUMBER) && n.contains("'Area 2' as")), "{:?}", m.notes);
+        // Named questions are not said.
+        let m = map(&["Child ID", "Date completed", "Q1 Safety and risk", "Overall grade"], &[&["C1", "10/09/2026", "Good", "Good"]]);
+        assert!(!m.notes.iter().any(|n| n.contains(BY_NUMBER)), "{:?}", m.notes);
     }
 
     #[test]

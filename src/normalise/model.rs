@@ -54,7 +54,11 @@ fn weakest<'a>(graded: &[&'a Judgement]) -> Option<&'a Judgement> {
         return graded.first().copied();
     };
     let rank = |b: Band| Band::ALL.iter().position(|x| *x == b).unwrap_or(0);
-    pool.iter().find(|j| j.band == Some(floor)).or_else(|| pool.iter().find(|j| j.band.is_none())).or_else(|| pool.iter().min_by_key(|j| std::cmp::Reverse(j.band.map(rank)))).copied()
+    pool.iter()
+        .find(|j| j.band == Some(floor))
+        .or_else(|| pool.iter().find(|j| j.band.is_none()))
+        .or_else(|| pool.iter().min_by_key(|j| std::cmp::Reverse(j.band.map(rank))))
+        .copied()
 }
 
 /// One domain's judgement on an audit.

@@ -1870,6 +1870,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             (Severity::Info, "overall_or_domain")
         } else if note.contains(super::columns::MODERATORS_DOMAIN) {
             (Severity::Info, "moderators_domain_grade")
+        } else if note.contains(super::columns::BY_NUMBER) {
+            (Severity::Warning, "questions_by_number")
         } else {
             (Severity::Warning, "column_ambiguous")
         };
@@ -2649,7 +2651,12 @@ fn key_pairs(text: &str) -> Vec<(i64, String)> {
         .enumerate()
         .filter_map(|(k, &(_, n, from))| {
             let to = marks.get(k + 1).map(|m| m.0).unwrap_or(text.len());
-            let label = text.get(from..to)?.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|' | '.' | '…'));
+            let label = text.get(from..to)?;
+            // A label ends with its sentence ("1 = Inadequate. N/A where the
+            // question is not relevant."): a full stop after a word of five
+            // letters or more, not an abbreviation's ("Req. Improvement").
+            let sentence_end = label.match_indices(". ").map(|(at, _)| at).find(|&at| label[..at].chars().rev().take_while(|c| c.is_alphabetic()).count() >= 5);
+            let label = label[..sentence_end.unwrap_or(label.len())].trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|' | '.' | '…'));
             (!label.is_empty() && label.chars().any(char::is_alphabetic)).then(|| (n, label.to_string()))
         })
         .collect()
@@ -4962,6 +4969,11 @@ mod tests {
         assert_eq!(key_pairs("4=Outstanding, 3=Good; 2=RI | 1=Inadequate").len(), 4);
         assert!(key_pairs("Moderators complete within the first 10 working days of the month").is_empty());
         assert!(key_pairs("Total = 12").is_empty(), "no number before the =");
+        // A key in a sentence of guidance: each label ends with its sentence, not an abbreviation's full stop.
+        assert_eq!(
+            key_pairs("Scoring key (local tool): 4 = Outstanding, 3 = Good, 2 = Req. Improvement, 1 = Inadequate. N/A where the question is not relevant."),
+            [(4, "Outstanding"), (3, "Good"), (2, "Req. Improvement"), (1, "Inadequate")].map(|(n, l)| (n, l.to_string())).to_vec()
+        );
         let rows =
             |texts: &[&str]| -> Vec<SourceRow> { texts.iter().enumerate().map(|(i, t)| SourceRow { row: i as u32 + 1, cells: vec![Cell::text(t)] }).collect() };
         assert_eq!(preamble_key(&rows(&["Moderation log", "Key: 1 = Does not yet meet good 2 = Meets good"])).len(), 2);
