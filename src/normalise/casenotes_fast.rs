@@ -576,23 +576,19 @@ fn record(out: &[u8], ends: &[usize], end: u64, lines: u64, how: &How, part: &mu
         if uses & use_::VALUE != 0 {
             // Empty when the text is a formula's error or a placeholder.
             let value = part.dict.value_id(t);
-            if uses & use_::CHILD != 0 {
-                rec.child = value;
-            }
-            if uses & use_::NOTE_TYPE != 0 {
-                rec.note_type = value;
-            }
-            if uses & use_::AUTHOR != 0 {
-                rec.author = value;
+            for (bit, slot) in [
+                (use_::CHILD, &mut rec.child),
+                (use_::NOTE_TYPE, &mut rec.note_type),
+                (use_::AUTHOR, &mut rec.author),
+                (use_::STATE, &mut rec.state),
+                (use_::MODE, &mut rec.mode),
+            ] {
+                if uses & bit != 0 {
+                    *slot = value;
+                }
             }
             if uses & use_::TEAM != 0 {
                 rec.team = part.dict.team_id(value);
-            }
-            if uses & use_::STATE != 0 {
-                rec.state = value;
-            }
-            if uses & use_::MODE != 0 {
-                rec.mode = value;
             }
         }
         // (Seen alone and child seen keep the text: they are read through a
