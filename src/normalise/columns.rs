@@ -132,6 +132,9 @@ pub const DOMAIN_WEAKEST: &str = "an audit's grade for the domain is its weakest
 /// numbering (a warning: the export may number them otherwise).
 pub const BY_NUMBER: &str = "placed by the numbering of framework";
 
+/// Said of a yes / no check beside a framework's own question (an info finding).
+pub const YES_NO_CHECK: &str = "kept, in no domain (the domain's grade is its own question's)";
+
 /// Said of a moderator's grade for a domain (an info finding).
 pub const MODERATORS_DOMAIN: &str = "kept, but in no domain (an audit's domains are its auditor's grades)";
 
@@ -1371,6 +1374,32 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             c.target = Target::Domain(None);
         }
     }
+    // A yes / no check placed in a domain by its words alone ("Is a copy of
+    // the assessment available?", "Has the Family Safeguarding Model been
+    // used?") beside the framework's own question for that domain (by its
+    // text or number) is a check, not the domain's grade: kept, in no domain,
+    // or as the weakest answer it would stand for the domain.
+    let by_framework: Vec<String> = columns
+        .iter()
+        .filter_map(|c| match &c.target {
+            Target::Domain(Some(d)) if c.score >= 50 || c.reason.contains("; question ") => Some(d.clone()),
+            _ => None,
+        })
+        .collect();
+    for c in
+        columns.iter_mut().filter(|c| c.score < 50 && c.scale.as_deref() == Some("ynp") && c.reason.contains("keywords") && !c.reason.contains("; question "))
+    {
+        if let Target::Domain(Some(d)) = &c.target {
+            if by_framework.contains(d) {
+                notes.push(format!(
+                    "column '{}' is a yes / no check whose words name {d}, beside the framework's own question for it: {YES_NO_CHECK}",
+                    c.header
+                ));
+                c.reason = format!("{} (a yes / no check beside {d}'s own question: in no domain)", c.reason);
+                c.target = Target::Domain(None);
+            }
+        }
+    }
     // Several questions of one domain: which answer stands for it, said.
     let mut domains: Vec<&str> = columns.iter().filter_map(|c| if let Target::Domain(Some(d)) = &c.target { Some(d.as_str()) } else { None }).collect();
     domains.sort_unstable();
@@ -1517,6 +1546,29 @@ mod tests {
         // Named questions are not said.
         let m = map(&["Child ID", "Date completed", "Q1 Safety and risk", "Overall grade"], &[&["C1", "10/09/2026", "Good", "Good"]]);
         assert!(!m.notes.iter().any(|n| n.contains(BY_NUMBER)), "{:?}", m.notes);
+    }
+
+    #[test]
+    fn a_yes_no_check_beside_the_frameworks_own_question_is_in_no_domain() {
+        let rows: &[&[&str]] = &[
+            &["C1", "10/09/2026", "Good", "Good", "No", "No"],
+            &["C2", "12/09/2026", "Good", "Requires improvement", "Yes", "Yes"],
+            &["C3", "14/09/2026", "Inadequate", "Inadequate", "No", "Yes"],
+        ];
+        let m = map(
+            &[
+                "Child ID",
+                "Date completed",
+                "Overall judgement",
+                "Summary – what is your overall judgement in respect of the assessment?",
+                "Is a copy of the assessment available?",
+                "Has the family been told about the safeguarding plan?",
+            ],
+            rows,
+        );
+        assert_eq!(target(&m, "Summary – what is your overall judgement in respect of the assessment?"), "domain:assessment");
+        assert_eq!(target(&m, "Is a copy of the assessment available?"), "domain:(unplaced)");
+        assert!(m.notes.iter().any(|n| n.contains(YES_NO_CHECK)), "{:?}", m.notes);
     }
 
     #[test]

@@ -1870,6 +1870,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             (Severity::Info, "overall_or_domain")
         } else if note.contains(super::columns::MODERATORS_DOMAIN) {
             (Severity::Info, "moderators_domain_grade")
+        } else if note.contains(super::columns::YES_NO_CHECK) {
+            (Severity::Info, "yes_no_check_not_domain")
         } else if note.contains(super::columns::BY_NUMBER) {
             (Severity::Warning, "questions_by_number")
         } else {
