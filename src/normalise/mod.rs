@@ -144,6 +144,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
         out.failed_files.push(e.file);
     }
     *ctx.grade_keys.borrow_mut() = folder_grade_keys(&files, &crosswalk, &mut found);
+    *ctx.question_list.borrow_mut() = folder_question_list(&files, &crosswalk, &mut found);
     let total = files.len();
     // Workbooks are opened (unzipped and parsed into cells) one file ahead on
     // another thread, while this one reads the file before: a folder of many
@@ -668,6 +669,83 @@ fn folder_grade_keys(files: &[PathBuf], crosswalk: &Crosswalk, found: &mut findi
     keys
 }
 
+/// A list of question ids and what each asks ("KSS4 | Care plan | Is there a
+/// clear plan …", "Area 4 | Asesu / Assessment"): three rows or more whose
+/// first cell is an id of one series (the same letters and a number, "KSS1"
+/// … "KSS9", "Area 4", "Q4"), distinct, most of the table's rows, each with
+/// words beside it. The first
+/// words beside an id (its short name where the list gives one, else its
+/// question; not a list of grades, "Met / Partially met / Not met") are read
+/// as its text wherever a header is only the id.
+fn question_list_in(rows: &[Vec<crate::ingest::Cell>], crosswalk: &Crosswalk) -> Option<Vec<(String, String)>> {
+    let id_like = |t: &str| {
+        let t = t.trim();
+        let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        (1..=2).contains(&digits)
+            && t.len() <= 12
+            && t.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && t[..t.len() - digits].trim().chars().all(|c| c.is_ascii_alphabetic())
+    };
+    let grades = |w: &str| {
+        w.split(" / ").filter(|p| crosswalk.judge(&crate::ingest::Cell::text(p), None, config::NumericDirection::Ofsted).is_ok_and(|j| j.is_some())).count()
+            >= 2
+    };
+    let mut list: Vec<(String, String)> = Vec::new();
+    for r in rows {
+        let Some(id) = r.first().map(|c| c.as_string()).filter(|id| id_like(id)) else { continue };
+        // (The first words beside the id: its name, where the list gives a
+        // short one, "Participation", else the question itself.)
+        if let Some(text) = r[1..].iter().map(|c| c.as_string()).find(|w| w.chars().any(char::is_alphabetic) && !grades(w)) {
+            list.push((fold::fold(&id), text));
+        }
+    }
+    let mut ids: Vec<&String> = list.iter().map(|(id, _)| id).collect();
+    ids.sort();
+    ids.dedup();
+    // (One series: the same letters before every number, "KSS1" … "KSS9"; a
+    // lookup of codes, "C1", "V2", "E1", is no list of questions.)
+    let letters = |id: &str| id.trim_end_matches(|c: char| c.is_ascii_digit()).trim().to_string();
+    let one_series = list.iter().all(|(id, _)| letters(id) == letters(&list[0].0));
+    (list.len() >= 3 && one_series && ids.len() == list.len() && list.len() * 2 >= rows.len().saturating_sub(1) && rows.len() <= 60).then_some(list)
+}
+
+/// A question list ([`question_list_in`]) as a small text file of its own
+/// beside the exports ("KSS domain list.csv"). Two such files, or none: no list.
+fn folder_question_list(files: &[PathBuf], crosswalk: &Crosswalk, found: &mut findings::Findings) -> Vec<(String, String)> {
+    let mut lists: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    for path in files.iter().filter(|p| !ingest::is_workbook(p) && ingest::input_len(p).is_some_and(|n| n <= 16 * 1024)) {
+        let Some((tables, _)) = ingest::quietly(|| ingest::open_with_notes(path)).ok().and_then(Result::ok) else { continue };
+        let Some(t) = tables.into_iter().next() else { continue };
+        let rows: Vec<Vec<crate::ingest::Cell>> = t.rows.take(200).filter_map(Result::ok).map(|r| r.cells).collect();
+        if let Some(list) = question_list_in(&rows, crosswalk) {
+            lists.push((ingest::display_path(path), list));
+        }
+    }
+    match lists.as_slice() {
+        [(shown, list)] => {
+            let ids: Vec<&str> = list.iter().map(|(id, _)| id.as_str()).collect();
+            let why = "a list of question ids and what each asks: a header that is only one of these ids is read with its text".to_string();
+            found.push(Severity::Info, "question_list", shown, None, None, None, ids.join(", "), why);
+            list.clone()
+        }
+        [] => Vec::new(),
+        _ => {
+            let names: Vec<&str> = lists.iter().map(|(s, _)| s.as_str()).collect();
+            found.push(
+                Severity::Warning,
+                "question_list_ambiguous",
+                names[0],
+                None,
+                None,
+                None,
+                names.join(", "),
+                "several files list question ids: none is used".to_string(),
+            );
+            Vec::new()
+        }
+    }
+}
+
 /// The same file reached twice (given twice, or through folders or links) is
 /// read once; so is a second file whose bytes are identical to one already
 /// listed (a download saved twice): its rows would otherwise count twice.
@@ -989,4 +1067,39 @@ pub fn label_table(model: &Model) -> Vec<LabelUse> {
             .count += 1;
     }
     uses.into_values().collect()
+}
+
+#[cfg(test)]
+mod question_list_tests {
+    use super::*;
+    use crate::ingest::Cell;
+
+    fn rows(rows: &[&[&str]]) -> Vec<Vec<Cell>> {
+        rows.iter().map(|r| r.iter().map(|c| Cell::text(c)).collect()).collect()
+    }
+
+    #[test]
+    fn a_list_of_question_ids_is_read_and_a_lookup_of_codes_is_not() {
+        let config = Config::defaults();
+        let cw = Crosswalk::new(&config);
+        let list = rows(&[
+            &["Domain ID", "Domain", "What the auditor is asked", "Judgement"],
+            &["KSS1", "Child's lived experience", "How well do we understand a day in this child's life?", "Met / Partially met / Not met / N/A"],
+            &["KSS2", "Risk and protection", "Has the risk been spotted?", "Met / Partially met / Not met / N/A"],
+            &["KSS9", "Participation", "Do the child and family take part?", "Met / Partially met / Not met / N/A"],
+            &["Overall judgement", "Overall judgement", "Best fit", "Outstanding / Good / Requires Improvement / Inadequate"],
+        ]);
+        let got = question_list_in(&list, &cw).unwrap();
+        assert_eq!(got[0], ("kss1".to_string(), "Child's lived experience".to_string()));
+        assert_eq!(got[2], ("kss9".to_string(), "Participation".to_string()));
+        // A lookup of legal-status codes (several series) is no list of questions;
+        // nor is a list of grades beside the ids, nor an export whose rows are records.
+        let codes =
+            rows(&[&["Code", "Meaning"], &["C1", "Interim care order"], &["C2", "Full care order"], &["V2", "Accommodated (s20)"], &["E1", "Placement order"]]);
+        assert!(question_list_in(&codes, &cw).is_none());
+        let grades_only = rows(&[&["Q1", "Good / Inadequate"], &["Q2", "Met / Not met"], &["Q3", "Yes / No"]]);
+        assert!(question_list_in(&grades_only, &cw).is_none());
+        let records: Vec<Vec<Cell>> = (0..40).map(|i| vec![Cell::text(&format!("C{}", i % 3)), Cell::text("CP Visit")]).collect();
+        assert!(question_list_in(&records, &cw).is_none(), "ids repeat: records, not a list");
+    }
 }

@@ -448,6 +448,10 @@ pub struct Context<'a> {
     /// then any given as a file of its own beside the exports (for long
     /// exports, whose codes are turned into grades once pivoted).
     pub(crate) grade_keys: std::cell::RefCell<Vec<super::gradekey::SheetKey>>,
+    /// Question ids and what each asks, from a list beside the exports
+    /// ("KSS1", "Child's lived experience: How well do we understand …"):
+    /// a header that is only the id is read with its text.
+    pub(crate) question_list: std::cell::RefCell<Vec<(String, String)>>,
 }
 
 impl<'a> Context<'a> {
@@ -461,6 +465,7 @@ impl<'a> Context<'a> {
             form_labels: Default::default(),
             known_headers: Default::default(),
             grade_keys: Default::default(),
+            question_list: Default::default(),
         }
     }
 
@@ -1599,8 +1604,16 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         } else {
             Vec::new()
         };
+        let listed = ctx.question_list.borrow().clone();
         let map = |cells: &[Cell]| {
             let mut cells = cells.to_vec();
+            // A header that is only a listed question id ("KSS4") is read with
+            // what the list says it asks.
+            for c in cells.iter_mut() {
+                if let Some((_, text)) = listed.iter().find(|(id, _)| matches!(&*c, Cell::Text(t) if fold(t) == *id)) {
+                    *c = Cell::Text(format!("{}: {text}", c.as_string()));
+                }
+            }
             for (i, title) in &earlier {
                 let titled = match cells.get(*i) {
                     Some(Cell::Text(t)) if !super::columns::names_earlier_audit(&fold(t)) => Some(crate::ingest::header::under_title(title, t)),
