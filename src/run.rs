@@ -506,6 +506,10 @@ fn blank(t: &Option<String>) -> bool {
     t.as_deref().is_none_or(|t| t.trim().is_empty())
 }
 
+fn note_without_team(m: &normalise::Model, c: &normalise::CaseNote) -> bool {
+    m.strings.get(c.team).trim().is_empty()
+}
+
 /// The records with no team recorded (an action takes its audit's team when linked).
 fn without_team(m: &normalise::Model) -> normalise::Model {
     let audits: Vec<normalise::Audit> = m.audits.iter().filter(|a| blank(&a.team)).cloned().collect();
@@ -517,7 +521,7 @@ fn without_team(m: &normalise::Model) -> normalise::Model {
         moderations: Vec::new(),
         row_keys: Default::default(),
         code_key: m.code_key.clone(),
-        case_notes: m.case_notes.iter().filter(|c| m.strings.get(c.team).trim().is_empty()).cloned().collect(),
+        case_notes: m.case_notes.iter().filter(|c| note_without_team(m, c)).cloned().collect(),
         episodes: m.episodes.iter().filter(|e| blank(&e.team)).cloned().collect(),
         strings: m.strings.clone(),
         children: m.children.clone(),
@@ -544,7 +548,7 @@ impl Counts {
         Counts {
             audits: m.audits.iter().filter(|a| blank(&a.team)).count(),
             actions: m.actions.iter().filter(|a| blank(&a.team)).count(),
-            case_notes: m.case_notes.iter().filter(|c| m.strings.get(c.team).trim().is_empty()).count(),
+            case_notes: m.case_notes.iter().filter(|c| note_without_team(m, c)).count(),
             episodes: m.episodes.iter().filter(|e| blank(&e.team)).count(),
         }
     }

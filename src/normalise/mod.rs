@@ -143,8 +143,9 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
         found.push(Severity::Error, "file_error", &e.file, None, None, None, "", e.message.clone());
         out.failed_files.push(e.file);
     }
-    *ctx.grade_keys.borrow_mut() = folder_grade_keys(&files, &crosswalk, &mut found);
-    *ctx.question_list.borrow_mut() = folder_question_list(&files, &crosswalk, &mut found);
+    let (keys, list) = folder_keys_and_lists(&files, &crosswalk, &mut found);
+    *ctx.grade_keys.borrow_mut() = keys;
+    *ctx.question_list.borrow_mut() = list;
     let total = files.len();
     // Workbooks are opened (unzipped and parsed into cells) one file ahead on
     // another thread, while this one reads the file before: a folder of many
@@ -636,17 +637,31 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
     }
 }
 
-/// A grade key given as a small text file of its own beside the exports
-/// ("Answer lookup.csv": "Q1-Q12 | 1 | Does not meet good", …), found before
-/// any file is read, so the order the files come in does not matter. Two
-/// that disagree are neither used (a warning).
-fn folder_grade_keys(files: &[PathBuf], crosswalk: &Crosswalk, found: &mut findings::Findings) -> Vec<gradekey::SheetKey> {
+/// A grade key ("Answer lookup.csv": "Q1-Q12 | 1 | Does not meet good", …)
+/// and a list of question ids ([`question_list_in`]), each given as a small
+/// text file of its own beside the exports, found before any file is read, so
+/// the order the files come in does not matter. Each small text file is
+/// opened once, for both.
+fn folder_keys_and_lists(files: &[PathBuf], crosswalk: &Crosswalk, found: &mut findings::Findings) -> (Vec<gradekey::SheetKey>, Vec<(String, String)>) {
     let mut keys: Vec<gradekey::SheetKey> = Vec::new();
+    let mut lists: Vec<(String, Vec<(String, String)>)> = Vec::new();
     for path in files.iter().filter(|p| !ingest::is_workbook(p) && ingest::input_len(p).is_some_and(|n| n <= 16 * 1024)) {
         let shown = ingest::display_path(path);
         let Some((tables, _)) = ingest::quietly(|| ingest::open_with_notes(path)).ok().and_then(Result::ok) else { continue };
-        keys.extend(tables.into_iter().take(1).filter_map(|mut t| gradekey::find_in_file(&mut t, crosswalk, &shown)));
+        let Some(mut t) = tables.into_iter().next() else { continue };
+        // (The key reader reads the table's first rows and leaves them in it.)
+        keys.extend(gradekey::find_in_file(&mut t, crosswalk, &shown));
+        let rows: Vec<Vec<crate::ingest::Cell>> = t.rows.take(200).filter_map(Result::ok).map(|r| r.cells).collect();
+        if let Some(list) = question_list_in(&rows, crosswalk) {
+            lists.push((shown, list));
+        }
     }
+    (one_grade_key(keys, found), one_question_list(lists, found))
+}
+
+/// The folder's grade key: the one file's; two that disagree are neither used
+/// (a warning).
+fn one_grade_key(mut keys: Vec<gradekey::SheetKey>, found: &mut findings::Findings) -> Vec<gradekey::SheetKey> {
     let codes = |k: &gradekey::SheetKey| match &k.key {
         gradekey::Key::Codes(c) => c.iter().map(|(n, l)| (*n, fold::fold(l))).collect::<Vec<_>>(),
         gradekey::Key::Bands(_) => Vec::new(),
@@ -711,16 +726,7 @@ fn question_list_in(rows: &[Vec<crate::ingest::Cell>], crosswalk: &Crosswalk) ->
 
 /// A question list ([`question_list_in`]) as a small text file of its own
 /// beside the exports ("KSS domain list.csv"). Two such files, or none: no list.
-fn folder_question_list(files: &[PathBuf], crosswalk: &Crosswalk, found: &mut findings::Findings) -> Vec<(String, String)> {
-    let mut lists: Vec<(String, Vec<(String, String)>)> = Vec::new();
-    for path in files.iter().filter(|p| !ingest::is_workbook(p) && ingest::input_len(p).is_some_and(|n| n <= 16 * 1024)) {
-        let Some((tables, _)) = ingest::quietly(|| ingest::open_with_notes(path)).ok().and_then(Result::ok) else { continue };
-        let Some(t) = tables.into_iter().next() else { continue };
-        let rows: Vec<Vec<crate::ingest::Cell>> = t.rows.take(200).filter_map(Result::ok).map(|r| r.cells).collect();
-        if let Some(list) = question_list_in(&rows, crosswalk) {
-            lists.push((ingest::display_path(path), list));
-        }
-    }
+fn one_question_list(lists: Vec<(String, Vec<(String, String)>)>, found: &mut findings::Findings) -> Vec<(String, String)> {
     match lists.as_slice() {
         [(shown, list)] => {
             let ids: Vec<&str> = list.iter().map(|(id, _)| id.as_str()).collect();

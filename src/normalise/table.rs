@@ -1604,14 +1604,16 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         } else {
             Vec::new()
         };
-        let listed = ctx.question_list.borrow().clone();
+        let listed = ctx.question_list.borrow();
         let map = |cells: &[Cell]| {
             let mut cells = cells.to_vec();
             // A header that is only a listed question id ("KSS4") is read with
             // what the list says it asks.
-            for c in cells.iter_mut() {
-                if let Some((_, text)) = listed.iter().find(|(id, _)| matches!(&*c, Cell::Text(t) if fold(t) == *id)) {
-                    *c = Cell::Text(format!("{}: {text}", c.as_string()));
+            for c in cells.iter_mut().filter(|_| !listed.is_empty()) {
+                let Cell::Text(t) = &*c else { continue };
+                let id = fold(t);
+                if let Some((_, text)) = listed.iter().find(|(listed_id, _)| *listed_id == id) {
+                    *c = Cell::Text(format!("{t}: {text}"));
                 }
             }
             for (i, title) in &earlier {
