@@ -259,6 +259,31 @@ pub fn audits_end_before(end: Option<NaiveDate>, period: &Period) -> bool {
 }
 
 /// A warning when the audit records end before the period starts ([`audits_end_before`]).
+/// Audits completed after the reported period ends (on plausible dates): in no
+/// number of this report, and not in its trend, which ends with the reported
+/// period (a report as at its end cannot show a later period, nor a part of
+/// one as if it were whole). Said, so that they are not thought lost.
+pub fn audits_after_period(model: &crate::normalise::Model, period: &Period, today: NaiveDate) -> Option<crate::normalise::Finding> {
+    let after: Vec<NaiveDate> =
+        model.audits.iter().filter_map(|a| a.completed).filter(|d| *d > period.to && crate::calendar::plausible_event(*d, today)).collect();
+    let last = after.iter().max()?;
+    let n = after.len();
+    let (audits, were) = if n == 1 { ("audit was", "it is") } else { ("audits were", "they are") };
+    Some(crate::normalise::Finding {
+        severity: crate::normalise::Severity::Info,
+        code: "audits_after_period",
+        file: String::new(),
+        sheet: None,
+        row: None,
+        column: None,
+        value: last.to_string(),
+        action: format!(
+            "{n} {audits} completed after the period ends ({}; the last on {last}): {were} in no number of this report, and the trend ends with the reported period; a report for the later period counts them",
+            period.to
+        ),
+    })
+}
+
 pub fn audits_end_warning(end: Option<NaiveDate>, period: &Period) -> Option<crate::normalise::Finding> {
     let last = end.filter(|e| *e < period.from)?;
     let action = if audits_end_before(end, period) {

@@ -679,3 +679,22 @@ fn implausible_dates_never_stretch_the_trend_axis() {
     let t = m.trends.iter().find(|t| t.id == "audits_completed").unwrap();
     assert_eq!(t.points.len(), 1, "the 1906 typo adds no periods");
 }
+
+/// Audits completed after the reported period are in no number of it: a note
+/// says how many and when the last was, so they are not thought lost; a date
+/// after today (a typed year) is not one of them.
+#[test]
+fn audits_completed_after_the_period_are_said() {
+    let period = Period::bimonthly_starting(date(2026, 9, 1));
+    let today = date(2026, 11, 30);
+    let m = model(vec![
+        audit("a", "C1", "North", Some("2026-10-31"), "Good"),
+        audit("b", "C2", "North", Some("2026-11-03"), "Good"),
+        audit("c", "C3", "North", Some("2026-11-20"), "Good"),
+        audit("d", "C4", "North", Some("2062-04-20"), "Good"),
+    ]);
+    let f = audits_after_period(&m, &period, today).expect("said");
+    assert_eq!((f.code, f.value.as_str()), ("audits_after_period", "2026-11-20"));
+    assert!(f.action.starts_with("2 audits were completed after the period ends (2026-10-31"), "{}", f.action);
+    assert!(audits_after_period(&model(vec![audit("a", "C1", "North", Some("2026-10-31"), "Good")]), &period, today).is_none());
+}

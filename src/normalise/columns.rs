@@ -1444,9 +1444,25 @@ pub fn detect_framework(config: &Config, rec: &Recogniser, pins: Option<&SourceS
     let label_words: Vec<Vec<String>> = folded_labels.iter().map(|l| rec.words(&split_numbering(l).1)).collect();
     // A signature phrase, as written or as the same words in one label
     // ("risk is identified" in "Q1_RiskIdentified").
+    // Or a label of four words or more that is the phrase's beginning: a long
+    // question cut short by the tool that exported it ("Which worker did you
+    // speak to?" for "… as part of the audit (include date seen)").
+    let folded_sigs: Vec<String> = config.frameworks.iter().flat_map(|f| f.signature.iter().map(|s| fold(s))).collect();
+    let cut_short = |sig: &str| {
+        let sig = fold(sig);
+        folded_labels.iter().any(|l| {
+            let l = l.trim();
+            l.split(' ').count() >= 4
+                && sig.len() > l.len()
+                && sig.starts_with(l)
+                && sig.as_bytes()[l.len()] == b' '
+                // (The beginning of one framework's phrase only.)
+                && folded_sigs.iter().filter(|s| s.starts_with(l)).count() == 1
+        })
+    };
     let has_signature = |sig: &str| {
         let sw = rec.words(&prepare(sig));
-        all.contains(&fold(sig)) || (!sw.is_empty() && label_words.iter().any(|lw| sw.iter().all(|w| lw.contains(w))))
+        all.contains(&fold(sig)) || (!sw.is_empty() && label_words.iter().any(|lw| sw.iter().all(|w| lw.contains(w)))) || cut_short(sig)
     };
     // Questions numbered 1..N with N the framework's own count ("Q1" … "Q12").
     let numbers: std::collections::BTreeSet<u32> = folded_labels.iter().filter_map(|l| split_numbering(l).0).filter_map(|n| n.parse().ok()).collect();

@@ -790,7 +790,7 @@ impl TableReport {
 }
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 25] = [
+pub const SET_ASIDE_REASONS: [&str; 26] = [
     NO_ACTION,
     super::lookalike::NOT_CASE_FILE,
     super::sections::SECTION_ROW,
@@ -812,6 +812,7 @@ pub const SET_ASIDE_REASONS: [&str; 25] = [
     NOTE_SUPERSEDED,
     NOTE_ID_READ,
     ACTION_ID_READ,
+    SAME_RECORD,
     NOTE_CANCELLED,
     super::join::JOINED,
     super::join::JOINED_RECORD,
@@ -832,6 +833,10 @@ pub const EPISODE_SUPERSEDED: &str = "legal status in a later export (that versi
 pub const NOTE_SUPERSEDED: &str = "case note in a later export (that version is used)";
 pub const NOTE_ID_READ: &str = "case note id read in another export (the first read is used)";
 pub const ACTION_ID_READ: &str = "action id read in another export that does not say which is later (the first read is used)";
+/// The same record in two exports that do not say which is later, with the
+/// same values but written differently (a date as text in one, as a date cell
+/// or a day number in the other), so not an exact duplicate row: counted once.
+pub const SAME_RECORD: &str = "the same record, with the same values, read in another export that does not say which is later (the first read is used)";
 
 /// One export's version of a record: its file, whether it records the record
 /// as done (or ended), and whether its table records that at all.
@@ -889,6 +894,7 @@ fn keep_version<T>(
     done: impl Fn(&T) -> bool,
     reject: impl FnOnce(&T, String) -> RowError,
     set_aside: impl FnOnce(Origin, T) -> super::model::SetAside,
+    same: impl Fn(&T, &T) -> bool,
 ) -> Result<(), RowError> {
     if let Some(i) = earlier {
         let first = &kept.records[i];
@@ -906,6 +912,11 @@ fn keep_version<T>(
                 kept.set_aside.push(set_aside(at, rec));
                 return Err(err);
             }
+            None if same(first, &rec) => {
+                let err = (SAME_RECORD, format!("{} row {}", at.file, at.row), None);
+                kept.set_aside.push(set_aside(at, rec));
+                return Err(err);
+            }
             _ => {}
         }
     }
@@ -914,6 +925,27 @@ fn keep_version<T>(
     }
     kept.records.push(rec);
     Ok(())
+}
+
+/// Whether two exports' audits record the same: every value but the id and
+/// where each was read. A grade counts as the same when it reads the same and
+/// means the same (as written, and its band and side of good), whatever scale
+/// each table's values made it ("Meets good" on
+/// a three-label scale, or on a two-label one in a file where no audit
+/// exceeded good).
+fn same_audit(x: &Audit, a: &Audit) -> bool {
+    fn plain(a: &Audit) -> Audit {
+        let mut a = a.clone();
+        let judgements = a.domains.iter_mut().filter_map(|d| d.judgement.as_mut()).chain(a.overall.as_mut()).chain(a.moderated_overall.as_mut());
+        for j in judgements {
+            // (Each scale spells its labels its own way: "Meets Good".)
+            j.scale.clear();
+            j.label.clear();
+            j.exact = false;
+        }
+        a
+    }
+    Audit { id: a.id.clone(), origin: a.origin.clone(), ..plain(x) } == plain(a)
 }
 
 /// A database extract's row that is an earlier version or a deleted record.
@@ -3438,6 +3470,14 @@ impl<'a> RowReader<'a> {
                     model.set_aside_versions.push(super::model::SetAside::Audit(first.clone(), Box::new(a)));
                     return Err(err);
                 }
+                // Neither export says it is the later, and they record the
+                // same: one audit, written differently in the two (a date as
+                // text in one, a date cell in the other).
+                None if !has_id && first.file != self.file && model.audits.iter().rev().find(|x| x.origin == *first).is_some_and(|x| same_audit(x, &a)) => {
+                    let err = (SAME_RECORD, format!("{} ({} row {})", a.child_id, first.file, first.row), None);
+                    model.set_aside_versions.push(super::model::SetAside::Audit(first.clone(), Box::new(a)));
+                    return Err(err);
+                }
                 _ => {}
             }
         }
@@ -4204,6 +4244,7 @@ impl<'a> RowReader<'a> {
             |x| x.completed.is_some(),
             |a, place| (ACTION_SUPERSEDED, format!("{} (a later export has it: {place})", a.text), Some("action".to_string())),
             |at, a| super::model::SetAside::Action(at, Box::new(a)),
+            |x, y| Action { origin: y.origin.clone(), ..x.clone() } == *y,
         );
         if let (Ok(()), Some(k), Some(p)) = (&kept_it, anyone, person) {
             let at = model.actions.len() - 1;
@@ -4294,6 +4335,7 @@ impl<'a> RowReader<'a> {
             |x| x.end.is_some(),
             |e, place| (EPISODE_SUPERSEDED, format!("{} from {} (a later export has it: {place})", e.child_id, e.start), None),
             |at, e| super::model::SetAside::Episode(at, Box::new(e)),
+            |x, y| super::model::Episode { origin: y.origin.clone(), ..x.clone() } == *y,
         )
     }
 

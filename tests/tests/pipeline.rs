@@ -496,6 +496,79 @@ fn the_same_audit_id_in_two_files_is_read_once() {
     assert!(f.value.contains("A1") && f.value.contains("a.csv row 2"), "{f:?}");
 }
 
+/// A year-to-date export repeating a cycle's audits and actions, its dates
+/// written as date cells where the cycle's file has text: the same records,
+/// counted once, each set aside with a note. One that records something else
+/// (another grade) is not the same record: both stay, as before.
+#[test]
+fn the_same_records_written_differently_in_two_exports_are_counted_once() {
+    let dir = scratch("same-record-two-exports");
+    write(
+        &dir,
+        "Returns Sep-Oct.csv",
+        b"Child ID,Team,Date allocated,Date of audit,Overall grade\nC1,North,01/09/2026,10/09/2026,Good\nC2,North,01/09/2026,12/09/2026,Inadequate\n",
+    );
+    write(&dir, "Actions Sep-Oct.csv", b"Child ID,Audit date,Action,Due date,Date completed\nC2,12/09/2026,Update the plan,26/09/2026,\n");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let day = |y, m, d| rust_xlsxwriter::ExcelDateTime::from_ymd(y, m, d).unwrap();
+    let f = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+    for (c, h) in ["Child ID", "Team", "Date allocated", "Date of audit", "Overall grade"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    // C1 as the cycle's file has it; C2 with another grade (not the same record).
+    for (r, (child, done, grade)) in [("C1", 10, "Good"), ("C2", 12, "Requires improvement")].into_iter().enumerate() {
+        let r = r as u32 + 1;
+        ws.write_string(r, 0, child).unwrap();
+        ws.write_string(r, 1, "North").unwrap();
+        ws.write_datetime_with_format(r, 2, day(2026, 9, 1), &f).unwrap();
+        ws.write_datetime_with_format(r, 3, day(2026, 9, done), &f).unwrap();
+        ws.write_string(r, 4, grade).unwrap();
+    }
+    let actions = wb.add_worksheet();
+    for (c, h) in ["Child ID", "Audit date", "Action", "Due date", "Date completed"].iter().enumerate() {
+        actions.write_string(0, c as u16, *h).unwrap();
+    }
+    actions.write_string(1, 0, "C2").unwrap();
+    actions.write_datetime_with_format(1, 1, day(2026, 9, 12), &f).unwrap();
+    actions.write_string(1, 2, "Update the plan").unwrap();
+    actions.write_datetime_with_format(1, 3, day(2026, 9, 26), &f).unwrap();
+    wb.save(dir.join("Returns 2026 YTD.xlsx")).unwrap();
+    let n = read(&[dir], &Config::defaults());
+    let children: Vec<&str> = n.model.audits.iter().map(|a| a.child_id.as_str()).collect();
+    assert_eq!(children.iter().filter(|c| **c == "C1").count(), 1, "{children:?}");
+    assert_eq!(children.iter().filter(|c| **c == "C2").count(), 2, "another grade is not the same record: {children:?}");
+    assert_eq!(n.model.actions.len(), 1, "{:?}", n.model.actions);
+    let same: Vec<_> = n.findings.iter().filter(|f| f.code == "row_set_aside" && f.action.contains("the same record")).collect();
+    assert_eq!(same.len(), 2, "{:?}", n.findings);
+    for t in &n.tables {
+        assert_eq!(t.rows_read, t.rows_accepted + t.rows_set_aside + t.rows_rejected, "{t:?}");
+    }
+}
+
+/// A seed 004 tracker under short headers: its one graded column "Q12
+/// (auditor)" and a question cut short by the tool that exported it ("Which
+/// worker did you speak to?"). The framework is recognised from that beginning
+/// of its own question, so Q12 is the overall and the due date is two weeks
+/// after allocation.
+#[test]
+fn a_question_cut_short_still_names_its_framework() {
+    let dir = scratch("cut-short-signature");
+    write(
+        &dir,
+        "tracker.csv",
+        b"Child ID,Date sent to auditor,Audit date,Q12 (auditor),Which worker did you speak to?\nC1,01/09/2026,10/09/2026,Meets good,SW\nC2,01/09/2026,20/09/2026,Does not meet good,None\nC3,02/09/2026,12/09/2026,Exceeds good,PA\n",
+    );
+    let n = read(&[dir], &Config::defaults());
+    assert_eq!(n.tables[0].framework.as_deref(), Some("twelve_question"), "{:?}", n.tables[0].columns);
+    assert!(n.model.audits.iter().all(|a| a.overall.is_some() && a.due_rule == "days_after_allocation:14"), "{:?}", n.model.audits);
+    // Three words are not enough to name a framework.
+    let dir = scratch("cut-short-signature-3");
+    write(&dir, "tracker.csv", b"Child ID,Audit date,Q12 (auditor),Which worker did\nC1,10/09/2026,Meets good,SW\nC2,20/09/2026,Does not meet good,PA\n");
+    let n = read(&[dir], &Config::defaults());
+    assert_eq!(n.tables[0].framework, None, "{:?}", n.tables[0].columns);
+}
+
 #[test]
 fn a_plan_file_without_a_status_column_and_a_list_of_children() {
     let dir = scratch("plan-file");
