@@ -259,10 +259,11 @@ pub fn audits_end_before(end: Option<NaiveDate>, period: &Period) -> bool {
 }
 
 /// A warning when the audit records end before the period starts ([`audits_end_before`]).
-/// Audits completed after the reported period ends (on plausible dates): in no
-/// number of this report, and not in its trend, which ends with the reported
-/// period (a report as at its end cannot show a later period, nor a part of
-/// one as if it were whole). Said, so that they are not thought lost.
+/// Audits completed after the reported period ends (on plausible dates): not
+/// counted as completed or graded in this report, nor in its trend, which ends
+/// with the reported period (a report as at its end cannot show a later
+/// period, nor a part of one as if it were whole); one due in the period is
+/// late in audits_on_time. Said, so that they are not thought lost.
 pub fn audits_after_period(model: &crate::normalise::Model, period: &Period, today: NaiveDate) -> Option<crate::normalise::Finding> {
     let after: Vec<NaiveDate> =
         model.audits.iter().filter_map(|a| a.completed).filter(|d| *d > period.to && crate::calendar::plausible_event(*d, today)).collect();
@@ -278,7 +279,7 @@ pub fn audits_after_period(model: &crate::normalise::Model, period: &Period, tod
         column: None,
         value: last.to_string(),
         action: format!(
-            "{n} {audits} completed after the period ends ({}; the last on {last}): {were} in no number of this report, and the trend ends with the reported period; a report for the later period counts them",
+            "{n} {audits} completed after the period ends ({}; the last on {last}): {were} not counted as completed or graded in this report, nor in its trend, which ends with the reported period (one due in the period counts as late in audits_on_time); a report for the later period counts them",
             period.to
         ),
     })

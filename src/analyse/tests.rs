@@ -680,7 +680,7 @@ fn implausible_dates_never_stretch_the_trend_axis() {
     assert_eq!(t.points.len(), 1, "the 1906 typo adds no periods");
 }
 
-/// Audits completed after the reported period are in no number of it: a note
+/// Audits completed after the reported period are not counted as completed in it: a note
 /// says how many and when the last was, so they are not thought lost; a date
 /// after today (a typed year) is not one of them.
 #[test]

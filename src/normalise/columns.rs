@@ -1444,9 +1444,10 @@ pub fn detect_framework(config: &Config, rec: &Recogniser, pins: Option<&SourceS
     let label_words: Vec<Vec<String>> = folded_labels.iter().map(|l| rec.words(&split_numbering(l).1)).collect();
     // A signature phrase, as written or as the same words in one label
     // ("risk is identified" in "Q1_RiskIdentified").
-    // Or a label of four words or more that is the phrase's beginning: a long
-    // question cut short by the tool that exported it ("Which worker did you
-    // speak to?" for "… as part of the audit (include date seen)").
+    // Or a label of four words or more that is the phrase's beginning, three
+    // words or more short of its end: a long question cut short by the tool
+    // that exported it ("Which worker did you speak to?" for "… as part of the
+    // audit (include date seen)").
     let folded_sigs: Vec<String> = config.frameworks.iter().flat_map(|f| f.signature.iter().map(|s| fold(s))).collect();
     let cut_short = |sig: &str| {
         let sig = fold(sig);
@@ -1456,6 +1457,10 @@ pub fn detect_framework(config: &Config, rec: &Recogniser, pins: Option<&SourceS
                 && sig.len() > l.len()
                 && sig.starts_with(l)
                 && sig.as_bytes()[l.len()] == b' '
+                // Cut short, not a name that happens to begin the phrase
+                // ("Management oversight and decision making", a theme's
+                // name, before "… effective"): three words or more are missing.
+                && sig[l.len()..].split_whitespace().count() >= 3
                 // (The beginning of one framework's phrase only.)
                 && folded_sigs.iter().filter(|s| s.starts_with(l)).count() == 1
         })

@@ -143,6 +143,13 @@ pub struct Audit {
     /// that audit's row is set aside for another export's version.
     #[serde(skip)]
     pub reaudit_on_row: bool,
+    /// The rest of the row the audit was read from: a key of every cell
+    /// whose column is not one of the audit's own dates or grades (those are
+    /// compared as read), so that two exports' rows are taken for the same
+    /// record only when nothing else on them differs (a column not read, an
+    /// action's sign-off).
+    #[serde(skip)]
+    pub rest_of_row: u64,
 }
 
 impl Audit {

@@ -928,9 +928,11 @@ fn keep_version<T>(
 }
 
 /// Whether two exports' audits record the same: every value but the id and
-/// where each was read. A grade counts as the same when it reads the same and
-/// means the same (as written, and its band and side of good), whatever scale
-/// each table's values made it ("Meets good" on
+/// where each was read, and the rest of their rows ([`Audit::rest_of_row`]).
+/// A grade counts as the same when the crosswalk reads it as the same label
+/// with the same band and side of good, whatever its spelling ("RI",
+/// "Requires improvement") and whatever scale each table's values made it
+/// ("Meets good" on
 /// a three-label scale, or on a two-label one in a file where no audit
 /// exceeded good).
 fn same_audit(x: &Audit, a: &Audit) -> bool {
@@ -938,9 +940,11 @@ fn same_audit(x: &Audit, a: &Audit) -> bool {
         let mut a = a.clone();
         let judgements = a.domains.iter_mut().filter_map(|d| d.judgement.as_mut()).chain(a.overall.as_mut()).chain(a.moderated_overall.as_mut());
         for j in judgements {
-            // (Each scale spells its labels its own way: "Meets Good".)
+            // The crosswalk's label, not the spelling ("RI", "good."), in any
+            // case (each scale spells its labels its own way: "Meets Good").
             j.scale.clear();
-            j.label.clear();
+            j.source_label.clear();
+            j.label = fold(&j.label);
             j.exact = false;
         }
         a
@@ -3940,6 +3944,37 @@ impl<'a> RowReader<'a> {
         Answer::Blank
     }
 
+    /// [`Audit::rest_of_row`]: the row's cells under their headers, but the
+    /// audit's own dates and grades (a date written as text in one export and
+    /// as a date cell in another, a grade spelled "RI" or "Requires
+    /// improvement", are compared as the audit reads them).
+    fn rest_of_row(&self, row: &SourceRow) -> u64 {
+        const OWN: [&str; 9] = [
+            "allocated_date",
+            "audit_month",
+            "due_date",
+            "completed_date",
+            "moderation_date",
+            "actions_accepted",
+            "overall",
+            "moderated_overall",
+            "reaudit_date",
+        ];
+        let mut key = 0u64;
+        for c in &self.mapping.columns {
+            let own = match &c.target {
+                Target::Field(f) => OWN.contains(&f.as_str()),
+                Target::Domain(_) => true,
+                _ => false,
+            };
+            match row.cells.get(c.index) {
+                Some(cell) if !own && !cell.is_empty() => key = key.wrapping_add(cell_key(cell_key(0, fold(&c.header)), cell.as_string().trim())),
+                _ => {}
+            }
+        }
+        key
+    }
+
     fn audit(&mut self, row: &SourceRow, findings: &mut Findings) -> Result<Audit, RowError> {
         // A formula's error where the child id should be (a pseudonymising lookup
         // that failed): still an audit, of a child no other record can be matched to.
@@ -4098,6 +4133,7 @@ impl<'a> RowReader<'a> {
             escalated: self.answer(row, "escalated", findings).as_bool(),
             actions_accepted: self.date(row, "actions_accepted", findings),
             reaudit_on_row: false,
+            rest_of_row: self.rest_of_row(row),
         })
     }
 

@@ -534,13 +534,23 @@ fn the_same_records_written_differently_in_two_exports_are_counted_once() {
     actions.write_string(1, 2, "Update the plan").unwrap();
     actions.write_datetime_with_format(1, 3, day(2026, 9, 26), &f).unwrap();
     wb.save(dir.join("Returns 2026 YTD.xlsx")).unwrap();
+    // A third export: C1 again with its grade spelled another way (the same
+    // record), and C3 twice, the same but for a column no field reads (two
+    // audits).
+    write(
+        &dir,
+        "North log.csv",
+        b"Child ID,Team,Date allocated,Date of audit,Overall grade,Panel room\nC1,North,01/09/2026,10/09/2026,good.,\nC3,North,01/09/2026,14/09/2026,Good,Room A\n",
+    );
+    write(&dir, "South log.csv", b"Child ID,Team,Date allocated,Date of audit,Overall grade,Panel room\nC3,North,01/09/2026,2026-09-14,Good,Room B\n");
     let n = read(&[dir], &Config::defaults());
     let children: Vec<&str> = n.model.audits.iter().map(|a| a.child_id.as_str()).collect();
+    assert_eq!(children.iter().filter(|c| **c == "C3").count(), 2, "they differ in a column no field reads: {children:?}");
     assert_eq!(children.iter().filter(|c| **c == "C1").count(), 1, "{children:?}");
     assert_eq!(children.iter().filter(|c| **c == "C2").count(), 2, "another grade is not the same record: {children:?}");
     assert_eq!(n.model.actions.len(), 1, "{:?}", n.model.actions);
     let same: Vec<_> = n.findings.iter().filter(|f| f.code == "row_set_aside" && f.action.contains("the same record")).collect();
-    assert_eq!(same.len(), 2, "{:?}", n.findings);
+    assert_eq!(same.len(), 3, "{:?}", n.findings);
     for t in &n.tables {
         assert_eq!(t.rows_read, t.rows_accepted + t.rows_set_aside + t.rows_rejected, "{t:?}");
     }
@@ -562,6 +572,16 @@ fn a_question_cut_short_still_names_its_framework() {
     let n = read(&[dir], &Config::defaults());
     assert_eq!(n.tables[0].framework.as_deref(), Some("twelve_question"), "{:?}", n.tables[0].columns);
     assert!(n.model.audits.iter().all(|a| a.overall.is_some() && a.due_rule == "days_after_allocation:14"), "{:?}", n.model.audits);
+    // A theme's name that begins a phrase ("… decision making effective") is
+    // not that question cut short: no framework from it.
+    let dir = scratch("cut-short-signature-theme");
+    write(
+        &dir,
+        "log.csv",
+        b"Child ID,Audit date,Management oversight and decision making,Overall grade\nC1,10/09/2026,Good,Good\nC2,20/09/2026,Inadequate,Requires improvement\nC3,22/09/2026,Good,Outstanding\n",
+    );
+    let n = read(&[dir], &Config::defaults());
+    assert_eq!(n.tables[0].framework, None, "{:?}", n.tables[0].columns);
     // Three words are not enough to name a framework.
     let dir = scratch("cut-short-signature-3");
     write(&dir, "tracker.csv", b"Child ID,Audit date,Q12 (auditor),Which worker did\nC1,10/09/2026,Meets good,SW\nC2,20/09/2026,Does not meet good,PA\n");
