@@ -472,9 +472,9 @@ impl<'a> FieldCache<'a> {
                 self.encoded.insert(id, encoded(text)?.into());
             }
         }
-        match self.encoded.get(&id) {
-            Some(field) if *how == 2 => buf.extend_from_slice(field),
-            _ => buf.extend_from_slice(text.as_bytes()),
+        match if *how == 2 { self.encoded.get(&id) } else { None } {
+            Some(field) => buf.extend_from_slice(field),
+            None => buf.extend_from_slice(text.as_bytes()),
         }
         Ok(())
     }
@@ -504,6 +504,51 @@ fn put_day(x: Option<NaiveDate>, buf: &mut Vec<u8>) -> Result {
     }
 }
 
+/// The ISO text of every day from the earliest to the latest date a table
+/// holds, made once: a case-notes table writes two dates a row, millions of
+/// times, over a few thousand distinct days.
+struct DayTexts {
+    first: i32,
+    texts: Vec<[u8; 10]>,
+}
+
+impl DayTexts {
+    fn new(dates: impl Iterator<Item = NaiveDate>) -> DayTexts {
+        use chrono::Datelike;
+        let (mut lo, mut hi) = (i32::MAX, i32::MIN);
+        for d in dates.filter(|d| (0..=9999).contains(&d.year())) {
+            let n = d.num_days_from_ce();
+            (lo, hi) = (lo.min(n), hi.max(n));
+        }
+        // (At most a few centuries of days: a damaged year far off is written the long way.)
+        let texts = if lo <= hi && hi - lo < 100_000 {
+            (lo..=hi)
+                .map(|n| {
+                    let mut t = [0u8; 10];
+                    let d = NaiveDate::from_num_days_from_ce_opt(n).map(|d| day(Some(d)));
+                    if let Some(d) = d.filter(|d| d.len == 10) {
+                        t.copy_from_slice(&d.buf[..10]);
+                    }
+                    t
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        DayTexts { first: lo, texts }
+    }
+
+    /// A date as [`put_day`] writes it.
+    fn put(&self, x: Option<NaiveDate>, buf: &mut Vec<u8>) -> Result {
+        use chrono::Datelike;
+        if let Some(t) = x.and_then(|d| usize::try_from(d.num_days_from_ce() - self.first).ok()).and_then(|i| self.texts.get(i)).filter(|t| t[0] != 0) {
+            buf.extend_from_slice(t);
+            return Ok(());
+        }
+        put_day(x, buf)
+    }
+}
+
 fn case_notes_text(model: &Model, out: Out) -> Result {
     const CHUNK: usize = 1 << 20;
     let mut buf: Vec<u8> = Vec::with_capacity(CHUNK + 4096);
@@ -516,18 +561,20 @@ fn case_notes_text(model: &Model, out: Out) -> Result {
     buf.push(b'\n');
     let mut children = FieldCache::new(&model.children);
     let mut strings = FieldCache::new(&model.strings);
+    let days = DayTexts::new(model.case_notes.iter().flat_map(|n| [Some(n.event), n.recorded]).flatten());
     for n in &model.case_notes {
         children.put(n.child, &mut buf)?;
         buf.push(b',');
         strings.put(n.note_type, &mut buf)?;
         buf.push(b',');
-        put_short(n.kind.as_str(), &mut buf)?;
+        // (Fixed words, written as they are: nothing to neutralise or quote.)
+        buf.extend_from_slice(n.kind.as_str().as_bytes());
         buf.push(b',');
-        put_day(Some(n.event), &mut buf)?;
+        days.put(Some(n.event), &mut buf)?;
         buf.push(b',');
-        put_day(n.recorded, &mut buf)?;
+        days.put(n.recorded, &mut buf)?;
         buf.push(b',');
-        put_short(seen_str(n.seen_alone), &mut buf)?;
+        buf.extend_from_slice(seen_str(n.seen_alone).as_bytes());
         buf.push(b',');
         strings.put(n.author, &mut buf)?;
         buf.push(b',');
@@ -726,31 +773,38 @@ mod tests {
         let kids: Vec<u32> = ["C1", "=C2", "C 3,", "", "-9"].iter().map(|c| m.children.intern(c)).collect();
         let kinds = [NoteKind::CpVisit, NoteKind::ClaVisit, NoteKind::CinVisit, NoteKind::StatutoryVisit, NoteKind::Supervision, NoteKind::Other];
         let seen = [SeenAlone::Yes, SeenAlone::No, SeenAlone::NotApplicable, SeenAlone::NotRecorded];
-        let dates = [(2026, 11, 6), (1, 1, 1), (9999, 12, 31), (10_000, 1, 1), (-5, 3, 4)].map(|(y, mo, d)| NaiveDate::from_ymd_opt(y, mo, d).unwrap());
-        let rows = super::super::parquet::ROW_GROUP + 7;
-        for i in 0..rows {
-            m.case_notes.push(CaseNote {
-                child: kids[i % kids.len()],
-                note_type: ids[i % ids.len()],
-                kind: kinds[i % kinds.len()],
-                event: dates[i % dates.len()],
-                recorded: (i % 3 != 0).then(|| dates[(i / 3) % dates.len()]),
-                seen_alone: seen[i % seen.len()],
-                author: ids[(i / 2) % ids.len()],
-                team: ids[(i / 5) % ids.len()],
-                row: [2, 0, u32::MAX, i as u32][i % 4],
-                source: ids[(i / 7) % ids.len()],
-            });
-        }
-        for format in [Format::Csv, Format::Parquet] {
-            let write = |table: TableWriter| {
-                let mut out: Vec<u8> = Vec::new();
-                write_table(table, format, &mut out).unwrap();
-                out
-            };
-            let fast = write(Box::new(|w| case_notes_csv(&m, w)));
-            let rows = write(Box::new(|w| case_notes_rows(&m, w)));
-            assert!(fast == rows, "{format:?}: {} bytes column-wise, {} row by row", fast.len(), rows.len());
+        // Dates over all years (written one by one) and over a few years
+        // (written from a table of days made once).
+        let wide = [(2026, 11, 6), (1, 1, 1), (9999, 12, 31), (10_000, 1, 1), (-5, 3, 4)];
+        let near = [(2026, 11, 6), (2024, 2, 29), (2026, 12, 31), (2023, 1, 1), (2026, 3, 4)];
+        for dates in [wide, near] {
+            let mut m = m.clone();
+            let dates = dates.map(|(y, mo, d)| NaiveDate::from_ymd_opt(y, mo, d).unwrap());
+            let rows = super::super::parquet::ROW_GROUP + 7;
+            for i in 0..rows {
+                m.case_notes.push(CaseNote {
+                    child: kids[i % kids.len()],
+                    note_type: ids[i % ids.len()],
+                    kind: kinds[i % kinds.len()],
+                    event: dates[i % dates.len()],
+                    recorded: (i % 3 != 0).then(|| dates[(i / 3) % dates.len()]),
+                    seen_alone: seen[i % seen.len()],
+                    author: ids[(i / 2) % ids.len()],
+                    team: ids[(i / 5) % ids.len()],
+                    row: [2, 0, u32::MAX, i as u32][i % 4],
+                    source: ids[(i / 7) % ids.len()],
+                });
+            }
+            for format in [Format::Csv, Format::Parquet] {
+                let write = |table: TableWriter| {
+                    let mut out: Vec<u8> = Vec::new();
+                    write_table(table, format, &mut out).unwrap();
+                    out
+                };
+                let fast = write(Box::new(|w| case_notes_csv(&m, w)));
+                let rows = write(Box::new(|w| case_notes_rows(&m, w)));
+                assert!(fast == rows, "{format:?}: {} bytes column-wise, {} row by row", fast.len(), rows.len());
+            }
         }
     }
 
