@@ -681,6 +681,29 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         }
     }
 
+    // One column that lists who the auditor spoke to ("Who did you speak to?":
+    // "Child/young person;Parent/carer;Social worker/PA;", as a form's
+    // multiple choice exports it): it answers each spoken-to question that no
+    // column of its own answers (the reader reads each role from the list).
+    if kind == TableKind::Audits {
+        let who = (0..columns.len()).find(|&ci| {
+            let h = &folded[columns[ci].index];
+            matches!(columns[ci].target, Target::Unmapped | Target::Ignore | Target::Domain(None)) && columns[ci].score < 1000 && is_who_spoken_to_header(h)
+        });
+        if let Some(ci) = who {
+            for field in ["spoke_child", "spoke_family", "spoke_practitioner"] {
+                if !columns.iter().any(|c| c.target == Target::Field(field.into())) {
+                    let mut c = columns[ci].clone();
+                    c.target = Target::Field(field.into());
+                    c.scale = None;
+                    c.reason = format!("{WHO_LIST}: each role read from it");
+                    notes.push(format!("column '{}' {WHO_LIST}: read for {field}", c.header));
+                    columns.push(c);
+                }
+            }
+        }
+    }
+
     // No overall column, and one graded question headed "Overall …" ("12.
     // Overall - quality of child's experience", a Torbay audit's Q12 under
     // short headers): that question is the overall judgement.
@@ -1431,6 +1454,23 @@ fn place_numbered_questions(fw: &FrameworkSpec, folded: &[String], columns: &mut
         }
     }
     by_number_only
+}
+
+/// What a column listing who the auditor spoke to is said to be.
+pub const WHO_LIST: &str = "lists who the auditor spoke to";
+
+/// A header that asks who was spoken to ("Who did you speak to?", "Who was
+/// spoken to", "People spoken to"), not one person ("Which worker did you
+/// speak to?" is the practitioner's own question).
+pub fn is_who_spoken_to_header(folded: &str) -> bool {
+    let words: Vec<&str> = folded.split(' ').collect();
+    let speaks = words.iter().any(|w| matches!(*w, "speak" | "spoke" | "spoken" | "talk" | "talked"));
+    let who = words.iter().any(|w| matches!(*w, "who" | "whom" | "people" | "persons"));
+    speaks
+        && who
+        && !words
+            .iter()
+            .any(|w| matches!(*w, "which" | "worker" | "child" | "parent" | "parents" | "carer" | "family" | "practitioner" | "social" | "sw" | "why" | "not"))
 }
 
 /// Scores every framework by signature phrases in the headers (or form labels)

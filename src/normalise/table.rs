@@ -932,9 +932,8 @@ fn keep_version<T>(
 /// A grade counts as the same when the crosswalk reads it as the same label
 /// with the same band and side of good, whatever its spelling ("RI",
 /// "Requires improvement") and whatever scale each table's values made it
-/// ("Meets good" on
-/// a three-label scale, or on a two-label one in a file where no audit
-/// exceeded good).
+/// ("Meets good" on a three-label scale, or on a two-label one in a file
+/// where no audit exceeded good).
 fn same_audit(x: &Audit, a: &Audit) -> bool {
     fn plain(a: &Audit) -> Audit {
         let mut a = a.clone();
@@ -3876,12 +3875,19 @@ impl<'a> RowReader<'a> {
     /// Whether the auditor spoke to someone: the answer; else, blank there, a
     /// reason given under "If child was not spoken to please state why" says
     /// no (or not applicable, when it says so).
+    /// (A no that only says the role is missing from a list of who was spoken
+    /// to is not applicable when the reason box says so.)
     fn spoken_to(&mut self, row: &SourceRow, field: &str, findings: &mut Findings) -> Answer {
         let a = self.answer(row, field, findings);
+        let because = || self.cell(row, &format!("{field}_not")).map_or(Answer::Blank, |(c, _)| not_spoken_because(c));
+        let from_list = || self.cell(row, field).is_some_and(|(_, h)| super::columns::is_who_spoken_to_header(&fold(h)));
+        if a == Answer::No && from_list() && because() == Answer::NotApplicable {
+            return Answer::NotApplicable;
+        }
         if a != Answer::Blank {
             return a;
         }
-        self.cell(row, &format!("{field}_not")).map_or(Answer::Blank, |(c, _)| not_spoken_because(c))
+        because()
     }
 
     fn answer(&mut self, row: &SourceRow, field: &str, findings: &mut Findings) -> Answer {
@@ -3899,6 +3905,13 @@ impl<'a> RowReader<'a> {
                 "an answer not known yet: read as not recorded",
             );
             return Answer::Blank;
+        }
+        // A list of who was spoken to: this role is in it or not.
+        if field.starts_with("spoke_") && super::columns::is_who_spoken_to_header(&fold(header)) {
+            if let Some(a) = role_in_who_list(field, &cell.as_string()) {
+                self.answers_read.entry(field.to_string()).or_default().0 += 1;
+                return a;
+            }
         }
         let read = if field == "moderator_agrees" { moderation_outcome(cell).or_else(|| answer(cell)) } else { answer(cell) };
         if let Some(a) = read {
@@ -3918,8 +3931,39 @@ impl<'a> RowReader<'a> {
             let h = fold(header);
             contains_phrase(&h, "record of discussion") || contains_phrase(&h, "record of the discussion") || contains_phrase(&h, "summary of discussion")
         };
-        let names_something = (matches!(field, "moderated" | "spoke_practitioner" | "escalated") || records_discussion)
+        // A spoken-to column whose header asks who or when ("Parents / carers
+        // views (who was spoken to)", "Date child seen by auditor"): a name or
+        // a date there says so too.
+        let asks_who_or_when = field.starts_with("spoke_") && {
+            let h = fold(header);
+            ["who", "which", "date", "name", "names"].iter().any(|w| h.split(' ').any(|x| x == *w))
+        };
+        // A "Parent/carer spoken to" column naming family members ("Mother and
+        // stepfather", "Foster carer") says who was. (Not a column of their
+        // views: "Carer positive about support" says what they think.)
+        let names_family = field == "spoke_family" && {
+            let (h, f) = (fold(header), fold(&text));
+            h.split(' ').any(|w| matches!(w, "spoken" | "spoke" | "seen" | "met")) && FAMILY_WORDS.iter().any(|w| f.split(' ').any(|x| x == *w))
+        };
+        let names_something = (matches!(field, "moderated" | "spoke_practitioner" | "escalated") || records_discussion || asks_who_or_when || names_family)
             && (cell.as_date().is_some() || text.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+        // Unless the words say that person was not spoken to ("Personal adviser
+        // on leave - not spoken to", "IRO only - SW post vacant").
+        if names_something && field.starts_with("spoke_") && cell.as_date().is_none() && says_not_spoken_to(&text, field == "spoke_practitioner") {
+            let header = header.to_string();
+            self.answers_read.entry(field.to_string()).or_default().0 += 1;
+            findings.push(
+                Severity::Info,
+                "read_as_no",
+                self.file,
+                self.sheet,
+                Some(row.row),
+                Some(&header),
+                text,
+                "names someone, but says they were not spoken to (or only someone else was): read as no",
+            );
+            return Answer::No;
+        }
         if names_something {
             let header = header.to_string();
             self.answers_read.entry(field.to_string()).or_default().0 += 1;
@@ -3968,7 +4012,7 @@ impl<'a> RowReader<'a> {
                 _ => false,
             };
             match row.cells.get(c.index) {
-                Some(cell) if !own && !cell.is_empty() => key = key.wrapping_add(cell_key(cell_key(0, fold(&c.header)), cell.as_string().trim())),
+                Some(cell) if !own && !cell.is_empty() => key = key.wrapping_add(cell_key(self.keys.column(c.index), cell.as_string().trim())),
                 _ => {}
             }
         }
@@ -4705,6 +4749,97 @@ pub fn cell_key(column: u64, value: impl Hash) -> u64 {
     column.hash(&mut hasher);
     value.hash(&mut hasher);
     hasher.finish()
+}
+
+/// One role's answer from a list of who was spoken to ("Child/young
+/// person;Parent/carer;Social worker/PA;", "Child, Mum, SW", "None"): yes
+/// when the list names the role, no when it names others or no one, not
+/// applicable when it says so; `None` when it is no such list.
+fn role_in_who_list(field: &str, text: &str) -> Option<Answer> {
+    let f = fold(text);
+    if f.is_empty() {
+        return None;
+    }
+    if f == "n a" || f == "na" || f.starts_with("not applicable") || f.starts_with("n a ") {
+        return Some(Answer::NotApplicable);
+    }
+    let words: Vec<&str> = f.split(' ').collect();
+    let has = |w: &str| words.contains(&w);
+    let child = has("child") || has("children") || has("yp") || has("cyp") || contains_phrase(&f, "young person") || contains_phrase(&f, "young people");
+    let family = FAMILY_WORDS.iter().any(|w| has(w));
+    let practitioner = contains_phrase(&f, "social worker")
+        || has("sw")
+        || has("pa")
+        || contains_phrase(&f, "personal adviser")
+        || has("practitioner")
+        || contains_phrase(&f, "allocated worker");
+    let nobody = ["none", "nobody", "no one", "noone"].iter().any(|w| f == *w || f.starts_with(&format!("{w} ")));
+    let named = match field {
+        "spoke_child" => child,
+        "spoke_family" => family,
+        _ => practitioner,
+    };
+    if named {
+        Some(Answer::Yes)
+    } else if child || family || practitioner || nobody {
+        Some(Answer::No)
+    } else {
+        None
+    }
+}
+
+/// Words naming a child's parents, carers or family.
+const FAMILY_WORDS: [&str; 22] = [
+    "mother",
+    "mum",
+    "mom",
+    "father",
+    "dad",
+    "parent",
+    "parents",
+    "carer",
+    "carers",
+    "stepfather",
+    "stepmother",
+    "stepdad",
+    "stepmum",
+    "grandmother",
+    "grandfather",
+    "grandparent",
+    "grandparents",
+    "nan",
+    "aunt",
+    "uncle",
+    "guardian",
+    "family",
+];
+
+/// Whether a free-text answer naming a person says they were not spoken to:
+/// "not spoken to", "not seen", "on leave", "post vacant", "declined",
+/// "unable to contact"; for the practitioner, "only" someone else ("Team
+/// Manager only").
+fn says_not_spoken_to(text: &str, practitioner: bool) -> bool {
+    let f = fold(text);
+    const NOT: [&str; 14] = [
+        "not spoken",
+        "not seen",
+        "not met",
+        "not available",
+        "unavailable",
+        "on leave",
+        "sick leave",
+        "vacant",
+        "declined",
+        "refused",
+        "unable to",
+        "did not",
+        "no contact",
+        "not spoke",
+    ];
+    NOT.iter().any(|p| contains_phrase(&f, p))
+        || (practitioner
+            && contains_phrase(&f, "only")
+            && !["social worker", "sw", "pa", "personal adviser", "practitioner"].iter().any(|r| contains_phrase(&f, &format!("{r} only"))))
 }
 
 /// A stable audit id when the data has none: file stem, child, date.

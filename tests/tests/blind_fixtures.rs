@@ -547,6 +547,18 @@ fn a_thirty_seventh_blind_set_gives_the_independent_kpis_and_grade_distributions
 }
 
 #[test]
+fn a_fortieth_blind_set_gives_the_independent_spoken_to_kpis() {
+    // Who the auditor spoke to, recorded the many ways councils record it: a
+    // form's multiple-choice "Who did you speak to?" list, columns naming the
+    // people or giving the date seen, free text that names someone and says
+    // they were not spoken to, reason boxes, care leavers and personal
+    // advisers, a long-form file of conversations
+    // (tests/fixtures/councils40/README.md; known_limits.json says what is
+    // not matched yet).
+    check("councils40");
+}
+
+#[test]
 fn a_thirty_ninth_blind_set_gives_the_independent_kpis_and_trend() {
     // A year of exports and the trend a board reads: one file per cycle beside
     // a cumulative year-to-date file repeating its rows (dates as text in one,

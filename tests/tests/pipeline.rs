@@ -589,6 +589,45 @@ fn a_question_cut_short_still_names_its_framework() {
     assert_eq!(n.tables[0].framework, None, "{:?}", n.tables[0].columns);
 }
 
+/// Who the auditor spoke to, written as a list, as names, as dates seen, or
+/// as words that name someone and say they were not spoken to.
+#[test]
+fn spoken_to_read_from_lists_names_and_dates() {
+    use auditpack::normalise::Answer::{No, NotApplicable as Na, Yes};
+    let dir = scratch("spoken-to-lists");
+    // A form's multiple choice: each role ticked or not; "None"; a reason box
+    // saying N/A makes a role left out not applicable.
+    write(
+        &dir,
+        "forms.csv",
+        "Child ID,Date of audit,Overall grade,Who did you speak to?,If child was not spoken to please state why\n\
+         C1,10/09/2026,Good,Child/young person;Parent/carer;Social worker/PA;,\n\
+         C2,11/09/2026,Good,Parent/carer;,Declined\n\
+         C3,12/09/2026,Good,None,\n\
+         C4,13/09/2026,Good,Social worker/PA;,N/A - care leaver\n"
+            .as_bytes(),
+    );
+    let n = read(std::slice::from_ref(&dir), &Config::defaults());
+    let got: Vec<_> = n.model.audits.iter().map(|a| (a.child_id.as_str(), a.spoke_child, a.spoke_family, a.spoke_practitioner)).collect();
+    assert_eq!(got, [("C1", Yes, Yes, Yes), ("C2", No, Yes, No), ("C3", No, No, No), ("C4", Na, No, Yes)], "{:?}", n.tables[0].columns);
+    // Names and dates where yes / no was asked; words that say not.
+    let dir = scratch("spoken-to-names");
+    write(
+        &dir,
+        "tracker.csv",
+        "Child ID,Date of audit,Overall grade,Date child seen,Parent/carer spoken to,Which worker did you speak to?\n\
+         C1,10/09/2026,Good,09/09/2026,Mother and stepfather,Ama Osei (SW)\n\
+         C2,11/09/2026,Good,,Nobody - parents declined,Personal adviser on leave - not spoken to\n\
+         C3,12/09/2026,Good,,Foster carers,Team Manager only (SW on sick leave)\n"
+            .as_bytes(),
+    );
+    let n = read(&[dir], &Config::defaults());
+    let got: Vec<_> = n.model.audits.iter().map(|a| (a.child_id.as_str(), a.spoke_child, a.spoke_family, a.spoke_practitioner)).collect();
+    use auditpack::normalise::Answer::Blank;
+    assert_eq!(got, [("C1", Yes, Yes, Yes), ("C2", Blank, No, No), ("C3", Blank, Yes, No)], "{:?}", n.tables[0].columns);
+    assert!(n.findings.iter().any(|f| f.code == "read_as_no"), "said");
+}
+
 #[test]
 fn a_plan_file_without_a_status_column_and_a_list_of_children() {
     let dir = scratch("plan-file");
