@@ -704,6 +704,35 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         }
     }
 
+    // A reason box right after a spoken-to question that has none of its own
+    // ("Date child seen" then "If not seen, why not?" or "Child not seen -
+    // reason"): that question's reason box, as seed 000's "If child was not
+    // spoken to please state why:" is.
+    if kind == TableKind::Audits {
+        for field in ["spoke_child", "spoke_family", "spoke_practitioner"] {
+            let not = format!("{field}_not");
+            if columns.iter().any(|c| c.target == Target::Field(not.clone())) {
+                continue;
+            }
+            let Some(at) = columns.iter().find(|c| c.target == Target::Field(field.into())).map(|c| c.index) else { continue };
+            let next = columns.iter().position(|c| {
+                let words: Vec<&str> = folded[c.index].split(' ').collect();
+                c.index == at + 1
+                    && matches!(c.target, Target::Unmapped | Target::Ignore)
+                    && c.score < 1000
+                    && words.iter().any(|w| matches!(*w, "why" | "reason" | "reasons"))
+                    && words.iter().any(|w| matches!(*w, "not" | "no"))
+                    && words.len() <= 8
+            });
+            if let Some(ci) = next {
+                let header = columns[ci].header.clone();
+                columns[ci].target = Target::Field(not);
+                columns[ci].reason = format!("{REASON_BESIDE} ({field})");
+                notes.push(format!("column '{header}' {REASON_BESIDE}: read as the reason for {field}"));
+            }
+        }
+    }
+
     // No overall column, and one graded question headed "Overall …" ("12.
     // Overall - quality of child's experience", a Torbay audit's Q12 under
     // short headers): that question is the overall judgement.
@@ -1456,6 +1485,9 @@ fn place_numbered_questions(fw: &FrameworkSpec, folded: &[String], columns: &mut
     by_number_only
 }
 
+/// What a reason box right after a spoken-to question is said to be.
+pub const REASON_BESIDE: &str = "is the reason box right after a spoken-to question";
+
 /// What a column listing who the auditor spoke to is said to be.
 pub const WHO_LIST: &str = "lists who the auditor spoke to";
 
@@ -1466,11 +1498,31 @@ pub fn is_who_spoken_to_header(folded: &str) -> bool {
     let words: Vec<&str> = folded.split(' ').collect();
     let speaks = words.iter().any(|w| matches!(*w, "speak" | "spoke" | "spoken" | "talk" | "talked"));
     let who = words.iter().any(|w| matches!(*w, "who" | "whom" | "people" | "persons"));
+    // (Not "who else" or "other people": the ones besides the child, family and worker.)
     speaks
         && who
-        && !words
-            .iter()
-            .any(|w| matches!(*w, "which" | "worker" | "child" | "parent" | "parents" | "carer" | "family" | "practitioner" | "social" | "sw" | "why" | "not"))
+        && !words.iter().any(|w| {
+            matches!(
+                *w,
+                "which"
+                    | "worker"
+                    | "child"
+                    | "young"
+                    | "yp"
+                    | "parent"
+                    | "parents"
+                    | "carer"
+                    | "family"
+                    | "practitioner"
+                    | "social"
+                    | "sw"
+                    | "why"
+                    | "not"
+                    | "else"
+                    | "other"
+                    | "others"
+            )
+        })
 }
 
 /// Scores every framework by signature phrases in the headers (or form labels)

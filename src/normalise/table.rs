@@ -3906,8 +3906,10 @@ impl<'a> RowReader<'a> {
             );
             return Answer::Blank;
         }
-        // A list of who was spoken to: this role is in it or not.
-        if field.starts_with("spoke_") && super::columns::is_who_spoken_to_header(&fold(header)) {
+        // A list of who was spoken to: this role is in it or not (what it
+        // cannot tell, a person's name alone, is said and left blank below).
+        let who_list = field.starts_with("spoke_") && super::columns::is_who_spoken_to_header(&fold(header));
+        if who_list {
             if let Some(a) = role_in_who_list(field, &cell.as_string()) {
                 self.answers_read.entry(field.to_string()).or_default().0 += 1;
                 return a;
@@ -3934,22 +3936,25 @@ impl<'a> RowReader<'a> {
         // A spoken-to column whose header asks who or when ("Parents / carers
         // views (who was spoken to)", "Date child seen by auditor"): a name or
         // a date there says so too.
-        let asks_who_or_when = field.starts_with("spoke_") && {
+        // (A short header: a long question that happens to hold "which" is not asking.)
+        let asks_who_or_when = field.starts_with("spoke_") && !who_list && {
             let h = fold(header);
-            ["who", "which", "date", "name", "names"].iter().any(|w| h.split(' ').any(|x| x == *w))
+            h.split(' ').count() <= 10 && ["who", "which", "date", "name", "names"].iter().any(|w| h.split(' ').any(|x| x == *w))
         };
-        // A "Parent/carer spoken to" column naming family members ("Mother and
-        // stepfather", "Foster carer") says who was. (Not a column of their
-        // views: "Carer positive about support" says what they think.)
-        let names_family = field == "spoke_family" && {
-            let (h, f) = (fold(header), fold(&text));
-            h.split(' ').any(|w| matches!(w, "spoken" | "spoke" | "seen" | "met")) && FAMILY_WORDS.iter().any(|w| f.split(' ').any(|x| x == *w))
-        };
-        let names_something = (matches!(field, "moderated" | "spoke_practitioner" | "escalated") || records_discussion || asks_who_or_when || names_family)
+        let names_something = (matches!(field, "moderated" | "spoke_practitioner" | "escalated") || records_discussion || asks_who_or_when)
+            && !who_list
             && (cell.as_date().is_some() || text.chars().filter(|c| c.is_alphabetic()).count() >= 2);
         // Unless the words say that person was not spoken to ("Personal adviser
-        // on leave - not spoken to", "IRO only - SW post vacant").
-        if names_something && field.starts_with("spoke_") && cell.as_date().is_none() && says_not_spoken_to(&text, field == "spoke_practitioner") {
+        // on leave - not spoken to", "IRO only - SW post vacant"): a short
+        // answer only, never a record of what was said ("Mum said she did not
+        // understand the plan").
+        if names_something
+            && field.starts_with("spoke_")
+            && !records_discussion
+            && cell.as_date().is_none()
+            && text.split_whitespace().count() <= 15
+            && says_not_spoken_to(&text, field)
+        {
             let header = header.to_string();
             self.answers_read.entry(field.to_string()).or_default().0 += 1;
             findings.push(
@@ -4751,45 +4756,9 @@ pub fn cell_key(column: u64, value: impl Hash) -> u64 {
     hasher.finish()
 }
 
-/// One role's answer from a list of who was spoken to ("Child/young
-/// person;Parent/carer;Social worker/PA;", "Child, Mum, SW", "None"): yes
-/// when the list names the role, no when it names others or no one, not
-/// applicable when it says so; `None` when it is no such list.
-fn role_in_who_list(field: &str, text: &str) -> Option<Answer> {
-    let f = fold(text);
-    if f.is_empty() {
-        return None;
-    }
-    if f == "n a" || f == "na" || f.starts_with("not applicable") || f.starts_with("n a ") {
-        return Some(Answer::NotApplicable);
-    }
-    let words: Vec<&str> = f.split(' ').collect();
-    let has = |w: &str| words.contains(&w);
-    let child = has("child") || has("children") || has("yp") || has("cyp") || contains_phrase(&f, "young person") || contains_phrase(&f, "young people");
-    let family = FAMILY_WORDS.iter().any(|w| has(w));
-    let practitioner = contains_phrase(&f, "social worker")
-        || has("sw")
-        || has("pa")
-        || contains_phrase(&f, "personal adviser")
-        || has("practitioner")
-        || contains_phrase(&f, "allocated worker");
-    let nobody = ["none", "nobody", "no one", "noone"].iter().any(|w| f == *w || f.starts_with(&format!("{w} ")));
-    let named = match field {
-        "spoke_child" => child,
-        "spoke_family" => family,
-        _ => practitioner,
-    };
-    if named {
-        Some(Answer::Yes)
-    } else if child || family || practitioner || nobody {
-        Some(Answer::No)
-    } else {
-        None
-    }
-}
-
-/// Words naming a child's parents, carers or family.
-const FAMILY_WORDS: [&str; 22] = [
+/// Words naming a child's parents, carers or family ("family support worker"
+/// and "children's guardian" are professionals: see [`names_role`]).
+const FAMILY_WORDS: [&str; 21] = [
     "mother",
     "mum",
     "mom",
@@ -4807,39 +4776,110 @@ const FAMILY_WORDS: [&str; 22] = [
     "grandfather",
     "grandparent",
     "grandparents",
-    "nan",
+    "gran",
     "aunt",
     "uncle",
-    "guardian",
     "family",
 ];
 
-/// Whether a free-text answer naming a person says they were not spoken to:
-/// "not spoken to", "not seen", "on leave", "post vacant", "declined",
-/// "unable to contact"; for the practitioner, "only" someone else ("Team
-/// Manager only").
-fn says_not_spoken_to(text: &str, practitioner: bool) -> bool {
-    let f = fold(text);
-    const NOT: [&str; 14] = [
-        "not spoken",
-        "not seen",
-        "not met",
-        "not available",
-        "unavailable",
-        "on leave",
-        "sick leave",
-        "vacant",
-        "declined",
-        "refused",
-        "unable to",
-        "did not",
-        "no contact",
-        "not spoke",
+/// Words that say someone was not spoken to.
+const NOT_SPOKEN: [&str; 16] = [
+    "not spoken",
+    "not spoke",
+    "not seen",
+    "not met",
+    "not available",
+    "unavailable",
+    "on leave",
+    "sick leave",
+    "vacant",
+    "declined",
+    "refused",
+    "unable to",
+    "did not",
+    "no contact",
+    "not contactable",
+    "no response",
+];
+
+/// Whether a folded clause names the role a spoken-to field asks about.
+fn names_role(field: &str, f: &str) -> bool {
+    let words: Vec<&str> = f.split(' ').collect();
+    let has = |w: &str| words.contains(&w);
+    match field {
+        "spoke_child" => has("child") || has("yp") || has("cyp") || contains_phrase(f, "young person") || contains_phrase(f, "young people"),
+        "spoke_family" => {
+            FAMILY_WORDS.iter().any(|w| has(w)) && !contains_phrase(f, "family support") && !contains_phrase(f, "family worker") && !has("guardian")
+        }
+        _ => {
+            contains_phrase(f, "social worker")
+                || has("sw")
+                || has("pa")
+                || contains_phrase(f, "personal adviser")
+                || has("practitioner")
+                || contains_phrase(f, "allocated worker")
+        }
+    }
+}
+
+/// A text cut into its clauses, each folded ("Spoke to SW, not seen child":
+/// "spoke to sw", "not seen child").
+fn clauses(text: &str) -> Vec<String> {
+    text.split([';', ',', '(', ')', '-', '–', '—', '.', '\n']).map(fold).filter(|c| !c.is_empty()).collect()
+}
+
+/// Whether a folded clause says no one, or someone, was not spoken to.
+fn negated(c: &str) -> bool {
+    ["none", "nobody", "no one", "noone", "nil", "no"].iter().any(|w| c == *w || c.starts_with(&format!("{w} ")))
+        || NOT_SPOKEN.iter().any(|p| contains_phrase(c, p))
+}
+
+fn not_applicable_clause(c: &str) -> bool {
+    c == "n a" || c == "na" || c.starts_with("n a ") || c.starts_with("not applicable")
+}
+
+/// One role's answer from a list of who was spoken to ("Child/young
+/// person;Parent/carer;Social worker/PA;", "Child, Mum, SW", "None"), clause
+/// by clause: yes when a clause names the role and does not say they were
+/// not spoken to; not applicable when the clause naming it says so (or the
+/// whole answer does and names no one spoken to); else no when the list
+/// names anyone or no one ("Teacher, IRO", "None", "Other"); `None` when it
+/// names nothing it can tell (a person's name alone: said, left blank).
+fn role_in_who_list(field: &str, text: &str) -> Option<Answer> {
+    let cs = clauses(text);
+    if cs.is_empty() {
+        return None;
+    }
+    let roles = ["spoke_child", "spoke_family", "spoke_practitioner"];
+    let positive = |role: &str| cs.iter().any(|c| names_role(role, c) && !negated(c) && !not_applicable_clause(c));
+    if positive(field) {
+        return Some(Answer::Yes);
+    }
+    let na_for_me = cs.iter().any(|c| not_applicable_clause(c) && names_role(field, c));
+    let na_all = not_applicable_clause(&cs[0]) && !roles.iter().any(|r| positive(r));
+    if na_for_me || na_all {
+        return Some(Answer::NotApplicable);
+    }
+    const OTHERS: [&str; 16] = [
+        "teacher", "iro", "manager", "tm", "sibling", "siblings", "brother", "sister", "nurse", "health", "school", "guardian", "other", "worker", "gp",
+        "police",
     ];
-    NOT.iter().any(|p| contains_phrase(&f, p))
-        || (practitioner
-            && contains_phrase(&f, "only")
-            && !["social worker", "sw", "pa", "personal adviser", "practitioner"].iter().any(|r| contains_phrase(&f, &format!("{r} only"))))
+    let names_anyone = cs.iter().any(|c| roles.iter().any(|r| names_role(r, c)) || negated(c) || c.split(' ').any(|w| OTHERS.contains(&w)));
+    names_anyone.then_some(Answer::No)
+}
+
+/// Whether a short free-text answer that names someone says the person asked
+/// about was not spoken to: no clause names that person without saying so,
+/// and a clause says no one or someone was not spoken to ("Personal adviser
+/// on leave - not spoken to", "Nobody - parents declined", "IRO only - SW
+/// post vacant"); for the practitioner, also someone else "only" ("Team
+/// Manager only"). "Spoke to SW, not seen child" names the social worker.
+fn says_not_spoken_to(text: &str, field: &str) -> bool {
+    let cs = clauses(text);
+    if cs.iter().any(|c| names_role(field, c) && !negated(c)) {
+        return false;
+    }
+    cs.iter().any(|c| negated(c)) || (field == "spoke_practitioner" && cs.iter().any(|c| c.split(' ').any(|w| w == "only")))
 }
 
 /// A stable audit id when the data has none: file stem, child, date.

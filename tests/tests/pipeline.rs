@@ -604,27 +604,42 @@ fn spoken_to_read_from_lists_names_and_dates() {
          C1,10/09/2026,Good,Child/young person;Parent/carer;Social worker/PA;,\n\
          C2,11/09/2026,Good,Parent/carer;,Declined\n\
          C3,12/09/2026,Good,None,\n\
-         C4,13/09/2026,Good,Social worker/PA;,N/A - care leaver\n"
+         C4,13/09/2026,Good,Social worker/PA;,N/A - care leaver\n\
+         C5,14/09/2026,Good,\"Teacher, IRO\",\n\
+         C6,15/09/2026,Good,\"Child not seen (asleep), Mum, SW\",\n"
             .as_bytes(),
     );
     let n = read(std::slice::from_ref(&dir), &Config::defaults());
     let got: Vec<_> = n.model.audits.iter().map(|a| (a.child_id.as_str(), a.spoke_child, a.spoke_family, a.spoke_practitioner)).collect();
-    assert_eq!(got, [("C1", Yes, Yes, Yes), ("C2", No, Yes, No), ("C3", No, No, No), ("C4", Na, No, Yes)], "{:?}", n.tables[0].columns);
+    // (C5 names only others; C6 says the child was not seen.)
+    assert_eq!(
+        got,
+        [("C1", Yes, Yes, Yes), ("C2", No, Yes, No), ("C3", No, No, No), ("C4", Na, No, Yes), ("C5", No, No, No), ("C6", No, Yes, Yes)],
+        "{:?}",
+        n.tables[0].columns
+    );
+    // "Who else did you speak to?" lists the others: not the three questions.
+    let dir = scratch("spoken-to-else");
+    write(&dir, "forms.csv", b"Child ID,Date of audit,Overall grade,Who else did you speak to?\nC1,10/09/2026,Good,\"Teacher, IRO\"\n");
+    let n = read(&[dir], &Config::defaults());
+    assert!(n.model.audits.iter().all(|a| a.spoke_practitioner == auditpack::normalise::Answer::Blank), "{:?}", n.tables[0].columns);
     // Names and dates where yes / no was asked; words that say not.
     let dir = scratch("spoken-to-names");
     write(
         &dir,
         "tracker.csv",
-        "Child ID,Date of audit,Overall grade,Date child seen,Parent/carer spoken to,Which worker did you speak to?\n\
-         C1,10/09/2026,Good,09/09/2026,Mother and stepfather,Ama Osei (SW)\n\
-         C2,11/09/2026,Good,,Nobody - parents declined,Personal adviser on leave - not spoken to\n\
-         C3,12/09/2026,Good,,Foster carers,Team Manager only (SW on sick leave)\n"
+        "Child ID,Date of audit,Overall grade,Date child seen,Parents / carers views (who was spoken to),Which worker did you speak to?,Record of discussion with SW\n\
+         C1,10/09/2026,Good,09/09/2026,Mother and stepfather,\"Spoke to SW, not seen child\",\n\
+         C2,11/09/2026,Good,,Nobody - parents declined,Personal adviser on leave - not spoken to,\n\
+         C3,12/09/2026,Good,,Foster carers,Team Manager only (SW on sick leave),\n\
+         C4,13/09/2026,Good,,,,SW said the only worry is that she did not see mum\n"
             .as_bytes(),
     );
     let n = read(&[dir], &Config::defaults());
     let got: Vec<_> = n.model.audits.iter().map(|a| (a.child_id.as_str(), a.spoke_child, a.spoke_family, a.spoke_practitioner)).collect();
     use auditpack::normalise::Answer::Blank;
-    assert_eq!(got, [("C1", Yes, Yes, Yes), ("C2", Blank, No, No), ("C3", Blank, Yes, No)], "{:?}", n.tables[0].columns);
+    // (C4: a record of what was said is not read for "not": the SW was spoken to.)
+    assert_eq!(got, [("C1", Yes, Yes, Yes), ("C2", Blank, No, No), ("C3", Blank, Yes, No), ("C4", Blank, Blank, Yes)], "{:?}", n.tables[0].columns);
     assert!(n.findings.iter().any(|f| f.code == "read_as_no"), "said");
 }
 
