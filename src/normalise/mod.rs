@@ -721,7 +721,10 @@ fn question_list_in(rows: &[Vec<crate::ingest::Cell>], crosswalk: &Crosswalk) ->
     // lookup of codes, "C1", "V2", "E1", is no list of questions.)
     let letters = |id: &str| id.trim_end_matches(|c: char| c.is_ascii_digit()).trim().to_string();
     let one_series = list.iter().all(|(id, _)| letters(id) == letters(&list[0].0));
-    (list.len() >= 3 && one_series && ids.len() == list.len() && list.len() * 2 >= rows.len().saturating_sub(1) && rows.len() <= 60).then_some(list)
+    // (A list is narrow: an id and a few words. A table of records whose
+    // first column happens to run "A1" … "A8", an audit log's own ids, is not.)
+    let narrow = rows.iter().all(|r| r.iter().filter(|c| !c.is_empty()).count() <= 5);
+    (list.len() >= 3 && one_series && narrow && ids.len() == list.len() && list.len() * 2 >= rows.len().saturating_sub(1) && rows.len() <= 60).then_some(list)
 }
 
 /// A question list ([`question_list_in`]) as a small text file of its own
@@ -1107,5 +1110,14 @@ mod question_list_tests {
         assert!(question_list_in(&grades_only, &cw).is_none());
         let records: Vec<Vec<Cell>> = (0..40).map(|i| vec![Cell::text(&format!("C{}", i % 3)), Cell::text("CP Visit")]).collect();
         assert!(question_list_in(&records, &cw).is_none(), "ids repeat: records, not a list");
+        // An audit log whose own ids run A1 … A4: a table of records, not a list.
+        let log = rows(&[
+            &["Audit ID", "Child ID", "Team", "Auditor", "Date completed", "Overall judgement"],
+            &["A1", "C1", "Team A", "Ann Bee", "01/09/2026", "Good"],
+            &["A2", "C2", "Team A", "Ann Bee", "02/09/2026", "Good"],
+            &["A3", "C3", "Team A", "Ann Bee", "03/09/2026", "Good"],
+            &["A4", "C4", "Team A", "Ann Bee", "04/09/2026", "Good"],
+        ]);
+        assert!(question_list_in(&log, &cw).is_none(), "a table of records");
     }
 }
