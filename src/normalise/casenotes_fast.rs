@@ -319,6 +319,13 @@ struct Part {
 }
 
 impl Part {
+    /// A whole record read, ending at byte `end` after `lines` line feeds.
+    fn keep(&mut self, rec: Rec, end: usize, lines: u64) {
+        self.recs.push(rec);
+        self.last_end = end;
+        self.lines_at_last_end = lines;
+    }
+
     fn text(&self, s: Span) -> &str {
         if s.0 == u32::MAX {
             return "";
@@ -461,9 +468,7 @@ fn parse_part(input: &[u8], eof: bool, bulk: &BulkText, cols: &NoteColumns, file
                     quick_lines += 1;
                     let lines = rdr.line() - 1 + quick_lines;
                     let rec = record(line, &quick_ends, 1, pos as u64, lines, &how, &mut part);
-                    part.recs.push(rec);
-                    part.last_end = pos;
-                    part.lines_at_last_end = lines;
+                    part.keep(rec, pos, lines);
                     continue;
                 }
             }
@@ -497,9 +502,7 @@ fn parse_part(input: &[u8], eof: bool, bulk: &BulkText, cols: &NoteColumns, file
                     }
                 }
                 let rec = record(&out[..outlen], &ends[..endlen], 0, pos as u64, lines, &how, &mut part);
-                part.recs.push(rec);
-                part.last_end = pos;
-                part.lines_at_last_end = lines;
+                part.keep(rec, pos, lines);
                 outlen = 0;
                 endlen = 0;
             }

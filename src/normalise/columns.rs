@@ -691,7 +691,7 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             matches!(columns[ci].target, Target::Unmapped | Target::Ignore | Target::Domain(None)) && columns[ci].score < 1000 && is_who_spoken_to_header(h)
         });
         if let Some(ci) = who {
-            for field in ["spoke_child", "spoke_family", "spoke_practitioner"] {
+            for field in SPOKEN_TO {
                 if !columns.iter().any(|c| c.target == Target::Field(field.into())) {
                     let mut c = columns[ci].clone();
                     c.target = Target::Field(field.into());
@@ -709,7 +709,7 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
     // reason"): that question's reason box, as seed 000's "If child was not
     // spoken to please state why:" is.
     if kind == TableKind::Audits {
-        for field in ["spoke_child", "spoke_family", "spoke_practitioner"] {
+        for field in SPOKEN_TO {
             let not = format!("{field}_not");
             if columns.iter().any(|c| c.target == Target::Field(not.clone())) {
                 continue;
@@ -1485,6 +1485,9 @@ fn place_numbered_questions(fw: &FrameworkSpec, folded: &[String], columns: &mut
     by_number_only
 }
 
+/// The three spoken-to questions of an audit (child, family, practitioner).
+pub const SPOKEN_TO: [&str; 3] = ["spoke_child", "spoke_family", "spoke_practitioner"];
+
 /// What a reason box right after a spoken-to question is said to be.
 pub const REASON_BESIDE: &str = "is the reason box right after a spoken-to question";
 
@@ -1534,15 +1537,12 @@ pub fn detect_framework(config: &Config, rec: &Recogniser, pins: Option<&SourceS
     }
     let all = folded_labels.join(" | ");
     let label_words: Vec<Vec<String>> = folded_labels.iter().map(|l| rec.words(&split_numbering(l).1)).collect();
-    // A signature phrase, as written or as the same words in one label
-    // ("risk is identified" in "Q1_RiskIdentified").
-    // Or a label of four words or more that is the phrase's beginning, three
-    // words or more short of its end: a long question cut short by the tool
-    // that exported it ("Which worker did you speak to?" for "… as part of the
-    // audit (include date seen)").
+    // A label of four words or more that is a (folded) signature phrase's
+    // beginning, three words or more short of its end: a long question cut
+    // short by the tool that exported it ("Which worker did you speak to?" for
+    // "… as part of the audit (include date seen)").
     let folded_sigs: Vec<String> = config.frameworks.iter().flat_map(|f| f.signature.iter().map(|s| fold(s))).collect();
     let cut_short = |sig: &str| {
-        let sig = fold(sig);
         folded_labels.iter().any(|l| {
             let l = l.trim();
             l.split(' ').count() >= 4
@@ -1557,9 +1557,11 @@ pub fn detect_framework(config: &Config, rec: &Recogniser, pins: Option<&SourceS
                 && folded_sigs.iter().filter(|s| s.starts_with(l)).count() == 1
         })
     };
+    // A signature phrase, as written or as the same words in one label
+    // ("risk is identified" in "Q1_RiskIdentified"), or cut short.
     let has_signature = |sig: &str| {
-        let sw = rec.words(&prepare(sig));
-        all.contains(&fold(sig)) || (!sw.is_empty() && label_words.iter().any(|lw| sw.iter().all(|w| lw.contains(w)))) || cut_short(sig)
+        let (folded, sw) = (fold(sig), rec.words(&prepare(sig)));
+        all.contains(&folded) || (!sw.is_empty() && label_words.iter().any(|lw| sw.iter().all(|w| lw.contains(w)))) || cut_short(&folded)
     };
     // Questions numbered 1..N with N the framework's own count ("Q1" … "Q12").
     let numbers: std::collections::BTreeSet<u32> = folded_labels.iter().filter_map(|l| split_numbering(l).0).filter_map(|n| n.parse().ok()).collect();

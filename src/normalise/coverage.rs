@@ -121,7 +121,7 @@ pub fn table_fields(t: &TableReport, config: &Config) -> BTreeSet<String> {
         })
         .collect();
     // A "not spoken to, please state why" box records the answer too (a reason there is no).
-    for f in ["spoke_child", "spoke_family", "spoke_practitioner"] {
+    for f in super::columns::SPOKEN_TO {
         if fields.contains(&format!("{f}_not")) {
             fields.insert(f.to_string());
         }

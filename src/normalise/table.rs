@@ -4850,7 +4850,7 @@ fn role_in_who_list(field: &str, text: &str) -> Option<Answer> {
     if cs.is_empty() {
         return None;
     }
-    let roles = ["spoke_child", "spoke_family", "spoke_practitioner"];
+    let roles = super::columns::SPOKEN_TO;
     let positive = |role: &str| cs.iter().any(|c| names_role(role, c) && !negated(c) && !not_applicable_clause(c));
     if positive(field) {
         return Some(Answer::Yes);
