@@ -986,6 +986,28 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
         }
         let top = cols.iter().map(|&c| scores[c]).max().unwrap_or(0);
         let winners: Vec<usize> = cols.iter().copied().filter(|&c| scores[c] == top).collect();
+        // Seed 002's two-part audit: "Once this part [Part B] is completed the
+        // audit is complete". A Part A date that matches better ("Date of audit
+        // (Part A)" beside "Date CSW completed (Part B)") is the auditor's part.
+        if kind == TableKind::Audits && field == "completed_date" && top < 1000 {
+            let part = |c: usize| {
+                let f = fold(&columns[c].header);
+                let ws: Vec<&str> = f.split(' ').collect();
+                ws.windows(2).find(|w| w[0] == "part" && matches!(w[1], "a" | "b" | "1" | "2")).map(|w| matches!(w[1], "b" | "2"))
+            };
+            let part_b: Vec<usize> = cols.iter().copied().filter(|&c| part(c) == Some(true)).collect();
+            if let ([b], true) = (&part_b[..], winners.iter().all(|&c| part(c) == Some(false))) {
+                keep_one(
+                    &mut columns,
+                    &mut notes,
+                    &cols,
+                    *b,
+                    |h, kept| format!("column '{h}' matches completed_date, but the audit is complete when Part B is ('{kept}'): not used"),
+                    |kept| format!("the audit is complete when Part B is ('{kept}')"),
+                );
+                continue;
+            }
+        }
         // A legal status beside the category of abuse of a CP plan ("Plan Type"
         // and "Category"): the category is not the status.
         if kind == TableKind::Episodes && field == "episode_type" && winners.len() > 1 && top < 1000 {
@@ -1823,6 +1845,10 @@ mod tests {
         let rows: &[&[&str]] = &[&["C1", "01/09/2026", "15/09/2026", "Good"], &["C2", "03/09/2026", "", "Good"]];
         let m = map(&["Client ID", "Date of audit (Part A)", "Part B completed", "Overall"], rows);
         assert_eq!(target(&m, "Part B completed"), "completed_date");
+        assert_eq!(target(&m, "Date of audit (Part A)"), "(not used)");
+        // Also where Part A's header is the better match for a completion date.
+        let m = map(&["Client ID", "Date of audit (Part A)", "Date CSW completed (Part B)", "Overall"], rows);
+        assert_eq!(target(&m, "Date CSW completed (Part B)"), "completed_date");
         assert_eq!(target(&m, "Date of audit (Part A)"), "(not used)");
         // A deadline is no completion.
         let m = map(&["Client ID", "Audit date (Part A)", "Date to be completed by", "Overall"], rows);

@@ -518,6 +518,18 @@ impl KindRules {
         KindRules { patterns }
     }
 
+    /// Every kind some pattern matches in `text`, in the order of the rules.
+    pub fn all_kinds(&self, text: &str) -> Vec<&str> {
+        let t = fold(&undot_initials(text));
+        let mut kinds: Vec<&str> = Vec::new();
+        for (parts, _, kind) in &self.patterns {
+            if !parts.is_empty() && parts.iter().all(|p| contains_phrase(&t, p)) && !kinds.contains(&kind.as_str()) {
+                kinds.push(kind.as_str());
+            }
+        }
+        kinds
+    }
+
     pub fn classify(&self, text: &str) -> Option<&str> {
         let t = fold(&undot_initials(text));
         let mut best: Option<(usize, &str)> = None;
@@ -559,11 +571,19 @@ fn undot_initials(text: &str) -> std::borrow::Cow<'_, str> {
 /// to the child, in person.
 pub(crate) fn note_kind(rules: &KindRules, text: &str) -> NoteKind {
     let kind = rules.classify(text).and_then(NoteKind::parse).unwrap_or(NoteKind::Other);
-    if kind.is_statutory_visit() && not_in_person(text) {
+    if kind.is_statutory_visit() && (not_in_person(text) || says_not_statutory(text)) {
         NoteKind::Other
     } else {
         kind
     }
+}
+
+/// Whether a note type says it is not statutory ("Non-statutory visit",
+/// "Visit (not statutory)"): "statutory visit" is in its words, and it is not one.
+fn says_not_statutory(text: &str) -> bool {
+    let f = fold(text);
+    let words: Vec<&str> = f.split(' ').collect();
+    words.contains(&"nonstatutory") || words.windows(2).any(|w| matches!(w[0], "non" | "not") && w[1] == "statutory")
 }
 
 /// Whether a visit's type says it was not in person, or the child was not
@@ -669,6 +689,14 @@ pub(crate) fn seen_alone(cell: &Cell) -> SeenAlone {
     // alone", "Declined to be seen alone", "Not seen alone") says no; one
     // after it ("Seen alone (child refused to talk)") does not.
     if let Cell::Text(t) = cell {
+        // The question asked before the answer ("Child seen alone? No - sibling
+        // present", "Seen alone: No"): the answer is read.
+        if let Some(i) = t.find(['?', ':']) {
+            let answer = t[i + 1..].trim();
+            if !answer.is_empty() && fold(&t[..i]).split(' ').any(|w| w == "alone") {
+                return seen_alone(&Cell::Text(answer.to_string()));
+            }
+        }
         let f = fold(t);
         let words: Vec<&str> = f.split(' ').collect();
         if let Some(at) = words.iter().position(|w| *w == "alone") {
@@ -1978,13 +2006,42 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // A file of one kind of plan ("cp-plans.csv": child, start, end) names its
     // kind in the file name or headers rather than in a column.
     let mut fixed_episode_type = None;
+    // A column under a header no rule knows ("Episode") whose values are legal
+    // statuses ("Child Protection Plan", "Child Looked After") is the legal-status column.
+    if mapping.kind == TableKind::Episodes && mapping.missing_required == ["episode_type"] {
+        let holds_statuses = |i: usize| {
+            let values: Vec<String> =
+                sample[h + 1..].iter().filter_map(|r| r.cells.get(i)).map(|c| c.as_string().trim().to_string()).filter(|v| !v.is_empty()).collect();
+            values.len() >= 2 && values.iter().filter(|v| ctx.episode_rules.classify(v).is_some()).count() * 10 >= values.len() * 9
+        };
+        let found: Vec<usize> =
+            (0..mapping.columns.len()).filter(|&k| matches!(mapping.columns[k].target, Target::Unmapped) && holds_statuses(mapping.columns[k].index)).collect();
+        if let [k] = found[..] {
+            let c = &mut mapping.columns[k];
+            c.target = Target::Field("episode_type".into());
+            c.reason = "holds legal statuses (no header rule names it)".into();
+            mapping.missing_required.clear();
+            let why = "its values are legal statuses, under a header no rule knows: read as the legal status";
+            findings.push(Severity::Info, "legal_status_by_values", &file, sheet.as_deref(), None, Some(&c.header), "", why.to_string());
+            report.notes.push(format!("column '{}': {why}", c.header));
+            report.columns = mapping.columns.clone();
+        }
+    }
     if mapping.kind == TableKind::Episodes && mapping.missing_required == ["episode_type"] {
         let stem = std::path::Path::new(&file).file_stem().map(|s| s.to_string_lossy().replace(['-', '_'], " ")).unwrap_or_default();
         let words = format!("{stem} {} {}", sheet.clone().unwrap_or_default(), mapping.columns.iter().map(|c| c.header.as_str()).collect::<Vec<_>>().join(" "));
-        if let Some(kind) = ctx.episode_rules.classify(&words) {
+        // (A name that says two kinds, "CP and CLA episodes", says neither.)
+        let named = ctx.episode_rules.all_kinds(&words);
+        if named.len() > 1 {
+            let why = format!("no legal-status column, and the file name or headers name {}: the rows cannot be told apart", named.join(" and "));
+            findings.push(Severity::Warning, "legal_status_not_found", &file, sheet.as_deref(), None, None, "", why.clone());
+            report.notes.push(why);
+        } else if let Some(kind) = ctx.episode_rules.classify(&words) {
             fixed_episode_type = Some(kind.to_string());
             mapping.missing_required.clear();
-            report.notes.push(format!("no legal-status column: every row read as {kind} (from the file name or headers)"));
+            let why = format!("no legal-status column: every row read as {kind} (from the file name or headers)");
+            findings.push(Severity::Info, "legal_status_from_name", &file, sheet.as_deref(), None, None, "", why.clone());
+            report.notes.push(why);
         }
     }
 
@@ -5012,6 +5069,12 @@ mod tests {
             ("Statutory visit - no access", NoteKind::Other),
             ("Attempted CP visit", NoteKind::Other),
             ("CP visit - child not seen", NoteKind::Other),
+            // "Statutory" anywhere in a visit's type; a type that says it is not statutory is a note.
+            ("Home Visit (statutory)", NoteKind::StatutoryVisit),
+            ("Visit to family home - statutory", NoteKind::StatutoryVisit),
+            ("Non-statutory visit", NoteKind::Other),
+            ("Visit (not statutory)", NoteKind::Other),
+            ("Statutory Visit - CP", NoteKind::CpVisit),
             // Not a visit at all: untouched.
             ("Telephone call", NoteKind::Other),
             ("Supervision", NoteKind::Supervision),
@@ -5273,6 +5336,12 @@ mod tests {
             ("TBC", SeenAlone::NotRecorded),
             ("Not applicable", SeenAlone::NotApplicable),
             ("N/A", SeenAlone::NotApplicable),
+            // The question before the answer: the answer is read.
+            ("Child seen alone? No - sibling present", SeenAlone::No),
+            ("Seen alone: No", SeenAlone::No),
+            ("Seen alone: Yes", SeenAlone::Yes),
+            ("Child seen alone? Yes", SeenAlone::Yes),
+            ("Seen alone? N/A - baby", SeenAlone::NotApplicable),
         ] {
             assert_eq!(seen_alone(&Cell::text(t)), want, "{t}");
         }

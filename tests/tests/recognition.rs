@@ -1020,6 +1020,40 @@ fn an_ssda903_episodes_file_gives_the_looked_after_spells_and_no_cp_plans() {
 }
 
 #[test]
+fn a_legal_status_column_under_a_header_no_rule_knows_is_found_by_its_values() {
+    // LCS's "Episode" column ("Child Protection Plan" / "Child Looked After")
+    // in a file named for both: read by its values. Without it, a name that
+    // says both kinds is no kind: an error, never every row read as CP.
+    let dir = scratch("episode-by-values");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("CP and CLA episodes.csv"),
+        "Person ID,Episode,Start,End\n48201,Child Protection Plan,01/06/2026,\n48202,Child Looked After,01/03/2026,\n48203,Child Looked After,01/02/2026,\n",
+    )
+    .unwrap();
+    let notes = "Person ID,Visit Date,Note Type,Seen Alone\n48201,02/09/2026,Statutory visit,Yes\n48202,02/09/2026,Statutory visit,Yes\n48203,02/09/2026,Statutory visit,Yes\n";
+    std::fs::write(input.join("notes.csv"), notes).unwrap();
+    let out = run_in_folder(&dir, &input);
+    let m = metrics(&out);
+    let k = |id: &str| m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
+    assert_eq!(k("cp_visits_in_time")["denominator"].as_u64(), Some(1));
+    assert_eq!(k("cla_visits_in_time")["denominator"].as_u64(), Some(2));
+    assert!(data_quality(&out).contains(",Episode,,\"its values are legal statuses"), "{}", data_quality(&out));
+
+    let dir = scratch("episode-two-kinds-in-name");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("CP and CLA episodes.csv"), "Person ID,Start,End\n48201,01/06/2026,\n48202,01/03/2026,\n").unwrap();
+    std::fs::write(input.join("notes.csv"), notes).unwrap();
+    let out = run_in_folder(&dir, &input);
+    let m = metrics(&out);
+    let k = |id: &str| m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
+    assert_eq!(k("cp_visits_in_time")["not_in_source"].as_bool(), Some(true), "{}", k("cp_visits_in_time"));
+    assert!(data_quality(&out).contains("the file name or headers name cp and cla: the rows cannot be told apart"));
+}
+
+#[test]
 fn a_column_named_as_a_field_whose_values_are_not_that_kind_is_said_not_dropped() {
     // "By when" holding "end of term", "end of placement", … (most not dates):
     // not used as the due date, and a warning says so.
