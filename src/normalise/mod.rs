@@ -724,7 +724,11 @@ fn question_list_in(rows: &[Vec<crate::ingest::Cell>], crosswalk: &Crosswalk) ->
     // (A list is narrow: an id and a few words. A table of records whose
     // first column happens to run "A1" … "A8", an audit log's own ids, is not.)
     let narrow = rows.iter().all(|r| r.iter().filter(|c| !c.is_empty()).count() <= 5);
-    (list.len() >= 3 && one_series && narrow && ids.len() == list.len() && list.len() * 2 >= rows.len().saturating_sub(1) && rows.len() <= 60).then_some(list)
+    // (Nor does a list hold dates: rows of child ids "C1", "C2" with a start
+    // date are legal statuses or case notes.)
+    let dated = rows.iter().flatten().any(|c| matches!(c, crate::ingest::Cell::Date(_) | crate::ingest::Cell::Text(_)) && c.as_date().is_some());
+    (list.len() >= 3 && one_series && narrow && !dated && ids.len() == list.len() && list.len() * 2 >= rows.len().saturating_sub(1) && rows.len() <= 60)
+        .then_some(list)
 }
 
 /// A question list ([`question_list_in`]) as a small text file of its own
@@ -1119,5 +1123,13 @@ mod question_list_tests {
             &["A4", "C4", "Team A", "Ann Bee", "04/09/2026", "Good"],
         ]);
         assert!(question_list_in(&log, &cw).is_none(), "a table of records");
+        // Nor is a narrow table of records with dates (child ids "C1", "C2").
+        let episodes = rows(&[
+            &["Person ID", "Episode", "Start", "End"],
+            &["C1", "Child Protection Plan", "01/06/2026", ""],
+            &["C2", "Child Looked After", "01/03/2026", ""],
+            &["C3", "Child Looked After", "01/02/2026", ""],
+        ]);
+        assert!(question_list_in(&episodes, &cw).is_none(), "a table of records with dates");
     }
 }
