@@ -537,6 +537,15 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                             // A column of free text under a header nothing names
                             // ("How are they managing?") is commentary: evidence.
                             Ok(None) if kind == TableKind::Audits && profiles[i].non_empty >= 3 && profiles[i].long_text * 2 >= profiles[i].non_empty => {
+                                // (Named exactly as a field, "Team" over paragraphs: said.)
+                                if let Ok(Some(m)) = kind.vocabulary(rec).match_words(&words[i], MULTI_FIELDS, None) {
+                                    if m.score == 100 && !MULTI_FIELDS.contains(&m.field.as_str()) {
+                                        notes.push(format!(
+                                            "column '{}' is named as {}, but its values are long free text: read as evidence, not as {}; pin it in the config if it is",
+                                            headers[i], m.field, m.field
+                                        ));
+                                    }
+                                }
                                 (Target::Field("evidence".into()), "values are free text".to_string(), 1)
                             }
                             Ok(None) => {
@@ -1837,6 +1846,22 @@ mod tests {
         // Not a question the moderator does not re-grade.
         let m = map(&["Child ID", "Auditor", "Audit date", "Q3 (auditor)", "Moderator", "Moderator Q12"], rows);
         assert_ne!(target(&m, "Q3 (auditor)"), "overall");
+    }
+
+    #[test]
+    fn a_column_named_team_holds_long_team_names_and_paragraphs_under_it_are_said() {
+        // Team names of 70 to 150 characters on one line are names (stranger
+        // review 37: every team became "(not recorded)", silently).
+        let long = "Children in Care and Care Leavers Service - 16 Plus Team (South and West locality)";
+        let rows: &[&[&str]] = &[&["C1", long, "01/09/2026", "Good"], &["C2", long, "02/09/2026", "Good"], &["C3", "Front Door", "03/09/2026", "Inadequate"]];
+        let m = map(&["Child ID", "Team", "Date completed", "Overall"], rows);
+        assert_eq!(target(&m, "Team"), "team");
+        // Paragraphs under "Team" are evidence, and a note says so.
+        let para = "The team around the child met on three occasions. Minutes are on file and show clear actions. Manager oversight is evident and the plan was reviewed in supervision.";
+        let rows: &[&[&str]] = &[&["C1", para, "01/09/2026", "Good"], &["C2", para, "02/09/2026", "Good"], &["C3", para, "03/09/2026", "Good"]];
+        let m = map(&["Child ID", "Team", "Date completed", "Overall"], rows);
+        assert_eq!(target(&m, "Team"), "evidence");
+        assert!(m.notes.iter().any(|n| n.contains("column 'Team' is named as team, but its values are long free text")), "{:?}", m.notes);
     }
 
     #[test]

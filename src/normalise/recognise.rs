@@ -194,6 +194,10 @@ pub struct ValueProfile {
     /// Short text that is neither a date nor a grade nor yes / no.
     pub names: usize,
     pub long_text: usize,
+    /// Long text (61 to 150 characters on one line) that may still be a
+    /// name: a team's ("Children in Care and Care Leavers Service - 16+ Team
+    /// (South)") or an auditor's with their role.
+    pub long_names: usize,
     pub numbers: usize,
     /// Whether a value repeats (a column of data rather than a list of options).
     pub repeats: bool,
@@ -312,8 +316,10 @@ impl ValueProfile {
             p.id_like += (id_like && (!date || is_bare_number(c))) as usize;
             p.numbers += matches!(c, Cell::Number(_)) as usize;
             if let Cell::Text(t) = c {
-                if t.chars().count() > 60 {
+                let chars = t.chars().count();
+                if chars > 60 {
                     p.long_text += 1;
+                    p.long_names += usize::from(chars <= 150 && !t.contains('\n'));
                 } else if !date && !grade && !yn {
                     p.names += 1;
                 }
@@ -326,6 +332,19 @@ impl ValueProfile {
             }
         }
         p
+    }
+
+    /// [`Self::fits`] for a column whose header is exactly a field's name
+    /// ("Team", "Auditor"): its names may be long (up to 150 characters on
+    /// one line), where a column that only resembles one holding long text is
+    /// free text.
+    pub fn fits_named(&self, kind: ValueKind) -> Option<bool> {
+        if kind != ValueKind::Name || self.non_empty < 3 {
+            return self.fits(kind);
+        }
+        let share = |n: usize| n as f64 / self.non_empty as f64;
+        let very_long = self.long_text - self.long_names;
+        Some(share(self.dates) < 0.5 && share(self.grades) < 0.5 && share(very_long) < 0.5 && share(self.names + self.long_names) >= 0.3)
     }
 
     /// Whether the values fit a kind: `None` when there are too few to tell.
@@ -614,11 +633,13 @@ impl FieldVocabulary {
         set.sort();
         set.dedup();
         let fits = |f: &FieldEntry| values.and_then(|v| v.fits(f.value));
-        let exact: Vec<&FieldEntry> = self.fields.iter().filter(|f| f.synonyms.iter().any(|(s, _)| *s == set)).filter(|f| fits(f) != Some(false)).collect();
+        let fits_exact = |f: &FieldEntry| values.and_then(|v| v.fits_named(f.value));
+        let exact: Vec<&FieldEntry> =
+            self.fields.iter().filter(|f| f.synonyms.iter().any(|(s, _)| *s == set)).filter(|f| fits_exact(f) != Some(false)).collect();
         match exact.len() {
             1 => return Ok(Some(FieldMatch { field: exact[0].field.clone(), score: 100, reason: "synonym".into() })),
             n if n > 1 => {
-                let fitting: Vec<&&FieldEntry> = exact.iter().filter(|f| fits(f) == Some(true)).collect();
+                let fitting: Vec<&&FieldEntry> = exact.iter().filter(|f| fits_exact(f) == Some(true)).collect();
                 if fitting.len() == 1 {
                     return Ok(Some(FieldMatch { field: fitting[0].field.clone(), score: 100, reason: "synonym; values decide".into() }));
                 }
