@@ -34,6 +34,10 @@ pub const MAX_SLOTS: u64 = 200_000_000;
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
 /// Largest total a zipped workbook (.xlsx .xlsm .xlsb .ods) may declare unpacked.
 pub const MAX_UNPACKED_BYTES: u64 = 4 << 30;
+/// Largest shared-strings part read (unpacked). calamine holds every shared
+/// string in memory, about three times this at its peak; a workbook at the
+/// cell cap ([`MAX_CELLS`]) of distinct 10-character texts stays under it.
+pub const MAX_SHARED_STRINGS_BYTES: u64 = 256 << 20;
 /// A gap of more empty columns than this ends a row (what lies past it is a stray cell).
 pub const MAX_GAP_COLUMNS: u32 = 256;
 /// A run of more blank rows than this is skipped rather than given out row by row.
@@ -185,6 +189,24 @@ fn check_unpacked_size<R: Read + Seek>(r: R) -> Result<(), String> {
             total >> 20,
             MAX_UNPACKED_BYTES >> 20
         ));
+    }
+    // The shared strings are unpacked here, counted and thrown away, before
+    // calamine holds them whole: a 1.4 MB workbook whose one unused string
+    // unpacks to 1.5 GB took 4.4 GB of memory. (Counted, not taken from the
+    // size the zip declares, which a crafted file can understate.)
+    for i in 0..zip.len() {
+        let Ok(f) = zip.by_index(i) else { continue };
+        let name = f.name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        if !name.ends_with("sharedstrings.xml") && !name.ends_with("sharedstrings.bin") {
+            continue;
+        }
+        let read = std::io::copy(&mut f.take(MAX_SHARED_STRINGS_BYTES + 1), &mut std::io::sink()).unwrap_or(0);
+        if read > MAX_SHARED_STRINGS_BYTES {
+            return Err(format!(
+                "the workbook's shared text unpacks to more than the {} MB auditpack reads (a damaged file, or a \"zip bomb\"). Open it in Excel and save it again, or export the sheets you need as CSV",
+                MAX_SHARED_STRINGS_BYTES >> 20
+            ));
+        }
     }
     Ok(())
 }
@@ -790,6 +812,33 @@ mod tests {
 
     fn texts(r: &SourceRow) -> Vec<String> {
         r.cells.iter().map(Cell::as_string).collect()
+    }
+
+    /// A zip whose "xl/sharedStrings.xml" unpacks to `len` bytes (deflated:
+    /// a few hundred KB).
+    fn with_shared_strings(len: u64) -> Vec<u8> {
+        use std::io::Write;
+        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).large_file(true);
+        w.start_file("xl/sharedStrings.xml", opts).unwrap();
+        let chunk = vec![b'a'; 1 << 20];
+        let mut left = len;
+        while left > 0 {
+            let n = left.min(chunk.len() as u64) as usize;
+            w.write_all(&chunk[..n]).unwrap();
+            left -= n as u64;
+        }
+        w.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn shared_strings_past_the_cap_are_refused_before_calamine_holds_them() {
+        // (Stranger review 37: a 1.4 MB workbook took 4.4 GB of memory.)
+        let bomb = with_shared_strings(MAX_SHARED_STRINGS_BYTES + 1);
+        assert!(bomb.len() < 4 << 20, "the test file itself is small: {}", bomb.len());
+        let e = check_unpacked_size(std::io::Cursor::new(&bomb)).unwrap_err();
+        assert!(e.contains("shared text unpacks to more than the 256 MB"), "{e}");
+        assert!(check_unpacked_size(std::io::Cursor::new(with_shared_strings(1 << 20))).is_ok());
     }
 
     #[test]
