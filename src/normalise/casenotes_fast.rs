@@ -174,6 +174,8 @@ pub struct Sink<'a> {
     pub model: &'a mut Model,
     pub findings: &'a mut Findings,
     pub report: &'a mut TableReport,
+    /// Seen-alone answers already said to be unread (`table::seen_alone_unread`).
+    pub seen_unread: &'a mut std::collections::HashSet<String>,
 }
 
 /// A span of a part's text arena.
@@ -762,6 +764,8 @@ struct Lookups {
     children: Vec<u32>,
     kinds: Vec<Option<NoteKind>>,
     seen: Vec<Option<SeenAlone>>,
+    /// Whether a visit's seen-alone answer (by label) has been checked for being unread.
+    seen_said: Vec<bool>,
     /// Whether a status says the note was cancelled.
     cancelled: Vec<Option<bool>>,
     /// Whether a visit mode says the visit was not in person.
@@ -878,6 +882,7 @@ fn parse_blocks(
                     children: vec![u32::MAX; n],
                     kinds: vec![None; n],
                     seen: vec![None; n],
+                    seen_said: vec![false; n],
                     cancelled: vec![None; n],
                     not_in_person: vec![None; n],
                     not_seen: vec![None; n],
@@ -931,7 +936,7 @@ fn parse_blocks(
 /// One body row: rejected (blank, totals, duplicate, no child id, no event date)
 /// or added as a note, with the row reader's findings in its order.
 fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups) {
-    let Sink { ctx, cols, file, source, blank_rows, error_cells, model, findings, report } = sink;
+    let Sink { ctx, cols, file, source, blank_rows, error_cells, model, findings, report, seen_unread } = sink;
     let (ctx, cols, file, source) = (*ctx, *cols, *file, *source);
     report.rows_read += 1;
     super::table::rows_in_a_cell(findings, file, None, row, rec.rows_in_cells);
@@ -1047,6 +1052,10 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
         Some(_) => *look.seen[rec.seen as usize].get_or_insert_with(|| seen_alone(&Cell::text(&texts[rec.seen as usize]))),
         None => SeenAlone::NotRecorded,
     };
+    // (A visit's unread answer is said once per answer: see `table::seen_alone_unread`.)
+    if kind.is_statutory_visit() && seen_alone == SeenAlone::NotRecorded && !std::mem::replace(&mut look.seen_said[rec.seen as usize], true) {
+        super::table::seen_alone_unread(seen_unread, findings, file, None, row, "seen alone", &Cell::text(&texts[rec.seen as usize]), seen_alone);
+    }
     let mut intern = |id: u32, strings: &mut super::model::Strings| {
         let slot = &mut look.interned[id as usize];
         if *slot == u32::MAX {

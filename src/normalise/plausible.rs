@@ -51,6 +51,25 @@ pub fn flag(model: &Model, today: NaiveDate, findings: &mut Findings) {
         check(&mut seen, f, s, r, "start date", Some(e.start), false, today);
         // A planned end may lie ahead: only the floor applies.
         check(&mut seen, f, s, r, "end date", e.end, true, today);
+        // A spell that ends before it starts covers no day: said, not dropped
+        // from the visit KPIs in silence.
+        if let Some(end) = e.end.filter(|end| *end < e.start) {
+            findings.push(
+                Severity::Warning,
+                "episode_ends_before_start",
+                f,
+                s,
+                Some(r),
+                Some("end date"),
+                end.to_string(),
+                format!(
+                    "the {} spell of {} ends on {end}, before it starts ({}): kept as given, so it is in no visit KPI; check whether the start and end dates are the wrong way round",
+                    e.kind.as_str().to_uppercase(),
+                    e.child_id,
+                    e.start
+                ),
+            );
+        }
     }
     for n in &model.case_notes {
         if plausible_event(n.event, today) && n.recorded.is_none_or(|d| plausible_event(d, today)) {
@@ -135,6 +154,32 @@ mod tests {
         assert_eq!(got, [(Some(2), "completed date", "2062-09-03"), (Some(4), "due date", "2062-01-01")]);
         assert!(f.list[0].action.contains("3 such dates"), "{}", f.list[0].action);
         assert_eq!(m.audits[0].completed, Some(date(2062, 9, 3)), "kept as given");
+    }
+
+    #[test]
+    fn a_spell_that_ends_before_it_starts_is_warned_about_and_kept() {
+        let spell = |row: u32, start: NaiveDate, end: Option<NaiveDate>| Episode {
+            origin: Origin { file: "legal.csv".into(), sheet: None, row },
+            child_id: format!("K{row}"),
+            kind: EpisodeKind::Cp,
+            source_status: "CP".into(),
+            start,
+            end,
+            team: None,
+        };
+        let m = Model {
+            episodes: vec![
+                spell(2, date(2026, 10, 30), Some(date(2026, 9, 1))),
+                spell(3, date(2026, 9, 1), Some(date(2026, 9, 1))),
+                spell(4, date(2026, 9, 1), None),
+            ],
+            ..Default::default()
+        };
+        let mut f = Findings::default();
+        flag(&m, date(2026, 11, 28), &mut f);
+        let got: Vec<(&str, Option<u32>)> = f.list.iter().map(|x| (x.code, x.row)).collect();
+        assert_eq!(got, [("episode_ends_before_start", Some(2))]);
+        assert!(f.list[0].action.contains("the CP spell of K2 ends on 2026-09-01, before it starts (2026-10-30)"), "{}", f.list[0].action);
     }
 
     #[test]

@@ -737,6 +737,41 @@ pub(crate) fn seen_alone(cell: &Cell) -> SeenAlone {
     }
 }
 
+/// Says a seen-alone answer that reads as neither yes, no nor not applicable
+/// ("Maybe", "Too young"), once per distinct answer in a table: such visits
+/// count as not recorded in `seen_alone_recorded`. Blank and "not known"
+/// answers ("Unknown", "Not recorded") are what they say, and not said.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn seen_alone_unread(
+    said: &mut std::collections::HashSet<String>,
+    findings: &mut Findings,
+    file: &str,
+    sheet: Option<&str>,
+    row: u32,
+    header: &str,
+    cell: &Cell,
+    read: SeenAlone,
+) {
+    if read != SeenAlone::NotRecorded || cell.is_empty() || super::scales::is_not_known(cell) {
+        return;
+    }
+    let text = cell.as_string();
+    // (A dash or a full stop is a blank.)
+    if !text.chars().any(char::is_alphanumeric) || fold(&text).split(' ').any(|w| w == "recorded") || !said.insert(text.clone()) {
+        return;
+    }
+    findings.push(
+        Severity::Warning,
+        "unknown_answer",
+        file,
+        sheet,
+        Some(row),
+        Some(header),
+        text,
+        "seen alone: not read as yes, no or not applicable: every visit with this answer counts as not recorded (first at this row)",
+    );
+}
+
 /// What happened to one table, for `validate` and `metrics.json`.
 #[derive(Debug, Clone, Serialize)]
 pub struct TableReport {
@@ -2287,6 +2322,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         header_keys: header_keys(&mapping, &preamble_key(&sample[h.saturating_sub(6)..h]), ctx.config, &sample[h + 1..]),
         fixed_episode_type,
         note_kinds: Default::default(),
+        seen_unread: Default::default(),
         read_as_yes: BTreeMap::new(),
         error_cells: vec![Default::default(); watch.len()],
         error_watch: watch,
@@ -2348,6 +2384,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             model,
             findings,
             report: &mut report,
+            seen_unread: &mut reader.seen_unread,
         };
         if let Some(message) = super::casenotes_fast::read(bulk, h + 1, &mut sink) {
             read_error = Some(crate::ingest::IngestError { file: file.clone(), sheet: None, message });
@@ -3250,6 +3287,9 @@ struct RowReader<'a> {
     fixed_episode_type: Option<String>,
     /// Note type → kind, classified once per distinct type.
     note_kinds: crate::fasthash::FxHashMap<String, NoteKind>,
+    /// Seen-alone answers read as neither yes, no nor not applicable, each
+    /// said once ([`seen_alone_unread`]).
+    pub(crate) seen_unread: std::collections::HashSet<String>,
     /// Yes/no columns holding names or dates ("Moderated by: Jo", "Worker seen:
     /// Sam 05/10") read as yes: column → (count, first example).
     read_as_yes: BTreeMap<String, (u64, String)>,
@@ -4630,7 +4670,16 @@ impl<'a> RowReader<'a> {
             }
         }
         let note_type: &str = &note_type;
-        let seen_alone = self.cell(row, "seen_alone").map(|(c, _)| seen_alone(c)).unwrap_or_default();
+        let seen_alone = match self.cell(row, "seen_alone").map(|(c, _)| c.clone()) {
+            Some(c) => {
+                let read = seen_alone(&c);
+                if kind.is_statutory_visit() {
+                    seen_alone_unread(&mut self.seen_unread, findings, self.file, self.sheet, row.row, "seen alone", &c, read);
+                }
+                read
+            }
+            None => SeenAlone::NotRecorded,
+        };
         Ok(CaseNote {
             child: model.children.intern(&child_id),
             note_type: model.strings.intern(note_type),

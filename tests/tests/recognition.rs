@@ -1054,6 +1054,45 @@ fn a_legal_status_column_under_a_header_no_rule_knows_is_found_by_its_values() {
 }
 
 #[test]
+fn a_seen_alone_answer_read_as_not_recorded_is_said_once_per_answer() {
+    // "Maybe" and "Too young" on visits are not recorded, said once each, on
+    // the text reader and the workbook reader alike; on a note that is no
+    // visit, and "Unknown" or a dash, they are not said (stranger review 37).
+    let rows = [
+        ["48201", "CP visit", "02/09/2026", "Maybe"],
+        ["48201", "CP visit", "09/09/2026", "Maybe"],
+        ["48202", "CLA visit", "03/09/2026", "Too young"],
+        ["48202", "Supervision", "04/09/2026", "Perhaps"],
+        ["48202", "CLA visit", "05/09/2026", "Unknown"],
+        ["48202", "CLA visit", "06/09/2026", "-"],
+        ["48202", "CLA visit", "07/09/2026", "Yes"],
+    ];
+    let header = ["Person ID", "Note Type", "Visit Date", "Seen Alone"];
+    let unread = |out: &std::path::Path| -> Vec<String> {
+        data_quality(out).lines().filter(|l| l.contains("seen alone: not read as yes")).map(|l| l.split(',').nth(6).unwrap_or_default().to_string()).collect()
+    };
+    let dir = scratch("seen-alone-unread-csv");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let csv: Vec<String> = std::iter::once(header.join(",")).chain(rows.iter().map(|r| r.join(","))).collect();
+    std::fs::write(input.join("notes.csv"), csv.join("\n") + "\n").unwrap();
+    assert_eq!(unread(&run_in_folder(&dir, &input)), ["Maybe", "Too young"]);
+
+    let dir = scratch("seen-alone-unread-xlsx");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, row) in std::iter::once(&header).chain(rows.iter()).enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(input.join("notes.xlsx")).unwrap();
+    assert_eq!(unread(&run_in_folder(&dir, &input)), ["Maybe", "Too young"]);
+}
+
+#[test]
 fn a_column_named_as_a_field_whose_values_are_not_that_kind_is_said_not_dropped() {
     // "By when" holding "end of term", "end of placement", … (most not dates):
     // not used as the due date, and a warning says so.
