@@ -203,6 +203,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     identity::canonicalise(&mut out.model, &mut found);
     join::forms_to_lists(&mut out.tables, &mut out.model, &mut found);
     link_actions(&mut out.model, &mut found);
+    actions_without_due(&out.model, &mut found);
     let (moderated_tables, unlinked) = link_moderations(&mut out.model, &mut found);
     // (A log with rows that link to no audit read may be the record of a
     // table it could not reach: such a table is then left out, not "none moderated".)
@@ -813,6 +814,38 @@ fn read_once(files: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<Skipped>) {
 
 /// Links each action to its audit: by audit id, else by child id + audit date,
 /// else by child id when the child has exactly one audit.
+/// Actions whose due date cannot be worked out: none given, no date set and
+/// no audit completed to count from (METRICS.md: "10 working days after the
+/// date the action was set (the audit's completion date when no set date is
+/// given)"). They are in neither action KPI: said once per file, with the rows.
+fn actions_without_due(model: &Model, found: &mut findings::Findings) {
+    let completed: HashMap<&str, bool> = model.audits.iter().map(|a| (a.id.as_str(), a.completed.is_some())).collect();
+    let mut by_file: std::collections::BTreeMap<(&str, Option<&str>), Vec<u32>> = std::collections::BTreeMap::new();
+    for a in &model.actions {
+        let from_audit = a.audit_id.as_deref().is_some_and(|id| completed.get(id).copied().unwrap_or(false));
+        if a.due.is_none() && a.set.is_none() && !from_audit {
+            by_file.entry((a.origin.file.as_str(), a.origin.sheet.as_deref())).or_default().push(a.origin.row);
+        }
+    }
+    for ((file, sheet), rows) in by_file {
+        found.push(
+            Severity::Warning,
+            "action_no_due_date",
+            file,
+            sheet,
+            rows.first().copied(),
+            Some("due date"),
+            "",
+            format!(
+                "{} action{} with no due date, no date set and no completed audit to count 10 working days from: in neither actions_on_time nor actions_overdue (rows {})",
+                rows.len(),
+                if rows.len() == 1 { "" } else { "s" },
+                findings::some_rows(&rows)
+            ),
+        );
+    }
+}
+
 fn link_actions(model: &mut Model, found: &mut findings::Findings) {
     let mut by_child: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, a) in model.audits.iter().enumerate() {
@@ -1131,5 +1164,35 @@ mod question_list_tests {
             &["C3", "Child Looked After", "01/02/2026", ""],
         ]);
         assert!(question_list_in(&episodes, &cw).is_none(), "a table of records with dates");
+    }
+}
+
+#[cfg(test)]
+mod action_due_tests {
+    use super::model::{Action, Audit, Model, Origin};
+    use super::*;
+
+    #[test]
+    fn actions_with_nothing_to_count_a_due_date_from_are_said_per_file() {
+        let d = |day: u32| chrono::NaiveDate::from_ymd_opt(2026, 9, day);
+        let action = |file: &str, row: u32| Action { origin: Origin { file: file.into(), sheet: None, row }, ..Default::default() };
+        let mut model = Model {
+            audits: vec![Audit { id: "A1".into(), completed: d(1), ..Default::default() }, Audit { id: "A2".into(), ..Default::default() }],
+            ..Default::default()
+        };
+        model.actions = vec![
+            Action { due: d(20), ..action("a.csv", 2) },
+            Action { set: d(3), ..action("a.csv", 3) },
+            Action { audit_id: Some("A1".into()), ..action("a.csv", 4) },
+            // Nothing to count from: no due, no set, an audit with no completion, or none.
+            Action { audit_id: Some("A2".into()), ..action("a.csv", 5) },
+            action("a.csv", 6),
+            action("b.csv", 2),
+        ];
+        let mut found = findings::Findings::default();
+        actions_without_due(&model, &mut found);
+        let got: Vec<(&str, Option<u32>)> = found.list.iter().map(|f| (f.file.as_str(), f.row)).collect();
+        assert_eq!(got, [("a.csv", Some(5)), ("b.csv", Some(2))]);
+        assert!(found.list[0].action.starts_with("2 actions with no due date") && found.list[0].action.ends_with("(rows 5, 6)"), "{}", found.list[0].action);
     }
 }
