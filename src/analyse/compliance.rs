@@ -40,14 +40,27 @@ pub fn cycle_of(ctx: &Ctx, d: NaiveDate) -> Period {
 /// An action's due date: from the data, else its timescale ("20 working days")
 /// or N working days (default 10) after it was set, or after its audit's
 /// completion when no set date is given.
+/// A due date worked out in working days that the bank-holiday list does not
+/// cover is none: the action is in no action KPI, and
+/// [`super::actions_outside_calendar`] says so.
 pub fn action_due(ctx: &Ctx, act: &Action, audits: &HashMap<&str, &Audit>) -> Option<NaiveDate> {
+    action_due_in(ctx.cal, ctx.config.settings.action_working_days, act, audits).ok().flatten()
+}
+
+/// [`action_due`], with `Err` (what the calendar says) for a due date that
+/// needs working days outside the bank-holiday list.
+pub fn action_due_in(cal: &crate::calendar::Calendar, working_days: u32, act: &Action, audits: &HashMap<&str, &Audit>) -> Result<Option<NaiveDate>, String> {
     if act.due.is_some() {
-        return act.due;
+        return Ok(act.due);
     }
-    let start = act.set.or_else(|| act.audit_id.as_deref().and_then(|id| audits.get(id)).and_then(|a| a.completed))?;
-    match act.due_in {
-        Some(t) => crate::normalise::timescale::due(t, start, |d, n| ctx.cal.add_working_days(d, n)),
-        None => Some(ctx.cal.add_working_days(start, ctx.config.settings.action_working_days)),
+    let Some(start) = act.set.or_else(|| act.audit_id.as_deref().and_then(|id| audits.get(id)).and_then(|a| a.completed)) else { return Ok(None) };
+    let due = match act.due_in {
+        Some(t) => crate::normalise::timescale::due(t, start, |d, n| cal.add_working_days(d, n)),
+        None => Some(cal.add_working_days(start, working_days)),
+    };
+    match due {
+        Some(due) => cal.covers(start, due).map(|()| Some(due)),
+        None => Ok(None),
     }
 }
 

@@ -285,6 +285,31 @@ pub fn audits_after_period(model: &crate::normalise::Model, period: &Period, tod
     })
 }
 
+/// Actions whose due date would be counted in working days outside the
+/// bank-holiday list (METRICS.md: "a period, due date or gap that needs a year
+/// beyond it is an error that says so"): an error per action, and the action is
+/// in no action KPI ([`compliance::action_due`]), never due on a miscounted day.
+pub fn actions_outside_calendar(model: &crate::normalise::Model, cal: &crate::calendar::Calendar, working_days: u32) -> Vec<crate::normalise::Finding> {
+    let audits: std::collections::HashMap<&str, &crate::normalise::Audit> = model.audits.iter().map(|a| (a.id.as_str(), a)).collect();
+    model
+        .actions
+        .iter()
+        .filter_map(|a| {
+            let why = compliance::action_due_in(cal, working_days, a, &audits).err()?;
+            Some(crate::normalise::Finding {
+                severity: crate::normalise::Severity::Error,
+                code: "due_outside_calendar",
+                file: a.origin.file.clone(),
+                sheet: a.origin.sheet.clone(),
+                row: Some(a.origin.row),
+                column: Some("due date".into()),
+                value: String::new(),
+                action: format!("the action's due date cannot be worked out: {why}; it is in neither actions_on_time nor actions_overdue"),
+            })
+        })
+        .collect()
+}
+
 pub fn audits_end_warning(end: Option<NaiveDate>, period: &Period) -> Option<crate::normalise::Finding> {
     let last = end.filter(|e| *e < period.from)?;
     let action = if audits_end_before(end, period) {

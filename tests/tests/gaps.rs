@@ -308,6 +308,24 @@ fn a_period_beyond_the_bank_holiday_list_is_an_error() {
 }
 
 #[test]
+fn an_action_due_date_counted_outside_the_bank_holiday_list_is_an_error_not_a_miscount() {
+    // Set 19/12/2014, before the list starts (2015): Christmas would count as
+    // working days (due 05/01/2015, where it is 07/01). The action is in
+    // neither action KPI, and an error says why (stranger review 37).
+    let dir = scratch("gaps-action-before-list");
+    std::fs::write(
+        dir.join("actions.csv"),
+        "Child ID,Action,Owner,Date Set,Due Date,Date Completed\nX1,Do a thing,Priya,19/12/2014,,06/01/2015\nX2,Another,Priya,05/01/2015,,09/01/2015\n",
+    )
+    .unwrap();
+    let (_, m) = run_in(&dir, &["actions.csv"], &["--period", "2015-01", "--as-of", "2015-02-28"]);
+    let k = kpi(&m, "actions_on_time");
+    assert_eq!((k["numerator"].as_u64(), k["denominator"].as_u64()), (Some(1), Some(1)), "{k}");
+    let dq = std::fs::read_to_string(dir.join("out/normalised/data_quality.csv")).unwrap();
+    assert!(dq.contains("error,due_outside_calendar,") && dq.contains("the bank-holiday list starts in 2015"), "{dq}");
+}
+
+#[test]
 fn a_month_of_audit_gives_the_allocation_month() {
     let dir = scratch("gaps-month");
     std::fs::write(
