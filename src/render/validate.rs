@@ -22,7 +22,8 @@ pub fn report(n: &Normalised, config: &Config, verbose: bool) -> String {
         set_aside
     );
     let problems: Vec<&Finding> = n.findings.iter().filter(|f| f.severity >= Severity::Warning).collect();
-    let _ = writeln!(s, "\nProblems ({}):", problems.len());
+    // (Findings of one kind about one column are one line, with their rows.)
+    let _ = writeln!(s, "\nProblems ({} findings):", problems.len());
     if problems.is_empty() {
         let _ = writeln!(s, "  none");
     }
@@ -118,6 +119,10 @@ fn severity_word(sev: Severity) -> &'static str {
 }
 
 fn place(f: &Finding) -> String {
+    // (A finding about the whole run, a KPI no table can make, names no file.)
+    if f.file.is_empty() && f.sheet.is_none() {
+        return "all inputs".to_string();
+    }
     let mut place = f.file.clone();
     if let Some(sh) = &f.sheet {
         let _ = write!(place, " [{sh}]");

@@ -93,6 +93,9 @@ fn validate_puts_problems_first_and_groups_repeated_findings() {
     assert_eq!(lines.len(), 1, "one line for 40 rows:\n{text}");
     assert!(lines[0].contains("40 rows") && lines[0].contains("rows 82–121"), "{}", lines[0]);
     assert!(text.contains("Set aside by design"), "{text}");
+    // A finding about the whole run names it, not an empty file ("warning: : …").
+    assert!(text.contains("warning: all inputs: 'actions_on_time' no actions table was read"), "{text}");
+    assert!(!text.contains(": : "), "{text}");
     let verbose = stdout(&auditpack(&dir, &["validate", "-v", "."]));
     assert_eq!(verbose.lines().filter(|l| l.contains("matches no grading scale")).count(), 40, "-v lists each row");
 }
