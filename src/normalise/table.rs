@@ -3420,6 +3420,26 @@ impl<'a> RowReader<'a> {
                 note_error(&mut self.error_cells, ordinal, e, row.row);
             }
         }
+        if let Some((_, width)) = self.quote_check {
+            // More values than the header has names: a value holding the
+            // delimiter, not in quotes ("Assessment, North"), has moved every
+            // value after it one column on. Where, the row cannot say: said.
+            if let Some(last) = row.cells.iter().rposition(|c| !c.is_empty()).filter(|&i| i >= width) {
+                findings.push(
+                Severity::Warning,
+                "row_wider_than_header",
+                self.file,
+                self.sheet,
+                Some(row.row),
+                None,
+                row.cells[last].as_string(),
+                format!(
+                    "{} values where the header names {width} columns: a value with the delimiter in it and no quotes round it has moved the values after it into the next columns; the row is read as it stands (check it, or export with quotes)",
+                    last + 1
+                ),
+            );
+            }
+        }
         let result = match self.mapping.kind {
             TableKind::Audits if self.moderation_log => self.moderation(&row, findings).map(|m| model.moderations.push(m)),
             TableKind::Audits => self.audit(&row, findings).and_then(|a| {

@@ -1093,6 +1093,27 @@ fn a_seen_alone_answer_read_as_not_recorded_is_said_once_per_answer() {
 }
 
 #[test]
+fn a_text_row_with_more_values_than_the_header_is_said() {
+    // "Assessment, North" unquoted: every value after it moves one column on.
+    let dir = scratch("row-wider-than-header");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("audits.csv"),
+        "Child ID,Team,Date allocated,Date completed,Overall judgement\n\
+         48201,North,01/09/2026,10/09/2026,Good\n\
+         48202,Assessment, North,01/09/2026,11/09/2026,Good\n\
+         48203,South,01/09/2026,12/09/2026,Inadequate\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    let wider: Vec<&str> = dq.lines().filter(|l| l.contains("row_wider_than_header")).collect();
+    assert_eq!(wider.len(), 1, "{dq}");
+    assert!(wider[0].contains(",3,") && wider[0].contains("6 values where the header names 5 columns"), "{}", wider[0]);
+}
+
+#[test]
 fn a_column_named_as_a_field_whose_values_are_not_that_kind_is_said_not_dropped() {
     // "By when" holding "end of term", "end of placement", … (most not dates):
     // not used as the due date, and a warning says so.
