@@ -184,6 +184,19 @@ pub fn summary(n: &Normalised) -> String {
 /// usage error, said as such before anything is read, where it was "File
 /// exists (os error 17)" once every file had been read.
 fn out_is_a_folder(out: &Path) -> anyhow::Result<()> {
+    // A folder auditpack writes into that is a link to elsewhere (an earlier
+    // `--out`'s "normalised" linked to a shared drive) would have the tables
+    // written there, outside --out.
+    for sub in ["normalised", "charts", "teams"] {
+        let p = out.join(sub);
+        if std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(UsageError(format!(
+                "--out {} holds '{sub}', a link to another place: auditpack writes only inside --out. Remove the link, or choose another --out",
+                out.display()
+            ))
+            .into());
+        }
+    }
     let mut at = Some(out);
     while let Some(p) = at.filter(|p| !p.as_os_str().is_empty()) {
         if let Ok(m) = std::fs::metadata(p) {

@@ -228,3 +228,18 @@ fn an_out_that_is_a_file_is_a_usage_error() {
     }
     assert_eq!(std::fs::read_to_string(dir.join("report.txt")).unwrap(), "my notes");
 }
+
+#[test]
+fn an_out_whose_tables_folder_links_elsewhere_is_a_usage_error() {
+    // Stranger review 37: out/normalised linked to another folder had every
+    // table written there, outside --out.
+    let dir = scratch("out-link");
+    let elsewhere = dir.join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::fs::create_dir_all(dir.join("out")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, dir.join("out/normalised")).unwrap();
+    let o = auditpack(&dir, &["run", root().join("sample_data").to_str().unwrap(), "--out", "out", "--period", "2026-09"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("holds 'normalised', a link to another place"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0, "nothing written through the link");
+}
