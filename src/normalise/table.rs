@@ -757,7 +757,8 @@ pub(crate) fn seen_alone_unread(
     }
     let text = cell.as_string();
     // (A dash or a full stop is a blank.)
-    if !text.chars().any(char::is_alphanumeric) || fold(&text).split(' ').any(|w| w == "recorded") || !said.insert(text.clone()) {
+    let folded = fold(&text);
+    if !text.chars().any(char::is_alphanumeric) || folded.split(' ').any(|w| w == "recorded") || !said.insert(folded) {
         return;
     }
     findings.push(
@@ -3420,10 +3421,12 @@ impl<'a> RowReader<'a> {
                 note_error(&mut self.error_cells, ordinal, e, row.row);
             }
         }
-        if let Some((_, width)) = self.quote_check {
+        if let Some((_, width)) = self.quote_check.filter(|_| self.mapping.kind != TableKind::CaseNotes) {
             // More values than the header has names: a value holding the
             // delimiter, not in quotes ("Assessment, North"), has moved every
             // value after it one column on. Where, the row cannot say: said.
+            // (Not yet for case notes: their columnar reader does not count a
+            // row's values, and both readers must say the same.)
             if let Some(last) = row.cells.iter().rposition(|c| !c.is_empty()).filter(|&i| i >= width) {
                 findings.push(
                 Severity::Warning,
