@@ -54,6 +54,8 @@ pub enum NoteLevel {
     Uncalculated,
     /// A sheet could not be read (the workbook's other sheets were).
     Error,
+    /// A hidden sheet was read.
+    Hidden,
 }
 
 /// Something the reader left out or assumed, for the data-quality findings.
@@ -563,20 +565,27 @@ where
 }
 
 /// Each sheet's name, and whether it holds cells (a chart sheet does not).
-fn kinds(sheets: &[calamine::Sheet]) -> Vec<(String, bool)> {
-    sheets.iter().map(|s| (s.name.clone(), !matches!(s.typ, SheetType::ChartSheet | SheetType::Vba))).collect()
+/// Each sheet's name, whether it has cells (not a chart), and whether it is hidden.
+fn kinds(sheets: &[calamine::Sheet]) -> Vec<(String, bool, bool)> {
+    sheets
+        .iter()
+        .map(|s| (s.name.clone(), !matches!(s.typ, SheetType::ChartSheet | SheetType::Vba), !matches!(s.visible, calamine::SheetVisible::Visible)))
+        .collect()
 }
+
+/// What is said of a hidden sheet that is read.
+pub const HIDDEN_SHEET: &str = "a hidden sheet: read like the others (Excel does not show it; if it holds an old copy of the records, leave it out with kind = \"ignore\" in the config's [[sources]])";
 
 type Sink<'s> = &'s mut dyn FnMut((u32, u32), Cell) -> Result<(), String>;
 
 /// Reads each sheet's cells through `cells` (which feeds them to the sink given)
 /// and lays them out as bounded rows.
-fn read_sparse(file: &str, names: Vec<(String, bool)>, date1904: bool, mut cells: impl FnMut(&str, Sink) -> Result<(), String>) -> super::Opened {
+fn read_sparse(file: &str, names: Vec<(String, bool, bool)>, date1904: bool, mut cells: impl FnMut(&str, Sink) -> Result<(), String>) -> super::Opened {
     let mut tables = Vec::new();
     let mut notes = Vec::new();
     let mut total = 0usize;
     let mut capped = false;
-    for (name, has_cells) in names {
+    for (name, has_cells, hidden) in names {
         if !has_cells {
             notes.push(ReadNote { sheet: Some(name), level: NoteLevel::Info, message: "a chart sheet: no cells to read".into() });
             continue;
@@ -607,6 +616,9 @@ fn read_sparse(file: &str, names: Vec<(String, bool)>, date1904: bool, mut cells
             Ok(Some((rows, dropped))) => {
                 if let Some(d) = dropped {
                     notes.push(ReadNote { sheet: Some(name.clone()), level: NoteLevel::Warning, message: d });
+                }
+                if hidden {
+                    notes.push(ReadNote { sheet: Some(name.clone()), level: NoteLevel::Hidden, message: HIDDEN_SHEET.into() });
                 }
                 tables.push(Table { file: file.to_string(), sheet: Some(name), text_format: None, rows: Box::new(rows.map(Ok)), date1904 });
             }

@@ -591,6 +591,7 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
                     ingest::workbook::NoteLevel::Warning => (Severity::Warning, "cells_left_out"),
                     ingest::workbook::NoteLevel::Uncalculated => (Severity::Warning, "formula_not_calculated"),
                     ingest::workbook::NoteLevel::Error => (Severity::Error, "sheet_error"),
+                    ingest::workbook::NoteLevel::Hidden => (Severity::Info, "sheet_hidden"),
                 };
                 if severity == Severity::Error && !out.failed_files.iter().any(|f| f == shown) {
                     out.failed_files.push(shown.to_string());

@@ -1114,6 +1114,33 @@ fn a_text_row_with_more_values_than_the_header_is_said() {
 }
 
 #[test]
+fn a_hidden_sheet_that_is_read_is_said() {
+    // Excel does not show it, so its audits would surprise whoever counts the
+    // visible rows (stranger review 37): a sheet_hidden note names it.
+    let dir = scratch("hidden-sheet");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (name, hidden, child) in [("Audits", false, "48201"), ("Old copy", true, "48301")] {
+        let ws = wb.add_worksheet().set_name(name).unwrap();
+        for (c, h) in ["Child ID", "Team", "Date completed", "Overall judgement"].iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        for r in 1..4u32 {
+            for (c, v) in [&format!("{child}{r}"), "North", &format!("0{r}/09/2026"), "Good"].iter().enumerate() {
+                ws.write_string(r, c as u16, *v).unwrap();
+            }
+        }
+        ws.set_hidden(hidden);
+    }
+    wb.save(input.join("audits.xlsx")).unwrap();
+    let dq = data_quality(&run_in_folder(&dir, &input));
+    let hidden: Vec<&str> = dq.lines().filter(|l| l.contains("sheet_hidden")).collect();
+    assert_eq!(hidden.len(), 1, "{dq}");
+    assert!(hidden[0].contains(",Old copy,"), "{}", hidden[0]);
+}
+
+#[test]
 fn a_column_named_as_a_field_whose_values_are_not_that_kind_is_said_not_dropped() {
     // "By when" holding "end of term", "end of placement", … (most not dates):
     // not used as the due date, and a warning says so.
