@@ -468,6 +468,8 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
     let mut notes = Vec::new();
     let mut columns: Vec<ColumnMap> = Vec::new();
     let mut scores: Vec<usize> = Vec::new();
+    // The field a header names exactly (a synonym), whatever its values hold.
+    let named_exactly = |i: usize| kind.vocabulary(rec).match_words(&words[i], MULTI_FIELDS, None).ok().flatten().filter(|m| m.score == 100).map(|m| m.field);
     for (i, h) in folded.iter().enumerate() {
         let values = column_values(i);
         let (share, n) = grade_share(crosswalk, &values);
@@ -538,13 +540,11 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                             // ("How are they managing?") is commentary: evidence.
                             Ok(None) if kind == TableKind::Audits && profiles[i].non_empty >= 3 && profiles[i].long_text * 2 >= profiles[i].non_empty => {
                                 // (Named exactly as a field, "Team" over paragraphs: said.)
-                                if let Ok(Some(m)) = kind.vocabulary(rec).match_words(&words[i], MULTI_FIELDS, None) {
-                                    if m.score == 100 && !MULTI_FIELDS.contains(&m.field.as_str()) {
-                                        notes.push(format!(
-                                            "column '{}' is named as {}, but its values are long free text: read as evidence, not as {}; pin it in the config if it is",
-                                            headers[i], m.field, m.field
-                                        ));
-                                    }
+                                if let Some(field) = named_exactly(i).filter(|f| !MULTI_FIELDS.contains(&f.as_str())) {
+                                    notes.push(format!(
+                                        "column '{}' is named as {field}, but its values are long free text: read as evidence, not as {field}; pin it in the config if it is",
+                                        headers[i]
+                                    ));
                                 }
                                 (Target::Field("evidence".into()), "values are free text".to_string(), 1)
                             }
@@ -552,14 +552,12 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                                 // Named exactly as a field, but its values are not of that
                                 // kind ("By when": "end of term", "end of placement"): said,
                                 // not dropped in silence.
-                                if let Ok(Some(m)) = kind.vocabulary(rec).match_words(&words[i], MULTI_FIELDS, None) {
-                                    if m.score == 100 && profiles[i].non_empty > 0 {
-                                        let example = values.iter().find(|c| !c.is_empty()).map(|c| c.as_string()).unwrap_or_default();
-                                        notes.push(format!(
-                                            "column '{}' is named as {}, but its values do not read as one (e.g. '{example}'): not used; pin it in the config if it is",
-                                            headers[i], m.field
-                                        ));
-                                    }
+                                if let Some(field) = named_exactly(i).filter(|_| profiles[i].non_empty > 0) {
+                                    let example = values.iter().find(|c| !c.is_empty()).map(|c| c.as_string()).unwrap_or_default();
+                                    notes.push(format!(
+                                        "column '{}' is named as {field}, but its values do not read as one (e.g. '{example}'): not used; pin it in the config if it is",
+                                        headers[i]
+                                    ));
                                 }
                                 (Target::Unmapped, String::new(), 0)
                             }

@@ -813,8 +813,6 @@ fn read_once(files: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<Skipped>) {
     (kept, skipped)
 }
 
-/// Links each action to its audit: by audit id, else by child id + audit date,
-/// else by child id when the child has exactly one audit.
 /// Actions whose due date cannot be worked out: none given, no date set and
 /// no audit completed to count from (METRICS.md: "10 working days after the
 /// date the action was set (the audit's completion date when no set date is
@@ -847,6 +845,8 @@ fn actions_without_due(model: &Model, found: &mut findings::Findings) {
     }
 }
 
+/// Links each action to its audit: by audit id, else by child id + audit date,
+/// else by child id when the child has exactly one audit.
 fn link_actions(model: &mut Model, found: &mut findings::Findings) {
     let mut by_child: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, a) in model.audits.iter().enumerate() {

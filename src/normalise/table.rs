@@ -737,6 +737,9 @@ pub(crate) fn seen_alone(cell: &Cell) -> SeenAlone {
     }
 }
 
+/// What a text row with more values than its header has names is said to be.
+const SHIFTED: &str = "a value with the delimiter in it and no quotes round it has moved the values after it into the next columns; the row is read as it stands (check it, or export with quotes)";
+
 /// Says a seen-alone answer that reads as neither yes, no nor not applicable
 /// ("Maybe", "Too young"), once per distinct answer in a table: such visits
 /// count as not recorded in `seen_alone_recorded`. Blank and "not known"
@@ -3428,19 +3431,8 @@ impl<'a> RowReader<'a> {
             // (Not yet for case notes: their columnar reader does not count a
             // row's values, and both readers must say the same.)
             if let Some(last) = row.cells.iter().rposition(|c| !c.is_empty()).filter(|&i| i >= width) {
-                findings.push(
-                Severity::Warning,
-                "row_wider_than_header",
-                self.file,
-                self.sheet,
-                Some(row.row),
-                None,
-                row.cells[last].as_string(),
-                format!(
-                    "{} values where the header names {width} columns: a value with the delimiter in it and no quotes round it has moved the values after it into the next columns; the row is read as it stands (check it, or export with quotes)",
-                    last + 1
-                ),
-            );
+                let why = format!("{} values where the header names {width} columns: {SHIFTED}", last + 1);
+                findings.push(Severity::Warning, "row_wider_than_header", self.file, self.sheet, Some(row.row), None, row.cells[last].as_string(), why);
             }
         }
         let result = match self.mapping.kind {
@@ -4693,16 +4685,17 @@ impl<'a> RowReader<'a> {
             }
         }
         let note_type: &str = &note_type;
-        let seen_alone = match self.cell(row, "seen_alone").map(|(c, _)| c.clone()) {
-            Some(c) => {
-                let read = seen_alone(&c);
-                if kind.is_statutory_visit() {
-                    seen_alone_unread(&mut self.seen_unread, findings, self.file, self.sheet, row.row, "seen alone", &c, read);
-                }
-                read
+        // (A visit's answer read as not recorded is kept aside to be said.)
+        let (seen_alone, unread) = match self.cell(row, "seen_alone") {
+            Some((c, _)) => {
+                let read = seen_alone(c);
+                (read, (read == SeenAlone::NotRecorded && kind.is_statutory_visit()).then(|| c.clone()))
             }
-            None => SeenAlone::NotRecorded,
+            None => (SeenAlone::NotRecorded, None),
         };
+        if let Some(c) = unread {
+            seen_alone_unread(&mut self.seen_unread, findings, self.file, self.sheet, row.row, "seen alone", &c, seen_alone);
+        }
         Ok(CaseNote {
             child: model.children.intern(&child_id),
             note_type: model.strings.intern(note_type),
