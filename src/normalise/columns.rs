@@ -444,8 +444,9 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             if k == TableKind::Audits && has_required {
                 audit_shaped = matched.iter().any(|(f, sc)| f == "auditor" && *sc >= 100) && matched.iter().any(|(f, sc)| f == "completed_date" && *sc > 1);
             }
+            // (Named so: a survey's "Started" time is no action's set date.)
             if k == TableKind::Actions {
-                action_shaped = matched.iter().any(|(f, _)| matches!(f.as_str(), "owner" | "set_date" | "completed_date"));
+                action_shaped = matched.iter().any(|(f, sc)| *sc > 1 && matches!(f.as_str(), "owner" | "set_date" | "completed_date"));
             }
             if has_required && evidence && score > best.1 {
                 best = (k, score);
@@ -1011,6 +1012,25 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                     *b,
                     |h, kept| format!("column '{h}' matches completed_date, but the audit is complete when Part B is ('{kept}'): not used"),
                     |kept| format!("the audit is complete when Part B is ('{kept}')"),
+                );
+                continue;
+            }
+        }
+        // A bare "Date" beside a date that names the audit ("Audit date"): the
+        // bare one is the form's own (when it was saved or sent in), the other
+        // the audit's.
+        if kind == TableKind::Audits && field == "completed_date" && winners.len() > 1 && top < 1000 {
+            let bare = |c: usize| split_numbering(&fold(&columns[c].header)).1 == "date";
+            let named: Vec<usize> =
+                winners.iter().copied().filter(|&c| !bare(c) && words[columns[c].index].iter().any(|w| w == "audit" || w == "audited")).collect();
+            if let [named] = named[..].iter().copied().filter(|&n| winners.iter().all(|&c| c == n || bare(c))).collect::<Vec<_>>()[..] {
+                keep_one(
+                    &mut columns,
+                    &mut notes,
+                    &cols,
+                    named,
+                    |h, kept| format!("column '{h}' is a bare date beside '{kept}', which names the audit: not used"),
+                    |kept| format!("'{kept}' names the audit"),
                 );
                 continue;
             }

@@ -73,10 +73,15 @@ fn code(c: &Cell) -> Option<i64> {
 
 /// The first `LOOK` rows of a table, read; the table keeps every row.
 fn head(t: &mut Table) -> Vec<SourceRow> {
+    head_n(t, LOOK)
+}
+
+/// The first `n` rows of a table, read; the table keeps every row.
+fn head_n(t: &mut Table, n: usize) -> Vec<SourceRow> {
     let rows = std::mem::replace(&mut t.rows, Box::new(std::iter::empty()));
     let mut rows = rows.peekable();
     let mut head = Vec::new();
-    while head.len() < LOOK {
+    while head.len() < n {
         match rows.next() {
             Some(Ok(r)) => head.push(r),
             Some(Err(e)) => {
@@ -339,6 +344,105 @@ pub fn apply(t: &mut Table, key: &SheetKey) -> Vec<String> {
         })
     }));
     named
+}
+
+/// Answers written as codes, with each question's labels on a sheet of the
+/// workbook ("Question | Code | Label": "Team | 3 | Children in Care",
+/// "1. Risk is identified … | 2 | Meets good", "Status | 2 | Incomplete"), as
+/// survey tools (Snap, SPSS-style downloads) give them. Each question's codes
+/// are read as its own labels, whatever they are (teams, statuses, grades,
+/// yes / no), before the columns are recognised.
+#[derive(Clone)]
+pub struct ValueLabels {
+    pub sheet: String,
+    /// Each question (folded) and its codes' labels.
+    labels: std::collections::HashMap<String, BTreeMap<i64, String>>,
+}
+
+/// Rows of a sheet read for value labels (a survey of 60 questions with five
+/// answers each is 300 rows).
+const LABEL_ROWS: usize = 5_000;
+
+/// The value labels on a sheet: a header naming the question, the code and
+/// the label, then rows of them (a question named once over its codes, or on
+/// every row); two or more questions with two or more codes each.
+fn labels_in(rows: &[SourceRow]) -> Option<std::collections::HashMap<String, BTreeMap<i64, String>>> {
+    let h = rows.iter().position(|r| !r.is_blank())?;
+    let header: Vec<String> = rows[h].cells.iter().map(|c| fold(&c.as_string())).collect();
+    let find = |words: &[&str]| header.iter().position(|x| words.contains(&x.as_str()));
+    let q = find(&["question", "variable", "field", "column", "item", "question text", "question name", "variable name", "variable label"])?;
+    let c = find(&["code", "value", "code value", "coded value", "value code"])?;
+    let l = find(&["label", "value label", "text", "description", "meaning", "answer", "response", "code label"])?;
+    let mut labels: std::collections::HashMap<String, BTreeMap<i64, String>> = std::collections::HashMap::new();
+    let mut question: Option<String> = None;
+    for r in &rows[h + 1..] {
+        if let Some(named) = r.cells.get(q).map(|c| fold(&c.as_string())).filter(|s| !s.is_empty()) {
+            question = Some(named);
+        }
+        let label = r.cells.get(l).map(|c| c.as_string().trim().to_string()).filter(|s| !s.is_empty());
+        if let (Some(question), Some(n), Some(label)) = (&question, r.cells.get(c).and_then(code), label) {
+            labels.entry(question.clone()).or_default().insert(n, label);
+        }
+    }
+    labels.retain(|_, codes| codes.len() >= 2);
+    (labels.len() >= 2).then_some(labels)
+}
+
+/// The workbook's value labels, from the first sheet that holds them.
+pub fn find_labels(tables: &mut [Table]) -> Option<ValueLabels> {
+    tables.iter_mut().find_map(|t| {
+        let rows = head_n(t, LABEL_ROWS);
+        labels_in(&rows).map(|labels| ValueLabels { sheet: t.sheet.clone().unwrap_or_default(), labels })
+    })
+}
+
+impl ValueLabels {
+    /// Reads a table's coded answers as their labels (not on the labels' own
+    /// sheet): the columns under a header row (in the first rows) whose
+    /// questions the labels name, two or more of them. The headers of the
+    /// columns so read, for a note.
+    pub fn apply(&self, t: &mut Table) -> Vec<String> {
+        if t.sheet.as_deref() == Some(self.sheet.as_str()) {
+            return Vec::new();
+        }
+        let rows = head(t);
+        let named = |r: &SourceRow| -> Vec<(usize, String)> {
+            r.cells.iter().enumerate().map(|(i, c)| (i, fold(&c.as_string()))).filter(|(_, f)| self.labels.contains_key(f)).collect()
+        };
+        let Some(h) = rows.iter().position(|r| named(r).len() >= 2) else {
+            return Vec::new();
+        };
+        // (Only columns with a code among their answers.)
+        let columns: Vec<(usize, String)> = named(&rows[h])
+            .into_iter()
+            .filter(|(i, q)| rows[h + 1..].iter().filter_map(|r| r.cells.get(*i)).any(|c| code(c).is_some_and(|n| self.labels[q].contains_key(&n))))
+            .collect();
+        if columns.is_empty() {
+            return Vec::new();
+        }
+        let shown: Vec<String> = columns.iter().map(|(i, _)| rows[h].cells[*i].as_string()).collect();
+        let header_row = rows[h].row;
+        let columns: Vec<(usize, BTreeMap<i64, String>)> = columns.into_iter().map(|(i, q)| (i, self.labels[&q].clone())).collect();
+        let rows = std::mem::replace(&mut t.rows, Box::new(std::iter::empty()));
+        t.rows = Box::new(rows.map(move |r| {
+            r.map(|mut r| {
+                if r.row > header_row {
+                    for (i, codes) in &columns {
+                        if let Some(label) = r.cells.get(*i).and_then(code).and_then(|n| codes.get(&n)) {
+                            r.cells[*i] = Cell::Text(label.clone());
+                        }
+                    }
+                }
+                r
+            })
+        }));
+        shown
+    }
+
+    /// The note saying which columns were read with the labels.
+    pub fn note(&self, named: &[String]) -> String {
+        format!("answers written as codes, read with each question's labels in sheet '{}': {}", self.sheet, named.join(", "))
+    }
 }
 
 /// A score as a per-cent: 0.61 (a cell formatted as a per-cent holds the

@@ -378,8 +378,9 @@ fn drop_audits(model: &mut Model, gone: &HashSet<usize>) {
 /// Joins forms to the list rows that planned them; returns how many were joined.
 pub fn forms_to_lists(tables: &mut [TableReport], model: &mut Model, found: &mut Findings) -> usize {
     let forms = audit_tables_noted(tables, super::forms::READ_AS_FORM);
-    // A table of returned audits with no plan dates (completion and grade,
-    // no due, allocation or month: a collation of the forms) beside a pure
+    // A table of returned audits with no plan dates (completion and grades,
+    // overall or by question, no due, allocation or month: a collation of
+    // the forms, a survey tool's download) beside a pure
     // allocation list (plan dates, no completion or grade) is joined the
     // same way; a form joins any list row.
     let fields = audit_fields(tables);
@@ -387,8 +388,10 @@ pub fn forms_to_lists(tables: &mut [TableReport], model: &mut Model, found: &mut
     let usable: Vec<TableKey> = tables.iter().filter(|t| t.kind == TableKind::Audits && !t.failed).map(|t| (t.file.clone(), t.sheet.clone())).collect();
     let tables_where =
         |keep: &dyn Fn(&BTreeSet<String>) -> bool| -> HashSet<TableKey> { usable.iter().filter(|k| fields.get(*k).is_some_and(keep)).cloned().collect() };
-    let returns: HashSet<TableKey> =
-        tables_where(&|f| f.contains("completed_date") && f.contains("overall") && !planned(f)).into_iter().filter(|k| !forms.contains(k)).collect();
+    let returns: HashSet<TableKey> = tables_where(&|f| f.contains("completed_date") && (f.contains("overall") || f.contains("domain")) && !planned(f))
+        .into_iter()
+        .filter(|k| !forms.contains(k))
+        .collect();
     let pure_lists = tables_where(&|f| planned(f) && !f.contains("completed_date") && !f.contains("overall") && !f.contains("domain"));
     let returns = if pure_lists.is_empty() { HashSet::new() } else { returns };
     if forms.is_empty() && returns.is_empty() {

@@ -599,6 +599,16 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
                 found.push(severity, code, shown, n.sheet.as_deref(), None, None, "", n.message);
             }
             let mut tables = tables;
+            // Answers written as codes, each question's labels on a sheet of
+            // the workbook (a survey tool's download).
+            if let Some(labels) = if tables.len() > 1 { gradekey::find_labels(&mut tables) } else { None } {
+                for t in tables.iter_mut() {
+                    let named = labels.apply(t);
+                    if !named.is_empty() {
+                        found.push(Severity::Info, "value_labels", shown, t.sheet.as_deref(), None, None, &labels.sheet, labels.note(&named));
+                    }
+                }
+            }
             // Grades written as codes, or scores banded into grades, explained
             // on a sheet of the workbook; or, where the workbook has no key of
             // codes, in a file of its own beside the exports.

@@ -298,7 +298,13 @@ impl ValueProfile {
             let grade = is_grade_value(crosswalk, c);
             // 1 and 0 are read as yes and no in a yes / no column, but do not
             // make one (a column of grade numbers 1–3 is not yes / no).
-            let yn = !matches!(c, Cell::Number(_)) && !matches!(c, Cell::Text(t) if t == "1" || t == "0") && super::scales::answer(c).is_some();
+            // ("Agreed action 1", "Agreed that the SW will …": a sentence that
+            // starts with "agreed" is free text, not a yes.)
+            let sentence = matches!(c, Cell::Text(t) if {
+                let f = super::fold::fold(t);
+                f.starts_with("agree") && f.split(' ').filter(|w| !w.is_empty()).count() >= 3 && !f.contains(" with ")
+            });
+            let yn = !matches!(c, Cell::Number(_)) && !matches!(c, Cell::Text(t) if t == "1" || t == "0") && !sentence && super::scales::answer(c).is_some();
             let outcome = !yn && matches!(super::table::moderation_outcome(c), Some(super::model::Answer::Yes | super::model::Answer::No));
             (date, grade, yn, outcome, is_id_like(c))
         };
@@ -391,6 +397,10 @@ const NOT_DATA_SHEETS: &[&str] = &[
     "cover",
     "about",
     "key",
+    "codes",
+    "code list",
+    "code frame",
+    "value labels",
     "notes",
     "help",
     "summary",

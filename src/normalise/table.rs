@@ -857,7 +857,7 @@ impl TableReport {
 }
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 26] = [
+pub const SET_ASIDE_REASONS: [&str; 27] = [
     NO_ACTION,
     super::lookalike::NOT_CASE_FILE,
     super::sections::SECTION_ROW,
@@ -872,6 +872,7 @@ pub const SET_ASIDE_REASONS: [&str; 26] = [
     NO_PLAN_DATES,
     REPEATED_HEADER,
     AUDIT_CANCELLED,
+    TEST_RECORD,
     RECORD_RETIRED,
     SUPERSEDED,
     ACTION_SUPERSEDED,
@@ -892,6 +893,11 @@ pub const SET_ASIDE_REASONS: [&str; 26] = [
 pub const LATER_BY_NAME: &str = "its name says it is later";
 pub const LATER_BY_PROGRESS: &str = "it records as done what the other does not";
 pub const LATER_ROW: &str = "it is further down the same log (the audit entered again)";
+pub const LATER_SUBMISSION: &str =
+    "it was completed later, within a week of the other and not after an inadequate judgement (the same audit sent in again, not a re-audit)";
+/// Days within which the same child's audit, on the same sheet with no audit
+/// id, is the form sent in again rather than another audit.
+const RESUBMITTED_WITHIN: i64 = 7;
 pub const LATER_SHEET: &str = "it is on a later sheet of the same workbook (the audit carried over)";
 pub const LATER_BY_COLUMNS: &str = "its table records completion, which the other's does not";
 pub const SUPERSEDED: &str = "audit in a later export (that version is used)";
@@ -1167,13 +1173,64 @@ fn non_blank_rows(sample: &[SourceRow], rest: impl Iterator<Item = Result<Source
 fn status_unfinished(status: &str) -> bool {
     matches!(
         fold(status).as_str(),
-        "draft" | "in progress" | "not started" | "incomplete" | "started" | "not complete" | "not completed" | "saved as draft" | "draft saved"
+        "draft"
+            | "in progress"
+            | "not started"
+            | "incomplete"
+            | "started"
+            | "not complete"
+            | "not completed"
+            | "saved as draft"
+            | "draft saved"
+            // A survey tool's response given up or saved part way (Smart
+            // Survey's "Partial", SurveyMonkey's "Partial response").
+            | "partial"
+            | "partial response"
+            | "partially completed"
+            | "partially complete"
+            | "unfinished"
+            | "not finished"
+            | "incomplete response"
     )
+}
+
+/// A response or record made to try the form out: a survey tool's preview
+/// (Qualtrics' status "Survey Preview"), or one whose child id or auditor says
+/// it is a test ("TEST", "test", "TEST - please ignore").
+pub const TEST_RECORD: &str = "a test or preview response (its status, child id or auditor says so): not an audit";
+
+/// Whether a status says the record is a preview or a test of the form.
+fn status_test(status: &str) -> bool {
+    matches!(fold(status).as_str(), "survey preview" | "preview" | "test" | "test response" | "test submission" | "spam")
+}
+
+/// Whether a child id or an auditor's name says the row is a test of the
+/// form: "TEST", "test1", "Test record", "TEST - please ignore", "Dummy".
+pub(crate) fn says_test(text: &str) -> bool {
+    let f = fold(text);
+    let first = f.split(' ').next().unwrap_or("");
+    let test_word = first == "test" || first == "testing" || first == "dummy" || (first.starts_with("test") && first[4..].bytes().all(|b| b.is_ascii_digit()));
+    let rest = f.split(' ').skip(1).collect::<Vec<_>>();
+    let rest_says = rest.iter().all(|w| {
+        matches!(*w, "test" | "record" | "response" | "entry" | "submission" | "child" | "case" | "only" | "data" | "please" | "ignore" | "do" | "not" | "use")
+    });
+    (test_word && rest_says) || f.contains("please ignore")
+}
+
+/// A survey tool's row of import ids under its header (Qualtrics'
+/// `{"ImportId":"QID1"}` in every cell): part of the header, not a record.
+fn import_ids(row: &SourceRow) -> bool {
+    let filled = row.filled();
+    let ids = filled
+        .iter()
+        .filter(|c| matches!(c, Cell::Text(t) if t.trim_start().starts_with("{\"ImportId\"") || t.trim_start().starts_with("{\"importId\"")))
+        .count();
+    ids >= 2 && ids * 2 >= filled.len()
 }
 
 /// The table's header again further down (an export's page break).
 pub const REPEATED_HEADER: &str = "repeated header row";
-pub const REPEATED_HEADER_WHY: &str = "the header row again (a page break in the export): not a record";
+pub const REPEATED_HEADER_WHY: &str = "the header row again (a page break in the export, or a survey tool's row of import ids under its header): not a record";
 
 /// A row of a delimited text one of whose cells holds lines that look like
 /// rows of the table (at least [`SPANNED_ROWS`]): a quote opened where it
@@ -3399,7 +3456,7 @@ impl<'a> RowReader<'a> {
             return;
         }
         let key = self.keys.row_key(&row.cells);
-        if key == self.header_key {
+        if key == self.header_key || import_ids(&row) {
             report.reject(REPEATED_HEADER);
             findings.push(Severity::Info, "repeated_header", self.file, self.sheet, Some(row.row), None, first_text(&row), REPEATED_HEADER_WHY);
             return;
@@ -3499,7 +3556,33 @@ impl<'a> RowReader<'a> {
             }
             _ => Vec::new(),
         };
-        let earlier = if has_id { model.audit_ids.get(&a.id) } else { keys.iter().find_map(|k| model.audit_keys.get(k)).map(|&i| &model.audits[i].origin) };
+        // Without an id, the same child's audit on the same sheet completed
+        // within a week, by the same auditor: the form sent in again (a
+        // correction, or a response given up and started again), not a second
+        // audit; but after an inadequate judgement, the re-audit it calls for.
+        let resubmitted = |x: &Audit| {
+            let first_band =
+                |x: &Audit| if x.completed <= a.completed { x.overall.as_ref().and_then(|j| j.band) } else { a.overall.as_ref().and_then(|j| j.band) };
+            !has_id
+                && x.origin.file == self.file
+                && x.origin.sheet.as_deref() == self.sheet
+                && x.framework == a.framework
+                && same_child(x, &a)
+                && x.completed.zip(a.completed).is_some_and(|(p, q)| (q - p).num_days().abs() <= RESUBMITTED_WITHIN)
+                && (x.completed == a.completed || first_band(x) != Some(crate::normalise::config::Band::Inadequate))
+                // (By the same auditor, from the same allocation, where the rows
+                // say: two auditors' audits of one child are two audits.)
+                && (x.auditor.is_none() || a.auditor.is_none() || x.auditor.as_deref().map(fold) == a.auditor.as_deref().map(fold))
+                && (x.allocated.is_none() || a.allocated.is_none() || x.allocated == a.allocated)
+        };
+        let earlier = if has_id {
+            model.audit_ids.get(&a.id)
+        } else {
+            keys.iter()
+                .find_map(|k| model.audit_keys.get(k))
+                .map(|&i| &model.audits[i].origin)
+                .or_else(|| model.audits.iter().rev().find(|x| resubmitted(x)).map(|x| &x.origin))
+        };
         // An id another file gives to another child's audit: each file numbers
         // its own audits ("QA-001" every month), so this is another audit,
         // kept under an id of its own.
@@ -3543,7 +3626,12 @@ impl<'a> RowReader<'a> {
         };
         let same_file = |f: &Origin| {
             f.file == self.file
-                && model.audits.iter().rev().find(|x| x.origin == *f).is_some_and(|x| (has_id && same_child(x, &a) && !reaudit_of(x, &a)) || carried_over(x, f))
+                && model
+                    .audits
+                    .iter()
+                    .rev()
+                    .find(|x| x.origin == *f)
+                    .is_some_and(|x| (has_id && same_child(x, &a) && !reaudit_of(x, &a)) || carried_over(x, f) || resubmitted(x))
         };
         if let Some(first) = earlier.filter(|f| f.file != self.file || same_file(f)) {
             // Which version to use: see `later_version` (the table that records
@@ -3558,10 +3646,20 @@ impl<'a> RowReader<'a> {
             let first_version =
                 Version { file: first_name, done: first_done, records_done: !model.no_completion.contains(&(first.file.clone(), first.sheet.clone())) };
             let on_one_sheet = first.file == self.file && first.sheet.as_deref() == self.sheet;
+            // Sent in again: the later completion is the later version (a
+            // download lists the newest first as often as the oldest).
+            let sent_again =
+                model.audits.iter().rev().find(|x| x.origin == *first).filter(|x| resubmitted(x)).and_then(|x| x.completed.zip(a.completed)).and_then(
+                    |(p, q)| match q.cmp(&p) {
+                        std::cmp::Ordering::Equal => None,
+                        o => Some((o, LATER_SUBMISSION)),
+                    },
+                );
             // An audit carried over to a later tab, neither copy deciding: the
             // tab read later (a tracker adds its tabs in time order).
             let later_tab = !has_id && first.file == self.file && !on_one_sheet;
             let decided = later_version(first_version, Version { file: my_name, ..mine })
+                .or(sent_again)
                 .or(on_one_sheet.then_some((std::cmp::Ordering::Greater, LATER_ROW)))
                 .or(later_tab.then_some((std::cmp::Ordering::Greater, LATER_SHEET)));
             match decided {
@@ -3580,7 +3678,11 @@ impl<'a> RowReader<'a> {
                     return Ok(());
                 }
                 Some((std::cmp::Ordering::Less, why)) => {
-                    let said = if why == LATER_BY_PROGRESS { "completed in another export" } else { "a later export has it" };
+                    let said = match why {
+                        LATER_BY_PROGRESS => "completed in another export",
+                        LATER_SUBMISSION => "the same audit sent in again, completed later, is",
+                        _ => "a later export has it",
+                    };
                     let err = (SUPERSEDED, format!("{} ({said}: {} row {})", a.id, first.file, first.row), has_id.then(|| "audit id".to_string()));
                     model.set_aside_versions.push(super::model::SetAside::Audit(first.clone(), Box::new(a)));
                     return Err(err);
@@ -4180,13 +4282,24 @@ impl<'a> RowReader<'a> {
         if let Some(status) = self.text(row, "status").filter(|s| status_cancels(s) && !reallocated_done(s)) {
             return Err((AUDIT_CANCELLED, status, Some("status".to_string())));
         }
+        if let Some(status) = self.text(row, "status").filter(|s| status_test(s)) {
+            return Err((TEST_RECORD, status, Some("status".to_string())));
+        }
+        if says_test(&child_id) {
+            return Err((TEST_RECORD, child_id, Some("child id".to_string())));
+        }
+        if let Some(auditor) = self.text(row, "auditor").filter(|a| says_test(a)) {
+            return Err((TEST_RECORD, auditor, Some("auditor".to_string())));
+        }
         let mut completed = self.date(row, "completed_date", findings);
         // A status that is, in itself, "not finished" ("Draft", "In progress"):
         // the form's date is when it was saved, not a completion. A status with
         // more to say ("Draft(s) - awaiting TM confirmation": LCS's finished
         // audit awaiting sign-off) changes nothing.
         let own_status = self.column(row, "status").is_some_and(|(_, h)| !status_of_something_else(h));
-        if let Some(status) = self.text(row, "status").filter(|s| own_status && status_unfinished(s)) {
+        // (A survey tool's "Finished" flag: False is a response not finished.)
+        let not_finished = self.cell(row, "finished").filter(|(c, _)| crate::normalise::scales::answer(c) == Some(Answer::No)).map(|(c, _)| c.as_string());
+        if let Some(status) = self.text(row, "status").filter(|s| own_status && status_unfinished(s)).or(not_finished) {
             if completed.take().is_some() {
                 findings.push(
                     Severity::Info,
@@ -5316,6 +5429,25 @@ mod tests {
             ("Returned for amendment", false),
         ] {
             assert_eq!(status_unfinished(s), unfinished, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_survey_tools_partial_response_is_unfinished_and_a_preview_or_test_is_no_audit() {
+        for s in ["Partial", "Partial response", "Partially completed", "Unfinished"] {
+            assert!(status_unfinished(s), "{s}");
+        }
+        for s in ["Survey Preview", "Test", "spam"] {
+            assert!(status_test(s), "{s}");
+        }
+        for s in ["IP Address", "Completed", "Tested positive"] {
+            assert!(!status_test(s), "{s}");
+        }
+        for t in ["TEST", "test", "Test1", "TEST - please ignore", "Test record", "Dummy", "Ann Vale (please ignore)"] {
+            assert!(says_test(t), "{t}");
+        }
+        for t in ["T123", "C205029", "Tess Ward", "Testa Marlow", "Test Valley Team", "TST-0012"] {
+            assert!(!says_test(t), "{t}");
         }
     }
 

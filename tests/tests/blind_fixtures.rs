@@ -547,6 +547,18 @@ fn a_thirty_seventh_blind_set_gives_the_independent_kpis_and_grade_distributions
 }
 
 #[test]
+fn a_forty_second_blind_set_gives_the_independent_kpis_from_survey_tools() {
+    // Audits collected through survey tools and downloaded as the tool gives
+    // them: SurveyMonkey's two header rows, Qualtrics' three (with its
+    // ImportId row, "Survey Preview" and Finished = False responses), Smart
+    // Survey's title rows, Partial status and a two-part audit, JotForm's
+    // "Submission Date" as the only completion, Snap's coded answers with a
+    // Codes sheet; test responses, forms sent in twice, an officer's tracker
+    // beside each (tests/fixtures/councils42/README.md).
+    check("councils42");
+}
+
+#[test]
 fn a_forty_first_blind_set_gives_the_independent_case_note_kpis() {
     // Case notes as case management systems export them: event, created and
     // last-modified dates in many forms (ISO with a zone, text, Excel day

@@ -1834,3 +1834,130 @@ fn two_overall_columns_never_both_filled_are_one_overall() {
     assert_eq!((k["numerator"].as_u64(), k["denominator"].as_u64()), (Some(3), Some(5)), "{k}");
     assert!(data_quality(&out).contains("are never both filled on a row: read as one"), "{}", data_quality(&out));
 }
+
+#[test]
+fn a_survey_download_leaves_out_previews_tests_unfinished_responses_and_forms_sent_twice() {
+    // A Qualtrics-style download: three header rows (ids, questions, import
+    // ids), a preview, an unfinished response, a test, a partial, a form sent
+    // in again the same day and one corrected two days later (the newest
+    // listed first), an inadequate audit re-audited a week later and one
+    // child audited by two auditors two days apart (two audits each).
+    let dir = scratch("survey-download");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("Case File Audit_November 2, 2026.csv"),
+        "StartDate,Status,Finished,Q1,Q2,Q3,Q4,Q5\n\
+         Start Date,Response Type,Finished,Date of audit:,Case ID:,Team:,Auditor:,OVERALL JUDGEMENT OF THE CASE FILE:\n\
+         {\"ImportId\":\"startDate\"},{\"ImportId\":\"status\"},{\"ImportId\":\"finished\"},{\"ImportId\":\"QID1\"},{\"ImportId\":\"QID2\"},{\"ImportId\":\"QID3\"},{\"ImportId\":\"QID4\"},{\"ImportId\":\"QID5\"}\n\
+         2026-09-22 10:00:00,IP Address,True,22/09/2026,C7,CP North,Ann Vale,Good\n\
+         2026-09-20 10:00:00,IP Address,True,20/09/2026,C7,CP North,Ann Vale,Requires improvement\n\
+         2026-09-02 10:00:00,Survey Preview,True,02/09/2026,C0,CP North,Ann Vale,Good\n\
+         2026-09-03 10:00:00,IP Address,False,03/09/2026,C2,CP North,Ann Vale,Good\n\
+         2026-09-04 10:00:00,IP Address,True,04/09/2026,TEST,CP North,Ann Vale,Good\n\
+         2026-09-05 10:00:00,IP Address,True,05/09/2026,C3,CP North,TEST - please ignore,Good\n\
+         2026-09-06 10:00:00,Partial,True,06/09/2026,C4,CP North,Ann Vale,Good\n\
+         2026-09-08 10:00:00,IP Address,True,08/09/2026,C5,CP North,Ann Vale,Requires improvement\n\
+         2026-09-08 15:00:00,IP Address,True,08/09/2026,C5,CP North,Ann Vale,Good\n\
+         2026-09-09 10:00:00,IP Address,True,09/09/2026,C6,CP North,Ann Vale,Inadequate\n\
+         2026-09-16 10:00:00,IP Address,True,16/09/2026,C6,CP North,Ann Vale,Requires improvement\n\
+         2026-09-23 10:00:00,IP Address,True,23/09/2026,C8,CP North,Ann Vale,Good\n\
+         2026-09-25 10:00:00,IP Address,True,25/09/2026,C8,CP North,Bo Lund,Good\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let audits = rows(&out.join("normalised/audits.csv"));
+    let done: Vec<(&str, &str, &str)> = audits
+        .iter()
+        .filter(|a| !a["completed_date"].is_empty())
+        .map(|a| (a["child_id"].as_str(), a["completed_date"].as_str(), a["overall_source_label"].as_str()))
+        .collect();
+    assert_eq!(
+        done,
+        [
+            ("C7", "2026-09-22", "Good"),
+            ("C5", "2026-09-08", "Good"),
+            ("C6", "2026-09-09", "Inadequate"),
+            ("C6", "2026-09-16", "Requires improvement"),
+            ("C8", "2026-09-23", "Good"),
+            ("C8", "2026-09-25", "Good")
+        ],
+        "the later of two forms sent in within a week by one auditor is the audit; a re-audit a week after an inadequate, or another auditor's audit, is another"
+    );
+    let dq = data_quality(&out);
+    assert!(dq.contains("the same audit sent in again"), "{dq}");
+    assert_eq!(dq.matches("a test or preview response").count(), 3, "{dq}");
+    assert!(dq.contains("import ids"), "the import-id row is part of the header: {dq}");
+    assert_eq!(dq.matches("audit_not_finished").count(), 2, "Finished = False and Partial: {dq}");
+    let m = metrics(&out);
+    let completed = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "audits_completed").unwrap();
+    assert_eq!(completed["value"].as_f64(), Some(6.0));
+}
+
+#[test]
+fn coded_answers_are_read_with_each_questions_labels_from_a_codes_sheet() {
+    // A Snap-style download: every answer a code, a Codes sheet giving each
+    // question's labels (teams, statuses and grades alike), a bare "Date"
+    // (when it was sent in) beside the "Audit date".
+    let dir = scratch("codes-sheet");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let data = wb.add_worksheet().set_name("Data").unwrap();
+    let header = ["Serial", "Status", "Date", "Audit date", "Child ID", "Team", "Q12 Overall"];
+    for (c, h) in header.iter().enumerate() {
+        data.write_string(0, c as u16, *h).unwrap();
+    }
+    let records: [(f64, f64, &str, &str, &str, f64, f64); 4] = [
+        (1.0, 1.0, "12/09/2026", "10/09/2026", "C1", 2.0, 1.0),
+        (2.0, 1.0, "14/09/2026", "14/09/2026", "C2", 1.0, 3.0),
+        (3.0, 2.0, "15/09/2026", "15/09/2026", "C3", 2.0, 2.0),
+        (4.0, 1.0, "20/09/2026", "18/09/2026", "C4", 1.0, 2.0),
+    ];
+    for (r, (serial, status, date, audit_date, child, team, overall)) in records.iter().enumerate() {
+        let r = r as u32 + 1;
+        data.write_number(r, 0, *serial).unwrap();
+        data.write_number(r, 1, *status).unwrap();
+        data.write_string(r, 2, *date).unwrap();
+        data.write_string(r, 3, *audit_date).unwrap();
+        data.write_string(r, 4, *child).unwrap();
+        data.write_number(r, 5, *team).unwrap();
+        data.write_number(r, 6, *overall).unwrap();
+    }
+    let codes = wb.add_worksheet().set_name("Codes").unwrap();
+    let labels = [
+        ("Question", "Code", "Label"),
+        ("Status", "1", "Complete"),
+        ("Status", "2", "Incomplete"),
+        ("Team", "1", "Children in Care"),
+        ("Team", "2", "Safeguarding East"),
+        ("Q12 Overall", "1", "Exceeds good"),
+        ("Q12 Overall", "2", "Meets good"),
+        ("Q12 Overall", "3", "Does not meet good"),
+    ];
+    for (r, (q, c, l)) in labels.iter().enumerate() {
+        codes.write_string(r as u32, 0, *q).unwrap();
+        match c.parse::<f64>() {
+            Ok(n) => codes.write_number(r as u32, 1, n).unwrap(),
+            Err(_) => codes.write_string(r as u32, 1, *c).unwrap(),
+        };
+        codes.write_string(r as u32, 2, *l).unwrap();
+    }
+    wb.save(input.join("Full audit (Snap export).xlsx")).unwrap();
+    let out = run_in_folder(&dir, &input);
+    let audits = rows(&out.join("normalised/audits.csv"));
+    let read: Vec<(&str, &str, &str, &str)> =
+        audits.iter().map(|a| (a["child_id"].as_str(), a["team"].as_str(), a["completed_date"].as_str(), a["overall_source_label"].as_str())).collect();
+    assert_eq!(
+        read,
+        [
+            ("C1", "Safeguarding East", "2026-09-10", "Exceeds good"),
+            ("C2", "Children in Care", "2026-09-14", "Does not meet good"),
+            ("C3", "Safeguarding East", "", "Meets good"),
+            ("C4", "Children in Care", "2026-09-18", "Meets good"),
+        ],
+        "codes read as each question's labels; the audit date, not the date sent in; Incomplete is not completed"
+    );
+    let dq = data_quality(&out);
+    assert!(dq.contains("value_labels"), "{dq}");
+}
