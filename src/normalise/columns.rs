@@ -584,8 +584,13 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             Target::Field(f) if f == "completed_date" => "moderation_date",
             _ => continue,
         };
-        // ("Auditors' Grade" is the auditor's wherever it stands.)
-        let weak = scores[i] != 1000 && words[columns[i].index].len() <= 2 && !words[columns[i].index].iter().any(|w| w == "auditor" || w == "auditors");
+        // ("Auditors' Grade" is the auditor's wherever it stands, and so is a
+        // date that names the audit: "Audit date", "Date finalised".)
+        let names_audit = |w: &String| {
+            matches!(w.as_str(), "auditor" | "auditors")
+                || (moved == "moderation_date" && matches!(w.as_str(), "audit" | "audited" | "finalised" | "finalized"))
+        };
+        let weak = scores[i] != 1000 && words[columns[i].index].len() <= 2 && !words[columns[i].index].iter().any(names_audit);
         let after_moderation = columns[i.saturating_sub(2)..i]
             .iter()
             .any(|c| matches!(&c.target, Target::Field(f) if ["moderated", "moderator_agrees", "moderation_date", "moderated_overall"].contains(&f.as_str())));
@@ -723,14 +728,35 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                 continue;
             }
             let Some(at) = columns.iter().find(|c| c.target == Target::Field(field.into())).map(|c| c.index) else { continue };
-            let next = columns.iter().position(|c| {
+            let reason_box = |c: &ColumnMap| {
                 let words: Vec<&str> = folded[c.index].split(' ').collect();
-                c.index == at + 1
-                    && matches!(c.target, Target::Unmapped | Target::Ignore)
+                // (Or taken for the evidence by one word: a reason box is not.)
+                (matches!(c.target, Target::Unmapped | Target::Ignore) || (c.target == Target::Field("evidence".into()) && c.score <= 1))
                     && c.score < 1000
                     && words.iter().any(|w| matches!(*w, "why" | "reason" | "reasons"))
                     && words.iter().any(|w| matches!(*w, "not" | "no"))
                     && words.len() <= 8
+            };
+            // Else, wherever it stands, the one reason box that names the
+            // question's person ("Child not seen – reason" for the child).
+            let names_person = |c: &ColumnMap| {
+                let f = &folded[c.index];
+                let has = |w: &str| f.split(' ').any(|x| x == w);
+                match field {
+                    "spoke_child" => has("child") || f.contains("young person") || has("yp") || has("cyp"),
+                    "spoke_family" => has("family") || has("parent") || has("parents") || has("carer") || has("carers"),
+                    _ => f.contains("social worker") || has("practitioner") || has("worker") || has("sw") || f.contains("personal adviser"),
+                }
+            };
+            let named: Vec<usize> = columns.iter().enumerate().filter(|(_, c)| reason_box(c) && names_person(c)).map(|(i, _)| i).collect();
+            // Else the table's one reason box, where this is its one spoken-to
+            // question ("If not seen, why not?" beside "Date child seen").
+            let boxes: Vec<usize> = columns.iter().enumerate().filter(|(_, c)| reason_box(c)).map(|(i, _)| i).collect();
+            let questions = SPOKEN_TO.iter().filter(|f| columns.iter().any(|c| c.target == Target::Field(f.to_string()))).count();
+            let next = columns.iter().position(|c| c.index == at + 1 && reason_box(c)).or(match (&named[..], &boxes[..]) {
+                ([one], _) => Some(*one),
+                ([], [one]) if questions == 1 => Some(*one),
+                _ => None,
             });
             if let Some(ci) = next {
                 let header = columns[ci].header.clone();

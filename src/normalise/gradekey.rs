@@ -122,14 +122,34 @@ fn key_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<BTreeMap<i64, Str
         // (A key of several lists gives each row its list's name first:
         // "QA_GRADE | 3 | Good", "Q1-Q12 | 2 | Meets good"; a new name starts
         // another list.)
+        // (In any order: "Code | List | Label", "Label | Code"; of two texts
+        // beside a code, the label is the one a scale knows.)
+        let knows = |t: &str| is_not_applicable(t) || matches!(crosswalk.judge(&Cell::text(t), None, super::config::NumericDirection::Ofsted), Ok(Some(_)));
         let pair = match filled.as_slice() {
-            [c, Cell::Text(label)] => code(c).map(|n| (n, label.trim().to_string())),
-            [first @ Cell::Text(list), c, Cell::Text(label)] if code(first).is_none() => {
-                if list_name.as_deref().is_some_and(|l| l != list.trim()) {
-                    finish(&mut run, &mut scales, &mut found);
+            [c, Cell::Text(label)] | [Cell::Text(label), c] if code(c).is_some() => code(c).map(|n| (n, label.trim().to_string())),
+            three @ [_, _, _] => {
+                let text = |i: usize| matches!(three[i], Cell::Text(_)) && code(three[i]).is_none();
+                let codes: Vec<usize> = (0..3).filter(|&i| code(three[i]).is_some() && (0..3).filter(|&j| j != i).all(text)).collect();
+                match codes[..] {
+                    [at] => {
+                        let texts: Vec<&str> =
+                            (0..3).filter(|&i| i != at).filter_map(|i| if let Cell::Text(t) = three[i] { Some(t.as_str()) } else { None }).collect();
+                        // (Written "List | Code | Label", the label last, unless
+                        // only the other names a grade.)
+                        match texts[..] {
+                            [a, b] => {
+                                let (list, label) = if knows(a) && !knows(b) { (b, a) } else { (a, b) };
+                                if list_name.as_deref().is_some_and(|l| l != list.trim()) {
+                                    finish(&mut run, &mut scales, &mut found);
+                                }
+                                list_name = Some(list.trim().to_string());
+                                code(three[at]).map(|n| (n, label.trim().to_string()))
+                            }
+                            _ => None,
+                        }
+                    }
+                    _ => None,
                 }
-                list_name = Some(list.trim().to_string());
-                code(c).map(|n| (n, label.trim().to_string()))
             }
             _ => None,
         };

@@ -657,7 +657,14 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
 fn folder_keys_and_lists(files: &[PathBuf], crosswalk: &Crosswalk, found: &mut findings::Findings) -> (Vec<gradekey::SheetKey>, Vec<(String, String)>) {
     let mut keys: Vec<gradekey::SheetKey> = Vec::new();
     let mut lists: Vec<(String, Vec<(String, String)>)> = Vec::new();
-    for path in files.iter().filter(|p| !ingest::is_workbook(p) && ingest::input_len(p).is_some_and(|n| n <= 16 * 1024)) {
+    // (A small workbook too, when its name says it is a key: "Answer
+    // lookup.xlsx", "Codes.xlsx"; forms are small workbooks as well, and are
+    // not opened twice.)
+    let named_key = |p: &PathBuf| {
+        let f = fold::fold(&p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default());
+        f.split(' ').any(|w| matches!(w, "key" | "keys" | "lookup" | "lookups" | "codes" | "legend" | "codebook"))
+    };
+    for path in files.iter().filter(|p| (!ingest::is_workbook(p) || named_key(p)) && ingest::input_len(p).is_some_and(|n| n <= 16 * 1024)) {
         let shown = ingest::display_path(path);
         let Some((tables, _)) = ingest::quietly(|| ingest::open_with_notes(path)).ok().and_then(Result::ok) else { continue };
         let Some(mut t) = tables.into_iter().next() else { continue };

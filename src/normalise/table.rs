@@ -277,6 +277,10 @@ mod split_names {
             ("Audits - Assessment North", Some("Assessment North")),
             ("Assessment North - Sep 2026", Some("Assessment North")),
             ("Team - Looked After", Some("Looked After")),
+            ("Copy of CP North", Some("CP North")),
+            ("CP North - Copy", Some("CP North")),
+            ("CP North (1)", Some("CP North")),
+            ("2026 export - Audits - Assessment North", Some("Assessment North")),
             ("Audits - other teams", None),
             ("Audits 2026-27", None),
             ("Tab 2", None),
@@ -303,12 +307,27 @@ mod split_names {
 /// A sheet's or file's name read as a team's: "Team - Looked After" is
 /// "Looked After"; a generic name ("Sheet1", "Audits 2026-27") is none.
 fn team_in_name(name: &str) -> Option<String> {
-    // "Audits - Assessment North", "Assessment North - Sep 2026": the part
-    // before or after a dash that names a team, when the whole does not.
-    match name.split_once(" - ").or_else(|| name.split_once(" – ")) {
-        Some((before, after)) => team_in_part(name).or_else(|| team_in_part(after)).or_else(|| team_in_part(before)),
-        None => team_in_part(name),
+    // A copy's or a download's marks are not the name: "Copy of CP North",
+    // "CP North - Copy", "CP North (1)".
+    let mut name = name.trim();
+    for prefix in ["copy of ", "copy of"] {
+        if name.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix)) {
+            name = name[prefix.len()..].trim_start();
+        }
     }
+    for suffix in [" - copy", " – copy"] {
+        if name.len() > suffix.len() && name.get(name.len() - suffix.len()..).is_some_and(|p| p.eq_ignore_ascii_case(suffix)) {
+            name = name[..name.len() - suffix.len()].trim_end();
+        }
+    }
+    if let Some(open) = name.rfind(" (").filter(|&i| name.ends_with(')') && name[i + 2..name.len() - 1].bytes().all(|b| b.is_ascii_digit())) {
+        name = &name[..open];
+    }
+    // "Audits - Assessment North", "Assessment North - Sep 2026", "2026
+    // export - Audits - Assessment North": the part between dashes that names
+    // a team (the last first), when the whole does not.
+    let parts: Vec<&str> = name.split(" - ").flat_map(|p| p.split(" – ")).collect();
+    team_in_part(name).or_else(|| if parts.len() > 1 { parts.iter().rev().find_map(|p| team_in_part(p)) } else { None })
 }
 
 fn team_in_part(name: &str) -> Option<String> {

@@ -679,3 +679,96 @@ fn exports_sent_in_a_zip_archive_keep_every_kpi() {
     let got = run_inputs(&scratch("meta-zip-whole"), &whole.join("Sep-Oct returns.zip"), &[], &window());
     assert_same_kpis("all zipped", &base, &got);
 }
+
+/// Runs two small exports (files written from text) and requires the same
+/// KPIs: each pair differs only in a way that keeps the meaning.
+fn same_kpis_for(name: &str, a: &[(&str, Vec<u8>)], b: &[(&str, Vec<u8>)]) -> Run {
+    let window: Vec<String> = ["--period", "2026-09", "--as-of", "2026-10-31"].iter().map(|s| s.to_string()).collect();
+    let runs: Vec<Run> = [a, b]
+        .iter()
+        .enumerate()
+        .map(|(n, files)| {
+            let dir = scratch(&format!("meta-pair-{name}-{n}"));
+            let input = dir.join("in");
+            std::fs::create_dir_all(&input).unwrap();
+            for (file, bytes) in files.iter() {
+                std::fs::write(input.join(file), bytes).unwrap();
+            }
+            run_inputs(&dir, &input, &[], &window)
+        })
+        .collect();
+    assert_same_kpis(name, &runs[0], &runs[1]);
+    runs.into_iter().next().unwrap()
+}
+
+/// A KPI's numerator and denominator in a run.
+fn fraction(run: &Run, id: &str) -> (Option<u64>, Option<u64>) {
+    let k = run.kpis.iter().find(|k| k["id"] == id).unwrap();
+    (k["numerator"].as_u64(), k["denominator"].as_u64())
+}
+
+/// A one-sheet workbook of text cells (numbers where a cell parses as one).
+fn xlsx_of(rows: &[&[&str]]) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let sh = wb.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            match v.parse::<f64>() {
+                Ok(n) => sh.write_number(r as u32, c as u16, n).unwrap(),
+                Err(_) => sh.write_string(r as u32, c as u16, *v).unwrap(),
+            };
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_column_order_or_a_copys_file_name_never_moves_a_kpi() {
+    // Found by a sweep of every blind folder with its columns shuffled: a date
+    // naming the audit read as the moderator's when it came after a
+    // moderation column; a reason box read only right after its question; a
+    // team from a file name lost to "Copy of"; a key of codes read only as a
+    // text file, or only in the order "List | Code | Label".
+    let csv = |s: &str| s.as_bytes().to_vec();
+    same_kpis_for(
+        "moderation-before-date",
+        &[("audits.csv", csv("Case ID,Date finalised,Overall judgement,Moderated judgement\nC1,10/09/2026,Good,Good\nC2,12/09/2026,Inadequate,\nC3,14/09/2026,Good,Requires improvement\n"))],
+        &[("audits.csv", csv("Moderated judgement,Case ID,Date finalised,Overall judgement\nGood,C1,10/09/2026,Good\n,C2,12/09/2026,Inadequate\nRequires improvement,C3,14/09/2026,Good\n"))],
+    );
+    let seen = same_kpis_for(
+        "reason-box-anywhere",
+        &[("audits.csv", csv("Child ID,Audit date,Overall judgement,Date child seen,\"If not seen, why not?\"\nC1,10/09/2026,Good,08/09/2026,\nC2,12/09/2026,Good,,Young person declined\nC3,14/09/2026,Good,,Unable to contact\n"))],
+        &[("audits.csv", csv("\"If not seen, why not?\",Child ID,Audit date,Overall judgement,Date child seen\n,C1,10/09/2026,Good,08/09/2026\nYoung person declined,C2,12/09/2026,Good,\nUnable to contact,C3,14/09/2026,Good,\n"))],
+    );
+    assert_eq!(fraction(&seen, "child_spoken_to"), (Some(1), Some(3)), "a reason and no date: not spoken to");
+    let audits = "Child ID,Audit date,Overall judgement\nC1,10/09/2026,Good\nC2,12/09/2026,Inadequate\nC3,14/09/2026,Good\n";
+    same_kpis_for(
+        "team-in-a-copys-name",
+        &[("Audits - Assessment North.csv", csv(audits))],
+        &[("Copy of 2026 export - Audits - Assessment North (1).csv", csv(audits))],
+    );
+    // (Read in Ofsted's order without the key, these codes give 1/4.)
+    let coded = "Child ID,Audit date,Q1 Risk,Q12 Overall judgement\nC1,10/09/2026,4,4\nC2,12/09/2026,3,4\nC3,14/09/2026,3,3\nC4,16/09/2026,1,1\n";
+    let key: &[&[&str]] = &[
+        &["List", "Code", "Label"],
+        &["QA_GRADE", "1", "Inadequate"],
+        &["QA_GRADE", "2", "Requires Improvement"],
+        &["QA_GRADE", "3", "Good"],
+        &["QA_GRADE", "4", "Outstanding"],
+    ];
+    let key_csv: String = key.iter().map(|r| r.join(",") + "\n").collect();
+    let keyed = same_kpis_for(
+        "key-as-a-workbook",
+        &[("audits.csv", csv(coded)), ("Answer lookup.csv", csv(&key_csv))],
+        &[("audits.csv", csv(coded)), ("Answer lookup.xlsx", xlsx_of(key))],
+    );
+    assert_eq!(fraction(&keyed, "overall_good_or_better"), (Some(3), Some(4)), "the codes read with the key");
+    let reordered: Vec<Vec<&str>> = key.iter().map(|r| vec![r[1], r[0], r[2]]).collect();
+    let reordered: Vec<&[&str]> = reordered.iter().map(|r| r.as_slice()).collect();
+    let keyed = same_kpis_for(
+        "key-columns-reordered",
+        &[("audits.csv", csv(coded)), ("Answer lookup.csv", csv(&key_csv))],
+        &[("audits.csv", csv(coded)), ("Answer lookup.xlsx", xlsx_of(&reordered))],
+    );
+    assert_eq!(fraction(&keyed, "overall_good_or_better"), (Some(3), Some(4)), "the codes read with the key");
+}
