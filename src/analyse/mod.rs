@@ -285,6 +285,36 @@ pub fn audits_after_period(model: &crate::normalise::Model, period: &Period, tod
     })
 }
 
+/// Audits completed in the period whose moderation is dated after as_of
+/// (seed 004 moderates in the month after the audit): counted as moderated,
+/// as METRICS counts audits "that were moderated" whatever the report's date
+/// (earlier blind sets count them so); said, so the officer knows the figure
+/// includes moderation done after the date the report is "as at".
+pub fn moderations_after_as_of(model: &crate::normalise::Model, period: &Period, as_of: NaiveDate) -> Option<crate::normalise::Finding> {
+    let after: Vec<NaiveDate> = model
+        .audits
+        .iter()
+        .filter(|a| a.completed.is_some_and(|d| period.contains(d)) && a.moderated == Some(true))
+        .filter_map(|a| a.moderation_date)
+        .filter(|d| *d > as_of)
+        .collect();
+    let last = after.iter().max()?;
+    let n = after.len();
+    let (audits, were) = if n == 1 { ("audit of the period was", "it is") } else { ("audits of the period were", "they are") };
+    Some(crate::normalise::Finding {
+        severity: crate::normalise::Severity::Info,
+        code: "moderated_after_as_of",
+        file: String::new(),
+        sheet: None,
+        row: None,
+        column: None,
+        value: last.to_string(),
+        action: format!(
+            "{n} {audits} moderated after the as-of date ({as_of}; the last on {last}): {were} counted as moderated (moderation_coverage counts audits that were moderated, whenever)"
+        ),
+    })
+}
+
 /// Actions whose due date would be counted in working days outside the
 /// bank-holiday list (METRICS.md: "a period, due date or gap that needs a year
 /// beyond it is an error that says so"): an error per action, and the action is

@@ -698,3 +698,16 @@ fn audits_completed_after_the_period_are_said() {
     assert!(f.action.starts_with("2 audits were completed after the period ends (2026-10-31"), "{}", f.action);
     assert!(audits_after_period(&model(vec![audit("a", "C1", "North", Some("2026-10-31"), "Good")]), &period, today).is_none());
 }
+
+/// Moderations dated after as_of are counted (METRICS counts audits that were
+/// moderated), and said.
+#[test]
+fn moderations_after_as_of_are_counted_and_said() {
+    let period = Period::bimonthly_starting(date(2026, 9, 1));
+    let moderated = |id: &str, on: &str| Audit { moderated: Some(true), moderation_date: Some(d(on)), ..audit(id, id, "North", Some("2026-10-20"), "Good") };
+    let m = model(vec![moderated("a", "2026-10-25"), moderated("b", "2026-11-04"), moderated("c", "2026-11-10")]);
+    let f = moderations_after_as_of(&m, &period, date(2026, 10, 31)).expect("said");
+    assert_eq!((f.code, f.value.as_str()), ("moderated_after_as_of", "2026-11-10"));
+    assert!(f.action.starts_with("2 audits of the period were moderated after the as-of date"), "{}", f.action);
+    assert!(moderations_after_as_of(&m, &period, date(2026, 11, 30)).is_none());
+}

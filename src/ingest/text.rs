@@ -277,12 +277,15 @@ fn detect_encoding(sample: &[u8]) -> (Encoding, &'static str) {
     }
 }
 
-/// The delimiter whose count per line is most consistent over the first lines,
-/// ignoring delimiters inside quotes. Title lines with none are tolerated.
+/// The delimiter found on the most of the first lines, then the one whose
+/// count per line is most consistent, ignoring delimiters inside quotes.
+/// Title lines with none are tolerated, and so are rows that leave out their
+/// empty trailing cells (a comma count that varies from row to row, beside a
+/// semicolon in the text of a few rows).
 fn sniff_delimiter(sample: &[u8], ext: &str) -> u8 {
     let candidates = [b',', b';', b'\t', b'|'];
     let lines = logical_lines(sample, 30);
-    let mut best = (if ext == "tsv" { b'\t' } else { b',' }, 0usize, 0usize);
+    let mut best = (if ext == "tsv" { b'\t' } else { b',' }, (0usize, 0usize, 0usize));
     for &c in &candidates {
         let counts: Vec<usize> = lines.iter().map(|l| l.iter().filter(|&&b| b == c).count()).collect();
         let mut freq = std::collections::BTreeMap::new();
@@ -291,8 +294,9 @@ fn sniff_delimiter(sample: &[u8], ext: &str) -> u8 {
         }
         // The most common non-zero count, and on how many lines it occurs.
         let (mode, lines_with_mode) = freq.iter().map(|(&n, &k)| (n, k)).max_by_key(|&(n, k)| (k, n)).unwrap_or((0, 0));
-        if (lines_with_mode, mode) > (best.1, best.2) {
-            best = (c, lines_with_mode, mode);
+        let present = counts.iter().filter(|&&n| n > 0).count();
+        if (present, lines_with_mode, mode) > best.1 {
+            best = (c, (present, lines_with_mode, mode));
         }
     }
     best.0
@@ -368,6 +372,15 @@ mod tests {
         assert_eq!(rows.len(), 4, "an empty line is no record: {rows:?}");
         assert_eq!(texts(&rows[2]), ["C1", "line one\nline two\tstill quoted", "A"]);
         assert_eq!((rows[1].row, rows[2].row, rows[3].row), (3, 4, 5), "numbered as a spreadsheet shows them");
+    }
+
+    #[test]
+    fn ragged_rows_with_a_semicolon_in_their_text_are_comma_separated() {
+        // Rows that leave out their empty trailing cells, and a semicolon in
+        // the text of one: the commas on every line decide.
+        let (rows, fmt) = read("r.csv", b"Child ID,Audit date,Grade,Comment,Moderator\nC1,01/09/2026,Good,drift and delay; impact recorded,A Mod\nC2,02/09/2026,Good,drift and delay; impact recorded\nC3,03/09/2026,Good,drift and delay; impact recorded\n");
+        assert_eq!(fmt.delimiter, ',');
+        assert_eq!(texts(&rows[1])[3], "drift and delay; impact recorded");
     }
 
     #[test]

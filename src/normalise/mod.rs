@@ -862,12 +862,36 @@ fn actions_without_due(model: &Model, found: &mut findings::Findings) {
     }
 }
 
+/// The children of a sibling group's audit written in one cell ("FN30577 &
+/// FN30578 (sibs)", "C1 / C2 (sibling group - one audit)", "C1, C2"): each
+/// part's first word, when two or more parts each start with an id (letters
+/// and digits, a digit among them). None for one child's id.
+fn sibling_ids(cell: &str) -> Vec<&str> {
+    let head = cell.split('(').next().unwrap_or(cell);
+    let parts: Vec<&str> = head.split(['&', '/', ',', '+', ';']).flat_map(|p| p.split(" and ")).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let ids: Vec<&str> = parts
+        .iter()
+        .filter_map(|p| p.split_whitespace().next())
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        .collect();
+    if ids.len() >= 2 && ids.len() == parts.len() {
+        ids
+    } else {
+        Vec::new()
+    }
+}
+
 /// Links each action to its audit: by audit id, else by child id + audit date,
 /// else by child id when the child has exactly one audit.
 fn link_actions(model: &mut Model, found: &mut findings::Findings) {
     let mut by_child: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, a) in model.audits.iter().enumerate() {
         by_child.entry(a.child_id.as_str()).or_default().push(i);
+        // A sibling group's one audit ("FN30577 & FN30578 (sibs)", "C1 / C2"):
+        // each child's actions are its actions.
+        for sibling in sibling_ids(&a.child_id) {
+            by_child.entry(sibling).or_default().push(i);
+        }
     }
     let ids: HashMap<&str, usize> = model.audits.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
     let mut links: Vec<(usize, Option<usize>, Option<&'static str>)> = Vec::new();
@@ -1212,5 +1236,18 @@ mod action_due_tests {
         let got: Vec<(&str, Option<u32>)> = found.list.iter().map(|f| (f.file.as_str(), f.row)).collect();
         assert_eq!(got, [("a.csv", Some(5)), ("b.csv", Some(2))]);
         assert!(found.list[0].action.starts_with("2 actions with no due date") && found.list[0].action.ends_with("(rows 5, 6)"), "{}", found.list[0].action);
+    }
+}
+
+#[cfg(test)]
+mod sibling_tests {
+    #[test]
+    fn a_sibling_groups_cell_names_each_child() {
+        assert_eq!(super::sibling_ids("FN30577 & FN30578 (sibs)"), ["FN30577", "FN30578"]);
+        assert_eq!(super::sibling_ids("FN30412 / FN30413 (sibling group - one audit)"), ["FN30412", "FN30413"]);
+        assert_eq!(super::sibling_ids("C1, C2 and C3"), ["C1", "C2", "C3"]);
+        for one in ["FN30577", "C-2041", "943 476 5919", "FN30577 (sibs)", "FN30577 & mother"] {
+            assert!(super::sibling_ids(one).is_empty(), "{one}");
+        }
     }
 }

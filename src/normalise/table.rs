@@ -1303,7 +1303,11 @@ pub(crate) fn says_no_action(text: &str) -> bool {
                     .iter()
                     .any(|p| contains_phrase(&f, p))))
         && f.split(' ').any(|w| matches!(w, "tracker" | "plan" | "log" | "register" | "spreadsheet" | "system" | "separately" | "above" | "below"));
+    // ("NFA - good practice noted", "No further action - case closed": the
+    // same, with a reason.)
+    let with_reason = f.split(' ').next() == Some("nfa") || f.starts_with("no further action");
     elsewhere
+        || with_reason
         || matches!(
             fold(text).as_str(),
             "no further action"
@@ -1336,7 +1340,14 @@ mod status_tests {
 mod no_action_tests {
     #[test]
     fn a_note_that_actions_are_kept_elsewhere_is_no_action() {
-        for no in ["Actions are recorded on the Audit Team action tracker.", "See action plan", "NFA", "Actions held in the improvement plan log"] {
+        for no in [
+            "Actions are recorded on the Audit Team action tracker.",
+            "See action plan",
+            "NFA",
+            "Actions held in the improvement plan log",
+            "NFA - good practice noted, shared with team",
+            "No further action - case closed 12/10",
+        ] {
             assert!(super::says_no_action(no), "{no}");
         }
         for action in [
@@ -2817,6 +2828,22 @@ fn slot_part(f: &str) -> Option<usize> {
     })
 }
 
+/// The actions of one cell written as numbered lines ("1. Convene …\n2.
+/// Update …") or bullets ("• Record …\n• Complete …"), each with text; empty
+/// for a cell of one action.
+fn several_actions(text: &str) -> Vec<String> {
+    let numbered: Vec<String> = numbered_lines(text).into_iter().map(|(_, t)| t).filter(|t| !t.is_empty()).collect();
+    if numbered.len() >= 2 {
+        return numbered;
+    }
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let bullet = |l: &str| l.starts_with(['•', '·', '*', '-', '–', '▪', '◦']);
+    if lines.len() >= 2 && lines.iter().all(|l| bullet(l)) {
+        return lines.iter().map(|l| l.trim_start_matches(['•', '·', '*', '-', '–', '▪', '◦']).trim().to_string()).filter(|t| !t.is_empty()).collect();
+    }
+    Vec::new()
+}
+
 /// A cell's numbered lines ("1) Update chronology\n2) Pathway plan"), by
 /// number; empty when the cell is not written that way. A line with nothing
 /// after its number is there, blank.
@@ -3524,7 +3551,29 @@ impl<'a> RowReader<'a> {
                     _ => first,
                 }
             }),
-            TableKind::Actions => self.action(&row, findings).and_then(|a| self.add_action(a, self.text(&row, "action_id"), model)),
+            TableKind::Actions => self.action(&row, findings).and_then(|a| {
+                let id = self.text(&row, "action_id");
+                // Several actions in one cell ("1. Convene a strategy
+                // discussion\n2. Update the safety plan", bullets): each an
+                // action of its own, with the row's other fields. Not with an
+                // action id (one action, its text in steps).
+                let parts = if id.is_none() { several_actions(&a.text) } else { Vec::new() };
+                if parts.len() < 2 {
+                    return self.add_action(a, id, model);
+                }
+                findings.push(
+                    Severity::Info,
+                    "actions_in_one_cell",
+                    self.file,
+                    self.sheet,
+                    Some(row.row),
+                    Some("action"),
+                    parts.len().to_string(),
+                    format!("{} numbered or bulleted actions in one cell: read as {} actions, each with this row's dates and owner", parts.len(), parts.len()),
+                );
+                let added: Vec<Result<(), RowError>> = parts.into_iter().map(|text| self.add_action(Action { text, ..a.clone() }, None, model)).collect();
+                added.into_iter().collect::<Result<Vec<()>, RowError>>().map(|_| ())
+            }),
             TableKind::CaseNotes => self.case_note(&row, model, findings).and_then(|n| self.add_note(n, &row, model)),
             TableKind::Episodes => {
                 // Every row's child and start date, in scope or not: in a status
@@ -3590,9 +3639,12 @@ impl<'a> RowReader<'a> {
                 && x.completed.zip(a.completed).is_some_and(|(p, q)| (q - p).num_days().abs() <= RESUBMITTED_WITHIN)
                 && (x.completed == a.completed || first_band(x) != Some(crate::normalise::config::Band::Inadequate))
                 // (By the same auditor, from the same allocation, where the rows
-                // say: two auditors' audits of one child are two audits.)
-                && (x.auditor.is_none() || a.auditor.is_none() || x.auditor.as_deref().map(fold) == a.auditor.as_deref().map(fold))
-                && (x.allocated.is_none() || a.allocated.is_none() || x.allocated == a.allocated)
+                // say: two auditors' audits of one child are two audits; but not
+                // one audit done in a pair and entered by each, the same day with
+                // the same answers.)
+                && (((x.auditor.is_none() || a.auditor.is_none() || x.auditor.as_deref().map(fold) == a.auditor.as_deref().map(fold))
+                    && (x.allocated.is_none() || a.allocated.is_none() || x.allocated == a.allocated))
+                    || (x.completed == a.completed && same_audit(x, &Audit { auditor: x.auditor.clone(), rest_of_row: x.rest_of_row, ..a.clone() })))
         };
         let earlier = if has_id {
             model.audit_ids.get(&a.id)
@@ -5448,6 +5500,18 @@ mod tests {
             ("Returned for amendment", false),
         ] {
             assert_eq!(status_unfinished(s), unfinished, "{s}");
+        }
+    }
+
+    #[test]
+    fn several_actions_in_one_cell_are_each_an_action() {
+        assert_eq!(
+            several_actions("1. Convene a strategy discussion.\n2. Update the safety plan."),
+            ["Convene a strategy discussion.", "Update the safety plan."]
+        );
+        assert_eq!(several_actions("• Record the decision.\n• Complete the interview."), ["Record the decision.", "Complete the interview."]);
+        for one in ["Update chronology to include the June strategy discussion.", "1. Update the chronology", "Review plan\nwith the family"] {
+            assert!(several_actions(one).is_empty(), "{one}");
         }
     }
 
