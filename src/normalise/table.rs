@@ -2219,6 +2219,10 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // at least two more moderation answers (who, when, agreed) is one wherever
     // it is read: before its audits too.
     let both_grades = || mapping.field("moderated_overall").is_some() && MODERATION_FIELDS.iter().filter(|f| mapping.field(f).is_some()).count() >= 3;
+    let named_for_moderation = || {
+        let named = |n: &str| fold(n).split(' ').any(|w| matches!(w, "moderation" | "moderations" | "moderated" | "moderator" | "moderators"));
+        named(std::path::Path::new(&file).file_name().and_then(|f| f.to_str()).unwrap_or("")) || sheet.as_deref().is_some_and(named)
+    };
     let keyed_by_child = mapping.kind == TableKind::Audits
         && mapping.field("audit_id").is_none()
         && (mapping.field("overall").is_none() || plain_grade.is_some() || both_grades())
@@ -2231,7 +2235,10 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 let known: std::collections::HashSet<(String, chrono::NaiveDate)> =
                     model.audits.iter().filter_map(|a| Some((super::identity::child_key(&a.child_id)?, a.completed?))).collect();
                 let pairs: Vec<(String, chrono::NaiveDate)> = sample[h + 1..].iter().filter_map(key).collect();
-                says_original || (pairs.len() >= 3 && pairs.iter().filter(|p| known.contains(p)).count() * 5 >= pairs.len() * 4)
+                // (Read before its audits: a file or sheet named for moderation,
+                // with no auditor or team of its own, says so.)
+                let named_so = mapping.field("auditor").is_none() && mapping.field("team").is_none() && named_for_moderation();
+                says_original || named_so || (pairs.len() >= 3 && pairs.iter().filter(|p| known.contains(p)).count() * 5 >= pairs.len() * 4)
             }
             _ => false,
         };
@@ -2247,10 +2254,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 // (Read before its audits: a file or sheet named for moderation
                 // says so, when it names no auditor or team of its own; an audit
                 // tracker named so has them.)
-                mapping.field("auditor").is_none() && mapping.field("team").is_none() && {
-                    let named = |n: &str| fold(n).split(' ').any(|w| matches!(w, "moderation" | "moderations" | "moderated" | "moderator" | "moderators"));
-                    named(std::path::Path::new(&file).file_name().and_then(|f| f.to_str()).unwrap_or("")) || sheet.as_deref().is_some_and(named)
-                }
+                mapping.field("auditor").is_none() && mapping.field("team").is_none() && named_for_moderation()
             })
     };
     let moderation_log = (log_like && (mapping.field("overall").is_none() || both_grades() || restates_audits())) || keyed_by_child || dated_log();

@@ -741,6 +741,16 @@ fn a_column_order_or_a_copys_file_name_never_moves_a_kpi() {
         &[("audits.csv", csv("\"If not seen, why not?\",Child ID,Audit date,Overall judgement,Date child seen\n,C1,10/09/2026,Good,08/09/2026\nYoung person declined,C2,12/09/2026,Good,\nUnable to contact,C3,14/09/2026,Good,\n"))],
     );
     assert_eq!(fraction(&seen, "child_spoken_to"), (Some(1), Some(3)), "a reason and no date: not spoken to");
+    // A moderation log (child and audit date, no audit id) read before its
+    // audits: its file's name says what it is.
+    let programme = "Child ID,Audit date,Overall judgement\nC1,10/09/2026,Good\nC2,12/09/2026,Inadequate\nC3,14/09/2026,Good\nC4,16/09/2026,Good\n";
+    let log = "Child ID,Audit date,Moderator,Date moderated,Agree with auditor? (Y/N)\nC1,10/09/2026,Ann Vale,20/09/2026,Y\nC2,12/09/2026,Ann Vale,22/09/2026,N\nC3,14/09/2026,Ann Vale,24/09/2026,Y\n";
+    let moderated = same_kpis_for(
+        "moderation-log-read-first",
+        &[("A audit programme.csv", csv(programme)), ("B moderation log.csv", csv(log))],
+        &[("B audit programme.csv", csv(programme)), ("A moderation log.csv", csv(log))],
+    );
+    assert_eq!(fraction(&moderated, "moderation_coverage"), (Some(3), Some(4)), "the log's rows moderate the audits, and are none");
     let audits = "Child ID,Audit date,Overall judgement\nC1,10/09/2026,Good\nC2,12/09/2026,Inadequate\nC3,14/09/2026,Good\n";
     same_kpis_for(
         "team-in-a-copys-name",
