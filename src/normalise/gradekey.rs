@@ -386,13 +386,20 @@ const LABEL_ROWS: usize = 5_000;
 /// The value labels on a sheet: a header naming the question, the code and
 /// the label, then rows of them (a question named once over its codes, or on
 /// every row); two or more questions with two or more codes each.
-fn labels_in(rows: &[SourceRow]) -> Option<std::collections::HashMap<String, BTreeMap<i64, String>>> {
+/// The header of a sheet of value labels: its row and the columns of the
+/// question, the code and the label.
+fn labels_header(rows: &[SourceRow]) -> Option<(usize, usize, usize, usize)> {
     let h = rows.iter().position(|r| !r.is_blank())?;
     let header: Vec<String> = rows[h].cells.iter().map(|c| fold(&c.as_string())).collect();
     let find = |words: &[&str]| header.iter().position(|x| words.contains(&x.as_str()));
     let q = find(&["question", "variable", "field", "column", "item", "question text", "question name", "variable name", "variable label"])?;
     let c = find(&["code", "value", "code value", "coded value", "value code"])?;
     let l = find(&["label", "value label", "text", "description", "meaning", "answer", "response", "code label"])?;
+    Some((h, q, c, l))
+}
+
+fn labels_in(rows: &[SourceRow]) -> Option<std::collections::HashMap<String, BTreeMap<i64, String>>> {
+    let (h, q, c, l) = labels_header(rows)?;
     let mut labels: std::collections::HashMap<String, BTreeMap<i64, String>> = std::collections::HashMap::new();
     let mut question: Option<String> = None;
     for r in &rows[h + 1..] {
@@ -411,6 +418,8 @@ fn labels_in(rows: &[SourceRow]) -> Option<std::collections::HashMap<String, BTr
 /// The workbook's value labels, from the first sheet that holds them.
 pub fn find_labels(tables: &mut [Table]) -> Option<ValueLabels> {
     tables.iter_mut().find_map(|t| {
+        // (Its header first: the other sheets are not read further.)
+        labels_header(&head_n(t, 5))?;
         let rows = head_n(t, LABEL_ROWS);
         labels_in(&rows).map(|labels| ValueLabels { sheet: t.sheet.clone().unwrap_or_default(), labels })
     })

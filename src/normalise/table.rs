@@ -2418,6 +2418,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         fixed_episode_type,
         note_kinds: Default::default(),
         seen_unread: Default::default(),
+        child_audits: Default::default(),
         read_as_yes: BTreeMap::new(),
         error_cells: vec![Default::default(); watch.len()],
         error_watch: watch,
@@ -3401,6 +3402,8 @@ struct RowReader<'a> {
     /// Seen-alone answers read as neither yes, no nor not applicable, each
     /// said once ([`seen_alone_unread`]).
     pub(crate) seen_unread: std::collections::HashSet<String>,
+    /// This table's audits by child (their places in the model).
+    child_audits: std::cell::RefCell<crate::fasthash::FxHashMap<String, Vec<usize>>>,
     /// Yes/no columns holding names or dates ("Moderated by: Jo", "Worker seen:
     /// Sam 05/10") read as yes: column → (count, first example).
     read_as_yes: BTreeMap<String, (u64, String)>,
@@ -3635,12 +3638,13 @@ impl<'a> RowReader<'a> {
         let resubmitted = |x: &Audit| {
             let first_band =
                 |x: &Audit| if x.completed <= a.completed { x.overall.as_ref().and_then(|j| j.band) } else { a.overall.as_ref().and_then(|j| j.band) };
+            // (The cheap tests first: every audit read so far is asked.)
             !has_id
+                && x.completed.zip(a.completed).is_some_and(|(p, q)| (q - p).num_days().abs() <= RESUBMITTED_WITHIN)
                 && x.origin.file == self.file
                 && x.origin.sheet.as_deref() == self.sheet
                 && x.framework == a.framework
                 && same_child(x, &a)
-                && x.completed.zip(a.completed).is_some_and(|(p, q)| (q - p).num_days().abs() <= RESUBMITTED_WITHIN)
                 && (x.completed == a.completed || first_band(x) != Some(crate::normalise::config::Band::Inadequate))
                 // (By the same auditor, from the same allocation, where the rows
                 // say: two auditors' audits of one child are two audits; but not
@@ -3653,10 +3657,12 @@ impl<'a> RowReader<'a> {
         let earlier = if has_id {
             model.audit_ids.get(&a.id)
         } else {
-            keys.iter()
-                .find_map(|k| model.audit_keys.get(k))
-                .map(|&i| &model.audits[i].origin)
-                .or_else(|| model.audits.iter().rev().find(|x| resubmitted(x)).map(|x| &x.origin))
+            keys.iter().find_map(|k| model.audit_keys.get(k)).map(|&i| &model.audits[i].origin).or_else(|| {
+                // (Only this table's audits of the child can be: its index.)
+                let child = super::identity::child_key(&a.child_id)?;
+                let index = self.child_audits.borrow();
+                index.get(&child)?.iter().rev().filter_map(|&i| model.audits.get(i)).find(|x| resubmitted(x)).map(|x| &x.origin)
+            })
         };
         // An id another file gives to another child's audit: each file numbers
         // its own audits ("QA-001" every month), so this is another audit,
@@ -3678,6 +3684,7 @@ impl<'a> RowReader<'a> {
                     findings,
                 );
                 model.audit_ids.insert(a.id.clone(), a.origin.clone());
+                self.index_child(&a, model.audits.len());
                 model.audits.push(a);
                 return Ok(());
             }
@@ -3749,6 +3756,7 @@ impl<'a> RowReader<'a> {
                     }
                     model.audit_ids.insert(a.id.clone(), a.origin.clone());
                     model.superseded.push((first, a.origin.clone(), why));
+                    self.index_child(&a, model.audits.len());
                     model.audits.push(a);
                     return Ok(());
                 }
@@ -3799,8 +3807,17 @@ impl<'a> RowReader<'a> {
             }
         }
         model.audit_ids.insert(a.id.clone(), a.origin.clone());
+        self.index_child(&a, model.audits.len());
         model.audits.push(a);
         Ok(())
+    }
+
+    /// Notes that the audit about to be read at `at` in the model is this
+    /// child's (the form sent in again is looked for among them).
+    fn index_child(&self, a: &Audit, at: usize) {
+        if let Some(child) = super::identity::child_key(&a.child_id) {
+            self.child_audits.borrow_mut().entry(child).or_default().push(at);
+        }
     }
 
     /// Gives an audit whose id another audit has (read at `first`) an id of
