@@ -267,21 +267,35 @@ pub fn audits_end_before(end: Option<NaiveDate>, period: &Period) -> bool {
 pub fn audits_after_period(model: &crate::normalise::Model, period: &Period, today: NaiveDate) -> Option<crate::normalise::Finding> {
     let after: Vec<NaiveDate> =
         model.audits.iter().filter_map(|a| a.completed).filter(|d| *d > period.to && crate::calendar::plausible_event(*d, today)).collect();
-    let last = after.iter().max()?;
-    let n = after.len();
-    let (audits, were) = if n == 1 { ("audit was", "it is") } else { ("audits were", "they are") };
+    dates_said(&after, "audits_after_period", ("audit was", "audits were"), |n, audits, were, last| {
+        format!(
+            "{n} {audits} completed after the period ends ({}; the last on {last}): {were} not counted as completed or graded in this report, nor in its trend, which ends with the reported period (one due in the period counts as late in audits_on_time); a report for the later period counts them",
+            period.to
+        )
+    })
+}
+
+/// An information finding about audits on `dates` (none: no finding), its
+/// value the latest date; `message(n, noun, pronoun, last)` says what was done
+/// ("audit was" / "audits were", "it is" / "they are").
+fn dates_said(
+    dates: &[NaiveDate],
+    code: &'static str,
+    (one, many): (&str, &str),
+    message: impl Fn(usize, &str, &str, NaiveDate) -> String,
+) -> Option<crate::normalise::Finding> {
+    let last = *dates.iter().max()?;
+    let n = dates.len();
+    let (audits, were) = if n == 1 { (one, "it is") } else { (many, "they are") };
     Some(crate::normalise::Finding {
         severity: crate::normalise::Severity::Info,
-        code: "audits_after_period",
+        code,
         file: String::new(),
         sheet: None,
         row: None,
         column: None,
         value: last.to_string(),
-        action: format!(
-            "{n} {audits} completed after the period ends ({}; the last on {last}): {were} not counted as completed or graded in this report, nor in its trend, which ends with the reported period (one due in the period counts as late in audits_on_time); a report for the later period counts them",
-            period.to
-        ),
+        action: message(n, audits, were, last),
     })
 }
 
@@ -298,20 +312,10 @@ pub fn moderations_after_as_of(model: &crate::normalise::Model, period: &Period,
         .filter_map(|a| a.moderation_date)
         .filter(|d| *d > as_of)
         .collect();
-    let last = after.iter().max()?;
-    let n = after.len();
-    let (audits, were) = if n == 1 { ("audit of the period was", "it is") } else { ("audits of the period were", "they are") };
-    Some(crate::normalise::Finding {
-        severity: crate::normalise::Severity::Info,
-        code: "moderated_after_as_of",
-        file: String::new(),
-        sheet: None,
-        row: None,
-        column: None,
-        value: last.to_string(),
-        action: format!(
+    dates_said(&after, "moderated_after_as_of", ("audit of the period was", "audits of the period were"), |n, audits, were, last| {
+        format!(
             "{n} {audits} moderated after the as-of date ({as_of}; the last on {last}): {were} counted as moderated (moderation_coverage counts audits that were moderated, whenever)"
-        ),
+        )
     })
 }
 
