@@ -1049,12 +1049,12 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
             let bare = |c: usize| split_numbering(&fold(&columns[c].header)).1 == "date";
             let named: Vec<usize> =
                 winners.iter().copied().filter(|&c| !bare(c) && words[columns[c].index].iter().any(|w| w == "audit" || w == "audited")).collect();
-            if let [named] = named[..].iter().copied().filter(|&n| winners.iter().all(|&c| c == n || bare(c))).collect::<Vec<_>>()[..] {
+            if let ([named], true) = (&named[..], winners.iter().all(|&c| named.first() == Some(&c) || bare(c))) {
                 keep_one(
                     &mut columns,
                     &mut notes,
                     &cols,
-                    named,
+                    *named,
                     |h, kept| format!("column '{h}' is a bare date beside '{kept}', which names the audit: not used"),
                     |kept| format!("'{kept}' names the audit"),
                 );

@@ -127,30 +127,13 @@ fn key_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<BTreeMap<i64, Str
         let knows = |t: &str| is_not_applicable(t) || matches!(crosswalk.judge(&Cell::text(t), None, super::config::NumericDirection::Ofsted), Ok(Some(_)));
         let pair = match filled.as_slice() {
             [c, Cell::Text(label)] | [Cell::Text(label), c] if code(c).is_some() => code(c).map(|n| (n, label.trim().to_string())),
-            three @ [_, _, _] => {
-                let text = |i: usize| matches!(three[i], Cell::Text(_)) && code(three[i]).is_none();
-                let codes: Vec<usize> = (0..3).filter(|&i| code(three[i]).is_some() && (0..3).filter(|&j| j != i).all(text)).collect();
-                match codes[..] {
-                    [at] => {
-                        let texts: Vec<&str> =
-                            (0..3).filter(|&i| i != at).filter_map(|i| if let Cell::Text(t) = three[i] { Some(t.as_str()) } else { None }).collect();
-                        // (Written "List | Code | Label", the label last, unless
-                        // only the other names a grade.)
-                        match texts[..] {
-                            [a, b] => {
-                                let (list, label) = if knows(a) && !knows(b) { (b, a) } else { (a, b) };
-                                if list_name.as_deref().is_some_and(|l| l != list.trim()) {
-                                    finish(&mut run, &mut scales, &mut found);
-                                }
-                                list_name = Some(list.trim().to_string());
-                                code(three[at]).map(|n| (n, label.trim().to_string()))
-                            }
-                            _ => None,
-                        }
-                    }
-                    _ => None,
+            three @ [_, _, _] => listed(three, knows).map(|(list, n, label)| {
+                if list_name.as_deref().is_some_and(|l| l != list) {
+                    finish(&mut run, &mut scales, &mut found);
                 }
-            }
+                list_name = Some(list);
+                (n, label)
+            }),
             _ => None,
         };
         match pair {
@@ -172,6 +155,25 @@ fn key_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<BTreeMap<i64, Str
         1 => found.pop(),
         _ => None,
     }
+}
+
+/// A key's row naming its list, code and label in any order ("QA_GRADE | 3 |
+/// Good", "3 | QA_GRADE | Good"): one code beside two texts; of the two, the
+/// label is the last unless only the other is one `knows` (a grade). The
+/// list's name, the code and the label, trimmed.
+fn listed(three: &[&Cell], knows: impl Fn(&str) -> bool) -> Option<(String, i64, String)> {
+    fn text(c: &Cell) -> Option<&str> {
+        match c {
+            Cell::Text(t) if code(c).is_none() => Some(t.as_str()),
+            _ => None,
+        }
+    }
+    let at: Vec<usize> = (0..3).filter(|&i| code(three[i]).is_some() && (0..3).filter(|&j| j != i).all(|j| text(three[j]).is_some())).collect();
+    let [at] = at[..] else { return None };
+    let mut texts = (0..3).filter(|&i| i != at).filter_map(|i| text(three[i]));
+    let (a, b) = (texts.next()?, texts.next()?);
+    let (list, label) = if knows(a) && !knows(b) { (b, a) } else { (a, b) };
+    Some((list.trim().to_string(), code(three[at])?, label.trim().to_string()))
 }
 
 fn is_not_applicable(label: &str) -> bool {
@@ -383,9 +385,6 @@ pub struct ValueLabels {
 /// answers each is 300 rows).
 const LABEL_ROWS: usize = 5_000;
 
-/// The value labels on a sheet: a header naming the question, the code and
-/// the label, then rows of them (a question named once over its codes, or on
-/// every row); two or more questions with two or more codes each.
 /// The header of a sheet of value labels: its row and the columns of the
 /// question, the code and the label.
 fn labels_header(rows: &[SourceRow]) -> Option<(usize, usize, usize, usize)> {
@@ -398,6 +397,9 @@ fn labels_header(rows: &[SourceRow]) -> Option<(usize, usize, usize, usize)> {
     Some((h, q, c, l))
 }
 
+/// The value labels on a sheet: a header naming the question, the code and
+/// the label, then rows of them (a question named once over its codes, or on
+/// every row); two or more questions with two or more codes each.
 fn labels_in(rows: &[SourceRow]) -> Option<std::collections::HashMap<String, BTreeMap<i64, String>>> {
     let (h, q, c, l) = labels_header(rows)?;
     let mut labels: std::collections::HashMap<String, BTreeMap<i64, String>> = std::collections::HashMap::new();

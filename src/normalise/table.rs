@@ -310,10 +310,8 @@ fn team_in_name(name: &str) -> Option<String> {
     // A copy's or a download's marks are not the name: "Copy of CP North",
     // "CP North - Copy", "CP North (1)".
     let mut name = name.trim();
-    for prefix in ["copy of ", "copy of"] {
-        if name.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix)) {
-            name = name[prefix.len()..].trim_start();
-        }
+    if name.get(..8).is_some_and(|p| p.eq_ignore_ascii_case("copy of ")) {
+        name = name[8..].trim_start();
     }
     for suffix in [" - copy", " – copy"] {
         if name.len() > suffix.len() && name.get(name.len() - suffix.len()..).is_some_and(|p| p.eq_ignore_ascii_case(suffix)) {
@@ -2841,10 +2839,10 @@ fn several_actions(text: &str) -> Vec<String> {
     if numbered.len() >= 2 {
         return numbered;
     }
+    const BULLETS: [char; 7] = ['•', '·', '*', '-', '–', '▪', '◦'];
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    let bullet = |l: &str| l.starts_with(['•', '·', '*', '-', '–', '▪', '◦']);
-    if lines.len() >= 2 && lines.iter().all(|l| bullet(l)) {
-        return lines.iter().map(|l| l.trim_start_matches(['•', '·', '*', '-', '–', '▪', '◦']).trim().to_string()).filter(|t| !t.is_empty()).collect();
+    if lines.len() >= 2 && lines.iter().all(|l| l.starts_with(BULLETS)) {
+        return lines.iter().map(|l| l.trim_start_matches(BULLETS).trim().to_string()).filter(|t| !t.is_empty()).collect();
     }
     Vec::new()
 }
