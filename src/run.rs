@@ -330,6 +330,7 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
         n.findings.extend(analyse::notes_end_warning(n.notes_end, &p.period, p.as_of));
         n.findings.extend(analyse::notes_start_warning(&n.model, n.notes_start, &p.period, p.as_of));
         n.findings.extend(analyse::audits_end_warning(n.audits_end, &p.period));
+        n.findings.extend(analyse::fields_before_period(&n, &config, &cal, &p.period));
         n.findings.extend(analyse::audits_after_period(&n.model, &p.period, crate::calendar::today()));
         n.findings.extend(analyse::moderations_after_as_of(&n.model, &p.period, p.as_of));
         n.findings.extend(analyse::actions_outside_calendar(&n.model, &cal, config.settings.action_working_days));

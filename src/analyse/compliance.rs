@@ -97,6 +97,41 @@ fn done_date(completed: Option<NaiveDate>) -> Option<NaiveDate> {
     completed.filter(|d| *d >= crate::calendar::date(2000, 1, 1))
 }
 
+/// The audit KPIs whose fields only earlier audits' tables carry: every audit
+/// completed in the period comes from a table without the field, and every
+/// audit of a table with it was allocated, due, completed and moderated before
+/// the period began (last year's form beside this year's, which dropped the
+/// question). The period's exports do not record it: not in the exports, never
+/// 0 of 0 (METRICS.md "Missing inputs"), and [`super::fields_before_period`]
+/// says so.
+pub fn fed_only_before(ctx: &Ctx, period: &Period) -> Vec<&'static str> {
+    let audits = &ctx.model.audits;
+    let cov = &ctx.cov;
+    // An audit with no date at all may be in the period.
+    let before = |a: &Audit| {
+        let dates = [a.completed, a.allocated, a.allocated_month, a.moderation_date, audit_due(ctx, a)];
+        dates.iter().any(Option::is_some) && dates.iter().flatten().all(|d| *d < period.from)
+    };
+    crate::normalise::coverage::AUDIT_KPIS
+        .iter()
+        .copied()
+        .filter(|k| !matches!(*k, "audits_completed" | "actions_on_time" | "actions_overdue") && cov.in_source(k))
+        .filter(|k| {
+            let mut unfed_in_period = false;
+            for (i, a) in audits.iter().enumerate() {
+                if cov.audit(i, k) {
+                    if !before(a) {
+                        return false;
+                    }
+                } else if a.completed.is_some_and(|d| period.contains(d)) {
+                    unfed_in_period = true;
+                }
+            }
+            unfed_in_period
+        })
+        .collect()
+}
+
 pub fn kpis(ctx: &Ctx, visits: &VisitIndex, notes: &NoteFrame, period: &Period, as_of: NaiveDate) -> Vec<Kpi> {
     let audits = &ctx.model.audits;
     let index = audit_index(ctx);
@@ -212,8 +247,10 @@ pub fn kpis(ctx: &Ctx, visits: &VisitIndex, notes: &NoteFrame, period: &Period, 
     let notes_end_before = ctx.notes_end.is_some_and(|end| end < period.from) || ctx.notes_start.is_some_and(|start| super::notes_start_late(start, period));
     // Audit records that all end before the period began: likewise.
     let audits_end_before = super::audits_end_before(ctx.audits_end, period);
+    let only_before = fed_only_before(ctx, period);
     let unmade = |id: &str| {
         !cov.in_source(id)
+            || only_before.contains(&id)
             || (notes_end_before && crate::normalise::coverage::NOTE_KPIS.contains(&id))
             || (audits_end_before && crate::normalise::coverage::AUDIT_KPIS.contains(&id))
     };

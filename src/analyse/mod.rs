@@ -344,6 +344,38 @@ pub fn actions_outside_calendar(model: &crate::normalise::Model, cal: &crate::ca
         .collect()
 }
 
+/// A warning for each audit KPI whose fields only earlier audits' tables
+/// carry ([`compliance::fed_only_before`]): which tables hold the field, and
+/// that the period's audits come from tables without it.
+pub fn fields_before_period(n: &crate::normalise::Normalised, config: &Config, cal: &Calendar, period: &Period) -> Vec<crate::normalise::Finding> {
+    let model = &n.model;
+    let cov = crate::normalise::coverage::Coverage::new(&n.tables, model, config).without(&n.unmakeable);
+    let ctx = Ctx { model, config, cal, grid: vec![*period], cov, notes_end: n.notes_end, notes_start: n.notes_start, audits_end: n.audits_end };
+    compliance::fed_only_before(&ctx, period)
+        .into_iter()
+        .map(|kpi| {
+            let fields = crate::normalise::coverage::NEEDS.iter().find(|(id, _)| *id == kpi).and_then(|(_, needs)| needs.first()).and_then(|n| n.groups.last()).map(|g| g.join(" / ")).unwrap_or_default();
+            let files: std::collections::BTreeSet<&str> =
+                model.audits.iter().enumerate().filter(|(i, _)| ctx.cov.audit(*i, kpi)).map(|(_, a)| a.origin.file.as_str()).collect();
+            let files: Vec<&str> = files.into_iter().collect();
+            crate::normalise::Finding {
+                severity: crate::normalise::Severity::Warning,
+                code: "kpi_not_in_source",
+                file: String::new(),
+                sheet: None,
+                row: None,
+                column: None,
+                value: kpi.to_string(),
+                action: format!(
+                    "'{fields}' is only in tables whose audits all happened before the period starts ({}): {}; the period's audits come from tables without it: {kpi} is not in the exports for this period (null, \"not_in_source\": true; the packs say \"not in the exports\")",
+                    period.from,
+                    files.join(", ")
+                ),
+            }
+        })
+        .collect()
+}
+
 pub fn audits_end_warning(end: Option<NaiveDate>, period: &Period) -> Option<crate::normalise::Finding> {
     let last = end.filter(|e| *e < period.from)?;
     let action = if audits_end_before(end, period) {

@@ -566,6 +566,60 @@ fn a_kpi_no_table_records_is_not_in_source_never_zero() {
 }
 
 #[test]
+fn a_field_only_last_years_table_carries_is_not_in_this_periods_exports() {
+    // Last year's form asked "spoken to the family" and had a due date; this
+    // year's form (the period's audits) asks neither.
+    let old = |id: &str, done: &str| {
+        let mut a = from("2025-26.csv", audit(id, "C9", "T", Some(done), "Good"));
+        a.spoke_family = Answer::Yes;
+        a.due = Some(d("2025-06-30"));
+        a
+    };
+    let tables = || {
+        vec![
+            table("2025-26.csv", TableKind::Audits, &["child_id", "completed_date", "overall", "spoke_family", "due_date"]),
+            table("2026-27.csv", TableKind::Audits, &["child_id", "completed_date", "overall"]),
+        ]
+    };
+    let this_year =
+        vec![from("2026-27.csv", audit("n1", "C1", "T", Some("2026-09-10"), "Good")), from("2026-27.csv", audit("n2", "C2", "T", Some("2026-10-02"), "Good"))];
+    let mut audits = this_year.clone();
+    audits.extend([old("o1", "2025-06-20"), old("o2", "2025-07-01")]);
+    let n = Normalised { model: model(audits.clone()), tables: tables(), ..Default::default() };
+    let m = run_with(model(audits.clone()), tables(), sep_oct(), date(2026, 10, 31));
+    for id in ["family_spoken_to", "audits_on_time"] {
+        let k = kpi(&m, id);
+        assert_eq!((nd(k), k.value.value(), k.not_in_source), ((0, Some(0)), None, true), "{id}");
+    }
+    assert_eq!(nd(kpi(&m, "audits_completed")), (2, None));
+    assert_eq!(nd(kpi(&m, "overall_good_or_better")), (2, Some(2)), "both tables carry the overall");
+    let said = super::fields_before_period(&n, &Config::defaults(), &crate::calendar::Calendar::default(), &sep_oct());
+    let family = said.iter().find(|f| f.value == "family_spoken_to").expect("a warning for family_spoken_to");
+    assert_eq!((family.severity, family.code), (Severity::Warning, "kpi_not_in_source"));
+    assert!(
+        family.action.contains("'spoke_family'") && family.action.contains("2025-26.csv") && family.action.contains("not in the exports for this period"),
+        "{}",
+        family.action
+    );
+    assert!(!said.iter().any(|f| f.value == "overall_good_or_better"));
+    // The period that last year's audits fall in still has the figure.
+    let last_year = Period::bimonthly_starting(date(2025, 5, 1));
+    let then = run_with(model(audits.clone()), tables(), last_year, date(2025, 6, 30));
+    assert_eq!((nd(kpi(&then, "family_spoken_to")), kpi(&then, "family_spoken_to").not_in_source), ((1, Some(1)), false));
+    // One of last year's table's audits completed in the period: made as before.
+    audits.push(old("o3", "2026-09-20"));
+    let m = run_with(model(audits.clone()), tables(), sep_oct(), date(2026, 10, 31));
+    assert_eq!((nd(kpi(&m, "family_spoken_to")), kpi(&m, "family_spoken_to").not_in_source), ((1, Some(1)), false));
+    // Or due in it, though not done: in audits_on_time as before (late).
+    audits.pop();
+    let mut due = old("o4", "2025-06-20");
+    (due.completed, due.due) = (None, Some(d("2026-09-30")));
+    audits.push(due);
+    let m = run_with(model(audits), tables(), sep_oct(), date(2026, 10, 31));
+    assert_eq!((nd(kpi(&m, "audits_on_time")), kpi(&m, "audits_on_time").not_in_source), ((0, Some(1)), false));
+}
+
+#[test]
 fn coverage_warnings_name_the_field_the_kpi_and_the_records_left_out() {
     let a = from("a.csv", audit("a", "C1", "T", Some("2026-09-10"), "Good"));
     let tables = vec![table("a.csv", TableKind::Audits, &["child_id", "completed_date", "overall", "spoke_child"])];
