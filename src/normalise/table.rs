@@ -413,6 +413,9 @@ fn is_prose_answer(c: &Cell) -> bool {
     f.split(' ').count() >= 5
         && !matches!(f.split(' ').next(), Some("yes" | "y" | "no" | "n" | "true" | "false" | "na"))
         && !["n a", "not applicable", "not relevant"].iter().any(|p| f.starts_with(p))
+        // "Not selected for parent/carer views": the form's own answer for a
+        // question not asked of this case (seed 001), not prose.
+        && !["not selected", "choose an item"].iter().any(|p| f.starts_with(p))
 }
 
 /// "NA", "N/A", "None", "nan": a team not recorded (as R, pandas or a failed
@@ -4245,9 +4248,10 @@ impl<'a> RowReader<'a> {
             let h = fold(header);
             h.split(' ').count() <= 10 && ["who", "which", "date", "name", "names"].iter().any(|w| h.split(' ').any(|x| x == *w))
         };
-        let names_something = (matches!(field, "moderated" | "spoke_practitioner" | "escalated") || records_discussion || asks_who_or_when)
-            && !who_list
-            && (cell.as_date().is_some() || text.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+        let names_something =
+            (matches!(field, "moderated" | "spoke_practitioner" | "escalated") || records_discussion || asks_who_or_when || tells_contact(field, &text))
+                && !who_list
+                && (cell.as_date().is_some() || text.chars().filter(|c| c.is_alphabetic()).count() >= 2);
         // Unless the words say that person was not spoken to ("Personal adviser
         // on leave - not spoken to", "IRO only - SW post vacant"): a short
         // answer only, never a record of what was said ("Mum said she did not
@@ -5126,6 +5130,33 @@ const NOT_SPOKEN: [&str; 16] = [
     "not contactable",
     "no response",
 ];
+
+/// Whether a short answer to "was the child (or family) spoken to", written
+/// as what happened, says who was spoken to and how or when ("Mother 13/10",
+/// "Foster carer by phone", "Father (telephone) - unhappy about delays"), or
+/// that it was done ("Spoke with the child at school 02/09"), or that the
+/// family was selected for views ("Selected – no response to 2 calls"), or
+/// that the person named was not spoken to ("Mother did not respond"). A view alone ("Carers positive about support")
+/// says neither. What it says is read by the caller: no when the words say
+/// the person was not spoken to ([`says_not_spoken_to`]), else yes.
+fn tells_contact(field: &str, text: &str) -> bool {
+    if !matches!(field, "spoke_child" | "spoke_family") || text.split_whitespace().count() > 15 {
+        return false;
+    }
+    let cs = clauses(text);
+    let Some(first) = cs.first() else { return false };
+    let first_word = first.split(' ').next().unwrap_or("");
+    let dated = text
+        .split(|c: char| !(c.is_ascii_digit() || c == '/' || c == '.'))
+        .any(|t| t.contains(['/', '.']) && t.chars().filter(char::is_ascii_digit).count() >= 3);
+    let how = cs.iter().any(|c| c.split(' ').any(|w| CONTACT_WORDS.contains(&w)));
+    matches!(first_word, "spoke" | "spoken" | "met" | "seen" | "talked")
+        || ((names_role(field, first) || first_word == "selected") && (dated || how || cs.iter().any(|c| negated(c))))
+}
+
+/// Words that say how someone was spoken to.
+const CONTACT_WORDS: [&str; 15] =
+    ["seen", "spoke", "spoken", "met", "phone", "telephone", "phoned", "call", "calls", "called", "video", "visit", "visited", "teams", "zoom"];
 
 /// Whether a folded clause names the role a spoken-to field asks about.
 fn names_role(field: &str, f: &str) -> bool {

@@ -644,6 +644,48 @@ fn spoken_to_read_from_lists_names_and_dates() {
 }
 
 #[test]
+fn who_was_spoken_to_and_how_written_as_a_few_words_is_an_answer() {
+    use auditpack::normalise::Answer::{Blank, No, NotApplicable as Na, Yes};
+    // Seed 004's "Feedback from …" columns and seed 001's "Parents / carers
+    // views" ("if this case is selected"), kept as a tracker keeps them.
+    let dir = scratch("spoken-to-how");
+    write(
+        &dir,
+        "tracker.csv",
+        "Child ID,Audit date,Overall grade,Feedback from child/young person,Feedback from parents/carers
+         C1,07/09/2026,Good,Spoke with C1 at school 02/09 - likes her carers,Foster carers 03/09
+         C2,08/09/2026,Good,N/A - baby,Mother did not respond to calls
+         C3,09/09/2026,Good,Yes - video call,Father (telephone) - unhappy about delays
+         C4,10/09/2026,Good,No - declined,Grandmother (kinship carer) 25/09
+         C5,11/09/2026,Good,,Selected – no response to 2 calls
+         C6,14/09/2026,Good,,Not selected for parent/carer views
+         C7,15/09/2026,Good,,Carers positive about support
+         C8,16/09/2026,Good,,Mother by phone
+"
+        .as_bytes(),
+    );
+    let n = read(std::slice::from_ref(&dir), &Config::defaults());
+    let got: Vec<_> = n.model.audits.iter().map(|a| (a.child_id.as_str(), a.spoke_child, a.spoke_family)).collect();
+    // (C7 is a view, not who was spoken to or how: left blank, and said.)
+    assert_eq!(
+        got,
+        [
+            ("C1", Yes, Yes),
+            ("C2", Na, No),
+            ("C3", Yes, Yes),
+            ("C4", No, Yes),
+            ("C5", Blank, No),
+            ("C6", Blank, Blank),
+            ("C7", Blank, Blank),
+            ("C8", Blank, Yes)
+        ],
+        "{:?}",
+        n.tables[0].columns
+    );
+    assert!(n.findings.iter().any(|f| f.code == "unknown_answer" && f.value == "Carers positive about support"), "said");
+}
+
+#[test]
 fn a_plan_file_without_a_status_column_and_a_list_of_children() {
     let dir = scratch("plan-file");
     write(&dir, "cp-plans.csv", b"Child ID,Plan start date,Plan end date,Team\nC1,01/09/2026,,North\nC2,01/01/2026,15/09/2026,South\n");

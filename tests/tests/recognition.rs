@@ -505,15 +505,24 @@ fn a_sharepoint_lists_title_and_id_and_its_folders_are_read_as_such() {
          2,MB30101,07/09/2026,North,Good,Not selected for parent/carer views.,07/09/2026,\"Vale, Ann\",08/09/2026,\"Vale, Ann\",Item,sites/qa/Lists/Audits/2026-07\n\
          3,MB30102,08/09/2026,North,Inadequate,Mother declined to take part in the audit.,08/09/2026,\"Vale, Ann\",08/09/2026,\"Vale, Ann\",Item,sites/qa/Lists/Audits/2026-07\n\
          4,MB30103,09/09/2026,South,Good,Foster carer feels well supported by the team.,09/09/2026,\"Vale, Ann\",09/09/2026,\"Vale, Ann\",Item,sites/qa/Lists/Audits/2026-07\n\
-         5,MB30104,10/09/2026,South,Good,Not selected for parent/carer views.,10/09/2026,\"Vale, Ann\",10/09/2026,\"Vale, Ann\",Item,sites/qa/Lists/Audits/2026-07\n",
+         5,MB30104,10/09/2026,South,Good,Not selected for parent/carer views.,10/09/2026,\"Vale, Ann\",10/09/2026,\"Vale, Ann\",Item,sites/qa/Lists/Audits/2026-07\n\
+         6,MB30105,11/09/2026,South,Good,Father refused to meet the auditor at all.,11/09/2026,\"Vale, Ann\",11/09/2026,\"Vale, Ann\",Item,sites/qa/Lists/Audits/2026-07\n\
+         7,MB30106,14/09/2026,South,Good,Parents declined to engage with the audit.,14/09/2026,\"Vale, Ann\",14/09/2026,\"Vale, Ann\",Item,sites/qa/Lists/Audits/2026-07\n",
     )
     .unwrap();
     let out = run_in_folder(&dir, &input);
     let audits = rows(&out.join("normalised/audits.csv"));
     let got: Vec<(&str, &str)> = audits.iter().map(|a| (a["audit_id"].as_str(), a["child_id"].as_str())).collect();
-    assert_eq!(got, [("2", "MB30101"), ("3", "MB30102"), ("4", "MB30103"), ("5", "MB30104")], "Title is the child, ID the audit; the folder is no audit");
+    assert_eq!(
+        got,
+        [("2", "MB30101"), ("3", "MB30102"), ("4", "MB30103"), ("5", "MB30104"), ("6", "MB30105"), ("7", "MB30106")],
+        "Title is the child, ID the audit; the folder is no audit"
+    );
     let m = metrics(&out);
     let family = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "family_spoken_to").unwrap();
+    // (Three sentences read only by a word inside them; "Not selected for
+    // parent/carer views." is the form's own answer for a case not selected,
+    // not one of them.)
     assert_eq!(family["not_in_source"], true, "views written as sentences are not yes or no answers");
     let dq = data_quality(&out);
     assert!(dq.contains("answers_not_read") && dq.contains("are sentences"), "{dq}");
