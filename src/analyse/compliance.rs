@@ -53,7 +53,11 @@ pub fn action_due_in(cal: &crate::calendar::Calendar, working_days: u32, act: &A
     if act.due.is_some() {
         return Ok(act.due);
     }
-    let Some(start) = act.set.or_else(|| act.audit_id.as_deref().and_then(|id| audits.get(id)).and_then(|a| a.completed)) else { return Ok(None) };
+    // (The audit's date on the action's own row when its audit is not read:
+    // the day the audit was done is the day its actions were set.)
+    let Some(start) = act.set.or_else(|| act.audit_id.as_deref().and_then(|id| audits.get(id)).and_then(|a| a.completed)).or(act.audit_date) else {
+        return Ok(None);
+    };
     let due = match act.due_in {
         Some(t) => crate::normalise::timescale::due(t, start, |d, n| cal.add_working_days(d, n)),
         None => Some(cal.add_working_days(start, working_days)),

@@ -1651,9 +1651,13 @@ pub fn detect_framework(config: &Config, rec: &Recogniser, pins: Option<&SourceS
             let sc = f.scales.iter().filter(|s| scales.iter().filter(|x| **x == s.as_str()).count() >= if s.as_str() == "ynp" { 3 } else { 1 }).count();
             let n = f.numbered_questions.len() as u32;
             let numbered = n > 0 && numbers.len() as u32 == n && numbers.iter().next_back() == Some(&n);
+            // (On its own scale: another framework's nine domains numbered 1 to
+            // 9 and graded Met / Not met are not this one's nine areas.)
+            let own_scale =
+                columns.iter().any(|c| split_numbering(&fold(&c.header)).0.is_some() && c.scale.as_deref().is_some_and(|s| f.scales.iter().any(|x| x == s)));
             // Its questions numbered 1..N on its own scale count as a signature
             // phrase when the headers are short ("1. Risk" … "12. Overall").
-            (sig * 2 + sc + usize::from(numbered && (sig > 0 || sc > 0)), f.id.as_str())
+            (sig * 2 + sc + usize::from(numbered && own_scale && (sig > 0 || sc > 0)), f.id.as_str())
         })
         .filter(|(s, _)| *s >= 2)
         .collect();
@@ -1977,6 +1981,34 @@ mod tests {
             &[&["C1", "01/09/2026", "Good", "Cycle 3"], &["C2", "02/09/2026", "Good", "Cycle 2"], &["C3", "03/09/2026", "Good", "Cycle 3"]],
         );
         assert_eq!(target(&m, "Cycle"), "(not used)");
+    }
+
+    /// Nine domains numbered 1 to 9 on Met / Partially met / Not met are not
+    /// seed 000's nine areas (Yes / Partially / No) because the overall is an
+    /// Ofsted grade: the numbering counts only on the framework's own scale.
+    /// On its own scale it still does.
+    #[test]
+    fn questions_numbered_1_to_n_count_only_on_the_frameworks_own_scale() {
+        let mut headers = vec!["Child ID".to_string(), "Date finalised".to_string()];
+        headers.extend((1..=9).map(|n| format!("Domain {n}")));
+        headers.push("Overall judgement".into());
+        let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+        let row = |grade: &'static str| {
+            let mut r = vec!["C1", "10/09/2026"];
+            r.extend(std::iter::repeat_n(grade, 9));
+            r.push("Good");
+            r
+        };
+        let (met, yes) = (row("Partially met"), row("Yes"));
+        let m = map(&headers, &[&met, &met, &met]);
+        assert_ne!(m.framework.as_deref(), Some("nine_area"), "{:?}", m.framework);
+        let m = map(&headers, &[&yes, &yes, &yes]);
+        assert_eq!(
+            m.framework.as_deref(),
+            Some("nine_area"),
+            "{:?}",
+            m.columns.iter().map(|c| (c.header.clone(), c.target.describe(), c.scale.clone())).collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -200,6 +200,16 @@ pub struct ModerationRecord {
     pub date: Option<NaiveDate>,
 }
 
+/// An action read with an id of its own, whose row names another action's id as the
+/// one it carries forward (`replaces`) or was carried forward as.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CarriedAction {
+    pub origin: Origin,
+    pub child: Option<String>,
+    pub replaces: bool,
+    pub other: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Action {
     pub origin: Origin,
@@ -216,7 +226,8 @@ pub struct Action {
     #[serde(skip)]
     pub due_in: Option<super::timescale::Timescale>,
     pub completed: Option<NaiveDate>,
-    /// Audit date given on the action row, used only to link it.
+    /// Audit date given on the action row: to link it, and the day it was set
+    /// when no set date is given and its audit is not read.
     #[serde(skip)]
     pub audit_date: Option<NaiveDate>,
 }
@@ -423,6 +434,13 @@ pub struct Model {
     /// replaces (its file name says it is later): where each was read, and
     /// where the later version was. Taken out when reading ends.
     pub superseded: Vec<(Origin, Origin, &'static str)>,
+    /// While reading: an earlier audit id a record says it carries forward
+    /// ("Previous ref (2025-26)": "LA25/26-075") → that record (its child,
+    /// completion and place), for when the earlier record is read after it.
+    pub carried_forward: std::collections::HashMap<String, (String, Option<NaiveDate>, Origin)>,
+    /// While reading: actions whose rows say they carry another forward, or
+    /// were carried forward as another ([`super::table::resolve_carried_actions`]).
+    pub carried_actions: Vec<CarriedAction>,
     /// While reading: an action's audit (or child) and words → its index in
     /// `actions`, so an action another export holds too is one action.
     pub action_keys: std::collections::HashMap<String, usize>,

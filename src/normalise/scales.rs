@@ -432,6 +432,23 @@ mod tests {
         assert_eq!(j.label, "Partially");
     }
 
+    /// A council's own words for the grades, as refreshed templates write
+    /// them: "Above good" / "Below good" beside "Good" (the three-grade
+    /// scale), "Practice requires improvement" beside "Good practice".
+    #[test]
+    fn local_words_for_the_grades_read_as_their_grades() {
+        let cw = cw();
+        for (text, label, good) in [
+            ("Above good", "Exceeds good", true),
+            ("Below good", "Does not meet good", false),
+            ("Practice requires improvement", "Requires Improvement", false),
+            ("Good practice", "Good", true),
+        ] {
+            let j = cw.judge(&Cell::text(text), None, NumericDirection::default()).unwrap().unwrap();
+            assert_eq!((j.label.as_str(), j.at_least_good), (label, Some(good)), "{text}");
+        }
+    }
+
     #[test]
     fn remembered_candidates_are_the_lookups() {
         let c = cw();

@@ -430,6 +430,89 @@ const MODERATION_FIELDS: &[&str] = &["moderated", "moderator_agrees", "moderated
 /// The reason given for the rows of a sheet that holds no records.
 pub const NOT_DATA: &str = "not a data table (skipped)";
 
+/// A record that says which earlier audit id it carries forward ("Previous
+/// ref (2025-26)", "Previous Form ID"): that earlier record, when it is the
+/// same child's and was not completed, or was completed the same day (the
+/// audit carried into the new year's log and updated in both), is this one,
+/// replaced by it. One completed on another day (a re-audit naming the audit
+/// it follows) is another audit, kept. An earlier record not read yet is
+/// looked for when it is ([`Model::carried_forward`]).
+fn carry_forward((previous, child, completed, origin): (String, String, Option<chrono::NaiveDate>, Origin), model: &mut Model) {
+    let key = fold(&previous);
+    let earlier = model.audit_ids.iter().find(|(id, _)| fold(id) == key).map(|(_, o)| o.clone());
+    match earlier.and_then(|o| model.audits.iter().rev().find(|x| x.origin == o)) {
+        Some(x) => {
+            if one_audit_carried(&x.child_id, x.completed, &child, completed) {
+                model.superseded.push((x.origin.clone(), origin, CARRIED_FORWARD));
+            }
+        }
+        None => {
+            model.carried_forward.insert(key, (child, completed, origin));
+        }
+    }
+}
+
+/// What a row's words say it carries forward, or was carried forward as: "b/f
+/// from A25-0391", "brought forward from …", "carried forward from …" (this
+/// record replaces that one: `true`), or "Carried forward to 2026-27 as
+/// A26-0001", "c/f as …" (that one replaces this: `false`); with the other
+/// record's reference as written.
+fn carried_link(cells: &[Cell]) -> Option<(bool, String)> {
+    let token = |rest: &str| {
+        rest.split_whitespace().next().map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()).to_string()).filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+    };
+    cells.iter().filter_map(|c| if let Cell::Text(t) = c { Some(t.to_lowercase()) } else { None }).find_map(|t| {
+        for from in ["b/f from ", "bf from ", "b/fwd from ", "brought forward from ", "carried forward from ", "carried over from "] {
+            if let Some(at) = t.find(from) {
+                return token(&t[at + from.len()..]).map(|id| (true, id));
+            }
+        }
+        for to in ["carried forward", "c/f", "carried over", "moved to"] {
+            if let Some(at) = t.find(to) {
+                let rest = &t[at + to.len()..];
+                if let Some(r) = rest.find(" as ") {
+                    return token(&rest[r + 4..]).map(|id| (false, id));
+                }
+            }
+        }
+        None
+    })
+}
+
+/// The actions carried forward under a new id, each pair one action: the
+/// record carried forward is set aside for the one that carries it, when
+/// both are the same child's (or either gives none). Said in the notes.
+pub(crate) fn resolve_carried_actions(model: &mut Model) {
+    let links = std::mem::take(&mut model.carried_actions);
+    if links.is_empty() {
+        return;
+    }
+    // Every action read with an id, by its id (the keys end "|#id").
+    let by_id: std::collections::HashMap<String, usize> =
+        model.action_keys.iter().filter(|(_, &i)| i < model.actions.len()).filter_map(|(k, &i)| k.rfind("|#").map(|at| (fold(&k[at + 2..]), i))).collect();
+    let mut pairs: Vec<(Origin, Origin)> = Vec::new();
+    for l in &links {
+        let Some(other) = by_id.get(&fold(&l.other)).map(|&i| &model.actions[i]) else { continue };
+        let same_child = match (&l.child, &other.child_id) {
+            (Some(a), Some(b)) => super::identity::child_key(a) == super::identity::child_key(b),
+            _ => true,
+        };
+        let pair = if l.replaces { (other.origin.clone(), l.origin.clone()) } else { (l.origin.clone(), other.origin.clone()) };
+        if same_child && pair.0 != pair.1 && !pairs.contains(&pair) {
+            pairs.push(pair);
+        }
+    }
+    for (old, new) in pairs {
+        model.superseded.push((old, new, CARRIED_FORWARD_ACTION));
+    }
+}
+
+/// Whether an earlier record and the record carrying it forward are one audit.
+fn one_audit_carried(earlier_child: &str, earlier_done: Option<chrono::NaiveDate>, child: &str, done: Option<chrono::NaiveDate>) -> bool {
+    let key = super::identity::child_key(child);
+    key.is_some() && key == super::identity::child_key(earlier_child) && (earlier_done.is_none() || earlier_done == done)
+}
+
 /// Whether two audits are of one child, by an id that reads as one.
 fn same_child(x: &Audit, y: &Audit) -> bool {
     let key = super::identity::child_key(&x.child_id);
@@ -919,6 +1002,8 @@ pub const LATER_SUBMISSION: &str =
 /// id, is the form sent in again rather than another audit.
 const RESUBMITTED_WITHIN: i64 = 7;
 pub const LATER_SHEET: &str = "it is on a later sheet of the same workbook (the audit carried over)";
+pub const CARRIED_FORWARD_ACTION: &str = "one of the two says the other carries it forward under a new id (\"b/f from …\", \"carried forward … as …\")";
+pub const CARRIED_FORWARD: &str = "it gives this record's audit id as its previous reference (the audit carried forward under a new one)";
 pub const LATER_BY_COLUMNS: &str = "its table records completion, which the other's does not";
 pub const SUPERSEDED: &str = "audit in a later export (that version is used)";
 pub const ACTION_SUPERSEDED: &str = "action in a later export (that version is used)";
@@ -3553,7 +3638,12 @@ impl<'a> RowReader<'a> {
                 // its own (kept when the row's audit is another export's).
                 // (The row's numbered action slots are its audit's.)
                 let again = self.reaudit(&row, &a, findings);
+                let previous = self.text(&row, "previous_id").filter(|p| fold(p) != fold(&a.id));
+                let carries = previous.map(|p| (p, a.child_id.clone(), a.completed, a.origin.clone()));
                 let first = self.add_audit(a, model, findings).map(|()| self.slot_actions(&row, model, findings));
+                if let (Ok(()), Some(carries)) = (&first, carries) {
+                    carry_forward(carries, model);
+                }
                 match again.map(|r| self.add_audit(r, model, findings)) {
                     Some(Err(e)) if first.is_ok() => Err(e),
                     _ => first,
@@ -3567,7 +3657,16 @@ impl<'a> RowReader<'a> {
                 // action id (one action, its text in steps).
                 let parts = if id.is_none() { several_actions(&a.text) } else { Vec::new() };
                 if parts.len() < 2 {
-                    return self.add_action(a, id, model);
+                    // (An action carried into the new year's list under a new
+                    // id, its row saying so: "b/f from A25-0391", "Carried
+                    // forward to 2026-27 as A26-0001".)
+                    let linked = id.as_ref().and_then(|_| carried_link(&row.cells));
+                    let (origin, child) = (a.origin.clone(), a.child_id.clone());
+                    let added = self.add_action(a, id, model);
+                    if let (Ok(()), Some((replaces, other))) = (&added, linked) {
+                        model.carried_actions.push(super::model::CarriedAction { origin, child, replaces, other });
+                    }
+                    return added;
                 }
                 findings.push(
                     Severity::Info,
@@ -3808,6 +3907,12 @@ impl<'a> RowReader<'a> {
             }
         }
         model.audit_ids.insert(a.id.clone(), a.origin.clone());
+        // Read after the record that carries it forward: that record replaces it.
+        if let Some((child, completed, by)) = model.carried_forward.get(&fold(&a.id)) {
+            if one_audit_carried(&a.child_id, a.completed, child, *completed) {
+                model.superseded.push((a.origin.clone(), by.clone(), CARRIED_FORWARD));
+            }
+        }
         self.index_child(&a, model.audits.len());
         model.audits.push(a);
         Ok(())

@@ -547,6 +547,16 @@ fn a_thirty_seventh_blind_set_gives_the_independent_kpis_and_grade_distributions
 }
 
 #[test]
+fn a_forty_fourth_blind_set_gives_the_independent_kpis_of_a_new_audit_year() {
+    // The first cycle of a new audit year: last year's sheet or file still in
+    // the folder, audits and actions carried forward under new references
+    // ("Previous ref", "b/f from …"), a new template part-way through a sheet
+    // or a report, and a council's own words for the grades
+    // (tests/fixtures/councils44/README.md).
+    check("councils44");
+}
+
+#[test]
 fn a_forty_third_blind_set_gives_the_independent_kpis_of_the_audit_process_exceptions() {
     // The exceptions an officer's trackers record: a paired audit entered once
     // per auditor, a sibling group's one audit under both ids, several actions

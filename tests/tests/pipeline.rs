@@ -1,6 +1,6 @@
 //! The library pipeline on sample_data/ and on hand-made files.
 
-use crate::{root, scratch};
+use crate::{auditpack, root, scratch, stderr};
 use auditpack::normalise::{normalise_inputs, Band, Config, EpisodeKind, NoteKind, SeenAlone};
 
 fn read(paths: &[std::path::PathBuf], config: &Config) -> auditpack::normalise::Normalised {
@@ -683,6 +683,67 @@ fn who_was_spoken_to_and_how_written_as_a_few_words_is_an_answer() {
         n.tables[0].columns
     );
     assert!(n.findings.iter().any(|f| f.code == "unknown_answer" && f.value == "Carers positive about support"), "said");
+}
+
+#[test]
+fn a_record_carried_forward_under_a_new_reference_is_one_record() {
+    // The new year's log names last year's reference of an audit carried
+    // into it; last year's sheet, still in the workbook, has it too (read
+    // after it here: the order does not matter). A re-audit that names the
+    // audit it follows, completed on another day, is another audit.
+    let dir = scratch("carried-forward");
+    write(
+        &dir,
+        "log 2026-27.csv",
+        "Audit ref,Previous ref (2025-26),Child ID,Date of the Audit,Overall grade
+         26-CF02,25-075,C1,15/09/2026,Requires improvement
+         26-003,25-061,C2,04/09/2026,Good
+         26-004,,C3,08/09/2026,Good
+"
+        .as_bytes(),
+    );
+    write(
+        &dir,
+        "log 2025-26.csv",
+        "Audit ref,Child ID,Date of the Audit,Overall grade
+         25-061,C2,09/07/2026,Inadequate
+         25-075,C1,15/09/2026,Requires improvement
+"
+        .as_bytes(),
+    );
+    // Actions: last year's list and this year's in one export, each open
+    // action twice; one carried forward with no due date (10 working days
+    // after the audit date on its row).
+    write(
+        &dir,
+        "actions.csv",
+        "Action ID,Child ID,Audit date,Agreed Action,Completion date,Manager's sign off date,Update
+         A25-1,C1,26/08/2026,Update the chronology,09/09/2026,,Carried forward to 2026-27 as A26-1
+         A25-2,C2,26/08/2026,Direct work on identity,,,c/f as A26-2
+         A26-1,C1,26/08/2026,Update the chronology,09/09/2026,09/09/2026,b/f from A25-1
+         A26-2,C2,26/08/2026,Direct work on identity,,10/09/2026,
+"
+        .as_bytes(),
+    );
+    let n = read(std::slice::from_ref(&dir), &Config::defaults());
+    let mut audits: Vec<_> = n.model.audits.iter().map(|a| (a.id.as_str(), a.child_id.as_str())).collect();
+    audits.sort();
+    assert_eq!(audits, [("25-061", "C2"), ("26-003", "C2"), ("26-004", "C3"), ("26-CF02", "C1")], "{:?}", n.tables);
+    let mut actions: Vec<_> = n.model.actions.iter().map(|a| (a.text.as_str(), a.completed.map(|d| d.to_string()))).collect();
+    actions.sort();
+    assert_eq!(actions, [("Direct work on identity", Some("2026-09-10".into())), ("Update the chronology", Some("2026-09-09".into()))]);
+    assert!(n.findings.iter().any(|f| f.action.contains("previous reference")), "said");
+    assert!(n.findings.iter().any(|f| f.action.contains("carries it forward under a new id")), "said");
+    // The carried action with no due date is due 10 working days after its
+    // audit date (Wed 26/08 + 10 = Thu 10/09, past the bank holiday): on time.
+    let out = dir.join("out");
+    let o = auditpack(&dir, &["run", "-q", dir.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let kpi = |id: &str| m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
+    assert_eq!((kpi("actions_on_time")["numerator"].clone(), kpi("actions_on_time")["denominator"].clone()), (2.into(), 2.into()));
+    assert_eq!(kpi("actions_overdue")["numerator"], 0);
+    assert_eq!(kpi("audits_completed")["numerator"], 3);
 }
 
 #[test]
