@@ -308,23 +308,30 @@ fn logical_lines(sample: &[u8], max: usize) -> Vec<Vec<u8>> {
     let mut lines = Vec::new();
     let mut cur = Vec::new();
     let mut quoted = false;
+    // Whether the line holds anything but spaces: a quoted field counts (a
+    // line of quoted fields between tabs is tabs alone once they are removed).
+    let mut filled = false;
     for &b in sample {
         match b {
-            b'"' => quoted = !quoted,
+            b'"' => {
+                quoted = !quoted;
+                filled = true;
+            }
             b'\n' if !quoted => {
-                if cur.iter().any(|b: &u8| !b.is_ascii_whitespace()) {
+                if filled || cur.iter().any(|b: &u8| !b.is_ascii_whitespace()) {
                     lines.push(std::mem::take(&mut cur));
                     if lines.len() == max {
                         break;
                     }
                 }
                 cur.clear();
+                filled = false;
             }
             _ if !quoted => cur.push(b),
             _ => {}
         }
     }
-    if !cur.is_empty() && lines.len() < max {
+    if (filled || !cur.is_empty()) && lines.len() < max {
         lines.push(cur);
     }
     lines
@@ -347,6 +354,17 @@ mod tests {
 
     fn texts(r: &SourceRow) -> Vec<String> {
         r.cells.iter().map(Cell::as_string).collect()
+    }
+
+    /// Every field quoted, between tabs ("Export as text (tab delimited)"),
+    /// in a file named .txt or .csv: tab-separated, its quotes taken off.
+    #[test]
+    fn quoted_fields_between_tabs() {
+        for name in ["q.txt", "q.csv"] {
+            let (rows, fmt) = read(name, b"\"Client ID\"\t\"Observation Type\"\t\"Date of Observation\"\n\"2048254\"\t\"Visit\"\t\"09/09/2026\"\n");
+            assert_eq!(fmt.delimiter, '\t', "{name}");
+            assert_eq!(texts(&rows[1]), ["2048254", "Visit", "09/09/2026"], "{name}");
+        }
     }
 
     #[test]

@@ -117,7 +117,9 @@ fn key_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<BTreeMap<i64, Str
         scales.clear();
     };
     let mut list_name: Option<String> = None;
-    for r in rows {
+    // (A blank row inside a key, or between its title and its rows, is
+    // spacing: it neither ends a run nor starts one.)
+    for r in rows.iter().filter(|r| !r.is_blank()) {
         let filled = r.filled();
         // (A key of several lists gives each row its list's name first:
         // "QA_GRADE | 3 | Good", "Q1-Q12 | 2 | Meets good"; a new name starts
@@ -210,7 +212,7 @@ fn band_floor(t: &str) -> Option<f64> {
 /// knows on a worded scale), the highest band first.
 fn bands_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<Vec<(f64, String)>> {
     let mut bands: Vec<(f64, String)> = Vec::new();
-    for r in rows {
+    for r in rows.iter().filter(|r| !r.is_blank()) {
         let filled = r.filled();
         let band = match filled.as_slice() {
             [Cell::Text(range), Cell::Text(label)] => band_floor(range).filter(|_| {
@@ -388,13 +390,15 @@ const LABEL_ROWS: usize = 5_000;
 /// The header of a sheet of value labels: its row and the columns of the
 /// question, the code and the label.
 fn labels_header(rows: &[SourceRow]) -> Option<(usize, usize, usize, usize)> {
-    let h = rows.iter().position(|r| !r.is_blank())?;
-    let header: Vec<String> = rows[h].cells.iter().map(|c| fold(&c.as_string())).collect();
-    let find = |words: &[&str]| header.iter().position(|x| words.contains(&x.as_str()));
-    let q = find(&["question", "variable", "field", "column", "item", "question text", "question name", "variable name", "variable label"])?;
-    let c = find(&["code", "value", "code value", "coded value", "value code"])?;
-    let l = find(&["label", "value label", "text", "description", "meaning", "answer", "response", "code label"])?;
-    Some((h, q, c, l))
+    // (Below a title or two: the first filled rows are looked at.)
+    rows.iter().enumerate().filter(|(_, r)| !r.is_blank()).take(3).find_map(|(h, r)| {
+        let header: Vec<String> = r.cells.iter().map(|c| fold(&c.as_string())).collect();
+        let find = |words: &[&str]| header.iter().position(|x| words.contains(&x.as_str()));
+        let q = find(&["question", "variable", "field", "column", "item", "question text", "question name", "variable name", "variable label"])?;
+        let c = find(&["code", "value", "code value", "coded value", "value code"])?;
+        let l = find(&["label", "value label", "text", "description", "meaning", "answer", "response", "code label"])?;
+        Some((h, q, c, l))
+    })
 }
 
 /// The value labels on a sheet: a header naming the question, the code and

@@ -782,3 +782,57 @@ fn a_column_order_or_a_copys_file_name_never_moves_a_kpi() {
     );
     assert_eq!(fraction(&keyed, "overall_good_or_better"), (Some(3), Some(4)), "the codes read with the key");
 }
+
+#[test]
+fn quoted_tab_exports_and_keys_with_titles_or_gaps_never_move_a_kpi() {
+    // Found by a sweep of every blind folder with 26 more changes: a
+    // tab-separated export with every field quoted (as "Text (tab
+    // delimited)" saves it) named .txt or .csv was read as one column; a key
+    // of codes with a blank row inside it, or a sheet of value labels under
+    // a title, was not read.
+    let csv = |s: &str| s.as_bytes().to_vec();
+    let plain = "Child ID,Audit date,Overall judgement,Child spoken to\nC1,10/09/2026,Good,Yes\nC2,12/09/2026,Inadequate,No\nC3,14/09/2026,Good,Yes\n";
+    let quoted_tabs: String = plain.lines().map(|l| l.split(',').map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join("\t") + "\r\n").collect();
+    for name in ["audits.txt", "audits.csv"] {
+        let run = same_kpis_for(&format!("quoted-tabs-{name}"), &[("audits.csv", csv(plain))], &[(name, csv(&quoted_tabs))]);
+        assert_eq!(fraction(&run, "overall_good_or_better"), (Some(2), Some(3)));
+    }
+    let coded = "Child ID,Audit date,Q1 Risk,Q12 Overall judgement\nC1,10/09/2026,4,4\nC2,12/09/2026,3,4\nC3,14/09/2026,3,3\nC4,16/09/2026,1,1\n";
+    let key = "Code,Label\n1,Inadequate\n2,Requires Improvement\n3,Good\n4,Outstanding\n";
+    let gapped = "Grade key (QA panel, 2026)\n\nCode,Label\n1,Inadequate\n2,Requires Improvement\n\n3,Good\n4,Outstanding\n";
+    let keyed = same_kpis_for(
+        "key-with-a-title-and-a-gap",
+        &[("audits.csv", csv(coded)), ("Answer lookup.csv", csv(key))],
+        &[("audits.csv", csv(coded)), ("Answer lookup.csv", csv(gapped))],
+    );
+    assert_eq!(fraction(&keyed, "overall_good_or_better"), (Some(3), Some(4)), "the codes read with the key");
+    // Value labels (a survey tool's Codes sheet) under two title rows.
+    let answers: &[&[&str]] = &[
+        &["Child ID", "Audit date", "Team", "Overall grade"],
+        &["C1", "10/09/2026", "1", "3"],
+        &["C2", "12/09/2026", "2", "1"],
+        &["C3", "14/09/2026", "1", "3"],
+    ];
+    let labels: &[&[&str]] = &[
+        &["Question", "Code", "Label"],
+        &["Team", "1", "North"],
+        &["Team", "2", "South"],
+        &["Overall grade", "1", "Inadequate"],
+        &["Overall grade", "3", "Good"],
+    ];
+    let titled: Vec<&[&str]> = [&["Value labels"][..], &["Exported 02/11/2026"][..]].into_iter().chain(labels.iter().copied()).collect();
+    let book = |codes: &[&[&str]]| {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        for (name, rows) in [("Responses", answers), ("Codes", codes)] {
+            let sh = wb.add_worksheet().set_name(name).unwrap();
+            for (r, row) in rows.iter().enumerate() {
+                for (c, v) in row.iter().enumerate() {
+                    sh.write_string(r as u32, c as u16, *v).unwrap();
+                }
+            }
+        }
+        wb.save_to_buffer().unwrap()
+    };
+    let labelled = same_kpis_for("value-labels-under-a-title", &[("survey.xlsx", book(labels))], &[("survey.xlsx", book(&titled))]);
+    assert_eq!(fraction(&labelled, "overall_good_or_better"), (Some(2), Some(3)), "the codes read as their labels");
+}
