@@ -1172,6 +1172,28 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                 continue;
             }
         }
+        // Two ids of the child, one the council's own ("Client no." and "LA
+        // Case ID" in a commissioned provider's return; "Agency ref" and
+        // "Council child ID"): the child is the council's id, which its own
+        // audits, actions and case notes use.
+        if field == "child_id" && cols.len() > 1 && top < 1000 {
+            let councils = |c: usize| {
+                let f = fold(&columns[c].header);
+                f.split(' ').any(|w| matches!(w, "la" | "council" | "councils")) || contains_phrase(&f, "local authority")
+            };
+            let own: Vec<usize> = cols.iter().copied().filter(|&c| councils(c)).collect();
+            if let [own] = own[..] {
+                keep_one(
+                    &mut columns,
+                    &mut notes,
+                    &cols,
+                    own,
+                    |h, kept| format!("column '{h}' matches child_id, but '{kept}' is the council's own id for the child: not used"),
+                    |kept| format!("'{kept}' is the council's own id"),
+                );
+                continue;
+            }
+        }
         // A legal-status table with the status's own dates and its period of
         // care's ("Legal Status Start" and "Period of Care Start"): a row's
         // dates are those of the status it names, in the column whose header

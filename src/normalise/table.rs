@@ -2323,7 +2323,11 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 let pairs: Vec<(String, chrono::NaiveDate)> = sample[h + 1..].iter().filter_map(key).collect();
                 // (Read before its audits: a file or sheet named for moderation,
                 // with no auditor or team of its own, says so.)
-                let named_so = mapping.field("auditor").is_none() && mapping.field("team").is_none() && named_for_moderation();
+                // (Or one that names the auditor beside both grades, a
+                // moderator's log of whose audit it moderated, when it has no
+                // team, allocation or due date: a tracker named so has them.)
+                let unplanned = ["team", "allocated_date", "due_date", "audit_month"].iter().all(|f| mapping.field(f).is_none());
+                let named_so = unplanned && (mapping.field("auditor").is_none() || both_grades()) && named_for_moderation();
                 says_original || named_so || (pairs.len() >= 3 && pairs.iter().filter(|p| known.contains(p)).count() * 5 >= pairs.len() * 4)
             }
             _ => false,
@@ -4304,6 +4308,10 @@ impl<'a> RowReader<'a> {
 
     fn answer(&mut self, row: &SourceRow, field: &str, findings: &mut Findings) -> Answer {
         let Some((cell, header)) = self.cell(row, field) else { return Answer::Blank };
+        // A form's control never filled in ("Click here to enter text."): no answer.
+        if matches!(cell, Cell::Text(t) if super::forms::placeholder_text(t)) {
+            return Answer::Blank;
+        }
         if super::scales::is_not_known(cell) {
             // "TBC", "Pending", "N/K": not an answer yet, never yes.
             findings.push(
@@ -5241,7 +5249,8 @@ const NOT_SPOKEN: [&str; 16] = [
 /// "Foster carer by phone", "Father (telephone) - unhappy about delays"), or
 /// that it was done ("Spoke with the child at school 02/09"), or that the
 /// family was selected for views ("Selected – no response to 2 calls"), or
-/// that the person named was not spoken to ("Mother did not respond"). A view alone ("Carers positive about support")
+/// that the person named was not spoken to ("Mother did not respond"), or
+/// what they said ("Mother said she feels listened to"). A view alone ("Carers positive about support")
 /// says neither. What it says is read by the caller: no when the words say
 /// the person was not spoken to ([`says_not_spoken_to`]), else yes.
 fn tells_contact(field: &str, text: &str) -> bool {
@@ -5260,8 +5269,32 @@ fn tells_contact(field: &str, text: &str) -> bool {
 }
 
 /// Words that say how someone was spoken to.
-const CONTACT_WORDS: [&str; 15] =
-    ["seen", "spoke", "spoken", "met", "phone", "telephone", "phoned", "call", "calls", "called", "video", "visit", "visited", "teams", "zoom"];
+/// (And words that say what the person said: "Mother said she feels
+/// listened to", "Grandmother says contact now works": their view, heard.)
+const CONTACT_WORDS: [&str; 22] = [
+    "seen",
+    "spoke",
+    "spoken",
+    "met",
+    "phone",
+    "telephone",
+    "phoned",
+    "call",
+    "calls",
+    "called",
+    "video",
+    "visit",
+    "visited",
+    "teams",
+    "zoom",
+    "said",
+    "says",
+    "told",
+    "reported",
+    "reports",
+    "shared",
+    "stated",
+];
 
 /// Whether a folded clause names the role a spoken-to field asks about.
 fn names_role(field: &str, f: &str) -> bool {

@@ -547,6 +547,17 @@ fn a_thirty_seventh_blind_set_gives_the_independent_kpis_and_grade_distributions
 }
 
 #[test]
+fn a_forty_fifth_blind_set_gives_the_independent_kpis_of_work_done_by_others() {
+    // Work done by someone else: a review firm's return, a commissioned
+    // provider's contract return (its own client number beside the council's
+    // id), another council's courtesy visits, peer audits both ways, and a
+    // moderation consultancy's log covering two client councils
+    // (tests/fixtures/councils45/README.md; known_limits.json says what is
+    // read differently and why).
+    check("councils45");
+}
+
+#[test]
 fn a_forty_fourth_blind_set_gives_the_independent_kpis_of_a_new_audit_year() {
     // The first cycle of a new audit year: last year's sheet or file still in
     // the folder, audits and actions carried forward under new references

@@ -652,17 +652,18 @@ fn who_was_spoken_to_and_how_written_as_a_few_words_is_an_answer() {
     write(
         &dir,
         "tracker.csv",
-        "Child ID,Audit date,Overall grade,Feedback from child/young person,Feedback from parents/carers
-         C1,07/09/2026,Good,Spoke with C1 at school 02/09 - likes her carers,Foster carers 03/09
-         C2,08/09/2026,Good,N/A - baby,Mother did not respond to calls
-         C3,09/09/2026,Good,Yes - video call,Father (telephone) - unhappy about delays
-         C4,10/09/2026,Good,No - declined,Grandmother (kinship carer) 25/09
-         C5,11/09/2026,Good,,Selected – no response to 2 calls
-         C6,14/09/2026,Good,,Not selected for parent/carer views
-         C7,15/09/2026,Good,,Carers positive about support
-         C8,16/09/2026,Good,,Mother by phone
-"
-        .as_bytes(),
+        "Child ID,Audit date,Overall grade,Feedback from child/young person,Feedback from parents/carers\n\
+         C1,07/09/2026,Good,Spoke with C1 at school 02/09 - likes her carers,Foster carers 03/09\n\
+         C2,08/09/2026,Good,N/A - baby,Mother did not respond to calls\n\
+         C3,09/09/2026,Good,Yes - video call,Father (telephone) - unhappy about delays\n\
+         C4,10/09/2026,Good,No - declined,Grandmother (kinship carer) 25/09\n\
+         C5,11/09/2026,Good,,Selected – no response to 2 calls\n\
+         C6,14/09/2026,Good,,Not selected for parent/carer views\n\
+         C7,15/09/2026,Good,,Carers positive about support\n\
+         C8,16/09/2026,Good,,Mother by phone\n\
+         C9,17/09/2026,Good,,Mother said she feels listened to by the SW.\n\
+         C10,18/09/2026,Good,,Click here to enter text.\n"
+            .as_bytes(),
     );
     let n = read(std::slice::from_ref(&dir), &Config::defaults());
     let got: Vec<_> = n.model.audits.iter().map(|a| (a.child_id.as_str(), a.spoke_child, a.spoke_family)).collect();
@@ -677,12 +678,66 @@ fn who_was_spoken_to_and_how_written_as_a_few_words_is_an_answer() {
             ("C5", Blank, No),
             ("C6", Blank, Blank),
             ("C7", Blank, Blank),
-            ("C8", Blank, Yes)
+            ("C8", Blank, Yes),
+            ("C9", Blank, Yes),
+            ("C10", Blank, Blank)
         ],
         "{:?}",
         n.tables[0].columns
     );
     assert!(n.findings.iter().any(|f| f.code == "unknown_answer" && f.value == "Carers positive about support"), "said");
+    assert!(!n.findings.iter().any(|f| f.value.starts_with("Click here")), "a control never filled in is no answer, and no finding");
+    // "Family views (Y/N/NA)" (a peer council's template) is whether the family's views were sought.
+    let dir = scratch("family-views-yn");
+    write(
+        &dir,
+        "peer.csv",
+        b"Child ID,Date audit completed,Overall grade,Family views (Y/N/NA)\nC1,10/09/2026,Good,Y\nC2,11/09/2026,Good,N\nC3,12/09/2026,Good,NA\n",
+    );
+    let n = read(std::slice::from_ref(&dir), &Config::defaults());
+    let got: Vec<_> = n.model.audits.iter().map(|a| a.spoke_family).collect();
+    assert_eq!(got, [Yes, No, Na], "{:?}", n.tables[0].columns);
+}
+
+#[test]
+fn work_done_by_others_a_providers_two_ids_and_a_consultancys_moderation_log() {
+    // A commissioned provider's return gives its own client number first and
+    // the council's id after it: the child is the council's id.
+    let dir = scratch("provider-ids");
+    write(&dir, "provider return.csv", b"Client no.,LA Case ID,Date of audit,Overall grade\nTF-0041,208114,09/10/2026,Good\nTF-0042,208120,10/10/2026,Good\n");
+    let n = read(std::slice::from_ref(&dir), &Config::defaults());
+    let children: Vec<&str> = n.model.audits.iter().map(|a| a.child_id.as_str()).collect();
+    assert_eq!(children, ["208114", "208120"], "{:?}", n.tables[0].columns);
+    // A consultancy's moderation log (read before the tracker: its name comes
+    // first) names each audit's auditor beside both grades: it moderates the
+    // tracker's audits, and the other client council's row links to none.
+    // The tracker's "Sent to … for moderation" date is a request, not a moderation.
+    let dir = scratch("consultancy-log");
+    write(
+        &dir,
+        "A moderation log (two clients).csv",
+        b"Ref,Client LA,LA child ID,Auditor,Audit date,Auditor grade,Moderator,Date moderated,Moderated grade,Outcome\n\
+          B-1,Ours,C1,Ann Vale,10/09/2026,Good,Kit Moss,02/10/2026,Good,Concur\n\
+          B-2,Ours,C2,Ann Vale,12/09/2026,Good,Kit Moss,03/10/2026,Requires improvement,Do not concur\n\
+          B-3,Theirs,C9,Bo Lind,14/09/2026,Good,Kit Moss,04/10/2026,Good,Concur\n",
+    );
+    write(
+        &dir,
+        "B audits tracker.csv",
+        b"Child ID,Team,Auditor,Date allocated,Audit date,Overall grade,Sent to Brookfold for moderation\n\
+          C1,North,Ann Vale,01/09/2026,10/09/2026,Good,01/10/2026\n\
+          C2,North,Ann Vale,01/09/2026,12/09/2026,Good,01/10/2026\n\
+          C3,North,Ann Vale,01/09/2026,14/09/2026,Good,01/10/2026\n",
+    );
+    let out = dir.join("out");
+    let o = auditpack(&dir, &["run", "-q", dir.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let kpi = |id: &str| m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
+    let pair = |id: &str| (kpi(id)["numerator"].as_u64(), kpi(id)["denominator"].as_u64());
+    assert_eq!(kpi("audits_completed")["numerator"], 3);
+    assert_eq!(pair("moderation_coverage"), (Some(2), Some(3)));
+    assert_eq!(pair("moderation_agreement"), (Some(1), Some(2)));
 }
 
 #[test]
@@ -695,21 +750,19 @@ fn a_record_carried_forward_under_a_new_reference_is_one_record() {
     write(
         &dir,
         "log 2026-27.csv",
-        "Audit ref,Previous ref (2025-26),Child ID,Date of the Audit,Overall grade
-         26-CF02,25-075,C1,15/09/2026,Requires improvement
-         26-003,25-061,C2,04/09/2026,Good
-         26-004,,C3,08/09/2026,Good
-"
-        .as_bytes(),
+        "Audit ref,Previous ref (2025-26),Child ID,Date of the Audit,Overall grade\n\
+         26-CF02,25-075,C1,15/09/2026,Requires improvement\n\
+         26-003,25-061,C2,04/09/2026,Good\n\
+         26-004,,C3,08/09/2026,Good\n"
+            .as_bytes(),
     );
     write(
         &dir,
         "log 2025-26.csv",
-        "Audit ref,Child ID,Date of the Audit,Overall grade
-         25-061,C2,09/07/2026,Inadequate
-         25-075,C1,15/09/2026,Requires improvement
-"
-        .as_bytes(),
+        "Audit ref,Child ID,Date of the Audit,Overall grade\n\
+         25-061,C2,09/07/2026,Inadequate\n\
+         25-075,C1,15/09/2026,Requires improvement\n"
+            .as_bytes(),
     );
     // Actions: last year's list and this year's in one export, each open
     // action twice; one carried forward with no due date (10 working days
@@ -717,13 +770,12 @@ fn a_record_carried_forward_under_a_new_reference_is_one_record() {
     write(
         &dir,
         "actions.csv",
-        "Action ID,Child ID,Audit date,Agreed Action,Completion date,Manager's sign off date,Update
-         A25-1,C1,26/08/2026,Update the chronology,09/09/2026,,Carried forward to 2026-27 as A26-1
-         A25-2,C2,26/08/2026,Direct work on identity,,,c/f as A26-2
-         A26-1,C1,26/08/2026,Update the chronology,09/09/2026,09/09/2026,b/f from A25-1
-         A26-2,C2,26/08/2026,Direct work on identity,,10/09/2026,
-"
-        .as_bytes(),
+        "Action ID,Child ID,Audit date,Agreed Action,Completion date,Manager's sign off date,Update\n\
+         A25-1,C1,26/08/2026,Update the chronology,09/09/2026,,Carried forward to 2026-27 as A26-1\n\
+         A25-2,C2,26/08/2026,Direct work on identity,,,c/f as A26-2\n\
+         A26-1,C1,26/08/2026,Update the chronology,09/09/2026,09/09/2026,b/f from A25-1\n\
+         A26-2,C2,26/08/2026,Direct work on identity,,10/09/2026,\n"
+            .as_bytes(),
     );
     let n = read(std::slice::from_ref(&dir), &Config::defaults());
     let mut audits: Vec<_> = n.model.audits.iter().map(|a| (a.id.as_str(), a.child_id.as_str())).collect();
