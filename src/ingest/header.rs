@@ -135,8 +135,11 @@ pub fn under_title(group: &str, sub: &str) -> String {
 /// the next title. `None` when the row above has no title past the first
 /// column (a sheet title is not a group).
 pub fn titled_without_repeats(above: &SourceRow, header: &SourceRow) -> Option<Vec<Cell>> {
+    // (A text over the table's first column only, where the header starts, is
+    // the table's title, not a group's: a table set at B2 has its title in B.)
+    let first = header.cells.iter().position(|c| !c.is_empty()).unwrap_or(0);
     let titled = |i: usize| matches!(above.cells.get(i), Some(Cell::Text(t)) if !t.trim().is_empty());
-    if !(1..header.cells.len()).any(titled) {
+    if !(first + 1..header.cells.len()).any(titled) {
         return None;
     }
     let mut group = String::new();
@@ -163,6 +166,20 @@ mod tests {
 
     fn row(n: u32, cells: &[&str]) -> SourceRow {
         SourceRow::texts(n, cells)
+    }
+
+    /// A table set at B2 (column A empty): the title over its first column is
+    /// the table's, as it is over column A; a group heading further right is
+    /// still a group's.
+    #[test]
+    fn a_title_over_the_first_column_of_a_table_set_at_b2_is_no_group() {
+        let above = row(1, &["", "CareFirst Observations - Safeguarding Team", "", ""]);
+        let header = row(2, &["", "Client ID", "Contact time", "Details"]);
+        assert!(titled_without_repeats(&above, &header).is_none());
+        let above = row(1, &["", "Audit", "", "Moderation"]);
+        let header = row(2, &["", "Client ID", "Date", "Date"]);
+        let got: Vec<String> = titled_without_repeats(&above, &header).unwrap().iter().map(Cell::as_string).collect();
+        assert_eq!(got[3], under_title("Moderation", "Date"));
     }
 
     #[test]

@@ -836,3 +836,17 @@ fn quoted_tab_exports_and_keys_with_titles_or_gaps_never_move_a_kpi() {
     let labelled = same_kpis_for("value-labels-under-a-title", &[("survey.xlsx", book(labels))], &[("survey.xlsx", book(&titled))]);
     assert_eq!(fraction(&labelled, "overall_good_or_better"), (Some(2), Some(3)), "the codes read as their labels");
 }
+
+#[test]
+fn a_table_set_at_b2_under_its_title_never_moves_a_kpi() {
+    // Found by the third sweep: a title over a table that starts in column B
+    // (column A left empty, as report tools lay a sheet out) was read as a
+    // group heading over the columns it left unnamed, so "Contact time" became
+    // the team, and one export's notes were no longer the other's.
+    let csv = |s: &str| s.as_bytes().to_vec();
+    let plain = "CareFirst Observations - Safeguarding Team\nClient ID;Observation type;Contact date;Contact time;Date entered;Worker\nC1;Visit to Child - CP;01/09/2026;10:00;02/09/2026;Ann Vale\nC1;Visit to Child - CP;10/09/2026;11:00;25/09/2026;Ann Vale\nC2;Visit to Child - CP;03/09/2026;09:30;03/10/2026;Bo Lind\n";
+    let at_b2: String = std::iter::once(String::new()).chain(plain.lines().map(|l| format!(";{l}"))).map(|l| l + "\n").collect();
+    let run = same_kpis_for("table-at-b2", &[("Observations - Safeguarding.csv", csv(plain))], &[("Observations - Safeguarding.csv", csv(&at_b2))]);
+    assert_eq!(fraction(&run, "notes_recorded_in_time"), (Some(2), Some(3)));
+    // (same_kpis_for compares the split by team too: "10:00" was a team.)
+}
