@@ -367,6 +367,41 @@ const REVISION_WORDS: [&str; 5] = ["revised", "amended", "updated", "extended", 
 pub const REVISES: &str = "revises ";
 
 pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: Option<&SourceSpec>, header: &[Cell], sample: &[Vec<Cell>]) -> TableMapping {
+    // A column that is another's copy (the same header, the same value on
+    // every row: a hidden helper column, a column pasted twice) is that
+    // column again: not read, so it neither ties with it nor changes what
+    // the table's columns are taken for.
+    let copy_of = copies(header, sample);
+    if copy_of.iter().all(Option::is_none) {
+        return map_columns(config, rec, crosswalk, pins, header, sample);
+    }
+    let blanked: Vec<Cell> = header.iter().zip(&copy_of).map(|(h, c)| if c.is_some() { Cell::Empty } else { h.clone() }).collect();
+    let mut m = map_columns(config, rec, crosswalk, pins, &blanked, sample);
+    for (i, of) in copy_of.iter().enumerate() {
+        let (Some(of), Some(c)) = (of, m.columns.iter_mut().find(|c| c.index == i)) else { continue };
+        c.header = header[i].as_string();
+        c.unuse(&format!("a copy of column {} (the same header and values)", of + 1));
+        m.notes.push(format!("column '{}' (column {}) is a copy of column {} (the same header and the same values): not read again", c.header, i + 1, of + 1));
+    }
+    m
+}
+
+/// For each column, the earlier column it is a copy of: the same header and
+/// the same value on every row of `sample`, three or more of them filled (two
+/// questions' answers can agree on a row or two by chance).
+pub fn copies(header: &[Cell], sample: &[Vec<Cell>]) -> Vec<Option<usize>> {
+    let name = |i: usize| fold(&header[i].as_string());
+    (0..header.len())
+        .map(|i| {
+            let same_values = |j: usize| sample.iter().all(|r| r.get(i).unwrap_or(&Cell::Empty) == r.get(j).unwrap_or(&Cell::Empty));
+            let filled = sample.iter().filter(|r| r.get(i).is_some_and(|c| !c.is_empty())).count() >= 3;
+            (filled && !name(i).is_empty()).then(|| (0..i).find(|&j| name(j) == name(i) && same_values(j))).flatten()
+        })
+        .collect()
+}
+
+/// [`map_table`] on the columns that are not copies.
+fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: Option<&SourceSpec>, header: &[Cell], sample: &[Vec<Cell>]) -> TableMapping {
     let headers: Vec<String> = header.iter().map(Cell::as_string).collect();
     let folded: Vec<String> = headers.iter().map(|h| prepare(h)).collect();
     let column_values = |i: usize| -> Vec<&Cell> { sample.iter().filter_map(|r| r.get(i)).collect() };
@@ -1182,6 +1217,10 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
                 f.split(' ').any(|w| matches!(w, "la" | "council" | "councils")) || contains_phrase(&f, "local authority")
             };
             let own: Vec<usize> = cols.iter().copied().filter(|&c| councils(c)).collect();
+            // (Filled wherever another is: a "Transfer-in LA case ref" filled
+            // for one child is no id of the table's children.)
+            let filled = |c: usize| sample.iter().filter(|r| r.get(columns[c].index).is_some_and(|x| !x.is_empty())).count();
+            let own: Vec<usize> = own.into_iter().filter(|&o| cols.iter().all(|&c| filled(o) >= filled(c))).collect();
             if let [own] = own[..] {
                 keep_one(
                     &mut columns,

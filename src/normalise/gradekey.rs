@@ -138,6 +138,11 @@ fn key_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<BTreeMap<i64, Str
             }),
             _ => None,
         };
+        // (A code already in the run starts another list: two lists with no
+        // title between them, "1 = Outstanding …" then "1 = Met …".)
+        if pair.as_ref().is_some_and(|(n, _)| run.contains_key(n)) {
+            finish(&mut run, &mut scales, &mut found);
+        }
         match pair {
             Some((n, label)) if is_not_applicable(&label) => {
                 run.insert(n, label);

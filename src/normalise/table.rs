@@ -459,7 +459,10 @@ fn carry_forward((previous, child, completed, origin): (String, String, Option<c
 /// record's reference as written.
 fn carried_link(cells: &[Cell]) -> Option<(bool, String)> {
     let token = |rest: &str| {
-        rest.split_whitespace().next().map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()).to_string()).filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+        rest.split_whitespace()
+            .next()
+            .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+            .filter(|t| t.chars().count() >= 3 && t.chars().any(|c| c.is_ascii_digit()))
     };
     cells.iter().filter_map(|c| if let Cell::Text(t) = c { Some(t.to_lowercase()) } else { None }).find_map(|t| {
         for from in ["b/f from ", "bf from ", "b/fwd from ", "brought forward from ", "carried forward from ", "carried over from "] {
@@ -493,9 +496,11 @@ pub(crate) fn resolve_carried_actions(model: &mut Model) {
     let mut pairs: Vec<(Origin, Origin)> = Vec::new();
     for l in &links {
         let Some(other) = by_id.get(&fold(&l.other)).map(|&i| &model.actions[i]) else { continue };
+        // (The same child's, said on both: "brought forward from 2 earlier
+        // audits" names no action of another child's.)
         let same_child = match (&l.child, &other.child_id) {
-            (Some(a), Some(b)) => super::identity::child_key(a) == super::identity::child_key(b),
-            _ => true,
+            (Some(a), Some(b)) => super::identity::child_key(a).is_some() && super::identity::child_key(a) == super::identity::child_key(b),
+            _ => false,
         };
         let pair = if l.replaces { (other.origin.clone(), l.origin.clone()) } else { (l.origin.clone(), other.origin.clone()) };
         if same_child && pair.0 != pair.1 && !pairs.contains(&pair) {
@@ -1902,7 +1907,16 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             }
             map_table(ctx.config, &ctx.recogniser, ctx.crosswalk, pins, &cells, &body)
         };
-        let combine = |repeated_only| (h > 0).then(|| crate::ingest::header::combine_two_row_header(&sample[h - 1], &sample[h], repeated_only)).flatten();
+        // (A column that is another's copy repeats no sub-heading: the
+        // header without copies says whether any is repeated. Not under group
+        // titles, where one sub-heading under two groups is two questions.)
+        let groups_above = h > 0 && sample[h - 1].cells.iter().filter(|c| !c.is_empty()).count() > 1;
+        let copy_of = if groups_above { vec![None; sample[h].cells.len()] } else { super::columns::copies(&sample[h].cells, &body) };
+        let without_copies = SourceRow {
+            cells: sample[h].cells.iter().zip(&copy_of).map(|(c, of)| if of.is_some() { Cell::Empty } else { c.clone() }).collect(),
+            ..sample[h].clone()
+        };
+        let combine = |repeated_only| (h > 0).then(|| crate::ingest::header::combine_two_row_header(&sample[h - 1], &without_copies, repeated_only)).flatten();
         // A third reading: the better of the two, with the group title given
         // only to the sub-headings it left unused ("Date" under "Moderation"
         // beside "Audit date"; "Obtained?" under "Parents / carers views").
@@ -2327,7 +2341,12 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 // moderator's log of whose audit it moderated, when it has no
                 // team, allocation or due date: a tracker named so has them.)
                 let unplanned = ["team", "allocated_date", "due_date", "audit_month"].iter().all(|f| mapping.field(f).is_none());
-                let named_so = unplanned && (mapping.field("auditor").is_none() || both_grades()) && named_for_moderation();
+                // (Named for moderation alone: "Audit and moderation log" is a tracker.)
+                let names_audits = || {
+                    let says = |n: &str| fold(n).split(' ').any(|w| matches!(w, "audit" | "audits" | "tracker" | "programme"));
+                    says(std::path::Path::new(&file).file_name().and_then(|f| f.to_str()).unwrap_or("")) || sheet.as_deref().is_some_and(says)
+                };
+                let named_so = unplanned && named_for_moderation() && (mapping.field("auditor").is_none() || (both_grades() && !names_audits()));
                 says_original || named_so || (pairs.len() >= 3 && pairs.iter().filter(|p| known.contains(p)).count() * 5 >= pairs.len() * 4)
             }
             _ => false,
@@ -4312,6 +4331,17 @@ impl<'a> RowReader<'a> {
         if matches!(cell, Cell::Text(t) if super::forms::placeholder_text(t)) {
             return Answer::Blank;
         }
+        // Moderation asked for, not done ("Sent to Pat Lund for moderation
+        // 25/10", "Referred for moderation - awaiting"): not moderated.
+        if field == "moderated" {
+            let f = fold(&cell.as_string());
+            if ["sent to", "sent for", "referred for", "referred to", "awaiting", "requested", "to be moderated", "not yet"]
+                .iter()
+                .any(|p| contains_phrase(&f, p))
+            {
+                return Answer::No;
+            }
+        }
         if super::scales::is_not_known(cell) {
             // "TBC", "Pending", "N/K": not an answer yet, never yes.
             findings.push(
@@ -5225,7 +5255,7 @@ const FAMILY_WORDS: [&str; 21] = [
 ];
 
 /// Words that say someone was not spoken to.
-const NOT_SPOKEN: [&str; 16] = [
+const NOT_SPOKEN: [&str; 27] = [
     "not spoken",
     "not spoke",
     "not seen",
@@ -5242,6 +5272,17 @@ const NOT_SPOKEN: [&str; 16] = [
     "no contact",
     "not contactable",
     "no response",
+    "no reply",
+    "not reached",
+    "left message",
+    "left a message",
+    "disconnected",
+    "missing",
+    "custody",
+    "in prison",
+    "no answer",
+    "unreachable",
+    "said by",
 ];
 
 /// Whether a short answer to "was the child (or family) spoken to", written
@@ -5264,8 +5305,35 @@ fn tells_contact(field: &str, text: &str) -> bool {
         .split(|c: char| !(c.is_ascii_digit() || c == '/' || c == '.'))
         .any(|t| t.contains(['/', '.']) && t.chars().filter(char::is_ascii_digit).count() >= 3);
     let how = cs.iter().any(|c| c.split(' ').any(|w| CONTACT_WORDS.contains(&w)));
+    // (With a date and no word of how, the clause names only who: "Mother
+    // 13/10", "Both parents 11/09"; not "Child missing from home since 01/09".)
+    let only_who = first.split(' ').filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit())).all(|w| {
+        FAMILY_WORDS.contains(&w)
+            || matches!(
+                w,
+                "and"
+                    | "both"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "foster"
+                    | "kinship"
+                    | "birth"
+                    | "sgo"
+                    | "step"
+                    | "child"
+                    | "young"
+                    | "person"
+                    | "yp"
+                    | "cyp"
+                    | "by"
+                    | "on"
+                    | "at"
+            )
+    });
     matches!(first_word, "spoke" | "spoken" | "met" | "seen" | "talked")
-        || ((names_role(field, first) || first_word == "selected") && (dated || how || cs.iter().any(|c| negated(c))))
+        || ((names_role(field, first) || first_word == "selected") && ((dated && only_who) || how || cs.iter().any(|c| negated(c))))
 }
 
 /// Words that say how someone was spoken to.

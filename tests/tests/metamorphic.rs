@@ -850,3 +850,21 @@ fn a_table_set_at_b2_under_its_title_never_moves_a_kpi() {
     assert_eq!(fraction(&run, "notes_recorded_in_time"), (Some(2), Some(3)));
     // (same_kpis_for compares the split by team too: "10:00" was a team.)
 }
+
+#[test]
+fn a_hidden_copy_of_a_column_never_moves_a_kpi() {
+    // Found by the third sweep: a column copied with its header (a hidden
+    // helper column) tied with the column it copies; "Moderator Q12" and its
+    // copy were read as the moderator's name, not the moderator's grade.
+    let plain: &[&[&str]] = &[
+        &["Child ID", "Audit date", "Q12 Overall", "Moderator Q12"],
+        &["C1", "09/09/2026", "Meets good", "Meets good"],
+        &["C2", "10/09/2026", "Exceeds good", "Meets good"],
+        &["C3", "11/09/2026", "Does not meet good", "Does not meet good"],
+        &["C4", "14/09/2026", "Meets good", "Meets good"],
+    ];
+    let copied: Vec<Vec<&str>> = plain.iter().map(|r| r.iter().copied().chain([r[3]]).collect()).collect();
+    let copied: Vec<&[&str]> = copied.iter().map(Vec::as_slice).collect();
+    let run = same_kpis_for("hidden-copy", &[("tracker.xlsx", xlsx_of(plain))], &[("tracker.xlsx", xlsx_of(&copied))]);
+    assert_eq!(fraction(&run, "moderation_agreement"), (Some(3), Some(4)));
+}

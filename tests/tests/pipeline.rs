@@ -687,16 +687,6 @@ fn who_was_spoken_to_and_how_written_as_a_few_words_is_an_answer() {
     );
     assert!(n.findings.iter().any(|f| f.code == "unknown_answer" && f.value == "Carers positive about support"), "said");
     assert!(!n.findings.iter().any(|f| f.value.starts_with("Click here")), "a control never filled in is no answer, and no finding");
-    // "Family views (Y/N/NA)" (a peer council's template) is whether the family's views were sought.
-    let dir = scratch("family-views-yn");
-    write(
-        &dir,
-        "peer.csv",
-        b"Child ID,Date audit completed,Overall grade,Family views (Y/N/NA)\nC1,10/09/2026,Good,Y\nC2,11/09/2026,Good,N\nC3,12/09/2026,Good,NA\n",
-    );
-    let n = read(std::slice::from_ref(&dir), &Config::defaults());
-    let got: Vec<_> = n.model.audits.iter().map(|a| a.spoke_family).collect();
-    assert_eq!(got, [Yes, No, Na], "{:?}", n.tables[0].columns);
 }
 
 #[test]

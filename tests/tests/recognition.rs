@@ -892,6 +892,39 @@ fn rules_for_unusual_exports_leave_ordinary_ones_alone() {
     assert_eq!(pair(&kpi("r22_08_actions_text", "actions_on_time")), (Some(3), Some(4)));
 }
 
+/// A stranger's review (2026-12-01) of the rules added that day, each a
+/// plausible export those rules first misread (`tests/fixtures/review/r45_*`).
+#[test]
+fn the_eighteenth_sessions_rules_leave_ordinary_exports_alone() {
+    let kpi = |case: &str, id: &str| review_kpi(&review_run(case), id);
+    let pair = |k: &serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
+    // "Audit and moderation log 2026-27.csv" is a tracker of audits (with their
+    // moderation), not a moderator's log: its name says audits too.
+    assert_eq!(kpi("r45_modtracker", "audits_completed")["value"].as_f64(), Some(5.0));
+    assert_eq!(pair(&kpi("r45_modtracker", "moderation_coverage")), (Some(2), Some(5)));
+    // "Child missing from home since 01/09", "Young person said by carer to be
+    // settled", "Carer phone number disconnected": no one was spoken to.
+    assert_eq!(pair(&kpi("r45_spoken", "child_spoken_to")), (Some(2), Some(7)));
+    // A domain graded Met / Not met headed "Family views" is no spoken-to answer.
+    assert_eq!(kpi("r45_famviews", "family_spoken_to")["not_in_source"], true);
+    // "Transfer-in LA case ref", filled for one child, is not the table's child id.
+    assert_eq!(kpi("r45_laid", "audits_completed")["value"].as_f64(), Some(5.0));
+    assert_eq!(pair(&kpi("r45_laid", "actions_on_time")), (Some(1), Some(2)));
+    // A CLA audit's "Case review date" (the child's review) beside "Audit date";
+    // and a "Date of review" that is the follow-up review: neither is the completion.
+    assert_eq!(pair(&kpi("r45_review3", "overall_good_or_better")), (Some(2), Some(4)));
+    assert_eq!(kpi("r45_review", "audits_completed")["not_in_source"], true);
+    // "… brought forward from 2 earlier audits" names no action.
+    assert_eq!(pair(&kpi("r45_bf", "actions_on_time")), (Some(2), Some(4)));
+    assert_eq!(kpi("r45_bf", "actions_overdue")["value"].as_f64(), Some(2.0));
+    // Two keys on one sheet with only a blank row between them (1-4 Ofsted,
+    // then 1-3 Met): two lists, so neither is used, and the codes read as
+    // Ofsted's order (1 = Outstanding).
+    assert_eq!(pair(&kpi("r45_gradekey", "overall_good_or_better")), (Some(4), Some(6)));
+    // "Sent to … for moderation 25/10", "Referred for moderation - awaiting": not moderated.
+    assert_eq!(pair(&kpi("r45_modsent", "moderation_coverage")), (Some(1), Some(4)));
+}
+
 #[test]
 fn a_later_version_keeps_the_fields_its_table_has_no_column_for() {
     // An allocation list with due dates, and a returns list with completion
