@@ -438,8 +438,8 @@ pub const NOT_DATA: &str = "not a data table (skipped)";
 /// it follows) is another audit, kept. An earlier record not read yet is
 /// looked for when it is ([`Model::carried_forward`]).
 fn carry_forward((previous, child, completed, origin): (String, String, Option<chrono::NaiveDate>, Origin), model: &mut Model) {
-    let key = fold(&previous);
-    let earlier = model.audit_ids.iter().find(|(id, _)| fold(id) == key).map(|(_, o)| o.clone());
+    let key = previous.trim().to_string();
+    let earlier = model.audit_ids.get(&key).cloned();
     match earlier.and_then(|o| model.audits.iter().rev().find(|x| x.origin == o)) {
         Some(x) => {
             if one_audit_carried(&x.child_id, x.completed, &child, completed) {
@@ -484,7 +484,7 @@ fn carried_link(cells: &[Cell]) -> Option<(bool, String)> {
 
 /// The actions carried forward under a new id, each pair one action: the
 /// record carried forward is set aside for the one that carries it, when
-/// both are the same child's (or either gives none). Said in the notes.
+/// both rows name the same child. Said in the notes.
 pub(crate) fn resolve_carried_actions(model: &mut Model) {
     let links = std::mem::take(&mut model.carried_actions);
     if links.is_empty() {
@@ -3931,7 +3931,8 @@ impl<'a> RowReader<'a> {
         }
         model.audit_ids.insert(a.id.clone(), a.origin.clone());
         // Read after the record that carries it forward: that record replaces it.
-        if let Some((child, completed, by)) = model.carried_forward.get(&fold(&a.id)) {
+        // (Ids compared as written, trimmed: a lookup, not a scan, per audit.)
+        if let Some((child, completed, by)) = model.carried_forward.get(a.id.trim()) {
             if one_audit_carried(&a.child_id, a.completed, child, *completed) {
                 model.superseded.push((a.origin.clone(), by.clone(), CARRIED_FORWARD));
             }
