@@ -116,22 +116,18 @@ pub fn fed_only_before(ctx: &Ctx, period: &Period) -> Vec<&'static str> {
         let dates = [a.completed, a.allocated, a.allocated_month, a.moderation_date, audit_due(ctx, a)];
         dates.iter().any(Option::is_some) && dates.iter().flatten().all(|d| *d < period.from)
     };
+    // (Each audit's dates are looked at once, and only for a KPI some audit
+    // of the period cannot feed: most exports give every field, and this runs
+    // for every period of the trend.)
+    let in_period: Vec<usize> = (0..audits.len()).filter(|&i| audits[i].completed.is_some_and(|d| period.contains(d))).collect();
+    let mut all_before: Vec<Option<bool>> = vec![None; audits.len()];
     crate::normalise::coverage::AUDIT_KPIS
         .iter()
         .copied()
         .filter(|k| !matches!(*k, "audits_completed" | "actions_on_time" | "actions_overdue") && cov.in_source(k))
         .filter(|k| {
-            let mut unfed_in_period = false;
-            for (i, a) in audits.iter().enumerate() {
-                if cov.audit(i, k) {
-                    if !before(a) {
-                        return false;
-                    }
-                } else if a.completed.is_some_and(|d| period.contains(d)) {
-                    unfed_in_period = true;
-                }
-            }
-            unfed_in_period
+            in_period.iter().any(|&i| !cov.audit(i, k))
+                && (0..audits.len()).filter(|&i| cov.audit(i, k)).all(|i| *all_before[i].get_or_insert_with(|| before(&audits[i])))
         })
         .collect()
 }

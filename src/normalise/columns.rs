@@ -390,12 +390,13 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
 /// the same value on every row of `sample`, three or more of them filled (two
 /// questions' answers can agree on a row or two by chance).
 pub fn copies(header: &[Cell], sample: &[Vec<Cell>]) -> Vec<Option<usize>> {
-    let name = |i: usize| fold(&header[i].as_string());
+    let names: Vec<String> = header.iter().map(|h| fold(&h.as_string())).collect();
     (0..header.len())
         .map(|i| {
             let same_values = |j: usize| sample.iter().all(|r| r.get(i).unwrap_or(&Cell::Empty) == r.get(j).unwrap_or(&Cell::Empty));
-            let filled = sample.iter().filter(|r| r.get(i).is_some_and(|c| !c.is_empty())).count() >= 3;
-            (filled && !name(i).is_empty()).then(|| (0..i).find(|&j| name(j) == name(i) && same_values(j))).flatten()
+            let filled = || sample.iter().filter(|r| r.get(i).is_some_and(|c| !c.is_empty())).count() >= 3;
+            let named_before = || names[..i].contains(&names[i]);
+            (!names[i].is_empty() && named_before() && filled()).then(|| (0..i).find(|&j| names[j] == names[i] && same_values(j))).flatten()
         })
         .collect()
 }

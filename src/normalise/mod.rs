@@ -189,7 +189,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
         }
     });
     progress(total, total, "");
-    table::resolve_carried_actions(&mut out.model);
+    table::resolve_carried(&mut out.model);
     out.model.row_keys = Default::default();
     out.model.audit_keys = Default::default();
     out.model.action_keys = Default::default();

@@ -200,6 +200,16 @@ pub struct ModerationRecord {
     pub date: Option<NaiveDate>,
 }
 
+/// A record that gives an earlier audit id as its previous reference
+/// ("Previous ref (2025-26)": "LA25/26-075"): its place, child and completion.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CarriedAudit {
+    pub origin: Origin,
+    pub child: String,
+    pub completed: Option<NaiveDate>,
+    pub previous: String,
+}
+
 /// An action read with an id of its own, whose row names another action's id as the
 /// one it carries forward (`replaces`) or was carried forward as.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -434,12 +444,11 @@ pub struct Model {
     /// replaces (its file name says it is later): where each was read, and
     /// where the later version was. Taken out when reading ends.
     pub superseded: Vec<(Origin, Origin, &'static str)>,
-    /// While reading: an earlier audit id a record says it carries forward
-    /// ("Previous ref (2025-26)": "LA25/26-075") → that record (its child,
-    /// completion and place), for when the earlier record is read after it.
-    pub carried_forward: std::collections::HashMap<String, (String, Option<NaiveDate>, Origin)>,
-    /// While reading: actions whose rows say they carry another forward, or
-    /// were carried forward as another ([`super::table::resolve_carried_actions`]).
+    /// While reading: audits that give a previous reference, and actions
+    /// whose rows say they carry another forward or were carried forward as
+    /// another; paired when reading ends ([`super::table::resolve_carried`]),
+    /// whichever of each pair was read first.
+    pub carried_audits: Vec<CarriedAudit>,
     pub carried_actions: Vec<CarriedAction>,
     /// While reading: an action's audit (or child) and words → its index in
     /// `actions`, so an action another export holds too is one action.

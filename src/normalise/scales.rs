@@ -369,6 +369,10 @@ fn initial_and_name(t: &str) -> bool {
     i.is_alphabetic() && matches!(rest.as_slice(), [a, b] if a.is_uppercase() && b.is_lowercase())
 }
 
+/// A form's drop-down left as it came ("Not selected", "Choose an item."):
+/// the start of an answer that is none.
+pub const UNANSWERED: [&str; 2] = ["not selected", "choose an item"];
+
 pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
     use super::model::Answer;
     match cell {
@@ -393,7 +397,7 @@ pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
             let starts = |p: &&str| f == *p || f.starts_with(&format!("{p} "));
             let na = ["n a", "na", "not applicable", "not relevant", "not appropriate"].iter().any(starts);
             // A form's drop-down left as it came ("Not selected", "Choose an item."): not answered.
-            let unanswered = ["not selected", "choose an item"].iter().any(starts);
+            let unanswered = UNANSWERED.iter().any(starts);
             match (f.as_str(), first) {
                 _ if unanswered => Some(Answer::Blank),
                 // "N. Galt", "Y. Ashdown": a person's initial and name, no answer.

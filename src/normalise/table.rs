@@ -415,7 +415,7 @@ fn is_prose_answer(c: &Cell) -> bool {
         && !["n a", "not applicable", "not relevant"].iter().any(|p| f.starts_with(p))
         // "Not selected for parent/carer views": the form's own answer for a
         // question not asked of this case (seed 001), not prose.
-        && !["not selected", "choose an item"].iter().any(|p| f.starts_with(p))
+        && !super::scales::UNANSWERED.iter().any(|p| f.starts_with(p))
 }
 
 /// "NA", "N/A", "None", "nan": a team not recorded (as R, pandas or a failed
@@ -429,28 +429,6 @@ const MODERATION_FIELDS: &[&str] = &["moderated", "moderator_agrees", "moderated
 
 /// The reason given for the rows of a sheet that holds no records.
 pub const NOT_DATA: &str = "not a data table (skipped)";
-
-/// A record that says which earlier audit id it carries forward ("Previous
-/// ref (2025-26)", "Previous Form ID"): that earlier record, when it is the
-/// same child's and was not completed, or was completed the same day (the
-/// audit carried into the new year's log and updated in both), is this one,
-/// replaced by it. One completed on another day (a re-audit naming the audit
-/// it follows) is another audit, kept. An earlier record not read yet is
-/// looked for when it is ([`Model::carried_forward`]).
-fn carry_forward((previous, child, completed, origin): (String, String, Option<chrono::NaiveDate>, Origin), model: &mut Model) {
-    let key = previous.trim().to_string();
-    let earlier = model.audit_ids.get(&key).cloned();
-    match earlier.and_then(|o| model.audits.iter().rev().find(|x| x.origin == o)) {
-        Some(x) => {
-            if one_audit_carried(&x.child_id, x.completed, &child, completed) {
-                model.superseded.push((x.origin.clone(), origin, CARRIED_FORWARD));
-            }
-        }
-        None => {
-            model.carried_forward.insert(key, (child, completed, origin));
-        }
-    }
-}
 
 /// What a row's words say it carries forward, or was carried forward as: "b/f
 /// from A25-0391", "brought forward from …", "carried forward from …" (this
@@ -482,10 +460,27 @@ fn carried_link(cells: &[Cell]) -> Option<(bool, String)> {
     })
 }
 
-/// The actions carried forward under a new id, each pair one action: the
-/// record carried forward is set aside for the one that carries it, when
-/// both rows name the same child. Said in the notes.
-pub(crate) fn resolve_carried_actions(model: &mut Model) {
+/// Records carried forward under a new reference, each pair one record: the
+/// record carried forward is set aside for the one that carries it (said in
+/// the notes).
+///
+/// An audit that gives an earlier audit id as its previous reference
+/// ("Previous ref (2025-26)", "Previous Form ID") carries that audit when it
+/// is the same child's and was not completed, or was completed the same day
+/// (the audit carried into the new year's log and updated in both); one
+/// completed on another day (a re-audit naming the audit it follows) is
+/// another audit, kept. An action carries the action its row names ("b/f from
+/// A25-0391"), or is carried by it ("carried forward … as A26-0001"), when
+/// both rows name the same child.
+pub(crate) fn resolve_carried(model: &mut Model) {
+    for c in std::mem::take(&mut model.carried_audits) {
+        let Some(at) = model.audit_ids.get(c.previous.trim()) else { continue };
+        if let Some(x) = model.audits.iter().rev().find(|x| x.origin == *at) {
+            if one_audit_carried(&x.child_id, x.completed, &c.child, c.completed) {
+                model.superseded.push((x.origin.clone(), c.origin, CARRIED_FORWARD));
+            }
+        }
+    }
     let links = std::mem::take(&mut model.carried_actions);
     if links.is_empty() {
         return;
@@ -3662,10 +3657,15 @@ impl<'a> RowReader<'a> {
                 // (The row's numbered action slots are its audit's.)
                 let again = self.reaudit(&row, &a, findings);
                 let previous = self.text(&row, "previous_id").filter(|p| fold(p) != fold(&a.id));
-                let carries = previous.map(|p| (p, a.child_id.clone(), a.completed, a.origin.clone()));
+                let carries = previous.map(|previous| super::model::CarriedAudit {
+                    origin: a.origin.clone(),
+                    child: a.child_id.clone(),
+                    completed: a.completed,
+                    previous,
+                });
                 let first = self.add_audit(a, model, findings).map(|()| self.slot_actions(&row, model, findings));
                 if let (Ok(()), Some(carries)) = (&first, carries) {
-                    carry_forward(carries, model);
+                    model.carried_audits.push(carries);
                 }
                 match again.map(|r| self.add_audit(r, model, findings)) {
                     Some(Err(e)) if first.is_ok() => Err(e),
@@ -3930,13 +3930,6 @@ impl<'a> RowReader<'a> {
             }
         }
         model.audit_ids.insert(a.id.clone(), a.origin.clone());
-        // Read after the record that carries it forward: that record replaces it.
-        // (Ids compared as written, trimmed: a lookup, not a scan, per audit.)
-        if let Some((child, completed, by)) = model.carried_forward.get(a.id.trim()) {
-            if one_audit_carried(&a.child_id, a.completed, child, *completed) {
-                model.superseded.push((a.origin.clone(), by.clone(), CARRIED_FORWARD));
-            }
-        }
         self.index_child(&a, model.audits.len());
         model.audits.push(a);
         Ok(())
