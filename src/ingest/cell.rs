@@ -234,6 +234,11 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if s.is_empty() {
         return None;
     }
+    // An ISO timestamp written in lower case ("2026-09-11t10:00:00z", which
+    // RFC 3339 allows) is the same timestamp.
+    if s.bytes().any(|b| b == b't' || b == b'z') && s.bytes().all(|b| b.is_ascii_digit() || b"-:.+tz".contains(&b)) {
+        return parse_date(&s.to_ascii_uppercase());
+    }
     if let Some(d) = utc_date_in_uk(s) {
         return Some(d);
     }
@@ -273,6 +278,14 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     }
     if s.chars().all(|c| c.is_ascii_digit() || c == '.') {
         return s.parse::<f64>().ok().and_then(|n| excel_serial(n).or_else(|| compact_date(n).filter(|_| s.len() == 8)));
+    }
+    // A serial with its time after a decimal comma ("46274,461806", as an
+    // export in a European locale writes it; five digits before the comma
+    // cannot be a thousands separator).
+    if let Some((days, time)) = s.split_once(',') {
+        if days.len() == 5 && !time.is_empty() && days.bytes().chain(time.bytes()).all(|b| b.is_ascii_digit()) {
+            return days.parse::<f64>().ok().and_then(excel_serial);
+        }
     }
     parse_named_month(s)
 }
@@ -499,6 +512,22 @@ mod tests {
         assert_eq!(excel_serial(46332.75), Some(date(2026, 11, 6)));
         assert_eq!(excel_serial(3.0), None);
         assert_eq!(Cell::Number(45000.0).as_date(), Some(date(2023, 3, 15)));
+    }
+
+    #[test]
+    fn serials_with_a_decimal_comma_and_lower_case_iso_timestamps() {
+        // A European-locale export writes the time after a comma.
+        assert_eq!(parse_date("46274,461806"), Some(date(2026, 9, 9)));
+        assert_eq!(Cell::text("46274,5").as_date_month_first(), Some(date(2026, 9, 9)));
+        // Not a serial: a thousands separator, or text that is not all digits.
+        for not_a_date in ["46,274", "1,461806", "46274,", "46274,4a", "462740,5"] {
+            assert_eq!(parse_date(not_a_date), None, "{not_a_date}");
+        }
+        // RFC 3339 allows a lower-case t and z.
+        assert_eq!(parse_date("2026-09-11t10:00:00"), Some(date(2026, 9, 11)));
+        assert_eq!(parse_date("2026-09-30t23:30:00z"), parse_date("2026-09-30T23:30:00Z"));
+        assert_eq!(parse_date("2026-09-30t23:30:00z"), Some(date(2026, 10, 1)));
+        assert_eq!(parse_date("t"), None);
     }
 
     #[test]

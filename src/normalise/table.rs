@@ -2760,7 +2760,7 @@ fn dates_1904(mapping: &TableMapping, body: &[SourceRow], file: &str, sheet: Opt
         .columns
         .iter()
         .filter(|c| matches!(&c.target, Target::Field(f) if f.ends_with("_date")))
-        .filter(|c| body.iter().any(|r| matches!(r.cells.get(c.index), Some(Cell::Number(n)) if crate::ingest::cell::excel_serial_1904(*n).is_some())))
+        .filter(|c| body.iter().any(|r| r.cells.get(c.index).and_then(serial_1904).is_some()))
         .map(|c| c.header.as_str())
         .collect();
     if columns.is_empty() {
@@ -2773,6 +2773,20 @@ fn dates_1904(mapping: &TableMapping, body: &[SourceRow], file: &str, sheet: Opt
     );
     report.notes.push(why.clone());
     findings.push(Severity::Warning, "date_system_1904", file, sheet, None, None, "", why);
+}
+
+/// A cell of a 1904 workbook as one of its day numbers: a number, or a number
+/// stored as text ("44804" in a cell formatted as text).
+fn serial_1904(c: &Cell) -> Option<chrono::NaiveDate> {
+    match c {
+        Cell::Number(n) => crate::ingest::cell::excel_serial_1904(*n),
+        Cell::Text(t) => {
+            let t = t.trim();
+            let number = !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+            number.then(|| t.parse::<f64>().ok().and_then(crate::ingest::cell::excel_serial_1904)).flatten()
+        }
+        _ => None,
+    }
 }
 
 /// The cells of a table's date columns ("…_date" fields) in the given rows.
@@ -4060,8 +4074,8 @@ impl<'a> RowReader<'a> {
 
     /// A cell as a date, in this table's order (month first when its dates are).
     fn as_date(&self, c: &Cell) -> Option<chrono::NaiveDate> {
-        if let (true, Cell::Number(n)) = (self.date1904, c) {
-            return crate::ingest::cell::excel_serial_1904(*n).or_else(|| c.as_date());
+        if let Some(d) = self.date1904.then(|| serial_1904(c)).flatten() {
+            return Some(d);
         }
         if self.month_first {
             c.as_date_month_first()

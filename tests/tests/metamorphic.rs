@@ -852,6 +852,23 @@ fn a_table_set_at_b2_under_its_title_never_moves_a_kpi() {
 }
 
 #[test]
+fn decimal_comma_serials_and_lower_case_timestamps_never_move_a_kpi() {
+    // Found by the third sweep: an export in a European locale writes an
+    // Excel date-time as "46274,461806" in a semicolon CSV, and an ISO
+    // timestamp may be written in lower case ("2026-09-11t10:00:00z"); both
+    // were "not a date" and the notes left out.
+    let csv = |s: &str| s.as_bytes().to_vec();
+    let serials = "Client ID,Observation type,Contact date,Date entered\nC1,Visit to Child - CP,46266,46267.461806\nC1,Visit to Child - CP,46275,46320.5\nC2,Visit to Child - CP,46268,46268.25\n";
+    let comma: String = serials.lines().map(|l| l.replace(',', ";").replacen(".", ",", 1) + "\n").collect();
+    let run = same_kpis_for("decimal-comma-serials", &[("Observations.csv", csv(serials))], &[("Observations.csv", csv(&comma))]);
+    assert_eq!(fraction(&run, "notes_recorded_in_time"), (Some(2), Some(3)));
+    let iso = "Client ID,Observation type,Contact date,Date entered\nC1,Visit to Child - CP,2026-09-01T10:00:00Z,2026-09-02T09:00:00Z\nC1,Visit to Child - CP,2026-09-10T10:00:00Z,2026-10-25T09:00:00Z\nC2,Visit to Child - CP,2026-09-03T10:00:00Z,2026-09-03T23:30:00Z\n";
+    let lower = iso.replace('T', "t").replace('Z', "z");
+    let run = same_kpis_for("lower-case-timestamps", &[("Observations.csv", csv(iso))], &[("Observations.csv", csv(&lower))]);
+    assert_eq!(fraction(&run, "notes_recorded_in_time"), (Some(2), Some(3)));
+}
+
+#[test]
 fn a_hidden_copy_of_a_column_never_moves_a_kpi() {
     // Found by the third sweep: a column copied with its header (a hidden
     // helper column) tied with the column it copies; "Moderator Q12" and its

@@ -1719,7 +1719,8 @@ fn a_mac_workbooks_plain_number_dates_are_its_1904_dates_and_its_ids_stay_ids() 
         (45103.0, "South", "2026-09-10", "2026-09-24", "2026-09-22", "Requires improvement"),
         (45104.0, "South", "2026-10-01", "2026-10-15", "2026-10-14", "Outstanding"),
     ];
-    let workbook = |shift: f64| -> Vec<u8> {
+    // (`as_text`: the day numbers stored as text, "44804" in a cell formatted as text.)
+    let workbook = |shift: f64, as_text: bool| -> Vec<u8> {
         let mut wb = rust_xlsxwriter::Workbook::new();
         let ws = wb.add_worksheet().set_name("Audits").unwrap();
         for (c, h) in ["Child ID", "Team", "Allocated", "Due", "Finalised", "Overall grade"].iter().enumerate() {
@@ -1730,7 +1731,12 @@ fn a_mac_workbooks_plain_number_dates_are_its_1904_dates_and_its_ids_stay_ids() 
             ws.write_number(r, 0, *id).unwrap();
             ws.write_string(r, 1, *team).unwrap();
             for (c, d) in [(2, allocated), (3, due), (4, finalised)] {
-                ws.write_number(r, c, serial_1900(d) - shift).unwrap();
+                let serial = serial_1900(d) - shift;
+                if as_text {
+                    ws.write_string(r, c, serial.to_string()).unwrap();
+                } else {
+                    ws.write_number(r, c, serial).unwrap();
+                }
             }
             ws.write_string(r, 5, *grade).unwrap();
         }
@@ -1746,9 +1752,12 @@ fn a_mac_workbooks_plain_number_dates_are_its_1904_dates_and_its_ids_stay_ids() 
         let kpis = m["kpis"].as_array().unwrap().iter().map(|k| (k["id"].clone(), k["numerator"].clone(), k["denominator"].clone())).collect();
         (kpis, data_quality(&out), std::fs::read_to_string(out.join("normalised/audits.csv")).unwrap())
     };
-    let (windows, _, _) = figures("dates-1900", workbook(0.0));
-    let (mac, dq, audits) = figures("dates-1904", in_1904_system(&workbook(1462.0)));
+    let (windows, _, _) = figures("dates-1900", workbook(0.0, false));
+    let (mac, dq, audits) = figures("dates-1904", in_1904_system(&workbook(1462.0, false)));
     assert_eq!(mac, windows);
+    let (mac_text, text_dq, _) = figures("dates-1904-text", in_1904_system(&workbook(1462.0, true)));
+    assert_eq!(mac_text, windows, "day numbers stored as text");
+    assert!(text_dq.contains("date_system_1904"), "{text_dq}");
     let completed = windows.iter().find(|k| k.0 == "audits_completed").unwrap();
     assert_eq!(completed.1.as_u64(), Some(4), "{windows:?}");
     let warning = dq.lines().find(|l| l.contains("date_system_1904")).unwrap_or_else(|| panic!("{dq}"));
