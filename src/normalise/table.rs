@@ -1184,6 +1184,30 @@ impl RowState {
     }
 }
 
+/// A table's unused columns headed as notes or comments.
+fn note_columns(mapping: &TableMapping) -> Vec<(usize, String)> {
+    mapping
+        .columns
+        .iter()
+        .filter(|c| matches!(c.target, Target::Unmapped))
+        .filter(|c| fold(&c.header).split(|ch: char| !ch.is_alphanumeric()).any(|w| matches!(w, "note" | "notes" | "comment" | "comments" | "remarks")))
+        .map(|c| (c.index, c.header.clone()))
+        .collect()
+}
+
+/// Whether a note says an allocation will not be done, as a status would
+/// ("Removed from sample - sibling of …", "Withdrawn - case closed"), and not
+/// that it was put off ("Cancelled by SW, rebooked for 20/10") or passed on.
+fn note_cancels(note: &str) -> bool {
+    let f = fold(note);
+    // (A note that the audit went to another auditor leaves it on this row:
+    // the tracker has no row of its own for it, as it has for a reallocated status.)
+    let first = f.split(' ').next().unwrap_or("");
+    status_cancels(note)
+        && !matches!(first, "reallocated" | "reassigned")
+        && !["rebook", "rearrang", "reschedul", "postpon", "moved to", "deferred to"].iter().any(|w| f.contains(w))
+}
+
 /// An allocation whose status says it was cancelled, withdrawn or exempted.
 pub const AUDIT_CANCELLED: &str = "audit cancelled, withdrawn or exempted (its status says so): not an audit";
 
@@ -1222,6 +1246,8 @@ fn status_cancels(status: &str) -> bool {
             | "swapped"
             | "replaced"
             | "substituted"
+            // "Removed from sample" (a sibling of a child already sampled).
+            | "removed"
     ) || f.starts_with("not required")
         || f.starts_with("no longer required")
         || f.starts_with("allocated in error")
@@ -1413,7 +1439,8 @@ pub(crate) fn says_no_action(text: &str) -> bool {
 mod status_tests {
     #[test]
     fn a_swapped_or_withdrawn_allocation_is_no_audit() {
-        for gone in ["Swapped (conflict of interest)", "Replaced by C1234", "Withdrawn", "Cancelled - exemption agreed", "Not required"] {
+        for gone in ["Swapped (conflict of interest)", "Replaced by C1234", "Withdrawn", "Cancelled - exemption agreed", "Not required", "Removed from sample"]
+        {
             assert!(super::status_cancels(gone), "{gone}");
         }
         for kept in ["Completed - re-audit not required", "Allocated", "In progress", "Completed"] {
@@ -2513,6 +2540,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         status_changes: Vec::new(),
         ended_not_current: Vec::new(),
         answers_read: BTreeMap::new(),
+        answer_refs: Vec::new(),
         blank_rows: vec![],
         source: model.strings.intern(&file),
         fields,
@@ -2527,6 +2555,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         error_cells: vec![Default::default(); watch.len()],
         error_watch: watch,
         service_as_team,
+        note_columns: note_columns(&mapping),
         sheet_team,
         month_first: month_first(&mapping, &sample[h + 1..], &file, sheet.as_deref(), findings, &mut report),
         date1904,
@@ -2695,6 +2724,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             );
         }
         drop_unread_answers(&reader.answers_read, &file, sheet.as_deref(), model, findings, &mut report);
+        answers_by_reference(&mut model.audits[audits_before..], &reader.answer_refs, &file, sheet.as_deref(), findings);
         if has_team {
             let audits = &mut model.audits[audits_before..];
             fill_teams_down(audits, &file, sheet.as_deref(), findings, &mut report);
@@ -3221,6 +3251,83 @@ fn code_key_columns(header: &[Cell]) -> Option<(usize, usize, Option<String>)> {
     })
 }
 
+/// What [`referenced_id`] gives for the row above.
+const ROW_ABOVE: &str = "^";
+
+/// The id a spoken-to cell points at for its answer, folded: it starts "As",
+/// "See", "Same as", "As per" or "Refer to" and names something with a digit
+/// in it (a child's id: "As TH50322", "See TH50231 - mother seen").
+/// "As above", "Same as above", "See above" and "Ditto" point at the row
+/// above: [`ROW_ABOVE`].
+fn referenced_id(text: &str) -> Option<String> {
+    let f = fold(text);
+    let first = f.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if ["as above", "same as above", "see above"].iter().any(|p| f.starts_with(p)) || first == "ditto" {
+        return Some(ROW_ABOVE.to_string());
+    }
+    let rest = ["same as ", "as per ", "refer to ", "see ", "as "].iter().find_map(|p| f.strip_prefix(p))?;
+    let id = rest.split(|c: char| !c.is_alphanumeric()).next()?;
+    (id.len() >= 3 && id.bytes().any(|b| b.is_ascii_digit())).then(|| id.to_string())
+}
+
+/// Spoken-to cells that point at another row ("As TH50322") take that row's
+/// answer, when the id they name is a child audited in the same table whose
+/// answer was read; otherwise they stay blank, with a warning.
+fn answers_by_reference(
+    audits: &mut [super::model::Audit],
+    refs: &[(u32, &'static str, String, String)],
+    file: &str,
+    sheet: Option<&str>,
+    findings: &mut Findings,
+) {
+    let field_of = |a: &super::model::Audit, field: &str| match field {
+        "spoke_child" => a.spoke_child,
+        "spoke_family" => a.spoke_family,
+        _ => a.spoke_practitioner,
+    };
+    for (row, field, header, text) in refs {
+        let named = referenced_id(text).unwrap_or_default();
+        let given = if named == ROW_ABOVE {
+            audits.iter().filter(|a| a.origin.row < *row).max_by_key(|a| a.origin.row)
+        } else {
+            audits.iter().find(|a| a.origin.row != *row && fold(&a.child_id) == named && field_of(a, field) != super::model::Answer::Blank)
+        }
+        .map(|a| (field_of(a, field), a.origin.row))
+        .filter(|(answer, _)| *answer != super::model::Answer::Blank);
+        let Some(at) = audits.iter().position(|a| a.origin.row == *row) else { continue };
+        match given {
+            Some((answer, other)) => {
+                let a = &mut audits[at];
+                match *field {
+                    "spoke_child" => a.spoke_child = answer,
+                    "spoke_family" => a.spoke_family = answer,
+                    _ => a.spoke_practitioner = answer,
+                }
+                findings.push(
+                    Severity::Info,
+                    "answer_by_reference",
+                    file,
+                    sheet,
+                    Some(*row),
+                    Some(header),
+                    text.clone(),
+                    format!("points at another row: read as that row's answer ({}, row {other})", answer.as_str()),
+                );
+            }
+            None => findings.push(
+                Severity::Warning,
+                "unknown_answer",
+                file,
+                sheet,
+                Some(*row),
+                Some(header),
+                text.clone(),
+                "points at another row, but no audit of that child in this table has an answer here: left blank",
+            ),
+        }
+    }
+}
+
 /// A team written once above its rows (merged cells, or blanks meaning "same
 /// as above"): its blank rows take the team above them. Read so only when the
 /// table looks written that way: its first audit has a team, at least a third
@@ -3459,6 +3566,10 @@ type RowError = (&'static str, String, Option<String>);
 
 struct RowReader<'a> {
     ctx: &'a Context<'a>,
+    /// Unused columns headed as notes or comments ("Lead auditor notes"):
+    /// where an allocation was never done, its note may say it was taken out
+    /// of the sample ([`RowReader::noted_as_cancelled`]).
+    note_columns: Vec<(usize, String)>,
     /// Each legal status's kind, worked out once per distinct text (an
     /// export repeats a few statuses on thousands of rows).
     status_kinds: std::cell::RefCell<crate::fasthash::FxHashMap<String, Option<&'a str>>>,
@@ -3491,6 +3602,10 @@ struct RowReader<'a> {
     keys: RowKeys,
     /// Per yes / no field: answers read, and filled cells not read.
     answers_read: BTreeMap<String, (u64, u64, u64)>,
+    /// Spoken-to cells that point at another row's answer ("As TH50322",
+    /// "See TH50231 - mother seen about both children"): (row, field,
+    /// header, text), resolved when the table is read ([`answers_by_reference`]).
+    answer_refs: Vec<(u32, &'static str, String, String)>,
     /// Each legal-status row's child (tidied) and start date, for a table with
     /// no end dates (a status history).
     status_changes: Vec<(String, chrono::NaiveDate)>,
@@ -4152,6 +4267,19 @@ impl<'a> RowReader<'a> {
     /// The row's team. A team cell that says none was recorded ("N/A",
     /// "Unknown", a form's "Choose an item.") is `Some("")`: blank, but not
     /// "same as above" (see [`fill_teams_down`]); reading ends with it blank.
+    fn noted_as_cancelled(&self, row: &SourceRow) -> Option<(String, String)> {
+        // (Only an allocation never done: a done audit's note may tell of
+        // another's removal, "replaced TH50211".)
+        let filled = |f: &str| self.cell(row, f).is_some_and(|(c, _)| !c.is_empty());
+        if filled("completed_date") || filled("overall") {
+            return None;
+        }
+        self.note_columns.iter().find_map(|(i, header)| {
+            let text = row.cells.get(*i)?.as_string();
+            note_cancels(&text).then(|| (text.trim().to_string(), header.clone()))
+        })
+    }
+
     fn team(&self, row: &SourceRow) -> Option<String> {
         let said_none = self.cell(row, "team").is_some_and(|(c, _)| matches!(c, Cell::Text(t) if no_team(t) || super::forms::placeholder_text(t)));
         if said_none {
@@ -4320,7 +4448,12 @@ impl<'a> RowReader<'a> {
     /// no (or not applicable, when it says so).
     /// (A no that only says the role is missing from a list of who was spoken
     /// to is not applicable when the reason box says so.)
-    fn spoken_to(&mut self, row: &SourceRow, field: &str, findings: &mut Findings) -> Answer {
+    fn spoken_to(&mut self, row: &SourceRow, field: &'static str, findings: &mut Findings) -> Answer {
+        if let Some((Cell::Text(t), header)) = self.cell(row, field).filter(|(c, _)| referenced_id(&c.as_string()).is_some()) {
+            let (text, header) = (t.trim().to_string(), header.to_string());
+            self.answer_refs.push((row.row, field, header, text));
+            return Answer::Blank;
+        }
         let a = self.answer(row, field, findings);
         let because = || self.cell(row, &format!("{field}_not")).map_or(Answer::Blank, |(c, _)| not_spoken_because(c));
         let from_list = || self.cell(row, field).is_some_and(|(_, h)| super::columns::is_who_spoken_to_header(&fold(h)));
@@ -4399,10 +4532,13 @@ impl<'a> RowReader<'a> {
             let h = fold(header);
             h.split(' ').count() <= 10 && ["who", "which", "date", "name", "names"].iter().any(|w| h.split(' ').any(|x| x == *w))
         };
-        let names_something =
-            (matches!(field, "moderated" | "spoke_practitioner" | "escalated") || records_discussion || asks_who_or_when || tells_contact(field, &text))
-                && !who_list
-                && (cell.as_date().is_some() || text.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+        let names_something = (matches!(field, "moderated" | "spoke_practitioner" | "escalated")
+            || records_discussion
+            || asks_who_or_when
+            || tells_contact(field, &text)
+            || view_attributed(field, &text))
+            && !who_list
+            && (cell.as_date().is_some() || text.chars().filter(|c| c.is_alphabetic()).count() >= 2);
         // Unless the words say that person was not spoken to ("Personal adviser
         // on leave - not spoken to", "IRO only - SW post vacant"): a short
         // answer only, never a record of what was said ("Mum said she did not
@@ -4526,6 +4662,9 @@ impl<'a> RowReader<'a> {
         };
         if let Some(status) = self.text(row, "status").filter(|s| status_cancels(s) && !reallocated_done(s)) {
             return Err((AUDIT_CANCELLED, status, Some("status".to_string())));
+        }
+        if let Some((note, header)) = self.noted_as_cancelled(row) {
+            return Err((AUDIT_CANCELLED, note, Some(header)));
         }
         if let Some(status) = self.text(row, "status").filter(|s| status_test(s)) {
             return Err((TEST_RECORD, status, Some("status".to_string())));
@@ -5315,7 +5454,29 @@ fn tells_contact(field: &str, text: &str) -> bool {
     let how = cs.iter().any(|c| c.split(' ').any(|w| CONTACT_WORDS.contains(&w)));
     // (With a date and no word of how, the clause names only who: "Mother
     // 13/10", "Both parents 11/09"; not "Child missing from home since 01/09".)
-    let only_who = first.split(' ').filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit())).all(|w| {
+    matches!(first_word, "spoke" | "spoken" | "met" | "seen" | "talked")
+        || ((names_role(field, first) || first_word == "selected") && ((dated && only_who(first)) || how || cs.iter().any(|c| negated(c))))
+}
+
+/// Whether a spoken-to answer is a view put down under the person it is
+/// from ("Mother: unhappy about contact arrangements", "Foster carer: settled
+/// and attending school"): they were heard. (Up to 40 words: the view is the
+/// answer, however it is put.)
+fn view_attributed(field: &str, text: &str) -> bool {
+    let Some((who, said)) = text.split_once(':') else { return false };
+    let who = fold(who);
+    matches!(field, "spoke_child" | "spoke_family")
+        && !said.trim().is_empty()
+        && text.split_whitespace().count() <= 40
+        && (1..=4).contains(&who.split(' ').count())
+        && names_role(field, &who)
+        && only_who(&who)
+}
+
+/// Whether a folded clause names only who (with a date at most): "mother",
+/// "both parents 11/09", "foster carer".
+fn only_who(clause: &str) -> bool {
+    clause.split(' ').filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit())).all(|w| {
         FAMILY_WORDS.contains(&w)
             || matches!(
                 w,
@@ -5339,15 +5500,13 @@ fn tells_contact(field: &str, text: &str) -> bool {
                     | "on"
                     | "at"
             )
-    });
-    matches!(first_word, "spoke" | "spoken" | "met" | "seen" | "talked")
-        || ((names_role(field, first) || first_word == "selected") && ((dated && only_who) || how || cs.iter().any(|c| negated(c))))
+    })
 }
 
 /// Words that say how someone was spoken to.
 /// (And words that say what the person said: "Mother said she feels
 /// listened to", "Grandmother says contact now works": their view, heard.)
-const CONTACT_WORDS: [&str; 22] = [
+const CONTACT_WORDS: [&str; 23] = [
     "seen",
     "spoke",
     "spoken",
@@ -5365,6 +5524,7 @@ const CONTACT_WORDS: [&str; 22] = [
     "zoom",
     "said",
     "says",
+    "say",
     "told",
     "reported",
     "reports",

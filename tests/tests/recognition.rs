@@ -2012,3 +2012,38 @@ fn coded_answers_are_read_with_each_questions_labels_from_a_codes_sheet() {
     let dq = data_quality(&out);
     assert!(dq.contains("value_labels"), "{dq}");
 }
+
+#[test]
+fn a_note_of_removal_a_sibling_row_pointed_at_and_a_view_under_its_speaker_are_read() {
+    // Blind set 46 (families): an allocation taken out of the sample says so
+    // only in a notes column; a sibling's row answers "As C1011" or "As above";
+    // a parent's view is put down under who said it ("Mother: unhappy …").
+    let dir = scratch("notes-refs-views");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("tracker.csv"),
+        "Child ID,Team,Date allocated,Due date,Audit date,Overall grade,Child spoken to,Parents / carers views,Notes\n\
+         C1011,North,01/09/2026,15/09/2026,10/09/2026,Good,Yes,Mother: unhappy about contact arrangements,\n\
+         C1021,North,01/09/2026,15/09/2026,,,,,Removed from sample - sibling of C1011\n\
+         C1031,North,01/09/2026,15/09/2026,,,,,\"Cancelled by SW, rebooked for 20/10\"\n\
+         C1041,South,01/09/2026,15/09/2026,12/09/2026,Good,As C1011,As C1011 - seen together,\n\
+         C1051,South,01/09/2026,15/09/2026,12/09/2026,Requires improvement,As above,Father: declined to speak to the auditor,\n\
+         C1061,South,01/09/2026,15/09/2026,13/09/2026,Good,As C1091,Yes,\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let m = metrics(&out);
+    let k = |id: &str| {
+        let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
+        (k["numerator"].as_u64(), k["denominator"].as_u64())
+    };
+    // C1021 is not an audit; C1031, put off, is still due and late.
+    assert_eq!(k("audits_on_time"), (Some(4), Some(5)));
+    // C1041 takes C1011's yes, C1051 the row above (C1041's, read from C1011); C1061 points at no one.
+    assert_eq!(k("child_spoken_to"), (Some(3), Some(3)));
+    assert_eq!(k("family_spoken_to"), (Some(3), Some(4)));
+    let dq = data_quality(&out);
+    assert!(dq.contains("answer_by_reference") && dq.contains("points at another row, but no audit of that child"), "{dq}");
+    assert!(dq.lines().any(|l| l.contains("Removed from sample") && l.contains("row_set_aside")), "{dq}");
+}
