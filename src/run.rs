@@ -538,6 +538,7 @@ fn without_team(m: &normalise::Model) -> normalise::Model {
         moderations: Vec::new(),
         row_keys: Default::default(),
         code_key: m.code_key.clone(),
+        family_groups: m.family_groups.clone(),
         case_notes: m.case_notes.iter().filter(|c| note_without_team(m, c)).cloned().collect(),
         episodes: m.episodes.iter().filter(|e| blank(&e.team)).cloned().collect(),
         strings: m.strings.clone(),

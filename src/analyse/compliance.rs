@@ -200,7 +200,10 @@ pub fn kpis(ctx: &Ctx, visits: &VisitIndex, notes: &NoteFrame, period: &Period, 
         if !period.contains(deadline) {
             continue;
         }
-        let redone_on = audits.iter().filter(|b| b.child_id == a.child_id).filter_map(|b| b.completed).filter(|d| *d > c && *d <= deadline).min();
+        // (The same child: by id, or as one of a sibling or family group's children.)
+        let children = ctx.model.children_of(&a.child_id);
+        let same_child = |b: &Audit| b.child_id == a.child_id || ctx.model.children_of(&b.child_id).iter().any(|c| children.contains(c));
+        let redone_on = audits.iter().filter(|b| same_child(b)).filter_map(|b| b.completed).filter(|d| *d > c && *d <= deadline).min();
         if !pending(deadline, redone_on, as_of) {
             reaudit.add(team(a), redone_on.is_some());
         }

@@ -867,7 +867,7 @@ fn actions_without_due(model: &Model, found: &mut findings::Findings) {
 /// FN30578 (sibs)", "C1 / C2 (sibling group - one audit)", "C1, C2"): each
 /// part's first word, when two or more parts each start with an id (letters
 /// and digits, a digit among them). None for one child's id.
-fn sibling_ids(cell: &str) -> Vec<&str> {
+pub(crate) fn sibling_ids(cell: &str) -> Vec<&str> {
     let head = cell.split('(').next().unwrap_or(cell);
     let parts: Vec<&str> = head.split(['&', '/', ',', '+', ';']).flat_map(|p| p.split(" and ")).map(str::trim).filter(|p| !p.is_empty()).collect();
     let ids: Vec<&str> = parts
@@ -901,7 +901,22 @@ fn link_actions(model: &mut Model, found: &mut findings::Findings) {
         let by_id = act.audit_id.as_deref().and_then(|id| ids.get(id).copied());
         let linked = by_id.or_else(|| {
             let child = act.child_id.as_deref()?;
-            let cands = by_child.get(child)?;
+            // One action for several children ("RV40211, RV40212": a sibling
+            // group's action, written once): their audits are its candidates.
+            let group: Vec<usize>;
+            let cands = match by_child.get(child) {
+                Some(c) => c,
+                None => {
+                    group = sibling_ids(child).iter().filter_map(|c| by_child.get(c)).flatten().copied().collect();
+                    &group
+                }
+            };
+            // (With no audit date, audits all completed the same day are one
+            // group audit: the first is linked, as the due date is the same.)
+            let one_day = |c: &[usize]| {
+                let days: std::collections::BTreeSet<_> = c.iter().map(|&i| model.audits[i].completed).collect();
+                c.len() > 1 && days.len() == 1 && days.first().is_some_and(Option::is_some) && sibling_ids(child).len() == c.len()
+            };
             match act.audit_date {
                 // The audit completed that day; else the one audit of the child
                 // completed up to 3 weeks after it (an audit in two parts, dated
@@ -914,6 +929,7 @@ fn link_actions(model: &mut Model, found: &mut findings::Findings) {
                     Some(only)
                 }),
                 None if cands.len() == 1 => Some(cands[0]),
+                None if one_day(cands) => Some(cands[0]),
                 None => None,
             }
         });

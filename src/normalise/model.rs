@@ -479,6 +479,10 @@ pub struct Model {
     /// ("old ID" / "new ID", "LCS ID" / "Eclipse ID"): old id → (new id,
     /// the file it was read from). Every record's child id is read through it.
     pub id_map: std::collections::HashMap<String, (String, String)>,
+    /// The children of a family or sibling group, from a list of group
+    /// references and child ids ("Family group ref" / "Child's ID"): an audit
+    /// recorded under the group's reference is an audit of each of them.
+    pub family_groups: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// One line of a key sheet.
@@ -516,8 +520,21 @@ impl Model {
             children: self.children.clone(),
             row_keys: Default::default(),
             code_key: self.code_key.clone(),
+            family_groups: self.family_groups.clone(),
             ..Default::default()
         }
+    }
+
+    /// The children an audit is of: its child id, each child of a sibling
+    /// group's id ("C1 & C2"), or each child of a family group recorded by its
+    /// reference ([`Model::family_groups`]).
+    pub fn children_of<'a>(&'a self, child_id: &'a str) -> Vec<&'a str> {
+        let mut v = vec![child_id];
+        v.extend(super::sibling_ids(child_id));
+        if let Some(members) = self.family_groups.get(child_id) {
+            v.extend(members.iter().map(String::as_str));
+        }
+        v
     }
 
     /// The team of that name, compared as [`super::identity::team_key`] does

@@ -2105,6 +2105,36 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 return (report, None);
             }
         }
+        // A list of family or sibling groups' children ("Family group ref" /
+        // "Child's ID"): kept, so an audit recorded under a group's reference
+        // is an audit of each of its children.
+        let group_columns = header.and_then(|h| family_group_columns(&sample[h].cells).map(|c| (h, c))).filter(|(h, (group, child))| {
+            let shown: Vec<&SourceRow> = sample[h + 1..].iter().filter(|r| !r.is_blank()).collect();
+            let pairs = shown.iter().filter(|r| id(r, *group).zip(id(r, *child)).is_some()).count();
+            pairs > 0 && pairs * 3 >= shown.len() * 2
+        });
+        if let Some((h, (group, child))) = group_columns {
+            let rest: Vec<SourceRow> = rows.filter_map(Result::ok).collect();
+            let all: Vec<&SourceRow> = sample[h + 1..].iter().chain(&rest).filter(|r| !r.is_blank()).collect();
+            let pairs: Vec<(String, String)> = all.iter().filter_map(|r| id(r, group).zip(id(r, child))).filter(|(g, c)| g != c).collect();
+            report.reject_all(all.len() as u64, NOT_DATA);
+            let groups: std::collections::BTreeSet<&str> = pairs.iter().map(|(g, _)| g.as_str()).collect();
+            let why = format!(
+                "a list of {} children in {} family or sibling groups ('{}'): an audit recorded under a group's reference is of each of its children (a later audit of any of them is its re-audit)",
+                pairs.len(),
+                groups.len(),
+                sample[h].cells[group].as_string().trim()
+            );
+            report.notes.push(format!("skipped: {why}"));
+            findings.push(Severity::Info, "family_groups", &file, sheet.as_deref(), Some(sample[h].row), None, "", why);
+            for (g, c) in pairs {
+                let members = model.family_groups.entry(g).or_default();
+                if !members.contains(&c) {
+                    members.push(c);
+                }
+            }
+            return (report, None);
+        }
         let body: Vec<&[Cell]> = sample.iter().skip(header.map_or(0, |h| h + 1)).map(|r| r.cells.as_slice()).collect();
         let header_cells = header.map(|h| sample[h].cells.as_slice());
         // Two or more fields named by the header ("Team", "Overall grade") say
@@ -3190,6 +3220,26 @@ fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> bool {
 /// "Previous ID", "Legacy ref") and one new ("new ID", "Current ID"), or each
 /// naming a case-management system ("LCS ID" / "Eclipse ID": the first is
 /// read as the old).
+/// The group and child columns of a list of family or sibling groups: at
+/// most four headers, one naming a family, sibling or group reference
+/// ("Family group ref", "Sibling group ID") and one a child's id.
+fn family_group_columns(header: &[Cell]) -> Option<(usize, usize)> {
+    const ID: [&str; 6] = ["id", "ref", "reference", "number", "no", "identifier"];
+    let words: Vec<Vec<String>> = header.iter().map(|c| fold(&c.as_string()).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect()).collect();
+    if words.iter().filter(|w| !w.is_empty()).count() > 4 {
+        return None;
+    }
+    let has = |i: usize, set: &[&str]| words[i].iter().any(|w| set.contains(&w.as_str()));
+    let ids: Vec<usize> = (0..words.len()).filter(|&i| has(i, &ID) && words[i].len() <= 5).collect();
+    let groups: Vec<usize> = ids.iter().copied().filter(|&i| has(i, &["family", "sibling", "siblings", "group"])).collect();
+    let children: Vec<usize> =
+        ids.iter().copied().filter(|&i| !groups.contains(&i) && has(i, &["child", "childs", "person", "client", "cyp", "young"])).collect();
+    match (groups.as_slice(), children.as_slice()) {
+        ([g], [c]) => Some((*g, *c)),
+        _ => None,
+    }
+}
+
 fn id_map_columns(header: &[Cell]) -> Option<(usize, usize)> {
     const ID: [&str; 6] = ["id", "ref", "reference", "number", "no", "identifier"];
     const OLD: [&str; 6] = ["old", "previous", "legacy", "former", "original", "from"];

@@ -2047,3 +2047,58 @@ fn a_note_of_removal_a_sibling_row_pointed_at_and_a_view_under_its_speaker_are_r
     assert!(dq.contains("answer_by_reference") && dq.contains("points at another row, but no audit of that child"), "{dq}");
     assert!(dq.lines().any(|l| l.contains("Removed from sample") && l.contains("row_set_aside")), "{dq}");
 }
+
+#[test]
+fn a_family_groups_audit_is_of_each_child_and_a_groups_one_action_is_linked() {
+    // Blind set 46 (families): an audit recorded under a family group's
+    // reference, with a sheet listing each group's children, is re-audited by
+    // a later audit of any of them; one action written for two siblings
+    // ("C3001, C3002", no due date) is due 10 working days after their
+    // audits, completed the same day.
+    let book = |groups: bool| {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let audits: &[&[&str]] = &[
+            &["Child ID", "Team", "Date of audit", "Overall grade"],
+            &["FG-1001", "East", "2026-07-10", "Inadequate"],
+            &["C2001", "East", "2026-09-03", "Good"],
+            &["C3001", "West", "2026-09-09", "Good"],
+            &["C3002", "West", "2026-09-09", "Good"],
+        ];
+        let list: &[&[&str]] = &[&["Family group ref", "Child ID", "Notes"], &["FG-1001", "C2001", "girl, 11"], &["FG-1001", "C2002", "boy, 4"]];
+        let sheets: Vec<(&str, &[&[&str]])> = if groups { vec![("Audit Log", audits), ("Family groups", list)] } else { vec![("Audit Log", audits)] };
+        for (name, rows) in sheets {
+            let sh = wb.add_worksheet().set_name(name).unwrap();
+            for (r, row) in rows.iter().enumerate() {
+                for (c, v) in row.iter().enumerate() {
+                    sh.write_string(r as u32, c as u16, *v).unwrap();
+                }
+            }
+        }
+        wb.save_to_buffer().unwrap()
+    };
+    let kpis = |name: &str, groups: bool| {
+        let dir = scratch(name);
+        let input = dir.join("in");
+        std::fs::create_dir_all(&input).unwrap();
+        std::fs::write(input.join("audit log.xlsx"), book(groups)).unwrap();
+        std::fs::write(
+            input.join("actions.csv"),
+            "Child ID,Action,Due date,Date completed\nC3001 / C3002,Joint strategy meeting,,22/09/2026\nC2001,Update the plan,17/09/2026,16/09/2026\n",
+        )
+        .unwrap();
+        let out = run_in_folder(&dir, &input);
+        let m = metrics(&out);
+        let k = |id: &str| {
+            let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
+            (k["numerator"].as_u64(), k["denominator"].as_u64())
+        };
+        (k("inadequate_reaudited_in_time"), k("actions_on_time"), data_quality(&out))
+    };
+    let (reaudited, actions, dq) = kpis("family-groups", true);
+    assert_eq!(reaudited, (Some(1), Some(1)), "{dq}");
+    assert_eq!(actions, (Some(2), Some(2)), "{dq}");
+    assert!(dq.contains("family_groups"), "{dq}");
+    // Without the list, the family's reference is a child of its own.
+    let (alone, _, _) = kpis("family-groups-unlisted", false);
+    assert_eq!(alone, (Some(0), Some(1)));
+}
