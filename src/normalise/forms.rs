@@ -204,24 +204,36 @@ fn answer_position(ctx: &Context, rows: &[SourceRow], r: usize, col: usize) -> O
     // answers' row, leaves the answer below.)
     match rows[r].cells.iter().enumerate().skip(col + 1).find(|(_, c)| !c.is_empty()).filter(|(_, c)| !ends_like_label(c)) {
         Some((i, _)) => Some((r, i)),
-        None => rows
-            .get(r + 1)
-            .filter(|next| !next.cells.iter().enumerate().any(|(i, c)| i != col && is_label_like(ctx, c)))
-            .filter(|next| {
-                !next.cells.get(col).is_some_and(is_numbering)
-                    || !next.cells.iter().enumerate().any(|(i, c)| i != col && matches!(c, Cell::Text(t) if t.len() >= 20))
+        None => {
+            let below = rows
+                .get(r + 1)
+                .filter(|next| !next.cells.iter().enumerate().any(|(i, c)| i != col && is_label_like(ctx, c)))
+                .filter(|next| {
+                    !next.cells.get(col).is_some_and(is_numbering)
+                        || !next.cells.iter().enumerate().any(|(i, c)| i != col && matches!(c, Cell::Text(t) if t.len() >= 20))
+                })
+                .and_then(|next| next.cells.get(col))
+                // (A grade is an answer, whatever words it shares with a label:
+                // "Requires Improvement with elements of good practice".)
+                .filter(|c| !c.is_empty() && (!is_label_like(ctx, c) || ctx.crosswalk.is_label(c)))
+                .map(|_| (r + 1, col));
+            // A grade alone on its row after a blank row ("OVERALL JUDGEMENT OF
+            // THE CASE FILE:", a blank row, "Good"): the label's answer.
+            below.or_else(|| {
+                let blank_between = rows.get(r + 1).is_some_and(SourceRow::is_blank);
+                let grade = rows.get(r + 2).filter(|next| next.cells.iter().enumerate().all(|(i, c)| i == col || c.is_empty()));
+                (blank_between && grade.and_then(|g| g.cells.get(col)).is_some_and(|c| ctx.crosswalk.is_label(c))).then_some((r + 2, col))
             })
-            .and_then(|next| next.cells.get(col))
-            // (A grade is an answer, whatever words it shares with a label:
-            // "Requires Improvement with elements of good practice".)
-            .filter(|c| !c.is_empty() && (!is_label_like(ctx, c) || ctx.crosswalk.is_label(c)))
-            .map(|_| (r + 1, col)),
+        }
     }
 }
 
 /// A sheet is a form when it has a child-id label with an answer beside it and at
 /// least one judgement label.
 pub fn looks_like_form(ctx: &Context, rows: &[SourceRow]) -> bool {
+    if table_with_colon_headings(ctx, rows) {
+        return false;
+    }
     let mut child = false;
     let mut judged = false;
     // A form with no grade (seed 002's Quality Audit): a completion date
@@ -246,6 +258,21 @@ pub fn looks_like_form(ctx: &Context, rows: &[SourceRow]) -> bool {
         }
     }
     false
+}
+
+/// A table whose headings end in colons ("Date of the Audit:", "Child's
+/// ID.:"): its first row is three or more such headings and nothing else, and
+/// every row below holds only values, under those headings. However few its
+/// rows, it is a table, not a form laid out across the page.
+fn table_with_colon_headings(ctx: &Context, rows: &[SourceRow]) -> bool {
+    let mut filled = rows.iter().filter(|r| !r.is_blank());
+    let Some(head) = filled.next() else { return false };
+    let headings: Vec<usize> = head.cells.iter().enumerate().filter(|(_, c)| !c.is_empty()).map(|(i, _)| i).collect();
+    let all_labels = headings.len() >= 3 && headings.iter().all(|&i| ends_like_label(&head.cells[i]));
+    let mut body = filled.peekable();
+    all_labels
+        && body.peek().is_some()
+        && body.all(|r| r.cells.iter().enumerate().all(|(i, c)| c.is_empty() || (headings.contains(&i) && !is_label_like(ctx, c))))
 }
 
 /// Whether an "answer" is itself another form label (the cell right of a label

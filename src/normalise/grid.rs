@@ -56,6 +56,8 @@ fn is_unmarked(c: &Cell) -> bool {
 /// ("Q12 Meets good" → ("Q12", "Meets good", its scale)), the longest label
 /// that ends the header.
 fn split_label(header: &str, crosswalk: &Crosswalk) -> Option<(String, String, String)> {
+    // (A heading's own colon is not the grade's: "Q12 Meets good:".)
+    let header = header.trim().trim_end_matches(':');
     let words: Vec<&str> = header.split_whitespace().collect();
     (0..words.len()).find_map(|k| {
         let label = words[k..].join(" ");

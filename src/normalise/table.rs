@@ -1531,6 +1531,13 @@ fn starts_a_table(ctx: &Context, row: &SourceRow, header: &[String]) -> bool {
     if texts.len() < 3 {
         return false;
     }
+    // Under a header with a question and an answer column (one row per
+    // answer), a row with both is an answer ("Judgement | Rationale: | …").
+    let named: Vec<Cell> = header.iter().map(|h| Cell::text(h)).collect();
+    let filled_at = |i: usize| row.cells.get(i).is_some_and(|c| !c.is_empty());
+    if super::long::question_answer(&named).is_some_and(|(q, a)| filled_at(q) && filled_at(a)) {
+        return false;
+    }
     // Grades and answers are values, however like column names they look
     // ("Requires improvement", "Agreed", "Voice of the child").
     let known = filled.iter().zip(&texts).filter(|(c, t)| ctx.is_known_header(t) && !ctx.crosswalk.is_label(c) && super::scales::answer(c).is_none()).count();

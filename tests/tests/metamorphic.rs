@@ -885,3 +885,59 @@ fn a_hidden_copy_of_a_column_never_moves_a_kpi() {
     let run = same_kpis_for("hidden-copy", &[("tracker.xlsx", xlsx_of(plain))], &[("tracker.xlsx", xlsx_of(&copied))]);
     assert_eq!(fraction(&run, "moderation_agreement"), (Some(3), Some(4)));
 }
+
+#[test]
+fn colon_headings_and_blank_rows_inside_forms_and_long_reports_never_move_a_kpi() {
+    // Found by the third sweep: headings ending in colons made a one-row
+    // table a form (joined to the sample list) and a tick grid's "Meets
+    // good:" an unknown grade; a blank row between a form's label and its
+    // grade, or inside a one-row-per-answer report, lost the audit.
+    let sample: &[&[&str]] = &[&["Child ID", "Date sent"], &["LW1016", "27/09/2026"], &["LW1889", "19/10/2026"]];
+    let late: &[&[&str]] = &[&["Date of the Audit", "Name of Auditor and Position", "Child's ID."], &["26/10/2026", "Ira Vell, Team Manager", "LW1889"]];
+    let coloned: Vec<Vec<String>> =
+        late.iter().enumerate().map(|(r, row)| row.iter().map(|c| if r == 0 { format!("{c}:") } else { c.to_string() }).collect()).collect();
+    let coloned: Vec<Vec<&str>> = coloned.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+    let coloned: Vec<&[&str]> = coloned.iter().map(Vec::as_slice).collect();
+    same_kpis_for(
+        "colon-headings-one-row",
+        &[("sample.xlsx", xlsx_of(sample)), ("late returns.xlsx", xlsx_of(late))],
+        &[("sample.xlsx", xlsx_of(sample)), ("late returns.xlsx", xlsx_of(&coloned))],
+    );
+    let grid = |colon: &str| -> Vec<u8> {
+        let head = [format!("Q12 Exceeds good{colon}"), format!("Q12 Meets good{colon}"), format!("Q12 Does not meet good{colon}")];
+        let rows: Vec<Vec<&str>> = vec![
+            vec!["Audit date", "Child's ID number", "Which worker did you speak to as part of the Audit?", &head[0], &head[1], &head[2]],
+            vec!["16/09/2026", "P6701", "Allocated SW, seen 13/09/2026", "", "X", "X"],
+            vec!["17/09/2026", "P6702", "Allocated SW, seen 14/09/2026", "", "X", ""],
+            vec!["18/09/2026", "P6703", "Allocated SW, seen 15/09/2026", "", "", "X"],
+        ];
+        let rows: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+        xlsx_of(&rows)
+    };
+    let run = same_kpis_for("tick-grid-with-colons", &[("audits.xlsx", grid(""))], &[("audits.xlsx", grid(":"))]);
+    assert_eq!(fraction(&run, "overall_good_or_better"), (Some(1), Some(2)), "two ticks are undecided");
+    let form = |gap: bool| -> Vec<u8> {
+        let mut rows: Vec<&[&str]> =
+            vec![&["Date:", "27/10/2026"], &["Case ID:", "C26104"], &["", ""], &["Is the child safe?", "Yes"], &["OVERALL JUDGEMENT OF THE CASE FILE:", ""]];
+        if gap {
+            rows.push(&["", ""]);
+        }
+        rows.push(&["Inadequate", ""]);
+        xlsx_of(&rows)
+    };
+    let run = same_kpis_for("form-grade-after-a-blank-row", &[("Tier 2 audit - Oct.xlsx", form(false))], &[("Tier 2 audit - Oct.xlsx", form(true))]);
+    assert_eq!(fraction(&run, "overall_good_or_better"), (Some(0), Some(1)));
+    let long = "Audit Ref,Child's ID.,Date Completed,Section,Question,Answer\n\
+                QA-0401,CD-127405,14/09/2026,Overview,Name of Social Worker,Ann Vale\n\
+                ,,,Evaluation,1. Is the child safe?,Yes\n\
+                ,,,Discussions,Child spoken to,Yes\n\
+                ,,,Judgement,Auditors' Grade: Outstanding/Good/Requires Improvement/Inadequate,Inadequate\n\
+                ,,,Judgement,Rationale:,\"Child seen regularly, voice of the child evident; chronology out of date.\"\n\
+                QA-0403,CD-117550,20/09/2026,Overview,Name of Social Worker,Bo Lind\n\
+                ,,,Discussions,Child spoken to,No\n\
+                ,,,Judgement,Auditors' Grade: Outstanding/Good/Requires Improvement/Inadequate,Good\n\
+                ,,,Judgement,Rationale:,Plan reviewed on time.\n";
+    let gapped: String = long.lines().map(|l| if l.contains("Rationale") { format!(",,,,,\n{l}\n") } else { format!("{l}\n") }).collect();
+    let run = same_kpis_for("long-report-with-blank-rows", &[("report.csv", long.as_bytes().to_vec())], &[("report.csv", gapped.into_bytes())]);
+    assert_eq!(fraction(&run, "audits_completed"), (Some(2), None));
+}
