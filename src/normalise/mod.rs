@@ -875,7 +875,13 @@ pub(crate) fn sibling_ids(cell: &str) -> Vec<&str> {
         .filter_map(|p| p.split_whitespace().next())
         .filter(|w| w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
         .collect();
-    if ids.len() >= 2 && ids.len() == parts.len() {
+    // Ids of one shape: the same letters before the same number of digits
+    // ("FN30577 & FN30578", "C1 / C2"), not a case and a person number
+    // ("F20455/1") or a year and a number ("2026/0457").
+    let shape = |id: &str| (id.chars().take_while(|c| !c.is_ascii_digit()).collect::<String>().to_ascii_uppercase(), id.len());
+    let one_shape = ids.iter().all(|id| shape(id) == shape(ids[0]));
+    let year = |id: &&str| id.len() == 4 && id.parse::<u32>().is_ok_and(|y| (1990..=2100).contains(&y));
+    if ids.len() >= 2 && ids.len() == parts.len() && one_shape && !ids.iter().any(year) {
         ids
     } else {
         Vec::new()

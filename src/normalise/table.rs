@@ -960,7 +960,7 @@ impl TableReport {
 }
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 27] = [
+pub const SET_ASIDE_REASONS: [&str; 28] = [
     NO_ACTION,
     super::lookalike::NOT_CASE_FILE,
     super::sections::SECTION_ROW,
@@ -975,6 +975,7 @@ pub const SET_ASIDE_REASONS: [&str; 27] = [
     NO_PLAN_DATES,
     REPEATED_HEADER,
     AUDIT_CANCELLED,
+    AUDIT_REMOVED,
     TEST_RECORD,
     RECORD_RETIRED,
     SUPERSEDED,
@@ -1195,21 +1196,52 @@ fn note_columns(mapping: &TableMapping) -> Vec<(usize, String)> {
         .collect()
 }
 
-/// Whether a note says an allocation will not be done, as a status would
-/// ("Removed from sample - sibling of …", "Withdrawn - case closed"), and not
-/// that it was put off ("Cancelled by SW, rebooked for 20/10") or passed on.
-fn note_cancels(note: &str) -> bool {
+/// Whether a note (or a status) says an allocation was taken out of the
+/// audits, for good: "Removed from sample - sibling of …", "Withdrawn from
+/// the audit programme", "Replaced by C1234", "Cancelled - case closed before
+/// audit", "Not required". Not a note of something else removed ("Removed
+/// from mother's care"), of a change undone or put off ("… but re-added in
+/// Oct", "Withdrawn - then reinstated", "Cancelled 1st visit - audit went
+/// ahead", "rebooked for 20/10"), of an audit still owed ("audit still
+/// outstanding"), or of this row replacing another ("Replaced TH50211").
+fn removal_note(note: &str) -> bool {
     let f = fold(note);
-    // (A note that the audit went to another auditor leaves it on this row:
-    // the tracker has no row of its own for it, as it has for a reallocated status.)
     let first = f.split(' ').next().unwrap_or("");
-    status_cancels(note)
-        && !matches!(first, "reallocated" | "reassigned")
-        && !["rebook", "rearrang", "reschedul", "postpon", "moved to", "deferred to"].iter().any(|w| f.contains(w))
+    const UNDONE: [&str; 17] = [
+        "re added",
+        "readded",
+        "reinstated",
+        "re instated",
+        "went ahead",
+        "but",
+        "then",
+        "still",
+        "outstanding",
+        "overdue",
+        "chase",
+        "chased",
+        "rebooked",
+        "rearranged",
+        "rescheduled",
+        "postponed",
+        "deferred",
+    ];
+    if UNDONE.iter().any(|w| contains_phrase(&f, w)) || f.contains("rebook") || f.contains("resched") {
+        return false;
+    }
+    let of_the_audits = ["sample", "audit", "audits", "allocation", "audit programme", "programme"].iter().any(|w| contains_phrase(&f, w));
+    (matches!(first, "removed" | "withdrawn" | "taken" | "cancelled" | "canceled" | "exempt" | "exempted") && of_the_audits)
+        || f.starts_with("replaced by")
+        || f.starts_with("not required")
+        || f.starts_with("no longer required")
+        || f.starts_with("not to be audited")
 }
 
 /// An allocation whose status says it was cancelled, withdrawn or exempted.
 pub const AUDIT_CANCELLED: &str = "audit cancelled, withdrawn or exempted (its status says so): not an audit";
+
+/// An allocation a note (or status) says was taken out of the sample ([`removal_note`]).
+pub const AUDIT_REMOVED: &str = "allocation removed from the sample (its note or status says so): not an audit";
 
 /// A case note whose status says it was cancelled, voided or entered in error.
 pub const NOTE_CANCELLED: &str = "case note cancelled, voided or entered in error (its status says so): not a record";
@@ -1246,8 +1278,6 @@ fn status_cancels(status: &str) -> bool {
             | "swapped"
             | "replaced"
             | "substituted"
-            // "Removed from sample" (a sibling of a child already sampled).
-            | "removed"
     ) || f.starts_with("not required")
         || f.starts_with("no longer required")
         || f.starts_with("allocated in error")
@@ -1439,12 +1469,36 @@ pub(crate) fn says_no_action(text: &str) -> bool {
 mod status_tests {
     #[test]
     fn a_swapped_or_withdrawn_allocation_is_no_audit() {
-        for gone in ["Swapped (conflict of interest)", "Replaced by C1234", "Withdrawn", "Cancelled - exemption agreed", "Not required", "Removed from sample"]
-        {
+        for gone in ["Swapped (conflict of interest)", "Replaced by C1234", "Withdrawn", "Cancelled - exemption agreed", "Not required"] {
             assert!(super::status_cancels(gone), "{gone}");
         }
         for kept in ["Completed - re-audit not required", "Allocated", "In progress", "Completed"] {
             assert!(!super::status_cancels(kept), "{kept}");
+        }
+    }
+
+    #[test]
+    fn a_note_of_removal_from_the_sample_and_notes_that_are_not() {
+        for gone in [
+            "Removed from sample - sibling of TH50210 (same household, same SW); replaced by TH50288",
+            "Withdrawn from the audit programme",
+            "Replaced by C1234",
+            "Cancelled - case closed before audit",
+            "Not required",
+        ] {
+            assert!(super::removal_note(gone), "{gone}");
+        }
+        for kept in [
+            "Removed from the Sept sample but re-added in Oct",
+            "Withdrawn - then reinstated by HoS",
+            "Cancelled 1st visit - audit went ahead and is being written up",
+            "Removed from mother's care under EPO 02/10 - auditor to chase SW",
+            "Removed from CP plan 28/09 - now CIN; audit still outstanding",
+            "Replaced TH50211 (sibling) - chased 27/10",
+            "Cancelled by SW, rebooked for 20/10",
+            "Reallocated 19/10",
+        ] {
+            assert!(!super::removal_note(kept), "{kept}");
         }
     }
 }
@@ -2115,10 +2169,16 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         // A list of family or sibling groups' children ("Family group ref" /
         // "Child's ID"): kept, so an audit recorded under a group's reference
         // is an audit of each of its children.
+        // (Not a list with dates in it: "Family ID | Child ID | Visit date"
+        // is a table of visits. Nor one whose references are children's own
+        // ids, "WY20305 | WY20305": the group is named after a child.)
         let group_columns = header.and_then(|h| family_group_columns(&sample[h].cells).map(|c| (h, c))).filter(|(h, (group, child))| {
             let shown: Vec<&SourceRow> = sample[h + 1..].iter().filter(|r| !r.is_blank()).collect();
             let pairs = shown.iter().filter(|r| id(r, *group).zip(id(r, *child)).is_some()).count();
-            pairs > 0 && pairs * 3 >= shown.len() * 2
+            let dated = shown.iter().any(|r| r.cells.iter().any(super::recognise::is_date_value));
+            let children: std::collections::HashSet<String> = shown.iter().filter_map(|r| id(r, *child)).collect();
+            let named_after_a_child = shown.iter().filter_map(|r| id(r, *group)).any(|g| children.contains(&g));
+            pairs > 0 && pairs * 3 >= shown.len() * 2 && !dated && !named_after_a_child
         });
         if let Some((h, (group, child))) = group_columns {
             let rest: Vec<SourceRow> = rows.filter_map(Result::ok).collect();
@@ -2843,14 +2903,18 @@ fn dates_1904(mapping: &TableMapping, body: &[SourceRow], file: &str, sheet: Opt
 }
 
 /// A cell of a 1904 workbook as one of its day numbers: a number, or a number
-/// stored as text ("44804" in a cell formatted as text).
+/// stored as text ("44804" in a cell formatted as text), unless in the 1904
+/// system that text would be a day still to come (text pasted from a
+/// system's export counts in the 1900 system: "46274" is 9 September 2026
+/// there, 10 September 2030 in the 1904 system), when it is left to the
+/// usual reading.
 fn serial_1904(c: &Cell) -> Option<chrono::NaiveDate> {
     match c {
         Cell::Number(n) => crate::ingest::cell::excel_serial_1904(*n),
         Cell::Text(t) => {
             let t = t.trim();
             let number = !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || b == b'.');
-            number.then(|| t.parse::<f64>().ok().and_then(crate::ingest::cell::excel_serial_1904)).flatten()
+            number.then(|| t.parse::<f64>().ok().and_then(crate::ingest::cell::excel_serial_1904)).flatten().filter(|d| *d <= crate::calendar::today())
         }
         _ => None,
     }
@@ -3332,7 +3396,7 @@ fn referenced_id(text: &str) -> Option<String> {
 /// answer was read; otherwise they stay blank, with a warning.
 fn answers_by_reference(
     audits: &mut [super::model::Audit],
-    refs: &[(u32, &'static str, String, String)],
+    refs: &[(u32, &'static str, String, String, Option<chrono::NaiveDate>)],
     file: &str,
     sheet: Option<&str>,
     findings: &mut Findings,
@@ -3342,12 +3406,22 @@ fn answers_by_reference(
         "spoke_family" => a.spoke_family,
         _ => a.spoke_practitioner,
     };
-    for (row, field, header, text) in refs {
+    for (row, field, header, text, completed) in refs {
         let named = referenced_id(text).unwrap_or_default();
         let given = if named == ROW_ABOVE {
             audits.iter().filter(|a| a.origin.row < *row).max_by_key(|a| a.origin.row)
         } else {
-            audits.iter().find(|a| a.origin.row != *row && fold(&a.child_id) == named && field_of(a, field) != super::model::Answer::Blank)
+            // (The child's audit nearest this one in time: a sibling's same-day
+            // audit, not the child's audit of months before.)
+            let key = super::identity::child_key(&named);
+            let days = |a: &super::model::Audit| match (a.completed, completed) {
+                (Some(x), Some(y)) => (x - *y).num_days().abs(),
+                _ => i64::MAX,
+            };
+            audits
+                .iter()
+                .filter(|a| a.origin.row != *row && super::identity::child_key(&a.child_id) == key && field_of(a, field) != super::model::Answer::Blank)
+                .min_by_key(|a| days(a))
         }
         .map(|a| (field_of(a, field), a.origin.row))
         .filter(|(answer, _)| *answer != super::model::Answer::Blank);
@@ -3662,7 +3736,7 @@ struct RowReader<'a> {
     /// Spoken-to cells that point at another row's answer ("As TH50322",
     /// "See TH50231 - mother seen about both children"): (row, field,
     /// header, text), resolved when the table is read ([`answers_by_reference`]).
-    answer_refs: Vec<(u32, &'static str, String, String)>,
+    answer_refs: Vec<(u32, &'static str, String, String, Option<chrono::NaiveDate>)>,
     /// Each legal-status row's child (tidied) and start date, for a table with
     /// no end dates (a status history).
     status_changes: Vec<(String, chrono::NaiveDate)>,
@@ -4324,6 +4398,23 @@ impl<'a> RowReader<'a> {
     /// The row's team. A team cell that says none was recorded ("N/A",
     /// "Unknown", a form's "Choose an item.") is `Some("")`: blank, but not
     /// "same as above" (see [`fill_teams_down`]); reading ends with it blank.
+    /// What follows the pointer, when a spoken-to cell points at another row
+    /// of this table for its answer ([`referenced_id`]): the row above, with
+    /// an audit read above it, or a child already read in this table ("As
+    /// S47" names no child: it is read as words).
+    fn after_pointer(&self, text: &str) -> Option<String> {
+        let id = referenced_id(text)?;
+        let read = self.child_audits.borrow();
+        let known = if id == ROW_ABOVE { !read.is_empty() } else { super::identity::child_key(&id).is_some_and(|k| read.contains_key(&k)) };
+        if !known {
+            return None;
+        }
+        let f = fold(text);
+        let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+        let pointer = if id == ROW_ABOVE { words.iter().position(|w| *w == "above" || *w == "ditto")? + 1 } else { words.iter().position(|w| *w == id)? + 1 };
+        Some(words[pointer..].join(" "))
+    }
+
     fn noted_as_cancelled(&self, row: &SourceRow) -> Option<(String, String)> {
         // (Only an allocation never done: a done audit's note may tell of
         // another's removal, "replaced TH50211".)
@@ -4331,9 +4422,15 @@ impl<'a> RowReader<'a> {
         if filled("completed_date") || filled("overall") {
             return None;
         }
+        // A status says what the allocation is; a note is read only where
+        // no status is given ("In progress" beside "Removed from the Sept
+        // sample but …" is in progress).
+        if let Some(status) = self.text(row, "status") {
+            return removal_note(&status).then(|| (status.trim().to_string(), "status".to_string()));
+        }
         self.note_columns.iter().find_map(|(i, header)| {
             let text = row.cells.get(*i)?.as_string();
-            note_cancels(&text).then(|| (text.trim().to_string(), header.clone()))
+            removal_note(&text).then(|| (text.trim().to_string(), header.clone()))
         })
     }
 
@@ -4506,10 +4603,33 @@ impl<'a> RowReader<'a> {
     /// (A no that only says the role is missing from a list of who was spoken
     /// to is not applicable when the reason box says so.)
     fn spoken_to(&mut self, row: &SourceRow, field: &'static str, findings: &mut Findings) -> Answer {
-        if let Some((Cell::Text(t), header)) = self.cell(row, field).filter(|(c, _)| referenced_id(&c.as_string()).is_some()) {
-            let (text, header) = (t.trim().to_string(), header.to_string());
-            self.answer_refs.push((row.row, field, header, text));
-            return Answer::Blank;
+        let pointed = self.cell(row, field).and_then(|(c, h)| match c {
+            Cell::Text(t) => Some((t.trim().to_string(), h.to_string())),
+            _ => None,
+        });
+        if let Some((t, header)) = pointed {
+            if let Some(rest) = self.after_pointer(&t) {
+                // What follows the pointer may answer for itself ("See TH50231 -
+                // mother seen 14/09 about both children"): read first.
+                if !rest.is_empty() {
+                    let mut own = row.clone();
+                    if let Some((i, _)) = self.column(row, field) {
+                        own.cells[i] = Cell::text(&rest);
+                    }
+                    let (mut said, counts) = (Findings::default(), self.answers_read.clone());
+                    let a = self.answer(&own, field, &mut said);
+                    if a != Answer::Blank {
+                        findings.list.extend(said.list);
+                        return a;
+                    }
+                    self.answers_read = counts;
+                }
+                if rest.split_whitespace().count() <= 4 {
+                    let completed = self.date(row, "completed_date", &mut Findings::default());
+                    self.answer_refs.push((row.row, field, header, t, completed));
+                    return Answer::Blank;
+                }
+            }
         }
         let a = self.answer(row, field, findings);
         let because = || self.cell(row, &format!("{field}_not")).map_or(Answer::Blank, |(c, _)| not_spoken_because(c));
@@ -4575,6 +4695,14 @@ impl<'a> RowReader<'a> {
         // A name or a date where yes / no was asked ("Moderated by", "Which worker
         // did you speak to?") says it happened.
         let text = cell.as_string();
+        let second_hand = match view_attributed(field, &text) {
+            Some(Answer::Blank) => true,
+            Some(a) => {
+                self.answers_read.entry(field.to_string()).or_default().0 += 1;
+                return a;
+            }
+            None => false,
+        };
         // So does what was said, under a header that asks for a record of the
         // discussion (seed 000: "Record of discussion with child:").
         let records_discussion = field.starts_with("spoke_") && {
@@ -4589,11 +4717,8 @@ impl<'a> RowReader<'a> {
             let h = fold(header);
             h.split(' ').count() <= 10 && ["who", "which", "date", "name", "names"].iter().any(|w| h.split(' ').any(|x| x == *w))
         };
-        let names_something = (matches!(field, "moderated" | "spoke_practitioner" | "escalated")
-            || records_discussion
-            || asks_who_or_when
-            || tells_contact(field, &text)
-            || view_attributed(field, &text))
+        let names_something = !second_hand
+            && (matches!(field, "moderated" | "spoke_practitioner" | "escalated") || records_discussion || asks_who_or_when || tells_contact(field, &text))
             && !who_list
             && (cell.as_date().is_some() || text.chars().filter(|c| c.is_alphabetic()).count() >= 2);
         // Unless the words say that person was not spoken to ("Personal adviser
@@ -4721,7 +4846,7 @@ impl<'a> RowReader<'a> {
             return Err((AUDIT_CANCELLED, status, Some("status".to_string())));
         }
         if let Some((note, header)) = self.noted_as_cancelled(row) {
-            return Err((AUDIT_CANCELLED, note, Some(header)));
+            return Err((AUDIT_REMOVED, note, Some(header)));
         }
         if let Some(status) = self.text(row, "status").filter(|s| status_test(s)) {
             return Err((TEST_RECORD, status, Some("status".to_string())));
@@ -5508,26 +5633,62 @@ fn tells_contact(field: &str, text: &str) -> bool {
     let dated = text
         .split(|c: char| !(c.is_ascii_digit() || c == '/' || c == '.'))
         .any(|t| t.contains(['/', '.']) && t.chars().filter(char::is_ascii_digit).count() >= 3);
-    let how = cs.iter().any(|c| c.split(' ').any(|w| CONTACT_WORDS.contains(&w)));
+    // ("say" only after who says it: "Foster carers say both boys are
+    // settled", not "too young to say" or "SW to say when she is back".)
+    let say = |c: &String| {
+        let w: Vec<&str> = c.split(' ').collect();
+        w.windows(2).any(|p| p[1] == "say" && FAMILY_WORDS.contains(&p[0]))
+    };
+    let how = cs.iter().any(|c| c.split(' ').any(|w| CONTACT_WORDS.contains(&w)) || say(c));
     // (With a date and no word of how, the clause names only who: "Mother
     // 13/10", "Both parents 11/09"; not "Child missing from home since 01/09".)
     matches!(first_word, "spoke" | "spoken" | "met" | "seen" | "talked")
         || ((names_role(field, first) || first_word == "selected") && ((dated && only_who(first)) || how || cs.iter().any(|c| negated(c))))
 }
 
-/// Whether a spoken-to answer is a view put down under the person it is
-/// from ("Mother: unhappy about contact arrangements", "Foster carer: settled
-/// and attending school"): they were heard. (Up to 40 words: the view is the
-/// answer, however it is put.)
-fn view_attributed(field: &str, text: &str) -> bool {
-    let Some((who, said)) = text.split_once(':') else { return false };
+/// A spoken-to answer put down under the person it is from ("Mother:
+/// unhappy about contact arrangements", "Foster carer: settled and attending
+/// school"): what follows the colon says it. A yes / no / n/a there is that
+/// answer ("Carer: no", "Dad: N/A"); too young, a baby or pre-verbal is not
+/// applicable; a clause saying they were not spoken to is no ("Mother: not
+/// contacted", "Step-dad: would not engage"); a view from someone else or a
+/// document ("Child: SW view - settled", "Mother: SW says…", "Child: views
+/// from LAC review minutes") is no answer (`Some(Blank)`: not read as yes
+/// by any other rule either); any other view of two or more words
+/// is theirs, heard: yes. (Up to 40 words: the view is the answer.)
+fn view_attributed(field: &str, text: &str) -> Option<Answer> {
+    let (who, said) = text.split_once(':')?;
     let who = fold(who);
-    matches!(field, "spoke_child" | "spoke_family")
-        && !said.trim().is_empty()
+    let ok = matches!(field, "spoke_child" | "spoke_family")
         && text.split_whitespace().count() <= 40
         && (1..=4).contains(&who.split(' ').count())
         && names_role(field, &who)
-        && only_who(&who)
+        && only_who(&who);
+    if !ok || said.trim().is_empty() {
+        return None;
+    }
+    if let Some(a) = super::scales::answer(&Cell::text(said.trim())) {
+        return Some(a);
+    }
+    let f = fold(said);
+    let cs = clauses(said);
+    if cs.iter().any(|c| not_applicable_clause(c))
+        || ["too young", "baby", "pre verbal", "preverbal", "non verbal", "unborn"].iter().any(|p| contains_phrase(&f, p))
+    {
+        return Some(Answer::NotApplicable);
+    }
+    if cs.iter().any(|c| negated(c))
+        || ["would not", "wouldn t", "did not", "didn t", "refused", "declined", "not engage"].iter().any(|p| contains_phrase(&f, p))
+    {
+        return Some(Answer::No);
+    }
+    let someone_else =
+        ["sw", "social worker", "worker", "iro", "pa", "review", "minutes", "report", "records", "record", "file"].iter().any(|p| contains_phrase(&f, p));
+    // (Someone else's word for it: no answer, said as one.)
+    if someone_else {
+        return Some(Answer::Blank);
+    }
+    (f.split(' ').filter(|w| !w.is_empty()).count() >= 2).then_some(Answer::Yes)
 }
 
 /// Whether a folded clause names only who (with a date at most): "mother",
@@ -5563,7 +5724,7 @@ fn only_who(clause: &str) -> bool {
 /// Words that say how someone was spoken to.
 /// (And words that say what the person said: "Mother said she feels
 /// listened to", "Grandmother says contact now works": their view, heard.)
-const CONTACT_WORDS: [&str; 23] = [
+const CONTACT_WORDS: [&str; 22] = [
     "seen",
     "spoke",
     "spoken",
@@ -5581,7 +5742,6 @@ const CONTACT_WORDS: [&str; 23] = [
     "zoom",
     "said",
     "says",
-    "say",
     "told",
     "reported",
     "reports",
