@@ -191,6 +191,9 @@ pub fn kpis(ctx: &Ctx, visits: &VisitIndex, notes: &NoteFrame, period: &Period, 
     }
 
     let mut reaudit = Tally::default();
+    // Each child's audits: by id, and as one of a sibling or family group's
+    // children (made once, when an inadequate audit first needs it).
+    let mut by_child: Option<HashMap<&str, Vec<usize>>> = None;
     for (i, a) in audits.iter().enumerate() {
         let (Some(c), Some(j)) = (a.completed, a.overall.as_ref()) else { continue };
         if j.band != Some(Band::Inadequate) || !cov.audit(i, "inadequate_reaudited_in_time") {
@@ -200,10 +203,24 @@ pub fn kpis(ctx: &Ctx, visits: &VisitIndex, notes: &NoteFrame, period: &Period, 
         if !period.contains(deadline) {
             continue;
         }
-        // (The same child: by id, or as one of a sibling or family group's children.)
-        let children = ctx.model.children_of(&a.child_id);
-        let same_child = |b: &Audit| b.child_id == a.child_id || ctx.model.children_of(&b.child_id).iter().any(|c| children.contains(c));
-        let redone_on = audits.iter().filter(|b| same_child(b)).filter_map(|b| b.completed).filter(|d| *d > c && *d <= deadline).min();
+        let index = by_child.get_or_insert_with(|| {
+            let mut m: HashMap<&str, Vec<usize>> = HashMap::new();
+            for (k, b) in audits.iter().enumerate() {
+                for child in ctx.model.children_of(&b.child_id) {
+                    m.entry(child).or_default().push(k);
+                }
+            }
+            m
+        });
+        let redone_on = ctx
+            .model
+            .children_of(&a.child_id)
+            .iter()
+            .filter_map(|child| index.get(child))
+            .flatten()
+            .filter_map(|&k| audits[k].completed)
+            .filter(|d| *d > c && *d <= deadline)
+            .min();
         if !pending(deadline, redone_on, as_of) {
             reaudit.add(team(a), redone_on.is_some());
         }
