@@ -840,7 +840,9 @@ fn actions_without_due(model: &Model, found: &mut findings::Findings) {
     let mut by_file: std::collections::BTreeMap<(&str, Option<&str>), Vec<u32>> = std::collections::BTreeMap::new();
     for a in &model.actions {
         let from_audit = a.audit_id.as_deref().is_some_and(|id| completed.get(id).copied().unwrap_or(false));
-        if a.due.is_none() && a.set.is_none() && !from_audit {
+        // (An action with its audit's date on its own row counts from it, as
+        // `analyse::compliance::action_due_in` does.)
+        if a.due.is_none() && a.set.is_none() && !from_audit && a.audit_date.is_none() {
             by_file.entry((a.origin.file.as_str(), a.origin.sheet.as_deref())).or_default().push(a.origin.row);
         }
     }
@@ -854,7 +856,7 @@ fn actions_without_due(model: &Model, found: &mut findings::Findings) {
             Some("due date"),
             "",
             format!(
-                "{} action{} with no due date, no date set and no completed audit to count 10 working days from: in neither actions_on_time nor actions_overdue (rows {})",
+                "{} action{} with no due date, no date set, no audit date and no completed audit to count 10 working days from: in neither actions_on_time nor actions_overdue (rows {})",
                 rows.len(),
                 if rows.len() == 1 { "" } else { "s" },
                 findings::some_rows(&rows)

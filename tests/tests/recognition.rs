@@ -2141,3 +2141,28 @@ fn a_family_groups_audit_is_of_each_child_and_a_groups_one_action_is_linked() {
     let (alone, _, _) = kpis("family-groups-unlisted", false);
     assert_eq!(alone, (Some(0), Some(1)));
 }
+
+#[test]
+fn an_action_counted_from_its_rows_audit_date_is_not_said_to_be_left_out() {
+    // Blind set 46: actions with no due date but their audit's date on their
+    // own row are due 10 working days after it, and counted; the warning
+    // that actions were left out of both action KPIs named them all the same.
+    let dir = scratch("action-row-audit-date");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("actions dashboard.csv"),
+        "Child ID,Date of the Audit,Recommendations for further action:,Who By:,By When:,Date Action Completed\n\
+         WY20631,22/09/2026,Safety plan to be reviewed,SW,,02/10/2026\n\
+         WY20632,22/09/2026,Safety plan to be reviewed,SW,,\n\
+         WY20640,,Chronology to be updated,SW,,\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let m = metrics(&out);
+    let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "actions_on_time").unwrap().clone();
+    assert_eq!((k["numerator"].as_u64(), k["denominator"].as_u64()), (Some(1), Some(2)), "{k}");
+    let dq = data_quality(&out);
+    let warning = dq.lines().find(|l| l.contains("action_no_due_date")).unwrap_or_else(|| panic!("{dq}"));
+    assert!(warning.contains("1 action ") && warning.contains("(rows 4)"), "{warning}");
+}
