@@ -895,11 +895,10 @@ pub(crate) fn sibling_ids(cell: &str) -> Vec<&str> {
 fn link_actions(model: &mut Model, found: &mut findings::Findings) {
     let mut by_child: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, a) in model.audits.iter().enumerate() {
-        by_child.entry(a.child_id.as_str()).or_default().push(i);
-        // A sibling group's one audit ("FN30577 & FN30578 (sibs)", "C1 / C2"):
-        // each child's actions are its actions.
-        for sibling in sibling_ids(&a.child_id) {
-            by_child.entry(sibling).or_default().push(i);
+        // A sibling group's one audit ("FN30577 & FN30578 (sibs)", "C1 / C2"),
+        // or a family group's under its reference: each child's actions are its actions.
+        for child in model.children_of(&a.child_id) {
+            by_child.entry(child).or_default().push(i);
         }
     }
     let ids: HashMap<&str, usize> = model.audits.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();

@@ -2122,7 +2122,7 @@ fn a_family_groups_audit_is_of_each_child_and_a_groups_one_action_is_linked() {
         std::fs::write(input.join("audit log.xlsx"), book(groups)).unwrap();
         std::fs::write(
             input.join("actions.csv"),
-            "Child ID,Action,Due date,Date completed\nC3001 / C3002,Joint strategy meeting,,22/09/2026\nC2001,Update the plan,17/09/2026,16/09/2026\n",
+            "Child ID,Audit date,Action,Due date,Date completed\nC3001 / C3002,,Joint strategy meeting,,22/09/2026\nC2001,,Update the plan,17/09/2026,16/09/2026\nC2002,10/07/2026,Health visitor to join core group,24/07/2026,20/07/2026\n",
         )
         .unwrap();
         let out = run_in_folder(&dir, &input);
@@ -2131,14 +2131,17 @@ fn a_family_groups_audit_is_of_each_child_and_a_groups_one_action_is_linked() {
             let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
             (k["numerator"].as_u64(), k["denominator"].as_u64())
         };
-        (k("inadequate_reaudited_in_time"), k("actions_on_time"), data_quality(&out))
+        let actions = std::fs::read_to_string(out.join("normalised/actions.csv")).unwrap();
+        (k("inadequate_reaudited_in_time"), k("actions_on_time"), data_quality(&out), actions)
     };
-    let (reaudited, actions, dq) = kpis("family-groups", true);
+    let (reaudited, actions, dq, linked) = kpis("family-groups", true);
+    // C2002's action is the family audit's (its audit date is that audit's).
+    assert!(linked.lines().any(|l| l.contains("FG-1001") && l.contains("C2002") && l.contains("East")), "{linked}");
     assert_eq!(reaudited, (Some(1), Some(1)), "{dq}");
     assert_eq!(actions, (Some(2), Some(2)), "{dq}");
     assert!(dq.contains("family_groups"), "{dq}");
     // Without the list, the family's reference is a child of its own.
-    let (alone, _, _) = kpis("family-groups-unlisted", false);
+    let (alone, _, _, _) = kpis("family-groups-unlisted", false);
     assert_eq!(alone, (Some(0), Some(1)));
 }
 
