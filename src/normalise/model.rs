@@ -153,6 +153,25 @@ pub struct Audit {
 }
 
 impl Audit {
+    /// The answer of a spoken-to field ("spoke_child", "spoke_family", else
+    /// the practitioner).
+    pub fn spoken(&self, field: &str) -> Answer {
+        match field {
+            "spoke_child" => self.spoke_child,
+            "spoke_family" => self.spoke_family,
+            _ => self.spoke_practitioner,
+        }
+    }
+
+    /// [`Audit::spoken`], to change.
+    pub fn spoken_mut(&mut self, field: &str) -> &mut Answer {
+        match field {
+            "spoke_child" => &mut self.spoke_child,
+            "spoke_family" => &mut self.spoke_family,
+            _ => &mut self.spoke_practitioner,
+        }
+    }
+
     /// Whether a moderated audit's moderator agreed: the explicit flag, else the
     /// moderated overall equals the auditor's on the canonical scale: the band
     /// where both have one; where neither has, the label when both are on one

@@ -3295,7 +3295,7 @@ fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> bool {
 /// most four headers, one naming a family, sibling or group reference
 /// ("Family group ref", "Sibling group ID") and one a child's id.
 fn family_group_columns(header: &[Cell]) -> Option<(usize, usize)> {
-    const ID: [&str; 6] = ["id", "ref", "reference", "number", "no", "identifier"];
+    const ID: [&str; 6] = ID_WORDS;
     let words: Vec<Vec<String>> = header.iter().map(|c| fold(&c.as_string()).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect()).collect();
     if words.iter().filter(|w| !w.is_empty()).count() > 4 {
         return None;
@@ -3311,8 +3311,11 @@ fn family_group_columns(header: &[Cell]) -> Option<(usize, usize)> {
     }
 }
 
+/// Words that make a header an identifier's ("Family group ref", "old ID").
+const ID_WORDS: [&str; 6] = ["id", "ref", "reference", "number", "no", "identifier"];
+
 fn id_map_columns(header: &[Cell]) -> Option<(usize, usize)> {
-    const ID: [&str; 6] = ["id", "ref", "reference", "number", "no", "identifier"];
+    const ID: [&str; 6] = ID_WORDS;
     const OLD: [&str; 6] = ["old", "previous", "legacy", "former", "original", "from"];
     const NEW: [&str; 5] = ["new", "current", "replacement", "to", "latest"];
     const SYSTEMS: [&str; 11] = ["carefirst", "lcs", "liquidlogic", "mosaic", "eclipse", "caredirector", "paris", "azeus", "protocol", "frameworki", "icd"];
@@ -3401,11 +3404,6 @@ fn answers_by_reference(
     sheet: Option<&str>,
     findings: &mut Findings,
 ) {
-    let field_of = |a: &super::model::Audit, field: &str| match field {
-        "spoke_child" => a.spoke_child,
-        "spoke_family" => a.spoke_family,
-        _ => a.spoke_practitioner,
-    };
     for (row, field, header, text, completed) in refs {
         let named = referenced_id(text).unwrap_or_default();
         let given = if named == ROW_ABOVE {
@@ -3420,20 +3418,15 @@ fn answers_by_reference(
             };
             audits
                 .iter()
-                .filter(|a| a.origin.row != *row && super::identity::child_key(&a.child_id) == key && field_of(a, field) != super::model::Answer::Blank)
+                .filter(|a| a.origin.row != *row && super::identity::child_key(&a.child_id) == key && a.spoken(field) != super::model::Answer::Blank)
                 .min_by_key(|a| days(a))
         }
-        .map(|a| (field_of(a, field), a.origin.row))
+        .map(|a| (a.spoken(field), a.origin.row))
         .filter(|(answer, _)| *answer != super::model::Answer::Blank);
         let Some(at) = audits.iter().position(|a| a.origin.row == *row) else { continue };
         match given {
             Some((answer, other)) => {
-                let a = &mut audits[at];
-                match *field {
-                    "spoke_child" => a.spoke_child = answer,
-                    "spoke_family" => a.spoke_family = answer,
-                    _ => a.spoke_practitioner = answer,
-                }
+                *audits[at].spoken_mut(field) = answer;
                 findings.push(
                     Severity::Info,
                     "answer_by_reference",
@@ -3559,11 +3552,7 @@ fn drop_unread_answers(
         report.notes.push(why.clone());
         findings.push(Severity::Warning, "answers_not_read", file, sheet, None, Some(&column.header.clone()), "", why);
         for a in model.audits.iter_mut().filter(|a| a.origin.file == file && a.origin.sheet.as_deref() == sheet) {
-            match field.as_str() {
-                "spoke_child" => a.spoke_child = Answer::Blank,
-                "spoke_family" => a.spoke_family = Answer::Blank,
-                _ => a.spoke_practitioner = Answer::Blank,
-            }
+            *a.spoken_mut(field) = Answer::Blank;
         }
     }
 }
