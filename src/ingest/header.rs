@@ -89,7 +89,14 @@ pub fn combine_two_row_header(above: &SourceRow, header: &SourceRow, repeated_on
             other => other.clone(),
         });
     }
-    Some(out)
+    // Group titles tell repeated sub-headings apart. A row above that leaves
+    // every repeated one as alike as before (a report title over the first
+    // column only: "Child ID" twice, both under it) is not their titles.
+    let told_apart = texts.iter().enumerate().filter(|(_, t)| repeated(t)).any(|(i, t)| {
+        let mine = out[i].as_string().to_lowercase();
+        texts.iter().zip(&out).any(|(other, o)| other == t && o.as_string().to_lowercase() != mine)
+    });
+    told_apart.then_some(out)
 }
 
 /// The group title over each of a header's `width` columns, from the row above
@@ -217,6 +224,11 @@ mod tests {
         let got: Vec<String> = combine_two_row_header(&above, &header, false).unwrap().iter().map(Cell::as_string).collect();
         assert_eq!(got, ["Child ID", "Team", "Q1 Risk Judgement", "Q1 Risk Evidence", "Q2 Voice Judgement", "Q2 Voice Evidence"]);
         assert!(combine_two_row_header(&row(1, &["Title"]), &row(2, &["Child ID", "Team"]), false).is_none(), "no repeats: one header row");
+        // A report title over the first column tells no repeated heading apart.
+        let titled = row(1, &["Audit programme 2026-27", "", "", ""]);
+        let copied = row(2, &["Child ID", "Date sent", "Audit date", "Child ID"]);
+        assert!(combine_two_row_header(&titled, &copied, false).is_none(), "a title over every repeat is no group title");
+        assert!(combine_two_row_header(&titled, &copied, true).is_none());
     }
 
     #[test]

@@ -887,6 +887,19 @@ fn a_hidden_copy_of_a_column_never_moves_a_kpi() {
 }
 
 #[test]
+fn a_copied_column_under_a_report_title_never_moves_a_kpi() {
+    // Found by the third sweep, on a tracker too short for a copy to be told
+    // by its values: a report title over the first column was read as the
+    // group title of both "Child ID" columns, so neither was the child id.
+    let plain: &[&[&str]] =
+        &[&["Audit programme 2026-27 (lead auditor)"], &["Child ID", "Date sent to auditor", "Audit date"], &["TB70314", "19/10/2026", "30/10/2026"]];
+    let copied: Vec<Vec<&str>> = plain.iter().map(|r| if r.len() == 3 { r.iter().copied().chain([r[0]]).collect() } else { r.to_vec() }).collect();
+    let copied: Vec<&[&str]> = copied.iter().map(Vec::as_slice).collect();
+    let run = same_kpis_for("title-copy", &[("tracker.xlsx", xlsx_of(plain))], &[("tracker.xlsx", xlsx_of(&copied))]);
+    assert_eq!(fraction(&run, "audits_completed").0, Some(1));
+}
+
+#[test]
 fn colon_headings_and_blank_rows_inside_forms_and_long_reports_never_move_a_kpi() {
     // Found by the third sweep: headings ending in colons made a one-row
     // table a form (joined to the sample list) and a tick grid's "Meets
