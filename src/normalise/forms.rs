@@ -624,6 +624,8 @@ fn spoken(slot: &mut Answer, answered: &mut bool, value: &Cell) {
             *slot = a;
             *answered = true;
         }
+        // ("Father did not respond to two calls": a record that no one was reached.)
+        None if !*answered && super::table::only_failed_contact(&value.as_string()) => *slot = Answer::No,
         None if !*answered && value.as_string().chars().filter(|c| c.is_alphabetic()).count() >= 2 => *slot = Answer::Yes,
         None => {}
     }

@@ -4706,6 +4706,27 @@ impl<'a> RowReader<'a> {
             let h = fold(header);
             h.split(' ').count() <= 10 && ["who", "which", "date", "name", "names"].iter().any(|w| h.split(' ').any(|x| x == *w))
         };
+        // A yes / no withheld from a shared copy ("Allocated worker consulted:
+        // [RESTRICTED]") is not known; a record or a name withheld still
+        // says there was one.
+        let a_record = records_discussion || {
+            let h = fold(header);
+            h.split(' ').any(|w| matches!(w, "record" | "recorded" | "discussion" | "summary" | "comment" | "comments" | "notes" | "narrative"))
+        };
+        if field.starts_with("spoke_") && withheld(&text) && !a_record && !asks_who_or_when && !who_list {
+            let header = header.to_string();
+            findings.push(
+                Severity::Warning,
+                "answer_withheld",
+                self.file,
+                self.sheet,
+                Some(row.row),
+                Some(&header),
+                text,
+                "withheld from this copy of the export: read as not recorded",
+            );
+            return Answer::Blank;
+        }
         let names_something = !second_hand
             && (matches!(field, "moderated" | "spoke_practitioner" | "escalated") || records_discussion || asks_who_or_when || tells_contact(field, &text))
             && !who_list
@@ -4716,10 +4737,8 @@ impl<'a> RowReader<'a> {
         // understand the plan").
         if names_something
             && field.starts_with("spoke_")
-            && !records_discussion
             && cell.as_date().is_none()
-            && text.split_whitespace().count() <= 15
-            && says_not_spoken_to(&text, field)
+            && ((!records_discussion && text.split_whitespace().count() <= 15 && says_not_spoken_to(&text, field)) || only_failed_contact(&text))
         {
             let header = header.to_string();
             self.answers_read.entry(field.to_string()).or_default().0 += 1;
@@ -5770,6 +5789,67 @@ fn negated(c: &str) -> bool {
         || NOT_SPOKEN.iter().any(|p| contains_phrase(c, p))
 }
 
+/// Phrases that say an attempt to reach someone failed.
+const NO_CONTACT: [&str; 21] = [
+    "did not respond",
+    "did not reply",
+    "did not answer",
+    "did not return",
+    "did not attend",
+    "did not engage",
+    "no response",
+    "no reply",
+    "no answer",
+    "not contactable",
+    "could not be contacted",
+    "could not be reached",
+    "could not contact",
+    "could not reach",
+    "unable to contact",
+    "unable to reach",
+    "unable to make contact",
+    "not reached",
+    "left message",
+    "left a message",
+    "left a voicemail",
+];
+
+/// Words that say someone was reached and spoke.
+const REACHED: [&str; 17] = [
+    "spoke",
+    "spoken",
+    "seen",
+    "met",
+    "said",
+    "says",
+    "told",
+    "reported",
+    "shared",
+    "stated",
+    "feels",
+    "felt",
+    "wants",
+    "wanted",
+    "discussed",
+    "explained",
+    "talked",
+];
+
+/// Whether a spoken-to record says only that someone could not be reached
+/// ("Father did not respond to two calls from the auditor", "Left a
+/// message, no reply"), with no word that anyone was spoken to ("Mother
+/// seen; father did not respond" is someone spoken to).
+pub(crate) fn only_failed_contact(text: &str) -> bool {
+    let f = fold(text);
+    f.split(' ').count() <= 30 && NO_CONTACT.iter().any(|p| contains_phrase(&f, p)) && !f.split(' ').any(|w| REACHED.contains(&w))
+}
+
+/// A cell withheld from a shared copy of an export ("[REDACTED]",
+/// "[RESTRICTED]", "Withheld"): what was there is not known.
+pub(crate) fn withheld(text: &str) -> bool {
+    matches!(fold(text).as_str(), "redacted" | "restricted" | "withheld" | "restricted record" | "information withheld" | "not disclosed")
+}
+
 fn not_applicable_clause(c: &str) -> bool {
     c == "n a" || c == "na" || c.starts_with("n a ") || c.starts_with("not applicable")
 }
@@ -5877,6 +5957,33 @@ pub(crate) fn is_totals_label(t: &str) -> bool {
 mod tests {
     use super::*;
     use crate::normalise::config::Config;
+
+    #[test]
+    fn a_record_that_no_one_was_reached_and_a_withheld_answer() {
+        for failed in [
+            "Father ([REDACTED]) did not respond to two calls from the auditor.",
+            "Left a message, no reply",
+            "Mother not contactable by phone",
+            "Unable to make contact with carers",
+        ] {
+            assert!(only_failed_contact(failed), "{failed}");
+        }
+        for reached in [
+            "Mother seen at home; father did not respond",
+            "Spoke to mum by phone after she did not answer the first call",
+            "Dad said he did not attend the conference",
+            "Mum did not want the child moved",
+            "Carers happy with the plan",
+        ] {
+            assert!(!only_failed_contact(reached), "{reached}");
+        }
+        for gone in ["[REDACTED]", "[RESTRICTED]", "***REDACTED***", "Withheld", "Restricted record"] {
+            assert!(withheld(gone), "{gone}");
+        }
+        for kept in ["Yes - [REDACTED]", "Redacted log kept", "Restricted contact arranged", ""] {
+            assert!(!withheld(kept), "{kept}");
+        }
+    }
 
     #[test]
     fn maps_of_old_child_ids_to_new_ones() {

@@ -558,6 +558,16 @@ fn a_forty_fifth_blind_set_gives_the_independent_kpis_of_work_done_by_others() {
 }
 
 #[test]
+fn a_forty_seventh_blind_set_gives_the_independent_kpis_of_pseudonymised_and_redacted_copies() {
+    // The copy that leaves the service: pseudonyms in place of child ids
+    // ("Pseudo ID"), narrative and names "[REDACTED]" with the answer word
+    // kept, restricted records masked "[RESTRICTED]", redacted note types,
+    // a form's "Father ([REDACTED]) did not respond to two calls"
+    // (tests/fixtures/councils47/README.md).
+    check("councils47");
+}
+
+#[test]
 fn a_forty_sixth_blind_set_gives_the_independent_kpis_of_families_and_sibling_groups() {
     // Families, not just children: family-group references in the child id
     // column with a list of each group's children, siblings on one family

@@ -869,6 +869,26 @@ fn decimal_comma_serials_and_lower_case_timestamps_never_move_a_kpi() {
 }
 
 #[test]
+fn a_pseudonymised_copy_of_the_exports_keeps_every_kpi() {
+    // Found by blind set 47: a copy made for a research or benchmarking
+    // partner names its id column for the pseudonym ("Pseudo ID", "Person
+    // ID (pseudonymised)"); "Pseudo ID" was no child id, and the audits and
+    // case notes were rejected.
+    let csv = |s: &str| s.as_bytes().to_vec();
+    let audits = "Child ID,Auditor,Date allocated,Date completed,Overall judgement\nC1,Auditor 1,01/09/2026,20/09/2026,Good\nC2,Auditor 2,01/09/2026,25/09/2026,Inadequate\nC3,Auditor 1,01/09/2026,,\n";
+    let notes = "Person ID,Case Note Type,Event Date,Date Entered\nC1,CP Visit,02/09/2026,03/09/2026\nC2,CP Visit,04/09/2026,20/10/2026\n";
+    for (audit_id, note_id) in [("Pseudo ID", "Pseudo ID"), ("Anonymised child ID", "Person ID (pseudonymised)"), ("Hashed ID", "Pseudonymised ID")] {
+        let run = same_kpis_for(
+            &format!("pseudonymised-{audit_id}"),
+            &[("audits.csv", csv(audits)), ("notes.csv", csv(notes))],
+            &[("audits.csv", csv(&audits.replacen("Child ID", audit_id, 1))), ("notes.csv", csv(&notes.replacen("Person ID", note_id, 1)))],
+        );
+        assert_eq!(fraction(&run, "audits_completed").0, Some(2));
+        assert_eq!(fraction(&run, "notes_recorded_in_time"), (Some(1), Some(2)));
+    }
+}
+
+#[test]
 fn a_hidden_copy_of_a_column_never_moves_a_kpi() {
     // Found by the third sweep: a column copied with its header (a hidden
     // helper column) tied with the column it copies; "Moderator Q12" and its
