@@ -1543,6 +1543,16 @@ pub fn is_set_aside(reason: &str) -> bool {
 /// How much of a table a column mapping makes sense of, best last: a known
 /// kind with its required columns, then more distinct fields, then more graded
 /// columns placed in a domain, then fewer ambiguous columns.
+/// Whether a reading with group titles is of the table the header row reads
+/// on its own: group titles ("Audit details" | "Grades") group its columns;
+/// they never make a complete table of one kind another kind, nor take the
+/// child id from a column its own header names ("Child ID" under "Audit
+/// details" is still the child's id).
+fn same_table(plain: &super::columns::TableMapping, titled: &super::columns::TableMapping) -> bool {
+    let complete = plain.kind != TableKind::Unknown && plain.missing_required.is_empty();
+    (!complete || titled.kind == plain.kind) && (plain.field("child_id").is_none() || titled.field("child_id").is_some())
+}
+
 fn mapping_quality(m: &super::columns::TableMapping) -> (bool, usize, usize, std::cmp::Reverse<usize>) {
     let fields: std::collections::HashSet<&str> =
         m.columns.iter().filter_map(|c| if let Target::Field(f) = &c.target { Some(f.as_str()) } else { None }).collect();
@@ -1953,7 +1963,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         // The values under the header down to any other table below it.
         let own: Vec<String> = sample[h].cells.iter().map(|c| fold(&c.as_string())).collect();
         let below = &sample[h + 1..];
-        let body: Vec<Vec<Cell>> = below[..table_end(ctx, below, &own)].iter().take(200).map(|r| r.cells.clone()).collect();
+        // (Not its totals and subtotals rows: a count under "Child ID" is no id.)
+        let body: Vec<Vec<Cell>> = below[..table_end(ctx, below, &own)].iter().filter(|r| !is_totals_row(r)).take(200).map(|r| r.cells.clone()).collect();
         // A group title that names an earlier audit ("Previous audit" over
         // "Date", "Q12") heads its columns in every reading: they are that
         // audit's, never this one's (untitled, "Date" ties with "Date
@@ -2007,16 +2018,22 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             let mut cells = best_cells.to_vec();
             let mut changed = false;
             for c in &best.columns {
+                // (Not an empty column: nothing under it to read, and a
+                // title would only make it look like a field. Nor a column
+                // of notes: "Grades" over "Lead auditor notes" is notes.)
+                let notes = fold(&c.header).split(' ').any(|w| matches!(w, "note" | "notes" | "comment" | "comments" | "narrative" | "rationale"));
                 if matches!(c.target, Target::Unmapped | Target::Domain(None))
                     && c.score < 1000
                     && !c.header.trim().is_empty()
+                    && !notes
+                    && body.iter().any(|r| r.get(c.index).is_some_and(|v| !v.is_empty()))
                     && all.get(c.index).is_some_and(|a| *a != cells[c.index])
                 {
                     cells[c.index] = all[c.index].clone();
                     changed = true;
                 }
             }
-            changed.then(|| map(&cells)).filter(|m| mapping_quality(m) > mapping_quality(best))
+            changed.then(|| map(&cells)).filter(|m| same_table(best, m) && mapping_quality(m) > mapping_quality(best))
         };
         let Some(all) = combine(false) else {
             // No repeated sub-heading: titles above are kept only where they
@@ -2025,7 +2042,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             let above = (h > 0).then(|| crate::ingest::header::titled_without_repeats(&sample[h - 1], &sample[h])).flatten();
             let Some(above) = above else { return plain };
             let titled = map(&above);
-            let (best, best_cells) = if mapping_quality(&titled) > mapping_quality(&plain) { (titled, &above) } else { (plain, &sample[h].cells) };
+            let (best, best_cells) =
+                if same_table(&plain, &titled) && mapping_quality(&titled) > mapping_quality(&plain) { (titled, &above) } else { (plain, &sample[h].cells) };
             if let Some(m) = helped(&best, best_cells, &above) {
                 two_row = Some("group title + the sub-headings that need it");
                 return m;
@@ -5932,7 +5950,22 @@ fn first_text(row: &SourceRow) -> String {
 /// or as its first filled cell (a report's "Total …" under its own column).
 fn is_totals_row(row: &SourceRow) -> bool {
     let label = |c: &Cell| matches!(c, Cell::Text(t) if is_totals_label(t));
-    row.cells.iter().take(3).any(label) || row.cells.iter().find(|c| !c.is_empty()).is_some_and(label)
+    row.cells.iter().take(3).any(label) || row.cells.iter().find(|c| !c.is_empty()).is_some_and(label) || is_subtotal_row(row)
+}
+
+/// A row Excel's Data > Subtotal adds: "<group> Count" (or Total, Average,
+/// Sum, Max, Min) under the grouped column, or "Grand Count", with only
+/// numbers beside it (the subtotals, in whichever column they count).
+fn is_subtotal_row(row: &SourceRow) -> bool {
+    let number = |c: &Cell| matches!(c, Cell::Number(_)) || matches!(c, Cell::Text(t) if t.trim().parse::<f64>().is_ok());
+    let mut labels = row.cells.iter().filter(|c| !c.is_empty() && !number(c));
+    let (Some(Cell::Text(t)), None) = (labels.next(), labels.next()) else { return false };
+    if t.len() > 120 {
+        return false;
+    }
+    let f = fold(t);
+    let Some((group, function)) = f.rsplit_once(' ') else { return false };
+    matches!(function, "count" | "total" | "average" | "sum" | "max" | "min") && !group.is_empty()
 }
 
 /// A totals or summary label ("Total", "Grand total", "Count", "Average").
@@ -5957,6 +5990,27 @@ pub(crate) fn is_totals_label(t: &str) -> bool {
 mod tests {
     use super::*;
     use crate::normalise::config::Config;
+
+    #[test]
+    fn excel_subtotal_rows_and_rows_that_are_not() {
+        let row = |cells: &[Cell]| SourceRow { row: 5, cells: cells.to_vec() };
+        for sub in [
+            row(&[Cell::Number(2.0), Cell::text("Help and Protection Count"), Cell::Empty]),
+            row(&[Cell::text("3"), Cell::text("Grand Count")]),
+            row(&[Cell::Empty, Cell::text("CLA Team 1 Total"), Cell::Number(14.0)]),
+            row(&[Cell::text("Sub-total"), Cell::Number(6.0)]),
+        ] {
+            assert!(is_totals_row(&sub), "{sub:?}");
+        }
+        for data in [
+            row(&[Cell::text("C101"), Cell::text("Help and Protection"), Cell::Number(46280.0)]),
+            row(&[Cell::text("702301"), Cell::text("Total rewrite of the plan")]),
+            row(&[Cell::text("C102"), Cell::text("Review count"), Cell::text("Good")]),
+            row(&[Cell::text("Count")]),
+        ] {
+            assert!(!is_subtotal_row(&data), "{data:?}");
+        }
+    }
 
     #[test]
     fn a_record_that_no_one_was_reached_and_a_withheld_answer() {

@@ -889,6 +889,99 @@ fn a_pseudonymised_copy_of_the_exports_keeps_every_kpi() {
 }
 
 #[test]
+fn excel_subtotal_rows_never_move_a_kpi() {
+    // Found by the fourth sweep: Excel's Data > Subtotal adds "<team> Count"
+    // rows with the count under "Child ID", and "Grand Count"; the counts
+    // made the child id column look numeric and the whole sheet was lost.
+    let plain: &[&[&str]] = &[
+        &["Child ID", "Team", "Date sent to auditor", "Audit date", "Overall judgement"],
+        &["C101", "Help and Protection", "01/09/2026", "12/09/2026", "Good"],
+        &["C102", "Help and Protection", "01/09/2026", "20/09/2026", "Requires improvement"],
+        &["C103", "Children Looked After", "01/09/2026", "22/09/2026", "Good"],
+    ];
+    let subtotalled: &[&[&str]] =
+        &[plain[0], plain[1], plain[2], &["2", "Help and Protection Count"], plain[3], &["1", "Children Looked After Count"], &["3", "Grand Count"]];
+    let run = same_kpis_for("subtotals", &[("tracker.xlsx", xlsx_of(plain))], &[("tracker.xlsx", xlsx_of(subtotalled))]);
+    assert_eq!(fraction(&run, "overall_good_or_better"), (Some(2), Some(3)));
+}
+
+#[test]
+fn group_titles_over_a_tracker_never_move_a_kpi() {
+    // Found by the fourth sweep: a row of group titles ("Audit details" over
+    // the first columns, "Grades" over the rest) made an audits table an
+    // actions one, "LA Case ID" no child id (the sheet read as a form), and
+    // "Lead auditor notes" under "Grades" the auditor's grade.
+    let titled = |rows: &[&[&str]], second: usize| -> Vec<u8> {
+        let mut titles = vec![""; rows[0].len()];
+        titles[0] = "Audit details";
+        titles[second] = "Grades";
+        let all: Vec<&[&str]> = std::iter::once(titles.as_slice()).chain(rows.iter().copied()).collect();
+        xlsx_of(&all)
+    };
+    let audits: &[&[&str]] = &[
+        &[
+            "Audit ID",
+            "Child ID",
+            "Team",
+            "Auditor",
+            "Part A - date completed",
+            "Part B - date completed (CSW)",
+            "Status",
+            "Overall comments",
+            "Recommendations",
+            "Timescale",
+        ],
+        &["QA1", "C101", "Safeguarding 1", "V. Coyle", "01/09/2026", "08/09/2026", "Complete", "Recording up to date", "Record seen alone", "1 month"],
+        &["QA2", "C102", "Safeguarding 1", "W. Dunmore", "03/09/2026", "12/09/2026", "Complete", "Chronology out of date", "no further action", "2 weeks"],
+        &["QA3", "C103", "Child in Need", "W. Dunmore", "04/09/2026", "15/09/2026", "Complete", "", "Update the plan", "1 month"],
+    ];
+    let run = same_kpis_for("group-titles-audits", &[("audits.xlsx", xlsx_of(audits))], &[("audits.xlsx", titled(audits, 5))]);
+    assert_eq!(fraction(&run, "audits_completed").0, Some(3));
+    let actions: &[&[&str]] = &[
+        &["Provider ref", "Client no.", "LA Case ID", "Action", "Owner", "Target date", "Status", "Date completed"],
+        &["TLA-12", "30391", "208418", "Health passport to be given to YP", "PA", "04/09/2026", "Complete", "03/09/2026"],
+        &["TLA-13", "30402", "208425", "Update pathway plan with EET goal", "PA", "23/09/2026", "Complete", "22/09/2026"],
+        &["TLA-14", "30403", "208426", "Book the review", "SW", "25/09/2026", "Complete", "29/09/2026"],
+    ];
+    let run = same_kpis_for("group-titles-actions", &[("actions.xlsx", xlsx_of(actions))], &[("actions.xlsx", titled(actions, 4))]);
+    assert_eq!(fraction(&run, "actions_on_time"), (Some(2), Some(3)));
+    // (The seed 004 tracker's twelve questions: the overall is question 12.)
+    let questions = [
+        "1. Risk is identified, responded to and reduced in a timely way.",
+        "2. Children, young people and families are appropriately involved",
+        "3. Decision making is effective and timely.",
+        "4. Assessments are timely, comprehensive, and analytical and of high quality",
+        "5. Coordination between agencies is effective.",
+        "6. Consideration of the child's identity",
+        "7. Quality of plans.",
+        "8. Permanency is achieved without delay and reflects assessed needs.",
+        "9. Children and young people participate in and benefit from effective regular reviews",
+        "10. Quality of living arrangements",
+        "11. Are young people prepared for independence and are they living in high quality accommodation that meets their needs.",
+        "12. How has the help provided improved outcomes?",
+    ];
+    let row = |child: &'static str, date: &'static str, grade: &'static str, notes: &'static str| -> Vec<&'static str> {
+        let mut r = vec!["A. Penrose", date, child, "Team 1", "NO", ""];
+        r.extend([grade; 12]);
+        r.extend(["", notes]);
+        r
+    };
+    let mut header = vec!["Auditor name", "Audit date", "Child's ID number", "Team", "Audited previously?", "If Yes, when?"];
+    header.extend(questions);
+    header.extend(["Moderated by", "Lead auditor notes"]);
+    let rows = [
+        header,
+        row("C201", "02/09/2026", "Meets good", ""),
+        row("C202", "09/09/2026", "Does not meet good", "Chased SW twice"),
+        row("C203", "16/09/2026", "Meets good", ""),
+    ];
+    let graded: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+    let graded = graded.as_slice();
+    let run = same_kpis_for("group-titles-notes", &[("tracker.xlsx", xlsx_of(graded))], &[("tracker.xlsx", titled(graded, 9))]);
+    assert_eq!(fraction(&run, "overall_good_or_better"), (Some(2), Some(3)));
+}
+
+#[test]
 fn a_hidden_copy_of_a_column_never_moves_a_kpi() {
     // Found by the third sweep: a column copied with its header (a hidden
     // helper column) tied with the column it copies; "Moderator Q12" and its
