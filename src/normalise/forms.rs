@@ -101,7 +101,16 @@ pub fn placeholder_text(t: &str) -> bool {
             let f = crate::normalise::fold::fold(l);
             f.split(' ').next().is_some_and(|w| INSTRUCTION_WORDS.contains(&w)) && !f.bytes().any(|b| b.is_ascii_digit())
         };
-        t.lines().filter(|l| !line(l) && !l.trim().is_empty()).all(instruction)
+        // (A line that starts in lower case goes on from the one before: an
+        // instruction wrapped onto a second line, "… if this case is" /
+        // "selected for obtaining parents / carers views".)
+        let wrapped = |l: &str| l.trim_start().starts_with(|c: char| c.is_lowercase());
+        let mut previous_instruction = false;
+        t.lines().filter(|l| !line(l) && !l.trim().is_empty()).all(|l| {
+            let ok = if wrapped(l) { previous_instruction && !l.bytes().any(|b| b.is_ascii_digit()) } else { instruction(l) };
+            previous_instruction = ok;
+            ok
+        })
     }
 }
 
@@ -680,6 +689,10 @@ mod tests {
     fn guidance_left_above_an_unfilled_control_is_no_answer() {
         let guidance = "Please refer to separate guidance document if this case is selected for obtaining parents / carers views\nClick here to enter text.";
         assert!(placeholder_text(guidance));
+        // The same guidance wrapped onto more lines.
+        assert!(placeholder_text(
+            "Please refer to separate guidance document if this case is\nselected for obtaining parents / carers views\nClick here to enter text."
+        ));
         assert!(placeholder_text("Choose an item."));
         // Not a placeholder: a control's words inside an answer.
         assert!(placeholder_text("Please describe the parents' / carers' views\nClick or tap here to enter text."));
@@ -692,6 +705,8 @@ mod tests {
             "Spoke to mother at home on 04/09/2026.\nClick here to enter text.",
             "Evidence of regular supervision on file; plan reviewed 04/09.\nClick here to enter text.",
             "Please refer to separate guidance\nMother said she felt listened to on 04/09.\nClick here to enter text.",
+            "Please refer to separate guidance\nMother said she felt listened to.\nClick here to enter text.",
+            "Please see the guidance\nmother said she felt listened to on 04/09\nClick here to enter text.",
         ] {
             assert!(!placeholder_text(answer), "{answer}");
         }

@@ -66,7 +66,7 @@ impl SheetKey {
 fn code(c: &Cell) -> Option<i64> {
     match c {
         Cell::Number(n) if n.fract() == 0.0 && (0.0..=99.0).contains(n) => Some(*n as i64),
-        Cell::Text(t) => t.trim().parse::<i64>().ok().filter(|n| (0..=99).contains(n)),
+        Cell::Text(t) => t.trim().parse::<i64>().ok().or_else(|| super::scales::whole_decimal(t)).filter(|n| (0..=99).contains(n)),
         _ => None,
     }
 }

@@ -89,6 +89,15 @@ fn text(c: Option<&Cell>) -> String {
     c.map(|c| c.as_string().trim().to_string()).unwrap_or_default()
 }
 
+/// A cell as it is compared: a date the same however it is written
+/// ("26/10/2026" on one answer, "2026-10-26" or a date cell on another).
+fn value(c: Option<&Cell>) -> String {
+    match c {
+        Some(cell @ (Cell::Text(_) | Cell::Date(_))) => cell.as_date().map_or_else(|| text(c), |d| d.to_string()),
+        _ => text(c),
+    }
+}
+
 /// Whether most of a column's values are identifiers or dates.
 fn identifying(body: &[&SourceRow], col: usize) -> bool {
     let values: Vec<&Cell> = body.iter().filter_map(|r| r.cells.get(col)).filter(|c| !c.is_empty()).collect();
@@ -173,7 +182,7 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize, is_grade: 
     };
     let mut keys: Vec<usize> = (0..width).filter(|&c| c != q && c != a && identifying(&rows, c) && !with_question(c)).collect();
     // Identifiers as METRICS.md compares them: trimmed, inner spaces collapsed.
-    let key_of = |r: &SourceRow, keys: &[usize]| keys.iter().map(|&c| super::identity::tidy(&text(r.cells.get(c))).into_owned()).collect::<Vec<String>>();
+    let key_of = |r: &SourceRow, keys: &[usize]| keys.iter().map(|&c| super::identity::tidy(&value(r.cells.get(c))).into_owned()).collect::<Vec<String>>();
     // Audits by key, in the order their first row comes.
     let group_by = |keys: &[usize]| {
         let mut index: HashMap<Vec<String>, usize> = HashMap::new();
@@ -221,7 +230,7 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize, is_grade: 
             keys.retain(|&k| k != c);
             continue;
         }
-        let distinct = |c: usize| rows.iter().map(|r| text(r.cells.get(c))).collect::<std::collections::HashSet<String>>().len();
+        let distinct = |c: usize| rows.iter().map(|r| value(r.cells.get(c))).collect::<std::collections::HashSet<String>>().len();
         let most = keys.iter().copied().max_by_key(|&c| (distinct(c), std::cmp::Reverse(c)))?;
         if distinct(most) * 10 < rows.len() * 9 {
             return None;
@@ -310,8 +319,8 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize, is_grade: 
         .filter(|&c| c != q && c != a && !keys.contains(&c))
         .filter(|&c| {
             groups.iter().any(|g| {
-                let first = text(g[0].cells.get(c));
-                g.iter().any(|r| text(r.cells.get(c)) != first)
+                let first = value(g[0].cells.get(c));
+                g.iter().any(|r| value(r.cells.get(c)) != first)
             })
         })
         .collect();
@@ -452,7 +461,7 @@ impl Steps {
         let follows = |s: usize, c: usize| {
             groups.iter().all(|g| {
                 let mut seen: HashMap<String, String> = HashMap::new();
-                g.iter().all(|r| seen.entry(text(r.cells.get(s))).or_insert_with(|| text(r.cells.get(c))) == &text(r.cells.get(c)))
+                g.iter().all(|r| seen.entry(text(r.cells.get(s))).or_insert_with(|| value(r.cells.get(c))) == &value(r.cells.get(c)))
             })
         };
         sections.iter().chain(per_answer).copied().find_map(|s| {

@@ -369,6 +369,14 @@ fn initial_and_name(t: &str) -> bool {
     i.is_alphabetic() && matches!(rest.as_slice(), [a, b] if a.is_uppercase() && b.is_lowercase())
 }
 
+/// A whole number written with a decimal point ("4.0", "1.00"), as a
+/// float column is written out; `None` for anything else.
+pub fn whole_decimal(t: &str) -> Option<i64> {
+    let (whole, fraction) = t.trim().split_once('.')?;
+    let digits = |s: &str| !s.is_empty() && s.len() <= 12 && s.bytes().all(|b| b.is_ascii_digit());
+    (digits(whole) && digits(fraction) && fraction.bytes().all(|b| b == b'0')).then(|| whole.parse().ok()).flatten()
+}
+
 /// A form's drop-down left as it came ("Not selected", "Choose an item."):
 /// the start of an answer that is none.
 pub const UNANSWERED: [&str; 2] = ["not selected", "choose an item"];
@@ -384,6 +392,9 @@ pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
         // 1 and 0 typed or exported as text, as they are as numbers.
         Cell::Text(t) if t == "1" => Some(Answer::Yes),
         Cell::Text(t) if t == "0" => Some(Answer::No),
+        // ("1.0" and "0.0": a float column written out as text, as pandas does.)
+        Cell::Text(t) if whole_decimal(t) == Some(1) => Some(Answer::Yes),
+        Cell::Text(t) if whole_decimal(t) == Some(0) => Some(Answer::No),
         Cell::Text(t) if t.eq_ignore_ascii_case("yes") || t.eq_ignore_ascii_case("y") => Some(Answer::Yes),
         Cell::Text(t) if t.eq_ignore_ascii_case("no") || t.eq_ignore_ascii_case("n") => Some(Answer::No),
         Cell::Text(_) if is_not_known(cell) => Some(Answer::Blank),

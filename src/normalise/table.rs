@@ -3109,9 +3109,22 @@ fn several_actions(text: &str) -> Vec<String> {
         return numbered;
     }
     const BULLETS: [char; 7] = ['•', '·', '*', '-', '–', '▪', '◦'];
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    if lines.len() >= 2 && lines.iter().all(|l| l.starts_with(BULLETS)) {
-        return lines.iter().map(|l| l.trim_start_matches(BULLETS).trim().to_string()).filter(|t| !t.is_empty()).collect();
+    // (A line with no bullet goes on from the one before: a long item
+    // wrapped onto a second line.)
+    let mut items: Vec<String> = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        match items.last_mut() {
+            _ if line.starts_with(BULLETS) => items.push(line.trim_start_matches(BULLETS).trim().to_string()),
+            Some(last) => {
+                last.push(' ');
+                last.push_str(line);
+            }
+            None => return Vec::new(),
+        }
+    }
+    items.retain(|t| !t.is_empty());
+    if items.len() >= 2 {
+        return items;
     }
     Vec::new()
 }
@@ -6301,7 +6314,18 @@ mod tests {
             ["Convene a strategy discussion.", "Update the safety plan."]
         );
         assert_eq!(several_actions("• Record the decision.\n• Complete the interview."), ["Record the decision.", "Complete the interview."]);
-        for one in ["Update chronology to include the June strategy discussion.", "1. Update the chronology", "Review plan\nwith the family"] {
+        // A long item wrapped onto a second line is still one item.
+        assert_eq!(
+            several_actions("• Record management oversight of the contact\ndecision.\n• Complete the interview."),
+            ["Record management oversight of the contact decision.", "Complete the interview."]
+        );
+        for one in [
+            "Update chronology to include the June strategy discussion.",
+            "1. Update the chronology",
+            "Review plan\nwith the family",
+            "Review plan\n• with the family",
+            "• Review the plan\nwith the family",
+        ] {
             assert!(several_actions(one).is_empty(), "{one}");
         }
     }

@@ -982,6 +982,22 @@ fn group_titles_over_a_tracker_never_move_a_kpi() {
 }
 
 #[test]
+fn every_fourth_sweep_pair_keeps_its_kpis() {
+    // tests/fixtures/sweep4: minimal before / after pairs cut from blind
+    // folders by the fourth metamorphic sweep, each of which moved a KPI.
+    let root = root().join("tests/fixtures/sweep4");
+    let mut pairs: Vec<PathBuf> = std::fs::read_dir(&root).unwrap().map(|e| e.unwrap().path()).filter(|p| p.join("before").is_dir()).collect();
+    pairs.sort();
+    assert!(pairs.len() >= 6, "the sweep's pairs are there");
+    for pair in pairs {
+        let name = pair.file_name().unwrap().to_string_lossy().to_string();
+        let runs: Vec<Run> =
+            ["before", "after"].iter().map(|side| run_inputs(&scratch(&format!("sweep4-{name}-{side}")), &pair.join(side), &[], &window())).collect();
+        assert_same_kpis(&name, &runs[0], &runs[1]);
+    }
+}
+
+#[test]
 fn a_hidden_copy_of_a_column_never_moves_a_kpi() {
     // Found by the third sweep: a column copied with its header (a hidden
     // helper column) tied with the column it copies; "Moderator Q12" and its
