@@ -163,6 +163,8 @@ impl Crosswalk {
     fn look_up_exact(&self, cell: &Cell) -> Vec<(usize, usize)> {
         let key = match cell {
             Cell::Number(n) if n.fract() == 0.0 && (1.0..=4.0).contains(n) => format!("{}", *n as i64),
+            // ("2.0": a float column written out.)
+            Cell::Text(t) if matches!(whole_decimal(t), Some(1..=4)) => whole_decimal(t).unwrap_or_default().to_string(),
             Cell::Text(t) => label_key(t),
             _ => return vec![],
         };

@@ -2483,7 +2483,19 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                     let says = |n: &str| fold(n).split(' ').any(|w| matches!(w, "audit" | "audits" | "tracker" | "programme"));
                     says(std::path::Path::new(&file).file_name().and_then(|f| f.to_str()).unwrap_or("")) || sheet.as_deref().is_some_and(says)
                 };
-                let named_so = unplanned && named_for_moderation() && (mapping.field("auditor").is_none() || (both_grades() && !names_audits()));
+                // (Or a sheet of its own named for moderation alone, "Moderation
+                // log" in the audit tracker's workbook, whose only grade is the
+                // moderator's: its sheet may come before the audits'.)
+                let sheet_named_so = || {
+                    sheet.as_deref().is_some_and(|n| {
+                        let words: Vec<String> = fold(n).split(' ').map(str::to_string).collect();
+                        words.iter().any(|w| w.starts_with("moderat"))
+                            && !words.iter().any(|w| matches!(w.as_str(), "audit" | "audits" | "tracker" | "programme"))
+                    }) && mapping.field("overall").is_none()
+                        && mapping.field("moderated_overall").is_some()
+                };
+                let named_so =
+                    unplanned && named_for_moderation() && (mapping.field("auditor").is_none() || (both_grades() && !names_audits()) || sheet_named_so());
                 says_original || named_so || (pairs.len() >= 3 && pairs.iter().filter(|p| known.contains(p)).count() * 5 >= pairs.len() * 4)
             }
             _ => false,
@@ -3119,6 +3131,8 @@ fn several_actions(text: &str) -> Vec<String> {
                 last.push(' ');
                 last.push_str(line);
             }
+            // (A heading above the list: "Actions agreed with TM:".)
+            None if line.ends_with(':') => {}
             None => return Vec::new(),
         }
     }
@@ -5845,12 +5859,19 @@ const NO_CONTACT: [&str; 21] = [
     "left a voicemail",
 ];
 
-/// Words that say someone was reached and spoke.
-const REACHED: [&str; 17] = [
+/// Words that say someone was reached: seen, visited, spoken to.
+const REACHED: [&str; 30] = [
     "spoke",
     "spoken",
+    "speak",
     "seen",
+    "saw",
     "met",
+    "meet",
+    "visit",
+    "visited",
+    "visits",
+    "observed",
     "said",
     "says",
     "told",
@@ -5862,17 +5883,33 @@ const REACHED: [&str; 17] = [
     "wants",
     "wanted",
     "discussed",
+    "discussion",
     "explained",
     "talked",
+    "interviewed",
+    "telephone",
+    "phoned",
+    "call",
+    "called",
 ];
 
 /// Whether a spoken-to record says only that someone could not be reached
 /// ("Father did not respond to two calls from the auditor", "Left a
-/// message, no reply"), with no word that anyone was spoken to ("Mother
-/// seen; father did not respond" is someone spoken to).
+/// message, no reply"): a clause says so, and no other clause says anyone
+/// was reached ("Home visit completed with mum, no reply from dad", "Saw
+/// child at school; she did not respond to questions about home" are
+/// someone reached).
 pub(crate) fn only_failed_contact(text: &str) -> bool {
-    let f = fold(text);
-    f.split(' ').count() <= 30 && NO_CONTACT.iter().any(|p| contains_phrase(&f, p)) && !f.split(' ').any(|w| REACHED.contains(&w))
+    if text.split_whitespace().count() > 30 {
+        return false;
+    }
+    let cs = clauses(text);
+    let failed = |c: &String| NO_CONTACT.iter().any(|p| contains_phrase(c, p));
+    // (In the clause that says so, only words of what was said count: "Dad
+    // said he did not attend"; a call or a visit there is the attempt.)
+    const SAID: [&str; 10] = ["spoke", "spoken", "said", "says", "told", "stated", "reported", "explained", "discussed", "talked"];
+    let reached = |c: &String| c.split(' ').any(|w| if failed(c) { SAID.contains(&w) } else { REACHED.contains(&w) });
+    cs.iter().any(failed) && !cs.iter().any(reached)
 }
 
 /// A cell withheld from a shared copy of an export ("[REDACTED]",
@@ -6032,15 +6069,23 @@ mod tests {
             "Left a message, no reply",
             "Mother not contactable by phone",
             "Unable to make contact with carers",
+            "YP did not respond to calls or letters",
         ] {
             assert!(only_failed_contact(failed), "{failed}");
         }
         for reached in [
             "Mother seen at home; father did not respond",
-            "Spoke to mum by phone after she did not answer the first call",
-            "Dad said he did not attend the conference",
+            "Spoke to mum by phone, after she did not answer the first call",
             "Mum did not want the child moved",
+            "Dad said he did not attend the conference",
             "Carers happy with the plan",
+            // (A stranger's review: someone reached, someone else not.)
+            "Home visit completed with mum, no reply from dad",
+            "Mum was visited at home; father left a message, no reply",
+            "Saw child at school; she did not respond to questions about home",
+            "Visited YP at placement; he did not respond to the earlier text messages",
+            "Observed at nursery with key worker - child did not respond verbally",
+            "Mum did not respond to first letter, then spoke by phone on 10/09",
         ] {
             assert!(!only_failed_contact(reached), "{reached}");
         }
@@ -6319,6 +6364,7 @@ mod tests {
             several_actions("• Record management oversight of the contact\ndecision.\n• Complete the interview."),
             ["Record management oversight of the contact decision.", "Complete the interview."]
         );
+        assert_eq!(several_actions("Actions agreed with TM:\n• Update the plan\n• Book the review"), ["Update the plan", "Book the review"]);
         for one in [
             "Update chronology to include the June strategy discussion.",
             "1. Update the chronology",

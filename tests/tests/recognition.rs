@@ -926,6 +926,26 @@ fn the_eighteenth_sessions_rules_leave_ordinary_exports_alone() {
 }
 
 #[test]
+fn the_twentieth_sessions_rules_leave_ordinary_exports_alone() {
+    // A stranger's review of the session's rules (tests/fixtures/review/r47_*).
+    let kpi = |case: &str, id: &str| review_kpi(&review_run(case), id);
+    let pair = |k: &serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
+    // "No one was reached" is no only when no other clause says someone was:
+    // "Saw child at school; she did not respond to questions about home",
+    // "Home visit with mum; dad did not respond to calls" are yes; "YP did
+    // not respond to calls or letters", "Left a message, no reply" are no.
+    assert_eq!(pair(&kpi("r47_child_record_mixed", "child_spoken_to")), (Some(4), Some(5)));
+    assert_eq!(pair(&kpi("r47_form_box_mixed", "child_spoken_to")), (Some(1), Some(2)));
+    assert_eq!(pair(&kpi("r47_form_box_mixed", "family_spoken_to")), (Some(1), Some(2)));
+    assert_eq!(pair(&kpi("r47_record_no_contact", "family_spoken_to")), (Some(2), Some(5)));
+    // Grades "1.0" to "4.0" (a float column written out) are grades 1 to 4.
+    assert_eq!(pair(&kpi("r47_grade_codes_float", "overall_good_or_better")), (Some(2), Some(4)));
+    // A heading above bulleted actions is no action; a wrapped bullet is one.
+    assert_eq!(pair(&kpi("r47_heading_then_bullets", "actions_on_time")), (Some(0), Some(2)));
+    assert_eq!(pair(&kpi("r47_bullets_wrapped", "actions_on_time")), (Some(0), Some(3)));
+}
+
+#[test]
 fn the_nineteenth_sessions_rules_leave_ordinary_exports_alone() {
     // A stranger's review of the session's rules (tests/fixtures/review/r46_*):
     // each case misread by the first version of a rule, read right now.
