@@ -309,7 +309,7 @@ pub fn day_month_without_year(s: &str) -> Option<(u32, u32)> {
 
 /// The first two numbers of a text date with no four-digit year first
 /// ("14/9/2026", "9/14/2026 10:02"), if it is one.
-fn day_month_parts(s: &str) -> Option<(&str, &str, &str, char)> {
+pub fn day_month_parts(s: &str) -> Option<(&str, &str, &str, char)> {
     let date_part = s.trim().split(['T', ' ']).next()?;
     let sep = date_part.chars().find(|c| matches!(c, '/' | '-' | '.'))?;
     let mut it = date_part.split(sep);

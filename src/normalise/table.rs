@@ -2882,7 +2882,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
 /// values have a second number over 12 and none a first number over 12. Said
 /// in a warning, as every date of the table is then read that way.
 fn month_first(mapping: &TableMapping, body: &[SourceRow], file: &str, sheet: Option<&str>, findings: &mut Findings, report: &mut TableReport) -> bool {
-    let (mut month, mut day, mut example) = (0usize, 0usize, String::new());
+    let (mut month, mut day, mut either, mut example) = (0usize, 0usize, 0usize, String::new());
     for cell in date_cells(mapping, body) {
         if let Cell::Text(t) = cell {
             match crate::ingest::cell::date_order_shown(t) {
@@ -2893,12 +2893,16 @@ fn month_first(mapping: &TableMapping, body: &[SourceRow], file: &str, sheet: Op
                     }
                 }
                 Some(false) => day += 1,
+                // (Numbers that could be either way round: "04/09/2026".)
+                None if crate::ingest::cell::day_month_parts(t).is_some() => either += 1,
                 None => {}
             }
         }
     }
-    // Two or more, so that one mistyped date does not turn a table round.
-    if month < 2 || day > 0 {
+    // Two or more, so that one mistyped date does not turn a table round; one
+    // is enough where no other date could be read either way (the rest
+    // written "2026-09-21" or "24-Sep-26": nothing to turn round).
+    if month == 0 || (month < 2 && either > 0) || day > 0 {
         return false;
     }
     let why = format!("dates written month first ('{example}': there is no month 13 or later): every date of this table read as month / day / year");
