@@ -4721,7 +4721,20 @@ impl<'a> RowReader<'a> {
                 return a;
             }
         }
-        let read = if field == "moderator_agrees" { moderation_outcome(cell).or_else(|| answer(cell)) } else { answer(cell) };
+        let mut read = if field == "moderator_agrees" { moderation_outcome(cell).or_else(|| answer(cell)) } else { answer(cell) };
+        // A refusal word of someone else's beside the person asked about, met
+        // or seen ("Met with both parents; unable to make contact with
+        // grandmother"): that person was spoken to. Not an answer that starts
+        // with no.
+        if read == Some(Answer::No) && field.starts_with("spoke_") {
+            if let Cell::Text(t) = cell {
+                let f = fold(t);
+                let starts_no = matches!(f.split(' ').next(), Some("no" | "n" | "not" | "false" | "none" | "nobody"));
+                if !starts_no && reached_in_person(field, t) {
+                    read = Some(Answer::Yes);
+                }
+            }
+        }
         if let Some(a) = read {
             if !cell.is_empty() {
                 let e = self.answers_read.entry(field.to_string()).or_default();
@@ -4775,6 +4788,23 @@ impl<'a> RowReader<'a> {
                 "withheld from this copy of the export: read as not recorded",
             );
             return Answer::Blank;
+        }
+        // A record that says only that no one was reached ("Left a message, no
+        // reply"), under any spoken-to header.
+        if field.starts_with("spoke_") && !who_list && cell.as_date().is_none() && only_failed_contact(&text) {
+            let header = header.to_string();
+            self.answers_read.entry(field.to_string()).or_default().0 += 1;
+            findings.push(
+                Severity::Info,
+                "read_as_no",
+                self.file,
+                self.sheet,
+                Some(row.row),
+                Some(&header),
+                text,
+                "says only that no one was reached: read as no",
+            );
+            return Answer::No;
         }
         let names_something = !second_hand
             && (matches!(field, "moderated" | "spoke_practitioner" | "escalated") || records_discussion || asks_who_or_when || tells_contact(field, &text))
@@ -5914,6 +5944,14 @@ pub(crate) fn only_failed_contact(text: &str) -> bool {
     const SAID: [&str; 10] = ["spoke", "spoken", "said", "says", "told", "stated", "reported", "explained", "discussed", "talked"];
     let reached = |c: &String| c.split(' ').any(|w| if failed(c) { SAID.contains(&w) } else { REACHED.contains(&w) });
     cs.iter().any(failed) && !cs.iter().any(reached)
+}
+
+/// Whether a clause of a spoken-to answer says the person asked about was
+/// met, seen, visited or spoken to ("Met with both parents", "Mum seen at
+/// the contact centre"), without saying not.
+fn reached_in_person(field: &str, text: &str) -> bool {
+    const MET: [&str; 9] = ["met", "seen", "saw", "spoke", "spoken", "visited", "talked", "interviewed", "meeting"];
+    clauses(text).iter().any(|c| !negated(c) && names_role(field, c) && c.split(' ').any(|w| MET.contains(&w)))
 }
 
 /// A cell withheld from a shared copy of an export ("[REDACTED]",

@@ -938,6 +938,13 @@ fn the_twentieth_sessions_rules_leave_ordinary_exports_alone() {
     assert_eq!(pair(&kpi("r47_form_box_mixed", "child_spoken_to")), (Some(1), Some(2)));
     assert_eq!(pair(&kpi("r47_form_box_mixed", "family_spoken_to")), (Some(1), Some(2)));
     assert_eq!(pair(&kpi("r47_record_no_contact", "family_spoken_to")), (Some(2), Some(5)));
+    // The same under a "Parent/carer spoken to" column, where "Left a
+    // message, no reply" was left blank; and mum met or seen beside a
+    // refusal of someone else's ("Mum seen at contact centre, father unable
+    // to make contact") is yes.
+    assert_eq!(pair(&kpi("r47_no_contact_texts", "family_spoken_to")), (Some(1), Some(4)));
+    assert_eq!(pair(&kpi("r47_record_mixed", "family_spoken_to")), (Some(5), Some(6)));
+    assert_eq!(pair(&kpi("r47_yesno_col_mixed", "family_spoken_to")), (Some(5), Some(6)));
     // Grades "1.0" to "4.0" (a float column written out) are grades 1 to 4.
     assert_eq!(pair(&kpi("r47_grade_codes_float", "overall_good_or_better")), (Some(2), Some(4)));
     // A heading above bulleted actions is no action; a wrapped bullet is one.
