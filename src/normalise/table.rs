@@ -4817,7 +4817,9 @@ impl<'a> RowReader<'a> {
         if names_something
             && field.starts_with("spoke_")
             && cell.as_date().is_none()
-            && ((!records_discussion && text.split_whitespace().count() <= 15 && says_not_spoken_to(&text, field)) || only_failed_contact(&text))
+            && !records_discussion
+            && text.split_whitespace().count() <= 15
+            && says_not_spoken_to(&text, field)
         {
             let header = header.to_string();
             self.answers_read.entry(field.to_string()).or_default().0 += 1;
