@@ -2456,10 +2456,11 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // at least two more moderation answers (who, when, agreed) is one wherever
     // it is read: before its audits too.
     let both_grades = || mapping.field("moderated_overall").is_some() && MODERATION_FIELDS.iter().filter(|f| mapping.field(f).is_some()).count() >= 3;
-    let named_for_moderation = || {
-        let named = |n: &str| fold(n).split(' ').any(|w| matches!(w, "moderation" | "moderations" | "moderated" | "moderator" | "moderators"));
-        named(std::path::Path::new(&file).file_name().and_then(|f| f.to_str()).unwrap_or("")) || sheet.as_deref().is_some_and(named)
-    };
+    // Whether a file's or a sheet's name speaks of moderation, or of audits.
+    let file_name = std::path::Path::new(&file).file_name().and_then(|f| f.to_str()).unwrap_or("");
+    let of_moderation = |n: &str| fold(n).split(' ').any(|w| matches!(w, "moderation" | "moderations" | "moderated" | "moderator" | "moderators"));
+    let of_audits = |n: &str| fold(n).split(' ').any(|w| matches!(w, "audit" | "audits" | "tracker" | "programme"));
+    let named_for_moderation = || of_moderation(file_name) || sheet.as_deref().is_some_and(of_moderation);
     let keyed_by_child = mapping.kind == TableKind::Audits
         && mapping.field("audit_id").is_none()
         && (mapping.field("overall").is_none() || plain_grade.is_some() || both_grades())
@@ -2479,19 +2480,13 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 // team, allocation or due date: a tracker named so has them.)
                 let unplanned = ["team", "allocated_date", "due_date", "audit_month"].iter().all(|f| mapping.field(f).is_none());
                 // (Named for moderation alone: "Audit and moderation log" is a tracker.)
-                let names_audits = || {
-                    let says = |n: &str| fold(n).split(' ').any(|w| matches!(w, "audit" | "audits" | "tracker" | "programme"));
-                    says(std::path::Path::new(&file).file_name().and_then(|f| f.to_str()).unwrap_or("")) || sheet.as_deref().is_some_and(says)
-                };
+                let names_audits = || of_audits(file_name) || sheet.as_deref().is_some_and(of_audits);
                 // (Or a sheet of its own named for moderation alone, "Moderation
                 // log" in the audit tracker's workbook, whose only grade is the
                 // moderator's: its sheet may come before the audits'.)
                 let sheet_named_so = || {
-                    sheet.as_deref().is_some_and(|n| {
-                        let words: Vec<String> = fold(n).split(' ').map(str::to_string).collect();
-                        words.iter().any(|w| w.starts_with("moderat"))
-                            && !words.iter().any(|w| matches!(w.as_str(), "audit" | "audits" | "tracker" | "programme"))
-                    }) && mapping.field("overall").is_none()
+                    sheet.as_deref().is_some_and(|n| of_moderation(n) && !of_audits(n))
+                        && mapping.field("overall").is_none()
                         && mapping.field("moderated_overall").is_some()
                 };
                 let named_so =
@@ -4756,25 +4751,23 @@ impl<'a> RowReader<'a> {
         };
         // So does what was said, under a header that asks for a record of the
         // discussion (seed 000: "Record of discussion with child:").
-        let records_discussion = field.starts_with("spoke_") && {
-            let h = fold(header);
-            contains_phrase(&h, "record of discussion") || contains_phrase(&h, "record of the discussion") || contains_phrase(&h, "summary of discussion")
-        };
+        // (The header folded once, for the spoken-to questions below.)
+        let h = if field.starts_with("spoke_") { fold(header) } else { String::new() };
+        let records_discussion = field.starts_with("spoke_")
+            && (contains_phrase(&h, "record of discussion") || contains_phrase(&h, "record of the discussion") || contains_phrase(&h, "summary of discussion"));
         // A spoken-to column whose header asks who or when ("Parents / carers
         // views (who was spoken to)", "Date child seen by auditor"): a name or
         // a date there says so too.
         // (A short header: a long question that happens to hold "which" is not asking.)
-        let asks_who_or_when = field.starts_with("spoke_") && !who_list && {
-            let h = fold(header);
-            h.split(' ').count() <= 10 && ["who", "which", "date", "name", "names"].iter().any(|w| h.split(' ').any(|x| x == *w))
-        };
+        let asks_who_or_when = field.starts_with("spoke_")
+            && !who_list
+            && h.split(' ').count() <= 10
+            && ["who", "which", "date", "name", "names"].iter().any(|w| h.split(' ').any(|x| x == *w));
         // A yes / no withheld from a shared copy ("Allocated worker consulted:
         // [RESTRICTED]") is not known; a record or a name withheld still
         // says there was one.
-        let a_record = records_discussion || {
-            let h = fold(header);
-            h.split(' ').any(|w| matches!(w, "record" | "recorded" | "discussion" | "summary" | "comment" | "comments" | "notes" | "narrative"))
-        };
+        let a_record = records_discussion
+            || h.split(' ').any(|w| matches!(w, "record" | "recorded" | "discussion" | "summary" | "comment" | "comments" | "notes" | "narrative"));
         if field.starts_with("spoke_") && withheld(&text) && !a_record && !asks_who_or_when && !who_list {
             let header = header.to_string();
             findings.push(
