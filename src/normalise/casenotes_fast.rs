@@ -575,8 +575,13 @@ fn record(out: &[u8], ends: &[usize], gap: usize, end: u64, lines: u64, how: &Ho
         if let (Some((delimiter, width)), true) = (cols.quote_check, rec.inside > 0) {
             rec.rows_in_cells += crate::ingest::looks_like_rows(t, delimiter, width);
         }
+        // (A date column's text is read once, for the key and the value.)
+        let date = (!t.is_empty() && cols.keys.is_date(i) && RowKeys::date_text(t)).then(|| date_of(t)).flatten();
         if !t.is_empty() {
-            key = key.wrapping_add(cell_key(cols.keys.column(i), t));
+            key = key.wrapping_add(match date {
+                Some(d) => cell_key(cols.keys.column(i), d),
+                None => cell_key(cols.keys.column(i), t),
+            });
             // (A totals label in the first three cells, or as the first filled one.)
             if (i < 3 || rec.status == Status::Blank) && is_totals_label(t) {
                 totals = true;
@@ -604,7 +609,7 @@ fn record(out: &[u8], ends: &[usize], gap: usize, end: u64, lines: u64, how: &Ho
                 let (m, d) = crate::ingest::cell::day_month_without_year(t)?;
                 NaiveDate::from_ymd_opt(cols.usual_year?, m, d)
             };
-            let v = match date_of(t) {
+            let v = match date.or_else(|| date_of(t)) {
                 Some(d) => DateVal::Date(d),
                 None => match no_year() {
                     Some(d) => DateVal::NoYear(d, push(&mut part.arena, t)),
@@ -1159,7 +1164,13 @@ mod tests {
         for i in 0..rows {
             let roll = r.below(100);
             let line = if roll < 4 && !lines.is_empty() {
-                lines[lines.len() - 1 - r.below(lines.len().min(20))].clone()
+                let copy = lines[lines.len() - 1 - r.below(lines.len().min(20))].clone();
+                // (Sometimes with its date written another way: the same row.)
+                if r.below(2) == 0 {
+                    copy.replacen("2026-09-03", "3/9/2026", 1)
+                } else {
+                    copy
+                }
             } else if roll < 6 {
                 d.repeat(6)
             } else if roll < 8 {
@@ -1323,6 +1334,30 @@ mod tests {
             out.write_record(&fields).unwrap();
         }
         out.into_inner().unwrap()
+    }
+
+    /// The same note twice in one export, its date written two ways, is one
+    /// note, by either reader; a date with a time of day keeps its text.
+    #[test]
+    fn a_note_with_its_date_written_two_ways_is_one_note_by_either_reader() {
+        let mut text = String::from("Person ID,Case Note Type,Event Date,Date Recorded,Seen Alone\n");
+        for (event, recorded) in [
+            ("25/09/2026", "26/09/2026 15:58"),
+            ("2026-09-25", "26/09/2026 15:58"),
+            ("25-Sep-26", "26/09/2026 15:58"),
+            ("25/09/2026", "2026-09-26 15:58"),
+            ("26/09/2026", "26/09/2026 15:58"),
+        ] {
+            text.push_str(&format!("C1,CP Visit,{event},{recorded},Yes\n"));
+        }
+        let path = write("dates-two-ways.csv", text.as_bytes());
+        let paths = [path.clone()];
+        let want = read(&paths, &[None]);
+        let duplicates: Vec<Option<u32>> = want.findings.iter().filter(|f| f.code == "duplicate_row").map(|f| f.row).collect();
+        assert_eq!(duplicates, vec![Some(3), Some(4)], "the second and third rows are the first again");
+        assert_eq!(want.notes.len(), 3);
+        same(&read(&paths, &[Some((BLOCK, 2))]), &want, "dates written two ways");
+        std::fs::remove_file(&path).unwrap();
     }
 
     #[test]

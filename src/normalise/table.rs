@@ -2658,7 +2658,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         mapping: &mapping,
         numeric,
         keys: RowKeys::new(&mapping.columns, mapping.kind),
-        header_key: RowKeys::new(&mapping.columns, mapping.kind).row_key(&sample[h].cells),
+        header_key: RowKeys::new(&mapping.columns, mapping.kind).row_key(&sample[h].cells, |_| None),
         status_changes: Vec::new(),
         ended_not_current: Vec::new(),
         answers_read: BTreeMap::new(),
@@ -3905,7 +3905,7 @@ impl<'a> RowReader<'a> {
             findings.push(Severity::Info, "row_set_aside", self.file, self.sheet, Some(row.row), Some(&column), value, format!("{RECORD_RETIRED}: set aside"));
             return;
         }
-        let key = self.keys.row_key(&row.cells);
+        let key = self.keys.row_key(&row.cells, |c| self.as_date(c));
         if key == self.header_key || import_ids(&row) {
             report.reject(REPEATED_HEADER);
             findings.push(Severity::Info, "repeated_header", self.file, self.sheet, Some(row.row), None, first_text(&row), REPEATED_HEADER_WHY);
@@ -5582,11 +5582,16 @@ pub fn month_cell(cell: &Cell) -> Option<chrono::NaiveDate> {
 /// [`cell_key`] of its column's key (its folded header; past the header row,
 /// its position) and its value, to the table kind's key. A sum, so a row's key
 /// does not depend on the column order of its file: the same row in two
-/// exports with the columns in another order is one row.
+/// exports with the columns in another order is one row. A date column's
+/// value is its date where the cell is one (written without a time of day:
+/// "25/09/2026", "2026-09-25" and "25-Sep-26" are one value), so the same
+/// row with a date written two ways is one row too.
 #[derive(Debug, Clone)]
 pub struct RowKeys {
     pub kind: u64,
     columns: Vec<u64>,
+    /// The columns read as dates ("…_date" fields).
+    dates: Vec<bool>,
 }
 
 impl RowKeys {
@@ -5600,7 +5605,11 @@ impl RowKeys {
         };
         // Two columns under the same header are told apart by which comes first.
         let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        let columns = (0..n)
+        let mut dates = vec![false; n];
+        for c in columns.iter().filter(|c| matches!(&c.target, Target::Field(f) if f.ends_with("_date"))) {
+            dates[c.index] = true;
+        }
+        let keys = (0..n)
             .map(|i| {
                 let h = columns.iter().find(|c| c.index == i).map(|c| fold(&c.header)).filter(|h| !h.is_empty()).unwrap_or_else(|| format!("#{i}"));
                 let count = seen.entry(h.clone()).or_default();
@@ -5608,7 +5617,20 @@ impl RowKeys {
                 key(&if *count == 1 { h } else { format!("{h}#{count}") })
             })
             .collect();
-        RowKeys { kind: key(""), columns }
+        RowKeys { kind: key(""), columns: keys, dates }
+    }
+
+    /// Whether column `i` is read as dates, so that its values are keyed by
+    /// their date ([`RowKeys::date_text`]).
+    pub fn is_date(&self, i: usize) -> bool {
+        self.dates.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether a date column's text is keyed by the date it reads as: only
+    /// when it carries no time of day ("26/09/2026 15:58" keeps its text, so
+    /// two notes a minute apart stay two).
+    pub fn date_text(t: &str) -> bool {
+        !t.contains(':')
     }
 
     /// Column `i`'s key.
@@ -5616,10 +5638,16 @@ impl RowKeys {
         self.columns.get(i).copied().unwrap_or_else(|| (i as u64 ^ self.kind).wrapping_mul(0x9e37_79b9_7f4a_7c15))
     }
 
-    /// A row's key (see [`RowKeys`]).
-    pub fn row_key(&self, cells: &[Cell]) -> u64 {
+    /// A row's key (see [`RowKeys`]), with `date` reading a date column's
+    /// cell as the table reads it.
+    pub fn row_key(&self, cells: &[Cell], date: impl Fn(&Cell) -> Option<chrono::NaiveDate>) -> u64 {
         cells.iter().enumerate().fold(self.kind, |key, (i, c)| {
             let column = self.column(i);
+            if self.is_date(i) && !matches!(c, Cell::Text(t) if !RowKeys::date_text(t)) {
+                if let Some(d) = date(c) {
+                    return key.wrapping_add(cell_key(column, d));
+                }
+            }
             key.wrapping_add(match c {
                 Cell::Empty => return key,
                 Cell::Text(t) | Cell::Error(t) => cell_key(column, t.as_str()),
@@ -6446,13 +6474,27 @@ mod tests {
         let t = |v: &[&str]| v.iter().map(|x| Cell::text(x)).collect::<Vec<_>>();
         let ab = RowKeys::new(&map(&["Child ID", "Note"]), TableKind::CaseNotes);
         let ba = RowKeys::new(&map(&["note", "CHILD ID"]), TableKind::CaseNotes);
-        assert_eq!(ab.row_key(&t(&["C1", "x"])), ba.row_key(&t(&["x", "C1"])));
-        assert_ne!(ab.row_key(&t(&["C1", "x"])), ab.row_key(&t(&["x", "C1"])));
+        assert_eq!(ab.row_key(&t(&["C1", "x"]), Cell::as_date), ba.row_key(&t(&["x", "C1"]), Cell::as_date));
+        assert_ne!(ab.row_key(&t(&["C1", "x"]), Cell::as_date), ab.row_key(&t(&["x", "C1"]), Cell::as_date));
         let twice = RowKeys::new(&map(&["Notes", "Notes"]), TableKind::CaseNotes);
-        assert_ne!(twice.row_key(&t(&["a", "b"])), twice.row_key(&t(&["b", "a"])));
-        assert_ne!(twice.row_key(&t(&["", "a"])), twice.row_key(&t(&["a", ""])));
+        assert_ne!(twice.row_key(&t(&["a", "b"]), Cell::as_date), twice.row_key(&t(&["b", "a"]), Cell::as_date));
+        assert_ne!(twice.row_key(&t(&["", "a"]), Cell::as_date), twice.row_key(&t(&["a", ""]), Cell::as_date));
         // Cells past the header row count by their place.
-        assert_ne!(ab.row_key(&t(&["C1", "x", "y", ""])), ab.row_key(&t(&["C1", "x", "", "y"])));
+        assert_ne!(ab.row_key(&t(&["C1", "x", "y", ""]), Cell::as_date), ab.row_key(&t(&["C1", "x", "", "y"]), Cell::as_date));
+        // A date column's values count by their date, unless they carry a
+        // time of day; other columns' by their text.
+        let mut dated = map(&["Child ID", "Date of visit", "Note"]);
+        dated[1].target = Target::Field("event_date".into());
+        let dated = RowKeys::new(&dated, TableKind::CaseNotes);
+        let key = |v: &[&str]| dated.row_key(&t(v), Cell::as_date);
+        assert_eq!(key(&["C1", "25/09/2026", "x"]), key(&["C1", "2026-09-25", "x"]));
+        assert_eq!(
+            key(&["C1", "25/09/2026", "x"]),
+            dated.row_key(&[Cell::text("C1"), Cell::Date(chrono::NaiveDate::from_ymd_opt(2026, 9, 25).unwrap()), Cell::text("x")], Cell::as_date)
+        );
+        assert_ne!(key(&["C1", "25/09/2026", "x"]), key(&["C1", "26/09/2026", "x"]));
+        assert_ne!(key(&["C1", "25/09/2026 10:00", "x"]), key(&["C1", "2026-09-25 10:00", "x"]));
+        assert_ne!(key(&["C1", "25/09/2026", "2026-09-25"]), key(&["C1", "25/09/2026", "25/09/2026"]));
     }
 
     #[test]

@@ -549,8 +549,13 @@ fn the_same_records_written_differently_in_two_exports_are_counted_once() {
     assert_eq!(children.iter().filter(|c| **c == "C1").count(), 1, "{children:?}");
     assert_eq!(children.iter().filter(|c| **c == "C2").count(), 2, "another grade is not the same record: {children:?}");
     assert_eq!(n.model.actions.len(), 1, "{:?}", n.model.actions);
+    // (A row whose dates are a date cell in one export and text in the other,
+    // and nothing else differs, is an exact duplicate: dates are compared by
+    // the date they read as. The others are the same record, written
+    // differently.)
     let same: Vec<_> = n.findings.iter().filter(|f| f.code == "row_set_aside" && f.action.contains("the same record")).collect();
-    assert_eq!(same.len(), 3, "{:?}", n.findings);
+    let duplicates: Vec<_> = n.findings.iter().filter(|f| f.code == "duplicate_row").collect();
+    assert_eq!((same.len(), duplicates.len()), (1, 2), "{:?}", n.findings);
     for t in &n.tables {
         assert_eq!(t.rows_read, t.rows_accepted + t.rows_set_aside + t.rows_rejected, "{t:?}");
     }
