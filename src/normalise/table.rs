@@ -5885,6 +5885,29 @@ fn clauses(text: &str) -> Vec<String> {
     text.split([';', ',', '(', ')', '-', '–', '—', '.', '\n']).map(fold).filter(|c| !c.is_empty()).collect()
 }
 
+/// [`clauses`], each cut again where it turns to what happened next or
+/// before ("Telephone discussion with carer after no reply to voicemail",
+/// "Mum seen but dad not spoken to"): as if written with a comma.
+fn turns(text: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    for c in clauses(text) {
+        let mut part = String::new();
+        for w in c.split(' ') {
+            if ["after", "then", "but", "however", "following", "eventually"].contains(&w) {
+                parts.push(std::mem::take(&mut part));
+            } else {
+                if !part.is_empty() {
+                    part.push(' ');
+                }
+                part.push_str(w);
+            }
+        }
+        parts.push(part);
+    }
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
 /// Whether a folded clause says no one, or someone, was not spoken to.
 fn negated(c: &str) -> bool {
     ["none", "nobody", "no one", "noone", "nil", "no"].iter().any(|w| c == *w || c.starts_with(&format!("{w} ")))
@@ -5960,12 +5983,21 @@ pub(crate) fn only_failed_contact(text: &str) -> bool {
     if text.split_whitespace().count() > 30 {
         return false;
     }
-    let cs = clauses(text);
+    let cs = turns(text);
     let failed = |c: &String| NO_CONTACT.iter().any(|p| contains_phrase(c, p));
     // (In the clause that says so, only words of what was said count: "Dad
     // said he did not attend"; a call or a visit there is the attempt.)
     const SAID: [&str; 10] = ["spoke", "spoken", "said", "says", "told", "stated", "reported", "explained", "discussed", "talked"];
-    let reached = |c: &String| c.split(' ').any(|w| if failed(c) { SAID.contains(&w) } else { REACHED.contains(&w) });
+    // (Elsewhere a call is an attempt, unless it was a call with someone:
+    // "Phoned twice, no answer", "Called mum, no answer" reached no one.)
+    const CALLED: [&str; 4] = ["telephone", "phoned", "call", "called"];
+    let reached = |c: &String| {
+        let words: Vec<&str> = c.split(' ').collect();
+        if failed(c) {
+            return words.iter().any(|w| SAID.contains(w));
+        }
+        words.iter().any(|w| REACHED.contains(w) && (!CALLED.contains(w) || words.contains(&"with")))
+    };
     cs.iter().any(failed) && !cs.iter().any(reached)
 }
 
@@ -6024,7 +6056,7 @@ fn role_in_who_list(field: &str, text: &str) -> Option<Answer> {
 /// post vacant"); for the practitioner, also someone else "only" ("Team
 /// Manager only"). "Spoke to SW, not seen child" names the social worker.
 fn says_not_spoken_to(text: &str, field: &str) -> bool {
-    let cs = clauses(text);
+    let cs = turns(text);
     if cs.iter().any(|c| names_role(field, c) && !negated(c)) {
         return false;
     }
@@ -6135,6 +6167,10 @@ mod tests {
             "Mother not contactable by phone",
             "Unable to make contact with carers",
             "YP did not respond to calls or letters",
+            // (A call is an attempt, unless it was a call with someone.)
+            "Phoned twice, no answer",
+            "Called mum - no answer",
+            "Left a voicemail then called again, no reply",
         ] {
             assert!(only_failed_contact(failed), "{failed}");
         }
@@ -6151,6 +6187,11 @@ mod tests {
             "Visited YP at placement; he did not respond to the earlier text messages",
             "Observed at nursery with key worker - child did not respond verbally",
             "Mum did not respond to first letter, then spoke by phone on 10/09",
+            // (A clause turning to what happened after, or a call with someone.)
+            "Telephone discussion with carer after no reply to voicemail",
+            "No reply at first but seen at home the next day",
+            "Telephone call with mum following no answer to letters",
+            "Dad did not reply to texts; phone call with him on 12/09",
         ] {
             assert!(!only_failed_contact(reached), "{reached}");
         }
