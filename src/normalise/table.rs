@@ -960,8 +960,9 @@ impl TableReport {
 }
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 28] = [
+pub const SET_ASIDE_REASONS: [&str; 29] = [
     NO_ACTION,
+    SERVICE_ACTION,
     super::lookalike::NOT_CASE_FILE,
     super::sections::SECTION_ROW,
     super::sections::FURNITURE,
@@ -1428,6 +1429,19 @@ pub const LONG_FORMAT_ANSWER: &str = "another answer of the same audit (long for
 /// A legal status that is read but is not child protection, looked after or
 /// child in need (a care leaver, early help): outside the packs by design.
 pub const LEGAL_STATUS_OUT_OF_SCOPE: &str = "legal status outside child protection, looked after and child in need";
+
+/// An action that names no child and no audit: a service's action from
+/// learning across audits (a thematic report's "ALL TEAMS" row, a board's
+/// learning action plan with no child or audit column), not an audit's.
+pub const SERVICE_ACTION: &str = "a service-wide action: it names no child and no audit (not an audit's action)";
+
+/// Whether an action row's child or audit cell names a group, not one
+/// child or audit ("ALL TEAMS", "THEMATIC", "Service-wide"): text with no
+/// digit that is not a word for an unknown or withheld id ("Unknown",
+/// "[RESTRICTED]").
+fn names_a_group(id: &str) -> bool {
+    !id.trim().is_empty() && !id.chars().any(|c| c.is_ascii_digit()) && !super::identity::placeholder_id(id) && !withheld(id)
+}
 
 /// An actions row saying the audit raised none ("No further action", "NFA").
 pub const NO_ACTION: &str = "no action raised ('no further action')";
@@ -2649,6 +2663,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         dates_1904(&mapping, &sample[h + 1..], &file, sheet.as_deref(), findings, &mut report);
     }
     let mut reader = RowReader {
+        in_form: text_format.as_ref().is_some_and(|f| f.encoding == crate::ingest::WORD_FORMAT),
         status_kinds: Default::default(),
         quote_check: text_format.as_ref().map(|f| (f.delimiter as u8, sample[h].cells.len())),
         moderation_kept,
@@ -3730,6 +3745,8 @@ type RowError = (&'static str, String, Option<String>);
 
 struct RowReader<'a> {
     ctx: &'a Context<'a>,
+    /// The table is in a Word form: its child is the form's, not a column's.
+    in_form: bool,
     /// Unused columns headed as notes or comments ("Lead auditor notes"):
     /// where an allocation was never done, its note may say it was taken out
     /// of the sample ([`RowReader::noted_as_cancelled`]).
@@ -3966,6 +3983,16 @@ impl<'a> RowReader<'a> {
                 }
             }),
             TableKind::Actions => self.action(&row, findings).and_then(|a| {
+                // (A table with neither a child nor an audit column names
+                // neither on any row, unless it is a Word form's, whose child
+                // is the form's; a row of a table that has them names a group
+                // there, "ALL TEAMS", where a blank is a missing id.)
+                let has = |f: &str| self.fields.iter().any(|(g, _)| g == f);
+                let group = |id: &Option<String>, f: &str| if has(f) { id.as_deref().is_some_and(names_a_group) } else { id.is_none() && !self.in_form };
+                if group(&a.child_id, "child_id") && group(&a.audit_id, "audit_id") {
+                    let value = [&a.audit_id, &a.child_id].iter().filter_map(|v| v.as_deref()).collect::<Vec<_>>().join(" / ");
+                    return Err((SERVICE_ACTION, value, None));
+                }
                 let id = self.text(&row, "action_id");
                 // Several actions in one cell ("1. Convene a strategy
                 // discussion\n2. Update the safety plan", bullets): each an

@@ -807,3 +807,40 @@ fn a_plan_file_without_a_status_column_and_a_list_of_children() {
     assert_eq!(children.rows_accepted, 0);
     assert_eq!(children.rows_read, children.rows_set_aside + children.rows_rejected);
 }
+
+/// An action that names no child and no audit is a service's action (a
+/// thematic report's "ALL TEAMS" row; a board's learning plan with neither
+/// column): set aside, with a note. A blank or withheld child is a missing
+/// id, and the action is kept, as before.
+#[test]
+fn a_service_wide_action_is_not_an_audits_action() {
+    let dir = scratch("service-wide-actions");
+    write(&dir, "Audits.csv", b"Audit ID,Child ID,Date of audit,Overall grade\nQA-1,C1,10/09/2026,Good\n");
+    write(
+        &dir,
+        "Recommendations tracker.csv",
+        b"Audit ID,Person ID,Recommendation,Timescale,Date completed\n\
+QA-1,C1,Update the plan,20/09/2026,18/09/2026\n\
+THEMATIC,ALL TEAMS,All CSWs to record why a child is not seen alone,16/10/2026,\n\
+,,Share the genogram,25/09/2026,\n\
+QA-9,[RESTRICTED],Review the safety plan,30/09/2026,\n",
+    );
+    write(
+        &dir,
+        "PBM learning action plan.csv",
+        b"No.,Learning from the themed audits,Action,Lead,By When,Date completed\n1,Fathers not engaged,Re-issue the practice guidance,Service Manager,16/10/2026,\n",
+    );
+    let n = read(&[dir], &Config::defaults());
+    let texts: Vec<&str> = n.model.actions.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(texts, vec!["Update the plan", "Share the genogram", "Review the safety plan"], "{:?}", n.findings);
+    let set_aside: Vec<(&str, Option<u32>)> = n
+        .findings
+        .iter()
+        .filter(|f| f.code == "row_set_aside" && f.action.contains("service-wide"))
+        .map(|f| (f.file.rsplit('/').next().unwrap(), f.row))
+        .collect();
+    assert_eq!(set_aside, vec![("PBM learning action plan.csv", Some(2)), ("Recommendations tracker.csv", Some(3))]);
+    for t in &n.tables {
+        assert_eq!(t.rows_read, t.rows_accepted + t.rows_set_aside + t.rows_rejected, "{t:?}");
+    }
+}
