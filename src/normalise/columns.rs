@@ -1305,6 +1305,30 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                 continue;
             }
         }
+        // Two spoken-to-the-practitioner columns that tie, one naming the
+        // social worker or personal adviser and one a manager or the IRO
+        // ("Input from allocated SW/PA", "Input from Team Manager / IRO"): the
+        // practitioner is the social worker or personal adviser.
+        if field == "spoke_practitioner" && winners.len() > 1 && top < 1000 {
+            let has = |c: usize, ws: &[&str]| words[columns[c].index].iter().any(|w| ws.contains(&w.as_str()));
+            let manager = ["manager", "iro", "tm", "supervisor", "head", "chair"];
+            let worker: Vec<usize> = winners.iter().copied().filter(|&c| !has(c, &manager)).collect();
+            if let ([w], true) = (&worker[..], winners.iter().any(|&c| has(c, &manager))) {
+                keep_one(
+                    &mut columns,
+                    &mut notes,
+                    &cols,
+                    *w,
+                    |h, kept| {
+                        format!(
+                            "column '{h}' matches spoke_practitioner, but names a manager or the IRO: '{kept}' (the social worker or personal adviser) is read"
+                        )
+                    },
+                    |kept| format!("'{kept}' names the social worker or personal adviser"),
+                );
+                continue;
+            }
+        }
         // Two note-type columns that tie ("Case Note Category" and "Case Note
         // Subject"): the one whose values name more kinds of note (visits,
         // supervision) is the note type.

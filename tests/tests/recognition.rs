@@ -2196,3 +2196,36 @@ fn an_action_counted_from_its_rows_audit_date_is_not_said_to_be_left_out() {
     let warning = dq.lines().find(|l| l.contains("action_no_due_date")).unwrap_or_else(|| panic!("{dq}"));
     assert!(warning.contains("1 action ") && warning.contains("(rows 4)"), "{warning}");
 }
+
+#[test]
+fn the_practitioner_spoken_to_is_the_social_worker_not_a_manager_nor_a_parent() {
+    // Blind set 48: two columns fitting the practitioner spoken to equally
+    // were both left unused ("not in the exports", or 0/1 from a reason box).
+    let practitioner = |name: &str, text: &str| -> (Option<u64>, Option<u64>, String) {
+        let dir = scratch(name);
+        let input = dir.join("in");
+        std::fs::create_dir_all(&input).unwrap();
+        std::fs::write(input.join("audits.csv"), text).unwrap();
+        let out = run_in_folder(&dir, &input);
+        let m = metrics(&out);
+        let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "practitioner_spoken_to").unwrap().clone();
+        (k["numerator"].as_u64(), k["denominator"].as_u64(), data_quality(&out))
+    };
+    // The social worker or personal adviser (METRICS), not the team manager or IRO.
+    let (n, d, dq) = practitioner(
+        "practitioner-sw-or-manager",
+        "Person ID,Date finalised,Overall judgement,Input from allocated SW/PA,Input from Team Manager / IRO\n\
+         C1,07/09/2026,Good,Yes,No\nC2,08/09/2026,Good,No,Yes\nC3,20/09/2026,Good,Yes,Yes\n",
+    );
+    assert_eq!((n, d), (Some(2), Some(3)), "{dq}");
+    // A question about the father being spoken to by the social worker is
+    // about the father: the record of the audit's discussion with the SW is read.
+    let (n, d, dq) = practitioner(
+        "practitioner-record-or-father",
+        "Child ID,Date of the Audit,Auditors Grade,Record of audit discussion with SW,If SW was not spoken to please state why:,\
+         N4. Has the father / significant male been seen and spoken to by the social worker?\n\
+         C1,07/09/2026,Good,Yes - audit discussion with SW 02/09/2026,,No\nC2,08/09/2026,Good,,SW on leave,Yes\n\
+         C3,20/09/2026,Good,Yes - SW 11/09/2026,,No - father not identified\n",
+    );
+    assert_eq!((n, d), (Some(2), Some(3)), "{dq}");
+}
