@@ -56,7 +56,7 @@ pub fn find_header_among_values(rows: &[SourceRow], is_known: impl Fn(&str) -> b
 pub fn combine_two_row_header(above: &SourceRow, header: &SourceRow, repeated_only: bool) -> Option<Vec<Cell>> {
     let texts: Vec<String> = header.cells.iter().map(|c| c.as_string().to_lowercase()).collect();
     let repeated = |t: &String| !t.is_empty() && texts.iter().filter(|x| *x == t).count() > 1;
-    if !texts.iter().any(repeated) || above.is_blank() {
+    if !texts.iter().any(repeated) || above.is_blank() || report_line(above) {
         return None;
     }
     // A group spans as many columns as the groups before it (merged cells all
@@ -97,6 +97,48 @@ pub fn combine_two_row_header(above: &SourceRow, header: &SourceRow, repeated_on
         texts.iter().zip(&out).any(|(other, o)| other == t && o.as_string().to_lowercase() != mine)
     });
     told_apart.then_some(out)
+}
+
+/// Whether a row above a header is a report's line, not group titles: one
+/// of its texts holds a whole date ("Date allocated from 01/07/2026 to
+/// 31/10/2026", "run 02/11/2026", "Exported 2026-11-02"), as a report's
+/// parameters and run date do and a group's title does not.
+fn report_line(above: &SourceRow) -> bool {
+    above.cells.iter().any(|c| matches!(c, Cell::Text(t) if holds_whole_date(t)))
+}
+
+/// Whether text holds a date written in numbers with its year: "2/11/2026",
+/// "02-11-26", "2026-11-02".
+fn holds_whole_date(t: &str) -> bool {
+    let b = t.as_bytes();
+    let digits_at = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut i = 0;
+    while i < b.len() {
+        let n = digits_at(i);
+        if n == 0 {
+            i += 1;
+            continue;
+        }
+        // Three runs of digits joined by one separator, the same twice.
+        let mut j = i + n;
+        let sep = b.get(j).copied();
+        let mut runs = vec![n];
+        while runs.len() < 3 && sep.is_some_and(|s| matches!(s, b'/' | b'-' | b'.')) && b.get(j) == sep.as_ref() {
+            let m = digits_at(j + 1);
+            if m == 0 {
+                break;
+            }
+            runs.push(m);
+            j += 1 + m;
+        }
+        let day_first = runs.len() == 3 && runs[0] <= 2 && runs[1] <= 2 && matches!(runs[2], 2 | 4);
+        let iso = runs.len() == 3 && runs[0] == 4 && runs[1] <= 2 && runs[2] <= 2;
+        if day_first || iso {
+            return true;
+        }
+        i = j.max(i + 1);
+    }
+    false
 }
 
 /// The group title over each of a header's `width` columns, from the row above
@@ -142,6 +184,9 @@ pub fn under_title(group: &str, sub: &str) -> String {
 /// the next title. `None` when the row above has no title past the first
 /// column (a sheet title is not a group).
 pub fn titled_without_repeats(above: &SourceRow, header: &SourceRow) -> Option<Vec<Cell>> {
+    if report_line(above) {
+        return None;
+    }
     // (A text over the table's first column only, where the header starts, is
     // the table's title, not a group's: a table set at B2 has its title in B.)
     let first = header.cells.iter().position(|c| !c.is_empty()).unwrap_or(0);
@@ -187,6 +232,24 @@ mod tests {
         let header = row(2, &["", "Client ID", "Date", "Date"]);
         let got: Vec<String> = titled_without_repeats(&above, &header).unwrap().iter().map(Cell::as_string).collect();
         assert_eq!(got[3], under_title("Moderation", "Date"));
+    }
+
+    /// A report's line of parameters above its header ("Date allocated from
+    /// 01/07/2026 to 31/10/2026; run 02/11/2026", split at its semicolon) is
+    /// not group titles; a group title with a month in words still is.
+    #[test]
+    fn a_report_line_with_dates_is_no_group_title() {
+        let above = row(1, &["Date allocated from 01/07/2026 to 31/10/2026", " run 02/11/2026", "", ""]);
+        let header = row(2, &["Form ID", "Person ID", "Input from allocated SW/PA", "Input from Team Manager / IRO"]);
+        assert!(titled_without_repeats(&above, &header).is_none());
+        let repeats = row(2, &["Child ID", "Grade", "Grade", "Comments"]);
+        assert!(combine_two_row_header(&row(1, &["", "Exported 2026-11-02", "Moderation", ""]), &repeats, false).is_none());
+        assert!(titled_without_repeats(&row(1, &["", "Moderation (Oct 2026)", "", ""]), &header).is_some());
+        for (t, want) in
+            [("run 02/11/2026", true), ("2026-11-02", true), ("2-11-26", true), ("Q1 2026", false), ("Section 1.2", false), ("Audit 12/13", false), ("", false)]
+        {
+            assert_eq!(holds_whole_date(t), want, "{t}");
+        }
     }
 
     #[test]
