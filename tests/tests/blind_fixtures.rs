@@ -558,6 +558,17 @@ fn a_forty_fifth_blind_set_gives_the_independent_kpis_of_work_done_by_others() {
 }
 
 #[test]
+fn a_forty_eighth_blind_set_gives_the_independent_kpis_of_themed_audit_cycles() {
+    // The themed cycle: every audit still a full case file audit, with a
+    // theme's questions beside the grades (a theme grade on the overall's
+    // scale, practice questions worded like the spoken-to fields, areas
+    // "Not audited - themed cycle"), and the thematic report's service-wide
+    // actions ("ALL TEAMS", a board's learning action plan) beside the
+    // audits' actions (tests/fixtures/councils48/README.md).
+    check("councils48");
+}
+
+#[test]
 fn a_forty_seventh_blind_set_gives_the_independent_kpis_of_pseudonymised_and_redacted_copies() {
     // The copy that leaves the service: pseudonyms in place of child ids
     // ("Pseudo ID"), narrative and names "[REDACTED]" with the answer word
