@@ -56,6 +56,21 @@ const INSTRUCTION_WORDS: &[&str] = &[
     "outline",
     "identify",
     "ensure",
+    "record",
+    "specify",
+    "indicate",
+    "detail",
+    "list",
+    "complete",
+    "write",
+    "add",
+    // (A guidance line that asks: "Who did you speak to and how?")
+    "who",
+    "what",
+    "how",
+    "why",
+    "when",
+    "where",
 ];
 
 fn is_placeholder(c: &Cell) -> bool {
@@ -698,6 +713,9 @@ mod tests {
         assert!(placeholder_text("Please describe the parents' / carers' views\nClick or tap here to enter text."));
         assert!(placeholder_text("Click here to enter text.\nClick here to enter a date."));
         assert!(placeholder_text("Click or tap to enter a date."));
+        // Guidance of two sentences, each an instruction or a question.
+        assert!(placeholder_text("Record who you spoke to.\nInclude the date and how.\nClick here to enter text."));
+        assert!(placeholder_text("Who did you speak to, and how?\nClick here to enter text."));
         // Words typed beside a control left in place are an answer.
         for answer in [
             "Mother and father spoken to on 03/09/2026; both said they felt listened to.",
@@ -707,6 +725,7 @@ mod tests {
             "Please refer to separate guidance\nMother said she felt listened to on 04/09.\nClick here to enter text.",
             "Please refer to separate guidance\nMother said she felt listened to.\nClick here to enter text.",
             "Please see the guidance\nmother said she felt listened to on 04/09\nClick here to enter text.",
+            "Record who you spoke to.\nSpoke to mum at home.\nClick here to enter text.",
         ] {
             assert!(!placeholder_text(answer), "{answer}");
         }
