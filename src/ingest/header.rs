@@ -99,12 +99,15 @@ pub fn combine_two_row_header(above: &SourceRow, header: &SourceRow, repeated_on
     told_apart.then_some(out)
 }
 
-/// Whether a row above a header is a report's line, not group titles: one
+/// Whether a row above a header is a report's line, not group titles: each
 /// of its texts holds a whole date ("Date allocated from 01/07/2026 to
-/// 31/10/2026", "run 02/11/2026", "Exported 2026-11-02"), as a report's
-/// parameters and run date do and a group's title does not.
+/// 31/10/2026" | "run 02/11/2026", "Exported 2026-11-02"), as a report's
+/// parameters and run date do. (A row of titles with one that has dates,
+/// "Cycle 1 (01/09/2026 - 31/10/2026)" beside "Spoken to", is still titles.)
 fn report_line(above: &SourceRow) -> bool {
-    above.cells.iter().any(|c| matches!(c, Cell::Text(t) if holds_whole_date(t)))
+    let texts: Vec<&str> =
+        above.cells.iter().filter_map(|c| if let Cell::Text(t) = c { Some(t.as_str()) } else { None }).filter(|t| !t.trim().is_empty()).collect();
+    !texts.is_empty() && texts.iter().all(|t| holds_whole_date(t))
 }
 
 /// Whether text holds a date written in numbers with its year: "2/11/2026",
@@ -243,8 +246,11 @@ mod tests {
         let header = row(2, &["Form ID", "Person ID", "Input from allocated SW/PA", "Input from Team Manager / IRO"]);
         assert!(titled_without_repeats(&above, &header).is_none());
         let repeats = row(2, &["Child ID", "Grade", "Grade", "Comments"]);
-        assert!(combine_two_row_header(&row(1, &["", "Exported 2026-11-02", "Moderation", ""]), &repeats, false).is_none());
+        assert!(combine_two_row_header(&row(1, &["", "Run 02/11/2026", "Exported 2026-11-02", ""]), &repeats, false).is_none());
+        assert!(combine_two_row_header(&row(1, &["", "Audit", "Moderation", ""]), &repeats, false).is_some());
         assert!(titled_without_repeats(&row(1, &["", "Moderation (Oct 2026)", "", ""]), &header).is_some());
+        // Titles beside one that has dates are still titles.
+        assert!(titled_without_repeats(&row(1, &["", "Cycle 1 (01/09/2026 - 31/10/2026)", "", "Spoken to"]), &header).is_some());
         for (t, want) in
             [("run 02/11/2026", true), ("2026-11-02", true), ("2-11-26", true), ("Q1 2026", false), ("Section 1.2", false), ("Audit 12/13", false), ("", false)]
         {

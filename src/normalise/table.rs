@@ -1436,11 +1436,30 @@ pub const LEGAL_STATUS_OUT_OF_SCOPE: &str = "legal status outside child protecti
 pub const SERVICE_ACTION: &str = "a service-wide action: it names no child and no audit (not an audit's action)";
 
 /// Whether an action row's child or audit cell names a group, not one
-/// child or audit ("ALL TEAMS", "THEMATIC", "Service-wide"): text with no
-/// digit that is not a word for an unknown or withheld id ("Unknown",
-/// "[RESTRICTED]").
+/// child or audit ("ALL TEAMS", "THEMATIC", "Service-wide", "Whole
+/// service"): text with no digit and a word for many. Not a pseudonym
+/// ("ABCD-EFGH", "Child A"), nor a word for an unknown or withheld id.
 fn names_a_group(id: &str) -> bool {
-    !id.trim().is_empty() && !id.chars().any(|c| c.is_ascii_digit()) && !super::identity::placeholder_id(id) && !withheld(id)
+    const MANY: [&str; 14] =
+        ["all", "teams", "service", "services", "thematic", "theme", "whole", "wide", "various", "multiple", "cohort", "everyone", "general", "directorate"];
+    !id.chars().any(|c| c.is_ascii_digit()) && fold(id).split(' ').any(|w| MANY.contains(&w))
+}
+
+/// Whether an actions table is a service's plan, none of whose rows is an
+/// audit's action: no column names a child or an audit, none holds ids
+/// (an audit reference under an unread header, "Ref": "AUD-0014"), it is
+/// no Word form's (whose child is the form's), and its file or sheet is
+/// named for a service's learning ("Neglect theme - PBM learning action
+/// plan", "Service improvement actions").
+fn service_plan(mapping: &TableMapping, body: &[SourceRow], file: &str, sheet: Option<&str>, in_form: bool) -> bool {
+    const NAMED: [&str; 9] = ["learning", "service", "thematic", "theme", "board", "pbm", "lessons", "strategic", "wide"];
+    let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    let named = [Some(stem.as_str()), sheet].into_iter().flatten().any(|n| fold(n).split(' ').any(|w| NAMED.contains(&w)));
+    let ids = (0..mapping.columns.len()).any(|i| {
+        let index = mapping.columns[i].index;
+        body.iter().take(50).filter_map(|r| r.cells.get(index)).filter(|c| super::recognise::is_id_value(c)).nth(1).is_some()
+    });
+    mapping.kind == TableKind::Actions && !in_form && named && !ids && mapping.field("child_id").is_none() && mapping.field("audit_id").is_none()
 }
 
 /// An actions row saying the audit raised none ("No further action", "NFA").
@@ -2663,7 +2682,13 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         dates_1904(&mapping, &sample[h + 1..], &file, sheet.as_deref(), findings, &mut report);
     }
     let mut reader = RowReader {
-        in_form: text_format.as_ref().is_some_and(|f| f.encoding == crate::ingest::WORD_FORMAT),
+        service_plan: service_plan(
+            &mapping,
+            &sample[h + 1..],
+            &file,
+            sheet.as_deref(),
+            text_format.as_ref().is_some_and(|f| f.encoding == crate::ingest::WORD_FORMAT),
+        ),
         status_kinds: Default::default(),
         quote_check: text_format.as_ref().map(|f| (f.delimiter as u8, sample[h].cells.len())),
         moderation_kept,
@@ -3745,8 +3770,8 @@ type RowError = (&'static str, String, Option<String>);
 
 struct RowReader<'a> {
     ctx: &'a Context<'a>,
-    /// The table is in a Word form: its child is the form's, not a column's.
-    in_form: bool,
+    /// The table is a service's plan ([`service_plan`]): its rows are no audit's actions.
+    service_plan: bool,
     /// Unused columns headed as notes or comments ("Lead auditor notes"):
     /// where an allocation was never done, its note may say it was taken out
     /// of the sample ([`RowReader::noted_as_cancelled`]).
@@ -3983,13 +4008,12 @@ impl<'a> RowReader<'a> {
                 }
             }),
             TableKind::Actions => self.action(&row, findings).and_then(|a| {
-                // (A table with neither a child nor an audit column names
-                // neither on any row, unless it is a Word form's, whose child
-                // is the form's; a row of a table that has them names a group
-                // there, "ALL TEAMS", where a blank is a missing id.)
-                let has = |f: &str| self.fields.iter().any(|(g, _)| g == f);
-                let group = |id: &Option<String>, f: &str| if has(f) { id.as_deref().is_some_and(names_a_group) } else { id.is_none() && !self.in_form };
-                if group(&a.child_id, "child_id") && group(&a.audit_id, "audit_id") {
+                // (A row names a group where a child or an audit would be,
+                // "ALL TEAMS", and no child or audit in the other; a blank is a
+                // missing id.)
+                let ids = [&a.child_id, &a.audit_id];
+                let group_row = ids.iter().any(|id| id.as_deref().is_some_and(names_a_group)) && ids.iter().all(|id| id.as_deref().is_none_or(names_a_group));
+                if self.service_plan || group_row {
                     let value = [&a.audit_id, &a.child_id].iter().filter_map(|v| v.as_deref()).collect::<Vec<_>>().join(" / ");
                     return Err((SERVICE_ACTION, value, None));
                 }

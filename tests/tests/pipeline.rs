@@ -830,9 +830,38 @@ QA-9,[RESTRICTED],Review the safety plan,30/09/2026,\n",
         "PBM learning action plan.csv",
         b"No.,Learning from the themed audits,Action,Lead,By When,Date completed\n1,Fathers not engaged,Re-issue the practice guidance,Service Manager,16/10/2026,\n",
     );
+    // Kept: a pseudonym or "Child A" where the child's id would be; a list
+    // with no id column that is not named for a service's plan; an audit
+    // reference under a header not read as one.
+    write(
+        &dir,
+        "Pseudonymised actions.csv",
+        b"Person ID,Action,Due date,Date completed\nChild A,Update the chronology,16/09/2026,\nABCD-EFGH,Review the plan,16/09/2026,\n",
+    );
+    write(&dir, "audit_actions.csv", b"Social worker,Action,Due date,Date signed off\nS Brown,Complete the genogram,15/10/2026,\n");
+    write(
+        &dir,
+        "Actions by ref.csv",
+        b"Ref,Action,Target date,Date completed\nAUD-0014,Visit the school,16/09/2026,15/09/2026\nAUD-0015,Book the review,16/09/2026,\n",
+    );
     let n = read(&[dir], &Config::defaults());
-    let texts: Vec<&str> = n.model.actions.iter().map(|a| a.text.as_str()).collect();
-    assert_eq!(texts, vec!["Update the plan", "Share the genogram", "Review the safety plan"], "{:?}", n.findings);
+    let mut texts: Vec<&str> = n.model.actions.iter().map(|a| a.text.as_str()).collect();
+    texts.sort_unstable();
+    assert_eq!(
+        texts,
+        vec![
+            "Book the review",
+            "Complete the genogram",
+            "Review the plan",
+            "Review the safety plan",
+            "Share the genogram",
+            "Update the chronology",
+            "Update the plan",
+            "Visit the school"
+        ],
+        "{:?}",
+        n.findings
+    );
     let set_aside: Vec<(&str, Option<u32>)> = n
         .findings
         .iter()
