@@ -136,9 +136,10 @@ impl Cell {
 }
 
 /// A database's written-out null ("NULL", as SQL Server's "save results as"
-/// writes an empty value): an empty cell, not a value.
+/// writes an empty value), or a dash typed where there is nothing to say
+/// ("-", "–", "—"): an empty cell, not a value.
 pub fn is_null_literal(t: &str) -> bool {
-    t.len() <= 6 && matches!(t, "NULL" | "null" | "Null" | "(null)" | "<NULL>" | "<null>")
+    t.len() <= 6 && matches!(t, "NULL" | "null" | "Null" | "(null)" | "<NULL>" | "<null>" | "-" | "--" | "---" | "–" | "—")
 }
 
 /// A formula's errors as Excel writes them ("#N/A" when saving as CSV).
@@ -435,10 +436,11 @@ mod tests {
 
     #[test]
     fn a_written_out_null_is_an_empty_cell() {
-        for t in ["NULL", " null ", "(null)", "<NULL>"] {
+        for t in ["NULL", " null ", "(null)", "<NULL>", "-", " - ", "--", "–", "—"] {
             assert_eq!(Cell::text(t), Cell::Empty, "{t:?}");
         }
         assert_eq!(Cell::text("Nullify"), Cell::Text("Nullify".into()));
+        assert_eq!(Cell::text("- Update the plan"), Cell::Text("- Update the plan".into()));
     }
 
     #[test]

@@ -985,14 +985,27 @@ fn group_titles_over_a_tracker_never_move_a_kpi() {
 fn every_fourth_sweep_pair_keeps_its_kpis() {
     // tests/fixtures/sweep4: minimal before / after pairs cut from blind
     // folders by the fourth metamorphic sweep, each of which moved a KPI.
-    let root = root().join("tests/fixtures/sweep4");
+    sweep_pairs_keep_their_kpis("sweep4", 6);
+}
+
+#[test]
+fn every_fifth_sweep_pair_keeps_its_kpis() {
+    // tests/fixtures/sweep5: the same from the fifth sweep (a dash typed in
+    // an empty cell, and more: its README.md).
+    sweep_pairs_keep_their_kpis("sweep5", 3);
+}
+
+/// Runs each `before` / `after` pair under `tests/fixtures/<set>` and
+/// requires the same KPIs.
+fn sweep_pairs_keep_their_kpis(set: &str, at_least: usize) {
+    let root = root().join("tests/fixtures").join(set);
     let mut pairs: Vec<PathBuf> = std::fs::read_dir(&root).unwrap().map(|e| e.unwrap().path()).filter(|p| p.join("before").is_dir()).collect();
     pairs.sort();
-    assert!(pairs.len() >= 6, "the sweep's pairs are there");
+    assert!(pairs.len() >= at_least, "the sweep's pairs are there");
     for pair in pairs {
         let name = pair.file_name().unwrap().to_string_lossy().to_string();
         let runs: Vec<Run> =
-            ["before", "after"].iter().map(|side| run_inputs(&scratch(&format!("sweep4-{name}-{side}")), &pair.join(side), &[], &window())).collect();
+            ["before", "after"].iter().map(|side| run_inputs(&scratch(&format!("{set}-{name}-{side}")), &pair.join(side), &[], &window())).collect();
         assert_same_kpis(&name, &runs[0], &runs[1]);
     }
 }
