@@ -406,6 +406,23 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     let headers: Vec<String> = header.iter().map(Cell::as_string).collect();
     let folded: Vec<String> = headers.iter().map(|h| prepare(h)).collect();
     let column_values = |i: usize| -> Vec<&Cell> { sample.iter().filter_map(|r| r.get(i)).collect() };
+    // The table's own columns: the widest run of columns with no empty one
+    // (no header, nothing under it) between them; a run past an empty column
+    // is a small table set beside it.
+    let main_block: std::ops::Range<usize> = {
+        let gap = |i: usize| headers[i].trim().is_empty() && column_values(i).iter().all(|c| c.is_empty());
+        let mut best = 0..0;
+        let mut start = 0;
+        for i in 0..=headers.len() {
+            if i == headers.len() || gap(i) {
+                if i - start > best.len() {
+                    best = start..i;
+                }
+                start = i + 1;
+            }
+        }
+        best
+    };
     // Matched without a leading question number ("Q12 Overall" is "Overall").
     let words: Vec<Vec<String>> = headers.iter().map(|h| rec.header_words(&super::fold::strip_numbering(h))).collect();
     let profiles: Vec<ValueProfile> = (0..headers.len()).map(|i| ValueProfile::of(&column_values(i), crosswalk)).collect();
@@ -1301,6 +1318,24 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                     here,
                     |h, kept| format!("column '{h}' is a date at another authority or an earlier plan: '{kept}' is read"),
                     |kept| format!("'{kept}' is this authority's"),
+                );
+                continue;
+            }
+        }
+        // Columns that tie, one in the table and one in a small table set
+        // beside it past an empty column (a count of the grades, "Overall
+        // judgement | No. | %", pasted to the right of the records): the
+        // table's column is the field.
+        if winners.len() > 1 && top < 1000 {
+            let inside: Vec<usize> = winners.iter().copied().filter(|&c| main_block.contains(&columns[c].index)).collect();
+            if let [inside] = inside[..] {
+                keep_one(
+                    &mut columns,
+                    &mut notes,
+                    &cols,
+                    inside,
+                    |h, kept| format!("column '{h}' matches {field}, but is in a table set beside this one, past an empty column: '{kept}' is read"),
+                    |kept| format!("'{kept}' is in the table; this column is in one set beside it"),
                 );
                 continue;
             }

@@ -5843,8 +5843,14 @@ fn view_attributed(field: &str, text: &str) -> Option<Answer> {
     {
         return Some(Answer::No);
     }
-    let someone_else =
-        ["sw", "social worker", "worker", "iro", "pa", "review", "minutes", "report", "records", "record", "file"].iter().any(|p| contains_phrase(&f, p));
+    // (A worker as the source: first, or "per" / "according to" / "via"
+    // them; named later, they are what the view is about: "Father: wants
+    // more contact and says the SW listens".)
+    let worker_first = ["sw", "social worker", "worker", "iro", "pa"].iter().any(|p| {
+        let starts = f.trim_start().starts_with(&format!("{p} ")) || f.trim() == *p;
+        starts || ["per", "according to", "via"].iter().any(|by| contains_phrase(&f, &format!("{by} {p}")) || contains_phrase(&f, &format!("{by} the {p}")))
+    });
+    let someone_else = worker_first || ["review", "minutes", "report", "records", "record", "file"].iter().any(|p| contains_phrase(&f, p));
     // (Someone else's word for it: no answer, said as one.)
     if someone_else {
         return Some(Answer::Blank);
@@ -6148,7 +6154,30 @@ fn first_text(row: &SourceRow) -> String {
 /// or as its first filled cell (a report's "Total …" under its own column).
 fn is_totals_row(row: &SourceRow) -> bool {
     let label = |c: &Cell| matches!(c, Cell::Text(t) if is_totals_label(t));
-    row.cells.iter().take(3).any(label) || row.cells.iter().find(|c| !c.is_empty()).is_some_and(label) || is_subtotal_row(row)
+    row.cells.iter().take(3).any(label) || row.cells.iter().find(|c| !c.is_empty()).is_some_and(label) || is_subtotal_row(row) || is_group_total_row(row)
+}
+
+/// A group's total typed by hand: the row's first filled cell names the
+/// group and ends "total" or "count" ("North total", "September count",
+/// "Due October – total"), and no cell of the row holds an id: its other
+/// cells are counts and summaries ("1", "Good or better 0 (0%)"), wherever
+/// they were typed. (Not a record whose first column is a team ending so,
+/// "Fostering Count": it has its child's id.)
+fn is_group_total_row(row: &SourceRow) -> bool {
+    let Some(Cell::Text(t)) = row.cells.iter().find(|c| !c.is_empty()) else { return false };
+    if t.len() > 60 {
+        return false;
+    }
+    let f = fold(t);
+    let words: Vec<&str> = f.split(' ').collect();
+    let total = words.len() >= 2 && words.len() <= 5 && matches!(*words.last().unwrap_or(&""), "total" | "totals" | "subtotal" | "count");
+    // (A number of four digits or more is an id too: counts are smaller.)
+    let id = |c: &Cell| match c {
+        Cell::Text(_) => super::recognise::is_id_value(c),
+        Cell::Number(n) => n.fract() == 0.0 && *n >= 1000.0,
+        _ => false,
+    };
+    total && !row.cells.iter().any(id)
 }
 
 /// A row Excel's Data > Subtotal adds: "<group> Count" (or Total, Average,
@@ -6197,6 +6226,8 @@ mod tests {
             row(&[Cell::text("3"), Cell::text("Grand Count")]),
             row(&[Cell::Empty, Cell::text("CLA Team 1 Total"), Cell::Number(14.0)]),
             row(&[Cell::text("Sub-total"), Cell::Number(6.0)]),
+            // A group's total typed by hand, with summaries beside its counts.
+            row(&[Cell::text("North total"), Cell::Empty, Cell::Number(1.0), Cell::text("Good or better 0 (0%)"), Cell::text("Requires Improvement")]),
         ] {
             assert!(is_totals_row(&sub), "{sub:?}");
         }
@@ -6207,6 +6238,26 @@ mod tests {
             row(&[Cell::text("Count")]),
         ] {
             assert!(!is_subtotal_row(&data), "{data:?}");
+        }
+        // A record whose team ends "Total" or "Count" has its child's id.
+        for data in [
+            row(&[Cell::text("CLA Team 1 Total"), Cell::text("C101"), Cell::text("Good")]),
+            row(&[Cell::text("Fostering Count"), Cell::Number(702301.0), Cell::text("Good")]),
+        ] {
+            assert!(!is_group_total_row(&data), "{data:?}");
+        }
+    }
+
+    #[test]
+    fn a_view_put_down_under_its_speaker_and_a_view_from_someone_else() {
+        for (text, want) in [
+            ("Father: wants more contact with his son and says the SW listens", Answer::Yes),
+            ("Mother: says things have improved since the new social worker", Answer::Yes),
+            ("Mother: SW says she is engaging", Answer::Blank),
+            ("Mother: engaging well, per the SW", Answer::Blank),
+            ("Carer: views from LAC review minutes", Answer::Blank),
+        ] {
+            assert_eq!(view_attributed("spoke_family", text), Some(want), "{text}");
         }
     }
 

@@ -2229,3 +2229,22 @@ fn the_practitioner_spoken_to_is_the_social_worker_not_a_manager_nor_a_parent() 
     );
     assert_eq!((n, d), (Some(2), Some(3)), "{dq}");
 }
+
+#[test]
+fn a_count_table_pasted_beside_the_records_is_not_read_for_their_fields() {
+    // Blind set 49: "Overall judgement | No. | %" past an empty column tied
+    // with the records' own overall, and neither was read.
+    let dir = scratch("count-table-beside");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("audits.csv"),
+        "Case ID,Date:,OVERALL JUDGEMENT OF THE CASE FILE:,,Overall judgement,No.,%\n\
+         C1,07/09/2026,Good,,Outstanding,0,0\nC2,08/09/2026,Inadequate,,Good,1,0.33\nC3,20/09/2026,Requires Improvement,,Requires Improvement,1,0.33\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let m = metrics(&out);
+    let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "overall_good_or_better").unwrap().clone();
+    assert_eq!((k["numerator"].as_u64(), k["denominator"].as_u64()), (Some(1), Some(3)), "{}", data_quality(&out));
+}
