@@ -558,6 +558,16 @@ fn a_forty_fifth_blind_set_gives_the_independent_kpis_of_work_done_by_others() {
 }
 
 #[test]
+fn a_forty_ninth_blind_set_gives_the_independent_kpis_of_returns_that_do_their_own_sums() {
+    // Summary rows among the records: Excel's subtotal rows, group headings
+    // and hand-typed group totals with counts in date columns, percentage,
+    // target and year-to-date rows, a grade count table pasted beside the
+    // records, brought-forward action sections
+    // (tests/fixtures/councils49/README.md).
+    check("councils49");
+}
+
+#[test]
 fn a_forty_eighth_blind_set_gives_the_independent_kpis_of_themed_audit_cycles() {
     // The themed cycle: every audit still a full case file audit, with a
     // theme's questions beside the grades (a theme grade on the overall's
