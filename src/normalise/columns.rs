@@ -1762,7 +1762,7 @@ pub fn detect_framework(config: &Config, rec: &Recogniser, pins: Option<&SourceS
     // Questions numbered 1..N with N the framework's own count ("Q1" … "Q12").
     let numbers: std::collections::BTreeSet<u32> = folded_labels.iter().filter_map(|l| split_numbering(l).0).filter_map(|n| n.parse().ok()).collect();
     let scales: Vec<&str> = columns.iter().filter_map(|c| c.scale.as_deref()).collect();
-    let mut scored: Vec<(usize, &str)> = config
+    let mut scored: Vec<(usize, &str, bool)> = config
         .frameworks
         .iter()
         .map(|f| {
@@ -1778,14 +1778,25 @@ pub fn detect_framework(config: &Config, rec: &Recogniser, pins: Option<&SourceS
                 columns.iter().any(|c| split_numbering(&fold(&c.header)).0.is_some() && c.scale.as_deref().is_some_and(|s| f.scales.iter().any(|x| x == s)));
             // Its questions numbered 1..N on its own scale count as a signature
             // phrase when the headers are short ("1. Risk" … "12. Overall").
-            (sig * 2 + sc + usize::from(numbered && own_scale && (sig > 0 || sc > 0)), f.id.as_str())
+            (sig * 2 + sc + usize::from(numbered && own_scale && (sig > 0 || sc > 0)), f.id.as_str(), numbered && own_scale)
         })
-        .filter(|(s, _)| *s >= 2)
+        .filter(|(s, _, _)| *s >= 2)
         .collect();
     scored.sort_by_key(|b| std::cmp::Reverse(b.0));
     match scored.as_slice() {
-        [(a, f), (b, _), ..] if a > b => Some(f.to_string()),
-        [(_, f)] => Some(f.to_string()),
+        [(a, f, _), (b, _, _), ..] if a > b => Some(f.to_string()),
+        [(_, f, _)] => Some(f.to_string()),
+        // A tie, one of them with its questions numbered 1..N on its own
+        // scale ("Q1" … "Q12", one written out in words another framework's
+        // question shares): that one.
+        [(top, ..), ..] => {
+            let numbered: Vec<&str> = scored.iter().filter(|(s, _, n)| s == top && *n).map(|(_, f, _)| *f).collect();
+            if let [f] = numbered[..] {
+                Some(f.to_string())
+            } else {
+                None
+            }
+        }
         _ => None,
     }
 }
