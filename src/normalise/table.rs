@@ -5662,7 +5662,19 @@ impl RowKeys {
         }
         let keys = (0..n)
             .map(|i| {
-                let h = columns.iter().find(|c| c.index == i).map(|c| fold(&c.header)).filter(|h| !h.is_empty()).unwrap_or_else(|| format!("#{i}"));
+                // (The child's id counts as that, whatever its header's words:
+                // "Client ID" in one export, "Person ID" in the next. Other
+                // columns count by their header: a header read as one field
+                // in one table and another in the next is still one column.)
+                let h = columns
+                    .iter()
+                    .find(|c| c.index == i)
+                    .map(|c| match &c.target {
+                        Target::Field(f) if f == "child_id" => "field child_id".to_string(),
+                        _ => fold(&c.header),
+                    })
+                    .filter(|h| !h.is_empty())
+                    .unwrap_or_else(|| format!("#{i}"));
                 let count = seen.entry(h.clone()).or_default();
                 *count += 1;
                 key(&if *count == 1 { h } else { format!("{h}#{count}") })
@@ -6624,6 +6636,13 @@ mod tests {
         assert_ne!(twice.row_key(&t(&["", "a"]), Cell::as_date), twice.row_key(&t(&["a", ""]), Cell::as_date));
         // Cells past the header row count by their place.
         assert_ne!(ab.row_key(&t(&["C1", "x", "y", ""]), Cell::as_date), ab.row_key(&t(&["C1", "x", "", "y"]), Cell::as_date));
+        // The child's id counts as that, whatever its header.
+        let child = |h: &str| {
+            let mut m = map(&[h, "Note"]);
+            m[0].target = Target::Field("child_id".into());
+            RowKeys::new(&m, TableKind::CaseNotes)
+        };
+        assert_eq!(child("Client ID").row_key(&t(&["C1", "x"]), Cell::as_date), child("Person ID").row_key(&t(&["C1", "x"]), Cell::as_date));
         // A date column's values count by their date, unless they carry a
         // time of day; other columns' by their text.
         let mut dated = map(&["Child ID", "Date of visit", "Note"]);

@@ -873,3 +873,24 @@ QA-9,[RESTRICTED],Review the safety plan,30/09/2026,\n",
         assert_eq!(t.rows_read, t.rows_accepted + t.rows_set_aside + t.rows_rejected, "{t:?}");
     }
 }
+
+/// The same case notes in two exports whose child-id headers differ
+/// ("Client ID", then "Person ID" after a system change): one note each
+/// (the fifth sweep: counted twice).
+#[test]
+fn the_same_notes_under_another_child_id_header_are_counted_once() {
+    let dir = scratch("renamed-child-header");
+    write(
+        &dir,
+        "Notes Sep.csv",
+        b"Client ID,Note type,Date of visit,Date entered,Seen alone\nC1,CP Visit,03/09/2026,04/09/2026,Yes\nC2,CP Visit,05/09/2026,05/09/2026,No\n",
+    );
+    write(
+        &dir,
+        "Notes Sep-Oct.csv",
+        b"Person ID,Note type,Date of visit,Date entered,Seen alone\nC1,CP Visit,03/09/2026,04/09/2026,Yes\nC3,CP Visit,10/10/2026,11/10/2026,Yes\n",
+    );
+    let n = read(&[dir], &Config::defaults());
+    assert_eq!(n.model.case_notes.len(), 3, "{:?}", n.findings);
+    assert!(n.findings.iter().any(|f| f.code == "duplicate_row" && f.file.ends_with("Notes Sep.csv")), "{:?}", n.findings);
+}
