@@ -315,7 +315,8 @@ fn code_columns(rows: &[SourceRow], codes: &BTreeMap<i64, String>) -> Option<(us
     let columns = (0..header.len())
         .filter(|&i| matches!(&header[i], Cell::Text(s) if graded_header(s)))
         .filter(|&i| {
-            let values: Vec<&Cell> = rows[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty()).collect();
+            // (The header again at a page break is no value.)
+            let values: Vec<&Cell> = rows[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty() && **c != header[i]).collect();
             !values.is_empty() && values.iter().all(|c| code(c).is_some_and(|n| codes.contains_key(&n)))
         })
         .collect();
@@ -333,8 +334,14 @@ fn score_columns(rows: &[SourceRow]) -> Option<(usize, Vec<usize>)> {
     let columns = (0..header.len())
         .filter(|&i| scored(&header[i]))
         .filter(|&i| {
-            let values: Vec<f64> =
-                rows[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty()).map(per_cent).collect::<Option<Vec<f64>>>().unwrap_or_default();
+            // (The header again at a page break is no value.)
+            let values: Vec<f64> = rows[h + 1..]
+                .iter()
+                .filter_map(|r| r.cells.get(i))
+                .filter(|c| !c.is_empty() && **c != header[i])
+                .map(per_cent)
+                .collect::<Option<Vec<f64>>>()
+                .unwrap_or_default();
             values.len() >= 3 && values.iter().all(|v| (0.0..=100.0).contains(v))
         })
         .collect();

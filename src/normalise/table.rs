@@ -1996,8 +1996,15 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         // The values under the header down to any other table below it.
         let own: Vec<String> = sample[h].cells.iter().map(|c| fold(&c.as_string())).collect();
         let below = &sample[h + 1..];
-        // (Not its totals and subtotals rows: a count under "Child ID" is no id.)
-        let body: Vec<Vec<Cell>> = below[..table_end(ctx, below, &own)].iter().filter(|r| !is_totals_row(r)).take(200).map(|r| r.cells.clone()).collect();
+        // (Not its totals and subtotals rows: a count under "Child ID" is no
+        // id. Nor the header again, at a page break of a report: its words
+        // are no values of the columns.)
+        let header_again = |r: &SourceRow| {
+            let texts: Vec<String> = r.cells.iter().map(|c| fold(&c.as_string())).collect();
+            texts.iter().filter(|t| !t.is_empty()).count() >= 2 && texts.iter().zip(&own).all(|(t, o)| t.is_empty() || t == o)
+        };
+        let body: Vec<Vec<Cell>> =
+            below[..table_end(ctx, below, &own)].iter().filter(|r| !is_totals_row(r) && !header_again(r)).take(200).map(|r| r.cells.clone()).collect();
         // A group title that names an earlier audit ("Previous audit" over
         // "Date", "Q12") heads its columns in every reading: they are that
         // audit's, never this one's (untitled, "Date" ties with "Date
