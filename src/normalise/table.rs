@@ -5991,7 +5991,7 @@ fn negated(c: &str) -> bool {
 }
 
 /// Phrases that say an attempt to reach someone failed.
-const NO_CONTACT: [&str; 21] = [
+const NO_CONTACT: [&str; 27] = [
     "did not respond",
     "did not reply",
     "did not answer",
@@ -6013,6 +6013,12 @@ const NO_CONTACT: [&str; 21] = [
     "left message",
     "left a message",
     "left a voicemail",
+    "no one home",
+    "no one at home",
+    "no one in",
+    "nobody home",
+    "nobody at home",
+    "nobody in",
 ];
 
 /// Words that say someone was reached: seen, visited, spoken to.
@@ -6067,12 +6073,20 @@ pub(crate) fn only_failed_contact(text: &str) -> bool {
     // (Elsewhere a call is an attempt, unless it was a call with someone:
     // "Phoned twice, no answer", "Called mum, no answer" reached no one.)
     const CALLED: [&str; 4] = ["telephone", "phoned", "call", "called"];
+    // (A visit is an attempt too where the answer says no one was in, unless
+    // it names whom it visited or was with someone: "Visited but no one home"
+    // reached no one; "Visited at school; she did not respond to the
+    // letter" and "Visited YP at placement" did.)
+    const VISITED: [&str; 3] = ["visit", "visited", "visits"];
+    let no_one_in =
+        cs.iter().any(|c| ["no one home", "no one at home", "no one in", "nobody home", "nobody at home", "nobody in"].iter().any(|p| contains_phrase(c, p)));
     let reached = |c: &String| {
         let words: Vec<&str> = c.split(' ').collect();
         if failed(c) {
             return words.iter().any(|w| SAID.contains(w));
         }
-        words.iter().any(|w| REACHED.contains(w) && (!CALLED.contains(w) || words.contains(&"with")))
+        let someone = words.contains(&"with") || super::columns::SPOKEN_TO.iter().any(|r| names_role(r, c));
+        words.iter().any(|w| REACHED.contains(w) && (!CALLED.contains(w) || words.contains(&"with")) && (!VISITED.contains(w) || someone || !no_one_in))
     };
     cs.iter().any(failed) && !cs.iter().any(reached)
 }
@@ -6134,6 +6148,13 @@ fn role_in_who_list(field: &str, text: &str) -> Option<Answer> {
 fn says_not_spoken_to(text: &str, field: &str) -> bool {
     let cs = turns(text);
     if cs.iter().any(|c| names_role(field, c) && !negated(c)) {
+        return false;
+    }
+    // (A clause that says they were spoken to, naming no one else: "Not seen
+    // but spoken to on phone" is the person asked about, by phone.)
+    const SPOKE: [&str; 5] = ["spoken", "spoke", "talked", "discussed", "discussion"];
+    let spoken_to = |c: &String| !negated(c) && c.split(' ').any(|w| SPOKE.contains(&w)) && !super::columns::SPOKEN_TO.iter().any(|r| names_role(r, c));
+    if cs.iter().any(spoken_to) {
         return false;
     }
     cs.iter().any(|c| negated(c)) || (field == "spoke_practitioner" && cs.iter().any(|c| c.split(' ').any(|w| w == "only")))
@@ -6281,6 +6302,16 @@ mod tests {
     }
 
     #[test]
+    fn spoken_to_another_way_is_not_not_spoken_to() {
+        for spoken in ["Not seen but spoken to on phone", "Not seen, but spoke to her by phone"] {
+            assert!(!says_not_spoken_to(spoken, "spoke_child"), "{spoken}");
+        }
+        for not in ["Child not seen, mum spoken to", "Not seen - on holiday"] {
+            assert!(says_not_spoken_to(not, "spoke_child"), "{not}");
+        }
+    }
+
+    #[test]
     fn a_record_that_no_one_was_reached_and_a_withheld_answer() {
         for failed in [
             "Father ([REDACTED]) did not respond to two calls from the auditor.",
@@ -6292,6 +6323,8 @@ mod tests {
             "Phoned twice, no answer",
             "Called mum - no answer",
             "Left a voicemail then called again, no reply",
+            "Visited but no one home",
+            "Home visit made, however no one in",
         ] {
             assert!(only_failed_contact(failed), "{failed}");
         }
