@@ -22,6 +22,23 @@ fn run_in_folder(dir: &std::path::Path, input: &std::path::Path) -> std::path::P
     out
 }
 
+/// Writes one input file into a fresh folder and runs auditpack on it as
+/// [`run_in_folder`] does; the output folder.
+fn run_one_file(name: &str, file: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = scratch(name);
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join(file), bytes).unwrap();
+    run_in_folder(&dir, &input)
+}
+
+/// A KPI's numerator and denominator in a run's `metrics.json`.
+fn kpi_pair(out: &std::path::Path, id: &str) -> (Option<u64>, Option<u64>) {
+    let m = metrics(out);
+    let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
+    (k["numerator"].as_u64(), k["denominator"].as_u64())
+}
+
 fn metrics(out: &std::path::Path) -> serde_json::Value {
     serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap()
 }
@@ -2202,14 +2219,9 @@ fn the_practitioner_spoken_to_is_the_social_worker_not_a_manager_nor_a_parent() 
     // Blind set 48: two columns fitting the practitioner spoken to equally
     // were both left unused ("not in the exports", or 0/1 from a reason box).
     let practitioner = |name: &str, text: &str| -> (Option<u64>, Option<u64>, String) {
-        let dir = scratch(name);
-        let input = dir.join("in");
-        std::fs::create_dir_all(&input).unwrap();
-        std::fs::write(input.join("audits.csv"), text).unwrap();
-        let out = run_in_folder(&dir, &input);
-        let m = metrics(&out);
-        let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "practitioner_spoken_to").unwrap().clone();
-        (k["numerator"].as_u64(), k["denominator"].as_u64(), data_quality(&out))
+        let out = run_one_file(name, "audits.csv", text.as_bytes());
+        let (n, d) = kpi_pair(&out, "practitioner_spoken_to");
+        (n, d, data_quality(&out))
     };
     // The social worker or personal adviser (METRICS), not the team manager or IRO.
     let (n, d, dq) = practitioner(
@@ -2234,17 +2246,11 @@ fn the_practitioner_spoken_to_is_the_social_worker_not_a_manager_nor_a_parent() 
 fn a_count_table_pasted_beside_the_records_is_not_read_for_their_fields() {
     // Blind set 49: "Overall judgement | No. | %" past an empty column tied
     // with the records' own overall, and neither was read.
-    let dir = scratch("count-table-beside");
-    let input = dir.join("in");
-    std::fs::create_dir_all(&input).unwrap();
-    std::fs::write(
-        input.join("audits.csv"),
-        "Case ID,Date:,OVERALL JUDGEMENT OF THE CASE FILE:,,Overall judgement,No.,%\n\
+    let out = run_one_file(
+        "count-table-beside",
+        "audits.csv",
+        b"Case ID,Date:,OVERALL JUDGEMENT OF THE CASE FILE:,,Overall judgement,No.,%\n\
          C1,07/09/2026,Good,,Outstanding,0,0\nC2,08/09/2026,Inadequate,,Good,1,0.33\nC3,20/09/2026,Requires Improvement,,Requires Improvement,1,0.33\n",
-    )
-    .unwrap();
-    let out = run_in_folder(&dir, &input);
-    let m = metrics(&out);
-    let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "overall_good_or_better").unwrap().clone();
-    assert_eq!((k["numerator"].as_u64(), k["denominator"].as_u64()), (Some(1), Some(3)), "{}", data_quality(&out));
+    );
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(3)), "{}", data_quality(&out));
 }
