@@ -1455,10 +1455,8 @@ fn service_plan(mapping: &TableMapping, body: &[SourceRow], file: &str, sheet: O
     const NAMED: [&str; 9] = ["learning", "service", "thematic", "theme", "board", "pbm", "lessons", "strategic", "wide"];
     let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
     let named = [Some(stem.as_str()), sheet].into_iter().flatten().any(|n| fold(n).split(' ').any(|w| NAMED.contains(&w)));
-    let ids = (0..mapping.columns.len()).any(|i| {
-        let index = mapping.columns[i].index;
-        body.iter().take(50).filter_map(|r| r.cells.get(index)).filter(|c| super::recognise::is_id_value(c)).nth(1).is_some()
-    });
+    let ids =
+        mapping.columns.iter().any(|c| body.iter().take(50).filter_map(|r| r.cells.get(c.index)).filter(|v| super::recognise::is_id_value(v)).nth(1).is_some());
     mapping.kind == TableKind::Actions && !in_form && named && !ids && mapping.field("child_id").is_none() && mapping.field("audit_id").is_none()
 }
 
@@ -5991,7 +5989,7 @@ fn negated(c: &str) -> bool {
 }
 
 /// Phrases that say an attempt to reach someone failed.
-const NO_CONTACT: [&str; 27] = [
+const NO_CONTACT: [&str; 21] = [
     "did not respond",
     "did not reply",
     "did not answer",
@@ -6013,13 +6011,10 @@ const NO_CONTACT: [&str; 27] = [
     "left message",
     "left a message",
     "left a voicemail",
-    "no one home",
-    "no one at home",
-    "no one in",
-    "nobody home",
-    "nobody at home",
-    "nobody in",
 ];
+
+/// Phrases that say no one was in when a visit was tried.
+const NO_ONE_IN: [&str; 6] = ["no one home", "no one at home", "no one in", "nobody home", "nobody at home", "nobody in"];
 
 /// Words that say someone was reached: seen, visited, spoken to.
 const REACHED: [&str; 30] = [
@@ -6066,7 +6061,7 @@ pub(crate) fn only_failed_contact(text: &str) -> bool {
         return false;
     }
     let cs = turns(text);
-    let failed = |c: &String| NO_CONTACT.iter().any(|p| contains_phrase(c, p));
+    let failed = |c: &String| NO_CONTACT.iter().chain(&NO_ONE_IN).any(|p| contains_phrase(c, p));
     // (In the clause that says so, only words of what was said count: "Dad
     // said he did not attend"; a call or a visit there is the attempt.)
     const SAID: [&str; 10] = ["spoke", "spoken", "said", "says", "told", "stated", "reported", "explained", "discussed", "talked"];
@@ -6078,8 +6073,7 @@ pub(crate) fn only_failed_contact(text: &str) -> bool {
     // reached no one; "Visited at school; she did not respond to the
     // letter" and "Visited YP at placement" did.)
     const VISITED: [&str; 3] = ["visit", "visited", "visits"];
-    let no_one_in =
-        cs.iter().any(|c| ["no one home", "no one at home", "no one in", "nobody home", "nobody at home", "nobody in"].iter().any(|p| contains_phrase(c, p)));
+    let no_one_in = cs.iter().any(|c| NO_ONE_IN.iter().any(|p| contains_phrase(c, p)));
     let reached = |c: &String| {
         let words: Vec<&str> = c.split(' ').collect();
         if failed(c) {
