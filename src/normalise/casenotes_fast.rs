@@ -575,10 +575,13 @@ fn record(out: &[u8], ends: &[usize], gap: usize, end: u64, lines: u64, how: &Ho
         if let (Some((delimiter, width)), true) = (cols.quote_check, rec.inside > 0) {
             rec.rows_in_cells += crate::ingest::looks_like_rows(t, delimiter, width);
         }
-        // (A date column's text is read once, for the key and the value.)
-        let date = (!t.is_empty() && cols.keys.is_date(i) && RowKeys::date_text(t)).then(|| date_of(t)).flatten();
+        let uses = uses.get(i).copied().unwrap_or(0);
+        // (A date column's text is read once, for the key and the value; the
+        // key takes the date only where the text has no time of day.)
+        let dated = !t.is_empty() && (cols.keys.is_date(i) || uses & (use_::EVENT | use_::RECORDED) != 0);
+        let date = dated.then(|| date_of(t)).flatten();
         if !t.is_empty() {
-            key = key.wrapping_add(match date {
+            key = key.wrapping_add(match date.filter(|_| cols.keys.is_date(i) && RowKeys::date_text(t)) {
                 Some(d) => cell_key(cols.keys.column(i), d),
                 None => cell_key(cols.keys.column(i), t),
             });
@@ -592,7 +595,6 @@ fn record(out: &[u8], ends: &[usize], gap: usize, end: u64, lines: u64, how: &Ho
             }
             filled += 1;
         }
-        let uses = uses.get(i).copied().unwrap_or(0);
         if uses == 0 {
             continue;
         }
@@ -609,7 +611,7 @@ fn record(out: &[u8], ends: &[usize], gap: usize, end: u64, lines: u64, how: &Ho
                 let (m, d) = crate::ingest::cell::day_month_without_year(t)?;
                 NaiveDate::from_ymd_opt(cols.usual_year?, m, d)
             };
-            let v = match date.or_else(|| date_of(t)) {
+            let v = match date {
                 Some(d) => DateVal::Date(d),
                 None => match no_year() {
                     Some(d) => DateVal::NoYear(d, push(&mut part.arena, t)),
