@@ -68,6 +68,13 @@ fn fold_chars(s: &str) -> String {
     out
 }
 
+/// Whether `text` (folded) begins with the whole words `words` (folded): is
+/// them, or them and a space (`text == words || text.starts_with("{words} ")`,
+/// without building the second).
+pub fn starts_with_words(text: &str, words: &str) -> bool {
+    text.strip_prefix(words).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+}
+
 /// Whether `phrase` (folded) occurs in `text` (folded) as whole words.
 pub fn contains_phrase(text: &str, phrase: &str) -> bool {
     if phrase.is_empty() {
@@ -169,6 +176,7 @@ mod tests {
             let (t, p) = (fold(&s), fold(words[(x >> 40) as usize % words.len()]));
             let plain = !p.is_empty() && format!(" {t} ").contains(&format!(" {p} "));
             assert_eq!(contains_phrase(&t, &p), plain, "{t:?} {p:?}");
+            assert_eq!(starts_with_words(&t, &p), t == p || t.starts_with(&format!("{p} ")), "{t:?} {p:?}");
         }
     }
 

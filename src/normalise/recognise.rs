@@ -288,7 +288,7 @@ impl ValueProfile {
         let mut p = ValueProfile::default();
         let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         // A text's kind is worked out once per distinct text (columns repeat their values).
-        let mut kinds: HashMap<&str, (bool, bool, bool, bool, bool)> = HashMap::new();
+        let mut kinds: HashMap<&str, (bool, bool, bool, bool, bool, bool)> = HashMap::new();
         let classify = |c: &Cell| {
             // A timescale where a date goes ("20 working days", "by 04/08/2026")
             // is one too, and so is an open end ("Ongoing").
@@ -306,16 +306,18 @@ impl ValueProfile {
             });
             let yn = !matches!(c, Cell::Number(_)) && !matches!(c, Cell::Text(t) if t == "1" || t == "0") && !sentence && super::scales::answer(c).is_some();
             let outcome = !yn && matches!(super::table::moderation_outcome(c), Some(super::model::Answer::Yes | super::model::Answer::No));
-            (date, grade, yn, outcome, is_id_like(c))
+            // A month written as text ("Sep-26", "September 2026") where no date reads.
+            let month = !date && matches!(c, Cell::Text(_)) && super::table::month_cell(c).is_some();
+            (date, grade, yn, outcome, is_id_like(c), month)
         };
         for c in values.iter().filter(|c| !c.is_empty()) {
             p.non_empty += 1;
-            let (date, grade, yn, outcome, id_like) = match c {
+            let (date, grade, yn, outcome, id_like, month) = match c {
                 Cell::Text(t) => *kinds.entry(t.as_str()).or_insert_with(|| classify(c)),
                 _ => classify(c),
             };
             p.dates += date as usize;
-            p.months += usize::from(!date && matches!(c, Cell::Text(_)) && super::table::month_cell(c).is_some());
+            p.months += usize::from(month);
             p.grades += grade as usize;
             p.yes_no += yn as usize;
             p.outcomes += outcome as usize;
@@ -422,7 +424,7 @@ const NOT_DATA_SHEETS: &[&str] = &[
 pub fn not_data_reason(sheet: Option<&str>, header: Option<&[Cell]>, body: &[&[Cell]], crosswalk: &Crosswalk) -> Option<String> {
     if let Some(name) = sheet {
         let f = prepare(name);
-        if NOT_DATA_SHEETS.iter().any(|w| f == *w || f.split(' ').any(|x| x == *w) || f.starts_with(&format!("{w} "))) {
+        if NOT_DATA_SHEETS.iter().any(|w| f.split(' ').any(|x| x == *w) || super::fold::starts_with_words(&f, w)) {
             return Some(format!("sheet '{name}' is named as a list, instructions or summary, not records"));
         }
     }

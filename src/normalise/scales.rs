@@ -407,7 +407,7 @@ pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
         Cell::Text(t) => {
             let f = fold(t);
             let first = f.split(' ').next().unwrap_or("");
-            let starts = |p: &&str| f == *p || f.starts_with(&format!("{p} "));
+            let starts = |p: &&str| super::fold::starts_with_words(&f, p);
             let na = ["n a", "na", "not applicable", "not relevant", "not appropriate"].iter().any(starts);
             // A form's drop-down left as it came ("Not selected", "Choose an item."): not answered.
             let unanswered = UNANSWERED.iter().any(starts);

@@ -52,7 +52,7 @@ const FURNITURE_LABELS: [&str; 22] = [
 fn totals_label(folded: &str) -> bool {
     ["total", "subtotal", "sub total", "grand total", "count", "sum", "average", "number of"]
         .iter()
-        .any(|w| folded == *w || folded.starts_with(&format!("{w} ")))
+        .any(|w| super::fold::starts_with_words(folded, w))
 }
 
 /// Whether a row was marked as a section heading or footer.
@@ -78,7 +78,7 @@ pub fn is_furniture_text(first: &str) -> bool {
         let w: Vec<&str> = r.split(' ').collect();
         w.len() == 3 && w[1] == "of" && w[0].chars().all(|c| c.is_ascii_digit()) && w[2].chars().all(|c| c.is_ascii_digit())
     });
-    page || FURNITURE_LABELS.iter().any(|l| f == *l || f.starts_with(&format!("{l} ")))
+    page || FURNITURE_LABELS.iter().any(|l| super::fold::starts_with_words(&f, l))
 }
 
 /// The "Label: value" pairs of a section row: one or two filled cells, the

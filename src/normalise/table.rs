@@ -383,7 +383,7 @@ fn says_team(name: &str) -> bool {
 pub(crate) fn moderation_outcome(cell: &Cell) -> Option<Answer> {
     let f = fold(&cell.as_string());
     let words: Vec<&str> = f.split(' ').collect();
-    let starts = |p: &str| f == p || f.starts_with(&format!("{p} "));
+    let starts = |p: &str| super::fold::starts_with_words(&f, p);
     if ["not moderated", "not selected", "not yet moderated", "not required", "awaiting", "pending", "no moderation"].iter().any(|p| starts(p)) {
         Some(Answer::Blank)
     } else if words.windows(2).any(|w| w[0] == "not" && matches!(w[1], "upheld" | "confirmed" | "agreed")) {
@@ -5984,7 +5984,7 @@ fn turns(text: &str) -> Vec<String> {
 
 /// Whether a folded clause says no one, or someone, was not spoken to.
 fn negated(c: &str) -> bool {
-    ["none", "nobody", "no one", "noone", "nil", "no"].iter().any(|w| c == *w || c.starts_with(&format!("{w} ")))
+    ["none", "nobody", "no one", "noone", "nil", "no"].iter().any(|w| super::fold::starts_with_words(c, w))
         || NOT_SPOKEN.iter().any(|p| contains_phrase(c, p))
 }
 
@@ -6163,7 +6163,7 @@ pub(crate) fn not_spoken_because(c: &Cell) -> Answer {
         return Answer::Blank;
     }
     let f = fold(&c.as_string());
-    if ["n a", "na", "not applicable"].iter().any(|p| f == *p || f.starts_with(&format!("{p} "))) {
+    if ["n a", "na", "not applicable"].iter().any(|p| super::fold::starts_with_words(&f, p)) {
         Answer::NotApplicable
     } else {
         Answer::No

@@ -307,7 +307,7 @@ pub fn judgements_csv(model: &Model, domain_names: &(dyn Fn(&str) -> String + Sy
         ],
     )?;
     // A domain's name, asked once per domain.
-    let mut names: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut names: crate::fasthash::FxHashMap<String, String> = Default::default();
     for a in &model.audits {
         let completed = day(a.completed);
         let source_row = num(a.origin.row);
