@@ -77,7 +77,7 @@ fn head(t: &mut Table) -> Vec<SourceRow> {
 }
 
 /// The first `n` rows of a table, read; the table keeps every row.
-fn head_n(t: &mut Table, n: usize) -> Vec<SourceRow> {
+pub(crate) fn head_n(t: &mut Table, n: usize) -> Vec<SourceRow> {
     let rows = std::mem::replace(&mut t.rows, Box::new(std::iter::empty()));
     let mut rows = rows.peekable();
     let mut head = Vec::new();

@@ -628,10 +628,14 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
                     }
                 }
             }
+            // A header that two or more sheets share: one table kept a sheet
+            // per team or per month, its columns recognised on all their rows.
+            *ctx.shared_headers.borrow_mut() = if tables.len() > 1 { table::shared_headers(ctx, &mut tables) } else { Vec::new() };
             let before = out.tables.len();
             for t in tables {
                 out.tables.extend(table::read_tables(ctx, t, &mut out.model, found));
             }
+            ctx.shared_headers.borrow_mut().clear();
             *ctx.grade_keys.borrow_mut() = folder_keys;
             for n in uncalculated {
                 let records = out.tables[before..].iter().any(|r| r.sheet == n.sheet && r.rows_accepted > 0);

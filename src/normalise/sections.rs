@@ -50,9 +50,7 @@ const FURNITURE_LABELS: [&str; 22] = [
 /// A label that counts the rows above it ("Total observations for client
 /// 512004", "Count", "Number of actions"): a group footer wherever it is.
 fn totals_label(folded: &str) -> bool {
-    ["total", "subtotal", "sub total", "grand total", "count", "sum", "average", "number of"]
-        .iter()
-        .any(|w| super::fold::starts_with_words(folded, w))
+    ["total", "subtotal", "sub total", "grand total", "count", "sum", "average", "number of"].iter().any(|w| super::fold::starts_with_words(folded, w))
 }
 
 /// Whether a row was marked as a section heading or footer.

@@ -555,6 +555,71 @@ pub struct Context<'a> {
     /// ("KSS1", "Child's lived experience: How well do we understand …"):
     /// a header that is only the id is read with its text.
     pub(crate) question_list: std::cell::RefCell<Vec<(String, String)>>,
+    /// The header rows that two or more sheets of the workbook being read
+    /// share, with each sheet's rows under them ([`shared_headers`]).
+    pub(crate) shared_headers: std::cell::RefCell<Vec<SharedHeader>>,
+}
+
+/// A header row that two or more sheets of one workbook share (a tracker kept
+/// one sheet per team, or per month), and each of those sheets' first rows
+/// under it: parts of one table, whose columns are recognised on the rows of
+/// all of them. A sheet of one or two rows says too little on its own: which
+/// of two columns both called an auditor's holds names, whether a column of
+/// grades is graded at all.
+#[derive(Debug, Clone)]
+pub(crate) struct SharedHeader {
+    /// The header's folded texts (no empty ones at its end).
+    header: Vec<String>,
+    /// Each sheet's name and its rows below the header.
+    parts: Vec<(Option<String>, Vec<SourceRow>)>,
+}
+
+/// A header's folded texts without the empty ones at its end (a sheet's used
+/// range may run a column or two further than another's).
+fn header_key(folded: &[String]) -> &[String] {
+    let n = folded.iter().rposition(|t| !t.is_empty()).map_or(0, |i| i + 1);
+    &folded[..n]
+}
+
+/// The header rows that two or more of `tables` (the sheets of one workbook)
+/// share: within each sheet's first rows, a row of three or more texts, two of
+/// them known column names, and nothing else. The tables keep every row.
+pub(crate) fn shared_headers(ctx: &Context, tables: &mut [Table]) -> Vec<SharedHeader> {
+    let mut found: Vec<SharedHeader> = Vec::new();
+    for t in tables.iter_mut() {
+        let rows = super::gradekey::head_n(t, SHARED_LOOK);
+        let mut keys_seen: Vec<Vec<String>> = Vec::new();
+        for (i, r) in rows.iter().enumerate().take(30) {
+            let filled = r.filled();
+            let texts: Vec<&str> = filled.iter().filter_map(|c| if let Cell::Text(t) = c { Some(t.as_str()) } else { None }).collect();
+            if texts.len() < 3 || texts.len() < filled.len() || texts.iter().filter(|t| ctx.is_known_header(t)).count() < 2 {
+                continue;
+            }
+            let folded: Vec<String> = r.cells.iter().map(|c| fold(&c.as_string())).collect();
+            let key = header_key(&folded).to_vec();
+            if keys_seen.contains(&key) {
+                continue;
+            }
+            keys_seen.push(key.clone());
+            let part = (t.sheet.clone(), rows[i + 1..].to_vec());
+            match found.iter_mut().find(|s| s.header == key) {
+                Some(s) => s.parts.push(part),
+                None => found.push(SharedHeader { header: key, parts: vec![part] }),
+            }
+        }
+    }
+    found.retain(|s| s.parts.len() >= 2);
+    found
+}
+
+/// Rows looked at in each sheet for [`shared_headers`].
+const SHARED_LOOK: usize = 200;
+
+/// Whether a row under a header is the header again (at a page break of a
+/// report): two or more texts, each the header's own in its column.
+fn repeats_header(r: &SourceRow, own: &[String]) -> bool {
+    let texts: Vec<String> = r.cells.iter().map(|c| fold(&c.as_string())).collect();
+    texts.iter().filter(|t| !t.is_empty()).count() >= 2 && texts.iter().zip(own).all(|(t, o)| t.is_empty() || t == o)
 }
 
 impl<'a> Context<'a> {
@@ -569,7 +634,30 @@ impl<'a> Context<'a> {
             known_headers: Default::default(),
             grade_keys: Default::default(),
             question_list: Default::default(),
+            shared_headers: Default::default(),
         }
+    }
+
+    /// The rows of the other sheets of this workbook under the same header as
+    /// `own` ([`SharedHeader`]), down to any other table below it, without
+    /// totals rows or the header again, for `room` rows at most; and those
+    /// sheets' names.
+    fn shared_rows(&self, own: &[String], sheet: Option<&str>, room: usize) -> (Vec<Vec<Cell>>, Vec<String>) {
+        let shared = self.shared_headers.borrow();
+        let (mut rows, mut sheets) = (Vec::new(), Vec::new());
+        let Some(s) = shared.iter().find(|s| s.header == header_key(own)) else { return (rows, sheets) };
+        for (name, below) in s.parts.iter().filter(|(name, _)| name.as_deref() != sheet) {
+            if rows.len() >= room {
+                break;
+            }
+            let end = table_end(self, below, own);
+            let before = rows.len();
+            rows.extend(below[..end].iter().filter(|r| !is_totals_row(r) && !repeats_header(r, own)).take(room - before).map(|r| r.cells.clone()));
+            if rows.len() > before {
+                sheets.push(name.clone().unwrap_or_default());
+            }
+        }
+        (rows, sheets)
     }
 
     /// [`is_known_header`], answered once per distinct text.
@@ -1990,6 +2078,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // "Grade", "Comments"): both readings are mapped, and the one that makes
     // more sense of the table is kept (a tie keeps every column titled).
     let mut two_row = None;
+    let mut shared_with: Vec<String> = Vec::new();
     let mapping = header.map(|h| {
         // The values under the header down to any other table below it.
         let own: Vec<String> = sample[h].cells.iter().map(|c| fold(&c.as_string())).collect();
@@ -1997,12 +2086,13 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         // (Not its totals and subtotals rows: a count under "Child ID" is no
         // id. Nor the header again, at a page break of a report: its words
         // are no values of the columns.)
-        let header_again = |r: &SourceRow| {
-            let texts: Vec<String> = r.cells.iter().map(|c| fold(&c.as_string())).collect();
-            texts.iter().filter(|t| !t.is_empty()).count() >= 2 && texts.iter().zip(&own).all(|(t, o)| t.is_empty() || t == o)
-        };
-        let body: Vec<Vec<Cell>> =
-            below[..table_end(ctx, below, &own)].iter().filter(|r| !is_totals_row(r) && !header_again(r)).take(200).map(|r| r.cells.clone()).collect();
+        let mut body: Vec<Vec<Cell>> =
+            below[..table_end(ctx, below, &own)].iter().filter(|r| !is_totals_row(r) && !repeats_header(r, &own)).take(200).map(|r| r.cells.clone()).collect();
+        // (And the rows of the workbook's other sheets under the same header:
+        // one table kept a sheet per team or per month.)
+        let (more, sheets) = ctx.shared_rows(&own, sheet.as_deref(), 200 - body.len());
+        body.extend(more);
+        shared_with = sheets;
         // A group title that names an earlier audit ("Previous audit" over
         // "Date", "Q12") heads its columns in every reading: they are that
         // audit's, never this one's (untitled, "Date" ties with "Date
@@ -2444,6 +2534,15 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             findings.push(Severity::Info, "legal_status_from_name", &file, sheet.as_deref(), None, None, "", why.clone());
             report.notes.push(why);
         }
+    }
+    if !shared_with.is_empty() {
+        let why = format!(
+            "the same header as sheet{} {}: its columns are recognised on the rows of all of them, as parts of one table",
+            if shared_with.len() == 1 { "" } else { "s" },
+            shared_with.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ")
+        );
+        report.notes.push(why.clone());
+        findings.push(Severity::Info, "columns_shared", &file, sheet.as_deref(), Some(sample[h].row), None, "", why);
     }
 
     // A moderation log kept apart from the audits: audit ids and moderation
@@ -5984,8 +6083,7 @@ fn turns(text: &str) -> Vec<String> {
 
 /// Whether a folded clause says no one, or someone, was not spoken to.
 fn negated(c: &str) -> bool {
-    ["none", "nobody", "no one", "noone", "nil", "no"].iter().any(|w| super::fold::starts_with_words(c, w))
-        || NOT_SPOKEN.iter().any(|p| contains_phrase(c, p))
+    ["none", "nobody", "no one", "noone", "nil", "no"].iter().any(|w| super::fold::starts_with_words(c, w)) || NOT_SPOKEN.iter().any(|p| contains_phrase(c, p))
 }
 
 /// Phrases that say an attempt to reach someone failed.

@@ -709,17 +709,92 @@ fn fraction(run: &Run, id: &str) -> (Option<u64>, Option<u64>) {
 
 /// A one-sheet workbook of text cells (numbers where a cell parses as one).
 fn xlsx_of(rows: &[&[&str]]) -> Vec<u8> {
+    xlsx_sheets(&[("Sheet1", rows.to_vec())])
+}
+
+/// A workbook of named sheets of text cells (numbers where a cell parses as one).
+fn xlsx_sheets(sheets: &[(&str, Vec<&[&str]>)]) -> Vec<u8> {
     let mut wb = rust_xlsxwriter::Workbook::new();
-    let sh = wb.add_worksheet();
-    for (r, row) in rows.iter().enumerate() {
-        for (c, v) in row.iter().enumerate() {
-            match v.parse::<f64>() {
-                Ok(n) => sh.write_number(r as u32, c as u16, n).unwrap(),
-                Err(_) => sh.write_string(r as u32, c as u16, *v).unwrap(),
-            };
+    for (name, rows) in sheets {
+        let sh = wb.add_worksheet();
+        sh.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                match v.parse::<f64>() {
+                    Ok(n) => sh.write_number(r as u32, c as u16, n).unwrap(),
+                    Err(_) => sh.write_string(r as u32, c as u16, *v).unwrap(),
+                };
+            }
         }
     }
     wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_tracker_kept_a_sheet_per_team_is_read_as_one_table() {
+    // Found by the fifth sweep: a tracker split into a sheet per team, a row
+    // or two on each. On its own, a sheet of one row cannot tell by its values
+    // which of "Auditor" and "Q12 (auditor)" holds the auditor's name, so
+    // neither was read and the overall judgement went missing. Sheets with the
+    // same header are parts of one table, their columns recognised together.
+    let header: &[&str] = &[
+        "Child ID",
+        "Team",
+        "Auditor",
+        "Date sent to auditor",
+        "Audit date",
+        "Date finalised on LCS",
+        "Q12 (auditor)",
+        "Child/YP feedback",
+        "Parent/carer feedback",
+        "Which worker did you speak to as part of the Audit? (include date seen)",
+        "Status",
+    ];
+    let rows: [&[&str]; 3] = [
+        &[
+            "TW80101",
+            "Safeguarding Team 1",
+            "Amy Trelawny",
+            "01/09/2026",
+            "10/09/2026",
+            "20/09/2026",
+            "Does not meet good",
+            "Yes",
+            "Yes",
+            "Kerry Polkinghorne (SW) 08/09",
+            "Finalised",
+        ],
+        &[
+            "TW80112",
+            "Children in Care",
+            "Ben Hocking",
+            "03/09/2026",
+            "14/09/2026",
+            "04/10/2026",
+            "Meets good",
+            "Yes",
+            "N/A",
+            "Lowen Pascoe (SW) 12/09",
+            "Finalised",
+        ],
+        &[
+            "TW80123",
+            "Safeguarding Team 2",
+            "Cara Nance",
+            "01/09/2026",
+            "11/09/2026",
+            "24/09/2026",
+            "Meets good",
+            "Yes",
+            "Yes",
+            "Jory Angove (SW) 09/09/2026",
+            "Finalised",
+        ],
+    ];
+    let whole = xlsx_sheets(&[("Programme", [header].into_iter().chain(rows).collect())]);
+    let per_team = xlsx_sheets(&rows.iter().map(|r| (r[1], vec![header, r])).collect::<Vec<_>>());
+    let run = same_kpis_for("sheet-per-team", &[("tracker.xlsx", whole)], &[("tracker.xlsx", per_team)]);
+    assert_eq!(fraction(&run, "overall_good_or_better"), (Some(2), Some(3)));
 }
 
 #[test]
