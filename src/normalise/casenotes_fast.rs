@@ -51,6 +51,9 @@ pub struct NoteColumns {
     pub mode: Option<usize>,
     /// Whether the child was seen ("No": not a statutory visit).
     pub child_seen: Option<usize>,
+    /// The note type's header says it is a visit's type ("Visit Type"): see
+    /// [`super::table::note_kind_in`].
+    pub visit_types: bool,
     /// How the row reader keys a row for exact duplicates.
     pub keys: RowKeys,
     /// The header row's key: the header again further down is set aside.
@@ -81,6 +84,7 @@ impl NoteColumns {
             state: get("status").map(|c| c.0),
             mode: get("visit_mode").map(|c| c.0),
             child_seen: get("child_seen").map(|c| c.0),
+            visit_types: get("note_type").is_some_and(|c| super::table::is_visit_type_header(&c.1)),
             keys,
             header_key: 0,
             quote_check: None,
@@ -1043,7 +1047,7 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
         }
         DateVal::Blank => return reject("no readable event date", "event date"),
     };
-    let mut kind = *look.kinds[rec.note_type as usize].get_or_insert_with(|| super::table::note_kind(&ctx.note_rules, &texts[rec.note_type as usize]));
+    let mut kind = *look.kinds[rec.note_type as usize].get_or_insert_with(|| super::table::note_kind_in(ctx, cols.visit_types, &texts[rec.note_type as usize]));
     if kind.is_statutory_visit() {
         let virtual_visit =
             cols.mode.is_some() && *look.not_in_person[rec.mode as usize].get_or_insert_with(|| super::table::mode_not_in_person(&texts[rec.mode as usize]));

@@ -386,6 +386,28 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
     m
 }
 
+/// For each column, whether its header is one of a numbered set: the same
+/// words with another number in the same place in another header of the table
+/// ("Completion date (1)", "Completion date (2)"; "Visit 1 Date", "Visit 2
+/// Date"). A numbered question ("Q1 Risk", "Q2 Plans") differs in its words too.
+pub fn numbered_set(headers: &[String]) -> Vec<bool> {
+    // Each header's words with its one number (1 to 50) taken out, and the number.
+    let shapes: Vec<Option<(String, u32)>> = headers
+        .iter()
+        .map(|h| {
+            let f = fold(h);
+            let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+            let at: Vec<usize> = (0..words.len()).filter(|&i| words[i].parse::<u32>().is_ok_and(|n| (1..=50).contains(&n))).collect();
+            let [i] = at[..] else { return None };
+            let n = words[i].parse().ok()?;
+            let mut rest = words.clone();
+            rest[i] = "#";
+            (rest.len() > 1).then(|| (rest.join(" "), n))
+        })
+        .collect();
+    shapes.iter().map(|s| s.as_ref().is_some_and(|(stem, n)| shapes.iter().flatten().any(|(other, m)| other == stem && m != n))).collect()
+}
+
 /// For each column, the earlier column it is a copy of: the same header and
 /// the same value on every row of `sample`, three or more of them filled (two
 /// questions' answers can agree on a row or two by chance).
@@ -425,6 +447,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     };
     // Matched without a leading question number ("Q12 Overall" is "Overall").
     let words: Vec<Vec<String>> = headers.iter().map(|h| rec.header_words(&super::fold::strip_numbering(h))).collect();
+    let numbered = numbered_set(&headers);
     let profiles: Vec<ValueProfile> = (0..headers.len()).map(|i| ValueProfile::of(&column_values(i), crosswalk)).collect();
     let match_field = |i: usize, kind: TableKind| -> Result<Option<FieldMatch>, Vec<String>> {
         if folded[i].is_empty() {
@@ -1336,6 +1359,32 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                     inside,
                     |h, kept| format!("column '{h}' matches {field}, but is in a table set beside this one, past an empty column: '{kept}' is read"),
                     |kept| format!("'{kept}' is in the table; this column is in one set beside it"),
+                );
+                continue;
+            }
+        }
+        // Spoken-to columns that tie, each one of a numbered set ("Parents /
+        // carers views: 1", "…: 2": one per parent): one answer, yes where
+        // any of them says so.
+        if field.starts_with("spoke_") && winners.len() > 1 && top < 1000 && cols.iter().all(|&c| numbered[columns[c].index]) {
+            let names: Vec<String> = cols.iter().map(|&c| format!("'{}'", columns[c].header)).collect();
+            notes.push(format!("columns {} each match {field}, one per person: read as one answer, yes where any of them says so", names.join(", ")));
+            continue;
+        }
+        // Columns that tie, one the table's own and the others parts of a
+        // numbered set ("Audit date" beside "Completion date (1)" …
+        // "Completion date (5)": each action's own date): the table's own is
+        // the field.
+        if winners.len() > 1 && top < 1000 {
+            let own: Vec<usize> = winners.iter().copied().filter(|&c| !numbered[columns[c].index]).collect();
+            if let ([own], true) = (&own[..], winners.iter().any(|&c| numbered[columns[c].index])) {
+                keep_one(
+                    &mut columns,
+                    &mut notes,
+                    &cols,
+                    *own,
+                    |h, kept| format!("column '{h}' matches {field}, but is one of a numbered set (one per item): '{kept}' is read"),
+                    |kept| format!("'{kept}' is the table's own; the others are one of a numbered set"),
                 );
                 continue;
             }

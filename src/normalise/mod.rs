@@ -10,6 +10,7 @@ pub mod fold;
 mod forms;
 mod gradekey;
 mod grid;
+mod groups;
 pub mod identity;
 pub mod join;
 pub mod long;

@@ -769,6 +769,28 @@ pub(crate) fn note_kind(rules: &KindRules, text: &str) -> NoteKind {
     }
 }
 
+/// [`note_kind`], for a note type read under `visit_column`, a header that
+/// says it is a visit's type ("Visit Type", "Type of visit": a visit report's
+/// column): there a value that names only a plan ("CP", "LAC", "CIN") is a
+/// statutory visit of that plan.
+pub(crate) fn note_kind_in(ctx: &Context, visit_column: bool, text: &str) -> NoteKind {
+    let kind = note_kind(&ctx.note_rules, text);
+    if kind != NoteKind::Other || !visit_column {
+        return kind;
+    }
+    match ctx.episode_rules.classify(text).and_then(super::model::EpisodeKind::parse) {
+        Some(super::model::EpisodeKind::Cp) => NoteKind::CpVisit,
+        Some(super::model::EpisodeKind::Cla) => NoteKind::ClaVisit,
+        Some(super::model::EpisodeKind::Cin) => NoteKind::CinVisit,
+        None => NoteKind::Other,
+    }
+}
+
+/// Whether a note-type column's header says it is a visit's type.
+pub(crate) fn is_visit_type_header(header: &str) -> bool {
+    fold(header).split(' ').any(|w| w == "visit" || w == "visits")
+}
+
 /// Whether a note type says it is not statutory ("Non-statutory visit",
 /// "Visit (not statutory)"): "statutory visit" is in its words, and it is not one.
 fn says_not_statutory(text: &str) -> bool {
@@ -1048,7 +1070,7 @@ impl TableReport {
 }
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 29] = [
+pub const SET_ASIDE_REASONS: [&str; 30] = [
     NO_ACTION,
     SERVICE_ACTION,
     super::lookalike::NOT_CASE_FILE,
@@ -1062,6 +1084,7 @@ pub const SET_ASIDE_REASONS: [&str; 29] = [
     NOT_DATA,
     LONG_FORMAT_ANSWER,
     NO_PLAN_DATES,
+    NO_GROUP_FILLED,
     REPEATED_HEADER,
     AUDIT_CANCELLED,
     AUDIT_REMOVED,
@@ -1509,6 +1532,10 @@ pub const SPANNED_ROWS: u32 = 2;
 
 /// A child's row of a wide legal-status table with no plan start date in it.
 pub const NO_PLAN_DATES: &str = "no plan start date (legal status in wide form)";
+
+/// A row of a table with several records on a row ([`super::groups`]) whose
+/// every group is empty (an auditor not allocated that month).
+pub const NO_GROUP_FILLED: &str = "no group of columns filled (several records on a row)";
 
 /// A long-format table's further answer rows of an audit: read into that
 /// audit's row (see [`super::long`]).
@@ -2023,11 +2050,13 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // Then all of the table is read.
     let mut long = None;
     let mut wide_plans = None;
+    let mut wide_groups = None;
     let pinned = pins.and_then(|p| p.kind.as_deref());
     if let Some(h) = header {
         let plans = if pinned.is_none_or(|k| k == "episodes") { super::plans::plans(&sample[h].cells, |t| ctx.episode_rules.classify(t)) } else { Vec::new() };
         let long_columns = pinned.is_none_or(|k| k == "audits").then(|| super::long::question_answer(&sample[h].cells)).flatten();
-        if !plans.is_empty() || long_columns.is_some() {
+        let groups = if long_columns.is_none() && pinned.is_none() { super::groups::find(&sample[h].cells) } else { None };
+        if !plans.is_empty() || long_columns.is_some() || groups.is_some() {
             let map_rows = |header: &[Cell], rows: &[SourceRow]| {
                 let body: Vec<Vec<Cell>> = rows.iter().take(200).map(|r| r.cells.clone()).collect();
                 map_table(ctx.config, &ctx.recogniser, ctx.crosswalk, pins, header, &body)
@@ -2037,7 +2066,30 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             let better = |turned: &super::columns::TableMapping, kind: TableKind| {
                 turned.kind == kind && turned.missing_required.is_empty() && mapping_quality(turned) > mapping_quality(&plain)
             };
-            if !plans.is_empty() && matches!(plain_kind, TableKind::Unknown | TableKind::Episodes) {
+            // (A table that cannot be read as it is: no kind, a required
+            // column missing, or audits with neither a completion date nor an
+            // overall judgement.)
+            let unreadable = plain_kind == TableKind::Unknown
+                || (plain.kind == TableKind::Audits && plain.field("completed_date").is_none() && plain.field("overall").is_none());
+            let turn_groups = groups.as_ref().filter(|_| unreadable).filter(|g| {
+                let first = super::groups::unfold(&sample[h].cells, &sample[h + 1..], g);
+                let turned = map_rows(&first.header, &first.rows);
+                turned.kind != TableKind::Unknown && turned.missing_required.is_empty() && mapping_quality(&turned) > mapping_quality(&plain)
+            });
+            if let Some(g) = turn_groups {
+                {
+                    let body = read_all(&mut sample, h, &mut rows, &mut read_error, &file, sheet.as_deref());
+                    let mut u = super::groups::unfold(&sample[h].cells, &body, g);
+                    sample[h].cells = std::mem::take(&mut u.header);
+                    // (The titles over the groups, "August 2026" over a month's
+                    // columns, title no column of the turned table.)
+                    if h > 0 {
+                        sample[h - 1].cells.iter_mut().for_each(|c| *c = Cell::Empty);
+                    }
+                    sample.append(&mut u.rows);
+                    wide_groups = Some(u);
+                }
+            } else if !plans.is_empty() && matches!(plain_kind, TableKind::Unknown | TableKind::Episodes) {
                 let first = super::plans::unfold(&sample[h].cells, &sample[h + 1..], &plans);
                 if better(&map_rows(&first.header, &first.rows), TableKind::Episodes) {
                     let body = read_all(&mut sample, h, &mut rows, &mut read_error, &file, sheet.as_deref());
@@ -2493,6 +2545,15 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     if let Some(how) = two_row {
         report.notes.push(format!("two header rows (rows {} and {}) read as one: {how}", sample[h].row - 1, sample[h].row));
     }
+    if !shared_with.is_empty() {
+        let why = format!(
+            "the same header as sheet{} {}: its columns are recognised on the rows of all of them, as parts of one table",
+            if shared_with.len() == 1 { "" } else { "s" },
+            shared_with.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ")
+        );
+        report.notes.push(why.clone());
+        findings.push(Severity::Info, "columns_shared", &file, sheet.as_deref(), Some(sample[h].row), None, "", why);
+    }
 
     // A file of one kind of plan ("cp-plans.csv": child, start, end) names its
     // kind in the file name or headers rather than in a column.
@@ -2812,6 +2873,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         fields,
         alternates,
         slots: if mapping.kind == TableKind::Audits && !moderation_log { action_slots(&mapping, long.is_some()) } else { Vec::new() },
+        reaudit_slots: if mapping.kind == TableKind::Audits && !moderation_log { reaudit_slots(&mapping) } else { Vec::new() },
+        action_plan: mapping.kind == TableKind::Audits && !moderation_log && is_action_plan(&mapping, &file, sheet.as_deref(), long.is_some()),
         header_keys: header_keys(&mapping, &preamble_key(&sample[h.saturating_sub(6)..h]), ctx.config, &sample[h + 1..]),
         fixed_episode_type,
         note_kinds: Default::default(),
@@ -2849,6 +2912,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             && read_error.is_none()
             && long.is_none()
             && wide_plans.is_none()
+            && wide_groups.is_none()
             && !more_tables
             && reader.team_path.is_none()
             && !reader.month_first
@@ -3001,6 +3065,19 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         end_by_next_status(&reader.status_changes, &file, sheet.as_deref(), model, findings, &mut report);
     }
     drop_earlier_versions(&reader.ended_not_current, model, findings, &mut report);
+    if reader.action_plan {
+        let why = "an action plan with a row per audit (numbered actions beside the child and the audit date, nothing the audit found): its actions are read, each linked to its audit by the child and the audit date; the rows are not counted as audits".to_string();
+        report.notes.push(why.clone());
+        findings.push(Severity::Info, "action_plan_per_audit", &file, sheet.as_deref(), None, None, "", why);
+    }
+    if let Some(u) = wide_groups {
+        report.notes.push(u.note.clone());
+        findings.push(Severity::Info, "column_groups", &file, sheet.as_deref(), None, None, "", u.note.clone());
+        report.rows_read += u.without_groups.len() as u64;
+        for _ in &u.without_groups {
+            report.reject(NO_GROUP_FILLED);
+        }
+    }
     if let Some(u) = wide_plans {
         report.notes.push(u.note.clone());
         findings.push(Severity::Info, "wide_legal_status", &file, sheet.as_deref(), None, None, "", u.note.clone());
@@ -3195,6 +3272,59 @@ fn action_slots(mapping: &TableMapping, answered_only: bool) -> Vec<ActionSlot> 
     slots
 }
 
+/// Whether an audit table is an action plan with a row per audit (seed 004's
+/// "Agreed Action (1)", "Person (1)", …, beside the child and the audit
+/// date): numbered action slots, nothing the audit found (no judgement,
+/// question, auditor, spoken-to or moderation column), and a sheet or file
+/// named for actions. Its rows are the actions of audits read elsewhere.
+fn is_action_plan(mapping: &TableMapping, file: &str, sheet: Option<&str>, answered_only: bool) -> bool {
+    let named = |t: &str| fold(t).split(' ').any(|w| matches!(w, "action" | "actions" | "plan" | "plans"));
+    let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let findings_of_audit = mapping.columns.iter().any(|c| match &c.target {
+        Target::Domain(_) => true,
+        Target::Field(f) => f == "overall" || f == "auditor" || f.starts_with("spoke_") || f.starts_with("moderat") || f.starts_with("reaudit"),
+        _ => false,
+    });
+    !findings_of_audit && (sheet.is_some_and(named) || (sheet.is_none() && named(&stem))) && !action_slots(mapping, answered_only).is_empty()
+}
+
+/// An audit table's numbered re-audits on the audit's row ("Re-audit 1 date",
+/// "Re-audit 1 judgement", "Re-audit 2 date", …: a case judged inadequate
+/// again is re-audited again), when no single re-audit column is read: each
+/// number's date and judgement columns, in number order. (Two numbered
+/// columns tie for the one re-audit field, so neither is read as it.)
+fn reaudit_slots(mapping: &TableMapping) -> Vec<(u32, usize, usize)> {
+    if mapping.field("reaudit_date").is_some() || mapping.field("reaudit_overall").is_some() {
+        return Vec::new();
+    }
+    let mut parts: BTreeMap<u32, [Option<usize>; 2]> = BTreeMap::new();
+    for c in mapping.columns.iter().filter(|c| c.target == Target::Unmapped) {
+        let f = fold(&c.header);
+        let words: Vec<&str> = f.split(' ').collect();
+        let Some(at) = words.windows(2).position(|w| w == ["re", "audit"]).map(|i| i + 2).or_else(|| words.iter().position(|w| *w == "reaudit").map(|i| i + 1))
+        else {
+            continue;
+        };
+        // The number just after "re-audit" ("Re-audit 2 date") or at the end ("Date of re-audit 2").
+        let number = words.get(at).and_then(|w| w.parse::<u32>().ok()).or_else(|| words.last().and_then(|w| w.parse::<u32>().ok()));
+        let Some(n) = number.filter(|n| (1..=9).contains(n)) else { continue };
+        let part = if words.contains(&"date") {
+            0
+        } else if words.iter().any(|w| matches!(*w, "judgement" | "judgment" | "grade" | "grading" | "rating" | "outcome" | "overall")) {
+            1
+        } else {
+            continue;
+        };
+        parts.entry(n).or_default()[part].get_or_insert(c.index);
+    }
+    let slots: Vec<(u32, usize, usize)> = parts.into_iter().filter_map(|(n, [d, j])| Some((n, d?, j?))).collect();
+    if slots.len() >= 2 {
+        slots
+    } else {
+        Vec::new()
+    }
+}
+
 /// "1) a 2) b 3) c" on one line as "1) a\n2) b\n3) c": only when it starts
 /// with "1)" and each next number follows in order after a space.
 fn break_inline_numbers(text: &str) -> String {
@@ -3242,11 +3372,12 @@ fn slot_part(f: &str) -> Option<usize> {
         2
     } else if has("comment") || has("comments") || has("status") || has("outcome") || has("progress") || has("update") {
         5
-    } else if has("completed") || has("done") || f.contains("signed off") || f.contains("sign off") {
+    } else if has("completed") || has("complete") || has("confirmed") || has("done") || f.contains("signed off") || f.contains("sign off") {
+        // ("TM confirmed complete": the date the manager signed it off.)
         3
     } else if f.contains("date reviewed") || f.contains("reviewed on") || f.contains("reviewed date") {
         4
-    } else if has("who") || has("owner") || has("responsible") || has("person") {
+    } else if has("who") || has("whom") || has("owner") || has("responsible") || has("person") {
         1
     } else if has("action") || has("actions") || f.contains("recommendation") {
         0
@@ -3933,6 +4064,10 @@ struct RowReader<'a> {
     fields: Vec<(String, (usize, String))>,
     /// Actions written in numbered slots across an audit's row.
     slots: Vec<ActionSlot>,
+    /// Numbered re-audits on the audit's row ([`reaudit_slots`]).
+    reaudit_slots: Vec<(u32, usize, usize)>,
+    /// An action plan with a row per audit ([`is_action_plan`]).
+    action_plan: bool,
     /// Graded columns whose header states what their numbers mean: column → (number, label).
     header_keys: Vec<(usize, Vec<(i64, String)>)>,
     /// Second columns of single-valued fields, read where the first is blank
@@ -4090,6 +4225,12 @@ impl<'a> RowReader<'a> {
         }
         let result = match self.mapping.kind {
             TableKind::Audits if self.moderation_log => self.moderation(&row, findings).map(|m| model.moderations.push(m)),
+            // An action plan with a row per audit: its actions, linked to the
+            // audit by child and date; the row is no audit of its own.
+            TableKind::Audits if self.action_plan => self.audit(&row, findings).map(|a| {
+                let (child, team, completed) = (a.child_id, a.team, a.completed);
+                self.slot_actions_of(&row, None, child, team, completed, model, findings);
+            }),
             TableKind::Audits => self.audit(&row, findings).and_then(|a| {
                 // A re-audit on the row of the audit it follows is an audit of
                 // its own (kept when the row's audit is another export's).
@@ -4106,10 +4247,15 @@ impl<'a> RowReader<'a> {
                 if let (Ok(()), Some(carries)) = (&first, carries) {
                     model.carried_audits.push(carries);
                 }
-                match again.map(|r| self.add_audit(r, model, findings)) {
-                    Some(Err(e)) if first.is_ok() => Err(e),
-                    _ => first,
+                let mut result = first;
+                for r in again {
+                    if let Err(e) = self.add_audit(r, model, findings) {
+                        if result.is_ok() {
+                            result = Err(e);
+                        }
+                    }
                 }
+                result
             }),
             TableKind::Actions => self.action(&row, findings).and_then(|a| {
                 // (A row names a group where a child or an audit would be,
@@ -4423,7 +4569,23 @@ impl<'a> RowReader<'a> {
             return;
         }
         let Some(audit) = model.audits.last() else { return };
-        let (id, child, team, completed) = (audit.id.clone(), audit.child_id.clone(), audit.team.clone(), audit.completed);
+        let (id, child, team, completed) = (Some(audit.id.clone()), audit.child_id.clone(), audit.team.clone(), audit.completed);
+        self.slot_actions_of(row, id, child, team, completed, model, findings);
+    }
+
+    /// [`Self::slot_actions`] for the audit of `id` (none: linked by its child
+    /// and date), `child`, `team`, completed on `completed`.
+    #[allow(clippy::too_many_arguments)]
+    fn slot_actions_of(
+        &self,
+        row: &SourceRow,
+        id: Option<String>,
+        child: String,
+        team: Option<String>,
+        completed: Option<chrono::NaiveDate>,
+        model: &mut Model,
+        findings: &mut Findings,
+    ) {
         // A slot of numbered lines: one row per line number, each of the
         // slot's cells holding its line of that number.
         let mut expanded: Vec<(std::borrow::Cow<SourceRow>, &ActionSlot)> = Vec::new();
@@ -4492,7 +4654,7 @@ impl<'a> RowReader<'a> {
             });
             model.actions.push(Action {
                 origin: Origin { file: self.file.to_string(), sheet: self.sheet.map(str::to_string), row: row.row },
-                audit_id: Some(id.clone()),
+                audit_id: id.clone(),
                 child_id: Some(child.clone()),
                 text,
                 owner: slot.owner.and_then(|i| row.cells.get(i)).map(Cell::as_string).filter(|o| !o.is_empty()),
@@ -4698,15 +4860,36 @@ impl<'a> RowReader<'a> {
     /// "Re-audit judgement"): an audit of the same child, completed that day,
     /// with that overall judgement. It has no allocation or due date of its
     /// own (it leaves the on-time KPI), and no answers of its own.
-    fn reaudit(&mut self, row: &SourceRow, a: &Audit, findings: &mut Findings) -> Option<Audit> {
+    fn reaudit(&mut self, row: &SourceRow, a: &Audit, findings: &mut Findings) -> Vec<Audit> {
+        if !self.reaudit_slots.is_empty() {
+            // Numbered re-audits, each an audit of its own ("… (re-audit 2)").
+            let slots = self.reaudit_slots.clone();
+            return slots
+                .into_iter()
+                .filter_map(|(n, date, judged)| {
+                    // (A re-audit date with no judgement is when one is planned.)
+                    row.cells.get(judged).filter(|c| !c.is_empty())?;
+                    let completed = self.as_date(row.cells.get(date)?)?;
+                    let header = format!("re-audit {n} judgement");
+                    let overall = self.judgement(row, judged, &header, findings);
+                    Some(self.reaudit_of(a, format!("{} (re-audit {n})", a.id), completed, overall))
+                })
+                .collect();
+        }
         // (A re-audit date with no judgement is when one is planned.)
         if self.cell(row, "reaudit_overall").is_none_or(|(c, _)| c.is_empty()) {
-            return None;
+            return Vec::new();
         }
-        let completed = self.date(row, "reaudit_date", findings)?;
+        let Some(completed) = self.date(row, "reaudit_date", findings) else { return Vec::new() };
         let overall = self.mapping.field("reaudit_overall").and_then(|i| self.judgement(row, i, "re-audit judgement", findings));
-        Some(Audit {
-            id: format!("{} (re-audit)", a.id),
+        vec![self.reaudit_of(a, format!("{} (re-audit)", a.id), completed, overall)]
+    }
+
+    /// A re-audit read on the row of audit `a`: an audit of the same child,
+    /// completed on `completed`, with its own judgement and nothing else.
+    fn reaudit_of(&self, a: &Audit, id: String, completed: chrono::NaiveDate, overall: Option<Judgement>) -> Audit {
+        Audit {
+            id,
             allocated: None,
             allocated_month: None,
             due: None,
@@ -4727,7 +4910,7 @@ impl<'a> RowReader<'a> {
             actions_accepted: None,
             reaudit_on_row: true,
             ..a.clone()
-        })
+        }
     }
 
     fn judgement(&self, row: &SourceRow, index: usize, header: &str, findings: &mut Findings) -> Option<Judgement> {
@@ -4819,7 +5002,26 @@ impl<'a> RowReader<'a> {
                 }
             }
         }
-        let a = self.answer(row, field, findings);
+        let mut a = self.answer(row, field, findings);
+        // Another column of the field, one per person ("Parents / carers
+        // views: 2"): yes where it says so.
+        if a == Answer::No {
+            let others: Vec<usize> =
+                self.alternates.iter().filter(|(f, (j, _))| f == field && row.cells.get(*j).is_some_and(|c| !c.is_empty())).map(|(_, (j, _))| *j).collect();
+            // (Asked quietly: the counts of answers read are the row's own.)
+            let counts = self.answers_read.clone();
+            for j in others {
+                let mut own = row.clone();
+                if let Some((i, _)) = self.column(row, field) {
+                    own.cells[i] = row.cells[j].clone();
+                }
+                if self.answer(&own, field, &mut Findings::default()) == Answer::Yes {
+                    a = Answer::Yes;
+                    break;
+                }
+            }
+            self.answers_read = counts;
+        }
         let because = || self.cell(row, &format!("{field}_not")).map_or(Answer::Blank, |(c, _)| not_spoken_because(c));
         let from_list = || self.cell(row, field).is_some_and(|(_, h)| super::columns::is_who_spoken_to_header(&fold(h)));
         if a == Answer::No && from_list() && because() == Answer::NotApplicable {
@@ -5564,7 +5766,8 @@ impl<'a> RowReader<'a> {
         if let Some(k) = self.note_kinds.get(note_type) {
             return *k;
         }
-        let k = note_kind(&self.ctx.note_rules, note_type);
+        let visit_column = self.fields.iter().find(|(f, _)| f == "note_type").is_some_and(|(_, (_, h))| is_visit_type_header(h));
+        let k = note_kind_in(self.ctx, visit_column, note_type);
         self.note_kinds.insert(note_type.to_string(), k);
         k
     }
@@ -6643,6 +6846,20 @@ mod tests {
         ] {
             assert_eq!(month_cell(&Cell::text(t)), want, "{t}");
         }
+    }
+
+    #[test]
+    fn a_plan_named_under_a_visit_type_header_is_that_plans_visit() {
+        let config = Config::defaults();
+        let crosswalk = super::super::scales::Crosswalk::new(&config);
+        let ctx = Context::new(&config, &crosswalk);
+        assert_eq!(note_kind_in(&ctx, true, "CP"), NoteKind::CpVisit);
+        assert_eq!(note_kind_in(&ctx, true, "LAC"), NoteKind::ClaVisit);
+        assert_eq!(note_kind_in(&ctx, true, "CIN"), NoteKind::CinVisit);
+        // (Under a note type's own header, "CP" says no kind of note.)
+        assert_eq!(note_kind_in(&ctx, false, "CP"), NoteKind::Other);
+        assert_eq!(note_kind_in(&ctx, true, "Case Note"), NoteKind::Other);
+        assert!(is_visit_type_header("Visit Type") && !is_visit_type_header("Case Note Type"));
     }
 
     #[test]

@@ -558,6 +558,17 @@ fn a_forty_fifth_blind_set_gives_the_independent_kpis_of_work_done_by_others() {
 }
 
 #[test]
+fn a_fiftieth_blind_set_gives_the_independent_kpis_of_several_records_on_one_row() {
+    // Everything on the child's row: action blocks under band titles and
+    // numbered ("Agreed Action (1)", "Improvement action 2 - by whom"), two
+    // re-audits on the audit's row, a visit report with a column pair per
+    // visit, legal status with a column triple per status, an auditor's
+    // allocation grid with a block of columns per month, a view per parent
+    // (tests/fixtures/councils50/README.md).
+    check("councils50");
+}
+
+#[test]
 fn a_forty_ninth_blind_set_gives_the_independent_kpis_of_returns_that_do_their_own_sums() {
     // Summary rows among the records: Excel's subtotal rows, group headings
     // and hand-typed group totals with counts in date columns, percentage,

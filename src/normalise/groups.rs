@@ -1,0 +1,219 @@
+//! A table that keeps several records on one row as a group of columns
+//! repeated across it: numbered ("Visit 1 Date", "Visit 1 Seen Alone", "Visit
+//! 2 Date", …; "Legal Status 1", "Start Date 1", "End Date 1", "Legal Status
+//! 2", …) or the same sub-headings again under a title each ("August 2026" over
+//! "Child's ID number", "Team", "Audit date", … and "September 2026" over the
+//! same). Turned round, it is a row per filled group, with the row's other
+//! columns (a child's id, an auditor's name) on each: see [`find`] and
+//! [`unfold`]. The table reader does this only when the table cannot be read
+//! as it is and can be turned round.
+
+use super::fold::fold;
+use crate::ingest::{Cell, SourceRow};
+
+/// The repeated groups of a header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Groups {
+    /// The columns outside every group, in order.
+    common: Vec<usize>,
+    /// The turned table's name for each part of a group.
+    parts: Vec<String>,
+    /// Each group's column for each part (none where the group lacks it).
+    groups: Vec<Vec<Option<usize>>>,
+    /// How the groups are told apart, for the note: "numbered" or "repeated".
+    how: &'static str,
+}
+
+/// A table turned round by [`unfold`].
+pub struct Unfolded {
+    pub header: Vec<Cell>,
+    pub rows: Vec<SourceRow>,
+    /// Rows with no group filled: set aside.
+    pub without_groups: Vec<u32>,
+    pub note: String,
+}
+
+/// The header's repeated groups: numbered ones, else runs of the same
+/// sub-headings; two groups or more, each of two parts or more.
+pub fn find(header: &[Cell]) -> Option<Groups> {
+    let texts: Vec<String> = header.iter().map(Cell::as_string).collect();
+    numbered(&texts).or_else(|| repeated(&texts))
+}
+
+/// Headers with one number (1 to 50) among their words, whose other words
+/// come with two numbers or more: each number a group, each wording a part.
+fn numbered(texts: &[String]) -> Option<Groups> {
+    // (column, wording with the number taken out, the number)
+    let shaped: Vec<(usize, String, u32)> = texts
+        .iter()
+        .enumerate()
+        .filter_map(|(c, t)| {
+            let f = fold(t);
+            let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+            let at: Vec<usize> = (0..words.len()).filter(|&i| words[i].parse::<u32>().is_ok_and(|n| (1..=50).contains(&n))).collect();
+            let [i] = at[..] else { return None };
+            let n: u32 = words[i].parse().ok()?;
+            let mut rest = words.clone();
+            rest[i] = "#";
+            (rest.len() > 1).then(|| (c, rest.join(" "), n))
+        })
+        .collect();
+    let numbers_of = |stem: &str| shaped.iter().filter(|(_, s, _)| s == stem).map(|(_, _, n)| *n).collect::<std::collections::BTreeSet<u32>>();
+    // Parts: wordings seen with two numbers or more, in the order first seen.
+    let mut stems: Vec<&str> = Vec::new();
+    for (_, s, _) in &shaped {
+        if !stems.contains(&s.as_str()) && numbers_of(s).len() >= 2 {
+            stems.push(s);
+        }
+    }
+    let numbers: std::collections::BTreeSet<u32> = shaped.iter().filter(|(_, s, _)| stems.contains(&s.as_str())).map(|(_, _, n)| *n).collect();
+    if stems.len() < 2 || numbers.len() < 2 {
+        return None;
+    }
+    let groups: Vec<Vec<Option<usize>>> =
+        numbers.iter().map(|n| stems.iter().map(|s| shaped.iter().find(|(_, st, m)| st == s && m == n).map(|(c, _, _)| *c)).collect()).collect();
+    let in_group = |c: usize| groups.iter().flatten().any(|x| *x == Some(c));
+    let common: Vec<usize> = (0..texts.len()).filter(|&c| !in_group(c)).collect();
+    // Each part named as the first group writes it, without its number.
+    let parts: Vec<String> = stems
+        .iter()
+        .map(|s| {
+            let c = shaped.iter().find(|(_, st, _)| st == s).map(|(c, _, _)| *c).unwrap_or(0);
+            let n = shaped.iter().find(|(_, st, _)| st == s).map(|(_, _, n)| *n).unwrap_or(0);
+            without_number(&texts[c], n)
+        })
+        .collect();
+    Some(Groups { common, parts, groups, how: "numbered" })
+}
+
+/// A header's text without its group number ("Agreed Action (1)" → "Agreed
+/// Action"; "Visit 1 Date" → "Visit Date").
+fn without_number(text: &str, n: u32) -> String {
+    let number = n.to_string();
+    let words: Vec<&str> = text.split_whitespace().filter(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) != number).collect();
+    words.join(" ").trim_end_matches([':', '-', ' ']).to_string()
+}
+
+/// The longest run of the same three or more sub-headings written two times
+/// or more side by side ("Child's ID number", "Team", …, "Child's ID
+/// number", "Team", …): each run a group.
+fn repeated(texts: &[String]) -> Option<Groups> {
+    let folded: Vec<String> = texts.iter().map(|t| fold(t)).collect();
+    let n = folded.len();
+    let mut best: Option<(usize, usize, usize)> = None; // (start, width, count)
+    for width in 3..=n / 2 {
+        for start in 0..n.saturating_sub(2 * width - 1) {
+            let block = &folded[start..start + width];
+            if block.iter().any(String::is_empty) {
+                continue;
+            }
+            let mut count = 1;
+            while start + (count + 1) * width <= n && folded[start + count * width..start + (count + 1) * width] == *block {
+                count += 1;
+            }
+            if count >= 2 && best.is_none_or(|(_, w, k)| width * count > w * k) {
+                best = Some((start, width, count));
+            }
+        }
+    }
+    let (start, width, count) = best?;
+    let groups: Vec<Vec<Option<usize>>> = (0..count).map(|g| (0..width).map(|p| Some(start + g * width + p)).collect()).collect();
+    let common: Vec<usize> = (0..n).filter(|&c| c < start || c >= start + width * count).collect();
+    let parts: Vec<String> = texts[start..start + width].to_vec();
+    Some(Groups { common, parts, groups, how: "repeated" })
+}
+
+/// Whether a group's cells hold a record: two filled or more, or one that is a
+/// date, a number or an id. ("AUDIT BREAK" alone in a month's block is no
+/// audit; a visit's date with its seen-alone left blank is a visit.)
+fn holds_record(cells: &[Cell]) -> bool {
+    let filled: Vec<&Cell> = cells.iter().filter(|c| !c.is_empty()).collect();
+    match filled[..] {
+        [] => false,
+        [one] => !matches!(one, Cell::Text(_)) || super::recognise::is_date_value(one) || super::recognise::is_id_value(one),
+        _ => true,
+    }
+}
+
+/// `body` turned round by `groups`: each row's common cells, then one group's
+/// cells, for each group that holds a record.
+pub fn unfold(header: &[Cell], body: &[SourceRow], groups: &Groups) -> Unfolded {
+    let cell = |r: &SourceRow, c: Option<usize>| c.and_then(|c| r.cells.get(c)).cloned().unwrap_or(Cell::Empty);
+    let mut out_header: Vec<Cell> = groups.common.iter().map(|&c| header.get(c).cloned().unwrap_or(Cell::Empty)).collect();
+    out_header.extend(groups.parts.iter().map(|p| Cell::Text(p.clone())));
+    let (mut rows, mut without_groups) = (Vec::new(), Vec::new());
+    for r in body {
+        let base: Vec<Cell> = groups.common.iter().map(|&c| cell(r, Some(c))).collect();
+        if r.is_blank() {
+            rows.push(SourceRow { row: r.row, cells: base });
+            continue;
+        }
+        let mut any = false;
+        for g in &groups.groups {
+            let cells: Vec<Cell> = g.iter().map(|&c| cell(r, c)).collect();
+            if holds_record(&cells) {
+                rows.push(SourceRow { row: r.row, cells: base.iter().cloned().chain(cells).collect() });
+                any = true;
+            }
+        }
+        if !any {
+            without_groups.push(r.row);
+        }
+    }
+    let note = format!(
+        "several records on a row, in {} groups of columns ({} {}: {}): {} rows read as {} records, one row each",
+        groups.how,
+        groups.groups.len(),
+        if groups.how == "numbered" { "numbers" } else { "groups" },
+        groups.parts.iter().map(|p| format!("'{p}'")).collect::<Vec<_>>().join(", "),
+        body.iter().filter(|r| !r.is_blank()).count(),
+        rows.iter().filter(|r| !r.is_blank()).count()
+    );
+    Unfolded { header: out_header, rows, without_groups, note }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(texts: &[&str]) -> Vec<Cell> {
+        texts.iter().map(|t| Cell::text(t)).collect()
+    }
+
+    #[test]
+    fn numbered_groups_become_a_row_each() {
+        let h = header(&["Person ID", "Visit Type", "Visit 1 Date", "Visit 1 Seen Alone", "Visit 2 Date", "Visit 2 Seen Alone"]);
+        let g = find(&h).expect("two numbered groups");
+        let body = vec![SourceRow::texts(2, &["C1", "CP", "04/08/2026", "Yes", "18/08/2026", ""]), SourceRow::texts(3, &["C2", "LAC", "", "", "", ""])];
+        let u = unfold(&h, &body, &g);
+        let names: Vec<String> = u.header.iter().map(Cell::as_string).collect();
+        assert_eq!(names, ["Person ID", "Visit Type", "Visit Date", "Visit Seen Alone"]);
+        let rows: Vec<(u32, Vec<String>)> = u.rows.iter().map(|r| (r.row, r.cells.iter().map(Cell::as_string).collect())).collect();
+        assert_eq!(
+            rows,
+            [
+                (2, vec!["C1".to_string(), "CP".into(), "04/08/2026".into(), "Yes".into()]),
+                (2, vec!["C1".to_string(), "CP".into(), "18/08/2026".into(), "".into()]),
+            ]
+        );
+        assert_eq!(u.without_groups, [3]);
+    }
+
+    #[test]
+    fn the_same_sub_headings_again_are_groups_and_a_placeholder_is_no_record() {
+        let h = header(&["Auditor name", "Child ID", "Team", "Audit date", "Child ID", "Team", "Audit date"]);
+        let g = find(&h).expect("two repeated groups");
+        let body = vec![SourceRow::texts(5, &["Ann Example", "F1", "East", "13/08/2026", "AUDIT BREAK", "", ""])];
+        let u = unfold(&h, &body, &g);
+        assert_eq!(u.rows.len(), 1);
+        assert_eq!(u.rows[0].cells.iter().map(Cell::as_string).collect::<Vec<_>>(), ["Ann Example", "F1", "East", "13/08/2026"]);
+    }
+
+    #[test]
+    fn numbered_questions_and_one_numbered_column_are_no_groups() {
+        assert_eq!(find(&header(&["Child ID", "Q1 Risk", "Q2 Plans", "Q3 Voice"])), None);
+        assert_eq!(find(&header(&["Child ID", "Views 1", "Views 2", "Audit date"])), None);
+        assert_eq!(without_number("Agreed Action (1)", 1), "Agreed Action");
+        assert_eq!(without_number("Parents / carers views: 2", 2), "Parents / carers views");
+    }
+}
