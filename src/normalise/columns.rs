@@ -1363,10 +1363,11 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                 continue;
             }
         }
-        // Spoken-to columns that tie, each one of a numbered set ("Parents /
-        // carers views: 1", "…: 2": one per parent): one answer, yes where
+        // Spoken-to columns that tie, two or more of them one of a numbered
+        // set ("Parents / carers views: 1", "…: 2"; "Mother spoken to" beside
+        // "Father spoken to 1", "… 2": one per person): one answer, yes where
         // any of them says so.
-        if field.starts_with("spoke_") && winners.len() > 1 && top < 1000 && cols.iter().all(|&c| numbered[columns[c].index]) {
+        if field.starts_with("spoke_") && winners.len() > 1 && top < 1000 && cols.iter().filter(|&&c| numbered[columns[c].index]).count() >= 2 {
             let names: Vec<String> = cols.iter().map(|&c| format!("'{}'", columns[c].header)).collect();
             notes.push(format!("columns {} each match {field}, one per person: read as one answer, yes where any of them says so", names.join(", ")));
             continue;

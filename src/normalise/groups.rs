@@ -35,9 +35,13 @@ pub struct Unfolded {
 
 /// The header's repeated groups: numbered ones, else runs of the same
 /// sub-headings; two groups or more, each of two parts or more.
-pub fn find(header: &[Cell]) -> Option<Groups> {
+/// `above` is the row above the header, where titles over the groups may be
+/// ("September 2026" over a month's columns): a title over the last group
+/// with none after it makes the columns after that group its own.
+pub fn find(header: &[Cell], above: Option<&[Cell]>) -> Option<Groups> {
     let texts: Vec<String> = header.iter().map(Cell::as_string).collect();
-    numbered(&texts).or_else(|| repeated(&texts))
+    let titled: Vec<usize> = above.map(|a| (0..a.len()).filter(|&c| !a[c].is_empty()).collect()).unwrap_or_default();
+    numbered(&texts).or_else(|| repeated(&texts, &titled))
 }
 
 /// Headers with one number (1 to 50) among their words, whose other words
@@ -97,7 +101,7 @@ fn without_number(text: &str, n: u32) -> String {
 /// The longest run of the same three or more sub-headings written two times
 /// or more side by side ("Child's ID number", "Team", …, "Child's ID
 /// number", "Team", …): each run a group.
-fn repeated(texts: &[String]) -> Option<Groups> {
+fn repeated(texts: &[String], titled: &[usize]) -> Option<Groups> {
     let folded: Vec<String> = texts.iter().map(|t| fold(t)).collect();
     let n = folded.len();
     let mut best: Option<(usize, usize, usize)> = None; // (start, width, count)
@@ -117,10 +121,54 @@ fn repeated(texts: &[String]) -> Option<Groups> {
         }
     }
     let (start, width, count) = best?;
-    let groups: Vec<Vec<Option<usize>>> = (0..count).map(|g| (0..width).map(|p| Some(start + g * width + p)).collect()).collect();
-    let common: Vec<usize> = (0..n).filter(|&c| c < start || c >= start + width * count).collect();
-    let parts: Vec<String> = texts[start..start + width].to_vec();
-    Some(Groups { common, parts, groups, how: "repeated" })
+    let mut parts: Vec<String> = folded[start..start + width].to_vec();
+    let mut names: Vec<String> = texts[start..start + width].to_vec();
+    let mut blocks: Vec<Vec<(String, usize)>> =
+        (0..count).map(|g| (0..width).map(|p| (folded[start + g * width + p].clone(), start + g * width + p)).collect()).collect();
+    // A block after the run that starts the same way and holds most of its
+    // sub-headings, with a column of its own or one left out (October's block
+    // with a "Visit type" the others lack): a group too, each column by its
+    // sub-heading.
+    let mut at = start + width * count;
+    while at < n && folded[at] == parts[0] {
+        let end = (at + 1..n).find(|&c| folded[c] == parts[0]).unwrap_or(n);
+        let block: Vec<(String, usize)> = (at..end).map(|c| (folded[c].clone(), c)).collect();
+        if block.iter().filter(|(h, _)| parts.contains(h)).count() * 2 < width {
+            break;
+        }
+        for (h, c) in &block {
+            if !h.is_empty() && !parts.contains(h) {
+                parts.push(h.clone());
+                names.push(texts[*c].clone());
+            }
+        }
+        blocks.push(block);
+        at = end;
+    }
+    // Columns after the last group, under its title (no title after it): its own.
+    let last_start = blocks.last().and_then(|b| b.first()).map(|(_, c)| *c).unwrap_or(start);
+    if titled.contains(&last_start) && !titled.iter().any(|&t| t > last_start) {
+        let end = blocks.last().and_then(|b| b.last()).map(|(_, c)| *c + 1).unwrap_or(n);
+        for c in end..n {
+            if !folded[c].is_empty() && !parts.contains(&folded[c]) {
+                parts.push(folded[c].clone());
+                names.push(texts[c].clone());
+            }
+            if let Some(b) = blocks.last_mut() {
+                b.push((folded[c].clone(), c));
+            }
+        }
+    }
+    let covered = |c: usize| blocks.iter().flatten().any(|(_, x)| *x == c);
+    let common: Vec<usize> = (0..n).filter(|&c| !covered(c)).collect();
+    // (A column after the first group that is in none, or one outside them
+    // with one of their sub-headings: the blocks are not regular enough to
+    // say which record it belongs to.)
+    if common.iter().any(|&c| (c > start && !folded[c].is_empty()) || parts.contains(&folded[c])) {
+        return None;
+    }
+    let groups: Vec<Vec<Option<usize>>> = blocks.iter().map(|b| parts.iter().map(|p| b.iter().find(|(h, _)| h == p).map(|(_, c)| *c)).collect()).collect();
+    Some(Groups { common, parts: names, groups, how: "repeated" })
 }
 
 /// Whether a group's cells hold a record: two filled or more, or one that is a
@@ -183,7 +231,7 @@ mod tests {
     #[test]
     fn numbered_groups_become_a_row_each() {
         let h = header(&["Person ID", "Visit Type", "Visit 1 Date", "Visit 1 Seen Alone", "Visit 2 Date", "Visit 2 Seen Alone"]);
-        let g = find(&h).expect("two numbered groups");
+        let g = find(&h, None).expect("two numbered groups");
         let body = vec![SourceRow::texts(2, &["C1", "CP", "04/08/2026", "Yes", "18/08/2026", ""]), SourceRow::texts(3, &["C2", "LAC", "", "", "", ""])];
         let u = unfold(&h, &body, &g);
         let names: Vec<String> = u.header.iter().map(Cell::as_string).collect();
@@ -202,7 +250,7 @@ mod tests {
     #[test]
     fn the_same_sub_headings_again_are_groups_and_a_placeholder_is_no_record() {
         let h = header(&["Auditor name", "Child ID", "Team", "Audit date", "Child ID", "Team", "Audit date"]);
-        let g = find(&h).expect("two repeated groups");
+        let g = find(&h, None).expect("two repeated groups");
         let body = vec![SourceRow::texts(5, &["Ann Example", "F1", "East", "13/08/2026", "AUDIT BREAK", "", ""])];
         let u = unfold(&h, &body, &g);
         assert_eq!(u.rows.len(), 1);
@@ -210,9 +258,31 @@ mod tests {
     }
 
     #[test]
+    fn a_last_block_with_a_column_of_its_own_is_a_group_and_an_irregular_one_is_none() {
+        let h = header(&["Child ID", "Visit date", "Seen alone", "Child ID", "Visit date", "Seen alone", "Child ID", "Visit date", "Visit type", "Seen alone"]);
+        let g = find(&h, None).expect("three groups");
+        let body = vec![SourceRow::texts(2, &["C1", "01/09/2026", "Yes", "", "", "", "C1", "02/10/2026", "CP", "No"])];
+        let u = unfold(&h, &body, &g);
+        let rows: Vec<Vec<String>> = u.rows.iter().map(|r| r.cells.iter().map(Cell::as_string).collect()).collect();
+        // (October's "CP" is October's visit's, not September's.)
+        assert_eq!(rows, [vec!["C1", "01/09/2026", "Yes", ""], vec!["C1", "02/10/2026", "No", "CP"]]);
+        // A column after the groups, in none of them: whose is it? No groups;
+        // unless a title over the last group, and none after it, says.
+        let trailing = header(&["Child ID", "Visit date", "Seen alone", "Child ID", "Visit date", "Seen alone", "Visit type"]);
+        assert_eq!(find(&trailing, None), None);
+        let titles = header(&["September 2026", "", "", "October 2026", "", "", ""]);
+        let g = find(&trailing, Some(&titles)).expect("the last group's own column");
+        let body = vec![SourceRow::texts(2, &["C1", "10/09/2026", "Yes", "C1", "20/10/2026", "No", "CP"])];
+        let rows: Vec<Vec<String>> = unfold(&trailing, &body, &g).rows.iter().map(|r| r.cells.iter().map(Cell::as_string).collect()).collect();
+        assert_eq!(rows, [vec!["C1", "10/09/2026", "Yes", ""], vec!["C1", "20/10/2026", "No", "CP"]]);
+        let odd = header(&["Child ID", "Visit date", "Seen alone", "Child ID", "Visit date", "Seen alone", "Notes", "Visit date"]);
+        assert_eq!(find(&odd, None), None);
+    }
+
+    #[test]
     fn numbered_questions_and_one_numbered_column_are_no_groups() {
-        assert_eq!(find(&header(&["Child ID", "Q1 Risk", "Q2 Plans", "Q3 Voice"])), None);
-        assert_eq!(find(&header(&["Child ID", "Views 1", "Views 2", "Audit date"])), None);
+        assert_eq!(find(&header(&["Child ID", "Q1 Risk", "Q2 Plans", "Q3 Voice"]), None), None);
+        assert_eq!(find(&header(&["Child ID", "Views 1", "Views 2", "Audit date"]), None), None);
         assert_eq!(without_number("Agreed Action (1)", 1), "Agreed Action");
         assert_eq!(without_number("Parents / carers views: 2", 2), "Parents / carers views");
     }

@@ -148,6 +148,24 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     *ctx.grade_keys.borrow_mut() = keys;
     *ctx.question_list.borrow_mut() = list;
     let total = files.len();
+    // Small tabular files (a tracker kept a workbook or a CSV per team) are
+    // opened first, for the header rows they share (their columns are
+    // recognised on the rows of all of them); each is read from here, not
+    // opened again.
+    let mut early: HashMap<PathBuf, Result<ingest::Opened, String>> = HashMap::new();
+    let small: Vec<&PathBuf> = files.iter().filter(|p| small_table_file(p)).collect();
+    if small.len() >= 2 {
+        let mut parts = Vec::new();
+        for path in small {
+            let mut opened = ingest::quietly(|| ingest::open_with_notes(path));
+            if let Ok(Ok((tables, _))) = &mut opened {
+                parts.extend(table::header_parts(&ctx, tables));
+            }
+            early.insert(path.clone(), opened);
+        }
+        *ctx.folder_headers.borrow_mut() = parts;
+    }
+    let opened_early: std::collections::HashSet<PathBuf> = early.keys().cloned().collect();
     // Workbooks are opened (unzipped and parsed into cells) one file ahead on
     // another thread, while this one reads the file before: a folder of many
     // workbooks takes both cores. Text files stream, so they are opened here.
@@ -156,13 +174,14 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     std::thread::scope(|s| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Option<Opened>>(0);
         let ahead = &files;
+        let opened_early = &opened_early;
         // The reader gets the main thread's stack size: a stack overflow inside a
         // reader library cannot be caught.
         let opener = std::thread::Builder::new().name("open-ahead".into()).stack_size(8 << 20);
         // If no thread can be started, `tx` is dropped with it and every file is opened here.
         let _ = opener.spawn_scoped(s, move || {
             for path in ahead {
-                let opened = ingest::is_workbook(path).then(|| ingest::quietly(|| ingest::open_with_notes(path)));
+                let opened = (ingest::is_workbook(path) && !opened_early.contains(path)).then(|| ingest::quietly(|| ingest::open_with_notes(path)));
                 if tx.send(opened).is_err() {
                     return;
                 }
@@ -171,7 +190,8 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
         for (i, path) in files.iter().enumerate() {
             let shown = ingest::display_path(path);
             progress(i, total, &shown);
-            let opened = rx.recv().ok().flatten().unwrap_or_else(|| ingest::quietly(|| ingest::open_with_notes(path)));
+            let ahead = rx.recv().ok().flatten();
+            let opened = early.remove(path).or(ahead).unwrap_or_else(|| ingest::quietly(|| ingest::open_with_notes(path)));
             // A panic inside a reader library while reading one file becomes that
             // file's error (rows read before it are kept); the other files are still read.
             if let Err(what) = opened.and_then(|opened| ingest::quietly(|| read_file(&ctx, opened, &shown, &mut out, &mut found))) {
@@ -576,6 +596,18 @@ fn teams_by_key(model: &mut Model, found: &mut findings::Findings) {
 /// A file as opened, or the reader library's panic.
 type Opened = Result<ingest::Opened, String>;
 
+/// A file opened before the others for the header rows it may share with
+/// them ([`table::header_parts`]): a spreadsheet or text export of at most
+/// [`SMALL_FILE`] bytes (a tracker split a file per team holds a few rows).
+fn small_table_file(path: &std::path::Path) -> bool {
+    let ext = ingest::extension(path);
+    (ingest::WORKBOOK_EXTENSIONS.contains(&ext.as_str()) || ingest::TEXT_EXTENSIONS.contains(&ext.as_str()))
+        && ingest::input_len(path).is_some_and(|n| n <= SMALL_FILE)
+}
+
+/// The largest file [`small_table_file`] takes.
+const SMALL_FILE: u64 = 32 * 1024;
+
 /// Reads one opened file's tables into `out`.
 fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mut Normalised, found: &mut findings::Findings) {
     match opened {
@@ -629,9 +661,16 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
                     }
                 }
             }
-            // A header that two or more sheets share: one table kept a sheet
-            // per team or per month, its columns recognised on all their rows.
-            *ctx.shared_headers.borrow_mut() = if tables.len() > 1 { table::shared_headers(ctx, &mut tables) } else { Vec::new() };
+            // A header that two or more sheets, or small files of the folder,
+            // share: one table kept a sheet or a file per team or per month,
+            // its columns recognised on all their rows.
+            {
+                let mut parts = ctx.folder_headers.borrow().clone();
+                if tables.len() > 1 && !parts.iter().any(|p| p.file_is(shown)) {
+                    parts.extend(table::header_parts(ctx, &mut tables));
+                }
+                *ctx.shared_headers.borrow_mut() = table::shared_headers(&parts);
+            }
             let before = out.tables.len();
             for t in tables {
                 out.tables.extend(table::read_tables(ctx, t, &mut out.model, found));

@@ -555,23 +555,50 @@ pub struct Context<'a> {
     /// ("KSS1", "Child's lived experience: How well do we understand …"):
     /// a header that is only the id is read with its text.
     pub(crate) question_list: std::cell::RefCell<Vec<(String, String)>>,
-    /// The header rows that two or more sheets of the workbook being read
-    /// share, with each sheet's rows under them ([`shared_headers`]).
+    /// The header rows that two or more sheets of the workbook being read,
+    /// or small files of the folder, share, with each one's rows under them
+    /// ([`shared_headers`]).
     pub(crate) shared_headers: std::cell::RefCell<Vec<SharedHeader>>,
+    /// The header rows of the folder's small files ([`header_parts`]).
+    pub(crate) folder_headers: std::cell::RefCell<Vec<HeaderPart>>,
 }
 
-/// A header row that two or more sheets of one workbook share (a tracker kept
-/// one sheet per team, or per month), and each of those sheets' first rows
-/// under it: parts of one table, whose columns are recognised on the rows of
-/// all of them. A sheet of one or two rows says too little on its own: which
-/// of two columns both called an auditor's holds names, whether a column of
-/// grades is graded at all.
+/// A header row that two or more sheets or files share (a tracker kept one
+/// sheet per team, or per month, or one small workbook per team), and each
+/// of those tables' first rows under it: parts of one table, whose columns
+/// are recognised on the rows of all of them. A table of one or two rows says
+/// too little on its own: which of two columns both called an auditor's holds
+/// names, whether a column of grades is graded at all.
 #[derive(Debug, Clone)]
 pub(crate) struct SharedHeader {
     /// The header's folded texts (no empty ones at its end).
     header: Vec<String>,
-    /// Each sheet's name and its rows below the header.
-    parts: Vec<(Option<String>, Vec<SourceRow>)>,
+    /// Each part's file, sheet and rows below the header.
+    parts: Vec<HeaderPart>,
+}
+
+/// One table's header row and the rows under it, for [`SharedHeader`].
+#[derive(Debug, Clone)]
+pub(crate) struct HeaderPart {
+    header: Vec<String>,
+    file: String,
+    sheet: Option<String>,
+    rows: Vec<SourceRow>,
+}
+
+impl HeaderPart {
+    /// Whether the part is of the file shown as `file`.
+    pub(crate) fn file_is(&self, file: &str) -> bool {
+        self.file == file
+    }
+
+    /// How the part is named in a note: its sheet, else its file.
+    fn name(&self) -> String {
+        match &self.sheet {
+            Some(s) => format!("sheet '{s}'"),
+            None => format!("file '{}'", self.file),
+        }
+    }
 }
 
 /// A header's folded texts without the empty ones at its end (a sheet's used
@@ -581,11 +608,11 @@ fn header_key(folded: &[String]) -> &[String] {
     &folded[..n]
 }
 
-/// The header rows that two or more of `tables` (the sheets of one workbook)
-/// share: within each sheet's first rows, a row of three or more texts, two of
-/// them known column names, and nothing else. The tables keep every row.
-pub(crate) fn shared_headers(ctx: &Context, tables: &mut [Table]) -> Vec<SharedHeader> {
-    let mut found: Vec<SharedHeader> = Vec::new();
+/// The header rows of `tables` (the tables of one file): within each table's
+/// first rows, a row of three or more texts, two of them known column names,
+/// and nothing else; with the rows under it. The tables keep every row.
+pub(crate) fn header_parts(ctx: &Context, tables: &mut [Table]) -> Vec<HeaderPart> {
+    let mut parts: Vec<HeaderPart> = Vec::new();
     for t in tables.iter_mut() {
         let rows = super::gradekey::head_n(t, SHARED_LOOK);
         let mut keys_seen: Vec<Vec<String>> = Vec::new();
@@ -601,11 +628,19 @@ pub(crate) fn shared_headers(ctx: &Context, tables: &mut [Table]) -> Vec<SharedH
                 continue;
             }
             keys_seen.push(key.clone());
-            let part = (t.sheet.clone(), rows[i + 1..].to_vec());
-            match found.iter_mut().find(|s| s.header == key) {
-                Some(s) => s.parts.push(part),
-                None => found.push(SharedHeader { header: key, parts: vec![part] }),
-            }
+            parts.push(HeaderPart { header: key, file: t.file.clone(), sheet: t.sheet.clone(), rows: rows[i + 1..].to_vec() });
+        }
+    }
+    parts
+}
+
+/// The header rows two or more of `parts` share.
+pub(crate) fn shared_headers(parts: &[HeaderPart]) -> Vec<SharedHeader> {
+    let mut found: Vec<SharedHeader> = Vec::new();
+    for p in parts {
+        match found.iter_mut().find(|s| s.header == p.header) {
+            Some(s) => s.parts.push(p.clone()),
+            None => found.push(SharedHeader { header: p.header.clone(), parts: vec![p.clone()] }),
         }
     }
     found.retain(|s| s.parts.len() >= 2);
@@ -635,6 +670,7 @@ impl<'a> Context<'a> {
             grade_keys: Default::default(),
             question_list: Default::default(),
             shared_headers: Default::default(),
+            folder_headers: Default::default(),
         }
     }
 
@@ -642,22 +678,23 @@ impl<'a> Context<'a> {
     /// `own` ([`SharedHeader`]), down to any other table below it, without
     /// totals rows or the header again, for `room` rows at most; and those
     /// sheets' names.
-    fn shared_rows(&self, own: &[String], sheet: Option<&str>, room: usize) -> (Vec<Vec<Cell>>, Vec<String>) {
+    fn shared_rows(&self, own: &[String], file: &str, sheet: Option<&str>, room: usize) -> (Vec<Vec<Cell>>, Vec<String>) {
         let shared = self.shared_headers.borrow();
-        let (mut rows, mut sheets) = (Vec::new(), Vec::new());
-        let Some(s) = shared.iter().find(|s| s.header == header_key(own)) else { return (rows, sheets) };
-        for (name, below) in s.parts.iter().filter(|(name, _)| name.as_deref() != sheet) {
+        let (mut rows, mut names) = (Vec::new(), Vec::new());
+        let Some(s) = shared.iter().find(|s| s.header == header_key(own)) else { return (rows, names) };
+        for part in s.parts.iter().filter(|p| !(p.file == file && p.sheet.as_deref() == sheet)) {
             if rows.len() >= room {
                 break;
             }
+            let below = &part.rows;
             let end = table_end(self, below, own);
             let before = rows.len();
             rows.extend(below[..end].iter().filter(|r| !is_totals_row(r) && !repeats_header(r, own)).take(room - before).map(|r| r.cells.clone()));
             if rows.len() > before {
-                sheets.push(name.clone().unwrap_or_default());
+                names.push(part.name());
             }
         }
-        (rows, sheets)
+        (rows, names)
     }
 
     /// [`is_known_header`], answered once per distinct text.
@@ -2055,7 +2092,11 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     if let Some(h) = header {
         let plans = if pinned.is_none_or(|k| k == "episodes") { super::plans::plans(&sample[h].cells, |t| ctx.episode_rules.classify(t)) } else { Vec::new() };
         let long_columns = pinned.is_none_or(|k| k == "audits").then(|| super::long::question_answer(&sample[h].cells)).flatten();
-        let groups = if long_columns.is_none() && pinned.is_none() { super::groups::find(&sample[h].cells) } else { None };
+        let groups = if long_columns.is_none() && pinned.is_none() {
+            super::groups::find(&sample[h].cells, h.checked_sub(1).map(|a| &sample[a].cells[..]))
+        } else {
+            None
+        };
         if !plans.is_empty() || long_columns.is_some() || groups.is_some() {
             let map_rows = |header: &[Cell], rows: &[SourceRow]| {
                 let body: Vec<Vec<Cell>> = rows.iter().take(200).map(|r| r.cells.clone()).collect();
@@ -2142,7 +2183,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             below[..table_end(ctx, below, &own)].iter().filter(|r| !is_totals_row(r) && !repeats_header(r, &own)).take(200).map(|r| r.cells.clone()).collect();
         // (And the rows of the workbook's other sheets under the same header:
         // one table kept a sheet per team or per month.)
-        let (more, sheets) = ctx.shared_rows(&own, sheet.as_deref(), 200 - body.len());
+        let (more, sheets) = ctx.shared_rows(&own, &file, sheet.as_deref(), 200 - body.len());
         body.extend(more);
         shared_with = sheets;
         // A group title that names an earlier audit ("Previous audit" over
@@ -2546,11 +2587,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         report.notes.push(format!("two header rows (rows {} and {}) read as one: {how}", sample[h].row - 1, sample[h].row));
     }
     if !shared_with.is_empty() {
-        let why = format!(
-            "the same header as sheet{} {}: its columns are recognised on the rows of all of them, as parts of one table",
-            if shared_with.len() == 1 { "" } else { "s" },
-            shared_with.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ")
-        );
+        let why = format!("the same header as {}: its columns are recognised on the rows of all of them, as parts of one table", shared_with.join(", "));
         report.notes.push(why.clone());
         findings.push(Severity::Info, "columns_shared", &file, sheet.as_deref(), Some(sample[h].row), None, "", why);
     }

@@ -731,12 +731,13 @@ fn xlsx_sheets(sheets: &[(&str, Vec<&[&str]>)]) -> Vec<u8> {
 }
 
 #[test]
-fn a_tracker_kept_a_sheet_per_team_is_read_as_one_table() {
+fn a_tracker_kept_a_sheet_or_a_file_per_team_is_read_as_one_table() {
     // Found by the fifth sweep: a tracker split into a sheet per team, a row
     // or two on each. On its own, a sheet of one row cannot tell by its values
     // which of "Auditor" and "Q12 (auditor)" holds the auditor's name, so
     // neither was read and the overall judgement went missing. Sheets with the
-    // same header are parts of one table, their columns recognised together.
+    // same header, and small files of one folder, are parts of one table,
+    // their columns recognised together.
     let header: &[&str] = &[
         "Child ID",
         "Team",
@@ -793,7 +794,12 @@ fn a_tracker_kept_a_sheet_per_team_is_read_as_one_table() {
     ];
     let whole = xlsx_sheets(&[("Programme", [header].into_iter().chain(rows).collect())]);
     let per_team = xlsx_sheets(&rows.iter().map(|r| (r[1], vec![header, r])).collect::<Vec<_>>());
-    let run = same_kpis_for("sheet-per-team", &[("tracker.xlsx", whole)], &[("tracker.xlsx", per_team)]);
+    let run = same_kpis_for("sheet-per-team", &[("tracker.xlsx", whole.clone())], &[("tracker.xlsx", per_team)]);
+    assert_eq!(fraction(&run, "overall_good_or_better"), (Some(2), Some(3)));
+    // And a workbook per team, the team named by its file.
+    let files: Vec<(String, Vec<u8>)> = rows.iter().map(|r| (format!("{}.xlsx", r[1]), xlsx_sheets(&[("Audits", vec![header, r])]))).collect();
+    let files: Vec<(&str, Vec<u8>)> = files.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
+    let run = same_kpis_for("file-per-team", &[("tracker.xlsx", whole)], &files);
     assert_eq!(fraction(&run, "overall_good_or_better"), (Some(2), Some(3)));
 }
 
