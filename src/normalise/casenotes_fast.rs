@@ -54,6 +54,8 @@ pub struct NoteColumns {
     /// The note type's header says it is a visit's type ("Visit Type"): see
     /// [`super::table::note_kind_in`].
     pub visit_types: bool,
+    /// A note's kind where its type is blank: see [`super::table::blank_type_visit`].
+    pub blank_visit: Option<super::model::NoteKind>,
     /// How the row reader keys a row for exact duplicates.
     pub keys: RowKeys,
     /// The header row's key: the header again further down is set aside.
@@ -85,6 +87,7 @@ impl NoteColumns {
             mode: get("visit_mode").map(|c| c.0),
             child_seen: get("child_seen").map(|c| c.0),
             visit_types: get("note_type").is_some_and(|c| super::table::is_visit_type_header(&c.1)),
+            blank_visit: None,
             keys,
             header_key: 0,
             quote_check: None,
@@ -1048,6 +1051,10 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
         DateVal::Blank => return reject("no readable event date", "event date"),
     };
     let mut kind = *look.kinds[rec.note_type as usize].get_or_insert_with(|| super::table::note_kind_in(ctx, cols.visit_types, &texts[rec.note_type as usize]));
+    // (A visit report's row with no type: a visit.)
+    if let Some(k) = cols.blank_visit.filter(|_| texts[rec.note_type as usize].trim().is_empty()) {
+        kind = k;
+    }
     if kind.is_statutory_visit() {
         let virtual_visit =
             cols.mode.is_some() && *look.not_in_person[rec.mode as usize].get_or_insert_with(|| super::table::mode_not_in_person(&texts[rec.mode as usize]));

@@ -223,6 +223,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     drop_reaudits_read_twice(&mut out.model, &mut found);
     read_codes_by_key(&mut out.model, &ctx, &mut found);
     identity::canonicalise(&mut out.model, &mut found);
+    drop_visits_read_twice(&mut out, &mut found);
     join::forms_to_lists(&mut out.tables, &mut out.model, &mut found);
     link_actions(&mut out.model, &mut found);
     actions_without_due(&out.model, &mut found);
@@ -296,6 +297,49 @@ fn drop_superseded_notes(out: &mut Normalised, found: &mut findings::Findings) {
         );
         found.push(Severity::Info, "row_set_aside", &file, None, Some(*row), None, "", message);
     }
+}
+
+/// Takes out the visits read from a visits return (a row per visit with no
+/// type: [`table::blank_type_visit`]) that another export holds as a typed
+/// statutory visit of the same child on the same day (the return typed onto the
+/// case management system): each is counted once, as the other export's, and
+/// becomes a row set aside in its table's count, with a note.
+fn drop_visits_read_twice(out: &mut Normalised, found: &mut findings::Findings) {
+    let untyped = |n: &model::CaseNote, m: &Model| n.kind.is_statutory_visit() && m.strings.get(n.note_type).trim().is_empty();
+    if !out.model.case_notes.iter().any(|n| untyped(n, &out.model)) {
+        return;
+    }
+    let typed: HashMap<(u32, chrono::NaiveDate), u32> =
+        out.model.case_notes.iter().filter(|n| n.kind.is_statutory_visit() && !untyped(n, &out.model)).map(|n| ((n.child, n.event), n.source)).collect();
+    let twice: std::collections::HashSet<(u32, u32)> = out
+        .model
+        .case_notes
+        .iter()
+        .filter(|n| untyped(n, &out.model) && typed.get(&(n.child, n.event)).is_some_and(|s| *s != n.source))
+        .map(|n| (n.source, n.row))
+        .collect();
+    if twice.is_empty() {
+        return;
+    }
+    for n in out.model.case_notes.iter().filter(|n| twice.contains(&(n.source, n.row))) {
+        let file = out.model.strings.get(n.source).to_string();
+        let other = typed.get(&(n.child, n.event)).map(|s| out.model.strings.get(*s).to_string()).unwrap_or_default();
+        if let Some(t) = out.tables.iter_mut().find(|t| t.file == file && t.kind == columns::TableKind::CaseNotes) {
+            t.rows_accepted = t.rows_accepted.saturating_sub(1);
+            t.reject(table::VISIT_READ_TWICE);
+        }
+        found.push(
+            Severity::Info,
+            "row_set_aside",
+            &file,
+            None,
+            Some(n.row),
+            None,
+            n.event.to_string(),
+            format!("{}: {other} has this child's statutory visit on the same day; counted once, as that export's", table::VISIT_READ_TWICE),
+        );
+    }
+    out.model.case_notes.retain(|n| !twice.contains(&(n.source, n.row)));
 }
 
 /// Takes out the audits that a later export holds again (read first, from an

@@ -819,8 +819,36 @@ pub(crate) fn note_kind_in(ctx: &Context, visit_column: bool, text: &str) -> Not
         Some(super::model::EpisodeKind::Cp) => NoteKind::CpVisit,
         Some(super::model::EpisodeKind::Cla) => NoteKind::ClaVisit,
         Some(super::model::EpisodeKind::Cin) => NoteKind::CinVisit,
+        // ("Home visit", "Statutory", "Unannounced", "Joint visit": a visit
+        // whose plan the child's legal status says; not "Virtual".)
+        None if names_a_visit(text) && !not_in_person(text) && !says_not_statutory(text) => NoteKind::StatutoryVisit,
         None => NoteKind::Other,
     }
+}
+
+/// The kind of a note whose type is blank (or has no column) in a table whose
+/// date column is a visit's ("Visit date": a visit report, a row per visit):
+/// a visit of the plan the sheet or file is named for ("CP visits", "CLA
+/// visits.csv"), else a statutory visit whose plan the child's legal status
+/// says. None for any other table.
+pub(crate) fn blank_type_visit(ctx: &Context, event_header: &str, file: &str, sheet: Option<&str>) -> Option<NoteKind> {
+    if !fold(event_header).split(' ').any(|w| w == "visit" || w == "visits") {
+        return None;
+    }
+    let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = sheet.map(str::to_string).unwrap_or(stem);
+    Some(match ctx.episode_rules.classify(&name).and_then(super::model::EpisodeKind::parse) {
+        Some(super::model::EpisodeKind::Cp) => NoteKind::CpVisit,
+        Some(super::model::EpisodeKind::Cla) => NoteKind::ClaVisit,
+        Some(super::model::EpisodeKind::Cin) => NoteKind::CinVisit,
+        None => NoteKind::StatutoryVisit,
+    })
+}
+
+/// Whether a visit type's words say a visit to the child ("Home visit",
+/// "Statutory", "Unannounced", "Announced", "Joint visit").
+fn names_a_visit(text: &str) -> bool {
+    fold(text).split(' ').any(|w| matches!(w, "visit" | "visits" | "statutory" | "unannounced" | "announced" | "home"))
 }
 
 /// Whether a note-type column's header says it is a visit's type.
@@ -1107,7 +1135,7 @@ impl TableReport {
 }
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 30] = [
+pub const SET_ASIDE_REASONS: [&str; 31] = [
     NO_ACTION,
     SERVICE_ACTION,
     super::lookalike::NOT_CASE_FILE,
@@ -1122,6 +1150,7 @@ pub const SET_ASIDE_REASONS: [&str; 30] = [
     LONG_FORMAT_ANSWER,
     NO_PLAN_DATES,
     NO_GROUP_FILLED,
+    VISIT_READ_TWICE,
     REPEATED_HEADER,
     AUDIT_CANCELLED,
     AUDIT_REMOVED,
@@ -1569,6 +1598,9 @@ pub const SPANNED_ROWS: u32 = 2;
 
 /// A child's row of a wide legal-status table with no plan start date in it.
 pub const NO_PLAN_DATES: &str = "no plan start date (legal status in wide form)";
+
+/// A visit in a visits return that another export holds too.
+pub const VISIT_READ_TWICE: &str = "the same visit in another export";
 
 /// A row of a table with several records on a row ([`super::groups`]) whose
 /// every group is empty (an auditor not allocated that month).
@@ -2878,6 +2910,9 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         .filter_map(|f| mapping.field(f))
         .any(|i| sample.iter().skip(h + 1).any(|r| r.cells.get(i).is_some_and(|c| !c.is_empty())));
     let watch = error_watch(&mapping, &fields, &alternates);
+    let blank_visit = (mapping.kind == TableKind::CaseNotes)
+        .then(|| fields.iter().find(|(f, _)| f == "event_date").and_then(|(_, (_, h))| blank_type_visit(ctx, h, &file, sheet.as_deref())))
+        .flatten();
     // (All of a 1904 workbook's table is read so, though only its first rows
     // are looked at for the warning.)
     if date1904 {
@@ -2912,6 +2947,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         slots: if mapping.kind == TableKind::Audits && !moderation_log { action_slots(&mapping, long.is_some()) } else { Vec::new() },
         reaudit_slots: if mapping.kind == TableKind::Audits && !moderation_log { reaudit_slots(&mapping) } else { Vec::new() },
         action_plan: mapping.kind == TableKind::Audits && !moderation_log && is_action_plan(&mapping, &file, sheet.as_deref(), long.is_some()),
+        blank_visit,
         header_keys: header_keys(&mapping, &preamble_key(&sample[h.saturating_sub(6)..h]), ctx.config, &sample[h + 1..]),
         fixed_episode_type,
         note_kinds: Default::default(),
@@ -2968,6 +3004,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             quote_check: reader.quote_check,
             error_watch: reader.error_watch.iter().map(|(i, _)| *i).collect(),
             usual_year: reader.usual_year,
+            blank_visit: reader.blank_visit,
             ..super::casenotes_fast::NoteColumns::from_fields(&reader.fields, reader.keys.clone())
         };
         let mut sink = super::casenotes_fast::Sink {
@@ -4105,6 +4142,8 @@ struct RowReader<'a> {
     reaudit_slots: Vec<(u32, usize, usize)>,
     /// An action plan with a row per audit ([`is_action_plan`]).
     action_plan: bool,
+    /// A case note's kind where its type is blank ([`blank_type_visit`]).
+    blank_visit: Option<NoteKind>,
     /// Graded columns whose header states what their numbers mean: column → (number, label).
     header_keys: Vec<(usize, Vec<(i64, String)>)>,
     /// Second columns of single-valued fields, read where the first is blank
@@ -5817,14 +5856,27 @@ impl<'a> RowReader<'a> {
         let mut note_type = self.str(row, "note_type").unwrap_or_default();
         let event = self.date(row, "event_date", findings).ok_or(("no readable event date", String::new(), Some("event date".to_string())))?;
         let mut kind = self.note_kind(&note_type);
+        // (A visit report's row with no type: a visit.)
+        if note_type.trim().is_empty() {
+            if let Some(k) = self.blank_visit {
+                kind = k;
+            }
+        }
         // A second note-type column ("Statutory Visit Type" beside "Activity
         // Type: Visit") is read where the first says no kind of note.
-        if kind == NoteKind::Other {
-            let seconds: Vec<usize> = self.alternates.iter().filter(|(f, _)| f == "note_type").map(|(_, (j, _))| *j).collect();
-            for j in seconds {
+        // (And where the first says a visit but not whose plan, "Visit",
+        // beside "Visit Type: CP": the second's plan.)
+        // (Not where the first says the visit was not made in person or not
+        // statutory: "Visit - No Access" beside "Visit Type: CP" is no visit.)
+        let demoted = not_in_person(&note_type) || says_not_statutory(&note_type);
+        if matches!(kind, NoteKind::Other | NoteKind::StatutoryVisit) && !demoted {
+            let seconds: Vec<(usize, bool)> =
+                self.alternates.iter().filter(|(f, _)| f == "note_type").map(|(_, (j, h))| (*j, is_visit_type_header(h))).collect();
+            for (j, visit_column) in seconds {
                 let Some(Cell::Text(t)) = row.cells.get(j) else { continue };
-                let k = self.note_kind(t);
-                if k != NoteKind::Other {
+                let k = note_kind_in(self.ctx, visit_column, t);
+                let plan = matches!(k, NoteKind::CpVisit | NoteKind::ClaVisit | NoteKind::CinVisit);
+                if (kind == NoteKind::Other && k != NoteKind::Other) || (kind == NoteKind::StatutoryVisit && plan) {
                     (note_type, kind) = (std::borrow::Cow::Owned(t.clone()), k);
                     break;
                 }
@@ -6896,6 +6948,9 @@ mod tests {
         // (Under a note type's own header, "CP" says no kind of note.)
         assert_eq!(note_kind_in(&ctx, false, "CP"), NoteKind::Other);
         assert_eq!(note_kind_in(&ctx, true, "Case Note"), NoteKind::Other);
+        assert_eq!(note_kind_in(&ctx, true, "Home visit"), NoteKind::StatutoryVisit);
+        assert_eq!(note_kind_in(&ctx, true, "Unannounced"), NoteKind::StatutoryVisit);
+        assert_eq!(note_kind_in(&ctx, true, "Virtual"), NoteKind::Other);
         assert!(is_visit_type_header("Visit Type") && !is_visit_type_header("Case Note Type"));
     }
 

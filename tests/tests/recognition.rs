@@ -2254,3 +2254,41 @@ fn a_count_table_pasted_beside_the_records_is_not_read_for_their_fields() {
     );
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(3)), "{}", data_quality(&out));
 }
+
+/// Writes the files into a fresh folder and runs auditpack on it as
+/// [`run_in_folder`] does; the output folder.
+fn run_files(name: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
+    let dir = scratch(name);
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    for (file, text) in files {
+        std::fs::write(input.join(file), text).unwrap();
+    }
+    run_in_folder(&dir, &input)
+}
+
+#[test]
+fn a_visit_report_is_visits_whatever_its_type_column_says() {
+    // Found by a stranger's review (2026-12-01). A row per child with a date
+    // and a seen-alone answer per visit and no type column: every pair is a
+    // visit (of the plan the legal status says).
+    let status = "Child ID,Legal Status,Start Date,End Date\nC1,CP,2026-06-01,\nC2,CP,2026-06-01,\n";
+    let grid = "Child ID,Visit 1 Date,Visit 1 Seen Alone,Visit 2 Date,Visit 2 Seen Alone,Visit 3 Date,Visit 3 Seen Alone\n\
+                C1,2026-09-07,Yes,2026-09-17,No,2026-09-28,\n\
+                C2,2026-09-02,Yes,2026-10-20,No,,\n";
+    let out = run_files("visit-grid-no-type", &[("legal-status.csv", status), ("cp-visits.csv", grid)]);
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(4), Some(5)));
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(0), Some(2)));
+    // "Visit - No Access" is an attempt however its "Visit Type" names the
+    // plan; "Visit" beside "Visit Type: CP" is a CP visit.
+    let notes = "Person ID,Case Note Type,Visit Type,Event Date,Date Recorded,Seen Alone\n\
+                 C1,Home Visit,CP,2026-09-01,2026-09-01,Yes\n\
+                 C1,Visit - No Access,CP,2026-09-14,2026-09-14,\n\
+                 C1,Visit,CP,2026-10-20,2026-10-20,No\n";
+    let out = run_files(
+        "visit-type-beside-type",
+        &[("legal-status.csv", "Child ID,Legal Status,Start Date,End Date\nC1,CP,2026-06-01,\n"), ("case-notes.csv", notes)],
+    );
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(2), Some(2)));
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(0), Some(1)));
+}
