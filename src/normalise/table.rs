@@ -1339,8 +1339,12 @@ impl RowState {
                 // Without a warehouse's type suffix ("record_status_cd", "is_current_ind").
                 let h = ["cd", "code", "ind", "indicator", "flag", "yn"].iter().find_map(|w| h.strip_suffix(&format!(" {w}"))).unwrap_or(&h);
                 // (Not a bare "Current": a case or plan that is open.)
+                let words: Vec<&str> = h.split(' ').collect();
+                // ("Is latest version", "Latest record?", "Is current version".)
+                let versioned = words.iter().any(|w| matches!(*w, "latest" | "current")) && words.iter().any(|w| matches!(*w, "version" | "record"));
                 let kind = match h {
-                    "is current" | "current version" | "current record" | "is latest" | "latest version" => State::Current,
+                    "is current" | "is latest" => State::Current,
+                    _ if versioned && words.len() <= 4 => State::Current,
                     "record status" | "row status" | "record state" | "is deleted" | "deleted" | "delete" | "soft deleted" => State::Deleted,
                     "item type" => State::ItemType,
                     _ => return None,
