@@ -86,7 +86,7 @@ impl NoteColumns {
             state: get("status").map(|c| c.0),
             mode: get("visit_mode").map(|c| c.0),
             child_seen: get("child_seen").map(|c| c.0),
-            visit_types: get("note_type").is_some_and(|c| super::table::is_visit_type_header(&c.1)),
+            visit_types: get("note_type").is_some_and(|c| super::table::says_visit(&c.1)),
             blank_visit: None,
             keys,
             header_key: 0,

@@ -815,14 +815,21 @@ pub(crate) fn note_kind_in(ctx: &Context, visit_column: bool, text: &str) -> Not
     if kind != NoteKind::Other || !visit_column {
         return kind;
     }
-    match ctx.episode_rules.classify(text).and_then(super::model::EpisodeKind::parse) {
-        Some(super::model::EpisodeKind::Cp) => NoteKind::CpVisit,
-        Some(super::model::EpisodeKind::Cla) => NoteKind::ClaVisit,
-        Some(super::model::EpisodeKind::Cin) => NoteKind::CinVisit,
+    match plan_visit(ctx, text) {
+        Some(k) => k,
         // ("Home visit", "Statutory", "Unannounced", "Joint visit": a visit
         // whose plan the child's legal status says; not "Virtual".)
         None if names_a_visit(text) && !not_in_person(text) && !says_not_statutory(text) => NoteKind::StatutoryVisit,
         None => NoteKind::Other,
+    }
+}
+
+/// The statutory visit of the plan a text names ("CP", "LAC", "CLA visits").
+fn plan_visit(ctx: &Context, text: &str) -> Option<NoteKind> {
+    match ctx.episode_rules.classify(text).and_then(super::model::EpisodeKind::parse)? {
+        super::model::EpisodeKind::Cp => Some(NoteKind::CpVisit),
+        super::model::EpisodeKind::Cla => Some(NoteKind::ClaVisit),
+        super::model::EpisodeKind::Cin => Some(NoteKind::CinVisit),
     }
 }
 
@@ -832,17 +839,12 @@ pub(crate) fn note_kind_in(ctx: &Context, visit_column: bool, text: &str) -> Not
 /// visits.csv"), else a statutory visit whose plan the child's legal status
 /// says. None for any other table.
 pub(crate) fn blank_type_visit(ctx: &Context, event_header: &str, file: &str, sheet: Option<&str>) -> Option<NoteKind> {
-    if !fold(event_header).split(' ').any(|w| w == "visit" || w == "visits") {
+    if !says_visit(event_header) {
         return None;
     }
     let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let name = sheet.map(str::to_string).unwrap_or(stem);
-    Some(match ctx.episode_rules.classify(&name).and_then(super::model::EpisodeKind::parse) {
-        Some(super::model::EpisodeKind::Cp) => NoteKind::CpVisit,
-        Some(super::model::EpisodeKind::Cla) => NoteKind::ClaVisit,
-        Some(super::model::EpisodeKind::Cin) => NoteKind::CinVisit,
-        None => NoteKind::StatutoryVisit,
-    })
+    Some(plan_visit(ctx, &name).unwrap_or(NoteKind::StatutoryVisit))
 }
 
 /// Whether a visit type's words say a visit to the child ("Home visit",
@@ -851,8 +853,9 @@ fn names_a_visit(text: &str) -> bool {
     fold(text).split(' ').any(|w| matches!(w, "visit" | "visits" | "statutory" | "unannounced" | "announced" | "home"))
 }
 
-/// Whether a note-type column's header says it is a visit's type.
-pub(crate) fn is_visit_type_header(header: &str) -> bool {
+/// Whether a header says its column is a visit's ("Visit Type", "Visit
+/// date"): a note type or a date of a visit report.
+pub(crate) fn says_visit(header: &str) -> bool {
     fold(header).split(' ').any(|w| w == "visit" || w == "visits")
 }
 
@@ -3148,20 +3151,18 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         report.notes.push(why.clone());
         findings.push(Severity::Info, "action_plan_per_audit", &file, sheet.as_deref(), None, None, "", why);
     }
-    if let Some(u) = wide_groups {
-        report.notes.push(u.note.clone());
-        findings.push(Severity::Info, "column_groups", &file, sheet.as_deref(), None, None, "", u.note.clone());
-        report.rows_read += u.without_groups.len() as u64;
-        for _ in &u.without_groups {
-            report.reject(NO_GROUP_FILLED);
-        }
-    }
-    if let Some(u) = wide_plans {
-        report.notes.push(u.note.clone());
-        findings.push(Severity::Info, "wide_legal_status", &file, sheet.as_deref(), None, None, "", u.note.clone());
-        report.rows_read += u.without_plans.len() as u64;
-        for _ in &u.without_plans {
-            report.reject(NO_PLAN_DATES);
+    // A table turned round (a row per group of columns, or per plan): said,
+    // and its rows with nothing to turn set aside.
+    let turned = [
+        wide_groups.map(|u| ("column_groups", u.note, u.without_groups.len(), NO_GROUP_FILLED)),
+        wide_plans.map(|u| ("wide_legal_status", u.note, u.without_plans.len(), NO_PLAN_DATES)),
+    ];
+    for (code, note, unused, reason) in turned.into_iter().flatten() {
+        report.notes.push(note.clone());
+        findings.push(Severity::Info, code, &file, sheet.as_deref(), None, None, "", note);
+        report.rows_read += unused as u64;
+        for _ in 0..unused {
+            report.reject(reason);
         }
     }
     if let Some(e) = read_error {
@@ -5846,7 +5847,7 @@ impl<'a> RowReader<'a> {
         if let Some(k) = self.note_kinds.get(note_type) {
             return *k;
         }
-        let visit_column = self.fields.iter().find(|(f, _)| f == "note_type").is_some_and(|(_, (_, h))| is_visit_type_header(h));
+        let visit_column = self.fields.iter().find(|(f, _)| f == "note_type").is_some_and(|(_, (_, h))| says_visit(h));
         let k = note_kind_in(self.ctx, visit_column, note_type);
         self.note_kinds.insert(note_type.to_string(), k);
         k
@@ -5874,8 +5875,7 @@ impl<'a> RowReader<'a> {
         // statutory: "Visit - No Access" beside "Visit Type: CP" is no visit.)
         let demoted = not_in_person(&note_type) || says_not_statutory(&note_type);
         if matches!(kind, NoteKind::Other | NoteKind::StatutoryVisit) && !demoted {
-            let seconds: Vec<(usize, bool)> =
-                self.alternates.iter().filter(|(f, _)| f == "note_type").map(|(_, (j, h))| (*j, is_visit_type_header(h))).collect();
+            let seconds: Vec<(usize, bool)> = self.alternates.iter().filter(|(f, _)| f == "note_type").map(|(_, (j, h))| (*j, says_visit(h))).collect();
             for (j, visit_column) in seconds {
                 let Some(Cell::Text(t)) = row.cells.get(j) else { continue };
                 let k = note_kind_in(self.ctx, visit_column, t);
@@ -6955,7 +6955,7 @@ mod tests {
         assert_eq!(note_kind_in(&ctx, true, "Home visit"), NoteKind::StatutoryVisit);
         assert_eq!(note_kind_in(&ctx, true, "Unannounced"), NoteKind::StatutoryVisit);
         assert_eq!(note_kind_in(&ctx, true, "Virtual"), NoteKind::Other);
-        assert!(is_visit_type_header("Visit Type") && !is_visit_type_header("Case Note Type"));
+        assert!(says_visit("Visit Type") && !says_visit("Case Note Type"));
     }
 
     #[test]
