@@ -155,14 +155,28 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     let mut early: HashMap<PathBuf, Result<ingest::Opened, String>> = HashMap::new();
     let small: Vec<&PathBuf> = files.iter().filter(|p| small_table_file(p)).collect();
     if small.len() >= 2 {
+        // (Opened on two threads, half each, as the open-ahead thread would
+        // have opened them beside the reading.)
+        let half = small.len().div_ceil(2);
+        let open_all = |paths: &[&PathBuf]| paths.iter().map(|p| ((*p).clone(), ingest::quietly(|| ingest::open_with_notes(p)))).collect::<Vec<_>>();
+        let opened_all: Vec<(PathBuf, Result<ingest::Opened, String>)> = std::thread::scope(|s| {
+            let second = std::thread::Builder::new().stack_size(8 << 20).spawn_scoped(s, || open_all(&small[half..]));
+            let mut first = open_all(&small[..half]);
+            match second.ok().and_then(|h| h.join().ok()) {
+                Some(rest) => first.extend(rest),
+                None => first.extend(open_all(&small[half..])),
+            }
+            first
+        });
         let mut parts = Vec::new();
-        for path in small {
-            let mut opened = ingest::quietly(|| ingest::open_with_notes(path));
+        for (path, mut opened) in opened_all {
             if let Ok(Ok((tables, _))) = &mut opened {
                 parts.extend(table::header_parts(&ctx, tables));
             }
-            early.insert(path.clone(), opened);
+            early.insert(path, opened);
         }
+        // (Grouped once here: each file read below uses the grouping as it is.)
+        *ctx.shared_headers.borrow_mut() = table::shared_headers(&parts);
         *ctx.folder_headers.borrow_mut() = parts;
     }
     let opened_early: std::collections::HashSet<PathBuf> = early.keys().cloned().collect();
@@ -708,18 +722,26 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
             // A header that two or more sheets, or small files of the folder,
             // share: one table kept a sheet or a file per team or per month,
             // its columns recognised on all their rows.
-            {
+            // (A workbook of several sheets not opened with the small files
+            // adds its own sheets' headers for its own reading; the folder's
+            // grouping is put back after it.)
+            let own = if tables.len() > 1 && !ctx.folder_headers.borrow().iter().any(|p| p.file_is(shown)) {
+                table::header_parts(ctx, &mut tables)
+            } else {
+                Vec::new()
+            };
+            let folder_shared = (!own.is_empty()).then(|| {
                 let mut parts = ctx.folder_headers.borrow().clone();
-                if tables.len() > 1 && !parts.iter().any(|p| p.file_is(shown)) {
-                    parts.extend(table::header_parts(ctx, &mut tables));
-                }
-                *ctx.shared_headers.borrow_mut() = table::shared_headers(&parts);
-            }
+                parts.extend(own);
+                std::mem::replace(&mut *ctx.shared_headers.borrow_mut(), table::shared_headers(&parts))
+            });
             let before = out.tables.len();
             for t in tables {
                 out.tables.extend(table::read_tables(ctx, t, &mut out.model, found));
             }
-            ctx.shared_headers.borrow_mut().clear();
+            if let Some(folder_shared) = folder_shared {
+                *ctx.shared_headers.borrow_mut() = folder_shared;
+            }
             *ctx.grade_keys.borrow_mut() = folder_keys;
             for n in uncalculated {
                 let records = out.tables[before..].iter().any(|r| r.sheet == n.sheet && r.rows_accepted > 0);

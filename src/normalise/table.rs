@@ -648,7 +648,12 @@ pub(crate) fn shared_headers(parts: &[HeaderPart]) -> Vec<SharedHeader> {
 }
 
 /// Rows looked at in each sheet for [`shared_headers`].
-const SHARED_LOOK: usize = 200;
+const SHARED_LOOK: usize = 60;
+
+/// Rows a table's columns are recognised on, with those of the other parts of
+/// its table ([`SharedHeader`]): enough to tell a column's values, however
+/// many parts there are. A table with as many rows of its own takes none.
+const SHARED_ROWS: usize = 50;
 
 /// Whether a row under a header is the header again (at a page break of a
 /// report): two or more texts, each the header's own in its column.
@@ -2222,7 +2227,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             below[..table_end(ctx, below, &own)].iter().filter(|r| !is_totals_row(r) && !repeats_header(r, &own)).take(200).map(|r| r.cells.clone()).collect();
         // (And the rows of the workbook's other sheets under the same header:
         // one table kept a sheet per team or per month.)
-        let (more, sheets) = ctx.shared_rows(&own, &file, sheet.as_deref(), 200 - body.len());
+        let (more, sheets) = ctx.shared_rows(&own, &file, sheet.as_deref(), SHARED_ROWS.saturating_sub(body.len()));
         body.extend(more);
         shared_with = sheets;
         // A group title that names an earlier audit ("Previous audit" over
@@ -2672,16 +2677,6 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             report.notes.push(why);
         }
     }
-    if !shared_with.is_empty() {
-        let why = format!(
-            "the same header as sheet{} {}: its columns are recognised on the rows of all of them, as parts of one table",
-            if shared_with.len() == 1 { "" } else { "s" },
-            shared_with.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ")
-        );
-        report.notes.push(why.clone());
-        findings.push(Severity::Info, "columns_shared", &file, sheet.as_deref(), Some(sample[h].row), None, "", why);
-    }
-
     // A moderation log kept apart from the audits: audit ids and moderation
     // answers, but no grades, domains or completion dates of its own. One that
     // repeats the auditor's grade (looked up from the audits) is one too when
