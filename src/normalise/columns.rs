@@ -1712,7 +1712,8 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         kind.required().iter().filter(|r| !columns.iter().any(|c| c.target == Target::Field(r.to_string()))).map(|r| r.to_string()).collect();
     // A visit report with no type column ("Child ID", "Visit date", "Seen
     // alone"): every row is a visit, so no type is needed.
-    let visit_dates = columns.iter().any(|c| c.target == Target::Field("event_date".into()) && super::table::says_visit(&c.header));
+    let headers: Vec<String> = columns.iter().map(|c| c.header.clone()).collect();
+    let visit_dates = columns.iter().any(|c| c.target == Target::Field("event_date".into()) && super::table::visits_report(&c.header, &headers));
     if kind == TableKind::CaseNotes && visit_dates && missing_required == ["note_type"] {
         missing_required.clear();
         notes.push("no note type column: the date is a visit's, so every row is read as a visit".to_string());

@@ -313,47 +313,68 @@ fn drop_superseded_notes(out: &mut Normalised, found: &mut findings::Findings) {
     }
 }
 
-/// Takes out the visits read from a visits return (a row per visit with no
-/// type: [`table::blank_type_visit`]) that another export holds as a typed
-/// statutory visit of the same child on the same day (the return typed onto the
-/// case management system): each is counted once, as the other export's, and
-/// becomes a row set aside in its table's count, with a note.
+/// Takes out a statutory visit that another export holds too: the same
+/// child, the same day, in two files (a visits return typed onto the case
+/// management system later, often by someone else than the visitor; two
+/// exports of one system). It is counted once: the copy that says when it was
+/// recorded is kept (the case management system's note), else the first
+/// read, with whether the child was seen alone taken from the other where it
+/// says nothing; the other becomes a row set aside in its table's count, with
+/// a note. (Two visits on one day, each in another file, are counted once
+/// too: the exports cannot tell them from one visit written twice.)
 fn drop_visits_read_twice(out: &mut Normalised, found: &mut findings::Findings) {
-    let untyped = |n: &model::CaseNote, m: &Model| n.kind.is_statutory_visit() && m.strings.get(n.note_type).trim().is_empty();
-    if !out.model.case_notes.iter().any(|n| untyped(n, &out.model)) {
-        return;
+    use model::SeenAlone;
+    let m = &out.model;
+    let mut by_day: HashMap<(u32, chrono::NaiveDate), Vec<usize>> = HashMap::new();
+    for (i, n) in m.case_notes.iter().enumerate().filter(|(_, n)| n.kind.is_statutory_visit()) {
+        by_day.entry((n.child, n.event)).or_default().push(i);
     }
-    let typed: HashMap<(u32, chrono::NaiveDate), u32> =
-        out.model.case_notes.iter().filter(|n| n.kind.is_statutory_visit() && !untyped(n, &out.model)).map(|n| ((n.child, n.event), n.source)).collect();
-    let twice: std::collections::HashSet<(u32, u32)> = out
-        .model
-        .case_notes
-        .iter()
-        .filter(|n| untyped(n, &out.model) && typed.get(&(n.child, n.event)).is_some_and(|s| *s != n.source))
-        .map(|n| (n.source, n.row))
-        .collect();
+    let dated = |i: usize| m.case_notes[i].recorded.is_some();
+    let mut twice: Vec<(usize, usize)> = Vec::new(); // (dropped, kept)
+    for list in by_day.values().filter(|l| l.len() > 1) {
+        let mut kept: Vec<usize> = Vec::new();
+        for &i in list {
+            let same = kept.iter().position(|&k| m.case_notes[k].source != m.case_notes[i].source);
+            match same {
+                Some(at) if dated(i) && !dated(kept[at]) => {
+                    twice.push((kept[at], i));
+                    kept[at] = i;
+                }
+                Some(at) => twice.push((i, kept[at])),
+                None => kept.push(i),
+            }
+        }
+    }
     if twice.is_empty() {
         return;
     }
-    for n in out.model.case_notes.iter().filter(|n| twice.contains(&(n.source, n.row))) {
-        let file = out.model.strings.get(n.source).to_string();
-        let other = typed.get(&(n.child, n.event)).map(|s| out.model.strings.get(*s).to_string()).unwrap_or_default();
+    // (The kept copy's seen alone, where it says nothing, from the other.)
+    let seen: Vec<(usize, SeenAlone)> = twice
+        .iter()
+        .filter(|&&(d, k)| m.case_notes[k].seen_alone == SeenAlone::NotRecorded && m.case_notes[d].seen_alone != SeenAlone::NotRecorded)
+        .map(|&(d, k)| (k, m.case_notes[d].seen_alone))
+        .collect();
+    twice.sort_unstable();
+    let gone: std::collections::HashSet<(u32, u32)> = twice.iter().map(|&(d, _)| (m.case_notes[d].source, m.case_notes[d].row)).collect();
+    let said: Vec<(String, u32, String, String)> = twice
+        .iter()
+        .map(|&(d, k)| {
+            let (n, other) = (&m.case_notes[d], &m.case_notes[k]);
+            (m.strings.get(n.source).to_string(), n.row, n.event.to_string(), format!("{} row {}", m.strings.get(other.source), other.row))
+        })
+        .collect();
+    for (file, row, day, other) in said {
         if let Some(t) = out.tables.iter_mut().find(|t| t.file == file && t.kind == columns::TableKind::CaseNotes) {
             t.rows_accepted = t.rows_accepted.saturating_sub(1);
             t.reject(table::VISIT_READ_TWICE);
         }
-        found.push(
-            Severity::Info,
-            "row_set_aside",
-            &file,
-            None,
-            Some(n.row),
-            None,
-            n.event.to_string(),
-            format!("{}: {other} has this child's statutory visit on the same day; counted once, as that export's", table::VISIT_READ_TWICE),
-        );
+        let message = format!("{}: {other} holds this child's statutory visit on the same day; counted once", table::VISIT_READ_TWICE);
+        found.push(Severity::Info, "row_set_aside", &file, None, Some(row), None, day, message);
     }
-    out.model.case_notes.retain(|n| !twice.contains(&(n.source, n.row)));
+    for (k, s) in seen {
+        out.model.case_notes[k].seen_alone = s;
+    }
+    out.model.case_notes.retain(|n| !gone.contains(&(n.source, n.row)));
 }
 
 /// Takes out the audits that a later export holds again (read first, from an

@@ -824,7 +824,7 @@ pub(crate) fn note_kind_in(ctx: &Context, visit_column: bool, text: &str) -> Not
         Some(k) => k,
         // ("Home visit", "Statutory", "Unannounced", "Joint visit": a visit
         // whose plan the child's legal status says; not "Virtual".)
-        None if names_a_visit(text) && !not_in_person(text) && !says_not_statutory(text) => NoteKind::StatutoryVisit,
+        None if names_a_visit(text) && !not_in_person(text) && !says_not_statutory(text) && !visit_not_made(text) => NoteKind::StatutoryVisit,
         None => NoteKind::Other,
     }
 }
@@ -843,13 +843,39 @@ fn plan_visit(ctx: &Context, text: &str) -> Option<NoteKind> {
 /// a visit of the plan the sheet or file is named for ("CP visits", "CLA
 /// visits.csv"), else a statutory visit whose plan the child's legal status
 /// says. None for any other table.
-pub(crate) fn blank_type_visit(ctx: &Context, event_header: &str, file: &str, sheet: Option<&str>) -> Option<NoteKind> {
-    if !says_visit(event_header) {
+pub(crate) fn blank_type_visit(ctx: &Context, event_header: &str, headers: &[String], file: &str, sheet: Option<&str>) -> Option<NoteKind> {
+    // Only a visits report and nothing else: its date a visit's and not a
+    // contact's ("Visit/Contact Date" heads a log of every contact), and no
+    // column that could say what kind of contact a row was or how it went
+    // (a type, category, method, mode, outcome or status: a row left blank
+    // there may be a call, a text or a visit with no access).
+    if !visits_report(event_header, headers) {
         return None;
     }
     let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let name = sheet.map(str::to_string).unwrap_or(stem);
     Some(plan_visit(ctx, &name).unwrap_or(NoteKind::StatutoryVisit))
+}
+
+/// Whether a table is a visits report and nothing else ([`blank_type_visit`]):
+/// its date a visit's, not a contact's, and no column that could say what
+/// kind of contact a row was or how it went.
+pub(crate) fn visits_report(event_header: &str, headers: &[String]) -> bool {
+    let says_kind =
+        |h: &str| fold(h).split(' ').any(|w| matches!(w, "type" | "category" | "method" | "mode" | "outcome" | "status" | "contact" | "activity" | "kind"));
+    says_visit(event_header) && !headers.iter().any(|h| says_kind(h))
+}
+
+/// Whether a visit type's words say the visit was not made, or the child
+/// not seen, or that it was no visit to the child ("Home visit - child not
+/// seen", "Home visit - no access", "Visit cancelled", "Statutory -
+/// attempted", "Visit - DNA", "Contact visit": family time).
+fn visit_not_made(text: &str) -> bool {
+    let f = fold(text);
+    let words: Vec<&str> = f.split(' ').collect();
+    words.iter().any(|w| {
+        matches!(*w, "cancelled" | "canceled" | "attempted" | "attempt" | "dna" | "failed" | "refused" | "declined" | "contact" | "postponed" | "rearranged")
+    }) || ["not seen", "no access", "did not attend", "no reply", "no answer", "not home", "no one home", "not at home"].iter().any(|p| contains_phrase(&f, p))
 }
 
 /// Whether a visit type's words say a visit to the child ("Home visit",
@@ -2912,8 +2938,9 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         .filter_map(|f| mapping.field(f))
         .any(|i| sample.iter().skip(h + 1).any(|r| r.cells.get(i).is_some_and(|c| !c.is_empty())));
     let watch = error_watch(&mapping, &fields, &alternates);
-    let blank_visit = (mapping.kind == TableKind::CaseNotes)
-        .then(|| fields.iter().find(|(f, _)| f == "event_date").and_then(|(_, (_, h))| blank_type_visit(ctx, h, &file, sheet.as_deref())))
+    let headers: Vec<String> = mapping.columns.iter().map(|c| c.header.clone()).collect();
+    let blank_visit = (mapping.kind == TableKind::CaseNotes && mapping.field("note_type").is_none())
+        .then(|| fields.iter().find(|(f, _)| f == "event_date").and_then(|(_, (_, h))| blank_type_visit(ctx, h, &headers, &file, sheet.as_deref())))
         .flatten();
     // (All of a 1904 workbook's table is read so, though only its first rows
     // are looked at for the warning.)
@@ -6950,6 +6977,10 @@ mod tests {
         assert_eq!(note_kind_in(&ctx, true, "Home visit"), NoteKind::StatutoryVisit);
         assert_eq!(note_kind_in(&ctx, true, "Unannounced"), NoteKind::StatutoryVisit);
         assert_eq!(note_kind_in(&ctx, true, "Virtual"), NoteKind::Other);
+        for not_made in ["Home visit – child not seen", "Home visit - no access", "Contact visit", "Visit cancelled", "Statutory - attempted", "Visit - DNA"]
+        {
+            assert_eq!(note_kind_in(&ctx, true, not_made), NoteKind::Other, "{not_made}");
+        }
         assert!(says_visit("Visit Type") && !says_visit("Case Note Type"));
     }
 

@@ -2292,3 +2292,28 @@ fn a_visit_report_is_visits_whatever_its_type_column_says() {
     assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(2), Some(2)));
     assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(0), Some(1)));
 }
+
+#[test]
+fn a_contact_log_a_visit_not_made_and_a_visit_in_two_exports_are_no_extra_visits() {
+    // Found by a second stranger's review (2026-12-01), each a visit the
+    // day's first reading counted that was none, or counted twice.
+    let status = ("legal-status.csv", "Child ID,Legal Status,Start Date,End Date\nC1,CP,2026-06-01,\n");
+    let carefirst = "Person ID,Case Note Type,Event Date,Date Recorded,Seen Alone,Created By\n\
+                     C1,Statutory Visit,2026-09-03,2026-09-03,Yes,Ann Example\n\
+                     C1,Statutory Visit,2026-09-14,2026-09-14,Yes,Ann Example\n\
+                     C1,Statutory Visit,2026-09-24,2026-09-24,Yes,Ann Example\n\
+                     C1,Statutory Visit,2026-10-22,2026-10-22,Yes,Ann Example\n";
+    // A blank type in a log whose date column is a visit's or a contact's.
+    let log = "Person ID,Case Note Type,Visit/Contact Date,Date Recorded,Seen Alone\nC1,,2026-10-08,2026-10-08,\n";
+    let out = run_files("contact-log-blank-type", &[status, ("case-notes.csv", carefirst), ("contacts.csv", log)]);
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(0), Some(1)));
+    // A visit report's "Home visit - no access" is no visit.
+    let report = "Child ID,Visit Type,Visit date,Seen alone\nC1,Home visit - no access,2026-10-08,\n";
+    let out = run_files("visit-type-no-access", &[status, ("case-notes.csv", carefirst), ("visits.csv", report)]);
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(0), Some(1)));
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(4), Some(4)));
+    // The same visits again in a typed report: counted once.
+    let again = "Child ID,Visit Type,Visit date,Seen alone\nC1,Home visit,2026-09-14,\nC1,Home visit,2026-09-24,\nC1,Home visit,2026-10-22,\n";
+    let out = run_files("visits-in-two-exports", &[status, ("case-notes.csv", carefirst), ("visits.csv", again)]);
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(4), Some(4)));
+}
