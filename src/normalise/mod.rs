@@ -325,6 +325,11 @@ fn drop_superseded_notes(out: &mut Normalised, found: &mut findings::Findings) {
 fn drop_visits_read_twice(out: &mut Normalised, found: &mut findings::Findings) {
     use model::SeenAlone;
     let m = &out.model;
+    // (Case notes from one file only, as a large export is: nothing to match.)
+    let first = m.case_notes.first().map(|n| n.source);
+    if m.case_notes.iter().all(|n| Some(n.source) == first) {
+        return;
+    }
     let mut by_day: HashMap<(u32, chrono::NaiveDate), Vec<usize>> = HashMap::new();
     for (i, n) in m.case_notes.iter().enumerate().filter(|(_, n)| n.kind.is_statutory_visit()) {
         by_day.entry((n.child, n.event)).or_default().push(i);
