@@ -334,18 +334,15 @@ fn drop_visits_read_twice(out: &mut Normalised, found: &mut findings::Findings) 
     for (i, n) in m.case_notes.iter().enumerate().filter(|(_, n)| n.kind.is_statutory_visit()) {
         by_day.entry((n.child, n.event)).or_default().push(i);
     }
-    let dated = |i: usize| m.case_notes[i].recorded.is_some();
     let mut twice: Vec<(usize, usize)> = Vec::new(); // (dropped, kept)
-    for list in by_day.values().filter(|l| l.len() > 1) {
+    for list in by_day.values_mut().filter(|l| l.len() > 1) {
+        // (Those with a recorded date first, else in the order read: the
+        // first of a day's copies is the one kept.)
+        list.sort_by_key(|&i| m.case_notes[i].recorded.is_none());
         let mut kept: Vec<usize> = Vec::new();
-        for &i in list {
-            let same = kept.iter().position(|&k| m.case_notes[k].source != m.case_notes[i].source);
-            match same {
-                Some(at) if dated(i) && !dated(kept[at]) => {
-                    twice.push((kept[at], i));
-                    kept[at] = i;
-                }
-                Some(at) => twice.push((i, kept[at])),
+        for &i in list.iter() {
+            match kept.iter().find(|&&k| m.case_notes[k].source != m.case_notes[i].source) {
+                Some(&k) => twice.push((i, k)),
                 None => kept.push(i),
             }
         }

@@ -852,9 +852,15 @@ pub(crate) fn blank_type_visit(ctx: &Context, event_header: &str, headers: &[Str
     if !visits_report(event_header, headers) {
         return None;
     }
-    let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let name = sheet.map(str::to_string).unwrap_or(stem);
-    Some(plan_visit(ctx, &name).unwrap_or(NoteKind::StatutoryVisit))
+    Some(plan_visit(ctx, &table_name(file, sheet)).unwrap_or(NoteKind::StatutoryVisit))
+}
+
+/// A table's own name: its sheet's, else its file's (without the extension).
+fn table_name(file: &str, sheet: Option<&str>) -> String {
+    match sheet {
+        Some(s) => s.to_string(),
+        None => std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+    }
 }
 
 /// Whether a table is a visits report and nothing else ([`blank_type_visit`]):
@@ -2188,18 +2194,16 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 turned.kind != TableKind::Unknown && turned.missing_required.is_empty() && mapping_quality(&turned) > mapping_quality(&plain)
             });
             if let Some(g) = turn_groups {
-                {
-                    let body = read_all(&mut sample, h, &mut rows, &mut read_error, &file, sheet.as_deref());
-                    let mut u = super::groups::unfold(&sample[h].cells, &body, g);
-                    sample[h].cells = std::mem::take(&mut u.header);
-                    // (The titles over the groups, "August 2026" over a month's
-                    // columns, title no column of the turned table.)
-                    if h > 0 {
-                        sample[h - 1].cells.iter_mut().for_each(|c| *c = Cell::Empty);
-                    }
-                    sample.append(&mut u.rows);
-                    wide_groups = Some(u);
+                let body = read_all(&mut sample, h, &mut rows, &mut read_error, &file, sheet.as_deref());
+                let mut u = super::groups::unfold(&sample[h].cells, &body, g);
+                sample[h].cells = std::mem::take(&mut u.header);
+                // (The titles over the groups, "August 2026" over a month's
+                // columns, title no column of the turned table.)
+                if h > 0 {
+                    sample[h - 1].cells.iter_mut().for_each(|c| *c = Cell::Empty);
                 }
+                sample.append(&mut u.rows);
+                wide_groups = Some(u);
             } else if !plans.is_empty() && matches!(plain_kind, TableKind::Unknown | TableKind::Episodes) {
                 let first = super::plans::unfold(&sample[h].cells, &sample[h + 1..], &plans);
                 if better(&map_rows(&first.header, &first.rows), TableKind::Episodes) {
@@ -3379,14 +3383,13 @@ fn action_slots(mapping: &TableMapping, answered_only: bool) -> Vec<ActionSlot> 
 /// question, auditor, spoken-to or moderation column), and a sheet or file
 /// named for actions. Its rows are the actions of audits read elsewhere.
 fn is_action_plan(mapping: &TableMapping, file: &str, sheet: Option<&str>, answered_only: bool) -> bool {
-    let named = |t: &str| fold(t).split(' ').any(|w| matches!(w, "action" | "actions" | "plan" | "plans"));
-    let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let named = fold(&table_name(file, sheet)).split(' ').any(|w| matches!(w, "action" | "actions" | "plan" | "plans"));
     let findings_of_audit = mapping.columns.iter().any(|c| match &c.target {
         Target::Domain(_) => true,
         Target::Field(f) => f == "overall" || f == "auditor" || f.starts_with("spoke_") || f.starts_with("moderat") || f.starts_with("reaudit"),
         _ => false,
     });
-    !findings_of_audit && (sheet.is_some_and(named) || (sheet.is_none() && named(&stem))) && !action_slots(mapping, answered_only).is_empty()
+    !findings_of_audit && named && !action_slots(mapping, answered_only).is_empty()
 }
 
 /// An audit table's numbered re-audits on the audit's row ("Re-audit 1 date",
