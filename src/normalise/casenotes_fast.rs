@@ -251,6 +251,11 @@ struct Rec {
 /// Distinct cell texts of one part → small ids (0 = empty).
 #[derive(Default)]
 struct Dict {
+    /// Texts of up to [`Packed::MAX`] bytes (almost every label: ids, note
+    /// types, names, teams) by their bytes packed into three words, so a
+    /// lookup hashes and compares three integers, not a string; longer texts
+    /// by the text.
+    short: FxHashMap<Packed, u32>,
     ids: FxHashMap<Box<str>, u32>,
     texts: Vec<Box<str>>,
     /// Per id, worked out once per distinct text: the id of the text as a
@@ -267,6 +272,7 @@ impl Dict {
 
     /// Emptied, keeping its allocations.
     fn cleared(mut self) -> Dict {
+        self.short.clear();
         self.ids.clear();
         self.texts.clear();
         self.value.clear();
@@ -276,12 +282,20 @@ impl Dict {
     }
 
     fn id(&mut self, s: &str) -> u32 {
-        if let Some(&i) = self.ids.get(s) {
+        let packed = Packed::of(s.as_bytes());
+        let known = match packed {
+            Some(p) => self.short.get(&p),
+            None => self.ids.get(s),
+        };
+        if let Some(&i) = known {
             return i;
         }
         let i = self.texts.len() as u32;
         self.texts.push(s.into());
-        self.ids.insert(s.into(), i);
+        match packed {
+            Some(p) => self.short.insert(p, i),
+            None => self.ids.insert(s.into(), i),
+        };
         self.value.push(u32::MAX);
         self.team.push(u32::MAX);
         i
@@ -305,6 +319,27 @@ impl Dict {
             *v = if super::table::no_team(&self.texts[value as usize]) { 0 } else { value };
         }
         *v
+    }
+}
+
+/// A text of up to [`Packed::MAX`] bytes as three words: its bytes, zero
+/// padded, and its length in the last byte (so "a" and "a\0" differ).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Packed(u64, u64, u64);
+
+impl Packed {
+    const MAX: usize = 23;
+
+    #[inline]
+    fn of(b: &[u8]) -> Option<Packed> {
+        if b.len() > Self::MAX {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        buf[..b.len()].copy_from_slice(b);
+        buf[23] = b.len() as u8;
+        let word = |k: usize| u64::from_le_bytes(buf[k..k + 8].try_into().expect("8 bytes"));
+        Some(Packed(word(0), word(8), word(16)))
     }
 }
 
