@@ -75,6 +75,29 @@ impl TableKind {
 
 /// Keeps column `keep` for a field the columns `cols` tie on; each other one
 /// is left unused, with a note saying why (`note(header, kept header)`).
+/// Whether a header names a form's part: `Some(true)` Part B (or 2), the part
+/// that completes seed 002's audit, `Some(false)` Part A (or 1), `None` neither.
+fn names_part_b(header: &str) -> Option<bool> {
+    let f = fold(header);
+    let ws: Vec<&str> = f.split(' ').collect();
+    ws.windows(2).find(|w| w[0] == "part" && matches!(w[1], "a" | "b" | "1" | "2")).map(|w| matches!(w[1], "b" | "2"))
+}
+
+/// Whether a Part B header says when that part was done: a word of
+/// acknowledging, completing or signing ("Date CSW acknowledged (Part B)",
+/// "Part B signed"), and no deadline's ("Part B - actions due by", "Part B -
+/// Action timescale"); not another date of the form ("Part B - Date of last
+/// statutory visit", "Part B - Team manager response date").
+fn says_part_b_done(header: &str) -> bool {
+    let f = fold(header);
+    let ws: Vec<&str> = f.split(' ').collect();
+    let done = ws
+        .iter()
+        .any(|w| ["acknowledg", "complet", "signed", "sign", "received", "accepted", "confirmed", "finalis", "finaliz"].iter().any(|p| w.starts_with(p)));
+    let deadline = ws.iter().any(|w| matches!(*w, "due" | "by" | "timescale" | "timescales" | "target" | "deadline" | "expected" | "planned"));
+    done && !deadline
+}
+
 fn keep_one(
     columns: &mut [ColumnMap],
     notes: &mut Vec<String>,
@@ -1052,6 +1075,32 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         }
     }
 
+    // Seed 002's Part B, headed in the seed's own word for it ("Date CSW
+    // acknowledged (Part B)": "This final part is for the CSW … to acknowledge
+    // … Once this part is completed the audit is complete"), where only Part A
+    // matched the completion: Part B's date is a candidate, and wins below.
+    if kind == TableKind::Audits {
+        let field = Target::Field("completed_date".into());
+        let part_a_only = columns.iter().any(|c| c.target == field && c.score < 1000 && names_part_b(&c.header) == Some(false))
+            && !columns.iter().any(|c| c.target == field && names_part_b(&c.header) != Some(false));
+        let part_b: Vec<usize> = (0..columns.len())
+            .filter(|&c| {
+                columns[c].target == Target::Unmapped
+                    && names_part_b(&columns[c].header) == Some(true)
+                    && says_part_b_done(&columns[c].header)
+                    && profiles[columns[c].index].non_empty > 0
+                    && profiles[columns[c].index].dates * 2 >= profiles[columns[c].index].non_empty
+            })
+            .collect();
+        if let ([b], true) = (&part_b[..], part_a_only) {
+            let c = &mut columns[*b];
+            c.target = field;
+            c.reason = "names Part B, which completes the audit (seed 002), and holds dates".into();
+            c.score = 1;
+            scores[*b] = 1;
+        }
+    }
+
     // One column per single-valued field: the strongest wins; a tie is reported.
     let mut by_field: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (ci, c) in columns.iter().enumerate() {
@@ -1100,11 +1149,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         // audit is complete". A Part A date that matches better ("Date of audit
         // (Part A)" beside "Date CSW completed (Part B)") is the auditor's part.
         if kind == TableKind::Audits && field == "completed_date" && top < 1000 {
-            let part = |c: usize| {
-                let f = fold(&columns[c].header);
-                let ws: Vec<&str> = f.split(' ').collect();
-                ws.windows(2).find(|w| w[0] == "part" && matches!(w[1], "a" | "b" | "1" | "2")).map(|w| matches!(w[1], "b" | "2"))
-            };
+            let part = |c: usize| names_part_b(&columns[c].header);
             let part_b: Vec<usize> = cols.iter().copied().filter(|&c| part(c) == Some(true)).collect();
             if let ([b], true) = (&part_b[..], winners.iter().all(|&c| part(c) == Some(false))) {
                 keep_one(
@@ -2113,6 +2158,21 @@ mod tests {
         let m = map(&["Client ID", "Date of audit (Part A)", "Date CSW completed (Part B)", "Overall"], rows);
         assert_eq!(target(&m, "Date CSW completed (Part B)"), "completed_date");
         assert_eq!(target(&m, "Date of audit (Part A)"), "(not used)");
+        // And where Part B is headed in the seed's word for it, which names no
+        // completion: "to acknowledge that the audit had been received".
+        let m = map(&["Client ID", "Date Part A signed off", "Date CSW acknowledged (Part B)", "Overall"], rows);
+        assert_eq!(target(&m, "Date CSW acknowledged (Part B)"), "completed_date");
+        assert_eq!(target(&m, "Date Part A signed off"), "(not used)");
+        // Not a Part B that is a deadline or another of the form's dates.
+        for other in ["Part B - Action timescale", "Part B - actions due by", "Part B - Date of last statutory visit", "Part B - Team manager response date"] {
+            let m = map(&["Client ID", "Date Part A signed off", other, "Overall"], rows);
+            assert_eq!(target(&m, "Date Part A signed off"), "completed_date", "{other}");
+            assert_ne!(target(&m, other), "completed_date", "{other}");
+        }
+        // (Not a Part B of words: that is no date.)
+        let words: &[&[&str]] = &[&["C1", "01/09/2026", "Agreed with the findings", "Good"], &["C2", "03/09/2026", "", "Good"]];
+        let m = map(&["Client ID", "Date Part A signed off", "CSW comments (Part B)", "Overall"], words);
+        assert_eq!(target(&m, "Date Part A signed off"), "completed_date");
         // A deadline is no completion.
         let m = map(&["Client ID", "Audit date (Part A)", "Date to be completed by", "Overall"], rows);
         assert_ne!(target(&m, "Date to be completed by"), "completed_date");

@@ -148,6 +148,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     *ctx.grade_keys.borrow_mut() = keys;
     *ctx.question_list.borrow_mut() = list;
     let total = files.len();
+    *ctx.file_stems.borrow_mut() = files.iter().filter_map(|p| p.file_stem()).map(|s| s.to_string_lossy().to_string()).collect();
     // Small tabular files (a tracker kept a workbook or a CSV per team) are
     // opened first, for the header rows they share (their columns are
     // recognised on the rows of all of them); each is read from here, not

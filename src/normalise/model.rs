@@ -150,6 +150,11 @@ pub struct Audit {
     /// action's sign-off).
     #[serde(skip)]
     pub rest_of_row: u64,
+    /// Its row says it was copied or transferred in from another team's
+    /// tracker: where the same audit is read from the tracker it came from,
+    /// that row is used.
+    #[serde(skip)]
+    pub copied_in: bool,
 }
 
 impl Audit {

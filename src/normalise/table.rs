@@ -341,6 +341,22 @@ fn team_in_part(name: &str) -> Option<String> {
     names_a_team(t).then(|| t.to_string())
 }
 
+/// The team a file is named for when files named alike are each a team's
+/// copy: "Tier 2 audit tracker - North" beside "Tier 2 audit tracker -
+/// Central" and "… - South" (the same name but the part after the last
+/// dash, each part naming a team, not a month, a version or a copy: see
+/// [`names_a_team`]). A place alone names no team otherwise ([`says_team`]).
+fn team_among_siblings(stem: &str, stems: &[String]) -> Option<String> {
+    fn split(name: &str) -> Option<(&str, &str)> {
+        let at = name.rfind(" - ").map(|i| (i, 3)).into_iter().chain(name.rfind(" – ").map(|i| (i, " – ".len()))).max_by_key(|&(i, _)| i)?;
+        let (prefix, last) = (name[..at.0].trim(), name[at.0 + at.1..].trim());
+        (!prefix.is_empty() && names_a_team(last)).then_some((prefix, last))
+    }
+    let (prefix, last) = split(stem)?;
+    let sibling = stems.iter().filter_map(|s| split(s)).any(|(p, l)| p.eq_ignore_ascii_case(prefix) && !l.eq_ignore_ascii_case(last));
+    sibling.then(|| last.to_string())
+}
+
 /// Whether a file's name has a word that teams are named by (a file is more
 /// often named for the council, the system or the export than for a team).
 fn says_team(name: &str) -> bool {
@@ -371,6 +387,11 @@ fn says_team(name: &str) -> bool {
         "placements",
         "court",
         "duty",
+        "family help",
+        "early help",
+        "family support",
+        "help and protection",
+        "youth justice",
     ];
     let f = format!(" {} ", super::recognise::prepare(name));
     WORDS.iter().any(|w| f.contains(&format!(" {w} ")))
@@ -561,6 +582,9 @@ pub struct Context<'a> {
     pub(crate) shared_headers: std::cell::RefCell<Vec<SharedHeader>>,
     /// The header rows of the folder's small files ([`header_parts`]).
     pub(crate) folder_headers: std::cell::RefCell<Vec<HeaderPart>>,
+    /// The names (without extension) of every file read, for
+    /// [`team_among_siblings`].
+    pub(crate) file_stems: std::cell::RefCell<Vec<String>>,
 }
 
 /// A header row that two or more sheets or files share (a tracker kept one
@@ -676,6 +700,7 @@ impl<'a> Context<'a> {
             question_list: Default::default(),
             shared_headers: Default::default(),
             folder_headers: Default::default(),
+            file_stems: Default::default(),
         }
     }
 
@@ -1214,6 +1239,8 @@ pub const SET_ASIDE_REASONS: [&str; 31] = [
 /// Why an export's record replaces another's (said in the note on the one set aside).
 pub const LATER_BY_NAME: &str = "its name says it is later";
 pub const LATER_BY_PROGRESS: &str = "it records as done what the other does not";
+/// Why a copied audit's row is set aside for the audit it was copied from.
+pub const COPIED_IN: &str = "it is the audit this row was copied from (this row says it was copied or transferred in)";
 pub const LATER_ROW: &str = "it is further down the same log (the audit entered again)";
 pub const LATER_SUBMISSION: &str =
     "it was completed later, within a week of the other and not after an inadequate judgement (the same audit sent in again, not a re-audit)";
@@ -1334,6 +1361,7 @@ fn keep_version<T>(
 fn same_audit(x: &Audit, a: &Audit) -> bool {
     fn plain(a: &Audit) -> Audit {
         let mut a = a.clone();
+        a.copied_in = false;
         let judgements = a.domains.iter_mut().filter_map(|d| d.judgement.as_mut()).chain(a.overall.as_mut()).chain(a.moderated_overall.as_mut());
         for j in judgements {
             // The crosswalk's label, not the spelling ("RI", "good."), in any
@@ -1346,6 +1374,56 @@ fn same_audit(x: &Audit, a: &Audit) -> bool {
         a
     }
     Audit { id: a.id.clone(), origin: a.origin.clone(), ..plain(x) } == plain(a)
+}
+
+/// Whether a row says it is a copy of a record kept elsewhere ("Transferred in
+/// from Family Safeguarding 01/10 - audit and actions copied from the FS
+/// tracker", "Copied across from the CIN tracker").
+fn says_copied_in(row: &SourceRow) -> bool {
+    row.cells.iter().any(|c| match c {
+        Cell::Text(t) if t.len() >= 12 => {
+            let f = fold(t);
+            ["copied from", "copied across from", "copied over from", "transferred in from", "transferred from", "copy of the audit"]
+                .iter()
+                .any(|p| contains_phrase(&f, p))
+        }
+        _ => false,
+    })
+}
+
+/// Whether an audit of another team's copy of a tracker is the same audit,
+/// copied across when the child moved (the new team's manager copies the
+/// audit row into their own tracker): the same auditor and the same overall
+/// grade, both given, and every other value the same but the team and the
+/// free text (each copy's own comments: "Child transferred to CWD 01/10",
+/// "Transferred in from Family Safeguarding"). Two tables' other columns
+/// differ (each copy names its columns its own way), so the rest of the two
+/// rows is not compared, nor the framework each copy's columns suggest (and
+/// its rule for the due date, which is compared as a date), nor the header
+/// the overall grade was under.
+fn same_audit_copied(x: &Audit, a: &Audit) -> bool {
+    let named = |x: &Audit| x.auditor.as_deref().map(fold).filter(|n| !n.is_empty());
+    named(x).is_some()
+        && named(x) == named(a)
+        && x.overall.is_some()
+        && a.overall.is_some()
+        && x.completed.is_some()
+        && x.completed == a.completed
+        && same_audit(
+            x,
+            &Audit {
+                team: x.team.clone(),
+                service: x.service.clone(),
+                evidence: x.evidence.clone(),
+                good_practice: x.good_practice.clone(),
+                auditor: x.auditor.clone(),
+                framework: x.framework.clone(),
+                due_rule: x.due_rule.clone(),
+                overall_source: x.overall_source.clone(),
+                rest_of_row: x.rest_of_row,
+                ..a.clone()
+            },
+        )
 }
 
 /// A database extract's row that is an earlier version or a deleted record.
@@ -2642,7 +2720,9 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     let sheet_team = (mapping.kind == TableKind::Audits && !has_team && mapping.field("service").is_none())
         .then(|| {
             let by_sheet = sheet.as_deref().and_then(team_in_name).map(|t| (t, "sheet"));
-            by_sheet.or_else(|| team_in_name(&stem).filter(|t| says_team(t)).map(|t| (t, "file")))
+            by_sheet
+                .or_else(|| team_in_name(&stem).filter(|t| says_team(t)).map(|t| (t, "file")))
+                .or_else(|| team_among_siblings(&stem, &ctx.file_stems.borrow()).map(|t| (t, "file")))
         })
         .flatten();
     let sheet_team = sheet_team.map(|(team, from)| {
@@ -4608,6 +4688,35 @@ impl<'a> RowReader<'a> {
         for k in keys {
             model.audit_keys.entry(k).or_insert(next);
         }
+        // Another team's copy of an audit read from its tracker (see
+        // `same_audit_copied`; each copy's columns may even make it another
+        // framework's): the first read is used.
+        let auditor = a.auditor.as_deref().map(fold).filter(|n| !n.is_empty());
+        if let (false, Some(child), Some(done), Some(auditor)) = (has_id, super::identity::child_key(&a.child_id), a.completed, auditor) {
+            let key = format!("copy|{child}|{done}|{auditor}");
+            let copied = model
+                .audit_keys
+                .get(&key)
+                .and_then(|&i| model.audits.get(i))
+                .filter(|x| (x.origin.file != self.file || x.origin.sheet.as_deref() != self.sheet) && same_audit_copied(x, &a));
+            match copied.map(|x| (x.origin.clone(), x.copied_in && !a.copied_in)) {
+                // The copy was read first, and this row is the audit it was
+                // copied from: this one is used (its team is where the child
+                // was audited).
+                Some((first, true)) => {
+                    model.superseded.push((first, a.origin.clone(), COPIED_IN));
+                    model.audit_keys.insert(key, next);
+                }
+                Some((first, false)) => {
+                    let err = (SAME_RECORD, format!("{} ({} row {})", a.child_id, first.file, first.row), None);
+                    model.set_aside_versions.push(super::model::SetAside::Audit(first, Box::new(a)));
+                    return Err(err);
+                }
+                None => {
+                    model.audit_keys.entry(key).or_insert(next);
+                }
+            }
+        }
         if let Some(first) = model.audit_ids.get(&a.id) {
             // The same child's audit completed more than four weeks after (or
             // before) the one read under this id: a re-audit given the same
@@ -5519,6 +5628,7 @@ impl<'a> RowReader<'a> {
             actions_accepted: self.date(row, "actions_accepted", findings),
             reaudit_on_row: false,
             rest_of_row: self.rest_of_row(row),
+            copied_in: says_copied_in(row),
         })
     }
 
@@ -6256,7 +6366,19 @@ fn tells_contact(field: &str, text: &str) -> bool {
 /// is theirs, heard: yes. (Up to 40 words: the view is the answer.)
 fn view_attributed(field: &str, text: &str) -> Option<Answer> {
     let (who, said) = text.split_once(':')?;
+    // (Whose views they are, by a word for views after who: "Carer views:",
+    // "Mum's comments:", "Parents' feedback:".)
     let who = fold(who);
+    // (Folded, "Mum's" is "mums": a possessive s comes off when the rest names who.)
+    let views_of = ["views", "view", "comments", "comment", "feedback", "wishes", "wishes and feelings", "voice"]
+        .iter()
+        .find_map(|w| who.strip_suffix(w).and_then(|r| r.strip_suffix(' ')).filter(|r| !r.trim().is_empty()))
+        .map(|r| match r.strip_suffix('s') {
+            Some(one) if !names_role(field, r) && names_role(field, one) => one.to_string(),
+            _ => r.to_string(),
+        });
+    let views = views_of.is_some();
+    let who = views_of.unwrap_or_else(|| who.clone());
     let ok = matches!(field, "spoke_child" | "spoke_family")
         && text.split_whitespace().count() <= 40
         && (1..=4).contains(&who.split(' ').count())
@@ -6265,7 +6387,12 @@ fn view_attributed(field: &str, text: &str) -> Option<Answer> {
     if !ok || said.trim().is_empty() {
         return None;
     }
-    if let Some(a) = super::scales::answer(&Cell::text(said.trim())) {
+    // (Under a word for views, what follows is the view itself: "Carer
+    // views: no concerns raised", "Mum's comments: not happy with contact"
+    // were heard; only a short answer, or words that say no view was had,
+    // answer otherwise.)
+    let short = said.split_whitespace().count() <= 2;
+    if let Some(a) = super::scales::answer(&Cell::text(said.trim())).filter(|_| !views || short) {
         return Some(a);
     }
     let f = fold(said);
@@ -6275,9 +6402,37 @@ fn view_attributed(field: &str, text: &str) -> Option<Answer> {
     {
         return Some(Answer::NotApplicable);
     }
-    if cs.iter().any(|c| negated(c))
-        || ["would not", "wouldn t", "did not", "didn t", "refused", "declined", "not engage"].iter().any(|p| contains_phrase(&f, p))
-    {
+    let refused = ["would not", "wouldn t", "refused", "declined", "not engage"].iter().any(|p| contains_phrase(&f, p));
+    let no_view = [
+        "not spoken",
+        "not seen",
+        "not contacted",
+        "not contactable",
+        "unable to contact",
+        "unable to speak",
+        "could not be contacted",
+        "not available",
+        "unavailable",
+        "no response",
+        "no reply",
+        "not sought",
+        "not obtained",
+        "not given",
+        "no contact made",
+        "did not respond",
+        "did not engage",
+        "not take part",
+        "not want to take part",
+        "not wish to take part",
+        "not want to speak",
+        "not wish to speak",
+        "not want to talk",
+    ]
+    .iter()
+    .any(|p| contains_phrase(&f, p));
+    let said_no =
+        if views { refused || no_view } else { refused || cs.iter().any(|c| negated(c)) || ["did not", "didn t"].iter().any(|p| contains_phrase(&f, p)) };
+    if said_no {
         return Some(Answer::No);
     }
     // (A worker as the source: first, or "per" / "according to" / "via"
@@ -6287,7 +6442,7 @@ fn view_attributed(field: &str, text: &str) -> Option<Answer> {
         let starts = f.trim_start().starts_with(&format!("{p} ")) || f.trim() == *p;
         starts || ["per", "according to", "via"].iter().any(|by| contains_phrase(&f, &format!("{by} {p}")) || contains_phrase(&f, &format!("{by} the {p}")))
     });
-    let someone_else = worker_first || ["review", "minutes", "report", "records", "record", "file"].iter().any(|p| contains_phrase(&f, p));
+    let someone_else = worker_first || ["review", "minutes", "report", "records", "record", "file", "case notes"].iter().any(|p| contains_phrase(&f, p));
     // (Someone else's word for it: no answer, said as one.)
     if someone_else {
         return Some(Answer::Blank);
@@ -6709,8 +6864,26 @@ mod tests {
             ("Mother: SW says she is engaging", Answer::Blank),
             ("Mother: engaging well, per the SW", Answer::Blank),
             ("Carer: views from LAC review minutes", Answer::Blank),
+            // Whose views, by a word for views after who.
+            ("Carer views: positive about the support from the team", Answer::Yes),
+            ("Mum's comments: unhappy with the contact arrangements", Answer::Yes),
+            ("Parents' feedback: declined to comment", Answer::No),
+            ("Carer views: from the LAC review minutes", Answer::Blank),
+            // Under a word for views, the words after it are the view (stranger review 23).
+            ("Foster carer's views: no concerns raised, feels well supported", Answer::Yes),
+            ("Carer views: not happy with contact arrangements", Answer::Yes),
+            ("Mum's comments: no worries, says things are better", Answer::Yes),
+            ("Carer views: no", Answer::No),
+            ("Mother's views: not sought this time", Answer::No),
+            ("Father's views: unable to contact by phone", Answer::No),
+            ("Dad's comments: did not want to take part", Answer::No),
+            ("Mum's views: see case notes", Answer::Blank),
         ] {
             assert_eq!(view_attributed("spoke_family", text), Some(want), "{text}");
+        }
+        // Views of no one in the family are not theirs.
+        for text in ["Team views: positive about the support", "Views: positive about the support"] {
+            assert_eq!(view_attributed("spoke_family", text), None, "{text}");
         }
     }
 

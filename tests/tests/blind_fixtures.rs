@@ -558,6 +558,17 @@ fn a_forty_fifth_blind_set_gives_the_independent_kpis_of_work_done_by_others() {
 }
 
 #[test]
+fn a_fifty_second_blind_set_gives_the_independent_kpis_of_teams_own_copies_of_a_tracker() {
+    // The team returns: each team's own copy of one tracker or report, drifted
+    // apart (columns renamed, added, deleted, reordered; dates typed each
+    // team's way; the team only in the file name), a transferred child's
+    // audit copied into the new team's copy, two teams' case-note reports
+    // that overlap, a Part B headed "Date CSW acknowledged (Part B)", an
+    // "Action completed" date (tests/fixtures/councils52/README.md).
+    check("councils52");
+}
+
+#[test]
 fn a_fifty_first_blind_set_keeps_the_kpis_it_makes_from_histories_and_lists_the_rest() {
     // The audit's journey, not its result: workflow steps, returns, form
     // parts, status changes, note amendments and saved versions, one row each

@@ -2317,3 +2317,64 @@ fn a_contact_log_a_visit_not_made_and_a_visit_in_two_exports_are_no_extra_visits
     let out = run_files("visits-in-two-exports", &[status, ("case-notes.csv", carefirst), ("visits.csv", again)]);
     assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(4), Some(4)));
 }
+
+#[test]
+fn a_transferred_childs_audit_copied_into_the_new_teams_tracker_is_one_audit() {
+    // Blind set 52: each team keeps its own copy of the tracker, named its
+    // own way; when a child moves, the new team's manager copies the audit
+    // row across. The same child, day, auditor and grade, the same answers:
+    // one audit, whatever each copy's own comments say.
+    let fs = "Child ID,Audit date,Auditor,Overall grade,Spoken to child,SM comments\n\
+              C1,22/09/2026,Lee Abbot,Good,Yes,Child transferred to CWD 01/10\n\
+              C2,10/09/2026,Lee Abbot,Inadequate,Yes,\n";
+    let dc = "Child's ID,Date of the audit,Name of auditor,Auditor's grade,Record of discussion with child,Notes\n\
+              C1,22/09/2026,Lee Abbot,Good,Yes,Transferred in from Family Safeguarding - copied from the FS tracker\n\
+              C3,15/09/2026,Kim Dale,Requires improvement,Yes,\n";
+    // An "Action completed" date closes its action.
+    let actions = "Person ID,Audit completed,Action,Target date,Action completed\n\
+                   C2,10/09/2026,Convene a review,24/09/2026,20/09/2026\n\
+                   C3,15/09/2026,Update the plan,29/09/2026,05/10/2026\n";
+    let files = [("Audits - Family Safeguarding.csv", fs), ("Audits - Disabled Children.csv", dc), ("Actions.csv", actions)];
+    let out = run_files("transferred-audit-copied", &files);
+    let value = |out: &std::path::Path, id: &str| metrics(out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap()["value"].as_f64();
+    assert_eq!(value(&out, "audits_completed"), Some(3.0));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(3)));
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)));
+    // The copy says it was copied in, so the audit is the team's it came
+    // from (read second here: "Disabled Children" sorts first).
+    let by_team = |out: &std::path::Path| -> Vec<(String, u64)> {
+        let m = metrics(out);
+        let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "audits_completed").unwrap().clone();
+        k["by_team"].as_array().unwrap().iter().map(|b| (b["team"].as_str().unwrap().to_string(), b["numerator"].as_u64().unwrap())).collect()
+    };
+    assert_eq!(by_team(&out), [("Disabled Children".to_string(), 1), ("Family Safeguarding".to_string(), 2)]);
+    // Another auditor's audit of the child that day is another audit.
+    let cic = "Child ID,Audit date,Auditor,Overall grade,Spoken to child\nC1,22/09/2026,Ana Ford,Good,Yes\n";
+    let out = run_files("transferred-audit-another-auditor", &[files[0], files[1], ("Audits - Children in Care.csv", cic)]);
+    assert_eq!(value(&out, "audits_completed"), Some(4.0));
+    // So is one with another grade (two audits, not a copy).
+    let dc_other = dc.replace("Lee Abbot,Good", "Lee Abbot,Requires improvement");
+    let out = run_files("transferred-audit-another-grade", &[files[0], ("Audits - Disabled Children.csv", &dc_other)]);
+    assert_eq!(value(&out, "audits_completed"), Some(4.0));
+}
+
+#[test]
+fn files_named_alike_but_for_a_team_give_each_its_team() {
+    // Blind set 52: one copy of the tracker per district, the district only
+    // in the file name after the last dash ("North" is a place, so it names a
+    // team only beside its siblings).
+    let audits = |c: &str| format!("Case ID,Date,Auditor,Overall judgement\n{c}1,07/09/2026,Kim Dale,Good\n{c}2,10/09/2026,Kim Dale,Inadequate\n");
+    let by_team = |out: &std::path::Path| -> Vec<String> {
+        let m = metrics(out);
+        let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "audits_completed").unwrap().clone();
+        k["by_team"].as_array().unwrap().iter().map(|b| b["team"].as_str().unwrap().to_string()).collect()
+    };
+    let (n, s) = (audits("N"), audits("S"));
+    let out = run_files("sibling-team-files", &[("Tier 2 audit tracker - North.csv", &n), ("Tier 2 audit tracker - South.csv", &s)]);
+    assert_eq!(by_team(&out), ["North", "South"]);
+    // Alone, or named for months, the part names no team.
+    let out = run_files("sibling-team-alone", &[("Tier 2 audit tracker - North.csv", &n)]);
+    assert_eq!(by_team(&out), ["(not recorded)"]);
+    let out = run_files("sibling-month-files", &[("Tier 2 audit tracker - September.csv", &n), ("Tier 2 audit tracker - October.csv", &s)]);
+    assert_eq!(by_team(&out), ["(not recorded)"]);
+}
