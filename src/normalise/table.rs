@@ -3021,6 +3021,9 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         .iter()
         .filter_map(|f| mapping.field(f))
         .any(|i| sample.iter().skip(h + 1).any(|r| r.cells.get(i).is_some_and(|c| !c.is_empty())));
+    // A report that prints the child's id once per group of rows ("hide
+    // duplicates"): each blank is the id above it.
+    let fill_down = mapping.field("child_id").filter(|&i| printed_once_per_group(&sample[h + 1..], i, &sample[h])).map(|i| (i, None));
     let watch = error_watch(&mapping, &fields, &alternates);
     let headers: Vec<String> = mapping.columns.iter().map(|c| c.header.clone()).collect();
     let blank_visit = (mapping.kind == TableKind::CaseNotes && mapping.field("note_type").is_none())
@@ -3067,6 +3070,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         seen_unread: Default::default(),
         child_audits: Default::default(),
         read_as_yes: BTreeMap::new(),
+        fill_down,
+        fill_said: false,
         error_cells: vec![Default::default(); watch.len()],
         error_watch: watch,
         service_as_team,
@@ -3104,6 +3109,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             && !reader.month_first
             && reader.alternates.is_empty()
             && reader.row_state.is_empty()
+            && reader.fill_down.is_none()
             // (Nor notes with their own ids: a note another export holds again is
             // matched by its id, which the columnar reader does not read.)
             && !reader.fields.iter().any(|(f, _)| f == "note_id")
@@ -4271,6 +4277,10 @@ struct RowReader<'a> {
     /// Yes/no columns holding names or dates ("Moderated by: Jo", "Worker seen:
     /// Sam 05/10") read as yes: column → (count, first example).
     read_as_yes: BTreeMap<String, (u64, String)>,
+    /// The child id's column where the report prints it once per group (see
+    /// [`printed_once_per_group`]), and the id last printed.
+    fill_down: Option<(usize, Option<Cell>)>,
+    fill_said: bool,
     /// The field columns whose formula errors are counted ([`error_watch`]).
     error_watch: Vec<(usize, String)>,
     /// Formula errors found in them, in the same order.
@@ -4311,6 +4321,36 @@ fn error_watch(mapping: &TableMapping, fields: &[(String, (usize, String))], alt
 }
 
 impl<'a> RowReader<'a> {
+    /// A blank child id under a report's group takes the id printed above it
+    /// ([`RowReader::fill_down`]); whether it did. Said once a table.
+    fn fill_down(&mut self, row: &mut SourceRow, findings: &mut Findings) -> bool {
+        let Some((i, last)) = &mut self.fill_down else { return false };
+        let i = *i;
+        // (A record has two or more values beside the id; a title line
+        // between pages, "Event date from … | Run: …", is none.)
+        if row.cells.iter().enumerate().filter(|(j, c)| *j != i && !c.is_empty()).count() < 2 {
+            return false;
+        }
+        match row.cells.get(i) {
+            Some(c) if !c.is_empty() => {
+                *last = Some(c.clone());
+                return false;
+            }
+            _ => {}
+        }
+        let Some(id) = last.clone() else { return false };
+        if row.cells.len() <= i {
+            row.cells.resize(i + 1, Cell::Empty);
+        }
+        row.cells[i] = id.clone();
+        if !std::mem::replace(&mut self.fill_said, true) {
+            let why =
+                "the child's id is printed once per group of rows (a report that hides repeated values, even across a page): each blank id is the id above it";
+            findings.push(Severity::Info, "child_id_filled_down", self.file, self.sheet, Some(row.row), None, id.as_string(), why);
+        }
+        true
+    }
+
     fn row(&mut self, row: SourceRow, model: &mut Model, findings: &mut Findings, report: &mut TableReport) {
         report.rows_read += 1;
         if let Some((delimiter, width)) = self.quote_check {
@@ -4378,6 +4418,11 @@ impl<'a> RowReader<'a> {
             findings.push(Severity::Info, "repeated_header", self.file, self.sheet, Some(row.row), None, first_text(&row), REPEATED_HEADER_WHY);
             return;
         }
+        let mut row = row;
+        let key = match self.fill_down(&mut row, findings) {
+            true => self.keys.row_key(&row.cells, |c| self.as_date(c)),
+            false => key,
+        };
         if let Some((file, first)) = model.row_keys.first_or_insert(key, (self.source, row.row)) {
             report.reject("duplicate row");
             let place = if file == self.source { String::new() } else { format!(" of {}", model.strings.get(file)) };
@@ -6365,7 +6410,8 @@ fn tells_contact(field: &str, text: &str) -> bool {
 /// by any other rule either); any other view of two or more words
 /// is theirs, heard: yes. (Up to 40 words: the view is the answer.)
 fn view_attributed(field: &str, text: &str) -> Option<Answer> {
-    let (who, said) = text.split_once(':')?;
+    // (Or after a spaced dash: "Father – yes", "Mother - by phone".)
+    let (who, said) = text.split_once(':').or_else(|| [" – ", " — ", " - "].iter().find_map(|d| text.split_once(d)))?;
     // (Whose views they are, by a word for views after who: "Carer views:",
     // "Mum's comments:", "Parents' feedback:".)
     let who = fold(who);
@@ -6760,6 +6806,42 @@ fn first_text(row: &SourceRow) -> String {
 
 /// A totals or summary row: a totals label in one of its first three cells,
 /// or as its first filled cell (a report's "Total …" under its own column).
+/// Whether a report prints the child's id (column `col`) once per group of
+/// rows, as reports that hide repeated values do: the first record has an
+/// id, at least as many records have none as have one (groups of two or
+/// more), the ids printed are (nearly) all different, and an id is (nearly)
+/// never printed on two records in a row. An export that lost some ids has
+/// fewer blanks, or the same id on record after record.
+fn printed_once_per_group(rows: &[SourceRow], col: usize, header: &SourceRow) -> bool {
+    let header_id = header.cells.get(col).map(Cell::as_string);
+    let (mut blanks, mut printed, mut repeats) = (0usize, Vec::<String>::new(), 0usize);
+    let mut previous: Option<String> = None;
+    for r in rows {
+        if r.is_blank() || super::sections::is_furniture(r) || is_totals_row(r) {
+            continue;
+        }
+        if r.cells.iter().enumerate().filter(|(j, c)| *j != col && !c.is_empty()).count() < 2 {
+            continue;
+        }
+        match r.cells.get(col).filter(|c| !c.is_empty()).map(Cell::as_string) {
+            // (The header printed again on a new page.)
+            Some(id) if Some(&id) == header_id.as_ref() => continue,
+            Some(id) => {
+                repeats += usize::from(previous.as_ref() == Some(&id));
+                printed.push(id.clone());
+                previous = Some(id);
+            }
+            None if printed.is_empty() => return false,
+            None => {
+                blanks += 1;
+                previous = None;
+            }
+        }
+    }
+    let distinct = printed.iter().collect::<std::collections::HashSet<_>>().len();
+    printed.len() >= 2 && blanks >= printed.len() && distinct * 5 >= printed.len() * 4 && repeats * 5 <= printed.len()
+}
+
 fn is_totals_row(row: &SourceRow) -> bool {
     let label = |c: &Cell| matches!(c, Cell::Text(t) if is_totals_label(t));
     row.cells.iter().take(3).any(label) || row.cells.iter().find(|c| !c.is_empty()).is_some_and(label) || is_subtotal_row(row) || is_group_total_row(row)
@@ -6877,6 +6959,9 @@ mod tests {
             ("Mother's views: not sought this time", Answer::No),
             ("Father's views: unable to contact by phone", Answer::No),
             ("Dad's comments: did not want to take part", Answer::No),
+            // After a spaced dash as after a colon (blind set 53).
+            ("Father – yes", Answer::Yes),
+            ("Mother - not contacted", Answer::No),
             ("Mum's views: see case notes", Answer::Blank),
         ] {
             assert_eq!(view_attributed("spoke_family", text), Some(want), "{text}");

@@ -2378,3 +2378,35 @@ fn files_named_alike_but_for_a_team_give_each_its_team() {
     let out = run_files("sibling-month-files", &[("Tier 2 audit tracker - September.csv", &n), ("Tier 2 audit tracker - October.csv", &s)]);
     assert_eq!(by_team(&out), ["(not recorded)"]);
 }
+
+#[test]
+fn a_report_that_prints_the_childs_id_once_per_group_gives_it_to_every_row() {
+    // Blind set 53: a Business Objects report ("hide duplicates") prints
+    // the Person ID on a child's first row only, and not again after a page
+    // break; a person would read each blank as the id above it.
+    let status = "Person ID,Legal Status,Start Date,End Date\n3104417,CP Plan,2026-06-01,\n3104425,CP Plan,2026-06-01,\n";
+    let grouped = "Person ID,Case Note Type,Event Date,Date Entered,Seen Alone\n\
+                   3104417,CP Visit,2026-09-01,2026-09-02,Yes\n\
+                   ,CP Visit,2026-09-10,2026-09-11,No\n\
+                   ,CP Visit,2026-09-21,2026-09-22,Yes\n\
+                   ,,,,Page 1 of 2\n\
+                   Run: 02/11/2026,,,,\n\
+                   Person ID,Case Note Type,Event Date,Date Entered,Seen Alone\n\
+                   ,CP Visit,2026-10-02,2026-10-03,Yes\n\
+                   ,CP Visit,2026-10-14,2026-10-15,Yes\n\
+                   ,CP Visit,2026-10-26,2026-10-27,Yes\n\
+                   3104425,CP Visit,2026-09-03,2026-09-04,Yes\n\
+                   ,CP Visit,2026-09-29,2026-09-30,Yes\n";
+    let out = run_files("ids-once-per-group", &[("legal-status.csv", status), ("case-notes.csv", grouped)]);
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(8), Some(8)));
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(2)));
+    // An export that only lost an id here and there keeps rejecting those rows.
+    let lost = "Person ID,Case Note Type,Event Date,Date Entered,Seen Alone\n\
+                3104417,CP Visit,2026-09-01,2026-09-02,Yes\n\
+                3104417,CP Visit,2026-09-10,2026-09-11,No\n\
+                ,CP Visit,2026-09-21,2026-09-22,Yes\n\
+                3104425,CP Visit,2026-09-03,2026-09-04,Yes\n\
+                3104425,CP Visit,2026-09-29,2026-09-30,Yes\n";
+    let out = run_files("ids-lost-here-and-there", &[("legal-status.csv", status), ("case-notes.csv", lost)]);
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(4), Some(4)));
+}
