@@ -2127,7 +2127,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         return (turned_report, None);
     }
 
-    let header = match pins.and_then(|p| p.header_row) {
+    let mut header = match pins.and_then(|p| p.header_row) {
         Some(n) => sample.iter().position(|r| r.row == n),
         None => find_header_among_values(&sample, |t| ctx.is_known_header(t), |t| t.len() <= 40 && ctx.crosswalk.is_label(&Cell::text(t)))
             .filter(|h| h.recognised >= 2 || sample.len() > 1)
@@ -2230,6 +2230,37 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             let rest = sample.split_off(end);
             rows = Box::new(rest.into_iter().map(Ok).chain(rows));
             more_tables = true;
+        }
+    }
+    // A header wrapped over two rows (each column's name continued on the
+    // row below it: a table converted back from a PDF, "Date of the" over
+    // "Audit", "Child’s" over "ID."): read as one, when that makes more sense
+    // of the table; its two lines met again (the header printed on every
+    // page) are the header again.
+    let mut wrapped_lines: Vec<Vec<Cell>> = Vec::new();
+    if let Some(h) = header.filter(|_| pins.is_none()) {
+        if let Some(joined) = sample.get(h + 1).and_then(|next| wrapped_header(&sample[h].cells, &next.cells)) {
+            let body: Vec<Vec<Cell>> = sample[h + 2..].iter().take(200).map(|r| r.cells.clone()).collect();
+            let map_rows = |cells: &[Cell]| map_table(ctx.config, &ctx.recogniser, ctx.crosswalk, pins, cells, &body);
+            let (plain, both) = (map_rows(&sample[h].cells), map_rows(&joined));
+            if both.kind != TableKind::Unknown && both.missing_required.is_empty() && mapping_quality(&both) > mapping_quality(&plain) {
+                let lines = [sample[h].cells.clone(), sample[h + 1].cells.clone()];
+                let why = format!("the header is wrapped over two rows (rows {} and {}): read as one", sample[h].row, sample[h + 1].row);
+                findings.push(Severity::Info, "header_wrapped", &file, sheet.as_deref(), Some(sample[h + 1].row), None, first_text(&sample[h]), why);
+                let same = |a: &[Cell], b: &[Cell]| {
+                    let n = a.len().max(b.len());
+                    (0..n).all(|i| fold(&a.get(i).map(Cell::as_string).unwrap_or_default()) == fold(&b.get(i).map(Cell::as_string).unwrap_or_default()))
+                };
+                for r in sample[h + 2..].iter_mut() {
+                    if lines.iter().any(|l| same(l, &r.cells)) {
+                        r.cells = joined.clone();
+                    }
+                }
+                sample[h].cells.iter_mut().for_each(|c| *c = Cell::Empty);
+                sample[h + 1].cells = joined;
+                header = Some(h + 1);
+                wrapped_lines = lines.to_vec();
+            }
         }
     }
     // Two shapes are turned round before the columns are mapped, when the
@@ -3052,6 +3083,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         numeric,
         keys: RowKeys::new(&mapping.columns, mapping.kind),
         header_key: RowKeys::new(&mapping.columns, mapping.kind).row_key(&sample[h].cells, |_| None),
+        wrapped_keys: wrapped_lines.iter().map(|l| RowKeys::new(&mapping.columns, mapping.kind).row_key(l, |_| None)).collect(),
         status_changes: Vec::new(),
         ended_not_current: Vec::new(),
         answers_read: BTreeMap::new(),
@@ -4247,6 +4279,9 @@ struct RowReader<'a> {
     /// The key of the header row read as a row: the header again further down
     /// (an export's page break) is not a record.
     header_key: u64,
+    /// The two lines of a header wrapped over two rows, each met again at a
+    /// page break (see `header_wrapped`).
+    wrapped_keys: Vec<u64>,
     blank_rows: Vec<u32>,
     source: u32,
     /// Field → (column index, header), worked out once per table. A short list:
@@ -4413,7 +4448,7 @@ impl<'a> RowReader<'a> {
             return;
         }
         let key = self.keys.row_key(&row.cells, |c| self.as_date(c));
-        if key == self.header_key || import_ids(&row) {
+        if key == self.header_key || self.wrapped_keys.contains(&key) || import_ids(&row) {
             report.reject(REPEATED_HEADER);
             findings.push(Severity::Info, "repeated_header", self.file, self.sheet, Some(row.row), None, first_text(&row), REPEATED_HEADER_WHY);
             return;
@@ -5343,6 +5378,10 @@ impl<'a> RowReader<'a> {
                 let f = fold(t);
                 let starts_no = matches!(f.split(' ').next(), Some("no" | "n" | "not" | "false" | "none" | "nobody"));
                 if !starts_no && reached_in_person(field, t) {
+                    read = Some(Answer::Yes);
+                }
+                // ("Mother – unable to reach, Father – yes": the father was.)
+                if several_answers(field, t) == Some(Answer::Yes) {
                     read = Some(Answer::Yes);
                 }
             }
@@ -6410,6 +6449,39 @@ fn tells_contact(field: &str, text: &str) -> bool {
 /// by any other rule either); any other view of two or more words
 /// is theirs, heard: yes. (Up to 40 words: the view is the answer.)
 fn view_attributed(field: &str, text: &str) -> Option<Answer> {
+    several_answers(field, text).or_else(|| view_attributed_one(field, text))
+}
+
+/// Several people, each with their answer ("Mother - no, father - yes",
+/// "Mum: not available; Dad: yes"): yes where any was spoken to, else no
+/// where any says so (stranger review 23b). `None` unless two or more parts
+/// are each someone's answer.
+fn several_answers(field: &str, text: &str) -> Option<Answer> {
+    let parts: Vec<&str> = text
+        .split([',', ';'])
+        .map(|p| {
+            let p = p.trim();
+            ["but ", "and ", "But ", "And "].iter().find_map(|w| p.strip_prefix(w)).unwrap_or(p)
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() >= 2 {
+        let answers: Vec<Answer> = parts.iter().filter_map(|p| view_attributed_one(field, p)).collect();
+        if answers.len() >= 2 {
+            return Some(if answers.contains(&Answer::Yes) {
+                Answer::Yes
+            } else if answers.contains(&Answer::No) {
+                Answer::No
+            } else {
+                answers[0]
+            });
+        }
+    }
+    None
+}
+
+/// [`view_attributed`] for one person's answer.
+fn view_attributed_one(field: &str, text: &str) -> Option<Answer> {
     // (Or after a spaced dash: "Father – yes", "Mother - by phone".)
     let (who, said) = text.split_once(':').or_else(|| [" – ", " — ", " - "].iter().find_map(|d| text.split_once(d)))?;
     // (Whose views they are, by a word for views after who: "Carer views:",
@@ -6806,16 +6878,62 @@ fn first_text(row: &SourceRow) -> String {
 
 /// A totals or summary row: a totals label in one of its first three cells,
 /// or as its first filled cell (a report's "Total …" under its own column).
+/// The header `first` wrapped onto `next` ("Date of the" over "Audit"), as
+/// one row: when `next` holds three or more texts and nothing else (no date,
+/// number or id), nearly all under a text of `first`, each column's two
+/// parts joined with a space.
+fn wrapped_header(first: &[Cell], next: &[Cell]) -> Option<Vec<Cell>> {
+    let texts = |cells: &[Cell]| cells.iter().filter(|c| !c.is_empty()).count();
+    let plain_text = |c: &Cell| match c {
+        Cell::Text(t) => {
+            let t = t.trim();
+            !t.is_empty()
+                && t.chars().any(char::is_alphabetic)
+                && crate::ingest::parse_date(t).is_none()
+                && t.chars().filter(char::is_ascii_digit).count() * 2 < t.len()
+        }
+        _ => false,
+    };
+    let filled: Vec<usize> = (0..next.len()).filter(|&i| !next[i].is_empty()).collect();
+    if filled.len() < 3 || texts(first) < 3 || !filled.iter().all(|&i| plain_text(&next[i])) {
+        return None;
+    }
+    let under = filled.iter().filter(|&&i| first.get(i).is_some_and(plain_text)).count();
+    if under * 5 < filled.len() * 4 {
+        return None;
+    }
+    let n = first.len().max(next.len());
+    let part = |cells: &[Cell], i: usize| cells.get(i).map(|c| c.as_string().trim().to_string()).unwrap_or_default();
+    Some(
+        (0..n)
+            .map(|i| match (part(first, i), part(next, i)) {
+                (a, b) if a.is_empty() && b.is_empty() => Cell::Empty,
+                (a, b) if b.is_empty() => Cell::Text(a),
+                (a, b) if a.is_empty() => Cell::Text(b),
+                (a, b) => Cell::Text(format!("{a} {b}")),
+            })
+            .collect(),
+    )
+}
+
 /// Whether a report prints the child's id (column `col`) once per group of
 /// rows, as reports that hide repeated values do: the first record has an
 /// id, at least as many records have none as have one (groups of two or
-/// more), the ids printed are (nearly) all different, and an id is (nearly)
-/// never printed on two records in a row. An export that lost some ids has
-/// fewer blanks, or the same id on record after record.
+/// more), each id is printed in one group only (reprinted at most at the top
+/// of its own group's next page), and an id is (nearly) never printed on two
+/// records in a row. An export that lost some ids has fewer blanks, or the
+/// same id on record after record; a log sorted by date, whose rows about no
+/// child have no id, meets a child's id again after others (stranger review
+/// 23b).
 fn printed_once_per_group(rows: &[SourceRow], col: usize, header: &SourceRow) -> bool {
     let header_id = header.cells.get(col).map(Cell::as_string);
     let (mut blanks, mut printed, mut repeats) = (0usize, Vec::<String>::new(), 0usize);
     let mut previous: Option<String> = None;
+    // (The id last printed, blanks or not since: a group's id met again
+    // after another group's is no group, as in a log sorted by date whose
+    // rows about no child have no id.)
+    let mut last_printed: Option<String> = None;
+    let mut seen = std::collections::HashSet::new();
     for r in rows {
         if r.is_blank() || super::sections::is_furniture(r) || is_totals_row(r) {
             continue;
@@ -6828,6 +6946,10 @@ fn printed_once_per_group(rows: &[SourceRow], col: usize, header: &SourceRow) ->
             Some(id) if Some(&id) == header_id.as_ref() => continue,
             Some(id) => {
                 repeats += usize::from(previous.as_ref() == Some(&id));
+                if last_printed.as_ref() != Some(&id) && !seen.insert(id.clone()) {
+                    return false;
+                }
+                last_printed = Some(id.clone());
                 printed.push(id.clone());
                 previous = Some(id);
             }
@@ -6962,6 +7084,12 @@ mod tests {
             // After a spaced dash as after a colon (blind set 53).
             ("Father – yes", Answer::Yes),
             ("Mother - not contacted", Answer::No),
+            // Several people, each with an answer (stranger review 23b).
+            ("Mother - no, father - yes", Answer::Yes),
+            ("Mum - not available, Dad - yes", Answer::Yes),
+            ("Mother – unable to reach, Father – yes", Answer::Yes),
+            ("Mother - no, but carer - yes", Answer::Yes),
+            ("Mum: not available; Dad: declined", Answer::No),
             ("Mum's views: see case notes", Answer::Blank),
         ] {
             assert_eq!(view_attributed("spoke_family", text), Some(want), "{text}");

@@ -563,7 +563,7 @@ fn a_fifty_third_blind_set_keeps_the_kpis_it_makes_from_pdf_conversions_and_list
     // inside the data, headers wrapped over two rows, records split at page
     // breaks, a report's ids printed once per group, forms converted a line
     // a row, a wide report's overflow pages (tests/fixtures/councils53/README.md).
-    // 22 readings are open, each in known_limits.json; the rest are checked.
+    // 11 readings are open, each in known_limits.json; the rest are checked.
     check("councils53");
 }
 

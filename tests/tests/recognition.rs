@@ -2409,4 +2409,52 @@ fn a_report_that_prints_the_childs_id_once_per_group_gives_it_to_every_row() {
                 3104425,CP Visit,2026-09-29,2026-09-30,Yes\n";
     let out = run_files("ids-lost-here-and-there", &[("legal-status.csv", status), ("case-notes.csv", lost)]);
     assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(4), Some(4)));
+    // Nor a team's log sorted by date, whose notes about no child have no id:
+    // a child's id met again after another's says there are no groups
+    // (stranger review 23b).
+    let by_date = "Person ID,Case Note Type,Event Date,Date Entered,Seen Alone\n\
+                   3104417,CP Visit,2026-09-01,2026-09-02,Yes\n\
+                   ,Team Meeting,2026-09-02,2026-09-30,\n\
+                   ,Group Supervision,2026-09-03,2026-10-30,\n\
+                   3104425,CP Visit,2026-09-04,2026-09-05,Yes\n\
+                   ,Duty Log,2026-09-05,2026-10-30,\n\
+                   ,Training,2026-09-06,2026-10-30,\n\
+                   3104417,CP Visit,2026-09-08,2026-09-09,Yes\n\
+                   ,Team Meeting,2026-09-09,2026-10-30,\n";
+    let out = run_files("ids-by-date-team-notes", &[("legal-status.csv", status), ("case-notes.csv", by_date)]);
+    assert_eq!(kpi_pair(&out, "notes_recorded_in_time"), (Some(3), Some(3)));
+}
+
+#[test]
+fn several_people_each_with_an_answer_are_spoken_to_where_any_was() {
+    // Stranger review 23b: "Mother – unable to reach, Father – yes" was read
+    // as no (the first person's answer).
+    let audits = "Child ID,Date Completed,Overall Judgement,Parents/carers spoken to\n\
+                  3300010,01/09/2026,Good,\"Mother - no, father - yes\"\n\
+                  3300012,03/09/2026,Good,\"Mother – unable to reach, Father – yes\"\n\
+                  3300013,04/09/2026,Good,\"Mum: not available; Dad: declined\"\n\
+                  3300014,05/09/2026,Good,No\n";
+    let out = run_files("several-people-answers", &[("audits.csv", audits)]);
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(2), Some(4)));
+}
+
+#[test]
+fn a_header_wrapped_over_two_rows_is_read_as_one_on_every_page() {
+    // Blind set 53: a log converted back from a PDF keeps each column's name
+    // on two lines ("Date of the" over "Audit", "Child's" over "ID."), and
+    // prints both lines again on every page.
+    let top = "Date of the,Name of Auditor,Child's,Auditors' Grade: Outstanding/Good/,Record of discussion\n\
+               Audit,and Position,ID.,Requires Improvement/Inadequate,with child:\n";
+    let log = format!(
+        "{top}08/09/2026,Kim Dale (TM),418203,Good,Yes - seen at school\n\
+         15/09/2026,Kim Dale (TM),418377,Inadequate,No - declined\n\
+         ,,,,Page 1 of 2\n\
+         {top}02/10/2026,Ana Ford (SM),418455,Good,Yes\n"
+    );
+    let out = run_files("wrapped-header", &[("Learning audit log (converted).csv", &log)]);
+    let m = metrics(&out);
+    let completed = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "audits_completed").unwrap()["value"].as_f64();
+    assert_eq!(completed, Some(3.0));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)));
+    assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(2), Some(3)));
 }
