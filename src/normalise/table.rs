@@ -1376,12 +1376,20 @@ fn same_audit(x: &Audit, a: &Audit) -> bool {
     Audit { id: a.id.clone(), origin: a.origin.clone(), ..plain(x) } == plain(a)
 }
 
+/// Searchers for the letters of [`says_copied_in`]'s words, made once.
+fn copy_words() -> &'static [memchr::memmem::Finder<'static>] {
+    static WORDS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| ["opied", "OPIED", "ransferred", "RANSFERRED", "opy of", "OPY OF"].iter().map(|w| memchr::memmem::Finder::new(w.as_bytes())).collect())
+}
+
 /// Whether a row says it is a copy of a record kept elsewhere ("Transferred in
 /// from Family Safeguarding 01/10 - audit and actions copied from the FS
 /// tracker", "Copied across from the CIN tracker").
 fn says_copied_in(row: &SourceRow) -> bool {
     row.cells.iter().any(|c| match c {
-        Cell::Text(t) if t.len() >= 12 => {
+        // (Words searched for only in a text that has their letters: every
+        // cell of every audit row is asked.)
+        Cell::Text(t) if t.len() >= 12 && copy_words().iter().any(|w| w.find(t.as_bytes()).is_some()) => {
             let f = fold(t);
             ["copied from", "copied across from", "copied over from", "transferred in from", "transferred from", "copy of the audit"]
                 .iter()
