@@ -5463,6 +5463,15 @@ impl<'a> RowReader<'a> {
             );
             return Answer::No;
         }
+        // A worker named with their answer ("SW – no", "SW: not available
+        // (on leave)", "PA - yes"): that answer, not a name that says they
+        // were spoken to (stranger review 23b).
+        if field == "spoke_practitioner" {
+            if let Some(a) = worker_answer(&text) {
+                self.answers_read.entry(field.to_string()).or_default().0 += 1;
+                return a;
+            }
+        }
         let names_something = !second_hand
             && (matches!(field, "moderated" | "spoke_practitioner" | "escalated") || records_discussion || asks_who_or_when || tells_contact(field, &text))
             && !who_list
@@ -6488,6 +6497,25 @@ fn several_answers(field: &str, text: &str) -> Option<Answer> {
     None
 }
 
+/// A worker named before a colon or a spaced dash with a short answer after
+/// it: "SW – no", "Social worker: yes", "PA - not available (on leave)".
+fn worker_answer(text: &str) -> Option<Answer> {
+    let (who, said) = text.split_once(':').or_else(|| [" – ", " — ", " - "].iter().find_map(|d| text.split_once(d)))?;
+    let who = fold(who);
+    if !(1..=4).contains(&who.split(' ').count()) || !names_role("spoke_practitioner", &who) {
+        return None;
+    }
+    let said = said.trim();
+    let f = fold(said);
+    if ["not available", "unavailable", "on leave", "not spoken", "not contacted", "post vacant", "vacant", "no response"]
+        .iter()
+        .any(|p| contains_phrase(&f, p))
+    {
+        return Some(Answer::No);
+    }
+    super::scales::answer(&Cell::text(said)).filter(|_| said.split_whitespace().count() <= 2)
+}
+
 /// [`view_attributed`] for one person's answer.
 fn view_attributed_one(field: &str, text: &str) -> Option<Answer> {
     // (Or after a spaced dash: "Father – yes", "Mother - by phone".)
@@ -7065,6 +7093,21 @@ mod tests {
             row(&[Cell::text("Fostering Count"), Cell::Number(702301.0), Cell::text("Good")]),
         ] {
             assert!(!is_group_total_row(&data), "{data:?}");
+        }
+    }
+
+    #[test]
+    fn a_worker_named_with_their_answer_gives_that_answer() {
+        for (text, want) in [
+            ("SW – no", Some(Answer::No)),
+            ("SW - yes", Some(Answer::Yes)),
+            ("Social worker: not available (on leave)", Some(Answer::No)),
+            ("PA – yes", Some(Answer::Yes)),
+            // A name, or words that are no answer, are for the other rules.
+            ("SW - Jo Smith", None),
+            ("Mother - no", None),
+        ] {
+            assert_eq!(worker_answer(text), want, "{text}");
         }
     }
 
