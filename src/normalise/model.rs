@@ -462,7 +462,9 @@ pub struct Model {
     pub audit_ids: std::collections::HashMap<String, Origin>,
     /// While reading: an audit without an id of its own, by child, date and
     /// framework → its index in `audits` (the same audit in a later export of
-    /// the same return). Emptied when reading ends.
+    /// the same return); and, keyed "copy|child|date|auditor", by child,
+    /// completion date and auditor (another team's copy of it). Emptied when
+    /// reading ends.
     pub audit_keys: std::collections::HashMap<String, usize>,
     /// Audits read from an export that a later export of the same audits
     /// replaces (its file name says it is later): where each was read, and

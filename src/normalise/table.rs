@@ -6497,10 +6497,17 @@ fn several_answers(field: &str, text: &str) -> Option<Answer> {
     None
 }
 
+/// A text cut where who is named and what they answered begins: at its
+/// first colon ("Mother: unhappy with contact"), else its first spaced dash
+/// ("Father – yes", "Mother - by phone").
+fn split_who(text: &str) -> Option<(&str, &str)> {
+    text.split_once(':').or_else(|| [" – ", " — ", " - "].iter().find_map(|d| text.split_once(d)))
+}
+
 /// A worker named before a colon or a spaced dash with a short answer after
 /// it: "SW – no", "Social worker: yes", "PA - not available (on leave)".
 fn worker_answer(text: &str) -> Option<Answer> {
-    let (who, said) = text.split_once(':').or_else(|| [" – ", " — ", " - "].iter().find_map(|d| text.split_once(d)))?;
+    let (who, said) = split_who(text)?;
     let who = fold(who);
     if !(1..=4).contains(&who.split(' ').count()) || !names_role("spoke_practitioner", &who) {
         return None;
@@ -6518,8 +6525,7 @@ fn worker_answer(text: &str) -> Option<Answer> {
 
 /// [`view_attributed`] for one person's answer.
 fn view_attributed_one(field: &str, text: &str) -> Option<Answer> {
-    // (Or after a spaced dash: "Father – yes", "Mother - by phone".)
-    let (who, said) = text.split_once(':').or_else(|| [" – ", " — ", " - "].iter().find_map(|d| text.split_once(d)))?;
+    let (who, said) = split_who(text)?;
     // (Whose views they are, by a word for views after who: "Carer views:",
     // "Mum's comments:", "Parents' feedback:".)
     let who = fold(who);
