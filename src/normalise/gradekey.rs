@@ -391,8 +391,24 @@ pub fn apply(t: &mut Table, key: &SheetKey) -> Vec<String> {
 #[derive(Clone)]
 pub struct ValueLabels {
     pub sheet: String,
-    /// Each question (folded) and its codes' labels.
-    labels: std::collections::HashMap<String, BTreeMap<i64, String>>,
+    /// Each question (folded) and its codes' labels (a code as [`code_key`] writes it).
+    labels: std::collections::HashMap<String, BTreeMap<String, String>>,
+}
+
+/// A code as a key: a whole number as its digits ("3", 3.0), else a short
+/// text without spaces in capitals ("RI", "n1" → "N1"); a longer text or one
+/// of words is no code.
+fn code_key(c: &Cell) -> Option<String> {
+    if let Some(n) = code(c) {
+        return Some(n.to_string());
+    }
+    match c {
+        Cell::Text(t) => {
+            let t = t.trim();
+            (!t.is_empty() && t.chars().count() <= 6 && !t.contains(char::is_whitespace) && t.chars().any(char::is_alphabetic)).then(|| t.to_uppercase())
+        }
+        _ => None,
+    }
 }
 
 /// Rows of a sheet read for value labels (a survey of 60 questions with five
@@ -416,16 +432,16 @@ fn labels_header(rows: &[SourceRow]) -> Option<(usize, usize, usize, usize)> {
 /// The value labels on a sheet: a header naming the question, the code and
 /// the label, then rows of them (a question named once over its codes, or on
 /// every row); two or more questions with two or more codes each.
-fn labels_in(rows: &[SourceRow]) -> Option<std::collections::HashMap<String, BTreeMap<i64, String>>> {
+fn labels_in(rows: &[SourceRow]) -> Option<std::collections::HashMap<String, BTreeMap<String, String>>> {
     let (h, q, c, l) = labels_header(rows)?;
-    let mut labels: std::collections::HashMap<String, BTreeMap<i64, String>> = std::collections::HashMap::new();
+    let mut labels: std::collections::HashMap<String, BTreeMap<String, String>> = std::collections::HashMap::new();
     let mut question: Option<String> = None;
     for r in &rows[h + 1..] {
         if let Some(named) = r.cells.get(q).map(|c| fold(&c.as_string())).filter(|s| !s.is_empty()) {
             question = Some(named);
         }
         let label = r.cells.get(l).map(|c| c.as_string().trim().to_string()).filter(|s| !s.is_empty());
-        if let (Some(question), Some(n), Some(label)) = (&question, r.cells.get(c).and_then(code), label) {
+        if let (Some(question), Some(n), Some(label)) = (&question, r.cells.get(c).and_then(code_key), label) {
             labels.entry(question.clone()).or_default().insert(n, label);
         }
     }
@@ -456,26 +472,29 @@ impl ValueLabels {
         let named = |r: &SourceRow| -> Vec<(usize, String)> {
             r.cells.iter().enumerate().map(|(i, c)| (i, fold(&c.as_string()))).filter(|(_, f)| self.labels.contains_key(f)).collect()
         };
-        let Some(h) = rows.iter().position(|r| named(r).len() >= 2) else {
+        let columns = match rows.iter().position(|r| named(r).len() >= 2) {
+            // (Only columns with a code among their answers.)
+            Some(h) => Some((
+                h,
+                named(&rows[h])
+                    .into_iter()
+                    .filter(|(i, q)| rows[h + 1..].iter().filter_map(|r| r.cells.get(*i)).any(|c| code_key(c).is_some_and(|n| self.labels[q].contains_key(&n))))
+                    .collect::<Vec<_>>(),
+            )),
+            None => self.covered(&rows),
+        };
+        let Some((h, columns)) = columns.filter(|(_, c)| !c.is_empty()) else {
             return Vec::new();
         };
-        // (Only columns with a code among their answers.)
-        let columns: Vec<(usize, String)> = named(&rows[h])
-            .into_iter()
-            .filter(|(i, q)| rows[h + 1..].iter().filter_map(|r| r.cells.get(*i)).any(|c| code(c).is_some_and(|n| self.labels[q].contains_key(&n))))
-            .collect();
-        if columns.is_empty() {
-            return Vec::new();
-        }
         let shown: Vec<String> = columns.iter().map(|(i, _)| rows[h].cells[*i].as_string()).collect();
         let header_row = rows[h].row;
-        let columns: Vec<(usize, BTreeMap<i64, String>)> = columns.into_iter().map(|(i, q)| (i, self.labels[&q].clone())).collect();
+        let columns: Vec<(usize, BTreeMap<String, String>)> = columns.into_iter().map(|(i, q)| (i, self.labels[&q].clone())).collect();
         let rows = std::mem::replace(&mut t.rows, Box::new(std::iter::empty()));
         t.rows = Box::new(rows.map(move |r| {
             r.map(|mut r| {
                 if r.row > header_row {
                     for (i, codes) in &columns {
-                        if let Some(label) = r.cells.get(*i).and_then(code).and_then(|n| codes.get(&n)) {
+                        if let Some(label) = r.cells.get(*i).and_then(code_key).and_then(|n| codes.get(&n)) {
                             r.cells[*i] = Cell::Text(label.clone());
                         }
                     }
@@ -484,6 +503,33 @@ impl ValueLabels {
             })
         }));
         shown
+    }
+
+    /// Where no header names the questions exactly ("Auditors' Grade: O/G/RI/I"
+    /// under a key's "Auditors' Grade / moderator Grade"): the first header
+    /// row (of the first 20) with two or more columns whose every answer
+    /// below is a code of one question alone (its letters codes, "G", "RI",
+    /// "N1": not words), each read as that question's.
+    fn covered(&self, rows: &[SourceRow]) -> Option<(usize, Vec<(usize, String)>)> {
+        (0..rows.len().min(20)).find_map(|h| {
+            let width = rows[h].cells.len();
+            let columns: Vec<(usize, String)> = (0..width)
+                .filter(|&i| !rows[h].cells[i].is_empty())
+                .filter_map(|i| {
+                    let values: std::collections::BTreeSet<String> =
+                        rows[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty()).map(|c| code_key(c).unwrap_or_default()).collect();
+                    if values.len() < 2 || values.contains("") || values.iter().all(|v| v.chars().all(|c| c.is_ascii_digit())) {
+                        return None;
+                    }
+                    let mut fits = self.labels.iter().filter(|(_, codes)| values.iter().all(|v| codes.contains_key(v)));
+                    match (fits.next(), fits.next()) {
+                        (Some((q, _)), None) => Some((i, q.clone())),
+                        _ => None,
+                    }
+                })
+                .collect();
+            (columns.len() >= 2).then_some((h, columns))
+        })
     }
 
     /// The note saying which columns were read with the labels.

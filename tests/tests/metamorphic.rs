@@ -1177,3 +1177,45 @@ fn colon_headings_and_blank_rows_inside_forms_and_long_reports_never_move_a_kpi(
     let run = same_kpis_for("long-report-with-blank-rows", &[("report.csv", long.as_bytes().to_vec())], &[("report.csv", gapped.into_bytes())]);
     assert_eq!(fraction(&run, "audits_completed"), (Some(2), None));
 }
+
+#[test]
+fn codes_explained_on_a_key_sheet_give_the_kpis_the_words_give() {
+    // Blind set 54: a log keeps its grades and answers as codes ("G", "RI",
+    // "N1"), explained on a Key sheet of "Field | Code | Meaning" whose field
+    // names are not the headers ("Auditors' Grade / moderator Grade").
+    let header: &[&str] =
+        &["Date of the Audit", "Child's ID.", "Auditor", "Record of discussion with child:", "Record of discussion with family:", "Auditors' Grade: O/G/RI/I"];
+    let words: [&[&str]; 4] = [
+        &["03/09/2026", "AS1010", "Gideon Hale", "Yes", "Yes", "Good"],
+        &["08/09/2026", "AS1001", "Owen Marsh", "No", "Yes", "Requires Improvement"],
+        &["11/09/2026", "AS1011", "Leah Tanner", "Yes", "No", "Outstanding"],
+        &["24/09/2026", "AS1013", "Priya Dunmore", "Yes", "Yes", "Inadequate"],
+    ];
+    let codes: [&[&str]; 4] = [
+        &["03/09/2026", "AS1010", "Gideon Hale", "Y", "Y", "G"],
+        &["08/09/2026", "AS1001", "Owen Marsh", "N1", "Y", "RI"],
+        &["11/09/2026", "AS1011", "Leah Tanner", "Y", "N2", "O"],
+        &["24/09/2026", "AS1013", "Priya Dunmore", "Y", "Y", "I"],
+    ];
+    let key: Vec<&[&str]> = vec![
+        &["Field", "Code", "Meaning"],
+        &["Auditors' Grade / moderator Grade", "O", "Outstanding"],
+        &["Auditors' Grade / moderator Grade", "G", "Good"],
+        &["Auditors' Grade / moderator Grade", "RI", "Requires Improvement"],
+        &["Auditors' Grade / moderator Grade", "I", "Inadequate"],
+        &["Record of discussion (child / family / SW)", "Y", "Yes"],
+        &["Record of discussion (child / family / SW)", "N1", "No"],
+        &["Record of discussion (child / family / SW)", "N2", "No"],
+    ];
+    let mut plain = vec![header];
+    plain.extend(words);
+    let mut coded = vec![header];
+    coded.extend(codes);
+    let run = same_kpis_for(
+        "codes-on-a-key-sheet",
+        &[("log.xlsx", xlsx_sheets(&[("Audit Log", plain)]))],
+        &[("log.xlsx", xlsx_sheets(&[("Audit Log", coded), ("Key", key)]))],
+    );
+    assert_eq!(fraction(&run, "overall_good_or_better"), (Some(2), Some(4)));
+    assert_eq!(fraction(&run, "child_spoken_to"), (Some(3), Some(4)));
+}
