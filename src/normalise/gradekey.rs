@@ -453,10 +453,50 @@ fn labels_in(rows: &[SourceRow]) -> Option<std::collections::HashMap<String, BTr
 pub fn find_labels(tables: &mut [Table]) -> Option<ValueLabels> {
     tables.iter_mut().find_map(|t| {
         // (Its header first: the other sheets are not read further.)
-        labels_header(&head_n(t, 5))?;
-        let rows = head_n(t, LABEL_ROWS);
-        labels_in(&rows).map(|labels| ValueLabels { sheet: t.sheet.clone().unwrap_or_default(), labels })
+        let labels = if labels_header(&head_n(t, 5)).is_some() {
+            labels_in(&head_n(t, LABEL_ROWS))
+        } else if t.sheet.as_deref().is_some_and(names_lists) {
+            stacked_lists(&head_n(t, LOOK))
+        } else {
+            None
+        }?;
+        Some(ValueLabels { sheet: t.sheet.clone().unwrap_or_default(), labels })
     })
+}
+
+/// Whether a sheet's name says it holds the workbook's lists or key ("Lists",
+/// "Key", "Codes", "Lookups", "Drop downs", "Legend").
+fn names_lists(sheet: &str) -> bool {
+    let f = fold(sheet);
+    f.split(' ').any(|w| matches!(w, "list" | "lists" | "key" | "keys" | "code" | "codes" | "lookup" | "lookups" | "legend" | "dropdowns"))
+        || f.contains("drop down")
+}
+
+/// A lists sheet of blocks, one under another, each a list's two-cell title
+/// ("Judgement code | Judgement", "Feedback code | Meaning") over its codes
+/// and their meanings, a blank row between blocks: each list is a field of
+/// [`ValueLabels`], named by its title. Two or more lists of two or more
+/// codes each.
+fn stacked_lists(rows: &[SourceRow]) -> Option<std::collections::HashMap<String, BTreeMap<String, String>>> {
+    let filled = |r: &SourceRow| r.cells.iter().filter(|c| !c.is_empty()).count();
+    let mut labels: std::collections::HashMap<String, BTreeMap<String, String>> = std::collections::HashMap::new();
+    let mut list: Option<String> = None;
+    for r in rows {
+        if r.is_blank() {
+            list = None;
+            continue;
+        }
+        let (first, second) = (r.cells.first().cloned().unwrap_or(Cell::Empty), r.cells.get(1).cloned().unwrap_or(Cell::Empty));
+        match (&list, code_key(&first)) {
+            (Some(name), Some(code)) if filled(r) == 2 && !second.is_empty() => {
+                labels.entry(name.clone()).or_default().insert(code, second.as_string().trim().to_string());
+            }
+            (None, _) if filled(r) == 2 && matches!(first, Cell::Text(_)) && matches!(second, Cell::Text(_)) => list = Some(fold(&first.as_string())),
+            _ => list = None,
+        }
+    }
+    labels.retain(|_, codes| codes.len() >= 2);
+    (labels.len() >= 2).then_some(labels)
 }
 
 impl ValueLabels {

@@ -1218,4 +1218,27 @@ fn codes_explained_on_a_key_sheet_give_the_kpis_the_words_give() {
     );
     assert_eq!(fraction(&run, "overall_good_or_better"), (Some(2), Some(4)));
     assert_eq!(fraction(&run, "child_spoken_to"), (Some(3), Some(4)));
+    // The same key kept as a Lists sheet of stacked lists, a title over each.
+    let lists: Vec<&[&str]> = vec![
+        &["Judgement code", "Judgement"],
+        &["O", "Outstanding"],
+        &["G", "Good"],
+        &["RI", "Requires Improvement"],
+        &["I", "Inadequate"],
+        &[],
+        &["Discussion code", "Meaning"],
+        &["Y", "Yes"],
+        &["N1", "No"],
+        &["N2", "No"],
+    ];
+    let mut coded = vec![header];
+    coded.extend(codes);
+    let mut plain = vec![header];
+    plain.extend(words);
+    let run = same_kpis_for(
+        "codes-on-a-lists-sheet",
+        &[("log.xlsx", xlsx_sheets(&[("Audit Log", plain)]))],
+        &[("log.xlsx", xlsx_sheets(&[("Audit Log", coded), ("Lists", lists)]))],
+    );
+    assert_eq!(fraction(&run, "overall_good_or_better"), (Some(2), Some(4)));
 }
