@@ -388,11 +388,13 @@ pub fn apply(t: &mut Table, key: &SheetKey) -> Vec<String> {
 /// survey tools (Snap, SPSS-style downloads) give them. Each question's codes
 /// are read as its own labels, whatever they are (teams, statuses, grades,
 /// yes / no), before the columns are recognised.
+/// Each question (folded) and its codes' labels (a code as [`code_key`] writes it).
+type Labels = std::collections::HashMap<String, BTreeMap<String, String>>;
+
 #[derive(Clone)]
 pub struct ValueLabels {
     pub sheet: String,
-    /// Each question (folded) and its codes' labels (a code as [`code_key`] writes it).
-    labels: std::collections::HashMap<String, BTreeMap<String, String>>,
+    labels: Labels,
 }
 
 /// A code as a key: a whole number as its digits ("3", 3.0), else a short
@@ -432,9 +434,9 @@ fn labels_header(rows: &[SourceRow]) -> Option<(usize, usize, usize, usize)> {
 /// The value labels on a sheet: a header naming the question, the code and
 /// the label, then rows of them (a question named once over its codes, or on
 /// every row); two or more questions with two or more codes each.
-fn labels_in(rows: &[SourceRow]) -> Option<std::collections::HashMap<String, BTreeMap<String, String>>> {
+fn labels_in(rows: &[SourceRow]) -> Option<Labels> {
     let (h, q, c, l) = labels_header(rows)?;
-    let mut labels: std::collections::HashMap<String, BTreeMap<String, String>> = std::collections::HashMap::new();
+    let mut labels = Labels::new();
     let mut question: Option<String> = None;
     for r in &rows[h + 1..] {
         if let Some(named) = r.cells.get(q).map(|c| fold(&c.as_string())).filter(|s| !s.is_empty()) {
@@ -477,9 +479,9 @@ fn names_lists(sheet: &str) -> bool {
 /// and their meanings, a blank row between blocks: each list is a field of
 /// [`ValueLabels`], named by its title. Two or more lists of two or more
 /// codes each.
-fn stacked_lists(rows: &[SourceRow]) -> Option<std::collections::HashMap<String, BTreeMap<String, String>>> {
+fn stacked_lists(rows: &[SourceRow]) -> Option<Labels> {
     let filled = |r: &SourceRow| r.cells.iter().filter(|c| !c.is_empty()).count();
-    let mut labels: std::collections::HashMap<String, BTreeMap<String, String>> = std::collections::HashMap::new();
+    let mut labels = Labels::new();
     let mut list: Option<String> = None;
     for r in rows {
         if r.is_blank() {
