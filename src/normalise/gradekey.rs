@@ -38,7 +38,9 @@ impl Key {
     /// The grade a cell's code or score stands for.
     fn grade(&self, c: &Cell) -> Option<String> {
         match self {
-            Key::Codes(codes) => code(c).and_then(|n| codes.get(&n)).cloned(),
+            // (A label such as "Not applicable / not graded" is read as the
+            // crosswalk's own "Not applicable".)
+            Key::Codes(codes) => code(c).and_then(|n| codes.get(&n)).map(|l| if is_not_applicable(l) { "Not applicable".to_string() } else { l.clone() }),
             Key::Bands(bands) => per_cent(c).and_then(|v| bands.iter().find(|(floor, _)| v >= *floor - 1e-9).map(|(_, l)| l.clone())),
         }
     }
@@ -183,8 +185,13 @@ fn listed(three: &[&Cell], knows: impl Fn(&str) -> bool) -> Option<(String, i64,
     Some((list.trim().to_string(), code(three[at])?, label.trim().to_string()))
 }
 
+/// Whether a key's label says not applicable: "Not applicable", "N/A", or
+/// such words first and more after them ("Not applicable / not graded",
+/// "N/A – not audited"), or "Not graded".
 fn is_not_applicable(label: &str) -> bool {
-    matches!(fold(label).as_str(), "not applicable" | "n a" | "na")
+    let f = fold(label);
+    let first = |w: &str| f == w || f.strip_prefix(w).is_some_and(|r| r.starts_with(' '));
+    first("not applicable") || first("n a") || f == "na" || f == "not graded" || f == "not rated"
 }
 
 /// A header that names a grade: a numbered question ("Q1 Risk", "Q12
@@ -395,6 +402,19 @@ type Labels = std::collections::HashMap<String, BTreeMap<String, String>>;
 pub struct ValueLabels {
     pub sheet: String,
     labels: Labels,
+    from: LabelsFrom,
+}
+
+/// Where value labels were read.
+#[derive(Clone, Copy, PartialEq)]
+enum LabelsFrom {
+    /// A sheet of the workbook.
+    Sheet,
+    /// A file of their own beside the exports.
+    File,
+    /// Key lines of the table's own ([`key_lines`]): one column of its codes
+    /// is enough to read them.
+    KeyLines,
 }
 
 /// A code as a key: a whole number as its digits ("3", 3.0), else a short
@@ -424,7 +444,24 @@ fn labels_header(rows: &[SourceRow]) -> Option<(usize, usize, usize, usize)> {
     rows.iter().enumerate().filter(|(_, r)| !r.is_blank()).take(3).find_map(|(h, r)| {
         let header: Vec<String> = r.cells.iter().map(|c| fold(&c.as_string())).collect();
         let find = |words: &[&str]| header.iter().position(|x| words.contains(&x.as_str()));
-        let q = find(&["question", "variable", "field", "column", "item", "question text", "question name", "variable name", "variable label"])?;
+        let q = find(&[
+            "question",
+            "variable",
+            "field",
+            "column",
+            "item",
+            "question text",
+            "question name",
+            "variable name",
+            "variable label",
+            "lookup",
+            "lookup name",
+            "lookup type",
+            "list",
+            "list name",
+            "code type",
+            "field name",
+        ])?;
         let c = find(&["code", "value", "code value", "coded value", "value code"])?;
         let l = find(&["label", "value label", "text", "description", "meaning", "answer", "response", "code label"])?;
         Some((h, q, c, l))
@@ -447,8 +484,9 @@ fn labels_in(rows: &[SourceRow]) -> Option<Labels> {
             labels.entry(question.clone()).or_default().insert(n, label);
         }
     }
-    labels.retain(|_, codes| codes.len() >= 2);
-    (labels.len() >= 2).then_some(labels)
+    // (A list of one code is still a list: "Case Note Type | VLAC | Visit
+    // to Child - LAC"; two lists at least, one of two codes or more.)
+    (labels.len() >= 2 && labels.values().any(|codes| codes.len() >= 2)).then_some(labels)
 }
 
 /// The workbook's value labels, from the first sheet that holds them.
@@ -462,8 +500,23 @@ pub fn find_labels(tables: &mut [Table]) -> Option<ValueLabels> {
         } else {
             None
         }?;
-        Some(ValueLabels { sheet: t.sheet.clone().unwrap_or_default(), labels })
+        Some(ValueLabels { sheet: t.sheet.clone().unwrap_or_default(), labels, from: LabelsFrom::Sheet })
     })
+}
+
+/// Value labels given as a small file of their own beside the exports
+/// ("CareFirst lookups.csv": "Lookup | Code | Description", "Seen Alone | NR
+/// | Not recorded"), for the other files' tables.
+pub fn labels_in_file(t: &mut Table, name: &str) -> Option<ValueLabels> {
+    labels_header(&head_n(t, 5))?;
+    labels_in(&head_n(t, LABEL_ROWS)).map(|labels| ValueLabels { sheet: name.to_string(), labels, from: LabelsFrom::File })
+}
+
+impl ValueLabels {
+    /// Where the labels are, for a note.
+    pub fn file(&self) -> &str {
+        &self.sheet
+    }
 }
 
 /// Whether a sheet's name says it holds the workbook's lists or key ("Lists",
@@ -482,6 +535,7 @@ fn names_lists(sheet: &str) -> bool {
 fn stacked_lists(rows: &[SourceRow]) -> Option<Labels> {
     let filled = |r: &SourceRow| r.cells.iter().filter(|c| !c.is_empty()).count();
     let mut labels = Labels::new();
+    let mut explicit = std::collections::HashSet::new();
     let mut list: Option<String> = None;
     for r in rows {
         if r.is_blank() {
@@ -489,16 +543,125 @@ fn stacked_lists(rows: &[SourceRow]) -> Option<Labels> {
             continue;
         }
         let (first, second) = (r.cells.first().cloned().unwrap_or(Cell::Empty), r.cells.get(1).cloned().unwrap_or(Cell::Empty));
+        // (A list of one code, written beside its field's name: "Which
+        // worker did you speak to… | NS = Worker not seen".)
+        if let (None, 2, Cell::Text(name), Cell::Text(said)) = (&list, filled(r), &first, &second) {
+            if let Some((_, codes)) = key_line(said).filter(|(fields, _)| fields.is_empty()) {
+                explicit.insert(fold(name));
+                labels.entry(fold(name)).or_default().extend(codes);
+                continue;
+            }
+        }
+        // (A list written down one column: its title alone on a row, then a
+        // code and its meaning to a row, "4 = Outstanding".)
+        if let (Some(name), 1, Cell::Text(said)) = (&list, filled(r), &first) {
+            if let Some((_, codes)) = key_line(said).filter(|(fields, _)| fields.is_empty()) {
+                explicit.insert(name.clone());
+                labels.entry(name.clone()).or_default().extend(codes);
+                continue;
+            }
+        }
         match (&list, code_key(&first)) {
             (Some(name), Some(code)) if filled(r) == 2 && !second.is_empty() => {
                 labels.entry(name.clone()).or_default().insert(code, second.as_string().trim().to_string());
             }
             (None, _) if filled(r) == 2 && matches!(first, Cell::Text(_)) && matches!(second, Cell::Text(_)) => list = Some(fold(&first.as_string())),
+            (None, _) if filled(r) == 1 && matches!(&first, Cell::Text(t) if !t.contains('=')) => list = Some(fold(&first.as_string())),
             _ => list = None,
         }
     }
-    labels.retain(|_, codes| codes.len() >= 2);
+    labels.retain(|name, codes| codes.len() >= 2 || explicit.contains(name));
     (labels.len() >= 2).then_some(labels)
+}
+
+/// Words that start a key's line ("Key – Status: F = Finalised; P = In
+/// progress", "Legend: C = Complete; O = Open").
+fn starts_key(first_word: &str) -> bool {
+    matches!(first_word, "key" | "keys" | "legend" | "codes" | "code")
+}
+
+/// A key written as a line of text: "Key – Overall Judgement / Moderated
+/// judgement: OUT = Outstanding; GD = Good", "Key: C = Completed; OG =
+/// Ongoing", "NS = Worker not seen". The fields it names, folded (none when
+/// it names none), and each code's label. Every part after the fields must be
+/// "CODE = label", the code in capitals or digits (parts split at ";", or at
+/// "," where no ";" is written).
+pub(crate) fn key_line(text: &str) -> Option<(Vec<String>, BTreeMap<String, String>)> {
+    let t = text.trim();
+    let first_word: String = t.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    let rest = if starts_key(&first_word) {
+        t[first_word.len()..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '–' | '—' | '-' | ':' | '(' | ')'))
+    } else {
+        t
+    };
+    // (A totals line, "Total: RI = 2, INAD = 2", counts codes: no key.)
+    if matches!(first_word.as_str(), "total" | "totals" | "count" | "counts" | "sum" | "subtotal") {
+        return None;
+    }
+    let equals = rest.find('=')?;
+    let (fields, pairs) = match rest[..equals].rfind(':') {
+        Some(colon) => (&rest[..colon], &rest[colon + 1..]),
+        None => ("", rest),
+    };
+    let parts: Vec<&str> = if pairs.contains(';') { pairs.split(';').collect() } else { pairs.split(',').collect() };
+    let mut codes = BTreeMap::new();
+    for part in parts.iter().map(|p| p.trim().trim_end_matches('.')).filter(|p| !p.is_empty()) {
+        let (code, label) = part.split_once('=')?;
+        let (code, label) = (code.trim(), label.trim().trim_matches('"'));
+        // (A code as keys write them: capitals and digits, "GD", "N1", "3".)
+        // (A meaning is words: "RI = 2" is a count, "3 = 75%" a share.)
+        let meaning = label.chars().any(char::is_alphabetic);
+        let key = code_key(&Cell::text(code)).filter(|_| !code.contains(char::is_whitespace) && !code.chars().any(char::is_lowercase) && meaning)?;
+        codes.insert(key, label.to_string());
+    }
+    let mut fields: Vec<String> = fields.split(['/', ',', '&']).map(fold).filter(|f| !f.is_empty()).collect();
+    // ("Child / Parent / Worker spoken to": "child spoken to", "parent
+    // spoken to", "worker spoken to", as well as the words as written.)
+    if let Some((last, others)) = fields.split_last().filter(|(l, o)| !o.is_empty() && l.contains(' ') && o.iter().all(|f| !f.contains(' '))) {
+        let tail = last.split_once(' ').map(|(_, t)| t.to_string()).unwrap_or_default();
+        let shared: Vec<String> = others.iter().map(|f| format!("{f} {tail}")).collect();
+        fields.extend(shared);
+    }
+    (!codes.is_empty()).then_some((fields, codes))
+}
+
+/// A row that is a key's line ([`key_line`]): its text (its filled cells,
+/// four at most, joined, as a text export splits a line at its commas), when
+/// it starts with "Key" or "Legend", or gives two or more codes. The fields
+/// it names and its codes.
+pub(crate) fn key_row(row: &SourceRow) -> Option<(Vec<String>, BTreeMap<String, String>)> {
+    // (Asked of every row: rows with no "=" are passed over first, cheaply.)
+    if !row.cells.iter().any(|c| matches!(c, Cell::Text(t) if t.contains('='))) {
+        return None;
+    }
+    let filled = row.filled();
+    // (A key's line has few cells: a data row starts with its fields.)
+    if filled.len() > 4 {
+        return None;
+    }
+    let Some(Cell::Text(first)) = filled.first() else { return None };
+    let text = filled.iter().map(|c| c.as_string()).collect::<Vec<_>>().join(", ");
+    let word: String = first.trim().chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    key_line(&text).filter(|(_, codes)| starts_key(&word) || codes.len() >= 2)
+}
+
+/// Codes explained by lines of a table's own, above or below its rows ("Key
+/// – Status: F = Finalised; P = In progress" at the foot of a report): each
+/// line's codes, as the labels of the fields it names (or, naming none, of
+/// whichever column holds its codes).
+pub fn key_lines(rows: &[SourceRow], place: &str) -> Option<ValueLabels> {
+    let mut labels = Labels::new();
+    for (i, r) in rows.iter().enumerate() {
+        let Some((fields, codes)) = key_row(r) else { continue };
+        if fields.is_empty() {
+            labels.insert(format!("\u{1}key line {i}"), codes);
+        } else {
+            for f in fields {
+                labels.entry(f).or_default().extend(codes.clone());
+            }
+        }
+    }
+    (!labels.is_empty()).then(|| ValueLabels { sheet: place.to_string(), labels, from: LabelsFrom::KeyLines })
 }
 
 impl ValueLabels {
@@ -507,25 +670,11 @@ impl ValueLabels {
     /// questions the labels name, two or more of them. The headers of the
     /// columns so read, for a note.
     pub fn apply(&self, t: &mut Table) -> Vec<String> {
-        if t.sheet.as_deref() == Some(self.sheet.as_str()) {
+        if self.from == LabelsFrom::Sheet && t.sheet.as_deref() == Some(self.sheet.as_str()) {
             return Vec::new();
         }
         let rows = head(t);
-        let named = |r: &SourceRow| -> Vec<(usize, String)> {
-            r.cells.iter().enumerate().map(|(i, c)| (i, fold(&c.as_string()))).filter(|(_, f)| self.labels.contains_key(f)).collect()
-        };
-        let columns = match rows.iter().position(|r| named(r).len() >= 2) {
-            // (Only columns with a code among their answers.)
-            Some(h) => Some((
-                h,
-                named(&rows[h])
-                    .into_iter()
-                    .filter(|(i, q)| rows[h + 1..].iter().filter_map(|r| r.cells.get(*i)).any(|c| code_key(c).is_some_and(|n| self.labels[q].contains_key(&n))))
-                    .collect::<Vec<_>>(),
-            )),
-            None => self.covered(&rows),
-        };
-        let Some((h, columns)) = columns.filter(|(_, c)| !c.is_empty()) else {
+        let Some((h, columns)) = self.columns(&rows) else {
             return Vec::new();
         };
         let shown: Vec<String> = columns.iter().map(|(i, _)| rows[h].cells[*i].as_string()).collect();
@@ -537,7 +686,7 @@ impl ValueLabels {
                 if r.row > header_row {
                     for (i, codes) in &columns {
                         if let Some(label) = r.cells.get(*i).and_then(code_key).and_then(|n| codes.get(&n)) {
-                            r.cells[*i] = Cell::Text(label.clone());
+                            r.cells[*i] = Cell::Text(if is_not_applicable(label) { "Not applicable".to_string() } else { label.clone() });
                         }
                     }
                 }
@@ -547,36 +696,81 @@ impl ValueLabels {
         shown
     }
 
-    /// Where no header names the questions exactly ("Auditors' Grade: O/G/RI/I"
-    /// under a key's "Auditors' Grade / moderator Grade"): the first header
-    /// row (of the first 20) with two or more columns whose every answer
-    /// below is a code of one question alone (its letters codes, "G", "RI",
-    /// "N1": not words), each read as that question's.
-    fn covered(&self, rows: &[SourceRow]) -> Option<(usize, Vec<(usize, String)>)> {
+    /// The question a header names: its own name ("Moderator Judgement"), or
+    /// the name of four words or more it starts with ("Which worker did you
+    /// speak to…" for "Which worker did you speak to as part of the Audit?").
+    fn named(&self, header: &Cell) -> Option<String> {
+        let f = fold(&header.as_string());
+        if f.is_empty() {
+            return None;
+        }
+        if self.labels.contains_key(&f) {
+            return Some(f);
+        }
+        self.labels.keys().find(|q| q.split(' ').count() >= 4 && f.strip_prefix(q.as_str()).is_some_and(|r| r.starts_with(' '))).cloned()
+    }
+
+    /// The header row (of the first 20) and the columns read with the labels:
+    /// those whose header names a question with a code among their answers,
+    /// and those whose every answer is a code of one question alone
+    /// ([`Self::covered`]). Two or more columns; one is enough where its
+    /// header names its question, or the labels are the table's own key lines.
+    fn columns(&self, rows: &[SourceRow]) -> Option<(usize, Vec<(usize, String)>)> {
         (0..rows.len().min(20)).find_map(|h| {
-            let width = rows[h].cells.len();
-            let columns: Vec<(usize, String)> = (0..width)
-                .filter(|&i| !rows[h].cells[i].is_empty())
-                .filter_map(|i| {
-                    let values: std::collections::BTreeSet<String> =
-                        rows[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty()).map(|c| code_key(c).unwrap_or_default()).collect();
-                    if values.len() < 2 || values.contains("") || values.iter().all(|v| v.chars().all(|c| c.is_ascii_digit())) {
-                        return None;
-                    }
-                    let mut fits = self.labels.iter().filter(|(_, codes)| values.iter().all(|v| codes.contains_key(v)));
-                    match (fits.next(), fits.next()) {
-                        (Some((q, _)), None) => Some((i, q.clone())),
-                        _ => None,
-                    }
-                })
+            let below = &rows[h + 1..];
+            let mut named: Vec<(usize, String)> = rows[h]
+                .cells
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| self.named(c).map(|q| (i, q)))
+                .filter(|(i, q)| below.iter().filter_map(|r| r.cells.get(*i)).any(|c| code_key(c).is_some_and(|n| self.labels[q].contains_key(&n))))
                 .collect();
-            (columns.len() >= 2).then_some((h, columns))
+            let by_name = !named.is_empty();
+            let covered: Vec<(usize, String)> = self.covered(rows, h).into_iter().filter(|(i, _)| !named.iter().any(|(j, _)| j == i)).collect();
+            named.extend(covered);
+            named.sort();
+            (named.len() >= 2 || (!named.is_empty() && (by_name || self.from == LabelsFrom::KeyLines))).then_some((h, named))
         })
+    }
+
+    /// The columns under header row `h` whose every answer is a code of one
+    /// question alone (its letters codes, "G", "RI", "N1": not words), each
+    /// read as that question's (where no header names the questions exactly:
+    /// "Auditors' Grade: O/G/RI/I" under a key's "Auditors' Grade / moderator
+    /// Grade").
+    fn covered(&self, rows: &[SourceRow], h: usize) -> Vec<(usize, String)> {
+        let width = rows[h].cells.len();
+        (0..width)
+            .filter(|&i| !rows[h].cells[i].is_empty())
+            .filter_map(|i| {
+                let values: std::collections::BTreeSet<String> =
+                    rows[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty()).map(|c| code_key(c).unwrap_or_default()).collect();
+                if values.len() < 2 || values.contains("") || values.iter().all(|v| v.chars().all(|c| c.is_ascii_digit())) {
+                    return None;
+                }
+                // (Answers that read as yes / no on their own, "Y", "N",
+                // "NA", are read as such unless a header names their list.)
+                if values.iter().all(|v| super::scales::answer(&Cell::text(v)).is_some_and(|a| a != super::model::Answer::Blank)) {
+                    return None;
+                }
+                // (Two lists that give these codes the same meanings are one:
+                // "Overall Judgement / Moderated judgement" under one key.)
+                let mut fits = self.labels.iter().filter(|(_, codes)| values.iter().all(|v| codes.contains_key(v)));
+                let first = fits.next()?;
+                let same = |codes: &BTreeMap<String, String>| values.iter().all(|v| codes.get(v) == first.1.get(v));
+                fits.all(|(_, codes)| same(codes)).then(|| (i, first.0.clone()))
+            })
+            .collect()
     }
 
     /// The note saying which columns were read with the labels.
     pub fn note(&self, named: &[String]) -> String {
-        format!("answers written as codes, read with each question's labels in sheet '{}': {}", self.sheet, named.join(", "))
+        let place = match self.from {
+            LabelsFrom::Sheet => format!("each question's labels in sheet '{}'", self.sheet),
+            LabelsFrom::File => format!("each field's labels in file '{}'", self.sheet),
+            LabelsFrom::KeyLines => format!("the key lines of {}", self.sheet),
+        };
+        format!("answers written as codes, read with {place}: {}", named.join(", "))
     }
 }
 
@@ -600,6 +794,128 @@ mod tests {
         let rows: Vec<Result<SourceRow, crate::ingest::IngestError>> =
             rows.into_iter().enumerate().map(|(i, cells)| Ok(SourceRow { row: i as u32 + 1, cells })).collect();
         Table { file: "book.xlsx".into(), sheet: Some(sheet.into()), text_format: None, rows: Box::new(rows.into_iter()), date1904: false }
+    }
+
+    #[test]
+    fn a_key_written_as_a_line_gives_its_fields_and_codes() {
+        let (fields, codes) = key_line("Key – Overall Judgement / Moderated judgement: OUT = Outstanding; GD = Good; RI = Requires Improvement").unwrap();
+        assert_eq!(fields, ["overall judgement", "moderated judgement"]);
+        assert_eq!(codes.get("GD").map(String::as_str), Some("Good"));
+        assert_eq!(codes.len(), 3);
+        // No fields named; a label with a comma in it, parts split at ";".
+        let (fields, codes) = key_line("Key: C = Completed (on the Date reviewed); OG = Ongoing").unwrap();
+        assert!(fields.is_empty());
+        assert_eq!(codes.get("OG").map(String::as_str), Some("Ongoing"));
+        let (_, codes) = key_line("Key – Family views sought: Y = Yes, views obtained; N = No, not obtained").unwrap();
+        assert_eq!(codes.get("Y").map(String::as_str), Some("Yes, views obtained"));
+        // One code, written beside its field's name.
+        let (fields, codes) = key_line("NS = Worker not seen").unwrap();
+        assert!(fields.is_empty() && codes.len() == 1);
+        // Not keys: prose with an equals sign, a sum, a part that is no code.
+        assert!(key_line("Total = 13 records").is_none());
+        assert!(key_line("Key: see the Lists sheet").is_none());
+        assert!(key_line("Key: C = Completed; and the rest are open").is_none());
+        // A row is a key's line when it starts with "Key" or gives two codes or more.
+        let t = |s: &str| Cell::text(s);
+        assert!(key_row(&SourceRow { row: 20, cells: vec![t("Key: C = Complete; O = Open")] }).is_some());
+        assert!(key_row(&SourceRow { row: 20, cells: vec![t("NS = Worker not seen")] }).is_none());
+        assert!(key_row(&SourceRow { row: 20, cells: vec![t("Key – Team: AST1 = Assessment Team 1"), t("FIT2 = Family Intervention 2")] }).is_some());
+    }
+
+    /// A report's key lines at its foot read its columns of codes: each line
+    /// the columns it names, or (naming none) the column all of whose values
+    /// are its codes; a code not in the key is left as it is.
+    #[test]
+    fn key_lines_at_a_reports_foot_read_its_codes() {
+        let t = |s: &str| Cell::text(s);
+        let rows: Vec<Vec<Cell>> = vec![
+            vec![t("Person ID"), t("Overall Judgement"), t("Status"), t("Family views sought")],
+            vec![t("C1"), t("GD"), t("F"), t("Y")],
+            vec![t("C2"), t("RIG"), t("P"), t("NA")],
+            vec![t("C3"), t("XX"), t("F"), t("N")],
+            vec![],
+            vec![t("Key – Overall Judgement: GD = Good; RIG = Requires Improvement with elements of good practice")],
+            vec![t("Key: F = Finalised; P = In progress")],
+        ];
+        let mut table = table("", rows);
+        table.sheet = None;
+        let sample = head(&mut table);
+        let labels = key_lines(&sample, "the file").expect("key lines");
+        let named = labels.apply(&mut table);
+        assert_eq!(named, ["Overall Judgement", "Status"]);
+        assert_eq!(labels.note(&named), "answers written as codes, read with the key lines of the file: Overall Judgement, Status");
+        let got: Vec<Vec<String>> =
+            std::mem::replace(&mut table.rows, Box::new(std::iter::empty())).map(|r| r.unwrap().cells.iter().map(Cell::as_string).collect()).collect();
+        assert_eq!(got[1], ["C1", "Good", "Finalised", "Y"]);
+        assert_eq!(got[3], ["C3", "XX", "Finalised", "N"], "a code the key does not give is kept");
+    }
+
+    /// A key sheet of numbers with the best highest ("4 = Outstanding" … "0 =
+    /// Not applicable / not graded") reads every graded column, 0 as not
+    /// applicable; and a list of one code written beside its field's name
+    /// ("Which worker did you speak to… | NS = Worker not seen") is a list
+    /// for the columns that field's name starts.
+    #[test]
+    fn a_key_of_scores_best_first_and_a_one_code_list() {
+        let config = Config::defaults();
+        let crosswalk = Crosswalk::new(&config);
+        let t = |s: &str| Cell::text(s);
+        let n = Cell::Number;
+        let audits = table(
+            "Tracker",
+            vec![
+                vec![t("Case ID:"), t("OVERALL JUDGEMENT OF THE CASE FILE:"), t("JUDGEMENT OF CASE FILE IN THE LAST 3 MONTHS")],
+                vec![t("C1"), n(4.0), n(3.0)],
+                vec![t("C2"), n(0.0), n(1.0)],
+            ],
+        );
+        let key = table(
+            "Key",
+            vec![
+                vec![t("Scores (4 = best)")],
+                vec![t("Score"), t("Judgement")],
+                vec![n(4.0), t("Outstanding")],
+                vec![n(3.0), t("Good")],
+                vec![n(2.0), t("Requires Improvement")],
+                vec![n(1.0), t("Inadequate")],
+                vec![n(0.0), t("Not applicable / not graded")],
+            ],
+        );
+        let mut tables = vec![audits, key];
+        let keys = find(&mut tables, &crosswalk);
+        let [found] = keys.as_slice() else { panic!("one key") };
+        assert!(matches!(&found.key, Key::Codes(codes) if codes.len() == 5));
+        assert_eq!(apply(&mut tables[0], found).len(), 2);
+        let rows: Vec<Vec<String>> =
+            std::mem::replace(&mut tables[0].rows, Box::new(std::iter::empty())).map(|r| r.unwrap().cells.iter().map(Cell::as_string).collect()).collect();
+        assert_eq!(rows[1], ["C1", "Outstanding", "Good"]);
+        assert_eq!(rows[2], ["C2", "Not applicable", "Inadequate"]);
+        // A lists sheet with a one-code list beside its field's name.
+        let audits = table(
+            "Audits",
+            vec![
+                vec![t("Child ID"), t("Which worker did you speak to as part of the Audit? (include date seen)"), t("Feedback from parents/carers")],
+                vec![t("C1"), t("Jo Bright (SW) 10/08/2026"), t("SP")],
+                vec![t("C2"), t("NS"), t("DEC")],
+            ],
+        );
+        let lists = table(
+            "Lists",
+            vec![
+                vec![t("Feedback code"), t("Meaning")],
+                vec![t("SP"), t("Spoken to")],
+                vec![t("DEC"), t("Declined")],
+                vec![],
+                vec![t("Which worker did you speak to…"), t("NS = Worker not seen")],
+            ],
+        );
+        let mut tables = vec![audits, lists];
+        let labels = find_labels(&mut tables).expect("lists");
+        assert_eq!(labels.apply(&mut tables[0]), ["Which worker did you speak to as part of the Audit? (include date seen)", "Feedback from parents/carers"]);
+        let rows: Vec<Vec<String>> =
+            std::mem::replace(&mut tables[0].rows, Box::new(std::iter::empty())).map(|r| r.unwrap().cells.iter().map(Cell::as_string).collect()).collect();
+        assert_eq!(rows[1], ["C1", "Jo Bright (SW) 10/08/2026", "Spoken to"]);
+        assert_eq!(rows[2], ["C2", "Worker not seen", "Declined"]);
     }
 
     #[test]
@@ -645,7 +961,7 @@ mod tests {
         let named = apply_to_rows(&header, &mut rows, &key);
         assert_eq!(named, ["1. Risk is identified", "Chronology is up to date", "Moderator Q12 judgement"]);
         let got: Vec<String> = rows[1].cells.iter().map(Cell::as_string).collect();
-        assert_eq!(got, ["F2", "2", "Not applicable.", "Does not meet good", "", "3"]);
+        assert_eq!(got, ["F2", "2", "Not applicable", "Does not meet good", "", "3"], "a label saying not applicable is the crosswalk's own");
         // Two lists of grades in one file (the domains' and the overall's):
         // which question each is for cannot be told, so neither is a key.
         let mut two = table(

@@ -110,6 +110,90 @@ fn apply_id_map(model: &mut Model, findings: &mut Findings) {
     model.id_map = map;
 }
 
+/// The one id in a text that names it among other words ("Kelsey CC -
+/// KL88310", "KEL-55031 (Kelsey CC)", "KL88310 (HW ID to follow)"): the one
+/// word of four or more characters with a digit in it (not a year).
+pub fn id_token(t: &str) -> Option<String> {
+    match id_tokens(t).as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
+/// Every id a text names among other words ([`id_token`]): "Kelsey CC -
+/// KL88310; Brayford - BR20011" names two.
+pub fn id_tokens(t: &str) -> Vec<String> {
+    let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && (w.starts_with("19") || w.starts_with("20"));
+    t.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | ',' | ';' | ':' | '/'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.len() >= 4 && w.chars().any(|c| c.is_ascii_digit()) && !year(w))
+        .map(str::to_string)
+        .collect()
+}
+
+/// An id's shape: its letters before the first digit, in capitals, and how
+/// many digits it has ("KL88310": "KL", 5).
+fn shape(id: &str) -> (String, usize) {
+    let letters: String = id.chars().take_while(|c| !c.is_ascii_digit()).filter(|c| c.is_alphabetic()).collect::<String>().to_uppercase();
+    (letters, id.chars().filter(char::is_ascii_digit).count())
+}
+
+/// Children transferred in, whose audit rows give their id at the council
+/// that sent them ("Previous LA ID" = "Kelsey CC - KL88310"): a record under
+/// that id ("KL88310", "KL88310 (new ID to follow)") is the child's, read
+/// with their id here. Only where the earlier id leads to one id here.
+fn link_previous_ids(model: &mut Model, findings: &mut Findings) {
+    if model.previous_la_ids.is_empty() {
+        return;
+    }
+    let token = |id: &str| id_token(id).unwrap_or_else(|| id.to_string());
+    let mut now: std::collections::BTreeMap<String, Vec<(String, String)>> = std::collections::BTreeMap::new();
+    for (before, child, file) in std::mem::take(&mut model.previous_la_ids) {
+        // (A row under the earlier id itself says nothing of the later one.)
+        if token(&child).eq_ignore_ascii_case(&before) {
+            continue;
+        }
+        // (An earlier id written as ours are, "100234" beside "100877", may
+        // be a child of ours: not linked, and said.)
+        if shape(&before) == shape(&token(&child)) {
+            let why = format!("{before} is given as child {child}'s id at the council that sent them, but it is written as this council's ids are: not linked to records under it");
+            findings.push(Severity::Info, "previous_la_id_not_linked", &file, None, None, None, before.clone(), why);
+            continue;
+        }
+        let list = now.entry(before).or_default();
+        if !list.iter().any(|(c, _)| c == &child) {
+            list.push((child, file));
+        }
+    }
+    let mut ids: Vec<String> = model.audits.iter().map(|a| a.child_id.clone()).collect();
+    ids.extend(model.actions.iter().filter_map(|a| a.child_id.clone()));
+    ids.extend(model.episodes.iter().map(|e| e.child_id.clone()));
+    ids.extend((1..model.children.len() as u32).map(|i| model.children.get(i).to_string()));
+    ids.sort();
+    ids.dedup();
+    for (before, children) in now {
+        let [(child, file)] = children.as_slice() else { continue };
+        let under: Vec<&String> = ids.iter().filter(|id| *id != child && token(id).eq_ignore_ascii_case(&before)).collect();
+        if under.is_empty() {
+            continue;
+        }
+        for id in &under {
+            model.id_map.entry((*id).clone()).or_insert((child.clone(), file.clone()));
+        }
+        let shown: Vec<&str> = under.iter().map(|s| s.as_str()).collect();
+        findings.push(
+            Severity::Info,
+            "previous_la_id",
+            file,
+            None,
+            None,
+            None,
+            shown.join(", "),
+            format!("records under {} are read as child {child}: its audit gives {before} as the child's id at the council that sent them", shown.join(", ")),
+        );
+    }
+}
+
 pub fn canonicalise(model: &mut Model, findings: &mut Findings) {
     for a in &mut model.audits {
         tidy_string(&mut a.child_id);
@@ -127,6 +211,7 @@ pub fn canonicalise(model: &mut Model, findings: &mut Findings) {
         Cow::Owned(t) => Some(t),
         Cow::Borrowed(_) => None,
     });
+    link_previous_ids(model, findings);
     apply_id_map(model, findings);
     child_spellings(model, findings);
     // Spelling → (count, first seen); grouped by key.

@@ -144,9 +144,10 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
         found.push(Severity::Error, "file_error", &e.file, None, None, None, "", e.message.clone());
         out.failed_files.push(e.file);
     }
-    let (keys, list) = folder_keys_and_lists(&files, &crosswalk, &mut found);
-    *ctx.grade_keys.borrow_mut() = keys;
-    *ctx.question_list.borrow_mut() = list;
+    let folder = folder_keys_and_lists(&files, &crosswalk, &mut found);
+    *ctx.grade_keys.borrow_mut() = folder.grade_keys;
+    *ctx.question_list.borrow_mut() = folder.question_list;
+    *ctx.folder_labels.borrow_mut() = folder.labels;
     let total = files.len();
     *ctx.file_stems.borrow_mut() = files.iter().filter_map(|p| p.file_stem()).map(|s| s.to_string_lossy().to_string()).collect();
     // Small tabular files (a tracker kept a workbook or a CSV per team) are
@@ -717,10 +718,16 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
             let mut tables = tables;
             // Answers written as codes, each question's labels on a sheet of
             // the workbook (a survey tool's download).
-            if let Some(labels) = if tables.len() > 1 { gradekey::find_labels(&mut tables) } else { None } {
+            // (Else, a file of codes and labels beside the exports.)
+            let own = if tables.len() > 1 { gradekey::find_labels(&mut tables) } else { None };
+            if let Some(labels) = own.or_else(|| ctx.folder_labels.borrow().clone().filter(|l| l.file() != shown)) {
                 for t in tables.iter_mut() {
                     let named = labels.apply(t);
                     if !named.is_empty() {
+                        // (Read by the row reader: the columnar one reads the file's own cells.)
+                        if let Some(f) = t.text_format.as_mut() {
+                            f.bulk = None;
+                        }
                         found.push(Severity::Info, "value_labels", shown, t.sheet.as_deref(), None, None, &labels.sheet, labels.note(&named));
                     }
                 }
@@ -789,9 +796,10 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
 /// text file of its own beside the exports, found before any file is read, so
 /// the order the files come in does not matter. Each small text file is
 /// opened once, for both.
-fn folder_keys_and_lists(files: &[PathBuf], crosswalk: &Crosswalk, found: &mut findings::Findings) -> (Vec<gradekey::SheetKey>, Vec<(String, String)>) {
+fn folder_keys_and_lists(files: &[PathBuf], crosswalk: &Crosswalk, found: &mut findings::Findings) -> FolderKeys {
     let mut keys: Vec<gradekey::SheetKey> = Vec::new();
     let mut lists: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    let mut labels: Vec<gradekey::ValueLabels> = Vec::new();
     // (A small workbook too, when its name says it is a key: "Answer
     // lookup.xlsx", "Codes.xlsx"; forms are small workbooks as well, and are
     // not opened twice.)
@@ -805,12 +813,30 @@ fn folder_keys_and_lists(files: &[PathBuf], crosswalk: &Crosswalk, found: &mut f
         let Some(mut t) = tables.into_iter().next() else { continue };
         // (The key reader reads the table's first rows and leaves them in it.)
         keys.extend(gradekey::find_in_file(&mut t, crosswalk, &shown));
+        labels.extend(gradekey::labels_in_file(&mut t, &shown));
         let rows: Vec<Vec<crate::ingest::Cell>> = t.rows.take(200).filter_map(Result::ok).map(|r| r.cells).collect();
         if let Some(list) = question_list_in(&rows, crosswalk) {
             lists.push((shown, list));
         }
     }
-    (one_grade_key(keys, found), one_question_list(lists, found))
+    let labels = match labels.len() {
+        0 | 1 => labels.pop(),
+        _ => {
+            let names: Vec<&str> = labels.iter().map(|l| l.file()).collect();
+            let why = format!("{} files each give codes their meanings: none is used; codes in the other files are read as they are", names.len());
+            found.push(Severity::Warning, "value_labels_ambiguous", names[0], None, None, None, names.join(", "), why);
+            None
+        }
+    };
+    FolderKeys { grade_keys: one_grade_key(keys, found), question_list: one_question_list(lists, found), labels }
+}
+
+/// What small files beside the exports explain for the others.
+struct FolderKeys {
+    grade_keys: Vec<gradekey::SheetKey>,
+    question_list: Vec<(String, String)>,
+    /// Each field's codes and their labels ([`gradekey::labels_in_file`]).
+    labels: Option<gradekey::ValueLabels>,
 }
 
 /// The folder's grade key: the one file's; two that disagree are neither used

@@ -509,6 +509,9 @@ pub struct Model {
     /// references and child ids ("Family group ref" / "Child's ID"): an audit
     /// recorded under the group's reference is an audit of each of them.
     pub family_groups: std::collections::BTreeMap<String, Vec<String>>,
+    /// A child's id at the council that sent them, from an audit row's
+    /// "Previous LA ID": (that id, the row's child id, the file).
+    pub previous_la_ids: Vec<(String, String, String)>,
 }
 
 /// One line of a key sheet.

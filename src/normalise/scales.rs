@@ -297,6 +297,12 @@ pub fn is_not_known(cell: &Cell) -> bool {
     if t.len() > 40 {
         return false;
     }
+    // (With its reason in brackets after it: "Not recorded (Kelsey
+    // record)", "TBC (awaiting manager)".)
+    let t = match t.trim_end().strip_suffix(')').and_then(|r| r.rfind('(').map(|i| r[..i].trim())) {
+        Some(before) if !before.is_empty() => before,
+        _ => t.as_str(),
+    };
     matches!(
         fold(t).as_str(),
         "tbc"

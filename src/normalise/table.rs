@@ -576,6 +576,9 @@ pub struct Context<'a> {
     /// ("KSS1", "Child's lived experience: How well do we understand …"):
     /// a header that is only the id is read with its text.
     pub(crate) question_list: std::cell::RefCell<Vec<(String, String)>>,
+    /// Codes and their labels given as a file of their own beside the
+    /// exports, for the files that have none of their own.
+    pub(crate) folder_labels: std::cell::RefCell<Option<super::gradekey::ValueLabels>>,
     /// The header rows that two or more sheets of the workbook being read,
     /// or small files of the folder, share, with each one's rows under them
     /// ([`shared_headers`]).
@@ -697,6 +700,7 @@ impl<'a> Context<'a> {
             form_labels: Default::default(),
             known_headers: Default::default(),
             grade_keys: Default::default(),
+            folder_labels: Default::default(),
             question_list: Default::default(),
             shared_headers: Default::default(),
             folder_headers: Default::default(),
@@ -1199,9 +1203,14 @@ impl TableReport {
     }
 }
 
+/// Why a line of a table that explains its codes ("Key – Status: F =
+/// Finalised; P = In progress") is no record.
+pub const KEY_LINE: &str = "a key to the table's codes";
+
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 31] = [
+pub const SET_ASIDE_REASONS: [&str; 32] = [
     NO_ACTION,
+    KEY_LINE,
     SERVICE_ACTION,
     super::lookalike::NOT_CASE_FILE,
     super::sections::SECTION_ROW,
@@ -1515,7 +1524,9 @@ fn note_columns(mapping: &TableMapping) -> Vec<(usize, String)> {
 fn removal_note(note: &str) -> bool {
     let f = fold(note);
     let first = f.split(' ').next().unwrap_or("");
-    const UNDONE: [&str; 17] = [
+    const UNDONE: [&str; 19] = [
+        "resumed",
+        "restarted",
         "re added",
         "readded",
         "reinstated",
@@ -1538,7 +1549,12 @@ fn removal_note(note: &str) -> bool {
         return false;
     }
     let of_the_audits = ["sample", "audit", "audits", "allocation", "audit programme", "programme"].iter().any(|w| contains_phrase(&f, w));
-    (matches!(first, "removed" | "withdrawn" | "taken" | "cancelled" | "canceled" | "exempt" | "exempted") && of_the_audits)
+    // ("Audit stopped - child transferred to another council": the audit
+    // first, then what became of it.)
+    let stopped = ["audit stopped", "audit abandoned", "audit discontinued", "audit halted"].iter().any(|p| f.starts_with(p));
+    (matches!(first, "removed" | "withdrawn" | "taken" | "cancelled" | "canceled" | "exempt" | "exempted" | "stopped" | "abandoned" | "discontinued")
+        && of_the_audits)
+        || stopped
         || f.starts_with("replaced by")
         || f.starts_with("not required")
         || f.starts_with("no longer required")
@@ -2112,6 +2128,46 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     if pins.and_then(|p| p.kind.as_deref()) == Some("ignore") {
         report.notes.push("ignored by the config".into());
         return (report, None);
+    }
+    // Codes explained by key lines of the table's own, above or below its
+    // rows ("Key – Status: F = Finalised; P = In progress" at a report's
+    // foot): its columns of those codes are read as their labels.
+    if read_error.is_none() {
+        let place = match &sheet {
+            Some(s) => format!("sheet '{s}'"),
+            None => "the file".to_string(),
+        };
+        if let Some(labels) = super::gradekey::key_lines(&sample, &place) {
+            let mut keyed = Table {
+                file: file.clone(),
+                sheet: sheet.clone(),
+                text_format: text_format.clone(),
+                rows: Box::new(std::mem::take(&mut sample).into_iter().map(Ok).chain(rows)),
+                date1904,
+            };
+            let named = labels.apply(&mut keyed);
+            rows = keyed.rows;
+            for r in rows.by_ref() {
+                match r {
+                    Ok(row) => {
+                        sample.push(row);
+                        if sample.len() >= SAMPLE_ROWS {
+                            break;
+                        }
+                    }
+                    Err(e) => {
+                        read_error = Some(e);
+                        break;
+                    }
+                }
+            }
+            if !named.is_empty() {
+                // (Read by the row reader: the columnar one reads the file's own cells.)
+                table_bulk = None;
+                findings.push(Severity::Info, "key_lines", &file, sheet.as_deref(), None, None, "", labels.note(&named));
+                report.notes.push(labels.note(&named));
+            }
+        }
     }
     // A sheet turned on its side (field names down the first column, one
     // column per record) is read turned back.
@@ -4426,6 +4482,11 @@ impl<'a> RowReader<'a> {
             );
             return;
         }
+        if super::gradekey::key_row(&row).is_some() {
+            report.reject(KEY_LINE);
+            findings.push(Severity::Info, "key_line", self.file, self.sheet, Some(row.row), None, first_text(&row), format!("{KEY_LINE}: not counted"));
+            return;
+        }
         if super::sections::is_furniture(&row) {
             report.reject(super::sections::FURNITURE);
             findings.push(
@@ -4511,6 +4572,9 @@ impl<'a> RowReader<'a> {
                 // (The row's numbered action slots are its audit's.)
                 let again = self.reaudit(&row, &a, findings);
                 let previous = self.text(&row, "previous_id").filter(|p| fold(p) != fold(&a.id));
+                for p in self.text(&row, "previous_la_id").map(|t| super::identity::id_tokens(&t)).unwrap_or_default() {
+                    model.previous_la_ids.push((p, a.child_id.clone(), self.file.to_string()));
+                }
                 let carries = previous.map(|previous| super::model::CarriedAudit {
                     origin: a.origin.clone(),
                     child: a.child_id.clone(),
@@ -5374,6 +5438,29 @@ impl<'a> RowReader<'a> {
             if let Some(a) = role_in_who_list(field, &cell.as_string()) {
                 self.answers_read.entry(field.to_string()).or_default().0 += 1;
                 return a;
+            }
+        }
+        // A case not chosen for this feedback ("Not sought – case not
+        // selected for parent/carer feedback"): the question does not apply.
+        if field.starts_with("spoke_") {
+            if let Cell::Text(t) = cell {
+                let f = fold(t);
+                if !f.starts_with("not selected") && contains_phrase(&f, "not selected") && t.split_whitespace().count() <= 15 {
+                    self.answers_read.entry(field.to_string()).or_default().0 += 1;
+                    return Answer::NotApplicable;
+                }
+                // Views said not to have been had ("Views not recorded",
+                // "Feedback not given", "Views not obtained - mother
+                // declined"): no.
+                let w: Vec<&str> = f.split(' ').take(3).collect();
+                if matches!(
+                    w.as_slice(),
+                    ["views" | "view" | "feedback" | "wishes", "not", "recorded" | "given" | "obtained" | "gathered" | "received" | "sought" | "heard", ..]
+                ) && t.split_whitespace().count() <= 15
+                {
+                    self.answers_read.entry(field.to_string()).or_default().0 += 1;
+                    return Answer::No;
+                }
             }
         }
         let mut read = if field == "moderator_agrees" { moderation_outcome(cell).or_else(|| answer(cell)) } else { answer(cell) };
@@ -6451,7 +6538,19 @@ fn tells_contact(field: &str, text: &str) -> bool {
     let how = cs.iter().any(|c| c.split(' ').any(|w| CONTACT_WORDS.contains(&w)) || say(c));
     // (With a date and no word of how, the clause names only who: "Mother
     // 13/10", "Both parents 11/09"; not "Child missing from home since 01/09".)
+    // ("Views obtained and recorded", "Feedback given": a key's words for
+    // the answer.)
+    let heard = first.split(' ').take(2).collect::<Vec<_>>();
+    // (Not by someone else: "Views gathered by IRO", "Feedback given by
+    // social worker", "Views obtained from SW only" are second-hand.)
+    let second_hand = cs.iter().any(|c| c.split(' ').any(|w| matches!(w, "by" | "from" | "via")));
+    let views_heard = !second_hand
+        && matches!(
+            heard.as_slice(),
+            ["views" | "view" | "feedback" | "wishes", "obtained" | "gathered" | "given" | "recorded" | "received" | "heard" | "captured"]
+        );
     matches!(first_word, "spoke" | "spoken" | "met" | "seen" | "talked")
+        || views_heard
         || ((names_role(field, first) || first_word == "selected") && ((dated && only_who(first)) || how || cs.iter().any(|c| negated(c))))
 }
 
@@ -6719,11 +6818,16 @@ fn turns(text: &str) -> Vec<String> {
 
 /// Whether a folded clause says no one, or someone, was not spoken to.
 fn negated(c: &str) -> bool {
-    ["none", "nobody", "no one", "noone", "nil", "no"].iter().any(|w| super::fold::starts_with_words(c, w)) || NOT_SPOKEN.iter().any(|p| contains_phrase(c, p))
+    // ("Not contacted" as a clause of its own, the verdict after who: "Family
+    // live in Kelsey - not contacted"; inside a sentence about someone else,
+    // "birth mother not contacted", it is no verdict on the whole.)
+    ["none", "nobody", "no one", "noone", "nil", "no", "not contacted", "not approached"].iter().any(|w| super::fold::starts_with_words(c, w))
+        || NOT_SPOKEN.iter().any(|p| contains_phrase(c, p))
 }
 
 /// Phrases that say an attempt to reach someone failed.
-const NO_CONTACT: [&str; 21] = [
+const NO_CONTACT: [&str; 22] = [
+    "not received",
     "did not respond",
     "did not reply",
     "did not answer",
@@ -6875,7 +6979,11 @@ fn role_in_who_list(field: &str, text: &str) -> Option<Answer> {
 /// Manager only"). "Spoke to SW, not seen child" names the social worker.
 fn says_not_spoken_to(text: &str, field: &str) -> bool {
     let cs = turns(text);
-    if cs.iter().any(|c| names_role(field, c) && !negated(c)) {
+    // (A clause that only says where they are is no contact: "Family live in
+    // another council's area - not contacted".)
+    let whereabouts =
+        |c: &str| ["live in", "lives in", "living in", "moved to", "moved out", "reside in", "resides in", "based in"].iter().any(|p| contains_phrase(c, p));
+    if cs.iter().any(|c| names_role(field, c) && !negated(c) && !whereabouts(c)) {
         return false;
     }
     // (A clause that says they were spoken to, naming no one else: "Not seen

@@ -2458,3 +2458,131 @@ fn a_header_wrapped_over_two_rows_is_read_as_one_on_every_page() {
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)));
     assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(2), Some(3)));
 }
+
+#[test]
+fn codes_explained_by_a_reports_key_lines_or_a_lookup_file_are_read() {
+    // Blind set 54: the export speaks in codes and the key is kept elsewhere.
+    // A report's legend at its foot: each line reads the columns it names
+    // (or, naming none, the column of its codes); the lines are no records.
+    let report = "Report: case file audits (codes)\n\
+                  \n\
+                  Person ID,Date Completed,Overall Judgement,Family views sought,Moderated by,Moderated judgement\n\
+                  C1,10/09/2026,GD,Y,Ann Example,RIG\n\
+                  C2,12/09/2026,RIG,N,,\n\
+                  C3,15/09/2026,INA,NA,Bo Example,INA\n\
+                  C4,18/09/2026,OUT,Y,,\n\
+                  \n\
+                  Key – Overall Judgement / Moderated judgement: OUT = Outstanding; GD = Good; RIG = Requires Improvement with elements of good practice; INA = Inadequate\n\
+                  \"Key – Family views sought: Y = Yes, views obtained; N = No, not obtained; NA = Not appropriate\"\n";
+    let out = run_files("key-lines-at-the-foot", &[("audits.csv", report)]);
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(4)));
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(2), Some(3)));
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(1), Some(2)));
+    let dq = data_quality(&out);
+    assert!(dq.contains("read with the key lines of the file: Overall Judgement, Family views sought"), "{dq}");
+    assert!(!dq.contains("no child id"), "the key lines are no records: {dq}");
+    // Without its key, the same report's codes are no grades (said, not guessed).
+    let bare = report.split("\nKey").next().unwrap().to_string() + "\n";
+    let out = run_files("key-lines-removed", &[("audits.csv", &bare)]);
+    let not_in_source =
+        |out: &std::path::Path, id: &str| metrics(out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap()["not_in_source"] == true;
+    assert!(not_in_source(&out, "overall_good_or_better"));
+    // A lookup export beside case notes and legal status ("Lookup | Code |
+    // Description"): note types, seen alone and legal statuses as codes.
+    let lookups = "Lookup,Code,Description\n\
+                   Case Note Type,VCP,Visit to Child - CP\n\
+                   Case Note Type,CSN,Case Note\n\
+                   Seen Alone,Y,Yes\n\
+                   Seen Alone,N,No\n\
+                   Seen Alone,NR,Not recorded\n\
+                   Legal Status,CPN,Child Protection Plan - Neglect\n\
+                   Legal Status,CIN,Child in Need\n";
+    let notes = "Person ID,Case Note Type,Event Date,Date Entered,Seen Alone\n\
+                 K1,VCP,28/08/2026,28/08/2026,Y\n\
+                 K1,VCP,08/09/2026,08/09/2026,NR\n\
+                 K1,CSN,10/09/2026,10/09/2026,Y\n\
+                 K1,VCP,17/09/2026,17/09/2026,N\n\
+                 K1,VCP,28/09/2026,28/09/2026,Y\n\
+                 K1,VCP,09/10/2026,09/10/2026,Y\n\
+                 K1,VCP,20/10/2026,20/10/2026,Y\n";
+    let status = "Person ID,Legal Status,Start Date,End Date\nK1,CPN,01/06/2026,\nK2,CIN,01/06/2026,\n";
+    let files = [("CareFirst lookups.csv", lookups), ("case notes.csv", notes), ("legal status.csv", status)];
+    let out = run_files("lookup-file-beside-the-exports", &files);
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(1)));
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(4), Some(5)));
+    // Without the lookup, the codes say nothing of plans or visits.
+    let out = run_files("lookup-file-missing", &files[1..]);
+    assert!(not_in_source(&out, "cp_visits_in_time"));
+}
+
+#[test]
+fn a_child_transferred_in_is_one_child_under_the_other_councils_id_and_ours() {
+    // Blind set 55: a child transferred in is audited under the sending
+    // council's id before ours is issued; the re-audit, under ours, gives
+    // the earlier id in "Former LA reference".
+    let audits = "Person ID,Former LA reference,Date Completed,Overall Judgement,Allocated worker consulted,Family views sought,Status\n\
+                  KL1001 (our ID to follow),,20/07/2026,Inadequate,Yes,Yes,Completed\n\
+                  H2001,KL1001 (Kelsey CC),15/09/2026,Requires Improvement,Yes,Family live in Kelsey - not contacted,Completed\n\
+                  H2002,,,,,,Audit stopped - child transferred to Kelsey CC\n\
+                  H2003,,22/09/2026,Good,Yes,Yes,Completed\n";
+    let out = run_files("transferred-in-two-ids", &[("audits.csv", audits)]);
+    assert_eq!(kpi_pair(&out, "inadequate_reaudited_in_time"), (Some(1), Some(1)));
+    // "Family live in Kelsey - not contacted": not spoken to.
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(1), Some(2)));
+    let dq = data_quality(&out);
+    assert!(dq.contains("records under KL1001 (our ID to follow) are read as child H2001"), "{dq}");
+    assert!(dq.contains("Audit stopped - child transferred to Kelsey CC"), "{dq}");
+    // Without the link, the re-audit is another child's.
+    let unlinked = audits.replace("KL1001 (Kelsey CC)", "");
+    let out = run_files("transferred-in-unlinked", &[("audits.csv", &unlinked)]);
+    assert_eq!(kpi_pair(&out, "inadequate_reaudited_in_time"), (Some(0), Some(1)));
+    // A visit imported from the other council's system with "Not recorded
+    // (Kelsey record)" for seen alone: not recorded.
+    let notes = "Person ID,Case Note Type,Event Date,Date Entered,Seen Alone\n\
+                 H2001,Statutory Visit,02/09/2026,06/10/2026,Not recorded (Kelsey record)\n\
+                 H2001,Statutory Visit,14/09/2026,14/09/2026,Yes\n";
+    let status = "Person ID,Legal Status,Start Date,End Date\nH2001,CP,01/06/2026,\n";
+    let out = run_files("imported-visit-not-recorded", &[("notes.csv", notes), ("status.csv", status)]);
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(1), Some(2)));
+}
+
+#[test]
+fn what_is_not_a_key_a_link_or_a_view_is_not_read_as_one() {
+    // Found by a stranger's review of the day's rules (2026-12-01, 24th
+    // session). A totals line under the rows counts codes: no key.
+    let audits = "Child ID,Date completed,Overall grade\nC1,10/09/2026,RI\nC2,11/09/2026,Inadequate\nC3,12/09/2026,RI\n\nTotal: RI = 2, Inadequate = 1\n";
+    let out = run_files("totals-line-no-key", &[("audits.csv", audits)]);
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(0), Some(3)));
+    // A lookup of services whose codes are Y and N does not rewrite yes / no
+    // answers in columns it does not name.
+    let lookup = "Lookup,Code,Description\nService,Y,Youth Justice\nService,N,North locality\nService,S,South locality\nTeam,N,North\nTeam,S,South\n";
+    let tracker = "Child ID,Date completed,Overall grade,Child spoken to\nC1,10/09/2026,Good,Y\nC2,11/09/2026,Good,N\nC3,12/09/2026,Good,Y\n";
+    let out = run_files("lookup-codes-like-answers", &[("lookups.csv", lookup), ("audits.csv", tracker)]);
+    assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(2), Some(3)));
+    // Views had by someone else are not the auditor's ("Views gathered by
+    // IRO", "Feedback given by social worker"); views said not to have been
+    // had are no.
+    let views = "Child ID,Date completed,Overall grade,Child spoken to\n\
+                 C1,10/09/2026,Good,Views gathered by IRO\n\
+                 C2,11/09/2026,Good,Feedback given by social worker\n\
+                 C3,12/09/2026,Good,Views not recorded\n\
+                 C4,13/09/2026,Good,Views obtained and recorded\n\
+                 C5,14/09/2026,Good,Yes\n";
+    let out = run_files("second-hand-views", &[("audits.csv", views)]);
+    assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(2), Some(3)));
+    // An audit stopped and then resumed is still due.
+    let stopped = "Child ID,Date allocated,Due date,Date completed,Overall grade,Notes\n\
+                   C1,01/09/2026,30/09/2026,20/09/2026,Good,\n\
+                   C2,01/09/2026,30/09/2026,,,Audit stopped at Part A - resumed 15/10 once SW back from leave\n\
+                   C3,01/09/2026,30/09/2026,,,Audit stopped - child moved to another council\n";
+    let out = run_files("stopped-then-resumed", &[("audits.csv", stopped)]);
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(2)));
+    // An earlier council's id written as ours are (six digits beside six
+    // digits) may be a child of ours: not linked.
+    let ids = "Child ID,Previous LA ID,Date completed,Overall grade\n\
+               100234,,20/07/2026,Inadequate\n\
+               100877,Kelsey CC - 100234,15/09/2026,Good\n";
+    let out = run_files("previous-id-like-ours", &[("audits.csv", ids)]);
+    assert_eq!(kpi_pair(&out, "inadequate_reaudited_in_time"), (Some(0), Some(1)));
+    assert!(data_quality(&out).contains("previous_la_id_not_linked"));
+}
