@@ -630,15 +630,12 @@ pub(crate) fn key_line(text: &str) -> Option<(Vec<String>, BTreeMap<String, Stri
 /// it starts with "Key" or "Legend", or gives two or more codes. The fields
 /// it names and its codes.
 pub(crate) fn key_row(row: &SourceRow) -> Option<(Vec<String>, BTreeMap<String, String>)> {
-    // (Asked of every row: rows with no "=" are passed over first, cheaply.)
-    if !row.cells.iter().any(|c| matches!(c, Cell::Text(t) if t.contains('='))) {
+    // (Asked of every row: a row of more than four cells, a data row, or
+    // with no "=", is passed over first, cheaply.)
+    if row.cells.iter().filter(|c| !c.is_empty()).nth(4).is_some() || !row.cells.iter().any(|c| matches!(c, Cell::Text(t) if t.contains('='))) {
         return None;
     }
     let filled = row.filled();
-    // (A key's line has few cells: a data row starts with its fields.)
-    if filled.len() > 4 {
-        return None;
-    }
     let Some(Cell::Text(first)) = filled.first() else { return None };
     let text = filled.iter().map(|c| c.as_string()).collect::<Vec<_>>().join(", ");
     let word: String = first.trim().chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
@@ -916,6 +913,35 @@ mod tests {
             std::mem::replace(&mut tables[0].rows, Box::new(std::iter::empty())).map(|r| r.unwrap().cells.iter().map(Cell::as_string).collect()).collect();
         assert_eq!(rows[1], ["C1", "Jo Bright (SW) 10/08/2026", "Spoken to"]);
         assert_eq!(rows[2], ["C2", "Worker not seen", "Declined"]);
+    }
+
+    /// A lists sheet written down one column: a list's title alone on its
+    /// row, then "4 = Outstanding" a row (stranger review, 24th session).
+    #[test]
+    fn a_list_written_down_one_column_is_a_list() {
+        let t = |s: &str| Cell::text(s);
+        let n = Cell::Number;
+        let audits = table("Tracker", vec![vec![t("Child ID"), t("Overall grade")], vec![t("C1"), n(4.0)], vec![t("C2"), n(0.0)]]);
+        let lists = table(
+            "Lists",
+            vec![
+                vec![t("Overall grade")],
+                vec![t("4 = Outstanding")],
+                vec![t("3 = Good")],
+                vec![t("0 = Not applicable / not graded")],
+                vec![],
+                vec![t("Team")],
+                vec![t("N = North")],
+                vec![t("S = South")],
+            ],
+        );
+        let mut tables = vec![audits, lists];
+        let labels = find_labels(&mut tables).expect("lists");
+        assert_eq!(labels.apply(&mut tables[0]), ["Overall grade"]);
+        let rows: Vec<Vec<String>> =
+            std::mem::replace(&mut tables[0].rows, Box::new(std::iter::empty())).map(|r| r.unwrap().cells.iter().map(Cell::as_string).collect()).collect();
+        assert_eq!(rows[1], ["C1", "Outstanding"]);
+        assert_eq!(rows[2], ["C2", "Not applicable"]);
     }
 
     #[test]

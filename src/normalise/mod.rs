@@ -4,6 +4,7 @@
 pub mod casenotes_fast;
 pub mod columns;
 pub mod config;
+pub mod corrections;
 pub mod coverage;
 pub mod findings;
 pub mod fold;
@@ -148,6 +149,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     *ctx.grade_keys.borrow_mut() = folder.grade_keys;
     *ctx.question_list.borrow_mut() = folder.question_list;
     *ctx.folder_labels.borrow_mut() = folder.labels;
+    *ctx.keyed_corrections.borrow_mut() = folder_corrections(&files, &mut found);
     let total = files.len();
     *ctx.file_stems.borrow_mut() = files.iter().filter_map(|p| p.file_stem()).map(|s| s.to_string_lossy().to_string()).collect();
     // Small tabular files (a tracker kept a workbook or a CSV per team) are
@@ -226,6 +228,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
         }
     });
     progress(total, total, "");
+    corrections::not_made(&ctx.keyed_corrections.borrow(), &mut found);
     table::resolve_carried(&mut out.model);
     out.model.row_keys = Default::default();
     out.model.audit_keys = Default::default();
@@ -716,6 +719,16 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
                 found.push(severity, code, shown, n.sheet.as_deref(), None, None, "", n.message);
             }
             let mut tables = tables;
+            // Corrections kept in a log beside the records (a sheet of fixes
+            // to the tracker's cells): made before the sheets are read.
+            corrections::apply(&mut tables, shown, found);
+            // (And a log naming each record by its ids, in a file of its own
+            // or a sheet of this workbook: made wherever its records are.)
+            if !ctx.keyed_corrections.borrow().iter().any(|k| k.file() == shown) {
+                let own: Vec<corrections::Keyed> = tables.iter_mut().flat_map(|t| corrections::read_keyed(t, shown, found)).collect();
+                ctx.keyed_corrections.borrow_mut().extend(own);
+            }
+            corrections::apply_keyed(&mut tables, &mut ctx.keyed_corrections.borrow_mut(), found);
             // Answers written as codes, each question's labels on a sheet of
             // the workbook (a survey tool's download).
             // (Else, a file of codes and labels beside the exports.)
@@ -829,6 +842,30 @@ fn folder_keys_and_lists(files: &[PathBuf], crosswalk: &Crosswalk, found: &mut f
         }
     };
     FolderKeys { grade_keys: one_grade_key(keys, found), question_list: one_question_list(lists, found), labels }
+}
+
+/// The corrections of the logs among the files, found by their names
+/// ("amendments log", "data correction requests"), read before any file so
+/// that the records they correct are read corrected whatever the order.
+fn folder_corrections(files: &[PathBuf], found: &mut findings::Findings) -> Vec<corrections::Keyed> {
+    let mut keyed = Vec::new();
+    for path in files.iter().filter(|p| p.file_stem().is_some_and(|s| corrections::names_a_log(&s.to_string_lossy()))) {
+        let shown = ingest::display_path(path);
+        let Some((tables, _)) = ingest::quietly(|| ingest::open_with_notes(path)).ok().and_then(Result::ok) else { continue };
+        for mut t in tables {
+            keyed.extend(corrections::read_keyed(&mut t, &shown, found));
+        }
+    }
+    // (A log's name says what it corrects only where a file of the folder
+    // is named so.)
+    let names: Vec<Vec<String>> = files.iter().filter_map(|p| p.file_stem()).map(|s| corrections::name_words(&s.to_string_lossy())).collect();
+    for k in keyed.iter_mut() {
+        let own = corrections::name_words(&std::path::Path::new(k.file()).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default());
+        if !names.iter().filter(|n| **n != own).any(|n| n.iter().any(|w| k.prefer.contains(w))) {
+            k.prefer.clear();
+        }
+    }
+    keyed
 }
 
 /// What small files beside the exports explain for the others.

@@ -579,6 +579,9 @@ pub struct Context<'a> {
     /// Codes and their labels given as a file of their own beside the
     /// exports, for the files that have none of their own.
     pub(crate) folder_labels: std::cell::RefCell<Option<super::gradekey::ValueLabels>>,
+    /// Corrections of logs that name each record by its ids, made as the
+    /// records are read ([`super::corrections::apply_keyed`]).
+    pub(crate) keyed_corrections: std::cell::RefCell<Vec<super::corrections::Keyed>>,
     /// The header rows that two or more sheets of the workbook being read,
     /// or small files of the folder, share, with each one's rows under them
     /// ([`shared_headers`]).
@@ -701,6 +704,7 @@ impl<'a> Context<'a> {
             known_headers: Default::default(),
             grade_keys: Default::default(),
             folder_labels: Default::default(),
+            keyed_corrections: Default::default(),
             question_list: Default::default(),
             shared_headers: Default::default(),
             folder_headers: Default::default(),
@@ -1203,14 +1207,22 @@ impl TableReport {
     }
 }
 
+/// Why a row its own notes say to ignore ("DUPLICATE – same audit entered
+/// twice (see row 8). Ignore this row.") is not used.
+pub const MARKED_IGNORE: &str = "its notes say to ignore it (a duplicate or a row entered in error)";
+
 /// Why a line of a table that explains its codes ("Key – Status: F =
 /// Finalised; P = In progress") is no record.
 pub const KEY_LINE: &str = "a key to the table's codes";
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 32] = [
+pub const SET_ASIDE_REASONS: [&str; 36] = [
     NO_ACTION,
+    PARTNER_SECTION,
     KEY_LINE,
+    super::corrections::LOG,
+    super::corrections::DELETED,
+    MARKED_IGNORE,
     SERVICE_ACTION,
     super::lookalike::NOT_CASE_FILE,
     super::sections::SECTION_ROW,
@@ -1511,6 +1523,147 @@ fn note_columns(mapping: &TableMapping) -> Vec<(usize, String)> {
         .filter(|c| fold(&c.header).split(|ch: char| !ch.is_alphanumeric()).any(|w| matches!(w, "note" | "notes" | "comment" | "comments" | "remarks")))
         .map(|c| (c.index, c.header.clone()))
         .collect()
+}
+
+/// Whether a short text cell (a value, not prose of more than 200 bytes)
+/// has any of `words` (searched as bytes: every text cell of every row is
+/// asked).
+fn has_any(c: &Cell, words: &[memchr::memmem::Finder<'static>]) -> bool {
+    matches!(c, Cell::Text(t) if (8..=200).contains(&t.len()) && words.iter().any(|w| w.find(t.as_bytes()).is_some()))
+}
+
+/// Searchers for the words of a correction ([`super::corrections::in_cell`]:
+/// "should …", "amended to", "corrected to", "changed to", "updated to"),
+/// made once.
+fn correction_words() -> &'static [memchr::memmem::Finder<'static>] {
+    static WORDS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| ["should", "Should", "SHOULD", "d to ", "D TO "].iter().map(|w| memchr::memmem::Finder::new(w.as_bytes())).collect())
+}
+
+/// Searchers for the letters of [`says_ignore_row`]'s words, made once.
+fn ignore_words() -> &'static [memchr::memmem::Finder<'static>] {
+    static WORDS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        ["gnore", "GNORE", "ount", "OUNT", "elete", "ELETE", "rror", "RROR"].iter().map(|w| memchr::memmem::Finder::new(w.as_bytes())).collect()
+    })
+}
+
+/// Whether a text names a partner agency's worker: a school's designated
+/// safeguarding lead or teacher, a health visitor or school nurse, a GP, a
+/// police officer.
+fn names_partner_worker(text: &str) -> bool {
+    let f = fold(text);
+    [
+        "dsl",
+        "designated safeguarding lead",
+        "teacher",
+        "headteacher",
+        "head teacher",
+        "senco",
+        "school nurse",
+        "health visitor",
+        "named nurse",
+        "midwife",
+        "gp",
+        "police",
+        "police officer",
+        "camhs",
+    ]
+    .iter()
+    .any(|w| contains_phrase(&f, w))
+}
+
+/// An audits table's unread column headed as an agency ("Agency",
+/// "Partner agency", "Contributing agency").
+fn agency_column(mapping: &TableMapping) -> Option<usize> {
+    if mapping.kind != TableKind::Audits {
+        return None;
+    }
+    mapping
+        .columns
+        .iter()
+        .filter(|c| matches!(c.target, Target::Unmapped))
+        .find(|c| {
+            matches!(
+                fold(&c.header).as_str(),
+                "agency" | "partner agency" | "contributing agency" | "agency section" | "section agency" | "agency name" | "returned by agency"
+            )
+        })
+        .map(|c| c.index)
+}
+
+/// Whether an agency named on an audit's row is a partner's, not children's
+/// social care: its section of a multi-agency audit is no audit of the
+/// council's ("Health", "Police", "Education", "0-19 Health Service").
+fn partner_agency(name: &str) -> bool {
+    let f = fold(name);
+    let own = ["social care", "social work", "children s services", "childrens services", "local authority", "council", "csc", "cs"]
+        .iter()
+        .any(|w| contains_phrase(&f, w));
+    let partner = [
+        "health",
+        "police",
+        "education",
+        "school",
+        "schools",
+        "nhs",
+        "camhs",
+        "probation",
+        "gp",
+        "hospital",
+        "nursing",
+        "virtual school",
+        "early years",
+        "housing",
+        "constabulary",
+    ]
+    .iter()
+    .any(|w| contains_phrase(&f, w));
+    partner && !own
+}
+
+/// Why a partner agency's section of a multi-agency audit is not counted.
+pub const PARTNER_SECTION: &str = "a partner agency's section of a multi-agency audit (not an audit of its own)";
+
+/// Every column of an audits or actions table headed as notes or comments.
+fn remark_columns(mapping: &TableMapping) -> Vec<usize> {
+    if !matches!(mapping.kind, TableKind::Audits | TableKind::Actions) {
+        return Vec::new();
+    }
+    mapping
+        .columns
+        .iter()
+        .filter(|c| fold(&c.header).split(' ').any(|w| matches!(w, "note" | "notes" | "comment" | "comments" | "remarks")))
+        .map(|c| c.index)
+        .collect()
+}
+
+/// Whether a row's note says the row itself is to be ignored: "DUPLICATE –
+/// same audit entered twice (see row 8). Ignore this row.", "Entered in
+/// error"; not "Please do not delete this row", nor a note of one field
+/// entered in error ("Grade entered in error as Inadequate, corrected to
+/// RI") or of another row. (A note that only says "Duplicate" leaves the row
+/// to the rules for duplicates.)
+fn says_ignore_row(note: &str) -> bool {
+    let f = fold(note);
+    // (Said of this row, not asked against: "Please do not delete this row".)
+    let said = |p: &str| {
+        f.match_indices(p).any(|(i, _)| {
+            let before = f[..i].trim_end();
+            !(before.ends_with("not") || before.ends_with("don t") || before.ends_with("dont") || before.ends_with("never"))
+        })
+    };
+    [
+        "ignore this row",
+        "ignore row",
+        "ignore this entry",
+        "delete this row",
+        "this row was entered in error",
+        "this entry was entered in error",
+        "row entered in error",
+    ]
+    .iter()
+    .any(|p| said(p))
 }
 
 /// Whether a note (or a status) says an allocation was taken out of the
@@ -2197,6 +2350,18 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             .filter(|h| h.recognised >= 2 || sample.len() > 1)
             .map(|h| h.index),
     };
+    // A log of corrections to other records ("Cell | Currently says |
+    // Should say", "Form ID | Field amended | From | To"): no records of its
+    // own (its corrections are made, or said not made, by
+    // [`super::corrections::apply`]).
+    if let (Some(h), None, None) = (header, pins, &read_error) {
+        if super::corrections::is_log(&sample[h].cells) {
+            let non_blank = non_blank_rows(&sample, rows);
+            report.reject_all(non_blank, super::corrections::LOG);
+            report.notes.push(format!("{}: its rows are set aside", super::corrections::LOG));
+            return (report, None);
+        }
+    }
     // A record that looks like an audit but is named for another kind of
     // quality assurance (a practice observation, a thematic dip sample, a
     // foster carer's file audit): not read as records (see [`super::lookalike`]).
@@ -3172,6 +3337,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         error_watch: watch,
         service_as_team,
         note_columns: note_columns(&mapping),
+        agency_column: agency_column(&mapping),
+        remark_columns: remark_columns(&mapping),
         sheet_team,
         month_first: month_first(&mapping, &sample[h + 1..], &file, sheet.as_deref(), findings, &mut report),
         date1904,
@@ -4297,6 +4464,14 @@ struct RowReader<'a> {
     /// where an allocation was never done, its note may say it was taken out
     /// of the sample ([`RowReader::noted_as_cancelled`]).
     note_columns: Vec<(usize, String)>,
+    /// An audits table's column naming the agency whose section of a
+    /// multi-agency audit a row is ("Agency": "Children's Social Care",
+    /// "Health", "Police") ([`partner_agency`]).
+    agency_column: Option<usize>,
+    /// Every column headed as notes or comments, read or not ("Officer
+    /// notes" read as evidence), of an audits or actions table: a note there
+    /// may say to ignore its row ([`says_ignore_row`]).
+    remark_columns: Vec<usize>,
     /// Each legal status's kind, worked out once per distinct text (an
     /// export repeats a few statuses on thousands of rows).
     status_kinds: std::cell::RefCell<crate::fasthash::FxHashMap<String, Option<&'a str>>>,
@@ -4468,6 +4643,20 @@ impl<'a> RowReader<'a> {
             report.reject("blank row");
             return;
         }
+        if super::corrections::deleted(&row) {
+            report.reject(super::corrections::DELETED);
+            findings.push(
+                Severity::Info,
+                "row_set_aside",
+                self.file,
+                self.sheet,
+                Some(row.row),
+                None,
+                first_text(&row),
+                format!("{}: not counted", super::corrections::DELETED),
+            );
+            return;
+        }
         if let Some(text) = super::sections::marked(&row) {
             report.reject(super::sections::SECTION_ROW);
             findings.push(
@@ -4481,6 +4670,48 @@ impl<'a> RowReader<'a> {
                 format!("{}: its value is read into the rows below it; not counted", super::sections::SECTION_ROW),
             );
             return;
+        }
+        // A row its own notes say to ignore.
+        if let Some(note) = self
+            .remark_columns
+            .iter()
+            .filter_map(|i| row.cells.get(*i))
+            .filter(|c| has_any(c, ignore_words()))
+            .map(Cell::as_string)
+            .find(|t| says_ignore_row(t))
+        {
+            report.reject(MARKED_IGNORE);
+            findings.push(Severity::Info, "row_set_aside", self.file, self.sheet, Some(row.row), None, note, format!("{MARKED_IGNORE}: not counted"));
+            return;
+        }
+        // A note that says a value should be another, in words ("Auditor
+        // confirmed … that the overall judgement should be Requires
+        // Improvement"): not made, and said.
+        for i in &self.remark_columns {
+            let Some(Cell::Text(t)) = row.cells.get(*i).filter(|c| has_any(c, correction_words())) else { continue };
+            let f = fold(t);
+            if ["should be", "should read", "should have been", "amended to", "corrected to"].iter().any(|p| contains_phrase(&f, p))
+                && super::corrections::in_cell(t).is_none()
+            {
+                let header = self.mapping.columns.iter().find(|m| m.index == *i).map(|m| m.header.clone());
+                let why = "a note says a value should be another: not made (write the value in its own cell, or in a corrections log); the figure it would change is as the export has it";
+                findings.push(Severity::Warning, "correction_in_a_note", self.file, self.sheet, Some(row.row), header.as_deref(), t.clone(), why);
+            }
+        }
+        // A correction written in the cell beside the old value ("29/08/2026
+        // – should read 29/09/2026"): the value it should be.
+        let mut row = row;
+        for (i, c) in row.cells.iter_mut().enumerate() {
+            if !has_any(c, correction_words()) {
+                continue;
+            }
+            let Cell::Text(t) = c else { continue };
+            if let Some(value) = super::corrections::in_cell(t).filter(|v| self.same_kind(t, v)) {
+                let header = self.mapping.columns.iter().find(|m| m.index == i).map(|m| m.header.clone());
+                let why = format!("a correction written in the cell: read as '{value}'");
+                findings.push(Severity::Info, "cell_corrected", self.file, self.sheet, Some(row.row), header.as_deref(), t.clone(), why);
+                *c = Cell::text(&value);
+            }
         }
         if super::gradekey::key_row(&row).is_some() {
             report.reject(KEY_LINE);
@@ -4522,7 +4753,6 @@ impl<'a> RowReader<'a> {
             findings.push(Severity::Info, "repeated_header", self.file, self.sheet, Some(row.row), None, first_text(&row), REPEATED_HEADER_WHY);
             return;
         }
-        let mut row = row;
         let key = match self.fill_down(&mut row, findings) {
             true => self.keys.row_key(&row.cells, |c| self.as_date(c)),
             false => key,
@@ -5132,6 +5362,18 @@ impl<'a> RowReader<'a> {
         Some(words[pointer..].join(" "))
     }
 
+    /// Whether a correction in a cell ([`super::corrections::in_cell`])
+    /// gives a value of the kind the old one is: a date for a date, a grade
+    /// for a grade, an id for an id ("Good – should be reviewed in 3 months"
+    /// is a grade and a plan, no correction).
+    fn same_kind(&self, cell: &str, value: &str) -> bool {
+        let old = super::corrections::old_value(cell);
+        let date = |t: &str| Cell::text(t).as_date().is_some();
+        let grade = |t: &str| self.ctx.crosswalk.is_label(&Cell::text(t));
+        let id = |t: &str| !t.contains(char::is_whitespace) && t.chars().any(|c| c.is_ascii_digit());
+        (date(&old) && date(value)) || (grade(&old) && grade(value)) || (id(&old) && id(value) && !date(&old))
+    }
+
     fn noted_as_cancelled(&self, row: &SourceRow) -> Option<(String, String)> {
         // (Only an allocation never done: a done audit's note may tell of
         // another's removal, "replaced TH50211".)
@@ -5588,6 +5830,16 @@ impl<'a> RowReader<'a> {
             );
             return Answer::No;
         }
+        // A partner agency's worker named, and no social worker or personal
+        // adviser ("School DSL (Mrs Hartfield) 22/09", "Health visitor"):
+        // the practitioner asked about was not spoken to.
+        if names_something && field == "spoke_practitioner" && cell.as_date().is_none() && names_partner_worker(&text) && !names_role(field, &fold(&text)) {
+            let header = header.to_string();
+            self.answers_read.entry(field.to_string()).or_default().0 += 1;
+            let why = "names only a partner agency's worker, not the social worker or personal adviser: read as no";
+            findings.push(Severity::Info, "read_as_no", self.file, self.sheet, Some(row.row), Some(&header), text, why);
+            return Answer::No;
+        }
         if names_something {
             let header = header.to_string();
             self.answers_read.entry(field.to_string()).or_default().0 += 1;
@@ -5689,6 +5941,9 @@ impl<'a> RowReader<'a> {
         }
         if let Some((note, header)) = self.noted_as_cancelled(row) {
             return Err((AUDIT_REMOVED, note, Some(header)));
+        }
+        if let Some(agency) = self.agency_column.and_then(|i| row.cells.get(i)).map(Cell::as_string).filter(|a| partner_agency(a)) {
+            return Err((PARTNER_SECTION, agency, Some("agency".to_string())));
         }
         if let Some(status) = self.text(row, "status").filter(|s| status_test(s)) {
             return Err((TEST_RECORD, status, Some("status".to_string())));

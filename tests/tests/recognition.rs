@@ -2586,3 +2586,136 @@ fn what_is_not_a_key_a_link_or_a_view_is_not_read_as_one() {
     assert_eq!(kpi_pair(&out, "inadequate_reaudited_in_time"), (Some(0), Some(1)));
     assert!(data_quality(&out).contains("previous_la_id_not_linked"));
 }
+
+/// A workbook of named sheets of text cells (numbers where a cell parses as
+/// one; "" left empty).
+fn workbook(sheets: &[(&str, &[&[&str]])]) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in sheets {
+        let sh = wb.add_worksheet();
+        sh.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+                match v.parse::<f64>() {
+                    Ok(n) => sh.write_number(r as u32, c as u16, n).unwrap(),
+                    Err(_) => sh.write_string(r as u32, c as u16, *v).unwrap(),
+                };
+            }
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn corrections_logged_beside_the_records_are_made_or_said() {
+    // Blind set 56: the corrections that came afterwards. A sheet of fixes
+    // beside the tracker, by row and column: made where the cell still holds
+    // what the log says it was; refused ones not; a row to delete set aside.
+    let audits: &[&[&str]] = &[
+        &["Child ID", "Date completed", "Overall grade", "Notes"],
+        &["C1", "10/09/2026", "Good", ""],
+        &["C2", "11/09/2026", "Good", ""],
+        &["C3", "12/09/2026", "Requires Improvement", ""],
+        &["C4", "13/09/2026", "Good", ""],
+        &["C5", "14/09/2026", "Good", ""],
+        &["C6", "15/09/2026", "Good", "DUPLICATE - entered twice, ignore this row"],
+        &["C7", "16/09/2026", "Requires Improvement – amended to Good 20/09/2026 (auditor email)", ""],
+    ];
+    let log: &[&[&str]] = &[
+        &["Row", "Column", "Recorded as", "Should be", "Status"],
+        &["3", "Overall grade", "Good", "Inadequate", "Not yet changed in log"],
+        &["5", "Overall grade", "Good", "Requires Improvement", "Not agreed"],
+        &["6", "(whole row)", "", "Delete – entered in error", "Not yet changed in log"],
+        &["4", "Overall grade", "Outstanding", "Good", "Not yet changed in log"],
+    ];
+    let dir = scratch("corrections-log-sheet");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("tracker.xlsx"), workbook(&[("Audits", audits), ("Corrections", log)])).unwrap();
+    let out = run_in_folder(&dir, &input);
+    let value = |out: &std::path::Path, id: &str| metrics(out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap()["value"].as_f64();
+    // C1, C2 (now Inadequate), C3 (the log's "Outstanding" is not what it
+    // holds: not made), C4 (refused: Good), C7 (Good, as its cell says);
+    // C5 deleted, C6 ignored by its note, the log's rows no audits.
+    assert_eq!(value(&out, "audits_completed"), Some(5.0));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(3), Some(5)));
+    let dq = data_quality(&out);
+    assert!(dq.contains("correction_made") && dq.contains("correction_refused") && dq.contains("correction_not_made"), "{dq}");
+    assert!(dq.contains("holds 'Requires Improvement', not 'Outstanding'"), "{dq}");
+    // Without the log, the tracker as it is.
+    let dir = scratch("corrections-log-sheet-without");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("tracker.xlsx"), workbook(&[("Audits", audits)])).unwrap();
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(5), Some(6)));
+    // A log of its own naming each record by its ids ("Form ID | Person ID |
+    // Field amended | From | To"), read whatever order the files come in.
+    let report = "Form ID,Person ID,Date Completed,Overall Judgement\nF1,K1,10/09/2026,Good\nF2,K2,12/09/2026,Good\nF3,K3,14/09/2026,Good\n";
+    let amendments = "Form ID,Person ID,Field amended,From,To,Agreed by\n\
+                      F2,K2,Overall Judgement,Good,Inadequate,QA Lead\n\
+                      F3,K3,(whole form),,Disregard – cancelled,QA Lead\n\
+                      F1,K1,Overall Judgement,Good,Requires Improvement,Not agreed – HoS\n\
+                      F1,K1,Action 1 – Target date,16/01/2026,16/10/2026,QA Lead\n";
+    let out = run_files("amendments-log-by-id", &[("Audit amendments log.csv", amendments), ("audits.csv", report)]);
+    assert_eq!(value(&out, "audits_completed"), Some(2.0));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(2)));
+    assert!(data_quality(&out).contains("'action 1 target date' for the record F1 / K1"), "a correction it cannot place is said");
+}
+
+#[test]
+fn what_is_not_a_correction_is_not_made_as_one() {
+    // Found by a stranger's review of the day's corrections rules (2026-12-01,
+    // 24th session). A version history records changes made: not made again.
+    let audits: &[&[&str]] = &[
+        &["Child ID", "Date completed", "Overall grade", "Notes"],
+        &["C1", "10/09/2026", "Good", "Please do not delete this row - needed for re-audit tracking"],
+        &["C2", "11/09/2026", "Good – should be reviewed in 3 months", ""],
+        &["C3", "12/09/2026", "Requires Improvement", "Grade entered in error as Inadequate, corrected to RI"],
+        &["C4", "13/09/2026", "Good", ""],
+    ];
+    let history: &[&[&str]] = &[
+        &["Date", "Cell", "Old value", "New value", "Changed by"],
+        &["15/10/2026", "C5", "Requires Improvement", "Good", "QA"],
+        &["01/10/2026", "C5", "Good", "Requires Improvement", "QA"],
+    ];
+    // A log row pointing at the header, and a log whose "Row" is its own
+    // line number beside the record's id (the row holding that id is meant).
+    let log: &[&[&str]] = &[
+        &["Row", "Child ID", "Column", "Recorded as", "Should be", "Status"],
+        &["1", "", "Overall grade", "Overall grade", "Good", "Not yet changed"],
+        &["2", "C3", "Overall grade", "Requires Improvement", "Good", "Not yet changed"],
+    ];
+    let dir = scratch("not-corrections");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("tracker.xlsx"), workbook(&[("Audits", audits), ("Version history", history), ("Corrections", log)])).unwrap();
+    let out = run_in_folder(&dir, &input);
+    let value = |out: &std::path::Path, id: &str| metrics(out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap()["value"].as_f64();
+    // Four audits (none set aside by notes that do not say to); C2 Good (a
+    // plan, not a correction), C3 Good (the log's record by its id), C4
+    // Good (the history not made again): 4 of 4.
+    assert_eq!(value(&out, "audits_completed"), Some(4.0));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(4), Some(4)));
+    let dq = data_quality(&out);
+    assert!(dq.contains("change_history") && dq.contains("the sheet's header or above it"), "{dq}");
+}
+
+#[test]
+fn a_partner_agencys_section_of_a_multi_agency_audit_is_not_an_audit() {
+    // Blind set 57: one row per agency's section of the same audit; the
+    // council's row is the audit. A partner's worker named where the
+    // social worker was asked about is not the social worker.
+    let audits = "Agency,Date of the Audit,Child's ID.,Auditors' Grade,Which worker did you speak to as part of the audit?\n\
+                  Children's Social Care,10/09/2026,C1,Good,Kim Ray (SW) 08/09\n\
+                  Health,12/09/2026,C1,Inadequate,\n\
+                  Police,14/09/2026,C1,Requires Improvement,\n\
+                  Children's Social Care,15/09/2026,C2,Requires Improvement,School DSL (Mrs Hart) 12/09\n\
+                  Education,16/09/2026,C2,Good,\n";
+    let out = run_files("multi-agency-sections", &[("audits.csv", audits)]);
+    let value = |out: &std::path::Path, id: &str| metrics(out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap()["value"].as_f64();
+    assert_eq!(value(&out, "audits_completed"), Some(2.0));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(2)));
+    assert_eq!(kpi_pair(&out, "practitioner_spoken_to"), (Some(1), Some(2)));
+    assert!(data_quality(&out).contains("a partner agency's section of a multi-agency audit"));
+}
