@@ -357,6 +357,9 @@ pub fn apply(tables: &mut [Table], file: &str, found: &mut Findings) {
             let say = |found: &mut Findings, why: String| {
                 found.push(Severity::Warning, "correction_not_made", file, log_sheet.as_deref(), Some(c.row), None, c.should.clone(), why);
             };
+            let made = |found: &mut Findings, why: String| {
+                found.push(Severity::Info, "correction_made", file, log_sheet.as_deref(), Some(c.row), None, c.should.clone(), why);
+            };
             let (sheet, row) = match &c.place {
                 Place::Cell(s, r, _) | Place::Named(s, r, _) | Place::Row(s, r) => (s.clone(), *r),
                 Place::Elsewhere(at) => {
@@ -442,16 +445,7 @@ pub fn apply(tables: &mut [Table], file: &str, found: &mut Findings) {
             }
             if says_delete(&c.should) && matches!(c.place, Place::Row(..)) {
                 edits[i].1.insert(row);
-                found.push(
-                    Severity::Info,
-                    "correction_made",
-                    file,
-                    log_sheet.as_deref(),
-                    Some(c.row),
-                    None,
-                    c.should.clone(),
-                    format!("{where_}: set aside, as the corrections log says"),
-                );
+                made(found, format!("{where_}: set aside, as the corrections log says"));
                 continue;
             }
             let Some(col) = col else {
@@ -475,16 +469,7 @@ pub fn apply(tables: &mut [Table], file: &str, found: &mut Findings) {
             // ("Delete" for one cell empties it.)
             let new = if says_delete(&c.should) { Cell::Empty } else { new_cell(&c.should) };
             edits[i].0.entry(row).or_default().push((col, new));
-            found.push(
-                Severity::Info,
-                "correction_made",
-                file,
-                log_sheet.as_deref(),
-                Some(c.row),
-                None,
-                c.should.clone(),
-                format!("{where_}: '{}' read as '{}', as the corrections log says", current.as_string(), c.should),
-            );
+            made(found, format!("{where_}: '{}' read as '{}', as the corrections log says", current.as_string(), c.should));
         }
     }
     for (t, (cells, delete)) in tables.iter_mut().zip(edits) {

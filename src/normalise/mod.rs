@@ -1092,6 +1092,19 @@ pub(crate) fn sibling_ids(cell: &str) -> Vec<&str> {
     }
 }
 
+/// An id as its records are matched by: a GUID ("{E8455933-565D-5C89-BB5B-
+/// 915BFCE71BFE}") in lower case without its braces; any other id as it is.
+fn guid_key(id: &str) -> std::borrow::Cow<'_, str> {
+    let t = id.trim().trim_start_matches('{').trim_end_matches('}');
+    let b = t.as_bytes();
+    let guid = b.len() == 36 && b.iter().enumerate().all(|(i, c)| if matches!(i, 8 | 13 | 18 | 23) { *c == b'-' } else { c.is_ascii_hexdigit() });
+    if guid {
+        std::borrow::Cow::Owned(t.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(id)
+    }
+}
+
 /// Links each action to its audit: by audit id, else by child id + audit date,
 /// else by child id when the child has exactly one audit.
 fn link_actions(model: &mut Model, found: &mut findings::Findings) {
@@ -1103,11 +1116,13 @@ fn link_actions(model: &mut Model, found: &mut findings::Findings) {
             by_child.entry(child).or_default().push(i);
         }
     }
-    let ids: HashMap<&str, usize> = model.audits.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    // (A GUID, as an application's API writes one, in any case and with or
+    // without braces: "{E8455933-565D-…}" is "e8455933-565d-…".)
+    let ids: HashMap<std::borrow::Cow<str>, usize> = model.audits.iter().enumerate().map(|(i, a)| (guid_key(&a.id), i)).collect();
     let mut links: Vec<(usize, Option<usize>, Option<&'static str>)> = Vec::new();
     let mut nearby: Vec<(usize, usize)> = Vec::new();
     for (ai, act) in model.actions.iter().enumerate() {
-        let by_id = act.audit_id.as_deref().and_then(|id| ids.get(id).copied());
+        let by_id = act.audit_id.as_deref().and_then(|id| ids.get(&guid_key(id)).copied());
         let linked = by_id.or_else(|| {
             let child = act.child_id.as_deref()?;
             // One action for several children ("RV40211, RV40212": a sibling

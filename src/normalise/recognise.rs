@@ -252,7 +252,11 @@ fn is_id_like(c: &Cell) -> bool {
                 && t.split(',')
                     .enumerate()
                     .all(|(i, g)| (if i == 0 { (1..=3).contains(&g.len()) } else { g.len() == 3 }) && g.bytes().all(|b| b.is_ascii_digit()));
+            // (A GUID, as cloud systems give every record, braces or not.)
+            let g = t.trim_start_matches('{').trim_end_matches('}').as_bytes();
+            let guid = g.len() == 36 && g.iter().enumerate().all(|(i, c)| if matches!(i, 8 | 13 | 18 | 23) { *c == b'-' } else { c.is_ascii_hexdigit() });
             grouped
+                || guid
                 || t.len() <= 24
                     && t.chars().any(|ch| ch.is_ascii_digit())
                     && !(digits_only && t.len() < 4)

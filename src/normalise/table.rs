@@ -1525,6 +1525,43 @@ fn note_columns(mapping: &TableMapping) -> Vec<(usize, String)> {
         .collect()
 }
 
+/// A cell holding a JSON object, as an application's API writes an answer:
+/// `{"value": 100000001, "label": "Good"}` is "Good", `{"code": "C2",
+/// "description": "Full care order"}` "Full care order", `{"spokenTo": true}`
+/// "Yes", `{"obtained": false, "reason": "declined"}` "No – declined",
+/// `{"spokenTo": null, "reason": "Not applicable - baby"}` its reason,
+/// `{"selected": false}` "Not selected". None for any other cell.
+fn json_cell(c: &Cell) -> Option<Cell> {
+    let Cell::Text(t) = c else { return None };
+    let t = t.trim();
+    if !(t.starts_with('{') && t.ends_with('}')) {
+        return None;
+    }
+    let serde_json::Value::Object(o) = serde_json::from_str::<serde_json::Value>(t).ok()? else { return None };
+    let text = |v: &serde_json::Value| v.as_str().map(str::to_string).filter(|s| !s.trim().is_empty());
+    let named = ["label", "description", "displayName", "display", "name", "text", "title"];
+    if let Some(words) = named.iter().find_map(|k| o.get(*k).and_then(text)) {
+        return Some(Cell::Text(words));
+    }
+    // (A reason under any key naming one: "reason", "notSeenReason", "comment".)
+    let says_why = |k: &str| {
+        let k = k.to_ascii_lowercase();
+        k.contains("reason") || k.contains("comment") || k.starts_with("note") || k == "why"
+    };
+    let reason = o.iter().find(|(k, _)| says_why(k)).and_then(|(_, v)| text(v));
+    let flag = o.iter().find(|(k, v)| !says_why(k) && (v.is_boolean() || v.is_null()));
+    match (flag, reason) {
+        (Some((k, v)), reason) if k == "selected" && v.as_bool() == Some(false) => Some(Cell::text(reason.as_deref().unwrap_or("Not selected"))),
+        (Some((_, serde_json::Value::Bool(true))), None) => Some(Cell::text("Yes")),
+        (Some((_, serde_json::Value::Bool(true))), Some(r)) => Some(Cell::Text(format!("Yes – {r}"))),
+        (Some((_, serde_json::Value::Bool(false))), None) => Some(Cell::text("No")),
+        (Some((_, serde_json::Value::Bool(false))), Some(r)) => Some(Cell::Text(format!("No – {r}"))),
+        (Some(_), Some(r)) => Some(Cell::Text(r)),
+        (Some(_), None) => Some(Cell::Empty),
+        (None, _) => o.get("value").and_then(|v| v.as_str().map(Cell::text).or_else(|| v.as_f64().map(Cell::Number))),
+    }
+}
+
 /// Whether a short text cell (a value, not prose of more than 200 bytes)
 /// has any of `words` (searched as bytes: every text cell of every row is
 /// asked).
@@ -2260,7 +2297,18 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     let date1904 = table.date1904;
     let mut report = TableReport::new(&file, sheet.as_deref(), table.text_format.as_ref());
     let mut table_bulk = table.text_format.as_ref().and_then(|f| f.bulk.clone());
-    let mut rows = table.rows;
+    // Answers an application's API writes as JSON in a cell ({"value": 3,
+    // "label": "Good"}, {"spokenTo": true}) are read as the words they hold.
+    let mut rows: Box<dyn Iterator<Item = Result<SourceRow, crate::ingest::IngestError>> + Send> = Box::new(table.rows.map(|r| {
+        r.map(|mut r| {
+            for c in r.cells.iter_mut() {
+                if let Some(v) = json_cell(c) {
+                    *c = v;
+                }
+            }
+            r
+        })
+    }));
     let mut sample: Vec<SourceRow> = Vec::new();
     let mut read_error = None;
     for r in rows.by_ref() {
@@ -4644,18 +4692,7 @@ impl<'a> RowReader<'a> {
             return;
         }
         if super::corrections::deleted(&row) {
-            report.reject(super::corrections::DELETED);
-            findings.push(
-                Severity::Info,
-                "row_set_aside",
-                self.file,
-                self.sheet,
-                Some(row.row),
-                None,
-                first_text(&row),
-                format!("{}: not counted", super::corrections::DELETED),
-            );
-            return;
+            return self.not_counted(&row, super::corrections::DELETED, "row_set_aside", report, findings);
         }
         if let Some(text) = super::sections::marked(&row) {
             report.reject(super::sections::SECTION_ROW);
@@ -4706,7 +4743,11 @@ impl<'a> RowReader<'a> {
                 continue;
             }
             let Cell::Text(t) = c else { continue };
-            if let Some(value) = super::corrections::in_cell(t).filter(|v| self.same_kind(t, v)) {
+            // (A grade changed at moderation, "Inadequate – changed to RI at
+            // moderation", where the table records the moderator's grade
+            // apart: the auditor's grade stays, the moderation is its own.)
+            let by_moderation = self.mapping.field("moderated_overall").is_some() && fold(t).contains("moderat");
+            if let Some(value) = super::corrections::in_cell(t).filter(|v| self.same_kind(t, v) && !by_moderation) {
                 let header = self.mapping.columns.iter().find(|m| m.index == i).map(|m| m.header.clone());
                 let why = format!("a correction written in the cell: read as '{value}'");
                 findings.push(Severity::Info, "cell_corrected", self.file, self.sheet, Some(row.row), header.as_deref(), t.clone(), why);
@@ -4714,23 +4755,10 @@ impl<'a> RowReader<'a> {
             }
         }
         if super::gradekey::key_row(&row).is_some() {
-            report.reject(KEY_LINE);
-            findings.push(Severity::Info, "key_line", self.file, self.sheet, Some(row.row), None, first_text(&row), format!("{KEY_LINE}: not counted"));
-            return;
+            return self.not_counted(&row, KEY_LINE, "key_line", report, findings);
         }
         if super::sections::is_furniture(&row) {
-            report.reject(super::sections::FURNITURE);
-            findings.push(
-                Severity::Info,
-                "report_furniture",
-                self.file,
-                self.sheet,
-                Some(row.row),
-                None,
-                first_text(&row),
-                format!("{}: not counted", super::sections::FURNITURE),
-            );
-            return;
+            return self.not_counted(&row, super::sections::FURNITURE, "report_furniture", report, findings);
         }
         if is_totals_row(&row) {
             report.reject("totals row");
@@ -5360,6 +5388,12 @@ impl<'a> RowReader<'a> {
         let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
         let pointer = if id == ROW_ABOVE { words.iter().position(|w| *w == "above" || *w == "ditto")? + 1 } else { words.iter().position(|w| *w == id)? + 1 };
         Some(words[pointer..].join(" "))
+    }
+
+    /// A row set aside by design (`reason`), with a note of its first text.
+    fn not_counted(&self, row: &SourceRow, reason: &str, code: &'static str, report: &mut TableReport, findings: &mut Findings) {
+        report.reject(reason);
+        findings.push(Severity::Info, code, self.file, self.sheet, Some(row.row), None, first_text(row), format!("{reason}: not counted"));
     }
 
     /// Whether a correction in a cell ([`super::corrections::in_cell`])

@@ -2699,6 +2699,14 @@ fn what_is_not_a_correction_is_not_made_as_one() {
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(4), Some(4)));
     let dq = data_quality(&out);
     assert!(dq.contains("change_history") && dq.contains("the sheet's header or above it"), "{dq}");
+    // A grade changed at moderation, where the moderator's grade has its own
+    // column: the auditor's grade stays, and the two do not agree.
+    let moderated = "Child ID,Date completed,Overall grade,Moderated by,Moderated grade
+                     C1,10/09/2026,Inadequate – changed to Requires Improvement at moderation,Ann Example,Requires Improvement
+                     C2,11/09/2026,Good,Ann Example,Good
+";
+    let out = run_files("changed-at-moderation", &[("audits.csv", moderated)]);
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(1), Some(2)));
 }
 
 #[test]
@@ -2718,4 +2726,21 @@ fn a_partner_agencys_section_of_a_multi_agency_audit_is_not_an_audit() {
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(2)));
     assert_eq!(kpi_pair(&out, "practitioner_spoken_to"), (Some(1), Some(2)));
     assert!(data_quality(&out).contains("a partner agency's section of a multi-agency audit"));
+}
+
+#[test]
+fn answers_written_as_json_and_ids_as_guids_are_read() {
+    // Blind set 58: a cloud system's API writes answers as JSON in a cell
+    // and gives every record a GUID; actions name their audit by it.
+    let audits = "Audit ID,Child's ID number,Audit date,Overall grade,Feedback from parents/carers\n\
+                  e8455933-565d-5c89-bb5b-915bfce71bfe,C1,2026-09-15T09:00:00.000Z,\"{\"\"value\"\": 2, \"\"label\"\": \"\"Good\"\"}\",\"{\"\"obtained\"\": true}\"\n\
+                  a37ad97d-efd2-5033-b631-f23f0096b5cb,C2,2026-09-16T10:00:00.000Z,\"{\"\"value\"\": 3, \"\"label\"\": \"\"Requires Improvement\"\"}\",\"{\"\"obtained\"\": false, \"\"reason\"\": \"\"Parent declined\"\"}\"\n";
+    let actions = "Action ID,Linked audit,Agreed action,Due date,Date completed\n\
+                   24462063-d3e4-5a17-a683-9b5f0a037867,{E8455933-565D-5C89-BB5B-915BFCE71BFE},Update the plan,2026-09-29,2026-09-28\n";
+    let out = run_files("json-and-guids", &[("audits.csv", audits), ("actions.csv", actions)]);
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(2)));
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(1), Some(2)));
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(1)));
+    let linked = rows(&out.join("normalised/actions.csv"));
+    assert_eq!(linked[0]["child_id"], "C1", "the action is linked to its audit by the GUID");
 }
