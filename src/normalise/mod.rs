@@ -1095,11 +1095,8 @@ pub(crate) fn sibling_ids(cell: &str) -> Vec<&str> {
 /// An id as its records are matched by: a GUID ("{E8455933-565D-5C89-BB5B-
 /// 915BFCE71BFE}") in lower case without its braces; any other id as it is.
 fn guid_key(id: &str) -> std::borrow::Cow<'_, str> {
-    let t = id.trim().trim_start_matches('{').trim_end_matches('}');
-    let b = t.as_bytes();
-    let guid = b.len() == 36 && b.iter().enumerate().all(|(i, c)| if matches!(i, 8 | 13 | 18 | 23) { *c == b'-' } else { c.is_ascii_hexdigit() });
-    if guid {
-        std::borrow::Cow::Owned(t.to_ascii_lowercase())
+    if recognise::is_guid(id) {
+        std::borrow::Cow::Owned(id.trim().trim_start_matches('{').trim_end_matches('}').to_ascii_lowercase())
     } else {
         std::borrow::Cow::Borrowed(id)
     }

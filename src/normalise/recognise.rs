@@ -252,11 +252,8 @@ fn is_id_like(c: &Cell) -> bool {
                 && t.split(',')
                     .enumerate()
                     .all(|(i, g)| (if i == 0 { (1..=3).contains(&g.len()) } else { g.len() == 3 }) && g.bytes().all(|b| b.is_ascii_digit()));
-            // (A GUID, as cloud systems give every record, braces or not.)
-            let g = t.trim_start_matches('{').trim_end_matches('}').as_bytes();
-            let guid = g.len() == 36 && g.iter().enumerate().all(|(i, c)| if matches!(i, 8 | 13 | 18 | 23) { *c == b'-' } else { c.is_ascii_hexdigit() });
             grouped
-                || guid
+                || is_guid(t)
                 || t.len() <= 24
                     && t.chars().any(|ch| ch.is_ascii_digit())
                     && !(digits_only && t.len() < 4)
@@ -265,6 +262,13 @@ fn is_id_like(c: &Cell) -> bool {
         }
         _ => false,
     }
+}
+
+/// A GUID, as cloud systems give every record, in braces or not
+/// ("{E8455933-565D-5C89-BB5B-915BFCE71BFE}").
+pub fn is_guid(t: &str) -> bool {
+    let g = t.trim().trim_start_matches('{').trim_end_matches('}').as_bytes();
+    g.len() == 36 && g.iter().enumerate().all(|(i, c)| if matches!(i, 8 | 13 | 18 | 23) { *c == b'-' } else { c.is_ascii_hexdigit() })
 }
 
 /// An identifier written with spaces: a system's letters then a number ("MOS
