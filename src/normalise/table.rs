@@ -2290,6 +2290,23 @@ fn read_rewritten(ctx: &Context, table: Table, why: String, model: &mut Model, f
     (report, more)
 }
 
+/// A table's first [`SAMPLE_ROWS`] rows, read, up to a read error (with it).
+fn read_sample(rows: &mut dyn Iterator<Item = Result<SourceRow, crate::ingest::IngestError>>) -> (Vec<SourceRow>, Option<crate::ingest::IngestError>) {
+    let mut sample = Vec::new();
+    for r in rows {
+        match r {
+            Ok(row) => {
+                sample.push(row);
+                if sample.len() >= SAMPLE_ROWS {
+                    break;
+                }
+            }
+            Err(e) => return (sample, Some(e)),
+        }
+    }
+    (sample, None)
+}
+
 fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut Findings) -> (TableReport, Option<Table>) {
     let file = table.file.clone();
     let sheet = table.sheet.clone();
@@ -2309,22 +2326,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             r
         })
     }));
-    let mut sample: Vec<SourceRow> = Vec::new();
-    let mut read_error = None;
-    for r in rows.by_ref() {
-        match r {
-            Ok(row) => {
-                sample.push(row);
-                if sample.len() >= SAMPLE_ROWS {
-                    break;
-                }
-            }
-            Err(e) => {
-                read_error = Some(e);
-                break;
-            }
-        }
-    }
+    let (mut sample, mut read_error) = read_sample(&mut rows);
     let pins = ctx.config.source_for(&file, sheet.as_deref());
     if pins.and_then(|p| p.kind.as_deref()) == Some("ignore") {
         report.notes.push("ignored by the config".into());
@@ -2348,20 +2350,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             };
             let named = labels.apply(&mut keyed);
             rows = keyed.rows;
-            for r in rows.by_ref() {
-                match r {
-                    Ok(row) => {
-                        sample.push(row);
-                        if sample.len() >= SAMPLE_ROWS {
-                            break;
-                        }
-                    }
-                    Err(e) => {
-                        read_error = Some(e);
-                        break;
-                    }
-                }
-            }
+            (sample, read_error) = read_sample(&mut rows);
             if !named.is_empty() {
                 // (Read by the row reader: the columnar one reads the file's own cells.)
                 table_bulk = None;
