@@ -184,23 +184,26 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
         *ctx.folder_headers.borrow_mut() = parts;
     }
     let opened_early: std::collections::HashSet<PathBuf> = early.keys().cloned().collect();
-    // Workbooks are opened (unzipped and parsed into cells) one file ahead on
-    // another thread, while this one reads the file before: a folder of many
-    // workbooks takes both cores. Text files stream, so they are opened here.
+    // Workbooks are opened (unzipped and parsed into cells) one workbook ahead
+    // on another thread, while this one reads the files before: a folder of
+    // many workbooks takes both cores, and so does a large case-notes export
+    // followed by workbooks. Text files stream, so they are opened here.
     // At most two opened workbooks are held at once, so a folder's peak memory
     // can be that of its two largest workbooks.
     std::thread::scope(|s| {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Option<Opened>>(0);
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Opened>(0);
         let ahead = &files;
         let opened_early = &opened_early;
         // The reader gets the main thread's stack size: a stack overflow inside a
         // reader library cannot be caught.
         let opener = std::thread::Builder::new().name("open-ahead".into()).stack_size(8 << 20);
+        // Only workbooks are sent, in the files' order: while a large text file
+        // is read here, the next workbook is already being opened there.
+        let opens_ahead = |path: &PathBuf| ingest::is_workbook(path) && !opened_early.contains(path);
         // If no thread can be started, `tx` is dropped with it and every file is opened here.
         let _ = opener.spawn_scoped(s, move || {
-            for path in ahead {
-                let opened = (ingest::is_workbook(path) && !opened_early.contains(path)).then(|| ingest::quietly(|| ingest::open_with_notes(path)));
-                if tx.send(opened).is_err() {
+            for path in ahead.iter().filter(|p| opens_ahead(p)) {
+                if tx.send(ingest::quietly(|| ingest::open_with_notes(path))).is_err() {
                     return;
                 }
             }
@@ -208,7 +211,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
         for (i, path) in files.iter().enumerate() {
             let shown = ingest::display_path(path);
             progress(i, total, &shown);
-            let ahead = rx.recv().ok().flatten();
+            let ahead = if opens_ahead(path) { rx.recv().ok() } else { None };
             let opened = early.remove(path).or(ahead).unwrap_or_else(|| ingest::quietly(|| ingest::open_with_notes(path)));
             // A panic inside a reader library while reading one file becomes that
             // file's error (rows read before it are kept); the other files are still read.
