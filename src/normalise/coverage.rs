@@ -228,7 +228,14 @@ impl Coverage {
                 _ => of_sheet.iter().find(|(rows, _)| rows.contains(&o.row)).or(of_sheet.first()).map(|(_, b)| *b),
             }
         };
-        let audits: Vec<u32> = model.audits.iter().map(|a| bits_at(TableKind::Audits, &a.origin).unwrap_or(ALL)).collect();
+        // (An audit that took fields from another export's version of it
+        // feeds what either table's columns can.)
+        let mut merged: HashMap<&super::model::Origin, u32> = HashMap::new();
+        for (at, from) in &model.merged_audits {
+            *merged.entry(at).or_default() |= bits_at(TableKind::Audits, from).unwrap_or(0);
+        }
+        let audits: Vec<u32> =
+            model.audits.iter().map(|a| bits_at(TableKind::Audits, &a.origin).map_or(ALL, |b| b | merged.get(&a.origin).copied().unwrap_or(0))).collect();
         if audits.contains(&ALL) {
             unknown(TableKind::Audits);
         }

@@ -194,6 +194,88 @@ fn link_previous_ids(model: &mut Model, findings: &mut Findings) {
     }
 }
 
+/// A child's id written with the id their records had before, in brackets
+/// after it: "AC40377 (was Unborn of AC40112)", "BW20688 (new record on
+/// placement for adoption - previous Case ID BW20112)", "EW9034 (Unborn of
+/// EW8812)". Gives (the id, the earlier id). The earlier id is an "Unborn of
+/// …" reference (a baby's record before birth, kept whole: it is not the
+/// mother's id), or the one id after a word for "before" ("was", "previous",
+/// "formerly", "old"), with at most id words between ("previous Case ID
+/// BW20112"). Anything else in brackets ("KL88310 (HW ID to follow)",
+/// "KEL-55031 (Kelsey CC)") names no earlier id.
+pub fn earlier_id_in_cell(id: &str) -> Option<(String, String)> {
+    let open = id.find(['(', '['])?;
+    let main = id[..open].trim();
+    let remark = id[open + 1..].trim_end().strip_suffix([')', ']'])?.trim();
+    if id_tokens(main) != [main] {
+        return None;
+    }
+    let lower = remark.to_lowercase();
+    let earlier = if let Some(at) = lower.find("unborn of ").filter(|&at| lower.is_char_boundary(at) && remark.is_char_boundary(at + 10)) {
+        let rest = &remark[at + 10..];
+        let token = id_tokens(rest).into_iter().next().filter(|t| rest.trim_start().starts_with(t.as_str()))?;
+        format!("{} {token}", &remark[at..at + 9])
+    } else {
+        const BEFORE: [&str; 9] = ["was", "previous", "previously", "prev", "formerly", "former", "old", "originally", "earlier"];
+        const ID_WORDS: [&str; 12] = ["case", "child", "person", "id", "ref", "reference", "no", "number", "record", "lcs", "mosaic", "system"];
+        let words: Vec<&str> = remark.split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | ';')).filter(|w| !w.is_empty()).collect();
+        let plain = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let [token] = id_tokens(remark).try_into().ok()?;
+        let at = words.iter().position(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == token)?;
+        let from = words[..at].iter().rposition(|w| BEFORE.contains(&plain(w).as_str()))?;
+        if !words[from + 1..at].iter().all(|w| ID_WORDS.contains(&plain(w).as_str())) {
+            return None;
+        }
+        token
+    };
+    child_key(&earlier).is_none_or(|k| Some(k) != child_key(main)).then(|| (main.to_string(), earlier))
+}
+
+/// Records whose child id cell gives an earlier id ([`earlier_id_in_cell`]):
+/// the cell is read as the id alone, and records under the earlier id are
+/// read as the same child (the unborn baby's audit followed by the born
+/// child's re-audit; the child re-registered on placement for adoption).
+fn link_earlier_ids_in_cells(model: &mut Model, findings: &mut Findings) {
+    let mut ids: Vec<(String, String)> = model.audits.iter().map(|a| (a.child_id.clone(), a.origin.file.clone())).collect();
+    ids.extend(model.actions.iter().filter_map(|a| Some((a.child_id.clone()?, a.origin.file.clone()))));
+    ids.extend(model.episodes.iter().map(|e| (e.child_id.clone(), e.origin.file.clone())));
+    for c in 1..model.children.len() as u32 {
+        let id = model.children.get(c);
+        if id.contains(['(', '[']) {
+            let file = model.case_notes.iter().find(|n| n.child == c).map(|n| model.strings.get(n.source).to_string()).unwrap_or_default();
+            ids.push((id.to_string(), file));
+        }
+    }
+    let linked: Vec<(String, String, String, String)> =
+        ids.iter().filter_map(|(id, file)| earlier_id_in_cell(id).map(|(main, earlier)| (id.clone(), main, earlier, file.clone()))).collect();
+    if linked.is_empty() {
+        return;
+    }
+    let same = |a: &str, b: &str| match (child_key(a), child_key(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => super::fold::fold(a) == super::fold::fold(b),
+    };
+    let mut done: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for (cell, main, earlier, file) in linked {
+        if !done.insert(cell.clone()) {
+            continue;
+        }
+        model.id_map.entry(cell.clone()).or_insert((main.clone(), file.clone()));
+        let mut under: Vec<&str> = ids.iter().map(|(id, _)| id.as_str()).filter(|id| *id != cell && same(id, &earlier)).collect();
+        under.sort_unstable();
+        under.dedup();
+        for id in &under {
+            model.id_map.entry((*id).to_string()).or_insert((main.clone(), file.clone()));
+        }
+        let why = if under.is_empty() {
+            format!("read as child {main}; no record is under the earlier id it gives ({earlier})")
+        } else {
+            format!("read as child {main}, and the records under {} as the same child: the cell gives {earlier} as the child's earlier id", under.join(", "))
+        };
+        findings.push(Severity::Info, "earlier_id_in_cell", &file, None, None, None, cell, why);
+    }
+}
+
 pub fn canonicalise(model: &mut Model, findings: &mut Findings) {
     for a in &mut model.audits {
         tidy_string(&mut a.child_id);
@@ -212,6 +294,7 @@ pub fn canonicalise(model: &mut Model, findings: &mut Findings) {
         Cow::Borrowed(_) => None,
     });
     link_previous_ids(model, findings);
+    link_earlier_ids_in_cells(model, findings);
     apply_id_map(model, findings);
     child_spellings(model, findings);
     // Spelling → (count, first seen); grouped by key.
@@ -513,6 +596,26 @@ fn child_spellings(model: &mut Model, findings: &mut Findings) {
 mod tests {
     use super::*;
     use crate::normalise::model::*;
+
+    #[test]
+    fn an_id_cell_gives_an_earlier_id_only_where_its_brackets_say_so() {
+        for (cell, earlier) in [
+            ("AC40377 (was Unborn of AC40112)", Some(("AC40377", "Unborn of AC40112"))),
+            ("BW20688 (new record on placement for adoption - previous Case ID BW20112)", Some(("BW20688", "BW20112"))),
+            ("EW9034 (Unborn of EW8812)", Some(("EW9034", "Unborn of EW8812"))),
+            ("C1234 (was C1243)", Some(("C1234", "C1243"))),
+            ("C1234 [formerly LCS ref: 998877]", Some(("C1234", "998877"))),
+            ("KL88310 (HW ID to follow)", None),
+            ("KEL-55031 (Kelsey CC)", None),
+            ("C1234 (was with C1243's family)", None),
+            ("C1234 (was C-1234)", None),
+            ("Unborn of AC40112", None),
+            ("C1 & C2 (siblings)", None),
+        ] {
+            let got = earlier_id_in_cell(cell);
+            assert_eq!(got.as_ref().map(|(a, b)| (a.as_str(), b.as_str())), earlier, "{cell}");
+        }
+    }
 
     #[test]
     fn tidy_trims_and_collapses() {

@@ -548,7 +548,13 @@ fn take_fields(out: &mut Normalised, versions: Vec<Replaced>) -> Vec<Vec<&'stati
             };
             match version {
                 Some(SetAside::Audit(at, old)) => match (audits.get(&at), fields(&at, TableKind::Audits)) {
-                    (Some(&i), Some(has)) => merge::audit(&mut m.audits[i], &old, &has),
+                    (Some(&i), Some(has)) => {
+                        let kept = merge::audit(&mut m.audits[i], &old, &has);
+                        if !kept.is_empty() {
+                            m.merged_audits.push((at, old.origin.clone()));
+                        }
+                        kept
+                    }
                     _ => Vec::new(),
                 },
                 Some(SetAside::Action(at, old)) => match (actions.get(&at), fields(&at, TableKind::Actions)) {

@@ -512,6 +512,10 @@ pub struct Model {
     /// A child's id at the council that sent them, from an audit row's
     /// "Previous LA ID": (that id, the row's child id, the file).
     pub previous_la_ids: Vec<(String, String, String)>,
+    /// Audits that took fields from another export's version of them (see
+    /// `merge`): where the audit used was read, and where the version it
+    /// took them from was. Its KPIs count it as that version's table would.
+    pub merged_audits: Vec<(Origin, Origin)>,
 }
 
 /// One line of a key sheet.
@@ -550,6 +554,7 @@ impl Model {
             row_keys: Default::default(),
             code_key: self.code_key.clone(),
             family_groups: self.family_groups.clone(),
+            merged_audits: self.merged_audits.clone(),
             ..Default::default()
         }
     }

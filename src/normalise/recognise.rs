@@ -191,6 +191,9 @@ pub struct ValueProfile {
     /// A moderation's outcome in words that is no yes / no ("Upheld", "Changed").
     pub outcomes: usize,
     pub id_like: usize,
+    /// Texts that name one id among other words ("Unborn of AC40112",
+    /// "AC40377 (was Unborn of AC40112)"): ids, in a column named for them.
+    pub ids_in_words: usize,
     /// Short text that is neither a date nor a grade nor yes / no.
     pub names: usize,
     pub long_text: usize,
@@ -291,12 +294,16 @@ pub fn is_grade_value(crosswalk: &Crosswalk, c: &Cell) -> bool {
     !id && crosswalk.is_label(c)
 }
 
+/// What one value is: a date, a grade, a yes / no, a moderation outcome,
+/// id-like, a month, an id among words.
+type Kinds = (bool, bool, bool, bool, bool, bool, bool);
+
 impl ValueProfile {
     pub fn of(values: &[&Cell], crosswalk: &Crosswalk) -> ValueProfile {
         let mut p = ValueProfile::default();
         let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         // A text's kind is worked out once per distinct text (columns repeat their values).
-        let mut kinds: HashMap<&str, (bool, bool, bool, bool, bool, bool)> = HashMap::new();
+        let mut kinds: HashMap<&str, Kinds> = HashMap::new();
         let classify = |c: &Cell| {
             // A timescale where a date goes ("20 working days", "by 04/08/2026")
             // is one too, and so is an open end ("Ongoing").
@@ -316,11 +323,12 @@ impl ValueProfile {
             let outcome = !yn && matches!(super::table::moderation_outcome(c), Some(super::model::Answer::Yes | super::model::Answer::No));
             // A month written as text ("Sep-26", "September 2026") where no date reads.
             let month = !date && matches!(c, Cell::Text(_)) && super::table::month_cell(c).is_some();
-            (date, grade, yn, outcome, is_id_like(c), month)
+            let in_words = matches!(c, Cell::Text(t) if t.len() <= 120 && !date && !grade && super::identity::id_token(t).is_some());
+            (date, grade, yn, outcome, is_id_like(c), month, in_words)
         };
         for c in values.iter().filter(|c| !c.is_empty()) {
             p.non_empty += 1;
-            let (date, grade, yn, outcome, id_like, month) = match c {
+            let (date, grade, yn, outcome, id_like, month, in_words) = match c {
                 Cell::Text(t) => *kinds.entry(t.as_str()).or_insert_with(|| classify(c)),
                 _ => classify(c),
             };
@@ -330,6 +338,7 @@ impl ValueProfile {
             p.yes_no += yn as usize;
             p.outcomes += outcome as usize;
             p.id_like += (id_like && (!date || is_bare_number(c))) as usize;
+            p.ids_in_words += usize::from(in_words && !id_like);
             p.numbers += matches!(c, Cell::Number(_)) as usize;
             if let Cell::Text(t) = c {
                 let chars = t.chars().count();
@@ -354,11 +363,16 @@ impl ValueProfile {
     /// ("Team", "Auditor"): its names may be long (up to 150 characters on
     /// one line), where a column that only resembles one holding long text is
     /// free text.
+    /// An id column so named may write some ids among words ("Unborn of
+    /// AC40112", "AC40377 (was Unborn of AC40112)").
     pub fn fits_named(&self, kind: ValueKind) -> Option<bool> {
+        let share = |n: usize| n as f64 / self.non_empty as f64;
+        if kind == ValueKind::Id && self.non_empty >= 3 {
+            return Some(share(self.id_like + self.ids_in_words) >= 0.5 && share(self.id_like) > 0.0 && share(self.grades) < 0.5);
+        }
         if kind != ValueKind::Name || self.non_empty < 3 {
             return self.fits(kind);
         }
-        let share = |n: usize| n as f64 / self.non_empty as f64;
         let very_long = self.long_text - self.long_names;
         Some(share(self.dates) < 0.5 && share(self.grades) < 0.5 && share(very_long) < 0.5 && share(self.names + self.long_names) >= 0.3)
     }

@@ -1403,6 +1403,15 @@ fn copy_words() -> &'static [memchr::memmem::Finder<'static>] {
     WORDS.get_or_init(|| ["opied", "OPIED", "ransferred", "RANSFERRED", "opy of", "OPY OF"].iter().map(|w| memchr::memmem::Finder::new(w.as_bytes())).collect())
 }
 
+/// Whether a header names a family's or a carer household's id ("Family ID",
+/// "Household ref", "Carer ID"), not a child's.
+fn names_a_family_id(header: &str) -> bool {
+    let f = fold(header);
+    ["family", "household", "carer", "carers"].iter().any(|w| contains_phrase(&f, w))
+        && ["id", "ref", "reference", "number", "no"].iter().any(|w| contains_phrase(&f, w))
+        && !["child", "young person", "person"].iter().any(|w| contains_phrase(&f, w))
+}
+
 /// Whether a row says it is a copy of a record kept elsewhere ("Transferred in
 /// from Family Safeguarding 01/10 - audit and actions copied from the FS
 /// tracker", "Copied across from the CIN tracker").
@@ -1432,27 +1441,57 @@ fn says_copied_in(row: &SourceRow) -> bool {
 /// the overall grade was under.
 fn same_audit_copied(x: &Audit, a: &Audit) -> bool {
     let named = |x: &Audit| x.auditor.as_deref().map(fold).filter(|n| !n.is_empty());
-    named(x).is_some()
-        && named(x) == named(a)
-        && x.overall.is_some()
-        && a.overall.is_some()
-        && x.completed.is_some()
-        && x.completed == a.completed
-        && same_audit(
-            x,
-            &Audit {
-                team: x.team.clone(),
-                service: x.service.clone(),
-                evidence: x.evidence.clone(),
-                good_practice: x.good_practice.clone(),
-                auditor: x.auditor.clone(),
-                framework: x.framework.clone(),
-                due_rule: x.due_rule.clone(),
-                overall_source: x.overall_source.clone(),
-                rest_of_row: x.rest_of_row,
-                ..a.clone()
-            },
-        )
+    if !(named(x).is_some() && named(x) == named(a) && x.overall.is_some() && a.overall.is_some() && x.completed.is_some() && x.completed == a.completed) {
+        return false;
+    }
+    // (What one copy records and the other has no value for is no
+    // difference: a team's own log asks who was spoken to, the central
+    // tracker gives the due date.)
+    let (x, a) = (&with_gaps_filled(x, a), &with_gaps_filled(a, x));
+    same_audit(
+        x,
+        &Audit {
+            team: x.team.clone(),
+            service: x.service.clone(),
+            evidence: x.evidence.clone(),
+            good_practice: x.good_practice.clone(),
+            auditor: x.auditor.clone(),
+            framework: x.framework.clone(),
+            due_rule: x.due_rule.clone(),
+            overall_source: x.overall_source.clone(),
+            rest_of_row: x.rest_of_row,
+            ..a.clone()
+        },
+    )
+}
+
+/// `x` with each value it has none of taken from `y`.
+fn with_gaps_filled(x: &Audit, y: &Audit) -> Audit {
+    fn fill<T: Clone>(to: &mut Option<T>, from: &Option<T>) {
+        if to.is_none() {
+            to.clone_from(from);
+        }
+    }
+    let mut x = x.clone();
+    fill(&mut x.case_type, &y.case_type);
+    fill(&mut x.legal_status, &y.legal_status);
+    fill(&mut x.allocated, &y.allocated);
+    fill(&mut x.allocated_month, &y.allocated_month);
+    fill(&mut x.due, &y.due);
+    fill(&mut x.moderated, &y.moderated);
+    fill(&mut x.moderator_agrees, &y.moderator_agrees);
+    fill(&mut x.moderated_overall, &y.moderated_overall);
+    fill(&mut x.moderation_date, &y.moderation_date);
+    fill(&mut x.escalated, &y.escalated);
+    for field in ["spoke_child", "spoke_family", "spoke_practitioner"] {
+        if x.spoken(field) == Answer::Blank {
+            *x.spoken_mut(field) = y.spoken(field);
+        }
+    }
+    if x.domains.is_empty() {
+        x.domains.clone_from(&y.domains);
+    }
+    x
 }
 
 /// A database extract's row that is an earlier version or a deleted record.
@@ -3264,6 +3303,16 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         let count = sample[h + 1..].len() as u64 + rows.count() as u64;
         report.reject_all(count, "required column missing");
         report.failed = true;
+        // (An Early Help or fostering tool's records are a family's or a carer
+        // household's: said, so that the rows are not thought a child's.)
+        let whose = mapping
+            .missing_required
+            .iter()
+            .any(|m| m == "child_id")
+            .then(|| sample[h].cells.iter().map(Cell::as_string).find(|t| names_a_family_id(t)))
+            .flatten()
+            .map(|t| format!(" (its '{t}' column names a family or a carer household, not a child)"))
+            .unwrap_or_default();
         findings.push(
             Severity::Error,
             "missing_column",
@@ -3273,7 +3322,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             None,
             "",
             format!(
-                "the {} table has no {missing} column; none of its {count} rows can be used. Add the column, or map it with [[sources]] columns in the config",
+                "the {} table has no {missing} column{whose}; none of its {count} rows can be used. Add the column, or map it with [[sources]] columns in the config",
                 mapping.kind.as_str()
             ),
         );

@@ -2744,3 +2744,57 @@ fn answers_written_as_json_and_ids_as_guids_are_read() {
     let linked = rows(&out.join("normalised/actions.csv"));
     assert_eq!(linked[0]["child_id"], "C1", "the action is linked to its audit by the GUID");
 }
+
+#[test]
+fn children_at_the_edges_are_followed_across_their_ids() {
+    // Blind set 59. The unborn baby's audit ("Unborn of AC40112") is followed
+    // by the born child's re-audit, whose id cell gives the earlier one; a
+    // child re-registered on placement for adoption likewise. The mother's
+    // own id (AC40112) is another person: her audit is not the baby's.
+    let audits = "Child ID,Date completed,Overall grade\n\
+                  Unborn of AC40112,20/07/2026,Inadequate\n\
+                  AC40377 (was Unborn of AC40112),14/09/2026,Good\n\
+                  AC40112,18/07/2026,Inadequate\n\
+                  BW20112,14/08/2026,Inadequate\n\
+                  BW20688 (new record on placement for adoption - previous Case ID BW20112),06/10/2026,Requires improvement\n";
+    let out = run_files("earlier-id-in-cell", &[("audits.csv", audits)]);
+    assert_eq!(kpi_pair(&out, "inadequate_reaudited_in_time"), (Some(2), Some(3)));
+    let dq = data_quality(&out);
+    assert_eq!(dq.matches("earlier_id_in_cell").count(), 2, "{dq}");
+    let ids: Vec<String> = rows(&out.join("normalised/audits.csv")).into_iter().map(|r| r["child_id"].clone()).collect();
+    assert_eq!(ids, ["AC40377", "AC40377", "AC40112", "BW20688", "BW20688"]);
+    // A baby's expected due date is not the audit's.
+    let prebirth =
+        "Child ID,Expected due date (pre-birth),Date completed,Overall grade\nUnborn of AC40198,20/11/2026,09/09/2026,Good\nAC40501,,22/09/2026,Good\n";
+    let out = run_files("expected-due-date", &[("audits.csv", prebirth)]);
+    assert!(metrics(&out)["kpis"].as_array().unwrap().iter().any(|k| k["id"] == "audits_on_time" && k["not_in_source"] == true));
+}
+
+#[test]
+fn other_services_audits_are_read_as_their_keys_allow() {
+    // Blind set 60. A youth justice service's export: the young person by
+    // "YJ ID", the case manager as the practitioner spoken to.
+    let yjs = "YJ ID,YJ Team,Auditor,Date of audit,Overall quality rating,Child/young person spoken to,Case manager spoken to\n\
+               YJ-4101,YJS,Ama Frost,01/09/2026,Good,Yes,Yes\n\
+               YJ-4102,YJS,Ama Frost,10/09/2026,Requires improvement,No,No\n";
+    let out = run_files("youth-justice", &[("yjs.csv", yjs)]);
+    assert_eq!(kpi_pair(&out, "practitioner_spoken_to"), (Some(1), Some(2)));
+    assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(1), Some(2)));
+    // An Early Help tool's audits of families: rejected, saying why.
+    let eh = "Family ID,Early Help Team,Date of audit,Overall grade\nEHF-3304,EH North,22/08/2026,Inadequate\n";
+    let out = run_files("family-ids", &[("audits.csv", "Child ID,Date completed,Overall grade\nC1,10/09/2026,Good\n"), ("eh.csv", eh)]);
+    assert!(data_quality(&out).contains("its 'Family ID' column names a family or a carer household, not a child"), "{}", data_quality(&out));
+    // The same audit on the central tracker and on a team's own log, each
+    // with what the other lacks: one audit, counted with the tracker's due
+    // date and the log's spoken-to answer.
+    let tracker = "Child ID,Team,Auditor,Date allocated,Due date,Date completed,Overall grade\n\
+                   CF50103,North,Jonah Preddy,01/09/2026,30/09/2026,24/09/2026,Good\n\
+                   CF50108,CWD,Mirela Strand,01/10/2026,31/10/2026,15/10/2026,Good\n";
+    let log = "Child ID,Team,Auditor,Date of audit,Overall judgement,Parent/carer spoken to\n\
+               CF50108,Children with Disabilities,Mirela Strand,15/10/2026,Good,Yes\n\
+               CF50109,Children with Disabilities,Tobias Reeve,09/09/2026,Good,No\n";
+    let out = run_files("team-log-and-tracker", &[("a tracker.csv", tracker), ("b cwd log.csv", log)]);
+    assert_eq!(metrics(&out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "audits_completed").unwrap()["value"], 3.0);
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(2)));
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(1), Some(2)));
+}
