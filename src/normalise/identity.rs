@@ -70,13 +70,32 @@ fn apply_id_map(model: &mut Model, findings: &mut Findings) {
         Some(at.clone())
     };
     let mut changed = 0u64;
+    // An audit id made from a child id cell with other words in it (a name
+    // beside the id) is made again from the id alone: children by id only.
+    let mut taken: std::collections::HashSet<String> = model.audits.iter().map(|a| a.id.clone()).collect();
+    let mut renamed: HashMap<String, String> = HashMap::new();
     for a in &mut model.audits {
         if let Some(n) = new_of(&a.child_id) {
+            let part = format!(":{}:", a.child_id);
+            if id_in_cell(&a.child_id).is_some() && a.id.contains(&part) {
+                let made = a.id.replacen(&part, &format!(":{n}:"), 1);
+                let id = std::iter::once(made.clone()).chain((2..).map(|k| format!("{made}#{k}"))).find(|c| !taken.contains(c)).unwrap_or(made);
+                taken.insert(id.clone());
+                renamed.insert(std::mem::replace(&mut a.id, id.clone()), id);
+            }
             a.child_id = n;
             changed += 1;
         }
     }
+    for (old, new) in &renamed {
+        if let Some(o) = model.audit_ids.remove(old) {
+            model.audit_ids.insert(new.clone(), o);
+        }
+    }
     for a in &mut model.actions {
+        if let Some(n) = a.audit_id.as_ref().and_then(|id| renamed.get(id)) {
+            a.audit_id = Some(n.clone());
+        }
         if let Some(n) = a.child_id.as_deref().and_then(new_of) {
             a.child_id = Some(n);
             changed += 1;
@@ -211,6 +230,15 @@ pub fn earlier_id_in_cell(id: &str) -> Option<(String, String)> {
         return None;
     }
     let lower = remark.to_lowercase();
+    // (Another person named: "previously C500100 - sibling record", "was
+    // C500100 mother's file": that id is someone else's.)
+    const SOMEONE_ELSE: [&str; 20] = [
+        "sibling", "siblings", "brother", "sister", "twin", "half", "mother", "mothers", "father", "fathers", "mum", "dad", "parent", "parents", "family",
+        "group", "linked", "carer", "cousin", "baby",
+    ];
+    if lower.split(|c: char| !c.is_alphanumeric() && c != '\'').map(|w| w.trim_end_matches("'s").trim_matches('\'')).any(|w| SOMEONE_ELSE.contains(&w)) {
+        return None;
+    }
     let earlier = if let Some(at) = lower.find("unborn of ").filter(|&at| lower.is_char_boundary(at) && remark.is_char_boundary(at + 10)) {
         let rest = &remark[at + 10..];
         let token = id_tokens(rest).into_iter().next().filter(|t| rest.trim_start().starts_with(t.as_str()))?;
@@ -231,48 +259,114 @@ pub fn earlier_id_in_cell(id: &str) -> Option<(String, String)> {
     child_key(&earlier).is_none_or(|k| Some(k) != child_key(main)).then(|| (main.to_string(), earlier))
 }
 
-/// Records whose child id cell gives an earlier id ([`earlier_id_in_cell`]):
-/// the cell is read as the id alone, and records under the earlier id are
-/// read as the same child (the unborn baby's audit followed by the born
-/// child's re-audit; the child re-registered on placement for adoption).
-fn link_earlier_ids_in_cells(model: &mut Model, findings: &mut Findings) {
+/// What a child id cell with other words in it is read as: the id it names,
+/// and the earlier id it gives ([`earlier_id_in_cell`]), if any. One id among
+/// other words is that id, written "ID (note)" or "Words (ID)": "C140100 (old
+/// case closed)", "C1234 (was CIN now CP)", a name beside the id (the name is
+/// left out: children by id only).
+/// `None`: the cell is read as it is (an id as written, "Unborn of AC40112",
+/// a sibling group "C1001 & C1002", a GUID).
+pub fn id_in_cell(cell: &str) -> Option<(String, Option<String>)> {
+    if let Some((main, earlier)) = earlier_id_in_cell(cell) {
+        return Some((main, Some(earlier)));
+    }
+    let t = cell.trim();
+    if child_key(t).is_some() || super::recognise::is_guid(t) || super::fold::fold(t).starts_with("unborn") {
+        return None;
+    }
+    // Only "ID (note)" and "Words (ID)": an id inside a sentence ("NB:
+    // PL-0913 reallocated from …") is no id cell.
+    let [one] = id_tokens(t).try_into().ok()?;
+    let open = t.find(['(', '['])?;
+    let (before, inside) = (t[..open].trim(), t[open + 1..].trim_end().strip_suffix([')', ']'])?.trim());
+    (before == one || inside == one).then_some((one, None))
+}
+
+/// Records whose child id cell names its id among other words
+/// ([`id_in_cell`]): read as that id; and where the cell gives an earlier id,
+/// records under it are read as the same child (the unborn baby's audit
+/// followed by the born child's re-audit; the child re-registered on
+/// placement for adoption), renames followed to their end. An earlier id
+/// given for two children is linked to neither, with a warning.
+fn read_ids_in_cells(model: &mut Model, findings: &mut Findings) {
     let mut ids: Vec<(String, String)> = model.audits.iter().map(|a| (a.child_id.clone(), a.origin.file.clone())).collect();
     ids.extend(model.actions.iter().filter_map(|a| Some((a.child_id.clone()?, a.origin.file.clone()))));
     ids.extend(model.episodes.iter().map(|e| (e.child_id.clone(), e.origin.file.clone())));
     for c in 1..model.children.len() as u32 {
         let id = model.children.get(c);
-        if id.contains(['(', '[']) {
+        if id.contains(char::is_whitespace) || id.contains(['(', '[']) {
             let file = model.case_notes.iter().find(|n| n.child == c).map(|n| model.strings.get(n.source).to_string()).unwrap_or_default();
             ids.push((id.to_string(), file));
         }
     }
-    let linked: Vec<(String, String, String, String)> =
-        ids.iter().filter_map(|(id, file)| earlier_id_in_cell(id).map(|(main, earlier)| (id.clone(), main, earlier, file.clone()))).collect();
-    if linked.is_empty() {
+    let mut read: Vec<(String, String, Option<String>, String)> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for (id, file) in &ids {
+        if seen.insert(id.as_str()) {
+            if let Some((main, earlier)) = id_in_cell(id) {
+                read.push((id.clone(), main, earlier, file.clone()));
+            }
+        }
+    }
+    if read.is_empty() {
         return;
     }
     let same = |a: &str, b: &str| match (child_key(a), child_key(b)) {
         (Some(x), Some(y)) => x == y,
         _ => super::fold::fold(a) == super::fold::fold(b),
     };
-    let mut done: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for (cell, main, earlier, file) in linked {
-        if !done.insert(cell.clone()) {
+    // Each earlier id's children: more than one, and it is no one's.
+    let mut claims: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (_, main, earlier, _) in &read {
+        let Some(earlier) = earlier else { continue };
+        match claims.iter_mut().find(|(e, _)| same(e, earlier)) {
+            Some((_, mains)) if !mains.iter().any(|m| same(m, main)) => mains.push(main),
+            Some(_) => {}
+            None => claims.push((earlier, vec![main])),
+        }
+    }
+    let mut plain: Vec<(&str, &str)> = Vec::new();
+    for (cell, main, earlier, file) in &read {
+        model.id_map.entry(cell.clone()).or_insert((main.clone(), file.clone()));
+        let Some(earlier) = earlier else {
+            plain.push((main, file));
+            continue;
+        };
+        let mains = claims.iter().find(|(e, _)| same(e, earlier)).map(|(_, m)| m.as_slice()).unwrap_or_default();
+        if mains.len() > 1 {
+            let why =
+                format!("{earlier} is given as the earlier id of {}: records under it are linked to neither (check which child it was)", mains.join(" and "));
+            findings.push(Severity::Warning, "earlier_id_ambiguous", file, None, None, None, cell.clone(), why);
             continue;
         }
-        model.id_map.entry(cell.clone()).or_insert((main.clone(), file.clone()));
-        let mut under: Vec<&str> = ids.iter().map(|(id, _)| id.as_str()).filter(|id| *id != cell && same(id, &earlier)).collect();
+        // (Records under the earlier id as written, and the id itself, so
+        // that a rename of a rename is followed to its end.)
+        let mut under: Vec<&str> = ids.iter().map(|(id, _)| id.as_str()).filter(|id| *id != cell && id_in_cell(id).is_none() && same(id, earlier)).collect();
         under.sort_unstable();
         under.dedup();
+        model.id_map.entry(earlier.clone()).or_insert((main.clone(), file.clone()));
         for id in &under {
             model.id_map.entry((*id).to_string()).or_insert((main.clone(), file.clone()));
         }
-        let why = if under.is_empty() {
+        let linked = read.iter().any(|(_, m, _, _)| same(m, earlier));
+        let why = if under.is_empty() && !linked {
             format!("read as child {main}; no record is under the earlier id it gives ({earlier})")
         } else {
-            format!("read as child {main}, and the records under {} as the same child: the cell gives {earlier} as the child's earlier id", under.join(", "))
+            format!("read as child {main}, and the records under {earlier} as the same child: the cell gives it as the child's earlier id")
         };
-        findings.push(Severity::Info, "earlier_id_in_cell", &file, None, None, None, cell, why);
+        findings.push(Severity::Info, "earlier_id_in_cell", file, None, None, None, cell.clone(), why);
+    }
+    if let Some((_, file)) = plain.first() {
+        let mut shown: Vec<&str> = plain.iter().map(|(m, _)| *m).collect();
+        shown.sort_unstable();
+        shown.dedup();
+        let n = shown.len();
+        let examples = shown.iter().take(5).copied().collect::<Vec<_>>().join(", ");
+        let why = format!(
+            "{n} child id cells name their id among other words (a note in brackets, a name): each is read as the id alone ({examples}{}); the other words are left out",
+            if n > 5 { ", …" } else { "" }
+        );
+        findings.push(Severity::Info, "id_in_cell", file, None, None, None, String::new(), why);
     }
 }
 
@@ -294,7 +388,7 @@ pub fn canonicalise(model: &mut Model, findings: &mut Findings) {
         Cow::Borrowed(_) => None,
     });
     link_previous_ids(model, findings);
-    link_earlier_ids_in_cells(model, findings);
+    read_ids_in_cells(model, findings);
     apply_id_map(model, findings);
     child_spellings(model, findings);
     // Spelling → (count, first seen); grouped by key.
@@ -611,9 +705,28 @@ mod tests {
             ("C1234 (was C-1234)", None),
             ("Unborn of AC40112", None),
             ("C1 & C2 (siblings)", None),
+            // Another person's id (found by a stranger's review).
+            ("C500200 (previously C500100 - sibling record)", None),
+            ("C500200 (was C500100 mother's file)", None),
+            ("C500200 (old ref C500100 is brother)", None),
         ] {
             let got = earlier_id_in_cell(cell);
             assert_eq!(got.as_ref().map(|(a, b)| (a.as_str(), b.as_str())), earlier, "{cell}");
+        }
+        // One id among other words is that id; a name beside it is left out.
+        for (cell, id) in [
+            ("C140100 (old case closed)", Some("C140100")),
+            ("C1234 (was CIN now CP)", Some("C1234")),
+            ("Jayden Smith (C100100)", Some("C100100")),
+            ("C100100", None),
+            ("MOS 40012", None),
+            ("Unborn of AC40112", None),
+            ("C1001 & C1002", None),
+            ("{E8455933-565D-5C89-BB5B-915BFCE71BFE}", None),
+            ("NB: PL-0913 reallocated from one auditor to another 02/09 - see email", None),
+            ("#N/A (audits.xlsx row 7)", None),
+        ] {
+            assert_eq!(id_in_cell(cell).map(|(m, _)| m).as_deref(), id, "{cell}");
         }
     }
 

@@ -1,6 +1,8 @@
 //! Quality-assurance records that look like case file audits but are not:
 //! practice observations, practice days, supervision records, thematic audits
-//! and dip samples, foster carers' file audits, training records.
+//! and dip samples, foster carers' file audits, training records, and the
+//! reviewing officers' and conference chairs' own quality assurance
+//! (escalations, practice alerts, good practice notes, midway reviews).
 //!
 //! They share an audit's look (a child's id, a date, a team, an Ofsted grade),
 //! and sit beside the audits in the same folder or as more sheets of the same
@@ -49,7 +51,29 @@ const KINDS: &[(&[&str], &str)] = &[
     (&["fostering", "household*"], "foster carers' file audits"),
     (&["household", "file", "audit*"], "foster carers' file audits"),
     (&["training*"], "training records"),
+    // The reviewing officers' and conference chairs' own quality assurance.
+    (&["iro"], "independent reviewing officers' quality assurance (escalations, practice alerts)"),
+    (&["iros"], "independent reviewing officers' quality assurance (escalations, practice alerts)"),
+    (&["independent", "reviewing", "officer*"], "independent reviewing officers' quality assurance (escalations, practice alerts)"),
+    (&["dispute", "resolution"], "escalations (dispute resolution)"),
+    (&["escalation*", "log*"], "escalations (dispute resolution)"),
+    (&["practice", "alert*"], "practice alerts"),
+    (&["quality", "alert*"], "practice alerts"),
+    (&["good", "practice", "note*"], "good practice notes"),
+    (&["midway", "review*"], "child protection chairs' midway reviews"),
+    (&["cp", "chair*"], "child protection chairs' quality assurance"),
+    (&["conference", "chair*"], "child protection chairs' quality assurance"),
+    // Challenges of audit grades: events about audits read elsewhere.
+    (&["audit", "challenge*"], CHALLENGES),
+    (&["challenge*", "log*"], CHALLENGES),
+    (&["challenges"], CHALLENGES),
+    (&["audit", "dissent*"], CHALLENGES),
+    (&["dissent*"], CHALLENGES),
 ];
+
+/// Challenges of audit judgements (a dissent or challenge log), not a
+/// moderation named for the challenge stage.
+const CHALLENGES: &str = "challenges of audit judgements";
 
 /// A label that names the worker being observed: a practice observation's own
 /// field ("Worker being observed:", seed 000), as a form's label or a column.
@@ -138,7 +162,11 @@ pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], hea
     let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
     let names = sheet.map(|s| ("its sheet", "is named for", s)).into_iter().chain(titles).chain(std::iter::once(("its file", "is named for", stem.as_str())));
     for (whose, says, name) in names {
-        match named(&fold(name)) {
+        let folded = fold(name);
+        match named(&folded) {
+            // (Seed 003's challenge is a moderation: "Audit challenge -
+            // moderation log", "Challenge moderation" forms are moderations.)
+            Some(Named::Other(CHALLENGES)) if folded.contains("moderat") => {}
             Some(Named::Other(what)) => return Some(NotCaseFile { why: format!("{whose} '{name}' {says} {what}"), whole_sheet: whose != "its title" }),
             Some(Named::Audits) => return None,
             None => {}
@@ -212,6 +240,21 @@ mod tests {
         for sheet in ["Neglect thematic audit", "Supervision audits", "Dip sample audits"] {
             assert!(why("QA.xlsx", Some(sheet), &table, Some(0)).is_some(), "{sheet}");
         }
+        // The reviewing officers' and conference chairs' own QA (blind set 62).
+        for sheet in ["CP Chair midway reviews", "IRO escalations", "Good practice notes"] {
+            assert!(why("QA.xlsx", Some(sheet), &table, Some(0)).is_some(), "{sheet}");
+        }
+        for sheet in ["Dissent log", "Challenges", "Challenge log"] {
+            assert!(why("QA.xlsx", Some(sheet), &table, Some(0)).is_some(), "{sheet}");
+        }
+        for file in [
+            "IRO practice alerts and good practice 2026.xlsx",
+            "CP chairs midway review QA 2026.csv",
+            "IRO dispute resolution log.csv",
+            "Audit challenge log 2026-27.xlsx",
+        ] {
+            assert!(why(file, None, &table, Some(0)).is_some(), "{file}");
+        }
     }
 
     #[test]
@@ -230,6 +273,10 @@ mod tests {
             ("Actions from audits and practice observations.xlsx", Some("Sheet1")),
             ("Young carers file audits.xlsx", Some("Sheet1")),
             ("Thematic learning from auditing.xlsx", Some("Sheet1")),
+            ("Audits - IRO team.xlsx", Some("Sheet1")),
+            ("Case file audits.xlsx", Some("Good practice")),
+            ("Audit challenge - moderation log.csv", None),
+            ("Challenge moderation - C1.docx", None),
         ] {
             assert_eq!(why(file, sheet, &table, Some(0)), None, "{file} {sheet:?}");
         }

@@ -368,7 +368,7 @@ impl ValueProfile {
     pub fn fits_named(&self, kind: ValueKind) -> Option<bool> {
         let share = |n: usize| n as f64 / self.non_empty as f64;
         if kind == ValueKind::Id && self.non_empty >= 3 {
-            return Some(share(self.id_like + self.ids_in_words) >= 0.5 && share(self.id_like) > 0.0 && share(self.grades) < 0.5);
+            return Some(share(self.id_like + self.ids_in_words) >= 0.5 && share(self.grades) < 0.5);
         }
         if kind != ValueKind::Name || self.non_empty < 3 {
             return self.fits(kind);

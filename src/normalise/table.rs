@@ -1216,7 +1216,7 @@ pub const MARKED_IGNORE: &str = "its notes say to ignore it (a duplicate or a ro
 pub const KEY_LINE: &str = "a key to the table's codes";
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 36] = [
+pub const SET_ASIDE_REASONS: [&str; 37] = [
     NO_ACTION,
     PARTNER_SECTION,
     KEY_LINE,
@@ -1240,6 +1240,7 @@ pub const SET_ASIDE_REASONS: [&str; 36] = [
     REPEATED_HEADER,
     AUDIT_CANCELLED,
     AUDIT_REMOVED,
+    ACTION_WITHDRAWN,
     TEST_RECORD,
     RECORD_RETIRED,
     SUPERSEDED,
@@ -1460,6 +1461,8 @@ fn same_audit_copied(x: &Audit, a: &Audit) -> bool {
             due_rule: x.due_rule.clone(),
             overall_source: x.overall_source.clone(),
             rest_of_row: x.rest_of_row,
+            // (The same child by the key that matched them, however each cell writes it.)
+            child_id: x.child_id.clone(),
             ..a.clone()
         },
     )
@@ -1788,6 +1791,19 @@ fn removal_note(note: &str) -> bool {
         || f.starts_with("not required")
         || f.starts_with("no longer required")
         || f.starts_with("not to be audited")
+}
+
+/// An action whose status says it was withdrawn or removed ([`action_withdrawn`]).
+pub const ACTION_WITHDRAWN: &str = "action withdrawn or removed (its status says so, e.g. after a challenge was upheld): owed by no one";
+
+/// Whether an action's status says it was withdrawn, removed or cancelled
+/// ("Withdrawn - dissent upheld 14/09/2026", "Removed following challenge"):
+/// no action is owed. ("No longer required" is a closure, signed off on its
+/// date like any completion: blind set 43.)
+pub fn action_withdrawn(status: &str) -> bool {
+    let f = fold(status);
+    let first = f.split(' ').find(|w| !w.is_empty()).unwrap_or("");
+    matches!(first, "withdrawn" | "removed" | "cancelled" | "canceled" | "deleted" | "rescinded" | "void" | "voided")
 }
 
 /// An allocation whose status says it was cancelled, withdrawn or exempted.
@@ -3329,6 +3345,17 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         return (report, None);
     }
 
+    // A column of JSON lists of actions, one list per audit (a cloud form's
+    // repeating section): read as the audit's actions, not as its text.
+    let json_actions = (mapping.kind == TableKind::Audits && !moderation_log && action_slots(&mapping, long.is_some()).is_empty())
+        .then(|| json_action_column(&mapping, &sample[h + 1..]))
+        .flatten();
+    if let Some(i) = json_actions {
+        if let Some(c) = mapping.columns.iter_mut().find(|c| c.index == i) {
+            c.target = Target::Unmapped;
+            report.notes.push(format!("'{}': each cell a list of the audit's actions (JSON), read as its actions", c.header));
+        }
+    }
     // The direction of numbered grades a pin or the framework gives, else the config's.
     let numeric_given =
         pins.and_then(|p| p.numeric_direction).or_else(|| mapping.framework.as_deref().and_then(|f| ctx.config.framework(f)).and_then(|f| f.numeric_direction));
@@ -3408,6 +3435,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         fields,
         alternates,
         slots: if mapping.kind == TableKind::Audits && !moderation_log { action_slots(&mapping, long.is_some()) } else { Vec::new() },
+        json_actions,
         reaudit_slots: if mapping.kind == TableKind::Audits && !moderation_log { reaudit_slots(&mapping) } else { Vec::new() },
         action_plan: mapping.kind == TableKind::Audits && !moderation_log && is_action_plan(&mapping, &file, sheet.as_deref(), long.is_some()),
         blank_visit,
@@ -3810,6 +3838,55 @@ fn action_slots(mapping: &TableMapping, answered_only: bool) -> Vec<ActionSlot> 
         return Vec::new();
     }
     slots
+}
+
+/// A JSON list of actions in one cell, as a cloud form's repeating section
+/// is exported (`[{"Action": "…", "Who?": "…", "Date to be completed by?":
+/// "…", "Date reviewed": "…", "Completed/Comments": "Completed"}]`): each
+/// object a row of its values, with the slot its keys make ([`slot_part`]).
+/// An object without an action text, or with no way to know it done, is none.
+fn json_actions(c: &Cell, row: u32) -> Vec<(SourceRow, ActionSlot)> {
+    let Cell::Text(t) = c else { return Vec::new() };
+    let t = t.trim();
+    if !(t.starts_with('[') && t.ends_with(']')) {
+        return Vec::new();
+    }
+    let Ok(serde_json::Value::Array(items)) = serde_json::from_str::<serde_json::Value>(t) else { return Vec::new() };
+    items
+        .iter()
+        .filter_map(|item| {
+            let o = item.as_object()?;
+            let mut parts: [Option<usize>; 6] = [None; 6];
+            let mut cells = Vec::with_capacity(o.len());
+            for (k, v) in o {
+                if let Some(part) = slot_part(&fold(k)) {
+                    parts[part].get_or_insert(cells.len());
+                }
+                cells.push(match v {
+                    serde_json::Value::String(s) if !s.trim().is_empty() => Cell::text(s),
+                    serde_json::Value::Number(n) => n.as_f64().map_or(Cell::Empty, Cell::Number),
+                    serde_json::Value::Bool(b) => Cell::text(if *b { "Yes" } else { "No" }),
+                    serde_json::Value::Object(_) => json_cell(&Cell::Text(v.to_string())).unwrap_or(Cell::Empty),
+                    _ => Cell::Empty,
+                });
+            }
+            let slot = ActionSlot { lines: false, text: parts[0]?, owner: parts[1], due: parts[2], completed: parts[3], reviewed: parts[4], status: parts[5] };
+            (slot.completed.is_some() || (slot.reviewed.is_some() && slot.status.is_some())).then_some((SourceRow { row, cells }, slot))
+        })
+        .collect()
+}
+
+/// The column of an audit table whose cells are JSON lists of actions
+/// ([`json_actions`]): every filled cell among the first rows a JSON list
+/// ("[]" for none), and some list's objects make actions.
+fn json_action_column(mapping: &TableMapping, body: &[SourceRow]) -> Option<usize> {
+    let free = |t: &Target| matches!(t, Target::Unmapped) || matches!(t, Target::Field(f) if f == "evidence" || f == "good_practice");
+    mapping.columns.iter().filter(|c| free(&c.target)).map(|c| c.index).find(|&i| {
+        let cells: Vec<&Cell> = body.iter().take(50).filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty()).collect();
+        !cells.is_empty()
+            && cells.iter().all(|c| matches!(c, Cell::Text(t) if t.trim().starts_with('[') && t.trim().ends_with(']')))
+            && cells.iter().any(|c| !json_actions(c, 0).is_empty())
+    })
 }
 
 /// Whether an audit table is an action plan with a row per audit (seed 004's
@@ -4614,6 +4691,8 @@ struct RowReader<'a> {
     fields: Vec<(String, (usize, String))>,
     /// Actions written in numbered slots across an audit's row.
     slots: Vec<ActionSlot>,
+    /// A column whose cells are JSON lists of the audit's actions ([`json_action_column`]).
+    json_actions: Option<usize>,
     /// Numbered re-audits on the audit's row ([`reaudit_slots`]).
     reaudit_slots: Vec<(u32, usize, usize)>,
     /// An action plan with a row per audit ([`is_action_plan`]).
@@ -5140,7 +5219,9 @@ impl<'a> RowReader<'a> {
         // `same_audit_copied`; each copy's columns may even make it another
         // framework's): the first read is used.
         let auditor = a.auditor.as_deref().map(fold).filter(|n| !n.is_empty());
-        if let (false, Some(child), Some(done), Some(auditor)) = (has_id, super::identity::child_key(&a.child_id), a.completed, auditor) {
+        // (The child as its id cell names it: "C1001 (was Unborn of M1)" is C1001.)
+        let child = super::identity::id_in_cell(&a.child_id).map_or_else(|| super::identity::child_key(&a.child_id), |(id, _)| super::identity::child_key(&id));
+        if let (false, Some(child), Some(done), Some(auditor)) = (has_id, child, a.completed, auditor) {
             let key = format!("copy|{child}|{done}|{auditor}");
             let copied = model
                 .audit_keys
@@ -5228,7 +5309,7 @@ impl<'a> RowReader<'a> {
     /// ("No further action", "None") is none; a due date that is not a date
     /// leaves the default (working days after the audit).
     fn slot_actions(&self, row: &SourceRow, model: &mut Model, findings: &mut Findings) {
-        if self.slots.is_empty() {
+        if self.slots.is_empty() && self.json_actions.is_none() {
             return;
         }
         let Some(audit) = model.audits.last() else { return };
@@ -5252,6 +5333,9 @@ impl<'a> RowReader<'a> {
         // A slot of numbered lines: one row per line number, each of the
         // slot's cells holding its line of that number.
         let mut expanded: Vec<(std::borrow::Cow<SourceRow>, &ActionSlot)> = Vec::new();
+        // A JSON list of actions: each object a row of its own, its keys the slot's parts.
+        let listed: Vec<(SourceRow, ActionSlot)> = self.json_actions.and_then(|i| row.cells.get(i)).map(|c| json_actions(c, row.row)).unwrap_or_default();
+        expanded.extend(listed.iter().map(|(r, slot)| (std::borrow::Cow::Borrowed(r), slot)));
         for slot in &self.slots {
             let lines = if slot.lines { row.cells.get(slot.text).map(|c| numbered_lines(&c.as_string())).unwrap_or_default() } else { Vec::new() };
             if lines.is_empty() {
@@ -5280,6 +5364,10 @@ impl<'a> RowReader<'a> {
             let no_action =
                 ["none", "nfa", "n a ", "na ", "no ", "nil", "nothing", "not applicable", "not required", "no further", "no action", "no recommendation"];
             if f.is_empty() || matches!(f.as_str(), "no" | "n a" | "na" | "none" | "nil" | "nfa") || no_action.iter().any(|p| f.starts_with(p)) {
+                continue;
+            }
+            if let Some(status) = slot.status.and_then(|i| row.cells.get(i)).map(Cell::as_string).filter(|s| action_withdrawn(s)) {
+                findings.push(Severity::Info, "row_set_aside", self.file, self.sheet, Some(row.row), Some("action status"), status, ACTION_WITHDRAWN);
                 continue;
             }
             let date = |i: Option<usize>, what: &str, findings: &mut Findings| -> Option<chrono::NaiveDate> {
@@ -6392,6 +6480,9 @@ impl<'a> RowReader<'a> {
         if says_no_action(&text) {
             return Err((NO_ACTION, text, Some("action".to_string())));
         }
+        if let Some((status, header)) = self.cell(row, "status").filter(|(c, _)| action_withdrawn(&c.as_string())) {
+            return Err((ACTION_WITHDRAWN, status.as_string(), Some(header.to_string())));
+        }
         let (due, due_in) = match self.cell(row, "due_date") {
             Some((cell, header)) => match self.timescale(row, header, cell, findings) {
                 Some(t) => t,
@@ -6843,8 +6934,9 @@ const NOT_SPOKEN: [&str; 27] = [
 /// that it was done ("Spoke with the child at school 02/09"), or that the
 /// family was selected for views ("Selected – no response to 2 calls"), or
 /// that the person named was not spoken to ("Mother did not respond"), or
-/// what they said ("Mother said she feels listened to"). A view alone ("Carers positive about support")
-/// says neither. What it says is read by the caller: no when the words say
+/// what they said ("Mother said she feels listened to"). A view alone
+/// ("Carers positive about support", "Foster carer feels supported") says
+/// neither. What it says is read by the caller: no when the words say
 /// the person was not spoken to ([`says_not_spoken_to`]), else yes.
 fn tells_contact(field: &str, text: &str) -> bool {
     if !matches!(field, "spoke_child" | "spoke_family") || text.split_whitespace().count() > 15 {
@@ -7059,6 +7151,9 @@ fn only_who(clause: &str) -> bool {
                     | "person"
                     | "yp"
                     | "cyp"
+                    // (A possessive: "Young person's aunt".)
+                    | "s"
+                    | "persons"
                     | "by"
                     | "on"
                     | "at"

@@ -581,6 +581,27 @@ fn a_fifty_eighth_blind_set_keeps_the_kpis_it_makes_from_a_cloud_systems_api_and
 }
 
 #[test]
+fn a_sixty_first_blind_set_of_challenged_grades_keeps_its_own_readings() {
+    // The grade was challenged: dissent and challenge logs beside the audits
+    // (not audits themselves), actions withdrawn after an upheld challenge,
+    // revised grades written into the judgement cell, parents' views as text
+    // (tests/fixtures/councils61/README.md). 8 readings are open (a revised
+    // grade only in the challenge log, the moderator's grade as final, a
+    // withdrawal in a "Challenge outcome" column), each in known_limits.json
+    // with auditpack's own value, which is checked.
+    check("councils61");
+}
+
+#[test]
+fn a_sixty_second_blind_set_of_reviewing_officers_qa_matches() {
+    // Other quality assurance in the folder: IRO escalations and dispute
+    // resolution logs, CP chairs' midway reviews, practice alerts and good
+    // practice notes beside the audits (tests/fixtures/councils62/README.md).
+    // None is an audit; every KPI matches.
+    check("councils62");
+}
+
+#[test]
 fn a_fifty_ninth_blind_set_of_children_at_the_edges_matches() {
     // Unborn babies ("Unborn of AC40112", an expected due date column), the
     // born child's re-audit under its own id with the earlier one in

@@ -2763,11 +2763,25 @@ fn children_at_the_edges_are_followed_across_their_ids() {
     assert_eq!(dq.matches("earlier_id_in_cell").count(), 2, "{dq}");
     let ids: Vec<String> = rows(&out.join("normalised/audits.csv")).into_iter().map(|r| r["child_id"].clone()).collect();
     assert_eq!(ids, ["AC40377", "AC40377", "AC40112", "BW20688", "BW20688"]);
+    // Twins each giving the same earlier id: linked to neither, and said;
+    // a name beside the id is left out of every output.
+    let twins = "Child ID,Date completed,Overall grade\n\
+                 Unborn of M100200,10/07/2026,Inadequate\n\
+                 C200200 (was Unborn of M100200),05/09/2026,Good\n\
+                 C200100 (was Unborn of M100200),25/09/2026,Good\n\
+                 Riley Example (C300100),12/09/2026,Good\n";
+    let out = run_files("earlier-id-twins", &[("audits.csv", twins)]);
+    assert_eq!(kpi_pair(&out, "inadequate_reaudited_in_time"), (Some(0), Some(1)));
+    assert!(data_quality(&out).contains("earlier_id_ambiguous"));
+    for f in ["normalised/audits.csv", "normalised/judgements.csv", "normalised/data_quality.csv", "metrics.json"] {
+        assert!(!std::fs::read_to_string(out.join(f)).unwrap().contains("Riley"), "{f}");
+    }
     // A baby's expected due date is not the audit's.
-    let prebirth =
-        "Child ID,Expected due date (pre-birth),Date completed,Overall grade\nUnborn of AC40198,20/11/2026,09/09/2026,Good\nAC40501,,22/09/2026,Good\n";
-    let out = run_files("expected-due-date", &[("audits.csv", prebirth)]);
-    assert!(metrics(&out)["kpis"].as_array().unwrap().iter().any(|k| k["id"] == "audits_on_time" && k["not_in_source"] == true));
+    for header in ["Expected due date (pre-birth)", "Date due to be born"] {
+        let prebirth = format!("Child ID,{header},Date completed,Overall grade\nUnborn of AC40198,20/11/2026,09/09/2026,Good\nAC40501,,22/09/2026,Good\n");
+        let out = run_files("expected-due-date", &[("audits.csv", &prebirth)]);
+        assert!(metrics(&out)["kpis"].as_array().unwrap().iter().any(|k| k["id"] == "audits_on_time" && k["not_in_source"] == true), "{header}");
+    }
 }
 
 #[test]
@@ -2780,6 +2794,11 @@ fn other_services_audits_are_read_as_their_keys_allow() {
     let out = run_files("youth-justice", &[("yjs.csv", yjs)]);
     assert_eq!(kpi_pair(&out, "practitioner_spoken_to"), (Some(1), Some(2)));
     assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(1), Some(2)));
+    // Beside a child id column, a youth justice id is the other system's:
+    // the child id is still read (found by a stranger's review).
+    let both = "Child ID,YOT ID,Date completed,Overall grade\nC1,YJ-1,10/09/2026,Good\nC2,,11/09/2026,Good\nC3,YJ-3,12/09/2026,Inadequate\n";
+    let out = run_files("child-and-yot-id", &[("audits.csv", both)]);
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)));
     // An Early Help tool's audits of families: rejected, saying why.
     let eh = "Family ID,Early Help Team,Date of audit,Overall grade\nEHF-3304,EH North,22/08/2026,Inadequate\n";
     let out = run_files("family-ids", &[("audits.csv", "Child ID,Date completed,Overall grade\nC1,10/09/2026,Good\n"), ("eh.csv", eh)]);
@@ -2797,4 +2816,26 @@ fn other_services_audits_are_read_as_their_keys_allow() {
     assert_eq!(metrics(&out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "audits_completed").unwrap()["value"], 3.0);
     assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(2)));
     assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(1), Some(2)));
+}
+
+#[test]
+fn a_challenge_leaves_its_log_out_and_its_withdrawn_actions_unowed() {
+    // Blind set 61. A dissent log beside the audit log is not audits; an
+    // action withdrawn after an upheld challenge is owed by no one; a view
+    // under a possessive who is the family's, heard (a feeling alone is not).
+    let audits = "Child ID,Date completed,Overall grade,Parents / carers views\n\
+                  C1,03/09/2026,Good,Foster carer feels supported\n\
+                  C2,08/09/2026,Requires improvement,Young person's aunt: very positive about the PA\n\
+                  C3,10/09/2026,Good,Carers positive about support\n";
+    let dissent = "Child ID,Date of the Audit,Dissent raised by,Outcome,Revised grade\nC2,08/09/2026,Social Worker,Upheld,Good\n";
+    let actions = "Child ID,Date of the Audit,Action,By When,Date Action Completed,Status\n\
+                   C1,03/09/2026,Update chronology,17/09/2026,15/09/2026,Complete\n\
+                   C2,08/09/2026,Refer for parenting assessment,22/09/2026,,Withdrawn - dissent upheld 14/09/2026\n\
+                   C2,08/09/2026,Review plan,22/09/2026,,Open\n";
+    let out = run_files("challenge-log", &[("audits.csv", audits), ("Dissent log.csv", dissent), ("actions.csv", actions)]);
+    assert_eq!(metrics(&out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "audits_completed").unwrap()["value"], 3.0);
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)));
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(1), Some(1)));
+    let dq = data_quality(&out);
+    assert!(dq.contains("challenges of audit judgements") && dq.contains("action withdrawn or removed"), "{dq}");
 }
