@@ -275,11 +275,15 @@ pub fn id_in_cell(cell: &str) -> Option<(String, Option<String>)> {
         return None;
     }
     // Only "ID (note)" and "Words (ID)": an id inside a sentence ("NB:
-    // PL-0913 reallocated from …") is no id cell.
-    let [one] = id_tokens(t).try_into().ok()?;
+    // PL-0913 reallocated from …") is no id cell. The note may name other
+    // references ("KM4102 (HO ref K2204518/002)").
     let open = t.find(['(', '['])?;
     let (before, inside) = (t[..open].trim(), t[open + 1..].trim_end().strip_suffix([')', ']'])?.trim());
-    (before == one || inside == one).then_some((one, None))
+    let one_id = |s: &str| !s.contains(char::is_whitespace) && s.chars().any(|c| c.is_ascii_digit()) && child_key(s).is_some();
+    if one_id(before) {
+        return Some((before.to_string(), None));
+    }
+    (one_id(inside) && id_tokens(before).is_empty()).then(|| (inside.to_string(), None))
 }
 
 /// Records whose child id cell names its id among other words
@@ -725,6 +729,9 @@ mod tests {
             ("{E8455933-565D-5C89-BB5B-915BFCE71BFE}", None),
             ("NB: PL-0913 reallocated from one auditor to another 02/09 - see email", None),
             ("#N/A (audits.xlsx row 7)", None),
+            ("KM4102 (HO ref K2204518/002)", Some("KM4102")),
+            ("UA/26/003 (age disputed)", Some("UA/26/003")),
+            ("C1 & C2 (sibling group)", None),
         ] {
             assert_eq!(id_in_cell(cell).map(|(m, _)| m).as_deref(), id, "{cell}");
         }

@@ -148,6 +148,9 @@ fn names_audits(word: &str) -> bool {
 pub struct NotCaseFile {
     pub why: String,
     pub whole_sheet: bool,
+    /// Whether the records are challenges of audit judgements (whose upheld
+    /// outcomes are read: [`challenge_columns`]).
+    pub challenges: bool,
 }
 
 pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], header: Option<usize>) -> Option<NotCaseFile> {
@@ -167,7 +170,9 @@ pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], hea
             // (Seed 003's challenge is a moderation: "Audit challenge -
             // moderation log", "Challenge moderation" forms are moderations.)
             Some(Named::Other(CHALLENGES)) if folded.contains("moderat") => {}
-            Some(Named::Other(what)) => return Some(NotCaseFile { why: format!("{whose} '{name}' {says} {what}"), whole_sheet: whose != "its title" }),
+            Some(Named::Other(what)) => {
+                return Some(NotCaseFile { why: format!("{whose} '{name}' {says} {what}"), whole_sheet: whose != "its title", challenges: what == CHALLENGES })
+            }
             Some(Named::Audits) => return None,
             None => {}
         }
@@ -182,7 +187,31 @@ pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], hea
         Cell::Text(t) if t.len() <= 40 && OBSERVED.contains(&fold(t).as_str()) => Some(t.trim()),
         _ => None,
     });
-    label.map(|l| NotCaseFile { why: format!("it records '{l}', as practice observations do"), whole_sheet: header.is_none() })
+    label.map(|l| NotCaseFile { why: format!("it records '{l}', as practice observations do"), whole_sheet: header.is_none(), challenges: false })
+}
+
+/// A challenge log's columns: (the child's id, the audit's date, the
+/// outcome, the revised grade, which grade was challenged), by their headers
+/// ("Child's ID.", "Date of the Audit", "Outcome", "Revised grade", "Grade
+/// challenged"). `None` without the first four.
+pub fn challenge_columns(header: &[Cell]) -> Option<(usize, usize, usize, usize, Option<usize>)> {
+    let folded: Vec<String> = header.iter().map(|c| fold(&c.as_string())).collect();
+    let find = |test: &dyn Fn(&str) -> bool| folded.iter().position(|f| test(f));
+    let words = |f: &str, ws: &[&str]| f.split(' ').any(|w| ws.contains(&w));
+    let child = find(&|f| words(f, &["child", "childs", "case", "person", "client", "yp"]) && words(f, &["id", "ref", "reference", "number", "no"]))?;
+    let date = find(&|f| words(f, &["audit", "audited"]) && words(f, &["date", "completed"]))?;
+    let outcome = find(&|f| words(f, &["outcome", "decision", "result"]) && !words(f, &["date"]))?;
+    let revised = find(&|f| words(f, &["revised", "new", "amended", "final", "changed"]) && words(f, &["grade", "judgement", "judgment", "rating"]))?;
+    let challenged = find(&|f| words(f, &["challenged", "disputed"]));
+    Some((child, date, outcome, revised, challenged))
+}
+
+/// Whether a challenge's outcome says it was upheld, wholly or in part
+/// ("Upheld", "Partly upheld"; not "Not upheld").
+pub fn upheld(outcome: &str) -> bool {
+    let f = fold(outcome);
+    (f.starts_with("upheld") || f.starts_with("partly upheld") || f.starts_with("partially upheld") || f.starts_with("upheld in part"))
+        && !f.contains("not upheld")
 }
 
 /// The reason given for each row of such a table (set aside by design).

@@ -245,6 +245,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     drop_reaudits_read_twice(&mut out.model, &mut found);
     read_codes_by_key(&mut out.model, &ctx, &mut found);
     identity::canonicalise(&mut out.model, &mut found);
+    apply_challenges(&mut out.model, &ctx, &mut found);
     drop_visits_read_twice(&mut out, &mut found);
     join::forms_to_lists(&mut out.tables, &mut out.model, &mut found);
     link_actions(&mut out.model, &mut found);
@@ -576,6 +577,45 @@ fn take_fields(out: &mut Normalised, versions: Vec<Replaced>) -> Vec<Vec<&'stati
             }
         })
         .collect()
+}
+
+/// Upheld challenges of an auditor's grade (a challenge or dissent log's
+/// "Outcome: Upheld" with a "Revised grade"): the audit of that child
+/// completed that day takes the revised grade as its overall judgement, with
+/// a `challenge_upheld` note; a challenge that finds no such audit, or whose
+/// grade is no grade, is said and not made.
+fn apply_challenges(model: &mut Model, ctx: &table::Context, found: &mut findings::Findings) {
+    for (at, child, on, grade) in std::mem::take(&mut model.challenges) {
+        let key = identity::child_key(&child);
+        let same = |id: &str| identity::child_key(id).zip(key.as_ref()).map_or(fold::fold(id) == fold::fold(&child), |(a, b)| a == *b);
+        let audits: Vec<usize> = (0..model.audits.len()).filter(|&i| model.audits[i].completed == Some(on) && same(&model.audits[i].child_id)).collect();
+        let place = |sheet: &Option<String>| sheet.as_deref().map(str::to_string);
+        let [i] = audits.as_slice() else {
+            let why = format!(
+                "an upheld challenge revises the grade of child {child}'s audit of {on} to {grade}, but {} audit of that child that day was read: not made",
+                if audits.is_empty() { "no" } else { "more than one" }
+            );
+            found.push(findings::Severity::Warning, "challenge_not_applied", &at.file, place(&at.sheet).as_deref(), Some(at.row), None, grade, why);
+            continue;
+        };
+        let audit = &mut model.audits[*i];
+        let scale = audit.overall.as_ref().map(|j| j.scale.clone());
+        let Ok(Some(mut revised)) = ctx.crosswalk.judge(&ingest::Cell::text(&grade), scale.as_deref(), ctx.config.settings.numeric_direction) else {
+            let why = format!("an upheld challenge gives '{grade}' as child {child}'s revised grade, which is no grade: not made");
+            found.push(findings::Severity::Warning, "challenge_not_applied", &at.file, place(&at.sheet).as_deref(), Some(at.row), None, grade, why);
+            continue;
+        };
+        revised.source_label = grade.clone();
+        // (Whether the moderator agreed stays judged against the auditor's own grade.)
+        if audit.moderator_agrees.is_none() && audit.moderated_overall.is_some() {
+            audit.moderator_agrees = audit.moderator_agreed();
+        }
+        let before = audit.overall.as_ref().map(|j| j.source_label.clone()).unwrap_or_else(|| "no grade".to_string());
+        let why =
+            format!("child {child}'s audit of {on} ({}) is read with the revised grade {grade}, not {before}: the challenge was upheld", audit.origin.file);
+        audit.overall = Some(revised);
+        found.push(findings::Severity::Info, "challenge_upheld", &at.file, place(&at.sheet).as_deref(), Some(at.row), None, grade, why);
+    }
 }
 
 /// Records by where each was read.

@@ -516,6 +516,9 @@ pub struct Model {
     /// `merge`): where the audit used was read, and where the version it
     /// took them from was. Its KPIs count it as that version's table would.
     pub merged_audits: Vec<(Origin, Origin)>,
+    /// Upheld challenges of an auditor's grade, from a challenge log: where
+    /// read, the child, the audit's date, the revised grade as written.
+    pub challenges: Vec<(Origin, String, NaiveDate, String)>,
 }
 
 /// One line of a key sheet.

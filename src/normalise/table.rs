@@ -1216,7 +1216,7 @@ pub const MARKED_IGNORE: &str = "its notes say to ignore it (a duplicate or a ro
 pub const KEY_LINE: &str = "a key to the table's codes";
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 37] = [
+pub const SET_ASIDE_REASONS: [&str; 38] = [
     NO_ACTION,
     PARTNER_SECTION,
     KEY_LINE,
@@ -1241,6 +1241,7 @@ pub const SET_ASIDE_REASONS: [&str; 37] = [
     AUDIT_CANCELLED,
     AUDIT_REMOVED,
     ACTION_WITHDRAWN,
+    SIBLING_ROW,
     TEST_RECORD,
     RECORD_RETIRED,
     SUPERSEDED,
@@ -1402,6 +1403,30 @@ fn same_audit(x: &Audit, a: &Audit) -> bool {
 fn copy_words() -> &'static [memchr::memmem::Finder<'static>] {
     static WORDS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| ["opied", "OPIED", "ransferred", "RANSFERRED", "opy of", "OPY OF"].iter().map(|w| memchr::memmem::Finder::new(w.as_bytes())).collect())
+}
+
+/// A challenge log's upheld challenges of the auditor's grade with a revised
+/// grade (see [`super::lookalike::challenge_columns`]), kept in the model to
+/// revise the audit's grade once every audit is read. A challenge of the
+/// moderator's grade is left to the moderation.
+fn read_challenges(
+    body: &[SourceRow],
+    columns: (usize, usize, usize, usize, Option<usize>),
+    file: &str,
+    sheet: Option<&str>,
+    date1904: bool,
+    model: &mut Model,
+) {
+    let (child, date, outcome, revised, challenged) = columns;
+    let text = |r: &SourceRow, i: usize| r.cells.get(i).map(Cell::as_string).unwrap_or_default().trim().to_string();
+    for r in body {
+        let of_moderator = challenged.is_some_and(|i| fold(&text(r, i)).contains("moderat"));
+        let on = r.cells.get(date).and_then(|c| if date1904 { serial_1904(c).or_else(|| c.as_date()) } else { c.as_date() });
+        let (id, grade) = (text(r, child), text(r, revised));
+        if let (false, true, Some(on), false, false) = (of_moderator, super::lookalike::upheld(&text(r, outcome)), on, id.is_empty(), grade.is_empty()) {
+            model.challenges.push((Origin { file: file.to_string(), sheet: sheet.map(str::to_string), row: r.row }, id, on, grade));
+        }
+    }
 }
 
 /// Whether a header names a family's or a carer household's id ("Family ID",
@@ -1792,6 +1817,10 @@ fn removal_note(note: &str) -> bool {
         || f.starts_with("no longer required")
         || f.starts_with("not to be audited")
 }
+
+/// A sibling group's audit form exported a row per child: the rows after the
+/// first add their child to the one audit.
+pub const SIBLING_ROW: &str = "the same audit form's row for another child of its sibling group: the child is added to the audit";
 
 /// An action whose status says it was withdrawn or removed ([`action_withdrawn`]).
 pub const ACTION_WITHDRAWN: &str = "action withdrawn or removed (its status says so, e.g. after a challenge was upheld): owed by no one";
@@ -2461,9 +2490,17 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         if let Some(found) = super::lookalike::not_case_files(&file, sheet.as_deref(), &sample, header) {
             // Named by its own title or header: only this table is passed over,
             // and a table below it on the sheet is read as usual.
-            let (non_blank, rest) = match header.filter(|_| !found.whole_sheet) {
-                Some(h) => pass_over_table(ctx, sample, h, rows, &file, &sheet, (text_format, date1904)),
-                None => (non_blank_rows(&sample, rows), None),
+            let (non_blank, rest) = match (header.filter(|_| !found.whole_sheet), header.filter(|_| found.challenges)) {
+                (Some(h), _) => pass_over_table(ctx, sample, h, rows, &file, &sheet, (text_format, date1904)),
+                // A challenge log: its upheld challenges of the auditor's grade are kept, to revise the audit's grade.
+                (None, Some(h)) => {
+                    let body: Vec<SourceRow> = sample[h + 1..].iter().cloned().chain(rows.filter_map(Result::ok)).collect();
+                    if let Some(columns) = super::lookalike::challenge_columns(&sample[h].cells) {
+                        read_challenges(&body, columns, &file, sheet.as_deref(), date1904, model);
+                    }
+                    (body.iter().filter(|r| !r.is_blank()).count() as u64, None)
+                }
+                (None, None) => (non_blank_rows(&sample, rows), None),
             };
             report.reject_all(non_blank, super::lookalike::NOT_CASE_FILE);
             let message = super::lookalike::explain(&found.why, non_blank, &file, sheet.as_deref());
@@ -5251,6 +5288,25 @@ impl<'a> RowReader<'a> {
             // before) the one read under this id: a re-audit given the same
             // id, kept as another audit.
             let reaudit = model.audits.iter().rev().find(|x| x.origin == *first).is_some_and(|x| same_child(x, &a) && reaudit_of(x, &a));
+            // One form for a sibling group, exported a row per child (the same
+            // form id on this sheet, the same day and grade, another child): one
+            // audit, of the group's children.
+            let group = model.audits.iter().rposition(|x| x.origin == *first).filter(|&i| {
+                let x = &model.audits[i];
+                let grade = |a: &Audit| a.overall.as_ref().map(|j| fold(&j.label));
+                has_id
+                    && x.origin.file == self.file
+                    && x.origin.sheet.as_deref() == self.sheet
+                    && !same_child(x, &a)
+                    && x.completed.is_some()
+                    && x.completed == a.completed
+                    && grade(x) == grade(&a)
+            });
+            if let Some(i) = group {
+                let x = &mut model.audits[i];
+                x.child_id = format!("{} & {}", x.child_id, a.child_id);
+                return Err((SIBLING_ROW, format!("{} ({})", a.id, a.child_id), Some("audit id".to_string())));
+            }
             if has_id && !reaudit {
                 return Err(("duplicate audit id", format!("{} (first read at {} row {})", a.id, first.file, first.row), Some("audit id".to_string())));
             }

@@ -2838,4 +2838,28 @@ fn a_challenge_leaves_its_log_out_and_its_withdrawn_actions_unowed() {
     assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(1), Some(1)));
     let dq = data_quality(&out);
     assert!(dq.contains("challenges of audit judgements") && dq.contains("action withdrawn or removed"), "{dq}");
+    // The upheld challenge revises C2's grade (RI to Good); a challenge not
+    // upheld, pending, or of the moderator's grade does not.
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(3), Some(3)));
+    assert!(dq.contains("challenge_upheld"));
+    let more = "Child ID,Date of the Audit,Grade challenged,Outcome,Revised grade\n\
+                C1,03/09/2026,Auditor's grade,Not upheld,Inadequate\n\
+                C3,10/09/2026,Moderator's grade,Upheld,Inadequate\n\
+                C9,10/09/2026,Auditor's grade,Upheld,Good\n";
+    let out = run_files("challenge-not-made", &[("audits.csv", audits), ("Challenge log.csv", more)]);
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)));
+    assert!(data_quality(&out).contains("challenge_not_applied"));
+}
+
+#[test]
+fn a_sibling_groups_form_exported_a_row_per_child_is_one_audit_of_them() {
+    // Blind set 64: the same Form ID, day and grade on two rows, each with
+    // one child of the group; the second child's re-audit follows.
+    let audits = "Form ID,Person ID,Date completed,Overall grade\n\
+                  70990,C230261,20/07/2026,Inadequate\n\
+                  70990,C230262,20/07/2026,Inadequate\n\
+                  71020,C230262,15/09/2026,Requires improvement\n";
+    let out = run_files("sibling-form-rows", &[("audits.csv", audits)]);
+    assert_eq!(kpi_pair(&out, "inadequate_reaudited_in_time"), (Some(1), Some(1)));
+    assert!(data_quality(&out).contains("sibling group"));
 }
