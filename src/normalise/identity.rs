@@ -187,7 +187,7 @@ fn link_previous_ids(model: &mut Model, findings: &mut Findings) {
     let mut ids: Vec<String> = model.audits.iter().map(|a| a.child_id.clone()).collect();
     ids.extend(model.actions.iter().filter_map(|a| a.child_id.clone()));
     ids.extend(model.episodes.iter().map(|e| e.child_id.clone()));
-    ids.extend((1..model.children.len() as u32).map(|i| model.children.get(i).to_string()));
+    ids.extend((0..model.children.len() as u32).map(|i| model.children.get(i).to_string()).filter(|id| !id.is_empty()));
     ids.sort();
     ids.dedup();
     for (before, children) in now {
@@ -271,6 +271,16 @@ pub fn id_in_cell(cell: &str) -> Option<(String, Option<String>)> {
         return Some((main, Some(earlier)));
     }
     let t = cell.trim();
+    // "C100131 & siblings": the child named (the siblings are not).
+    if let Some((id, rest)) = t.split_once(['&', '+']).or_else(|| t.split_once(" and ")) {
+        let rest = super::fold::fold(rest);
+        if matches!(rest.trim(), "siblings" | "sibs" | "sibling" | "sibling group" | "siblings group" | "brothers" | "sisters")
+            && child_key(id.trim()).is_some()
+            && !id.trim().contains(char::is_whitespace)
+        {
+            return Some((id.trim().to_string(), None));
+        }
+    }
     if child_key(t).is_some() || super::recognise::is_guid(t) || super::fold::fold(t).starts_with("unborn") {
         return None;
     }
@@ -296,7 +306,7 @@ fn read_ids_in_cells(model: &mut Model, findings: &mut Findings) {
     let mut ids: Vec<(String, String)> = model.audits.iter().map(|a| (a.child_id.clone(), a.origin.file.clone())).collect();
     ids.extend(model.actions.iter().filter_map(|a| Some((a.child_id.clone()?, a.origin.file.clone()))));
     ids.extend(model.episodes.iter().map(|e| (e.child_id.clone(), e.origin.file.clone())));
-    for c in 1..model.children.len() as u32 {
+    for c in 0..model.children.len() as u32 {
         let id = model.children.get(c);
         if id.contains(char::is_whitespace) || id.contains(['(', '[']) {
             let file = model.case_notes.iter().find(|n| n.child == c).map(|n| model.strings.get(n.source).to_string()).unwrap_or_default();
@@ -732,6 +742,8 @@ mod tests {
             ("KM4102 (HO ref K2204518/002)", Some("KM4102")),
             ("UA/26/003 (age disputed)", Some("UA/26/003")),
             ("C1 & C2 (sibling group)", None),
+            ("C100131 & siblings", Some("C100131")),
+            ("C100131 and sibs", Some("C100131")),
         ] {
             assert_eq!(id_in_cell(cell).map(|(m, _)| m).as_deref(), id, "{cell}");
         }

@@ -244,6 +244,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     drop_superseded(&mut out, &mut found);
     drop_reaudits_read_twice(&mut out.model, &mut found);
     read_codes_by_key(&mut out.model, &ctx, &mut found);
+    split_group_notes(&mut out.model, &mut found);
     identity::canonicalise(&mut out.model, &mut found);
     apply_challenges(&mut out.model, &ctx, &mut found);
     drop_visits_read_twice(&mut out, &mut found);
@@ -616,6 +617,52 @@ fn apply_challenges(model: &mut Model, ctx: &table::Context, found: &mut finding
         audit.overall = Some(revised);
         found.push(findings::Severity::Info, "challenge_upheld", &at.file, place(&at.sheet).as_deref(), Some(at.row), None, grade, why);
     }
+}
+
+/// Case notes whose child id names a sibling group ("C200111, C200112,
+/// C200113", "C200121 and C200122", [`sibling_ids`]): a visit to the group is
+/// a visit to each child, so each is read as a note of each child named (as
+/// a note copied to each sibling's record is), with one note saying how many.
+fn split_group_notes(model: &mut Model, found: &mut findings::Findings) {
+    let groups: Vec<(u32, Vec<String>)> = (0..model.children.len() as u32)
+        .filter_map(|c| {
+            let ids = sibling_ids(model.children.get(c));
+            (ids.len() >= 2).then(|| (c, ids.into_iter().map(str::to_string).collect()))
+        })
+        .collect();
+    if groups.is_empty() {
+        return;
+    }
+    let mut split: HashMap<u32, Vec<u32>> = HashMap::new();
+    for (c, ids) in &groups {
+        let kids = ids.iter().map(|id| model.children.intern(id)).collect();
+        split.insert(*c, kids);
+    }
+    let (mut notes, mut added, mut file) = (0usize, 0usize, None);
+    let mut out = Vec::with_capacity(model.case_notes.len());
+    for n in std::mem::take(&mut model.case_notes) {
+        match split.get(&n.child) {
+            Some(kids) => {
+                notes += 1;
+                added += kids.len() - 1;
+                file.get_or_insert(n.source);
+                out.extend(kids.iter().map(|&k| CaseNote { child: k, ..n.clone() }));
+            }
+            None => out.push(n),
+        }
+    }
+    model.case_notes = out;
+    if notes == 0 {
+        return;
+    }
+    let shown: Vec<&str> = groups.iter().take(3).map(|(c, _)| model.children.get(*c)).collect();
+    let file = file.map(|f| model.strings.get(f).to_string()).unwrap_or_default();
+    let why = format!(
+        "{notes} case notes name several children ({}{}): each is read as a note of each child named, as a note copied to each sibling's record would be ({added} more notes in the visit and recording KPIs and in case_notes.csv)",
+        shown.join("; "),
+        if groups.len() > 3 { "; …" } else { "" }
+    );
+    found.push(findings::Severity::Info, "note_of_several_children", &file, None, None, None, String::new(), why);
 }
 
 /// Records by where each was read.

@@ -594,9 +594,10 @@ fn a_sixty_third_blind_set_of_unaccompanied_children_keeps_its_own_readings() {
 fn a_sixty_fourth_blind_set_of_sibling_groups_keeps_its_own_readings() {
     // One note, several children: group ids in one cell, notes copied to
     // each sibling, a sibling group's audit form as a row per child
-    // (tests/fixtures/councils64/README.md). 5 readings are open (a case
-    // note naming several children is not split), each in known_limits.json
-    // with auditpack's own value, which is checked.
+    // (tests/fixtures/councils64/README.md). 2 readings are open (a group
+    // visit's "C200111 only" seen-alone answer, views with no word of
+    // contact), each in known_limits.json with auditpack's own value, which
+    // is checked.
     check("councils64");
 }
 

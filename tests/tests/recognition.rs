@@ -2863,3 +2863,19 @@ fn a_sibling_groups_form_exported_a_row_per_child_is_one_audit_of_them() {
     assert_eq!(kpi_pair(&out, "inadequate_reaudited_in_time"), (Some(1), Some(1)));
     assert!(data_quality(&out).contains("sibling group"));
 }
+
+#[test]
+fn a_case_note_naming_several_children_is_a_note_of_each() {
+    // Blind set 64: a visit to a sibling group recorded once, naming them
+    // all, is a visit to each; "& siblings" is the named child's.
+    let notes = "Person ID,Case Note Type,Event Date,Date Entered,Seen Alone\n\
+                 \"C200111, C200112\",Visit to Child - CP,02/09/2026,03/09/2026,Yes\n\
+                 C200111/C200112,Visit to Child - CP,14/09/2026,15/09/2026,Yes\n\
+                 C200111 & siblings,Visit to Child - CP,25/09/2026,26/09/2026,No\n";
+    let out = run_files("group-notes", &[("case notes.csv", notes)]);
+    assert_eq!(kpi_pair(&out, "notes_recorded_in_time"), (Some(5), Some(5)));
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(5), Some(5)));
+    let children: Vec<String> = rows(&out.join("normalised/case_notes.csv")).into_iter().map(|r| r["child_id"].clone()).collect();
+    assert_eq!(children, ["C200111", "C200112", "C200111", "C200112", "C200111"]);
+    assert!(data_quality(&out).contains("note_of_several_children"));
+}
