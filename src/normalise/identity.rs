@@ -274,7 +274,7 @@ pub fn id_in_cell(cell: &str) -> Option<(String, Option<String>)> {
     // "C100131 & siblings": the child named (the siblings are not).
     if let Some((id, rest)) = t.split_once(['&', '+']).or_else(|| t.split_once(" and ")) {
         let rest = super::fold::fold(rest);
-        if matches!(rest.trim(), "siblings" | "sibs" | "sibling" | "sibling group" | "siblings group" | "brothers" | "sisters")
+        if matches!(rest.trim(), "siblings" | "sibs" | "sibling" | "sibling group" | "siblings group" | "brothers" | "sisters" | "family" | "family group")
             && child_key(id.trim()).is_some()
             && !id.trim().contains(char::is_whitespace)
         {

@@ -190,19 +190,23 @@ pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], hea
     label.map(|l| NotCaseFile { why: format!("it records '{l}', as practice observations do"), whole_sheet: header.is_none(), challenges: false })
 }
 
+/// A challenge log's columns ([`challenge_columns`]).
+pub type ChallengeColumns = (usize, Option<usize>, usize, usize, Option<usize>);
+
 /// A challenge log's columns: (the child's id, the audit's date, the
 /// outcome, the revised grade, which grade was challenged), by their headers
 /// ("Child's ID.", "Date of the Audit", "Outcome", "Revised grade", "Grade
-/// challenged"). `None` without the first four.
-pub fn challenge_columns(header: &[Cell]) -> Option<(usize, usize, usize, usize, Option<usize>)> {
+/// challenged"). `None` without a child, an outcome and a revised grade.
+pub fn challenge_columns(header: &[Cell]) -> Option<ChallengeColumns> {
     let folded: Vec<String> = header.iter().map(|c| fold(&c.as_string())).collect();
     let find = |test: &dyn Fn(&str) -> bool| folded.iter().position(|f| test(f));
     let words = |f: &str, ws: &[&str]| f.split(' ').any(|w| ws.contains(&w));
     let child = find(&|f| words(f, &["child", "childs", "case", "person", "client", "yp"]) && words(f, &["id", "ref", "reference", "number", "no"]))?;
-    let date = find(&|f| words(f, &["audit", "audited"]) && words(f, &["date", "completed"]))?;
+    let date = find(&|f| words(f, &["audit", "audited"]) && words(f, &["date", "completed"]));
     let outcome = find(&|f| words(f, &["outcome", "decision", "result"]) && !words(f, &["date"]))?;
     let revised = find(&|f| words(f, &["revised", "new", "amended", "final", "changed"]) && words(f, &["grade", "judgement", "judgment", "rating"]))?;
-    let challenged = find(&|f| words(f, &["challenged", "disputed"]));
+    // ("Grade challenged", "Judgement challenged"; not "Challenged by", who raised it.)
+    let challenged = find(&|f| words(f, &["challenged", "disputed"]) && !words(f, &["by", "date", "on"]));
     Some((child, date, outcome, revised, challenged))
 }
 

@@ -589,7 +589,11 @@ fn apply_challenges(model: &mut Model, ctx: &table::Context, found: &mut finding
     for (at, child, on, grade) in std::mem::take(&mut model.challenges) {
         let key = identity::child_key(&child);
         let same = |id: &str| identity::child_key(id).zip(key.as_ref()).map_or(fold::fold(id) == fold::fold(&child), |(a, b)| a == *b);
-        let audits: Vec<usize> = (0..model.audits.len()).filter(|&i| model.audits[i].completed == Some(on) && same(&model.audits[i].child_id)).collect();
+        // (A log with no audit date: the child's one completed audit.)
+        let audits: Vec<usize> = (0..model.audits.len())
+            .filter(|&i| on.map_or(model.audits[i].completed.is_some(), |d| model.audits[i].completed == Some(d)) && same(&model.audits[i].child_id))
+            .collect();
+        let on = on.map_or_else(|| "(no date given)".to_string(), |d| d.to_string());
         let place = |sheet: &Option<String>| sheet.as_deref().map(str::to_string);
         let [i] = audits.as_slice() else {
             let why = format!(
@@ -601,7 +605,11 @@ fn apply_challenges(model: &mut Model, ctx: &table::Context, found: &mut finding
         };
         let audit = &mut model.audits[*i];
         let scale = audit.overall.as_ref().map(|j| j.scale.clone());
-        let Ok(Some(mut revised)) = ctx.crosswalk.judge(&ingest::Cell::text(&grade), scale.as_deref(), ctx.config.settings.numeric_direction) else {
+        // (The grade it became, at the end of a sentence: "Agreed following
+        // discussion - now Good", "Requires improvement to Good".)
+        let judge = |t: &str| ctx.crosswalk.judge(&ingest::Cell::text(t.trim()), scale.as_deref(), ctx.config.settings.numeric_direction).ok().flatten();
+        let last = [" to ", " now ", " - ", " – ", ": "].iter().filter_map(|sep| grade.rfind(sep).map(|i| &grade[i + sep.len()..])).min_by_key(|t| t.len());
+        let Some(mut revised) = last.and_then(judge).or_else(|| judge(&grade)) else {
             let why = format!("an upheld challenge gives '{grade}' as child {child}'s revised grade, which is no grade: not made");
             found.push(findings::Severity::Warning, "challenge_not_applied", &at.file, place(&at.sheet).as_deref(), Some(at.row), None, grade, why);
             continue;
@@ -638,15 +646,26 @@ fn split_group_notes(model: &mut Model, found: &mut findings::Findings) {
         let kids = ids.iter().map(|id| model.children.intern(id)).collect();
         split.insert(*c, kids);
     }
-    let (mut notes, mut added, mut file) = (0usize, 0usize, None);
+    // (A note also copied to a child's own record is that child's once:
+    // the same type, day, recording, seen alone, author and team.)
+    let key = |n: &CaseNote, child: u32| (child, n.note_type, n.event, n.recorded, n.seen_alone as u8, n.author, n.team);
+    let own: std::collections::HashSet<_> = model.case_notes.iter().filter(|n| !split.contains_key(&n.child)).map(|n| key(n, n.child)).collect();
+    let (mut notes, mut added, mut copies, mut file) = (0usize, 0i64, 0usize, None);
     let mut out = Vec::with_capacity(model.case_notes.len());
     for n in std::mem::take(&mut model.case_notes) {
         match split.get(&n.child) {
             Some(kids) => {
                 notes += 1;
-                added += kids.len() - 1;
                 file.get_or_insert(n.source);
-                out.extend(kids.iter().map(|&k| CaseNote { child: k, ..n.clone() }));
+                added -= 1;
+                for &k in kids {
+                    if own.contains(&key(&n, k)) {
+                        copies += 1;
+                    } else {
+                        added += 1;
+                        out.push(CaseNote { child: k, ..n.clone() });
+                    }
+                }
             }
             None => out.push(n),
         }
@@ -658,9 +677,10 @@ fn split_group_notes(model: &mut Model, found: &mut findings::Findings) {
     let shown: Vec<&str> = groups.iter().take(3).map(|(c, _)| model.children.get(*c)).collect();
     let file = file.map(|f| model.strings.get(f).to_string()).unwrap_or_default();
     let why = format!(
-        "{notes} case notes name several children ({}{}): each is read as a note of each child named, as a note copied to each sibling's record would be ({added} more notes in the visit and recording KPIs and in case_notes.csv)",
+        "{notes} case notes name several children ({}{}): each is read as a note of each child named, as a note copied to each sibling's record would be ({added} more notes in the visit and recording KPIs and in case_notes.csv{})",
         shown.join("; "),
-        if groups.len() > 3 { "; …" } else { "" }
+        if groups.len() > 3 { "; …" } else { "" },
+        if copies > 0 { format!("; {copies} already on the child's own record, counted once") } else { String::new() }
     );
     found.push(findings::Severity::Info, "note_of_several_children", &file, None, None, None, String::new(), why);
 }

@@ -518,7 +518,7 @@ pub struct Model {
     pub merged_audits: Vec<(Origin, Origin)>,
     /// Upheld challenges of an auditor's grade, from a challenge log: where
     /// read, the child, the audit's date, the revised grade as written.
-    pub challenges: Vec<(Origin, String, NaiveDate, String)>,
+    pub challenges: Vec<(Origin, String, Option<NaiveDate>, String)>,
 }
 
 /// One line of a key sheet.

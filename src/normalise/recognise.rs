@@ -323,7 +323,9 @@ impl ValueProfile {
             let outcome = !yn && matches!(super::table::moderation_outcome(c), Some(super::model::Answer::Yes | super::model::Answer::No));
             // A month written as text ("Sep-26", "September 2026") where no date reads.
             let month = !date && matches!(c, Cell::Text(_)) && super::table::month_cell(c).is_some();
-            let in_words = matches!(c, Cell::Text(t) if t.len() <= 120 && !date && !grade && super::identity::id_token(t).is_some());
+            // (A sibling group's ids, "C1001, C1002", are ids too.)
+            let in_words =
+                matches!(c, Cell::Text(t) if t.len() <= 120 && !date && !grade && (super::identity::id_token(t).is_some() || super::sibling_ids(t).len() >= 2));
             (date, grade, yn, outcome, is_id_like(c), month, in_words)
         };
         for c in values.iter().filter(|c| !c.is_empty()) {

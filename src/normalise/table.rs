@@ -1411,19 +1411,27 @@ fn copy_words() -> &'static [memchr::memmem::Finder<'static>] {
 /// moderator's grade is left to the moderation.
 fn read_challenges(
     body: &[SourceRow],
-    columns: (usize, usize, usize, usize, Option<usize>),
+    columns: super::lookalike::ChallengeColumns,
     file: &str,
     sheet: Option<&str>,
+    ctx: &Context,
     date1904: bool,
     model: &mut Model,
 ) {
     let (child, date, outcome, revised, challenged) = columns;
     let text = |r: &SourceRow, i: usize| r.cells.get(i).map(Cell::as_string).unwrap_or_default().trim().to_string();
     for r in body {
-        let of_moderator = challenged.is_some_and(|i| fold(&text(r, i)).contains("moderat"));
-        let on = r.cells.get(date).and_then(|c| if date1904 { serial_1904(c).or_else(|| c.as_date()) } else { c.as_date() });
+        // (The auditor's overall grade: not the moderator's, nor one domain's, "Voice of the child".)
+        // (Or the grade itself: "Judgement challenged | Inadequate".)
+        let of_overall = challenged.map(|i| (fold(&text(r, i)), r.cells.get(i).is_some_and(|c| ctx.crosswalk.is_label(c)))).is_none_or(|(c, grade)| {
+            c.is_empty()
+                || grade
+                || (!c.contains("moderat")
+                    && ["overall", "auditor", "auditors", "audit", "judgement", "judgment", "grade", "rating"].iter().any(|w| contains_phrase(&c, w)))
+        });
+        let on = date.and_then(|d| r.cells.get(d)).and_then(|c| if date1904 { serial_1904(c).or_else(|| c.as_date()) } else { c.as_date() });
         let (id, grade) = (text(r, child), text(r, revised));
-        if let (false, true, Some(on), false, false) = (of_moderator, super::lookalike::upheld(&text(r, outcome)), on, id.is_empty(), grade.is_empty()) {
+        if of_overall && super::lookalike::upheld(&text(r, outcome)) && !id.is_empty() && !grade.is_empty() && (on.is_some() || date.is_none()) {
             model.challenges.push((Origin { file: file.to_string(), sheet: sheet.map(str::to_string), row: r.row }, id, on, grade));
         }
     }
@@ -1830,9 +1838,25 @@ pub const ACTION_WITHDRAWN: &str = "action withdrawn or removed (its status says
 /// no action is owed. ("No longer required" is a closure, signed off on its
 /// date like any completion: blind set 43.)
 pub fn action_withdrawn(status: &str) -> bool {
-    let f = fold(status);
-    let first = f.split(' ').find(|w| !w.is_empty()).unwrap_or("");
-    matches!(first, "withdrawn" | "removed" | "cancelled" | "canceled" | "deleted" | "rescinded" | "void" | "voided")
+    let t = status.trim();
+    // ("Action withdrawn", "Action cancelled by manager": the action's own word first.)
+    let t = ["action ", "Action ", "ACTION ", "recommendation ", "Recommendation "].iter().find_map(|p| t.strip_prefix(p)).unwrap_or(t).trim_start();
+    let word_end = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
+    let (word, rest) = (t[..word_end].to_lowercase(), t[word_end..].trim_start());
+    if !matches!(word.as_str(), "withdrawn" | "removed" | "cancelled" | "canceled" | "deleted" | "rescinded" | "void" | "voided") {
+        return false;
+    }
+    // The word alone, or with why after it ("Withdrawn - dissent upheld",
+    // "Removed following challenge", "Removed (duplicate)"); not what was
+    // removed or cancelled ("Removed barrier to attendance - done",
+    // "Cancelled meeting rescheduled", "Withdrawn from school - action completed").
+    let next = rest.split_whitespace().next().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).unwrap_or_default();
+    let why_follows = rest.is_empty()
+        || rest.starts_with(['-', '–', '—', '(', ':', ',', ';', '.', '/'])
+        || matches!(next.as_str(), "following" | "after" | "as" | "by" | "due" | "because" | "per" | "at" | "on" | "upheld" | "since");
+    let f = fold(rest);
+    let done = ["done", "completed", "complete", "rescheduled", "rebooked", "achieved"].iter().any(|w| contains_phrase(&f, w));
+    why_follows && !done
 }
 
 /// An allocation whose status says it was cancelled, withdrawn or exempted.
@@ -2496,7 +2520,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 (None, Some(h)) => {
                     let body: Vec<SourceRow> = sample[h + 1..].iter().cloned().chain(rows.filter_map(Result::ok)).collect();
                     if let Some(columns) = super::lookalike::challenge_columns(&sample[h].cells) {
-                        read_challenges(&body, columns, &file, sheet.as_deref(), date1904, model);
+                        read_challenges(&body, columns, &file, sheet.as_deref(), ctx, date1904, model);
                     }
                     (body.iter().filter(|r| !r.is_blank()).count() as u64, None)
                 }
@@ -3881,7 +3905,7 @@ fn action_slots(mapping: &TableMapping, answered_only: bool) -> Vec<ActionSlot> 
 /// is exported (`[{"Action": "…", "Who?": "…", "Date to be completed by?":
 /// "…", "Date reviewed": "…", "Completed/Comments": "Completed"}]`): each
 /// object a row of its values, with the slot its keys make ([`slot_part`]).
-/// An object without an action text, or with no way to know it done, is none.
+/// An object without an action text is none.
 fn json_actions(c: &Cell, row: u32) -> Vec<(SourceRow, ActionSlot)> {
     let Cell::Text(t) = c else { return Vec::new() };
     let t = t.trim();
@@ -3907,8 +3931,10 @@ fn json_actions(c: &Cell, row: u32) -> Vec<(SourceRow, ActionSlot)> {
                     _ => Cell::Empty,
                 });
             }
+            // (An exporter leaves out empty keys: an action with no completion
+            // key is one not yet done.)
             let slot = ActionSlot { lines: false, text: parts[0]?, owner: parts[1], due: parts[2], completed: parts[3], reviewed: parts[4], status: parts[5] };
-            (slot.completed.is_some() || (slot.reviewed.is_some() && slot.status.is_some())).then_some((SourceRow { row, cells }, slot))
+            Some((SourceRow { row, cells }, slot))
         })
         .collect()
 }
@@ -5294,9 +5320,14 @@ impl<'a> RowReader<'a> {
             let group = model.audits.iter().rposition(|x| x.origin == *first).filter(|&i| {
                 let x = &model.audits[i];
                 let grade = |a: &Audit| a.overall.as_ref().map(|j| fold(&j.label));
+                // (By the same auditor and team, where both rows say: a form id
+                // reused by another auditor is another audit.)
+                let same = |p: &Option<String>, q: &Option<String>| p.is_none() || q.is_none() || p.as_deref().map(fold) == q.as_deref().map(fold);
                 has_id
                     && x.origin.file == self.file
                     && x.origin.sheet.as_deref() == self.sheet
+                    && same(&x.auditor, &a.auditor)
+                    && same(&x.team, &a.team)
                     && !same_child(x, &a)
                     && x.completed.is_some()
                     && x.completed == a.completed

@@ -2879,3 +2879,35 @@ fn a_case_note_naming_several_children_is_a_note_of_each() {
     assert_eq!(children, ["C200111", "C200112", "C200111", "C200112", "C200111"]);
     assert!(data_quality(&out).contains("note_of_several_children"));
 }
+
+#[test]
+fn what_is_not_withdrawn_a_challenge_or_a_group_is_read_as_before() {
+    // Found by a stranger's review (2026-12-01, 25th session). An action's
+    // status that names what was removed or cancelled is no withdrawal.
+    let audits = "Child ID,Date completed,Overall grade\nC1,03/09/2026,Good\nC2,08/09/2026,Requires improvement\n";
+    let actions = "Child ID,Date of the Audit,Action,By When,Date Action Completed,Status\n\
+                   C1,03/09/2026,Attendance plan,20/09/2026,18/09/2026,Removed barrier to attendance - done\n\
+                   C1,03/09/2026,Meeting,20/09/2026,,Cancelled meeting rescheduled\n\
+                   C2,08/09/2026,School,20/09/2026,18/09/2026,Withdrawn from school - action completed\n\
+                   C2,08/09/2026,Referral,20/09/2026,,Action cancelled by manager\n";
+    let out = run_files("not-withdrawn", &[("audits.csv", audits), ("actions.csv", actions)]);
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(2), Some(3)));
+    // A challenge of one domain's grade leaves the overall; a revised grade
+    // written as a sentence is the grade it ends with.
+    let log = "Child ID,Audit date,Challenged by,Grade challenged,Outcome,Revised grade\n\
+               C1,03/09/2026,Team manager,Voice of the child,Upheld,Inadequate\n\
+               C2,08/09/2026,Team manager,Overall,Upheld,Requires improvement to Good\n";
+    let out = run_files("challenge-sentences", &[("audits.csv", audits), ("Challenges.csv", log)]);
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(2)));
+    // An export whose every note is a sibling pair's is still read; a note
+    // also copied to each child's record counts once; "and family" is the child's.
+    let notes = "Person ID,Case Note Type,Event Date,Date Entered,Seen Alone\n\
+                 \"C1001, C1002\",Visit to Child - CP,02/09/2026,03/09/2026,Yes\n\
+                 \"C1001, C1002\",Visit to Child - CP,14/09/2026,15/09/2026,Yes\n\
+                 \"C1001, C1002\",Visit to Child - CP,25/09/2026,26/09/2026,Yes\n";
+    let out = run_files("all-joint-notes", &[("case notes.csv", notes)]);
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(6), Some(6)));
+    let copied = format!("{notes}C1001,Visit to Child - CP,02/09/2026,03/09/2026,Yes\nC1001 and family,Visit to Child - CP,30/09/2026,01/10/2026,No\n");
+    let out = run_files("joint-and-copied-notes", &[("case notes.csv", &copied)]);
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(7), Some(7)));
+}
