@@ -259,6 +259,15 @@ pub fn earlier_id_in_cell(id: &str) -> Option<(String, String)> {
     child_key(&earlier).is_none_or(|k| Some(k) != child_key(main)).then(|| (main.to_string(), earlier))
 }
 
+/// Whether two child ids name one child: by [`child_key`] where both have
+/// one, else as folded text ("Unborn of AC40112").
+pub fn same_child_id(a: &str, b: &str) -> bool {
+    match (child_key(a), child_key(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => super::fold::fold(a) == super::fold::fold(b),
+    }
+}
+
 /// What a child id cell with other words in it is read as: the id it names,
 /// and the earlier id it gives ([`earlier_id_in_cell`]), if any. One id among
 /// other words is that id, written "ID (note)" or "Words (ID)": "C140100 (old
@@ -325,10 +334,7 @@ fn read_ids_in_cells(model: &mut Model, findings: &mut Findings) {
     if read.is_empty() {
         return;
     }
-    let same = |a: &str, b: &str| match (child_key(a), child_key(b)) {
-        (Some(x), Some(y)) => x == y,
-        _ => super::fold::fold(a) == super::fold::fold(b),
-    };
+    let same = same_child_id;
     // Each earlier id's children: more than one, and it is no one's.
     let mut claims: Vec<(&str, Vec<&str>)> = Vec::new();
     for (_, main, earlier, _) in &read {

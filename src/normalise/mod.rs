@@ -587,8 +587,7 @@ fn take_fields(out: &mut Normalised, versions: Vec<Replaced>) -> Vec<Vec<&'stati
 /// grade is no grade, is said and not made.
 fn apply_challenges(model: &mut Model, ctx: &table::Context, found: &mut findings::Findings) {
     for (at, child, on, grade) in std::mem::take(&mut model.challenges) {
-        let key = identity::child_key(&child);
-        let same = |id: &str| identity::child_key(id).zip(key.as_ref()).map_or(fold::fold(id) == fold::fold(&child), |(a, b)| a == *b);
+        let same = |id: &str| identity::same_child_id(id, &child);
         // (A log with no audit date: the child's one completed audit.)
         let audits: Vec<usize> = (0..model.audits.len())
             .filter(|&i| on.map_or(model.audits[i].completed.is_some(), |d| model.audits[i].completed == Some(d)) && same(&model.audits[i].child_id))

@@ -3408,9 +3408,9 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
 
     // A column of JSON lists of actions, one list per audit (a cloud form's
     // repeating section): read as the audit's actions, not as its text.
-    let json_actions = (mapping.kind == TableKind::Audits && !moderation_log && action_slots(&mapping, long.is_some()).is_empty())
-        .then(|| json_action_column(&mapping, &sample[h + 1..]))
-        .flatten();
+    let slots = if mapping.kind == TableKind::Audits && !moderation_log { action_slots(&mapping, long.is_some()) } else { Vec::new() };
+    let json_actions =
+        (mapping.kind == TableKind::Audits && !moderation_log && slots.is_empty()).then(|| json_action_column(&mapping, &sample[h + 1..])).flatten();
     if let Some(i) = json_actions {
         if let Some(c) = mapping.columns.iter_mut().find(|c| c.index == i) {
             c.target = Target::Unmapped;
@@ -3495,7 +3495,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         source: model.strings.intern(&file),
         fields,
         alternates,
-        slots: if mapping.kind == TableKind::Audits && !moderation_log { action_slots(&mapping, long.is_some()) } else { Vec::new() },
+        slots,
         json_actions,
         reaudit_slots: if mapping.kind == TableKind::Audits && !moderation_log { reaudit_slots(&mapping) } else { Vec::new() },
         action_plan: mapping.kind == TableKind::Audits && !moderation_log && is_action_plan(&mapping, &file, sheet.as_deref(), long.is_some()),
