@@ -9,6 +9,7 @@ pub mod header;
 mod html;
 mod text;
 pub mod workbook;
+mod xmlss;
 
 pub use cell::{parse_date, Cell};
 pub use docx::FORMAT as WORD_FORMAT;
@@ -308,6 +309,11 @@ fn skip_reason(path: &Path, explicit: bool) -> Option<String> {
         });
     }
     let ext = extension(path);
+    // An .xml file is read when it is an Excel "XML Spreadsheet 2003" (one
+    // of Excel's Save As formats); any other XML is no export.
+    if ext == "xml" {
+        return (!spreadsheet_xml(path)).then(|| "an XML file that is not an Excel \"XML Spreadsheet 2003\" workbook (not an export)".to_string());
+    }
     let known = is_workbook(path) || TEXT_EXTENSIONS.contains(&ext.as_str());
     if !known && !explicit {
         return Some(match unread_records(&ext) {
@@ -398,10 +404,25 @@ pub use workbook::ReadNote;
 /// A file opened: its tables and what the reader left out, or why it could not be.
 pub type Opened = Result<(Vec<Table>, Vec<ReadNote>), IngestError>;
 
-/// A file read whole, as a workbook or a Word document (by its extension).
+/// A file read whole, as a workbook or a Word document (by its extension;
+/// an .xml file is one when it is an XML Spreadsheet 2003).
 pub fn is_workbook(path: &Path) -> bool {
     let ext = extension(path);
-    WORKBOOK_EXTENSIONS.contains(&ext.as_str()) || DOCUMENT_EXTENSIONS.contains(&ext.as_str())
+    WORKBOOK_EXTENSIONS.contains(&ext.as_str()) || DOCUMENT_EXTENSIONS.contains(&ext.as_str()) || ext == "xml"
+}
+
+/// Whether an .xml input (a file, or a file inside a zip archive) is an
+/// Excel "XML Spreadsheet 2003" workbook, by its first 64 KB.
+fn spreadsheet_xml(path: &Path) -> bool {
+    use std::io::Read;
+    let head = match archive::split(path) {
+        Some((at, inner)) => archive::read(at, &inner, workbook::MAX_FILE_BYTES).ok(),
+        None => {
+            let mut head = Vec::new();
+            std::fs::File::open(path).and_then(|f| f.take(64 * 1024).read_to_end(&mut head)).ok().map(|_| head)
+        }
+    };
+    head.is_some_and(|h| xmlss::is_spreadsheetml(&h))
 }
 
 /// [`open`], with what the reader left out (stray cells far from the table).
@@ -413,13 +434,9 @@ pub fn open_with_notes(path: &Path) -> Opened {
     if let Some((at, inner)) = archive::split(path) {
         // A file inside a zip archive, unpacked into memory.
         let shown = display_path(path);
-        let cap = if WORKBOOK_EXTENSIONS.contains(&ext.as_str()) || DOCUMENT_EXTENSIONS.contains(&ext.as_str()) {
-            workbook::MAX_FILE_BYTES
-        } else {
-            archive::MAX_MEMBER_BYTES
-        };
+        let cap = if is_workbook(path) { workbook::MAX_FILE_BYTES } else { archive::MAX_MEMBER_BYTES };
         let bytes = archive::read(at, &inner, cap).map_err(|message| IngestError::new(path, message))?;
-        return if WORKBOOK_EXTENSIONS.contains(&ext.as_str()) {
+        return if WORKBOOK_EXTENSIONS.contains(&ext.as_str()) || ext == "xml" {
             workbook::read_bytes(&shown, &ext, &bytes)
         } else if DOCUMENT_EXTENSIONS.contains(&ext.as_str()) {
             docx::read(&shown, &bytes)
@@ -427,7 +444,7 @@ pub fn open_with_notes(path: &Path) -> Opened {
             text::read(path, bytes).map(|t| (vec![t], vec![]))
         };
     }
-    if WORKBOOK_EXTENSIONS.contains(&ext.as_str()) {
+    if WORKBOOK_EXTENSIONS.contains(&ext.as_str()) || ext == "xml" {
         workbook::open(path, &ext)
     } else if DOCUMENT_EXTENSIONS.contains(&ext.as_str()) {
         docx::open(path)

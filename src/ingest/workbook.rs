@@ -56,6 +56,9 @@ pub enum NoteLevel {
     Error,
     /// A hidden sheet was read.
     Hidden,
+    /// The file was read in a format its name does not say (an XML
+    /// Spreadsheet 2003).
+    Format,
 }
 
 /// Something the reader left out or assumed, for the data-quality findings.
@@ -105,7 +108,27 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(err(format!("the workbook is more than the {} MB auditpack reads", MAX_FILE_BYTES >> 20)));
     }
-    // A web page saved as .xls (a case management system's "Export to Excel").
+    // Excel's "XML Spreadsheet 2003", saved as .xml or written by a
+    // system's "Export to Excel" as .xls.
+    if matches!(ext, "xml" | "xls") && !bytes.starts_with(&CFB_MAGIC) && super::xmlss::is_spreadsheetml(bytes) {
+        let sheets = super::xmlss::sheets(bytes).map_err(err)?;
+        let names = sheets.iter().map(|s| (s.name.clone(), true, s.hidden)).collect();
+        let mut cells: std::collections::HashMap<String, Vec<(u32, u32, Cell)>> = sheets.into_iter().map(|s| (s.name, s.cells)).collect();
+        let (tables, mut notes) = read_sparse(file, names, false, |name, sink| {
+            for (row, col, cell) in cells.remove(name).unwrap_or_default() {
+                sink((row, col), cell)?;
+            }
+            Ok(())
+        })?;
+        notes.insert(0, ReadNote { sheet: None, level: NoteLevel::Format, message: XML_SPREADSHEET.into() });
+        return Ok((tables, notes));
+    }
+    if ext == "xml" {
+        return Err(err("is an XML file, not an Excel \"XML Spreadsheet 2003\" workbook".into()));
+    }
+    // A web page saved as .xls (a case management system's "Export to
+    // Excel"); asked after the XML Spreadsheet, whose `<Table>` looks like
+    // a page's `<table>`.
     if ext == "xls" && !bytes.starts_with(&CFB_MAGIC) && super::html::is_html(bytes) {
         return super::html::read(file, bytes);
     }
@@ -572,6 +595,9 @@ fn kinds(sheets: &[calamine::Sheet]) -> Vec<(String, bool, bool)> {
         .map(|s| (s.name.clone(), !matches!(s.typ, SheetType::ChartSheet | SheetType::Vba), !matches!(s.visible, calamine::SheetVisible::Visible)))
         .collect()
 }
+
+/// What is said of a workbook read as Excel's "XML Spreadsheet 2003".
+pub const XML_SPREADSHEET: &str = "an Excel \"XML Spreadsheet 2003\" workbook (plain XML): read as a workbook, each cell by the type it is saved with";
 
 /// What is said of a hidden sheet that is read.
 pub const HIDDEN_SHEET: &str = "a hidden sheet: read like the others (Excel does not show it; if it holds an old copy of the records, leave it out with kind = \"ignore\" in the config's [[sources]])";

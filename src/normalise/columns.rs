@@ -1182,6 +1182,30 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                 continue;
             }
         }
+        // An actions report's two completion dates, one naming the action
+        // ("Date Completed" beside "Date action completed"): the action's is
+        // the one naming it; the other, the audit's (the report repeats it to
+        // say which audit the action came from).
+        if kind == TableKind::Actions && field == "completed_date" && winners.len() > 1 && top < 1000 {
+            let names_action = |c: usize| words[columns[c].index].iter().any(|w| w == "action" || w == "actions");
+            let action: Vec<usize> = winners.iter().copied().filter(|&c| names_action(c)).collect();
+            if let ([a], true) = (&action[..], winners.iter().all(|&c| c == action[0] || !names_action(c))) {
+                let kept = columns[*a].header.clone();
+                let audit_date_free = !columns.iter().any(|c| c.target == Target::Field("audit_date".into()));
+                let others: Vec<usize> = cols.iter().copied().filter(|&c| c != *a).collect();
+                for &c in &others {
+                    if audit_date_free && others.len() == 1 && winners.contains(&c) {
+                        notes.push(format!("column '{}' matches completed_date, but '{kept}' names the action: read as the audit's date", columns[c].header));
+                        columns[c].target = Target::Field("audit_date".into());
+                        columns[c].reason = format!("{} (the audit's date: '{kept}' names the action's completion)", columns[c].reason);
+                    } else {
+                        notes.push(format!("column '{}' matches completed_date, but '{kept}' names the action: not used", columns[c].header));
+                        columns[c].unuse(&format!("'{kept}' names the action"));
+                    }
+                }
+                continue;
+            }
+        }
         // A legal status beside the category of abuse of a CP plan ("Plan Type"
         // and "Category"): the category is not the status.
         if kind == TableKind::Episodes && field == "episode_type" && winners.len() > 1 && top < 1000 {

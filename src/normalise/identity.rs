@@ -305,6 +305,28 @@ pub fn id_in_cell(cell: &str) -> Option<(String, Option<String>)> {
     (one_id(inside) && id_tokens(before).is_empty()).then(|| (inside.to_string(), None))
 }
 
+/// "C1001, P5001": ids of different shapes in one cell (not a sibling
+/// group's, which share one), just one of them a child's id on its own
+/// elsewhere (`alone`, by [`child_key`]): that one, and the others as text.
+fn child_with_other_ids(cell: &str, alone: &std::collections::HashSet<String>) -> Option<(String, String)> {
+    if !super::sibling_ids(cell).is_empty() {
+        return None;
+    }
+    let parts: Vec<&str> = cell.split([',', ';', '/', '&', '+']).map(str::trim).collect();
+    let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let an_id = |p: &&str| p.len() >= 4 && !year(p) && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') && p.chars().any(|c| c.is_ascii_digit());
+    if parts.len() < 2 || !parts.iter().all(an_id) {
+        return None;
+    }
+    let mut known = parts.iter().filter(|p| child_key(p).is_some_and(|k| alone.contains(&k)));
+    let main = known.next()?;
+    if known.next().is_some() || parts.iter().any(|p| p != main && shape(p) == shape(main)) {
+        return None;
+    }
+    let others: Vec<&str> = parts.iter().copied().filter(|p| p != main).collect();
+    Some((main.to_string(), others.join(", ")))
+}
+
 /// Records whose child id cell names its id among other words
 /// ([`id_in_cell`]): read as that id; and where the cell gives an earlier id,
 /// records under it are read as the same child (the unborn baby's audit
@@ -317,19 +339,54 @@ fn read_ids_in_cells(model: &mut Model, findings: &mut Findings) {
     ids.extend(model.episodes.iter().map(|e| (e.child_id.clone(), e.origin.file.clone())));
     for c in 0..model.children.len() as u32 {
         let id = model.children.get(c);
-        if id.contains(char::is_whitespace) || id.contains(['(', '[']) {
+        if id.contains(char::is_whitespace) || id.contains(['(', '[', ',', ';', '/', '&', '+']) {
             let file = model.case_notes.iter().find(|n| n.child == c).map(|n| model.strings.get(n.source).to_string()).unwrap_or_default();
             ids.push((id.to_string(), file));
         }
     }
     let mut read: Vec<(String, String, Option<String>, String)> = Vec::new();
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut paired: Vec<(&str, String)> = Vec::new();
     for (id, file) in &ids {
         if seen.insert(id.as_str()) {
             if let Some((main, earlier)) = id_in_cell(id) {
                 read.push((id.clone(), main, earlier, file.clone()));
             }
         }
+    }
+    // "C1001, P5001": a child's id written with another reference of
+    // another shape (a parent's, a family's); where just one of them is a
+    // child's id on its own elsewhere in the exports, the cell is that child.
+    let pairs: Vec<&(String, String)> = ids.iter().filter(|(id, _)| id.contains([',', ';', '/', '&', '+']) && !read.iter().any(|r| &r.0 == id)).collect();
+    if !pairs.is_empty() {
+        let alone: std::collections::HashSet<String> = ids
+            .iter()
+            .map(|(id, _)| id.as_str())
+            .chain((0..model.children.len() as u32).map(|c| model.children.get(c)))
+            .filter(|id| !id.contains([',', ';', '/', '&', '+', '(', '[']) && !id.trim().contains(char::is_whitespace))
+            .filter_map(child_key)
+            .collect();
+        let mut done: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for (cell, file) in pairs {
+            if !done.insert(cell.as_str()) {
+                continue;
+            }
+            if let Some((main, others)) = child_with_other_ids(cell, &alone) {
+                model.id_map.entry(cell.clone()).or_insert((main.clone(), file.clone()));
+                paired.push((file.as_str(), format!("{cell} as {main} ({others} is no child's id in these exports)")));
+            }
+        }
+    }
+    if let Some((file, _)) = paired.first() {
+        let n = paired.len();
+        let examples = paired.iter().take(3).map(|(_, e)| e.as_str()).collect::<Vec<_>>().join("; ");
+        let why = format!(
+            "{n} child id cell{} give{} a child's id with another reference (a parent's, a family's): each is read as the one id that is a child's on its own elsewhere: {examples}{}",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "s" } else { "" },
+            if n > 3 { "; …" } else { "" }
+        );
+        findings.push(Severity::Info, "child_id_with_other_id", file, None, None, None, String::new(), why);
     }
     if read.is_empty() {
         return;

@@ -241,6 +241,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     out.model.no_completion = Default::default();
     keep_from_set_aside(&mut out, &mut found);
     drop_superseded_notes(&mut out, &mut found);
+    joint_entries(&mut out.model);
     drop_superseded(&mut out, &mut found);
     drop_reaudits_read_twice(&mut out.model, &mut found);
     read_codes_by_key(&mut out.model, &ctx, &mut found);
@@ -413,6 +414,31 @@ fn drop_reaudits_read_twice(model: &mut Model, found: &mut findings::Findings) {
     model.audits.retain(|a| !twice(a));
 }
 
+/// A joint audit entered by each of its auditors: two rows of one table
+/// for the same child and completion date, one of them saying the other
+/// entry is the record ([`model::Audit::other_entry_is_record`]). That row
+/// is set aside for the other (with what the other's table has no column
+/// for, as any version); where every row of the pair says so, both stay.
+fn joint_entries(model: &mut Model) {
+    let marked: Vec<usize> = (0..model.audits.len()).filter(|&i| model.audits[i].other_entry_is_record && model.audits[i].completed.is_some()).collect();
+    for i in marked {
+        let a = &model.audits[i];
+        let child = identity::child_key(&a.child_id);
+        let record = model.audits.iter().find(|x| {
+            !x.other_entry_is_record
+                && x.origin.file == a.origin.file
+                && x.origin.sheet == a.origin.sheet
+                && x.origin != a.origin
+                && x.completed == a.completed
+                && child.is_some()
+                && identity::child_key(&x.child_id) == child
+        });
+        if let Some(x) = record {
+            model.superseded.push((a.origin.clone(), x.origin.clone(), table::JOINT_ENTRY));
+        }
+    }
+}
+
 fn drop_superseded(out: &mut Normalised, found: &mut findings::Findings) {
     let superseded = std::mem::take(&mut out.model.superseded);
     if superseded.is_empty() {
@@ -447,7 +473,11 @@ fn drop_superseded(out: &mut Normalised, found: &mut findings::Findings) {
             Some(old.row),
             None,
             "",
-            format!("{label}: a later export has this record again ({place}), and {why}; that version is used{}", with_kept(&kept)),
+            if *why == table::JOINT_ENTRY {
+                format!("{label}: {why} ({place}); that entry is used{}", with_kept(&kept))
+            } else {
+                format!("{label}: a later export has this record again ({place}), and {why}; that version is used{}", with_kept(&kept))
+            },
         );
     }
 }
@@ -827,6 +857,7 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
                     ingest::workbook::NoteLevel::Uncalculated => (Severity::Warning, "formula_not_calculated"),
                     ingest::workbook::NoteLevel::Error => (Severity::Error, "sheet_error"),
                     ingest::workbook::NoteLevel::Hidden => (Severity::Info, "sheet_hidden"),
+                    ingest::workbook::NoteLevel::Format => (Severity::Info, "file_format"),
                 };
                 if severity == Severity::Error && !out.failed_files.iter().any(|f| f == shown) {
                     out.failed_files.push(shown.to_string());

@@ -155,6 +155,12 @@ pub struct Audit {
     /// that row is used.
     #[serde(skip)]
     pub copied_in: bool,
+    /// Its row says another entry of the same audit is the record (a joint
+    /// audit entered by each of its auditors: "duplicate entry by
+    /// co-auditor; Wyn's entry is the record", "see Kit's entry for the
+    /// agreed grade").
+    #[serde(skip)]
+    pub other_entry_is_record: bool,
 }
 
 impl Audit {

@@ -1216,8 +1216,9 @@ pub const MARKED_IGNORE: &str = "its notes say to ignore it (a duplicate or a ro
 pub const KEY_LINE: &str = "a key to the table's codes";
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 38] = [
+pub const SET_ASIDE_REASONS: [&str; 39] = [
     NO_ACTION,
+    LONE_SENTENCE,
     PARTNER_SECTION,
     KEY_LINE,
     super::corrections::LOG,
@@ -1385,6 +1386,7 @@ fn same_audit(x: &Audit, a: &Audit) -> bool {
     fn plain(a: &Audit) -> Audit {
         let mut a = a.clone();
         a.copied_in = false;
+        a.other_entry_is_record = false;
         let judgements = a.domains.iter_mut().filter_map(|d| d.judgement.as_mut()).chain(a.overall.as_mut()).chain(a.moderated_overall.as_mut());
         for j in judgements {
             // The crosswalk's label, not the spelling ("RI", "good."), in any
@@ -1458,6 +1460,28 @@ fn says_copied_in(row: &SourceRow) -> bool {
             ["copied from", "copied across from", "copied over from", "transferred in from", "transferred from", "copy of the audit"]
                 .iter()
                 .any(|p| contains_phrase(&f, p))
+        }
+        _ => false,
+    })
+}
+
+/// Whether a row's note says another entry of its audit is the record, as
+/// a joint audit entered by each of its two auditors says on one of the two
+/// rows: "Joint audit - duplicate entry by co-auditor; Wyn's entry is the
+/// record", "see Kit's entry for the agreed grade". Not the row that says
+/// it is the record ("this entry is the record").
+fn says_other_entry_is_record(row: &SourceRow) -> bool {
+    static WORDS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 2]> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| [memchr::memmem::Finder::new("ntry"), memchr::memmem::Finder::new("NTRY")]);
+    row.cells.iter().any(|c| match c {
+        Cell::Text(t) if t.len() >= 12 && words.iter().any(|w| w.find(t.as_bytes()).is_some()) => {
+            let f = fold(t);
+            let this = ["this entry is the record", "this is the record", "this entry is the agreed", "this row is the record"].iter().any(|p| f.contains(p));
+            // ("see Kit's entry", "see the other auditor's entry": "see" then
+            // an entry within four words.)
+            let see_entry = f.match_indices("see ").any(|(i, _)| f[i + 4..].split(' ').take(5).any(|w| w == "entry"));
+            let other = f.match_indices("entry is the record").any(|(i, _)| !f[..i].trim_end().ends_with("this"));
+            !this && (see_entry || other || contains_phrase(&f, "duplicate entry") || contains_phrase(&f, "duplicated entry"))
         }
         _ => false,
     })
@@ -1828,6 +1852,19 @@ fn removal_note(note: &str) -> bool {
 
 /// A sibling group's audit form exported a row per child: the rows after the
 /// first add their child to the one audit.
+/// Why a row holding one sentence and nothing else is not counted.
+pub const LONE_SENTENCE: &str = "a line of text on its own (an instruction or a remark, such as \"Do not edit below this line\"), not a record";
+
+/// A row's only text, when it is a sentence and no id: four words or more,
+/// no digit ("Do not edit below this line", "Rows below are last year's").
+fn lone_sentence(text: &str) -> bool {
+    text.split_whitespace().count() >= 4 && !text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Why a joint audit's row that says another entry is the record is not
+/// counted ([`Audit::other_entry_is_record`]).
+pub const JOINT_ENTRY: &str = "the same joint audit entered by its other auditor: this row's note says the other entry is the record";
+
 pub const SIBLING_ROW: &str = "the same audit form's row for another child of its sibling group: the child is added to the audit";
 
 /// An action whose status says it was withdrawn or removed ([`action_withdrawn`]).
@@ -3506,6 +3543,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         seen_unread: Default::default(),
         child_audits: Default::default(),
         read_as_yes: BTreeMap::new(),
+        views_as_yes: BTreeMap::new(),
+        views_answered: mapping.field("spoke_family").is_some_and(|i| sample[h + 1..].iter().any(|r| r.cells.get(i).is_some_and(says_yes_or_no))),
         fill_down,
         fill_said: false,
         error_cells: vec![Default::default(); watch.len()],
@@ -3620,6 +3659,18 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             Some(column),
             example.clone(),
             format!("{count} entries that name a person or a date (not yes or no) were read as yes"),
+        );
+    }
+    for (column, (count, example)) in &reader.views_as_yes {
+        findings.push(
+            Severity::Info,
+            "views_read_as_yes",
+            &file,
+            sheet.as_deref(),
+            None,
+            Some(column),
+            example.clone(),
+            format!("{count} parents' or carers' views written in the column were read as yes (their views were obtained, so they were spoken to)"),
         );
     }
     for ((_, header), (count, first, at)) in reader.error_watch.iter().zip(&reader.error_cells).filter(|(_, (n, _, _))| *n > 0) {
@@ -4779,6 +4830,13 @@ struct RowReader<'a> {
     /// Yes/no columns holding names or dates ("Moderated by: Jo", "Worker seen:
     /// Sam 05/10") read as yes: column → (count, first example).
     read_as_yes: BTreeMap<String, (u64, String)>,
+    /// Parents' or carers' views read as their being spoken to, by column.
+    views_as_yes: BTreeMap<String, (u64, String)>,
+    /// Whether the family's spoken-to column answers yes or no in so many
+    /// words in some of the rows looked at ("No - parents did not engage"):
+    /// only then is a view written in it an answer (a column of views alone,
+    /// even one telling of contact, records views, not who was spoken to).
+    views_answered: bool,
     /// The child id's column where the report prints it once per group (see
     /// [`printed_once_per_group`]), and the id last printed.
     fill_down: Option<(usize, Option<Cell>)>,
@@ -4873,6 +4931,16 @@ impl<'a> RowReader<'a> {
         }
         if super::corrections::deleted(&row) {
             return self.not_counted(&row, super::corrections::DELETED, "row_set_aside", report, findings);
+        }
+        // (In the child's id column of audits or legal status: a sentence
+        // alone elsewhere may be a record's one value, and an action's text
+        // alone is a service-wide action.)
+        let in_id = |row: &SourceRow| matches!(self.mapping.field("child_id").and_then(|i| row.cells.get(i)), Some(Cell::Text(t)) if lone_sentence(t));
+        // (Not a Word form's lines, where a line alone may be an action
+        // under the form's grid.)
+        let form = crate::ingest::DOCUMENT_EXTENSIONS.contains(&crate::ingest::extension(std::path::Path::new(self.file)).as_str());
+        if matches!(self.mapping.kind, TableKind::Audits | TableKind::Episodes) && !form && row.lone_text().is_some() && in_id(&row) {
+            return self.not_counted(&row, LONE_SENTENCE, "row_set_aside", report, findings);
         }
         if let Some(text) = super::sections::marked(&row) {
             report.reject(super::sections::SECTION_ROW);
@@ -6094,6 +6162,28 @@ impl<'a> RowReader<'a> {
             e.0 += 1;
             return Answer::Yes;
         }
+        // A parent's or carer's view written under a header asking for their
+        // views ("Parents / carers views:", which seed 001 asks the auditor
+        // to obtain for the cases selected), in a column that also answers
+        // yes or no ("No - parents did not engage"): their views were
+        // obtained. Not one heard through someone else, nor one saying they
+        // were not spoken to; and not in a column of views alone, which
+        // records views, not who was spoken to (blind sets 7, 10 and 17).
+        let views_header = field == "spoke_family" && ["views", "view", "feedback", "wishes"].iter().any(|w| h.split(' ').any(|x| x == *w));
+        if views_header
+            && self.views_answered
+            && !second_hand
+            && cell.as_date().is_none()
+            && text.split_whitespace().count() >= 2
+            && (names_role(field, &fold(&text)) || gives_a_view(&text))
+            && !says_not_spoken_to(&text, field)
+        {
+            let header = header.to_string();
+            self.answers_read.entry(field.to_string()).or_default().0 += 1;
+            let e = self.views_as_yes.entry(header).or_insert((0, text));
+            e.0 += 1;
+            return Answer::Yes;
+        }
         let header = header.to_string();
         let e = self.answers_read.entry(field.to_string()).or_default();
         e.1 += 1;
@@ -6319,6 +6409,7 @@ impl<'a> RowReader<'a> {
             reaudit_on_row: false,
             rest_of_row: self.rest_of_row(row),
             copied_in: says_copied_in(row),
+            other_entry_is_record: says_other_entry_is_record(row),
         })
     }
 
@@ -7107,6 +7198,57 @@ fn several_answers(field: &str, text: &str) -> Option<Answer> {
 /// ("Father – yes", "Mother - by phone").
 fn split_who(text: &str) -> Option<(&str, &str)> {
     text.split_once(':').or_else(|| [" – ", " — ", " - "].iter().find_map(|d| text.split_once(d)))
+}
+
+/// Whether a cell answers yes or no in so many words ("Yes - mother",
+/// "No - parents did not engage", "N", a tick box's true): not "None".
+fn says_yes_or_no(c: &Cell) -> bool {
+    match c {
+        Cell::Bool(_) => true,
+        Cell::Text(t) => matches!(fold(t).split(' ').next(), Some("yes" | "no" | "y" | "n")),
+        _ => false,
+    }
+}
+
+/// Whether a text gives someone's view ("Carers positive about support",
+/// "wants more contact", "happy with the plan").
+fn gives_a_view(text: &str) -> bool {
+    let f = fold(text);
+    [
+        "wants",
+        "want",
+        "wanted",
+        "happy",
+        "unhappy",
+        "positive",
+        "negative",
+        "pleased",
+        "satisfied",
+        "dissatisfied",
+        "feels",
+        "felt",
+        "said",
+        "says",
+        "reports",
+        "reported",
+        "worried",
+        "concerned",
+        "supportive",
+        "grateful",
+        "would like",
+        "likes",
+        "liked",
+        "views recorded",
+        "views obtained",
+        "views gathered",
+        "appreciates",
+        "appreciated",
+        "frustrated",
+        "complained",
+        "praised",
+    ]
+    .iter()
+    .any(|w| contains_phrase(&f, w))
 }
 
 /// A worker named before a colon or a spaced dash with a short answer after

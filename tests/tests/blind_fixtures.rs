@@ -594,10 +594,9 @@ fn a_sixty_third_blind_set_of_unaccompanied_children_keeps_its_own_readings() {
 fn a_sixty_fourth_blind_set_of_sibling_groups_keeps_its_own_readings() {
     // One note, several children: group ids in one cell, notes copied to
     // each sibling, a sibling group's audit form as a row per child
-    // (tests/fixtures/councils64/README.md). 2 readings are open (a group
-    // visit's "C200111 only" seen-alone answer, views with no word of
-    // contact), each in known_limits.json with auditpack's own value, which
-    // is checked.
+    // (tests/fixtures/councils64/README.md). 1 reading is open (a group
+    // visit's "C200111 only" seen-alone answer), in known_limits.json with
+    // auditpack's own value, which is checked.
     check("councils64");
 }
 
@@ -847,4 +846,40 @@ fn a_thirty_eighth_blind_set_gives_the_independent_kpis_and_grade_distributions(
     // (tests/fixtures/councils38/README.md; the domains still open are in
     // known_limits.json).
     check("councils38");
+}
+
+#[test]
+fn a_sixty_fifth_blind_set_of_date_times_reads_each_date_as_it_was_in_england() {
+    // The night shift and the clock: date-times, not dates; UTC exports
+    // around midnight, the clocks going back on 25/10/2026, times typed as
+    // text, serials with fractions (tests/fixtures/councils65/README.md).
+    // Every KPI matches.
+    check("councils65");
+}
+
+#[test]
+fn a_sixty_sixth_blind_set_of_joint_audits_counts_each_audit_once() {
+    // Two pairs of eyes: joint audits, one entered by each auditor with a
+    // note saying which is the record; co-auditor columns; collaborative
+    // and peer audits; an actions report repeating its audit's date beside
+    // the action's (tests/fixtures/councils66/README.md). Every KPI matches.
+    check("councils66");
+}
+
+#[test]
+fn a_sixty_seventh_blind_set_of_dashboard_trackers_counts_only_the_records() {
+    // The tracker became a dashboard: an Excel table with a totals row,
+    // summary and chart-data sheets, filtered and grouped rows, a "Do not
+    // edit below this line" marker (tests/fixtures/councils67/README.md).
+    // Every KPI matches.
+    check("councils67");
+}
+
+#[test]
+fn a_sixty_eighth_blind_set_saved_every_way_excel_offers_is_read() {
+    // Save As every option: CSV UTF-8 with a BOM, Macintosh CR endings,
+    // MS-DOS code page 850, Unicode Text (UTF-16), XML Spreadsheet 2003,
+    // OpenDocument, semicolons and decimal commas
+    // (tests/fixtures/councils68/README.md). Every KPI matches.
+    check("councils68");
 }

@@ -2911,3 +2911,109 @@ fn what_is_not_withdrawn_a_challenge_or_a_group_is_read_as_before() {
     let out = run_files("joint-and-copied-notes", &[("case notes.csv", &copied)]);
     assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(7), Some(7)));
 }
+
+#[test]
+fn a_child_id_written_with_a_parents_id_is_the_childs() {
+    // Found by a stranger's review (2026-12-01, 25th session): "C1001,
+    // P5001" gives the child's id with the parent's (another shape). C1001
+    // is a child's id on its own elsewhere, P5001 is not: the visits are
+    // C1001's. Where both are children alone elsewhere, the cell is left.
+    let audits = "Child ID,Date completed,Overall grade\nC1001,03/09/2026,Good\n";
+    let notes = "Person ID,Case Note Type,Event Date,Date Entered,Seen Alone\n\
+                 \"C1001, P5001\",Visit to Child - CP,02/09/2026,03/09/2026,Yes\n\
+                 C1001/P5001,Visit to Child - CP,14/09/2026,15/09/2026,Yes\n\
+                 \"C1002, C1003\",Visit to Child - CP,25/09/2026,26/09/2026,No\n";
+    let out = run_files("child-and-parent-id", &[("audits.csv", audits), ("case notes.csv", notes)]);
+    let children: Vec<String> = rows(&out.join("normalised/case_notes.csv")).into_iter().map(|r| r["child_id"].clone()).collect();
+    assert_eq!(children, ["C1001", "C1001", "C1002", "C1003"]);
+    assert!(data_quality(&out).contains("child_id_with_other_id"), "{}", data_quality(&out));
+    let both = format!("{notes}P5001,Visit to Child - CP,25/09/2026,26/09/2026,No\n");
+    let out = run_files("child-and-child-id", &[("audits.csv", audits), ("case notes.csv", &both)]);
+    let children: Vec<String> = rows(&out.join("normalised/case_notes.csv")).into_iter().map(|r| r["child_id"].clone()).collect();
+    // (The two spellings of the pair are one child id, as any two spellings are.)
+    assert_eq!(children, ["C1001, P5001", "C1001, P5001", "C1002", "C1003", "P5001"]);
+}
+
+#[test]
+fn a_joint_audit_entered_by_both_auditors_counts_once() {
+    // Blind set 66. Each auditor of a joint audit entered it; one row's note
+    // says the other entry is the record: that row is set aside, whichever
+    // comes first. Two audits of a child on one day with no such note stay two.
+    let audits = "Child ID,Auditor,Date completed,Overall grade,Notes\n\
+                  C1,Jon Garth,15/09/2026,Good,Joint audit with Kit Hale - see Kit's entry for the agreed grade.\n\
+                  C1,Kit Hale,15/09/2026,Requires improvement,\"Joint audit with Jon Garth (same audit, entered by both auditors). Agreed grade: RI\"\n\
+                  C2,Wyn Xu,16/09/2026,Good,Joint audit with Yas Zorn - this entry is the record.\n\
+                  C2,Yas Zorn,16/09/2026,Good,Joint audit - duplicate entry by co-auditor; Wyn's entry is the record.\n\
+                  C3,Ola Penn,17/09/2026,Good,\n\
+                  C3,Ann Vale,17/09/2026,Inadequate,\n";
+    let out = run_files("joint-audit-twice", &[("audits.csv", audits)]);
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(4)));
+    assert_eq!(data_quality(&out).matches("the same joint audit entered by its other auditor").count(), 2);
+    // A line of text alone in the id column is no audit ("Do not edit below
+    // this line"); the audits under it are read.
+    let marked = "Child ID,Date completed,Overall grade\nC1,03/09/2026,Good\nDo not edit below this line,,\nC9,03/07/2026,Inadequate\n";
+    let out = run_files("do-not-edit-line", &[("audits.csv", marked)]);
+    let ids: Vec<String> = rows(&out.join("normalised/audits.csv")).into_iter().map(|r| r["child_id"].clone()).collect();
+    assert_eq!(ids, ["C1", "C9"]);
+    assert!(data_quality(&out).contains("a line of text on its own"));
+    // An actions report with the audit's "Date Completed" beside "Date action
+    // completed": the action's is the one naming it.
+    let audits = "Child ID,Date completed,Overall grade\nC1,03/09/2026,Good\nC2,05/09/2026,Good\n";
+    let actions = "Person ID,Date Completed,Action,Target Date,Date action completed\n\
+                   C1,03/09/2026,Chronology,20/09/2026,18/09/2026\n\
+                   C2,05/09/2026,Plan,20/09/2026,25/09/2026\n";
+    let out = run_files("two-completion-dates", &[("audits.csv", audits), ("actions.csv", actions)]);
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)));
+}
+
+#[test]
+fn an_xml_spreadsheet_2003_is_read_as_a_workbook() {
+    // Blind set 68: Excel's "XML Spreadsheet 2003" Save As format (.xml),
+    // also what some systems' "Export to Excel" writes as .xls. Any other
+    // XML beside it is no export.
+    let book = |name: &str, rows: &[[&str; 3]]| {
+        let cell = |v: &str| {
+            if v.starts_with("2026-") {
+                format!("<Cell><Data ss:Type=\"DateTime\">{v}T00:00:00.000</Data></Cell>")
+            } else {
+                format!("<Cell><Data ss:Type=\"String\">{v}</Data></Cell>")
+            }
+        };
+        let body: String = rows.iter().map(|r| format!("<Row>{}</Row>", r.iter().map(|v| cell(v)).collect::<String>())).collect();
+        format!(
+            "<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\" \
+             xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\"><Worksheet ss:Name=\"{name}\"><Table>{body}</Table></Worksheet></Workbook>"
+        )
+    };
+    let header = ["Child ID", "Date completed", "Overall grade"];
+    let xml = book("Audit Log", &[header, ["C1", "2026-09-03", "Good"], ["C2", "2026-09-08", "Inadequate"]]);
+    let xls = book("Export", &[header, ["C3", "2026-09-10", "Good"]]);
+    let other = "<?xml version=\"1.0\"?><settings><theme>blue</theme></settings>";
+    let out = run_files("xml-spreadsheet", &[("audits.xml", &xml), ("export.xls", &xls), ("settings.xml", other)]);
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)));
+    let dq = data_quality(&out);
+    assert_eq!(dq.matches("file_format").count(), 2, "{dq}");
+    assert!(dq.contains("an XML file that is not an Excel"), "{dq}");
+}
+
+#[test]
+fn a_carers_view_is_an_answer_where_its_column_answers_yes_or_no() {
+    // Blind sets 64, 66 and 67: a carer's view written in a views column
+    // that also answers yes or no says their views were obtained. A column
+    // of views alone records views, not who was spoken to (sets 7 and 17).
+    let answered = "Child ID,Date completed,Overall grade,Parents / carers views:\n\
+                    C1,03/09/2026,Good,Foster carer positive about support\n\
+                    C2,08/09/2026,Good,Grandmother (SGO carer) happy with the plan\n\
+                    C3,10/09/2026,Good,No - parents did not engage\n\
+                    C4,12/09/2026,Good,Yes - mother\n";
+    let out = run_files("views-answered", &[("audits.csv", answered)]);
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(3), Some(4)));
+    assert!(data_quality(&out).contains("views_read_as_yes"));
+    let views_only = "Child ID,Date completed,Overall grade,Parents / carers views:\n\
+                      C1,03/09/2026,Good,Carers positive about support\n\
+                      C2,08/09/2026,Good,\"Mum happy with SW, wants more notice of reviews\"\n\
+                      C3,10/09/2026,Good,Not selected for parent views\n";
+    let out = run_files("views-only", &[("audits.csv", views_only)]);
+    let k = metrics(&out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "family_spoken_to").unwrap().clone();
+    assert!(k["value"].is_null() && k["denominator"] == 0, "{k}");
+}
