@@ -308,6 +308,48 @@ pub fn day_month_without_year(s: &str) -> Option<(u32, u32)> {
     Some((m, d))
 }
 
+/// A date written after words saying something was done ("done 24/9",
+/// "Completed - see case note 14/10", "Signed off 05/10/2026"), as a
+/// person types a completion into a date column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DoneDate {
+    /// The date, its year given.
+    Full(NaiveDate),
+    /// A day and a month with no year ("done 24/9"): (day, month).
+    DayMonth(u32, u32),
+}
+
+/// [`DoneDate`] of a text that starts with a word saying it was done and
+/// holds one day-first date ("24/9", "14.10", "05/10/2026"); none for any
+/// other text, or one with two dates.
+pub fn done_date(t: &str) -> Option<DoneDate> {
+    let lower = t.trim().to_lowercase();
+    const DONE: [&str; 12] =
+        ["done", "completed", "complete", "signed off", "signed-off", "sign off", "closed", "achieved", "actioned", "confirmed", "finished", "yes - done"];
+    let rest = DONE.iter().find_map(|w| lower.strip_prefix(w).filter(|r| r.is_empty() || r.starts_with(|c: char| !c.is_alphanumeric())))?;
+    let tokens: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | ':'))
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_digit()))
+        .filter(|w| w.contains(['/', '.']) && w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .collect();
+    let [token] = tokens[..] else { return None };
+    let parts: Vec<&str> = token.split(['/', '.']).collect();
+    let num = |p: &str| p.parse::<u32>().ok().filter(|_| (1..=2).contains(&p.len()));
+    match parts[..] {
+        [d, m] => {
+            let (d, m) = (num(d)?, num(m)?);
+            ((1..=31).contains(&d) && (1..=12).contains(&m)).then_some(DoneDate::DayMonth(d, m))
+        }
+        [d, m, y] if matches!(y.len(), 2 | 4) => {
+            let (d, m) = (num(d)?, num(m)?);
+            let y: i32 = y.parse().ok()?;
+            let y = if y < 100 { 2000 + y } else { y };
+            NaiveDate::from_ymd_opt(y, m, d).map(DoneDate::Full)
+        }
+        _ => None,
+    }
+}
+
 /// The first two numbers of a text date with no four-digit year first
 /// ("14/9/2026", "9/14/2026 10:02"), if it is one.
 pub fn day_month_parts(s: &str) -> Option<(&str, &str, &str, char)> {

@@ -1101,6 +1101,27 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         }
     }
 
+    // A date column torn between fields ("Date submitted by auditor":
+    // completed_date / due_date) where every field it could be but one is
+    // another column's by name ("Deadline" is the due date): the one left.
+    for ci in 0..columns.len() {
+        let Some(tied) = columns[ci].reason.strip_prefix("ambiguous: ").map(|t| t.split(" / ").map(str::to_string).collect::<Vec<String>>()) else { continue };
+        if columns[ci].target != Target::Unmapped || !tied.iter().all(|f| f.ends_with("_date")) || profiles[columns[ci].index].dates == 0 {
+            continue;
+        }
+        let taken = |f: &str| columns.iter().enumerate().any(|(o, c)| o != ci && c.target == Target::Field(f.to_string()) && scores[o] >= 100);
+        let free: Vec<&String> = tied.iter().filter(|f| !taken(f)).collect();
+        if let [field] = free[..] {
+            let header = columns[ci].header.clone();
+            notes.retain(|n| !n.starts_with(&format!("column '{header}' could be any of")));
+            let others = tied.iter().filter(|f| *f != field).cloned().collect::<Vec<_>>().join(", ");
+            columns[ci].reason = format!("{field} (it could be {}, but another column is named for {others})", tied.join(" or "));
+            columns[ci].target = Target::Field(field.clone());
+            columns[ci].score = 1;
+            scores[ci] = 1;
+        }
+    }
+
     // One column per single-valued field: the strongest wins; a tie is reported.
     let mut by_field: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (ci, c) in columns.iter().enumerate() {
@@ -1702,11 +1723,101 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             let torn = columns[ci].target == Target::Unmapped && columns[ci].reason.starts_with("ambiguous") && columns[ci].reason.contains("due_date");
             torn.then(|| (0..columns.len()).find(|&o| o != ci && columns[o].target == Target::Field("due_date".into()))).flatten()
         });
+        // The two tied for a date field and the revised one's other words
+        // end the original's ("Revised timescale" beside "Suggested
+        // timescale", "Extended due date" beside "Original due date"): the
+        // original is the field again, and the revision is read first.
+        let original = original.or_else(|| {
+            let tied = |c: &ColumnMap| -> Option<String> {
+                let f = c.reason.rsplit_once("(not used: ")?.1.strip_suffix(" is ambiguous)")?;
+                (c.target == Target::Unmapped && f.ends_with("_date")).then(|| f.to_string())
+            };
+            let field = tied(&columns[ci])?;
+            let o = (0..columns.len()).find(|&o| {
+                let g = &folded[columns[o].index];
+                o != ci
+                    && g.ends_with(&format!(" {rest}"))
+                    && g.split(' ').count() == rest.split(' ').count() + 1
+                    && tied(&columns[o]).as_deref() == Some(field.as_str())
+            })?;
+            if columns.iter().any(|c| c.target == Target::Field(field.clone())) {
+                return None;
+            }
+            let header = columns[o].header.clone();
+            notes.retain(|n| !n.starts_with(&format!("column '{header}' ")));
+            columns[o].target = Target::Field(field.clone());
+            columns[o].score = 100;
+            columns[o].reason = format!("{field}, revised by '{}' where it is filled", columns[ci].header);
+            Some(o)
+        });
         if let Some(o) = original.filter(|&o| columns[ci].score < 1000 && (columns[ci].target == Target::Unmapped || columns[ci].target == columns[o].target)) {
             let header = columns[ci].header.clone();
             notes.retain(|n| !n.starts_with(&format!("column '{header}' ")));
             columns[ci].reason = format!("{REVISES}'{}'; read first, the original where it is blank", columns[o].header);
             columns[ci].target = columns[o].target.clone();
+            columns[ci].score = columns[o].score;
+        }
+    }
+
+    // A due date revised in a column of its own, however it is headed
+    // ("Revised due date (extension agreed)", "Audit Due (revised)",
+    // "Deadline extended to (agreed)", "Extension agreed to", "Revised date"
+    // beside "By When:"): read first, the table's due date where it is
+    // blank, as any revised date (agreed extensions move the due date).
+    if matches!(kind, TableKind::Audits | TableKind::Actions) {
+        let revises_due = |f: &str| {
+            let w: Vec<&str> = f.split(' ').collect();
+            let revision = w.iter().any(|x| matches!(*x, "revised" | "extended" | "extension" | "amended"))
+                || ["new due", "new deadline", "new target"].iter().any(|p| contains_phrase(f, p));
+            let due = w.iter().any(|x| matches!(*x, "due" | "deadline" | "target" | "timescale" | "extension" | "extended"))
+                || contains_phrase(f, "by when")
+                || (w.len() == 2 && w[1] == "date");
+            revision && due && !w.iter().any(|x| matches!(*x, "completed" | "completion" | "done" | "actual" | "reason" | "why" | "by" | "who" | "approved"))
+        };
+        let tied_due = |c: &ColumnMap| c.target == Target::Unmapped && c.reason.ends_with("(not used: due_date is ambiguous)");
+        for ci in 0..columns.len() {
+            let c = &columns[ci];
+            let free = c.target == Target::Unmapped || c.target == Target::Field("due_date".into()) || c.target == Target::Field("set_date".into());
+            // (Dates in it: "Extension agreed (Y/N)" is no date.)
+            let p = &profiles[c.index];
+            if c.score >= 1000 || c.reason.starts_with(REVISES) || !free || !revises_due(&folded[c.index]) || p.non_empty == 0 || p.dates * 2 < p.non_empty {
+                continue;
+            }
+            let others: Vec<usize> =
+                (0..columns.len()).filter(|&o| o != ci && (columns[o].target == Target::Field("due_date".into()) || tied_due(&columns[o]))).collect();
+            let [o] = others[..] else { continue };
+            let header = columns[ci].header.clone();
+            let original = columns[o].header.clone();
+            notes.retain(|n| !n.starts_with(&format!("column '{header}' ")) && !n.starts_with(&format!("column '{original}' ")));
+            if tied_due(&columns[o]) {
+                columns[o].target = Target::Field("due_date".into());
+                columns[o].score = 100;
+                columns[o].reason = format!("due_date, revised by '{header}' where it is filled");
+            }
+            columns[ci].reason = format!("{REVISES}'{original}'; read first, the original where it is blank");
+            columns[ci].target = Target::Field("due_date".into());
+            columns[ci].score = columns[o].score;
+        }
+    }
+
+    // An audit returned for amendment and sent in again ("Resubmitted",
+    // "Date resubmitted"): complete when resubmitted (seed 003: returned to
+    // the auditor, who "completes and sends back"); the first submission
+    // where it was not returned.
+    if kind == TableKind::Audits {
+        let done: Vec<usize> = (0..columns.len()).filter(|&o| columns[o].target == Target::Field("completed_date".into())).collect();
+        for ci in 0..columns.len() {
+            let f = &folded[columns[ci].index];
+            let resubmitted = f.split(' ').any(|w| matches!(w, "resubmitted" | "resubmission" | "resent")) || contains_phrase(f, "re submitted");
+            let p = &profiles[columns[ci].index];
+            let [o] = done[..] else { break };
+            if !resubmitted || o == ci || columns[ci].target != Target::Unmapped || columns[ci].score >= 1000 || p.non_empty == 0 || p.dates * 2 < p.non_empty {
+                continue;
+            }
+            let original = columns[o].header.clone();
+            columns[ci].reason =
+                format!("{REVISES}'{original}'; read first, the original where it is blank (an audit returned for amendment is complete when sent in again)");
+            columns[ci].target = Target::Field("completed_date".into());
             columns[ci].score = columns[o].score;
         }
     }

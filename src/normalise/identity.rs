@@ -312,10 +312,31 @@ fn child_with_other_ids(cell: &str, alone: &std::collections::HashSet<String>) -
     if !super::sibling_ids(cell).is_empty() {
         return None;
     }
-    let parts: Vec<&str> = cell.split([',', ';', '/', '&', '+']).map(str::trim).collect();
+    // (Words in brackets, and a label beside an id, say whose it is:
+    // "C1001 / M2001 (mother)", "C1002, Mum P5002", "AB12345, NHS 9434765919".)
+    let mut bare = String::new();
+    let mut depth = 0u32;
+    for ch in cell.chars() {
+        match ch {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => bare.push(ch),
+            _ => {}
+        }
+    }
     let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
     let an_id = |p: &&str| p.len() >= 4 && !year(p) && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') && p.chars().any(|c| c.is_ascii_digit());
-    if parts.len() < 2 || !parts.iter().all(an_id) {
+    let label = |w: &&str| w.len() <= 12 && w.chars().all(char::is_alphabetic);
+    let mut parts: Vec<&str> = Vec::new();
+    for part in bare.split([',', ';', '/', '&', '+']) {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let ids: Vec<&str> = words.iter().copied().filter(an_id).collect();
+        match ids[..] {
+            [id] if words.len() <= 3 && words.iter().all(|w| *w == id || label(w)) => parts.push(id),
+            _ => return None,
+        }
+    }
+    if parts.len() < 2 {
         return None;
     }
     let mut known = parts.iter().filter(|p| child_key(p).is_some_and(|k| alone.contains(&k)));

@@ -415,28 +415,60 @@ fn drop_reaudits_read_twice(model: &mut Model, found: &mut findings::Findings) {
 }
 
 /// A joint audit entered by each of its auditors: two rows of one table
-/// for the same child and completion date, one of them saying the other
-/// entry is the record ([`model::Audit::other_entry_is_record`]). That row
-/// is set aside for the other (with what the other's table has no column
-/// for, as any version); where every row of the pair says so, both stay.
+/// for the same child and completion date by two auditors, one of them with
+/// a note saying the other's entry is the record ([`joint_entry_of`]). That
+/// row is set aside for the other (with what the other's table has no
+/// column for, as any version); where both rows say so, both stay.
 fn joint_entries(model: &mut Model) {
-    let marked: Vec<usize> = (0..model.audits.len()).filter(|&i| model.audits[i].other_entry_is_record && model.audits[i].completed.is_some()).collect();
+    let marked: Vec<usize> = (0..model.audits.len()).filter(|&i| model.audits[i].entry_note.is_some() && model.audits[i].completed.is_some()).collect();
+    let mut gone: Vec<(model::Origin, model::Origin)> = Vec::new();
     for i in marked {
         let a = &model.audits[i];
         let child = identity::child_key(&a.child_id);
         let record = model.audits.iter().find(|x| {
-            !x.other_entry_is_record
-                && x.origin.file == a.origin.file
+            x.origin.file == a.origin.file
                 && x.origin.sheet == a.origin.sheet
                 && x.origin != a.origin
                 && x.completed == a.completed
                 && child.is_some()
                 && identity::child_key(&x.child_id) == child
+                && joint_entry_of(a, x)
+                && !joint_entry_of(x, a)
         });
         if let Some(x) = record {
-            model.superseded.push((a.origin.clone(), x.origin.clone(), table::JOINT_ENTRY));
+            gone.push((a.origin.clone(), x.origin.clone()));
         }
     }
+    model.superseded.extend(gone.into_iter().map(|(old, new)| (old, new, table::JOINT_ENTRY)));
+}
+
+/// Whether audit `a`'s note says `x`'s entry is the record: `a` and `x` by
+/// two named auditors, and the note naming `x`'s auditor's entry ("see
+/// Kit's entry", "Wyn's entry is the record") or the co-auditor's
+/// ("duplicate entry by co-auditor"), never `a`'s own auditor's.
+fn joint_entry_of(a: &model::Audit, x: &model::Audit) -> bool {
+    let Some(note) = a.entry_note.as_deref() else { return false };
+    let names = |au: &model::Audit| -> Vec<String> {
+        au.auditor.as_deref().map(fold::fold).unwrap_or_default().split(' ').filter(|w| w.len() >= 3).map(str::to_string).collect()
+    };
+    let (own, other) = (names(a), names(x));
+    if own.is_empty() || other.is_empty() || own == other {
+        return false;
+    }
+    let entry_of = |w: &String| note.contains(&format!("{w} s entry")) || note.contains(&format!("{w}s entry"));
+    if own.iter().any(entry_of) {
+        return false;
+    }
+    other.iter().any(entry_of)
+        || [
+            "co auditor s entry",
+            "other auditor s entry",
+            "duplicate entry by co auditor",
+            "duplicate entry by the co auditor",
+            "duplicate entry by second auditor",
+        ]
+        .iter()
+        .any(|p| note.contains(p))
 }
 
 fn drop_superseded(out: &mut Normalised, found: &mut findings::Findings) {
@@ -458,7 +490,7 @@ fn drop_superseded(out: &mut Normalised, found: &mut findings::Findings) {
                 && matches!(t.kind, columns::TableKind::Audits | columns::TableKind::Actions | columns::TableKind::Episodes)
         }) {
             t.rows_accepted = t.rows_accepted.saturating_sub(1);
-            t.reject(label_of(t.kind));
+            t.reject(if *why == table::JOINT_ENTRY { table::JOINT_ENTRY } else { label_of(t.kind) });
         }
         let label = out.tables.iter().find(|t| t.file == old.file && t.sheet == old.sheet).map_or(table::SUPERSEDED, |t| label_of(t.kind));
         let place = match &new.sheet {
@@ -474,7 +506,7 @@ fn drop_superseded(out: &mut Normalised, found: &mut findings::Findings) {
             None,
             "",
             if *why == table::JOINT_ENTRY {
-                format!("{label}: {why} ({place}); that entry is used{}", with_kept(&kept))
+                format!("{why} ({place}); that entry is used{}", with_kept(&kept))
             } else {
                 format!("{label}: a later export has this record again ({place}), and {why}; that version is used{}", with_kept(&kept))
             },

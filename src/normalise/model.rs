@@ -155,12 +155,13 @@ pub struct Audit {
     /// that row is used.
     #[serde(skip)]
     pub copied_in: bool,
-    /// Its row says another entry of the same audit is the record (a joint
-    /// audit entered by each of its auditors: "duplicate entry by
-    /// co-auditor; Wyn's entry is the record", "see Kit's entry for the
-    /// agreed grade").
+    /// Its row's note, folded, where it may say another entry of the same
+    /// audit is the record (a joint audit entered by each of its auditors:
+    /// "duplicate entry by co-auditor; Wyn's entry is the record", "see
+    /// Kit's entry for the agreed grade"); whose entry it names is decided
+    /// against the other row's auditor.
     #[serde(skip)]
-    pub other_entry_is_record: bool,
+    pub entry_note: Option<String>,
 }
 
 impl Audit {

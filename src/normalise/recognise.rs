@@ -309,6 +309,7 @@ impl ValueProfile {
             // is one too, and so is an open end ("Ongoing").
             let date = is_date_value(c)
                 || matches!(c, Cell::Text(t) if matches!(super::fold::fold(t).as_str(), "ongoing" | "current" | "to date" | "present" | "open ended" | "not ended"))
+                || matches!(c, Cell::Text(t) if crate::ingest::cell::done_date(t).is_some())
                 || matches!(c, Cell::Text(t) if super::timescale::parse(t).is_some() || super::timescale::by_date(c, |x| x.as_date()).is_some());
             let grade = is_grade_value(crosswalk, c);
             // 1 and 0 are read as yes and no in a yes / no column, but do not

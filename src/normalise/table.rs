@@ -1216,8 +1216,9 @@ pub const MARKED_IGNORE: &str = "its notes say to ignore it (a duplicate or a ro
 pub const KEY_LINE: &str = "a key to the table's codes";
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 39] = [
+pub const SET_ASIDE_REASONS: [&str; 40] = [
     NO_ACTION,
+    JOINT_ENTRY,
     LONE_SENTENCE,
     PARTNER_SECTION,
     KEY_LINE,
@@ -1386,7 +1387,7 @@ fn same_audit(x: &Audit, a: &Audit) -> bool {
     fn plain(a: &Audit) -> Audit {
         let mut a = a.clone();
         a.copied_in = false;
-        a.other_entry_is_record = false;
+        a.entry_note = None;
         let judgements = a.domains.iter_mut().filter_map(|d| d.judgement.as_mut()).chain(a.overall.as_mut()).chain(a.moderated_overall.as_mut());
         for j in judgements {
             // The crosswalk's label, not the spelling ("RI", "good."), in any
@@ -1465,25 +1466,22 @@ fn says_copied_in(row: &SourceRow) -> bool {
     })
 }
 
-/// Whether a row's note says another entry of its audit is the record, as
+/// A row's note that may say another entry of its audit is the record, as
 /// a joint audit entered by each of its two auditors says on one of the two
-/// rows: "Joint audit - duplicate entry by co-auditor; Wyn's entry is the
-/// record", "see Kit's entry for the agreed grade". Not the row that says
-/// it is the record ("this entry is the record").
-fn says_other_entry_is_record(row: &SourceRow) -> bool {
+/// rows ("Joint audit - duplicate entry by co-auditor; Wyn's entry is the
+/// record", "see Kit's entry for the agreed grade"), folded; whose entry it
+/// names is decided against the other row (`joint_entry_of`). Not a
+/// note that says this entry is the record or is no duplicate.
+fn entry_note(row: &SourceRow) -> Option<String> {
     static WORDS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 2]> = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| [memchr::memmem::Finder::new("ntry"), memchr::memmem::Finder::new("NTRY")]);
-    row.cells.iter().any(|c| match c {
+    row.cells.iter().find_map(|c| match c {
         Cell::Text(t) if t.len() >= 12 && words.iter().any(|w| w.find(t.as_bytes()).is_some()) => {
             let f = fold(t);
-            let this = ["this entry is the record", "this is the record", "this entry is the agreed", "this row is the record"].iter().any(|p| f.contains(p));
-            // ("see Kit's entry", "see the other auditor's entry": "see" then
-            // an entry within four words.)
-            let see_entry = f.match_indices("see ").any(|(i, _)| f[i + 4..].split(' ').take(5).any(|w| w == "entry"));
-            let other = f.match_indices("entry is the record").any(|(i, _)| !f[..i].trim_end().ends_with("this"));
-            !this && (see_entry || other || contains_phrase(&f, "duplicate entry") || contains_phrase(&f, "duplicated entry"))
+            let this = ["this entry", "this is the record", "this row is the record", "not a duplicate", "not duplicate"].iter().any(|p| f.contains(p));
+            (!this && contains_phrase(&f, "entry")).then_some(f)
         }
-        _ => false,
+        _ => None,
     })
 }
 
@@ -1863,7 +1861,7 @@ fn lone_sentence(text: &str) -> bool {
 
 /// Why a joint audit's row that says another entry is the record is not
 /// counted ([`Audit::other_entry_is_record`]).
-pub const JOINT_ENTRY: &str = "the same joint audit entered by its other auditor: this row's note says the other entry is the record";
+pub const JOINT_ENTRY: &str = "the same joint audit entered by its other auditor: this row's note says the other auditor's entry is the record";
 
 pub const SIBLING_ROW: &str = "the same audit form's row for another child of its sibling group: the child is added to the audit";
 
@@ -1894,6 +1892,22 @@ pub fn action_withdrawn(status: &str) -> bool {
     let f = fold(rest);
     let done = ["done", "completed", "complete", "rescheduled", "rebooked", "achieved"].iter().any(|w| contains_phrase(&f, w));
     why_follows && !done
+}
+
+/// Whether a header names a challenge of the audit or a dissent
+/// ("Challenge outcome", "Dissent outcome", "Outcome of challenge").
+fn names_a_challenge(header: &str) -> bool {
+    let f = fold(header);
+    ["challenge", "challenged", "dissent", "appeal"].iter().any(|w| contains_phrase(&f, w))
+}
+
+/// Whether a challenge's outcome says it withdrew the action: upheld, and
+/// the action or recommendation withdrawn or removed ("Upheld -
+/// recommendation withdrawn"); not "Not upheld", nor a timescale changed.
+fn challenge_withdraws(outcome: &str) -> bool {
+    let f = fold(outcome);
+    let upheld = f.starts_with("upheld") || f.starts_with("challenge upheld") || f.starts_with("dissent upheld");
+    upheld && ["withdrawn", "removed", "rescinded", "deleted", "no longer required"].iter().any(|w| contains_phrase(&f, w))
 }
 
 /// An allocation whose status says it was cancelled, withdrawn or exempted.
@@ -5747,6 +5761,22 @@ impl<'a> RowReader<'a> {
                 }
             }
         }
+        // A date after words saying it was done ("done 24/9", "Completed -
+        // see case note 14/10"): that date, in the table's usual year when
+        // it gives none.
+        if let Some((cell, header)) = self.cell(row, field).filter(|(c, _)| matches!(c, Cell::Text(_)) && read(c).is_none()) {
+            use crate::ingest::cell::DoneDate;
+            let date = match crate::ingest::cell::done_date(&cell.as_string()) {
+                Some(DoneDate::Full(d)) => Some(d),
+                Some(DoneDate::DayMonth(d, m)) => self.usual_year.and_then(|y| chrono::NaiveDate::from_ymd_opt(y, m, d)),
+                None => None,
+            };
+            if let Some(date) = date {
+                let why = format!("a date written after words saying it was done: read as {date}");
+                findings.push(Severity::Info, "date_in_words", self.file, self.sheet, Some(row.row), Some(header), cell.as_string(), why);
+                return Some(date);
+            }
+        }
         let what = if self.month_first {
             "not a date (this table's month-first dates, ISO dates and Excel dates are read): left blank"
         } else {
@@ -6177,6 +6207,7 @@ impl<'a> RowReader<'a> {
             && text.split_whitespace().count() >= 2
             && (names_role(field, &fold(&text)) || gives_a_view(&text))
             && !says_not_spoken_to(&text, field)
+            && !has_a_negative(&text)
         {
             let header = header.to_string();
             self.answers_read.entry(field.to_string()).or_default().0 += 1;
@@ -6409,7 +6440,7 @@ impl<'a> RowReader<'a> {
             reaudit_on_row: false,
             rest_of_row: self.rest_of_row(row),
             copied_in: says_copied_in(row),
-            other_entry_is_record: says_other_entry_is_record(row),
+            entry_note: entry_note(row),
         })
     }
 
@@ -6660,6 +6691,13 @@ impl<'a> RowReader<'a> {
         }
         if let Some((status, header)) = self.cell(row, "status").filter(|(c, _)| action_withdrawn(&c.as_string())) {
             return Err((ACTION_WITHDRAWN, status.as_string(), Some(header.to_string())));
+        }
+        // A challenge's outcome beside the action that withdrew it ("Challenge
+        // outcome | Upheld - recommendation withdrawn").
+        for c in self.mapping.columns.iter().filter(|c| c.target == Target::Unmapped && names_a_challenge(&c.header)) {
+            if let Some(Cell::Text(t)) = row.cells.get(c.index).filter(|t| challenge_withdraws(&t.as_string())) {
+                return Err((ACTION_WITHDRAWN, t.clone(), Some(c.header.clone())));
+            }
         }
         let (due, due_in) = match self.cell(row, "due_date") {
             Some((cell, header)) => match self.timescale(row, header, cell, findings) {
@@ -7208,6 +7246,33 @@ fn says_yes_or_no(c: &Cell) -> bool {
         Cell::Text(t) => matches!(fold(t).split(' ').next(), Some("yes" | "no" | "y" | "n")),
         _ => false,
     }
+}
+
+/// Whether a text has a word that may say no one was reached or asked
+/// ("Parents' views not sought", "Foster carer was away", "Father not
+/// contacted"): such a text is no view obtained.
+fn has_a_negative(text: &str) -> bool {
+    let f = fold(text);
+    f.split(' ').any(|w| {
+        matches!(
+            w,
+            "not"
+                | "no"
+                | "never"
+                | "nobody"
+                | "none"
+                | "away"
+                | "unable"
+                | "refused"
+                | "declined"
+                | "unavailable"
+                | "absent"
+                | "didn"
+                | "wasn"
+                | "couldn"
+                | "cannot"
+        )
+    }) || contains_phrase(&f, "did not")
 }
 
 /// Whether a text gives someone's view ("Carers positive about support",

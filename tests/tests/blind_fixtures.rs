@@ -606,8 +606,9 @@ fn a_sixty_first_blind_set_of_challenged_grades_keeps_its_own_readings() {
     // (not audits themselves), actions withdrawn after an upheld challenge,
     // revised grades written into the judgement cell, parents' views as text
     // (tests/fixtures/councils61/README.md). Upheld challenges revise the
-    // auditor's grade. 3 readings are open (a withdrawal in a "Challenge
-    // outcome" column, a feeling with no word of contact), each in
+    // auditor's grade; a withdrawal in a "Challenge outcome" column and a
+    // revised timescale are read on the action. 1 reading is open (a
+    // feeling in a column of views and contact, no yes or no), in
     // known_limits.json with auditpack's own value, which is checked.
     check("councils61");
 }
@@ -882,4 +883,44 @@ fn a_sixty_eighth_blind_set_saved_every_way_excel_offers_is_read() {
     // OpenDocument, semicolons and decimal commas
     // (tests/fixtures/councils68/README.md). Every KPI matches.
     check("councils68");
+}
+
+#[test]
+fn a_sixty_ninth_blind_set_of_audit_lifecycles_keeps_its_own_readings() {
+    // The audit's many dates: allocated, submitted, returned, resubmitted,
+    // QA'd, signed off; due dates revised by agreed extensions
+    // (tests/fixtures/councils69/README.md). Revised due dates and
+    // resubmissions are read; 8 readings are open (an audit returned and
+    // not yet resubmitted, an action's "added to the case note" date,
+    // moderation after as_of), each in known_limits.json with auditpack's
+    // own value, which is checked.
+    check("councils69");
+}
+
+#[test]
+fn a_seventieth_blind_set_of_other_case_management_systems_keeps_its_own_readings() {
+    // Mosaic, Eclipse, Paris and Azeus case notes (tests/fixtures/councils70/README.md).
+    // 4 readings are open (a virtual visit and a no-access visit read as
+    // statutory visits), each in known_limits.json with auditpack's own
+    // value, which is checked.
+    check("councils70");
+}
+
+#[test]
+fn a_seventy_first_blind_set_of_moving_actions_keeps_its_own_readings() {
+    // Actions that do not sit still: revised and extended due dates,
+    // timescales in words, completions typed as "done 24/9"
+    // (tests/fixtures/councils71/README.md). 3 readings are open (a done
+    // date in a status column, an extension inside a timescale cell), each
+    // in known_limits.json with auditpack's own value, which is checked.
+    check("councils71");
+}
+
+#[test]
+fn a_seventy_second_blind_set_of_moderation_done_differently_keeps_its_own_readings() {
+    // Moderation panels' minutes, a PSW's sample, group moderation of
+    // re-audits, a QA outcome column, self-moderation
+    // (tests/fixtures/councils72/README.md). 17 readings are open, each in
+    // known_limits.json with auditpack's own value, which is checked.
+    check("councils72");
 }

@@ -3017,3 +3017,70 @@ fn a_carers_view_is_an_answer_where_its_column_answers_yes_or_no() {
     let k = metrics(&out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "family_spoken_to").unwrap().clone();
     assert!(k["value"].is_null() && k["denominator"] == 0, "{k}");
 }
+
+#[test]
+fn a_revised_timescale_and_a_withdrawing_challenge_are_read_on_the_action() {
+    // Blind set 61 (coldmarsh): "Suggested timescale" beside "Revised
+    // timescale" tied and neither was read; the revised one is read first,
+    // the suggested one where it is blank. An action whose challenge was
+    // upheld and the recommendation withdrawn is owed by no one.
+    let audits = "Person ID,Date completed,Overall grade\nC1,01/09/2026,Good\nC2,07/09/2026,Good\nC3,05/10/2026,Good\n";
+    let actions = "Person ID,Recommendation,Suggested timescale,Date completed,Challenge outcome,Revised timescale\n\
+                   C1,Genogram,15/09/2026,14/09/2026,,\n\
+                   C2,Assessment,14/09/2026,25/09/2026,Partly upheld - timescale extended,28/09/2026\n\
+                   C3,Legal gateway,19/10/2026,,Upheld - recommendation withdrawn,\n\
+                   C3,Core group minutes,19/10/2026,,Not upheld,\n";
+    let out = run_files("revised-and-withdrawn", &[("audits.csv", audits), ("recommendations.csv", actions)]);
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(2), Some(3)));
+    let overdue = metrics(&out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "actions_overdue").unwrap()["value"].clone();
+    assert_eq!(overdue, 1.0);
+}
+
+#[test]
+fn the_joint_audit_views_and_id_pair_rules_leave_ordinary_notes_alone() {
+    // The stranger review of 2026-12-01's twenty-sixth session
+    // (tests/fixtures/review/r26_c*/expected.md).
+    let pair = |k: &serde_json::Value| (k["numerator"].as_u64(), k["denominator"].as_u64());
+    let count = |case: &str| review_kpi(&review_run(case), "audits_completed")["value"].as_f64();
+    // Notes naming an entry that is not the other auditor's ("see SW's case
+    // note entry", "see row 12 entry", "Not a duplicate entry") and a note
+    // naming its own auditor's or this entry: both audits stay.
+    for case in ["r26_c02_see_case_note_entry", "r26_c03_see_row_entry", "r26_c04_not_a_duplicate_entry", "r26_c31_joint_this_entry_agreed"] {
+        assert_eq!(count(case), Some(3.0), "{case}");
+    }
+    assert_eq!(pair(&review_kpi(&review_run("r26_c06_joint_self_named"), "overall_good_or_better")), (Some(1), Some(2)));
+    // Negative wording in a views column is no view obtained.
+    assert_eq!(pair(&review_kpi(&review_run("r26_c10_views_negative_wording"), "family_spoken_to")), (Some(1), Some(6)));
+    assert_eq!(pair(&review_kpi(&review_run("r26_c07_views_refused"), "family_spoken_to")), (Some(2), Some(5)));
+    // A second id with a label ("C1001 / M2001 (mother)", "C1002, Mum
+    // P5002", "AB12345, NHS 9434765919"): the child whose id stands alone.
+    assert_eq!(pair(&review_kpi(&review_run("r26_c11_id_labelled_second_id"), "inadequate_reaudited_in_time")), (Some(2), Some(2)));
+    assert_eq!(pair(&review_kpi(&review_run("r26_c32_id_labelled_parent"), "inadequate_reaudited_in_time")), (Some(3), Some(3)));
+}
+
+#[test]
+fn an_audits_life_in_dates_is_read_by_its_revisions() {
+    // Blind sets 69 and 71. A due date revised by an agreed extension, in a
+    // column of its own however headed, is read first; an audit returned
+    // for amendment is complete when resubmitted; "Date submitted by
+    // auditor", torn between the completion and the due date beside a
+    // "Deadline", is the completion.
+    let audits =
+        "Case ID:,Deadline,Deadline extended to (agreed),Date submitted by auditor,Returned for amendment,Resubmitted,OVERALL JUDGEMENT OF THE CASE FILE:\n\
+                  C1,30/09/2026,,25/09/2026,,,Good\n\
+                  C2,30/09/2026,09/10/2026,08/10/2026,,,Good\n\
+                  C3,30/09/2026,,28/09/2026,29/09/2026,02/10/2026,Good\n\
+                  C4,30/09/2026,20/10/2026,19/10/2026,,,Good\n";
+    let out = run_files("audit-lifecycle", &[("tracker.csv", audits)]);
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(3), Some(4)));
+    // Completions typed after a word ("done 24/9", "Completed - see case
+    // note 14/10", "Signed off 05/10"), and a "Revised date" beside "By When:".
+    let audits = "Child ID,Date completed,Overall grade\nC1,01/09/2026,Good\nC2,02/09/2026,Good\nC3,03/09/2026,Good\n";
+    let actions = "Child ID,Action,By When:,Revised date,Date Action Completed\n\
+                   C1,a,30/09/2026,,done 24/9\n\
+                   C2,b,30/09/2026,16/10/2026,Completed - see case note 14/10\n\
+                   C3,c,30/09/2026,,Signed off 05/10\n";
+    let out = run_files("done-in-words", &[("audits.csv", audits), ("actions.csv", actions)]);
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(2), Some(3)));
+    assert_eq!(data_quality(&out).matches("date_in_words").count(), 3);
+}
