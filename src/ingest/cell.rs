@@ -327,6 +327,14 @@ pub fn done_date(t: &str) -> Option<DoneDate> {
     const DONE: [&str; 12] =
         ["done", "completed", "complete", "signed off", "signed-off", "sign off", "closed", "achieved", "actioned", "confirmed", "finished", "yes - done"];
     let rest = DONE.iter().find_map(|w| lower.strip_prefix(w).filter(|r| r.is_empty() || r.starts_with(|c: char| !c.is_alphanumeric())))?;
+    // (Not done after all: "Completed 14/10 - awaiting TM sign off",
+    // "Closed - no longer required 14/10".)
+    if ["awaiting", "pending", "not yet", "to be ", "outstanding", "chased", "no longer required", "not required", "withdrawn", "cancelled", "not signed"]
+        .iter()
+        .any(|w| rest.contains(w))
+    {
+        return None;
+    }
     let tokens: Vec<&str> = rest
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | ':'))
         .map(|w| w.trim_matches(|c: char| !c.is_ascii_digit()))

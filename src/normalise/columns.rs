@@ -1109,7 +1109,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         if columns[ci].target != Target::Unmapped || !tied.iter().all(|f| f.ends_with("_date")) || profiles[columns[ci].index].dates == 0 {
             continue;
         }
-        let taken = |f: &str| columns.iter().enumerate().any(|(o, c)| o != ci && c.target == Target::Field(f.to_string()) && scores[o] >= 100);
+        let taken = |f: &str| columns.iter().enumerate().any(|(o, c)| o != ci && c.target == Target::Field(f.to_string()) && scores[o] > 0);
         let free: Vec<&String> = tied.iter().filter(|f| !taken(f)).collect();
         if let [field] = free[..] {
             let header = columns[ci].header.clone();
@@ -1536,6 +1536,23 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                     |h, kept| format!("column '{h}' matches note_type, but the values of '{kept}' name more kinds of note: not used"),
                     |kept| format!("'{kept}' names more kinds of note"),
                 );
+                // The other, whose values say how the visit was made
+                // ("Virtual (video call)", "Home visit"): the visit's mode.
+                if !columns.iter().any(|c| c.target == Target::Field("visit_mode".into())) {
+                    // (Short labels, not a note's text that mentions a phone call.)
+                    let modes = |c: usize| {
+                        let values: Vec<String> = column_values(columns[c].index).iter().map(|v| v.as_string()).filter(|v| !v.trim().is_empty()).collect();
+                        values.iter().all(|v| v.split_whitespace().count() <= 5) && values.iter().any(|v| super::table::mode_not_in_person(v))
+                    };
+                    if let [m] = cols.iter().copied().filter(|&c| c != *b && modes(c)).collect::<Vec<_>>()[..] {
+                        let header = columns[m].header.clone();
+                        notes.retain(|n| !n.starts_with(&format!("column '{header}' ")));
+                        notes.push(format!("column '{header}' matches note_type, but its values say how the visit was made: read as the visit's mode"));
+                        columns[m].target = Target::Field("visit_mode".into());
+                        columns[m].reason = "its values say how the visit was made (virtual, by phone, in person)".into();
+                        columns[m].score = 1;
+                    }
+                }
                 continue;
             }
         }
@@ -1772,7 +1789,31 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             let due = w.iter().any(|x| matches!(*x, "due" | "deadline" | "target" | "timescale" | "extension" | "extended"))
                 || contains_phrase(f, "by when")
                 || (w.len() == 2 && w[1] == "date");
-            revision && due && !w.iter().any(|x| matches!(*x, "completed" | "completion" | "done" | "actual" | "reason" | "why" | "by" | "who" | "approved"))
+            // (Not an extension asked for or refused: "Extension requested".)
+            revision
+                && due
+                && !w.iter().any(|x| {
+                    matches!(
+                        *x,
+                        "completed"
+                            | "completion"
+                            | "done"
+                            | "actual"
+                            | "reason"
+                            | "why"
+                            | "by"
+                            | "who"
+                            | "approved"
+                            | "requested"
+                            | "request"
+                            | "refused"
+                            | "declined"
+                            | "rejected"
+                            | "sought"
+                            | "asked"
+                            | "applied"
+                    )
+                })
         };
         let tied_due = |c: &ColumnMap| c.target == Target::Unmapped && c.reason.ends_with("(not used: due_date is ambiguous)");
         for ci in 0..columns.len() {
@@ -1808,7 +1849,12 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         let done: Vec<usize> = (0..columns.len()).filter(|&o| columns[o].target == Target::Field("completed_date".into())).collect();
         for ci in 0..columns.len() {
             let f = &folded[columns[ci].index];
-            let resubmitted = f.split(' ').any(|w| matches!(w, "resubmitted" | "resubmission" | "resent")) || contains_phrase(f, "re submitted");
+            // (The auditor's own: not a deadline for it, a request for it, nor
+            // a moderation panel's.)
+            let resubmitted = (f.split(' ').any(|w| matches!(w, "resubmitted" | "resubmission")) || contains_phrase(f, "re submitted"))
+                && !f
+                    .split(' ')
+                    .any(|w| matches!(w, "due" | "deadline" | "target" | "requested" | "request" | "panel" | "moderation" | "moderator" | "moderated"));
             let p = &profiles[columns[ci].index];
             let [o] = done[..] else { break };
             if !resubmitted || o == ci || columns[ci].target != Target::Unmapped || columns[ci].score >= 1000 || p.non_empty == 0 || p.dates * 2 < p.non_empty {

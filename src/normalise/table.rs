@@ -999,7 +999,10 @@ pub(crate) fn not_in_person(text: &str) -> bool {
 
 /// Whether a folded visit description says it was in person or the child was seen.
 fn in_person(f: &str) -> bool {
-    ["face to face", "in person", "home visit", "child seen", "seen at home", "seen at school"].iter().any(|p| contains_phrase(f, p))
+    // ("Child Seen Alone: Y" is the seen-alone question, not a word on how
+    // the visit was made.)
+    let f = f.replace("child seen alone", " ");
+    ["face to face", "in person", "home visit", "child seen", "seen at home", "seen at school"].iter().any(|p| contains_phrase(&f, p))
 }
 
 /// Whether a "Visit Mode" value says the visit was not in person ("Virtual
@@ -1026,6 +1029,9 @@ pub(crate) fn seen_alone_not_seen(text: &str) -> bool {
     !words.contains(&"alone")
         && (not_in_person(text)
             || matches!(words.first(), Some(&("cancelled" | "canceled")))
+            // (The question and its answer: "Seen: No - no answer at the door".)
+            || words.starts_with(&["seen", "no"])
+            || words.starts_with(&["child", "seen", "no"])
             || words.windows(2).enumerate().any(|(i, w)| w == ["not", "seen"] && (i == 0 || matches!(words[i - 1], "child" | "yp" | "young" | "person"))))
 }
 
@@ -1907,7 +1913,9 @@ fn names_a_challenge(header: &str) -> bool {
 fn challenge_withdraws(outcome: &str) -> bool {
     let f = fold(outcome);
     let upheld = f.starts_with("upheld") || f.starts_with("challenge upheld") || f.starts_with("dissent upheld");
-    upheld && ["withdrawn", "removed", "rescinded", "deleted", "no longer required"].iter().any(|w| contains_phrase(&f, w))
+    // ("Upheld in part - action not withdrawn, timescale unchanged": not.)
+    let not = ["not withdrawn", "not removed", "not rescinded", "not deleted", "action stands", "stands"].iter().any(|w| contains_phrase(&f, w));
+    upheld && !not && ["withdrawn", "removed", "rescinded", "deleted", "no longer required"].iter().any(|w| contains_phrase(&f, w))
 }
 
 /// An allocation whose status says it was cancelled, withdrawn or exempted.
@@ -5604,7 +5612,13 @@ impl<'a> RowReader<'a> {
     /// is blank an alternate that is filled.
     fn column<'s>(&'s self, row: &SourceRow, field: &str) -> Option<(usize, &'s str)> {
         let (_, (i, header)) = self.fields.iter().find(|(f, _)| f == field)?;
-        if row.cells.get(*i).is_none_or(Cell::is_empty) {
+        // (A revised date's column saying there is none, "N/A", "No
+        // extension": the date it revises.)
+        let no_revision = || {
+            matches!(row.cells.get(*i), Some(c @ Cell::Text(_)) if self.as_date(c).is_none())
+                && self.mapping.columns.iter().any(|c| c.index == *i && c.reason.starts_with(super::columns::REVISES))
+        };
+        if row.cells.get(*i).is_none_or(Cell::is_empty) || no_revision() {
             if let Some((_, (j, h))) = self.alternates.iter().find(|(f, (j, _))| f == field && row.cells.get(*j).is_some_and(|c| !c.is_empty())) {
                 return Some((*j, h.as_str()));
             }
@@ -5768,7 +5782,21 @@ impl<'a> RowReader<'a> {
             use crate::ingest::cell::DoneDate;
             let date = match crate::ingest::cell::done_date(&cell.as_string()) {
                 Some(DoneDate::Full(d)) => Some(d),
-                Some(DoneDate::DayMonth(d, m)) => self.usual_year.and_then(|y| chrono::NaiveDate::from_ymd_opt(y, m, d)),
+                // (The year nearest the row's due date where it has one:
+                // "done 2/1" of an action due 20/12/2025 is in 2026.)
+                Some(DoneDate::DayMonth(d, m)) => {
+                    let near = (field != "due_date")
+                        .then(|| self.fields.iter().find(|(f, _)| f == "due_date").and_then(|(_, (i, _))| row.cells.get(*i)).and_then(&read))
+                        .flatten();
+                    match (near, self.usual_year) {
+                        (Some(n), _) => [chrono::Datelike::year(&n) - 1, chrono::Datelike::year(&n), chrono::Datelike::year(&n) + 1]
+                            .iter()
+                            .filter_map(|&y| chrono::NaiveDate::from_ymd_opt(y, m, d))
+                            .min_by_key(|x| (*x - n).num_days().abs()),
+                        (None, Some(y)) => chrono::NaiveDate::from_ymd_opt(y, m, d),
+                        (None, None) => None,
+                    }
+                }
                 None => None,
             };
             if let Some(date) = date {

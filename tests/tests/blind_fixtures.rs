@@ -899,10 +899,10 @@ fn a_sixty_ninth_blind_set_of_audit_lifecycles_keeps_its_own_readings() {
 
 #[test]
 fn a_seventieth_blind_set_of_other_case_management_systems_keeps_its_own_readings() {
-    // Mosaic, Eclipse, Paris and Azeus case notes (tests/fixtures/councils70/README.md).
-    // 4 readings are open (a virtual visit and a no-access visit read as
-    // statutory visits), each in known_limits.json with auditpack's own
-    // value, which is checked.
+    // Mosaic, Eclipse, Paris and Azeus case notes (tests/fixtures/councils70/README.md):
+    // "(Virtual)" beside "(Child Seen Alone: Y)" in a step's name, "Seen: No
+    // - no answer at the door", a visit type of modes beside the form's
+    // name. Every KPI matches.
     check("councils70");
 }
 

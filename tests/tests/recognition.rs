@@ -3084,3 +3084,51 @@ fn an_audits_life_in_dates_is_read_by_its_revisions() {
     assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(2), Some(3)));
     assert_eq!(data_quality(&out).matches("date_in_words").count(), 3);
 }
+
+#[test]
+fn other_systems_visits_not_in_person_are_not_statutory_visits() {
+    // Blind set 70. A Mosaic step "(Virtual) (Child Seen Alone: Y)" is not in
+    // person (the seen-alone question is no word on how the visit was made);
+    // an Eclipse form's "Seen: No - no answer at the door" is the child not
+    // seen; a "Visit type" of short mode labels beside the form's name is
+    // the visit's mode.
+    let status = "Child ID,Legal Status,Start Date,End Date\nC1,CLA,2026-06-01,\nC2,CP,2026-06-01,\nC3,CP,2026-06-01,\n";
+    let notes = "Child ID,Form,Visit type,Date of visit,Created On,Child seen / seen alone\n\
+                 C1,Statutory Visit - CLA (Child Seen Alone: Y),Home visit,2026-08-05,2026-08-05,Seen: Yes / Seen alone: Yes\n\
+                 C1,Statutory Visit - CLA (Virtual) (Child Seen Alone: Y),Home visit,2026-09-10,2026-09-10,Seen: Yes / Seen alone: Yes\n\
+                 C2,CP Visit,Home visit,2026-09-01,2026-09-01,Seen: Yes / Seen alone: Yes\n\
+                 C2,CP Visit,Home visit,2026-09-10,2026-09-10,Seen: No - no answer at the door\n\
+                 C2,CP Visit,Home visit,2026-09-29,2026-09-29,Seen: Yes / Seen alone: No - parent present\n\
+                 C3,CP Visit,Home visit,2026-09-01,2026-09-01,Seen: Yes / Seen alone: Yes\n\
+                 C3,CP Visit,Virtual (video call),2026-09-11,2026-09-11,Seen: Yes / Seen alone: Yes\n\
+                 C3,CP Visit,Home visit,2026-09-25,2026-09-25,Seen: Yes / Seen alone: Yes\n";
+    let out = run_files("other-systems-visits", &[("legal status.csv", status), ("observations.csv", notes)]);
+    assert_eq!(kpi_pair(&out, "cla_visits_in_time"), (Some(0), Some(1)));
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(0), Some(2)));
+}
+
+#[test]
+fn revised_dates_resubmissions_and_done_words_leave_ordinary_columns_alone() {
+    // The second stranger review of 2026-12-01's twenty-sixth session
+    // (tests/fixtures/review/r26b_*/expected.md).
+    let pair = |case: &str, id: &str| {
+        let k = review_kpi(&review_run(case), id);
+        (k["numerator"].as_u64(), k["denominator"].as_u64())
+    };
+    // An extension asked for is no due date; a date the audit went back to
+    // the auditor, or a deadline for resubmitting, is no completion.
+    assert_eq!(pair("r26b_c02_extension_requested", "actions_on_time"), (Some(2), Some(2)));
+    assert_eq!(pair("r26b_c13_resent_to_auditor", "audits_on_time"), (Some(2), Some(2)));
+    assert_eq!(pair("r26b_c42_resubmission_due", "audits_on_time"), (Some(3), Some(3)));
+    // "Completed 14/10 - awaiting TM sign off" is not signed off; "Upheld in
+    // part - action not withdrawn" keeps the action.
+    assert_eq!(pair("r26b_c14_completed_awaiting_signoff", "actions_on_time"), (Some(1), Some(2)));
+    assert_eq!(pair("r26b_c21_challenge_upheld_action_stands", "actions_on_time"), (Some(1), Some(3)));
+    // "done 2/10" takes the year nearest the action's due date.
+    assert_eq!(pair("r26b_c19_year_from_majority_wrong", "actions_on_time"), (Some(0), Some(1)));
+    // A revised date's "N/A" or "No extension" leaves the original due date.
+    assert_eq!(pair("r26b_c24_revised_mostly_na", "actions_on_time"), (Some(4), Some(4)));
+    assert_eq!(pair("r26b_c40_revised_dash_placeholder", "actions_on_time"), (Some(3), Some(4)));
+    // "Date submitted by auditor" beside "Audit deadline" is the completion.
+    assert_eq!(pair("r26b_c20_submitted_deadline_not_exact", "audits_on_time"), (Some(1), Some(3)));
+}
