@@ -6811,7 +6811,15 @@ impl<'a> RowReader<'a> {
             Cell::Text(t) => t.split([' ', '-', ',', '(', ')']).filter(|w| w.chars().any(|c| c.is_ascii_digit())).find_map(|w| self.as_date(&Cell::text(w))),
             _ => None,
         };
-        let date = status.as_date().or_else(written).or_else(|| reviewed(findings));
+        // (A day and month with no year, "done 29/9": in the table's usual year.)
+        let day_month = || match status {
+            Cell::Text(t) => match crate::ingest::cell::done_date(t)? {
+                crate::ingest::cell::DoneDate::Full(d) => Some(d),
+                crate::ingest::cell::DoneDate::DayMonth(d, m) => chrono::NaiveDate::from_ymd_opt(self.usual_year?, m, d),
+            },
+            _ => None,
+        };
+        let date = status.as_date().or_else(written).or_else(day_month).or_else(|| reviewed(findings));
         if date.is_none() {
             findings.push(
                 Severity::Warning,

@@ -910,9 +910,9 @@ fn a_seventieth_blind_set_of_other_case_management_systems_keeps_its_own_reading
 fn a_seventy_first_blind_set_of_moving_actions_keeps_its_own_readings() {
     // Actions that do not sit still: revised and extended due dates,
     // timescales in words, completions typed as "done 24/9"
-    // (tests/fixtures/councils71/README.md). 3 readings are open (a done
-    // date in a status column, an extension inside a timescale cell), each
-    // in known_limits.json with auditpack's own value, which is checked.
+    // (tests/fixtures/councils71/README.md), in a completion or a status
+    // column. 1 reading is open (an extension inside a timescale cell), in
+    // known_limits.json with auditpack's own value, which is checked.
     check("councils71");
 }
 

@@ -3083,6 +3083,13 @@ fn an_audits_life_in_dates_is_read_by_its_revisions() {
     let out = run_files("done-in-words", &[("audits.csv", audits), ("actions.csv", actions)]);
     assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(2), Some(3)));
     assert_eq!(data_quality(&out).matches("date_in_words").count(), 3);
+    // A status saying done with a day and month ("done 29/9") in the Tier 2
+    // grid's "Completed/Comments" column is done that day.
+    let actions = "Child ID,Action,Date to be completed by?,Date reviewed,Completed/Comments\n\
+                   C1,a,30/09/2026,,done 29/9\n\
+                   C2,b,30/09/2026,,done 2/10\n";
+    let out = run_files("done-in-status", &[("audits.csv", audits), ("actions.csv", actions)]);
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)));
 }
 
 #[test]
