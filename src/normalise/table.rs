@@ -3566,6 +3566,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         child_audits: Default::default(),
         read_as_yes: BTreeMap::new(),
         views_as_yes: BTreeMap::new(),
+        revision_cols: mapping.columns.iter().filter(|c| c.reason.starts_with(super::columns::REVISES)).map(|c| c.index).collect(),
         views_answered: mapping.field("spoke_family").is_some_and(|i| sample[h + 1..].iter().any(|r| r.cells.get(i).is_some_and(says_yes_or_no))),
         fill_down,
         fill_said: false,
@@ -4854,6 +4855,8 @@ struct RowReader<'a> {
     read_as_yes: BTreeMap<String, (u64, String)>,
     /// Parents' or carers' views read as their being spoken to, by column.
     views_as_yes: BTreeMap<String, (u64, String)>,
+    /// The columns of revised dates, read before the dates they revise.
+    revision_cols: Vec<usize>,
     /// Whether the family's spoken-to column answers yes or no in so many
     /// words in some of the rows looked at ("No - parents did not engage"):
     /// only then is a view written in it an answer (a column of views alone,
@@ -5614,10 +5617,7 @@ impl<'a> RowReader<'a> {
         let (_, (i, header)) = self.fields.iter().find(|(f, _)| f == field)?;
         // (A revised date's column saying there is none, "N/A", "No
         // extension": the date it revises.)
-        let no_revision = || {
-            matches!(row.cells.get(*i), Some(c @ Cell::Text(_)) if self.as_date(c).is_none())
-                && self.mapping.columns.iter().any(|c| c.index == *i && c.reason.starts_with(super::columns::REVISES))
-        };
+        let no_revision = || self.revision_cols.contains(i) && matches!(row.cells.get(*i), Some(c @ Cell::Text(_)) if self.as_date(c).is_none());
         if row.cells.get(*i).is_none_or(Cell::is_empty) || no_revision() {
             if let Some((_, (j, h))) = self.alternates.iter().find(|(f, (j, _))| f == field && row.cells.get(*j).is_some_and(|c| !c.is_empty())) {
                 return Some((*j, h.as_str()));
