@@ -654,6 +654,15 @@ fn join_boxed_options(cells: &mut [String]) {
     }
 }
 
+/// The text an XML reference stands for: a named entity ("&amp;") or a
+/// character reference ("&#10;"); none for one it cannot resolve.
+pub(super) fn reference_text(g: &quick_xml::events::BytesRef) -> Option<String> {
+    if let Some(s) = quick_xml::escape::resolve_xml_entity(g.as_ref()) {
+        return Some(s.to_string());
+    }
+    g.resolve_char_ref().ok().flatten().map(String::from)
+}
+
 /// The document's rows of cells, in reading order.
 fn rows(xml: &str) -> Result<Vec<Vec<String>>, String> {
     let mut reader = quick_xml::Reader::from_str(xml);
@@ -668,10 +677,8 @@ fn rows(xml: &str) -> Result<Vec<Vec<String>>, String> {
             Event::End(e) => r.end(e.local_name().into_inner().as_bytes()),
             Event::Text(t) if r.in_text && r.shown() => r.push_text(&t.xml10_content()),
             Event::GeneralRef(g) if r.in_text && r.shown() => {
-                if let Some(s) = quick_xml::escape::resolve_xml_entity(g.as_ref()) {
-                    r.push_text(s);
-                } else if let Ok(Some(c)) = g.resolve_char_ref() {
-                    r.push_text(c.encode_utf8(&mut [0; 4]));
+                if let Some(s) = reference_text(&g) {
+                    r.push_text(&s);
                 }
             }
             Event::Eof => break,

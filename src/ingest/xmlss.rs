@@ -200,10 +200,8 @@ pub fn sheets(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
             Event::Text(t) => r.push_text(&t.xml10_content()),
             Event::CData(t) => r.push_text(&t.into_inner()),
             Event::GeneralRef(g) => {
-                if let Some(s) = quick_xml::escape::resolve_xml_entity(g.as_ref()) {
-                    r.push_text(s);
-                } else if let Ok(Some(c)) = g.resolve_char_ref() {
-                    r.push_text(c.encode_utf8(&mut [0; 4]));
+                if let Some(s) = super::docx::reference_text(&g) {
+                    r.push_text(&s);
                 }
             }
             Event::Eof => break,
