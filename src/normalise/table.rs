@@ -1001,7 +1001,7 @@ pub(crate) fn not_in_person(text: &str) -> bool {
 fn in_person(f: &str) -> bool {
     // ("Child Seen Alone: Y" is the seen-alone question, not a word on how
     // the visit was made.)
-    let f = f.replace("child seen alone", " ");
+    let f = if f.contains("child seen alone") { std::borrow::Cow::Owned(f.replace("child seen alone", " ")) } else { std::borrow::Cow::Borrowed(f) };
     ["face to face", "in person", "home visit", "child seen", "seen at home", "seen at school"].iter().any(|p| contains_phrase(&f, p))
 }
 
