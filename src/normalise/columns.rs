@@ -1034,6 +1034,16 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             columns[i].scale = None;
             columns[i].score = 2;
         }
+        // A list of actions: its own "Created" is when the item was typed
+        // in (often days after the audit, by whoever keeps the list), not
+        // when the action was set; with no set date, an action is set at its
+        // audit (METRICS.md).
+        if kind == TableKind::Actions {
+            for c in columns.iter_mut().filter(|c| c.score < 1000 && c.target == Target::Field("set_date".into()) && folded[c.index] == "created") {
+                notes.push(format!("column '{}' is the SharePoint list's own date each item was created, not when the action was set: not used", c.header));
+                c.unuse("a SharePoint list's own date the item was created, not when the action was set");
+            }
+        }
     }
 
     // No moderator's grade, and one column of grades headed for moderation
@@ -1326,6 +1336,15 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                     && !ws.iter().any(|w| matches!(*w, "due" | "target" | "expected" | "deadline" | "planned" | "by"))
             };
             let done: Vec<usize> = winners.iter().copied().filter(|&c| says_done(c)).collect();
+            // (Completed and finalised, "Date completed" beside "Date
+            // finalised": seed 003 completes the audit by the deadline, then
+            // finalises it after the worker's challenge: the completion is
+            // the one headed so.)
+            let completes = |c: usize| fold(&columns[c].header).split(' ').any(|w| w.starts_with("complet"));
+            let done = match done.iter().copied().filter(|&c| completes(c)).collect::<Vec<_>>()[..] {
+                [one] if done.len() > 1 => vec![one],
+                _ => done,
+            };
             if let [done] = done[..] {
                 keep_one(
                     &mut columns,
@@ -1936,6 +1955,24 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     }
     let mut missing_required: Vec<String> =
         kind.required().iter().filter(|r| !columns.iter().any(|c| c.target == Target::Field(r.to_string()))).map(|r| r.to_string()).collect();
+    // A table of re-audits with no child id, each naming its original audit
+    // ("Re-audit ID", "Original Audit ID", "Re-audit completed"): the child is
+    // the original's; its re-audit date and grade are its own completion and
+    // overall.
+    let has = |columns: &[ColumnMap], f: &str| columns.iter().any(|c| c.target == Target::Field(f.into()));
+    if kind == TableKind::Audits && missing_required == ["child_id"] && has(&columns, "previous_id") && has(&columns, "audit_id") {
+        missing_required.clear();
+        notes.push("no child id column: each re-audit's child is its original audit's, named in the previous-audit column".to_string());
+        for (re, own) in [("reaudit_date", "completed_date"), ("reaudit_overall", "overall")] {
+            if !has(&columns, own) {
+                if let Some(c) = columns.iter_mut().find(|c| c.target == Target::Field(re.into())) {
+                    notes.push(format!("column '{}' is this table's own {own}: its rows are re-audits", c.header));
+                    c.target = Target::Field(own.into());
+                    c.reason = format!("{} (its rows are re-audits)", c.reason);
+                }
+            }
+        }
+    }
     // A visit report with no type column ("Child ID", "Visit date", "Seen
     // alone"): every row is a visit, so no type is needed.
     let headers: Vec<String> = columns.iter().map(|c| c.header.clone()).collect();

@@ -195,12 +195,13 @@ impl Coverage {
         let mut by_table: HashMap<(&str, &str, Option<&str>), Vec<TableBits>> = HashMap::new();
         let mut by_file: HashMap<(&str, &str), u32> = HashMap::new();
         let mut in_source: Vec<Vec<bool>> = NEEDS.iter().map(|(_, needs)| vec![false; needs.len()]).collect();
-        for t in tables.iter().filter(|t| usable(t)) {
-            let fields = table_fields(t, config);
+        // The KPIs (bits) records of a kind with these fields can feed, marking
+        // the needs they meet as in the exports.
+        let mut feeds = |kind: TableKind, fields: &BTreeSet<String>| {
             let mut bits = 0u32;
             for (k, (_, needs)) in NEEDS.iter().enumerate() {
                 for (j, need) in needs.iter().enumerate() {
-                    if need.kind == t.kind && satisfied(need, &fields) {
+                    if need.kind == kind && satisfied(need, fields) {
                         in_source[k][j] = true;
                         if needs.len() == 1 {
                             bits |= 1 << k;
@@ -208,8 +209,19 @@ impl Coverage {
                     }
                 }
             }
+            bits
+        };
+        for t in tables.iter().filter(|t| usable(t)) {
+            let bits = feeds(t.kind, &table_fields(t, config));
             by_table.entry((t.kind.as_str(), t.file.as_str(), t.sheet.as_deref())).or_default().push((rows_of(tables, t), bits));
             *by_file.entry((t.kind.as_str(), t.file.as_str())).or_default() |= bits;
+        }
+        // An audit that took fields from another export's version of it
+        // (dates in a tracker, judgements in another system's report) feeds
+        // what the two tables' columns can together.
+        let mut merged: HashMap<&super::model::Origin, u32> = HashMap::new();
+        for (at, fields) in merged_fields(tables, model, config) {
+            merged.insert(at, feeds(TableKind::Audits, &fields));
         }
         let mut unknown = |kind: TableKind| {
             for (k, (_, needs)) in NEEDS.iter().enumerate() {
@@ -228,12 +240,6 @@ impl Coverage {
                 _ => of_sheet.iter().find(|(rows, _)| rows.contains(&o.row)).or(of_sheet.first()).map(|(_, b)| *b),
             }
         };
-        // (An audit that took fields from another export's version of it
-        // feeds what either table's columns can.)
-        let mut merged: HashMap<&super::model::Origin, u32> = HashMap::new();
-        for (at, from) in &model.merged_audits {
-            *merged.entry(at).or_default() |= bits_at(TableKind::Audits, from).unwrap_or(0);
-        }
         let audits: Vec<u32> =
             model.audits.iter().map(|a| bits_at(TableKind::Audits, &a.origin).map_or(ALL, |b| b | merged.get(&a.origin).copied().unwrap_or(0))).collect();
         if audits.contains(&ALL) {
@@ -295,6 +301,55 @@ impl Coverage {
     }
 }
 
+/// The table (of its sheet) a record's row is in.
+fn table_at<'t>(tables: &'t [TableReport], kind: TableKind, o: &super::model::Origin) -> Option<&'t TableReport> {
+    let mut of_sheet = tables.iter().filter(|t| t.kind == kind && usable(t) && t.file == o.file && t.sheet == o.sheet).peekable();
+    let first = of_sheet.next()?;
+    if of_sheet.peek().is_none() {
+        return Some(first);
+    }
+    std::iter::once(first).chain(of_sheet).find(|t| rows_of(tables, t).contains(&o.row)).or(Some(first))
+}
+
+/// Audits that took fields from other exports' versions of them (see
+/// `merge`): per audit (where it was read), the fields its own table's
+/// columns and those versions' tables' columns hold together.
+///
+/// And an audit only in a table whose other audits were set aside for
+/// versions in such tables (an allocation list beside the log of returns):
+/// its own table's fields and theirs, as the absence of its version there
+/// says it was not returned (not completed, not graded).
+fn merged_fields<'m>(tables: &[TableReport], model: &'m Model, config: &Config) -> HashMap<&'m super::model::Origin, BTreeSet<String>> {
+    let mut out: HashMap<&super::model::Origin, BTreeSet<String>> = HashMap::new();
+    if model.merged_audits.is_empty() {
+        return out;
+    }
+    let own = |o: &super::model::Origin| table_at(tables, TableKind::Audits, o).map(|t| table_fields(t, config)).unwrap_or_default();
+    // (Per table set aside from: the fields of the tables its versions went to.)
+    let mut partners: HashMap<(&str, Option<&str>, u32), BTreeSet<String>> = HashMap::new();
+    for (at, from) in &model.merged_audits {
+        let fields = out.entry(at).or_insert_with(|| own(at));
+        if let Some(t) = table_at(tables, TableKind::Audits, from) {
+            fields.extend(table_fields(t, config));
+            let key = (t.file.as_str(), t.sheet.as_deref(), t.header_row.unwrap_or(0));
+            partners.entry(key).or_default().extend(own(at));
+        }
+    }
+    for a in &model.audits {
+        if out.contains_key(&a.origin) {
+            continue;
+        }
+        if let Some(t) = table_at(tables, TableKind::Audits, &a.origin) {
+            if let Some(p) = partners.get(&(t.file.as_str(), t.sheet.as_deref(), t.header_row.unwrap_or(0))) {
+                let mut fields = table_fields(t, config);
+                fields.extend(p.iter().cloned());
+                out.insert(&a.origin, fields);
+            }
+        }
+    }
+    out
+}
+
 /// A table's rows: after its header, up to the next table's header on the same sheet.
 fn rows_of(tables: &[TableReport], t: &TableReport) -> std::ops::Range<u32> {
     let from = t.header_row.unwrap_or(0);
@@ -307,6 +362,7 @@ fn rows_of(tables: &[TableReport], t: &TableReport) -> std::ops::Range<u32> {
 pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &mut Findings) {
     no_visit_types(model, found);
     blank_teams(tables, model, config, found);
+    let merged = merged_fields(tables, model, config);
     let mut audits_per_sheet: HashMap<(&str, Option<&str>), Vec<u32>> = HashMap::new();
     for a in &model.audits {
         audits_per_sheet.entry((a.origin.file.as_str(), a.origin.sheet.as_deref())).or_default().push(a.origin.row);
@@ -345,6 +401,22 @@ pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &
             }
         }
         for (group, kpis) in missing {
+            // (Its audits that took the field from another export's version
+            // of them are not left out: said on the rows they took it from.)
+            let took = if t.kind == TableKind::Audits && !merged.is_empty() {
+                let range = rows_of(tables, t);
+                merged
+                    .iter()
+                    .filter(|(at, f)| at.file == t.file && at.sheet == t.sheet && range.contains(&at.row) && group.iter().any(|x| f.contains(*x)))
+                    .count() as u64
+            } else {
+                0
+            };
+            let left_out = count.saturating_sub(took);
+            if left_out == 0 {
+                continue;
+            }
+            let others = if took > 0 { format!(" (the other {took} take it from another export's version of them)") } else { String::new() };
             found.push(
                 Severity::Warning,
                 "field_not_in_table",
@@ -354,10 +426,10 @@ pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &
                 None,
                 group.join(" / "),
                 format!(
-                    "no column for {}: its {} {} left out of {}",
+                    "no column for {}: its {} {} left out of {}{others}",
                     group.join(" or "),
-                    records(t.kind, count),
-                    if count == 1 { "is" } else { "are" },
+                    records(t.kind, left_out),
+                    if left_out == 1 { "is" } else { "are" },
                     kpis.join(", ")
                 ),
             );

@@ -71,6 +71,9 @@ pub struct Pivoted {
     /// A second, different answer to one question of one audit: (row, question,
     /// earlier row). The first answer is kept.
     pub conflicts: Vec<(u32, String, u32)>,
+    /// An answer edited later (a later "Last modified"): (the row not used,
+    /// question, the row with the latest answer, which is used).
+    pub edits: Vec<(u32, String, u32)>,
     /// How the rows were grouped, for the validate report.
     pub note: String,
 }
@@ -258,6 +261,28 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize, is_grade: 
             }
         }
     }
+    // A key column that says when each answer was last changed ("Last
+    // modified", "Date edited"): an answer edited after the form was sent
+    // comes again with a later stamp, which splits its audit in two. It is
+    // dropped where that joins audits and every question that then comes
+    // twice has a different stamp each time: the latest answer is used.
+    let stamp = keys.iter().copied().filter(|_| keys.len() > 1).find(|&c| {
+        let named = fold(&text(header.get(c))).split(' ').any(|w| matches!(w, "modified" | "edited" | "updated" | "amended" | "changed" | "timestamp"));
+        if !named || !rows.iter().filter_map(|r| r.cells.get(c)).filter(|v| !v.is_empty()).all(|v| stamp_order(v).is_some()) {
+            return false;
+        }
+        let without: Vec<usize> = keys.iter().copied().filter(|&k| k != c).collect();
+        let joined = group_by(&without);
+        let stamped = |g: &Vec<&SourceRow>| {
+            let distinct: std::collections::HashSet<(String, String)> = g.iter().map(|r| (fold(&question(r)), value(r.cells.get(c)))).collect();
+            g.len() - distinct.len()
+        };
+        joined.len() < groups.len() && joined.iter().map(stamped).sum::<usize>() == repeats_in(&groups)
+    });
+    if let Some(c) = stamp {
+        keys.retain(|&k| k != c);
+        groups = group_by(&keys);
+    }
     // Questions in the order they first come, one column each (spellings that
     // fold alike are one question).
     let mut questions: Vec<(String, String)> = Vec::new();
@@ -351,7 +376,8 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize, is_grade: 
         out_header.extend(per_answer.iter().map(|&c| Cell::Text(format!("{question} {}", header_text(c)))));
     }
     let slot = |qi: usize| own.len() + step_cells + qi * (1 + per_answer.len());
-    let mut out = Pivoted { header: out_header, rows: Vec::new(), folded: 0, duplicates: Vec::new(), conflicts: Vec::new(), note: String::new() };
+    let mut out =
+        Pivoted { header: out_header, rows: Vec::new(), folded: 0, duplicates: Vec::new(), conflicts: Vec::new(), edits: Vec::new(), note: String::new() };
     let mut audit_rows: Vec<(u32, SourceRow)> = Vec::new();
     // Key → position in `audit_rows`, for rows of an audit with no question.
     let mut audit_of: HashMap<Vec<String>, usize> = HashMap::new();
@@ -367,12 +393,23 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize, is_grade: 
             let f = fold(&question(r));
             let qi = question_index[f.as_str()];
             if let Some(first) = answered.get(&qi) {
-                if first.cells == r.cells {
-                    out.duplicates.push((r.row, first.row));
-                } else {
-                    out.conflicts.push((r.row, questions[qi].1.clone(), first.row));
+                // (An answer edited later: the one with the latest stamp.)
+                let later = stamp.and_then(|c| Some(stamp_order(r.cells.get(c)?)?.cmp(&stamp_order(first.cells.get(c)?)?)));
+                match later {
+                    Some(std::cmp::Ordering::Greater) => out.edits.push((first.row, questions[qi].1.clone(), r.row)),
+                    Some(std::cmp::Ordering::Less) => {
+                        out.edits.push((r.row, questions[qi].1.clone(), first.row));
+                        continue;
+                    }
+                    _ => {
+                        if first.cells == r.cells {
+                            out.duplicates.push((r.row, first.row));
+                        } else {
+                            out.conflicts.push((r.row, questions[qi].1.clone(), first.row));
+                        }
+                        continue;
+                    }
                 }
-                continue;
             }
             answered.insert(qi, r);
             if let Some(s) = &steps {
@@ -718,6 +755,29 @@ fn answer_metadata(rows: &[&SourceRow], header: &str, c: usize) -> bool {
     let values: Vec<&Cell> = rows.iter().filter_map(|r| r.cells.get(c)).filter(|v| !v.is_empty()).collect();
     let named = fold(header).split(' ').any(|w| matches!(w, "by" | "answered" | "entered" | "author" | "user" | "modified" | "updated" | "created"));
     named || (!values.is_empty() && values.iter().filter(|v| is_date_value(v) || is_id_value(v)).count() * 2 > values.len())
+}
+
+/// A stamp's place in time: its date, then its time of day where it gives
+/// one ("14/07/2026 15:02", an Excel date-time number).
+fn stamp_order(c: &Cell) -> Option<(chrono::NaiveDate, u32)> {
+    match c {
+        Cell::Date(d) => Some((*d, 0)),
+        Cell::Number(n) if n.is_finite() && *n > 0.0 => Some((c.as_date()?, (n.fract() * 86_400.0).round() as u32)),
+        Cell::Text(t) => {
+            let t = t.trim();
+            let date = c.as_date()?;
+            // (The time after the date: "15:02", "15:02:09", "T15:02:09Z".)
+            let time = t.split([' ', 'T']).nth(1).unwrap_or("");
+            let parts: Vec<u32> = time.trim_end_matches(['Z', 'z']).split(':').map_while(|p| p.get(..2).unwrap_or(p).parse().ok()).collect();
+            let seconds = match parts[..] {
+                [h, m, s, ..] => h * 3600 + m * 60 + s,
+                [h, m] => h * 3600 + m * 60,
+                _ => 0,
+            };
+            Some((date, seconds))
+        }
+        _ => None,
+    }
 }
 
 fn distinct_in(rows: &[&SourceRow], c: usize) -> usize {

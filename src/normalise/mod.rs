@@ -233,6 +233,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     progress(total, total, "");
     corrections::not_made(&ctx.keyed_corrections.borrow(), &mut found);
     table::resolve_carried(&mut out.model);
+    table::children_of_originals(&mut out.model, &mut found);
     out.model.row_keys = Default::default();
     out.model.audit_keys = Default::default();
     out.model.action_keys = Default::default();
@@ -1511,6 +1512,23 @@ fn credit_moderation_log(tables: &mut [TableReport], reached: &Reached, all_link
         }
     }
     const MODERATION: [&str; 4] = ["moderated", "moderator_agrees", "moderated_overall", "moderation_date"];
+    // A moderation log with no rows at all (its header alone, or "No data
+    // for the selected period") reaches no audit, and says just as plainly
+    // that none was moderated (blind set 76).
+    let mut unnamed_why = "from a moderation log that names none of this table's audits: none was moderated";
+    if anywhere.is_empty() {
+        for t in tables
+            .iter()
+            .filter(|t| t.kind == columns::TableKind::Audits && t.rows_accepted == 0 && t.notes.iter().any(|n| n.starts_with(table::MODERATION_LOG)))
+        {
+            for f in MODERATION.iter().filter(|f| t.columns.iter().any(|c| c.target == columns::Target::Field(f.to_string()))) {
+                if !anywhere.contains(f) {
+                    anywhere.push(f);
+                }
+            }
+        }
+        unnamed_why = "from a moderation log with no rows: none was moderated";
+    }
     for t in tables.iter_mut().filter(|t| t.kind == columns::TableKind::Audits) {
         let form_fields = (!for_forms.is_empty() && t.has_note(forms::READ_AS_FORM)).then_some(&for_forms);
         let has = |f: &str| t.columns.iter().any(|c| c.target == columns::Target::Field(f.into()));
@@ -1520,7 +1538,7 @@ fn credit_moderation_log(tables: &mut [TableReport], reached: &Reached, all_link
         let (fields, reason) = match reached.get(&(t.file.clone(), t.sheet.clone())).or(form_fields) {
             Some(fields) => (fields, "from a moderation log, linked by audit id"),
             None => match unnamed {
-                Some(fields) => (fields, "from a moderation log that names none of this table's audits: none was moderated"),
+                Some(fields) => (fields, unnamed_why),
                 None => continue,
             },
         };

@@ -528,6 +528,43 @@ pub(crate) fn resolve_carried(model: &mut Model) {
     }
 }
 
+/// The child id an audit is read with until its original audit is found
+/// (followed by the original's id).
+const CHILD_OF_ORIGINAL: &str = "(re-audit of) ";
+
+/// Re-audits read from a table with no child id, each naming its original
+/// audit: the original's child (and team, where the re-audit gives none).
+/// One whose original is in no export stays an audit of a child no other
+/// record is matched to, with a warning.
+pub(crate) fn children_of_originals(model: &mut Model, findings: &mut Findings) {
+    let pending: Vec<usize> = (0..model.audits.len()).filter(|&i| model.audits[i].child_id.starts_with(CHILD_OF_ORIGINAL)).collect();
+    for i in pending {
+        let original = model.audits[i].child_id[CHILD_OF_ORIGINAL.len()..].to_string();
+        let found = model
+            .audit_ids
+            .get(&original)
+            .and_then(|at| model.audits.iter().find(|x| x.origin == *at && !x.child_id.starts_with(CHILD_OF_ORIGINAL)))
+            .map(|x| (x.child_id.clone(), x.team.clone(), x.origin.clone()));
+        let a = &mut model.audits[i];
+        let (file, sheet, row) = (a.origin.file.clone(), a.origin.sheet.clone(), a.origin.row);
+        match found {
+            Some((child, team, at)) => {
+                let why = format!("no child id column: the child of its original audit {original} ({} row {}), {child}", at.file, at.row);
+                a.child_id = child;
+                if a.team.is_none() {
+                    a.team = team;
+                }
+                findings.push(Severity::Info, "child_from_original", &file, sheet.as_deref(), Some(row), Some("previous_id"), original, why);
+            }
+            None => {
+                let why =
+                    format!("no child id column, and its original audit {original} is in no export: the audit is counted, but matched to no other record");
+                findings.push(Severity::Warning, "child_id_unknown", &file, sheet.as_deref(), Some(row), Some("previous_id"), original, why);
+            }
+        }
+    }
+}
+
 /// Whether an earlier record and the record carrying it forward are one audit.
 fn one_audit_carried(earlier_child: &str, earlier_done: Option<chrono::NaiveDate>, child: &str, done: Option<chrono::NaiveDate>) -> bool {
     let key = super::identity::child_key(child);
@@ -1222,7 +1259,7 @@ pub const MARKED_IGNORE: &str = "its notes say to ignore it (a duplicate or a ro
 pub const KEY_LINE: &str = "a key to the table's codes";
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 40] = [
+pub const SET_ASIDE_REASONS: [&str; 41] = [
     NO_ACTION,
     JOINT_ENTRY,
     LONE_SENTENCE,
@@ -1242,6 +1279,7 @@ pub const SET_ASIDE_REASONS: [&str; 40] = [
     SHORT_BREAKS,
     NOT_DATA,
     LONG_FORMAT_ANSWER,
+    LONG_FORMAT_EDITED,
     NO_PLAN_DATES,
     NO_GROUP_FILLED,
     VISIT_READ_TWICE,
@@ -2112,6 +2150,9 @@ pub const NO_GROUP_FILLED: &str = "no group of columns filled (several records o
 /// A long-format table's further answer rows of an audit: read into that
 /// audit's row (see [`super::long`]).
 pub const LONG_FORMAT_ANSWER: &str = "another answer of the same audit (long format)";
+/// The start of the note on a table read as a moderation log.
+pub const MODERATION_LOG: &str = "read as a moderation log";
+pub const LONG_FORMAT_EDITED: &str = "an answer edited later (long format; the latest is used)";
 
 /// A legal status that is read but is not child protection, looked after or
 /// child in need (a care leaver, early help): outside the packs by design.
@@ -3421,7 +3462,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         mapping.missing_required.clear();
         let how = if mapping.field("overall").is_some() { " (its copy of the auditor's grade is not read again)" } else { "" };
         let by = if keyed_by_child { "child id and the date of the audit" } else { "audit id" };
-        report.notes.push(format!("read as a moderation log: each row linked to its audit by {by}{how}"));
+        report.notes.push(format!("{MODERATION_LOG}: each row linked to its audit by {by}{how}"));
     }
 
     // A summary of counts under the records ("Team, Audits completed, Good or
@@ -3567,7 +3608,17 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         read_as_yes: BTreeMap::new(),
         views_as_yes: BTreeMap::new(),
         revision_cols: mapping.columns.iter().filter(|c| c.reason.starts_with(super::columns::REVISES)).map(|c| c.index).collect(),
-        views_answered: mapping.field("spoke_family").is_some_and(|i| sample[h + 1..].iter().any(|r| r.cells.get(i).is_some_and(says_yes_or_no))),
+        // (Or that says who could not be reached, "Selected - no response to
+        // letter or calls": a record of whether they were spoken to.)
+        views_answered: mapping.field("spoke_family").is_some_and(|i| {
+            sample[h + 1..].iter().any(|r| {
+                r.cells.get(i).is_some_and(|c| {
+                    says_yes_or_no(c)
+                        || matches!(super::scales::answer(c), Some(Answer::Yes | Answer::No))
+                        || matches!(c, Cell::Text(t) if only_failed_contact(t))
+                })
+            })
+        }),
         fill_down,
         fill_said: false,
         error_cells: vec![Default::default(); watch.len()],
@@ -3580,6 +3631,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         month_first: month_first(&mapping, &sample[h + 1..], &file, sheet.as_deref(), findings, &mut report),
         date1904,
         usual_year: usual_year(&mapping, &sample[h + 1..]),
+        own_due_rule: own_due_rule(ctx.config, &mapping, &sample[h + 1..]),
         row_state: RowState::of(&sample[h].cells),
         team_path: mapping.field("service_team").map(|i| {
             let values: Vec<&Cell> = sample.iter().skip(h + 1).filter_map(|r| r.cells.get(i)).collect();
@@ -3683,6 +3735,16 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             example.clone(),
             format!("{count} entries that name a person or a date (not yes or no) were read as yes"),
         );
+    }
+    if let Some(rule) = &reader.own_due_rule {
+        let how = match rule.strip_prefix("days_after_allocation:") {
+            Some(n) => format!("{n} days after allocation"),
+            None => "at the end of the allocation month".to_string(),
+        };
+        let why =
+            format!("every audit here with both dates is due {how}: an audit with no due date is taken to be due {how} too (not by its framework's rule)");
+        report.notes.push(why.clone());
+        findings.push(Severity::Info, "due_rule_from_data", &file, sheet.as_deref(), None, Some("due_date"), rule.clone(), why);
     }
     for (column, (count, example)) in &reader.views_as_yes {
         findings.push(
@@ -3881,6 +3943,43 @@ fn date_cells<'a>(mapping: &TableMapping, body: &'a [SourceRow]) -> impl Iterato
 
 /// The year most of a table's sample dates (in its date columns) are in, if
 /// one year has more than half of them.
+/// The rule an audit table's own due dates follow, when it is not its
+/// framework's: every row of its first rows with both an allocation and a
+/// due date (most of its allocated rows, allocated on three days at least)
+/// due the same number of days after allocation
+/// ("Audit Due" always two weeks after "Date sent to auditor"), or each at
+/// the end of its allocation month. An audit of the table with no due date
+/// is then due by that rule, as the rest of its table are.
+fn own_due_rule(config: &Config, mapping: &TableMapping, body: &[SourceRow]) -> Option<String> {
+    let (Some(a), Some(d)) = (mapping.field("allocated_date"), mapping.field("due_date")) else {
+        return None;
+    };
+    if mapping.kind != TableKind::Audits {
+        return None;
+    }
+    let pairs: Vec<(chrono::NaiveDate, chrono::NaiveDate)> =
+        body.iter().filter_map(|r| Some((r.cells.get(a)?.as_date()?, r.cells.get(d)?.as_date()?))).collect();
+    // (Three allocation days at least, each its own evidence of the rule, not
+    // one batch's deadline; and a due date on most allocated rows, not a
+    // rule that starts part way through the table.)
+    let allocated = body.iter().filter(|r| r.cells.get(a).and_then(Cell::as_date).is_some()).count();
+    let days: std::collections::BTreeSet<chrono::NaiveDate> = pairs.iter().map(|p| p.0).collect();
+    if days.len() < 3 || pairs.len() * 2 < allocated {
+        return None;
+    }
+    let rule = if pairs.iter().all(|&(a, d)| d == crate::calendar::month_end(a)) {
+        "end_of_allocation_month".to_string()
+    } else {
+        let k = (pairs[0].1 - pairs[0].0).num_days();
+        if !(1..=120).contains(&k) || pairs.iter().any(|&(a, d)| (d - a).num_days() != k) {
+            return None;
+        }
+        format!("days_after_allocation:{k}")
+    };
+    let framework = mapping.framework.as_deref().and_then(|f| config.framework(f)).and_then(|f| f.due_rule.clone());
+    (framework.as_deref().unwrap_or(&config.settings.default_due_rule) != rule).then_some(rule)
+}
+
 fn usual_year(mapping: &TableMapping, body: &[SourceRow]) -> Option<i32> {
     use chrono::Datelike;
     let mut years: BTreeMap<i32, usize> = BTreeMap::new();
@@ -4729,7 +4828,7 @@ fn read_all(
 fn report_long(p: &super::long::Pivoted, file: &str, sheet: Option<&str>, findings: &mut Findings, report: &mut TableReport) {
     report.notes.push(p.note.clone());
     findings.push(Severity::Info, "long_format", file, sheet, None, None, "", p.note.clone());
-    let extra = p.folded + p.duplicates.len() as u64 + p.conflicts.len() as u64;
+    let extra = p.folded + p.duplicates.len() as u64 + p.conflicts.len() as u64 + p.edits.len() as u64;
     report.rows_read += extra;
     for _ in 0..p.folded {
         report.reject(LONG_FORMAT_ANSWER);
@@ -4737,6 +4836,11 @@ fn report_long(p: &super::long::Pivoted, file: &str, sheet: Option<&str>, findin
     for &(row, first) in &p.duplicates {
         report.reject("duplicate row");
         findings.push(Severity::Info, "duplicate_row", file, sheet, Some(row), None, "", format!("exact duplicate of row {first}: not counted twice"));
+    }
+    for (row, question, used) in &p.edits {
+        report.reject(LONG_FORMAT_EDITED);
+        let why = format!("an answer to '{question}' edited later (row {used}, with a later time it was last changed): that one is used, this row not");
+        findings.push(Severity::Info, "answer_edited", file, sheet, Some(*row), Some(question), "", why);
     }
     for (row, question, first) in &p.conflicts {
         report.reject("a second answer to one question");
@@ -4794,6 +4898,9 @@ struct RowReader<'a> {
     row_state: Vec<RowState>,
     /// The year most of the table's dates are in, for a date written with none ("Sept 3rd").
     usual_year: Option<i32>,
+    /// The rule this table's own due dates follow, where it is not its
+    /// framework's ([`own_due_rule`]): an audit with no due date is due by it.
+    own_due_rule: Option<String>,
     /// The table is a moderation log (rows go to `Model::moderations`).
     moderation_log: bool,
     file: &'a str,
@@ -5779,27 +5886,8 @@ impl<'a> RowReader<'a> {
         // see case note 14/10"): that date, in the table's usual year when
         // it gives none.
         if let Some((cell, header)) = self.cell(row, field).filter(|(c, _)| matches!(c, Cell::Text(_)) && read(c).is_none()) {
-            use crate::ingest::cell::DoneDate;
-            let date = match crate::ingest::cell::done_date(&cell.as_string()) {
-                Some(DoneDate::Full(d)) => Some(d),
-                // (The year nearest the row's due date where it has one:
-                // "done 2/1" of an action due 20/12/2025 is in 2026.)
-                Some(DoneDate::DayMonth(d, m)) => {
-                    let near = (field != "due_date")
-                        .then(|| self.fields.iter().find(|(f, _)| f == "due_date").and_then(|(_, (i, _))| row.cells.get(*i)).and_then(&read))
-                        .flatten();
-                    match (near, self.usual_year) {
-                        (Some(n), _) => [chrono::Datelike::year(&n) - 1, chrono::Datelike::year(&n), chrono::Datelike::year(&n) + 1]
-                            .iter()
-                            .filter_map(|&y| chrono::NaiveDate::from_ymd_opt(y, m, d))
-                            .min_by_key(|x| (*x - n).num_days().abs()),
-                        (None, Some(y)) => chrono::NaiveDate::from_ymd_opt(y, m, d),
-                        (None, None) => None,
-                    }
-                }
-                None => None,
-            };
-            if let Some(date) = date {
+            let near = (field != "due_date").then(|| self.due_date_of(row)).flatten();
+            if let Some(date) = self.done_date_near(&cell.as_string(), near) {
                 let why = format!("a date written after words saying it was done: read as {date}");
                 findings.push(Severity::Info, "date_in_words", self.file, self.sheet, Some(row.row), Some(header), cell.as_string(), why);
                 return Some(date);
@@ -5822,6 +5910,31 @@ impl<'a> RowReader<'a> {
             return None;
         }
         Some(date)
+    }
+
+    /// The row's due date as written, read as a date (no findings).
+    fn due_date_of(&self, row: &SourceRow) -> Option<chrono::NaiveDate> {
+        self.fields.iter().find(|(f, _)| f == "due_date").and_then(|(_, (i, _))| row.cells.get(*i)).and_then(|c| self.as_date(c))
+    }
+
+    /// The date after words saying something was done ("done 24/9",
+    /// "Completed - see case note 14/10"). A day and month with no year is
+    /// in the year that puts it nearest `near` (the row's due date: "done
+    /// 2/1" of an action due 20/12/2025 is in 2026), else in the table's
+    /// usual year; with neither, no date.
+    fn done_date_near(&self, text: &str, near: Option<chrono::NaiveDate>) -> Option<chrono::NaiveDate> {
+        use crate::ingest::cell::DoneDate;
+        match crate::ingest::cell::done_date(text)? {
+            DoneDate::Full(d) => Some(d),
+            DoneDate::DayMonth(d, m) => match (near, self.usual_year) {
+                (Some(n), _) => {
+                    let y = chrono::Datelike::year(&n);
+                    [y - 1, y, y + 1].into_iter().filter_map(|y| chrono::NaiveDate::from_ymd_opt(y, m, d)).min_by_key(|x| (*x - n).num_days().abs())
+                }
+                (None, Some(y)) => chrono::NaiveDate::from_ymd_opt(y, m, d),
+                (None, None) => None,
+            },
+        }
     }
 
     /// A cell read with `parse`; a filled cell it cannot read is a `bad_date`
@@ -6223,7 +6336,8 @@ impl<'a> RowReader<'a> {
         // A parent's or carer's view written under a header asking for their
         // views ("Parents / carers views:", which seed 001 asks the auditor
         // to obtain for the cases selected), in a column that also answers
-        // yes or no ("No - parents did not engage"): their views were
+        // yes or no ("No - parents did not engage"), or says who could not
+        // be reached ("Selected - no response to letter"): their views were
         // obtained. Not one heard through someone else, nor one saying they
         // were not spoken to; and not in a column of views alone, which
         // records views, not who was spoken to (blind sets 7, 10 and 17).
@@ -6232,7 +6346,8 @@ impl<'a> RowReader<'a> {
             && self.views_answered
             && !second_hand
             && cell.as_date().is_none()
-            && text.split_whitespace().count() >= 2
+            // (One word only where it names who gave it: "Carer", "Grandparents".)
+            && (text.split_whitespace().count() >= 2 || names_role(field, &fold(&text)))
             && (names_role(field, &fold(&text)) || gives_a_view(&text))
             && !says_not_spoken_to(&text, field)
             && !has_a_negative(&text)
@@ -6325,7 +6440,13 @@ impl<'a> RowReader<'a> {
                 let sheet = self.sheet.map(|s| format!(" [{s}]")).unwrap_or_default();
                 format!("{e} ({}{sheet}, row {})", self.file, row.row)
             }
-            (None, None) => return Err(("no child id", String::new(), Some("child id".to_string()))),
+            // A re-audit in a table of re-audits with no child id, naming its
+            // original audit ("Original Audit ID"): the original's child, found
+            // when every export is read ([`children_of_originals`]).
+            (None, None) => match self.text(row, "previous_id").filter(|_| self.mapping.field("child_id").is_none()) {
+                Some(original) => format!("{CHILD_OF_ORIGINAL}{}", original.trim()),
+                None => return Err(("no child id", String::new(), Some("child id".to_string()))),
+            },
         };
         // A reallocated row with a completion date of its own is that audit done.
         let reallocated_done = |s: &str| {
@@ -6396,7 +6517,11 @@ impl<'a> RowReader<'a> {
             });
         let framework_id = self.mapping.framework.clone().unwrap_or_else(|| "generic".into());
         let framework = self.ctx.config.framework(&framework_id);
-        let due_rule = framework.and_then(|f| f.due_rule.clone()).unwrap_or_else(|| self.ctx.config.settings.default_due_rule.clone());
+        let due_rule = self
+            .own_due_rule
+            .clone()
+            .or_else(|| framework.and_then(|f| f.due_rule.clone()))
+            .unwrap_or_else(|| self.ctx.config.settings.default_due_rule.clone());
         let mut domains = Vec::new();
         for c in self.mapping.columns.iter() {
             if let Target::Domain(d) = &c.target {
@@ -6811,12 +6936,10 @@ impl<'a> RowReader<'a> {
             Cell::Text(t) => t.split([' ', '-', ',', '(', ')']).filter(|w| w.chars().any(|c| c.is_ascii_digit())).find_map(|w| self.as_date(&Cell::text(w))),
             _ => None,
         };
-        // (A day and month with no year, "done 29/9": in the table's usual year.)
+        // (A day and month with no year, "done 29/9": in the year nearest
+        // the row's due date, else the table's usual year.)
         let day_month = || match status {
-            Cell::Text(t) => match crate::ingest::cell::done_date(t)? {
-                crate::ingest::cell::DoneDate::Full(d) => Some(d),
-                crate::ingest::cell::DoneDate::DayMonth(d, m) => chrono::NaiveDate::from_ymd_opt(self.usual_year?, m, d),
-            },
+            Cell::Text(t) => self.done_date_near(t, self.due_date_of(row)),
             _ => None,
         };
         let date = status.as_date().or_else(written).or_else(day_month).or_else(|| reviewed(findings));
@@ -7342,6 +7465,16 @@ fn gives_a_view(text: &str) -> bool {
         "views recorded",
         "views obtained",
         "views gathered",
+        "views given",
+        "gave views",
+        "gave her views",
+        "gave his views",
+        "gave their views",
+        "gave feedback",
+        "shared views",
+        "shared her views",
+        "shared his views",
+        "shared their views",
         "appreciates",
         "appreciated",
         "frustrated",

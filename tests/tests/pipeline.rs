@@ -672,7 +672,9 @@ fn who_was_spoken_to_and_how_written_as_a_few_words_is_an_answer() {
     );
     let n = read(std::slice::from_ref(&dir), &Config::defaults());
     let got: Vec<_> = n.model.audits.iter().map(|a| (a.child_id.as_str(), a.spoke_child, a.spoke_family)).collect();
-    // (C7 is a view, not who was spoken to or how: left blank, and said.)
+    // (C7 is a carer's view in a column that also says who could not be
+    // reached (C2, C5): their views were obtained, so yes, and said
+    // (blind set 74).)
     assert_eq!(
         got,
         [
@@ -682,7 +684,7 @@ fn who_was_spoken_to_and_how_written_as_a_few_words_is_an_answer() {
             ("C4", No, Yes),
             ("C5", Blank, No),
             ("C6", Blank, Blank),
-            ("C7", Blank, Blank),
+            ("C7", Blank, Yes),
             ("C8", Blank, Yes),
             ("C9", Blank, Yes),
             ("C10", Blank, Blank)
@@ -690,7 +692,8 @@ fn who_was_spoken_to_and_how_written_as_a_few_words_is_an_answer() {
         "{:?}",
         n.tables[0].columns
     );
-    assert!(n.findings.iter().any(|f| f.code == "unknown_answer" && f.value == "Carers positive about support"), "said");
+    assert!(n.findings.iter().any(|f| f.code == "views_read_as_yes" && f.value == "Carers positive about support"), "said");
+    assert!(!n.findings.iter().any(|f| f.code == "unknown_answer"), "every answer read");
     assert!(!n.findings.iter().any(|f| f.value.starts_with("Click here")), "a control never filled in is no answer, and no finding");
 }
 

@@ -3133,6 +3133,8 @@ fn revised_dates_resubmissions_and_done_words_leave_ordinary_columns_alone() {
     assert_eq!(pair("r26b_c21_challenge_upheld_action_stands", "actions_on_time"), (Some(1), Some(3)));
     // "done 2/10" takes the year nearest the action's due date.
     assert_eq!(pair("r26b_c19_year_from_majority_wrong", "actions_on_time"), (Some(0), Some(1)));
+    // The same in a status column beside a blank completion date (r27).
+    assert_eq!(pair("r27_done_status_near_due", "actions_on_time"), (Some(0), Some(1)));
     // A revised date's "N/A" or "No extension" leaves the original due date.
     assert_eq!(pair("r26b_c24_revised_mostly_na", "actions_on_time"), (Some(4), Some(4)));
     assert_eq!(pair("r26b_c40_revised_dash_placeholder", "actions_on_time"), (Some(3), Some(4)));
