@@ -341,6 +341,15 @@ pub fn done_date(t: &str) -> Option<DoneDate> {
         .filter(|w| w.contains(['/', '.']) && w.chars().next().is_some_and(|c| c.is_ascii_digit()))
         .collect();
     let [token] = tokens[..] else { return None };
+    // (A count of things done, "done 2/6 sessions", is no date.)
+    const COUNTED: [&str; 16] = [
+        "session", "sessions", "record", "records", "visit", "visits", "action", "actions", "item", "items", "task", "tasks", "meeting", "meetings", "part",
+        "parts",
+    ];
+    let after = rest.split(token).nth(1).unwrap_or("");
+    if after.split_whitespace().next().is_some_and(|w| COUNTED.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))) {
+        return None;
+    }
     let parts: Vec<&str> = token.split(['/', '.']).collect();
     let num = |p: &str| p.parse::<u32>().ok().filter(|_| (1..=2).contains(&p.len()));
     match parts[..] {
@@ -621,5 +630,17 @@ mod tests {
         for not_a_row in ["☒", "☐", "☒ ☐", "Seen alone? ☒ Yes ☐ No", "Yes ☑", "✓ done", "☐ to do"] {
             assert_eq!(Cell::text(not_a_row), Cell::Text(not_a_row.into()), "{not_a_row}");
         }
+    }
+
+    #[test]
+    fn a_date_after_a_done_word_but_not_a_count_of_things_done() {
+        assert_eq!(done_date("done 24/9"), Some(DoneDate::DayMonth(24, 9)));
+        assert_eq!(done_date("Completed - see case note 14/10"), Some(DoneDate::DayMonth(14, 10)));
+        assert_eq!(done_date("done 24/9 by SW"), Some(DoneDate::DayMonth(24, 9)));
+        assert_eq!(done_date("Signed off 05/10/2026"), NaiveDate::from_ymd_opt(2026, 10, 5).map(DoneDate::Full));
+        // (Two of six sessions done, three of four records: counts, not dates.)
+        assert_eq!(done_date("done 2/6 sessions"), None);
+        assert_eq!(done_date("done 3/4 records"), None);
+        assert_eq!(done_date("Completed 14/10 - awaiting TM sign off"), None);
     }
 }

@@ -1795,6 +1795,40 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         }
     }
 
+    // The grade agreed after the auditor's talk with the worker, or after
+    // their challenge ("Agreed grade following discussion", "Final agreed
+    // grade (following reflective conversation)"): the grade the audit was
+    // finalised on, so the overall where it is filled; the auditor's grade
+    // where it is blank or says the same ("As above"). Not a moderator's, a
+    // manager's or the worker's own grade.
+    if kind == TableKind::Audits {
+        let overall = columns.iter().position(|c| c.target == Target::Field("overall".into()));
+        let finals: Vec<usize> = (0..columns.len())
+            .filter(|&ci| {
+                let c = &columns[ci];
+                let ws = &words[c.index];
+                let has = |w: &str| ws.iter().any(|x| x == w);
+                c.score < 1000
+                    && c.scale.is_some()
+                    && matches!(c.target, Target::Domain(None) | Target::Unmapped)
+                    && (has("agreed") || (has("final") && !has("review")))
+                    && ["grade", "judgement", "judgment", "rating", "overall"].iter().any(|w| has(w))
+                    && !ws.iter().any(|w| {
+                        w.starts_with("moderat")
+                            || w.starts_with("self")
+                            || matches!(w.as_str(), "qa" | "tm" | "manager" | "managers" | "worker" | "practitioner" | "sw" | "previous" | "last" | "re")
+                    })
+            })
+            .collect();
+        if let (Some(o), [f]) = (overall, &finals[..]) {
+            let (f, original) = (*f, columns[o].header.clone());
+            notes.push(format!("column '{}' is the grade agreed after the audit: the overall where it is filled, '{original}' where not", columns[f].header));
+            columns[f].reason = format!("{REVISES}'{original}'; read first, the original where it is blank (the grade agreed after the audit)");
+            columns[f].target = Target::Field("overall".into());
+            columns[f].score = columns[o].score;
+        }
+    }
+
     // A due date revised in a column of its own, however it is headed
     // ("Revised due date (extension agreed)", "Audit Due (revised)",
     // "Deadline extended to (agreed)", "Extension agreed to", "Revised date"
@@ -1960,9 +1994,21 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     // the original's; its re-audit date and grade are its own completion and
     // overall.
     let has = |columns: &[ColumnMap], f: &str| columns.iter().any(|c| c.target == Target::Field(f.into()));
-    if kind == TableKind::Audits && missing_required == ["child_id"] && has(&columns, "previous_id") && has(&columns, "audit_id") {
+    if kind == TableKind::Audits
+        && missing_required == ["child_id"]
+        && has(&columns, "previous_id")
+        && (has(&columns, "audit_id") || has(&columns, "reaudit_date"))
+    {
         missing_required.clear();
         notes.push("no child id column: each re-audit's child is its original audit's, named in the previous-audit column".to_string());
+        // (The original's own date and grade, "Original audit date",
+        // "Original grade", are not the re-audit's.)
+        for c in columns.iter_mut().filter(|c| c.score < 1000 && c.target != Target::Field("previous_id".into()) && c.target != Target::Unmapped) {
+            if matches!(fold(&c.header).split(' ').next(), Some("original" | "previous")) {
+                notes.push(format!("column '{}' is the original audit's, not the re-audit's: not used", c.header));
+                c.unuse("the original audit's");
+            }
+        }
         for (re, own) in [("reaudit_date", "completed_date"), ("reaudit_overall", "overall")] {
             if !has(&columns, own) {
                 if let Some(c) = columns.iter_mut().find(|c| c.target == Target::Field(re.into())) {

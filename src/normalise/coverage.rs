@@ -311,6 +311,9 @@ fn table_at<'t>(tables: &'t [TableReport], kind: TableKind, o: &super::model::Or
     std::iter::once(first).chain(of_sheet).find(|t| rows_of(tables, t).contains(&o.row)).or(Some(first))
 }
 
+/// A table's partners in [`merged_fields`]: their fields, and their audits' teams.
+type Partner = (BTreeSet<String>, BTreeSet<String>);
+
 /// Audits that took fields from other exports' versions of them (see
 /// `merge`): per audit (where it was read), the fields its own table's
 /// columns and those versions' tables' columns hold together.
@@ -325,14 +328,19 @@ fn merged_fields<'m>(tables: &[TableReport], model: &'m Model, config: &Config) 
         return out;
     }
     let own = |o: &super::model::Origin| table_at(tables, TableKind::Audits, o).map(|t| table_fields(t, config)).unwrap_or_default();
-    // (Per table set aside from: the fields of the tables its versions went to.)
-    let mut partners: HashMap<(&str, Option<&str>, u32), BTreeSet<String>> = HashMap::new();
+    // (Per table set aside from: the fields of the tables its versions went
+    // to, and the teams of those versions.)
+    let mut partners: HashMap<(&str, Option<&str>, u32), Partner> = HashMap::new();
+    let team_of: HashMap<&super::model::Origin, Option<String>> =
+        model.audits.iter().map(|a| (&a.origin, a.team.as_deref().map(super::fold::fold).filter(|t| !t.is_empty()))).collect();
     for (at, from) in &model.merged_audits {
         let fields = out.entry(at).or_insert_with(|| own(at));
         if let Some(t) = table_at(tables, TableKind::Audits, from) {
             fields.extend(table_fields(t, config));
             let key = (t.file.as_str(), t.sheet.as_deref(), t.header_row.unwrap_or(0));
-            partners.entry(key).or_default().extend(own(at));
+            let (f, teams) = partners.entry(key).or_default();
+            f.extend(own(at));
+            teams.extend(team_of.get(at).cloned().flatten());
         }
     }
     for a in &model.audits {
@@ -340,7 +348,13 @@ fn merged_fields<'m>(tables: &[TableReport], model: &'m Model, config: &Config) 
             continue;
         }
         if let Some(t) = table_at(tables, TableKind::Audits, &a.origin) {
-            if let Some(p) = partners.get(&(t.file.as_str(), t.sheet.as_deref(), t.header_row.unwrap_or(0))) {
+            if let Some((p, teams)) = partners.get(&(t.file.as_str(), t.sheet.as_deref(), t.header_row.unwrap_or(0))) {
+                // (Not an audit of a team the other table has no audit of: a
+                // returns log of one team's audits says nothing of another's.)
+                let team = a.team.as_deref().map(super::fold::fold).filter(|t| !t.is_empty());
+                if team.is_some_and(|team| !teams.is_empty() && !teams.contains(&team)) {
+                    continue;
+                }
                 let mut fields = table_fields(t, config);
                 fields.extend(p.iter().cloned());
                 out.insert(&a.origin, fields);

@@ -214,6 +214,27 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize, is_grade: 
     // So is a column that changes within one audit (the date each answer was
     // given, a step's completion date) when dropping it joins rows without any
     // question coming twice more; the one that joins most first.
+    // A key column that says when each answer was last changed ("Last
+    // modified", "Date edited"): an answer edited after the form was sent
+    // comes again with a later stamp, which splits its audit. It is dropped
+    // first where that joins audits and every question that then comes twice
+    // has a different stamp each time: the latest answer is used.
+    let stamp = keys.iter().copied().filter(|_| keys.len() > 1).find(|&c| {
+        let named = fold(&text(header.get(c))).split(' ').any(|w| matches!(w, "modified" | "edited" | "updated" | "amended" | "changed" | "timestamp"));
+        if !named || !rows.iter().filter_map(|r| r.cells.get(c)).filter(|v| !v.is_empty()).all(|v| stamp_order(v).is_some()) {
+            return false;
+        }
+        let with = group_by(&keys);
+        let joined = group_by(&keys.iter().copied().filter(|&k| k != c).collect::<Vec<usize>>());
+        let stamped = |g: &Vec<&SourceRow>| {
+            let distinct: std::collections::HashSet<(String, String)> = g.iter().map(|r| (fold(&question(r)), value(r.cells.get(c)))).collect();
+            g.len() - distinct.len()
+        };
+        joined.len() < with.len() && joined.iter().map(stamped).sum::<usize>() == repeats_in(&with)
+    });
+    if let Some(c) = stamp {
+        keys.retain(|&k| k != c);
+    }
     let mut groups = loop {
         if keys.is_empty() {
             return None;
@@ -260,28 +281,6 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize, is_grade: 
                 joined_any = true;
             }
         }
-    }
-    // A key column that says when each answer was last changed ("Last
-    // modified", "Date edited"): an answer edited after the form was sent
-    // comes again with a later stamp, which splits its audit in two. It is
-    // dropped where that joins audits and every question that then comes
-    // twice has a different stamp each time: the latest answer is used.
-    let stamp = keys.iter().copied().filter(|_| keys.len() > 1).find(|&c| {
-        let named = fold(&text(header.get(c))).split(' ').any(|w| matches!(w, "modified" | "edited" | "updated" | "amended" | "changed" | "timestamp"));
-        if !named || !rows.iter().filter_map(|r| r.cells.get(c)).filter(|v| !v.is_empty()).all(|v| stamp_order(v).is_some()) {
-            return false;
-        }
-        let without: Vec<usize> = keys.iter().copied().filter(|&k| k != c).collect();
-        let joined = group_by(&without);
-        let stamped = |g: &Vec<&SourceRow>| {
-            let distinct: std::collections::HashSet<(String, String)> = g.iter().map(|r| (fold(&question(r)), value(r.cells.get(c)))).collect();
-            g.len() - distinct.len()
-        };
-        joined.len() < groups.len() && joined.iter().map(stamped).sum::<usize>() == repeats_in(&groups)
-    });
-    if let Some(c) = stamp {
-        keys.retain(|&k| k != c);
-        groups = group_by(&keys);
     }
     // Questions in the order they first come, one column each (spellings that
     // fold alike are one question).

@@ -3945,8 +3945,9 @@ fn date_cells<'a>(mapping: &TableMapping, body: &'a [SourceRow]) -> impl Iterato
 /// one year has more than half of them.
 /// The rule an audit table's own due dates follow, when it is not its
 /// framework's: every row of its first rows with both an allocation and a
-/// due date (most of its allocated rows, allocated on three days at least)
-/// due the same number of days after allocation
+/// due date (most of its allocated rows, allocated on three days at least;
+/// one of five or more may be a slip) due the same number of days after
+/// allocation
 /// ("Audit Due" always two weeks after "Date sent to auditor"), or each at
 /// the end of its allocation month. An audit of the table with no due date
 /// is then due by that rule, as the rest of its table are.
@@ -3967,11 +3968,18 @@ fn own_due_rule(config: &Config, mapping: &TableMapping, body: &[SourceRow]) -> 
     if days.len() < 3 || pairs.len() * 2 < allocated {
         return None;
     }
-    let rule = if pairs.iter().all(|&(a, d)| d == crate::calendar::month_end(a)) {
+    // (One date of five or more typed wrong, "26/11" for "26/10", does not
+    // hide the rule the rest follow.)
+    let slips = usize::from(pairs.len() >= 5);
+    let rule = if pairs.iter().filter(|&&(a, d)| d != crate::calendar::month_end(a)).count() <= slips {
         "end_of_allocation_month".to_string()
     } else {
-        let k = (pairs[0].1 - pairs[0].0).num_days();
-        if !(1..=120).contains(&k) || pairs.iter().any(|&(a, d)| (d - a).num_days() != k) {
+        let mut counts: BTreeMap<i64, usize> = BTreeMap::new();
+        for &(a, d) in &pairs {
+            *counts.entry((d - a).num_days()).or_default() += 1;
+        }
+        let (k, n) = counts.into_iter().max_by_key(|&(k, n)| (n, std::cmp::Reverse(k)))?;
+        if !(1..=120).contains(&k) || n + slips < pairs.len() {
             return None;
         }
         format!("days_after_allocation:{k}")
@@ -5064,10 +5072,13 @@ impl<'a> RowReader<'a> {
         if super::corrections::deleted(&row) {
             return self.not_counted(&row, super::corrections::DELETED, "row_set_aside", report, findings);
         }
-        // (In the child's id column of audits or legal status: a sentence
-        // alone elsewhere may be a record's one value, and an action's text
-        // alone is a service-wide action.)
-        let in_id = |row: &SourceRow| matches!(self.mapping.field("child_id").and_then(|i| row.cells.get(i)), Some(Cell::Text(t)) if lone_sentence(t));
+        // (In the child's id column of audits or legal status, or the audit
+        // id's, "No data for the selected period" under a moderation log's
+        // "Audit ID": a sentence alone elsewhere may be a record's one value,
+        // and an action's text alone is a service-wide action.)
+        let in_id = |row: &SourceRow| {
+            ["child_id", "audit_id"].iter().any(|f| matches!(self.mapping.field(f).and_then(|i| row.cells.get(i)), Some(Cell::Text(t)) if lone_sentence(t)))
+        };
         // (Not a Word form's lines, where a line alone may be an action
         // under the form's grid.)
         let form = crate::ingest::DOCUMENT_EXTENSIONS.contains(&crate::ingest::extension(std::path::Path::new(self.file)).as_str());
@@ -5724,7 +5735,12 @@ impl<'a> RowReader<'a> {
         let (_, (i, header)) = self.fields.iter().find(|(f, _)| f == field)?;
         // (A revised date's column saying there is none, "N/A", "No
         // extension": the date it revises.)
-        let no_revision = || self.revision_cols.contains(i) && matches!(row.cells.get(*i), Some(c @ Cell::Text(_)) if self.as_date(c).is_none());
+        // (A grade agreed after the audit saying there is none other, "As
+        // above", "Same": the auditor's.)
+        let no_revision = || {
+            self.revision_cols.contains(i)
+                && matches!(row.cells.get(*i), Some(c @ Cell::Text(_)) if if field == "overall" { !self.ctx.crosswalk.is_label(c) } else { self.as_date(c).is_none() })
+        };
         if row.cells.get(*i).is_none_or(Cell::is_empty) || no_revision() {
             if let Some((_, (j, h))) = self.alternates.iter().find(|(f, (j, _))| f == field && row.cells.get(*j).is_some_and(|c| !c.is_empty())) {
                 return Some((*j, h.as_str()));
@@ -5920,16 +5936,26 @@ impl<'a> RowReader<'a> {
     /// The date after words saying something was done ("done 24/9",
     /// "Completed - see case note 14/10"). A day and month with no year is
     /// in the year that puts it nearest `near` (the row's due date: "done
-    /// 2/1" of an action due 20/12/2025 is in 2026), else in the table's
-    /// usual year; with neither, no date.
+    /// 2/1" of an action due 20/12/2025 is in 2026) and not after today,
+    /// else in the table's usual year; with neither, no date.
     fn done_date_near(&self, text: &str, near: Option<chrono::NaiveDate>) -> Option<chrono::NaiveDate> {
         use crate::ingest::cell::DoneDate;
         match crate::ingest::cell::done_date(text)? {
             DoneDate::Full(d) => Some(d),
             DoneDate::DayMonth(d, m) => match (near, self.usual_year) {
+                // (Never a day still to come: "done 20/4" of an action due
+                // 30/10/2026 is April 2026, though April 2027 is nearer.)
                 (Some(n), _) => {
                     let y = chrono::Datelike::year(&n);
-                    [y - 1, y, y + 1].into_iter().filter_map(|y| chrono::NaiveDate::from_ymd_opt(y, m, d)).min_by_key(|x| (*x - n).num_days().abs())
+                    let today = crate::calendar::today();
+                    let years = [y - 1, y, y + 1].into_iter().filter_map(|y| chrono::NaiveDate::from_ymd_opt(y, m, d));
+                    let past: Vec<chrono::NaiveDate> = years.clone().filter(|x| *x <= today).collect();
+                    let pick = |c: &mut dyn Iterator<Item = chrono::NaiveDate>| c.min_by_key(|x| (*x - n).num_days().abs());
+                    if past.is_empty() {
+                        pick(&mut years.into_iter())
+                    } else {
+                        pick(&mut past.into_iter())
+                    }
                 }
                 (None, Some(y)) => chrono::NaiveDate::from_ymd_opt(y, m, d),
                 (None, None) => None,
@@ -6177,10 +6203,17 @@ impl<'a> RowReader<'a> {
                     self.answers_read.entry(field.to_string()).or_default().0 += 1;
                     return Answer::NotApplicable;
                 }
+                // Nor a short answer one of whose clauses says it does not
+                // apply ("Baby - not applicable", "Pre-verbal (N/A)"), not
+                // a record of what was said.
+                if t.split_whitespace().count() <= 6 && clauses(t).iter().skip(1).any(|c| not_applicable_clause(c)) {
+                    self.answers_read.entry(field.to_string()).or_default().0 += 1;
+                    return Answer::NotApplicable;
+                }
                 // Views said not to have been had ("Views not recorded",
                 // "Feedback not given", "Views not obtained - mother
-                // declined"): no.
-                let w: Vec<&str> = f.split(' ').take(3).collect();
+                // declined", "Parents' views not sought"): no.
+                let w: Vec<&str> = f.split(' ').skip_while(|w| *w == "s" || FAMILY_WORDS.contains(w)).take(3).collect();
                 if matches!(
                     w.as_slice(),
                     ["views" | "view" | "feedback" | "wishes", "not", "recorded" | "given" | "obtained" | "gathered" | "received" | "sought" | "heard", ..]
@@ -6285,6 +6318,24 @@ impl<'a> RowReader<'a> {
             if let Some(a) = worker_answer(&text) {
                 self.answers_read.entry(field.to_string()).or_default().0 += 1;
                 return a;
+            }
+        }
+        // Only who was spoken to, where whether the family was is asked
+        // ("Mother", "Grandparents", "Mum and dad", "Foster carers (Mr and
+        // Mrs Tate)": their names in brackets): yes.
+        if field == "spoke_family" && !who_list && cell.as_date().is_none() {
+            let f = fold(text.split('(').next().unwrap_or(""));
+            let ws: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+            if !ws.is_empty()
+                && ws.len() <= 4
+                && ws.iter().any(|w| FAMILY_WORDS.contains(w) && *w != "family")
+                && ws.iter().all(|w| FAMILY_WORDS.contains(w) || matches!(*w, "and" | "both" | "s" | "foster" | "birth"))
+            {
+                let header = header.to_string();
+                self.answers_read.entry(field.to_string()).or_default().0 += 1;
+                let e = self.read_as_yes.entry(header).or_insert((0, text));
+                e.0 += 1;
+                return Answer::Yes;
             }
         }
         let names_something = !second_hand

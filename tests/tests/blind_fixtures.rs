@@ -1004,3 +1004,27 @@ fn an_eighty_first_blind_set_of_legal_status_as_the_statutory_returns_write_it_m
     // (tests/fixtures/councils81/README.md).
     check("councils81");
 }
+
+#[test]
+fn an_eighty_second_blind_set_of_several_grades_per_audit_keeps_its_own_readings() {
+    // The worker's self-grade, the team manager's, the auditor's, a QA
+    // grade and a grade agreed after discussion, side by side
+    // (tests/fixtures/councils82/README.md). Two readings of a challenge
+    // moderator's grade differ on purpose (known_limits.json).
+    check("councils82");
+}
+
+#[test]
+fn an_eighty_third_blind_set_of_case_notes_with_many_dates_matches_its_expected_kpis() {
+    // Event, created, recorded, amended and authorised dates side by side,
+    // planned visits, weekend recording (tests/fixtures/councils83/README.md).
+    check("councils83");
+}
+
+#[test]
+fn an_eighty_fourth_blind_set_of_seen_alone_written_every_way_keeps_its_own_readings() {
+    // Tick-box checklists, two columns, free text, codes with a key
+    // (tests/fixtures/councils84/README.md). Three readings are open
+    // (known_limits.json).
+    check("councils84");
+}

@@ -3049,8 +3049,9 @@ fn the_joint_audit_views_and_id_pair_rules_leave_ordinary_notes_alone() {
         assert_eq!(count(case), Some(3.0), "{case}");
     }
     assert_eq!(pair(&review_kpi(&review_run("r26_c06_joint_self_named"), "overall_good_or_better")), (Some(1), Some(2)));
-    // Negative wording in a views column is no view obtained.
-    assert_eq!(pair(&review_kpi(&review_run("r26_c10_views_negative_wording"), "family_spoken_to")), (Some(1), Some(6)));
+    // Negative wording in a views column is no view obtained ("Parents'
+    // views not sought" a no since stranger review 27, `r27b_c09`).
+    assert_eq!(pair(&review_kpi(&review_run("r26_c10_views_negative_wording"), "family_spoken_to")), (Some(1), Some(7)));
     assert_eq!(pair(&review_kpi(&review_run("r26_c07_views_refused"), "family_spoken_to")), (Some(2), Some(5)));
     // A second id with a label ("C1001 / M2001 (mother)", "C1002, Mum
     // P5002", "AB12345, NHS 9434765919"): the child whose id stands alone.
@@ -3112,6 +3113,40 @@ fn other_systems_visits_not_in_person_are_not_statutory_visits() {
     let out = run_files("other-systems-visits", &[("legal status.csv", status), ("observations.csv", notes)]);
     assert_eq!(kpi_pair(&out, "cla_visits_in_time"), (Some(0), Some(1)));
     assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(0), Some(2)));
+}
+
+#[test]
+fn joined_exports_edited_answers_empty_logs_and_re_audit_files_as_a_stranger_wrote_them() {
+    // The stranger review of 2026-12-02's twenty-seventh session
+    // (tests/fixtures/review/r27b_*/expected.md): each case went wrong on
+    // the session's first rules, or before them.
+    let pair = |case: &str, id: &str| {
+        let k = review_kpi(&review_run(case), id);
+        (k["numerator"].as_u64(), k["denominator"].as_u64())
+    };
+    // "Date acknowledged" (of the allocation) beside "Date returned": not a
+    // tie that loses the completion.
+    assert_eq!(pair("r27b_c24_ack_allocation_with_date_returned", "audits_on_time"), (Some(2), Some(4)));
+    assert_eq!(pair("r27b_c24_ack_allocation_with_date_returned", "overall_good_or_better"), (Some(2), Some(3)));
+    // "done 20/4" of an action set in March and due in October: April this
+    // year, not next (a day still to come is never a completion).
+    assert_eq!(pair("r27b_c30_done_daymonth_far_before_due", "actions_on_time"), (Some(4), Some(4)));
+    // A returns log of one team's audits says nothing of another team's.
+    assert_eq!(pair("r27b_c16_returns_log_one_team_only", "audits_on_time"), (Some(1), Some(2)));
+    // A long export's answer edited later, however few its rows.
+    assert_eq!(pair("r27b_c33_long_format_edits", "overall_good_or_better"), (Some(0), Some(2)));
+    assert_eq!(pair("r27b_c33_long_format_edits", "child_spoken_to"), (Some(1), Some(2)));
+    // "No data for the selected period" under a moderation log's Audit ID.
+    assert_eq!(pair("r27b_c06_empty_modlog_positive", "moderation_coverage"), (Some(0), Some(4)));
+    // A re-audit log with the original's date and grade beside its own.
+    assert_eq!(pair("r27b_c32_reaudit_with_original_grade_columns", "inadequate_reaudited_in_time"), (Some(1), Some(2)));
+    assert_eq!(pair("r27b_c32_reaudit_with_original_grade_columns", "overall_good_or_better"), (Some(2), Some(3)));
+    // One due date typed wrong does not hide the table's 28-day rule.
+    assert_eq!(pair("r27b_c19_due_rule_28days_one_typo", "audits_on_time"), (Some(4), Some(5)));
+    // "Parents' views not sought" is no; "Mother", "Grandparents" under
+    // "Parents/carers spoken to" are yes.
+    assert_eq!(pair("r27b_c09_views_negative_phrases", "family_spoken_to"), (Some(2), Some(7)));
+    assert_eq!(pair("r27b_c10_views_single_words", "family_spoken_to"), (Some(6), Some(9)));
 }
 
 #[test]
