@@ -7517,6 +7517,8 @@ fn gives_a_view(text: &str) -> bool {
         "views obtained",
         "views gathered",
         "views given",
+        "views included",
+        "views taken",
         "gave views",
         "gave her views",
         "gave his views",

@@ -1028,3 +1028,28 @@ fn an_eighty_fourth_blind_set_of_seen_alone_written_every_way_keeps_its_own_read
     // (known_limits.json).
     check("councils84");
 }
+
+#[test]
+fn an_eighty_fifth_blind_set_of_two_scales_in_one_folder_matches_its_expected_kpis() {
+    // Services auditing on different scales at once: a sheet per service,
+    // separate files, one column of mixed scales, a scale switched
+    // mid-period (tests/fixtures/councils85/README.md).
+    check("councils85");
+}
+
+#[test]
+fn an_eighty_sixth_blind_set_of_trackers_that_compute_keeps_its_own_readings() {
+    // Cached formula results: due dates from =WORKDAY and =EDATE, stale
+    // =TODAY() flags, #N/A lookups, "On time?" columns that are wrong
+    // (tests/fixtures/councils86/README.md). One reading open: a formula's
+    // "Agree?" read as the moderator's flag (known_limits.json).
+    check("councils86");
+}
+
+#[test]
+fn an_eighty_seventh_blind_set_of_monthly_returns_matches_its_expected_kpis() {
+    // A monthly return per month, each a copy of the last with rows added
+    // and edited, "v2 FINAL", "(draft)", "Copy of"
+    // (tests/fixtures/councils87/README.md).
+    check("councils87");
+}
