@@ -1820,6 +1820,9 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                     })
             })
             .collect();
+        // (On the overall's own scale: "Grade agreed?" answered yes or no is
+        // no grade.)
+        let finals: Vec<usize> = finals.into_iter().filter(|&f| overall.is_some_and(|o| columns[o].scale == columns[f].scale)).collect();
         if let (Some(o), [f]) = (overall, &finals[..]) {
             let (f, original) = (*f, columns[o].header.clone());
             notes.push(format!("column '{}' is the grade agreed after the audit: the overall where it is filled, '{original}' where not", columns[f].header));
