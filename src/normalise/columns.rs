@@ -389,6 +389,15 @@ const REVISION_WORDS: [&str; 5] = ["revised", "amended", "updated", "extended", 
 /// How a revision column's reason starts: read before the column it revises.
 pub const REVISES: &str = "revises ";
 
+/// Column `ci` revises column `o`: the same field, read first, `o` where
+/// `ci` is blank (or, in the row reader, holds no value of the field's
+/// kind); `why` is added to the reason.
+fn mark_revision(columns: &mut [ColumnMap], ci: usize, o: usize, why: &str) {
+    columns[ci].reason = format!("{REVISES}'{}'; read first, the original where it is blank{why}", columns[o].header);
+    columns[ci].target = columns[o].target.clone();
+    columns[ci].score = columns[o].score;
+}
+
 pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: Option<&SourceSpec>, header: &[Cell], sample: &[Vec<Cell>]) -> TableMapping {
     // A column that is another's copy (the same header, the same value on
     // every row: a hidden helper column, a column pasted twice) is that
@@ -1789,9 +1798,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         if let Some(o) = original.filter(|&o| columns[ci].score < 1000 && (columns[ci].target == Target::Unmapped || columns[ci].target == columns[o].target)) {
             let header = columns[ci].header.clone();
             notes.retain(|n| !n.starts_with(&format!("column '{header}' ")));
-            columns[ci].reason = format!("{REVISES}'{}'; read first, the original where it is blank", columns[o].header);
-            columns[ci].target = columns[o].target.clone();
-            columns[ci].score = columns[o].score;
+            mark_revision(&mut columns, ci, o, "");
         }
     }
 
@@ -1826,9 +1833,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         if let (Some(o), [f]) = (overall, &finals[..]) {
             let (f, original) = (*f, columns[o].header.clone());
             notes.push(format!("column '{}' is the grade agreed after the audit: the overall where it is filled, '{original}' where not", columns[f].header));
-            columns[f].reason = format!("{REVISES}'{original}'; read first, the original where it is blank (the grade agreed after the audit)");
-            columns[f].target = Target::Field("overall".into());
-            columns[f].score = columns[o].score;
+            mark_revision(&mut columns, f, o, " (the grade agreed after the audit)");
         }
     }
 
@@ -1891,9 +1896,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                 columns[o].score = 100;
                 columns[o].reason = format!("due_date, revised by '{header}' where it is filled");
             }
-            columns[ci].reason = format!("{REVISES}'{original}'; read first, the original where it is blank");
-            columns[ci].target = Target::Field("due_date".into());
-            columns[ci].score = columns[o].score;
+            mark_revision(&mut columns, ci, o, "");
         }
     }
 
@@ -1916,11 +1919,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             if !resubmitted || o == ci || columns[ci].target != Target::Unmapped || columns[ci].score >= 1000 || p.non_empty == 0 || p.dates * 2 < p.non_empty {
                 continue;
             }
-            let original = columns[o].header.clone();
-            columns[ci].reason =
-                format!("{REVISES}'{original}'; read first, the original where it is blank (an audit returned for amendment is complete when sent in again)");
-            columns[ci].target = Target::Field("completed_date".into());
-            columns[ci].score = columns[o].score;
+            mark_revision(&mut columns, ci, o, " (an audit returned for amendment is complete when sent in again)");
         }
     }
 

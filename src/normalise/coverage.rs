@@ -189,6 +189,11 @@ impl Coverage {
     /// `tables` (a model built by hand, an action grid on a form) is taken to
     /// carry every field.
     pub fn new(tables: &[TableReport], model: &Model, config: &Config) -> Coverage {
+        Coverage::with_merged(tables, model, config, &merged_fields(tables, model, config))
+    }
+
+    /// [`Coverage::new`], given the audits' joined fields ([`merged_fields`]).
+    fn with_merged(tables: &[TableReport], model: &Model, config: &Config, joined: &HashMap<&super::model::Origin, BTreeSet<String>>) -> Coverage {
         // Per file and sheet, each table's rows and bits: two tables on one
         // sheet (an audit log with a moderation table below it) each feed
         // what their own columns hold.
@@ -220,8 +225,8 @@ impl Coverage {
         // (dates in a tracker, judgements in another system's report) feeds
         // what the two tables' columns can together.
         let mut merged: HashMap<&super::model::Origin, u32> = HashMap::new();
-        for (at, fields) in merged_fields(tables, model, config) {
-            merged.insert(at, feeds(TableKind::Audits, &fields));
+        for (&at, fields) in joined {
+            merged.insert(at, feeds(TableKind::Audits, fields));
         }
         let mut unknown = |kind: TableKind| {
             for (k, (_, needs)) in NEEDS.iter().enumerate() {
@@ -450,7 +455,7 @@ pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &
         }
     }
     let unmade = unmakeable(model);
-    let cov = Coverage::new(tables, model, config).without(&unmade);
+    let cov = Coverage::with_merged(tables, model, config, &merged).without(&unmade);
     // Moderated audits that record no agreement stay in the agreement denominator.
     let mut unagreed: Vec<((&str, Option<&str>), u64)> = Vec::new();
     for (i, a) in model.audits.iter().enumerate() {

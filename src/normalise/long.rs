@@ -200,20 +200,7 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize, is_grade: 
         groups
     };
     // Questions answered twice within one audit (duplicates and conflicts).
-    let repeats_in = |groups: &[Vec<&SourceRow>]| -> usize {
-        groups
-            .iter()
-            .map(|g| {
-                let distinct: std::collections::HashSet<String> = g.iter().map(|r| fold(&question(r))).collect();
-                g.len() - distinct.len()
-            })
-            .sum()
-    };
-    // An answer-level identifier (a row id) makes every row its own audit: it
-    // is dropped from the key, the one with the most distinct values first.
-    // So is a column that changes within one audit (the date each answer was
-    // given, a step's completion date) when dropping it joins rows without any
-    // question coming twice more; the one that joins most first.
+    let repeats_in = |groups: &[Vec<&SourceRow>]| repeated_rows(groups, |r| fold(&question(r)));
     // A key column that says when each answer was last changed ("Last
     // modified", "Date edited"): an answer edited after the form was sent
     // comes again with a later stamp, which splits its audit. It is dropped
@@ -226,15 +213,16 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize, is_grade: 
         }
         let with = group_by(&keys);
         let joined = group_by(&keys.iter().copied().filter(|&k| k != c).collect::<Vec<usize>>());
-        let stamped = |g: &Vec<&SourceRow>| {
-            let distinct: std::collections::HashSet<(String, String)> = g.iter().map(|r| (fold(&question(r)), value(r.cells.get(c)))).collect();
-            g.len() - distinct.len()
-        };
-        joined.len() < with.len() && joined.iter().map(stamped).sum::<usize>() == repeats_in(&with)
+        joined.len() < with.len() && repeated_rows(&joined, |r| (fold(&question(r)), value(r.cells.get(c)))) == repeats_in(&with)
     });
     if let Some(c) = stamp {
         keys.retain(|&k| k != c);
     }
+    // An answer-level identifier (a row id) makes every row its own audit: it
+    // is dropped from the key, the one with the most distinct values first.
+    // So is a column that changes within one audit (the date each answer was
+    // given, a step's completion date) when dropping it joins rows without any
+    // question coming twice more; the one that joins most first.
     let mut groups = loop {
         if keys.is_empty() {
             return None;
@@ -777,6 +765,11 @@ fn stamp_order(c: &Cell) -> Option<(chrono::NaiveDate, u32)> {
         }
         _ => None,
     }
+}
+
+/// Rows of the groups that repeat another row of their group by `key`.
+fn repeated_rows<K: std::hash::Hash + Eq>(groups: &[Vec<&SourceRow>], key: impl Fn(&SourceRow) -> K) -> usize {
+    groups.iter().map(|g| g.len() - g.iter().map(|r| key(r)).collect::<std::collections::HashSet<K>>().len()).sum()
 }
 
 fn distinct_in(rows: &[&SourceRow], c: usize) -> usize {

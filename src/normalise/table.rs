@@ -3941,14 +3941,11 @@ fn date_cells<'a>(mapping: &TableMapping, body: &'a [SourceRow]) -> impl Iterato
     body.iter().flat_map(move |r| dates.clone().into_iter().filter_map(move |i| r.cells.get(i)))
 }
 
-/// The year most of a table's sample dates (in its date columns) are in, if
-/// one year has more than half of them.
 /// The rule an audit table's own due dates follow, when it is not its
 /// framework's: every row of its first rows with both an allocation and a
 /// due date (most of its allocated rows, allocated on three days at least;
 /// one of five or more may be a slip) due the same number of days after
-/// allocation
-/// ("Audit Due" always two weeks after "Date sent to auditor"), or each at
+/// allocation ("Audit Due" always two weeks after "Date sent to auditor"), or each at
 /// the end of its allocation month. An audit of the table with no due date
 /// is then due by that rule, as the rest of its table are.
 fn own_due_rule(config: &Config, mapping: &TableMapping, body: &[SourceRow]) -> Option<String> {
@@ -3988,6 +3985,8 @@ fn own_due_rule(config: &Config, mapping: &TableMapping, body: &[SourceRow]) -> 
     (framework.as_deref().unwrap_or(&config.settings.default_due_rule) != rule).then_some(rule)
 }
 
+/// The year most of a table's sample dates (in its date columns) are in, if
+/// one year has more than half of them.
 fn usual_year(mapping: &TableMapping, body: &[SourceRow]) -> Option<i32> {
     use chrono::Datelike;
     let mut years: BTreeMap<i32, usize> = BTreeMap::new();
@@ -5928,6 +5927,14 @@ impl<'a> RowReader<'a> {
         Some(date)
     }
 
+    /// A spoken-to answer read as yes from who or what it names, counted for
+    /// the column's `read_as_yes` note.
+    fn named_yes(&mut self, field: &str, header: String, text: String) -> Answer {
+        self.answers_read.entry(field.to_string()).or_default().0 += 1;
+        self.read_as_yes.entry(header).or_insert((0, text)).0 += 1;
+        Answer::Yes
+    }
+
     /// The row's due date as written, read as a date (no findings).
     fn due_date_of(&self, row: &SourceRow) -> Option<chrono::NaiveDate> {
         self.fields.iter().find(|(f, _)| f == "due_date").and_then(|(_, (i, _))| row.cells.get(*i)).and_then(|c| self.as_date(c))
@@ -5948,14 +5955,9 @@ impl<'a> RowReader<'a> {
                 (Some(n), _) => {
                     let y = chrono::Datelike::year(&n);
                     let today = crate::calendar::today();
-                    let years = [y - 1, y, y + 1].into_iter().filter_map(|y| chrono::NaiveDate::from_ymd_opt(y, m, d));
-                    let past: Vec<chrono::NaiveDate> = years.clone().filter(|x| *x <= today).collect();
-                    let pick = |c: &mut dyn Iterator<Item = chrono::NaiveDate>| c.min_by_key(|x| (*x - n).num_days().abs());
-                    if past.is_empty() {
-                        pick(&mut years.into_iter())
-                    } else {
-                        pick(&mut past.into_iter())
-                    }
+                    let years: Vec<chrono::NaiveDate> = [y - 1, y, y + 1].into_iter().filter_map(|y| chrono::NaiveDate::from_ymd_opt(y, m, d)).collect();
+                    let any_past = years.iter().any(|x| *x <= today);
+                    years.into_iter().filter(|x| !any_past || *x <= today).min_by_key(|x| (*x - n).num_days().abs())
                 }
                 (None, Some(y)) => chrono::NaiveDate::from_ymd_opt(y, m, d),
                 (None, None) => None,
@@ -6331,11 +6333,7 @@ impl<'a> RowReader<'a> {
                 && ws.iter().any(|w| FAMILY_WORDS.contains(w) && *w != "family")
                 && ws.iter().all(|w| FAMILY_WORDS.contains(w) || matches!(*w, "and" | "both" | "s" | "foster" | "birth"))
             {
-                let header = header.to_string();
-                self.answers_read.entry(field.to_string()).or_default().0 += 1;
-                let e = self.read_as_yes.entry(header).or_insert((0, text));
-                e.0 += 1;
-                return Answer::Yes;
+                return self.named_yes(field, header.to_string(), text);
             }
         }
         let names_something = !second_hand
@@ -6378,11 +6376,7 @@ impl<'a> RowReader<'a> {
             return Answer::No;
         }
         if names_something {
-            let header = header.to_string();
-            self.answers_read.entry(field.to_string()).or_default().0 += 1;
-            let e = self.read_as_yes.entry(header).or_insert((0, text));
-            e.0 += 1;
-            return Answer::Yes;
+            return self.named_yes(field, header.to_string(), text);
         }
         // A parent's or carer's view written under a header asking for their
         // views ("Parents / carers views:", which seed 001 asks the auditor
