@@ -832,6 +832,113 @@ fn fill_blocks(body: &[SourceRow], q: usize, a: usize, width: usize) -> Option<(
     Some((out, format!(" (identifiers written on each audit's first answer row only: its {} rows below take them)", answers.len() - blocks.len())))
 }
 
+/// Rows of each sheet looked at by [`join_question_sheets`].
+const SHEET_LOOK: usize = 400;
+
+/// One sheet of a workbook whose header names a question and an answer column.
+struct QuestionSheet {
+    table: usize,
+    /// Its header row's place among the sheet's rows, and its folded texts.
+    at: usize,
+    header: Vec<String>,
+    questions: std::collections::HashSet<String>,
+    /// Its audits: the values of the identifier columns, row by row.
+    audits: std::collections::HashSet<Vec<String>>,
+}
+
+/// A long-format table split into one sheet per question, or per section
+/// ("Q1 Risk", "Q2 Involvement", …, "Moderation"): every sheet has the same
+/// columns, the same audits, and questions no other of them has. No one sheet
+/// can be read alone (a sheet of one question is no audit, and two sheets of
+/// the same audits are each other's duplicates), so the sheets are read as one
+/// table, the later sheets' rows below the first's, numbered on from it.
+/// Sheets of other audits under the same header (a sheet per team or per
+/// month), or of the same questions (a copy, a version), are left apart.
+/// Returns, for each joined table, its sheet and a note naming the sheets put
+/// into it and the row each begins at.
+pub(crate) fn join_question_sheets(tables: &mut Vec<crate::ingest::Table>) -> Vec<(Option<String>, String)> {
+    if tables.len() < 2 {
+        return Vec::new();
+    }
+    let mut sheets: Vec<QuestionSheet> = Vec::new();
+    for (i, t) in tables.iter_mut().enumerate() {
+        let head = super::gradekey::head_n(t, SHEET_LOOK);
+        let Some((at, (q, a))) = head.iter().enumerate().take(30).find_map(|(at, r)| question_answer(&r.cells).map(|qa| (at, qa))) else { continue };
+        let header: Vec<String> = head[at].cells.iter().map(|c| fold(&c.as_string())).collect();
+        let rows: Vec<&SourceRow> = head[at + 1..].iter().filter(|r| !r.is_blank() && !text(r.cells.get(q)).is_empty()).collect();
+        let ids = identifier_columns(&rows, q, a, header.len());
+        if rows.is_empty() || ids.is_empty() {
+            continue;
+        }
+        let questions = rows.iter().map(|r| fold(&text(r.cells.get(q)))).collect();
+        let audits = rows.iter().map(|r| ids.iter().map(|&c| super::identity::tidy(&value(r.cells.get(c))).into_owned()).collect()).collect();
+        sheets.push(QuestionSheet {
+            table: i,
+            at,
+            header: header[..header.iter().rposition(|h| !h.is_empty()).map_or(0, |n| n + 1)].to_vec(),
+            questions,
+            audits,
+        });
+    }
+    // Clusters: a sheet joins the first earlier one of its header whose
+    // audits it shares (half of the smaller sheet's, or more) and whose
+    // questions it does not ask.
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    for s in 0..sheets.len() {
+        let fits = |c: &Vec<usize>| {
+            let first = &sheets[c[0]];
+            first.header == sheets[s].header
+                && c.iter().all(|&o| sheets[o].questions.is_disjoint(&sheets[s].questions))
+                && c.iter().any(|&o| {
+                    let shared = sheets[o].audits.intersection(&sheets[s].audits).count();
+                    shared * 2 >= sheets[o].audits.len().min(sheets[s].audits.len())
+                })
+        };
+        match clusters.iter_mut().find(|c| fits(c)) {
+            Some(c) => c.push(s),
+            None => clusters.push(vec![s]),
+        }
+    }
+    let mut notes = Vec::new();
+    let mut gone: Vec<usize> = Vec::new();
+    for c in clusters.iter().filter(|c| c.len() >= 2) {
+        let first = sheets[c[0]].table;
+        let mut rows: Vec<Result<SourceRow, crate::ingest::IngestError>> = std::mem::replace(&mut tables[first].rows, Box::new(std::iter::empty())).collect();
+        let mut last = rows.iter().filter_map(|r| r.as_ref().ok()).map(|r| r.row).max().unwrap_or(0);
+        let mut begins = Vec::new();
+        for &s in &c[1..] {
+            let t = &mut tables[sheets[s].table];
+            let own: Vec<Result<SourceRow, crate::ingest::IngestError>> = std::mem::replace(&mut t.rows, Box::new(std::iter::empty())).collect();
+            // (The sheet's own header row and anything above it are not read again.)
+            let header_row = own.iter().filter_map(|r| r.as_ref().ok()).nth(sheets[s].at).map_or(0, |r| r.row);
+            let base = last;
+            begins.push(format!("'{}' from row {}", t.sheet.clone().unwrap_or_default(), base + 1));
+            for r in own.into_iter().skip(sheets[s].at + 1) {
+                rows.push(r.map(|mut r| {
+                    r.row = base + r.row.saturating_sub(header_row);
+                    last = last.max(r.row);
+                    r
+                }));
+            }
+            gone.push(sheets[s].table);
+        }
+        tables[first].rows = Box::new(rows.into_iter());
+        notes.push((
+            tables[first].sheet.clone(),
+            format!(
+                "{} more sheets have this sheet's columns and answer other questions of the same audits (one sheet per question or section): read as one long table with it, their rows numbered on below this sheet's ({})",
+                c.len() - 1,
+                begins.join(", ")
+            ),
+        ));
+    }
+    gone.sort_unstable();
+    for i in gone.into_iter().rev() {
+        tables.remove(i);
+    }
+    notes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

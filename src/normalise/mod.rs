@@ -942,6 +942,10 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
                     }
                 }
             }
+            // A long-format table kept one sheet per question: one table.
+            for (sheet, message) in long::join_question_sheets(&mut tables) {
+                found.push(Severity::Info, "long_sheets_joined", shown, sheet.as_deref(), None, None, "", message);
+            }
             // A header that two or more sheets, or small files of the folder,
             // share: one table kept a sheet or a file per team or per month,
             // its columns recognised on all their rows.

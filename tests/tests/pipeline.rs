@@ -403,6 +403,84 @@ fn a_question_number_column_does_not_split_a_long_format_audit() {
 }
 
 #[test]
+fn a_long_format_table_kept_one_sheet_per_question_is_one_table() {
+    // Six audits, four questions, one row per answer: in one sheet; the same
+    // answers with a sheet per question (the audit's own columns on every
+    // sheet); and two negative shapes: a sheet per team (other audits, every
+    // question) and a sheet copied (the same audits, the same questions).
+    let questions = ["Voice of the child", "Planning", "Risk", "Overall judgement"];
+    let header = ["Audit ref", "Child ID", "Team", "Date completed", "Question", "Answer"];
+    let answer = |f: usize, q: usize| -> &'static str {
+        match q {
+            3 => ["Good", "Inadequate", "Requires improvement"][f % 3],
+            _ => ["Good", "Requires improvement"][(f + q) % 2],
+        }
+    };
+    let row = |f: usize, q: usize| -> Vec<String> {
+        vec![
+            format!("A{f}"),
+            format!("C10{f}"),
+            if f < 3 { "North" } else { "South" }.to_string(),
+            format!("0{}/09/2026", f + 1),
+            questions[q].to_string(),
+            answer(f, q).to_string(),
+        ]
+    };
+    let save = |dir: &std::path::Path, sheets: Vec<(String, Vec<Vec<String>>)>| {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        for (name, rows) in sheets {
+            let ws = wb.add_worksheet();
+            ws.set_name(&name).unwrap();
+            for (c, h) in header.iter().enumerate() {
+                ws.write_string(0, c as u16, *h).unwrap();
+            }
+            for (r, cells) in rows.iter().enumerate() {
+                for (c, v) in cells.iter().enumerate() {
+                    ws.write_string(r as u32 + 1, c as u16, v).unwrap();
+                }
+            }
+        }
+        wb.save(dir.join("answers.xlsx")).unwrap();
+    };
+    let bands = |n: &auditpack::normalise::Normalised| {
+        let mut b: Vec<(String, Option<Band>)> = n.model.audits.iter().map(|a| (a.child_id.clone(), a.overall.as_ref().and_then(|j| j.band))).collect();
+        b.sort_by(|x, y| x.0.cmp(&y.0));
+        b
+    };
+    let joined = |n: &auditpack::normalise::Normalised| n.findings.iter().any(|f| f.code == "long_sheets_joined");
+    let one = scratch("long-one-sheet");
+    save(&one, vec![("Answers".into(), (0..6).flat_map(|f| (0..4).map(move |q| (f, q))).map(|(f, q)| row(f, q)).collect())]);
+    let one = read(&[one], &Config::defaults());
+    assert_eq!(one.model.audits.len(), 6, "{:?}", one.tables);
+    let by_question = scratch("long-sheet-per-question");
+    save(&by_question, (0..4).map(|q| (format!("Q{} {}", q + 1, questions[q].split(' ').next().unwrap()), (0..6).map(|f| row(f, q)).collect())).collect());
+    let by_question = read(&[by_question], &Config::defaults());
+    assert_eq!(bands(&by_question), bands(&one), "{:?}", by_question.tables);
+    assert!(joined(&by_question));
+    assert_eq!(by_question.rows_rejected(), 0);
+    // A sheet per team: each sheet its own audits, read as they are.
+    let by_team = scratch("long-sheet-per-team");
+    save(
+        &by_team,
+        ["North", "South"]
+            .iter()
+            .enumerate()
+            .map(|(t, name)| (name.to_string(), (t * 3..t * 3 + 3).flat_map(|f| (0..4).map(move |q| (f, q))).map(|(f, q)| row(f, q)).collect()))
+            .collect(),
+    );
+    let by_team = read(&[by_team], &Config::defaults());
+    assert_eq!(bands(&by_team), bands(&one), "{:?}", by_team.tables);
+    assert!(!joined(&by_team));
+    // A sheet and its copy: the same answers twice, never one table.
+    let copied = scratch("long-sheet-copied");
+    let all: Vec<Vec<String>> = (0..6).flat_map(|f| (0..4).map(move |q| (f, q))).map(|(f, q)| row(f, q)).collect();
+    save(&copied, vec![("Answers".into(), all.clone()), ("Answers (2)".into(), all)]);
+    let copied = read(&[copied], &Config::defaults());
+    assert!(!joined(&copied));
+    assert_eq!(bands(&copied), bands(&one), "{:?}", copied.tables);
+}
+
+#[test]
 fn legal_status_with_no_end_dates_is_a_status_history() {
     // One row per status change: each lasts until the child's next row, of any
     // status ("Case closed" too); the last one stays open.
