@@ -2,6 +2,7 @@
 //! model and the data-quality findings. It knows nothing of output formats.
 
 pub mod casenotes_fast;
+pub mod colkey;
 pub mod columns;
 pub mod config;
 pub mod corrections;
@@ -148,6 +149,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     let folder = folder_keys_and_lists(&files, &crosswalk, &mut found);
     *ctx.grade_keys.borrow_mut() = folder.grade_keys;
     *ctx.question_list.borrow_mut() = folder.question_list;
+    *ctx.column_keys.borrow_mut() = folder.column_keys;
     *ctx.folder_labels.borrow_mut() = folder.labels;
     *ctx.keyed_corrections.borrow_mut() = folder_corrections(&files, &mut found);
     let total = files.len();
@@ -942,6 +944,49 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
                     }
                 }
             }
+            // A key of column names, in a sheet of this workbook or a file of
+            // its own, is no records: the headers it explains are read as
+            // what it says they hold.
+            let mut own_keys: Vec<(usize, colkey::ColumnKey)> = Vec::new();
+            for (i, t) in tables.iter_mut().enumerate() {
+                let source = t.sheet.as_ref().map_or_else(|| shown.to_string(), |s| format!("{shown} [{s}]"));
+                if let Some(key) = colkey::has_key_header(&gradekey::head_n(t, 5)).then(|| colkey::key_in(&gradekey::head_n(t, 200), &source)).flatten() {
+                    own_keys.push((i, key));
+                }
+            }
+            let mut keys: Vec<colkey::ColumnKey> = ctx.column_keys.borrow().iter().filter(|k| !k.source.starts_with(shown)).cloned().collect();
+            keys.extend(own_keys.iter().map(|(_, k)| k.clone()));
+            let mut used: Vec<String> = Vec::new();
+            for (i, t) in tables.iter_mut().enumerate() {
+                if own_keys.iter().any(|(k, _)| *k == i) {
+                    continue;
+                }
+                let read = colkey::apply(t, &keys, 2);
+                if !read.is_empty() {
+                    used.extend(keys.iter().filter(|k| read.iter().any(|(h, m)| k.explains(h, m))).map(|k| k.source.clone()));
+                    found.push(Severity::Info, "column_key_read", shown, t.sheet.as_deref(), None, None, "", colkey::note(&read, &keys));
+                }
+                // (And footnotes under the table that explain its own headers.)
+                let source = t.sheet.as_ref().map_or_else(|| format!("{shown}, its footnotes"), |s| format!("{shown} [{s}], its footnotes"));
+                if let Some(notes) = colkey::footnotes(t, &source) {
+                    let read = colkey::apply(t, std::slice::from_ref(&notes), 1);
+                    if !read.is_empty() {
+                        // (The footnotes are the key, not records.)
+                        colkey::drop_rows(t, &notes.rows);
+                        let rows: Vec<String> = notes.rows.iter().map(u32::to_string).collect();
+                        let message = format!("{} (rows {}: footnotes, not records)", colkey::note(&read, std::slice::from_ref(&notes)), rows.join(", "));
+                        found.push(Severity::Info, "column_key_read", shown, t.sheet.as_deref(), None, None, "", message);
+                    }
+                }
+            }
+            // A key of this workbook that explained its headers is no records
+            // (one that explained none is read as it would be without it).
+            let gone: Vec<usize> = own_keys.iter().filter(|(_, k)| used.contains(&k.source)).map(|(i, _)| *i).collect();
+            for &i in gone.iter().rev() {
+                let message = "a key of column names (what each shorthand header holds): not records; the headers it explains are read as what it says";
+                found.push(Severity::Info, "column_key", shown, tables[i].sheet.as_deref(), None, None, "", message);
+                tables.remove(i);
+            }
             // A long-format table kept one sheet per question: one table.
             for (sheet, message) in long::join_question_sheets(&mut tables) {
                 found.push(Severity::Info, "long_sheets_joined", shown, sheet.as_deref(), None, None, "", message);
@@ -995,13 +1040,16 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
 fn folder_keys_and_lists(files: &[PathBuf], crosswalk: &Crosswalk, found: &mut findings::Findings) -> FolderKeys {
     let mut keys: Vec<gradekey::SheetKey> = Vec::new();
     let mut lists: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    let mut column_keys: Vec<colkey::ColumnKey> = Vec::new();
     let mut labels: Vec<gradekey::ValueLabels> = Vec::new();
     // (A small workbook too, when its name says it is a key: "Answer
     // lookup.xlsx", "Codes.xlsx"; forms are small workbooks as well, and are
     // not opened twice.)
     let named_key = |p: &PathBuf| {
         let f = fold::fold(&p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default());
-        f.split(' ').any(|w| matches!(w, "key" | "keys" | "lookup" | "lookups" | "codes" | "legend" | "codebook"))
+        f.split(' ').any(|w| {
+            matches!(w, "key" | "keys" | "lookup" | "lookups" | "codes" | "legend" | "codebook" | "dictionary" | "glossary" | "abbreviations" | "definitions")
+        })
     };
     for path in files.iter().filter(|p| (!ingest::is_workbook(p) || named_key(p)) && ingest::input_len(p).is_some_and(|n| n <= 16 * 1024)) {
         let shown = ingest::display_path(path);
@@ -1010,7 +1058,9 @@ fn folder_keys_and_lists(files: &[PathBuf], crosswalk: &Crosswalk, found: &mut f
         // (The key reader reads the table's first rows and leaves them in it.)
         keys.extend(gradekey::find_in_file(&mut t, crosswalk, &shown));
         labels.extend(gradekey::labels_in_file(&mut t, &shown));
-        let rows: Vec<Vec<crate::ingest::Cell>> = t.rows.take(200).filter_map(Result::ok).map(|r| r.cells).collect();
+        let head: Vec<crate::ingest::SourceRow> = t.rows.take(200).filter_map(Result::ok).collect();
+        column_keys.extend(colkey::key_in(&head, &shown));
+        let rows: Vec<Vec<crate::ingest::Cell>> = head.into_iter().map(|r| r.cells).collect();
         if let Some(list) = question_list_in(&rows, crosswalk) {
             lists.push((shown, list));
         }
@@ -1024,7 +1074,7 @@ fn folder_keys_and_lists(files: &[PathBuf], crosswalk: &Crosswalk, found: &mut f
             None
         }
     };
-    FolderKeys { grade_keys: one_grade_key(keys, found), question_list: one_question_list(lists, found), labels }
+    FolderKeys { grade_keys: one_grade_key(keys, found), question_list: one_question_list(lists, found), labels, column_keys }
 }
 
 /// The corrections of the logs among the files, found by their names
@@ -1057,6 +1107,8 @@ struct FolderKeys {
     question_list: Vec<(String, String)>,
     /// Each field's codes and their labels ([`gradekey::labels_in_file`]).
     labels: Option<gradekey::ValueLabels>,
+    /// Keys of column names in files of their own ([`colkey`]).
+    column_keys: Vec<colkey::ColumnKey>,
 }
 
 /// The folder's grade key: the one file's; two that disagree are neither used

@@ -94,8 +94,12 @@ pub fn tool_total(prepared: &str) -> bool {
 /// A prepared header (or synonym) as the words that carry its meaning.
 pub fn words(prepared: &str, vocab: &Vocabulary) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for w in prepared.split(' ').filter(|w| !w.is_empty()) {
-        match vocab.abbreviations.get(w) {
+    let all: Vec<&str> = prepared.split(' ').filter(|w| !w.is_empty()).collect();
+    for (i, w) in all.iter().enumerate() {
+        // (Not letters before a number: "ACT001", "AUD-2601" are codes, not
+        // "action 1", "audit 2601".)
+        let code = all.get(i + 1).is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
+        match vocab.abbreviations.get(*w).filter(|_| !code) {
             Some(exp) => out.extend(exp.split(' ').map(str::to_string)),
             None => out.push(w.to_string()),
         }

@@ -613,6 +613,8 @@ pub struct Context<'a> {
     /// ("KSS1", "Child's lived experience: How well do we understand …"):
     /// a header that is only the id is read with its text.
     pub(crate) question_list: std::cell::RefCell<Vec<(String, String)>>,
+    /// Keys of column names in files of their own ([`super::colkey`]).
+    pub(crate) column_keys: std::cell::RefCell<Vec<super::colkey::ColumnKey>>,
     /// Codes and their labels given as a file of their own beside the
     /// exports, for the files that have none of their own.
     pub(crate) folder_labels: std::cell::RefCell<Option<super::gradekey::ValueLabels>>,
@@ -743,6 +745,7 @@ impl<'a> Context<'a> {
             folder_labels: Default::default(),
             keyed_corrections: Default::default(),
             question_list: Default::default(),
+            column_keys: Default::default(),
             shared_headers: Default::default(),
             folder_headers: Default::default(),
             file_stems: Default::default(),

@@ -1053,3 +1053,11 @@ fn an_eighty_seventh_blind_set_of_monthly_returns_matches_its_expected_kpis() {
     // (tests/fixtures/councils87/README.md).
     check("councils87");
 }
+
+#[test]
+fn a_ninetieth_blind_set_of_shorthand_headers_with_their_keys_matches_its_expected_kpis() {
+    // Every column renamed in shorthand, with a key sheet, a data dictionary,
+    // a key file or footnotes saying what each holds
+    // (tests/fixtures/councils90/README.md).
+    check("councils90");
+}

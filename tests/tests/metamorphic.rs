@@ -328,6 +328,36 @@ fn headers_re_cased_and_reworded_keep_every_kpi() {
 }
 
 #[test]
+fn headers_renamed_to_codes_with_a_key_of_column_names_keep_every_kpi() {
+    // Every header of every table replaced by an opaque code ("ZqA", "ZqB",
+    // …), and a key of column names beside the exports saying what each
+    // code holds, as an analyst's data dictionary would: the same KPIs.
+    let base = baseline("headers_renamed_to_codes_with_a_key_of_column_names_keep_every_kpi");
+    let code = |i: usize| format!("Zq{}{}", (b'A' + (i / 26) as u8) as char, (b'A' + (i % 26) as u8) as char);
+    let mut names: Vec<String> = Vec::new();
+    let mut coded = sample();
+    for g in coded.grids() {
+        let h = g.header.unwrap();
+        for c in g.rows[h].iter_mut() {
+            let Data::String(t) = c else { continue };
+            if t.trim().is_empty() {
+                continue;
+            }
+            let i = names.iter().position(|n| n == t).unwrap_or_else(|| {
+                names.push(t.clone());
+                names.len() - 1
+            });
+            *c = cell(&code(i));
+        }
+    }
+    assert!(names.len() >= 20, "{}", names.len());
+    let mut rows = strings(&[&["Column", "Meaning"]]);
+    rows.extend(names.iter().enumerate().map(|(i, n)| vec![cell(&code(i)), cell(n)]));
+    coded.files.push((PathBuf::from("Key - column names.csv"), File::Csv { delimiter: b',', grid: Grid { rows, header: Some(0) }, encoding: Encoding::Utf8 }));
+    assert_same_kpis("coded-with-key", &base, &run("coded-with-key", &coded, &[], &window()));
+}
+
+#[test]
 fn columns_shuffled_extra_columns_and_title_rows_keep_every_kpi() {
     let base = baseline("columns_shuffled_extra_columns_and_title_rows_keep_every_kpi");
     let shuffled = sample().map_columns(|row, _| {
