@@ -131,6 +131,8 @@ fn key_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<BTreeMap<i64, Str
         let knows = |t: &str| is_not_applicable(t) || matches!(crosswalk.judge(&Cell::text(t), None, super::config::NumericDirection::Ofsted), Ok(Some(_)));
         let pair = match filled.as_slice() {
             [c, Cell::Text(label)] | [Cell::Text(label), c] if code(c).is_some() => code(c).map(|n| (n, label.trim().to_string())),
+            // (Or both in one cell: "1 = Outstanding", "4 - Inadequate".)
+            [Cell::Text(line)] => code_in_line(line),
             three @ [_, _, _] => listed(three, knows).map(|(list, n, label)| {
                 if list_name.as_deref().is_some_and(|l| l != list) {
                     finish(&mut run, &mut scales, &mut found);
@@ -164,6 +166,19 @@ fn key_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<BTreeMap<i64, Str
         1 => found.pop(),
         _ => None,
     }
+}
+
+/// A code and its label written in one cell: "1 = Outstanding", "2 - Good",
+/// "3: Requires Improvement", "4) Inadequate".
+fn code_in_line(line: &str) -> Option<(i64, String)> {
+    let t = line.trim();
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let rest = t[digits..].trim_start();
+    let label = rest.strip_prefix(['=', '-', '–', ':', ')']).map(str::trim)?;
+    (!label.is_empty()).then(|| (t[..digits].parse().ok()).map(|n| (n, label.to_string()))).flatten()
 }
 
 /// A key's row naming its list, code and label in any order ("QA_GRADE | 3 |
@@ -317,14 +332,23 @@ pub fn apply_to_rows(header: &[Cell], rows: &mut [SourceRow], key: &SheetKey) ->
 /// row with two or more cells that name grades; the columns it so names whose
 /// values in the first rows are all codes of the key.
 fn code_columns(rows: &[SourceRow], codes: &BTreeMap<i64, String>) -> Option<(usize, Vec<usize>)> {
-    let h = rows.iter().position(|r| r.cells.iter().filter(|c| matches!(c, Cell::Text(s) if graded_header(s))).count() >= 2)?;
+    // (A header row of two graded columns or more; else one of one among
+    // three texts or more: a tracker with one "Overall grade".)
+    let graded = |r: &SourceRow| r.cells.iter().filter(|c| matches!(c, Cell::Text(s) if graded_header(s))).count();
+    let h = rows
+        .iter()
+        .position(|r| graded(r) >= 2)
+        .or_else(|| rows.iter().position(|r| graded(r) == 1 && r.cells.iter().filter(|c| matches!(c, Cell::Text(_))).count() >= 3))?;
     let header = &rows[h].cells;
     let columns = (0..header.len())
         .filter(|&i| matches!(&header[i], Cell::Text(s) if graded_header(s)))
         .filter(|&i| {
             // (The header again at a page break is no value.)
             let values: Vec<&Cell> = rows[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty() && **c != header[i]).collect();
-            !values.is_empty() && values.iter().all(|c| code(c).is_some_and(|n| codes.contains_key(&n)))
+            // (Every number a code of the key, and most values numbers: a
+            // "TBC" or "see notes" among them is no grade either way.)
+            let coded = values.iter().filter(|c| code(c).is_some()).count();
+            !values.is_empty() && coded * 3 >= values.len() * 2 && values.iter().filter_map(|c| code(c)).all(|n| codes.contains_key(&n))
         })
         .collect();
     Some((h, columns))
@@ -817,6 +841,24 @@ mod tests {
         assert!(key_row(&SourceRow { row: 20, cells: vec![t("Key: C = Complete; O = Open")] }).is_some());
         assert!(key_row(&SourceRow { row: 20, cells: vec![t("NS = Worker not seen")] }).is_none());
         assert!(key_row(&SourceRow { row: 20, cells: vec![t("Key – Team: AST1 = Assessment Team 1"), t("FIT2 = Family Intervention 2")] }).is_some());
+    }
+
+    #[test]
+    fn a_key_of_codes_written_one_cell_a_line_is_read() {
+        assert_eq!(code_in_line("1 = Outstanding"), Some((1, "Outstanding".to_string())));
+        assert_eq!(code_in_line(" 4 - Inadequate "), Some((4, "Inadequate".to_string())));
+        assert_eq!(code_in_line("3: Meets good"), Some((3, "Meets good".to_string())));
+        assert_eq!(code_in_line("2026 = the year"), None);
+        assert_eq!(code_in_line("Grade key (all judgement columns)"), None);
+        let cw = Crosswalk::new(&Config::defaults());
+        let rows: Vec<SourceRow> = ["Overall grade key", "4 = Outstanding", "3 = Good", "2 = Requires Improvement", "1 = Inadequate"]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| SourceRow { row: i as u32 + 1, cells: vec![Cell::text(t)] })
+            .collect();
+        let key = key_in(&rows, &cw).unwrap();
+        assert_eq!(key.get(&4).map(String::as_str), Some("Outstanding"));
+        assert_eq!(key.get(&1).map(String::as_str), Some("Inadequate"));
     }
 
     /// A report's key lines at its foot read its columns of codes: each line

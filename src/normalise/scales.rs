@@ -109,6 +109,17 @@ impl Crosswalk {
         // A label typed by hand: abbreviated or misspelt ("Req Imp", "R.I.",
         // "Inadequte"), with or without commentary after it.
         let Cell::Text(t) = cell else { return found };
+        // (A grade's number with commentary after it: "2 - see comments",
+        // "3 (see notes)"; not "1,045,200".)
+        let number = head(t).trim();
+        let after = t.trim()[number.len().min(t.trim().len())..].trim_start();
+        let commented = after.starts_with(['-', '–', '(', ':']) && after.chars().any(char::is_alphabetic);
+        if commented && !number.is_empty() && number.len() <= 2 && number.chars().all(|c| c.is_ascii_digit()) {
+            let found = self.look_up_exact(&Cell::Text(number.to_string()));
+            if !found.is_empty() {
+                return found;
+            }
+        }
         [label_key(t), label_key(head(t))].iter().map(|k| self.typed(k)).find(|f| !f.is_empty()).unwrap_or_default()
     }
 
@@ -466,10 +477,25 @@ mod tests {
             ("Below good", "Does not meet good", false),
             ("Practice requires improvement", "Requires Improvement", false),
             ("Good practice", "Good", true),
+            // An initial, the old Ofsted word for the third grade, a borderline.
+            ("G", "Good", true),
+            ("Adequate", "Requires Improvement", false),
+            ("Good/Outstanding", "Good", true),
         ] {
             let j = cw.judge(&Cell::text(text), None, NumericDirection::default()).unwrap().unwrap();
             assert_eq!((j.label.as_str(), j.at_least_good), (label, Some(good)), "{text}");
         }
+    }
+
+    /// A grade's number with commentary after it is the number; a number
+    /// with its thousands marked is no grade.
+    #[test]
+    fn a_number_with_commentary_reads_as_the_number() {
+        let cw = cw();
+        let j = cw.judge(&Cell::text("2 - see comments"), None, NumericDirection::default()).unwrap().unwrap();
+        assert_eq!(j.label, "2");
+        assert!(cw.judge(&Cell::text("1,045,200"), None, NumericDirection::default()).is_err());
+        assert!(cw.judge(&Cell::text("2026 - see comments"), None, NumericDirection::default()).is_err());
     }
 
     #[test]

@@ -1061,3 +1061,10 @@ fn a_ninetieth_blind_set_of_shorthand_headers_with_their_keys_matches_its_expect
     // (tests/fixtures/councils90/README.md).
     check("councils90");
 }
+
+#[test]
+fn a_ninety_second_blind_set_of_grades_written_every_way_matches_its_expected_kpis() {
+    // Abbreviated, decorated and numbered grades, keys running either way
+    // (tests/fixtures/councils92/README.md).
+    check("councils92");
+}
