@@ -1855,6 +1855,8 @@ fn says_ignore_row(note: &str) -> bool {
 /// Oct", "Withdrawn - then reinstated", "Cancelled 1st visit - audit went
 /// ahead", "rebooked for 20/10"), of an audit still owed ("audit still
 /// outstanding"), or of this row replacing another ("Replaced TH50211").
+/// Also an allocation handed over to another auditor ("Handed over to …",
+/// "Reallocated to …"), whose own row is the audit.
 fn removal_note(note: &str) -> bool {
     let f = fold(note);
     let first = f.split(' ').next().unwrap_or("");
@@ -1893,6 +1895,9 @@ fn removal_note(note: &str) -> bool {
         || f.starts_with("not required")
         || f.starts_with("no longer required")
         || f.starts_with("not to be audited")
+        // (Given to another auditor, whose row is the audit: "Handed over to
+        // P. Okonedo 28/09 (my leave) - not started".)
+        || ["handed over to", "handed to", "passed to", "passed over to", "reallocated to", "reassigned to", "given to"].iter().any(|p| f.starts_with(p))
 }
 
 /// A sibling group's audit form exported a row per child: the rows after the
@@ -2247,6 +2252,8 @@ mod status_tests {
             "Replaced by C1234",
             "Cancelled - case closed before audit",
             "Not required",
+            "Handed over to Priya 28/09 (my leave) - not started",
+            "Reallocated to J. Marsh",
         ] {
             assert!(super::removal_note(gone), "{gone}");
         }
@@ -2258,6 +2265,8 @@ mod status_tests {
             "Removed from CP plan 28/09 - now CIN; audit still outstanding",
             "Replaced TH50211 (sibling) - chased 27/10",
             "Cancelled by SW, rebooked for 20/10",
+            "Handover meeting with the SW held 02/09",
+            "Handed over by Dawn (her leave) - completed on time",
             "Reallocated 19/10",
         ] {
             assert!(!super::removal_note(kept), "{kept}");

@@ -1068,3 +1068,10 @@ fn a_ninety_second_blind_set_of_grades_written_every_way_matches_its_expected_kp
     // (tests/fixtures/councils92/README.md).
     check("councils92");
 }
+
+#[test]
+fn an_eighty_eighth_blind_set_of_auditors_own_trackers_matches_its_expected_kpis() {
+    // One tracker per auditor, drifted from the template; audits handed
+    // over (tests/fixtures/councils88/README.md).
+    check("councils88");
+}
