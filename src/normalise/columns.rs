@@ -155,6 +155,9 @@ pub const DOMAIN_WEAKEST: &str = "an audit's grade for the domain is its weakest
 /// numbering (a warning: the export may number them otherwise).
 pub const BY_NUMBER: &str = "placed by the numbering of framework";
 
+/// Why a lone "Q12" on the Exceeds / Meets / Does not meet good scale is the overall.
+pub const TORBAY_Q12: &str = "a Torbay tool's question 12, which is the overall audit rating (seed 004): read as the overall";
+
 /// Said of a yes / no check beside a framework's own question (an info finding).
 pub const YES_NO_CHECK: &str = "kept, in no domain (the domain's grade is its own question's)";
 
@@ -1943,6 +1946,29 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             ));
         }
     }
+    // A Torbay tool's question 12 ("Q12", "Q12 (auditor)") graded Exceeds /
+    // Meets / Does not meet good, in a table with no overall of its own and
+    // no framework found (a tracker of the overall alone, its other
+    // questions left out): the overall (seed 004: "Q 12 on the audit tool is
+    // the overall audit rating"). Not a moderator's, nor an agreement.
+    if framework.is_none() && !columns.iter().any(|c| c.target == Target::Field("overall".into())) {
+        let q12: Vec<usize> = (0..columns.len())
+            .filter(|&i| {
+                let c = &columns[i];
+                let (number, rest) = super::fold::split_numbering(&folded[c.index]);
+                matches!(c.target, Target::Domain(_))
+                    && c.scale.as_deref().is_some_and(|s| s.starts_with("meets_good"))
+                    && number.as_deref() == Some("12")
+                    && !rest.split(' ').any(|w| w.starts_with("moderat") || w.starts_with("agree") || w.starts_with("comment") || w == "evidence")
+            })
+            .collect();
+        if let [i] = q12[..] {
+            let c = &mut columns[i];
+            notes.push(format!("column '{}' is {TORBAY_Q12}", c.header));
+            c.reason = format!("{} (question 12 of a Torbay tool: the overall rating)", c.reason);
+            c.target = Target::Field("overall".into());
+        }
+    }
     // A moderator's grade for a domain ("Safety and risk - moderator's
     // grade") is not the audit's: kept, placed in no domain (the audit's
     // domains are the auditor's, as its overall is).
@@ -2536,6 +2562,22 @@ mod tests {
         assert_eq!(m.framework.as_deref(), Some("twelve_question"));
         assert_eq!(target(&m, "Q1"), "domain:safety");
         assert_eq!(target(&m, "Q3"), "domain:oversight");
+    }
+
+    #[test]
+    fn a_torbay_question_12_alone_is_the_overall() {
+        let rows: [&[&str]; 3] =
+            [&["C1", "01/09/2026", "Meets good", "Y"], &["C2", "02/09/2026", "Does not meet good", "N"], &["C3", "03/09/2026", "Exceeds good", "Y"]];
+        let m = map(&["Child ID", "Audit date", "Q12 (auditor)", "Moderator agrees?"], &rows);
+        assert_eq!(target(&m, "Q12 (auditor)"), "overall", "{:?}", m.notes);
+        assert!(m.notes.iter().any(|n| n.contains(TORBAY_Q12)));
+        // A moderator's question 12 is not the audit's overall.
+        let m = map(&["Child ID", "Audit date", "Q12 moderator's rating", "Moderator agrees?"], &rows);
+        assert_ne!(target(&m, "Q12 moderator's rating"), "overall");
+        // Nor is a question 12 on another scale.
+        let ofsted: [&[&str]; 3] = [&["C1", "01/09/2026", "Good", "Y"], &["C2", "02/09/2026", "Inadequate", "N"], &["C3", "03/09/2026", "Good", "Y"]];
+        let m = map(&["Child ID", "Audit date", "Q12", "Moderator agrees?"], &ofsted);
+        assert!(!m.notes.iter().any(|n| n.contains(TORBAY_Q12)), "{:?}", m.notes);
     }
 
     #[test]

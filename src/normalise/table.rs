@@ -3213,6 +3213,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             (Severity::Info, "yes_no_check_not_domain")
         } else if note.contains(super::columns::BY_NUMBER) {
             (Severity::Warning, "questions_by_number")
+        } else if note.contains(super::columns::TORBAY_Q12) {
+            (Severity::Info, "overall_from_question_12")
         } else {
             (Severity::Warning, "column_ambiguous")
         };
