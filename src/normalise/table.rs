@@ -1971,12 +1971,17 @@ pub const AUDIT_CANCELLED: &str = "audit cancelled, withdrawn or exempted (its s
 pub const AUDIT_REMOVED: &str = "allocation removed from the sample (its note or status says so): not an audit";
 
 /// A case note whose status says it was cancelled, voided or entered in error.
-pub const NOTE_CANCELLED: &str = "case note cancelled, voided or entered in error (its status says so): not a record";
+pub const NOTE_CANCELLED: &str = "case note cancelled, voided, entered in error or put off (its status says so): not a record";
 
 /// Whether a case note's status says it was cancelled, voided or entered in
 /// error (both case-note readers ask this).
 pub(crate) fn note_status_cancels(status: &str) -> bool {
-    status_cancels(status) || fold(status).contains("in error")
+    let f = fold(status);
+    // (Or put off, or not made yet: "Rescheduled", "Rearranged to 14/10",
+    // "Postponed", "Outstanding": a visit booked, not a visit made.)
+    let put_off = matches!(f.split(' ').next(), Some("rescheduled" | "rearranged" | "postponed" | "outstanding"))
+        || ["not yet done", "did not take place", "not undertaken"].iter().any(|p| f.starts_with(p));
+    status_cancels(status) || f.contains("in error") || put_off
 }
 
 /// Whether an audit's status says it will not be done ("Cancelled - exemption
@@ -2241,6 +2246,21 @@ mod status_tests {
         }
         for kept in ["Completed - re-audit not required", "Allocated", "In progress", "Completed"] {
             assert!(!super::status_cancels(kept), "{kept}");
+        }
+    }
+
+    #[test]
+    fn an_audit_put_off_to_a_later_month_and_a_visit_put_off() {
+        assert_eq!(super::deferred_to_month("Deferred to Nov - SW on leave"), Some(11));
+        assert_eq!(super::deferred_to_month("Postponed until December"), Some(12));
+        assert_eq!(super::deferred_to_month("Moved to the Jan sample"), Some(1));
+        assert_eq!(super::deferred_to_month("Deferred - awaiting SW"), None);
+        assert_eq!(super::deferred_to_month("Completed 14/11"), None);
+        for gone in ["Rescheduled", "Rearranged to 14/10", "Outstanding", "Postponed - carer ill", "Cancelled"] {
+            assert!(super::note_status_cancels(gone), "{gone}");
+        }
+        for kept in ["Completed", "Visit completed - rearranged from 12/10", "Authorised"] {
+            assert!(!super::note_status_cancels(kept), "{kept}");
         }
     }
 
@@ -5950,6 +5970,34 @@ impl<'a> RowReader<'a> {
     }
 
     /// The row's due date as written, read as a date (no findings).
+    /// An audit not done whose status or note says it was put off to a later
+    /// month ("Deferred to Nov - SW on leave", "Postponed until December",
+    /// "Moved to Nov sample"): due at the end of that month, the first such
+    /// month from its due date (or allocation), whatever due date the row
+    /// still shows; said in a `due_deferred` note.
+    fn deferred_due(
+        &self,
+        row: &SourceRow,
+        completed: Option<chrono::NaiveDate>,
+        allocated: Option<chrono::NaiveDate>,
+        findings: &mut Findings,
+    ) -> Option<chrono::NaiveDate> {
+        if completed.is_some() {
+            return None;
+        }
+        let texts = self.text(row, "status").into_iter().chain(self.note_columns.iter().filter_map(|(i, _)| row.cells.get(*i)).map(Cell::as_string));
+        let (text, month) = texts.filter_map(|t| deferred_to_month(&t).map(|m| (t, m))).next()?;
+        use chrono::Datelike as _;
+        let from = self.due_date_of(row).or(allocated)?;
+        let mut due = crate::calendar::month_end(chrono::NaiveDate::from_ymd_opt(from.year(), month, 1)?);
+        if due < from {
+            due = crate::calendar::month_end(chrono::NaiveDate::from_ymd_opt(from.year() + 1, month, 1)?);
+        }
+        let why = format!("the audit was put off to a later month ('{}'): due at the end of that month, {due}", text.trim());
+        findings.push(Severity::Info, "due_deferred", self.file, self.sheet, Some(row.row), Some("due_date"), text.trim(), why);
+        Some(due)
+    }
+
     fn due_date_of(&self, row: &SourceRow) -> Option<chrono::NaiveDate> {
         self.fields.iter().find(|(f, _)| f == "due_date").and_then(|(_, (i, _))| row.cells.get(*i)).and_then(|c| self.as_date(c))
     }
@@ -6633,7 +6681,10 @@ impl<'a> RowReader<'a> {
             legal_status: self.text(row, "legal_status"),
             allocated,
             allocated_month,
-            due: self.date(row, "due_date", findings).or_else(|| self.cycle_due(row, allocated, &due_rule, findings)),
+            due: self
+                .deferred_due(row, completed, allocated, findings)
+                .or_else(|| self.date(row, "due_date", findings))
+                .or_else(|| self.cycle_due(row, allocated, &due_rule, findings)),
             completed,
             overall,
             overall_source,
@@ -7131,6 +7182,18 @@ impl<'a> RowReader<'a> {
             team: self.team(row),
         })
     }
+}
+
+/// The month an audit was put off to: "Deferred to Nov", "Postponed until
+/// December", "Moved to the Nov sample", "Deferred - Nov cycle" (its first
+/// word says it was put off, and a month is named after it).
+fn deferred_to_month(text: &str) -> Option<u32> {
+    let f = fold(text);
+    let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    if !matches!(words.first().copied(), Some("deferred" | "postponed" | "moved" | "carried" | "rolled")) {
+        return None;
+    }
+    words.iter().skip(1).take(5).find_map(|w| month_number(w).filter(|_| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_alphabetic())))
 }
 
 /// A "month of audit" cell ("September 2026", "Sep-26", "2026-09", "09/2026", or

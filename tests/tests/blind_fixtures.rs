@@ -1075,3 +1075,10 @@ fn an_eighty_eighth_blind_set_of_auditors_own_trackers_matches_its_expected_kpis
     // over (tests/fixtures/councils88/README.md).
     check("councils88");
 }
+
+#[test]
+fn a_ninety_first_blind_set_of_audit_schedules_matches_its_expected_kpis() {
+    // The cycle's sample beside the audits: cancelled, deferred, swapped,
+    // outstanding (tests/fixtures/councils91/README.md).
+    check("councils91");
+}
