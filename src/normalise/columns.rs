@@ -1188,6 +1188,25 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         }
         let top = cols.iter().map(|&c| scores[c]).max().unwrap_or(0);
         let winners: Vec<usize> = cols.iter().copied().filter(|&c| scores[c] == top).collect();
+        // A moderator who graded question by question: of the moderator's
+        // grades, or agreements, that fit equally, the one whose header says
+        // it is the overall ("Moderator - OVERALL JUDGEMENT" beside "Moderator
+        // - Section 4: Plan & Outcome"; "Overall findings - agree with
+        // auditor?" beside each section's), when one alone says so.
+        if matches!(field.as_str(), "moderated_overall" | "moderator_agrees") && winners.len() > 1 && top < 1000 {
+            let overall: Vec<usize> = winners.iter().copied().filter(|&c| words[columns[c].index].iter().any(|w| w == "overall")).collect();
+            if let [o] = overall[..] {
+                keep_one(
+                    &mut columns,
+                    &mut notes,
+                    &cols,
+                    o,
+                    |h, kept| format!("column '{h}' matches {field}, but '{kept}' says it is the overall one: not used"),
+                    |kept| format!("'{kept}' is the overall one"),
+                );
+                continue;
+            }
+        }
         // Seed 002's two-part audit: "Once this part [Part B] is completed the
         // audit is complete". A Part A date that matches better ("Date of audit
         // (Part A)" beside "Date CSW completed (Part B)") is the auditor's part.
@@ -2562,6 +2581,30 @@ mod tests {
         assert_eq!(m.framework.as_deref(), Some("twelve_question"));
         assert_eq!(target(&m, "Q1"), "domain:safety");
         assert_eq!(target(&m, "Q3"), "domain:oversight");
+    }
+
+    #[test]
+    fn a_moderators_overall_grade_beats_the_moderators_section_grades() {
+        let rows: [&[&str]; 3] = [
+            &["C1", "01/09/2026", "Good", "J Bloggs", "Good", "Requires Improvement", "Yes", "No"],
+            &["C2", "02/09/2026", "Inadequate", "J Bloggs", "Requires Improvement", "Requires Improvement", "No", "No"],
+            &["C3", "03/09/2026", "Good", "J Bloggs", "Good", "Good", "Yes", "Yes"],
+        ];
+        let m = map(
+            &[
+                "Child ID",
+                "Audit date",
+                "Overall judgement",
+                "Moderated by",
+                "Moderator - OVERALL JUDGEMENT",
+                "Moderator - Section 4: Plan & Outcome",
+                "Overall findings - agree with auditor?",
+                "Section 4 Plan and outcome - agree with auditor?",
+            ],
+            &rows,
+        );
+        assert_eq!(target(&m, "Moderator - OVERALL JUDGEMENT"), "moderated_overall", "{:?}", m.notes);
+        assert_eq!(target(&m, "Overall findings - agree with auditor?"), "moderator_agrees", "{:?}", m.notes);
     }
 
     #[test]

@@ -3391,7 +3391,11 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         && mapping.field("audit_id").is_none()
         && (mapping.field("overall").is_none() || plain_grade.is_some() || both_grades())
         && MODERATION_FIELDS.iter().filter(|f| mapping.field(f).is_some()).count() >= 2
-        && !mapping.columns.iter().any(|c| matches!(c.target, Target::Domain(_)))
+        // (A moderator's own grades or agreements per question are no
+        // domains of an audit: "Q7 Planning - agree with auditor?".)
+        && !mapping.columns.iter().any(|c| {
+            matches!(c.target, Target::Domain(_)) && !fold(&c.header).split(' ').any(|w| w.starts_with("moderat") || w.starts_with("agree"))
+        })
         && match (mapping.field("child_id"), mapping.field("completed_date")) {
             (Some(child), Some(date)) => {
                 let says_original = mapping.columns.iter().any(|c| c.index == date && fold(&c.header).split(' ').any(|w| w == "original"));

@@ -1082,3 +1082,10 @@ fn a_ninety_first_blind_set_of_audit_schedules_matches_its_expected_kpis() {
     // outstanding (tests/fixtures/councils91/README.md).
     check("councils91");
 }
+
+#[test]
+fn a_ninety_sixth_blind_set_of_moderation_question_by_question_keeps_its_readings() {
+    // A moderator's agreement and grade per question beside the overall
+    // ones (tests/fixtures/councils96/README.md; one reading open).
+    check("councils96");
+}
