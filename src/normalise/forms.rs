@@ -583,7 +583,7 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                 set: audit.completed,
                 due: get("due_date").and_then(|c| c.as_date().or_else(|| super::timescale::by_date(c, Cell::as_date))),
                 // A form's "Timescale" ("20 working days"), counted from the audit.
-                due_in: get("due_date").and_then(|c| if let Cell::Text(t) = c { super::timescale::parse(t) } else { None }),
+                due_in: get("due_date").and_then(|c| if let Cell::Text(t) = c { super::timescale::parse_due(t) } else { None }),
                 // A status that says done dates the action by its own date, else
                 // by the date it was reviewed.
                 completed: get("completed_date")

@@ -7009,7 +7009,7 @@ impl<'a> RowReader<'a> {
             return Some((Some(d), None));
         }
         let Cell::Text(t) = cell else { return None };
-        let ts = super::timescale::parse(t)?;
+        let ts = super::timescale::parse_due(t)?;
         findings.push(
             Severity::Info,
             "due_as_timescale",

@@ -36,7 +36,13 @@ pub enum Timescale {
 /// A date written with a word before it ("by 04/08/2026", "before 1 Oct 2026").
 pub fn by_date(cell: &Cell, read: impl Fn(&Cell) -> Option<NaiveDate>) -> Option<NaiveDate> {
     let Cell::Text(t) = cell else { return None };
-    after_word(t).and_then(|rest| read(&Cell::text(rest)))
+    after_word(t).and_then(|rest| read(&Cell::text(rest))).or_else(|| {
+        // Or after a few words naming when ("Next supervision 08/10/2026",
+        // "At review 14/10/2026"): a whole date, with its year, last.
+        let (words, last) = t.trim().rsplit_once(' ')?;
+        let named = words.split_whitespace().count() <= 4 && words.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-' || c == ':');
+        (named && last.matches(['/', '.', '-']).count() == 2).then(|| read(&Cell::text(last))).flatten()
+    })
 }
 
 /// Words written before a due date: "by", "before", "w/c" (week commencing:
@@ -76,15 +82,36 @@ fn by_day_month(text: &str) -> Option<Timescale> {
     NaiveDate::from_ymd_opt(2024, month, day).map(|_| Timescale::DayMonth { day, month })
 }
 
+/// [`parse`], and, where a due date goes, a month with its year ("October
+/// 2026") or after "by" ("by December"): its last day. (Not in [`parse`],
+/// which also says whether a column's values are dates: "May 2026" under
+/// "Month entered" is a month.)
+pub fn parse_due(text: &str) -> Option<Timescale> {
+    parse(text).or_else(|| {
+        let f = fold(text);
+        let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+        let by = matches!(words.first(), Some(&("by" | "before")));
+        let bare: Vec<&str> = words.iter().copied().filter(|w| !matches!(*w, "by" | "before")).collect();
+        match bare[..] {
+            [m] if by && m.len() >= 3 => month_of(m).map(|m| Timescale::MonthEnd { month: Some(m), year: None }),
+            [m, y] if m.len() >= 3 => {
+                let year = y.parse::<i32>().ok().filter(|y| (2000..=2100).contains(y))?;
+                Some(Timescale::MonthEnd { month: Some(month_of(m)?), year: Some(year) })
+            }
+            _ => None,
+        }
+    })
+}
+
 /// The timescale a text gives ("20 working days", "within 4 weeks of audit",
 /// "two weeks", "1 month"), or none ("ASAP", "end of Sept", "TBC").
 pub fn parse(text: &str) -> Option<Timescale> {
-    if let Some(t) = by_day_month(text) {
+    if let Some(t) = by_day_month(text).or_else(|| day_month(text.trim())) {
         return Some(t);
     }
     let f = fold(text);
     let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
-    if let Some(t) = month_end(&words) {
+    if let Some(t) = month_end(&words).or_else(|| named_day_month(&words)) {
         return Some(t);
     }
     // Words that may come around the timescale.
@@ -147,6 +174,40 @@ pub fn parse(text: &str) -> Option<Timescale> {
     })
 }
 
+/// A day and month alone, with no year ("16/10", "7.9"): the such day nearest
+/// the start.
+fn day_month(text: &str) -> Option<Timescale> {
+    let (d, m) = text.split_once(['/', '.'])?;
+    let (day, month): (u32, u32) = (d.parse().ok()?, m.parse().ok()?);
+    (d.len() <= 2 && m.len() <= 2).then_some(())?;
+    NaiveDate::from_ymd_opt(2024, month, day).map(|_| Timescale::DayMonth { day, month })
+}
+
+/// A day with its month's name and no year, perhaps after a word and a
+/// weekday ("by 30th Oct", "Fri 23rd Oct", "23 October").
+fn named_day_month(words: &[&str]) -> Option<Timescale> {
+    let rest: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !matches!(*w, "by" | "before" | "on" | "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"))
+        .collect();
+    let [d, m] = rest[..] else { return None };
+    let digits = d.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &d[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    let (day, month) = (digits.parse::<u32>().ok()?, month_of(m)?);
+    NaiveDate::from_ymd_opt(2024, month, day).map(|_| Timescale::DayMonth { day, month })
+}
+
+/// A month's number from its name or a short form ("oct", "sept", "october").
+fn month_of(w: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const FULL: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    (0..12).find(|&i| w == MONTHS[i] || w == FULL[i] || (i == 8 && w == "sept")).map(|i| i as u32 + 1)
+}
+
 /// "end of Sept", "by the end of September 2026", "end of month", "end Oct".
 fn month_end(words: &[&str]) -> Option<Timescale> {
     let at = words.iter().position(|w| *w == "end")?;
@@ -154,11 +215,6 @@ fn month_end(words: &[&str]) -> Option<Timescale> {
         return None;
     }
     let rest: Vec<&str> = words[at + 1..].iter().copied().filter(|w| !matches!(*w, "of" | "the")).collect();
-    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    let month_of = |w: &str| {
-        const FULL: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-        (0..12).find(|&i| w == MONTHS[i] || w == FULL[i] || (i == 8 && w == "sept")).map(|i| i as u32 + 1)
-    };
     match rest[..] {
         ["month"] => Some(Timescale::MonthEnd { month: None, year: None }),
         [m] => Some(Timescale::MonthEnd { month: Some(month_of(m)?), year: None }),
@@ -276,13 +332,24 @@ mod tests {
         assert_eq!(by_date(&Cell::text("w/c 07/09/2026"), read), NaiveDate::from_ymd_opt(2026, 9, 7));
         assert_eq!(by_date(&Cell::text("Week commencing 14/09/2026"), read), NaiveDate::from_ymd_opt(2026, 9, 14));
         let set = NaiveDate::from_ymd_opt(2026, 8, 28).unwrap();
-        let due_of = |t: &str| parse(t).and_then(|ts| due(ts, set, |d, _| d));
+        let due_of = |t: &str| parse_due(t).and_then(|ts| due(ts, set, |d, _| d));
         assert_eq!(due_of("by 09/09"), NaiveDate::from_ymd_opt(2026, 9, 9));
         assert_eq!(due_of("w/c 7/9"), NaiveDate::from_ymd_opt(2026, 9, 7));
         assert_eq!(due_of("by 09/01"), NaiveDate::from_ymd_opt(2027, 1, 9), "the nearest to when it was set");
         assert_eq!(due_of("w/c 24/08"), NaiveDate::from_ymd_opt(2026, 8, 24), "the same week, days before it was set");
         assert_eq!(parse("by 31/02"), None);
-        assert_eq!(parse("09/09"), None, "only after a word");
+        // A day and month alone too, in a due-date column ("16/10": blind set 94).
+        assert_eq!(due_of("16/10"), NaiveDate::from_ymd_opt(2026, 10, 16));
+        assert_eq!(due_of("by 30th Oct"), NaiveDate::from_ymd_opt(2026, 10, 30));
+        assert_eq!(due_of("Fri 23rd Oct"), NaiveDate::from_ymd_opt(2026, 10, 23));
+        assert_eq!(due_of("October 2026"), NaiveDate::from_ymd_opt(2026, 10, 31));
+        assert_eq!(due_of("by December"), NaiveDate::from_ymd_opt(2026, 12, 31));
+        assert_eq!(parse_due("September"), None, "a month's name alone is a month");
+        assert_eq!(parse("May 2026"), None, "a month, as a column's value");
+        assert_eq!(parse("16/10/2026"), None, "a whole date is read as a date");
+        assert_eq!(parse("32nd Oct"), None);
+        assert_eq!(by_date(&Cell::text("Next supervision 08/10/2026"), read), NaiveDate::from_ymd_opt(2026, 10, 8));
+        assert_eq!(by_date(&Cell::text("Chased 02/10 - completed 19/10/2026 after a long delay"), read), None);
     }
 
     #[test]

@@ -1089,3 +1089,10 @@ fn a_ninety_sixth_blind_set_of_moderation_question_by_question_keeps_its_reading
     // ones (tests/fixtures/councils96/README.md; one reading open).
     check("councils96");
 }
+
+#[test]
+fn a_ninety_fourth_blind_set_of_due_dates_in_words_keeps_its_readings() {
+    // Action due dates written as timescales, months and days without a
+    // year (tests/fixtures/councils94/README.md; two readings open).
+    check("councils94");
+}
