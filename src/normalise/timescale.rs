@@ -82,12 +82,16 @@ fn by_day_month(text: &str) -> Option<Timescale> {
     NaiveDate::from_ymd_opt(2024, month, day).map(|_| Timescale::DayMonth { day, month })
 }
 
-/// [`parse`], and, where a due date goes, a month with its year ("October
-/// 2026") or after "by" ("by December"): its last day. (Not in [`parse`],
+/// [`parse`], and, where a due date goes, a day and month alone ("16/10"),
+/// and a month with its year ("October 2026") or after "by" ("by
+/// December"): its last day. (Not in [`parse`],
 /// which also says whether a column's values are dates: "May 2026" under
 /// "Month entered" is a month.)
 pub fn parse_due(text: &str) -> Option<Timescale> {
-    parse(text).or_else(|| {
+    // (And a day and month alone, "16/10": not in [`parse`] either, or a
+    // column of dates written without their year would pass for dates and
+    // then read as none: 0 audits, where the KPI is not in the exports.)
+    parse(text).or_else(|| day_month(text.trim())).or_else(|| {
         let f = fold(text);
         let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
         let by = matches!(words.first(), Some(&("by" | "before")));
@@ -106,7 +110,7 @@ pub fn parse_due(text: &str) -> Option<Timescale> {
 /// The timescale a text gives ("20 working days", "within 4 weeks of audit",
 /// "two weeks", "1 month"), or none ("ASAP", "end of Sept", "TBC").
 pub fn parse(text: &str) -> Option<Timescale> {
-    if let Some(t) = by_day_month(text).or_else(|| day_month(text.trim())) {
+    if let Some(t) = by_day_month(text) {
         return Some(t);
     }
     let f = fold(text);
@@ -346,6 +350,7 @@ mod tests {
         assert_eq!(due_of("by December"), NaiveDate::from_ymd_opt(2026, 12, 31));
         assert_eq!(parse_due("September"), None, "a month's name alone is a month");
         assert_eq!(parse("May 2026"), None, "a month, as a column's value");
+        assert_eq!(parse("16/10"), None, "a column of days without their year is no column of dates");
         assert_eq!(parse("16/10/2026"), None, "a whole date is read as a date");
         assert_eq!(parse("32nd Oct"), None);
         assert_eq!(by_date(&Cell::text("Next supervision 08/10/2026"), read), NaiveDate::from_ymd_opt(2026, 10, 8));

@@ -1096,3 +1096,27 @@ fn a_ninety_fourth_blind_set_of_due_dates_in_words_keeps_its_readings() {
     // year (tests/fixtures/councils94/README.md; two readings open).
     check("councils94");
 }
+
+#[test]
+fn an_eighty_ninth_blind_set_of_print_layouts_keeps_its_readings() {
+    // Exports laid out to be printed: headers on every page, page lines,
+    // group headings, subtotals, signatures
+    // (tests/fixtures/councils89/README.md; one council's case notes open).
+    check("councils89");
+}
+
+#[test]
+fn a_ninety_third_blind_set_of_dates_without_their_year_is_not_in_the_exports_never_zero() {
+    // Every date written without its year, the year in a file's or sheet's
+    // name (tests/fixtures/councils93/README.md): each KPI is "not in the
+    // exports" (known_limits.json), never a count of 0 from unread dates.
+    check("councils93");
+}
+
+#[test]
+fn a_ninety_fifth_blind_set_of_rows_that_are_not_visits_keeps_its_readings() {
+    // Continuations, second workers' notes, rescheduled visits, chronology
+    // lines, other professionals' visits (tests/fixtures/councils95/README.md;
+    // three readings open).
+    check("councils95");
+}
