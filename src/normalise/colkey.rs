@@ -5,6 +5,7 @@
 //! read as its meaning, so "Cmpl Dt" is recognised as "Date of the Audit (date
 //! the learning audit was completed)" would be; the key itself is not records.
 
+use super::findings::{Findings, Severity};
 use super::fold::fold;
 use crate::ingest::{Cell, SourceRow, Table};
 
@@ -235,6 +236,51 @@ pub(crate) fn drop_rows(t: &mut Table, rows: &[u32]) {
     let rows = rows.to_vec();
     let all = std::mem::replace(&mut t.rows, Box::new(std::iter::empty()));
     t.rows = Box::new(all.filter(move |r| r.as_ref().map_or(true, |r| !rows.contains(&r.row))));
+}
+
+/// Reads the tables of one file (`shown`) with the folder's keys of column
+/// names (`folder`, those of other files) and the file's own: a sheet that is
+/// a key, and each table's footnotes. A key sheet that explained a header of
+/// the file is then no records, and is taken out (one that explained none is
+/// read as it would be without it). Each header read so, and each key, is
+/// said in `found`.
+pub(crate) fn read_with_keys(tables: &mut Vec<Table>, folder: &[ColumnKey], shown: &str, found: &mut Findings) {
+    let named = |sheet: Option<&String>| sheet.map_or_else(|| shown.to_string(), |s| format!("{shown} [{s}]"));
+    let mut own: Vec<(usize, ColumnKey)> = Vec::new();
+    for (i, t) in tables.iter_mut().enumerate() {
+        if let Some(key) = has_key_header(&super::gradekey::head_n(t, 5)).then(|| key_in(&super::gradekey::head_n(t, 200), &named(t.sheet.as_ref()))).flatten()
+        {
+            own.push((i, key));
+        }
+    }
+    let mut keys: Vec<ColumnKey> = folder.iter().filter(|k| !k.source.starts_with(shown)).cloned().collect();
+    keys.extend(own.iter().map(|(_, k)| k.clone()));
+    let mut used: Vec<String> = Vec::new();
+    for (i, t) in tables.iter_mut().enumerate() {
+        if own.iter().any(|(k, _)| *k == i) {
+            continue;
+        }
+        let read = apply(t, &keys, 2);
+        if !read.is_empty() {
+            used.extend(keys.iter().filter(|k| read.iter().any(|(h, m)| k.explains(h, m))).map(|k| k.source.clone()));
+            found.push(Severity::Info, "column_key_read", shown, t.sheet.as_deref(), None, None, "", note(&read, &keys));
+        }
+        // (And footnotes under the table that explain its own headers: the
+        // footnotes are the key, not records.)
+        let Some(notes) = footnotes(t, &format!("{}, its footnotes", named(t.sheet.as_ref()))) else { continue };
+        let read = apply(t, std::slice::from_ref(&notes), 1);
+        if !read.is_empty() {
+            drop_rows(t, &notes.rows);
+            let rows: Vec<String> = notes.rows.iter().map(u32::to_string).collect();
+            let message = format!("{} (rows {}: footnotes, not records)", note(&read, std::slice::from_ref(&notes)), rows.join(", "));
+            found.push(Severity::Info, "column_key_read", shown, t.sheet.as_deref(), None, None, "", message);
+        }
+    }
+    for &(i, _) in own.iter().filter(|(_, k)| used.contains(&k.source)).rev() {
+        let message = "a key of column names (what each shorthand header holds): not records; the headers it explains are read as what it says";
+        found.push(Severity::Info, "column_key", shown, tables[i].sheet.as_deref(), None, None, "", message);
+        tables.remove(i);
+    }
 }
 
 /// The note saying which headers were read with their meaning.

@@ -947,46 +947,7 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
             // A key of column names, in a sheet of this workbook or a file of
             // its own, is no records: the headers it explains are read as
             // what it says they hold.
-            let mut own_keys: Vec<(usize, colkey::ColumnKey)> = Vec::new();
-            for (i, t) in tables.iter_mut().enumerate() {
-                let source = t.sheet.as_ref().map_or_else(|| shown.to_string(), |s| format!("{shown} [{s}]"));
-                if let Some(key) = colkey::has_key_header(&gradekey::head_n(t, 5)).then(|| colkey::key_in(&gradekey::head_n(t, 200), &source)).flatten() {
-                    own_keys.push((i, key));
-                }
-            }
-            let mut keys: Vec<colkey::ColumnKey> = ctx.column_keys.borrow().iter().filter(|k| !k.source.starts_with(shown)).cloned().collect();
-            keys.extend(own_keys.iter().map(|(_, k)| k.clone()));
-            let mut used: Vec<String> = Vec::new();
-            for (i, t) in tables.iter_mut().enumerate() {
-                if own_keys.iter().any(|(k, _)| *k == i) {
-                    continue;
-                }
-                let read = colkey::apply(t, &keys, 2);
-                if !read.is_empty() {
-                    used.extend(keys.iter().filter(|k| read.iter().any(|(h, m)| k.explains(h, m))).map(|k| k.source.clone()));
-                    found.push(Severity::Info, "column_key_read", shown, t.sheet.as_deref(), None, None, "", colkey::note(&read, &keys));
-                }
-                // (And footnotes under the table that explain its own headers.)
-                let source = t.sheet.as_ref().map_or_else(|| format!("{shown}, its footnotes"), |s| format!("{shown} [{s}], its footnotes"));
-                if let Some(notes) = colkey::footnotes(t, &source) {
-                    let read = colkey::apply(t, std::slice::from_ref(&notes), 1);
-                    if !read.is_empty() {
-                        // (The footnotes are the key, not records.)
-                        colkey::drop_rows(t, &notes.rows);
-                        let rows: Vec<String> = notes.rows.iter().map(u32::to_string).collect();
-                        let message = format!("{} (rows {}: footnotes, not records)", colkey::note(&read, std::slice::from_ref(&notes)), rows.join(", "));
-                        found.push(Severity::Info, "column_key_read", shown, t.sheet.as_deref(), None, None, "", message);
-                    }
-                }
-            }
-            // A key of this workbook that explained its headers is no records
-            // (one that explained none is read as it would be without it).
-            let gone: Vec<usize> = own_keys.iter().filter(|(_, k)| used.contains(&k.source)).map(|(i, _)| *i).collect();
-            for &i in gone.iter().rev() {
-                let message = "a key of column names (what each shorthand header holds): not records; the headers it explains are read as what it says";
-                found.push(Severity::Info, "column_key", shown, tables[i].sheet.as_deref(), None, None, "", message);
-                tables.remove(i);
-            }
+            colkey::read_with_keys(&mut tables, &ctx.column_keys.borrow(), shown, found);
             // A long-format table kept one sheet per question: one table.
             for (sheet, message) in long::join_question_sheets(&mut tables) {
                 found.push(Severity::Info, "long_sheets_joined", shown, sheet.as_deref(), None, None, "", message);
