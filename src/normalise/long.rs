@@ -872,13 +872,7 @@ pub(crate) fn join_question_sheets(tables: &mut Vec<crate::ingest::Table>) -> Ve
         }
         let questions = rows.iter().map(|r| fold(&text(r.cells.get(q)))).collect();
         let audits = rows.iter().map(|r| ids.iter().map(|&c| super::identity::tidy(&value(r.cells.get(c))).into_owned()).collect()).collect();
-        sheets.push(QuestionSheet {
-            table: i,
-            at,
-            header: header[..header.iter().rposition(|h| !h.is_empty()).map_or(0, |n| n + 1)].to_vec(),
-            questions,
-            audits,
-        });
+        sheets.push(QuestionSheet { table: i, at, header: super::table::header_key(&header).to_vec(), questions, audits });
     }
     // Clusters: a sheet joins the first earlier one of its header whose
     // audits it shares (half of the smaller sheet's, or more) and whose

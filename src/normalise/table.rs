@@ -672,7 +672,7 @@ impl HeaderPart {
 
 /// A header's folded texts without the empty ones at its end (a sheet's used
 /// range may run a column or two further than another's).
-fn header_key(folded: &[String]) -> &[String] {
+pub(crate) fn header_key(folded: &[String]) -> &[String] {
     let n = folded.iter().rposition(|t| !t.is_empty()).map_or(0, |i| i + 1);
     &folded[..n]
 }
