@@ -50,6 +50,7 @@ fn measure_exit(cmd: &mut Command, ok: &[i32]) -> (f64, Option<f64>) {
     let secs = t.elapsed().as_secs_f64();
     assert!(status.ok().and_then(|s| s.code()).is_some_and(|c| ok.contains(&c)), "{:?} failed", cmd.get_program());
     let rss = std::fs::read_to_string(&rss_file).ok().and_then(|s| s.trim().lines().last()?.parse::<f64>().ok()).map(|kb| kb / 1024.0);
+    let _ = std::fs::remove_file(&rss_file);
     (secs, rss)
 }
 

@@ -37,9 +37,12 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A fresh empty folder for one test.
+/// A fresh empty folder for one test, under Cargo's temporary folder for
+/// tests (`target/tmp`), so a test run leaves nothing in the system's temporary
+/// folder and the next run reuses the same folders. Left in place after a run
+/// so a failure can be looked at.
 pub fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("auditpack-it-{}-{name}", std::process::id()));
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("it").join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir

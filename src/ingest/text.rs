@@ -349,7 +349,9 @@ mod tests {
         std::fs::write(&path, bytes).unwrap();
         let t = open(&path).unwrap();
         let fmt = t.text_format.clone().unwrap();
-        (collect_rows(t).unwrap(), fmt)
+        let rows = collect_rows(t).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        (rows, fmt)
     }
 
     fn texts(r: &SourceRow) -> Vec<String> {
@@ -416,6 +418,7 @@ mod tests {
         assert!(open(&dir.join("e.csv")).unwrap_err().message.contains("empty"));
         std::fs::write(dir.join("f.csv"), b"PK\x03\x04\x00\x00binary").unwrap();
         assert!(open(&dir.join("f.csv")).unwrap_err().message.contains("binary"));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

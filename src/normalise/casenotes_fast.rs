@@ -1346,12 +1346,17 @@ mod tests {
         }
     }
 
+    /// Writes `bytes` as `name` in a folder of its own, which [`gone`] removes.
     fn write(name: &str, bytes: &[u8]) -> std::path::PathBuf {
-        let dir = std::env::temp_dir().join(format!("auditpack-fast-{}", std::process::id()));
+        let dir = std::env::temp_dir().join(format!("auditpack-fast-{}-{name}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join(name);
         std::fs::write(&path, bytes).unwrap();
         path
+    }
+
+    fn gone(path: &std::path::Path) {
+        let _ = std::fs::remove_dir_all(path.parent().unwrap());
     }
 
     fn agree(name: &str, bytes: &[u8], tunings: &[(usize, usize)]) {
@@ -1367,7 +1372,7 @@ mod tests {
             assert_eq!(reads_on_this_thread(), before + 1, "{name}: the columnar reader read it");
             same(&got, &want, &format!("{name} with block {} and {} threads", tuning.0, tuning.1));
         }
-        std::fs::remove_file(&path).unwrap();
+        gone(&path);
     }
 
     /// The same export with its columns in reverse order (as another system
@@ -1405,7 +1410,7 @@ mod tests {
         assert_eq!(duplicates, vec![Some(3), Some(4)], "the second and third rows are the first again");
         assert_eq!(want.notes.len(), 3);
         same(&read(&paths, &[Some((BLOCK, 2))]), &want, "dates written two ways");
-        std::fs::remove_file(&path).unwrap();
+        gone(&path);
     }
 
     #[test]
@@ -1426,8 +1431,8 @@ mod tests {
             for fast in [[Some((BLOCK, 2)), Some((BLOCK, 2))], [None, Some((500, 2))], [Some((300, 1)), None]] {
                 same(&read(&paths, &fast), &want, &format!("seed {seed}, {fast:?}"));
             }
-            std::fs::remove_file(&a).unwrap();
-            std::fs::remove_file(&b).unwrap();
+            gone(&a);
+            gone(&b);
         }
     }
 
@@ -1492,6 +1497,7 @@ mod tests {
             if at > 500 {
                 agree(&format!("unclosed-{rows}-{at}.csv"), text.as_bytes(), &tunings);
             }
+            gone(&path);
             // Closed rows later by another stray quote: those rows are one cell.
             let text = format!(
                 "{header}{}C9999,CP Visit,01/09/2026,\"Sam Okafor,CP South\n{}C9998,CP Visit,01/09/2026,Jo\" Bloggs,CP South\n{}",
