@@ -28,6 +28,7 @@ pub mod sections;
 pub mod table;
 pub mod timescale;
 pub mod versions;
+mod yearless;
 
 pub use config::Config;
 pub use findings::{Finding, Severity};

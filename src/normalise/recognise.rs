@@ -792,6 +792,19 @@ impl Recogniser {
         words(&self.split_run_together(prepared), &self.vocabulary)
     }
 
+    /// Whether a header names a date field of some kind of table ("Date of
+    /// the Audit", "By when", "Date entered").
+    pub fn names_a_date(&self, raw: &str) -> bool {
+        let words = self.header_words(raw);
+        let is_date = |v: &FieldVocabulary, f: &str| matches!(v.value_kind(f), ValueKind::Date | ValueKind::DateOrMonth);
+        !words.is_empty()
+            && [&self.audit, &self.action, &self.case_note, &self.episode].iter().any(|v| match v.match_words(&words, &[], None) {
+                Ok(Some(m)) => is_date(v, &m.field),
+                Err(tied) => !tied.is_empty() && tied.iter().all(|f| is_date(v, f)),
+                Ok(None) => false,
+            })
+    }
+
     /// A raw header as the words that carry its meaning.
     pub fn header_words(&self, raw: &str) -> Vec<String> {
         let prepared = prepare_header(raw);

@@ -697,7 +697,15 @@ pub(crate) fn header_parts(ctx: &Context, tables: &mut [Table]) -> Vec<HeaderPar
                 continue;
             }
             keys_seen.push(key.clone());
-            parts.push(HeaderPart { header: key, file: t.file.clone(), sheet: t.sheet.clone(), rows: rows[i + 1..].to_vec() });
+            // (Dates without their year read in this part's own year, as its table will be.)
+            let mut below = rows[i + 1..].to_vec();
+            let names_a_date = |name: &str| ctx.recogniser.names_a_date(name);
+            if let Some(super::yearless::Found::Dates(dates)) =
+                super::yearless::YearlessDates::find(r, &rows[..i], &below, t.sheet.as_deref(), &t.file, names_a_date)
+            {
+                below = below.into_iter().map(|row| dates.apply(row, r.row)).collect();
+            }
+            parts.push(HeaderPart { header: key, file: t.file.clone(), sheet: t.sheet.clone(), rows: below });
         }
     }
     parts
@@ -2373,6 +2381,28 @@ pub fn read_tables(ctx: &Context, table: Table, model: &mut Model, findings: &mu
     reports
 }
 
+/// A date column none of whose values could be read, most of them written
+/// with figures ("Mon 3 Nov" in a report whose year is nowhere, "14.09.26" in
+/// a way no reader knows): as good as no column. It is taken off the table's
+/// columns, so what it would count is "not in the exports" rather than 0 (no
+/// audit completed, none due). A column of words alone ("N/A", "TBC") says
+/// no date was recorded, and stays.
+fn unread_date_columns(tally: &BTreeMap<String, (u64, u64, u64)>, mapping: &TableMapping, report: &mut TableReport, findings: &mut Findings) {
+    for (field, &(filled, read, figures)) in tally {
+        if read > 0 || figures * 2 < filled {
+            continue;
+        }
+        let Some(column) = mapping.field(field).and_then(|i| report.columns.iter_mut().find(|c| c.index == i)) else { continue };
+        let why = format!(
+            "column '{}' is named as {field}, but none of its {filled} values reads as a date: not used, so what it would count is not in the exports (never 0)",
+            column.header
+        );
+        column.target = Target::Unmapped;
+        findings.push(Severity::Warning, "column_unread", &report.file, report.sheet.as_deref(), None, Some(&column.header), "", why.clone());
+        report.notes.push(why);
+    }
+}
+
 /// Whether `row`, after a blank row, starts another table: three or more
 /// cells, all texts, most of them known column names, and not the table's own
 /// header again (exports that repeat the header on every page).
@@ -2731,6 +2761,32 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             let header_row = sample[h].row;
             let rows = sample.into_iter().map(Ok).chain(rows).map(move |r| r.map(|row| split.apply(row, header_row)));
             return read_rewritten(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows), date1904 }, why, model, findings);
+        }
+    }
+    // Dates written without their year ("14/09", "Mon 14 Sep"), the year
+    // written once in a title, the sheet's name or the file's name: read in
+    // that year (see [`super::yearless`]); where no year is written, said.
+    if let (Some(h), None) = (header, &read_error) {
+        let body = &sample[h + 1..];
+        match super::yearless::YearlessDates::find(&sample[h], &sample[..h], body, sheet.as_deref(), &file, |name| ctx.recogniser.names_a_date(name)) {
+            Some(super::yearless::Found::Dates(dates)) => {
+                let why = dates.describe();
+                findings.push(Severity::Warning, "yearless_dates", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
+                let header_row = sample[h].row;
+                let rows = sample.into_iter().map(Ok).chain(rows).map(move |r| r.map(|row| dates.apply(row, header_row)));
+                return read_rewritten(
+                    ctx,
+                    Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows), date1904 },
+                    why,
+                    model,
+                    findings,
+                );
+            }
+            Some(super::yearless::Found::NoYear(why)) => {
+                findings.push(Severity::Warning, "yearless_dates", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
+                report.notes.push(why);
+            }
+            None => {}
         }
     }
     // Another table below this one within the sample: the sample stops where
@@ -3644,6 +3700,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         seen_unread: Default::default(),
         child_audits: Default::default(),
         read_as_yes: BTreeMap::new(),
+        date_tally: Default::default(),
         views_as_yes: BTreeMap::new(),
         revision_cols: mapping.columns.iter().filter(|c| c.reason.starts_with(super::columns::REVISES)).map(|c| c.index).collect(),
         // (Or that says who could not be reached, "Selected - no response to
@@ -3762,6 +3819,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     for t in breaks.finish() {
         reader.row(t, model, findings, &mut report);
     }
+    unread_date_columns(&reader.date_tally.borrow(), &mapping, &mut report, findings);
     for (column, (count, example)) in &reader.read_as_yes {
         findings.push(
             Severity::Info,
@@ -5005,6 +5063,8 @@ struct RowReader<'a> {
     /// Yes/no columns holding names or dates ("Moderated by: Jo", "Worker seen:
     /// Sam 05/10") read as yes: column → (count, first example).
     read_as_yes: BTreeMap<String, (u64, String)>,
+    /// Date fields' filled cells: field → (filled, read as dates, holding a digit).
+    date_tally: std::cell::RefCell<BTreeMap<String, (u64, u64, u64)>>,
     /// Parents' or carers' views read as their being spoken to, by column.
     views_as_yes: BTreeMap<String, (u64, String)>,
     /// The columns of revised dates, read before the dates they revise.
@@ -5915,7 +5975,24 @@ impl<'a> RowReader<'a> {
         self.text(row, "service").or_else(|| self.path_parts(row).filter(|p| p.len() >= 2).map(|p| p[0].clone()))
     }
 
+    /// A date field's cell read as a date ([`Self::date_read`]), tallied for
+    /// [`unread_date_columns`].
     fn date(&self, row: &SourceRow, field: &str, findings: &mut Findings) -> Option<chrono::NaiveDate> {
+        let date = self.date_read(row, field, findings);
+        if let Some((cell, _)) = self.cell(row, field).filter(|(c, _)| !c.is_empty()) {
+            let mut tally = self.date_tally.borrow_mut();
+            let seen = match tally.get_mut(field) {
+                Some(t) => t,
+                None => tally.entry(field.to_string()).or_default(),
+            };
+            seen.0 += 1;
+            seen.1 += u64::from(date.is_some());
+            seen.2 += u64::from(cell.as_string().contains(|c: char| c.is_ascii_digit()));
+        }
+        date
+    }
+
+    fn date_read(&self, row: &SourceRow, field: &str, findings: &mut Findings) -> Option<chrono::NaiveDate> {
         let read = |c: &Cell| self.as_date(c);
         // A day and month with no year ("Sept 3rd") is in the year most of the table's dates are in.
         if let (Some(year), Some((cell, header))) = (self.usual_year, self.cell(row, field)) {
@@ -7203,7 +7280,7 @@ fn deferred_to_month(text: &str) -> Option<u32> {
 /// A "month of audit" cell ("September 2026", "Sep-26", "2026-09", "09/2026", or
 /// a date) as the first day of its month.
 /// A month's number from its name or a short form of it ("Sep", "Sept", "September").
-fn month_number(s: &str) -> Option<u32> {
+pub(crate) fn month_number(s: &str) -> Option<u32> {
     let l = s.to_ascii_lowercase();
     const NAMES: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
     (l.len() >= 3).then(|| NAMES.iter().position(|n| n.starts_with(&l) || (l == "sept" && *n == "september")).map(|i| i as u32 + 1)).flatten()

@@ -1106,10 +1106,12 @@ fn an_eighty_ninth_blind_set_of_print_layouts_keeps_its_readings() {
 }
 
 #[test]
-fn a_ninety_third_blind_set_of_dates_without_their_year_is_not_in_the_exports_never_zero() {
-    // Every date written without its year, the year in a file's or sheet's
-    // name (tests/fixtures/councils93/README.md): each KPI is "not in the
-    // exports" (known_limits.json), never a count of 0 from unread dates.
+fn a_ninety_third_blind_set_of_dates_without_their_year_reads_the_year_where_it_is_written() {
+    // Every date written without its year, the year in a title line, a
+    // sheet's or file's name (tests/fixtures/councils93/README.md), with last
+    // year's tracker beside this year's and rolling years across January:
+    // every KPI as the set's own calculation. (Where no year is written at
+    // all, "not in the exports", never 0: gaps.rs.)
     check("councils93");
 }
 

@@ -368,3 +368,60 @@ fn case_notes_with_no_rows_or_none_in_the_period_are_not_in_the_exports() {
     assert!(stderr(&o).contains("the case notes read end on 2026-10-10, 21 days before 2026-10-31"), "{}", stderr(&o));
     assert!(m["data_quality"].as_array().unwrap().iter().any(|f| f["code"] == "notes_end_early"));
 }
+
+#[test]
+fn dates_without_their_year_take_it_from_the_files_name_and_are_never_guessed() {
+    // NO_SPOKE's tracker with its dates typed without their year ("10/09").
+    let yearless = NO_SPOKE.replace("/2026", "");
+    assert!(yearless.contains(",10/09,") && !yearless.contains("2026"));
+    let period = ["--period", "2026-09", "--as-of", "2026-10-31"];
+    // No year anywhere: not in the exports, never a count of 0, and said.
+    let dir = scratch("gaps-yearless-nowhere");
+    std::fs::write(dir.join("audits.csv"), &yearless).unwrap();
+    let (o, m) = run_in(&dir, &["audits.csv"], &period);
+    let k = kpi(&m, "audits_completed");
+    assert_eq!((k["not_in_source"].as_bool(), k["value"].is_null()), (Some(true), true), "{k}");
+    let said = m["data_quality"].as_array().unwrap().iter().find(|f| f["code"] == "yearless_dates").expect("said in data_quality");
+    assert!(said["action"].as_str().unwrap().contains("no year is written"), "{said}");
+    assert!(stdout(&auditpack(&dir, &["validate", "audits.csv"])).contains("holds dates without a year"));
+    assert!(stderr(&o).contains("not in the exports: audits_completed"), "{}", stderr(&o));
+    // The year in the file's name, and last year's tracker beside it: the
+    // same figures as the dates written whole, and last year's rows outside.
+    let dir = scratch("gaps-yearless-named");
+    std::fs::write(dir.join("Audit tracker 2026.csv"), &yearless).unwrap();
+    std::fs::write(dir.join("Audit tracker 2025.csv"), yearless.replace("\nC", "\nD")).unwrap();
+    let (_, m) = run_in(&dir, &["."], &period);
+    let whole = scratch("gaps-yearless-whole");
+    std::fs::write(whole.join("audits.csv"), NO_SPOKE).unwrap();
+    let (_, want) = run_in(&whole, &["audits.csv"], &period);
+    for id in ["audits_completed", "overall_good_or_better"] {
+        let (got, want) = (kpi(&m, id), kpi(&want, id));
+        assert_eq!((&got["value"], &got["numerator"], &got["denominator"]), (&want["value"], &want["numerator"], &want["denominator"]), "{id}");
+    }
+    assert_eq!(kpi(&m, "audits_completed")["value"], 3.0);
+    let said: Vec<&str> =
+        m["data_quality"].as_array().unwrap().iter().filter(|f| f["code"] == "yearless_dates").map(|f| f["action"].as_str().unwrap()).collect();
+    assert!(said.iter().any(|s| s.contains("the file's name 'Audit tracker 2025.csv' (01/01/2025 to 31/12/2025)")), "{said:?}");
+}
+
+#[test]
+fn a_date_column_none_of_whose_values_reads_is_not_in_the_exports() {
+    // A report's dates as a list view prints them ("Thu 10 Sep"), its year
+    // nowhere: the column is named for the completion date, and not one of
+    // its values can be read. No audit completed (0) would be a guess.
+    let dir = scratch("gaps-date-column-unread");
+    let weekdays = NO_SPOKE.replace("10/09/2026", "Thu 10 Sep").replace("12/09/2026", "Sat 12 Sep").replace("20/10/2026", "Tue 20 Oct");
+    assert!(!weekdays.contains("2026"));
+    std::fs::write(dir.join("audits.csv"), weekdays).unwrap();
+    let (_, m) = run_in(&dir, &["audits.csv"], &["--period", "2026-09", "--as-of", "2026-10-31"]);
+    let k = kpi(&m, "audits_completed");
+    assert_eq!((k["not_in_source"].as_bool(), k["value"].is_null()), (Some(true), true), "{k}");
+    let said = stdout(&auditpack(&dir, &["validate", "audits.csv"]));
+    assert!(said.contains("none of its 3 values reads as a date"), "{said}");
+    // Dates that read, none in the period, and a "TBC": 0, measured.
+    let dir = scratch("gaps-date-column-words");
+    let words = NO_SPOKE.replace("10/09/2026", "10/08/2026").replace("12/09/2026", "12/08/2026").replace("20/10/2026", "TBC");
+    std::fs::write(dir.join("audits.csv"), words).unwrap();
+    let (_, m) = run_in(&dir, &["audits.csv"], &["--period", "2026-09", "--as-of", "2026-10-31"]);
+    assert_eq!(kpi(&m, "audits_completed")["value"], 0.0);
+}
