@@ -193,6 +193,13 @@ fn is_record(row: &SourceRow) -> bool {
     row.filled().len() >= 3
 }
 
+/// Whether a row is one of the report's title lines again, at the top of
+/// another page ("… (continued)" or not).
+fn title_again(titles: &[String], row: &SourceRow) -> bool {
+    let t = text_of(row);
+    titles.contains(&t) || t.strip_suffix(" continued").is_some_and(|t| titles.iter().any(|x| x == t))
+}
+
 /// How a report's section rows are read.
 #[derive(Clone, Debug)]
 pub struct SectionRows {
@@ -226,10 +233,12 @@ impl SectionRows {
     /// and the header has no team column: they are read as the team.
     pub fn find(header: &SourceRow, body: &[SourceRow], above: &[SourceRow], has_team: bool) -> Option<SectionRows> {
         let titles: Vec<String> = above.iter().filter(|r| !r.is_blank() && !is_record(r)).map(text_of).collect();
-        let is_title = |r: &SourceRow| titles.contains(&text_of(r));
+        let is_title = |r: &SourceRow| title_again(&titles, r);
         let above = above.last();
-        let next_is_record =
-            |i: usize| body[i + 1..].iter().find(|r| !r.is_blank() && !is_furniture(r)).is_some_and(|r| is_record(r) || same_as_header(r, header));
+        // (A section row at the foot of a page heads the records on the next.)
+        let next_is_record = |i: usize| {
+            body[i + 1..].iter().find(|r| !r.is_blank() && !is_furniture(r) && !is_title(r)).is_some_and(|r| is_record(r) || same_as_header(r, header))
+        };
         let mut heads: Vec<(String, String, usize)> = Vec::new(); // (folded, shown, count followed by a record)
         let mut others: Vec<(String, usize)> = Vec::new();
         for (i, row) in body.iter().enumerate() {
@@ -332,7 +341,7 @@ impl SectionRows {
                     row.cells = vec![Cell::Empty; total];
                     row.cells.push(Cell::Text(format!("{MARK}{}", text.join(" "))));
                 };
-                if !is_record(&row) && !is_furniture(&row) && self.titles.contains(&text_of(&row)) {
+                if !is_record(&row) && !is_furniture(&row) && title_again(&self.titles, &row) {
                     mark(&mut row);
                     return row;
                 }

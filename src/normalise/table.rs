@@ -2403,6 +2403,14 @@ fn unread_date_columns(tally: &BTreeMap<String, (u64, u64, u64)>, mapping: &Tabl
     }
 }
 
+/// A row of one text that is no identifier, under a header of three or more
+/// names ("Child Protection Plans", "… (continued)"): a heading or title
+/// between a report's records, not a value of its first column.
+fn lone_heading(row: &SourceRow, names: usize) -> bool {
+    names >= 3
+        && matches!(row.filled().as_slice(), [c @ Cell::Text(t)] if !super::recognise::is_id_value(c) && !super::recognise::is_date_value(c) && t.chars().any(char::is_alphabetic))
+}
+
 /// Whether `row`, after a blank row, starts another table: three or more
 /// cells, all texts, most of them known column names, and not the table's own
 /// header again (exports that repeat the header on every page).
@@ -2930,10 +2938,16 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         let own: Vec<String> = sample[h].cells.iter().map(|c| fold(&c.as_string())).collect();
         let below = &sample[h + 1..];
         // (Not its totals and subtotals rows: a count under "Child ID" is no
-        // id. Nor the header again, at a page break of a report: its words
-        // are no values of the columns.)
-        let mut body: Vec<Vec<Cell>> =
-            below[..table_end(ctx, below, &own)].iter().filter(|r| !is_totals_row(r) && !repeats_header(r, &own)).take(200).map(|r| r.cells.clone()).collect();
+        // id. Nor the header again, at a page break of a report, nor the
+        // page's furniture and headings between its records ("Page 1 of 3",
+        // "Child Protection Plans"): their words are no values of the columns.)
+        let names = own.iter().filter(|n| !n.is_empty()).count();
+        let mut body: Vec<Vec<Cell>> = below[..table_end(ctx, below, &own)]
+            .iter()
+            .filter(|r| !is_totals_row(r) && !repeats_header(r, &own) && !super::sections::is_furniture(r) && !lone_heading(r, names))
+            .take(200)
+            .map(|r| r.cells.clone())
+            .collect();
         // (And the rows of the workbook's other sheets under the same header:
         // one table kept a sheet per team or per month.)
         let (more, sheets) = ctx.shared_rows(&own, &file, sheet.as_deref(), SHARED_ROWS.saturating_sub(body.len()));

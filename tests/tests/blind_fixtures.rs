@@ -1101,7 +1101,8 @@ fn a_ninety_fourth_blind_set_of_due_dates_in_words_keeps_its_readings() {
 fn an_eighty_ninth_blind_set_of_print_layouts_keeps_its_readings() {
     // Exports laid out to be printed: headers on every page, page lines,
     // group headings, subtotals, signatures
-    // (tests/fixtures/councils89/README.md; one council's case notes open).
+    // (tests/fixtures/councils89/README.md), and case notes grouped under
+    // "Child: C10234" headings with no id on their rows.
     check("councils89");
 }
 
