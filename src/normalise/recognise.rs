@@ -792,17 +792,19 @@ impl Recogniser {
         words(&self.split_run_together(prepared), &self.vocabulary)
     }
 
-    /// Whether a header names a date field of some kind of table ("Date of
-    /// the Audit", "By when", "Date entered").
-    pub fn names_a_date(&self, raw: &str) -> bool {
+    /// The date field a header names in some kind of table ("Date of the
+    /// Audit": completed_date, "By when": due_date, "Date entered"), if any.
+    pub fn date_field(&self, raw: &str) -> Option<String> {
         let words = self.header_words(raw);
+        if words.is_empty() {
+            return None;
+        }
         let is_date = |v: &FieldVocabulary, f: &str| matches!(v.value_kind(f), ValueKind::Date | ValueKind::DateOrMonth);
-        !words.is_empty()
-            && [&self.audit, &self.action, &self.case_note, &self.episode].iter().any(|v| match v.match_words(&words, &[], None) {
-                Ok(Some(m)) => is_date(v, &m.field),
-                Err(tied) => !tied.is_empty() && tied.iter().all(|f| is_date(v, f)),
-                Ok(None) => false,
-            })
+        [&self.audit, &self.action, &self.case_note, &self.episode].iter().find_map(|v| match v.match_words(&words, &[], None) {
+            Ok(Some(m)) => is_date(v, &m.field).then_some(m.field),
+            Err(tied) => tied.iter().all(|f| is_date(v, f)).then(|| tied.first().cloned()).flatten(),
+            Ok(None) => None,
+        })
     }
 
     /// A raw header as the words that carry its meaning.

@@ -699,9 +699,9 @@ pub(crate) fn header_parts(ctx: &Context, tables: &mut [Table]) -> Vec<HeaderPar
             keys_seen.push(key.clone());
             // (Dates without their year read in this part's own year, as its table will be.)
             let mut below = rows[i + 1..].to_vec();
-            let names_a_date = |name: &str| ctx.recogniser.names_a_date(name);
+            let date_field = |name: &str| ctx.recogniser.date_field(name);
             if let Some(super::yearless::Found::Dates(dates)) =
-                super::yearless::YearlessDates::find(r, &rows[..i], &below, t.sheet.as_deref(), &t.file, names_a_date)
+                super::yearless::YearlessDates::find(r, &rows[..i], &below, t.sheet.as_deref(), &t.file, date_field)
             {
                 below = below.into_iter().map(|row| dates.apply(row, r.row)).collect();
             }
@@ -2776,7 +2776,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // that year (see [`super::yearless`]); where no year is written, said.
     if let (Some(h), None) = (header, &read_error) {
         let body = &sample[h + 1..];
-        match super::yearless::YearlessDates::find(&sample[h], &sample[..h], body, sheet.as_deref(), &file, |name| ctx.recogniser.names_a_date(name)) {
+        match super::yearless::YearlessDates::find(&sample[h], &sample[..h], body, sheet.as_deref(), &file, |name| ctx.recogniser.date_field(name)) {
             Some(super::yearless::Found::Dates(dates)) => {
                 let why = dates.describe();
                 findings.push(Severity::Warning, "yearless_dates", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());

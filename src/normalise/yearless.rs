@@ -101,6 +101,9 @@ pub struct Span {
     pub to: NaiveDate,
     /// What was read, and where: "the title line 'Date range: 01/11/2025 to 31/10/2026'".
     pub said: String,
+    /// The span is the year up to the day the report was made (`to`): its
+    /// due dates may be after it.
+    pub made: bool,
 }
 
 /// What one place (a title, a sheet's name, a file's name) says of the year.
@@ -108,6 +111,8 @@ pub struct Span {
 enum Says {
     /// Two dates: from one to the other.
     Range(NaiveDate, NaiveDate),
+    /// The day the report was made.
+    Made(NaiveDate),
     /// A month of a year ("Sept 26", "September 2026", "2026-09").
     Month(i32, u32),
     /// A financial year ("2025-26", "2025/2026"): April to March.
@@ -141,6 +146,15 @@ fn says(text: &str, short: bool) -> Option<Says> {
             return Some(Says::Range(from, to));
         }
     }
+    // One date, said to be when the report was made ("Report date:
+    // 08/01/2027", "Run on", "Data as at"): the year up to it.
+    let made = ["report", "run", "printed", "generated", "produced", "extracted", "exported", "as at", "as of", "created"];
+    let folded = super::fold::fold(text);
+    if let [d] = dates[..] {
+        if made.iter().any(|w| super::fold::contains_phrase(&folded, w)) {
+            return Some(Says::Made(d));
+        }
+    }
     // (A word that is a whole date is not read for its year below.)
     let words: Vec<&str> = words.into_iter().filter(|w| !full_date(w)).collect();
     // "Sept 26", "September 2026", "Sep-26"; two of them ("April 2025 -
@@ -150,6 +164,12 @@ fn says(text: &str, short: bool) -> Option<Says> {
         let next = words.get(i + 1).copied().unwrap_or("");
         if let (Some(m), Some(y)) = (month_word(w), year_of(next, true)) {
             months.push((y, m));
+        } else if let (Some((a, b)), Some(y)) = (w.split_once(['-', '/']), year_of(next, true)) {
+            // A bi-monthly cycle, "Sep-Oct 26", "Dec/Jan 27": the year is the second month's.
+            if let (Some(m1), Some(m2)) = (month_word(a), month_word(b)) {
+                months.push((if m1 > m2 { y - 1 } else { y }, m1));
+                months.push((y, m2));
+            }
         } else if let Some((a, b)) = w.split_once('-') {
             if let (Some(m), Some(y)) = (month_word(a), year_of(b, true)) {
                 months.push((y, m));
@@ -219,17 +239,20 @@ pub fn span(titles: &[String], sheet: Option<&str>, file: &str) -> Option<Span> 
     for (s, where_) in &said {
         let (from, to) = match *s {
             Says::Range(a, b) => (a, b),
+            Says::Made(d) => {
+                (NaiveDate::from_ymd_opt(d.year() - 1, d.month(), d.day()).unwrap_or(d - chrono::Duration::days(365)) + chrono::Duration::days(1), d)
+            }
             Says::Month(y, m) => (first_of(y, m), last_of(y, m)),
             Says::FinancialYear(y) => (first_of(y, 4), last_of(y + 1, 3)),
             Says::Year(y) => (first_of(y, 1), last_of(y, 12)),
             Says::MonthAlone(_) => continue,
         };
-        spans.push(Span { from, to, said: (*where_).clone() });
+        spans.push(Span { from, to, said: (*where_).clone(), made: matches!(s, Says::Made(_)) });
         // A month named alone elsewhere, within this span once: that month.
         if let Some((m, month_where)) = alone {
             let years: Vec<i32> = (from.year()..=to.year()).filter(|&y| first_of(y, m) <= to && last_of(y, m) >= from).collect();
             if let [y] = years[..] {
-                spans.push(Span { from: first_of(y, m), to: last_of(y, m), said: format!("{month_where} and {where_}") });
+                spans.push(Span { from: first_of(y, m), to: last_of(y, m), said: format!("{month_where} and {where_}"), made: false });
             }
         }
     }
@@ -297,11 +320,23 @@ pub fn place_near(dm: DayMonth, near: NaiveDate) -> Result<NaiveDate, Unplaced> 
     }
 }
 
+/// The date `dm` is in, with no other date in its row: by the span; or, for a
+/// due date in a report whose span is the year up to the day it was made,
+/// the year nearest to that day (what is due may be due after it).
+fn alone(dm: DayMonth, span: &Span, due: bool) -> Result<NaiveDate, Unplaced> {
+    if span.made && due {
+        place_near(dm, span.to)
+    } else {
+        place(dm, span)
+    }
+}
+
 /// A table's columns of dates without their year, and the span their year is
 /// read from.
 #[derive(Debug, Clone)]
 pub struct YearlessDates {
-    columns: Vec<(usize, String, bool)>,
+    /// Each column: its place, name, whether month first, whether due dates.
+    columns: Vec<(usize, String, bool, bool)>,
     span: Span,
     /// Of the sample's year-less dates: placed, then left unread.
     placed: usize,
@@ -331,7 +366,7 @@ fn placeholder(t: &str) -> bool {
 
 impl YearlessDates {
     /// The columns of `body` (the rows under `header`) named for a date
-    /// (`names_a_date`) whose values are half or more days and months
+    /// (`date_field` names its field) whose values are half or more days and months
     /// without a year, and the rest dates or placeholders, with the span
     /// their year is read from.
     pub fn find(
@@ -340,7 +375,7 @@ impl YearlessDates {
         body: &[SourceRow],
         sheet: Option<&str>,
         file: &str,
-        names_a_date: impl Fn(&str) -> bool,
+        date_field: impl Fn(&str) -> Option<String>,
     ) -> Option<Found> {
         let mut columns = Vec::new();
         for (i, h) in header.cells.iter().enumerate() {
@@ -358,15 +393,16 @@ impl YearlessDates {
                 Cell::Text(t) => day_month(t, month_first).is_some() || placeholder(t) || c.as_date().is_some(),
                 _ => c.as_date().is_some(),
             });
-            if yearless == 0 || yearless * 2 < values.len() || others_fit.count() * 10 < values.len() * 9 || !names_a_date(&name) {
+            if yearless == 0 || yearless * 2 < values.len() || others_fit.count() * 10 < values.len() * 9 {
                 continue;
             }
-            columns.push((i, name, month_first));
+            let Some(field) = date_field(&name) else { continue };
+            columns.push((i, name, month_first, field == "due_date"));
         }
         if columns.is_empty() {
             return None;
         }
-        let example = |(i, _, _): &(usize, String, bool)| {
+        let example = |(i, _, _, _): &(usize, String, bool, bool)| {
             body.iter().filter_map(|r| r.cells.get(*i)).find_map(|c| if let Cell::Text(t) = c { day_month(t, false).map(|_| t.clone()) } else { None })
         };
         let titles: Vec<String> =
@@ -380,10 +416,10 @@ impl YearlessDates {
         };
         let mut placed = 0;
         let mut unplaced = Vec::new();
-        for (i, _, month_first) in &columns {
+        for (i, _, month_first, due) in &columns {
             for c in body.iter().filter_map(|r| r.cells.get(*i)) {
                 if let Some(dm) = text_of(c).and_then(|t| day_month(t, *month_first)) {
-                    match place(dm, &span) {
+                    match alone(dm, &span, *due) {
                         Ok(_) => placed += 1,
                         Err(why) => unplaced.push((c.as_string(), why)),
                     }
@@ -404,14 +440,14 @@ impl YearlessDates {
         // span: the others are read in the year nearest to it (a record's
         // dates are months apart, not a year).
         let day_month_at = |cells: &[Cell], i: usize, month_first: bool| cells.get(i).and_then(text_of).and_then(|t| day_month(t, month_first));
-        let anchor = self.columns.iter().find_map(|&(i, _, month_first)| match day_month_at(&row.cells, i, month_first) {
+        let anchor = self.columns.iter().find_map(|&(i, _, month_first, _)| match day_month_at(&row.cells, i, month_first) {
             Some(dm) => place(dm, &self.span).ok().filter(|d| (self.span.from..=self.span.to).contains(d)).map(|d| (i, d)),
             None => row.cells.get(i).and_then(Cell::as_date).map(|d| (i, d)),
         });
-        for &(i, _, month_first) in &self.columns {
+        for &(i, _, month_first, due) in &self.columns {
             let placed = match (day_month_at(&row.cells, i, month_first), anchor) {
                 (Some(dm), Some((at, near))) if at != i => place_near(dm, near).ok(),
-                (Some(dm), _) => place(dm, &self.span).ok(),
+                (Some(dm), _) => alone(dm, &self.span, due).ok(),
                 (None, _) => None,
             };
             if let Some(d) = placed {
@@ -433,6 +469,9 @@ impl YearlessDates {
         );
         if self.columns.iter().any(|c| c.2) {
             s.push_str("; written month first");
+        }
+        if self.span.made && self.columns.iter().any(|c| c.3) {
+            s.push_str("; a due date alone in its row in the year nearest to the report's date");
         }
         let count = |why: Unplaced| self.unplaced.iter().filter(|u| u.1 == why).map(|u| u.0.clone()).collect::<Vec<_>>();
         let (two, weekday) = (count(Unplaced::TwoYears), count(Unplaced::Weekday));
@@ -510,10 +549,14 @@ mod tests {
         );
         assert_eq!(s(&[], None, "Observations 01-07-2026 to 31-10-2026.csv"), Some((d(2026, 7, 1), d(2026, 10, 31))));
         assert_eq!(s(&["Full audits - September 2026 sample"], Some("Sep"), "Audit programme 2026.xlsx"), Some((d(2026, 9, 1), d(2026, 9, 30))));
-        assert_eq!(s(&["Run on 02/11/2026"], None, "Audits.csv"), None, "one date is when, not which year");
+        assert_eq!(s(&["Run on 02/11/2026"], None, "Audits.csv"), Some((d(2025, 11, 3), d(2026, 11, 2))), "the year up to the day it was run");
+        assert_eq!(s(&["Audits allocated since 01/09/2026"], None, "Audits.csv"), None, "one date, not the report's");
         assert_eq!(s(&[], Some("Sheet1"), "Audits 2026-11-02.csv"), None, "a date in the name is no span either");
         assert_eq!(s(&[], Some("Team 12"), "Audits.xlsx"), None);
         assert_eq!(s(&[], Some("2026-09"), "Audits.xlsx"), Some((d(2026, 9, 1), d(2026, 9, 30))));
+        assert_eq!(s(&[], Some("Nov-Dec 26"), "Tracker.xlsx"), Some((d(2026, 11, 1), d(2026, 12, 31))), "a bi-monthly cycle");
+        assert_eq!(s(&[], Some("Dec/Jan 27"), "Tracker.xlsx"), Some((d(2026, 12, 1), d(2027, 1, 31))));
+        assert_eq!(s(&["Report date: 08/01/2027"], None, "Recommendations.xlsx"), Some((d(2026, 1, 9), d(2027, 1, 8))), "the year up to the report's date");
         assert_eq!(s(&[], Some("Actions"), "ashby/Audit actions 2025-26.xlsx"), Some((d(2025, 4, 1), d(2026, 3, 31))));
         assert_eq!(
             s(&["Learning Audit Tracker 2025-26 (April 2025 - March 2026)"], None, "Tracker.xlsx"),
@@ -524,7 +567,7 @@ mod tests {
 
     #[test]
     fn each_date_takes_the_year_that_puts_it_in_the_span() {
-        let span = |from, to| Span { from, to, said: String::new() };
+        let span = |from, to| Span { from, to, said: String::new(), made: false };
         let dm = |day, month| DayMonth { day, month, weekday: None };
         let rolling = span(d(2025, 11, 1), d(2026, 10, 31));
         assert_eq!(place(dm(12, 11), &rolling), Ok(d(2025, 11, 12)));
@@ -555,7 +598,8 @@ mod tests {
     fn columns_named_for_dates_are_read_with_the_year_and_said() {
         let header = row(2, &["Child ID", "Date of the Audit", "Score", "Audit due by"]);
         let body = vec![row(3, &["C1", "10/09", "3/4", "14/09"]), row(4, &["C2", "N/A", "1/2", "30/09"]), row(5, &["C3", "22/10", "2/4", "TBC"])];
-        let names_a_date = |h: &str| h.contains("Date") || h.contains("due");
+        let names_a_date =
+            |h: &str| (h.contains("Date") || h.contains("due")).then(|| if h.contains("due") { "due_date" } else { "completed_date" }.to_string());
         let titles = [row(1, &["Learning Audit Tracker 2026-27"])];
         let Some(Found::Dates(found)) = YearlessDates::find(&header, &titles, &body, Some("Tracker"), "Tracker.xlsx", names_a_date) else { panic!() };
         let read = found.apply(body[0].clone(), 2);

@@ -1117,6 +1117,16 @@ fn a_ninety_third_blind_set_of_dates_without_their_year_reads_the_year_where_it_
 }
 
 #[test]
+fn a_ninety_seventh_blind_set_of_dates_without_their_year_across_the_new_year_reads_them() {
+    // Year-less dates around the turn of the year (tests/fixtures/councils97/
+    // README.md): a bi-monthly cycle's sheet "Nov-Dec 26", a folder named for
+    // the financial year, quarter sheets, a "Report date:" line, audits of
+    // last year's cycle in the same workbook, and a log whose year is
+    // written nowhere (its KPIs not in the exports).
+    check("councils97");
+}
+
+#[test]
 fn a_ninety_fifth_blind_set_of_rows_that_are_not_visits_keeps_its_readings() {
     // Continuations, second workers' notes, rescheduled visits, chronology
     // lines, other professionals' visits (tests/fixtures/councils95/README.md;
