@@ -80,6 +80,88 @@ fn is_placeholder(c: &Cell) -> bool {
     }
 }
 
+/// The grades and answers of the seed frameworks' scales, as a template lists
+/// them to choose from.
+const OPTION_WORDS: &[&str] = &[
+    "outstanding",
+    "good",
+    "requires improvement",
+    "ri",
+    "inadequate",
+    "adequate",
+    "exceeds good",
+    "meets good",
+    "does not meet good",
+    "met",
+    "partially met",
+    "not met",
+    "partially",
+    "yes",
+    "no",
+    "n/a",
+    "na",
+    "not applicable",
+];
+
+/// A cell of a table left as its template wrote it: a form control's
+/// placeholder ("Click here to enter a date."), a drop-down never chosen
+/// ("Please Select", "--Please Select--"), a prompt of options ("Yes/No?",
+/// "Yes/No/Not applicable? (Please delete those that do not apply)", "Yes /
+/// No"), the list of grades to choose from ("Outstanding/Good/Requires
+/// Improvement/Inadequate": every option one of [`OPTION_WORDS`]), a date's format
+/// ("DD/MM/YYYY", "--/--/----") or an instruction in brackets ("(include date
+/// seen)"). No answer: read as an empty cell. (Cheap for most texts: ruled
+/// out by their length and characters.)
+pub fn unfilled(t: &str) -> bool {
+    let t = t.trim();
+    if t.len() < 3 || t.len() > 600 {
+        return false;
+    }
+    if placeholder_text(t) {
+        return true;
+    }
+    if t.len() > 120 {
+        return false;
+    }
+    let lower = t.to_ascii_lowercase();
+    // A drop-down never chosen.
+    let bare = lower.trim_matches(|c: char| matches!(c, '-' | ' ' | '<' | '>' | '[' | ']' | '*' | '.'));
+    if matches!(
+        bare,
+        "please select" | "select" | "please choose" | "choose" | "select one" | "please select one" | "select from list" | "select from the list"
+    ) {
+        return true;
+    }
+    // A date's format, or its blanks.
+    let squeezed: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    if matches!(squeezed.as_str(), "dd/mm/yyyy" | "dd/mm/yy" | "dd-mm-yyyy" | "dd.mm.yyyy" | "mm/dd/yyyy" | "dd/mm")
+        || (squeezed.matches('/').count() == 2 && squeezed.chars().all(|c| matches!(c, '-' | '_' | '/' | '.')))
+    {
+        return true;
+    }
+    // An instruction in brackets.
+    if let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        let f = crate::normalise::fold::fold(inner);
+        if f.split(' ').next().is_some_and(|w| INSTRUCTION_WORDS.contains(&w)) {
+            return true;
+        }
+    }
+    // Options to choose from, left as they came.
+    if !t.contains('/') {
+        return false;
+    }
+    let asks = t.trim_end().ends_with('?') || lower.contains("(please delete") || lower.contains("delete as appropriate");
+    let head = t.split('(').next().unwrap_or(t).trim().trim_end_matches('?').trim();
+    let options: Vec<String> = head.split('/').map(|o| o.trim().to_ascii_lowercase()).collect();
+    if options.len() < 2 || options.iter().any(|o| o.is_empty() || o.len() > 30 || !o.chars().any(char::is_alphabetic)) {
+        return false;
+    }
+    let yes_no = options.len() == 2 && matches!((options[0].as_str(), options[1].as_str()), ("yes", "no") | ("y", "n"));
+    // (Every option a grade or an answer: "Child/YP spoken to?" asks a question, and lists none.)
+    let listed = options.iter().all(|o| OPTION_WORDS.contains(&o.as_str()));
+    listed && (yes_no || asks || options.len() >= 3)
+}
+
 /// A template's list of the answers to choose from, left as it came: three or
 /// more short options between slashes ("Outstanding/Good/Requires
 /// Improvement/Inadequate", "Yes/No/Partially? (Please delete those that do
@@ -687,6 +769,42 @@ fn judge(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_cell_left_as_the_template_wrote_it_is_no_answer() {
+        for t in [
+            "Click here to enter a date.",
+            "--Please Select--",
+            "Please Select",
+            "Yes/No?",
+            "Yes / No",
+            "Yes/No/Not applicable? (Please delete those that do not apply)",
+            "Outstanding/Good/Requires Improvement/Inadequate",
+            "DD/MM/YYYY",
+            "--/--/----",
+            "(include date seen)",
+        ] {
+            assert!(unfilled(t), "{t}");
+        }
+        for t in [
+            "Yes",
+            "No - declined",
+            "N/A",
+            "CIN/CP",
+            "CP/CIN/CLA",
+            "Good",
+            "Good/Outstanding",
+            "14/09/2026",
+            "Mother/Father",
+            "(mother)",
+            "Spoke to mum / dad",
+            "Yes - phone",
+            "Child/YP spoken to?",
+            "Parents / carers views obtained?",
+        ] {
+            assert!(!unfilled(t), "{t}");
+        }
+    }
 
     #[test]
     fn a_template_list_of_options_is_no_answer() {

@@ -333,7 +333,10 @@ impl ValueProfile {
                 matches!(c, Cell::Text(t) if t.len() <= 120 && !date && !grade && (super::identity::id_token(t).is_some() || super::sibling_ids(t).len() >= 2));
             (date, grade, yn, outcome, is_id_like(c), month, in_words)
         };
-        for c in values.iter().filter(|c| !c.is_empty()) {
+        // (A form control's placeholder, "Click here to enter a date.", is
+        // no value of the column: kept in the cell for its readers, which
+        // read it as none given.)
+        for c in values.iter().filter(|c| !c.is_empty() && !matches!(c, Cell::Text(t) if super::forms::placeholder_text(t))) {
             p.non_empty += 1;
             let (date, grade, yn, outcome, id_like, month, in_words) = match c {
                 Cell::Text(t) => *kinds.entry(t.as_str()).or_insert_with(|| classify(c)),

@@ -1269,9 +1269,27 @@ pub const MARKED_IGNORE: &str = "its notes say to ignore it (a duplicate or a ro
 /// Finalised; P = In progress") is no record.
 pub const KEY_LINE: &str = "a key to the table's codes";
 
+/// Why a template's example row is no record.
+pub const EXAMPLE_ROW: &str = "the template's example row (two or more of its cells begin \"e.g.\" or \"Example\"), not a record";
+
+/// A template's example row, left above the records: two or more of its
+/// cells begin "e.g." or "Example" ("e.g. 123456" | "e.g. Update the
+/// chronology …"; "EXAMPLE" | "Example: arrange a core group …").
+fn example_row(row: &SourceRow) -> bool {
+    // (Written with its stops: "EG" alone is a grade's code, Exceeds good.)
+    let example = |c: &Cell| {
+        matches!(c, Cell::Text(t) if t.len() <= 300 && {
+            let l = t.trim_start().to_lowercase();
+            l.starts_with("e.g.") || l.starts_with("eg.") || l.strip_prefix("example").is_some_and(|r| !r.starts_with(char::is_alphabetic))
+        })
+    };
+    row.cells.iter().filter(|c| example(c)).count() >= 2
+}
+
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 41] = [
+pub const SET_ASIDE_REASONS: [&str; 42] = [
     NO_ACTION,
+    EXAMPLE_ROW,
     JOINT_ENTRY,
     LONE_SENTENCE,
     PARTNER_SECTION,
@@ -2637,6 +2655,26 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             }
         }
     }
+    // A cell left as the template wrote it ("Choose an item.", "--Please
+    // Select--", "Yes/No?", "DD/MM/YYYY") is no answer: read as empty (see
+    // [`super::forms::unfilled`]). (A form is read from its rows as they
+    // are: its reader knows a control's placeholder as the place of an
+    // answer not given. A control's placeholder stays in a table's cell too,
+    // where its readers take it for none given: "Choose an item." under
+    // "Team" is no team, not the team above.)
+    let left = |c: &Cell| matches!(c, Cell::Text(t) if super::forms::unfilled(t) && !super::forms::placeholder_text(t));
+    let mut as_written: Option<Vec<SourceRow>> = None;
+    if sample.iter().any(|r| r.cells.iter().any(left)) {
+        let blank = move |mut r: SourceRow| {
+            for c in r.cells.iter_mut().filter(|c| left(c)) {
+                *c = Cell::Empty;
+            }
+            r
+        };
+        as_written = Some(sample.clone());
+        sample = sample.into_iter().map(blank).collect();
+        rows = Box::new(rows.map(move |r| r.map(blank)));
+    }
     // A sheet turned on its side (field names down the first column, one
     // column per record) is read turned back.
     if text_format.is_none() && pins.is_none() && read_error.is_none() && is_transposed(ctx, &sample) {
@@ -3073,11 +3111,13 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // of answers that could not be turned into audits: one form made of all
     // its answers would be an audit no one did.)
     let answer_rows = long.is_none() && header.is_some_and(|h| sample.len() > h + 3 && super::long::question_answer(&sample[h].cells).is_some());
-    if !real_table && !answer_rows && pinned_kind.is_none() && super::forms::looks_like_form(ctx, &sample) {
+    if !real_table && !answer_rows && pinned_kind.is_none() && super::forms::looks_like_form(ctx, as_written.as_deref().unwrap_or(&sample)) {
+        let mut sample = as_written.unwrap_or(sample);
         // A form's tables (its actions, its moderation block) are the form's:
         // all of the sheet is read as one form.
         if more_tables {
-            sample.extend(rows.map_while(Result::ok).take(FORM_ROWS));
+            let last = sample.last().map_or(0, |r| r.row);
+            sample.extend(rows.map_while(Result::ok).filter(|r| r.row > last).take(FORM_ROWS));
         }
         super::forms::read_form(ctx, &file, sheet.as_deref(), &sample, model, findings, &mut report);
         return (report, None);
@@ -5182,6 +5222,9 @@ impl<'a> RowReader<'a> {
         }
         if super::corrections::deleted(&row) {
             return self.not_counted(&row, super::corrections::DELETED, "row_set_aside", report, findings);
+        }
+        if example_row(&row) {
+            return self.not_counted(&row, EXAMPLE_ROW, "row_set_aside", report, findings);
         }
         // (In the child's id column of audits or legal status, or the audit
         // id's, "No data for the selected period" under a moderation log's

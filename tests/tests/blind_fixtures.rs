@@ -1127,6 +1127,13 @@ fn a_ninety_seventh_blind_set_of_dates_without_their_year_across_the_new_year_re
 }
 
 #[test]
+fn a_ninety_eighth_blind_set_of_the_templates_own_words_reads_them_as_no_answer() {
+    // Placeholders, option lists, guidance and example rows left in the
+    // cells (tests/fixtures/councils98/README.md; one reading open).
+    check("councils98");
+}
+
+#[test]
 fn a_ninety_fifth_blind_set_of_rows_that_are_not_visits_keeps_its_readings() {
     // Continuations, second workers' notes, rescheduled visits, chronology
     // lines, other professionals' visits (tests/fixtures/councils95/README.md;

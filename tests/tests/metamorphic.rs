@@ -1272,3 +1272,57 @@ fn codes_explained_on_a_key_sheet_give_the_kpis_the_words_give() {
     );
     assert_eq!(fraction(&run, "overall_good_or_better"), (Some(2), Some(4)));
 }
+
+#[test]
+fn the_templates_own_words_left_in_the_trackers_keep_every_kpi() {
+    // A tracker built from a template keeps its words: a guidance row under
+    // the header, an example row, and in every cell nobody filled the
+    // control's placeholder or the list to choose from. (The audit and
+    // action trackers: case-management exports carry no template.)
+    let base = baseline("the_templates_own_words_left_in_the_trackers_keep_every_kpi");
+    let mut templated = sample();
+    const LEFT: [&str; 6] =
+        ["Choose an item.", "--Please Select--", "Click here to enter a date.", "Yes/No?", "DD/MM/YYYY", "Click or tap here to enter text."];
+    let mut changed = 0;
+    for (path, file) in &mut templated.files {
+        let name = path.to_string_lossy().to_lowercase();
+        if name.contains("case-notes") || name.contains("legal-status") {
+            continue;
+        }
+        let grids: Vec<&mut Grid> = match file {
+            File::Csv { grid, .. } => vec![grid],
+            File::Xlsx { sheets } => sheets.iter_mut().map(|(_, g)| g).collect(),
+            File::Raw(_) => vec![],
+        };
+        for g in grids.into_iter().filter(|g| g.header.is_some()) {
+            let h = g.header.unwrap();
+            let width = g.rows[h].len();
+            for (n, row) in g.rows.iter_mut().skip(h + 1).enumerate() {
+                row.resize(width, Data::Empty);
+                for (i, c) in row.iter_mut().enumerate().filter(|(_, c)| matches!(c, Data::Empty)) {
+                    *c = cell(LEFT[(n + i) % LEFT.len()]);
+                    changed += 1;
+                }
+            }
+            let guidance: Vec<Data> = g.rows[h]
+                .iter()
+                .map(|c| {
+                    let name = text(c).to_lowercase();
+                    cell(if name.contains("date") {
+                        "dd/mm/yyyy"
+                    } else if name.contains("grade") || name.contains("judgement") {
+                        "Outstanding/Good/Requires Improvement/Inadequate"
+                    } else {
+                        "Please select"
+                    })
+                })
+                .collect();
+            let mut example: Vec<Data> = (0..width).map(|i| cell(if i % 2 == 0 { "e.g. C123456" } else { "Example only" })).collect();
+            example.truncate(width);
+            g.rows.insert(h + 1, example);
+            g.rows.insert(h + 1, guidance);
+        }
+    }
+    assert!(changed > 50, "the sample's trackers have blank cells to fill ({changed})");
+    assert_same_kpis("template-words", &base, &run("template-words", &templated, &[], &window()));
+}
