@@ -120,7 +120,10 @@ pub fn unfilled(t: &str) -> bool {
     if placeholder_text(t) {
         return true;
     }
-    if t.len() > 120 {
+    // (Ruled out before any copy: such words begin with a bracket, a dash or
+    // one of a few letters, or list options between slashes.)
+    let first = t.as_bytes()[0].to_ascii_lowercase();
+    if t.len() > 120 || (!t.contains('/') && !matches!(first, b'-' | b'<' | b'[' | b'*' | b'(' | b'.' | b'p' | b's' | b'c' | b'd')) {
         return false;
     }
     let lower = t.to_ascii_lowercase();

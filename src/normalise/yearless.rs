@@ -60,10 +60,17 @@ fn day_number(w: &str) -> Option<u32> {
 /// `month_first`), "14 Sept", "3rd of Oct", "4-Sep", "Oct 3rd", "Tues 6 Oct",
 /// "Mon, 14 Sep". Nothing else: a full date, a month alone, words around it.
 pub fn day_month(text: &str, month_first: bool) -> Option<DayMonth> {
-    let t = text.trim().trim_end_matches('.').to_ascii_lowercase();
-    if t.is_empty() || t.len() > 24 {
+    let t = text.trim().trim_end_matches('.');
+    // (Ruled out cheaply, before any copy: most cells are no such thing.)
+    if t.len() < 3
+        || t.len() > 24
+        || !t.as_bytes()[0].is_ascii_alphanumeric()
+        || !t.bytes().any(|b| b.is_ascii_digit())
+        || !t.bytes().any(|b| matches!(b, b'/' | b' ' | b'-'))
+    {
         return None;
     }
+    let t = t.to_ascii_lowercase();
     if let Some((a, b)) = t.split_once('/') {
         let number = |s: &str| (1..=2).contains(&s.len()).then(|| s.parse::<u32>().ok()).flatten();
         let (a, b) = (number(a)?, number(b)?);
@@ -383,12 +390,14 @@ impl YearlessDates {
             if name.trim().is_empty() {
                 continue;
             }
+            let Some(field) = date_field(&name) else { continue };
             let values: Vec<&Cell> = body.iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty()).collect();
-            let texts: Vec<String> = values.iter().filter_map(|c| if let Cell::Text(t) = c { Some(t.clone()) } else { None }).collect();
+            let texts: Vec<&str> = values.iter().filter_map(|c| text_of(c)).collect();
             let count = |month_first: bool| texts.iter().filter(|t| day_month(t, month_first).is_some()).count();
-            let (day_first, month_first) = (count(false), count(true));
-            let month_first = month_first > day_first;
-            let yearless = day_first.max(if month_first { count(true) } else { 0 });
+            let day_first = count(false);
+            // (Month first only where day first reads too few: "9/14".)
+            let month_first = day_first * 2 < values.len() && texts.len() * 2 >= values.len() && count(true) > day_first;
+            let yearless = if month_first { count(true) } else { day_first };
             let others_fit = values.iter().filter(|c| match c {
                 Cell::Text(t) => day_month(t, month_first).is_some() || placeholder(t) || c.as_date().is_some(),
                 _ => c.as_date().is_some(),
@@ -396,7 +405,6 @@ impl YearlessDates {
             if yearless == 0 || yearless * 2 < values.len() || others_fit.count() * 10 < values.len() * 9 {
                 continue;
             }
-            let Some(field) = date_field(&name) else { continue };
             columns.push((i, name, month_first, field == "due_date"));
         }
         if columns.is_empty() {

@@ -1134,6 +1134,14 @@ fn a_ninety_eighth_blind_set_of_the_templates_own_words_reads_them_as_no_answer(
 }
 
 #[test]
+fn a_hundredth_blind_set_of_plan_ends_that_are_not_ends_keeps_every_visit_kpi() {
+    // Open ends written as words or 31/12/9999, planned and review dates
+    // beside the real end, one plan split over rows
+    // (tests/fixtures/councils100/README.md): matched on its first run.
+    check("councils100");
+}
+
+#[test]
 fn a_ninety_fifth_blind_set_of_rows_that_are_not_visits_keeps_its_readings() {
     // Continuations, second workers' notes, rescheduled visits, chronology
     // lines, other professionals' visits (tests/fixtures/councils95/README.md;
