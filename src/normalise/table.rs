@@ -6356,7 +6356,20 @@ impl<'a> RowReader<'a> {
         because()
     }
 
+    /// A yes / no answer, the right way round: under a question asked in
+    /// the negative ("Child/YP NOT consulted by auditor? (Y/N)", "Unable to
+    /// speak to parent/carer"), yes is no and no is yes.
     fn answer(&mut self, row: &SourceRow, field: &str, findings: &mut Findings) -> Answer {
+        let a = self.answer_as_written(row, field, findings);
+        let negated = field.starts_with("spoke_") && self.cell(row, field).is_some_and(|(_, h)| asked_in_the_negative(h));
+        match a {
+            Answer::Yes if negated => Answer::No,
+            Answer::No if negated => Answer::Yes,
+            _ => a,
+        }
+    }
+
+    fn answer_as_written(&mut self, row: &SourceRow, field: &str, findings: &mut Findings) -> Answer {
         let Some((cell, header)) = self.cell(row, field) else { return Answer::Blank };
         // A form's control never filled in ("Click here to enter text."): no answer.
         if matches!(cell, Cell::Text(t) if super::forms::placeholder_text(t)) {
@@ -8147,6 +8160,51 @@ fn says_not_spoken_to(text: &str, field: &str) -> bool {
 /// What a reason under "If child was not spoken to please state why" says:
 /// "N/A" there is not applicable; any reason ("Not appropriate - ongoing
 /// proceedings", "Father did not respond") is no; blank (or "TBC") is blank.
+/// Whether a yes / no question is asked in the negative: "NOT consulted",
+/// "views not sought", "Unable to speak to": a word of negation, then within
+/// three words one of speaking to or seeing someone. (Not "if not, why not?"
+/// beside the question, nor a key in brackets, "blank = not recorded", nor
+/// "information … which is not reflected".)
+fn asked_in_the_negative(header: &str) -> bool {
+    let question: String = {
+        let mut depth = 0;
+        header
+            .chars()
+            .filter(|c| {
+                match c {
+                    '(' | '[' => depth += 1,
+                    ')' | ']' => depth -= 1,
+                    _ => {}
+                }
+                depth == 0 && !matches!(c, ')' | ']')
+            })
+            .collect()
+    };
+    let f = fold(&question);
+    let f = ["if not", "why not", "if no", "not applicable"].iter().fold(f, |f, p| if contains_phrase(&f, p) { f.replace(p, " ") } else { f });
+    let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    const SPOKEN: [&str; 14] =
+        ["spoken", "spoke", "speak", "consulted", "seen", "sought", "obtained", "met", "interviewed", "asked", "contacted", "talked", "heard", "visited"];
+    words.iter().enumerate().any(|(i, w)| matches!(*w, "not" | "unable" | "never") && words[i + 1..].iter().take(3).any(|v| SPOKEN.contains(v)))
+}
+
+#[cfg(test)]
+#[test]
+fn questions_asked_in_the_negative_are_told_from_others() {
+    for h in ["Child/YP NOT consulted by auditor? (Y/N)", "Family views NOT sought? (Y/N)", "Unable to speak to parent/carer", "Parent never spoken to?"] {
+        assert!(asked_in_the_negative(h), "{h}");
+    }
+    for h in [
+        "Spoke to child/young person (1 = Yes, 0 = No, blank = not recorded)",
+        "Additional information provided by the young person, which is not reflected within the audit:",
+        "Child spoken to? If not, why not?",
+        "Was the family spoken to? (if no, please state why)",
+        "Audit completed WITHOUT the allocated SW? (Y/N)",
+    ] {
+        assert!(!asked_in_the_negative(h), "{h}");
+    }
+}
+
 pub(crate) fn not_spoken_because(c: &Cell) -> Answer {
     if c.is_empty() || super::scales::is_not_known(c) {
         return Answer::Blank;

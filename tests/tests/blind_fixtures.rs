@@ -1134,6 +1134,13 @@ fn a_ninety_eighth_blind_set_of_the_templates_own_words_reads_them_as_no_answer(
 }
 
 #[test]
+fn a_ninety_ninth_blind_set_of_questions_asked_the_other_way_round_reads_them_right() {
+    // "NOT consulted? (Y/N)", "Unable to speak to …" (tests/fixtures/councils99/
+    // README.md): read the right way round; four readings open.
+    check("councils99");
+}
+
+#[test]
 fn a_hundredth_blind_set_of_plan_ends_that_are_not_ends_keeps_every_visit_kpi() {
     // Open ends written as words or 31/12/9999, planned and review dates
     // beside the real end, one plan split over rows
