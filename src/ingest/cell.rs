@@ -225,6 +225,34 @@ pub(crate) fn year_of(s: &str) -> Option<i32> {
     }
 }
 
+/// A weekday's name or its usual short form ("Mon", "Tues", "Weds",
+/// "Thurs"), with or without a stop.
+pub fn weekday(word: &str) -> Option<chrono::Weekday> {
+    use chrono::Weekday::*;
+    const WEEKDAYS: [(&str, chrono::Weekday); 18] = [
+        ("mon", Mon),
+        ("monday", Mon),
+        ("tue", Tue),
+        ("tues", Tue),
+        ("tuesday", Tue),
+        ("wed", Wed),
+        ("weds", Wed),
+        ("wednesday", Wed),
+        ("thu", Thu),
+        ("thur", Thu),
+        ("thurs", Thu),
+        ("thursday", Thu),
+        ("fri", Fri),
+        ("friday", Fri),
+        ("sat", Sat),
+        ("saturday", Sat),
+        ("sun", Sun),
+        ("sunday", Sun),
+    ];
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    WEEKDAYS.iter().find(|(n, _)| *n == w).map(|(_, d)| *d)
+}
+
 /// Parses a date written as text, UK day-first and never US month-first:
 /// ISO `2026-11-06` (optionally with a time), `06/11/2026`, `6/11/26`, `06-11-2026`,
 /// `06.11.2026`, `6 Nov 2026`, `6 November 2026`, `06-Nov-2026`, `Fri 6 Nov 2026`,
@@ -245,27 +273,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     }
     // A weekday before the date ("Thu 20/08/2026", "Monday, 21 September 2026"): the date is read.
     if let Some((first, rest)) = s.split_once([' ', ',']) {
-        const WEEKDAYS: [&str; 18] = [
-            "mon",
-            "monday",
-            "tue",
-            "tues",
-            "tuesday",
-            "wed",
-            "weds",
-            "wednesday",
-            "thu",
-            "thur",
-            "thurs",
-            "thursday",
-            "fri",
-            "friday",
-            "sat",
-            "saturday",
-            "sun",
-            "sunday",
-        ];
-        if WEEKDAYS.contains(&first.trim_end_matches('.').to_ascii_lowercase().as_str()) {
+        if weekday(first).is_some() {
             return parse_date(rest.trim_start_matches([' ', ',']));
         }
     }

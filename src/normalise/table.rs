@@ -2426,7 +2426,10 @@ fn unread_date_columns(tally: &BTreeMap<String, (u64, u64, u64)>, mapping: &Tabl
 /// between a report's records, not a value of its first column.
 fn lone_heading(row: &SourceRow, names: usize) -> bool {
     names >= 3
-        && matches!(row.filled().as_slice(), [c @ Cell::Text(t)] if !super::recognise::is_id_value(c) && !super::recognise::is_date_value(c) && t.chars().any(char::is_alphabetic))
+        && row.lone_text().is_some_and(|t| {
+            let c = Cell::text(t);
+            !super::recognise::is_id_value(&c) && !super::recognise::is_date_value(&c) && t.chars().any(char::is_alphabetic)
+        })
 }
 
 /// Whether `row`, after a blank row, starts another table: three or more

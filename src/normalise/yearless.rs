@@ -25,21 +25,6 @@ pub struct DayMonth {
     pub weekday: Option<Weekday>,
 }
 
-/// A weekday's name or a short form of it ("Mon", "Tues", "Thurs").
-fn weekday(w: &str) -> Option<Weekday> {
-    const NAMES: [(&str, Weekday); 7] = [
-        ("monday", Weekday::Mon),
-        ("tuesday", Weekday::Tue),
-        ("wednesday", Weekday::Wed),
-        ("thursday", Weekday::Thu),
-        ("friday", Weekday::Fri),
-        ("saturday", Weekday::Sat),
-        ("sunday", Weekday::Sun),
-    ];
-    let w = w.trim_end_matches('.');
-    (w.len() >= 3).then(|| NAMES.iter().find(|(n, _)| n.starts_with(w) || (w == "weds" && *n == "wednesday")).map(|(_, d)| *d)).flatten()
-}
-
 /// A month's name or a short form of it: letters only ("Sep", "Sept", "September").
 fn month_word(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.');
@@ -78,7 +63,7 @@ pub fn day_month(text: &str, month_first: bool) -> Option<DayMonth> {
         return ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(DayMonth { day, month, weekday: None });
     }
     let mut words: Vec<&str> = t.split([' ', ',', '-']).filter(|w| !w.is_empty() && *w != "of").collect();
-    let weekday = match words.first().and_then(|w| weekday(w)) {
+    let weekday = match words.first().and_then(|w| crate::ingest::cell::weekday(w)) {
         Some(d) if words.len() == 3 => {
             words.remove(0);
             Some(d)
