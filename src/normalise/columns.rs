@@ -687,6 +687,24 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         scores.push(score);
     }
 
+    // A moderator's change or disagreement asked as yes / no ("Did the
+    // moderator change the Q12 judgement?", "Moderator disagrees with overall
+    // judgement? (Y/N)"): no grade, but the agreement, read turned round.
+    if !columns.iter().any(|c| c.target == Target::Field("moderator_agrees".into())) {
+        let turned = (0..columns.len()).find(|&i| {
+            let c = &columns[i];
+            let p = &profiles[c.index];
+            let graded_or_tied =
+                matches!(&c.target, Target::Field(f) if f == "moderated_overall") || (c.target == Target::Unmapped && c.reason.contains("moderated_overall"));
+            graded_or_tied && super::table::moderation_turned_round(&c.header) && p.non_empty > 0 && p.yes_no * 10 >= p.non_empty * 9
+        });
+        if let Some(i) = turned {
+            columns[i].target = Target::Field("moderator_agrees".into());
+            columns[i].reason = format!("{}; asks whether the moderator changed or disagreed: the agreement, read turned round", columns[i].reason);
+            columns[i].scale = None;
+        }
+    }
+
     // Roles by position: a plain grade or date column right after a moderation
     // column ("Do you agree with the auditor?" then "Grade:") is the moderator's.
     for i in 0..columns.len() {

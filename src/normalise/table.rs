@@ -6364,7 +6364,11 @@ impl<'a> RowReader<'a> {
     /// speak to parent/carer"), yes is no and no is yes.
     fn answer(&mut self, row: &SourceRow, field: &str, findings: &mut Findings) -> Answer {
         let a = self.answer_as_written(row, field, findings);
-        let negated = field.starts_with("spoke_") && self.cell(row, field).is_some_and(|(_, h)| asked_in_the_negative(h));
+        // (A moderation's outcome in words, "Disagree", is read as it says.)
+        let negated = self.cell(row, field).is_some_and(|(c, h)| {
+            (field.starts_with("spoke_") && asked_in_the_negative(h))
+                || (field == "moderator_agrees" && moderation_turned_round(h) && matches!(super::scales::answer(c), Some(Answer::Yes | Answer::No)))
+        });
         match a {
             Answer::Yes if negated => Answer::No,
             Answer::No if negated => Answer::Yes,
@@ -8163,6 +8167,22 @@ fn says_not_spoken_to(text: &str, field: &str) -> bool {
 /// What a reason under "If child was not spoken to please state why" says:
 /// "N/A" there is not applicable; any reason ("Not appropriate - ongoing
 /// proceedings", "Father did not respond") is no; blank (or "TBC") is blank.
+/// Whether a moderation's yes / no question asks whether the moderator
+/// changed or disagreed ("Did the moderator change the Q12 judgement?",
+/// "Moderator disagrees with overall judgement? (Y/N)"): yes is no agreement.
+/// (Not a header that lists the outcomes, "Agree / Disagree / Partially agree".)
+pub(crate) fn moderation_turned_round(header: &str) -> bool {
+    let f = fold(header);
+    let words: Vec<&str> = f.split(' ').collect();
+    !words.iter().any(|w| matches!(*w, "agree" | "agrees" | "agreed" | "agreement"))
+        && words.iter().any(|w| {
+            matches!(
+                *w,
+                "change" | "changed" | "changes" | "differ" | "differs" | "disagree" | "disagrees" | "disagreed" | "overturn" | "overturned" | "overturns"
+            )
+        })
+}
+
 /// Whether a yes / no question is asked in the negative: "NOT consulted",
 /// "views not sought", "Unable to speak to": a word of negation, then within
 /// three words one of speaking to or seeing someone. (Not "if not, why not?"
@@ -8189,6 +8209,15 @@ fn asked_in_the_negative(header: &str) -> bool {
     const SPOKEN: [&str; 14] =
         ["spoken", "spoke", "speak", "consulted", "seen", "sought", "obtained", "met", "interviewed", "asked", "contacted", "talked", "heard", "visited"];
     words.iter().enumerate().any(|(i, w)| matches!(*w, "not" | "unable" | "never") && words[i + 1..].iter().take(3).any(|v| SPOKEN.contains(v)))
+}
+
+#[cfg(test)]
+#[test]
+fn a_moderators_change_or_disagreement_is_told_from_an_outcome() {
+    assert!(moderation_turned_round("Did the moderator change the Q12 judgement?"));
+    assert!(moderation_turned_round("Moderator disagrees with overall judgement? (Y/N)"));
+    assert!(!moderation_turned_round("Agree / Disagree / Partially agree"));
+    assert!(!moderation_turned_round("Do you agree with the auditor?"));
 }
 
 #[cfg(test)]
