@@ -80,6 +80,20 @@ fn is_placeholder(c: &Cell) -> bool {
     }
 }
 
+/// A template's instruction alone: every line asks to be referred
+/// elsewhere ("Please refer to separate guidance document if this case is
+/// selected for obtaining parents / carers views"), with no figure in it (no
+/// date of a visit), so no one answered.
+pub fn instruction_only(t: &str) -> bool {
+    t.len() <= 400
+        && !t.bytes().any(|b| b.is_ascii_digit())
+        && t.lines().filter(|l| !l.trim().is_empty()).all(|l| {
+            let f = crate::normalise::fold::fold(l);
+            ["please refer", "refer to", "please see guidance", "see guidance", "please read", "please complete"].iter().any(|p| f.starts_with(p))
+        })
+        && t.lines().any(|l| !l.trim().is_empty())
+}
+
 /// The grades and answers of the seed frameworks' scales, as a template lists
 /// them to choose from.
 const OPTION_WORDS: &[&str] = &[
@@ -772,6 +786,15 @@ fn judge(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_instruction_alone_is_no_answer() {
+        assert!(instruction_only("Please refer to separate guidance document if this case is selected for obtaining parents / carers views"));
+        assert!(instruction_only("Refer to the guidance"));
+        for t in ["Please see case notes 14/09", "Spoke to mum, she refers to the plan", "Yes - referred to guidance", ""] {
+            assert!(!instruction_only(t), "{t}");
+        }
+    }
 
     #[test]
     fn a_table_cell_left_as_the_template_wrote_it_is_no_answer() {

@@ -6378,8 +6378,10 @@ impl<'a> RowReader<'a> {
 
     fn answer_as_written(&mut self, row: &SourceRow, field: &str, findings: &mut Findings) -> Answer {
         let Some((cell, header)) = self.cell(row, field) else { return Answer::Blank };
-        // A form's control never filled in ("Click here to enter text."): no answer.
-        if matches!(cell, Cell::Text(t) if super::forms::placeholder_text(t)) {
+        // A form's control never filled in ("Click here to enter text."), or
+        // the form's own instruction left alone in the cell ("Please refer
+        // to separate guidance document if this case is selected …"): no answer.
+        if matches!(cell, Cell::Text(t) if super::forms::placeholder_text(t) || (field.starts_with("spoke_") && super::forms::instruction_only(t))) {
             return Answer::Blank;
         }
         // Moderation asked for, not done ("Sent to Pat Lund for moderation

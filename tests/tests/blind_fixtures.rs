@@ -1129,7 +1129,8 @@ fn a_ninety_seventh_blind_set_of_dates_without_their_year_across_the_new_year_re
 #[test]
 fn a_ninety_eighth_blind_set_of_the_templates_own_words_reads_them_as_no_answer() {
     // Placeholders, option lists, guidance and example rows left in the
-    // cells (tests/fixtures/councils98/README.md; one reading open).
+    // cells, and a form's instruction alone in a spoken-to cell
+    // (tests/fixtures/councils98/README.md).
     check("councils98");
 }
 
