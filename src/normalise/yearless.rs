@@ -203,8 +203,7 @@ fn first_of(y: i32, m: u32) -> NaiveDate {
 }
 
 fn last_of(y: i32, m: u32) -> NaiveDate {
-    let next = if m == 12 { first_of(y + 1, 1) } else { first_of(y, m + 1) };
-    next.pred_opt().unwrap_or(next)
+    crate::calendar::month_end(first_of(y, m))
 }
 
 /// The span a table's year-less dates fall in: from the places that say a
