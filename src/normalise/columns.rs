@@ -832,14 +832,24 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             let h = &folded[columns[ci].index];
             matches!(columns[ci].target, Target::Unmapped | Target::Ignore | Target::Domain(None)) && columns[ci].score < 1000 && is_who_spoken_to_header(h)
         });
-        if let Some(ci) = who {
+        // Or who the auditor did not speak to ("Not spoken to (child / family
+        // / social worker)": "Family", "Child (declined)", "None").
+        let not_spoken = || {
+            (0..columns.len()).find(|&ci| {
+                matches!(columns[ci].target, Target::Unmapped | Target::Ignore | Target::Domain(None))
+                    && columns[ci].score < 1000
+                    && is_not_spoken_to_header(&columns[ci].header)
+            })
+        };
+        let list = who.map(|ci| (ci, WHO_LIST)).or_else(|| not_spoken().map(|ci| (ci, NOT_SPOKEN_LIST)));
+        if let Some((ci, what)) = list {
             for field in SPOKEN_TO {
                 if !columns.iter().any(|c| c.target == Target::Field(field.into())) {
                     let mut c = columns[ci].clone();
                     c.target = Target::Field(field.into());
                     c.scale = None;
-                    c.reason = format!("{WHO_LIST}: each role read from it");
-                    notes.push(format!("column '{}' {WHO_LIST}: read for {field}", c.header));
+                    c.reason = format!("{what}: each role read from it");
+                    notes.push(format!("column '{}' {what}: read for {field}", c.header));
                     columns.push(c);
                 }
             }
@@ -2121,6 +2131,56 @@ pub const REASON_BESIDE: &str = "is the reason box right after a spoken-to quest
 
 /// What a column listing who the auditor spoke to is said to be.
 pub const WHO_LIST: &str = "lists who the auditor spoke to";
+
+/// What a column listing who the auditor did not speak to is said to be.
+pub const NOT_SPOKEN_LIST: &str = "lists who the auditor did not speak to";
+
+/// A header for a list of who was not spoken to ("Not spoken to (child /
+/// family / social worker)", "Who was not spoken to?", "Unable to speak
+/// to"): outside its brackets, a word of not speaking and no one named, no
+/// reason asked for.
+pub fn is_not_spoken_to_header(raw: &str) -> bool {
+    let q = fold(&super::recognise::outside_brackets(raw));
+    let words: Vec<&str> = q.split(' ').filter(|w| !w.is_empty()).collect();
+    const SPEAK: [&str; 8] = ["speak", "spoke", "spoken", "talk", "talked", "consulted", "seen", "contacted"];
+    const NAMED: [&str; 21] = [
+        "why",
+        "reason",
+        "reasons",
+        "if",
+        "child",
+        "children",
+        "young",
+        "yp",
+        "cyp",
+        "parent",
+        "parents",
+        "carer",
+        "carers",
+        "family",
+        "practitioner",
+        "social",
+        "sw",
+        "worker",
+        "pa",
+        "date",
+        "when",
+    ];
+    words.len() <= 6
+        && words.iter().enumerate().any(|(i, w)| matches!(*w, "not" | "unable" | "never") && words[i + 1..].iter().take(3).any(|v| SPEAK.contains(v)))
+        && !words.iter().any(|w| NAMED.contains(w))
+}
+
+#[cfg(test)]
+#[test]
+fn a_list_of_who_was_not_spoken_to_is_told_from_a_question() {
+    for h in ["Not spoken to (child / family / social worker)", "Who was not spoken to?", "Unable to speak to", "Not seen / spoken to"] {
+        assert!(is_not_spoken_to_header(h), "{h}");
+    }
+    for h in ["Child not spoken to", "If not spoken to, why?", "Family views NOT sought? (Y/N)", "Reason not seen", "Spoken to"] {
+        assert!(!is_not_spoken_to_header(h), "{h}");
+    }
+}
 
 /// A header that asks who was spoken to ("Who did you speak to?", "Who was
 /// spoken to", "People spoken to"), not one person ("Which worker did you

@@ -55,6 +55,17 @@ fn is_ordinal_suffix(rest: &[char]) -> bool {
 /// A raw header, prepared, with qualifiers in brackets ("(Y/N)", "(where
 /// relevant to do so)") dropped unless they are all there is.
 pub fn prepare_header(raw: &str) -> String {
+    let stripped = prepare(&outside_brackets(raw));
+    if stripped.is_empty() {
+        prepare(raw)
+    } else {
+        stripped
+    }
+}
+
+/// A text without what it says in brackets: "Child/YP NOT consulted by
+/// auditor? (Y/N)" is "Child/YP NOT consulted by auditor? ".
+pub fn outside_brackets(raw: &str) -> String {
     let mut outside = String::with_capacity(raw.len());
     let mut depth = 0usize;
     for ch in raw.chars() {
@@ -65,12 +76,7 @@ pub fn prepare_header(raw: &str) -> String {
             _ => {}
         }
     }
-    let stripped = prepare(&outside);
-    if stripped.is_empty() {
-        prepare(raw)
-    } else {
-        stripped
-    }
+    outside
 }
 
 /// Words a reporting tool puts before a column's own name: Tableau's date
@@ -530,6 +536,9 @@ const CONCEPT_MAX_WORDS: usize = 8;
 struct Concept {
     /// Free-text fields match prompts of any length; others only short names.
     max_words: usize,
+    /// Terms of several words an abbreviation stands for ("social worker"
+    /// for "SW"): one word of the header each, however it was written.
+    terms: Vec<Vec<String>>,
     all: Vec<Vec<Vec<String>>>,
     any: Vec<Vec<String>>,
     not: Vec<Vec<String>>,
@@ -565,10 +574,28 @@ impl Concept {
     fn new(spec: &ConceptSpec, vocab: &Vocabulary) -> Concept {
         Concept {
             max_words: if ValueKind::parse(&spec.value) == ValueKind::Text { usize::MAX } else { CONCEPT_MAX_WORDS },
+            terms: {
+                let mut t: Vec<Vec<String>> = vocab.abbreviations.values().filter(|e| e.contains(' ')).map(|e| e.split(' ').map(stem).collect()).collect();
+                t.sort();
+                t.dedup();
+                t
+            },
             all: spec.all.iter().map(|slot| slot.split('|').map(|alt| phrase(alt.trim(), vocab)).collect()).collect(),
             any: spec.any.iter().map(|p| phrase(p, vocab)).collect(),
             not: spec.not.iter().map(|p| phrase(p, vocab)).collect(),
         }
+    }
+
+    /// A header's length in words, a term of several ("social worker",
+    /// "personal adviser") counted once: "Audit completed WITHOUT input from
+    /// allocated SW/PA?" is a field's name, not a long question.
+    fn length(&self, words: &[String]) -> usize {
+        let (mut i, mut n) = (0, 0);
+        while i < words.len() {
+            i += self.terms.iter().filter(|t| words[i..].starts_with(t)).map(Vec::len).max().unwrap_or(1);
+            n += 1;
+        }
+        n
     }
 
     fn vetoes(&self, words: &[String]) -> Option<String> {
@@ -579,7 +606,7 @@ impl Concept {
     /// header of more than [`CONCEPT_MAX_WORDS`] words is a question, not a
     /// field name: concepts leave it to the domains.
     fn score(&self, words: &[String]) -> Option<usize> {
-        if words.len() > self.max_words || self.vetoes(words).is_some() {
+        if self.length(words) > self.max_words || self.vetoes(words).is_some() {
             return None;
         }
         let mut score = 0;

@@ -6366,7 +6366,7 @@ impl<'a> RowReader<'a> {
         let a = self.answer_as_written(row, field, findings);
         // (A moderation's outcome in words, "Disagree", is read as it says.)
         let negated = self.cell(row, field).is_some_and(|(c, h)| {
-            (field.starts_with("spoke_") && asked_in_the_negative(h))
+            (field.starts_with("spoke_") && asked_in_the_negative(field, h))
                 || (field == "moderator_agrees" && moderation_turned_round(h) && matches!(super::scales::answer(c), Some(Answer::Yes | Answer::No)))
         });
         match a {
@@ -6412,6 +6412,23 @@ impl<'a> RowReader<'a> {
         // A list of who was spoken to: this role is in it or not (what it
         // cannot tell, a person's name alone, is said and left blank below).
         let who_list = field.starts_with("spoke_") && super::columns::is_who_spoken_to_header(&fold(header));
+        // A list of who was not spoken to: this role is in it (no), or others
+        // or no one are (yes); what it cannot tell is said and left blank.
+        if field.starts_with("spoke_") && super::columns::is_not_spoken_to_header(header) {
+            let (header, text) = (header.to_string(), cell.as_string());
+            if text.trim().is_empty() {
+                return Answer::Blank;
+            }
+            let e = self.answers_read.entry(field.to_string()).or_default();
+            if let Some(a) = role_in_not_spoken_list(field, &text) {
+                e.0 += 1;
+                return a;
+            }
+            e.1 += 1;
+            let why = "names no one it can tell in a list of who was not spoken to: left blank";
+            findings.push(Severity::Warning, "unknown_answer", self.file, self.sheet, Some(row.row), Some(&header), text, why);
+            return Answer::Blank;
+        }
         if who_list {
             if let Some(a) = role_in_who_list(field, &cell.as_string()) {
                 self.answers_read.entry(field.to_string()).or_default().0 += 1;
@@ -8140,6 +8157,41 @@ fn role_in_who_list(field: &str, text: &str) -> Option<Answer> {
     names_anyone.then_some(Answer::No)
 }
 
+/// One role's answer from a list of who was not spoken to ("Family",
+/// "Child (declined)", "Child; Family", "Child - N/A (age 2)", "None"), item
+/// by item: no when an item names the role, not applicable when that item
+/// says so; yes when the list names only others, or no one ("None",
+/// "Nobody"); `None` when it names nothing it can tell.
+fn role_in_not_spoken_list(field: &str, text: &str) -> Option<Answer> {
+    let items: Vec<String> = text.split([';', ',', '&', '+', '\n']).flat_map(|i| fold(i).split(" and ").map(str::to_string).collect::<Vec<_>>()).collect();
+    let items: Vec<&String> = items.iter().filter(|i| !i.is_empty()).collect();
+    let roles = super::columns::SPOKEN_TO;
+    if let Some(item) = items.iter().find(|i| names_role(field, i)) {
+        let na = contains_phrase(item, "n a") || contains_phrase(item, "not applicable") || item.split(' ').any(|w| w == "na");
+        return Some(if na { Answer::NotApplicable } else { Answer::No });
+    }
+    let no_one = |i: &&String| ["none", "nobody", "no one", "noone", "nil"].iter().any(|w| super::fold::starts_with_words(i, w));
+    let others = |i: &&String| roles.iter().any(|r| names_role(r, i));
+    (!items.is_empty() && items.iter().all(|i| no_one(i) || others(i))).then_some(Answer::Yes)
+}
+
+#[cfg(test)]
+#[test]
+fn a_list_of_who_was_not_spoken_to_answers_each_role() {
+    let read =
+        |t: &str| [role_in_not_spoken_list("spoke_child", t), role_in_not_spoken_list("spoke_family", t), role_in_not_spoken_list("spoke_practitioner", t)];
+    let (y, n, na) = (Some(Answer::Yes), Some(Answer::No), Some(Answer::NotApplicable));
+    assert_eq!(read("None"), [y, y, y]);
+    assert_eq!(read("Family"), [y, n, y]);
+    assert_eq!(read("Child (declined)"), [n, y, y]);
+    assert_eq!(read("Child; Family"), [n, n, y]);
+    assert_eq!(read("Child - N/A (age 2)"), [na, y, y]);
+    assert_eq!(read("Social worker (on leave)"), [y, y, n]);
+    assert_eq!(read("Mother and SW"), [y, n, n]);
+    assert_eq!(read("see notes"), [None, None, None]);
+    assert_eq!(read(""), [None, None, None]);
+}
+
 /// Whether a short free-text answer that names someone says the person asked
 /// about was not spoken to: no clause names that person without saying so,
 /// and a clause says no one or someone was not spoken to ("Personal adviser
@@ -8190,27 +8242,27 @@ pub(crate) fn moderation_turned_round(header: &str) -> bool {
 /// three words one of speaking to or seeing someone. (Not "if not, why not?"
 /// beside the question, nor a key in brackets, "blank = not recorded", nor
 /// "information … which is not reflected".)
-fn asked_in_the_negative(header: &str) -> bool {
-    let question: String = {
-        let mut depth = 0;
-        header
-            .chars()
-            .filter(|c| {
-                match c {
-                    '(' | '[' => depth += 1,
-                    ')' | ']' => depth -= 1,
-                    _ => {}
-                }
-                depth == 0 && !matches!(c, ')' | ']')
-            })
-            .collect()
-    };
-    let f = fold(&question);
+///
+/// Or done "without" the person asked about or their input ("Audit completed
+/// WITHOUT the allocated SW? (Y/N)", "… WITHOUT input from allocated SW/PA?"),
+/// not without someone else ("Child spoken to without parents present?").
+/// A list of who was not spoken to is no question: it names who.
+fn asked_in_the_negative(field: &str, header: &str) -> bool {
+    if super::columns::is_not_spoken_to_header(header) {
+        return false;
+    }
+    let f = fold(&super::recognise::outside_brackets(header));
     let f = ["if not", "why not", "if no", "not applicable"].iter().fold(f, |f, p| if contains_phrase(&f, p) { f.replace(p, " ") } else { f });
     let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
     const SPOKEN: [&str; 14] =
         ["spoken", "spoke", "speak", "consulted", "seen", "sought", "obtained", "met", "interviewed", "asked", "contacted", "talked", "heard", "visited"];
-    words.iter().enumerate().any(|(i, w)| matches!(*w, "not" | "unable" | "never") && words[i + 1..].iter().take(3).any(|v| SPOKEN.contains(v)))
+    let without = |i: usize| {
+        let next: Vec<&str> = words[i + 1..].iter().take(3).copied().collect();
+        next.iter().any(|v| SPOKEN.contains(v) || matches!(*v, "input" | "involvement" | "contribution")) || names_role(field, &next.join(" "))
+    };
+    words.iter().enumerate().any(|(i, w)| {
+        (matches!(*w, "not" | "unable" | "never") && words[i + 1..].iter().take(3).any(|v| SPOKEN.contains(v))) || (*w == "without" && without(i))
+    })
 }
 
 #[cfg(test)]
@@ -8226,16 +8278,21 @@ fn a_moderators_change_or_disagreement_is_told_from_an_outcome() {
 #[test]
 fn questions_asked_in_the_negative_are_told_from_others() {
     for h in ["Child/YP NOT consulted by auditor? (Y/N)", "Family views NOT sought? (Y/N)", "Unable to speak to parent/carer", "Parent never spoken to?"] {
-        assert!(asked_in_the_negative(h), "{h}");
+        assert!(asked_in_the_negative("spoke_child", h), "{h}");
+    }
+    for h in ["Audit completed WITHOUT the allocated SW? (Y/N)", "Audit completed WITHOUT input from allocated SW/PA? (Y/N)"] {
+        assert!(asked_in_the_negative("spoke_practitioner", h), "{h}");
     }
     for h in [
         "Spoke to child/young person (1 = Yes, 0 = No, blank = not recorded)",
         "Additional information provided by the young person, which is not reflected within the audit:",
         "Child spoken to? If not, why not?",
         "Was the family spoken to? (if no, please state why)",
+        "Child spoken to without parents present?",
         "Audit completed WITHOUT the allocated SW? (Y/N)",
+        "Not spoken to (child / family / social worker)",
     ] {
-        assert!(!asked_in_the_negative(h), "{h}");
+        assert!(!asked_in_the_negative("spoke_child", h), "{h}");
     }
 }
 

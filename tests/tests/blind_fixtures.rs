@@ -1136,9 +1136,10 @@ fn a_ninety_eighth_blind_set_of_the_templates_own_words_reads_them_as_no_answer(
 
 #[test]
 fn a_ninety_ninth_blind_set_of_questions_asked_the_other_way_round_reads_them_right() {
-    // "NOT consulted? (Y/N)", "Unable to speak to …" (tests/fixtures/councils99/
-    // README.md), "Did the moderator change the Q12 judgement?": read the
-    // right way round; five KPIs "not in the exports" open.
+    // "NOT consulted? (Y/N)", "Unable to speak to …", "Audit completed
+    // WITHOUT the allocated SW?" (tests/fixtures/councils99/README.md), "Did
+    // the moderator change the Q12 judgement?": read the right way round; a
+    // list of who was not spoken to read for each of the three.
     check("councils99");
 }
 
