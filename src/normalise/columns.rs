@@ -2266,11 +2266,20 @@ pub fn detect_framework(config: &Config, rec: &Recogniser, pins: Option<&SourceS
             let numbered = n > 0 && numbers.len() as u32 == n && numbers.iter().next_back() == Some(&n);
             // (On its own scale: another framework's nine domains numbered 1 to
             // 9 and graded Met / Not met are not this one's nine areas.)
-            let own_scale =
-                columns.iter().any(|c| split_numbering(&fold(&c.header)).0.is_some() && c.scale.as_deref().is_some_and(|s| f.scales.iter().any(|x| x == s)));
+            let on_own_scale = |c: &ColumnMap| c.scale.as_deref().is_some_and(|s| f.scales.iter().any(|x| x == s));
+            let own_scale = columns.iter().any(|c| split_numbering(&fold(&c.header)).0.is_some() && on_own_scale(c));
+            // Its overall question by its own number, on its own scale ("Q12
+            // Overall" graded Exceeds / Meets / Does not meet good, seed 004's
+            // "Q 12 on the audit tool is the overall audit rating").
+            let own_overall = columns.iter().any(|c| {
+                let (n, rest) = split_numbering(&fold(&c.header));
+                on_own_scale(c)
+                    && rest.split(' ').any(|w| w == "overall")
+                    && n.and_then(|n| f.numbered_questions.get(&n)).is_some_and(|d| f.overall_domain.as_deref() == Some(d.as_str()))
+            });
             // Its questions numbered 1..N on its own scale count as a signature
             // phrase when the headers are short ("1. Risk" … "12. Overall").
-            (sig * 2 + sc + usize::from(numbered && own_scale && (sig > 0 || sc > 0)), f.id.as_str(), numbered && own_scale)
+            (sig * 2 + sc + usize::from(numbered && own_scale && (sig > 0 || sc > 0)) + usize::from(own_overall), f.id.as_str(), numbered && own_scale)
         })
         .filter(|(s, _, _)| *s >= 2)
         .collect();

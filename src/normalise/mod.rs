@@ -7,6 +7,7 @@ pub mod columns;
 pub mod config;
 pub mod corrections;
 pub mod coverage;
+mod ditto;
 pub mod findings;
 pub mod fold;
 mod forms;

@@ -2772,6 +2772,17 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             report.notes.push(message);
         }
     }
+    // Ditto marks ("〃", "as above", "do.") in a hand-kept table: each is the
+    // value typed above it in its column (see [`super::ditto`]).
+    if let (Some(h), None) = (header, &read_error) {
+        if let Some(mut marks) = super::ditto::DittoMarks::find(&sample[h], &sample[h + 1..], |c| ctx.crosswalk.is_label(c)) {
+            let why = marks.describe();
+            findings.push(Severity::Warning, "ditto_marks", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
+            let header_row = sample[h].row;
+            let rows = sample.into_iter().map(Ok).chain(rows).map(move |r| r.map(|row| marks.apply(row, header_row)));
+            return read_rewritten(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows), date1904 }, why, model, findings);
+        }
+    }
     // A report grouped under section rows ("Team: Assessment East", "Client
     // No: 512004", a bare title): each section's value is read as a column of
     // the rows below it (see [`super::sections`]).
@@ -3742,6 +3753,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         ended_not_current: Vec::new(),
         answers_read: BTreeMap::new(),
         answer_refs: Vec::new(),
+        labelled_actions: Vec::new(),
         blank_rows: vec![],
         source: model.strings.intern(&file),
         fields,
@@ -3846,7 +3858,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             read_error = Some(crate::ingest::IngestError { file: file.clone(), sheet: None, message });
         }
     }
-    let audits_before = model.audits.len();
+    let (audits_before, actions_before) = (model.audits.len(), model.actions.len());
     let mut breaks = Breaks::new(ctx, &sample[h]);
     let mut body = sample.into_iter().skip(h + 1).map(Ok).chain(rows);
     let mut rest = None;
@@ -3980,6 +3992,11 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             fill_teams_down(audits, &file, sheet.as_deref(), findings, &mut report);
             service_for_blank_team(audits, &file, sheet.as_deref(), findings, &mut report);
         }
+    }
+    // (Not in a system's export with an id for every action: there an action
+    // with no child is one of no child, a service-wide action.)
+    if mapping.kind == TableKind::Actions && mapping.field("child_id").is_some() && mapping.field("action_id").is_none() {
+        fill_actions_down(&mut model.actions[actions_before..], &reader.labelled_actions, &file, sheet.as_deref(), findings, &mut report);
     }
     if mapping.kind == TableKind::Episodes && mapping.field("end_date").is_none() && wide_plans.is_none() {
         end_by_next_status(&reader.status_changes, &file, sheet.as_deref(), model, findings, &mut report);
@@ -4825,6 +4842,55 @@ fn fill_teams_down(audits: &mut [super::model::Audit], file: &str, sheet: Option
     findings.push(Severity::Warning, "team_filled_down", file, sheet, None, Some("team"), filled.len().to_string(), why);
 }
 
+/// An audit's further actions on the rows under its first, with its child
+/// and audit date written once, on the first ("AS41001 | 20/07/2026 | 1.
+/// Update chronology", then " | | 2. Safety plan reviewed"): each row with
+/// no child, no audit and no audit date, right under an action of one (no
+/// blank row between) and with every cell left of its words blank, is that
+/// audit's action, with a warning. (Not a row of words alone, with no owner
+/// and no date: the action above's words going on, "… (cont.)".)
+fn fill_actions_down(
+    actions: &mut [super::model::Action],
+    labelled: &[u32],
+    file: &str,
+    sheet: Option<&str>,
+    findings: &mut Findings,
+    report: &mut TableReport,
+) {
+    let mut order: Vec<usize> = (0..actions.len()).collect();
+    order.sort_by_key(|&i| actions[i].origin.row);
+    let unnamed = |a: &super::model::Action| a.child_id.as_deref().is_none_or(|c| c.trim().is_empty()) && a.audit_id.is_none() && a.audit_date.is_none();
+    let words_alone = |a: &super::model::Action| {
+        a.owner.as_deref().is_none_or(|o| o.trim().is_empty()) && a.set.is_none() && a.due.is_none() && a.due_in.is_none() && a.completed.is_none()
+    };
+    let mut filled = Vec::new();
+    for w in 1..order.len() {
+        let (above, i) = (order[w - 1], order[w]);
+        if !unnamed(&actions[i])
+            || words_alone(&actions[i])
+            || labelled.contains(&actions[i].origin.row)
+            || unnamed(&actions[above])
+            || actions[above].origin.row + 1 != actions[i].origin.row
+        {
+            continue;
+        }
+        let (child, audit, date) = (actions[above].child_id.clone(), actions[above].audit_id.clone(), actions[above].audit_date);
+        let a = &mut actions[i];
+        (a.child_id, a.audit_id, a.audit_date) = (child, audit, date);
+        filled.push(a.origin.row);
+    }
+    if filled.is_empty() {
+        return;
+    }
+    let why = format!(
+        "an audit's child and audit date are written once, on its first action: {} actions with neither, right under an action that has them, are read as that audit's (rows {}). If they belong to no audit, give their child's id",
+        filled.len(),
+        super::findings::some_rows(&filled)
+    );
+    report.notes.push(why.clone());
+    findings.push(Severity::Warning, "actions_filled_down", file, sheet, None, Some("child_id"), filled.len().to_string(), why);
+}
+
 /// Audits with no team but a service ("Care Leavers Service" on a row that
 /// names no team under it): the service is shown as their team, with a note.
 fn service_for_blank_team(audits: &mut [super::model::Audit], file: &str, sheet: Option<&str>, findings: &mut Findings, report: &mut TableReport) {
@@ -5075,6 +5141,10 @@ struct RowReader<'a> {
     /// "See TH50231 - mother seen about both children"): (row, field,
     /// header, text), resolved when the table is read ([`answers_by_reference`]).
     answer_refs: Vec<(u32, &'static str, String, String, Option<chrono::NaiveDate>)>,
+    /// Action rows with a cell filled left of their words (an action's own
+    /// reference, "CL-2601"): labelled rows, never an audit's further actions
+    /// ([`fill_actions_down`]).
+    labelled_actions: Vec<u32>,
     /// Each legal-status row's child (tidied) and start date, for a table with
     /// no end dates (a status history).
     status_changes: Vec<(String, chrono::NaiveDate)>,
@@ -5410,6 +5480,9 @@ impl<'a> RowReader<'a> {
                 if self.service_plan || group_row {
                     let value = [&a.audit_id, &a.child_id].iter().filter_map(|v| v.as_deref()).collect::<Vec<_>>().join(" / ");
                     return Err((SERVICE_ACTION, value, None));
+                }
+                if self.column(&row, "text").is_some_and(|(t, _)| row.cells[..t.min(row.cells.len())].iter().any(|c| !c.is_empty())) {
+                    self.labelled_actions.push(row.row);
                 }
                 let id = self.text(&row, "action_id");
                 // Several actions in one cell ("1. Convene a strategy

@@ -1144,6 +1144,14 @@ fn a_ninety_ninth_blind_set_of_questions_asked_the_other_way_round_reads_them_ri
 }
 
 #[test]
+fn a_hundred_and_first_blind_set_of_ditto_marks_reads_the_value_above() {
+    // "As above" (tests/fixtures/councils101/README.md): ditto marks in dates,
+    // grades, answers and moderation; an audit's child and date written once
+    // above its further actions; blanks inside blocks that mean not done.
+    check("councils101");
+}
+
+#[test]
 fn a_hundredth_blind_set_of_plan_ends_that_are_not_ends_keeps_every_visit_kpi() {
     // Open ends written as words or 31/12/9999, planned and review dates
     // beside the real end, one plan split over rows

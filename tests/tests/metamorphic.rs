@@ -1274,6 +1274,43 @@ fn codes_explained_on_a_key_sheet_give_the_kpis_the_words_give() {
 }
 
 #[test]
+fn ditto_marks_for_the_value_above_keep_every_kpi() {
+    // A hand-kept tracker does not type a value again under itself: a ditto
+    // mark instead ("〃", "do.", "''"), in dates, grades, answers, ids and
+    // names alike. (The audit and action trackers: case-management exports
+    // write every value.)
+    let base = baseline("ditto_marks_for_the_value_above_keep_every_kpi");
+    let mut dittoed = sample();
+    const MARKS: [&str; 6] = ["\"", "〃", "ditto", "do.", "''", "”"];
+    let mut changed = 0;
+    for (path, file) in &mut dittoed.files {
+        let name = path.to_string_lossy().to_lowercase();
+        if name.contains("case-notes") || name.contains("legal-status") {
+            continue;
+        }
+        let grids: Vec<&mut Grid> = match file {
+            File::Csv { grid, .. } => vec![grid],
+            File::Xlsx { sheets } => sheets.iter_mut().map(|(_, g)| g).collect(),
+            File::Raw(_) => vec![],
+        };
+        for g in grids.into_iter().filter(|g| g.header.is_some()) {
+            let h = g.header.unwrap();
+            for r in (h + 2..g.rows.len()).rev() {
+                for i in 0..g.rows[r].len() {
+                    let above = g.rows[r - 1].get(i).cloned().unwrap_or(Data::Empty);
+                    if !matches!(above, Data::Empty) && g.rows[r][i] == above {
+                        g.rows[r][i] = cell(MARKS[(r + i) % MARKS.len()]);
+                        changed += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(changed > 50, "the sample's trackers repeat values under each other ({changed})");
+    assert_same_kpis("ditto-marks", &base, &run("ditto-marks", &dittoed, &[], &window()));
+}
+
+#[test]
 fn the_templates_own_words_left_in_the_trackers_keep_every_kpi() {
     // A tracker built from a template keeps its words: a guidance row under
     // the header, an example row, and in every cell nobody filled the
