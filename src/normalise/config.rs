@@ -45,6 +45,9 @@ impl Band {
     }
 }
 
+/// The framework of an audit whose framework could not be told.
+pub const GENERIC_FRAMEWORK: &str = "generic";
+
 /// One label of a grading scale and where it sits on the canonical scale.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -126,6 +126,10 @@ pub fn table_fields(t: &TableReport, config: &Config) -> BTreeSet<String> {
             fields.insert(f.to_string());
         }
     }
+    // Audits whose every status says they are still with the auditor: not completed, as the table records.
+    if t.open_by_status {
+        fields.insert("completed_date".into());
+    }
     // An action's status that says done, with the date it was reviewed, dates its completion.
     if t.kind == TableKind::Actions && fields.contains("status") && fields.contains("reviewed_date") {
         fields.insert("completed_date".into());

@@ -1204,6 +1204,11 @@ pub struct TableReport {
     pub set_aside_by_reason: BTreeMap<String, u64>,
     /// True when the table could not be used at all (an error for the exit code).
     pub failed: bool,
+    /// An audit table with no completion column whose every row's status
+    /// says the audit is still open ("Allocated", "With auditor"): it records
+    /// that none of its audits is complete ([`status_open`]).
+    #[serde(skip)]
+    pub open_by_status: bool,
     /// Tables read with this one, reported after it (a form's actions grid).
     #[serde(skip)]
     pub attached: Vec<TableReport>,
@@ -1231,6 +1236,7 @@ impl TableReport {
             rows_set_aside: 0,
             set_aside_by_reason: BTreeMap::new(),
             failed: false,
+            open_by_status: false,
             attached: Vec::new(),
         }
     }
@@ -2086,6 +2092,28 @@ fn is_summary_of_counts(header: &[Cell], body: &[SourceRow]) -> bool {
 /// reader failed on counts, as it was not blank to anyone's knowledge).
 fn non_blank_rows(sample: &[SourceRow], rest: impl Iterator<Item = Result<SourceRow, crate::ingest::IngestError>>) -> u64 {
     sample.iter().filter(|r| !r.is_blank()).count() as u64 + rest.filter(|r| r.as_ref().map(|r| !r.is_blank()).unwrap_or(true)).count() as u64
+}
+
+/// Whether an audit's status says it is still with the auditor: not
+/// finished ([`status_unfinished`]), or allocated and not yet returned.
+fn status_open(status: &str) -> bool {
+    status_unfinished(status)
+        || matches!(
+            fold(status).as_str(),
+            "allocated"
+                | "assigned"
+                | "with auditor"
+                | "with the auditor"
+                | "awaiting return"
+                | "allocated awaiting return"
+                | "not returned"
+                | "not yet returned"
+                | "outstanding"
+                | "open"
+                | "pending"
+                | "to do"
+                | "not yet started"
+        )
 }
 
 /// Whether an audit's whole status says it is not finished yet.
@@ -3755,6 +3783,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         answer_refs: Vec::new(),
         labelled_actions: Vec::new(),
         blank_rows: vec![],
+        statuses: (0, 0),
         source: model.strings.intern(&file),
         fields,
         alternates,
@@ -3997,6 +4026,18 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // with no child is one of no child, a service-wide action.)
     if mapping.kind == TableKind::Actions && mapping.field("child_id").is_some() && mapping.field("action_id").is_none() {
         fill_actions_down(&mut model.actions[actions_before..], &reader.labelled_actions, &file, sheet.as_deref(), findings, &mut report);
+    }
+    // A list of audits still with their auditors ("Allocated" tab, every
+    // status "Allocated" or "In progress", no completion column): none of
+    // them is complete, which the exports record (a due one is late).
+    if mapping.kind == TableKind::Audits && mapping.field("completed_date").is_none() && reader.statuses.0 > 0 && reader.statuses.1 == 0 {
+        report.open_by_status = true;
+        let why = format!(
+            "no completion column, and every audit's status says it is still with its auditor ({} audits): read as not completed, so those due in the period count as not on time",
+            reader.statuses.0
+        );
+        report.notes.push(why.clone());
+        findings.push(Severity::Warning, "open_by_status", &file, sheet.as_deref(), None, Some("status"), reader.statuses.0.to_string(), why);
     }
     if mapping.kind == TableKind::Episodes && mapping.field("end_date").is_none() && wide_plans.is_none() {
         end_by_next_status(&reader.status_changes, &file, sheet.as_deref(), model, findings, &mut report);
@@ -4723,6 +4764,10 @@ fn code_key_columns(header: &[Cell]) -> Option<(usize, usize, Option<String>)> {
     })
 }
 
+/// An audit key's framework that stands for any ([`TableReader::add_audit`]):
+/// matched only between a copy whose framework was not told and one whose was.
+const ANY_FRAMEWORK: &str = "*";
+
 /// What [`referenced_id`] gives for the row above.
 const ROW_ABOVE: &str = "^";
 
@@ -5159,6 +5204,8 @@ struct RowReader<'a> {
     /// page break (see `header_wrapped`).
     wrapped_keys: Vec<u64>,
     blank_rows: Vec<u32>,
+    /// Audit rows whose own status says the audit is still open, and the others.
+    statuses: (u64, u64),
     source: u32,
     /// Field → (column index, header), worked out once per table. A short list:
     /// scanning it beats hashing the field name on every row.
@@ -5557,12 +5604,17 @@ impl<'a> RowReader<'a> {
         // allocated or completed (allocated first: an export run before the
         // audit was done has no completion date yet).
         let keys: Vec<String> = match (has_id, super::identity::child_key(&a.child_id)) {
-            (false, Some(child)) => {
-                [a.allocated.map(|d| format!("allocated|{child}|{d}|{}", a.framework)), a.completed.map(|d| format!("{child}|{d}|{}", a.framework))]
-                    .into_iter()
-                    .flatten()
-                    .collect()
-            }
+            // (And the child's allocation that day under any framework, for a
+            // copy whose columns name none: an "Allocated" tab of the child
+            // and its dates only, beside the form's returns.)
+            (false, Some(child)) => [
+                a.allocated.map(|d| format!("allocated|{child}|{d}|{}", a.framework)),
+                a.completed.map(|d| format!("{child}|{d}|{}", a.framework)),
+                a.allocated.map(|d| format!("allocated|{child}|{d}|{ANY_FRAMEWORK}")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
             _ => Vec::new(),
         };
         // Without an id, the same child's audit on the same sheet completed
@@ -5591,7 +5643,9 @@ impl<'a> RowReader<'a> {
         let earlier = if has_id {
             model.audit_ids.get(&a.id)
         } else {
-            keys.iter().find_map(|k| model.audit_keys.get(k)).map(|&i| &model.audits[i].origin).or_else(|| {
+            let generic = |f: &str| f == super::config::GENERIC_FRAMEWORK;
+            let fits = |k: &String, i: usize| !k.ends_with(ANY_FRAMEWORK) || generic(&a.framework) != generic(&model.audits[i].framework);
+            keys.iter().find_map(|k| model.audit_keys.get(k).filter(|&&i| fits(k, i))).map(|&i| &model.audits[i].origin).or_else(|| {
                 // (Only this table's audits of the child can be: its index.)
                 let child = super::identity::child_key(&a.child_id)?;
                 let index = self.child_audits.borrow();
@@ -6834,6 +6888,10 @@ impl<'a> RowReader<'a> {
         // more to say ("Draft(s) - awaiting TM confirmation": LCS's finished
         // audit awaiting sign-off) changes nothing.
         let own_status = self.column(row, "status").is_some_and(|(_, h)| !status_of_something_else(h));
+        match self.text(row, "status").filter(|_| own_status) {
+            Some(s) if status_open(&s) => self.statuses.0 += 1,
+            _ => self.statuses.1 += 1,
+        }
         // (A survey tool's "Finished" flag: False is a response not finished.)
         let not_finished = self.cell(row, "finished").filter(|(c, _)| crate::normalise::scales::answer(c) == Some(Answer::No)).map(|(c, _)| c.as_string());
         if let Some(status) = self.text(row, "status").filter(|s| own_status && status_unfinished(s)).or(not_finished) {
@@ -6872,7 +6930,7 @@ impl<'a> RowReader<'a> {
                 );
                 Some(month)
             });
-        let framework_id = self.mapping.framework.clone().unwrap_or_else(|| "generic".into());
+        let framework_id = self.mapping.framework.clone().unwrap_or_else(|| super::config::GENERIC_FRAMEWORK.into());
         let framework = self.ctx.config.framework(&framework_id);
         let due_rule = self
             .own_due_rule
@@ -7068,7 +7126,7 @@ impl<'a> RowReader<'a> {
             .as_ref()
             .and_then(|k| model.action_keys.get(k).copied())
             .or(other_owner)
-            .filter(|&i| model.actions[i].origin.file != self.file)
+            .filter(|&i| model.actions[i].origin.file != self.file || model.actions[i].origin.sheet.as_deref() != self.sheet)
             .filter(|&i| !matches!((when(&model.actions[i]), when(&a)), (Some(x), Some(y)) if x.signed_duration_since(y).num_days().abs() > 14));
         // One action by its own id in two exports that do not say which is
         // later (an interim run beside the final one): counted once.

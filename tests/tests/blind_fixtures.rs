@@ -1152,6 +1152,14 @@ fn a_hundred_and_first_blind_set_of_ditto_marks_reads_the_value_above() {
 }
 
 #[test]
+fn a_hundred_and_third_blind_set_of_rows_moved_between_stage_tabs_counts_each_record_once() {
+    // A tracker kept as stages (tests/fixtures/councils103/README.md): an
+    // action's open and completed copies on two sheets are one action; an
+    // "Allocated" tab's unreturned audit is due and not done.
+    check("councils103");
+}
+
+#[test]
 fn a_hundredth_blind_set_of_plan_ends_that_are_not_ends_keeps_every_visit_kpi() {
     // Open ends written as words or 31/12/9999, planned and review dates
     // beside the real end, one plan split over rows
