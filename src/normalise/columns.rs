@@ -1334,8 +1334,18 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         // worker did you speak to?"), or for whether the audit was moderated
         // ("Moderated" and "Moderator"): the one holding yes / no is the answer.
         if (field.starts_with("spoke_") || field == "moderated") && winners.len() > 1 && top < 1000 {
-            let yes_no: Vec<usize> =
+            let mut yes_no: Vec<usize> =
                 winners.iter().copied().filter(|&c| profiles[columns[c].index].fits(super::recognise::ValueKind::YesNo) == Some(true)).collect();
+            // (Both, when the words beside the answer start with one: "No
+            // worries, she said she is happy at home." under "Child/YP
+            // feedback" beside "Spoken to child/YP?": the one of bare answers.)
+            let words_too = |c: &usize| {
+                let p = &profiles[columns[*c].index];
+                p.names + p.long_text + p.long_names
+            };
+            if yes_no.len() > 1 && yes_no.iter().filter(|c| words_too(c) == 0).count() == 1 {
+                yes_no.retain(|c| words_too(c) == 0);
+            }
             if let [answer] = yes_no[..] {
                 keep_one(
                     &mut columns,
@@ -2269,13 +2279,14 @@ pub fn detect_framework(config: &Config, rec: &Recogniser, pins: Option<&SourceS
             let on_own_scale = |c: &ColumnMap| c.scale.as_deref().is_some_and(|s| f.scales.iter().any(|x| x == s));
             let own_scale = columns.iter().any(|c| split_numbering(&fold(&c.header)).0.is_some() && on_own_scale(c));
             // Its overall question by its own number, on its own scale ("Q12
-            // Overall" graded Exceeds / Meets / Does not meet good, seed 004's
-            // "Q 12 on the audit tool is the overall audit rating").
+            // Overall", "Q12 (auditor)", graded Exceeds / Meets / Does not meet
+            // good: seed 004's "Q 12 on the audit tool is the overall audit
+            // rating").
             let own_overall = columns.iter().any(|c| {
                 let (n, rest) = split_numbering(&fold(&c.header));
-                on_own_scale(c)
-                    && rest.split(' ').any(|w| w == "overall")
-                    && n.and_then(|n| f.numbered_questions.get(&n)).is_some_and(|d| f.overall_domain.as_deref() == Some(d.as_str()))
+                // (Not a moderator's question 12, nor its agreement or comment.)
+                let another = rest.split(' ').any(|w| w.starts_with("moderat") || w.starts_with("agree") || w.starts_with("comment") || w == "evidence");
+                on_own_scale(c) && !another && n.and_then(|n| f.numbered_questions.get(&n)).is_some_and(|d| f.overall_domain.as_deref() == Some(d.as_str()))
             });
             // Its questions numbered 1..N on its own scale count as a signature
             // phrase when the headers are short ("1. Risk" … "12. Overall").
@@ -2698,12 +2709,14 @@ mod tests {
     fn a_torbay_question_12_alone_is_the_overall() {
         let rows: [&[&str]; 3] =
             [&["C1", "01/09/2026", "Meets good", "Y"], &["C2", "02/09/2026", "Does not meet good", "N"], &["C3", "03/09/2026", "Exceeds good", "Y"]];
+        // (It tells the framework: its question 12 is the framework's overall domain.)
         let m = map(&["Child ID", "Audit date", "Q12 (auditor)", "Moderator agrees?"], &rows);
-        assert_eq!(target(&m, "Q12 (auditor)"), "overall", "{:?}", m.notes);
-        assert!(m.notes.iter().any(|n| n.contains(TORBAY_Q12)));
+        assert_eq!(m.framework.as_deref(), Some("twelve_question"), "{:?}", m.notes);
+        assert_eq!(target(&m, "Q12 (auditor)"), "domain:outcomes", "{:?}", m.notes);
         // A moderator's question 12 is not the audit's overall.
         let m = map(&["Child ID", "Audit date", "Q12 moderator's rating", "Moderator agrees?"], &rows);
         assert_ne!(target(&m, "Q12 moderator's rating"), "overall");
+        assert_eq!(m.framework, None, "{:?}", m.notes);
         // Nor is a question 12 on another scale.
         let ofsted: [&[&str]; 3] = [&["C1", "01/09/2026", "Good", "Y"], &["C2", "02/09/2026", "Inadequate", "N"], &["C3", "03/09/2026", "Good", "Y"]];
         let m = map(&["Child ID", "Audit date", "Q12", "Moderator agrees?"], &ofsted);

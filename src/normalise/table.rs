@@ -3471,17 +3471,25 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     }
     if mapping.kind == TableKind::Episodes && mapping.missing_required == ["episode_type"] {
         let stem = std::path::Path::new(&file).file_stem().map(|s| s.to_string_lossy().replace(['-', '_'], " ")).unwrap_or_default();
-        let words = format!("{stem} {} {}", sheet.clone().unwrap_or_default(), mapping.columns.iter().map(|c| c.header.as_str()).collect::<Vec<_>>().join(" "));
-        // (A name that says two kinds, "CP and CLA episodes", says neither.)
+        let titles: Vec<String> = sample[..h].iter().flat_map(|r| r.cells.iter().map(Cell::as_string)).collect();
+        let headers: Vec<&str> = mapping.columns.iter().map(|c| c.header.as_str()).collect();
+        // The narrowest place that names a kind: the sheet's name ("CP
+        // 31.08.26" in "CP and CLA month-end lists.xlsx"), its title lines
+        // ("Current child protection plans as at …"), the headers, the file's
+        // name. (A place that says two kinds, "CP and CLA episodes", says
+        // neither.)
+        let places = [sheet.clone().unwrap_or_default(), titles.join(" "), headers.join(" "), stem];
+        let words = places.iter().find(|p| !ctx.episode_rules.all_kinds(p).is_empty()).cloned().unwrap_or_default();
         let named = ctx.episode_rules.all_kinds(&words);
         if named.len() > 1 {
-            let why = format!("no legal-status column, and the file name or headers name {}: the rows cannot be told apart", named.join(" and "));
+            let why =
+                format!("no legal-status column, and the sheet's or file's name, title or headers name {}: the rows cannot be told apart", named.join(" and "));
             findings.push(Severity::Warning, "legal_status_not_found", &file, sheet.as_deref(), None, None, "", why.clone());
             report.notes.push(why);
         } else if let Some(kind) = ctx.episode_rules.classify(&words) {
             fixed_episode_type = Some(kind.to_string());
             mapping.missing_required.clear();
-            let why = format!("no legal-status column: every row read as {kind} (from the file name or headers)");
+            let why = format!("no legal-status column: every row read as {kind} (from the sheet's or file's name, title or headers: '{}')", words.trim());
             findings.push(Severity::Info, "legal_status_from_name", &file, sheet.as_deref(), None, None, "", why.clone());
             report.notes.push(why);
         }
@@ -7195,6 +7203,15 @@ impl<'a> RowReader<'a> {
         // The same note twice in one export, on the same day (one row per
         // worker at a joint visit), is one note.
         if let Some(i) = earlier.filter(|&i| model.case_notes[i].source == n.source && model.case_notes[i].event == n.event) {
+            // Unless the first was a draft and this row records it done: a
+            // month's extract pasted under the last, the note finished since.
+            let first = &model.case_notes[i];
+            if first.recorded.is_none() && n.recorded.is_some() {
+                model.superseded_notes.push(((first.source, first.row), (n.source, n.row), LATER_BY_PROGRESS));
+                model.note_ids.insert(key.unwrap_or_default(), model.case_notes.len());
+                model.case_notes.push(n);
+                return Ok(());
+            }
             let first_row = model.case_notes[i].row;
             return Err((NOTE_ID_READ, format!("{} (the same note as row {first_row})", key.unwrap_or_default()), Some("note id".to_string())));
         }
@@ -7227,11 +7244,13 @@ impl<'a> RowReader<'a> {
     /// Adds a legal-status spell. The same spell (child, kind and start) in
     /// another export is one spell: the later export's version is used (a
     /// snapshot "as at 01-11-2026" holds the end one "as at 01-09-2026" had
-    /// not), else the one that records its end.
+    /// not), else the one that records its end. So it is further down one
+    /// table (month-end extracts pasted one under another): the row that
+    /// records its end is used.
     fn add_episode(&self, e: super::model::Episode, model: &mut Model) -> Result<(), RowError> {
         let mine = self.version(e.end.is_some(), "end_date", model);
         let key = super::identity::child_key(&e.child_id).map(|c| format!("{c}|{:?}|{}", e.kind, e.start));
-        let earlier = key.as_ref().and_then(|k| model.episode_keys.get(k).copied()).filter(|&i| model.episodes[i].origin.file != self.file);
+        let earlier = key.as_ref().and_then(|k| model.episode_keys.get(k).copied());
         let kept = Kept {
             records: &mut model.episodes,
             keys: &mut model.episode_keys,

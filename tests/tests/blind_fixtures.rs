@@ -1160,6 +1160,28 @@ fn a_hundred_and_third_blind_set_of_rows_moved_between_stage_tabs_counts_each_re
 }
 
 #[test]
+fn a_hundred_and_second_blind_set_of_month_end_lists_reads_each_plan_once() {
+    // Legal status as month-end registers and ceased lists
+    // (tests/fixtures/councils102/README.md): a CP tab whose kind only its
+    // name and title give; a plan on an open list and a ceased one.
+    check("councils102");
+}
+
+#[test]
+fn a_hundred_and_fourth_blind_set_of_evidence_beside_the_answer_reads_the_answer() {
+    // Free text of nearly the same name beside every answer
+    // (tests/fixtures/councils104/README.md).
+    check("councils104");
+}
+
+#[test]
+fn a_hundred_and_fifth_blind_set_of_overlapping_runs_counts_each_record_once_as_last_run() {
+    // Monthly runs of the visits and legal-status reports kept side by side or
+    // pasted one under another (tests/fixtures/councils105/README.md).
+    check("councils105");
+}
+
+#[test]
 fn a_hundredth_blind_set_of_plan_ends_that_are_not_ends_keeps_every_visit_kpi() {
     // Open ends written as words or 31/12/9999, planned and review dates
     // beside the real end, one plan split over rows

@@ -1311,6 +1311,52 @@ fn ditto_marks_for_the_value_above_keep_every_kpi() {
 }
 
 #[test]
+fn last_months_legal_status_extract_pasted_above_this_months_keeps_every_kpi() {
+    // A legal-status "master" kept by pasting each month-end extract under
+    // the last, with the extract's date: last month's copy of every spell,
+    // its end not yet written, above this month's. One spell, whose end is
+    // this month's.
+    let base = baseline("last_months_legal_status_extract_pasted_above_this_months_keeps_every_kpi");
+    let mut master = sample();
+    let mut ended = 0;
+    for (path, file) in &mut master.files {
+        if !path.to_string_lossy().to_lowercase().contains("legal-status") {
+            continue;
+        }
+        let File::Csv { grid, .. } = file else { continue };
+        let h = grid.header.expect("a header");
+        let end = grid.rows[h].iter().position(|c| text(c).to_lowercase().contains("end")).expect("an end date column");
+        let this_month: Vec<Vec<Data>> = grid.rows[h + 1..].to_vec();
+        let mut last_month = this_month.clone();
+        for row in &mut last_month {
+            if !matches!(row[end], Data::Empty) && !text(&row[end]).trim().is_empty() {
+                row[end] = Data::Empty;
+                ended += 1;
+            }
+        }
+        let mut rows = vec![grid.rows[h].clone()];
+        rows.extend(last_month);
+        rows.extend(this_month);
+        for (i, row) in rows.iter_mut().enumerate() {
+            row.insert(
+                0,
+                cell(if i == 0 {
+                    "Extract date"
+                } else if i < grid.rows.len() - h {
+                    "30/09/2026"
+                } else {
+                    "31/10/2026"
+                }),
+            );
+        }
+        grid.rows.truncate(h);
+        grid.rows.extend(rows);
+    }
+    assert!(ended > 20, "the sample's spells have ends to leave out of last month's copy ({ended})");
+    assert_same_kpis("month-end-extracts", &base, &run("month-end-extracts", &master, &[], &window()));
+}
+
+#[test]
 fn the_templates_own_words_left_in_the_trackers_keep_every_kpi() {
     // A tracker built from a template keeps its words: a guidance row under
     // the header, an example row, and in every cell nobody filled the

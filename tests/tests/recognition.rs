@@ -1174,7 +1174,7 @@ fn a_legal_status_column_under_a_header_no_rule_knows_is_found_by_its_values() {
     let m = metrics(&out);
     let k = |id: &str| m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
     assert_eq!(k("cp_visits_in_time")["not_in_source"].as_bool(), Some(true), "{}", k("cp_visits_in_time"));
-    assert!(data_quality(&out).contains("the file name or headers name cp and cla: the rows cannot be told apart"));
+    assert!(data_quality(&out).contains("the sheet's or file's name, title or headers name cp and cla: the rows cannot be told apart"));
 }
 
 #[test]
