@@ -6,12 +6,22 @@
 
 use crate::ingest::{Cell, SourceRow};
 
-/// Whether a cell holds only a ditto mark.
-pub fn is_ditto(cell: &Cell) -> bool {
-    let Cell::Text(t) = cell else { return false };
+/// What kind of ditto mark a cell holds, if it holds only one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// `"`, `〃`, "ditto", "do.", "as above": nothing else.
+    Plain,
+    /// Two apostrophes (`''`, `‘’`): a ditto mark, or an export's way of
+    /// writing an empty text (a database dump's `''`). A mark only in a
+    /// table that has plain marks too.
+    Apostrophes,
+}
+
+fn mark(cell: &Cell) -> Option<Mark> {
+    let Cell::Text(t) = cell else { return None };
     let t = t.trim();
     if t.is_empty() || t.len() > 16 {
-        return false;
+        return None;
     }
     // Marks: quotation marks, primes and the ditto mark itself, alone or
     // with spaces, dashes or commas between ("- \" -", ",,", "'' ").
@@ -19,15 +29,13 @@ pub fn is_ditto(cell: &Cell) -> bool {
     const DOUBLE: [char; 8] = ['"', '“', '”', '„', '〃', '″', '‶', 'ʺ'];
     const SINGLE: [char; 4] = ['\'', '`', '‘', '’'];
     let marks = t.chars().filter(|c| DOUBLE.contains(c) || SINGLE.contains(c)).count();
-    let doubled = t.chars().any(|c| DOUBLE.contains(&c)) || marks >= 2;
-    if doubled && t.chars().all(|c| DOUBLE.contains(&c) || SINGLE.contains(&c) || matches!(c, ' ' | '-' | '–')) {
-        return true;
-    }
-    if t == ",," {
-        return true;
+    let double = t.chars().any(|c| DOUBLE.contains(&c));
+    if (double || marks >= 2) && t.chars().all(|c| DOUBLE.contains(&c) || SINGLE.contains(&c) || matches!(c, ' ' | '-' | '–')) {
+        return Some(if double { Mark::Plain } else { Mark::Apostrophes });
     }
     let f = super::fold::fold(t);
-    matches!(f.as_str(), "ditto" | "same as row above" | "as row above") || matches!(t, "do." | "Do." | "DO.") || says_as_above(cell)
+    (t == ",," || matches!(f.as_str(), "ditto" | "same as row above" | "as row above") || matches!(t, "do." | "Do." | "DO.") || says_as_above(cell))
+        .then_some(Mark::Plain)
 }
 
 /// "As above", "Same as above": in words, which may point at the row above
@@ -48,6 +56,8 @@ pub struct DittoMarks {
     /// grade of the same row ("Agreed grade following discussion: As
     /// above" beside the auditor's grade says that grade stands).
     in_the_row: Vec<usize>,
+    /// Whether two apostrophes are a mark here: the table has plain marks too.
+    apostrophes: bool,
     /// The last value typed in each column, as rows are read.
     last: Vec<Option<Cell>>,
 }
@@ -56,10 +66,11 @@ impl DittoMarks {
     /// The table's ditto marks, when its first rows (`body`, under `header`)
     /// have any with a value above them.
     pub fn find(header: &SourceRow, body: &[SourceRow], is_grade: impl Fn(&Cell) -> bool) -> Option<DittoMarks> {
-        let mut marks = DittoMarks { columns: Vec::new(), unresolved: 0, in_the_row: Vec::new(), last: Vec::new() };
+        let apostrophes = body.iter().any(|r| r.cells.iter().any(|c| mark(c) == Some(Mark::Plain)));
+        let mut marks = DittoMarks { columns: Vec::new(), unresolved: 0, in_the_row: Vec::new(), apostrophes, last: Vec::new() };
         let mut seen: Vec<(usize, usize)> = Vec::new();
         for row in body {
-            if !row.cells.iter().any(is_ditto) {
+            if !row.cells.iter().any(|c| marks.is_mark(c)) {
                 marks.remember(row);
                 continue;
             }
@@ -70,7 +81,7 @@ impl DittoMarks {
                 }
             }
             for (i, c) in row.cells.iter().enumerate() {
-                if is_ditto(c) && !(says_as_above(c) && marks.in_the_row.contains(&i)) {
+                if marks.is_mark(c) && !(says_as_above(c) && marks.in_the_row.contains(&i)) {
                     if marks.last.get(i).is_some_and(Option::is_some) {
                         match seen.iter_mut().find(|(j, _)| *j == i) {
                             Some(s) => s.1 += 1,
@@ -94,13 +105,22 @@ impl DittoMarks {
         Some(marks)
     }
 
+    /// Whether a cell is a ditto mark in this table.
+    fn is_mark(&self, c: &Cell) -> bool {
+        match mark(c) {
+            Some(Mark::Plain) => true,
+            Some(Mark::Apostrophes) => self.apostrophes,
+            None => false,
+        }
+    }
+
     /// Keeps each typed value of the row (not a mark, not a blank) as its column's last.
     fn remember(&mut self, row: &SourceRow) {
         if self.last.len() < row.cells.len() {
             self.last.resize(row.cells.len(), None);
         }
         for (i, c) in row.cells.iter().enumerate() {
-            if !c.is_empty() && !(is_ditto(c) && !(says_as_above(c) && self.in_the_row.contains(&i))) {
+            if !c.is_empty() && !(self.is_mark(c) && !(says_as_above(c) && self.in_the_row.contains(&i))) {
                 self.last[i] = Some(c.clone());
             }
         }
@@ -113,7 +133,7 @@ impl DittoMarks {
             return row;
         }
         for (i, c) in row.cells.iter_mut().enumerate() {
-            if is_ditto(c) && !(says_as_above(c) && self.in_the_row.contains(&i)) {
+            if self.is_mark(c) && !(says_as_above(c) && self.in_the_row.contains(&i)) {
                 if let Some(Some(above)) = self.last.get(i) {
                     *c = above.clone();
                 }
@@ -151,10 +171,10 @@ mod tests {
     #[test]
     fn ditto_marks_are_told_from_values() {
         for t in ["\"", "''", "〃", "”", "\" \"", "- \" -", "ditto", "Ditto", "do.", "As above", "Same as above", ",,"] {
-            assert!(is_ditto(&Cell::text(t)), "{t}");
+            assert!(mark(&Cell::text(t)).is_some(), "{t}");
         }
         for t in ["Yes", "Good", "As above - mother seen", "See above", "\"Good\"", "Dover", "n/a", "'", "Do", ""] {
-            assert!(!is_ditto(&Cell::text(t)), "{t}");
+            assert!(mark(&Cell::text(t)).is_none(), "{t}");
         }
     }
 
@@ -182,6 +202,18 @@ mod tests {
         let read: Vec<SourceRow> = body.into_iter().map(|r| marks.apply(r, 1)).collect();
         assert_eq!(read[1].cells[2].as_string(), "As above");
         assert_eq!(read[1].cells[3].as_string(), "Yes");
+    }
+
+    #[test]
+    fn two_apostrophes_are_a_mark_only_beside_plain_marks() {
+        // (A database dump writes an empty text as '': no mark there.)
+        let header = row(1, &["Child ID", "Completed", "Grade"]);
+        let dump = vec![row(2, &["C1", "10/09/2026", "Good"]), row(3, &["C2", "''", "''"])];
+        assert!(DittoMarks::find(&header, &dump, |_| false).is_none());
+        let typed = vec![row(2, &["C1", "10/09/2026", "Good"]), row(3, &["C2", "''", "\""])];
+        let mut marks = DittoMarks::find(&header, &typed, |_| false).expect("marks");
+        let read: Vec<SourceRow> = typed.into_iter().map(|r| marks.apply(r, 1)).collect();
+        assert_eq!(read[1].cells[1].as_string(), "10/09/2026");
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub use table::TableReport;
 
 use crate::ingest::{self, Skipped};
 use scales::Crosswalk;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
 /// The result of reading every input.
@@ -247,6 +247,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     keep_from_set_aside(&mut out, &mut found);
     drop_superseded_notes(&mut out, &mut found);
     joint_entries(&mut out.model);
+    open_copies_returned(out.tables.as_slice(), &mut out.model);
     drop_superseded(&mut out, &mut found);
     drop_reaudits_read_twice(&mut out.model, &mut found);
     read_codes_by_key(&mut out.model, &ctx, &mut found);
@@ -445,6 +446,38 @@ fn joint_entries(model: &mut Model) {
         }
     }
     model.superseded.extend(gone.into_iter().map(|(old, new)| (old, new, table::JOINT_ENTRY)));
+}
+
+/// An audit in a list of those still with their auditors (a table read as
+/// [`table::TableReport::open_by_status`]: "Allocated" rows, no completion
+/// column) that another table holds, completed or not, with the same child
+/// and allocation date (or, where either gives none, due date): the same
+/// audit, returned. The list's copy is set aside for it, as a version.
+fn open_copies_returned(tables: &[table::TableReport], model: &mut Model) {
+    let open: HashSet<(&str, Option<&str>)> = tables.iter().filter(|t| t.open_by_status).map(|t| (t.file.as_str(), t.sheet.as_deref())).collect();
+    if open.is_empty() {
+        return;
+    }
+    let in_open = |a: &model::Audit| open.contains(&(a.origin.file.as_str(), a.origin.sheet.as_deref()));
+    let already: HashSet<&Origin> = model.superseded.iter().map(|(old, _, _)| old).collect();
+    let mut returned: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, a) in model.audits.iter().enumerate().filter(|(_, a)| !in_open(a)) {
+        if let Some(c) = identity::child_key(&a.child_id) {
+            returned.entry(c).or_default().push(i);
+        }
+    }
+    let mut gone: Vec<(Origin, Origin)> = Vec::new();
+    for a in model.audits.iter().filter(|a| in_open(a) && !already.contains(&a.origin)) {
+        let Some(list) = identity::child_key(&a.child_id).and_then(|c| returned.get(&c)) else { continue };
+        let same = |x: &model::Audit| match (a.allocated, x.allocated) {
+            (Some(p), Some(q)) => p == q,
+            _ => a.due.is_some() && a.due == x.due,
+        };
+        if let Some(&i) = list.iter().find(|&&i| same(&model.audits[i])) {
+            gone.push((a.origin.clone(), model.audits[i].origin.clone()));
+        }
+    }
+    model.superseded.extend(gone.into_iter().map(|(old, new)| (old, new, table::RETURNED)));
 }
 
 /// Whether audit `a`'s note says `x`'s entry is the record: `a` and `x` by

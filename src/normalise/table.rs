@@ -1345,6 +1345,8 @@ pub const LATER_BY_NAME: &str = "its name says it is later";
 pub const LATER_BY_PROGRESS: &str = "it records as done what the other does not";
 /// Why a copied audit's row is set aside for the audit it was copied from.
 pub const COPIED_IN: &str = "it is the audit this row was copied from (this row says it was copied or transferred in)";
+/// Why an allocation list's copy of an audit gives way to another table's.
+pub const RETURNED: &str = "it is the audit as returned (this list records audits still with their auditors)";
 pub const LATER_ROW: &str = "it is further down the same log (the audit entered again)";
 pub const LATER_SUBMISSION: &str =
     "it was completed later, within a week of the other and not after an inadequate judgement (the same audit sent in again, not a re-audit)";
@@ -2096,6 +2098,7 @@ fn non_blank_rows(sample: &[SourceRow], rest: impl Iterator<Item = Result<Source
 
 /// Whether an audit's status says it is still with the auditor: not
 /// finished ([`status_unfinished`]), or allocated and not yet returned.
+/// (Not "Open" or "Pending": a case's status as often as an audit's.)
 fn status_open(status: &str) -> bool {
     status_unfinished(status)
         || matches!(
@@ -2108,10 +2111,6 @@ fn status_open(status: &str) -> bool {
                 | "allocated awaiting return"
                 | "not returned"
                 | "not yet returned"
-                | "outstanding"
-                | "open"
-                | "pending"
-                | "to do"
                 | "not yet started"
         )
 }
@@ -3479,8 +3478,20 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         // name. (A place that says two kinds, "CP and CLA episodes", says
         // neither.)
         let places = [sheet.clone().unwrap_or_default(), titles.join(" "), headers.join(" "), stem];
-        let words = places.iter().find(|p| !ctx.episode_rules.all_kinds(p).is_empty()).cloned().unwrap_or_default();
-        let named = ctx.episode_rules.all_kinds(&words);
+        let at = places.iter().position(|p| !ctx.episode_rules.all_kinds(p).is_empty());
+        let words = at.map(|i| places[i].clone()).unwrap_or_default();
+        let mut named = ctx.episode_rules.all_kinds(&words);
+        // (A wider place that names only other kinds says otherwise: a sheet
+        // "CIN North", a team's, in "Child protection plans.xlsx". Both are
+        // said, and neither is taken.)
+        if let Some(i) = at {
+            for wider in &places[i + 1..] {
+                let kinds = ctx.episode_rules.all_kinds(wider);
+                if !kinds.is_empty() && !kinds.iter().any(|k| named.contains(k)) {
+                    named.extend(kinds);
+                }
+            }
+        }
         if named.len() > 1 {
             let why =
                 format!("no legal-status column, and the sheet's or file's name, title or headers name {}: the rows cannot be told apart", named.join(" and "));
@@ -3790,6 +3801,9 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         answers_read: BTreeMap::new(),
         answer_refs: Vec::new(),
         labelled_actions: Vec::new(),
+        timescale_in_units: (mapping.kind == TableKind::Actions)
+            .then(|| mapping.columns.iter().filter(|c| c.target == Target::Unmapped).find_map(|c| timescale_unit(&c.header).map(|u| (c.index, u))))
+            .flatten(),
         blank_rows: vec![],
         statuses: (0, 0),
         source: model.strings.intern(&file),
@@ -4038,7 +4052,9 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // A list of audits still with their auditors ("Allocated" tab, every
     // status "Allocated" or "In progress", no completion column): none of
     // them is complete, which the exports record (a due one is late).
-    if mapping.kind == TableKind::Audits && mapping.field("completed_date").is_none() && reader.statuses.0 > 0 && reader.statuses.1 == 0 {
+    // (Not a table with grades: graded audits were done, whatever a status says.)
+    let graded = mapping.field("overall").is_some() || mapping.columns.iter().any(|c| matches!(c.target, Target::Domain(_)));
+    if mapping.kind == TableKind::Audits && mapping.field("completed_date").is_none() && !graded && reader.statuses.0 > 0 && reader.statuses.1 == 0 {
         report.open_by_status = true;
         let why = format!(
             "no completion column, and every audit's status says it is still with its auditor ({} audits): read as not completed, so those due in the period count as not on time",
@@ -4895,6 +4911,37 @@ fn fill_teams_down(audits: &mut [super::model::Audit], file: &str, sheet: Option
     findings.push(Severity::Warning, "team_filled_down", file, sheet, None, Some("team"), filled.len().to_string(), why);
 }
 
+/// The unit a timescale column's header gives its numbers ("Timescale
+/// (weeks)", "Target (working days)", "Weeks to complete"), if it is one.
+fn timescale_unit(header: &str) -> Option<&'static str> {
+    let f = fold(header);
+    let has = |w: &str| f.split(' ').any(|x| x == w);
+    let names_time = ["timescale", "timescales", "timeframe", "target", "due", "deadline", "within", "complete", "completion"].iter().any(|w| has(w))
+        || contains_phrase(&f, "time scale");
+    let unit = if contains_phrase(&f, "working days") {
+        "working days"
+    } else if has("weeks") || has("wks") || has("week") {
+        "weeks"
+    } else if has("days") {
+        "days"
+    } else if has("months") {
+        "months"
+    } else {
+        return None;
+    };
+    names_time.then_some(unit)
+}
+
+#[cfg(test)]
+#[test]
+fn a_timescale_columns_unit_is_read_from_its_header() {
+    assert_eq!(timescale_unit("Timescale (weeks)"), Some("weeks"));
+    assert_eq!(timescale_unit("Target (working days)"), Some("working days"));
+    assert_eq!(timescale_unit("Weeks to complete"), Some("weeks"));
+    assert_eq!(timescale_unit("Timescale"), None);
+    assert_eq!(timescale_unit("Days open"), None);
+}
+
 /// An audit's further actions on the rows under its first, with its child
 /// and audit date written once, on the first ("AS41001 | 20/07/2026 | 1.
 /// Update chronology", then " | | 2. Safety plan reviewed"): each row with
@@ -5198,6 +5245,9 @@ struct RowReader<'a> {
     /// reference, "CL-2601"): labelled rows, never an audit's further actions
     /// ([`fill_actions_down`]).
     labelled_actions: Vec<u32>,
+    /// An action's timescale as a bare number under a header that gives its
+    /// unit ("Timescale (weeks)": 4): the column and the unit.
+    timescale_in_units: Option<(usize, &'static str)>,
     /// Each legal-status row's child (tidied) and start date, for a table with
     /// no end dates (a status history).
     status_changes: Vec<(String, chrono::NaiveDate)>,
@@ -7135,7 +7185,14 @@ impl<'a> RowReader<'a> {
             .and_then(|k| model.action_keys.get(k).copied())
             .or(other_owner)
             .filter(|&i| model.actions[i].origin.file != self.file || model.actions[i].origin.sheet.as_deref() != self.sheet)
-            .filter(|&i| !matches!((when(&model.actions[i]), when(&a)), (Some(x), Some(y)) if x.signed_duration_since(y).num_days().abs() > 14));
+            .filter(|&i| !matches!((when(&model.actions[i]), when(&a)), (Some(x), Some(y)) if x.signed_duration_since(y).num_days().abs() > 14))
+            // (On two sheets of one workbook, nor when they are due more than
+            // two weeks apart: a month's tab and the next month's, the same
+            // words set again.)
+            .filter(|&i| {
+                let x = &model.actions[i];
+                x.origin.file != self.file || !matches!((x.due, a.due), (Some(p), Some(q)) if p.signed_duration_since(q).num_days().abs() > 14)
+            });
         // One action by its own id in two exports that do not say which is
         // later (an interim run beside the final one): counted once.
         if let Some(i) = earlier.filter(|_| by_id.is_some()) {
@@ -7245,12 +7302,18 @@ impl<'a> RowReader<'a> {
     /// another export is one spell: the later export's version is used (a
     /// snapshot "as at 01-11-2026" holds the end one "as at 01-09-2026" had
     /// not), else the one that records its end. So it is further down one
-    /// table (month-end extracts pasted one under another): the row that
-    /// records its end is used.
+    /// file (month-end extracts pasted one under another, or a tab of those
+    /// ceased), with the same legal status written: the row that records its
+    /// end is used.
     fn add_episode(&self, e: super::model::Episode, model: &mut Model) -> Result<(), RowError> {
         let mine = self.version(e.end.is_some(), "end_date", model);
         let key = super::identity::child_key(&e.child_id).map(|c| format!("{c}|{:?}|{}", e.kind, e.start));
-        let earlier = key.as_ref().and_then(|k| model.episode_keys.get(k).copied());
+        // (Within one file, only with the same legal status written: "L1"
+        // ended the day a "V2" began is two spells of one kind.)
+        let earlier = key.as_ref().and_then(|k| model.episode_keys.get(k).copied()).filter(|&i| {
+            let x = &model.episodes[i];
+            x.origin.file != self.file || fold(&x.source_status) == fold(&e.source_status)
+        });
         let kept = Kept {
             records: &mut model.episodes,
             keys: &mut model.episode_keys,
@@ -7289,13 +7352,23 @@ impl<'a> RowReader<'a> {
                 return Err((ACTION_WITHDRAWN, t.clone(), Some(c.header.clone())));
             }
         }
-        let (due, due_in) = match self.cell(row, "due_date") {
+        let (due, mut due_in) = match self.cell(row, "due_date") {
             Some((cell, header)) => match self.timescale(row, header, cell, findings) {
                 Some(t) => t,
                 None => (self.date(row, "due_date", findings), None),
             },
             None => (None, None),
         };
+        // No due date, and a number under a header that gives its unit
+        // ("Timescale (weeks)": 4): that many weeks from when it was set.
+        if let (None, None, Some((i, unit))) = (due, due_in, self.timescale_in_units) {
+            let n = match row.cells.get(i) {
+                Some(Cell::Number(n)) if n.fract() == 0.0 && (1.0..=366.0).contains(n) => Some(*n as u32),
+                Some(Cell::Text(t)) => t.trim().parse::<u32>().ok().filter(|n| (1..=366).contains(n)),
+                _ => None,
+            };
+            due_in = n.and_then(|n| super::timescale::parse(&format!("{n} {unit}")));
+        }
         Ok(Action {
             origin: Origin { file: self.file.to_string(), sheet: self.sheet.map(str::to_string), row: row.row },
             audit_id: self.text(row, "audit_id"),
@@ -7365,9 +7438,23 @@ impl<'a> RowReader<'a> {
         findings: &mut Findings,
         reviewed: impl FnOnce(&mut Findings) -> Option<chrono::NaiveDate>,
     ) -> Option<chrono::NaiveDate> {
-        if !super::forms::says_done(status) && super::scales::answer(status) != Some(Answer::Yes) {
-            return None;
-        }
+        let done = |c: &Cell| super::forms::says_done(c) || super::scales::answer(c) == Some(Answer::Yes);
+        // (Or its last sentence, after what was done before: "Chased 02/10 -
+        // SW on leave. Completed 19/10/2026".)
+        let last_said;
+        let status = if done(status) {
+            status
+        } else {
+            let Cell::Text(t) = status else { return None };
+            let sentences: Vec<&str> = t.split(['\n', ';']).flat_map(|p| p.split(". ")).map(str::trim).filter(|p| !p.is_empty()).collect();
+            match sentences.last() {
+                Some(last) if sentences.len() > 1 && done(&Cell::text(last)) => {
+                    last_said = Cell::text(last);
+                    &last_said
+                }
+                _ => return None,
+            }
+        };
         // A date written in the status itself ("Completed 10/09/2026", "Done - 3 Sept 2026") says when.
         let written = || match status {
             Cell::Text(t) => t.split([' ', '-', ',', '(', ')']).filter(|w| w.chars().any(|c| c.is_ascii_digit())).find_map(|w| self.as_date(&Cell::text(w))),

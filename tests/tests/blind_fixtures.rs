@@ -1093,7 +1093,7 @@ fn a_ninety_sixth_blind_set_of_moderation_question_by_question_keeps_its_reading
 #[test]
 fn a_ninety_fourth_blind_set_of_due_dates_in_words_keeps_its_readings() {
     // Action due dates written as timescales, months and days without a
-    // year (tests/fixtures/councils94/README.md; two readings open).
+    // year (tests/fixtures/councils94/README.md: a weeks column and a completion in a comment's last sentence read).
     check("councils94");
 }
 

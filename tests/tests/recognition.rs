@@ -3176,3 +3176,76 @@ fn revised_dates_resubmissions_and_done_words_leave_ordinary_columns_alone() {
     // "Date submitted by auditor" beside "Audit deadline" is the completion.
     assert_eq!(pair("r26b_c20_submitted_deadline_not_exact", "audits_on_time"), (Some(1), Some(3)));
 }
+
+#[test]
+fn the_day_s_rules_leave_lookalikes_as_they_were() {
+    // A stranger's review of the thirtieth session's rules (stage tabs,
+    // ditto marks, spells within one table, "without"): each of these read
+    // wrongly with the first version of the rules, and reads as before now.
+    let not_in_source = |out: &std::path::Path, id: &str| {
+        let m = metrics(out);
+        m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap()["not_in_source"].as_bool() == Some(true)
+    };
+    // A case's status "Open" beside graded audits is no list of audits still
+    // with their auditors: no completion column, so not in the exports.
+    let out = run_files(
+        "review30-open-status",
+        &[(
+            "audits.csv",
+            "Child ID,Team,Auditor,Date allocated,Status,Overall grade,Child spoken to\n\
+             C1,CP North,A Smith,01/09/2026,Open,Good,Yes\nC2,CP North,A Smith,02/09/2026,Open,Requires Improvement,No\n",
+        )],
+    );
+    assert!(not_in_source(&out, "audits_on_time") && not_in_source(&out, "overall_good_or_better"));
+    // An allocation list beside returns with audit ids: each audit once.
+    let out = run_files(
+        "review30-stage-files",
+        &[
+            (
+                "allocations.csv",
+                "Child ID,Team,Auditor,Date allocated,Due date,Status\n\
+                 C1,CP North,A Smith,01/09/2026,30/09/2026,Allocated\nC2,CP North,A Smith,02/09/2026,30/09/2026,Allocated\n",
+            ),
+            (
+                "returns.csv",
+                "Audit ID,Child ID,Team,Auditor,Date allocated,Date completed,Overall grade\n\
+                 A1,C1,CP North,A Smith,01/09/2026,11/09/2026,Good\nA2,C2,CP North,A Smith,02/09/2026,12/09/2026,Good\n",
+            ),
+        ],
+    );
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(2)));
+    // Two statuses that begin the same day (L1 ended, V2 open) are two spells.
+    let out = run_files(
+        "review30-same-day",
+        &[
+            ("episodes.csv", "Child ID,Legal Status,Start Date,End Date\nC1,L1,01/09/2026,01/09/2026\nC1,V2,01/09/2026,\nC2,C2,01/01/2026,\n"),
+            (
+                "case-notes.csv",
+                "Child ID,Case note type,Event date,Date recorded,Seen alone\n\
+                 C1,Statutory visit,02/09/2026,02/09/2026,Yes\nC1,Statutory visit,20/10/2026,20/10/2026,Yes\n\
+                 C2,Statutory visit,15/08/2026,15/08/2026,Yes\nC2,Statutory visit,20/09/2026,20/09/2026,Yes\n",
+            ),
+        ],
+    );
+    assert_eq!(kpi_pair(&out, "cla_visits_in_time"), (Some(1), Some(2)));
+    // "Case without allocated SW?" flags a case, not the audit done without the worker.
+    let out = run_files(
+        "review30-without",
+        &[(
+            "audits.csv",
+            "Child ID,Team,Date completed,Overall grade,Case without allocated SW? (Y/N)\nC1,CP North,11/09/2026,Good,N\nC2,CP North,12/09/2026,Good,Y\n",
+        )],
+    );
+    assert!(not_in_source(&out, "practitioner_spoken_to"));
+    // '' for an empty text in a database dump is no ditto mark.
+    let out = run_files(
+        "review30-empty-quotes",
+        &[(
+            "audits.tsv",
+            "Child ID\tTeam\tDate allocated\tDate completed\tOverall grade\n\
+             C1\tCP North\t01/09/2026\t10/09/2026\tGood\nC2\tCP North\t02/09/2026\t''\t''\n\
+             C3\tCP North\t03/09/2026\t''\t''\nC4\tCP North\t04/09/2026\t14/09/2026\tInadequate\n",
+        )],
+    );
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(2)), "{}", data_quality(&out));
+}
