@@ -79,12 +79,13 @@ pub fn ticked<'a>(t: &'a str) -> Option<Ticked<'a>> {
 
 /// A character that shows as nothing: a zero-width space, joiner or mark
 /// (U+200B–U+200F), a word joiner (U+2060), a direction control (U+202A–U+202E,
-/// U+2066–U+2069) or a byte-order mark (U+FEFF). Copied from web pages and
+/// U+2066–U+2069), a byte-order mark (U+FEFF) or a soft hyphen (U+00AD,
+/// Word's hyphenation: shown only at a line's end). Copied from web pages and
 /// forms into ids and team names, they make "CP North" two teams and a child
 /// two children; a cell is trimmed of them, and ids and team names lose them
 /// wherever they are.
 pub fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}' | '\u{ad}')
 }
 
 impl Cell {
@@ -332,9 +333,30 @@ pub enum DoneDate {
 /// other text, or one with two dates.
 pub fn done_date(t: &str) -> Option<DoneDate> {
     let lower = t.trim().to_lowercase();
-    const DONE: [&str; 12] =
-        ["done", "completed", "complete", "signed off", "signed-off", "sign off", "closed", "achieved", "actioned", "confirmed", "finished", "yes - done"];
-    let rest = DONE.iter().find_map(|w| lower.strip_prefix(w).filter(|r| r.is_empty() || r.starts_with(|c: char| !c.is_alphanumeric())))?;
+    // ("Y - 14/10/2026", "Yes - 29/10/2026": a yes and its day, where the day was asked.)
+    const DONE: [&str; 14] = [
+        "done",
+        "completed",
+        "complete",
+        "signed off",
+        "signed-off",
+        "sign off",
+        "closed",
+        "achieved",
+        "actioned",
+        "confirmed",
+        "finished",
+        "yes - done",
+        "yes",
+        "y",
+    ];
+    let (word, rest) =
+        DONE.iter().find_map(|w| lower.strip_prefix(w).filter(|r| r.is_empty() || r.starts_with(|c: char| !c.is_alphanumeric())).map(|r| (*w, r)))?;
+    // (A yes only with its day straight after it: "Yes - seen at school
+    // 14/10" answers another question.)
+    if matches!(word, "yes" | "y") && !rest.trim_start_matches([' ', '-', '–', ':', ',']).starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     // (Not done after all: "Completed 14/10 - awaiting TM sign off",
     // "Closed - no longer required 14/10".)
     if ["awaiting", "pending", "not yet", "to be ", "outstanding", "chased", "no longer required", "not required", "withdrawn", "cancelled", "not signed"]
@@ -648,6 +670,8 @@ mod tests {
         assert_eq!(done_date("Signed off 05/10/2026"), NaiveDate::from_ymd_opt(2026, 10, 5).map(DoneDate::Full));
         // (Two of six sessions done, three of four records: counts, not dates.)
         assert_eq!(done_date("done 2/6 sessions"), None);
+        assert_eq!(done_date("Y - 14/10/2026"), NaiveDate::from_ymd_opt(2026, 10, 14).map(DoneDate::Full));
+        assert_eq!(done_date("Yes - seen at school 14/10/2026"), None);
         assert_eq!(done_date("done 3/4 records"), None);
         assert_eq!(done_date("Completed 14/10 - awaiting TM sign off"), None);
     }

@@ -42,7 +42,9 @@ fn fold_chars(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for ch in s.chars() {
-        if matches!(ch, '\'' | '\u{2019}' | '\u{2018}' | '`') {
+        // (Nor a character that shows as nothing, a soft hyphen inside a word
+        // among them: "Inade\u{ad}quate" is "inadequate".)
+        if matches!(ch, '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{ad}') || crate::ingest::cell::is_invisible(ch) {
             continue;
         }
         if ch == '&' {
@@ -137,6 +139,9 @@ mod tests {
         assert_eq!(fold("  Req. Improvement "), "req improvement");
         assert_eq!(fold("N/A"), "n a");
         assert_eq!(fold("Child’s ID number"), "childs id number");
+        // (What shows as nothing is nothing: a soft hyphen, a zero-width space.)
+        assert_eq!(fold("Inade\u{ad}quate"), "inadequate");
+        assert_eq!(fold("Requires Im\u{200b}provement"), "requires improvement");
         assert_eq!(fold("Multi-agency & partners"), "multi agency and partners");
         assert_eq!(fold("GOOD."), "good");
         assert_eq!(fold(""), "");

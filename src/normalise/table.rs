@@ -6679,6 +6679,11 @@ impl<'a> RowReader<'a> {
         // A name or a date where yes / no was asked ("Moderated by", "Which worker
         // did you speak to?") says it happened.
         let text = cell.as_string();
+        // So does the day they spoke, under any spoken-to question ("Spoken to
+        // child?": 07/09/2026), the day written as the answer (blind set 107).
+        if field.starts_with("spoke_") && (matches!(cell, Cell::Date(_)) || Cell::text(text.trim()).as_date().is_some() && text.trim().len() <= 10) {
+            return self.named_yes(field, header.to_string(), text);
+        }
         let second_hand = match view_attributed(field, &text) {
             Some(Answer::Blank) => true,
             Some(a) => {
@@ -6964,6 +6969,18 @@ impl<'a> RowReader<'a> {
                     status,
                     "the status says the audit is not finished: its date is not a completion date (not counted as completed)",
                 );
+            }
+        }
+        // No completion date, and the audit's own status says when it was
+        // done ("Completed 29/09/2026"): that day.
+        if completed.is_none() && own_status {
+            if let Some((status, header)) = self.cell(row, "status").filter(|(c, _)| matches!(c, Cell::Text(_))) {
+                let text = status.as_string();
+                if let Some(d) = self.done_date_near(&text, self.due_date_of(row)) {
+                    completed = Some(d);
+                    let why = format!("no completion date, and the status says when it was done: read as {d}");
+                    findings.push(Severity::Info, "date_in_words", self.file, self.sheet, Some(row.row), Some(header), text, why);
+                }
             }
         }
         // An allocation "date" that is a month alone ("Sept 2026") is the allocation month.
@@ -7442,6 +7459,10 @@ impl<'a> RowReader<'a> {
         // (Or its last sentence, after what was done before: "Chased 02/10 -
         // SW on leave. Completed 19/10/2026".)
         let last_said;
+        // (A date itself where a word was asked: the day it was done.)
+        if let Cell::Date(d) = status {
+            return Some(*d);
+        }
         let status = if done(status) {
             status
         } else {

@@ -1182,6 +1182,20 @@ fn a_hundred_and_fifth_blind_set_of_overlapping_runs_counts_each_record_once_as_
 }
 
 #[test]
+fn a_hundred_and_sixth_blind_set_of_characters_you_cannot_see_reads_what_shows() {
+    // Hidden characters in ids, grades, dates and types
+    // (tests/fixtures/councils106/README.md): a soft hyphen inside a grade.
+    check("councils106");
+}
+
+#[test]
+fn a_hundred_and_seventh_blind_set_of_answers_of_the_wrong_kind_reads_what_they_say() {
+    // Dates where yes was asked, words where a date was, the date inside
+    // words (tests/fixtures/councils107/README.md).
+    check("councils107");
+}
+
+#[test]
 fn a_hundredth_blind_set_of_plan_ends_that_are_not_ends_keeps_every_visit_kpi() {
     // Open ends written as words or 31/12/9999, planned and review dates
     // beside the real end, one plan split over rows
