@@ -4899,16 +4899,62 @@ fn fill_teams_down(audits: &mut [super::model::Audit], file: &str, sheet: Option
             filled.push(a.origin.row);
         }
     }
-    if filled.is_empty() {
+    let why = |n, rows| {
+        format!(
+        "the team is written once above its rows (merged cells, or blanks meaning \"same as above\"): {n} audits with a blank team take the team above them (rows {rows}). If a blank team means it was not recorded, fill in 'not recorded' on those rows"
+    )
+    };
+    say_filled_down(&filled, ("team_filled_down", "team"), why, (file, sheet), findings, report);
+}
+
+/// Says, in the table's notes and a warning (`code`, on `field`), which rows
+/// took a value written above them; nothing when none did.
+fn say_filled_down(
+    rows: &[u32],
+    (code, field): (&'static str, &str),
+    why: impl Fn(usize, String) -> String,
+    (file, sheet): (&str, Option<&str>),
+    findings: &mut Findings,
+    report: &mut TableReport,
+) {
+    if rows.is_empty() {
         return;
     }
-    let why = format!(
-        "the team is written once above its rows (merged cells, or blanks meaning \"same as above\"): {} audits with a blank team take the team above them (rows {}). If a blank team means it was not recorded, fill in 'not recorded' on those rows",
-        filled.len(),
-        super::findings::some_rows(&filled)
-    );
+    let why = why(rows.len(), super::findings::some_rows(rows));
     report.notes.push(why.clone());
-    findings.push(Severity::Warning, "team_filled_down", file, sheet, None, Some("team"), filled.len().to_string(), why);
+    findings.push(Severity::Warning, code, file, sheet, None, Some(field), rows.len().to_string(), why);
+}
+
+/// A text that says only that it was done, and when, with the year
+/// ("Completed 29/09/2026", "Done - 19/10/2026", "Finalised 24/09/2026"):
+/// that day. Nothing else may follow the date, nor come between (not
+/// "Complete by 30/09/2026", "Completed 2/3 sections", "Completed
+/// supervision 10/10/2026").
+pub(crate) fn done_word_and_date(text: &str) -> Option<chrono::NaiveDate> {
+    let f = text.trim().to_lowercase();
+    let rest = ["completed", "complete", "finalised", "finalized", "done", "signed off"].iter().find_map(|w| f.strip_prefix(w))?;
+    let rest = rest.trim_start_matches([' ', '-', '–', ':', ',']).trim_end_matches(['.', ' ']);
+    if rest.is_empty() || !rest.starts_with(|c: char| c.is_ascii_digit()) || rest.contains(char::is_whitespace) {
+        return None;
+    }
+    Cell::text(rest).as_date().filter(|_| rest.matches(['/', '-', '.']).count() == 2)
+}
+
+#[cfg(test)]
+#[test]
+fn only_a_word_of_done_and_its_date_dates_a_completion() {
+    let d = chrono::NaiveDate::from_ymd_opt(2026, 9, 29);
+    assert_eq!(done_word_and_date("Completed 29/09/2026"), d);
+    assert_eq!(done_word_and_date("Done - 29/09/2026."), d);
+    for t in [
+        "Complete by 30/09/2026",
+        "Completed 2/3 sections",
+        "Completed 3/9",
+        "Completed supervision 10/10/2026, plan still to do",
+        "Completed 29/09/2026 - returned",
+    ] {
+        assert_eq!(done_word_and_date(t), None, "{t}");
+    }
 }
 
 /// The unit a timescale column's header gives its numbers ("Timescale
@@ -4979,16 +5025,12 @@ fn fill_actions_down(
         (a.child_id, a.audit_id, a.audit_date) = (child, audit, date);
         filled.push(a.origin.row);
     }
-    if filled.is_empty() {
-        return;
-    }
-    let why = format!(
-        "an audit's child and audit date are written once, on its first action: {} actions with neither, right under an action that has them, are read as that audit's (rows {}). If they belong to no audit, give their child's id",
-        filled.len(),
-        super::findings::some_rows(&filled)
-    );
-    report.notes.push(why.clone());
-    findings.push(Severity::Warning, "actions_filled_down", file, sheet, None, Some("child_id"), filled.len().to_string(), why);
+    let why = |n, rows| {
+        format!(
+        "an audit's child and audit date are written once, on its first action: {n} actions with neither, right under an action that has them, are read as that audit's (rows {rows}). If they belong to no audit, give their child's id"
+    )
+    };
+    say_filled_down(&filled, ("actions_filled_down", "child_id"), why, (file, sheet), findings, report);
 }
 
 /// Audits with no team but a service ("Care Leavers Service" on a row that
@@ -6681,8 +6723,17 @@ impl<'a> RowReader<'a> {
         let text = cell.as_string();
         // So does the day they spoke, under any spoken-to question ("Spoken to
         // child?": 07/09/2026), the day written as the answer (blind set 107).
+        // (Only a day the audit could have spoken: in the three months up to
+        // its completion. A visit booked later, a date years before, Excel's
+        // "no date" are no answer.)
         if field.starts_with("spoke_") && (matches!(cell, Cell::Date(_)) || Cell::text(text.trim()).as_date().is_some() && text.trim().len() <= 10) {
-            return self.named_yes(field, header.to_string(), text);
+            let spoke = self.as_date(cell).or_else(|| Cell::text(text.trim()).as_date());
+            let completed = self.date_read(row, "completed_date", &mut Findings::default());
+            if let (Some(d), Some(c)) = (spoke, completed) {
+                if d <= c && (c - d).num_days() <= 92 {
+                    return self.named_yes(field, header.to_string(), text);
+                }
+            }
         }
         let second_hand = match view_attributed(field, &text) {
             Some(Answer::Blank) => true,
@@ -6976,7 +7027,7 @@ impl<'a> RowReader<'a> {
         if completed.is_none() && own_status {
             if let Some((status, header)) = self.cell(row, "status").filter(|(c, _)| matches!(c, Cell::Text(_))) {
                 let text = status.as_string();
-                if let Some(d) = self.done_date_near(&text, self.due_date_of(row)) {
+                if let Some(d) = done_word_and_date(&text) {
                     completed = Some(d);
                     let why = format!("no completion date, and the status says when it was done: read as {d}");
                     findings.push(Severity::Info, "date_in_words", self.file, self.sheet, Some(row.row), Some(header), text, why);
@@ -7379,9 +7430,30 @@ impl<'a> RowReader<'a> {
         // No due date, and a number under a header that gives its unit
         // ("Timescale (weeks)": 4): that many weeks from when it was set.
         if let (None, None, Some((i, unit))) = (due, due_in, self.timescale_in_units) {
+            // (A range, "2-6", is due at its end; a number with words after
+            // it, "6 (extended)", is that number: both said.)
             let n = match row.cells.get(i) {
                 Some(Cell::Number(n)) if n.fract() == 0.0 && (1.0..=366.0).contains(n) => Some(*n as u32),
-                Some(Cell::Text(t)) => t.trim().parse::<u32>().ok().filter(|n| (1..=366).contains(n)),
+                Some(Cell::Text(t)) => {
+                    let numbers: Vec<u32> = t.split(|c: char| !c.is_ascii_digit()).filter_map(|p| p.parse().ok()).collect();
+                    let range = t.trim().starts_with(|c: char| c.is_ascii_digit()) && numbers.len() == 2 && t.contains(['-', '–']);
+                    let n = if range {
+                        numbers.last().copied()
+                    } else {
+                        t.trim().starts_with(|c: char| c.is_ascii_digit()).then(|| numbers.first().copied()).flatten()
+                    };
+                    let n = n.filter(|n| (1..=366).contains(n));
+                    let header = self.mapping.columns.iter().find(|c| c.index == i).map(|c| c.header.clone()).unwrap_or_default();
+                    let why = match n {
+                        Some(n) if t.trim().parse::<u32>().is_err() => format!("a timescale written with more than its number: read as {n} {unit}"),
+                        Some(_) => String::new(),
+                        None => "a timescale that is no number: the default applies".to_string(),
+                    };
+                    if !why.is_empty() {
+                        findings.push(Severity::Warning, "timescale_read", self.file, self.sheet, Some(row.row), Some(&header), t.clone(), why);
+                    }
+                    n
+                }
                 _ => None,
             };
             due_in = n.and_then(|n| super::timescale::parse(&format!("{n} {unit}")));
@@ -7459,9 +7531,15 @@ impl<'a> RowReader<'a> {
         // (Or its last sentence, after what was done before: "Chased 02/10 -
         // SW on leave. Completed 19/10/2026".)
         let last_said;
-        // (A date itself where a word was asked: the day it was done.)
+        // (A date itself where a word was asked, in a column that records
+        // completion, "Completed/Comments": the day it was done.)
         if let Cell::Date(d) = status {
-            return Some(*d);
+            if fold(column).split(' ').any(|w| w.starts_with("complet") || w == "done" || w == "signed") {
+                let why = format!("a date where completion is written: read as done on {d}");
+                findings.push(Severity::Info, "date_in_words", self.file, self.sheet, Some(row.row), Some(column), d.to_string(), why);
+                return Some(*d);
+            }
+            return None;
         }
         let status = if done(status) {
             status
@@ -7469,7 +7547,7 @@ impl<'a> RowReader<'a> {
             let Cell::Text(t) = status else { return None };
             let sentences: Vec<&str> = t.split(['\n', ';']).flat_map(|p| p.split(". ")).map(str::trim).filter(|p| !p.is_empty()).collect();
             match sentences.last() {
-                Some(last) if sentences.len() > 1 && done(&Cell::text(last)) => {
+                Some(last) if sentences.len() > 1 && done_word_and_date(last).is_some() => {
                     last_said = Cell::text(last);
                     &last_said
                 }

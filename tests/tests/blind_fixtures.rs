@@ -1196,6 +1196,14 @@ fn a_hundred_and_seventh_blind_set_of_answers_of_the_wrong_kind_reads_what_they_
 }
 
 #[test]
+fn a_hundred_and_eighth_blind_set_of_notes_with_their_text_reads_rows_not_lines() {
+    // Case notes with their whole text: line breaks, quotes, lines pasted in
+    // that look like rows, a 40,000-character note, continuation rows
+    // (tests/fixtures/councils108/README.md): matched on its first run.
+    check("councils108");
+}
+
+#[test]
 fn a_hundredth_blind_set_of_plan_ends_that_are_not_ends_keeps_every_visit_kpi() {
     // Open ends written as words or 31/12/9999, planned and review dates
     // beside the real end, one plan split over rows

@@ -3249,3 +3249,56 @@ fn the_day_s_rules_leave_lookalikes_as_they_were() {
     );
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(2)), "{}", data_quality(&out));
 }
+
+#[test]
+fn answers_of_the_wrong_kind_are_read_only_where_they_can_mean_it() {
+    // A second stranger's review of the thirtieth session's rules (dates as
+    // answers, completions in words, timescales by number, hidden
+    // characters): each of these read wrongly with their first version.
+    let files = |name: &str, file: &str, text: &str| run_files(name, &[(file, text)]);
+    // A visit booked after the audit, or one years before it, is no answer.
+    let out = files(
+        "review31-spoke-dates",
+        "audits.csv",
+        "Child ID,Team,Date allocated,Due date,Date completed,Overall judgement,Spoken to child?\n\
+         C1,North,01/09/2026,30/09/2026,25/09/2026,Good,Yes\nC2,North,01/09/2026,30/09/2026,26/09/2026,Good,No\n\
+         C3,North,01/09/2026,30/09/2026,24/09/2026,Good,12/11/2026\nC4,North,01/09/2026,30/09/2026,24/09/2026,Good,14/03/2025\n\
+         C5,North,01/09/2026,30/09/2026,24/09/2026,Good,17/09/2026\n",
+    );
+    assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(2), Some(3)), "{}", data_quality(&out));
+    // Only "Completed <date>" dates an audit by its status: not a count of
+    // sections, nor a deadline.
+    let out = files(
+        "review31-audit-status",
+        "audits.csv",
+        "Child ID,Team,Date allocated,Due date,Date completed,Status,Overall judgement\n\
+         C1,North,01/09/2026,30/09/2026,25/09/2026,Completed,Good\nC2,North,01/09/2026,30/09/2026,,Completed 2/3 sections,\n\
+         C3,North,01/09/2026,30/09/2026,,Complete by 30/09/2026,\nC4,North,01/09/2026,30/09/2026,,Completed 29/09/2026,Good\n",
+    );
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(4)), "{}", data_quality(&out));
+    // A comment's last sentence dates the action only when it says only that.
+    let out = files(
+        "review31-last-sentence",
+        "actions.csv",
+        "Child ID,Action,Team,Date set,Due date,Date completed,Status\n\
+         C1,Update plan,North,01/10/2026,15/10/2026,,\"SW on leave. Completed supervision 10/10/2026, plan still to do\"\n\
+         C2,Visit child,North,01/10/2026,15/10/2026,,Chased 02/10 - SW on leave. Completed 12/10/2026\n",
+    );
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)), "{}", data_quality(&out));
+    // A range of weeks is due at its end; a number with words, that number.
+    let out = files(
+        "review31-weeks",
+        "actions.csv",
+        "Child ID,Action,Team,Date set,Timescale (weeks),Date completed\n\
+         C1,Update chronology,North,07/09/2026,6,15/10/2026\nC2,Update plan,North,07/09/2026,2-6,15/10/2026\n\
+         C3,Supervision,North,07/09/2026,6 (extended),15/10/2026\n",
+    );
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(3), Some(3)), "{}", data_quality(&out));
+    // A zero-width space between words is a gap; a soft hyphen inside a word is nothing.
+    let out = files(
+        "review31-hidden",
+        "audits.csv",
+        "Child ID,Team,Date completed,Overall judgement\nC1,North,25/09/2026,Good\nC2,North,26/09/2026,Requires\u{200b}Improvement\nC3,North,24/09/2026,Inade\u{ad}quate\n",
+    );
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(3)), "{}", data_quality(&out));
+}
