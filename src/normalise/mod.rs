@@ -4,6 +4,7 @@
 pub mod casenotes_fast;
 pub mod colkey;
 pub mod columns;
+mod combined;
 pub mod config;
 pub mod corrections;
 pub mod coverage;

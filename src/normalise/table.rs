@@ -2839,6 +2839,32 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             return read_rewritten(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows), date1904 }, why, model, findings);
         }
     }
+    // A column whose header names several fields and whose cells hold them in
+    // turn ("Allocated / Deadline": "01/09/2026 – 30/09/2026"): read as a
+    // column per field (see [`super::combined`]).
+    if let (Some(h), None, None) = (header, pins, &read_error) {
+        let rec = &ctx.recogniser;
+        let names_field = |h: &str| {
+            let words = rec.header_words(h);
+            // (Audits' and actions' fields, a child's id not among them: "the
+            // child / young person" names one person twice.)
+            [&rec.audit, &rec.action]
+                .iter()
+                .find_map(|v| match v.match_words(&words, &[], None) {
+                    Ok(Some(m)) => Some(m.field),
+                    Err(tied) => tied.first().cloned(),
+                    Ok(None) => None,
+                })
+                .filter(|f| f != "child_id")
+        };
+        if let Some(combined) = super::combined::CombinedColumns::find(&sample[h], &sample[h + 1..], names_field) {
+            let why = combined.describe(&sample[h]);
+            findings.push(Severity::Warning, "cell_split", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
+            let header_row = sample[h].row;
+            let rows = sample.into_iter().map(Ok).chain(rows).map(move |r| r.map(|row| combined.apply(row, header_row)));
+            return read_rewritten(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows), date1904 }, why, model, findings);
+        }
+    }
     // A column whose cells each hold several fields written "Name: value |
     // Name: value" (a form flattened into one cell): read as a column per name.
     if let (Some(h), None, None) = (header, pins, &read_error) {
