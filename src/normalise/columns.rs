@@ -2150,6 +2150,11 @@ pub const NOT_SPOKEN_LIST: &str = "lists who the auditor did not speak to";
 /// to"): outside its brackets, a word of not speaking and no one named, no
 /// reason asked for.
 pub fn is_not_spoken_to_header(raw: &str) -> bool {
+    // (Ruled out before any copy: asked for every answer read.)
+    let has = |w: &[u8]| raw.as_bytes().windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+    if !(has(b"not") || has(b"unable") || has(b"never")) {
+        return false;
+    }
     let q = fold(&super::recognise::outside_brackets(raw));
     let words: Vec<&str> = q.split(' ').filter(|w| !w.is_empty()).collect();
     const SPEAK: [&str; 8] = ["speak", "spoke", "spoken", "talk", "talked", "consulted", "seen", "contacted"];

@@ -23,6 +23,12 @@ fn mark(cell: &Cell) -> Option<Mark> {
     if t.is_empty() || t.len() > 16 {
         return None;
     }
+    // (Ruled out cheaply: every mark starts with a quotation mark, a prime,
+    // a comma, or the first letter of "ditto", "do.", "as", "same".)
+    let first = t.chars().next().unwrap_or(' ');
+    if first.is_alphanumeric() && !matches!(first, 'd' | 'D' | 'a' | 'A' | 's' | 'S') {
+        return None;
+    }
     // Marks: quotation marks, primes and the ditto mark itself, alone or
     // with spaces, dashes or commas between ("- \" -", ",,", "'' ").
     // (One apostrophe alone is no mark: Excel's sign that text follows.)
@@ -41,7 +47,7 @@ fn mark(cell: &Cell) -> Option<Mark> {
 /// "As above", "Same as above": in words, which may point at the row above
 /// or at the grade before it in the same row.
 fn says_as_above(cell: &Cell) -> bool {
-    matches!(cell, Cell::Text(t) if t.len() <= 16 && matches!(super::fold::fold(t).as_str(), "as above" | "same as above"))
+    matches!(cell, Cell::Text(t) if t.len() <= 16 && t.trim_start().starts_with(['a', 'A', 's', 'S']) && matches!(super::fold::fold(t).as_str(), "as above" | "same as above"))
 }
 
 /// The columns of a table whose ditto marks are read as the value above.
