@@ -127,7 +127,7 @@ pub fn table_fields(t: &TableReport, config: &Config) -> BTreeSet<String> {
         }
     }
     // Audits whose every status says they are still with the auditor: not completed, as the table records.
-    if t.open_by_status {
+    if t.open_by_status || t.completed_by_status {
         fields.insert("completed_date".into());
     }
     // An action's status that says done, with the date it was reviewed, dates its completion.

@@ -1209,6 +1209,10 @@ pub struct TableReport {
     /// that none of its audits is complete ([`status_open`]).
     #[serde(skip)]
     pub open_by_status: bool,
+    /// An audit table with no completion column whose statuses say when
+    /// audits were done ("Finalised 24/09/2026"): it records completion.
+    #[serde(skip)]
+    pub completed_by_status: bool,
     /// Tables read with this one, reported after it (a form's actions grid).
     #[serde(skip)]
     pub attached: Vec<TableReport>,
@@ -1237,6 +1241,7 @@ impl TableReport {
             set_aside_by_reason: BTreeMap::new(),
             failed: false,
             open_by_status: false,
+            completed_by_status: false,
             attached: Vec::new(),
         }
     }
@@ -3832,6 +3837,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             .flatten(),
         blank_rows: vec![],
         statuses: (0, 0),
+        completed_by_status: 0,
         source: model.strings.intern(&file),
         fields,
         alternates,
@@ -4080,6 +4086,17 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // them is complete, which the exports record (a due one is late).
     // (Not a table with grades: graded audits were done, whatever a status says.)
     let graded = mapping.field("overall").is_some() || mapping.columns.iter().any(|c| matches!(c.target, Target::Domain(_)));
+    // (And one whose statuses say when audits were done, "Finalised
+    // 24/09/2026": it records completion, the others not done yet.)
+    if mapping.kind == TableKind::Audits && mapping.field("completed_date").is_none() && reader.completed_by_status > 0 {
+        report.completed_by_status = true;
+        let why = format!(
+            "no completion column: {} audits' completion dates are read from their status (\"Completed 29/09/2026\"); the others are not completed",
+            reader.completed_by_status
+        );
+        report.notes.push(why.clone());
+        findings.push(Severity::Warning, "completed_by_status", &file, sheet.as_deref(), None, Some("status"), reader.completed_by_status.to_string(), why);
+    }
     if mapping.kind == TableKind::Audits && mapping.field("completed_date").is_none() && !graded && reader.statuses.0 > 0 && reader.statuses.1 == 0 {
         report.open_by_status = true;
         let why = format!(
@@ -5332,6 +5349,8 @@ struct RowReader<'a> {
     blank_rows: Vec<u32>,
     /// Audit rows whose own status says the audit is still open, and the others.
     statuses: (u64, u64),
+    /// Audits whose completion date is read from their status.
+    completed_by_status: u64,
     source: u32,
     /// Field → (column index, header), worked out once per table. A short list:
     /// scanning it beats hashing the field name on every row.
@@ -7057,6 +7076,7 @@ impl<'a> RowReader<'a> {
                     completed = Some(d);
                     let why = format!("no completion date, and the status says when it was done: read as {d}");
                     findings.push(Severity::Info, "date_in_words", self.file, self.sheet, Some(row.row), Some(header), text, why);
+                    self.completed_by_status += 1;
                 }
             }
         }
