@@ -2016,7 +2016,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                 matches!(c.target, Target::Domain(_))
                     && c.scale.as_deref().is_some_and(|s| s.starts_with("meets_good"))
                     && number.as_deref() == Some("12")
-                    && !rest.split(' ').any(|w| w.starts_with("moderat") || w.starts_with("agree") || w.starts_with("comment") || w == "evidence")
+                    && !names_another_answer(&rest)
             })
             .collect();
         if let [i] = q12[..] {
@@ -2131,6 +2131,13 @@ fn place_numbered_questions(fw: &FrameworkSpec, folded: &[String], columns: &mut
         }
     }
     by_number_only
+}
+
+/// Whether the words after a question's number ("Q12 moderator's rating",
+/// "Q12 agreed?", "Q12 comments") make it another answer to the question
+/// than the auditor's grade: a moderator's, an agreement, a comment.
+fn names_another_answer(folded_rest: &str) -> bool {
+    folded_rest.split(' ').any(|w| w.starts_with("moderat") || w.starts_with("agree") || w.starts_with("comment") || w == "evidence")
 }
 
 /// The three spoken-to questions of an audit (child, family, practitioner).
@@ -2290,8 +2297,9 @@ pub fn detect_framework(config: &Config, rec: &Recogniser, pins: Option<&SourceS
             let own_overall = columns.iter().any(|c| {
                 let (n, rest) = split_numbering(&fold(&c.header));
                 // (Not a moderator's question 12, nor its agreement or comment.)
-                let another = rest.split(' ').any(|w| w.starts_with("moderat") || w.starts_with("agree") || w.starts_with("comment") || w == "evidence");
-                on_own_scale(c) && !another && n.and_then(|n| f.numbered_questions.get(&n)).is_some_and(|d| f.overall_domain.as_deref() == Some(d.as_str()))
+                on_own_scale(c)
+                    && !names_another_answer(&rest)
+                    && n.and_then(|n| f.numbered_questions.get(&n)).is_some_and(|d| f.overall_domain.as_deref() == Some(d.as_str()))
             });
             // Its questions numbered 1..N on its own scale count as a signature
             // phrase when the headers are short ("1. Risk" … "12. Overall").

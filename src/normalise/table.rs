@@ -6771,13 +6771,16 @@ impl<'a> RowReader<'a> {
         // (Only a day the audit could have spoken: in the three months up to
         // its completion. A visit booked later, a date years before, Excel's
         // "no date" are no answer.)
-        if field.starts_with("spoke_") && (matches!(cell, Cell::Date(_)) || Cell::text(text.trim()).as_date().is_some() && text.trim().len() <= 10) {
-            let spoke = self.as_date(cell).or_else(|| Cell::text(text.trim()).as_date());
+        let spoke = match cell {
+            Cell::Date(_) => self.as_date(cell),
+            // (Read as the table reads its dates, where it is one.)
+            _ if text.trim().len() <= 10 => Cell::text(text.trim()).as_date().map(|d| self.as_date(cell).unwrap_or(d)),
+            _ => None,
+        };
+        if let Some(d) = spoke.filter(|_| field.starts_with("spoke_")) {
             let completed = self.date_read(row, "completed_date", &mut Findings::default());
-            if let (Some(d), Some(c)) = (spoke, completed) {
-                if d <= c && (c - d).num_days() <= 92 {
-                    return self.named_yes(field, header.to_string(), text);
-                }
+            if completed.is_some_and(|c| d <= c && (c - d).num_days() <= 92) {
+                return self.named_yes(field, header.to_string(), text);
             }
         }
         let second_hand = match view_attributed(field, &text) {
