@@ -1,9 +1,12 @@
 //! Two or three fields in one cell, under a header that names them all
 //! ("Allocated / Deadline": "01/09/2026 – 30/09/2026"; "Date completed –
 //! OVERALL JUDGEMENT": "24/09/2026 – Good"; "Spoken to (Child / Family /
-//! SW)": "Y / N / Y"): read as a column per field the header names, when
-//! each part of the header names a field on its own and the cells split
-//! into as many parts.
+//! SW)": "Y / N / Y"; "Who? (date to be completed by)": "SW (by
+//! 30/09/2026)"): read as a column per field the header names, when each part
+//! of the header names a field on its own and the cells split into as many
+//! parts. A part may repeat its field's name before the value ("Sent
+//! 01/09/2026 – due 15/09/2026" under "Sent to auditor / due"): the name is
+//! dropped.
 
 use crate::ingest::{Cell, SourceRow};
 
@@ -11,24 +14,36 @@ use crate::ingest::{Cell, SourceRow};
 /// slashes ("01/09/2026") and a word's hyphen stay whole.
 const CELL_SEPARATORS: [&str; 5] = [" / ", " – ", " — ", " - ", "; "];
 
+/// How a header, and its cells, set their parts apart.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Split {
+    /// "A / B", "X (a / b)": cells at [`CELL_SEPARATORS`].
+    Separated,
+    /// "A (B)", one field outside the brackets and one inside: cells "a (b)".
+    Bracketed,
+}
+
 /// The columns of a table whose cells hold several fields.
 #[derive(Debug, Clone)]
 pub struct CombinedColumns {
-    /// Each combined column and the names of its parts.
-    columns: Vec<(usize, Vec<String>)>,
+    /// Each combined column, the names of its parts and how its cells split.
+    columns: Vec<(usize, Vec<String>, Split)>,
     /// The header's width: the new columns start after it on every row.
     width: usize,
 }
 
-/// The parts a header names: "A / B", "A – B", "A & B", or "X (a / b / c)"
-/// as "X a", "X b", "X c".
-fn header_parts(header: &str) -> Option<Vec<String>> {
+/// The parts a header names: "A / B", "A – B", "A & B", "X (a / b / c)" as
+/// "X a", "X b", "X c", or "A (B)" as "A" and "B".
+fn header_parts(header: &str) -> Option<(Vec<String>, Split)> {
     let h = header.trim();
     if let (Some(open), true) = (h.find('('), h.ends_with(')')) {
-        let (outside, inside) = (h[..open].trim(), &h[open + 1..h.len() - 1]);
+        let (outside, inside) = (h[..open].trim(), h[open + 1..h.len() - 1].trim());
         let parts: Vec<&str> = inside.split(['/', '–']).map(str::trim).filter(|p| !p.is_empty()).collect();
         if !outside.is_empty() && parts.len() >= 2 {
-            return Some(parts.iter().map(|p| format!("{outside} {p}")).collect());
+            return Some((parts.iter().map(|p| format!("{outside} {p}")).collect(), Split::Separated));
+        }
+        if !outside.is_empty() && parts.len() == 1 && !inside.contains('(') {
+            return Some((vec![outside.to_string(), inside.to_string()], Split::Bracketed));
         }
         return None;
     }
@@ -36,7 +51,7 @@ fn header_parts(header: &str) -> Option<Vec<String>> {
     for sep in [" / ", " – ", " - ", " & "] {
         let parts: Vec<&str> = h.split(sep).map(str::trim).filter(|p| !p.is_empty()).collect();
         if parts.len() >= 2 {
-            return Some(parts.iter().map(|p| p.to_string()).collect());
+            return Some((parts.iter().map(|p| p.to_string()).collect(), Split::Separated));
         }
     }
     None
@@ -45,11 +60,35 @@ fn header_parts(header: &str) -> Option<Vec<String>> {
 /// A cell's parts, when it splits into `n` by one of [`CELL_SEPARATORS`]; a
 /// lone dash is an empty part ("Exceeds good / –"). (Not at a hyphen: "Yes -
 /// seen at school" is one answer and what was said.)
-fn cell_parts(text: &str, n: usize) -> Option<Vec<String>> {
+fn cell_parts(text: &str, n: usize, split: Split) -> Option<Vec<String>> {
+    if split == Split::Bracketed {
+        // "SW (by 30/09/2026)": what is outside the last brackets, and in them.
+        let t = text.trim();
+        let inner = t.strip_suffix(')')?;
+        let open = inner.rfind('(')?;
+        let (outside, inside) = (inner[..open].trim(), inner[open + 1..].trim());
+        return (!outside.is_empty() && !inside.is_empty() && !inside.contains(')')).then(|| vec![outside.to_string(), inside.to_string()]);
+    }
     CELL_SEPARATORS.iter().filter(|s| **s != " - ").find_map(|sep| {
         let parts: Vec<&str> = text.split(sep).map(str::trim).collect();
         (parts.len() == n).then(|| parts.iter().map(|p| if matches!(*p, "-" | "–" | "—") { String::new() } else { p.to_string() }).collect())
     })
+}
+
+/// A part without its field's name written before its value: "Sent
+/// 01/09/2026" under "Sent to auditor", "due: 15/09/2026" under "Due",
+/// "entered 28/08/2026" under "entered" (the first word of the name, then a
+/// number). Anything else as it is ("by 30/09/2026" under "date to be
+/// completed by" is read as a due date in words).
+fn without_name<'a>(part: &'a str, name: &str) -> &'a str {
+    let Some(word) = name.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()) else { return part };
+    let Some(head) = part.get(..word.len()).filter(|h| h.eq_ignore_ascii_case(word)) else { return part };
+    let rest = part[head.len()..].trim_start_matches([':', ' ', '-', '–']);
+    if rest.len() < part.len() - head.len() && rest.starts_with(|c: char| c.is_ascii_digit()) {
+        rest
+    } else {
+        part
+    }
 }
 
 impl CombinedColumns {
@@ -63,7 +102,22 @@ impl CombinedColumns {
             // (A header that names one field in two words, "Child/YP spoken
             // to?", "Parents / carers views", has parts naming no field or the
             // same one, and cells of one answer.)
-            let Some(parts) = header_parts(h) else { continue };
+            let Some((mut parts, split)) = header_parts(h) else { continue };
+            let texts: Vec<String> = body.iter().filter_map(|r| r.cells.get(c)).filter(|x| !x.is_empty()).map(Cell::as_string).collect();
+            let split_cells: Vec<Vec<String>> = texts.iter().filter_map(|t| cell_parts(t, parts.len(), split)).collect();
+            if texts.len() < 3 || split_cells.len() * 10 < texts.len() * 8 {
+                continue;
+            }
+            // (A part named by a word alone whose values are mostly dates,
+            // "By when / done": "by 24/09/2026 – done 22/09/2026", is that
+            // word's date.)
+            for (i, name) in parts.iter_mut().enumerate() {
+                let values: Vec<&str> = split_cells.iter().map(|p| without_name(&p[i], name)).filter(|v| !v.is_empty()).collect();
+                let dates = values.iter().filter(|v| Cell::text(v).as_date().is_some()).count();
+                if names_field(name).is_none() && dates * 2 >= values.len() && dates > 0 {
+                    name.push_str(" date");
+                }
+            }
             let fields: Vec<Option<String>> = parts.iter().map(|p| names_field(p)).collect();
             let mut distinct: Vec<&String> = fields.iter().flatten().collect();
             distinct.sort();
@@ -75,13 +129,14 @@ impl CombinedColumns {
             if fields.iter().any(Option::is_none) || distinct.len() < parts.len() || (spoken > 0 && spoken < parts.len()) {
                 continue;
             }
-            let texts: Vec<String> = body.iter().filter_map(|r| r.cells.get(c)).filter(|x| !x.is_empty()).map(Cell::as_string).collect();
-            let split = texts.iter().filter(|t| cell_parts(t, parts.len()).is_some()).count();
-            if texts.len() >= 3 && split * 10 >= texts.len() * 8 {
-                columns.push((c, parts));
-            }
+            columns.push((c, parts, split));
         }
         (!columns.is_empty()).then_some(CombinedColumns { columns, width: header.cells.len() })
+    }
+
+    /// Whether every combined column is of the "A (B)" kind.
+    pub fn bracketed_only(&self) -> bool {
+        self.columns.iter().all(|(_, _, split)| *split == Split::Bracketed)
     }
 
     /// What was read, for validate and data_quality.
@@ -89,7 +144,7 @@ impl CombinedColumns {
         let each: Vec<String> = self
             .columns
             .iter()
-            .map(|(c, names)| {
+            .map(|(c, names, _)| {
                 format!(
                     "'{}' as {}",
                     header.cells.get(*c).map(Cell::as_string).unwrap_or_default(),
@@ -107,17 +162,25 @@ impl CombinedColumns {
             return row;
         }
         row.cells.resize(self.width, Cell::Empty);
-        for (c, names) in &self.columns {
+        for (c, names, split) in &self.columns {
             if row.row == header_row {
                 row.cells[*c] = Cell::Empty;
                 row.cells.extend(names.iter().map(|n| Cell::Text(n.clone())));
                 continue;
             }
             let text = row.cells[*c].as_string();
-            match cell_parts(&text, names.len()) {
+            match cell_parts(&text, names.len(), *split) {
                 Some(parts) => {
                     row.cells[*c] = Cell::Empty;
-                    row.cells.extend(parts.iter().map(|p| Cell::text(p)));
+                    row.cells.extend(parts.iter().zip(names).map(|(p, name)| Cell::text(without_name(p, name))));
+                }
+                // (A cell with no brackets under "A (B)" is A alone: "Unable
+                // to meet - worker on leave" under "Which worker did you speak
+                // to? (include date seen)".)
+                None if *split == Split::Bracketed => {
+                    let whole = std::mem::replace(&mut row.cells[*c], Cell::Empty);
+                    row.cells.push(whole);
+                    row.cells.extend(names.iter().skip(1).map(|_| Cell::Empty));
                 }
                 None => row.cells.extend(names.iter().map(|_| Cell::Empty)),
             }
@@ -153,5 +216,56 @@ mod tests {
         // A header one part of which names no field is one field: not split.
         let header = row(1, &["Child ID", "Child / YP"]);
         assert!(CombinedColumns::find(&header, &[row(2, &["C1", "Yes / No"]), row(3, &["C2", "Yes / No"]), row(4, &["C3", "Y / N"])], field).is_none());
+    }
+
+    fn action_field(h: &str) -> Option<String> {
+        match h.trim().to_lowercase().as_str() {
+            "who?" => Some("owner".to_string()),
+            "date to be completed by" | "by when" | "due" => Some("due_date".to_string()),
+            "done date" => Some("completed_date".to_string()),
+            "sent to auditor" => Some("allocated_date".to_string()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_field_in_brackets_beside_another_is_its_own_column() {
+        let header = row(1, &["Who? (date to be completed by)"]);
+        let body = vec![
+            row(2, &["SW (by 30/09/2026)"]),
+            row(3, &["TM (by 14/10/2026)"]),
+            row(4, &["SW (by 09/10/2026)"]),
+            row(5, &["TM (by 09/10/2026)"]),
+            row(6, &["SW"]),
+        ];
+        let combined = CombinedColumns::find(&header, &body, action_field).expect("combined");
+        let r = combined.apply(body[0].clone(), 1);
+        assert_eq!((r.cells[1].as_string().as_str(), r.cells[2].as_string().as_str()), ("SW", "by 30/09/2026"));
+        // (A cell with no brackets is the field outside them, not lost.)
+        let r = combined.apply(body[4].clone(), 1);
+        assert_eq!((r.cells[1].as_string().as_str(), r.cells[2].as_string().as_str()), ("SW", ""));
+        // Brackets that qualify one field are not two: "Overall grade (Ofsted)".
+        let header = row(1, &["Who? (name)"]);
+        assert!(CombinedColumns::find(&header, &[row(2, &["A (B)"]), row(3, &["A (B)"]), row(4, &["A (B)"])], action_field).is_none());
+    }
+
+    #[test]
+    fn a_part_that_repeats_its_field_s_name_is_read_without_it() {
+        let header = row(1, &["Sent to auditor / due"]);
+        let body =
+            vec![row(2, &["Sent 01/09/2026 – due 15/09/2026"]), row(3, &["Sent 02/09/2026 – due: 16/09/2026"]), row(4, &["Sent 03/09/2026 – due 17/09/2026"])];
+        let combined = CombinedColumns::find(&header, &body, action_field).expect("combined");
+        let r = combined.apply(body[1].clone(), 1);
+        assert_eq!((r.cells[1].as_string().as_str(), r.cells[2].as_string().as_str()), ("02/09/2026", "16/09/2026"));
+        // (Only the name and then a number: "due soon" and "Sentinel 3" stay.)
+        assert_eq!(without_name("due soon", "due"), "due soon");
+        assert_eq!(without_name("Sentinel 3", "Sent to auditor"), "Sentinel 3");
+        // A part named by a word alone, whose values are dates, is that word's date.
+        let header = row(1, &["By when / done"]);
+        let body = vec![row(2, &["by 24/09/2026 – done 22/09/2026"]), row(3, &["by 09/10/2026 – not done"]), row(4, &["by 20/10/2026 – done 23/10/2026"])];
+        let combined = CombinedColumns::find(&header, &body, action_field).expect("combined");
+        assert_eq!(combined.apply(header.clone(), 1).cells[2].as_string(), "done date");
+        assert_eq!(combined.apply(body[0].clone(), 1).cells[2].as_string(), "22/09/2026");
+        assert_eq!(combined.apply(body[1].clone(), 1).cells[2].as_string(), "not done");
     }
 }

@@ -2849,11 +2849,11 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // column per field (see [`super::combined`]).
     if let (Some(h), None, None) = (header, pins, &read_error) {
         let rec = &ctx.recogniser;
-        let names_field = |h: &str| {
+        let names_field = |vocabularies: &[&super::recognise::FieldVocabulary], h: &str| {
             let words = rec.header_words(h);
-            // (Audits' and actions' fields, a child's id not among them: "the
-            // child / young person" names one person twice.)
-            [&rec.audit, &rec.action]
+            // (A child's id not among them: "the child / young person" names
+            // one person twice.)
+            vocabularies
                 .iter()
                 .find_map(|v| match v.match_words(&words, &[], None) {
                     Ok(Some(m)) => Some(m.field),
@@ -2862,7 +2862,14 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 })
                 .filter(|f| f != "child_id")
         };
-        if let Some(combined) = super::combined::CombinedColumns::find(&sample[h], &sample[h + 1..], names_field) {
+        // Audits' and actions' fields; else, bracketed, a case note's ("Visit
+        // date (entered)": "27/08/2026 (entered 28/08/2026)"). (Not "Child
+        // seen / seen alone": "Seen: Yes / Seen alone: No", "Seen: No - no
+        // access", is one answer, read whole.)
+        let found = super::combined::CombinedColumns::find(&sample[h], &sample[h + 1..], |p| names_field(&[&rec.audit, &rec.action], p)).or_else(|| {
+            super::combined::CombinedColumns::find(&sample[h], &sample[h + 1..], |p| names_field(&[&rec.case_note], p)).filter(|c| c.bracketed_only())
+        });
+        if let Some(combined) = found {
             let why = combined.describe(&sample[h]);
             findings.push(Severity::Warning, "cell_split", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
             let header_row = sample[h].row;
@@ -4096,6 +4103,19 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         );
         report.notes.push(why.clone());
         findings.push(Severity::Warning, "completed_by_status", &file, sheet.as_deref(), None, Some("status"), reader.completed_by_status.to_string(), why);
+    }
+    // (An action table with no completion column whose statuses say when
+    // actions were done, "Complete 07/10/2026": it records completion too.)
+    if mapping.kind == TableKind::Actions && mapping.field("completed_date").is_none() && mapping.field("reviewed_date").is_none() {
+        let dated = model.actions[actions_before..].iter().filter(|a| a.completed.is_some()).count();
+        if dated > 0 {
+            report.completed_by_status = true;
+            let why = format!(
+                "no completion column: {dated} actions' completion dates are read from their status (\"Complete 07/10/2026\"); the others are not done"
+            );
+            report.notes.push(why.clone());
+            findings.push(Severity::Warning, "completed_by_status", &file, sheet.as_deref(), None, Some("status"), dated.to_string(), why);
+        }
     }
     if mapping.kind == TableKind::Audits && mapping.field("completed_date").is_none() && !graded && reader.statuses.0 > 0 && reader.statuses.1 == 0 {
         report.open_by_status = true;

@@ -1207,8 +1207,9 @@ fn a_hundred_and_eighth_blind_set_of_notes_with_their_text_reads_rows_not_lines(
 fn a_hundred_and_ninth_blind_set_of_two_things_in_one_cell_splits_what_it_can() {
     // Two or three fields in one cell under a header naming them all
     // (tests/fixtures/councils109/README.md): split where each part names a
-    // field, and completion read from statuses that say when; 15 readings
-    // open, "not in the exports" (known_limits.json).
+    // field ("A / B", "A (B)", a part repeating its field's name), and
+    // completion read from statuses that say when; 7 readings open, "not in
+    // the exports" (known_limits.json).
     check("councils109");
 }
 
