@@ -1214,6 +1214,23 @@ fn a_hundred_and_ninth_blind_set_of_two_things_in_one_cell_splits_what_it_can() 
 }
 
 #[test]
+fn a_hundred_and_eleventh_blind_set_of_the_system_s_own_judgements_keeps_every_visit_kpi() {
+    // Visit and legal-status reports carrying the case management system's
+    // own compliance columns ("Days since previous visit", "Visit within
+    // timescale", "RAG"), worked out by other rules
+    // (tests/fixtures/councils111/README.md): matched on its first run.
+    check("councils111");
+}
+
+#[test]
+fn a_hundred_and_thirteenth_blind_set_of_headers_in_two_rows_keeps_every_kpi() {
+    // Group headings over short sub-headings ("Auditor: Date, Grade";
+    // "Moderator: Date, Grade"; a row of allowed answers under them)
+    // (tests/fixtures/councils113/README.md): matched on its first run.
+    check("councils113");
+}
+
+#[test]
 fn a_hundredth_blind_set_of_plan_ends_that_are_not_ends_keeps_every_visit_kpi() {
     // Open ends written as words or 31/12/9999, planned and review dates
     // beside the real end, one plan split over rows
