@@ -1313,6 +1313,24 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                 continue;
             }
         }
+        // A legal status's code beside its description ("Legal status: Code",
+        // "Legal status: Description"; "CPP" beside "Child Protection Plan"):
+        // the description, the words the code stands for.
+        if kind == TableKind::Episodes && field == "episode_type" && winners.len() > 1 && top < 1000 {
+            let code = |c: usize| words[columns[c].index].iter().any(|w| matches!(w.as_str(), "code" | "codes" | "cd"));
+            let described: Vec<usize> = winners.iter().copied().filter(|&c| !code(c)).collect();
+            if let ([described], true) = (&described[..], winners.iter().any(|&c| code(c))) {
+                keep_one(
+                    &mut columns,
+                    &mut notes,
+                    &cols,
+                    *described,
+                    |h, kept| format!("column '{h}' is the legal status's code beside its description '{kept}': not used"),
+                    |kept| format!("a code beside the description '{kept}'"),
+                );
+                continue;
+            }
+        }
         // Two columns tied for the overall judgement, one of them headed
         // "Overall" ("Overall audit score (%)" read through its bands beside
         // "Summary - outcome and plan"): the one that says so.

@@ -3165,7 +3165,22 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             Some(m) => (m, only_repeated.as_deref().unwrap_or_default()),
             None => (titled, all.as_slice()),
         };
-        if let Some(m) = helped(&best, best_cells, &all) {
+        // (The last group's width is a guess, as wide as most groups: a
+        // sub-heading past it that is read as nothing on its own, "SW / PA"
+        // third under "Spoken to as part of the audit" where the other groups
+        // are two wide, may take its title too.)
+        let last_title = sample[h - 1].cells.iter().rposition(|c| matches!(c, Cell::Text(t) if !t.trim().is_empty()));
+        let open_ended: Vec<Cell> = all
+            .iter()
+            .enumerate()
+            .map(|(i, c)| match (last_title, c, sample[h].cells.get(i)) {
+                (Some(l), Cell::Text(t), Some(own)) if i > l && c == own => {
+                    Cell::Text(crate::ingest::header::under_title(sample[h - 1].cells[l].as_string().trim(), t))
+                }
+                _ => c.clone(),
+            })
+            .collect();
+        if let Some(m) = helped(&best, best_cells, &open_ended) {
             two_row = Some("group title + repeated sub-headings and those that need it");
             return m;
         }

@@ -1214,6 +1214,15 @@ fn a_hundred_and_ninth_blind_set_of_two_things_in_one_cell_splits_what_it_can() 
 }
 
 #[test]
+fn a_hundred_and_tenth_blind_set_of_headers_two_rows_tall_keeps_every_kpi() {
+    // Group headings over short sub-headings, merged, filled across or in
+    // the first cell only (tests/fixtures/councils110/README.md): a last
+    // group wider than the others, "Input from" over "Child" and "Family",
+    // and a legal status's code beside its description, all read.
+    check("councils110");
+}
+
+#[test]
 fn a_hundred_and_eleventh_blind_set_of_the_system_s_own_judgements_keeps_every_visit_kpi() {
     // Visit and legal-status reports carrying the case management system's
     // own compliance columns ("Days since previous visit", "Visit within

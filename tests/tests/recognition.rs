@@ -3302,3 +3302,42 @@ fn answers_of_the_wrong_kind_are_read_only_where_they_can_mean_it() {
     );
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(3)), "{}", data_quality(&out));
 }
+
+#[test]
+fn group_headings_and_a_status_s_code_are_read_as_blind_set_110_wrote_them() {
+    // A legal status's code beside its description, both under "Legal
+    // status": the description is the status (before, both tied and every
+    // row was rejected: visits "not in the exports").
+    let status =
+        "Client,Legal status,,Period,\nID,Code,Description,Start,End\nC1,CPP,Child Protection Plan,2026-06-01,\nC2,CPP,Child Protection Plan,2026-06-01,\n";
+    let notes = "Child ID,Note type,Visit date,Date recorded,Seen alone\n\
+                 C1,CP visit,2026-09-01,2026-09-01,Yes\nC1,CP visit,2026-09-10,2026-09-10,Yes\nC1,CP visit,2026-09-21,2026-09-21,Yes\n\
+                 C1,CP visit,2026-10-02,2026-10-02,Yes\nC1,CP visit,2026-10-14,2026-10-14,Yes\nC1,CP visit,2026-10-26,2026-10-26,Yes\n\
+                 C2,CP visit,2026-09-01,2026-09-01,Yes\nC2,CP visit,2026-10-20,2026-10-20,Yes\n";
+    let out = run_files("set110-status-code", &[("legal-status.csv", status), ("visits.csv", notes)]);
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(2)), "{}", data_quality(&out));
+    // "Input from" over "Child", "Family", "SW/PA" (seed 003's audits "with
+    // input from" those spoken to), and a last group wider than the others:
+    // "SW / PA" third under "Spoken to" where each group before is two wide.
+    let out = run_files(
+        "set110-input-from",
+        &[(
+            "audits.csv",
+            "Case,,Dates,,Input from,,\nChild ID,Team,Due,Completed,Child,Family,SW/PA\n\
+             C1,North,30/09/2026,25/09/2026,Yes,No,Yes\nC2,North,30/09/2026,26/09/2026,No,Yes,Yes\nC3,North,30/09/2026,24/09/2026,Yes,Yes,No\n",
+        )],
+    );
+    assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(2), Some(3)), "{}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(2), Some(3)), "{}", data_quality(&out));
+    let out = run_files(
+        "set110-last-group",
+        &[(
+            "audits.csv",
+            "Case,,Allocation,,Completion,,Spoken to as part of the audit,,,\n\
+             Child ID,Team,Date,Deadline,Date,Overall judgement,Young person,Parent / carer,SW / PA,Status\n\
+             C1,North,01/09/2026,30/09/2026,25/09/2026,Good,Yes,Yes,Yes,Completed\nC2,North,01/09/2026,30/09/2026,26/09/2026,Good,Yes,No,No,Completed\n\
+             C3,North,01/09/2026,30/09/2026,24/09/2026,Good,No,Yes,Yes,Completed\n",
+        )],
+    );
+    assert_eq!(kpi_pair(&out, "practitioner_spoken_to"), (Some(2), Some(3)), "{}", data_quality(&out));
+}
