@@ -4,6 +4,11 @@
 //! status.csv". The archive is read in place (nothing is unpacked to disk);
 //! a file inside is unpacked into memory when it is read, within caps that
 //! keep a damaged or crafted archive (a "zip bomb") from taking the machine.
+//!
+//! A saved e-mail (".eml", as Outlook, Thunderbird and webmail save one) is
+//! read the same way: the files attached to it, and to an e-mail attached to
+//! it (a forward "as attachment"), are files in a folder named as the e-mail
+//! ("Legal status report.eml/Legal status.csv"). Its text is not read.
 
 use super::{display_path, extension, Skipped};
 use std::io::Read;
@@ -16,12 +21,54 @@ pub const MAX_MEMBER_BYTES: u64 = 1 << 30;
 /// What all the files inside may unpack to together.
 pub const MAX_ARCHIVE_BYTES: u64 = 4 << 30;
 
-/// Whether a path names a zip archive (by its extension).
+/// What a saved e-mail may be, read whole into memory to find its attachments.
+pub const MAX_MAIL_BYTES: u64 = 1 << 30;
+
+/// Whether a path names a zip archive or a saved e-mail (by its extension).
 pub fn is_archive(path: &Path) -> bool {
-    extension(path) == "zip"
+    matches!(extension(path).as_str(), "zip" | "eml")
 }
 
-fn open(archive: &Path) -> Result<zip::ZipArchive<std::io::BufReader<std::fs::File>>, String> {
+/// Whether a path names a saved e-mail (by its extension).
+pub fn is_mail(path: &Path) -> bool {
+    extension(path) == "eml"
+}
+
+/// What a container is called in messages: "a zip archive", "a saved e-mail".
+pub fn kind(path: &Path) -> &'static str {
+    if is_mail(path) {
+        "a saved e-mail"
+    } else {
+        "a zip archive"
+    }
+}
+
+/// The files attached to a saved e-mail, with their names: those of an
+/// e-mail attached to it too, after its own. A part with no file name (the
+/// message's text) is not a file.
+fn attachments(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    use mail_parser::MimeHeaders;
+    fn collect(message: &mail_parser::Message, depth: usize, out: &mut Vec<(String, Vec<u8>)>) {
+        for part in message.attachments() {
+            match part.message() {
+                // (Nested no deeper than a few forwards: a crafted file could nest without end.)
+                Some(inner) if depth < 8 => collect(inner, depth + 1, out),
+                Some(_) => {}
+                None => {
+                    if let Some(name) = part.attachment_name().filter(|n| !n.trim().is_empty()) {
+                        out.push((name.to_string(), part.contents().to_vec()));
+                    }
+                }
+            }
+        }
+    }
+    let message = mail_parser::MessageParser::default().parse(bytes).ok_or("cannot be read as an e-mail")?;
+    let mut out = Vec::new();
+    collect(&message, 0, &mut out);
+    Ok(out)
+}
+
+fn open(archive: &Path) -> Result<Zip, String> {
     let f = std::fs::File::open(archive).map_err(|e| format!("cannot be read: {e}"))?;
     zip::ZipArchive::new(std::io::BufReader::new(f)).map_err(|e| format!("cannot be opened ({e}). Unzip it (Extract All) into the folder and run again"))
 }
@@ -37,6 +84,10 @@ pub fn members(archive: &Path, skip: impl Fn(&Path) -> Option<String>) -> Result
     // Each file's name inside (folders left out) and what it unpacks to.
     let entries: Vec<(Option<String>, String, u64)> =
         with_archive(archive, |o| Ok(o.files.iter().map(|f| (f.inner.clone(), f.raw.clone(), f.size)).collect()))?;
+    if is_mail(archive) && entries.is_empty() {
+        let reason = "a saved e-mail with no file attached (its text is not read): nothing in it is in the figures".to_string();
+        return Ok((Vec::new(), vec![Skipped { path: display_path(archive), reason }]));
+    }
     let total = entries.iter().fold(0u64, |t, (_, _, size)| t.saturating_add(*size));
     if total > MAX_ARCHIVE_BYTES {
         return Err(format!(
@@ -70,7 +121,12 @@ pub fn members(archive: &Path, skip: impl Fn(&Path) -> Option<String>) -> Result
         } else if !seen.insert(inner.clone()) {
             Some(format!("{NOT_READ} a second file of the same name in it (the first is read), so any records in this one are not in the figures. Unzip it and check which is right"))
         } else if is_archive(Path::new(name)) {
-            Some("a zip archive inside a zip archive, which auditpack does not open: the exports inside it are not in the figures. Unzip it into the folder and run again".into())
+            Some(format!(
+                "{} inside {}, which auditpack does not open: the exports inside it are not in the figures. Save it into the folder{} and run again",
+                kind(Path::new(name)),
+                kind(archive),
+                if is_mail(Path::new(name)) { "" } else { ", unzip it" }
+            ))
         } else if size > MAX_MEMBER_BYTES {
             Some(format!("{NOT_READ} it unpacks to {} MB, more than the {} MB auditpack reads from inside an archive, so its records are not in the figures. Unzip it and run again", size >> 20, MAX_MEMBER_BYTES >> 20))
         } else {
@@ -107,6 +163,13 @@ pub fn split(path: &Path) -> Option<(&Path, String)> {
 
 type Zip = zip::ZipArchive<std::io::BufReader<std::fs::File>>;
 
+/// Where an opened container's files are: a zip archive read in place, or a
+/// saved e-mail's attachments, decoded into memory once.
+enum Store {
+    Zip(Zip),
+    Mail(Vec<Vec<u8>>),
+}
+
 /// One file's entry in an archive's list (folders left out).
 struct Entry {
     /// Its name as the archive writes it.
@@ -122,13 +185,40 @@ struct Entry {
 /// files one by one does not read its list again for each (thousands of
 /// files would take time growing with the square of their number).
 struct Opened {
-    zip: Zip,
+    store: Store,
     files: Vec<Entry>,
     index: std::collections::HashMap<String, usize>,
 }
 
 impl Opened {
     fn new(archive: &Path) -> Result<Opened, String> {
+        if is_mail(archive) {
+            let len = std::fs::metadata(archive).map_err(|e| format!("cannot be read: {e}"))?.len();
+            if len > MAX_MAIL_BYTES {
+                return Err(format!(
+                    "is {} MB, more than the {} MB auditpack reads as one e-mail. Save its attachments into the folder and run again",
+                    len >> 20,
+                    MAX_MAIL_BYTES >> 20
+                ));
+            }
+            let bytes = std::fs::read(archive).map_err(|e| format!("cannot be read: {e}"))?;
+            let found = attachments(&bytes)?;
+            if found.len() > MAX_MEMBERS {
+                return Err(format!("holds {} attachments, more than the {MAX_MEMBERS} auditpack opens in one e-mail", found.len()));
+            }
+            let mut files = Vec::new();
+            let mut index = std::collections::HashMap::new();
+            let mut contents = Vec::new();
+            for (i, (raw, bytes)) in found.into_iter().enumerate() {
+                let inner = inner_name(&raw);
+                if let Some(name) = &inner {
+                    index.entry(name.clone()).or_insert(i);
+                }
+                files.push(Entry { raw, inner, size: bytes.len() as u64 });
+                contents.push(bytes);
+            }
+            return Ok(Opened { store: Store::Mail(contents), files, index });
+        }
         let mut zip = open(archive)?;
         if zip.len() > MAX_MEMBERS {
             return Err(format!(
@@ -150,7 +240,7 @@ impl Opened {
             }
             files.push(Entry { raw, inner, size: entry.size() });
         }
-        Ok(Opened { zip, files, index })
+        Ok(Opened { store: Store::Zip(zip), files, index })
     }
 }
 
@@ -167,32 +257,52 @@ fn with_archive<T>(archive: &Path, f: impl FnOnce(&mut Opened) -> Result<T, Stri
     f(all.get_mut(archive).ok_or("cannot be opened")?)
 }
 
-/// Runs `f` on the file named `inner` in the archive (its index there).
-fn with_member<T>(archive: &Path, inner: &str, f: impl FnOnce(&mut Zip, usize) -> Result<T, String>) -> Result<T, String> {
+/// A file in an opened container: a zip archive and its index there, or an
+/// e-mail's attachment, whole.
+enum Member<'a> {
+    Zip(&'a mut Zip, usize),
+    Mail(&'a [u8]),
+}
+
+/// Runs `f` on the file named `inner` in the archive.
+fn with_member<T>(archive: &Path, inner: &str, f: impl FnOnce(Member) -> Result<T, String>) -> Result<T, String> {
     with_archive(archive, |o| {
         let at = *o.index.get(inner).ok_or_else(|| format!("cannot be read from {}: not found in the archive", display_path(archive)))?;
-        f(&mut o.zip, at)
+        match &mut o.store {
+            Store::Zip(zip) => f(Member::Zip(zip, at)),
+            Store::Mail(contents) => f(Member::Mail(&contents[at])),
+        }
     })
 }
 
 /// The size a file inside an archive says it unpacks to.
 pub fn size(archive: &Path, inner: &str) -> Option<u64> {
-    with_member(archive, inner, |zip, at| zip.by_index_raw(at).map(|f| f.size()).map_err(|e| e.to_string())).ok()
+    with_member(archive, inner, |m| match m {
+        Member::Zip(zip, at) => zip.by_index_raw(at).map(|f| f.size()).map_err(|e| e.to_string()),
+        Member::Mail(bytes) => Ok(bytes.len() as u64),
+    })
+    .ok()
 }
 
 /// Streams a file inside an archive through `sink`, piece by piece (never
 /// held whole), up to the size it declares; `None` when it cannot be read or
 /// unpacks to more than it declares.
 pub fn stream(archive: &Path, inner: &str, sink: &mut dyn FnMut(&[u8])) -> Option<()> {
-    with_member(archive, inner, |zip, at| {
-        let f = zip.by_index(at).map_err(|e| e.to_string())?;
-        let declared = f.size();
-        let mut seen = 0u64;
-        let mut counted = |bytes: &[u8]| {
-            seen += bytes.len() as u64;
+    with_member(archive, inner, |m| match m {
+        Member::Zip(zip, at) => {
+            let f = zip.by_index(at).map_err(|e| e.to_string())?;
+            let declared = f.size();
+            let mut seen = 0u64;
+            let mut counted = |bytes: &[u8]| {
+                seen += bytes.len() as u64;
+                sink(bytes);
+            };
+            super::stream_into(&mut f.take(declared.saturating_add(1)), &mut counted).filter(|()| seen <= declared).ok_or_else(String::new)
+        }
+        Member::Mail(bytes) => {
             sink(bytes);
-        };
-        super::stream_into(&mut f.take(declared.saturating_add(1)), &mut counted).filter(|()| seen <= declared).ok_or_else(String::new)
+            Ok(())
+        }
     })
     .ok()
 }
@@ -203,18 +313,23 @@ pub fn stream(archive: &Path, inner: &str, sink: &mut dyn FnMut(&[u8])) -> Optio
 /// # Errors
 /// The archive or the file cannot be read, or it unpacks to more than `cap`.
 pub fn read(archive: &Path, inner: &str, cap: u64) -> Result<Vec<u8>, String> {
-    with_member(archive, inner, |zip, at| {
-        let mut f = zip.by_index(at).map_err(|e| format!("cannot be read from {}: {e}", display_path(archive)))?;
-        let too_big = |n: u64| format!("unpacks to more than the {} MB auditpack reads from inside an archive. Unzip it and run again", n >> 20);
-        if f.size() > cap {
-            return Err(too_big(cap));
+    let too_big =
+        |n: u64| format!("unpacks to more than the {} MB auditpack reads from inside an archive or e-mail. Save it into the folder and run again", n >> 20);
+    with_member(archive, inner, |m| match m {
+        Member::Zip(zip, at) => {
+            let mut f = zip.by_index(at).map_err(|e| format!("cannot be read from {}: {e}", display_path(archive)))?;
+            if f.size() > cap {
+                return Err(too_big(cap));
+            }
+            let mut bytes = Vec::with_capacity(f.size().min(cap) as usize);
+            (&mut f).take(cap + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot be unpacked: {e}"))?;
+            if bytes.len() as u64 > cap {
+                return Err(too_big(cap));
+            }
+            Ok(bytes)
         }
-        let mut bytes = Vec::with_capacity(f.size().min(cap) as usize);
-        (&mut f).take(cap + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot be unpacked: {e}"))?;
-        if bytes.len() as u64 > cap {
-            return Err(too_big(cap));
-        }
-        Ok(bytes)
+        Member::Mail(bytes) if bytes.len() as u64 > cap => Err(too_big(cap)),
+        Member::Mail(bytes) => Ok(bytes.to_vec()),
     })
 }
 
@@ -264,6 +379,30 @@ mod tests {
         assert_eq!(read(at, &inner, 100).unwrap(), b"a\n");
         assert!(read(&path, "b.csv", 3).unwrap_err().contains("more than"), "a file past the cap is refused");
         assert_eq!(split(&dir.join("b.csv")), None, "not inside an archive");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_saved_e_mail_s_attachments_are_files_under_it() {
+        let dir = std::env::temp_dir().join(format!("auditpack-mail-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("RE_ tracker.eml");
+        let mail = "Subject: tracker\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n\
+                    --b\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n\
+                    --b\r\nContent-Type: text/csv; name=\"a.csv\"\r\nContent-Disposition: attachment; filename=\"a.csv\"\r\nContent-Transfer-Encoding: base64\r\n\r\neCx5CjEsMgo=\r\n\
+                    --b\r\nContent-Type: application/zip; name=\"more.zip\"\r\nContent-Disposition: attachment; filename=\"more.zip\"\r\nContent-Transfer-Encoding: base64\r\n\r\nUEs=\r\n\
+                    --b--\r\n";
+        std::fs::write(&path, mail).unwrap();
+        assert!(is_archive(&path) && is_mail(&path));
+        let (files, skipped) = members(&path, |_| None).unwrap();
+        assert_eq!(files, vec![path.join("a.csv")]);
+        assert_eq!(read(&path, "a.csv", 100).unwrap(), b"x,y\n1,2\n", "the attachment decoded");
+        assert!(skipped[0].reason.contains("a zip archive inside a saved e-mail"), "{:?}", skipped);
+        // Nothing attached: said, and nothing read.
+        let bare = dir.join("Reminder.eml");
+        std::fs::write(&bare, "Subject: reminder\r\n\r\nAudits due.\r\n").unwrap();
+        let (files, skipped) = members(&bare, |_| None).unwrap();
+        assert!(files.is_empty() && skipped[0].reason.contains("no file attached"), "{skipped:?}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -291,7 +291,7 @@ fn unzip(path: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
             files.extend(inside);
             skipped.extend(not_read);
         }
-        Err(why) => skipped.push(Skipped { path: display_path(path), reason: format!("a zip archive: it {why}") }),
+        Err(why) => skipped.push(Skipped { path: display_path(path), reason: format!("{}: it {why}", archive::kind(path)) }),
     }
 }
 
@@ -334,6 +334,10 @@ pub fn unread_records(ext: &str) -> Option<&'static str> {
         "rtf" => "a rich-text document (.rtf), which auditpack cannot read: its records are not in the figures. Open it in Word and save it as .docx",
         "odt" => "an OpenDocument text (.odt), which auditpack cannot read: its records are not in the figures. Save it as .docx",
         "pdf" => "a PDF, which auditpack cannot read: its records are not in the figures. Export the data as CSV or .xlsx, or keep the Word form (.docx)",
+        "msg" => {
+            "an Outlook message (.msg), which auditpack cannot read: the files attached to it are not in the figures. Save the attachments into the folder (or save the e-mail as .eml) and run again"
+        }
+        "eml" => "a saved e-mail that auditpack could not open: the files attached to it are not in the figures. Save the attachments into the folder and run again",
         "zip" => {
             "a zip archive that auditpack could not open: the exports inside it are not in the figures. Unzip it (Extract All) into the folder and run again"
         }

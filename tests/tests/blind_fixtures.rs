@@ -1223,6 +1223,15 @@ fn a_hundred_and_tenth_blind_set_of_headers_two_rows_tall_keeps_every_kpi() {
 }
 
 #[test]
+fn a_hundred_and_fifteenth_blind_set_of_exports_sent_by_e_mail_keeps_every_kpi() {
+    // Exports that arrived by e-mail and were saved as .eml: attachments,
+    // forwards "as attachment", an encoded file name, a reminder with
+    // nothing attached, the same report twice (tests/fixtures/councils115/
+    // README.md): every table was lost before the e-mails were read.
+    check("councils115");
+}
+
+#[test]
 fn a_hundred_and_eleventh_blind_set_of_the_system_s_own_judgements_keeps_every_visit_kpi() {
     // Visit and legal-status reports carrying the case management system's
     // own compliance columns ("Days since previous visit", "Visit within

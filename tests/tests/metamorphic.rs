@@ -710,6 +710,71 @@ fn exports_sent_in_a_zip_archive_keep_every_kpi() {
     assert_same_kpis("all zipped", &base, &got);
 }
 
+/// Base64 as MIME writes it: lines of 76 characters.
+fn mime_base64(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for (i, chunk) in bytes.chunks(3).enumerate() {
+        if i > 0 && i % 19 == 0 {
+            out.push_str("\r\n");
+        }
+        let n = chunk.iter().enumerate().fold(0u32, |n, (k, b)| n | (u32::from(*b) << (16 - 8 * k)));
+        for k in 0..4 {
+            out.push(if k <= chunk.len() { A[(n >> (18 - 6 * k)) as usize & 63] as char } else { '=' });
+        }
+    }
+    out
+}
+
+#[test]
+fn exports_sent_as_e_mail_attachments_keep_every_kpi() {
+    // Each export saved as the e-mail it came in (.eml, beside where the file
+    // was): attached plainly, with its name encoded (RFC 2231), or inside an
+    // e-mail forwarded as an attachment; and an e-mail with nothing attached.
+    // Every KPI stays what the files give.
+    let sample = root().join("sample_data");
+    let base = run_folder("eml-base", &sample);
+    let input = scratch("meta-eml-in");
+    for (i, f) in files_under(&sample).iter().enumerate() {
+        let rel = f.strip_prefix(&sample).unwrap();
+        let name = rel.file_name().unwrap().to_string_lossy().to_string();
+        let part = |boundary: &str| {
+            let disposition = if i % 3 == 1 {
+                let encoded: String =
+                    name.bytes().map(|b| if b.is_ascii_alphanumeric() || b == b'.' { (b as char).to_string() } else { format!("%{b:02X}") }).collect();
+                format!("attachment; filename*=utf-8''{encoded}")
+            } else {
+                format!("attachment; filename=\"{name}\"")
+            };
+            format!(
+                "--{boundary}\r\nContent-Type: text/plain; charset=\"utf-8\"\r\n\r\nPlease find attached.\r\n--{boundary}\r\n\
+                 Content-Type: application/octet-stream\r\nContent-Disposition: {disposition}\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n--{boundary}--\r\n",
+                mime_base64(&std::fs::read(f).unwrap())
+            )
+        };
+        let head = |subject: &str, boundary: &str| {
+            format!("From: Performance Team <perf@example.org>\r\nTo: QA <qa@example.org>\r\nSubject: {subject}\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"{boundary}\"\r\n\r\n")
+        };
+        let inner = format!("{}{}", head(&name, "in"), part("in"));
+        let mail = if i % 3 == 2 {
+            format!(
+                "{}--out\r\nContent-Type: text/plain\r\n\r\nFYI\r\n--out\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment; filename=\"{name}.eml\"\r\n\r\n{inner}\r\n--out--\r\n",
+                head(&format!("FW: {name}"), "out")
+            )
+        } else {
+            inner
+        };
+        let to = input.join(rel.with_file_name(format!("Mail {i}.eml")));
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::write(to, mail).unwrap();
+    }
+    std::fs::write(input.join("Reminder.eml"), "Subject: Reminder\r\nContent-Type: text/plain\r\n\r\nAudits are due by 31 October.\r\n").unwrap();
+    let got = run_folder("eml", &input);
+    assert_same_kpis("sent by e-mail", &base, &got);
+    assert!(got.data_quality.contains("Mail 0.eml/"), "findings name the file inside the e-mail");
+    assert!(got.data_quality.contains("no file attached"), "an e-mail with nothing attached is said");
+}
+
 /// Runs two small exports (files written from text) and requires the same
 /// KPIs: each pair differs only in a way that keeps the meaning.
 fn same_kpis_for(name: &str, a: &[(&str, Vec<u8>)], b: &[(&str, Vec<u8>)]) -> Run {
