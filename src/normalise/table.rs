@@ -2464,6 +2464,31 @@ fn lone_heading(row: &SourceRow, names: usize) -> bool {
         })
 }
 
+/// Whether a table's title says its actions are all still open: "Open
+/// actions", "Outstanding actions", "Actions not yet completed", "Overdue
+/// actions" (not "Open and closed actions", nor "Actions opened since …").
+fn open_actions_title(title: &str) -> bool {
+    let f = fold(title);
+    let words: Vec<&str> = f.split(' ').collect();
+    let open = words.iter().any(|w| matches!(*w, "open" | "outstanding" | "overdue" | "incomplete" | "uncompleted"))
+        || super::fold::contains_phrase(&f, "not yet completed")
+        || super::fold::contains_phrase(&f, "not completed")
+        || super::fold::contains_phrase(&f, "in progress");
+    let mixed = words.iter().any(|w| matches!(*w, "closed" | "and" | "all" | "signed" | "completed" | "complete" | "done")) && !f.contains("not");
+    words.iter().any(|w| w.starts_with("action") || w.starts_with("recommendation")) && open && !mixed
+}
+
+#[cfg(test)]
+#[test]
+fn a_title_of_open_actions_says_none_is_done() {
+    for t in ["Open actions", "OUTSTANDING ACTIONS", "Actions not yet completed", "Overdue recommendations", "Actions in progress"] {
+        assert!(open_actions_title(t), "{t}");
+    }
+    for t in ["Open and closed actions", "All actions", "Signed-off actions", "Completed actions", "Open cases", "Audit actions"] {
+        assert!(!open_actions_title(t), "{t}");
+    }
+}
+
 /// Whether `row`, after a blank row, starts another table: three or more
 /// cells, all texts, most of them known column names, and not the table's own
 /// header again (exports that repeat the header on every page).
@@ -2738,6 +2763,30 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             .filter(|h| h.recognised >= 2 || sample.len() > 1)
             .map(|h| h.index),
     };
+    // Two tables one above the other, the lower with more names known ("CP
+    // plans" over "Looked after children", each its own header): the upper
+    // is read first, and the lower after it (a blank row, then its header).
+    // (A table of its own: a header of names, rows with ids or dates under
+    // it, and the next table's start found before the lower header.)
+    if let (Some(h), None) = (header, pins) {
+        let first = (0..h).find(|&e| {
+            let own: Vec<String> = sample[e].cells.iter().map(|c| fold(&c.as_string())).collect();
+            let end = e + 1 + table_end(ctx, &sample[e + 1..h + 1], &own);
+            starts_a_table(ctx, &sample[e], &[])
+                && end <= h
+                && sample[e + 1..end].iter().any(|r| r.cells.iter().any(|c| super::recognise::is_id_value(c) || super::recognise::is_date_value(c)))
+        });
+        if let Some(e) = first {
+            header = Some(e);
+        }
+    }
+    // A title that says the table's actions are all still open ("Open
+    // actions", "Outstanding actions" on the line above the header, or the
+    // sheet's name): see [`open_actions_title`].
+    let titled_open = header.is_some_and(|h| {
+        let above = sample[..h].iter().rev().take(2).filter_map(|r| r.lone_text().map(str::to_string));
+        above.chain(sheet.clone()).any(|t| open_actions_title(&t))
+    });
     // A log of corrections to other records ("Cell | Currently says |
     // Should say", "Form ID | Field amended | From | To"): no records of its
     // own (its corrections are made, or said not made, by
@@ -2825,7 +2874,11 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         let named_team = sheet.as_deref().and_then(team_in_name).is_some() || team_in_name(&stem).filter(|t| says_team(t)).is_some();
         let has_team =
             named_team || sample[h].cells.iter().any(|c| fold(&c.as_string()).split(' ').any(|w| matches!(w, "team" | "district" | "locality" | "pod")));
-        if let Some(sections) = super::sections::SectionRows::find(&sample[h], &sample[h + 1..], &sample[..h], has_team) {
+        // (Down to another table below, whose title heads no section of this
+        // one: "Signed-off actions" over its own header.)
+        let own: Vec<String> = sample[h].cells.iter().map(|c| fold(&c.as_string())).collect();
+        let end = h + 1 + table_end(ctx, &sample[h + 1..], &own);
+        if let Some(sections) = super::sections::SectionRows::find(&sample[h], &sample[h + 1..end], &sample[..h], has_team) {
             let why = sections.describe();
             findings.push(Severity::Warning, "section_rows", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
             let header_row = sample[h].clone();
@@ -4120,9 +4173,17 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         findings.push(Severity::Warning, "completed_by_status", &file, sheet.as_deref(), None, Some("status"), reader.completed_by_status.to_string(), why);
     }
     // (An action table with no completion column whose statuses say when
-    // actions were done, "Complete 07/10/2026": it records completion too.)
+    // actions were done, "Complete 07/10/2026": it records completion too.
+    // So does one titled as open actions: none of them is done.)
     if mapping.kind == TableKind::Actions && mapping.field("completed_date").is_none() && mapping.field("reviewed_date").is_none() {
         let dated = model.actions[actions_before..].iter().filter(|a| a.completed.is_some()).count();
+        let count = model.actions.len() - actions_before;
+        if dated == 0 && titled_open && count > 0 {
+            report.completed_by_status = true;
+            let why = format!("no completion column, and the table's title says its actions are still open: none of its {count} actions is done");
+            report.notes.push(why.clone());
+            findings.push(Severity::Warning, "open_by_title", &file, sheet.as_deref(), None, None, count.to_string(), why);
+        }
         if dated > 0 {
             report.completed_by_status = true;
             let why = format!(

@@ -1223,6 +1223,17 @@ fn a_hundred_and_tenth_blind_set_of_headers_two_rows_tall_keeps_every_kpi() {
 }
 
 #[test]
+fn a_hundred_and_fourteenth_blind_set_of_several_tables_on_one_sheet_reads_what_it_can() {
+    // Cycle blocks, a moderation table or action log under or beside the
+    // tracker, a report's sections with their own columns
+    // (tests/fixtures/councils114/README.md): tables one above the other
+    // are read top first and "Open actions" counts as not done; tables side
+    // by side and tables after a report's footer lines are open, "not in the
+    // exports" (known_limits.json).
+    check("councils114");
+}
+
+#[test]
 fn a_hundred_and_fifteenth_blind_set_of_exports_sent_by_e_mail_keeps_every_kpi() {
     // Exports that arrived by e-mail and were saved as .eml: attachments,
     // forwards "as attachment", an encoded file name, a reminder with

@@ -3341,3 +3341,29 @@ fn group_headings_and_a_status_s_code_are_read_as_blind_set_110_wrote_them() {
     );
     assert_eq!(kpi_pair(&out, "practitioner_spoken_to"), (Some(2), Some(3)), "{}", data_quality(&out));
 }
+
+#[test]
+fn tables_one_above_the_other_are_each_read_as_blind_set_114_wrote_them() {
+    // A CP section over a looked-after section, each with its own header,
+    // the lower with more names known: the upper was taken for titles and
+    // its plans lost. Both are read, top first.
+    let status = "Legal status and plans\n\nCHILD PROTECTION PLANS\nClient ID,CP Plan Start Date,CP Plan End Date,Category of Abuse\n\
+                  C1,01/05/2026,,Neglect\nC2,12/06/2026,,Neglect\n\nLOOKED AFTER CHILDREN\n\
+                  Client ID,Legal Status,Legal Status Start,Legal Status End,Placement Type\nC3,C2 - Full care order,03/02/2025,,Foster placement\n";
+    let notes = "Child ID,Note type,Visit date,Date recorded,Seen alone\n\
+                 C1,CP visit,2026-09-01,2026-09-01,Yes\nC1,CP visit,2026-09-10,2026-09-10,Yes\nC1,CP visit,2026-09-21,2026-09-21,Yes\n\
+                 C1,CP visit,2026-10-02,2026-10-02,Yes\nC1,CP visit,2026-10-14,2026-10-14,Yes\nC1,CP visit,2026-10-26,2026-10-26,Yes\n\
+                 C2,CP visit,2026-09-01,2026-09-01,Yes\nC2,CP visit,2026-10-20,2026-10-20,Yes\nC3,LAC visit,2026-09-15,2026-09-15,Yes\n";
+    let out = run_files("set114-stacked-status", &[("legal-status.csv", status), ("visits.csv", notes)]);
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(2)), "{}", data_quality(&out));
+    // "Open actions" over a table with no completion column, then
+    // "Signed-off actions": the open ones are not done (two overdue), not
+    // left out.
+    let actions = "Audit actions\n\nOpen actions\nChild ID,Audit date,Agreed Action,Person,Due date,Update\n\
+                   C1,11/09/2026,Invite father,TM,09/10/2026,Chased\nC2,09/10/2026,Review plan,SW,23/10/2026,\n\n\
+                   Signed-off actions\nChild ID,Audit date,Agreed Action,Person,Due date,Manager's sign off date\n\
+                   C3,26/08/2026,Update plan,SW,09/09/2026,10/09/2026\nC4,11/09/2026,Chronology,SW,25/09/2026,24/09/2026\n";
+    let out = run_files("set114-open-actions", &[("actions.csv", actions)]);
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(4)), "{}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(2), "{}", data_quality(&out));
+}
