@@ -309,7 +309,7 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
             .map(|s| format!("; not read: {} ({})", s.path, s.reason))
             .collect();
         eprintln!(
-            "error: no spreadsheet or text export found in {} (read: .xlsx .xlsm .xlsb .xls .ods .csv .tsv .txt .docx .docm, and .zip archives of them){}",
+            "error: no spreadsheet or text export found in {} (read: .xlsx .xlsm .xlsb .xls .ods .csv .tsv .txt .docx .docm, and .zip archives and saved e-mails (.eml) holding them){}",
             printable(&shown.join(", ")),
             printable(&outputs.concat())
         );

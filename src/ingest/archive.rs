@@ -43,27 +43,80 @@ pub fn kind(path: &Path) -> &'static str {
     }
 }
 
-/// The files attached to a saved e-mail, with their names: those of an
-/// e-mail attached to it too, after its own. A part with no file name (the
-/// message's text) is not a file.
-fn attachments(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
+/// How deep forwarded e-mails are opened ("FW: FW: …" attached one inside
+/// another); deeper is said, not read (a crafted file could nest without end).
+const MAX_MAIL_DEPTH: usize = 8;
+
+/// What a saved e-mail holds: its attached files with their names (an
+/// attachment with no name is named for its type: "attachment 2.csv"), and
+/// what could not be read from it, said as warnings. The message's own text
+/// is not a file.
+struct MailFiles {
+    files: Vec<(String, Vec<u8>)>,
+    unread: Vec<String>,
+}
+
+/// A name for an attachment that has none, from its declared type or, for
+/// "application/octet-stream", its first bytes.
+fn unnamed(n: usize, ctype: &str, subtype: &str, bytes: &[u8]) -> String {
+    let ext = match (ctype, subtype) {
+        ("text", "csv") => "csv",
+        ("text", "tab-separated-values") => "tsv",
+        ("text", "plain") => "txt",
+        ("application", "vnd.ms-excel") => "xls",
+        ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet") => "xlsx",
+        ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document") => "docx",
+        ("application", "zip" | "x-zip-compressed") => "zip",
+        ("application", "ms-tnef" | "vnd.ms-tnef") => return "winmail.dat".to_string(),
+        _ if bytes.starts_with(b"PK\x03\x04") => "xlsx",
+        _ if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) => "xls",
+        _ => "bin",
+    };
+    format!("attachment {n} (no name).{ext}")
+}
+
+/// The files attached to a saved e-mail ([`MailFiles`]), and to the e-mails
+/// attached to it, after its own.
+fn attachments(bytes: &[u8]) -> Result<MailFiles, String> {
     use mail_parser::MimeHeaders;
-    fn collect(message: &mail_parser::Message, depth: usize, out: &mut Vec<(String, Vec<u8>)>) {
-        for part in message.attachments() {
-            match part.message() {
-                // (Nested no deeper than a few forwards: a crafted file could nest without end.)
-                Some(inner) if depth < 8 => collect(inner, depth + 1, out),
-                Some(_) => {}
-                None => {
-                    if let Some(name) = part.attachment_name().filter(|n| !n.trim().is_empty()) {
-                        out.push((name.to_string(), part.contents().to_vec()));
-                    }
-                }
+    fn collect(message: &mail_parser::Message, depth: usize, out: &mut MailFiles) {
+        for part in message.parts.iter().skip(1) {
+            if part.is_multipart() {
+                continue;
             }
+            if let Some(inner) = part.message() {
+                if depth < MAX_MAIL_DEPTH {
+                    collect(inner, depth + 1, out);
+                } else {
+                    out.unread.push(format!(
+                        "{} an e-mail forwarded inside more than {MAX_MAIL_DEPTH} others, which auditpack does not open: any files attached to it are not in the figures. Save them into the folder and run again",
+                        NOT_READ
+                    ));
+                }
+                continue;
+            }
+            let (ctype, subtype) =
+                part.content_type().map(|c| (c.ctype().to_ascii_lowercase(), c.subtype().unwrap_or("").to_ascii_lowercase())).unwrap_or_default();
+            let attached = part.content_disposition().is_some_and(|d| d.ctype().eq_ignore_ascii_case("attachment"));
+            let name = part.attachment_name().map(str::trim).filter(|n| !n.is_empty()).map(str::to_string);
+            // (The message's text, plain or HTML, and unnamed inline parts, are no files.)
+            let body = name.is_none() && !attached && (ctype.is_empty() || ctype == "text" || ctype == "image");
+            if body {
+                continue;
+            }
+            let name = name.unwrap_or_else(|| unnamed(out.files.len() + out.unread.len() + 1, &ctype, &subtype, part.contents()));
+            if part.is_encoding_problem {
+                out.unread.push(format!(
+                    "{} '{name}' is attached with a damaged encoding (its base64 or quoted-printable text has characters that cannot be there), so what it decodes to cannot be trusted: its records are not in the figures. Ask for it again, or save it from the e-mail into the folder",
+                    NOT_READ
+                ));
+                continue;
+            }
+            out.files.push((name, part.contents().to_vec()));
         }
     }
     let message = mail_parser::MessageParser::default().parse(bytes).ok_or("cannot be read as an e-mail")?;
-    let mut out = Vec::new();
+    let mut out = MailFiles { files: Vec::new(), unread: Vec::new() };
     collect(&message, 0, &mut out);
     Ok(out)
 }
@@ -82,9 +135,12 @@ fn open(archive: &Path) -> Result<Zip, String> {
 /// The archive cannot be opened, or passes a cap.
 pub fn members(archive: &Path, skip: impl Fn(&Path) -> Option<String>) -> Result<(Vec<PathBuf>, Vec<Skipped>), String> {
     // Each file's name inside (folders left out) and what it unpacks to.
-    let entries: Vec<(Option<String>, String, u64)> =
-        with_archive(archive, |o| Ok(o.files.iter().map(|f| (f.inner.clone(), f.raw.clone(), f.size)).collect()))?;
-    if is_mail(archive) && entries.is_empty() {
+    // (Each file's name inside, as written, and what it unpacks to; what an
+    // e-mail could not give.)
+    type Listed = (Vec<(Option<String>, String, u64)>, Vec<String>);
+    let (entries, unread): Listed =
+        with_archive(archive, |o| Ok((o.files.iter().map(|f| (f.inner.clone(), f.raw.clone(), f.size)).collect(), o.unread.clone())))?;
+    if is_mail(archive) && entries.is_empty() && unread.is_empty() {
         let reason = "a saved e-mail with no file attached (its text is not read): nothing in it is in the figures".to_string();
         return Ok((Vec::new(), vec![Skipped { path: display_path(archive), reason }]));
     }
@@ -103,7 +159,7 @@ pub fn members(archive: &Path, skip: impl Fn(&Path) -> Option<String>) -> Result
         .filter_map(|(inner, _, _)| inner.as_deref()?.strip_suffix("metrics.json").filter(|d| d.is_empty() || d.ends_with('/')).map(str::to_string))
         .collect();
     let mut files = Vec::new();
-    let mut skipped = Vec::new();
+    let mut skipped: Vec<Skipped> = unread.into_iter().map(|reason| Skipped { path: display_path(archive), reason }).collect();
     let mut seen = std::collections::HashSet::new();
     for (inner, raw, size) in entries {
         // A name that climbs out of the archive ("../x.csv") or is absolute is refused.
@@ -119,7 +175,10 @@ pub fn members(archive: &Path, skip: impl Fn(&Path) -> Option<String>) -> Result
         } else if outputs.iter().any(|o| inner.starts_with(o.as_str())) {
             Some(format!("{} (the folder holds the metrics.json of an earlier run): not read as exports", super::OUTPUT_FOLDER))
         } else if !seen.insert(inner.clone()) {
-            Some(format!("{NOT_READ} a second file of the same name in it (the first is read), so any records in this one are not in the figures. Unzip it and check which is right"))
+            Some(format!(
+                "{NOT_READ} a second file of the same name in it (the first is read), so any records in this one are not in the figures. {} and check which is right",
+                if is_mail(archive) { "Save both attachments into the folder under different names" } else { "Unzip it" }
+            ))
         } else if is_archive(Path::new(name)) {
             Some(format!(
                 "{} inside {}, which auditpack does not open: the exports inside it are not in the figures. Save it into the folder{} and run again",
@@ -143,7 +202,7 @@ pub fn members(archive: &Path, skip: impl Fn(&Path) -> Option<String>) -> Result
 
 /// How the reason starts for a file inside an archive that may hold records
 /// and is not read (too large, a second of its name): a warning.
-pub const NOT_READ: &str = "not read from the archive:";
+pub const NOT_READ: &str = "not read from the archive or e-mail:";
 
 /// A file's name inside an archive, its folders parted by "/" (a Windows
 /// tool's "\\" too), or `None` when it is absolute or climbs out ("..").
@@ -188,6 +247,8 @@ struct Opened {
     store: Store,
     files: Vec<Entry>,
     index: std::collections::HashMap<String, usize>,
+    /// What could not be read from a saved e-mail, said as warnings.
+    unread: Vec<String>,
 }
 
 impl Opened {
@@ -202,7 +263,7 @@ impl Opened {
                 ));
             }
             let bytes = std::fs::read(archive).map_err(|e| format!("cannot be read: {e}"))?;
-            let found = attachments(&bytes)?;
+            let MailFiles { files: found, unread } = attachments(&bytes)?;
             if found.len() > MAX_MEMBERS {
                 return Err(format!("holds {} attachments, more than the {MAX_MEMBERS} auditpack opens in one e-mail", found.len()));
             }
@@ -217,7 +278,7 @@ impl Opened {
                 files.push(Entry { raw, inner, size: bytes.len() as u64 });
                 contents.push(bytes);
             }
-            return Ok(Opened { store: Store::Mail(contents), files, index });
+            return Ok(Opened { store: Store::Mail(contents), files, index, unread });
         }
         let mut zip = open(archive)?;
         if zip.len() > MAX_MEMBERS {
@@ -240,7 +301,7 @@ impl Opened {
             }
             files.push(Entry { raw, inner, size: entry.size() });
         }
-        Ok(Opened { store: Store::Zip(zip), files, index })
+        Ok(Opened { store: Store::Zip(zip), files, index, unread: Vec::new() })
     }
 }
 
@@ -398,6 +459,23 @@ mod tests {
         assert_eq!(files, vec![path.join("a.csv")]);
         assert_eq!(read(&path, "a.csv", 100).unwrap(), b"x,y\n1,2\n", "the attachment decoded");
         assert!(skipped[0].reason.contains("a zip archive inside a saved e-mail"), "{:?}", skipped);
+        // An attachment with no name is named for its type; one whose base64
+        // is damaged, and e-mails forwarded too deep, are said, not read.
+        let odd = dir.join("odd.eml");
+        let mut mail = String::from("Subject: odd\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b0\"\r\n\r\n\
+                                     --b0\r\nContent-Type: text/csv\r\nContent-Disposition: attachment\r\nContent-Transfer-Encoding: base64\r\n\r\neCx5CjEsMgo=\r\n\
+                                     --b0\r\nContent-Type: text/csv; name=\"bad.csv\"\r\nContent-Disposition: attachment; filename=\"bad.csv\"\r\nContent-Transfer-Encoding: base64\r\n\r\neCx5!!!@@@CjEsMgo=\r\n");
+        let deep = (1..=MAX_MAIL_DEPTH + 1).fold(String::from("Subject: x\r\nContent-Type: text/csv; name=\"deep.csv\"\r\nContent-Disposition: attachment; filename=\"deep.csv\"\r\n\r\nx,y\r\n"), |inner, n| {
+            format!("Subject: FW {n}\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"f{n}\"\r\n\r\n--f{n}\r\nContent-Type: message/rfc822\r\n\r\n{inner}\r\n--f{n}--\r\n")
+        });
+        mail.push_str(&format!("--b0\r\nContent-Type: message/rfc822\r\n\r\n{deep}\r\n--b0--\r\n"));
+        std::fs::write(&odd, mail).unwrap();
+        let (files, skipped) = members(&odd, |_| None).unwrap();
+        assert_eq!(files, vec![odd.join("attachment 1 (no name).csv")], "{skipped:?}");
+        let why: Vec<&str> = skipped.iter().map(|s| s.reason.as_str()).collect();
+        assert!(why.iter().any(|w| w.contains("'bad.csv' is attached with a damaged encoding")), "{why:?}");
+        assert!(why.iter().any(|w| w.contains("forwarded inside more than")), "{why:?}");
+        assert!(why.iter().all(|w| w.starts_with(NOT_READ)), "warnings: {why:?}");
         // Nothing attached: said, and nothing read.
         let bare = dir.join("Reminder.eml");
         std::fs::write(&bare, "Subject: reminder\r\n\r\nAudits due.\r\n").unwrap();

@@ -129,7 +129,7 @@ impl Skipped {
         // (A hidden file, a lock file or a Mac's "__MACOSX" copy holds none.)
         let name = Path::new(&self.path).file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         let nothing = name.starts_with('.') || name.starts_with("~$") || self.path.split('/').any(|p| p == "__MACOSX");
-        !nothing && (unread_records(&extension(Path::new(&self.path))).is_some() || self.reason.starts_with(archive::NOT_READ))
+        !nothing && (unread_records(&extension(Path::new(&self.path))).is_some() || self.reason.starts_with(archive::NOT_READ) || self.reason == WINMAIL)
     }
 }
 
@@ -315,6 +315,9 @@ fn skip_reason(path: &Path, explicit: bool) -> Option<String> {
         return (!spreadsheet_xml(path)).then(|| "an XML file that is not an Excel \"XML Spreadsheet 2003\" workbook (not an export)".to_string());
     }
     let known = is_workbook(path) || TEXT_EXTENSIONS.contains(&ext.as_str());
+    if winmail(path) {
+        return Some(WINMAIL.to_string());
+    }
     if !known && !explicit {
         return Some(match unread_records(&ext) {
             Some(what) => what.to_string(),
@@ -324,6 +327,15 @@ fn skip_reason(path: &Path, explicit: bool) -> Option<String> {
     }
     None
 }
+
+/// Outlook's "winmail.dat" (TNEF): the e-mail's real attachments packed
+/// inside, sent to a mail program that does not read Outlook's format.
+fn winmail(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n.to_string_lossy().eq_ignore_ascii_case("winmail.dat"))
+}
+
+/// Why a winmail.dat is not read: a warning, as it may hold the exports.
+const WINMAIL: &str = "Outlook's winmail.dat, which packs the e-mail's real attachments in Outlook's own format and which auditpack cannot read: any exports inside it are not in the figures. Ask for the e-mail to be sent again as plain attachments, or open it in Outlook and save the attachments into the folder";
 
 /// Why a file that may well hold records cannot be read, and what to do, by
 /// its extension: an old Word document, a PDF. Such a file is a warning, not

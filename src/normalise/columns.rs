@@ -1320,14 +1320,16 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             let code = |c: usize| words[columns[c].index].iter().any(|w| matches!(w.as_str(), "code" | "codes" | "cd"));
             let described: Vec<usize> = winners.iter().copied().filter(|&c| !code(c)).collect();
             if let ([described], true) = (&described[..], winners.iter().any(|&c| code(c))) {
-                keep_one(
-                    &mut columns,
-                    &mut notes,
-                    &cols,
-                    *described,
-                    |h, kept| format!("column '{h}' is the legal status's code beside its description '{kept}': not used"),
-                    |kept| format!("a code beside the description '{kept}'"),
-                );
+                // (The code is read where the description is blank.)
+                let kept = columns[*described].header.clone();
+                for &c in cols.iter().filter(|&&c| c != *described) {
+                    notes.push(format!(
+                        "column '{}' is the legal status's code beside its description '{kept}': read only where that is blank",
+                        columns[c].header
+                    ));
+                    columns[c].target = Target::Field("episode_type_also".into());
+                    columns[c].reason = format!("{} (read where '{kept}' is blank)", columns[c].reason);
+                }
                 continue;
             }
         }

@@ -522,6 +522,10 @@ struct FieldEntry {
     field: String,
     /// Each synonym as its sorted, deduplicated words, and its words in order.
     synonyms: Vec<(Vec<String>, String)>,
+    /// Synonyms written "=…" in the config: the whole header only, never
+    /// inside a longer one ("=input from child" is not "Input from child
+    /// reflected in plan?").
+    whole: Vec<Vec<String>>,
     concept: Option<Concept>,
     value: ValueKind,
 }
@@ -628,14 +632,23 @@ impl FieldVocabulary {
         let fields: Vec<FieldEntry> = names
             .into_iter()
             .map(|field| {
+                let set_of = |s: &str| {
+                    let mut set = words(&prepare(s), vocab);
+                    set.sort();
+                    set.dedup();
+                    set
+                };
+                let whole: Vec<Vec<String>> =
+                    synonyms.get(field).map(|syns| syns.iter().filter_map(|s| s.strip_prefix('=')).map(set_of).collect()).unwrap_or_default();
                 let synonyms = synonyms
                     .get(field)
                     .map(|syns| {
+                        let syns: Vec<&String> = syns.iter().filter(|s| !s.starts_with('=')).collect();
                         // (A synonym ending in "on", "completed on", is the
                         // header "Completed" too, as it was before a last
                         // "on" was read as "date".)
                         let on_less = syns.iter().filter_map(|s| s.trim_end().strip_suffix(" on").map(str::to_string)).collect::<Vec<String>>();
-                        syns.iter()
+                        syns.into_iter()
                             .chain(&on_less)
                             .map(|s| {
                                 let w = words(&prepare(s), vocab);
@@ -652,6 +665,7 @@ impl FieldVocabulary {
                 FieldEntry {
                     field: field.clone(),
                     synonyms,
+                    whole,
                     concept: spec.map(|c| Concept::new(c, vocab)),
                     value: spec.map(|c| ValueKind::parse(&c.value)).unwrap_or(ValueKind::Any),
                 }
@@ -660,7 +674,7 @@ impl FieldVocabulary {
         let mut known = std::collections::HashSet::new();
         let mut prefixes = Vec::new();
         for f in &fields {
-            let mut phrases: Vec<&Vec<String>> = f.synonyms.iter().map(|(set, _)| set).collect();
+            let mut phrases: Vec<&Vec<String>> = f.synonyms.iter().map(|(set, _)| set).chain(&f.whole).collect();
             if let Some(c) = &f.concept {
                 phrases.extend(c.all.iter().flatten().chain(&c.any));
             }
@@ -705,8 +719,12 @@ impl FieldVocabulary {
         set.dedup();
         let fits = |f: &FieldEntry| values.and_then(|v| v.fits(f.value));
         let fits_exact = |f: &FieldEntry| values.and_then(|v| v.fits_named(f.value));
-        let exact: Vec<&FieldEntry> =
-            self.fields.iter().filter(|f| f.synonyms.iter().any(|(s, _)| *s == set)).filter(|f| fits_exact(f) != Some(false)).collect();
+        let exact: Vec<&FieldEntry> = self
+            .fields
+            .iter()
+            .filter(|f| f.synonyms.iter().any(|(s, _)| *s == set) || f.whole.contains(&set))
+            .filter(|f| fits_exact(f) != Some(false))
+            .collect();
         match exact.len() {
             1 => return Ok(Some(FieldMatch { field: exact[0].field.clone(), score: 100, reason: "synonym".into() })),
             n if n > 1 => {

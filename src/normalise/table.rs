@@ -3913,6 +3913,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         blank_rows: vec![],
         statuses: (0, 0),
         completed_by_status: 0,
+        undated_done: std::cell::Cell::new(0),
         source: model.strings.intern(&file),
         fields,
         alternates,
@@ -4178,13 +4179,23 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     if mapping.kind == TableKind::Actions && mapping.field("completed_date").is_none() && mapping.field("reviewed_date").is_none() {
         let dated = model.actions[actions_before..].iter().filter(|a| a.completed.is_some()).count();
         let count = model.actions.len() - actions_before;
+        // (Not where some statuses say done and not when: "Complete" beside
+        // "Complete 07/10/2026" would count finished actions as overdue.)
+        let undated = reader.undated_done.get();
+        if dated > 0 && undated > 0 {
+            let why = format!(
+                "no completion column: {dated} actions' statuses say when they were done, but {undated} say done and not when: the table does not record completion, so its actions are left out of actions_on_time and actions_overdue"
+            );
+            report.notes.push(why.clone());
+            findings.push(Severity::Warning, "completion_undated", &file, sheet.as_deref(), None, Some("status"), undated.to_string(), why);
+        }
         if dated == 0 && titled_open && count > 0 {
             report.completed_by_status = true;
             let why = format!("no completion column, and the table's title says its actions are still open: none of its {count} actions is done");
             report.notes.push(why.clone());
             findings.push(Severity::Warning, "open_by_title", &file, sheet.as_deref(), None, None, count.to_string(), why);
         }
-        if dated > 0 {
+        if dated > 0 && undated == 0 {
             report.completed_by_status = true;
             let why = format!(
                 "no completion column: {dated} actions' completion dates are read from their status (\"Complete 07/10/2026\"); the others are not done"
@@ -5447,6 +5458,9 @@ struct RowReader<'a> {
     statuses: (u64, u64),
     /// Audits whose completion date is read from their status.
     completed_by_status: u64,
+    /// Actions whose status says done with no date to say when (an action
+    /// table with no completion column records completion only with none).
+    undated_done: std::cell::Cell<u64>,
     source: u32,
     /// Field → (column index, header), worked out once per table. A short list:
     /// scanning it beats hashing the field name on every row.
@@ -7699,19 +7713,29 @@ impl<'a> RowReader<'a> {
                 _ => return None,
             }
         };
+        // (In an action table whose statuses are its only record of
+        // completion, only a whole date, with its year: "Complete 3/5" is
+        // three of five parts done, not 3 May.)
+        let status_alone =
+            self.mapping.kind == TableKind::Actions && self.mapping.field("completed_date").is_none() && self.mapping.field("reviewed_date").is_none();
         // A date written in the status itself ("Completed 10/09/2026", "Done - 3 Sept 2026") says when.
         let written = || match status {
-            Cell::Text(t) => t.split([' ', '-', ',', '(', ')']).filter(|w| w.chars().any(|c| c.is_ascii_digit())).find_map(|w| self.as_date(&Cell::text(w))),
+            Cell::Text(t) => t
+                .split([' ', '-', ',', '(', ')'])
+                .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+                .filter(|w| !status_alone || w.matches(['/', '.']).count() == 2)
+                .find_map(|w| self.as_date(&Cell::text(w))),
             _ => None,
         };
         // (A day and month with no year, "done 29/9": in the year nearest
         // the row's due date, else the table's usual year.)
         let day_month = || match status {
-            Cell::Text(t) => self.done_date_near(t, self.due_date_of(row)),
+            Cell::Text(t) if !status_alone => self.done_date_near(t, self.due_date_of(row)),
             _ => None,
         };
         let date = status.as_date().or_else(written).or_else(day_month).or_else(|| reviewed(findings));
         if date.is_none() {
+            self.undated_done.set(self.undated_done.get() + 1);
             findings.push(
                 Severity::Warning,
                 "action_done_undated",
@@ -7808,7 +7832,9 @@ impl<'a> RowReader<'a> {
 
     fn episode(&self, row: &SourceRow, findings: &mut Findings) -> Result<Episode, RowError> {
         let child_id = self.text(row, "child_id").ok_or(("no child id", String::new(), Some("child id".to_string())))?;
-        let status = self.text(row, "episode_type").or_else(|| self.fixed_episode_type.clone()).unwrap_or_default();
+        // (A status's code where its description beside it is blank.)
+        let status =
+            self.text(row, "episode_type").or_else(|| self.text(row, "episode_type_also")).or_else(|| self.fixed_episode_type.clone()).unwrap_or_default();
         if status.trim().is_empty() {
             return Err(("no legal status", String::new(), Some("legal status".to_string())));
         }

@@ -3367,3 +3367,41 @@ fn tables_one_above_the_other_are_each_read_as_blind_set_114_wrote_them() {
     assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(4)), "{}", data_quality(&out));
     assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(2), "{}", data_quality(&out));
 }
+
+#[test]
+fn the_thirty_first_session_s_rules_leave_lookalikes_as_they_were() {
+    // A stranger's review of the day's rules: each of these read wrongly
+    // with their first version.
+    let files = |name: &str, file: &str, text: &str| run_files(name, &[(file, text)]);
+    // An action table whose statuses are its only record of completion:
+    // "Complete 3/5" is parts done, not 3 May; and "Complete" with no date
+    // beside "Complete 07/10/2026" leaves the table unmeasured, not overdue.
+    for (name, statuses) in [
+        ("review32-fraction", ["Complete 3/5", "In progress 2/4", "Complete 17/09/2026", "Ongoing"]),
+        ("review32-undated", ["Complete", "Complete", "Complete 07/10/2026", "Ongoing"]),
+    ] {
+        let rows: String = statuses.iter().enumerate().map(|(i, s)| format!("C{i},Update plan {i},SW,{:02}/10/2026,{s}\n", 10 + i)).collect();
+        let out = files(name, "actions.csv", &format!("Child ID,Action,Owner,Due date,Status\n{rows}"));
+        let m = metrics(&out);
+        let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "actions_on_time").unwrap().clone();
+        assert_eq!(k["not_in_source"], true, "{name}: {}", data_quality(&out));
+    }
+    // "Input from child reflected in plan?" asks about the plan, not whom
+    // the auditor spoke to.
+    let out = files(
+        "review32-input-from",
+        "audits.csv",
+        "Child ID,Team,Date completed,Overall judgement,Input from child reflected in plan?,Input from family evident in assessment?\n\
+         C1,North,25/09/2026,Good,Yes,Yes\nC2,North,26/09/2026,Good,No,Yes\nC3,North,24/09/2026,Good,Yes,No\n",
+    );
+    let m = metrics(&out);
+    let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "child_spoken_to").unwrap().clone();
+    assert_eq!(k["not_in_source"], true, "{}", data_quality(&out));
+    // A status's code is read where its description is blank.
+    let status = "Child ID,Legal Status Code,Legal Status Description,Start,End\nC1,CPP,,2026-06-01,\nC2,C2,Full care order,2026-01-01,\n";
+    let notes = "Child ID,Note type,Visit date,Date recorded,Seen alone\n\
+                 C1,CP visit,2026-09-01,2026-09-01,Yes\nC1,CP visit,2026-09-15,2026-09-15,Yes\nC1,CP visit,2026-09-29,2026-09-29,Yes\n\
+                 C1,CP visit,2026-10-13,2026-10-13,Yes\nC1,CP visit,2026-10-27,2026-10-27,Yes\n";
+    let out = run_files("review32-code-blank", &[("legal-status.csv", status), ("visits.csv", notes)]);
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(1)), "{}", data_quality(&out));
+}
