@@ -70,6 +70,8 @@ fn unnamed(n: usize, ctype: &str, subtype: &str, bytes: &[u8]) -> String {
         ("application", "ms-tnef" | "vnd.ms-tnef") => return "winmail.dat".to_string(),
         _ if bytes.starts_with(b"PK\x03\x04") => "xlsx",
         _ if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) => "xls",
+        // (Text with lines of commas among its first: a CSV sent as bytes.)
+        _ if std::str::from_utf8(&bytes[..bytes.len().min(4096)]).is_ok_and(|t| t.lines().take(5).filter(|l| l.contains(',')).count() >= 2) => "csv",
         _ => "bin",
     };
     format!("attachment {n} (no name).{ext}")
@@ -80,7 +82,9 @@ fn unnamed(n: usize, ctype: &str, subtype: &str, bytes: &[u8]) -> String {
 fn attachments(bytes: &[u8]) -> Result<MailFiles, String> {
     use mail_parser::MimeHeaders;
     fn collect(message: &mail_parser::Message, depth: usize, out: &mut MailFiles) {
-        for part in message.parts.iter().skip(1) {
+        // (The message's own root part too: a scheduled report's e-mail is
+        // sometimes the attachment alone, with no multipart around it.)
+        for part in &message.parts {
             if part.is_multipart() {
                 continue;
             }
@@ -100,7 +104,8 @@ fn attachments(bytes: &[u8]) -> Result<MailFiles, String> {
             let attached = part.content_disposition().is_some_and(|d| d.ctype().eq_ignore_ascii_case("attachment"));
             let name = part.attachment_name().map(str::trim).filter(|n| !n.is_empty()).map(str::to_string);
             // (The message's text, plain or HTML, and unnamed inline parts, are no files.)
-            let body = name.is_none() && !attached && (ctype.is_empty() || ctype == "text" || ctype == "image");
+            let body =
+                name.is_none() && !attached && (ctype.is_empty() || matches!(subtype.as_str(), "plain" | "html" | "enriched" | "rtf") || ctype == "image");
             if body {
                 continue;
             }

@@ -626,6 +626,12 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                                 format!("service and team in one cell, split at '{}'", split_at.unwrap_or_default().trim()),
                                 2,
                             ),
+                            // "District / Service" over "North", "Leaving Care": one
+                            // name in each cell, the grouping the export has: the team.
+                            Err(tied) if is_service_and_team(&tied) && !graded => {
+                                notes.push(format!("column '{}' names service and team, with one name in each cell: read as the team", headers[i]));
+                                (Target::Field("team".into()), "names service and team, one name in each cell: the team".to_string(), 2)
+                            }
                             Err(tied) => {
                                 notes.push(format!("column '{}' could be any of {}: not used; pin it in the config", headers[i], tied.join(", ")));
                                 (Target::Unmapped, format!("ambiguous: {}", tied.join(" / ")), 0)

@@ -2464,27 +2464,105 @@ fn lone_heading(row: &SourceRow, names: usize) -> bool {
         })
 }
 
+/// The first whole date, with its year, written in a text: "14/09/2026",
+/// "2026-09-14", "07.10.26", "7 Oct 2026", "7th October 2026"; not "3/5" or
+/// "29/9" (no year).
+fn whole_date_in(text: &str, as_date: impl Fn(&Cell) -> Option<chrono::NaiveDate>) -> Option<chrono::NaiveDate> {
+    let words: Vec<&str> = text.split([' ', ',', '(', ')', '\u{2013}']).filter(|w| !w.is_empty()).collect();
+    words.iter().enumerate().find_map(|(i, w)| {
+        let numeric = w.chars().filter(|c| matches!(c, '/' | '.' | '-')).count() == 2 && w.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if numeric {
+            return as_date(&Cell::text(w.trim_end_matches('.')));
+        }
+        // (Day, month in words, year.)
+        let day = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let year = words.get(i + 2).filter(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()));
+        (!day.is_empty() && day.len() <= 2 && day.chars().all(|c| c.is_ascii_digit()) && year.is_some())
+            .then(|| as_date(&Cell::text(&format!("{day} {} {}", words[i + 1], year.unwrap_or(&"")))))
+            .flatten()
+    })
+}
+
+/// The empty column between two tables side by side: a column empty in
+/// every row looked at, with a header row that names the child on both sides
+/// of it, and three or more known column names on each.
+fn side_by_side(ctx: &Context, sample: &[SourceRow]) -> Option<usize> {
+    let width = sample.iter().map(|r| r.cells.len()).max()?;
+    let empty_at = |c: usize| sample.iter().all(|r| r.cells.get(c).is_none_or(Cell::is_empty));
+    let rec = &ctx.recogniser;
+    let names_child = |t: &str| {
+        let words = rec.header_words(t);
+        [&rec.audit, &rec.action, &rec.case_note, &rec.episode].iter().any(|v| matches!(v.match_words(&words, &[], None), Ok(Some(m)) if m.field == "child_id"))
+    };
+    let texts = |cells: &[Cell]| -> Vec<String> { cells.iter().filter_map(|c| if let Cell::Text(t) = c { Some(t.clone()) } else { None }).collect() };
+    let header_side = |cells: &[Cell]| {
+        let t = texts(cells);
+        t.iter().filter(|x| ctx.is_known_header(x)).count() >= 3 && t.iter().any(|x| names_child(x))
+    };
+    (2..width.saturating_sub(2)).filter(|&c| empty_at(c)).find(|&c| {
+        sample.iter().take(crate::ingest::header::SEARCH_ROWS).any(|r| {
+            let (l, rt) = (&r.cells[..c.min(r.cells.len())], r.cells.get(c + 1..).unwrap_or_default());
+            header_side(l) && header_side(rt)
+        })
+    })
+}
+
 /// Whether a table's title says its actions are all still open: "Open
 /// actions", "Outstanding actions", "Actions not yet completed", "Overdue
 /// actions" (not "Open and closed actions", nor "Actions opened since …").
 fn open_actions_title(title: &str) -> bool {
     let f = fold(title);
-    let words: Vec<&str> = f.split(' ').collect();
+    let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    // (A short title of these words only: "Overdue actions are highlighted
+    // in red" is a key, "Please record outstanding actions below" an
+    // instruction, "… audit actions, open and closed" both.)
+    let title_words = |w: &&str| {
+        matches!(
+            *w,
+            "open"
+                | "outstanding"
+                | "overdue"
+                | "incomplete"
+                | "uncompleted"
+                | "not"
+                | "yet"
+                | "completed"
+                | "in"
+                | "progress"
+                | "still"
+                | "and"
+                | "audit"
+                | "live"
+        ) || w.starts_with("action")
+            || w.starts_with("recommendation")
+    };
     let open = words.iter().any(|w| matches!(*w, "open" | "outstanding" | "overdue" | "incomplete" | "uncompleted"))
         || super::fold::contains_phrase(&f, "not yet completed")
         || super::fold::contains_phrase(&f, "not completed")
         || super::fold::contains_phrase(&f, "in progress");
-    let mixed = words.iter().any(|w| matches!(*w, "closed" | "and" | "all" | "signed" | "completed" | "complete" | "done")) && !f.contains("not");
-    words.iter().any(|w| w.starts_with("action") || w.starts_with("recommendation")) && open && !mixed
+    // ("Completed" only after "not": "Actions completed" are done.)
+    let done_said = words.iter().enumerate().any(|(i, w)| *w == "completed" && !words[..i].contains(&"not"));
+    words.len() <= 6 && words.iter().all(title_words) && words.iter().any(|w| w.starts_with("action") || w.starts_with("recommendation")) && open && !done_said
 }
 
 #[cfg(test)]
 #[test]
 fn a_title_of_open_actions_says_none_is_done() {
-    for t in ["Open actions", "OUTSTANDING ACTIONS", "Actions not yet completed", "Overdue recommendations", "Actions in progress"] {
+    for t in ["Open actions", "OUTSTANDING ACTIONS", "Actions not yet completed", "Overdue recommendations", "Actions in progress", "Open and overdue actions"]
+    {
         assert!(open_actions_title(t), "{t}");
     }
-    for t in ["Open and closed actions", "All actions", "Signed-off actions", "Completed actions", "Open cases", "Audit actions"] {
+    for t in [
+        "Open and closed actions",
+        "All actions",
+        "Signed-off actions",
+        "Completed actions",
+        "Open cases",
+        "Audit actions",
+        "Overdue actions are highlighted in red",
+        "Please record outstanding actions below",
+        "Nottinghamshire County Council - audit actions, open and closed",
+    ] {
         assert!(!open_actions_title(t), "{t}");
     }
 }
@@ -2688,6 +2766,37 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         report.notes.push("ignored by the config".into());
         return (report, None);
     }
+    // Two tables side by side on one sheet, an empty column between them,
+    // each with its own header naming the child ("CASE FILE AUDITS" in A:H,
+    // "AUDIT ACTIONS" in J:P): the left read first, then the right.
+    if let (None, None, None) = (pins, &read_error, &text_format) {
+        if let Some(gap) = side_by_side(ctx, &sample) {
+            let all: Vec<SourceRow> = std::mem::take(&mut sample).into_iter().chain(rows.filter_map(Result::ok)).collect();
+            let part = |r: &SourceRow, from: usize, to: usize| SourceRow {
+                row: r.row,
+                cells: r.cells.get(from.min(r.cells.len())..to.min(r.cells.len())).map(<[Cell]>::to_vec).unwrap_or_default(),
+            };
+            let left: Vec<SourceRow> = all.iter().map(|r| part(r, 0, gap)).collect();
+            let right: Vec<SourceRow> = all.iter().map(|r| part(r, gap + 1, usize::MAX)).collect();
+            let why = format!(
+                "two tables side by side, an empty column between them (column {}): each read on its own, the right one's columns counted from column {}",
+                crate::ingest::workbook::column_letters(gap as u32),
+                crate::ingest::workbook::column_letters(gap as u32 + 1)
+            );
+            findings.push(Severity::Warning, "side_by_side", &file, sheet.as_deref(), None, None, "", why.clone());
+            let mut reports = read_tables(
+                ctx,
+                Table { file: file.clone(), sheet: sheet.clone(), text_format: None, rows: Box::new(left.into_iter().map(Ok)), date1904 },
+                model,
+                findings,
+            );
+            let mut first = reports.remove(0);
+            first.notes.insert(0, why);
+            first.attached.extend(reports);
+            let rest = Table { file: file.clone(), sheet: sheet.clone(), text_format: None, rows: Box::new(right.into_iter().map(Ok)), date1904 };
+            return (first, Some(rest));
+        }
+    }
     // Codes explained by key lines of the table's own, above or below its
     // rows ("Key – Status: F = Finalised; P = In progress" at a report's
     // foot): its columns of those codes are read as their labels.
@@ -2784,8 +2893,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // actions", "Outstanding actions" on the line above the header, or the
     // sheet's name): see [`open_actions_title`].
     let titled_open = header.is_some_and(|h| {
-        let above = sample[..h].iter().rev().take(2).filter_map(|r| r.lone_text().map(str::to_string));
-        above.chain(sheet.clone()).any(|t| open_actions_title(&t))
+        let above = sample[..h].iter().rev().find(|r| !r.is_blank()).and_then(|r| r.lone_text().map(str::to_string));
+        above.into_iter().chain(sheet.clone()).any(|t| open_actions_title(&t))
     });
     // A log of corrections to other records ("Cell | Currently says |
     // Should say", "Form ID | Field amended | From | To"): no records of its
@@ -4189,7 +4298,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             report.notes.push(why.clone());
             findings.push(Severity::Warning, "completion_undated", &file, sheet.as_deref(), None, Some("status"), undated.to_string(), why);
         }
-        if dated == 0 && titled_open && count > 0 {
+        // (Not over statuses: "Closed" under "Open actions" says otherwise.)
+        if dated == 0 && titled_open && count > 0 && mapping.field("status").is_none() && mapping.field("status_also").is_none() {
             report.completed_by_status = true;
             let why = format!("no completion column, and the table's title says its actions are still open: none of its {count} actions is done");
             report.notes.push(why.clone());
@@ -7720,11 +7830,8 @@ impl<'a> RowReader<'a> {
             self.mapping.kind == TableKind::Actions && self.mapping.field("completed_date").is_none() && self.mapping.field("reviewed_date").is_none();
         // A date written in the status itself ("Completed 10/09/2026", "Done - 3 Sept 2026") says when.
         let written = || match status {
-            Cell::Text(t) => t
-                .split([' ', '-', ',', '(', ')'])
-                .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
-                .filter(|w| !status_alone || w.matches(['/', '.']).count() == 2)
-                .find_map(|w| self.as_date(&Cell::text(w))),
+            Cell::Text(t) if status_alone => whole_date_in(t, |c| self.as_date(c)),
+            Cell::Text(t) => t.split([' ', '-', ',', '(', ')']).filter(|w| w.chars().any(|c| c.is_ascii_digit())).find_map(|w| self.as_date(&Cell::text(w))),
             _ => None,
         };
         // (A day and month with no year, "done 29/9": in the year nearest

@@ -1227,9 +1227,9 @@ fn a_hundred_and_fourteenth_blind_set_of_several_tables_on_one_sheet_reads_what_
     // Cycle blocks, a moderation table or action log under or beside the
     // tracker, a report's sections with their own columns
     // (tests/fixtures/councils114/README.md): tables one above the other
-    // are read top first and "Open actions" counts as not done; tables side
-    // by side and tables after a report's footer lines are open, "not in the
-    // exports" (known_limits.json).
+    // are read top first, tables side by side each on its own, and "Open
+    // actions" counts as not done; tables after a report's footer lines
+    // under section rows are open, "not in the exports" (known_limits.json).
     check("councils114");
 }
 

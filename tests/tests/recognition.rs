@@ -3405,3 +3405,82 @@ fn the_thirty_first_session_s_rules_leave_lookalikes_as_they_were() {
     let out = run_files("review32-code-blank", &[("legal-status.csv", status), ("visits.csv", notes)]);
     assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(1)), "{}", data_quality(&out));
 }
+
+#[test]
+fn two_tables_side_by_side_are_each_read() {
+    // Blind set 114: audits in A:E and their actions in G:K on one sheet, an
+    // empty column between, each header naming the child. Read as one, the
+    // sheet was a form with no child id: every audit and action lost.
+    let dir = scratch("side-by-side");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let rows: [[&str; 11]; 4] = [
+        ["Case ID", "Team", "Deadline", "Date completed", "Overall judgement", "", "Case ID", "Action", "Who?", "Date to be completed by?", "Date completed"],
+        ["C1", "North", "30/09/2026", "25/09/2026", "Good", "", "C1", "Update plan", "SW", "09/10/2026", "08/10/2026"],
+        ["C2", "North", "30/09/2026", "02/10/2026", "Inadequate", "", "C2", "Chronology", "SW", "12/10/2026", ""],
+        ["C3", "South", "30/09/2026", "28/09/2026", "Good", "", "", "", "", "", ""],
+    ];
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            ws.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(input.join("tracker.xlsx")).unwrap();
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(3)), "{}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)), "{}", data_quality(&out));
+}
+
+#[test]
+fn the_day_s_later_rules_leave_lookalikes_as_they_were() {
+    // A second stranger's review (tables above tables, open titles, dates in
+    // statuses, e-mails): each of these read wrongly with the first version.
+    let files = |name: &str, file: &str, text: &str| run_files(name, &[(file, text)]);
+    let not_measured = |out: &std::path::Path, id: &str| {
+        let m = metrics(out);
+        m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap()["not_in_source"] == true
+    };
+    // "Open actions" over statuses that say closed: the statuses decide, and
+    // done with no date leaves the table unmeasured (it was 6 overdue). A
+    // key line above is no title.
+    let rows = "C1,01/09/2026,Update plan,SW,15/09/2026,Open\nC2,01/09/2026,Chronology,SW,17/09/2026,Closed\nC3,01/09/2026,Visit,SW,24/09/2026,Complete\n";
+    let out = files("review33-open-closed", "actions.csv", &format!("Open actions\n\nChild ID,Audit date,Action,Owner,Due date,Status\n{rows}"));
+    assert!(not_measured(&out, "actions_overdue"), "{}", data_quality(&out));
+    let plain = "C1,01/09/2026,Update plan,SW,15/09/2026\nC2,01/09/2026,Chronology,SW,17/09/2026\n";
+    let out = files(
+        "review33-key-line",
+        "actions.csv",
+        &format!("Action tracker\nOverdue actions are highlighted in red\nChild ID,Audit date,Action,Owner,Due date\n{plain}"),
+    );
+    assert!(not_measured(&out, "actions_overdue"), "{}", data_quality(&out));
+    // Whole dates in statuses however written: ISO, dots, a month in words.
+    let out = files(
+        "review33-status-dates",
+        "actions.csv",
+        "Child ID,Audit date,Action,Owner,Due date,Status\n\
+         C1,01/09/2026,Update plan,SW,15/09/2026,Complete 2026-09-14\nC2,01/09/2026,Chronology,SW,17/09/2026,Completed on 7 Oct 2026\n\
+         C3,01/09/2026,Visit,SW,24/09/2026,Done 20.09.26\nC4,01/09/2026,Plan,SW,28/09/2026,Open\n",
+    );
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(2), Some(4)), "{}", data_quality(&out));
+    // "Input from family/carers" is the family's question, whole.
+    let out = files(
+        "review33-input-family-carers",
+        "audits.csv",
+        "Person ID,Team,Completed Date,Overall Judgement,Input from child/YP,Input from family/carers\n\
+         C1,North,25/09/2026,Good,Yes,Yes\nC2,North,26/09/2026,Good,No,No\nC3,North,24/09/2026,Good,Yes,Yes\n",
+    );
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(2), Some(3)), "{}", data_quality(&out));
+    // An e-mail that is the attachment alone (no multipart), sent on its own
+    // and forwarded: read.
+    let single = "Subject: Actions\r\nMIME-Version: 1.0\r\nContent-Type: text/csv; name=\"Actions.csv\"\r\nContent-Disposition: attachment; filename=\"Actions.csv\"\r\n\r\n\
+                  Child ID,Audit date,Action,Owner,Due date,Date completed\r\nC1,01/09/2026,Update plan,SW,15/09/2026,14/09/2026\r\nC2,01/09/2026,Chronology,SW,17/09/2026,\r\n";
+    let forward = format!(
+        "Subject: FW: Actions\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"f\"\r\n\r\n--f\r\nContent-Type: text/plain\r\n\r\nFYI\r\n--f\r\nContent-Type: message/rfc822\r\n\r\n{single}\r\n--f--\r\n"
+    );
+    for (name, mail) in [("review33-eml-single", single.to_string()), ("review33-eml-forward", forward)] {
+        let out = files(name, "Actions.eml", &mail);
+        assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)), "{name}: {}", data_quality(&out));
+    }
+}
