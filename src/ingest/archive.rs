@@ -109,6 +109,16 @@ fn attachments(bytes: &[u8]) -> Result<MailFiles, String> {
             if body {
                 continue;
             }
+            // (A table written into the message itself, with no name and not
+            // attached, "Automated reminder" with the overdue audits listed:
+            // a copy of rows the exports hold, said, not read.)
+            if name.is_none() && !attached {
+                out.unread.push(format!(
+                    "{} a {ctype}/{subtype} part written into the e-mail's text, with no file name (a list in a reminder or report e-mail): not read as an export, as its rows are usually a copy of the tracker's. If it is the only copy, save it into the folder",
+                    NOT_READ
+                ));
+                continue;
+            }
             let name = name.unwrap_or_else(|| unnamed(out.files.len() + out.unread.len() + 1, &ctype, &subtype, part.contents()));
             if part.is_encoding_problem {
                 out.unread.push(format!(

@@ -2470,6 +2470,11 @@ fn lone_heading(row: &SourceRow, names: usize) -> bool {
 fn whole_date_in(text: &str, as_date: impl Fn(&Cell) -> Option<chrono::NaiveDate>) -> Option<chrono::NaiveDate> {
     let words: Vec<&str> = text.split([' ', ',', '(', ')', '\u{2013}']).filter(|w| !w.is_empty()).collect();
     words.iter().enumerate().find_map(|(i, w)| {
+        // ("Completed-14/09/2026": the word's date after its hyphen.)
+        let w = match w.split_once('-') {
+            Some((head, tail)) if !head.is_empty() && head.chars().all(char::is_alphabetic) && tail.starts_with(|c: char| c.is_ascii_digit()) => tail,
+            _ => w,
+        };
         let numeric = w.chars().filter(|c| matches!(c, '/' | '.' | '-')).count() == 2 && w.chars().next().is_some_and(|c| c.is_ascii_digit());
         if numeric {
             return as_date(&Cell::text(w.trim_end_matches('.')));
@@ -2485,7 +2490,9 @@ fn whole_date_in(text: &str, as_date: impl Fn(&Cell) -> Option<chrono::NaiveDate
 
 /// The empty column between two tables side by side: a column empty in
 /// every row looked at, with a header row that names the child on both sides
-/// of it, and three or more known column names on each.
+/// of it, and three or more known column names on each, and rows below whose
+/// two children differ (a tracker with a spacer column that repeats "Child
+/// ID" after it for reading, each row one child, is one table).
 fn side_by_side(ctx: &Context, sample: &[SourceRow]) -> Option<usize> {
     let width = sample.iter().map(|r| r.cells.len()).max()?;
     let empty_at = |c: usize| sample.iter().all(|r| r.cells.get(c).is_none_or(Cell::is_empty));
@@ -2500,9 +2507,18 @@ fn side_by_side(ctx: &Context, sample: &[SourceRow]) -> Option<usize> {
         t.iter().filter(|x| ctx.is_known_header(x)).count() >= 3 && t.iter().any(|x| names_child(x))
     };
     (2..width.saturating_sub(2)).filter(|&c| empty_at(c)).find(|&c| {
-        sample.iter().take(crate::ingest::header::SEARCH_ROWS).any(|r| {
+        let Some(h) = sample.iter().take(crate::ingest::header::SEARCH_ROWS).position(|r| {
             let (l, rt) = (&r.cells[..c.min(r.cells.len())], r.cells.get(c + 1..).unwrap_or_default());
             header_side(l) && header_side(rt)
+        }) else {
+            return false;
+        };
+        // (Each side's child column, and a row where both are filled and differ.)
+        let child_at = |from: usize, to: usize| (from..to.min(sample[h].cells.len())).find(|&i| matches!(&sample[h].cells[i], Cell::Text(t) if names_child(t)));
+        let (Some(a), Some(b)) = (child_at(0, c), child_at(c + 1, usize::MAX)) else { return false };
+        sample[h + 1..].iter().any(|r| match (r.cells.get(a), r.cells.get(b)) {
+            (Some(x), Some(y)) if !x.is_empty() && !y.is_empty() => fold(&x.as_string()) != fold(&y.as_string()),
+            _ => false,
         })
     })
 }
@@ -2512,7 +2528,9 @@ fn side_by_side(ctx: &Context, sample: &[SourceRow]) -> Option<usize> {
 /// actions" (not "Open and closed actions", nor "Actions opened since …").
 fn open_actions_title(title: &str) -> bool {
     let f = fold(title);
-    let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    // (Its month or date aside: "Open actions - September 2026".)
+    let when = |w: &&str| w.chars().all(|c| c.is_ascii_digit()) || month_number(w).is_some();
+    let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).filter(|w| !when(w)).collect();
     // (A short title of these words only: "Overdue actions are highlighted
     // in red" is a key, "Please record outstanding actions below" an
     // instruction, "… audit actions, open and closed" both.)
@@ -2533,6 +2551,9 @@ fn open_actions_title(title: &str) -> bool {
                 | "and"
                 | "audit"
                 | "live"
+                | "at"
+                | "as"
+                | "of"
         ) || w.starts_with("action")
             || w.starts_with("recommendation")
     };
@@ -2548,8 +2569,16 @@ fn open_actions_title(title: &str) -> bool {
 #[cfg(test)]
 #[test]
 fn a_title_of_open_actions_says_none_is_done() {
-    for t in ["Open actions", "OUTSTANDING ACTIONS", "Actions not yet completed", "Overdue recommendations", "Actions in progress", "Open and overdue actions"]
-    {
+    for t in [
+        "Open actions",
+        "OUTSTANDING ACTIONS",
+        "Actions not yet completed",
+        "Overdue recommendations",
+        "Actions in progress",
+        "Open and overdue actions",
+        "Open actions - September 2026",
+        "Outstanding actions at 31/10/2026",
+    ] {
         assert!(open_actions_title(t), "{t}");
     }
     for t in [
@@ -2893,8 +2922,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // actions", "Outstanding actions" on the line above the header, or the
     // sheet's name): see [`open_actions_title`].
     let titled_open = header.is_some_and(|h| {
-        let above = sample[..h].iter().rev().find(|r| !r.is_blank()).and_then(|r| r.lone_text().map(str::to_string));
-        above.into_iter().chain(sheet.clone()).any(|t| open_actions_title(&t))
+        let above = sample[..h].iter().rev().filter(|r| !r.is_blank()).take(2).filter_map(|r| r.lone_text().map(str::to_string));
+        above.chain(sheet.clone()).any(|t| open_actions_title(&t))
     });
     // A log of corrections to other records ("Cell | Currently says |
     // Should say", "Form ID | Field amended | From | To"): no records of its

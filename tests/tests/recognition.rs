@@ -3484,3 +3484,54 @@ fn the_day_s_later_rules_leave_lookalikes_as_they_were() {
         assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)), "{name}: {}", data_quality(&out));
     }
 }
+
+#[test]
+fn a_spacer_column_and_the_day_s_last_rules_read_as_a_third_review_expected() {
+    // A third stranger's review: each of these read wrongly with the rule's
+    // first version.
+    // A spacer column with "Child ID" again after it, each row one child:
+    // one table (split, the spoken-to answers lost their audits).
+    let dir = scratch("review34-spacer");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let rows: [[&str; 9]; 4] = [
+        ["Child ID", "Team", "Due date", "Date completed", "Overall judgement", "", "Child ID", "Child spoken to", "Parent/carer spoken to"],
+        ["C1", "North", "30/09/2026", "25/09/2026", "Good", "", "C1", "Yes", "Yes"],
+        ["C2", "North", "30/09/2026", "02/10/2026", "Inadequate", "", "C2", "No", "Yes"],
+        ["C3", "South", "30/09/2026", "28/09/2026", "Good", "", "C3", "Yes", "No"],
+    ];
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            ws.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(input.join("tracker.xlsx")).unwrap();
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(2), Some(3)), "{}", data_quality(&out));
+    let files = |name: &str, file: &str, text: &str| run_files(name, &[(file, text)]);
+    // A title with its month, two lines above the header under a run line.
+    let rows = "C1,01/09/2026,Update plan,SW,15/09/2026\nC2,01/09/2026,Chronology,SW,17/09/2026\n";
+    let out = files(
+        "review34-open-month",
+        "actions.csv",
+        &format!("Open actions - September 2026\nReport run 31/10/2026 09:14\nChild ID,Audit date,Action,Owner,Due date\n{rows}"),
+    );
+    assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(2), "{}", data_quality(&out));
+    // "Completed-14/09/2026": the date after the hyphen.
+    let out = files(
+        "review34-hyphen",
+        "actions.csv",
+        "Child ID,Audit date,Action,Owner,Due date,Status\nC1,01/09/2026,Update plan,SW,15/09/2026,Completed-14/09/2026\nC2,01/09/2026,Chronology,SW,17/09/2026,Open\n",
+    );
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)), "{}", data_quality(&out));
+    // A reminder e-mail listing overdue audits in its text (no file name)
+    // beside the tracker: said, not read (it counted its audits again).
+    let tracker = "Child ID,Team,Due date,Date completed,Overall judgement\nC1,North,30/09/2026,25/09/2026,Good\nC2,North,30/09/2026,03/10/2026,Good\n";
+    let reminder = "Subject: Overdue audits\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nAutomated reminder.\r\n\
+                    --b\r\nContent-Type: text/csv\r\nContent-Disposition: inline\r\n\r\nChild ID,Due date,Date completed\r\nC2,30/09/2026,\r\n--b--\r\n";
+    let out = run_files("review34-reminder", &[("audits.csv", tracker), ("overdue.eml", reminder)]);
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(2)), "{}", data_quality(&out));
+    assert!(data_quality(&out).contains("written into the e-mail's text"), "{}", data_quality(&out));
+}
