@@ -2596,6 +2596,12 @@ fn a_title_of_open_actions_says_none_is_done() {
     }
 }
 
+/// A header row's names, folded: what [`table_end`] and [`starts_a_table`]
+/// compare a row with to tell the table's own header again from another's.
+fn header_names(header: &SourceRow) -> Vec<String> {
+    header.cells.iter().map(|c| fold(&c.as_string())).collect()
+}
+
 /// Whether `row`, after a blank row, starts another table: three or more
 /// cells, all texts, most of them known column names, and not the table's own
 /// header again (exports that repeat the header on every page).
@@ -2649,7 +2655,7 @@ struct Breaks<'a> {
 
 impl<'a> Breaks<'a> {
     fn new(ctx: &'a Context<'a>, header: &SourceRow) -> Self {
-        Breaks { ctx, own: header.cells.iter().map(|c| fold(&c.as_string())).collect(), previous: header.row, after_blank: false, titles: Vec::new() }
+        Breaks { ctx, own: header_names(header), previous: header.row, after_blank: false, titles: Vec::new() }
     }
 
     fn push(&mut self, row: SourceRow) -> Next {
@@ -2908,7 +2914,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // it, and the next table's start found before the lower header.)
     if let (Some(h), None) = (header, pins) {
         let first = (0..h).find(|&e| {
-            let own: Vec<String> = sample[e].cells.iter().map(|c| fold(&c.as_string())).collect();
+            let own = header_names(&sample[e]);
             let end = e + 1 + table_end(ctx, &sample[e + 1..h + 1], &own);
             starts_a_table(ctx, &sample[e], &[])
                 && end <= h
@@ -3014,7 +3020,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             named_team || sample[h].cells.iter().any(|c| fold(&c.as_string()).split(' ').any(|w| matches!(w, "team" | "district" | "locality" | "pod")));
         // (Down to another table below, whose title heads no section of this
         // one: "Signed-off actions" over its own header.)
-        let own: Vec<String> = sample[h].cells.iter().map(|c| fold(&c.as_string())).collect();
+        let own = header_names(&sample[h]);
         let end = h + 1 + table_end(ctx, &sample[h + 1..], &own);
         if let Some(sections) = super::sections::SectionRows::find(&sample[h], &sample[h + 1..end], &sample[..h], has_team) {
             let why = sections.describe();
@@ -3110,7 +3116,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // is read after this table's rows, where the read loop finds it again.
     let mut more_tables = false;
     if let Some(h) = header {
-        let own: Vec<String> = sample[h].cells.iter().map(|c| fold(&c.as_string())).collect();
+        let own = header_names(&sample[h]);
         let end = h + 1 + table_end(ctx, &sample[h + 1..], &own);
         if end < sample.len() {
             let rest = sample.split_off(end);
@@ -3243,7 +3249,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     let mut shared_with: Vec<String> = Vec::new();
     let mapping = header.map(|h| {
         // The values under the header down to any other table below it.
-        let own: Vec<String> = sample[h].cells.iter().map(|c| fold(&c.as_string())).collect();
+        let own = header_names(&sample[h]);
         let below = &sample[h + 1..];
         // (Not its totals and subtotals rows: a count under "Child ID" is no
         // id. Nor the header again, at a page break of a report, nor the
