@@ -373,6 +373,15 @@ impl SectionRows {
                 if row.is_blank() || is_furniture(&row) {
                     return row;
                 }
+                // (A lone title and a row of column names below the sections,
+                // "Moderation" over "Form ID | Person ID | Moderator | …": the
+                // next table's, which no section's value belongs to; given one,
+                // they no longer read as a title and a header.)
+                let names_only =
+                    row.filled().iter().all(|c| matches!(c, Cell::Text(_)) && !super::recognise::is_id_value(c) && !super::recognise::is_date_value(c));
+                if names_only && (row.filled().len() == 1 || row.filled().len() >= 3) {
+                    return row;
+                }
                 row.cells.resize(total, Cell::Empty);
                 for (i, (_, _, column)) in self.labels.iter().enumerate() {
                     if row.cells[*column].is_empty() {

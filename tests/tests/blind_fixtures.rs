@@ -1223,13 +1223,13 @@ fn a_hundred_and_tenth_blind_set_of_headers_two_rows_tall_keeps_every_kpi() {
 }
 
 #[test]
-fn a_hundred_and_fourteenth_blind_set_of_several_tables_on_one_sheet_reads_what_it_can() {
+fn a_hundred_and_fourteenth_blind_set_of_several_tables_on_one_sheet_keeps_every_kpi() {
     // Cycle blocks, a moderation table or action log under or beside the
     // tracker, a report's sections with their own columns
     // (tests/fixtures/councils114/README.md): tables one above the other
-    // are read top first, tables side by side each on its own, and "Open
-    // actions" counts as not done; tables after a report's footer lines
-    // under section rows are open, "not in the exports" (known_limits.json).
+    // are read top first, tables side by side each on its own, tables under
+    // a report's section rows start tables of their own, and "Open actions"
+    // counts as not done.
     check("councils114");
 }
 
