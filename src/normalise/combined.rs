@@ -21,6 +21,8 @@ enum Split {
     Separated,
     /// "A (B)", one field outside the brackets and one inside: cells "a (b)".
     Bracketed,
+    /// "X (a, b, c)": cells "a yes, b no, c yes", each part led by its name.
+    Commas,
 }
 
 /// The columns of a table whose cells hold several fields.
@@ -38,6 +40,12 @@ fn header_parts(header: &str) -> Option<(Vec<String>, Split)> {
     let h = header.trim();
     if let (Some(open), true) = (h.find('('), h.ends_with(')')) {
         let (outside, inside) = (h[..open].trim(), h[open + 1..h.len() - 1].trim());
+        // ("Spoken to (child, parent/carer, worker)": commas part the names,
+        // a slash joins two words of one.)
+        let commas: Vec<&str> = inside.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
+        if !outside.is_empty() && commas.len() >= 2 {
+            return Some((commas.iter().map(|p| format!("{outside} {p}")).collect(), Split::Commas));
+        }
         let parts: Vec<&str> = inside.split(['/', '–']).map(str::trim).filter(|p| !p.is_empty()).collect();
         if !outside.is_empty() && parts.len() >= 2 {
             return Some((parts.iter().map(|p| format!("{outside} {p}")).collect(), Split::Separated));
@@ -61,6 +69,10 @@ fn header_parts(header: &str) -> Option<(Vec<String>, Split)> {
 /// lone dash is an empty part ("Exceeds good / –"). (Not at a hyphen: "Yes -
 /// seen at school" is one answer and what was said.)
 fn cell_parts(text: &str, n: usize, split: Split) -> Option<Vec<String>> {
+    if split == Split::Commas {
+        let parts: Vec<String> = text.split(',').map(|p| p.trim().to_string()).collect();
+        return (parts.len() == n).then_some(parts);
+    }
     if split == Split::Bracketed {
         // "SW (by 30/09/2026)": what is outside the last brackets, and in them.
         let t = text.trim();
@@ -85,6 +97,26 @@ fn without_name<'a>(part: &'a str, name: &str) -> &'a str {
     let Some(head) = part.get(..word.len()).filter(|h| h.eq_ignore_ascii_case(word)) else { return part };
     let rest = part[head.len()..].trim_start_matches([':', ' ', '-', '–']);
     if rest.len() < part.len() - head.len() && rest.starts_with(|c: char| c.is_ascii_digit()) {
+        rest
+    } else {
+        part
+    }
+}
+
+/// Each name without the words all the names begin with ("Spoken to child",
+/// "Spoken to worker": "child", "worker").
+fn own_words(names: &[String]) -> Vec<String> {
+    let first: Vec<&str> = names.first().map(|n| n.split(' ').collect()).unwrap_or_default();
+    let shared = (0..first.len()).take_while(|&i| names.iter().all(|n| n.split(' ').nth(i) == Some(first[i]))).count();
+    names.iter().map(|n| n.split(' ').skip(shared).collect::<Vec<_>>().join(" ")).collect()
+}
+
+/// A part led by its name, then an answer ("parent/carer n/a", "child: yes"):
+/// the answer; anything else as it is.
+fn answer_after<'a>(part: &'a str, label: &str) -> &'a str {
+    let Some(head) = part.get(..label.len()).filter(|h| h.eq_ignore_ascii_case(label)) else { return part };
+    let rest = part[head.len()..].trim_start_matches([':', ' ', '-', '–', '=']);
+    if rest.len() < part.len() - head.len() && super::scales::answer(&Cell::text(rest)).is_some() {
         rest
     } else {
         part
@@ -170,6 +202,11 @@ impl CombinedColumns {
             }
             let text = row.cells[*c].as_string();
             match cell_parts(&text, names.len(), *split) {
+                Some(parts) if *split == Split::Commas => {
+                    row.cells[*c] = Cell::Empty;
+                    let labels = own_words(names);
+                    row.cells.extend(parts.iter().zip(&labels).map(|(p, label)| Cell::text(answer_after(p, label))));
+                }
                 Some(parts) => {
                     row.cells[*c] = Cell::Empty;
                     row.cells.extend(parts.iter().zip(names).map(|(p, name)| Cell::text(without_name(p, name))));
@@ -247,6 +284,29 @@ mod tests {
         // Brackets that qualify one field are not two: "Overall grade (Ofsted)".
         let header = row(1, &["Who? (name)"]);
         assert!(CombinedColumns::find(&header, &[row(2, &["A (B)"]), row(3, &["A (B)"]), row(4, &["A (B)"])], action_field).is_none());
+    }
+
+    #[test]
+    fn names_with_their_answers_after_commas_are_a_column_each() {
+        let field = |h: &str| match h.trim().to_lowercase().as_str() {
+            "spoken to child" => Some("spoke_child".to_string()),
+            "spoken to parent/carer" => Some("spoke_family".to_string()),
+            "spoken to worker" => Some("spoke_practitioner".to_string()),
+            _ => None,
+        };
+        let header = row(1, &["Spoken to (child, parent/carer, worker)"]);
+        let body = vec![
+            row(2, &["child yes, parent/carer n/a, worker yes"]),
+            row(3, &["child no, parent/carer yes, worker yes"]),
+            row(4, &["Child: yes, Parent/carer: no, worker no"]),
+        ];
+        let combined = CombinedColumns::find(&header, &body, field).expect("combined");
+        let r = combined.apply(body[0].clone(), 1);
+        assert_eq!(r.cells[1..].iter().map(Cell::as_string).collect::<Vec<_>>(), ["yes", "n/a", "yes"]);
+        let r = combined.apply(body[2].clone(), 1);
+        assert_eq!(r.cells[1..].iter().map(Cell::as_string).collect::<Vec<_>>(), ["yes", "no", "no"]);
+        // (A part that is no answer after its name stays as written.)
+        assert_eq!(answer_after("child seen at school", "child"), "child seen at school");
     }
 
     #[test]

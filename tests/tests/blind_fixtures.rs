@@ -1208,8 +1208,8 @@ fn a_hundred_and_ninth_blind_set_of_two_things_in_one_cell_splits_what_it_can() 
     // Two or three fields in one cell under a header naming them all
     // (tests/fixtures/councils109/README.md): split where each part names a
     // field ("A / B", "A (B)", a part repeating its field's name), and
-    // completion read from statuses that say when; 7 readings open, "not in
-    // the exports" (known_limits.json).
+    // completion read from statuses that say when, names with their answers
+    // after commas; 4 readings open, "not in the exports" (known_limits.json).
     check("councils109");
 }
 
