@@ -94,9 +94,15 @@ fn cell_parts(text: &str, n: usize, split: Split) -> Option<Vec<String>> {
 /// completed by" is read as a due date in words).
 fn without_name<'a>(part: &'a str, name: &str) -> &'a str {
     let Some(word) = name.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()) else { return part };
-    let Some(head) = part.get(..word.len()).filter(|h| h.eq_ignore_ascii_case(word)) else { return part };
-    let rest = part[head.len()..].trim_start_matches([':', ' ', '-', '–']);
-    if rest.len() < part.len() - head.len() && rest.starts_with(|c: char| c.is_ascii_digit()) {
+    after_lead(part, word, &[':', ' ', '-', '–'], |rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// What follows `lead` at the start of `part` (any case) and one or more of
+/// `between`, when `value` accepts it; else `part` as it is.
+fn after_lead<'a>(part: &'a str, lead: &str, between: &[char], value: impl Fn(&str) -> bool) -> &'a str {
+    let Some(head) = part.get(..lead.len()).filter(|h| h.eq_ignore_ascii_case(lead)) else { return part };
+    let rest = part[head.len()..].trim_start_matches(between);
+    if rest.len() < part.len() - head.len() && value(rest) {
         rest
     } else {
         part
@@ -114,13 +120,7 @@ fn own_words(names: &[String]) -> Vec<String> {
 /// A part led by its name, then an answer ("parent/carer n/a", "child: yes"):
 /// the answer; anything else as it is.
 fn answer_after<'a>(part: &'a str, label: &str) -> &'a str {
-    let Some(head) = part.get(..label.len()).filter(|h| h.eq_ignore_ascii_case(label)) else { return part };
-    let rest = part[head.len()..].trim_start_matches([':', ' ', '-', '–', '=']);
-    if rest.len() < part.len() - head.len() && super::scales::answer(&Cell::text(rest)).is_some() {
-        rest
-    } else {
-        part
-    }
+    after_lead(part, label, &[':', ' ', '-', '–', '='], |rest| super::scales::answer(&Cell::text(rest)).is_some())
 }
 
 impl CombinedColumns {

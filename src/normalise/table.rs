@@ -4054,6 +4054,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         timescale_in_units: (mapping.kind == TableKind::Actions)
             .then(|| mapping.columns.iter().filter(|c| c.target == Target::Unmapped).find_map(|c| timescale_unit(&c.header).map(|u| (c.index, u))))
             .flatten(),
+        status_alone: mapping.kind == TableKind::Actions && mapping.field("completed_date").is_none() && mapping.field("reviewed_date").is_none(),
         blank_rows: vec![],
         statuses: (0, 0),
         completed_by_status: 0,
@@ -4320,7 +4321,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // (An action table with no completion column whose statuses say when
     // actions were done, "Complete 07/10/2026": it records completion too.
     // So does one titled as open actions: none of them is done.)
-    if mapping.kind == TableKind::Actions && mapping.field("completed_date").is_none() && mapping.field("reviewed_date").is_none() {
+    if reader.status_alone {
         let dated = model.actions[actions_before..].iter().filter(|a| a.completed.is_some()).count();
         let count = model.actions.len() - actions_before;
         // (Not where some statuses say done and not when: "Complete" beside
@@ -5585,6 +5586,9 @@ struct RowReader<'a> {
     /// An action's timescale as a bare number under a header that gives its
     /// unit ("Timescale (weeks)": 4): the column and the unit.
     timescale_in_units: Option<(usize, &'static str)>,
+    /// An action table with no completion or review date column: its
+    /// statuses are its only record of completion (see [`Self::done_on`]).
+    status_alone: bool,
     /// Each legal-status row's child (tidied) and start date, for a table with
     /// no end dates (a status history).
     status_changes: Vec<(String, chrono::NaiveDate)>,
@@ -7861,8 +7865,7 @@ impl<'a> RowReader<'a> {
         // (In an action table whose statuses are its only record of
         // completion, only a whole date, with its year: "Complete 3/5" is
         // three of five parts done, not 3 May.)
-        let status_alone =
-            self.mapping.kind == TableKind::Actions && self.mapping.field("completed_date").is_none() && self.mapping.field("reviewed_date").is_none();
+        let status_alone = self.status_alone;
         // A date written in the status itself ("Completed 10/09/2026", "Done - 3 Sept 2026") says when.
         let written = || match status {
             Cell::Text(t) if status_alone => whole_date_in(t, |c| self.as_date(c)),
