@@ -17,6 +17,7 @@ mod grid;
 mod groups;
 pub mod identity;
 pub mod join;
+pub mod joined;
 pub mod long;
 mod lookalike;
 mod merge;
@@ -254,6 +255,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     read_codes_by_key(&mut out.model, &ctx, &mut found);
     split_group_notes(&mut out.model, &mut found);
     identity::canonicalise(&mut out.model, &mut found);
+    joined_copies(&mut out.model, &mut found);
     apply_challenges(&mut out.model, &ctx, &mut found);
     drop_visits_read_twice(&mut out, &mut found);
     join::forms_to_lists(&mut out.tables, &mut out.model, &mut found);
@@ -402,6 +404,101 @@ fn drop_visits_read_twice(out: &mut Normalised, found: &mut findings::Findings) 
 /// set aside in its table's count, with a note naming the version used.
 /// A re-audit on its original audit's row that is also a row of its own (the
 /// same child, completed the same day): counted once, as its own row.
+/// Audits read from a report that joins audits to their actions
+/// ([`joined`]) that another table of audits holds too (the same child,
+/// completed the same day: the tracker beside its actions report): that
+/// table's audit, with what only the report holds (its moderation, say)
+/// added, and the report's actions linked to it. Audits read from an action
+/// list that lists its audits are used only where no other table of audits
+/// is read: the audit list is the record of which audits there are.
+fn joined_copies(model: &mut Model, found: &mut findings::Findings) {
+    let tables = std::mem::take(&mut model.joined_tables);
+    if tables.is_empty() {
+        return;
+    }
+    let joined_of = |a: &Audit| tables.iter().find(|(f, s, _)| *f == a.origin.file && *s == a.origin.sheet).map(|t| t.2);
+    let own: Vec<usize> = (0..model.audits.len()).filter(|&i| joined_of(&model.audits[i]).is_none()).collect();
+    // Per report: (matched, dropped) counts and the tables matched.
+    /// A report's audits matched to another table's, its audits dropped, and those tables' files.
+    #[derive(Default)]
+    struct Said {
+        matched: usize,
+        dropped: usize,
+        others: std::collections::BTreeSet<String>,
+    }
+    let mut said: std::collections::BTreeMap<(String, Option<String>), Said> = Default::default();
+    let mut gone = vec![false; model.audits.len()];
+    let mut relink: Vec<(String, Option<String>)> = Vec::new();
+    for (j, gone_j) in gone.iter_mut().enumerate() {
+        let Some(from_actions) = joined_of(&model.audits[j]) else { continue };
+        let a = &model.audits[j];
+        let twin = own.iter().copied().find(|&p| {
+            let b = &model.audits[p];
+            b.child_id == a.child_id && b.completed.is_some() && b.completed == a.completed
+        });
+        let entry = said.entry((a.origin.file.clone(), a.origin.sheet.clone())).or_default();
+        match twin {
+            Some(p) => {
+                entry.matched += 1;
+                entry.others.insert(model.audits[p].origin.file.clone());
+                let filled = table::with_gaps_filled(&model.audits[p], a);
+                let (at, from) = (model.audits[p].origin.clone(), a.origin.clone());
+                relink.push((a.id.clone(), Some(model.audits[p].id.clone())));
+                model.audits[p] = filled;
+                model.merged_audits.push((at, from));
+                *gone_j = true;
+            }
+            None if from_actions && !own.is_empty() => {
+                entry.dropped += 1;
+                relink.push((model.audits[j].id.clone(), None));
+                *gone_j = true;
+            }
+            None => {}
+        }
+    }
+    let relink: HashMap<String, Option<String>> = relink.into_iter().collect();
+    for act in &mut model.actions {
+        if let Some(to) = act.audit_id.as_ref().and_then(|id| relink.get(id)) {
+            act.audit_id.clone_from(to);
+        }
+    }
+    let mut i = 0;
+    model.audits.retain(|_| {
+        i += 1;
+        !gone[i - 1]
+    });
+    for ((file, sheet), Said { matched, dropped, others }) in said {
+        if matched > 0 {
+            let others: Vec<String> = others.into_iter().collect();
+            found.push(
+                Severity::Info,
+                "joined_audit_elsewhere",
+                &file,
+                sheet.as_deref(),
+                None,
+                None,
+                matched.to_string(),
+                format!(
+                    "{matched} audits of this report are also in {} (the same child, completed the same day): each read once, from there, with what only this report holds added (its moderation, say), and this report's actions linked to it",
+                    others.join(", ")
+                ),
+            );
+        }
+        if dropped > 0 {
+            found.push(
+                Severity::Warning,
+                "joined_audit_not_listed",
+                &file,
+                sheet.as_deref(),
+                None,
+                None,
+                dropped.to_string(),
+                format!("{dropped} audits this action list names are in no table of audits read: not counted as audits (the audit list is the record of which audits there are); their actions are kept"),
+            );
+        }
+    }
+}
+
 fn drop_reaudits_read_twice(model: &mut Model, found: &mut findings::Findings) {
     let own: std::collections::HashSet<(String, chrono::NaiveDate)> =
         model.audits.iter().filter(|a| !a.reaudit_on_row).filter_map(|a| Some((identity::tidy(&a.child_id).into_owned(), a.completed?))).collect();

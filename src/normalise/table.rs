@@ -630,6 +630,9 @@ pub struct Context<'a> {
     /// The names (without extension) of every file read, for
     /// [`team_among_siblings`].
     pub(crate) file_stems: std::cell::RefCell<Vec<String>>,
+    /// While a joined report's two tables are read ([`super::joined`]):
+    /// neither is looked at as a joined report again.
+    pub(crate) in_joined: std::cell::Cell<bool>,
 }
 
 /// A header row that two or more sheets or files share (a tracker kept one
@@ -757,6 +760,7 @@ impl<'a> Context<'a> {
             shared_headers: Default::default(),
             folder_headers: Default::default(),
             file_stems: Default::default(),
+            in_joined: Default::default(),
         }
     }
 
@@ -1298,8 +1302,10 @@ fn example_row(row: &SourceRow) -> bool {
 }
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 42] = [
+pub const SET_ASIDE_REASONS: [&str; 44] = [
     NO_ACTION,
+    super::joined::AUDIT_REPEATED,
+    super::joined::ACTION_REPEATED,
     EXAMPLE_ROW,
     JOINT_ENTRY,
     LONE_SENTENCE,
@@ -1610,7 +1616,7 @@ fn same_audit_copied(x: &Audit, a: &Audit) -> bool {
 }
 
 /// `x` with each value it has none of taken from `y`.
-fn with_gaps_filled(x: &Audit, y: &Audit) -> Audit {
+pub(crate) fn with_gaps_filled(x: &Audit, y: &Audit) -> Audit {
     fn fill<T: Clone>(to: &mut Option<T>, from: &Option<T>) {
         if to.is_none() {
             to.clone_from(from);
@@ -3607,6 +3613,68 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     }
     let mapping = mapping.expect("checked above");
     let h = header.expect("mapping implies header");
+    // A report that joins each audit to its actions (the audit's columns on
+    // each of its action rows): read as a table of its audits, each once, and
+    // one of its actions (see [`super::joined`]).
+    if let (None, None, None, None, None, false, false) = (pins, &read_error, &long, &wide_plans, &wide_groups, more_tables, ctx.in_joined.get()) {
+        let map = |cells: &[Cell], columns: &[usize]| {
+            let body: Vec<Vec<Cell>> =
+                sample[h + 1..].iter().take(200).map(|r| columns.iter().map(|&i| r.cells.get(i).cloned().unwrap_or(Cell::Empty)).collect()).collect();
+            map_table(ctx.config, &ctx.recogniser, ctx.crosswalk, None, cells, &body)
+        };
+        if let Some(j) = super::joined::find(&mapping, &sample[h].cells, &sample[h + 1..], map) {
+            let mut all = sample.split_off(h + 1);
+            let header_row = sample.pop().expect("the header row");
+            for r in rows.by_ref() {
+                match r {
+                    Ok(r) => all.push(r),
+                    Err(e) => {
+                        read_error = Some(e);
+                        break;
+                    }
+                }
+            }
+            let split = super::joined::split(&j, &sample, &header_row, all);
+            findings.push(Severity::Warning, "joined_report", &file, sheet.as_deref(), Some(header_row.row), None, "", split.note.clone());
+            if j.shape != super::joined::Shape::NotesWithEpisodes {
+                model.joined_tables.push((file.clone(), sheet.clone(), j.shape == super::joined::Shape::ActionsWithAudits));
+            }
+            let format = text_format.map(|f| TextFormat { bulk: None, ..f });
+            let as_table = |rows: Vec<SourceRow>| Table {
+                file: file.clone(),
+                sheet: sheet.clone(),
+                text_format: format.clone(),
+                rows: Box::new(rows.into_iter().map(Ok)),
+                date1904,
+            };
+            ctx.in_joined.set(true);
+            let mut reports = read_tables(ctx, as_table(split.audits), model, findings);
+            let actions = read_tables(ctx, as_table(split.actions), model, findings);
+            ctx.in_joined.set(false);
+            let mut first = reports.remove(0);
+            first.notes.insert(0, split.note);
+            for _ in 0..split.repeated_audits {
+                first.rows_read += 1;
+                first.reject(super::joined::AUDIT_REPEATED);
+            }
+            let mut rest = actions.into_iter();
+            if let Some(mut a) = rest.next() {
+                for _ in 0..split.repeated_actions {
+                    a.rows_read += 1;
+                    a.reject(super::joined::ACTION_REPEATED);
+                }
+                a.notes.insert(0, "the joined list of a report read as two tables (see the first)".into());
+                first.attached.push(a);
+            }
+            first.attached.extend(reports);
+            first.attached.extend(rest);
+            if let Some(e) = read_error {
+                first.failed = true;
+                findings.push(Severity::Error, "read_error", &file, sheet.as_deref(), None, None, "", format!("reading stopped: {}", e.message));
+            }
+            return (first, None);
+        }
+    }
     report.kind = mapping.kind;
     report.framework = mapping.framework.clone();
     report.header_row = Some(sample[h].row);
@@ -4744,7 +4812,7 @@ fn break_inline_numbers(text: &str) -> String {
 
 /// Which part of an action slot a folded header names: 0 the action, 1 who,
 /// 2 due, 3 completed, 4 reviewed, 5 comments or status.
-fn slot_part(f: &str) -> Option<usize> {
+pub(crate) fn slot_part(f: &str) -> Option<usize> {
     let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
     let has = |w: &str| words.contains(&w);
     // (Seed 004's action plan: "Agreed Action", "Person", "Completion date"

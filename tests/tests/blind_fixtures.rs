@@ -1243,6 +1243,17 @@ fn a_hundred_and_fifteenth_blind_set_of_exports_sent_by_e_mail_keeps_every_kpi()
 }
 
 #[test]
+fn a_hundred_and_sixteenth_blind_set_of_reports_that_joined_two_tables_keeps_every_kpi() {
+    // A system's report that joins each audit to its actions (the audit's
+    // columns on each action row), an action list listing its audits, a
+    // cross product with the people consulted, a Power BI export holding
+    // the moderation beside the actions, case notes joined to every legal
+    // status of the child (tests/fixtures/councils116/README.md): 34 KPIs
+    // were wrong or missing before the reports were read as two tables.
+    check("councils116");
+}
+
+#[test]
 fn a_hundred_and_eleventh_blind_set_of_the_system_s_own_judgements_keeps_every_visit_kpi() {
     // Visit and legal-status reports carrying the case management system's
     // own compliance columns ("Days since previous visit", "Visit within

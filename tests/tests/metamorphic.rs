@@ -1474,3 +1474,98 @@ fn the_templates_own_words_left_in_the_trackers_keep_every_kpi() {
     assert!(changed > 50, "the sample's trackers have blank cells to fill ({changed})");
     assert_same_kpis("template-words", &base, &run("template-words", &templated, &[], &window()));
 }
+
+/// A date as the sample writes it ("21/11/2024", "8 Nov 2024", "2025-12-01"), to join on.
+fn joined_date(s: &str) -> Option<chrono::NaiveDate> {
+    ["%d/%m/%Y", "%d %b %Y", "%Y-%m-%d"].iter().find_map(|f| chrono::NaiveDate::parse_from_str(s.trim(), f).ok())
+}
+
+/// Takes the CSV whose path contains `name` out of the export.
+fn take_csv(e: &mut Export, name: &str) -> (PathBuf, u8, Grid, Encoding) {
+    let at = e.files.iter().position(|(p, _)| p.to_string_lossy().contains(name)).unwrap_or_else(|| panic!("sample has {name}"));
+    let (path, File::Csv { delimiter, grid, encoding }) = e.files.remove(at) else { panic!("{name} is CSV") };
+    (path, delimiter, grid, encoding)
+}
+
+#[test]
+fn audits_joined_to_their_actions_and_notes_to_legal_status_keep_every_kpi() {
+    // What a system's report gives instead of two tables (blind set 116):
+    // the KSS audits joined to their actions, each audit's columns again on
+    // each of its action rows and an audit with no action once, with the
+    // action's columns blank (its "Date Completed" beside the audit's
+    // "Completed Date"); and the case notes joined to the legal-status
+    // episodes, each note once per episode of its child, an episode of a
+    // child with no note on a row of its own. Every KPI stays.
+    let base = baseline("audits_joined_to_their_actions_and_notes_to_legal_status_keep_every_kpi");
+    let mut e = sample();
+    let (path, delimiter, audits, encoding) = take_csv(&mut e, "kss-audits");
+    let (_, _, actions, _) = take_csv(&mut e, "kss-actions");
+    let (ah, th) = (audits.header.unwrap(), actions.header.unwrap());
+    let col = |g: &Grid, h: usize, name: &str| g.rows[h].iter().position(|c| text(c) == name).unwrap_or_else(|| panic!("{name}"));
+    let (a_child, a_done) = (col(&audits, ah, "Person ID"), col(&audits, ah, "Completed Date"));
+    let (t_child, t_date) = (col(&actions, th, "Person ID"), col(&actions, th, "Audit Date"));
+    let action_cols: Vec<usize> = (0..actions.rows[th].len()).filter(|&i| i != t_child && i != t_date).collect();
+    let mut rows = audits.rows[..=ah].to_vec();
+    rows[ah].extend(action_cols.iter().map(|&i| actions.rows[th][i].clone()));
+    let width = audits.rows[ah].len();
+    let mut joined_actions = 0;
+    for r in &audits.rows[ah + 1..] {
+        let mut audit = r.clone();
+        audit.resize(width, Data::Empty);
+        let key = (text(&r[a_child]), joined_date(&text(&r[a_done])));
+        let its: Vec<&Vec<Data>> =
+            actions.rows[th + 1..].iter().filter(|t| key.1.is_some() && (text(&t[t_child]), joined_date(&text(&t[t_date]))) == key).collect();
+        if its.is_empty() {
+            let mut row = audit.clone();
+            row.resize(width + action_cols.len(), Data::Empty);
+            rows.push(row);
+        }
+        for t in its {
+            let mut row = audit.clone();
+            row.extend(action_cols.iter().map(|&i| t.get(i).cloned().unwrap_or(Data::Empty)));
+            rows.push(row);
+            joined_actions += 1;
+        }
+    }
+    assert_eq!(joined_actions, actions.rows.len() - th - 1, "every action of the sample has its audit");
+    e.files.push((path.with_file_name("KSS audits with actions (report).csv"), File::Csv { delimiter, grid: Grid { rows, header: Some(ah) }, encoding }));
+
+    let (path, delimiter, notes, encoding) = take_csv(&mut e, "case-notes");
+    let (_, _, status, _) = take_csv(&mut e, "legal-status");
+    let (nh, sh) = (notes.header.unwrap(), status.header.unwrap());
+    let (n_child, s_child) = (col(&notes, nh, "Person ID"), col(&status, sh, "Child ID"));
+    let status_cols: Vec<usize> = (0..status.rows[sh].len()).filter(|&i| i != s_child).collect();
+    let mut rows = notes.rows[..=nh].to_vec();
+    rows[nh].extend(
+        status_cols.iter().map(|&i| Data::String(format!("Legal Status {}", text(&status.rows[sh][i])).replace("Legal Status Legal Status", "Legal Status"))),
+    );
+    let width = notes.rows[nh].len();
+    let mut noted = std::collections::HashSet::new();
+    for r in &notes.rows[nh + 1..] {
+        let mut note = r.clone();
+        note.resize(width, Data::Empty);
+        noted.insert(text(&r[n_child]));
+        let spells: Vec<&Vec<Data>> = status.rows[sh + 1..].iter().filter(|s| text(&s[s_child]) == text(&r[n_child])).collect();
+        if spells.is_empty() {
+            let mut row = note.clone();
+            row.resize(width + status_cols.len(), Data::Empty);
+            rows.push(row);
+        }
+        for s in spells {
+            let mut row = note.clone();
+            row.extend(status_cols.iter().map(|&i| s.get(i).cloned().unwrap_or(Data::Empty)));
+            rows.push(row);
+        }
+    }
+    for s in status.rows[sh + 1..].iter().filter(|s| !noted.contains(&text(&s[s_child]))) {
+        let mut row = vec![Data::Empty; width];
+        row[n_child] = s[s_child].clone();
+        row.extend(status_cols.iter().map(|&i| s.get(i).cloned().unwrap_or(Data::Empty)));
+        rows.push(row);
+    }
+    e.files.push((path.with_file_name("Case notes with legal status (report).csv"), File::Csv { delimiter, grid: Grid { rows, header: Some(nh) }, encoding }));
+    let got = run("joined", &e, &[], &window());
+    assert_same_kpis("joined reports", &base, &got);
+    assert!(got.data_quality.contains("joins each audit to its actions"), "the audits' report is said to be read as two tables");
+    assert!(got.data_quality.contains("joins each note to the child's legal-status episodes"), "so is the notes' report");
+}
