@@ -181,7 +181,11 @@ pub(crate) fn find(mapping: &TableMapping, header: &[Cell], body: &[SourceRow], 
     if !joined {
         return None;
     }
-    let links = [("audit_id", "Audit ID"), ("child_id", "Child ID"), ("completed_date", "Audit date"), ("team", "Team")]
+    // (An action from moderation, "Additional action from moderation" on a
+    // moderation log, is set the day the audit was moderated.)
+    let from_moderation = fold(&header[text].as_string()).split(' ').any(|w| w.starts_with("moderat"));
+    let set = if from_moderation { "moderation_date" } else { "" };
+    let links = [("audit_id", "Audit ID"), ("child_id", "Child ID"), ("completed_date", "Audit date"), ("team", "Team"), (set, "Date set")]
         .into_iter()
         .filter_map(|(f, h)| Some((field(f)?, h)))
         .collect();

@@ -1243,6 +1243,16 @@ fn a_hundred_and_fifteenth_blind_set_of_exports_sent_by_e_mail_keeps_every_kpi()
 }
 
 #[test]
+fn a_hundred_and_twelfth_blind_set_of_actions_set_after_the_audit_keeps_every_kpi() {
+    // Actions set after the audit: by the line manager, the supervisor, the
+    // Audit Team, a meeting or the moderator (tests/fixtures/councils112/
+    // README.md). The moderator's actions on a Torbay moderation log, whose
+    // "Completion date" is the action's by-when, are actions set on the day
+    // of the moderation, and the log's moderation is still the audit's.
+    check("councils112");
+}
+
+#[test]
 fn a_hundred_and_sixteenth_blind_set_of_reports_that_joined_two_tables_keeps_every_kpi() {
     // A system's report that joins each audit to its actions (the audit's
     // columns on each action row), an action list listing its audits, a
