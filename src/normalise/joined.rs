@@ -39,8 +39,12 @@ pub(crate) struct Joined {
     pub group: Vec<usize>,
     /// The column of the action's words.
     text: usize,
-    /// The audit's columns read as something, whose values together are one audit.
-    audit_columns: Vec<usize>,
+    /// The columns whose values together are one record: the audit's id (else
+    /// its child) and its completion date; a note's own columns.
+    identity: Vec<usize>,
+    /// The record's other columns read as something: where two rows of one
+    /// record differ in them, the first row's are used, and that is said.
+    record_columns: Vec<usize>,
     /// The columns an action's row keeps to link it to its audit, each with
     /// the header it is given there.
     links: Vec<(usize, &'static str)>,
@@ -70,6 +74,8 @@ pub(crate) struct Split {
     pub repeated_audits: u64,
     /// Action rows the same as one already read (the report joins another list as well).
     pub repeated_actions: u64,
+    /// Where rows of one record differ in its columns: (the columns' headers, rows).
+    pub differing: Option<(String, Vec<u32>)>,
     pub note: String,
 }
 
@@ -137,7 +143,11 @@ fn action_group(mapping: &TableMapping, header: &[Cell], body: &[SourceRow]) -> 
     })?;
     let start = if text > 0 && names_action_id(&folded[text - 1]) { text - 1 } else { text };
     let mut end = text + 1;
-    while end < folded.len() && !has_number(&folded[end]) && part(&folded[end]).is_some_and(|p| p > 0) {
+    // (Over a column no part names and nothing reads, "Priority" or "RAG",
+    // when a part of the action follows it.)
+    let unread = |i: usize| matches!(target(i), None | Some(Target::Unmapped | Target::Ignore));
+    let names_part = |i: usize| !has_number(&folded[i]) && part(&folded[i]).is_some_and(|p| p > 0);
+    while end < folded.len() && (names_part(end) || (unread(end) && part(&folded[end]).is_none() && end + 1 < folded.len() && names_part(end + 1))) {
         end += 1;
     }
     let dated = (text + 1..end).any(|i| matches!(part(&folded[i]), Some(2 | 3)));
@@ -162,21 +172,28 @@ pub(crate) fn find(mapping: &TableMapping, header: &[Cell], body: &[SourceRow], 
         return None;
     }
     let completed = field("completed_date")?;
-    let audit_columns: Vec<usize> =
+    let record_columns: Vec<usize> =
         rest.columns.iter().filter(|c| matches!(c.target, Target::Field(_) | Target::Domain(_)) && !group.contains(&c.index)).map(|c| c.index).collect();
+    // (An audit is its id, else its child's, with its completion date: a
+    // grade revised on one of its rows, an auditor's name spelt two ways,
+    // do not make it two audits.)
+    let identity: Vec<usize> = [field("audit_id").or(field("child_id")), Some(completed)].into_iter().flatten().collect();
     // An audit on two rows, each with its own action.
-    let repeated = repeats(body, &audit_columns, &group, text);
+    let repeated = repeats(body, &identity, &group, text);
+    let folded: Vec<String> = header.iter().map(|c| fold(&c.as_string())).collect();
     let joined = if from_actions {
-        // (A left join lists an audit with no action: a blank action or "No further action".)
-        let listed_without = body.iter().any(|r| match r.cells.get(text) {
-            None => true,
-            Some(c) => c.is_empty() || super::table::says_no_action(&c.as_string()),
-        });
+        // (A left join lists an audit with no action: "No further action", or
+        // a row with every action column blank. Not an action whose words
+        // alone are missing.)
+        let blank = |r: &SourceRow| group.iter().all(|&i| r.cells.get(i).is_none_or(Cell::is_empty));
+        let listed_without = body.iter().any(|r| blank(r) || r.cells.get(text).is_some_and(|c| super::table::says_no_action(&c.as_string())));
         repeated && listed_without && (field("audit_id").is_some() || field("auditor").is_some())
     } else {
-        // (Or one action to an audit, the audit's own completion beside the action's.)
+        // (Or one action to an audit, with who is to do it, the audit's own
+        // completion beside the action's.)
         let action_date_read = group.iter().any(|&i| mapping.columns.iter().any(|c| c.index == i && c.target == Target::Field("completed_date".into())));
-        repeated || (action_date_read && !group.contains(&completed) && group.len() >= 3)
+        let has_owner = group.iter().any(|&i| part(&folded[i]) == Some(1));
+        repeated || (action_date_read && has_owner && !group.contains(&completed))
     };
     if !joined {
         return None;
@@ -190,7 +207,7 @@ pub(crate) fn find(mapping: &TableMapping, header: &[Cell], body: &[SourceRow], 
         .filter_map(|(f, h)| Some((field(f)?, h)))
         .collect();
     let shape = if from_actions { Shape::ActionsWithAudits } else { Shape::AuditsWithActions };
-    Some(Joined { group, text, audit_columns, links, shape })
+    Some(Joined { group, text, identity, record_columns, links, shape })
 }
 
 /// Whether, among `body`'s rows with something in column `text`, one
@@ -240,12 +257,16 @@ fn with_episodes(mapping: &TableMapping, header: &[Cell], body: &[SourceRow], ma
     let group: Vec<usize> = [Some(kind), Some(start), read("end_date"), read("team")].into_iter().flatten().collect();
     let record: Vec<usize> =
         mapping.columns.iter().filter(|c| matches!(c.target, Target::Field(_) | Target::Domain(_)) && !group.contains(&c.index)).map(|c| c.index).collect();
+    let identity = match mapping.field("note_id") {
+        Some(id) => vec![child, id],
+        None => record.clone(),
+    };
     // (A note on two rows, one per episode; or an episode's start and end
     // beside its status, which no note has: one episode a child.)
-    if !repeats(body, &record, &group, kind) && read("end_date").is_none() {
+    if !repeats(body, &identity, &group, kind) && read("end_date").is_none() {
         return None;
     }
-    Some(Joined { group, text: kind, audit_columns: record, links: vec![(child, "Child ID")], shape: Shape::NotesWithEpisodes })
+    Some(Joined { group, text: kind, identity, record_columns: record, links: vec![(child, "Child ID")], shape: Shape::NotesWithEpisodes })
 }
 
 /// The columns of a row (the cells at `columns`, in order; empty past its end).
@@ -266,14 +287,26 @@ pub(crate) fn split(j: &Joined, above: &[SourceRow], header: &SourceRow, rows: V
     }
     let mut actions = vec![action_header];
     let (mut repeated_audits, mut repeated_actions) = (0, 0);
-    let mut audits_seen = std::collections::HashSet::new();
+    let mut audits_seen: std::collections::HashMap<Vec<String>, Vec<String>> = std::collections::HashMap::new();
     let mut actions_seen = std::collections::HashSet::new();
+    let (mut differ_in, mut differ_rows) = (std::collections::BTreeSet::new(), Vec::new());
+    let values = |r: &SourceRow, cols: &[usize]| -> Vec<String> { cols.iter().map(|&i| r.cells.get(i).map(Cell::as_string).unwrap_or_default()).collect() };
     for r in &rows {
-        let key: Vec<String> = j.audit_columns.iter().map(|&i| r.cells.get(i).map(Cell::as_string).unwrap_or_default()).collect();
-        if key.iter().all(String::is_empty) || audits_seen.insert(key) {
-            audits.push(project(r, &audit_part));
-        } else {
-            repeated_audits += 1;
+        let key = values(r, &j.identity);
+        let record = values(r, &j.record_columns);
+        match audits_seen.get(&key) {
+            Some(first) if !key.iter().all(String::is_empty) => {
+                repeated_audits += 1;
+                let differ: Vec<usize> = (0..record.len()).filter(|&k| first[k] != record[k]).collect();
+                if !differ.is_empty() {
+                    differ_in.extend(differ.iter().map(|&k| j.record_columns[k]));
+                    differ_rows.push(r.row);
+                }
+            }
+            _ => {
+                audits_seen.insert(key, record);
+                audits.push(project(r, &audit_part));
+            }
         }
         let filled = j.group.iter().any(|&i| r.cells.get(i).is_some_and(|c| !c.is_empty()));
         if !filled || r.cells.get(j.text).is_none_or(Cell::is_empty) && j.group.iter().filter(|&&i| r.cells.get(i).is_some_and(|c| !c.is_empty())).count() <= 1
@@ -302,7 +335,8 @@ pub(crate) fn split(j: &Joined, above: &[SourceRow], header: &SourceRow, rows: V
             "a case-note report that joins each note to the child's legal-status episodes (a note once per episode): read as two tables, its notes ({records}, each once) from the columns other than {group}, and the episodes ({joined}, each once) from those with the child's id (a child with no note in the report has no legal status read)"
         ),
     };
-    Split { audits, actions, repeated_audits, repeated_actions, note }
+    let differing = (!differ_rows.is_empty()).then(|| (names(&differ_in.into_iter().collect::<Vec<_>>()), differ_rows));
+    Split { audits, actions, repeated_audits, repeated_actions, differing, note }
 }
 
 #[cfg(test)]

@@ -237,6 +237,8 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
         }
     });
     progress(total, total, "");
+    // (An action list's audits, where no other table of audits was read.)
+    out.tables.extend(table::read_listed_audits(&ctx, &mut out.model, &mut found));
     corrections::not_made(&ctx.keyed_corrections.borrow(), &mut found);
     table::resolve_carried(&mut out.model);
     table::children_of_originals(&mut out.model, &mut found);
@@ -406,60 +408,54 @@ fn drop_visits_read_twice(out: &mut Normalised, found: &mut findings::Findings) 
 /// same child, completed the same day): counted once, as its own row.
 /// Audits read from a report that joins audits to their actions
 /// ([`joined`]) that another table of audits holds too (the same child,
-/// completed the same day: the tracker beside its actions report): that
-/// table's audit, with what only the report holds (its moderation, say)
-/// added, and the report's actions linked to it. Audits read from an action
-/// list that lists its audits are used only where no other table of audits
-/// is read: the audit list is the record of which audits there are.
+/// completed the same day, or within 3 days, a date typed a day out: the
+/// tracker beside its actions report): that table's audit, with what only
+/// the report holds (its moderation, say) added, and the report's actions
+/// linked to it.
 fn joined_copies(model: &mut Model, found: &mut findings::Findings) {
     let tables = std::mem::take(&mut model.joined_tables);
     if tables.is_empty() {
         return;
     }
-    let joined_of = |a: &Audit| tables.iter().find(|(f, s, _)| *f == a.origin.file && *s == a.origin.sheet).map(|t| t.2);
-    let own: Vec<usize> = (0..model.audits.len()).filter(|&i| joined_of(&model.audits[i]).is_none()).collect();
-    // Per report: (matched, dropped) counts and the tables matched.
-    /// A report's audits matched to another table's, its audits dropped, and those tables' files.
-    #[derive(Default)]
-    struct Said {
-        matched: usize,
-        dropped: usize,
-        others: std::collections::BTreeSet<String>,
-    }
-    let mut said: std::collections::BTreeMap<(String, Option<String>), Said> = Default::default();
+    let joined = |a: &Audit| tables.iter().any(|(f, s)| *f == a.origin.file && *s == a.origin.sheet);
+    let own: Vec<usize> = (0..model.audits.len()).filter(|&i| !joined(&model.audits[i])).collect();
+    // Per report: its audits matched, and the files of those they matched.
+    let mut said: std::collections::BTreeMap<(String, Option<String>), (usize, std::collections::BTreeSet<String>)> = Default::default();
     let mut gone = vec![false; model.audits.len()];
-    let mut relink: Vec<(String, Option<String>)> = Vec::new();
+    let mut relink: HashMap<String, String> = HashMap::new();
+    let mut taken = std::collections::HashSet::new();
     for (j, gone_j) in gone.iter_mut().enumerate() {
-        let Some(from_actions) = joined_of(&model.audits[j]) else { continue };
-        let a = &model.audits[j];
-        let twin = own.iter().copied().find(|&p| {
-            let b = &model.audits[p];
-            b.child_id == a.child_id && b.completed.is_some() && b.completed == a.completed
-        });
-        let entry = said.entry((a.origin.file.clone(), a.origin.sheet.clone())).or_default();
-        match twin {
-            Some(p) => {
-                entry.matched += 1;
-                entry.others.insert(model.audits[p].origin.file.clone());
-                let filled = table::with_gaps_filled(&model.audits[p], a);
-                let (at, from) = (model.audits[p].origin.clone(), a.origin.clone());
-                relink.push((a.id.clone(), Some(model.audits[p].id.clone())));
-                model.audits[p] = filled;
-                model.merged_audits.push((at, from));
-                *gone_j = true;
-            }
-            None if from_actions && !own.is_empty() => {
-                entry.dropped += 1;
-                relink.push((model.audits[j].id.clone(), None));
-                *gone_j = true;
-            }
-            None => {}
+        if !joined(&model.audits[j]) {
+            continue;
         }
+        let a = &model.audits[j];
+        let Some(done) = a.completed else { continue };
+        let twin = own
+            .iter()
+            .copied()
+            .filter(|&p| !taken.contains(&(a.origin.file.clone(), a.origin.sheet.clone(), p)))
+            .filter_map(|p| {
+                let b = &model.audits[p];
+                let days = (b.completed? - done).num_days().abs();
+                (b.child_id == a.child_id && days <= 3).then_some((days, p))
+            })
+            .min()
+            .map(|(_, p)| p);
+        let Some(p) = twin else { continue };
+        taken.insert((a.origin.file.clone(), a.origin.sheet.clone(), p));
+        let entry = said.entry((a.origin.file.clone(), a.origin.sheet.clone())).or_default();
+        entry.0 += 1;
+        entry.1.insert(model.audits[p].origin.file.clone());
+        let filled = table::with_gaps_filled(&model.audits[p], a);
+        let (at, from) = (model.audits[p].origin.clone(), a.origin.clone());
+        relink.insert(a.id.clone(), model.audits[p].id.clone());
+        model.audits[p] = filled;
+        model.merged_audits.push((at, from));
+        *gone_j = true;
     }
-    let relink: HashMap<String, Option<String>> = relink.into_iter().collect();
     for act in &mut model.actions {
         if let Some(to) = act.audit_id.as_ref().and_then(|id| relink.get(id)) {
-            act.audit_id.clone_from(to);
+            act.audit_id = Some(to.clone());
         }
     }
     let mut i = 0;
@@ -467,35 +463,21 @@ fn joined_copies(model: &mut Model, found: &mut findings::Findings) {
         i += 1;
         !gone[i - 1]
     });
-    for ((file, sheet), Said { matched, dropped, others }) in said {
-        if matched > 0 {
-            let others: Vec<String> = others.into_iter().collect();
-            found.push(
-                Severity::Info,
-                "joined_audit_elsewhere",
-                &file,
-                sheet.as_deref(),
-                None,
-                None,
-                matched.to_string(),
-                format!(
-                    "{matched} audits of this report are also in {} (the same child, completed the same day): each read once, from there, with what only this report holds added (its moderation, say), and this report's actions linked to it",
-                    others.join(", ")
-                ),
-            );
-        }
-        if dropped > 0 {
-            found.push(
-                Severity::Warning,
-                "joined_audit_not_listed",
-                &file,
-                sheet.as_deref(),
-                None,
-                None,
-                dropped.to_string(),
-                format!("{dropped} audits this action list names are in no table of audits read: not counted as audits (the audit list is the record of which audits there are); their actions are kept"),
-            );
-        }
+    for ((file, sheet), (matched, others)) in said {
+        let others: Vec<String> = others.into_iter().collect();
+        found.push(
+            Severity::Info,
+            "joined_audit_elsewhere",
+            &file,
+            sheet.as_deref(),
+            None,
+            None,
+            matched.to_string(),
+            format!(
+                "{matched} audits of this report are also in {} (the same child, completed the same day or within 3 days): each read once, from there, with what only this report holds added (its moderation, say), and this report's actions linked to it",
+                others.join(", ")
+            ),
+        );
     }
 }
 

@@ -527,10 +527,10 @@ pub struct Model {
     /// read, the child, the audit's date, the revised grade as written.
     pub challenges: Vec<(Origin, String, Option<NaiveDate>, String)>,
     /// While reading: the tables (file, sheet) whose audits were read from a
-    /// report that joins audits to their actions, and whether that report was
-    /// read as actions ([`super::joined`]). Their audits that another table
-    /// holds too are that table's ([`super::joined_copies`]).
-    pub joined_tables: Vec<(String, Option<String>, bool)>,
+    /// report that joins audits to their actions ([`super::joined`]). Their
+    /// audits that another table holds too are that table's
+    /// ([`super::joined_copies`]).
+    pub joined_tables: Vec<(String, Option<String>)>,
 }
 
 /// One line of a key sheet.

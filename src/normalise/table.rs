@@ -633,6 +633,59 @@ pub struct Context<'a> {
     /// While a joined report's two tables are read ([`super::joined`]):
     /// neither is looked at as a joined report again.
     pub(crate) in_joined: std::cell::Cell<bool>,
+    /// The audits of action lists that list their audits too
+    /// ([`super::joined::Shape::ActionsWithAudits`]), read when every file
+    /// has been read and only if no other table of audits was
+    /// ([`read_listed_audits`]).
+    pub(crate) listed_audits: std::cell::RefCell<Vec<ListedAudits>>,
+}
+
+/// An action list's audits, kept to be read after every file ([`Context::listed_audits`]).
+pub(crate) struct ListedAudits {
+    file: String,
+    sheet: Option<String>,
+    text_format: Option<TextFormat>,
+    date1904: bool,
+    rows: Vec<SourceRow>,
+    /// Rows that repeat an audit already listed.
+    repeated: u64,
+}
+
+/// The audits of action lists that list their audits too, read only where no
+/// other table of audits was read (the audit list is the record of which
+/// audits there are); else each list is said not counted.
+pub(crate) fn read_listed_audits(ctx: &Context, model: &mut Model, findings: &mut Findings) -> Vec<TableReport> {
+    let listed = std::mem::take(&mut *ctx.listed_audits.borrow_mut());
+    let others = !model.audits.is_empty();
+    let mut reports = Vec::new();
+    for l in listed {
+        if others {
+            findings.push(
+                Severity::Warning,
+                "listed_audits_not_counted",
+                &l.file,
+                l.sheet.as_deref(),
+                None,
+                None,
+                "",
+                "this action list lists its audits too (an audit with no action on a row of its own), but other tables of audits are read: its audits are not counted (the audit list is the record of which audits there are); its actions are read",
+            );
+            continue;
+        }
+        ctx.in_joined.set(true);
+        let table = Table { file: l.file, sheet: l.sheet, text_format: l.text_format, rows: Box::new(l.rows.into_iter().map(Ok)), date1904: l.date1904 };
+        let mut read = read_tables(ctx, table, model, findings);
+        ctx.in_joined.set(false);
+        if let Some(first) = read.first_mut() {
+            first.notes.insert(0, "the audits an action list lists (no other table of audits was read)".into());
+            for _ in 0..l.repeated {
+                first.rows_read += 1;
+                first.reject(super::joined::AUDIT_REPEATED);
+            }
+        }
+        reports.extend(read);
+    }
+    reports
 }
 
 /// A header row that two or more sheets or files share (a tracker kept one
@@ -761,6 +814,7 @@ impl<'a> Context<'a> {
             folder_headers: Default::default(),
             file_stems: Default::default(),
             in_joined: Default::default(),
+            listed_audits: Default::default(),
         }
     }
 
@@ -3636,8 +3690,27 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             }
             let split = super::joined::split(&j, &sample, &header_row, all);
             findings.push(Severity::Warning, "joined_report", &file, sheet.as_deref(), Some(header_row.row), None, "", split.note.clone());
-            if j.shape != super::joined::Shape::NotesWithEpisodes {
-                model.joined_tables.push((file.clone(), sheet.clone(), j.shape == super::joined::Shape::ActionsWithAudits));
+            if let Some((columns, at)) = &split.differing {
+                let shown: Vec<String> = at.iter().take(10).map(u32::to_string).collect();
+                let more = if at.len() > 10 { ", …" } else { "" };
+                findings.push(
+                    Severity::Warning,
+                    "joined_rows_differ",
+                    &file,
+                    sheet.as_deref(),
+                    None,
+                    None,
+                    at.len().to_string(),
+                    format!(
+                        "{} rows repeat a record of an earlier row (the same id or child and date) with other values in {columns} (rows {}{more}): the first row's values are used. Check which is right",
+                        at.len(),
+                        shown.join(", ")
+                    ),
+                );
+            }
+            let shape = j.shape;
+            if shape == super::joined::Shape::AuditsWithActions {
+                model.joined_tables.push((file.clone(), sheet.clone()));
             }
             let format = text_format.map(|f| TextFormat { bulk: None, ..f });
             let as_table = |rows: Vec<SourceRow>| Table {
@@ -3648,24 +3721,42 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 date1904,
             };
             ctx.in_joined.set(true);
-            let mut reports = read_tables(ctx, as_table(split.audits), model, findings);
+            // (An action list's audits are read after every file, and only
+            // where no other table of audits is: see [`read_listed_audits`].)
+            let mut reports = if shape == super::joined::Shape::ActionsWithAudits {
+                ctx.listed_audits.borrow_mut().push(ListedAudits {
+                    file: file.clone(),
+                    sheet: sheet.clone(),
+                    text_format: format.clone(),
+                    date1904,
+                    rows: split.audits,
+                    repeated: split.repeated_audits,
+                });
+                Vec::new()
+            } else {
+                read_tables(ctx, as_table(split.audits), model, findings)
+            };
             let actions = read_tables(ctx, as_table(split.actions), model, findings);
             ctx.in_joined.set(false);
-            let mut first = reports.remove(0);
-            first.notes.insert(0, split.note);
-            for _ in 0..split.repeated_audits {
-                first.rows_read += 1;
-                first.reject(super::joined::AUDIT_REPEATED);
-            }
             let mut rest = actions.into_iter();
-            if let Some(mut a) = rest.next() {
-                for _ in 0..split.repeated_actions {
-                    a.rows_read += 1;
-                    a.reject(super::joined::ACTION_REPEATED);
+            let mut a = rest.next().unwrap_or_else(|| TableReport::new(&file, sheet.as_deref(), None));
+            for _ in 0..split.repeated_actions {
+                a.rows_read += 1;
+                a.reject(super::joined::ACTION_REPEATED);
+            }
+            let mut first = if reports.is_empty() {
+                a
+            } else {
+                let mut first = reports.remove(0);
+                for _ in 0..split.repeated_audits {
+                    first.rows_read += 1;
+                    first.reject(super::joined::AUDIT_REPEATED);
                 }
                 a.notes.insert(0, "the joined list of a report read as two tables (see the first)".into());
                 first.attached.push(a);
-            }
+                first
+            };
+            first.notes.insert(0, split.note);
             first.attached.extend(reports);
             first.attached.extend(rest);
             if let Some(e) = read_error {

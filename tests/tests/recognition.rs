@@ -3535,3 +3535,80 @@ fn a_spacer_column_and_the_day_s_last_rules_read_as_a_third_review_expected() {
     assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(2)), "{}", data_quality(&out));
     assert!(data_quality(&out).contains("written into the e-mail's text"), "{}", data_quality(&out));
 }
+
+#[test]
+fn a_joined_report_s_slips_and_lookalikes_read_as_a_stranger_expected() {
+    // A stranger's review of the joined-report rule: each of these read
+    // wrongly with its first version.
+    // One row per audit, its recommendations, a by-when and "Date
+    // completed" with no one to do them: the audit's completion, as before.
+    let out = run_files(
+        "review41-tracker",
+        &[(
+            "Audit tracker.csv",
+            "Child ID,Team,Auditor,Date allocated,Audit date,Overall grade,Recommendations,Actions due by,Date completed\n\
+             C101,Assessment,Ann Vale,01/08/2026,27/08/2026,Good,Update the chronology,30/09/2026,03/09/2026\n\
+             C102,Assessment,Bo Lind,01/08/2026,28/08/2026,Requires improvement,Convene a strategy discussion,25/09/2026,07/09/2026\n\
+             C103,CIN,Cara Holt,01/09/2026,15/09/2026,Good,Complete the genogram,20/10/2026,18/09/2026\n\
+             C104,CIN,Dev Shah,01/09/2026,20/09/2026,Inadequate,Manager to review the plan,30/10/2026,22/09/2026\n",
+        )],
+    );
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(4)), "{}", data_quality(&out));
+    // A grade revised on one of an audit's action rows: one audit, the first
+    // row's grade, both its actions (one was lost with the second version).
+    let report = "Audit ID,Child ID,Auditor,Team,Date of the Audit,Overall grade,Action No.,Recommendations for further action,Who By,By When,Date completed\n\
+                  A1,C401,Ann Vale,CIN,07/09/2026,Good,1,Update the chronology,SW,21/09/2026,29/09/2026\n\
+                  A1,C401,Ann Vale,CIN,07/09/2026,Requires improvement,2,Record the child's views,SW,28/09/2026,25/09/2026\n\
+                  A2,C402,Bo Lind,CIN,10/09/2026,Good,1,Convene strategy discussion,TM,24/09/2026,22/09/2026\n";
+    let out = run_files("review41-revised", &[("Audit module report.csv", report)]);
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(2), Some(3)), "{}", data_quality(&out));
+    assert!(data_quality(&out).contains("joined_rows_differ"), "the differing grade is said");
+    // A "Priority" column among the action's columns.
+    let out = run_files(
+        "review41-priority",
+        &[(
+            "Audit module report.csv",
+            "Audit ID,Child ID,Auditor,Team,Date of the Audit,Overall grade,Action No.,Recommendations for further action,Who By,By When,Priority,Date completed\n\
+             A1,C301,Ann Vale,CIN,07/09/2026,Good,1,Update the chronology,SW,21/09/2026,High,18/09/2026\n\
+             A1,C301,Ann Vale,CIN,07/09/2026,Good,2,Record the child's views,SW,28/09/2026,Low,25/09/2026\n\
+             A2,C302,Bo Lind,CIN,10/09/2026,Requires improvement,1,Convene strategy discussion,TM,24/09/2026,High,22/10/2026\n\
+             A3,C303,Cara Holt,CP,14/09/2026,Good,,,,,,\n",
+        )],
+    );
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)), "{}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(2), Some(3)), "{}", data_quality(&out));
+    // The report's audit dated a day from the tracker's: one audit, and the
+    // report (no moderation column) adds none to moderation's denominator.
+    let out = run_files(
+        "review41-offby1",
+        &[
+            (
+                "Audit module report - audits with actions.csv",
+                &report.replace("C402,Bo Lind,CIN,10/09/2026,Good", "C402,Bo Lind,CIN,10/09/2026,Requires improvement"),
+            ),
+            (
+                "Audit programme tracker.csv",
+                "Child ID,Team,Auditor,Date completed,Overall grade,Moderated,Moderator agrees\n\
+                 C401,CIN,Ann Vale,07/09/2026,Good,Yes,Yes\nC402,CIN,Bo Lind,11/09/2026,Requires improvement,No,\nC403,CP,Cara Holt,14/09/2026,Good,No,\n",
+            ),
+        ],
+    );
+    let kpi = |out: &std::path::Path, id: &str| metrics(out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
+    assert_eq!(kpi(&out, "audits_completed")["value"].as_f64(), Some(3.0), "{}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)), "{}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(1), Some(3)), "{}", data_quality(&out));
+    // An action whose words alone are missing is no audit without an action:
+    // an action log with no audit table gives no audits.
+    let out = run_files(
+        "review41-blank-words",
+        &[(
+            "Audit actions log.csv",
+            "Audit ID,Child ID,Auditor,Audit date,Action,Action owner,Due date,Date completed\n\
+             A1,C201,Ann Vale,07/09/2026,Update the chronology,SW,21/09/2026,18/09/2026\n\
+             A1,C201,Ann Vale,07/09/2026,Record the child's views,TM,28/09/2026,25/09/2026\n\
+             A3,C203,Cara Holt,14/09/2026,Complete the genogram,SW,28/09/2026,24/09/2026\n\
+             A3,C203,Cara Holt,14/09/2026,,TM,05/10/2026,\n",
+        )],
+    );
+    assert_eq!(kpi(&out, "audits_completed")["not_in_source"], true, "{}", data_quality(&out));
+}
