@@ -12,7 +12,7 @@ use crate::ingest::{Cell, SourceRow};
 
 /// How the parts of a cell are set apart: spaced, so that a date's own
 /// slashes ("01/09/2026") and a word's hyphen stay whole.
-const CELL_SEPARATORS: [&str; 5] = [" / ", " – ", " — ", " - ", "; "];
+const CELL_SEPARATORS: [&str; 6] = [" / ", " – ", " — ", " - ", "; ", ": "];
 
 /// How a header, and its cells, set their parts apart.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -23,6 +23,14 @@ enum Split {
     Bracketed,
     /// "X (a, b, c)": cells "a yes, b no, c yes", each part led by its name.
     Commas,
+    /// "X (a – b – c)" over cells of the first parts with the last in
+    /// brackets, or not there ("28/10/2026 – not agreed (Requires
+    /// Improvement)", "02/10/2026 – agreed": no grade given when agreed).
+    Trailing,
+    /// "X (a – b)" over cells "x a – b": X's value, then a's and b's
+    /// ("Legal status (from – to)": "Child Protection Plan (Neglect)
+    /// 10/05/2026 – current"); X's value is what comes before a's first figure.
+    Led,
 }
 
 /// The columns of a table whose cells hold several fields.
@@ -46,7 +54,7 @@ fn header_parts(header: &str) -> Option<(Vec<String>, Split)> {
         if !outside.is_empty() && commas.len() >= 2 {
             return Some((commas.iter().map(|p| format!("{outside} {p}")).collect(), Split::Commas));
         }
-        let parts: Vec<&str> = inside.split(['/', '–']).map(str::trim).filter(|p| !p.is_empty()).collect();
+        let parts: Vec<&str> = inside.split(['/', '–', ':']).map(str::trim).filter(|p| !p.is_empty()).collect();
         if !outside.is_empty() && parts.len() >= 2 {
             return Some((parts.iter().map(|p| format!("{outside} {p}")).collect(), Split::Separated));
         }
@@ -75,16 +83,48 @@ fn cell_parts(text: &str, n: usize, split: Split) -> Option<Vec<String>> {
     }
     if split == Split::Bracketed {
         // "SW (by 30/09/2026)": what is outside the last brackets, and in them.
-        let t = text.trim();
-        let inner = t.strip_suffix(')')?;
-        let open = inner.rfind('(')?;
-        let (outside, inside) = (inner[..open].trim(), inner[open + 1..].trim());
-        return (!outside.is_empty() && !inside.is_empty() && !inside.contains(')')).then(|| vec![outside.to_string(), inside.to_string()]);
+        return in_brackets(text).map(|(outside, inside)| vec![outside, inside]);
+    }
+    if split == Split::Led {
+        let mut parts = cell_parts(text, n.checked_sub(1)?, Split::Separated)?;
+        let first = parts.first()?.clone();
+        // (The first word from which the rest reads as a date: "S20" in
+        // "Looked After - S20 01/11/2025" is the status's.)
+        let at = first
+            .char_indices()
+            .filter(|&(i, c)| i > 0 && c.is_ascii_digit() && first[..i].ends_with(' '))
+            .map(|(i, _)| i)
+            .find(|&i| Cell::text(first[i..].trim()).as_date().is_some())?;
+        let (lead, rest) = (first[..at].trim(), first[at..].trim());
+        if lead.is_empty() {
+            return None;
+        }
+        parts[0] = rest.to_string();
+        parts.insert(0, lead.to_string());
+        return Some(parts);
+    }
+    if split == Split::Trailing {
+        if let Some(parts) = cell_parts(text, n, Split::Separated) {
+            return Some(parts);
+        }
+        let mut parts = cell_parts(text, n.checked_sub(1).filter(|&k| k >= 2)?, Split::Separated)?;
+        let last = parts.pop().unwrap_or_default();
+        let (outside, inside) = in_brackets(&last).unwrap_or((last, String::new()));
+        parts.extend([outside, inside]);
+        return Some(parts);
     }
     CELL_SEPARATORS.iter().filter(|s| **s != " - ").find_map(|sep| {
         let parts: Vec<&str> = text.split(sep).map(str::trim).collect();
         (parts.len() == n).then(|| parts.iter().map(|p| if matches!(*p, "-" | "–" | "—") { String::new() } else { p.to_string() }).collect())
     })
+}
+
+/// "a (b)": what is outside the last brackets, and in them.
+fn in_brackets(text: &str) -> Option<(String, String)> {
+    let inner = text.trim().strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let (outside, inside) = (inner[..open].trim(), inner[open + 1..].trim());
+    (!outside.is_empty() && !inside.is_empty() && !inside.contains(')')).then(|| (outside.to_string(), inside.to_string()))
 }
 
 /// A part without its field's name written before its value: "Sent
@@ -94,7 +134,12 @@ fn cell_parts(text: &str, n: usize, split: Split) -> Option<Vec<String>> {
 /// completed by" is read as a due date in words).
 fn without_name<'a>(part: &'a str, name: &str) -> &'a str {
     let Some(word) = name.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()) else { return part };
-    after_lead(part, word, &[':', ' ', '-', '–'], |rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+    // (Or the name's word in another form, "Moderated 20/10/2026" under
+    // "Moderation": the part's first word, sharing its first five letters.)
+    let first = part.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+    let stem = |w: &str| w.chars().take(5).collect::<String>().to_lowercase();
+    let lead = if first.chars().count() >= 5 && word.chars().count() >= 5 && stem(first) == stem(word) { first } else { word };
+    after_lead(part, lead, &[':', ' ', '-', '–'], |rest| rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// What follows `lead` at the start of `part` (any case) and one or more of
@@ -134,9 +179,45 @@ impl CombinedColumns {
             // (A header that names one field in two words, "Child/YP spoken
             // to?", "Parents / carers views", has parts naming no field or the
             // same one, and cells of one answer.)
-            let Some((mut parts, split)) = header_parts(h) else { continue };
+            let Some((mut parts, mut split)) = header_parts(h) else { continue };
             let texts: Vec<String> = body.iter().filter_map(|r| r.cells.get(c)).filter(|x| !x.is_empty()).map(Cell::as_string).collect();
-            let split_cells: Vec<Vec<String>> = texts.iter().filter_map(|t| cell_parts(t, parts.len(), split)).collect();
+            let mut split_cells: Vec<Vec<String>> = texts.iter().filter_map(|t| cell_parts(t, parts.len(), split)).collect();
+            // (Three parts or more, the last in brackets on some cells and
+            // not there on the others: see [`Split::Trailing`].)
+            let n = parts.len();
+            let trailing = || {
+                let cells: Vec<Vec<String>> = texts.iter().filter_map(|t| cell_parts(t, n, Split::Trailing)).collect();
+                let bracketed = texts
+                    .iter()
+                    .any(|t| cell_parts(t, n, Split::Separated).is_none() && cell_parts(t, n, Split::Trailing).is_some_and(|p| !p[n - 1].is_empty()));
+                (bracketed && cells.len() * 10 >= texts.len() * 8).then_some(cells)
+            };
+            if texts.len() >= 3 && split_cells.len() * 10 < texts.len() * 8 && split == Split::Separated && n >= 3 {
+                if let Some(cells) = trailing() {
+                    (split, split_cells) = (Split::Trailing, cells);
+                }
+            }
+            // (The header's own name a field too, its value before the
+            // parts in brackets: see [`Split::Led`].)
+            if texts.len() >= 3 && split == Split::Separated {
+                let outside = h.find('(').map(|i| h[..i].trim().to_string()).filter(|o| !o.is_empty());
+                if let Some(o) = outside.filter(|o| names_field(o).is_some()) {
+                    let cells: Vec<Vec<String>> = texts.iter().filter_map(|t| cell_parts(t, n + 1, Split::Led)).collect();
+                    // (Values that differ: "Moderated 20/10/2026: agree" on
+                    // every row under "Moderation (date: outcome)" repeats
+                    // the name, it gives no value.)
+                    let leads: std::collections::BTreeSet<&str> = cells.iter().map(|c| c[0].as_str()).collect();
+                    if cells.len() * 10 >= texts.len() * 8 && leads.len() >= 2 {
+                        // (Each part by its own name, "from", "to": with X's
+                        // before it, each would name X.)
+                        for p in parts.iter_mut() {
+                            *p = p.strip_prefix(o.as_str()).map(str::trim).unwrap_or(p).to_string();
+                        }
+                        parts.insert(0, o);
+                        (split, split_cells) = (Split::Led, cells);
+                    }
+                }
+            }
             if texts.len() < 3 || split_cells.len() * 10 < texts.len() * 8 {
                 continue;
             }
@@ -169,6 +250,11 @@ impl CombinedColumns {
     /// Whether every combined column is of the "A (B)" kind.
     pub fn bracketed_only(&self) -> bool {
         self.columns.iter().all(|(_, _, split)| *split == Split::Bracketed)
+    }
+
+    /// Whether every combined column is of the "X (a – b)" kind, X's value first.
+    pub fn led_only(&self) -> bool {
+        self.columns.iter().all(|(_, _, split)| *split == Split::Led)
     }
 
     /// What was read, for validate and data_quality.
@@ -327,5 +413,43 @@ mod tests {
         assert_eq!(combined.apply(header.clone(), 1).cells[2].as_string(), "done date");
         assert_eq!(combined.apply(body[0].clone(), 1).cells[2].as_string(), "22/09/2026");
         assert_eq!(combined.apply(body[1].clone(), 1).cells[2].as_string(), "not done");
+    }
+
+    #[test]
+    fn a_last_part_in_brackets_or_not_there_and_a_value_before_the_parts() {
+        let field = |h: &str| match h.trim().to_lowercase().as_str() {
+            "moderation date" => Some("moderation_date".to_string()),
+            "moderation agreed?" => Some("moderator_agrees".to_string()),
+            "moderation moderator's grade" => Some("moderated_overall".to_string()),
+            "legal status" => Some("episode_type".to_string()),
+            "from" => Some("start_date".to_string()),
+            "to" => Some("end_date".to_string()),
+            _ => None,
+        };
+        // "date – agreed? – grade": the grade in brackets, or not given.
+        let header = row(1, &["Moderation (date – agreed? – moderator's grade)"]);
+        let body = [row(2, &["02/10/2026 – agreed"]), row(3, &["28/10/2026 – not agreed (Requires Improvement)"]), row(4, &["05/10/2026 – agreed"])];
+        let c = CombinedColumns::find(&header, &body, field).expect("combined");
+        let r = c.apply(body[1].clone(), 1);
+        let got: Vec<String> = r.cells[1..].iter().map(Cell::as_string).collect();
+        assert_eq!(got, ["28/10/2026", "not agreed", "Requires Improvement"]);
+        assert_eq!(c.apply(body[0].clone(), 1).cells[3].as_string(), "", "no grade given when agreed");
+        // Without a cell in brackets, three parts named over two are no split.
+        let plain = [row(2, &["02/10/2026 – agreed"]), row(3, &["28/10/2026 – not agreed"]), row(4, &["05/10/2026 – agreed"])];
+        assert!(CombinedColumns::find(&header, &plain, field).is_none());
+        // "Legal status (from – to)": the status, then its dates (a status's
+        // own figures, "S20", are the status's).
+        let header = row(1, &["Legal status (from – to)"]);
+        let body = [
+            row(2, &["Child Protection Plan (Neglect) 10/05/2026 – current"]),
+            row(3, &["Looked After - S20 01/11/2025 – current"]),
+            row(4, &["Looked After - Care Order (S31) 02/04/2024 – 25/09/2026"]),
+        ];
+        let c = CombinedColumns::find(&header, &body, field).expect("combined");
+        let got: Vec<String> = c.apply(body[1].clone(), 1).cells[1..].iter().map(Cell::as_string).collect();
+        assert_eq!(got, ["Looked After - S20", "01/11/2025", "current"]);
+        // The name repeated on every row ("Moderated 20/10/2026: agree") gives no value.
+        assert_eq!(without_name("Moderated 20/10/2026", "Moderation date"), "20/10/2026");
+        assert_eq!(without_name("Moderate risk 20/10/2026", "Moderation date"), "Moderate risk 20/10/2026");
     }
 }

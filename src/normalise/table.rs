@@ -3126,6 +3126,10 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         let found = super::combined::CombinedColumns::find(&sample[h], &sample[h + 1..], |p| names_field(&[&rec.audit, &rec.action], p)).or_else(|| {
             super::combined::CombinedColumns::find(&sample[h], &sample[h + 1..], |p| names_field(&[&rec.case_note], p)).filter(|c| c.bracketed_only())
         });
+        // (Or a legal status with its dates, "Legal status (from – to)":
+        // "Child Protection Plan (Neglect) 10/05/2026 – current".)
+        let found = found
+            .or_else(|| super::combined::CombinedColumns::find(&sample[h], &sample[h + 1..], |p| names_field(&[&rec.episode], p)).filter(|c| c.led_only()));
         if let Some(combined) = found {
             let why = combined.describe(&sample[h]);
             findings.push(Severity::Warning, "cell_split", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());

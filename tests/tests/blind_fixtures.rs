@@ -1209,7 +1209,10 @@ fn a_hundred_and_ninth_blind_set_of_two_things_in_one_cell_splits_what_it_can() 
     // (tests/fixtures/councils109/README.md): split where each part names a
     // field ("A / B", "A (B)", a part repeating its field's name), and
     // completion read from statuses that say when, names with their answers
-    // after commas; 4 readings open, "not in the exports" (known_limits.json).
+    // after commas; then a last part in brackets or not there ("28/10/2026 –
+    // not agreed (Requires Improvement)"), a part repeating its name in
+    // another form ("Moderated 20/10/2026: disagree") and a legal status
+    // before its dates ("Legal status (from – to)"): every KPI matches.
     check("councils109");
 }
 
