@@ -2819,6 +2819,51 @@ fn read_rewritten(ctx: &Context, table: Table, why: String, model: &mut Model, f
     (report, more)
 }
 
+/// A case-note reading of a legal-status report ([`read_one_table`]): the
+/// table mapped as episodes, its legal status the column whose values are
+/// legal statuses, and why; none where the table has anything of a note's
+/// own (its recording date, who wrote it, whether the child was seen) or no
+/// end date beside the start.
+fn statuses_read_as_notes(ctx: &Context, mapping: &TableMapping, header: &[Cell], body: &[SourceRow]) -> Option<(TableMapping, String)> {
+    let note_own = ["recorded_date", "seen_alone", "child_seen", "author", "note_id", "team"];
+    if note_own.iter().any(|f| mapping.field(f).is_some()) || mapping.field("event_date").is_none() {
+        return None;
+    }
+    let cells: Vec<Vec<Cell>> = body.iter().take(200).map(|r| r.cells.clone()).collect();
+    let spec = super::config::SourceSpec { kind: Some("episodes".into()), ..Default::default() };
+    let mut m = map_table(ctx.config, &ctx.recogniser, ctx.crosswalk, Some(&spec), header, &cells);
+    if m.kind != TableKind::Episodes || m.field("child_id").is_none() || m.field("start_date").is_none() || m.field("end_date").is_none() {
+        return None;
+    }
+    // The column most of whose values are legal statuses (nine in ten).
+    let share = |i: usize| {
+        let values: Vec<String> = body.iter().filter_map(|r| r.cells.get(i)).map(|c| c.as_string().trim().to_string()).filter(|v| !v.is_empty()).collect();
+        let known = values.iter().filter(|v| ctx.episode_rules.classify(v).is_some()).count();
+        (values.len() >= 2 && known * 10 >= values.len() * 9).then_some(known * 1000 / values.len().max(1))
+    };
+    let dates = ["start_date", "end_date", "child_id"];
+    let best = m
+        .columns
+        .iter()
+        .filter(|c| !matches!(&c.target, Target::Field(f) if dates.contains(&f.as_str())))
+        .filter_map(|c| Some((share(c.index)?, c.index)))
+        .max()?;
+    for c in m.columns.iter_mut() {
+        if c.index == best.1 {
+            c.target = Target::Field("episode_type".into());
+            c.reason = "holds legal statuses".into();
+        } else if c.target == Target::Field("episode_type".into()) {
+            c.unuse("another column holds the legal statuses");
+        }
+    }
+    m.missing_required.clear();
+    let status = header.get(best.1).map(Cell::as_string).unwrap_or_default();
+    let why = format!(
+        "read as legal-status episodes, not case notes: a start and an end date, nothing of a note's own (no recording date, author or seen answer), and '{status}' holds legal statuses (its legal status)"
+    );
+    Some((m, why))
+}
+
 /// A table's first [`SAMPLE_ROWS`] rows, read, up to a read error (with it).
 fn read_sample(rows: &mut dyn Iterator<Item = Result<SourceRow, crate::ingest::IngestError>>) -> (Vec<SourceRow>, Option<crate::ingest::IngestError>) {
     let mut sample = Vec::new();
@@ -3671,6 +3716,22 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     }
     let mapping = mapping.expect("checked above");
     let h = header.expect("mapping implies header");
+    // A legal-status report taken for case notes ("Record type" read as a
+    // note's type, "Start date" as its date, "End date" unused): nothing a
+    // note has but a type and a date, an end beside the start, and a column
+    // of legal statuses ("Description": "Child Protection Plan - Neglect"):
+    // read as legal-status episodes, the statuses from that column.
+    let mapping = match (pins, mapping.kind) {
+        (None, TableKind::CaseNotes) => match statuses_read_as_notes(ctx, &mapping, &sample[h].cells, &sample[h + 1..]) {
+            Some((m, why)) => {
+                findings.push(Severity::Warning, "episodes_not_notes", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
+                report.notes.push(why);
+                m
+            }
+            None => mapping,
+        },
+        _ => mapping,
+    };
     // A report that joins each audit to its actions (the audit's columns on
     // each of its action rows): read as a table of its audits, each once, and
     // one of its actions (see [`super::joined`]).

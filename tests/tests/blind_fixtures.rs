@@ -1256,6 +1256,16 @@ fn a_hundred_and_twelfth_blind_set_of_actions_set_after_the_audit_keeps_every_kp
 }
 
 #[test]
+fn a_hundred_and_eighteenth_blind_set_of_two_statuses_at_once_keeps_every_visit_kpi() {
+    // Legal-status rows open together: a CIN episode across a CP plan, a CP
+    // plan running on into care, two CP categories, S20 closed after the care
+    // order began, an ISO beside a plan (tests/fixtures/councils118/README.md).
+    // An LCS report of "Record type", "Description", "Start date", "End
+    // date" was read as case notes: it is legal status.
+    check("councils118");
+}
+
+#[test]
 fn a_hundred_and_sixteenth_blind_set_of_reports_that_joined_two_tables_keeps_every_kpi() {
     // A system's report that joins each audit to its actions (the audit's
     // columns on each action row), an action list listing its audits, a
