@@ -86,7 +86,14 @@ fn cell_parts(text: &str, n: usize, split: Split) -> Option<Vec<String>> {
         return in_brackets(text).map(|(outside, inside)| vec![outside, inside]);
     }
     if split == Split::Led {
-        let mut parts = cell_parts(text, n.checked_sub(1)?, Split::Separated)?;
+        // (The parts counted from the right: "Child Protection Plan – Neglect
+        // 10/05/2026 – current" has a dash of its own in the status.)
+        let k = n.checked_sub(1).filter(|&k| k >= 2)?;
+        let mut parts: Vec<String> = CELL_SEPARATORS.iter().filter(|s| **s != " - ").find_map(|sep| {
+            let mut p: Vec<String> = text.rsplitn(k, sep).map(|x| x.trim().to_string()).collect();
+            p.reverse();
+            (p.len() == k).then_some(p)
+        })?;
         let first = parts.first()?.clone();
         // (The first word from which the rest reads as a date: "S20" in
         // "Looked After - S20 01/11/2025" is the status's.)
@@ -198,8 +205,14 @@ impl CombinedColumns {
                 }
             }
             // (The header's own name a field too, its value before the
-            // parts in brackets: see [`Split::Led`].)
-            if texts.len() >= 3 && split == Split::Separated {
+            // parts in brackets: see [`Split::Led`]. Only where the parts
+            // as they are do not each name a field of their own.)
+            let plain = || {
+                let fields: Vec<Option<String>> = parts.iter().map(|p| names_field(p)).collect();
+                let distinct: std::collections::BTreeSet<&String> = fields.iter().flatten().collect();
+                split_cells.len() * 10 >= texts.len() * 8 && fields.iter().all(Option::is_some) && distinct.len() == parts.len()
+            };
+            if texts.len() >= 3 && split == Split::Separated && !plain() {
                 let outside = h.find('(').map(|i| h[..i].trim().to_string()).filter(|o| !o.is_empty());
                 if let Some(o) = outside.filter(|o| names_field(o).is_some()) {
                     let cells: Vec<Vec<String>> = texts.iter().filter_map(|t| cell_parts(t, n + 1, Split::Led)).collect();

@@ -2838,7 +2838,8 @@ fn statuses_read_as_notes(ctx: &Context, mapping: &TableMapping, header: &[Cell]
     // The column most of whose values are legal statuses (nine in ten).
     let share = |i: usize| {
         let values: Vec<String> = body.iter().filter_map(|r| r.cells.get(i)).map(|c| c.as_string().trim().to_string()).filter(|v| !v.is_empty()).collect();
-        let known = values.iter().filter(|v| ctx.episode_rules.classify(v).is_some()).count();
+        // (Not a note's kind that names a plan: "CP Visit", "CLA Visit".)
+        let known = values.iter().filter(|v| ctx.episode_rules.classify(v).is_some() && note_kind_in(ctx, false, v) == NoteKind::Other).count();
         (values.len() >= 2 && known * 10 >= values.len() * 9).then_some(known * 1000 / values.len().max(1))
     };
     let dates = ["start_date", "end_date", "child_id"];
@@ -2986,11 +2987,12 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     }
     // A sheet turned on its side (field names down the first column, one
     // column per record) is read turned back.
-    if text_format.is_none() && pins.is_none() && read_error.is_none() && is_transposed(ctx, &sample) {
+    if let Some(at) = (text_format.is_none() && pins.is_none() && read_error.is_none()).then(|| is_transposed(ctx, &sample)).flatten() {
         let all: Vec<SourceRow> = sample.into_iter().chain(rows.map_while(Result::ok)).collect();
         let width = all.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+        // (Section numbers before the column of field names are left out.)
         let turned: Vec<SourceRow> =
-            (0..width).map(|c| SourceRow { row: c as u32 + 1, cells: all.iter().map(|r| r.cells.get(c).cloned().unwrap_or(Cell::Empty)).collect() }).collect();
+            (at..width).map(|c| SourceRow { row: c as u32 + 1, cells: all.iter().map(|r| r.cells.get(c).cloned().unwrap_or(Cell::Empty)).collect() }).collect();
         let why = format!(
             "field names run down the first column and each of the next {} columns is a record: read turned round (its \"rows\" are the sheet's column numbers)",
             width.saturating_sub(1)
@@ -5196,22 +5198,68 @@ fn header_keys(mapping: &TableMapping, preamble: &[(i64, String)], config: &Conf
     keys
 }
 
-/// Whether a sheet is turned on its side: five or more of its first column's
-/// texts are field names, most of those rows have values in three or more
-/// columns to the right, and no row across is a header as good.
-fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> bool {
+/// Whether a sheet is turned on its side, and its column of field names: five
+/// or more of the first column's texts (or the second's, beside section
+/// numbers: "Section | Question | Case 1 | Case 2") are field names, half or
+/// more of those rows with values have them in three or more columns to the
+/// right, and no row across that is not a row of field names is a header as
+/// good.
+fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> Option<usize> {
     let known = |c: &Cell| matches!(c, Cell::Text(t) if ctx.is_known_header(t));
-    let labelled: Vec<&SourceRow> = sample.iter().filter(|r| r.cells.first().is_some_and(known)).collect();
+    let labels_in = |at: usize| sample.iter().filter(|r| r.cells.get(at).is_some_and(known)).count();
+    // (The second column only beside numbers: a first column of ids, "BF302",
+    // beside an action's words is a table of records.)
+    let numbered = |r: &SourceRow| r.cells.first().is_none_or(|c| !c.as_string().chars().any(char::is_alphabetic));
+    let beside_numbers = sample.iter().filter(|r| r.cells.get(1).is_some_and(known)).all(numbered);
+    let at = if beside_numbers && labels_in(1) > labels_in(0) * 2 && labels_in(1) >= 5 { 1 } else { 0 };
+    let labelled: Vec<&SourceRow> = sample.iter().filter(|r| r.cells.get(at).is_some_and(known)).collect();
     // Field names are each written once: a first column whose values repeat
     // ("Completed", "Completed", …; a question per answer row) is a column of records.
-    let distinct: std::collections::HashSet<String> = labelled.iter().filter_map(|r| r.cells.first()).map(|c| fold(&c.as_string())).collect();
-    let first_column = sample.iter().filter(|r| r.cells.first().is_some_and(|c| !c.is_empty())).count();
+    let distinct: std::collections::HashSet<String> = labelled.iter().filter_map(|r| r.cells.get(at)).map(|c| fold(&c.as_string())).collect();
+    let first_column = sample.iter().filter(|r| r.cells.get(at).is_some_and(|c| !c.is_empty())).count();
     if distinct.len() < 5 || distinct.len() < labelled.len() || distinct.len() * 2 < first_column {
-        return false;
+        return None;
     }
-    let wide = labelled.iter().filter(|r| r.cells.iter().skip(1).filter(|c| !c.is_empty()).count() >= 3).count();
-    let best_across = sample.iter().map(|r| r.cells.iter().filter(|c| known(c)).count()).max().unwrap_or(0);
-    wide * 5 >= labelled.len() * 4 && best_across * 2 < labelled.len()
+    // (A field no record answered, the moderation of a cycle not yet
+    // moderated, says nothing either way.)
+    // (Three records or more: a form's one answer beside each label is a form.)
+    let values = |r: &SourceRow| r.cells.iter().skip(at + 1).filter(|c| !c.is_empty()).count();
+    let filled = labelled.iter().filter(|r| values(r) > 0).count();
+    let wide = labelled.iter().filter(|r| values(r) >= 3).count();
+    // (Counted by the fields they name: a row of field names' values may look
+    // like names, "Looked After Team" and "Safeguarding Team 1" in its team
+    // row, all of them a team.)
+    let field_of = |c: &Cell| -> Option<String> {
+        let Cell::Text(t) = c else { return None };
+        let words = ctx.recogniser.header_words(t);
+        let rec = &ctx.recogniser;
+        [&rec.audit, &rec.action, &rec.case_note, &rec.episode].iter().find_map(|v| match v.match_words(&words, &[], None) {
+            Ok(Some(m)) => Some(m.field),
+            Err(tied) => tied.first().cloned(),
+            Ok(None) => None,
+        })
+    };
+    let best_across =
+        sample.iter().map(|r| r.cells.iter().filter(|c| known(c)).filter_map(field_of).collect::<std::collections::HashSet<String>>().len()).max().unwrap_or(0);
+    // (A second column of field names to the right, "Form ID", "Auditor",
+    // "Date audit finalised" beside their values, is a form's.)
+    let width = sample.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    // (Not a value naming its own row's field: "CIN North" in the team row.)
+    let names_right = (at + 1..width).any(|c| {
+        let fields: std::collections::HashSet<String> = labelled
+            .iter()
+            .filter_map(|r| {
+                let x = r.cells.get(c).filter(|x| known(x))?;
+                let f = field_of(x)?;
+                (Some(&f) != r.cells.get(at).and_then(field_of).as_ref()).then_some(f)
+            })
+            .collect();
+        fields.len() >= 3
+    });
+    // (Names of several fields: a summary's team names down its first
+    // column are all one field's values.)
+    let fields_down: std::collections::HashSet<String> = labelled.iter().filter_map(|r| r.cells.get(at)).filter_map(field_of).collect();
+    (filled >= 5 && wide * 2 >= filled && best_across * 2 < labelled.len() && !names_right && fields_down.len() >= 4).then_some(at)
 }
 
 /// The code and meaning columns of a key's header ("Code" / "Meaning",

@@ -1256,6 +1256,15 @@ fn a_hundred_and_twelfth_blind_set_of_actions_set_after_the_audit_keeps_every_kp
 }
 
 #[test]
+fn a_hundred_and_seventeenth_blind_set_of_audits_across_the_page_keeps_every_kpi() {
+    // Collation grids: the form's labels down a column, one audit (or one
+    // child's actions, or one moderation) per column; title rows above,
+    // section numbers beside the labels, no header row, a cycle not yet
+    // moderated (tests/fixtures/councils117/README.md).
+    check("councils117");
+}
+
+#[test]
 fn a_hundred_and_eighteenth_blind_set_of_two_statuses_at_once_keeps_every_visit_kpi() {
     // Legal-status rows open together: a CIN episode across a CP plan, a CP
     // plan running on into care, two CP categories, S20 closed after the care

@@ -3612,3 +3612,106 @@ fn a_joined_report_s_slips_and_lookalikes_read_as_a_stranger_expected() {
     );
     assert_eq!(kpi(&out, "audits_completed")["not_in_source"], true, "{}", data_quality(&out));
 }
+
+#[test]
+fn the_day_s_last_combined_cells_and_legal_status_rules_read_as_a_stranger_expected() {
+    // A stranger's review of the rules for combined cells and for legal
+    // status taken for case notes: each of these read wrongly with the
+    // rules' first version.
+    // A visit export with a start and an end date: "CP Visit" names a note's
+    // kind, not a legal status, so the table is visits (C102 is late).
+    let out = run_files(
+        "review51-visits",
+        &[
+            (
+                "Legal status.csv",
+                r#"Child ID,Legal status,Start date,End date
+C101,Child Protection Plan,10/05/2026,
+C102,Child Protection Plan,01/06/2026,
+C103,Looked After - Section 20,01/11/2025,
+C104,Looked After - Care Order (S31),02/04/2024,
+"#,
+            ),
+            (
+                "Visits (mobile app).csv",
+                r#"Child ID,Visit type,Visit start date,Visit end date
+C101,CP Visit,28/08/2026,28/08/2026
+C101,CP Visit,07/09/2026,07/09/2026
+C101,CP Visit,17/09/2026,17/09/2026
+C101,CP Visit,29/09/2026,29/09/2026
+C101,CP Visit,09/10/2026,09/10/2026
+C101,CP Visit,21/10/2026,21/10/2026
+C102,CP Visit,01/09/2026,01/09/2026
+C102,CP Visit,11/09/2026,11/09/2026
+C102,CP Visit,09/10/2026,09/10/2026
+C102,CP Visit,20/10/2026,20/10/2026
+C103,CLA Visit,20/08/2026,20/08/2026
+C103,CLA Visit,25/09/2026,25/09/2026
+C103,CLA Visit,30/10/2026,30/10/2026
+C104,CLA Visit,01/08/2026,01/08/2026
+C104,CLA Visit,20/09/2026,20/09/2026
+C104,CLA Visit,28/10/2026,28/10/2026
+"#,
+            ),
+        ],
+    );
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(2)), "{}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "cla_visits_in_time"), (Some(1), Some(2)), "{}", data_quality(&out));
+    // A status with a dash of its own ("Child Protection Plan – Neglect
+    // 10/05/2026 – current"): its dates are counted from the right.
+    let out = run_files(
+        "review51-dash",
+        &[
+            (
+                "Legal status.csv",
+                r#"Child ID,Legal status (from – to)
+C101,Child Protection Plan – Neglect 10/05/2026 – current
+C102,CP Plan 2 01/06/2026 – current
+C103,Section 20 01/11/2025 – current
+C104,S31 Care Order 02/04/2024 – current
+C106,Child in Need 03/03/2026 – 30/06/2026
+"#,
+            ),
+            (
+                "Case notes.csv",
+                r#"Child ID,Note ID,Note type,Event date,Recorded date,Seen alone,Author
+C101,N0001,Statutory Visit - CP,28/08/2026,28/08/2026,Yes,SW A
+C101,N0002,Statutory Visit - CP,07/09/2026,07/09/2026,Yes,SW A
+C101,N0003,Statutory Visit - CP,17/09/2026,17/09/2026,Yes,SW A
+C101,N0004,Statutory Visit - CP,29/09/2026,29/09/2026,Yes,SW A
+C101,N0005,Statutory Visit - CP,09/10/2026,09/10/2026,Yes,SW A
+C101,N0006,Statutory Visit - CP,21/10/2026,21/10/2026,Yes,SW A
+C102,N0007,Statutory Visit - CP,01/09/2026,01/09/2026,Yes,SW A
+C102,N0008,Statutory Visit - CP,11/09/2026,11/09/2026,Yes,SW A
+C102,N0009,Statutory Visit - CP,09/10/2026,09/10/2026,Yes,SW A
+C102,N0010,Statutory Visit - CP,20/10/2026,20/10/2026,Yes,SW A
+C103,N0011,Statutory Visit - CLA,20/08/2026,20/08/2026,No,SW B
+C103,N0012,Statutory Visit - CLA,25/09/2026,25/09/2026,No,SW B
+C103,N0013,Statutory Visit - CLA,30/10/2026,30/10/2026,No,SW B
+C104,N0014,Statutory Visit - CLA,01/08/2026,01/08/2026,No,SW B
+C104,N0015,Statutory Visit - CLA,20/09/2026,20/09/2026,No,SW B
+C104,N0016,Statutory Visit - CLA,28/10/2026,28/10/2026,No,SW B
+"#,
+            ),
+        ],
+    );
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(2)), "{}", data_quality(&out));
+    // "Re-moderated 30/09/2026: agree" beside "Moderated …": the colon's
+    // split stands (its parts name fields), the word before the date is no value.
+    let out = run_files(
+        "review51-leads",
+        &[(
+            "Audits.csv",
+            r#"Child ID,Team,Auditor,Date allocated,Due date,Date completed,Overall judgement,Moderation (date: outcome)
+C101,Safeguarding Team 1,Ann Lee,01/09/2026,30/09/2026,25/09/2026,Good,Moderated 02/10/2026: agree
+C102,Safeguarding Team 1,Bob Kay,01/09/2026,30/09/2026,28/09/2026,Requires Improvement,Moderated 05/10/2026: disagree
+C103,Looked After Team,Ann Lee,01/09/2026,30/09/2026,20/09/2026,Inadequate,Re-moderated 30/09/2026: agree
+C104,Looked After Team,Cat Orr,01/10/2026,31/10/2026,15/10/2026,Outstanding,Moderated 20/10/2026: agree
+C106,Safeguarding Team 2,Bob Kay,01/10/2026,31/10/2026,12/10/2026,Good,Moderated 22/10/2026: agree
+C107,Safeguarding Team 2,Dan Roe,01/10/2026,31/10/2026,14/10/2026,Good,
+C108,Looked After Team,Dan Roe,01/09/2026,30/09/2026,22/09/2026,Requires Improvement,Moderated 28/09/2026: disagree
+"#,
+        )],
+    );
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(4), Some(6)), "{}", data_quality(&out));
+}
