@@ -5209,7 +5209,13 @@ fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> Option<usize> {
     let labels_in = |at: usize| sample.iter().filter(|r| r.cells.get(at).is_some_and(known)).count();
     // (The second column only beside numbers: a first column of ids, "BF302",
     // beside an action's words is a table of records.)
-    let numbered = |r: &SourceRow| r.cells.first().is_none_or(|c| !c.as_string().chars().any(char::is_alphabetic));
+    // (Or lettered, "A", "1a": three characters at most.)
+    let numbered = |r: &SourceRow| {
+        r.cells.first().is_none_or(|c| {
+            let t = c.as_string();
+            !t.chars().any(char::is_alphabetic) || t.trim().chars().count() <= 3
+        })
+    };
     let beside_numbers = sample.iter().filter(|r| r.cells.get(1).is_some_and(known)).all(numbered);
     let at = if beside_numbers && labels_in(1) > labels_in(0) * 2 && labels_in(1) >= 5 { 1 } else { 0 };
     let labelled: Vec<&SourceRow> = sample.iter().filter(|r| r.cells.get(at).is_some_and(known)).collect();
@@ -5245,6 +5251,8 @@ fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> Option<usize> {
     // "Date audit finalised" beside their values, is a form's.)
     let width = sample.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     // (Not a value naming its own row's field: "CIN North" in the team row.)
+    // (Nearly all of that column's cells field names: a record's column has
+    // values, some of which look like names, "Finalised", "Social worker".)
     let names_right = (at + 1..width).any(|c| {
         let fields: std::collections::HashSet<String> = labelled
             .iter()
@@ -5254,12 +5262,19 @@ fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> Option<usize> {
                 (Some(&f) != r.cells.get(at).and_then(field_of).as_ref()).then_some(f)
             })
             .collect();
-        fields.len() >= 3
+        let filled = labelled.iter().filter(|r| r.cells.get(c).is_some_and(|x| !x.is_empty())).count();
+        let names = labelled.iter().filter(|r| r.cells.get(c).is_some_and(known)).count();
+        fields.len() >= 3 && names * 5 >= filled * 4
     });
     // (Names of several fields: a summary's team names down its first
     // column are all one field's values.)
-    let fields_down: std::collections::HashSet<String> = labelled.iter().filter_map(|r| r.cells.get(at)).filter_map(field_of).collect();
-    (filled >= 5 && wide * 2 >= filled && best_across * 2 < labelled.len() && !names_right && fields_down.len() >= 4).then_some(at)
+    // (A question no field names, "Q7 Plans", counts by its own words.)
+    let fields_down: std::collections::HashSet<String> =
+        labelled.iter().filter_map(|r| r.cells.get(at)).map(|c| field_of(c).unwrap_or_else(|| fold(&c.as_string()))).collect();
+    // (Beside numbers, a child's id among the labels: a dashboard of measures
+    // by month, "No. | Measure | Jul-26 | Aug-26", is no grid of records.)
+    let has_child = fields_down.contains("child_id");
+    (filled >= 5 && wide * 2 >= filled && best_across * 2 < labelled.len() && !names_right && fields_down.len() >= 4 && (at == 0 || has_child)).then_some(at)
 }
 
 /// The code and meaning columns of a key's header ("Code" / "Meaning",

@@ -3715,3 +3715,91 @@ C108,Looked After Team,Dan Roe,01/09/2026,30/09/2026,22/09/2026,Requires Improve
     );
     assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(4), Some(6)), "{}", data_quality(&out));
 }
+
+/// A workbook of one sheet of these rows (text cells; empty ones left blank).
+fn grid_workbook(path: &std::path::Path, sheet: &str, rows: &[&[&str]]) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name(sheet).unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            ws.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn audits_across_the_page_and_their_lookalikes_read_as_a_stranger_expected() {
+    // A stranger's review of the wider rule for sheets turned on their side:
+    // each of these read wrongly with its first version (or before it).
+    // A grid whose status row says "Finalised" and whose worker row says
+    // "Social worker": values that look like names, not a column of labels.
+    let dir = scratch("review61-grid");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let grid: &[&[&str]] = &[
+        &["Field", "Audit 1", "Audit 2", "Audit 3", "Audit 4", "Audit 5"],
+        &["Child ID", "K101", "K102", "K103", "K104", "K105"],
+        &["Team", "CIN North", "CP South", "CLA", "CIN North", "CLA"],
+        &["Auditor", "Ann Lee", "Bob Ray", "Dee Fox", "Cath Moss", "Eve Hart"],
+        &["Due date", "30/09/2026", "30/09/2026", "31/10/2026", "31/10/2026", "31/10/2026"],
+        &["Date completed", "12/09/2026", "04/10/2026", "09/10/2026", "20/10/2026", ""],
+        &["Audit status", "Finalised", "Finalised", "Finalised", "Finalised", "In progress"],
+        &["Overall grade", "Good", "Requires Improvement", "Good", "Inadequate", ""],
+        &["Child spoken to", "Yes", "No", "Yes", "Yes", ""],
+        &["Which worker did you speak to?", "Social worker", "Social worker", "Social worker", "Personal adviser", ""],
+        &["Moderated", "Yes", "No", "Yes", "No", ""],
+    ];
+    grid_workbook(&input.join("Audit collation.xlsx"), "Sep-Oct 26", grid);
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(3), Some(5)), "{}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(4)), "{}", data_quality(&out));
+    // Sections lettered beside the labels ("A", "B"): left out when turned.
+    let dir = scratch("review61-lettered");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let lettered: Vec<Vec<&str>> = grid
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            std::iter::once(if i == 0 {
+                "Section"
+            } else if i < 6 {
+                "A"
+            } else {
+                "B"
+            })
+            .chain(r.iter().copied())
+            .collect()
+        })
+        .collect();
+    let lettered: Vec<&[&str]> = lettered.iter().map(Vec::as_slice).collect();
+    grid_workbook(&input.join("Tier 2 collation.xlsx"), "Sep-Oct 26", &lettered);
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(4)), "{}", data_quality(&out));
+    // A dashboard of measures by month beside row numbers is no grid of
+    // records: not turned (it was, and its months failed as audits with an error).
+    let dir = scratch("review61-dashboard");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("tracker.csv"), "Child ID,Team,Date completed,Overall grade\nK1,CIN,10/09/2026,Good\nK2,CIN,12/09/2026,Good\n").unwrap();
+    grid_workbook(
+        &input.join("Board figures.xlsx"),
+        "Board figures",
+        &[
+            &["", "Audit performance dashboard"],
+            &["No.", "Measure", "Jul-26", "Aug-26", "Sep-26", "Oct-26", "Target"],
+            &["1", "Audits completed", "4", "6", "3", "2", "6"],
+            &["2", "Audits on time", "3", "5", "2", "2", "6"],
+            &["3", "Overall grade", "Good", "Good", "Requires Improvement", "Good", "Good"],
+            &["4", "Child spoken to", "3", "4", "2", "1", ""],
+            &["5", "Family spoken to", "2", "5", "1", "2", ""],
+            &["6", "Moderated", "1", "2", "1", "1", ""],
+            &["7", "Moderator agrees", "1", "1", "1", "0", ""],
+        ],
+    );
+    let o =
+        auditpack(&dir, &["run", "-q", input.to_str().unwrap(), "--out", dir.join("out").to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(kpi_pair(&dir.join("out"), "overall_good_or_better"), (Some(2), Some(2)));
+}
