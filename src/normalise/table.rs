@@ -5232,6 +5232,11 @@ fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> Option<usize> {
     let values = |r: &SourceRow| r.cells.iter().skip(at + 1).filter(|c| !c.is_empty()).count();
     let filled = labelled.iter().filter(|r| values(r) > 0).count();
     let wide = labelled.iter().filter(|r| values(r) >= 3).count();
+    // (Told first: a form, one answer beside each label, is most sheets
+    // with labels down a column, and the checks below look up each name.)
+    if filled < 5 || wide * 2 < filled {
+        return None;
+    }
     // (Counted by the fields they name: a row of field names' values may look
     // like names, "Looked After Team" and "Safeguarding Team 1" in its team
     // row, all of them a team.)
@@ -5274,7 +5279,7 @@ fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> Option<usize> {
     // (Beside numbers, a child's id among the labels: a dashboard of measures
     // by month, "No. | Measure | Jul-26 | Aug-26", is no grid of records.)
     let has_child = fields_down.contains("child_id");
-    (filled >= 5 && wide * 2 >= filled && best_across * 2 < labelled.len() && !names_right && fields_down.len() >= 4 && (at == 0 || has_child)).then_some(at)
+    (best_across * 2 < labelled.len() && !names_right && fields_down.len() >= 4 && (at == 0 || has_child)).then_some(at)
 }
 
 /// The code and meaning columns of a key's header ("Code" / "Meaning",
