@@ -2836,12 +2836,8 @@ fn statuses_read_as_notes(ctx: &Context, mapping: &TableMapping, header: &[Cell]
         return None;
     }
     // The column most of whose values are legal statuses (nine in ten).
-    let share = |i: usize| {
-        let values: Vec<String> = body.iter().filter_map(|r| r.cells.get(i)).map(|c| c.as_string().trim().to_string()).filter(|v| !v.is_empty()).collect();
-        // (Not a note's kind that names a plan: "CP Visit", "CLA Visit".)
-        let known = values.iter().filter(|v| ctx.episode_rules.classify(v).is_some() && note_kind_in(ctx, false, v) == NoteKind::Other).count();
-        (values.len() >= 2 && known * 10 >= values.len() * 9).then_some(known * 1000 / values.len().max(1))
-    };
+    // (Not a note's kind that names a plan: "CP Visit", "CLA Visit".)
+    let share = |i: usize| legal_status_share(ctx, body, i, |v| note_kind_in(ctx, false, v) == NoteKind::Other);
     let dates = ["start_date", "end_date", "child_id"];
     let best = m
         .columns
@@ -2863,6 +2859,15 @@ fn statuses_read_as_notes(ctx: &Context, mapping: &TableMapping, header: &[Cell]
         "read as legal-status episodes, not case notes: a start and an end date, nothing of a note's own (no recording date, author or seen answer), and '{status}' holds legal statuses (its legal status)"
     );
     Some((m, why))
+}
+
+/// How much of column `i` of `body` is legal statuses (per thousand of its
+/// filled cells, of two or more), where nine in ten or more are; `also`
+/// says what else a status must be.
+fn legal_status_share(ctx: &Context, body: &[SourceRow], i: usize, also: impl Fn(&str) -> bool) -> Option<usize> {
+    let values: Vec<String> = body.iter().filter_map(|r| r.cells.get(i)).map(|c| c.as_string().trim().to_string()).filter(|v| !v.is_empty()).collect();
+    let known = values.iter().filter(|v| ctx.episode_rules.classify(v).is_some() && also(v)).count();
+    (values.len() >= 2 && known * 10 >= values.len() * 9).then_some(known * 1000 / values.len())
 }
 
 /// A table's first [`SAMPLE_ROWS`] rows, read, up to a read error (with it).
@@ -3926,11 +3931,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // A column under a header no rule knows ("Episode") whose values are legal
     // statuses ("Child Protection Plan", "Child Looked After") is the legal-status column.
     if mapping.kind == TableKind::Episodes && mapping.missing_required == ["episode_type"] {
-        let holds_statuses = |i: usize| {
-            let values: Vec<String> =
-                sample[h + 1..].iter().filter_map(|r| r.cells.get(i)).map(|c| c.as_string().trim().to_string()).filter(|v| !v.is_empty()).collect();
-            values.len() >= 2 && values.iter().filter(|v| ctx.episode_rules.classify(v).is_some()).count() * 10 >= values.len() * 9
-        };
+        let holds_statuses = |i: usize| legal_status_share(ctx, &sample[h + 1..], i, |_| true).is_some();
         let found: Vec<usize> =
             (0..mapping.columns.len()).filter(|&k| matches!(mapping.columns[k].target, Target::Unmapped) && holds_statuses(mapping.columns[k].index)).collect();
         if let [k] = found[..] {
