@@ -855,6 +855,17 @@ impl Recogniser {
         })
     }
 
+    /// The field a header names in the first of `vocabularies` that names
+    /// one (a tie: its first field), if any.
+    pub fn field_in(&self, vocabularies: &[&FieldVocabulary], raw: &str) -> Option<String> {
+        let words = self.header_words(raw);
+        vocabularies.iter().find_map(|v| match v.match_words(&words, &[], None) {
+            Ok(Some(m)) => Some(m.field),
+            Err(tied) => tied.first().cloned(),
+            Ok(None) => None,
+        })
+    }
+
     /// A raw header as the words that carry its meaning.
     pub fn header_words(&self, raw: &str) -> Vec<String> {
         let prepared = prepare_header(raw);

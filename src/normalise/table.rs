@@ -3158,19 +3158,9 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // column per field (see [`super::combined`]).
     if let (Some(h), None, None) = (header, pins, &read_error) {
         let rec = &ctx.recogniser;
-        let names_field = |vocabularies: &[&super::recognise::FieldVocabulary], h: &str| {
-            let words = rec.header_words(h);
-            // (A child's id not among them: "the child / young person" names
-            // one person twice.)
-            vocabularies
-                .iter()
-                .find_map(|v| match v.match_words(&words, &[], None) {
-                    Ok(Some(m)) => Some(m.field),
-                    Err(tied) => tied.first().cloned(),
-                    Ok(None) => None,
-                })
-                .filter(|f| f != "child_id")
-        };
+        // (A child's id not among them: "the child / young person" names
+        // one person twice.)
+        let names_field = |vocabularies: &[&super::recognise::FieldVocabulary], h: &str| rec.field_in(vocabularies, h).filter(|f| f != "child_id");
         // Audits' and actions' fields; else, bracketed, a case note's ("Visit
         // date (entered)": "27/08/2026 (entered 28/08/2026)"). (Not "Child
         // seen / seen alone": "Seen: Yes / Seen alone: No", "Seen: No - no
@@ -5241,15 +5231,10 @@ fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> Option<usize> {
     // (Counted by the fields they name: a row of field names' values may look
     // like names, "Looked After Team" and "Safeguarding Team 1" in its team
     // row, all of them a team.)
+    let rec = &ctx.recogniser;
     let field_of = |c: &Cell| -> Option<String> {
         let Cell::Text(t) = c else { return None };
-        let words = ctx.recogniser.header_words(t);
-        let rec = &ctx.recogniser;
-        [&rec.audit, &rec.action, &rec.case_note, &rec.episode].iter().find_map(|v| match v.match_words(&words, &[], None) {
-            Ok(Some(m)) => Some(m.field),
-            Err(tied) => tied.first().cloned(),
-            Ok(None) => None,
-        })
+        rec.field_in(&[&rec.audit, &rec.action, &rec.case_note, &rec.episode], t)
     };
     let best_across =
         sample.iter().map(|r| r.cells.iter().filter(|c| known(c)).filter_map(field_of).collect::<std::collections::HashSet<String>>().len()).max().unwrap_or(0);
