@@ -252,6 +252,16 @@ pub fn is_known_header(rec: &Recogniser, text: &str) -> bool {
         || question_domain(rec, &rest).is_some()
 }
 
+/// The one domain a label names by its keywords, its numbering aside ("Q1
+/// Safety and risk", "Voice of the child"); none on a tie.
+pub(crate) fn label_domain(config: &Config, text: &str) -> Option<String> {
+    let h = prepare(text);
+    if h.is_empty() || h.len() > 300 {
+        return None;
+    }
+    keyword_domain(config, &split_numbering(&h).1).ok().flatten()
+}
+
 /// The domain whose question text this (folded, unnumbered) header is.
 pub(crate) fn question_domain(rec: &Recogniser, header: &str) -> Option<String> {
     let n_words = header.split(' ').count();

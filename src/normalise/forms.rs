@@ -18,11 +18,135 @@ pub const MODERATION_RECORD: &str = "its title says it is a moderation record: a
 
 /// Whether the form's title (a text alone on one of its first rows) says it
 /// records a moderation ("CASE FILE AUDIT: MODERATION RECORD", "MODERATION AUDIT").
+/// (Not a title naming the audit and its moderation together: "Case File
+/// Audit and Moderation Form" is the audit's form, moderated on it.)
 fn titled_moderation(ctx: &Context, rows: &[SourceRow]) -> bool {
-    rows.iter()
-        .take(5)
-        .filter_map(SourceRow::lone_text)
-        .any(|t| t.len() <= 80 && ctx.recogniser.words(&super::recognise::prepare(t)).iter().any(|w| w.starts_with("moderat")))
+    rows.iter().take(5).filter_map(SourceRow::lone_text).any(|t| {
+        let words = ctx.recogniser.words(&super::recognise::prepare(t));
+        let folded: Vec<String> =
+            t.to_lowercase().split(|c: char| !c.is_alphanumeric() && c != '&' && c != '+').filter(|w| !w.is_empty()).map(str::to_string).collect();
+        let both = folded.windows(3).any(|w| w[0].starts_with("audit") && matches!(w[1].as_str(), "and" | "&" | "+") && w[2].starts_with("moderat"));
+        t.len() <= 80 && words.iter().any(|w| w.starts_with("moderat")) && !both
+    })
+}
+
+/// A mark put in a checklist's column ("x", "✓", "☒", "■", "*"), or TRUE / 1.
+fn is_tick_mark(c: &Cell) -> bool {
+    match c {
+        Cell::Bool(b) => *b,
+        Cell::Number(n) => *n == 1.0,
+        Cell::Text(t) => {
+            let m = super::scales::mark(t);
+            matches!(m, "x" | "X" | "*" | "\u{2022}" | "\u{25cf}" | "\u{1f5f8}" | "\u{2611}" | "\u{2713}" | "\u{2714}")
+                || (m.chars().count() == 1 && m.chars().all(|ch| crate::ingest::cell::BOX_ON.contains(&ch)))
+        }
+        _ => false,
+    }
+}
+
+/// A checklist's answer columns: a row headed by two answers or more ("No. |
+/// Question | Yes | No | N/A") over rows marked in one of them ("x", "✓").
+/// The rows rewritten with each row's answer, its marked column's heading,
+/// in the first answer column (the heading row's answers emptied), and the
+/// spreadsheet rows marked in more than one; none when the form has no such
+/// columns.
+fn ticked_answers(rows: &[SourceRow]) -> Option<(Vec<SourceRow>, Vec<u32>)> {
+    rows.iter().enumerate().find_map(|(h, row)| {
+        // The run of answers that ends the row ("No." numbers the rows
+        // before it; "Yes | No | Comments" is a form's own row).
+        let mut cols: Vec<(usize, &String)> = row
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.is_empty())
+            .rev()
+            .map_while(|(i, c)| match c {
+                Cell::Text(t) if t.trim().chars().count() <= 14 && matches!(answer(c), Some(a) if a != Answer::Blank) => Some((i, t)),
+                _ => None,
+            })
+            .collect();
+        cols.reverse();
+        let first = cols.first()?.0;
+        if cols.len() < 2 || row.cells.iter().take(first).all(Cell::is_empty) {
+            return None;
+        }
+        let below: Vec<usize> = (h + 1..rows.len()).take_while(|&r| !rows[r].is_blank()).collect();
+        let marks = |r: usize| cols.iter().filter(|(i, _)| rows[r].cells.get(*i).is_some_and(is_tick_mark)).map(|(_, t)| *t).collect::<Vec<_>>();
+        let only_marks = below.iter().all(|&r| cols.iter().all(|(i, _)| rows[r].cells.get(*i).is_none_or(|c| c.is_empty() || is_tick_mark(c))));
+        if !only_marks || below.iter().filter(|&&r| !marks(r).is_empty()).count() < 2 {
+            return None;
+        }
+        let mut out = rows.to_vec();
+        let mut twice = Vec::new();
+        for (i, _) in &cols {
+            out[h].cells[*i] = Cell::Empty;
+        }
+        for &r in &below {
+            let marked = marks(r);
+            for (i, _) in &cols {
+                if let Some(c) = out[r].cells.get_mut(*i) {
+                    *c = Cell::Empty;
+                }
+            }
+            match marked[..] {
+                [one] => {
+                    if out[r].cells.len() <= first {
+                        out[r].cells.resize(first + 1, Cell::Empty);
+                    }
+                    out[r].cells[first] = Cell::text(one);
+                }
+                [] => {}
+                _ => twice.push(rows[r].row),
+            }
+        }
+        Some((out, twice))
+    })
+}
+
+/// A form's grades in columns by who gave them ("Area | Auditor's grade |
+/// Moderator's grade | Agree?"; "Section | Question | Auditor | Moderator |
+/// Agreed"): the heading row, the rows under it to the first blank one, the
+/// moderator's column and the agreement's.
+struct GradeColumns {
+    header: usize,
+    end: usize,
+    moderator: usize,
+    agree: Option<usize>,
+}
+
+impl GradeColumns {
+    fn find(ctx: &Context, rows: &[SourceRow]) -> Option<GradeColumns> {
+        rows.iter().enumerate().find_map(|(h, row)| {
+            let texts: Vec<(usize, &str)> =
+                row.cells.iter().enumerate().filter_map(|(i, c)| if let Cell::Text(t) = c { Some((i, t.as_str())) } else { None }).collect();
+            if texts.len() < 3 || texts.len() != row.cells.iter().filter(|c| !c.is_empty()).count() {
+                return None;
+            }
+            let words = |t: &str| ctx.recogniser.words(&super::recognise::prepare(t));
+            let moderator = texts.iter().skip(1).find(|(_, t)| {
+                let w = words(t);
+                w.len() <= 4
+                    && w.iter().any(|w| w.starts_with("moderat"))
+                    && !w.iter().any(|w| matches!(w.as_str(), "date" | "agree" | "agrees" | "agreed" | "comment" | "comments" | "name" | "role"))
+            })?;
+            let moderator = moderator.0;
+            let agree =
+                texts.iter().skip(1).find(|(i, t)| *i != moderator && form_field(ctx, t, false).as_deref() == Some("moderator_agrees")).map(|(i, _)| *i);
+            let end = (h + 1..rows.len()).find(|&r| rows[r].is_blank()).unwrap_or(rows.len());
+            // (A grade under the moderator's heading: a row of labels and names,
+            // "Auditor | Ann Lee | Moderator | Dee Fox", has none.)
+            (h + 1..end).any(|r| rows[r].cells.get(moderator).is_some_and(|c| ctx.crosswalk.is_label(c))).then_some(GradeColumns {
+                header: h,
+                end,
+                moderator,
+                agree,
+            })
+        })
+    }
+
+    fn holds(&self, r: usize) -> bool {
+        r > self.header && r < self.end
+    }
 }
 
 /// Placeholder text left by Word / Excel form controls: an unanswered field.
@@ -284,6 +408,23 @@ fn label_field(ctx: &Context, label: &str) -> Option<(String, usize)> {
     }
 }
 
+/// The field of a label that names two equally ("Moderated": whether, or
+/// the date, "moderated on"), as its answer fits one of them ("No": whether).
+fn tie_by_answer(ctx: &Context, label: &str, value: Option<&Cell>) -> Option<String> {
+    let value = value?;
+    let words = ctx.recogniser.header_words(label);
+    let Err(tied) = ctx.recogniser.audit.match_words(&words, &[], None) else { return None };
+    // (The one answer as a column of it: a profile of fewer than three
+    // values tells nothing.)
+    let profile = super::recognise::ValueProfile::of(&[value, value, value], ctx.crosswalk);
+    match ctx.recogniser.audit.match_words(&words, &[], Some(&profile)) {
+        // (Word for word a name of each: "To be completed by auditor" is a
+        // heading, whatever is beside it.)
+        Ok(Some(m)) if tied.contains(&m.field) && m.score == 100 => Some(m.field),
+        _ => None,
+    }
+}
+
 /// A heading that opens the moderation block ("MODERATION AUDIT:", "Moderation").
 fn is_moderation_heading(ctx: &Context, label: &str) -> bool {
     let words = ctx.recogniser.words(&super::recognise::prepare(label));
@@ -442,6 +583,15 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
     if titled_moderation(ctx, rows) {
         report.notes.push(MODERATION_RECORD.into());
     }
+    let ticked = ticked_answers(rows);
+    if let Some((_, twice)) = &ticked {
+        report.notes.push("answers ticked in columns (\"Yes | No | N/A\"): each row's answer is its ticked column's heading".into());
+        for at in twice {
+            findings.push(Severity::Warning, "ticked_twice", file, sheet, Some(*at), None, "", "ticked in more than one answer column: no answer read");
+        }
+    }
+    let rows: &[SourceRow] = ticked.as_ref().map_or(rows, |(r, _)| r.as_slice());
+    let graded = GradeColumns::find(ctx, rows);
     let mut audit = Audit { framework: report.framework.clone().unwrap_or_default(), ..Default::default() };
     audit.origin = Origin { file: file.to_string(), sheet: sheet.map(str::to_string), row: 1 };
     // The actions grid: its header row, and its rows down to the first empty one.
@@ -464,13 +614,18 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
     // Whether the child, the family and the practitioner have a yes / no answer.
     let mut answered = [false; 3];
     for (r, row) in rows.iter().enumerate() {
-        if in_grid(r) {
+        // (The grades' heading row is no labels: "Auditor" there heads a column.)
+        if in_grid(r) || graded.as_ref().is_some_and(|g| g.header == r) {
             continue;
         }
         for (c, cell) in row.cells.iter().enumerate() {
             let Cell::Text(t) = cell else { continue };
             // An answer already taken for a label is not itself a label.
             if answers.contains(&(r, c)) {
+                continue;
+            }
+            // (Nor a moderator's grade or agreement under its heading.)
+            if graded.as_ref().is_some_and(|g| g.holds(r) && (c == g.moderator || Some(c) == g.agree)) {
                 continue;
             }
             // A heading stands alone on its row ("MODERATION AUDIT:"); with an
@@ -487,7 +642,8 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
             let inline = split.filter(|(_, v)| !v.trim().is_empty() && !is_placeholder(&Cell::text(v))).map(|(l, v)| (l.to_string(), Cell::text(v)));
             let t = &split.filter(|(_, v)| !v.trim().is_empty()).map_or_else(|| t.clone(), |(l, _)| l.to_string());
             let domain_label = summary_domain(ctx, t).is_some() || question_with_grade(ctx, rows, r, c, t).is_some();
-            if let Some(field) = form_field(ctx, t, moderation).filter(|_| !domain_label) {
+            let field = form_field(ctx, t, moderation).or_else(|| tie_by_answer(ctx, t, answer_for(ctx, rows, r, c).map(|(v, _)| v)));
+            if let Some(field) = field.filter(|_| !domain_label) {
                 // The form has this field (answered or not): what coverage reads.
                 if !report.columns.iter().any(|m| m.target == Target::Field(field.clone())) {
                     report.columns.push(ColumnMap {
@@ -583,6 +739,40 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                 let judgement = judge(ctx, value, numeric, file, sheet, at, t, findings);
                 audit.domains.push(DomainJudgement { domain: Some(domain), question: t.clone(), judgement });
             }
+        }
+    }
+    // Grades in columns by auditor and moderator: the overall's row gives
+    // the moderation's grade and whether the moderator agreed.
+    if let Some(g) = &graded {
+        let overall_row = (g.header + 1..g.end)
+            .find(|&r| rows[r].cells.iter().take(g.moderator).any(|c| matches!(c, Cell::Text(t) if form_field(ctx, t, false).as_deref() == Some("overall"))));
+        if let Some(r) = overall_row {
+            let at = rows[r].row;
+            let heading = |i: usize| rows[g.header].cells.get(i).map(Cell::as_string).unwrap_or_default();
+            let mut column = |i: usize, field: &str| {
+                report.columns.retain(|m| m.target != Target::Field(field.into()));
+                report.columns.push(ColumnMap {
+                    index: i,
+                    header: heading(i),
+                    target: Target::Field(field.into()),
+                    reason: "form's grades by auditor and moderator".into(),
+                    scale: None,
+                    score: 100,
+                });
+            };
+            column(g.moderator, "moderated_overall");
+            if let Some(v) = rows[r].cells.get(g.moderator).filter(|c| !c.is_empty() && !is_placeholder(c)) {
+                audit.moderated_overall = judge(ctx, v, numeric, file, sheet, at, &heading(g.moderator), findings);
+                audit.moderated = Some(true);
+            }
+            if let Some(a) = g.agree {
+                column(a, "moderator_agrees");
+                if let Some(v) = rows[r].cells.get(a).filter(|c| !c.is_empty() && !is_placeholder(c)) {
+                    audit.moderator_agrees = answer(v).and_then(|x| x.as_bool());
+                    audit.moderated = audit.moderated.or(audit.moderator_agrees.map(|_| true));
+                }
+            }
+            report.notes.push("grades in columns by auditor and moderator: the overall's row gives the moderation's grade and agreement".into());
         }
     }
     // A moderator named on a form that asks for the moderation's date or

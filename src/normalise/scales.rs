@@ -350,7 +350,7 @@ const CROSSES: [&str; 7] = ["\u{2717}", "\u{2718}", "\u{2612}", "\u{2715}", "\u{
 
 /// A mark as typed, without the emoji presentation selectors phones and
 /// Windows add ("✔️" is ✔ followed by U+FE0F).
-fn mark(t: &str) -> &str {
+pub(crate) fn mark(t: &str) -> &str {
     t.trim().trim_end_matches(['\u{fe0f}', '\u{fe0e}'])
 }
 

@@ -5209,7 +5209,19 @@ fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> Option<usize> {
     };
     let beside_numbers = sample.iter().filter(|r| r.cells.get(1).is_some_and(known)).all(numbered);
     let at = if beside_numbers && labels_in(1) > labels_in(0) * 2 && labels_in(1) >= 5 { 1 } else { 0 };
-    let labelled: Vec<&SourceRow> = sample.iter().filter(|r| r.cells.get(at).is_some_and(known)).collect();
+    let rec = &ctx.recogniser;
+    let field_of = |c: &Cell| -> Option<String> {
+        let Cell::Text(t) = c else { return None };
+        rec.field_in(&[&rec.audit, &rec.action, &rec.case_note, &rec.episode], t)
+    };
+    let values = |r: &SourceRow| r.cells.iter().skip(at + 1).filter(|c| !c.is_empty()).count();
+    // A row of children's ids across three records or more heads a grid of
+    // audits: its rows naming a domain by their words ("Q1 Safety and risk",
+    // no field's name) are its labels too. (A form's one child id, beside
+    // grades by auditor and moderator, heads no grid.)
+    let ids_across = sample.iter().any(|r| values(r) >= 3 && r.cells.get(at).is_some_and(|c| known(c) && field_of(c).as_deref() == Some("child_id")));
+    let label = |c: &Cell| known(c) || (ids_across && matches!(c, Cell::Text(t) if super::columns::label_domain(ctx.config, t).is_some()));
+    let labelled: Vec<&SourceRow> = sample.iter().filter(|r| r.cells.get(at).is_some_and(label)).collect();
     // Field names are each written once: a first column whose values repeat
     // ("Completed", "Completed", …; a question per answer row) is a column of records.
     let distinct: std::collections::HashSet<String> = labelled.iter().filter_map(|r| r.cells.get(at)).map(|c| fold(&c.as_string())).collect();
@@ -5220,7 +5232,6 @@ fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> Option<usize> {
     // (A field no record answered, the moderation of a cycle not yet
     // moderated, says nothing either way.)
     // (Three records or more: a form's one answer beside each label is a form.)
-    let values = |r: &SourceRow| r.cells.iter().skip(at + 1).filter(|c| !c.is_empty()).count();
     let filled = labelled.iter().filter(|r| values(r) > 0).count();
     let wide = labelled.iter().filter(|r| values(r) >= 3).count();
     // (Told first: a form, one answer beside each label, is most sheets
@@ -5231,11 +5242,6 @@ fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> Option<usize> {
     // (Counted by the fields they name: a row of field names' values may look
     // like names, "Looked After Team" and "Safeguarding Team 1" in its team
     // row, all of them a team.)
-    let rec = &ctx.recogniser;
-    let field_of = |c: &Cell| -> Option<String> {
-        let Cell::Text(t) = c else { return None };
-        rec.field_in(&[&rec.audit, &rec.action, &rec.case_note, &rec.episode], t)
-    };
     let best_across =
         sample.iter().map(|r| r.cells.iter().filter(|c| known(c)).filter_map(field_of).collect::<std::collections::HashSet<String>>().len()).max().unwrap_or(0);
     // (A second column of field names to the right, "Form ID", "Auditor",

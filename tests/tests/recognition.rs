@@ -3803,3 +3803,122 @@ fn audits_across_the_page_and_their_lookalikes_read_as_a_stranger_expected() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(kpi_pair(&dir.join("out"), "overall_good_or_better"), (Some(2), Some(2)));
 }
+
+#[test]
+fn a_grid_of_numbered_questions_and_forms_graded_by_two_read_as_a_stranger_expected() {
+    // A stranger's review: each of these read wrongly before.
+    // A grid of only the child's id, the audit's date and twelve numbered
+    // questions across five audits: five audits, not one form.
+    let dir = scratch("review62-grid");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let grades = ["Meets good", "Does not meet good", "Exceeds good", "Meets good", "Does not meet good"];
+    let questions = [
+        "Q1 Safety and risk",
+        "Q2 Voice of the child",
+        "Q3 Management oversight",
+        "Q4 Assessment",
+        "Q5 Multi-agency working",
+        "Q6 Identity and diversity",
+        "Q7 Plans",
+        "Q8 Permanence",
+        "Q9 Reviews",
+        "Q10 Placement / living arrangements",
+        "Q12 Overall judgement",
+    ];
+    let mut rows: Vec<Vec<&str>> = vec![
+        vec!["Child ID", "T201", "T202", "T203", "T204", "T205"],
+        vec!["Audit date", "08/09/2026", "22/09/2026", "06/10/2026", "13/10/2026", "27/10/2026"],
+    ];
+    rows.extend(questions.iter().map(|q| std::iter::once(*q).chain(grades).collect()));
+    let rows: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+    grid_workbook(&input.join("Audit summary.xlsx"), "Audits", &rows);
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(3), Some(5)), "{}", data_quality(&out));
+    // The same first column with one child's grades by auditor, moderator and
+    // agreement is one audit's form, not a grid of three.
+    let dir = scratch("review62-form");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let form = |moderated: bool| -> Vec<Vec<&'static str>> {
+        let m = |v: &'static str| if moderated { v } else { "" };
+        vec![
+            vec!["Case File Audit and Moderation Form"],
+            vec![],
+            vec!["Child ID", "C2001"],
+            vec!["Team", "CIN North"],
+            vec!["Auditor", "Ann Lee"],
+            vec!["Due date", "30/09/2026"],
+            vec!["Date completed", "18/09/2026"],
+            vec!["Date moderated", m("29/09/2026")],
+            vec![],
+            vec!["Area", "Auditor's grade", "Moderator's grade", "Agree?"],
+            vec!["Safety and risk", "Good", m("Good"), m("Yes")],
+            vec!["Voice of the child", "Requires Improvement", m("Good"), m("No")],
+            vec!["Plans", "Requires Improvement", m("Requires Improvement"), m("Yes")],
+            vec!["Overall judgement", "Good", m("Requires Improvement"), m("No")],
+            vec!["Child spoken to", "Yes"],
+        ]
+    };
+    for (name, moderated) in [("Audit form C2001.xlsx", true), ("Audit form C2002.xlsx", false)] {
+        let mut rows = form(moderated);
+        if !moderated {
+            rows[2][1] = "C2002";
+        }
+        let rows: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+        grid_workbook(&input.join(name), "Audit form", &rows);
+    }
+    let out = run_in_folder(&dir, &input);
+    // (Its title names the audit and its moderation together: it is the
+    // audit's form, not a moderation of an audit read elsewhere.)
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(2)), "{}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(2)), "{}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(1), Some(2)), "{}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(0), Some(1)), "{}", data_quality(&out));
+    // Section numbers beside the questions, and "Auditor | Moderator |
+    // Agreed" heading the answers: the overall's row says the moderator agreed.
+    let dir = scratch("review62-numbered");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    grid_workbook(
+        &input.join("Moderation form C5001.xlsx"),
+        "Moderation",
+        &[
+            &["Section", "Question", "Auditor", "Moderator", "Agreed"],
+            &["", "Child ID", "C5001"],
+            &["", "Team", "CP South"],
+            &["", "Date completed", "15/09/2026"],
+            &["", "Date moderated", "30/09/2026"],
+            &["1", "Safety and risk", "Good", "Good", "Yes"],
+            &["2", "Voice of the child", "Good", "Requires Improvement", "No"],
+            &["3", "Overall judgement", "Good", "Good", "Yes"],
+        ],
+    );
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(1), Some(1)), "{}", data_quality(&out));
+    // A checklist whose answers are ticks under "Yes | No | N/A".
+    let dir = scratch("review62-ticks");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    grid_workbook(
+        &input.join("Audit checklist C4001.xlsx"),
+        "Checklist",
+        &[
+            &["", "Child ID", "C4001"],
+            &["", "Team", "CLA"],
+            &["", "Date completed", "12/10/2026"],
+            &["", "Overall grade", "Good"],
+            &[],
+            &["No.", "Question", "Yes", "No", "N/A"],
+            &["1", "Child spoken to", "x"],
+            &["2", "Family spoken to", "", "x"],
+            &["3", "Social worker spoken to", "✓"],
+            &["4", "Moderated", "", "x"],
+        ],
+    );
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(1), Some(1)), "{}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(0), Some(1)), "{}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "practitioner_spoken_to"), (Some(1), Some(1)), "{}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(0), Some(1)), "{}", data_quality(&out));
+}
