@@ -1275,6 +1275,15 @@ fn a_hundred_and_eighteenth_blind_set_of_two_statuses_at_once_keeps_every_visit_
 }
 
 #[test]
+fn a_hundred_and_nineteenth_blind_set_with_the_last_audit_riding_along_keeps_every_kpi() {
+    // The child's previous audit (its date, grade, moderation), the previous
+    // visit, the previous legal status and actions carried forward, on the
+    // same rows as this cycle's (tests/fixtures/councils119/README.md).
+    // Matched as written.
+    check("councils119");
+}
+
+#[test]
 fn a_hundred_and_sixteenth_blind_set_of_reports_that_joined_two_tables_keeps_every_kpi() {
     // A system's report that joins each audit to its actions (the audit's
     // columns on each action row), an action list listing its audits, a
