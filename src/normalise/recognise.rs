@@ -130,6 +130,12 @@ pub fn words(prepared: &str, vocab: &Vocabulary) -> Vec<String> {
     if n >= 2 && out[n - 1] == "on" && done(&out[n - 2]) {
         out[n - 1] = "date".into();
     }
+    // "For" last, after an action or recommendation ("Action for",
+    // "Recommendations for"), says whom it is for: read as "scope", as a
+    // filler word would drop it and leave the action's own text.
+    if n >= 2 && out[n - 1] == "for" && ["action", "actions", "recommendation", "recommendations"].contains(&out[n - 2].as_str()) {
+        out[n - 1] = "scope".into();
+    }
     let mut kept: Vec<String> = Vec::with_capacity(out.len());
     for w in out {
         let w = stem(&w);

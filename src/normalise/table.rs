@@ -1356,8 +1356,10 @@ fn example_row(row: &SourceRow) -> bool {
 }
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 44] = [
+pub const SET_ASIDE_REASONS: [&str; 46] = [
     NO_ACTION,
+    TEAM_ACTION,
+    STRENGTH_ROW,
     super::joined::AUDIT_REPEATED,
     super::joined::ACTION_REPEATED,
     EXAMPLE_ROW,
@@ -2294,6 +2296,49 @@ pub const LEGAL_STATUS_OUT_OF_SCOPE: &str = "legal status outside child protecti
 /// learning action plan with no child or audit column), not an audit's.
 pub const SERVICE_ACTION: &str = "a service-wide action: it names no child and no audit (not an audit's action)";
 
+/// An action its row says is a team's or the service's ("Action for: Team",
+/// "Service / Strategic Action", "Practice learning"): seed 004's form keeps
+/// "Service / Strategic Action/s" apart from the child's agreed actions, and
+/// seed 000 takes whole-service actions to the leadership team's plan.
+pub const TEAM_ACTION: &str = "a team's or the service's action, by its row (not the child's): left out of the action KPIs";
+
+/// A row listed with the actions that is no action: an area of strength
+/// (seed 003's auditors record "areas of strength" beside their actions).
+pub const STRENGTH_ROW: &str = "an area of strength listed with the actions, not an action";
+
+/// Whom an action's scope cell ("Action for", "Action type", "Item type")
+/// says it is for.
+#[derive(Debug, PartialEq)]
+enum ActionScope {
+    Child,
+    Service,
+    Strength,
+}
+
+fn action_scope(value: &str) -> Option<ActionScope> {
+    let f = fold(value);
+    let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    let has = |set: &[&str]| words.iter().any(|w| set.contains(w));
+    if f.contains("strength") || f.contains("good practice") || f.contains("working well") {
+        return Some(ActionScope::Strength);
+    }
+    if has(&["child", "childs", "case", "individual", "family", "young", "person", "client", "cyp", "yp"]) {
+        return Some(ActionScope::Child);
+    }
+    // (Short: a category, not an action's words that mention a team. "Team"
+    // or "service" beside a role is the person it is for, "Team Manager",
+    // "Head of Service": the owner of the child's action.)
+    const STRATEGIC: [&str; 12] =
+        ["strategic", "learning", "wide", "whole", "organisational", "organizational", "systemic", "workforce", "cflt", "board", "directorate", "thematic"];
+    const ROLES: [&str; 14] =
+        ["manager", "worker", "leader", "lead", "adviser", "advisor", "officer", "head", "practitioner", "supervisor", "sw", "tm", "iro", "director"];
+    let service = has(&STRATEGIC) || (has(&["team", "teams", "service", "services"]) && !has(&ROLES));
+    if words.len() <= 8 && service {
+        return Some(ActionScope::Service);
+    }
+    has(&["recommendation", "action", "corrective", "remedial", "improvement"]).then_some(ActionScope::Child)
+}
+
 /// Whether an action row's child or audit cell names a group, not one
 /// child or audit ("ALL TEAMS", "THEMATIC", "Service-wide", "Whole
 /// service"): text with no digit and a word for many. Not a pseudonym
@@ -2314,9 +2359,26 @@ fn service_plan(mapping: &TableMapping, body: &[SourceRow], file: &str, sheet: O
     const NAMED: [&str; 9] = ["learning", "service", "thematic", "theme", "board", "pbm", "lessons", "strategic", "wide"];
     let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
     let named = [Some(stem.as_str()), sheet].into_iter().flatten().any(|n| fold(n).split(' ').any(|w| NAMED.contains(&w)));
-    let ids =
-        mapping.columns.iter().any(|c| body.iter().take(50).filter_map(|r| r.cells.get(c.index)).filter(|v| super::recognise::is_id_value(v)).nth(1).is_some());
+    // (Not the plan's own numbering down its rows: "L1", "L2", "L3".)
+    let ids = mapping.columns.iter().any(|c| {
+        let ids: Vec<&Cell> = body.iter().take(50).filter_map(|r| r.cells.get(c.index)).filter(|v| super::recognise::is_id_value(v)).collect();
+        ids.len() >= 2 && !counts_down(&ids)
+    });
     mapping.kind == TableKind::Actions && !in_form && named && !ids && mapping.field("child_id").is_none() && mapping.field("audit_id").is_none()
+}
+
+/// Whether references count up one by one under one prefix ("L1", "L2",
+/// "L3"; "A-01", "A-02"): a list's own numbering, not ids of children or audits.
+fn counts_down(ids: &[&Cell]) -> bool {
+    let split = |c: &Cell| -> Option<(String, u64)> {
+        let t = c.as_string();
+        let t = t.trim();
+        let digits = t.len() - t.trim_end_matches(|ch: char| ch.is_ascii_digit()).len();
+        let (prefix, number) = t.split_at(t.len() - digits);
+        Some((prefix.to_string(), number.parse().ok()?))
+    };
+    let parts: Option<Vec<(String, u64)>> = ids.iter().map(|c| split(c)).collect();
+    parts.is_some_and(|p| p.windows(2).all(|w| w[0].0 == w[1].0 && w[1].1 == w[0].1 + 1))
 }
 
 /// An actions row saying the audit raised none ("No further action", "NFA").
@@ -2408,6 +2470,52 @@ mod status_tests {
             "Reallocated 19/10",
         ] {
             assert!(!super::removal_note(kept), "{kept}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod scope_tests {
+    use super::ActionScope::*;
+
+    #[test]
+    fn whom_an_action_is_for_by_its_row() {
+        for (value, scope) in [
+            ("Child", Some(Child)),
+            ("Child's record", Some(Child)),
+            ("Agreed Action (child)", Some(Child)),
+            ("Recommendation", Some(Child)),
+            ("Team", Some(Service)),
+            ("Whole service - CFLT action plan", Some(Service)),
+            ("Service / Strategic Action", Some(Service)),
+            ("Practice learning (Group Manager)", Some(Service)),
+            ("Service learning", Some(Service)),
+            ("Area of strength", Some(Strength)),
+            ("Good practice", Some(Strength)),
+            // A person it is for: the owner of the child's action.
+            ("Team Manager", None),
+            ("Head of Service", None),
+            ("Social Worker", None),
+            ("Case recording", Some(Child)),
+            ("Supervision", None),
+        ] {
+            assert_eq!(super::action_scope(value), scope, "{value}");
+        }
+    }
+
+    #[test]
+    fn a_list_s_own_numbering_is_no_ids() {
+        use crate::ingest::Cell;
+        let cells = |v: &[&str]| v.iter().map(|t| Cell::text(t)).collect::<Vec<_>>();
+        for (ids, numbering) in [
+            (&["L1", "L2", "L3"][..], true),
+            (&["A-01", "A-02"][..], true),
+            (&["AUD-0014", "AUD-0021"][..], false),
+            (&["L1", "L3"][..], false),
+            (&["BM5501", "CX5502"][..], false),
+        ] {
+            let c = cells(ids);
+            assert_eq!(super::counts_down(&c.iter().collect::<Vec<_>>()), numbering, "{ids:?}");
         }
     }
 }
@@ -8001,6 +8109,13 @@ impl<'a> RowReader<'a> {
         // actions are required, please write 'no further action'").
         if says_no_action(&text) {
             return Err((NO_ACTION, text, Some("action".to_string())));
+        }
+        if let Some((scope, header)) = self.cell(row, "scope") {
+            match action_scope(&scope.as_string()) {
+                Some(ActionScope::Service) => return Err((TEAM_ACTION, scope.as_string(), Some(header.to_string()))),
+                Some(ActionScope::Strength) => return Err((STRENGTH_ROW, scope.as_string(), Some(header.to_string()))),
+                _ => {}
+            }
         }
         if let Some((status, header)) = self.cell(row, "status").filter(|(c, _)| action_withdrawn(&c.as_string())) {
             return Err((ACTION_WITHDRAWN, status.as_string(), Some(header.to_string())));

@@ -1284,6 +1284,16 @@ fn a_hundred_and_nineteenth_blind_set_with_the_last_audit_riding_along_keeps_eve
 }
 
 #[test]
+fn a_hundred_and_twentieth_blind_set_counts_only_the_child_s_actions() {
+    // Team, whole-service and strategic actions, an audit team's learning
+    // actions and areas of strength beside the child's actions
+    // (tests/fixtures/councils120/README.md). Two action tables had been
+    // lost to an "Action for" column, an LCS recommendations report read as
+    // audits, and the others' actions counted.
+    check("councils120");
+}
+
+#[test]
 fn a_hundred_and_sixteenth_blind_set_of_reports_that_joined_two_tables_keeps_every_kpi() {
     // A system's report that joins each audit to its actions (the audit's
     // columns on each action row), an action list listing its audits, a
