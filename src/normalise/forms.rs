@@ -26,7 +26,10 @@ fn titled_moderation(ctx: &Context, rows: &[SourceRow]) -> bool {
         let folded: Vec<String> =
             t.to_lowercase().split(|c: char| !c.is_alphanumeric() && c != '&' && c != '+').filter(|w| !w.is_empty()).map(str::to_string).collect();
         let both = folded.windows(3).any(|w| w[0].starts_with("audit") && matches!(w[1].as_str(), "and" | "&" | "+") && w[2].starts_with("moderat"));
-        t.len() <= 80 && words.iter().any(|w| w.starts_with("moderat")) && !both
+        // (Unless it names the moderator's part: "Audit and Moderation
+        // Record - Moderator's Sheet".)
+        let moderators = folded.iter().any(|w| w.starts_with("moderator"));
+        t.len() <= 80 && words.iter().any(|w| w.starts_with("moderat")) && (!both || moderators)
     })
 }
 
@@ -761,9 +764,13 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                 });
             };
             column(g.moderator, "moderated_overall");
-            if let Some(v) = rows[r].cells.get(g.moderator).filter(|c| !c.is_empty() && !is_placeholder(c)) {
+            // (Not "N/A" or "Not yet moderated": no moderation yet.)
+            let given = |c: &&Cell| !c.is_empty() && !is_placeholder(c) && !matches!(answer(c), Some(Answer::NotApplicable | Answer::Blank | Answer::No));
+            if let Some(v) = rows[r].cells.get(g.moderator).filter(given) {
                 audit.moderated_overall = judge(ctx, v, numeric, file, sheet, at, &heading(g.moderator), findings);
-                audit.moderated = Some(true);
+                if audit.moderated_overall.is_some() {
+                    audit.moderated = Some(true);
+                }
             }
             if let Some(a) = g.agree {
                 column(a, "moderator_agrees");

@@ -2319,21 +2319,42 @@ fn action_scope(value: &str) -> Option<ActionScope> {
     let f = fold(value);
     let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
     let has = |set: &[&str]| words.iter().any(|w| set.contains(w));
-    if f.contains("strength") || f.contains("good practice") || f.contains("working well") {
+    // "Area of strength", "Strengths", "Good practice": short, and not a
+    // kind of work that says strength ("SDQ (Strengths and Difficulties
+    // Questionnaire)", "Strengthening Families conference").
+    let strength = has(&["strength", "strengths"]) && !has(&["difficulties", "difficulty"]) && words.len() <= 4;
+    if strength || (f.contains("good practice") && words.len() <= 3) {
         return Some(ActionScope::Strength);
     }
     if has(&["child", "childs", "case", "individual", "family", "young", "person", "client", "cyp", "yp"]) {
         return Some(ActionScope::Child);
     }
-    // (Short: a category, not an action's words that mention a team. "Team"
-    // or "service" beside a role is the person it is for, "Team Manager",
-    // "Head of Service": the owner of the child's action.)
-    const STRATEGIC: [&str; 12] =
-        ["strategic", "learning", "wide", "whole", "organisational", "organizational", "systemic", "workforce", "cflt", "board", "directorate", "thematic"];
-    const ROLES: [&str; 14] =
-        ["manager", "worker", "leader", "lead", "adviser", "advisor", "officer", "head", "practitioner", "supervisor", "sw", "tm", "iro", "director"];
-    let service = has(&STRATEGIC) || (has(&["team", "teams", "service", "services"]) && !has(&ROLES));
-    if words.len() <= 8 && service {
+    // The service's or a team's: said outright ("Service / Strategic
+    // Action", "Whole service - CFLT action plan", "Practice learning"), or
+    // a team or the service alone ("Team", "Service action"). Not a team
+    // that owns the child's action ("Fostering Team", "Youth Justice
+    // Service"), nor a kind of work ("Team meeting", "Permanence board",
+    // "Education and learning").
+    const SAID: [&str; 12] = [
+        "strategic",
+        "whole service",
+        "service wide",
+        "service level",
+        "service learning",
+        "practice learning",
+        "organisational",
+        "organizational",
+        "systemic",
+        "cflt",
+        "thematic",
+        "across the service",
+    ];
+    let said = SAID.iter().any(|p| super::fold::contains_phrase(&f, p));
+    let bare = !words.is_empty()
+        && words.len() <= 3
+        && has(&["team", "teams", "service", "services"])
+        && words.iter().all(|w| matches!(*w, "team" | "teams" | "service" | "services" | "action" | "actions" | "level" | "whole" | "wide" | "learning"));
+    if said || bare {
         return Some(ActionScope::Service);
     }
     has(&["recommendation", "action", "corrective", "remedial", "improvement"]).then_some(ActionScope::Child)
@@ -2378,7 +2399,9 @@ fn counts_down(ids: &[&Cell]) -> bool {
         Some((prefix.to_string(), number.parse().ok()?))
     };
     let parts: Option<Vec<(String, u64)>> = ids.iter().map(|c| split(c)).collect();
-    parts.is_some_and(|p| p.windows(2).all(|w| w[0].0 == w[1].0 && w[1].1 == w[0].1 + 1))
+    // (From 1: audits' references taken in order, "AUD-0014", "AUD-0015",
+    // count up too.)
+    parts.is_some_and(|p| p.first().is_some_and(|(_, n)| *n <= 1) && p.windows(2).all(|w| w[0].0 == w[1].0 && w[1].1 == w[0].1 + 1))
 }
 
 /// An actions row saying the audit raised none ("No further action", "NFA").
@@ -2498,6 +2521,18 @@ mod scope_tests {
             ("Social Worker", None),
             ("Case recording", Some(Child)),
             ("Supervision", None),
+            // A stranger's review: kinds of work, and teams that own a child's action.
+            ("Team meeting", None),
+            ("Permanence board", None),
+            ("Fostering Team", None),
+            ("Youth Justice Service", None),
+            ("Education and learning", None),
+            ("Learning needs (EHCP)", None),
+            ("Strengthening Families conference", None),
+            ("SDQ (Strengths and Difficulties Questionnaire)", None),
+            ("Signs of Safety - what is working well", None),
+            ("Strengths", Some(Strength)),
+            ("Service action", Some(Service)),
         ] {
             assert_eq!(super::action_scope(value), scope, "{value}");
         }
@@ -2512,6 +2547,7 @@ mod scope_tests {
             (&["A-01", "A-02"][..], true),
             (&["AUD-0014", "AUD-0021"][..], false),
             (&["L1", "L3"][..], false),
+            (&["AUD-0014", "AUD-0015", "AUD-0016"][..], false),
             (&["BM5501", "CX5502"][..], false),
         ] {
             let c = cells(ids);
@@ -3100,8 +3136,26 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     }
     // A sheet turned on its side (field names down the first column, one
     // column per record) is read turned back.
-    if let Some(at) = (text_format.is_none() && pins.is_none() && read_error.is_none()).then(|| is_transposed(ctx, &sample)).flatten() {
-        let all: Vec<SourceRow> = sample.into_iter().chain(rows.map_while(Result::ok)).collect();
+    if let Some(Turned { at, ids_head }) = (text_format.is_none() && pins.is_none() && read_error.is_none()).then(|| is_transposed(ctx, &sample)).flatten() {
+        let mut all: Vec<SourceRow> = sample.into_iter().chain(rows.map_while(Result::ok)).collect();
+        // (Children's ids heading the columns: that row is their id row.)
+        if let Some(r) = ids_head {
+            let label = all[r].cells.get(at).map(Cell::as_string).unwrap_or_default();
+            if all[r].cells.len() <= at {
+                all[r].cells.resize(at + 1, Cell::Empty);
+            }
+            all[r].cells[at] = Cell::text("Child ID");
+            findings.push(
+                Severity::Warning,
+                "transposed",
+                &file,
+                sheet.as_deref(),
+                Some(all[r].row),
+                None,
+                label,
+                "ids head the records' columns, with no row naming them: read as the children's ids",
+            );
+        }
         let width = all.iter().map(|r| r.cells.len()).max().unwrap_or(0);
         // (Section numbers before the column of field names are left out.)
         let turned: Vec<SourceRow> =
@@ -5303,7 +5357,7 @@ fn header_keys(mapping: &TableMapping, preamble: &[(i64, String)], config: &Conf
 /// more of those rows with values have them in three or more columns to the
 /// right, and no row across that is not a row of field names is a header as
 /// good.
-fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> Option<usize> {
+fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> Option<Turned> {
     let known = |c: &Cell| matches!(c, Cell::Text(t) if ctx.is_known_header(t));
     let labels_in = |at: usize| sample.iter().filter(|r| r.cells.get(at).is_some_and(known)).count();
     // (The second column only beside numbers: a first column of ids, "BF302",
@@ -5327,7 +5381,11 @@ fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> Option<usize> {
     // audits: its rows naming a domain by their words ("Q1 Safety and risk",
     // no field's name) are its labels too. (A form's one child id, beside
     // grades by auditor and moderator, heads no grid.)
-    let ids_across = sample.iter().any(|r| values(r) >= 3 && r.cells.get(at).is_some_and(|c| known(c) && field_of(c).as_deref() == Some("child_id")));
+    // (Ids: a form's second pair of label and answer, "C2001 | Team: | CLA", is none.)
+    let ids_across = sample.iter().any(|r| {
+        let ids = r.cells.iter().skip(at + 1).filter(|c| super::recognise::is_id_value(c)).count();
+        values(r) >= 3 && ids >= 3 && r.cells.get(at).is_some_and(|c| known(c) && field_of(c).as_deref() == Some("child_id"))
+    });
     let label = |c: &Cell| known(c) || (ids_across && matches!(c, Cell::Text(t) if super::columns::label_domain(ctx.config, t).is_some()));
     let labelled: Vec<&SourceRow> = sample.iter().filter(|r| r.cells.get(at).is_some_and(label)).collect();
     // Field names are each written once: a first column whose values repeat
@@ -5378,8 +5436,36 @@ fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> Option<usize> {
         labelled.iter().filter_map(|r| r.cells.get(at)).map(|c| field_of(c).unwrap_or_else(|| fold(&c.as_string()))).collect();
     // (Beside numbers, a child's id among the labels: a dashboard of measures
     // by month, "No. | Measure | Jul-26 | Aug-26", is no grid of records.)
+    // Or children's ids heading the records' columns, with no id row ("Q |
+    // Question | C7001 | C7002 | C7003"): the sheet's first filled row, three
+    // ids or more, each once, under no label of a field.
     let has_child = fields_down.contains("child_id");
-    (best_across * 2 < labelled.len() && !names_right && fields_down.len() >= 4 && (at == 0 || has_child)).then_some(at)
+    let ids_head = (!has_child).then(|| ids_heading(sample, at, |c| known(c))).flatten();
+    let turned = best_across * 2 < labelled.len() && !names_right && fields_down.len() >= 4 && (at == 0 || has_child || ids_head.is_some());
+    turned.then_some(Turned { at, ids_head })
+}
+
+/// A sheet turned on its side: its column of field names, and the row
+/// whose cells are the records' children's ids when no label names it.
+#[derive(Debug, Clone, Copy)]
+struct Turned {
+    at: usize,
+    ids_head: Option<usize>,
+}
+
+/// The sheet's first filled row, when its cells right of the labels are
+/// three or more ids, each once, and its own label cell names no field.
+fn ids_heading(sample: &[SourceRow], at: usize, known: impl Fn(&Cell) -> bool) -> Option<usize> {
+    let r = sample.iter().position(|r| !r.is_blank())?;
+    let row = &sample[r];
+    if row.cells.get(at).is_some_and(&known) {
+        return None;
+    }
+    let values: Vec<&Cell> = row.cells.iter().skip(at + 1).filter(|c| !c.is_empty()).collect();
+    let mut distinct: Vec<String> = values.iter().map(|c| fold(&c.as_string())).collect();
+    distinct.sort();
+    distinct.dedup();
+    (values.len() >= 3 && distinct.len() == values.len() && values.iter().all(|c| super::recognise::is_id_value(c))).then_some(r)
 }
 
 /// The code and meaning columns of a key's header ("Code" / "Meaning",

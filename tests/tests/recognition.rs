@@ -3835,6 +3835,28 @@ fn a_grid_of_numbered_questions_and_forms_graded_by_two_read_as_a_stranger_expec
     grid_workbook(&input.join("Audit summary.xlsx"), "Audits", &rows);
     let out = run_in_folder(&dir, &input);
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(3), Some(5)), "{}", data_quality(&out));
+    // Children's ids heading the columns, with no row naming them, beside
+    // numbered questions: four audits (every one was lost).
+    let dir = scratch("review62-ids-head");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    grid_workbook(
+        &input.join("Collation by question.xlsx"),
+        "Collation",
+        &[
+            &["Q", "Question", "C7001", "C7002", "C7003", "C7004"],
+            &["1", "Team", "CIN North", "CP South", "CLA", "CIN North"],
+            &["2", "Auditor", "Ann Lee", "Bob Ray", "Cath Moss", "Ann Lee"],
+            &["3", "Date completed", "09/09/2026", "19/09/2026", "05/10/2026", "25/10/2026"],
+            &["4", "Child spoken to", "Yes", "No", "Yes", "Yes"],
+            &["5", "Family spoken to", "Yes", "Yes", "No", "N/A"],
+            &["6", "Overall grade", "Good", "Inadequate", "Good", "Requires Improvement"],
+            &["7", "Moderated", "Yes", "No", "No", "Yes"],
+        ],
+    );
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(4)), "{}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(2), Some(4)), "{}", data_quality(&out));
     // The same first column with one child's grades by auditor, moderator and
     // agreement is one audit's form, not a grid of three.
     let dir = scratch("review62-form");
@@ -3920,5 +3942,106 @@ fn a_grid_of_numbered_questions_and_forms_graded_by_two_read_as_a_stranger_expec
     assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(1), Some(1)), "{}", data_quality(&out));
     assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(0), Some(1)), "{}", data_quality(&out));
     assert_eq!(kpi_pair(&out, "practitioner_spoken_to"), (Some(1), Some(1)), "{}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(0), Some(1)), "{}", data_quality(&out));
+}
+
+#[test]
+fn whose_action_it_is_and_forms_graded_by_two_read_as_a_stranger_expected() {
+    // A stranger's review of the day's rules: each read wrongly with their
+    // first version. Four audits; six actions due 01/10 to 16/10, the 1st,
+    // 3rd and 5th done in time: 3 of 6 on time, 3 overdue in every case.
+    let audits = "Audit ID,Child ID,Team,Auditor,Allocated Date,Completed Date,Overall Judgement\n\
+AUD-0014,C1001,CP North,Ann Lee,01/09/2026,10/09/2026,Good\n\
+AUD-0015,C1002,CP North,Ann Lee,01/09/2026,15/09/2026,Requires Improvement\n\
+AUD-0016,C1003,CLA,Dee Fox,01/09/2026,20/09/2026,Inadequate\n\
+AUD-0017,C1004,CLA,Dee Fox,01/10/2026,05/10/2026,Good\n";
+    let actions = |header: &str, scopes: [&str; 6]| -> String {
+        let rows = [
+            ("C1001", "10/09/2026", "Update the chronology", "01/10/2026", "20/09/2026"),
+            ("C1002", "15/09/2026", "Record management oversight on file", "04/10/2026", ""),
+            ("C1003", "20/09/2026", "Visit the child and see them alone", "07/10/2026", "01/10/2026"),
+            ("C1004", "05/10/2026", "Complete the life story work", "10/10/2026", ""),
+            ("C1001", "10/09/2026", "Convene a core group", "13/10/2026", "20/09/2026"),
+            ("C1002", "15/09/2026", "Review the plan with the family", "16/10/2026", ""),
+        ];
+        let mut out = format!("Child ID,Audit Date,Action,{header},Owner,Due Date,Date Completed\n");
+        for ((child, audit, text, due, done), scope) in rows.iter().zip(scopes) {
+            out.push_str(&format!("{child},{audit},{text},{scope},Sam Ward,{due},{done}\n"));
+        }
+        out
+    };
+    for (name, header, scopes) in [
+        // Kinds of work, not whom the action is for.
+        ("review71-kinds", "Action Type", ["Case recording", "Team meeting", "Supervision", "Direct work", "Team around the family", "Permanence board"]),
+        // The team or service that owns the child's action.
+        (
+            "review71-owners",
+            "Action for",
+            ["Social Worker", "Fostering Team", "Leaving Care Service", "Team Manager", "Independent Reviewing Service", "Youth Justice Service"],
+        ),
+        // The child's education, not practice learning.
+        (
+            "review71-relates",
+            "Action relates to",
+            ["Health", "Education and learning", "Placement stability", "Learning needs (EHCP)", "Identity", "Contact with family"],
+        ),
+        // Words holding "strength" that are a kind of work.
+        (
+            "review71-strength",
+            "Action Type",
+            [
+                "Strengthening Families conference",
+                "Case recording",
+                "SDQ (Strengths and Difficulties Questionnaire)",
+                "Direct work",
+                "Signs of Safety - what is working well",
+                "Supervision",
+            ],
+        ),
+    ] {
+        let out = run_files(name, &[("audits.csv", audits), ("actions.csv", &actions(header, scopes))]);
+        assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(3), Some(6)), "{name}: {}", data_quality(&out));
+        assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(3), "{name}");
+    }
+    // A learning plan whose "Ref" holds the audits' references, taken in
+    // order: the audits' actions, not a plan's own numbering.
+    let out = run_files(
+        "review71-refs",
+        &[
+            ("audits.csv", audits),
+            (
+                "learning-actions.csv",
+                "Ref,Action,Owner,Due Date,Date Completed\nAUD-0014,Update chronology,Sam Ward,01/10/2026,20/09/2026\n\
+AUD-0015,Record supervision,Sam Ward,04/10/2026,\nAUD-0016,Visit child alone,Sam Ward,07/10/2026,01/10/2026\n\
+AUD-0017,Convene core group,Sam Ward,10/10/2026,\n",
+            ),
+        ],
+    );
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(2), Some(4)), "{}", data_quality(&out));
+    // A form graded by auditor and moderator with two pairs of labels and
+    // answers on a row ("Child ID: | C2001 | Team: | CLA"): one audit, not a
+    // grid of three; "N/A" under the moderator is no moderation.
+    let dir = scratch("review71-form");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    grid_workbook(
+        &input.join("Audit form C2001.xlsx"),
+        "Form",
+        &[
+            &["Case File Audit and Moderation Form"],
+            &[],
+            &["Date of audit:", "18/09/2026", "Auditor:", "Kit Varley"],
+            &["Child ID:", "C2001", "Team:", "CLA"],
+            &[],
+            &["Area", "Auditor's grade", "Moderator's grade", "Agree?"],
+            &["Safety and risk", "Good", "N/A", "N/A"],
+            &["Voice of the child", "Requires Improvement", "N/A", "N/A"],
+            &["Overall judgement", "Good", "N/A", "N/A"],
+            &[],
+            &["Child spoken to:", "Yes"],
+        ],
+    );
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(1)), "{}", data_quality(&out));
     assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(0), Some(1)), "{}", data_quality(&out));
 }
