@@ -9,6 +9,7 @@ pub mod config;
 pub mod corrections;
 pub mod coverage;
 mod ditto;
+mod events;
 pub mod findings;
 pub mod fold;
 mod forms;

@@ -959,7 +959,15 @@ pub(crate) fn note_kind_in(ctx: &Context, visit_column: bool, text: &str) -> Not
     if kind != NoteKind::Other || !visit_column {
         return kind;
     }
-    match plan_visit(ctx, text) {
+    // (Not a meeting about the plan: "Child protection conference", "CP
+    // core group", "CLA review" under "Visit / note type" are no visits.)
+    const MEETINGS: [&str; 12] =
+        ["conference", "meeting", "core group", "review", "strategy", "discussion", "panel", "supervision", "assessment", "report", "letter", "telephone"];
+    let meeting = || {
+        let f = fold(text);
+        MEETINGS.iter().any(|m| super::fold::contains_phrase(&f, m))
+    };
+    match plan_visit(ctx, text).filter(|_| !meeting()) {
         Some(k) => k,
         // ("Home visit", "Statutory", "Unannounced", "Joint visit": a visit
         // whose plan the child's legal status says; not "Virtual".)
@@ -1356,8 +1364,9 @@ fn example_row(row: &SourceRow) -> bool {
 }
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 46] = [
+pub const SET_ASIDE_REASONS: [&str; 47] = [
     NO_ACTION,
+    super::events::EVENT_FOLDED,
     TEAM_ACTION,
     STRENGTH_ROW,
     super::joined::AUDIT_REPEATED,
@@ -3830,6 +3839,64 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 format!("skipped: {why}; {non_blank} rows not read as records"),
             );
             return (report, None);
+        }
+    }
+    // A log of legal-status events ("CP Plan Started", "Status from | Status
+    // to", a status with "Start" / "End"): its episodes, made from each
+    // child's events in date order, are read as a legal-status table (see
+    // [`super::events`]).
+    if let (None, None, Some(h), false) = (pins, &read_error, header, ctx.in_joined.get()) {
+        if let Some(log) = super::events::find(ctx, &sample[h].cells, &sample[h + 1..]) {
+            let mut all: Vec<SourceRow> = sample.split_off(h + 1);
+            for r in rows.by_ref() {
+                match r {
+                    Ok(r) => all.push(r),
+                    Err(e) => {
+                        read_error = Some(e);
+                        break;
+                    }
+                }
+            }
+            let source_rows = all.iter().filter(|r| !r.is_blank()).count();
+            let (table, unmatched) = super::events::episodes(ctx, &log, &all);
+            let episodes = table.len() - 1;
+            let why = format!(
+                "a log of legal-status events ({source_rows} rows): each child's events in date order read as {episodes} episodes, a start opening one and an end closing it"
+            );
+            findings.push(Severity::Warning, "legal_status_events", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
+            if unmatched > 0 {
+                findings.push(
+                    Severity::Warning,
+                    "legal_status_events",
+                    &file,
+                    sheet.as_deref(),
+                    None,
+                    None,
+                    unmatched.to_string(),
+                    format!("{unmatched} ends with no start in the log: no episode made of them (their start is before the log's first event)"),
+                );
+            }
+            ctx.in_joined.set(true);
+            let mut reports = read_tables(
+                ctx,
+                Table { file: file.clone(), sheet: sheet.clone(), text_format: None, rows: Box::new(table.into_iter().map(Ok)), date1904 },
+                model,
+                findings,
+            );
+            ctx.in_joined.set(false);
+            let mut first = if reports.is_empty() { TableReport::new(&file, sheet.as_deref(), None) } else { reports.remove(0) };
+            first.notes.insert(0, why);
+            first.header_row = Some(sample[h].row);
+            for _ in episodes..source_rows {
+                first.rows_read += 1;
+                first.reject(super::events::EVENT_FOLDED);
+            }
+            first.attached.extend(reports);
+            if let Some(e) = read_error {
+                first.failed = true;
+                findings.push(Severity::Error, "read_error", &file, sheet.as_deref(), None, None, "", format!("reading stopped: {}", e.message));
+            }
+            return (first, None);
         }
     }
     if kind == TableKind::Unknown {

@@ -1294,6 +1294,15 @@ fn a_hundred_and_twentieth_blind_set_counts_only_the_child_s_actions() {
 }
 
 #[test]
+fn a_hundred_and_twenty_first_blind_set_of_legal_status_events_keeps_every_visit_kpi() {
+    // Legal status as a log of events: status changes from / to, Start and
+    // End rows, CP conference outcomes, "period of care" events, a Power BI
+    // event table (tests/fixtures/councils121/README.md). Each had been read
+    // as actions, case notes or nothing.
+    check("councils121");
+}
+
+#[test]
 fn a_hundred_and_sixteenth_blind_set_of_reports_that_joined_two_tables_keeps_every_kpi() {
     // A system's report that joins each audit to its actions (the audit's
     // columns on each action row), an action list listing its audits, a

@@ -1569,3 +1569,47 @@ fn audits_joined_to_their_actions_and_notes_to_legal_status_keep_every_kpi() {
     assert!(got.data_quality.contains("joins each audit to its actions"), "the audits' report is said to be read as two tables");
     assert!(got.data_quality.contains("joins each note to the child's legal-status episodes"), "so is the notes' report");
 }
+
+#[test]
+fn legal_status_as_a_log_of_events_keeps_every_kpi() {
+    // What many systems export instead of episodes (blind set 121): each
+    // episode's start and end as rows of their own, a status with "Start" or
+    // "End" beside it; or an event naming its status ("CP Started", "Looked
+    // After (S20) Ended"). The rows shuffled by date, not by child. Every KPI stays.
+    let base = baseline("legal_status_as_a_log_of_events_keeps_every_kpi");
+    for (variant, flagged) in [("flagged", true), ("named", false)] {
+        let mut e = sample();
+        let (path, delimiter, status, encoding) = take_csv(&mut e, "legal-status");
+        let sh = status.header.unwrap();
+        let col = |name: &str| status.rows[sh].iter().position(|c| text(c) == name).unwrap_or_else(|| panic!("{name}"));
+        let (child, kind, start, end, team) = (col("Child ID"), col("Legal Status"), col("Start Date"), col("End Date"), col("Team"));
+        let mut events: Vec<(String, Vec<Data>)> = Vec::new();
+        for r in &status.rows[sh + 1..] {
+            for (date, word) in [(&r[start], "Start"), (&r[end], "End")] {
+                let d = text(date);
+                if d.is_empty() {
+                    continue;
+                }
+                let key = joined_date(&d).map(|x| x.to_string()).unwrap_or_default();
+                let row = if flagged {
+                    vec![r[child].clone(), r[kind].clone(), date.clone(), Data::String(word.into()), r[team].clone()]
+                } else {
+                    let e = format!("{} {}ed", text(&r[kind]), if word == "Start" { "Start" } else { "End" });
+                    vec![Data::String(e), r[child].clone(), date.clone(), r[team].clone()]
+                };
+                events.push((key, row));
+            }
+        }
+        events.sort_by(|a, b| a.0.cmp(&b.0));
+        let header: Vec<Data> = if flagged {
+            ["Child ID", "Legal Status", "Date", "Start/End", "Team"].iter().map(|h| Data::String(h.to_string())).collect()
+        } else {
+            ["Event", "Child ID", "Event date", "Team"].iter().map(|h| Data::String(h.to_string())).collect()
+        };
+        let rows: Vec<Vec<Data>> = std::iter::once(header).chain(events.into_iter().map(|(_, r)| r)).collect();
+        e.files.push((path.with_file_name("Legal status events.csv"), File::Csv { delimiter, grid: Grid { rows, header: Some(0) }, encoding }));
+        let got = run(&format!("events-{variant}"), &e, &[], &window());
+        assert_same_kpis(&format!("legal status as events ({variant})"), &base, &got);
+        assert!(got.data_quality.contains("a log of legal-status events"), "{variant}: the log is said to be read as episodes");
+    }
+}
