@@ -6,7 +6,7 @@
 //! (a start opens one, an end closes it, a change within looked after goes
 //! on), and the episodes are read as a legal-status table.
 
-use super::fold::{contains_phrase, fold};
+use super::fold::fold;
 use super::table::{Context, KindRules};
 use crate::ingest::{Cell, SourceRow};
 
@@ -19,6 +19,9 @@ pub const EVENT_FOLDED: &str = "a legal-status event of an episode read from ano
 enum Act {
     Start,
     End,
+    /// From one plan to another ("Stepped up to CP plan", "Step down to
+    /// CIN"): the plan named opens, the others of CP and CIN close.
+    Switch,
     /// A change, a review, a placement move: nothing opens or closes.
     Other,
 }
@@ -43,12 +46,38 @@ enum Shape {
     Named { event: usize },
 }
 
-/// What a text says happened: started, ended, or something else that
-/// happens to a status (changed, continued, reviewed); none when it says none.
-fn act_of(text: &str) -> Option<Act> {
+impl Log {
+    /// The columns the log reads.
+    pub(crate) fn columns(&self) -> Vec<usize> {
+        let mut c = vec![self.child, self.date];
+        c.extend(self.team);
+        match self.shape {
+            Shape::Flagged { status, flag } => c.extend([status, flag]),
+            Shape::FromTo { from, to } => c.extend([from, to]),
+            Shape::Named { event } => c.push(event),
+        }
+        c
+    }
+}
+
+/// What a text says happened: started, ended, moved between plans ("Stepped
+/// up to CP plan"), or something else that happens to a status (changed,
+/// continued, reviewed, a placement moved); none when it says none. With
+/// where in the folded text the words that say so begin.
+fn act_at(text: &str) -> Option<(Act, usize)> {
     let f = fold(text);
-    let any = |ps: &[&str]| ps.iter().any(|p| contains_phrase(&f, p));
-    if any(&[
+    let at = |ps: &[&str]| ps.iter().filter_map(|p| phrase_at(&f, p)).min();
+    // (Said not to have happened: "Not made subject to a CP plan", "Not registered".)
+    const NOT: [&str; 7] = ["not made subject", "not subject", "not registered", "not started", "no plan", "never", "not placed"];
+    // (A placement that moved is no change of legal status; a placement order is one.)
+    let placement = f.split(' ').any(|w| w == "placement" || w == "placements") && !f.contains("placement order");
+    if NOT.iter().any(|p| phrase_at(&f, p).is_some()) || placement {
+        return Some((Act::Other, 0));
+    }
+    if let Some(i) = at(&["stepped up", "step up", "stepped down", "step down", "escalated to", "de escalated to"]) {
+        return Some((Act::Switch, i));
+    }
+    let end = at(&[
         "end",
         "ended",
         "ends",
@@ -62,13 +91,49 @@ fn act_of(text: &str) -> Option<Act> {
         "no longer",
         "stopped",
         "came off",
-    ]) {
-        return Some(Act::End);
+    ]);
+    let start = at(&[
+        "start",
+        "started",
+        "starts",
+        "began",
+        "begun",
+        "begin",
+        "commenced",
+        "opened",
+        "made subject",
+        "became subject",
+        "became",
+        "registered",
+        "placed on",
+        "came into care",
+        "entered care",
+    ]);
+    match (end, start) {
+        (Some(e), Some(s)) if s < e => Some((Act::Start, s)),
+        (Some(e), _) => Some((Act::End, e)),
+        (None, Some(s)) => Some((Act::Start, s)),
+        (None, None) => at(&["changed", "change", "continue", "continued", "continues", "review", "reviewed", "remains", "remain", "moved", "transferred"])
+            .map(|i| (Act::Other, i)),
     }
-    if any(&["start", "started", "starts", "began", "begun", "begin", "commenced", "opened", "made subject", "became subject", "registered", "placed on"]) {
-        return Some(Act::Start);
+}
+
+/// Where a whole-word phrase begins in a folded text.
+fn phrase_at(folded: &str, phrase: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = folded[from..].find(phrase).map(|i| i + from) {
+        let before = i == 0 || folded.as_bytes()[i - 1] == b' ';
+        let after = folded.as_bytes().get(i + phrase.len()).is_none_or(|&b| b == b' ');
+        if before && after {
+            return Some(i);
+        }
+        from = i + 1;
     }
-    any(&["changed", "change", "continue", "continued", "continues", "review", "reviewed", "remains", "remain", "moved", "transferred"]).then_some(Act::Other)
+    None
+}
+
+fn act_of(text: &str) -> Option<Act> {
+    act_at(text).map(|(a, _)| a)
 }
 
 /// The legal-status kinds a text names ("cp", "cla", "cin").
@@ -101,6 +166,8 @@ pub(crate) fn find(ctx: &Context, header: &[Cell], body: &[SourceRow]) -> Option
     if body.len() < 2 {
         return None;
     }
+    // (Told on the first rows: a log is told by its columns, not its length.)
+    let body = &body[..body.len().min(100)];
     let rec = &ctx.recogniser;
     let names: Vec<String> = header.iter().map(|c| fold(&c.as_string())).collect();
     let child = header
@@ -158,7 +225,7 @@ struct Open {
 
 /// The log's rows as a legal-status table ("Child ID | Legal status | Start
 /// date | End date"), one row per episode, and what was said: the count of
-/// ends with no start in the log.
+/// ends with no start in the log (each taken to run from the log's first day).
 pub(crate) fn episodes(ctx: &Context, log: &Log, rows: &[SourceRow]) -> (Vec<SourceRow>, usize) {
     let rules = &ctx.episode_rules;
     let text = |r: &SourceRow, i: usize| r.cells.get(i).map(Cell::as_string).unwrap_or_default().trim().to_string();
@@ -197,17 +264,43 @@ pub(crate) fn episodes(ctx: &Context, log: &Log, rows: &[SourceRow]) -> (Vec<Sou
             }
             Shape::Named { event } => {
                 let e = text(r, *event);
-                if let Some(act @ (Act::Start | Act::End)) = act_of(&e) {
-                    // ("CP plan ended - child became looked after": the first
-                    // kind named is the one that ended.)
-                    if let Some(k) = kinds(rules, &e).first() {
-                        push(k, act, &e);
+                let Some((act, at)) = act_at(&e) else { continue };
+                // The kind named before the words that say what happened is
+                // the one it happened to; a kind named after an end is the one
+                // the child went on to ("CLA ended - returned home on CP plan",
+                // "CP plan ended - child became looked after"); else the kind
+                // the text names ("Child made subject to a CP plan").
+                // (The status written is the part that names the kind, when
+                // the text names two: it is read again as a legal status.)
+                let f = fold(&e);
+                let (head, tail) = f.split_at(at.min(f.len()));
+                let (before, after) = (kinds(rules, head), kinds(rules, tail));
+                let one = kinds(rules, &e).len() <= 1;
+                let said = |part: &str| if one { e.clone() } else { part.trim().to_string() };
+                let (named, part) = if before.is_empty() { (after.clone(), tail) } else { (before.clone(), head) };
+                match act {
+                    Act::Start | Act::End => {
+                        if let Some(k) = named.first() {
+                            push(k, act, &said(part));
+                        }
+                        if act == Act::End && !before.is_empty() {
+                            for k in after.iter().filter(|k| !before.contains(k)) {
+                                push(k, Act::Start, &said(tail));
+                            }
+                        }
                     }
+                    Act::Switch => {
+                        if let Some(k) = after.first().or(named.first()) {
+                            push(k, Act::Switch, &said(tail));
+                        }
+                    }
+                    Act::Other => {}
                 }
             }
         }
     }
     events.sort_by(|a, b| (&a.0, a.1, a.2).cmp(&(&b.0, b.1, b.2)));
+    let first_day = rows.iter().filter_map(|r| r.cells.get(log.date).and_then(Cell::as_date)).min();
     let mut out = vec![SourceRow { row: 0, cells: ["Child ID", "Legal status", "Start date", "End date", "Team"].iter().map(|h| Cell::text(h)).collect() }];
     let mut unmatched = 0;
     let mut i = 0;
@@ -219,6 +312,19 @@ pub(crate) fn episodes(ctx: &Context, log: &Log, rows: &[SourceRow]) -> (Vec<Sou
             let (_, date, _, kind, act, status, row, team) = events[i].clone();
             match act {
                 Act::Start if !open.iter().any(|o| o.kind == kind) => open.push(Open { kind, status, start: date, row, team }),
+                Act::Switch => {
+                    // (Looked after stays: a child steps between CP and CIN.)
+                    while let Some(p) = open.iter().position(|o| o.kind != kind && o.kind != "cla") {
+                        let o = open.remove(p);
+                        closed_rows.push(SourceRow {
+                            row: o.row,
+                            cells: vec![Cell::text(&child), Cell::text(&o.status), Cell::Date(o.start), Cell::Date(date), o.team],
+                        });
+                    }
+                    if !open.iter().any(|o| o.kind == kind) {
+                        open.push(Open { kind, status, start: date, row, team });
+                    }
+                }
                 Act::End => match open.iter().position(|o| o.kind == kind) {
                     Some(p) => {
                         let o = open.remove(p);
@@ -227,7 +333,15 @@ pub(crate) fn episodes(ctx: &Context, log: &Log, rows: &[SourceRow]) -> (Vec<Sou
                             cells: vec![Cell::text(&child), Cell::text(&o.status), Cell::Date(o.start), Cell::Date(date), o.team],
                         });
                     }
-                    None => unmatched += 1,
+                    // (The log begins mid-episode: the child was on it from
+                    // the log's first day at least.)
+                    None => {
+                        unmatched += 1;
+                        if let Some(first) = first_day.filter(|f| *f < date) {
+                            closed_rows
+                                .push(SourceRow { row, cells: vec![Cell::text(&child), Cell::text(&status), Cell::Date(first), Cell::Date(date), team] });
+                        }
+                    }
                 },
                 _ => {}
             }
@@ -258,6 +372,13 @@ mod tests {
             ("Continue on CP plan", Some(Act::Other)),
             ("Legal Status Changed", Some(Act::Other)),
             ("Placement Changed", Some(Act::Other)),
+            // A stranger's review.
+            ("Not made subject to a CP plan - CIN plan", Some(Act::Other)),
+            ("Stepped up to CP plan", Some(Act::Switch)),
+            ("CLA ended - returned home on CP plan", Some(Act::End)),
+            ("CLA placement ended", Some(Act::Other)),
+            ("Became looked after (S20)", Some(Act::Start)),
+            ("Ceased to be looked after", Some(Act::End)),
             ("Home visit", None),
         ] {
             assert_eq!(act_of(text), act, "{text}");

@@ -963,9 +963,10 @@ pub(crate) fn note_kind_in(ctx: &Context, visit_column: bool, text: &str) -> Not
     // core group", "CLA review" under "Visit / note type" are no visits.)
     const MEETINGS: [&str; 12] =
         ["conference", "meeting", "core group", "review", "strategy", "discussion", "panel", "supervision", "assessment", "report", "letter", "telephone"];
+    // (Not when the child was seen or visited: "CP - seen at nursery after core group".)
     let meeting = || {
         let f = fold(text);
-        MEETINGS.iter().any(|m| super::fold::contains_phrase(&f, m))
+        MEETINGS.iter().any(|m| super::fold::contains_phrase(&f, m)) && !f.split(' ').any(|w| matches!(w, "seen" | "visit" | "visited" | "visits"))
     };
     match plan_visit(ctx, text).filter(|_| !meeting()) {
         Some(k) => k,
@@ -1362,6 +1363,26 @@ fn example_row(row: &SourceRow) -> bool {
     };
     row.cells.iter().filter(|c| example(c)).count() >= 2
 }
+
+/// Fields no legal-status log has: a table with a column of one of them
+/// (beside the log's own) is another kind's.
+const FOREIGN_TO_LOGS: [&str; 15] = [
+    "note_type",
+    "seen_alone",
+    "recorded_date",
+    "overall",
+    "auditor",
+    "moderated",
+    "moderated_overall",
+    "moderator_agrees",
+    "spoke_child",
+    "spoke_family",
+    "spoke_practitioner",
+    "owner",
+    "due_date",
+    "completed_date",
+    "audit_id",
+];
 
 /// Reasons a row is left out by design rather than for a problem in the data.
 pub const SET_ASIDE_REASONS: [&str; 47] = [
@@ -3846,7 +3867,22 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // child's events in date order, are read as a legal-status table (see
     // [`super::events`]).
     if let (None, None, Some(h), false) = (pins, &read_error, header, ctx.in_joined.get()) {
-        if let Some(log) = super::events::find(ctx, &sample[h].cells, &sample[h + 1..]) {
+        // (Not a table with a column of another kind's own: a case note's type
+        // or seen alone, an audit's grade or auditor, an action's owner.)
+        let foreign = |log: &super::events::Log| {
+            mapping.as_ref().is_some_and(|m| {
+                m.columns.iter().filter(|c| !log.columns().contains(&c.index)).any(|c| match &c.target {
+                    Target::Domain(_) => true,
+                    Target::Field(f) => FOREIGN_TO_LOGS.contains(&f.as_str()),
+                    _ => false,
+                })
+            })
+        };
+        let log = super::events::find(ctx, &sample[h].cells, &sample[h + 1..])
+            .filter(|log| !foreign(log))
+            // (Episodes made of its first rows: a column of "Closed" beside case types is no log.)
+            .filter(|log| super::events::episodes(ctx, log, &sample[h + 1..]).0.len() > 1);
+        if let Some(log) = log {
             let mut all: Vec<SourceRow> = sample.split_off(h + 1);
             for r in rows.by_ref() {
                 match r {
@@ -3873,7 +3909,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                     None,
                     None,
                     unmatched.to_string(),
-                    format!("{unmatched} ends with no start in the log: no episode made of them (their start is before the log's first event)"),
+                    format!("{unmatched} ends with no start in the log: each taken to have run from the log's first date (the log begins mid-episode)"),
                 );
             }
             ctx.in_joined.set(true);
@@ -5450,8 +5486,8 @@ fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> Option<Turned> {
     // grades by auditor and moderator, heads no grid.)
     // (Ids: a form's second pair of label and answer, "C2001 | Team: | CLA", is none.)
     let ids_across = sample.iter().any(|r| {
-        let ids = r.cells.iter().skip(at + 1).filter(|c| super::recognise::is_id_value(c)).count();
-        values(r) >= 3 && ids >= 3 && r.cells.get(at).is_some_and(|c| known(c) && field_of(c).as_deref() == Some("child_id"))
+        let ids = || r.cells.iter().skip(at + 1).filter(|c| super::recognise::is_id_value(c)).count();
+        values(r) >= 3 && r.cells.get(at).is_some_and(|c| known(c) && field_of(c).as_deref() == Some("child_id")) && ids() >= 3
     });
     let label = |c: &Cell| known(c) || (ids_across && matches!(c, Cell::Text(t) if super::columns::label_domain(ctx.config, t).is_some()));
     let labelled: Vec<&SourceRow> = sample.iter().filter(|r| r.cells.get(at).is_some_and(label)).collect();

@@ -4045,3 +4045,267 @@ AUD-0017,Convene core group,Sam Ward,10/10/2026,\n",
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(1)), "{}", data_quality(&out));
     assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(0), Some(1)), "{}", data_quality(&out));
 }
+
+#[test]
+fn legal_status_logs_and_their_lookalikes_read_as_a_stranger_expected() {
+    // A stranger's review of the first version of legal-status event logs
+    // (each read wrongly by it; the lookalikes read rightly before it).
+    // a conference outcome 'Not made subject to a CP plan' starts no plan.
+    let out = run_files(
+        "review8-01",
+        &[
+            (
+                "audits.csv",
+                r#"Child ID,Auditor,Date completed,Overall grade
+Z900,A Smith,15/09/2026,Good
+Z901,B Jones,20/10/2026,Requires Improvement
+"#,
+            ),
+            (
+                "case-notes.csv",
+                r#"Child ID,Note Type,Event Date,Seen Alone
+A101,CP Visit,25/08/2026,Yes
+A101,CP Visit,01/09/2026,Yes
+A101,CP Visit,08/09/2026,Yes
+A101,CP Visit,15/09/2026,Yes
+A101,CP Visit,22/09/2026,Yes
+A101,CP Visit,29/09/2026,Yes
+A101,CP Visit,06/10/2026,Yes
+A101,CP Visit,13/10/2026,Yes
+A101,CP Visit,20/10/2026,Yes
+A101,CP Visit,27/10/2026,Yes
+A102,CIN Visit,25/08/2026,Yes
+A102,CIN Visit,22/09/2026,Yes
+A102,CIN Visit,20/10/2026,Yes
+"#,
+            ),
+            (
+                "cp-conferences.csv",
+                r#"Child ID,Conference Date,Conference Type,Outcome
+A101,10/06/2026,Initial CP conference,Child made subject to a CP plan
+A101,02/09/2026,Review CP conference,Continue CP plan
+A102,20/08/2026,Initial CP conference,Not made subject to a CP plan - CIN plan
+A103,01/03/2026,Initial CP conference,Child made subject to a CP plan
+A103,15/08/2026,Review CP conference,CP plan discontinued
+"#,
+            ),
+        ],
+    );
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(1)), "01_conference_not_made: {}", data_quality(&out));
+    // 'Stepped up to CP plan' opens the CP plan and closes the CIN plan.
+    let out = run_files(
+        "review8-02",
+        &[
+            (
+                "audits.csv",
+                r#"Child ID,Auditor,Date completed,Overall grade
+Z900,A Smith,15/09/2026,Good
+Z901,B Jones,20/10/2026,Requires Improvement
+"#,
+            ),
+            (
+                "case-notes.csv",
+                r#"Child ID,Note Type,Event Date,Seen Alone
+B201,CP Visit,28/08/2026,Yes
+B201,CP Visit,25/09/2026,Yes
+B201,CP Visit,23/10/2026,Yes
+B202,CP Visit,26/08/2026,Yes
+B202,CP Visit,02/09/2026,Yes
+B202,CP Visit,09/09/2026,Yes
+B202,CP Visit,16/09/2026,Yes
+B202,CP Visit,23/09/2026,Yes
+B202,CP Visit,30/09/2026,Yes
+B202,CP Visit,07/10/2026,Yes
+B202,CP Visit,14/10/2026,Yes
+B202,CP Visit,21/10/2026,Yes
+B202,CP Visit,28/10/2026,Yes
+"#,
+            ),
+            (
+                "legal-status-events.csv",
+                r#"Child ID,Event,Event Date
+B201,CIN plan started,01/05/2026
+B201,Stepped up to CP plan,12/08/2026
+B202,CP plan started,01/07/2026
+B203,CIN plan started,01/02/2026
+B203,CIN plan ended,01/07/2026
+"#,
+            ),
+        ],
+    );
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(2)), "02_step_up: {}", data_quality(&out));
+    // 'CLA ended - returned home on CP plan' ends the care and starts the plan.
+    let out = run_files(
+        "review8-03",
+        &[
+            (
+                "audits.csv",
+                r#"Child ID,Auditor,Date completed,Overall grade
+Z900,A Smith,15/09/2026,Good
+Z901,B Jones,20/10/2026,Requires Improvement
+"#,
+            ),
+            (
+                "case-notes.csv",
+                r#"Child ID,Note Type,Event Date,Seen Alone
+C301,CP Visit,20/08/2026,Yes
+C301,CP Visit,27/08/2026,Yes
+C301,CP Visit,03/09/2026,Yes
+C301,CP Visit,10/09/2026,Yes
+C301,CP Visit,17/09/2026,Yes
+C301,CP Visit,24/09/2026,Yes
+C301,CP Visit,01/10/2026,Yes
+C301,CP Visit,08/10/2026,Yes
+C301,CP Visit,15/10/2026,Yes
+C301,CP Visit,22/10/2026,Yes
+C301,CP Visit,29/10/2026,Yes
+C302,CLA Visit,20/08/2026,Yes
+C302,CLA Visit,17/09/2026,Yes
+C302,CLA Visit,15/10/2026,Yes
+"#,
+            ),
+            (
+                "legal-status-events.csv",
+                r#"Child ID,Event,Event Date
+C301,Period of care started,01/02/2026
+C301,CLA ended - returned home on CP plan,20/08/2026
+C302,Period of care started,01/06/2026
+C303,CP plan started,01/01/2026
+C303,CP plan ended,01/06/2026
+"#,
+            ),
+        ],
+    );
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(1)), "03_cla_ended_onto_cp: {}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "cla_visits_in_time"), (Some(1), Some(1)), "03_cla_ended_onto_cp: {}", data_quality(&out));
+    // a log that begins mid-episode: the end with no start runs from the log's first date.
+    let out = run_files(
+        "review8-04",
+        &[
+            (
+                "audits.csv",
+                r#"Child ID,Auditor,Date completed,Overall grade
+Z900,A Smith,15/09/2026,Good
+Z901,B Jones,20/10/2026,Requires Improvement
+"#,
+            ),
+            (
+                "case-notes.csv",
+                r#"Child ID,Note Type,Event Date,Seen Alone
+D401,CP Visit,28/08/2026,Yes
+D401,CP Visit,21/09/2026,Yes
+D402,CP Visit,26/08/2026,Yes
+D402,CP Visit,02/09/2026,Yes
+D402,CP Visit,09/09/2026,Yes
+D402,CP Visit,16/09/2026,Yes
+D402,CP Visit,23/09/2026,Yes
+D402,CP Visit,30/09/2026,Yes
+D402,CP Visit,07/10/2026,Yes
+D402,CP Visit,14/10/2026,Yes
+D402,CP Visit,21/10/2026,Yes
+D402,CP Visit,28/10/2026,Yes
+D403,CLA Visit,20/08/2026,Yes
+D403,CLA Visit,17/09/2026,Yes
+D403,CLA Visit,15/10/2026,Yes
+"#,
+            ),
+            (
+                "legal-status-log.csv",
+                r#"Child ID,Legal Status,Date,Start/End
+D401,CP,25/09/2026,End
+D402,CP,01/07/2026,Start
+D403,CLA,01/04/2026,Start
+"#,
+            ),
+        ],
+    );
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(2)), "04_end_before_start: {}", data_quality(&out));
+    // a case-note export whose subject lines say 'started' or 'changed' stays case notes.
+    let out = run_files(
+        "review8-07",
+        &[
+            (
+                "audits.csv",
+                r#"Child ID,Auditor,Date completed,Overall grade
+Z900,A Smith,15/09/2026,Good
+Z901,B Jones,20/10/2026,Requires Improvement
+"#,
+            ),
+            (
+                "case-notes.csv",
+                r#"Child ID,Note Type,Event Date,Seen Alone,Subject
+G701,CP Visit,26/08/2026,Yes,CP visit - safety plan reviewed
+G701,CP Visit,02/09/2026,Yes,"CP visit - child seen, plan continues"
+G701,CP Visit,09/09/2026,Yes,Home visit - CP plan reviewed with mum
+G701,CP Visit,16/09/2026,Yes,CP visit - mum started parenting course
+G701,CP Visit,23/09/2026,Yes,CP visit - contact arrangements changed
+G701,CP Visit,30/09/2026,Yes,CP visit - safety plan reviewed
+G701,CP Visit,07/10/2026,Yes,"CP visit - child seen, plan continues"
+G701,CP Visit,14/10/2026,Yes,Home visit - CP plan reviewed with mum
+G701,CP Visit,21/10/2026,Yes,CP visit - mum started parenting course
+G701,CP Visit,28/10/2026,Yes,CP visit - contact arrangements changed
+"#,
+            ),
+            (
+                "legal-status.csv",
+                r#"Child ID,Legal Status,Start Date,End Date
+G701,CP,01/07/2026,
+G702,CIN,01/01/2026,01/03/2026
+"#,
+            ),
+        ],
+    );
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(1)), "07_casenote_subject: {}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(9), Some(9)), "07_casenote_subject: {}", data_quality(&out));
+    // an audit tracker whose status says 'Closed' or 'Started' beside case types stays audits.
+    let out = run_files(
+        "review8-08",
+        &[(
+            "audit-tracker.csv",
+            r#"Child ID,Case Type,Auditor,Date Completed,Audit Status,Overall Grade
+H801,CP,A Smith,05/09/2026,Closed,Good
+H802,CLA,B Jones,12/09/2026,Closed,Requires Improvement
+H803,CIN,C Patel,19/09/2026,Closed,Good
+H804,CP,D Evans,03/10/2026,Closed,Outstanding
+H805,CLA,E Brown,,Started,
+H806,CP,F Green,17/10/2026,Closed,Inadequate
+"#,
+        )],
+    );
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(5), "08_audit_tracker_status: {}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(3), Some(5)), "08_audit_tracker_status: {}", data_quality(&out));
+    // a placement ended and started inside a period of care is no end of care.
+    let out = run_files(
+        "review8-13",
+        &[
+            (
+                "audits.csv",
+                r#"Child ID,Auditor,Date completed,Overall grade
+Z900,A Smith,15/09/2026,Good
+Z901,B Jones,20/10/2026,Requires Improvement
+"#,
+            ),
+            (
+                "case-notes.csv",
+                r#"Child ID,Note Type,Event Date,Seen Alone
+N131,CLA Visit,20/08/2026,Yes
+N131,CLA Visit,05/10/2026,Yes
+N131,CLA Visit,30/10/2026,Yes
+N132,CLA Visit,20/08/2026,Yes
+N132,CLA Visit,17/09/2026,Yes
+N132,CLA Visit,15/10/2026,Yes
+"#,
+            ),
+            (
+                "legal-status-events.csv",
+                r#"Child ID,Event,Event Date
+N131,Period of care started,10/01/2026
+N131,CLA placement ended,30/08/2026
+N131,CLA placement started,02/09/2026
+N132,Period of care started,01/06/2026
+"#,
+            ),
+        ],
+    );
+    assert_eq!(kpi_pair(&out, "cla_visits_in_time"), (Some(1), Some(2)), "13_placement_gap: {}", data_quality(&out));
+}
