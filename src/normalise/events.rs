@@ -223,6 +223,16 @@ struct Open {
     team: Cell,
 }
 
+impl Open {
+    /// The episode as a row of the legal-status table the log is read as.
+    fn row(self, child: &str, end: Option<chrono::NaiveDate>) -> SourceRow {
+        SourceRow {
+            row: self.row,
+            cells: vec![Cell::text(child), Cell::text(&self.status), Cell::Date(self.start), end.map_or(Cell::Empty, Cell::Date), self.team],
+        }
+    }
+}
+
 /// The log's rows as a legal-status table ("Child ID | Legal status | Start
 /// date | End date"), one row per episode, and what was said: the count of
 /// ends with no start in the log (each taken to run from the log's first day).
@@ -316,10 +326,7 @@ pub(crate) fn episodes(ctx: &Context, log: &Log, rows: &[SourceRow]) -> (Vec<Sou
                     // (Looked after stays: a child steps between CP and CIN.)
                     while let Some(p) = open.iter().position(|o| o.kind != kind && o.kind != "cla") {
                         let o = open.remove(p);
-                        closed_rows.push(SourceRow {
-                            row: o.row,
-                            cells: vec![Cell::text(&child), Cell::text(&o.status), Cell::Date(o.start), Cell::Date(date), o.team],
-                        });
+                        closed_rows.push(o.row(&child, Some(date)));
                     }
                     if !open.iter().any(|o| o.kind == kind) {
                         open.push(Open { kind, status, start: date, row, team });
@@ -328,18 +335,14 @@ pub(crate) fn episodes(ctx: &Context, log: &Log, rows: &[SourceRow]) -> (Vec<Sou
                 Act::End => match open.iter().position(|o| o.kind == kind) {
                     Some(p) => {
                         let o = open.remove(p);
-                        closed_rows.push(SourceRow {
-                            row: o.row,
-                            cells: vec![Cell::text(&child), Cell::text(&o.status), Cell::Date(o.start), Cell::Date(date), o.team],
-                        });
+                        closed_rows.push(o.row(&child, Some(date)));
                     }
                     // (The log begins mid-episode: the child was on it from
                     // the log's first day at least.)
                     None => {
                         unmatched += 1;
                         if let Some(first) = first_day.filter(|f| *f < date) {
-                            closed_rows
-                                .push(SourceRow { row, cells: vec![Cell::text(&child), Cell::text(&status), Cell::Date(first), Cell::Date(date), team] });
+                            closed_rows.push(Open { kind, status, start: first, row, team }.row(&child, Some(date)));
                         }
                     }
                 },
@@ -348,10 +351,7 @@ pub(crate) fn episodes(ctx: &Context, log: &Log, rows: &[SourceRow]) -> (Vec<Sou
             i += 1;
         }
         out.extend(closed_rows);
-        out.extend(
-            open.into_iter()
-                .map(|o| SourceRow { row: o.row, cells: vec![Cell::text(&child), Cell::text(&o.status), Cell::Date(o.start), Cell::Empty, o.team] }),
-        );
+        out.extend(open.into_iter().map(|o| o.row(&child, None)));
     }
     (out, unmatched)
 }

@@ -2189,6 +2189,27 @@ fn is_summary_of_counts(header: &[Cell], body: &[SourceRow]) -> bool {
 
 /// The rows of a table not blank: those looked at, and the rest (a row the
 /// reader failed on counts, as it was not blank to anyone's knowledge).
+/// Every row below the header (the sample's, then the rest), up to a read
+/// error (kept in `read_error`); the sample keeps the header and the rows above.
+fn rows_below(
+    sample: &mut Vec<SourceRow>,
+    h: usize,
+    rows: &mut Box<dyn Iterator<Item = Result<SourceRow, crate::ingest::IngestError>> + Send>,
+    read_error: &mut Option<crate::ingest::IngestError>,
+) -> Vec<SourceRow> {
+    let mut all = sample.split_off(h + 1);
+    for r in rows.by_ref() {
+        match r {
+            Ok(r) => all.push(r),
+            Err(e) => {
+                *read_error = Some(e);
+                break;
+            }
+        }
+    }
+    all
+}
+
 fn non_blank_rows(sample: &[SourceRow], rest: impl Iterator<Item = Result<SourceRow, crate::ingest::IngestError>>) -> u64 {
     sample.iter().filter(|r| !r.is_blank()).count() as u64 + rest.filter(|r| r.as_ref().map(|r| !r.is_blank()).unwrap_or(true)).count() as u64
 }
@@ -3883,16 +3904,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             // (Episodes made of its first rows: a column of "Closed" beside case types is no log.)
             .filter(|log| super::events::episodes(ctx, log, &sample[h + 1..]).0.len() > 1);
         if let Some(log) = log {
-            let mut all: Vec<SourceRow> = sample.split_off(h + 1);
-            for r in rows.by_ref() {
-                match r {
-                    Ok(r) => all.push(r),
-                    Err(e) => {
-                        read_error = Some(e);
-                        break;
-                    }
-                }
-            }
+            let all = rows_below(&mut sample, h, &mut rows, &mut read_error);
             let source_rows = all.iter().filter(|r| !r.is_blank()).count();
             let (table, unmatched) = super::events::episodes(ctx, &log, &all);
             let episodes = table.len() - 1;
@@ -4004,17 +4016,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             map_table(ctx.config, &ctx.recogniser, ctx.crosswalk, None, cells, &body)
         };
         if let Some(j) = super::joined::find(&mapping, &sample[h].cells, &sample[h + 1..], map) {
-            let mut all = sample.split_off(h + 1);
+            let all = rows_below(&mut sample, h, &mut rows, &mut read_error);
             let header_row = sample.pop().expect("the header row");
-            for r in rows.by_ref() {
-                match r {
-                    Ok(r) => all.push(r),
-                    Err(e) => {
-                        read_error = Some(e);
-                        break;
-                    }
-                }
-            }
             let split = super::joined::split(&j, &sample, &header_row, all);
             findings.push(Severity::Warning, "joined_report", &file, sheet.as_deref(), Some(header_row.row), None, "", split.note.clone());
             if let Some((columns, at)) = &split.differing {
