@@ -4050,17 +4050,20 @@ AUD-0017,Convene core group,Sam Ward,10/10/2026,\n",
 fn legal_status_logs_and_their_lookalikes_read_as_a_stranger_expected() {
     // A stranger's review of the first version of legal-status event logs
     // (each read wrongly by it; the lookalikes read rightly before it).
+    // Every case has the same two audits, and a child on a CP plan visited
+    // every week from 26/08 to 28/10 (10 visits, seen alone).
+    const AUDITS: &str = "Child ID,Auditor,Date completed,Overall grade\nZ900,A Smith,15/09/2026,Good\nZ901,B Jones,20/10/2026,Requires Improvement\n";
+    let weekly = |child: &str| -> String {
+        ["26/08", "02/09", "09/09", "16/09", "23/09", "30/09", "07/10", "14/10", "21/10", "28/10"]
+            .iter()
+            .map(|d| format!("{child},CP Visit,{d}/2026,Yes\n"))
+            .collect()
+    };
     // a conference outcome 'Not made subject to a CP plan' starts no plan.
     let out = run_files(
         "review8-01",
         &[
-            (
-                "audits.csv",
-                r#"Child ID,Auditor,Date completed,Overall grade
-Z900,A Smith,15/09/2026,Good
-Z901,B Jones,20/10/2026,Requires Improvement
-"#,
-            ),
+            ("audits.csv", AUDITS),
             (
                 "case-notes.csv",
                 r#"Child ID,Note Type,Event Date,Seen Alone
@@ -4093,34 +4096,19 @@ A103,15/08/2026,Review CP conference,CP plan discontinued
     );
     assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(1)), "01_conference_not_made: {}", data_quality(&out));
     // 'Stepped up to CP plan' opens the CP plan and closes the CIN plan.
-    let out = run_files(
-        "review8-02",
-        &[
-            (
-                "audits.csv",
-                r#"Child ID,Auditor,Date completed,Overall grade
-Z900,A Smith,15/09/2026,Good
-Z901,B Jones,20/10/2026,Requires Improvement
-"#,
-            ),
-            (
-                "case-notes.csv",
-                r#"Child ID,Note Type,Event Date,Seen Alone
+    let case_notes = format!(
+        r#"Child ID,Note Type,Event Date,Seen Alone
 B201,CP Visit,28/08/2026,Yes
 B201,CP Visit,25/09/2026,Yes
 B201,CP Visit,23/10/2026,Yes
-B202,CP Visit,26/08/2026,Yes
-B202,CP Visit,02/09/2026,Yes
-B202,CP Visit,09/09/2026,Yes
-B202,CP Visit,16/09/2026,Yes
-B202,CP Visit,23/09/2026,Yes
-B202,CP Visit,30/09/2026,Yes
-B202,CP Visit,07/10/2026,Yes
-B202,CP Visit,14/10/2026,Yes
-B202,CP Visit,21/10/2026,Yes
-B202,CP Visit,28/10/2026,Yes
-"#,
-            ),
+{}"#,
+        weekly("B202")
+    );
+    let out = run_files(
+        "review8-02",
+        &[
+            ("audits.csv", AUDITS),
+            ("case-notes.csv", case_notes.as_str()),
             (
                 "legal-status-events.csv",
                 r#"Child ID,Event,Event Date
@@ -4138,13 +4126,7 @@ B203,CIN plan ended,01/07/2026
     let out = run_files(
         "review8-03",
         &[
-            (
-                "audits.csv",
-                r#"Child ID,Auditor,Date completed,Overall grade
-Z900,A Smith,15/09/2026,Good
-Z901,B Jones,20/10/2026,Requires Improvement
-"#,
-            ),
+            ("audits.csv", AUDITS),
             (
                 "case-notes.csv",
                 r#"Child ID,Note Type,Event Date,Seen Alone
@@ -4179,36 +4161,20 @@ C303,CP plan ended,01/06/2026
     assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(1)), "03_cla_ended_onto_cp: {}", data_quality(&out));
     assert_eq!(kpi_pair(&out, "cla_visits_in_time"), (Some(1), Some(1)), "03_cla_ended_onto_cp: {}", data_quality(&out));
     // a log that begins mid-episode: the end with no start runs from the log's first date.
+    let case_notes = format!(
+        r#"Child ID,Note Type,Event Date,Seen Alone
+D401,CP Visit,28/08/2026,Yes
+D401,CP Visit,21/09/2026,Yes
+{}D403,CLA Visit,20/08/2026,Yes
+D403,CLA Visit,17/09/2026,Yes
+D403,CLA Visit,15/10/2026,Yes"#,
+        weekly("D402")
+    );
     let out = run_files(
         "review8-04",
         &[
-            (
-                "audits.csv",
-                r#"Child ID,Auditor,Date completed,Overall grade
-Z900,A Smith,15/09/2026,Good
-Z901,B Jones,20/10/2026,Requires Improvement
-"#,
-            ),
-            (
-                "case-notes.csv",
-                r#"Child ID,Note Type,Event Date,Seen Alone
-D401,CP Visit,28/08/2026,Yes
-D401,CP Visit,21/09/2026,Yes
-D402,CP Visit,26/08/2026,Yes
-D402,CP Visit,02/09/2026,Yes
-D402,CP Visit,09/09/2026,Yes
-D402,CP Visit,16/09/2026,Yes
-D402,CP Visit,23/09/2026,Yes
-D402,CP Visit,30/09/2026,Yes
-D402,CP Visit,07/10/2026,Yes
-D402,CP Visit,14/10/2026,Yes
-D402,CP Visit,21/10/2026,Yes
-D402,CP Visit,28/10/2026,Yes
-D403,CLA Visit,20/08/2026,Yes
-D403,CLA Visit,17/09/2026,Yes
-D403,CLA Visit,15/10/2026,Yes
-"#,
-            ),
+            ("audits.csv", AUDITS),
+            ("case-notes.csv", case_notes.as_str()),
             (
                 "legal-status-log.csv",
                 r#"Child ID,Legal Status,Date,Start/End
@@ -4224,13 +4190,7 @@ D403,CLA,01/04/2026,Start
     let out = run_files(
         "review8-07",
         &[
-            (
-                "audits.csv",
-                r#"Child ID,Auditor,Date completed,Overall grade
-Z900,A Smith,15/09/2026,Good
-Z901,B Jones,20/10/2026,Requires Improvement
-"#,
-            ),
+            ("audits.csv", AUDITS),
             (
                 "case-notes.csv",
                 r#"Child ID,Note Type,Event Date,Seen Alone,Subject
@@ -4278,13 +4238,7 @@ H806,CP,F Green,17/10/2026,Closed,Inadequate
     let out = run_files(
         "review8-13",
         &[
-            (
-                "audits.csv",
-                r#"Child ID,Auditor,Date completed,Overall grade
-Z900,A Smith,15/09/2026,Good
-Z901,B Jones,20/10/2026,Requires Improvement
-"#,
-            ),
+            ("audits.csv", AUDITS),
             (
                 "case-notes.csv",
                 r#"Child ID,Note Type,Event Date,Seen Alone
