@@ -40,7 +40,8 @@ fn is_tick_mark(c: &Cell) -> bool {
         Cell::Number(n) => *n == 1.0,
         Cell::Text(t) => {
             let m = super::scales::mark(t);
-            matches!(m, "x" | "X" | "*" | "\u{2022}" | "\u{25cf}" | "\u{1f5f8}" | "\u{2611}" | "\u{2713}" | "\u{2714}")
+            // (☑ ✓ ✔ ☒ ■ and the rest of the ticked boxes: `BOX_ON`.)
+            matches!(m, "x" | "X" | "*" | "\u{2022}" | "\u{25cf}" | "\u{1f5f8}")
                 || (m.chars().count() == 1 && m.chars().all(|ch| crate::ingest::cell::BOX_ON.contains(&ch)))
         }
         _ => false,
