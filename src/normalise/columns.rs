@@ -680,7 +680,10 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                                 // Named exactly as a field, but its values are not of that
                                 // kind ("By when": "end of term", "end of placement"): said,
                                 // not dropped in silence.
-                                if let Some(field) = named_exactly(i).filter(|_| profiles[i].non_empty > 0) {
+                                // ("Child's name" over names is no id column wrongly
+                                // named: "name" is a filler word, not a hint.)
+                                let a_name = h.split(' ').any(|w| w == "name" || w == "names");
+                                if let Some(field) = named_exactly(i).filter(|f| profiles[i].non_empty > 0 && !(a_name && f.ends_with("_id"))) {
                                     let example = values.iter().find(|c| !c.is_empty()).map(|c| c.as_string()).unwrap_or_default();
                                     notes.push(format!(
                                         "column '{}' is named as {field}, but its values do not read as one (e.g. '{example}'): not used; pin it in the config if it is",

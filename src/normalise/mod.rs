@@ -1559,8 +1559,13 @@ fn link_moderations(model: &mut Model, found: &mut findings::Findings) -> (Reach
         loose_ids.entry(loose(&a.id)).and_modify(|x| *x = None).or_insert(Some(i));
     }
     let mut by_child: HashMap<String, Vec<usize>> = HashMap::new();
+    // (And by the id's number alone, for a log that writes the child as the
+    // bare number, "02161812", where the audits say "LCS-2161812".)
+    let number = |k: &str| k.trim_start_matches(|c: char| c.is_ascii_alphabetic()).to_string();
+    let mut by_number: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, a) in model.audits.iter().enumerate() {
         if let Some(k) = identity::child_key(&a.child_id) {
+            by_number.entry(number(&k)).or_default().push(i);
             by_child.entry(k).or_default().push(i);
         }
     }
@@ -1568,10 +1573,16 @@ fn link_moderations(model: &mut Model, found: &mut findings::Findings) -> (Reach
     for m in std::mem::take(&mut model.moderations) {
         // By audit id; else the child's audit of that date (or its only audit).
         let found_audit = if m.audit_id.is_empty() {
-            m.child_id.as_deref().and_then(identity::child_key).and_then(|k| by_child.get(&k)).and_then(|cands| match m.audit_date {
+            let key = m.child_id.as_deref().and_then(identity::child_key);
+            let bare = key.as_deref().filter(|k| k.starts_with(|c: char| c.is_ascii_digit()));
+            key.as_ref().and_then(|k| by_child.get(k)).or_else(|| bare.and_then(|k| by_number.get(&number(k)))).and_then(|cands| match m.audit_date {
                 Some(d) => cands.iter().copied().find(|&i| model.audits[i].completed == Some(d)),
                 None if cands.len() == 1 => Some(cands[0]),
-                None => None,
+                // (No audit date: the audit completed last on or before the
+                // moderation, moderation following the audit.)
+                None => m.date.and_then(|on| {
+                    cands.iter().copied().filter(|&i| model.audits[i].completed.is_some_and(|c| c <= on)).max_by_key(|&i| model.audits[i].completed)
+                }),
             })
         } else {
             ids.get(&m.audit_id).copied().or_else(|| loose_ids.get(&loose(&m.audit_id)).copied().flatten())
@@ -1614,7 +1625,7 @@ fn link_moderations(model: &mut Model, found: &mut findings::Findings) -> (Reach
             None,
             None,
             "",
-            format!("{linked} moderation log rows linked to their audits (by audit id, or by child id and audit date)"),
+            format!("{linked} moderation log rows linked to their audits (by audit id, or by child id and the audit's or the moderation's date)"),
         );
     }
     (reached, unlinked)
@@ -1669,7 +1680,7 @@ fn credit_moderation_log(tables: &mut [TableReport], reached: &Reached, all_link
         let unnamed =
             (all_linked && !anywhere.is_empty() && t.rows_accepted > 0 && !MODERATION.iter().any(|f| has(f)) && has("completed_date")).then_some(&anywhere);
         let (fields, reason) = match reached.get(&(t.file.clone(), t.sheet.clone())).or(form_fields) {
-            Some(fields) => (fields, "from a moderation log, linked by audit id"),
+            Some(fields) => (fields, "from a moderation log, linked by audit id or child id"),
             None => match unnamed {
                 Some(fields) => (fields, unnamed_why),
                 None => continue,

@@ -4329,6 +4329,20 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                     unplanned && named_for_moderation() && (mapping.field("auditor").is_none() || (both_grades() && !names_audits()) || sheet_named_so());
                 says_original || named_so || (pairs.len() >= 3 && pairs.iter().filter(|p| known.contains(p)).count() * 5 >= pairs.len() * 4)
             }
+            // No date of the audit at all: a log of when each child's audit was
+            // moderated ("Date moderated"), with no allocation or due date of
+            // its own, named for moderation alone or naming, nearly all,
+            // children whose audits are already read. Each row is the child's
+            // audit completed last on or before its moderation.
+            (Some(child), None) => {
+                let planned = ["allocated_date", "due_date", "audit_month"].iter().any(|f| mapping.field(f).is_some());
+                let names_audits = of_audits(file_name) || sheet.as_deref().is_some_and(of_audits);
+                let known: std::collections::HashSet<String> = model.audits.iter().filter_map(|a| super::identity::child_key(&a.child_id)).collect();
+                let children: Vec<String> =
+                    sample[h + 1..].iter().filter_map(|r| super::identity::child_key(&r.cells.get(child)?.as_string())).collect();
+                let restated = children.len() >= 3 && children.iter().filter(|c| known.contains(*c)).count() * 5 >= children.len() * 4;
+                mapping.field("moderation_date").is_some() && !planned && ((named_for_moderation() && !names_audits) || restated)
+            }
             _ => false,
         };
     // One dated by the audits' own date ("Audit Date") is one when it gives
@@ -4405,7 +4419,11 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     if moderation_log {
         mapping.missing_required.clear();
         let how = if mapping.field("overall").is_some() { " (its copy of the auditor's grade is not read again)" } else { "" };
-        let by = if keyed_by_child { "child id and the date of the audit" } else { "audit id" };
+        let by = match (keyed_by_child, mapping.field("completed_date")) {
+            (true, Some(_)) => "child id and the date of the audit",
+            (true, None) => "child id: the child's audit completed last on or before its moderation",
+            _ => "audit id",
+        };
         report.notes.push(format!("{MODERATION_LOG}: each row linked to its audit by {by}{how}"));
     }
 

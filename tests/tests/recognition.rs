@@ -91,6 +91,45 @@ fn a_separate_moderation_log_is_linked_by_audit_id() {
 }
 
 #[test]
+fn a_moderation_log_with_no_audit_date_takes_the_childs_audit_before_its_moderation() {
+    // The QA team's own log: the child under "Child", as the bare number with a
+    // leading zero where the audits say "LCS-2103754"; no audit id, no audit
+    // date, only when it was moderated. LCS-2103754 has an audit and its
+    // re-audit: the log's row of 30/09 moderates the re-audit (the one
+    // completed last before it).
+    let dir = scratch("moderation-log-undated");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("KSS audits.csv"),
+        "Form ID,Person ID,Team,Date allocated,Date completed,Overall judgement\n\
+         614219,LCS-2103754,CIC,01/07/2026,24/07/2026,Inadequate\n\
+         614389,LCS-2103754,CIC,01/09/2026,24/09/2026,Good\n\
+         614390,LCS-2103755,CIC,01/09/2026,25/09/2026,Good\n\
+         614391,LCS-2103756,CIC,01/09/2026,28/09/2026,Requires improvement\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("Moderation log 2026-27.csv"),
+        "QA moderation log 2026/27\n\nKSS ref,Child,Team,Auditor's grade,Moderator,Date moderated,Moderator's grade,Agree with auditor?\n\
+         KSS/614389,02103754,CIC,Good,Isolde Inkwell,30/09/2026,Requires improvement,No\n\
+         KSS/614390,02103755,CIC,Good,Isolde Inkwell,01/10/2026,Good,Yes\n\
+         KSS/614391,02103756,CIC,RI,Isolde Inkwell,02/10/2026,Requires improvement,Yes\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let audits = rows(&out.join("normalised/audits.csv"));
+    assert_eq!(audits.len(), 4, "the log's rows are not audits");
+    let by_id: HashMap<&str, &HashMap<String, String>> = audits.iter().map(|a| (a["audit_id"].as_str(), a)).collect();
+    assert_eq!((by_id["614389"]["moderated"].as_str(), by_id["614389"]["moderator_agrees"].as_str()), ("yes", "no"));
+    assert_eq!(by_id["614219"]["moderated"], "", "the earlier audit is not the one moderated on 30/09");
+    assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(3), Some(3)));
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(2), Some(3)));
+    let dq = data_quality(&out);
+    assert!(!dq.contains("Child' is named as child_id"), "a bare \"Child\" column of ids is the child's id");
+}
+
+#[test]
 fn records_that_cannot_be_used_are_an_error_but_prose_is_skipped() {
     let dir = scratch("unusable");
     let prose = dir.join("prose");
