@@ -431,6 +431,15 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
     m
 }
 
+/// A header's words before a note set off by a spaced dash: "Date written
+/// up" of "Date written up - must be within 4 weeks of contact", when both
+/// sides have words.
+fn instruction_after_dash(header: &str) -> Option<&str> {
+    let at = [" - ", " – ", " — "].iter().filter_map(|d| header.find(d)).min()?;
+    let (head, tail) = (header[..at].trim(), header[at..].trim_start_matches([' ', '-', '–', '—']));
+    (head.chars().any(char::is_alphabetic) && tail.chars().any(char::is_alphabetic)).then_some(head)
+}
+
 /// For each column, whether its header is one of a numbered set: the same
 /// words with another number in the same place in another header of the table
 /// ("Completion date (1)", "Completion date (2)"; "Visit 1 Date", "Visit 2
@@ -492,13 +501,28 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     };
     // Matched without a leading question number ("Q12 Overall" is "Overall").
     let words: Vec<Vec<String>> = headers.iter().map(|h| rec.header_words(&super::fold::strip_numbering(h))).collect();
+    // A template's instruction after a dash ("Date written up - must be within
+    // 4 weeks of contact"): the words before it, asked when the whole header
+    // names no field.
+    let heads: Vec<Option<Vec<String>>> =
+        headers.iter().map(|h| instruction_after_dash(h).map(|head| rec.header_words(&super::fold::strip_numbering(head)))).collect();
     let numbered = numbered_set(&headers);
     let profiles: Vec<ValueProfile> = (0..headers.len()).map(|i| ValueProfile::of(&column_values(i), crosswalk)).collect();
     let match_field = |i: usize, kind: TableKind| -> Result<Option<FieldMatch>, Vec<String>> {
         if folded[i].is_empty() {
             return Ok(None);
         }
-        kind.vocabulary(rec).match_words(&words[i], MULTI_FIELDS, Some(&profiles[i]))
+        let vocabulary = kind.vocabulary(rec);
+        match vocabulary.match_words(&words[i], MULTI_FIELDS, Some(&profiles[i])) {
+            Ok(None) => match heads[i].as_ref().map(|head| vocabulary.match_words(head, MULTI_FIELDS, Some(&profiles[i]))) {
+                Some(Ok(Some(mut m))) => {
+                    m.reason = format!("{}, the words before the note after its dash", m.reason);
+                    Ok(Some(m))
+                }
+                _ => Ok(None),
+            },
+            other => other,
+        }
     };
     let pin_for = |h: &String| pins.and_then(|p| p.columns.iter().find(|(k, _)| prepare(k) == *h)).map(|(_, v)| v.clone());
     let pinned_kind = pins.and_then(|p| p.kind.as_deref()).and_then(TableKind::parse);

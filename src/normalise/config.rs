@@ -67,6 +67,11 @@ pub struct LabelSpec {
     /// Other spellings seen in exports (compared after case and punctuation folding).
     #[serde(default)]
     pub spellings: Vec<String>,
+    /// A bare number that stands for this label in a column of this scale's
+    /// words (seed 004: a moderator's "1" is "does not yet meet good"). Read
+    /// as an assumption, never exact; anywhere else a number is the numeric scale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numeral: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

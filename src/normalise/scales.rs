@@ -49,6 +49,7 @@ impl Crosswalk {
                 not_applicable: o.not_applicable,
                 exact: o.exact,
                 spellings: o.spellings.clone(),
+                numeral: None,
             };
             let scale = match scales.iter_mut().position(|s| s.id == o.scale) {
                 Some(i) => &mut scales[i],
@@ -61,7 +62,8 @@ impl Crosswalk {
                 Some(l) => {
                     let mut spellings = std::mem::take(&mut l.spellings);
                     spellings.extend(spec.spellings.iter().cloned());
-                    *l = LabelSpec { spellings, ..spec };
+                    let numeral = l.numeral;
+                    *l = LabelSpec { spellings, numeral, ..spec };
                 }
                 None => scale.labels.push(spec),
             }
@@ -242,10 +244,13 @@ impl Crosswalk {
             return Ok(None);
         }
         let cands = self.candidates(cell);
+        let preferred = scale.and_then(|s| self.scale_index(s));
+        if let Some(j) = preferred.filter(|si| !cands.iter().any(|(s, _)| s == si)).and_then(|si| self.numeral(cell, si)) {
+            return Ok(Some(j));
+        }
         if cands.is_empty() {
             return Err(UnknownLabel(cell.as_string()));
         }
-        let preferred = scale.and_then(|s| self.scale_index(s));
         let pick = cands
             .iter()
             .find(|(si, _)| Some(*si) == preferred)
@@ -270,6 +275,32 @@ impl Crosswalk {
             not_applicable: l.not_applicable,
             exact,
         }))
+    }
+}
+
+impl Crosswalk {
+    /// A bare whole number that scale `si` gives a meaning ([`LabelSpec::numeral`]),
+    /// read as that label: an assumption.
+    fn numeral(&self, cell: &Cell, si: usize) -> Option<Judgement> {
+        let n = match cell {
+            Cell::Number(n) if n.fract() == 0.0 && (0.0..=100.0).contains(n) => *n as u32,
+            Cell::Text(t) => match t.trim() {
+                w if !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()) => w.parse().ok()?,
+                w => u32::try_from(whole_decimal(w)?).ok()?,
+            },
+            _ => return None,
+        };
+        let s = &self.scales[si];
+        let l = s.labels.iter().find(|l| l.numeral == Some(n))?;
+        Some(Judgement {
+            scale: s.id.clone(),
+            source_label: cell.as_string(),
+            label: l.label.clone(),
+            band: l.band,
+            at_least_good: if l.not_applicable { None } else { l.at_least_good },
+            not_applicable: l.not_applicable,
+            exact: false,
+        })
     }
 }
 
@@ -642,6 +673,23 @@ mod tests {
             assert!(g.not_applicable && !g.is_graded(), "{s}");
             assert_eq!(g.at_least_good, None, "{s}");
         }
+    }
+
+    /// Seed 004: in a column of "Exceeds / Meets / Does not meet good", a
+    /// moderator's bare "1" is "does not yet meet good", as an assumption; in
+    /// a column of another scale, or of none, a 1 is still the numeric scale.
+    #[test]
+    fn a_one_among_meets_good_words_is_does_not_meet_good() {
+        let c = cw();
+        for cell in [Cell::text("1"), Cell::Number(1.0), Cell::text(" 1.0 ")] {
+            let j = c.judge(&cell, Some("meets_good3"), NumericDirection::Ofsted).unwrap().unwrap();
+            assert_eq!((j.scale.as_str(), j.label.as_str(), j.at_least_good, j.exact), ("meets_good3", "Does not meet good", Some(false), false), "{cell:?}");
+        }
+        for (cell, scale) in [(Cell::text("1"), None), (Cell::text("1"), Some("ofsted4")), (Cell::text("2"), Some("meets_good3"))] {
+            assert_eq!(c.judge(&cell, scale, NumericDirection::Ofsted).unwrap().unwrap().scale, "numeric", "{cell:?} {scale:?}");
+        }
+        // A label the column's scale knows is read as ever.
+        assert_eq!(c.judge(&Cell::text("Meets good"), Some("meets_good3"), NumericDirection::Ofsted).unwrap().unwrap().label, "Meets good");
     }
 
     #[test]

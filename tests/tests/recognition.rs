@@ -4302,3 +4302,43 @@ N132,Period of care started,01/06/2026
     );
     assert_eq!(kpi_pair(&out, "cla_visits_in_time"), (Some(1), Some(2)), "13_placement_gap: {}", data_quality(&out));
 }
+
+#[test]
+fn the_seeds_own_words_for_a_child_in_care_a_confirmed_completion_and_a_note_after_a_dash() {
+    // Blind sets 122 and 123 (2026-12-03). Seed 000 writes a looked-after
+    // child's legal status "CIC"; a CLA visit gap of 46 days is then late.
+    let status = "Child ID,Legal status,Start date,End date\nC1,CIC,2025-01-01,\nC2,CP,2026-06-01,\n";
+    let notes = "Child ID,Case note type,Event date,Date recorded,Seen alone\n\
+                 C1,CIC Visit,2026-08-10,2026-08-10,Yes\n\
+                 C1,CIC Visit,2026-09-25,2026-09-25,Yes\n\
+                 C1,CIC Visit,2026-10-20,2026-10-20,Yes\n\
+                 C2,CP Visit,2026-09-01,2026-09-01,Yes\n";
+    let out = run_files("cic-legal-status", &[("legal-status.csv", status), ("case-notes.csv", notes)]);
+    assert_eq!(kpi_pair(&out, "cla_visits_in_time"), (Some(0), Some(1)));
+    // A header with the template's instruction after a dash names its field
+    // by the words before the dash ("Date written up - must be within 4
+    // weeks of contact": the recorded date), when the whole names none.
+    let notes = "Child ID,Case note type,Date of contact (dd/mm/yyyy),Date written up (dd/mm/yyyy) - must be within 4 weeks of contact,Seen alone\n\
+                 C1,CP Visit,01/09/2026,05/09/2026,Yes\n\
+                 C1,CP Visit,10/09/2026,30/10/2026,No\n\
+                 C1,Phone call,03/10/2026,06/10/2026,\n";
+    let out = run_files("note-after-dash", &[("case-notes.csv", notes)]);
+    assert_eq!(kpi_pair(&out, "notes_recorded_in_time"), (Some(2), Some(3)));
+    let m = metrics(&out);
+    let columns = m["inputs"][0]["columns"].as_array().unwrap();
+    let written = columns.iter().find(|c| c["header"].as_str().unwrap().starts_with("Date written up")).unwrap();
+    assert_eq!(written["field"], "recorded_date");
+    assert!(written["reason"].as_str().unwrap().contains("before the note after its dash"), "{written}");
+    // Seed 003: "final confirmation by the Team Manager that actions have
+    // been completed": the action's completion.
+    for header in ["Team Manager confirmed completed", "Team Manager confirmed completed (date)", "Confirmed completed"] {
+        let actions = format!(
+            "Child ID,Audit date,Recommendations for improvement actions,By when,{header}\n\
+             C1001,01/09/2026,Update the plan,30/09/2026,25/09/2026\n\
+             C1002,02/09/2026,Chase the school,30/09/2026,\n\
+             C1003,03/09/2026,Book a review,30/09/2026,01/10/2026\n"
+        );
+        let out = run_files("confirmed-completed", &[("actions.csv", &actions)]);
+        assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(3)), "{header}");
+    }
+}
