@@ -53,8 +53,68 @@ impl Format {
 
 /// Where a table's rows go: one writer per format, the same rows.
 enum Csv<'a> {
-    Text(csv::Writer<Out<'a>>),
+    Text(TextTable<'a>),
     Parquet(super::parquet::ParquetTable<Out<'a>>),
+}
+
+/// CSV records written into a buffer, field by field as the `csv` crate writes
+/// them after [`neutralise`]: most fields as they are, the few that must be
+/// neutralised or quoted encoded by the `csv` crate itself ([`as_is`],
+/// [`encoded`]). The same bytes as a `csv::Writer` (tested).
+struct TextTable<'a> {
+    out: Out<'a>,
+    buf: Vec<u8>,
+    /// Fields that must be encoded, encoded once: the same few texts (a
+    /// question with a comma in it) come back on thousands of rows.
+    encoded: std::collections::HashMap<Box<str>, Box<[u8]>>,
+}
+
+impl<'a> TextTable<'a> {
+    const FLUSH: usize = 1 << 16;
+    /// Encoded fields kept, at most (free text is rarely repeated).
+    const KEPT: usize = 4096;
+
+    fn new(out: Out<'a>) -> TextTable<'a> {
+        TextTable { out, buf: Vec::with_capacity(Self::FLUSH + 4096), encoded: Default::default() }
+    }
+
+    /// One record of at least two fields (a record of one empty field the
+    /// `csv` crate writes as `""`; no table here has a single column).
+    fn record<I, T>(&mut self, record: I) -> Result
+    where
+        I: IntoIterator<Item = T>,
+        T: AsRef<str>,
+    {
+        for (i, f) in record.into_iter().enumerate() {
+            if i > 0 {
+                self.buf.push(b',');
+            }
+            let f = f.as_ref();
+            if as_is(f) {
+                self.buf.extend_from_slice(f.as_bytes());
+            } else if let Some(e) = self.encoded.get(f) {
+                self.buf.extend_from_slice(e);
+            } else {
+                let e = encoded(f)?;
+                self.buf.extend_from_slice(&e);
+                if self.encoded.len() < Self::KEPT {
+                    self.encoded.insert(f.into(), e.into());
+                }
+            }
+        }
+        self.buf.push(b'\n');
+        if self.buf.len() >= Self::FLUSH {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result {
+        self.out.write_all(&self.buf)?;
+        self.buf.clear();
+        self.out.flush()
+    }
 }
 
 impl Csv<'_> {
@@ -66,13 +126,7 @@ impl Csv<'_> {
         match self {
             // CSV fields are neutralised (see the module notes); Parquet holds
             // typed text that no spreadsheet runs.
-            Csv::Text(w) => {
-                // Field by field: a field is copied only when it is neutralised.
-                for f in record {
-                    w.write_field(neutralise(f.as_ref().as_bytes()))?;
-                }
-                w.write_record(std::iter::empty::<&[u8]>()).map_err(Into::into)
-            }
+            Csv::Text(w) => w.record(record),
             Csv::Parquet(w) => w.write_record(record),
         }
     }
@@ -86,8 +140,8 @@ thread_local! {
 fn writer<'a>(out: Out<'a>, header: &[&str]) -> std::io::Result<Csv<'a>> {
     match FORMAT.with(|f| f.get()) {
         Format::Csv => {
-            let mut w = csv::WriterBuilder::new().from_writer(out);
-            w.write_record(header)?;
+            let mut w = TextTable::new(out);
+            w.record(header)?;
             Ok(Csv::Text(w))
         }
         Format::Parquet => Ok(Csv::Parquet(super::parquet::ParquetTable::new(out, "table", header)?)),
@@ -443,7 +497,16 @@ fn encoded(field: &str) -> std::io::Result<Vec<u8>> {
 /// Whether a text goes into the CSV as it is: nothing to neutralise (see the
 /// module notes) and nothing that makes the writer quote it (comma, quote, CR, LF).
 fn as_is(text: &str) -> bool {
-    !matches!(text.as_bytes().first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')) && !text.bytes().any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+    !matches!(text.as_bytes().first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')) && !quoted(text.as_bytes())
+}
+
+/// Whether a field holds a comma, a quote, a CR or an LF. Sixteen bytes are
+/// looked at together (the compiler turns the inner loop into a few vector
+/// compares), not one at a time: every field of every table is asked.
+fn quoted(b: &[u8]) -> bool {
+    let special = |x: u8| x == b',' || x == b'"' || x == b'\r' || x == b'\n';
+    let (chunks, rest) = b.as_chunks::<16>();
+    chunks.iter().any(|c| c.iter().fold(false, |found, &x| found | special(x))) || rest.iter().any(|&x| special(x))
 }
 
 /// How each interned text is written to the CSV: most as they are; the few
@@ -705,6 +768,65 @@ mod injection_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The table writer writes what a `csv::Writer` writes for the neutralised
+    /// fields: plain, quoted, neutralised, numbers, empty, long and non-ASCII
+    /// fields, in records of every mix, across its buffer's flushes.
+    #[test]
+    fn text_tables_are_the_csv_crates_bytes() {
+        let values = [
+            "",
+            "Good",
+            "Requires improvement",
+            "a, b",
+            "say \"no\"",
+            "two\nlines",
+            "cr\r",
+            "=SUM(A1)",
+            "+44 1234",
+            "-3",
+            "-",
+            "+2.5",
+            "-1e3",
+            "@x",
+            "\tx",
+            "\rx",
+            "  padded  ",
+            "Zoë – Ōtautahi",
+            "2026-09-01",
+            "'already",
+            "#hash",
+            "\"",
+            ",",
+            "x".repeat(300).leak(),
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let records: Vec<Vec<&str>> = (0..5_000).map(|_| (0..2 + next() % 18).map(|_| values[(next() % values.len() as u64) as usize]).collect()).collect();
+        let mut ours: Vec<u8> = Vec::new();
+        {
+            let mut t = TextTable::new(&mut ours);
+            for r in &records {
+                t.record(r).unwrap();
+            }
+            t.flush().unwrap();
+        }
+        let mut theirs = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+        for r in &records {
+            for f in r {
+                theirs.write_field(neutralise(f.as_bytes())).unwrap();
+            }
+            theirs.write_record(std::iter::empty::<&[u8]>()).unwrap();
+        }
+        let theirs = theirs.into_inner().unwrap();
+        assert!(ours.len() > TextTable::FLUSH * 2);
+        assert!(ours == theirs, "{} bytes against {}", ours.len(), theirs.len());
+    }
 
     /// `judgement_rows` counts what `judgements_csv` writes (the Excel-rows
     /// note relies on it).
