@@ -29,6 +29,16 @@ pub fn find_header_among_values(rows: &[SourceRow], is_known: impl Fn(&str) -> b
     let window = &rows[..rows.len().min(SEARCH_ROWS)];
     let mut best: Option<HeaderChoice> = None;
     for (i, row) in window.iter().enumerate() {
+        // Two or more cells that are whole dates ("10/07/2026", a date cell),
+        // or one below a row already taken for names: a record, not column
+        // names, however many of its texts read as names ("Evidence recorded
+        // in Part A" in six columns under a CareFirst form's section names).
+        // (Dates as column names, a grid by month, are found by the width
+        // rule below.)
+        let dates = row.cells.iter().filter(|c| is_whole_date(c)).count();
+        if dates >= 2 || (dates == 1 && best.is_some()) {
+            continue;
+        }
         let recognised = row.cells.iter().filter(|c| matches!(c, Cell::Text(t) if is_known(t))).count();
         let texts = row.cells.iter().filter(|c| matches!(c, Cell::Text(_))).count();
         let values = row.cells.iter().filter(|c| matches!(c, Cell::Text(t) if is_value(t))).count();
@@ -45,6 +55,18 @@ pub fn find_header_among_values(rows: &[SourceRow], is_known: impl Fn(&str) -> b
         .iter()
         .position(|r| widest >= 2 && width(r) == widest && r.cells.iter().all(|c| matches!(c, Cell::Empty) || matches!(c, Cell::Text(t) if t.len() < 200)))
         .map(|index| HeaderChoice { index, recognised: 0 })
+}
+
+/// A date cell, or a text that is a date in numbers and nothing else.
+fn is_whole_date(c: &Cell) -> bool {
+    match c {
+        Cell::Date(_) => true,
+        Cell::Text(t) => {
+            let t = t.trim();
+            t.len() <= 10 && t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'/' | b'-' | b'.')) && holds_whole_date(t)
+        }
+        _ => false,
+    }
 }
 
 /// A two-row header: group titles (often merged cells, so only in the first
@@ -271,6 +293,29 @@ mod tests {
         assert_eq!(find_header(&rows, known), Some(HeaderChoice { index: 3, recognised: 3 }));
     }
 
+    /// Blind set 123: a CareFirst audit export's first record repeats
+    /// "Evidence recorded in Part A" under six section names, so more of its
+    /// texts read as names than the header's; its dates make it a record.
+    #[test]
+    fn a_record_with_dates_is_never_the_header() {
+        let rows = vec![
+            row(1, &["Client ID", "Team", "Part A completed", "Key information", "Assessment", "Recording", "Part B completed"]),
+            row(2, &["BM8", "Pod 3", "10/07/2026", "Evidence", "Evidence", "Evidence", "14/07/2026"]),
+            row(3, &["BM7", "Pod 1", "18/08/2026", "Evidence", "Evidence", "Evidence", "20/08/2026"]),
+        ];
+        let known = |t: &str| matches!(t, "Client ID" | "Team" | "Part A completed" | "Evidence");
+        assert_eq!(find_header(&rows, known).map(|h| h.index), Some(0));
+        // A record with one date (its Part B not done) below the names is no header either.
+        let one_date = vec![rows[0].clone(), row(2, &["BM6", "Pod 3", "28/10/2026", "Evidence", "Evidence", "Evidence", ""])];
+        assert_eq!(find_header(&one_date, known).map(|h| h.index), Some(0));
+        // Without dates, the same row would have been taken (the test can fail).
+        let no_date = vec![rows[0].clone(), row(2, &["BM6", "Pod 3", "", "Evidence", "Evidence", "Evidence", "Evidence"])];
+        assert_eq!(find_header(&no_date, known).map(|h| h.index), Some(1));
+        // A grid whose columns are months is still found by its width.
+        let by_month = vec![row(1, &["Team", "01/09/2026", "01/10/2026"]), row(2, &["Pod 1", "3", "4"])];
+        assert_eq!(find_header(&by_month, |t| t == "Team").map(|h| h.index), Some(0));
+    }
+
     #[test]
     fn falls_back_to_first_full_text_row() {
         let rows = vec![row(1, &["Report", "", ""]), row(2, &["A", "B", "C"]), row(3, &["1", "2", "3"])];
@@ -282,8 +327,12 @@ mod tests {
             row(3, &["C2", "02/09/2026", "Requires Improvement", "Requires Improvement", "Requires Improvement"]),
         ];
         let known = |t: &str| matches!(t, "Child ID" | "Completed Date" | "Requires Improvement");
-        assert_eq!(find_header(&graded, known).map(|h| h.index), Some(2), "without values, the grade row wins");
-        assert_eq!(find_header_among_values(&graded, known, |t| matches!(t, "Good" | "Requires Improvement")).map(|h| h.index), Some(0));
+        // (Its date says so already: a record with a date is no header below names.)
+        assert_eq!(find_header(&graded, known).map(|h| h.index), Some(0));
+        let undated: Vec<SourceRow> =
+            graded.iter().map(|r| SourceRow { cells: r.cells.iter().filter(|c| !is_whole_date(c)).cloned().collect(), ..r.clone() }).collect();
+        assert_eq!(find_header(&undated, known).map(|h| h.index), Some(2), "without values or dates, the grade row wins");
+        assert_eq!(find_header_among_values(&undated, known, |t| matches!(t, "Good" | "Requires Improvement")).map(|h| h.index), Some(0));
     }
 
     #[test]

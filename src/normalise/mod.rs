@@ -1430,6 +1430,7 @@ fn link_actions(model: &mut Model, found: &mut findings::Findings) {
     let ids: HashMap<std::borrow::Cow<str>, usize> = model.audits.iter().enumerate().map(|(i, a)| (guid_key(&a.id), i)).collect();
     let mut links: Vec<(usize, Option<usize>, Option<&'static str>)> = Vec::new();
     let mut nearby: Vec<(usize, usize)> = Vec::new();
+    let mut by_set: Vec<(usize, usize)> = Vec::new();
     for (ai, act) in model.actions.iter().enumerate() {
         let by_id = act.audit_id.as_deref().and_then(|id| ids.get(&guid_key(id)).copied());
         let linked = by_id.or_else(|| {
@@ -1463,7 +1464,20 @@ fn link_actions(model: &mut Model, found: &mut findings::Findings) {
                 }),
                 None if cands.len() == 1 => Some(cands[0]),
                 None if one_day(cands) => Some(cands[0]),
-                None => None,
+                // No audit date and several audits of the child: the one
+                // completed last on or before the day the action was set (an
+                // action is set at or after its audit); none on a tie.
+                None => {
+                    let set = act.set?;
+                    let on_or_before = |i: &usize| model.audits[*i].completed.filter(|c| *c <= set);
+                    let last = cands.iter().filter(|i| on_or_before(i).is_some()).max_by_key(|i| on_or_before(i))?;
+                    let tied = cands.iter().filter(|i| on_or_before(i) == on_or_before(last)).count() > 1;
+                    if tied {
+                        return None;
+                    }
+                    by_set.push((ai, *last));
+                    Some(*last)
+                }
             }
         });
         let problem = match (linked, &act.audit_id) {
@@ -1473,21 +1487,36 @@ fn link_actions(model: &mut Model, found: &mut findings::Findings) {
         };
         links.push((ai, linked, problem));
     }
-    for (ai, i) in nearby {
+    // (Each link made on a guess is said: the date it was made by, and the audit.)
+    let guessed = nearby.into_iter().map(|(ai, i)| (ai, i, true)).chain(by_set.into_iter().map(|(ai, i)| (ai, i, false)));
+    for (ai, i, near) in guessed {
         let (act, audit) = (&model.actions[ai], &model.audits[i]);
+        let (code, column, date, how) = if near {
+            (
+                "action_linked_nearby",
+                "audit date",
+                act.audit_date,
+                "no audit of this child was completed that day: linked to its one audit completed up to 3 weeks after it",
+            )
+        } else {
+            (
+                "action_linked_by_set_date",
+                "set date",
+                act.set,
+                "no audit date, and the child has several audits: linked to the one completed last on or before the day the action was set",
+            )
+        };
+        let completed = audit.completed.map(|d| d.to_string()).unwrap_or_default();
+        let value = date.map(|d| d.to_string()).unwrap_or_default();
         found.push(
             Severity::Info,
-            "action_linked_nearby",
+            code,
             &act.origin.file,
             act.origin.sheet.as_deref(),
             Some(act.origin.row),
-            Some("audit date"),
-            act.audit_date.map(|d| d.to_string()).unwrap_or_default(),
-            format!(
-                "no audit of this child was completed that day: linked to its one audit completed up to 3 weeks after it ({}, completed {})",
-                audit.id,
-                audit.completed.map(|d| d.to_string()).unwrap_or_default()
-            ),
+            Some(column),
+            value,
+            format!("{how} ({}, completed {completed})", audit.id),
         );
     }
     let mut from_acceptance = 0;

@@ -263,10 +263,15 @@ impl Crosswalk {
         if s.id == NUMERIC && numeric == NumericDirection::HigherIsBetter && s.labels.len() == 4 {
             li = 3 - li.min(3);
         }
-        let l = &s.labels[li];
         // A label read from a hand-typed spelling is assumed, never exact.
-        let exact = l.exact && !self.look_up_exact(cell).is_empty();
-        Ok(Some(Judgement {
+        let exact = s.labels[li].exact && !self.look_up_exact(cell).is_empty();
+        Ok(Some(self.judgement(si, li, cell, exact)))
+    }
+
+    /// Label `li` of scale `si`, as read from `cell`.
+    fn judgement(&self, si: usize, li: usize, cell: &Cell, exact: bool) -> Judgement {
+        let (s, l) = (&self.scales[si], &self.scales[si].labels[li]);
+        Judgement {
             scale: s.id.clone(),
             source_label: cell.as_string(),
             label: l.label.clone(),
@@ -274,11 +279,8 @@ impl Crosswalk {
             at_least_good: if l.not_applicable { None } else { l.at_least_good },
             not_applicable: l.not_applicable,
             exact,
-        }))
+        }
     }
-}
-
-impl Crosswalk {
     /// A bare whole number that scale `si` gives a meaning ([`LabelSpec::numeral`]),
     /// read as that label: an assumption.
     fn numeral(&self, cell: &Cell, si: usize) -> Option<Judgement> {
@@ -290,17 +292,8 @@ impl Crosswalk {
             },
             _ => return None,
         };
-        let s = &self.scales[si];
-        let l = s.labels.iter().find(|l| l.numeral == Some(n))?;
-        Some(Judgement {
-            scale: s.id.clone(),
-            source_label: cell.as_string(),
-            label: l.label.clone(),
-            band: l.band,
-            at_least_good: if l.not_applicable { None } else { l.at_least_good },
-            not_applicable: l.not_applicable,
-            exact: false,
-        })
+        let li = self.scales[si].labels.iter().position(|l| l.numeral == Some(n))?;
+        Some(self.judgement(si, li, cell, false))
     }
 }
 

@@ -4342,3 +4342,27 @@ fn the_seeds_own_words_for_a_child_in_care_a_confirmed_completion_and_a_note_aft
         assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(3)), "{header}");
     }
 }
+
+#[test]
+fn actions_with_no_audit_date_link_to_the_childs_audit_before_they_were_set() {
+    // Blind set 123 (2026-12-03): a Tier 2 remedial actions table gives the
+    // child and the day each action was set, and a child has two audits.
+    let audits = "Date:,Auditor (name):,Case ID:,OVERALL JUDGEMENT OF THE CASE FILE:\n\
+                  20/08/2026,Colin Marwood,KT7,Inadequate\n\
+                  15/10/2026,Priya Stenning,KT7,Good\n\
+                  18/09/2026,Ed Fairlie,KT1,Good\n";
+    let actions = "Case ID:,Date:,Action,Who?,Date to be completed by?,Date reviewed,Completed/Comments\n\
+                   KT7,20/08/2026,Life story work to start,Allocated SW,03/09/2026,02/09/2026,Completed\n\
+                   KT7,16/10/2026,Record management oversight,Allocated SW,29/10/2026,29/10/2026,Completed\n\
+                   KT1,18/09/2026,Update the chronology,Allocated SW,02/10/2026,30/09/2026,Completed\n\
+                   KT7,01/08/2026,Set before any audit,Allocated SW,29/10/2026,,\n";
+    let out = run_files("actions-by-set-date", &[("Tier 2 audit returns.csv", audits), ("Tier 2 remedial actions.csv", actions)]);
+    let acts = rows(&out.join("normalised/actions.csv"));
+    let audit_of = |text: &str| acts.iter().find(|a| a["action"] == text).map(|a| a["audit_id"].clone()).unwrap();
+    assert!(audit_of("Life story work to start").ends_with("KT7:2026-08-20"), "{acts:?}");
+    assert!(audit_of("Record management oversight").ends_with("KT7:2026-10-15"), "{acts:?}");
+    assert!(audit_of("Update the chronology").ends_with("KT1:2026-09-18"));
+    assert_eq!(audit_of("Set before any audit"), "", "set before the child's audits: not linked");
+    let dq = data_quality(&out);
+    assert!(dq.contains("action_linked_by_set_date"), "{dq}");
+}
