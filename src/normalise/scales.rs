@@ -281,6 +281,7 @@ impl Crosswalk {
             exact,
         }
     }
+
     /// A bare whole number that scale `si` gives a meaning ([`LabelSpec::numeral`]),
     /// read as that label: an assumption.
     fn numeral(&self, cell: &Cell, si: usize) -> Option<Judgement> {
