@@ -883,9 +883,15 @@ mod tests {
         assert_eq!(String::from_utf8(out).unwrap(), "a,b,c\n'=1+1,-3,\"plain, with comma\"\n");
     }
 
+    /// A Parquet file's values, row by row.
+    fn parquet_rows(file: Vec<u8>) -> Vec<Vec<String>> {
+        super::super::parquet::tests::rows_of(file)
+    }
+
     /// The column-wise case-note writers give exactly the bytes of writing each
-    /// row's values as text, in both formats, on values that need quoting,
-    /// neutralising or nulls, across more than one Parquet row group.
+    /// row's values as text (as CSV), and the same values (as Parquet, whose
+    /// text columns the column-wise writer encodes itself), on values that need
+    /// quoting, neutralising or nulls, across more than one Parquet row group.
     #[test]
     fn case_notes_columnwise_match_row_by_row() {
         use crate::normalise::{CaseNote, NoteKind, SeenAlone, Strings};
@@ -925,7 +931,11 @@ mod tests {
                 };
                 let fast = write(Box::new(|w| case_notes_csv(&m, w)));
                 let rows = write(Box::new(|w| case_notes_rows(&m, w)));
-                assert!(fast == rows, "{format:?}: {} bytes column-wise, {} row by row", fast.len(), rows.len());
+                match format {
+                    Format::Csv => assert!(fast == rows, "CSV: {} bytes column-wise, {} row by row", fast.len(), rows.len()),
+                    // (Encoded differently: the same values.)
+                    Format::Parquet => assert!(parquet_rows(fast) == parquet_rows(rows), "Parquet: the values differ"),
+                }
             }
         }
     }
@@ -1041,6 +1051,11 @@ mod tests {
                 };
                 let fast = write(Box::new(|w| case_notes_csv(m, w)));
                 let rows = write(Box::new(|w| case_notes_rows(m, w)));
+                if format == Format::Parquet {
+                    // (Encoded differently: the same values.)
+                    assert!(parquet_rows(fast) == parquet_rows(rows), "{name}, Parquet: the values differ");
+                    continue;
+                }
                 if fast != rows {
                     let p = fast.iter().zip(&rows).position(|(a, b)| a != b).unwrap_or(fast.len().min(rows.len()));
                     let near = |v: &[u8]| String::from_utf8_lossy(&v[p.saturating_sub(40)..(p + 40).min(v.len())]).to_string();

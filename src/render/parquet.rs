@@ -4,13 +4,24 @@
 //! Snappy-compressed, dictionary-encoded, in row groups of [`ROW_GROUP`] rows, so
 //! memory stays bounded however many rows a table has. Ids, dates and numbers
 //! carry min / max statistics; label columns do not (see [`open`]).
+//!
+//! The case notes' text columns ([`write_columns`]) are dictionary-encoded here
+//! rather than by the parquet crate's encoder, which hashes every value's bytes
+//! again (a few dozen labels, or a few thousand children, among millions of
+//! rows): see [`dictionary_chunk`].
 
 use bytes::Bytes;
-use parquet::basic::Compression;
+use parquet::basic::{Compression, Encoding, EncodingMask, PageType};
+use parquet::column::page::{CompressedPage, Page, PageWriter};
+use parquet::column::writer::ColumnCloseResult;
 use parquet::data_type::{ByteArray, ByteArrayType, Int32Type};
-use parquet::file::properties::{EnabledStatistics, WriterProperties};
-use parquet::file::writer::SerializedFileWriter;
+use parquet::file::metadata::{ColumnChunkMetaData, PageEncodingStats};
+use parquet::file::page_index::offset_index::{OffsetIndexMetaData, PageLocation};
+use parquet::file::properties::{EnabledStatistics, WriterProperties, DEFAULT_DATA_PAGE_ROW_COUNT_LIMIT, DEFAULT_DICTIONARY_PAGE_SIZE_LIMIT};
+use parquet::file::statistics::Statistics;
+use parquet::file::writer::{SerializedFileWriter, SerializedPageWriter, TrackedWrite};
 use parquet::schema::parser::parse_message_type;
+use parquet::schema::types::ColumnDescPtr;
 use parquet::schema::types::ColumnPath;
 use std::io::Write;
 use std::sync::Arc;
@@ -58,6 +69,11 @@ fn io(e: parquet::errors::ParquetError) -> std::io::Error {
     std::io::Error::other(e)
 }
 
+/// Whether a column carries min / max statistics: all but label columns.
+fn has_statistics(column: &str, kind: Kind) -> bool {
+    kind != Kind::Text || column.ends_with("_id")
+}
+
 /// A file with the given columns, and each column's kind.
 fn open<W: Write + Send>(out: W, name: &str, header: &[&str]) -> std::io::Result<(SerializedFileWriter<W>, Vec<Kind>)> {
     let kinds: Vec<Kind> = header.iter().map(|h| kind_of(h)).collect();
@@ -77,7 +93,7 @@ fn open<W: Write + Send>(out: W, name: &str, header: &[&str]) -> std::io::Result
     // values in every row group, so its min / max skip nothing, and working
     // them out compared every value twice (5% of a 500k-note run's instructions).
     for (h, k) in header.iter().zip(&kinds) {
-        if *k == Kind::Text && !h.ends_with("_id") {
+        if !has_statistics(h, *k) {
             props = props.set_column_statistics_enabled(ColumnPath::from(h.to_string()), EnabledStatistics::None);
         }
     }
@@ -109,37 +125,21 @@ fn slices(bytes: Vec<u8>, ends: &[usize]) -> Vec<ByteArray> {
 
 /// One column of one row group, for [`write_columns`]: made by the functions
 /// below, read only by [`write_columns`].
-pub struct Column<'a>(Values, std::marker::PhantomData<&'a [u8]>);
+pub struct Column<'a>(Values<'a>);
 
-enum Values {
-    /// Texts, each a view of the caller's text (see [`Column::texts`]).
-    Text(Vec<ByteArray>),
+enum Values<'a> {
+    /// Texts, each the caller's own (not copied).
+    Text(Vec<&'a str>),
     /// Values (nulls left out) and definition levels (0 = null).
     Int(Vec<i32>, Vec<i16>),
 }
 
 impl<'a> Column<'a> {
-    /// Texts as they are, not copied: each value a view of the caller's text,
-    /// which outlives the [`write_columns`] call the column is made for.
-    ///
-    /// (A case-notes table has millions of texts a column. A copy of each, or a
-    /// slice of one shared buffer, costs a count of references raised on this
-    /// thread and lowered on the encoder's: 7% of a 5M-note run's CPU.)
+    /// Texts as they are, not copied. A text met again at the same place in
+    /// memory (a label the caller keeps once, however many rows hold it) is
+    /// looked up in the column's dictionary by that place, not by its bytes.
     pub fn texts(values: impl Iterator<Item = &'a str>) -> Column<'a> {
-        let values = values
-            .map(|v| {
-                // SAFETY: `Bytes::from_static` only needs the text to outlive
-                // every copy of the view. The view and any copy the parquet
-                // writer keeps (its dictionary, statistics) live only inside
-                // `write_columns`: a `Column` is read by nothing else (its
-                // values are private to this module), `write_columns` closes
-                // and drops its writer before it returns, and `'a`, a lifetime
-                // its caller names, outlives that call.
-                let text: &'static [u8] = unsafe { std::mem::transmute::<&'a [u8], &'static [u8]>(v.as_bytes()) };
-                ByteArray::from(Bytes::from_static(text))
-            })
-            .collect();
-        Column(Values::Text(values), std::marker::PhantomData)
+        Column(Values::Text(values.collect()))
     }
 
     pub fn dates(values: impl Iterator<Item = Option<chrono::NaiveDate>>) -> Column<'a> {
@@ -156,8 +156,178 @@ impl<'a> Column<'a> {
         for v in values {
             push_nullable(&mut vals, &mut defs, v);
         }
-        Column(Values::Int(vals, defs), std::marker::PhantomData)
+        Column(Values::Int(vals, defs))
     }
+}
+
+/// A text column's chunk (one row group's values), dictionary-encoded: the
+/// distinct texts once, in a dictionary page, then each row's place in it,
+/// bit-packed or run-length encoded ([`rle_hybrid`]), in data pages of
+/// [`DEFAULT_DATA_PAGE_ROW_COUNT_LIMIT`] rows: the layout the parquet crate's
+/// encoder makes, without hashing every value's bytes. A text is found in the
+/// dictionary by where it is in memory (the same label, kept once by the
+/// caller, is the same place in every row), and by its bytes only the first
+/// time a place is met. Pages Snappy-compressed, as the crate's are.
+///
+/// `None` when the distinct texts would take more than the parquet crate's
+/// dictionary page limit (a column of nearly all different texts, which a
+/// dictionary does not shorten): the caller writes the chunk plainly then.
+fn dictionary_chunk(values: &[&str], descr: ColumnDescPtr, statistics: bool) -> std::io::Result<Option<(Bytes, ColumnCloseResult)>> {
+    use crate::fasthash::FxHashMap;
+    let mut at_place: FxHashMap<(usize, usize), u32> = FxHashMap::default();
+    let mut by_text: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut dictionary: Vec<&str> = Vec::new();
+    let mut dictionary_bytes = 0usize;
+    let mut places: Vec<u32> = Vec::with_capacity(values.len());
+    let mut last: Option<((usize, usize), u32)> = None;
+    for v in values {
+        let place = (v.as_ptr() as usize, v.len());
+        let i = match last {
+            Some((p, i)) if p == place => i,
+            _ => match at_place.get(&place) {
+                Some(&i) => i,
+                None => {
+                    let next = dictionary.len() as u32;
+                    let i = *by_text.entry(v).or_insert(next);
+                    if i == next {
+                        dictionary.push(v);
+                        dictionary_bytes += 4 + v.len();
+                        if dictionary_bytes > DEFAULT_DICTIONARY_PAGE_SIZE_LIMIT {
+                            return Ok(None);
+                        }
+                    }
+                    at_place.insert(place, i);
+                    i
+                }
+            },
+        };
+        last = Some((place, i));
+        places.push(i);
+    }
+    let width = match dictionary.len() {
+        0 | 1 => 0,
+        n => (32 - ((n - 1) as u32).leading_zeros()) as u8,
+    };
+    let mut sink = TrackedWrite::new(Vec::new());
+    let mut pages = SerializedPageWriter::new(&mut sink);
+    let mut plain = Vec::with_capacity(dictionary_bytes);
+    for t in &dictionary {
+        plain.extend_from_slice(&(t.len() as u32).to_le_bytes());
+        plain.extend_from_slice(t.as_bytes());
+    }
+    let mut snappy = snap::raw::Encoder::new();
+    let mut compress = |page: &[u8]| snappy.compress_vec(page).map(Bytes::from).map_err(std::io::Error::other);
+    let page = Page::DictionaryPage { buf: compress(&plain)?, num_values: dictionary.len() as u32, encoding: Encoding::PLAIN, is_sorted: false };
+    let spec = pages.write_page(CompressedPage::new(page, plain.len())).map_err(io)?;
+    let (mut compressed, mut uncompressed) = (spec.compressed_size as i64, spec.uncompressed_size as i64);
+    let mut locations = Vec::new();
+    let mut first_data_page = None;
+    for (k, rows) in places.chunks(DEFAULT_DATA_PAGE_ROW_COUNT_LIMIT).enumerate() {
+        let mut buf = vec![width];
+        rle_hybrid(rows, width, &mut buf);
+        let page = Page::DataPage {
+            buf: compress(&buf)?,
+            num_values: rows.len() as u32,
+            encoding: Encoding::RLE_DICTIONARY,
+            def_level_encoding: Encoding::RLE,
+            rep_level_encoding: Encoding::RLE,
+            statistics: None,
+        };
+        let spec = pages.write_page(CompressedPage::new(page, buf.len())).map_err(io)?;
+        compressed += spec.compressed_size as i64;
+        uncompressed += spec.uncompressed_size as i64;
+        first_data_page.get_or_insert(spec.offset as i64);
+        locations.push(PageLocation {
+            offset: spec.offset as i64,
+            compressed_page_size: spec.compressed_size as i32,
+            first_row_index: (k * DEFAULT_DATA_PAGE_ROW_COUNT_LIMIT) as i64,
+        });
+    }
+    pages.close().map_err(io)?;
+    let bytes = Bytes::from(sink.into_inner().map_err(io)?);
+    let mut meta = ColumnChunkMetaData::builder(descr)
+        .set_compression(Compression::SNAPPY)
+        .set_encodings_mask(EncodingMask::new_from_encodings([Encoding::PLAIN, Encoding::RLE, Encoding::RLE_DICTIONARY].iter()))
+        .set_page_encoding_stats(vec![
+            PageEncodingStats { page_type: PageType::DICTIONARY_PAGE, encoding: Encoding::PLAIN, count: 1 },
+            PageEncodingStats { page_type: PageType::DATA_PAGE, encoding: Encoding::RLE_DICTIONARY, count: locations.len() as i32 },
+        ])
+        .set_total_compressed_size(compressed)
+        .set_total_uncompressed_size(uncompressed)
+        .set_num_values(values.len() as i64)
+        .set_data_page_offset(first_data_page.unwrap_or(0))
+        .set_dictionary_page_offset(Some(0));
+    if statistics {
+        let min = dictionary.iter().min().map(|t| ByteArray::from(t.as_bytes().to_vec()));
+        let max = dictionary.iter().max().map(|t| ByteArray::from(t.as_bytes().to_vec()));
+        meta = meta.set_statistics(Statistics::byte_array(min, max, None, Some(0), false));
+    }
+    let close = ColumnCloseResult {
+        bytes_written: compressed as u64,
+        rows_written: values.len() as u64,
+        metadata: meta.build().map_err(io)?,
+        bloom_filter: None,
+        column_index: None,
+        offset_index: Some(OffsetIndexMetaData { page_locations: locations, unencoded_byte_array_data_bytes: None }),
+    };
+    Ok(Some((bytes, close)))
+}
+
+/// `values` (each below 2 to the power `width`) in Parquet's RLE / bit-packed
+/// hybrid encoding: a run of 8 or more equal values (after the values before
+/// it are made whole groups of 8) as one run, everything else bit-packed in
+/// groups of 8, the last group padded with zeros (the page's value count says
+/// where the values end).
+fn rle_hybrid(values: &[u32], width: u8, out: &mut Vec<u8>) {
+    let value_bytes = usize::from(width).div_ceil(8);
+    // The first value not yet written.
+    let mut from = 0;
+    let mut i = 0;
+    while i < values.len() {
+        let v = values[i];
+        let mut j = i + 1;
+        while j < values.len() && values[j] == v {
+            j += 1;
+        }
+        // The values taken from this run to make the bit-packed ones before it whole groups.
+        let fill = (8 - (i - from) % 8) % 8;
+        if j - i >= fill + 8 {
+            bit_pack(&values[from..i + fill], width, out);
+            varint(((j - i - fill) as u64) << 1, out);
+            out.extend_from_slice(&v.to_le_bytes()[..value_bytes]);
+            from = j;
+        }
+        i = j;
+    }
+    bit_pack(&values[from..], width, out);
+}
+
+/// Bit-packed runs of up to 63 groups of 8 values (a header of one byte), the
+/// last group padded with zeros.
+fn bit_pack(values: &[u32], width: u8, out: &mut Vec<u8>) {
+    for run in values.chunks(63 * 8) {
+        let groups = run.len().div_ceil(8);
+        varint(((groups as u64) << 1) | 1, out);
+        let (mut bits, mut held) = (0u64, 0u32);
+        for k in 0..groups * 8 {
+            bits |= u64::from(run.get(k).copied().unwrap_or(0)) << held;
+            held += u32::from(width);
+            while held >= 8 {
+                out.push(bits as u8);
+                bits >>= 8;
+                held -= 8;
+            }
+        }
+    }
+}
+
+/// An unsigned LEB128 number, as Parquet's run headers are written.
+fn varint(mut x: u64, out: &mut Vec<u8>) {
+    while x >= 0x80 {
+        out.push((x as u8) | 0x80);
+        x >>= 7;
+    }
+    out.push(x as u8);
 }
 
 /// One value of a nullable integer column: its definition level, and the value
@@ -179,8 +349,10 @@ const _: () = assert!(ROW_GROUP.is_multiple_of(PIECE) && PIECE.is_multiple_of(10
 /// A table of `rows` rows written column by column: `column(i, rows)` gives
 /// column `i`'s values for those rows, in row groups of [`ROW_GROUP`] rows,
 /// each column of a group in pieces of [`PIECE`] rows: at most three pieces
-/// are held at once (one being encoded, one waiting, one being made). The file
-/// is the one [`ParquetTable`] writes for the same values.
+/// are held at once (one being encoded, one waiting, one being made), but for
+/// a text column, whose group is encoded whole ([`dictionary_chunk`]). The
+/// file holds the values [`ParquetTable`] writes for them, in the same types
+/// and row groups.
 ///
 /// # Errors
 /// The schema is not valid, a column has the wrong kind, or the writer fails.
@@ -208,16 +380,44 @@ pub fn write_columns<'a, W: Write + Send>(
                 }
             }
         });
+        let columns: Vec<ColumnDescPtr> = (0..header.len()).map(|i| writer.schema_descr().column(i)).collect();
+        let wrong_kind = |i: usize| std::io::Error::other(format!("column {} has the wrong kind", header[i]));
+        let next = || rx.recv().map_err(|_| std::io::Error::other("the column maker stopped"));
         for group in groups() {
             let mut group_writer = writer.next_row_group().map_err(io)?;
             for (i, kind) in kinds.iter().enumerate() {
+                if *kind == Kind::Text {
+                    let mut texts: Vec<&str> = Vec::with_capacity(group.len());
+                    for _ in pieces(group.clone()) {
+                        match next()? {
+                            Column(Values::Text(piece)) => texts.extend(piece),
+                            _ => return Err(wrong_kind(i)),
+                        }
+                    }
+                    match dictionary_chunk(&texts, columns[i].clone(), has_statistics(header[i], *kind))? {
+                        Some((chunk, close)) => group_writer.append_column(&chunk, close).map_err(io)?,
+                        None => {
+                            // Written plainly by the parquet crate, from one copy of the texts.
+                            let mut all = Vec::with_capacity(texts.iter().map(|t| t.len()).sum());
+                            let ends: Vec<usize> = texts
+                                .iter()
+                                .map(|t| {
+                                    all.extend_from_slice(t.as_bytes());
+                                    all.len()
+                                })
+                                .collect();
+                            let mut col = group_writer.next_column().map_err(io)?.ok_or_else(|| std::io::Error::other("fewer columns than the schema"))?;
+                            col.typed::<ByteArrayType>().write_batch(&slices(all, &ends), None, None).map_err(io)?;
+                            col.close().map_err(io)?;
+                        }
+                    }
+                    continue;
+                }
                 let mut col = group_writer.next_column().map_err(io)?.ok_or_else(|| std::io::Error::other("fewer columns than the schema"))?;
                 for _ in pieces(group.clone()) {
-                    let Column(values, _) = rx.recv().map_err(|_| std::io::Error::other("the column maker stopped"))?;
-                    match (values, kind) {
-                        (Values::Text(values), Kind::Text) => col.typed::<ByteArrayType>().write_batch(&values, None, None).map_err(io)?,
-                        (Values::Int(vals, defs), Kind::Date | Kind::Int) => col.typed::<Int32Type>().write_batch(&vals, Some(&defs), None).map_err(io)?,
-                        _ => return Err(std::io::Error::other(format!("column {} has the wrong kind", header[i]))),
+                    match next()? {
+                        Column(Values::Int(vals, defs)) => col.typed::<Int32Type>().write_batch(&vals, Some(&defs), None).map_err(io)?,
+                        _ => return Err(wrong_kind(i)),
                     };
                 }
                 col.close().map_err(io)?;
@@ -330,7 +530,7 @@ impl<W: Write + Send> ParquetTable<W> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     #[test]
     fn iso_dates_to_epoch_days() {
         assert_eq!(super::epoch_day("1970-01-01"), Some(0));
@@ -388,13 +588,111 @@ mod tests {
         assert!(stats(3).is_some_and(|(min, max)| min.is_some() && max.is_some()));
     }
 
-    /// Pieces against one call per column chunk where the encoder's page-size,
-    /// dictionary-size and row-count checks all fire: many distinct texts
-    /// (dictionary fallback), some over a page on their own (byte-budget
-    /// sub-batches), and a nullable integer column. (A piece size that is not a
-    /// multiple of the encoder's batches, 1,000 say, makes this fail.)
+    /// Every value of a file, row by row, as text ("" for a null).
+    pub(crate) fn rows_of(file: Vec<u8>) -> Vec<Vec<String>> {
+        use parquet::file::reader::{FileReader, SerializedFileReader};
+        use parquet::record::Field;
+        let reader = SerializedFileReader::new(bytes::Bytes::from(file)).unwrap();
+        reader
+            .get_row_iter(None)
+            .unwrap()
+            .map(|row| {
+                row.unwrap()
+                    .get_column_iter()
+                    .map(|(_, f)| match f {
+                        Field::Str(s) => s.clone(),
+                        Field::Int(i) => i.to_string(),
+                        Field::Date(d) => d.to_string(),
+                        Field::Null => String::new(),
+                        other => panic!("unexpected {other:?}"),
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Whether every data page of a column chunk is dictionary-encoded.
+    fn all_dictionary(c: &parquet::file::metadata::ColumnChunkMetaData) -> bool {
+        c.dictionary_page_offset().is_some() && c.page_encoding_stats_mask().is_some_and(|m| m.is_only(parquet::basic::Encoding::RLE_DICTIONARY))
+    }
+
+    /// The same table written by [`super::write_columns`] and row by row through
+    /// the parquet crate's own encoder ([`super::ParquetTable`]).
+    fn both_ways(header: &[&str], rows: usize, texts: &[Vec<String>], nums: &[u32]) -> (Vec<u8>, Vec<u8>) {
+        let mut columns = Vec::new();
+        super::write_columns(&mut columns, "t", header, rows, |c, r| match c {
+            c if c < texts.len() => super::Column::texts(texts[c][r].iter().map(String::as_str)),
+            _ => super::Column::ints(nums[r].iter().copied()),
+        })
+        .unwrap();
+        let mut whole = Vec::new();
+        let mut t = super::ParquetTable::new(&mut whole, "t", header).unwrap();
+        for i in 0..rows {
+            let n = if nums[i] == u32::MAX { String::new() } else { nums[i].to_string() };
+            let mut record: Vec<&str> = texts.iter().map(|col| col[i].as_str()).collect();
+            record.push(&n);
+            t.write_record(record).unwrap();
+        }
+        t.finish().unwrap();
+        (columns, whole)
+    }
+
+    /// Text columns dictionary-encoded by write_columns read back as the
+    /// parquet crate's encoder writes them: runs of every length around the
+    /// 8-value groups, random labels among thousands, one label throughout,
+    /// empty texts, the same text kept at different places, two row groups and
+    /// a last page and group that end part way through a group of 8.
     #[test]
-    fn pieces_match_one_call_when_dictionary_falls_back_and_pages_split() {
+    fn dictionary_encoded_texts_read_back_as_the_crates_encoder_writes_them() {
+        let rows = super::ROW_GROUP + 20_000 * 3 + 13;
+        let labels: Vec<String> = (0..3000).map(|i| format!("C{i:05}")).collect();
+        let mut seed = 7u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut runs = Vec::with_capacity(rows);
+        while runs.len() < rows {
+            let run = (next() % 23) as usize + 1;
+            let label = labels[(next() % 3000) as usize].clone();
+            runs.extend(std::iter::repeat_n(label, run));
+        }
+        runs.truncate(rows);
+        let random: Vec<String> = (0..rows).map(|_| labels[(next() % 3000) as usize].clone()).collect();
+        let few: Vec<String> = (0..rows).map(|i| ["", "yes", "no"][(i / 5 + i % 3) % 3].to_string()).collect();
+        let one: Vec<String> = vec!["/exports/case-notes.csv".to_string(); rows];
+        let nums: Vec<u32> = (0..rows).map(|i| if i % 11 == 0 { u32::MAX } else { i as u32 }).collect();
+        let header = ["child_id", "team", "seen_alone", "source_file", "source_row"];
+        let texts = [runs, random, few, one];
+        let (columns, whole) = both_ways(&header, rows, &texts, &nums);
+        let got = rows_of(columns.clone());
+        assert_eq!(got.len(), rows);
+        assert!(got == rows_of(whole), "the values differ");
+        // Dictionary-encoded by write_columns, with the child id's min and max.
+        use parquet::file::reader::{FileReader, SerializedFileReader};
+        let reader = SerializedFileReader::new(bytes::Bytes::from(columns)).unwrap();
+        assert_eq!(reader.metadata().num_row_groups(), 2);
+        for g in 0..2 {
+            let group = reader.metadata().row_group(g);
+            for c in 0..4 {
+                assert!(all_dictionary(group.column(c)), "group {g} column {c}");
+            }
+        }
+        let stats =
+            reader.metadata().row_group(0).column(0).statistics().map(|s| (s.min_bytes_opt().map(<[u8]>::to_vec), s.max_bytes_opt().map(<[u8]>::to_vec)));
+        let sorted: std::collections::BTreeSet<&String> = texts[0][..super::ROW_GROUP].iter().collect();
+        let want = (Some(sorted.first().unwrap().as_bytes().to_vec()), Some(sorted.last().unwrap().as_bytes().to_vec()));
+        assert_eq!(stats, Some(want));
+        assert!(reader.metadata().row_group(0).column(1).statistics().is_none(), "a label column has none");
+    }
+
+    /// A column of nearly all different texts, more than a dictionary page
+    /// holds, some over a page on their own, is written plainly by the crate,
+    /// with the same values; beside a nullable integer column in pieces.
+    #[test]
+    fn texts_too_many_for_a_dictionary_are_written_plainly() {
         let rows = 3 * 65_536 + 1234;
         let text = |i: usize| -> String {
             if i % 9973 == 5 {
@@ -403,23 +701,13 @@ mod tests {
                 format!("note {i} {}", "x".repeat(i % 300))
             }
         };
-        let texts: Vec<String> = (0..rows).map(text).collect();
+        let texts = [(0..rows).map(text).collect::<Vec<String>>()];
         let nums: Vec<u32> = (0..rows).map(|i| if i % 7 == 0 { u32::MAX } else { i as u32 }).collect();
-        let header = ["note", "source_row"];
-        let mut pieces = Vec::new();
-        super::write_columns(&mut pieces, "t", &header, rows, |c, r| match c {
-            0 => super::Column::texts(texts[r].iter().map(String::as_str)),
-            _ => super::Column::ints(nums[r].iter().copied()),
-        })
-        .unwrap();
-        let mut whole = Vec::new();
-        let mut t = super::ParquetTable::new(&mut whole, "t", &header).unwrap();
-        for i in 0..rows {
-            let n = if nums[i] == u32::MAX { String::new() } else { nums[i].to_string() };
-            t.write_record([texts[i].as_str(), n.as_str()]).unwrap();
-        }
-        t.finish().unwrap();
-        assert!(pieces.len() > 2_000_000);
-        assert!(pieces == whole, "{} bytes in pieces, {} in one call", pieces.len(), whole.len());
+        let (columns, whole) = both_ways(&["note", "source_row"], rows, &texts, &nums);
+        assert!(columns.len() > 2_000_000);
+        use parquet::file::reader::{FileReader, SerializedFileReader};
+        let reader = SerializedFileReader::new(bytes::Bytes::from(columns.clone())).unwrap();
+        assert!(!all_dictionary(reader.metadata().row_group(0).column(0)), "written plainly by the crate");
+        assert!(rows_of(columns) == rows_of(whole), "the values differ");
     }
 }
