@@ -263,6 +263,9 @@ struct Dict {
     /// that value's id as a team (0 when it says there is none: "N/A").
     value: Vec<u32>,
     team: Vec<u32>,
+    /// Per column, what each short text met in it means ([`Memo`]), by its
+    /// bytes as read (before trimming).
+    memo: Vec<FxHashMap<Packed, Memo>>,
 }
 
 impl Dict {
@@ -277,6 +280,9 @@ impl Dict {
         self.texts.clear();
         self.value.clear();
         self.team.clear();
+        for column in &mut self.memo {
+            column.clear();
+        }
         self.id("");
         self
     }
@@ -561,6 +567,155 @@ fn parse_part(input: &[u8], eof: bool, bulk: &BulkText, cols: &NoteColumns, file
     part
 }
 
+/// What a field's trimmed text means in its column: everything [`record`]
+/// takes from it, worked out once per distinct short text in a column of a
+/// part (`Dict::memo`), not once per cell (a column holds a few labels, a
+/// few hundred dates or a few thousand child ids among millions of rows).
+#[derive(Clone, Copy)]
+struct Memo {
+    /// The trimmed text's start in the field, and its length (remembered texts only).
+    from: u8,
+    len: u8,
+    /// A totals label ("Total", "Grand total").
+    totals: bool,
+    /// Its part of the row's key ([`RowKeys`]); 0 for an empty text.
+    key: u64,
+    /// A formula's error in a watched column, as the record's error bits.
+    errors: u64,
+    /// As an event or recorded date.
+    date: MemoDate,
+    value: u32,
+    team: u32,
+    seen: u32,
+    child_seen: u32,
+}
+
+#[derive(Clone, Copy)]
+enum MemoDate {
+    Blank,
+    Date(NaiveDate),
+    /// A day and month with no year, in the table's usual year.
+    NoYear(NaiveDate),
+    Bad,
+}
+
+/// A text at the end of the part's arena.
+fn push(arena: &mut String, t: &str) -> Span {
+    let s = Span(arena.len() as u32, t.len() as u32);
+    arena.push_str(t);
+    s
+}
+
+/// What the trimmed text `t` of column `i` means (see [`Memo`]); its labels
+/// interned in the part's dictionary.
+fn meaning(t: &str, i: usize, uses: u16, cols: &NoteColumns, dict: &mut Dict) -> Memo {
+    let mut m = Memo { from: 0, len: 0, totals: false, key: 0, errors: 0, date: MemoDate::Blank, value: 0, team: 0, seen: 0, child_seen: 0 };
+    if !t.is_empty() {
+        // (A date column's text is read once, for the key and the value; the
+        // key takes the date only where the text has no time of day.)
+        let dated = cols.keys.is_date(i) || uses & (use_::EVENT | use_::RECORDED) != 0;
+        let date = dated.then(|| date_of(t)).flatten();
+        m.key = match date.filter(|_| cols.keys.is_date(i) && RowKeys::date_text(t)) {
+            Some(d) => cell_key(cols.keys.column(i), d),
+            None => cell_key(cols.keys.column(i), t),
+        };
+        m.totals = is_totals_label(t);
+        if uses & (use_::EVENT | use_::RECORDED) != 0 {
+            let no_year = || {
+                let (mo, d) = crate::ingest::cell::day_month_without_year(t)?;
+                NaiveDate::from_ymd_opt(cols.usual_year?, mo, d)
+            };
+            m.date = match date {
+                Some(d) => MemoDate::Date(d),
+                None => no_year().map_or(MemoDate::Bad, MemoDate::NoYear),
+            };
+        }
+    }
+    if uses == 0 {
+        return m;
+    }
+    // A formula's error is no value (the row reader's cell is an error),
+    // though it is part of the row's key and its first text.
+    if uses & use_::WATCHED != 0 {
+        let error = crate::ingest::cell::error_literal_code(t);
+        if let (true, Some(ordinal)) = (error != 0, cols.error_watch.iter().position(|&c| c == i)) {
+            m.errors = u64::from(error) << (4 * ordinal);
+        }
+    }
+    // (A column can hold several fields: a note type that is also the team.)
+    if uses & use_::VALUE != 0 {
+        // Empty when the text is a formula's error or a placeholder.
+        m.value = dict.value_id(t);
+        if uses & use_::TEAM != 0 {
+            m.team = dict.team_id(m.value);
+        }
+    }
+    // (Seen alone and child seen keep the text: they are read through a
+    // cell, as the row reader reads them.)
+    if uses & use_::SEEN != 0 {
+        m.seen = dict.id(t);
+    }
+    if uses & use_::CHILD_SEEN != 0 {
+        m.child_seen = dict.id(t);
+    }
+    m
+}
+
+/// A field's meaning into its record: `t` is its trimmed text.
+#[allow(clippy::too_many_arguments)]
+fn apply(m: &Memo, t: &str, i: usize, uses: u16, rec: &mut Rec, arena: &mut String, key: &mut u64, totals: &mut bool, filled: &mut u32) {
+    if !t.is_empty() {
+        *key = key.wrapping_add(m.key);
+        // (A totals label in the first three cells, or as the first filled one.)
+        if (i < 3 || rec.status == Status::Blank) && m.totals {
+            *totals = true;
+        }
+        if rec.status == Status::Blank {
+            rec.status = Status::Row;
+            rec.first = push(arena, t);
+        }
+        *filled += 1;
+    }
+    if uses == 0 {
+        return;
+    }
+    rec.errors |= m.errors;
+    if uses & (use_::EVENT | use_::RECORDED) != 0 && !t.is_empty() {
+        let v = match m.date {
+            MemoDate::Date(d) => DateVal::Date(d),
+            MemoDate::NoYear(d) => DateVal::NoYear(d, push(arena, t)),
+            MemoDate::Bad | MemoDate::Blank => DateVal::Bad(push(arena, t)),
+        };
+        if uses & use_::EVENT != 0 {
+            rec.event = v;
+        } else {
+            rec.recorded = v;
+        }
+    }
+    if uses & use_::VALUE != 0 {
+        for (bit, slot) in [
+            (use_::CHILD, &mut rec.child),
+            (use_::NOTE_TYPE, &mut rec.note_type),
+            (use_::AUTHOR, &mut rec.author),
+            (use_::STATE, &mut rec.state),
+            (use_::MODE, &mut rec.mode),
+        ] {
+            if uses & bit != 0 {
+                *slot = m.value;
+            }
+        }
+        if uses & use_::TEAM != 0 {
+            rec.team = m.team;
+        }
+    }
+    if uses & use_::SEEN != 0 {
+        rec.seen = m.seen;
+    }
+    if uses & use_::CHILD_SEEN != 0 {
+        rec.child_seen = m.child_seen;
+    }
+}
+
 /// One record's fields into a [`Rec`], texts into the part's arena and dictionary.
 /// How a part's records are read: the file's encoding, the columns, and what
 /// each column is read for.
@@ -599,11 +754,6 @@ fn record(out: &[u8], ends: &[usize], gap: usize, end: u64, lines: u64, how: &Ho
     let mut totals = false;
     let mut filled = 0;
     let mut start = 0;
-    let push = |arena: &mut String, t: &str| {
-        let s = Span(arena.len() as u32, t.len() as u32);
-        arena.push_str(t);
-        s
-    };
     // Most records are valid UTF-8 throughout: checked once, not per field (a
     // field that does not start and end on a character boundary is decoded on
     // its own, as before). Most are plain ASCII, which holds no tick box: the
@@ -611,91 +761,46 @@ fn record(out: &[u8], ends: &[usize], gap: usize, end: u64, lines: u64, how: &Ho
     let ascii = out.is_ascii();
     let whole = if w1252 && !ascii { None } else { std::str::from_utf8(out).ok() };
     for (i, &e) in ends.iter().enumerate() {
-        let t = match whole.and_then(|w| w.get(start..e)) {
-            Some(s) => tidy(Cow::Borrowed(s), ascii),
-            None => cell_text(&out[start..e], w1252),
-        };
+        let raw = whole.and_then(|w| w.get(start..e));
+        let from = start;
         start = e + gap;
+        let uses = uses.get(i).copied().unwrap_or(0);
+        // A short field met before in this column of the part: what it means
+        // is remembered (see [`Memo`]); a record with line feeds in its cells
+        // is looked at cell by cell (they may hold rows of the table).
+        if let (Some(raw), 0) = (raw, rec.inside) {
+            if let Some(packed) = Packed::of(raw.as_bytes()) {
+                if let Some(m) = part.dict.memo.get(i).and_then(|column| column.get(&packed)).copied() {
+                    let t = &raw[usize::from(m.from)..usize::from(m.from) + usize::from(m.len)];
+                    apply(&m, t, i, uses, &mut rec, &mut part.arena, &mut key, &mut totals, &mut filled);
+                    continue;
+                }
+                // (The trimmed text is part of the field, or the empty text.)
+                if let Cow::Borrowed(t) = tidy(Cow::Borrowed(raw), ascii) {
+                    let at = (t.as_ptr() as usize).wrapping_sub(raw.as_ptr() as usize);
+                    if t.is_empty() || at + t.len() <= raw.len() {
+                        let mut m = meaning(t, i, uses, cols, &mut part.dict);
+                        (m.from, m.len) = if t.is_empty() { (0, 0) } else { (at as u8, t.len() as u8) };
+                        if part.dict.memo.len() <= i {
+                            part.dict.memo.resize_with(i + 1, FxHashMap::default);
+                        }
+                        part.dict.memo[i].insert(packed, m);
+                        apply(&m, t, i, uses, &mut rec, &mut part.arena, &mut key, &mut totals, &mut filled);
+                        continue;
+                    }
+                }
+            }
+        }
+        let t = match raw {
+            Some(s) => tidy(Cow::Borrowed(s), ascii),
+            None => cell_text(&out[from..e], w1252),
+        };
         let t: &str = &t;
         if let (Some((delimiter, width)), true) = (cols.quote_check, rec.inside > 0) {
             rec.rows_in_cells += crate::ingest::looks_like_rows(t, delimiter, width);
         }
-        let uses = uses.get(i).copied().unwrap_or(0);
-        // (A date column's text is read once, for the key and the value; the
-        // key takes the date only where the text has no time of day.)
-        let dated = !t.is_empty() && (cols.keys.is_date(i) || uses & (use_::EVENT | use_::RECORDED) != 0);
-        let date = dated.then(|| date_of(t)).flatten();
-        if !t.is_empty() {
-            key = key.wrapping_add(match date.filter(|_| cols.keys.is_date(i) && RowKeys::date_text(t)) {
-                Some(d) => cell_key(cols.keys.column(i), d),
-                None => cell_key(cols.keys.column(i), t),
-            });
-            // (A totals label in the first three cells, or as the first filled one.)
-            if (i < 3 || rec.status == Status::Blank) && is_totals_label(t) {
-                totals = true;
-            }
-            if rec.status == Status::Blank {
-                rec.status = Status::Row;
-                rec.first = push(&mut part.arena, t);
-            }
-            filled += 1;
-        }
-        if uses == 0 {
-            continue;
-        }
-        // A formula's error is no value (the row reader's cell is an error),
-        // though it is part of the row's key and its first text.
-        if uses & use_::WATCHED != 0 {
-            let error = crate::ingest::cell::error_literal_code(t);
-            if let (true, Some(ordinal)) = (error != 0, cols.error_watch.iter().position(|&c| c == i)) {
-                rec.errors |= u64::from(error) << (4 * ordinal);
-            }
-        }
-        if uses & (use_::EVENT | use_::RECORDED) != 0 && !t.is_empty() {
-            let no_year = || {
-                let (m, d) = crate::ingest::cell::day_month_without_year(t)?;
-                NaiveDate::from_ymd_opt(cols.usual_year?, m, d)
-            };
-            let v = match date {
-                Some(d) => DateVal::Date(d),
-                None => match no_year() {
-                    Some(d) => DateVal::NoYear(d, push(&mut part.arena, t)),
-                    None => DateVal::Bad(push(&mut part.arena, t)),
-                },
-            };
-            if uses & use_::EVENT != 0 {
-                rec.event = v;
-            } else {
-                rec.recorded = v;
-            }
-        }
-        // (A column can hold several fields: a note type that is also the team.)
-        if uses & use_::VALUE != 0 {
-            // Empty when the text is a formula's error or a placeholder.
-            let value = part.dict.value_id(t);
-            for (bit, slot) in [
-                (use_::CHILD, &mut rec.child),
-                (use_::NOTE_TYPE, &mut rec.note_type),
-                (use_::AUTHOR, &mut rec.author),
-                (use_::STATE, &mut rec.state),
-                (use_::MODE, &mut rec.mode),
-            ] {
-                if uses & bit != 0 {
-                    *slot = value;
-                }
-            }
-            if uses & use_::TEAM != 0 {
-                rec.team = part.dict.team_id(value);
-            }
-        }
-        // (Seen alone and child seen keep the text: they are read through a
-        // cell, as the row reader reads them.)
-        if uses & use_::SEEN != 0 {
-            rec.seen = part.dict.id(t);
-        }
-        if uses & use_::CHILD_SEEN != 0 {
-            rec.child_seen = part.dict.id(t);
-        }
+        let m = meaning(t, i, uses, cols, &mut part.dict);
+        apply(&m, t, i, uses, &mut rec, &mut part.arena, &mut key, &mut totals, &mut filled);
     }
     if rec.status == Status::Row && filled <= 2 && super::sections::is_furniture_text(part.text(rec.first)) {
         rec.status = Status::Furniture;
