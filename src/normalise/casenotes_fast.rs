@@ -567,6 +567,9 @@ fn parse_part(input: &[u8], eof: bool, bulk: &BulkText, cols: &NoteColumns, file
     part
 }
 
+/// Distinct texts remembered per column of a part (about a megabyte of [`Memo`]s).
+const MEMO_TEXTS: usize = 16_384;
+
 /// What a field's trimmed text means in its column: everything [`record`]
 /// takes from it, worked out once per distinct short text in a column of a
 /// part (`Dict::memo`), not once per cell (a column holds a few labels, a
@@ -784,7 +787,12 @@ fn record(out: &[u8], ends: &[usize], gap: usize, end: u64, lines: u64, how: &Ho
                         if part.dict.memo.len() <= i {
                             part.dict.memo.resize_with(i + 1, FxHashMap::default);
                         }
-                        part.dict.memo[i].insert(packed, m);
+                        // (A column of nearly all different texts, a note's id or
+                        // a time of day, stops being remembered once its part
+                        // has this many: memory stays bounded.)
+                        if part.dict.memo[i].len() < MEMO_TEXTS {
+                            part.dict.memo[i].insert(packed, m);
+                        }
                         apply(&m, t, i, uses, &mut rec, &mut part.arena, &mut key, &mut totals, &mut filled);
                         continue;
                     }
