@@ -171,15 +171,21 @@ pub fn today() -> NaiveDate {
 /// A date before 2000 is implausible for anything in these exports.
 pub const EARLIEST_PLAUSIBLE: (i32, u32, u32) = (2000, 1, 1);
 
+/// [`EARLIEST_PLAUSIBLE`] as a date, made once (every case note is asked).
+const EARLIEST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(EARLIEST_PLAUSIBLE.0, EARLIEST_PLAUSIBLE.1, EARLIEST_PLAUSIBLE.2) {
+    Some(d) => d,
+    None => panic!("the earliest plausible date is a date"),
+};
+
 /// Whether a date of something that has happened (a completion, a sign-off, a
 /// note's event) is plausible: from 2000, and not after today.
 pub fn plausible_event(d: NaiveDate, today: NaiveDate) -> bool {
-    d >= date(EARLIEST_PLAUSIBLE.0, EARLIEST_PLAUSIBLE.1, EARLIEST_PLAUSIBLE.2) && d <= today
+    d >= EARLIEST_DAY && d <= today
 }
 
 /// Whether a due or target date is plausible: from 2000, and at most a year after today.
 pub fn plausible_due(d: NaiveDate, today: NaiveDate) -> bool {
-    d >= date(EARLIEST_PLAUSIBLE.0, EARLIEST_PLAUSIBLE.1, EARLIEST_PLAUSIBLE.2) && d <= add_months(today, 12)
+    d >= EARLIEST_DAY && d <= add_months(today, 12)
 }
 
 /// `y-m-d`, for literals known to be valid.
@@ -279,6 +285,8 @@ mod tests {
         assert!(plausible_event(date(2026, 11, 28), today));
         assert!(!plausible_event(date(2026, 11, 29), today));
         assert!(!plausible_event(date(1906, 5, 1), today));
+        assert!(plausible_event(date(2000, 1, 1), today) && plausible_due(date(2000, 1, 1), today), "the floor is plausible");
+        assert!(!plausible_event(date(1999, 12, 31), today) && !plausible_due(date(1999, 12, 31), today), "the day before is not");
         assert!(plausible_due(date(2027, 11, 28), today));
         assert!(!plausible_due(date(2062, 1, 1), today));
     }
