@@ -543,6 +543,104 @@ impl<'a> FieldCache<'a> {
     }
 }
 
+/// Bytes of a field and the delimiter after it, when they fit [`Slot`]'s 32.
+#[derive(Clone, Copy)]
+struct Slot {
+    bytes: [u8; 32],
+    /// 0: not yet known (every field has its delimiter); [`Slot::LONG`]: too long.
+    len: u8,
+}
+
+impl Slot {
+    const UNKNOWN: Slot = Slot { bytes: [0; 32], len: 0 };
+    const LONG: u8 = u8::MAX;
+
+    /// `field` (as the CSV holds it) and `end` after it, if they fit.
+    fn of(field: &[u8], end: u8) -> Slot {
+        let mut s = Slot { bytes: [0; 32], len: Slot::LONG };
+        if field.len() < 32 {
+            s.bytes[..field.len()].copy_from_slice(field);
+            s.bytes[field.len()] = end;
+            s.len = field.len() as u8 + 1;
+        }
+        s
+    }
+
+    /// Onto `buf`: all 32 bytes copied (a fixed-size copy, not a call to copy
+    /// a few bytes), the unused ones taken off again.
+    #[inline]
+    fn put(&self, buf: &mut Vec<u8>) {
+        let end = buf.len() + usize::from(self.len);
+        buf.extend_from_slice(&self.bytes);
+        buf.truncate(end);
+    }
+}
+
+/// Interned texts as the case-notes CSV writes them, each followed by a
+/// comma: a short one from its [`Slot`], made the first time its id is met;
+/// a long one through the [`FieldCache`].
+struct SlotCache<'a> {
+    cache: FieldCache<'a>,
+    slots: Vec<Slot>,
+}
+
+impl<'a> SlotCache<'a> {
+    fn new(strings: &'a crate::normalise::Strings) -> Self {
+        // (One more slot than ids: every id past the end is the empty text.)
+        SlotCache { cache: FieldCache::new(strings), slots: vec![Slot::UNKNOWN; strings.len() + 1] }
+    }
+
+    #[inline]
+    fn put(&mut self, id: u32, buf: &mut Vec<u8>) -> Result {
+        let k = (id as usize).min(self.slots.len() - 1);
+        match self.slots[k].len {
+            0 => self.first(id, k, buf),
+            Slot::LONG => {
+                self.cache.put(id, buf)?;
+                buf.push(b',');
+                Ok(())
+            }
+            _ => {
+                self.slots[k].put(buf);
+                Ok(())
+            }
+        }
+    }
+
+    #[cold]
+    fn first(&mut self, id: u32, k: usize, buf: &mut Vec<u8>) -> Result {
+        let mut field = Vec::new();
+        self.cache.put(id, &mut field)?;
+        self.slots[k] = Slot::of(&field, b',');
+        buf.extend_from_slice(&field);
+        buf.push(b',');
+        Ok(())
+    }
+}
+
+/// Row numbers with the line end after them, kept from the row before: most
+/// rows' numbers count up by one, and the next is then the same digits with
+/// the last one raised, unless it is a 9.
+struct RowNumbers {
+    last: Option<u32>,
+    slot: Slot,
+}
+
+impl RowNumbers {
+    #[inline]
+    fn put(&mut self, n: u32, buf: &mut Vec<u8>) {
+        let len = usize::from(self.slot.len);
+        if self.last.is_some_and(|last| last.checked_add(1) == Some(n)) && !n.is_multiple_of(10) {
+            self.slot.bytes[len - 2] += 1;
+        } else {
+            let digits = num(n);
+            self.slot = Slot::of(&digits.buf[..digits.len], b'\n');
+        }
+        self.last = Some(n);
+        self.slot.put(buf);
+    }
+}
+
 /// A short value (a date, a row number, a fixed word): written as it is when it
 /// needs no neutralising or quoting, else encoded.
 fn put_short(v: &str, buf: &mut Vec<u8>) -> Result {
@@ -572,7 +670,8 @@ fn put_day(x: Option<NaiveDate>, buf: &mut Vec<u8>) -> Result {
 /// times, over a few thousand distinct days.
 struct DayTexts {
     first: i32,
-    texts: Vec<[u8; 10]>,
+    /// Each day's ISO text and a comma after it (an empty slot: written the long way).
+    texts: Vec<Slot>,
 }
 
 impl DayTexts {
@@ -587,12 +686,11 @@ impl DayTexts {
         let texts = if lo <= hi && hi - lo < 100_000 {
             (lo..=hi)
                 .map(|n| {
-                    let mut t = [0u8; 10];
                     let d = NaiveDate::from_num_days_from_ce_opt(n).map(|d| day(Some(d)));
-                    if let Some(d) = d.filter(|d| d.len == 10) {
-                        t.copy_from_slice(&d.buf[..10]);
+                    match d.filter(|d| d.len == 10) {
+                        Some(d) => Slot::of(&d.buf[..10], b','),
+                        None => Slot::UNKNOWN,
                     }
-                    t
                 })
                 .collect()
         } else {
@@ -601,18 +699,22 @@ impl DayTexts {
         DayTexts { first: lo, texts }
     }
 
-    /// A date as [`put_day`] writes it.
+    /// A date as [`put_day`] writes it, and a comma.
+    #[inline]
     fn put(&self, x: Option<NaiveDate>, buf: &mut Vec<u8>) -> Result {
         use chrono::Datelike;
-        if let Some(t) = x.and_then(|d| usize::try_from(d.num_days_from_ce() - self.first).ok()).and_then(|i| self.texts.get(i)).filter(|t| t[0] != 0) {
-            buf.extend_from_slice(t);
+        if let Some(t) = x.and_then(|d| usize::try_from(d.num_days_from_ce() - self.first).ok()).and_then(|i| self.texts.get(i)).filter(|t| t.len != 0) {
+            t.put(buf);
             return Ok(());
         }
-        put_day(x, buf)
+        put_day(x, buf)?;
+        buf.push(b',');
+        Ok(())
     }
 }
 
 fn case_notes_text(model: &Model, out: Out) -> Result {
+    use crate::normalise::{NoteKind, SeenAlone};
     const CHUNK: usize = 1 << 20;
     let mut buf: Vec<u8> = Vec::with_capacity(CHUNK + 4096);
     for (i, h) in CASE_NOTE_COLUMNS.iter().enumerate() {
@@ -622,32 +724,32 @@ fn case_notes_text(model: &Model, out: Out) -> Result {
         put_short(h, &mut buf)?;
     }
     buf.push(b'\n');
-    let mut children = FieldCache::new(&model.children);
-    let mut strings = FieldCache::new(&model.strings);
+    let mut children = SlotCache::new(&model.children);
+    let mut strings = SlotCache::new(&model.strings);
     let days = DayTexts::new(model.case_notes.iter().flat_map(|n| [Some(n.event), n.recorded]).flatten());
+    // (Fixed words, written as they are: nothing to neutralise or quote.)
+    let word = |w: &str| Slot::of(w.as_bytes(), b',');
+    let kinds = [NoteKind::CpVisit, NoteKind::ClaVisit, NoteKind::CinVisit, NoteKind::StatutoryVisit, NoteKind::Supervision, NoteKind::Other]
+        .map(|k| (k, word(k.as_str())));
+    let seen = [SeenAlone::Yes, SeenAlone::No, SeenAlone::NotApplicable, SeenAlone::NotRecorded].map(|s| (s, word(seen_str(s))));
+    let mut rows = RowNumbers { last: None, slot: Slot::UNKNOWN };
     for n in &model.case_notes {
         children.put(n.child, &mut buf)?;
-        buf.push(b',');
         strings.put(n.note_type, &mut buf)?;
-        buf.push(b',');
-        // (Fixed words, written as they are: nothing to neutralise or quote.)
-        buf.extend_from_slice(n.kind.as_str().as_bytes());
-        buf.push(b',');
+        match kinds.iter().find(|(k, _)| *k == n.kind) {
+            Some((_, w)) => w.put(&mut buf),
+            None => buf.extend_from_slice(format!("{},", n.kind.as_str()).as_bytes()),
+        }
         days.put(Some(n.event), &mut buf)?;
-        buf.push(b',');
         days.put(n.recorded, &mut buf)?;
-        buf.push(b',');
-        buf.extend_from_slice(seen_str(n.seen_alone).as_bytes());
-        buf.push(b',');
+        match seen.iter().find(|(s, _)| *s == n.seen_alone) {
+            Some((_, w)) => w.put(&mut buf),
+            None => buf.extend_from_slice(format!("{},", seen_str(n.seen_alone)).as_bytes()),
+        }
         strings.put(n.author, &mut buf)?;
-        buf.push(b',');
         strings.put(n.team, &mut buf)?;
-        buf.push(b',');
         strings.put(n.source, &mut buf)?;
-        buf.push(b',');
-        let row = num(n.row);
-        buf.extend_from_slice(&row.buf[..row.len]);
-        buf.push(b'\n');
+        rows.put(n.row, &mut buf);
         if buf.len() >= CHUNK {
             out.write_all(&buf)?;
             buf.clear();
@@ -657,22 +759,25 @@ fn case_notes_text(model: &Model, out: Out) -> Result {
     out.flush()
 }
 
-fn case_notes_parquet(model: &Model, out: Out) -> Result {
+fn case_notes_parquet<'a>(model: &'a Model, out: Out) -> Result {
     use super::parquet::Column;
     let notes = &model.case_notes;
+    // The interned texts by id: each row's id is looked up in a column's
+    // dictionary by number, not by its text.
+    let by_id = |t: &'a crate::normalise::Strings| -> Vec<&'a str> { (0..t.len() as u32).map(|i| t.get(i)).collect() };
+    let (s, c) = (by_id(&model.strings), by_id(&model.children));
     super::parquet::write_columns(out, "table", &CASE_NOTE_COLUMNS, notes.len(), |column, rows| {
         let notes = &notes[rows];
-        let (s, c) = (&model.strings, &model.children);
         match column {
-            0 => Column::texts(notes.iter().map(|n| c.get(n.child))),
-            1 => Column::texts(notes.iter().map(|n| s.get(n.note_type))),
+            0 => Column::ids(notes.iter().map(|n| n.child), &c),
+            1 => Column::ids(notes.iter().map(|n| n.note_type), &s),
             2 => Column::texts(notes.iter().map(|n| n.kind.as_str())),
             3 => Column::dates(notes.iter().map(|n| Some(n.event))),
             4 => Column::dates(notes.iter().map(|n| n.recorded)),
             5 => Column::texts(notes.iter().map(|n| seen_str(n.seen_alone))),
-            6 => Column::texts(notes.iter().map(|n| s.get(n.author))),
-            7 => Column::texts(notes.iter().map(|n| s.get(n.team))),
-            8 => Column::texts(notes.iter().map(|n| s.get(n.source))),
+            6 => Column::ids(notes.iter().map(|n| n.author), &s),
+            7 => Column::ids(notes.iter().map(|n| n.team), &s),
+            8 => Column::ids(notes.iter().map(|n| n.source), &s),
             _ => Column::ints(notes.iter().map(|n| n.row)),
         }
     })
@@ -938,6 +1043,43 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Row numbers counting up by one (past 9, 99, 999 ... and to the top of
+    /// the range), repeated, counting down and jumping are written as each
+    /// alone would be.
+    #[test]
+    fn row_numbers_counting_up_are_written_as_each_alone() {
+        use crate::normalise::{CaseNote, NoteKind, SeenAlone, Strings};
+        let mut m = Model { strings: Strings::new(), ..Default::default() };
+        let rows: Vec<u32> = (0..=120_000u32)
+            .chain([5, 5, 5, 4, 3, 9, 10, 11, 99, 100, 999_999, 1_000_000, 1_000_001, 0, 1])
+            .chain(u32::MAX - 12..=u32::MAX)
+            .chain([u32::MAX, 0, 19, 20, 21])
+            .collect();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 6).unwrap();
+        for row in rows {
+            m.case_notes.push(CaseNote {
+                child: 0,
+                note_type: 0,
+                kind: NoteKind::Other,
+                event: day,
+                recorded: None,
+                seen_alone: SeenAlone::NotRecorded,
+                author: 0,
+                team: 0,
+                row,
+                source: 0,
+            });
+        }
+        let write = |table: TableWriter| {
+            let mut out: Vec<u8> = Vec::new();
+            write_table(table, Format::Csv, &mut out).unwrap();
+            out
+        };
+        let fast = write(Box::new(|w| case_notes_csv(&m, w)));
+        let rows = write(Box::new(|w| case_notes_rows(&m, w)));
+        assert!(fast == rows, "{} bytes column-wise, {} row by row", fast.len(), rows.len());
     }
 
     /// The same on hostile texts (blank, control characters, formula starts,

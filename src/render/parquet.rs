@@ -130,6 +130,8 @@ pub struct Column<'a>(Values<'a>);
 enum Values<'a> {
     /// Texts, each the caller's own (not copied).
     Text(Vec<&'a str>),
+    /// Texts the caller keeps once each: every row's id, and the texts by id.
+    Ids(Vec<u32>, &'a [&'a str]),
     /// Values (nulls left out) and definition levels (0 = null).
     Int(Vec<i32>, Vec<i16>),
 }
@@ -140,6 +142,13 @@ impl<'a> Column<'a> {
     /// looked up in the column's dictionary by that place, not by its bytes.
     pub fn texts(values: impl Iterator<Item = &'a str>) -> Column<'a> {
         Column(Values::Text(values.collect()))
+    }
+
+    /// Texts the caller keeps once each (interned): each row's id, and the
+    /// texts by id (an id past the end is the empty text). An id is found in
+    /// the column's dictionary by its text the first time, by its number after.
+    pub fn ids(ids: impl Iterator<Item = u32>, texts: &'a [&'a str]) -> Column<'a> {
+        Column(Values::Ids(ids.collect(), texts))
     }
 
     pub fn dates(values: impl Iterator<Item = Option<chrono::NaiveDate>>) -> Column<'a> {
@@ -160,50 +169,133 @@ impl<'a> Column<'a> {
     }
 }
 
+/// One row group's values of a text column, as the caller gave them.
+enum TextChunk<'a> {
+    Texts(Vec<&'a str>),
+    Ids(Vec<u32>, &'a [&'a str]),
+}
+
+/// The text of id `i` in `texts` (the empty text past the end).
+fn text_of<'a>(texts: &[&'a str], i: u32) -> &'a str {
+    texts.get(i as usize).copied().unwrap_or("")
+}
+
+impl<'a> TextChunk<'a> {
+    fn len(&self) -> usize {
+        match self {
+            TextChunk::Texts(t) => t.len(),
+            TextChunk::Ids(ids, _) => ids.len(),
+        }
+    }
+
+    fn into_texts(self) -> Vec<&'a str> {
+        match self {
+            TextChunk::Texts(t) => t,
+            TextChunk::Ids(ids, texts) => ids.iter().map(|&i| text_of(texts, i)).collect(),
+        }
+    }
+
+    /// The chunk with a piece's values after its own: kept as ids while
+    /// every piece gives ids into the same texts, else as texts. `None` when
+    /// the piece holds no texts.
+    fn with(chunk: Option<Self>, piece: Values<'a>) -> Option<Self> {
+        Some(match (chunk, piece) {
+            (_, Values::Int(..)) => return None,
+            (None, Values::Text(p)) => TextChunk::Texts(p),
+            (None, Values::Ids(p, texts)) => TextChunk::Ids(p, texts),
+            (Some(TextChunk::Ids(mut all, texts)), Values::Ids(p, more)) if std::ptr::eq(texts, more) => {
+                all.extend(p);
+                TextChunk::Ids(all, texts)
+            }
+            (Some(chunk), piece) => {
+                let mut all = chunk.into_texts();
+                match piece {
+                    Values::Text(p) => all.extend(p),
+                    Values::Ids(p, texts) => all.extend(p.iter().map(|&i| text_of(texts, i))),
+                    Values::Int(..) => return None,
+                }
+                TextChunk::Texts(all)
+            }
+        })
+    }
+}
+
+/// Each value's place in a dictionary of the distinct texts, and the
+/// dictionary; `None` when the texts would take more than the parquet crate's
+/// dictionary page limit. A text is found by where it is in memory (the same
+/// label, kept once by the caller, is the same place in every row), or by its
+/// id, and by its bytes only the first time a place or id is met.
+fn dictionary_of<'a>(chunk: &TextChunk<'a>) -> Option<(Vec<u32>, Vec<&'a str>)> {
+    use crate::fasthash::FxHashMap;
+    let mut by_text: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut dictionary: Vec<&str> = Vec::new();
+    let mut dictionary_bytes = 0usize;
+    let mut places: Vec<u32> = Vec::with_capacity(chunk.len());
+    let mut place_of = |v: &'a str| {
+        let next = dictionary.len() as u32;
+        let i = *by_text.entry(v).or_insert(next);
+        if i == next {
+            dictionary.push(v);
+            dictionary_bytes += 4 + v.len();
+        }
+        (dictionary_bytes <= DEFAULT_DICTIONARY_PAGE_SIZE_LIMIT).then_some(i)
+    };
+    match chunk {
+        TextChunk::Texts(values) => {
+            let mut at_place: FxHashMap<(usize, usize), u32> = FxHashMap::default();
+            let mut last: Option<((usize, usize), u32)> = None;
+            for v in values {
+                let place = (v.as_ptr() as usize, v.len());
+                let i = match last {
+                    Some((p, i)) if p == place => i,
+                    _ => match at_place.get(&place) {
+                        Some(&i) => i,
+                        None => {
+                            let i = place_of(v)?;
+                            at_place.insert(place, i);
+                            i
+                        }
+                    },
+                };
+                last = Some((place, i));
+                places.push(i);
+            }
+        }
+        TextChunk::Ids(ids, texts) => {
+            // Each id's place in the dictionary, u32::MAX until met (every id
+            // past the end of the texts is the empty text: one place for all).
+            let mut of_id: Vec<u32> = Vec::new();
+            for &id in ids {
+                let k = (id as usize).min(texts.len());
+                if k >= of_id.len() {
+                    of_id.resize(k + 1, u32::MAX);
+                }
+                if of_id[k] == u32::MAX {
+                    of_id[k] = place_of(text_of(texts, id))?;
+                }
+                places.push(of_id[k]);
+            }
+        }
+    }
+    Some((places, dictionary))
+}
+
 /// A text column's chunk (one row group's values), dictionary-encoded: the
 /// distinct texts once, in a dictionary page, then each row's place in it,
 /// bit-packed or run-length encoded ([`rle_hybrid`]), in data pages of
 /// [`DEFAULT_DATA_PAGE_ROW_COUNT_LIMIT`] rows: the layout the parquet crate's
-/// encoder makes, without hashing every value's bytes. A text is found in the
-/// dictionary by where it is in memory (the same label, kept once by the
-/// caller, is the same place in every row), and by its bytes only the first
-/// time a place is met. Pages Snappy-compressed, as the crate's are.
+/// encoder makes, without hashing every value's bytes ([`dictionary_of`]).
+/// Pages Snappy-compressed, as the crate's are.
 ///
 /// `None` when the distinct texts would take more than the parquet crate's
 /// dictionary page limit (a column of nearly all different texts, which a
 /// dictionary does not shorten): the caller writes the chunk plainly then.
-fn dictionary_chunk(values: &[&str], descr: ColumnDescPtr, statistics: bool) -> std::io::Result<Option<(Bytes, ColumnCloseResult)>> {
-    use crate::fasthash::FxHashMap;
-    let mut at_place: FxHashMap<(usize, usize), u32> = FxHashMap::default();
-    let mut by_text: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut dictionary: Vec<&str> = Vec::new();
-    let mut dictionary_bytes = 0usize;
-    let mut places: Vec<u32> = Vec::with_capacity(values.len());
-    let mut last: Option<((usize, usize), u32)> = None;
-    for v in values {
-        let place = (v.as_ptr() as usize, v.len());
-        let i = match last {
-            Some((p, i)) if p == place => i,
-            _ => match at_place.get(&place) {
-                Some(&i) => i,
-                None => {
-                    let next = dictionary.len() as u32;
-                    let i = *by_text.entry(v).or_insert(next);
-                    if i == next {
-                        dictionary.push(v);
-                        dictionary_bytes += 4 + v.len();
-                        if dictionary_bytes > DEFAULT_DICTIONARY_PAGE_SIZE_LIMIT {
-                            return Ok(None);
-                        }
-                    }
-                    at_place.insert(place, i);
-                    i
-                }
-            },
-        };
-        last = Some((place, i));
-        places.push(i);
-    }
+fn dictionary_chunk(chunk: &TextChunk, descr: ColumnDescPtr, statistics: bool) -> std::io::Result<Option<(Bytes, ColumnCloseResult)>> {
+    let Some((places, dictionary)) = dictionary_of(chunk) else {
+        return Ok(None);
+    };
+    let rows = places.len();
+    let dictionary_bytes = dictionary.iter().map(|t| 4 + t.len()).sum();
     let width = match dictionary.len() {
         0 | 1 => 0,
         n => (32 - ((n - 1) as u32).leading_zeros()) as u8,
@@ -254,7 +346,7 @@ fn dictionary_chunk(values: &[&str], descr: ColumnDescPtr, statistics: bool) -> 
         ])
         .set_total_compressed_size(compressed)
         .set_total_uncompressed_size(uncompressed)
-        .set_num_values(values.len() as i64)
+        .set_num_values(rows as i64)
         .set_data_page_offset(first_data_page.unwrap_or(0))
         .set_dictionary_page_offset(Some(0));
     if statistics {
@@ -264,7 +356,7 @@ fn dictionary_chunk(values: &[&str], descr: ColumnDescPtr, statistics: bool) -> 
     }
     let close = ColumnCloseResult {
         bytes_written: compressed as u64,
-        rows_written: values.len() as u64,
+        rows_written: rows as u64,
         metadata: meta.build().map_err(io)?,
         bloom_filter: None,
         column_index: None,
@@ -308,10 +400,37 @@ fn bit_pack(values: &[u32], width: u8, out: &mut Vec<u8>) {
     for run in values.chunks(63 * 8) {
         let groups = run.len().div_ceil(8);
         varint(((groups as u64) << 1) | 1, out);
-        let (mut bits, mut held) = (0u64, 0u32);
-        for k in 0..groups * 8 {
-            bits |= u64::from(run.get(k).copied().unwrap_or(0)) << held;
-            held += u32::from(width);
+        let (whole, rest) = run.as_chunks::<8>();
+        for group in whole {
+            pack_group(group, width, out);
+        }
+        if !rest.is_empty() {
+            let mut last = [0u32; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            pack_group(&last, width, out);
+        }
+    }
+}
+
+/// Eight values of `width` bits each, the first in the lowest bits: `width`
+/// bytes. Up to 16 bits (a dictionary of up to 65,536 values, or definition
+/// levels) the eight are put together in one word and its low bytes written
+/// with one fixed-size copy, the unused ones taken off again.
+#[inline]
+fn pack_group(group: &[u32; 8], width: u8, out: &mut Vec<u8>) {
+    let w = usize::from(width);
+    let end = out.len() + w;
+    if w <= 8 {
+        let bits = group.iter().enumerate().fold(0u64, |bits, (k, &v)| bits | (u64::from(v) << (k * w)));
+        out.extend_from_slice(&bits.to_le_bytes());
+    } else if w <= 16 {
+        let bits = group.iter().enumerate().fold(0u128, |bits, (k, &v)| bits | (u128::from(v) << (k * w)));
+        out.extend_from_slice(&bits.to_le_bytes());
+    } else {
+        let (mut bits, mut held) = (0u64, 0usize);
+        for &v in group {
+            bits |= u64::from(v) << held;
+            held += w;
             while held >= 8 {
                 out.push(bits as u8);
                 bits >>= 8;
@@ -319,6 +438,7 @@ fn bit_pack(values: &[u32], width: u8, out: &mut Vec<u8>) {
             }
         }
     }
+    out.truncate(end);
 }
 
 /// An unsigned LEB128 number, as Parquet's run headers are written.
@@ -387,17 +507,16 @@ pub fn write_columns<'a, W: Write + Send>(
             let mut group_writer = writer.next_row_group().map_err(io)?;
             for (i, kind) in kinds.iter().enumerate() {
                 if *kind == Kind::Text {
-                    let mut texts: Vec<&str> = Vec::with_capacity(group.len());
+                    let mut chunk = None;
                     for _ in pieces(group.clone()) {
-                        match next()? {
-                            Column(Values::Text(piece)) => texts.extend(piece),
-                            _ => return Err(wrong_kind(i)),
-                        }
+                        chunk = Some(TextChunk::with(chunk, next()?.0).ok_or_else(|| wrong_kind(i))?);
                     }
-                    match dictionary_chunk(&texts, columns[i].clone(), has_statistics(header[i], *kind))? {
-                        Some((chunk, close)) => group_writer.append_column(&chunk, close).map_err(io)?,
+                    let chunk = chunk.unwrap_or(TextChunk::Texts(Vec::new()));
+                    match dictionary_chunk(&chunk, columns[i].clone(), has_statistics(header[i], *kind))? {
+                        Some((bytes, close)) => group_writer.append_column(&bytes, close).map_err(io)?,
                         None => {
                             // Written plainly by the parquet crate, from one copy of the texts.
+                            let texts = chunk.into_texts();
                             let mut all = Vec::with_capacity(texts.iter().map(|t| t.len()).sum());
                             let ends: Vec<usize> = texts
                                 .iter()
@@ -713,5 +832,80 @@ pub(crate) mod tests {
         // as one call per column chunk (a piece size that is not a multiple of
         // the encoder's batches, 1,000 say, makes this fail).
         assert!(columns == whole, "{} bytes in pieces, {} in one call", columns.len(), whole.len());
+    }
+
+    /// Texts given as interned ids read back as the texts themselves: ids met
+    /// again, two ids of one text, ids past the end of the table (the empty
+    /// text), and a column given partly as ids into one table, partly as ids
+    /// into another and partly as texts (kept as texts from there on).
+    #[test]
+    fn interned_ids_read_back_as_their_texts() {
+        let table: Vec<String> = (0..5000).map(|i| if i % 1000 == 7 { "twin".to_string() } else { format!("T{i}") }).collect();
+        let table: Vec<&str> = table.iter().map(String::as_str).collect();
+        let other: Vec<&str> = vec!["", "other", "T1"];
+        let rows = super::ROW_GROUP + 3 * super::PIECE + 5;
+        let id = |r: usize| -> u32 {
+            match r % 97 {
+                0 => u32::MAX,
+                1 => table.len() as u32,
+                _ => ((r * 7919) % (table.len() + 3)) as u32,
+            }
+        };
+        fn text<'a>(ids: &[&'a str], i: u32) -> &'a str {
+            ids.get(i as usize).copied().unwrap_or("")
+        }
+        // Column 0: ids into `table` throughout; column 1: in the second row
+        // group, ids into `other` from its second piece, then texts.
+        let mut file = Vec::new();
+        super::write_columns(&mut file, "t", &["child_id", "team"], rows, |c, r| {
+            let piece = (r.start % super::ROW_GROUP) / super::PIECE;
+            match (c, r.start >= super::ROW_GROUP, piece) {
+                (0, ..) | (1, false, _) | (1, true, 0) => super::Column::ids(r.map(id), &table),
+                (1, true, 1) => super::Column::ids(r.map(|x| (x % 4) as u32), &other),
+                _ => super::Column::texts(r.map(|x| text(&table, id(x)))),
+            }
+        })
+        .unwrap();
+        let got = rows_of(file);
+        assert_eq!(got.len(), rows);
+        for (r, row) in got.iter().enumerate() {
+            let piece = (r % super::ROW_GROUP) / super::PIECE;
+            let want_team = if r >= super::ROW_GROUP && piece == 1 { text(&other, (r % 4) as u32) } else { text(&table, id(r)) };
+            assert_eq!((row[0].as_str(), row[1].as_str()), (text(&table, id(r)), want_team), "row {r}");
+        }
+    }
+
+    /// Bit-packed groups as Parquet's hybrid encoding defines them, checked
+    /// bit by bit: every width from 0 to 32, runs shorter and longer than a
+    /// header's 63 groups, and a last group padded with zeros.
+    #[test]
+    fn bit_packed_values_match_a_bit_by_bit_reference() {
+        let mut seed = 11u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for width in 0..=32u8 {
+            for len in [0usize, 1, 7, 8, 9, 63 * 8 - 1, 63 * 8, 63 * 8 + 1, 1100] {
+                let mask = if width == 32 { u64::from(u32::MAX) } else { (1u64 << width) - 1 };
+                let values: Vec<u32> = (0..len).map(|_| (next() & mask) as u32).collect();
+                let mut got = Vec::new();
+                super::bit_pack(&values, width, &mut got);
+                let mut want = Vec::new();
+                for run in values.chunks(63 * 8) {
+                    let groups = run.len().div_ceil(8);
+                    super::varint(((groups as u64) << 1) | 1, &mut want);
+                    let mut bits: Vec<bool> = Vec::new();
+                    for k in 0..groups * 8 {
+                        let v = run.get(k).copied().unwrap_or(0);
+                        bits.extend((0..width).map(|b| (v >> b) & 1 == 1));
+                    }
+                    want.extend(bits.chunks(8).map(|byte| byte.iter().enumerate().fold(0u8, |acc, (i, &b)| acc | (u8::from(b) << i))));
+                }
+                assert!(got == want, "width {width}, {len} values");
+            }
+        }
     }
 }
