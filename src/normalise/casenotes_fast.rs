@@ -736,7 +736,8 @@ fn record(out: &[u8], ends: &[usize], gap: usize, end: u64, lines: u64, how: &Ho
     let mut rec = Rec {
         end,
         lines,
-        inside: out.iter().filter(|&&b| b == b'\n').count() as u32,
+        // (A line read as it is, gap 1, ends at its line feed: none inside.)
+        inside: if gap == 1 { 0 } else { out.iter().filter(|&&b| b == b'\n').count() as u32 },
         rows_in_cells: 0,
         status: Status::Blank,
         hash: 0,
