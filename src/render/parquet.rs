@@ -761,17 +761,21 @@ pub(crate) mod tests {
     /// 8-value groups, random labels among thousands, one label throughout,
     /// empty texts, the same text kept at different places, two row groups and
     /// a last page and group that end part way through a group of 8.
-    #[test]
-    fn dictionary_encoded_texts_read_back_as_the_crates_encoder_writes_them() {
-        let rows = super::ROW_GROUP + 20_000 * 3 + 13;
-        let labels: Vec<String> = (0..3000).map(|i| format!("C{i:05}")).collect();
-        let mut seed = 7u64;
-        let mut next = move || {
+    /// A repeatable stream of pseudo-random numbers (xorshift64) for the tests.
+    fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+        move || {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
             seed
-        };
+        }
+    }
+
+    #[test]
+    fn dictionary_encoded_texts_read_back_as_the_crates_encoder_writes_them() {
+        let rows = super::ROW_GROUP + 20_000 * 3 + 13;
+        let labels: Vec<String> = (0..3000).map(|i| format!("C{i:05}")).collect();
+        let mut next = xorshift(7);
         let mut runs = Vec::with_capacity(rows);
         while runs.len() < rows {
             let run = (next() % 23) as usize + 1;
@@ -880,13 +884,7 @@ pub(crate) mod tests {
     /// header's 63 groups, and a last group padded with zeros.
     #[test]
     fn bit_packed_values_match_a_bit_by_bit_reference() {
-        let mut seed = 11u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = xorshift(11);
         for width in 0..=32u8 {
             for len in [0usize, 1, 7, 8, 9, 63 * 8 - 1, 63 * 8, 63 * 8 + 1, 1100] {
                 let mask = if width == 32 { u64::from(u32::MAX) } else { (1u64 << width) - 1 };
