@@ -4,7 +4,10 @@
 //!
 //! Run: `cargo bench --bench whole_run` (add `-- duckdb`, `-- pandas`,
 //! `-- workbooks` or `-- scaling` for one part). Sizes: AUDITPACK_BENCH_NOTES (default 5,000,000)
-//! and AUDITPACK_BENCH_SCALES (default "1000000,5000000,20000000").
+//! and AUDITPACK_BENCH_SCALES (default "1000000,5000000,20000000"). The
+//! comparisons run AUDITPACK_BENCH_PAIRS times (default 3), the two tools in
+//! turn, and print each pair and the median ratio: a shared machine's speed
+//! changes from minute to minute, and a pair run together sees the same.
 //! Needs python3 with duckdb, pandas, openpyxl and python-calamine for the
 //! comparisons (`pip install duckdb pandas openpyxl python-calamine`).
 
@@ -70,6 +73,24 @@ fn load() -> String {
     std::fs::read_to_string("/proc/loadavg").map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" ")).unwrap_or_default()
 }
 
+/// How many times each comparison runs (AUDITPACK_BENCH_PAIRS, default 3).
+fn bench_pairs() -> usize {
+    std::env::var("AUDITPACK_BENCH_PAIRS").ok().and_then(|v| v.parse().ok()).filter(|n| *n > 0).unwrap_or(3)
+}
+
+/// Each pair's ratio (a / b) and their median, e.g. "1.07, 1.24, 0.98; median 1.07".
+fn ratios(pairs: &[(f64, f64)]) -> String {
+    let mut r: Vec<f64> = pairs.iter().map(|(a, b)| a / b).collect();
+    let each: Vec<String> = r.iter().map(|x| format!("{x:.2}")).collect();
+    r.sort_by(f64::total_cmp);
+    let median = match r.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => r[n / 2],
+        n => (r[n / 2 - 1] + r[n / 2]) / 2.0,
+    };
+    format!("{}; median {median:.2}", each.join(", "))
+}
+
 fn python_has(module: &str) -> bool {
     Command::new("python3").args(["-c", &format!("import {module}")]).status().map(|s| s.success()).unwrap_or(false)
 }
@@ -79,6 +100,7 @@ fn duckdb(notes: usize) {
     let files = [dir.join("case-notes.csv"), dir.join("children-legal-status.csv")];
     let out = std::env::temp_dir().join("auditpack-bench-out-duckdb");
     let (ours, rss) = run(&files, &out);
+    let mut pairs = Vec::new();
     // Reading and normalising alone (no tables or packs written): the part of
     // the run that does what the DuckDB query does.
     let mut v = Command::new(env!("CARGO_BIN_EXE_auditpack"));
@@ -91,21 +113,32 @@ fn duckdb(notes: usize) {
         return;
     }
     let holidays = std::env::current_dir().expect("cwd").join("src/data/bank-holidays-england-and-wales.csv");
-    let t = Instant::now();
-    let o = Command::new("python3")
-        .arg("benches/duckdb_casenotes.py")
-        .args([&files[0], &files[1], &holidays])
-        .args([period["from"].as_str().unwrap_or(""), period["to"].as_str().unwrap_or(""), metrics["as_of"].as_str().unwrap_or("")])
-        .output()
-        .expect("python3 runs");
-    let wall = t.elapsed().as_secs_f64();
-    let d: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|_| panic!("duckdb side failed: {}", String::from_utf8_lossy(&o.stderr)));
+    let duck = || {
+        let t = Instant::now();
+        let o = Command::new("python3")
+            .arg("benches/duckdb_casenotes.py")
+            .args([&files[0], &files[1], &holidays])
+            .args([period["from"].as_str().unwrap_or(""), period["to"].as_str().unwrap_or(""), metrics["as_of"].as_str().unwrap_or("")])
+            .output()
+            .expect("python3 runs");
+        let wall = t.elapsed().as_secs_f64();
+        let d: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|_| panic!("duckdb side failed: {}", String::from_utf8_lossy(&o.stderr)));
+        (d, wall)
+    };
+    let (d, wall) = duck();
     let secs = d["seconds"].as_f64().unwrap_or(f64::NAN);
+    pairs.push((ours, secs));
     println!(
         "whole run on {notes} case notes: auditpack {ours:.2} s, peak {}  |  DuckDB (duplicates dropped) {secs:.2} s ({wall:.2} s with Python start-up)",
         mb(rss)
     );
-    println!("  ratio auditpack / DuckDB: {:.2} (below 1: auditpack faster)   load average {}", ours / secs, load());
+    for _ in 1..bench_pairs() {
+        let (ours, rss) = run(&files, &out);
+        let secs = duck().0["seconds"].as_f64().unwrap_or(f64::NAN);
+        println!("  again: auditpack {ours:.2} s, peak {}  |  DuckDB {secs:.2} s", mb(rss));
+        pairs.push((ours, secs));
+    }
+    println!("  ratio auditpack / DuckDB: {} (below 1: auditpack faster)   load average {}", ratios(&pairs), load());
     println!("  reading and normalising alone (`validate`): {read_only:.2} s, peak {}; ratio to DuckDB {:.2}", mb(read_rss), read_only / secs);
     for id in ["notes_recorded_in_time", "seen_alone_recorded", "cp_visits_in_time", "cla_visits_in_time"] {
         let k = metrics["kpis"].as_array().and_then(|a| a.iter().find(|k| k["id"] == id)).cloned().unwrap_or_default();
@@ -118,16 +151,21 @@ fn pandas() {
     // Ten times the sample's shape.
     let dir = set(2_400, 60_000);
     let out = std::env::temp_dir().join("auditpack-bench-out-pandas");
-    let (ours, rss) = run(std::slice::from_ref(&dir), &out);
     if !(python_has("pandas") && python_has("openpyxl")) {
         println!("pandas: python3 -m pip install pandas openpyxl, then run again");
         return;
     }
-    let mut c = Command::new("python3");
-    c.arg("benches/pandas_kpis.py").arg(&dir);
-    let (theirs, _) = measure(&mut c);
-    println!("whole run on the 10x set (2,400 audits, 60,000 case notes): auditpack {ours:.2} s (peak {})  |  pandas + openpyxl {theirs:.2} s", mb(rss));
-    println!("  auditpack is {:.1}x faster   load average {}", theirs / ours, load());
+    let mut pairs = Vec::new();
+    for i in 0..bench_pairs() {
+        let (ours, rss) = run(std::slice::from_ref(&dir), &out);
+        let mut c = Command::new("python3");
+        c.arg("benches/pandas_kpis.py").arg(&dir);
+        let (theirs, _) = measure(&mut c);
+        let what = if i == 0 { "whole run on the 10x set (2,400 audits, 60,000 case notes):" } else { "  again:" };
+        println!("{what} auditpack {ours:.2} s (peak {})  |  pandas + openpyxl {theirs:.2} s", mb(rss));
+        pairs.push((theirs, ours));
+    }
+    println!("  pandas / auditpack (how many times faster auditpack is): {}   load average {}", ratios(&pairs), load());
 }
 
 /// A folder of many small workbooks (tabular exports and one-audit forms), as a
