@@ -523,8 +523,15 @@ fn blank(t: &Option<String>) -> bool {
     t.as_deref().is_none_or(|t| t.trim().is_empty())
 }
 
-fn note_without_team(m: &normalise::Model, c: &normalise::CaseNote) -> bool {
-    m.strings.get(c.team).trim().is_empty()
+/// Which interned texts are blank (a case note's team among them has none
+/// recorded): looked up once per text, not once per note.
+fn blank_texts(m: &normalise::Model) -> Vec<bool> {
+    (0..m.strings.len()).map(|i| u32::try_from(i).map_or(true, |i| m.strings.get(i).trim().is_empty())).collect()
+}
+
+/// Whether a case note has no team recorded, given [`blank_texts`].
+fn note_without_team(blank: &[bool], c: &normalise::CaseNote) -> bool {
+    blank.get(c.team as usize).copied().unwrap_or(true)
 }
 
 /// The records with no team recorded (an action takes its audit's team when linked).
@@ -539,7 +546,10 @@ fn without_team(m: &normalise::Model) -> normalise::Model {
         row_keys: Default::default(),
         code_key: m.code_key.clone(),
         family_groups: m.family_groups.clone(),
-        case_notes: m.case_notes.iter().filter(|c| note_without_team(m, c)).cloned().collect(),
+        case_notes: {
+            let blank_ids = blank_texts(m);
+            m.case_notes.iter().filter(|c| note_without_team(&blank_ids, c)).cloned().collect()
+        },
         episodes: m.episodes.iter().filter(|e| blank(&e.team)).cloned().collect(),
         strings: m.strings.clone(),
         children: m.children.clone(),
@@ -563,10 +573,11 @@ impl Counts {
 
     /// Those of [`without_team`], counted without making that model.
     fn without_team(m: &normalise::Model) -> Counts {
+        let blank_ids = blank_texts(m);
         Counts {
             audits: m.audits.iter().filter(|a| blank(&a.team)).count(),
             actions: m.actions.iter().filter(|a| blank(&a.team)).count(),
-            case_notes: m.case_notes.iter().filter(|c| note_without_team(m, c)).count(),
+            case_notes: m.case_notes.iter().filter(|c| note_without_team(&blank_ids, c)).count(),
             episodes: m.episodes.iter().filter(|e| blank(&e.team)).count(),
         }
     }

@@ -69,17 +69,17 @@ impl Params {
                 if model.audits.is_empty() && model.case_notes.is_empty() && model.actions.is_empty() && model.episodes.is_empty() {
                     return None;
                 }
-                let mut activity: Vec<NaiveDate> = model.audits.iter().filter_map(|a| a.completed).filter(plausible).collect();
-                let what = if activity.is_empty() {
-                    activity = model.case_notes.iter().map(|n| n.event).filter(plausible).collect();
-                    "case-note events (no audit has a plausible completion date)"
-                } else {
-                    "audit completions"
-                };
                 let current = period::grid_period(today, first_month);
                 // Ended on or before today: the current period too when today is its last day.
                 let ended_by = if current.to <= today { current.to } else { current.from - chrono::Duration::days(1) };
-                let latest = activity.iter().filter(|d| **d <= ended_by).max().map(|d| period::grid_period(*d, first_month));
+                let completions = || model.audits.iter().filter_map(|a| a.completed).filter(plausible);
+                let (latest, what) = if completions().next().is_some() {
+                    (completions().filter(|d| *d <= ended_by).max(), "audit completions")
+                } else {
+                    let events = model.case_notes.iter().map(|n| n.event).filter(plausible);
+                    (events.filter(|d| *d <= ended_by).max(), "case-note events (no audit has a plausible completion date)")
+                };
+                let latest = latest.map(|d| period::grid_period(d, first_month));
                 match latest {
                     Some(p) => (
                         p,

@@ -283,15 +283,23 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
 /// exports that hold statutory visits (a supervision log going back years does
 /// not say the visits do), else of all case notes.
 fn notes_start(model: &Model, today: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
-    let with_visits: std::collections::HashSet<u32, crate::fasthash::FxBuild> =
-        model.case_notes.iter().filter(|n| n.kind.is_statutory_visit()).map(|n| n.source).collect();
-    let plausible = |n: &&model::CaseNote| crate::calendar::plausible_event(n.event, today);
-    let of = |visits_only: bool| model.case_notes.iter().filter(plausible).filter(|n| !visits_only || with_visits.contains(&n.source)).map(|n| n.event).min();
-    if with_visits.is_empty() {
-        of(false)
-    } else {
-        of(true)
+    // Per run of notes from one export (a file's notes come together, so
+    // millions of notes make a few runs): whether it holds a statutory visit,
+    // and its earliest plausible event.
+    let mut runs: Vec<(u32, bool, Option<chrono::NaiveDate>)> = Vec::new();
+    for n in &model.case_notes {
+        match runs.last_mut() {
+            Some(run) if run.0 == n.source => {}
+            _ => runs.push((n.source, false, None)),
+        }
+        let Some(run) = runs.last_mut() else { continue };
+        run.1 |= n.kind.is_statutory_visit();
+        if crate::calendar::plausible_event(n.event, today) {
+            run.2 = Some(run.2.map_or(n.event, |d| d.min(n.event)));
+        }
     }
+    let with_visits: std::collections::HashSet<u32, crate::fasthash::FxBuild> = runs.iter().filter(|r| r.1).map(|r| r.0).collect();
+    runs.iter().filter(|r| with_visits.is_empty() || with_visits.contains(&r.0)).filter_map(|r| r.2).min()
 }
 
 /// The latest plausible date that something happened in the audit records
@@ -1855,6 +1863,75 @@ mod sibling_tests {
         assert_eq!(super::sibling_ids("C1, C2 and C3"), ["C1", "C2", "C3"]);
         for one in ["FN30577", "C-2041", "943 476 5919", "FN30577 (sibs)", "FN30577 & mother"] {
             assert!(super::sibling_ids(one).is_empty(), "{one}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod notes_start_tests {
+    use super::model::{CaseNote, Model, NoteKind, SeenAlone};
+
+    /// The rule as first written, note by note: the earliest plausible event
+    /// among the exports holding statutory visits, else among all.
+    fn reference(model: &Model, today: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+        let with_visits: std::collections::HashSet<u32> = model.case_notes.iter().filter(|n| n.kind.is_statutory_visit()).map(|n| n.source).collect();
+        let plausible = |n: &&CaseNote| crate::calendar::plausible_event(n.event, today);
+        let of =
+            |visits_only: bool| model.case_notes.iter().filter(plausible).filter(|n| !visits_only || with_visits.contains(&n.source)).map(|n| n.event).min();
+        if with_visits.is_empty() {
+            of(false)
+        } else {
+            of(true)
+        }
+    }
+
+    #[test]
+    fn the_notes_start_per_run_of_an_export_is_the_note_by_note_rule() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let note = |source: u32, kind: NoteKind, event: chrono::NaiveDate| CaseNote {
+            child: 0,
+            note_type: 0,
+            kind,
+            event,
+            recorded: None,
+            seen_alone: SeenAlone::default(),
+            author: 0,
+            team: 0,
+            row: 2,
+            source,
+        };
+        let day = |y: i32, m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        // A supervision log going back years (source 1), a visits export (2)
+        // read in two runs with the log between them, and a visit in 1990 (not
+        // plausible) before the visits' real start.
+        let mut model = Model {
+            case_notes: vec![
+                note(1, NoteKind::Supervision, day(2019, 1, 5)),
+                note(2, NoteKind::Other, day(2025, 3, 1)),
+                note(2, NoteKind::CpVisit, day(1990, 1, 1)),
+                note(1, NoteKind::Supervision, day(2018, 6, 1)),
+                note(2, NoteKind::Other, day(2024, 12, 30)),
+                note(3, NoteKind::Other, day(2020, 1, 1)),
+            ],
+            ..Default::default()
+        };
+        assert_eq!(super::notes_start(&model, today), Some(day(2024, 12, 30)));
+        assert_eq!(super::notes_start(&model, today), reference(&model, today));
+        // No visits anywhere: all the notes' earliest plausible event.
+        model.case_notes.retain(|n| !n.kind.is_statutory_visit());
+        assert_eq!(super::notes_start(&model, today), Some(day(2018, 6, 1)));
+        // Pseudo-random sets against the note-by-note rule.
+        let mut next = crate::render::parquet::tests::xorshift(5);
+        let kinds = [NoteKind::CpVisit, NoteKind::ClaVisit, NoteKind::Supervision, NoteKind::Other, NoteKind::Other, NoteKind::Other];
+        for _ in 0..200 {
+            let len = (next() % 40) as usize;
+            model.case_notes = (0..len)
+                .map(|_| {
+                    let event = day(1995, 1, 1) + chrono::Days::new(next() % 12_000);
+                    note((next() % 4) as u32, kinds[(next() % kinds.len() as u64) as usize], event)
+                })
+                .collect();
+            assert_eq!(super::notes_start(&model, today), reference(&model, today), "{:?}", model.case_notes);
         }
     }
 }

@@ -762,7 +762,7 @@ pub(crate) mod tests {
     /// empty texts, the same text kept at different places, two row groups and
     /// a last page and group that end part way through a group of 8.
     /// A repeatable stream of pseudo-random numbers (xorshift64) for the tests.
-    fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+    pub(crate) fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
         move || {
             seed ^= seed << 13;
             seed ^= seed >> 7;
