@@ -1,7 +1,8 @@
 //! The normalised tables as Parquet: the same columns and values as the CSV
 //! files, typed. `*_date` columns are Parquet dates, `source_row` and `row` are
 //! 32-bit integers (both null when blank), everything else is UTF-8 text.
-//! Snappy-compressed, dictionary-encoded, in row groups of [`ROW_GROUP`] rows, so
+//! Snappy-compressed, dictionary-encoded (but row numbers, all different:
+//! plain), in row groups of [`ROW_GROUP`] rows, so
 //! memory stays bounded however many rows a table has. Ids, dates and numbers
 //! carry min / max statistics; label columns do not (see [`open`]).
 //!
@@ -95,6 +96,13 @@ fn open<W: Write + Send>(out: W, name: &str, header: &[&str]) -> std::io::Result
     for (h, k) in header.iter().zip(&kinds) {
         if !has_statistics(h, *k) {
             props = props.set_column_statistics_enabled(ColumnPath::from(h.to_string()), EnabledStatistics::None);
+        }
+        // Row numbers are all different: a dictionary of them shortens
+        // nothing (the encoder gave it up at its size limit, 262,144 rows into
+        // each row group), and hashing each into it was 2% of a 500k-note
+        // run's instructions. They are written plainly.
+        if *k == Kind::Int {
+            props = props.set_column_dictionary_enabled(ColumnPath::from(h.to_string()), false);
         }
     }
     let props = props.build();
@@ -707,6 +715,30 @@ pub(crate) mod tests {
         assert!(stats(3).is_some_and(|(min, max)| min.is_some() && max.is_some()));
     }
 
+    /// Row numbers (all different) are written plainly, with no dictionary;
+    /// dates (a few hundred days among many rows) keep theirs; both read back.
+    #[test]
+    fn row_numbers_are_plain_and_dates_dictionary_encoded() {
+        use parquet::file::reader::{FileReader, SerializedFileReader};
+        let header = ["event_date", "source_row"];
+        let mut file = Vec::new();
+        let mut t = super::ParquetTable::new(&mut file, "t", &header).unwrap();
+        let rows: Vec<[String; 2]> = (0..5000u32).map(|i| [format!("2026-{:02}-{:02}", 1 + i % 12, 1 + i % 28), (i + 2).to_string()]).collect();
+        for r in &rows {
+            t.write_record([r[0].as_str(), r[1].as_str()]).unwrap();
+        }
+        t.finish().unwrap();
+        let reader = SerializedFileReader::new(bytes::Bytes::from(file.clone())).unwrap();
+        let group = reader.metadata().row_group(0);
+        assert!(group.column(0).dictionary_page_offset().is_some(), "dates keep a dictionary");
+        assert!(group.column(1).dictionary_page_offset().is_none(), "row numbers: no dictionary");
+        assert!(group.column(1).page_encoding_stats_mask().is_some_and(|m| m.is_only(parquet::basic::Encoding::PLAIN)));
+        let got = rows_of(file);
+        assert_eq!(got.len(), rows.len());
+        // (Dates read back as days since 1970-01-01.)
+        assert!(got.iter().zip(&rows).all(|(g, r)| g[0] == super::epoch_day(&r[0]).unwrap().to_string() && g[1] == r[1]), "{:?}", &got[..2]);
+    }
+
     /// Every value of a file, row by row, as text ("" for a null).
     pub(crate) fn rows_of(file: Vec<u8>) -> Vec<Vec<String>> {
         use parquet::file::reader::{FileReader, SerializedFileReader};
@@ -756,11 +788,6 @@ pub(crate) mod tests {
         (columns, whole)
     }
 
-    /// Text columns dictionary-encoded by write_columns read back as the
-    /// parquet crate's encoder writes them: runs of every length around the
-    /// 8-value groups, random labels among thousands, one label throughout,
-    /// empty texts, the same text kept at different places, two row groups and
-    /// a last page and group that end part way through a group of 8.
     /// A repeatable stream of pseudo-random numbers (xorshift64) for the tests.
     pub(crate) fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
         move || {
@@ -771,6 +798,11 @@ pub(crate) mod tests {
         }
     }
 
+    /// Text columns dictionary-encoded by write_columns read back as the
+    /// parquet crate's encoder writes them: runs of every length around the
+    /// 8-value groups, random labels among thousands, one label throughout,
+    /// empty texts, the same text kept at different places, two row groups and
+    /// a last page and group that end part way through a group of 8.
     #[test]
     fn dictionary_encoded_texts_read_back_as_the_crates_encoder_writes_them() {
         let rows = super::ROW_GROUP + 20_000 * 3 + 13;
