@@ -526,7 +526,7 @@ fn blank(t: &Option<String>) -> bool {
 /// Which interned texts are blank (a case note's team among them has none
 /// recorded): looked up once per text, not once per note.
 fn blank_texts(m: &normalise::Model) -> Vec<bool> {
-    (0..m.strings.len()).map(|i| u32::try_from(i).map_or(true, |i| m.strings.get(i).trim().is_empty())).collect()
+    m.strings.iter().map(|t| t.trim().is_empty()).collect()
 }
 
 /// Whether a case note has no team recorded, given [`blank_texts`].

@@ -187,7 +187,7 @@ fn link_previous_ids(model: &mut Model, findings: &mut Findings) {
     let mut ids: Vec<String> = model.audits.iter().map(|a| a.child_id.clone()).collect();
     ids.extend(model.actions.iter().filter_map(|a| a.child_id.clone()));
     ids.extend(model.episodes.iter().map(|e| e.child_id.clone()));
-    ids.extend((0..model.children.len() as u32).map(|i| model.children.get(i).to_string()).filter(|id| !id.is_empty()));
+    ids.extend(model.children.iter().filter(|id| !id.is_empty()).map(str::to_string));
     ids.sort();
     ids.dedup();
     for (before, children) in now {

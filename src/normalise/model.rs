@@ -415,6 +415,11 @@ impl Strings {
         self.list.get(i as usize).map(String::as_str).unwrap_or("")
     }
 
+    /// The interned texts in id order (the first is id 0).
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.list.iter().map(String::as_str)
+    }
+
     /// How many texts are interned.
     pub fn len(&self) -> usize {
         self.list.len()

@@ -764,8 +764,7 @@ fn case_notes_parquet<'a>(model: &'a Model, out: Out) -> Result {
     let notes = &model.case_notes;
     // The interned texts by id: each row's id is looked up in a column's
     // dictionary by number, not by its text.
-    let by_id = |t: &'a crate::normalise::Strings| -> Vec<&'a str> { (0..t.len() as u32).map(|i| t.get(i)).collect() };
-    let (s, c) = (by_id(&model.strings), by_id(&model.children));
+    let (s, c): (Vec<&'a str>, Vec<&'a str>) = (model.strings.iter().collect(), model.children.iter().collect());
     super::parquet::write_columns(out, "table", &CASE_NOTE_COLUMNS, notes.len(), |column, rows| {
         let notes = &notes[rows];
         match column {
