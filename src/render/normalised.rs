@@ -54,7 +54,7 @@ impl Format {
 /// Where a table's rows go: one writer per format, the same rows.
 enum Csv<'a> {
     Text(TextTable<'a>),
-    Parquet(super::parquet::ParquetTable<Out<'a>>),
+    Parquet(Box<super::parquet::ParquetTable<Out<'a>>>),
 }
 
 /// CSV records written into a buffer, field by field as the `csv` crate writes
@@ -144,7 +144,7 @@ fn writer<'a>(out: Out<'a>, header: &[&str]) -> std::io::Result<Csv<'a>> {
             w.record(header)?;
             Ok(Csv::Text(w))
         }
-        Format::Parquet => Ok(Csv::Parquet(super::parquet::ParquetTable::new(out, "table", header)?)),
+        Format::Parquet => Ok(Csv::Parquet(Box::new(super::parquet::ParquetTable::new(out, "table", header)?))),
     }
 }
 

@@ -6,10 +6,14 @@
 //! memory stays bounded however many rows a table has. Ids, dates and numbers
 //! carry min / max statistics; label columns do not (see [`open`]).
 //!
-//! The case notes' text columns ([`write_columns`]) are dictionary-encoded here
-//! rather than by the parquet crate's encoder, which hashes every value's bytes
-//! again (a few dozen labels, or a few thousand children, among millions of
-//! rows): see [`dictionary_chunk`].
+//! Text columns are dictionary-encoded here rather than by the parquet
+//! crate's encoder, which copies every value and hashes its bytes again (a few
+//! dozen labels, or a few thousand children, among millions of rows): the case
+//! notes' columns ([`write_columns`]) by where each text is kept or its
+//! interned id ([`dictionary_chunk`]); the other tables, written row by row
+//! ([`ParquetTable`]), by each text once per run of rows that repeat it
+//! (`TextDictionary`). The case notes' dates are dictionary-encoded here too,
+//! each found by its day in a table ([`date_chunk`]).
 
 use bytes::Bytes;
 use parquet::basic::{Compression, Encoding, EncodingMask, PageType};
@@ -49,10 +53,68 @@ fn kind_of(column: &str) -> Kind {
 
 /// One column's buffered values.
 enum Buffer {
-    /// All texts end to end, and where each ends.
+    /// Texts kept once each, with each row's place among them.
+    Dictionary(TextDictionary),
+    /// All texts end to end, and where each ends: a column whose distinct
+    /// texts outgrew a dictionary page in this row group.
     Text(Vec<u8>, Vec<usize>),
     /// Values and definition levels (0 = null).
     Int(Vec<i32>, Vec<i16>),
+}
+
+/// A text column's row group as its distinct texts (in the order first met)
+/// and each row's place among them: a text is hashed once per run of rows
+/// that repeat it (an audit's id, child and file on each of its judgement
+/// rows), and kept once, not once per row.
+#[derive(Default)]
+struct TextDictionary {
+    texts: Vec<Box<str>>,
+    place_of: crate::fasthash::FxHashMap<Box<str>, u32>,
+    places: Vec<u32>,
+    /// The dictionary page's size: 4 bytes and the text for each.
+    bytes: usize,
+}
+
+impl TextDictionary {
+    /// Adds a row's text; `false` (and nothing added) when a new text would
+    /// take the dictionary past the parquet crate's page limit.
+    fn push(&mut self, v: &str) -> bool {
+        if let Some(&last) = self.places.last() {
+            if *self.texts[last as usize] == *v {
+                self.places.push(last);
+                return true;
+            }
+        }
+        let place = match self.place_of.get(v) {
+            Some(&p) => p,
+            None => {
+                if self.bytes + 4 + v.len() > DEFAULT_DICTIONARY_PAGE_SIZE_LIMIT {
+                    return false;
+                }
+                let p = self.texts.len() as u32;
+                self.texts.push(v.into());
+                self.place_of.insert(v.into(), p);
+                self.bytes += 4 + v.len();
+                p
+            }
+        };
+        self.places.push(place);
+        true
+    }
+
+    /// Every row's text end to end, and where each ends.
+    fn into_plain(self) -> (Vec<u8>, Vec<usize>) {
+        let mut bytes = Vec::new();
+        let ends = self
+            .places
+            .iter()
+            .map(|&p| {
+                bytes.extend_from_slice(self.texts[p as usize].as_bytes());
+                bytes.len()
+            })
+            .collect();
+        (bytes, ends)
+    }
 }
 
 /// Days since 1970-01-01 of an ISO date (`2026-11-06`).
@@ -302,32 +364,80 @@ fn dictionary_chunk(chunk: &TextChunk, descr: ColumnDescPtr, statistics: bool) -
     let Some((places, dictionary)) = dictionary_of(chunk) else {
         return Ok(None);
     };
-    let rows = places.len();
-    let dictionary_bytes = dictionary.iter().map(|t| 4 + t.len()).sum();
-    let width = match dictionary.len() {
+    dictionary_pages(&places, &dictionary, descr, statistics).map(Some)
+}
+
+/// A text column's chunk from its dictionary (the distinct texts) and each
+/// row's place in it ([`dictionary_chunk`]), with the texts' min and max
+/// where the column carries statistics.
+fn dictionary_pages(places: &[u32], dictionary: &[&str], descr: ColumnDescPtr, statistics: bool) -> std::io::Result<(Bytes, ColumnCloseResult)> {
+    let mut plain = Vec::with_capacity(dictionary.iter().map(|t| 4 + t.len()).sum());
+    for t in dictionary {
+        plain.extend_from_slice(&(t.len() as u32).to_le_bytes());
+        plain.extend_from_slice(t.as_bytes());
+    }
+    let stats = statistics.then(|| {
+        let min = dictionary.iter().min().map(|t| ByteArray::from(t.as_bytes().to_vec()));
+        let max = dictionary.iter().max().map(|t| ByteArray::from(t.as_bytes().to_vec()));
+        Statistics::byte_array(min, max, None, Some(0), false)
+    });
+    encoded_chunk(Dictionary { plain, distinct: dictionary.len(), places, defs: None }, descr, stats)
+}
+
+/// A dictionary-encoded column chunk's parts: the dictionary page's values
+/// (PLAIN-encoded) and how many, each value's place in it, and, for a
+/// nullable column, each row's definition level (0 = null, no place).
+struct Dictionary<'a> {
+    plain: Vec<u8>,
+    distinct: usize,
+    places: &'a [u32],
+    defs: Option<&'a [i16]>,
+}
+
+/// A dictionary-encoded column chunk: the dictionary page, then each row's
+/// place in it, bit-packed or run-length encoded ([`rle_hybrid`]), in data
+/// pages of [`DEFAULT_DATA_PAGE_ROW_COUNT_LIMIT`] rows, a nullable column's
+/// definition levels before them (run-length encoded, after their length):
+/// the layout the parquet crate's encoder makes. Pages Snappy-compressed, as
+/// the crate's are.
+fn encoded_chunk(d: Dictionary, descr: ColumnDescPtr, statistics: Option<Statistics>) -> std::io::Result<(Bytes, ColumnCloseResult)> {
+    let rows = d.defs.map_or(d.places.len(), <[i16]>::len);
+    let width = match d.distinct {
         0 | 1 => 0,
         n => (32 - ((n - 1) as u32).leading_zeros()) as u8,
     };
     let mut sink = TrackedWrite::new(Vec::new());
     let mut pages = SerializedPageWriter::new(&mut sink);
-    let mut plain = Vec::with_capacity(dictionary_bytes);
-    for t in &dictionary {
-        plain.extend_from_slice(&(t.len() as u32).to_le_bytes());
-        plain.extend_from_slice(t.as_bytes());
-    }
     let mut snappy = snap::raw::Encoder::new();
     let mut compress = |page: &[u8]| snappy.compress_vec(page).map(Bytes::from).map_err(std::io::Error::other);
-    let page = Page::DictionaryPage { buf: compress(&plain)?, num_values: dictionary.len() as u32, encoding: Encoding::PLAIN, is_sorted: false };
-    let spec = pages.write_page(CompressedPage::new(page, plain.len())).map_err(io)?;
+    let page = Page::DictionaryPage { buf: compress(&d.plain)?, num_values: d.distinct as u32, encoding: Encoding::PLAIN, is_sorted: false };
+    let spec = pages.write_page(CompressedPage::new(page, d.plain.len())).map_err(io)?;
     let (mut compressed, mut uncompressed) = (spec.compressed_size as i64, spec.uncompressed_size as i64);
     let mut locations = Vec::new();
     let mut first_data_page = None;
-    for (k, rows) in places.chunks(DEFAULT_DATA_PAGE_ROW_COUNT_LIMIT).enumerate() {
-        let mut buf = vec![width];
-        rle_hybrid(rows, width, &mut buf);
+    // The places of the values before this page.
+    let mut placed = 0;
+    for k in 0..rows.div_ceil(DEFAULT_DATA_PAGE_ROW_COUNT_LIMIT) {
+        let first = k * DEFAULT_DATA_PAGE_ROW_COUNT_LIMIT;
+        let last = (first + DEFAULT_DATA_PAGE_ROW_COUNT_LIMIT).min(rows);
+        let mut buf = Vec::new();
+        let values = match d.defs {
+            Some(defs) => {
+                let levels: Vec<u32> = defs[first..last].iter().map(|&l| u32::from(l > 0)).collect();
+                let mut encoded = Vec::new();
+                rle_hybrid(&levels, 1, &mut encoded);
+                buf.extend_from_slice(&(encoded.len() as u32).to_le_bytes());
+                buf.extend_from_slice(&encoded);
+                levels.iter().filter(|&&l| l > 0).count()
+            }
+            None => last - first,
+        };
+        buf.push(width);
+        rle_hybrid(&d.places[placed..placed + values], width, &mut buf);
+        placed += values;
         let page = Page::DataPage {
             buf: compress(&buf)?,
-            num_values: rows.len() as u32,
+            num_values: (last - first) as u32,
             encoding: Encoding::RLE_DICTIONARY,
             def_level_encoding: Encoding::RLE,
             rep_level_encoding: Encoding::RLE,
@@ -337,11 +447,7 @@ fn dictionary_chunk(chunk: &TextChunk, descr: ColumnDescPtr, statistics: bool) -
         compressed += spec.compressed_size as i64;
         uncompressed += spec.uncompressed_size as i64;
         first_data_page.get_or_insert(spec.offset as i64);
-        locations.push(PageLocation {
-            offset: spec.offset as i64,
-            compressed_page_size: spec.compressed_size as i32,
-            first_row_index: (k * DEFAULT_DATA_PAGE_ROW_COUNT_LIMIT) as i64,
-        });
+        locations.push(PageLocation { offset: spec.offset as i64, compressed_page_size: spec.compressed_size as i32, first_row_index: first as i64 });
     }
     pages.close().map_err(io)?;
     let bytes = Bytes::from(sink.into_inner().map_err(io)?);
@@ -357,10 +463,8 @@ fn dictionary_chunk(chunk: &TextChunk, descr: ColumnDescPtr, statistics: bool) -
         .set_num_values(rows as i64)
         .set_data_page_offset(first_data_page.unwrap_or(0))
         .set_dictionary_page_offset(Some(0));
-    if statistics {
-        let min = dictionary.iter().min().map(|t| ByteArray::from(t.as_bytes().to_vec()));
-        let max = dictionary.iter().max().map(|t| ByteArray::from(t.as_bytes().to_vec()));
-        meta = meta.set_statistics(Statistics::byte_array(min, max, None, Some(0), false));
+    if let Some(stats) = statistics {
+        meta = meta.set_statistics(stats);
     }
     let close = ColumnCloseResult {
         bytes_written: compressed as u64,
@@ -370,7 +474,53 @@ fn dictionary_chunk(chunk: &TextChunk, descr: ColumnDescPtr, statistics: bool) -
         column_index: None,
         offset_index: Some(OffsetIndexMetaData { page_locations: locations, unencoded_byte_array_data_bytes: None }),
     };
-    Ok(Some((bytes, close)))
+    Ok((bytes, close))
+}
+
+/// A date column chunk's values (nulls left out) dictionary-encoded, with
+/// the dates' min and max and the count of nulls: `None` when the distinct
+/// dates would take more than the parquet crate's dictionary page limit.
+/// Each date's place is found in a table by its day where the dates span
+/// less than 180 years (a hash only beyond: a damaged year).
+fn date_chunk(vals: &[i32], defs: &[i16], descr: ColumnDescPtr) -> std::io::Result<Option<(Bytes, ColumnCloseResult)>> {
+    let (Some(&min), Some(&max)) = (vals.iter().min(), vals.iter().max()) else {
+        return Ok(None);
+    };
+    let limit = DEFAULT_DICTIONARY_PAGE_SIZE_LIMIT / 4;
+    let mut dictionary: Vec<i32> = Vec::new();
+    let mut places: Vec<u32> = Vec::with_capacity(vals.len());
+    let span = (i64::from(max) - i64::from(min)) as usize;
+    if span < 1 << 16 {
+        let mut place_of = vec![u32::MAX; span + 1];
+        for &v in vals {
+            let slot = &mut place_of[(v - min) as usize];
+            if *slot == u32::MAX {
+                *slot = dictionary.len() as u32;
+                dictionary.push(v);
+            }
+            places.push(*slot);
+        }
+    } else {
+        let mut place_of: crate::fasthash::FxHashMap<i32, u32> = Default::default();
+        for &v in vals {
+            let next = dictionary.len() as u32;
+            let p = *place_of.entry(v).or_insert(next);
+            if p == next {
+                dictionary.push(v);
+            }
+            places.push(p);
+        }
+    }
+    if dictionary.len() > limit {
+        return Ok(None);
+    }
+    let plain = dictionary.iter().flat_map(|v| v.to_le_bytes()).collect();
+    let nulls = defs.iter().filter(|&&l| l == 0).count() as u64;
+    // (The older min / max fields too, as the crate writes them for a signed order.)
+    let stats = parquet::file::statistics::ValueStatistics::new(Some(min), Some(max), None, Some(nulls), false)
+        .with_backwards_compatible_min_max(descr.sort_order().is_signed());
+    let stats = Statistics::Int32(stats);
+    encoded_chunk(Dictionary { plain, distinct: dictionary.len(), places: &places, defs: Some(defs) }, descr, Some(stats)).map(Some)
 }
 
 /// `values` (each below 2 to the power `width`) in Parquet's RLE / bit-packed
@@ -540,6 +690,28 @@ pub fn write_columns<'a, W: Write + Send>(
                     }
                     continue;
                 }
+                if *kind == Kind::Date {
+                    // Encoded whole, as a text column is, by its own dictionary of days.
+                    let (mut vals, mut defs) = (Vec::new(), Vec::new());
+                    for _ in pieces(group.clone()) {
+                        match next()? {
+                            Column(Values::Int(v, d)) => {
+                                vals.extend(v);
+                                defs.extend(d);
+                            }
+                            _ => return Err(wrong_kind(i)),
+                        }
+                    }
+                    match date_chunk(&vals, &defs, columns[i].clone())? {
+                        Some((bytes, close)) => group_writer.append_column(&bytes, close).map_err(io)?,
+                        None => {
+                            let mut col = group_writer.next_column().map_err(io)?.ok_or_else(|| std::io::Error::other("fewer columns than the schema"))?;
+                            col.typed::<Int32Type>().write_batch(&vals, Some(&defs), None).map_err(io)?;
+                            col.close().map_err(io)?;
+                        }
+                    }
+                    continue;
+                }
                 let mut col = group_writer.next_column().map_err(io)?.ok_or_else(|| std::io::Error::other("fewer columns than the schema"))?;
                 for _ in pieces(group.clone()) {
                     match next()? {
@@ -557,10 +729,21 @@ pub fn write_columns<'a, W: Write + Send>(
     Ok(())
 }
 
+/// An empty buffer for a column of that kind.
+fn new_buffer(kind: Kind) -> Buffer {
+    match kind {
+        Kind::Text => Buffer::Dictionary(TextDictionary::default()),
+        _ => Buffer::Int(Vec::new(), Vec::new()),
+    }
+}
+
 /// A table written row by row into a Parquet file.
 pub struct ParquetTable<W: Write + Send> {
     writer: SerializedFileWriter<W>,
     kinds: Vec<Kind>,
+    /// Whether each column carries min / max statistics ([`has_statistics`]).
+    statistics: Vec<bool>,
+    columns: Vec<ColumnDescPtr>,
     buffers: Vec<Buffer>,
     rows: usize,
 }
@@ -572,14 +755,10 @@ impl<W: Write + Send> ParquetTable<W> {
     /// The schema is not valid (a column name Parquet cannot take) or the writer fails.
     pub fn new(out: W, name: &str, header: &[&str]) -> std::io::Result<Self> {
         let (writer, kinds) = open(out, name, header)?;
-        let buffers = kinds
-            .iter()
-            .map(|k| match k {
-                Kind::Text => Buffer::Text(Vec::new(), Vec::new()),
-                _ => Buffer::Int(Vec::new(), Vec::new()),
-            })
-            .collect();
-        Ok(ParquetTable { writer, kinds, buffers, rows: 0 })
+        let buffers = kinds.iter().map(|k| new_buffer(*k)).collect();
+        let statistics = header.iter().zip(&kinds).map(|(h, k)| has_statistics(h, *k)).collect();
+        let columns = (0..header.len()).map(|i| writer.schema_descr().column(i)).collect();
+        Ok(ParquetTable { writer, kinds, statistics, columns, buffers, rows: 0 })
     }
 
     /// Adds one row (one value per column, as in the CSV).
@@ -595,6 +774,16 @@ impl<W: Write + Send> ParquetTable<W> {
         for (i, v) in record.into_iter().enumerate() {
             let v = v.as_ref();
             match (&mut self.buffers[i], self.kinds[i]) {
+                (Buffer::Dictionary(d), _) => {
+                    if !d.push(v) {
+                        // Too many different texts for a dictionary page: this
+                        // row group's column is written plainly, as the crate does.
+                        let (mut bytes, mut ends) = std::mem::take(d).into_plain();
+                        bytes.extend_from_slice(v.as_bytes());
+                        ends.push(bytes.len());
+                        self.buffers[i] = Buffer::Text(bytes, ends);
+                    }
+                }
                 (Buffer::Text(bytes, ends), _) => {
                     bytes.extend_from_slice(v.as_bytes());
                     ends.push(bytes.len());
@@ -624,13 +813,22 @@ impl<W: Write + Send> ParquetTable<W> {
             return Ok(());
         }
         let mut group = self.writer.next_row_group().map_err(io)?;
-        for buffer in &mut self.buffers {
+        for (i, buffer) in self.buffers.iter_mut().enumerate() {
+            if let Buffer::Dictionary(d) = buffer {
+                let texts: Vec<&str> = d.texts.iter().map(|t| &**t).collect();
+                let (bytes, close) = dictionary_pages(&d.places, &texts, self.columns[i].clone(), self.statistics[i])?;
+                group.append_column(&bytes, close).map_err(io)?;
+                *buffer = new_buffer(self.kinds[i]);
+                continue;
+            }
             let mut col = group.next_column().map_err(io)?.ok_or_else(|| std::io::Error::other("fewer columns than the schema"))?;
             match buffer {
+                Buffer::Dictionary(_) => unreachable!("written above"),
                 Buffer::Text(bytes, ends) => {
                     let values = slices(std::mem::take(bytes), ends);
-                    ends.clear();
                     col.typed::<ByteArrayType>().write_batch(&values, None, None).map_err(io)?;
+                    // (The next row group starts with a dictionary again.)
+                    *buffer = new_buffer(Kind::Text);
                 }
                 Buffer::Int(vals, defs) => {
                     col.typed::<Int32Type>().write_batch(vals, Some(defs), None).map_err(io)?;
@@ -767,8 +965,8 @@ pub(crate) mod tests {
         c.dictionary_page_offset().is_some() && c.page_encoding_stats_mask().is_some_and(|m| m.is_only(parquet::basic::Encoding::RLE_DICTIONARY))
     }
 
-    /// The same table written by [`super::write_columns`] and row by row through
-    /// the parquet crate's own encoder ([`super::ParquetTable`]).
+    /// The same table written by [`super::write_columns`] and row by row
+    /// ([`super::ParquetTable`]).
     fn both_ways(header: &[&str], rows: usize, texts: &[Vec<String>], nums: &[u32]) -> (Vec<u8>, Vec<u8>) {
         let mut columns = Vec::new();
         super::write_columns(&mut columns, "t", header, rows, |c, r| match c {
@@ -798,8 +996,8 @@ pub(crate) mod tests {
         }
     }
 
-    /// Text columns dictionary-encoded by write_columns read back as the
-    /// parquet crate's encoder writes them: runs of every length around the
+    /// Text columns dictionary-encoded by write_columns and by ParquetTable
+    /// read back as the values given: runs of every length around the
     /// 8-value groups, random labels among thousands, one label throughout,
     /// empty texts, the same text kept at different places, two row groups and
     /// a last page and group that end part way through a group of 8.
@@ -824,6 +1022,11 @@ pub(crate) mod tests {
         let (columns, whole) = both_ways(&header, rows, &texts, &nums);
         let got = rows_of(columns.clone());
         assert_eq!(got.len(), rows);
+        let given = |r: usize| -> Vec<String> {
+            let n = if nums[r] == u32::MAX { String::new() } else { nums[r].to_string() };
+            texts.iter().map(|col| col[r].clone()).chain([n]).collect()
+        };
+        assert!(got.iter().enumerate().all(|(r, row)| *row == given(r)), "the values differ from those given");
         assert!(got == rows_of(whole), "the values differ");
         // Dictionary-encoded by write_columns, with the child id's min and max.
         use parquet::file::reader::{FileReader, SerializedFileReader};
@@ -868,6 +1071,97 @@ pub(crate) mod tests {
         // as one call per column chunk (a piece size that is not a multiple of
         // the encoder's batches, 1,000 say, makes this fail).
         assert!(columns == whole, "{} bytes in pieces, {} in one call", columns.len(), whole.len());
+    }
+
+    /// A table written row by row keeps each text column's distinct texts in
+    /// a dictionary; a column whose texts outgrow a dictionary page part way
+    /// through a row group is written plainly for that group (every row kept)
+    /// and starts a dictionary again in the next. Values read back as given;
+    /// an id column keeps its min and max.
+    #[test]
+    fn row_by_row_texts_are_dictionary_encoded_until_a_page_is_full() {
+        use parquet::file::reader::{FileReader, SerializedFileReader};
+        let rows = super::ROW_GROUP + 5000;
+        // Column 1: all different for the first 100,000 rows (about 2.5 MB
+        // of texts), then one text; column 0 repeats runs of ids.
+        let row = |i: usize| -> [String; 3] {
+            let note = if i < 100_000 { format!("note {i} {}", "x".repeat(i % 20)) } else { "same".to_string() };
+            [format!("C{:04}", (i / 3) % 2000), note, (i + 2).to_string()]
+        };
+        let header = ["child_id", "note", "source_row"];
+        let mut file = Vec::new();
+        let mut t = super::ParquetTable::new(&mut file, "t", &header).unwrap();
+        for i in 0..rows {
+            let r = row(i);
+            t.write_record(r.iter().map(String::as_str)).unwrap();
+        }
+        t.finish().unwrap();
+        let reader = SerializedFileReader::new(bytes::Bytes::from(file.clone())).unwrap();
+        let meta = reader.metadata();
+        assert_eq!(meta.num_row_groups(), 2);
+        assert!(all_dictionary(meta.row_group(0).column(0)) && all_dictionary(meta.row_group(1).column(0)));
+        assert!(!all_dictionary(meta.row_group(0).column(1)), "outgrew its dictionary: plain");
+        assert!(all_dictionary(meta.row_group(1).column(1)), "a dictionary again in the next group");
+        let stats = meta.row_group(0).column(0).statistics().map(|s| (s.min_bytes_opt().map(<[u8]>::to_vec), s.max_bytes_opt().map(<[u8]>::to_vec)));
+        assert_eq!(stats, Some((Some(b"C0000".to_vec()), Some(b"C1999".to_vec()))));
+        assert!(meta.row_group(0).column(1).statistics().is_none(), "a label column has none");
+        let got = rows_of(file);
+        assert_eq!(got.len(), rows);
+        for (i, g) in got.iter().enumerate() {
+            assert!(g[..] == row(i)[..], "row {i}: {g:?}");
+        }
+    }
+
+    /// Date columns dictionary-encoded by write_columns read back as the
+    /// parquet crate's own encoder writes them row by row ([`super::ParquetTable`]):
+    /// nulls among them, pages and row groups that end part way through a
+    /// group of 8, a group whose dates span centuries (a damaged year), and a
+    /// column with no date at all in one group. Min, max and nulls counted.
+    #[test]
+    fn dates_dictionary_encoded_read_back_as_the_crates_encoder_writes_them() {
+        use chrono::NaiveDate;
+        use parquet::file::reader::{FileReader, SerializedFileReader};
+        let rows = super::ROW_GROUP + 3 * 20_000 + 77;
+        let base = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        let event = |i: usize| -> Option<NaiveDate> {
+            match i {
+                _ if i.is_multiple_of(13) => None,
+                _ if i >= super::ROW_GROUP && i % 1000 == 1 => NaiveDate::from_ymd_opt(1200 + (i % 7) as i32, 3, 4),
+                _ => Some(base + chrono::Duration::days(((i * 7919) % 2000) as i64)),
+            }
+        };
+        let due = |i: usize| -> Option<NaiveDate> { (i >= super::ROW_GROUP).then(|| base + chrono::Duration::days((i / 50 % 40) as i64)) };
+        let header = ["event_date", "due_date", "source_row"];
+        let mut columns = Vec::new();
+        super::write_columns(&mut columns, "t", &header, rows, |c, r| match c {
+            0 => super::Column::dates(r.map(event)),
+            1 => super::Column::dates(r.map(due)),
+            _ => super::Column::ints(r.map(|i| i as u32)),
+        })
+        .unwrap();
+        let mut whole = Vec::new();
+        let mut t = super::ParquetTable::new(&mut whole, "t", &header).unwrap();
+        let iso = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+        for i in 0..rows {
+            t.write_record([iso(event(i)), iso(due(i)), i.to_string()]).unwrap();
+        }
+        t.finish().unwrap();
+        let got = rows_of(columns.clone());
+        assert_eq!(got.len(), rows);
+        assert!(got == rows_of(whole), "the values differ");
+        let reader = SerializedFileReader::new(bytes::Bytes::from(columns)).unwrap();
+        let meta = reader.metadata();
+        assert!(all_dictionary(meta.row_group(0).column(0)) && all_dictionary(meta.row_group(1).column(0)));
+        assert!(all_dictionary(meta.row_group(1).column(1)), "dates in the second group");
+        let day = |d: NaiveDate| (d - NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()).num_days() as i32;
+        let dates: Vec<NaiveDate> = (0..super::ROW_GROUP).filter_map(event).collect();
+        match meta.row_group(0).column(0).statistics() {
+            Some(parquet::file::statistics::Statistics::Int32(s)) => {
+                assert_eq!((s.min_opt(), s.max_opt()), (dates.iter().min().map(|d| day(*d)).as_ref(), dates.iter().max().map(|d| day(*d)).as_ref()));
+                assert_eq!(s.null_count_opt(), Some((super::ROW_GROUP - dates.len()) as u64));
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     /// Texts given as interned ids read back as the texts themselves: ids met
