@@ -82,9 +82,25 @@ pub fn contains_phrase(text: &str, phrase: &str) -> bool {
     if phrase.is_empty() {
         return false;
     }
-    // As `" {text} "` containing `" {phrase} "`, without building either.
-    let b = text.as_bytes();
-    text.match_indices(phrase).any(|(i, _)| (i == 0 || b[i - 1] == b' ') && (i + phrase.len() == b.len() || b[i + phrase.len()] == b' '))
+    // As `" {text} "` containing `" {phrase} "`, without building either:
+    // every place the phrase's first byte is (found by `memchr`), not a
+    // searcher built for each call (this is asked of most cells read, with
+    // short texts and phrases), and overlapping places too ("ab ab" in
+    // "cab ab ab").
+    let (b, p) = (text.as_bytes(), phrase.as_bytes());
+    let Some(last) = b.len().checked_sub(p.len()) else { return false };
+    let mut from = 0;
+    while let Some(k) = memchr::memchr(p[0], &b[from..=last]) {
+        let i = from + k;
+        if &b[i..i + p.len()] == p && (i == 0 || b[i - 1] == b' ') && (i == last || b[i + p.len()] == b' ') {
+            return true;
+        }
+        from = i + 1;
+        if from > last {
+            break;
+        }
+    }
+    false
 }
 
 /// Splits a leading question number off a folded header: "q1 risk is" →
@@ -153,6 +169,10 @@ mod tests {
         assert!(contains_phrase("is the child safe", "safe"));
         assert!(!contains_phrase("safeguarding board", "safe"));
         assert!(contains_phrase("management oversight and decision", "management oversight"));
+        // (A place that overlaps one that is not whole words.)
+        assert!(contains_phrase("cab ab ab", "ab ab"));
+        assert!(contains_phrase("safe", "safe") && !contains_phrase("saf", "safe") && !contains_phrase("", "safe"));
+        assert!(!contains_phrase("unsafe", "safe") && !contains_phrase("safer", "safe") && contains_phrase("x safe", "safe"));
     }
 
     #[test]
@@ -178,7 +198,9 @@ mod tests {
             }
             x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             assert_eq!(fold_ascii(s.as_bytes()), fold_chars(&s), "{s:?}");
-            let (t, p) = (fold(&s), fold(words[(x >> 40) as usize % words.len()]));
+            // (A phrase of one word or two.)
+            let w = |k: u64| words[(x >> k) as usize % words.len()];
+            let (t, p) = (fold(&s), if x.is_multiple_of(2) { fold(w(40)) } else { fold(&format!("{} {}", w(40), w(50))) });
             let plain = !p.is_empty() && format!(" {t} ").contains(&format!(" {p} "));
             assert_eq!(contains_phrase(&t, &p), plain, "{t:?} {p:?}");
             assert_eq!(starts_with_words(&t, &p), t == p || t.starts_with(&format!("{p} ")), "{t:?} {p:?}");
