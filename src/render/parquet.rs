@@ -683,7 +683,7 @@ pub fn write_columns<'a, W: Write + Send>(
                                     all.len()
                                 })
                                 .collect();
-                            let mut col = group_writer.next_column().map_err(io)?.ok_or_else(|| std::io::Error::other("fewer columns than the schema"))?;
+                            let mut col = next_column(&mut group_writer)?;
                             col.typed::<ByteArrayType>().write_batch(&slices(all, &ends), None, None).map_err(io)?;
                             col.close().map_err(io)?;
                         }
@@ -705,14 +705,14 @@ pub fn write_columns<'a, W: Write + Send>(
                     match date_chunk(&vals, &defs, columns[i].clone())? {
                         Some((bytes, close)) => group_writer.append_column(&bytes, close).map_err(io)?,
                         None => {
-                            let mut col = group_writer.next_column().map_err(io)?.ok_or_else(|| std::io::Error::other("fewer columns than the schema"))?;
+                            let mut col = next_column(&mut group_writer)?;
                             col.typed::<Int32Type>().write_batch(&vals, Some(&defs), None).map_err(io)?;
                             col.close().map_err(io)?;
                         }
                     }
                     continue;
                 }
-                let mut col = group_writer.next_column().map_err(io)?.ok_or_else(|| std::io::Error::other("fewer columns than the schema"))?;
+                let mut col = next_column(&mut group_writer)?;
                 for _ in pieces(group.clone()) {
                     match next()? {
                         Column(Values::Int(vals, defs)) => col.typed::<Int32Type>().write_batch(&vals, Some(&defs), None).map_err(io)?,
@@ -727,6 +727,13 @@ pub fn write_columns<'a, W: Write + Send>(
     })?;
     writer.close().map_err(io)?;
     Ok(())
+}
+
+/// The row group's next column, to be written by the crate's encoder.
+fn next_column<'b, W: Write + Send>(
+    group: &'b mut parquet::file::writer::SerializedRowGroupWriter<'_, W>,
+) -> std::io::Result<parquet::file::writer::SerializedColumnWriter<'b>> {
+    group.next_column().map_err(io)?.ok_or_else(|| std::io::Error::other("fewer columns than the schema"))
 }
 
 /// An empty buffer for a column of that kind.
@@ -814,29 +821,28 @@ impl<W: Write + Send> ParquetTable<W> {
         }
         let mut group = self.writer.next_row_group().map_err(io)?;
         for (i, buffer) in self.buffers.iter_mut().enumerate() {
-            if let Buffer::Dictionary(d) = buffer {
-                let texts: Vec<&str> = d.texts.iter().map(|t| &**t).collect();
-                let (bytes, close) = dictionary_pages(&d.places, &texts, self.columns[i].clone(), self.statistics[i])?;
-                group.append_column(&bytes, close).map_err(io)?;
-                *buffer = new_buffer(self.kinds[i]);
-                continue;
-            }
-            let mut col = group.next_column().map_err(io)?.ok_or_else(|| std::io::Error::other("fewer columns than the schema"))?;
             match buffer {
-                Buffer::Dictionary(_) => unreachable!("written above"),
+                Buffer::Dictionary(d) => {
+                    let texts: Vec<&str> = d.texts.iter().map(|t| &**t).collect();
+                    let (bytes, close) = dictionary_pages(&d.places, &texts, self.columns[i].clone(), self.statistics[i])?;
+                    group.append_column(&bytes, close).map_err(io)?;
+                    *buffer = new_buffer(Kind::Text);
+                }
                 Buffer::Text(bytes, ends) => {
-                    let values = slices(std::mem::take(bytes), ends);
-                    col.typed::<ByteArrayType>().write_batch(&values, None, None).map_err(io)?;
+                    let mut col = next_column(&mut group)?;
+                    col.typed::<ByteArrayType>().write_batch(&slices(std::mem::take(bytes), ends), None, None).map_err(io)?;
+                    col.close().map_err(io)?;
                     // (The next row group starts with a dictionary again.)
                     *buffer = new_buffer(Kind::Text);
                 }
                 Buffer::Int(vals, defs) => {
+                    let mut col = next_column(&mut group)?;
                     col.typed::<Int32Type>().write_batch(vals, Some(defs), None).map_err(io)?;
+                    col.close().map_err(io)?;
                     vals.clear();
                     defs.clear();
                 }
             }
-            col.close().map_err(io)?;
         }
         group.close().map_err(io)?;
         self.rows = 0;
