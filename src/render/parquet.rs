@@ -628,7 +628,8 @@ const _: () = assert!(ROW_GROUP.is_multiple_of(PIECE) && PIECE.is_multiple_of(10
 /// column `i`'s values for those rows, in row groups of [`ROW_GROUP`] rows,
 /// each column of a group in pieces of [`PIECE`] rows: at most three pieces
 /// are held at once (one being encoded, one waiting, one being made), but for
-/// a text column, whose group is encoded whole ([`dictionary_chunk`]). The
+/// a text or date column, whose group is encoded whole ([`dictionary_chunk`],
+/// [`date_chunk`]). The
 /// file holds the values [`ParquetTable`] writes for them, in the same types
 /// and row groups.
 ///
