@@ -58,10 +58,15 @@ fn measure_exit(cmd: &mut Command, ok: &[i32]) -> (f64, Option<f64>) {
 }
 
 fn run(inputs: &[PathBuf], out: &Path) -> (f64, Option<f64>) {
+    run_with(inputs, out, &[])
+}
+
+/// [`run`] with more options (`--durable`).
+fn run_with(inputs: &[PathBuf], out: &Path, more: &[&str]) -> (f64, Option<f64>) {
     // A first run into an empty folder (replacing last time's files costs their deletion too).
     let _ = std::fs::remove_dir_all(out);
     let mut c = Command::new(env!("CARGO_BIN_EXE_auditpack"));
-    c.args(["-q", "run"]).args(inputs).arg("--out").arg(out);
+    c.args(["-q", "run"]).args(inputs).arg("--out").arg(out).args(more);
     measure(&mut c)
 }
 
@@ -140,6 +145,14 @@ fn duckdb(notes: usize) {
     }
     println!("  ratio auditpack / DuckDB: {} (below 1: auditpack faster)   load average {}", ratios(&pairs), load());
     println!("  reading and normalising alone (`validate`): {read_only:.2} s, peak {}; ratio to DuckDB {:.2}", mb(read_rss), read_only / secs);
+    // The same run waiting until each file is on the disk (`--durable`): the
+    // cost of that guarantee, on this machine's disk.
+    let (durable, durable_rss) = run_with(&files, &out, &["--durable"]);
+    println!(
+        "  whole run with --durable (each file on the disk before it is renamed): {durable:.2} s, peak {}; ratio to DuckDB {:.2}",
+        mb(durable_rss),
+        durable / secs
+    );
     for id in ["notes_recorded_in_time", "seen_alone_recorded", "cp_visits_in_time", "cla_visits_in_time"] {
         let k = metrics["kpis"].as_array().and_then(|a| a.iter().find(|k| k["id"] == id)).cloned().unwrap_or_default();
         let agree = d[id][0] == k["numerator"] && d[id][1] == k["denominator"];

@@ -104,6 +104,11 @@ pub struct RunArgs {
     /// The council's name, for --partition.
     #[arg(long, value_name = "NAME")]
     pub council: Option<String>,
+    /// Wait until every file written is on the disk before it replaces the
+    /// last one, so that a power cut straight after the run cannot lose it
+    /// (slower: a large run waits for the disk).
+    #[arg(long)]
+    pub durable: bool,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -4,7 +4,7 @@
 
 use crate::calendar::{add_months, date};
 use crate::cli::GenerateArgs;
-use crate::output::write_atomic;
+use crate::output::{write_atomic, Durability};
 use chrono::{Datelike, Duration, NaiveDate};
 use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
 use std::path::Path;
@@ -288,7 +288,7 @@ fn twelve_question(path: &Path, rng: &mut Rng, children: &[Child], audits: &[Aud
         action_rows(&mut sh, rng, children, audits, |a, c| vec![s(&a.id), s(&c.id)])?;
     }
     let bytes = wb.save_to_buffer().map_err(xerr)?;
-    write_atomic(path, &bytes)
+    write_atomic(path, &bytes, Durability::Renamed)
 }
 
 /// Actions for audits below good (and some at good): due 10 working days after
@@ -375,7 +375,7 @@ fn nine_area(path: &Path, rng: &mut Rng, children: &[Child], audits: &[AuditRow]
         action_rows(&mut sh, rng, children, audits, |a, c| vec![s(&a.id), s(&c.id)])?;
     }
     let bytes = wb.save_to_buffer().map_err(xerr)?;
-    write_atomic(path, &bytes)
+    write_atomic(path, &bytes, Durability::Renamed)
 }
 
 const KSS_DOMAINS: &[&str] = &[
@@ -422,7 +422,7 @@ fn kss_csv(dir: &Path, rng: &mut Rng, children: &[Child], audits: &[AuditRow]) -
         w.write_record(&row)?;
     }
     let bytes = w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
-    write_atomic(&dir.join("liquidlogic-kss-audits.csv"), &windows_1252(&String::from_utf8_lossy(&bytes)))?;
+    write_atomic(&dir.join("liquidlogic-kss-audits.csv"), &windows_1252(&String::from_utf8_lossy(&bytes)), Durability::Renamed)?;
 
     let cal = crate::calendar::Calendar::default();
     let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
@@ -436,7 +436,7 @@ fn kss_csv(dir: &Path, rng: &mut Rng, children: &[Child], audits: &[AuditRow]) -
         }
     }
     let bytes = w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
-    write_atomic(&dir.join("liquidlogic-kss-actions.csv"), &windows_1252(&String::from_utf8_lossy(&bytes)))
+    write_atomic(&dir.join("liquidlogic-kss-actions.csv"), &windows_1252(&String::from_utf8_lossy(&bytes)), Durability::Renamed)
 }
 
 fn tier2_form(path: &Path, rng: &mut Rng, child: &Child, completed: NaiveDate, overall: usize) -> std::io::Result<()> {
@@ -472,7 +472,7 @@ fn tier2_form(path: &Path, rng: &mut Rng, child: &Child, completed: NaiveDate, o
         sh.cells(&[s(rng.pick(ACTIONS)), s(rng.pick(PEOPLE)), Value::D(Some(cal.add_working_days(completed, 10))), s(""), s("")]).map_err(xerr)?;
     }
     let bytes = wb.save_to_buffer().map_err(xerr)?;
-    write_atomic(path, &bytes)
+    write_atomic(path, &bytes, Durability::Renamed)
 }
 
 const NOTE_TYPES: &[&str] =
@@ -502,7 +502,7 @@ fn episodes_and_notes(dir: &Path, rng: &mut Rng, children: &[Child], notes: usiz
     }
     ep.write_record(["C999999", "Unknown status", "01/01/2025", "", "Assessment"])?;
     let bytes = ep.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
-    write_atomic(&dir.join("children-legal-status.csv"), &bytes)?;
+    write_atomic(&dir.join("children-legal-status.csv"), &bytes, Durability::Renamed)?;
 
     // Case notes stream to disk: millions of rows are never held in memory.
     let path = dir.join("case-notes.csv");

@@ -5,7 +5,7 @@ use crate::analyse;
 use crate::calendar::Calendar;
 use crate::cli::{Cli, Command, GenerateArgs, InputArgs, RunArgs};
 use crate::normalise::{self, Config, Normalised, Severity};
-use crate::output::{printable, write_atomic, write_atomic_with};
+use crate::output::{printable, write_atomic, write_atomic_with, Durability};
 use crate::render;
 use chrono::NaiveDate;
 use std::io::IsTerminal;
@@ -420,6 +420,15 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
     Ok(if failed.is_empty() { exit_code(&n, args.input.strict) } else { EXIT_ERROR })
 }
 
+/// How the run's files are written (`--durable`: each on the disk before it is renamed into place).
+fn durability(args: &RunArgs) -> Durability {
+    if args.durable {
+        Durability::Synced
+    } else {
+        Durability::Renamed
+    }
+}
+
 /// Rows in an Excel sheet, the header row included.
 const EXCEL_ROWS: usize = 1_048_576;
 
@@ -475,7 +484,8 @@ fn write_normalised(
                             (Some(p), Format::Parquet) => dir.join(stem).join(p).join("part-0.parquet"),
                             _ => dir.join(format!("{stem}.{}", format.extension())),
                         };
-                        write_atomic_with(&path, |w| write_table(table, format, w)).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+                        write_atomic_with(&path, durability(args), |w| write_table(table, format, w))
+                            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
                     }
                     Ok(())
                 })
@@ -711,7 +721,7 @@ fn write_packs(
         }
     }
     for (path, bytes) in &files {
-        write_atomic(path, bytes).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+        write_atomic(path, bytes, durability(args)).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
     }
     Ok(files.into_iter().map(|(p, _)| p).collect())
 }
