@@ -1169,13 +1169,15 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     }
 
     // Seed 002's Part B, headed in the seed's own word for it ("Date CSW
-    // acknowledged (Part B)": "This final part is for the CSW … to acknowledge
-    // … Once this part is completed the audit is complete"), where only Part A
-    // matched the completion: Part B's date is a candidate, and wins below.
+    // acknowledged (Part B)", "Part B - CSW acknowledgement date": "This final
+    // part is for the CSW … to acknowledge … Once this part is completed the
+    // audit is complete"), where only Part A, or a date naming no part ("Audit
+    // date", the auditor's), matched the completion: Part B's date is a
+    // candidate, and wins below.
     if kind == TableKind::Audits {
         let field = Target::Field("completed_date".into());
-        let part_a_only = columns.iter().any(|c| c.target == field && c.score < 1000 && names_part_b(&c.header) == Some(false))
-            && !columns.iter().any(|c| c.target == field && names_part_b(&c.header) != Some(false));
+        let part_a_only = columns.iter().any(|c| c.target == field && c.score < 1000 && names_part_b(&c.header) != Some(true))
+            && !columns.iter().any(|c| c.target == field && (c.score >= 1000 || names_part_b(&c.header) == Some(true)));
         let part_b: Vec<usize> = (0..columns.len())
             .filter(|&c| {
                 columns[c].target == Target::Unmapped
@@ -1281,10 +1283,13 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         // Seed 002's two-part audit: "Once this part [Part B] is completed the
         // audit is complete". A Part A date that matches better ("Date of audit
         // (Part A)" beside "Date CSW completed (Part B)") is the auditor's part.
+        // (So is a date naming no part, "Audit date", beside a Part B that says
+        // it was done: "Part B - CSW acknowledgement date".)
         if kind == TableKind::Audits && field == "completed_date" && top < 1000 {
             let part = |c: usize| names_part_b(&columns[c].header);
             let part_b: Vec<usize> = cols.iter().copied().filter(|&c| part(c) == Some(true)).collect();
-            if let ([b], true) = (&part_b[..], winners.iter().all(|&c| part(c) == Some(false))) {
+            let before_b = |b: usize| winners.iter().all(|&c| part(c) == Some(false) || (part(c).is_none() && says_part_b_done(&columns[b].header)));
+            if let ([b], true) = (&part_b[..], part_b.first().is_some_and(|&b| before_b(b))) {
                 keep_one(
                     &mut columns,
                     &mut notes,
@@ -2648,6 +2653,14 @@ mod tests {
         let m = map(&["Client ID", "Date Part A signed off", "Date CSW acknowledged (Part B)", "Overall"], rows);
         assert_eq!(target(&m, "Date CSW acknowledged (Part B)"), "completed_date");
         assert_eq!(target(&m, "Date Part A signed off"), "(not used)");
+        // Beside a date naming no part ("Audit date", the auditor's), a Part B
+        // that says it was done is the completion (blind set 124's revised
+        // CareFirst report); one that is another of the form's dates is not.
+        let m = map(&["Client ID", "Audit date", "Part B - CSW acknowledgement date", "Overall"], rows);
+        assert_eq!(target(&m, "Part B - CSW acknowledgement date"), "completed_date");
+        assert_eq!(target(&m, "Audit date"), "(not used)");
+        let m = map(&["Client ID", "Audit date", "Part B - Date of last statutory visit", "Overall"], rows);
+        assert_eq!(target(&m, "Audit date"), "completed_date");
         // Not a Part B that is a deadline or another of the form's dates.
         for other in ["Part B - Action timescale", "Part B - actions due by", "Part B - Date of last statutory visit", "Part B - Team manager response date"] {
             let m = map(&["Client ID", "Date Part A signed off", other, "Overall"], rows);

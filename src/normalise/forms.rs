@@ -887,6 +887,7 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                     .and_then(Cell::as_date)
                     .or_else(|| get("status").filter(|c| says_done(c)).and_then(|c| c.as_date().or_else(|| get("reviewed_date").and_then(Cell::as_date)))),
                 audit_date: None,
+                unused_dates: Vec::new(),
             });
             grid_report.rows_accepted += 1;
         }

@@ -262,6 +262,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     apply_challenges(&mut out.model, &ctx, &mut found);
     drop_visits_read_twice(&mut out, &mut found);
     join::forms_to_lists(&mut out.tables, &mut out.model, &mut found);
+    audit_dates_from_columns(&mut out.tables, &mut out.model, &mut found);
     link_actions(&mut out.model, &mut found);
     actions_without_due(&out.model, &mut found);
     let (moderated_tables, unlinked) = link_moderations(&mut out.model, &mut found);
@@ -1424,6 +1425,65 @@ fn guid_key(id: &str) -> std::borrow::Cow<'_, str> {
 
 /// Links each action to its audit: by audit id, else by child id + audit date,
 /// else by child id when the child has exactly one audit.
+/// An actions table's column that was not recognised but whose dates are,
+/// row by row, the completion date of an audit of the row's child ("Date
+/// returned": the day the audit form came back) is read as the audit's date,
+/// so that each action links to its audit (a child audited twice has two).
+/// Taken when at least half of the column's dates are such a day, two at
+/// least (or its one date, in a table of one), and it matches more of them
+/// than the table's other such columns; said in the table's notes and as a
+/// finding (`audit_date_from_column`).
+fn audit_dates_from_columns(tables: &mut [table::TableReport], model: &mut Model, found: &mut findings::Findings) {
+    type Column = (String, Option<String>, u32);
+    let chosen: BTreeMap<(String, Option<String>), (u32, usize, usize)> = {
+        let mut done: std::collections::HashSet<(&str, chrono::NaiveDate)> = std::collections::HashSet::new();
+        for a in &model.audits {
+            if let Some(c) = a.completed {
+                for child in model.children_of(&a.child_id) {
+                    done.insert((child, c));
+                }
+            }
+        }
+        // (Dates, and those that are an audit's of the child, per column.)
+        let mut tally: BTreeMap<Column, (usize, usize)> = BTreeMap::new();
+        for act in model.actions.iter().filter(|a| a.audit_id.is_none() && a.audit_date.is_none()) {
+            let Some(child) = act.child_id.as_deref() else { continue };
+            for &(column, d) in &act.unused_dates {
+                let t = tally.entry((act.origin.file.clone(), act.origin.sheet.clone(), column)).or_default();
+                t.0 += 1;
+                t.1 += usize::from(done.contains(&(child, d)));
+            }
+        }
+        let mut chosen: BTreeMap<(String, Option<String>), (u32, usize, usize)> = BTreeMap::new();
+        for ((file, sheet, column), (dates, matched)) in tally {
+            if matched * 2 < dates || (matched < 2 && dates > 1) || matched == 0 {
+                continue;
+            }
+            let best = chosen.entry((file, sheet)).or_insert((column, dates, matched));
+            if matched > best.2 {
+                *best = (column, dates, matched);
+            }
+        }
+        chosen
+    };
+    for ((file, sheet), (column, dates, matched)) in chosen {
+        for act in model.actions.iter_mut().filter(|a| a.origin.file == file && a.origin.sheet == sheet && a.audit_id.is_none() && a.audit_date.is_none()) {
+            act.audit_date = act.unused_dates.iter().find(|(c, _)| *c == column).map(|(_, d)| *d);
+        }
+        let Some(t) = tables.iter_mut().find(|t| t.file == file && t.sheet == sheet && t.kind == columns::TableKind::Actions) else { continue };
+        let Some(c) = t.columns.iter_mut().find(|c| c.index == column as usize) else { continue };
+        let why = format!(
+            "column '{}' was not recognised, but {matched} of its {dates} dates are the day an audit of the row's child was completed: read as the audit's date, to link each action to its audit",
+            c.header
+        );
+        c.target = columns::Target::Field("audit_date".into());
+        c.reason = format!("its dates are its children's audits' ({matched} of {dates})");
+        let header = c.header.clone();
+        t.notes.push(why.clone());
+        found.push(Severity::Info, "audit_date_from_column", &file, sheet.as_deref(), None, Some(&header), "", why);
+    }
+}
+
 fn link_actions(model: &mut Model, found: &mut findings::Findings) {
     let mut by_child: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, a) in model.audits.iter().enumerate() {
@@ -1851,6 +1911,69 @@ mod action_due_tests {
         let got: Vec<(&str, Option<u32>)> = found.list.iter().map(|f| (f.file.as_str(), f.row)).collect();
         assert_eq!(got, [("a.csv", Some(5)), ("b.csv", Some(2))]);
         assert!(found.list[0].action.starts_with("2 actions with no due date") && found.list[0].action.ends_with("(rows 5, 6)"), "{}", found.list[0].action);
+    }
+}
+
+#[cfg(test)]
+mod audit_date_column_tests {
+    use super::columns::{ColumnMap, TableKind, Target};
+    use super::model::{Action, Audit, Model, Origin};
+    use super::*;
+
+    #[test]
+    fn an_unknown_column_of_the_audits_completion_days_is_read_as_the_audit_date() {
+        let d = |m: u32, day: u32| chrono::NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        let audit =
+            |id: &str, child: &str, done: chrono::NaiveDate| Audit { id: id.into(), child_id: child.into(), completed: Some(done), ..Default::default() };
+        let mut model = Model {
+            audits: vec![audit("A1", "C1", d(9, 1)), audit("A2", "C1", d(10, 8)), audit("A3", "C2", d(9, 10)), audit("A4", "C3", d(9, 20))],
+            ..Default::default()
+        };
+        // (Each action: its sheet, child, and its unknown columns' dates.)
+        let action = |sheet: &str, child: &str, dates: &[(u32, chrono::NaiveDate)]| Action {
+            origin: Origin { file: "actions.xlsx".into(), sheet: Some(sheet.into()), row: 2 },
+            child_id: Some(child.into()),
+            unused_dates: dates.to_vec(),
+            ..Default::default()
+        };
+        model.actions = vec![
+            // Column 1 holds the audits' days on every row: taken.
+            action("Returned", "C1", &[(1, d(10, 8))]),
+            action("Returned", "C1", &[(1, d(9, 1))]),
+            action("Returned", "C2", &[(1, d(9, 10))]),
+            // Column 1 matches one row of three: no; column 4 all three: taken.
+            action("Two", "C1", &[(1, d(9, 1)), (4, d(10, 8))]),
+            action("Two", "C2", &[(1, d(9, 30)), (4, d(9, 10))]),
+            action("Two", "C3", &[(1, d(10, 2)), (4, d(9, 20))]),
+            // One match in two dates is half, but a single match is no evidence.
+            action("Once", "C1", &[(2, d(9, 1))]),
+            action("Once", "C2", &[(2, d(10, 30))]),
+        ];
+        let report = |sheet: &str, columns: &[usize]| {
+            let mut t = table::TableReport::new("actions.xlsx", Some(sheet), None);
+            t.kind = TableKind::Actions;
+            t.columns = columns
+                .iter()
+                .map(|&index| ColumnMap { index, header: format!("Column {index}"), target: Target::Unmapped, reason: String::new(), scale: None, score: 0 })
+                .collect();
+            t
+        };
+        let mut tables = vec![report("Returned", &[1]), report("Two", &[1, 4]), report("Once", &[2])];
+        let mut found = findings::Findings::default();
+        audit_dates_from_columns(&mut tables, &mut model, &mut found);
+        let dates: Vec<Option<chrono::NaiveDate>> = model.actions.iter().map(|a| a.audit_date).collect();
+        assert_eq!(dates, [Some(d(10, 8)), Some(d(9, 1)), Some(d(9, 10)), Some(d(10, 8)), Some(d(9, 10)), Some(d(9, 20)), None, None]);
+        // Said: the column read, in the table's report and as a finding.
+        assert_eq!(tables[0].columns[0].target, Target::Field("audit_date".into()));
+        assert_eq!(tables[1].columns[0].target, Target::Unmapped);
+        assert_eq!(tables[1].columns[1].target, Target::Field("audit_date".into()));
+        assert_eq!(tables[2].columns[0].target, Target::Unmapped);
+        let said: Vec<(&str, Option<&str>)> = found.list.iter().map(|f| (f.code, f.column.as_deref())).collect();
+        assert_eq!(said, [("audit_date_from_column", Some("Column 1")), ("audit_date_from_column", Some("Column 4"))]);
+        // Linked by those dates: the child audited twice has each action on its audit.
+        link_actions(&mut model, &mut found);
+        let linked: Vec<Option<&str>> = model.actions.iter().take(3).map(|a| a.audit_id.as_deref()).collect();
+        assert_eq!(linked, [Some("A2"), Some("A1"), Some("A3")]);
     }
 }
 

@@ -271,6 +271,11 @@ pub struct Action {
     /// when no set date is given and its audit is not read.
     #[serde(skip)]
     pub audit_date: Option<NaiveDate>,
+    /// Dates in its table's columns that were not recognised (by column
+    /// index), where the table says nothing of the audit's date or id: one of
+    /// them may be the audit's date (see `normalise::audit_dates_from_columns`).
+    #[serde(skip)]
+    pub unused_dates: Vec<(u32, NaiveDate)>,
 }
 
 /// What a case note records.

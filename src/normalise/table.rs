@@ -4530,6 +4530,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     if date1904 {
         dates_1904(&mapping, &sample[h + 1..], &file, sheet.as_deref(), findings, &mut report);
     }
+    // (What the title says its audits are due by, where no column says.)
+    let titled_due = title_due_rule(ctx.config, &mapping, &sample[..h]);
     let mut reader = RowReader {
         service_plan: service_plan(
             &mapping,
@@ -4602,7 +4604,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         month_first: month_first(&mapping, &sample[h + 1..], &file, sheet.as_deref(), findings, &mut report),
         date1904,
         usual_year: usual_year(&mapping, &sample[h + 1..]),
-        own_due_rule: own_due_rule(ctx.config, &mapping, &sample[h + 1..]),
+        own_due_rule: own_due_rule(ctx.config, &mapping, &sample[h + 1..]).or_else(|| titled_due.as_ref().map(|(rule, _)| rule.clone())),
+        unused_date_columns: unused_date_columns(&mapping, &sample[h + 1..]),
         row_state: RowState::of(&sample[h].cells),
         team_path: mapping.field("service_team").map(|i| {
             let values: Vec<&Cell> = sample.iter().skip(h + 1).filter_map(|r| r.cells.get(i)).collect();
@@ -4709,14 +4712,24 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         );
     }
     if let Some(rule) = &reader.own_due_rule {
-        let how = match rule.strip_prefix("days_after_allocation:") {
-            Some(n) => format!("{n} days after allocation"),
-            None => "at the end of the allocation month".to_string(),
+        let how = if let Some(n) = rule.strip_prefix("days_after_allocation:") {
+            format!("{n} days after allocation")
+        } else if let Some(n) = rule.strip_prefix("working_days_after_allocation:") {
+            format!("{n} working days after allocation")
+        } else if rule == "end_of_cycle" {
+            "at the end of the bi-monthly cycle of allocation".to_string()
+        } else {
+            "at the end of the allocation month".to_string()
         };
-        let why =
-            format!("every audit here with both dates is due {how}: an audit with no due date is taken to be due {how} too (not by its framework's rule)");
+        let why = match titled_due.as_ref().filter(|(titled, _)| titled == rule) {
+            Some((_, line)) => format!("the title says \"{line}\": an audit here is taken to be due {how} (not by its framework's rule)"),
+            None => {
+                format!("every audit here with both dates is due {how}: an audit with no due date is taken to be due {how} too (not by its framework's rule)")
+            }
+        };
         report.notes.push(why.clone());
-        findings.push(Severity::Info, "due_rule_from_data", &file, sheet.as_deref(), None, Some("due_date"), rule.clone(), why);
+        let code = if titled_due.as_ref().is_some_and(|(titled, _)| titled == rule) { "due_rule_from_title" } else { "due_rule_from_data" };
+        findings.push(Severity::Info, code, &file, sheet.as_deref(), None, Some("due_date"), rule.clone(), why);
     }
     for (column, (count, example)) in &reader.views_as_yes {
         findings.push(
@@ -4973,6 +4986,104 @@ fn serial_1904(c: &Cell) -> Option<chrono::NaiveDate> {
 fn date_cells<'a>(mapping: &TableMapping, body: &'a [SourceRow]) -> impl Iterator<Item = &'a Cell> {
     let dates: Vec<usize> = mapping.columns.iter().filter(|c| matches!(&c.target, Target::Field(f) if f.ends_with("_date"))).map(|c| c.index).collect();
     body.iter().flat_map(move |r| dates.clone().into_iter().filter_map(move |i| r.cells.get(i)))
+}
+
+/// An actions table's columns that were not recognised and hold dates (most
+/// of their filled cells in its first rows), at most three, where the table
+/// has no column for the audit's id or date: one of them may be the audit's
+/// date under a name not known ("Date returned", the day the audit form came
+/// back), which its dates show once every audit is read.
+fn unused_date_columns(mapping: &TableMapping, body: &[SourceRow]) -> Vec<usize> {
+    if mapping.kind != TableKind::Actions || mapping.field("audit_id").is_some() || mapping.field("audit_date").is_some() {
+        return Vec::new();
+    }
+    mapping
+        .columns
+        .iter()
+        .filter(|c| c.target == Target::Unmapped)
+        .map(|c| c.index)
+        .filter(|&i| {
+            let filled: Vec<&Cell> = body.iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty()).collect();
+            let dates = filled.iter().filter(|c| c.as_date().is_some()).count();
+            dates > 0 && dates * 2 >= filled.len()
+        })
+        .take(3)
+        .collect()
+}
+
+/// The rule an audit table with no due-date column says in its title (the
+/// lines of text above its header) that its audits are due by, when that is
+/// not its framework's: "All audits due by the end of the cycle" (the end of
+/// the bi-monthly cycle), "… to be completed by the end of the month" (of
+/// allocation), "Audits to be returned within 2 weeks of allocation", "due
+/// 10 working days after allocation". A line about actions says nothing of
+/// the audits. Returns the rule and the line that says it.
+fn title_due_rule(config: &Config, mapping: &TableMapping, above: &[SourceRow]) -> Option<(String, String)> {
+    if mapping.kind != TableKind::Audits || mapping.field("due_date").is_some() || mapping.field("allocated_date").is_none() {
+        return None;
+    }
+    let lines = above.iter().rev().filter(|r| !r.is_blank()).take(2).filter_map(SourceRow::lone_text);
+    let rule = lines.flat_map(|line| line.split(['.', ';', '|', '\n']).map(move |s| (s, line))).find_map(|(sentence, line)| {
+        let f = fold(sentence);
+        let due = [
+            "due",
+            "deadline",
+            "to be completed",
+            "to be returned",
+            "complete by",
+            "completed by",
+            "completed within",
+            "returned within",
+            "return within",
+            "returned by",
+        ]
+        .iter()
+        .any(|p| super::fold::contains_phrase(&f, p));
+        if !due || f.split(' ').any(|w| w.starts_with("action") || w.starts_with("recommendation")) {
+            return None;
+        }
+        let any = |ps: &[&str]| ps.iter().any(|p| super::fold::contains_phrase(&f, p));
+        let rule = if any(&[
+            "end of the cycle",
+            "end of cycle",
+            "end of the audit cycle",
+            "end of the bi monthly cycle",
+            "end of each cycle",
+            "end of the audit period",
+            "final date of the audit period",
+        ]) {
+            "end_of_cycle".to_string()
+        } else if any(&[
+            "end of the month",
+            "end of month",
+            "end of the allocation month",
+            "last day of the month",
+            "final calendar day of the month",
+            "final day of the month",
+        ]) {
+            "end_of_allocation_month".to_string()
+        } else {
+            // "within 2 weeks", "10 working days after allocation".
+            let words: Vec<&str> = f.split(' ').collect();
+            let number = |w: &str| {
+                w.parse::<u32>().ok().or_else(|| {
+                    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"].iter().position(|n| *n == w).map(|i| i as u32 + 1)
+                })
+            };
+            words.windows(3).find_map(|w| {
+                let n = number(w[0]).filter(|n| (1..=120).contains(n))?;
+                match (w[1], w[2]) {
+                    ("week" | "weeks", _) => Some(format!("days_after_allocation:{}", n * 7)),
+                    ("working", "day" | "days") => Some(format!("working_days_after_allocation:{n}")),
+                    ("day" | "days" | "calendar", _) => Some(format!("days_after_allocation:{n}")),
+                    _ => None,
+                }
+            })?
+        };
+        Some((rule, line.trim().to_string()))
+    })?;
+    let framework = mapping.framework.as_deref().and_then(|f| config.framework(f)).and_then(|f| f.due_rule.clone());
+    (framework.as_deref().unwrap_or(&config.settings.default_due_rule) != rule.0).then_some(rule)
 }
 
 /// The rule an audit table's own due dates follow, when it is not its
@@ -6167,6 +6278,10 @@ struct RowReader<'a> {
     /// The rule this table's own due dates follow, where it is not its
     /// framework's ([`own_due_rule`]): an audit with no due date is due by it.
     own_due_rule: Option<String>,
+    /// An actions table's columns not recognised that hold dates, where it
+    /// has no audit id or audit date column: kept on each action, for
+    /// `normalise::audit_dates_from_columns`.
+    unused_date_columns: Vec<usize>,
     /// The table is a moderation log (rows go to `Model::moderations`).
     moderation_log: bool,
     file: &'a str,
@@ -7003,6 +7118,7 @@ impl<'a> RowReader<'a> {
                 due_in,
                 completed: done,
                 audit_date: completed,
+                unused_dates: Vec::new(),
             });
         }
     }
@@ -7587,12 +7703,9 @@ impl<'a> RowReader<'a> {
                 // Views said not to have been had ("Views not recorded",
                 // "Feedback not given", "Views not obtained - mother
                 // declined", "Parents' views not sought"): no.
-                let w: Vec<&str> = f.split(' ').skip_while(|w| *w == "s" || FAMILY_WORDS.contains(w)).take(3).collect();
-                if matches!(
-                    w.as_slice(),
-                    ["views" | "view" | "feedback" | "wishes", "not", "recorded" | "given" | "obtained" | "gathered" | "received" | "sought" | "heard", ..]
-                ) && t.split_whitespace().count() <= 15
-                {
+                // So is one each of whose clauses says so, or says whom was
+                // not reached ("Parents not contacted - views not obtained").
+                if says_no_views(t) {
                     self.answers_read.entry(field.to_string()).or_default().0 += 1;
                     return Answer::No;
                 }
@@ -8393,6 +8506,11 @@ impl<'a> RowReader<'a> {
                 self.done_on(row, header, status, findings, |findings| self.date(row, "reviewed_date", findings))
             }),
             audit_date: self.date(row, "audit_date", findings),
+            unused_dates: self
+                .unused_date_columns
+                .iter()
+                .filter_map(|&i| Some((i as u32, self.as_date(row.cells.get(i)?).filter(|_| !row.cells[i].is_empty())?)))
+                .collect(),
         })
     }
 
@@ -9234,6 +9352,36 @@ fn names_role(field: &str, f: &str) -> bool {
     }
 }
 
+/// Whether a short answer (15 words at most) says no views were had: it starts
+/// so ("Views not obtained - mother declined", "Parents' views not sought"),
+/// or each of its clauses says so or says whom was not reached ("Parents not
+/// contacted - views not obtained.").
+fn says_no_views(t: &str) -> bool {
+    if t.split_whitespace().count() > 15 {
+        return false;
+    }
+    let cs = clauses(t);
+    views_not_had(&fold(t)) || (cs.iter().all(|c| views_not_had(c) || nobody_reached(c)) && cs.iter().any(|c| views_not_had(c)))
+}
+
+/// Whether a folded text or clause starts by saying no views were had, after
+/// whose they were ("Views not obtained", "Parents' views not sought",
+/// "Feedback not given").
+fn views_not_had(f: &str) -> bool {
+    let w: Vec<&str> = f.split(' ').skip_while(|w| *w == "s" || FAMILY_WORDS.contains(w)).take(3).collect();
+    matches!(
+        w.as_slice(),
+        ["views" | "view" | "feedback" | "wishes", "not", "recorded" | "given" | "obtained" | "gathered" | "received" | "sought" | "heard", ..]
+    )
+}
+
+/// Whether a folded clause is the family, or no one, said not to have been
+/// reached, and nothing more ("Parents not contacted", "Mother not approached").
+fn nobody_reached(c: &str) -> bool {
+    let w: Vec<&str> = c.split(' ').skip_while(|w| *w == "s" || FAMILY_WORDS.contains(w)).collect();
+    matches!(w.as_slice(), ["not", "contacted" | "approached" | "reached" | "spoken", ..]) && w.len() <= 3
+}
+
 /// A text cut into its clauses, each folded ("Spoke to SW, not seen child":
 /// "spoke to sw", "not seen child").
 fn clauses(text: &str) -> Vec<String> {
@@ -9779,6 +9927,82 @@ mod tests {
             ("Mother - no", None),
         ] {
             assert_eq!(worker_answer(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn views_said_not_to_have_been_had_clause_by_clause() {
+        for no in [
+            "Views not obtained - mother declined",
+            "Parents' views not sought",
+            "Feedback not given",
+            // Whom was not reached, then that no views were had (blind set 124).
+            "Parents not contacted - views not obtained.",
+            "Mother not approached; views not sought",
+        ] {
+            assert!(says_no_views(no), "{no}");
+        }
+        for not_no in [
+            // Someone was reached, or no clause says no views were had.
+            "Parents not contacted - carer's views obtained",
+            "Mother's views obtained; father's views not obtained",
+            "Parents not contacted",
+            "Father not contacted - mother seen at home, views not obtained from father",
+            "Mother (by phone): pleased her son is settled",
+        ] {
+            assert!(!says_no_views(not_no), "{not_no}");
+        }
+    }
+
+    #[test]
+    fn a_title_that_says_when_its_audits_are_due() {
+        use crate::normalise::columns::{ColumnMap, TableMapping};
+        let config = Config::defaults();
+        let column = |index: usize, field: &str| ColumnMap {
+            index,
+            header: field.into(),
+            target: Target::Field(field.into()),
+            reason: String::new(),
+            scale: None,
+            score: 100,
+        };
+        let mapping = |fields: &[&str]| TableMapping {
+            kind: TableKind::Audits,
+            framework: None,
+            columns: fields.iter().enumerate().map(|(i, f)| column(i, f)).collect(),
+            notes: Vec::new(),
+            missing_required: Vec::new(),
+        };
+        let audits = mapping(&["child_id", "allocated_date", "completed_date"]);
+        let titled = |m: &TableMapping, lines: &[&str]| {
+            let rows: Vec<SourceRow> = lines.iter().map(|l| SourceRow::texts(1, &[l])).collect();
+            title_due_rule(&config, m, &rows).map(|(rule, _)| rule)
+        };
+        for (title, want) in [
+            ("Learning Audit Tracker - Sep-Oct 2026 cycle - revised template v2. All audits due by the end of the cycle.", "end_of_cycle"),
+            ("Audits to be completed by the end of the month of allocation", "end_of_allocation_month"),
+            ("Case file audits: to be returned within 2 weeks of allocation", "days_after_allocation:14"),
+            ("Deadline: 10 working days after allocation", "working_days_after_allocation:10"),
+        ] {
+            let got = titled(&audits, &[title]);
+            // (The default rule itself is no rule of the table's own.)
+            let want = (want != config.settings.default_due_rule).then(|| want.to_string());
+            assert_eq!(got, want, "{title}");
+        }
+        assert_eq!(titled(&audits, &["All audits due by the end of the cycle", ""]), Some("end_of_cycle".into()), "a blank line under the title");
+        for title in [
+            // About the actions, not the audits; or no rule.
+            "Actions due by the end of the cycle",
+            "Learning Audit Tracker - Sep-Oct 2026 cycle",
+            "Audits due: see the schedule",
+        ] {
+            assert_eq!(titled(&audits, &[title]), None, "{title}");
+        }
+        // A table with its own due dates, or no allocation date to count from.
+        let with_due = mapping(&["child_id", "allocated_date", "due_date", "completed_date"]);
+        let no_allocation = mapping(&["child_id", "completed_date"]);
+        for m in [&with_due, &no_allocation] {
+            assert_eq!(titled(m, &["All audits due by the end of the cycle"]), None);
         }
     }
 

@@ -1323,6 +1323,29 @@ fn a_hundred_and_twenty_third_blind_set_in_the_seeds_own_words_keeps_every_kpi()
 }
 
 #[test]
+fn a_hundred_and_twenty_fourth_blind_set_of_templates_changed_mid_year_keeps_every_kpi() {
+    // Each council's folder holds two versions of its template: sheets, files
+    // and reports before and after a change of questions, scale, columns and
+    // systems (tests/fixtures/councils124/README.md). A revised tracker whose
+    // title says its audits are due by the end of the cycle had been given
+    // the end of the allocation month; an actions sheet's "Date returned"
+    // (the audit's) was unused, so actions of children audited twice were not
+    // linked; "Parents not contacted - views not obtained." was no answer; and
+    // seed 002's "Part B - CSW acknowledgement date" lost to "Audit date".
+    check("councils124");
+}
+
+#[test]
+fn a_hundred_and_twenty_fifth_blind_set_on_the_line_of_every_clock_keeps_every_kpi() {
+    // Every timescale at its edge: on the due date and a day after, weekend
+    // and bank-holiday due dates, the period's first and last days, re-audit
+    // deadlines, statutory visits at exactly 10 working days and 6 weeks,
+    // notes recorded on day 28 and 29 (tests/fixtures/councils125/README.md).
+    // It matched on its first run.
+    check("councils125");
+}
+
+#[test]
 fn a_hundred_and_sixteenth_blind_set_of_reports_that_joined_two_tables_keeps_every_kpi() {
     // A system's report that joins each audit to its actions (the audit's
     // columns on each action row), an action list listing its audits, a
