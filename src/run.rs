@@ -861,6 +861,22 @@ mod count_tests {
 }
 
 #[cfg(test)]
+mod durability_tests {
+    use crate::cli::{Cli, Command};
+    use clap::Parser;
+
+    #[test]
+    fn durable_is_asked_for_by_its_flag_only() {
+        let of = |args: &[&str]| match Cli::try_parse_from(args).expect("parses").command {
+            Command::Run(run) => super::durability(&run),
+            _ => panic!("not a run"),
+        };
+        assert_eq!(of(&["auditpack", "run", "--durable"]), super::Durability::Synced);
+        assert_eq!(of(&["auditpack", "run"]), super::Durability::Renamed);
+    }
+}
+
+#[cfg(test)]
 mod folder_tests {
     #[test]
     fn team_folders_are_distinct_and_safe() {

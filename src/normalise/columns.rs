@@ -1176,12 +1176,18 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     // candidate, and wins below.
     if kind == TableKind::Audits {
         let field = Target::Field("completed_date".into());
+        // (A date naming no part only where it does not say it is the
+        // completion, and only beside a "Part B" so written.)
+        let literal_b = |h: &str| fold(h).split(' ').collect::<Vec<_>>().windows(2).any(|w| w == ["part", "b"]);
         let part_a_only = columns.iter().any(|c| c.target == field && c.score < 1000 && names_part_b(&c.header) != Some(true))
-            && !columns.iter().any(|c| c.target == field && (c.score >= 1000 || names_part_b(&c.header) == Some(true)));
+            && !columns.iter().any(|c| c.target == field && (c.score >= 1000 || names_part_b(&c.header) == Some(true)))
+            && columns.iter().filter(|c| c.target == field).all(|c| names_part_b(&c.header) == Some(false) || !fold(&c.header).contains("complet"));
+        let no_part_a = !columns.iter().any(|c| c.target == field && names_part_b(&c.header) == Some(false));
         let part_b: Vec<usize> = (0..columns.len())
             .filter(|&c| {
                 columns[c].target == Target::Unmapped
                     && names_part_b(&columns[c].header) == Some(true)
+                    && (!no_part_a || literal_b(&columns[c].header))
                     && says_part_b_done(&columns[c].header)
                     && profiles[columns[c].index].non_empty > 0
                     && profiles[columns[c].index].dates * 2 >= profiles[columns[c].index].non_empty
@@ -1288,7 +1294,15 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         if kind == TableKind::Audits && field == "completed_date" && top < 1000 {
             let part = |c: usize| names_part_b(&columns[c].header);
             let part_b: Vec<usize> = cols.iter().copied().filter(|&c| part(c) == Some(true)).collect();
-            let before_b = |b: usize| winners.iter().all(|&c| part(c) == Some(false) || (part(c).is_none() && says_part_b_done(&columns[b].header)));
+            // (Only "Part B" so written, not a "Part 2" that may be a manager's
+            // response; and never over a date that says it is the completion.)
+            let literal_b = |b: usize| fold(&columns[b].header).split(' ').collect::<Vec<_>>().windows(2).any(|w| w == ["part", "b"]);
+            let says_completed = |c: usize| fold(&columns[c].header).contains("complet");
+            let before_b = |b: usize| {
+                winners
+                    .iter()
+                    .all(|&c| part(c) == Some(false) || (part(c).is_none() && literal_b(b) && says_part_b_done(&columns[b].header) && !says_completed(c)))
+            };
             if let ([b], true) = (&part_b[..], part_b.first().is_some_and(|&b| before_b(b))) {
                 keep_one(
                     &mut columns,
@@ -2661,6 +2675,17 @@ mod tests {
         assert_eq!(target(&m, "Audit date"), "(not used)");
         let m = map(&["Client ID", "Audit date", "Part B - Date of last statutory visit", "Overall"], rows);
         assert_eq!(target(&m, "Audit date"), "completed_date");
+        // Nor a "Part 2" (a manager's response, on many councils' forms), nor
+        // over a date that says it is the completion (stranger review, 41st session).
+        for (done, part_2) in [
+            ("Completed Date", "Part 2 - Manager response completed"),
+            ("Date audit completed", "Part 2 completed"),
+            ("Audit date", "Part 2 - Team manager sign off date"),
+            ("Date audit completed", "Part B - CSW acknowledgement date"),
+        ] {
+            let m = map(&["Client ID", done, part_2, "Overall"], rows);
+            assert_eq!(target(&m, done), "completed_date", "{done} / {part_2}");
+        }
         // Not a Part B that is a deadline or another of the form's dates.
         for other in ["Part B - Action timescale", "Part B - actions due by", "Part B - Date of last statutory visit", "Part B - Team manager response date"] {
             let m = map(&["Client ID", "Date Part A signed off", other, "Overall"], rows);

@@ -253,6 +253,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     drop_superseded_notes(&mut out, &mut found);
     joint_entries(&mut out.model);
     open_copies_returned(out.tables.as_slice(), &mut out.model);
+    allocated_twice(&mut out.model);
     drop_superseded(&mut out, &mut found);
     drop_reaudits_read_twice(&mut out.model, &mut found);
     read_codes_by_key(&mut out.model, &ctx, &mut found);
@@ -538,6 +539,38 @@ fn joint_entries(model: &mut Model) {
     model.superseded.extend(gone.into_iter().map(|(old, new)| (old, new, table::JOINT_ENTRY)));
 }
 
+/// An allocation never done (no completion, no grade) whose table holds the
+/// same child allocated the same day on a row that was done: the same
+/// allocation entered twice (one copy struck through, or left behind when
+/// the other was filled in). It is set aside for the done row
+/// ([`table::ALLOCATED_TWICE`]), not counted as an audit due and missed.
+fn allocated_twice(model: &mut Model) {
+    let done: HashMap<(&str, Option<&str>, String, chrono::NaiveDate), &Origin> = model
+        .audits
+        .iter()
+        .filter(|a| a.completed.is_some())
+        .filter_map(|a| Some(((a.origin.file.as_str(), a.origin.sheet.as_deref(), identity::child_key(&a.child_id)?, a.allocated?), &a.origin)))
+        .collect();
+    let already: HashSet<&Origin> = model.superseded.iter().map(|(old, _, _)| old).collect();
+    let twice: Vec<(Origin, Origin)> = model
+        .audits
+        .iter()
+        .filter(|a| a.completed.is_none() && a.overall.is_none() && !already.contains(&a.origin))
+        .filter_map(|a| {
+            let done_row = done.get(&(a.origin.file.as_str(), a.origin.sheet.as_deref(), identity::child_key(&a.child_id)?, a.allocated?))?;
+            // (Not another auditor's or another team's allocation of the child:
+            // two audits, one of them not done.)
+            let other = model.audits.iter().find(|x| &x.origin == *done_row)?;
+            let differ = |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(x), Some(y)) if identity::team_key(x) != identity::team_key(y));
+            if differ(&a.team, &other.team) || differ(&a.auditor, &other.auditor) {
+                return None;
+            }
+            Some((a.origin.clone(), (*done_row).clone()))
+        })
+        .collect();
+    model.superseded.extend(twice.into_iter().map(|(old, new)| (old, new, table::ALLOCATED_TWICE)));
+}
+
 /// An audit in a list of those still with their auditors (a table read as
 /// [`table::TableReport::open_by_status`]: "Allocated" rows, no completion
 /// column) that another table holds, completed or not, with the same child
@@ -618,7 +651,7 @@ fn drop_superseded(out: &mut Normalised, found: &mut findings::Findings) {
                 && matches!(t.kind, columns::TableKind::Audits | columns::TableKind::Actions | columns::TableKind::Episodes)
         }) {
             t.rows_accepted = t.rows_accepted.saturating_sub(1);
-            t.reject(if *why == table::JOINT_ENTRY { table::JOINT_ENTRY } else { label_of(t.kind) });
+            t.reject(if own_reason(why) { why } else { label_of(t.kind) });
         }
         let label = out.tables.iter().find(|t| t.file == old.file && t.sheet == old.sheet).map_or(table::SUPERSEDED, |t| label_of(t.kind));
         let place = match &new.sheet {
@@ -633,13 +666,20 @@ fn drop_superseded(out: &mut Normalised, found: &mut findings::Findings) {
             Some(old.row),
             None,
             "",
-            if *why == table::JOINT_ENTRY {
+            if own_reason(why) {
                 format!("{why} ({place}); that entry is used{}", with_kept(&kept))
             } else {
                 format!("{label}: a later export has this record again ({place}), and {why}; that version is used{}", with_kept(&kept))
             },
         );
     }
+}
+
+/// Whether a row set aside for another row is counted and said under its own
+/// reason (a joint audit's other entry, an allocation entered twice), not as
+/// an earlier export's version.
+fn own_reason(why: &str) -> bool {
+    why == table::JOINT_ENTRY || why == table::ALLOCATED_TWICE
 }
 
 /// The end of a set-aside note naming the fields kept from the row set aside.
@@ -1429,13 +1469,18 @@ fn guid_key(id: &str) -> std::borrow::Cow<'_, str> {
 /// row by row, the completion date of an audit of the row's child ("Date
 /// returned": the day the audit form came back) is read as the audit's date,
 /// so that each action links to its audit (a child audited twice has two).
-/// Taken when at least half of the column's dates are such a day, two at
-/// least (or its one date, in a table of one), and it matches more of them
-/// than the table's other such columns; said in the table's notes and as a
-/// finding (`audit_date_from_column`).
+/// Taken when three in four of the column's dates at least are such a day,
+/// of two children or more (or its one date, in a table of one), and it
+/// matches more of them than each of the table's other such columns; only a
+/// row whose date is such a day takes it (another keeps the rules for an
+/// action with no audit date). Said in the table's notes and as a finding
+/// (`audit_date_from_column`).
 fn audit_dates_from_columns(tables: &mut [table::TableReport], model: &mut Model, found: &mut findings::Findings) {
     type Column = (String, Option<String>, u32);
-    let chosen: BTreeMap<(String, Option<String>), (u32, usize, usize)> = {
+    type Table = (String, Option<String>);
+    // (A column, its dates, and those that are an audit's of the child.)
+    type Tally = (u32, usize, usize);
+    let chosen: Vec<(Table, Tally)> = {
         let mut done: std::collections::HashSet<(&str, chrono::NaiveDate)> = std::collections::HashSet::new();
         for a in &model.audits {
             if let Some(c) = a.completed {
@@ -1445,30 +1490,51 @@ fn audit_dates_from_columns(tables: &mut [table::TableReport], model: &mut Model
             }
         }
         // (Dates, and those that are an audit's of the child, per column.)
-        let mut tally: BTreeMap<Column, (usize, usize)> = BTreeMap::new();
+        let mut tally: BTreeMap<Column, (usize, usize, usize)> = BTreeMap::new();
+        let mut matched_children: HashSet<(Column, &str)> = HashSet::new();
         for act in model.actions.iter().filter(|a| a.audit_id.is_none() && a.audit_date.is_none()) {
             let Some(child) = act.child_id.as_deref() else { continue };
             for &(column, d) in &act.unused_dates {
-                let t = tally.entry((act.origin.file.clone(), act.origin.sheet.clone(), column)).or_default();
+                let key = (act.origin.file.clone(), act.origin.sheet.clone(), column);
+                let hit = done.contains(&(child, d));
+                let new_child = hit && matched_children.insert((key.clone(), child));
+                let t = tally.entry(key).or_default();
                 t.0 += 1;
-                t.1 += usize::from(done.contains(&(child, d)));
+                t.1 += usize::from(hit);
+                t.2 += usize::from(new_child);
             }
         }
-        let mut chosen: BTreeMap<(String, Option<String>), (u32, usize, usize)> = BTreeMap::new();
-        for ((file, sheet, column), (dates, matched)) in tally {
-            if matched * 2 < dates || (matched < 2 && dates > 1) || matched == 0 {
+        // (Three in four of a column's dates at least, of two children or
+        // more, or a table's one date; one column clearly ahead of the others.)
+        let mut best: BTreeMap<Table, Vec<Tally>> = BTreeMap::new();
+        for ((file, sheet, column), (dates, matched, children)) in tally {
+            if matched * 4 < dates * 3 || (children < 2 && dates > 1) || matched == 0 {
                 continue;
             }
-            let best = chosen.entry((file, sheet)).or_insert((column, dates, matched));
-            if matched > best.2 {
-                *best = (column, dates, matched);
+            best.entry((file, sheet)).or_default().push((column, dates, matched));
+        }
+        best.into_iter()
+            .filter_map(|(table, mut columns)| {
+                columns.sort_by_key(|&(_, _, matched)| std::cmp::Reverse(matched));
+                let tied = columns.get(1).is_some_and(|second| second.2 == columns[0].2);
+                (!tied).then(|| (table, columns[0]))
+            })
+            .collect()
+    };
+    let mut done: std::collections::HashSet<(String, chrono::NaiveDate)> = std::collections::HashSet::new();
+    for a in &model.audits {
+        if let Some(c) = a.completed {
+            for child in model.children_of(&a.child_id) {
+                done.insert((child.to_string(), c));
             }
         }
-        chosen
-    };
+    }
     for ((file, sheet), (column, dates, matched)) in chosen {
+        // (Only where the date is an audit's of the child: another row keeps
+        // the rules for an action with no audit date.)
         for act in model.actions.iter_mut().filter(|a| a.origin.file == file && a.origin.sheet == sheet && a.audit_id.is_none() && a.audit_date.is_none()) {
-            act.audit_date = act.unused_dates.iter().find(|(c, _)| *c == column).map(|(_, d)| *d);
+            let child = act.child_id.clone().unwrap_or_default();
+            act.audit_date = act.unused_dates.iter().find(|(c, d)| *c == column && done.contains(&(child.clone(), *d))).map(|(_, d)| *d);
         }
         let Some(t) = tables.iter_mut().find(|t| t.file == file && t.sheet == sheet && t.kind == columns::TableKind::Actions) else { continue };
         let Some(c) = t.columns.iter_mut().find(|c| c.index == column as usize) else { continue };
@@ -1941,6 +2007,8 @@ mod audit_date_column_tests {
             action("Returned", "C1", &[(1, d(10, 8))]),
             action("Returned", "C1", &[(1, d(9, 1))]),
             action("Returned", "C2", &[(1, d(9, 10))]),
+            // (A date that is no audit's: this row keeps the no-date rules.)
+            action("Returned", "C3", &[(1, d(10, 30))]),
             // Column 1 matches one row of three: no; column 4 all three: taken.
             action("Two", "C1", &[(1, d(9, 1)), (4, d(10, 8))]),
             action("Two", "C2", &[(1, d(9, 30)), (4, d(9, 10))]),
@@ -1962,7 +2030,7 @@ mod audit_date_column_tests {
         let mut found = findings::Findings::default();
         audit_dates_from_columns(&mut tables, &mut model, &mut found);
         let dates: Vec<Option<chrono::NaiveDate>> = model.actions.iter().map(|a| a.audit_date).collect();
-        assert_eq!(dates, [Some(d(10, 8)), Some(d(9, 1)), Some(d(9, 10)), Some(d(10, 8)), Some(d(9, 10)), Some(d(9, 20)), None, None]);
+        assert_eq!(dates, [Some(d(10, 8)), Some(d(9, 1)), Some(d(9, 10)), None, Some(d(10, 8)), Some(d(9, 10)), Some(d(9, 20)), None, None]);
         // Said: the column read, in the table's report and as a finding.
         assert_eq!(tables[0].columns[0].target, Target::Field("audit_date".into()));
         assert_eq!(tables[1].columns[0].target, Target::Unmapped);
@@ -1972,8 +2040,44 @@ mod audit_date_column_tests {
         assert_eq!(said, [("audit_date_from_column", Some("Column 1")), ("audit_date_from_column", Some("Column 4"))]);
         // Linked by those dates: the child audited twice has each action on its audit.
         link_actions(&mut model, &mut found);
-        let linked: Vec<Option<&str>> = model.actions.iter().take(3).map(|a| a.audit_id.as_deref()).collect();
-        assert_eq!(linked, [Some("A2"), Some("A1"), Some("A3")]);
+        let linked: Vec<Option<&str>> = model.actions.iter().take(4).map(|a| a.audit_id.as_deref()).collect();
+        assert_eq!(linked, [Some("A2"), Some("A1"), Some("A3"), Some("A4")], "C3's one audit, by the rule for no audit date");
+    }
+}
+
+#[cfg(test)]
+mod allocated_twice_tests {
+    use super::model::{Audit, Model, Origin};
+
+    #[test]
+    fn an_allocation_entered_twice_is_set_aside_for_its_done_row() {
+        let d = |m: u32, day: u32| chrono::NaiveDate::from_ymd_opt(2026, m, day);
+        let audit = |row: u32, child: &str, allocated, completed, team: &str| Audit {
+            id: format!("A{row}"),
+            child_id: child.into(),
+            allocated,
+            completed,
+            team: Some(team.into()),
+            auditor: Some("Idris Kane".into()),
+            origin: Origin { file: "tracker.xlsx".into(), sheet: Some("Sept".into()), row },
+            ..Default::default()
+        };
+        let mut model = Model {
+            audits: vec![
+                audit(8, "C1", d(9, 16), d(9, 29), "North"),
+                // The same child, day, team and auditor, never done: set aside.
+                audit(9, "C1", d(9, 16), None, "North"),
+                // Another team's allocation of a child: two audits, one not done.
+                audit(10, "C2", d(10, 1), d(10, 12), "North"),
+                audit(11, "C2", d(10, 1), None, "Children in Care"),
+                // Another day: not the same allocation.
+                audit(12, "C1", d(9, 17), None, "North"),
+            ],
+            ..Default::default()
+        };
+        super::allocated_twice(&mut model);
+        let gone: Vec<(u32, u32)> = model.superseded.iter().map(|(old, new, _)| (old.row, new.row)).collect();
+        assert_eq!(gone, [(9, 8)]);
     }
 }
 

@@ -1346,6 +1346,26 @@ fn a_hundred_and_twenty_fifth_blind_set_on_the_line_of_every_clock_keeps_every_k
 }
 
 #[test]
+fn a_hundred_and_twenty_sixth_blind_set_of_audits_that_did_not_happen_keeps_every_kpi() {
+    // Allocations never done, and why, in each tool's words: case closed,
+    // transferred, withdrawn, reallocated, swapped, a duplicate struck
+    // through, carried over (tests/fixtures/councils126/README.md). Notes in
+    // a comments column read as evidence, clauses after the first ("…
+    // Re-audit withdrawn."), and an allocation entered twice had counted as
+    // audits due and missed.
+    check("councils126");
+}
+
+#[test]
+fn a_hundred_and_twenty_seventh_blind_set_of_teams_written_every_way_keeps_every_kpi() {
+    // The team on a staff list, in a file or tab name, as a code with a key,
+    // as a "Team / Service / Directorate" path, across a restructure
+    // (tests/fixtures/councils127/README.md). A team tab with one audit had
+    // been read as a form, losing its audit.
+    check("councils127");
+}
+
+#[test]
 fn a_hundred_and_sixteenth_blind_set_of_reports_that_joined_two_tables_keeps_every_kpi() {
     // A system's report that joins each audit to its actions (the audit's
     // columns on each action row), an action list listing its audits, a
