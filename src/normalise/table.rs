@@ -9475,7 +9475,13 @@ fn says_no_views(t: &str) -> bool {
         return false;
     }
     let cs = clauses(t);
-    views_not_had(&fold(t)) || (cs.iter().all(|c| views_not_had(c) || nobody_reached(c)) && cs.iter().any(|c| views_not_had(c)))
+    // (Not where a later clause says someone was reached: "Views not obtained
+    // from mother; father spoken to at length".)
+    let reached = |c: &String| {
+        ["spoken to", "spoke to", "met with", "seen", "visited", "by phone", "telephone"].iter().any(|p| contains_phrase(c, p)) && !contains_phrase(c, "not")
+    };
+    (views_not_had(&fold(t)) && !cs.iter().skip(1).any(reached))
+        || (cs.iter().all(|c| views_not_had(c) || nobody_reached(c)) && cs.iter().any(|c| views_not_had(c)))
 }
 
 /// Whether a folded text or clause starts by saying no views were had, after
@@ -9486,7 +9492,7 @@ fn views_not_had(f: &str) -> bool {
     matches!(
         w.as_slice(),
         ["views" | "view" | "feedback" | "wishes", "not", "recorded" | "given" | "obtained" | "gathered" | "received" | "sought" | "heard", ..]
-    )
+    ) || matches!(w.as_slice(), ["no", "views" | "view" | "feedback", "recorded" | "given" | "obtained" | "gathered" | "received" | "sought" | "heard"])
 }
 
 /// A word naming the family, or its possessive as folded ("mother's" is
@@ -10079,6 +10085,7 @@ mod tests {
             "Mother’s views not obtained",
             "Father not contacted - mother's views not obtained",
             "Parents were not contacted - views not obtained",
+            "Parents not contacted - no views obtained",
         ] {
             assert!(says_no_views(no), "{no}");
         }
@@ -10089,6 +10096,7 @@ mod tests {
             "Parents not contacted",
             "Father not contacted - mother seen at home, views not obtained from father",
             "Mother (by phone): pleased her son is settled",
+            "Views not obtained from mother; father spoken to at length",
         ] {
             assert!(!says_no_views(not_no), "{not_no}");
         }
