@@ -14,9 +14,9 @@ pub enum Durability {
     #[default]
     Renamed,
     /// On the disk (`fsync`) before it is renamed, and its folder after: a
-    /// power cut too leaves either the previous file or the new one, whole. A run then waits for the
-    /// disk: 0.8 s more for the 780 MB a 5-million-note run writes on the
-    /// machine the README's figures come from.
+    /// power cut too leaves either the previous file or the new one, whole.
+    /// A run then waits for the disk: 0.8 s more for the 780 MB a
+    /// 5-million-note run writes on the machine the README's figures come from.
     Synced,
 }
 

@@ -83,6 +83,17 @@ fn names_part_b(header: &str) -> Option<bool> {
     ws.windows(2).find(|w| w[0] == "part" && matches!(w[1], "a" | "b" | "1" | "2")).map(|w| matches!(w[1], "b" | "2"))
 }
 
+/// Whether a header names Part B as written ("Part B - CSW acknowledgement
+/// date"), not a "Part 2" (on many forms the manager's response).
+fn names_part_b_as_written(header: &str) -> bool {
+    fold(header).split(' ').collect::<Vec<_>>().windows(2).any(|w| w == ["part", "b"])
+}
+
+/// Whether a date's header says it is the completion ("Date audit completed").
+fn says_completed(header: &str) -> bool {
+    fold(header).contains("complet")
+}
+
 /// Whether a Part B header says when that part was done: a word of
 /// acknowledging, completing or signing ("Date CSW acknowledged (Part B)",
 /// "Part B signed"), and no deadline's ("Part B - actions due by", "Part B -
@@ -1178,16 +1189,15 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         let field = Target::Field("completed_date".into());
         // (A date naming no part only where it does not say it is the
         // completion, and only beside a "Part B" so written.)
-        let literal_b = |h: &str| fold(h).split(' ').collect::<Vec<_>>().windows(2).any(|w| w == ["part", "b"]);
         let part_a_only = columns.iter().any(|c| c.target == field && c.score < 1000 && names_part_b(&c.header) != Some(true))
             && !columns.iter().any(|c| c.target == field && (c.score >= 1000 || names_part_b(&c.header) == Some(true)))
-            && columns.iter().filter(|c| c.target == field).all(|c| names_part_b(&c.header) == Some(false) || !fold(&c.header).contains("complet"));
+            && columns.iter().filter(|c| c.target == field).all(|c| names_part_b(&c.header) == Some(false) || !says_completed(&c.header));
         let no_part_a = !columns.iter().any(|c| c.target == field && names_part_b(&c.header) == Some(false));
         let part_b: Vec<usize> = (0..columns.len())
             .filter(|&c| {
                 columns[c].target == Target::Unmapped
                     && names_part_b(&columns[c].header) == Some(true)
-                    && (!no_part_a || literal_b(&columns[c].header))
+                    && (!no_part_a || names_part_b_as_written(&columns[c].header))
                     && says_part_b_done(&columns[c].header)
                     && profiles[columns[c].index].non_empty > 0
                     && profiles[columns[c].index].dates * 2 >= profiles[columns[c].index].non_empty
@@ -1296,12 +1306,11 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             let part_b: Vec<usize> = cols.iter().copied().filter(|&c| part(c) == Some(true)).collect();
             // (Only "Part B" so written, not a "Part 2" that may be a manager's
             // response; and never over a date that says it is the completion.)
-            let literal_b = |b: usize| fold(&columns[b].header).split(' ').collect::<Vec<_>>().windows(2).any(|w| w == ["part", "b"]);
-            let says_completed = |c: usize| fold(&columns[c].header).contains("complet");
             let before_b = |b: usize| {
-                winners
-                    .iter()
-                    .all(|&c| part(c) == Some(false) || (part(c).is_none() && literal_b(b) && says_part_b_done(&columns[b].header) && !says_completed(c)))
+                let b = &columns[b].header;
+                winners.iter().all(|&c| {
+                    part(c) == Some(false) || (part(c).is_none() && names_part_b_as_written(b) && says_part_b_done(b) && !says_completed(&columns[c].header))
+                })
             };
             if let ([b], true) = (&part_b[..], part_b.first().is_some_and(|&b| before_b(b))) {
                 keep_one(

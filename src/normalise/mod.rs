@@ -545,11 +545,11 @@ fn joint_entries(model: &mut Model) {
 /// the other was filled in). It is set aside for the done row
 /// ([`table::ALLOCATED_TWICE`]), not counted as an audit due and missed.
 fn allocated_twice(model: &mut Model) {
-    let done: HashMap<(&str, Option<&str>, String, chrono::NaiveDate), &Origin> = model
+    let done: HashMap<(&str, Option<&str>, String, chrono::NaiveDate), &model::Audit> = model
         .audits
         .iter()
         .filter(|a| a.completed.is_some())
-        .filter_map(|a| Some(((a.origin.file.as_str(), a.origin.sheet.as_deref(), identity::child_key(&a.child_id)?, a.allocated?), &a.origin)))
+        .filter_map(|a| Some(((a.origin.file.as_str(), a.origin.sheet.as_deref(), identity::child_key(&a.child_id)?, a.allocated?), a)))
         .collect();
     let already: HashSet<&Origin> = model.superseded.iter().map(|(old, _, _)| old).collect();
     let twice: Vec<(Origin, Origin)> = model
@@ -557,15 +557,14 @@ fn allocated_twice(model: &mut Model) {
         .iter()
         .filter(|a| a.completed.is_none() && a.overall.is_none() && !already.contains(&a.origin))
         .filter_map(|a| {
-            let done_row = done.get(&(a.origin.file.as_str(), a.origin.sheet.as_deref(), identity::child_key(&a.child_id)?, a.allocated?))?;
+            let other = done.get(&(a.origin.file.as_str(), a.origin.sheet.as_deref(), identity::child_key(&a.child_id)?, a.allocated?))?;
             // (Not another auditor's or another team's allocation of the child:
             // two audits, one of them not done.)
-            let other = model.audits.iter().find(|x| &x.origin == *done_row)?;
             let differ = |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(x), Some(y)) if identity::team_key(x) != identity::team_key(y));
             if differ(&a.team, &other.team) || differ(&a.auditor, &other.auditor) {
                 return None;
             }
-            Some((a.origin.clone(), (*done_row).clone()))
+            Some((a.origin.clone(), other.origin.clone()))
         })
         .collect();
     model.superseded.extend(twice.into_iter().map(|(old, new)| (old, new, table::ALLOCATED_TWICE)));
@@ -1463,8 +1462,6 @@ fn guid_key(id: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Links each action to its audit: by audit id, else by child id + audit date,
-/// else by child id when the child has exactly one audit.
 /// An actions table's column that was not recognised but whose dates are,
 /// row by row, the completion date of an audit of the row's child ("Date
 /// returned": the day the audit form came back) is read as the audit's date,
@@ -1480,8 +1477,11 @@ fn audit_dates_from_columns(tables: &mut [table::TableReport], model: &mut Model
     type Table = (String, Option<String>);
     // (A column, its dates, and those that are an audit's of the child.)
     type Tally = (u32, usize, usize);
-    let chosen: Vec<(Table, Tally)> = {
-        let mut done: std::collections::HashSet<(&str, chrono::NaiveDate)> = std::collections::HashSet::new();
+    // The columns taken, and each action's date from its table's column.
+    // (An action, by its place, and the date its table's column gives it.)
+    type Dated = (usize, chrono::NaiveDate);
+    let (chosen, dated): (Vec<(Table, Tally)>, Vec<Dated>) = {
+        let mut done: HashSet<(&str, chrono::NaiveDate)> = HashSet::new();
         for a in &model.audits {
             if let Some(c) = a.completed {
                 for child in model.children_of(&a.child_id) {
@@ -1489,10 +1489,11 @@ fn audit_dates_from_columns(tables: &mut [table::TableReport], model: &mut Model
                 }
             }
         }
-        // (Dates, and those that are an audit's of the child, per column.)
+        let open = |a: &&Action| a.audit_id.is_none() && a.audit_date.is_none();
+        // (Dates, those that are an audit's of the child, and the children they are of, per column.)
         let mut tally: BTreeMap<Column, (usize, usize, usize)> = BTreeMap::new();
         let mut matched_children: HashSet<(Column, &str)> = HashSet::new();
-        for act in model.actions.iter().filter(|a| a.audit_id.is_none() && a.audit_date.is_none()) {
+        for act in model.actions.iter().filter(open) {
             let Some(child) = act.child_id.as_deref() else { continue };
             for &(column, d) in &act.unused_dates {
                 let key = (act.origin.file.clone(), act.origin.sheet.clone(), column);
@@ -1513,29 +1514,34 @@ fn audit_dates_from_columns(tables: &mut [table::TableReport], model: &mut Model
             }
             best.entry((file, sheet)).or_default().push((column, dates, matched));
         }
-        best.into_iter()
+        let chosen: Vec<(Table, Tally)> = best
+            .into_iter()
             .filter_map(|(table, mut columns)| {
                 columns.sort_by_key(|&(_, _, matched)| std::cmp::Reverse(matched));
                 let tied = columns.get(1).is_some_and(|second| second.2 == columns[0].2);
                 (!tied).then(|| (table, columns[0]))
             })
-            .collect()
-    };
-    let mut done: std::collections::HashSet<(String, chrono::NaiveDate)> = std::collections::HashSet::new();
-    for a in &model.audits {
-        if let Some(c) = a.completed {
-            for child in model.children_of(&a.child_id) {
-                done.insert((child.to_string(), c));
-            }
-        }
-    }
-    for ((file, sheet), (column, dates, matched)) in chosen {
+            .collect();
         // (Only where the date is an audit's of the child: another row keeps
         // the rules for an action with no audit date.)
-        for act in model.actions.iter_mut().filter(|a| a.origin.file == file && a.origin.sheet == sheet && a.audit_id.is_none() && a.audit_date.is_none()) {
-            let child = act.child_id.clone().unwrap_or_default();
-            act.audit_date = act.unused_dates.iter().find(|(c, d)| *c == column && done.contains(&(child.clone(), *d))).map(|(_, d)| *d);
-        }
+        let column_of =
+            |a: &Action| chosen.iter().find(|((file, sheet), _)| a.origin.file == *file && a.origin.sheet == *sheet).map(|(_, (column, _, _))| *column);
+        let dated = model
+            .actions
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| open(a))
+            .filter_map(|(i, a)| {
+                let (column, child) = (column_of(a)?, a.child_id.as_deref()?);
+                a.unused_dates.iter().find(|(c, d)| *c == column && done.contains(&(child, *d))).map(|(_, d)| (i, *d))
+            })
+            .collect();
+        (chosen, dated)
+    };
+    for (i, d) in dated {
+        model.actions[i].audit_date = Some(d);
+    }
+    for ((file, sheet), (column, dates, matched)) in chosen {
         let Some(t) = tables.iter_mut().find(|t| t.file == file && t.sheet == sheet && t.kind == columns::TableKind::Actions) else { continue };
         let Some(c) = t.columns.iter_mut().find(|c| c.index == column as usize) else { continue };
         let why = format!(
@@ -1550,6 +1556,8 @@ fn audit_dates_from_columns(tables: &mut [table::TableReport], model: &mut Model
     }
 }
 
+/// Links each action to its audit: by audit id, else by child id + audit date,
+/// else by child id when the child has exactly one audit.
 fn link_actions(model: &mut Model, found: &mut findings::Findings) {
     let mut by_child: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, a) in model.audits.iter().enumerate() {

@@ -4802,14 +4802,15 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         } else {
             "at the end of the allocation month".to_string()
         };
-        let why = match titled_due.as_ref().filter(|(titled, _)| titled == rule) {
-            Some((_, line)) => format!("the title says \"{line}\": an audit here is taken to be due {how} (not by its framework's rule)"),
+        let titled = titled_due.as_ref().filter(|(titled, _)| titled == rule).map(|(_, line)| line);
+        let why = match titled {
+            Some(line) => format!("the title says \"{line}\": an audit here is taken to be due {how} (not by its framework's rule)"),
             None => {
                 format!("every audit here with both dates is due {how}: an audit with no due date is taken to be due {how} too (not by its framework's rule)")
             }
         };
         report.notes.push(why.clone());
-        let code = if titled_due.as_ref().is_some_and(|(titled, _)| titled == rule) { "due_rule_from_title" } else { "due_rule_from_data" };
+        let code = if titled.is_some() { "due_rule_from_title" } else { "due_rule_from_data" };
         findings.push(Severity::Info, code, &file, sheet.as_deref(), None, Some("due_date"), rule.clone(), why);
     }
     for (column, (count, example)) in &reader.views_as_yes {
@@ -8623,7 +8624,7 @@ impl<'a> RowReader<'a> {
             unused_dates: self
                 .unused_date_columns
                 .iter()
-                .filter_map(|&i| Some((i as u32, self.as_date(row.cells.get(i)?).filter(|_| !row.cells[i].is_empty())?)))
+                .filter_map(|&i| Some((i as u32, self.as_date(row.cells.get(i).filter(|c| !c.is_empty())?)?)))
                 .collect(),
         })
     }
