@@ -108,6 +108,9 @@ pub fn combine_two_row_header(above: &SourceRow, header: &SourceRow, repeated_on
         };
         out.push(match cell {
             Cell::Text(t) if !group.is_empty() && belongs => Cell::Text(under_title(&group, t)),
+            // (A label merged down both rows, "Child's ID number" over
+            // nothing, is the column's header.)
+            Cell::Empty => merged_down(above, i).unwrap_or(Cell::Empty),
             other => other.clone(),
         });
     }
@@ -230,11 +233,40 @@ pub fn titled_without_repeats(above: &SourceRow, header: &SourceRow) -> Option<V
             }
             match cell {
                 Cell::Text(t) if !group.is_empty() => Cell::Text(under_title(&group, t)),
+                Cell::Empty => merged_down(above, i).unwrap_or(Cell::Empty),
                 other => other.clone(),
             }
         })
         .collect();
     Some(out)
+}
+
+/// A header row with the labels merged down into it from the row above
+/// ([`merged_down`]), where the row above holds group titles (two or more
+/// texts, not a report line) and some label stands over an empty header
+/// cell; else none.
+pub fn with_labels_merged_down(above: &SourceRow, header: &SourceRow) -> Option<Vec<Cell>> {
+    let texts = above.cells.iter().filter(|c| matches!(c, Cell::Text(t) if !t.trim().is_empty())).count();
+    if texts < 2 || report_line(above) {
+        return None;
+    }
+    let width = header.cells.len().max(above.cells.len());
+    let out: Vec<Cell> = (0..width)
+        .map(|i| match header.cells.get(i) {
+            None | Some(Cell::Empty) => merged_down(above, i).unwrap_or(Cell::Empty),
+            Some(c) => c.clone(),
+        })
+        .collect();
+    (out.iter().filter(|c| !c.is_empty()).count() > header.cells.iter().filter(|c| !c.is_empty()).count()).then_some(out)
+}
+
+/// The label above an empty header cell: a label merged down both header
+/// rows (its text in the upper row, nothing under it) heads its column.
+fn merged_down(above: &SourceRow, i: usize) -> Option<Cell> {
+    match above.cells.get(i) {
+        Some(Cell::Text(t)) if !t.trim().is_empty() => Some(Cell::Text(t.trim().to_string())),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -243,6 +275,19 @@ mod tests {
 
     fn row(n: u32, cells: &[&str]) -> SourceRow {
         SourceRow::texts(n, cells)
+    }
+
+    /// A label merged down both header rows heads its column; group titles
+    /// over sub-headings are left to the readings that weigh them.
+    #[test]
+    fn labels_merged_down_both_rows_head_their_columns() {
+        let above = row(1, &["Child's ID number", "Audit date", "1. Risk", "", "Spoke to", ""]);
+        let header = row(2, &["", "", "Judgement", "Evidence", "Child", "Parents"]);
+        let got: Vec<String> = with_labels_merged_down(&above, &header).unwrap().iter().map(|c| c.as_string()).collect();
+        assert_eq!(got, ["Child's ID number", "Audit date", "Judgement", "Evidence", "Child", "Parents"]);
+        // Nothing to fill, or a lone report title above: no change.
+        assert!(with_labels_merged_down(&row(1, &["Group", "", "Other"]), &row(2, &["A", "B", "C"])).is_none());
+        assert!(with_labels_merged_down(&row(1, &["Audit tracker 2026-27"]), &row(2, &["", "Child ID"])).is_none());
     }
 
     /// A table set at B2 (column A empty): the title over its first column is

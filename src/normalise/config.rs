@@ -268,6 +268,14 @@ pub struct Settings {
     /// and "end of the bi-monthly cycle" due dates lie on it.
     #[serde(default = "default_cycle_first_month")]
     pub cycle_first_month: u32,
+    /// A restructure's table of old and new team names renames and merges
+    /// teams (true), or every record keeps the team written on it (false).
+    #[serde(default = "default_true")]
+    pub restructured_teams_renamed: bool,
+}
+
+fn default_true() -> bool {
+    true
 }
 
 fn default_due_rule() -> String {
@@ -383,8 +391,13 @@ impl Config {
         let raw: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
         let mut config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
         if !raw.contains_key("settings") {
-            config.settings =
-                Settings { numeric_direction: NumericDirection::Ofsted, default_due_rule: String::new(), action_working_days: 0, cycle_first_month: 0 };
+            config.settings = Settings {
+                numeric_direction: NumericDirection::Ofsted,
+                default_due_rule: String::new(),
+                action_working_days: 0,
+                cycle_first_month: 0,
+                restructured_teams_renamed: true,
+            };
         }
         Ok(config)
     }

@@ -151,7 +151,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
         found.push(Severity::Error, "file_error", &e.file, None, None, None, "", e.message.clone());
         out.failed_files.push(e.file);
     }
-    let folder = folder_keys_and_lists(&files, &crosswalk, &mut found);
+    let folder = folder_keys_and_lists(&files, config, &crosswalk, &mut found);
     *ctx.grade_keys.borrow_mut() = folder.grade_keys;
     *ctx.question_list.borrow_mut() = folder.question_list;
     *ctx.column_keys.borrow_mut() = folder.column_keys;
@@ -926,10 +926,12 @@ fn read_codes_by_key(model: &mut Model, ctx: &table::Context, found: &mut findin
         return;
     }
     teams_by_key(model, found);
+    teams_renamed(model, ctx.config.settings.restructured_teams_renamed, found);
     if model.case_notes.is_empty() {
         return;
     }
-    let key: std::collections::HashMap<String, &CodeMeaning> = model.code_key.iter().rev().map(|k| (fold::fold(&k.code), k)).collect();
+    let key: std::collections::HashMap<String, &CodeMeaning> =
+        model.code_key.iter().rev().filter(|k| k.of.as_deref() != Some(table::TEAM_RENAMED)).map(|k| (fold::fold(&k.code), k)).collect();
     let unread: std::collections::BTreeSet<u32> = model.case_notes.iter().filter(|n| n.kind == NoteKind::Other).map(|n| n.note_type).collect();
     let mut kinds: std::collections::HashMap<u32, NoteKind> = std::collections::HashMap::new();
     let mut said = Vec::new();
@@ -1020,6 +1022,59 @@ fn teams_by_key(model: &mut Model, found: &mut findings::Findings) {
             code.clone(),
             format!("team '{code}' shown as '{meaning}', as this key says"),
         );
+    }
+}
+
+/// Teams a restructure's table renames or merges ("Family Safeguarding North"
+/// → "FS Hub 1"; two old teams → one new): shown under the new name, with a
+/// note per team. A team split in two (one old name, two new) stays as
+/// written: the table cannot say which new team a record belongs to.
+/// With `[settings] restructured_teams_renamed = false`, every record keeps
+/// the team written on it (said once).
+fn teams_renamed(model: &mut Model, rename: bool, found: &mut findings::Findings) {
+    let lines: Vec<&CodeMeaning> = model.code_key.iter().filter(|k| k.of.as_deref() == Some(table::TEAM_RENAMED)).collect();
+    if lines.is_empty() {
+        return;
+    }
+    if !rename {
+        let why = "a restructure's table of old and new team names is not used ([settings] restructured_teams_renamed = false): every record keeps the team written on it";
+        found.push(Severity::Info, "team_renames_not_used", &lines[0].file, lines[0].sheet.as_deref(), None, Some("team"), "", why.to_string());
+        return;
+    }
+    let mut to: BTreeMap<String, Vec<&CodeMeaning>> = BTreeMap::new();
+    for k in lines.iter().filter(|k| identity::team_key(&k.code) != identity::team_key(&k.meaning)) {
+        let list = to.entry(identity::team_key(&k.code)).or_default();
+        if !list.iter().any(|m| identity::team_key(&m.meaning) == identity::team_key(&k.meaning)) {
+            list.push(k);
+        }
+    }
+    let mut renamed: BTreeMap<String, &CodeMeaning> = BTreeMap::new();
+    for (old, news) in &to {
+        match news.as_slice() {
+            [one] => {
+                renamed.insert(old.clone(), *one);
+            }
+            many => {
+                let names: Vec<&str> = many.iter().map(|k| k.meaning.as_str()).collect();
+                let why = format!("team '{}' is split into {}: its records stay under its old name", many[0].code, names.join(" and "));
+                found.push(Severity::Info, "team_split", &many[0].file, many[0].sheet.as_deref(), None, Some("team"), many[0].code.clone(), why);
+            }
+        }
+    }
+    let mut used: BTreeMap<String, &CodeMeaning> = BTreeMap::new();
+    let mut rename = |team: &mut Option<String>| {
+        let Some(t) = team.as_deref() else { return };
+        if let Some(k) = renamed.get(&identity::team_key(t)) {
+            used.entry(t.to_string()).or_insert(k);
+            *team = Some(k.meaning.clone());
+        }
+    };
+    model.audits.iter_mut().for_each(|a| rename(&mut a.team));
+    model.actions.iter_mut().for_each(|a| rename(&mut a.team));
+    model.episodes.iter_mut().for_each(|e| rename(&mut e.team));
+    for (old, k) in used {
+        let why = format!("team '{old}' shown as '{}', as the restructure's table of old and new names says", k.meaning);
+        found.push(Severity::Info, "team_renamed", &k.file, k.sheet.as_deref(), None, Some("team"), old, why);
     }
 }
 
@@ -1162,7 +1217,7 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
 /// text file of its own beside the exports, found before any file is read, so
 /// the order the files come in does not matter. Each small text file is
 /// opened once, for both.
-fn folder_keys_and_lists(files: &[PathBuf], crosswalk: &Crosswalk, found: &mut findings::Findings) -> FolderKeys {
+fn folder_keys_and_lists(files: &[PathBuf], config: &Config, crosswalk: &Crosswalk, found: &mut findings::Findings) -> FolderKeys {
     let mut keys: Vec<gradekey::SheetKey> = Vec::new();
     let mut lists: Vec<(String, Vec<(String, String)>)> = Vec::new();
     let mut column_keys: Vec<colkey::ColumnKey> = Vec::new();
@@ -1186,7 +1241,10 @@ fn folder_keys_and_lists(files: &[PathBuf], crosswalk: &Crosswalk, found: &mut f
         let head: Vec<crate::ingest::SourceRow> = t.rows.take(200).filter_map(Result::ok).collect();
         column_keys.extend(colkey::key_in(&head, &shown));
         let rows: Vec<Vec<crate::ingest::Cell>> = head.into_iter().map(|r| r.cells).collect();
-        if let Some(list) = question_list_in(&rows, crosswalk) {
+        // (A key of team codes, "Code" / "District the child belongs to:", is
+        // read as a key of teams, not as a list of questions.)
+        let team_key = rows.first().is_some_and(|h| h.iter().any(|c| table::names_team(&fold::fold(&c.as_string()), &config.fields.audit)));
+        if let Some(list) = question_list_in(&rows, crosswalk).filter(|_| !team_key) {
             lists.push((shown, list));
         }
     }

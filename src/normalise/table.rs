@@ -3720,13 +3720,30 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         let Some(all) = combine(false) else {
             // No repeated sub-heading: titles above are kept only where they
             // make more sense of the table than the header row alone.
-            let plain = map(&sample[h].cells);
+            // (A label merged down both header rows, "Auditors' Grade" over
+            // nothing, heads its column in the plain reading too.)
+            let merged = (h > 0).then(|| crate::ingest::header::with_labels_merged_down(&sample[h - 1], &sample[h])).flatten();
+            let own_cells = merged.as_deref().unwrap_or(&sample[h].cells);
+            let plain = map(own_cells);
             let above = (h > 0).then(|| crate::ingest::header::titled_without_repeats(&sample[h - 1], &sample[h])).flatten();
             let Some(above) = above else { return plain };
             let titled = map(&above);
+            // (The plain reading with titles only where it needs them, when
+            // titles on every column make questions look alike: "Auditor's
+            // evaluation of the quality … 1. Safe" and the overall grade.)
+            let plain_helped = helped(&plain, own_cells, &above);
             let (best, best_cells) =
-                if same_table(&plain, &titled) && mapping_quality(&titled) > mapping_quality(&plain) { (titled, &above) } else { (plain, &sample[h].cells) };
-            if let Some(m) = helped(&best, best_cells, &above) {
+                if same_table(&plain, &titled) && mapping_quality(&titled) > mapping_quality(&plain) { (titled, &above) } else { (plain, &own_cells.to_vec()) };
+            let best_helped = helped(&best, best_cells, &above);
+            let better = |m: &Option<super::columns::TableMapping>, than: &super::columns::TableMapping| {
+                m.as_ref().is_some_and(|m| mapping_quality(m) > mapping_quality(than))
+            };
+            let chosen = match (best_helped, plain_helped) {
+                (Some(b), p) if !better(&p, &b) => Some(b),
+                (_, Some(p)) if mapping_quality(&p) > mapping_quality(&best) => Some(p),
+                (b, _) => b,
+            };
+            if let Some(m) = chosen {
                 two_row = Some("group title + the sub-headings that need it");
                 return m;
             }
@@ -3806,7 +3823,9 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         // (Not a table of some kind missing a column: that is an error below.)
         // A reference table of one thing's codes and names ("team_cd", "team_name") may look like a
         // table missing its required column; a plain "Code" / "Meaning" key must match no kind.
-        let key = header.and_then(|h| code_key_columns(&sample[h].cells).map(|c| (h, c))).filter(|(_, (_, _, of))| kind == TableKind::Unknown || of.is_some());
+        let key = header
+            .and_then(|h| code_key_columns(&sample[h].cells, &ctx.config.fields.audit).map(|c| (h, c)))
+            .filter(|(_, (_, _, of))| kind == TableKind::Unknown || of.is_some());
         if let Some((h, (code, meaning, of))) = key {
             let rest: Vec<SourceRow> = rows.filter_map(Result::ok).collect();
             let text = |r: &SourceRow, i: usize| r.cells.get(i).map(|c| c.as_string().trim().to_string()).unwrap_or_default();
@@ -3850,6 +3869,31 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             let why = format!("a key of {} codes and their meanings: read to understand {used_for} in the other tables", lines.len());
             report.notes.push(format!("skipped: {why}"));
             findings.push(Severity::Info, "code_key", &file, sheet.as_deref(), Some(sample[h].row), None, "", why);
+            model.code_key.extend(lines);
+            return (report, None);
+        }
+        // A restructure's table of old and new team names ("Old team" / "New
+        // team"; "Team (up to 30/09/2026)" / "Team (from 01/10/2026)"): kept,
+        // to show each renamed or merged team under its new name.
+        if let Some((h, (old, new))) = header.and_then(|h| rename_columns(&sample[h].cells).map(|c| (h, c))) {
+            let rest: Vec<SourceRow> = rows.filter_map(Result::ok).collect();
+            let text = |r: &SourceRow, i: usize| r.cells.get(i).map(|c| super::identity::tidy(&c.as_string()).trim().to_string()).unwrap_or_default();
+            let lines: Vec<CodeMeaning> = sample[h + 1..]
+                .iter()
+                .chain(&rest)
+                .map(|r| CodeMeaning {
+                    code: text(r, old),
+                    meaning: text(r, new),
+                    of: Some(TEAM_RENAMED.to_string()),
+                    file: file.clone(),
+                    sheet: sheet.clone(),
+                })
+                .filter(|k| !k.code.is_empty() && !k.meaning.is_empty() && k.code.chars().count() <= 80 && k.meaning.chars().count() <= 80)
+                .collect();
+            report.reject_all(sample[h + 1..].iter().chain(&rest).filter(|r| !r.is_blank()).count() as u64, NOT_DATA);
+            let why = format!("a table of {} old and new team names: read to show renamed and merged teams under their new names", lines.len());
+            report.notes.push(format!("skipped: {why}"));
+            findings.push(Severity::Info, "team_renames", &file, sheet.as_deref(), Some(sample[h].row), None, "", why);
             model.code_key.extend(lines);
             return (report, None);
         }
@@ -4242,6 +4286,19 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         findings.push(Severity::Info, "sheet_as_team", &file, sheet.as_deref(), None, None, "", why);
         team
     });
+    // With a team column, a file or tab that is one of a set named one per
+    // team ("Tier 2 returns - Children in Care 1.xlsx" beside "… - Leaving
+    // Care.xlsx"; tabs of one header, each named for a team): a row whose
+    // team cell is blank or unfilled ("Choose an item.") is that team's.
+    let named_team = (mapping.kind == TableKind::Audits && has_team)
+        .then(|| {
+            // (A tab's name with a word teams are named by: "Archwiliadau -
+            // Audits" beside "Ail-archwilio - Re-audit" are the audits and
+            // re-audits, in Welsh, not teams.)
+            let tab = (!shared_with.is_empty()).then(|| sheet.as_deref().and_then(team_in_name)).flatten().filter(|t| says_team(t)).map(|t| (t, "tab"));
+            tab.or_else(|| team_among_siblings(&stem, &ctx.file_stems.borrow()).map(|t| (t, "file")))
+        })
+        .flatten();
     if service_as_team {
         let header = mapping.columns.iter().find(|c| c.target == Target::Field("service".into())).map(|c| c.header.clone()).unwrap_or_default();
         let why = format!("no team column: the service column '{header}' gives the team");
@@ -4675,6 +4732,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         agency_column: agency_column(&mapping),
         remark_columns: remark_columns(&mapping),
         sheet_team,
+        named_team,
+        named_team_said: false,
         month_first: month_first(&mapping, &sample[h + 1..], &file, sheet.as_deref(), findings, &mut report),
         date1904,
         usual_year: usual_year(&mapping, &sample[h + 1..]),
@@ -5885,7 +5944,41 @@ fn id_map_columns(header: &[Cell]) -> Option<(usize, usize)> {
     }
 }
 
-fn code_key_columns(header: &[Cell]) -> Option<(usize, usize, Option<String>)> {
+/// What a restructure table's lines are of ([`rename_columns`]), in [`CodeMeaning::of`].
+pub(crate) const TEAM_RENAMED: &str = "team renamed";
+
+/// A restructure's table of old and new team names: the one column naming a
+/// team as it was ("Old team", "Previous team name", "Team (up to
+/// 30/09/2026)") and the one naming it as it is ("New team", "Team (from
+/// 01/10/2026)"). A staff list's "Team" beside "Previous team" is neither:
+/// its "Team" does not say new.
+fn rename_columns(header: &[Cell]) -> Option<(usize, usize)> {
+    const TEAM: [&str; 8] = ["team", "teams", "pod", "district", "unit", "hub", "locality", "patch"];
+    const OLD: [&str; 8] = ["old", "previous", "former", "formerly", "was", "before", "until", "prior"];
+    const NEW: [&str; 6] = ["new", "now", "current", "becomes", "after", "from"];
+    let words: Vec<Vec<String>> = header.iter().map(|c| fold(&c.as_string()).split(' ').map(str::to_string).collect()).collect();
+    // (A team's manager, "Team Manager from 01/10/2026", is a person, not a team.)
+    const PERSON: [&str; 4] = ["manager", "leader", "head", "contact"];
+    let has = |w: &[String], set: &[&str]| w.iter().any(|x| set.contains(&x.as_str())) && !w.iter().any(|x| PERSON.contains(&x.as_str()));
+    let up_to = |w: &[String]| w.windows(2).any(|p| p[0] == "up" && p[1] == "to");
+    let old: Vec<usize> = (0..words.len()).filter(|&i| has(&words[i], &TEAM) && (has(&words[i], &OLD) || up_to(&words[i])) && !has(&words[i], &NEW)).collect();
+    let new: Vec<usize> = (0..words.len()).filter(|&i| has(&words[i], &TEAM) && has(&words[i], &NEW) && !has(&words[i], &OLD) && !up_to(&words[i])).collect();
+    match (old.as_slice(), new.as_slice()) {
+        ([o], [n]) if words.iter().filter(|w| w.iter().any(|x| !x.is_empty())).count() <= 6 => Some((*o, *n)),
+        _ => None,
+    }
+}
+
+/// Whether a folded header names a team: "Team", "Team name", or one of the
+/// configured audit field synonyms of the team ("District the child belongs to").
+pub(crate) fn names_team(folded: &str, audit_fields: &BTreeMap<String, Vec<String>>) -> bool {
+    const TEAM: [&str; 5] = ["team", "team name", "full team name", "name of team", "team full name"];
+    TEAM.contains(&folded) || audit_fields.get("team").is_some_and(|t| t.iter().any(|n| n == folded))
+}
+
+/// `audit_fields`: the configured audit field synonyms, whose team names
+/// ("District the child belongs to:") head a key's team column as "Team" does.
+fn code_key_columns(header: &[Cell], audit_fields: &BTreeMap<String, Vec<String>>) -> Option<(usize, usize, Option<String>)> {
     const CODE: [&str; 7] = ["code", "codes", "key", "abbreviation", "short code", "type code", "status code"];
     const MEANING: [&str; 9] = ["meaning", "means", "description", "definition", "full name", "stands for", "explanation", "what it means", "full description"];
     let folded: Vec<String> = header.iter().map(|c| fold(&c.as_string())).collect();
@@ -5893,12 +5986,10 @@ fn code_key_columns(header: &[Cell]) -> Option<(usize, usize, Option<String>)> {
         return None;
     }
     // A team list: "Code" / "Abbreviation" beside "Team" / "Team name".
-    const TEAM: [&str; 5] = ["team", "team name", "full team name", "name of team", "team full name"];
+    let names_team = |h: &str| names_team(h, audit_fields);
     // (Not a staff list: "Code", "Name", "Team" gives people's initials.)
     let people = folded.iter().any(|h| matches!(h.as_str(), "name" | "full name" | "staff name" | "worker" | "staff" | "employee" | "person" | "surname"));
-    if let (Some(code), Some(team), false) =
-        (folded.iter().position(|h| CODE.contains(&h.as_str())), folded.iter().position(|h| TEAM.contains(&h.as_str())), people)
-    {
+    if let (Some(code), Some(team), false) = (folded.iter().position(|h| CODE.contains(&h.as_str())), folded.iter().position(|h| names_team(h)), people) {
         return Some((code, team, Some("team".to_string())));
     }
     if let (Some(code), Some(meaning)) = (folded.iter().position(|h| CODE.contains(&h.as_str())), folded.iter().position(|h| MEANING.contains(&h.as_str()))) {
@@ -6380,6 +6471,11 @@ struct RowReader<'a> {
     service_as_team: bool,
     /// No team or service column, and a sheet named for a team.
     sheet_team: Option<String>,
+    /// A team column, in a file or tab of a set named one per team: the
+    /// name's team and where it is ("file", "tab"), for a row whose team cell
+    /// is blank or unfilled. Said once a table.
+    named_team: Option<(String, &'static str)>,
+    named_team_said: bool,
     /// Service and team in one column ("Safeguarding > CP West"), split at this.
     team_path: Option<(&'static str, bool)>,
     /// The table's text dates are written month first ("9/14/2026").
@@ -7380,6 +7476,26 @@ impl<'a> RowReader<'a> {
         })
     }
 
+    /// An audit row's team: its team cell ([`RowReader::team`]), else the
+    /// sheet's team; a blank or unfilled cell in a file or tab named for a
+    /// team ([`RowReader::named_team`]) takes that team, said once.
+    fn row_team(&mut self, row: &SourceRow, findings: &mut Findings) -> Option<String> {
+        let team = self.team(row);
+        let Some((named, from)) = &self.named_team else { return team.or_else(|| self.sheet_team.clone()) };
+        let unfilled = self.cell(row, "team").is_some_and(|(c, _)| matches!(c, Cell::Text(t) if super::forms::placeholder_text(t)));
+        if !(team.is_none() || team.as_deref() == Some("") && unfilled) {
+            return team;
+        }
+        let named = named.clone();
+        if !std::mem::replace(&mut self.named_team_said, true) {
+            let why = format!(
+                "a blank or unfilled team cell is read as the {from} name's team '{named}': the {from} is one of a set, one per team; the rows that name a team are kept as written"
+            );
+            findings.push(Severity::Info, "team_from_name", self.file, self.sheet, Some(row.row), Some("team"), named.clone(), why);
+        }
+        Some(named)
+    }
+
     fn team(&self, row: &SourceRow) -> Option<String> {
         let said_none = self.cell(row, "team").is_some_and(|(c, _)| matches!(c, Cell::Text(t) if no_team(t) || super::forms::placeholder_text(t)));
         if said_none {
@@ -8246,7 +8362,7 @@ impl<'a> RowReader<'a> {
             due_rule: due_rule.clone(),
             framework: framework_id,
             child_id,
-            team: if self.service_as_team { self.text(row, "service") } else { self.team(row).or_else(|| self.sheet_team.clone()) },
+            team: if self.service_as_team { self.text(row, "service") } else { self.row_team(row, findings) },
             service: self.service(row),
             auditor: self.text(row, "auditor"),
             case_type: self.text(row, "case_type"),
@@ -9948,7 +10064,31 @@ fn printed_once_per_group(rows: &[SourceRow], col: usize, header: &SourceRow) ->
 
 fn is_totals_row(row: &SourceRow) -> bool {
     let label = |c: &Cell| matches!(c, Cell::Text(t) if is_totals_label(t));
-    row.cells.iter().take(3).any(label) || row.cells.iter().find(|c| !c.is_empty()).is_some_and(label) || is_subtotal_row(row) || is_group_total_row(row)
+    row.cells.iter().take(3).any(label)
+        || row.cells.iter().find(|c| !c.is_empty()).is_some_and(label)
+        || is_subtotal_row(row)
+        || is_group_total_row(row)
+        || is_label_and_figures_row(row)
+}
+
+/// A summary line under a table: a label of words with no digit in it
+/// ("Good or better", "% good or better") in the row's first filled cell,
+/// and beside it only one to three figures ("5", "42%", 0.42). A record has
+/// its child's id, dates and answers.
+fn is_label_and_figures_row(row: &SourceRow) -> bool {
+    let figure = |c: &Cell| match c {
+        Cell::Number(_) => true,
+        Cell::Text(t) => {
+            let t = t.trim().trim_end_matches('%').trim();
+            !t.is_empty() && t.parse::<f64>().is_ok()
+        }
+        _ => false,
+    };
+    let filled: Vec<&Cell> = row.cells.iter().filter(|c| !c.is_empty()).collect();
+    let Some((Cell::Text(label), rest)) = filled.split_first() else { return false };
+    let words = label.split_whitespace().count();
+    let wordy = label.chars().any(char::is_alphabetic) && !label.chars().any(|c| c.is_ascii_digit()) && (words >= 2 || label.contains('%'));
+    wordy && label.len() <= 60 && (1..=3).contains(&rest.len()) && rest.iter().all(|c| figure(c))
 }
 
 /// A group's total typed by hand: the row's first filled cell names the
@@ -10039,6 +10179,22 @@ mod tests {
             row(&[Cell::text("Fostering Count"), Cell::Number(702301.0), Cell::text("Good")]),
         ] {
             assert!(!is_group_total_row(&data), "{data:?}");
+        }
+        // A summary line under the records: a label of words and a figure or three.
+        for summary in [
+            row(&[Cell::text("Good or better"), Cell::Number(5.0)]),
+            row(&[Cell::text("% good or better"), Cell::text("42%")]),
+            row(&[Cell::Empty, Cell::text("Audits returned on time"), Cell::Number(9.0), Cell::Number(0.75)]),
+        ] {
+            assert!(is_totals_row(&summary), "{summary:?}");
+        }
+        for record in [
+            row(&[Cell::text("C101"), Cell::Number(5.0)]),
+            row(&[Cell::text("Children in Care"), Cell::text("Good")]),
+            row(&[Cell::text("Child A"), Cell::Number(1.0), Cell::Number(2.0), Cell::Number(3.0), Cell::Number(4.0)]),
+            row(&[Cell::text("Good or better")]),
+        ] {
+            assert!(!is_label_and_figures_row(&record), "{record:?}");
         }
     }
 

@@ -1366,6 +1366,16 @@ fn a_hundred_and_twenty_seventh_blind_set_of_teams_written_every_way_keeps_every
 }
 
 #[test]
+fn a_hundred_and_twenty_eighth_blind_set_of_several_habits_at_once_keeps_every_kpi() {
+    // Three or four habits per folder (tests/fixtures/councils128/README.md):
+    // labels merged down a two-row header had been lost (a whole tracker
+    // rejected for want of its child id), a "QA Ref" shared by audits and
+    // actions was not read as the audit's reference, "gd" was no grade, and
+    // a summary line ("Good or better | 5") was read as an audit.
+    check("councils128");
+}
+
+#[test]
 fn a_hundred_and_sixteenth_blind_set_of_reports_that_joined_two_tables_keeps_every_kpi() {
     // A system's report that joins each audit to its actions (the audit's
     // columns on each action row), an action list listing its audits, a

@@ -4366,3 +4366,101 @@ fn actions_with_no_audit_date_link_to_the_childs_audit_before_they_were_set() {
     let dq = data_quality(&out);
     assert!(dq.contains("action_linked_by_set_date"), "{dq}");
 }
+
+/// `audits_completed` by team in a run's `metrics.json`: (team, count).
+fn completed_by_team(out: &std::path::Path) -> Vec<(String, u64)> {
+    let m = metrics(out);
+    let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "audits_completed").unwrap().clone();
+    k["by_team"].as_array().unwrap().iter().map(|t| (t["team"].as_str().unwrap().to_string(), t["numerator"].as_u64().unwrap())).collect()
+}
+
+#[test]
+fn a_team_code_keyed_under_the_team_columns_own_label_is_read_and_a_blank_team_takes_its_files_team() {
+    // One returns file per team; the district column holds dropdown codes
+    // whose key is headed by the column's own label, and one row's district
+    // is the unfilled dropdown ("Choose an item.").
+    let write = |with_key: bool| -> std::path::PathBuf {
+        let dir = scratch(if with_key { "district-key" } else { "district-no-key" });
+        let input = dir.join("in");
+        std::fs::create_dir_all(&input).unwrap();
+        let header = "Case ID:,District the child belongs to:,Date:,OVERALL JUDGEMENT OF THE CASE FILE:\n";
+        std::fs::write(input.join("Tier 2 returns - Children in Care 1.csv"), format!("{header}W1,T02,08/09/2026,Good\nW2,T02,09/09/2026,Good\n")).unwrap();
+        std::fs::write(
+            input.join("Tier 2 returns - Leaving Care.csv"),
+            format!("{header}W3,T05,10/09/2026,Good\nW4,Choose an item.,11/09/2026,Requires Improvement\n"),
+        )
+        .unwrap();
+        if with_key {
+            std::fs::write(
+                input.join("dropdown lists.csv"),
+                "Code,District the child belongs to:,Team Manager\nT01,Front Door,Ann Example\nT02,Children in Care 1,Bob Example\nT05,Leaving Care,Cy Example\n",
+            )
+            .unwrap();
+        }
+        run_in_folder(&dir, &input)
+    };
+    let out = write(true);
+    assert_eq!(completed_by_team(&out), [("Children in Care 1".to_string(), 2), ("Leaving Care".to_string(), 2)]);
+    let dq = data_quality(&out);
+    assert!(dq.contains("team 'T05' shown as 'Leaving Care'") && dq.contains("team_from_name"), "{dq}");
+    assert!(!dq.contains("question_list"), "a key of team codes is no list of questions: {dq}");
+    // Without the key the codes stay as written; the unfilled row still
+    // takes its file's team.
+    let out = write(false);
+    assert_eq!(completed_by_team(&out), [("Leaving Care".to_string(), 1), ("T02".to_string(), 2), ("T05".to_string(), 1)]);
+}
+
+#[test]
+fn a_restructures_table_of_old_and_new_team_names_renames_and_merges_but_does_not_split() {
+    let run = |mapping: Option<&str>| -> std::path::PathBuf {
+        let dir = scratch(if mapping.is_some() { "restructure-map" } else { "restructure-none" });
+        let input = dir.join("in");
+        std::fs::create_dir_all(&input).unwrap();
+        std::fs::write(
+            input.join("audits.csv"),
+            "Audit ID,Child ID,Team,Date completed,Overall grade\n\
+             A1,C1,Family Safeguarding North,07/09/2026,Good\n\
+             A2,C2,Family Safeguarding South,08/09/2026,Good\n\
+             A3,C3,Family Safeguarding East,09/09/2026,Good\n\
+             A4,C4,FS Hub 2,09/10/2026,Good\n\
+             A5,C5,Safeguarding Hub,10/09/2026,Good\n\
+             A6,C6,Children in Care,11/09/2026,Good\n",
+        )
+        .unwrap();
+        if let Some(m) = mapping {
+            std::fs::write(input.join("restructure.csv"), m).unwrap();
+        }
+        run_in_folder(&dir, &input)
+    };
+    let mapping = "Team (up to 30/09/2026),Team (from 01/10/2026),Change,Team Manager from 01/10/2026\n\
+                   Family Safeguarding North,FS Hub 1,Renamed,Ann Example\n\
+                   Family Safeguarding South,FS Hub 2,Merged,Bob Example\n\
+                   family safeguarding east,FS Hub 2,Merged,Bob Example\n\
+                   Safeguarding Hub,Hub East,Split,Cy Example\n\
+                   Safeguarding Hub,Hub West,Split,Di Example\n\
+                   Children in Care,Children in Care,No change,Ed Example\n";
+    let out = run(Some(mapping));
+    let got = completed_by_team(&out);
+    let want: Vec<(String, u64)> =
+        [("Children in Care", 1), ("FS Hub 1", 1), ("FS Hub 2", 3), ("Safeguarding Hub", 1)].iter().map(|(t, n)| (t.to_string(), *n)).collect();
+    assert_eq!(got, want);
+    let dq = data_quality(&out);
+    assert!(dq.contains("team_split") && dq.contains("'Safeguarding Hub' is split into Hub East and Hub West"), "{dq}");
+    assert!(dq.contains("team 'Family Safeguarding North' shown as 'FS Hub 1'"), "{dq}");
+    // Without the table every team is as written.
+    assert_eq!(completed_by_team(&run(None)).len(), 6);
+    // Nor with the table when the council's config says to keep teams as recorded.
+    let dir = scratch("restructure-as-recorded");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::copy(out.parent().unwrap().join("in/audits.csv"), input.join("audits.csv")).unwrap();
+    std::fs::write(input.join("restructure.csv"), mapping).unwrap();
+    std::fs::write(dir.join("council.toml"), "[settings]\nrestructured_teams_renamed = false\n").unwrap();
+    let kept = dir.join("out");
+    let args =
+        ["run", "-q", input.to_str().unwrap(), "--out", kept.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"];
+    let o = auditpack(&dir, &[&args[..], &["--config", dir.join("council.toml").to_str().unwrap()]].concat());
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    assert_eq!(completed_by_team(&kept).len(), 6);
+    assert!(data_quality(&kept).contains("team_renames_not_used"));
+}
