@@ -251,6 +251,16 @@ pub(crate) fn names_earlier_audit(folded: &str) -> bool {
         })
 }
 
+/// Whether a graded column's header grades something other than the case
+/// file: a provider's inspection ("Placement – Ofsted grade at last
+/// inspection") or a visit ("Child seen alone at last visit").
+pub(crate) fn names_other_grading(folded: &str) -> bool {
+    let w: Vec<&str> = folded.split(' ').collect();
+    w.iter().any(|x| matches!(*x, "inspection" | "inspected"))
+        || w.windows(2).any(|p| p[0] == "ofsted" && matches!(p[1], "grade" | "rating" | "judgement" | "judgment"))
+        || w.windows(2).any(|p| matches!(p[0], "last" | "previous" | "next") && matches!(p[1], "visit" | "visits"))
+}
+
 /// Whether a header is a known column name of any table kind (for header detection).
 pub fn is_known_header(rec: &Recogniser, text: &str) -> bool {
     let h = prepare(text);
@@ -1175,6 +1185,9 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             if own && names_earlier_audit(&fold(&c.header)) {
                 notes.push(format!("column '{}' {EARLIER_AUDIT}: not read as this audit's", c.header));
                 c.unuse("an earlier audit's");
+            } else if matches!(c.target, Target::Domain(_)) && names_other_grading(&fold(&c.header)) {
+                notes.push(format!("column '{}' grades something else (an inspection, a visit): not read as a question of this audit", c.header));
+                c.unuse("not this audit's question");
             }
         }
     }
@@ -1292,6 +1305,29 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                     o,
                     |h, kept| format!("column '{h}' matches {field}, but '{kept}' says it is the overall one: not used"),
                     |kept| format!("'{kept}' is the overall one"),
+                );
+                continue;
+            }
+        }
+        // Team columns that fit equally, one the case's team now and the
+        // others an earlier team or the auditor's ("Current team" beside
+        // "Team at referral" and "Auditor's team"): the one that names
+        // neither, when one alone does.
+        if field == "team" && winners.len() > 1 && top < 1000 {
+            let other = |c: usize| {
+                words[columns[c].index]
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "referral" | "previous" | "former" | "old" | "prior" | "original" | "auditor" | "auditors"))
+            };
+            let own: Vec<usize> = winners.iter().copied().filter(|&c| !other(c)).collect();
+            if let [o] = own[..] {
+                keep_one(
+                    &mut columns,
+                    &mut notes,
+                    &cols,
+                    o,
+                    |h, kept| format!("column '{h}' matches team, but it names an earlier team or the auditor's, and '{kept}' the case's: not used"),
+                    |kept| format!("'{kept}' names the case's team"),
                 );
                 continue;
             }
@@ -2520,6 +2556,31 @@ mod tests {
         assert_eq!(target(&m, "Safety and risk"), "domain:safety");
         assert_eq!(target(&m, "Safety and risk - moderator's grade"), "domain:(unplaced)");
         assert!(m.notes.iter().any(|n| n.contains(MODERATORS_DOMAIN)), "{:?}", m.notes);
+    }
+
+    #[test]
+    fn grades_of_an_inspection_or_a_visit_are_no_questions_of_the_audit() {
+        for h in ["placement ofsted grade at last inspection", "provider inspection outcome", "child seen alone at last visit", "seen at previous visit"] {
+            assert!(names_other_grading(h), "{h}");
+        }
+        for h in ["quality of living arrangements", "is the child seen regularly", "visits are timely", "ofsted overall", "management oversight"] {
+            assert!(!names_other_grading(h), "{h}");
+        }
+        let m = map(
+            &["Child ID", "Date completed", "Q12 overall", "Placement - Ofsted grade at last inspection"],
+            &[&["C1", "10/09/2026", "Meets good", "Good"], &["C2", "12/09/2026", "Meets good", "Outstanding"]],
+        );
+        assert_eq!(target(&m, "Placement - Ofsted grade at last inspection"), "(not used)");
+    }
+
+    #[test]
+    fn team_columns_that_tie_give_way_to_the_cases_own_team() {
+        let m = map(
+            &["Child ID", "Date completed", "Overall grade", "Team at referral", "Current team"],
+            &[&["C1", "10/09/2026", "Good", "Front Door", "Safeguarding 1"], &["C2", "12/09/2026", "Good", "Front Door", "Children in Care"]],
+        );
+        assert_eq!(target(&m, "Current team"), "team");
+        assert_eq!(target(&m, "Team at referral"), "(not used)");
     }
 
     #[test]

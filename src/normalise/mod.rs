@@ -922,6 +922,8 @@ fn places<T, K: std::hash::Hash + Eq>(records: &[T], key: impl Fn(&T) -> K) -> H
 /// ("STAT-CP": "Statutory visit - child protection") take the kind of its
 /// meaning, when the code itself says no kind. A note names each code read so.
 fn read_codes_by_key(model: &mut Model, ctx: &table::Context, found: &mut findings::Findings) {
+    // (A staff list gives names, which a restructure's table may rename.)
+    teams_from_staff(model, found);
     if model.code_key.is_empty() {
         return;
     }
@@ -1022,6 +1024,79 @@ fn teams_by_key(model: &mut Model, found: &mut findings::Findings) {
             code.clone(),
             format!("team '{code}' shown as '{meaning}', as this key says"),
         );
+    }
+}
+
+/// An audit that names its social worker but no team takes the worker's team
+/// from a staff list ([`Model::staff`]): the line for that name (case and
+/// spacing aside) that holds on the audit's date (completed, else allocated:
+/// a line with "From" / "To" dates, or one "In team since" a date after the
+/// audit gives its "Previous team"). A name the lists do not have, or give
+/// two teams for that day, gives none (said once per table).
+fn teams_from_staff(model: &mut Model, found: &mut findings::Findings) {
+    let workers = std::mem::take(&mut model.audit_workers);
+    if model.staff.is_empty() || workers.is_empty() {
+        return;
+    }
+    let key = |n: &str| identity::team_key(n);
+    let mut by_name: HashMap<String, Vec<&model::StaffLine>> = HashMap::new();
+    for l in &model.staff {
+        by_name.entry(key(&l.name)).or_default().push(l);
+    }
+    let team_on = |lines: &[&model::StaffLine], day: Option<chrono::NaiveDate>| -> Option<String> {
+        let mut teams: Vec<String> = Vec::new();
+        for l in lines {
+            let team = match (day, l.from, l.to) {
+                (Some(d), Some(f), _) if d < f => match &l.previous_team {
+                    Some(p) if l.to.is_none() => p.clone(),
+                    _ => continue,
+                },
+                (Some(d), _, Some(t)) if d > t => continue,
+                _ => l.team.clone(),
+            };
+            if !teams.iter().any(|t| key(t) == key(&team)) {
+                teams.push(team);
+            }
+        }
+        match teams.as_slice() {
+            [one] => Some(one.clone()),
+            _ => None,
+        }
+    };
+    // Per table (file, sheet): audits given a team, names not found or not
+    // settled, the list's file.
+    #[derive(Default)]
+    struct Said {
+        given: usize,
+        missing: Vec<String>,
+        list: String,
+    }
+    let mut said: BTreeMap<(String, Option<String>), Said> = BTreeMap::new();
+    for a in model.audits.iter_mut().filter(|a| a.team.as_deref().is_none_or(str::is_empty)) {
+        let Some(worker) = workers.get(&(a.origin.file.clone(), a.origin.sheet.clone(), a.origin.row)) else { continue };
+        let entry = said.entry((a.origin.file.clone(), a.origin.sheet.clone())).or_default();
+        match by_name.get(&key(worker)).and_then(|lines| team_on(lines, a.completed.or(a.allocated)).map(|t| (t, lines[0].file.clone()))) {
+            Some((team, list)) => {
+                a.team = Some(team);
+                entry.given += 1;
+                entry.list = list;
+            }
+            None => entry.missing.push(worker.clone()),
+        }
+    }
+    for ((file, sheet), Said { given, missing, list }) in said {
+        if given > 0 {
+            let why = format!("{given} audits name their social worker but no team: each takes the worker's team from the staff list {list}");
+            found.push(Severity::Info, "team_from_staff_list", &file, sheet.as_deref(), None, Some("team"), given.to_string(), why);
+        }
+        if !missing.is_empty() {
+            let why = format!(
+                "{} audits with no team name a social worker the staff list does not have (or gives two teams for on the audit's day): {}; their team is not recorded",
+                missing.len(),
+                missing.join(", ")
+            );
+            found.push(Severity::Info, "worker_not_on_staff_list", &file, sheet.as_deref(), None, Some("team"), missing.len().to_string(), why);
+        }
     }
 }
 

@@ -515,6 +515,12 @@ pub struct Model {
     /// order) → (interned file, row), so an exact duplicate counts once across
     /// tables and files. Emptied when reading ends.
     pub row_keys: crate::fasthash::SeenRows,
+    /// Staff lists' lines (a person, their team, and when), to give an audit
+    /// that names its social worker but no team the worker's team.
+    pub staff: Vec<StaffLine>,
+    /// While reading: each audit row's social worker as written, by where
+    /// the row was read (see [`Model::staff`]).
+    pub audit_workers: std::collections::HashMap<(String, Option<String>, u32), String>,
     /// Codes and what they mean, from a key sheet ("Code" / "Meaning"): note
     /// types written as codes are read by their meaning. With where it was read.
     pub code_key: Vec<CodeMeaning>,
@@ -541,6 +547,19 @@ pub struct Model {
     /// audits that another table holds too are that table's
     /// ([`super::joined_copies`]).
     pub joined_tables: Vec<(String, Option<String>)>,
+}
+
+/// One line of a staff list: a person's team, from and until when where the
+/// list says, and the team before it where it gives one.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StaffLine {
+    pub name: String,
+    pub team: String,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub previous_team: Option<String>,
+    pub file: String,
+    pub sheet: Option<String>,
 }
 
 /// One line of a key sheet.

@@ -3897,6 +3897,37 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             model.code_key.extend(lines);
             return (report, None);
         }
+        // A staff list ("Name" / "Job title" / "Team"; "Worker" / "Pod" /
+        // "From" / "To"): kept, to give an audit that names its social worker
+        // but no team the worker's team.
+        if let Some((h, c)) = header.and_then(|h| staff_columns(&sample[h].cells).map(|c| (h, c))) {
+            let rest: Vec<SourceRow> = rows.filter_map(Result::ok).collect();
+            let text = |r: &SourceRow, i: Option<usize>| {
+                i.and_then(|i| r.cells.get(i)).map(|c| super::identity::tidy(&c.as_string()).trim().to_string()).filter(|t| !t.is_empty())
+            };
+            let date = |r: &SourceRow, i: Option<usize>| i.and_then(|i| r.cells.get(i)).and_then(Cell::as_date);
+            let lines: Vec<StaffLine> = sample[h + 1..]
+                .iter()
+                .chain(&rest)
+                .filter_map(|r| {
+                    Some(StaffLine {
+                        name: text(r, Some(c.name))?,
+                        team: text(r, Some(c.team))?,
+                        from: date(r, c.from),
+                        to: date(r, c.to),
+                        previous_team: text(r, c.previous),
+                        file: file.clone(),
+                        sheet: sheet.clone(),
+                    })
+                })
+                .collect();
+            report.reject_all(sample[h + 1..].iter().chain(&rest).filter(|r| !r.is_blank()).count() as u64, NOT_DATA);
+            let why = format!("a staff list of {} lines: read to give an audit that names its social worker but no team the worker's team", lines.len());
+            report.notes.push(format!("skipped: {why}"));
+            findings.push(Severity::Info, "staff_list", &file, sheet.as_deref(), Some(sample[h].row), None, "", why);
+            model.staff.extend(lines);
+            return (report, None);
+        }
         // A map of old child ids to new ones (a system change): kept, to read
         // every record's child id through it.
         let id =
@@ -5944,6 +5975,39 @@ fn id_map_columns(header: &[Cell]) -> Option<(usize, usize)> {
     }
 }
 
+/// A staff list's columns ([`staff_columns`]).
+struct StaffColumns {
+    name: usize,
+    team: usize,
+    from: Option<usize>,
+    to: Option<usize>,
+    previous: Option<usize>,
+}
+
+/// A staff list: one column of people ("Name", "Staff name", "Worker") and
+/// one of their teams ("Team", "Pod"), with at most a few more (their job
+/// title, line manager, service), and where it says, since when ("From",
+/// "Start date", "In team since", "Team since") and until when ("To", "End
+/// date") each line holds, and the team before ("Previous team").
+fn staff_columns(header: &[Cell]) -> Option<StaffColumns> {
+    let folded: Vec<String> = header.iter().map(|c| fold(&c.as_string())).collect();
+    let filled = folded.iter().filter(|h| !h.is_empty()).count();
+    let one = |names: &[&str]| -> Option<Option<usize>> {
+        let found: Vec<usize> = (0..folded.len()).filter(|&i| names.contains(&folded[i].as_str())).collect();
+        match found.as_slice() {
+            [] => Some(None),
+            [i] => Some(Some(*i)),
+            _ => None,
+        }
+    };
+    let name = one(&["name", "staff name", "full name", "worker", "worker name", "employee", "employee name", "staff member", "practitioner", "person"])??;
+    let team = one(&["team", "team name", "pod", "unit", "current team", "team now"])??;
+    let from = one(&["from", "start", "start date", "date from", "in team since", "team since", "since", "in post from", "joined team"])?;
+    let to = one(&["to", "end", "end date", "date to", "until", "left team", "in post to"])?;
+    let previous = one(&["previous team", "former team", "old team", "team before"])?;
+    (filled <= 7).then_some(StaffColumns { name, team, from, to, previous })
+}
+
 /// What a restructure table's lines are of ([`rename_columns`]), in [`CodeMeaning::of`].
 pub(crate) const TEAM_RENAMED: &str = "team renamed";
 
@@ -6827,6 +6891,11 @@ impl<'a> RowReader<'a> {
                 // (The row's numbered action slots are its audit's.)
                 let again = self.reaudit(&row, &a, findings);
                 let previous = self.text(&row, "previous_id").filter(|p| fold(p) != fold(&a.id));
+                // (The case's social worker, for a staff list to give the team
+                // of an audit that has none: see `teams_from_staff`.)
+                if let Some(worker) = self.text(&row, "social_worker").filter(|_| a.team.as_deref().is_none_or(str::is_empty)) {
+                    model.audit_workers.insert((a.origin.file.clone(), a.origin.sheet.clone(), a.origin.row), worker);
+                }
                 for p in self.text(&row, "previous_la_id").map(|t| super::identity::id_tokens(&t)).unwrap_or_default() {
                     model.previous_la_ids.push((p, a.child_id.clone(), self.file.to_string()));
                 }

@@ -1376,6 +1376,16 @@ fn a_hundred_and_twenty_eighth_blind_set_of_several_habits_at_once_keeps_every_k
 }
 
 #[test]
+fn a_hundred_and_twenty_ninth_blind_set_of_columns_that_almost_match_keeps_every_kpi() {
+    // The real field beside columns that look like it: earlier dates and
+    // grades, the team at referral and the auditor's team, the old system's
+    // id, an inspection's grade (tests/fixtures/councils129/README.md). Every
+    // KPI matched on the first run; "Current team" tied with "Team at
+    // referral", so every audit was "(not recorded)" by team.
+    check("councils129");
+}
+
+#[test]
 fn a_hundred_and_sixteenth_blind_set_of_reports_that_joined_two_tables_keeps_every_kpi() {
     // A system's report that joins each audit to its actions (the audit's
     // columns on each action row), an action list listing its audits, a

@@ -4464,3 +4464,49 @@ fn a_restructures_table_of_old_and_new_team_names_renames_and_merges_but_does_no
     assert_eq!(completed_by_team(&kept).len(), 6);
     assert!(data_quality(&kept).contains("team_renames_not_used"));
 }
+
+#[test]
+fn an_audit_that_names_only_its_social_worker_takes_the_workers_team_from_a_staff_list() {
+    let dir = scratch("staff-list");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("audits.csv"),
+        "Audit ID,Child ID,Name of Social Worker,Date of the Audit,Overall grade\n\
+         A1,C1,hannah  pryce ,07/09/2026,Good\n\
+         A2,C2,Pim Larkspur,08/09/2026,Good\n\
+         A3,C3,Pim Larkspur,20/10/2026,Good\n\
+         A4,C4,Tamsin Revel (agency),09/09/2026,Good\n",
+    )
+    .unwrap();
+    let with_list = |list: Option<&str>| -> std::path::PathBuf {
+        let d = scratch(if list.is_some() { "staff-list-with" } else { "staff-list-without" });
+        let i = d.join("in");
+        std::fs::create_dir_all(&i).unwrap();
+        std::fs::copy(input.join("audits.csv"), i.join("audits.csv")).unwrap();
+        if let Some(l) = list {
+            std::fs::write(i.join("Staff list.csv"), l).unwrap();
+        }
+        run_in_folder(&d, &i)
+    };
+    // A dated list: a worker who moved is in the team of the audit's day.
+    let out = with_list(Some(
+        "Worker,Role,Pod,From,To\n\
+         Hannah Pryce,Social Worker,CP Pod,01/01/2024,\n\
+         Pim Larkspur,Social Worker,CP Pod,07/05/2024,04/10/2026\n\
+         Pim Larkspur,Social Worker,Looked After Pod,05/10/2026,\n",
+    ));
+    let want: Vec<(String, u64)> = [("(not recorded)", 1), ("CP Pod", 2), ("Looked After Pod", 1)].iter().map(|(t, n)| (t.to_string(), *n)).collect();
+    assert_eq!(completed_by_team(&out), want);
+    let dq = data_quality(&out);
+    assert!(dq.contains("team_from_staff_list") && dq.contains("worker_not_on_staff_list") && dq.contains("Tamsin Revel (agency)"), "{dq}");
+    // "In team since" with the team before.
+    let out = with_list(Some(
+        "Name,Job title,Team,In team since,Previous team\n\
+         Hannah Pryce,Social Worker,CP Pod,01/01/2024,\n\
+         Pim Larkspur,Social Worker,Looked After Pod,05/10/2026,CP Pod\n",
+    ));
+    assert_eq!(completed_by_team(&out), want);
+    // Without a list, no audit has a team.
+    assert_eq!(completed_by_team(&with_list(None)), [("(not recorded)".to_string(), 4)]);
+}
