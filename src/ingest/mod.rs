@@ -4,7 +4,7 @@
 
 pub mod archive;
 pub mod cell;
-mod docx;
+pub mod docx;
 pub mod header;
 mod html;
 mod text;

@@ -1113,9 +1113,15 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
             return;
         }
         Status::Furniture => {
+            let text = part.text(rec.first);
+            if super::sections::says_cut_short(text) {
+                report.reject(super::sections::CUT_SHORT);
+                findings.push(Severity::Warning, "export_cut_short", file, None, Some(row), None, text, super::table::CUT_SHORT_WARNING);
+                return;
+            }
             report.reject(super::sections::FURNITURE);
             let what = format!("{}: not counted", super::sections::FURNITURE);
-            findings.push(Severity::Info, "report_furniture", file, None, Some(row), None, part.text(rec.first), what);
+            findings.push(Severity::Info, "report_furniture", file, None, Some(row), None, text, what);
             return;
         }
         Status::Totals => {

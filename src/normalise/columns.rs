@@ -253,12 +253,15 @@ pub(crate) fn names_earlier_audit(folded: &str) -> bool {
 
 /// Whether a graded column's header grades something other than the case
 /// file: a provider's inspection ("Placement – Ofsted grade at last
-/// inspection") or a visit ("Child seen alone at last visit").
-pub(crate) fn names_other_grading(folded: &str) -> bool {
+/// inspection") or, answered yes or no (`scale` "ynp"), a fact of a visit
+/// ("Child seen alone at last visit"). The auditor's own grades on Ofsted's
+/// scale ("Ofsted grade - Assessment") and a question graded about the
+/// visits ("Voice of the child - seen alone at last visit": Good) are the
+/// audit's.
+pub(crate) fn names_other_grading(folded: &str, scale: Option<&str>) -> bool {
     let w: Vec<&str> = folded.split(' ').collect();
     w.iter().any(|x| matches!(*x, "inspection" | "inspected"))
-        || w.windows(2).any(|p| p[0] == "ofsted" && matches!(p[1], "grade" | "rating" | "judgement" | "judgment"))
-        || w.windows(2).any(|p| matches!(p[0], "last" | "previous" | "next") && matches!(p[1], "visit" | "visits"))
+        || (scale.is_none_or(|s| s == "ynp") && w.windows(2).any(|p| matches!(p[0], "last" | "previous" | "next") && matches!(p[1], "visit" | "visits")))
 }
 
 /// Whether a header is a known column name of any table kind (for header detection).
@@ -1185,7 +1188,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             if own && names_earlier_audit(&fold(&c.header)) {
                 notes.push(format!("column '{}' {EARLIER_AUDIT}: not read as this audit's", c.header));
                 c.unuse("an earlier audit's");
-            } else if matches!(c.target, Target::Domain(_)) && names_other_grading(&fold(&c.header)) {
+            } else if matches!(c.target, Target::Domain(_)) && names_other_grading(&fold(&c.header), c.scale.as_deref()) {
                 notes.push(format!("column '{}' grades something else (an inspection, a visit): not read as a question of this audit", c.header));
                 c.unuse("not this audit's question");
             }
@@ -1206,6 +1209,9 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             && !columns.iter().any(|c| c.target == field && (c.score >= 1000 || names_part_b(&c.header) == Some(true)))
             && columns.iter().filter(|c| c.target == field).all(|c| names_part_b(&c.header) == Some(false) || !says_completed(&c.header));
         let no_part_a = !columns.iter().any(|c| c.target == field && names_part_b(&c.header) == Some(false));
+        // (Or no column is the completion at all: "Part A done" not read as
+        // it, "CSW sign-off (Part B)" beside it.)
+        let none = !columns.iter().any(|c| c.target == field);
         let part_b: Vec<usize> = (0..columns.len())
             .filter(|&c| {
                 columns[c].target == Target::Unmapped
@@ -1216,7 +1222,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                     && profiles[columns[c].index].dates * 2 >= profiles[columns[c].index].non_empty
             })
             .collect();
-        if let ([b], true) = (&part_b[..], part_a_only) {
+        if let ([b], true) = (&part_b[..], part_a_only || none) {
             let c = &mut columns[*b];
             c.target = field;
             c.reason = "names Part B, which completes the audit (seed 002), and holds dates".into();
@@ -2561,10 +2567,15 @@ mod tests {
     #[test]
     fn grades_of_an_inspection_or_a_visit_are_no_questions_of_the_audit() {
         for h in ["placement ofsted grade at last inspection", "provider inspection outcome", "child seen alone at last visit", "seen at previous visit"] {
-            assert!(names_other_grading(h), "{h}");
+            assert!(names_other_grading(h, Some("ynp")), "{h}");
         }
+        assert!(names_other_grading("placement ofsted grade at last inspection", Some("ofsted4")));
         for h in ["quality of living arrangements", "is the child seen regularly", "visits are timely", "ofsted overall", "management oversight"] {
-            assert!(!names_other_grading(h), "{h}");
+            assert!(!names_other_grading(h, Some("ynp")), "{h}");
+        }
+        // The auditor's grades on Ofsted's scale, and a graded question about the visits.
+        for h in ["ofsted grade assessment", "ofsted grade voice of the child", "voice of the child child seen and seen alone at last visit"] {
+            assert!(!names_other_grading(h, Some("ofsted4")), "{h}");
         }
         let m = map(
             &["Child ID", "Date completed", "Q12 overall", "Placement - Ofsted grade at last inspection"],

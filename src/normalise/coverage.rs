@@ -385,6 +385,7 @@ fn rows_of(tables: &[TableReport], t: &TableReport) -> std::ops::Range<u32> {
 pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &mut Findings) {
     no_visit_types(model, found);
     blank_teams(tables, model, config, found);
+    due_by_rule(tables, model, config, found);
     let merged = merged_fields(tables, model, config);
     let mut audits_per_sheet: HashMap<(&str, Option<&str>), Vec<u32>> = HashMap::new();
     for a in &model.audits {
@@ -556,6 +557,81 @@ fn no_visit_types(model: &Model, found: &mut Findings) {
             shown.join(", ")
         ),
     );
+}
+
+/// Tables with no due-date column whose records the on-time KPIs still count,
+/// by METRICS.md's rule ("Due date: from the data; else …"): a note per
+/// table saying the rule each record was taken to be due by, so the
+/// assumption is in `validate` and `data_quality`.
+fn due_by_rule(tables: &[TableReport], model: &Model, config: &Config, found: &mut Findings) {
+    for t in tables.iter().filter(|t| matches!(t.kind, TableKind::Audits | TableKind::Actions) && usable(t)) {
+        let fields = table_fields(t, config);
+        if fields.contains("due_date") || !fields.contains("completed_date") {
+            continue;
+        }
+        let rows = rows_of(tables, t);
+        let here = |o: &super::model::Origin| o.file == t.file && o.sheet == t.sheet && rows.contains(&o.row);
+        if t.kind == TableKind::Audits {
+            // Per rule: its audits with no due date (another export's version
+            // may have given one), and the framework it is the rule of.
+            let mut by_rule: Vec<(&str, Option<&str>, u64)> = Vec::new();
+            for a in model.audits.iter().filter(|a| here(&a.origin) && a.due.is_none() && (a.allocated.is_some() || a.allocated_month.is_some())) {
+                match by_rule.iter_mut().find(|(r, f, _)| *r == a.due_rule && *f == Some(a.framework.as_str()).filter(|f| !f.is_empty())) {
+                    Some((_, _, n)) => *n += 1,
+                    None => by_rule.push((&a.due_rule, Some(a.framework.as_str()).filter(|f| !f.is_empty()), 1)),
+                }
+            }
+            for (rule, framework, n) in by_rule {
+                let whose = match framework.and_then(|f| config.framework(f)).filter(|f| f.due_rule.as_deref() == Some(rule)) {
+                    Some(f) => format!("the due rule of their framework, {}", f.name),
+                    None if rule == config.settings.default_due_rule => "the default due rule, [settings] default_due_rule".to_string(),
+                    None => "the rule its own dates follow".to_string(),
+                };
+                found.push(
+                    Severity::Info,
+                    "due_date_by_rule",
+                    &t.file,
+                    t.sheet.as_deref(),
+                    None,
+                    None,
+                    "due_date",
+                    format!(
+                        "no due-date column: for audits_on_time, its {} taken to be due {}: {whose}",
+                        if n == 1 { "1 audit is".to_string() } else { format!("{n} audits are") },
+                        super::table::due_rule_words(rule)
+                    ),
+                );
+            }
+        } else {
+            let undated: Vec<&super::model::Action> = model.actions.iter().filter(|a| here(&a.origin) && a.due.is_none() && a.due_in.is_none()).collect();
+            if undated.is_empty() {
+                continue;
+            }
+            let set = undated.iter().filter(|a| a.set.is_some()).count();
+            let from = if set == undated.len() {
+                "the date each was set".to_string()
+            } else if set == 0 {
+                "their audit's completion (the table gives no date set)".to_string()
+            } else {
+                format!("the date set ({set} of them), else their audit's completion")
+            };
+            let n = undated.len();
+            found.push(
+                Severity::Info,
+                "due_date_by_rule",
+                &t.file,
+                t.sheet.as_deref(),
+                None,
+                None,
+                "due_date",
+                format!(
+                    "no due-date column: for actions_on_time and actions_overdue, its {} taken to be due {} working days after {from}: the default, [settings] action_working_days",
+                    if n == 1 { "1 action is".to_string() } else { format!("{n} actions are") },
+                    config.settings.action_working_days
+                ),
+            );
+        }
+    }
 }
 
 /// Audits with no team in a table whose team column names it for others:

@@ -601,13 +601,7 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
     // The actions grid: its header row, and its rows down to the first empty one.
     let action_header: Option<(usize, Vec<(usize, String)>)> =
         rows.iter().position(|row| row.cells.iter().any(|c| matches!(c, Cell::Text(t) if is_action_header(t)))).map(|r| (r, action_columns(ctx, &rows[r])));
-    let grid_end = action_header.as_ref().map(|(hr, _)| {
-        rows.iter()
-            .enumerate()
-            .skip(hr + 1)
-            .find(|(_, row)| row.is_blank() || row.cells.iter().all(|c| c.is_empty() || is_placeholder(c)))
-            .map_or(rows.len(), |(i, _)| i)
-    });
+    let grid_end = action_header.as_ref().map(|(hr, cols)| grid_end(rows, *hr, cols));
     let in_grid = |r: usize| action_header.as_ref().is_some_and(|(hr, _)| r >= *hr && Some(r) < grid_end);
     let numeric = ctx.config.settings.numeric_direction;
     let mut moderation = false;
@@ -856,9 +850,10 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
             })
             .collect();
         let grid_report = &mut grid;
-        for row in rows.iter().skip(hr + 1) {
-            if row.is_blank() || row.cells.iter().all(|c| c.is_empty() || is_placeholder(c)) {
-                break;
+        for row in &rows[hr + 1..grid_end.unwrap_or(rows.len())] {
+            // (An unused row of the template's, above the filled ones.)
+            if unfilled_row(row) {
+                continue;
             }
             grid_report.rows_read += 1;
             let get = |name: &str| cols.iter().find(|(_, f)| *f == name).and_then(|(i, _)| row.cells.get(*i)).filter(|c| !c.is_empty() && !is_placeholder(c));
@@ -898,6 +893,37 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
     // audit a table holds too, a moderation form citing the audit's form id,
     // is joined to it afterwards, in `join.rs`, not rejected as a duplicate.)
     model.audits.push(audit);
+}
+
+/// A row of only blanks and the template's prompts ("Click here to enter text.").
+fn unfilled_row(row: &SourceRow) -> bool {
+    row.cells.iter().all(|c| c.is_empty() || is_placeholder(c))
+}
+
+/// Where an actions grid whose header is row `hr` ends: at its first blank
+/// row, or at a row the template left unfilled unless actions follow it (an
+/// unused row above the filled ones, as a form filled from the bottom or
+/// sorted leaves it): a row with the action's words and another column.
+fn grid_end(rows: &[SourceRow], hr: usize, cols: &[(usize, String)]) -> usize {
+    let filled = |row: &SourceRow, i: usize| row.cells.get(i).is_some_and(|c| !c.is_empty() && !is_placeholder(c));
+    let an_action =
+        |row: &SourceRow| cols.iter().any(|(i, f)| f == "text" && filled(row, *i)) && cols.iter().filter(|(i, f)| f != "text" && filled(row, *i)).count() >= 1;
+    let mut i = hr + 1;
+    while i < rows.len() {
+        if rows[i].is_blank() {
+            return i;
+        }
+        if unfilled_row(&rows[i]) {
+            let next = (i + 1..rows.len()).find(|&j| !unfilled_row(&rows[j]) || rows[j].is_blank());
+            match next {
+                Some(j) if !rows[j].is_blank() && an_action(&rows[j]) => i = j,
+                _ => return i,
+            }
+            continue;
+        }
+        i += 1;
+    }
+    rows.len()
 }
 
 /// The heading of an actions grid's action column, with or without a note

@@ -531,9 +531,18 @@ pub fn find_labels(tables: &mut [Table]) -> Option<ValueLabels> {
 /// Value labels given as a small file of their own beside the exports
 /// ("CareFirst lookups.csv": "Lookup | Code | Description", "Seen Alone | NR
 /// | Not recorded"), for the other files' tables.
+///
+/// Or a key sheet saved as a file of its own ("Tier 2 audit tracker -
+/// Key.csv"): its stacked lists, as on the sheet ([`stacked_lists`]).
 pub fn labels_in_file(t: &mut Table, name: &str) -> Option<ValueLabels> {
-    labels_header(&head_n(t, 5))?;
-    labels_in(&head_n(t, LABEL_ROWS)).map(|labels| ValueLabels { sheet: name.to_string(), labels, from: LabelsFrom::File })
+    let labels = if labels_header(&head_n(t, 5)).is_some() {
+        labels_in(&head_n(t, LABEL_ROWS))
+    } else if std::path::Path::new(name).file_stem().is_some_and(|s| names_lists(&s.to_string_lossy())) {
+        stacked_lists(&head_n(t, LOOK))
+    } else {
+        None
+    }?;
+    Some(ValueLabels { sheet: name.to_string(), labels, from: LabelsFrom::File })
 }
 
 impl ValueLabels {
@@ -566,7 +575,9 @@ fn stacked_lists(rows: &[SourceRow]) -> Option<Labels> {
             list = None;
             continue;
         }
-        let (first, second) = (r.cells.first().cloned().unwrap_or(Cell::Empty), r.cells.get(1).cloned().unwrap_or(Cell::Empty));
+        // (From the row's first filled cell: a key set in from column A.)
+        let at = r.cells.iter().position(|c| !c.is_empty()).unwrap_or(0);
+        let (first, second) = (r.cells.get(at).cloned().unwrap_or(Cell::Empty), r.cells.get(at + 1).cloned().unwrap_or(Cell::Empty));
         // (A list of one code, written beside its field's name: "Which
         // worker did you speak to… | NS = Worker not seen".)
         if let (None, 2, Cell::Text(name), Cell::Text(said)) = (&list, filled(r), &first, &second) {
@@ -589,7 +600,13 @@ fn stacked_lists(rows: &[SourceRow]) -> Option<Labels> {
             (Some(name), Some(code)) if filled(r) == 2 && !second.is_empty() => {
                 labels.entry(name.clone()).or_default().insert(code, second.as_string().trim().to_string());
             }
-            (None, _) if filled(r) == 2 && matches!(first, Cell::Text(_)) && matches!(second, Cell::Text(_)) => list = Some(fold(&first.as_string())),
+            // (A list's title straight under the sheet's own, with no blank
+            // row between: "Codes used on this tracker", then "Score | Judgement".)
+            (Some(_), None) if filled(r) == 2 && matches!(first, Cell::Text(_)) && matches!(second, Cell::Text(_)) => list = Some(fold(&first.as_string())),
+            // (Not a code and its meaning as a CSV writes them, "4 | Outstanding".)
+            (None, _) if filled(r) == 2 && matches!(&first, Cell::Text(t) if t.trim().parse::<f64>().is_err()) && matches!(second, Cell::Text(_)) => {
+                list = Some(fold(&first.as_string()))
+            }
             (None, _) if filled(r) == 1 && matches!(&first, Cell::Text(t) if !t.contains('=')) => list = Some(fold(&first.as_string())),
             _ => list = None,
         }

@@ -163,7 +163,23 @@ pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], hea
         .filter(|t| t.split_whitespace().count() <= 12)
         .map(|t| ("its title", "names", t.trim()));
     let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-    let names = sheet.map(|s| ("its sheet", "is named for", s)).into_iter().chain(titles).chain(std::iter::once(("its file", "is named for", stem.as_str())));
+    // (A sheet saved as a file of its own is named "<workbook> - <sheet>":
+    // its sheet's part says what it holds before the workbook's name,
+    // "Audit tracker 2026-27 - Challenges.csv".)
+    let sheet_part = sheet
+        .is_none()
+        .then(|| stem.rsplit_once(" - ").map(|(_, part)| part.trim()))
+        .flatten()
+        // (A sheet's name has at most 31 characters: a longer part names
+        // the file's audits, "Quality Audits Sep-Oct 2026 - thematic
+        // (seeing and hearing the child)" is a cycle's case file audits.)
+        .filter(|p| !p.is_empty() && p.chars().count() <= 31)
+        .map(|p| ("its file", "is named for", p));
+    let names = sheet.map(|s| ("its sheet", "is named for", s)).into_iter().chain(titles).chain(sheet_part).chain(std::iter::once((
+        "its file",
+        "is named for",
+        stem.as_str(),
+    )));
     for (whose, says, name) in names {
         let folded = fold(name);
         match named(&folded) {

@@ -162,6 +162,12 @@ pub struct Audit {
     /// against the other row's auditor.
     #[serde(skip)]
     pub entry_note: Option<String>,
+    /// When its row was entered, as the export orders its submissions: a
+    /// survey tool's serial or response number, or the submission's date
+    /// and time (days, with the time as a fraction). Two entries of one
+    /// audit on one sheet are ordered by it before by their rows.
+    #[serde(skip)]
+    pub entered: Option<f64>,
 }
 
 impl Audit {

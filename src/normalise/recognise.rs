@@ -275,7 +275,9 @@ fn is_id_like(c: &Cell) -> bool {
                 || is_guid(t)
                 || t.len() <= 24
                     && t.chars().any(|ch| ch.is_ascii_digit())
-                    && !(digits_only && t.len() < 4)
+                    // (As a number cell: 100 or more, so "117" read from a
+                    // CSV is the id 117 is in a workbook.)
+                    && !(digits_only && t.len() < 4 && t.parse::<u64>().is_ok_and(|n| n < 100))
                     && (!t.contains(char::is_whitespace) || is_spaced_id(t))
                     && t.chars().all(|ch| ch.is_alphanumeric() || ch.is_whitespace() || "-/_.#".contains(ch))
         }

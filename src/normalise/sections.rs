@@ -76,7 +76,30 @@ pub fn is_furniture_text(first: &str) -> bool {
         let w: Vec<&str> = r.split(' ').collect();
         w.len() == 3 && w[1] == "of" && w[0].chars().all(|c| c.is_ascii_digit()) && w[2].chars().all(|c| c.is_ascii_digit())
     });
-    page || FURNITURE_LABELS.iter().any(|l| super::fold::starts_with_words(&f, l))
+    page || FURNITURE_LABELS.iter().any(|l| super::fold::starts_with_words(&f, l)) || says_cut_short(first)
+}
+
+/// Why a line saying the export was cut short is not counted.
+pub const CUT_SHORT: &str = "a line saying the export was cut short at a row limit";
+
+/// Whether a line says the export stops at a row limit, so records are
+/// missing from it ("*** Row limit reached: only the first 50 rows are
+/// shown ***", "Results truncated at 10,000 rows", "Maximum number of rows
+/// exceeded", "Only the first 500 records are displayed").
+pub fn says_cut_short(text: &str) -> bool {
+    if text.len() > 300 {
+        return false;
+    }
+    let f = fold(text);
+    let w: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    let rows = |x: &str| matches!(x, "row" | "rows" | "records" | "results" | "lines");
+    let near = |a: &dyn Fn(&str) -> bool, b: &dyn Fn(&str) -> bool| {
+        w.iter().enumerate().any(|(i, x)| a(x) && w[i.saturating_sub(4)..(i + 5).min(w.len())].iter().any(|y| b(y)))
+    };
+    let limit = |x: &str| matches!(x, "limit" | "limited" | "truncated" | "maximum" | "max" | "exceeded" | "cut");
+    let first_n = w.windows(3).any(|p| p[0] == "first" && p[1].chars().all(|c| c.is_ascii_digit() || c == ',') && rows(p[2]));
+    let only_shown = w.contains(&"only") && w.iter().any(|x| matches!(*x, "shown" | "displayed" | "returned" | "exported" | "included"));
+    w.contains(&"truncated") || near(&limit, &rows) || (first_n && only_shown)
 }
 
 /// The "Label: value" pairs of a section row: one or two filled cells, the
@@ -416,6 +439,24 @@ mod tests {
             .enumerate()
             .map(|(i, cells)| SourceRow { row: i as u32 + 1, cells: cells.iter().map(|c| if c.is_empty() { Cell::Empty } else { Cell::text(c) }).collect() })
             .collect()
+    }
+
+    #[test]
+    fn a_line_saying_the_export_stops_at_a_row_limit_is_read_so() {
+        for t in [
+            "*** Row limit reached: only the first 50 rows are shown. Narrow the date range to see all records. ***",
+            "Results truncated at 10,000 rows",
+            "Maximum number of rows exceeded",
+            "Only the first 500 records are displayed",
+            "Export limited to 65,536 rows",
+        ] {
+            assert!(says_cut_short(t), "{t}");
+            assert!(is_furniture_text(t), "{t}");
+        }
+        for t in ["Visit limited by COVID restrictions", "Page 1 of 3", "First visit after the plan", "Record of limit setting with the child", "Rows 1 to 50"]
+        {
+            assert!(!says_cut_short(t), "{t}");
+        }
     }
 
     #[test]

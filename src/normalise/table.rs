@@ -17,6 +17,8 @@ use std::hash::{Hash, Hasher};
 /// ("Sheet1", "Audits 2026-27", "Data", "Export"), at most four words.
 fn names_a_team(name: &str) -> bool {
     const GENERIC: &[&str] = &[
+        // (SharePoint's list export, owssvr.iqy, names its sheet so.)
+        "owssvr",
         "sheet",
         "data",
         "audit",
@@ -428,6 +430,40 @@ pub(crate) fn moderation_outcome(cell: &Cell) -> Option<Answer> {
         Some(Answer::No)
     } else {
         None
+    }
+}
+
+/// Whether a sentence of three words or more says the moderator agreed
+/// ("agreed with auditor, RI stands", "Moderator agrees with auditor") or
+/// not ("does not agree – elements not evidenced", "disagrees with the
+/// grade"); `None` when it says neither, or both.
+fn agreement_said(text: &str) -> Option<bool> {
+    let f = fold(text);
+    let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.len() < 3 {
+        return None;
+    }
+    let agree = |w: &str| matches!(w, "agree" | "agrees" | "agreed" | "agreement");
+    let not = |w: &str| matches!(w, "not" | "never" | "doesn" | "didn" | "don" | "t");
+    let mut yes = false;
+    let mut no = false;
+    for (i, w) in words.iter().enumerate() {
+        if matches!(*w, "disagree" | "disagrees" | "disagreed" | "disagreement") {
+            no = true;
+        } else if agree(w) {
+            // "does not agree", "not in agreement", "did not fully agree".
+            let before = &words[i.saturating_sub(3)..i];
+            if before.iter().any(|b| not(b)) {
+                no = true;
+            } else {
+                yes = true;
+            }
+        }
+    }
+    match (yes, no) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
     }
 }
 
@@ -1390,7 +1426,7 @@ const FOREIGN_TO_LOGS: [&str; 15] = [
 ];
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 47] = [
+pub const SET_ASIDE_REASONS: [&str; 48] = [
     NO_ACTION,
     super::events::EVENT_FOLDED,
     TEAM_ACTION,
@@ -1409,6 +1445,7 @@ pub const SET_ASIDE_REASONS: [&str; 47] = [
     super::lookalike::NOT_CASE_FILE,
     super::sections::SECTION_ROW,
     super::sections::FURNITURE,
+    super::sections::CUT_SHORT,
     "blank row",
     "totals row",
     "duplicate row",
@@ -1450,6 +1487,10 @@ pub const COPIED_IN: &str = "it is the audit this row was copied from (this row 
 /// Why an allocation list's copy of an audit gives way to another table's.
 pub const RETURNED: &str = "it is the audit as returned (this list records audits still with their auditors)";
 pub const LATER_ROW: &str = "it is further down the same log (the audit entered again)";
+
+/// Why, of two entries of one audit on one sheet, one is used: its serial
+/// or submission time is the later.
+pub const LATER_ENTRY: &str = "it was entered later, by the sheet's serial or submission time";
 pub const LATER_SUBMISSION: &str =
     "it was completed later, within a week of the other and not after an inadequate judgement (the same audit sent in again, not a re-audit)";
 /// Days within which the same child's audit, on the same sheet with no audit
@@ -1571,6 +1612,7 @@ fn same_audit(x: &Audit, a: &Audit) -> bool {
         let mut a = a.clone();
         a.copied_in = false;
         a.entry_note = None;
+        a.entered = None;
         let judgements = a.domains.iter_mut().filter_map(|d| d.judgement.as_mut()).chain(a.overall.as_mut()).chain(a.moderated_overall.as_mut());
         for j in judgements {
             // The crosswalk's label, not the spelling ("RI", "good."), in any
@@ -2497,6 +2539,11 @@ fn counts_down(ids: &[&Cell]) -> bool {
         Some((prefix.to_string(), number.parse().ok()?))
     };
     let parts: Option<Vec<(String, u64)>> = ids.iter().map(|c| split(c)).collect();
+    // (In any order the rows were sorted: "L2" above "L1" is the same list.)
+    let parts = parts.map(|mut p| {
+        p.sort_by_key(|(_, n)| *n);
+        p
+    });
     // (From 1: audits' references taken in order, "AUD-0014", "AUD-0015",
     // count up too.)
     parts.is_some_and(|p| p.first().is_some_and(|(_, n)| *n <= 1) && p.windows(2).all(|w| w[0].0 == w[1].0 && w[1].1 == w[0].1 + 1))
@@ -2656,6 +2703,7 @@ mod scope_tests {
         let cells = |v: &[&str]| v.iter().map(|t| Cell::text(t)).collect::<Vec<_>>();
         for (ids, numbering) in [
             (&["L1", "L2", "L3"][..], true),
+            (&["L2", "L1"][..], true),
             (&["A-01", "A-02"][..], true),
             (&["AUD-0014", "AUD-0021"][..], false),
             (&["L1", "L3"][..], false),
@@ -3123,7 +3171,8 @@ fn statuses_read_as_notes(ctx: &Context, mapping: &TableMapping, header: &[Cell]
 fn legal_status_share(ctx: &Context, body: &[SourceRow], i: usize, also: impl Fn(&str) -> bool) -> Option<usize> {
     let values: Vec<String> = body.iter().filter_map(|r| r.cells.get(i)).map(|c| c.as_string().trim().to_string()).filter(|v| !v.is_empty()).collect();
     let known = values.iter().filter(|v| ctx.episode_rules.classify(v).is_some() && also(v)).count();
-    (values.len() >= 2 && known * 10 >= values.len() * 9).then_some(known * 1000 / values.len())
+    // (`then`, not `then_some`: no division when there are no values.)
+    (values.len() >= 2 && known * 10 >= values.len() * 9).then(|| known * 1000 / values.len())
 }
 
 /// A table's first [`SAMPLE_ROWS`] rows, read, up to a read error (with it).
@@ -3170,8 +3219,9 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     }
     // Two tables side by side on one sheet, an empty column between them,
     // each with its own header naming the child ("CASE FILE AUDITS" in A:H,
-    // "AUDIT ACTIONS" in J:P): the left read first, then the right.
-    if let (None, None, None) = (pins, &read_error, &text_format) {
+    // "AUDIT ACTIONS" in J:P): the left read first, then the right (a sheet
+    // saved as a CSV too; not a Word form's table).
+    if let (None, None, false) = (pins, &read_error, text_format.as_ref().is_some_and(|f| f.encoding == crate::ingest::docx::FORMAT)) {
         if let Some(gap) = side_by_side(ctx, &sample) {
             let all: Vec<SourceRow> = std::mem::take(&mut sample).into_iter().chain(rows.filter_map(Result::ok)).collect();
             let part = |r: &SourceRow, from: usize, to: usize| SourceRow {
@@ -3247,8 +3297,10 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         rows = Box::new(rows.map(move |r| r.map(blank)));
     }
     // A sheet turned on its side (field names down the first column, one
-    // column per record) is read turned back.
-    if let Some(Turned { at, ids_head }) = (text_format.is_none() && pins.is_none() && read_error.is_none()).then(|| is_transposed(ctx, &sample)).flatten() {
+    // column per record) is read turned back; saved as a CSV, too (not a
+    // Word form's table: its labels run down the page by design).
+    let word = text_format.as_ref().is_some_and(|f| f.encoding == crate::ingest::docx::FORMAT);
+    if let Some(Turned { at, ids_head }) = (pins.is_none() && read_error.is_none() && !word).then(|| is_transposed(ctx, &sample)).flatten() {
         let mut all: Vec<SourceRow> = sample.into_iter().chain(rows.map_while(Result::ok)).collect();
         // (Children's ids heading the columns: that row is their id row.)
         if let Some(r) = ids_head {
@@ -4321,7 +4373,23 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // team ("Tier 2 returns - Children in Care 1.xlsx" beside "… - Leaving
     // Care.xlsx"; tabs of one header, each named for a team): a row whose
     // team cell is blank or unfilled ("Choose an item.") is that team's.
-    let named_team = (mapping.kind == TableKind::Audits && has_team)
+    // (Not when the rows that name a team name more than one: a file per
+    // auditor, "Audit tracker - Jo Bloggs", or per kind of case, "Audits -
+    // CP", holds several teams' audits, and a blank there is not recorded.)
+    let team_column = mapping.field("team").or_else(|| mapping.field("service_team"));
+    let one_team = team_column.is_none_or(|i| {
+        let mut named = sample[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter_map(|c| match c {
+            Cell::Empty => None,
+            c => {
+                let text = c.as_string();
+                let f = fold(&text);
+                (!f.is_empty() && !no_team(&text) && !super::forms::placeholder_text(&text)).then_some(f)
+            }
+        });
+        let first = named.next();
+        named.all(|t| Some(&t) == first.as_ref())
+    });
+    let named_team = (mapping.kind == TableKind::Audits && has_team && one_team)
         .then(|| {
             // (A tab's name with a word teams are named by: "Archwiliadau -
             // Audits" beside "Ail-archwilio - Re-audit" are the audits and
@@ -4770,6 +4838,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         usual_year: usual_year(&mapping, &sample[h + 1..]),
         own_due_rule: own_due_rule(ctx.config, &mapping, &sample[h + 1..]).or_else(|| titled_due.as_ref().map(|(rule, _)| rule.clone())),
         unused_date_columns: unused_date_columns(&mapping, &sample[h + 1..]),
+        entry_order: entry_order_column(&mapping),
         row_state: RowState::of(&sample[h].cells),
         team_path: mapping.field("service_team").map(|i| {
             let values: Vec<&Cell> = sample.iter().skip(h + 1).filter_map(|r| r.cells.get(i)).collect();
@@ -4883,15 +4952,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         );
     }
     if let Some(rule) = &reader.own_due_rule {
-        let how = if let Some(n) = rule.strip_prefix("days_after_allocation:") {
-            format!("{n} days after allocation")
-        } else if let Some(n) = rule.strip_prefix("working_days_after_allocation:") {
-            format!("{n} working days after allocation")
-        } else if rule == "end_of_cycle" {
-            "at the end of the bi-monthly cycle of allocation".to_string()
-        } else {
-            "at the end of the allocation month".to_string()
-        };
+        let how = due_rule_words(rule);
         let titled = titled_due.as_ref().filter(|(titled, _)| titled == rule).map(|(_, line)| line);
         let why = match titled {
             Some(line) => format!("the title says \"{line}\": an audit here is taken to be due {how} (not by its framework's rule)"),
@@ -5180,6 +5241,50 @@ fn path_team_first(texts: &[String], sep: &str) -> bool {
             .len()
     };
     distinct(false) > distinct(true)
+}
+
+/// An audit table's column, not read as any field, that says in what order
+/// its rows were entered: a survey tool's "Serial", "Response ID",
+/// "Respondent ID", or the submission's "Timestamp", "Date submitted",
+/// "Completion time". The one such column, else none.
+fn entry_order_column(mapping: &TableMapping) -> Option<usize> {
+    if mapping.kind != TableKind::Audits {
+        return None;
+    }
+    const NAMES: [&str; 16] = [
+        "serial",
+        "serial no",
+        "serial number",
+        "response id",
+        "response no",
+        "response number",
+        "respondent id",
+        "submission id",
+        "submission number",
+        "timestamp",
+        "submitted",
+        "date submitted",
+        "submitted on",
+        "submission date",
+        "completion time",
+        "submitted at",
+    ];
+    let mut found = mapping.columns.iter().filter(|c| c.target == Target::Unmapped && NAMES.contains(&fold(&c.header).as_str())).map(|c| c.index);
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}
+
+/// An entry's place in its table's order ([`Audit::entered`]): a number
+/// (a serial; a workbook's date and time), or a date as its day's number
+/// (entries of one day are not told apart).
+fn entry_value(c: &Cell) -> Option<f64> {
+    use chrono::Datelike;
+    match c {
+        Cell::Number(n) => Some(*n),
+        Cell::Date(d) => Some(d.num_days_from_ce() as f64),
+        Cell::Text(t) => t.trim().parse::<u64>().ok().map(|n| n as f64).or_else(|| Some(c.as_date()?.num_days_from_ce() as f64)),
+        _ => None,
+    }
 }
 
 /// An actions table's columns that were not recognised and hold dates (most
@@ -5803,14 +5908,18 @@ fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> Option<Turned> {
     // (The second column only beside numbers: a first column of ids, "BF302",
     // beside an action's words is a table of records.)
     // (Or lettered, "A", "1a": three characters at most.)
+    // (Columns empty in every row before it are no part of it: a grid set
+    // in from column A.)
+    let width = sample.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let lead = (0..width).find(|&c| sample.iter().any(|r| r.cells.get(c).is_some_and(|x| !x.is_empty()))).unwrap_or(0);
     let numbered = |r: &SourceRow| {
-        r.cells.first().is_none_or(|c| {
+        r.cells.get(lead).is_none_or(|c| {
             let t = c.as_string();
             !t.chars().any(char::is_alphabetic) || t.trim().chars().count() <= 3
         })
     };
-    let beside_numbers = sample.iter().filter(|r| r.cells.get(1).is_some_and(known)).all(numbered);
-    let at = if beside_numbers && labels_in(1) > labels_in(0) * 2 && labels_in(1) >= 5 { 1 } else { 0 };
+    let beside_numbers = sample.iter().filter(|r| r.cells.get(lead + 1).is_some_and(known)).all(numbered);
+    let at = if beside_numbers && labels_in(lead + 1) > labels_in(lead) * 2 && labels_in(lead + 1) >= 5 { lead + 1 } else { lead };
     let rec = &ctx.recogniser;
     let field_of = |c: &Cell| -> Option<String> {
         let Cell::Text(t) = c else { return None };
@@ -6027,10 +6136,37 @@ fn rename_columns(header: &[Cell]) -> Option<(usize, usize)> {
     let up_to = |w: &[String]| w.windows(2).any(|p| p[0] == "up" && p[1] == "to");
     let old: Vec<usize> = (0..words.len()).filter(|&i| has(&words[i], &TEAM) && (has(&words[i], &OLD) || up_to(&words[i])) && !has(&words[i], &NEW)).collect();
     let new: Vec<usize> = (0..words.len()).filter(|&i| has(&words[i], &TEAM) && has(&words[i], &NEW) && !has(&words[i], &OLD) && !up_to(&words[i])).collect();
+    // (A list of people and their teams, "Name | Old team | New team | Date
+    // of move" or a staff list's "Name | Current team | Previous team", moves
+    // people, not teams.)
+    let people = words.iter().any(|w| names_people(&w.join(" ")));
     match (old.as_slice(), new.as_slice()) {
-        ([o], [n]) if words.iter().filter(|w| w.iter().any(|x| !x.is_empty())).count() <= 6 => Some((*o, *n)),
+        ([o], [n]) if !people && words.iter().filter(|w| w.iter().any(|x| !x.is_empty())).count() <= 6 => Some((*o, *n)),
         _ => None,
     }
+}
+
+/// Whether a folded header names the people of a list of staff ("Name",
+/// "Staff name", "Worker", "Social worker").
+fn names_people(folded: &str) -> bool {
+    matches!(
+        folded,
+        "name"
+            | "full name"
+            | "staff name"
+            | "worker"
+            | "worker name"
+            | "staff"
+            | "staff member"
+            | "employee"
+            | "employee name"
+            | "person"
+            | "surname"
+            | "first name"
+            | "forename"
+            | "social worker"
+            | "practitioner"
+    )
 }
 
 /// Whether a folded header names a team: "Team", "Team name", or one of the
@@ -6052,7 +6188,7 @@ fn code_key_columns(header: &[Cell], audit_fields: &BTreeMap<String, Vec<String>
     // A team list: "Code" / "Abbreviation" beside "Team" / "Team name".
     let names_team = |h: &str| names_team(h, audit_fields);
     // (Not a staff list: "Code", "Name", "Team" gives people's initials.)
-    let people = folded.iter().any(|h| matches!(h.as_str(), "name" | "full name" | "staff name" | "worker" | "staff" | "employee" | "person" | "surname"));
+    let people = folded.iter().any(|h| names_people(h));
     if let (Some(code), Some(team), false) = (folded.iter().position(|h| CODE.contains(&h.as_str())), folded.iter().position(|h| names_team(h)), people) {
         return Some((code, team, Some("team".to_string())));
     }
@@ -6233,6 +6369,24 @@ fn only_a_word_of_done_and_its_date_dates_a_completion() {
         "Completed 29/09/2026 - returned",
     ] {
         assert_eq!(done_word_and_date(t), None, "{t}");
+    }
+}
+
+/// What a line saying the export was cut short means for the numbers.
+pub(crate) const CUT_SHORT_WARNING: &str =
+    "the export says it was cut short: records past its limit are not in it, so the KPIs made from it may be short. Export it again without the limit (or in smaller date ranges) and run again";
+
+/// A due rule (`days_after_allocation:14`) in words ("14 days after
+/// allocation"), as the notes say it.
+pub(crate) fn due_rule_words(rule: &str) -> String {
+    if let Some(n) = rule.strip_prefix("days_after_allocation:") {
+        format!("{n} days after allocation")
+    } else if let Some(n) = rule.strip_prefix("working_days_after_allocation:") {
+        format!("{n} working days after allocation")
+    } else if rule == "end_of_cycle" {
+        "at the end of the bi-monthly cycle of allocation".to_string()
+    } else {
+        "at the end of the allocation month".to_string()
     }
 }
 
@@ -6557,6 +6711,8 @@ struct RowReader<'a> {
     /// has no audit id or audit date column: kept on each action, for
     /// `normalise::audit_dates_from_columns`.
     unused_date_columns: Vec<usize>,
+    /// The column that orders the table's entries ([`entry_order_column`]).
+    entry_order: Option<usize>,
     /// The table is a moderation log (rows go to `Model::moderations`).
     moderation_log: bool,
     file: &'a str,
@@ -6819,6 +6975,11 @@ impl<'a> RowReader<'a> {
             return self.not_counted(&row, KEY_LINE, "key_line", report, findings);
         }
         if super::sections::is_furniture(&row) {
+            if super::sections::says_cut_short(&first_text(&row)) {
+                report.reject(super::sections::CUT_SHORT);
+                findings.push(Severity::Warning, "export_cut_short", self.file, self.sheet, Some(row.row), None, first_text(&row), CUT_SHORT_WARNING);
+                return;
+            }
             return self.not_counted(&row, super::sections::FURNITURE, "report_furniture", report, findings);
         }
         if is_totals_row(&row) {
@@ -7110,7 +7271,12 @@ impl<'a> RowReader<'a> {
             // Within one file the sheets' names are compared, and on one sheet
             // the later row is the later version.
             let first_done = model.audits.iter().rev().find(|x| x.origin == *first).is_some_and(|x| x.completed.is_some());
+            // (Two files whose sheets are named differently are two exports,
+            // not one downloaded twice, whatever their names: "Export
+            // (1).xlsx" [Actions] and "Export (2).xlsx" [Tracker].)
+            let other_shape = first.file != self.file && matches!((first.sheet.as_deref(), self.sheet), (Some(x), Some(y)) if fold(x) != fold(y));
             let (first_name, my_name) = match (first.file == self.file, &first.sheet, self.sheet) {
+                _ if other_shape => ("", ""),
                 (true, Some(a), Some(b)) => (a.as_str(), b),
                 _ => (first.file.as_str(), self.file),
             };
@@ -7129,8 +7295,20 @@ impl<'a> RowReader<'a> {
             // An audit carried over to a later tab, neither copy deciding: the
             // tab read later (a tracker adds its tabs in time order).
             let later_tab = !has_id && first.file == self.file && !on_one_sheet;
+            // Two entries of one sheet in the order its serial or submission
+            // times say (a download lists the newest first as often as not).
+            let by_entry = model
+                .audits
+                .iter()
+                .rev()
+                .find(|x| x.origin == *first)
+                .and_then(|x| x.entered.zip(a.entered))
+                .filter(|_| on_one_sheet)
+                .and_then(|(p, q)| q.partial_cmp(&p).filter(|o| *o != std::cmp::Ordering::Equal))
+                .map(|o| (o, LATER_ENTRY));
             let decided = later_version(first_version, Version { file: my_name, ..mine })
                 .or(sent_again)
+                .or(by_entry)
                 .or(on_one_sheet.then_some((std::cmp::Ordering::Greater, LATER_ROW)))
                 .or(later_tab.then_some((std::cmp::Ordering::Greater, LATER_SHEET)));
             match decided {
@@ -8419,7 +8597,7 @@ impl<'a> RowReader<'a> {
         }
         let moderated_overall = self.mapping.field("moderated_overall").and_then(|i| self.judgement(row, i, "moderated overall", findings));
         let moderation_date = self.date(row, "moderation_date", findings);
-        let moderator_agrees = self.answer(row, "moderator_agrees", findings).as_bool();
+        let moderator_agrees = self.answer(row, "moderator_agrees", findings).as_bool().or_else(|| self.agreement_in_words(row, findings));
         let moderated = self.moderated(row, findings, moderated_overall.is_some() || moderation_date.is_some() || moderator_agrees.is_some());
         let join = |field: &str| -> String {
             self.mapping.fields(field).iter().filter_map(|&i| row.cells.get(i)).map(Cell::as_string).filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n")
@@ -8461,7 +8639,25 @@ impl<'a> RowReader<'a> {
             rest_of_row: self.rest_of_row(row),
             copied_in: says_copied_in(row),
             entry_note: entry_note(row),
+            entered: self.entry_order.and_then(|i| entry_value(row.cells.get(i)?)),
         })
+    }
+
+    /// With no agreement column, a moderation column's sentence that says
+    /// whether the moderator agreed ("Moderated by Head of Service 27/10:
+    /// does not agree – final judgement RI", "Moderator agrees with
+    /// auditor"): the explicit flag of METRICS.md, before grades compared.
+    fn agreement_in_words(&self, row: &SourceRow, findings: &mut Findings) -> Option<bool> {
+        if self.mapping.field("moderator_agrees").is_some() {
+            return None;
+        }
+        let (cell, header) = self.cell(row, "moderated")?;
+        let text = cell.as_string();
+        let agrees = agreement_said(&text)?;
+        let header = header.to_string();
+        let why = format!("the moderation's words say the moderator {}: read as the agreement", if agrees { "agreed" } else { "did not agree" });
+        findings.push(Severity::Info, "agreement_in_words", self.file, self.sheet, Some(row.row), Some(&header), text, why);
+        Some(agrees)
     }
 
     /// Whether the audit was moderated: the moderated column (a date there says
@@ -8868,7 +9064,19 @@ impl<'a> RowReader<'a> {
         let last_said;
         // (A date itself where a word was asked, in a column that records
         // completion, "Completed/Comments": the day it was done.)
-        if let Cell::Date(d) = status {
+        // (Or that date written as text, as a CSV gives it: "09/10/2026".)
+        let as_text = match status {
+            Cell::Text(t)
+                if t.trim().len() <= 12 && t.chars().any(|c| c.is_ascii_digit()) && t.trim().chars().all(|c| c.is_ascii_digit() || "/.-".contains(c)) =>
+            {
+                self.as_date(status)
+            }
+            _ => None,
+        };
+        if let Some(d) = as_text.as_ref().or(match status {
+            Cell::Date(d) => Some(d),
+            _ => None,
+        }) {
             if fold(column).split(' ').any(|w| w.starts_with("complet") || w == "done" || w == "signed") {
                 let why = format!("a date where completion is written: read as done on {d}");
                 findings.push(Severity::Info, "date_in_words", self.file, self.sheet, Some(row.row), Some(column), d.to_string(), why);
@@ -10142,14 +10350,15 @@ fn is_totals_row(row: &SourceRow) -> bool {
 
 /// A summary line under a table: a label of words with no digit in it
 /// ("Good or better", "% good or better") in the row's first filled cell,
-/// and beside it only one to three figures ("5", "42%", 0.42). A record has
-/// its child's id, dates and answers.
+/// and beside it only one to three figures ("5", "42%", 0.42): counts and
+/// shares, each under 1,000. A record has its child's id, dates and answers,
+/// and an id, a date written 20260901 or a date's day number is no count.
 fn is_label_and_figures_row(row: &SourceRow) -> bool {
     let figure = |c: &Cell| match c {
-        Cell::Number(_) => true,
+        Cell::Number(n) => n.abs() < 1000.0,
         Cell::Text(t) => {
             let t = t.trim().trim_end_matches('%').trim();
-            !t.is_empty() && t.parse::<f64>().is_ok()
+            !t.is_empty() && t.parse::<f64>().is_ok_and(|n| n.abs() < 1000.0)
         }
         _ => false,
     };
@@ -10262,6 +10471,11 @@ mod tests {
             row(&[Cell::text("Children in Care"), Cell::text("Good")]),
             row(&[Cell::text("Child A"), Cell::Number(1.0), Cell::Number(2.0), Cell::Number(3.0), Cell::Number(4.0)]),
             row(&[Cell::text("Good or better")]),
+            // (A team first, then the child's id and dates as numbers: an
+            // export's record, not a summary.)
+            row(&[Cell::text("Children in Care"), Cell::Number(100235.0), Cell::Number(20260901.0)]),
+            row(&[Cell::text("Children in Care"), Cell::text("100235"), Cell::text("20260901")]),
+            row(&[Cell::text("Safeguarding East"), Cell::Number(100236.0), Cell::Number(46280.0), Cell::text("3")]),
         ] {
             assert!(!is_label_and_figures_row(&record), "{record:?}");
         }
@@ -10509,6 +10723,17 @@ mod tests {
     }
 
     #[test]
+    fn a_restructures_table_of_team_names_is_not_a_list_of_people() {
+        let cols = |h: &[&str]| rename_columns(&h.iter().map(|t| Cell::text(t)).collect::<Vec<_>>());
+        assert_eq!(cols(&["Old team", "New team"]), Some((0, 1)));
+        assert_eq!(cols(&["Team (up to 30/09/2026)", "Team (from 01/10/2026)", "Change", "Team Manager from 01/10/2026"]), Some((0, 1)));
+        // People moving between teams, and a staff list, are no restructure.
+        assert_eq!(cols(&["Name", "Old team", "New team", "Date of move"]), None);
+        assert_eq!(cols(&["Name", "Current team", "Previous team", "In team since"]), None);
+        assert_eq!(cols(&["Social worker", "Previous team", "New team"]), None);
+    }
+
+    #[test]
     fn note_types_in_any_word_order() {
         let rules = KindRules::new(&Config::defaults().note_types);
         for (t, want) in [
@@ -10711,6 +10936,24 @@ mod tests {
             assert_eq!(note_kind_in(&ctx, true, not_made), NoteKind::Other, "{not_made}");
         }
         assert!(says_visit("Visit Type") && !says_visit("Case Note Type"));
+    }
+
+    #[test]
+    fn a_moderations_sentence_says_whether_the_moderator_agreed() {
+        for (t, want) in [
+            ("Challenged by SW. Moderated by Head of Service (Early Help) 11/09 - agreed with auditor, RI stands", Some(true)),
+            ("TM challenged the grade. Group Manager moderated 07/10: agrees with auditor – RI is right", Some(true)),
+            ("Moderator agrees with auditor", Some(true)),
+            ("Moderated by Head of Service 27/10: does not agree – elements of good practice not evidenced; final judgement Requires Improvement", Some(false)),
+            ("Moderator disagrees with the grade", Some(false)),
+            ("Moderator did not fully agree", Some(false)),
+            // Neither, or too short to be a sentence ("Agreed" is a yes of the moderated column).
+            ("Moderated by Head of Service 12/10", None),
+            ("Agreed", None),
+            ("Agreed in part, disagreed on planning", None),
+        ] {
+            assert_eq!(agreement_said(t), want, "{t}");
+        }
     }
 
     #[test]

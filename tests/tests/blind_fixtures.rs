@@ -1386,6 +1386,27 @@ fn a_hundred_and_twenty_ninth_blind_set_of_columns_that_almost_match_keeps_every
 }
 
 #[test]
+fn a_hundred_and_thirtieth_blind_set_of_exports_that_leave_something_out_keeps_every_kpi() {
+    // Each council's exports lack two or three things a KPI needs (no
+    // moderation, no due-date or completion column, no seen-alone field, no
+    // legal status, a visit export cut at a row limit)
+    // (tests/fixtures/councils130/README.md): every KPI, numbers and "not in
+    // the exports" alike, matched on the first run.
+    check("councils130");
+}
+
+#[test]
+fn a_hundred_and_thirty_first_blind_set_of_several_habits_at_once_keeps_every_kpi() {
+    // Three or four habits per folder, fourth round
+    // (tests/fixtures/councils131/README.md): seed 002's "CSW sign-off
+    // (Part B)" beside an unread "Part A done" and an actions log's "Done"
+    // were not read as completions (4 KPIs "not in the exports"), and a
+    // moderation written "does not agree – final judgement RI" was counted
+    // as agreement.
+    check("councils131");
+}
+
+#[test]
 fn a_hundred_and_sixteenth_blind_set_of_reports_that_joined_two_tables_keeps_every_kpi() {
     // A system's report that joins each audit to its actions (the audit's
     // columns on each action row), an action list listing its audits, a

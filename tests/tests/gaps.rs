@@ -425,3 +425,47 @@ fn a_date_column_none_of_whose_values_reads_is_not_in_the_exports() {
     let (_, m) = run_in(&dir, &["audits.csv"], &["--period", "2026-09", "--as-of", "2026-10-31"]);
     assert_eq!(kpi(&m, "audits_completed")["value"], 0.0);
 }
+
+#[test]
+fn a_due_date_taken_from_a_rule_is_said_per_table() {
+    // No due-date column: METRICS.md's rule makes the due dates (the
+    // framework's, or 10 working days for actions), and validate and
+    // data_quality say which rule, for how many records, per table.
+    let dir = scratch("gaps-due-by-rule");
+    std::fs::write(dir.join("audits.csv"), "Child ID,Date allocated,Completed Date,Overall Judgement\nC1,01/09/2026,10/09/2026,Good\nC2,01/09/2026,,\n")
+        .unwrap();
+    std::fs::write(dir.join("actions.csv"), "Child ID,Action,Date completed\nC1,Update the plan,20/09/2026\n").unwrap();
+    let (_, m) = run_in(&dir, &["audits.csv", "actions.csv"], &["--period", "2026-09", "--as-of", "2026-10-31"]);
+    let said: Vec<String> =
+        m["data_quality"].as_array().unwrap().iter().filter(|f| f["code"] == "due_date_by_rule").map(|f| f["action"].as_str().unwrap().to_string()).collect();
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert!(said.iter().any(|s| s.contains("its 2 audits are taken to be due at the end of the allocation month")), "{said:?}");
+    assert!(said.iter().any(|s| s.contains("its 1 action is taken to be due 10 working days after their audit's completion")), "{said:?}");
+    assert_eq!(kpi(&m, "audits_on_time")["denominator"], 2, "the rule still makes the KPI");
+    // A due-date column: nothing to say.
+    std::fs::write(dir.join("audits.csv"), "Child ID,Date allocated,Due date,Completed Date,Overall Judgement\nC1,01/09/2026,30/09/2026,10/09/2026,Good\n")
+        .unwrap();
+    let (_, m) = run_in(&dir, &["audits.csv"], &["--period", "2026-09", "--as-of", "2026-10-31"]);
+    assert!(!m["data_quality"].as_array().unwrap().iter().any(|f| f["code"] == "due_date_by_rule"));
+}
+
+#[test]
+fn an_export_that_says_it_was_cut_short_is_a_warning() {
+    // A report's row limit ("only the first 50 rows are shown"): the line is
+    // no record, and the warning says records are missing from the export.
+    let dir = scratch("gaps-cut-short");
+    let mut notes = String::from("Client ID,Visit Type,Date of Visit,Date Recorded,Child Seen Alone\n");
+    notes.push_str("C1,CP Visit,02/09/2026,02/09/2026,Y\nC1,CP Visit,12/09/2026,13/09/2026,Y\n\n");
+    let limited = notes.clone() + "*** Row limit reached: only the first 2 rows are shown. Narrow the date range to see all records. ***\n";
+    std::fs::write(dir.join("visits.csv"), &limited).unwrap();
+    let (o, m) = run_in(&dir, &["visits.csv"], &["--period", "2026-09", "--as-of", "2026-10-31"]);
+    let cut: Vec<&Value> = m["data_quality"].as_array().unwrap().iter().filter(|f| f["code"] == "export_cut_short").collect();
+    assert_eq!(cut.len(), 1, "{}", stderr(&o));
+    assert_eq!(cut[0]["severity"], "warning");
+    assert!(cut[0]["action"].as_str().unwrap().contains("records past its limit are not in it"));
+    assert_eq!(kpi(&m, "seen_alone_recorded")["denominator"], 2, "the line is not a note");
+    // Without the line: no such warning.
+    std::fs::write(dir.join("visits.csv"), &notes).unwrap();
+    let (_, m) = run_in(&dir, &["visits.csv"], &["--period", "2026-09", "--as-of", "2026-10-31"]);
+    assert!(!m["data_quality"].as_array().unwrap().iter().any(|f| f["code"] == "export_cut_short"));
+}
