@@ -260,8 +260,16 @@ pub(crate) fn names_earlier_audit(folded: &str) -> bool {
 /// audit's.
 pub(crate) fn names_other_grading(folded: &str, scale: Option<&str>) -> bool {
     let w: Vec<&str> = folded.split(' ').collect();
+    let yes_no = scale.is_none_or(|s| s == "ynp");
+    // (A fact of the child's, answered yes or no: "Child in adoptive
+    // placement", "Child subject to a CP plan"; not what the audit asks,
+    // "Child seen alone", "Is the child safe?".)
+    let childs_fact = ["child in", "child on", "child subject to", "child placed", "child looked after", "child adopted"]
+        .iter()
+        .any(|p| folded.strip_prefix(p).is_some_and(|rest| rest.starts_with(' ') || rest.is_empty()));
     w.iter().any(|x| matches!(*x, "inspection" | "inspected"))
-        || (scale.is_none_or(|s| s == "ynp") && w.windows(2).any(|p| matches!(p[0], "last" | "previous" | "next") && matches!(p[1], "visit" | "visits")))
+        || (yes_no && w.windows(2).any(|p| matches!(p[0], "last" | "previous" | "next") && matches!(p[1], "visit" | "visits")))
+        || (yes_no && childs_fact)
 }
 
 /// Whether a header is a known column name of any table kind (for header detection).
@@ -1189,7 +1197,10 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                 notes.push(format!("column '{}' {EARLIER_AUDIT}: not read as this audit's", c.header));
                 c.unuse("an earlier audit's");
             } else if matches!(c.target, Target::Domain(_)) && names_other_grading(&fold(&c.header), c.scale.as_deref()) {
-                notes.push(format!("column '{}' grades something else (an inspection, a visit): not read as a question of this audit", c.header));
+                notes.push(format!(
+                    "column '{}' grades something else (an inspection, a visit, a fact of the child's): not read as a question of this audit",
+                    c.header
+                ));
                 c.unuse("not this audit's question");
             }
         }
@@ -2571,6 +2582,12 @@ mod tests {
         }
         assert!(names_other_grading("placement ofsted grade at last inspection", Some("ofsted4")));
         for h in ["quality of living arrangements", "is the child seen regularly", "visits are timely", "ofsted overall", "management oversight"] {
+            assert!(!names_other_grading(h, Some("ynp")), "{h}");
+        }
+        // A fact of the child's answered yes or no; not a question of practice.
+        assert!(names_other_grading("child in adoptive placement", Some("ynp")));
+        assert!(names_other_grading("child subject to a cp plan", Some("ynp")));
+        for h in ["child seen alone", "child s voice heard", "childs views recorded", "is the child safe"] {
             assert!(!names_other_grading(h, Some("ynp")), "{h}");
         }
         // The auditor's grades on Ofsted's scale, and a graded question about the visits.

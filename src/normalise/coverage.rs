@@ -571,6 +571,9 @@ fn due_by_rule(tables: &[TableReport], model: &Model, config: &Config, found: &m
         }
         let rows = rows_of(tables, t);
         let here = |o: &super::model::Origin| o.file == t.file && o.sheet == t.sheet && rows.contains(&o.row);
+        let say = |found: &mut Findings, message: String| {
+            found.push(Severity::Info, "due_date_by_rule", &t.file, t.sheet.as_deref(), None, None, "due_date", message)
+        };
         if t.kind == TableKind::Audits {
             // Per rule: its audits with no due date (another export's version
             // may have given one), and the framework it is the rule of.
@@ -587,14 +590,8 @@ fn due_by_rule(tables: &[TableReport], model: &Model, config: &Config, found: &m
                     None if rule == config.settings.default_due_rule => "the default due rule, [settings] default_due_rule".to_string(),
                     None => "the rule its own dates follow".to_string(),
                 };
-                found.push(
-                    Severity::Info,
-                    "due_date_by_rule",
-                    &t.file,
-                    t.sheet.as_deref(),
-                    None,
-                    None,
-                    "due_date",
+                say(
+                    found,
                     format!(
                         "no due-date column: for audits_on_time, its {} taken to be due {}: {whose}",
                         if n == 1 { "1 audit is".to_string() } else { format!("{n} audits are") },
@@ -616,14 +613,8 @@ fn due_by_rule(tables: &[TableReport], model: &Model, config: &Config, found: &m
                 format!("the date set ({set} of them), else their audit's completion")
             };
             let n = undated.len();
-            found.push(
-                Severity::Info,
-                "due_date_by_rule",
-                &t.file,
-                t.sheet.as_deref(),
-                None,
-                None,
-                "due_date",
+            say(
+                found,
                 format!(
                     "no due-date column: for actions_on_time and actions_overdue, its {} taken to be due {} working days after {from}: the default, [settings] action_working_days",
                     if n == 1 { "1 action is".to_string() } else { format!("{n} actions are") },
