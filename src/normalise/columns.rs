@@ -267,7 +267,14 @@ pub(crate) fn names_other_grading(folded: &str, scale: Option<&str>) -> bool {
     let childs_fact = ["child in", "child on", "child subject to", "child placed", "child looked after", "child adopted"]
         .iter()
         .any(|p| folded.strip_prefix(p).is_some_and(|rest| rest.starts_with(' ') || rest.is_empty()));
-    w.iter().any(|x| matches!(*x, "inspection" | "inspected"))
+    // (A provider's Ofsted grade: "Placement Ofsted rating", "School Ofsted
+    // grade"; not the auditor's own on Ofsted's scale, "Ofsted grade -
+    // Assessment".)
+    let provider = w.contains(&"ofsted")
+        && w.iter()
+            .any(|x| matches!(*x, "placement" | "provider" | "school" | "setting" | "home" | "nursery" | "college" | "residential" | "carer" | "carers"));
+    provider
+        || w.iter().any(|x| matches!(*x, "inspection" | "inspected"))
         || (yes_no && w.windows(2).any(|p| matches!(p[0], "last" | "previous" | "next") && matches!(p[1], "visit" | "visits")))
         || (yes_no && childs_fact)
 }
@@ -2591,6 +2598,8 @@ mod tests {
             assert!(!names_other_grading(h, Some("ynp")), "{h}");
         }
         // The auditor's grades on Ofsted's scale, and a graded question about the visits.
+        assert!(names_other_grading("placement ofsted rating", Some("ofsted4")));
+        assert!(names_other_grading("school ofsted grade", Some("ofsted4")));
         for h in ["ofsted grade assessment", "ofsted grade voice of the child", "voice of the child child seen and seen alone at last visit"] {
             assert!(!names_other_grading(h, Some("ofsted4")), "{h}");
         }

@@ -906,8 +906,23 @@ fn unfilled_row(row: &SourceRow) -> bool {
 /// sorted leaves it): a row with the action's words and another column.
 fn grid_end(rows: &[SourceRow], hr: usize, cols: &[(usize, String)]) -> usize {
     let filled = |row: &SourceRow, i: usize| row.cells.get(i).is_some_and(|c| !c.is_empty() && !is_placeholder(c));
-    let an_action =
-        |row: &SourceRow| cols.iter().any(|(i, f)| f == "text" && filled(row, *i)) && cols.iter().filter(|(i, f)| f != "text" && filled(row, *i)).count() >= 1;
+    // (The action's words and a date by when or when done: not a sign-off
+    // line below the grid, "Auditor signature | Jo Smith | Date".)
+    let dated = |row: &SourceRow, i: usize| {
+        row.cells
+            .get(i)
+            .is_some_and(|c| !is_placeholder(c) && (c.as_date().is_some() || matches!(c, Cell::Text(t) if super::timescale::parse_due(t).is_some())))
+    };
+    // (By when, where the grid has that column; else when done.)
+    let has_due = cols.iter().any(|(_, f)| f == "due_date");
+    let signs_off = |t: &str| {
+        let f = super::fold::fold(t);
+        ["signature", "signed", "sign off", "comments", "manager", "countersigned"].iter().any(|w| super::fold::contains_phrase(&f, w))
+    };
+    let an_action = |row: &SourceRow| {
+        cols.iter().any(|(i, f)| f == "text" && filled(row, *i) && row.cells.get(*i).is_some_and(|c| !signs_off(&c.as_string())))
+            && cols.iter().any(|(i, f)| if has_due { f == "due_date" } else { matches!(f.as_str(), "completed_date" | "reviewed_date") } && dated(row, *i))
+    };
     let mut i = hr + 1;
     while i < rows.len() {
         if rows[i].is_blank() {

@@ -181,8 +181,14 @@ pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], hea
         stem.as_str(),
     )));
     for (whose, says, name) in names {
+        let is_part = whose == "its file" && name != stem.as_str();
         let folded = fold(name);
         match named(&folded) {
+            // (A sheet's part of a CSV's name that names a kind of audit,
+            // "Case File Audits Sep-Oct 2026 - Thematic.csv", qualifies the
+            // audits the whole name speaks of; another kind of record,
+            // "… - Challenges.csv", does not.)
+            Some(Named::Other(what)) if is_part && matches!(what, "a thematic audit" | "a dip sample") => {}
             // (Seed 003's challenge is a moderation: "Audit challenge -
             // moderation log", "Challenge moderation" forms are moderations.)
             Some(Named::Other(CHALLENGES)) if folded.contains("moderat") => {}

@@ -93,13 +93,28 @@ pub fn says_cut_short(text: &str) -> bool {
     let f = fold(text);
     let w: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
     let rows = |x: &str| matches!(x, "row" | "rows" | "records" | "results" | "lines");
-    let near = |a: &dyn Fn(&str) -> bool, b: &dyn Fn(&str) -> bool| {
-        w.iter().enumerate().any(|(i, x)| a(x) && w[i.saturating_sub(4)..(i + 5).min(w.len())].iter().any(|y| b(y)))
-    };
-    let limit = |x: &str| matches!(x, "limit" | "limited" | "truncated" | "maximum" | "max" | "exceeded" | "cut");
-    let first_n = w.windows(3).any(|p| p[0] == "first" && p[1].chars().all(|c| c.is_ascii_digit() || c == ',') && rows(p[2]));
-    let only_shown = w.contains(&"only") && w.iter().any(|x| matches!(*x, "shown" | "displayed" | "returned" | "exported" | "included"));
-    w.contains(&"truncated") || near(&limit, &rows) || (first_n && only_shown)
+    let number = |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit());
+    // A limit on the rows themselves: "row limit", "limit reached", "maximum
+    // number of rows", "truncated at 10 000 rows", "only the first 500
+    // records" (a number of them); not "records limited to CP plan cases" (a
+    // filter) nor "visit cut short".
+    let row_limit = w.windows(2).any(|p| rows(p[0]) && matches!(p[1], "limit" | "limits"));
+    let reached = w.windows(2).any(|p| p[0] == "limit" && matches!(p[1], "reached" | "exceeded"));
+    let maximum = w.windows(4).any(|p| matches!(p[0], "maximum" | "max") && p[1] == "number" && p[2] == "of" && rows(p[3]))
+        || w.windows(2).any(|p| matches!(p[0], "maximum" | "max") && rows(p[1]));
+    // ("to | at | first", a number, then rows: "at 10 000 rows"; its
+    // thousands are split by folding.)
+    let to_n = (1..w.len()).any(|k| {
+        if !rows(w[k]) || !number(w[k - 1]) {
+            return false;
+        }
+        let mut j = k - 1;
+        while j > 0 && number(w[j - 1]) {
+            j -= 1;
+        }
+        j > 0 && matches!(w[j - 1], "to" | "at" | "first")
+    }) && w.iter().any(|x| matches!(*x, "limited" | "truncated" | "only" | "exceeded"));
+    row_limit || reached || maximum || to_n
 }
 
 /// The "Label: value" pairs of a section row: one or two filled cells, the
@@ -453,8 +468,16 @@ mod tests {
             assert!(says_cut_short(t), "{t}");
             assert!(is_furniture_text(t), "{t}");
         }
-        for t in ["Visit limited by COVID restrictions", "Page 1 of 3", "First visit after the plan", "Record of limit setting with the child", "Rows 1 to 50"]
-        {
+        for t in [
+            "Visit limited by COVID restrictions",
+            "Page 1 of 3",
+            "First visit after the plan",
+            "Record of limit setting with the child",
+            "Rows 1 to 50",
+            "Parameters: records limited to CP plan cases",
+            "Visit cut short - records to follow, limited time with child",
+            "Case records limited - chronology cut off at 2019",
+        ] {
             assert!(!says_cut_short(t), "{t}");
         }
     }

@@ -449,6 +449,14 @@ fn agreement_said(text: &str) -> Option<bool> {
     let mut no = false;
     for (i, w) in words.iter().enumerate() {
         if matches!(*w, "disagree" | "disagrees" | "disagreed" | "disagreement") {
+            // ("No disagreement with auditor" agrees.)
+            if words[i.saturating_sub(2)..i].iter().any(|b| matches!(*b, "no" | "not" | "without")) {
+                yes = true;
+            } else {
+                no = true;
+            }
+        } else if agree(w) && words.get(i + 1).is_some_and(|n| *n == "to") {
+            // ("Agreed to regrade to Good": a change agreed, not the grade.)
             no = true;
         } else if agree(w) {
             // "does not agree", "not in agreement", "did not fully agree".
@@ -1806,11 +1814,12 @@ impl RowState {
             .filter_map(|(index, c)| {
                 let h = super::recognise::prepare(&c.as_string());
                 // Without a warehouse's type suffix ("record_status_cd", "is_current_ind").
-                let h = ["cd", "code", "ind", "indicator", "flag", "yn"].iter().find_map(|w| h.strip_suffix(&format!(" {w}"))).unwrap_or(&h);
+                let h = ["cd", "code", "ind", "indicator", "flag", "flg", "yn"].iter().find_map(|w| h.strip_suffix(&format!(" {w}"))).unwrap_or(&h);
                 // (Not a bare "Current": a case or plan that is open.)
                 let words: Vec<&str> = h.split(' ').collect();
                 // ("Is latest version", "Latest record?", "Is current version".)
-                let versioned = words.iter().any(|w| matches!(*w, "latest" | "current")) && words.iter().any(|w| matches!(*w, "version" | "record"));
+                // ("Current row flag", a warehouse's history table.)
+                let versioned = words.iter().any(|w| matches!(*w, "latest" | "current")) && words.iter().any(|w| matches!(*w, "version" | "record" | "row"));
                 let kind = match h {
                     "is current" | "is latest" => State::Current,
                     _ if versioned && words.len() <= 4 => State::Current,
@@ -3299,8 +3308,11 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // A sheet turned on its side (field names down the first column, one
     // column per record) is read turned back; saved as a CSV, too (not a
     // Word form's table: its labels run down the page by design).
+    // (A text file only with a row of children's ids across its records: a
+    // summary with a column per team, "Audits completed | 5 | 3", is none.)
     let word = text_format.as_ref().is_some_and(|f| f.encoding == crate::ingest::docx::FORMAT);
-    if let Some(Turned { at, ids_head }) = (pins.is_none() && read_error.is_none() && !word).then(|| is_transposed(ctx, &sample)).flatten() {
+    let turned = (pins.is_none() && read_error.is_none() && !word).then(|| is_transposed(ctx, &sample)).flatten();
+    if let Some(Turned { at, ids_head, .. }) = turned.filter(|t| text_format.is_none() || t.ids_row) {
         let mut all: Vec<SourceRow> = sample.into_iter().chain(rows.map_while(Result::ok)).collect();
         // (Children's ids heading the columns: that row is their id row.)
         if let Some(r) = ids_head {
@@ -5277,12 +5289,14 @@ fn entry_order_column(mapping: &TableMapping) -> Option<usize> {
 /// An entry's place in its table's order ([`Audit::entered`]): a number
 /// (a serial; a workbook's date and time), or a date as its day's number
 /// (entries of one day are not told apart).
-fn entry_value(c: &Cell) -> Option<f64> {
+/// Dates are read as the table reads them (`as_date`: month first in a US
+/// export).
+fn entry_value(c: &Cell, as_date: impl Fn(&Cell) -> Option<chrono::NaiveDate>) -> Option<f64> {
     use chrono::Datelike;
     match c {
         Cell::Number(n) => Some(*n),
         Cell::Date(d) => Some(d.num_days_from_ce() as f64),
-        Cell::Text(t) => t.trim().parse::<u64>().ok().map(|n| n as f64).or_else(|| Some(c.as_date()?.num_days_from_ce() as f64)),
+        Cell::Text(t) => t.trim().parse::<u64>().ok().map(|n| n as f64).or_else(|| Some(as_date(c)?.num_days_from_ce() as f64)),
         _ => None,
     }
 }
@@ -5991,7 +6005,7 @@ fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> Option<Turned> {
     let has_child = fields_down.contains("child_id");
     let ids_head = (!has_child).then(|| ids_heading(sample, at, |c| known(c))).flatten();
     let turned = best_across * 2 < labelled.len() && !names_right && fields_down.len() >= 4 && (at == 0 || has_child || ids_head.is_some());
-    turned.then_some(Turned { at, ids_head })
+    turned.then_some(Turned { at, ids_head, ids_row: ids_across || ids_head.is_some() })
 }
 
 /// A sheet turned on its side: its column of field names, and the row
@@ -6000,6 +6014,8 @@ fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> Option<Turned> {
 struct Turned {
     at: usize,
     ids_head: Option<usize>,
+    /// Whether a row of children's ids runs across the records.
+    ids_row: bool,
 }
 
 /// The sheet's first filled row, when its cells right of the labels are
@@ -7271,12 +7287,7 @@ impl<'a> RowReader<'a> {
             // Within one file the sheets' names are compared, and on one sheet
             // the later row is the later version.
             let first_done = model.audits.iter().rev().find(|x| x.origin == *first).is_some_and(|x| x.completed.is_some());
-            // (Two files whose sheets are named differently are two exports,
-            // not one downloaded twice, whatever their names: "Export
-            // (1).xlsx" [Actions] and "Export (2).xlsx" [Tracker].)
-            let other_shape = first.file != self.file && matches!((first.sheet.as_deref(), self.sheet), (Some(x), Some(y)) if fold(x) != fold(y));
             let (first_name, my_name) = match (first.file == self.file, &first.sheet, self.sheet) {
-                _ if other_shape => ("", ""),
                 (true, Some(a), Some(b)) => (a.as_str(), b),
                 _ => (first.file.as_str(), self.file),
             };
@@ -8597,7 +8608,13 @@ impl<'a> RowReader<'a> {
         }
         let moderated_overall = self.mapping.field("moderated_overall").and_then(|i| self.judgement(row, i, "moderated overall", findings));
         let moderation_date = self.date(row, "moderation_date", findings);
-        let moderator_agrees = self.answer(row, "moderator_agrees", findings).as_bool().or_else(|| self.agreement_in_words(row, findings));
+        let moderator_agrees = self.answer(row, "moderator_agrees", findings).as_bool().or_else(|| {
+            // (Where the two grades differ, they say it: "agreed to regrade
+            // to Good" is the moderator agreeing with someone else.)
+            let differ =
+                Audit { overall: overall.clone(), moderated_overall: moderated_overall.clone(), ..Default::default() }.moderator_agreed() == Some(false);
+            self.agreement_in_words(row, findings).filter(|_| !differ)
+        });
         let moderated = self.moderated(row, findings, moderated_overall.is_some() || moderation_date.is_some() || moderator_agrees.is_some());
         let join = |field: &str| -> String {
             self.mapping.fields(field).iter().filter_map(|&i| row.cells.get(i)).map(Cell::as_string).filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n")
@@ -8639,7 +8656,7 @@ impl<'a> RowReader<'a> {
             rest_of_row: self.rest_of_row(row),
             copied_in: says_copied_in(row),
             entry_note: entry_note(row),
-            entered: self.entry_order.and_then(|i| entry_value(row.cells.get(i)?)),
+            entered: self.entry_order.and_then(|i| entry_value(row.cells.get(i)?, |c| self.as_date(c))),
         })
     }
 
@@ -10723,6 +10740,18 @@ mod tests {
     }
 
     #[test]
+    fn a_warehouses_deleted_and_current_row_flags_retire_rows() {
+        let header: Vec<Cell> = ["AUDIT_SK", "PERSON_ID", "CURRENT_ROW_FLG", "DELETED_FLG"].iter().map(|t| Cell::text(t)).collect();
+        let states = RowState::of(&header);
+        assert_eq!(states.len(), 2);
+        let row = |cur: &str, del: &str| SourceRow { row: 2, cells: ["1", "88403", cur, del].iter().map(|t| Cell::text(t)).collect() };
+        let retired = |r: &SourceRow| states.iter().any(|s| s.retired(r).is_some());
+        assert!(!retired(&row("Y", "0")));
+        assert!(retired(&row("N", "0")), "an earlier version");
+        assert!(retired(&row("Y", "1")), "a deleted record");
+    }
+
+    #[test]
     fn a_restructures_table_of_team_names_is_not_a_list_of_people() {
         let cols = |h: &[&str]| rename_columns(&h.iter().map(|t| Cell::text(t)).collect::<Vec<_>>());
         assert_eq!(cols(&["Old team", "New team"]), Some((0, 1)));
@@ -10947,6 +10976,8 @@ mod tests {
             ("Moderated by Head of Service 27/10: does not agree – elements of good practice not evidenced; final judgement Requires Improvement", Some(false)),
             ("Moderator disagrees with the grade", Some(false)),
             ("Moderator did not fully agree", Some(false)),
+            ("Moderated by HoS - no disagreement with auditor", Some(true)),
+            ("Moderated 30/09: agreed to regrade to Good following SW challenge", Some(false)),
             // Neither, or too short to be a sentence ("Agreed" is a yes of the moderated column).
             ("Moderated by Head of Service 12/10", None),
             ("Agreed", None),
