@@ -6211,9 +6211,10 @@ fn code_key_columns(header: &[Cell], audit_fields: &BTreeMap<String, Vec<String>
     if let (Some(code), Some(meaning)) = (folded.iter().position(|h| CODE.contains(&h.as_str())), folded.iter().position(|h| MEANING.contains(&h.as_str()))) {
         return Some((code, meaning, None));
     }
-    // A reference table of one thing's codes and names ("team_cd", "team_name").
+    // A reference table of one thing's codes and names ("team_cd",
+    // "team_name"; a warehouse's dimension, "TEAM_SK", "TEAM_NAME").
     folded.iter().enumerate().find_map(|(code, h)| {
-        let thing = h.strip_suffix(" cd").or_else(|| h.strip_suffix(" code"))?;
+        let thing = h.strip_suffix(" cd").or_else(|| h.strip_suffix(" code")).or_else(|| h.strip_suffix(" sk"))?;
         let meaning = folded.iter().position(|m| [" name", " description", " desc"].iter().any(|s| *m == format!("{thing}{s}")))?;
         Some((code, meaning, Some(thing.to_string())))
     })
@@ -10737,6 +10738,15 @@ mod tests {
         assert_eq!(cols(&["Child ID", "Audit ID"]), None, "two ids of different things");
         assert_eq!(cols(&["Child ID", "Team", "Old team", "New team", "Date"]), None);
         assert_eq!(cols(&["old ID", "new ID", "Team", "Date", "Worker"]), None, "a table of records, not a map");
+    }
+
+    #[test]
+    fn a_warehouses_dimension_table_is_a_key_of_its_codes() {
+        let cols = |h: &[&str]| code_key_columns(&h.iter().map(|t| Cell::text(t)).collect::<Vec<_>>(), &BTreeMap::new());
+        assert_eq!(cols(&["team_cd", "team_name"]), Some((0, 1, Some("team".to_string()))));
+        assert_eq!(cols(&["TEAM_SK", "TEAM_NAME"]), Some((0, 1, Some("team".to_string()))));
+        assert_eq!(cols(&["GRADE_SK", "GRADE_DESC"]), Some((0, 1, Some("grade".to_string()))));
+        assert_eq!(cols(&["AUDIT_SK", "PERSON_ID", "TEAM_SK"]), None);
     }
 
     #[test]
