@@ -1115,9 +1115,7 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
         Status::Furniture => {
             let text = part.text(rec.first);
             if super::sections::says_cut_short(text) {
-                report.reject(super::sections::CUT_SHORT);
-                findings.push(Severity::Warning, "export_cut_short", file, None, Some(row), None, text, super::table::CUT_SHORT_WARNING);
-                return;
+                return super::sections::set_aside_cut_short(report, findings, file, None, row, text);
             }
             report.reject(super::sections::FURNITURE);
             let what = format!("{}: not counted", super::sections::FURNITURE);

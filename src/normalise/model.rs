@@ -163,11 +163,23 @@ pub struct Audit {
     #[serde(skip)]
     pub entry_note: Option<String>,
     /// When its row was entered, as the export orders its submissions: a
-    /// survey tool's serial or response number, or the submission's date
-    /// and time (days, with the time as a fraction). Two entries of one
-    /// audit on one sheet are ordered by it before by their rows.
+    /// survey tool's serial or response number, or the submission's date as
+    /// its day's number (entries of one day are not told apart). Two entries
+    /// of one audit on one sheet are ordered by it before by their rows.
     #[serde(skip)]
     pub entered: Option<f64>,
+}
+
+/// Whether the moderator's grade agrees with the auditor's on the canonical
+/// scale: the same band, else the same label on one scale, else the same
+/// side of good; `None` when that cannot be said.
+pub fn grades_agree(x: &Judgement, y: &Judgement) -> Option<bool> {
+    match (x.band, y.band) {
+        (Some(p), Some(q)) => Some(p == q),
+        (None, None) if x.scale == y.scale => Some(x.label == y.label),
+        (None, None) => Some(x.at_least_good? == y.at_least_good?),
+        _ => (x.at_least_good? != y.at_least_good?).then_some(false),
+    }
 }
 
 impl Audit {
@@ -202,13 +214,7 @@ impl Audit {
         if let Some(f) = self.moderator_agrees {
             return Some(f);
         }
-        let (x, y) = (self.overall.as_ref()?, self.moderated_overall.as_ref()?);
-        match (x.band, y.band) {
-            (Some(p), Some(q)) => Some(p == q),
-            (None, None) if x.scale == y.scale => Some(x.label == y.label),
-            (None, None) => Some(x.at_least_good? == y.at_least_good?),
-            _ => (x.at_least_good? != y.at_least_good?).then_some(false),
-        }
+        grades_agree(self.overall.as_ref()?, self.moderated_overall.as_ref()?)
     }
 
     /// The judgement for a canonical domain: when a framework asks several

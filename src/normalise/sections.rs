@@ -82,6 +82,24 @@ pub fn is_furniture_text(first: &str) -> bool {
 /// Why a line saying the export was cut short is not counted.
 pub const CUT_SHORT: &str = "a line saying the export was cut short at a row limit";
 
+/// What a line saying the export was cut short means for the numbers.
+const CUT_SHORT_WARNING: &str =
+    "the export says it was cut short: records past its limit are not in it, so the KPIs made from it may be short. Export it again without the limit (or in smaller date ranges) and run again";
+
+/// Sets aside a line whose text [`says_cut_short`], with the warning that the
+/// export is incomplete (both row readers: the table's and the case notes').
+pub fn set_aside_cut_short(
+    report: &mut super::table::TableReport,
+    findings: &mut super::findings::Findings,
+    file: &str,
+    sheet: Option<&str>,
+    row: u32,
+    text: &str,
+) {
+    report.reject(CUT_SHORT);
+    findings.push(super::findings::Severity::Warning, "export_cut_short", file, sheet, Some(row), None, text, CUT_SHORT_WARNING);
+}
+
 /// Whether a line says the export stops at a row limit, so records are
 /// missing from it ("*** Row limit reached: only the first 50 rows are
 /// shown ***", "Results truncated at 10,000 rows", "Maximum number of rows

@@ -4389,7 +4389,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // auditor, "Audit tracker - Jo Bloggs", or per kind of case, "Audits -
     // CP", holds several teams' audits, and a blank there is not recorded.)
     let team_column = mapping.field("team").or_else(|| mapping.field("service_team"));
-    let one_team = team_column.is_none_or(|i| {
+    let one_team = || {
+        let Some(i) = team_column else { return true };
         let mut named = sample[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter_map(|c| match c {
             Cell::Empty => None,
             c => {
@@ -4400,8 +4401,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         });
         let first = named.next();
         named.all(|t| Some(&t) == first.as_ref())
-    });
-    let named_team = (mapping.kind == TableKind::Audits && has_team && one_team)
+    };
+    let named_team = (mapping.kind == TableKind::Audits && has_team && one_team())
         .then(|| {
             // (A tab's name with a word teams are named by: "Archwiliadau -
             // Audits" beside "Ail-archwilio - Re-audit" are the audits and
@@ -6389,10 +6390,6 @@ fn only_a_word_of_done_and_its_date_dates_a_completion() {
     }
 }
 
-/// What a line saying the export was cut short means for the numbers.
-pub(crate) const CUT_SHORT_WARNING: &str =
-    "the export says it was cut short: records past its limit are not in it, so the KPIs made from it may be short. Export it again without the limit (or in smaller date ranges) and run again";
-
 /// A due rule (`days_after_allocation:14`) in words ("14 days after
 /// allocation"), as the notes say it.
 pub(crate) fn due_rule_words(rule: &str) -> String {
@@ -6992,10 +6989,9 @@ impl<'a> RowReader<'a> {
             return self.not_counted(&row, KEY_LINE, "key_line", report, findings);
         }
         if super::sections::is_furniture(&row) {
-            if super::sections::says_cut_short(&first_text(&row)) {
-                report.reject(super::sections::CUT_SHORT);
-                findings.push(Severity::Warning, "export_cut_short", self.file, self.sheet, Some(row.row), None, first_text(&row), CUT_SHORT_WARNING);
-                return;
+            let text = first_text(&row);
+            if super::sections::says_cut_short(&text) {
+                return super::sections::set_aside_cut_short(report, findings, self.file, self.sheet, row.row, &text);
             }
             return self.not_counted(&row, super::sections::FURNITURE, "report_furniture", report, findings);
         }
@@ -7287,7 +7283,9 @@ impl<'a> RowReader<'a> {
             // completion, then the later file by name, then the completed one).
             // Within one file the sheets' names are compared, and on one sheet
             // the later row is the later version.
-            let first_done = model.audits.iter().rev().find(|x| x.origin == *first).is_some_and(|x| x.completed.is_some());
+            // (The earlier version itself, looked up once.)
+            let earlier_audit = model.audits.iter().rev().find(|x| x.origin == *first);
+            let first_done = earlier_audit.is_some_and(|x| x.completed.is_some());
             let (first_name, my_name) = match (first.file == self.file, &first.sheet, self.sheet) {
                 (true, Some(a), Some(b)) => (a.as_str(), b),
                 _ => (first.file.as_str(), self.file),
@@ -7297,25 +7295,18 @@ impl<'a> RowReader<'a> {
             let on_one_sheet = first.file == self.file && first.sheet.as_deref() == self.sheet;
             // Sent in again: the later completion is the later version (a
             // download lists the newest first as often as the oldest).
-            let sent_again =
-                model.audits.iter().rev().find(|x| x.origin == *first).filter(|x| resubmitted(x)).and_then(|x| x.completed.zip(a.completed)).and_then(
-                    |(p, q)| match q.cmp(&p) {
-                        std::cmp::Ordering::Equal => None,
-                        o => Some((o, LATER_SUBMISSION)),
-                    },
-                );
+            let sent_again = earlier_audit.filter(|x| resubmitted(x)).and_then(|x| x.completed.zip(a.completed)).and_then(|(p, q)| match q.cmp(&p) {
+                std::cmp::Ordering::Equal => None,
+                o => Some((o, LATER_SUBMISSION)),
+            });
             // An audit carried over to a later tab, neither copy deciding: the
             // tab read later (a tracker adds its tabs in time order).
             let later_tab = !has_id && first.file == self.file && !on_one_sheet;
             // Two entries of one sheet in the order its serial or submission
             // times say (a download lists the newest first as often as not).
-            let by_entry = model
-                .audits
-                .iter()
-                .rev()
-                .find(|x| x.origin == *first)
-                .and_then(|x| x.entered.zip(a.entered))
+            let by_entry = earlier_audit
                 .filter(|_| on_one_sheet)
+                .and_then(|x| x.entered.zip(a.entered))
                 .and_then(|(p, q)| q.partial_cmp(&p).filter(|o| *o != std::cmp::Ordering::Equal))
                 .map(|o| (o, LATER_ENTRY));
             let decided = later_version(first_version, Version { file: my_name, ..mine })
@@ -8612,8 +8603,7 @@ impl<'a> RowReader<'a> {
         let moderator_agrees = self.answer(row, "moderator_agrees", findings).as_bool().or_else(|| {
             // (Where the two grades differ, they say it: "agreed to regrade
             // to Good" is the moderator agreeing with someone else.)
-            let differ =
-                Audit { overall: overall.clone(), moderated_overall: moderated_overall.clone(), ..Default::default() }.moderator_agreed() == Some(false);
+            let differ = overall.as_ref().zip(moderated_overall.as_ref()).and_then(|(x, y)| super::model::grades_agree(x, y)) == Some(false);
             self.agreement_in_words(row, findings).filter(|_| !differ)
         });
         let moderated = self.moderated(row, findings, moderated_overall.is_some() || moderation_date.is_some() || moderator_agrees.is_some());
