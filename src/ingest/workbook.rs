@@ -197,6 +197,35 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
     }
 }
 
+/// The sheets' names of an .xlsx or .xlsm file on disk, from its
+/// `xl/workbook.xml` alone (no cell is read): for a folder's look at what its
+/// files are before reading them. Empty where the file is no such workbook.
+pub fn sheet_names(path: &Path) -> Vec<String> {
+    use quick_xml::events::Event;
+    let Ok(f) = std::fs::File::open(path) else { return Vec::new() };
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::BufReader::new(f)) else { return Vec::new() };
+    let Ok(part) = zip.by_name("xl/workbook.xml") else { return Vec::new() };
+    let mut xml = String::new();
+    if part.take(4 << 20).read_to_string(&mut xml).is_err() {
+        return Vec::new();
+    }
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let mut names = Vec::new();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().into_inner() == "sheet" => {
+                let name = e.attributes().flatten().find(|a| a.key.local_name().into_inner() == "name");
+                if let Some(v) = name.and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok()) {
+                    names.push(v.into_owned());
+                }
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    names
+}
+
 /// Refuses a zip whose entries declare more than [`MAX_UNPACKED_BYTES`] in all
 /// (a "zip bomb": calamine unpacks shared strings whole). Bytes that are not a
 /// zip pass, for calamine to say what is wrong with them.
@@ -867,6 +896,20 @@ mod tests {
             left -= n as u64;
         }
         w.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_workbooks_sheet_names_without_its_cells() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        for name in ["Audits", "DCR log", "Küche & Co"] {
+            book.add_worksheet().set_name(name).expect("name").write(0, 0, "x").expect("cell");
+        }
+        let path = std::env::temp_dir().join(format!("auditpack-sheet-names-{}.xlsx", std::process::id()));
+        book.save(&path).expect("saved");
+        assert_eq!(sheet_names(&path), ["Audits", "DCR log", "Küche & Co"]);
+        std::fs::write(&path, b"Child ID,Date\n").expect("written");
+        assert!(sheet_names(&path).is_empty(), "a CSV named .xlsx has no sheets");
+        let _ = std::fs::remove_file(&path);
     }
 
     #[test]

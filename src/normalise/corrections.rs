@@ -582,8 +582,11 @@ pub fn read_keyed(t: &mut Table, file: &str, found: &mut Findings) -> Vec<Keyed>
     }
     let rows = super::gradekey::head_n(t, 5_000);
     let header = &rows[h].cells;
-    // (The ids are the columns before the field's: "Form ID", "Person ID".)
-    let id_cols: Vec<(usize, String)> = (0..field_at.min(3)).map(|i| (i, fold(&header[i].as_string()))).filter(|(_, n)| id_name(n)).collect();
+    // (The ids are among the first three columns before the field's: "Form
+    // ID", "Person ID"; counted from the first named one, where the log is set
+    // in from column A.)
+    let first = header.iter().position(|c| !c.is_empty()).unwrap_or(0);
+    let id_cols: Vec<(usize, String)> = (first..field_at.min(first + 3)).map(|i| (i, fold(&header[i].as_string()))).filter(|(_, n)| id_name(n)).collect();
     if id_cols.is_empty() {
         return Vec::new();
     }

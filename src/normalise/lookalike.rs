@@ -153,6 +153,15 @@ pub struct NotCaseFile {
     pub challenges: bool,
 }
 
+/// A text file saved from one sheet of a workbook, named "<workbook> -
+/// <sheet>" ("Audit tracker 2026-27 - Challenges"): its sheet's part. (A
+/// sheet's name has at most 31 characters: a longer part names the file's
+/// audits, "Quality Audits Sep-Oct 2026 - thematic (seeing and hearing the
+/// child)" is a cycle's case file audits.)
+pub(crate) fn sheet_part(stem: &str) -> Option<&str> {
+    stem.rsplit_once(" - ").map(|(_, part)| part.trim()).filter(|p| !p.is_empty() && p.chars().count() <= 31)
+}
+
 pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], header: Option<usize>) -> Option<NotCaseFile> {
     let titles = sample
         .iter()
@@ -166,15 +175,7 @@ pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], hea
     // (A sheet saved as a file of its own is named "<workbook> - <sheet>":
     // its sheet's part says what it holds before the workbook's name,
     // "Audit tracker 2026-27 - Challenges.csv".)
-    let sheet_part = sheet
-        .is_none()
-        .then(|| stem.rsplit_once(" - ").map(|(_, part)| part.trim()))
-        .flatten()
-        // (A sheet's name has at most 31 characters: a longer part names
-        // the file's audits, "Quality Audits Sep-Oct 2026 - thematic
-        // (seeing and hearing the child)" is a cycle's case file audits.)
-        .filter(|p| !p.is_empty() && p.chars().count() <= 31)
-        .map(|p| ("its file", "is named for", p));
+    let sheet_part = sheet.is_none().then(|| sheet_part(&stem)).flatten().map(|p| ("its file", "is named for", p));
     let names = sheet.map(|s| ("its sheet", "is named for", s)).into_iter().chain(titles).chain(sheet_part).chain(std::iter::once((
         "its file",
         "is named for",

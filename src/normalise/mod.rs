@@ -1340,7 +1340,7 @@ fn folder_keys_and_lists(files: &[PathBuf], config: &Config, crosswalk: &Crosswa
 /// that the records they correct are read corrected whatever the order.
 fn folder_corrections(files: &[PathBuf], found: &mut findings::Findings) -> Vec<corrections::Keyed> {
     let mut keyed = Vec::new();
-    for path in files.iter().filter(|p| p.file_stem().is_some_and(|s| corrections::names_a_log(&s.to_string_lossy()))) {
+    for path in files.iter().filter(|p| may_be_corrections_log(p)) {
         let shown = ingest::display_path(path);
         let Some((tables, _)) = ingest::quietly(|| ingest::open_with_notes(path)).ok().and_then(Result::ok) else { continue };
         for mut t in tables {
@@ -1357,6 +1357,27 @@ fn folder_corrections(files: &[PathBuf], found: &mut findings::Findings) -> Vec<
         }
     }
     keyed
+}
+
+/// Whether a file is looked at for a log of corrections before the records
+/// are read: named for one ("DCR log.xlsx"), or, named plainly ("Export
+/// (3).xlsx"), a workbook with a sheet named for one, or a text file whose
+/// first lines are a log's header. (A log found only while reading corrects
+/// the records read after it.)
+fn may_be_corrections_log(path: &std::path::Path) -> bool {
+    if path.file_stem().is_some_and(|s| corrections::names_a_log(&s.to_string_lossy())) {
+        return true;
+    }
+    if ingest::archive::split(path).is_some() {
+        return false;
+    }
+    match ingest::extension(path).as_str() {
+        "xlsx" | "xlsm" => ingest::workbook::sheet_names(path).iter().any(|s| corrections::names_a_log(s)),
+        ext if ingest::TEXT_EXTENSIONS.contains(&ext) => {
+            ingest::open(path).map(|tables| tables.into_iter().any(|t| t.rows.take(6).flatten().any(|r| corrections::is_log(&r.cells)))).unwrap_or(false)
+        }
+        _ => false,
+    }
 }
 
 /// What small files beside the exports explain for the others.

@@ -28,6 +28,12 @@ fn names_a_team(name: &str) -> bool {
         "report",
         "results",
         "tracker",
+        // (The audit programme's or schedule's sheet: the records, not a team.)
+        "programme",
+        "programmes",
+        "schedule",
+        "planner",
+        "dashboard",
         "all",
         "main",
         "master",
@@ -4563,8 +4569,12 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 // (Or a sheet of its own named for moderation alone, "Moderation
                 // log" in the audit tracker's workbook, whose only grade is the
                 // moderator's: its sheet may come before the audits'.)
+                // (A text file saved from such a sheet is named "<workbook> -
+                // Moderation log".)
+                let stem = std::path::Path::new(file_name).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+                let own_sheet = sheet.as_deref().or_else(|| super::lookalike::sheet_part(&stem));
                 let sheet_named_so = || {
-                    sheet.as_deref().is_some_and(|n| of_moderation(n) && !of_audits(n))
+                    own_sheet.is_some_and(|n| of_moderation(n) && !of_audits(n))
                         && mapping.field("overall").is_none()
                         && mapping.field("moderated_overall").is_some()
                 };
@@ -10918,6 +10928,9 @@ mod tests {
             ("Moderation", false),
             ("Actions", false),
             ("QA sample", false),
+            ("Programme", false),
+            ("Audit schedule", false),
+            ("Dashboard", false),
         ] {
             assert_eq!(names_a_team(name), team, "{name}");
         }
