@@ -140,6 +140,8 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     let (files, mut skipped, errors) = ingest::discover(inputs, out_dir);
     let (files, twice) = read_once(files);
     skipped.extend(twice);
+    // (Kept while the folder is read: which download copies are different reports.)
+    let _downloads = versions::DownloadCopies::set(different_downloads(&files));
     for s in &skipped {
         // A file that may hold records (an old Word form, a PDF) is a warning.
         let unread = s.may_hold_records();
@@ -636,12 +638,32 @@ fn drop_superseded(out: &mut Normalised, found: &mut findings::Findings) {
     if superseded.is_empty() {
         return;
     }
-    let kept = take_fields(out, superseded.iter().map(|(old, new, _)| Replaced::At(old.clone(), new.clone())).collect());
+    let mut kept = take_fields(out, superseded.iter().map(|(old, new, _)| Replaced::At(old.clone(), new.clone())).collect());
     let gone: std::collections::HashSet<&Origin> = superseded.iter().map(|(old, _, _)| old).collect();
     out.model.audits.retain(|a| a.reaudit_on_row || !gone.contains(&a.origin));
     // Actions read from a superseded audit's own row (its numbered slots),
-    // and actions a later export holds again (from an actions table).
-    out.model.actions.retain(|a| !gone.contains(&a.origin));
+    // and actions a later export holds again (from an actions table); but
+    // not a row's actions where the later export's sheet holds no actions at
+    // all (a tracker beside an action log "with audit details"): they are
+    // kept, and follow the audit as the later export has it. (Those with a
+    // date of their own: one whose dates could not be read, a year-less
+    // "17/12" where no year is written, is not made up from rules.)
+    let dated = |a: &model::Action| a.set.is_some() || a.due.is_some() || a.completed.is_some();
+    let holds_actions: std::collections::HashSet<(String, Option<String>)> =
+        out.model.actions.iter().map(|a| (a.origin.file.clone(), a.origin.sheet.clone())).collect();
+    let actions_kept: std::collections::HashSet<&Origin> = superseded
+        .iter()
+        .filter(|(old, new, _)| {
+            !holds_actions.contains(&(new.file.clone(), new.sheet.clone())) && out.model.actions.iter().any(|a| a.origin == *old && dated(a))
+        })
+        .map(|(old, _, _)| old)
+        .collect();
+    for ((old, _, _), kept) in superseded.iter().zip(kept.iter_mut()) {
+        if actions_kept.contains(old) {
+            kept.push("actions");
+        }
+    }
+    out.model.actions.retain(|a| !gone.contains(&a.origin) || (actions_kept.contains(&a.origin) && dated(a)));
     out.model.episodes.retain(|e| !gone.contains(&e.origin));
     for ((old, new, why), kept) in superseded.iter().zip(kept) {
         if let Some(t) = out.tables.iter_mut().find(|t| {
@@ -1378,6 +1400,42 @@ fn may_be_corrections_log(path: &std::path::Path) -> bool {
         }
         _ => false,
     }
+}
+
+/// Download copies of one name ("Export (1).xlsx", "Export (2).xlsx") whose
+/// tables' headers are not one report's: two reports each downloaded once,
+/// neither a later version of the other. (Opened here only for such names.)
+fn different_downloads(files: &[PathBuf]) -> std::collections::HashSet<(String, String)> {
+    let shown: Vec<(&std::path::Path, String)> = files.iter().map(|p| (p.as_path(), ingest::display_path(p))).collect();
+    let mut out = std::collections::HashSet::new();
+    for group in versions::download_groups(&shown) {
+        let headers: Vec<(String, Vec<Vec<String>>)> = group.iter().map(|p| (ingest::display_path(p), file_headers(p))).collect();
+        for (i, (a, of_a)) in headers.iter().enumerate() {
+            for (b, of_b) in &headers[i + 1..] {
+                if !of_a.is_empty() && !of_b.is_empty() && !of_a.iter().any(|x| of_b.iter().any(|y| versions::same_report(x, y))) {
+                    out.insert((a.clone(), b.clone()));
+                    out.insert((b.clone(), a.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Each table's header: its first row of at least two named cells within
+/// its first ten rows, folded.
+fn file_headers(path: &std::path::Path) -> Vec<Vec<String>> {
+    let Ok(Ok((tables, _))) = ingest::quietly(|| ingest::open_with_notes(path)) else { return Vec::new() };
+    tables
+        .into_iter()
+        .filter_map(|t| {
+            t.rows
+                .take(10)
+                .flatten()
+                .map(|r| r.cells.iter().map(|c| fold::fold(&c.as_string())).filter(|c| !c.is_empty()).collect::<Vec<_>>())
+                .find(|h| h.len() >= 2)
+        })
+        .collect()
 }
 
 /// What small files beside the exports explain for the others.

@@ -34,6 +34,13 @@ fn names_a_team(name: &str) -> bool {
         "schedule",
         "planner",
         "dashboard",
+        // (A log's sheets by the records' state: "Open", "Closed".)
+        "open",
+        "closed",
+        "live",
+        "completed",
+        "archive",
+        "archived",
         "all",
         "main",
         "master",
@@ -4669,6 +4676,23 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             }
         }
     }
+    // A log of re-audits dated by the audit it follows up ("Original audit
+    // date", "Re-audit date", "Re-audit judgement"): the original's judgement
+    // beside it ("Original judgement") is the row's overall, and the row's
+    // answers are the re-audit's (see `RowReader::reaudit_log`).
+    let reaudit_log = reaudit_log(&mapping) && !moderation_log;
+    if reaudit_log && mapping.field("overall").is_none() {
+        let judged = |h: &str| fold(h).split(' ').any(|w| matches!(w, "judgement" | "judgment" | "grade" | "rating" | "outcome" | "overall"));
+        if let Some(c) = mapping
+            .columns
+            .iter_mut()
+            .find(|c| c.score < 1000 && c.scale.is_some() && matches!(c.target, Target::Domain(_)) && names_original(&c.header) && judged(&c.header))
+        {
+            c.target = Target::Field("overall".into());
+            c.reason = format!("{}; the original audit's judgement, in a log of re-audits", c.reason);
+            report.columns = mapping.columns.clone();
+        }
+    }
     if moderation_log {
         mapping.missing_required.clear();
         let how = if mapping.field("overall").is_some() { " (its copy of the auditor's grade is not read again)" } else { "" };
@@ -4824,6 +4848,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         json_actions,
         reaudit_slots: if mapping.kind == TableKind::Audits && !moderation_log { reaudit_slots(&mapping) } else { Vec::new() },
         action_plan: mapping.kind == TableKind::Audits && !moderation_log && is_action_plan(&mapping, &file, sheet.as_deref(), long.is_some()),
+        reaudit_log,
         blank_visit,
         header_keys: header_keys(&mapping, &preamble_key(&sample[h.saturating_sub(6)..h]), ctx.config, &sample[h + 1..]),
         fixed_episode_type,
@@ -5625,6 +5650,22 @@ fn is_action_plan(mapping: &TableMapping, file: &str, sheet: Option<&str>, answe
         _ => false,
     });
     !findings_of_audit && named && !action_slots(mapping, answered_only).is_empty()
+}
+
+/// Words saying a column is about the audit a row follows up: "Original
+/// audit date", "Previous judgement", "Initial grade".
+fn names_original(header: &str) -> bool {
+    fold(header).split(' ').any(|w| matches!(w, "original" | "previous" | "initial" | "first"))
+}
+
+/// Whether a table is a log of re-audits dated by the audit each follows
+/// up: a re-audit's date and judgement, and its audit date named for the
+/// original ("Original audit date").
+fn reaudit_log(mapping: &TableMapping) -> bool {
+    mapping.kind == TableKind::Audits
+        && mapping.field("reaudit_date").is_some()
+        && mapping.field("reaudit_overall").is_some()
+        && mapping.columns.iter().any(|c| c.target == Target::Field("completed_date".into()) && names_original(&c.header))
 }
 
 /// An audit table's numbered re-audits on the audit's row ("Re-audit 1 date",
@@ -6794,6 +6835,11 @@ struct RowReader<'a> {
     reaudit_slots: Vec<(u32, usize, usize)>,
     /// An action plan with a row per audit ([`is_action_plan`]).
     action_plan: bool,
+    /// A log of re-audits dated by the audit each follows up
+    /// ([`reaudit_log`]): the row's answers are its re-audit's, and its
+    /// original, where another table has read that audit (the same child and
+    /// day), is not read again.
+    reaudit_log: bool,
     /// A case note's kind where its type is blank ([`blank_type_visit`]).
     blank_visit: Option<NoteKind>,
     /// Graded columns whose header states what their numbers mean: column → (number, label).
@@ -7069,11 +7115,44 @@ impl<'a> RowReader<'a> {
                 let (child, team, completed) = (a.child_id, a.team, a.completed);
                 self.slot_actions_of(&row, None, child, team, completed, model, findings);
             }),
-            TableKind::Audits => self.audit(&row, findings).and_then(|a| {
+            TableKind::Audits => self.audit(&row, findings).and_then(|mut a| {
                 // A re-audit on the row of the audit it follows is an audit of
                 // its own (kept when the row's audit is another export's).
                 // (The row's numbered action slots are its audit's.)
-                let again = self.reaudit(&row, &a, findings);
+                let mut again = self.reaudit(&row, &a, findings);
+                if self.reaudit_log {
+                    if let Some(r) = again.first_mut() {
+                        r.spoke_child = std::mem::replace(&mut a.spoke_child, Answer::Blank);
+                        r.spoke_family = std::mem::replace(&mut a.spoke_family, Answer::Blank);
+                        r.spoke_practitioner = std::mem::replace(&mut a.spoke_practitioner, Answer::Blank);
+                        r.evidence = std::mem::take(&mut a.evidence);
+                    }
+                    let child = super::identity::child_key(&a.child_id);
+                    let read = model.audits.iter().find(|x| {
+                        (x.origin.file != a.origin.file || x.origin.sheet != a.origin.sheet)
+                            && x.completed.is_some()
+                            && x.completed == a.completed
+                            && child.is_some()
+                            && super::identity::child_key(&x.child_id) == child
+                    });
+                    if let Some(x) = read {
+                        let place = match &x.origin.sheet {
+                            Some(s) => format!("{} [{s}] row {}", x.origin.file, x.origin.row),
+                            None => format!("{} row {}", x.origin.file, x.origin.row),
+                        };
+                        let why = format!("the audit this re-audit follows up is read already ({place}): only the re-audit is read from this row");
+                        findings.push(Severity::Info, "original_read_already", self.file, self.sheet, Some(row.row), None, a.child_id.clone(), why);
+                        let mut result = Ok(());
+                        for r in again {
+                            if let Err(e) = self.add_audit(r, model, findings) {
+                                if result.is_ok() {
+                                    result = Err(e);
+                                }
+                            }
+                        }
+                        return result;
+                    }
+                }
                 let previous = self.text(&row, "previous_id").filter(|p| fold(p) != fold(&a.id));
                 // (The case's social worker, for a staff list to give the team
                 // of an audit that has none: see `teams_from_staff`.)
@@ -10931,6 +11010,7 @@ mod tests {
             ("Programme", false),
             ("Audit schedule", false),
             ("Dashboard", false),
+            ("Closed", false),
         ] {
             assert_eq!(names_a_team(name), team, "{name}");
         }

@@ -16,6 +16,52 @@ pub fn says_correction(path: &str) -> bool {
     fold(stem(path)).split(' ').any(|w| CORRECTION_WORDS.contains(&w))
 }
 
+thread_local! {
+    /// Download copies of one name ("Export (1)", "Export (2)") whose tables'
+    /// headers differ: two reports each downloaded once, not one report
+    /// downloaded twice (set for the folder being read: see [`DownloadCopies`]).
+    static DIFFERENT_REPORTS: std::cell::RefCell<std::collections::HashSet<(String, String)>> = Default::default();
+}
+
+/// The folder's download copies that hold different reports, known to
+/// [`later_export`] on this thread while this lives.
+pub struct DownloadCopies;
+
+impl DownloadCopies {
+    /// `pairs`: the two files' shown paths, each pair once in either order.
+    pub fn set(pairs: std::collections::HashSet<(String, String)>) -> DownloadCopies {
+        DIFFERENT_REPORTS.with(|d| *d.borrow_mut() = pairs);
+        DownloadCopies
+    }
+}
+
+impl Drop for DownloadCopies {
+    fn drop(&mut self) {
+        DIFFERENT_REPORTS.with(|d| d.borrow_mut().clear());
+    }
+}
+
+/// The files named as download copies of another file of `files`' ("Export
+/// (2).xlsx" beside "Export (1).csv" or "Export.xlsx"), grouped by their name
+/// without the copy's number.
+pub fn download_groups<'p>(files: &[(&'p std::path::Path, String)]) -> Vec<Vec<&'p std::path::Path>> {
+    let mut groups: std::collections::BTreeMap<(String, String), Vec<&std::path::Path>> = Default::default();
+    for (path, shown) in files {
+        let dir = path.parent().map(|p| p.to_string_lossy().to_string()).unwrap_or_default();
+        let (base, _) = download_copy(stem(shown));
+        groups.entry((dir, fold(base))).or_default().push(path);
+    }
+    groups.into_values().filter(|g| g.len() >= 2 && g.iter().any(|p| download_copy(stem(&p.to_string_lossy())).1 > 0)).collect()
+}
+
+/// Whether two tables' header rows (folded names) are one report's: most of
+/// their names are shared (a later download may add or drop a column).
+pub fn same_report(a: &[String], b: &[String]) -> bool {
+    let (a, b): (std::collections::BTreeSet<&String>, std::collections::BTreeSet<&String>) = (a.iter().collect(), b.iter().collect());
+    let (shared, all) = (a.intersection(&b).count(), a.union(&b).count());
+    all > 0 && shared * 5 >= all * 3
+}
+
 /// The file name without its folder or extension.
 fn stem(path: &str) -> &str {
     let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
@@ -136,7 +182,8 @@ pub fn later_export(a: &str, b: &str) -> Option<Ordering> {
     let (a, b) = (stem(a), stem(b));
     // The same file downloaded again: the browser names the copies "name (1)", "name (2)".
     let ((base_a, na), (base_b, nb)) = (download_copy(a), download_copy(b));
-    if na != nb && fold(base_a) == fold(base_b) {
+    let different = || DIFFERENT_REPORTS.with(|d| d.borrow().contains(&(path_a.to_string(), path_b.to_string())));
+    if na != nb && fold(base_a) == fold(base_b) && !different() {
         return Some(nb.cmp(&na));
     }
     let dated = |n: &str| last_date(n).or_else(|| named_date(n));
@@ -178,6 +225,24 @@ fn archived(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn download_copies_are_one_report_only_where_their_headers_are() {
+        let h = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        let tracker = h(&["case id", "district", "date", "overall judgement of the case file"]);
+        let actions = h(&["case id", "date", "overall judgement of the case file", "action", "who", "date reviewed", "completed comments"]);
+        assert!(!same_report(&tracker, &actions), "a tracker and an action log");
+        assert!(same_report(&tracker, &h(&["case id", "district", "date", "overall judgement of the case file", "moderated"])), "a column added");
+        assert_eq!(later_export("x/Export (1).xlsx", "x/Export (2).xlsx"), Some(Ordering::Greater));
+        {
+            let _known = DownloadCopies::set([("x/Export (1).xlsx".to_string(), "x/Export (2).xlsx".to_string())].into_iter().collect());
+            assert_eq!(later_export("x/Export (1).xlsx", "x/Export (2).xlsx"), None, "two reports");
+        }
+        assert_eq!(later_export("x/Export (1).xlsx", "x/Export (2).xlsx"), Some(Ordering::Greater), "known only while the folder is read");
+        let files = [std::path::Path::new("x/Export (1).xlsx"), std::path::Path::new("x/Export (2).csv"), std::path::Path::new("x/Audits.xlsx")];
+        let shown: Vec<(&std::path::Path, String)> = files.iter().map(|p| (*p, p.to_string_lossy().to_string())).collect();
+        assert_eq!(download_groups(&shown), vec![vec![files[0], files[1]]]);
+    }
 
     #[test]
     fn a_later_run_date_a_higher_version_or_a_correction_is_later() {

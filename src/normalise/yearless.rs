@@ -328,6 +328,9 @@ fn alone(dm: DayMonth, span: &Span, due: bool) -> Result<NaiveDate, Unplaced> {
 pub struct YearlessDates {
     /// Each column: its place, name, whether month first, whether due dates.
     columns: Vec<(usize, String, bool, bool)>,
+    /// Columns of days of the month written alone ("18"), in a table whose
+    /// month is named once ("Audits September 2026.xlsx"): their place and name.
+    days: Vec<(usize, String)>,
     span: Span,
     /// Of the sample's year-less dates: placed, then left unread.
     placed: usize,
@@ -347,6 +350,24 @@ fn text_of(c: &Cell) -> Option<&str> {
     } else {
         None
     }
+}
+
+/// A day of the month written alone: a whole number from 1 to 31, as a
+/// number cell or as text ("18").
+fn day_alone(c: &Cell) -> Option<u32> {
+    match c {
+        Cell::Number(n) if n.fract() == 0.0 && (1.0..=31.0).contains(n) => Some(*n as u32),
+        Cell::Text(t) => {
+            let t = t.trim();
+            ((1..=2).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok()).flatten().filter(|d| (1..=31).contains(d))
+        }
+        _ => None,
+    }
+}
+
+/// Whether a span is one calendar month.
+fn one_month(span: &Span) -> bool {
+    span.from.day() == 1 && span.to == last_of(span.from.year(), span.from.month())
 }
 
 /// Whether a text is a value nobody filled ("N/A", "TBC", a dash).
@@ -369,6 +390,7 @@ impl YearlessDates {
         date_field: impl Fn(&str) -> Option<String>,
     ) -> Option<Found> {
         let mut columns = Vec::new();
+        let mut days = Vec::new();
         for (i, h) in header.cells.iter().enumerate() {
             let name = h.as_string();
             if name.trim().is_empty() {
@@ -387,11 +409,20 @@ impl YearlessDates {
                 _ => c.as_date().is_some(),
             });
             if yearless == 0 || yearless * 2 < values.len() || others_fit.count() * 10 < values.len() * 9 {
+                // (Or days of the month alone, "18", beside whole dates:
+                // read only where the table's month is named, below.)
+                let alone = values.iter().filter(|c| day_alone(c).is_some()).count();
+                let fit = values.iter().filter(|c| day_alone(c).is_some() || c.as_date().is_some() || text_of(c).is_some_and(placeholder)).count();
+                // (More than half: a totals row's count, "1", under each
+                // block of whole dates is no day.)
+                if alone * 2 > values.len() && fit * 10 >= values.len() * 9 {
+                    days.push((i, name));
+                }
                 continue;
             }
             columns.push((i, name, month_first, field == "due_date"));
         }
-        if columns.is_empty() {
+        if columns.is_empty() && days.is_empty() {
             return None;
         }
         let example = |(i, _, _, _): &(usize, String, bool, bool)| {
@@ -399,7 +430,16 @@ impl YearlessDates {
         };
         let titles: Vec<String> =
             titles.iter().map(|r| r.filled().iter().map(|c| c.as_string()).collect::<Vec<_>>().join(" ")).filter(|t| !t.trim().is_empty()).collect();
-        let Some(span) = span(&titles, sheet, file) else {
+        let span = span(&titles, sheet, file);
+        // (Days alone take their month and year from a place that names one
+        // month: none else, and they are left as they are.)
+        if !span.as_ref().is_some_and(one_month) {
+            days.clear();
+        }
+        if columns.is_empty() && days.is_empty() {
+            return None;
+        }
+        let Some(span) = span else {
             let named: Vec<String> = columns.iter().map(|c| format!("'{}' (e.g. '{}')", c.1, example(c).unwrap_or_default())).collect();
             return Some(Found::NoYear(format!(
                 "column {} holds dates without a year, and no year is written in a title above the table, the sheet's name or the file's name: not read as dates (so what they would count is not in the exports); put the year in the file's name (\"… 2026.xlsx\", \"… 2026-27.xlsx\") or export the dates with their year",
@@ -418,8 +458,15 @@ impl YearlessDates {
                 }
             }
         }
+        for (i, _) in &days {
+            placed += body
+                .iter()
+                .filter_map(|r| r.cells.get(*i))
+                .filter(|c| day_alone(c).and_then(|d| NaiveDate::from_ymd_opt(span.from.year(), span.from.month(), d)).is_some())
+                .count();
+        }
         // (None placed: nothing to read again.)
-        (placed > 0).then_some(Found::Dates(YearlessDates { columns, span, placed, unplaced }))
+        (placed > 0).then_some(Found::Dates(YearlessDates { columns, days, span, placed, unplaced }))
     }
 
     /// The row with this table's year-less dates read as dates (rows above
@@ -446,19 +493,37 @@ impl YearlessDates {
                 row.cells[i] = Cell::Date(d);
             }
         }
+        for (i, _) in &self.days {
+            if let Some(d) = row.cells.get(*i).and_then(day_alone).and_then(|d| NaiveDate::from_ymd_opt(self.span.from.year(), self.span.from.month(), d)) {
+                row.cells[*i] = Cell::Date(d);
+            }
+        }
         row
     }
 
     /// What was read, for validate and data_quality.
     pub fn describe(&self) -> String {
         let names: Vec<String> = self.columns.iter().map(|c| format!("'{}'", c.1)).collect();
-        let mut s = format!(
-            "column {} holds dates without a year: the year is read from {} ({} to {}), each date in the year that puts it in that span or nearest to it, and a row's other dates in the year nearest to its first",
-            names.join(", "),
-            self.span.said,
-            self.span.from.format("%d/%m/%Y"),
-            self.span.to.format("%d/%m/%Y")
-        );
+        let mut parts = Vec::new();
+        if !names.is_empty() {
+            parts.push(format!(
+                "column {} holds dates without a year: the year is read from {} ({} to {}), each date in the year that puts it in that span or nearest to it, and a row's other dates in the year nearest to its first",
+                names.join(", "),
+                self.span.said,
+                self.span.from.format("%d/%m/%Y"),
+                self.span.to.format("%d/%m/%Y")
+            ));
+        }
+        if !self.days.is_empty() {
+            let days: Vec<String> = self.days.iter().map(|c| format!("'{}'", c.1)).collect();
+            parts.push(format!(
+                "column {} holds days of the month alone (\"18\"): each is read as that day of {}, the month {} names (whole dates in it as written)",
+                days.join(", "),
+                self.span.from.format("%B %Y"),
+                self.span.said
+            ));
+        }
+        let mut s = parts.join("; ");
         if self.columns.iter().any(|c| c.2) {
             s.push_str("; written month first");
         }
@@ -610,5 +675,28 @@ mod tests {
         // Dates with their year already: nothing to do.
         let full = vec![row(3, &["C1", "10/09/2026", "3/4", "14/09/2026"])];
         assert!(YearlessDates::find(&header, &titles, &full, None, "Tracker.xlsx", names_a_date).is_none());
+    }
+
+    #[test]
+    fn days_of_the_month_alone_take_the_month_a_file_is_named_for() {
+        let header = row(1, &["Child ID", "Allocated", "Completed", "Score"]);
+        let mut body = vec![row(2, &["C1", "1", "18", "3"]), row(3, &["C2", "1", "", "2"]), row(5, &["C4", "1", "25", "1"])];
+        body.push(SourceRow { row: 4, cells: vec![Cell::text("C3"), Cell::Number(1.0), Cell::Date(d(2026, 10, 7)), Cell::Number(4.0)] });
+        let names_a_date = |h: &str| matches!(h, "Allocated" | "Completed").then(|| "completed_date".to_string());
+        let Some(Found::Dates(found)) = YearlessDates::find(&header, &[], &body, Some("Audits"), "x/Audits September 2026.xlsx", names_a_date) else {
+            panic!()
+        };
+        let read = found.apply(body[0].clone(), 1);
+        assert_eq!((&read.cells[1], &read.cells[2]), (&Cell::Date(d(2026, 9, 1)), &Cell::Date(d(2026, 9, 18))));
+        assert_eq!(read.cells[3], Cell::text("3"), "a column not named for a date is left as it is");
+        assert_eq!(found.apply(body[3].clone(), 1).cells[2], Cell::Date(d(2026, 10, 7)), "a whole date as written");
+        assert!(found.describe().contains("that day of September 2026"), "{}", found.describe());
+        // Half days, half whole dates (a totals row's count under each
+        // block): no column of days.
+        let half = vec![row(2, &["C1", "01/09/2026", "18/09/2026", "3"]), row(3, &["Total", "1", "1", ""])];
+        assert!(YearlessDates::find(&header, &[], &half, Some("Audits"), "x/Audits September 2026.xlsx", names_a_date).is_none());
+        // A year, not a month, named: the days are left as they are (the
+        // column's values do not read as dates, which the reader says).
+        assert!(YearlessDates::find(&header, &[], &body, Some("Audits"), "x/Audits 2026-27.xlsx", names_a_date).is_none());
     }
 }

@@ -1419,6 +1419,17 @@ fn a_hundred_and_thirty_second_blind_set_of_warehouse_extracts_keeps_its_reading
 }
 
 #[test]
+fn a_hundred_and_thirty_fourth_blind_set_of_several_habits_at_once_keeps_every_kpi() {
+    // Three or four habits per folder, fifth round
+    // (tests/fixtures/councils134/README.md): a workbook per month with
+    // only days in its date columns ("Completed: 18" in "Audits September
+    // 2026.xlsx") had every audit KPI "not in the exports"; a "Re-audits"
+    // sheet dated by "Original audit date" counted each original a second
+    // time and left the original's judgement out (3 KPIs).
+    check("councils134");
+}
+
+#[test]
 fn a_hundred_and_sixteenth_blind_set_of_reports_that_joined_two_tables_keeps_every_kpi() {
     // A system's report that joins each audit to its actions (the audit's
     // columns on each action row), an action list listing its audits, a

@@ -1177,7 +1177,7 @@ fn every_sixth_sweep_pair_keeps_its_kpis() {
     // sheet saved as a CSV of its own, rows in another order, an empty
     // column A, a download's "(1)" / "(2)"); those still open are under
     // sweep6/open/ and its README.md says why.
-    sweep_pairs_keep_their_kpis("sweep6", 15);
+    sweep_pairs_keep_their_kpis("sweep6", 16);
 }
 
 /// Runs each `before` / `after` pair under `tests/fixtures/<set>` and
