@@ -119,6 +119,15 @@ pub fn reconciliation(t: &normalise::TableReport) -> String {
 }
 
 /// The summary on stderr: per file and sheet, rows read = accepted + set aside + rejected.
+/// The run's errors (a file that could not be read), a line each.
+fn error_lines(n: &Normalised, indent: &str) -> String {
+    n.findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| format!("{indent}error: {}{}: {}\n", f.file, f.sheet.as_ref().map(|x| format!(" [{x}]")).unwrap_or_default(), f.action))
+        .collect()
+}
+
 pub fn summary(n: &Normalised) -> String {
     let mut s = String::new();
     for t in &n.tables {
@@ -128,9 +137,7 @@ pub fn summary(n: &Normalised) -> String {
         };
         s.push_str(&format!("  {place}: {} — {}\n", t.kind.as_str(), reconciliation(t)));
     }
-    for f in n.findings.iter().filter(|f| f.severity == Severity::Error) {
-        s.push_str(&format!("  error: {}{}: {}\n", f.file, f.sheet.as_ref().map(|x| format!(" [{x}]")).unwrap_or_default(), f.action));
-    }
+    s.push_str(&error_lines(n, "  "));
     // Gaps that change what a KPI counts (METRICS.md "Missing inputs"), grouped:
     // one line per reason, naming every KPI and file it concerns.
     let mut absent: Vec<(String, Vec<String>)> = Vec::new();
@@ -413,6 +420,9 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
             }
             None => eprintln!("  no metrics.json or packs: no audit or case-note dates to choose a period from; give --period"),
         }
+    } else {
+        // (`-q` prints only errors: a file that could not be read is one.)
+        eprint!("{}", printable(&error_lines(&n, "")));
     }
     for f in &failed {
         eprintln!("error: {}", printable(f));

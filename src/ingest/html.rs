@@ -277,7 +277,7 @@ pub fn read(file: &str, bytes: &[u8]) -> super::Opened {
             let rows: Vec<Result<SourceRow, IngestError>> = rows
                 .into_iter()
                 .enumerate()
-                .map(|(i, cells)| Ok(SourceRow { row: i as u32 + 1, cells: cells.into_iter().map(Cell::Text).collect() }))
+                .map(|(i, cells)| Ok(SourceRow { row: i as u32 + 1, cells: cells.iter().map(|c| Cell::text(c)).collect() }))
                 .collect();
             Table {
                 file: file.to_string(),
@@ -334,6 +334,15 @@ mod tests {
         let (tables, _) = read("page.xls", &page).unwrap();
         let first = tables.into_iter().next().unwrap().rows.next().unwrap().unwrap();
         assert_eq!(first.cells, [Cell::Text("Café".into())]);
+    }
+
+    #[test]
+    fn an_empty_cell_is_blank_as_in_a_csv() {
+        let page = b"<table><tr><td>Child</td><td>Grade</td></tr><tr><td>C1</td><td></td></tr><tr><td>C2</td><td>&nbsp;</td></tr></table>";
+        let (tables, _) = read("page.xls", page).unwrap();
+        let rows: Vec<SourceRow> = tables.into_iter().next().unwrap().rows.map(Result::unwrap).collect();
+        assert_eq!(rows[1].cells, [Cell::Text("C1".into()), Cell::Empty]);
+        assert_eq!(rows[2].cells[1], Cell::Empty, "a non-breaking space alone is blank too");
     }
 
     #[test]

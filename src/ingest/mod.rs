@@ -315,6 +315,11 @@ fn skip_reason(path: &Path, explicit: bool) -> Option<String> {
         return (!spreadsheet_xml(path)).then(|| "an XML file that is not an Excel \"XML Spreadsheet 2003\" workbook (not an export)".to_string());
     }
     let known = is_workbook(path) || TEXT_EXTENSIONS.contains(&ext.as_str());
+    if let Some(what) = own_output(path, &ext) {
+        return Some(format!(
+            "{OUTPUT_FOLDER}: {what} an earlier run wrote, not an export (not read again: its records are counted from the exports it was made from)"
+        ));
+    }
     if winmail(path) {
         return Some(WINMAIL.to_string());
     }
@@ -326,6 +331,31 @@ fn skip_reason(path: &Path, explicit: bool) -> Option<String> {
         });
     }
     None
+}
+
+/// Whether a file is one auditpack wrote, copied in among the exports
+/// without its `metrics.json` (last cycle's packs put beside this cycle's
+/// exports): a pack workbook (its author is auditpack) or a normalised
+/// table (its header names the source file and row of each record).
+fn own_output(path: &Path, ext: &str) -> Option<&'static str> {
+    use std::io::Read;
+    match ext {
+        "xlsx" => {
+            let f = std::fs::File::open(path).ok()?;
+            let mut zip = zip::ZipArchive::new(std::io::BufReader::new(f)).ok()?;
+            let mut xml = String::new();
+            zip.by_name("docProps/core.xml").ok()?.take(64 * 1024).read_to_string(&mut xml).ok()?;
+            xml.contains("<dc:creator>auditpack</dc:creator>").then_some("a pack")
+        }
+        "csv" => {
+            let mut head = Vec::new();
+            std::fs::File::open(path).ok()?.take(4096).read_to_end(&mut head).ok()?;
+            let first = head.split(|b| *b == b'\n').next()?;
+            let names: Vec<&[u8]> = first.split(|b| *b == b',').map(|n| n.trim_ascii()).collect();
+            (names.contains(&&b"source_file"[..]) && names.contains(&&b"source_row"[..])).then_some("a normalised table")
+        }
+        _ => None,
+    }
 }
 
 /// Outlook's "winmail.dat" (TNEF): the e-mail's real attachments packed

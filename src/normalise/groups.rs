@@ -105,10 +105,22 @@ fn repeated(texts: &[String], titled: &[usize]) -> Option<Groups> {
     let folded: Vec<String> = texts.iter().map(|t| fold(t)).collect();
     let n = folded.len();
     let mut best: Option<(usize, usize, usize)> = None; // (start, width, count)
+                                                        // empty_before[i]: how many of the first i headers are empty.
+    let empty_before: Vec<usize> = std::iter::once(0)
+        .chain(folded.iter().scan(0, |k, h| {
+            *k += usize::from(h.is_empty());
+            Some(*k)
+        }))
+        .collect();
     for width in 3..=n / 2 {
         for start in 0..n.saturating_sub(2 * width - 1) {
+            // (Looked at only where the next block starts the same way: a
+            // header of thousands of columns is not compared block by block.)
+            if folded[start] != folded[start + width] {
+                continue;
+            }
             let block = &folded[start..start + width];
-            if block.iter().any(String::is_empty) {
+            if empty_before[start + width] != empty_before[start] {
                 continue;
             }
             let mut count = 1;

@@ -812,6 +812,9 @@ pub struct Recogniser {
     pub questions: Vec<(String, Vec<String>)>,
 }
 
+/// The longest word [`Recogniser::split_word`] splits ("dateofthelastsupervision").
+const MAX_GLUED: usize = 64;
+
 impl Recogniser {
     pub fn new(config: &Config) -> Recogniser {
         let v = &config.vocabulary;
@@ -914,7 +917,10 @@ impl Recogniser {
     /// know, made of two or more words it does (fewest pieces wins), is split;
     /// anything else stays as it is.
     fn split_word(&self, w: &str) -> Vec<String> {
-        if w.len() < 5 || self.dictionary.contains(w) || !w.chars().all(|c| c.is_ascii_lowercase()) {
+        // (A run of letters longer than a few words glued together is no
+        // header's name: not split, so a 200,000-letter cell is not looked up
+        // in every one of its pieces, which took minutes.)
+        if w.len() < 5 || w.len() > MAX_GLUED || self.dictionary.contains(w) || !w.chars().all(|c| c.is_ascii_lowercase()) {
             return vec![w.to_string()];
         }
         let n = w.len();
@@ -1063,6 +1069,10 @@ mod tests {
         assert_eq!(rec.header_words("seenalone"), ["seen", "alone"]);
         assert_eq!(rec.header_words("safeguarding"), ["safeguarding"], "a known word stays whole");
         assert_eq!(rec.header_words("Xylophone"), ["xylophone"], "an unknown word stays whole");
+        // A long run of letters (a hostile cell of 200,000) is no glued
+        // header: left whole, not looked up piece by piece (minutes before).
+        let long = "datecompleted".repeat(20_000);
+        assert_eq!(rec.header_words(&long), std::slice::from_ref(&long));
     }
 
     #[test]

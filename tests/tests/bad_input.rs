@@ -695,3 +695,56 @@ fn a_link_to_a_folder_above_the_input_is_not_followed_out_of_it() {
     let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
     assert!(dq.contains("in/loop-up") && dq.contains("a folder above the input folder"), "{dq}");
 }
+
+#[test]
+fn quiet_runs_still_print_the_files_that_could_not_be_read() {
+    // `-q` is "print only errors": a file that could not be read is one (a
+    // scheduled run's log must say which file failed, not only exit 1).
+    let dir = scratch("quiet_errors");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    write(&input, "audits.csv", b"Child ID,Team,Date completed,Overall grade\nC1,North,10/09/2026,Good\n");
+    write(&input, "empty.csv", b"");
+    let out = dir.join("out");
+    let o = auditpack(&dir, &["-q", "run", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let said = stderr(&o);
+    assert!(said.lines().any(|l| l.starts_with("error:") && l.contains("empty.csv")), "{said}");
+    assert!(!said.contains("wrote"), "and nothing else: {said}");
+}
+
+#[test]
+fn last_cycles_packs_and_tables_copied_among_the_exports_are_not_read_again() {
+    // An officer copies last cycle's packs and normalised tables into the
+    // exports folder without their metrics.json: they are auditpack's own
+    // outputs, skipped with a note, and every KPI is as before.
+    let dir = scratch("own_outputs");
+    let first = dir.join("first");
+    let sample = root().join("sample_data");
+    let o = auditpack(&dir, &["-q", "run", sample.to_str().unwrap(), "--out", first.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let input = dir.join("in");
+    let last = input.join("last-time");
+    std::fs::create_dir_all(&last).unwrap();
+    let copy = |from: &Path, to: &Path| {
+        for e in std::fs::read_dir(from).unwrap().flatten() {
+            if e.path().is_file() && e.path().extension().is_some_and(|x| x == "xlsx" || x == "csv") {
+                std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+            }
+        }
+    };
+    copy(&first, &last);
+    copy(&first.join("normalised"), &last);
+    let second = dir.join("second");
+    let o = auditpack(&dir, &["-q", "run", sample.to_str().unwrap(), last.to_str().unwrap(), "--out", second.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let kpis = |out: &Path| -> serde_json::Value {
+        let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+        m["kpis"].clone()
+    };
+    assert_eq!(kpis(&first), kpis(&second));
+    let said = stdout(&auditpack(&dir, &["validate", last.to_str().unwrap()]));
+    for name in ["audits.csv", "board-pack.xlsx"] {
+        assert!(said.lines().any(|l| l.contains(name) && l.contains("an earlier run wrote")), "{name}: {said}");
+    }
+}
