@@ -340,13 +340,7 @@ fn skip_reason(path: &Path, explicit: bool) -> Option<String> {
 fn own_output(path: &Path, ext: &str) -> Option<&'static str> {
     use std::io::Read;
     match ext {
-        "xlsx" => {
-            let f = std::fs::File::open(path).ok()?;
-            let mut zip = zip::ZipArchive::new(std::io::BufReader::new(f)).ok()?;
-            let mut xml = String::new();
-            zip.by_name("docProps/core.xml").ok()?.take(64 * 1024).read_to_string(&mut xml).ok()?;
-            xml.contains("<dc:creator>auditpack</dc:creator>").then_some("a pack")
-        }
+        "xlsx" => workbook::zip_part(path, "docProps/core.xml", 64 * 1024)?.contains("<dc:creator>auditpack</dc:creator>").then_some("a pack"),
         "csv" => {
             let mut head = Vec::new();
             std::fs::File::open(path).ok()?.take(4096).read_to_end(&mut head).ok()?;

@@ -197,18 +197,22 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
     }
 }
 
+/// One part of a zipped file on disk (an .xlsx's `xl/workbook.xml`), as
+/// text, read up to `limit` bytes; none where the file or part is not there.
+pub fn zip_part(path: &Path, name: &str, limit: u64) -> Option<String> {
+    let f = std::fs::File::open(path).ok()?;
+    let mut zip = zip::ZipArchive::new(std::io::BufReader::new(f)).ok()?;
+    let mut text = String::new();
+    zip.by_name(name).ok()?.take(limit).read_to_string(&mut text).ok()?;
+    Some(text)
+}
+
 /// The sheets' names of an .xlsx or .xlsm file on disk, from its
 /// `xl/workbook.xml` alone (no cell is read): for a folder's look at what its
 /// files are before reading them. Empty where the file is no such workbook.
 pub fn sheet_names(path: &Path) -> Vec<String> {
     use quick_xml::events::Event;
-    let Ok(f) = std::fs::File::open(path) else { return Vec::new() };
-    let Ok(mut zip) = zip::ZipArchive::new(std::io::BufReader::new(f)) else { return Vec::new() };
-    let Ok(part) = zip.by_name("xl/workbook.xml") else { return Vec::new() };
-    let mut xml = String::new();
-    if part.take(4 << 20).read_to_string(&mut xml).is_err() {
-        return Vec::new();
-    }
+    let Some(xml) = zip_part(path, "xl/workbook.xml", 4 << 20) else { return Vec::new() };
     let mut reader = quick_xml::Reader::from_str(&xml);
     let mut names = Vec::new();
     loop {

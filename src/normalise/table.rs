@@ -7142,15 +7142,7 @@ impl<'a> RowReader<'a> {
                         };
                         let why = format!("the audit this re-audit follows up is read already ({place}): only the re-audit is read from this row");
                         findings.push(Severity::Info, "original_read_already", self.file, self.sheet, Some(row.row), None, a.child_id.clone(), why);
-                        let mut result = Ok(());
-                        for r in again {
-                            if let Err(e) = self.add_audit(r, model, findings) {
-                                if result.is_ok() {
-                                    result = Err(e);
-                                }
-                            }
-                        }
-                        return result;
+                        return self.add_reaudits(again, Ok(()), model, findings);
                     }
                 }
                 let previous = self.text(&row, "previous_id").filter(|p| fold(p) != fold(&a.id));
@@ -7172,15 +7164,7 @@ impl<'a> RowReader<'a> {
                 if let (Ok(()), Some(carries)) = (&first, carries) {
                     model.carried_audits.push(carries);
                 }
-                let mut result = first;
-                for r in again {
-                    if let Err(e) = self.add_audit(r, model, findings) {
-                        if result.is_ok() {
-                            result = Err(e);
-                        }
-                    }
-                }
-                result
+                self.add_reaudits(again, first, model, findings)
             }),
             TableKind::Actions => self.action(&row, findings).and_then(|a| {
                 // (A row names a group where a child or an audit would be,
@@ -7261,6 +7245,20 @@ impl<'a> RowReader<'a> {
     /// is that export's version: the earlier one is set aside. An audit with
     /// no id of its own is the same audit when its child, date and framework
     /// are.
+    /// Adds a row's re-audits after its audit (`first`, how that went): the
+    /// row's result is the first error of them all.
+    fn add_reaudits(&self, again: Vec<Audit>, first: Result<(), RowError>, model: &mut Model, findings: &mut Findings) -> Result<(), RowError> {
+        let mut result = first;
+        for r in again {
+            if let Err(e) = self.add_audit(r, model, findings) {
+                if result.is_ok() {
+                    result = Err(e);
+                }
+            }
+        }
+        result
+    }
+
     fn add_audit(&self, mut a: Audit, model: &mut Model, findings: &mut Findings) -> Result<(), RowError> {
         let mine = self.version(a.completed.is_some(), "completed_date", model);
         let has_id = self.mapping.field("audit_id").is_some();
