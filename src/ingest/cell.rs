@@ -397,6 +397,17 @@ pub fn done_date(t: &str) -> Option<DoneDate> {
     }
 }
 
+/// A text that is a date and nothing else: "03/09/2026", "3 September
+/// 2026", "Thu 3rd Sept 2026", "2026-09-03T00:00:00". Not a date followed by
+/// words ("07/09/2026 spoke to mum"), which [`parse_date`] reads as its date.
+pub fn date_alone(s: &str) -> Option<NaiveDate> {
+    let d = parse_date(s)?;
+    let only_date_words = s.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).all(|w| {
+        weekday(w).is_some() || month_from_name(w).is_some() || matches!(w.to_ascii_lowercase().as_str(), "t" | "z" | "st" | "nd" | "rd" | "th" | "am" | "pm")
+    });
+    only_date_words.then_some(d)
+}
+
 /// The first two numbers of a text date with no four-digit year first
 /// ("14/9/2026", "9/14/2026 10:02"), if it is one.
 pub fn day_month_parts(s: &str) -> Option<(&str, &str, &str, char)> {
@@ -490,6 +501,16 @@ mod tests {
     use super::*;
     use crate::calendar::date;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_date_alone_and_a_date_before_words() {
+        for t in ["03/09/2026", "3 September 2026", "Thu 3rd Sept 2026", "2026-09-03T00:00:00", "3-Sep-2026", "03/09/2026 14:30"] {
+            assert_eq!(date_alone(t), NaiveDate::from_ymd_opt(2026, 9, 3), "{t}");
+        }
+        for t in ["03/09/2026 spoke to mum", "Yes 03/09/2026", "Seen 3 September 2026", "No"] {
+            assert_eq!(date_alone(t), None, "{t}");
+        }
+    }
 
     #[test]
     fn a_weekday_before_a_date_is_read_past() {

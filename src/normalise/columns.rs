@@ -379,6 +379,14 @@ struct Filled {
     each: bool,
 }
 
+/// A row whose moderation columns (`moderation`, by index) are all blank or
+/// "No": no moderation is recorded on it.
+fn unmoderated(r: &[Cell], moderation: &[usize]) -> bool {
+    moderation
+        .iter()
+        .all(|&m| r.get(m).is_none_or(|c| c.is_empty() || matches!(super::scales::answer(c), Some(super::model::Answer::No | super::model::Answer::Blank))))
+}
+
 fn filled_together(sample: &[Vec<Cell>], a: usize, b: usize) -> Filled {
     let filled = |i: usize, r: &Vec<Cell>| r.get(i).is_some_and(|c| !c.is_empty());
     let text = |i: usize, r: &Vec<Cell>| r.get(i).map(|c| fold(&c.as_string())).unwrap_or_default();
@@ -473,10 +481,12 @@ pub fn map_table(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins:
 /// A header's words before a note set off by a spaced dash: "Date written
 /// up" of "Date written up - must be within 4 weeks of contact", when both
 /// sides have words.
-fn instruction_after_dash(header: &str) -> Option<&str> {
+fn instruction_after_dash(header: &str) -> Option<String> {
+    // (However its spaces were typed: "Date written up\u{a0}-\u{a0}must be …".)
+    let header = super::fold::spaced(header);
     let at = [" - ", " – ", " — "].iter().filter_map(|d| header.find(d)).min()?;
     let (head, tail) = (header[..at].trim(), header[at..].trim_start_matches([' ', '-', '–', '—']));
-    (head.chars().any(char::is_alphabetic) && tail.chars().any(char::is_alphabetic)).then_some(head)
+    (head.chars().any(char::is_alphabetic) && tail.chars().any(char::is_alphabetic)).then(|| head.to_string())
 }
 
 /// For each column, whether its header is one of a numbered set: the same
@@ -544,7 +554,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     // 4 weeks of contact"): the words before it, asked when the whole header
     // names no field.
     let heads: Vec<Option<Vec<String>>> =
-        headers.iter().map(|h| instruction_after_dash(h).map(|head| rec.header_words(&super::fold::strip_numbering(head)))).collect();
+        headers.iter().map(|h| instruction_after_dash(h).map(|head| rec.header_words(&super::fold::strip_numbering(&head)))).collect();
     let numbered = numbered_set(&headers);
     let profiles: Vec<ValueProfile> = (0..headers.len()).map(|i| ValueProfile::of(&column_values(i), crosswalk)).collect();
     let match_field = |i: usize, kind: TableKind| -> Result<Option<FieldMatch>, Vec<String>> {
@@ -806,12 +816,28 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             .iter()
             .any(|c| matches!(&c.target, Target::Field(f) if ["moderated", "moderator_agrees", "moderation_date", "moderated_overall"].contains(&f.as_str())));
         let taken = columns.iter().any(|c| c.target == Target::Field(moved.to_string()));
+        // A moderator grades and dates only what was moderated: a grade or a
+        // date filled on a row whose moderation columns are all blank or "No"
+        // is the audit's own, wherever it stands: where it is the table's
+        // only grade (or date) of its kind. (Beside an "Auditors' Grade", a
+        // plain "Grade:" after the moderation columns is the moderator's,
+        // even where a record split at a page break left those blank.)
+        let only = !columns.iter().enumerate().any(|(j, c)| j != i && c.target == columns[i].target);
+        let own = only && {
+            let moderation: Vec<usize> = columns
+                .iter()
+                .filter(|c| matches!(&c.target, Target::Field(f) if ["moderated", "moderator_agrees", "moderation_date"].contains(&f.as_str())))
+                .map(|c| c.index)
+                .collect();
+            let index = columns[i].index;
+            !moderation.is_empty() && sample.iter().any(|r| r.get(index).is_some_and(|c| !c.is_empty()) && unmoderated(r, &moderation))
+        };
         // An audit table's only grade (it has domains: a full audit, not a
         // moderation log) stays the audit's wherever it stands.
         let only_grade_of_an_audit = moved == "moderated_overall"
             && columns.iter().any(|c| matches!(c.target, Target::Domain(_)))
             && !columns.iter().enumerate().any(|(j, c)| j != i && c.target == Target::Field("overall".into()));
-        if weak && after_moderation && !taken && !only_grade_of_an_audit {
+        if weak && after_moderation && !taken && !only_grade_of_an_audit && !own {
             columns[i].reason = format!("{}; after a moderation column, so the moderator's", columns[i].reason);
             columns[i].target = Target::Field(moved.to_string());
             if moved == "moderated_overall" {
@@ -832,12 +858,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     // A moderator grades, and a moderation has an outcome, only where a
     // moderation is: a column filled on a row whose moderation columns are
     // all blank or "No" is about the audit, not its moderation.
-    let unmoderated = |r: &Vec<Cell>| {
-        moderation
-            .iter()
-            .all(|&m| r.get(m).is_none_or(|c| c.is_empty() || matches!(super::scales::answer(c), Some(super::model::Answer::No | super::model::Answer::Blank))))
-    };
-    let filled_unmoderated = |index: usize| sample.iter().any(|r| r.get(index).is_some_and(|c| !c.is_empty()) && unmoderated(r));
+    let filled_unmoderated = |index: usize| sample.iter().any(|r| r.get(index).is_some_and(|c| !c.is_empty()) && unmoderated(r, &moderation));
     let overall: Vec<usize> = (0..columns.len()).filter(|&i| columns[i].target == Target::Field("overall".into()) && scores[i] < 1000).collect();
     if kind == TableKind::Audits && moderation_columns && overall.len() == 2 && !columns.iter().any(|c| c.target == Target::Field("moderated_overall".into())) {
         let names_auditor = |i: usize| words[columns[i].index].iter().any(|w| w == "auditor" || w == "auditors");

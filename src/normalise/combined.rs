@@ -45,7 +45,9 @@ pub struct CombinedColumns {
 /// The parts a header names: "A / B", "A – B", "A & B", "X (a / b / c)" as
 /// "X a", "X b", "X c", or "A (B)" as "A" and "B".
 fn header_parts(header: &str) -> Option<(Vec<String>, Split)> {
-    let h = header.trim();
+    // (However its spaces were typed: "Responsible\u{a0}/\u{a0}target date".)
+    let spaced = super::fold::spaced(header);
+    let h = spaced.trim();
     if let (Some(open), true) = (h.find('('), h.ends_with(')')) {
         let (outside, inside) = (h[..open].trim(), h[open + 1..h.len() - 1].trim());
         // ("Spoken to (child, parent/carer, worker)": commas part the names,
@@ -77,6 +79,8 @@ fn header_parts(header: &str) -> Option<(Vec<String>, Split)> {
 /// lone dash is an empty part ("Exceeds good / –"). (Not at a hyphen: "Yes -
 /// seen at school" is one answer and what was said.)
 fn cell_parts(text: &str, n: usize, split: Split) -> Option<Vec<String>> {
+    let spaced = super::fold::spaced(text);
+    let text = spaced.as_ref();
     if split == Split::Commas {
         let parts: Vec<String> = text.split(',').map(|p| p.trim().to_string()).collect();
         return (parts.len() == n).then_some(parts);

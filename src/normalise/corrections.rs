@@ -400,6 +400,18 @@ pub fn apply(tables: &mut [Table], file: &str, found: &mut Findings) {
                 let header = col.and_then(|(_, h)| h).or(header_row);
                 fits.push((i, col.map(|(c, _)| c), header));
             }
+            // (Where the log names the record's ids, a sheet whose header has
+            // those ids' columns: not a sheet of instructions or lists beside
+            // the records, which has a row of that number too.)
+            if !c.ids.is_empty() && fits.len() > 1 {
+                let names_ids = |&(i, _, header): &(usize, Option<usize>, Option<u32>)| {
+                    let cells = header.and_then(|h| heads[i].as_deref().unwrap_or_default().iter().find(|r| r.row == h)).map(|r| &r.cells);
+                    cells.is_some_and(|cells| c.ids.iter().all(|(n, _)| cells.iter().any(|h| same_id(&fold(&h.as_string()), n))))
+                };
+                if fits.iter().any(names_ids) {
+                    fits.retain(names_ids);
+                }
+            }
             let [(i, col, header)] = fits[..] else {
                 say(
                     found,
@@ -586,7 +598,15 @@ pub fn read_keyed(t: &mut Table, file: &str, found: &mut Findings) -> Vec<Keyed>
     // ID", "Person ID"; counted from the first named one, where the log is set
     // in from column A.)
     let first = header.iter().position(|c| !c.is_empty()).unwrap_or(0);
-    let id_cols: Vec<(usize, String)> = (first..field_at.min(first + 3)).map(|i| (i, fold(&header[i].as_string()))).filter(|(_, n)| id_name(n)).collect();
+    let mut id_cols: Vec<(usize, String)> = (first..field_at.min(first + 3)).map(|i| (i, fold(&header[i].as_string()))).filter(|(_, n)| id_name(n)).collect();
+    // (Else, in a log whose columns stand in another order, "From | Field
+    // amended | Person ID | Form ID | …", its columns naming a record's id
+    // wherever they stand: a child's, a form's, an audit's.)
+    if id_cols.is_empty() {
+        let record =
+            |n: &str| n.split(' ').any(|w| matches!(w, "child" | "childs" | "person" | "client" | "case" | "yp" | "pupil" | "form" | "audit" | "record"));
+        id_cols = cols.ids.iter().filter(|(_, n)| record(n)).cloned().collect();
+    }
     if id_cols.is_empty() {
         return Vec::new();
     }

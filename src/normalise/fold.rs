@@ -73,6 +73,35 @@ fn fold_chars(s: &str) -> String {
 /// Whether `text` (folded) begins with the whole words `words` (folded): is
 /// them, or them and a space (`text == words || text.starts_with("{words} ")`,
 /// without building the second).
+/// A text with each run of spaces written otherwise (non-breaking spaces,
+/// line breaks, tabs) as one plain space, so that a spaced separator (" / ",
+/// " – ") is found however it was typed: "Responsible\u{a0}/\u{a0}target
+/// date" and "Responsible /\ntarget date" are "Responsible / target date".
+/// Borrowed when there is nothing to change.
+pub fn spaced(text: &str) -> std::borrow::Cow<'_, str> {
+    let plain = !text.chars().zip(text.chars().skip(1).chain([' '])).any(|(c, next)| c.is_whitespace() && (c != ' ' || next.is_whitespace()));
+    if plain {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 pub fn starts_with_words(text: &str, words: &str) -> bool {
     text.strip_prefix(words).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
 }
@@ -148,6 +177,15 @@ fn is_number(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn spaces_typed_otherwise_are_plain_spaces() {
+        assert_eq!(spaced("Responsible\u{a0}/\u{a0}target\u{a0}date"), "Responsible / target date");
+        assert_eq!(spaced("Responsible /\ntarget date"), "Responsible / target date");
+        assert_eq!(spaced("Date written up\u{a0}-\u{a0}must be within 4 weeks"), "Date written up - must be within 4 weeks");
+        assert!(matches!(spaced("Plain / text"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(spaced("a  b"), "a b");
+    }
+
     use super::*;
 
     #[test]

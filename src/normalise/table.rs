@@ -295,6 +295,15 @@ mod split_names {
             ("Copy of CP North", Some("CP North")),
             ("CP North - Copy", Some("CP North")),
             ("CP North (1)", Some("CP North")),
+            ("LCS KSS audits - Family Help", Some("Family Help")),
+            ("LCS KSS audits - Family Help (copy)", Some("Family Help")),
+            ("CP North (Copy 2)", Some("CP North")),
+            ("CP North copy", Some("CP North")),
+            ("CP North - Copy (2)", Some("CP North")),
+            ("LCS KSS audits - Family Help part 1", Some("Family Help")),
+            ("CP North_part_2", Some("CP North")),
+            ("CP North (part 2 of 3)", Some("CP North")),
+            ("CiC Team 2 pt 1", Some("CiC Team 2")),
             ("2026 export - Audits - Assessment North", Some("Assessment North")),
             ("Audits - other teams", None),
             ("Audits 2026-27", None),
@@ -328,19 +337,81 @@ fn team_in_name(name: &str) -> Option<String> {
     if name.get(..8).is_some_and(|p| p.eq_ignore_ascii_case("copy of ")) {
         name = name[8..].trim_start();
     }
-    for suffix in [" - copy", " – copy"] {
-        if name.len() > suffix.len() && name.get(name.len() - suffix.len()..).is_some_and(|p| p.eq_ignore_ascii_case(suffix)) {
-            name = name[..name.len() - suffix.len()].trim_end();
-        }
-    }
-    if let Some(open) = name.rfind(" (").filter(|&i| name.ends_with(')') && name[i + 2..name.len() - 1].bytes().all(|b| b.is_ascii_digit())) {
-        name = &name[..open];
-    }
+    name = without_copy_marks(name);
     // "Audits - Assessment North", "Assessment North - Sep 2026", "2026
     // export - Audits - Assessment North": the part between dashes that names
     // a team (the last first), when the whole does not.
     let parts: Vec<&str> = name.split(" - ").flat_map(|p| p.split(" – ")).collect();
     team_in_part(name).or_else(|| if parts.len() > 1 { parts.iter().rev().find_map(|p| team_in_part(p)) } else { None })
+}
+
+/// A file's or sheet's name without the marks a copy, a download or a split
+/// leaves at its end: "CP North - Copy", "CP North (copy)", "CP North (1)",
+/// "CP North copy 2", "CP North part 1", "CP North (part 2 of 3)", "CP North
+/// pt 1" are all "CP North".
+fn without_copy_marks(name: &str) -> &str {
+    // A mark's words: "copy", "copy 2", "part 1", "part 1 of 2", "pt 1", "2".
+    fn mark(words: &[&str]) -> bool {
+        let number = |w: &str| !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
+        match words {
+            ["copy"] => true,
+            [n] => number(n),
+            ["copy", n] | ["part" | "pt", n] => number(n),
+            ["part" | "pt", n, "of", m] => number(n) && number(m),
+            _ => false,
+        }
+    }
+    let mut name = name.trim();
+    loop {
+        let lower = name.to_ascii_lowercase();
+        let before = name;
+        // In brackets: "(copy)", "(1)", "(part 2 of 3)".
+        if let Some(open) = lower.rfind('(').filter(|_| lower.ends_with(')')) {
+            let words: Vec<&str> = lower[open + 1..lower.len() - 1].split_whitespace().collect();
+            if open > 0 && mark(&words) {
+                name = name[..open].trim_end();
+            }
+        }
+        // Or the last words: "- Copy", "copy 2", "part 1", "part 1 of 2".
+        if name == before {
+            let tokens = token_starts(&lower);
+            for take in [4, 2, 1] {
+                // (A bare number ends many teams' names, "CiC Team 2": outside
+                // brackets only a copy's or a part's words are marks.)
+                let Some(tail) = tokens.len().checked_sub(take).filter(|&at| at > 0).map(|at| &tokens[at..]) else { continue };
+                let words: Vec<&str> = tail.iter().map(|&(_, w)| w).collect();
+                if matches!(words[0], "copy" | "part" | "pt") && mark(&words) {
+                    name = name[..tail[0].0].trim_end_matches([' ', '-', '–', '_']);
+                    break;
+                }
+            }
+        }
+        if name == before || name.is_empty() {
+            return if name.is_empty() { before } else { name };
+        }
+    }
+}
+
+/// The words of a lower-cased name with where each starts, split at spaces,
+/// dashes and underscores.
+fn token_starts(lower: &str) -> Vec<(usize, &str)> {
+    let mut tokens = Vec::new();
+    let mut start = None;
+    for (i, c) in lower.char_indices() {
+        let sep = c.is_whitespace() || matches!(c, '-' | '–' | '_');
+        match (sep, start) {
+            (true, Some(s)) => {
+                tokens.push((s, &lower[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        tokens.push((s, &lower[s..]));
+    }
+    tokens
 }
 
 fn team_in_part(name: &str) -> Option<String> {
@@ -4009,16 +4080,25 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         // every record's child id through it.
         let id =
             |r: &SourceRow, i: usize| r.cells.get(i).filter(|c| super::recognise::is_id_value(c)).map(|c| super::identity::tidy(&c.as_string()).into_owned());
-        let map_columns = header.and_then(|h| id_map_columns(&sample[h].cells).map(|c| (h, c))).filter(|(h, (old, new))| {
+        let map_columns = header.and_then(|h| id_map_columns(&sample[h].cells).map(|c| (h, c))).filter(|(h, (old, new, _))| {
             // Mostly pairs of ids, in the rows sampled.
             let shown: Vec<&SourceRow> = sample[h + 1..].iter().filter(|r| !r.is_blank()).collect();
             let pairs = shown.iter().filter(|r| id(r, *old).zip(id(r, *new)).is_some()).count();
             // (A row or two left without a new id, "N/A", does not undo the map.)
             pairs > 0 && pairs * 3 >= shown.len()
         });
-        if let Some((h, (old, new))) = map_columns {
+        if let Some((h, (old, new, by_words))) = map_columns {
             let rest: Vec<SourceRow> = rows.filter_map(Result::ok).collect();
             let all: Vec<&SourceRow> = sample[h + 1..].iter().chain(&rest).filter(|r| !r.is_blank()).collect();
+            // (Two systems' ids with no word saying which is old, "Eclipse
+            // Person ID | CareFirst Person ID": a map gives each old id one new
+            // id, and merged duplicates share one; so where one column's ids
+            // repeat and the other's do not, the repeated ones are the new.)
+            let repeats = |i: usize| {
+                let mut seen = std::collections::HashSet::new();
+                all.iter().filter_map(|r| id(r, i)).any(|v| !seen.insert(v))
+            };
+            let (old, new) = if !by_words && repeats(old) && !repeats(new) { (new, old) } else { (old, new) };
             let pairs: Vec<(String, String)> = all.iter().filter_map(|r| id(r, old).zip(id(r, new))).filter(|(o, n)| o != n).collect();
             {
                 report.reject_all(all.len() as u64, NOT_DATA);
@@ -6056,7 +6136,29 @@ fn is_transposed(ctx: &Context, sample: &[SourceRow]) -> Option<Turned> {
     // ids or more, each once, under no label of a field.
     let has_child = fields_down.contains("child_id");
     let ids_head = (!has_child).then(|| ids_heading(sample, at, |c| known(c))).flatten();
-    let turned = best_across * 2 < labelled.len() && !names_right && fields_down.len() >= 4 && (at == 0 || has_child || ids_head.is_some());
+    // A column right of the "labels" holding one kind of value all the way
+    // down, children's ids or dates ("GM90110", "GM90101", …), is one
+    // field's column: a record's column mixes an id, a team, dates and
+    // grades. (Its first column is then free text that happens to read like
+    // field names: "Update the plan", "Visits to be weekly".) (Not where ids
+    // head the columns with no label: each record's labelled cells may then
+    // all be dates.)
+    // (Below a first row of field names across, its header.)
+    let header = sample.iter().position(|r| !r.is_blank()).filter(|&h| {
+        let names: Vec<&Cell> = sample[h].cells.iter().filter(|c| !c.is_empty()).collect();
+        names.len() >= 3 && names.iter().all(|c| known(c))
+    });
+    let below: Vec<&SourceRow> = match header {
+        Some(h) => labelled.iter().copied().filter(|r| r.row > sample[h].row).collect(),
+        None => labelled.clone(),
+    };
+    let one_field_column = ids_head.is_none()
+        && (at + 1..width).any(|c| {
+            let cells: Vec<&Cell> = below.iter().filter_map(|r| r.cells.get(c)).filter(|x| !x.is_empty()).collect();
+            cells.len() >= 4 && (cells.iter().all(|x| super::recognise::is_id_value(x)) || cells.iter().all(|x| super::recognise::is_date_value(x)))
+        });
+    let turned =
+        best_across * 2 < labelled.len() && !names_right && !one_field_column && fields_down.len() >= 4 && (at == 0 || has_child || ids_head.is_some());
     turned.then_some(Turned { at, ids_head, ids_row: ids_across || ids_head.is_some() })
 }
 
@@ -6118,7 +6220,10 @@ fn family_group_columns(header: &[Cell]) -> Option<(usize, usize)> {
 /// Words that make a header an identifier's ("Family group ref", "old ID").
 const ID_WORDS: [&str; 6] = ["id", "ref", "reference", "number", "no", "identifier"];
 
-fn id_map_columns(header: &[Cell]) -> Option<(usize, usize)> {
+/// A map of old child ids to new ones: its old and new columns, and
+/// whether its header's words say which is which ("Old ID", "New ID"), not
+/// only two systems' names.
+fn id_map_columns(header: &[Cell]) -> Option<(usize, usize, bool)> {
     const ID: [&str; 6] = ID_WORDS;
     const OLD: [&str; 6] = ["old", "previous", "legacy", "former", "original", "from"];
     const NEW: [&str; 5] = ["new", "current", "replacement", "to", "latest"];
@@ -6143,11 +6248,11 @@ fn id_map_columns(header: &[Cell]) -> Option<(usize, usize)> {
     let old = ids.iter().copied().filter(|&i| has(i, &OLD)).collect::<Vec<_>>();
     let new = ids.iter().copied().filter(|&i| has(i, &NEW)).collect::<Vec<_>>();
     if let ([o], [n]) = (old.as_slice(), new.as_slice()) {
-        return (o != n).then_some((*o, *n));
+        return (o != n).then_some((*o, *n, true));
     }
     let system = |i: &usize| words[*i].iter().find(|w| SYSTEMS.contains(&w.as_str())).cloned();
     match ids.as_slice() {
-        [a, b] if system(a).is_some() && system(b).is_some() && system(a) != system(b) => Some((*a, *b)),
+        [a, b] if system(a).is_some() && system(b).is_some() && system(a) != system(b) => Some((*a, *b, false)),
         _ => None,
     }
 }
@@ -8316,8 +8421,9 @@ impl<'a> RowReader<'a> {
         let spoke = match cell {
             Cell::Date(_) => self.as_date(cell),
             // (Read as the table reads its dates, where it is one.)
-            _ if text.trim().len() <= 10 => Cell::text(text.trim()).as_date().map(|d| self.as_date(cell).unwrap_or(d)),
-            _ => None,
+            // (A date alone, however written: "3 September 2026" too; not a
+            // date before words, "07/09/2026 spoke to mum".)
+            _ => crate::ingest::cell::date_alone(text.trim()).map(|d| self.as_date(cell).unwrap_or(d)),
         };
         if let Some(d) = spoke.filter(|_| field.starts_with("spoke_")) {
             let completed = self.date_read(row, "completed_date", &mut Findings::default());
@@ -9159,13 +9265,10 @@ impl<'a> RowReader<'a> {
         let last_said;
         // (A date itself where a word was asked, in a column that records
         // completion, "Completed/Comments": the day it was done.)
-        // (Or that date written as text, as a CSV gives it: "09/10/2026".)
+        // (Or that date written as text, as a CSV gives it: "09/10/2026", "9
+        // October 2026"; a date and nothing else.)
         let as_text = match status {
-            Cell::Text(t)
-                if t.trim().len() <= 12 && t.chars().any(|c| c.is_ascii_digit()) && t.trim().chars().all(|c| c.is_ascii_digit() || "/.-".contains(c)) =>
-            {
-                self.as_date(status)
-            }
+            Cell::Text(t) => crate::ingest::cell::date_alone(t.trim()).map(|d| self.as_date(status).unwrap_or(d)),
             _ => None,
         };
         if let Some(d) = as_text.as_ref().or(match status {
@@ -10808,10 +10911,10 @@ mod tests {
     #[test]
     fn maps_of_old_child_ids_to_new_ones() {
         let cols = |h: &[&str]| id_map_columns(&h.iter().map(|t| Cell::text(t)).collect::<Vec<_>>());
-        assert_eq!(cols(&["old ID", "new ID"]), Some((0, 1)));
-        assert_eq!(cols(&["New reference", "Previous reference", "Notes"]), Some((1, 0)));
-        assert_eq!(cols(&["LCS ID", "Eclipse ID"]), Some((0, 1)));
-        assert_eq!(cols(&["Care First ID", "Mosaic number"]), Some((0, 1)));
+        assert_eq!(cols(&["old ID", "new ID"]), Some((0, 1, true)));
+        assert_eq!(cols(&["New reference", "Previous reference", "Notes"]), Some((1, 0, true)));
+        assert_eq!(cols(&["LCS ID", "Eclipse ID"]), Some((0, 1, false)));
+        assert_eq!(cols(&["Care First ID", "Mosaic number"]), Some((0, 1, false)));
         assert_eq!(cols(&["Child ID", "Audit ID"]), None, "two ids of different things");
         assert_eq!(cols(&["Child ID", "Team", "Old team", "New team", "Date"]), None);
         assert_eq!(cols(&["old ID", "new ID", "Team", "Date", "Worker"]), None, "a table of records, not a map");

@@ -479,10 +479,17 @@ impl YearlessDates {
         // span: the others are read in the year nearest to it (a record's
         // dates are months apart, not a year).
         let day_month_at = |cells: &[Cell], i: usize, month_first: bool| cells.get(i).and_then(text_of).and_then(|t| day_month(t, month_first));
-        let anchor = self.columns.iter().find_map(|&(i, _, month_first, _)| match day_month_at(&row.cells, i, month_first) {
-            Some(dm) => place(dm, &self.span).ok().filter(|d| (self.span.from..=self.span.to).contains(d)).map(|d| (i, d)),
-            None => row.cells.get(i).and_then(Cell::as_date).map(|d| (i, d)),
-        });
+        // (A date of what was done before a due date, wherever the columns
+        // stand: "Target date | … | Audit date" has its target placed near
+        // the audit, as "Audit date | Target date" has; a due date may fall
+        // after the span.)
+        let anchor_of = |due_too: bool| {
+            self.columns.iter().filter(|c| due_too || !c.3).find_map(|&(i, _, month_first, _)| match day_month_at(&row.cells, i, month_first) {
+                Some(dm) => place(dm, &self.span).ok().filter(|d| (self.span.from..=self.span.to).contains(d)).map(|d| (i, d)),
+                None => row.cells.get(i).and_then(Cell::as_date).map(|d| (i, d)),
+            })
+        };
+        let anchor = anchor_of(false).or_else(|| anchor_of(true));
         for &(i, _, month_first, due) in &self.columns {
             let placed = match (day_month_at(&row.cells, i, month_first), anchor) {
                 (Some(dm), Some((at, near))) if at != i => place_near(dm, near).ok(),
