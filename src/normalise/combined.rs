@@ -125,7 +125,16 @@ fn cell_parts(text: &str, n: usize, split: Split) -> Option<Vec<String>> {
         return Some(parts);
     }
     CELL_SEPARATORS.iter().filter(|s| **s != " - ").find_map(|sep| {
-        let parts: Vec<&str> = text.split(sep).map(str::trim).collect();
+        // (A part left empty at either end: "L. Fenwick –", the date not yet
+        // given; "– 10/09/2026".)
+        let bare = sep.trim();
+        let t = text.trim();
+        let padded = match (t.strip_suffix(bare), t.strip_prefix(bare)) {
+            (Some(rest), _) if rest.ends_with(' ') && !bare.is_empty() => format!("{t} "),
+            (_, Some(rest)) if rest.starts_with(' ') && !bare.is_empty() => format!(" {t}"),
+            _ => t.to_string(),
+        };
+        let parts: Vec<&str> = padded.split(sep).map(str::trim).collect();
         (parts.len() == n).then(|| parts.iter().map(|p| if matches!(*p, "-" | "–" | "—") { String::new() } else { p.to_string() }).collect())
     })
 }
@@ -356,6 +365,14 @@ mod tests {
         // A header one part of which names no field is one field: not split.
         let header = row(1, &["Child ID", "Child / YP"]);
         assert!(CombinedColumns::find(&header, &[row(2, &["C1", "Yes / No"]), row(3, &["C2", "Yes / No"]), row(4, &["C3", "Y / N"])], field).is_none());
+    }
+
+    #[test]
+    fn a_part_left_empty_at_the_end_or_the_start_is_an_empty_part() {
+        assert_eq!(cell_parts("L. Fenwick –", 2, Split::Separated), Some(vec!["L. Fenwick".to_string(), String::new()]));
+        assert_eq!(cell_parts("– 10/09/2026", 2, Split::Separated), Some(vec![String::new(), "10/09/2026".to_string()]));
+        assert_eq!(cell_parts("R. Pike – 10/09/2026", 2, Split::Separated), Some(vec!["R. Pike".to_string(), "10/09/2026".to_string()]));
+        assert_eq!(cell_parts("Good:", 2, Split::Separated), None, "a colon after a word is no empty part");
     }
 
     fn action_field(h: &str) -> Option<String> {

@@ -550,6 +550,30 @@ impl ValueLabels {
     pub fn file(&self) -> &str {
         &self.sheet
     }
+
+    /// Several files' labels as one key, where no code is given two
+    /// meanings (a key split into parts, "Lookups part 1" / "part 2");
+    /// none where two disagree.
+    pub fn merged(all: &[ValueLabels]) -> Option<ValueLabels> {
+        let mut labels: Labels = Labels::new();
+        for l in all {
+            for (field, codes) in &l.labels {
+                let into = labels.entry(field.clone()).or_default();
+                for (code, label) in codes {
+                    match into.get(code) {
+                        Some(had) if fold(had) != fold(label) => return None,
+                        Some(_) => {}
+                        None => {
+                            into.insert(code.clone(), label.clone());
+                        }
+                    }
+                }
+            }
+        }
+        let sheet = all.iter().map(|l| l.sheet.as_str()).collect::<Vec<_>>().join(", ");
+        let from = if all.iter().all(|l| l.from == LabelsFrom::File) { LabelsFrom::File } else { all.first()?.from };
+        Some(ValueLabels { sheet, labels, from })
+    }
 }
 
 /// Whether a sheet's name says it holds the workbook's lists or key ("Lists",

@@ -161,6 +161,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     *ctx.keyed_corrections.borrow_mut() = folder_corrections(&files, &mut found);
     let total = files.len();
     *ctx.file_stems.borrow_mut() = files.iter().filter_map(|p| p.file_stem()).map(|s| s.to_string_lossy().to_string()).collect();
+    *ctx.paths.borrow_mut() = files.iter().map(|p| (ingest::display_path(p), p.clone())).collect();
     // Small tabular files (a tracker kept a workbook or a CSV per team) are
     // opened first, for the header rows they share (their columns are
     // recognised on the rows of all of them); each is read from here, not
@@ -1349,9 +1350,16 @@ fn folder_keys_and_lists(files: &[PathBuf], config: &Config, crosswalk: &Crosswa
         0 | 1 => labels.pop(),
         _ => {
             let names: Vec<&str> = labels.iter().map(|l| l.file()).collect();
-            let why = format!("{} files each give codes their meanings: none is used; codes in the other files are read as they are", names.len());
-            found.push(Severity::Warning, "value_labels_ambiguous", names[0], None, None, None, names.join(", "), why);
-            None
+            // (Parts of one key, no code given two meanings: read as one.)
+            if let Some(one) = gradekey::ValueLabels::merged(&labels) {
+                let why = format!("{} files each give codes their meanings, and no code is given two: read as one key", names.len());
+                found.push(Severity::Info, "value_labels_merged", names[0], None, None, None, names.join(", "), why);
+                Some(one)
+            } else {
+                let why = format!("{} files each give codes their meanings: none is used; codes in the other files are read as they are", names.len());
+                found.push(Severity::Warning, "value_labels_ambiguous", names[0], None, None, None, names.join(", "), why);
+                None
+            }
         }
     };
     FolderKeys { grade_keys: one_grade_key(keys, found), question_list: one_question_list(lists, found), labels, column_keys }

@@ -766,6 +766,12 @@ pub struct Context<'a> {
     /// While a joined report's two tables are read ([`super::joined`]):
     /// neither is looked at as a joined report again.
     pub(crate) in_joined: std::cell::Cell<bool>,
+    /// Each input file by the name it is shown by (to open another part of
+    /// a log of legal-status events: [`other_log_parts`]).
+    pub(crate) paths: std::cell::RefCell<std::collections::HashMap<String, std::path::PathBuf>>,
+    /// The parts (file, sheet) of a log of legal-status events already read
+    /// with another part of it, and that part's name.
+    pub(crate) events_read: std::cell::RefCell<std::collections::HashMap<(String, Option<String>), String>>,
     /// The audits of action lists that list their audits too
     /// ([`super::joined::Shape::ActionsWithAudits`]), read when every file
     /// has been read and only if no other table of audits was
@@ -900,6 +906,49 @@ pub(crate) fn header_parts(ctx: &Context, tables: &mut [Table]) -> Vec<HeaderPar
     parts
 }
 
+/// Row numbers of a log's other parts, read with it, are told apart by
+/// this much ([`other_log_parts`]).
+const PART_TAG: u32 = 1 << 24;
+
+/// Another file's table under the same header as a log of legal-status
+/// events being read: its file and sheet, its header's row and every row
+/// under it.
+struct LogPart {
+    file: String,
+    sheet: Option<String>,
+    header_row: u32,
+    rows: Vec<SourceRow>,
+}
+
+/// The other files of the folder whose table has `own` for its header (see
+/// [`SharedHeader`]: small files only), not read yet, each read whole: the
+/// other parts of a log of legal-status events split into files. (Not sheets
+/// of the same workbook; nor a part too long to tell its rows apart.)
+fn other_log_parts(ctx: &Context, own: &[String], file: &str) -> Vec<LogPart> {
+    let wanted: Vec<(String, Option<String>)> = {
+        let shared = ctx.shared_headers.borrow();
+        let Some(s) = shared.iter().find(|s| s.header == header_key(own)) else { return Vec::new() };
+        s.parts.iter().filter(|p| p.file != file).map(|p| (p.file.clone(), p.sheet.clone())).collect()
+    };
+    let mut parts = Vec::new();
+    for (shown, sheet) in wanted {
+        if ctx.events_read.borrow().contains_key(&(shown.clone(), sheet.clone())) || parts.len() + 2 >= 256 {
+            continue;
+        }
+        let Some(path) = ctx.paths.borrow().get(&shown).cloned() else { continue };
+        let Some((tables, _)) = crate::ingest::quietly(|| crate::ingest::open_with_notes(&path)).ok().and_then(Result::ok) else { continue };
+        let Some(t) = tables.into_iter().find(|t| t.sheet == sheet) else { continue };
+        let rows: Vec<SourceRow> = t.rows.map_while(Result::ok).collect();
+        let Some(h) = rows.iter().take(SHARED_LOOK).position(|r| header_key(&header_names(r)) == header_key(own)) else { continue };
+        let below: Vec<SourceRow> = rows[h + 1..].iter().filter(|r| !repeats_header(r, own)).cloned().collect();
+        if below.iter().any(|r| r.row >= PART_TAG) {
+            continue;
+        }
+        parts.push(LogPart { file: shown, sheet, header_row: rows[h].row, rows: below });
+    }
+    parts
+}
+
 /// The header rows two or more of `parts` share.
 pub(crate) fn shared_headers(parts: &[HeaderPart]) -> Vec<SharedHeader> {
     let mut found: Vec<SharedHeader> = Vec::new();
@@ -947,6 +996,8 @@ impl<'a> Context<'a> {
             folder_headers: Default::default(),
             file_stems: Default::default(),
             in_joined: Default::default(),
+            paths: Default::default(),
+            events_read: Default::default(),
             listed_audits: Default::default(),
         }
     }
@@ -3587,13 +3638,21 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         // date (entered)": "27/08/2026 (entered 28/08/2026)"). (Not "Child
         // seen / seen alone": "Seen: Yes / Seen alone: No", "Seen: No - no
         // access", is one answer, read whole.)
-        let found = super::combined::CombinedColumns::find(&sample[h], &sample[h + 1..], |p| names_field(&[&rec.audit, &rec.action], p)).or_else(|| {
-            super::combined::CombinedColumns::find(&sample[h], &sample[h + 1..], |p| names_field(&[&rec.case_note], p)).filter(|c| c.bracketed_only())
-        });
+        // (Told on the rows of the other parts of its table too, the sheets
+        // or files under the same header: parts of one table split alike.)
+        let (more, _) = ctx.shared_rows(&header_names(&sample[h]), &file, sheet.as_deref(), SHARED_ROWS);
+        let pooled: Vec<SourceRow>;
+        let body: &[SourceRow] = if more.is_empty() {
+            &sample[h + 1..]
+        } else {
+            pooled = sample[h + 1..].iter().cloned().chain(more.into_iter().map(|cells| SourceRow { row: 0, cells })).collect();
+            &pooled
+        };
+        let found = super::combined::CombinedColumns::find(&sample[h], body, |p| names_field(&[&rec.audit, &rec.action], p))
+            .or_else(|| super::combined::CombinedColumns::find(&sample[h], body, |p| names_field(&[&rec.case_note], p)).filter(|c| c.bracketed_only()));
         // (Or a legal status with its dates, "Legal status (from – to)":
         // "Child Protection Plan (Neglect) 10/05/2026 – current".)
-        let found = found
-            .or_else(|| super::combined::CombinedColumns::find(&sample[h], &sample[h + 1..], |p| names_field(&[&rec.episode], p)).filter(|c| c.led_only()));
+        let found = found.or_else(|| super::combined::CombinedColumns::find(&sample[h], body, |p| names_field(&[&rec.episode], p)).filter(|c| c.led_only()));
         if let Some(combined) = found {
             let why = combined.describe(&sample[h]);
             findings.push(Severity::Warning, "cell_split", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
@@ -4199,9 +4258,43 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             // (Episodes made of its first rows: a column of "Closed" beside case types is no log.)
             .filter(|log| super::events::episodes(ctx, log, &sample[h + 1..]).0.len() > 1);
         if let Some(log) = log {
+            // (A part of a log read already with another part: said, not read again.)
+            if let Some(with) = ctx.events_read.borrow().get(&(file.clone(), sheet.clone())) {
+                let why = format!("a part of the log of legal-status events '{with}', under the same header: its rows were read with it, as one log");
+                report.notes.push(why.clone());
+                report.header_row = Some(sample[h].row);
+                report.kind = TableKind::Episodes;
+                findings.push(Severity::Info, "legal_status_events", &file, sheet.as_deref(), Some(sample[h].row), None, with.as_str(), why);
+                return (report, None);
+            }
             let all = rows_below(&mut sample, h, &mut rows, &mut read_error);
+            // The log's other parts, files under the same header ("… part 1",
+            // "… part 2"; a year's export each): one child's events may be in
+            // two of them, so they are read as one log, and each episode is
+            // read back in the part of the event that opened it.
+            let parts = other_log_parts(ctx, &header_names(&sample[h]), &file);
+            let (table, unmatched, mut by_part) = if parts.is_empty() {
+                let (table, unmatched) = super::events::episodes(ctx, &log, &all);
+                (table, unmatched, Vec::new())
+            } else {
+                let tagged = all.iter().cloned().chain(
+                    parts
+                        .iter()
+                        .enumerate()
+                        .flat_map(|(k, p)| p.rows.iter().map(move |r| SourceRow { row: r.row + (k as u32 + 1) * PART_TAG, cells: r.cells.clone() })),
+                );
+                let (combined, unmatched) = super::events::episodes(ctx, &log, &tagged.collect::<Vec<_>>());
+                let mut own = vec![combined[0].clone()];
+                let mut by_part: Vec<Vec<SourceRow>> = vec![vec![combined[0].clone()]; parts.len()];
+                for r in combined.into_iter().skip(1) {
+                    match (r.row / PART_TAG) as usize {
+                        0 => own.push(r),
+                        k => by_part[k - 1].push(SourceRow { row: r.row % PART_TAG, cells: r.cells }),
+                    }
+                }
+                (own, unmatched, by_part)
+            };
             let source_rows = all.iter().filter(|r| !r.is_blank()).count();
-            let (table, unmatched) = super::events::episodes(ctx, &log, &all);
             let episodes = table.len() - 1;
             let why = format!(
                 "a log of legal-status events ({source_rows} rows): each child's events in date order read as {episodes} episodes, a start opening one and an end closing it"
@@ -4235,6 +4328,46 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 first.reject(super::events::EVENT_FOLDED);
             }
             first.attached.extend(reports);
+            // Each other part's episodes, read as its own.
+            for (part, episodes_of) in parts.iter().zip(by_part.iter_mut()) {
+                let count = episodes_of.len() - 1;
+                let why =
+                    format!("a part of the log of legal-status events '{}', under the same header: read with it as one log, {count} episodes read here", file);
+                ctx.events_read.borrow_mut().insert((part.file.clone(), part.sheet.clone()), file.clone());
+                findings.push(
+                    Severity::Info,
+                    "legal_status_events",
+                    &part.file,
+                    part.sheet.as_deref(),
+                    Some(part.header_row),
+                    None,
+                    file.as_str(),
+                    why.clone(),
+                );
+                ctx.in_joined.set(true);
+                let mut reports = read_tables(
+                    ctx,
+                    Table {
+                        file: part.file.clone(),
+                        sheet: part.sheet.clone(),
+                        text_format: None,
+                        rows: Box::new(std::mem::take(episodes_of).into_iter().map(Ok)),
+                        date1904,
+                    },
+                    model,
+                    findings,
+                );
+                ctx.in_joined.set(false);
+                let mut own = if reports.is_empty() { TableReport::new(&part.file, part.sheet.as_deref(), None) } else { reports.remove(0) };
+                own.notes.insert(0, why);
+                own.header_row = Some(part.header_row);
+                for _ in count..part.rows.iter().filter(|r| !r.is_blank()).count() {
+                    own.rows_read += 1;
+                    own.reject(super::events::EVENT_FOLDED);
+                }
+                own.attached.extend(reports);
+                first.attached.push(own);
+            }
             if let Some(e) = read_error {
                 first.failed = true;
                 findings.push(Severity::Error, "read_error", &file, sheet.as_deref(), None, None, "", format!("reading stopped: {}", e.message));
