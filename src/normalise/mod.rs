@@ -243,6 +243,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     progress(total, total, "");
     // (An action list's audits, where no other table of audits was read.)
     out.tables.extend(table::read_listed_audits(&ctx, &mut out.model, &mut found));
+    table::end_histories_across_parts(&ctx, &mut out.tables, &mut out.model, &mut found);
     corrections::not_made(&ctx.keyed_corrections.borrow(), &mut found);
     table::resolve_carried(&mut out.model);
     table::children_of_originals(&mut out.model, &mut found);

@@ -769,6 +769,9 @@ pub struct Context<'a> {
     /// Each input file by the name it is shown by (to open another part of
     /// a log of legal-status events: [`other_log_parts`]).
     pub(crate) paths: std::cell::RefCell<std::collections::HashMap<String, std::path::PathBuf>>,
+    /// Each status history read (a legal-status table without end dates):
+    /// its header and its rows' changes of status.
+    pub(crate) status_histories: std::cell::RefCell<Vec<StatusHistory>>,
     /// The parts (file, sheet) of a log of legal-status events already read
     /// with another part of it, and that part's name.
     pub(crate) events_read: std::cell::RefCell<std::collections::HashMap<(String, Option<String>), String>>,
@@ -998,6 +1001,7 @@ impl<'a> Context<'a> {
             in_joined: Default::default(),
             paths: Default::default(),
             events_read: Default::default(),
+            status_histories: Default::default(),
             listed_audits: Default::default(),
         }
     }
@@ -3640,14 +3644,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         // access", is one answer, read whole.)
         // (Told on the rows of the other parts of its table too, the sheets
         // or files under the same header: parts of one table split alike.)
-        let (more, _) = ctx.shared_rows(&header_names(&sample[h]), &file, sheet.as_deref(), SHARED_ROWS);
-        let pooled: Vec<SourceRow>;
-        let body: &[SourceRow] = if more.is_empty() {
-            &sample[h + 1..]
-        } else {
-            pooled = sample[h + 1..].iter().cloned().chain(more.into_iter().map(|cells| SourceRow { row: 0, cells })).collect();
-            &pooled
-        };
+        let pooled = with_shared_rows(ctx, &sample[h], &sample[h + 1..], &file, sheet.as_deref());
+        let body: &[SourceRow] = &pooled;
         let found = super::combined::CombinedColumns::find(&sample[h], body, |p| names_field(&[&rec.audit, &rec.action], p))
             .or_else(|| super::combined::CombinedColumns::find(&sample[h], body, |p| names_field(&[&rec.case_note], p)).filter(|c| c.bracketed_only()));
         // (Or a legal status with its dates, "Legal status (from – to)":
@@ -5094,7 +5092,16 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         sheet_team,
         named_team,
         named_team_said: false,
-        month_first: month_first(&mapping, &sample[h + 1..], &file, sheet.as_deref(), findings, &mut report),
+        // (Told on the rows of every part of the table: a part whose dates
+        // could all be read either way is read as the others are.)
+        month_first: month_first(
+            &mapping,
+            &with_shared_rows(ctx, &sample[h], &sample[h + 1..], &file, sheet.as_deref()),
+            &file,
+            sheet.as_deref(),
+            findings,
+            &mut report,
+        ),
         date1904,
         usual_year: usual_year(&mapping, &sample[h + 1..]),
         own_due_rule: own_due_rule(ctx.config, &mapping, &sample[h + 1..]).or_else(|| titled_due.as_ref().map(|(rule, _)| rule.clone())),
@@ -5371,6 +5378,10 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     }
     if mapping.kind == TableKind::Episodes && mapping.field("end_date").is_none() && wide_plans.is_none() {
         end_by_next_status(&reader.status_changes, &file, sheet.as_deref(), model, findings, &mut report);
+        // (Kept for the history's other parts, files under the same header:
+        // [`end_histories_across_parts`].)
+        let key: Vec<String> = mapping.columns.iter().map(|c| fold(&c.header)).collect();
+        ctx.status_histories.borrow_mut().push(StatusHistory { key, file: file.clone(), sheet: sheet.clone(), changes: reader.status_changes.clone() });
     }
     drop_earlier_versions(&reader.ended_not_current, model, findings, &mut report);
     if reader.action_plan {
@@ -5397,6 +5408,17 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         findings.push(Severity::Error, "read_error", &file, sheet.as_deref(), None, None, "", format!("reading stopped: {}", e.message));
     }
     (report, rest)
+}
+
+/// The rows under a table's header, and the rows of the other parts of its
+/// table (sheets of the workbook or small files of the folder under the same
+/// header, [`SharedHeader`]): so that parts of one table are read alike.
+fn with_shared_rows<'r>(ctx: &Context, header: &SourceRow, own: &'r [SourceRow], file: &str, sheet: Option<&str>) -> std::borrow::Cow<'r, [SourceRow]> {
+    let (more, _) = ctx.shared_rows(&header_names(header), file, sheet, SHARED_ROWS);
+    if more.is_empty() {
+        return std::borrow::Cow::Borrowed(own);
+    }
+    std::borrow::Cow::Owned(own.iter().cloned().chain(more.into_iter().map(|cells| SourceRow { row: 0, cells })).collect())
 }
 
 /// Whether a table's text dates are written month first ("9/14/2026", as a
@@ -6866,6 +6888,65 @@ fn drop_earlier_versions(marked: &[usize], model: &mut Model, findings: &mut Fin
         i += 1;
         !drop.contains(&(i - 1))
     });
+}
+
+/// A status history read from one table ([`end_by_next_status`]).
+pub(crate) struct StatusHistory {
+    /// Its columns' headers, folded: parts of one history share them.
+    key: Vec<String>,
+    file: String,
+    sheet: Option<String>,
+    changes: Vec<(String, chrono::NaiveDate)>,
+}
+
+/// A status history split into files under one header ("Legal status part
+/// 1", "part 2"; a year's export each): a status still open at the end of
+/// its own file lasts until the child's next row in any part, and ends the
+/// day before it, as in one file.
+pub(crate) fn end_histories_across_parts(ctx: &Context, tables: &mut [TableReport], model: &mut Model, findings: &mut Findings) {
+    let histories = ctx.status_histories.take();
+    let mut keys: Vec<&Vec<String>> = histories.iter().map(|h| &h.key).collect();
+    keys.sort();
+    keys.dedup();
+    for key in keys {
+        let parts: Vec<&StatusHistory> = histories.iter().filter(|h| &h.key == key).collect();
+        let files: std::collections::BTreeSet<&str> = parts.iter().map(|p| p.file.as_str()).collect();
+        if files.len() < 2 {
+            continue;
+        }
+        let mut by_child: std::collections::HashMap<&str, Vec<chrono::NaiveDate>> = std::collections::HashMap::new();
+        for (child, start) in parts.iter().flat_map(|p| &p.changes) {
+            by_child.entry(child.as_str()).or_default().push(*start);
+        }
+        let in_parts = |e: &super::model::Episode| parts.iter().any(|p| p.file == e.origin.file && p.sheet == e.origin.sheet);
+        let mut ended: Vec<(String, Option<String>)> = Vec::new();
+        for e in model.episodes.iter_mut().filter(|e| e.end.is_none()) {
+            if !in_parts(e) {
+                continue;
+            }
+            let next = by_child.get(super::identity::tidy(&e.child_id).as_ref()).and_then(|starts| starts.iter().filter(|&&d| d > e.start).min().copied());
+            if let Some(next) = next {
+                e.end = next.pred_opt();
+                ended.push((e.origin.file.clone(), e.origin.sheet.clone()));
+            }
+        }
+        if ended.is_empty() {
+            continue;
+        }
+        let names: Vec<&str> = files.iter().copied().collect();
+        for (file, sheet) in ended.iter().collect::<std::collections::BTreeSet<_>>() {
+            let n = ended.iter().filter(|(f, s)| f == file && s == sheet).count();
+            let why = format!(
+                "a status history in {} files under the same header ({}): {n} statuses open at the end of this one ended the day before the child's next row in another",
+                names.len(),
+                names.join(", ")
+            );
+            if let Some(t) = tables.iter_mut().find(|t| &t.file == file && &t.sheet == sheet) {
+                t.notes.push(why.clone());
+            }
+            findings.push(Severity::Info, "status_history", file, sheet.as_deref(), None, None, n.to_string(), why);
+        }
+    }
 }
 
 fn end_by_next_status(
