@@ -255,7 +255,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     out.model.no_completion = Default::default();
     keep_from_set_aside(&mut out, &mut found);
     drop_superseded_notes(&mut out, &mut found);
-    joint_entries(&mut out.model);
+    joint_entries(&ctx, &mut out.model);
     open_copies_returned(out.tables.as_slice(), &mut out.model);
     allocated_twice(&mut out.model);
     drop_superseded(&mut out, &mut found);
@@ -520,15 +520,18 @@ fn drop_reaudits_read_twice(model: &mut Model, found: &mut findings::Findings) {
 /// a note saying the other's entry is the record ([`joint_entry_of`]). That
 /// row is set aside for the other (with what the other's table has no
 /// column for, as any version); where both rows say so, both stay.
-fn joint_entries(model: &mut Model) {
+fn joint_entries(ctx: &table::Context, model: &mut Model) {
     let marked: Vec<usize> = (0..model.audits.len()).filter(|&i| model.audits[i].entry_note.is_some() && model.audits[i].completed.is_some()).collect();
     let mut gone: Vec<(model::Origin, model::Origin)> = Vec::new();
+    // (In one table, or in parts of one under the same header: a tracker
+    // split into files may part the two entries.)
+    let table_of = |o: &model::Origin| ctx.table_of(&o.file, o.sheet.as_deref());
     for i in marked {
         let a = &model.audits[i];
         let child = identity::child_key(&a.child_id);
+        let own_table = table_of(&a.origin);
         let record = model.audits.iter().find(|x| {
-            x.origin.file == a.origin.file
-                && x.origin.sheet == a.origin.sheet
+            ((x.origin.file == a.origin.file && x.origin.sheet == a.origin.sheet) || table_of(&x.origin) == own_table)
                 && x.origin != a.origin
                 && x.completed == a.completed
                 && child.is_some()

@@ -350,17 +350,28 @@ fn team_in_name(name: &str) -> Option<String> {
 /// "CP North copy 2", "CP North part 1", "CP North (part 2 of 3)", "CP North
 /// pt 1" are all "CP North".
 fn without_copy_marks(name: &str) -> &str {
+    marks_off(name, true)
+}
+
+/// A file's name without a split's part marks only ("… part 1", "(part 2
+/// of 3)", "pt 1"): a copy's or a download's marks are kept.
+fn without_part_marks(name: &str) -> &str {
+    marks_off(name, false)
+}
+
+fn marks_off(name: &str, copies: bool) -> &str {
     // A mark's words: "copy", "copy 2", "part 1", "part 1 of 2", "pt 1", "2".
-    fn mark(words: &[&str]) -> bool {
+    let mark = |words: &[&str]| {
         let number = |w: &str| !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
         match words {
-            ["copy"] => true,
-            [n] => number(n),
-            ["copy", n] | ["part" | "pt", n] => number(n),
+            ["copy"] => copies,
+            [n] => copies && number(n),
+            ["copy", n] => copies && number(n),
+            ["part" | "pt", n] => number(n),
             ["part" | "pt", n, "of", m] => number(n) && number(m),
             _ => false,
         }
-    }
+    };
     let mut name = name.trim();
     loop {
         let lower = name.to_ascii_lowercase();
@@ -1021,12 +1032,33 @@ impl<'a> Context<'a> {
             let below = &part.rows;
             let end = table_end(self, below, own);
             let before = rows.len();
-            rows.extend(below[..end].iter().filter(|r| !is_totals_row(r) && !repeats_header(r, own)).take(room - before).map(|r| r.cells.clone()));
+            // (A control's placeholder left in a cell, "--Please Select--",
+            // is no value, as in the table's own rows.)
+            let unfilled = |c: &Cell| matches!(c, Cell::Text(t) if super::forms::unfilled(t) && !super::forms::placeholder_text(t));
+            rows.extend(
+                below[..end]
+                    .iter()
+                    .filter(|r| !is_totals_row(r) && !repeats_header(r, own))
+                    .take(room - before)
+                    .map(|r| r.cells.iter().map(|c| if unfilled(c) { Cell::Empty } else { c.clone() }).collect()),
+            );
             if rows.len() > before {
                 names.push(part.name());
             }
         }
         (rows, names)
+    }
+
+    /// The table a sheet or small file is a part of (its header shared with
+    /// other sheets or files, [`SharedHeader`]): the first of those parts;
+    /// else the sheet itself.
+    pub(crate) fn table_of(&self, file: &str, sheet: Option<&str>) -> (String, Option<String>) {
+        let shared = self.shared_headers.borrow();
+        shared
+            .iter()
+            .find(|s| s.parts.iter().any(|p| p.file == file && p.sheet.as_deref() == sheet))
+            .map(|s| (s.parts[0].file.clone(), s.parts[0].sheet.clone()))
+            .unwrap_or_else(|| (file.to_string(), sheet.map(str::to_string)))
     }
 
     /// [`is_known_header`], answered once per distinct text.
@@ -7578,6 +7610,22 @@ impl<'a> RowReader<'a> {
         result
     }
 
+    /// Whether a record read before is of this sheet, or of another part of
+    /// its table: a file split by rows ("… part 1", "… part 2"), the same
+    /// name but for the part, under the same header.
+    fn same_log(&self, o: &Origin) -> bool {
+        if o.file == self.file && o.sheet.as_deref() == self.sheet {
+            return true;
+        }
+        let stem = |f: &str| std::path::Path::new(f).file_stem().map(|s| without_part_marks(&s.to_string_lossy()).to_lowercase()).unwrap_or_default();
+        let split = |f: &str| std::path::Path::new(f).file_stem().is_some_and(|s| without_part_marks(&s.to_string_lossy()).len() < s.len());
+        o.file != self.file
+            && split(&o.file)
+            && split(self.file)
+            && stem(&o.file) == stem(self.file)
+            && self.ctx.table_of(&o.file, o.sheet.as_deref()) == self.ctx.table_of(self.file, self.sheet)
+    }
+
     fn add_audit(&self, mut a: Audit, model: &mut Model, findings: &mut Findings) -> Result<(), RowError> {
         let mine = self.version(a.completed.is_some(), "completed_date", model);
         let has_id = self.mapping.field("audit_id").is_some();
@@ -7608,8 +7656,7 @@ impl<'a> RowReader<'a> {
             // (The cheap tests first: every audit read so far is asked.)
             !has_id
                 && x.completed.zip(a.completed).is_some_and(|(p, q)| (q - p).num_days().abs() <= RESUBMITTED_WITHIN)
-                && x.origin.file == self.file
-                && x.origin.sheet.as_deref() == self.sheet
+                && self.same_log(&x.origin)
                 && x.framework == a.framework
                 && same_child(x, &a)
                 && (x.completed == a.completed || first_band(x) != Some(crate::normalise::config::Band::Inadequate))
@@ -7698,7 +7745,7 @@ impl<'a> RowReader<'a> {
             };
             let first_version =
                 Version { file: first_name, done: first_done, records_done: !model.no_completion.contains(&(first.file.clone(), first.sheet.clone())) };
-            let on_one_sheet = first.file == self.file && first.sheet.as_deref() == self.sheet;
+            let on_one_sheet = self.same_log(first);
             // Sent in again: the later completion is the later version (a
             // download lists the newest first as often as the oldest).
             let sent_again = earlier_audit.filter(|x| resubmitted(x)).and_then(|x| x.completed.zip(a.completed)).and_then(|(p, q)| match q.cmp(&p) {
