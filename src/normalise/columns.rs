@@ -823,14 +823,22 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         // plain "Grade:" after the moderation columns is the moderator's,
         // even where a record split at a page break left those blank.)
         let only = !columns.iter().enumerate().any(|(j, c)| j != i && c.target == columns[i].target);
+        // (A "No" says no moderation only under "Moderated?": under
+        // "Moderator agrees?" it is a moderation that disagreed.)
         let own = only && {
             let moderation: Vec<usize> = columns
                 .iter()
                 .filter(|c| matches!(&c.target, Target::Field(f) if ["moderated", "moderator_agrees", "moderation_date"].contains(&f.as_str())))
                 .map(|c| c.index)
                 .collect();
+            let agrees: Vec<usize> = columns.iter().filter(|c| c.target == Target::Field("moderator_agrees".into())).map(|c| c.index).collect();
             let index = columns[i].index;
-            !moderation.is_empty() && sample.iter().any(|r| r.get(index).is_some_and(|c| !c.is_empty()) && unmoderated(r, &moderation))
+            !moderation.is_empty()
+                && sample.iter().any(|r| {
+                    r.get(index).is_some_and(|c| !c.is_empty())
+                        && unmoderated(r, &moderation)
+                        && agrees.iter().all(|&m| r.get(m).is_none_or(|c| c.is_empty() || super::scales::answer(c) == Some(super::model::Answer::Blank)))
+                })
         };
         // An audit table's only grade (it has domains: a full audit, not a
         // moderation log) stays the audit's wherever it stands.

@@ -4183,11 +4183,12 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             // Person ID | CareFirst Person ID": a map gives each old id one new
             // id, and merged duplicates share one; so where one column's ids
             // repeat and the other's do not, the repeated ones are the new.)
-            let repeats = |i: usize| {
-                let mut seen = std::collections::HashSet::new();
-                all.iter().filter_map(|r| id(r, i)).any(|v| !seen.insert(v))
+            // (Told by the pairs, each once: a row copied twice repeats both.)
+            let maps_one_to_one = |from: usize, to: usize| {
+                let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+                all.iter().filter_map(|r| id(r, from).zip(id(r, to))).all(|(f, t)| seen.entry(f).or_insert_with(|| t.clone()) == &t)
             };
-            let (old, new) = if !by_words && repeats(old) && !repeats(new) { (new, old) } else { (old, new) };
+            let (old, new) = if !by_words && !maps_one_to_one(old, new) && maps_one_to_one(new, old) { (new, old) } else { (old, new) };
             let pairs: Vec<(String, String)> = all.iter().filter_map(|r| id(r, old).zip(id(r, new))).filter(|(o, n)| o != n).collect();
             {
                 report.reject_all(all.len() as u64, NOT_DATA);

@@ -1430,6 +1430,15 @@ fn a_hundred_and_thirty_fourth_blind_set_of_several_habits_at_once_keeps_every_k
 }
 
 #[test]
+fn cases_a_strangers_review_of_the_forty_fifth_sessions_rules_found() {
+    // tests/fixtures/review45: a moderator's grade filled only where the
+    // moderator disagreed ("Moderator agrees?" = "No") is the moderator's,
+    // not the audit's; a crosswalk row copied twice does not turn the map
+    // round.
+    check("review45");
+}
+
+#[test]
 fn a_hundred_and_sixteenth_blind_set_of_reports_that_joined_two_tables_keeps_every_kpi() {
     // A system's report that joins each audit to its actions (the audit's
     // columns on each action row), an action list listing its audits, a
