@@ -4897,8 +4897,11 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             let id_col = mapping.columns[ci].index;
             let audit_col = mapping.field("audit_id").or_else(|| mapping.field("child_id"));
             let mut audit_of: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+            // (Told on every part's rows: the other part of a list split in
+            // two may hold the second audit's action 1.)
+            let rows_of_all_parts = with_shared_rows(ctx, &sample[h], &sample[h + 1..], &file, sheet.as_deref());
             let restarts = audit_col.and_then(|a| {
-                sample[h + 1..].iter().find_map(|r| {
+                rows_of_all_parts.iter().find_map(|r| {
                     let id = super::identity::tidy(r.cells.get(id_col)?.as_string().trim()).to_lowercase();
                     let audit = super::identity::tidy(r.cells.get(a)?.as_string().trim()).to_lowercase();
                     if id.is_empty() || audit.is_empty() {
@@ -9234,7 +9237,9 @@ impl<'a> RowReader<'a> {
             .as_ref()
             .and_then(|k| model.action_keys.get(k).copied())
             .or(other_owner)
-            .filter(|&i| model.actions[i].origin.file != self.file || model.actions[i].origin.sheet.as_deref() != self.sheet)
+            // (Not on this sheet, nor in another part of its file split by
+            // rows: one list's two rows of the same words are two actions.)
+            .filter(|&i| !self.same_log(&model.actions[i].origin))
             .filter(|&i| !matches!((when(&model.actions[i]), when(&a)), (Some(x), Some(y)) if x.signed_duration_since(y).num_days().abs() > 14))
             // (On two sheets of one workbook, nor when they are due more than
             // two weeks apart: a month's tab and the next month's, the same
