@@ -403,6 +403,14 @@ fn marks_off(name: &str, copies: bool) -> &str {
     }
 }
 
+/// A file's name (no folder, no extension), lower-cased, without the part
+/// mark of a file split by rows; none where it has no such mark.
+fn split_stem(file: &str) -> Option<String> {
+    let stem = std::path::Path::new(file).file_stem()?.to_string_lossy().into_owned();
+    let whole = without_part_marks(&stem);
+    (whole.len() < stem.len()).then(|| whole.to_lowercase())
+}
+
 /// The words of a lower-cased name with where each starts, split at spaces,
 /// dashes and underscores.
 fn token_starts(lower: &str) -> Vec<(usize, &str)> {
@@ -920,6 +928,13 @@ pub(crate) fn header_parts(ctx: &Context, tables: &mut [Table]) -> Vec<HeaderPar
     parts
 }
 
+/// A cell left as the template wrote it ("Choose an item.", "--Please
+/// Select--"; see [`super::forms::unfilled`]), not a placeholder a form's
+/// reader knows: no answer, read as empty.
+fn left_unfilled(c: &Cell) -> bool {
+    matches!(c, Cell::Text(t) if super::forms::unfilled(t) && !super::forms::placeholder_text(t))
+}
+
 /// Row numbers of a log's other parts, read with it, are told apart by
 /// this much ([`other_log_parts`]).
 const PART_TAG: u32 = 1 << 24;
@@ -1034,13 +1049,12 @@ impl<'a> Context<'a> {
             let before = rows.len();
             // (A control's placeholder left in a cell, "--Please Select--",
             // is no value, as in the table's own rows.)
-            let unfilled = |c: &Cell| matches!(c, Cell::Text(t) if super::forms::unfilled(t) && !super::forms::placeholder_text(t));
             rows.extend(
                 below[..end]
                     .iter()
                     .filter(|r| !is_totals_row(r) && !repeats_header(r, own))
                     .take(room - before)
-                    .map(|r| r.cells.iter().map(|c| if unfilled(c) { Cell::Empty } else { c.clone() }).collect()),
+                    .map(|r| r.cells.iter().map(|c| if left_unfilled(c) { Cell::Empty } else { c.clone() }).collect()),
             );
             if rows.len() > before {
                 names.push(part.name());
@@ -3463,7 +3477,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // answer not given. A control's placeholder stays in a table's cell too,
     // where its readers take it for none given: "Choose an item." under
     // "Team" is no team, not the team above.)
-    let left = |c: &Cell| matches!(c, Cell::Text(t) if super::forms::unfilled(t) && !super::forms::placeholder_text(t));
+    let left = left_unfilled;
     let mut as_written: Option<Vec<SourceRow>> = None;
     if sample.iter().any(|r| r.cells.iter().any(left)) {
         let blank = move |mut r: SourceRow| {
@@ -4181,14 +4195,14 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             let all: Vec<&SourceRow> = sample[h + 1..].iter().chain(&rest).filter(|r| !r.is_blank()).collect();
             // (Two systems' ids with no word saying which is old, "Eclipse
             // Person ID | CareFirst Person ID": a map gives each old id one new
-            // id, and merged duplicates share one; so where one column's ids
-            // repeat and the other's do not, the repeated ones are the new.)
-            // (Told by the pairs, each once: a row copied twice repeats both.)
-            let maps_one_to_one = |from: usize, to: usize| {
+            // id, and merged duplicates share one; so where only one way round
+            // each id has one other, that way is old to new. A row copied
+            // twice gives an id the same other twice: still one.)
+            let each_has_one = |from: usize, to: usize| {
                 let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
                 all.iter().filter_map(|r| id(r, from).zip(id(r, to))).all(|(f, t)| seen.entry(f).or_insert_with(|| t.clone()) == &t)
             };
-            let (old, new) = if !by_words && !maps_one_to_one(old, new) && maps_one_to_one(new, old) { (new, old) } else { (old, new) };
+            let (old, new) = if !by_words && !each_has_one(old, new) && each_has_one(new, old) { (new, old) } else { (old, new) };
             let pairs: Vec<(String, String)> = all.iter().filter_map(|r| id(r, old).zip(id(r, new))).filter(|(o, n)| o != n).collect();
             {
                 report.reject_all(all.len() as u64, NOT_DATA);
@@ -5128,6 +5142,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         sheet_team,
         named_team,
         named_team_said: false,
+        part_of: split_stem(&file),
         // (Told on the rows of every part of the table: a part whose dates
         // could all be read either way is read as the others are.)
         month_first: month_first(
@@ -6950,18 +6965,14 @@ pub(crate) fn end_histories_across_parts(ctx: &Context, tables: &mut [TableRepor
         if files.len() < 2 {
             continue;
         }
-        let mut by_child: std::collections::HashMap<&str, Vec<chrono::NaiveDate>> = std::collections::HashMap::new();
-        for (child, start) in parts.iter().flat_map(|p| &p.changes) {
-            by_child.entry(child.as_str()).or_default().push(*start);
-        }
+        let by_child = changes_by_child(parts.iter().flat_map(|p| &p.changes));
         let in_parts = |e: &super::model::Episode| parts.iter().any(|p| p.file == e.origin.file && p.sheet == e.origin.sheet);
         let mut ended: Vec<(String, Option<String>)> = Vec::new();
         for e in model.episodes.iter_mut().filter(|e| e.end.is_none()) {
             if !in_parts(e) {
                 continue;
             }
-            let next = by_child.get(super::identity::tidy(&e.child_id).as_ref()).and_then(|starts| starts.iter().filter(|&&d| d > e.start).min().copied());
-            if let Some(next) = next {
+            if let Some(next) = next_change(&by_child, e) {
                 e.end = next.pred_opt();
                 ended.push((e.origin.file.clone(), e.origin.sheet.clone()));
             }
@@ -6985,6 +6996,20 @@ pub(crate) fn end_histories_across_parts(ctx: &Context, tables: &mut [TableRepor
     }
 }
 
+/// A status history's changes (child, day) by child.
+fn changes_by_child<'c>(changes: impl IntoIterator<Item = &'c (String, chrono::NaiveDate)>) -> std::collections::HashMap<&'c str, Vec<chrono::NaiveDate>> {
+    let mut by_child: std::collections::HashMap<&str, Vec<chrono::NaiveDate>> = std::collections::HashMap::new();
+    for (child, start) in changes {
+        by_child.entry(child.as_str()).or_default().push(*start);
+    }
+    by_child
+}
+
+/// The child's next change of status after an episode's start.
+fn next_change(by_child: &std::collections::HashMap<&str, Vec<chrono::NaiveDate>>, e: &super::model::Episode) -> Option<chrono::NaiveDate> {
+    by_child.get(super::identity::tidy(&e.child_id).as_ref()).and_then(|starts| starts.iter().filter(|&&d| d > e.start).min().copied())
+}
+
 fn end_by_next_status(
     changes: &[(String, chrono::NaiveDate)],
     file: &str,
@@ -6993,14 +7018,10 @@ fn end_by_next_status(
     findings: &mut Findings,
     report: &mut TableReport,
 ) {
-    let mut by_child: std::collections::HashMap<&str, Vec<chrono::NaiveDate>> = std::collections::HashMap::new();
-    for (child, start) in changes {
-        by_child.entry(child.as_str()).or_default().push(*start);
-    }
+    let by_child = changes_by_child(changes);
     let mut ended = 0;
     for e in model.episodes.iter_mut().filter(|e| e.end.is_none() && e.origin.file == file && e.origin.sheet.as_deref() == sheet) {
-        let next = by_child.get(super::identity::tidy(&e.child_id).as_ref()).and_then(|starts| starts.iter().filter(|&&d| d > e.start).min().copied());
-        if let Some(next) = next {
+        if let Some(next) = next_change(&by_child, e) {
             e.end = next.pred_opt();
             ended += 1;
         }
@@ -7114,6 +7135,9 @@ struct RowReader<'a> {
     /// is blank or unfilled. Said once a table.
     named_team: Option<(String, &'static str)>,
     named_team_said: bool,
+    /// The file's name without its part mark, where it has one ("Tracker
+    /// part 2" is "tracker"): see [`RowReader::same_log`].
+    part_of: Option<String>,
     /// Service and team in one column ("Safeguarding > CP West"), split at this.
     team_path: Option<(&'static str, bool)>,
     /// The table's text dates are written month first ("9/14/2026").
@@ -7621,12 +7645,10 @@ impl<'a> RowReader<'a> {
         if o.file == self.file && o.sheet.as_deref() == self.sheet {
             return true;
         }
-        let stem = |f: &str| std::path::Path::new(f).file_stem().map(|s| without_part_marks(&s.to_string_lossy()).to_lowercase()).unwrap_or_default();
-        let split = |f: &str| std::path::Path::new(f).file_stem().is_some_and(|s| without_part_marks(&s.to_string_lossy()).len() < s.len());
+        // (Asked of many records: nothing more where this file is no part.)
+        let Some(mine) = &self.part_of else { return false };
         o.file != self.file
-            && split(&o.file)
-            && split(self.file)
-            && stem(&o.file) == stem(self.file)
+            && split_stem(&o.file).as_ref() == Some(mine)
             && self.ctx.table_of(&o.file, o.sheet.as_deref()) == self.ctx.table_of(self.file, self.sheet)
     }
 
