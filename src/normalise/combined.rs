@@ -124,7 +124,7 @@ fn cell_parts(text: &str, n: usize, split: Split) -> Option<Vec<String>> {
         parts.extend([outside, inside]);
         return Some(parts);
     }
-    CELL_SEPARATORS.iter().filter(|s| **s != " - ").find_map(|sep| {
+    CELL_SEPARATORS.iter().find_map(|sep| {
         // (A part left empty at either end: "L. Fenwick –", the date not yet
         // given; "– 10/09/2026".)
         let bare = sep.trim();
@@ -135,7 +135,12 @@ fn cell_parts(text: &str, n: usize, split: Split) -> Option<Vec<String>> {
             _ => t.to_string(),
         };
         let parts: Vec<&str> = padded.split(sep).map(str::trim).collect();
-        (parts.len() == n).then(|| parts.iter().map(|p| if matches!(*p, "-" | "–" | "—") { String::new() } else { p.to_string() }).collect())
+        // (At a spaced hyphen only where a part is a date alone, or left
+        // empty: "L. Fenwick - 03/09/2026", "L. Fenwick -"; not "Yes - seen
+        // at school", an answer and what was said.)
+        let dated = || parts.iter().any(|p| p.is_empty() || crate::ingest::cell::date_alone(p).is_some());
+        (parts.len() == n && (*sep != " - " || dated()))
+            .then(|| parts.iter().map(|p| if matches!(*p, "-" | "–" | "—") { String::new() } else { p.to_string() }).collect())
     })
 }
 

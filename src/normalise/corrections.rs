@@ -209,7 +209,7 @@ fn status(t: &str) -> Said {
 /// twice", "Delete row – audit abandoned").
 fn says_delete(t: &str) -> bool {
     let f = fold(t);
-    ["delete", "remove", "ignore", "strike out", "disregard"].iter().any(|w| super::fold::starts_with_words(&f, w))
+    ["delete", "deleted", "remove", "removed", "ignore", "strike out", "disregard", "void", "voided"].iter().any(|w| super::fold::starts_with_words(&f, w))
 }
 
 /// Whether a log's column says the whole row or record ("(whole row)",
@@ -233,7 +233,10 @@ fn read_log(rows: &[SourceRow], h: usize, cols: &Columns, file: &str, sheet: Opt
     let text = |r: &SourceRow, i: Option<usize>| i.and_then(|i| r.cells.get(i)).map(|c| c.as_string().trim().to_string()).filter(|s| !s.is_empty());
     let mut out = Vec::new();
     for r in rows[h + 1..].iter().filter(|r| !r.is_blank()) {
-        let Some(should) = text(r, Some(cols.should)) else { continue };
+        // (A whole row's new value left blank: the row is gone.)
+        let Some(should) = text(r, Some(cols.should)).or_else(|| text(r, cols.column).filter(|c| whole(c)).map(|_| "(deleted)".to_string())) else {
+            continue;
+        };
         // (Under "Agreed by HoS?", yes or a name is agreed: to make.)
         let said = |s: &str| match status(s) {
             Said::Made if cols.agreement => Said::ToMake,
@@ -598,7 +601,10 @@ pub fn read_keyed(t: &mut Table, file: &str, found: &mut Findings) -> Vec<Keyed>
     // ID", "Person ID"; counted from the first named one, where the log is set
     // in from column A.)
     let first = header.iter().position(|c| !c.is_empty()).unwrap_or(0);
-    let mut id_cols: Vec<(usize, String)> = (first..field_at.min(first + 3)).map(|i| (i, fold(&header[i].as_string()))).filter(|(_, n)| id_name(n)).collect();
+    // (Not the id of whoever made the change: "User ID", "Staff ID".)
+    let staff = |n: &str| n.split(' ').any(|w| matches!(w, "user" | "staff" | "employee" | "login" | "editor" | "changed" | "amended" | "officer" | "by"));
+    let mut id_cols: Vec<(usize, String)> =
+        (first..field_at.min(first + 3)).map(|i| (i, fold(&header[i].as_string()))).filter(|(_, n)| id_name(n) && !staff(n)).collect();
     // (Else, in a log whose columns stand in another order, "From | Field
     // amended | Person ID | Form ID | …", its columns naming a record's id
     // wherever they stand: a child's, a form's, an audit's.)

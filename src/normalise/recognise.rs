@@ -487,7 +487,9 @@ pub fn not_data_reason(sheet: Option<&str>, header: Option<&[Cell]>, body: &[&[C
     let data_like = (0..width).any(|i| {
         let values: Vec<&Cell> = body.iter().filter_map(|r| r.get(i)).collect();
         let p = ValueProfile::of(&values, crosswalk);
-        (p.dates >= 2 && p.fits(ValueKind::Date) == Some(true))
+        // (Two dates of two filled values are enough: a log kept in small
+        // files, two rows each.)
+        (p.dates >= 2 && p.fits(ValueKind::Date) != Some(false) && p.dates * 2 >= p.non_empty)
             || (p.id_like >= 3 && p.fits(ValueKind::Id) == Some(true))
             || (p.grades >= 4 && p.repeats && p.fits(ValueKind::Grade) == Some(true))
     });

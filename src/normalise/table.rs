@@ -304,6 +304,10 @@ mod split_names {
             ("CP North_part_2", Some("CP North")),
             ("CP North (part 2 of 3)", Some("CP North")),
             ("CiC Team 2 pt 1", Some("CiC Team 2")),
+            ("CP North PART1", Some("CP North")),
+            ("CP North.part2", Some("CP North")),
+            ("CiC Team 2 pt2", Some("CiC Team 2")),
+            ("Family Help (part1)", Some("Family Help")),
             ("2026 export - Audits - Assessment North", Some("Assessment North")),
             ("Audits - other teams", None),
             ("Audits 2026-27", None),
@@ -365,7 +369,8 @@ fn marks_off(name: &str, copies: bool) -> &str {
         let number = |w: &str| !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
         match words {
             ["copy"] => copies,
-            [n] => copies && number(n),
+            // (A part written as one word: "PART1", "pt2".)
+            [n] => (copies && number(n)) || glued_part(n).is_some_and(number),
             ["copy", n] => copies && number(n),
             ["part" | "pt", n] => number(n),
             ["part" | "pt", n, "of", m] => number(n) && number(m),
@@ -391,8 +396,8 @@ fn marks_off(name: &str, copies: bool) -> &str {
                 // brackets only a copy's or a part's words are marks.)
                 let Some(tail) = tokens.len().checked_sub(take).filter(|&at| at > 0).map(|at| &tokens[at..]) else { continue };
                 let words: Vec<&str> = tail.iter().map(|&(_, w)| w).collect();
-                if matches!(words[0], "copy" | "part" | "pt") && mark(&words) {
-                    name = name[..tail[0].0].trim_end_matches([' ', '-', '–', '_']);
+                if (matches!(words[0], "copy" | "part" | "pt") || glued_part(words[0]).is_some()) && mark(&words) {
+                    name = name[..tail[0].0].trim_end_matches([' ', '-', '–', '_', '.']);
                     break;
                 }
             }
@@ -411,13 +416,18 @@ fn split_stem(file: &str) -> Option<String> {
     (whole.len() < stem.len()).then(|| whole.to_lowercase())
 }
 
+/// The number of a part mark written as one word ("part1", "pt2"), lower-cased.
+fn glued_part(word: &str) -> Option<&str> {
+    word.strip_prefix("part").or_else(|| word.strip_prefix("pt")).filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The words of a lower-cased name with where each starts, split at spaces,
-/// dashes and underscores.
+/// dashes, underscores and dots ("audits.part2").
 fn token_starts(lower: &str) -> Vec<(usize, &str)> {
     let mut tokens = Vec::new();
     let mut start = None;
     for (i, c) in lower.char_indices() {
-        let sep = c.is_whitespace() || matches!(c, '-' | '–' | '_');
+        let sep = c.is_whitespace() || matches!(c, '-' | '–' | '_' | '.');
         match (sep, start) {
             (true, Some(s)) => {
                 tokens.push((s, &lower[s..i]));
@@ -9567,6 +9577,14 @@ impl<'a> RowReader<'a> {
             if fold(column).split(' ').any(|w| w.starts_with("complet") || w == "done" || w == "signed") {
                 let why = format!("a date where completion is written: read as done on {d}");
                 findings.push(Severity::Info, "date_in_words", self.file, self.sheet, Some(row.row), Some(column), d.to_string(), why);
+                return Some(*d);
+            }
+            // (A date alone under the action's "Status", where the other rows
+            // say "Open": the day it was closed; not a day before it was set.)
+            let set = self.date_read(row, "set_date", &mut Findings::default());
+            if fold(column).split(' ').any(|w| w == "status") && set.is_none_or(|s| s <= *d) {
+                let why = format!("a date alone under the action's status: read as done on {d}");
+                findings.push(Severity::Info, "done_date_in_status", self.file, self.sheet, Some(row.row), Some(column), d.to_string(), why);
                 return Some(*d);
             }
             return None;

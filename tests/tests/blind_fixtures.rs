@@ -1435,6 +1435,11 @@ fn cases_a_strangers_review_of_the_forty_fifth_sessions_rules_found() {
     // moderator disagreed ("Moderator agrees?" = "No") is the moderator's,
     // not the audit's; a crosswalk row copied twice does not turn the map
     // round.
+    // (Forty-sixth session: a date alone under an action's "Status" is the
+    // day it was done; "Name - date" with a plain hyphen is split; a staff
+    // "User ID" in a corrections log is not the record's id; a "(whole row)"
+    // line left blank or "(deleted)" sets the record aside; a log of events
+    // in files of two rows each is read.)
     check("review45");
 }
 
