@@ -637,7 +637,12 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
             // ("Auditors' Grade: Outstanding/Good/…") is no answer: the label's
             // answer is beside it.
             let split = t.split_once(':').filter(|(l, _)| form_field(ctx, l, moderation).is_some());
-            let inline = split.filter(|(_, v)| !v.trim().is_empty() && !is_placeholder(&Cell::text(v))).map(|(l, v)| (l.to_string(), Cell::text(v)));
+            // (Nor the template's instruction after the label, "Parents / carers
+            // views:" over "Please refer to separate guidance document …": the
+            // answer is beside it.)
+            let inline = split
+                .filter(|(_, v)| !v.trim().is_empty() && !is_placeholder(&Cell::text(v)) && !instruction_only(v.trim()))
+                .map(|(l, v)| (l.to_string(), Cell::text(v)));
             let t = &split.filter(|(_, v)| !v.trim().is_empty()).map_or_else(|| t.clone(), |(l, _)| l.to_string());
             let domain_label = summary_domain(ctx, t).is_some() || question_with_grade(ctx, rows, r, c, t).is_some();
             let field = form_field(ctx, t, moderation).or_else(|| tie_by_answer(ctx, t, answer_for(ctx, rows, r, c).map(|(v, _)| v)));

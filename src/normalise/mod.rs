@@ -959,20 +959,45 @@ fn read_codes_by_key(model: &mut Model, ctx: &table::Context, found: &mut findin
     if model.case_notes.is_empty() {
         return;
     }
-    let key: std::collections::HashMap<String, &CodeMeaning> =
-        model.code_key.iter().rev().filter(|k| k.of.as_deref() != Some(table::TEAM_RENAMED)).map(|k| (fold::fold(&k.code), k)).collect();
+    // (Each code's meanings in the keys' order: the first is used, unless
+    // two keys, or two lines of one, give the code meanings of two kinds.)
+    let mut key: std::collections::HashMap<String, Vec<&CodeMeaning>> = std::collections::HashMap::new();
+    for k in model.code_key.iter().filter(|k| k.of.as_deref() != Some(table::TEAM_RENAMED)) {
+        key.entry(fold::fold(&k.code)).or_default().push(k);
+    }
     let unread: std::collections::BTreeSet<u32> = model.case_notes.iter().filter(|n| n.kind == NoteKind::Other).map(|n| n.note_type).collect();
     let mut kinds: std::collections::HashMap<u32, NoteKind> = std::collections::HashMap::new();
     let mut said = Vec::new();
     for id in unread {
         let text = model.strings.get(id);
-        let Some(k) = key.get(&fold::fold(text)) else { continue };
+        let Some(all) = key.get(&fold::fold(text)) else { continue };
+        let k = all[0];
         let kind = table::note_kind(&ctx.note_rules, &k.meaning);
+        if let Some(other) = all.iter().find(|o| table::note_kind(&ctx.note_rules, &o.meaning) != kind) {
+            let place = |m: &CodeMeaning| format!("{}{}", m.file, m.sheet.as_ref().map(|s| format!(" [{s}]")).unwrap_or_default());
+            found.push(
+                Severity::Warning,
+                "code_key_ambiguous",
+                &k.file,
+                k.sheet.as_deref(),
+                None,
+                Some("note type"),
+                text.to_string(),
+                format!(
+                    "note type '{text}' is given two meanings ('{}' in {}, '{}' in {}): read as neither, so its notes are not counted as visits",
+                    k.meaning,
+                    place(k),
+                    other.meaning,
+                    place(other)
+                ),
+            );
+            continue;
+        }
         if kind == NoteKind::Other {
             continue;
         }
         kinds.insert(id, kind);
-        said.push((text.to_string(), *k, kind));
+        said.push((text.to_string(), k, kind));
     }
     if kinds.is_empty() {
         return;

@@ -10446,8 +10446,11 @@ fn negated(c: &str) -> bool {
 }
 
 /// Phrases that say an attempt to reach someone failed.
-const NO_CONTACT: [&str; 22] = [
+const NO_CONTACT: [&str; 24] = [
     "not received",
+    // ("Questionnaire sent to father – not returned".)
+    "not returned",
+    "not been returned",
     "did not respond",
     "did not reply",
     "did not answer",

@@ -1430,6 +1430,17 @@ fn a_hundred_and_thirty_fourth_blind_set_of_several_habits_at_once_keeps_every_k
 }
 
 #[test]
+fn a_hundred_and_thirty_third_blind_set_of_the_seeds_as_written_again_keeps_every_kpi() {
+    // Five councils that follow their seed's template to the letter, with a
+    // council's usual mess (tests/fixtures/councils133/README.md): 2 KPIs
+    // differed on the first run. Seed 004's "Audit details sent" is the
+    // allocation date; the instruction under a form's label ("Please refer
+    // to separate guidance document …") is no answer. Kelderby's family
+    // views stay a judgement call (known_limits.json).
+    check("councils133");
+}
+
+#[test]
 fn cases_a_strangers_review_of_the_forty_fifth_sessions_rules_found() {
     // tests/fixtures/review45: a moderator's grade filled only where the
     // moderator disagreed ("Moderator agrees?" = "No") is the moderator's,

@@ -4510,3 +4510,33 @@ fn an_audit_that_names_only_its_social_worker_takes_the_workers_team_from_a_staf
     // Without a list, no audit has a team.
     assert_eq!(completed_by_team(&with_list(None)), [("(not recorded)".to_string(), 4)]);
 }
+
+#[test]
+fn a_code_two_keys_give_meanings_of_two_kinds_is_read_as_neither_and_said() {
+    // A key of note-type codes split into two files that disagree about
+    // one code ("STV": "Statutory visit" in one, "Strategy meeting" in the
+    // other): neither meaning is used, with a warning naming both; the
+    // codes the keys agree on are read (CPV, LAV).
+    let dir = scratch("code-key-two-meanings");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("Lookups part 1.csv"), "Code,Description\nSTV,Statutory visit\nPHC,Phone call\n").unwrap();
+    std::fs::write(input.join("Lookups part 2.csv"), "Code,Description\nCPV,Child protection visit\nLAV,Looked after child visit\nSTV,Strategy meeting\n")
+        .unwrap();
+    std::fs::write(
+        input.join("case-notes.csv"),
+        "Child ID,Note type,Event date,Date recorded,Seen alone\n\
+         C9001,STV,01/09/2026,02/09/2026,Yes\n\
+         C9002,STV,02/09/2026,03/09/2026,No\n\
+         C9003,CPV,03/09/2026,04/09/2026,Yes\n\
+         C9004,CPV,04/09/2026,05/09/2026,\n\
+         C9005,PHC,05/09/2026,06/09/2026,\n\
+         C9006,LAV,06/09/2026,07/09/2026,Yes\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    assert!(dq.contains("code_key_ambiguous") && dq.contains("Statutory visit") && dq.contains("Strategy meeting"), "{dq}");
+    // The three visits the keys agree on; the STV notes are not visits.
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(2), Some(3)));
+}
