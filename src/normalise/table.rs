@@ -9344,9 +9344,15 @@ impl<'a> RowReader<'a> {
         let child = model.children.get(n.child).to_string();
         let key = self.text(row, "note_id").zip(super::identity::child_key(&child)).map(|(id, c)| format!("{c}|{}", super::identity::tidy(&id)));
         let earlier = key.as_ref().and_then(|k| model.note_ids.get(k).copied());
+        // (One export: this file, or another part of it split by rows.)
+        let one_export = |i: usize| {
+            let first = &model.case_notes[i];
+            first.source == n.source
+                || self.same_log(&Origin { file: model.strings.get(first.source).to_string(), sheet: self.sheet.map(str::to_string), row: first.row })
+        };
         // The same note twice in one export, on the same day (one row per
         // worker at a joint visit), is one note.
-        if let Some(i) = earlier.filter(|&i| model.case_notes[i].source == n.source && model.case_notes[i].event == n.event) {
+        if let Some(i) = earlier.filter(|&i| one_export(i) && model.case_notes[i].event == n.event) {
             // Unless the first was a draft and this row records it done: a
             // month's extract pasted under the last, the note finished since.
             let first = &model.case_notes[i];
@@ -9359,7 +9365,7 @@ impl<'a> RowReader<'a> {
             let first_row = model.case_notes[i].row;
             return Err((NOTE_ID_READ, format!("{} (the same note as row {first_row})", key.unwrap_or_default()), Some("note id".to_string())));
         }
-        if let Some(i) = earlier.filter(|&i| model.case_notes[i].source != n.source) {
+        if let Some(i) = earlier.filter(|&i| !one_export(i)) {
             let first = model.case_notes[i].clone();
             let first_file = model.strings.get(first.source).to_string();
             let id = key.clone().unwrap_or_default();

@@ -1186,7 +1186,7 @@ fn every_seventh_sweep_pair_keeps_its_kpis() {
     // audit's grade or date after the moderation columns, free text in
     // column A, a copy's or a part's name); those still open
     // are under sweep7/open/, and the README there says what each moves.
-    sweep_pairs_keep_their_kpis("sweep7", 20);
+    sweep_pairs_keep_their_kpis("sweep7", 21);
 }
 
 /// Runs each `before` / `after` pair under `tests/fixtures/<set>` and
