@@ -484,12 +484,18 @@ pub fn not_data_reason(sheet: Option<&str>, header: Option<&[Cell]>, body: &[&[C
         }
     }
     let width = body.iter().map(|r| r.len()).max().unwrap_or(0);
-    let data_like = (0..width).any(|i| {
-        let values: Vec<&Cell> = body.iter().filter_map(|r| r.get(i)).collect();
-        let p = ValueProfile::of(&values, crosswalk);
-        // (Two dates of two filled values are enough: a log kept in small
-        // files, two rows each.)
-        (p.dates >= 2 && p.fits(ValueKind::Date) != Some(false) && p.dates * 2 >= p.non_empty)
+    let profiles: Vec<ValueProfile> = (0..width)
+        .map(|i| {
+            let values: Vec<&Cell> = body.iter().filter_map(|r| r.get(i)).collect();
+            ValueProfile::of(&values, crosswalk)
+        })
+        .collect();
+    // (Two rows, a column of ids and one of dates, every filled value of
+    // each: a log kept in small files, two rows each.)
+    let ids_of_two = profiles.iter().any(|p| p.non_empty == 2 && p.id_like == 2 && p.dates == 0);
+    let data_like = profiles.iter().any(|p| {
+        (p.dates >= 2 && p.fits(ValueKind::Date) == Some(true))
+            || (ids_of_two && p.dates == 2 && p.non_empty == 2)
             || (p.id_like >= 3 && p.fits(ValueKind::Id) == Some(true))
             || (p.grades >= 4 && p.repeats && p.fits(ValueKind::Grade) == Some(true))
     });

@@ -4540,3 +4540,23 @@ fn a_code_two_keys_give_meanings_of_two_kinds_is_read_as_neither_and_said() {
     // The three visits the keys agree on; the STV notes are not visits.
     assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(2), Some(3)));
 }
+
+#[test]
+fn two_rows_of_dates_are_records_only_beside_a_column_of_ids() {
+    // A log of events kept in files of two rows each is read (the review's
+    // case, tests/fixtures/review45); a two-row sheet of an export's own
+    // dates or versions, with no ids, is still set aside as not records.
+    let dir = scratch("two-row-sheets");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("audits.csv"), "Child ID,Team,Audit date,Overall judgement\nC6001,Family Help,01/09/2026,Good\nC6002,Family Help,02/09/2026,Good\nC6003,Family Help,03/09/2026,Inadequate\n").unwrap();
+    std::fs::write(input.join("Export details.csv"), "Field,Value\nRun date,02/11/2026\nPeriod from,01/09/2026\n").unwrap();
+    std::fs::write(input.join("Changes.csv"), "Version,Date,Change\n1,01/09/2026,First issue\n2,05/10/2026,Added team column\n").unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    assert!(!dq.contains("table_not_recognised"), "{dq}");
+    for file in ["Export details.csv", "Changes.csv"] {
+        assert!(dq.lines().any(|l| l.contains("sheet_skipped") && l.contains(file)), "{file}: {dq}");
+    }
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)));
+}
