@@ -9585,8 +9585,8 @@ impl<'a> RowReader<'a> {
                 findings.push(Severity::Info, "date_in_words", self.file, self.sheet, Some(row.row), Some(column), d.to_string(), why);
                 return Some(*d);
             }
-            // (A date alone under the action's "Status", where the other rows
-            // say "Open": the day it was closed; not a day before it was set.)
+            // (A date alone under the action's "Status" is the day it was
+            // closed, as an open one says "Open"; not a day before it was set.)
             let set = self.date_read(row, "set_date", &mut Findings::default());
             if fold(column).split(' ').any(|w| w == "status") && set.is_none_or(|s| s <= *d) {
                 let why = format!("a date alone under the action's status: read as done on {d}");
