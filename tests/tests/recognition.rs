@@ -4560,3 +4560,22 @@ fn two_rows_of_dates_are_records_only_beside_a_column_of_ids() {
     }
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)));
 }
+
+#[test]
+fn audit_details_sent_is_the_allocation_and_details_sent_to_a_family_is_not() {
+    // Seed 004: "The audit details are sent to the auditors and must be
+    // completed within 2 weeks": the tracker's "Audit details sent" is the
+    // allocation date. Details sent to a family are no allocation.
+    let out = run_one_file(
+        "audit-details-sent",
+        "audits.csv",
+        b"Child ID,Audit details sent,Audit date,Overall grade\nC1,01/09/2026,03/09/2026,Good\nC2,01/09/2026,04/09/2026,Good\nC3,02/09/2026,05/09/2026,Inadequate\n",
+    );
+    assert!(rows(&out.join("normalised/audits.csv")).iter().all(|a| a["allocated_date"].starts_with("2026-09-0")));
+    let out = run_one_file(
+        "details-sent-to-family",
+        "audits.csv",
+        b"Child ID,Details sent to family,Audit date,Overall grade\nC1,01/09/2026,03/09/2026,Good\nC2,01/09/2026,04/09/2026,Good\nC3,02/09/2026,05/09/2026,Inadequate\n",
+    );
+    assert!(rows(&out.join("normalised/audits.csv")).iter().all(|a| a["allocated_date"].is_empty()));
+}
