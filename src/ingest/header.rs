@@ -69,6 +69,107 @@ fn is_whole_date(c: &Cell) -> bool {
     }
 }
 
+/// A survey tool's second header row ("Response", "Open-Ended Response",
+/// "Date", one checkbox choice per column, "Other (please specify)": a
+/// SurveyMonkey download) under its row of questions: the index of that
+/// row among the first few: words only, two or more naming the kind of answer, not
+/// a question, and the row above it holds the questions.
+pub fn answer_type_row(rows: &[SourceRow]) -> Option<usize> {
+    let kind_of_answer =
+        |c: &Cell| matches!(c, Cell::Text(t) if matches!(answer_word(t).as_str(), "response" | "open ended response" | "open ended responses"));
+    (1..rows.len().min(SEARCH_ROWS)).find(|&k| {
+        let row = &rows[k];
+        let kinds = row.cells.iter().filter(|c| kind_of_answer(c)).count();
+        let questions = rows[k - 1].cells.iter().filter(|c| matches!(c, Cell::Text(t) if !t.trim().is_empty())).count();
+        // (Words only: a record has numbers and dates.)
+        let words_only =
+            row.cells.iter().all(|c| c.is_empty() || matches!(c, Cell::Text(t) if !holds_whole_date(t) && !t.trim().chars().all(|ch| ch.is_ascii_digit())));
+        kinds >= 2 && words_only && questions >= 2 && rows[k - 1].cells.iter().all(|c| !kind_of_answer(c))
+    })
+}
+
+/// A cell's words, lower case, letters and digits only.
+fn answer_word(t: &str) -> String {
+    t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}
+
+/// The header a survey tool's two rows make ([`answer_type_row`]), and how
+/// its rows are read under it: each column is its question; a question
+/// answered in several columns (a checkbox question, one column per choice,
+/// each holding its choice when ticked, and "Other (please specify)" the
+/// text typed) is one column again, its answers joined with "; ", as a form
+/// tool that keeps them in one cell writes them. A lone column's
+/// sub-heading that is no kind of answer ("Date") is added to its question,
+/// unless the question says it already.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SurveyHeader {
+    /// Each column's header and the source columns it is read from.
+    pub columns: Vec<(Cell, std::ops::Range<usize>)>,
+}
+
+impl SurveyHeader {
+    pub fn of(questions: &SourceRow, answers: &SourceRow) -> SurveyHeader {
+        let width = questions.cells.len().max(answers.cells.len());
+        let text = |r: &SourceRow, i: usize| r.cells.get(i).map(Cell::as_string).unwrap_or_default().trim().to_string();
+        let boilerplate = |t: &str| matches!(answer_word(t).as_str(), "" | "response" | "open ended response" | "open ended responses");
+        let mut columns = Vec::with_capacity(width);
+        let mut i = 0;
+        while i < width {
+            let question = text(questions, i);
+            // (A question's span: the columns after it with no question of
+            // their own and a choice under them.)
+            let mut end = i + 1;
+            while !question.is_empty() && end < width && text(questions, end).is_empty() && !text(answers, end).is_empty() {
+                end += 1;
+            }
+            let sub = text(answers, i);
+            let header = if question.is_empty() {
+                sub
+            } else if end - i > 1 || boilerplate(&sub) || answer_word(&question).split(' ').any(|w| w == answer_word(&sub)) {
+                question
+            } else {
+                format!("{}: {sub}", question.trim_end_matches([':', ' ']))
+            };
+            columns.push((if header.is_empty() { Cell::Empty } else { Cell::Text(header) }, i..end));
+            i = end;
+        }
+        SurveyHeader { columns }
+    }
+
+    /// The header row's cells.
+    pub fn header(&self) -> Vec<Cell> {
+        self.columns.iter().map(|(c, _)| c.clone()).collect()
+    }
+
+    /// A row's cells under this header (cells past the last column kept).
+    pub fn row(&self, cells: &[Cell]) -> Vec<Cell> {
+        let mut out: Vec<Cell> = self
+            .columns
+            .iter()
+            .map(|(_, span)| {
+                if span.len() == 1 {
+                    return cells.get(span.start).cloned().unwrap_or(Cell::Empty);
+                }
+                let parts: Vec<String> = span
+                    .clone()
+                    .filter_map(|j| cells.get(j))
+                    .filter(|c| !c.is_empty())
+                    .map(|c| c.as_string().trim().to_string())
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                if parts.is_empty() {
+                    Cell::Empty
+                } else {
+                    Cell::Text(parts.join("; "))
+                }
+            })
+            .collect();
+        let width = self.columns.last().map_or(0, |(_, s)| s.end);
+        out.extend(cells.iter().skip(width).cloned());
+        out
+    }
+}
+
 /// A two-row header: group titles (often merged cells, so only in the first
 /// column of each group) above repeated sub-headings such as "Judgement" and
 /// "Evidence". When the header row repeats a heading and the row above has group
@@ -275,6 +376,30 @@ mod tests {
 
     fn row(n: u32, cells: &[&str]) -> SourceRow {
         SourceRow::texts(n, cells)
+    }
+
+    /// A SurveyMonkey download's second header row names the kind of each
+    /// answer or its checkbox choice: read with the questions as one
+    /// header, each checkbox question one column of its ticked choices.
+    #[test]
+    fn a_survey_tools_second_header_row_is_read_with_its_questions() {
+        let rows = vec![
+            row(1, &["Respondent ID", "Client No", "PART A, AUDITOR COMPLETES", "Key information", "", "", "Date of audit", "Unit"]),
+            row(2, &["", "Open-Ended Response", "Date", "Surname", "Address", "Other (please specify)", "Date", "Response"]),
+            row(3, &["1148", "400374", "29/07/2026", "Surname", "", "GP name", "29/07/2026", "Unit 3"]),
+        ];
+        assert_eq!(answer_type_row(&rows), Some(1));
+        let survey = SurveyHeader::of(&rows[0], &rows[1]);
+        let header: Vec<String> = survey.header().iter().map(Cell::as_string).collect();
+        assert_eq!(header, ["Respondent ID", "Client No", "PART A, AUDITOR COMPLETES: Date", "Key information", "Date of audit", "Unit"]);
+        let cells: Vec<String> = survey.row(&rows[2].cells).iter().map(Cell::as_string).collect();
+        assert_eq!(cells, ["1148", "400374", "29/07/2026", "Surname; GP name", "29/07/2026", "Unit 3"]);
+        // No choice ticked: an empty cell.
+        assert_eq!(survey.row(&row(4, &["1", "2", "", "", "", "", "", ""]).cells)[3], Cell::Empty);
+        // One header row with a "Response" column among its names, or a
+        // data row of answers, is no survey's second row.
+        assert_eq!(answer_type_row(&[row(1, &["Child ID", "Response", "Date"]), row(2, &["1", "Yes", "01/09/2026"])]), None);
+        assert_eq!(answer_type_row(&[row(1, &["Question", "Response"]), row(2, &["Q1", "Response"]), row(3, &["Q2", "Response"])]), None);
     }
 
     /// A label merged down both header rows heads its column; group titles

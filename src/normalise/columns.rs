@@ -77,10 +77,16 @@ impl TableKind {
 /// is left unused, with a note saying why (`note(header, kept header)`).
 /// Whether a header names a form's part: `Some(true)` Part B (or 2), the part
 /// that completes seed 002's audit, `Some(false)` Part A (or 1), `None` neither.
-fn names_part_b(header: &str) -> Option<bool> {
+pub(crate) fn names_part_b(header: &str) -> Option<bool> {
     let f = fold(header);
     let ws: Vec<&str> = f.split(' ').collect();
     ws.windows(2).find(|w| w[0] == "part" && matches!(w[1], "a" | "b" | "1" | "2")).map(|w| matches!(w[1], "b" | "2"))
+}
+
+/// Whether a header names Part A or Part B as written ("PART A, AUDITOR
+/// COMPLETES"), not a "Part 1" or "Part 2".
+pub(crate) fn names_part_letter(header: &str) -> bool {
+    fold(header).split(' ').collect::<Vec<_>>().windows(2).any(|w| w[0] == "part" && matches!(w[1], "a" | "b"))
 }
 
 /// Whether a header names Part B as written ("Part B - CSW acknowledgement
@@ -398,21 +404,55 @@ fn filled_together(sample: &[Vec<Cell>], a: usize, b: usize) -> Filled {
 }
 
 /// Whether a header of a column of small numbers says they count or number
-/// something ("Form Version", "n_actions", "No. of visits", "Days late"),
+/// something ("Form Version", "n_actions", "No. of visits", "Days late")
+/// or names the row ("ID", "Ref": a form tool numbers its responses 1, 2, 3),
 /// and names no grade ("Grade no.", "Judgement of the last 3 months" are
 /// grades): such numbers are not grades, however like 1 to 4 they look.
 pub(crate) fn counts_not_grades(folded: &str) -> bool {
     let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
     let has = |w: &str| words.contains(&w);
     let counts = [
-        "version", "ver", "count", "number", "num", "no", "n", "total", "days", "weeks", "months", "years", "age", "row", "sequence", "seq", "attempt",
-        "times", "priority", "rank",
+        "version",
+        "ver",
+        "count",
+        "number",
+        "num",
+        "no",
+        "n",
+        "total",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "age",
+        "row",
+        "sequence",
+        "seq",
+        "attempt",
+        "times",
+        "priority",
+        "rank",
+        "id",
+        "ids",
+        "ref",
+        "reference",
+        "identifier",
     ]
     .iter()
     .any(|w| has(w))
         || folded.contains("how many");
     let graded = ["grade", "grading", "graded", "judgement", "judgment", "rating", "rated", "overall", "score"].iter().any(|w| has(w));
     counts && !graded
+}
+
+/// Whether a yes / no question asks about the audit itself, not the
+/// practice it grades: the practitioner's acknowledgement ("I acknowledge
+/// that the audit has been received", seed 002's Part B) or a challenge to
+/// it ("Audit challenged?", seed 003). Such answers are no domain's grade.
+pub(crate) fn asks_of_the_audit(folded: &str) -> bool {
+    let words: Vec<&str> = folded.split(' ').collect();
+    words.iter().any(|w| w.starts_with("acknowledg"))
+        || (words.iter().any(|w| w.starts_with("challeng")) && words.iter().any(|w| *w == "audit" || *w == "audits"))
 }
 
 /// The separator that joins two or more parts in most of a column's values
@@ -600,7 +640,9 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             // A completion date says "audit" only when its header does ("Date of
             // the audit"): "Date Completed" of a visit form or a workflow step
             // is no sign of an audit table.
-            let says_audit = |i: usize| k != TableKind::Audits || words[i].iter().any(|w| w == "audit" || w == "audited");
+            // (Or names a part of seed 002's two-part audit, "PART B, CSW
+            // COMPLETES: Date": a survey of one part.)
+            let says_audit = |i: usize| k != TableKind::Audits || words[i].iter().any(|w| w == "audit" || w == "audited") || names_part_letter(&headers[i]);
             let mut matched: Vec<(String, usize)> = (0..folded.len())
                 .filter(|&i| !(k == TableKind::Actions && slot_numbered[i]))
                 .filter_map(|i| {
@@ -719,7 +761,12 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                                 notes.push(format!("column '{}' could be any of {}: not used; pin it in the config", headers[i], tied.join(", ")));
                                 (Target::Unmapped, format!("ambiguous: {}", tied.join(" / ")), 0)
                             }
-                            Ok(None) if graded && kind == TableKind::Audits && !(scale.as_deref() == Some(super::scales::NUMERIC) && counts_not_grades(h)) => {
+                            Ok(None)
+                                if graded
+                                    && kind == TableKind::Audits
+                                    && !(scale.as_deref() == Some(super::scales::NUMERIC) && counts_not_grades(h))
+                                    && !(scale.as_deref() == Some("ynp") && asks_of_the_audit(h)) =>
+                            {
                                 match keyword_domain(config, &rest) {
                                     Ok(Some(d)) => (Target::Domain(Some(d)), format!("values ({}) and keywords", scale.clone().unwrap_or_default()), 10),
                                     Ok(None) => (Target::Domain(None), format!("values ({})", scale.clone().unwrap_or_default()), 5),
@@ -2520,6 +2567,42 @@ mod tests {
 
     fn target(m: &TableMapping, header: &str) -> String {
         m.columns.iter().find(|c| c.header == header).unwrap().target.describe()
+    }
+
+    /// A form tool numbers its responses ("ID" 1, 2, 3 …): like grades 1 to
+    /// 4, but the row's number, not a grade. A yes / no question about the
+    /// audit itself ("Audit challenged?", Part B's acknowledgement) is no
+    /// domain. A bracket naming the moderator makes a grade the moderator's.
+    #[test]
+    fn a_forms_response_number_and_questions_about_the_audit_are_no_grades() {
+        let rows: &[&[&str]] = &[
+            &["1", "1168093", "Good", "Yes", "Yes", "Yes", "Good"],
+            &["2", "1187204", "Good", "No", "Yes", "No", "Inadequate"],
+            &["3", "1194420", "Inadequate", "Yes", "No", "Partially", "Requires Improvement"],
+            &["4", "1201118", "Outstanding", "No", "Yes", "Yes", "Good"],
+        ];
+        let m = map(
+            &[
+                "ID",
+                "Child ID",
+                "Overall grade",
+                "Audit challenged?",
+                "I acknowledge that the audit has been received",
+                "Is the child safe?",
+                "Final judgment (moderator)",
+            ],
+            rows,
+        );
+        assert_eq!(target(&m, "ID"), "(not used)");
+        assert_eq!(target(&m, "Audit challenged?"), "(not used)");
+        assert_eq!(target(&m, "I acknowledge that the audit has been received"), "(not used)");
+        assert!(target(&m, "Is the child safe?").starts_with("domain"), "{}", target(&m, "Is the child safe?"));
+        assert_eq!(target(&m, "Final judgment (moderator)"), "moderated_overall");
+        assert_eq!(target(&m, "Overall grade"), "overall");
+        // Other words in brackets are still a qualifier: "Overall grade
+        // (Ofsted)" is the audit's grade.
+        let m = map(&["Child ID", "Audit date", "Overall grade (Ofsted)"], &[&["1", "01/09/2026", "Good"], &["2", "02/09/2026", "Inadequate"]]);
+        assert_eq!(target(&m, "Overall grade (Ofsted)"), "overall");
     }
 
     #[test]

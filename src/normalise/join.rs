@@ -375,6 +375,113 @@ fn drop_audits(model: &mut Model, gone: &HashSet<usize>) {
     });
 }
 
+/// Why a Part B row is set aside: the audit is its Part A's record, completed by it.
+pub const PART_B_JOINED: &str = "Part B of an audit, joined to its Part A (the audit is complete on Part B's date)";
+
+/// Days a Part B may come after its Part A and still complete it.
+const PART_B_DAYS: i64 = 183;
+
+/// Which part of seed 002's two-part audit a table's completion date is:
+/// `Some(false)` Part A ("PART A, AUDITOR COMPLETES: Date"), `Some(true)`
+/// Part B, `None` neither (or a table with both parts' dates, read whole).
+fn part_of(t: &TableReport) -> Option<bool> {
+    let dated: Vec<&ColumnMap> = t
+        .columns
+        .iter()
+        .filter(|c| super::columns::names_part_letter(&c.header) && (c.target == Target::Field("completed_date".into()) || c.reason.contains("completed_date")))
+        .collect();
+    let parts: BTreeSet<bool> = dated.iter().filter_map(|c| super::columns::names_part_b(&c.header)).collect();
+    let completion = t.columns.iter().find(|c| c.target == Target::Field("completed_date".into()))?;
+    (parts.len() == 1 && super::columns::names_part_letter(&completion.header)).then(|| super::columns::names_part_b(&completion.header)).flatten()
+}
+
+/// Seed 002's two-part audit kept as two tables (two surveys, two lists):
+/// Part A, the auditor's, dated when the auditor did it, and Part B, the
+/// practitioner's acknowledgement, which completes the audit ("Once this
+/// part is completed the audit is complete"). Each Part B row joins the same
+/// child's Part A row dated on or before it (within six months; the nearest
+/// first, each taking one): the audit is Part A's record, completed on Part
+/// B's date. A Part A that no Part B joins is not complete; a Part B that
+/// joins no Part A stays an audit of its own. Each is said.
+pub fn parts_joined(tables: &mut [TableReport], model: &mut Model, found: &mut Findings) -> usize {
+    let part: HashMap<TableKey, bool> =
+        tables.iter().filter(|t| t.kind == TableKind::Audits && !t.failed).filter_map(|t| part_of(t).map(|b| ((t.file.clone(), t.sheet.clone()), b))).collect();
+    if !part.values().any(|b| *b) || !part.values().any(|b| !*b) {
+        return 0;
+    }
+    let of = |a: &Audit, b: bool| part.get(&key_of(a)) == Some(&b);
+    let mut candidates: Vec<(i64, usize, usize)> = Vec::new();
+    for (i, a) in model.audits.iter().enumerate().filter(|(_, a)| of(a, false)) {
+        let (Some(child), Some(done_a)) = (super::identity::child_key(&a.child_id), a.completed) else { continue };
+        for (j, b) in model.audits.iter().enumerate().filter(|(_, b)| of(b, true)) {
+            let Some(done_b) = b.completed else { continue };
+            let days = (done_b - done_a).num_days();
+            if (0..=PART_B_DAYS).contains(&days) && super::identity::child_key(&b.child_id).as_deref() == Some(child.as_str()) {
+                candidates.push((days, i, j));
+            }
+        }
+    }
+    candidates.sort();
+    let (mut taken_a, mut taken_b) = (HashSet::new(), HashSet::new());
+    let mut pairs = Vec::new();
+    for (_, i, j) in candidates {
+        if !taken_a.contains(&i) && !taken_b.contains(&j) {
+            taken_a.insert(i);
+            taken_b.insert(j);
+            pairs.push((i, j));
+        }
+    }
+    for &(i, j) in &pairs {
+        let b = model.audits[j].clone();
+        let part_a_date = model.audits[i].completed;
+        super::merge::audit(&mut model.audits[i], &b, &HashSet::new());
+        model.audits[i].completed = b.completed;
+        let when = part_a_date.map(|d| format!(" (Part A {d})")).unwrap_or_default();
+        found.push(
+            Severity::Info,
+            "part_b_joined",
+            &b.origin.file,
+            b.origin.sheet.as_deref(),
+            Some(b.origin.row),
+            Some("child id"),
+            b.child_id.clone(),
+            format!("{PART_B_JOINED}: {} row {}{when}", model.audits[i].origin.file, model.audits[i].origin.row),
+        );
+        set_aside(tables, &key_of(&b), PART_B_JOINED);
+    }
+    // A Part A with no Part B: begun, not complete.
+    let alone: Vec<usize> = (0..model.audits.len()).filter(|i| of(&model.audits[*i], false) && !taken_a.contains(i)).collect();
+    for i in alone {
+        let a = &mut model.audits[i];
+        let Some(done_a) = a.completed.take() else { continue };
+        found.push(
+            Severity::Warning,
+            "part_b_missing",
+            &a.origin.file,
+            a.origin.sheet.as_deref(),
+            Some(a.origin.row),
+            Some("child id"),
+            a.child_id.clone(),
+            format!("Part A done {done_a}, and no Part B of the same child's audit on or after it: the audit is not complete (seed 002: it is complete when Part B is)"),
+        );
+    }
+    for (_, b) in model.audits.iter().enumerate().filter(|(j, b)| !taken_b.contains(j) && of(b, true)) {
+        found.push(
+            Severity::Warning,
+            "part_a_missing",
+            &b.origin.file,
+            b.origin.sheet.as_deref(),
+            Some(b.origin.row),
+            Some("child id"),
+            b.child_id.clone(),
+            "Part B with no Part A of the same child's audit on or before it: kept as an audit of its own, complete on Part B's date",
+        );
+    }
+    let gone: HashSet<usize> = pairs.iter().map(|&(_, j)| j).collect();
+    drop_audits(model, &gone);
+    pairs.len()
+}
+
 /// Joins forms to the list rows that planned them; returns how many were joined.
 pub fn forms_to_lists(tables: &mut [TableReport], model: &mut Model, found: &mut Findings) -> usize {
     let forms = audit_tables_noted(tables, super::forms::READ_AS_FORM);
@@ -392,7 +499,20 @@ pub fn forms_to_lists(tables: &mut [TableReport], model: &mut Model, found: &mut
         .into_iter()
         .filter(|k| !forms.contains(k))
         .collect();
-    let pure_lists = tables_where(&|f| planned(f) && !f.contains("completed_date") && !f.contains("overall") && !f.contains("domain"));
+    // (A list's one yes / no question that names no domain, "Audit
+    // challenged?", is about the audit, not a grade of its practice.)
+    let one_question_aside: HashSet<TableKey> = tables
+        .iter()
+        .filter(|t| {
+            let domains: Vec<&ColumnMap> = t.columns.iter().filter(|c| matches!(c.target, Target::Domain(_))).collect();
+            domains.len() == 1 && domains.iter().all(|c| c.target == Target::Domain(None) && c.scale.as_deref() == Some("ynp"))
+        })
+        .map(|t| (t.file.clone(), t.sheet.clone()))
+        .collect();
+    let pure_lists: HashSet<TableKey> = tables_where(&|f| planned(f) && !f.contains("completed_date") && !f.contains("overall"))
+        .into_iter()
+        .filter(|k| !fields[k].contains("domain") || one_question_aside.contains(k))
+        .collect();
     let returns = if pure_lists.is_empty() { HashSet::new() } else { returns };
     if forms.is_empty() && returns.is_empty() {
         return 0;

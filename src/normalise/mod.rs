@@ -266,6 +266,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     joined_copies(&mut out.model, &mut found);
     apply_challenges(&mut out.model, &ctx, &mut found);
     drop_visits_read_twice(&mut out, &mut found);
+    join::parts_joined(&mut out.tables, &mut out.model, &mut found);
     join::forms_to_lists(&mut out.tables, &mut out.model, &mut found);
     audit_dates_from_columns(&mut out.tables, &mut out.model, &mut found);
     link_actions(&mut out.model, &mut found);

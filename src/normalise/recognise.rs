@@ -53,9 +53,11 @@ fn is_ordinal_suffix(rest: &[char]) -> bool {
 }
 
 /// A raw header, prepared, with qualifiers in brackets ("(Y/N)", "(where
-/// relevant to do so)") dropped unless they are all there is.
+/// relevant to do so)") dropped unless they are all there is. A qualifier
+/// that says whose the column is, the moderator's or the re-audit's ("Final
+/// judgment (moderator)", "Grade (re-audit)"), is kept: it changes the field.
 pub fn prepare_header(raw: &str) -> String {
-    let stripped = prepare(&outside_brackets(raw));
+    let stripped = prepare(&outside_brackets_but_roles(raw));
     if stripped.is_empty() {
         prepare(raw)
     } else {
@@ -77,6 +79,44 @@ pub fn outside_brackets(raw: &str) -> String {
         }
     }
     outside
+}
+
+/// [`outside_brackets`], keeping a bracket that holds only a role word of
+/// moderation or re-audit ("(moderator)", "(moderated)", "(re-audit)").
+fn outside_brackets_but_roles(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut inside = String::new();
+    let mut depth = 0usize;
+    for ch in raw.chars() {
+        match ch {
+            '(' | '[' => {
+                depth += 1;
+                if depth == 1 {
+                    inside.clear();
+                }
+            }
+            ')' | ']' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 && role_qualifier(&inside) {
+                    out.push(' ');
+                    out.push_str(&inside);
+                    out.push(' ');
+                }
+            }
+            ')' | ']' => {}
+            _ if depth == 0 => out.push(ch),
+            _ => inside.push(ch),
+        }
+    }
+    out
+}
+
+/// Whether a bracket's words only say whose a column is: the moderator's or
+/// the re-audit's.
+fn role_qualifier(inside: &str) -> bool {
+    let f = fold(inside);
+    let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    !words.is_empty() && (words.iter().all(|w| w.starts_with("moderat") || *w == "s") || matches!(words.as_slice(), ["re", "audit" | "audited"] | ["reaudit"]))
 }
 
 /// Words a reporting tool puts before a column's own name: Tableau's date

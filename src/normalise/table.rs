@@ -1629,7 +1629,7 @@ const FOREIGN_TO_LOGS: [&str; 15] = [
 ];
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 48] = [
+pub const SET_ASIDE_REASONS: [&str; 49] = [
     NO_ACTION,
     super::events::EVENT_FOLDED,
     TEAM_ACTION,
@@ -1678,6 +1678,7 @@ pub const SET_ASIDE_REASONS: [&str; 48] = [
     super::join::JOINED,
     super::join::JOINED_RECORD,
     super::join::FORM_JOINED,
+    super::join::PART_B_JOINED,
 ];
 
 /// An audit that a later export of the same audits holds again (its file
@@ -3478,6 +3479,36 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 findings.push(Severity::Info, "key_lines", &file, sheet.as_deref(), None, None, "", labels.note(&named));
                 report.notes.push(labels.note(&named));
             }
+        }
+    }
+    // A survey tool's two header rows (a SurveyMonkey download: the
+    // questions, then "Response" / "Open-Ended Response" / "Date" / each
+    // checkbox choice): read as one header, and said.
+    if pins.and_then(|p| p.header_row).is_none() {
+        if let Some(k) = crate::ingest::header::answer_type_row(&sample) {
+            let survey = crate::ingest::header::SurveyHeader::of(&sample[k - 1], &sample[k]);
+            let joined = survey.columns.iter().filter(|(_, span)| span.len() > 1).count();
+            let why = format!(
+                "a survey tool's two header rows (rows {} and {}: the questions, then what kind of answer each column holds or its choice) read as one header{}",
+                sample[k - 1].row,
+                sample[k].row,
+                if joined > 0 { format!("; the choices of {joined} question(s) answered one column per choice are read as one column, joined with '; '") } else { String::new() }
+            );
+            let at = sample[k - 1].row;
+            sample[k - 1].cells = survey.header();
+            sample.remove(k);
+            for r in sample.iter_mut().skip(k) {
+                r.cells = survey.row(&r.cells);
+            }
+            rows = Box::new(rows.map(move |r| {
+                r.map(|mut r| {
+                    r.cells = survey.row(&r.cells);
+                    r
+                })
+            }));
+            table_bulk = None;
+            report.notes.push(why.clone());
+            findings.push(Severity::Info, "survey_header", &file, sheet.as_deref(), Some(at), None, "", why);
         }
     }
     // A cell left as the template wrote it ("Choose an item.", "--Please

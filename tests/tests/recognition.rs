@@ -4579,3 +4579,43 @@ fn audit_details_sent_is_the_allocation_and_details_sent_to_a_family_is_not() {
     );
     assert!(rows(&out.join("normalised/audits.csv")).iter().all(|a| a["allocated_date"].is_empty()));
 }
+
+#[test]
+fn seed_002s_two_parts_kept_as_two_lists_are_one_audit_complete_on_part_b() {
+    // Seed 002: "PART B, CSW COMPLETES … Once this part is completed the
+    // audit is complete." A council that keeps Part A (the auditor's) and
+    // Part B (the practitioner's acknowledgement) as two lists: each Part B
+    // completes the same child's Part A dated on or before it; a Part A with
+    // no Part B is not complete, and said.
+    let dir = scratch("part-a-part-b-lists");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("Part A returns.csv"),
+        "Client No,Unit,Auditor,Date Part A completed,Audit undertaken with the practitioner?\n\
+         C7001,Unit 2,Dora Klein,20/08/2026,Yes\n\
+         C7002,Unit 2,Ivo Martens,10/09/2026,No\n\
+         C7003,Unit 3,Dora Klein,27/10/2026,Yes\n\
+         C7004,Unit 3,Ivo Martens,01/10/2026,Yes\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("Part B returns.csv"),
+        "Client No,CSW name,Date Part B completed\n\
+         C7001,Paul Garrow,03/09/2026\n\
+         C7002,Abi Lorne,15/09/2026\n\
+         C7004,Abi Lorne,05/10/2026\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let m = metrics(&out);
+    let completed = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "audits_completed").unwrap().clone();
+    // C7001 (Part A in August, Part B in September), C7002, C7004; not C7003.
+    assert_eq!(completed["value"].as_f64(), Some(3.0), "{completed}");
+    let unit_2 = completed["by_team"].as_array().unwrap().iter().find(|t| t["team"] == "Unit 2").map(|t| t["value"].clone());
+    assert_eq!(unit_2.and_then(|v| v.as_f64()), Some(2.0), "{completed}");
+    assert_eq!(kpi_pair(&out, "practitioner_spoken_to"), (Some(2), Some(3)));
+    let dq = data_quality(&out);
+    assert!(dq.contains("part_b_missing") && dq.contains("C7003"), "{dq}");
+    assert!(!dq.contains("part_a_missing"), "{dq}");
+}
