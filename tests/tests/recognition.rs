@@ -4578,6 +4578,14 @@ fn audit_details_sent_is_the_allocation_and_details_sent_to_a_family_is_not() {
         b"Child ID,Details sent to family,Audit date,Overall grade\nC1,01/09/2026,03/09/2026,Good\nC2,01/09/2026,04/09/2026,Good\nC3,02/09/2026,05/09/2026,Inadequate\n",
     );
     assert!(rows(&out.join("normalised/audits.csv")).iter().all(|a| a["allocated_date"].is_empty()));
+    // Nor are the audit's details sent to a family, though the header holds
+    // "Audit details sent".
+    let out = run_one_file(
+        "audit-details-sent-to-family",
+        "audits.csv",
+        b"Child ID,Audit details sent to family,Audit date,Overall grade\nC1,01/09/2026,03/09/2026,Good\nC2,01/09/2026,04/09/2026,Good\nC3,02/09/2026,05/09/2026,Inadequate\n",
+    );
+    assert!(rows(&out.join("normalised/audits.csv")).iter().all(|a| a["allocated_date"].is_empty()));
 }
 
 #[test]
