@@ -1318,10 +1318,33 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             .collect();
         if let ([b], true) = (&part_b[..], part_a_only || none) {
             let c = &mut columns[*b];
-            c.target = field;
+            c.target = field.clone();
             c.reason = "names Part B, which completes the audit (seed 002), and holds dates".into();
             c.score = 1;
             scores[*b] = 1;
+        }
+        // A table of Part A alone ("PART A, AUDITOR COMPLETES" over dates,
+        // no Part B column, no completion): its date is when Part A was done
+        // (a Part B read from another table completes the audit: see
+        // `join::parts_joined`).
+        let none = !columns.iter().any(|c| c.target == field);
+        let no_part_b = !columns.iter().any(|c| names_part_b(&c.header) == Some(true));
+        let part_a: Vec<usize> = (0..columns.len())
+            .filter(|&c| {
+                columns[c].target == Target::Unmapped
+                    && names_part_b(&columns[c].header) == Some(false)
+                    && names_part_letter(&columns[c].header)
+                    && says_part_b_done(&columns[c].header)
+                    && profiles[columns[c].index].non_empty > 0
+                    && profiles[columns[c].index].dates * 2 >= profiles[columns[c].index].non_empty
+            })
+            .collect();
+        if let ([a], true, true) = (&part_a[..], none, no_part_b) {
+            let c = &mut columns[*a];
+            c.target = field;
+            c.reason = "names Part A (the auditor's part of seed 002's audit) and holds dates: when Part A was done".into();
+            c.score = 1;
+            scores[*a] = 1;
         }
     }
 

@@ -4626,4 +4626,31 @@ fn seed_002s_two_parts_kept_as_two_lists_are_one_audit_complete_on_part_b() {
     let dq = data_quality(&out);
     assert!(dq.contains("part_b_missing") && dq.contains("C7003"), "{dq}");
     assert!(!dq.contains("part_a_missing"), "{dq}");
+    // Headed in the seed's own words, with no word for a date (a form whose
+    // question is the part's heading, its answer a date).
+    let dir = scratch("part-a-part-b-seed-words");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("Part A (Responses) - Form responses 1.csv"),
+        "Timestamp,Client No,Unit,Auditor,\"PART A, AUDITOR COMPLETES\"\n\
+         20/08/2026 10:00:00,C7001,Unit 2,Dora Klein,20/08/2026\n\
+         10/09/2026 10:00:00,C7002,Unit 2,Ivo Martens,10/09/2026\n\
+         27/10/2026 10:00:00,C7003,Unit 3,Dora Klein,27/10/2026\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("Part B (Responses) - Form responses 1.csv"),
+        "Timestamp,Client No,CSW name,\"PART B, CSW COMPLETES\"\n\
+         03/09/2026 10:00:00,C7001,Paul Garrow,03/09/2026\n\
+         15/09/2026 10:00:00,C7002,Abi Lorne,15/09/2026\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let completed = metrics(&out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "audits_completed").unwrap().clone();
+    assert_eq!(completed["value"].as_f64(), Some(2.0), "{completed}");
+    // (Part A's team: each Part B is its Part A's audit, not one of its own.)
+    let unit_2 = completed["by_team"].as_array().unwrap().iter().find(|t| t["team"] == "Unit 2").map(|t| t["value"].clone());
+    assert_eq!(unit_2.and_then(|v| v.as_f64()), Some(2.0), "{completed}");
+    assert!(data_quality(&out).contains("part_b_missing"));
 }
