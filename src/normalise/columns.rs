@@ -2628,6 +2628,32 @@ mod tests {
         assert_eq!(target(&m, "Overall grade (Ofsted)"), "overall");
     }
 
+    /// A commentary column whose every note starts with the grade it
+    /// explains ("Rationale:" over "Good: see areas above; …") is evidence,
+    /// not a question graded; the grade column beside it, with notes too, is
+    /// still the overall.
+    #[test]
+    fn a_rationale_that_starts_with_its_grade_is_evidence() {
+        let rows: &[&[&str]] = &[
+            &["C1", "Good – see domain evidence.", "Good: see areas above; impact on the child is clear.", "Good"],
+            &["C2", "Inadequate – see domain evidence.", "Inadequate: see areas above; drift in planning.", "Inadequate"],
+            &["C3", "Good – see domain evidence.", "Good: see areas above; the child's voice is strong.", "Good"],
+            &[
+                "C4",
+                "Requires Improvement – see domain evidence.",
+                "Requires Improvement: see areas above; visits late.",
+                "Requires improvement with elements of good",
+            ],
+        ];
+        let m = map(&["Child ID", "Evidence for overall grade", "Rationale:", "Overall grade"], rows);
+        assert_eq!(target(&m, "Evidence for overall grade"), "evidence");
+        assert_eq!(target(&m, "Rationale:"), "evidence");
+        assert_eq!(target(&m, "Overall grade"), "overall");
+        // Bare grades under "Comments" are still grades, not commentary.
+        let bare: &[&[&str]] = &[&["C1", "Good"], &["C2", "Inadequate"], &["C3", "Good"], &["C4", "Requires Improvement"]];
+        assert_ne!(target(&map(&["Child ID", "Comments"], bare), "Comments"), "evidence");
+    }
+
     #[test]
     fn a_domain_tie_goes_to_the_domain_the_header_names() {
         let config = Config::defaults();

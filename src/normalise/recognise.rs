@@ -258,6 +258,10 @@ pub struct ValueProfile {
     /// (South)") or an auditor's with their role.
     pub long_names: usize,
     pub numbers: usize,
+    /// Grades with a note after them in the same cell ("Good – see domain
+    /// evidence.", "Inadequate: see areas above; impact …"): a grade, and
+    /// the words of a commentary too.
+    pub grade_notes: usize,
     /// Whether a value repeats (a column of data rather than a list of options).
     pub repeats: bool,
 }
@@ -405,6 +409,7 @@ impl ValueProfile {
             p.ids_in_words += usize::from(in_words && !id_like);
             p.numbers += matches!(c, Cell::Number(_)) as usize;
             if let Cell::Text(t) = c {
+                p.grade_notes += usize::from(grade && grade_with_note(t));
                 let chars = t.chars().count();
                 if chars > 60 {
                     p.long_text += 1;
@@ -456,10 +461,29 @@ impl ValueProfile {
             ValueKind::YesNo => share(self.yes_no) >= 0.5,
             ValueKind::Agreement => share(self.yes_no + self.outcomes) >= 0.5,
             // A column of keys ("610001", "A-0012") is not free text.
-            ValueKind::Text => share(self.dates) < 0.5 && share(self.grades + self.yes_no) < 0.8 && share(self.id_like) < 0.5,
+            // (A grade with a note after it is commentary as much as a grade.)
+            ValueKind::Text => share(self.dates) < 0.5 && share(self.grades - self.grade_notes + self.yes_no) < 0.8 && share(self.id_like) < 0.5,
             ValueKind::Any => true,
         })
     }
+}
+
+/// Whether a text that reads as a grade goes on past it with a note: four
+/// words or more, with a stop, colon, semicolon or spaced dash after its
+/// first word ("Good – see domain evidence."; not "Requires improvement with
+/// elements of good", a grade's whole name).
+fn grade_with_note(t: &str) -> bool {
+    let t = t.trim();
+    let words = t.split_whitespace().count();
+    let first = t.find(char::is_whitespace).unwrap_or(t.len());
+    let after = &t[first..];
+    words >= 4
+        && (after.contains(':')
+            || after.contains(';')
+            || after.contains(". ")
+            || after.trim_end().ends_with('.')
+            || after.contains(" – ")
+            || after.contains(" - "))
 }
 
 /// Sheet names that say a sheet holds no records: drop-down lists, lookups,
