@@ -80,6 +80,7 @@ pub fn flag(model: &Model, today: NaiveDate, findings: &mut Findings) {
         check(&mut seen, file, None, n.row, "recorded date", n.recorded, false, today);
     }
     recorded_before_event(model, findings);
+    completed_before_allocated(model, findings);
     for ((file, sheet, column), (count, row, first, why)) in seen {
         let more = if count > 1 { format!(" ({count} such dates in this column; the first is shown)") } else { String::new() };
         findings.push(
@@ -131,11 +132,67 @@ fn recorded_before_event(model: &Model, findings: &mut Findings) {
     }
 }
 
+/// An audit completed before it was allocated: said once per table (the
+/// count and the first), and kept as given.
+fn completed_before_allocated(model: &Model, findings: &mut Findings) {
+    // (file, sheet) → (count, first row, child, allocated, completed)
+    let mut seen: BTreeMap<(&str, Option<&str>), (u64, u32, &str, NaiveDate, NaiveDate)> = BTreeMap::new();
+    for a in &model.audits {
+        if let (Some(allocated), Some(completed)) = (a.allocated, a.completed.filter(|c| a.allocated.is_some_and(|al| *c < al))) {
+            seen.entry((a.origin.file.as_str(), a.origin.sheet.as_deref())).or_insert((0, a.origin.row, a.child_id.as_str(), allocated, completed)).0 += 1;
+        }
+    }
+    for ((file, sheet), (count, row, child, allocated, completed)) in seen {
+        let more = if count > 1 { format!(" ({count} such audits in this table; the first is shown)") } else { String::new() };
+        findings.push(
+            Severity::Warning,
+            "completed_before_allocated",
+            file,
+            sheet,
+            Some(row),
+            Some("completed date"),
+            completed.to_string(),
+            format!(
+                "the audit of {child} was completed on {completed}, before it was allocated ({allocated}){more}: kept as given, and on time; check the allocation and completion dates"
+            ),
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::calendar::date;
     use crate::normalise::model::*;
+
+    /// An audit completed before its allocation is said, once per table,
+    /// and kept as given.
+    #[test]
+    fn an_audit_completed_before_it_was_allocated_is_said() {
+        let mk = |row: u32, allocated: NaiveDate, completed: NaiveDate| Audit {
+            origin: Origin { file: "tracker.xlsx".into(), sheet: Some("Tracker".into()), row },
+            child_id: format!("C{row}"),
+            allocated: Some(allocated),
+            completed: Some(completed),
+            ..Default::default()
+        };
+        let m = Model {
+            audits: vec![
+                mk(2, date(2026, 9, 1), date(2026, 9, 10)),
+                mk(3, date(2026, 9, 14), date(2026, 9, 7)),
+                mk(4, date(2026, 10, 1), date(2026, 9, 30)),
+                mk(5, date(2026, 10, 1), date(2026, 10, 1)),
+            ],
+            ..Default::default()
+        };
+        let mut f = Findings::default();
+        flag(&m, date(2026, 11, 28), &mut f);
+        let said: Vec<&crate::normalise::findings::Finding> = f.list.iter().filter(|x| x.code == "completed_before_allocated").collect();
+        assert_eq!(said.len(), 1);
+        assert_eq!((said[0].row, said[0].value.as_str()), (Some(3), "2026-09-07"));
+        assert!(said[0].action.contains("C3") && said[0].action.contains("2 such audits"), "{}", said[0].action);
+        assert_eq!(m.audits[1].completed, Some(date(2026, 9, 7)), "kept as given");
+    }
 
     #[test]
     fn typed_years_far_off_are_warned_about_and_kept() {
