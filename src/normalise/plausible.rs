@@ -5,7 +5,7 @@
 //! default period or stretch the trend axis.
 
 use super::findings::{Findings, Severity};
-use super::model::Model;
+use super::model::{Audit, Model};
 use crate::calendar::{plausible_due, plausible_event};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -135,14 +135,14 @@ fn recorded_before_event(model: &Model, findings: &mut Findings) {
 /// An audit completed before it was allocated: said once per table (the
 /// count and the first), and kept as given.
 fn completed_before_allocated(model: &Model, findings: &mut Findings) {
-    // (file, sheet) → (count, first row, child, allocated, completed)
-    let mut seen: BTreeMap<(&str, Option<&str>), (u64, u32, &str, NaiveDate, NaiveDate)> = BTreeMap::new();
-    for a in &model.audits {
-        if let (Some(allocated), Some(completed)) = (a.allocated, a.completed.filter(|c| a.allocated.is_some_and(|al| *c < al))) {
-            seen.entry((a.origin.file.as_str(), a.origin.sheet.as_deref())).or_insert((0, a.origin.row, a.child_id.as_str(), allocated, completed)).0 += 1;
-        }
+    // (file, sheet) → (count, the first such audit)
+    let mut seen: BTreeMap<(&str, Option<&str>), (u64, &Audit)> = BTreeMap::new();
+    for a in model.audits.iter().filter(|a| a.completed.zip(a.allocated).is_some_and(|(c, al)| c < al)) {
+        seen.entry((a.origin.file.as_str(), a.origin.sheet.as_deref())).or_insert((0, a)).0 += 1;
     }
-    for ((file, sheet), (count, row, child, allocated, completed)) in seen {
+    for ((file, sheet), (count, first)) in seen {
+        let (Some(allocated), Some(completed)) = (first.allocated, first.completed) else { continue };
+        let (row, child) = (first.origin.row, &first.child_id);
         let more = if count > 1 { format!(" ({count} such audits in this table; the first is shown)") } else { String::new() };
         findings.push(
             Severity::Warning,
