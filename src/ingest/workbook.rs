@@ -135,7 +135,7 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
     if ext != "xls" && bytes.starts_with(&CFB_MAGIC) {
         return Err(err("the workbook is password-protected (encrypted). Save a copy without a password and run again".into()));
     }
-    let not_a_workbook = |e: String| err(format!("is not a readable {ext} workbook ({e}). Is it password-protected, or another kind of file renamed?"));
+    let not_a_workbook = |e: String| err(unreadable_workbook(ext, bytes, &e));
     let cursor = || std::io::Cursor::new(bytes);
     if ext != "xls" {
         check_unpacked_size(cursor()).map_err(err)?;
@@ -875,6 +875,24 @@ fn convert_ref(d: &DataRef) -> Cell {
         DataRef::DurationIso(s) => Cell::text(s),
         DataRef::Error(e) => Cell::Error(e.to_string()),
     }
+}
+
+/// Why a workbook could not be opened, in words a user can act on; the
+/// reader library's own words follow in brackets, for whoever supports them.
+fn unreadable_workbook(ext: &str, bytes: &[u8], reader_said: &str) -> String {
+    let said = reader_said.to_lowercase();
+    let zip_said = said.contains("eocd") || said.contains("invalid zip") || said.contains("unexpected eof") || said.contains("end of central directory");
+    let plain = if zip_said && !bytes.starts_with(b"PK") {
+        format!("is not an {ext} workbook: an {ext} file is a packed (zip) file, and this one is not. Is it another kind of file renamed (a CSV or web page saved as .{ext})? Open it in Excel and save it as a workbook, or give it its own extension")
+    } else if zip_said {
+        format!("is damaged or incomplete: the {ext} file ends before the workbook does (was it still downloading, or cut short when copied or e-mailed?). Download or save it again")
+    } else if said.contains("cfb") || said.contains("ole") {
+        "is damaged, or is not an Excel 97-2003 workbook: its inner structure cannot be read. Open it in Excel and save it as .xlsx, or export it again"
+            .to_string()
+    } else {
+        format!("is not a readable {ext} workbook. Is it password-protected, or another kind of file renamed?")
+    };
+    format!("{plain} (the reader said: {reader_said})")
 }
 
 #[cfg(test)]

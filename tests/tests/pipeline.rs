@@ -128,12 +128,17 @@ fn a_bad_file_does_not_stop_the_others() {
     write(&dir, "no-child.csv", b"Team,Overall grade\nNorth,Good\n");
     write(&dir, "~$good.xlsx", b"lock");
     write(&dir, ".hidden.csv", b"Child ID\nC9\n");
+    // A workbook cut short (a download stopped halfway).
+    let whole = std::fs::read(root().join("sample_data/nine-area-learning-audits.xlsx")).unwrap();
+    write(&dir, "cut-short.xlsx", &whole[..whole.len() / 2]);
     let n = read(std::slice::from_ref(&dir), &Config::defaults());
     assert_eq!(n.model.audits.len(), 1, "the good file was read");
     let errors: Vec<String> =
         n.findings.iter().filter(|f| f.severity == auditpack::normalise::Severity::Error).map(|f| format!("{}: {}", f.file, f.action)).collect();
     let has = |file: &str, words: &str| errors.iter().any(|e| e.contains(file) && e.contains(words));
-    assert!(has("not-a-spreadsheet.xlsx", "not a readable"), "{errors:#?}");
+    // (Said in plain words, the reader library's own after them.)
+    assert!(has("not-a-spreadsheet.xlsx", "not an xlsx workbook") && has("not-a-spreadsheet.xlsx", "renamed"), "{errors:#?}");
+    assert!(has("cut-short.xlsx", "damaged or incomplete"), "{errors:#?}");
     assert!(has("empty.csv", "empty"), "{errors:#?}");
     assert!(has("protected.xlsx", "password-protected"), "{errors:#?}");
     assert!(has("no-child.csv", "child id"), "{errors:#?}");
