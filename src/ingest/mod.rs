@@ -283,6 +283,10 @@ fn walk(dir: &Path, root: &Path, out: Option<&Path>, files: &mut Vec<PathBuf>, s
     }
 }
 
+/// The start of the reason an archive was not opened: none of its files
+/// are read, so it is an error, not a file passed over.
+pub const ARCHIVE_FAILED: &str = "none of the files inside it are read:";
+
 /// The files a zip archive holds, read as a folder of that name (see
 /// [`archive`]); one that cannot be opened is a skipped file with why.
 fn unzip(path: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
@@ -291,7 +295,7 @@ fn unzip(path: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
             files.extend(inside);
             skipped.extend(not_read);
         }
-        Err(why) => skipped.push(Skipped { path: display_path(path), reason: format!("{}: it {why}", archive::kind(path)) }),
+        Err(why) => skipped.push(Skipped { path: display_path(path), reason: format!("{ARCHIVE_FAILED} {}: it {why}", archive::kind(path)) }),
     }
 }
 

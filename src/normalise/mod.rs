@@ -145,8 +145,18 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     for s in &skipped {
         // A file that may hold records (an old Word form, a PDF) is a warning.
         let unread = s.may_hold_records();
-        let (severity, code) = if unread { (Severity::Warning, "file_not_read") } else { (Severity::Info, "file_skipped") };
+        // (An archive that cannot be opened loses every file inside it: an error.)
+        let (severity, code) = if s.reason.starts_with(ingest::ARCHIVE_FAILED) {
+            (Severity::Error, "archive_unreadable")
+        } else if unread {
+            (Severity::Warning, "file_not_read")
+        } else {
+            (Severity::Info, "file_skipped")
+        };
         found.push(severity, code, &s.path, None, None, None, "", s.reason.clone());
+        if severity == Severity::Error {
+            out.failed_files.push(s.path.clone());
+        }
     }
     out.skipped = skipped;
     for e in errors {

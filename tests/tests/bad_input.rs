@@ -748,3 +748,31 @@ fn last_cycles_packs_and_tables_copied_among_the_exports_are_not_read_again() {
         assert!(said.lines().any(|l| l.contains(name) && l.contains("an earlier run wrote")), "{name}: {said}");
     }
 }
+
+#[test]
+fn a_zip_of_exports_cut_short_is_an_error_naming_it() {
+    // A zip archive that cannot be opened (a download stopped halfway)
+    // holds files none of which are read: an error and exit 1, not a file
+    // passed over with a warning. The other exports are still read.
+    use std::io::Write;
+    let dir = scratch("zip-cut-short");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let mut bytes = Vec::new();
+    {
+        let mut z = zip::ZipWriter::new(std::io::Cursor::new(&mut bytes));
+        z.start_file("liquidlogic-kss-audits.csv", zip::write::SimpleFileOptions::default()).unwrap();
+        z.write_all(&std::fs::read(root().join("sample_data/liquidlogic-kss-audits.csv")).unwrap()).unwrap();
+        z.finish().unwrap();
+    }
+    write(&input, "exports.zip", &bytes[..bytes.len() / 2]);
+    std::fs::copy(root().join("sample_data/children-legal-status.csv"), input.join("children-legal-status.csv")).unwrap();
+    let out = dir.join("out");
+    let o = auditpack(&dir, &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("exports.zip") && stderr(&o).contains("none of the files inside it are read"), "{}", stderr(&o));
+    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    assert!(dq.contains("archive_unreadable"), "{dq}");
+    // The legal status beside it was read.
+    assert!(std::fs::read_to_string(out.join("normalised/episodes.csv")).unwrap().lines().count() > 100);
+}
