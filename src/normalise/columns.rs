@@ -445,6 +445,14 @@ pub(crate) fn counts_not_grades(folded: &str) -> bool {
     counts && !graded
 }
 
+/// A column a quiz form adds beside a question ("Points - 1. Is the child
+/// safe?", "Feedback - …": Microsoft Forms in quiz mode): the question it
+/// annotates, when that question is a column of the same table.
+fn quiz_annotation<'a>(header: &str, headers: &'a [String]) -> Option<&'a str> {
+    let rest = ["Points - ", "Feedback - ", "Points – ", "Feedback – "].iter().find_map(|p| header.strip_prefix(p))?;
+    headers.iter().find(|h| h.trim() == rest.trim()).map(String::as_str)
+}
+
 /// Whether a yes / no question asks about the audit itself, not the
 /// practice it grades: the practitioner's acknowledgement ("I acknowledge
 /// that the audit has been received", seed 002's Part B) or a challenge to
@@ -718,6 +726,8 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             (Target::Unmapped, "no header".to_string(), 0)
         } else if let Some(p) = pinned {
             (Target::parse(&p), "config".to_string(), 1000)
+        } else if let Some(question) = quiz_annotation(&headers[i], &headers) {
+            (Target::Ignore, format!("a quiz form's points or feedback on the question '{question}', not an answer"), 0)
         } else if super::recognise::tool_total(h) {
             (Target::Ignore, "a total the reporting tool added (\"Count of …\", \"Number of Records\"), not a value of each row".to_string(), 0)
         } else {
@@ -2652,6 +2662,21 @@ mod tests {
         // Bare grades under "Comments" are still grades, not commentary.
         let bare: &[&[&str]] = &[&["C1", "Good"], &["C2", "Inadequate"], &["C3", "Good"], &["C4", "Requires Improvement"]];
         assert_ne!(target(&map(&["Child ID", "Comments"], bare), "Comments"), "evidence");
+    }
+
+    /// A Microsoft Form in quiz mode adds "Points - <question>" and
+    /// "Feedback - <question>" beside each question: not answers. A header
+    /// that only starts so, with no such question beside it, is read as ever.
+    #[test]
+    fn a_quiz_forms_points_and_feedback_columns_are_not_answers() {
+        let rows: &[&[&str]] = &[&["C1", "Yes", "0", "", "Good work"], &["C2", "No", "0", "", "Visits late"], &["C3", "Partially", "0", "", "Drift"]];
+        let m = map(
+            &["Child ID", "1. Is the child safe?", "Points - 1. Is the child safe?", "Feedback - 1. Is the child safe?", "Feedback - what works well"],
+            rows,
+        );
+        assert_eq!(target(&m, "Points - 1. Is the child safe?"), "ignored");
+        assert_eq!(target(&m, "Feedback - 1. Is the child safe?"), "ignored");
+        assert_ne!(target(&m, "Feedback - what works well"), "ignored");
     }
 
     #[test]
