@@ -68,6 +68,9 @@ fn decoding(path: &Path, sample: &[u8]) -> Result<Decoding, IngestError> {
     if sample.starts_with(&[0xFF, 0xFE]) || sample.starts_with(&[0xFE, 0xFF]) {
         return Ok(Decoding::Utf16(if sample[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE }));
     }
+    if let Some(enc) = utf16_without_bom(sample) {
+        return Ok(Decoding::Utf16(enc));
+    }
     if looks_binary(sample) {
         return Err(IngestError::new(path, "is not a text export (it contains binary data). If it is a workbook, give it its .xlsx / .xls extension"));
     }
@@ -261,6 +264,27 @@ fn decode(field: &[u8], encoding: Encoding, first: bool) -> Cell {
     }
 }
 
+/// UTF-16 with no byte order mark (some tools' "Unicode" saves): text whose
+/// every other byte is zero, the others letters, digits, punctuation and
+/// line ends (the zero after each in little-endian order, before it in
+/// big-endian).
+fn utf16_without_bom(sample: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let n = sample.len().min(4096) & !1;
+    if n < 8 {
+        return None;
+    }
+    let pairs: Vec<(u8, u8)> = sample[..n].chunks_exact(2).map(|p| (p[0], p[1])).collect();
+    let text = |b: u8| b.is_ascii_graphic() || matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    let share = |f: &dyn Fn(&(u8, u8)) -> bool| pairs.iter().filter(|p| f(p)).count() * 100 / pairs.len();
+    if share(&|&(a, b)| b == 0 && text(a)) >= 90 {
+        Some(encoding_rs::UTF_16LE)
+    } else if share(&|&(a, b)| a == 0 && text(b)) >= 90 {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
 fn looks_binary(sample: &[u8]) -> bool {
     sample.iter().take(8192).any(|&b| b == 0) || sample.starts_with(b"PK\x03\x04") || sample.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
 }
@@ -418,7 +442,21 @@ mod tests {
         assert!(open(&dir.join("e.csv")).unwrap_err().message.contains("empty"));
         std::fs::write(dir.join("f.csv"), b"PK\x03\x04\x00\x00binary").unwrap();
         assert!(open(&dir.join("f.csv")).unwrap_err().message.contains("binary"));
+        // (A stray zero byte among text is no UTF-16: still refused.)
+        std::fs::write(dir.join("g.csv"), b"Child ID,Team\nC9,No\x00rth\nC10,South\n").unwrap();
+        assert!(open(&dir.join("g.csv")).unwrap_err().message.contains("binary"));
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn utf16_without_bom_is_read_as_utf16() {
+        for little in [true, false] {
+            let bytes: Vec<u8> =
+                "Child ID,Team\r\nC9,North\r\nC10,South\r\n".encode_utf16().flat_map(|u| if little { u.to_le_bytes() } else { u.to_be_bytes() }).collect();
+            let (rows, fmt) = read("g.csv", &bytes);
+            assert_eq!(fmt.encoding, "UTF-16", "little-endian: {little}");
+            assert_eq!(texts(&rows[2]), ["C10", "South"], "little-endian: {little}");
+        }
     }
 
     #[test]
