@@ -1316,16 +1316,14 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         // (Or no column is the completion at all: "Part A done" not read as
         // it, "CSW sign-off (Part B)" beside it.)
         let none = !columns.iter().any(|c| c.target == field);
-        let part_b: Vec<usize> = (0..columns.len())
-            .filter(|&c| {
-                columns[c].target == Target::Unmapped
-                    && names_part_b(&columns[c].header) == Some(true)
-                    && (!no_part_a || names_part_b_as_written(&columns[c].header))
-                    && says_part_b_done(&columns[c].header)
-                    && profiles[columns[c].index].non_empty > 0
-                    && profiles[columns[c].index].dates * 2 >= profiles[columns[c].index].non_empty
-            })
-            .collect();
+        // An unused column naming that part (`Some(true)` Part B) as done,
+        // over dates.
+        let part_done = |c: &ColumnMap, b: bool| {
+            let p = &profiles[c.index];
+            c.target == Target::Unmapped && names_part_b(&c.header) == Some(b) && says_part_b_done(&c.header) && p.non_empty > 0 && p.dates * 2 >= p.non_empty
+        };
+        let part_b: Vec<usize> =
+            (0..columns.len()).filter(|&c| part_done(&columns[c], true) && (!no_part_a || names_part_b_as_written(&columns[c].header))).collect();
         if let ([b], true) = (&part_b[..], part_a_only || none) {
             let c = &mut columns[*b];
             c.target = field.clone();
@@ -1339,16 +1337,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         // `join::parts_joined`).
         let none = !columns.iter().any(|c| c.target == field);
         let no_part_b = !columns.iter().any(|c| names_part_b(&c.header) == Some(true));
-        let part_a: Vec<usize> = (0..columns.len())
-            .filter(|&c| {
-                columns[c].target == Target::Unmapped
-                    && names_part_b(&columns[c].header) == Some(false)
-                    && names_part_letter(&columns[c].header)
-                    && says_part_b_done(&columns[c].header)
-                    && profiles[columns[c].index].non_empty > 0
-                    && profiles[columns[c].index].dates * 2 >= profiles[columns[c].index].non_empty
-            })
-            .collect();
+        let part_a: Vec<usize> = (0..columns.len()).filter(|&c| part_done(&columns[c], false) && names_part_letter(&columns[c].header)).collect();
         if let ([a], true, true) = (&part_a[..], none, no_part_b) {
             let c = &mut columns[*a];
             c.target = field;

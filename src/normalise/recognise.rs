@@ -68,22 +68,18 @@ pub fn prepare_header(raw: &str) -> String {
 /// A text without what it says in brackets: "Child/YP NOT consulted by
 /// auditor? (Y/N)" is "Child/YP NOT consulted by auditor? ".
 pub fn outside_brackets(raw: &str) -> String {
-    let mut outside = String::with_capacity(raw.len());
-    let mut depth = 0usize;
-    for ch in raw.chars() {
-        match ch {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => outside.push(ch),
-            _ => {}
-        }
-    }
-    outside
+    outside_brackets_keeping(raw, |_| false)
 }
 
 /// [`outside_brackets`], keeping a bracket that holds only a role word of
 /// moderation or re-audit ("(moderator)", "(moderated)", "(re-audit)").
 fn outside_brackets_but_roles(raw: &str) -> String {
+    outside_brackets_keeping(raw, role_qualifier)
+}
+
+/// A text without what it says in brackets, but the brackets whose words
+/// `keep` (set apart by spaces).
+fn outside_brackets_keeping(raw: &str, keep: impl Fn(&str) -> bool) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut inside = String::new();
     let mut depth = 0usize;
@@ -97,7 +93,7 @@ fn outside_brackets_but_roles(raw: &str) -> String {
             }
             ')' | ']' if depth > 0 => {
                 depth -= 1;
-                if depth == 0 && role_qualifier(&inside) {
+                if depth == 0 && keep(&inside) {
                     out.push(' ');
                     out.push_str(&inside);
                     out.push(' ');
