@@ -8,6 +8,7 @@ pub mod docx;
 pub mod header;
 mod html;
 mod text;
+pub use text::utf8_else_1252;
 pub mod workbook;
 mod xmlss;
 
@@ -256,7 +257,7 @@ fn walk(dir: &Path, root: &Path, out: Option<&Path>, files: &mut Vec<PathBuf>, s
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(e) => {
-            skipped.push(Skipped { path: display_path(dir), reason: format!("folder could not be read: {e}") });
+            skipped.push(Skipped { path: display_path(dir), reason: format!("{FOLDER_FAILED} the folder could not be opened ({e}). Check that it can be opened, or copy its files into a folder that can, and run again") });
             return;
         }
     };
@@ -286,6 +287,11 @@ fn walk(dir: &Path, root: &Path, out: Option<&Path>, files: &mut Vec<PathBuf>, s
 /// The start of the reason an archive was not opened: none of its files
 /// are read, so it is an error, not a file passed over.
 pub const ARCHIVE_FAILED: &str = "none of the files inside it are read:";
+
+/// The start of the reason a folder could not be listed (no permission, a
+/// network share gone): none of its files are read, so it is an error, as an
+/// archive that cannot be opened is.
+pub const FOLDER_FAILED: &str = "none of the files in this folder are read:";
 
 /// The files a zip archive holds, read as a folder of that name (see
 /// [`archive`]); one that cannot be opened is a skipped file with why.
@@ -549,6 +555,19 @@ pub fn quietly<T>(f: impl FnOnce() -> T) -> Result<T, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_that_cannot_be_listed_says_none_of_its_files_are_read() {
+        // (A folder gone between being found and being listed fails as one
+        // without permission does; the tests run as root, who may list any.)
+        let gone = std::env::temp_dir().join(format!("auditpack-gone-{}", std::process::id()));
+        let (mut files, mut skipped, mut seen) = (Vec::new(), Vec::new(), std::collections::HashSet::new());
+        walk(&gone, &gone, None, &mut files, &mut skipped, &mut seen);
+        assert!(files.is_empty());
+        assert_eq!(skipped.len(), 1, "{skipped:?}");
+        assert!(skipped[0].reason.starts_with(FOLDER_FAILED), "{:?}", skipped[0]);
+        assert!(skipped[0].reason.contains("could not be opened"), "{:?}", skipped[0]);
+    }
 
     #[test]
     fn a_hidden_lock_or_mac_copy_holds_no_records() {

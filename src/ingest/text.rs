@@ -30,6 +30,14 @@ pub fn open(path: &Path) -> Result<Table, IngestError> {
             let ends_with_newline = last_byte(path) == Some(b'\n');
             Ok(table(file, path, sample, encoding, name, Box::new(std::io::BufReader::with_capacity(256 * 1024, reader)), len, ends_with_newline, true))
         }
+        Decoding::WithZeros(encoding, name) => {
+            // (Read row by row, without its zero bytes; not read again in bulk.)
+            let bytes: Vec<u8> =
+                std::fs::read(path).map_err(|e| IngestError::new(path, format!("cannot be read: {e}")))?.into_iter().filter(|&b| b != 0).collect();
+            let (len, nl) = (bytes.len() as u64, bytes.ends_with(b"\n"));
+            let sample: Vec<u8> = sample.into_iter().filter(|&b| b != 0).collect();
+            Ok(table(file, path, sample, encoding, name, Box::new(std::io::Cursor::new(bytes)), len, nl, false))
+        }
     }
 }
 
@@ -48,6 +56,12 @@ pub fn read(path: &Path, bytes: Vec<u8>) -> Result<Table, IngestError> {
             let sample = bytes[..bytes.len().min(SAMPLE)].to_vec();
             Ok(table(file, path, sample, encoding, name, Box::new(std::io::Cursor::new(bytes)), len, nl, false))
         }
+        Decoding::WithZeros(encoding, name) => {
+            let bytes: Vec<u8> = bytes.into_iter().filter(|&b| b != 0).collect();
+            let (len, nl) = (bytes.len() as u64, bytes.ends_with(b"\n"));
+            let sample = bytes[..bytes.len().min(SAMPLE)].to_vec();
+            Ok(table(file, path, sample, encoding, name, Box::new(std::io::Cursor::new(bytes)), len, nl, false))
+        }
     }
 }
 
@@ -57,6 +71,9 @@ enum Decoding {
     Utf16(&'static encoding_rs::Encoding),
     /// Read as it streams, in this encoding (and its name for the report).
     Text(Encoding, &'static str),
+    /// Text with a few stray zero bytes (a padded or damaged export): read
+    /// without them, in this encoding (its name saying so).
+    WithZeros(Encoding, &'static str),
 }
 
 /// [`Decoding`] from a file's first bytes; an empty file, or binary data, is
@@ -70,6 +87,14 @@ fn decoding(path: &Path, sample: &[u8]) -> Result<Decoding, IngestError> {
     }
     if let Some(enc) = utf16_without_bom(sample) {
         return Ok(Decoding::Utf16(enc));
+    }
+    if stray_zeros(sample) {
+        let (encoding, _) = detect_encoding(&sample.iter().copied().filter(|&b| b != 0).collect::<Vec<u8>>());
+        let name = match encoding {
+            Encoding::Utf8 => "UTF-8 (stray zero bytes left out)",
+            Encoding::Windows1252 => "Windows-1252 (stray zero bytes left out)",
+        };
+        return Ok(Decoding::WithZeros(encoding, name));
     }
     if looks_binary(sample) {
         return Err(IngestError::new(path, "is not a text export (it contains binary data). If it is a workbook, give it its .xlsx / .xls extension"));
@@ -255,12 +280,52 @@ fn last_byte(path: &Path) -> Option<u8> {
 fn decode(field: &[u8], encoding: Encoding, first: bool) -> Cell {
     let field = if first { field.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(field) } else { field };
     match encoding {
-        Encoding::Utf8 => match std::str::from_utf8(field) {
-            Ok(s) => Cell::text(s),
-            // A stray Windows-1252 byte past the sample: read it as 1252, do not fail.
-            Err(_) => Cell::text(&encoding_rs::WINDOWS_1252.decode_without_bom_handling(field).0),
-        },
+        Encoding::Utf8 => Cell::text(&utf8_else_1252(field)),
         Encoding::Windows1252 => Cell::text(&encoding_rs::WINDOWS_1252.decode_without_bom_handling(field).0),
+    }
+}
+
+/// UTF-8 text with a stray byte that is not UTF-8 (a "’" or "£" typed in
+/// Windows-1252 into a UTF-8 export): the UTF-8 read as UTF-8, and each
+/// stray byte as the Windows-1252 character it is, so one byte does not turn
+/// the field's "–" and "é" into "â€“" and "Ã©".
+pub fn utf8_else_1252(raw: &[u8]) -> std::borrow::Cow<'_, str> {
+    let Err(first) = std::str::from_utf8(raw) else {
+        // (Checked just now: valid UTF-8.)
+        return std::borrow::Cow::Borrowed(std::str::from_utf8(raw).unwrap_or_default());
+    };
+    let mut out = String::with_capacity(raw.len() + 8);
+    let mut rest = raw;
+    let mut error = Some(first);
+    while let Some(e) = error {
+        let (good, bad) = rest.split_at(e.valid_up_to());
+        out.push_str(std::str::from_utf8(good).unwrap_or_default());
+        let n = e.error_len().unwrap_or(bad.len()).max(1).min(bad.len());
+        out.push_str(&encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bad[..n]).0);
+        rest = &bad[n..];
+        error = std::str::from_utf8(rest).err();
+    }
+    out.push_str(std::str::from_utf8(rest).unwrap_or_default());
+    std::borrow::Cow::Owned(out)
+}
+
+/// Of a sample that is not all UTF-8: how many characters it writes as UTF-8
+/// (two to four bytes each) and how many bytes are no UTF-8.
+fn utf8_and_stray(sample: &[u8]) -> (usize, usize) {
+    let wide = |b: &[u8]| std::str::from_utf8(b).map_or(0, |s| s.chars().filter(|c| !c.is_ascii()).count());
+    let (mut utf8, mut stray) = (0, 0);
+    let mut rest = sample;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(_) => return (utf8 + wide(rest), stray),
+            Err(e) => {
+                utf8 += wide(&rest[..e.valid_up_to()]);
+                // (The sample may end inside a character: not a stray byte.)
+                let Some(n) = e.error_len() else { return (utf8, stray) };
+                stray += 1;
+                rest = &rest[e.valid_up_to() + n..];
+            }
+        }
     }
 }
 
@@ -285,6 +350,21 @@ fn utf16_without_bom(sample: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     }
 }
 
+/// Text with a few zero bytes among it (a field padded with them, a
+/// damaged save): one byte in a hundred zero or fewer (or two), the rest text
+/// (letters, digits, punctuation, line ends, or bytes of accented letters),
+/// with no workbook's or zip's signature at the start.
+fn stray_zeros(sample: &[u8]) -> bool {
+    let sample = &sample[..sample.len().min(8192)];
+    let zeros = sample.iter().filter(|&&b| b == 0).count();
+    let text = sample.iter().filter(|&&b| b.is_ascii_graphic() || matches!(b, b' ' | b'\t' | b'\r' | b'\n') || b >= 0x80).count();
+    zeros > 0
+        && zeros <= (sample.len() / 100).max(2)
+        && text + zeros == sample.len()
+        && !sample.starts_with(b"PK\x03\x04")
+        && !sample.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+}
+
 fn looks_binary(sample: &[u8]) -> bool {
     sample.iter().take(8192).any(|&b| b == 0) || sample.starts_with(b"PK\x03\x04") || sample.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
 }
@@ -297,7 +377,12 @@ fn detect_encoding(sample: &[u8]) -> (Encoding, &'static str) {
         Ok(_) => (Encoding::Utf8, "UTF-8"),
         // The sample may end inside a multi-byte character.
         Err(e) if e.error_len().is_none() => (Encoding::Utf8, "UTF-8"),
-        Err(_) => (Encoding::Windows1252, "Windows-1252"),
+        // More characters written as UTF-8 than stray bytes: UTF-8 with a
+        // few bytes typed in Windows-1252, each read as such.
+        Err(_) => match utf8_and_stray(sample) {
+            (utf8, stray) if utf8 > stray => (Encoding::Utf8, "UTF-8 (a few bytes in Windows-1252, read as such)"),
+            _ => (Encoding::Windows1252, "Windows-1252"),
+        },
     }
 }
 
@@ -409,6 +494,27 @@ mod tests {
         assert_eq!(texts(&rows[1]), ["C1", "café child\u{2019}s view"]);
     }
 
+    /// A UTF-8 export with one byte typed in Windows-1252: its UTF-8 stays
+    /// UTF-8 (the dash and the accent are not turned into "â€“" and "Ã©"),
+    /// and the stray byte is the character it is in Windows-1252, in the
+    /// field that holds it too.
+    #[test]
+    fn utf8_with_a_stray_windows_1252_byte() {
+        let mut bytes = "Child ID,Comment\nC1,Visit – seen alone\nC2,Café meeting – school\nC3,child".as_bytes().to_vec();
+        bytes.extend(b"\x92");
+        bytes.extend("s view – good\n".as_bytes());
+        let (rows, fmt) = read("stray.csv", &bytes);
+        assert_eq!(fmt.encoding, "UTF-8 (a few bytes in Windows-1252, read as such)");
+        assert_eq!(texts(&rows[1]), ["C1", "Visit – seen alone"]);
+        assert_eq!(texts(&rows[2]), ["C2", "Café meeting – school"]);
+        assert_eq!(texts(&rows[3]), ["C3", "child\u{2019}s view – good"]);
+        // Mostly Windows-1252 (no character written as UTF-8): Windows-1252.
+        assert_eq!(detect_encoding(b"a,caf\xe9 \x96 b\n").1, "Windows-1252");
+        // One UTF-8 character beside two stray bytes: Windows-1252 still.
+        assert_eq!(detect_encoding(&[b"a,".as_slice(), "é".as_bytes(), b" \x96 \x96"].concat()).1, "Windows-1252");
+        assert_eq!(utf8_else_1252(b"ab\xe2\x80\x93c\x96d\xe2"), "ab–c–dâ");
+    }
+
     #[test]
     fn tab_delimited_and_embedded_newlines() {
         let (rows, fmt) = read("c.txt", b"Title line\n\nChild ID\tEvidence\tTeam\nC1\t\"line one\nline two\tstill quoted\"\tA\nC2\tplain\tB\n");
@@ -442,10 +548,23 @@ mod tests {
         assert!(open(&dir.join("e.csv")).unwrap_err().message.contains("empty"));
         std::fs::write(dir.join("f.csv"), b"PK\x03\x04\x00\x00binary").unwrap();
         assert!(open(&dir.join("f.csv")).unwrap_err().message.contains("binary"));
-        // (A stray zero byte among text is no UTF-16: still refused.)
-        std::fs::write(dir.join("g.csv"), b"Child ID,Team\nC9,No\x00rth\nC10,South\n").unwrap();
-        assert!(open(&dir.join("g.csv")).unwrap_err().message.contains("binary"));
+        // Zeros among binary bytes: refused.
+        std::fs::write(dir.join("h.csv"), b"Child ID\x00\x00\x01\x02\x00\x00\x00\x03\x00\x00\xff\x00\x00\x00").unwrap();
+        assert!(open(&dir.join("h.csv")).unwrap_err().message.contains("binary"));
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A stray zero byte among text (no UTF-16, no binary file): the text
+    /// read without it, its encoding named so.
+    #[test]
+    fn stray_zero_bytes_among_text_are_left_out() {
+        let (rows, fmt) = read("g.csv", b"Child ID,Team\nC9,No\x00rth\nC10,South\x00\n");
+        assert_eq!(fmt.encoding, "UTF-8 (stray zero bytes left out)");
+        assert_eq!(texts(&rows[1]), ["C9", "North"]);
+        assert_eq!(texts(&rows[2]), ["C10", "South"]);
+        let (rows, fmt) = read("w.csv", b"Child ID;Team\nC9;Caf\xe9\x00\nC10;South\n");
+        assert_eq!(fmt.encoding, "Windows-1252 (stray zero bytes left out)");
+        assert_eq!(texts(&rows[1]), ["C9", "Café"]);
     }
 
     #[test]

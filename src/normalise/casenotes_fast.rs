@@ -390,14 +390,7 @@ impl Part {
 /// A field's bytes as the row reader's cell text: decoded (UTF-8, else
 /// Windows-1252) and trimmed as [`Cell::text`] trims.
 fn cell_text(raw: &[u8], windows_1252: bool) -> Cow<'_, str> {
-    let decoded: Cow<'_, str> = if windows_1252 {
-        encoding_rs::WINDOWS_1252.decode_without_bom_handling(raw).0
-    } else {
-        match std::str::from_utf8(raw) {
-            Ok(s) => Cow::Borrowed(s),
-            Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(raw).0,
-        }
-    };
+    let decoded: Cow<'_, str> = if windows_1252 { encoding_rs::WINDOWS_1252.decode_without_bom_handling(raw).0 } else { crate::ingest::utf8_else_1252(raw) };
     tidy(decoded, false)
 }
 

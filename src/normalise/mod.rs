@@ -143,16 +143,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     // (Kept while the folder is read: which download copies are different reports.)
     let _downloads = versions::DownloadCopies::set(different_downloads(&files));
     for s in &skipped {
-        // A file that may hold records (an old Word form, a PDF) is a warning.
-        let unread = s.may_hold_records();
-        // (An archive that cannot be opened loses every file inside it: an error.)
-        let (severity, code) = if s.reason.starts_with(ingest::ARCHIVE_FAILED) {
-            (Severity::Error, "archive_unreadable")
-        } else if unread {
-            (Severity::Warning, "file_not_read")
-        } else {
-            (Severity::Info, "file_skipped")
-        };
+        let (severity, code) = skipped_severity(s);
         found.push(severity, code, &s.path, None, None, None, "", s.reason.clone());
         if severity == Severity::Error {
             out.failed_files.push(s.path.clone());
@@ -294,6 +285,22 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     plausible::flag(&out.model, today, &mut found);
     out.findings = found.list;
     out
+}
+
+/// How a file or folder not read is said: an archive that cannot be opened
+/// or a folder that cannot be listed loses every file inside it (an error);
+/// a file that may hold records (an old Word form, a PDF) is a warning; the
+/// rest (a lock file, a hidden file) a note.
+fn skipped_severity(s: &ingest::Skipped) -> (Severity, &'static str) {
+    if s.reason.starts_with(ingest::ARCHIVE_FAILED) {
+        (Severity::Error, "archive_unreadable")
+    } else if s.reason.starts_with(ingest::FOLDER_FAILED) {
+        (Severity::Error, "folder_unreadable")
+    } else if s.may_hold_records() {
+        (Severity::Warning, "file_not_read")
+    } else {
+        (Severity::Info, "file_skipped")
+    }
 }
 
 /// Where the visits read begin: the earliest plausible event of the case-note
@@ -2164,6 +2171,20 @@ pub fn label_table(model: &Model) -> Vec<LabelUse> {
             .count += 1;
     }
     uses.into_values().collect()
+}
+
+#[cfg(test)]
+mod skipped_tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_or_archive_whose_files_are_all_lost_is_an_error() {
+        let said = |path: &str, reason: String| skipped_severity(&ingest::Skipped { path: path.into(), reason });
+        assert_eq!(said("in/team a", format!("{} the folder could not be opened", ingest::FOLDER_FAILED)), (Severity::Error, "folder_unreadable"));
+        assert_eq!(said("in/exports.zip", format!("{} a zip archive: it is cut short", ingest::ARCHIVE_FAILED)), (Severity::Error, "archive_unreadable"));
+        assert_eq!(said("in/old form.doc", "a Word 97–2003 document".into()), (Severity::Warning, "file_not_read"));
+        assert_eq!(said("in/~$audits.xlsx", "Excel lock file".into()), (Severity::Info, "file_skipped"));
+    }
 }
 
 #[cfg(test)]
