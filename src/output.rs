@@ -2,7 +2,7 @@
 //! renamed, so a crash never leaves half a file.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Whether a file written is on the disk before it is renamed into place.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -35,6 +35,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8], durability: Durability) -> std::i
 /// # Errors
 /// The folder cannot be created, `write` fails, or the file cannot be renamed.
 pub fn write_atomic_with(path: &Path, durability: Durability, write: impl FnOnce(&mut (dyn Write + Send)) -> std::io::Result<()>) -> std::io::Result<()> {
+    let tmp = write_temp(path, durability, write)?;
+    let result = rename_into_place(&tmp, path, durability);
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Writes a temporary file beside `path`, whole (and, with
+/// [`Durability::Synced`], on the disk); its name is returned. Nothing is
+/// left behind when it fails.
+fn write_temp(path: &Path, durability: Durability, write: impl FnOnce(&mut (dyn Write + Send)) -> std::io::Result<()>) -> std::io::Result<PathBuf> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
@@ -54,18 +66,86 @@ pub fn write_atomic_with(path: &Path, durability: Durability, write: impl FnOnce
                 SYNCED.with(|n| n.set(n.get() + 1));
             }
         }
-        std::fs::rename(&tmp, path)?;
-        // (And the folders: the rename itself, and a folder made for the
-        // file, are on the disk only once their folder is.)
-        if durability == Durability::Synced {
-            sync_folders(path)?;
-        }
         Ok(())
     })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    match result {
+        Ok(()) => Ok(tmp),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
     }
-    result
+}
+
+fn rename_into_place(tmp: &Path, path: &Path, durability: Durability) -> std::io::Result<()> {
+    std::fs::rename(tmp, path)?;
+    // (And the folders: the rename itself, and a folder made for the
+    // file, are on the disk only once their folder is.)
+    if durability == Durability::Synced {
+        sync_folders(path)?;
+    }
+    Ok(())
+}
+
+/// A run's files, each written whole under a temporary name and renamed
+/// into place only once every one of them has been ([`Staged::commit`]):
+/// a run that fails part way (a full disk) replaces none of the last run's
+/// files, so a folder never holds this run's packs beside the last one's.
+/// Dropped without a commit, it deletes what it wrote.
+pub struct Staged {
+    durability: Durability,
+    /// (temporary file, where it goes), in the order written.
+    held: std::sync::Mutex<Vec<(PathBuf, PathBuf)>>,
+}
+
+impl Staged {
+    pub fn new(durability: Durability) -> Staged {
+        Staged { durability, held: std::sync::Mutex::new(Vec::new()) }
+    }
+
+    /// Writes `bytes` for `path`, held until the commit.
+    ///
+    /// # Errors
+    /// The folder cannot be created or the file cannot be written.
+    pub fn write(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        self.write_with(path, |w| w.write_all(bytes))
+    }
+
+    /// Streams into a file for `path`, held until the commit.
+    ///
+    /// # Errors
+    /// The folder cannot be created, or `write` fails.
+    pub fn write_with(&self, path: &Path, write: impl FnOnce(&mut (dyn Write + Send)) -> std::io::Result<()>) -> std::io::Result<()> {
+        let tmp = write_temp(path, self.durability, write)?;
+        self.held.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((tmp, path.to_path_buf()));
+        Ok(())
+    }
+
+    /// Renames every file written into place.
+    ///
+    /// # Errors
+    /// A file cannot be renamed (the ones before it are in place).
+    pub fn commit(self) -> std::io::Result<()> {
+        let held = std::mem::take(&mut *self.held.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+        let mut rest = held.into_iter();
+        while let Some((tmp, path)) = rest.next() {
+            if let Err(e) = rename_into_place(&tmp, &path, self.durability) {
+                for (tmp, _) in std::iter::once((tmp, path)).chain(rest) {
+                    let _ = std::fs::remove_file(tmp);
+                }
+                return Err(e);
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        for (tmp, _) in self.held.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner).drain(..) {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
 }
 
 /// Syncs the folder holding `path` and the one above it (a folder made for
@@ -209,6 +289,53 @@ fn create_temp(path: &Path) -> std::io::Result<(std::path::PathBuf, std::fs::Fil
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_staged_run_replaces_nothing_unless_every_file_is_written() {
+        let dir = std::env::temp_dir().join(format!("auditpack-out-staged-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let (a, b) = (dir.join("metrics.json"), dir.join("normalised/audits.csv"));
+        std::fs::create_dir_all(b.parent().unwrap()).unwrap();
+        std::fs::write(&a, "last run").unwrap();
+        std::fs::write(&b, "last run").unwrap();
+        // The second file fails (as on a full disk): neither is replaced, nothing is left behind.
+        {
+            let staged = super::Staged::new(super::Durability::Renamed);
+            staged.write(&a, b"this run").unwrap();
+            let e = staged.write_with(&b, |w| {
+                w.write_all(b"this ru")?;
+                Err(std::io::Error::other("No space left on device"))
+            });
+            assert!(e.is_err());
+            assert_eq!(std::fs::read_to_string(&a).unwrap(), "last run", "replaced before the run had written all");
+        }
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "last run");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "last run");
+        let left: Vec<_> = walk(&dir).into_iter().filter(|p| p.to_string_lossy().ends_with(".tmp")).collect();
+        assert!(left.is_empty(), "{left:?}");
+        // All written: all replaced at the commit, not before.
+        let staged = super::Staged::new(super::Durability::Renamed);
+        staged.write(&a, b"this run").unwrap();
+        staged.write(&b, b"this run").unwrap();
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "last run");
+        staged.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "this run");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "this run");
+        assert_eq!(walk(&dir).len(), 2);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut files = Vec::new();
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            if e.path().is_dir() {
+                files.extend(walk(&e.path()));
+            } else {
+                files.push(e.path());
+            }
+        }
+        files
+    }
+
     #[test]
     fn a_large_file_is_flushed_while_it_is_written_and_kept_whole() {
         use std::io::Write;

@@ -5,7 +5,7 @@ use crate::analyse;
 use crate::calendar::Calendar;
 use crate::cli::{Cli, Command, GenerateArgs, InputArgs, RunArgs};
 use crate::normalise::{self, Config, Normalised, Severity};
-use crate::output::{printable, write_atomic, write_atomic_with, Durability};
+use crate::output::{printable, Durability, Staged};
 use crate::render;
 use chrono::NaiveDate;
 use std::io::IsTerminal;
@@ -363,9 +363,12 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
         m.period_choice = choice.clone();
         m
     };
+    // Every file is written under a temporary name first; the last run's
+    // files are replaced only once all of this run's are written.
+    let staged = Staged::new(durability(args));
     // The normalised tables are written on other cores while the analysis runs.
     let metrics = std::thread::scope(|s| -> anyhow::Result<_> {
-        let tables = s.spawn(|| write_normalised(&n, &names, &dir, args, params.as_ref()));
+        let tables = s.spawn(|| write_normalised(&n, &names, &dir, args, params.as_ref(), &staged));
         let metrics = match (&params, &team_arg) {
             (Some(p), Some(team)) => Some(with_choice(analyse::analyse(&for_team(&n, team), &config, &cal, p))),
             (Some(p), None) => Some(with_choice(analyse::analyse(&n, &config, &cal, p))),
@@ -373,7 +376,7 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
         };
         if let Some(m) = &metrics {
             let counts = Counts::of(&team_arg.as_deref().map(|t| for_team(&n, t).model).unwrap_or_default());
-            written.extend(write_packs(&args.out, m, &reports, team_arg.as_deref(), counts, no_team, args, &mut failed)?);
+            written.extend(write_packs(&args.out, m, &reports, team_arg.as_deref(), counts, no_team, args, &mut failed, &staged)?);
             if args.per_team {
                 let p = params.as_ref().expect("metrics imply params");
                 let mut teams = n.model.teams();
@@ -385,13 +388,15 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
                     let part = for_team(&n, &team);
                     let tm = with_choice(analyse::analyse(&part, &config, &cal, p));
                     let dir = args.out.join("teams").join(&folders[&team]);
-                    written.extend(write_packs(&dir, &tm, &reports, Some(&team), Counts::of(&part.model), no_team, args, &mut failed)?);
+                    written.extend(write_packs(&dir, &tm, &reports, Some(&team), Counts::of(&part.model), no_team, args, &mut failed, &staged)?);
                 }
             }
         }
         tables.join().map_err(|_| anyhow::anyhow!("writing the normalised tables stopped"))??;
         Ok(metrics)
-    })?;
+    })
+    .map_err(|e| anyhow::anyhow!("{e:#}. No file in {} was replaced: what it holds is the last run's, as it was", args.out.display()))?;
+    staged.commit().map_err(|e| anyhow::anyhow!("cannot put this run's files in place in {}: {e}", args.out.display()))?;
     if !quiet {
         eprintln!("auditpack run: read {} tables from {} inputs", n.tables.len(), inputs_or_default(&args.input).len());
         eprint!("{}", printable(&summary(&n)));
@@ -468,6 +473,7 @@ fn write_normalised(
     dir: &Path,
     args: &RunArgs,
     params: Option<&analyse::Params>,
+    staged: &Staged,
 ) -> anyhow::Result<()> {
     use render::normalised::{all, write_table, Format};
     let partition = match (args.partition, &args.council) {
@@ -494,8 +500,7 @@ fn write_normalised(
                             (Some(p), Format::Parquet) => dir.join(stem).join(p).join("part-0.parquet"),
                             _ => dir.join(format!("{stem}.{}", format.extension())),
                         };
-                        write_atomic_with(&path, durability(args), |w| write_table(table, format, w))
-                            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+                        staged.write_with(&path, |w| write_table(table, format, w)).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
                     }
                     Ok(())
                 })
@@ -693,6 +698,7 @@ fn write_packs(
     no_team: Counts,
     args: &RunArgs,
     failed: &mut Vec<String>,
+    staged: &Staged,
 ) -> anyhow::Result<Vec<PathBuf>> {
     // Suppression is one pass over the metrics, before any renderer runs.
     let hidden = args.suppress.map(|n| analyse::suppress::suppressed(m, n));
@@ -731,7 +737,7 @@ fn write_packs(
         }
     }
     for (path, bytes) in &files {
-        write_atomic(path, bytes, durability(args)).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+        staged.write(path, bytes).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
     }
     Ok(files.into_iter().map(|(p, _)| p).collect())
 }

@@ -176,11 +176,29 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
             // or saved with calculation off): per sheet, how many, in which
             // columns, and the first.
             let mut uncalculated: Vec<(String, Uncalculated)> = Vec::new();
+            // Cells the reader could not make (a text cell pointing past the
+            // workbook's shared text): per sheet, how many, and the first's why.
+            let mut damaged: Vec<ReadNote> = Vec::new();
             let date1904 = book.has_1904_epoch();
             let (tables, mut notes) = read_sparse(file, kinds(book.sheets_metadata()), date1904, |name, sink| {
                 let mut r = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
                 let mut here = Uncalculated::default();
-                while let Some(c) = r.next_cell_with_formula_metadata().map_err(|e| e.to_string())? {
+                let mut bad: Option<(usize, String)> = None;
+                loop {
+                    let c = match r.next_cell_with_formula_metadata() {
+                        Ok(Some(c)) => c,
+                        Ok(None) => break,
+                        // One damaged cell costs that cell, not the sheet; many
+                        // (the reader lost its place) cost the sheet.
+                        Err(e) => {
+                            let (n, _) = bad.get_or_insert_with(|| (0, e.to_string()));
+                            *n += 1;
+                            if *n > MAX_DAMAGED_CELLS {
+                                return Err(e.to_string());
+                            }
+                            continue;
+                        }
+                    };
                     if c.formula.is_some() && matches!(c.value, DataRef::Empty) {
                         here.add(c.pos);
                     }
@@ -189,11 +207,32 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
                 if here.count > 0 {
                     uncalculated.push((name.to_string(), here));
                 }
+                if let Some((n, why)) = bad {
+                    let message = format!(
+                        "{n} cell{} could not be read ({why}) and {} left out: the workbook is damaged. Open it in Excel or LibreOffice and save it again",
+                        plural(n),
+                        if n == 1 { "is" } else { "are" }
+                    );
+                    damaged.push(ReadNote { sheet: Some(name.to_string()), level: NoteLevel::Warning, message });
+                }
                 Ok(())
             })?;
+            notes.extend(damaged);
             notes.extend(uncalculated.into_iter().map(|(sheet, u)| ReadNote { sheet: Some(sheet), level: NoteLevel::Uncalculated, message: u.message() }));
             Ok((tables, notes))
         }
+    }
+}
+
+/// Cells of one sheet the reader may fail to make before the sheet is
+/// given up as unreadable (the reader has lost its place in it).
+const MAX_DAMAGED_CELLS: usize = 100;
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
     }
 }
 
@@ -644,7 +683,16 @@ fn read_sparse(file: &str, names: Vec<(String, bool, bool)>, date1904: bool, mut
     let mut notes = Vec::new();
     let mut total = 0usize;
     let mut capped = false;
+    let mut seen = std::collections::HashSet::new();
     for (name, has_cells, hidden) in names {
+        // A second sheet of a name (Excel forbids it; a script may write
+        // it): the reader finds sheets by name, so it would give the first
+        // sheet's cells again and count its records twice.
+        if !seen.insert(name.clone()) {
+            let message = "a second sheet of this name (Excel does not allow two): its cells cannot be told from the first's, so it is not read and any records on it are not in the figures. Open the workbook in Excel or LibreOffice, rename one of the two sheets, save it and run again";
+            notes.push(ReadNote { sheet: Some(name), level: NoteLevel::Error, message: message.into() });
+            continue;
+        }
         if !has_cells {
             notes.push(ReadNote { sheet: Some(name), level: NoteLevel::Info, message: "a chart sheet: no cells to read".into() });
             continue;
@@ -932,6 +980,70 @@ mod tests {
         std::fs::write(&path, b"Child ID,Date\n").expect("written");
         assert!(sheet_names(&path).is_empty(), "a CSV named .xlsx has no sheets");
         let _ = std::fs::remove_file(&path);
+    }
+
+    /// A workbook's bytes with one of its parts' text changed.
+    fn with_part_replaced(bytes: &[u8], part: &str, from: &str, to: &str) -> Vec<u8> {
+        let mut zin = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for i in 0..zin.len() {
+            let mut f = zin.by_index(i).unwrap();
+            let name = f.name().unwrap().to_string();
+            let mut data = Vec::new();
+            f.read_to_end(&mut data).unwrap();
+            if name == part {
+                let text = String::from_utf8(data).unwrap();
+                assert!(text.contains(from), "{text}");
+                data = text.replace(from, to).into_bytes();
+            }
+            w.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+            std::io::Write::write_all(&mut w, &data).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_second_sheet_of_one_name_is_not_read_as_the_first_again() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        for (name, child) in [("Audits", "C1"), ("Audits2", "C2")] {
+            let sheet = book.add_worksheet().set_name(name).expect("name");
+            sheet.write(0, 0, "Child ID").expect("cell");
+            sheet.write(1, 0, child).expect("cell");
+        }
+        let bytes = with_part_replaced(&book.save_to_buffer().expect("saved"), "xl/workbook.xml", "name=\"Audits2\"", "name=\"Audits\"");
+        let (tables, notes) = read_bytes("twice.xlsx", "xlsx", &bytes).unwrap();
+        assert_eq!(tables.len(), 1);
+        let rows: Vec<SourceRow> = tables.into_iter().next().unwrap().rows.map(Result::unwrap).collect();
+        assert_eq!(texts(&rows[1]), ["C1"]);
+        let second: Vec<&ReadNote> = notes.iter().filter(|n| n.level == NoteLevel::Error).collect();
+        assert_eq!(second.len(), 1, "{notes:?}");
+        assert!(second[0].message.starts_with("a second sheet of this name") && second[0].sheet.as_deref() == Some("Audits"), "{second:?}");
+    }
+
+    #[test]
+    fn a_cell_pointing_past_the_shared_text_costs_that_cell_not_the_sheet() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet().set_name("Audits").expect("name");
+        for (r, row) in [["Child ID", "Team"], ["C1", "North"], ["C2", "South"], ["C3", "East"]].iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                sheet.write(r as u32, c as u16, *v).expect("cell");
+            }
+        }
+        let bytes = book.save_to_buffer().expect("saved");
+        // (The sheet's cell B3, "South", made to point at shared text 999.)
+        let mut zin = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+        let mut sheet_xml = String::new();
+        zin.by_name("xl/worksheets/sheet1.xml").unwrap().read_to_string(&mut sheet_xml).unwrap();
+        let b3 = sheet_xml.split("<c r=\"B3\"").nth(1).unwrap().split("</c>").next().unwrap().to_string();
+        let bad = b3.replace(b3.split("<v>").nth(1).unwrap().split("</v>").next().unwrap(), "999");
+        let bytes = with_part_replaced(&bytes, "xl/worksheets/sheet1.xml", &b3, &bad);
+        let (tables, notes) = read_bytes("damaged.xlsx", "xlsx", &bytes).unwrap();
+        assert_eq!(tables.len(), 1, "{notes:?}");
+        let rows: Vec<SourceRow> = tables.into_iter().next().unwrap().rows.map(Result::unwrap).collect();
+        assert_eq!(rows.iter().map(texts).collect::<Vec<_>>(), [vec!["Child ID", "Team"], vec!["C1", "North"], vec!["C2"], vec!["C3", "East"]]);
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert_eq!(notes[0].level, NoteLevel::Warning);
+        assert!(notes[0].message.starts_with("1 cell could not be read (") && notes[0].message.contains("damaged"), "{notes:?}");
     }
 
     #[test]

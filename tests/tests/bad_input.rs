@@ -365,6 +365,47 @@ fn a_run_killed_at_any_moment_leaves_whole_files() {
     assert!(killed >= 5, "only {killed} of 60 runs were killed before they finished (runs take {full_ms} ms)");
 }
 
+/// A run that cannot write one of its files (a full disk; here a file
+/// standing where its charts folder goes) replaces none of the last run's
+/// files: the folder never holds this run's metrics beside the last run's
+/// packs. It says so, exits 1, and leaves no temporary file.
+#[test]
+fn a_run_that_cannot_write_every_file_replaces_none() {
+    let dir = scratch("bad-half-written");
+    let out = dir.join("out");
+    let run = |period: &str| {
+        auditpack(
+            &dir,
+            &["run", "-q", root().join("sample_data").to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", period, "--as-of", "2026-10-31"],
+        )
+    };
+    assert_eq!(run("2026-07").status.code(), Some(0));
+    let before = files(&out);
+    std::fs::remove_dir_all(out.join("charts")).unwrap();
+    std::fs::write(out.join("charts"), b"in the way").unwrap();
+    let o = run("2026-09");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("No file in") && stderr(&o).contains("was replaced"), "{}", stderr(&o));
+    let after = files(&out);
+    for (path, bytes) in &before {
+        if !path.starts_with("charts") {
+            assert!(after.get(path) == Some(bytes), "{} was replaced by a run that failed", path.display());
+        }
+    }
+    let mut left = Vec::new();
+    let mut stack = vec![out.clone()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            if e.path().is_dir() {
+                stack.push(e.path());
+            } else if e.file_name().to_string_lossy().ends_with(".tmp") {
+                left.push(e.path());
+            }
+        }
+    }
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+}
+
 /// Every output file under `dir` (temporary dot-files excluded), by relative path.
 fn files(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
     fn walk(base: &Path, d: &Path, out: &mut std::collections::BTreeMap<PathBuf, Vec<u8>>) {
