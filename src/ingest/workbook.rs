@@ -38,6 +38,10 @@ pub const MAX_UNPACKED_BYTES: u64 = 4 << 30;
 /// string in memory, about three times this at its peak; a workbook at the
 /// cell cap ([`MAX_CELLS`]) of distinct 10-character texts stays under it.
 pub const MAX_SHARED_STRINGS_BYTES: u64 = 256 << 20;
+/// A part of a workbook larger than this unpacked, and more than
+/// [`BOMB_RATIO`] times its packed size, is refused as a "zip bomb".
+const BOMB_PART_BYTES: u64 = 64 << 20;
+const BOMB_RATIO: u64 = 200;
 /// A gap of more empty columns than this ends a row (what lies past it is a stray cell).
 pub const MAX_GAP_COLUMNS: u32 = 256;
 /// A run of more blank rows than this is skipped rather than given out row by row.
@@ -278,6 +282,20 @@ fn check_unpacked_size<R: Read + Seek>(r: R) -> Result<(), String> {
     for i in 0..zip.len() {
         if let Ok(f) = zip.by_index_raw(i) {
             total = total.saturating_add(f.size());
+            // A part far larger unpacked than any sheet compresses (sheets
+            // are 8 to 15 times smaller packed, a million rows of one value
+            // too): the reader would hold it whole, 2.5 GB of memory for a
+            // 1 MB workbook padded with 1 GB of spaces. (The shared text
+            // has its own cap below, counted as it unpacks.)
+            let shared = f.name().is_ok_and(|n| n.to_ascii_lowercase().contains("sharedstrings"));
+            if !shared && f.size() > BOMB_PART_BYTES && f.size() / f.compressed_size().max(1) > BOMB_RATIO {
+                return Err(format!(
+                    "the workbook's part {} unpacks to {} MB from {} KB, far more than any real sheet (a damaged file, or a \"zip bomb\"). Open it in Excel and save it again, or export the sheets you need as CSV",
+                    f.name().unwrap_or("?".into()),
+                    f.size() >> 20,
+                    f.compressed_size() >> 10
+                ));
+            }
         }
     }
     if total > MAX_UNPACKED_BYTES {
@@ -1044,6 +1062,29 @@ mod tests {
         assert_eq!(notes.len(), 1, "{notes:?}");
         assert_eq!(notes[0].level, NoteLevel::Warning);
         assert!(notes[0].message.starts_with("1 cell could not be read (") && notes[0].message.contains("damaged"), "{notes:?}");
+    }
+
+    #[test]
+    fn a_sheet_padded_far_past_what_sheets_compress_to_is_refused() {
+        // (Hostile-input review 44: 2.4 MB unpacking to 2.4 GB ran for minutes.)
+        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        w.start_file("xl/worksheets/sheet1.xml", deflated).unwrap();
+        let spaces = vec![b' '; 1 << 20];
+        for _ in 0..(BOMB_PART_BYTES >> 20) + 1 {
+            std::io::Write::write_all(&mut w, &spaces).unwrap();
+        }
+        let bomb = w.finish().unwrap().into_inner();
+        assert!(bomb.len() < 1 << 20, "{}", bomb.len());
+        let e = check_unpacked_size(std::io::Cursor::new(&bomb)).unwrap_err();
+        assert!(e.contains("xl/worksheets/sheet1.xml unpacks to 65 MB") && e.contains("zip bomb"), "{e}");
+        // A real workbook's parts pass.
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for r in 0..20_000u32 {
+            sheet.write(r, 0, "Good").unwrap();
+        }
+        assert!(check_unpacked_size(std::io::Cursor::new(book.save_to_buffer().unwrap())).is_ok());
     }
 
     #[test]
