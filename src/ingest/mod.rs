@@ -87,7 +87,7 @@ pub struct TextFormat {
 /// read exactly the same records and number them the same way.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BulkText {
-    pub path: PathBuf,
+    pub source: BulkSource,
     pub delimiter: u8,
     /// Windows-1252 throughout; otherwise UTF-8, with any field that is not valid
     /// UTF-8 read as Windows-1252.
@@ -95,6 +95,34 @@ pub struct BulkText {
     /// The file's length when it was opened.
     pub len: u64,
     pub ends_with_newline: bool,
+}
+
+/// Where a text export is read again in bulk from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BulkSource {
+    /// A file on disk.
+    File(PathBuf),
+    /// A file unpacked from a zip archive or an e-mail, held in memory (the
+    /// bytes the row reader reads too, not a copy).
+    Held(Held),
+}
+
+/// Bytes shared between the row reader and the bulk reader.
+#[derive(Debug, Clone)]
+pub struct Held(pub std::sync::Arc<Vec<u8>>);
+
+impl PartialEq for Held {
+    fn eq(&self, other: &Held) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Held {}
+
+impl AsRef<[u8]> for Held {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
 }
 
 /// One table of rows: a worksheet, or a whole text file. Rows stream: a

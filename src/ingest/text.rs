@@ -28,7 +28,8 @@ pub fn open(path: &Path) -> Result<Table, IngestError> {
             let reader = std::fs::File::open(path).map_err(|e| IngestError::new(path, format!("cannot be read: {e}")))?;
             let len = reader.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
             let ends_with_newline = last_byte(path) == Some(b'\n');
-            Ok(table(file, path, sample, encoding, name, Box::new(std::io::BufReader::with_capacity(256 * 1024, reader)), len, ends_with_newline, true))
+            let again = Some(super::BulkSource::File(path.to_path_buf()));
+            Ok(table(file, path, sample, encoding, name, Box::new(std::io::BufReader::with_capacity(256 * 1024, reader)), len, ends_with_newline, again))
         }
         Decoding::WithZeros(encoding, name) => {
             // (Read row by row, without its zero bytes; not read again in bulk.)
@@ -36,7 +37,7 @@ pub fn open(path: &Path) -> Result<Table, IngestError> {
                 std::fs::read(path).map_err(|e| IngestError::new(path, format!("cannot be read: {e}")))?.into_iter().filter(|&b| b != 0).collect();
             let (len, nl) = (bytes.len() as u64, bytes.ends_with(b"\n"));
             let sample: Vec<u8> = sample.into_iter().filter(|&b| b != 0).collect();
-            Ok(table(file, path, sample, encoding, name, Box::new(std::io::Cursor::new(bytes)), len, nl, false))
+            Ok(table(file, path, sample, encoding, name, Box::new(std::io::Cursor::new(bytes)), len, nl, None))
         }
     }
 }
@@ -54,13 +55,17 @@ pub fn read(path: &Path, bytes: Vec<u8>) -> Result<Table, IngestError> {
         Decoding::Text(encoding, name) => {
             let (len, nl) = (bytes.len() as u64, bytes.ends_with(b"\n"));
             let sample = bytes[..bytes.len().min(SAMPLE)].to_vec();
-            Ok(table(file, path, sample, encoding, name, Box::new(std::io::Cursor::new(bytes)), len, nl, false))
+            // (Read again in bulk from the same bytes, a large case-notes
+            // export on every core, as from a file on disk.)
+            let held = super::Held(std::sync::Arc::new(bytes));
+            let again = super::BulkSource::Held(held.clone());
+            Ok(table(file, path, sample, encoding, name, Box::new(std::io::Cursor::new(held)), len, nl, Some(again)))
         }
         Decoding::WithZeros(encoding, name) => {
             let bytes: Vec<u8> = bytes.into_iter().filter(|&b| b != 0).collect();
             let (len, nl) = (bytes.len() as u64, bytes.ends_with(b"\n"));
             let sample = bytes[..bytes.len().min(SAMPLE)].to_vec();
-            Ok(table(file, path, sample, encoding, name, Box::new(std::io::Cursor::new(bytes)), len, nl, false))
+            Ok(table(file, path, sample, encoding, name, Box::new(std::io::Cursor::new(bytes)), len, nl, None))
         }
     }
 }
@@ -107,7 +112,7 @@ fn decoding(path: &Path, sample: &[u8]) -> Result<Decoding, IngestError> {
 fn utf16_table(file: String, path: &Path, enc: &'static encoding_rs::Encoding, bytes: &[u8]) -> Table {
     let utf8 = enc.decode(bytes).0.into_owned().into_bytes();
     let (len, nl) = (utf8.len() as u64, utf8.ends_with(b"\n"));
-    table(file, path, utf8.clone(), Encoding::Utf8, "UTF-16", Box::new(std::io::Cursor::new(utf8)), len, nl, false)
+    table(file, path, utf8.clone(), Encoding::Utf8, "UTF-16", Box::new(std::io::Cursor::new(utf8)), len, nl, None)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -120,7 +125,7 @@ fn table(
     reader: Box<dyn Read + Send>,
     len: u64,
     ends_with_newline: bool,
-    rereadable: bool,
+    again: Option<super::BulkSource>,
 ) -> Table {
     let delimiter = sniff_delimiter(&sample, &extension(path));
     // Whether the file ends inside a quoted field, known once the reader has met its end.
@@ -169,7 +174,7 @@ fn table(
             }
         }
     });
-    let bulk = rereadable.then(|| BulkText { path: path.to_path_buf(), delimiter, windows_1252: encoding == Encoding::Windows1252, len, ends_with_newline });
+    let bulk = again.map(|source| BulkText { source, delimiter, windows_1252: encoding == Encoding::Windows1252, len, ends_with_newline });
     Table { file, sheet: None, text_format: Some(TextFormat { encoding: name, delimiter: delimiter as char, bulk }), rows: Box::new(rows), date1904: false }
 }
 

@@ -936,9 +936,12 @@ struct Lookups {
 }
 
 pub(crate) fn read_with(bulk: &BulkText, skip_records: usize, sink: &mut Sink, block_size: usize, threads: usize) -> Option<String> {
-    let f = match std::fs::File::open(&bulk.path) {
-        Ok(f) => f,
-        Err(e) => return Some(format!("cannot be read again: {e}")),
+    let f: Box<dyn Read + Send> = match &bulk.source {
+        crate::ingest::BulkSource::File(path) => match std::fs::File::open(path) {
+            Ok(f) => Box::new(f),
+            Err(e) => return Some(format!("cannot be read again: {e}")),
+        },
+        crate::ingest::BulkSource::Held(held) => Box::new(std::io::Cursor::new(held.clone())),
     };
     // The file is read on a thread of its own, a block ahead of the parsing;
     // an empty block says the file has ended.
@@ -1485,6 +1488,27 @@ mod tests {
             let got = read(&paths, &[Some(tuning)]);
             assert_eq!(reads_on_this_thread(), before + 1, "{name}: the columnar reader read it");
             same(&got, &want, &format!("{name} with block {} and {} threads", tuning.0, tuning.1));
+        }
+        // The same export inside a zip archive: read in bulk from the bytes
+        // unpacked, with the same records, findings and numbers (but the
+        // file's name, which names the archive).
+        let zipped = path.with_file_name("exports.zip");
+        {
+            let mut z = zip::ZipWriter::new(std::fs::File::create(&zipped).unwrap());
+            z.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+            std::io::Write::write_all(&mut z, bytes).unwrap();
+            z.finish().unwrap();
+        }
+        let inside = [zipped.join(name)];
+        let want_inside = read(&inside, &[None]);
+        let renamed =
+            |r: &Read| format!("{:?}", (&r.counts, &r.strings, &r.notes, &r.findings)).replace(&inside[0].display().to_string(), &path.display().to_string());
+        assert_eq!(renamed(&want_inside), renamed(&want), "{name}: row by row inside a zip archive");
+        for &tuning in tunings {
+            let before = reads_on_this_thread();
+            let got = read(&inside, &[Some(tuning)]);
+            assert_eq!(reads_on_this_thread(), before + 1, "{name}: the columnar reader read it inside a zip archive");
+            same(&got, &want_inside, &format!("{name} inside a zip archive, with block {} and {} threads", tuning.0, tuning.1));
         }
         gone(&path);
     }
