@@ -136,9 +136,38 @@ fn attachments(bytes: &[u8]) -> Result<MailFiles, String> {
     Ok(out)
 }
 
-fn open(archive: &Path) -> Result<Zip, String> {
-    let f = std::fs::File::open(archive).map_err(|e| format!("cannot be read: {e}"))?;
-    zip::ZipArchive::new(std::io::BufReader::new(f)).map_err(|e| format!("cannot be opened ({e}). Unzip it (Extract All) into the folder and run again"))
+/// A zip archive on disk or, inside another container, from its bytes
+/// there (`held`).
+fn open(archive: &Path, held: Option<Vec<u8>>) -> Result<Zip, String> {
+    let reader: Box<dyn ReadSeek> = match held {
+        Some(bytes) => Box::new(std::io::Cursor::new(bytes)),
+        None => Box::new(std::io::BufReader::new(std::fs::File::open(archive).map_err(|e| format!("cannot be read: {e}"))?)),
+    };
+    zip::ZipArchive::new(reader).map_err(|e| format!("cannot be opened ({e}). Unzip it (Extract All) into the folder and run again"))
+}
+
+/// How many containers deep a file may lie ("exports.zip/Team A.zip/x.csv"
+/// is two); deeper is said, not read (a crafted file could nest without end).
+const MAX_NESTING: usize = 4;
+
+/// How many containers a path lies inside.
+fn nesting(path: &Path) -> usize {
+    let mut n = 0;
+    let mut at = split(path);
+    while let Some((archive, _)) = at {
+        n += 1;
+        at = split(archive);
+    }
+    n
+}
+
+/// The bytes of a container inside another (a zip in a zip, a zip attached
+/// to a saved e-mail), or `None` for one on disk.
+fn held_bytes(archive: &Path) -> Result<Option<Vec<u8>>, String> {
+    match split(archive) {
+        Some((outer, inner)) => read(outer, &inner, MAX_MEMBER_BYTES).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// The files an archive holds, as paths under it (in name order), and the
@@ -148,7 +177,7 @@ fn open(archive: &Path) -> Result<Zip, String> {
 ///
 /// # Errors
 /// The archive cannot be opened, or passes a cap.
-pub fn members(archive: &Path, skip: impl Fn(&Path) -> Option<String>) -> Result<(Vec<PathBuf>, Vec<Skipped>), String> {
+pub fn members(archive: &Path, skip: &dyn Fn(&Path) -> Option<String>) -> Result<(Vec<PathBuf>, Vec<Skipped>), String> {
     // Each file's name inside (folders left out) and what it unpacks to.
     // (Each file's name inside, as written, and what it unpacks to; what an
     // e-mail could not give.)
@@ -194,13 +223,24 @@ pub fn members(archive: &Path, skip: impl Fn(&Path) -> Option<String>) -> Result
                 "{NOT_READ} a second file of the same name in it (the first is read), so any records in this one are not in the figures. {} and check which is right",
                 if is_mail(archive) { "Save both attachments into the folder under different names" } else { "Unzip it" }
             ))
-        } else if is_archive(Path::new(name)) {
+        } else if is_archive(Path::new(name)) && nesting(&path) > MAX_NESTING {
             Some(format!(
-                "{} inside {}, which auditpack does not open: the exports inside it are not in the figures. Save it into the folder{} and run again",
+                "{NOT_READ} {} inside more than {MAX_NESTING} others, which auditpack does not open: the exports inside it are not in the figures. Save it into the folder{} and run again",
                 kind(Path::new(name)),
-                kind(archive),
                 if is_mail(Path::new(name)) { "" } else { ", unzip it" }
             ))
+        } else if is_archive(Path::new(name)) && size <= MAX_MEMBER_BYTES && !super::lock_file(Path::new(name)) {
+            // A container inside ("Team A.zip" in the month's archive, an
+            // archive attached to a saved e-mail): its files are read as a
+            // folder of its name; one that cannot be opened loses them all.
+            match members(&path, skip) {
+                Ok((inside, not_read)) => {
+                    files.extend(inside);
+                    skipped.extend(not_read);
+                }
+                Err(why) => skipped.push(Skipped { path: display_path(&path), reason: format!("{} {}: it {why}", super::ARCHIVE_FAILED, kind(&path)) }),
+            }
+            continue;
         } else if size > MAX_MEMBER_BYTES {
             Some(format!("{NOT_READ} it unpacks to {} MB, more than the {} MB auditpack reads from inside an archive, so its records are not in the figures. Unzip it and run again", size >> 20, MAX_MEMBER_BYTES >> 20))
         } else {
@@ -230,12 +270,18 @@ fn inner_name(raw: &str) -> Option<String> {
 /// The archive a path lies inside, and the file's name within it, when the
 /// path is one [`members`] gave.
 pub fn split(path: &Path) -> Option<(&Path, String)> {
-    let archive = path.ancestors().skip(1).find(|a| is_archive(a) && a.is_file())?;
+    // (The nearest container: a file on disk, or one inside another.)
+    let archive = path.ancestors().skip(1).find(|a| is_archive(a) && (a.is_file() || (!a.exists() && split(a).is_some())))?;
     let inner = path.strip_prefix(archive).ok()?;
     Some((archive, inner.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")))
 }
 
-type Zip = zip::ZipArchive<std::io::BufReader<std::fs::File>>;
+/// A zip archive read in place: from its file, or (inside another archive
+/// or an e-mail) from its bytes, unpacked into memory.
+type Zip = zip::ZipArchive<Box<dyn ReadSeek>>;
+
+trait ReadSeek: Read + std::io::Seek + Send {}
+impl<T: Read + std::io::Seek + Send> ReadSeek for T {}
 
 /// Where an opened container's files are: a zip archive read in place, or a
 /// saved e-mail's attachments, decoded into memory once.
@@ -268,8 +314,12 @@ struct Opened {
 
 impl Opened {
     fn new(archive: &Path) -> Result<Opened, String> {
+        let held = held_bytes(archive)?;
         if is_mail(archive) {
-            let len = std::fs::metadata(archive).map_err(|e| format!("cannot be read: {e}"))?.len();
+            let len = match &held {
+                Some(bytes) => bytes.len() as u64,
+                None => std::fs::metadata(archive).map_err(|e| format!("cannot be read: {e}"))?.len(),
+            };
             if len > MAX_MAIL_BYTES {
                 return Err(format!(
                     "is {} MB, more than the {} MB auditpack reads as one e-mail. Save its attachments into the folder and run again",
@@ -277,7 +327,10 @@ impl Opened {
                     MAX_MAIL_BYTES >> 20
                 ));
             }
-            let bytes = std::fs::read(archive).map_err(|e| format!("cannot be read: {e}"))?;
+            let bytes = match held {
+                Some(bytes) => bytes,
+                None => std::fs::read(archive).map_err(|e| format!("cannot be read: {e}"))?,
+            };
             let MailFiles { files: found, unread } = attachments(&bytes)?;
             if found.len() > MAX_MEMBERS {
                 return Err(format!("holds {} attachments, more than the {MAX_MEMBERS} auditpack opens in one e-mail", found.len()));
@@ -295,7 +348,7 @@ impl Opened {
             }
             return Ok(Opened { store: Store::Mail(contents), files, index, unread });
         }
-        let mut zip = open(archive)?;
+        let mut zip = open(archive, held)?;
         if zip.len() > MAX_MEMBERS {
             return Err(format!(
                 "holds {} files, more than the {MAX_MEMBERS} auditpack opens in one archive. Unzip it and read the folders you need",
@@ -325,12 +378,14 @@ static OPENED: std::sync::Mutex<Option<std::collections::HashMap<PathBuf, Opened
 
 /// Runs `f` on the archive, opened (and its list read) the first time only.
 fn with_archive<T>(archive: &Path, f: impl FnOnce(&mut Opened) -> Result<T, String>) -> Result<T, String> {
-    let mut opened = OPENED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let all = opened.get_or_insert_with(Default::default);
-    if !all.contains_key(archive) {
-        all.insert(archive.to_path_buf(), Opened::new(archive)?);
+    let known = OPENED.lock().unwrap_or_else(std::sync::PoisonError::into_inner).as_ref().is_some_and(|all| all.contains_key(archive));
+    if !known {
+        // (Opened without the lock: one inside another reads the other's file.)
+        let new = Opened::new(archive)?;
+        OPENED.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get_or_insert_with(Default::default).entry(archive.to_path_buf()).or_insert(new);
     }
-    f(all.get_mut(archive).ok_or("cannot be opened")?)
+    let mut opened = OPENED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    f(opened.get_or_insert_with(Default::default).get_mut(archive).ok_or("cannot be opened")?)
 }
 
 /// A file in an opened container: a zip archive and its index there, or an
@@ -443,11 +498,14 @@ mod tests {
                 ("packs/normalised/audits.csv", b"a\n"),
             ],
         );
-        let (files, skipped) = members(&path, |p| (extension(p) == "pdf").then(|| "a PDF".to_string())).unwrap();
+        let (files, skipped) = members(&path, &|p| (extension(p) == "pdf").then(|| "a PDF".to_string())).unwrap();
         assert_eq!(files, vec![path.join("Exports/Sept/c.csv"), path.join("b.csv"), path.join("sub/a.csv")], "a Windows tool's \\ parts folders");
         let why: Vec<&str> = skipped.iter().map(|s| s.reason.as_str()).collect();
         assert_eq!(why.len(), 6, "{why:?}");
-        assert!(why.iter().any(|w| w.contains("inside a zip archive")) && why.iter().any(|w| w.contains("outside the archive")) && why.contains(&"a PDF"));
+        // (An archive inside that cannot be opened loses its files: said as such.)
+        assert!(
+            why.iter().any(|w| w.starts_with(crate::ingest::ARCHIVE_FAILED)) && why.iter().any(|w| w.contains("outside the archive")) && why.contains(&"a PDF")
+        );
         assert_eq!(why.iter().filter(|w| w.contains("metrics.json of an earlier run")).count(), 2, "an earlier run's outputs: {why:?}");
         assert_eq!(read(&path, "Exports/Sept/c.csv", 100).unwrap(), b"c\n");
         let (at, inner) = split(&files[2]).unwrap();
@@ -455,6 +513,51 @@ mod tests {
         assert_eq!(read(at, &inner, 100).unwrap(), b"a\n");
         assert!(read(&path, "b.csv", 3).unwrap_err().contains("more than"), "a file past the cap is refused");
         assert_eq!(split(&dir.join("b.csv")), None, "not inside an archive");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// An archive inside an archive, and one attached to a saved e-mail
+    /// inside that: each read as a folder of its name, its files read back
+    /// through every container; deeper than [`MAX_NESTING`] is said, not read.
+    #[test]
+    fn archives_inside_archives_and_e_mails_are_folders_too() {
+        let dir = std::env::temp_dir().join(format!("auditpack-nested-{}", std::process::id()));
+        let zipped = |files: &[(&str, &[u8])]| -> Vec<u8> {
+            let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+            for (name, bytes) in files {
+                z.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+                z.write_all(bytes).unwrap();
+            }
+            z.finish().unwrap().into_inner()
+        };
+        let team_a = zipped(&[("Team A audits.csv", b"Child ID,Grade\nC1,Good\n")]);
+        // (Base64, as an e-mail carries an attachment.)
+        let b64: String = zipped(&[("notes.csv", b"x,y\n1,2\n")])
+            .chunks(3)
+            .flat_map(|c| {
+                const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+                let n = (u32::from(c[0]) << 16) | (u32::from(*c.get(1).unwrap_or(&0)) << 8) | u32::from(*c.get(2).unwrap_or(&0));
+                (0..4).map(move |i| if i > c.len() { '=' } else { ABC[(n >> (18 - 6 * i) & 63) as usize] as char })
+            })
+            .collect();
+        let mail = format!(
+            "Subject: notes\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: application/zip; name=\"notes.zip\"\r\nContent-Disposition: attachment; filename=\"notes.zip\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{b64}\r\n--b--\r\n"
+        );
+        // Six deep: the fifth container is not opened.
+        let deep = (0..6).fold(zipped(&[("deep.csv", b"d\n")]), |inner, _| zipped(&[("level.zip", &inner)]));
+        let path = archive(&dir, &[("Team A.zip", &team_a), ("FW notes.eml", mail.as_bytes()), ("deep.zip", &deep), ("top.csv", b"t\n")]);
+        let (files, skipped) = members(&path, &|_| None).unwrap();
+        let a = path.join("Team A.zip/Team A audits.csv");
+        let notes = path.join("FW notes.eml/notes.zip/notes.csv");
+        assert_eq!(files, vec![notes.clone(), a.clone(), path.join("top.csv")], "{skipped:?}");
+        let (at, inner) = split(&notes).unwrap();
+        assert_eq!((at, inner.as_str()), (path.join("FW notes.eml/notes.zip").as_path(), "notes.csv"));
+        assert_eq!(read(at, &inner, 100).unwrap(), b"x,y\n1,2\n");
+        let (at, inner) = split(&a).unwrap();
+        assert_eq!(read(at, &inner, 100).unwrap(), b"Child ID,Grade\nC1,Good\n");
+        assert_eq!(size(at, &inner), Some(23));
+        assert_eq!(skipped.len(), 1, "{skipped:?}");
+        assert!(skipped[0].reason.contains(&format!("inside more than {MAX_NESTING} others")) && skipped[0].reason.starts_with(NOT_READ), "{skipped:?}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -470,10 +573,10 @@ mod tests {
                     --b--\r\n";
         std::fs::write(&path, mail).unwrap();
         assert!(is_archive(&path) && is_mail(&path));
-        let (files, skipped) = members(&path, |_| None).unwrap();
+        let (files, skipped) = members(&path, &|_| None).unwrap();
         assert_eq!(files, vec![path.join("a.csv")]);
         assert_eq!(read(&path, "a.csv", 100).unwrap(), b"x,y\n1,2\n", "the attachment decoded");
-        assert!(skipped[0].reason.contains("a zip archive inside a saved e-mail"), "{:?}", skipped);
+        assert!(skipped[0].reason.starts_with(crate::ingest::ARCHIVE_FAILED) && skipped[0].path.ends_with("more.zip"), "{:?}", skipped);
         // An attachment with no name is named for its type; one whose base64
         // is damaged, and e-mails forwarded too deep, are said, not read.
         let odd = dir.join("odd.eml");
@@ -485,7 +588,7 @@ mod tests {
         });
         mail.push_str(&format!("--b0\r\nContent-Type: message/rfc822\r\n\r\n{deep}\r\n--b0--\r\n"));
         std::fs::write(&odd, mail).unwrap();
-        let (files, skipped) = members(&odd, |_| None).unwrap();
+        let (files, skipped) = members(&odd, &|_| None).unwrap();
         assert_eq!(files, vec![odd.join("attachment 1 (no name).csv")], "{skipped:?}");
         let why: Vec<&str> = skipped.iter().map(|s| s.reason.as_str()).collect();
         assert!(why.iter().any(|w| w.contains("'bad.csv' is attached with a damaged encoding")), "{why:?}");
@@ -494,7 +597,7 @@ mod tests {
         // Nothing attached: said, and nothing read.
         let bare = dir.join("Reminder.eml");
         std::fs::write(&bare, "Subject: reminder\r\n\r\nAudits due.\r\n").unwrap();
-        let (files, skipped) = members(&bare, |_| None).unwrap();
+        let (files, skipped) = members(&bare, &|_| None).unwrap();
         assert!(files.is_empty() && skipped[0].reason.contains("no file attached"), "{skipped:?}");
         std::fs::remove_dir_all(&dir).unwrap();
     }

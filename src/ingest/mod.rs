@@ -324,7 +324,7 @@ pub const FOLDER_FAILED: &str = "none of the files in this folder are read:";
 /// The files a zip archive holds, read as a folder of that name (see
 /// [`archive`]); one that cannot be opened is a skipped file with why.
 fn unzip(path: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
-    match archive::members(path, |p| skip_reason(p, false)) {
+    match archive::members(path, &|p| skip_reason(p, false)) {
         Ok((inside, not_read)) => {
             files.extend(inside);
             skipped.extend(not_read);

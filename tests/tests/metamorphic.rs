@@ -710,6 +710,44 @@ fn exports_sent_in_a_zip_archive_keep_every_kpi() {
     assert_same_kpis("all zipped", &base, &got);
 }
 
+#[test]
+fn exports_in_archives_inside_an_archive_and_an_e_mail_keep_every_kpi() {
+    // Each export in a zip of its own (a team's, a system's), all of them in
+    // the month's archive, that archive attached to the e-mail it came in:
+    // every KPI stays what the files give, and the findings name the file
+    // through every container.
+    use std::io::Write;
+    let sample = root().join("sample_data");
+    let base = run_folder("nested-base", &sample);
+    let options = zip::write::SimpleFileOptions::default();
+    let zipped = |files: &[(String, Vec<u8>)]| -> Vec<u8> {
+        let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (name, bytes) in files {
+            z.start_file(name.as_str(), options).unwrap();
+            z.write_all(bytes).unwrap();
+        }
+        z.finish().unwrap().into_inner()
+    };
+    let inner: Vec<(String, Vec<u8>)> = files_under(&sample)
+        .iter()
+        .map(|f| {
+            let rel = f.strip_prefix(&sample).unwrap().to_string_lossy().replace('\\', "/");
+            let stem = rel.rsplit('/').next().unwrap().rsplit_once('.').map_or(rel.clone(), |(s, _)| s.to_string());
+            (format!("{stem}.zip"), zipped(&[(rel, std::fs::read(f).unwrap())]))
+        })
+        .collect();
+    let month = zipped(&inner);
+    let input = scratch("meta-nested-in");
+    let mail = format!(
+        "Subject: Sep-Oct returns\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nAttached.\r\n--b\r\nContent-Type: application/zip; name=\"returns.zip\"\r\nContent-Disposition: attachment; filename=\"returns.zip\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n--b--\r\n",
+        mime_base64(&month)
+    );
+    std::fs::write(input.join("FW Sep-Oct returns.eml"), mail).unwrap();
+    let got = run_folder("nested", &input);
+    assert_same_kpis("in archives inside an archive inside an e-mail", &base, &got);
+    assert!(got.data_quality.contains("FW Sep-Oct returns.eml/returns.zip/"), "findings name the file through its containers");
+}
+
 /// Base64 as MIME writes it: lines of 76 characters.
 fn mime_base64(bytes: &[u8]) -> String {
     const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -1184,9 +1222,8 @@ fn every_sixth_sweep_pair_keeps_its_kpis() {
 fn every_seventh_sweep_pair_keeps_its_kpis() {
     // tests/fixtures/sweep7: the seventh sweep's pairs that are mended (the
     // audit's grade or date after the moderation columns, free text in
-    // column A, a copy's or a part's name); those still open
-    // are under sweep7/open/, and the README there says what each moves.
-    sweep_pairs_keep_their_kpis("sweep7", 21);
+    // column A, a copy's or a part's name, a saved e-mail inside a zip).
+    sweep_pairs_keep_their_kpis("sweep7", 22);
 }
 
 /// Runs each `before` / `after` pair under `tests/fixtures/<set>` and
