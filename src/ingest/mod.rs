@@ -8,7 +8,7 @@ pub mod docx;
 pub mod header;
 mod html;
 mod text;
-pub use text::utf8_else_1252;
+pub use text::{repair_said, utf8_else_1252};
 pub mod workbook;
 mod xmlss;
 

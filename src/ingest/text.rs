@@ -96,8 +96,8 @@ fn decoding(path: &Path, sample: &[u8]) -> Result<Decoding, IngestError> {
     if stray_zeros(sample) {
         let (encoding, _) = detect_encoding(&sample.iter().copied().filter(|&b| b != 0).collect::<Vec<u8>>());
         let name = match encoding {
-            Encoding::Utf8 => "UTF-8 (stray zero bytes left out)",
-            Encoding::Windows1252 => "Windows-1252 (stray zero bytes left out)",
+            Encoding::Utf8 => UTF8_ZEROS_LEFT_OUT,
+            Encoding::Windows1252 => WINDOWS_1252_ZEROS_LEFT_OUT,
         };
         return Ok(Decoding::WithZeros(encoding, name));
     }
@@ -290,6 +290,21 @@ fn decode(field: &[u8], encoding: Encoding, first: bool) -> Cell {
     }
 }
 
+/// The encodings named for text read with a repair, and what is said of each.
+pub const UTF8_WITH_1252: &str = "UTF-8 (a few bytes in Windows-1252, read as such)";
+pub const UTF8_ZEROS_LEFT_OUT: &str = "UTF-8 (stray zero bytes left out)";
+pub const WINDOWS_1252_ZEROS_LEFT_OUT: &str = "Windows-1252 (stray zero bytes left out)";
+
+/// What is said of a text export read with a repair ([`UTF8_WITH_1252`] and
+/// the like), for the data-quality findings; none for one read as it is.
+pub fn repair_said(encoding: &str) -> Option<&'static str> {
+    match encoding {
+        UTF8_WITH_1252 => Some("read as UTF-8, with a few bytes that are not UTF-8 each read as the Windows-1252 character it is (’ £ – é): if a name, a team or a grade looks wrong, save the export again as UTF-8"),
+        UTF8_ZEROS_LEFT_OUT | WINDOWS_1252_ZEROS_LEFT_OUT => Some("stray zero bytes among the text (a padded or damaged export) were left out and the rest read as text: if a value looks wrong, export the file again"),
+        _ => None,
+    }
+}
+
 /// UTF-8 text with a stray byte that is not UTF-8 (a "’" or "£" typed in
 /// Windows-1252 into a UTF-8 export): the UTF-8 read as UTF-8, and each
 /// stray byte as the Windows-1252 character it is, so one byte does not turn
@@ -385,7 +400,7 @@ fn detect_encoding(sample: &[u8]) -> (Encoding, &'static str) {
         // More characters written as UTF-8 than stray bytes: UTF-8 with a
         // few bytes typed in Windows-1252, each read as such.
         Err(_) => match utf8_and_stray(sample) {
-            (utf8, stray) if utf8 > stray => (Encoding::Utf8, "UTF-8 (a few bytes in Windows-1252, read as such)"),
+            (utf8, stray) if utf8 > stray => (Encoding::Utf8, UTF8_WITH_1252),
             _ => (Encoding::Windows1252, "Windows-1252"),
         },
     }

@@ -1263,6 +1263,13 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
                 }
                 found.push(severity, code, shown, n.sheet.as_deref(), None, None, "", n.message);
             }
+            // (A text export read with a repair: stray bytes read as
+            // Windows-1252, stray zero bytes left out.)
+            for t in &tables {
+                if let Some(said) = t.text_format.as_ref().and_then(|f| ingest::repair_said(f.encoding)) {
+                    found.push(Severity::Info, "file_format", shown, None, None, None, "", said);
+                }
+            }
             let mut tables = tables;
             // Corrections kept in a log beside the records (a sheet of fixes
             // to the tracker's cells): made before the sheets are read.

@@ -235,6 +235,31 @@ fn colliding_reserved_and_long_team_names_still_give_every_pack() {
     }
 }
 
+/// Text exports read with a repair: UTF-8 with one byte typed in
+/// Windows-1252 (the UTF-8 teams stay whole; the stray byte is its
+/// character), and a CSV with a stray zero byte (read, not refused as
+/// binary). Each repair is said in `data_quality` as a note.
+#[test]
+fn stray_bytes_in_a_text_export_are_read_and_said() {
+    let dir = scratch("bad-stray-bytes");
+    let mut utf8 =
+        "Child ID,Team,Audit date,Overall grade,Evidence\nC1,Café – North,01/10/2026,Good,fine\nC2,Café – North,02/10/2026,Good,child".as_bytes().to_vec();
+    utf8.extend(b"\x92s voice clear\n");
+    write(&dir, "audits.csv", &utf8);
+    write(&dir, "more audits.csv", b"Child ID,Team,Audit date,Overall grade\nC3,South,03/10/2026,Inadequate\x00\nC4,South,04/10/2026,Good\n");
+    let out = dir.join("out");
+    let o = auditpack(&dir, &["run", "-q", ".", "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let audits = std::fs::read_to_string(out.join("normalised/audits.csv")).unwrap();
+    assert_eq!(audits.matches("Café – North").count(), 2, "{audits}");
+    assert!(audits.contains("child\u{2019}s voice clear"), "{audits}");
+    assert!(audits.contains("C3") && audits.contains("C4"), "{audits}");
+    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    let notes: Vec<&str> = dq.lines().filter(|l| l.contains("file_format")).collect();
+    assert!(notes.iter().any(|l| l.contains("audits.csv") && l.contains("Windows-1252 character")), "{dq}");
+    assert!(notes.iter().any(|l| l.contains("more audits.csv") && l.contains("stray zero bytes")), "{dq}");
+}
+
 #[test]
 fn formula_text_is_neutralised_in_the_normalised_csvs() {
     let dir = scratch("bad-formula");
