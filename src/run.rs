@@ -521,7 +521,7 @@ fn for_team(n: &Normalised, team: &str) -> Normalised {
     rows.extend(model.audits.iter().map(|a| (a.origin.file.as_str(), a.origin.sheet.as_deref(), a.origin.row)));
     rows.extend(model.actions.iter().map(|a| (a.origin.file.as_str(), a.origin.sheet.as_deref(), a.origin.row)));
     rows.extend(model.episodes.iter().map(|e| (e.origin.file.as_str(), e.origin.sheet.as_deref(), e.origin.row)));
-    rows.extend(model.case_notes.iter().map(|c| (model.strings.get(c.source), None, c.row)));
+    rows.extend(model.case_notes.iter().map(|c| model.note_place(c.source)).zip(&model.case_notes).map(|((file, sheet), c)| (file, sheet, c.row)));
     let findings = n
         .findings
         .iter()

@@ -268,7 +268,17 @@ impl Coverage {
             if last.replace(n.source) == Some(n.source) {
                 continue;
             }
-            notes.entry(n.source).or_insert_with(|| by_file.get(&(TableKind::CaseNotes.as_str(), model.strings.get(n.source))).copied().unwrap_or(ALL));
+            // (Notes on a sheet: that sheet's tables' columns, not the whole
+            // workbook's, where a visits report beside the notes has none of
+            // their recorded dates.)
+            notes.entry(n.source).or_insert_with(|| match model.note_place(n.source) {
+                (file, Some(sheet)) => by_table
+                    .get(&(TableKind::CaseNotes.as_str(), file, Some(sheet)))
+                    .map(|tables| tables.iter().fold(0, |b, (_, bits)| b | bits))
+                    .or_else(|| by_file.get(&(TableKind::CaseNotes.as_str(), file)).copied())
+                    .unwrap_or(ALL),
+                (file, None) => by_file.get(&(TableKind::CaseNotes.as_str(), file)).copied().unwrap_or(ALL),
+            });
         }
         if notes.values().any(|b| *b == ALL) {
             unknown(TableKind::CaseNotes);

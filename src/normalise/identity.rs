@@ -361,7 +361,7 @@ fn read_ids_in_cells(model: &mut Model, findings: &mut Findings) {
     for c in 0..model.children.len() as u32 {
         let id = model.children.get(c);
         if id.contains(char::is_whitespace) || id.contains(['(', '[', ',', ';', '/', '&', '+']) {
-            let file = model.case_notes.iter().find(|n| n.child == c).map(|n| model.strings.get(n.source).to_string()).unwrap_or_default();
+            let file = model.case_notes.iter().find(|n| n.child == c).map(|n| model.note_file(n.source).to_string()).unwrap_or_default();
             ids.push((id.to_string(), file));
         }
     }

@@ -353,9 +353,10 @@ fn drop_superseded_notes(out: &mut Normalised, found: &mut findings::Findings) {
     let kept = take_fields(out, superseded.iter().map(|(old, new, _)| Replaced::NoteAt(*old, *new)).collect());
     let gone: std::collections::HashSet<(u32, u32)> = superseded.iter().map(|(old, _, _)| *old).collect();
     out.model.case_notes.retain(|n| !gone.contains(&(n.source, n.row)));
-    for (((file, row), (new_file, new_row), why), kept) in superseded.iter().zip(kept) {
-        let (file, new_file) = (out.model.strings.get(*file).to_string(), out.model.strings.get(*new_file));
-        if let Some(t) = out.tables.iter_mut().find(|t| t.file == file && t.kind == columns::TableKind::CaseNotes) {
+    for (((source, row), (new_source, new_row), why), kept) in superseded.iter().zip(kept) {
+        let (file, sheet) = out.model.note_place(*source);
+        let (file, sheet, new_file) = (file.to_string(), sheet.map(str::to_string), out.model.note_shown(*new_source));
+        if let Some(t) = out.tables.iter_mut().find(|t| t.file == file && (sheet.is_none() || t.sheet == sheet) && t.kind == columns::TableKind::CaseNotes) {
             t.rows_accepted = t.rows_accepted.saturating_sub(1);
             t.reject(table::NOTE_SUPERSEDED);
         }
@@ -364,7 +365,7 @@ fn drop_superseded_notes(out: &mut Normalised, found: &mut findings::Findings) {
             table::NOTE_SUPERSEDED,
             with_kept(&kept)
         );
-        found.push(Severity::Info, "row_set_aside", &file, None, Some(*row), None, "", message);
+        found.push(Severity::Info, "row_set_aside", &file, sheet.as_deref(), Some(*row), None, "", message);
     }
 }
 
@@ -413,20 +414,21 @@ fn drop_visits_read_twice(out: &mut Normalised, found: &mut findings::Findings) 
         .collect();
     twice.sort_unstable();
     let gone: std::collections::HashSet<(u32, u32)> = twice.iter().map(|&(d, _)| (m.case_notes[d].source, m.case_notes[d].row)).collect();
-    let said: Vec<(String, u32, String, String)> = twice
+    let said: Vec<(String, Option<String>, u32, String, String)> = twice
         .iter()
         .map(|&(d, k)| {
             let (n, other) = (&m.case_notes[d], &m.case_notes[k]);
-            (m.strings.get(n.source).to_string(), n.row, n.event.to_string(), format!("{} row {}", m.strings.get(other.source), other.row))
+            let (file, sheet) = m.note_place(n.source);
+            (file.to_string(), sheet.map(str::to_string), n.row, n.event.to_string(), format!("{} row {}", m.note_shown(other.source), other.row))
         })
         .collect();
-    for (file, row, day, other) in said {
-        if let Some(t) = out.tables.iter_mut().find(|t| t.file == file && t.kind == columns::TableKind::CaseNotes) {
+    for (file, sheet, row, day, other) in said {
+        if let Some(t) = out.tables.iter_mut().find(|t| t.file == file && (sheet.is_none() || t.sheet == sheet) && t.kind == columns::TableKind::CaseNotes) {
             t.rows_accepted = t.rows_accepted.saturating_sub(1);
             t.reject(table::VISIT_READ_TWICE);
         }
         let message = format!("{}: {other} holds this child's statutory visit on the same day; counted once", table::VISIT_READ_TWICE);
-        found.push(Severity::Info, "row_set_aside", &file, None, Some(row), None, day, message);
+        found.push(Severity::Info, "row_set_aside", &file, sheet.as_deref(), Some(row), None, day, message);
     }
     for (k, s) in seen {
         out.model.case_notes[k].seen_alone = s;
@@ -743,8 +745,11 @@ fn keep_from_set_aside(out: &mut Normalised, found: &mut findings::Findings) {
     if set_aside.is_empty() {
         return;
     }
-    let strings = &out.model.strings;
-    let note_origin = |(file, row): NotePlace| Origin { file: strings.get(file).to_string(), sheet: None, row };
+    let model = &out.model;
+    let note_origin = |(source, row): NotePlace| {
+        let (file, sheet) = model.note_place(source);
+        Origin { file: file.to_string(), sheet: sheet.map(str::to_string), row }
+    };
     // (Where each was read, and where the version used was.)
     let places: Vec<(Origin, Origin)> = set_aside
         .iter()
@@ -948,7 +953,7 @@ fn split_group_notes(model: &mut Model, found: &mut findings::Findings) {
         return;
     }
     let shown: Vec<&str> = groups.iter().take(3).map(|(c, _)| model.children.get(*c)).collect();
-    let file = file.map(|f| model.strings.get(f).to_string()).unwrap_or_default();
+    let file = file.map(|f| model.note_file(f).to_string()).unwrap_or_default();
     let why = format!(
         "{notes} case notes name several children ({}{}): each is read as a note of each child named, as a note copied to each sibling's record would be ({added} more notes in the visit and recording KPIs and in case_notes.csv{})",
         shown.join("; "),

@@ -428,6 +428,11 @@ impl Strings {
         i
     }
 
+    /// The id of an interned text, if it is one.
+    pub fn id_of(&self, s: &str) -> Option<u32> {
+        self.index.get(s).copied()
+    }
+
     pub fn get(&self, i: u32) -> &str {
         self.list.get(i as usize).map(String::as_str).unwrap_or("")
     }
@@ -586,7 +591,42 @@ pub struct CodeMeaning {
     pub sheet: Option<String>,
 }
 
+/// What parts a case-note source's file and sheet ([`Model::note_place`]).
+const SHEET_MARK: char = '\u{1f}';
+
+/// A case note's source for a table on a sheet of a workbook: the file and
+/// the sheet, so that two sheets of one workbook (case notes and a visits
+/// report) are two sources. A text file's source is its name alone.
+pub fn note_source_key<'a>(file: &'a str, sheet: Option<&str>) -> std::borrow::Cow<'a, str> {
+    match sheet {
+        Some(sheet) => std::borrow::Cow::Owned(format!("{file}{SHEET_MARK}{sheet}")),
+        None => std::borrow::Cow::Borrowed(file),
+    }
+}
+
 impl Model {
+    /// A case note's source (its `source`): the file, and the sheet where
+    /// the notes are on one.
+    pub fn note_place(&self, source: u32) -> (&str, Option<&str>) {
+        match self.strings.get(source).split_once(SHEET_MARK) {
+            Some((file, sheet)) => (file, Some(sheet)),
+            None => (self.strings.get(source), None),
+        }
+    }
+
+    /// The file a case note was read from.
+    pub fn note_file(&self, source: u32) -> &str {
+        self.note_place(source).0
+    }
+
+    /// A case note's source as a message names it: "file", or "file [sheet]".
+    pub fn note_shown(&self, source: u32) -> String {
+        match self.note_place(source) {
+            (file, Some(sheet)) => format!("{file} [{sheet}]"),
+            (file, None) => file.to_string(),
+        }
+    }
+
     /// The part of the model that belongs to one team: its audits, the actions of
     /// its audits (or owned by it), its case notes and its children's episodes.
     pub fn for_team(&self, team: &str) -> Model {

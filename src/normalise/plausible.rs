@@ -75,9 +75,9 @@ pub fn flag(model: &Model, today: NaiveDate, findings: &mut Findings) {
         if plausible_event(n.event, today) && n.recorded.is_none_or(|d| plausible_event(d, today)) {
             continue;
         }
-        let file = model.strings.get(n.source);
-        check(&mut seen, file, None, n.row, "event date", Some(n.event), false, today);
-        check(&mut seen, file, None, n.row, "recorded date", n.recorded, false, today);
+        let (file, sheet) = model.note_place(n.source);
+        check(&mut seen, file, sheet, n.row, "event date", Some(n.event), false, today);
+        check(&mut seen, file, sheet, n.row, "recorded date", n.recorded, false, today);
     }
     recorded_before_event(model, findings);
     completed_before_allocated(model, findings);
@@ -120,8 +120,8 @@ fn recorded_before_event(model: &Model, findings: &mut Findings) {
         findings.push(
             Severity::Warning,
             "recorded_before_event",
-            model.strings.get(source),
-            None,
+            model.note_place(source).0,
+            model.note_place(source).1,
             Some(row),
             Some("recorded date"),
             recorded.to_string(),

@@ -5143,7 +5143,15 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         statuses: (0, 0),
         completed_by_status: 0,
         undated_done: std::cell::Cell::new(0),
-        source: model.strings.intern(&file),
+        // (A case-note table on a sheet: a source of its own, the file's
+        // name interned first, as before, for the tables written.)
+        source: {
+            let of_file = model.strings.intern(&file);
+            match sheet.as_deref().filter(|_| mapping.kind == TableKind::CaseNotes) {
+                Some(s) => model.strings.intern(&super::model::note_source_key(&file, Some(s))),
+                None => of_file,
+            }
+        },
         fields,
         alternates,
         slots,
@@ -7498,7 +7506,7 @@ impl<'a> RowReader<'a> {
         };
         if let Some((file, first)) = model.row_keys.first_or_insert(key, (self.source, row.row)) {
             report.reject("duplicate row");
-            let place = if file == self.source { String::new() } else { format!(" of {}", model.strings.get(file)) };
+            let place = if file == self.source { String::new() } else { format!(" of {}", model.note_shown(file)) };
             findings.push(
                 Severity::Info,
                 "duplicate_row",
@@ -9379,7 +9387,7 @@ impl<'a> RowReader<'a> {
         let one_export = |i: usize| {
             let first = &model.case_notes[i];
             first.source == n.source
-                || self.same_log(&Origin { file: model.strings.get(first.source).to_string(), sheet: self.sheet.map(str::to_string), row: first.row })
+                || self.same_log(&Origin { file: model.note_file(first.source).to_string(), sheet: self.sheet.map(str::to_string), row: first.row })
         };
         // The same note twice in one export, on the same day (one row per
         // worker at a joint visit), is one note.
@@ -9398,7 +9406,7 @@ impl<'a> RowReader<'a> {
         }
         if let Some(i) = earlier.filter(|&i| !one_export(i)) {
             let first = model.case_notes[i].clone();
-            let first_file = model.strings.get(first.source).to_string();
+            let first_file = model.note_file(first.source).to_string();
             let id = key.clone().unwrap_or_default();
             let versions = (Version { file: &first_file, done: false, records_done: true }, Version { file: self.file, done: false, records_done: true });
             return match later_version(versions.0, versions.1) {

@@ -470,7 +470,7 @@ fn case_notes_rows(model: &Model, out: Out) -> Result {
                 seen_str(n.seen_alone),
                 s.get(n.author),
                 s.get(n.team),
-                s.get(n.source),
+                model.note_file(n.source),
                 num(n.row).as_ref(),
             ],
         )?;
@@ -713,6 +713,21 @@ impl DayTexts {
     }
 }
 
+/// A case note's source as its file's interned id (a source on a sheet of
+/// a workbook names the sheet too; the table names the file alone).
+fn note_file_ids(model: &Model) -> impl Fn(u32) -> u32 + '_ {
+    let mut on_sheets: crate::fasthash::FxHashMap<u32, u32> = Default::default();
+    let mut last = None;
+    for n in &model.case_notes {
+        if last.replace(n.source) != Some(n.source) && !on_sheets.contains_key(&n.source) {
+            if let (file, Some(_)) = model.note_place(n.source) {
+                on_sheets.insert(n.source, model.strings.id_of(file).unwrap_or(n.source));
+            }
+        }
+    }
+    move |source| if on_sheets.is_empty() { source } else { on_sheets.get(&source).copied().unwrap_or(source) }
+}
+
 fn case_notes_text(model: &Model, out: Out) -> Result {
     use crate::normalise::{NoteKind, SeenAlone};
     const CHUNK: usize = 1 << 20;
@@ -726,6 +741,7 @@ fn case_notes_text(model: &Model, out: Out) -> Result {
     buf.push(b'\n');
     let mut children = SlotCache::new(&model.children);
     let mut strings = SlotCache::new(&model.strings);
+    let file_id = note_file_ids(model);
     let days = DayTexts::new(model.case_notes.iter().flat_map(|n| [Some(n.event), n.recorded]).flatten());
     // (Fixed words, written as they are: nothing to neutralise or quote.)
     let word = |w: &str| Slot::of(w.as_bytes(), b',');
@@ -748,7 +764,7 @@ fn case_notes_text(model: &Model, out: Out) -> Result {
         }
         strings.put(n.author, &mut buf)?;
         strings.put(n.team, &mut buf)?;
-        strings.put(n.source, &mut buf)?;
+        strings.put(file_id(n.source), &mut buf)?;
         rows.put(n.row, &mut buf);
         if buf.len() >= CHUNK {
             out.write_all(&buf)?;
@@ -765,6 +781,7 @@ fn case_notes_parquet<'a>(model: &'a Model, out: Out) -> Result {
     // The interned texts by id: each row's id is looked up in a column's
     // dictionary by number, not by its text.
     let (s, c): (Vec<&'a str>, Vec<&'a str>) = (model.strings.iter().collect(), model.children.iter().collect());
+    let file_id = note_file_ids(model);
     super::parquet::write_columns(out, "table", &CASE_NOTE_COLUMNS, notes.len(), |column, rows| {
         let notes = &notes[rows];
         match column {
@@ -776,7 +793,7 @@ fn case_notes_parquet<'a>(model: &'a Model, out: Out) -> Result {
             5 => Column::texts(notes.iter().map(|n| seen_str(n.seen_alone))),
             6 => Column::ids(notes.iter().map(|n| n.author), &s),
             7 => Column::ids(notes.iter().map(|n| n.team), &s),
-            8 => Column::ids(notes.iter().map(|n| n.source), &s),
+            8 => Column::ids(notes.iter().map(|n| file_id(n.source)), &s),
             _ => Column::ints(notes.iter().map(|n| n.row)),
         }
     })
