@@ -31,14 +31,8 @@ pub fn open(path: &Path) -> Result<Table, IngestError> {
             let again = Some(super::BulkSource::File(path.to_path_buf()));
             Ok(table(file, path, sample, encoding, name, Box::new(std::io::BufReader::with_capacity(256 * 1024, reader)), len, ends_with_newline, again))
         }
-        Decoding::WithZeros(encoding, name) => {
-            // (Read row by row, without its zero bytes; not read again in bulk.)
-            let bytes: Vec<u8> =
-                std::fs::read(path).map_err(|e| IngestError::new(path, format!("cannot be read: {e}")))?.into_iter().filter(|&b| b != 0).collect();
-            let (len, nl) = (bytes.len() as u64, bytes.ends_with(b"\n"));
-            let sample: Vec<u8> = sample.into_iter().filter(|&b| b != 0).collect();
-            Ok(table(file, path, sample, encoding, name, Box::new(std::io::Cursor::new(bytes)), len, nl, None))
-        }
+        // (Read whole, as a file from an archive is, without its zero bytes.)
+        Decoding::WithZeros(..) => read(path, std::fs::read(path).map_err(|e| IngestError::new(path, format!("cannot be read: {e}")))?),
     }
 }
 
@@ -62,6 +56,7 @@ pub fn read(path: &Path, bytes: Vec<u8>) -> Result<Table, IngestError> {
             Ok(table(file, path, sample, encoding, name, Box::new(std::io::Cursor::new(held)), len, nl, Some(again)))
         }
         Decoding::WithZeros(encoding, name) => {
+            // (Read row by row, not again in bulk.)
             let bytes: Vec<u8> = bytes.into_iter().filter(|&b| b != 0).collect();
             let (len, nl) = (bytes.len() as u64, bytes.ends_with(b"\n"));
             let sample = bytes[..bytes.len().min(SAMPLE)].to_vec();
@@ -310,9 +305,9 @@ pub fn repair_said(encoding: &str) -> Option<&'static str> {
 /// stray byte as the Windows-1252 character it is, so one byte does not turn
 /// the field's "–" and "é" into "â€“" and "Ã©".
 pub fn utf8_else_1252(raw: &[u8]) -> std::borrow::Cow<'_, str> {
-    let Err(first) = std::str::from_utf8(raw) else {
-        // (Checked just now: valid UTF-8.)
-        return std::borrow::Cow::Borrowed(std::str::from_utf8(raw).unwrap_or_default());
+    let first = match std::str::from_utf8(raw) {
+        Ok(s) => return std::borrow::Cow::Borrowed(s),
+        Err(e) => e,
     };
     let mut out = String::with_capacity(raw.len() + 8);
     let mut rest = raw;
