@@ -432,15 +432,14 @@ pub(crate) fn counts_not_grades(folded: &str) -> bool {
         "times",
         "priority",
         "rank",
-        "id",
-        "ids",
-        "ref",
-        "reference",
-        "identifier",
     ]
     .iter()
     .any(|w| has(w))
-        || folded.contains("how many");
+        || folded.contains("how many")
+        // (An id's header is a name of a few words, "ID", "Audit ref": not a
+        // question that says "reference to", "Chronology - reference to
+        // significant events", whose 1 to 4 are grades.)
+        || (words.len() <= 3 && ["id", "ids", "ref", "reference", "identifier"].iter().any(|w| has(w)));
     let graded = ["grade", "grading", "graded", "judgement", "judgment", "rating", "rated", "overall", "score"].iter().any(|w| has(w));
     counts && !graded
 }
@@ -459,8 +458,11 @@ fn quiz_annotation<'a>(header: &str, headers: &'a [String]) -> Option<&'a str> {
 /// it ("Audit challenged?", seed 003). Such answers are no domain's grade.
 pub(crate) fn asks_of_the_audit(folded: &str) -> bool {
     let words: Vec<&str> = folded.split(' ').collect();
-    words.iter().any(|w| w.starts_with("acknowledg"))
-        || (words.iter().any(|w| w.starts_with("challeng")) && words.iter().any(|w| *w == "audit" || *w == "audits"))
+    // (An acknowledgement names the audit or is a few words, "Part B - CSW
+    // acknowledged": a question of practice may say "acknowledged" too,
+    // "Are the child's identity and culture acknowledged in the plan?".)
+    let of_audit = words.iter().any(|w| *w == "audit" || *w == "audits");
+    (words.iter().any(|w| w.starts_with("acknowledg")) && (of_audit || words.len() <= 5)) || (of_audit && words.iter().any(|w| w.starts_with("challeng")))
 }
 
 /// The separator that joins two or more parts in most of a column's values
@@ -2578,6 +2580,19 @@ pub fn detect_framework(config: &Config, rec: &Recogniser, pins: Option<&SourceS
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn questions_that_say_acknowledged_or_reference_stay_graded() {
+        // (Stranger review, forty-eighth session: both were dropped as domains.)
+        assert!(asks_of_the_audit("i acknowledge that the audit has been received"));
+        assert!(asks_of_the_audit("audit challenged"));
+        assert!(asks_of_the_audit("part b csw acknowledged"));
+        assert!(!asks_of_the_audit("are the child s identity and culture acknowledged in the plan"));
+        assert!(!asks_of_the_audit("has the impact of domestic abuse on the child been acknowledged"));
+        assert!(counts_not_grades("id") && counts_not_grades("audit ref") && counts_not_grades("reference number"));
+        assert!(!counts_not_grades("chronology reference to significant events"));
+        assert!(!counts_not_grades("identity reference to culture and faith"));
+    }
 
     fn map(headers: &[&str], rows: &[&[&str]]) -> TableMapping {
         let config = Config::defaults();
