@@ -1160,6 +1160,38 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         }
     }
 
+    // An overall grade kept with its reasons in one column ("Overall grade and
+    // rationale": "Good - child seen alone; plan is clear.") is the overall
+    // when no other column is: its header names the grade before the
+    // reasons, and its values start with a grade. ("Rationale for overall
+    // grade" names the reasons first: commentary on a grade kept elsewhere.)
+    if kind == TableKind::Audits && !columns.iter().any(|c| c.target == Target::Field("overall".into())) {
+        let grade_then_reasons = |h: &str| {
+            let w: Vec<&str> = h.split(' ').filter(|w| !w.is_empty()).collect();
+            let first = |f: &dyn Fn(&str) -> bool| w.iter().position(|x| f(x));
+            let graded = first(&|x| matches!(x, "grade" | "grading" | "judgement" | "judgment" | "rating"));
+            let reasons = first(&|x| {
+                matches!(x, "evidence" | "rationale" | "explanation" | "narrative" | "commentary" | "why")
+                    || x.starts_with("comment")
+                    || x.starts_with("reason")
+            });
+            w.iter().any(|x| matches!(*x, "overall" | "final" | "summary"))
+                && !w.iter().any(|x| x.starts_with("moderat"))
+                && matches!((graded, reasons), (Some(g), Some(r)) if g < r)
+        };
+        let combined: Vec<usize> = (0..columns.len())
+            .filter(|&ci| columns[ci].target == Target::Field("evidence".into()) && columns[ci].score < 1000)
+            .filter(|&ci| grade_then_reasons(&folded[columns[ci].index]))
+            .filter(|&ci| matches!(grade_share(crosswalk, &column_values(columns[ci].index)), (share, n) if share >= 0.6 && n > 0))
+            .collect();
+        if let [ci] = combined.as_slice() {
+            let c = &mut columns[*ci];
+            c.target = Target::Field("overall".into());
+            c.reason = format!("{} (its header names the grade before its reasons, and its values start with a grade: the overall)", c.reason);
+            c.scale = crosswalk.detect_scale(column_values(c.index).iter().copied());
+        }
+    }
+
     // Grades under a moderation header ("Moderated Q12 (same scale)") are the
     // moderator's grade, not the yes / no of whether there was moderation.
     if kind == TableKind::Audits && !columns.iter().any(|c| c.target == Target::Field("moderated_overall".into())) {
@@ -2666,6 +2698,31 @@ mod tests {
         // Bare grades under "Comments" are still grades, not commentary.
         let bare: &[&[&str]] = &[&["C1", "Good"], &["C2", "Inadequate"], &["C3", "Good"], &["C4", "Requires Improvement"]];
         assert_ne!(target(&map(&["Child ID", "Comments"], bare), "Comments"), "evidence");
+    }
+
+    /// One column holding the overall grade and the reasons for it ("Overall
+    /// grade and rationale": "Good - child seen alone") is the overall when
+    /// the table has no other; reasons named first, or a grade column beside
+    /// it, leave it commentary.
+    #[test]
+    fn an_overall_grade_kept_with_its_rationale_is_the_overall() {
+        let rows: &[&[&str]] = &[
+            &["C1", "Good - child seen alone; plan is clear."],
+            &["C2", "Inadequate - drift in planning and no oversight."],
+            &["C3", "Requires Improvement - visits late."],
+            &["C4", "Outstanding - exemplary direct work."],
+        ];
+        for h in ["Overall grade and rationale", "Overall judgement and evidence", "Overall grade with explanation", "Overall grade and comments"] {
+            assert_eq!(target(&map(&["Child ID", h], rows), h), "overall", "{h}");
+        }
+        for h in ["Rationale for overall grade", "Evidence for the overall judgement"] {
+            assert_eq!(target(&map(&["Child ID", h], rows), h), "evidence", "{h}");
+        }
+        let beside: Vec<Vec<&str>> = rows.iter().map(|r| vec![r[0], r[1], r[1].split(' ').next().unwrap()]).collect();
+        let beside: Vec<&[&str]> = beside.iter().map(|r| r.as_slice()).collect();
+        let m = map(&["Child ID", "Overall grade and rationale", "Overall grade"], &beside);
+        assert_eq!(target(&m, "Overall grade"), "overall");
+        assert_eq!(target(&m, "Overall grade and rationale"), "evidence");
     }
 
     /// A Microsoft Form in quiz mode adds "Points - <question>" and

@@ -4926,6 +4926,29 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         column.reason = format!("{}; the grade of a moderation log, so the moderator's", column.reason);
         report.columns = mapping.columns.clone();
     }
+    // A table of audits, no moderation log, whose only overall grade is the
+    // moderated one ("Overall grade (moderated)", "Overall grade (post
+    // moderation)") filled on rows that say no one moderated them: the final
+    // grade, after any moderation, so the overall. No auditor's grade is left
+    // to compare it with; moderation is who moderated and when.
+    if !moderation_log && mapping.kind == TableKind::Audits && mapping.field("overall").is_none() {
+        let graded: Vec<usize> = (0..mapping.columns.len())
+            .filter(|&ci| mapping.columns[ci].target == Target::Field("moderated_overall".into()) && mapping.columns[ci].score < 1000)
+            .collect();
+        let markers: Vec<usize> = ["moderated", "moderation_date"].iter().filter_map(|f| mapping.field(f)).collect();
+        if let [ci] = graded.as_slice() {
+            let col = mapping.columns[*ci].index;
+            let names_overall = fold(&mapping.columns[*ci].header).split(' ').any(|w| matches!(w, "overall" | "final"));
+            let blank = |r: &SourceRow, i: usize| r.cells.get(i).is_none_or(|c| c.is_empty());
+            let unmoderated_graded = sample[h + 1..].iter().any(|r| !blank(r, col) && markers.iter().all(|&m| blank(r, m)));
+            if names_overall && !markers.is_empty() && unmoderated_graded {
+                let column = &mut mapping.columns[*ci];
+                column.target = Target::Field("overall".into());
+                column.reason = format!("{}; the table's only overall grade, given where no one moderated too: the final grade, so the overall", column.reason);
+                report.columns = mapping.columns.clone();
+            }
+        }
+    }
     // "Original Audit ID" in a table of audits with their own dates (a
     // re-audit tracker) names the audit this row follows up, not the row's own
     // id: read as its id, each re-audit would take the place of its original.

@@ -4586,6 +4586,49 @@ fn audit_details_sent_is_the_allocation_and_details_sent_to_a_family_is_not() {
         b"Child ID,Audit details sent to family,Audit date,Overall grade\nC1,01/09/2026,03/09/2026,Good\nC2,01/09/2026,04/09/2026,Good\nC3,02/09/2026,05/09/2026,Inadequate\n",
     );
     assert!(rows(&out.join("normalised/audits.csv")).iter().all(|a| a["allocated_date"].is_empty()));
+    // A family or a carer named without anything sent to them is a service's
+    // name: the date is still the audit's allocation.
+    for (name, header) in [("family-help-allocated", "Family Help - date allocated"), ("foster-carer-audit-allocated", "Date foster carer audit allocated")] {
+        let csv = format!(
+            "Child ID,{header},Audit date,Overall grade\nC1,01/09/2026,03/09/2026,Good\nC2,01/09/2026,04/09/2026,Good\nC3,02/09/2026,05/09/2026,Inadequate\n"
+        );
+        let out = run_one_file(name, "audits.csv", csv.as_bytes());
+        assert!(rows(&out.join("normalised/audits.csv")).iter().all(|a| a["allocated_date"].starts_with("2026-09-0")), "{header}");
+    }
+}
+
+#[test]
+fn a_moderated_grade_given_on_every_audit_is_the_final_overall() {
+    // "Overall grade (moderated)" filled on every audit, "Moderated by" on
+    // two: the final grade, so the overall; moderation is the two; no
+    // auditor's grade is left to agree with.
+    for header in ["Overall grade (moderated)", "Overall grade (post moderation)"] {
+        let csv = format!(
+            "Child ID,Team,Date audit completed,{header},Moderated by\n\
+             C9101,North,14/09/2026,Good,A Manager\n\
+             C9102,North,21/09/2026,Inadequate,\n\
+             C9103,South,05/10/2026,Good,\n\
+             C9104,South,12/10/2026,Requires Improvement,B Manager\n\
+             C9105,North,20/10/2026,Outstanding,\n"
+        );
+        let out = run_one_file("moderated-grade-alone", "audits.csv", csv.as_bytes());
+        assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(3), Some(5)), "{header}");
+        assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(2), Some(5)), "{header}");
+        let m = metrics(&out);
+        let agreement = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "moderation_agreement").unwrap().clone();
+        assert_eq!(agreement["not_in_source"], true, "{header}");
+    }
+    // Filled only where a moderator is named, it stays the moderator's.
+    let out = run_one_file(
+        "moderated-grade-where-moderated",
+        "audits.csv",
+        b"Child ID,Team,Date audit completed,Overall grade (moderated),Moderated by\n\
+          C9101,North,14/09/2026,Good,A Manager\n\
+          C9102,North,21/09/2026,,\n\
+          C9103,South,05/10/2026,,\n\
+          C9104,South,12/10/2026,Requires Improvement,B Manager\n",
+    );
+    assert!(metrics(&out)["kpis"].as_array().unwrap().iter().any(|k| k["id"] == "overall_good_or_better" && k["not_in_source"] == true));
 }
 
 #[test]
