@@ -385,13 +385,17 @@ const PART_B_DAYS: i64 = 183;
 /// `Some(false)` Part A ("PART A, AUDITOR COMPLETES: Date"), `Some(true)`
 /// Part B, `None` neither (or a table with both parts' dates, read whole).
 fn part_of(t: &TableReport) -> Option<bool> {
-    let dated: Vec<&ColumnMap> = t
-        .columns
+    part_of_columns(&t.columns)
+}
+
+/// [`part_of`] from a table's columns.
+pub(crate) fn part_of_columns(columns: &[ColumnMap]) -> Option<bool> {
+    let dated: Vec<&ColumnMap> = columns
         .iter()
         .filter(|c| super::columns::names_part_letter(&c.header) && (c.target == Target::Field("completed_date".into()) || c.reason.contains("completed_date")))
         .collect();
     let parts: BTreeSet<bool> = dated.iter().filter_map(|c| super::columns::names_part_b(&c.header)).collect();
-    let completion = t.columns.iter().find(|c| c.target == Target::Field("completed_date".into()))?;
+    let completion = columns.iter().find(|c| c.target == Target::Field("completed_date".into()))?;
     (parts.len() == 1 && super::columns::names_part_letter(&completion.header)).then(|| super::columns::names_part_b(&completion.header)).flatten()
 }
 
@@ -400,16 +404,31 @@ fn part_of(t: &TableReport) -> Option<bool> {
 /// practitioner's acknowledgement, which completes the audit ("Once this
 /// part is completed the audit is complete"). Each Part B row joins the same
 /// child's Part A row dated on or before it (within six months; the nearest
-/// first, each taking one): the audit is Part A's record, completed on Part
-/// B's date. A Part A that no Part B joins is not complete; a Part B that
-/// joins no Part A stays an audit of its own. Each is said.
+/// first, each taking one, which says which parts are joined; then a child's
+/// joined parts are paired in date order, so that an acknowledgement given
+/// late, after the re-audit, completes the first audit, not the second): the
+/// audit is Part A's record, completed on Part B's date. A Part A that no
+/// Part B joins is not complete; a Part B that joins no Part A stays an
+/// audit of its own, unless it is a Part B of the same child sent again
+/// within a week of one that joined (or, with no Part A table, of a later
+/// one). Each is said.
 pub fn parts_joined(tables: &mut [TableReport], model: &mut Model, found: &mut Findings) -> usize {
     let part: HashMap<TableKey, bool> =
         tables.iter().filter(|t| t.kind == TableKind::Audits && !t.failed).filter_map(|t| part_of(t).map(|b| ((t.file.clone(), t.sheet.clone()), b))).collect();
-    if !part.values().any(|b| *b) || !part.values().any(|b| !*b) {
+    if !part.values().any(|b| *b) {
         return 0;
     }
     let of = |a: &Audit, b: bool| part.get(&key_of(a)) == Some(&b);
+    if !part.values().any(|b| !*b) {
+        // Part B alone: each sent again within a week of a later one of the
+        // same child is that one (the rows are read without the resubmission
+        // rule, which waits for the parts to be joined).
+        let parts_b: Vec<usize> = (0..model.audits.len()).filter(|&j| of(&model.audits[j], true)).collect();
+        let resent: HashSet<usize> =
+            parts_b.iter().copied().filter(|&j| parts_b.iter().any(|&k| k != j && part_b_sent_again(&model.audits[j], &model.audits[k], true))).collect();
+        set_aside_resent(tables, model, &resent, found);
+        return 0;
+    }
     let mut candidates: Vec<(i64, usize, usize)> = Vec::new();
     for (i, a) in model.audits.iter().enumerate().filter(|(_, a)| of(a, false)) {
         let (Some(child), Some(done_a)) = (super::identity::child_key(&a.child_id), a.completed) else { continue };
@@ -423,14 +442,31 @@ pub fn parts_joined(tables: &mut [TableReport], model: &mut Model, found: &mut F
     }
     candidates.sort();
     let (mut taken_a, mut taken_b) = (HashSet::new(), HashSet::new());
-    let mut pairs = Vec::new();
+    let mut chosen = Vec::new();
     for (_, i, j) in candidates {
         if !taken_a.contains(&i) && !taken_b.contains(&j) {
             taken_a.insert(i);
             taken_b.insert(j);
-            pairs.push((i, j));
+            chosen.push((i, j));
         }
     }
+    // A child's joined parts in date order: the first Part A with the first
+    // Part B, and so on (still each on or before its Part B, within six
+    // months: pairing in order never crosses).
+    let mut by_child: BTreeMap<String, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for &(i, j) in &chosen {
+        let child = super::identity::child_key(&model.audits[i].child_id).unwrap_or_default();
+        let e = by_child.entry(child).or_default();
+        e.0.push(i);
+        e.1.push(j);
+    }
+    let mut b_of: HashMap<usize, usize> = HashMap::new();
+    for (_, (mut a_rows, mut b_rows)) in by_child {
+        a_rows.sort_by_key(|&i| (model.audits[i].completed, i));
+        b_rows.sort_by_key(|&j| (model.audits[j].completed, j));
+        b_of.extend(a_rows.into_iter().zip(b_rows));
+    }
+    let pairs: Vec<(usize, usize)> = chosen.iter().map(|&(i, _)| (i, b_of[&i])).collect();
     for &(i, j) in &pairs {
         let b = model.audits[j].clone();
         let part_a_date = model.audits[i].completed;
@@ -465,7 +501,13 @@ pub fn parts_joined(tables: &mut [TableReport], model: &mut Model, found: &mut F
             format!("Part A done {done_a}, and no Part B of the same child's audit on or after it: the audit is not complete (seed 002: it is complete when Part B is)"),
         );
     }
-    for (_, b) in model.audits.iter().enumerate().filter(|(j, b)| !taken_b.contains(j) && of(b, true)) {
+    // A Part B left over, within a week of one of the same child that
+    // joined: the acknowledgement sent again.
+    let resent: HashSet<usize> = (0..model.audits.len())
+        .filter(|j| !taken_b.contains(j) && of(&model.audits[*j], true))
+        .filter(|&j| taken_b.iter().any(|&k| part_b_sent_again(&model.audits[j], &model.audits[k], false)))
+        .collect();
+    for (_, b) in model.audits.iter().enumerate().filter(|(j, b)| !taken_b.contains(j) && !resent.contains(j) && of(b, true)) {
         found.push(
             Severity::Warning,
             "part_a_missing",
@@ -478,8 +520,50 @@ pub fn parts_joined(tables: &mut [TableReport], model: &mut Model, found: &mut F
         );
     }
     let gone: HashSet<usize> = pairs.iter().map(|&(_, j)| j).collect();
-    drop_audits(model, &gone);
+    // (The joined Part Bs' rows are set aside above; the resent are set
+    // aside and dropped with them.)
+    for &j in &resent {
+        say_resent(tables, &model.audits[j], found);
+    }
+    drop_audits(model, &gone.union(&resent).copied().collect());
     pairs.len()
+}
+
+/// Why a Part B row is set aside: the same child's acknowledgement sent in
+/// again within a week.
+pub const PART_B_SENT_AGAIN: &str = "Part B sent again (the same child's acknowledgement within a week of another: that one is used)";
+
+/// Days within which a second Part B of the same child is the first sent again.
+const PART_B_AGAIN_DAYS: i64 = 7;
+
+/// Whether Part B `b` is `other` sent again: the same child, within a week;
+/// `later_only`: `other` is the later (with nothing joined to choose by).
+fn part_b_sent_again(b: &Audit, other: &Audit, later_only: bool) -> bool {
+    let (Some(d), Some(e)) = (b.completed, other.completed) else { return false };
+    let days = (e - d).num_days();
+    let near = if later_only { (1..=PART_B_AGAIN_DAYS).contains(&days) } else { days.abs() <= PART_B_AGAIN_DAYS };
+    near && super::identity::child_key(&b.child_id).is_some() && super::identity::child_key(&b.child_id) == super::identity::child_key(&other.child_id)
+}
+
+fn say_resent(tables: &mut [TableReport], b: &Audit, found: &mut Findings) {
+    found.push(
+        Severity::Info,
+        "part_b_sent_again",
+        &b.origin.file,
+        b.origin.sheet.as_deref(),
+        Some(b.origin.row),
+        Some("child id"),
+        b.child_id.clone(),
+        PART_B_SENT_AGAIN,
+    );
+    set_aside(tables, &key_of(b), PART_B_SENT_AGAIN);
+}
+
+fn set_aside_resent(tables: &mut [TableReport], model: &mut Model, resent: &HashSet<usize>, found: &mut Findings) {
+    for &j in resent {
+        say_resent(tables, &model.audits[j], found);
+    }
+    drop_audits(model, resent);
 }
 
 /// Joins forms to the list rows that planned them; returns how many were joined.

@@ -1629,7 +1629,7 @@ const FOREIGN_TO_LOGS: [&str; 15] = [
 ];
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 49] = [
+pub const SET_ASIDE_REASONS: [&str; 50] = [
     NO_ACTION,
     super::events::EVENT_FOLDED,
     TEAM_ACTION,
@@ -1679,6 +1679,7 @@ pub const SET_ASIDE_REASONS: [&str; 49] = [
     super::join::JOINED_RECORD,
     super::join::FORM_JOINED,
     super::join::PART_B_JOINED,
+    super::join::PART_B_SENT_AGAIN,
 ];
 
 /// An audit that a later export of the same audits holds again (its file
@@ -7748,11 +7749,17 @@ impl<'a> RowReader<'a> {
         // within a week, by the same auditor: the form sent in again (a
         // correction, or a response given up and started again), not a second
         // audit; but after an inadequate judgement, the re-audit it calls for.
+        // (Not a Part B's rows, seed 002's acknowledgement kept as its own
+        // list: two of one child a few days apart may complete an audit and
+        // its re-audit; which is sent again is known when the parts are
+        // joined.)
+        let part_b = super::join::part_of_columns(&self.mapping.columns) == Some(true);
         let resubmitted = |x: &Audit| {
             let first_band =
                 |x: &Audit| if x.completed <= a.completed { x.overall.as_ref().and_then(|j| j.band) } else { a.overall.as_ref().and_then(|j| j.band) };
             // (The cheap tests first: every audit read so far is asked.)
             !has_id
+                && !part_b
                 && x.completed.zip(a.completed).is_some_and(|(p, q)| (q - p).num_days().abs() <= RESUBMITTED_WITHIN)
                 && self.same_log(&x.origin)
                 && x.framework == a.framework

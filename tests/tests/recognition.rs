@@ -4632,6 +4632,57 @@ fn a_moderated_grade_given_on_every_audit_is_the_final_overall() {
 }
 
 #[test]
+fn seed_002s_part_bs_complete_a_childs_audits_in_order_and_a_resent_one_is_set_aside() {
+    // An inadequate audit (Part A 1 July), its re-audit (Part A 18 August),
+    // and the worker's two acknowledgements, the first late (20 August,
+    // after the re-audit), the second five days later: the first completes
+    // the first audit, the second the re-audit, so the re-audit followed the
+    // inadequate one. Before, nearest first crossed them, and the second
+    // Part B, within a week, was taken for the first sent again.
+    let dir = scratch("part-b-in-order");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("Part A returns.csv"),
+        "Client No,Unit,Date Part A completed,Overall grade\n\
+         400101,Unit 3,01/07/2026,Inadequate\n\
+         400101,Unit 3,18/08/2026,Good\n\
+         400202,Unit 7,03/09/2026,Good\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("Part B returns.csv"),
+        "Client No,CSW name,Date Part B completed\n\
+         400101,P Worker,20/08/2026\n\
+         400101,P Worker,25/08/2026\n\
+         400202,P Worker,08/09/2026\n\
+         400202,P Worker,10/09/2026\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let audits = rows(&out.join("normalised/audits.csv"));
+    let done = |grade: &str| audits.iter().find(|a| a["child_id"] == "400101" && a["overall_source_label"] == grade).map(|a| a["completed_date"].clone());
+    assert_eq!(done("Inadequate").as_deref(), Some("2026-08-20"), "{audits:?}");
+    assert_eq!(done("Good").as_deref(), Some("2026-08-25"), "{audits:?}");
+    // 400202's second Part B, two days after the first, is it sent again:
+    // set aside and said, not an audit of its own.
+    assert_eq!(audits.len(), 3, "{audits:?}");
+    let dq = data_quality(&out);
+    assert!(dq.contains("part_b_sent_again") && !dq.contains("part_a_missing") && !dq.contains("part_b_missing"), "{dq}");
+    // A Part B list alone: the one sent again is still one.
+    let dir = scratch("part-b-alone-resent");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("Part B returns.csv"),
+        "Client No,CSW name,Date Part B completed\n400202,P Worker,08/09/2026\n400202,P Worker,10/09/2026\n400303,P Worker,15/09/2026\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(rows(&out.join("normalised/audits.csv")).len(), 2);
+}
+
+#[test]
 fn seed_002s_two_parts_kept_as_two_lists_are_one_audit_complete_on_part_b() {
     // Seed 002: "PART B, CSW COMPLETES … Once this part is completed the
     // audit is complete." A council that keeps Part A (the auditor's) and
