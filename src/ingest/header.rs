@@ -105,14 +105,45 @@ fn answer_word(t: &str) -> String {
 pub struct SurveyHeader {
     /// Each column's header and the source columns it is read from.
     pub columns: Vec<(Cell, std::ops::Range<usize>)>,
+    /// How many matrix questions' columns were kept apart.
+    pub grids: usize,
 }
 
 impl SurveyHeader {
-    pub fn of(questions: &SourceRow, answers: &SourceRow) -> SurveyHeader {
+    /// `body`: rows under the two header rows, to tell a checkbox question
+    /// (each column holds its choice when ticked) from a matrix (each column
+    /// a row of the grid, holding that row's answer: "Please grade each area
+    /// of practice" over "Safety and risk", "Voice of the child"), whose
+    /// columns stay apart, each headed "question: row".
+    pub fn of(questions: &SourceRow, answers: &SourceRow, body: &[SourceRow]) -> SurveyHeader {
         let width = questions.cells.len().max(answers.cells.len());
         let text = |r: &SourceRow, i: usize| r.cells.get(i).map(Cell::as_string).unwrap_or_default().trim().to_string();
         let boilerplate = |t: &str| matches!(answer_word(t).as_str(), "" | "response" | "open ended response" | "open ended responses");
+        // A span's answers are its choices' own words when ticked; a
+        // matrix's are not (an "Other (please specify)" box is free text in
+        // either, so not asked).
+        // (A single choice with an "Other" box, "Response" then "Other
+        // (please specify)", is one answer: no grid's rows.)
+        let matrix = |span: std::ops::Range<usize>| {
+            let rows: Vec<usize> = span.filter(|&j| !answer_word(&text(answers, j)).starts_with("other")).collect();
+            if rows.len() < 2 || rows.iter().any(|&j| boilerplate(&text(answers, j))) {
+                return false;
+            }
+            let (mut filled, mut own) = (0, 0);
+            for j in rows {
+                let choice = text(answers, j).to_lowercase();
+                for r in body {
+                    let v = text(r, j);
+                    if !v.is_empty() {
+                        filled += 1;
+                        own += usize::from(v.to_lowercase() == choice);
+                    }
+                }
+            }
+            filled >= 2 && own == 0
+        };
         let mut columns = Vec::with_capacity(width);
+        let mut grids = 0;
         let mut i = 0;
         while i < width {
             let question = text(questions, i);
@@ -121,6 +152,13 @@ impl SurveyHeader {
             let mut end = i + 1;
             while !question.is_empty() && end < width && text(questions, end).is_empty() && !text(answers, end).is_empty() {
                 end += 1;
+            }
+            if end - i > 1 && matrix(i..end) {
+                let stem = question.trim_end_matches([':', ' ', '?']);
+                columns.extend((i..end).map(|j| (Cell::Text(format!("{stem}: {}", text(answers, j))), j..j + 1)));
+                grids += 1;
+                i = end;
+                continue;
             }
             let sub = text(answers, i);
             let header = if question.is_empty() {
@@ -133,7 +171,7 @@ impl SurveyHeader {
             columns.push((if header.is_empty() { Cell::Empty } else { Cell::Text(header) }, i..end));
             i = end;
         }
-        SurveyHeader { columns }
+        SurveyHeader { columns, grids }
     }
 
     /// The header row's cells.
@@ -389,7 +427,7 @@ mod tests {
             row(3, &["1148", "400374", "29/07/2026", "Surname", "", "GP name", "29/07/2026", "Unit 3"]),
         ];
         assert_eq!(answer_type_row(&rows), Some(1));
-        let survey = SurveyHeader::of(&rows[0], &rows[1]);
+        let survey = SurveyHeader::of(&rows[0], &rows[1], &rows[2..]);
         let header: Vec<String> = survey.header().iter().map(Cell::as_string).collect();
         assert_eq!(header, ["Respondent ID", "Client No", "PART A, AUDITOR COMPLETES: Date", "Key information", "Date of audit", "Unit"]);
         let cells: Vec<String> = survey.row(&rows[2].cells).iter().map(Cell::as_string).collect();
@@ -400,6 +438,44 @@ mod tests {
         // data row of answers, is no survey's second row.
         assert_eq!(answer_type_row(&[row(1, &["Child ID", "Response", "Date"]), row(2, &["1", "Yes", "01/09/2026"])]), None);
         assert_eq!(answer_type_row(&[row(1, &["Question", "Response"]), row(2, &["Q1", "Response"]), row(3, &["Q2", "Response"])]), None);
+    }
+
+    /// A matrix question's columns (one per row of its grid, each holding a
+    /// grade, not the column's own words) stay apart, each headed with its
+    /// row; a checkbox question's beside it are still joined.
+    #[test]
+    fn a_survey_matrix_questions_rows_stay_apart() {
+        let rows = [
+            row(1, &["Child ID", "Please grade each area of practice", "", "", "Who did you speak to?", ""]),
+            row(2, &["Open-Ended Response", "Safety and risk", "Voice of the child", "Management oversight", "Child", "Parent / carer"]),
+            row(3, &["C1", "Good", "Requires Improvement", "Good", "Child", ""]),
+            row(4, &["C2", "Inadequate", "Good", "Outstanding", "Child", "Parent / carer"]),
+        ];
+        let survey = SurveyHeader::of(&rows[0], &rows[1], &rows[2..]);
+        assert_eq!(survey.grids, 1);
+        let header: Vec<String> = survey.header().iter().map(Cell::as_string).collect();
+        assert_eq!(
+            header,
+            [
+                "Child ID",
+                "Please grade each area of practice: Safety and risk",
+                "Please grade each area of practice: Voice of the child",
+                "Please grade each area of practice: Management oversight",
+                "Who did you speak to?"
+            ]
+        );
+        let cells: Vec<String> = survey.row(&rows[3].cells).iter().map(Cell::as_string).collect();
+        assert_eq!(cells, ["C2", "Inadequate", "Good", "Outstanding", "Child; Parent / carer"]);
+        // One choice with an "Other" box is one answer.
+        let rows = [
+            row(1, &["Child ID", "Name of Team", ""]),
+            row(2, &["Open-Ended Response", "Response", "Other (please specify)"]),
+            row(3, &["C1", "Care Leavers", ""]),
+            row(4, &["C2", "", "Edge of care"]),
+            row(5, &["C3", "MASH", ""]),
+        ];
+        let survey = SurveyHeader::of(&rows[0], &rows[1], &rows[2..]);
+        assert_eq!((survey.grids, survey.header().len()), (0, 2));
     }
 
     /// A label merged down both header rows heads its column; group titles

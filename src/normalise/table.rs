@@ -3487,14 +3487,18 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // checkbox choice): read as one header, and said.
     if pins.and_then(|p| p.header_row).is_none() {
         if let Some(k) = crate::ingest::header::answer_type_row(&sample) {
-            let survey = crate::ingest::header::SurveyHeader::of(&sample[k - 1], &sample[k]);
+            let survey = crate::ingest::header::SurveyHeader::of(&sample[k - 1], &sample[k], &sample[k + 1..]);
             let joined = survey.columns.iter().filter(|(_, span)| span.len() > 1).count();
             let why = format!(
                 "a survey tool's two header rows (rows {} and {}: the questions, then what kind of answer each column holds or its choice) read as one header{}",
                 sample[k - 1].row,
                 sample[k].row,
                 if joined > 0 { format!("; the choices of {joined} question(s) answered one column per choice are read as one column, joined with '; '") } else { String::new() }
-            );
+            ) + &if survey.grids > 0 {
+                format!("; the rows of {} grid question(s) (a grade or answer per row, not the column's own words) are read as a column each, headed 'question: row'", survey.grids)
+            } else {
+                String::new()
+            };
             let at = sample[k - 1].row;
             sample[k - 1].cells = survey.header();
             sample.remove(k);

@@ -4632,6 +4632,43 @@ fn a_moderated_grade_given_on_every_audit_is_the_final_overall() {
 }
 
 #[test]
+fn a_survey_tools_grid_and_textbox_questions_keep_their_rows_apart() {
+    // SurveyMonkey's download of a matrix question: one question over a
+    // column per area ("Safety and risk", "Voice of the child", …), each
+    // holding that area's grade. Each is its area's domain (before, the four
+    // grades were joined into one value, "Good; Good; Requires Improvement;
+    // Good", and read as one grade). A "multiple textboxes" question ("About
+    // the case" over "Child ID", "Team", "Date of audit") is its boxes.
+    let head = "Respondent ID,Collector ID,Start Date,End Date,IP Address,Email Address,First Name,Last Name,Custom Data 1";
+    let blank = ",,,,,,,,";
+    let row = |id: &str, rest: &str| format!("{id},431127689,09/14/2026 09:00:00 AM,09/14/2026 09:40:00 AM,203.0.113.2,,,,,{rest}\n");
+    let mut grid = format!(
+        "{head},Child ID,Team,Date of audit,Please grade each area of practice,,,,Overall grade\n\
+         {blank},Open-Ended Response,Response,Date,Safety and risk,Voice of the child,Management oversight,Plans and planning,Response\n"
+    );
+    grid += &row("1", "C1001,North,14/09/2026,Good,Good,Requires Improvement,Good,Good");
+    grid += &row("2", "C1002,North,21/09/2026,Inadequate,Requires Improvement,Inadequate,Requires Improvement,Inadequate");
+    grid += &row("3", "C1003,South,05/10/2026,Good,Outstanding,Good,Good,Good");
+    grid += &row("4", "C1004,South,12/10/2026,Requires Improvement,Requires Improvement,Good,Requires Improvement,Requires Improvement");
+    let out = run_one_file("survey-grid", "Case File Audit - Responses.csv", grid.as_bytes());
+    let m = metrics(&out);
+    let counts = |d: &str| m["distributions"]["domains"][d]["counts"].clone();
+    assert_eq!(counts("safety")["good"], 2, "{}", m["distributions"]);
+    assert_eq!(counts("safety")["inadequate"], 1);
+    assert_eq!(counts("voice")["outstanding"], 1);
+    assert_eq!(counts("oversight")["good"], 2);
+    assert_eq!(counts("planning")["requires_improvement"], 2);
+    assert!(data_quality(&out).contains("grid question"));
+    let mut boxes = format!("{head},About the case,,,Overall grade,Did you speak to the child?\n{blank},Child ID,Team,Date of audit,Response,Response\n");
+    boxes += &row("1", "C1001,North,14/09/2026,Good,Yes");
+    boxes += &row("2", "C1002,North,21/09/2026,Inadequate,No");
+    boxes += &row("3", "C1003,South,05/10/2026,Good,Yes");
+    let out = run_one_file("survey-textboxes", "Case File Audit - Responses.csv", boxes.as_bytes());
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)));
+    assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(2), Some(3)));
+}
+
+#[test]
 fn seed_002s_part_bs_complete_a_childs_audits_in_order_and_a_resent_one_is_set_aside() {
     // An inadequate audit (Part A 1 July), its re-audit (Part A 18 August),
     // and the worker's two acknowledgements, the first late (20 August,
