@@ -143,7 +143,20 @@ fn open(archive: &Path, held: Option<Vec<u8>>) -> Result<Zip, String> {
         Some(bytes) => Box::new(std::io::Cursor::new(bytes)),
         None => Box::new(std::io::BufReader::new(std::fs::File::open(archive).map_err(|e| format!("cannot be read: {e}"))?)),
     };
-    zip::ZipArchive::new(reader).map_err(|e| format!("cannot be opened ({e}). Unzip it (Extract All) into the folder and run again"))
+    zip::ZipArchive::new(reader).map_err(|e| unopened_zip(&e.to_string()))
+}
+
+/// Why a zip archive cannot be opened, and what to do: one whose end is
+/// missing was cut short (unzipping it fails too), so it is fetched again.
+fn unopened_zip(said: &str) -> String {
+    let lower = said.to_lowercase();
+    if lower.contains("eocd") || lower.contains("end of central directory") || lower.contains("unexpected eof") {
+        format!(
+            "cannot be opened: its end is missing, so it is damaged or was cut short (still downloading, or cut short when copied or e-mailed). Download or save it again, then run again (the reader said: {said})"
+        )
+    } else {
+        format!("cannot be opened ({said}). Unzip it (Extract All) into the folder and run again")
+    }
 }
 
 /// How many containers deep a file may lie ("exports.zip/Team A.zip/x.csv"
@@ -468,6 +481,19 @@ pub fn read(archive: &Path, inner: &str, cap: u64) -> Result<Vec<u8>, String> {
 mod tests {
     use super::*;
     use std::io::Write;
+
+    /// A zip cut short (its end missing) cannot be unzipped either: the
+    /// advice is to fetch it again, not to unzip it.
+    #[test]
+    fn a_zip_cut_short_is_to_be_fetched_again() {
+        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        w.start_file("notes.csv", zip::write::SimpleFileOptions::default()).unwrap();
+        w.write_all(&b"Child ID,Date\n".repeat(200)).unwrap();
+        let whole = w.finish().unwrap().into_inner();
+        let cut = whole[..whole.len() / 2].to_vec();
+        let why = open(Path::new("cut.zip"), Some(cut)).err().unwrap();
+        assert!(why.contains("cut short") && why.contains("Download or save it again") && !why.contains("Unzip it"), "{why}");
+    }
 
     fn archive(dir: &Path, files: &[(&str, &[u8])]) -> PathBuf {
         std::fs::create_dir_all(dir).unwrap();

@@ -415,6 +415,8 @@ pub fn unread_records(ext: &str) -> Option<&'static str> {
         "zip" => {
             "a zip archive that auditpack could not open: the exports inside it are not in the figures. Unzip it (Extract All) into the folder and run again"
         }
+        "7z" => "a 7-Zip archive (.7z), which auditpack cannot open (it opens .zip): the exports inside it are not in the figures. Extract it into the folder (7-Zip: Extract Here) and run again",
+        "rar" => "a RAR archive (.rar), which auditpack cannot open (it opens .zip): the exports inside it are not in the figures. Extract it into the folder and run again",
         _ => return None,
     })
 }
@@ -602,6 +604,12 @@ mod tests {
         let skipped = |path: &str, reason: &str| Skipped { path: path.into(), reason: reason.into() };
         assert!(skipped("in/exports.zip", "a zip archive: it cannot be opened").may_hold_records());
         assert!(skipped("in/old form.doc", "a Word 97–2003 document").may_hold_records());
+        // An archive auditpack cannot open may hold the exports: a warning
+        // saying to extract it, not a note.
+        for packed in ["in/Case notes.7z", "in/exports.rar"] {
+            assert!(skipped(packed, "").may_hold_records(), "{packed}");
+            assert!(skip_reason(Path::new(packed), false).is_some_and(|r| r.contains("Extract it into the folder")), "{packed}");
+        }
         assert!(skipped("in/a.zip/notes.csv", &format!("{} it unpacks to 2000 MB", archive::NOT_READ)).may_hold_records());
         for hidden in ["in/._exports.zip", "in/~$form.doc", "in/a.zip/__MACOSX/x.pdf"] {
             assert!(!skipped(hidden, "hidden file or folder").may_hold_records(), "{hidden}");

@@ -65,6 +65,22 @@ pub fn read(path: &Path, bytes: Vec<u8>) -> Result<Table, IngestError> {
     }
 }
 
+/// Whether bytes are a text export auditpack reads, for a file named as a
+/// workbook that is none: text in an encoding it reads, of two lines or
+/// more, the first with a delimiter (a line of words, "not a zip", is no
+/// table).
+pub fn is_text_export(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(SAMPLE)];
+    let text: std::borrow::Cow<'_, str> = match decoding(Path::new(""), sample) {
+        Ok(Decoding::Utf16(enc)) => enc.decode(sample).0,
+        Ok(Decoding::Text(..) | Decoding::WithZeros(..)) => String::from_utf8_lossy(sample),
+        Err(_) => return false,
+    };
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or_default();
+    first.contains([',', ';', '\t', '|']) && lines.next().is_some()
+}
+
 /// How a text export's first bytes say it is read.
 enum Decoding {
     /// UTF-16 (some Excel "Unicode text" saves): decoded whole, then read as UTF-8.
@@ -580,6 +596,18 @@ mod tests {
         let (rows, fmt) = read("w.csv", b"Child ID;Team\nC9;Caf\xe9\x00\nC10;South\n");
         assert_eq!(fmt.encoding, "Windows-1252 (stray zero bytes left out)");
         assert_eq!(texts(&rows[1]), ["C9", "Café"]);
+    }
+
+    #[test]
+    fn text_named_as_a_workbook_is_read_when_it_is_a_table() {
+        assert!(is_text_export(b"Child ID\tTeam\nC1\tEast\n"));
+        assert!(is_text_export(b"Child ID,Team\r\nC1,East\r\n"));
+        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Child ID\tTeam\nC1\tEast\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert!(is_text_export(&utf16));
+        // A line of words, one line, or binary: no table.
+        assert!(!is_text_export(b"this is plain text, not a workbook"));
+        assert!(!is_text_export(b"not a zip\nat all\n"));
+        assert!(!is_text_export(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00\x5c\x72\xa8\x66\x00\x00\x00\x00"));
     }
 
     #[test]

@@ -136,6 +136,13 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
     if ext == "xls" && !bytes.starts_with(&CFB_MAGIC) && super::html::is_html(bytes) {
         return super::html::read(file, bytes);
     }
+    // Text saved under a workbook's name (a system's "Export to Excel"
+    // that writes CSV or tab-separated text as .xls, or a CSV renamed
+    // .xlsx): read as the text it is, and said.
+    if matches!(ext, "xls" | "xlsx" | "xlsm") && !bytes.starts_with(&CFB_MAGIC) && !bytes.starts_with(b"PK") && super::text::is_text_export(bytes) {
+        let table = super::text::read(std::path::Path::new(file), bytes.to_vec())?;
+        return Ok((vec![table], vec![ReadNote { sheet: None, level: NoteLevel::Format, message: TEXT_AS_WORKBOOK.into() }]));
+    }
     if ext != "xls" && bytes.starts_with(&CFB_MAGIC) {
         return Err(err("the workbook is password-protected (encrypted). Save a copy without a password and run again".into()));
     }
@@ -689,6 +696,9 @@ fn kinds(sheets: &[calamine::Sheet]) -> Vec<(String, bool, bool)> {
 /// What is said of a workbook read as Excel's "XML Spreadsheet 2003".
 pub const XML_SPREADSHEET: &str = "an Excel \"XML Spreadsheet 2003\" workbook (plain XML): read as a workbook, each cell by the type it is saved with";
 
+/// What is said of a text export named as a workbook, read as text.
+pub const TEXT_AS_WORKBOOK: &str = "a text export (CSV or tab-separated) named as an Excel workbook: read as the text it is";
+
 /// What is said of a hidden sheet that is read.
 pub const HIDDEN_SHEET: &str = "a hidden sheet: read like the others (Excel does not show it; if it holds an old copy of the records, leave it out with kind = \"ignore\" in the config's [[sources]])";
 
@@ -949,7 +959,7 @@ fn unreadable_workbook(ext: &str, bytes: &[u8], reader_said: &str) -> String {
     let said = reader_said.to_lowercase();
     let zip_said = said.contains("eocd") || said.contains("invalid zip") || said.contains("unexpected eof") || said.contains("end of central directory");
     let plain = if zip_said && !bytes.starts_with(b"PK") {
-        format!("is not an {ext} workbook: an {ext} file is a packed (zip) file, and this one is not. Is it another kind of file renamed (a CSV or web page saved as .{ext})? Open it in Excel and save it as a workbook, or give it its own extension")
+        format!("is not an {ext} workbook: an {ext} file is a packed (zip) file, and this one is not. Is it another kind of file renamed (a picture, a PDF)? Open it in Excel and save it as a workbook, or give it its own extension")
     } else if zip_said {
         format!("is damaged or incomplete: the {ext} file ends before the workbook does (was it still downloading, or cut short when copied or e-mailed?). Download or save it again")
     } else if said.contains("cfb") || said.contains("ole") {

@@ -644,6 +644,27 @@ fn a_quote_never_closed_is_an_error_naming_its_row_not_rows_lost_in_silence() {
 }
 
 #[test]
+fn text_exports_named_as_workbooks_are_read_as_text_and_said() {
+    // A system's "Export to Excel" that writes tab-separated text as .xls,
+    // and a CSV renamed .xlsx: both were refused as damaged workbooks, so
+    // their audits were left out. Each is read as the text it is, and a
+    // file_format note says so.
+    let dir = scratch("text-named-as-workbook");
+    write(&dir, "Audit_report.xls", b"Child ID\tTeam\tCompleted Date\tOverall Judgement\nC1\tEast\t10/09/2026\tGood\nC2\tEast\t11/09/2026\tInadequate\n");
+    write(&dir, "audits.xlsx", b"Child ID,Team,Completed Date,Overall Judgement\nC3,West,12/09/2026,Good\n");
+    let out = scratch("text-named-as-workbook-out");
+    let o = auditpack(&dir, &["run", "-q", ".", "--out", out.to_str().unwrap(), "--period", "2026-09", "--reports", "board-pack"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    let good = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "overall_good_or_better").unwrap().clone();
+    assert_eq!((good["numerator"].as_u64(), good["denominator"].as_u64()), (Some(2), Some(3)), "{good}");
+    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    for f in ["Audit_report.xls", "audits.xlsx"] {
+        assert!(dq.lines().any(|l| l.contains("file_format") && l.contains(f) && l.contains("named as an Excel workbook")), "{f}: {dq}");
+    }
+}
+
+#[test]
 fn the_packs_name_the_files_that_could_not_be_read() {
     // Stranger review 25, cases 05 and 09: a truncated or encrypted workbook
     // left its audits out, and the board pack said only "These figures rest
@@ -651,7 +672,10 @@ fn the_packs_name_the_files_that_could_not_be_read() {
     let dir = scratch("unread-files");
     write(&dir, "audits.csv", b"Child ID,Team,Completed Date,Overall Judgement\nC1,East,10/09/2026,Good\nC2,West,11/09/2026,Good\n");
     write(&dir, "truncated.xlsx", b"PK\x03\x04\x14\x00\x00\x00\x08\x00 cut short");
-    write(&dir, "renamed.xlsx", b"Child ID,Team\nC3,East\n");
+    // (Not text: a CSV renamed .xlsx is read as the text it is.)
+    let mut picture = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06".to_vec();
+    picture.extend((0..=255u8).cycle().take(1024));
+    write(&dir, "renamed.xlsx", &picture);
     let out = scratch("unread-files-out");
     let o = auditpack(&dir, &["run", ".", "--out", out.to_str().unwrap(), "--period", "2026-09", "--reports", "board-pack", "--per-team"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
