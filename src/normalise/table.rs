@@ -4954,6 +4954,19 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             }
         }
     }
+    // An action list with no child or audit id whose column "Audit" names
+    // each action's audit by its title, the child's id among words ("5520814
+    // – Mar 2026": a linked record's name as Airtable, Lists or monday.com
+    // export it; "5556603 – Apr 2026,5556603 – Apr 2026" when the link is
+    // doubled): the child's id is read from it, so each action finds its
+    // audit. (A title saying test, "TEST - please ignore", is a test's action.)
+    let audit_named = audit_named_column(&mapping, &sample[h + 1..]);
+    if let Some(ci) = audit_named {
+        let column = &mut mapping.columns[ci];
+        column.target = Target::Field("child_id".into());
+        column.reason = "names each action's audit by a title holding the child's id: the id read from it".into();
+        report.columns = mapping.columns.clone();
+    }
     // "Original Audit ID" in a table of audits with their own dates (a
     // re-audit tracker) names the audit this row follows up, not the row's own
     // id: read as its id, each re-audit would take the place of its original.
@@ -5234,6 +5247,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         usual_year: usual_year(&mapping, &sample[h + 1..]),
         own_due_rule: own_due_rule(ctx.config, &mapping, &sample[h + 1..]).or_else(|| titled_due.as_ref().map(|(rule, _)| rule.clone())),
         unused_date_columns: unused_date_columns(&mapping, &sample[h + 1..]),
+        audit_named,
         entry_order: entry_order_column(&mapping),
         row_state: RowState::of(&sample[h].cells),
         team_path: mapping.field("service_team").map(|i| {
@@ -5698,6 +5712,38 @@ fn entry_value(c: &Cell, as_date: impl Fn(&Cell) -> Option<chrono::NaiveDate>) -
         Cell::Text(t) => t.trim().parse::<u64>().ok().map(|n| n as f64).or_else(|| Some(as_date(c)?.num_days_from_ce() as f64)),
         _ => None,
     }
+}
+
+/// Headers of an action list's column naming the audit each action is of.
+const AUDIT_NAMED: [&str; 7] = ["audit", "audits", "linked audit", "related audit", "audit record", "audit name", "parent audit"];
+
+/// The one id a linked audit's title names ("5520814 – Mar 2026"), written
+/// once or more ("…,5556603 – Apr 2026" doubled); none for several ids or none.
+fn audit_title_id(t: &str) -> Option<String> {
+    let mut ids = super::identity::id_tokens(t);
+    ids.dedup();
+    match ids.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
+/// [`AUDIT_NAMED`]'s column in an action list with no child or audit id,
+/// where four in five of its filled cells name one id among words (a title,
+/// not a bare id: that is an id column's) or say test.
+fn audit_named_column(mapping: &TableMapping, body: &[SourceRow]) -> Option<usize> {
+    if mapping.kind != TableKind::Actions || mapping.field("child_id").is_some() || mapping.field("audit_id").is_some() {
+        return None;
+    }
+    mapping.columns.iter().position(|c| {
+        if !matches!(c.target, Target::Unmapped | Target::Ignore) || c.score >= 1000 || !AUDIT_NAMED.contains(&fold(&c.header).as_str()) {
+            return false;
+        }
+        let filled: Vec<String> =
+            body.iter().filter_map(|r| r.cells.get(c.index)).map(|v| v.as_string().trim().to_string()).filter(|v| !v.is_empty()).collect();
+        let titles = filled.iter().filter(|v| says_test(v) || (audit_title_id(v).is_some() && v.split_whitespace().count() > 1)).count();
+        filled.len() >= 3 && titles * 5 >= filled.len() * 4
+    })
 }
 
 /// An actions table's columns that were not recognised and hold dates (most
@@ -7232,6 +7278,9 @@ struct RowReader<'a> {
     /// has no audit id or audit date column: kept on each action, for
     /// `normalise::audit_dates_from_columns`.
     unused_date_columns: Vec<usize>,
+    /// An action list's column naming each action's audit by a title with
+    /// the child's id ([`audit_named_column`]), read as its child id.
+    audit_named: Option<usize>,
     /// The column that orders the table's entries ([`entry_order_column`]).
     entry_order: Option<usize>,
     /// The table is a moderation log (rows go to `Model::moderations`).
@@ -9518,6 +9567,15 @@ impl<'a> RowReader<'a> {
         if let Some((status, header)) = self.cell(row, "status").filter(|(c, _)| action_withdrawn(&c.as_string())) {
             return Err((ACTION_WITHDRAWN, status.as_string(), Some(header.to_string())));
         }
+        // (The child's id from the title of the audit it names; a title that
+        // says test is a test's action.)
+        let child_id = match self.audit_named {
+            Some(_) => match self.text(row, "child_id") {
+                Some(t) if says_test(&t) => return Err((TEST_RECORD, t, Some("audit".to_string()))),
+                t => t.and_then(|t| audit_title_id(&t)),
+            },
+            None => self.text(row, "child_id"),
+        };
         // A challenge's outcome beside the action that withdrew it ("Challenge
         // outcome | Upheld - recommendation withdrawn").
         for c in self.mapping.columns.iter().filter(|c| c.target == Target::Unmapped && names_a_challenge(&c.header)) {
@@ -9566,7 +9624,7 @@ impl<'a> RowReader<'a> {
         Ok(Action {
             origin: Origin { file: self.file.to_string(), sheet: self.sheet.map(str::to_string), row: row.row },
             audit_id: self.text(row, "audit_id"),
-            child_id: self.text(row, "child_id"),
+            child_id,
             text,
             owner: self.text(row, "owner"),
             team: self.team(row),

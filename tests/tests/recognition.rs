@@ -4669,6 +4669,38 @@ fn a_survey_tools_grid_and_textbox_questions_keep_their_rows_apart() {
 }
 
 #[test]
+fn an_action_list_naming_its_audit_by_title_finds_its_audit() {
+    // A collaboration tool's action table (Airtable's grid view) links each
+    // action to its audit by the audit's title, "5531902 – Sep 2026" (doubled
+    // when the link is), with no child or audit id column: the child's id is
+    // read from the title, so an action with no due date is due 10 working
+    // days after its audit, and the test record's action is a test.
+    let dir = scratch("actions-audit-title");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("Audits-Grid view.csv"),
+        "Audit,Child's ID number,Team,Audit date,Overall grade\n\
+         5520814 – Sep 2026,5520814,North,02/09/2026,Good\n\
+         5531902 – Sep 2026,5531902,North,10/09/2026,Good\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("Actions-Grid view.csv"),
+        "Action,Audit,Agreed Action,Person,Completion date,Manager's sign off date\n\
+         ACT-1,5520814 – Sep 2026,Update chronology,Colm Reddaway,2026-09-20,2026-09-18\n\
+         ACT-2,\"5531902 – Sep 2026,5531902 – Sep 2026\",Share the plan with the family,Amelia Brightwell,,2026-09-22\n\
+         ACT-3,TEST - please ignore,test action,Jo Bramall,2026-09-15,\n\
+         ACT-4,5531902 – Sep 2026,Refresh the assessment,Amelia Brightwell,2026-09-30,2026-10-05\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(2), Some(3)), "{}", data_quality(&out));
+    let actions = rows(&out.join("normalised/actions.csv"));
+    assert!(actions.iter().all(|a| a["child_id"] == "5520814" || a["child_id"] == "5531902"), "{actions:?}");
+}
+
+#[test]
 fn seed_002s_part_bs_complete_a_childs_audits_in_order_and_a_resent_one_is_set_aside() {
     // An inadequate audit (Part A 1 July), its re-audit (Part A 18 August),
     // and the worker's two acknowledgements, the first late (20 August,
