@@ -462,7 +462,12 @@ pub(crate) fn asks_of_the_audit(folded: &str) -> bool {
     // acknowledged": a question of practice may say "acknowledged" too,
     // "Are the child's identity and culture acknowledged in the plan?".)
     let of_audit = words.iter().any(|w| *w == "audit" || *w == "audits");
-    (words.iter().any(|w| w.starts_with("acknowledg")) && (of_audit || words.len() <= 5)) || (of_audit && words.iter().any(|w| w.starts_with("challeng")))
+    // (Or what was done with it: "Audit feedback sent to parents?",
+    // "Audit report shared with the team manager?".)
+    let sent = words.iter().any(|w| matches!(*w, "sent" | "shared" | "issued" | "emailed"));
+    (words.iter().any(|w| w.starts_with("acknowledg")) && (of_audit || words.len() <= 5))
+        || (of_audit && words.iter().any(|w| w.starts_with("challeng")))
+        || (of_audit && sent)
 }
 
 /// The separator that joins two or more parts in most of a column's values
@@ -2723,6 +2728,18 @@ mod tests {
         let m = map(&["Child ID", "Overall grade and rationale", "Overall grade"], &beside);
         assert_eq!(target(&m, "Overall grade"), "overall");
         assert_eq!(target(&m, "Overall grade and rationale"), "evidence");
+    }
+
+    /// What the audit sent the family is no conversation with them, and whom
+    /// the auditor spoke to is no auditor.
+    #[test]
+    fn feedback_sent_to_parents_is_not_speaking_to_them_nor_a_list_of_whom_the_auditor() {
+        let rows: &[&[&str]] = &[&["C1", "Yes", "The child; Social worker"], &["C2", "No", "Parent or carer"], &["C3", "Yes", "The child"]];
+        let m = map(&["Child ID", "Audit feedback sent to parents?", "Who did the auditor speak to? (tick all that apply)"], rows);
+        assert_eq!(target(&m, "Audit feedback sent to parents?"), "(not used)");
+        assert_ne!(target(&m, "Who did the auditor speak to? (tick all that apply)"), "auditor");
+        let m = map(&["Child ID", "Parent/carer feedback obtained?"], &[&["C1", "Yes"], &["C2", "No"], &["C3", "Yes"]]);
+        assert_eq!(target(&m, "Parent/carer feedback obtained?"), "spoke_family");
     }
 
     /// A Microsoft Form in quiz mode adds "Points - <question>" and

@@ -18,7 +18,20 @@ pub struct Need {
 
 const COMPLETED: &[&str] = &["completed_date"];
 const MODERATION: &[&str] = &["moderated", "moderator_agrees", "moderated_overall", "moderation_date"];
-const AGREEMENT: &[&str] = &["moderator_agrees", "moderated_overall"];
+/// Agreement is an agree flag, or the moderator's grade beside the auditor's
+/// to compare (METRICS.md); a moderator's grade alone agrees with nothing.
+const AGREEMENT: &[&str] = &["moderator_agrees", COMPARED];
+
+/// A need met by two fields together: the moderated grade and the overall.
+const COMPARED: &str = "moderated_overall with overall";
+
+/// Whether a table's fields hold one a need names ([`COMPARED`]: both).
+fn has(fields: &BTreeSet<String>, f: &str) -> bool {
+    match f {
+        COMPARED => fields.contains("moderated_overall") && fields.contains("overall"),
+        _ => fields.contains(f),
+    }
+}
 
 /// Each KPI of the contract and what it needs. Visits need legal-status
 /// episodes and case notes both.
@@ -106,7 +119,7 @@ fn kpi_index(kpi: &str) -> Option<usize> {
 }
 
 fn satisfied(need: &Need, fields: &BTreeSet<String>) -> bool {
-    need.groups.iter().all(|g| g.iter().any(|f| fields.contains(*f)))
+    need.groups.iter().all(|g| g.iter().any(|f| has(fields, f)))
 }
 
 /// The fields a table has a column (or, on a form, a label) for. An overall
@@ -426,7 +439,7 @@ pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &
         let mut missing: Vec<(&[&str], Vec<&str>)> = Vec::new();
         for (kpi, needs) in NEEDS {
             for need in needs.iter().filter(|n| n.kind == t.kind) {
-                for g in need.groups.iter().filter(|g| !g.iter().any(|f| fields.contains(*f))) {
+                for g in need.groups.iter().filter(|g| !g.iter().any(|f| has(&fields, f))) {
                     match missing.iter_mut().find(|(m, _)| m == g) {
                         Some((_, kpis)) => kpis.push(kpi),
                         None => missing.push((g, vec![kpi])),

@@ -507,7 +507,34 @@ pub fn parts_joined(tables: &mut [TableReport], model: &mut Model, found: &mut F
         .filter(|j| !taken_b.contains(j) && of(&model.audits[*j], true))
         .filter(|&j| taken_b.iter().any(|&k| part_b_sent_again(&model.audits[j], &model.audits[k], false)))
         .collect();
-    for (_, b) in model.audits.iter().enumerate().filter(|(j, b)| !taken_b.contains(j) && !resent.contains(j) && of(b, true)) {
+    // One left over later than a joined Part B of the same child, more than
+    // a week after it, with no Part A left for it: acknowledging an audit
+    // already complete again, not an audit of its own (said as a warning:
+    // it may be a re-audit's whose Part A is missing).
+    let again: HashSet<usize> = (0..model.audits.len())
+        .filter(|j| !taken_b.contains(j) && !resent.contains(j) && of(&model.audits[*j], true))
+        .filter(|&j| {
+            let b = &model.audits[j];
+            let child = super::identity::child_key(&b.child_id);
+            child.is_some()
+                && taken_b.iter().any(|&k| super::identity::child_key(&model.audits[k].child_id) == child && model.audits[k].completed <= b.completed)
+        })
+        .collect();
+    for &j in &again {
+        let b = &model.audits[j];
+        found.push(
+            Severity::Warning,
+            "part_b_again",
+            &b.origin.file,
+            b.origin.sheet.as_deref(),
+            Some(b.origin.row),
+            Some("child id"),
+            b.child_id.clone(),
+            PART_B_AGAIN,
+        );
+        set_aside(tables, &key_of(b), PART_B_AGAIN);
+    }
+    for (_, b) in model.audits.iter().enumerate().filter(|(j, b)| !taken_b.contains(j) && !resent.contains(j) && !again.contains(j) && of(b, true)) {
         found.push(
             Severity::Warning,
             "part_a_missing",
@@ -525,9 +552,14 @@ pub fn parts_joined(tables: &mut [TableReport], model: &mut Model, found: &mut F
     for &j in &resent {
         say_resent(tables, &model.audits[j], found);
     }
-    drop_audits(model, &gone.union(&resent).copied().collect());
+    drop_audits(model, &gone.union(&resent).chain(&again).copied().collect());
     pairs.len()
 }
+
+/// Why a Part B row is set aside: a later acknowledgement of the same
+/// child's audit, already complete, with no Part A left for it.
+pub const PART_B_AGAIN: &str =
+    "a second Part B of the same child's audit, which an earlier Part B already completed, and no Part A left for it: not counted as an audit of its own (if it is a re-audit's, its Part A is missing)";
 
 /// Why a Part B row is set aside: the same child's acknowledgement sent in
 /// again within a week.

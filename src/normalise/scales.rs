@@ -303,8 +303,14 @@ impl Crosswalk {
 fn head(t: &str) -> &str {
     // The first line, when commentary follows on the lines below ("Partially",
     // a blank line, "Please explain: …", as a Word form's answer cell holds).
+    // (Or a sentence after it: "Good. Child seen alone", not an initial,
+    // "G. Thorne"; a dash of any length: "Good — plan clear".)
     let head = t.split(['(', ':', ';', ',', '\n']).next().unwrap_or(t);
-    head.split(" - ").next().unwrap_or(head).split(" – ").next().unwrap_or(head)
+    let head = [" - ", " – ", " — "].iter().fold(head, |h, sep| h.split(sep).next().unwrap_or(h));
+    match head.split_once(". ") {
+        Some((first, _)) if first.trim().chars().count() >= 3 => first,
+        _ => head,
+    }
 }
 
 /// Whether two words differ by one letter left out, added, changed, or two
@@ -489,6 +495,17 @@ mod tests {
         let cw = cw();
         let j = cw.judge(&Cell::text("Partially\n\nPlease explain: drift, delay"), Some("ynp"), NumericDirection::default()).unwrap().unwrap();
         assert_eq!(j.label, "Partially");
+        // A sentence after the grade, or a long dash before the reasons.
+        for (text, label) in [
+            ("Inadequate. Child not seen alone; no oversight.", "Inadequate"),
+            ("Good — plan is clear", "Good"),
+            ("Requires Improvement. Visits late.", "Requires Improvement"),
+        ] {
+            let j = cw.judge(&Cell::text(text), Some("ofsted4"), NumericDirection::default()).unwrap().unwrap();
+            assert_eq!(j.label, label, "{text}");
+        }
+        // An initial before a name is no grade's sentence.
+        assert!(!cw.is_label(&Cell::text("G. Thorne")));
     }
 
     /// A council's own words for the grades, as refreshed templates write

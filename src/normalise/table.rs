@@ -1629,7 +1629,7 @@ const FOREIGN_TO_LOGS: [&str; 15] = [
 ];
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 50] = [
+pub const SET_ASIDE_REASONS: [&str; 51] = [
     NO_ACTION,
     super::events::EVENT_FOLDED,
     TEAM_ACTION,
@@ -1680,6 +1680,7 @@ pub const SET_ASIDE_REASONS: [&str; 50] = [
     super::join::FORM_JOINED,
     super::join::PART_B_JOINED,
     super::join::PART_B_SENT_AGAIN,
+    super::join::PART_B_AGAIN,
 ];
 
 /// An audit that a later export of the same audits holds again (its file
@@ -4945,7 +4946,11 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             let col = mapping.columns[*ci].index;
             let names_overall = fold(&mapping.columns[*ci].header).split(' ').any(|w| matches!(w, "overall" | "final"));
             let blank = |r: &SourceRow, i: usize| r.cells.get(i).is_none_or(|c| c.is_empty());
-            let unmoderated_graded = sample[h + 1..].iter().any(|r| !blank(r, col) && markers.iter().all(|&m| blank(r, m)));
+            // (No one: blank, or saying so, "Not moderated", "N/A", "N".)
+            let no_one = |r: &SourceRow, i: usize| {
+                r.cells.get(i).is_none_or(|c| matches!(super::scales::answer(c), Some(Answer::Blank | Answer::No | Answer::NotApplicable)))
+            };
+            let unmoderated_graded = sample[h + 1..].iter().any(|r| !blank(r, col) && markers.iter().all(|&m| no_one(r, m)));
             if names_overall && !markers.is_empty() && unmoderated_graded {
                 let column = &mut mapping.columns[*ci];
                 column.target = Target::Field("overall".into());

@@ -4618,7 +4618,25 @@ fn a_moderated_grade_given_on_every_audit_is_the_final_overall() {
         let agreement = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "moderation_agreement").unwrap().clone();
         assert_eq!(agreement["not_in_source"], true, "{header}");
     }
-    // Filled only where a moderator is named, it stays the moderator's.
+    // No one moderated, said in words or a flag ("Not moderated", "N/A",
+    // "N") rather than left blank: the same.
+    for (name, csv) in [
+        (
+            "moderated-grade-said-not",
+            "Child ID,Team,Date audit completed,Overall grade (moderated),Moderated by\nC1,North,14/09/2026,Good,A Manager\nC2,North,21/09/2026,Inadequate,Not moderated\nC3,South,05/10/2026,Good,N/A\nC4,South,12/10/2026,Requires Improvement,B Manager\n",
+        ),
+        (
+            "moderated-grade-flag",
+            "Child ID,Team,Date audit completed,Overall grade (moderated),Moderated? (Y/N)\nC1,North,14/09/2026,Good,Y\nC2,North,21/09/2026,Inadequate,N\nC3,South,05/10/2026,Good,N\nC4,South,12/10/2026,Requires Improvement,Y\n",
+        ),
+    ] {
+        let out = run_one_file(name, "audits.csv", csv.as_bytes());
+        assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(4)), "{name}");
+        assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(2), Some(4)), "{name}");
+    }
+    // Filled only where a moderator is named, it stays the moderator's; and
+    // with no auditor's grade to compare it with, agreement is not in the
+    // exports (it was 0 of 2, each moderated audit "not agreed").
     let out = run_one_file(
         "moderated-grade-where-moderated",
         "audits.csv",
@@ -4628,7 +4646,10 @@ fn a_moderated_grade_given_on_every_audit_is_the_final_overall() {
           C9103,South,05/10/2026,,\n\
           C9104,South,12/10/2026,Requires Improvement,B Manager\n",
     );
-    assert!(metrics(&out)["kpis"].as_array().unwrap().iter().any(|k| k["id"] == "overall_good_or_better" && k["not_in_source"] == true));
+    let m = metrics(&out);
+    let nis = |id: &str| m["kpis"].as_array().unwrap().iter().any(|k| k["id"] == id && k["not_in_source"] == true);
+    assert!(nis("overall_good_or_better") && nis("moderation_agreement"), "{}", m["kpis"]);
+    assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(2), Some(4)));
 }
 
 #[test]
@@ -4738,6 +4759,25 @@ fn seed_002s_part_bs_complete_a_childs_audits_in_order_and_a_resent_one_is_set_a
     assert_eq!(audits.len(), 3, "{audits:?}");
     let dq = data_quality(&out);
     assert!(dq.contains("part_b_sent_again") && !dq.contains("part_a_missing") && !dq.contains("part_b_missing"), "{dq}");
+    // A second Part B weeks after the one that completed the child's only
+    // audit: set aside with a warning, not a second audit.
+    let dir = scratch("part-b-again-later");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("Part A returns.csv"),
+        "Client No,Unit,Date Part A completed,Overall grade\n400505,Unit 3,01/09/2026,Good\n400606,Unit 3,02/09/2026,Good\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("Part B returns.csv"),
+        "Client No,CSW name,Date Part B completed\n400505,P Worker,08/09/2026\n400505,P Worker,25/09/2026\n400606,P Worker,09/09/2026\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
+    let dq = data_quality(&out);
+    assert!(dq.contains("part_b_again") && !dq.contains("part_a_missing"), "{dq}");
     // A Part B list alone: the one sent again is still one.
     let dir = scratch("part-b-alone-resent");
     let input = dir.join("in");
