@@ -521,19 +521,19 @@ pub fn parts_joined(tables: &mut [TableReport], model: &mut Model, found: &mut F
         })
         .collect();
     for &j in &again {
-        let b = &model.audits[j];
-        found.push(
-            Severity::Warning,
-            "part_b_again",
-            &b.origin.file,
-            b.origin.sheet.as_deref(),
-            Some(b.origin.row),
-            Some("child id"),
-            b.child_id.clone(),
-            PART_B_AGAIN,
-        );
-        set_aside(tables, &key_of(b), PART_B_AGAIN);
+        part_b_aside(tables, &model.audits[j], found, (Severity::Warning, "part_b_again"), PART_B_AGAIN);
     }
+    // One with no date, of a child with a Part A: that Part B is not done
+    // yet (its Part A is said not complete), not an audit of its own.
+    let children_a: HashSet<String> = model.audits.iter().filter(|a| of(a, false)).filter_map(|a| super::identity::child_key(&a.child_id)).collect();
+    let undated: HashSet<usize> = (0..model.audits.len())
+        .filter(|j| !taken_b.contains(j) && !resent.contains(j) && !again.contains(j) && of(&model.audits[*j], true))
+        .filter(|&j| model.audits[j].completed.is_none() && super::identity::child_key(&model.audits[j].child_id).is_some_and(|c| children_a.contains(&c)))
+        .collect();
+    for &j in &undated {
+        part_b_aside(tables, &model.audits[j], found, (Severity::Info, "part_b_undated"), PART_B_UNDATED);
+    }
+    let again: HashSet<usize> = again.union(&undated).copied().collect();
     for (_, b) in model.audits.iter().enumerate().filter(|(j, b)| !taken_b.contains(j) && !resent.contains(j) && !again.contains(j) && of(b, true)) {
         found.push(
             Severity::Warning,
@@ -555,6 +555,9 @@ pub fn parts_joined(tables: &mut [TableReport], model: &mut Model, found: &mut F
     drop_audits(model, &gone.union(&resent).chain(&again).copied().collect());
     pairs.len()
 }
+
+/// Why a Part B row is set aside: it has no date, so it is not done yet.
+pub const PART_B_UNDATED: &str = "Part B with no date, of a child whose Part A was read: not done yet (the Part A is not complete), not an audit of its own";
 
 /// Why a Part B row is set aside: a later acknowledgement of the same
 /// child's audit, already complete, with no Part A left for it.
@@ -578,17 +581,13 @@ fn part_b_sent_again(b: &Audit, other: &Audit, later_only: bool) -> bool {
 }
 
 fn say_resent(tables: &mut [TableReport], b: &Audit, found: &mut Findings) {
-    found.push(
-        Severity::Info,
-        "part_b_sent_again",
-        &b.origin.file,
-        b.origin.sheet.as_deref(),
-        Some(b.origin.row),
-        Some("child id"),
-        b.child_id.clone(),
-        PART_B_SENT_AGAIN,
-    );
-    set_aside(tables, &key_of(b), PART_B_SENT_AGAIN);
+    part_b_aside(tables, b, found, (Severity::Info, "part_b_sent_again"), PART_B_SENT_AGAIN);
+}
+
+/// Sets a Part B row aside, said with this severity and code.
+fn part_b_aside(tables: &mut [TableReport], b: &Audit, found: &mut Findings, (severity, code): (Severity, &'static str), why: &str) {
+    found.push(severity, code, &b.origin.file, b.origin.sheet.as_deref(), Some(b.origin.row), Some("child id"), b.child_id.clone(), why);
+    set_aside(tables, &key_of(b), why);
 }
 
 fn set_aside_resent(tables: &mut [TableReport], model: &mut Model, resent: &HashSet<usize>, found: &mut Findings) {

@@ -1629,7 +1629,7 @@ const FOREIGN_TO_LOGS: [&str; 15] = [
 ];
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 51] = [
+pub const SET_ASIDE_REASONS: [&str; 52] = [
     NO_ACTION,
     super::events::EVENT_FOLDED,
     TEAM_ACTION,
@@ -1681,6 +1681,7 @@ pub const SET_ASIDE_REASONS: [&str; 51] = [
     super::join::PART_B_JOINED,
     super::join::PART_B_SENT_AGAIN,
     super::join::PART_B_AGAIN,
+    super::join::PART_B_UNDATED,
 ];
 
 /// An audit that a later export of the same audits holds again (its file

@@ -4778,6 +4778,21 @@ fn seed_002s_part_bs_complete_a_childs_audits_in_order_and_a_resent_one_is_set_a
     assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
     let dq = data_quality(&out);
     assert!(dq.contains("part_b_again") && !dq.contains("part_a_missing"), "{dq}");
+    // A Part B row with no date: not done yet, its Part A not complete; the
+    // row is no audit of its own.
+    let dir = scratch("part-b-undated");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("Part A returns.csv"),
+        "Client No,Unit,Date Part A completed,Overall grade\n400707,Unit 3,02/09/2026,Good\n400808,Unit 3,03/09/2026,Good\n",
+    )
+    .unwrap();
+    std::fs::write(input.join("Part B returns.csv"), "Client No,CSW name,Date Part B completed\n400707,P Worker,\n400808,P Worker,10/09/2026\n").unwrap();
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(rows(&out.join("normalised/audits.csv")).len(), 2);
+    let dq = data_quality(&out);
+    assert!(dq.contains("part_b_undated") && dq.contains("part_b_missing") && !dq.contains("part_a_missing"), "{dq}");
     // A Part B list alone: the one sent again is still one.
     let dir = scratch("part-b-alone-resent");
     let input = dir.join("in");
