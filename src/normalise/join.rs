@@ -424,7 +424,7 @@ pub fn parts_joined(tables: &mut [TableReport], model: &mut Model, found: &mut F
         // same child is that one (the rows are read without the resubmission
         // rule, which waits for the parts to be joined).
         let parts_b: Vec<usize> = (0..model.audits.len()).filter(|&j| of(&model.audits[j], true)).collect();
-        let resent: HashSet<usize> =
+        let resent: Vec<usize> =
             parts_b.iter().copied().filter(|&j| parts_b.iter().any(|&k| k != j && part_b_sent_again(&model.audits[j], &model.audits[k], true))).collect();
         set_aside_resent(tables, model, &resent, found);
         return 0;
@@ -501,40 +501,40 @@ pub fn parts_joined(tables: &mut [TableReport], model: &mut Model, found: &mut F
             format!("Part A done {done_a}, and no Part B of the same child's audit on or after it: the audit is not complete (seed 002: it is complete when Part B is)"),
         );
     }
-    // A Part B left over, within a week of one of the same child that
-    // joined: the acknowledgement sent again.
-    let resent: HashSet<usize> = (0..model.audits.len())
-        .filter(|j| !taken_b.contains(j) && of(&model.audits[*j], true))
-        .filter(|&j| taken_b.iter().any(|&k| part_b_sent_again(&model.audits[j], &model.audits[k], false)))
+    // The Part Bs left over, in row order, each set aside at most once.
+    let leftover = |j: usize, aside: &BTreeSet<usize>| !taken_b.contains(&j) && !aside.contains(&j) && of(&model.audits[j], true);
+    let child_of = |j: usize| super::identity::child_key(&model.audits[j].child_id);
+    // One within a week of one of the same child that joined: the
+    // acknowledgement sent again.
+    let resent: Vec<usize> = (0..model.audits.len())
+        .filter(|&j| leftover(j, &BTreeSet::new()) && taken_b.iter().any(|&k| part_b_sent_again(&model.audits[j], &model.audits[k], false)))
         .collect();
-    // One left over later than a joined Part B of the same child, more than
-    // a week after it, with no Part A left for it: acknowledging an audit
-    // already complete again, not an audit of its own (said as a warning:
-    // it may be a re-audit's whose Part A is missing).
-    let again: HashSet<usize> = (0..model.audits.len())
-        .filter(|j| !taken_b.contains(j) && !resent.contains(j) && of(&model.audits[*j], true))
+    let mut aside: BTreeSet<usize> = resent.iter().copied().collect();
+    // One later than a joined Part B of the same child, more than a week
+    // after it, with no Part A left for it: acknowledging an audit already
+    // complete again, not an audit of its own (said as a warning: it may be
+    // a re-audit's whose Part A is missing).
+    let again: Vec<usize> = (0..model.audits.len())
         .filter(|&j| {
-            let b = &model.audits[j];
-            let child = super::identity::child_key(&b.child_id);
-            child.is_some()
-                && taken_b.iter().any(|&k| super::identity::child_key(&model.audits[k].child_id) == child && model.audits[k].completed <= b.completed)
+            let child = child_of(j);
+            leftover(j, &aside) && child.is_some() && taken_b.iter().any(|&k| child_of(k) == child && model.audits[k].completed <= model.audits[j].completed)
         })
         .collect();
     for &j in &again {
         part_b_aside(tables, &model.audits[j], found, (Severity::Warning, "part_b_again"), PART_B_AGAIN);
     }
+    aside.extend(&again);
     // One with no date, of a child with a Part A: that Part B is not done
     // yet (its Part A is said not complete), not an audit of its own.
     let children_a: HashSet<String> = model.audits.iter().filter(|a| of(a, false)).filter_map(|a| super::identity::child_key(&a.child_id)).collect();
-    let undated: HashSet<usize> = (0..model.audits.len())
-        .filter(|j| !taken_b.contains(j) && !resent.contains(j) && !again.contains(j) && of(&model.audits[*j], true))
-        .filter(|&j| model.audits[j].completed.is_none() && super::identity::child_key(&model.audits[j].child_id).is_some_and(|c| children_a.contains(&c)))
+    let undated: Vec<usize> = (0..model.audits.len())
+        .filter(|&j| leftover(j, &aside) && model.audits[j].completed.is_none() && child_of(j).is_some_and(|c| children_a.contains(&c)))
         .collect();
     for &j in &undated {
         part_b_aside(tables, &model.audits[j], found, (Severity::Info, "part_b_undated"), PART_B_UNDATED);
     }
-    let again: HashSet<usize> = again.union(&undated).copied().collect();
-    for (_, b) in model.audits.iter().enumerate().filter(|(j, b)| !taken_b.contains(j) && !resent.contains(j) && !again.contains(j) && of(b, true)) {
+    aside.extend(&undated);
+    for b in (0..model.audits.len()).filter(|&j| leftover(j, &aside)).map(|j| &model.audits[j]) {
         found.push(
             Severity::Warning,
             "part_a_missing",
@@ -546,13 +546,13 @@ pub fn parts_joined(tables: &mut [TableReport], model: &mut Model, found: &mut F
             "Part B with no Part A of the same child's audit on or before it: kept as an audit of its own, complete on Part B's date",
         );
     }
-    let gone: HashSet<usize> = pairs.iter().map(|&(_, j)| j).collect();
-    // (The joined Part Bs' rows are set aside above; the resent are set
-    // aside and dropped with them.)
+    // (The joined Part Bs' rows are set aside above; the resent are said
+    // last, and every one set aside is dropped with them.)
     for &j in &resent {
         say_resent(tables, &model.audits[j], found);
     }
-    drop_audits(model, &gone.union(&resent).chain(&again).copied().collect());
+    let gone: HashSet<usize> = pairs.iter().map(|&(_, j)| j).chain(aside).collect();
+    drop_audits(model, &gone);
     pairs.len()
 }
 
@@ -590,11 +590,11 @@ fn part_b_aside(tables: &mut [TableReport], b: &Audit, found: &mut Findings, (se
     set_aside(tables, &key_of(b), why);
 }
 
-fn set_aside_resent(tables: &mut [TableReport], model: &mut Model, resent: &HashSet<usize>, found: &mut Findings) {
+fn set_aside_resent(tables: &mut [TableReport], model: &mut Model, resent: &[usize], found: &mut Findings) {
     for &j in resent {
         say_resent(tables, &model.audits[j], found);
     }
-    drop_audits(model, resent);
+    drop_audits(model, &resent.iter().copied().collect());
 }
 
 /// Joins forms to the list rows that planned them; returns how many were joined.

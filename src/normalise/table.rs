@@ -5254,6 +5254,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         own_due_rule: own_due_rule(ctx.config, &mapping, &sample[h + 1..]).or_else(|| titled_due.as_ref().map(|(rule, _)| rule.clone())),
         unused_date_columns: unused_date_columns(&mapping, &sample[h + 1..]),
         audit_named,
+        part_b: super::join::part_of_columns(&mapping.columns) == Some(true),
         entry_order: entry_order_column(&mapping),
         row_state: RowState::of(&sample[h].cells),
         team_path: mapping.field("service_team").map(|i| {
@@ -7287,6 +7288,9 @@ struct RowReader<'a> {
     /// An action list's column naming each action's audit by a title with
     /// the child's id ([`audit_named_column`]), read as its child id.
     audit_named: Option<usize>,
+    /// Whether the table is seed 002's Part B, kept as a list of its own
+    /// ([`super::join::part_of_columns`]): its rows skip the resubmission rule.
+    part_b: bool,
     /// The column that orders the table's entries ([`entry_order_column`]).
     entry_order: Option<usize>,
     /// The table is a moderation log (rows go to `Model::moderations`).
@@ -7812,7 +7816,7 @@ impl<'a> RowReader<'a> {
         // list: two of one child a few days apart may complete an audit and
         // its re-audit; which is sent again is known when the parts are
         // joined.)
-        let part_b = super::join::part_of_columns(&self.mapping.columns) == Some(true);
+        let part_b = self.part_b;
         let resubmitted = |x: &Audit| {
             let first_band =
                 |x: &Audit| if x.completed <= a.completed { x.overall.as_ref().and_then(|j| j.band) } else { a.overall.as_ref().and_then(|j| j.band) };
