@@ -1,6 +1,7 @@
 //! Normalise knows the domain: scales, labels, the crosswalk, the canonical
 //! model and the data-quality findings. It knows nothing of output formats.
 
+mod board;
 pub mod casenotes_fast;
 pub mod colkey;
 pub mod columns;

@@ -1629,7 +1629,7 @@ const FOREIGN_TO_LOGS: [&str; 15] = [
 ];
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 52] = [
+pub const SET_ASIDE_REASONS: [&str; 55] = [
     NO_ACTION,
     super::events::EVENT_FOLDED,
     TEAM_ACTION,
@@ -1647,6 +1647,9 @@ pub const SET_ASIDE_REASONS: [&str; 52] = [
     SERVICE_ACTION,
     super::lookalike::NOT_CASE_FILE,
     super::sections::SECTION_ROW,
+    super::board::GROUP_TITLE,
+    super::board::SUBITEM_ROW,
+    ITEM_TITLE,
     super::sections::FURNITURE,
     super::sections::CUT_SHORT,
     "blank row",
@@ -2326,6 +2329,10 @@ fn removal_clause(note: &str) -> bool {
 /// first add their child to the one audit.
 /// Why a row holding one sentence and nothing else is not counted.
 pub const LONE_SENTENCE: &str = "a line of text on its own (an instruction or a remark, such as \"Do not edit below this line\"), not a record";
+
+/// Why a row whose only value is in the column naming each item, and names
+/// no child, is not counted ([`audit_named_column`]).
+pub const ITEM_TITLE: &str = "a title on a row of its own where each item is named (a group's or a month's name, no child's id): not a record";
 
 /// A row's only text, when it is a sentence and no id: four words or more,
 /// no digit ("Do not edit below this line", "Rows below are last year's").
@@ -3691,6 +3698,32 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             return read_rewritten(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows), date1904 }, why, model, findings);
         }
     }
+    // A board exported group by group (monday.com): each group's title and
+    // header row, and the subitems under items, a header row of their own
+    // ("Subitems | Name | Owner | Due date"). The items are read here, and
+    // the subitems as a table after them (see [`super::board`]).
+    if let (Some(h), None, None) = (header, pins, &read_error) {
+        if let Some(board) = super::board::Board::find(&sample[h], &sample[h + 1..]) {
+            let why = board.describe();
+            findings.push(Severity::Info, "board_layout", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
+            let header_row = sample[h].row;
+            let all: Vec<SourceRow> = sample.into_iter().chain(rows.filter_map(Result::ok)).collect();
+            let (items, subitems) = board.split(all, header_row);
+            let format = text_format.map(|f| TextFormat { bulk: None, ..f });
+            let table = |rows: Vec<SourceRow>| Table {
+                file: file.clone(),
+                sheet: sheet.clone(),
+                text_format: format.clone(),
+                rows: Box::new(rows.into_iter().map(Ok)),
+                date1904,
+            };
+            let mut reports = read_tables(ctx, table(items), model, findings);
+            let mut first = reports.remove(0);
+            first.notes.insert(0, why);
+            first.attached.extend(reports);
+            return (first, subitems.map(table));
+        }
+    }
     // A report grouped under section rows ("Team: Assessment East", "Client
     // No: 512004", a bare title): each section's value is read as a column of
     // the rows below it (see [`super::sections`]).
@@ -4966,11 +4999,17 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // export it; "5556603 – Apr 2026,5556603 – Apr 2026" when the link is
     // doubled): the child's id is read from it, so each action finds its
     // audit. (A title saying test, "TEST - please ignore", is a test's action.)
+    // So does an audit list with no child id column whose items are named
+    // for the child ("Name": "Client 3062290", "Client 3048812 - RE-AUDIT").
     let audit_named = audit_named_column(&mapping, &sample[h + 1..]);
     if let Some(ci) = audit_named {
         let column = &mut mapping.columns[ci];
         column.target = Target::Field("child_id".into());
-        column.reason = "names each action's audit by a title holding the child's id: the id read from it".into();
+        column.reason = match mapping.kind {
+            TableKind::Audits => "names each audit by a title holding the child's id: the id read from it".into(),
+            _ => "names each action's audit by a title holding the child's id: the id read from it".into(),
+        };
+        mapping.missing_required.retain(|m| m != "child_id");
         report.columns = mapping.columns.clone();
     }
     // "Original Audit ID" in a table of audits with their own dates (a
@@ -5722,7 +5761,11 @@ fn entry_value(c: &Cell, as_date: impl Fn(&Cell) -> Option<chrono::NaiveDate>) -
 }
 
 /// Headers of an action list's column naming the audit each action is of.
-const AUDIT_NAMED: [&str; 7] = ["audit", "audits", "linked audit", "related audit", "audit record", "audit name", "parent audit"];
+const AUDIT_NAMED: [&str; 8] = ["audit", "audits", "linked audit", "related audit", "audit record", "audit name", "parent audit", "parent item"];
+
+/// Headers of a list's own column naming each item (a board's, a plan's, a
+/// list's: "Name", "Title", "Task name"), which may name the child.
+const ITEM_NAMED: [&str; 9] = ["name", "item", "item name", "title", "task", "task name", "record", "record name", "audit"];
 
 /// The one id a linked audit's title names ("5520814 – Mar 2026"), written
 /// once or more ("…,5556603 – Apr 2026" doubled); none for several ids or none.
@@ -5735,19 +5778,28 @@ fn audit_title_id(t: &str) -> Option<String> {
     }
 }
 
-/// [`AUDIT_NAMED`]'s column in an action list with no child or audit id,
-/// where four in five of its filled cells name one id among words (a title,
-/// not a bare id: that is an id column's) or say test.
+/// [`AUDIT_NAMED`]'s column in an action list with no child or audit id, or
+/// [`ITEM_NAMED`]'s in an audit list with no child id ("Name": "Client
+/// 3062290", a board's item), where four in five of its filled cells name
+/// one id among words (a title, not a bare id: that is an id column's) or
+/// say test.
 fn audit_named_column(mapping: &TableMapping, body: &[SourceRow]) -> Option<usize> {
-    if mapping.kind != TableKind::Actions || mapping.field("child_id").is_some() || mapping.field("audit_id").is_some() {
-        return None;
-    }
+    let names: &[&str] = match mapping.kind {
+        TableKind::Actions if mapping.field("child_id").is_none() && mapping.field("audit_id").is_none() => &AUDIT_NAMED,
+        TableKind::Audits if mapping.field("child_id").is_none() => &ITEM_NAMED,
+        _ => return None,
+    };
     mapping.columns.iter().position(|c| {
-        if !matches!(c.target, Target::Unmapped | Target::Ignore) || c.score >= 1000 || !AUDIT_NAMED.contains(&fold(&c.header).as_str()) {
+        if !matches!(c.target, Target::Unmapped | Target::Ignore) || c.score >= 1000 || !names.contains(&fold(&c.header).as_str()) {
             return false;
         }
-        let filled: Vec<String> =
-            body.iter().filter_map(|r| r.cells.get(c.index)).map(|v| v.as_string().trim().to_string()).filter(|v| !v.is_empty()).collect();
+        // (Not the header again, a group's own on a board.)
+        let filled: Vec<String> = body
+            .iter()
+            .filter_map(|r| r.cells.get(c.index))
+            .map(|v| v.as_string().trim().to_string())
+            .filter(|v| !v.is_empty() && fold(v) != fold(&c.header))
+            .collect();
         let titles = filled.iter().filter(|v| says_test(v) || (audit_title_id(v).is_some() && v.split_whitespace().count() > 1)).count();
         filled.len() >= 3 && titles * 5 >= filled.len() * 4
     })
@@ -6623,7 +6675,13 @@ fn staff_columns(header: &[Cell]) -> Option<StaffColumns> {
     let from = one(&["from", "start", "start date", "date from", "in team since", "team since", "since", "in post from", "joined team"])?;
     let to = one(&["to", "end", "end date", "date to", "until", "left team", "in post to"])?;
     let previous = one(&["previous team", "former team", "old team", "team before"])?;
-    (filled <= 7).then_some(StaffColumns { name, team, from, to, previous })
+    // (Not a list of audits named for their children, "Name | Auditor |
+    // Unit | Deadline | Overall quality": a bare "Name" beside an audit's
+    // columns. A staff list grades no one; its lists of auditors and grades
+    // beside "Worker" leave it one.)
+    let of_audits = folded[name] == "name"
+        && folded.iter().any(|h| h.split(' ').any(|w| matches!(w, "audit" | "auditor" | "grade" | "judgement" | "judgment" | "overall" | "deadline")));
+    (filled <= 7 && !of_audits).then_some(StaffColumns { name, team, from, to, previous })
 }
 
 /// What a restructure table's lines are of ([`rename_columns`]), in [`CodeMeaning::of`].
@@ -7495,6 +7553,11 @@ impl<'a> RowReader<'a> {
         let form = crate::ingest::DOCUMENT_EXTENSIONS.contains(&crate::ingest::extension(std::path::Path::new(self.file)).as_str());
         if matches!(self.mapping.kind, TableKind::Audits | TableKind::Episodes) && !form && row.lone_text().is_some() && in_id(&row) {
             return self.not_counted(&row, LONE_SENTENCE, "row_set_aside", report, findings);
+        }
+        if let Some((why, text)) = super::board::marked(&row) {
+            report.reject(why);
+            findings.push(Severity::Info, "board_row", self.file, self.sheet, Some(row.row), None, text, format!("{why}: not counted"));
+            return;
         }
         if let Some(text) = super::sections::marked(&row) {
             report.reject(super::sections::SECTION_ROW);
@@ -9069,7 +9132,15 @@ impl<'a> RowReader<'a> {
             Cell::Text(t) if super::identity::placeholder_id(t) => Some((t.clone(), h.to_string())),
             _ => None,
         });
-        let child_id = match (self.text(row, "child_id").filter(|_| placeholder.is_none()), failed_lookup.or(placeholder.clone())) {
+        // (An item's name holding the child's id, "Client 3062290": the id;
+        // one saying test is a test's.)
+        let named = match self.audit_named.and(self.text(row, "child_id")) {
+            Some(t) if says_test(&t) => return Err((TEST_RECORD, t, Some("child id".to_string()))),
+            Some(t) if row.lone_text().is_some() && audit_title_id(&t).is_none() => return Err((ITEM_TITLE, t, Some("child id".to_string()))),
+            Some(t) => Some(audit_title_id(&t).unwrap_or(t)),
+            None => self.text(row, "child_id"),
+        };
+        let child_id = match (named.filter(|_| placeholder.is_none()), failed_lookup.or(placeholder.clone())) {
             (Some(id), _) => id,
             (None, Some((e, header))) => {
                 findings.push(

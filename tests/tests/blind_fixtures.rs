@@ -1470,12 +1470,14 @@ fn a_hundred_and_thirty_sixth_blind_set_of_audits_kept_in_collaboration_tools_ke
     // the first run the Microsoft List matched; the Airtable base matched
     // but for actions_on_time, as its action table names each action's
     // audit only by the audit's title ("5548117 – Mar 2026"): the child's id
-    // is now read from it. Open, and not checked here: the Smartsheet
-    // export's row hierarchy (month, audit and action rows in one sheet),
-    // the Planner plan's tasks (audits and actions as tasks, the grade in a
-    // task's description) and the monday.com board (groups, subitems, the
-    // child only in the item's name).
-    check_folders("councils136", Some(&["ettlesby_mslists_learning_audits", "brindlestow_airtable_torbay_base"]));
+    // is now read from it. The monday.com board exited 1 (no child id
+    // column): its groups' titles and header rows, its subitems under their
+    // items (read as the actions) and the child only in the item's name
+    // ("Client 3062290") are now read, and it matches every KPI. Open, and
+    // not checked here: the Smartsheet export's row hierarchy (month, audit
+    // and action rows in one sheet) and the Planner plan's tasks (audits and
+    // actions as tasks, the grade in a task's description).
+    check_folders("councils136", Some(&["ettlesby_mslists_learning_audits", "brindlestow_airtable_torbay_base", "quillhaven_monday_quality_audits"]));
 }
 
 #[test]

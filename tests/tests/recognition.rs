@@ -4872,3 +4872,63 @@ fn seed_002s_two_parts_kept_as_two_lists_are_one_audit_complete_on_part_b() {
     assert_eq!(unit_2.and_then(|v| v.as_f64()), Some(2.0), "{completed}");
     assert!(data_quality(&out).contains("part_b_missing"));
 }
+
+#[test]
+fn a_board_exported_group_by_group_reads_its_items_as_audits_and_its_subitems_as_actions() {
+    // monday.com's "Export board to Excel": each group's title and header
+    // row, the child only in the item's name, and a subitems' header row one
+    // column to the right under an item with actions.
+    let board = "Quality Audits 2026\n\
+         \n\
+         September 2026\n\
+         Name,Subitems,Auditor,Unit,Status,Part A (auditor) date,Deadline,Part B (CSW) date,Overall quality\n\
+         Client 7003001,Update chronology,Ada Quill,Unit 2,Complete,2026-09-07,2026-09-25,2026-09-15,Good\n\
+         Subitems,Name,Owner,Status,Due date,Date done\n\
+         ,Update chronology,Bo Renner,Done,2026-09-29,2026-09-28\n\
+         ,Convene a core group,Bo Renner,Working on it,2026-09-30,\n\
+         Client 7003002 - RE-AUDIT,,Cy Tamsin,Unit 3,Complete,2026-09-10,2026-09-25,2026-09-18,Inadequate\n\
+         \n\
+         August 2026\n\
+         Name,Subitems,Auditor,Unit,Status,Part A (auditor) date,Deadline,Part B (CSW) date,Overall quality\n\
+         Client 7003003,Share practice example,Ada Quill,Unit 2,Complete,2026-08-10,2026-08-28,2026-09-02,Good\n\
+         Subitems,Name,Owner,Status,Due date,Date done\n\
+         ,Share practice example,Di Ostrow,Done,2026-09-16,2026-09-14\n\
+         Client 7003004,,Cy Tamsin,Unit 3,Sent to CSW (Part B),2026-08-24,2026-08-28,,\n\
+         \n\
+         Group Title\n\
+         Name,Subitems,Auditor,Unit,Status,Part A (auditor) date,Deadline,Part B (CSW) date,Overall quality\n\
+         TEST - please ignore,,Ada Quill,Unit 2,Complete,2026-09-02,2026-09-02,2026-09-02,Good\n";
+    let out = run_one_file("board-groups-subitems", "Quality_Audits_2026.csv", board.as_bytes());
+    // Complete on Part B's date (seed 002): 7003001, 7003002, 7003003; 7003004 has Part A only.
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(3));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)));
+    // The subitems are the actions, each its item's: two due in September
+    // done on time, one open at the end of the month.
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(2), Some(3)));
+    let children: Vec<String> = rows(&out.join("normalised/audits.csv")).iter().map(|r| r["child_id"].clone()).collect();
+    assert_eq!(children, ["7003001", "7003002", "7003003", "7003004"]);
+    let actions: Vec<String> = rows(&out.join("normalised/actions.csv")).iter().map(|r| r["child_id"].clone()).collect();
+    assert_eq!(actions, ["7003001", "7003001", "7003003"]);
+    let dq = data_quality(&out);
+    assert!(dq.contains("board_layout"), "{dq}");
+    assert!(dq.contains("board_row") && dq.contains("August 2026") && dq.contains("Group Title"), "{dq}");
+    assert!(!dq.contains("missing_column"), "{dq}");
+}
+
+#[test]
+fn a_list_naming_each_audit_for_its_child_reads_the_childs_id_from_the_name() {
+    // A list with no child id column whose items are named for the child
+    // ("Client 7004001"); a group's name on a row of its own is no audit.
+    let list = "Name,Auditor,Team,Date completed,Overall grade\n\
+         Client 7004001,Ada Quill,Unit 2,10/09/2026,Good\n\
+         client 7004002 ,Cy Tamsin,Unit 3,12/09/2026,Requires improvement\n\
+         Client 7004003 - re-audit,Ada Quill,Unit 2,20/09/2026,Good\n\
+         October 2026,,,,\n\
+         Client 7004004,Cy Tamsin,Unit 3,,\n";
+    let out = run_one_file("list-named-for-child", "audits.csv", list.as_bytes());
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(3));
+    let children: Vec<String> = rows(&out.join("normalised/audits.csv")).iter().map(|r| r["child_id"].clone()).collect();
+    assert_eq!(children, ["7004001", "7004002", "7004003", "7004004"]);
+    let dq = data_quality(&out);
+    assert!(dq.contains("October 2026") && dq.contains("a title on a row of its own"), "{dq}");
+}
