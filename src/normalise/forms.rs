@@ -819,6 +819,16 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
         findings.push(Severity::Warning, "row_rejected", file, sheet, None, Some("Case ID"), "", "form has no child id filled in: not used");
         return;
     }
+    // A form filled in to try the template ("Child's ID: TEST", "Name of
+    // Auditor: Test Auditor"): a test's, with its actions grid.
+    let test = [Some(&audit.child_id), audit.auditor.as_ref()].into_iter().flatten().find(|v| super::table::says_test(v)).cloned();
+    if let Some(value) = test {
+        report.reject(super::table::TEST_RECORD);
+        model.test_children.insert(audit.child_id.trim().to_string());
+        let why = format!("{}: set aside, with its actions", super::table::TEST_RECORD);
+        findings.push(Severity::Info, "row_set_aside", file, sheet, None, None, value, why);
+        return;
+    }
     if audit.id.is_empty() {
         audit.id = derived_id(file, &audit.child_id, audit.completed, 1);
     }

@@ -257,6 +257,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     out.model.no_completion = Default::default();
     keep_from_set_aside(&mut out, &mut found);
     drop_superseded_notes(&mut out, &mut found);
+    drop_test_children(&mut out, &mut found);
     joint_entries(&ctx, &mut out.model);
     open_copies_returned(out.tables.as_slice(), &mut out.model);
     allocated_twice(&mut out.model);
@@ -367,6 +368,59 @@ fn drop_superseded_notes(out: &mut Normalised, found: &mut findings::Findings) {
             with_kept(&kept)
         );
         found.push(Severity::Info, "row_set_aside", &file, sheet.as_deref(), Some(*row), None, "", message);
+    }
+}
+
+/// Whether a child id is a test's: it says so ("TEST01", "TEST PERSON – do
+/// not use"), or it is a placeholder (one digit repeated, "9999999",
+/// "0000000") that an audit set aside as a test was of.
+fn test_child(id: &str, test_audits: &std::collections::BTreeSet<String>) -> bool {
+    let id = id.trim();
+    let placeholder = id.len() >= 4 && id.bytes().all(|b| b.is_ascii_digit()) && id.bytes().all(|b| b == id.as_bytes()[0]);
+    table::says_test(id) || (placeholder && test_audits.contains(id))
+}
+
+/// Takes out the case notes, actions and legal-status episodes of a test
+/// child ([`test_child`]): the person a case management system's trainers
+/// or a tool's testers made up, whose visits and actions are no child's.
+/// Each becomes a row set aside in its table's count, with one note per
+/// child and table.
+fn drop_test_children(out: &mut Normalised, found: &mut findings::Findings) {
+    let tests = std::mem::take(&mut out.model.test_children);
+    let m = &mut out.model;
+    // (Case notes by their interned child: a few children among millions of notes.)
+    let test_ids: std::collections::HashSet<u32> = (0..m.children.len() as u32).filter(|&c| test_child(m.children.get(c), &tests)).collect();
+    let mut dropped: Vec<(String, Option<String>, columns::TableKind, String, u32)> = Vec::new(); // (file, sheet, kind, child, row)
+    if !test_ids.is_empty() {
+        for n in m.case_notes.iter().filter(|n| test_ids.contains(&n.child)) {
+            let (file, sheet) = m.note_place(n.source);
+            dropped.push((file.to_string(), sheet.map(str::to_string), columns::TableKind::CaseNotes, m.children.get(n.child).to_string(), n.row));
+        }
+        m.case_notes.retain(|n| !test_ids.contains(&n.child));
+    }
+    let of_test = |id: Option<&str>| id.is_some_and(|id| test_child(id, &tests));
+    for a in m.actions.iter().filter(|a| of_test(a.child_id.as_deref())) {
+        dropped.push((a.origin.file.clone(), a.origin.sheet.clone(), columns::TableKind::Actions, a.child_id.clone().unwrap_or_default(), a.origin.row));
+    }
+    m.actions.retain(|a| !of_test(a.child_id.as_deref()));
+    for e in m.episodes.iter().filter(|e| of_test(Some(&e.child_id))) {
+        dropped.push((e.origin.file.clone(), e.origin.sheet.clone(), columns::TableKind::Episodes, e.child_id.clone(), e.origin.row));
+    }
+    m.episodes.retain(|e| !of_test(Some(&e.child_id)));
+    let mut by_child: std::collections::BTreeMap<(String, Option<String>, String), Vec<u32>> = std::collections::BTreeMap::new();
+    for (file, sheet, kind, child, row) in dropped {
+        if let Some(t) = out.tables.iter_mut().find(|t| t.file == file && (sheet.is_none() || t.sheet == sheet) && t.kind == kind) {
+            t.rows_accepted = t.rows_accepted.saturating_sub(1);
+            t.reject(table::TEST_CHILD);
+        }
+        by_child.entry((file, sheet, child)).or_default().push(row);
+    }
+    for ((file, sheet, child), mut rows) in by_child {
+        rows.sort_unstable();
+        let shown: Vec<String> = rows.iter().take(8).map(u32::to_string).collect();
+        let more = if rows.len() > 8 { ", …" } else { "" };
+        let message = format!("{}: {} row(s) of child '{child}' (rows {}{more})", table::TEST_CHILD, rows.len(), shown.join(", "));
+        found.push(Severity::Info, "row_set_aside", &file, sheet.as_deref(), rows.first().copied(), None, child, message);
     }
 }
 
@@ -2461,6 +2515,28 @@ mod notes_start_tests {
                 })
                 .collect();
             assert_eq!(super::notes_start(&model, today), reference(&model, today), "{:?}", model.case_notes);
+        }
+    }
+}
+
+#[cfg(test)]
+mod test_child_tests {
+    #[test]
+    fn a_test_child_says_so_or_is_a_test_audits_placeholder() {
+        let audits: std::collections::BTreeSet<String> = ["9999999".to_string(), "5512093".to_string()].into_iter().collect();
+        for test in ["TEST01", "TEST9999", "TEST CLIENT", "TEST PERSON – do not use", "test record", "9999999"] {
+            assert!(super::test_child(test, &audits), "{test}");
+        }
+        // (A real-looking id is a child's, even where a test audit named it;
+        // a placeholder no test audit named is left as it is.)
+        for child in ["5512093", "0000000", "1048832", "Testament 12", "C-2041"] {
+            assert!(!super::test_child(child, &audits), "{child}");
+        }
+        for says in ["Test Auditor", "Test User", "TEST AUDIT - DO NOT USE", "test action", "test row – ignore", "TEST - please ignore"] {
+            assert!(super::table::says_test(says), "{says}");
+        }
+        for not in ["Test the chronology", "Testing Team North", "Tess Tanner", "Jo Test-Smith"] {
+            assert!(!super::table::says_test(not), "{not}");
         }
     }
 }

@@ -492,6 +492,10 @@ pub struct Model {
     pub strings: Strings,
     /// The case notes' child ids.
     pub children: Strings,
+    /// While reading: the child ids of audits set aside as tests (TEST,
+    /// 9999999 with "Test Auditor"), whose placeholder ids' other records
+    /// are the test's too.
+    pub test_children: std::collections::BTreeSet<String>,
     /// Audit id → where it was first read (for duplicate ids across files).
     pub audit_ids: std::collections::HashMap<String, Origin>,
     /// While reading: an audit without an id of its own, by child, date and

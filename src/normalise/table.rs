@@ -1629,7 +1629,7 @@ const FOREIGN_TO_LOGS: [&str; 15] = [
 ];
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 55] = [
+pub const SET_ASIDE_REASONS: [&str; 57] = [
     NO_ACTION,
     super::events::EVENT_FOLDED,
     TEAM_ACTION,
@@ -1669,6 +1669,8 @@ pub const SET_ASIDE_REASONS: [&str; 55] = [
     ACTION_WITHDRAWN,
     SIBLING_ROW,
     TEST_RECORD,
+    TEST_ACTION,
+    TEST_CHILD,
     RECORD_RETIRED,
     SUPERSEDED,
     ACTION_SUPERSEDED,
@@ -2567,20 +2569,54 @@ fn status_unfinished(status: &str) -> bool {
 /// it is a test ("TEST", "test", "TEST - please ignore").
 pub const TEST_RECORD: &str = "a test or preview response (its status, child id or auditor says so): not an audit";
 
+/// Why an action that says it is a test is not counted.
+pub const TEST_ACTION: &str = "a test record (its child id, words or owner say so): not an action";
+
+/// Why a record of a test child is not counted ([`super::drop_test_children`]).
+pub const TEST_CHILD: &str = "a record of a test child (its id says test, or it is the placeholder id of an audit that was a test): not counted";
+
 /// Whether a status says the record is a preview or a test of the form.
 fn status_test(status: &str) -> bool {
     matches!(fold(status).as_str(), "survey preview" | "preview" | "test" | "test response" | "test submission" | "spam")
 }
 
 /// Whether a child id or an auditor's name says the row is a test of the
-/// form: "TEST", "test1", "Test record", "TEST - please ignore", "Dummy".
+/// form: "TEST", "test1", "Test record", "TEST - please ignore", "Dummy",
+/// "TEST CLIENT", "Test Auditor", "TEST AUDIT - DO NOT USE", "test action".
 pub(crate) fn says_test(text: &str) -> bool {
     let f = fold(text);
     let first = f.split(' ').next().unwrap_or("");
     let test_word = first == "test" || first == "testing" || first == "dummy" || (first.starts_with("test") && first[4..].bytes().all(|b| b.is_ascii_digit()));
     let rest = f.split(' ').skip(1).collect::<Vec<_>>();
     let rest_says = rest.iter().all(|w| {
-        matches!(*w, "test" | "record" | "response" | "entry" | "submission" | "child" | "case" | "only" | "data" | "please" | "ignore" | "do" | "not" | "use")
+        matches!(
+            *w,
+            "test"
+                | "record"
+                | "response"
+                | "entry"
+                | "submission"
+                | "child"
+                | "case"
+                | "only"
+                | "data"
+                | "please"
+                | "ignore"
+                | "do"
+                | "not"
+                | "use"
+                | "client"
+                | "person"
+                | "user"
+                | "auditor"
+                | "audit"
+                | "row"
+                | "action"
+                | "recommendation"
+                | "form"
+                | "worker"
+                | "account"
+        )
     });
     (test_word && rest_says) || f.contains("please ignore")
 }
@@ -7806,6 +7842,13 @@ impl<'a> RowReader<'a> {
         match result {
             Ok(()) => report.rows_accepted += 1,
             Err((reason, value, column)) => {
+                // (A test audit's child: its placeholder id's other records
+                // are the test's too; see `drop_test_children`.)
+                if reason == TEST_RECORD {
+                    if let Some(id) = self.text(&row, "child_id") {
+                        model.test_children.insert(id.trim().to_string());
+                    }
+                }
                 report.reject(reason);
                 let (severity, code, what) =
                     if is_set_aside(reason) { (Severity::Info, "row_set_aside", "set aside") } else { (Severity::Warning, "row_rejected", "row not used") };
@@ -9657,6 +9700,13 @@ impl<'a> RowReader<'a> {
             },
             None => self.text(row, "child_id"),
         };
+        // A test's action: its child's id, its words or its owner say so
+        // ("TEST", "test action", "test row – ignore", "Test User").
+        for (value, field) in [(child_id.clone(), "child id"), (Some(text.clone()), "action"), (self.text(row, "owner"), "owner")] {
+            if let Some(v) = value.filter(|v| says_test(v)) {
+                return Err((TEST_ACTION, v, Some(field.to_string())));
+            }
+        }
         // A challenge's outcome beside the action that withdrew it ("Challenge
         // outcome | Upheld - recommendation withdrawn").
         for c in self.mapping.columns.iter().filter(|c| c.target == Target::Unmapped && names_a_challenge(&c.header)) {

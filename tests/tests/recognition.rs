@@ -4932,3 +4932,48 @@ fn a_list_naming_each_audit_for_its_child_reads_the_childs_id_from_the_name() {
     let dq = data_quality(&out);
     assert!(dq.contains("October 2026") && dq.contains("a title on a row of its own"), "{dq}");
 }
+
+#[test]
+fn a_test_childs_audit_actions_and_case_notes_are_all_set_aside() {
+    // A trainer's or tester's made-up child: the audit by "Test Auditor" of
+    // the placeholder 9999999, its action, and that child's case notes, as
+    // well as notes of "TEST01" and an action of "TEST CLIENT".
+    let dir = scratch("test-child-records");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("audits.csv"),
+        "Child ID,Auditor,Team,Date completed,Deadline,Overall grade\n\
+         7100001,Ada Quill,Unit 2,10/09/2026,30/09/2026,Good\n\
+         7100002,Cy Tamsin,Unit 3,14/09/2026,30/09/2026,Requires improvement\n\
+         9999999,TEST AUDIT - DO NOT USE,Unit 2,15/09/2026,30/09/2026,Good\n\
+         TEST CLIENT,Di Ostrow,Unit 3,16/09/2026,30/09/2026,Good\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("actions.csv"),
+        "Child ID,Action,Owner,Due date,Date completed\n\
+         7100001,Update the chronology,Bo Renner,24/09/2026,\n\
+         9999999,Update the plan,Bo Renner,22/09/2026,\n\
+         7100002,test action,Bo Renner,22/09/2026,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("case notes.csv"),
+        "Child ID,Note type,Event date,Recorded date,Seen alone\n\
+         7100001,Statutory Visit - CP,01/09/2026,02/09/2026,Yes\n\
+         7100002,Statutory Visit - CP,03/09/2026,12/10/2026,No\n\
+         9999999,Statutory Visit - CP,04/09/2026,30/09/2026,No\n\
+         TEST01,Statutory Visit - CP,05/09/2026,30/09/2026,No\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(2)));
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(0), Some(1)));
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(2), Some(2)));
+    assert_eq!(kpi_pair(&out, "notes_recorded_in_time"), (Some(1), Some(2)));
+    let dq = data_quality(&out);
+    assert!(dq.contains("a record of a test child") && dq.contains("TEST01") && dq.contains("9999999"), "{dq}");
+    assert!(dq.contains("a test record (its child id, words or owner say so)") && dq.contains("test action"), "{dq}");
+}
