@@ -4686,11 +4686,17 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             return (first, None);
         }
     }
+    let mut mapping = mapping;
+    let deadline = deadline_by_when(&mut mapping, &sample[h + 1..]);
     report.kind = mapping.kind;
     report.framework = mapping.framework.clone();
     report.header_row = Some(sample[h].row);
     report.columns = mapping.columns.clone();
     report.notes = mapping.notes.clone();
+    if let Some(note) = deadline {
+        findings.push(Severity::Info, "deadline_column", &file, sheet.as_deref(), Some(sample[h].row), None, "", note.clone());
+        report.notes.push(note);
+    }
     // An ambiguous column is a warning, not a silently dropped field.
     for note in &mapping.notes {
         // Two columns read as one (never both filled) are an assumption, not an ambiguity left unread.
@@ -4726,7 +4732,6 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // Support / Children's Services" (three parts or more, so that "CP / CIN
     // Team" stays a name): the team is the end whose parts differ most, the
     // most particular.
-    let mut mapping = mapping;
     if let Some(i) = mapping.field("team").filter(|_| mapping.field("service_team").is_none()) {
         let texts: Vec<String> = sample[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty()).map(Cell::as_string).collect();
         let parts = |t: &str, sep: &str| t.split(sep).filter(|p| !p.trim().is_empty()).count();
@@ -5794,6 +5799,36 @@ fn entry_value(c: &Cell, as_date: impl Fn(&Cell) -> Option<chrono::NaiveDate>) -
         Cell::Text(t) => t.trim().parse::<u64>().ok().map(|n| n as f64).or_else(|| Some(as_date(c)?.num_days_from_ce() as f64)),
         _ => None,
     }
+}
+
+/// A table of audits with no deadline column whose "Date to be completed
+/// by" (seed 001's words for an action's by-when, which a tracker uses for
+/// the audit's own) holds a date on nearly every row: read as the audit's
+/// deadline, its note of an ambiguity taken back. (Not a form's actions
+/// grid, nor a tracker's action by-whens written in words, "1) 20 working
+/// days".) The note saying so.
+fn deadline_by_when(mapping: &mut TableMapping, body: &[SourceRow]) -> Option<String> {
+    if mapping.kind != TableKind::Audits || mapping.field("due_date").is_some() {
+        return None;
+    }
+    let ci = mapping.columns.iter().position(|c| {
+        if !matches!(c.target, Target::Unmapped | Target::Ignore) || c.score >= 1000 {
+            return false;
+        }
+        if !matches!(fold(&c.header).as_str(), "date to be completed by" | "to be completed by" | "date to complete by" | "complete by") {
+            return false;
+        }
+        let filled: Vec<&Cell> = body.iter().filter_map(|r| r.cells.get(c.index)).filter(|v| !v.is_empty()).collect();
+        let dates = filled.iter().filter(|v| v.as_date().is_some()).count();
+        filled.len() >= 3 && dates * 10 >= filled.len() * 9
+    })?;
+    let column = &mut mapping.columns[ci];
+    column.target = Target::Field("due_date".into());
+    column.reason = "a date the audit is to be completed by, on nearly every row of a table of audits with no other deadline".into();
+    let named = format!("column '{}'", column.header);
+    let note = format!("{named} is read as the audits' deadline (a date on nearly every row, and no other deadline column)");
+    mapping.notes.retain(|n| !n.starts_with(&named));
+    Some(note)
 }
 
 /// Headers of an action list's column naming the audit each action is of.

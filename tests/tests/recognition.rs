@@ -4977,3 +4977,37 @@ fn a_test_childs_audit_actions_and_case_notes_are_all_set_aside() {
     assert!(dq.contains("a record of a test child") && dq.contains("TEST01") && dq.contains("9999999"), "{dq}");
     assert!(dq.contains("a test record (its child id, words or owner say so)") && dq.contains("test action"), "{dq}");
 }
+
+#[test]
+fn a_trackers_own_words_for_deadlines_allocations_and_grades_are_read() {
+    // Two blind sets of the fiftieth session: seed 001's "Date to be
+    // completed by" used by a tracker for the audit's own deadline (dates on
+    // every row, no other deadline), and "RIEGP" for RI with elements of
+    // good practice.
+    let tracker = "Child ID,Auditor,District,Date allocated,Date to be completed by,Date completed,Overall judgement of the case file\n\
+         7200001,Ada Quill,North,01/09/2026,30/09/2026,28/09/2026,Good\n\
+         7200002,Cy Tamsin,North,01/09/2026,30/09/2026,02/10/2026,RIEGP\n\
+         7200003,Ada Quill,South,07/09/2026,16/10/2026,12/10/2026,Requires improvement\n\
+         7200004,Di Ostrow,South,08/09/2026,16/10/2026,15/10/2026,Good\n";
+    let out = run_one_file("deadline-in-seed-words", "Tier 2 tracker.csv", tracker.as_bytes());
+    // Each against its own deadline: 7200002 late (02/10 after 30/09);
+    // 7200003 and 7200004 due 16/10, done before. (By the end of the
+    // allocation month, 7200003 and 7200004 would be late.)
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(3), Some(4)));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(4)));
+    let dq = data_quality(&out);
+    assert!(dq.contains("deadline_column") && !dq.contains("column_ambiguous"), "{dq}");
+    assert!(!dq.contains("unknown_label"), "{dq}");
+    // Seed 004's "Audit details sent" shortened to "Details sent": the
+    // allocation, so each audit is due 14 days after it.
+    let questions: String = (1..=11).map(|q| format!(",Q{q}")).collect();
+    let answers = ",Meets good".repeat(11);
+    let torbay = format!(
+        "Child ID,Auditor,Team,Details sent,Audit date{questions},Q12 Overall\n\
+         7300001,Ada Quill,MASH,01/09/2026,10/09/2026{answers},Meets good\n\
+         7300002,Cy Tamsin,MASH,01/09/2026,25/09/2026{answers},Does not meet good\n\
+         7300003,Di Ostrow,CIN,14/09/2026,20/09/2026{answers},Exceeds good\n"
+    );
+    let out = run_one_file("details-sent-allocation", "Full audits.csv", torbay.as_bytes());
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(3)));
+}
