@@ -119,6 +119,11 @@ fn distance(plan: &Audit, done: NaiveDate) -> Option<i64> {
 /// Why a form is set aside: another form of the same audit is used.
 pub const FORM_JOINED: &str = "form of an audit another form records (that form is used)";
 
+/// Why an action on a form joined to another is not counted where the form
+/// used has it too.
+pub const ACTION_ON_COPY: &str =
+    "an action of a form joined to another form of the same audit, which records the same action (same words, same due date): not counted twice";
+
 /// Forms of one audit within this many days of each other are one record.
 const FORM_DAYS: i64 = 14;
 
@@ -274,10 +279,46 @@ fn forms_together(tables: &mut [TableReport], model: &mut Model, forms: &HashSet
             set_aside(tables, &key_of(&other), FORM_JOINED);
         }
     }
+    // A joined form's action that the form used records too (the same words,
+    // due the same day: a copy of the form, its grid copied with it) is that
+    // action, not another: set aside. Its other actions become the used
+    // form's audit's.
+    let same =
+        |x: &super::model::Action, y: &super::model::Action| super::fold::fold(&x.text) == super::fold::fold(&y.text) && x.due == y.due && x.due_in == y.due_in;
+    // (By the forms' places: a copy of a form in the same workbook may have
+    // the same audit id as the form.)
+    let joined_away: HashSet<TableKey> = gone.iter().map(|&i| key_of(&model.audits[i])).collect();
+    let place = |a: &super::model::Action| (a.origin.file.clone(), a.origin.sheet.clone());
+    let mut copies: Vec<(usize, usize)> = Vec::new(); // (the copy, the action kept)
+    for (i, act) in model.actions.iter().enumerate().filter(|(_, a)| joined_away.contains(&place(a))) {
+        let Some(to) = act.audit_id.as_ref().and_then(|id| renamed.get(id)) else { continue };
+        if let Some(j) = model.actions.iter().position(|o| o.audit_id.as_ref() == Some(to) && !joined_away.contains(&place(o)) && same(o, act)) {
+            copies.push((i, j));
+        }
+    }
+    // (What the kept action leaves blank, its copy may say: done, by whom.)
+    for &(i, j) in &copies {
+        let (completed, owner) = (model.actions[i].completed, model.actions[i].owner.clone());
+        let kept = &mut model.actions[j];
+        kept.completed = kept.completed.or(completed);
+        kept.owner = kept.owner.take().or(owner);
+    }
     for act in &mut model.actions {
         if let Some(to) = act.audit_id.as_ref().and_then(|id| renamed.get(id)) {
             act.audit_id = Some(to.clone());
         }
+    }
+    let mut copies: Vec<usize> = copies.into_iter().map(|(i, _)| i).collect();
+    copies.sort_unstable();
+    copies.dedup();
+    for &i in copies.iter().rev() {
+        let act = model.actions.remove(i);
+        if let Some(t) = tables.iter_mut().find(|t| t.kind == TableKind::Actions && t.file == act.origin.file && t.sheet == act.origin.sheet) {
+            t.rows_accepted = t.rows_accepted.saturating_sub(1);
+            t.reject(ACTION_ON_COPY);
+        }
+        let why = format!("{ACTION_ON_COPY}: set aside");
+        found.push(Severity::Info, "row_set_aside", &act.origin.file, act.origin.sheet.as_deref(), Some(act.origin.row), Some("action"), act.text.clone(), why);
     }
     drop_audits(model, &gone);
     // The form used records what its joined forms hold (a moderation form's moderation).

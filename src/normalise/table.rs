@@ -1629,13 +1629,14 @@ const FOREIGN_TO_LOGS: [&str; 15] = [
 ];
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 57] = [
+pub const SET_ASIDE_REASONS: [&str; 58] = [
     NO_ACTION,
     super::events::EVENT_FOLDED,
     TEAM_ACTION,
     STRENGTH_ROW,
     super::joined::AUDIT_REPEATED,
     super::joined::ACTION_REPEATED,
+    super::join::ACTION_ON_COPY,
     EXAMPLE_ROW,
     JOINT_ENTRY,
     LONE_SENTENCE,

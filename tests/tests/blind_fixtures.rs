@@ -1481,6 +1481,30 @@ fn a_hundred_and_thirty_sixth_blind_set_of_audits_kept_in_collaboration_tools_ke
 }
 
 #[test]
+fn a_hundred_and_thirty_seventh_blind_set_of_the_seeds_as_written_with_a_councils_mess_keeps_every_kpi() {
+    // Each seed's own template filled in by a council, with case notes and
+    // legal status from its case management system and the usual mess
+    // (tests/fixtures/councils137/README.md): 4 of 5 folders differed on
+    // the first run, 35 KPIs, nearly all silently. Test records (a form
+    // whose child is "TEST", an audit by "TEST AUDIT - DO NOT USE" of
+    // 9999999, "Test Auditor" of 0000000, and those children's notes and
+    // actions) are set aside; "Date to be completed by" holding the audit's
+    // deadline and a form's "Audit to be completed by:" are read; an
+    // action on a copied form sheet is the original's, not another.
+    check("councils137");
+}
+
+#[test]
+fn a_hundred_and_thirty_eighth_blind_set_of_several_habits_at_once_keeps_every_kpi() {
+    // The officer's folder as it arrives, several habits at once, sixth
+    // round (tests/fixtures/councils138/README.md): 4 of 5 folders differed
+    // on the first run, 11 KPIs. "TEST CLIENT" and test actions are a
+    // test's; "Date to be completed by" is the audit's deadline; "Details
+    // sent" seed 004's allocation; "RIEGP" RI with elements of good practice.
+    check("councils138");
+}
+
+#[test]
 fn cases_a_strangers_review_of_the_forty_fifth_sessions_rules_found() {
     // tests/fixtures/review45: a moderator's grade filled only where the
     // moderator disagreed ("Moderator agrees?" = "No") is the moderator's,
