@@ -4688,14 +4688,16 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         }
     }
     let mut mapping = mapping;
-    let deadline = deadline_by_when(&mut mapping, &sample[h + 1..]);
+    let chosen = deadline_by_when(&mut mapping, &sample[h + 1..])
+        .map(|n| ("deadline_column", n))
+        .or_else(|| legal_status_by_values(ctx, &mut mapping, &sample[h + 1..]).map(|n| ("legal_status_column", n)));
     report.kind = mapping.kind;
     report.framework = mapping.framework.clone();
     report.header_row = Some(sample[h].row);
     report.columns = mapping.columns.clone();
     report.notes = mapping.notes.clone();
-    if let Some(note) = deadline {
-        findings.push(Severity::Info, "deadline_column", &file, sheet.as_deref(), Some(sample[h].row), None, "", note.clone());
+    if let Some((code, note)) = chosen {
+        findings.push(Severity::Info, code, &file, sheet.as_deref(), Some(sample[h].row), None, "", note.clone());
         report.notes.push(note);
     }
     // An ambiguous column is a warning, not a silently dropped field.
@@ -5830,6 +5832,31 @@ fn deadline_by_when(mapping: &mut TableMapping, body: &[SourceRow]) -> Option<St
     let note = format!("{named} is read as the audits' deadline (a date on nearly every row, and no other deadline column)");
     mapping.notes.retain(|n| !n.starts_with(&named));
     Some(note)
+}
+
+/// A legal-status table whose legal-status column, chosen by its name
+/// ("Category / legal status"), holds few legal statuses (a CP plan's
+/// category, "N", "E", "P"), beside a column that holds one on nearly every
+/// row ("Episode": "CLA", "CP Plan"): that column is the legal status. The
+/// note saying so.
+fn legal_status_by_values(ctx: &Context, mapping: &mut TableMapping, body: &[SourceRow]) -> Option<String> {
+    if mapping.kind != TableKind::Episodes {
+        return None;
+    }
+    let named = mapping.columns.iter().position(|c| c.target == Target::Field("episode_type".into()) && c.score < 1000)?;
+    if legal_status_share(ctx, body, mapping.columns[named].index, |_| true).is_some() {
+        return None;
+    }
+    let other = mapping
+        .columns
+        .iter()
+        .position(|c| matches!(c.target, Target::Unmapped | Target::Ignore) && legal_status_share(ctx, body, c.index, |_| true).is_some())?;
+    let (from, to) = (mapping.columns[named].header.clone(), mapping.columns[other].header.clone());
+    mapping.columns[named].unuse("few of its values are legal statuses");
+    let column = &mut mapping.columns[other];
+    column.target = Target::Field("episode_type".into());
+    column.reason = format!("its values are legal statuses on nearly every row, where '{from}' holds few");
+    Some(format!("column '{to}' is read as the legal status (its values are legal statuses on nearly every row); '{from}' holds few, and is not used"))
 }
 
 /// Headers of an action list's column naming the audit each action is of.

@@ -5011,3 +5011,18 @@ fn a_trackers_own_words_for_deadlines_allocations_and_grades_are_read() {
     let out = run_one_file("details-sent-allocation", "Full audits.csv", torbay.as_bytes());
     assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(3)));
 }
+
+#[test]
+fn a_legal_status_column_is_the_one_whose_values_are_legal_statuses() {
+    // Blind set 138: "Category / legal status" holds a CP plan's category
+    // ("N", "E") and a CLA code; "Episode" holds the legal status on every
+    // row. Read by its name, the CP plans were set aside as no legal status.
+    let status = "Child ID,Episode,Start,End,Category / legal status\n\
+         7400001,CLA,02/09/2025,,C2\n\
+         7400002,CP Plan,12/01/2026,,N\n\
+         7400003,CP Plan,03/03/2026,16/09/2026,E\n";
+    let out = run_one_file("legal-status-by-values", "Legal status.csv", status.as_bytes());
+    let kinds: Vec<(String, String)> = rows(&out.join("normalised/episodes.csv")).iter().map(|r| (r["child_id"].clone(), r["kind"].clone())).collect();
+    assert_eq!(kinds, [("7400001".into(), "cla".into()), ("7400002".into(), "cp".into()), ("7400003".into(), "cp".into())]);
+    assert!(data_quality(&out).contains("legal_status_column"));
+}
