@@ -358,16 +358,23 @@ fn drop_superseded_notes(out: &mut Normalised, found: &mut findings::Findings) {
     for (((source, row), (new_source, new_row), why), kept) in superseded.iter().zip(kept) {
         let (file, sheet) = out.model.note_place(*source);
         let (file, sheet, new_file) = (file.to_string(), sheet.map(str::to_string), out.model.note_shown(*new_source));
-        if let Some(t) = out.tables.iter_mut().find(|t| t.file == file && (sheet.is_none() || t.sheet == sheet) && t.kind == columns::TableKind::CaseNotes) {
-            t.rows_accepted = t.rows_accepted.saturating_sub(1);
-            t.reject(table::NOTE_SUPERSEDED);
-        }
+        set_aside_in(&mut out.tables, &file, &sheet, columns::TableKind::CaseNotes, table::NOTE_SUPERSEDED);
         let message = format!(
             "{}: a later export has this note again ({new_file} row {new_row}), and {why}; that version is used{}",
             table::NOTE_SUPERSEDED,
             with_kept(&kept)
         );
         found.push(Severity::Info, "row_set_aside", &file, sheet.as_deref(), Some(*row), None, "", message);
+    }
+}
+
+/// Moves one row of the table of this kind read from `file` (and `sheet`,
+/// where the record names one) from accepted to set aside, for `why`: a
+/// record taken out after every file was read.
+fn set_aside_in(tables: &mut [table::TableReport], file: &str, sheet: &Option<String>, kind: columns::TableKind, why: &str) {
+    if let Some(t) = tables.iter_mut().find(|t| t.file == file && (sheet.is_none() || t.sheet == *sheet) && t.kind == kind) {
+        t.rows_accepted = t.rows_accepted.saturating_sub(1);
+        t.reject(why);
     }
 }
 
@@ -386,7 +393,10 @@ fn test_child(id: &str, test_audits: &std::collections::BTreeSet<String>) -> boo
 /// Each becomes a row set aside in its table's count, with one note per
 /// child and table.
 fn drop_test_children(out: &mut Normalised, found: &mut findings::Findings) {
-    let tests = std::mem::take(&mut out.model.test_children);
+    let mut tests = std::mem::take(&mut out.model.test_children);
+    // (A placeholder a real audit was of too is that child's: its records stay.)
+    let audited: std::collections::HashSet<&str> = out.model.audits.iter().map(|a| a.child_id.trim()).collect();
+    tests.retain(|id| !audited.contains(id.as_str()));
     let m = &mut out.model;
     // (Case notes by their interned child: a few children among millions of notes.)
     let test_ids: std::collections::HashSet<u32> = (0..m.children.len() as u32).filter(|&c| test_child(m.children.get(c), &tests)).collect();
@@ -409,10 +419,7 @@ fn drop_test_children(out: &mut Normalised, found: &mut findings::Findings) {
     m.episodes.retain(|e| !of_test(Some(&e.child_id)));
     let mut by_child: std::collections::BTreeMap<(String, Option<String>, String), Vec<u32>> = std::collections::BTreeMap::new();
     for (file, sheet, kind, child, row) in dropped {
-        if let Some(t) = out.tables.iter_mut().find(|t| t.file == file && (sheet.is_none() || t.sheet == sheet) && t.kind == kind) {
-            t.rows_accepted = t.rows_accepted.saturating_sub(1);
-            t.reject(table::TEST_CHILD);
-        }
+        set_aside_in(&mut out.tables, &file, &sheet, kind, table::TEST_CHILD);
         by_child.entry((file, sheet, child)).or_default().push(row);
     }
     for ((file, sheet, child), mut rows) in by_child {
@@ -478,10 +485,7 @@ fn drop_visits_read_twice(out: &mut Normalised, found: &mut findings::Findings) 
         })
         .collect();
     for (file, sheet, row, day, other) in said {
-        if let Some(t) = out.tables.iter_mut().find(|t| t.file == file && (sheet.is_none() || t.sheet == sheet) && t.kind == columns::TableKind::CaseNotes) {
-            t.rows_accepted = t.rows_accepted.saturating_sub(1);
-            t.reject(table::VISIT_READ_TWICE);
-        }
+        set_aside_in(&mut out.tables, &file, &sheet, columns::TableKind::CaseNotes, table::VISIT_READ_TWICE);
         let message = format!("{}: {other} holds this child's statutory visit on the same day; counted once", table::VISIT_READ_TWICE);
         found.push(Severity::Info, "row_set_aside", &file, sheet.as_deref(), Some(row), None, day, message);
     }

@@ -5814,6 +5814,11 @@ fn deadline_by_when(mapping: &mut TableMapping, body: &[SourceRow]) -> Option<St
     if mapping.kind != TableKind::Audits || mapping.field("due_date").is_some() {
         return None;
     }
+    // (Beside the actions agreed, "Date to be completed by" is theirs.)
+    let actions_beside = mapping.columns.iter().any(|c| fold(&c.header).split(' ').any(|w| w.starts_with("action") || w.starts_with("recommendation")));
+    if actions_beside {
+        return None;
+    }
     let ci = mapping.columns.iter().position(|c| {
         if !matches!(c.target, Target::Unmapped | Target::Ignore) || c.score >= 1000 {
             return false;
@@ -5847,10 +5852,11 @@ fn legal_status_by_values(ctx: &Context, mapping: &mut TableMapping, body: &[Sou
     if legal_status_share(ctx, body, mapping.columns[named].index, |_| true).is_some() {
         return None;
     }
-    let other = mapping
-        .columns
-        .iter()
-        .position(|c| matches!(c.target, Target::Unmapped | Target::Ignore) && legal_status_share(ctx, body, c.index, |_| true).is_some())?;
+    // (Not a status the child had before: "Previous legal status".)
+    let earlier = |h: &str| fold(h).split(' ').any(|w| matches!(w, "previous" | "former" | "prior" | "old" | "last" | "earlier" | "original"));
+    let other = mapping.columns.iter().position(|c| {
+        matches!(c.target, Target::Unmapped | Target::Ignore) && !earlier(&c.header) && legal_status_share(ctx, body, c.index, |_| true).is_some()
+    })?;
     let (from, to) = (mapping.columns[named].header.clone(), mapping.columns[other].header.clone());
     mapping.columns[named].unuse("few of its values are legal statuses");
     let column = &mut mapping.columns[other];
@@ -5859,8 +5865,11 @@ fn legal_status_by_values(ctx: &Context, mapping: &mut TableMapping, body: &[Sou
     Some(format!("column '{to}' is read as the legal status (its values are legal statuses on nearly every row); '{from}' holds few, and is not used"))
 }
 
-/// Headers of an action list's column naming the audit each action is of.
-const AUDIT_NAMED: [&str; 8] = ["audit", "audits", "linked audit", "related audit", "audit record", "audit name", "parent audit", "parent item"];
+/// Headers of an action list's column naming the audit each action is of
+/// (or the item it is of: a board's subitem's "Parent item"; an action list's
+/// items named for the child, "Name": "Client 3062290").
+const AUDIT_NAMED: [&str; 12] =
+    ["audit", "audits", "linked audit", "related audit", "audit record", "audit name", "parent audit", "parent item", "name", "item", "item name", "title"];
 
 /// Headers of a list's own column naming each item (a board's, a plan's, a
 /// list's: "Name", "Title", "Task name"), which may name the child.
@@ -5899,8 +5908,14 @@ fn audit_named_column(mapping: &TableMapping, body: &[SourceRow]) -> Option<usiz
             .map(|v| v.as_string().trim().to_string())
             .filter(|v| !v.is_empty() && fold(v) != fold(&c.header))
             .collect();
-        let titles = filled.iter().filter(|v| says_test(v) || (audit_title_id(v).is_some() && v.split_whitespace().count() > 1)).count();
-        filled.len() >= 3 && titles * 5 >= filled.len() * 4
+        // (A bare id is an id column's in an action list; in a list of audits
+        // with no child id column, its items' "Name" of bare ids is the child's.)
+        let bare_ok = mapping.kind == TableKind::Audits;
+        let titles = filled.iter().filter(|v| says_test(v) || (audit_title_id(v).is_some() && (bare_ok || v.split_whitespace().count() > 1))).count();
+        // (A board's subitems name their item, as written by [`super::board`]:
+        // one is enough; else three, so that a few names are no pattern.)
+        let fewest = if fold(&c.header) == "parent item" { 1 } else { 2 };
+        filled.len() >= fewest && titles * 5 >= filled.len() * 4
     })
 }
 
@@ -9289,7 +9304,7 @@ impl<'a> RowReader<'a> {
         if let Some(agency) = self.agency_column.and_then(|i| row.cells.get(i)).map(Cell::as_string).filter(|a| partner_agency(a)) {
             return Err((PARTNER_SECTION, agency, Some("agency".to_string())));
         }
-        if let Some(status) = self.text(row, "status").filter(|s| status_test(s)) {
+        if let Some(status) = self.text(row, "status").filter(|s| status_test(s) || says_test(s)) {
             return Err((TEST_RECORD, status, Some("status".to_string())));
         }
         if says_test(&child_id) {

@@ -5026,3 +5026,43 @@ fn a_legal_status_column_is_the_one_whose_values_are_legal_statuses() {
     assert_eq!(kinds, [("7400001".into(), "cla".into()), ("7400002".into(), "cp".into()), ("7400003".into(), "cp".into())]);
     assert!(data_quality(&out).contains("legal_status_column"));
 }
+
+#[test]
+fn cases_a_strangers_review_of_the_fiftieth_sessions_rules_found() {
+    // A placeholder id one test audit was of, audited for real too, keeps
+    // its records; a status saying test is a test's.
+    let audits = "Child ID,Team,Auditor,Status,Date allocated,Due date,Date completed,Overall judgement\n\
+         9999999,Team A,Test Auditor,Complete,2026-07-01,2026-07-31,2026-07-10,Good\n\
+         9999999,Team A,Jo Marsh,Complete,2026-09-01,2026-09-30,2026-09-20,Inadequate\n\
+         7500002,Team A,Bo Renner,TEST AUDIT - DO NOT USE,2026-09-01,2026-09-30,2026-09-25,Good\n";
+    let actions = "Child ID,Action,Owner,Due date,Date completed\n9999999,Update chronology,Jo Marsh,25/09/2026,\n";
+    let out = run_files("review50-placeholder", &[("audits.csv", audits), ("actions.csv", actions)]);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(1));
+    assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(1));
+    // "Date to be completed by" beside the actions agreed is theirs, not the
+    // audit's deadline (the end of the allocation month stays).
+    let tracker = "Child ID,Team,Auditor,Date allocated,Date completed,Overall grade,Actions agreed,Date to be completed by\n\
+         7600001,Team A,Jo Marsh,01/09/2026,06/10/2026,Good,Update chronology,20/10/2026\n\
+         7600002,Team A,Bo Renner,01/09/2026,05/10/2026,Inadequate,Hold strategy meeting,10/10/2026\n\
+         7600003,Team B,Di Ostrow,01/09/2026,25/09/2026,Good,Review plan,09/10/2026\n";
+    let out = run_files("review50-action-by-when", &[("tracker.csv", tracker)]);
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(3)));
+    // A previous legal status is not the child's legal status.
+    let status = "Child ID,Legal status,Previous legal status,Start date,End date\n\
+         7700001,,Child Protection Plan,2026-01-01,\n\
+         7700002,,Child Protection Plan,2026-01-01,\n\
+         7700003,Looked After - S20,Child Protection Plan,2026-01-01,\n";
+    let out = run_files("review50-previous-status", &[("legal.csv", status)]);
+    let kinds: Vec<String> = rows(&out.join("normalised/episodes.csv")).iter().map(|r| format!("{}:{}", r["child_id"], r["kind"])).collect();
+    assert_eq!(kinds, ["7700003:cla"]);
+    // A board with two items, one of them named by a bare id, and one subitem.
+    let board = "Board\n\nSeptember 2026\n\
+         Name,Subitems,Auditor,Team,Status,Date allocated,Due date,Date completed,Overall grade\n\
+         Client 7800001,Update chronology,Jo Marsh,Team A,Done,01/09/2026,30/09/2026,20/09/2026,Good\n\
+         Subitems,Name,Owner,Status,Due date,Date done\n\
+         ,Update chronology,Bo Renner,Working on it,25/09/2026,\n\
+         7800002,,Di Ostrow,Team B,Done,01/09/2026,30/09/2026,22/09/2026,Good\n";
+    let out = run_files("review50-small-board", &[("board.csv", board)]);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
+    assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(1));
+}
