@@ -13,6 +13,7 @@
 //! is to be done about them).
 
 use super::fold::fold;
+use super::sections::same_as_header;
 use crate::ingest::{Cell, SourceRow};
 
 /// Marks a row set aside by the board's reading: it stands in a cell after
@@ -46,23 +47,17 @@ fn subitem_header(row: &SourceRow) -> Option<usize> {
     (all_text && names.len() >= 3 && names.iter().any(|n| n == "name")).then_some(first + 1)
 }
 
-/// Whether a row repeats the header (a group's own header row).
-fn same_as_header(row: &SourceRow, header: &[String]) -> bool {
-    let texts: Vec<String> = row.cells.iter().map(|c| fold(&c.as_string())).filter(|t| !t.is_empty()).collect();
-    texts.len() >= 2 && texts == header
-}
-
 /// A row of one text with the header again as the next row that is not
 /// blank: a group's title.
-fn group_title(rows: &[SourceRow], i: usize, header: &[String]) -> bool {
+fn group_title(rows: &[SourceRow], i: usize, header: &SourceRow) -> bool {
     rows[i].lone_text().is_some() && marked(&rows[i]).is_none() && rows[i + 1..].iter().find(|r| !r.is_blank()).is_some_and(|r| same_as_header(r, header))
 }
 
 /// How a board's rows are read.
 #[derive(Clone, Debug)]
 pub struct Board {
-    /// The header's names, folded and filled ones only (to know it again).
-    header: Vec<String>,
+    /// The header row (to know it again: a group's own).
+    header: SourceRow,
     /// The column of the item's name (the subitems' parent).
     item: usize,
     /// Groups' titles and subitem header rows found in the rows looked at.
@@ -74,11 +69,10 @@ impl Board {
     /// A board among `body` (the rows below `header`): at least one subitems'
     /// header row (and any groups' titles, each followed by its own header row).
     pub fn find(header: &SourceRow, body: &[SourceRow]) -> Option<Board> {
-        let names: Vec<String> = header.cells.iter().map(|c| fold(&c.as_string())).filter(|t| !t.is_empty()).collect();
-        if names.len() < 3 {
+        if header.filled().len() < 3 {
             return None;
         }
-        let groups = (0..body.len()).filter(|&i| group_title(body, i, &names)).count();
+        let groups = (0..body.len()).filter(|&i| group_title(body, i, header)).count();
         let subitems = body.iter().filter(|r| subitem_header(r).is_some()).count();
         // (Subitems say so: group titles alone may be a report's sections,
         // "Team: Looked After", or its title again on each page.)
@@ -91,7 +85,7 @@ impl Board {
             .iter()
             .position(|c| matches!(fold(&c.as_string()).as_str(), "name" | "item" | "item name"))
             .or_else(|| header.cells.iter().position(|c| !c.is_empty()))?;
-        Some(Board { header: names, item, groups, subitems })
+        Some(Board { header: header.clone(), item, groups, subitems })
     }
 
     /// What was found, for `validate`.

@@ -455,8 +455,9 @@ impl SectionRows {
     }
 }
 
-/// Whether a row repeats the header (a page header of a report).
-fn same_as_header(row: &SourceRow, header: &SourceRow) -> bool {
+/// Whether a row repeats the header (a page header of a report, a board
+/// group's own header row).
+pub(crate) fn same_as_header(row: &SourceRow, header: &SourceRow) -> bool {
     let texts = |r: &SourceRow| -> Vec<String> { r.cells.iter().map(|c| fold(&c.as_string())).filter(|t| !t.is_empty()).collect() };
     let h = texts(header);
     h.len() >= 2 && texts(row) == h

@@ -5889,7 +5889,7 @@ fn audit_title_id(t: &str) -> Option<String> {
 /// [`AUDIT_NAMED`]'s column in an action list with no child or audit id, or
 /// [`ITEM_NAMED`]'s in an audit list with no child id ("Name": "Client
 /// 3062290", a board's item), where four in five of its filled cells name
-/// one id among words (a title, not a bare id: that is an id column's) or
+/// one id (among words in an action list: a bare id is an id column's) or
 /// say test.
 fn audit_named_column(mapping: &TableMapping, body: &[SourceRow]) -> Option<usize> {
     let names: &[&str] = match mapping.kind {
@@ -5913,7 +5913,7 @@ fn audit_named_column(mapping: &TableMapping, body: &[SourceRow]) -> Option<usiz
         let bare_ok = mapping.kind == TableKind::Audits;
         let titles = filled.iter().filter(|v| says_test(v) || (audit_title_id(v).is_some() && (bare_ok || v.split_whitespace().count() > 1))).count();
         // (A board's subitems name their item, as written by [`super::board`]:
-        // one is enough; else three, so that a few names are no pattern.)
+        // one is enough; else two.)
         let fewest = if fold(&c.header) == "parent item" { 1 } else { 2 };
         filled.len() >= fewest && titles * 5 >= filled.len() * 4
     })
@@ -9255,7 +9255,7 @@ impl<'a> RowReader<'a> {
         });
         // (An item's name holding the child's id, "Client 3062290": the id;
         // one saying test is a test's.)
-        let named = match self.audit_named.and(self.text(row, "child_id")) {
+        let named = match self.audit_named.and_then(|_| self.text(row, "child_id")) {
             Some(t) if says_test(&t) => return Err((TEST_RECORD, t, Some("child id".to_string()))),
             Some(t) if row.lone_text().is_some() && audit_title_id(&t).is_none() => return Err((ITEM_TITLE, t, Some("child id".to_string()))),
             Some(t) => Some(audit_title_id(&t).unwrap_or(t)),
