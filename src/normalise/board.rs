@@ -113,11 +113,7 @@ impl Board {
         let mut in_subs: Option<usize> = None;
         let mut item: Option<Cell> = None;
         let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-        let mark = |row: &mut SourceRow, why: &str| {
-            let text: Vec<String> = row.filled().iter().map(|c| c.as_string()).collect();
-            row.cells = vec![Cell::Empty; width];
-            row.cells.push(Cell::Text(format!("{MARK}{why}{MARK}{}", text.join(" "))));
-        };
+        let mark = |row: &mut SourceRow, why: &str| mark(row, width, why);
         for i in 0..rows.len() {
             let mut row = rows[i].clone();
             if row.row <= header {
@@ -167,13 +163,288 @@ impl Board {
     }
 }
 
-/// Why a row was marked by [`Board::split`], and its text as written.
+/// Why a row was marked by [`Board::split`] or [`Outline::split`], and its
+/// text as written.
 pub fn marked(row: &SourceRow) -> Option<(&'static str, String)> {
     let Some(Cell::Text(t)) = row.cells.last() else { return None };
     let rest = t.strip_prefix(MARK)?;
     let (why, text) = rest.split_once(MARK)?;
-    let why = [GROUP_TITLE, SUBITEM_ROW].into_iter().find(|w| *w == why)?;
+    let why = [GROUP_TITLE, SUBITEM_ROW, OUTLINE_PARENT, OUTLINE_ACTION, BUCKET_ACTION].into_iter().find(|w| *w == why)?;
     Some((why, text.to_string()))
+}
+
+/// A row's cells after every column, with a mark saying why it is set
+/// aside and its text as written (see [`marked`]).
+fn mark(row: &mut SourceRow, width: usize, why: &str) {
+    let text: Vec<String> = row.filled().iter().map(|c| c.as_string()).collect();
+    row.cells = vec![Cell::Empty; width];
+    row.cells.push(Cell::Text(format!("{MARK}{why}{MARK}{}", text.join(" "))));
+}
+
+/// Why an outline's parent row (a month's or a group's, above its audits)
+/// is not counted.
+pub const OUTLINE_PARENT: &str =
+    "a parent row of a sheet kept as an outline (a month's or a group's row above its audits, its dates the roll-up of the rows under it)";
+
+/// Why an action row of an outline is not counted in the audits' table.
+pub const OUTLINE_ACTION: &str = "an action under the audit above it, in a sheet kept as an outline: read in the actions' own table, after this one";
+
+/// The headers the actions' and the audits' first column are read under.
+const OUTLINE_TEXT: &str = "Action";
+const OUTLINE_ITEM: &str = "Item";
+
+/// The header of the column added to an outline's actions: their audit's
+/// completion date.
+const OUTLINE_AUDIT_DATE: &str = "Audit date";
+
+/// A sheet kept as an outline of audits and the actions under them
+/// (Smartsheet's row hierarchy, exported to Excel or CSV; a tracker kept by
+/// hand the same way): one header for both, each audit on a row of its own
+/// (its auditor, grade, team filled, no action owner), and under it the
+/// actions agreed on it, each on a row of its own (its owner filled, none
+/// of the audit's columns), their text in the first column, where the
+/// audit's row names the child. Rows naming neither ("March 2026
+/// allocations", its date the month's end rolled up) are the outline's
+/// parents.
+///
+/// The audits are read as the table, the parents and actions set aside in
+/// it (each said), and the actions as a table of their own after it, each
+/// with its audit's first cell as "Parent item" (so an action finds its
+/// audit by the child's id), and the first column read as the action.
+#[derive(Clone, Debug)]
+pub struct Outline {
+    /// The column the outline's rows are named in (the child, the action).
+    first: usize,
+    /// The audit's own columns (its auditor, grade) and the action owner's.
+    audit: Vec<usize>,
+    owner: Vec<usize>,
+    /// The columns of the audit's completion: its date is given to each of
+    /// its actions as their audit's date (one child may have two audits).
+    completed: Vec<usize>,
+    /// How many rows of each kind were found in the rows looked at.
+    audits: usize,
+    actions: usize,
+    parents: usize,
+}
+
+/// Whether a row's cell in a column is filled. (An unticked box, "FALSE",
+/// fills nothing: a checkbox column is written on every row of a sheet.)
+fn filled(row: &SourceRow, i: usize) -> bool {
+    match row.cells.get(i) {
+        None | Some(Cell::Empty) | Some(Cell::Bool(false)) => false,
+        Some(Cell::Text(t)) => !t.trim().is_empty() && !t.trim().eq_ignore_ascii_case("false"),
+        Some(_) => true,
+    }
+}
+
+/// What an outline's row is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    Audit,
+    Action,
+    Parent,
+    Other,
+}
+
+impl Outline {
+    /// An outline among `body` (the rows below `header`): `audit_side` says
+    /// whether a header names an audit's own field (its auditor, grade,
+    /// allocation), `owner` whether it names an action's owner. Two audit
+    /// rows and two action rows at least, every action under an audit (or
+    /// another action), and no row with both an auditor and an owner (a
+    /// tracker of audits with their action beside them is no outline).
+    /// `completed` whether a header names the audit's completion.
+    pub fn find(
+        header: &SourceRow,
+        body: &[SourceRow],
+        audit_side: impl Fn(&str) -> bool,
+        owner: impl Fn(&str) -> bool,
+        completed: impl Fn(&str) -> bool,
+    ) -> Option<Outline> {
+        let first = header.cells.iter().position(|c| !c.is_empty())?;
+        let named = |f: &dyn Fn(&str) -> bool| -> Vec<usize> {
+            header.cells.iter().enumerate().filter(|(i, c)| *i != first && matches!(c, Cell::Text(t) if f(t))).map(|(i, _)| i).collect()
+        };
+        let (audit, owner, completed) = (named(&audit_side), named(&owner), named(&completed));
+        let rows: Vec<&SourceRow> = body.iter().filter(|r| !r.is_blank() && !same_as_header(r, header)).collect();
+        // (An owner's column filled on an audit's row is the audit's: "Reason
+        // no SW/PA input", or a tracker's action beside its audit.)
+        let owner: Vec<usize> = owner.into_iter().filter(|o| !rows.iter().any(|r| filled(r, *o) && audit.iter().any(|a| filled(r, *a)))).collect();
+        if audit.is_empty() || owner.is_empty() {
+            return None;
+        }
+        let mut outline = Outline { first, audit, owner, completed, audits: 0, actions: 0, parents: 0 };
+        let mut above: Option<Kind> = None;
+        for row in rows {
+            let kind = outline.kind(row)?;
+            match kind {
+                Kind::Audit => outline.audits += 1,
+                // (An action under no audit: no outline of audits.)
+                Kind::Action if matches!(above, Some(Kind::Audit | Kind::Action)) => outline.actions += 1,
+                Kind::Action => return None,
+                Kind::Parent => outline.parents += 1,
+                Kind::Other => {}
+            }
+            above = Some(kind);
+        }
+        (outline.audits >= 2 && outline.actions >= 2).then_some(outline)
+    }
+
+    /// A row's kind; none for a row with both an audit's columns and an
+    /// owner filled.
+    fn kind(&self, row: &SourceRow) -> Option<Kind> {
+        let (audit, owner) = (self.audit.iter().any(|i| filled(row, *i)), self.owner.iter().any(|i| filled(row, *i)));
+        let first = row.cells.get(self.first).filter(|c| !c.is_empty());
+        Some(match (audit, owner, first) {
+            (true, true, _) => return None,
+            (true, false, _) => Kind::Audit,
+            (false, true, Some(Cell::Text(_))) => Kind::Action,
+            // (Named without an id: "March 2026 allocations".)
+            (false, false, Some(Cell::Text(t))) if super::identity::id_tokens(t).is_empty() && !crate::normalise::table::says_test(t) => Kind::Parent,
+            _ => Kind::Other,
+        })
+    }
+
+    /// What was found, for `validate`.
+    pub fn describe(&self, header: &SourceRow) -> String {
+        let name = |i: usize| header.cells.get(i).map(Cell::as_string).unwrap_or_default();
+        let names = |cols: &[usize]| cols.iter().map(|&i| format!("'{}'", name(i))).collect::<Vec<_>>().join(", ");
+        format!(
+            "a sheet kept as an outline of audits and the actions under them: a row with {} filled is an audit, a row with {} filled and none of those is an action of the audit above it ({} audit and {} action rows in the first rows){}; the actions are read as a table of their own, after the audits, each with its audit's '{}' as '{PARENT_ITEM}' and its completion as '{OUTLINE_AUDIT_DATE}', and its own as '{OUTLINE_TEXT}' (the audits' is read as their '{OUTLINE_ITEM}', naming the child)",
+            names(&self.audit),
+            names(&self.owner),
+            self.audits,
+            self.actions,
+            if self.parents > 0 { format!(", and {} rows naming neither (a month's, a group's) are the outline's parents, set aside", self.parents) } else { String::new() },
+            name(self.first),
+        )
+    }
+
+    /// The rows as read: the audits' table (parents and actions marked, to
+    /// be set aside), and the actions' table (its header, then each action
+    /// with its audit's first cell first). `header` is the header row's
+    /// number.
+    pub fn split(&self, rows: Vec<SourceRow>, header: u32) -> (Vec<SourceRow>, Vec<SourceRow>) {
+        let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+        let mut audits = Vec::with_capacity(rows.len());
+        let mut actions: Vec<SourceRow> = Vec::new();
+        let mut audit: Option<(Cell, Cell)> = None;
+        for mut row in rows {
+            if row.row == header {
+                let mut cells = vec![Cell::text(PARENT_ITEM), Cell::text(OUTLINE_AUDIT_DATE)];
+                cells.extend(row.cells.iter().enumerate().map(|(i, c)| if i == self.first { Cell::text(OUTLINE_TEXT) } else { c.clone() }));
+                actions.push(SourceRow { row: row.row, cells });
+                // (The audits' first column names each audit, the child's id
+                // among its words: "1093847 (re-audit)".)
+                row.cells[self.first] = Cell::text(OUTLINE_ITEM);
+            }
+            if row.row <= header || row.is_blank() {
+                audits.push(row);
+                continue;
+            }
+            match self.kind(&row) {
+                Some(Kind::Audit) => {
+                    let done = self.completed.iter().filter_map(|&i| row.cells.get(i)).find(|c| !c.is_empty()).cloned().unwrap_or(Cell::Empty);
+                    audit = row.cells.get(self.first).cloned().map(|name| (name, done));
+                }
+                Some(Kind::Action) if audit.is_some() => {
+                    let (name, done) = audit.clone().unwrap_or((Cell::Empty, Cell::Empty));
+                    let mut cells = vec![name, done];
+                    cells.extend(row.cells.iter().cloned());
+                    actions.push(SourceRow { row: row.row, cells });
+                    mark(&mut row, width, OUTLINE_ACTION);
+                }
+                Some(Kind::Parent) => {
+                    audit = None;
+                    mark(&mut row, width, OUTLINE_PARENT);
+                }
+                _ => {}
+            }
+            audits.push(row);
+        }
+        (audits, actions)
+    }
+}
+
+/// Why a task in a plan's actions' bucket is not counted in the audits'
+/// table.
+pub const BUCKET_ACTION: &str = "a task in the plan's bucket of actions: read in the actions' own table, after this one";
+
+/// A plan kept in a task tool (Microsoft Planner's "Export plan to Excel",
+/// Trello's lists, Asana's sections): each audit a task, and the actions
+/// agreed on them tasks too, in a bucket of their own ("Remedial actions")
+/// beside the audits' buckets ("To be audited", "Completed audits"). The
+/// tasks in the actions' bucket are read as a table of their own, after
+/// the audits, each said.
+#[derive(Clone, Debug)]
+pub struct Buckets {
+    /// The column of the task's bucket, and the bucket of actions as written.
+    column: usize,
+    bucket: String,
+    actions: usize,
+    others: usize,
+}
+
+/// Whether a header names a task's bucket (its list, its section).
+fn names_bucket(header: &str) -> bool {
+    let f = fold(header);
+    f.split(' ').any(|w| w == "bucket") || matches!(f.as_str(), "list" | "list name" | "section" | "section column" | "column" | "group" | "stage")
+}
+
+/// Whether a bucket's name says its tasks are actions ("Remedial actions",
+/// "Recommendations"), not audits.
+fn bucket_of_actions(name: &str) -> bool {
+    let f = fold(name);
+    let words: Vec<&str> = f.split(' ').collect();
+    words.iter().any(|w| matches!(*w, "action" | "actions" | "recommendation" | "recommendations"))
+        && !words.iter().any(|w| w.starts_with("audit") || *w == "audited")
+}
+
+impl Buckets {
+    /// A plan among `body` (the rows below `header`): one bucket of actions
+    /// with two tasks or more, and two tasks or more in its other buckets.
+    pub fn find(header: &SourceRow, body: &[SourceRow]) -> Option<Buckets> {
+        let column = header.cells.iter().position(|c| matches!(c, Cell::Text(t) if names_bucket(t)))?;
+        let buckets: Vec<String> =
+            body.iter().filter_map(|r| r.cells.get(column)).filter(|c| !c.is_empty()).map(|c| c.as_string().trim().to_string()).collect();
+        let mut named: Vec<&String> = buckets.iter().filter(|b| bucket_of_actions(b)).collect();
+        named.sort();
+        named.dedup();
+        let [bucket] = named[..] else { return None };
+        let actions = buckets.iter().filter(|b| *b == bucket).count();
+        let others = buckets.len() - actions;
+        (actions >= 2 && others >= 2).then(|| Buckets { column, bucket: bucket.clone(), actions, others })
+    }
+
+    /// What was found, for `validate`.
+    pub fn describe(&self, header: &SourceRow) -> String {
+        format!(
+            "a plan of tasks in buckets: the tasks in '{}' (its '{}'; {} in the first rows) are the actions agreed on the audits, read as a table of their own after the other buckets' {} tasks, the audits",
+            self.bucket,
+            header.cells.get(self.column).map(Cell::as_string).unwrap_or_default(),
+            self.actions,
+            self.others
+        )
+    }
+
+    /// The rows as read: the audits' table (the actions marked, to be set
+    /// aside), and the actions' table (the header, then each action).
+    /// `header` is the header row's number.
+    pub fn split(&self, rows: Vec<SourceRow>, header: u32) -> (Vec<SourceRow>, Vec<SourceRow>) {
+        let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+        let mut audits = Vec::with_capacity(rows.len());
+        let mut actions: Vec<SourceRow> = Vec::new();
+        for mut row in rows {
+            if row.row == header {
+                actions.push(row.clone());
+            } else if row.row > header && row.cells.get(self.column).is_some_and(|c| c.as_string().trim() == self.bucket) {
+                actions.push(row.clone());
+                mark(&mut row, width, BUCKET_ACTION);
+            }
+            audits.push(row);
+        }
+        (audits, actions)
+    }
 }
 
 #[cfg(test)]
@@ -218,6 +489,84 @@ mod tests {
         assert_eq!(text(&subs[2])[..2], ["Client 3066015", "Seen alone recorded"]);
         assert_eq!(text(&subs[3])[..2], ["Client 3062290", "Record visits"]);
         assert_eq!(subs.len(), 4);
+    }
+
+    fn audit_side(t: &str) -> bool {
+        matches!(t, "Auditor" | "Grade")
+    }
+
+    fn owner(t: &str) -> bool {
+        matches!(t, "Owner" | "Reason not seen")
+    }
+
+    fn completed(t: &str) -> bool {
+        t == "Done"
+    }
+
+    #[test]
+    fn an_outline_of_audits_and_their_actions_is_read_as_two_tables() {
+        let all = rows(&[
+            (1, &["Child / Action", "Auditor", "Owner", "Due", "Done", "Grade", "Reason not seen"]),
+            (2, &["March 2026", "", "", "2026-03-31", "", "", ""]),
+            (3, &["7000001", "A Auditor", "", "2026-03-31", "2026-03-20", "Good", ""]),
+            (4, &["Update the plan", "", "B Owner", "2026-04-10", "2026-04-09", "", ""]),
+            (5, &["7000002", "A Auditor", "", "2026-03-31", "2026-03-25", "Inadequate", "Asleep"]),
+            (6, &["Visit the child", "", "C Owner", "2026-04-03", "", "", ""]),
+            (7, &["Update the chronology", "", "C Owner", "", "2026-04-07", "", ""]),
+        ]);
+        let outline = Outline::find(&all[0], &all[1..], audit_side, owner, completed).expect("an outline");
+        assert_eq!((outline.audits, outline.actions, outline.parents), (2, 3, 1));
+        assert_eq!(outline.owner, [2], "a column filled on an audit's row is no owner's");
+        let (audits, actions) = outline.split(all, 1);
+        let why = |n: u32| audits.iter().find(|r| r.row == n).and_then(marked).map(|m| m.0);
+        assert_eq!((why(2), why(3), why(4), why(7)), (Some(OUTLINE_PARENT), None, Some(OUTLINE_ACTION), Some(OUTLINE_ACTION)));
+        assert_eq!(audits[0].cells[0].as_string(), OUTLINE_ITEM);
+        let text = |r: &SourceRow| r.cells.iter().map(Cell::as_string).collect::<Vec<_>>();
+        assert_eq!(text(&actions[0])[..3], [PARENT_ITEM, OUTLINE_AUDIT_DATE, OUTLINE_TEXT]);
+        assert_eq!(text(&actions[1])[..3], ["7000001", "2026-03-20", "Update the plan"]);
+        assert_eq!(text(&actions[3])[..3], ["7000002", "2026-03-25", "Update the chronology"]);
+        assert_eq!(actions.len(), 4);
+    }
+
+    #[test]
+    fn a_tracker_with_each_audits_action_beside_it_is_no_outline() {
+        // (The owner filled on the audit's own row: the action is the audit's column.)
+        let all = rows(&[
+            (1, &["Child ID", "Auditor", "Owner", "Done", "Grade"]),
+            (2, &["7000001", "A Auditor", "B Owner", "2026-03-20", "Good"]),
+            (3, &["7000002", "A Auditor", "C Owner", "2026-03-25", "Good"]),
+            (4, &["", "", "C Owner", "", ""]),
+            (5, &["7000003", "A Auditor", "", "2026-03-26", "Good"]),
+        ]);
+        assert!(Outline::find(&all[0], &all[1..], audit_side, owner, completed).is_none());
+        // (Nor actions under no audit.)
+        let all = rows(&[
+            (1, &["Item", "Auditor", "Owner"]),
+            (2, &["Update the plan", "", "B Owner"]),
+            (3, &["7000001", "A Auditor", ""]),
+            (4, &["Visit", "", "B Owner"]),
+            (5, &["7000002", "A Auditor", ""]),
+            (6, &["Visit", "", "B Owner"]),
+        ]);
+        assert!(Outline::find(&all[0], &all[1..], audit_side, owner, completed).is_none());
+    }
+
+    #[test]
+    fn a_plans_bucket_of_actions_is_read_as_a_table_of_its_own() {
+        let all = rows(&[
+            (1, &["Task Name", "Bucket Name", "Due date"]),
+            (2, &["Audit – Case ID 7000001", "Completed audits", "2026-03-27"]),
+            (3, &["Audit – Case ID 7000002", "To be audited", "2026-03-27"]),
+            (4, &["Action – 7000001: Update the plan", "Remedial actions", "2026-04-10"]),
+            (5, &["Action – 7000001: Visit", "Remedial actions", "2026-04-10"]),
+        ]);
+        let buckets = Buckets::find(&all[0], &all[1..]).expect("a plan");
+        let (audits, actions) = buckets.split(all.clone(), 1);
+        assert_eq!(audits.iter().filter_map(marked).count(), 2);
+        assert_eq!(actions.iter().map(|r| r.row).collect::<Vec<_>>(), [1, 4, 5]);
+        // (Buckets of audits alone, or one action task: no plan of actions.)
+        assert!(Buckets::find(&all[0], &all[1..4]).is_none());
+        assert!(!bucket_of_actions("Audits with actions outstanding") && bucket_of_actions("Recommendations"));
     }
 
     #[test]

@@ -432,9 +432,15 @@ pub(crate) fn counts_not_grades(folded: &str) -> bool {
         "times",
         "priority",
         "rank",
+        // (A collaboration tool's own counts of each item's attachments and
+        // comments: Smartsheet's "Attachments", "Comments".)
+        "attachment",
+        "attachments",
+        "files",
     ]
     .iter()
     .any(|w| has(w))
+        || matches!(words[..], ["comments"] | ["comment"])
         || folded.contains("how many")
         // (An id's header is a name of a few words, "ID", "Audit ref": not a
         // question that says "reference to", "Chronology - reference to
@@ -2628,6 +2634,7 @@ mod tests {
         assert!(!asks_of_the_audit("has the impact of domestic abuse on the child been acknowledged"));
         assert!(counts_not_grades("id") && counts_not_grades("audit ref") && counts_not_grades("reference number"));
         assert!(!counts_not_grades("chronology reference to significant events"));
+        assert!(counts_not_grades("attachments") && counts_not_grades("comments") && !counts_not_grades("comments on the plan"));
         assert!(!counts_not_grades("identity reference to culture and faith"));
     }
 

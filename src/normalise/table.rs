@@ -176,21 +176,30 @@ struct KeyValueColumns {
 impl KeyValueColumns {
     /// The pairs of one cell ("Seen: Yes | Announced: No"), when every part is
     /// a short name, a colon and a value, and there are two or more.
+    /// Or, one to a line, among lines of other text ("Case ID: 7712043" over
+    /// "OVERALL JUDGEMENT OF THE CASE FILE: Good" over "Full audit saved in
+    /// …": a plan's task described): the lines that are pairs.
     fn pairs(text: &str, sep: char) -> Option<Vec<(&str, &str)>> {
-        let parts: Vec<(&str, &str)> = text.split(sep).map(|p| p.split_once(':').map(|(k, v)| (k.trim(), v.trim()))).collect::<Option<Vec<_>>>()?;
+        let lines = sep == '\n';
+        fn split(p: &str) -> Option<(&str, &str)> {
+            p.split_once(':').map(|(k, v)| (k.trim(), v.trim()))
+        }
+        let parts: Vec<(&str, &str)> = if lines { text.lines().filter_map(split).collect() } else { text.split(sep).map(split).collect::<Option<Vec<_>>>()? };
+        let longest = if lines { 60 } else { 40 };
         let fine =
-            parts.len() >= 2 && parts.iter().all(|(k, _)| !k.is_empty() && k.len() <= 40 && k.chars().any(char::is_alphabetic) && !k.contains(['/', '.']));
+            parts.len() >= 2 && parts.iter().all(|(k, _)| !k.is_empty() && k.len() <= longest && k.chars().any(char::is_alphabetic) && !k.contains(['/', '.']));
         fine.then_some(parts)
     }
 
-    fn find(header: &SourceRow, body: &[SourceRow]) -> Option<KeyValueColumns> {
+    /// `lines`: whether pairs one to a line are looked for too.
+    fn find(header: &SourceRow, body: &[SourceRow], lines: bool) -> Option<KeyValueColumns> {
         let mut columns = Vec::new();
         for c in 0..header.cells.len() {
             let texts: Vec<String> = body.iter().filter_map(|r| r.cells.get(c)).filter(|x| !x.is_empty()).map(Cell::as_string).collect();
             if texts.len() < 5 {
                 continue;
             }
-            for sep in ['|', ';'] {
+            for sep in ['|', ';', '\n'].into_iter().filter(|s| lines || *s != '\n') {
                 let read: Vec<Vec<(&str, &str)>> = texts.iter().filter_map(|t| Self::pairs(t, sep)).collect();
                 if read.len() * 5 < texts.len() * 4 {
                     continue;
@@ -222,7 +231,8 @@ impl KeyValueColumns {
     /// A row with the flattened columns' fields as columns of their own (the
     /// header row gains their names; rows above it are left as they are).
     fn apply(&self, mut row: SourceRow, header_row: u32) -> SourceRow {
-        if row.row < header_row {
+        // (A row a layout set aside keeps its mark, in its last cell.)
+        if row.row < header_row || super::board::marked(&row).is_some() {
             return row;
         }
         row.cells.resize(self.width, Cell::Empty);
@@ -1628,8 +1638,23 @@ const FOREIGN_TO_LOGS: [&str; 15] = [
     "audit_id",
 ];
 
+/// An audit's own fields, which an action's row in an outline of audits and
+/// actions leaves blank (see [`super::board::Outline`]).
+const OUTLINE_AUDIT_FIELDS: [&str; 10] = [
+    "auditor",
+    "allocated_date",
+    "overall",
+    "moderated",
+    "moderator_agrees",
+    "moderated_overall",
+    "moderation_date",
+    "spoke_child",
+    "spoke_family",
+    "spoke_practitioner",
+];
+
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 58] = [
+pub const SET_ASIDE_REASONS: [&str; 61] = [
     NO_ACTION,
     super::events::EVENT_FOLDED,
     TEAM_ACTION,
@@ -1650,6 +1675,9 @@ pub const SET_ASIDE_REASONS: [&str; 58] = [
     super::sections::SECTION_ROW,
     super::board::GROUP_TITLE,
     super::board::SUBITEM_ROW,
+    super::board::OUTLINE_PARENT,
+    super::board::OUTLINE_ACTION,
+    super::board::BUCKET_ACTION,
     ITEM_TITLE,
     super::sections::FURNITURE,
     super::sections::CUT_SHORT,
@@ -2809,6 +2837,15 @@ pub(crate) fn says_no_action(text: &str) -> bool {
     let f = fold(text);
     // A note that the actions are kept elsewhere ("Actions are recorded on the
     // Audit Team action tracker.", "See action plan"): no action of its own.
+    // (Not an action labelled as one, "Action – 7719942: Housing options to
+    // be recorded in pathway plan": its words after the label are read.)
+    let labelled = text.split_once(':').filter(|(label, _)| {
+        let l = fold(label);
+        l.split(' ').count() <= 5 && matches!(l.split(' ').next(), Some("action" | "actions" | "recommendation" | "recommendations"))
+    });
+    if let Some((_, rest)) = labelled {
+        return !rest.trim().is_empty() && says_no_action(rest);
+    }
     let about_actions = matches!(f.split(' ').next(), Some("actions" | "action" | "recommendations" | "all" | "smart"));
     let elsewhere = f.split(' ').count() <= 14
         && ((f.starts_with("see ") && f.split(' ').count() <= 5)
@@ -2979,6 +3016,7 @@ mod no_action_tests {
             "Actions held in the improvement plan log",
             "NFA - good practice noted, shared with team",
             "No further action - case closed 12/10",
+            "Action 2: none required",
         ] {
             assert!(super::says_no_action(no), "{no}");
         }
@@ -2989,6 +3027,7 @@ mod no_action_tests {
             "Recorded on: 03/10",
             "Child's views to be recorded in the CIN plan",
             "See the child alone and update the plan",
+            "Action – 7719942: Housing options to be recorded in pathway plan",
         ] {
             assert!(!super::says_no_action(action), "{action}");
         }
@@ -3373,6 +3412,32 @@ fn read_rewritten(ctx: &Context, table: Table, why: String, model: &mut Model, f
     let (mut report, more) = read_one_table(ctx, Table { file, sheet, text_format, rows, date1904 }, model, findings);
     report.notes.insert(0, why);
     (report, more)
+}
+
+/// Reads one sheet split in two by a layout (an outline of audits and
+/// their actions, a plan's bucket of actions): the first part here, with
+/// `why` first among its notes, and the second as the table after it.
+fn read_split(
+    ctx: &Context,
+    (file, sheet, text_format, date1904): (String, Option<String>, Option<TextFormat>, bool),
+    (first, second): (Vec<SourceRow>, Vec<SourceRow>),
+    why: String,
+    model: &mut Model,
+    findings: &mut Findings,
+) -> (TableReport, Option<Table>) {
+    let text_format = text_format.map(|f| TextFormat { bulk: None, ..f });
+    let table = |rows: Vec<SourceRow>| Table {
+        file: file.clone(),
+        sheet: sheet.clone(),
+        text_format: text_format.clone(),
+        rows: Box::new(rows.into_iter().map(Ok)),
+        date1904,
+    };
+    let mut reports = read_tables(ctx, table(first), model, findings);
+    let mut report = reports.remove(0);
+    report.notes.insert(0, why);
+    report.attached.extend(reports);
+    (report, Some(table(second)))
 }
 
 /// A case-note reading of a legal-status report ([`read_one_table`]): the
@@ -3761,6 +3826,44 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             return (first, subitems.map(table));
         }
     }
+    // A sheet kept as an outline (Smartsheet's row hierarchy): audits, the
+    // actions agreed on each under it, and months' or groups' rows over
+    // them, under one header. The audits are read here, and the actions as
+    // a table after them (see [`super::board::Outline`]).
+    if let (Some(h), None, None) = (header, pins, &read_error) {
+        let rec = &ctx.recogniser;
+        let audit_side = |t: &str| {
+            rec.field_in(&[&rec.action], t).is_none_or(|f| f != "owner")
+                && rec.field_in(&[&rec.audit], t).is_some_and(|f| OUTLINE_AUDIT_FIELDS.contains(&f.as_str()))
+        };
+        let owner = |t: &str| {
+            rec.field_in(&[&rec.action], t).is_some_and(|f| f == "owner")
+                && rec.field_in(&[&rec.audit], t).is_none_or(|f| !OUTLINE_AUDIT_FIELDS.contains(&f.as_str()))
+        };
+        let completed = |t: &str| rec.field_in(&[&rec.audit], t).is_some_and(|f| f == "completed_date");
+        if let Some(outline) = super::board::Outline::find(&sample[h], &sample[h + 1..], audit_side, owner, completed) {
+            let why = outline.describe(&sample[h]);
+            findings.push(Severity::Warning, "outline_layout", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
+            let header_row = sample[h].row;
+            let all: Vec<SourceRow> = sample.into_iter().chain(rows.filter_map(Result::ok)).collect();
+            let (audits, actions) = outline.split(all, header_row);
+            return read_split(ctx, (file, sheet, text_format, date1904), (audits, actions), why, model, findings);
+        }
+    }
+    // A plan of tasks in buckets (Microsoft Planner): the audits' tasks, and
+    // the actions' in a bucket of their own ("Remedial actions"). The audits
+    // are read here, and the actions as a table after them (see
+    // [`super::board::Buckets`]).
+    if let (Some(h), None, None) = (header, pins, &read_error) {
+        if let Some(buckets) = super::board::Buckets::find(&sample[h], &sample[h + 1..]) {
+            let why = buckets.describe(&sample[h]);
+            findings.push(Severity::Warning, "bucket_layout", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
+            let header_row = sample[h].row;
+            let all: Vec<SourceRow> = sample.into_iter().chain(rows.filter_map(Result::ok)).collect();
+            let (audits, actions) = buckets.split(all, header_row);
+            return read_split(ctx, (file, sheet, text_format, date1904), (audits, actions), why, model, findings);
+        }
+    }
     // A report grouped under section rows ("Team: Assessment East", "Client
     // No: 512004", a bare title): each section's value is read as a column of
     // the rows below it (see [`super::sections`]).
@@ -3826,7 +3929,11 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // A column whose cells each hold several fields written "Name: value |
     // Name: value" (a form flattened into one cell): read as a column per name.
     if let (Some(h), None, None) = (header, pins, &read_error) {
-        if let Some(split) = KeyValueColumns::find(&sample[h], &sample[h + 1..]) {
+        // (A Word form's answers in paragraphs, "Evidence: …" over "Impact:
+        // …", are the form's to read: pairs on lines are a spreadsheet's or
+        // a text export's.)
+        let document = crate::ingest::DOCUMENT_EXTENSIONS.contains(&crate::ingest::extension(std::path::Path::new(&file)).as_str());
+        if let Some(split) = KeyValueColumns::find(&sample[h], &sample[h + 1..], !document) {
             let why = split.describe(&sample[h]);
             findings.push(Severity::Warning, "cell_split", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
             let header_row = sample[h].row;
@@ -5046,6 +5153,15 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // So does an audit list with no child id column whose items are named
     // for the child ("Name": "Client 3062290", "Client 3048812 - RE-AUDIT").
     let audit_named = audit_named_column(&mapping, &sample[h + 1..]);
+    let text_named = audit_named.is_none() && text_names_child(&mapping, &sample[h + 1..]);
+    if text_named {
+        let header = mapping.field("text").and_then(|i| sample[h].cells.get(i)).map(Cell::as_string).unwrap_or_default();
+        let note = format!(
+            "the actions' own words in '{header}' each name one child's id ('Action – 7712043: …'), and no column gives the child or the audit: the child's id is read from them"
+        );
+        findings.push(Severity::Warning, "child_id_in_text", &file, sheet.as_deref(), Some(sample[h].row), None, "", note.clone());
+        report.notes.push(note);
+    }
     if let Some(ci) = audit_named {
         let column = &mut mapping.columns[ci];
         column.target = Target::Field("child_id".into());
@@ -5337,6 +5453,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         own_due_rule: own_due_rule(ctx.config, &mapping, &sample[h + 1..]).or_else(|| titled_due.as_ref().map(|(rule, _)| rule.clone())),
         unused_date_columns: unused_date_columns(&mapping, &sample[h + 1..]),
         audit_named,
+        text_named,
         part_b: super::join::part_of_columns(&mapping.columns) == Some(true),
         entry_order: entry_order_column(&mapping),
         row_state: RowState::of(&sample[h].cells),
@@ -5909,14 +6026,31 @@ fn audit_named_column(mapping: &TableMapping, body: &[SourceRow]) -> Option<usiz
             .filter(|v| !v.is_empty() && fold(v) != fold(&c.header))
             .collect();
         // (A bare id is an id column's in an action list; in a list of audits
-        // with no child id column, its items' "Name" of bare ids is the child's.)
-        let bare_ok = mapping.kind == TableKind::Audits;
+        // with no child id column, its items' "Name" of bare ids is the
+        // child's, and so is their item's name as a board's or an outline's
+        // actions give it.)
+        let parent = fold(&c.header) == "parent item";
+        let bare_ok = mapping.kind == TableKind::Audits || parent;
         let titles = filled.iter().filter(|v| says_test(v) || (audit_title_id(v).is_some() && (bare_ok || v.split_whitespace().count() > 1))).count();
         // (A board's subitems name their item, as written by [`super::board`]:
         // one is enough; else two.)
-        let fewest = if fold(&c.header) == "parent item" { 1 } else { 2 };
+        let fewest = if parent { 1 } else { 2 };
         filled.len() >= fewest && titles * 5 >= filled.len() * 4
     })
+}
+
+/// Whether an action list with no child, audit or audit-naming column names
+/// each action's child in its own words: four in five of its actions' texts
+/// (three at least) name one id, beside words ("Action – 7712043: PEP to be
+/// updated", as a plan's tasks are named; not a column of bare ids).
+fn text_names_child(mapping: &TableMapping, body: &[SourceRow]) -> bool {
+    if mapping.kind != TableKind::Actions || ["child_id", "audit_id"].iter().any(|f| mapping.field(f).is_some()) {
+        return false;
+    }
+    let Some(i) = mapping.field("text") else { return false };
+    let texts: Vec<String> = body.iter().filter_map(|r| r.cells.get(i)).map(|c| c.as_string().trim().to_string()).filter(|t| !t.is_empty()).collect();
+    let named = texts.iter().filter(|t| says_test(t) || (audit_title_id(t).is_some() && t.split_whitespace().count() > 2)).count();
+    texts.len() >= 3 && named * 5 >= texts.len() * 4
 }
 
 /// An actions table's columns that were not recognised and hold dates (most
@@ -7460,6 +7594,10 @@ struct RowReader<'a> {
     /// An action list's column naming each action's audit by a title with
     /// the child's id ([`audit_named_column`]), read as its child id.
     audit_named: Option<usize>,
+    /// An action list with no child or audit id whose actions' own words
+    /// name the child ("Action – 7712043: Placement stability meeting", a
+    /// plan's task): the id read from them ([`text_names_child`]).
+    text_named: bool,
     /// Whether the table is seed 002's Part B, kept as a list of its own
     /// ([`super::join::part_of_columns`]): its rows skip the resubmission rule.
     part_b: bool,
@@ -8512,6 +8650,15 @@ impl<'a> RowReader<'a> {
         (date(&old) && date(value)) || (grade(&old) && grade(value)) || (id(&old) && id(value) && !date(&old))
     }
 
+    /// The name of a row's item, as a list's own column gives it ("Title",
+    /// "Task Name"), when it says test; with that column's header.
+    fn item_says_test(&self, row: &SourceRow) -> Option<(String, String)> {
+        self.mapping.columns.iter().filter(|c| ITEM_NAMED.contains(&fold(&c.header).as_str())).find_map(|c| {
+            let t = row.cells.get(c.index)?.as_string();
+            says_test(&t).then(|| (t, c.header.clone()))
+        })
+    }
+
     fn noted_as_cancelled(&self, row: &SourceRow) -> Option<(String, String)> {
         // (Only an allocation never done: a done audit's note may tell of
         // another's removal, "replaced TH50211".)
@@ -9287,7 +9434,13 @@ impl<'a> RowReader<'a> {
             // when every export is read ([`children_of_originals`]).
             (None, None) => match self.text(row, "previous_id").filter(|_| self.mapping.field("child_id").is_none()) {
                 Some(original) => format!("{CHILD_OF_ORIGINAL}{}", original.trim()),
-                None => return Err(("no child id", String::new(), Some("child id".to_string()))),
+                // (A test item with no child, in a list whose child's id is
+                // in a column of its own: its name says test, "TEST -
+                // please ignore" as a plan's task.)
+                None => match self.item_says_test(row) {
+                    Some((t, header)) => return Err((TEST_RECORD, t, Some(header))),
+                    None => return Err(("no child id", String::new(), Some("child id".to_string()))),
+                },
             },
         };
         // A reallocated row with a completion date of its own is that audit done.
@@ -9776,6 +9929,7 @@ impl<'a> RowReader<'a> {
                 Some(t) if says_test(&t) => return Err((TEST_RECORD, t, Some("audit".to_string()))),
                 t => t.and_then(|t| audit_title_id(&t)),
             },
+            None if self.text_named => audit_title_id(&text),
             None => self.text(row, "child_id"),
         };
         // A test's action: its child's id, its words or its owner say so
@@ -11732,7 +11886,7 @@ mod tests {
         .enumerate()
         .map(|(i, d)| row(i as u32 + 2, &["C1", d, "Visited at 10:30, all well"]))
         .collect();
-        let split = KeyValueColumns::find(&header, &body).expect("one column of pairs");
+        let split = KeyValueColumns::find(&header, &body, true).expect("one column of pairs");
         assert_eq!(split.columns.len(), 1, "free text with a colon is not pairs");
         let h = split.apply(header.clone(), 1);
         assert_eq!(h.cells.iter().map(Cell::as_string).collect::<Vec<_>>(), ["Person ID", "Visit Details", "Notes", "Seen", "Seen alone", "Announced"]);
@@ -11747,7 +11901,16 @@ mod tests {
             .enumerate()
             .map(|(i, d)| row(i as u32 + 2, &["C1", d, ""]))
             .collect();
-        assert!(KeyValueColumns::find(&header, &prose).is_none());
+        assert!(KeyValueColumns::find(&header, &prose, true).is_none());
+        // Pairs one to a line among other lines (a plan's task described):
+        // the pairs are read, the other lines left; not in a Word form.
+        let described: Vec<SourceRow> = (0..5)
+            .map(|i| row(i + 2, &["C1", &format!("Case ID: 700000{i}\nDistrict: North\n\nOVERALL JUDGEMENT: Good\nFull audit saved in the folder"), ""]))
+            .collect();
+        let split = KeyValueColumns::find(&header, &described, true).expect("lines of pairs");
+        assert_eq!(split.columns[0].2, ["Case ID", "District", "OVERALL JUDGEMENT"]);
+        assert_eq!(split.apply(described[3].clone(), 1).cells[3].as_string(), "7000003");
+        assert!(KeyValueColumns::find(&header, &described, false).is_none());
     }
 
     #[test]

@@ -4916,6 +4916,75 @@ fn a_board_exported_group_by_group_reads_its_items_as_audits_and_its_subitems_as
 }
 
 #[test]
+fn a_sheet_kept_as_an_outline_reads_its_audits_and_the_actions_under_them() {
+    // Smartsheet's row hierarchy (here as its CSV export, which loses the
+    // indentation): a month's row over its audits, each audit's actions on
+    // rows of their own under it, one header for all, an unticked box on
+    // every row.
+    let sheet = "Child / Action,Team,Auditor,Action Owner,Date Allocated,Due Date,Status,Date Completed,Overall Grade,SW/PA input\n\
+         August 2026 allocations,,,,,31/08/2026,,,,FALSE\n\
+         7005001,Unit 2,Ada Quill,,03/08/2026,31/08/2026,Complete,02/09/2026,Inadequate,TRUE\n\
+         Update the chronology,,,Bo Renner,,,Complete,10/09/2026,,FALSE\n\
+         September 2026 allocations,,,,,30/09/2026,,,,FALSE\n\
+         7005002,Unit 3,Cy Tamsin,,01/09/2026,30/09/2026,Complete,25/09/2026,Good,TRUE\n\
+         Share the assessment with father,,,Di Ostrow,,09/10/2026,In Progress,,,FALSE\n\
+         Record wishes and feelings,,,Di Ostrow,,05/10/2026,Complete,02/10/2026,,FALSE\n\
+         7005001 (re-audit),Unit 2,Ada Quill,,01/09/2026,30/09/2026,Complete,29/09/2026,Good,TRUE\n\
+         Supervision to evidence reflection,,,Bo Renner,,30/10/2026,Complete,04/11/2026,,FALSE\n\
+         7005003,Unit 3,Cy Tamsin,,01/09/2026,30/09/2026,In Progress,,,FALSE\n";
+    let out = run_one_file("outline-audits-actions", "Case File Audit Tracker.csv", sheet.as_bytes());
+    // Completed in September–October: 7005001 (due in August), 7005002 and
+    // the re-audit; due in the period: 7005002 and the re-audit on time,
+    // 7005003 not done.
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(3));
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(3)));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)));
+    let children: Vec<String> = rows(&out.join("normalised/audits.csv")).iter().map(|r| r["child_id"].clone()).collect();
+    assert_eq!(children, ["7005001", "7005002", "7005001", "7005003"]);
+    // Each action is its audit's: the chronology (no due date: 10 working
+    // days after its audit, 16/09) and the wishes on time; the father's
+    // assessment open and the supervision done after as_of, both overdue.
+    let actions: Vec<String> = rows(&out.join("normalised/actions.csv")).iter().map(|r| r["child_id"].clone()).collect();
+    assert_eq!(actions, ["7005001", "7005002", "7005002", "7005001"]);
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(2), Some(4)));
+    assert_eq!(metrics(&out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "actions_overdue").unwrap()["value"].as_f64(), Some(2.0));
+    let dq = data_quality(&out);
+    assert!(dq.contains("outline_layout") && dq.contains("August 2026 allocations") && dq.contains("a parent row"), "{dq}");
+    assert!(!dq.contains("action_unlinked"), "{dq}");
+}
+
+#[test]
+fn a_plan_of_tasks_reads_its_audit_tasks_and_its_bucket_of_actions() {
+    // Microsoft Planner's plan (here as CSV): each audit a task, the child,
+    // district and grade in its description, one "Name: value" to a line;
+    // the actions agreed tasks in a bucket of their own, each named for
+    // its child; a test task.
+    let plan = "Task ID,Task Name,Bucket Name,Progress,Priority,Assigned To,Created Date,Due date,Completed Date,Labels,Description\n\
+         t1,Tier 2 audit – Case ID 7006001,Completed audits,Completed,Medium,Ada Quill,01/09/2026,25/09/2026,20/09/2026,North;Good,\"Case ID: 7006001\nDistrict the child belongs to: North\n\nOVERALL JUDGEMENT OF THE CASE FILE: Good\nFull audit saved in the Tier 2 folder\"\n\
+         t2,Tier 2 audit – Case ID 7006002,Completed audits,Completed,Medium,Cy Tamsin,01/09/2026,25/09/2026,28/09/2026,South;Good,\"Case ID: 7006002\nDistrict the child belongs to: South\n\nOVERALL JUDGEMENT OF THE CASE FILE: Requires Improvement\"\n\
+         t3,Tier 2 audit – Case ID 7006003,To be audited,Not started,Medium,Ada Quill,01/09/2026,25/09/2026,,North,\"Case ID: 7006003\nDistrict the child belongs to: North\"\n\
+         t4,TEST - please ignore,To be audited,Completed,Low,Ada Quill,01/09/2026,01/09/2026,01/09/2026,Good,testing the plan\n\
+         t5,Tier 2 audit – Case ID 7006004,Completed audits,Completed,Medium,Cy Tamsin,01/09/2026,25/09/2026,24/09/2026,South;Outstanding,\"Case ID: 7006004\nDistrict the child belongs to: South\n\nOVERALL JUDGEMENT OF THE CASE FILE: Outstanding\"\n\
+         a1,Action – 7006001: Update the chronology,Remedial actions,Completed,Medium,Bo Renner,20/09/2026,04/10/2026,02/10/2026,Remedial action,From audit of Case ID 7006001.\n\
+         a2,Action – 7006002: Housing options to be recorded in pathway plan,Remedial actions,Not started,Medium,Di Ostrow,28/09/2026,12/10/2026,,Remedial action,From audit of Case ID 7006002.\n\
+         a3,Action – 7006004: Life story work to be started,Remedial actions,Completed,Medium,Di Ostrow,24/09/2026,08/10/2026,08/10/2026,Remedial action,From audit of Case ID 7006004.\n";
+    let out = run_one_file("plan-buckets", "Tier 2 Case File Audits.csv", plan.as_bytes());
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(3));
+    // Due 25/09: 7006001 and 7006004 on time, 7006002 late, 7006003 not done.
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(4)));
+    // The description's overall, not the label (7006002's says Good).
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)));
+    let children: Vec<String> = rows(&out.join("normalised/audits.csv")).iter().map(|r| r["child_id"].clone()).collect();
+    assert_eq!(children, ["7006001", "7006002", "7006003", "7006004"]);
+    let actions: Vec<String> = rows(&out.join("normalised/actions.csv")).iter().map(|r| r["child_id"].clone()).collect();
+    assert_eq!(actions, ["7006001", "7006002", "7006004"], "the housing action is one (its label says Action, not 'no action')");
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(2), Some(3)));
+    let dq = data_quality(&out);
+    assert!(dq.contains("bucket_layout") && dq.contains("child_id_in_text") && dq.contains("TEST - please ignore"), "{dq}");
+    assert!(!dq.contains("action_unlinked") && !dq.contains("no child id"), "{dq}");
+}
+
+#[test]
 fn a_list_naming_each_audit_for_its_child_reads_the_childs_id_from_the_name() {
     // A list with no child id column whose items are named for the child
     // ("Client 7004001"); a group's name on a row of its own is no audit.
