@@ -477,20 +477,30 @@ fn parse_numeric_date(s: &str) -> Option<NaiveDate> {
 fn parse_named_month(s: &str) -> Option<NaiveDate> {
     let cleaned: String = s.chars().map(|c| if c == ',' || c == '-' || c == '/' { ' ' } else { c }).collect();
     let mut tokens: Vec<&str> = cleaned.split_whitespace().collect();
+    // A trailing time ("10:30", "9:14 AM": Jira's "01/Jul/26 12:00 AM",
+    // Notion's "June 1, 2026 9:14 AM").
+    if tokens.len() >= 4 && tokens.last().is_some_and(|t| t.eq_ignore_ascii_case("am") || t.eq_ignore_ascii_case("pm")) {
+        tokens.pop();
+    }
+    if tokens.len() >= 4 && tokens.last().is_some_and(|t| t.contains(':') && t.bytes().all(|b| b.is_ascii_digit() || b == b':')) {
+        tokens.pop();
+    }
     // A leading weekday name ("Fri", "Friday").
     if tokens.len() == 4 && tokens[0].chars().all(|c| c.is_ascii_alphabetic()) {
         tokens.remove(0);
     }
-    // A trailing time ("10:30").
-    if tokens.len() == 4 && tokens[3].contains(':') {
-        tokens.pop();
-    }
     if tokens.len() != 3 {
         return None;
     }
-    let day_token = tokens[0].trim_end_matches(|c: char| c.is_ascii_alphabetic()); // 1st, 2nd
+    // The month first, as American dates are written ("June 1, 2026"), or
+    // the day first ("1st June 2026").
+    let (day_token, month) = match month_from_name(tokens[0]) {
+        Some(_) if month_from_name(tokens[1]).is_none() => (tokens[1], tokens[0]),
+        _ => (tokens[0], tokens[1]),
+    };
+    let day_token = day_token.trim_end_matches(|c: char| c.is_ascii_alphabetic()); // 1st, 2nd
     let d: u32 = day_token.parse().ok()?;
-    let m = month_from_name(tokens[1])?;
+    let m = month_from_name(month)?;
     let y = year_of(tokens[2])?;
     let date = NaiveDate::from_ymd_opt(y, m, d)?;
     (date.year() > 1900).then_some(date)
@@ -510,6 +520,18 @@ mod tests {
         for t in ["03/09/2026 spoke to mum", "Yes 03/09/2026", "Seen 3 September 2026", "No"] {
             assert_eq!(date_alone(t), None, "{t}");
         }
+    }
+
+    #[test]
+    fn task_tools_dates_with_the_month_named_are_read() {
+        // Notion's "June 1, 2026 9:14 AM" and Jira's "01/Jul/26 12:00 AM".
+        assert_eq!(parse_date("June 1, 2026"), NaiveDate::from_ymd_opt(2026, 6, 1));
+        assert_eq!(parse_date("June 29, 2026 4:02 PM"), NaiveDate::from_ymd_opt(2026, 6, 29));
+        assert_eq!(parse_date("01/Jul/26 12:00 AM"), NaiveDate::from_ymd_opt(2026, 7, 1));
+        assert_eq!(parse_date("29/Jun/26 2:02 PM"), NaiveDate::from_ymd_opt(2026, 6, 29));
+        assert_eq!(parse_date("Sept 3rd 2026"), NaiveDate::from_ymd_opt(2026, 9, 3));
+        assert_eq!(parse_date("June 41, 2026"), None);
+        assert_eq!(parse_date("May June 2026"), None);
     }
 
     #[test]

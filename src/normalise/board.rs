@@ -110,7 +110,8 @@ impl Board {
         let mut items = Vec::with_capacity(rows.len());
         let mut subs: Vec<SourceRow> = Vec::new();
         let mut sub_header = false;
-        let mut in_subs: Option<usize> = None;
+        // (The subitems' first and last columns, under their header row.)
+        let mut in_subs: Option<(usize, usize)> = None;
         let mut item: Option<Cell> = None;
         let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
         let mark = |row: &mut SourceRow, why: &str| mark(row, width, why);
@@ -133,13 +134,18 @@ impl Board {
                     subs.push(SourceRow { row: row.row, cells });
                     sub_header = true;
                 }
-                in_subs = Some(at);
+                in_subs = Some((at, row.cells.iter().rposition(|c| !c.is_empty()).unwrap_or(at)));
                 mark(&mut row, SUBITEM_ROW);
                 items.push(row);
                 continue;
             }
-            // (A subitem: nothing before its names' column.)
-            if let Some(at) = in_subs.filter(|&at| row.cells[..at.min(row.cells.len())].iter().all(Cell::is_empty)) {
+            // (A subitem: nothing before its names' column, nor after the
+            // subitems' last: an item whose name was left blank fills the
+            // items' columns past them.)
+            let subitem = |&(at, end): &(usize, usize)| {
+                row.cells[..at.min(row.cells.len())].iter().all(Cell::is_empty) && row.cells.iter().skip(end + 1).all(Cell::is_empty)
+            };
+            if let Some((at, _)) = in_subs.filter(subitem) {
                 let mut cells = vec![item.clone().unwrap_or(Cell::Empty)];
                 cells.extend(row.cells.get(at..).unwrap_or_default().iter().cloned());
                 subs.push(SourceRow { row: row.row, cells });
@@ -169,7 +175,7 @@ pub fn marked(row: &SourceRow) -> Option<(&'static str, String)> {
     let Some(Cell::Text(t)) = row.cells.last() else { return None };
     let rest = t.strip_prefix(MARK)?;
     let (why, text) = rest.split_once(MARK)?;
-    let why = [GROUP_TITLE, SUBITEM_ROW, OUTLINE_PARENT, OUTLINE_ACTION, BUCKET_ACTION].into_iter().find(|w| *w == why)?;
+    let why = [GROUP_TITLE, SUBITEM_ROW, OUTLINE_PARENT, OUTLINE_ACTION, BUCKET_ACTION, SUBTASK_ROW].into_iter().find(|w| *w == why)?;
     Some((why, text.to_string()))
 }
 
@@ -215,6 +221,9 @@ const OUTLINE_AUDIT_DATE: &str = "Audit date";
 pub struct Outline {
     /// The column the outline's rows are named in (the child, the action).
     first: usize,
+    /// A column of the child's id of its own, where the first names the
+    /// row's kind ("Audit", "Action: …").
+    child: Option<usize>,
     /// The audit's own columns (its auditor, grade) and the action owner's.
     audit: Vec<usize>,
     owner: Vec<usize>,
@@ -253,19 +262,22 @@ impl Outline {
     /// rows and two action rows at least, every action under an audit (or
     /// another action), and no row with both an auditor and an owner (a
     /// tracker of audits with their action beside them is no outline).
-    /// `completed` whether a header names the audit's completion.
+    /// `completed` whether a header names the audit's completion, `child`
+    /// the child's id.
     pub fn find(
         header: &SourceRow,
         body: &[SourceRow],
         audit_side: impl Fn(&str) -> bool,
         owner: impl Fn(&str) -> bool,
         completed: impl Fn(&str) -> bool,
+        child: impl Fn(&str) -> bool,
     ) -> Option<Outline> {
         let first = header.cells.iter().position(|c| !c.is_empty())?;
         let named = |f: &dyn Fn(&str) -> bool| -> Vec<usize> {
             header.cells.iter().enumerate().filter(|(i, c)| *i != first && matches!(c, Cell::Text(t) if f(t))).map(|(i, _)| i).collect()
         };
         let (audit, owner, completed) = (named(&audit_side), named(&owner), named(&completed));
+        let child = named(&child).first().copied();
         let rows: Vec<&SourceRow> = body.iter().filter(|r| !r.is_blank() && !same_as_header(r, header)).collect();
         // (An owner's column filled on an audit's row is the audit's: "Reason
         // no SW/PA input", or a tracker's action beside its audit.)
@@ -273,7 +285,7 @@ impl Outline {
         if audit.is_empty() || owner.is_empty() {
             return None;
         }
-        let mut outline = Outline { first, audit, owner, completed, audits: 0, actions: 0, parents: 0 };
+        let mut outline = Outline { first, child, audit, owner, completed, audits: 0, actions: 0, parents: 0 };
         let mut above: Option<Kind> = None;
         for row in rows {
             let kind = outline.kind(row)?;
@@ -335,8 +347,11 @@ impl Outline {
                 cells.extend(row.cells.iter().enumerate().map(|(i, c)| if i == self.first { Cell::text(OUTLINE_TEXT) } else { c.clone() }));
                 actions.push(SourceRow { row: row.row, cells });
                 // (The audits' first column names each audit, the child's id
-                // among its words: "1093847 (re-audit)".)
-                row.cells[self.first] = Cell::text(OUTLINE_ITEM);
+                // among its words: "1093847 (re-audit)", where no column of
+                // its own gives it.)
+                if self.child.is_none() {
+                    row.cells[self.first] = Cell::text(OUTLINE_ITEM);
+                }
             }
             if row.row <= header || row.is_blank() {
                 audits.push(row);
@@ -345,7 +360,7 @@ impl Outline {
             match self.kind(&row) {
                 Some(Kind::Audit) => {
                     let done = self.completed.iter().filter_map(|&i| row.cells.get(i)).find(|c| !c.is_empty()).cloned().unwrap_or(Cell::Empty);
-                    audit = row.cells.get(self.first).cloned().map(|name| (name, done));
+                    audit = row.cells.get(self.child.unwrap_or(self.first)).cloned().map(|name| (name, done));
                 }
                 Some(Kind::Action) if audit.is_some() => {
                     let (name, done) = audit.clone().unwrap_or((Cell::Empty, Cell::Empty));
@@ -361,6 +376,14 @@ impl Outline {
                 _ => {}
             }
             audits.push(row);
+        }
+        // (The actions' table without the audits' columns, empty on every
+        // action: a table of their own names an action's fields only.)
+        let keep: Vec<usize> = (0..actions.iter().map(|r| r.cells.len()).max().unwrap_or(0))
+            .filter(|&j| j < 2 || j == self.first + 2 || actions.iter().skip(1).any(|r| r.cells.get(j).is_some_and(|c| !c.is_empty())))
+            .collect();
+        for r in actions.iter_mut() {
+            r.cells = keep.iter().map(|&j| r.cells.get(j).cloned().unwrap_or(Cell::Empty)).collect();
         }
         (audits, actions)
     }
@@ -378,49 +401,53 @@ pub const BUCKET_ACTION: &str = "a task in the plan's bucket of actions: read in
 /// the audits, each said.
 #[derive(Clone, Debug)]
 pub struct Buckets {
-    /// The column of the task's bucket, and the bucket of actions as written.
+    /// The column of the task's bucket, and the buckets of actions as written.
     column: usize,
-    bucket: String,
+    buckets: Vec<String>,
     actions: usize,
     others: usize,
 }
 
-/// Whether a header names a task's bucket (its list, its section).
+/// Whether a header names a task's bucket as the task tools write it
+/// (Planner's "Bucket Name", Trello's "List Name", Asana's
+/// "Section/Column"). (Not "Section", "Stage" or "Group": a question's
+/// section in an audit's answers, a status.)
 fn names_bucket(header: &str) -> bool {
     let f = fold(header);
-    f.split(' ').any(|w| w == "bucket") || matches!(f.as_str(), "list" | "list name" | "section" | "section column" | "column" | "group" | "stage")
+    f.split(' ').any(|w| w == "bucket") || matches!(f.as_str(), "list" | "list name" | "section column")
 }
 
-/// Whether a bucket's name says its tasks are actions ("Remedial actions",
-/// "Recommendations"), not audits.
+/// Whether a bucket's name says its tasks are actions: named for them
+/// ("Remedial actions", "Audit actions", "Recommendations"), or led by
+/// them and naming no audit ("Actions – North"; not "Audits with actions
+/// outstanding", "Re-audit (actions required)").
 fn bucket_of_actions(name: &str) -> bool {
     let f = fold(name);
-    let words: Vec<&str> = f.split(' ').collect();
-    words.iter().any(|w| matches!(*w, "action" | "actions" | "recommendation" | "recommendations"))
-        && !words.iter().any(|w| w.starts_with("audit") || *w == "audited")
+    let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    let act = |w: &&str| matches!(*w, "action" | "actions" | "recommendation" | "recommendations");
+    words.last().is_some_and(act) || (words.first().is_some_and(act) && !words.iter().any(|w| w.contains("audit")))
 }
 
 impl Buckets {
-    /// A plan among `body` (the rows below `header`): one bucket of actions
-    /// with two tasks or more, and two tasks or more in its other buckets.
+    /// A plan among `body` (the rows below `header`): buckets of actions
+    /// ("Actions – North", "Actions – South") with two tasks or more, and
+    /// two tasks or more in its other buckets.
     pub fn find(header: &SourceRow, body: &[SourceRow]) -> Option<Buckets> {
         let column = header.cells.iter().position(|c| matches!(c, Cell::Text(t) if names_bucket(t)))?;
-        let buckets: Vec<String> =
-            body.iter().filter_map(|r| r.cells.get(column)).filter(|c| !c.is_empty()).map(|c| c.as_string().trim().to_string()).collect();
-        let mut named: Vec<&String> = buckets.iter().filter(|b| bucket_of_actions(b)).collect();
-        named.sort();
-        named.dedup();
-        let [bucket] = named[..] else { return None };
-        let actions = buckets.iter().filter(|b| *b == bucket).count();
-        let others = buckets.len() - actions;
-        (actions >= 2 && others >= 2).then(|| Buckets { column, bucket: bucket.clone(), actions, others })
+        let all: Vec<String> = body.iter().filter_map(|r| r.cells.get(column)).filter(|c| !c.is_empty()).map(|c| c.as_string().trim().to_string()).collect();
+        let mut buckets: Vec<String> = all.iter().filter(|b| bucket_of_actions(b)).cloned().collect();
+        buckets.sort();
+        buckets.dedup();
+        let actions = all.iter().filter(|b| buckets.contains(b)).count();
+        let others = all.len() - actions;
+        (actions >= 2 && others >= 2).then_some(Buckets { column, buckets, actions, others })
     }
 
     /// What was found, for `validate`.
     pub fn describe(&self, header: &SourceRow) -> String {
         format!(
             "a plan of tasks in buckets: the tasks in '{}' (its '{}'; {} in the first rows) are the actions agreed on the audits, read as a table of their own after the other buckets' {} tasks, the audits",
-            self.bucket,
+            self.buckets.join("', '"),
             header.cells.get(self.column).map(Cell::as_string).unwrap_or_default(),
             self.actions,
             self.others
@@ -437,13 +464,119 @@ impl Buckets {
         for mut row in rows {
             if row.row == header {
                 actions.push(row.clone());
-            } else if row.row > header && row.cells.get(self.column).is_some_and(|c| c.as_string().trim() == self.bucket) {
+            } else if row.row > header && row.cells.get(self.column).is_some_and(|c| self.buckets.iter().any(|b| c.as_string().trim() == b)) {
                 actions.push(row.clone());
                 mark(&mut row, width, BUCKET_ACTION);
             }
             audits.push(row);
         }
         (audits, actions)
+    }
+}
+
+/// Why a subtask is not counted in its parents' table.
+pub const SUBTASK_ROW: &str = "a subtask of the task it names as its parent: read in the actions' own table, after this one";
+
+/// Headers of a task list's column naming each subtask's parent (Asana's
+/// "Parent task", Jira's "Parent id").
+const PARENT_NAMED: [&str; 8] = ["parent task", "parent id", "parent", "parent issue", "parent issue id", "parent key", "parent summary", "parent name"];
+
+/// Headers of a task's name (its words, read as the action's on a subtask).
+const TASK_NAMED: [&str; 8] = ["name", "task name", "task", "summary", "title", "card name", "item", "item name"];
+
+/// A task list exported with its subtasks (Asana's CSV, Jira's): each audit
+/// a task, the actions agreed on it its subtasks, each naming its parent in
+/// a column of its own ("Parent task": the parent's name; "Parent id": its
+/// id). The subtasks are read as a table of actions after the tasks, each
+/// with its parent's child (its child's id, or its name) as "Parent item"
+/// and its parent's completion as "Audit date"; the task's name is read as
+/// the action.
+#[derive(Clone, Debug)]
+pub struct Subtasks {
+    parent: usize,
+    name: usize,
+    child: Option<usize>,
+    completed: Vec<usize>,
+    subtasks: usize,
+}
+
+impl Subtasks {
+    /// Subtasks among `body`: two rows or more naming a parent, two or more
+    /// naming none, and four in five of the parents named found among the
+    /// latter (by any of their cells: a name, an id).
+    pub fn find(header: &SourceRow, body: &[SourceRow], completed: impl Fn(&str) -> bool, child: impl Fn(&str) -> bool) -> Option<Subtasks> {
+        let folded: Vec<String> = header.cells.iter().map(|c| fold(&c.as_string())).collect();
+        let parent = folded.iter().position(|h| PARENT_NAMED.contains(&h.as_str()))?;
+        let name = folded.iter().position(|h| TASK_NAMED.contains(&h.as_str())).or_else(|| header.cells.iter().position(|c| !c.is_empty()))?;
+        let named = |r: &SourceRow| r.cells.get(parent).map(|c| c.as_string().trim().to_string()).filter(|t| !t.is_empty());
+        let rows: Vec<&SourceRow> = body.iter().filter(|r| !r.is_blank() && !same_as_header(r, header)).collect();
+        let (subs, tops): (Vec<&SourceRow>, Vec<&SourceRow>) = rows.iter().partition(|r| named(r).is_some());
+        let found = subs.iter().filter(|r| named(r).is_some_and(|p| tops.iter().any(|t| t.cells.iter().any(|c| c.as_string().trim() == p)))).count();
+        if subs.len() < 2 || tops.len() < 2 || found * 5 < subs.len() * 4 {
+            return None;
+        }
+        let pick = |f: &dyn Fn(&str) -> bool| -> Vec<usize> {
+            header.cells.iter().enumerate().filter(|(_, c)| matches!(c, Cell::Text(t) if f(t))).map(|(i, _)| i).collect()
+        };
+        let child = pick(&child).first().copied();
+        Some(Subtasks { parent, name, child, completed: pick(&completed), subtasks: subs.len() })
+    }
+
+    /// What was found, for `validate`.
+    pub fn describe(&self, header: &SourceRow) -> String {
+        let name = |i: usize| header.cells.get(i).map(Cell::as_string).unwrap_or_default();
+        format!(
+            "a task list with subtasks: the {} rows naming a parent in '{}' are the actions agreed on it, read as a table of their own after the tasks, each with its parent's {} as '{PARENT_ITEM}' and its completion as '{OUTLINE_AUDIT_DATE}', and its '{}' as '{OUTLINE_TEXT}'",
+            self.subtasks,
+            name(self.parent),
+            self.child.map_or("name as written".to_string(), |c| format!("'{}'", name(c))),
+            name(self.name),
+        )
+    }
+
+    /// The rows as read: the tasks' table (subtasks marked, to be set
+    /// aside) and the subtasks' (their header, then each with its parent's
+    /// child and completion first). `header` is the header row's number.
+    pub fn split(&self, rows: Vec<SourceRow>, header: u32) -> (Vec<SourceRow>, Vec<SourceRow>) {
+        let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+        let named = |r: &SourceRow| r.cells.get(self.parent).map(|c| c.as_string().trim().to_string()).filter(|t| !t.is_empty());
+        let tops: Vec<SourceRow> = rows.iter().filter(|r| r.row > header && named(r).is_none()).cloned().collect();
+        let mut tasks = Vec::with_capacity(rows.len());
+        let mut subs: Vec<SourceRow> = Vec::new();
+        for mut row in rows {
+            if row.row == header {
+                let mut cells = vec![Cell::text(PARENT_ITEM), Cell::text(OUTLINE_AUDIT_DATE)];
+                cells.extend(row.cells.iter().enumerate().map(|(i, c)| if i == self.name { Cell::text(OUTLINE_TEXT) } else { c.clone() }));
+                subs.push(SourceRow { row: row.row, cells });
+            } else if row.row > header {
+                if let Some(p) = named(&row) {
+                    // (The parent: the one task with a cell as named.)
+                    let mut parents = tops.iter().filter(|t| t.cells.iter().any(|c| c.as_string().trim() == p));
+                    let parent = parents.next().filter(|_| parents.next().is_none());
+                    let child = parent
+                        .and_then(|t| self.child.and_then(|c| t.cells.get(c)).filter(|c| !c.is_empty()).or_else(|| t.cells.get(self.name)))
+                        .cloned()
+                        .unwrap_or(Cell::text(&p));
+                    let done =
+                        parent.and_then(|t| self.completed.iter().filter_map(|&i| t.cells.get(i)).find(|c| !c.is_empty())).cloned().unwrap_or(Cell::Empty);
+                    let mut cells = vec![child, done];
+                    cells.extend(row.cells.iter().cloned());
+                    subs.push(SourceRow { row: row.row, cells });
+                    mark(&mut row, width, SUBTASK_ROW);
+                }
+            }
+            tasks.push(row);
+        }
+        // (Without the parent's column, and the tasks' columns empty on
+        // every subtask.)
+        let parent = self.parent + 2;
+        let keep: Vec<usize> = (0..subs.iter().map(|r| r.cells.len()).max().unwrap_or(0))
+            .filter(|&j| j != parent && (j < 2 || j == self.name + 2 || subs.iter().skip(1).any(|r| r.cells.get(j).is_some_and(|c| !c.is_empty()))))
+            .collect();
+        for r in subs.iter_mut() {
+            r.cells = keep.iter().map(|&j| r.cells.get(j).cloned().unwrap_or(Cell::Empty)).collect();
+        }
+        (tasks, subs)
     }
 }
 
@@ -466,6 +599,9 @@ mod tests {
             (7, &["", "Strategy discussion", "B Owner", "Done", "2026-04-29"]),
             (8, &["", "Seen alone recorded", "B Owner", "Stuck", "2026-04-22"]),
             (9, &["Client 3041189", "", "C Auditor", "Complete", "2026-04-24"]),
+            (91, &["Subitems", "Name", "Owner", "Status"]),
+            (92, &["", "Chase the plan", "B Owner"]),
+            (93, &["", "", "C Auditor", "Complete", "2026-04-24"]),
             (10, &["", "", "", "", ""]),
             (11, &["March 2026"]),
             (12, &["Name", "Subitems", "Auditor", "Status", "Deadline"]),
@@ -474,21 +610,24 @@ mod tests {
             (15, &["", "Record visits", "D Owner", "Done", "2026-03-26"]),
         ]);
         let board = Board::find(&all[2], &all[3..]).expect("a board");
-        assert_eq!((board.groups, board.subitems), (1, 2));
+        assert_eq!((board.groups, board.subitems), (1, 3));
         let (items, subs) = board.split(all, 4);
         let why = |n: u32| items.iter().find(|r| r.row == n).and_then(marked).map(|m| m.0);
         assert_eq!(why(11), Some(GROUP_TITLE));
         assert_eq!(why(6), Some(SUBITEM_ROW));
         assert_eq!(why(7), Some(SUBITEM_ROW));
         assert_eq!(why(9), None, "an item after subitems is an item");
+        assert_eq!(why(92), Some(SUBITEM_ROW));
+        assert_eq!(why(93), None, "an item with its name left blank fills the items' columns past the subitems'");
         assert_eq!(why(12), None, "the header again is left to the row reader");
         let subs = subs.expect("subitems");
         let text = |r: &SourceRow| r.cells.iter().map(Cell::as_string).collect::<Vec<_>>();
         assert_eq!(text(&subs[0]), ["Parent item", "Action", "Owner", "Status", "Due date"]);
         assert_eq!(text(&subs[1])[..2], ["Client 3066015", "Strategy discussion"]);
         assert_eq!(text(&subs[2])[..2], ["Client 3066015", "Seen alone recorded"]);
-        assert_eq!(text(&subs[3])[..2], ["Client 3062290", "Record visits"]);
-        assert_eq!(subs.len(), 4);
+        assert_eq!(text(&subs[4])[..2], ["Client 3062290", "Record visits"]);
+        assert_eq!(text(&subs[3])[..2], ["Client 3041189", "Chase the plan"]);
+        assert_eq!(subs.len(), 5);
     }
 
     fn audit_side(t: &str) -> bool {
@@ -514,7 +653,7 @@ mod tests {
             (6, &["Visit the child", "", "C Owner", "2026-04-03", "", "", ""]),
             (7, &["Update the chronology", "", "C Owner", "", "2026-04-07", "", ""]),
         ]);
-        let outline = Outline::find(&all[0], &all[1..], audit_side, owner, completed).expect("an outline");
+        let outline = Outline::find(&all[0], &all[1..], audit_side, owner, completed, |_| false).expect("an outline");
         assert_eq!((outline.audits, outline.actions, outline.parents), (2, 3, 1));
         assert_eq!(outline.owner, [2], "a column filled on an audit's row is no owner's");
         let (audits, actions) = outline.split(all, 1);
@@ -538,7 +677,7 @@ mod tests {
             (4, &["", "", "C Owner", "", ""]),
             (5, &["7000003", "A Auditor", "", "2026-03-26", "Good"]),
         ]);
-        assert!(Outline::find(&all[0], &all[1..], audit_side, owner, completed).is_none());
+        assert!(Outline::find(&all[0], &all[1..], audit_side, owner, completed, |_| false).is_none());
         // (Nor actions under no audit.)
         let all = rows(&[
             (1, &["Item", "Auditor", "Owner"]),
@@ -548,7 +687,7 @@ mod tests {
             (5, &["7000002", "A Auditor", ""]),
             (6, &["Visit", "", "B Owner"]),
         ]);
-        assert!(Outline::find(&all[0], &all[1..], audit_side, owner, completed).is_none());
+        assert!(Outline::find(&all[0], &all[1..], audit_side, owner, completed, |_| false).is_none());
     }
 
     #[test]
@@ -566,7 +705,9 @@ mod tests {
         assert_eq!(actions.iter().map(|r| r.row).collect::<Vec<_>>(), [1, 4, 5]);
         // (Buckets of audits alone, or one action task: no plan of actions.)
         assert!(Buckets::find(&all[0], &all[1..4]).is_none());
-        assert!(!bucket_of_actions("Audits with actions outstanding") && bucket_of_actions("Recommendations"));
+        assert!(!bucket_of_actions("Audits with actions outstanding") && !bucket_of_actions("Re-audit (actions required)"));
+        assert!(bucket_of_actions("Recommendations") && bucket_of_actions("Audit actions") && bucket_of_actions("Actions – North"));
+        assert!(!names_bucket("Section") && !names_bucket("Stage") && names_bucket("Section/Column") && names_bucket("List Name"));
     }
 
     #[test]

@@ -471,9 +471,12 @@ pub(crate) fn asks_of_the_audit(folded: &str) -> bool {
     // (Or what was done with it: "Audit feedback sent to parents?",
     // "Audit report shared with the team manager?".)
     let sent = words.iter().any(|w| matches!(*w, "sent" | "shared" | "issued" | "emailed"));
+    // (A few words of the audit's own papers: "Details sent", seed 004's
+    // allocation, a tick where its date is not kept; "Report shared".)
+    let papers = words.len() <= 3 && words.iter().any(|w| matches!(*w, "details" | "report" | "feedback" | "form" | "letter"));
     (words.iter().any(|w| w.starts_with("acknowledg")) && (of_audit || words.len() <= 5))
         || (of_audit && words.iter().any(|w| w.starts_with("challeng")))
-        || (of_audit && sent)
+        || ((of_audit || papers) && sent)
 }
 
 /// The separator that joins two or more parts in most of a column's values
@@ -2629,6 +2632,8 @@ mod tests {
         // (Stranger review, forty-eighth session: both were dropped as domains.)
         assert!(asks_of_the_audit("i acknowledge that the audit has been received"));
         assert!(asks_of_the_audit("audit challenged"));
+        assert!(asks_of_the_audit("details sent") && asks_of_the_audit("report shared"));
+        assert!(!asks_of_the_audit("has the child s plan been shared with the family and the report sent to the iro"));
         assert!(asks_of_the_audit("part b csw acknowledged"));
         assert!(!asks_of_the_audit("are the child s identity and culture acknowledged in the plan"));
         assert!(!asks_of_the_audit("has the impact of domestic abuse on the child been acknowledged"));

@@ -57,6 +57,13 @@ fn is_ordinal_suffix(rest: &[char]) -> bool {
 /// that says whose the column is, the moderator's or the re-audit's ("Final
 /// judgment (moderator)", "Grade (re-audit)"), is kept: it changes the field.
 pub fn prepare_header(raw: &str) -> String {
+    // (Jira's CSV export writes its own fields' names as "Custom field
+    // (Child ID)": the name is the field's.)
+    let raw = raw.trim();
+    let raw = match raw.get(..14) {
+        Some(p) if p.eq_ignore_ascii_case("custom field (") && raw.ends_with(')') && raw.len() > 15 => &raw[14..raw.len() - 1],
+        _ => raw,
+    };
     let stripped = prepare(&outside_brackets_but_roles(raw));
     if stripped.is_empty() {
         prepare(raw)
@@ -1083,6 +1090,13 @@ mod tests {
             }
         }
         assert!(skipped > 20, "the test skips some: {skipped}");
+    }
+
+    #[test]
+    fn a_jira_custom_fields_name_is_the_fields() {
+        assert_eq!(prepare_header("Custom field (Child ID)"), "child id");
+        assert_eq!(prepare_header("Custom field (Do you agree with the Auditor?)"), "do you agree with the auditor");
+        assert_eq!(prepare_header("Custom field"), "custom field");
     }
 
     #[test]

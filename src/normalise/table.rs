@@ -186,8 +186,15 @@ impl KeyValueColumns {
         }
         let parts: Vec<(&str, &str)> = if lines { text.lines().filter_map(split).collect() } else { text.split(sep).map(split).collect::<Option<Vec<_>>>()? };
         let longest = if lines { 60 } else { 40 };
-        let fine =
-            parts.len() >= 2 && parts.iter().all(|(k, _)| !k.is_empty() && k.len() <= longest && k.chars().any(char::is_alphabetic) && !k.contains(['/', '.']));
+        // (On lines, no time of day: "Arrived at 10:30" is no pair.)
+        let fine = parts.len() >= 2
+            && parts.iter().all(|(k, _)| {
+                !k.is_empty()
+                    && k.len() <= longest
+                    && k.chars().any(char::is_alphabetic)
+                    && !k.contains(['/', '.'])
+                    && !(lines && k.ends_with(|c: char| c.is_ascii_digit()))
+            });
         fine.then_some(parts)
     }
 
@@ -199,7 +206,14 @@ impl KeyValueColumns {
             if texts.len() < 5 {
                 continue;
             }
-            for sep in ['|', ';', '\n'].into_iter().filter(|s| lines || *s != '\n') {
+            // (Pairs on lines only in a task's or card's description, as a
+            // template fills it: not a comment or a case note's words, whose
+            // "Strengths: …", "Seen alone: yes" are the writer's.)
+            let described = matches!(
+                fold(&header.cells[c].as_string()).as_str(),
+                "description" | "notes" | "task description" | "card description" | "task notes" | "details" | "task details"
+            );
+            for sep in ['|', ';', '\n'].into_iter().filter(|s| (lines && described) || *s != '\n') {
                 let read: Vec<Vec<(&str, &str)>> = texts.iter().filter_map(|t| Self::pairs(t, sep)).collect();
                 if read.len() * 5 < texts.len() * 4 {
                     continue;
@@ -209,6 +223,12 @@ impl KeyValueColumns {
                     if !names.iter().any(|n| n.eq_ignore_ascii_case(k)) {
                         names.push(k.to_string());
                     }
+                }
+                // (A template's: two names or more on four in five of them.)
+                let common =
+                    names.iter().filter(|n| read.iter().filter(|r| r.iter().any(|(k, _)| k.eq_ignore_ascii_case(n))).count() * 5 >= read.len() * 4).count();
+                if sep == '\n' && common < 2 {
+                    break;
                 }
                 if names.len() <= 12 {
                     columns.push((c, sep, names));
@@ -1654,7 +1674,7 @@ const OUTLINE_AUDIT_FIELDS: [&str; 10] = [
 ];
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 61] = [
+pub const SET_ASIDE_REASONS: [&str; 62] = [
     NO_ACTION,
     super::events::EVENT_FOLDED,
     TEAM_ACTION,
@@ -1678,6 +1698,7 @@ pub const SET_ASIDE_REASONS: [&str; 61] = [
     super::board::OUTLINE_PARENT,
     super::board::OUTLINE_ACTION,
     super::board::BUCKET_ACTION,
+    super::board::SUBTASK_ROW,
     ITEM_TITLE,
     super::sections::FURNITURE,
     super::sections::CUT_SHORT,
@@ -2645,6 +2666,8 @@ pub(crate) fn says_test(text: &str) -> bool {
                 | "form"
                 | "worker"
                 | "account"
+                | "delete"
+                | "remove"
         )
     });
     (test_word && rest_says) || f.contains("please ignore")
@@ -2843,8 +2866,14 @@ pub(crate) fn says_no_action(text: &str) -> bool {
         let l = fold(label);
         l.split(' ').count() <= 5 && matches!(l.split(' ').next(), Some("action" | "actions" | "recommendation" | "recommendations"))
     });
-    if let Some((_, rest)) = labelled {
-        return !rest.trim().is_empty() && says_no_action(rest);
+    // (A bare label, "Actions: recorded in the child's plan", may be the
+    // note that they are kept elsewhere: read whole too.)
+    if let Some((label, rest)) = labelled {
+        let bare = fold(label).split(' ').count() == 1;
+        if !(bare && says_no_action(&text.replacen(':', "", 1))) {
+            return !rest.trim().is_empty() && says_no_action(rest);
+        }
+        return true;
     }
     let about_actions = matches!(f.split(' ').next(), Some("actions" | "action" | "recommendations" | "all" | "smart"));
     let elsewhere = f.split(' ').count() <= 14
@@ -2863,6 +2892,8 @@ pub(crate) fn says_no_action(text: &str) -> bool {
             fold(text).as_str(),
             "no further action"
                 | "no further actions"
+                | "n a"
+                | "not applicable"
                 | "nfa"
                 | "no actions"
                 | "no action"
@@ -3017,6 +3048,10 @@ mod no_action_tests {
             "NFA - good practice noted, shared with team",
             "No further action - case closed 12/10",
             "Action 2: none required",
+            "Actions: recorded in the child's plan",
+            "Recommendations: held in the CIN plan",
+            "Actions: none",
+            "Action 1: N/A",
         ] {
             assert!(super::says_no_action(no), "{no}");
         }
@@ -3841,13 +3876,31 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 && rec.field_in(&[&rec.audit], t).is_none_or(|f| !OUTLINE_AUDIT_FIELDS.contains(&f.as_str()))
         };
         let completed = |t: &str| rec.field_in(&[&rec.audit], t).is_some_and(|f| f == "completed_date");
-        if let Some(outline) = super::board::Outline::find(&sample[h], &sample[h + 1..], audit_side, owner, completed) {
+        let child = |t: &str| rec.field_in(&[&rec.audit], t).is_some_and(|f| f == "child_id");
+        if let Some(outline) = super::board::Outline::find(&sample[h], &sample[h + 1..], audit_side, owner, completed, child) {
             let why = outline.describe(&sample[h]);
             findings.push(Severity::Warning, "outline_layout", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
             let header_row = sample[h].row;
             let all: Vec<SourceRow> = sample.into_iter().chain(rows.filter_map(Result::ok)).collect();
             let (audits, actions) = outline.split(all, header_row);
             return read_split(ctx, (file, sheet, text_format, date1904), (audits, actions), why, model, findings);
+        }
+    }
+    // A task list with subtasks (Asana, Jira): the audits' tasks, and the
+    // actions agreed on them their subtasks, each naming its parent. The
+    // tasks are read here, and the subtasks as a table after them (see
+    // [`super::board::Subtasks`]).
+    if let (Some(h), None, None) = (header, pins, &read_error) {
+        let rec = &ctx.recogniser;
+        let completed = |t: &str| rec.field_in(&[&rec.audit], t).is_some_and(|f| f == "completed_date");
+        let child = |t: &str| rec.field_in(&[&rec.audit], t).is_some_and(|f| f == "child_id");
+        if let Some(subtasks) = super::board::Subtasks::find(&sample[h], &sample[h + 1..], completed, child) {
+            let why = subtasks.describe(&sample[h]);
+            findings.push(Severity::Warning, "subtask_layout", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
+            let header_row = sample[h].row;
+            let all: Vec<SourceRow> = sample.into_iter().chain(rows.filter_map(Result::ok)).collect();
+            let (tasks, subs) = subtasks.split(all, header_row);
+            return read_split(ctx, (file, sheet, text_format, date1904), (tasks, subs), why, model, findings);
         }
     }
     // A plan of tasks in buckets (Microsoft Planner): the audits' tasks, and
@@ -5995,6 +6048,16 @@ const ITEM_NAMED: [&str; 9] = ["name", "item", "item name", "title", "task", "ta
 /// The one id a linked audit's title names ("5520814 – Mar 2026"), written
 /// once or more ("…,5556603 – Apr 2026" doubled); none for several ids or none.
 fn audit_title_id(t: &str) -> Option<String> {
+    // (A link after the title, as Notion writes a relation: "Tier 2 audit –
+    // Case ID 7743018 (https://www.notion.so/…-7743018-aa42…?pvs=21)".)
+    let mut plain = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some(at) = rest.find("(http") {
+        plain.push_str(&rest[..at]);
+        rest = rest[at..].find(')').map_or("", |end| &rest[at + end + 1..]);
+    }
+    plain.push_str(rest);
+    let t = plain.as_str();
     let mut ids = super::identity::id_tokens(t);
     ids.dedup();
     match ids.as_slice() {
@@ -9466,6 +9529,11 @@ impl<'a> RowReader<'a> {
         if let Some(auditor) = self.text(row, "auditor").filter(|a| says_test(a)) {
             return Err((TEST_RECORD, auditor, Some("auditor".to_string())));
         }
+        // (Or its item's name, a list's "Item" or "Title": "TEST ROW – delete"
+        // beside a made-up id, "123".)
+        if let Some((t, header)) = self.item_says_test(row) {
+            return Err((TEST_RECORD, t, Some(header)));
+        }
         let mut completed = self.date(row, "completed_date", findings);
         // A status that is, in itself, "not finished" ("Draft", "In progress"):
         // the form's date is when it was saved, not a completion. A status with
@@ -11871,6 +11939,14 @@ mod tests {
     }
 
     #[test]
+    fn an_audits_title_gives_its_one_id_past_a_link() {
+        assert_eq!(audit_title_id("5548117 – Mar 2026").as_deref(), Some("5548117"));
+        let notion = "Tier 2 audit – Case ID 7743018 (https://www.notion.so/Tier-2-audit-Case-ID-7743018-aa42ba69f9d1792c021b36e9c4977d86?pvs=21)";
+        assert_eq!(audit_title_id(notion).as_deref(), Some("7743018"));
+        assert_eq!(audit_title_id("7743018 and 7743019"), None);
+    }
+
+    #[test]
     fn cells_of_name_value_pairs_become_columns() {
         let row = |n: u32, cells: &[&str]| SourceRow { row: n, cells: cells.iter().map(|c| if c.is_empty() { Cell::Empty } else { Cell::text(c) }).collect() };
         let header = row(1, &["Person ID", "Visit Details", "Notes"]);
@@ -11907,10 +11983,25 @@ mod tests {
         let described: Vec<SourceRow> = (0..5)
             .map(|i| row(i + 2, &["C1", &format!("Case ID: 700000{i}\nDistrict: North\n\nOVERALL JUDGEMENT: Good\nFull audit saved in the folder"), ""]))
             .collect();
-        let split = KeyValueColumns::find(&header, &described, true).expect("lines of pairs");
+        assert!(KeyValueColumns::find(&header, &described, true).is_none(), "a column not named a description");
+        let task = row(1, &["Person ID", "Description", "Notes"]);
+        let split = KeyValueColumns::find(&task, &described, true).expect("lines of pairs");
         assert_eq!(split.columns[0].2, ["Case ID", "District", "OVERALL JUDGEMENT"]);
         assert_eq!(split.apply(described[3].clone(), 1).cells[3].as_string(), "7000003");
-        assert!(KeyValueColumns::find(&header, &described, false).is_none());
+        assert!(KeyValueColumns::find(&task, &described, false).is_none());
+        // (Not lines a writer labelled as they liked, nor times of day.)
+        let written: Vec<SourceRow> = [
+            "Purpose: visit\nArrived at 10:30, all well",
+            "Strengths: plan\nArrived at 09:15",
+            "Purpose: review\nSeen alone: yes",
+            "Worries: none\nLeft at 11:00",
+            "Purpose: visit\nGrade: Good",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, d)| row(i as u32 + 2, &["C1", d, ""]))
+        .collect();
+        assert!(KeyValueColumns::find(&task, &written, true).is_none());
     }
 
     #[test]
@@ -11953,7 +12044,9 @@ mod tests {
             ("Sep-Oct 2026", Some(date(2026, 9, 1))),
             ("Dec/Jan 27", Some(date(2026, 12, 1))),
             ("Sep/Nov 26", None),
-            ("Sep 10 2026", None),
+            // (A date written month first, "Sep 10 2026": its month.)
+            ("Sep 10 2026", Some(date(2026, 9, 1))),
+            ("Sep 41 2026", None),
         ] {
             assert_eq!(month_cell(&Cell::text(t)), want, "{t}");
         }
@@ -12094,7 +12187,7 @@ mod tests {
         for s in ["IP Address", "Completed", "Tested positive"] {
             assert!(!status_test(s), "{s}");
         }
-        for t in ["TEST", "test", "Test1", "TEST - please ignore", "Test record", "Dummy", "Ann Vale (please ignore)"] {
+        for t in ["TEST", "test", "Test1", "TEST - please ignore", "Test record", "Dummy", "Ann Vale (please ignore)", "TEST ROW – delete"] {
             assert!(says_test(t), "{t}");
         }
         for t in ["T123", "C205029", "Tess Ward", "Testa Marlow", "Test Valley Team", "TST-0012"] {

@@ -12,6 +12,9 @@
 use crate::normalise::{Finding, Judgement, Model, Normalised};
 use chrono::NaiveDate;
 
+/// An audit's `due_rule` where its due date is the export's own.
+pub const DUE_GIVEN: &str = "given in the export";
+
 type Out<'a> = &'a mut (dyn std::io::Write + Send);
 type Result = std::io::Result<()>;
 
@@ -303,7 +306,9 @@ pub fn audits_csv(model: &Model, out: Out) -> Result {
             o(&a.legal_status).into(),
             d(a.allocated),
             d(a.due),
-            a.due_rule.clone(),
+            // (The framework's rule is applied only where the export gives no
+            // due date: where it does, the column says so.)
+            if a.due.is_some() { DUE_GIVEN.to_string() } else { a.due_rule.clone() },
             d(a.completed),
         ];
         rec.extend(judgement_cols(a.overall.as_ref()).map(String::from));

@@ -4985,6 +4985,30 @@ fn a_plan_of_tasks_reads_its_audit_tasks_and_its_bucket_of_actions() {
 }
 
 #[test]
+fn a_task_lists_subtasks_are_the_actions_of_the_task_they_name() {
+    // Jira's CSV export: each audit an issue, its actions sub-tasks naming
+    // it by "Parent id", its own fields as "Custom field (…)", its dates
+    // "21/Sep/26 3:05 PM"; an admin task with no child.
+    let jira = "Summary,Issue key,Issue id,Issue Type,Status,Assignee,Created,Resolved,Due date,Parent id,Custom field (Child ID),Custom field (Name of Team),Custom field (Date of the Audit),Custom field (Auditors' Grade)\n\
+         Send the sample to auditors,LA-101,10501,Task,Done,Ffion Mabry,01/Sep/26 9:00 AM,01/Sep/26 9:05 AM,01/Sep/26 12:00 AM,,,,,\n\
+         Learning audit – 8810452,LA-102,10502,Audit,Done,Rhiannon Dace,01/Sep/26 9:12 AM,18/Sep/26 3:05 PM,30/Sep/26 12:00 AM,,8810452,Child Protection,18/Sep/26 12:00 AM,Good\n\
+         Core group to review the plan,LA-103,10503,Sub-task,Done,Cerys Wragg,18/Sep/26 3:20 PM,29/Sep/26 11:00 AM,02/Oct/26 12:00 AM,10502,,,,\n\
+         Learning audit – 8814009,LA-104,10504,Audit,Done,Gareth Lunn,01/Sep/26 9:12 AM,05/Oct/26 3:05 PM,30/Sep/26 12:00 AM,,8814009,Children in Care,05/Oct/26 12:00 AM,Inadequate\n\
+         Update the child's plan,LA-105,10505,Sub-task,In Progress,Cerys Wragg,05/Oct/26 3:20 PM,,19/Oct/26 12:00 AM,10504,,,,\n\
+         Learning audit – 8815530,LA-106,10506,Audit,In Progress,Maud Kerslake,01/Sep/26 9:12 AM,,30/Sep/26 12:00 AM,,8815530,Children in Care,,\n";
+    let out = run_one_file("subtasks-jira", "Jira Export CSV (all fields).csv", jira.as_bytes());
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(3)));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(2)));
+    let actions: Vec<String> = rows(&out.join("normalised/actions.csv")).iter().map(|r| r["child_id"].clone()).collect();
+    assert_eq!(actions, ["8810452", "8814009"]);
+    // Done 29/09 for 02/10; open and due 19/10, overdue at the end of October.
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)));
+    let dq = data_quality(&out);
+    assert!(dq.contains("subtask_layout") && !dq.contains("action_unlinked"), "{dq}");
+}
+
+#[test]
 fn a_list_naming_each_audit_for_its_child_reads_the_childs_id_from_the_name() {
     // A list with no child id column whose items are named for the child
     // ("Client 7004001"); a group's name on a row of its own is no audit.
