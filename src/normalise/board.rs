@@ -484,6 +484,15 @@ const PARENT_NAMED: [&str; 8] = ["parent task", "parent id", "parent", "parent i
 /// Headers of a task's name (its words, read as the action's on a subtask).
 const TASK_NAMED: [&str; 8] = ["name", "task name", "task", "summary", "title", "card name", "item", "item name"];
 
+/// Headers of a task's own id (a subtask's parent may name it by it).
+const TASK_ID_NAMED: [&str; 9] = ["task id", "issue id", "issue key", "key", "id", "card id", "item id", "record id", "task key"];
+
+/// A task's name or id as a parent is compared: case and runs of spaces
+/// folded ("Case file audit  – 7716003" is "case file audit – 7716003").
+fn task_key(c: &Cell) -> String {
+    c.as_string().split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
 /// A task list exported with its subtasks (Asana's CSV, Jira's): each audit
 /// a task, the actions agreed on it its subtasks, each naming its parent in
 /// a column of its own ("Parent task": the parent's name; "Parent id": its
@@ -495,6 +504,8 @@ const TASK_NAMED: [&str; 8] = ["name", "task name", "task", "summary", "title", 
 pub struct Subtasks {
     parent: usize,
     name: usize,
+    /// The columns a parent is named by: the tasks' ids, and their names.
+    keys: Vec<usize>,
     child: Option<usize>,
     completed: Vec<usize>,
     subtasks: usize,
@@ -507,11 +518,16 @@ impl Subtasks {
     pub fn find(header: &SourceRow, body: &[SourceRow], completed: impl Fn(&str) -> bool, child: impl Fn(&str) -> bool) -> Option<Subtasks> {
         let folded: Vec<String> = header.cells.iter().map(|c| fold(&c.as_string())).collect();
         let parent = folded.iter().position(|h| PARENT_NAMED.contains(&h.as_str()))?;
-        let name = folded.iter().position(|h| TASK_NAMED.contains(&h.as_str())).or_else(|| header.cells.iter().position(|c| !c.is_empty()))?;
-        let named = |r: &SourceRow| r.cells.get(parent).map(|c| c.as_string().trim().to_string()).filter(|t| !t.is_empty());
+        // (A task tool's list: the tasks' names, and their ids where it has
+        // them, are what a parent is named by; not a "Parent" column of a
+        // parent's answer, "Yes", "Mother", beside other answers.)
+        let name = folded.iter().position(|h| TASK_NAMED.contains(&h.as_str()))?;
+        let keys: Vec<usize> = folded.iter().enumerate().filter(|(_, h)| TASK_ID_NAMED.contains(&h.as_str())).map(|(i, _)| i).chain([name]).collect();
+        let named = |r: &SourceRow| r.cells.get(parent).map(task_key).filter(|t| !t.is_empty());
         let rows: Vec<&SourceRow> = body.iter().filter(|r| !r.is_blank() && !same_as_header(r, header)).collect();
         let (subs, tops): (Vec<&SourceRow>, Vec<&SourceRow>) = rows.iter().partition(|r| named(r).is_some());
-        let found = subs.iter().filter(|r| named(r).is_some_and(|p| tops.iter().any(|t| t.cells.iter().any(|c| c.as_string().trim() == p)))).count();
+        let is_parent = |t: &SourceRow, p: &str| keys.iter().any(|&k| t.cells.get(k).is_some_and(|c| task_key(c) == p));
+        let found = subs.iter().filter(|r| named(r).is_some_and(|p| tops.iter().any(|t| is_parent(t, &p)))).count();
         if subs.len() < 2 || tops.len() < 2 || found * 5 < subs.len() * 4 {
             return None;
         }
@@ -519,7 +535,7 @@ impl Subtasks {
             header.cells.iter().enumerate().filter(|(_, c)| matches!(c, Cell::Text(t) if f(t))).map(|(i, _)| i).collect()
         };
         let child = pick(&child).first().copied();
-        Some(Subtasks { parent, name, child, completed: pick(&completed), subtasks: subs.len() })
+        Some(Subtasks { parent, name, keys, child, completed: pick(&completed), subtasks: subs.len() })
     }
 
     /// What was found, for `validate`.
@@ -539,7 +555,7 @@ impl Subtasks {
     /// child and completion first). `header` is the header row's number.
     pub fn split(&self, rows: Vec<SourceRow>, header: u32) -> (Vec<SourceRow>, Vec<SourceRow>) {
         let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-        let named = |r: &SourceRow| r.cells.get(self.parent).map(|c| c.as_string().trim().to_string()).filter(|t| !t.is_empty());
+        let named = |r: &SourceRow| r.cells.get(self.parent).map(task_key).filter(|t| !t.is_empty());
         let tops: Vec<SourceRow> = rows.iter().filter(|r| r.row > header && named(r).is_none()).cloned().collect();
         let mut tasks = Vec::with_capacity(rows.len());
         let mut subs: Vec<SourceRow> = Vec::new();
@@ -551,12 +567,12 @@ impl Subtasks {
             } else if row.row > header {
                 if let Some(p) = named(&row) {
                     // (The parent: the one task with a cell as named.)
-                    let mut parents = tops.iter().filter(|t| t.cells.iter().any(|c| c.as_string().trim() == p));
+                    let mut parents = tops.iter().filter(|t| self.keys.iter().any(|&k| t.cells.get(k).is_some_and(|c| task_key(c) == p)));
                     let parent = parents.next().filter(|_| parents.next().is_none());
                     let child = parent
                         .and_then(|t| self.child.and_then(|c| t.cells.get(c)).filter(|c| !c.is_empty()).or_else(|| t.cells.get(self.name)))
                         .cloned()
-                        .unwrap_or(Cell::text(&p));
+                        .unwrap_or_else(|| row.cells[self.parent].clone());
                     let done =
                         parent.and_then(|t| self.completed.iter().filter_map(|&i| t.cells.get(i)).find(|c| !c.is_empty())).cloned().unwrap_or(Cell::Empty);
                     let mut cells = vec![child, done];
@@ -708,6 +724,32 @@ mod tests {
         assert!(!bucket_of_actions("Audits with actions outstanding") && !bucket_of_actions("Re-audit (actions required)"));
         assert!(bucket_of_actions("Recommendations") && bucket_of_actions("Audit actions") && bucket_of_actions("Actions – North"));
         assert!(!names_bucket("Section") && !names_bucket("Stage") && names_bucket("Section/Column") && names_bucket("List Name"));
+    }
+
+    #[test]
+    fn subtasks_name_their_parent_task_and_a_parents_answer_is_none() {
+        let all = rows(&[
+            (1, &["Task ID", "Name", "Parent task", "Due Date"]),
+            (2, &["11", "Case file audit – 7000001", "", "2026-09-30"]),
+            (3, &["12", "Update the plan", "case file audit  – 7000001 ", "2026-10-09"]),
+            (4, &["13", "Case file audit – 7000002", "", "2026-09-30"]),
+            (5, &["14", "Visit the child", "13", "2026-10-09"]),
+        ]);
+        let subtasks = Subtasks::find(&all[0], &all[1..], |_| false, |_| false).expect("subtasks");
+        let (tasks, subs) = subtasks.split(all, 1);
+        assert_eq!(tasks.iter().filter_map(marked).count(), 2);
+        let text = |r: &SourceRow| r.cells.iter().map(Cell::as_string).collect::<Vec<_>>();
+        assert_eq!(text(&subs[1])[0], "Case file audit – 7000001", "named by its name, whatever its case and spaces");
+        assert_eq!(text(&subs[2])[0], "Case file audit – 7000002", "or by its id");
+        // A "Parent" answer beside other answers: no task list.
+        let answers = rows(&[
+            (1, &["Child ID", "Auditor", "Child seen", "Parent"]),
+            (2, &["7000001", "A Auditor", "Yes", ""]),
+            (3, &["7000002", "A Auditor", "No", "Yes"]),
+            (4, &["7000003", "A Auditor", "Yes", ""]),
+            (5, &["7000004", "A Auditor", "Yes", "No"]),
+        ]);
+        assert!(Subtasks::find(&answers[0], &answers[1..], |_| false, |_| false).is_none());
     }
 
     #[test]

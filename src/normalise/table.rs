@@ -8275,6 +8275,21 @@ impl<'a> RowReader<'a> {
                 && x.allocated == a.allocated
                 && (x.completed.is_none() || a.completed.is_none() || x.completed == a.completed)
         };
+        // Or on the same sheet, neither completed, from the same allocation,
+        // by the same auditor and due the same day: one open audit entered
+        // twice (a task tool's "Duplicate task", a new task id the only
+        // difference).
+        let entered_twice = |x: &Audit, f: &Origin| {
+            !has_id
+                && self.same_log(f)
+                && x.completed.is_none()
+                && a.completed.is_none()
+                && x.allocated.is_some()
+                && x.allocated == a.allocated
+                && x.due == a.due
+                && x.framework == a.framework
+                && x.auditor.as_deref().map(fold) == a.auditor.as_deref().map(fold)
+        };
         let same_file = |f: &Origin| {
             f.file == self.file
                 && model
@@ -8282,7 +8297,7 @@ impl<'a> RowReader<'a> {
                     .iter()
                     .rev()
                     .find(|x| x.origin == *f)
-                    .is_some_and(|x| (has_id && same_child(x, &a) && !reaudit_of(x, &a)) || carried_over(x, f) || resubmitted(x))
+                    .is_some_and(|x| (has_id && same_child(x, &a) && !reaudit_of(x, &a)) || carried_over(x, f) || resubmitted(x) || entered_twice(x, f))
         };
         if let Some(first) = earlier.filter(|f| f.file != self.file || same_file(f)) {
             // Which version to use: see `later_version` (the table that records

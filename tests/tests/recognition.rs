@@ -5009,6 +5009,24 @@ fn a_task_lists_subtasks_are_the_actions_of_the_task_they_name() {
 }
 
 #[test]
+fn an_open_audit_entered_twice_on_one_sheet_counts_once() {
+    // A task tool's "Duplicate task": the same open audit, a new task id the
+    // only difference; and two open audits of one child allocated on other
+    // days, which are two.
+    let list = "Task ID,Name,Child ID,Auditor,Date allocated,Due date,Completed at,Overall grade\n\
+         101,Audit – 7200001,7200001,Ada Quill,01/09/2026,30/09/2026,20/09/2026,Good\n\
+         102,Audit – 7200002,7200002,Cy Tamsin,01/09/2026,30/09/2026,,\n\
+         103,Audit – 7200003,7200003,Ada Quill,01/09/2026,30/09/2026,25/09/2026,Good\n\
+         104,Audit – 7200002,7200002,Cy Tamsin,01/09/2026,30/09/2026,,\n\
+         105,Audit – 7200004,7200004,Cy Tamsin,01/09/2026,30/09/2026,,\n\
+         106,Audit – 7200004,7200004,Cy Tamsin,01/10/2026,30/10/2026,,\n";
+    let out = run_one_file("open-audit-twice", "audits.csv", list.as_bytes());
+    // Due in the period: 7200001, 7200003 on time; 7200002 once; 7200004 twice.
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(5)));
+    assert!(data_quality(&out).contains("entered again"), "{}", data_quality(&out));
+}
+
+#[test]
 fn a_list_naming_each_audit_for_its_child_reads_the_childs_id_from_the_name() {
     // A list with no child id column whose items are named for the child
     // ("Client 7004001"); a group's name on a row of its own is no audit.
