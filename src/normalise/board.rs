@@ -377,15 +377,20 @@ impl Outline {
             }
             audits.push(row);
         }
-        // (The actions' table without the audits' columns, empty on every
-        // action: a table of their own names an action's fields only.)
-        let keep: Vec<usize> = (0..actions.iter().map(|r| r.cells.len()).max().unwrap_or(0))
-            .filter(|&j| j < 2 || j == self.first + 2 || actions.iter().skip(1).any(|r| r.cells.get(j).is_some_and(|c| !c.is_empty())))
-            .collect();
-        for r in actions.iter_mut() {
-            r.cells = keep.iter().map(|&j| r.cells.get(j).cloned().unwrap_or(Cell::Empty)).collect();
-        }
+        only_filled_columns(&mut actions, |j| j < 2 || j == self.first + 2);
         (audits, actions)
+    }
+}
+
+/// A table split off a sheet (its header first) without the columns empty
+/// on every row below the header but those `kept`: the actions' table of
+/// a sheet of audits and actions names an action's fields only, not the
+/// audits' columns, empty on every action.
+fn only_filled_columns(table: &mut [SourceRow], kept: impl Fn(usize) -> bool) {
+    let width = table.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let keep: Vec<usize> = (0..width).filter(|&j| kept(j) || table.iter().skip(1).any(|r| r.cells.get(j).is_some_and(|c| !c.is_empty()))).collect();
+    for r in table.iter_mut() {
+        r.cells = keep.iter().map(|&j| r.cells.get(j).cloned().unwrap_or(Cell::Empty)).collect();
     }
 }
 
@@ -446,11 +451,17 @@ impl Buckets {
     /// What was found, for `validate`.
     pub fn describe(&self, header: &SourceRow) -> String {
         format!(
-            "a plan of tasks in buckets: the tasks in '{}' (its '{}'; {} in the first rows) are the actions agreed on the audits, read as a table of their own after the other buckets' {} tasks, the audits",
+            "a plan of tasks in buckets: the tasks in '{}' (its '{}'; {} in the first rows) are the actions agreed on the audits, read as a table of their own after the other buckets' {} tasks, the audits{}",
             self.buckets.join("', '"),
             header.cells.get(self.column).map(Cell::as_string).unwrap_or_default(),
             self.actions,
-            self.others
+            self.others,
+            header
+                .cells
+                .iter()
+                .find(|c| TASK_NAMED.contains(&fold(&c.as_string()).as_str()))
+                .map(|c| format!("; each task's '{}' is read as the action (as '{OUTLINE_TEXT}')", c.as_string()))
+                .unwrap_or_default()
         )
     }
 
@@ -463,13 +474,17 @@ impl Buckets {
         let mut actions: Vec<SourceRow> = Vec::new();
         for mut row in rows {
             if row.row == header {
-                actions.push(row.clone());
+                // (The task's name is what the action is: "Card Name", "Task Name".)
+                let name = row.cells.iter().position(|c| TASK_NAMED.contains(&fold(&c.as_string()).as_str()));
+                let cells = row.cells.iter().enumerate().map(|(i, c)| if Some(i) == name { Cell::text(OUTLINE_TEXT) } else { c.clone() }).collect();
+                actions.push(SourceRow { row: row.row, cells });
             } else if row.row > header && row.cells.get(self.column).is_some_and(|c| self.buckets.iter().any(|b| c.as_string().trim() == b)) {
                 actions.push(row.clone());
                 mark(&mut row, width, BUCKET_ACTION);
             }
             audits.push(row);
         }
+        only_filled_columns(&mut actions, |_| false);
         (audits, actions)
     }
 }
@@ -583,15 +598,12 @@ impl Subtasks {
             }
             tasks.push(row);
         }
-        // (Without the parent's column, and the tasks' columns empty on
-        // every subtask.)
+        // (Without the parent's column.)
         let parent = self.parent + 2;
-        let keep: Vec<usize> = (0..subs.iter().map(|r| r.cells.len()).max().unwrap_or(0))
-            .filter(|&j| j != parent && (j < 2 || j == self.name + 2 || subs.iter().skip(1).any(|r| r.cells.get(j).is_some_and(|c| !c.is_empty()))))
-            .collect();
         for r in subs.iter_mut() {
-            r.cells = keep.iter().map(|&j| r.cells.get(j).cloned().unwrap_or(Cell::Empty)).collect();
+            r.cells.get_mut(parent).into_iter().for_each(|c| *c = Cell::Empty);
         }
+        only_filled_columns(&mut subs, |j| j < 2 || j == self.name + 2);
         (tasks, subs)
     }
 }
@@ -709,16 +721,18 @@ mod tests {
     #[test]
     fn a_plans_bucket_of_actions_is_read_as_a_table_of_its_own() {
         let all = rows(&[
-            (1, &["Task Name", "Bucket Name", "Due date"]),
-            (2, &["Audit – Case ID 7000001", "Completed audits", "2026-03-27"]),
-            (3, &["Audit – Case ID 7000002", "To be audited", "2026-03-27"]),
-            (4, &["Action – 7000001: Update the plan", "Remedial actions", "2026-04-10"]),
-            (5, &["Action – 7000001: Visit", "Remedial actions", "2026-04-10"]),
+            (1, &["Task Name", "Bucket Name", "Due date", "Grade"]),
+            (2, &["Audit – Case ID 7000001", "Completed audits", "2026-03-27", "Good"]),
+            (3, &["Audit – Case ID 7000002", "To be audited", "2026-03-27", ""]),
+            (4, &["Action – 7000001: Update the plan", "Remedial actions", "2026-04-10", ""]),
+            (5, &["Action – 7000001: Visit", "Remedial actions", "2026-04-10", ""]),
         ]);
         let buckets = Buckets::find(&all[0], &all[1..]).expect("a plan");
         let (audits, actions) = buckets.split(all.clone(), 1);
         assert_eq!(audits.iter().filter_map(marked).count(), 2);
         assert_eq!(actions.iter().map(|r| r.row).collect::<Vec<_>>(), [1, 4, 5]);
+        // (The task's name read as the action; the audits' columns, empty on every action, left out.)
+        assert_eq!(actions[0].cells.iter().map(Cell::as_string).collect::<Vec<_>>(), [OUTLINE_TEXT, "Bucket Name", "Due date"]);
         // (Buckets of audits alone, or one action task: no plan of actions.)
         assert!(Buckets::find(&all[0], &all[1..4]).is_none());
         assert!(!bucket_of_actions("Audits with actions outstanding") && !bucket_of_actions("Re-audit (actions required)"));

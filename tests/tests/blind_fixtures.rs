@@ -1491,8 +1491,8 @@ fn a_hundred_and_thirty_ninth_blind_set_of_audits_kept_in_task_tools_keeps_the_k
     // dates ("July 14, 2026") and relation links, a Google Sheet kept as an
     // outline with the child in a column of its own, a test row's item name
     // and Asana's subtasks and duplicated open task are now read. Open, and
-    // not checked here: Trello (the grade in the card's labels, seed 004's
-    // due rule, an actions list).
+    // not checked here: Trello (the grade only in the card's labels, seed
+    // 004's due rule; its lists of actions are read).
     check_folders(
         "councils139",
         Some(&["oxcombe_jira_learning_audits", "drayfield_notion_tier2_audits", "brackenholt_gsheets_quality_audits", "pellingford_asana_kss_audits"]),
