@@ -5410,6 +5410,9 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     }
     // (What the title says its audits are due by, where no column says.)
     let titled_due = title_due_rule(ctx.config, &mapping, &sample[..h]);
+    // (Or seed 004's allocation itself: "Audit details sent", two weeks to
+    // complete.)
+    let sent_due = details_sent_rule(&mapping, &sample[h + 1..]);
     let mut reader = RowReader {
         service_plan: service_plan(
             &mapping,
@@ -5503,7 +5506,9 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         ),
         date1904,
         usual_year: usual_year(&mapping, &sample[h + 1..]),
-        own_due_rule: own_due_rule(ctx.config, &mapping, &sample[h + 1..]).or_else(|| titled_due.as_ref().map(|(rule, _)| rule.clone())),
+        own_due_rule: own_due_rule(ctx.config, &mapping, &sample[h + 1..])
+            .or_else(|| titled_due.as_ref().map(|(rule, _)| rule.clone()))
+            .or_else(|| sent_due.as_ref().map(|(rule, _)| rule.clone())),
         unused_date_columns: unused_date_columns(&mapping, &sample[h + 1..]),
         audit_named,
         text_named,
@@ -5624,14 +5629,24 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     if let Some(rule) = &reader.own_due_rule {
         let how = due_rule_words(rule);
         let titled = titled_due.as_ref().filter(|(titled, _)| titled == rule).map(|(_, line)| line);
-        let why = match titled {
-            Some(line) => format!("the title says \"{line}\": an audit here is taken to be due {how} (not by its framework's rule)"),
-            None => {
+        let sent = sent_due.as_ref().filter(|(sent, _)| sent == rule && titled.is_none()).map(|(_, header)| header);
+        let why = match (titled, sent) {
+            (Some(line), _) => format!("the title says \"{line}\": an audit here is taken to be due {how} (not by its framework's rule)"),
+            (None, Some(header)) => format!(
+                "'{header}' is when the audit's details were sent to the auditor, to be completed within 2 weeks (seed 004): with no due date column, an audit here is taken to be due {how}"
+            ),
+            (None, None) => {
                 format!("every audit here with both dates is due {how}: an audit with no due date is taken to be due {how} too (not by its framework's rule)")
             }
         };
         report.notes.push(why.clone());
-        let code = if titled.is_some() { "due_rule_from_title" } else { "due_rule_from_data" };
+        let code = if titled.is_some() {
+            "due_rule_from_title"
+        } else if sent.is_some() {
+            "due_rule_from_header"
+        } else {
+            "due_rule_from_data"
+        };
         findings.push(Severity::Info, code, &file, sheet.as_deref(), None, Some("due_date"), rule.clone(), why);
     }
     for (column, (count, example)) in &reader.views_as_yes {
@@ -6137,6 +6152,22 @@ fn unused_date_columns(mapping: &TableMapping, body: &[SourceRow]) -> Vec<usize>
         })
         .take(3)
         .collect()
+}
+
+/// Seed 004's due rule where an audit table with no due-date column reads
+/// its allocation from "Audit details sent" ("The audit details are sent to
+/// the auditors and must be completed within 2 weeks"): 14 days after it,
+/// whatever framework its questions are read as. With the column's header.
+/// (A due-date column empty on every row, a task tool's own "Due Date" left
+/// unset on the audits' cards, is none.)
+fn details_sent_rule(mapping: &TableMapping, body: &[SourceRow]) -> Option<(String, String)> {
+    let due_given = mapping.field("due_date").is_some_and(|d| body.iter().any(|r| r.cells.get(d).is_some_and(|c| !c.is_empty())));
+    if mapping.kind != TableKind::Audits || due_given {
+        return None;
+    }
+    let c = mapping.columns.iter().find(|c| c.target == Target::Field("allocated_date".into()))?;
+    let f = fold(&c.header);
+    (super::fold::contains_phrase(&f, "details sent")).then(|| ("days_after_allocation:14".to_string(), c.header.clone()))
 }
 
 /// The rule an audit table with no due-date column says in its title (the

@@ -5027,6 +5027,22 @@ fn an_open_audit_entered_twice_on_one_sheet_counts_once() {
 }
 
 #[test]
+fn audits_whose_details_were_sent_are_due_two_weeks_later() {
+    // Seed 004: "The audit details are sent to the auditors and must be
+    // completed within 2 weeks", in a list with no questions to know the
+    // framework by, and a due-date column left empty (a card's own).
+    let list = "Child ID,Auditor,Audit details sent,Due Date,Audit date\n\
+         7300001,Ada Quill,01/09/2026,,10/09/2026\n\
+         7300002,Cy Tamsin,01/09/2026,,20/09/2026\n\
+         7300003,Ada Quill,14/09/2026,,25/09/2026\n\
+         7300004,Cy Tamsin,14/09/2026,,30/09/2026\n";
+    let out = run_one_file("details-sent-due", "audits.csv", list.as_bytes());
+    // Due 15/09, 15/09, 28/09, 28/09: 7300002 and 7300004 late.
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(4)));
+    assert!(data_quality(&out).contains("due_rule_from_header"));
+}
+
+#[test]
 fn a_list_naming_each_audit_for_its_child_reads_the_childs_id_from_the_name() {
     // A list with no child id column whose items are named for the child
     // ("Client 7004001"); a group's name on a row of its own is no audit.
