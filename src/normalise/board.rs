@@ -608,6 +608,63 @@ impl Subtasks {
     }
 }
 
+/// A sheet holding audits and the actions agreed on them as rows of one
+/// table, in one of the layouts above: the audits are read as the table,
+/// and the actions as a table of their own after it.
+pub enum Layout {
+    Outline(Outline),
+    Subtasks(Subtasks),
+    Buckets(Buckets),
+}
+
+/// What a header names, for [`Layout::find`]: an audit's own field (its
+/// auditor, grade), an action's owner, the audit's completion, the child.
+pub struct HeaderNames<'a> {
+    pub audit_side: &'a dyn Fn(&str) -> bool,
+    pub owner: &'a dyn Fn(&str) -> bool,
+    pub completed: &'a dyn Fn(&str) -> bool,
+    pub child: &'a dyn Fn(&str) -> bool,
+}
+
+impl Layout {
+    /// The first layout found among `body` (the rows below `header`): an
+    /// outline, a task list with subtasks, a plan's buckets.
+    pub fn find(header: &SourceRow, body: &[SourceRow], names: &HeaderNames) -> Option<Layout> {
+        Outline::find(header, body, names.audit_side, names.owner, names.completed, names.child)
+            .map(Layout::Outline)
+            .or_else(|| Subtasks::find(header, body, names.completed, names.child).map(Layout::Subtasks))
+            .or_else(|| Buckets::find(header, body).map(Layout::Buckets))
+    }
+
+    /// The finding's code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Layout::Outline(_) => "outline_layout",
+            Layout::Subtasks(_) => "subtask_layout",
+            Layout::Buckets(_) => "bucket_layout",
+        }
+    }
+
+    /// What was found, for `validate`.
+    pub fn describe(&self, header: &SourceRow) -> String {
+        match self {
+            Layout::Outline(o) => o.describe(header),
+            Layout::Subtasks(t) => t.describe(header),
+            Layout::Buckets(b) => b.describe(header),
+        }
+    }
+
+    /// The rows as read: the audits' table (the actions' rows marked, to be
+    /// set aside) and the actions' table. `header` is the header row's number.
+    pub fn split(&self, rows: Vec<SourceRow>, header: u32) -> (Vec<SourceRow>, Vec<SourceRow>) {
+        match self {
+            Layout::Outline(o) => o.split(rows, header),
+            Layout::Subtasks(t) => t.split(rows, header),
+            Layout::Buckets(b) => b.split(rows, header),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

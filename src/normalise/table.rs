@@ -3861,59 +3861,28 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             return (first, subitems.map(table));
         }
     }
-    // A sheet kept as an outline (Smartsheet's row hierarchy): audits, the
-    // actions agreed on each under it, and months' or groups' rows over
-    // them, under one header. The audits are read here, and the actions as
-    // a table after them (see [`super::board::Outline`]).
+    // Audits and the actions agreed on them as rows of one table: a sheet
+    // kept as an outline (Smartsheet's row hierarchy: months' rows, each
+    // audit and its actions under it), a task list with subtasks (Asana,
+    // Jira: each action naming its parent audit), a plan's bucket of actions
+    // (Planner's "Remedial actions"). The audits are read here, and the
+    // actions as a table after them (see [`super::board::Layout`]).
     if let (Some(h), None, None) = (header, pins, &read_error) {
         let rec = &ctx.recogniser;
-        let audit_side = |t: &str| {
-            rec.field_in(&[&rec.action], t).is_none_or(|f| f != "owner")
-                && rec.field_in(&[&rec.audit], t).is_some_and(|f| OUTLINE_AUDIT_FIELDS.contains(&f.as_str()))
+        let audit_field = |t: &str| rec.field_in(&[&rec.audit], t);
+        let action_owner = |t: &str| rec.field_in(&[&rec.action], t).is_some_and(|f| f == "owner");
+        let names = super::board::HeaderNames {
+            audit_side: &|t| !action_owner(t) && audit_field(t).is_some_and(|f| OUTLINE_AUDIT_FIELDS.contains(&f.as_str())),
+            owner: &|t| action_owner(t) && audit_field(t).is_none_or(|f| !OUTLINE_AUDIT_FIELDS.contains(&f.as_str())),
+            completed: &|t| audit_field(t).is_some_and(|f| f == "completed_date"),
+            child: &|t| audit_field(t).is_some_and(|f| f == "child_id"),
         };
-        let owner = |t: &str| {
-            rec.field_in(&[&rec.action], t).is_some_and(|f| f == "owner")
-                && rec.field_in(&[&rec.audit], t).is_none_or(|f| !OUTLINE_AUDIT_FIELDS.contains(&f.as_str()))
-        };
-        let completed = |t: &str| rec.field_in(&[&rec.audit], t).is_some_and(|f| f == "completed_date");
-        let child = |t: &str| rec.field_in(&[&rec.audit], t).is_some_and(|f| f == "child_id");
-        if let Some(outline) = super::board::Outline::find(&sample[h], &sample[h + 1..], audit_side, owner, completed, child) {
-            let why = outline.describe(&sample[h]);
-            findings.push(Severity::Warning, "outline_layout", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
+        if let Some(layout) = super::board::Layout::find(&sample[h], &sample[h + 1..], &names) {
+            let why = layout.describe(&sample[h]);
+            findings.push(Severity::Warning, layout.code(), &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
             let header_row = sample[h].row;
             let all: Vec<SourceRow> = sample.into_iter().chain(rows.filter_map(Result::ok)).collect();
-            let (audits, actions) = outline.split(all, header_row);
-            return read_split(ctx, (file, sheet, text_format, date1904), (audits, actions), why, model, findings);
-        }
-    }
-    // A task list with subtasks (Asana, Jira): the audits' tasks, and the
-    // actions agreed on them their subtasks, each naming its parent. The
-    // tasks are read here, and the subtasks as a table after them (see
-    // [`super::board::Subtasks`]).
-    if let (Some(h), None, None) = (header, pins, &read_error) {
-        let rec = &ctx.recogniser;
-        let completed = |t: &str| rec.field_in(&[&rec.audit], t).is_some_and(|f| f == "completed_date");
-        let child = |t: &str| rec.field_in(&[&rec.audit], t).is_some_and(|f| f == "child_id");
-        if let Some(subtasks) = super::board::Subtasks::find(&sample[h], &sample[h + 1..], completed, child) {
-            let why = subtasks.describe(&sample[h]);
-            findings.push(Severity::Warning, "subtask_layout", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
-            let header_row = sample[h].row;
-            let all: Vec<SourceRow> = sample.into_iter().chain(rows.filter_map(Result::ok)).collect();
-            let (tasks, subs) = subtasks.split(all, header_row);
-            return read_split(ctx, (file, sheet, text_format, date1904), (tasks, subs), why, model, findings);
-        }
-    }
-    // A plan of tasks in buckets (Microsoft Planner): the audits' tasks, and
-    // the actions' in a bucket of their own ("Remedial actions"). The audits
-    // are read here, and the actions as a table after them (see
-    // [`super::board::Buckets`]).
-    if let (Some(h), None, None) = (header, pins, &read_error) {
-        if let Some(buckets) = super::board::Buckets::find(&sample[h], &sample[h + 1..]) {
-            let why = buckets.describe(&sample[h]);
-            findings.push(Severity::Warning, "bucket_layout", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
-            let header_row = sample[h].row;
-            let all: Vec<SourceRow> = sample.into_iter().chain(rows.filter_map(Result::ok)).collect();
-            let (audits, actions) = buckets.split(all, header_row);
+            let (audits, actions) = layout.split(all, header_row);
             return read_split(ctx, (file, sheet, text_format, date1904), (audits, actions), why, model, findings);
         }
     }
