@@ -246,6 +246,27 @@ fn filled(row: &SourceRow, i: usize) -> bool {
     }
 }
 
+/// The header's columns whose text `f` says yes to.
+fn columns_named(header: &SourceRow, f: &dyn Fn(&str) -> bool) -> Vec<usize> {
+    header.cells.iter().enumerate().filter(|(_, c)| matches!(c, Cell::Text(t) if f(t))).map(|(i, _)| i).collect()
+}
+
+/// The first filled of a row's cells in `columns` (an audit's completion
+/// among its completion columns), else an empty cell.
+fn first_filled(row: &SourceRow, columns: &[usize]) -> Cell {
+    columns.iter().filter_map(|&i| row.cells.get(i)).find(|c| !c.is_empty()).cloned().unwrap_or(Cell::Empty)
+}
+
+/// The header of the actions' table split off a sheet of audits and
+/// actions: "Parent item" and "Audit date" first (each action's audit, as
+/// the split gives them), then the sheet's header with the column of the
+/// action's words read as "Action".
+fn actions_header(header: &SourceRow, text: usize) -> SourceRow {
+    let mut cells = vec![Cell::text(PARENT_ITEM), Cell::text(OUTLINE_AUDIT_DATE)];
+    cells.extend(header.cells.iter().enumerate().map(|(i, c)| if i == text { Cell::text(OUTLINE_TEXT) } else { c.clone() }));
+    SourceRow { row: header.row, cells }
+}
+
 /// What an outline's row is.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Kind {
@@ -273,9 +294,7 @@ impl Outline {
         child: impl Fn(&str) -> bool,
     ) -> Option<Outline> {
         let first = header.cells.iter().position(|c| !c.is_empty())?;
-        let named = |f: &dyn Fn(&str) -> bool| -> Vec<usize> {
-            header.cells.iter().enumerate().filter(|(i, c)| *i != first && matches!(c, Cell::Text(t) if f(t))).map(|(i, _)| i).collect()
-        };
+        let named = |f: &dyn Fn(&str) -> bool| -> Vec<usize> { columns_named(header, f).into_iter().filter(|&i| i != first).collect() };
         let (audit, owner, completed) = (named(&audit_side), named(&owner), named(&completed));
         let child = named(&child).first().copied();
         let rows: Vec<&SourceRow> = body.iter().filter(|r| !r.is_blank() && !same_as_header(r, header)).collect();
@@ -343,9 +362,7 @@ impl Outline {
         let mut audit: Option<(Cell, Cell)> = None;
         for mut row in rows {
             if row.row == header {
-                let mut cells = vec![Cell::text(PARENT_ITEM), Cell::text(OUTLINE_AUDIT_DATE)];
-                cells.extend(row.cells.iter().enumerate().map(|(i, c)| if i == self.first { Cell::text(OUTLINE_TEXT) } else { c.clone() }));
-                actions.push(SourceRow { row: row.row, cells });
+                actions.push(actions_header(&row, self.first));
                 // (The audits' first column names each audit, the child's id
                 // among its words: "1093847 (re-audit)", where no column of
                 // its own gives it.)
@@ -359,7 +376,7 @@ impl Outline {
             }
             match self.kind(&row) {
                 Some(Kind::Audit) => {
-                    let done = self.completed.iter().filter_map(|&i| row.cells.get(i)).find(|c| !c.is_empty()).cloned().unwrap_or(Cell::Empty);
+                    let done = first_filled(&row, &self.completed);
                     audit = row.cells.get(self.child.unwrap_or(self.first)).cloned().map(|name| (name, done));
                 }
                 Some(Kind::Action) if audit.is_some() => {
@@ -508,6 +525,16 @@ fn task_key(c: &Cell) -> String {
     c.as_string().split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
+/// The parent a row names in the column `parent`, as compared.
+fn parent_named(row: &SourceRow, parent: usize) -> Option<String> {
+    row.cells.get(parent).map(task_key).filter(|t| !t.is_empty())
+}
+
+/// Whether a task is the one named `key` by its name or its id (`keys`).
+fn names_task(task: &SourceRow, keys: &[usize], key: &str) -> bool {
+    keys.iter().any(|&k| task.cells.get(k).is_some_and(|c| task_key(c) == key))
+}
+
 /// A task list exported with its subtasks (Asana's CSV, Jira's): each audit
 /// a task, the actions agreed on it its subtasks, each naming its parent in
 /// a column of its own ("Parent task": the parent's name; "Parent id": its
@@ -538,19 +565,14 @@ impl Subtasks {
         // parent's answer, "Yes", "Mother", beside other answers.)
         let name = folded.iter().position(|h| TASK_NAMED.contains(&h.as_str()))?;
         let keys: Vec<usize> = folded.iter().enumerate().filter(|(_, h)| TASK_ID_NAMED.contains(&h.as_str())).map(|(i, _)| i).chain([name]).collect();
-        let named = |r: &SourceRow| r.cells.get(parent).map(task_key).filter(|t| !t.is_empty());
         let rows: Vec<&SourceRow> = body.iter().filter(|r| !r.is_blank() && !same_as_header(r, header)).collect();
-        let (subs, tops): (Vec<&SourceRow>, Vec<&SourceRow>) = rows.iter().partition(|r| named(r).is_some());
-        let is_parent = |t: &SourceRow, p: &str| keys.iter().any(|&k| t.cells.get(k).is_some_and(|c| task_key(c) == p));
-        let found = subs.iter().filter(|r| named(r).is_some_and(|p| tops.iter().any(|t| is_parent(t, &p)))).count();
+        let (subs, tops): (Vec<&SourceRow>, Vec<&SourceRow>) = rows.iter().partition(|r| parent_named(r, parent).is_some());
+        let found = subs.iter().filter(|r| parent_named(r, parent).is_some_and(|p| tops.iter().any(|t| names_task(t, &keys, &p)))).count();
         if subs.len() < 2 || tops.len() < 2 || found * 5 < subs.len() * 4 {
             return None;
         }
-        let pick = |f: &dyn Fn(&str) -> bool| -> Vec<usize> {
-            header.cells.iter().enumerate().filter(|(_, c)| matches!(c, Cell::Text(t) if f(t))).map(|(i, _)| i).collect()
-        };
-        let child = pick(&child).first().copied();
-        Some(Subtasks { parent, name, keys, child, completed: pick(&completed), subtasks: subs.len() })
+        let child = columns_named(header, &child).first().copied();
+        Some(Subtasks { parent, name, keys, child, completed: columns_named(header, &completed), subtasks: subs.len() })
     }
 
     /// What was found, for `validate`.
@@ -570,26 +592,22 @@ impl Subtasks {
     /// child and completion first). `header` is the header row's number.
     pub fn split(&self, rows: Vec<SourceRow>, header: u32) -> (Vec<SourceRow>, Vec<SourceRow>) {
         let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-        let named = |r: &SourceRow| r.cells.get(self.parent).map(task_key).filter(|t| !t.is_empty());
-        let tops: Vec<SourceRow> = rows.iter().filter(|r| r.row > header && named(r).is_none()).cloned().collect();
+        let tops: Vec<SourceRow> = rows.iter().filter(|r| r.row > header && parent_named(r, self.parent).is_none()).cloned().collect();
         let mut tasks = Vec::with_capacity(rows.len());
         let mut subs: Vec<SourceRow> = Vec::new();
         for mut row in rows {
             if row.row == header {
-                let mut cells = vec![Cell::text(PARENT_ITEM), Cell::text(OUTLINE_AUDIT_DATE)];
-                cells.extend(row.cells.iter().enumerate().map(|(i, c)| if i == self.name { Cell::text(OUTLINE_TEXT) } else { c.clone() }));
-                subs.push(SourceRow { row: row.row, cells });
+                subs.push(actions_header(&row, self.name));
             } else if row.row > header {
-                if let Some(p) = named(&row) {
-                    // (The parent: the one task with a cell as named.)
-                    let mut parents = tops.iter().filter(|t| self.keys.iter().any(|&k| t.cells.get(k).is_some_and(|c| task_key(c) == p)));
+                if let Some(p) = parent_named(&row, self.parent) {
+                    // (The parent: the one task named so.)
+                    let mut parents = tops.iter().filter(|t| names_task(t, &self.keys, &p));
                     let parent = parents.next().filter(|_| parents.next().is_none());
                     let child = parent
                         .and_then(|t| self.child.and_then(|c| t.cells.get(c)).filter(|c| !c.is_empty()).or_else(|| t.cells.get(self.name)))
                         .cloned()
                         .unwrap_or_else(|| row.cells[self.parent].clone());
-                    let done =
-                        parent.and_then(|t| self.completed.iter().filter_map(|&i| t.cells.get(i)).find(|c| !c.is_empty())).cloned().unwrap_or(Cell::Empty);
+                    let done = parent.map_or(Cell::Empty, |t| first_filled(t, &self.completed));
                     let mut cells = vec![child, done];
                     cells.extend(row.cells.iter().cloned());
                     subs.push(SourceRow { row: row.row, cells });
