@@ -20,6 +20,7 @@ mod groups;
 pub mod identity;
 pub mod join;
 pub mod joined;
+mod labels;
 pub mod long;
 mod lookalike;
 mod merge;

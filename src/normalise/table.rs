@@ -3963,6 +3963,24 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             return read_rewritten(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows), date1904 }, why, model, findings);
         }
     }
+    // Grades kept as a card's labels ("Q12 Meets good (green)"): read as a
+    // column per name the labels grade.
+    if let (Some(h), None, None) = (header, pins, &read_error) {
+        let rec = &ctx.recogniser;
+        // (A name that names a grade, or a question by its number, "Q12".)
+        let grades = |name: &str| {
+            let folded = fold(name);
+            let numbered = matches!(super::fold::split_numbering(&folded), (Some(n), rest) if rest.is_empty() && n != folded);
+            numbered || rec.field_in(&[&rec.audit], name).is_some_and(|f| f == "overall" || f == "moderated_overall" || f.starts_with("domain"))
+        };
+        if let Some(labels) = super::labels::LabelGrades::find(&sample[h], &sample[h + 1..], ctx.crosswalk, grades) {
+            let why = labels.describe(&sample[h]);
+            findings.push(Severity::Warning, "cell_split", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
+            let header_row = sample[h].row;
+            let rows = sample.into_iter().map(Ok).chain(rows).map(move |r| r.map(|row| labels.apply(row, header_row)));
+            return read_rewritten(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows), date1904 }, why, model, findings);
+        }
+    }
     // Dates written without their year ("14/09", "Mon 14 Sep"), the year
     // written once in a title, the sheet's name or the file's name: read in
     // that year (see [`super::yearless`]); where no year is written, said.
