@@ -93,6 +93,27 @@ fn pending(due: NaiveDate, done: Option<NaiveDate>, as_of: NaiveDate) -> bool {
     due > as_of && done.is_none_or(|d| d > as_of)
 }
 
+/// The due dates of the audits and actions due in the period after as_of
+/// and not done by it ([`pending`]): not yet late, so in neither on-time KPI.
+pub fn not_yet_due(ctx: &Ctx, period: &Period, as_of: NaiveDate) -> (Vec<NaiveDate>, Vec<NaiveDate>) {
+    let index = audit_index(ctx);
+    let audits = ctx
+        .model
+        .audits
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| ctx.cov.audit(*i, "audits_on_time"))
+        .filter_map(|(_, a)| audit_due(ctx, a).filter(|due| period.contains(*due) && pending(*due, done_date(a.completed), as_of)));
+    let actions = ctx
+        .model
+        .actions
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| ctx.cov.action(*i, "actions_on_time"))
+        .filter_map(|(_, act)| action_due(ctx, act, &index).filter(|due| period.contains(*due) && pending(*due, done_date(act.completed), as_of)));
+    (audits.collect(), actions.collect())
+}
+
 /// A completion date the on-time and overdue KPIs can use: one before 2000
 /// (METRICS.md: implausible; a "-5" date cell is 26/12/1899) says nothing of
 /// when the work was done, so it counts as not done, as an unreadable date

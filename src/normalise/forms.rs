@@ -643,6 +643,16 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
             let inline = split
                 .filter(|(_, v)| !v.trim().is_empty() && !is_placeholder(&Cell::text(v)) && !instruction_only(v.trim()))
                 .map(|(l, v)| (l.to_string(), Cell::text(v)));
+            // (Nor the template's own example kept in the label's cell, with
+            // the answer's cell beside it on the row: seed 001's "OVERALL
+            // JUDGEMENT OF THE CASE FILE: REQUIRES IMPROVEMENT" beside
+            // "Good", or beside "Choose an item." left as it was. The answer's
+            // cell is the answer; a comment beside is no answer cell.)
+            let answer_cell = answer_position(ctx, rows, r, c)
+                .filter(|(at, _)| *at == r)
+                .map(|(_, i)| &row.cells[i])
+                .filter(|v| is_placeholder(v) || (!is_label_like(ctx, v) && v.as_string().chars().count() <= 40));
+            let inline = inline.filter(|_| answer_cell.is_none());
             let t = &split.filter(|(_, v)| !v.trim().is_empty()).map_or_else(|| t.clone(), |(l, _)| l.to_string());
             let domain_label = summary_domain(ctx, t).is_some() || question_with_grade(ctx, rows, r, c, t).is_some();
             let field = form_field(ctx, t, moderation).or_else(|| tie_by_answer(ctx, t, answer_for(ctx, rows, r, c).map(|(v, _)| v)));
@@ -1041,6 +1051,48 @@ fn judge(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The overall grade a one-sheet form gives, with the label's row as given.
+    fn overall_of(overall_row: &[&str]) -> Option<Band> {
+        let config = crate::normalise::config::Config::defaults();
+        let crosswalk = crate::normalise::scales::Crosswalk::new(&config);
+        let ctx = Context::new(&config, &crosswalk);
+        let mut model = Model { strings: crate::normalise::Strings::new(), ..Default::default() };
+        let mut findings = Findings::default();
+        let text = |r: &[&str]| r.iter().map(|t| if t.is_empty() { Cell::Empty } else { Cell::text(t) }).collect::<Vec<_>>();
+        let rows: Vec<&[&str]> = vec![
+            &["Tier 2 (Full) Case File Audit Toolkit"],
+            &["Date:", "03/09/2026", "Auditor (name):", "Tessa Quayle"],
+            &["Case ID:", "7741003", "Case type:", "CLA"],
+            &["JUDGEMENT OF CASE FILE IN THE LAST 3 MONTHS", "Good"],
+            overall_row,
+        ];
+        let rows: Vec<SourceRow> = rows.iter().enumerate().map(|(i, r)| SourceRow { row: i as u32 + 1, cells: text(r) }).collect();
+        let table = crate::ingest::Table {
+            file: "form.xlsx".into(),
+            sheet: Some("Audit".into()),
+            text_format: None,
+            rows: Box::new(rows.into_iter().map(Ok)),
+            date1904: false,
+        };
+        super::super::table::read_table(&ctx, table, &mut model, &mut findings);
+        assert_eq!(model.audits.len(), 1, "{:?}", findings);
+        model.audits[0].overall.as_ref().and_then(|j| j.band)
+    }
+
+    /// A label's cell keeping the template's example after its colon, with
+    /// the answer's cell beside it: the answer's cell is read (left as the
+    /// template wrote it, no grade). A grade after the colon with nothing
+    /// beside it, or a comment beside it, is the answer.
+    #[test]
+    fn the_templates_example_in_a_labels_cell_is_no_answer() {
+        let label = "OVERALL JUDGEMENT OF THE CASE FILE:\t REQUIRES IMPROVEMENT";
+        assert_eq!(overall_of(&[label, "Good"]), Some(Band::Good));
+        assert_eq!(overall_of(&[label, "Choose an item."]), None);
+        assert_eq!(overall_of(&[label]), Some(Band::RequiresImprovement));
+        let comment = "Plans are current but drift in permanence planning over the summer was not challenged";
+        assert_eq!(overall_of(&[label, comment]), Some(Band::RequiresImprovement));
+    }
 
     #[test]
     fn an_instruction_alone_is_no_answer() {

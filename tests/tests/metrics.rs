@@ -107,3 +107,40 @@ fn period_and_as_of_flags() {
     let bad = auditpack(&root(), &["run", "-q", "--out", out.to_str().unwrap(), "--period", "March"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// Audits and actions due in the period after as_of and not done by it are not
+/// yet late: left out of audits_on_time and actions_on_time, and said in
+/// data_quality.csv, so the denominators are not thought short.
+#[test]
+fn items_due_after_as_of_are_left_out_and_said() {
+    let dir = scratch("not-yet-due");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("audits.csv"),
+        "Audit ID,Child ID,Team,Date allocated,Due date,Date completed,Overall grade\n\
+         A1,1000001,North,2026-09-01,2026-09-30,2026-09-20,Good\n\
+         A2,1000002,North,2026-09-01,2026-09-30,2026-10-02,Good\n\
+         A3,1000003,North,2026-10-01,2026-10-31,,\n\
+         A4,1000004,North,2026-10-01,2026-10-31,,\n\
+         A5,1000005,North,2026-10-01,2026-10-31,2026-10-29,Requires improvement\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("actions.csv"),
+        "Action ID,Audit ID,Action,Owner,Due date,Date completed\n\
+         X1,A1,Update the plan,SW,2026-10-05,2026-10-04\n\
+         X2,A1,Chronology,SW,2026-10-31,\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let o = auditpack(&dir, &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-30"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let m: Value = serde_json::from_slice(&std::fs::read(out.join("metrics.json")).unwrap()).unwrap();
+    assert_eq!((kpi(&m, "audits_on_time")["numerator"].as_u64(), kpi(&m, "audits_on_time")["denominator"].as_u64()), (Some(2), Some(3)));
+    assert_eq!((kpi(&m, "actions_on_time")["numerator"].as_u64(), kpi(&m, "actions_on_time")["denominator"].as_u64()), (Some(1), Some(1)));
+    let dq = rows(&out.join("normalised/data_quality.csv"));
+    let said = |code: &str| dq.iter().find(|r| r["code"] == code).map(|r| r["what_was_done"].clone()).unwrap_or_default();
+    assert!(said("audits_not_yet_due").starts_with("2 audits are due in the period after the as-of date (2026-10-30; the last due 2026-10-31)"), "{dq:?}");
+    assert!(said("actions_not_yet_due").starts_with("1 action is due in the period after the as-of date"), "{dq:?}");
+}
