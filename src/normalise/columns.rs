@@ -2280,6 +2280,35 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         }
     }
 
+    // A form's workflow step completed ("Step Completed", "Form completed
+    // date": a case management system's export of its audit form), where
+    // nothing else says when the audit was done: the step, and so the form,
+    // was finished then.
+    if kind == TableKind::Audits && !columns.iter().any(|c| c.target == Target::Field("completed_date".into())) {
+        let steps: Vec<usize> = (0..columns.len())
+            .filter(|&ci| {
+                let ws: Vec<&str> = folded[columns[ci].index].split(' ').collect();
+                let p = &profiles[columns[ci].index];
+                columns[ci].target == Target::Unmapped
+                    && ws.iter().any(|w| matches!(*w, "step" | "form" | "workflow"))
+                    && ws.iter().any(|w| w.starts_with("complet"))
+                    && !ws.iter().any(|w| matches!(*w, "due" | "deadline" | "target" | "by" | "expected" | "planned"))
+                    && p.non_empty > 0
+                    && p.dates * 2 >= p.non_empty
+            })
+            .collect();
+        if let [ci] = steps[..] {
+            let c = &mut columns[ci];
+            c.target = Target::Field("completed_date".into());
+            c.score = 1;
+            c.reason = "says when the audit form's step was completed, and no other column says when the audit was done".into();
+            notes.push(format!(
+                "column '{}' is read as the audit's completion: the form's step was completed then, and no other column says when the audit was done",
+                c.header
+            ));
+        }
+    }
+
     // A month column ("Cycle", "Month of audit") whose values are not months
     // ("Cycle 3", 1, 2, 3): not used, or its numbers would read as days of 1900.
     for c in columns.iter_mut().filter(|c| c.target == Target::Field("audit_month".into()) && c.score < 1000) {

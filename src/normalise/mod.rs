@@ -25,6 +25,7 @@ pub mod long;
 mod lookalike;
 mod merge;
 pub mod model;
+mod parts;
 pub mod pins;
 pub mod plans;
 pub mod plausible;

@@ -2617,7 +2617,7 @@ fn status_unfinished(status: &str) -> bool {
 /// A response or record made to try the form out: a survey tool's preview
 /// (Qualtrics' status "Survey Preview"), or one whose child id or auditor says
 /// it is a test ("TEST", "test", "TEST - please ignore").
-pub const TEST_RECORD: &str = "a test or preview response (its status, child id or auditor says so): not an audit";
+pub const TEST_RECORD: &str = "a test or preview response (its status, child id, auditor, team or name says so): not an audit";
 
 /// Why an action that says it is a test is not counted.
 pub const TEST_ACTION: &str = "a test record (its child id, words or owner say so): not an action";
@@ -2671,6 +2671,47 @@ pub(crate) fn says_test(text: &str) -> bool {
         )
     });
     (test_word && rest_says) || f.contains("please ignore")
+}
+
+/// Whether a team's name says it is a team for trying the system out ("LCS
+/// Test Team", "Test team", "TESTING"): a word "test", "testing" or "dummy",
+/// the others only a system's or a team's words; not a place ("Test Valley
+/// Team", on the River Test) nor a word that only holds it ("Contest").
+pub(crate) fn team_says_test(team: &str) -> bool {
+    let f = fold(team);
+    let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    words.iter().any(|w| matches!(*w, "test" | "testing" | "dummy"))
+        && words.iter().all(|w| {
+            matches!(
+                *w,
+                "test"
+                    | "testing"
+                    | "dummy"
+                    | "team"
+                    | "teams"
+                    | "lcs"
+                    | "eclipse"
+                    | "mosaic"
+                    | "carefirst"
+                    | "liquidlogic"
+                    | "paris"
+                    | "system"
+                    | "systems"
+                    | "admin"
+                    | "user"
+                    | "users"
+                    | "account"
+                    | "only"
+                    | "data"
+                    | "unit"
+                    | "qa"
+                    | "please"
+                    | "ignore"
+                    | "do"
+                    | "not"
+                    | "use"
+            )
+        })
 }
 
 /// A survey tool's row of import ids under its header (Qualtrics'
@@ -3960,6 +4001,20 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             findings.push(Severity::Warning, "cell_split", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
             let header_row = sample[h].row;
             let rows = sample.into_iter().map(Ok).chain(rows).map(move |r| r.map(|row| split.apply(row, header_row)));
+            return read_rewritten(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows), date1904 }, why, model, findings);
+        }
+    }
+    // Seed 002's two parts sent as two online forms' responses, the part
+    // named only by the file's or sheet's name: the form's "Timestamp" is
+    // when that part was done.
+    if let (Some(h), None, None) = (header, pins, &read_error) {
+        let rec = &ctx.recogniser;
+        let completion = |name: &str| rec.field_in(&[&rec.audit], name).as_deref() == Some("completed_date");
+        if let Some(part) = super::parts::PartFromName::find(&sample[h], &file, sheet.as_deref(), completion) {
+            let why = part.describe(&sample[h], sheet.as_deref());
+            findings.push(Severity::Warning, "part_from_name", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
+            let header_row = sample[h].row;
+            let rows = sample.into_iter().map(Ok).chain(rows).map(move |r| r.map(|row| part.apply(row, header_row)));
             return read_rewritten(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows), date1904 }, why, model, findings);
         }
     }
@@ -9562,6 +9617,11 @@ impl<'a> RowReader<'a> {
         if let Some(auditor) = self.text(row, "auditor").filter(|a| says_test(a)) {
             return Err((TEST_RECORD, auditor, Some("auditor".to_string())));
         }
+        // (Or its team, a system's own team for trying forms out: "LCS Test
+        // Team", "Test team".)
+        if let Some(team) = self.text(row, "team").filter(|t| team_says_test(t)) {
+            return Err((TEST_RECORD, team, Some("team".to_string())));
+        }
         // (Or its item's name, a list's "Item" or "Title": "TEST ROW – delete"
         // beside a made-up id, "123".)
         if let Some((t, header)) = self.item_says_test(row) {
@@ -12225,6 +12285,12 @@ mod tests {
         }
         for t in ["T123", "C205029", "Tess Ward", "Testa Marlow", "Test Valley Team", "TST-0012"] {
             assert!(!says_test(t), "{t}");
+        }
+        for t in ["LCS Test Team", "Test team", "TESTING", "Dummy team - do not use"] {
+            assert!(team_says_test(t), "{t}");
+        }
+        for t in ["Test Valley Team", "Test Valley", "Contest", "Testwood Locality", "Family Support (North)", "Tested Families"] {
+            assert!(!team_says_test(t), "{t}");
         }
     }
 

@@ -1,0 +1,115 @@
+//! Seed 002's two-part audit sent as two online forms' responses ("Quality
+//! Audit Part A - Auditor (Responses).csv", "… Part B - CSW (Responses)"):
+//! only the file's (or sheet's) name says which part a table is, and only the
+//! form tool's own "Timestamp" says when the part was done. That column is
+//! read as the part's completion ("Part A completed"), so the parts are
+//! joined as any two-part tables are (`join::parts_joined`): the audit is
+//! complete when Part B is.
+
+use crate::ingest::{Cell, SourceRow};
+
+/// A table's form-response timestamp, to be read as its part's completion.
+pub struct PartFromName {
+    column: usize,
+    /// The header read in its place: "Part B completed (Timestamp)".
+    header: String,
+}
+
+/// The part a file's or sheet's name says, written as a letter ("Part A",
+/// "PART B"): `Some(true)` Part B, `Some(false)` Part A.
+fn part_named(name: &str) -> Option<bool> {
+    super::columns::names_part_letter(name).then(|| super::columns::names_part_b(name)).flatten()
+}
+
+/// A form tool's own column of when a response was sent (Google Forms'
+/// "Timestamp", Microsoft Forms' "Completion time", "Submitted at").
+fn submission_time(header: &str) -> bool {
+    matches!(
+        super::fold::fold(header).as_str(),
+        "timestamp"
+            | "time stamp"
+            | "completion time"
+            | "submitted"
+            | "submitted at"
+            | "submitted on"
+            | "submission date"
+            | "submission time"
+            | "date submitted"
+            | "time submitted"
+            | "response submitted"
+            | "response date"
+    )
+}
+
+impl PartFromName {
+    /// Where the file's or sheet's name (not both, differing) says one part,
+    /// no header names a part, and one column is the response's timestamp
+    /// and no other says the audit's completion (`completion(header)`).
+    pub fn find(header: &SourceRow, file: &str, sheet: Option<&str>, completion: impl Fn(&str) -> bool) -> Option<PartFromName> {
+        let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        let part = match (part_named(&stem), sheet.and_then(part_named)) {
+            (Some(a), Some(b)) if a != b => return None,
+            (Some(p), _) | (None, Some(p)) => p,
+            (None, None) => return None,
+        };
+        let headers: Vec<String> = header.cells.iter().map(Cell::as_string).collect();
+        if headers.iter().any(|h| super::columns::names_part_letter(h)) {
+            return None;
+        }
+        let stamps: Vec<usize> = (0..headers.len()).filter(|&c| submission_time(&headers[c])).collect();
+        let [column] = stamps[..] else { return None };
+        if (0..headers.len()).any(|c| c != column && completion(&headers[c])) {
+            return None;
+        }
+        let letter = if part { "B" } else { "A" };
+        Some(PartFromName { column, header: format!("Part {letter} completed ({})", headers[column].trim()) })
+    }
+
+    pub fn describe(&self, header: &SourceRow, sheet: Option<&str>) -> String {
+        let whose = if sheet.is_some_and(|s| part_named(s).is_some()) { "the sheet's name" } else { "the file's name" };
+        let was = header.cells.get(self.column).map(Cell::as_string).unwrap_or_default();
+        format!(
+            "{whose} says which part of a two-part audit this is (seed 002: the audit is complete when Part B is): its '{was}' (when each response was sent) is read as '{}'",
+            self.header
+        )
+    }
+
+    /// The header row with the timestamp named as its part's completion.
+    pub fn apply(&self, mut row: SourceRow, header_row: u32) -> SourceRow {
+        if row.row == header_row {
+            if let Some(cell) = row.cells.get_mut(self.column) {
+                *cell = Cell::Text(self.header.clone());
+            }
+        }
+        row
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(cells: &[&str]) -> SourceRow {
+        SourceRow { row: 1, cells: cells.iter().map(|c| Cell::Text(c.to_string())).collect() }
+    }
+
+    #[test]
+    fn a_forms_timestamp_is_its_parts_completion() {
+        let none = |_: &str| false;
+        let b = header(&["Timestamp", "Email address", "CareFirst ID", "CSW name", "I confirm the audit has been received"]);
+        let found = PartFromName::find(&b, "in/Quality Audit Part B - CSW (Responses).csv", None, none).expect("Part B by its file's name");
+        assert_eq!(found.apply(b.clone(), 1).cells[0].as_string(), "Part B completed (Timestamp)");
+        assert_eq!(found.apply(SourceRow { row: 2, cells: vec![Cell::Text("22/07/2026 13:51:33".into())] }, 1).cells[0].as_string(), "22/07/2026 13:51:33");
+        let a = header(&["Completion time", "Child ID", "Overall evaluation"]);
+        let found = PartFromName::find(&a, "responses.xlsx", Some("PART A - Auditor"), none).expect("Part A by its sheet's name");
+        assert_eq!(found.header, "Part A completed (Completion time)");
+        // Not: no part named, a "Part 2", names that differ, a header naming
+        // a part already, another completion column, no timestamp.
+        assert!(PartFromName::find(&b, "Quality Audit - CSW (Responses).csv", None, none).is_none());
+        assert!(PartFromName::find(&b, "Quality Audit Part 2.csv", None, none).is_none());
+        assert!(PartFromName::find(&b, "Part A.xlsx", Some("Part B"), none).is_none());
+        assert!(PartFromName::find(&header(&["Timestamp", "Part B acknowledged"]), "Part B.csv", None, none).is_none());
+        assert!(PartFromName::find(&b, "Part B.csv", None, |h| h == "CSW name").is_none());
+        assert!(PartFromName::find(&header(&["Child ID", "Date"]), "Part B.csv", None, none).is_none());
+    }
+}
