@@ -2281,31 +2281,48 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     }
 
     // A form's workflow step completed ("Step Completed", "Form completed
-    // date": a case management system's export of its audit form), where
-    // nothing else says when the audit was done: the step, and so the form,
-    // was finished then.
+    // date": a case management system's export of its audit form), or a
+    // task tool's own closing of the audit's task ("Resolved": Jira; "Date
+    // Closed", "Date Done": ClickUp), where nothing else says when the audit
+    // was done: the form, or the task, was finished then.
     if kind == TableKind::Audits && !columns.iter().any(|c| c.target == Target::Field("completed_date".into())) {
-        let steps: Vec<usize> = (0..columns.len())
+        let step = |f: &str| {
+            let ws: Vec<&str> = f.split(' ').collect();
+            ws.iter().any(|w| matches!(*w, "step" | "form" | "workflow"))
+                && ws.iter().any(|w| w.starts_with("complet"))
+                && !ws.iter().any(|w| matches!(*w, "due" | "deadline" | "target" | "by" | "expected" | "planned"))
+        };
+        let closed = |f: &str| {
+            matches!(
+                f,
+                "resolved" | "date resolved" | "resolved date" | "resolved on" | "resolution date" | "date closed" | "closed date" | "closed on" | "date done"
+            )
+        };
+        let found: Vec<usize> = (0..columns.len())
             .filter(|&ci| {
-                let ws: Vec<&str> = folded[columns[ci].index].split(' ').collect();
+                let f = folded[columns[ci].index].as_str();
                 let p = &profiles[columns[ci].index];
-                columns[ci].target == Target::Unmapped
-                    && ws.iter().any(|w| matches!(*w, "step" | "form" | "workflow"))
-                    && ws.iter().any(|w| w.starts_with("complet"))
-                    && !ws.iter().any(|w| matches!(*w, "due" | "deadline" | "target" | "by" | "expected" | "planned"))
-                    && p.non_empty > 0
-                    && p.dates * 2 >= p.non_empty
+                columns[ci].target == Target::Unmapped && (step(f) || closed(f)) && p.non_empty > 0 && p.dates * 2 >= p.non_empty
             })
             .collect();
-        if let [ci] = steps[..] {
+        // (One such column; or a task tool's closings only, "Date Closed"
+        // and "Date Done" of one task, the first of them.)
+        let one = match found[..] {
+            [ci] => Some(ci),
+            [ci, ..] if found.iter().all(|&c| closed(&folded[columns[c].index])) => Some(ci),
+            _ => None,
+        };
+        if let Some(ci) = one {
+            let what = if step(&folded[columns[ci].index]) {
+                "the form's step was completed then"
+            } else {
+                "the audit's task was closed then (the task tool's own date)"
+            };
             let c = &mut columns[ci];
             c.target = Target::Field("completed_date".into());
             c.score = 1;
-            c.reason = "says when the audit form's step was completed, and no other column says when the audit was done".into();
-            notes.push(format!(
-                "column '{}' is read as the audit's completion: the form's step was completed then, and no other column says when the audit was done",
-                c.header
-            ));
+            c.reason = format!("{what}, and no other column says when the audit was done");
+            notes.push(format!("column '{}' is read as the audit's completion: {what}, and no other column says when the audit was done", c.header));
         }
     }
 

@@ -457,6 +457,38 @@ fn is_numbering(c: &Cell) -> bool {
     }
 }
 
+/// The kinds of answer a form's label asks for, where the cell beside a
+/// label that already holds a value may be its answer instead.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum AnswerKind {
+    Grade,
+    Date,
+    YesNo,
+}
+
+/// The kind of answer a field is ([`AnswerKind`]); none for a name or a text.
+fn field_kind(field: &str) -> Option<AnswerKind> {
+    match field {
+        "overall" | "moderated_overall" => Some(AnswerKind::Grade),
+        "completed_date" | "allocated_date" | "due_date" | "moderation_date" => Some(AnswerKind::Date),
+        "spoke_child" | "spoke_family" | "spoke_practitioner" | "moderated" | "moderator_agrees" | "escalated" => Some(AnswerKind::YesNo),
+        _ => None,
+    }
+}
+
+/// The kind of answer a cell holds, if it is one ([`AnswerKind`]).
+fn value_kind(ctx: &Context, c: &Cell) -> Option<AnswerKind> {
+    if c.as_date().is_some() {
+        Some(AnswerKind::Date)
+    } else if matches!(answer(c), Some(Answer::Yes | Answer::No)) {
+        Some(AnswerKind::YesNo)
+    } else if ctx.crosswalk.is_label(c) {
+        Some(AnswerKind::Grade)
+    } else {
+        None
+    }
+}
+
 /// A text that ends as a label does (':' or '?').
 fn ends_like_label(c: &Cell) -> bool {
     matches!(c, Cell::Text(t) if t.trim_end().ends_with([':', '?']))
@@ -646,13 +678,27 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
             // (Nor the template's own example kept in the label's cell, with
             // the answer's cell beside it on the row: seed 001's "OVERALL
             // JUDGEMENT OF THE CASE FILE: REQUIRES IMPROVEMENT" beside
-            // "Good", or beside "Choose an item." left as it was. The answer's
-            // cell is the answer; a comment beside is no answer cell.)
-            let answer_cell = answer_position(ctx, rows, r, c)
-                .filter(|(at, _)| *at == r)
-                .map(|(_, i)| &row.cells[i])
-                .filter(|v| is_placeholder(v) || (!is_label_like(ctx, v) && v.as_string().chars().count() <= 40));
-            let inline = inline.filter(|_| answer_cell.is_none());
+            // "Good", or beside "Choose an item." left as it was. The cell
+            // beside is the answer's when it is left as the template wrote
+            // it, or holds a value of the label's own kind: a grade for a
+            // grade, a date for a date, yes or no for a question; a comment
+            // or a name beside it is no answer, and the label's stands.)
+            let answer_cell = answer_position(ctx, rows, r, c).filter(|(at, _)| *at == r).map(|(_, i)| &row.cells[i]);
+            let stands = |(l, v): &(String, Cell)| {
+                let Some(beside) = answer_cell else { return true };
+                let own = form_field(ctx, l, moderation).and_then(|f| field_kind(&f));
+                !(is_placeholder(beside) || (own.is_some() && own == value_kind(ctx, beside) && own == value_kind(ctx, v)))
+            };
+            if let (Some((l, v)), Some(beside)) = (inline.as_ref().filter(|x| !stands(x)), answer_cell) {
+                let read =
+                    if is_placeholder(beside) { "as the template left it: no answer".to_string() } else { format!("'{}': it is read", beside.as_string()) };
+                let why = format!(
+                    "the label's own cell holds '{}' after its colon, taken for the template's example: the answer's cell beside it is {read}",
+                    v.as_string().trim()
+                );
+                findings.push(Severity::Info, "label_example", file, sheet, Some(row.row), Some(l.trim()), v.as_string().trim(), why);
+            }
+            let inline = inline.filter(stands);
             let t = &split.filter(|(_, v)| !v.trim().is_empty()).map_or_else(|| t.clone(), |(l, _)| l.to_string());
             let domain_label = summary_domain(ctx, t).is_some() || question_with_grade(ctx, rows, r, c, t).is_some();
             let field = form_field(ctx, t, moderation).or_else(|| tie_by_answer(ctx, t, answer_for(ctx, rows, r, c).map(|(v, _)| v)));
@@ -1092,6 +1138,9 @@ mod tests {
         assert_eq!(overall_of(&[label]), Some(Band::RequiresImprovement));
         let comment = "Plans are current but drift in permanence planning over the summer was not challenged";
         assert_eq!(overall_of(&[label, comment]), Some(Band::RequiresImprovement));
+        // (A short comment, or a count, beside it is no grade: the label's stands.)
+        assert_eq!(overall_of(&[label, "Outstanding actions: 2"]), Some(Band::RequiresImprovement));
+        assert_eq!(overall_of(&[label, "Good evidence of visits"]), Some(Band::RequiresImprovement));
     }
 
     #[test]

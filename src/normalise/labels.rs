@@ -61,7 +61,11 @@ fn graded<'t>(item: &'t str, crosswalk: &Crosswalk) -> Option<(&'t str, &'t str)
         }
         let name = item[..i].trim().trim_end_matches([':', '-', '–', '—', '=']).trim();
         let grade = item[i..].trim().trim_start_matches([':', '-', '–', '—', '=']).trim();
-        if !name.is_empty() && !grade.is_empty() && crosswalk.is_label(&Cell::Text(grade.to_string())) {
+        // (A tag of practice is no grade: "Overall: Good practice", "Q4
+        // Good practice"; "Requires improvement with elements of good
+        // practice" is one.)
+        let practice = super::fold::fold(grade).ends_with("good practice") && !super::fold::fold(grade).contains("elements");
+        if !name.is_empty() && !grade.is_empty() && !practice && crosswalk.is_label(&Cell::Text(grade.to_string())) {
             return Some((name, grade));
         }
     }
@@ -203,6 +207,9 @@ mod tests {
         assert_eq!(graded("Overall: Requires improvement", &cw), Some(("Overall", "Requires improvement")));
         assert_eq!(graded("Help and protection", &cw), None);
         assert_eq!(graded("Good", &cw), None, "a grade alone names nothing");
+        assert_eq!(graded("Overall: Good practice", &cw), None, "a tag of practice");
+        assert_eq!(graded("Q4 Good practice", &cw), None);
+        assert_eq!(graded("Overall: RI with elements of good practice", &cw), Some(("Overall", "RI with elements of good practice")));
     }
 
     fn row(n: u32, cells: &[&str]) -> SourceRow {

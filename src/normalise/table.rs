@@ -4022,11 +4022,26 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // column per name the labels grade.
     if let (Some(h), None, None) = (header, pins, &read_error) {
         let rec = &ctx.recogniser;
-        // (A name that names a grade, or a question by its number, "Q12".)
+        // (A name that names a grade, or a question by its number, "Q12";
+        // not one a column of the table already gives, "Overall" beside an
+        // "Overall judgement" column, "Q12" beside "Q12 Overall": the column
+        // is the grade, the labels perhaps left from before.)
+        let headers: Vec<String> = sample[h].cells.iter().map(Cell::as_string).collect();
+        let number_of = |t: &str| super::fold::split_numbering(&fold(t)).0;
+        let fields: Vec<String> = headers.iter().filter_map(|h| rec.field_in(&[&rec.audit], h)).collect();
+        let numbers: Vec<String> = headers.iter().filter_map(|h| number_of(h)).collect();
         let grades = |name: &str| {
             let folded = fold(name);
-            let numbered = matches!(super::fold::split_numbering(&folded), (Some(n), rest) if rest.is_empty() && n != folded);
-            numbered || rec.field_in(&[&rec.audit], name).is_some_and(|f| f == "overall" || f == "moderated_overall" || f.starts_with("domain"))
+            let number = match super::fold::split_numbering(&folded) {
+                (Some(n), rest) if rest.is_empty() && n != folded => Some(n),
+                _ => None,
+            };
+            let field = rec.field_in(&[&rec.audit], name).filter(|f| f == "overall" || f == "moderated_overall" || f.starts_with("domain"));
+            match (number, field) {
+                (Some(n), _) => !numbers.contains(&n),
+                (None, Some(f)) => !fields.contains(&f),
+                (None, None) => false,
+            }
         };
         if let Some(labels) = super::labels::LabelGrades::find(&sample[h], &sample[h + 1..], ctx.crosswalk, grades) {
             let why = labels.describe(&sample[h]);

@@ -5193,3 +5193,35 @@ fn cases_a_strangers_review_of_the_fiftieth_sessions_rules_found() {
     assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
     assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(1));
 }
+
+/// A task tool's own closing of an audit's task (Jira's "Resolved",
+/// ClickUp's "Date Closed" and "Date Done") is the audit's completion where
+/// nothing else says when it was done, with a note; a column of the audit's
+/// own date keeps its place beside it.
+#[test]
+fn a_task_tools_closing_is_the_audits_completion_where_nothing_else_is() {
+    let jira = "Summary,Issue key,Issue Type,Status,Assignee,Created,Resolved,Due date,Custom field (Child ID),Custom field (Team),Custom field (Overall grade)\n\
+        Audit 1000001,QA-1,Task,Done,Ann Vale,01/Sep/26 9:00 AM,14/Sep/26 3:05 PM,30/Sep/26,1000001,CIC,Good\n\
+        Audit 1000002,QA-2,Task,Done,Ann Vale,01/Sep/26 9:00 AM,02/Oct/26 3:05 PM,30/Sep/26,1000002,CIC,Requires improvement\n\
+        Audit 1000003,QA-3,Task,Done,Bo Rees,01/Sep/26 9:00 AM,20/Sep/26 3:05 PM,30/Sep/26,1000003,CP,Outstanding\n\
+        Audit 1000004,QA-4,Task,In Progress,Bo Rees,01/Sep/26 9:00 AM,,30/Sep/26,1000004,CP,\n";
+    let out = run_one_file("task-closing-jira", "jira.csv", jira.as_bytes());
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(4)));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)));
+    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    assert!(dq.contains("column 'Resolved' is read as the audit's completion: the audit's task was closed then"), "{dq}");
+    let clickup = "Task ID,Task Name,Status,Date Created,Due Date,Date Closed,Date Done,Child ID (short text),Team (drop down),Overall judgement (drop down)\n\
+        86a1,Audit 1000001,complete,2026-09-01,2026-09-30,2026-09-14,2026-09-14,1000001,CIC,Good\n\
+        86a2,Audit 1000002,complete,2026-09-01,2026-09-30,2026-10-02,2026-10-02,1000002,CIC,Requires improvement\n\
+        86a3,Audit 1000003,complete,2026-09-01,2026-09-30,2026-09-20,2026-09-20,1000003,CP,Outstanding\n\
+        86a4,Audit 1000004,in progress,2026-09-01,2026-09-30,,,1000004,CP,\n";
+    let out = run_one_file("task-closing-clickup", "clickup.csv", clickup.as_bytes());
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(4)));
+    assert_eq!(metrics(&out)["kpis"][0]["numerator"].as_u64(), Some(3), "audits_completed");
+    // (The audit's own date, where there is one, is the completion.)
+    let both = "Summary,Resolved,Date of audit,Due date,Child ID,Team,Overall grade\n\
+        Audit 1,2026-10-20,2026-09-14,2026-09-30,1000001,CIC,Good\n\
+        Audit 2,2026-10-21,2026-09-15,2026-09-30,1000002,CIC,Good\n";
+    let out = run_one_file("task-closing-own-date", "both.csv", both.as_bytes());
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(2)));
+}
