@@ -5200,7 +5200,8 @@ fn cases_a_strangers_review_of_the_fiftieth_sessions_rules_found() {
 /// own date keeps its place beside it.
 #[test]
 fn a_task_tools_closing_is_the_audits_completion_where_nothing_else_is() {
-    let jira = "Summary,Issue key,Issue Type,Status,Assignee,Created,Resolved,Due date,Custom field (Child ID),Custom field (Team),Custom field (Overall grade)\n\
+    let jira =
+        "Summary,Issue key,Issue Type,Status,Assignee,Created,Resolved,Due date,Custom field (Child ID),Custom field (Team),Custom field (Overall grade)\n\
         Audit 1000001,QA-1,Task,Done,Ann Vale,01/Sep/26 9:00 AM,14/Sep/26 3:05 PM,30/Sep/26,1000001,CIC,Good\n\
         Audit 1000002,QA-2,Task,Done,Ann Vale,01/Sep/26 9:00 AM,02/Oct/26 3:05 PM,30/Sep/26,1000002,CIC,Requires improvement\n\
         Audit 1000003,QA-3,Task,Done,Bo Rees,01/Sep/26 9:00 AM,20/Sep/26 3:05 PM,30/Sep/26,1000003,CP,Outstanding\n\
@@ -5224,4 +5225,29 @@ fn a_task_tools_closing_is_the_audits_completion_where_nothing_else_is() {
         Audit 2,2026-10-21,2026-09-15,2026-09-30,1000002,CIC,Good\n";
     let out = run_one_file("task-closing-own-date", "both.csv", both.as_bytes());
     assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(2)));
+}
+
+/// Grades kept as a card's labels ("Q12 Meets good (green)") are read as a
+/// column of their name; labels of a field the table already has a column
+/// for ("Overall: Good" beside "Overall Judgement") are left alone, and the
+/// column is the grade (stranger review 235: both were read and cancelled
+/// each other out).
+#[test]
+fn grades_in_labels_are_read_unless_a_column_gives_them() {
+    let labels_only = "Card Name,Labels,Child ID,Team,Audit date,Due Date\n\
+        Audit 1,\"Q12 Meets good (green), Help and protection (blue)\",1000001,CIC,2026-09-10,2026-09-30\n\
+        Audit 2,Q12 Does not meet good (red),1000002,CIC,2026-09-11,2026-09-30\n\
+        Audit 3,\"Help and protection (blue), Q12 Exceeds good (green)\",1000003,CIC,2026-09-12,2026-09-30\n\
+        Audit 4,Help and protection (blue),1000004,CIC,2026-09-13,2026-09-30\n";
+    let out = run_one_file("labels-only", "board.csv", labels_only.as_bytes());
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)));
+    assert!(data_quality(&out).contains("grades kept as labels in 'Labels'"));
+    let both = "Card Name,Labels,Child ID,Team,Audit date,Due Date,Overall Judgement\n\
+        Audit 1,\"Overall: Good (green), CIC (blue)\",1000001,CIC,2026-09-10,2026-09-30,Good\n\
+        Audit 2,Overall: Good (green),1000002,CIC,2026-09-11,2026-09-30,Good\n\
+        Audit 3,Overall: Good (green),1000003,CIC,2026-09-12,2026-09-30,Requires improvement\n\
+        Audit 4,Overall: Outstanding (green),1000004,CIC,2026-09-13,2026-09-30,Inadequate\n";
+    let out = run_one_file("labels-beside-a-column", "board.csv", both.as_bytes());
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(4)));
+    assert!(!data_quality(&out).contains("grades kept as labels"));
 }
