@@ -2620,7 +2620,7 @@ fn status_unfinished(status: &str) -> bool {
 pub const TEST_RECORD: &str = "a test or preview response (its status, child id, auditor, team or name says so): not an audit";
 
 /// Why an action that says it is a test is not counted.
-pub const TEST_ACTION: &str = "a test record (its child id, words or owner say so): not an action";
+pub const TEST_ACTION: &str = "a test record (its child id, audit, words or owner say so): not an action";
 
 /// Why a record of a test child is not counted ([`super::drop_test_children`]).
 pub const TEST_CHILD: &str = "a record of a test child (its id says test, or it is the placeholder id of an audit that was a test): not counted";
@@ -10102,7 +10102,7 @@ impl<'a> RowReader<'a> {
         // says test is a test's action.)
         let child_id = match self.audit_named {
             Some(_) => match self.text(row, "child_id") {
-                Some(t) if says_test(&t) => return Err((TEST_RECORD, t, Some("audit".to_string()))),
+                Some(t) if says_test(&t) => return Err((TEST_ACTION, t, Some("audit".to_string()))),
                 t => t.and_then(|t| audit_title_id(&t)),
             },
             None if self.text_named => audit_title_id(&text),

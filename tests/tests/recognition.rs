@@ -5251,3 +5251,16 @@ fn grades_in_labels_are_read_unless_a_column_gives_them() {
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(4)));
     assert!(!data_quality(&out).contains("grades kept as labels"));
 }
+
+/// An action whose audit's title says test ("TEST - please ignore" in an
+/// Airtable base's "Audit" link) is set aside as a test action, said so (it
+/// was said to be "not an audit").
+#[test]
+fn an_action_of_a_test_audit_is_said_to_be_a_test_action() {
+    let dir = scratch("test-action-wording");
+    let input = crate::root().join("tests/fixtures/councils136/brindlestow_airtable_torbay_base");
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    let line = dq.lines().find(|l| l.contains("Actions-Grid view.csv") && l.contains("TEST - please ignore")).expect("the test action is set aside");
+    assert!(line.contains("a test record (its child id, audit, words or owner say so): not an action"), "{line}");
+}
