@@ -510,8 +510,10 @@ impl Buckets {
 pub const SUBTASK_ROW: &str = "a subtask of the task it names as its parent: read in the actions' own table, after this one";
 
 /// Headers of a task list's column naming each subtask's parent (Asana's
-/// "Parent task", Jira's "Parent id").
-const PARENT_NAMED: [&str; 8] = ["parent task", "parent id", "parent", "parent issue", "parent issue id", "parent key", "parent summary", "parent name"];
+/// "Parent task", Jira's "Parent id"; an epic's issues name it in Jira
+/// Server's "Epic Link", by the epic's key).
+const PARENT_NAMED: [&str; 10] =
+    ["parent task", "parent id", "parent", "parent issue", "parent issue id", "parent key", "parent summary", "parent name", "epic link", "parent link"];
 
 /// Headers of a task's name (its words, read as the action's on a subtask).
 const TASK_NAMED: [&str; 8] = ["name", "task name", "task", "summary", "title", "card name", "item", "item name"];

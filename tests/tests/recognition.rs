@@ -5264,3 +5264,23 @@ fn an_action_of_a_test_audit_is_said_to_be_a_test_action() {
     let line = dq.lines().find(|l| l.contains("Actions-Grid view.csv") && l.contains("TEST - please ignore")).expect("the test action is set aside");
     assert!(line.contains("a test record (its child id, audit, words or owner say so): not an action"), "{line}");
 }
+
+/// A Jira export whose audits are epics and whose actions are the epics'
+/// issues, naming their epic in Jira Server's "Epic Link" by its key, is read
+/// as audits and their actions (before: the actions were read as audits).
+#[test]
+fn an_epics_issues_are_its_actions() {
+    let jira = "Summary,Issue key,Issue id,Issue Type,Status,Assignee,Created,Resolved,Due date,Epic Link,Custom field (Child ID),Custom field (Team),Custom field (Overall grade)\n\
+        Audit 1000001,QA-1,10001,Epic,Done,Ann Vale,01/Sep/26 9:00 AM,14/Sep/26 3:05 PM,30/Sep/26,,1000001,CIC,Good\n\
+        Audit 1000002,QA-2,10002,Epic,Done,Ann Vale,01/Sep/26 9:00 AM,02/Oct/26 3:05 PM,30/Sep/26,,1000002,CIC,Requires improvement\n\
+        Audit 1000003,QA-3,10003,Epic,Done,Bo Rees,01/Sep/26 9:00 AM,20/Sep/26 3:05 PM,30/Sep/26,,1000003,CP,Outstanding\n\
+        Update the care plan,QA-4,10004,Task,Done,Cal Moss,14/Sep/26 3:10 PM,20/Sep/26 1:00 PM,28/Sep/26,QA-1,,,\n\
+        Chronology to be brought up to date,QA-5,10005,Task,To Do,Cal Moss,02/Oct/26 3:10 PM,,16/Oct/26,QA-2,,,\n\
+        Father's views to be sought,QA-6,10006,Task,Done,Di Holt,02/Oct/26 3:10 PM,20/Oct/26 1:00 PM,16/Oct/26,QA-2,,,\n\
+        Health assessment,QA-7,10007,Task,To Do,Di Holt,20/Sep/26 3:10 PM,,05/Oct/26,QA-3,,,\n";
+    let out = run_one_file("epic-link", "jira.csv", jira.as_bytes());
+    assert_eq!(metrics(&out)["kpis"][0]["numerator"].as_u64(), Some(3), "audits_completed");
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(3)));
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(4)));
+    assert!(data_quality(&out).contains("subtask_layout"));
+}
