@@ -1283,6 +1283,19 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                     "text"
                 }
                 ("id", TableKind::Audits) if !has(&columns, "audit_id") => "audit_id",
+                // (A Title of identifiers beside the child's own column is the
+                // audit's reference, "QA-2026-41"; a list of actions names it
+                // in a lookup column, "Audit".)
+                ("title", TableKind::Audits)
+                    if !has(&columns, "audit_id") && profiles[columns[i].index].fits(super::recognise::ValueKind::Id) == Some(true) =>
+                {
+                    "audit_id"
+                }
+                ("audit", TableKind::Actions)
+                    if !has(&columns, "audit_id") && profiles[columns[i].index].fits(super::recognise::ValueKind::Id) == Some(true) =>
+                {
+                    "audit_id"
+                }
                 _ => continue,
             };
             columns[i].target = Target::Field(field.into());

@@ -2668,9 +2668,25 @@ pub(crate) fn says_test(text: &str) -> bool {
                 | "account"
                 | "delete"
                 | "remove"
+                // (A task tool's own words for its items: "Test task -
+                // ignore", "TEST card", "test issue".)
+                | "task"
+                | "card"
+                | "item"
+                | "issue"
+                | "ticket"
+                | "page"
         )
     });
     (test_word && rest_says) || f.contains("please ignore")
+}
+
+/// Whether a table is a list's version history: named for versions or
+/// history ("Version history", "Versions", "Item history"), with a column
+/// headed "Version" ("Version", "Version no", "Version number").
+fn is_version_history(name: &str, header: &[Cell]) -> bool {
+    let named = fold(name).split(' ').any(|w| matches!(w, "version" | "versions" | "history"));
+    named && header.iter().any(|c| matches!(fold(&c.as_string()).as_str(), "version" | "version no" | "version number" | "version label"))
 }
 
 /// Whether a team's name says it is a team for trying the system out ("LCS
@@ -5362,6 +5378,17 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         report.notes.push(format!("{MODERATION_LOG}: each row linked to its audit by {by}{how}"));
     }
 
+    // A list's version history pasted beside it (a sheet or file named so,
+    // with a "Version" column: SharePoint's "1.0", "2.0", "3.0" of each
+    // item): earlier versions of the list's items, not records of their own.
+    let stem = std::path::Path::new(&file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    if is_version_history(sheet.as_deref().unwrap_or(&stem), &sample[h].cells) {
+        report.reject_all(non_blank_rows(&sample[h + 1..], rows), NOT_DATA);
+        let why = "a list's version history (a 'Version' column in a sheet or file named for versions or history): earlier versions of the list's items, not records of their own: not read";
+        report.notes.push(format!("skipped: {why}"));
+        findings.push(Severity::Warning, "sheet_skipped", &file, sheet.as_deref(), Some(sample[h].row), None, "", why);
+        return (report, None);
+    }
     // A summary of counts under the records ("Team, Audits completed, Good or
     // better, % good or better"; "Overall grade, Number of audits"): figures
     // someone worked out, not records. Skipped with a note, not an error.
@@ -10640,7 +10667,11 @@ const FAMILY_WORDS: [&str; 21] = [
 ];
 
 /// Words that say someone was not spoken to.
-const NOT_SPOKEN: [&str; 27] = [
+const NOT_SPOKEN: [&str; 30] = [
+    // ("Two calls to mother unanswered".)
+    "unanswered",
+    "not answered",
+    "voicemail",
     "not spoken",
     "not spoke",
     "not seen",
@@ -11846,6 +11877,7 @@ mod tests {
         for not in ["Child not seen, mum spoken to", "Not seen - on holiday"] {
             assert!(says_not_spoken_to(not, "spoke_child"), "{not}");
         }
+        assert!(says_not_spoken_to("Parents not contacted: two calls to mother unanswered.", "spoke_family"));
     }
 
     #[test]
@@ -12295,12 +12327,28 @@ mod tests {
         for s in ["IP Address", "Completed", "Tested positive"] {
             assert!(!status_test(s), "{s}");
         }
-        for t in ["TEST", "test", "Test1", "TEST - please ignore", "Test record", "Dummy", "Ann Vale (please ignore)", "TEST ROW – delete"] {
+        for t in [
+            "TEST",
+            "test",
+            "Test1",
+            "TEST - please ignore",
+            "Test record",
+            "Dummy",
+            "Ann Vale (please ignore)",
+            "TEST ROW – delete",
+            "Test task - ignore",
+            "TEST card",
+        ] {
             assert!(says_test(t), "{t}");
         }
         for t in ["T123", "C205029", "Tess Ward", "Testa Marlow", "Test Valley Team", "TST-0012"] {
             assert!(!says_test(t), "{t}");
         }
+        let header = |h: &[&str]| h.iter().map(|t| Cell::text(t)).collect::<Vec<_>>();
+        assert!(is_version_history("Version history", &header(&["Version", "Modified", "Title", "Case ID"])));
+        assert!(is_version_history("Item history", &header(&["Version no", "Case ID"])));
+        assert!(!is_version_history("Audits", &header(&["Version", "Case ID"])), "a template's version on each row");
+        assert!(!is_version_history("Audit history", &header(&["Case ID", "Date of audit"])), "past audits");
         for t in ["LCS Test Team", "Test team", "TESTING", "Dummy team - do not use"] {
             assert!(team_says_test(t), "{t}");
         }

@@ -5102,7 +5102,7 @@ fn a_test_childs_audit_actions_and_case_notes_are_all_set_aside() {
     assert_eq!(kpi_pair(&out, "notes_recorded_in_time"), (Some(1), Some(2)));
     let dq = data_quality(&out);
     assert!(dq.contains("a record of a test child") && dq.contains("TEST01") && dq.contains("9999999"), "{dq}");
-    assert!(dq.contains("a test record (its child id, words or owner say so)") && dq.contains("test action"), "{dq}");
+    assert!(dq.contains("a test record (its child id, audit, words or owner say so)") && dq.contains("test action"), "{dq}");
 }
 
 #[test]
