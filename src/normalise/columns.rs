@@ -1268,6 +1268,18 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     let sharepoint = ["created", "created by", "modified", "modified by", "item type", "path"].iter().filter(|w| folded.iter().any(|h| h == *w)).count() >= 3;
     if sharepoint {
         let has = |columns: &[ColumnMap], f: &str| columns.iter().any(|c| c.target == Target::Field(f.into()));
+        // (A Title of references, "AUD-001", is the audit's id rather than
+        // the item's number "ID": a lookup from the actions list shows the
+        // Title.)
+        let title_ref = kind == TableKind::Audits
+            && (0..columns.len()).any(|i| {
+                let p = &profiles[columns[i].index];
+                folded[columns[i].index] == "title"
+                    && matches!(columns[i].target, Target::Unmapped | Target::Domain(None))
+                    && p.non_empty > 0
+                    && p.fits(super::recognise::ValueKind::Id) != Some(false)
+                    && p.numbers * 2 < p.non_empty
+            });
         for i in 0..columns.len() {
             // (Item numbers 1, 2, 3… can look like a numeric grade.)
             if !matches!(columns[i].target, Target::Unmapped | Target::Domain(None)) {
@@ -1282,17 +1294,15 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                 ("title", TableKind::Actions) if !has(&columns, "text") && profiles[columns[i].index].fits(super::recognise::ValueKind::Id) != Some(true) => {
                     "text"
                 }
-                ("id", TableKind::Audits) if !has(&columns, "audit_id") => "audit_id",
+                ("id", TableKind::Audits) if !has(&columns, "audit_id") && !(title_ref && has(&columns, "child_id")) => "audit_id",
                 // (A Title of identifiers beside the child's own column is the
                 // audit's reference, "QA-2026-41"; a list of actions names it
                 // in a lookup column, "Audit".)
-                ("title", TableKind::Audits)
-                    if !has(&columns, "audit_id") && profiles[columns[i].index].fits(super::recognise::ValueKind::Id) == Some(true) =>
-                {
-                    "audit_id"
-                }
+                ("title", TableKind::Audits) if !has(&columns, "audit_id") && title_ref => "audit_id",
                 ("audit", TableKind::Actions)
-                    if !has(&columns, "audit_id") && profiles[columns[i].index].fits(super::recognise::ValueKind::Id) == Some(true) =>
+                    if !has(&columns, "audit_id")
+                        && profiles[columns[i].index].fits(super::recognise::ValueKind::Id) != Some(false)
+                        && profiles[columns[i].index].non_empty > 0 =>
                 {
                     "audit_id"
                 }

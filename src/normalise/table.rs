@@ -2683,10 +2683,33 @@ pub(crate) fn says_test(text: &str) -> bool {
 
 /// Whether a table is a list's version history: named for versions or
 /// history ("Version history", "Versions", "Item history"), with a column
-/// headed "Version" ("Version", "Version no", "Version number").
-fn is_version_history(name: &str, header: &[Cell]) -> bool {
+/// headed "Version" of version numbers ("1.0", "2.0", "3.0"), and items
+/// that come again on other rows as other versions (the same "Title" or
+/// id, a different version). Not a tab of closed records, nor a live list
+/// that shows each item's version once ("History" with "v2.1", "4.0").
+fn is_version_history(name: &str, header: &[Cell], body: &[SourceRow]) -> bool {
     let named = fold(name).split(' ').any(|w| matches!(w, "version" | "versions" | "history"));
-    named && header.iter().any(|c| matches!(fold(&c.as_string()).as_str(), "version" | "version no" | "version number" | "version label"))
+    let headers: Vec<String> = header.iter().map(|c| fold(&c.as_string())).collect();
+    let Some(v) = headers.iter().position(|h| matches!(h.as_str(), "version" | "version no" | "version number" | "version label")) else { return false };
+    let Some(k) = headers.iter().position(|h| matches!(h.as_str(), "title" | "id" | "item id" | "name" | "case id" | "child id" | "person id")) else {
+        return false;
+    };
+    // ("3.0", or 3 where a workbook kept it as a number.)
+    let numbered = |t: &str| {
+        let (a, b) = t.split_once('.').unwrap_or((t, "0"));
+        !a.is_empty() && !b.is_empty() && a.bytes().chain(b.bytes()).all(|x| x.is_ascii_digit())
+    };
+    let rows: Vec<(String, String)> = body
+        .iter()
+        .filter_map(|r| Some((r.cells.get(k)?.as_string().trim().to_string(), r.cells.get(v)?.as_string().trim().to_string())))
+        .filter(|(key, version)| !key.is_empty() && !version.is_empty())
+        .collect();
+    let mut versions: std::collections::HashMap<&str, Vec<&str>> = std::collections::HashMap::new();
+    for (key, version) in &rows {
+        versions.entry(key.as_str()).or_default().push(version.as_str());
+    }
+    let again = versions.values().filter(|vs| vs.len() >= 2 && vs.iter().collect::<std::collections::HashSet<_>>().len() == vs.len()).count();
+    named && !rows.is_empty() && rows.iter().all(|(_, version)| numbered(version)) && again >= 1
 }
 
 /// Whether a team's name says it is a team for trying the system out ("LCS
@@ -5382,9 +5405,9 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // with a "Version" column: SharePoint's "1.0", "2.0", "3.0" of each
     // item): earlier versions of the list's items, not records of their own.
     let stem = std::path::Path::new(&file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-    if is_version_history(sheet.as_deref().unwrap_or(&stem), &sample[h].cells) {
+    if is_version_history(sheet.as_deref().unwrap_or(&stem), &sample[h].cells, &sample[h + 1..]) {
         report.reject_all(non_blank_rows(&sample[h + 1..], rows), NOT_DATA);
-        let why = "a list's version history (a 'Version' column in a sheet or file named for versions or history): earlier versions of the list's items, not records of their own: not read";
+        let why = "a list's version history (a sheet or file named for versions or history, whose items come again on other rows as other versions, '1.0', '2.0'): earlier versions of the list's items, not records of their own: not read";
         report.notes.push(format!("skipped: {why}"));
         findings.push(Severity::Warning, "sheet_skipped", &file, sheet.as_deref(), Some(sample[h].row), None, "", why);
         return (report, None);
@@ -12345,10 +12368,16 @@ mod tests {
             assert!(!says_test(t), "{t}");
         }
         let header = |h: &[&str]| h.iter().map(|t| Cell::text(t)).collect::<Vec<_>>();
-        assert!(is_version_history("Version history", &header(&["Version", "Modified", "Title", "Case ID"])));
-        assert!(is_version_history("Item history", &header(&["Version no", "Case ID"])));
-        assert!(!is_version_history("Audits", &header(&["Version", "Case ID"])), "a template's version on each row");
-        assert!(!is_version_history("Audit history", &header(&["Case ID", "Date of audit"])), "past audits");
+        let body = |rows: &[&[&str]]| rows.iter().enumerate().map(|(i, r)| SourceRow { row: i as u32 + 2, cells: header(r) }).collect::<Vec<_>>();
+        let versions = body(&[&["3.0", "T2-05", "7702005"], &["2.0", "T2-05", "7702005"], &["1.0", "T2-05", "7702005"], &["2.0", "T2-08", "7702008"]]);
+        assert!(is_version_history("Version history", &header(&["Version", "Title", "Case ID"]), &versions));
+        assert!(!is_version_history("Audits", &header(&["Version", "Title", "Case ID"]), &versions), "not named so");
+        // (A live list showing each item's version once; a tab of closed
+        // records with the template's version.)
+        let live = body(&[&["4.0", "AUD-1", "7702001"], &["2.0", "AUD-2", "7702002"], &["7.0", "AUD-3", "7702003"]]);
+        assert!(!is_version_history("Audit History", &header(&["Version", "Title", "Case ID"]), &live));
+        let closed = body(&[&["v2.0", "AUD-1", "7702001"], &["v2.1", "AUD-1", "7702001"]]);
+        assert!(!is_version_history("History", &header(&["Version", "Title", "Case ID"]), &closed));
         for t in ["LCS Test Team", "Test team", "TESTING", "Dummy team - do not use"] {
             assert!(team_says_test(t), "{t}");
         }

@@ -5284,3 +5284,27 @@ fn an_epics_issues_are_its_actions() {
     assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(4)));
     assert!(data_quality(&out).contains("subtask_layout"));
 }
+
+/// A list's version history is skipped only when its items come again as
+/// other versions: a live SharePoint list named "Audit History" that shows
+/// each item's version once, and a "History" tab of closed audits with the
+/// template's version ("v2.1"), are records (stranger review 54 found the
+/// first version of the rule dropping both); and a SharePoint list's Title
+/// of references ("AUD-3001") beside its item number "ID" is the audit's id
+/// that the actions' "Audit" lookup names (tests/fixtures/review54).
+#[test]
+fn version_histories_and_sharepoint_titles_are_told_from_records() {
+    let base = crate::root().join("tests/fixtures/review54");
+    let run = |name: &str| run_in_folder(&scratch(&format!("review54-{name}")), &base.join(name));
+    let live = run("live_list_named_history");
+    assert_eq!(metrics(&live)["kpis"][0]["numerator"].as_u64(), Some(3), "audits_completed");
+    assert_eq!(kpi_pair(&live, "overall_good_or_better"), (Some(2), Some(3)));
+    let closed = run("history_tab_of_closed_audits");
+    assert_eq!(metrics(&closed)["kpis"][0]["numerator"].as_u64(), Some(5), "audits_completed");
+    assert_eq!(kpi_pair(&closed, "inadequate_reaudited_in_time"), (Some(2), Some(3)));
+    for out in [&live, &closed] {
+        assert!(!data_quality(out).contains("version history"));
+    }
+    let titles = run("title_references_beside_an_id");
+    assert_eq!(kpi_pair(&titles, "actions_on_time"), (Some(5), Some(8)));
+}
