@@ -1294,7 +1294,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                 ("title", TableKind::Actions) if !has(&columns, "text") && profiles[columns[i].index].fits(super::recognise::ValueKind::Id) != Some(true) => {
                     "text"
                 }
-                ("id", TableKind::Audits) if !has(&columns, "audit_id") && !(title_ref && has(&columns, "child_id")) => "audit_id",
+                ("id", TableKind::Audits) if !(has(&columns, "audit_id") || (title_ref && has(&columns, "child_id"))) => "audit_id",
                 // (A Title of identifiers beside the child's own column is the
                 // audit's reference, "QA-2026-41"; a list of actions names it
                 // in a lookup column, "Audit".)
