@@ -11176,7 +11176,11 @@ fn negated(c: &str) -> bool {
 }
 
 /// Phrases that say an attempt to reach someone failed.
-const NO_CONTACT: [&str; 24] = [
+const NO_CONTACT: [&str; 27] = [
+    // ("Voicemail only", "Two calls unanswered".)
+    "voicemail only",
+    "unanswered",
+    "not answered",
     "not received",
     // ("Questionnaire sent to father – not returned".)
     "not returned",
@@ -11917,6 +11921,8 @@ mod tests {
             "Left a voicemail then called again, no reply",
             "Visited but no one home",
             "Home visit made, however no one in",
+            "Voicemail only",
+            "Two calls to mother unanswered",
         ] {
             assert!(only_failed_contact(failed), "{failed}");
         }
@@ -11930,6 +11936,8 @@ mod tests {
             "Home visit completed with mum, no reply from dad",
             "Mum was visited at home; father left a message, no reply",
             "Saw child at school; she did not respond to questions about home",
+            "Spoke to mum (first call unanswered)",
+            "Father seen at home; mother's phone unanswered",
             "Visited YP at placement; he did not respond to the earlier text messages",
             "Observed at nursery with key worker - child did not respond verbally",
             "Mum did not respond to first letter, then spoke by phone on 10/09",
