@@ -205,6 +205,15 @@ pub struct Ctx<'a> {
     pub audits_end: Option<NaiveDate>,
 }
 
+impl<'a> Ctx<'a> {
+    /// The context of a run's records on `grid`: which records feed which
+    /// KPI worked out from the tables read, less the KPIs no export can make.
+    pub fn of(n: &'a Normalised, config: &'a Config, cal: &'a Calendar, grid: Vec<Period>) -> Ctx<'a> {
+        let cov = crate::normalise::coverage::Coverage::new(&n.tables, &n.model, config).without(&n.unmakeable);
+        Ctx { model: &n.model, config, cal, grid, cov, notes_end: n.notes_end, notes_start: n.notes_start, audits_end: n.audits_end }
+    }
+}
+
 /// A team (or auditor, or owner) name, "(not recorded)" when blank.
 pub fn named(name: Option<&str>) -> String {
     match name {
@@ -304,8 +313,7 @@ fn dates_said(
 /// at a later date counts them). Said, so the denominators are not thought
 /// short.
 pub fn not_yet_due(n: &crate::normalise::Normalised, config: &Config, cal: &Calendar, period: &Period, as_of: NaiveDate) -> Vec<crate::normalise::Finding> {
-    let cov = crate::normalise::coverage::Coverage::new(&n.tables, &n.model, config).without(&n.unmakeable);
-    let ctx = Ctx { model: &n.model, config, cal, grid: vec![*period], cov, notes_end: n.notes_end, notes_start: n.notes_start, audits_end: n.audits_end };
+    let ctx = Ctx::of(n, config, cal, vec![*period]);
     let (audits, actions) = compliance::not_yet_due(&ctx, period, as_of);
     let said = |dates: &[NaiveDate], code, nouns, kpi: &str| {
         dates_said(dates, code, nouns, |n, things, were, last| {
@@ -371,8 +379,7 @@ pub fn actions_outside_calendar(model: &crate::normalise::Model, cal: &crate::ca
 /// that the period's audits come from tables without it.
 pub fn fields_before_period(n: &crate::normalise::Normalised, config: &Config, cal: &Calendar, period: &Period) -> Vec<crate::normalise::Finding> {
     let model = &n.model;
-    let cov = crate::normalise::coverage::Coverage::new(&n.tables, model, config).without(&n.unmakeable);
-    let ctx = Ctx { model, config, cal, grid: vec![*period], cov, notes_end: n.notes_end, notes_start: n.notes_start, audits_end: n.audits_end };
+    let ctx = Ctx::of(n, config, cal, vec![*period]);
     compliance::fed_only_before(&ctx, period)
         .into_iter()
         .map(|kpi| {
@@ -495,8 +502,7 @@ pub fn analyse(n: &Normalised, config: &Config, cal: &Calendar, params: &Params)
     let floor = floor.max(crate::calendar::date(crate::calendar::EARLIEST_PLAUSIBLE.0, 1, 1));
     let earliest = model.audits.iter().filter_map(|a| a.completed.or(a.allocated)).filter(|d| *d >= floor).min().unwrap_or(params.period.from);
     let grid = period::grid(&params.period, earliest.min(params.period.from));
-    let cov = crate::normalise::coverage::Coverage::new(&n.tables, model, config).without(&n.unmakeable);
-    let ctx = Ctx { model, config, cal, grid, cov, notes_end: n.notes_end, notes_start: n.notes_start, audits_end: n.audits_end };
+    let ctx = Ctx::of(n, config, cal, grid);
     let previous = params.period.previous();
     let visits = visits::VisitIndex::new(model);
     let notes = notes::NoteFrame::new(model, &ctx.cov);

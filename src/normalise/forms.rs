@@ -683,7 +683,7 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
             // it, or holds a value of the label's own kind: a grade for a
             // grade, a date for a date, yes or no for a question; a comment
             // or a name beside it is no answer, and the label's stands.)
-            let answer_cell = answer_position(ctx, rows, r, c).filter(|(at, _)| *at == r).map(|(_, i)| &row.cells[i]);
+            let answer_cell = inline.as_ref().and_then(|_| answer_position(ctx, rows, r, c)).filter(|(at, _)| *at == r).map(|(_, i)| &row.cells[i]);
             let stands = |(l, v): &(String, Cell)| {
                 let Some(beside) = answer_cell else { return true };
                 let own = form_field(ctx, l, moderation).and_then(|f| field_kind(&f));

@@ -32,18 +32,28 @@ fn names_labels(header: &str) -> bool {
     words.len() <= 3 && matches!(last, "label" | "labels" | "tag" | "tags")
 }
 
-/// A label's items: at commas, semicolons and line ends, each without the
-/// colour a tool writes after it ("Meets good (green)").
-fn items(text: &str) -> impl Iterator<Item = &str> {
-    text.split([',', ';', '\n']).map(|item| {
-        let item = item.trim();
-        match item.rsplit_once(" (") {
-            Some((name, colour)) if colour.ends_with(')') && colour[..colour.len() - 1].chars().all(|c| c.is_ascii_alphabetic() || c == '_' || c == ' ') => {
-                name.trim()
-            }
-            _ => item,
+/// What sets a cell's labels apart.
+const SEPARATORS: [char; 3] = [',', ';', '\n'];
+
+/// What may stand between a label's name and its grade ("Overall: Good",
+/// "Overall - Good").
+const BETWEEN: [char; 5] = [':', '-', '–', '—', '='];
+
+/// A label without the colour a tool writes after it ("Meets good (green)").
+fn without_colour(item: &str) -> &str {
+    let item = item.trim();
+    match item.rsplit_once(" (") {
+        Some((name, colour)) if colour.ends_with(')') && colour[..colour.len() - 1].chars().all(|c| c.is_ascii_alphabetic() || c == '_' || c == ' ') => {
+            name.trim()
         }
-    })
+        _ => item,
+    }
+}
+
+/// A label's items: at commas, semicolons and line ends, each without its
+/// colour.
+fn items(text: &str) -> impl Iterator<Item = &str> {
+    text.split(SEPARATORS).map(without_colour)
 }
 
 /// A label that names something and then grades it ("Q12 Meets good",
@@ -59,12 +69,13 @@ fn graded<'t>(item: &'t str, crosswalk: &Crosswalk) -> Option<(&'t str, &'t str)
         if at > 4 {
             return None;
         }
-        let name = item[..i].trim().trim_end_matches([':', '-', '–', '—', '=']).trim();
-        let grade = item[i..].trim().trim_start_matches([':', '-', '–', '—', '=']).trim();
+        let name = item[..i].trim().trim_end_matches(BETWEEN).trim();
+        let grade = item[i..].trim().trim_start_matches(BETWEEN).trim();
         // (A tag of practice is no grade: "Overall: Good practice", "Q4
         // Good practice"; "Requires improvement with elements of good
         // practice" is one.)
-        let practice = super::fold::fold(grade).ends_with("good practice") && !super::fold::fold(grade).contains("elements");
+        let folded = super::fold::fold(grade);
+        let practice = folded.ends_with("good practice") && !folded.contains("elements");
         if !name.is_empty() && !grade.is_empty() && !practice && crosswalk.is_label(&Cell::Text(grade.to_string())) {
             return Some((name, grade));
         }
@@ -79,40 +90,34 @@ impl LabelGrades {
     pub fn find(header: &SourceRow, body: &[SourceRow], crosswalk: &Crosswalk, grades: impl Fn(&str) -> bool) -> Option<LabelGrades> {
         let headers: Vec<String> = header.cells.iter().map(Cell::as_string).collect();
         let columns: Vec<usize> = (0..headers.len()).filter(|&c| names_labels(&headers[c])).collect();
-        // Each name with the rows it grades.
-        let mut names: Vec<(String, usize)> = Vec::new();
+        // Each name with the rows it grades and the columns it is in.
+        let mut names: Vec<(String, usize, Vec<usize>)> = Vec::new();
         for row in body {
-            let mut here: Vec<String> = Vec::new();
+            // (A name once a row, however many of its columns grade it.)
+            let mut here: Vec<(String, Vec<usize>)> = Vec::new();
             for &c in &columns {
                 let text = row.cells.get(c).map(Cell::as_string).unwrap_or_default();
                 for (name, _) in items(&text).filter_map(|i| graded(i, crosswalk)) {
-                    if !here.iter().any(|n| n.eq_ignore_ascii_case(name)) {
-                        here.push(name.to_string());
+                    match here.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
+                        Some((_, cs)) if !cs.contains(&c) => cs.push(c),
+                        Some(_) => {}
+                        None => here.push((name.to_string(), vec![c])),
                     }
                 }
             }
-            for name in here {
-                match names.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(&name)) {
-                    Some(seen) => seen.1 += 1,
-                    None => names.push((name, 1)),
+            for (name, cs) in here {
+                match names.iter_mut().find(|(n, _, _)| n.eq_ignore_ascii_case(&name)) {
+                    Some(seen) => {
+                        seen.1 += 1;
+                        seen.2.extend(cs.into_iter().filter(|c| !seen.2.contains(c)).collect::<Vec<_>>());
+                    }
+                    None => names.push((name, 1, cs)),
                 }
             }
         }
-        let names: Vec<String> = names
-            .into_iter()
-            .filter(|(n, rows)| *rows >= 2 && grades(n) && !headers.iter().any(|h| h.trim().eq_ignore_ascii_case(n)))
-            .map(|(n, _)| n)
-            .collect();
-        let columns: Vec<usize> = columns
-            .into_iter()
-            .filter(|&c| {
-                body.iter().any(|r| {
-                    r.cells.get(c).is_some_and(|x| {
-                        items(&x.as_string()).any(|i| graded(i, crosswalk).is_some_and(|(n, _)| names.iter().any(|m| m.eq_ignore_ascii_case(n))))
-                    })
-                })
-            })
-            .collect();
+        names.retain(|(n, rows, _)| *rows >= 2 && grades(n) && !headers.iter().any(|h| h.trim().eq_ignore_ascii_case(n)));
+        let columns: Vec<usize> = columns.into_iter().filter(|c| names.iter().any(|(_, _, cs)| cs.contains(c))).collect();
+        let names: Vec<String> = names.into_iter().map(|(n, _, _)| n).collect();
         (!names.is_empty()).then_some(LabelGrades { columns, names, width: header.cells.len() })
     }
 
@@ -132,9 +137,11 @@ impl LabelGrades {
     fn named<'t>(&self, item: &'t str) -> Option<(usize, &'t str)> {
         self.names
             .iter()
-            .position(|n| item.get(..n.len()).is_some_and(|lead| lead.eq_ignore_ascii_case(n)) && item[n.len()..].starts_with([' ', ':', '-', '=', '–', '—']))
+            .position(|n| {
+                item.get(..n.len()).is_some_and(|lead| lead.eq_ignore_ascii_case(n)) && item[n.len()..].starts_with(|c: char| c == ' ' || BETWEEN.contains(&c))
+            })
             .and_then(|p| {
-                let grade = item[self.names[p].len()..].trim().trim_start_matches([':', '-', '–', '—', '=']).trim();
+                let grade = item[self.names[p].len()..].trim().trim_start_matches(BETWEEN).trim();
                 (!grade.is_empty()).then_some((p, grade))
             })
     }
@@ -155,8 +162,8 @@ impl LabelGrades {
             let text = row.cells[c].as_string();
             let mut kept: Vec<&str> = Vec::new();
             let mut taken = false;
-            for item in text.split([',', ';', '\n']) {
-                let at = items(item).next().and_then(|i| self.named(i));
+            for item in text.split(SEPARATORS) {
+                let at = self.named(without_colour(item));
                 match at {
                     Some((p, g)) => {
                         taken = true;

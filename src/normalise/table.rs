@@ -2688,7 +2688,9 @@ pub(crate) fn says_test(text: &str) -> bool {
 /// id, a different version). Not a tab of closed records, nor a live list
 /// that shows each item's version once ("History" with "v2.1", "4.0").
 fn is_version_history(name: &str, header: &[Cell], body: &[SourceRow]) -> bool {
-    let named = fold(name).split(' ').any(|w| matches!(w, "version" | "versions" | "history"));
+    if !fold(name).split(' ').any(|w| matches!(w, "version" | "versions" | "history")) {
+        return false;
+    }
     let headers: Vec<String> = header.iter().map(|c| fold(&c.as_string())).collect();
     let Some(v) = headers.iter().position(|h| matches!(h.as_str(), "version" | "version no" | "version number" | "version label")) else { return false };
     let Some(k) = headers.iter().position(|h| matches!(h.as_str(), "title" | "id" | "item id" | "name" | "case id" | "child id" | "person id")) else {
@@ -2709,7 +2711,7 @@ fn is_version_history(name: &str, header: &[Cell], body: &[SourceRow]) -> bool {
         versions.entry(key.as_str()).or_default().push(version.as_str());
     }
     let again = versions.values().filter(|vs| vs.len() >= 2 && vs.iter().collect::<std::collections::HashSet<_>>().len() == vs.len()).count();
-    named && !rows.is_empty() && rows.iter().all(|(_, version)| numbered(version)) && again >= 1
+    !rows.is_empty() && rows.iter().all(|(_, version)| numbered(version)) && again >= 1
 }
 
 /// Whether a team's name says it is a team for trying the system out ("LCS
