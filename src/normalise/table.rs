@@ -10740,7 +10740,15 @@ fn tells_contact(field: &str, text: &str) -> bool {
     if !matches!(field, "spoke_child" | "spoke_family") || text.split_whitespace().count() > 15 {
         return false;
     }
-    let cs = clauses(text);
+    let mut cs = clauses(text);
+    // (A failed attempt first, then whom it reached: "Voicemail left, mother
+    // called back and views taken", "Two calls unanswered, then spoke to
+    // father at home visit" are read from what came after.)
+    let ts = turns(text);
+    let failed = |c: &String| contains_phrase(c, "voicemail") || NO_CONTACT.iter().any(|p| contains_phrase(c, p));
+    if let Some(at) = ts.iter().position(|c| !failed(c)).filter(|at| *at > 0) {
+        cs = ts[at..].to_vec();
+    }
     let Some(first) = cs.first() else { return false };
     let first_word = first.split(' ').next().unwrap_or("");
     let dated = text
@@ -11951,6 +11959,17 @@ mod tests {
         ] {
             assert!(!only_failed_contact(reached), "{reached}");
         }
+        // (A failed attempt first, then whom it reached: read from what
+        // came after; stranger review 54's c10.)
+        for reached in [
+            "Voicemail left, mother called back and views taken",
+            "Two calls unanswered, then spoke to father at home visit",
+            "No reply to letters - mum seen at home 14/09",
+        ] {
+            assert!(!only_failed_contact(reached) && tells_contact("spoke_family", reached), "{reached}");
+            assert!(!says_not_spoken_to(reached, "spoke_family"), "{reached}");
+        }
+        assert!(!tells_contact("spoke_family", "Voicemail left x3, no response"));
         for gone in ["[REDACTED]", "[RESTRICTED]", "***REDACTED***", "Withheld", "Restricted record"] {
             assert!(withheld(gone), "{gone}");
         }
