@@ -46,8 +46,12 @@ impl PartFromName {
     /// no header names a part, and one column is the response's timestamp
     /// and no other says the audit's completion (`completion(header)`).
     pub fn find(header: &SourceRow, file: &str, sheet: Option<&str>, completion: impl Fn(&str) -> bool) -> Option<PartFromName> {
-        let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-        let part = match (part_named(&stem), sheet.and_then(part_named)) {
+        let path = std::path::Path::new(file);
+        let stem = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        // (Or, where the file's name says none, the folder it was saved in:
+        // "Part B - CSW responses/responses.csv".)
+        let folder = || path.parent().and_then(|p| p.file_name()).and_then(|n| part_named(&n.to_string_lossy()));
+        let part = match (part_named(&stem).or_else(folder), sheet.and_then(part_named)) {
             (Some(a), Some(b)) if a != b => return None,
             (Some(p), _) | (None, Some(p)) => p,
             (None, None) => return None,
@@ -65,8 +69,16 @@ impl PartFromName {
         Some(PartFromName { column, header: format!("Part {letter} completed ({})", headers[column].trim()) })
     }
 
-    pub fn describe(&self, header: &SourceRow, sheet: Option<&str>) -> String {
-        let whose = if sheet.is_some_and(|s| part_named(s).is_some()) { "the sheet's name" } else { "the file's name" };
+    pub fn describe(&self, header: &SourceRow, file: &str, sheet: Option<&str>) -> String {
+        let path = std::path::Path::new(file);
+        let stem_says = path.file_stem().is_some_and(|s| part_named(&s.to_string_lossy()).is_some());
+        let whose = if stem_says {
+            "the file's name"
+        } else if sheet.is_some_and(|s| part_named(s).is_some()) {
+            "the sheet's name"
+        } else {
+            "the name of the folder the file is in"
+        };
         let was = header.cells.get(self.column).map(Cell::as_string).unwrap_or_default();
         format!(
             "{whose} says which part of a two-part audit this is (seed 002: the audit is complete when Part B is): its '{was}' (when each response was sent) is read as '{}'",
@@ -111,5 +123,10 @@ mod tests {
         assert!(PartFromName::find(&header(&["Timestamp", "Part B acknowledged"]), "Part B.csv", None, none).is_none());
         assert!(PartFromName::find(&b, "Part B.csv", None, |h| h == "CSW name").is_none());
         assert!(PartFromName::find(&header(&["Child ID", "Date"]), "Part B.csv", None, none).is_none());
+        // By the folder the file was saved in, where its own name says none.
+        let found = PartFromName::find(&b, "in/Part B - CSW responses/responses.csv", None, none).expect("Part B by its folder's name");
+        assert_eq!(found.header, "Part B completed (Timestamp)");
+        assert!(found.describe(&b, "in/Part B - CSW responses/responses.csv", None).starts_with("the name of the folder"));
+        assert!(PartFromName::find(&b, "in/Part B/Part A.csv", None, none).is_some_and(|p| p.header.starts_with("Part A")));
     }
 }

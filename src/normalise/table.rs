@@ -4052,7 +4052,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         let rec = &ctx.recogniser;
         let completion = |name: &str| rec.field_in(&[&rec.audit], name).as_deref() == Some("completed_date");
         if let Some(part) = super::parts::PartFromName::find(&sample[h], &file, sheet.as_deref(), completion) {
-            let why = part.describe(&sample[h], sheet.as_deref());
+            let why = part.describe(&sample[h], &file, sheet.as_deref());
             findings.push(Severity::Warning, "part_from_name", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
             let header_row = sample[h].row;
             let rows = sample.into_iter().map(Ok).chain(rows).map(move |r| r.map(|row| part.apply(row, header_row)));

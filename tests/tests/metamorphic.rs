@@ -653,6 +653,32 @@ fn forms_renamed_shuffled_and_moved_still_join_their_lists() {
     }
 }
 
+#[test]
+fn two_part_forms_told_apart_by_their_folders_keep_every_kpi() {
+    // Seed 002's Part A and Part B as two online forms' responses (blind set
+    // 140's sowerthorpe), each saved as "responses.csv" in a folder that
+    // names its part: the folder says which part each is, as the file's name
+    // did.
+    let original = root().join("tests/fixtures/councils140/sowerthorpe_carefirst_quality_forms");
+    let period: Vec<String> = ["--period", "2026-09", "--as-of", "2026-10-30"].map(String::from).to_vec();
+    let base = run_inputs(&scratch("meta-parts-by-folder-base"), &original, &[], &period);
+    let moved = scratch("meta-parts-by-folder-in");
+    for f in files_under(&original) {
+        let name = f.file_name().unwrap().to_string_lossy().to_string();
+        let to = match ["Part A", "Part B"].iter().find(|p| name.contains(*p)) {
+            Some(part) => moved.join(format!("Quality audit {part} - form")).join("responses.csv"),
+            None => moved.join(&name),
+        };
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(&f, &to).unwrap();
+    }
+    let got = run_inputs(&scratch("meta-parts-by-folder"), &moved, &[], &period);
+    let completed = base.kpis.iter().find(|k| k["id"] == "audits_completed").expect("audits_completed");
+    assert!(completed["not_in_source"] != true && completed["numerator"].as_u64() > Some(0), "the parts join: {completed}");
+    assert_same_kpis("parts by folder", &base, &got);
+    assert!(got.data_quality.contains("the name of the folder the file is in says which part"), "{}", got.data_quality);
+}
+
 /// Every file under `dir`, sorted.
 fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
