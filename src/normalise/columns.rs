@@ -1579,7 +1579,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         if kind == TableKind::Actions && field == "completed_date" && winners.len() > 1 && top < 1000 {
             let names_action = |c: usize| words[columns[c].index].iter().any(|w| w == "action" || w == "actions");
             let action: Vec<usize> = winners.iter().copied().filter(|&c| names_action(c)).collect();
-            if let ([a], true) = (&action[..], winners.iter().all(|&c| c == action[0] || !names_action(c))) {
+            if let ([a], true) = (&action[..], winners.iter().all(|&c| action.first() == Some(&c) || !names_action(c))) {
                 let kept = columns[*a].header.clone();
                 let audit_date_free = !columns.iter().any(|c| c.target == Target::Field("audit_date".into()));
                 let others: Vec<usize> = cols.iter().copied().filter(|&c| c != *a).collect();

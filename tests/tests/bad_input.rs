@@ -866,3 +866,22 @@ fn a_zip_of_exports_cut_short_is_an_error_naming_it() {
     // The legal status beside it was read.
     assert!(std::fs::read_to_string(out.join("normalised/episodes.csv")).unwrap().lines().count() > 100);
 }
+
+#[test]
+fn an_actions_sheet_with_a_done_tick_and_a_completion_date_is_read() {
+    // A Sheets tracker's month tab of one action (blind set 142's ashcombe):
+    // "Done?" (a checkbox, TRUE) and "Date completed", both named as the
+    // completion and neither naming the action. The reader failed on the
+    // whole file ("index out of bounds").
+    let dir = scratch("bad-done-tick-and-date");
+    write(
+        &dir,
+        "actions.csv",
+        b"Child's ID.,Recommendations for further action,Who By,By When,Date notified,Done?,Date completed,Chaser sent\n\
+3310001,Update the plan,Alex Brook,07/09/2026,21/08/2026,TRUE,07/09/2026,FALSE\n",
+    );
+    let o = auditpack(&dir, &["validate", "actions.csv"]);
+    let out = stdout(&o);
+    assert!(!out.contains("could not be read") && !out.contains("out of bounds"), "{out}");
+    assert!(out.contains("kind: actions"), "{out}");
+}
