@@ -1014,7 +1014,10 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     if kind == TableKind::Audits {
         let who = (0..columns.len()).find(|&ci| {
             let h = &folded[columns[ci].index];
-            matches!(columns[ci].target, Target::Unmapped | Target::Ignore | Target::Domain(None)) && columns[ci].score < 1000 && is_who_spoken_to_header(h)
+            // (Or taken for the evidence by its free text alone, score 1.)
+            let free = matches!(columns[ci].target, Target::Unmapped | Target::Ignore | Target::Domain(None))
+                || (columns[ci].target == Target::Field("evidence".into()) && columns[ci].score <= 1);
+            free && columns[ci].score < 1000 && is_who_spoken_to_header(h)
         });
         // Or who the auditor did not speak to ("Not spoken to (child / family
         // / social worker)": "Family", "Child (declined)", "None").
@@ -2561,6 +2564,17 @@ pub fn is_not_spoken_to_header(raw: &str) -> bool {
 
 #[cfg(test)]
 #[test]
+fn a_list_of_whose_feedback_was_had_is_a_list_of_who_was_spoken_to() {
+    // (A form's checkbox question, blind set 142's wyvernden.)
+    for who in ["Feedback obtained from (tick all that apply)", "Views sought from", "Who did you speak to as part of this audit? (tick all that apply)"] {
+        assert!(is_who_spoken_to_header(&fold(who)), "{who}");
+    }
+    for not in ["Feedback from the child / young person obtained?", "Views obtained", "Feedback given to the social worker", "Date feedback received"] {
+        assert!(!is_who_spoken_to_header(&fold(not)), "{not}");
+    }
+}
+
+#[test]
 fn a_list_of_who_was_not_spoken_to_is_told_from_a_question() {
     for h in ["Not spoken to (child / family / social worker)", "Who was not spoken to?", "Unable to speak to", "Not seen / spoken to"] {
         assert!(is_not_spoken_to_header(h), "{h}");
@@ -2575,8 +2589,13 @@ fn a_list_of_who_was_not_spoken_to_is_told_from_a_question() {
 /// speak to?" is the practitioner's own question).
 pub fn is_who_spoken_to_header(folded: &str) -> bool {
     let words: Vec<&str> = folded.split(' ').collect();
-    let speaks = words.iter().any(|w| matches!(*w, "speak" | "spoke" | "spoken" | "talk" | "talked"));
-    let who = words.iter().any(|w| matches!(*w, "who" | "whom" | "people" | "persons"));
+    // (Or whose feedback or views were had, naming no one: "Feedback
+    // obtained from (tick all that apply)", "Views sought from".)
+    let heard = words.iter().any(|w| matches!(*w, "feedback" | "views" | "view" | "wishes"))
+        && words.iter().any(|w| matches!(*w, "obtained" | "sought" | "gathered" | "received" | "heard" | "captured"))
+        && words.contains(&"from");
+    let speaks = heard || words.iter().any(|w| matches!(*w, "speak" | "spoke" | "spoken" | "talk" | "talked"));
+    let who = heard || words.iter().any(|w| matches!(*w, "who" | "whom" | "people" | "persons"));
     // (Not "who else" or "other people": the ones besides the child, family and worker.)
     speaks
         && who

@@ -13,6 +13,7 @@ mod ditto;
 mod events;
 pub mod findings;
 pub mod fold;
+mod formgrid;
 mod forms;
 mod gradekey;
 mod grid;

@@ -4045,6 +4045,17 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             return read_rewritten(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows), date1904 }, why, model, findings);
         }
     }
+    // A form's grid question, a column per row headed "Question [Row]":
+    // each read by its row.
+    if let (Some(h), None, None) = (header, pins, &read_error) {
+        if let Some(grid) = super::formgrid::FormGrid::find(&sample[h]) {
+            let why = grid.describe();
+            findings.push(Severity::Info, "form_grid", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
+            let header_row = sample[h].row;
+            let rows = sample.into_iter().map(Ok).chain(rows).map(move |r| r.map(|row| grid.apply(row, header_row)));
+            return read_rewritten(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows), date1904 }, why, model, findings);
+        }
+    }
     // Seed 002's two parts sent as two online forms' responses, the part
     // named only by the file's or sheet's name: the form's "Timestamp" is
     // when that part was done.
