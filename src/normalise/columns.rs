@@ -1264,6 +1264,30 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         }
     }
 
+    // An AppSheet app's export: every table has "_RowNumber" and its key
+    // "Row ID" ("18af7e60"); a table names a row of another in a column named
+    // for that table ("Audit"). In a table of audits the Row ID is the
+    // audit's id; in a table of actions the "Audit" column is (its own Row
+    // ID, the action's, is not used): the actions link to their audits by it.
+    let appsheet = folded.iter().any(|h| h == "rownumber" || h == "row number") && folded.iter().any(|h| h == "row id");
+    if appsheet && matches!(kind, TableKind::Audits | TableKind::Actions) && !columns.iter().any(|c| c.target == Target::Field("audit_id".into())) {
+        let key = |h: &str| match kind {
+            TableKind::Audits => h == "row id",
+            _ => matches!(h, "audit" | "audit id" | "audit ref" | "related audit"),
+        };
+        if let Some(c) = columns.iter_mut().find(|c| c.score < 1000 && matches!(c.target, Target::Unmapped | Target::Domain(None)) && key(&folded[c.index])) {
+            c.target = Target::Field("audit_id".into());
+            c.scale = None;
+            c.score = 2;
+            c.reason = if kind == TableKind::Audits {
+                "an AppSheet app's key of each audit (its 'Row ID')".to_string()
+            } else {
+                "an AppSheet app's reference to the audit (the audit's 'Row ID')".to_string()
+            };
+            notes.push(format!("column '{}' is {}: read as the audit's id", c.header, c.reason));
+        }
+    }
+
     // A SharePoint list keeps its main column under "Title" and its item
     // number under "ID": in a list of audits, a Title of identifiers is the
     // child id and the ID the audit's; in a list of actions, a Title of text is

@@ -5308,3 +5308,54 @@ fn version_histories_and_sharepoint_titles_are_told_from_records() {
     let titles = run("title_references_beside_an_id");
     assert_eq!(kpi_pair(&titles, "actions_on_time"), (Some(5), Some(8)));
 }
+
+#[test]
+fn an_appsheet_apps_actions_link_to_their_audits_by_its_row_id() {
+    // An AppSheet app's two tables (blind set 142's pellingham): the actions
+    // name no child, only their audit's "Row ID" in a column "Audit". An
+    // action with no dates is due 10 working days after its audit's
+    // completion, so it is counted only when linked.
+    let dir = scratch("recognition-appsheet");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("Audits.csv"),
+        "_RowNumber,Row ID,Child ID,Team,Auditor,Due Date,Overall grade,Date completed,Related Audit Actions\n\
+2,18af7e60,5520001,Team A,Ann Vale,30/09/2026,Good,29/09/2026,16e92904\n\
+3,bc2e59e5,5520002,Team B,Ben Ash,30/09/2026,Requires Improvement,25/09/2026,b3ce5e37\n\
+4,c0ffee01,5520003,Team A,Ann Vale,30/09/2026,Good,21/09/2026,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("Audit Actions.csv"),
+        "_RowNumber,Row ID,Audit,Action,Due Date,Assigned To,Date Done\n\
+2,16e92904,18af7e60,Update the plan,,Ann Vale,09/10/2026\n\
+3,b3ce5e37,bc2e59e5,Chronology,05/10/2026,Ben Ash,08/10/2026\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    // (The first is due 13/10, done 09/10; the second was done late.)
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)), "{}", data_quality(&out));
+    assert!(data_quality(&out).contains("an AppSheet app's reference to the audit"));
+}
+
+#[test]
+fn a_contact_whose_outcome_says_cancelled_is_no_visit() {
+    // A CareFirst contacts report's "Contact Outcome" (blind set 142's
+    // pellingham): "Cancelled - family not at home" is no visit, so the
+    // child on a plan from 01/09 was not visited for 12 working days.
+    let out = run_one_file(
+        "recognition-contact-outcome",
+        "contacts.csv",
+        b"Client ID,Contact Type,Contact Date,Date Entered,Seen Alone,Contact Outcome\n\
+5520102,Visit to Child (CP),01/09/2026,01/09/2026,Y,Completed\n\
+5520102,Visit to Child (CP),10/09/2026,10/09/2026,Y,Completed\n\
+5520102,Visit to Child (CP),22/09/2026,22/09/2026,Y,Cancelled - family not at home\n\
+5520102,Visit to Child (CP),28/09/2026,28/09/2026,Y,Completed\n\
+5520102,Visit to Child (CP),08/10/2026,08/10/2026,Y,Completed\n\
+5520102,Visit to Child (CP),20/10/2026,20/10/2026,Y,Completed\n",
+    );
+    let dq = data_quality(&out);
+    assert!(dq.contains("Cancelled - family not at home") && dq.contains("not a record"), "{dq}");
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(5), Some(5)), "{dq}");
+}
