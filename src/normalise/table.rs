@@ -2636,7 +2636,9 @@ fn status_test(status: &str) -> bool {
 pub(crate) fn says_test(text: &str) -> bool {
     let f = fold(text);
     let first = f.split(' ').next().unwrap_or("");
-    let test_word = first == "test" || first == "testing" || first == "dummy" || (first.starts_with("test") && first[4..].bytes().all(|b| b.is_ascii_digit()));
+    // ("Testuser, Mosaic", "Tester": a system's account for trying it out.)
+    let test_word =
+        matches!(first, "test" | "testing" | "dummy" | "testuser" | "tester") || (first.starts_with("test") && first[4..].bytes().all(|b| b.is_ascii_digit()));
     let rest = f.split(' ').skip(1).collect::<Vec<_>>();
     let rest_says = rest.iter().all(|w| {
         matches!(
@@ -2676,6 +2678,18 @@ pub(crate) fn says_test(text: &str) -> bool {
                 | "issue"
                 | "ticket"
                 | "page"
+                // (A system's test account, "Test, Eclipse Admin",
+                // "Testing, LCS".)
+                | "admin"
+                | "sysadmin"
+                | "system"
+                | "systems"
+                | "lcs"
+                | "eclipse"
+                | "mosaic"
+                | "carefirst"
+                | "liquidlogic"
+                | "paris"
         )
     });
     (test_word && rest_says) || f.contains("please ignore")
@@ -2721,37 +2735,46 @@ fn is_version_history(name: &str, header: &[Cell], body: &[SourceRow]) -> bool {
 pub(crate) fn team_says_test(team: &str) -> bool {
     let f = fold(team);
     let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    // (A system's code for the unit written before it, in capitals: "ZZ Test
+    // Unit", "FEN-TST Systems Test Team", "BRK-ZZZ Test Team".)
+    let codes: Vec<String> = team
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| (2..=4).contains(&t.chars().count()) && t.chars().all(|c| c.is_ascii_uppercase()))
+        .map(str::to_ascii_lowercase)
+        .collect();
     words.iter().any(|w| matches!(*w, "test" | "testing" | "dummy"))
         && words.iter().all(|w| {
-            matches!(
-                *w,
-                "test"
-                    | "testing"
-                    | "dummy"
-                    | "team"
-                    | "teams"
-                    | "lcs"
-                    | "eclipse"
-                    | "mosaic"
-                    | "carefirst"
-                    | "liquidlogic"
-                    | "paris"
-                    | "system"
-                    | "systems"
-                    | "admin"
-                    | "user"
-                    | "users"
-                    | "account"
-                    | "only"
-                    | "data"
-                    | "unit"
-                    | "qa"
-                    | "please"
-                    | "ignore"
-                    | "do"
-                    | "not"
-                    | "use"
-            )
+            codes.iter().any(|c| c == w) || {
+                matches!(
+                    *w,
+                    "test"
+                        | "testing"
+                        | "dummy"
+                        | "team"
+                        | "teams"
+                        | "lcs"
+                        | "eclipse"
+                        | "mosaic"
+                        | "carefirst"
+                        | "liquidlogic"
+                        | "paris"
+                        | "system"
+                        | "systems"
+                        | "admin"
+                        | "user"
+                        | "users"
+                        | "account"
+                        | "only"
+                        | "data"
+                        | "unit"
+                        | "qa"
+                        | "please"
+                        | "ignore"
+                        | "do"
+                        | "not"
+                        | "use"
+                )
+            }
         })
 }
 
@@ -12404,8 +12427,17 @@ mod tests {
         ] {
             assert!(says_test(t), "{t}");
         }
-        for t in ["T123", "C205029", "Tess Ward", "Testa Marlow", "Test Valley Team", "TST-0012"] {
+        for t in ["Test, Eclipse Admin", "Testing, LCS", "Testuser, Mosaic"] {
+            assert!(says_test(t), "{t}");
+        }
+        for t in ["T123", "C205029", "Tess Ward", "Testa Marlow", "Test Valley Team", "TST-0012", "Tester Hall", "Test, Alan"] {
             assert!(!says_test(t), "{t}");
+        }
+        for t in ["ZZ Test Unit", "FEN-TST Systems Test Team", "BRK-ZZZ Test Team", "LCS Test Team"] {
+            assert!(team_says_test(t), "{t}");
+        }
+        for t in ["Test Valley Team", "CP Team", "ZZ Unit", "Test Valley CIN"] {
+            assert!(!team_says_test(t), "{t}");
         }
         let header = |h: &[&str]| h.iter().map(|t| Cell::text(t)).collect::<Vec<_>>();
         let body = |rows: &[&[&str]]| rows.iter().enumerate().map(|(i, r)| SourceRow { row: i as u32 + 2, cells: header(r) }).collect::<Vec<_>>();
