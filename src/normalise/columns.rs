@@ -1508,6 +1508,23 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         if cols.len() < 2 {
             continue;
         }
+        // Two or more of the table's own dates beside the same date of its
+        // numbered actions ("Date completed" and "Audit date" beside
+        // "Completion date [1]", "Completion date [2]": seed 004's actions
+        // grid among a questionnaire's answers): the numbered columns are
+        // the actions' (read as the audit's action slots), and the table's
+        // own are weighed alone. (With one of the table's own, the rule for
+        // numbered sets below keeps it.)
+        let slots: Vec<usize> = cols.iter().copied().filter(|&c| slot_numbered[columns[c].index] && scores[c] < 1000).collect();
+        let cols: Vec<usize> = if kind == TableKind::Audits && field.ends_with("_date") && !slots.is_empty() && slots.len() + 2 <= cols.len() {
+            for &c in &slots {
+                notes.push(format!("column '{}' matches {field}, but is one of a numbered set (one per item): the table's own are read", columns[c].header));
+                columns[c].unuse("one of a numbered set, an item's own");
+            }
+            cols.into_iter().filter(|c| !slots.contains(c)).collect()
+        } else {
+            cols
+        };
         let top = cols.iter().map(|&c| scores[c]).max().unwrap_or(0);
         let winners: Vec<usize> = cols.iter().copied().filter(|&c| scores[c] == top).collect();
         // A moderator who graded question by question: of the moderator's

@@ -5359,3 +5359,23 @@ fn a_contact_whose_outcome_says_cancelled_is_no_visit() {
     assert!(dq.contains("Cancelled - family not at home") && dq.contains("not a record"), "{dq}");
     assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(5), Some(5)), "{dq}");
 }
+
+#[test]
+fn two_audit_dates_beside_numbered_action_dates_are_the_audits() {
+    // A questionnaire extract of seed 004's audit tool (blind set 143's
+    // ostermoor): the report's "Date completed" and the form's "Audit date"
+    // agree, and the actions grid's "Completion date [1]" … tie with them.
+    // All six were refused, so every audit KPI was "not in the exports".
+    let out = run_one_file(
+        "recognition-numbered-action-dates",
+        "audits.csv",
+        b"Child ID,Team,Auditor,Date audit details sent,Date completed,Audit date,Overall grade,Agreed action [1],Person [1],Completion date [1],Manager's sign off date [1],Agreed action [2],Person [2],Completion date [2],Manager's sign off date [2]\n\
+8840001,North,Ann Vale,01/09/2026,10/09/2026,10/09/2026,Good,Update plan,Bo Kay,24/09/2026,23/09/2026,,,,\n\
+8840002,North,Ann Vale,01/09/2026,12/09/2026,12/09/2026,Requires Improvement,Chronology,Bo Kay,26/09/2026,30/09/2026,Visit,Bo Kay,28/09/2026,27/09/2026\n\
+8840003,South,Cy Dee,05/09/2026,15/09/2026,15/09/2026,Good,Review,Di Ell,29/09/2026,,,,,\n\
+8840004,South,Cy Dee,05/09/2026,22/09/2026,22/09/2026,Inadequate,Strategy,Di Ell,06/10/2026,05/10/2026,,,,\n",
+    );
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(4), "{}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(4)));
+    assert!(data_quality(&out).contains("is one of a numbered set (one per item): the table's own are read"));
+}
