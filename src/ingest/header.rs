@@ -268,10 +268,36 @@ pub fn combine_two_row_header(above: &SourceRow, header: &SourceRow, repeated_on
 /// 31/10/2026" | "run 02/11/2026", "Exported 2026-11-02"), as a report's
 /// parameters and run date do. (A row of titles with one that has dates,
 /// "Cycle 1 (01/09/2026 - 31/10/2026)" beside "Spoken to", is still titles.)
+///
+/// Or a report's parameters or notes written as a key and its value
+/// ("Parameters:" | "Step type = Learning Audit; Step started between …",
+/// "Filters:", "Run by:", "Note:"), or a choice written "name = value":
+/// one such line over the header is no group title (blind set 143's
+/// wyvernholt: the parameters were read into every question's name).
 fn report_line(above: &SourceRow) -> bool {
     let texts: Vec<&str> =
         above.cells.iter().filter_map(|c| if let Cell::Text(t) = c { Some(t.as_str()) } else { None }).filter(|t| !t.trim().is_empty()).collect();
-    !texts.is_empty() && texts.iter().all(|t| holds_whole_date(t))
+    let key = texts.first().is_some_and(|t| {
+        let t = t.trim();
+        t.ends_with(':')
+            && matches!(
+                t.trim_end_matches(':').trim().to_lowercase().as_str(),
+                "parameters"
+                    | "parameter"
+                    | "filters"
+                    | "filter"
+                    | "criteria"
+                    | "selection"
+                    | "prompts"
+                    | "run by"
+                    | "run date"
+                    | "report run"
+                    | "note"
+                    | "notes"
+            )
+    });
+    let assignment = texts.iter().any(|t| t.contains(" = "));
+    !texts.is_empty() && (texts.iter().all(|t| holds_whole_date(t)) || key || assignment)
 }
 
 /// Whether text holds a date written in numbers with its year: "2/11/2026",
@@ -414,6 +440,20 @@ mod tests {
 
     fn row(n: u32, cells: &[&str]) -> SourceRow {
         SourceRow::texts(n, cells)
+    }
+
+    #[test]
+    fn a_reports_parameters_over_its_header_are_no_group_titles() {
+        // (Blind set 143's wyvernholt: the parameters were read into every
+        // question's name.)
+        let header = row(4, &["Workflow step ID", "Step type", "Question no", "Question", "Answer"]);
+        let params = row(3, &["Parameters:", "Step type = Learning Audit (Full Case File); Include cancelled steps = Yes"]);
+        assert!(report_line(&params));
+        assert!(titled_without_repeats(&params, &header).is_none());
+        assert!(report_line(&row(3, &["Filters:", "All teams"])));
+        for titles in [&["", "Allocation:", "", "Completion:"][..], &["Child", "Moderation", "", "Spoken to as part of the audit:"][..]] {
+            assert!(!report_line(&row(3, titles)), "{titles:?}");
+        }
     }
 
     /// A SurveyMonkey download's second header row names the kind of each

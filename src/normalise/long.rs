@@ -740,7 +740,12 @@ fn natural(s: &str) -> Vec<(u8, u64, String)> {
 /// beside each answer) is a column per question.
 fn answer_metadata(rows: &[&SourceRow], header: &str, c: usize) -> bool {
     let values: Vec<&Cell> = rows.iter().filter_map(|r| r.cells.get(c)).filter(|v| !v.is_empty()).collect();
-    let named = fold(header).split(' ').any(|w| matches!(w, "by" | "answered" | "entered" | "author" | "user" | "modified" | "updated" | "created"));
+    let f = fold(header);
+    let words: Vec<&str> = f.split(' ').collect();
+    // (Or where each question came on the form, "Question no", "Question
+    // order": numbered afresh on each form, skipped questions and all.)
+    let place = words.contains(&"question") && words.iter().any(|w| matches!(*w, "no" | "number" | "num" | "order" | "seq" | "sequence" | "position"));
+    let named = place || words.iter().any(|w| matches!(*w, "by" | "answered" | "entered" | "author" | "user" | "modified" | "updated" | "created"));
     named || (!values.is_empty() && values.iter().filter(|v| is_date_value(v) || is_id_value(v)).count() * 2 > values.len())
 }
 
@@ -1093,6 +1098,25 @@ mod tests {
         assert_eq!(p.rows.len(), 3, "{}", p.note);
         assert!(h.contains(&"Overall judgement".to_string()) && !h.iter().any(|c| c.ends_with(')')), "{h:?}");
         assert!(h.contains(&"Overall judgement Score".to_string()), "{h:?}");
+    }
+
+    #[test]
+    fn a_questions_place_on_each_form_is_not_read() {
+        // (Blind set 143's wyvernholt: "Question no" numbered afresh on each
+        // form, a skipped question and all, became a column per question.)
+        let header = row(1, &["Step ID", "Person ID", "Step completed", "Question no", "Question", "Answer"]).cells;
+        let mut body = Vec::new();
+        for (f, child, skip) in [("S1", "C101", false), ("S2", "C102", true), ("S3", "C103", false)] {
+            let questions = [("Name of Team", "North"), ("Record of discussion with child:", "Met at school"), ("Overall", "Good")];
+            for (n, (question, answer)) in questions.iter().filter(|(q, _)| !(skip && q.starts_with("Name"))).enumerate() {
+                let r = body.len() as u32 + 2;
+                body.push(row(r, &[f, child, "01/10/2026", &(n + 1).to_string(), question, answer]));
+            }
+        }
+        let (q, a) = question_answer(&header).expect("named");
+        let p = pivot(&header, &body, q, a, &|_| false).expect("long format");
+        let h: Vec<String> = p.header.iter().map(Cell::as_string).collect();
+        assert!(!h.iter().any(|c| c.ends_with("Question no")), "{h:?}");
     }
 
     #[test]
