@@ -5222,7 +5222,16 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // Whether a file's or a sheet's name speaks of moderation, or of audits.
     let file_name = std::path::Path::new(&file).file_name().and_then(|f| f.to_str()).unwrap_or("");
     let of_moderation = |n: &str| fold(n).split(' ').any(|w| matches!(w, "moderation" | "moderations" | "moderated" | "moderator" | "moderators"));
-    let of_audits = |n: &str| fold(n).split(' ').any(|w| matches!(w, "audit" | "audits" | "tracker" | "programme"));
+    // ("Audit Moderation", a form of moderations of audits, names no audits
+    // of its own; "Audit and moderation log" does.)
+    let of_audits = |n: &str| {
+        let f = fold(n);
+        let words: Vec<&str> = f.split(' ').collect();
+        words.iter().enumerate().any(|(i, w)| {
+            matches!(*w, "audit" | "audits" | "tracker" | "programme")
+                && !(matches!(*w, "audit" | "audits") && words.get(i + 1).is_some_and(|n| n.starts_with("moderat")))
+        })
+    };
     let named_for_moderation = || of_moderation(file_name) || sheet.as_deref().is_some_and(of_moderation);
     let keyed_by_child = mapping.kind == TableKind::Audits
         && mapping.field("audit_id").is_none()

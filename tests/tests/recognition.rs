@@ -5379,3 +5379,39 @@ fn two_audit_dates_beside_numbered_action_dates_are_the_audits() {
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(4)));
     assert!(data_quality(&out).contains("is one of a numbered set (one per item): the table's own are read"));
 }
+
+#[test]
+fn a_form_of_audit_moderations_and_the_date_an_audit_was_received() {
+    // Seed 004's audits as a form's responses beside a second form of
+    // moderations (blind set 142's wyvernden): "Audit Moderation.csv" names
+    // moderations of audits, not audits of its own, so its rows are the
+    // audits' moderations, linked by child; "Date audit received" is when the
+    // auditor received the audit (seed 004: "within 2 weeks of receiving
+    // audit"), the allocation.
+    let dir = scratch("recognition-audit-moderation-form");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("Audit Moderation.csv"),
+        "Child's ID number,Date moderated,Moderator,Moderator's judgement - 12. How has the help provided improved outcomes?\n\
+7740001,2026-09-10,Sal Grey,Meets good\n7740002,2026-09-20,Sal Grey,Does not meet good\n7740003,2026-10-08,Sal Grey,Meets good\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("Full Audit Tool.csv"),
+        "Auditor name,Audit date,Date audit received,Child's ID number,Team,12. How has the help provided improved outcomes?\n\
+Ann Vale,2026-09-07,2026-09-01,7740001,North,Meets good\n\
+Ann Vale,2026-09-18,2026-09-01,7740002,North,Meets good\n\
+Bo Kay,2026-10-01,2026-09-25,7740003,South,Meets good\n\
+Bo Kay,2026-10-20,2026-10-01,7740004,South,Exceeds good\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(4), "{dq}");
+    assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(3), Some(4)), "{dq}");
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(2), Some(3)), "{dq}");
+    // (Due 14 days after receipt: the second, received 01/09 and done 18/09,
+    // and the fourth, received 01/10 and done 20/10, late.)
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(4)), "{dq}");
+}
