@@ -2610,7 +2610,13 @@ fn a_list_of_whose_feedback_was_had_is_a_list_of_who_was_spoken_to() {
     for who in ["Feedback obtained from (tick all that apply)", "Views sought from", "Who did you speak to as part of this audit? (tick all that apply)"] {
         assert!(is_who_spoken_to_header(&fold(who)), "{who}");
     }
-    for not in ["Feedback from the child / young person obtained?", "Views obtained", "Feedback given to the social worker", "Date feedback received"] {
+    for not in [
+        "Feedback from the child / young person obtained?",
+        "Views obtained",
+        "Feedback given to the social worker",
+        "Date feedback received",
+        "Feedback obtained from IRO and school (tick all that apply)",
+    ] {
         assert!(!is_who_spoken_to_header(&fold(not)), "{not}");
     }
 }
@@ -2634,7 +2640,11 @@ pub fn is_who_spoken_to_header(folded: &str) -> bool {
     // obtained from (tick all that apply)", "Views sought from".)
     let heard = words.iter().any(|w| matches!(*w, "feedback" | "views" | "view" | "wishes"))
         && words.iter().any(|w| matches!(*w, "obtained" | "sought" | "gathered" | "received" | "heard" | "captured"))
-        && words.contains(&"from");
+        && words.iter().position(|w| *w == "from").is_some_and(|at| {
+            // (Naming no one after it, but how to answer: "Feedback obtained
+            // from (tick all that apply)"; not "… from IRO and school".)
+            words[at + 1..].iter().all(|w| matches!(*w, "tick" | "all" | "that" | "apply" | "applies" | "select" | "choose" | "any" | "one" | "or" | "more"))
+        });
     let speaks = heard || words.iter().any(|w| matches!(*w, "speak" | "spoke" | "spoken" | "talk" | "talked"));
     let who = heard || words.iter().any(|w| matches!(*w, "who" | "whom" | "people" | "persons"));
     // (Not "who else" or "other people": the ones besides the child, family and worker.)

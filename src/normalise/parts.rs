@@ -50,7 +50,13 @@ impl PartFromName {
         let stem = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
         // (Or, where the file's name says none, the folder it was saved in:
         // "Part B - CSW responses/responses.csv".)
-        let folder = || path.parent().and_then(|p| p.file_name()).and_then(|n| part_named(&n.to_string_lossy()));
+        // (A folder that says it is the audit's, "Quality audit Part B", or
+        // whose the part is, "Part B - CSW": not "Practice week Part B -
+        // family feedback", another form's.)
+        let of_the_audit =
+            |n: &str| super::fold::fold(n).split(' ').any(|w| matches!(w, "audit" | "audits" | "csw" | "auditor" | "auditors" | "quality" | "practitioner"));
+        let folder =
+            || path.parent().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().to_string()).filter(|n| of_the_audit(n)).and_then(|n| part_named(&n));
         let part = match (part_named(&stem).or_else(folder), sheet.and_then(part_named)) {
             (Some(a), Some(b)) if a != b => return None,
             (Some(p), _) | (None, Some(p)) => p,
@@ -128,5 +134,6 @@ mod tests {
         assert_eq!(found.header, "Part B completed (Timestamp)");
         assert!(found.describe(&b, "in/Part B - CSW responses/responses.csv", None).starts_with("the name of the folder"));
         assert!(PartFromName::find(&b, "in/Part B/Part A.csv", None, none).is_some_and(|p| p.header.starts_with("Part A")));
+        assert!(PartFromName::find(&b, "in/Practice week Part B - family feedback/responses.csv", None, none).is_none());
     }
 }

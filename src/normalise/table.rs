@@ -10788,7 +10788,9 @@ fn tells_contact(field: &str, text: &str) -> bool {
     // called back and views taken", "Two calls unanswered, then spoke to
     // father at home visit" are read from what came after.)
     let ts = turns(text);
-    let failed = |c: &String| contains_phrase(c, "voicemail") || NO_CONTACT.iter().any(|p| contains_phrase(c, p));
+    let failed = |c: &String| {
+        contains_phrase(c, "voicemail") || c.split(' ').any(|w| matches!(w, "attempted" | "tried")) || NO_CONTACT.iter().any(|p| contains_phrase(c, p))
+    };
     if let Some(at) = ts.iter().position(|c| !failed(c)).filter(|at| *at > 0) {
         cs = ts[at..].to_vec();
     }
@@ -11364,7 +11366,10 @@ fn role_in_who_list(field: &str, text: &str) -> Option<Answer> {
         return None;
     }
     let roles = super::columns::SPOKEN_TO;
-    let positive = |role: &str| cs.iter().any(|c| names_role(role, c) && !negated(c) && !not_applicable_clause(c));
+    // (Nor a clause of trying: "Attempted to contact mother x3, no
+    // response", "Other: tried father x2 - no response".)
+    let tried = |c: &str| c.split(' ').any(|w| matches!(w, "attempted" | "attempt" | "attempts" | "tried" | "trying"));
+    let positive = |role: &str| cs.iter().any(|c| names_role(role, c) && !negated(c) && !not_applicable_clause(c) && !tried(c));
     if positive(field) {
         return Some(Answer::Yes);
     }
@@ -12013,6 +12018,8 @@ mod tests {
             assert!(!says_not_spoken_to(reached, "spoke_family"), "{reached}");
         }
         assert!(!tells_contact("spoke_family", "Voicemail left x3, no response"));
+        let tried = "Attempted visit, no answer; then spoke to child at school";
+        assert!(!only_failed_contact(tried) && tells_contact("spoke_child", tried) && !says_not_spoken_to(tried, "spoke_child"));
         for gone in ["[REDACTED]", "[RESTRICTED]", "***REDACTED***", "Withheld", "Restricted record"] {
             assert!(withheld(gone), "{gone}");
         }
