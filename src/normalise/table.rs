@@ -2635,11 +2635,15 @@ fn status_test(status: &str) -> bool {
 /// "TEST CLIENT", "Test Auditor", "TEST AUDIT - DO NOT USE", "test action".
 pub(crate) fn says_test(text: &str) -> bool {
     let f = fold(text);
-    let first = f.split(' ').next().unwrap_or("");
-    // ("Testuser, Mosaic", "Tester": a system's account for trying it out.)
-    let test_word =
-        matches!(first, "test" | "testing" | "dummy" | "testuser" | "tester") || (first.starts_with("test") && first[4..].bytes().all(|b| b.is_ascii_digit()));
-    let rest = f.split(' ').skip(1).collect::<Vec<_>>();
+    let words: Vec<&str> = f.split(' ').collect();
+    // ("Testuser, Mosaic", "Tester": a system's account for trying it out;
+    // the word anywhere among the others, "Admin, Test", "Mosaic Test
+    // Account".)
+    let is_test =
+        |w: &str| matches!(w, "test" | "testing" | "dummy" | "testuser" | "tester") || (w.starts_with("test") && w[4..].bytes().all(|b| b.is_ascii_digit()));
+    let at = words.iter().position(|w| is_test(w));
+    let test_word = at.is_some();
+    let rest = words.iter().enumerate().filter(|(i, _)| Some(*i) != at).map(|(_, w)| *w).collect::<Vec<_>>();
     let rest_says = rest.iter().all(|w| {
         matches!(
             *w,
@@ -2750,6 +2754,7 @@ pub(crate) fn team_says_test(team: &str) -> bool {
                     "test"
                         | "testing"
                         | "dummy"
+                        | "training"
                         | "team"
                         | "teams"
                         | "lcs"
@@ -12443,13 +12448,13 @@ mod tests {
         ] {
             assert!(says_test(t), "{t}");
         }
-        for t in ["Test, Eclipse Admin", "Testing, LCS", "Testuser, Mosaic"] {
+        for t in ["Test, Eclipse Admin", "Testing, LCS", "Testuser, Mosaic", "Admin, Test", "Mosaic Test Account"] {
             assert!(says_test(t), "{t}");
         }
         for t in ["T123", "C205029", "Tess Ward", "Testa Marlow", "Test Valley Team", "TST-0012", "Tester Hall", "Test, Alan"] {
             assert!(!says_test(t), "{t}");
         }
-        for t in ["ZZ Test Unit", "FEN-TST Systems Test Team", "BRK-ZZZ Test Team", "LCS Test Team"] {
+        for t in ["ZZ Test Unit", "FEN-TST Systems Test Team", "BRK-ZZZ Test Team", "LCS Test Team", "TRAINING/TEST TEAM"] {
             assert!(team_says_test(t), "{t}");
         }
         for t in ["Test Valley Team", "CP Team", "ZZ Unit", "Test Valley CIN"] {
