@@ -933,6 +933,8 @@ struct Lookups {
     not_seen: Vec<Option<bool>>,
     /// Whether a seen-alone answer says the child was not seen at all.
     alone_not_seen: Vec<Option<bool>>,
+    /// Whether a status says the visit was not made.
+    not_made: Vec<Option<bool>>,
 }
 
 pub(crate) fn read_with(bulk: &BulkText, skip_records: usize, sink: &mut Sink, block_size: usize, threads: usize) -> Option<String> {
@@ -1049,6 +1051,7 @@ fn parse_blocks(
                     not_in_person: vec![None; n],
                     not_seen: vec![None; n],
                     alone_not_seen: vec![None; n],
+                    not_made: vec![None; n],
                 };
                 // The duplicate index is read a batch ahead (see `SeenRows::touch`).
                 const AHEAD: usize = 16;
@@ -1214,7 +1217,8 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
             && *look.not_seen[rec.child_seen as usize].get_or_insert_with(|| super::table::child_not_seen(&Cell::text(&texts[rec.child_seen as usize])));
         let alone_not_seen = cols.seen_alone.is_some()
             && *look.alone_not_seen[rec.seen as usize].get_or_insert_with(|| super::table::seen_alone_not_seen(&texts[rec.seen as usize]));
-        if virtual_visit || not_seen || alone_not_seen {
+        let not_made = *look.not_made[rec.state as usize].get_or_insert_with(|| super::table::status_says_not_made(&texts[rec.state as usize]));
+        if virtual_visit || not_seen || alone_not_seen || not_made {
             kind = NoteKind::Other;
         }
     }
@@ -1323,7 +1327,18 @@ mod tests {
         let seen = ["Yes", "No", "Seen alone", "Not seen alone", "", "N/A", "seen with carer", "Unknown"];
         let authors = ["Sam Okafor", "Tom Barrow", "Zoë Quinn", "\"Lee, Ana\"", "Pat O\"Neil", "", "\u{a0}Ivy Hart", "#REF!"];
         let teams = ["CP South", "CP North", "Café Team", "\"Multi\nline team\"", "", "LAC", "NA", "#N/A"];
-        let states = ["Completed", "", "Cancelled", "Voided - wrong child", " entered in error ", "Draft", "#N/A", "Cancelled"];
+        let states = [
+            "Completed",
+            "",
+            "Cancelled",
+            "Voided - wrong child",
+            " entered in error ",
+            "Draft",
+            "#N/A",
+            "Cancelled",
+            "No access",
+            "Child not seen - at school",
+        ];
         let modes = ["Face to face", "", "Virtual (Teams)", "Video call", "face to face - unannounced", "#N/A"];
         let child_seen = ["Yes", "No", "", "N", "Not seen", "Y"];
         for i in 0..rows {

@@ -1306,6 +1306,20 @@ fn visit_not_made(text: &str) -> bool {
     }) || ["not seen", "no access", "did not attend", "no reply", "no answer", "not home", "no one home", "not at home"].iter().any(|p| contains_phrase(&f, p))
 }
 
+/// Whether a case note's status or outcome says the visit was not made or
+/// the child not seen ("No access", "Child not seen", "DNA", "Attempted -
+/// no answer"): then the visit is a note, as with "Child Seen: No". (Not
+/// "Cancelled", which sets the row aside: [`note_status_cancels`].)
+pub(crate) fn status_says_not_made(status: &str) -> bool {
+    let f = fold(status);
+    let words: Vec<&str> = f.split(' ').collect();
+    seen_alone_not_seen(status)
+        || words.iter().any(|w| matches!(*w, "attempted" | "dna" | "unsuccessful"))
+        || ["no access", "not seen", "did not attend", "no reply", "no answer", "not home", "not at home", "no one home", "nobody home"]
+            .iter()
+            .any(|p| contains_phrase(&f, p))
+}
+
 /// Whether a visit type's words say a visit to the child ("Home visit",
 /// "Statutory", "Unannounced", "Announced", "Joint visit").
 fn names_a_visit(text: &str) -> bool {
@@ -10461,7 +10475,8 @@ impl<'a> RowReader<'a> {
             let virtual_visit = self.str(row, "visit_mode").is_some_and(|m| mode_not_in_person(&m));
             let not_seen = self.cell(row, "child_seen").is_some_and(|(c, _)| child_not_seen(c));
             let alone_not_seen = self.str(row, "seen_alone").is_some_and(|a| seen_alone_not_seen(&a));
-            if virtual_visit || not_seen || alone_not_seen {
+            let not_made = self.str(row, "status").is_some_and(|s| status_says_not_made(&s));
+            if virtual_visit || not_seen || alone_not_seen || not_made {
                 kind = NoteKind::Other;
             }
         }

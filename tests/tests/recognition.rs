@@ -5415,3 +5415,27 @@ Bo Kay,2026-10-20,2026-10-01,7740004,South,Exceeds good\n",
     // and the fourth, received 01/10 and done 20/10, late.)
     assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(4)), "{dq}");
 }
+
+#[test]
+fn a_contact_whose_outcome_says_no_access_is_a_note_not_a_visit() {
+    // "Contact Outcome" of "No access - no one home" and "Child not seen - at
+    // school" beside a seen-alone column (review 236's c26): no statutory
+    // visit, so the CP child went 15 working days unvisited (07/09 to 28/09).
+    let out = run_one_file(
+        "recognition-contact-outcome-no-access",
+        "contacts.csv",
+        b"Client ID,Contact Type,Contact Date,Date Entered,Seen Alone,Contact Outcome\n\
+5520102,Visit to Child (CP),28/08/2026,28/08/2026,Y,Completed\n\
+5520102,Visit to Child (CP),07/09/2026,07/09/2026,Y,Completed\n\
+5520102,Visit to Child (CP),16/09/2026,16/09/2026,,No access - no one home\n\
+5520102,Visit to Child (CP),17/09/2026,17/09/2026,,Child not seen - at school\n\
+5520102,Visit to Child (CP),28/09/2026,28/09/2026,Y,Completed\n\
+5520102,Visit to Child (CP),08/10/2026,08/10/2026,N,Completed\n\
+5520102,Visit to Child (CP),20/10/2026,20/10/2026,Y,Completed\n",
+    );
+    std::fs::write(out.parent().unwrap().join("in/legal.csv"), "Client ID,Legal Status,Start Date,End Date\n5520102,Child Protection Plan,01/08/2026,\n")
+        .unwrap();
+    let out = run_in_folder(out.parent().unwrap(), &out.parent().unwrap().join("in"));
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(0), Some(1)), "{}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(4), Some(4)));
+}
