@@ -78,7 +78,7 @@ mod tests {
     use super::*;
 
     fn header(cells: &[&str]) -> SourceRow {
-        SourceRow { row: 1, cells: cells.iter().map(|c| Cell::Text(c.to_string())).collect() }
+        SourceRow::texts(1, cells)
     }
 
     #[test]

@@ -2644,6 +2644,11 @@ fn status_test(status: &str) -> bool {
     matches!(fold(status).as_str(), "survey preview" | "preview" | "test" | "test response" | "test submission" | "spam")
 }
 
+/// A case-management system's or a system account's own words, in the
+/// name of a test account or team ("Test, Eclipse Admin", "Testing, LCS",
+/// "LCS Test Team").
+const SYSTEM_WORDS: [&str; 8] = ["lcs", "eclipse", "mosaic", "carefirst", "liquidlogic", "paris", "system", "systems"];
+
 /// Whether a child id or an auditor's name says the row is a test of the
 /// form: "TEST", "test1", "Test record", "TEST - please ignore", "Dummy",
 /// "TEST CLIENT", "Test Auditor", "TEST AUDIT - DO NOT USE", "test action".
@@ -2700,15 +2705,7 @@ pub(crate) fn says_test(text: &str) -> bool {
                 // "Testing, LCS".)
                 | "admin"
                 | "sysadmin"
-                | "system"
-                | "systems"
-                | "lcs"
-                | "eclipse"
-                | "mosaic"
-                | "carefirst"
-                | "liquidlogic"
-                | "paris"
-        )
+        ) || SYSTEM_WORDS.contains(w)
     });
     (test_word && rest_says) || f.contains("please ignore")
 }
@@ -2771,14 +2768,6 @@ pub(crate) fn team_says_test(team: &str) -> bool {
                         | "training"
                         | "team"
                         | "teams"
-                        | "lcs"
-                        | "eclipse"
-                        | "mosaic"
-                        | "carefirst"
-                        | "liquidlogic"
-                        | "paris"
-                        | "system"
-                        | "systems"
                         | "admin"
                         | "user"
                         | "users"
@@ -2792,7 +2781,7 @@ pub(crate) fn team_says_test(team: &str) -> bool {
                         | "do"
                         | "not"
                         | "use"
-                )
+                ) || SYSTEM_WORDS.contains(w)
             }
         })
 }
