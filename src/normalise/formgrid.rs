@@ -42,7 +42,10 @@ impl FormGrid {
                 parts.iter().enumerate().filter_map(|(k, p)| p.filter(|(q, _)| q == question).map(|(_, r)| (k, r))).skip_while(|(k, _)| *k < i).collect();
             let distinct = rows.iter().all(|(k, r)| rows.iter().all(|(j, s)| j == k || s != r));
             let questions_each = rows.iter().all(|(_, r)| r.split_whitespace().count() >= 3);
-            let moderators = super::fold::fold(question).split(' ').any(|w| w.starts_with("moderat"));
+            // (Nor a second opinion's: "QA Lead's evaluation [1. …]".)
+            let moderators = super::fold::fold(question)
+                .split(' ')
+                .any(|w| w.starts_with("moderat") || matches!(w, "qa" | "reviewer" | "panel" | "lead" | "manager" | "manager s" | "second"));
             if rows.len() >= 3 && distinct && questions_each && !moderators {
                 columns.extend(rows.iter().map(|(k, r)| (*k, format!("{r} ({question})"))));
                 questions.push(question.to_string());
@@ -105,6 +108,12 @@ mod tests {
             "Moderator's grade [1. Is the child safe?]",
             "Moderator's grade [2. Is work child-centred?]",
             "Moderator's grade [3. Are plans effective?]"
+        ]))
+        .is_none());
+        assert!(FormGrid::find(&header(&[
+            "QA Lead's evaluation [1. Is the child safe?]",
+            "QA Lead's evaluation [2. Is work child-centred?]",
+            "QA Lead's evaluation [3. Are plans effective?]"
         ]))
         .is_none());
         assert!(FormGrid::find(&header(&["Seen alone [Y/N/NA]", "Visit date [dd/mm/yyyy]", "Team [see list]"])).is_none());

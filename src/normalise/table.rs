@@ -2480,7 +2480,9 @@ pub(crate) fn note_status_cancels(status: &str) -> bool {
     let f = fold(status);
     // (Or put off, or not made yet: "Rescheduled", "Rearranged to 14/10",
     // "Postponed", "Outstanding": a visit booked, not a visit made.)
-    let put_off = matches!(f.split(' ').next(), Some("rescheduled" | "rearranged" | "postponed" | "outstanding"))
+    // (Not one put off and then done: "Rescheduled from 02/09 - completed".)
+    let done_after = f.split(' ').any(|w| matches!(w, "completed" | "complete" | "done" | "held" | "visited"));
+    let put_off = (matches!(f.split(' ').next(), Some("rescheduled" | "rearranged" | "postponed" | "outstanding")) && !done_after)
         || ["not yet done", "did not take place", "not undertaken"].iter().any(|p| f.starts_with(p));
     status_cancels(status) || f.contains("in error") || put_off
 }
@@ -3040,7 +3042,7 @@ mod status_tests {
         for gone in ["Rescheduled", "Rearranged to 14/10", "Outstanding", "Postponed - carer ill", "Cancelled"] {
             assert!(super::note_status_cancels(gone), "{gone}");
         }
-        for kept in ["Completed", "Visit completed - rearranged from 12/10", "Authorised"] {
+        for kept in ["Completed", "Visit completed - rearranged from 12/10", "Authorised", "Rescheduled from 02/09 - completed"] {
             assert!(!super::note_status_cancels(kept), "{kept}");
         }
     }
