@@ -2025,6 +2025,28 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             }
             continue;
         }
+        // A seen-alone column beside a visit's outcome ("Seen alone" and
+        // "Visit Outcome": "Completed", "Cancelled"; review 236's c25): the
+        // one naming "alone" is seen alone, and the outcome is the note's
+        // status where no column is (its "Cancelled" sets the visit aside).
+        if kind == TableKind::CaseNotes && field == "seen_alone" && winners.len() > 1 && top < 1000 {
+            let alone: Vec<usize> = winners.iter().copied().filter(|&c| words[columns[c].index].iter().any(|w| w == "alone")).collect();
+            if let [own] = alone[..] {
+                let kept = columns[own].header.clone();
+                for &c in cols.iter().filter(|&&c| c != own) {
+                    let has_status = columns.iter().any(|x| x.target == Target::Field("status".into()));
+                    if !has_status && words[columns[c].index].iter().any(|w| w == "outcome") {
+                        notes.push(format!("column '{}' matches seen_alone, but '{kept}' names it: read as the note's status", columns[c].header));
+                        columns[c].target = Target::Field("status".into());
+                        columns[c].reason = format!("{} (the note's status: '{kept}' is seen alone)", columns[c].reason);
+                    } else {
+                        notes.push(format!("column '{}' matches seen_alone, but '{kept}' names it: not used", columns[c].header));
+                        columns[c].unuse(&format!("'{kept}' names seen alone"));
+                    }
+                }
+                continue;
+            }
+        }
         // Graded columns that name the overall less well than another and each
         // name a domain ("S2 Summary - overall judgement re assessment", "S5
         // Summary - overall judgement re management oversight" beside "Overall

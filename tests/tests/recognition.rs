@@ -5439,3 +5439,27 @@ fn a_contact_whose_outcome_says_no_access_is_a_note_not_a_visit() {
     assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(0), Some(1)), "{}", data_quality(&out));
     assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(4), Some(4)));
 }
+
+#[test]
+fn a_visit_outcome_beside_a_seen_alone_column_is_the_notes_status() {
+    // "Seen alone" and "Visit Outcome" ("Completed", "Cancelled") both
+    // matched seen alone and neither was used (review 236's c25): the one
+    // naming "alone" is seen alone, and the outcome the note's status, so
+    // the cancelled visit leaves a 15-working-day CP gap.
+    let out = run_one_file(
+        "recognition-visit-outcome-status",
+        "notes.csv",
+        b"Child ID,Note type,Event date,Recorded date,Seen alone,Visit Outcome\n\
+C200001,Statutory visit - CP,2026-08-28,2026-08-28,Yes,Completed\n\
+C200001,Statutory visit - CP,2026-09-08,2026-09-08,Yes,Completed\n\
+C200001,Statutory visit - CP,2026-09-18,2026-09-18,Yes,Cancelled\n\
+C200001,Statutory visit - CP,2026-09-29,2026-09-29,No,Completed\n\
+C200001,Statutory visit - CP,2026-10-12,2026-10-12,Yes,Completed\n\
+C200001,Statutory visit - CP,2026-10-23,2026-10-23,Yes,Completed\n",
+    );
+    let dir = out.parent().unwrap();
+    std::fs::write(dir.join("in/legal.csv"), "Child ID,Legal status,Start date,End date\nC200001,Child Protection Plan,2026-05-01,\n").unwrap();
+    let out = run_in_folder(dir, &dir.join("in"));
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(0), Some(1)), "{}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(4), Some(4)));
+}
