@@ -1303,8 +1303,12 @@ fn visit_not_made(text: &str) -> bool {
     let words: Vec<&str> = f.split(' ').collect();
     words.iter().any(|w| {
         matches!(*w, "cancelled" | "canceled" | "attempted" | "attempt" | "dna" | "failed" | "refused" | "declined" | "contact" | "postponed" | "rearranged")
-    }) || ["not seen", "no access", "did not attend", "no reply", "no answer", "not home", "no one home", "not at home"].iter().any(|p| contains_phrase(&f, p))
+    }) || NOT_MADE.iter().any(|p| contains_phrase(&f, p))
 }
+
+/// Phrases that say a visit was not made or the child not seen, in its type
+/// ([`visit_not_made`]) or its status ([`status_says_not_made`]).
+const NOT_MADE: [&str; 8] = ["not seen", "no access", "did not attend", "no reply", "no answer", "not home", "no one home", "not at home"];
 
 /// Whether a case note's status or outcome says the visit was not made or
 /// the child not seen ("No access", "Child not seen", "DNA", "Attempted -
@@ -1315,9 +1319,7 @@ pub(crate) fn status_says_not_made(status: &str) -> bool {
     let words: Vec<&str> = f.split(' ').collect();
     seen_alone_not_seen(status)
         || words.iter().any(|w| matches!(*w, "attempted" | "dna" | "unsuccessful"))
-        || ["no access", "not seen", "did not attend", "no reply", "no answer", "not home", "not at home", "no one home", "nobody home"]
-            .iter()
-            .any(|p| contains_phrase(&f, p))
+        || NOT_MADE.iter().chain(&["nobody home"]).any(|p| contains_phrase(&f, p))
 }
 
 /// Whether a visit type's words say a visit to the child ("Home visit",
