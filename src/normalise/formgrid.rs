@@ -8,6 +8,11 @@
 //! each is read under its row, the grid's question after it in brackets:
 //! "1. Is the child safe? … (Auditor's evaluation)". A moderator's grid is
 //! left as it is (its rows would read as the auditor's areas).
+//!
+//! A grid asking whom the auditor spoke to ("Spoke to [Child / young
+//! person]", "Who did you speak to? [Parent / carer]"; Yes / No / N/A) has
+//! people for rows, not questions: two or more such columns are read as the
+//! question and its row together ("Spoke to Child / young person").
 
 use crate::ingest::{Cell, SourceRow};
 
@@ -15,6 +20,48 @@ use crate::ingest::{Cell, SourceRow};
 pub struct FormGrid {
     columns: Vec<(usize, String)>,
     questions: Vec<String>,
+    /// The grids asking whom the auditor spoke to, read "question row".
+    who: Vec<String>,
+}
+
+/// A grid's question asking whom the auditor spoke to or heard from
+/// ("Spoke to", "Who did you speak to?", "Views obtained from").
+fn asks_whom(question: &str) -> bool {
+    let folded = super::fold::fold(question);
+    let words: Vec<&str> = folded.split(' ').collect();
+    words.iter().any(|w| matches!(*w, "spoke" | "spoken" | "speak" | "talked" | "talk" | "consulted"))
+        || (words.contains(&"from") && words.iter().any(|w| matches!(*w, "views" | "feedback")))
+}
+
+/// A grid's row naming a person the auditor could speak to, in a few words.
+fn names_person(row: &str) -> bool {
+    let folded = super::fold::fold(row);
+    folded.split(' ').count() <= 5
+        && folded.split(' ').any(|w| {
+            matches!(
+                w,
+                "child"
+                    | "children"
+                    | "young"
+                    | "yp"
+                    | "cyp"
+                    | "parent"
+                    | "parents"
+                    | "carer"
+                    | "carers"
+                    | "mother"
+                    | "father"
+                    | "family"
+                    | "worker"
+                    | "sw"
+                    | "csw"
+                    | "practitioner"
+                    | "adviser"
+                    | "advisor"
+                    | "pa"
+                    | "guardian"
+            )
+        })
 }
 
 /// "Question [Row]": the question and the row, each trimmed; `None` unless
@@ -33,9 +80,10 @@ impl FormGrid {
         let parts: Vec<Option<(&str, &str)>> = headers.iter().map(|h| split(h)).collect();
         let mut columns = Vec::new();
         let mut questions = Vec::new();
+        let mut who = Vec::new();
         for (i, part) in parts.iter().enumerate() {
             let Some((question, _)) = part else { continue };
-            if questions.iter().any(|q| q == question) {
+            if questions.iter().chain(&who).any(|q| q == question) {
                 continue;
             }
             let rows: Vec<(usize, &str)> =
@@ -46,21 +94,33 @@ impl FormGrid {
             let moderators = super::fold::fold(question)
                 .split(' ')
                 .any(|w| w.starts_with("moderat") || matches!(w, "qa" | "reviewer" | "panel" | "lead" | "manager" | "manager s" | "second"));
-            if rows.len() >= 3 && distinct && questions_each && !moderators {
+            if rows.len() >= 2 && distinct && !moderators && asks_whom(question) && rows.iter().all(|(_, r)| names_person(r)) {
+                columns.extend(rows.iter().map(|(k, r)| (*k, format!("{question} {r}"))));
+                who.push(question.to_string());
+            } else if rows.len() >= 3 && distinct && questions_each && !moderators {
                 columns.extend(rows.iter().map(|(k, r)| (*k, format!("{r} ({question})"))));
                 questions.push(question.to_string());
             }
         }
-        (!columns.is_empty()).then_some(FormGrid { columns, questions })
+        (!columns.is_empty()).then_some(FormGrid { columns, questions, who })
     }
 
     pub fn describe(&self) -> String {
-        let named: Vec<String> = self.questions.iter().map(|q| format!("'{q}'")).collect();
-        format!(
-            "{} columns are the rows of a form's grid question ({}: one column per row, headed 'question [row]'): each is read by its row, the question after it in brackets",
-            self.columns.len(),
-            named.join(", ")
-        )
+        let quoted = |qs: &[String]| qs.iter().map(|q| format!("'{q}'")).collect::<Vec<_>>().join(", ");
+        let mut said = Vec::new();
+        if !self.questions.is_empty() {
+            said.push(format!(
+                "the rows of a form's grid question ({}: one column per row, headed 'question [row]') are each read by its row, the question after it in brackets",
+                quoted(&self.questions)
+            ));
+        }
+        if !self.who.is_empty() {
+            said.push(format!(
+                "a form's grid of whom the auditor spoke to ({}: one column per person, headed 'question [person]') is read as the question and the person together",
+                quoted(&self.who)
+            ));
+        }
+        format!("{} columns: {}", self.columns.len(), said.join("; "))
     }
 
     /// The header row with each grid column headed by its row.
@@ -99,7 +159,7 @@ mod tests {
         assert_eq!(got.cells[3].as_string(), "3. Are plans effective? (Auditor's evaluation)");
         assert_eq!(got.cells[4].as_string(), "Auditors' Grade");
         assert_eq!(grid.apply(SourceRow { row: 2, cells: vec![Cell::text("Yes")] }, 1).cells[0].as_string(), "Yes");
-        assert!(grid.describe().starts_with("3 columns are the rows of a form's grid question ('Auditor's evaluation'"));
+        assert!(grid.describe().starts_with("3 columns: the rows of a form's grid question ('Auditor's evaluation'"));
         // Not: two rows only; rows of a word or two ("[Child]"); a
         // moderator's grid; a key in brackets on unrelated columns.
         assert!(FormGrid::find(&header(&["Grade [1. Is the child safe?]", "Grade [2. Is work child-centred?]"])).is_none());
@@ -117,5 +177,29 @@ mod tests {
         ]))
         .is_none());
         assert!(FormGrid::find(&header(&["Seen alone [Y/N/NA]", "Visit date [dd/mm/yyyy]", "Team [see list]"])).is_none());
+    }
+
+    #[test]
+    fn a_grid_of_whom_the_auditor_spoke_to_is_read_by_question_and_person() {
+        let h = header(&[
+            "Child ID",
+            "Spoke to [Child / young person]",
+            "Spoke to [Parents or carers]",
+            "Spoke to [Allocated social worker]",
+            "Who did you speak to? [Child]",
+            "Who did you speak to? [Parent / carer]",
+        ]);
+        let grid = FormGrid::find(&h).expect("a grid");
+        let got = grid.apply(h.clone(), 1);
+        assert_eq!(got.cells[1].as_string(), "Spoke to Child / young person");
+        assert_eq!(got.cells[3].as_string(), "Spoke to Allocated social worker");
+        assert_eq!(got.cells[5].as_string(), "Who did you speak to? Parent / carer");
+        assert!(grid.describe().contains("whom the auditor spoke to ('Spoke to', 'Who did you speak to?'"));
+        // Not: a grid of questions under a who-like stem; a stem naming no
+        // speaking ("Feedback [Child]"); a single column; a moderator's.
+        assert!(FormGrid::find(&header(&["Spoke to [Were the child's wishes recorded?]", "Spoke to [Was the plan shared?]"])).is_none());
+        assert!(FormGrid::find(&header(&["Feedback [Child]", "Feedback [Parents / carers]"])).is_none());
+        assert!(FormGrid::find(&header(&["Spoke to [Child]", "Team"])).is_none());
+        assert!(FormGrid::find(&header(&["Moderator spoke to [Child]", "Moderator spoke to [Parent]"])).is_none());
     }
 }

@@ -5463,3 +5463,24 @@ C200001,Statutory visit - CP,2026-10-23,2026-10-23,Yes,Completed\n",
     assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(0), Some(1)), "{}", data_quality(&out));
     assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(4), Some(4)));
 }
+
+#[test]
+fn a_form_grid_of_whom_the_auditor_spoke_to_is_read_person_by_person() {
+    // A Google Forms grid "Spoke to [Child / young person]", "… [Parents or
+    // carers]", "… [Allocated social worker]" (Yes / No / Not applicable;
+    // review 236's c10): its rows are people, not questions. The three KPIs
+    // were "not in the exports".
+    let out = run_one_file(
+        "recognition-form-grid-spoke-to",
+        "responses.csv",
+        b"Timestamp,Child ID,Auditor name,Team,Date audit completed,Overall judgement,Spoke to [Child / young person],Spoke to [Parents or carers],Spoke to [Allocated social worker]\n\
+10/09/2026 10:00:00,300091,Jo Bell,Safeguarding Team 2,10/09/2026,Good,Yes,Yes,Yes\n\
+12/09/2026 10:00:00,300092,Jo Bell,Safeguarding Team 2,12/09/2026,Good,No,No,Yes\n\
+14/09/2026 10:00:00,300093,Sam Roy,Children in Care Team 1,14/09/2026,Good,Not applicable,Yes,Yes\n",
+    );
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(1), Some(2)), "{dq}");
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(2), Some(3)), "{dq}");
+    assert_eq!(kpi_pair(&out, "practitioner_spoken_to"), (Some(3), Some(3)), "{dq}");
+    assert!(dq.contains("grid of whom the auditor spoke to"), "{dq}");
+}
