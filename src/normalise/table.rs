@@ -11244,9 +11244,12 @@ fn negated(c: &str) -> bool {
 }
 
 /// Phrases that say an attempt to reach someone failed.
-const NO_CONTACT: [&str; 27] = [
-    // ("Voicemail only", "Two calls unanswered".)
+const NO_CONTACT: [&str; 29] = [
+    // ("Voicemail only", "Two calls unanswered", "Voicemail left, then case
+    // closed", "… mother did not call back".)
     "voicemail only",
+    "voicemail left",
+    "did not call back",
     "unanswered",
     "not answered",
     "not received",
@@ -11337,8 +11340,14 @@ pub(crate) fn only_failed_contact(text: &str) -> bool {
     // letter" and "Visited YP at placement" did.)
     const VISITED: [&str; 3] = ["visit", "visited", "visits"];
     let no_one_in = cs.iter().any(|c| NO_ONE_IN.iter().any(|p| contains_phrase(c, p)));
+    // (A call returned is someone reached: "Voicemail left, mother called
+    // back and views taken".)
+    let called_back = |c: &String| ["called back", "rang back", "phoned back", "returned the call", "returned call"].iter().any(|p| contains_phrase(c, p));
     let reached = |c: &String| {
         let words: Vec<&str> = c.split(' ').collect();
+        if called_back(c) && !negated(c) {
+            return true;
+        }
         if failed(c) {
             return words.iter().any(|w| SAID.contains(w));
         }
@@ -11994,6 +12003,10 @@ mod tests {
             "Home visit made, however no one in",
             "Voicemail only",
             "Two calls to mother unanswered",
+            // (Review 236's c30: what came after reached no one.)
+            "Voicemail left, then case closed",
+            "Voicemail left, mother did not call back",
+            "Two calls unanswered, then letter sent",
         ] {
             assert!(only_failed_contact(failed), "{failed}");
         }
@@ -12017,6 +12030,9 @@ mod tests {
             "No reply at first but seen at home the next day",
             "Telephone call with mum following no answer to letters",
             "Dad did not reply to texts; phone call with him on 12/09",
+            // (A call returned.)
+            "Voicemail left, mother called back and views taken",
+            "Left a voicemail; dad rang back the same day",
         ] {
             assert!(!only_failed_contact(reached), "{reached}");
         }
