@@ -4026,9 +4026,14 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         }
     }
     // One column per grade with a mark in the one chosen: read as one column
-    // holding the marked column's grade (see [`super::grid`]).
+    // holding the marked column's grade (see [`super::grid`]). Not a summary
+    // of counts by grade ("Team | Outstanding | Good | … | % good or
+    // better", each count 0 or 1): its 1s are counts, not marks.
     if let (Some(h), None, None) = (header, pins, &read_error) {
-        if let Some(grids) = super::grid::GradeGrids::find(&sample[h].cells, &sample[h + 1..], ctx.crosswalk) {
+        if let Some(grids) = (!is_summary_of_counts(&sample[h].cells, &sample[h + 1..]))
+            .then(|| super::grid::GradeGrids::find(&sample[h].cells, &sample[h + 1..], ctx.crosswalk))
+            .flatten()
+        {
             let why = grids.describe();
             findings.push(Severity::Warning, "grade_grid", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
             let header_row = sample[h].row;

@@ -5484,3 +5484,34 @@ fn a_form_grid_of_whom_the_auditor_spoke_to_is_read_person_by_person() {
     assert_eq!(kpi_pair(&out, "practitioner_spoken_to"), (Some(3), Some(3)), "{dq}");
     assert!(dq.contains("grid of whom the auditor spoke to"), "{dq}");
 }
+
+#[test]
+fn a_summary_workbooks_grades_by_team_tab_is_no_table_of_audits() {
+    // Last cycle's summary left in the folder (blind set 145): a "Grades by
+    // team" tab of counts, one column per grade, each 0 or 1 here, and a
+    // "% good or better". Its 1s were read as marks, the tab as audits with
+    // no child id, and the whole run stopped (exit 1).
+    let dir = scratch("recognition-grades-by-team-summary");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("tracker.csv"),
+        "Child ID,Team,Date audit completed,Overall judgement\n400001,North District,10/09/2026,Inadequate\n400002,South District,12/09/2026,Good\n",
+    )
+    .unwrap();
+    let grades: &[&[&str]] = &[
+        &["Team", "Outstanding", "Good", "Requires Improvement", "Inadequate", "% good or better"],
+        &["North District", "0", "0", "0", "1", "0"],
+        &["South District", "0", "0", "0", "1", "0"],
+        &["Leaving Care Team", "0", "1", "0", "0", "1"],
+    ];
+    let measures: &[&[&str]] = &[&["Measure", "Numerator", "Denominator", "Result"], &["Good or better", "1", "3", "0.33"]];
+    std::fs::write(input.join("Audits Jul-Aug summary for CLT.xlsx"), workbook(&[("Summary", measures), ("Grades by team", grades)])).unwrap();
+    let out = dir.join("out");
+    let o = auditpack(&dir, &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let dq = data_quality(&out);
+    assert!(dq.lines().any(|l| l.contains("sheet_skipped") && l.contains("Grades by team")), "{dq}");
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(2)));
+}
