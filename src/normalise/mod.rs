@@ -398,12 +398,47 @@ fn test_child(id: &str, test_audits: &std::collections::BTreeSet<String>) -> boo
 fn drop_test_children(out: &mut Normalised, found: &mut findings::Findings) {
     let mut tests = std::mem::take(&mut out.model.test_children);
     // (A placeholder a real audit was of too is that child's: its records stay.)
-    let audited: std::collections::HashSet<&str> = out.model.audits.iter().map(|a| a.child_id.trim()).collect();
+    let audited: std::collections::HashSet<String> = out.model.audits.iter().map(|a| a.child_id.trim().to_string()).collect();
     tests.retain(|id| !audited.contains(id.as_str()));
     let m = &mut out.model;
     // (Case notes by their interned child: a few children among millions of notes.)
-    let test_ids: std::collections::HashSet<u32> = (0..m.children.len() as u32).filter(|&c| test_child(m.children.get(c), &tests)).collect();
+    let mut test_ids: std::collections::HashSet<u32> = (0..m.children.len() as u32).filter(|&c| test_child(m.children.get(c), &tests)).collect();
     let mut dropped: Vec<(String, Option<String>, columns::TableKind, String, u32)> = Vec::new(); // (file, sheet, kind, child, row)
+                                                                                                  // A case note written by a system's test account or team ("TEST", "Test
+                                                                                                  // User", "Test SW", "LCS Test Team"): a trainer's note, not a visit. A
+                                                                                                  // child all of whose notes are such is a test child: its legal status
+                                                                                                  // and actions go too (unless a real audit was of it).
+    let mut said: HashMap<(u32, bool), bool> = HashMap::new();
+    let strings = &m.strings;
+    let mut says = |s: u32, team: bool| {
+        *said.entry((s, team)).or_insert_with(|| if team { table::team_says_test(strings.get(s)) } else { table::says_test(strings.get(s)) })
+    };
+    let by_test: Vec<bool> = m.case_notes.iter().map(|n| says(n.author, false) || says(n.team, true)).collect();
+    let mut by_notes: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    if by_test.contains(&true) {
+        let real_notes: std::collections::HashSet<u32> = m.case_notes.iter().zip(&by_test).filter(|(_, t)| !**t).map(|(n, _)| n.child).collect();
+        let mut grouped: std::collections::BTreeMap<(String, Option<String>, String), Vec<u32>> = std::collections::BTreeMap::new();
+        for (n, _) in m.case_notes.iter().zip(&by_test).filter(|(_, t)| **t) {
+            let (file, sheet) = m.note_place(n.source);
+            let id = m.children.get(n.child);
+            grouped.entry((file.to_string(), sheet.map(str::to_string), id.to_string())).or_default().push(n.row);
+            if !real_notes.contains(&n.child) && !audited.contains(id.trim()) {
+                test_ids.insert(n.child);
+                by_notes.insert(id.trim().to_string());
+            }
+        }
+        let mut flags = by_test.iter();
+        m.case_notes.retain(|_| !flags.next().copied().unwrap_or(false));
+        for ((file, sheet, child), rows) in grouped {
+            for _ in &rows {
+                set_aside_in(&mut out.tables, &file, &sheet, columns::TableKind::CaseNotes, table::TEST_NOTE);
+            }
+            let shown: Vec<String> = rows.iter().take(8).map(u32::to_string).collect();
+            let more = if rows.len() > 8 { ", …" } else { "" };
+            let message = format!("{}: {} row(s) of child '{child}' (rows {}{more})", table::TEST_NOTE, rows.len(), shown.join(", "));
+            found.push(Severity::Info, "row_set_aside", &file, sheet.as_deref(), rows.first().copied(), None, child, message);
+        }
+    }
     if !test_ids.is_empty() {
         for n in m.case_notes.iter().filter(|n| test_ids.contains(&n.child)) {
             let (file, sheet) = m.note_place(n.source);
@@ -411,7 +446,7 @@ fn drop_test_children(out: &mut Normalised, found: &mut findings::Findings) {
         }
         m.case_notes.retain(|n| !test_ids.contains(&n.child));
     }
-    let of_test = |id: Option<&str>| id.is_some_and(|id| test_child(id, &tests));
+    let of_test = |id: Option<&str>| id.is_some_and(|id| test_child(id, &tests) || by_notes.contains(id.trim()));
     for a in m.actions.iter().filter(|a| of_test(a.child_id.as_deref())) {
         dropped.push((a.origin.file.clone(), a.origin.sheet.clone(), columns::TableKind::Actions, a.child_id.clone().unwrap_or_default(), a.origin.row));
     }

@@ -2643,6 +2643,9 @@ pub const TEST_ACTION: &str = "a test record (its child id, audit, words or owne
 /// Why a record of a test child is not counted ([`super::drop_test_children`]).
 pub const TEST_CHILD: &str = "a record of a test child (its id says test, or it is the placeholder id of an audit that was a test): not counted";
 
+/// Why a case note of a test account or team is not counted ([`super::drop_test_children`]).
+pub const TEST_NOTE: &str = "a case note by a system's test account or team (its author or team says test): not counted";
+
 /// Whether a status says the record is a preview or a test of the form.
 fn status_test(status: &str) -> bool {
     matches!(fold(status).as_str(), "survey preview" | "preview" | "test" | "test response" | "test submission" | "spam")
@@ -2694,6 +2697,9 @@ pub(crate) fn says_test(text: &str) -> bool {
                 | "recommendation"
                 | "form"
                 | "worker"
+                // ("Test SW", "Test social worker": a test account.)
+                | "sw"
+                | "social"
                 | "account"
                 | "delete"
                 | "remove"

@@ -5515,3 +5515,33 @@ fn a_summary_workbooks_grades_by_team_tab_is_no_table_of_audits() {
     assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(2)));
 }
+
+#[test]
+fn a_case_note_by_a_test_account_is_no_visit() {
+    // Blind sets 144 and 145: a trainer's visit to a made-up person, its
+    // author "Test SW" or "Test User" (the test's audit named the child
+    // "TEST", not its id), was counted in seen alone and recording in time.
+    // A child whose every note is a test's is a test child: its CP plan goes
+    // too. A real worker's note on a real child stays.
+    let out = run_one_file(
+        "recognition-test-account-notes",
+        "notes.csv",
+        b"Person ID,Case Note Type,Event Date,Date Entered,Seen Alone?,Worker\n\
+4410001,Statutory Visit - CP,07/09/2026,07/09/2026,Yes,Amara Lindqvist\n\
+4410001,Statutory Visit - CP,18/09/2026,18/09/2026,No,Amara Lindqvist\n\
+6600000,Statutory Visit - CP,10/09/2026,10/09/2026,Yes,Test SW\n\
+6600000,Statutory Visit - CP,15/10/2026,30/10/2026,,Test User\n",
+    );
+    let dir = out.parent().unwrap();
+    std::fs::write(
+        dir.join("in/legal.csv"),
+        "Person ID,Legal Status,Start Date,End Date\n4410001,Child Protection Plan,01/09/2026,25/09/2026\n6600000,Child Protection Plan,01/08/2026,\n",
+    )
+    .unwrap();
+    let out = run_in_folder(dir, &dir.join("in"));
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(2), Some(2)), "{dq}");
+    assert_eq!(kpi_pair(&out, "notes_recorded_in_time"), (Some(2), Some(2)), "{dq}");
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(1)), "{dq}");
+    assert!(dq.contains("test account"), "{dq}");
+}
