@@ -2697,9 +2697,12 @@ pub(crate) fn says_test(text: &str) -> bool {
                 | "recommendation"
                 | "form"
                 | "worker"
-                // ("Test SW", "Test social worker": a test account.)
+                // ("Test SW", "Test social worker": a test account; "QA test
+                // (delete)", "TEST ROW – do not count".)
                 | "sw"
                 | "social"
+                | "qa"
+                | "count"
                 | "account"
                 | "delete"
                 | "remove"
@@ -9760,6 +9763,12 @@ impl<'a> RowReader<'a> {
         if let Some((t, header)) = self.item_says_test(row) {
             return Err((TEST_RECORD, t, Some(header)));
         }
+        // (Or its note: "TEST ROW – do not count" in the comments.)
+        if let Some((t, header)) =
+            self.note_columns.iter().find_map(|(i, h)| row.cells.get(*i).map(Cell::as_string).filter(|t| says_test(t)).map(|t| (t, h.clone())))
+        {
+            return Err((TEST_RECORD, t, Some(header)));
+        }
         let mut completed = self.date(row, "completed_date", findings);
         // A status that is, in itself, "not finished" ("Draft", "In progress"):
         // the form's date is when it was saved, not a completion. A status with
@@ -12483,10 +12492,22 @@ mod tests {
         ] {
             assert!(says_test(t), "{t}");
         }
-        for t in ["Test, Eclipse Admin", "Testing, LCS", "Testuser, Mosaic", "Admin, Test", "Mosaic Test Account"] {
+        for t in [
+            "Test, Eclipse Admin",
+            "Testing, LCS",
+            "Testuser, Mosaic",
+            "Admin, Test",
+            "Mosaic Test Account",
+            "Test SW",
+            "Test User",
+            "QA test (delete)",
+            "TEST ROW – do not count",
+        ] {
             assert!(says_test(t), "{t}");
         }
-        for t in ["T123", "C205029", "Tess Ward", "Testa Marlow", "Test Valley Team", "TST-0012", "Tester Hall", "Test, Alan"] {
+        for t in
+            ["T123", "C205029", "Tess Ward", "Testa Marlow", "Test Valley Team", "TST-0012", "Tester Hall", "Test, Alan", "Sam Test", "QA lead", "Do not count"]
+        {
             assert!(!says_test(t), "{t}");
         }
         for t in ["ZZ Test Unit", "FEN-TST Systems Test Team", "BRK-ZZZ Test Team", "LCS Test Team", "TRAINING/TEST TEAM"] {

@@ -5545,3 +5545,24 @@ fn a_case_note_by_a_test_account_is_no_visit() {
     assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(1)), "{dq}");
     assert!(dq.contains("test account"), "{dq}");
 }
+
+#[test]
+fn an_audit_row_whose_comment_or_auditor_says_test_is_set_aside() {
+    // Blind set 144's marlcombe: a row of a made-up child "0000000" by "QA
+    // test (delete)", its comment "TEST ROW – do not count", was counted as
+    // an audit due 02/10 and not done (audits_on_time 6/9 for 6/8).
+    let out = run_one_file(
+        "recognition-test-row-comment",
+        "log.csv",
+        "Case ID,Team,Auditor,Date allocated,Date due,Date completed,Overall grade,Comments\n\
+         5510001,North,Rowan Pike,01/09/2026,29/09/2026,20/09/2026,Good,\n\
+         5510002,North,Rowan Pike,01/09/2026,29/09/2026,,,\n\
+         5510003,South,Idris Vale,01/09/2026,29/09/2026,25/09/2026,Good,\n\
+         0000000,North,QA test (delete),04/09/2026,02/10/2026,,,\n\
+         0000001,South,Idris Vale,04/09/2026,02/10/2026,,,TEST ROW – do not count\n"
+            .as_bytes(),
+    );
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(3)), "{dq}");
+    assert_eq!(dq.matches("a test or preview response").count(), 2, "{dq}");
+}
