@@ -1017,7 +1017,9 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             // (Or taken for the evidence by its free text alone, score 1.)
             let free = matches!(columns[ci].target, Target::Unmapped | Target::Ignore | Target::Domain(None))
                 || (columns[ci].target == Target::Field("evidence".into()) && columns[ci].score <= 1);
-            free && columns[ci].score < 1000 && is_who_spoken_to_header(h)
+            // (Not one answered yes or no: a grid's row of someone else,
+            // "Who did you speak to? [Child's school]", is no list of whom.)
+            free && columns[ci].score < 1000 && is_who_spoken_to_header(h) && columns[ci].scale.as_deref() != Some("ynp")
         });
         // Or who the auditor did not speak to ("Not spoken to (child / family
         // / social worker)": "Family", "Child (declined)", "None").

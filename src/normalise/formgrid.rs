@@ -29,14 +29,20 @@ pub struct FormGrid {
 fn asks_whom(question: &str) -> bool {
     let folded = super::fold::fold(question);
     let words: Vec<&str> = folded.split(' ').collect();
-    words.iter().any(|w| matches!(*w, "spoke" | "spoken" | "speak" | "talked" | "talk" | "consulted"))
-        || (words.contains(&"from") && words.iter().any(|w| matches!(*w, "views" | "feedback")))
+    // (Not how: "How did you gather views from [Child]" is answered "Face
+    // to face", "Phone".)
+    words.first() != Some(&"how")
+        && (words.iter().any(|w| matches!(*w, "spoke" | "spoken" | "speak" | "talked" | "talk" | "consulted"))
+            || (words.contains(&"from") && words.iter().any(|w| matches!(*w, "views" | "feedback"))))
 }
 
-/// A grid's row naming a person the auditor could speak to, in a few words.
+/// A grid's row naming a person the auditor could speak to, in a few words:
+/// the child, the family or the child's own worker (not a manager's, nor a
+/// foster carer's "Supervising social worker").
 fn names_person(row: &str) -> bool {
     let folded = super::fold::fold(row);
     folded.split(' ').count() <= 5
+        && !folded.split(' ').any(|w| matches!(w, "manager" | "managers" | "supervising" | "supervisor" | "iro" | "school" | "teacher"))
         && folded.split(' ').any(|w| {
             matches!(
                 w,
@@ -94,8 +100,12 @@ impl FormGrid {
             let moderators = super::fold::fold(question)
                 .split(' ')
                 .any(|w| w.starts_with("moderat") || matches!(w, "qa" | "reviewer" | "panel" | "lead" | "manager" | "manager s" | "second"));
-            if rows.len() >= 2 && distinct && !moderators && asks_whom(question) && rows.iter().all(|(_, r)| names_person(r)) {
-                columns.extend(rows.iter().map(|(k, r)| (*k, format!("{question} {r}"))));
+            // (Each person's row read so; another's, "Spoke to [Team
+            // manager]" beside the child's and the family's, by its row
+            // alone, "Team manager [Spoke to]": not a list of whom.)
+            let people = rows.iter().filter(|(_, r)| names_person(r)).count();
+            if people >= 2 && distinct && !moderators && asks_whom(question) {
+                columns.extend(rows.iter().map(|(k, r)| (*k, if names_person(r) { format!("{question} {r}") } else { format!("{r} [{question}]") })));
                 who.push(question.to_string());
             } else if rows.len() >= 3 && distinct && questions_each && !moderators {
                 columns.extend(rows.iter().map(|(k, r)| (*k, format!("{r} ({question})"))));
@@ -201,5 +211,13 @@ mod tests {
         assert!(FormGrid::find(&header(&["Feedback [Child]", "Feedback [Parents / carers]"])).is_none());
         assert!(FormGrid::find(&header(&["Spoke to [Child]", "Team"])).is_none());
         assert!(FormGrid::find(&header(&["Moderator spoke to [Child]", "Moderator spoke to [Parent]"])).is_none());
+        assert!(FormGrid::find(&header(&["How did you gather views from [Child]", "How did you gather views from [Parent or carer]"])).is_none());
+        // (Review 237: someone else's row is read by the row alone, not as
+        // the practitioner: "Team manager", "Supervising social worker".)
+        let h = header(&["Spoke to [Child]", "Spoke to [Parents or carers]", "Spoke to [Team manager]", "Spoke to [Supervising social worker]"]);
+        let got = FormGrid::find(&h).expect("a grid").apply(h.clone(), 1);
+        assert_eq!(got.cells[1].as_string(), "Spoke to Parents or carers");
+        assert_eq!(got.cells[2].as_string(), "Team manager [Spoke to]");
+        assert_eq!(got.cells[3].as_string(), "Supervising social worker [Spoke to]");
     }
 }

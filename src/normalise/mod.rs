@@ -390,6 +390,17 @@ fn test_child(id: &str, test_audits: &std::collections::BTreeSet<String>) -> boo
     table::says_test(id) || (placeholder && test_audits.contains(id))
 }
 
+/// Whether a child id looks made up, as a trainer's person's is: it says
+/// test, or it is digits nearly all one ("9999990", "0000001", "6600000",
+/// "900001"); not a real child's ("100807").
+fn made_up_id(id: &str) -> bool {
+    let id = id.trim();
+    let len = id.len();
+    let most = (b'0'..=b'9').map(|d| id.bytes().filter(|b| *b == d).count()).max().unwrap_or(0);
+    let digits = len >= 4 && id.bytes().all(|b| b.is_ascii_digit());
+    table::says_test(id) || (digits && (most == len || (len >= 6 && most + 2 >= len)))
+}
+
 /// Takes out the case notes, actions and legal-status episodes of a test
 /// child ([`test_child`]): the person a case management system's trainers
 /// or a tool's testers made up, whose visits and actions are no child's.
@@ -403,11 +414,13 @@ fn drop_test_children(out: &mut Normalised, found: &mut findings::Findings) {
     let m = &mut out.model;
     // (Case notes by their interned child: a few children among millions of notes.)
     let mut test_ids: std::collections::HashSet<u32> = (0..m.children.len() as u32).filter(|&c| test_child(m.children.get(c), &tests)).collect();
-    let mut dropped: Vec<(String, Option<String>, columns::TableKind, String, u32)> = Vec::new(); // (file, sheet, kind, child, row)
-                                                                                                  // A case note written by a system's test account or team ("TEST", "Test
-                                                                                                  // User", "Test SW", "LCS Test Team"): a trainer's note, not a visit. A
-                                                                                                  // child all of whose notes are such is a test child: its legal status
-                                                                                                  // and actions go too (unless a real audit was of it).
+    // (file, sheet, kind, child, row)
+    let mut dropped: Vec<(String, Option<String>, columns::TableKind, String, u32)> = Vec::new();
+    // A case note written by a system's test account or team ("TEST", "Test
+    // User", "Test SW", "LCS Test Team"): a trainer's note, not a visit. A
+    // child all of whose notes are such, its id made up ([`made_up_id`]), is
+    // a test child: its legal status and actions go too (unless a real
+    // audit was of it). A real child's plan stays, unvisited.
     let mut said: HashMap<(u32, bool), bool> = HashMap::new();
     let strings = &m.strings;
     let mut says = |s: u32, team: bool| {
@@ -422,7 +435,7 @@ fn drop_test_children(out: &mut Normalised, found: &mut findings::Findings) {
             let (file, sheet) = m.note_place(n.source);
             let id = m.children.get(n.child);
             grouped.entry((file.to_string(), sheet.map(str::to_string), id.to_string())).or_default().push(n.row);
-            if !real_notes.contains(&n.child) && !audited.contains(id.trim()) {
+            if !real_notes.contains(&n.child) && !audited.contains(id.trim()) && made_up_id(id) {
                 test_ids.insert(n.child);
                 by_notes.insert(id.trim().to_string());
             }
@@ -454,7 +467,12 @@ fn drop_test_children(out: &mut Normalised, found: &mut findings::Findings) {
     for e in m.episodes.iter().filter(|e| of_test(Some(&e.child_id))) {
         dropped.push((e.origin.file.clone(), e.origin.sheet.clone(), columns::TableKind::Episodes, e.child_id.clone(), e.origin.row));
     }
-    m.episodes.retain(|e| !of_test(Some(&e.child_id)));
+    // (And a legal-status episode of a test team: "LCS Test Team".)
+    let test_team = |e: &model::Episode| e.team.as_deref().is_some_and(table::team_says_test);
+    for e in m.episodes.iter().filter(|e| test_team(e) && !of_test(Some(&e.child_id))) {
+        dropped.push((e.origin.file.clone(), e.origin.sheet.clone(), columns::TableKind::Episodes, e.child_id.clone(), e.origin.row));
+    }
+    m.episodes.retain(|e| !of_test(Some(&e.child_id)) && !test_team(e));
     let mut by_child: std::collections::BTreeMap<(String, Option<String>, String), Vec<u32>> = std::collections::BTreeMap::new();
     for (file, sheet, kind, child, row) in dropped {
         set_aside_in(&mut out.tables, &file, &sheet, kind, table::TEST_CHILD);
@@ -2580,5 +2598,16 @@ mod test_child_tests {
         for not in ["Test the chronology", "Testing Team North", "Tess Tanner", "Jo Test-Smith"] {
             assert!(!super::table::says_test(not), "{not}");
         }
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn a_made_up_id_is_nearly_one_digit() {
+    for id in ["9999990", "0000001", "6600000", "900001", "TEST01", "1111"] {
+        assert!(made_up_id(id), "{id}");
+    }
+    for id in ["100807", "4410036", "1002", "C205029", "12345678"] {
+        assert!(!made_up_id(id), "{id}");
     }
 }

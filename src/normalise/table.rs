@@ -2641,7 +2641,8 @@ pub const TEST_RECORD: &str = "a test or preview response (its status, child id,
 pub const TEST_ACTION: &str = "a test record (its child id, audit, words or owner say so): not an action";
 
 /// Why a record of a test child is not counted ([`super::drop_test_children`]).
-pub const TEST_CHILD: &str = "a record of a test child (its id says test, or it is the placeholder id of an audit that was a test): not counted";
+pub const TEST_CHILD: &str =
+    "a record of a test child (its id says test, it is the placeholder id of an audit that was a test, all its notes are a test account's, or its team is a system's test team): not counted";
 
 /// Why a case note of a test account or team is not counted ([`super::drop_test_children`]).
 pub const TEST_NOTE: &str = "a case note by a system's test account or team (its author or team says test): not counted";
@@ -10838,7 +10839,7 @@ fn tells_contact(field: &str, text: &str) -> bool {
         let w: Vec<&str> = c.split(' ').collect();
         w.windows(2).any(|p| p[1] == "say" && FAMILY_WORDS.contains(&p[0]))
     };
-    let how = cs.iter().any(|c| c.split(' ').any(|w| CONTACT_WORDS.contains(&w)) || say(c));
+    let how = cs.iter().any(|c| c.split(' ').any(|w| CONTACT_WORDS.contains(&w)) || say(c) || returned_call(c));
     // (With a date and no word of how, the clause names only who: "Mother
     // 13/10", "Both parents 11/09"; not "Child missing from home since 01/09".)
     // ("Views obtained and recorded", "Feedback given": a key's words for
@@ -11361,8 +11362,9 @@ pub(crate) fn only_failed_contact(text: &str) -> bool {
     const VISITED: [&str; 3] = ["visit", "visited", "visits"];
     let no_one_in = cs.iter().any(|c| NO_ONE_IN.iter().any(|p| contains_phrase(c, p)));
     // (A call returned is someone reached: "Voicemail left, mother called
-    // back and views taken".)
-    let called_back = |c: &String| ["called back", "rang back", "phoned back", "returned the call", "returned call"].iter().any(|p| contains_phrase(c, p));
+    // back and views taken", "carer called me back", "mum returned my
+    // call", "carer got back to me".)
+    let called_back = |c: &String| returned_call(c);
     let reached = |c: &String| {
         let words: Vec<&str> = c.split(' ').collect();
         if called_back(c) && !negated(c) {
@@ -11375,6 +11377,25 @@ pub(crate) fn only_failed_contact(text: &str) -> bool {
         words.iter().any(|w| REACHED.contains(w) && (!CALLED.contains(w) || words.contains(&"with")) && (!VISITED.contains(w) || someone || !no_one_in))
     };
     cs.iter().any(failed) && !cs.iter().any(reached)
+}
+
+/// Whether a folded clause says a call was returned: "called back", "rang
+/// me back", "phoned us back", "returned my call", "got back to me".
+fn returned_call(c: &str) -> bool {
+    let w: Vec<&str> = c.split(' ').collect();
+    let called = |x: &str| matches!(x, "called" | "rang" | "rung" | "phoned" | "rings" | "calls" | "got");
+    let whom = |x: &str| matches!(x, "me" | "us" | "him" | "her" | "them");
+    let back = (0..w.len()).any(|i| {
+        let after: Vec<&str> = w[i + 1..].iter().copied().skip_while(|x| whom(x)).collect();
+        called(w[i]) && after.first() == Some(&"back") && (w[i] != "got" || after.get(1) == Some(&"to"))
+    });
+    let returned = (0..w.len()).any(|i| {
+        w[i] == "returned"
+            && (w.get(i + 1).is_some_and(|x| matches!(*x, "call" | "calls"))
+                || (w.get(i + 1).is_some_and(|x| matches!(*x, "my" | "the" | "our" | "a" | "auditor s" | "her" | "his"))
+                    && w.get(i + 2).is_some_and(|x| matches!(*x, "call" | "calls"))))
+    });
+    back || returned
 }
 
 /// Whether a clause of a spoken-to answer says the person asked about was
@@ -12050,9 +12071,13 @@ mod tests {
             "No reply at first but seen at home the next day",
             "Telephone call with mum following no answer to letters",
             "Dad did not reply to texts; phone call with him on 12/09",
-            // (A call returned.)
+            // (A call returned; review 237's c26, c27 and c30.)
             "Voicemail left, mother called back and views taken",
             "Left a voicemail; dad rang back the same day",
+            "Voicemail left; carer called me back, views obtained",
+            "Voicemail left, then mum returned my call",
+            "Voicemail left, mum rang me back",
+            "Voicemail left, then carer got back to me",
         ] {
             assert!(!only_failed_contact(reached), "{reached}");
         }
