@@ -5574,3 +5574,22 @@ fn an_audit_row_whose_comment_or_auditor_says_test_is_set_aside() {
     assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(3)), "{dq}");
     assert_eq!(dq.matches("a test or preview response").count(), 2, "{dq}");
 }
+
+#[test]
+fn a_tasks_reports_task_completed_is_the_actions_completion() {
+    // Blind set 145's ormsby: a CareFirst tasks report of QA recommendations,
+    // "Task Created" / "Task Completed" / "Task Status": the completion was
+    // not read, so actions_on_time and actions_overdue were "not in the
+    // exports".
+    let out = run_one_file(
+        "recognition-task-completed",
+        "Tasks_QA_Recommendations_2026.csv",
+        b"Client ID,Observation ID,Task Type,Actions,Timescale,Task Created,Task Completed,Task Status\n\
+5500006,880005,QA Recommendation,Strategy discussion with police,28/09/2026,14/09/2026,27/09/2026,Completed\n\
+5500007,880006,QA Recommendation,Add GP and school nurse to key information,30/09/2026,20/09/2026,02/10/2026,Completed\n\
+5500005,880004,QA Recommendation,Parenting assessment to be commissioned,30/09/2026,10/09/2026,,Open\n",
+    );
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(3)), "{dq}");
+    assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(1), "{dq}");
+}
