@@ -264,6 +264,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     joint_entries(&ctx, &mut out.model);
     open_copies_returned(out.tables.as_slice(), &mut out.model);
     allocated_twice(&mut out.model);
+    extracts_of_audits(&mut out.model);
     drop_superseded(&mut out, &mut found);
     drop_reaudits_read_twice(&mut out.model, &mut found);
     read_codes_by_key(&mut out.model, &ctx, &mut found);
@@ -840,7 +841,75 @@ fn drop_superseded(out: &mut Normalised, found: &mut findings::Findings) {
 /// reason (a joint audit's other entry, an allocation entered twice), not as
 /// an earlier export's version.
 fn own_reason(why: &str) -> bool {
-    why == table::JOINT_ENTRY || why == table::ALLOCATED_TWICE
+    why == table::JOINT_ENTRY || why == table::ALLOCATED_TWICE || why == table::EXTRACT_OF_AUDIT
+}
+
+/// An audit read again from an extract of the records (a summary
+/// workbook's "Data" tab behind its pivot: the child, team, date and grade
+/// only; blind set 145): another table holds the same child's audit
+/// completed the same day, with every field the extract gives the same and
+/// more fields besides. The extract's row is set aside for the fuller one
+/// (see [`drop_superseded`]); two audits that differ in anything both give
+/// (another auditor, another grade) stay two.
+fn extracts_of_audits(model: &mut Model) {
+    use model::Answer;
+    let judged = |j: &Option<model::Judgement>| j.as_ref().map(|j| fold::fold(&j.label));
+    let text = |t: &Option<String>| t.as_deref().map(fold::fold).filter(|t| !t.is_empty());
+    fn within<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
+        a.is_none() || a == b
+    }
+    let answer = |a: Answer, b: Answer| a == Answer::Blank || a == b;
+    let moderation = |a: &Audit| a.moderated == Some(true) || a.moderated_overall.is_some() || a.moderation_date.is_some() || a.moderator_agrees.is_some();
+    let filled = |a: &Audit| {
+        [text(&a.team).is_some(), text(&a.auditor).is_some(), a.allocated.is_some(), a.due.is_some(), a.overall.is_some(), a.moderated.is_some()]
+            .iter()
+            .filter(|f| **f)
+            .count()
+            + a.domains.len()
+            + [a.spoke_child, a.spoke_family, a.spoke_practitioner].iter().filter(|x| **x != Answer::Blank).count()
+    };
+    let part_of = |a: &Audit, b: &Audit| {
+        within(text(&a.team), text(&b.team))
+            && within(text(&a.auditor), text(&b.auditor))
+            && within(a.allocated, b.allocated)
+            && within(a.due, b.due)
+            && within(judged(&a.overall), judged(&b.overall))
+            && within(a.moderated, b.moderated)
+            && within(a.moderator_agrees, b.moderator_agrees)
+            && within(judged(&a.moderated_overall), judged(&b.moderated_overall))
+            && answer(a.spoke_child, b.spoke_child)
+            && answer(a.spoke_family, b.spoke_family)
+            && answer(a.spoke_practitioner, b.spoke_practitioner)
+            && (a.domains.is_empty() || a.domains == b.domains)
+            && filled(a) < filled(b)
+            // (Not for a moderation's record of the audit, fuller than the
+            // audit's own form: the form is the audit.)
+            && (moderation(a) || !moderation(b))
+    };
+    // (Not a version already set aside for another: a tracker's stage tabs.)
+    let versions: std::collections::HashSet<&Origin> = model.superseded.iter().map(|(old, _, _)| old).collect();
+    let mut by_day: HashMap<(String, chrono::NaiveDate), Vec<usize>> = HashMap::new();
+    for (i, a) in model.audits.iter().enumerate().filter(|(_, a)| !a.reaudit_on_row && !versions.contains(&a.origin)) {
+        if let (Some(child), Some(done)) = (identity::child_key(&a.child_id), a.completed) {
+            by_day.entry((child, done)).or_default().push(i);
+        }
+    }
+    let mut extracts: Vec<(Origin, Origin)> = Vec::new();
+    let mut days: Vec<&Vec<usize>> = by_day.values().filter(|l| l.len() > 1).collect();
+    days.sort();
+    for list in days {
+        for &i in list {
+            let a = &model.audits[i];
+            let table = |x: &Audit| (x.origin.file.clone(), x.origin.sheet.clone());
+            // (Only where the day's audits of the child are the extract's one
+            // and one other: two others leave which it copies unsaid.)
+            let fuller: Vec<usize> = list.iter().copied().filter(|&j| table(&model.audits[j]) != table(a) && part_of(a, &model.audits[j])).collect();
+            if let [j] = fuller.as_slice() {
+                extracts.push((a.origin.clone(), model.audits[*j].origin.clone()));
+            }
+        }
+    }
+    model.superseded.extend(extracts.into_iter().map(|(old, new)| (old, new, table::EXTRACT_OF_AUDIT)));
 }
 
 /// The end of a set-aside note naming the fields kept from the row set aside.

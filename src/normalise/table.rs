@@ -2415,6 +2415,10 @@ pub const JOINT_ENTRY: &str = "the same joint audit entered by its other auditor
 /// Why an allocation that was never done is not counted where its table
 /// holds the same child allocated the same day, done (a row entered twice,
 /// one copy struck through or left behind).
+/// Why an audit read from an extract of another table's records is not counted ([`super::extracts_of_audits`]).
+pub const EXTRACT_OF_AUDIT: &str =
+    "the same audit in an extract of the records (a summary's data tab: the same child, completed the same day, every field it gives the same, fewer fields)";
+
 pub const ALLOCATED_TWICE: &str =
     "the same child allocated on the same day again in this table, and that row was done: this one, never done, is the same allocation entered twice";
 

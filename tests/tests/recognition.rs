@@ -5593,3 +5593,35 @@ fn a_tasks_reports_task_completed_is_the_actions_completion() {
     assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(3)), "{dq}");
     assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(1), "{dq}");
 }
+
+#[test]
+fn a_summary_workbooks_data_tab_is_an_extract_not_more_audits() {
+    // Blind set 145's pendlecombe: last cycle's report workbook keeps the
+    // pivot's source on a "Data" tab (child, team, date, grade). Its
+    // inadequate audits were counted again beside the tracker's
+    // (inadequate_reaudited_in_time 2/6 for 1/3, silently).
+    let dir = scratch("recognition-summary-data-tab");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("Learning Audit Tracker 2026.csv"),
+        "Audit ref,Date allocated,Audit deadline,Date of the Audit,Name of Auditor,Name of Team,Child's ID.,Auditors' Grade\n\
+         A10,01/07/2026,31/08/2026,08/07/2026,Ruth Ansell,FS South,441010,Inadequate\n\
+         A11,01/07/2026,31/08/2026,28/08/2026,Omar Pell,FS North,441011,Inadequate\n\
+         A13,01/07/2026,31/08/2026,31/08/2026,Omar Pell,Disabled Children,441013,Good\n\
+         A20,01/09/2026,31/10/2026,05/09/2026,Ruth Ansell,FS South,441010,Requires Improvement\n",
+    )
+    .unwrap();
+    let data: &[&[&str]] = &[
+        &["Child's ID.", "Name of Team", "Date of the Audit", "Auditors' Grade"],
+        &["441010", "FS South", "08/07/2026", "Inadequate"],
+        &["441011", "FS North", "28/08/2026", "Inadequate"],
+        &["441013", "Disabled Children", "31/08/2026", "Good"],
+    ];
+    let pivot: &[&[&str]] = &[&["Row Labels", "Count"], &["Inadequate", "2"], &["Good", "1"], &["Grand Total", "3"]];
+    std::fs::write(input.join("Audit compliance report Jul-Aug 2026 - summary.xlsx"), workbook(&[("Pivot", pivot), ("Data", data)])).unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "inadequate_reaudited_in_time"), (Some(1), Some(2)), "{dq}");
+    assert_eq!(dq.matches("an extract of the records").count(), 3, "{dq}");
+}
