@@ -163,6 +163,17 @@ fn download_copy(stem: &str) -> (&str, u32) {
     copy.unwrap_or((stem, 0))
 }
 
+/// The name a copy was taken of: "Copy of X", "X - Copy", "X (copy)",
+/// "X copy" (as Excel, Windows and Google Drive name a copy).
+fn copy_of(stem: &str) -> Option<&str> {
+    let t = stem.trim();
+    let lower = t.to_ascii_lowercase();
+    if lower.starts_with("copy of ") {
+        return Some(t[8..].trim());
+    }
+    [" - copy", " (copy)", " copy", "_copy", "-copy"].iter().find(|s| lower.ends_with(*s)).map(|s| t[..t.len() - s.len()].trim_end())
+}
+
 /// A version number written in a file name ("v2", "version 3", "rev 2").
 fn version(folded: &str) -> Option<u32> {
     let words: Vec<&str> = folded.split(' ').collect();
@@ -185,6 +196,13 @@ pub fn later_export(a: &str, b: &str) -> Option<Ordering> {
     let different = || DIFFERENT_REPORTS.with(|d| d.borrow().contains(&(path_a.to_string(), path_b.to_string())));
     if na != nb && fold(base_a) == fold(base_b) && !different() {
         return Some(nb.cmp(&na));
+    }
+    // A copy taken of the file ("Copy of X", "X - Copy", "X (copy)") beside
+    // it: the file itself is the one kept up to date.
+    match (copy_of(a), copy_of(b)) {
+        (Some(x), None) if fold(x) == fold(b) => return Some(Ordering::Greater),
+        (None, Some(y)) if fold(y) == fold(a) => return Some(Ordering::Less),
+        _ => {}
     }
     let dated = |n: &str| last_date(n).or_else(|| named_date(n));
     if let (Some(da), Some(db)) = (dated(a), dated(b)) {
@@ -258,6 +276,11 @@ mod tests {
             ("tracker closed 30.09.26.xlsx", "tracker export 2026-11-06.csv", Some(Greater)),
             ("Tier2 audit returns Sep 2026.xlsx", "Tier2 audit returns Sep 2026 v2 CORRECTED.xlsx", Some(Greater)),
             ("returns v3.xlsx", "returns v2.xlsx", Some(Less)),
+            // (A copy taken of the file beside it: the file is kept up to date.)
+            ("Copy of KSS Case Audit Tracker 2026.xlsx", "KSS Case Audit Tracker 2026.xlsx", Some(Greater)),
+            ("x/Tracker.xlsx", "x/Tracker - Copy.xlsx", Some(Less)),
+            ("Tracker (copy).xlsx", "Tracker.xlsx", Some(Greater)),
+            ("Copy of tracker Sep.xlsx", "Tracker Oct.xlsx", None),
             ("returns version 2.xlsx", "returns.xlsx", Some(Less)),
             ("Sept audits.xlsx", "Sept audits (revised).xlsx", Some(Greater)),
             ("Sept audits amended.xlsx", "Sept audits.xlsx", Some(Less)),

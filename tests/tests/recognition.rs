@@ -5625,3 +5625,29 @@ fn a_summary_workbooks_data_tab_is_an_extract_not_more_audits() {
     assert_eq!(kpi_pair(&out, "inadequate_reaudited_in_time"), (Some(1), Some(2)), "{dq}");
     assert_eq!(dq.matches("an extract of the records").count(), 3, "{dq}");
 }
+
+#[test]
+fn a_copy_taken_of_a_tracker_is_the_earlier_version() {
+    // Blind set 145's brantwick: "Copy of KSS Case Audit Tracker 2026.xlsx",
+    // a copy taken on 19/10, beside the tracker kept up to date: where the
+    // two differ (a date typed 01/10 then put right to 01/09, a grade
+    // changed), both were counted, silently (audits_completed 11 for 9).
+    let dir = scratch("recognition-copy-of-tracker");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let header = "Month,Child ID,Team,Auditor,Allocated date,Date finalised,Overall judgement\n";
+    std::fs::write(
+        input.join("KSS Case Audit Tracker 2026.csv"),
+        format!("{header}Sep,720021,CP1,Lena Orme,01/09/2026,20/09/2026,Good\nSep,720022,CP2,Lena Orme,01/09/2026,01/09/2026,Good\nSep,720025,CP1,Tariq Hale,01/09/2026,25/09/2026,Requires improvement with elements of good practice\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("Copy of KSS Case Audit Tracker 2026.csv"),
+        format!("{header}Sep,720021,CP1,Lena Orme,01/09/2026,20/09/2026,Good\nSep,720022,CP2,Lena Orme,01/09/2026,01/10/2026,Good\nSep,720025,CP1,Tariq Hale,01/09/2026,25/09/2026,Requires Improvement\n"),
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(3), "{dq}");
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)), "{dq}");
+}
