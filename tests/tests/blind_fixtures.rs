@@ -1483,6 +1483,34 @@ fn a_hundred_and_thirty_sixth_blind_set_of_audits_kept_in_collaboration_tools_ke
 }
 
 #[test]
+fn a_hundred_and_forty_fifth_blind_set_of_a_folder_holding_more_than_the_period_keeps_every_kpi() {
+    // Each seed's officer's folder as it builds up over a year: earlier
+    // cycles' trackers, corrected re-exports ("_v2", "FINAL (2)", "v3
+    // FINAL"), a stale "Copy of …", last cycle's summary workbook (a pivot,
+    // a chart, a "Grades by team" tab, the pivot's "Data" tab) and a year of
+    // case notes (tests/fixtures/councils145/README.md): on the first run
+    // four of five folders exited 1 on the summary's "Grades by team" tab,
+    // and 13 KPIs differed, most silently. The summary's counts and its
+    // data tab, a copy taken of the tracker, a test account's case note and
+    // a tasks report's "Task Completed" are now read. CIN visits counted as
+    // statutory for seen alone are a judgement call (known_limits.json).
+    check("councils145");
+}
+
+#[test]
+fn a_hundred_and_forty_fourth_blind_set_of_files_saved_by_other_programs_keeps_every_kpi() {
+    // Each seed's own template filled in and saved as councils' offices save
+    // it: a legacy .xls, a LibreOffice .ods, a macro-enabled .xlsm, Excel's
+    // UTF-16 "Unicode Text", Windows-1252 and UTF-8-with-BOM CSVs, formulas
+    // with cached values (tests/fixtures/councils144/README.md): every
+    // format was read, and 5 KPIs differed, all silently. A test account's
+    // case notes and an audit row by "QA test (delete)" are now set aside.
+    // CIN visits counted as statutory for seen alone are a judgement call
+    // (known_limits.json).
+    check("councils144");
+}
+
+#[test]
 fn a_hundred_and_forty_third_blind_set_of_audits_kept_inside_the_case_management_system_keeps_every_kpi() {
     // Each seed's audit built as a form or workflow step inside a
     // case-management system and sent as that system's own report
