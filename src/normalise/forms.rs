@@ -531,7 +531,7 @@ fn answer_position(ctx: &Context, rows: &[SourceRow], r: usize, col: usize) -> O
 /// A sheet is a form when it has a child-id label with an answer beside it and at
 /// least one judgement label.
 pub fn looks_like_form(ctx: &Context, rows: &[SourceRow]) -> bool {
-    if table_with_colon_headings(ctx, rows) {
+    if table_with_colon_headings(ctx, rows) || report_table(rows) {
         return false;
     }
     let mut child = false;
@@ -558,6 +558,22 @@ pub fn looks_like_form(ctx: &Context, rows: &[SourceRow]) -> bool {
         }
     }
     false
+}
+
+/// A report's table under its title lines: six or more headings in a row
+/// ("Client ID | Observation ID | … | Part B completed") under at most a few
+/// lines of one cell, and below them only rows of values (three or more,
+/// none a label ending in a colon) and at most two lines of one cell
+/// ("Total rows: 0", "End of report"): a month with one audit or none to
+/// report. Not a form laid out across the page, whose labels have their
+/// answers beside or below them.
+fn report_table(rows: &[SourceRow]) -> bool {
+    let texts = |r: &SourceRow| r.cells.iter().filter(|c| matches!(c, Cell::Text(t) if !t.trim().is_empty())).count();
+    let Some(h) = rows.iter().position(|r| texts(r) >= 6 && texts(r) == r.filled().len()) else { return false };
+    let line = |r: &&SourceRow| r.filled().len() <= 1;
+    let record = |r: &&SourceRow| r.filled().len() >= 3 && !r.cells.iter().any(|c| matches!(c, Cell::Text(t) if t.trim_end().ends_with(':')));
+    let (above, below): (Vec<&SourceRow>, Vec<&SourceRow>) = (rows[..h].iter().collect(), rows[h + 1..].iter().filter(|r| !r.is_blank()).collect());
+    above.len() <= 6 && above.iter().all(line) && below.iter().filter(|r| line(r)).count() <= 2 && below.iter().all(|r| line(r) || record(r))
 }
 
 /// A table whose headings end in colons ("Date of the Audit:", "Child's

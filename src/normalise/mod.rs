@@ -264,7 +264,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     joint_entries(&ctx, &mut out.model);
     open_copies_returned(out.tables.as_slice(), &mut out.model);
     allocated_twice(&mut out.model);
-    extracts_of_audits(&mut out.model);
+    extracts_of_audits(&mut out.model, &out.tables);
     drop_superseded(&mut out, &mut found);
     drop_reaudits_read_twice(&mut out.model, &mut found);
     read_codes_by_key(&mut out.model, &ctx, &mut found);
@@ -848,10 +848,11 @@ fn own_reason(why: &str) -> bool {
 /// workbook's "Data" tab behind its pivot: the child, team, date and grade
 /// only; blind set 145): another table holds the same child's audit
 /// completed the same day, with every field the extract gives the same and
-/// more fields besides. The extract's row is set aside for the fuller one
-/// (see [`drop_superseded`]); two audits that differ in anything both give
+/// more fields besides, for every audit of the extract, whose every column
+/// is read. The extract's rows are set aside for the fuller ones (see
+/// [`drop_superseded`]); two audits that differ in anything both give
 /// (another auditor, another grade) stay two.
-fn extracts_of_audits(model: &mut Model) {
+fn extracts_of_audits(model: &mut Model, tables: &[table::TableReport]) {
     use model::Answer;
     let judged = |j: &Option<model::Judgement>| j.as_ref().map(|j| fold::fold(&j.label));
     let text = |t: &Option<String>| t.as_deref().map(fold::fold).filter(|t| !t.is_empty());
@@ -859,7 +860,6 @@ fn extracts_of_audits(model: &mut Model) {
         a.is_none() || a == b
     }
     let answer = |a: Answer, b: Answer| a == Answer::Blank || a == b;
-    let moderation = |a: &Audit| a.moderated == Some(true) || a.moderated_overall.is_some() || a.moderation_date.is_some() || a.moderator_agrees.is_some();
     let filled = |a: &Audit| {
         [text(&a.team).is_some(), text(&a.auditor).is_some(), a.allocated.is_some(), a.due.is_some(), a.overall.is_some(), a.moderated.is_some()]
             .iter()
@@ -882,9 +882,6 @@ fn extracts_of_audits(model: &mut Model) {
             && answer(a.spoke_practitioner, b.spoke_practitioner)
             && (a.domains.is_empty() || a.domains == b.domains)
             && filled(a) < filled(b)
-            // (Not for a moderation's record of the audit, fuller than the
-            // audit's own form: the form is the audit.)
-            && (moderation(a) || !moderation(b))
     };
     // (Not a version already set aside for another: a tracker's stage tabs.)
     let versions: std::collections::HashSet<&Origin> = model.superseded.iter().map(|(old, _, _)| old).collect();
@@ -894,19 +891,46 @@ fn extracts_of_audits(model: &mut Model) {
             by_day.entry((child, done)).or_default().push(i);
         }
     }
-    let mut extracts: Vec<(Origin, Origin)> = Vec::new();
+    type Place = (String, Option<String>);
+    let table = |x: &Audit| -> Place { (x.origin.file.clone(), x.origin.sheet.clone()) };
+    // Each table's audits found in one fuller row of another table.
+    let mut found_in: std::collections::BTreeMap<Place, Vec<(Origin, Origin, Place)>> = Default::default();
     let mut days: Vec<&Vec<usize>> = by_day.values().filter(|l| l.len() > 1).collect();
     days.sort();
     for list in days {
         for &i in list {
             let a = &model.audits[i];
-            let table = |x: &Audit| (x.origin.file.clone(), x.origin.sheet.clone());
             // (Only where the day's audits of the child are the extract's one
             // and one other: two others leave which it copies unsaid.)
             let fuller: Vec<usize> = list.iter().copied().filter(|&j| table(&model.audits[j]) != table(a) && part_of(a, &model.audits[j])).collect();
             if let [j] = fuller.as_slice() {
-                extracts.push((a.origin.clone(), model.audits[*j].origin.clone()));
+                let b = &model.audits[*j];
+                found_in.entry(table(a)).or_default().push((a.origin.clone(), b.origin.clone(), table(b)));
             }
+        }
+    }
+    // An extract is a whole table: every column read (nothing of its own, as
+    // a re-audit log's "Audit type" is), and every audit of it with a
+    // completion, two or more, found in the one other table (a service's own
+    // log that shares one audit with the tracker is a log of its own).
+    let mut dated: HashMap<Place, usize> = HashMap::new();
+    for a in model.audits.iter().filter(|a| a.completed.is_some() && !a.reaudit_on_row && !versions.contains(&a.origin)) {
+        *dated.entry(table(a)).or_default() += 1;
+    }
+    // (Nor a form: an audit's own form beside a moderation's fuller record
+    // of it is the audit.)
+    let all_read = |(file, sheet): &Place| {
+        tables.iter().filter(|t| t.file == *file && t.sheet == *sheet && t.kind == columns::TableKind::Audits).all(|t| {
+            !t.has_note(forms::READ_AS_FORM)
+                && t.columns.iter().filter(|c| !c.header.trim().is_empty()).all(|c| !matches!(c.target, columns::Target::Unmapped | columns::Target::Ignore))
+        })
+    };
+    let mut extracts: Vec<(Origin, Origin)> = Vec::new();
+    for (place, pairs) in found_in {
+        let one_other = pairs.iter().all(|(_, _, other)| *other == pairs[0].2);
+        // (Two or more: one audit alike in two logs may be two audits.)
+        if one_other && pairs.len() >= 2 && pairs.len() == dated.get(&place).copied().unwrap_or(0) && all_read(&place) {
+            extracts.extend(pairs.into_iter().map(|(old, new, _)| (old, new)));
         }
     }
     model.superseded.extend(extracts.into_iter().map(|(old, new)| (old, new, table::EXTRACT_OF_AUDIT)));

@@ -1816,7 +1816,8 @@ fn later_version(first: Version, second: Version) -> Option<(std::cmp::Ordering,
     match (first.done, second.done) {
         (false, true) => Some((Greater, LATER_BY_PROGRESS)),
         (true, false) => Some((Less, LATER_BY_PROGRESS)),
-        _ => None,
+        // (Then a copy taken of a file: the file is the later.)
+        _ => super::versions::copy_taken(first.file, second.file).map(|o| (o, LATER_BY_NAME)),
     }
 }
 

@@ -5651,3 +5651,62 @@ fn a_copy_taken_of_a_tracker_is_the_earlier_version() {
     assert_eq!(kpi_pair(&out, "audits_completed").0, Some(3), "{dq}");
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)), "{dq}");
 }
+
+#[test]
+fn a_reports_header_with_no_rows_under_it_is_no_form() {
+    // Blind set 145's ormsby: February's report had nothing to report, its
+    // header under the title lines and then "Total rows: 0". It was read as a
+    // form whose "Client ID" was answered "Observation ID": an audit of no
+    // one, with warnings of a missing date and grade.
+    let dir = scratch("recognition-header-without-rows");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let header = "Client ID,Observation ID,Observation Type,Observation Status,Team (Org Unit),Auditor,Allocated Date,Due Date,Overall evaluation,Part A completed,Part B completed\n";
+    std::fs::write(
+        input.join("QA_Observations_Completed_2026-02.csv"),
+        format!(
+            "Ormsby Council – CareFirst Report: Quality Audit observations completed (Part B) in month\nReport run: 01/03/2026 08:00\n{header}Total rows: 0\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("QA_Observations_Completed_2026-09.csv"),
+        format!("Ormsby Council – CareFirst Report\nReport run: 01/10/2026 08:00\n{header}5500001,880001,Quality Audit,Authorised,CP1,Rhea Dunn,01/09/2026,30/09/2026,Good,10/09/2026,15/09/2026\nTotal rows: 1\n"),
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let audits = rows(&out.join("normalised/audits.csv"));
+    assert_eq!(audits.iter().map(|a| a["child_id"].as_str()).collect::<Vec<_>>(), ["5500001"], "{}", data_quality(&out));
+}
+
+#[test]
+fn a_copy_worked_on_and_a_log_of_its_own_are_not_set_aside() {
+    // Review 238's c13: the copy holds completions the original does not (it
+    // was worked on): the completed version is used, whatever the names.
+    // Its c04: a re-audit log with a column of its own ("Audit type") whose
+    // re-audit falls on the original's day is no extract of the tracker.
+    let dir = scratch("recognition-copy-worked-on");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let header = "Child ID,Team,Auditor,Date allocated,Date due,Date completed,Overall grade\n";
+    std::fs::write(input.join("Audit tracker.csv"), format!("{header}101301,CIN Team,Bob Lane,01/09/2026,30/09/2026,15/09/2026,Good\n101302,CIN Team,Bob Lane,01/10/2026,31/10/2026,,\n101303,CIN Team,Bob Lane,01/10/2026,31/10/2026,,\n")).unwrap();
+    std::fs::write(
+        input.join("Copy of Audit tracker.csv"),
+        format!("{header}101301,CIN Team,Bob Lane,01/09/2026,30/09/2026,15/09/2026,Good\n101302,CIN Team,Bob Lane,01/10/2026,31/10/2026,20/10/2026,Good\n101303,CIN Team,Bob Lane,01/10/2026,31/10/2026,28/10/2026,Requires Improvement\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("tracker 2.csv"),
+        "Child ID,Team,Auditor,Date allocated,Date due,Date completed,Overall grade\n100401,Safeguarding Team,Ann Reed,01/09/2026,30/09/2026,10/09/2026,Inadequate\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("Re-audit log.csv"),
+        "Child ID,Team,Audit type,Date completed,Overall grade\n100401,Safeguarding Team,Re-audit,10/09/2026,Inadequate\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(5), "{dq}");
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(5)), "{dq}");
+}
