@@ -415,8 +415,9 @@ fn drop_test_children(out: &mut Normalised, found: &mut findings::Findings) {
     let m = &mut out.model;
     // (Case notes by their interned child: a few children among millions of notes.)
     let mut test_ids: std::collections::HashSet<u32> = (0..m.children.len() as u32).filter(|&c| test_child(m.children.get(c), &tests)).collect();
-    // (file, sheet, kind, child, row)
-    let mut dropped: Vec<(String, Option<String>, columns::TableKind, String, u32)> = Vec::new();
+    // (file, sheet, kind, child, row, why)
+    type Dropped = (String, Option<String>, columns::TableKind, String, u32, &'static str);
+    let mut dropped: Vec<Dropped> = Vec::new();
     // A case note written by a system's test account or team ("TEST", "Test
     // User", "Test SW", "LCS Test Team"): a trainer's note, not a visit. A
     // child all of whose notes are such, its id made up ([`made_up_id`]), is
@@ -431,11 +432,10 @@ fn drop_test_children(out: &mut Normalised, found: &mut findings::Findings) {
     let mut by_notes: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     if by_test.contains(&true) {
         let real_notes: std::collections::HashSet<u32> = m.case_notes.iter().zip(&by_test).filter(|(_, t)| !**t).map(|(n, _)| n.child).collect();
-        let mut grouped: std::collections::BTreeMap<(String, Option<String>, String), Vec<u32>> = std::collections::BTreeMap::new();
         for (n, _) in m.case_notes.iter().zip(&by_test).filter(|(_, t)| **t) {
             let (file, sheet) = m.note_place(n.source);
             let id = m.children.get(n.child);
-            grouped.entry((file.to_string(), sheet.map(str::to_string), id.to_string())).or_default().push(n.row);
+            dropped.push((file.to_string(), sheet.map(str::to_string), columns::TableKind::CaseNotes, id.to_string(), n.row, table::TEST_NOTE));
             if !real_notes.contains(&n.child) && !audited.contains(id.trim()) && made_up_id(id) {
                 test_ids.insert(n.child);
                 by_notes.insert(id.trim().to_string());
@@ -443,47 +443,52 @@ fn drop_test_children(out: &mut Normalised, found: &mut findings::Findings) {
         }
         let mut flags = by_test.iter();
         m.case_notes.retain(|_| !flags.next().copied().unwrap_or(false));
-        for ((file, sheet, child), rows) in grouped {
-            for _ in &rows {
-                set_aside_in(&mut out.tables, &file, &sheet, columns::TableKind::CaseNotes, table::TEST_NOTE);
-            }
-            let shown: Vec<String> = rows.iter().take(8).map(u32::to_string).collect();
-            let more = if rows.len() > 8 { ", …" } else { "" };
-            let message = format!("{}: {} row(s) of child '{child}' (rows {}{more})", table::TEST_NOTE, rows.len(), shown.join(", "));
-            found.push(Severity::Info, "row_set_aside", &file, sheet.as_deref(), rows.first().copied(), None, child, message);
-        }
     }
     if !test_ids.is_empty() {
         for n in m.case_notes.iter().filter(|n| test_ids.contains(&n.child)) {
             let (file, sheet) = m.note_place(n.source);
-            dropped.push((file.to_string(), sheet.map(str::to_string), columns::TableKind::CaseNotes, m.children.get(n.child).to_string(), n.row));
+            dropped.push((
+                file.to_string(),
+                sheet.map(str::to_string),
+                columns::TableKind::CaseNotes,
+                m.children.get(n.child).to_string(),
+                n.row,
+                table::TEST_CHILD,
+            ));
         }
         m.case_notes.retain(|n| !test_ids.contains(&n.child));
     }
     let of_test = |id: Option<&str>| id.is_some_and(|id| test_child(id, &tests) || by_notes.contains(id.trim()));
     for a in m.actions.iter().filter(|a| of_test(a.child_id.as_deref())) {
-        dropped.push((a.origin.file.clone(), a.origin.sheet.clone(), columns::TableKind::Actions, a.child_id.clone().unwrap_or_default(), a.origin.row));
+        dropped.push((
+            a.origin.file.clone(),
+            a.origin.sheet.clone(),
+            columns::TableKind::Actions,
+            a.child_id.clone().unwrap_or_default(),
+            a.origin.row,
+            table::TEST_CHILD,
+        ));
     }
     m.actions.retain(|a| !of_test(a.child_id.as_deref()));
     for e in m.episodes.iter().filter(|e| of_test(Some(&e.child_id))) {
-        dropped.push((e.origin.file.clone(), e.origin.sheet.clone(), columns::TableKind::Episodes, e.child_id.clone(), e.origin.row));
+        dropped.push((e.origin.file.clone(), e.origin.sheet.clone(), columns::TableKind::Episodes, e.child_id.clone(), e.origin.row, table::TEST_CHILD));
     }
     // (And a legal-status episode of a test team: "LCS Test Team".)
     let test_team = |e: &model::Episode| e.team.as_deref().is_some_and(table::team_says_test);
     for e in m.episodes.iter().filter(|e| test_team(e) && !of_test(Some(&e.child_id))) {
-        dropped.push((e.origin.file.clone(), e.origin.sheet.clone(), columns::TableKind::Episodes, e.child_id.clone(), e.origin.row));
+        dropped.push((e.origin.file.clone(), e.origin.sheet.clone(), columns::TableKind::Episodes, e.child_id.clone(), e.origin.row, table::TEST_CHILD));
     }
     m.episodes.retain(|e| !of_test(Some(&e.child_id)) && !test_team(e));
-    let mut by_child: std::collections::BTreeMap<(String, Option<String>, String), Vec<u32>> = std::collections::BTreeMap::new();
-    for (file, sheet, kind, child, row) in dropped {
-        set_aside_in(&mut out.tables, &file, &sheet, kind, table::TEST_CHILD);
-        by_child.entry((file, sheet, child)).or_default().push(row);
+    let mut by_child: std::collections::BTreeMap<(String, Option<String>, String, &str), Vec<u32>> = std::collections::BTreeMap::new();
+    for (file, sheet, kind, child, row, why) in dropped {
+        set_aside_in(&mut out.tables, &file, &sheet, kind, why);
+        by_child.entry((file, sheet, child, why)).or_default().push(row);
     }
-    for ((file, sheet, child), mut rows) in by_child {
+    for ((file, sheet, child, why), mut rows) in by_child {
         rows.sort_unstable();
         let shown: Vec<String> = rows.iter().take(8).map(u32::to_string).collect();
         let more = if rows.len() > 8 { ", …" } else { "" };
-        let message = format!("{}: {} row(s) of child '{child}' (rows {}{more})", table::TEST_CHILD, rows.len(), shown.join(", "));
+        let message = format!("{why}: {} row(s) of child '{child}' (rows {}{more})", rows.len(), shown.join(", "));
         found.push(Severity::Info, "row_set_aside", &file, sheet.as_deref(), rows.first().copied(), None, child, message);
     }
 }
