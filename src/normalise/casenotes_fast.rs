@@ -1135,7 +1135,7 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
     }
     // One probe of the row keys: the first copy's place, or this row's place kept.
     if let Some((first_file, first)) = model.row_keys.first_or_insert(rec.hash, (source, row)) {
-        report.reject("duplicate row");
+        report.reject(super::table::DUPLICATE_ROW);
         let place = if first_file == source { String::new() } else { format!(" of {}", model.note_shown(first_file)) };
         findings.push(
             Severity::Info,

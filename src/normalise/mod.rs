@@ -258,6 +258,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     out.model.episode_keys = Default::default();
     out.model.note_ids = Default::default();
     out.model.no_completion = Default::default();
+    let found_again = read_again(&out.model);
     keep_from_set_aside(&mut out, &mut found);
     drop_superseded_notes(&mut out, &mut found);
     drop_test_children(&mut out, &mut found);
@@ -265,6 +266,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     open_copies_returned(out.tables.as_slice(), &mut out.model);
     allocated_twice(&mut out.model);
     extracts_of_audits(&mut out.model, &out.tables);
+    revised_away(&mut out.model, &out.tables, &found_again);
     drop_superseded(&mut out, &mut found);
     drop_reaudits_read_twice(&mut out.model, &mut found);
     read_codes_by_key(&mut out.model, &ctx, &mut found);
@@ -825,6 +827,14 @@ fn drop_superseded(out: &mut Normalised, found: &mut findings::Findings) {
             Some(s) => format!("{} [{s}] row {}", new.file, new.row),
             None => format!("{} row {}", new.file, new.row),
         };
+        if *why == table::REVISED_AWAY {
+            let place = match &new.sheet {
+                Some(s) => format!("{} [{s}]", new.file),
+                None => new.file.clone(),
+            };
+            found.push(Severity::Warning, "row_set_aside", &old.file, old.sheet.as_deref(), Some(old.row), None, "", format!("{why} ({place}): not counted"));
+            continue;
+        }
         found.push(
             Severity::Info,
             "row_set_aside",
@@ -846,7 +856,68 @@ fn drop_superseded(out: &mut Normalised, found: &mut findings::Findings) {
 /// reason (a joint audit's other entry, an allocation entered twice), not as
 /// an earlier export's version.
 fn own_reason(why: &str) -> bool {
-    why == table::JOINT_ENTRY || why == table::ALLOCATED_TWICE || why == table::EXTRACT_OF_AUDIT
+    why == table::JOINT_ENTRY || why == table::ALLOCATED_TWICE || why == table::EXTRACT_OF_AUDIT || why == table::REVISED_AWAY
+}
+
+/// The audits read again in another export while reading (each set aside
+/// for the version already read: see [`keep_from_set_aside`]), by where each
+/// was read.
+/// Rows repeated exactly in another table count for both: the repeat (set
+/// aside) and the first read (kept, as the repeat's version).
+fn read_again(model: &Model) -> HashSet<Origin> {
+    // (The first read by its file and row: a row key knows no sheet.)
+    let firsts: HashSet<(&str, u32)> = model.audits_repeated.iter().map(|(_, (file, row))| (model.strings.get(*file), *row)).collect();
+    let versions = model.set_aside_versions.iter().filter_map(|v| if let SetAside::Audit(_, old) = v { Some(old.origin.clone()) } else { None });
+    let repeats = model.audits_repeated.iter().map(|(repeat, _)| repeat.clone());
+    let first = model.audits.iter().filter(|a| firsts.contains(&(a.origin.file.as_str(), a.origin.row))).map(|a| a.origin.clone());
+    versions.chain(repeats).chain(first).collect()
+}
+
+/// An export's audits that its revision leaves out ([`table::REVISED_AWAY`]):
+/// where a file is sent again corrected ("… v2 corrected", "… FINAL": see
+/// [`versions::revision_of`]), the same report, and most of the first's
+/// dated audits, two or more, are found again in later exports, the revision is
+/// the whole return: a row of the first found in none (a child's id
+/// mistyped, a date moved, a row deleted) is the error it corrected, not
+/// another audit. Said as a warning on each row.
+fn revised_away(model: &mut Model, tables: &[table::TableReport], found_again: &HashSet<Origin>) {
+    type Place = (String, Option<String>);
+    let place = |o: &Origin| -> Place { (o.file.clone(), o.sheet.clone()) };
+    let again: HashSet<&Origin> = model.superseded.iter().map(|(old, _, _)| old).chain(found_again.iter()).collect();
+    let mut found: HashMap<Place, usize> = HashMap::new();
+    for o in &again {
+        *found.entry(place(o)).or_default() += 1;
+    }
+    let mut left: std::collections::BTreeMap<Place, Vec<Origin>> = Default::default();
+    // (Rows with a completion: an allocation not yet done is found again by
+    // no date.)
+    for a in model.audits.iter().filter(|a| !a.reaudit_on_row && a.completed.is_some() && !again.contains(&a.origin)) {
+        left.entry(place(&a.origin)).or_default().push(a.origin.clone());
+    }
+    let headers = |(file, sheet): &Place| {
+        tables
+            .iter()
+            .find(|t| t.file == *file && t.sheet == *sheet && t.kind == columns::TableKind::Audits)
+            .map(|t| t.columns.iter().map(|c| fold::fold(&c.header)).filter(|h| !h.is_empty()).collect::<Vec<_>>())
+    };
+    let audit_tables: Vec<&table::TableReport> = tables.iter().filter(|t| t.kind == columns::TableKind::Audits).collect();
+    let mut gone: Vec<(Origin, Origin)> = Vec::new();
+    for (at, rows) in left {
+        let matched = found.get(&at).copied().unwrap_or(0);
+        if matched < 2 || matched <= rows.len() {
+            continue;
+        }
+        let Some(mine) = headers(&at) else { continue };
+        let revision = audit_tables.iter().find(|t| {
+            versions::revision_of(&at.0, &t.file) && headers(&(t.file.clone(), t.sheet.clone())).is_some_and(|theirs| versions::same_report(&mine, &theirs))
+        });
+        if let Some(t) = revision {
+            // (Row 0: no row of it; the version used takes nothing from this one.)
+            let new = Origin { file: t.file.clone(), sheet: t.sheet.clone(), row: 0 };
+            gone.extend(rows.into_iter().map(|old| (old, new.clone())));
+        }
+    }
+    model.superseded.extend(gone.into_iter().map(|(old, new)| (old, new, table::REVISED_AWAY)));
 }
 
 /// An audit read again from an extract of the records (a summary

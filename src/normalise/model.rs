@@ -519,6 +519,9 @@ pub struct Model {
     pub action_keys: std::collections::HashMap<String, usize>,
     /// While reading: a case note's id (where the export gives one) → its index in `case_notes`.
     pub note_ids: std::collections::HashMap<String, usize>,
+    /// While reading: audits' rows repeated exactly in another file, each
+    /// (where the repeat was read, the first read's interned file and row).
+    pub audits_repeated: Vec<(Origin, (u32, u32))>,
     /// Case notes (file, row) a later export holds again, with the version used and why.
     pub superseded_notes: Vec<(NotePlace, NotePlace, &'static str)>,
     /// While reading: versions set aside as they were read (the version

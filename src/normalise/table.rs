@@ -1690,7 +1690,7 @@ const OUTLINE_AUDIT_FIELDS: [&str; 10] = [
 ];
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 62] = [
+pub const SET_ASIDE_REASONS: [&str; 63] = [
     NO_ACTION,
     super::events::EVENT_FOLDED,
     TEAM_ACTION,
@@ -1720,7 +1720,8 @@ pub const SET_ASIDE_REASONS: [&str; 62] = [
     super::sections::CUT_SHORT,
     "blank row",
     "totals row",
-    "duplicate row",
+    DUPLICATE_ROW,
+    REVISED_AWAY,
     LEGAL_STATUS_OUT_OF_SCOPE,
     SHORT_BREAKS,
     NOT_DATA,
@@ -2419,6 +2420,15 @@ pub const JOINT_ENTRY: &str = "the same joint audit entered by its other auditor
 /// Why an audit read from an extract of another table's records is not counted ([`super::extracts_of_audits`]).
 pub const EXTRACT_OF_AUDIT: &str =
     "the same audit in an extract of the records (a summary's data tab: the same child, completed the same day, every field it gives the same, fewer fields)";
+
+/// Why a row that repeats an earlier row exactly, cell for cell, is not used.
+pub const DUPLICATE_ROW: &str = "duplicate row";
+
+/// Why an audit of an export is not counted where a revision of the same
+/// export ([`super::versions::revision_of`]) holds again nearly all its other
+/// audits, but not this one ([`super::revised_away`]).
+pub const REVISED_AWAY: &str =
+    "not in the corrected version of this export, which holds again most of this export's other audits (the row was corrected or deleted there)";
 
 pub const ALLOCATED_TWICE: &str =
     "the same child allocated on the same day again in this table, and that row was done: this one, never done, is the same allocation entered twice";
@@ -5303,7 +5313,13 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 };
                 let named_so =
                     unplanned && named_for_moderation() && (mapping.field("auditor").is_none() || (both_grades() && !names_audits()) || sheet_named_so());
-                says_original || named_so || (pairs.len() >= 3 && pairs.iter().filter(|p| known.contains(p)).count() * 5 >= pairs.len() * 4)
+                // (A table that plans its audits or records whom the auditor
+                // spoke to is a tracker, whose children and dates are the
+                // audits read already, its own or another's copy of them.)
+                let tracker = ["allocated_date", "due_date", "audit_month", "spoke_child", "spoke_family", "spoke_practitioner"].iter().any(|f| mapping.field(f).is_some());
+                says_original
+                    || named_so
+                    || (!tracker && pairs.len() >= 3 && pairs.iter().filter(|p| known.contains(p)).count() * 5 >= pairs.len() * 4)
             }
             // No date of the audit at all: a log of when each child's audit was
             // moderated ("Date moderated"), with no allocation or due date of
@@ -7790,7 +7806,7 @@ fn report_long(p: &super::long::Pivoted, file: &str, sheet: Option<&str>, findin
         report.reject(LONG_FORMAT_ANSWER);
     }
     for &(row, first) in &p.duplicates {
-        report.reject("duplicate row");
+        report.reject(DUPLICATE_ROW);
         findings.push(Severity::Info, "duplicate_row", file, sheet, Some(row), None, "", format!("exact duplicate of row {first}: not counted twice"));
     }
     for (row, question, used) in &p.edits {
@@ -8185,7 +8201,7 @@ impl<'a> RowReader<'a> {
             false => key,
         };
         if let Some((file, first)) = model.row_keys.first_or_insert(key, (self.source, row.row)) {
-            report.reject("duplicate row");
+            report.reject(DUPLICATE_ROW);
             let place = if file == self.source { String::new() } else { format!(" of {}", model.note_shown(file)) };
             findings.push(
                 Severity::Info,
@@ -8197,6 +8213,10 @@ impl<'a> RowReader<'a> {
                 first_text(&row),
                 format!("exact duplicate of row {first}{place}: not counted twice"),
             );
+            if file != self.source && self.mapping.kind == TableKind::Audits {
+                let repeat = Origin { file: self.file.to_string(), sheet: self.sheet.map(str::to_string), row: row.row };
+                model.audits_repeated.push((repeat, (file, first)));
+            }
             return;
         }
         for (ordinal, (i, _)) in self.error_watch.iter().enumerate() {

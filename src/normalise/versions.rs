@@ -237,6 +237,35 @@ pub fn later_export(a: &str, b: &str) -> Option<Ordering> {
     }
 }
 
+/// Whether export `b` is a revision of export `a`: the same name but for a
+/// version number or a word saying it corrects or finalises ("Returns to
+/// 31-08-2026" and "Returns to 31-08-2026 v2 corrected"; "QA return Sept 26
+/// v1" and "QA return Sept 26 FINAL"), and the later by them. A revision is
+/// the whole report sent again, not the rows added since.
+pub fn revision_of(a: &str, b: &str) -> bool {
+    let base = |path: &str| -> String {
+        let f = fold(download_copy(stem(path)).0);
+        let words: Vec<&str> = f.split(' ').collect();
+        let mut kept = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i];
+            if matches!(w, "version" | "rev" | "revision") && words.get(i + 1).is_some_and(|n| n.parse::<u32>().is_ok()) {
+                i += 2;
+                continue;
+            }
+            let numbered = w.strip_prefix('v').is_some_and(|n| !n.is_empty() && n.parse::<u32>().is_ok());
+            if !(numbered || CORRECTION_WORDS.contains(&w) || matches!(w, "final" | "draft")) {
+                kept.push(w);
+            }
+            i += 1;
+        }
+        kept.join(" ")
+    };
+    let (ba, bb) = (base(a), base(b));
+    !ba.is_empty() && ba == bb && fold(stem(a)) != fold(stem(b)) && later_export(a, b) == Some(Ordering::Greater)
+}
+
 /// Whether a file sits in a folder named for old versions ("old", "Archive",
 /// "superseded", "previous versions").
 fn archived(path: &str) -> bool {
@@ -249,6 +278,17 @@ fn archived(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_revision_is_the_same_name_with_a_version_or_a_correction() {
+        assert!(revision_of("a/Learning audit returns 2026 to 31-08-2026.xlsx", "a/Learning audit returns 2026 to 31-08-2026 v2 corrected.xlsx"));
+        assert!(revision_of("a/QA return Sept 26 v1.xlsx", "b/QA return Sept 26 v2.xlsx"));
+        assert!(revision_of("QA return Sept 26.xlsx", "QA return Sept 26 (amended).xlsx"));
+        assert!(!revision_of("QA return Sept 26 v2.xlsx", "QA return Sept 26 v1.xlsx"), "the earlier is no revision of the later");
+        assert!(!revision_of("Returns to 31-08-2026.xlsx", "Returns to 31-10-2026.xlsx"), "a later run is not a revision");
+        assert!(!revision_of("Tracker Sep.xlsx", "Tracker Oct v2.xlsx"));
+        assert!(!revision_of("v1.xlsx", "v2.xlsx"), "nothing of the name left");
+    }
 
     #[test]
     fn download_copies_are_one_report_only_where_their_headers_are() {

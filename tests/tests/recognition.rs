@@ -5710,3 +5710,70 @@ fn a_copy_worked_on_and_a_log_of_its_own_are_not_set_aside() {
     assert_eq!(kpi_pair(&out, "audits_completed").0, Some(5), "{dq}");
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(5)), "{dq}");
 }
+
+#[test]
+fn a_tracker_with_moderation_columns_beside_its_extract_is_no_moderation_log() {
+    // Review 238's c06: the tracker (allocation date, whom the auditor spoke
+    // to, "Moderated", "Moderator agrees") read after a summary's sparse
+    // "Data" tab of the same three audits was taken for a moderation log of
+    // them: moderation 3/3 for 1/3, and spoken-to "not in the exports".
+    let dir = scratch("recognition-tracker-beside-extract");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let data: &[&[&str]] = &[
+        &["Child ID", "Team", "Date completed", "Overall grade"],
+        &["100601", "Assessment Team", "2026-09-15", "Good"],
+        &["100602", "Assessment Team", "2026-09-18", "Requires Improvement"],
+        &["100603", "CIN Team", "2026-10-07", "Outstanding"],
+    ];
+    let pivot: &[&[&str]] = &[&["Team", "Count"], &["Assessment Team", "2"], &["CIN Team", "1"]];
+    std::fs::write(input.join("summary.xlsx"), workbook(&[("Pivot", pivot), ("Data", data)])).unwrap();
+    std::fs::write(
+        input.join("tracker.csv"),
+        "Child ID,Team,Auditor,Date allocated,Date completed,Overall grade,Child spoken to,Family spoken to,SW spoken to,Moderated,Moderator agrees\n\
+         100601,Assessment Team,Ann Reed,2026-09-01,2026-09-15,Good,Yes,Yes,Yes,Yes,Yes\n\
+         100602,Assessment Team,Bob Lane,2026-09-01,2026-09-18,Requires Improvement,No,Yes,Yes,No,\n\
+         100603,CIN Team,Cara Moss,2026-09-02,2026-10-07,Outstanding,Yes,Yes,Yes,No,\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(3), "{dq}");
+    assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(1), Some(3)), "{dq}");
+    assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(2), Some(3)), "{dq}");
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)), "{dq}");
+}
+
+#[test]
+fn a_row_its_corrected_version_leaves_out_is_not_counted() {
+    // Blind set 32's aldercliffe: "… to 31-08-2026 v2 corrected" is the whole
+    // return sent again; the first had one child's id mistyped (a letter O
+    // for a zero) and one audit's date typed 9 days out. Both rows, found
+    // in no later export, were counted beside their corrections.
+    let dir = scratch("recognition-revised-away");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let header = "Child's ID.,Name of Team,Name of Auditor,Date of the Audit,Auditors' Grade\n";
+    let rows = |typo: &str, moved: &str| {
+        format!(
+            "{header}AL40101,FS South,Ruth Ansell,03/09/2026,Good\nAL40102,FS North,Omar Pell,07/09/2026,Good\n{typo},FS North,Omar Pell,10/09/2026,Requires Improvement\n\
+             AL40104,FS South,Ruth Ansell,{moved},Good\nAL40105,FS South,Ruth Ansell,21/09/2026,Inadequate\nAL40106,FS North,Omar Pell,24/09/2026,Good\n"
+        )
+    };
+    std::fs::write(input.join("Learning audit returns 2026 to 30-09-2026.csv"), rows("AL4O103", "05/10/2026")).unwrap();
+    std::fs::write(input.join("Learning audit returns 2026 to 30-09-2026 v2 corrected.csv"), rows("AL40103", "14/09/2026")).unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(6), "{dq}");
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(4), Some(6)), "{dq}");
+    assert_eq!(dq.matches("not in the corrected version of this export").count(), 2, "{dq}");
+    // (A later run of a report is no revision of it: a row it no longer
+    // holds is an audit still.)
+    let dir = scratch("recognition-later-run-no-revision");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("Learning audit returns 2026 to 30-09-2026.csv"), rows("AL4O103", "05/10/2026")).unwrap();
+    std::fs::write(input.join("Learning audit returns 2026 to 31-10-2026.csv"), rows("AL40103", "14/09/2026")).unwrap();
+    let out = run_in_folder(&dir, &input);
+    assert!(!data_quality(&out).contains("not in the corrected version"), "{}", data_quality(&out));
+}
