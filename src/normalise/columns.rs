@@ -1534,8 +1534,11 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         // it is the overall ("Moderator - OVERALL JUDGEMENT" beside "Moderator
         // - Section 4: Plan & Outcome"; "Overall findings - agree with
         // auditor?" beside each section's), when one alone says so.
+        // (Said in brackets too: "Moderator's judgement – 12. Outcomes
+        // (overall)".)
+        let says_overall = |c: usize| words[columns[c].index].iter().any(|w| w == "overall") || fold(&columns[c].header).split(' ').any(|w| w == "overall");
         if matches!(field.as_str(), "moderated_overall" | "moderator_agrees") && winners.len() > 1 && top < 1000 {
-            let overall: Vec<usize> = winners.iter().copied().filter(|&c| words[columns[c].index].iter().any(|w| w == "overall")).collect();
+            let overall: Vec<usize> = winners.iter().copied().filter(|&c| says_overall(c)).collect();
             if let [o] = overall[..] {
                 keep_one(
                     &mut columns,
@@ -1683,7 +1686,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         // "Overall" ("Overall audit score (%)" read through its bands beside
         // "Summary - outcome and plan"): the one that says so.
         if field == "overall" && winners.len() > 1 && top < 1000 {
-            let named: Vec<usize> = winners.iter().copied().filter(|&c| words[columns[c].index].iter().any(|w| w == "overall")).collect();
+            let named: Vec<usize> = winners.iter().copied().filter(|&c| says_overall(c)).collect();
             if let [overall] = named[..] {
                 keep_one(
                     &mut columns,

@@ -5359,6 +5359,29 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         column.reason = format!("{}; the grade of a moderation log, so the moderator's", column.reason);
         report.columns = mapping.columns.clone();
     }
+    // Actions set by a moderator ("Moderation actions", under the title
+    // "MODERATION AUDIT – actions"), beside the date of the moderation ("Date
+    // of moderation audit:"): set that day, so a timescale ("10 working
+    // days") runs from it, not from the audit's date (blind set 146).
+    if mapping.kind == TableKind::Actions && mapping.field("set_date").is_none() {
+        let titles: Vec<String> = sample[..h].iter().flat_map(|r| r.cells.iter().map(Cell::as_string)).collect();
+        let named = named_for_moderation() || of_moderation(&titles.join(" "));
+        let moderated_on = mapping.columns.iter().position(|c| {
+            let f = fold(&c.header);
+            let words: Vec<&str> = f.split(' ').collect();
+            matches!(c.target, Target::Unmapped | Target::Ignore)
+                && words.iter().any(|w| w.starts_with("moderat"))
+                && words.iter().any(|w| matches!(*w, "date" | "on" | "when"))
+                && !words.iter().any(|w| matches!(*w, "due" | "next" | "by") || w.starts_with("complet"))
+        });
+        if let Some(ci) = moderated_on.filter(|_| named) {
+            let column = &mut mapping.columns[ci];
+            column.target = Target::Field("set_date".into());
+            column.reason = "the moderation's date, in a table of moderation actions: the day they were set".into();
+            report.notes.push(format!("column '{}': moderation actions are set the day of the moderation", column.header));
+            report.columns = mapping.columns.clone();
+        }
+    }
     // A table of audits, no moderation log, whose only overall grade is the
     // moderated one ("Overall grade (moderated)", "Overall grade (post
     // moderation)") filled on rows that say no one moderated them: the final
@@ -10839,8 +10862,16 @@ const NOT_SPOKEN: [&str; 30] = [
 /// neither. What it says is read by the caller: no when the words say
 /// the person was not spoken to ([`says_not_spoken_to`]), else yes.
 fn tells_contact(field: &str, text: &str) -> bool {
-    if !matches!(field, "spoke_child" | "spoke_family") || text.split_whitespace().count() > 15 {
+    if !matches!(field, "spoke_child" | "spoke_family") {
         return false;
+    }
+    // (A longer record that begins by saying so, naming whom: "Spoke with the
+    // young person by video call: 'my PA always rings back'; wants help with
+    // driving lessons" (blind set 146).)
+    if text.split_whitespace().count() > 15 {
+        return clauses(text)
+            .first()
+            .is_some_and(|c| matches!(c.split(' ').next(), Some("spoke" | "spoken" | "met" | "talked")) && names_role(field, c) && !negated(c));
     }
     let mut cs = clauses(text);
     // (A failed attempt first, then whom it reached: "Voicemail left, mother
@@ -12117,6 +12148,14 @@ mod tests {
             assert!(!says_not_spoken_to(reached, "spoke_family"), "{reached}");
         }
         assert!(!tells_contact("spoke_family", "Voicemail left x3, no response"));
+        // (A longer record that begins by saying so, naming whom: blind set 146.)
+        let long = "Spoke with the young person by video call: 'my PA always rings back'; wants help with driving lessons";
+        assert!(tells_contact("spoke_child", long));
+        assert!(!tells_contact("spoke_child", "Spoke with the foster carer by video call: 'he is doing well at college'; wants help with driving lessons"));
+        assert!(!tells_contact(
+            "spoke_family",
+            "Tried to ring the mother twice and then wrote a letter to the family home; no reply yet by the time of the audit"
+        ));
         let tried = "Attempted visit, no answer; then spoke to child at school";
         assert!(!only_failed_contact(tried) && tells_contact("spoke_child", tried) && !says_not_spoken_to(tried, "spoke_child"));
         for gone in ["[REDACTED]", "[RESTRICTED]", "***REDACTED***", "Withheld", "Restricted record"] {

@@ -5777,3 +5777,56 @@ fn a_row_its_corrected_version_leaves_out_is_not_counted() {
     let out = run_in_folder(&dir, &input);
     assert!(!data_quality(&out).contains("not in the corrected version"), "{}", data_quality(&out));
 }
+
+#[test]
+fn the_next_audits_deadline_is_no_due_date_and_a_form_stage_is_the_status() {
+    // Blind set 146's ellerdyke (seed 003, Liquidlogic): "Inadequate:
+    // re-audit due by" was read as each audit's due date (matched on "due
+    // by"), silently moving audits in and out of audits_on_time; and "Form
+    // stage" was not read, so an allocation cancelled when its exemption was
+    // agreed counted as due and not done.
+    let dir = scratch("recognition-reaudit-due-by");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("LCS Case File Audit (KSS) report.csv"),
+        "Form ID,Person ID,Date allocated,Form stage,Date finalised by auditor,Overall judgement,Inadequate: re-audit due by\n\
+         51101,6210001,01/07/2026,TM confirmed – closed,20/07/2026,Inadequate,20/09/2026\n\
+         51180,6210004,01/09/2026,Finalised – with Team Manager (drafts),22/09/2026,Good,\n\
+         51182,6210001,01/09/2026,Finalised – with Team Manager (drafts),16/09/2026,Inadequate,16/11/2026\n\
+         51183,6210007,01/09/2026,Cancelled – exemption agreed,,,\n\
+         51184,6210008,01/09/2026,TM confirmed – closed,30/09/2026,Good,\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    // (Due the end of the allocation month, seed 003: three due in Sep, all on time.)
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(3), Some(3)), "{dq}");
+    assert!(dq.contains("Cancelled – exemption agreed"), "{dq}");
+}
+
+#[test]
+fn moderation_actions_are_set_the_day_of_the_moderation() {
+    // Blind set 146's hollowmere (seed 000): a sheet of moderation actions
+    // ("Action: / Who By: / Timeframe:") beside "Date of moderation audit:".
+    // "10 working days" ran from the audit's date, so an action done on time
+    // was late.
+    let dir = scratch("recognition-moderation-actions");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let audits: &[&[&str]] = &[
+        &["Child's ID.", "Date of the Audit", "Auditors' Grade", "Name of Team"],
+        &["4100107", "12/10/2026", "Good", "CIN North"],
+        &["4100104", "01/09/2026", "Requires Improvement", "CP South"],
+    ];
+    let actions: &[&[&str]] = &[
+        &["MODERATION AUDIT – actions"],
+        &["Child's ID.", "Date of the Audit", "Date of moderation audit:", "Name of moderator:", "Action:", "Who By:", "Timeframe:", "Date completed"],
+        &["4100107", "12/10/2026", "16/10/2026", "Martin Cole", "TM to record the step-down rationale", "Team Manager", "10 working days", "28/10/2026"],
+        &["4100104", "01/09/2026", "11/09/2026", "Eleanor Pyke", "Auditor to add evidence of impact", "SW", "10 working days", "24/09/2026"],
+    ];
+    std::fs::write(input.join("Learning audit returns.xlsx"), workbook(&[("Learning Audit", audits), ("Moderation actions", actions)])).unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(2), Some(2)), "{dq}");
+}
