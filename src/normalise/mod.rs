@@ -864,13 +864,26 @@ fn own_reason(why: &str) -> bool {
 /// was read.
 /// Rows repeated exactly in another table count for both: the repeat (set
 /// aside) and the first read (kept, as the repeat's version).
-fn read_again(model: &Model) -> HashSet<Origin> {
+fn read_again(model: &Model) -> HashMap<Origin, Option<chrono::NaiveDate>> {
     // (The first read by its file and row: a row key knows no sheet.)
-    let firsts: HashSet<(&str, u32)> = model.audits_repeated.iter().map(|(_, (file, row))| (model.strings.get(*file), *row)).collect();
-    let versions = model.set_aside_versions.iter().filter_map(|v| if let SetAside::Audit(_, old) = v { Some(old.origin.clone()) } else { None });
-    let repeats = model.audits_repeated.iter().map(|(repeat, _)| repeat.clone());
-    let first = model.audits.iter().filter(|a| firsts.contains(&(a.origin.file.as_str(), a.origin.row))).map(|a| a.origin.clone());
-    versions.chain(repeats).chain(first).collect()
+    let mut firsts: HashMap<(&str, u32), Option<chrono::NaiveDate>> =
+        model.audits_repeated.iter().map(|(_, (file, row))| ((model.strings.get(*file), *row), None)).collect();
+    let mut again: HashMap<Origin, Option<chrono::NaiveDate>> = HashMap::new();
+    for a in &model.audits {
+        if let Some(date) = firsts.get_mut(&(a.origin.file.as_str(), a.origin.row)) {
+            *date = a.completed;
+            again.insert(a.origin.clone(), a.completed);
+        }
+    }
+    for (repeat, (file, row)) in &model.audits_repeated {
+        again.insert(repeat.clone(), firsts.get(&(model.strings.get(*file), *row)).copied().flatten());
+    }
+    for v in &model.set_aside_versions {
+        if let SetAside::Audit(_, old) = v {
+            again.insert(old.origin.clone(), old.completed);
+        }
+    }
+    again
 }
 
 /// An export's audits that its revision leaves out ([`table::REVISED_AWAY`]):
@@ -880,19 +893,29 @@ fn read_again(model: &Model) -> HashSet<Origin> {
 /// the whole return: a row of the first found in none (a child's id
 /// mistyped, a date moved, a row deleted) is the error it corrected, not
 /// another audit. Said as a warning on each row.
-fn revised_away(model: &mut Model, tables: &[table::TableReport], found_again: &HashSet<Origin>) {
+fn revised_away(model: &mut Model, tables: &[table::TableReport], found_again: &HashMap<Origin, Option<chrono::NaiveDate>>) {
     type Place = (String, Option<String>);
     let place = |o: &Origin| -> Place { (o.file.clone(), o.sheet.clone()) };
-    let again: HashSet<&Origin> = model.superseded.iter().map(|(old, _, _)| old).chain(found_again.iter()).collect();
-    let mut found: HashMap<Place, usize> = HashMap::new();
-    for o in &again {
-        *found.entry(place(o)).or_default() += 1;
+    let dates: HashMap<&Origin, Option<chrono::NaiveDate>> = model.audits.iter().map(|a| (&a.origin, a.completed)).collect();
+    let mut again: HashMap<&Origin, Option<chrono::NaiveDate>> = found_again.iter().map(|(o, d)| (o, *d)).collect();
+    for (old, _, _) in &model.superseded {
+        again.insert(old, dates.get(old).copied().flatten());
     }
-    let mut left: std::collections::BTreeMap<Place, Vec<Origin>> = Default::default();
+    // (Each place's audits found again, and the earliest of their dates.)
+    let mut found: HashMap<Place, (usize, Option<chrono::NaiveDate>)> = HashMap::new();
+    for (o, d) in &again {
+        let e = found.entry(place(o)).or_default();
+        e.0 += 1;
+        e.1 = match (e.1, *d) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+    let mut left: std::collections::BTreeMap<Place, Vec<(Origin, Option<chrono::NaiveDate>)>> = Default::default();
     // (Rows with a completion: an allocation not yet done is found again by
     // no date.)
-    for a in model.audits.iter().filter(|a| !a.reaudit_on_row && a.completed.is_some() && !again.contains(&a.origin)) {
-        left.entry(place(&a.origin)).or_default().push(a.origin.clone());
+    for a in model.audits.iter().filter(|a| !a.reaudit_on_row && a.completed.is_some() && !again.contains_key(&a.origin)) {
+        left.entry(place(&a.origin)).or_default().push((a.origin.clone(), a.completed));
     }
     let headers = |(file, sheet): &Place| {
         tables
@@ -903,8 +926,12 @@ fn revised_away(model: &mut Model, tables: &[table::TableReport], found_again: &
     let audit_tables: Vec<&table::TableReport> = tables.iter().filter(|t| t.kind == columns::TableKind::Audits).collect();
     let mut gone: Vec<(Origin, Origin)> = Vec::new();
     for (at, rows) in left {
-        let matched = found.get(&at).copied().unwrap_or(0);
-        if matched < 2 || matched <= rows.len() {
+        let (matched, earliest) = found.get(&at).copied().unwrap_or_default();
+        // (Only rows from the earliest found again on: a revision sent for
+        // the period alone leaves the earlier months' rows as they were;
+        // review 239's c12.)
+        let rows: Vec<Origin> = rows.into_iter().filter(|(_, d)| earliest.is_some_and(|e| d.is_some_and(|d| d >= e))).map(|(o, _)| o).collect();
+        if matched < 2 || matched <= rows.len() || rows.is_empty() {
             continue;
         }
         let Some(mine) = headers(&at) else { continue };
@@ -974,13 +1001,18 @@ fn extracts_of_audits(model: &mut Model, tables: &[table::TableReport]) {
     let mut days: Vec<&Vec<usize>> = by_day.values().filter(|l| l.len() > 1).collect();
     days.sort();
     for list in days {
+        // (Two audits of the child that day in the fuller table, and the
+        // extract's one or two: each of the extract's stands for one of them,
+        // the first not yet taken; review 238's c09. Two others in two tables
+        // leave which it copies unsaid.)
+        let mut taken: HashSet<usize> = HashSet::new();
         for &i in list {
             let a = &model.audits[i];
-            // (Only where the day's audits of the child are the extract's one
-            // and one other: two others leave which it copies unsaid.)
             let fuller: Vec<usize> = list.iter().copied().filter(|&j| table(&model.audits[j]) != table(a) && part_of(a, &model.audits[j])).collect();
-            if let [j] = fuller.as_slice() {
-                let b = &model.audits[*j];
+            let one_table = fuller.iter().all(|&j| table(&model.audits[j]) == table(&model.audits[fuller[0]]));
+            if let Some(&j) = fuller.iter().find(|j| !taken.contains(*j)).filter(|_| one_table) {
+                taken.insert(j);
+                let b = &model.audits[j];
                 found_in.entry(table(a)).or_default().push((a.origin.clone(), b.origin.clone(), table(b)));
             }
         }
@@ -1005,7 +1037,14 @@ fn extracts_of_audits(model: &mut Model, tables: &[table::TableReport]) {
     for (place, pairs) in found_in {
         let one_other = pairs.iter().all(|(_, _, other)| *other == pairs[0].2);
         // (Two or more: one audit alike in two logs may be two audits.)
-        if one_other && pairs.len() >= 2 && pairs.len() == dated.get(&place).copied().unwrap_or(0) && all_read(&place) {
+        // (A row repeated exactly in the extract counts: two audits of one
+        // child that day, listed alike; review 238's c09.)
+        let repeated = tables
+            .iter()
+            .filter(|t| t.file == place.0 && t.sheet == place.1 && t.kind == columns::TableKind::Audits)
+            .map(|t| t.set_aside_by_reason.get(table::DUPLICATE_ROW).copied().unwrap_or(0) as usize)
+            .sum::<usize>();
+        if one_other && pairs.len() + repeated >= 2 && pairs.len() == dated.get(&place).copied().unwrap_or(0) && all_read(&place) {
             extracts.extend(pairs.into_iter().map(|(old, new, _)| (old, new)));
         }
     }

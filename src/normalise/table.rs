@@ -2530,9 +2530,22 @@ fn status_cancels(status: &str) -> bool {
             | "swapped"
             | "replaced"
             | "substituted"
-    ) || f.starts_with("not required")
+    ) && (!matches!(first, "exempt" | "exempted" | "exemption") || exemption_granted(&f))
+        || f.starts_with("not required")
         || f.starts_with("no longer required")
         || f.starts_with("allocated in error")
+}
+
+/// Whether a status that speaks of an exemption says it was granted
+/// ("Exempt", "Exemption agreed by AD"), not refused or still asked for
+/// ("Exemption requested - refused by HoS", "Exemption requested": the
+/// audit stays due; review 239's c23).
+fn exemption_granted(folded: &str) -> bool {
+    let refused =
+        ["refused", "declined", "not agreed", "rejected", "not approved", "denied", "not granted", "not accepted"].iter().any(|p| contains_phrase(folded, p));
+    let granted = ["agreed", "approved", "granted", "authorised", "authorized", "accepted"].iter().any(|p| contains_phrase(folded, p));
+    let asked = ["requested", "request", "pending", "awaiting", "sought", "applied"].iter().any(|p| contains_phrase(folded, p));
+    !refused && (granted || !asked)
 }
 
 /// Whether a status column's header names the status of something other than
@@ -5316,7 +5329,11 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 // (A table that plans its audits or records whom the auditor
                 // spoke to is a tracker, whose children and dates are the
                 // audits read already, its own or another's copy of them.)
-                let tracker = ["allocated_date", "due_date", "audit_month", "spoke_child", "spoke_family", "spoke_practitioner"].iter().any(|f| mapping.field(f).is_some());
+                // (A log named for moderation may say when each audit went to
+                // its moderator, or its month: review 239's c02, c04.)
+                let spoken = ["spoke_child", "spoke_family", "spoke_practitioner"].iter().any(|f| mapping.field(f).is_some());
+                let plans = ["allocated_date", "due_date", "audit_month"].iter().any(|f| mapping.field(f).is_some());
+                let tracker = spoken || (plans && !named_for_moderation());
                 says_original
                     || named_so
                     || (!tracker && pairs.len() >= 3 && pairs.iter().filter(|p| known.contains(p)).count() * 5 >= pairs.len() * 4)
@@ -10869,9 +10886,18 @@ fn tells_contact(field: &str, text: &str) -> bool {
     // young person by video call: 'my PA always rings back'; wants help with
     // driving lessons" (blind set 146).)
     if text.split_whitespace().count() > 15 {
-        return clauses(text)
-            .first()
-            .is_some_and(|c| matches!(c.split(' ').next(), Some("spoke" | "spoken" | "met" | "talked")) && names_role(field, c) && !negated(c));
+        // (Whom: the words straight after the verb, not someone else asked
+        // about them: "Spoke to the SW about whether the child could be
+        // contacted", "Spoke with the young person's mother"; review 239's c33.)
+        return clauses(text).first().is_some_and(|c| {
+            let words: Vec<&str> = c.split(' ').collect();
+            let whom: Vec<&str> = words.iter().skip(1).copied().skip_while(|w| matches!(*w, "to" | "with" | "the" | "a" | "an")).take(2).collect();
+            let whom = whom.join(" ");
+            let after: String =
+                words.iter().skip(1).copied().skip_while(|w| matches!(*w, "to" | "with" | "the" | "a" | "an")).take(4).collect::<Vec<_>>().join(" ");
+            let someone_else = names_role("spoke_practitioner", &whom) || (field == "spoke_child" && names_role("spoke_family", &after));
+            matches!(words.first(), Some(&("spoke" | "spoken" | "met" | "talked"))) && names_role(field, &whom) && !someone_else && !negated(c)
+        });
     }
     let mut cs = clauses(text);
     // (A failed attempt first, then whom it reached: "Voicemail left, mother
@@ -12156,6 +12182,12 @@ mod tests {
             "spoke_family",
             "Tried to ring the mother twice and then wrote a letter to the family home; no reply yet by the time of the audit"
         ));
+        assert!(!tells_contact(
+            "spoke_child",
+            "Spoke to the SW about whether the child could be contacted; not possible as child in hospital for the whole of the audit period"
+        ));
+        assert!(!tells_contact("spoke_child", "Spoke with the young person's mother as the young person declined to take part in the audit this time round"));
+        assert!(tells_contact("spoke_family", "Met father at the family home on 12/10: he says things are much better and the plan is working for them"));
         let tried = "Attempted visit, no answer; then spoke to child at school";
         assert!(!only_failed_contact(tried) && tells_contact("spoke_child", tried) && !says_not_spoken_to(tried, "spoke_child"));
         for gone in ["[REDACTED]", "[RESTRICTED]", "***REDACTED***", "Withheld", "Restricted record"] {

@@ -5830,3 +5830,88 @@ fn moderation_actions_are_set_the_day_of_the_moderation() {
     let dq = data_quality(&out);
     assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(2), Some(2)), "{dq}");
 }
+
+#[test]
+fn review_239s_near_misses_of_the_sessions_rules_read_as_the_council_means() {
+    // c02: a moderation log named so, with the date each audit went to its
+    // moderator ("Date allocated"), is still a log, not a tracker (12
+    // audits for 8, coverage 4/4 for 4/8).
+    let tracker = "Child ID,Team,Auditor,Date allocated,Date completed,Overall judgement,Child spoken to\n\
+                   100201,CP North,Anna Reeve,01/09/2026,18/09/2026,Good,Yes\n\
+                   100202,CP North,Ben Oduya,01/09/2026,29/09/2026,Requires Improvement,No\n\
+                   100203,CIN East,Carla Mends,01/09/2026,10/10/2026,Inadequate,Yes\n\
+                   100205,CLA,Anna Reeve,01/10/2026,15/10/2026,Outstanding,Yes\n";
+    let dir = scratch("recognition-review239-c02");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("Audit tracker Sep-Oct 2026.csv"), tracker).unwrap();
+    std::fs::write(
+        input.join("Moderation log 2026-27.csv"),
+        "Child ID,Date of audit,Moderator,Date allocated,Date moderated,Moderated,Moderator agrees,Moderator grade\n\
+         100201,18/09/2026,Helen Fry,05/10/2026,20/10/2026,Yes,Yes,Good\n\
+         100203,10/10/2026,Helen Fry,05/10/2026,20/10/2026,Yes,Yes,Inadequate\n\
+         100205,15/10/2026,Helen Fry,05/10/2026,20/10/2026,Yes,No,Good\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(4), "{dq}");
+    assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(3), Some(4)), "{dq}");
+    // c12: a revision sent for the period alone leaves the earlier months'
+    // rows of the first file as they were (the July inadequate audit and
+    // its re-audit in time were lost: 0/0 for 1/1).
+    let header = "Child ID,Team,Auditor,Date allocated,Date completed,Overall judgement\n";
+    let period = "100190,CP North,Carla Mends,20/08/2026,02/09/2026,Good\n100201,CP North,Anna Reeve,01/09/2026,18/09/2026,Good\n\
+                  100202,CP North,Ben Oduya,01/09/2026,29/09/2026,Requires Improvement\n100204,CIN East,Dev Kaur,01/09/2026,22/09/2026,Good\n";
+    let dir = scratch("recognition-review239-c12");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("Audit returns 2026-27.csv"),
+        format!("{header}100190,CP North,Anna Reeve,01/07/2026,10/07/2026,Inadequate\n100191,CP North,Ben Oduya,01/07/2026,15/07/2026,Requires Improvement\n{period}100206,CLA,Ben Oduya,01/10/2026,30/10/2026,Good\n"),
+    )
+    .unwrap();
+    std::fs::write(input.join("Audit returns 2026-27 revised.csv"), format!("{header}{period}100206,CLA,Ben Oduya,01/10/2026,29/10/2026,Good\n")).unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "inadequate_reaudited_in_time"), (Some(1), Some(1)), "{dq}");
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(5), "{dq}");
+    // c23: an exemption asked for and refused leaves the audit due.
+    let dir = scratch("recognition-review239-c23");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("Audit allocations.csv"),
+        "Child ID,Team,Auditor,Date allocated,Date completed,Overall judgement,Workflow stage\n\
+         100201,CP North,Anna Reeve,01/09/2026,18/09/2026,Good,Completed (moderation cancelled)\n\
+         100209,CP North,Ben Oduya,01/09/2026,,,Exemption requested - refused by HoS\n\
+         100210,CP North,Ben Oduya,01/09/2026,,,Exemption agreed by AD\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(2)), "{dq}");
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(1), "{dq}");
+}
+
+#[test]
+fn a_data_tab_listing_two_same_day_audits_of_one_child_is_still_an_extract() {
+    // Review 238's c09: the tracker has two audits of one child on one day
+    // (a practice audit and a dip sample, both Good); the summary's "Data"
+    // tab lists both rows alike. They were counted three times.
+    let dir = scratch("recognition-extract-two-same-day");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("tracker.csv"),
+        "Child ID,Team,Auditor,Date allocated,Date completed,Overall grade,Child spoken to,Family spoken to,SW spoken to\n\
+         100901,CP Team,Ann Reed,2026-09-01,2026-09-21,Good,Yes,Yes,Yes\n\
+         100901,CP Team,Eve Cole,2026-09-01,2026-09-21,Good,No,Yes,Yes\n",
+    )
+    .unwrap();
+    let data: &[&[&str]] =
+        &[&["Child ID", "Team", "Date completed", "Overall grade"], &["100901", "CP Team", "2026-09-21", "Good"], &["100901", "CP Team", "2026-09-21", "Good"]];
+    std::fs::write(input.join("summary.xlsx"), workbook(&[("Data", data)])).unwrap();
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2), "{}", data_quality(&out));
+}
