@@ -485,6 +485,7 @@ pub fn canonicalise(model: &mut Model, findings: &mut Findings) {
         Cow::Owned(t) => Some(t),
         Cow::Borrowed(_) => None,
     });
+    ids_in_scientific_notation(model, findings);
     link_previous_ids(model, findings);
     read_ids_in_cells(model, findings);
     apply_id_map(model, findings);
@@ -693,6 +694,60 @@ pub fn child_key(id: &str) -> Option<String> {
 /// that number has the same letters. Each group is read as its most used
 /// spelling (ties: the first seen, in the order audits, actions, case notes,
 /// episodes), with one note giving how many children and some examples.
+/// Whether an id is a number a spreadsheet wrote in scientific notation
+/// ("4.01235E+11", "1.23457e+11"): its last digits are gone.
+fn scientific(id: &str) -> bool {
+    let t = id.trim();
+    let Some((mantissa, exponent)) = t.split_once(['E', 'e']) else { return false };
+    let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.bytes().all(|b| b.is_ascii_digit())
+        && !exponent.is_empty()
+        && exponent.bytes().all(|b| b.is_ascii_digit())
+        && exponent.parse::<u32>().is_ok_and(|e| e >= 5)
+}
+
+/// Says every child's id a spreadsheet wrote in scientific notation (a long
+/// numeric id in a CSV saved from Excel: "4.01235E+11"): it is kept as
+/// written and matched to no other record of the child, since its last
+/// digits cannot be known (blind set 147: no word was said).
+fn ids_in_scientific_notation(model: &Model, findings: &mut Findings) {
+    let mut seen: std::collections::BTreeMap<String, (String, usize)> = Default::default();
+    let mut note = |id: &str, file: &str| {
+        if scientific(id) {
+            seen.entry(id.trim().to_string()).or_insert_with(|| (file.to_string(), 0)).1 += 1;
+        }
+    };
+    for a in &model.audits {
+        note(&a.child_id, &a.origin.file);
+    }
+    for a in &model.actions {
+        if let Some(id) = &a.child_id {
+            note(id, &a.origin.file);
+        }
+    }
+    for e in &model.episodes {
+        note(&e.child_id, &e.origin.file);
+    }
+    // (Case notes by their interned child: a few children among millions of notes.)
+    let flagged: std::collections::HashSet<u32> = (0..model.children.len() as u32).filter(|&c| scientific(model.children.get(c))).collect();
+    if !flagged.is_empty() {
+        for n in model.case_notes.iter().filter(|n| flagged.contains(&n.child)) {
+            let e = seen.entry(model.children.get(n.child).trim().to_string()).or_insert_with(|| (model.note_file(n.source).to_string(), 0));
+            e.1 += 1;
+        }
+    }
+    for (id, (file, n)) in seen {
+        let records = if n == 1 { "its record is".to_string() } else { format!("its {n} records are") };
+        let why = format!(
+            "a child's id written in scientific notation by a spreadsheet: its last digits are lost (two children's ids may look alike so), and {records} matched to no other record of the child; export the id column as text"
+        );
+        findings.push(Severity::Warning, "child_id_scientific", &file, None, None, Some("child_id"), id, why);
+    }
+}
+
 fn child_spellings(model: &mut Model, findings: &mut Findings) {
     // Spelling → (uses, first seen).
     let mut seen: HashMap<String, (u64, usize)> = HashMap::new();
@@ -788,6 +843,16 @@ fn child_spellings(model: &mut Model, findings: &mut Findings) {
 mod tests {
     use super::*;
     use crate::normalise::model::*;
+
+    #[test]
+    fn an_id_in_scientific_notation_is_said() {
+        for sci in ["4.01235E+11", "1.23457e+11", "4E+11", " 9.8765E+12 "] {
+            assert!(scientific(sci), "{sci}");
+        }
+        for id in ["401234567890", "4012E", "E+11", "AB1E+11", "1.2E+3", "71201", "1e"] {
+            assert!(!scientific(id), "{id}");
+        }
+    }
 
     #[test]
     fn an_id_cell_gives_an_earlier_id_only_where_its_brackets_say_so() {

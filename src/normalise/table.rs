@@ -4747,6 +4747,49 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             return (report, None);
         }
     }
+    // A sheet named as the workbook's lists alone ("Lookups", "Lists",
+    // "Dropdowns"), whose columns read as records but give no date: the
+    // drop-downs' children, teams and moderators, no audits or actions (blind
+    // set 147: phantom audits of no date, teamed "Lists").
+    if matches!(kind, TableKind::Audits | TableKind::Actions) && pinned_kind.is_none() {
+        let lists_only = sheet.as_deref().is_some_and(|n| {
+            matches!(
+                fold(n).as_str(),
+                "list"
+                    | "lists"
+                    | "lookup"
+                    | "lookups"
+                    | "dropdown"
+                    | "dropdowns"
+                    | "drop down"
+                    | "drop downs"
+                    | "drop down lists"
+                    | "validation"
+                    | "data validation"
+                    | "lookup lists"
+                    | "reference data"
+            )
+        });
+        let dated =
+            mapping.as_ref().is_some_and(|m| m.columns.iter().any(|c| matches!(&c.target, Target::Field(f) if f.ends_with("_date") || f == "audit_month")));
+        if lists_only && !dated {
+            let non_blank = non_blank_rows(&sample, rows);
+            let why = format!("sheet '{}' is named as the workbook's lists and gives no dates: not records", sheet.as_deref().unwrap_or(""));
+            report.reject_all(non_blank, NOT_DATA);
+            report.notes.push(format!("skipped: {why}"));
+            findings.push(
+                Severity::Info,
+                "sheet_skipped",
+                &file,
+                sheet.as_deref(),
+                None,
+                None,
+                "",
+                format!("skipped: {why}; {non_blank} rows not read as records"),
+            );
+            return (report, None);
+        }
+    }
     // A log of legal-status events ("CP Plan Started", "Status from | Status
     // to", a status with "Start" / "End"): its episodes, made from each
     // child's events in date order, are read as a legal-status table (see

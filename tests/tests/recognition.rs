@@ -5915,3 +5915,26 @@ fn a_data_tab_listing_two_same_day_audits_of_one_child_is_still_an_extract() {
     let out = run_in_folder(&dir, &input);
     assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2), "{}", data_quality(&out));
 }
+
+#[test]
+fn a_lists_sheet_is_no_audits_and_an_id_in_scientific_notation_is_said() {
+    // Blind set 147: a tracker's "Lookups" sheet of the drop-downs' children
+    // and moderators was read as undated audits (teamed "Lists" where no
+    // team column); a long id saved from Excel as "4.01235E+11" was kept
+    // without a word.
+    let dir = scratch("recognition-lists-and-scientific-ids");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let audits: &[&[&str]] = &[&["Child ID", "Team", "Date completed", "Overall grade"], &["71204", "Assessment Team", "10/09/2026", "Good"]];
+    let lists: &[&[&str]] = &[&["Child ID", "Moderator"], &["71204", "Priya Hollins"], &["71206", "Tom Aske"]];
+    std::fs::write(input.join("Learning Audit Tracker.xlsx"), workbook(&[("Sep-Oct 26", audits), ("Lists", lists)])).unwrap();
+    // (A CSV saved from Excel keeps what the cell showed.)
+    std::fs::write(input.join("Tier 2 audits Sep-Oct 2026.csv"), "Child ID,Team,Date completed,Overall grade\n4.01235E+11,Children in Care,14/09/2026,Good\n")
+        .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    let audits = rows(&out.join("normalised/audits.csv"));
+    assert_eq!(audits.len(), 2, "{dq}");
+    assert!(dq.contains("child_id_scientific"), "{dq}");
+    assert!(dq.contains("named as the workbook's lists"), "{dq}");
+}
