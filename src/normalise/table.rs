@@ -10964,6 +10964,9 @@ fn tells_contact(field: &str, text: &str) -> bool {
         let w: Vec<&str> = c.split(' ').collect();
         w.windows(2).any(|p| p[1] == "say" && FAMILY_WORDS.contains(&p[0]))
     };
+    if returned_to_no_end(&fold(text)) {
+        return false;
+    }
     let how = cs.iter().any(|c| c.split(' ').any(|w| CONTACT_WORDS.contains(&w)) || say(c) || returned_call(c));
     // (With a date and no word of how, the clause names only who: "Mother
     // 13/10", "Both parents 11/09"; not "Child missing from home since 01/09".)
@@ -11473,7 +11476,10 @@ pub(crate) fn only_failed_contact(text: &str) -> bool {
         return false;
     }
     let cs = turns(text);
-    let failed = |c: &String| NO_CONTACT.iter().chain(&NO_ONE_IN).any(|p| contains_phrase(c, p));
+    // (A returned call the answer says came to nothing, in any clause of it:
+    // "mother returned call but I missed it".)
+    let no_end = returned_to_no_end(&fold(text));
+    let failed = |c: &String| NO_CONTACT.iter().chain(&NO_ONE_IN).any(|p| contains_phrase(c, p)) || (no_end && returned_call(c));
     // (In the clause that says so, only words of what was said count: "Dad
     // said he did not attend"; a call or a visit there is the attempt.)
     const SAID: [&str; 10] = ["spoke", "spoken", "said", "says", "told", "stated", "reported", "explained", "discussed", "talked"];
@@ -11492,16 +11498,28 @@ pub(crate) fn only_failed_contact(text: &str) -> bool {
     let called_back = |c: &String| returned_call(c);
     let reached = |c: &String| {
         let words: Vec<&str> = c.split(' ').collect();
-        if called_back(c) && !negated(c) {
+        if called_back(c) && !negated(c) && !no_end {
             return true;
         }
         if failed(c) {
             return words.iter().any(|w| SAID.contains(w));
         }
         let someone = words.contains(&"with") || super::columns::SPOKEN_TO.iter().any(|r| names_role(r, c));
-        words.iter().any(|w| REACHED.contains(w) && (!CALLED.contains(w) || words.contains(&"with")) && (!VISITED.contains(w) || someone || !no_one_in))
+        // (Not a clause that says not: "not spoken to".)
+        !negated(c)
+            && words.iter().any(|w| REACHED.contains(w) && (!CALLED.contains(w) || words.contains(&"with")) && (!VISITED.contains(w) || someone || !no_one_in))
     };
     cs.iter().any(failed) && !cs.iter().any(reached)
+}
+
+/// Whether a folded clause says a call was returned but came to nothing:
+/// "mother called back to decline", "returned my call but I missed it",
+/// "dad rang back after the audit closed" (review 237's c23).
+fn returned_to_no_end(c: &str) -> bool {
+    returned_call(c)
+        && ["declin", "refus", "missed", "not spoken", "too late", "after the audit", "after audit", "no views", "did not want", "didn t want"]
+            .iter()
+            .any(|p| c.contains(p))
 }
 
 /// Whether a folded clause says a call was returned: "called back", "rang
@@ -12217,6 +12235,14 @@ mod tests {
             assert!(!says_not_spoken_to(reached, "spoke_family"), "{reached}");
         }
         assert!(!tells_contact("spoke_family", "Voicemail left x3, no response"));
+        // (A returned call that came to nothing: review 237's c23.)
+        for nothing in [
+            "Voicemail left; mother called back to decline",
+            "Voicemail left, mother returned call but I missed it",
+            "Voicemail left, dad rang back after audit closed - not spoken to",
+        ] {
+            assert!(!tells_contact("spoke_family", nothing) && only_failed_contact(nothing), "{nothing}");
+        }
         // (A longer record that begins by saying so, naming whom: blind set 146.)
         let long = "Spoke with the young person by video call: 'my PA always rings back'; wants help with driving lessons";
         assert!(tells_contact("spoke_child", long));
