@@ -699,7 +699,9 @@ pub fn child_key(id: &str) -> Option<String> {
 fn scientific(id: &str) -> bool {
     let t = id.trim();
     let Some((mantissa, exponent)) = t.split_once(['E', 'e']) else { return false };
-    let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+    // (As a spreadsheet writes it, with its sign: "4.01235E+11"; not an id
+    // with an E in it, "12E45"; review 240's c09.)
+    let Some(exponent) = exponent.strip_prefix('+') else { return false };
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     !whole.is_empty()
         && whole.bytes().all(|b| b.is_ascii_digit())
@@ -742,7 +744,7 @@ fn ids_in_scientific_notation(model: &Model, findings: &mut Findings) {
     for (id, (file, n)) in seen {
         let records = if n == 1 { "its record is".to_string() } else { format!("its {n} records are") };
         let why = format!(
-            "a child's id written in scientific notation by a spreadsheet: its last digits are lost (two children's ids may look alike so), and {records} matched to no other record of the child; export the id column as text"
+            "a child's id written in scientific notation by a spreadsheet: its last digits are lost, so {records} matched only to records whose id is written the same way, which may be another child's (two children's ids look alike so); export the id column as text"
         );
         findings.push(Severity::Warning, "child_id_scientific", &file, None, None, Some("child_id"), id, why);
     }
@@ -849,7 +851,7 @@ mod tests {
         for sci in ["4.01235E+11", "1.23457e+11", "4E+11", " 9.8765E+12 "] {
             assert!(scientific(sci), "{sci}");
         }
-        for id in ["401234567890", "4012E", "E+11", "AB1E+11", "1.2E+3", "71201", "1e"] {
+        for id in ["401234567890", "4012E", "E+11", "AB1E+11", "1.2E+3", "71201", "1e", "12E45", "1.2E12"] {
             assert!(!scientific(id), "{id}");
         }
     }

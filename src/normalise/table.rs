@@ -2541,8 +2541,25 @@ fn status_cancels(status: &str) -> bool {
 /// ("Exemption requested - refused by HoS", "Exemption requested": the
 /// audit stays due; review 239's c23).
 fn exemption_granted(folded: &str) -> bool {
-    let refused =
-        ["refused", "declined", "not agreed", "rejected", "not approved", "denied", "not granted", "not accepted"].iter().any(|p| contains_phrase(folded, p));
+    // (An exemption "withdrawn" or "unauthorised" is none either: review
+    // 240's c26, c27.)
+    let refused = [
+        "refused",
+        "declined",
+        "not agreed",
+        "rejected",
+        "not approved",
+        "denied",
+        "not granted",
+        "not accepted",
+        "withdrawn",
+        "unauthorised",
+        "unauthorized",
+        "not authorised",
+        "not authorized",
+    ]
+    .iter()
+    .any(|p| contains_phrase(folded, p));
     let granted = ["agreed", "approved", "granted", "authorised", "authorized", "accepted"].iter().any(|p| contains_phrase(folded, p));
     let asked = ["requested", "request", "pending", "awaiting", "sought", "applied"].iter().any(|p| contains_phrase(folded, p));
     !refused && (granted || !asked)
@@ -4770,8 +4787,14 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                     | "reference data"
             )
         });
-        let dated =
-            mapping.as_ref().is_some_and(|m| m.columns.iter().any(|c| matches!(&c.target, Target::Field(f) if f.ends_with("_date") || f == "audit_month")));
+        // (Nor a sheet of graded records that happens to be called "List":
+        // the month's sample with its grades; review 240's c05.)
+        let dated = mapping.as_ref().is_some_and(|m| {
+            m.columns.iter().any(|c| {
+                matches!(&c.target, Target::Field(f) if f.ends_with("_date") || f == "audit_month" || f == "overall" || f == "moderated_overall")
+                    || matches!(c.target, Target::Domain(_))
+            })
+        });
         if lists_only && !dated {
             let non_blank = non_blank_rows(&sample, rows);
             let why = format!("sheet '{}' is named as the workbook's lists and gives no dates: not records", sheet.as_deref().unwrap_or(""));
@@ -10932,14 +10955,31 @@ fn tells_contact(field: &str, text: &str) -> bool {
         // (Whom: the words straight after the verb, not someone else asked
         // about them: "Spoke to the SW about whether the child could be
         // contacted", "Spoke with the young person's mother"; review 239's c33.)
+        // (Whom, up to what was said about what: "Talked to the foster carer
+        // and then to the child" and "Spoke to both the child and his mother"
+        // name the child; "the young person's mother" does not; review 240.)
         return clauses(text).first().is_some_and(|c| {
             let words: Vec<&str> = c.split(' ').collect();
-            let whom: Vec<&str> = words.iter().skip(1).copied().skip_while(|w| matches!(*w, "to" | "with" | "the" | "a" | "an")).take(2).collect();
+            let whom: Vec<&str> = words
+                .iter()
+                .skip(1)
+                .copied()
+                .skip_while(|w| matches!(*w, "to" | "with" | "the" | "a" | "an" | "both" | "briefly" | "directly"))
+                .take_while(|w| !matches!(*w, "about" | "regarding" | "re" | "as" | "because" | "who" | "but" | "since" | "after" | "before" | "while"))
+                .take(8)
+                .collect();
             let whom = whom.join(" ");
-            let after: String =
-                words.iter().skip(1).copied().skip_while(|w| matches!(*w, "to" | "with" | "the" | "a" | "an")).take(4).collect::<Vec<_>>().join(" ");
-            let someone_else = names_role("spoke_practitioner", &whom) || (field == "spoke_child" && names_role("spoke_family", &after));
-            matches!(words.first(), Some(&("spoke" | "spoken" | "met" | "talked"))) && names_role(field, &whom) && !someone_else && !negated(c)
+            // (Whose: "young person s mother", "child s carer".)
+            let possessive = field == "spoke_child" && whom.split(" s ").skip(1).any(|rest| names_role("spoke_family", rest.split(' ').next().unwrap_or("")));
+            let named = names_role(field, &whom) && !possessive;
+            // (A "not" after it is about something else: "Spoke to mum by
+            // telephone as she was unable to attend".)
+            let head: Vec<&str> = words
+                .iter()
+                .copied()
+                .take_while(|w| !matches!(*w, "about" | "regarding" | "re" | "as" | "because" | "who" | "but" | "since" | "after" | "before" | "while"))
+                .collect();
+            matches!(words.first(), Some(&("spoke" | "spoken" | "met" | "talked"))) && named && !negated(&head.join(" "))
         });
     }
     let mut cs = clauses(text);
@@ -12257,6 +12297,23 @@ mod tests {
         ));
         assert!(!tells_contact("spoke_child", "Spoke with the young person's mother as the young person declined to take part in the audit this time round"));
         assert!(tells_contact("spoke_family", "Met father at the family home on 12/10: he says things are much better and the plan is working for them"));
+        assert!(tells_contact(
+            "spoke_child",
+            "Talked to the foster carer and then to the child on her own about school and contact with her brother at the weekend"
+        ));
+        assert!(tells_contact(
+            "spoke_child",
+            "Spoke to both the child and his mother at home about the plan and what has changed since the last review meeting"
+        ));
+        assert!(!tells_contact("spoke_family", "Spoke to the social worker about contacting the parents but neither responded to the letters or calls made"));
+        assert!(tells_contact(
+            "spoke_family",
+            "Spoke to mum by telephone as she was unable to attend the meeting, she shared her views on the support offered"
+        ));
+        assert!(!tells_contact(
+            "spoke_child",
+            "Did not speak to the child this time as he was in hospital for the whole of the audit period and could not be seen"
+        ));
         let tried = "Attempted visit, no answer; then spoke to child at school";
         assert!(!only_failed_contact(tried) && tells_contact("spoke_child", tried) && !says_not_spoken_to(tried, "spoke_child"));
         for gone in ["[REDACTED]", "[RESTRICTED]", "***REDACTED***", "Withheld", "Restricted record"] {

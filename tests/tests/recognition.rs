@@ -5938,3 +5938,35 @@ fn a_lists_sheet_is_no_audits_and_an_id_in_scientific_notation_is_said() {
     assert!(dq.contains("child_id_scientific"), "{dq}");
     assert!(dq.contains("named as the workbook's lists"), "{dq}");
 }
+
+#[test]
+fn review_240s_near_misses_of_the_later_rules_read_as_the_council_means() {
+    // c26, c27: an exemption withdrawn or unauthorised leaves the audit due.
+    let dir = scratch("recognition-review240-exemptions");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("Audit allocations.csv"),
+        "Child ID,Team,Auditor,Date allocated,Date completed,Overall judgement,Form stage\n\
+         100301,CP North,Anna Reeve,01/09/2026,18/09/2026,Good,Completed\n\
+         100302,CP North,Ben Oduya,01/09/2026,,,Exemption withdrawn\n\
+         100303,CP North,Ben Oduya,01/09/2026,,,Exemption unauthorised\n\
+         100304,CP North,Ben Oduya,01/09/2026,,,Exemption authorised\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(3)), "{}", data_quality(&out));
+    // c05: the month's sample with its grades on a sheet called "List" is
+    // records, not the workbook's drop-downs.
+    let dir = scratch("recognition-review240-list-of-records");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let list: &[&[&str]] = &[
+        &["Child ID", "Team", "Auditor", "Overall grade"],
+        &["100401", "CP North", "Anna Reeve", "Good"],
+        &["100402", "CIN East", "Ben Oduya", "Requires Improvement"],
+    ];
+    std::fs::write(input.join("September 2026 audit sample.xlsx"), workbook(&[("List", list)])).unwrap();
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(rows(&out.join("normalised/audits.csv")).len(), 2, "{}", data_quality(&out));
+}
