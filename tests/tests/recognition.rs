@@ -5970,3 +5970,41 @@ fn review_240s_near_misses_of_the_later_rules_read_as_the_council_means() {
     let out = run_in_folder(&dir, &input);
     assert_eq!(rows(&out.join("normalised/audits.csv")).len(), 2, "{}", data_quality(&out));
 }
+
+#[test]
+fn a_councils_plain_words_for_the_audit_fields_are_read() {
+    // Blind set 148: a tracker rebuilt in a council's house style. "How good
+    // was the work overall?", "Did we hear from the child?" and "Did we hear
+    // from mum, dad or carers?" were read as unplaced domains, "Needs doing
+    // by" not at all, and a sheet called "Case notes" skipped as notes.
+    let dir = scratch("recognition-house-style");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let tracker: &[&[&str]] = &[
+        &[
+            "Child",
+            "Team",
+            "Who looked at the file?",
+            "Needs doing by",
+            "When was the audit signed off?",
+            "How good was the work overall?",
+            "Did we hear from the child?",
+            "Did we hear from mum, dad or carers?",
+        ],
+        &["510001", "North", "Ann Reed", "30/09/2026", "25/09/2026", "Good", "Yes", "No"],
+        &["510002", "North", "Ann Reed", "30/09/2026", "02/10/2026", "Requires Improvement", "No", "Yes"],
+    ];
+    let notes: &[&[&str]] = &[
+        &["Child ID", "Note type", "Event date", "Date recorded", "Seen alone"],
+        &["510001", "CP Visit", "03/09/2026", "04/09/2026", "Yes"],
+        &["510001", "CP Visit", "15/09/2026", "16/09/2026", "Yes"],
+    ];
+    std::fs::write(input.join("Audit tracker.xlsx"), workbook(&[("Tracker", tracker), ("Case notes", notes)])).unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(2)), "{dq}");
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(2)), "{dq}");
+    assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(1), Some(2)), "{dq}");
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(1), Some(2)), "{dq}");
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(2), Some(2)), "{dq}");
+}
