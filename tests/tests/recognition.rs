@@ -6008,3 +6008,23 @@ fn a_councils_plain_words_for_the_audit_fields_are_read() {
     assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(1), Some(2)), "{dq}");
     assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(2), Some(2)), "{dq}");
 }
+
+#[test]
+fn grades_written_as_their_initials_are_read() {
+    // Blind set 148's marlcombe and threlkeld: a drop-down of O / G / RI / I
+    // (blind set 122's header says so: "Moderator's Grade: (O / G / RI /
+    // I)"). "G" and "RI" were read, "O" and "I" matched no scale, so an
+    // inadequate audit's re-audit went uncounted.
+    let out = run_one_file(
+        "recognition-grade-initials",
+        "Audit tracker.csv",
+        b"Child ID,Team,Date completed,Overall grade\n\
+          520001,North,10/07/2026,I\n\
+          520001,North,02/09/2026,G\n\
+          520002,North,15/09/2026,O\n\
+          520003,North,20/09/2026,RI\n",
+    );
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)), "{dq}");
+    assert_eq!(kpi_pair(&out, "inadequate_reaudited_in_time"), (Some(1), Some(1)), "{dq}");
+}
