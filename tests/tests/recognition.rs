@@ -6028,3 +6028,39 @@ fn grades_written_as_their_initials_are_read() {
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)), "{dq}");
     assert_eq!(kpi_pair(&out, "inadequate_reaudited_in_time"), (Some(1), Some(1)), "{dq}");
 }
+
+#[test]
+fn a_councils_plain_words_for_actions_visits_legal_status_and_test_rows_are_read() {
+    // Blind set 148's hollinsby: "What needs to happen next?" was no action
+    // text (the run exited 1: "the actions table has no text column");
+    // "Plan or status | Started | Ended" was no legal-status table; "Seen
+    // on own?" was left unread as child seen or seen alone; a row of "Test
+    // team (perf)" noted "TEST ROW - please ignore" under "Anything else"
+    // was counted.
+    let dir = scratch("recognition-house-style-2");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let tracker: &[&[&str]] = &[
+        &["Child no.", "Child's team", "When was the audit signed off?", "How good was the work overall?", "Anything else"],
+        &["530001", "North", "10/09/2026", "Good", ""],
+        &["9999999", "Test team (perf)", "12/09/2026", "Inadequate", "TEST ROW - please ignore"],
+    ];
+    let actions: &[&[&str]] = &[
+        &["Child no.", "What needs to happen next?", "Who's doing it?", "By when?", "Done on"],
+        &["530001", "Update the chronology", "SW", "24/09/2026", "23/09/2026"],
+    ];
+    std::fs::write(input.join("Audit tracker.xlsx"), workbook(&[("Tracker", tracker), ("Actions", actions)])).unwrap();
+    std::fs::write(input.join("Legal status.csv"), "Child no.,Plan or status,Started,Ended\n530001,CP,01/08/2026,\n").unwrap();
+    std::fs::write(
+        input.join("Contacts.csv"),
+        "Child no.,Type of contact,Date of contact,Date typed up,Seen on own?\n530001,CP Visit,01/09/2026,02/09/2026,Yes\n530001,CP Visit,11/09/2026,12/09/2026,No\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(1), "{dq}");
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(1)), "{dq}");
+    // (Recorded either way: seen alone once, not the other time.)
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(2), Some(2)), "{dq}");
+    assert!(kpi_pair(&out, "cp_visits_in_time").1.is_some_and(|d| d > 0), "{dq}");
+}
