@@ -5247,6 +5247,33 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // A file of one kind of plan ("cp-plans.csv": child, start, end) names its
     // kind in the file name or headers rather than in a column.
     let mut fixed_episode_type = None;
+    // A case-management report's one identifier headed "ID" (or "Ref"), in
+    // a table of case notes or legal status with no child's id: the child's
+    // (blind set 148's "ID | Note type | Event date"). Not where its values
+    // never repeat in a table of notes: each note's own id.
+    if matches!(mapping.kind, TableKind::CaseNotes | TableKind::Episodes) && mapping.missing_required.iter().any(|f| f == "child_id") {
+        let bare: Vec<usize> = (0..mapping.columns.len())
+            .filter(|&k| {
+                matches!(mapping.columns[k].target, Target::Unmapped) && matches!(fold(&mapping.columns[k].header).as_str(), "id" | "ref" | "reference")
+            })
+            .collect();
+        if let [k] = bare[..] {
+            let i = mapping.columns[k].index;
+            let values: Vec<String> = sample[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty()).map(Cell::as_string).collect();
+            let distinct: std::collections::HashSet<&String> = values.iter().collect();
+            let repeats = distinct.len() < values.len();
+            if !values.is_empty() && (mapping.kind == TableKind::Episodes || repeats) {
+                let c = &mut mapping.columns[k];
+                c.target = Target::Field("child_id".into());
+                c.reason = "the table's one identifier, with no child's id beside it".into();
+                mapping.missing_required.retain(|f| f != "child_id");
+                let why = format!("column '{}' is the table's one identifier: read as the child's id", c.header);
+                findings.push(Severity::Info, "child_id_by_header", &file, sheet.as_deref(), None, Some(&c.header), "", why.clone());
+                report.notes.push(why);
+                report.columns = mapping.columns.clone();
+            }
+        }
+    }
     // A column under a header no rule knows ("Episode") whose values are legal
     // statuses ("Child Protection Plan", "Child Looked After") is the legal-status column.
     if mapping.kind == TableKind::Episodes && mapping.missing_required == ["episode_type"] {

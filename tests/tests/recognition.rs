@@ -6064,3 +6064,32 @@ fn a_councils_plain_words_for_actions_visits_legal_status_and_test_rows_are_read
     assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(2), Some(2)), "{dq}");
     assert!(kpi_pair(&out, "cp_visits_in_time").1.is_some_and(|d| d > 0), "{dq}");
 }
+
+#[test]
+fn a_reports_one_identifier_headed_id_is_the_childs() {
+    // Blind set 148's threlkeld: a case-management report of case notes and
+    // legal status whose one identifier is headed "ID" (and "Added to
+    // system" its recording date): both tables were rejected, "required
+    // column missing", and every visit KPI was "not in the exports".
+    let dir = scratch("recognition-bare-id");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let notes: &[&[&str]] = &[
+        &["ID", "Note type", "Event date", "Added to system", "Alone?"],
+        &["540001", "CP Visit", "01/09/2026", "02/09/2026", "Y"],
+        &["540001", "CP Visit", "11/09/2026", "12/09/2026", "N"],
+        &["540001", "CP Visit", "22/09/2026", "23/09/2026", "Y"],
+    ];
+    let legal: &[&[&str]] = &[
+        &["ID", "What's in place", "Start", "End"],
+        &["540001", "CP Plan", "01/08/2026", ""],
+        &["540002", "Looked after", "01/06/2026", ""],
+        &["540003", "CIN Plan", "01/05/2026", "30/09/2026"],
+    ];
+    std::fs::write(input.join("Case notes and legal status.xlsx"), workbook(&[("Case notes", notes), ("Legal status", legal)])).unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(3), Some(3)), "{dq}");
+    assert_eq!(kpi_pair(&out, "notes_recorded_in_time"), (Some(3), Some(3)), "{dq}");
+    assert!(kpi_pair(&out, "cp_visits_in_time").1.is_some_and(|d| d > 0), "{dq}");
+}
