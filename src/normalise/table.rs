@@ -2539,6 +2539,11 @@ fn status_cancels(status: &str) -> bool {
         || f.starts_with("allocated in error")
 }
 
+/// The words of the rows above a table's header (its title lines), in one string.
+fn title_text(above: &[SourceRow]) -> String {
+    above.iter().flat_map(|r| r.cells.iter().map(Cell::as_string)).collect::<Vec<_>>().join(" ")
+}
+
 /// Whether a status that speaks of an exemption says it was granted
 /// ("Exempt", "Exemption agreed by AD"), not refused or still asked for
 /// ("Exemption requested - refused by HoS", "Exemption requested": the
@@ -5293,14 +5298,13 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     }
     if mapping.kind == TableKind::Episodes && mapping.missing_required == ["episode_type"] {
         let stem = std::path::Path::new(&file).file_stem().map(|s| s.to_string_lossy().replace(['-', '_'], " ")).unwrap_or_default();
-        let titles: Vec<String> = sample[..h].iter().flat_map(|r| r.cells.iter().map(Cell::as_string)).collect();
         let headers: Vec<&str> = mapping.columns.iter().map(|c| c.header.as_str()).collect();
         // The narrowest place that names a kind: the sheet's name ("CP
         // 31.08.26" in "CP and CLA month-end lists.xlsx"), its title lines
         // ("Current child protection plans as at …"), the headers, the file's
         // name. (A place that says two kinds, "CP and CLA episodes", says
         // neither.)
-        let places = [sheet.clone().unwrap_or_default(), titles.join(" "), headers.join(" "), stem];
+        let places = [sheet.clone().unwrap_or_default(), title_text(&sample[..h]), headers.join(" "), stem];
         let at = places.iter().position(|p| !ctx.episode_rules.all_kinds(p).is_empty());
         let words = at.map(|i| places[i].clone()).unwrap_or_default();
         let mut named = ctx.episode_rules.all_kinds(&words);
@@ -5483,8 +5487,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // of moderation audit:"): set that day, so a timescale ("10 working
     // days") runs from it, not from the audit's date (blind set 146).
     if mapping.kind == TableKind::Actions && mapping.field("set_date").is_none() {
-        let titles: Vec<String> = sample[..h].iter().flat_map(|r| r.cells.iter().map(Cell::as_string)).collect();
-        let named = named_for_moderation() || of_moderation(&titles.join(" "));
+        let named = named_for_moderation() || of_moderation(&title_text(&sample[..h]));
         let moderated_on = mapping.columns.iter().position(|c| {
             let f = fold(&c.header);
             let words: Vec<&str> = f.split(' ').collect();
@@ -10995,27 +10998,25 @@ fn tells_contact(field: &str, text: &str) -> bool {
         // and then to the child" and "Spoke to both the child and his mother"
         // name the child; "the young person's mother" does not; review 240.)
         return clauses(text).first().is_some_and(|c| {
-            let words: Vec<&str> = c.split(' ').collect();
-            let whom: Vec<&str> = words
+            // (The verb and whom, up to what was said about what; a "not"
+            // after it is about something else: "Spoke to mum by telephone
+            // as she was unable to attend".)
+            let head: Vec<&str> = c
+                .split(' ')
+                .take_while(|w| !matches!(*w, "about" | "regarding" | "re" | "as" | "because" | "who" | "but" | "since" | "after" | "before" | "while"))
+                .collect();
+            let whom: Vec<&str> = head
                 .iter()
                 .skip(1)
                 .copied()
                 .skip_while(|w| matches!(*w, "to" | "with" | "the" | "a" | "an" | "both" | "briefly" | "directly"))
-                .take_while(|w| !matches!(*w, "about" | "regarding" | "re" | "as" | "because" | "who" | "but" | "since" | "after" | "before" | "while"))
                 .take(8)
                 .collect();
             let whom = whom.join(" ");
             // (Whose: "young person s mother", "child s carer".)
             let possessive = field == "spoke_child" && whom.split(" s ").skip(1).any(|rest| names_role("spoke_family", rest.split(' ').next().unwrap_or("")));
             let named = names_role(field, &whom) && !possessive;
-            // (A "not" after it is about something else: "Spoke to mum by
-            // telephone as she was unable to attend".)
-            let head: Vec<&str> = words
-                .iter()
-                .copied()
-                .take_while(|w| !matches!(*w, "about" | "regarding" | "re" | "as" | "because" | "who" | "but" | "since" | "after" | "before" | "while"))
-                .collect();
-            matches!(words.first(), Some(&("spoke" | "spoken" | "met" | "talked"))) && named && !negated(&head.join(" "))
+            matches!(head.first(), Some(&("spoke" | "spoken" | "met" | "talked"))) && named && !negated(&head.join(" "))
         });
     }
     let mut cs = clauses(text);
