@@ -648,6 +648,23 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         let stems: Vec<Option<(String, String)>> = folded.iter().map(|f| stem(f)).collect();
         stems.iter().map(|x| x.as_ref().is_some_and(|(s, n)| stems.iter().flatten().any(|(s2, n2)| s2 == s && n2 != n))).collect()
     };
+    // What a case-note table's column holds, where no header says ("What
+    // happened", "On"): mostly kinds of note the taxonomy knows, one a
+    // visit at least; or dates, every one.
+    let note_rules: std::cell::OnceCell<super::table::KindRules> = std::cell::OnceCell::new();
+    let note_kinds = |i: usize| {
+        use super::model::NoteKind;
+        let rules = note_rules.get_or_init(|| super::table::KindRules::new(&config.note_types));
+        let values: Vec<&str> =
+            column_values(i).into_iter().filter_map(|c| if let Cell::Text(t) = c { Some(t.as_str()) } else { None }).filter(|t| !t.trim().is_empty()).collect();
+        let kinds: Vec<NoteKind> = values.iter().filter(|t| t.split_whitespace().count() <= 8).map(|t| super::table::note_kind(rules, t)).collect();
+        let known = kinds.iter().filter(|k| **k != NoteKind::Other).count();
+        values.len() >= 3 && known * 2 >= values.len() && kinds.iter().any(|k| k.is_statutory_visit())
+    };
+    let all_dates = |i: usize| {
+        let values: Vec<&Cell> = column_values(i).into_iter().filter(|c| !c.is_empty()).collect();
+        values.len() >= 3 && values.iter().all(|c| super::recognise::is_date_value(c))
+    };
     let candidates = [TableKind::Audits, TableKind::Actions, TableKind::CaseNotes, TableKind::Episodes];
     let kind = pinned_kind.unwrap_or_else(|| {
         let mut best = (TableKind::Unknown, 0usize);
@@ -678,6 +695,21 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                     })
                 })
                 .collect();
+            // (A case-note table's type and event date by their values, as
+            // they are read below: its one unread column of kinds of note,
+            // then, beside a recording date, its one other of dates.)
+            if k == TableKind::CaseNotes && !matched.iter().any(|(f, _)| f == "note_type") {
+                let unread: Vec<usize> = (0..folded.len())
+                    .filter(|&i| !folded[i].is_empty() && pin_for(&folded[i]).is_none() && !matches!(match_field(i, k), Ok(Some(_))))
+                    .collect();
+                if let [t] = unread.iter().copied().filter(|&i| note_kinds(i)).collect::<Vec<_>>()[..] {
+                    matched.push(("note_type".to_string(), 2));
+                    let dated = matched.iter().any(|(f, _)| f == "recorded_date") && !matched.iter().any(|(f, _)| f == "event_date");
+                    if dated && unread.iter().filter(|&&i| i != t && all_dates(i)).count() == 1 {
+                        matched.push(("event_date".to_string(), 1));
+                    }
+                }
+            }
             matched.sort();
             let mut fields: Vec<String> = matched.iter().map(|(f, _)| f.clone()).collect();
             fields.dedup();
@@ -1032,7 +1064,23 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         };
         let list = who.map(|ci| (ci, WHO_LIST)).or_else(|| not_spoken().map(|ci| (ci, NOT_SPOKEN_LIST)));
         if let Some((ci, what)) = list {
+            // (A list of whom, three answers or more, that never names the
+            // child or the family is of the workers spoken to: it says
+            // nothing of the child or the family.)
+            let answers: Vec<String> = column_values(columns[ci].index)
+                .iter()
+                .map(|c| c.as_string())
+                .filter(|t| !t.trim().is_empty() && !super::scales::is_not_known(&Cell::text(t)))
+                .collect();
+            let workers_only = what == WHO_LIST && answers.len() >= 3 && !answers.iter().any(|t| super::table::who_list_names_child_or_family(t));
             for field in SPOKEN_TO {
+                if workers_only && field != "spoke_practitioner" {
+                    notes.push(format!(
+                        "column '{}' {what}, but no answer names a child or family: it is of the workers spoken to, and not read for {field}",
+                        columns[ci].header
+                    ));
+                    continue;
+                }
                 if !columns.iter().any(|c| c.target == Target::Field(field.into())) {
                     let mut c = columns[ci].clone();
                     c.target = Target::Field(field.into());
@@ -1598,6 +1646,31 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                     *b,
                     |h, kept| format!("column '{h}' matches completed_date, but the audit is complete when Part B is ('{kept}'): not used"),
                     |kept| format!("the audit is complete when Part B is ('{kept}')"),
+                );
+                continue;
+            }
+        }
+        // A bare "Date", the best match, beside a date headed in words as
+        // the completion ("Finished on", "Date completed"): the bare one may
+        // be any date of the form (the day the worker was seen, the day it
+        // was sent), the other says what it is.
+        if kind == TableKind::Audits && field == "completed_date" && top < 1000 {
+            let bare = |c: usize| split_numbering(&fold(&columns[c].header)).1 == "date";
+            let finished = |c: usize| {
+                let f = fold(&columns[c].header);
+                let ws: Vec<&str> = f.split(' ').collect();
+                ws.iter().any(|w| ["complet", "finish", "finalis", "finaliz"].iter().any(|p| w.starts_with(p)))
+                    && !ws.iter().any(|w| matches!(*w, "due" | "target" | "expected" | "deadline" | "planned" | "by"))
+            };
+            let done: Vec<usize> = cols.iter().copied().filter(|&c| !bare(c) && finished(c)).collect();
+            if let ([done], true) = (&done[..], winners.iter().all(|&c| bare(c))) {
+                keep_one(
+                    &mut columns,
+                    &mut notes,
+                    &cols,
+                    *done,
+                    |h, kept| format!("column '{h}' is a bare date, which may be any date of the form, beside '{kept}', headed as the completion: not used"),
+                    |kept| format!("'{kept}' is headed as the completion"),
                 );
                 continue;
             }
@@ -2539,6 +2612,27 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                     c.reason = format!("{} (its rows are re-audits)", c.reason);
                 }
             }
+        }
+    }
+    // A case-note table whose type and date are headed in words no list
+    // holds ("What happened", "On"): its one column not yet read whose values
+    // are mostly kinds of note (visits, calls, supervision) is the note type;
+    // then, beside a recording date found, its one other column not yet read
+    // of dates is the event's date. Each said.
+    if kind == TableKind::CaseNotes && missing_required.iter().any(|r| r == "note_type") {
+        if let [c] = columns.iter().enumerate().filter(|(_, c)| c.target == Target::Unmapped && note_kinds(c.index)).map(|(n, _)| n).collect::<Vec<_>>()[..] {
+            notes.push(format!("column '{}' is read as the note type: most of its values are kinds of note", columns[c].header));
+            columns[c].target = Target::Field("note_type".into());
+            columns[c].reason = "values (kinds of note)".to_string();
+            missing_required.retain(|r| r != "note_type");
+        }
+    }
+    if kind == TableKind::CaseNotes && missing_required.iter().any(|r| r == "event_date") && has(&columns, "note_type") && has(&columns, "recorded_date") {
+        if let [c] = columns.iter().enumerate().filter(|(_, c)| c.target == Target::Unmapped && all_dates(c.index)).map(|(n, _)| n).collect::<Vec<_>>()[..] {
+            notes.push(format!("column '{}' is read as the event's date: the table's one other column of dates, beside its recording date", columns[c].header));
+            columns[c].target = Target::Field("event_date".into());
+            columns[c].reason = "values (dates, beside the recording date)".to_string();
+            missing_required.retain(|r| r != "event_date");
         }
     }
     // A visit report with no type column ("Child ID", "Visit date", "Seen

@@ -23,6 +23,20 @@ pub enum Key {
     Codes(BTreeMap<i64, String>),
     /// Each band's lowest score and its grade, the highest band first.
     Bands(Vec<(f64, String)>),
+    /// The council's own words for its grades, each read as the grade its
+    /// meaning names ([`words_in`]).
+    Words(OwnWords),
+}
+
+/// A council's own grade words and the grades they stand for.
+#[derive(Clone)]
+pub struct OwnWords {
+    /// Each word as written in the key, and its grade's label, in the key's order.
+    pub shown: Vec<(String, String)>,
+    /// Each word, and its meaning as written, folded → its grade's label.
+    by_text: BTreeMap<String, String>,
+    /// The words (folded) the crosswalk does not know of itself.
+    own: std::collections::BTreeSet<String>,
 }
 
 /// A key, and the sheet it was found on.
@@ -42,6 +56,10 @@ impl Key {
             // crosswalk's own "Not applicable".)
             Key::Codes(codes) => code(c).and_then(|n| codes.get(&n)).map(|l| if is_not_applicable(l) { "Not applicable".to_string() } else { l.clone() }),
             Key::Bands(bands) => per_cent(c).and_then(|v| bands.iter().find(|(floor, _)| v >= *floor - 1e-9).map(|(_, l)| l.clone())),
+            Key::Words(words) => match c {
+                Cell::Text(t) => words.by_text.get(&fold(t)).cloned(),
+                _ => None,
+            },
         }
     }
 }
@@ -54,6 +72,16 @@ impl SheetKey {
             Key::Codes(codes) => {
                 let shown = codes.iter().map(|(n, l)| format!("{n} = {l}")).collect::<Vec<_>>().join(", ");
                 let message = format!("grades written as codes, read with the key in {} '{}' ({shown}): {}", self.place, self.sheet, named.join(", "));
+                ("grade_key", shown, message)
+            }
+            Key::Words(words) => {
+                let shown = words.shown.iter().map(|(w, l)| format!("{w} = {l}")).collect::<Vec<_>>().join(", ");
+                let message = format!(
+                    "grades written in the council's own words, read as the grades the key in {} '{}' says they mean ({shown}): {}",
+                    self.place,
+                    self.sheet,
+                    named.join(", ")
+                );
                 ("grade_key", shown, message)
             }
             Key::Bands(bands) => {
@@ -259,10 +287,83 @@ fn bands_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<Vec<(f64, Strin
     })
 }
 
+/// A run of three or more rows "word | what it means" of a council's own
+/// grade words ("Strong | better than good - outstanding practice", "Needs
+/// work | requires improvement to be good", "Poor | inadequate"): each
+/// meaning names one grade ([`Crosswalk::grade_in_text`]), two grades or
+/// more in all, and one word at least is none the crosswalk knows. A word the
+/// crosswalk reads as another grade than its meaning makes no key; nor do two
+/// such runs (which would be for which question?).
+fn words_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<OwnWords> {
+    let mut found: Vec<OwnWords> = Vec::new();
+    let mut run: Vec<(String, String, String)> = Vec::new();
+    let finish = |run: &mut Vec<(String, String, String)>, found: &mut Vec<OwnWords>| {
+        let bands: std::collections::BTreeSet<String> = run.iter().map(|(_, _, l)| fold(l)).collect();
+        let own: std::collections::BTreeSet<String> = run.iter().map(|(w, ..)| fold(w)).filter(|w| !crosswalk.is_label(&Cell::text(w))).collect();
+        if run.len() >= 3 && bands.len() >= 2 && !own.is_empty() {
+            let mut by_text = BTreeMap::new();
+            for (w, meaning, l) in run.iter() {
+                by_text.insert(fold(w), l.clone());
+                by_text.insert(fold(meaning), l.clone());
+            }
+            found.push(OwnWords { shown: run.iter().map(|(w, _, l)| (w.clone(), l.clone())).collect(), by_text, own });
+        }
+        run.clear();
+    };
+    for r in rows.iter().filter(|r| !r.is_blank()) {
+        let filled = r.filled();
+        let pair = match filled.as_slice() {
+            [Cell::Text(word), Cell::Text(meaning)] => {
+                let w = word.trim();
+                let short = !w.is_empty() && w.chars().count() <= 30 && w.split_whitespace().count() <= 4 && w.chars().any(char::is_alphabetic);
+                short.then(|| crosswalk.grade_in_text(meaning).map(|j| (w.to_string(), meaning.trim().to_string(), j))).flatten()
+            }
+            _ => None,
+        };
+        match pair {
+            Some((word, meaning, j)) => {
+                // (A word the crosswalk reads as another grade: no key.)
+                if let Ok(Some(own)) = crosswalk.judge(&Cell::text(&word), None, super::config::NumericDirection::Ofsted) {
+                    if own.band != j.band || own.not_applicable != j.not_applicable {
+                        return None;
+                    }
+                }
+                run.push((word, meaning, j.label));
+            }
+            None => finish(&mut run, &mut found),
+        }
+    }
+    finish(&mut run, &mut found);
+    match found.len() {
+        1 => found.pop(),
+        _ => None,
+    }
+}
+
+/// The columns of a council's own grade words, under the first header row
+/// of three texts or more: two thirds of their values or more words of the
+/// key, two different ones, one a word of the council's own.
+fn word_columns(rows: &[SourceRow], words: &OwnWords) -> Option<(usize, Vec<usize>)> {
+    let h = rows.iter().position(|r| r.cells.iter().filter(|c| matches!(c, Cell::Text(_))).count() >= 3)?;
+    let header = &rows[h].cells;
+    let columns = (0..header.len())
+        .filter(|&i| {
+            let values: Vec<String> =
+                rows[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty() && **c != header[i]).map(|c| fold(&c.as_string())).collect();
+            let keyed: std::collections::BTreeSet<&String> = values.iter().filter(|v| words.by_text.contains_key(*v)).collect();
+            keyed.len() >= 2
+                && keyed.iter().any(|v| words.own.contains(*v))
+                && values.iter().filter(|v| words.by_text.contains_key(*v)).count() * 3 >= values.len() * 2
+        })
+        .collect();
+    Some((h, columns))
+}
+
 /// The workbook's keys: its grade codes (from the first sheet of no more than
-/// 40 rows with a run of code and label rows) and its score bands (likewise).
+/// 40 rows with a run of code and label rows), its score bands and its own
+/// grade words (likewise).
 pub fn find(tables: &mut [Table], crosswalk: &Crosswalk) -> Vec<SheetKey> {
-    let (mut codes, mut bands): (Option<SheetKey>, Option<SheetKey>) = (None, None);
+    let (mut codes, mut bands, mut words): (Option<SheetKey>, Option<SheetKey>, Option<SheetKey>) = (None, None, None);
     for t in tables.iter_mut() {
         let rows = head(t);
         if rows.len() > 40 {
@@ -275,8 +376,11 @@ pub fn find(tables: &mut [Table], crosswalk: &Crosswalk) -> Vec<SheetKey> {
         if bands.is_none() {
             bands = bands_in(&rows, crosswalk).map(|b| SheetKey { key: Key::Bands(b), sheet: sheet(), place: "sheet" });
         }
+        if words.is_none() {
+            words = words_in(&rows, crosswalk).map(|w| SheetKey { key: Key::Words(w), sheet: sheet(), place: "sheet" });
+        }
     }
-    codes.into_iter().chain(bands).collect()
+    codes.into_iter().chain(bands).chain(words).collect()
 }
 
 /// A grade key given as a file of its own beside the exports ("Answer
@@ -390,6 +494,7 @@ pub fn apply(t: &mut Table, key: &SheetKey) -> Vec<String> {
     let found = match &key.key {
         Key::Codes(codes) => code_columns(&rows, codes),
         Key::Bands(_) => score_columns(&rows),
+        Key::Words(words) => word_columns(&rows, words),
     };
     let Some((h, columns)) = found.filter(|(_, c)| !c.is_empty()) else {
         return Vec::new();

@@ -1843,7 +1843,7 @@ struct FolderKeys {
 fn one_grade_key(mut keys: Vec<gradekey::SheetKey>, found: &mut findings::Findings) -> Vec<gradekey::SheetKey> {
     let codes = |k: &gradekey::SheetKey| match &k.key {
         gradekey::Key::Codes(c) => c.iter().map(|(n, l)| (*n, fold::fold(l))).collect::<Vec<_>>(),
-        gradekey::Key::Bands(_) => Vec::new(),
+        gradekey::Key::Bands(_) | gradekey::Key::Words(_) => Vec::new(),
     };
     if keys.windows(2).any(|w| codes(&w[0]) != codes(&w[1])) {
         let names: Vec<&str> = keys.iter().map(|k| k.sheet.as_str()).collect();

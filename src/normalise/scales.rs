@@ -82,6 +82,58 @@ impl Crosswalk {
         Crosswalk { scales, index, asked: Default::default() }
     }
 
+    /// The grade a sentence explaining a council's own word says it means
+    /// ("better than good - outstanding practice", "requires improvement to
+    /// be good", "inadequate"): the labels of worded scales named in it as
+    /// whole words (the longest at each place; words of three letters or
+    /// more, so no initial "I" or "G"), leaving out one compared with ("better
+    /// than good", "worse than"), or denied ("not good"). One grade, on
+    /// whatever scales name it, or none.
+    pub fn grade_in_text(&self, text: &str) -> Option<Judgement> {
+        let mut named: Vec<(usize, usize)> = Vec::new();
+        // (Each part of it between punctuation on its own: "better than good
+        // - outstanding practice" is not "good outstanding".)
+        for part in text.split([',', ';', ':', '(', ')', '/', '–', '—']).flat_map(|p| p.split(" - ")) {
+            self.grades_in_part(&fold(part), &mut named);
+        }
+        // (Written as the smallest scale that names it, as a cell is read.)
+        let first = named.iter().copied().min_by_key(|&(si, _)| (self.scales[si].labels.len(), si))?;
+        let judgement = |(si, li): (usize, usize)| self.judgement(si, li, &Cell::text(text), false);
+        let j = judgement(first);
+        named
+            .iter()
+            .all(|&x| {
+                let o = judgement(x);
+                o.band == j.band && o.not_applicable == j.not_applicable && o.at_least_good == j.at_least_good
+            })
+            .then_some(j)
+    }
+
+    /// The worded scales' labels named in one part of a sentence, folded
+    /// ([`Self::grade_in_text`]).
+    fn grades_in_part(&self, f: &str, named: &mut Vec<(usize, usize)>) {
+        let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut i = 0;
+        while i < words.len() {
+            let longest = (1..=words.len().min(i + 6) - i).rev().find_map(|n| {
+                let phrase = words[i..i + n].join(" ");
+                let at = self.index.get(&phrase).filter(|_| phrase.len() >= 3)?;
+                let worded: Vec<(usize, usize)> = at.iter().copied().filter(|&(si, _)| self.scales[si].id != NUMERIC).collect();
+                (!worded.is_empty()).then_some((n, worded))
+            });
+            match longest {
+                Some((n, at)) => {
+                    let before = i.checked_sub(1).map(|b| words[b]);
+                    if !matches!(before, Some("than" | "not" | "never" | "nor")) {
+                        named.extend(at);
+                    }
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
     fn scale_index(&self, id: &str) -> Option<usize> {
         self.scales.iter().position(|s| s.id == id)
     }
@@ -486,6 +538,23 @@ mod tests {
 
     fn cw() -> Crosswalk {
         Crosswalk::new(&Config::defaults())
+    }
+
+    /// A sentence explaining a council's own grade word is read as the one
+    /// grade it names, a grade compared with or denied left out; two grades,
+    /// or none, give none.
+    #[test]
+    fn the_grade_a_keys_meaning_names() {
+        let c = cw();
+        let band = |t: &str| c.grade_in_text(t).and_then(|j| j.band);
+        assert_eq!(band("better than good - outstanding practice"), Some(Band::Outstanding));
+        assert_eq!(band("requires improvement to be good"), Some(Band::RequiresImprovement));
+        assert_eq!(band("inadequate"), Some(Band::Inadequate));
+        assert_eq!(band("good"), Some(Band::Good));
+        assert_eq!(band("not good enough: inadequate"), Some(Band::Inadequate));
+        assert_eq!(band("good or outstanding"), None);
+        assert_eq!(band("the CSW has signed Part B: the audit is complete"), None);
+        assert_eq!(band("I think so"), None);
     }
 
     /// Remembered lookups answer as fresh ones, asked once or again, for labels,

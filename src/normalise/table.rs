@@ -5332,6 +5332,72 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             report.notes.push(why);
         }
     }
+    // Whether a file's or a sheet's name speaks of moderation, or of audits.
+    let file_name = std::path::Path::new(&file).file_name().and_then(|f| f.to_str()).unwrap_or("");
+    let of_moderation = |n: &str| fold(n).split(' ').any(|w| matches!(w, "moderation" | "moderations" | "moderated" | "moderator" | "moderators"));
+    // ("Audit Moderation", a form of moderations of audits, names no audits
+    // of its own; "Audit and moderation log" does.)
+    let of_audits = |n: &str| {
+        let f = fold(n);
+        let words: Vec<&str> = f.split(' ').collect();
+        words.iter().enumerate().any(|(i, w)| {
+            matches!(*w, "audit" | "audits" | "tracker" | "programme")
+                && !(matches!(*w, "audit" | "audits") && words.get(i + 1).is_some_and(|n| n.starts_with("moderat")))
+        })
+    };
+    let named_for_moderation = || of_moderation(file_name) || sheet.as_deref().is_some_and(of_moderation);
+    // A sheet or file named for moderation alone ("Moderation"), of audit
+    // ids and one graded column, none of whose headers names a moderation
+    // ("Checked by", "Checked on", "Checker's Q12"): its grade is the
+    // moderator's, a column headed "by" who moderated, and its one column of
+    // dates when. Each said.
+    if mapping.kind == TableKind::Audits
+        && mapping.field("audit_id").is_some()
+        && sheet.as_deref().map_or(of_moderation(file_name) && !of_audits(file_name), |n| of_moderation(n) && !of_audits(n))
+        && ["overall", "completed_date", "auditor", "team", "allocated_date", "due_date"].iter().all(|f| mapping.field(f).is_none())
+        && !MODERATION_FIELDS.iter().any(|f| mapping.field(f).is_some())
+    {
+        let graded: Vec<usize> =
+            (0..mapping.columns.len()).filter(|&c| matches!(mapping.columns[c].target, Target::Domain(_)) && mapping.columns[c].scale.is_some()).collect();
+        let free = |c: &ColumnMap| matches!(c.target, Target::Unmapped | Target::Ignore) && c.score < 1000;
+        let values = |i: usize| -> Vec<&Cell> { sample[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty()).collect() };
+        let dated: Vec<usize> = (0..mapping.columns.len())
+            .filter(|&c| {
+                free(&mapping.columns[c]) && {
+                    let v = values(mapping.columns[c].index);
+                    !v.is_empty() && v.iter().all(|c| c.as_date().is_some())
+                }
+            })
+            .collect();
+        let by: Vec<usize> = (0..mapping.columns.len())
+            .filter(|&c| {
+                free(&mapping.columns[c])
+                    && fold(&mapping.columns[c].header).ends_with(" by")
+                    && values(mapping.columns[c].index).iter().all(|c| matches!(c, Cell::Text(_)))
+            })
+            .collect();
+        if let [g] = graded[..] {
+            let mut read = vec![(g, "moderated_overall")];
+            if let [d] = dated[..] {
+                read.push((d, "moderation_date"));
+            }
+            if let [b] = by[..] {
+                read.push((b, "moderated"));
+            }
+            for (c, field) in read {
+                let column = &mut mapping.columns[c];
+                column.target = Target::Field(field.into());
+                column.reason = match column.reason.as_str() {
+                    "" => "a sheet named for moderation, so the moderation's".to_string(),
+                    r => format!("{r}; a sheet named for moderation, so the moderation's"),
+                };
+                let why = format!("column '{}' read as {field}: its sheet or file is named for moderation", column.header);
+                findings.push(Severity::Warning, "column_ambiguous", &file, sheet.as_deref(), None, None, "", why.clone());
+                report.notes.push(why);
+            }
+            report.columns = mapping.columns.clone();
+        }
+    }
     // A moderation log kept apart from the audits: audit ids and moderation
     // answers, but no grades, domains or completion dates of its own. One that
     // repeats the auditor's grade (looked up from the audits) is one too when
@@ -5380,20 +5446,6 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // at least two more moderation answers (who, when, agreed) is one wherever
     // it is read: before its audits too.
     let both_grades = || mapping.field("moderated_overall").is_some() && MODERATION_FIELDS.iter().filter(|f| mapping.field(f).is_some()).count() >= 3;
-    // Whether a file's or a sheet's name speaks of moderation, or of audits.
-    let file_name = std::path::Path::new(&file).file_name().and_then(|f| f.to_str()).unwrap_or("");
-    let of_moderation = |n: &str| fold(n).split(' ').any(|w| matches!(w, "moderation" | "moderations" | "moderated" | "moderator" | "moderators"));
-    // ("Audit Moderation", a form of moderations of audits, names no audits
-    // of its own; "Audit and moderation log" does.)
-    let of_audits = |n: &str| {
-        let f = fold(n);
-        let words: Vec<&str> = f.split(' ').collect();
-        words.iter().enumerate().any(|(i, w)| {
-            matches!(*w, "audit" | "audits" | "tracker" | "programme")
-                && !(matches!(*w, "audit" | "audits") && words.get(i + 1).is_some_and(|n| n.starts_with("moderat")))
-        })
-    };
-    let named_for_moderation = || of_moderation(file_name) || sheet.as_deref().is_some_and(of_moderation);
     let keyed_by_child = mapping.kind == TableKind::Audits
         && mapping.field("audit_id").is_none()
         && (mapping.field("overall").is_none() || plain_grade.is_some() || both_grades())
@@ -9576,11 +9628,15 @@ impl<'a> RowReader<'a> {
             }
         }
         // A case not chosen for this feedback ("Not sought – case not
-        // selected for parent/carer feedback"): the question does not apply.
+        // selected for parent/carer feedback", "Not picked for parent/carer
+        // views"): the question does not apply. (A bare "Not selected" is a
+        // drop-down left unanswered.)
         if field.starts_with("spoke_") {
             if let Cell::Text(t) = cell {
                 let f = fold(t);
-                if !f.starts_with("not selected") && contains_phrase(&f, "not selected") && t.split_whitespace().count() <= 15 {
+                let not_chosen = ["not selected", "not picked", "not chosen"].iter().any(|p| contains_phrase(&f, p))
+                    && (!f.starts_with("not selected") || f.starts_with("not selected for "));
+                if not_chosen && t.split_whitespace().count() <= 15 {
                     self.answers_read.entry(field.to_string()).or_default().0 += 1;
                     return Answer::NotApplicable;
                 }
@@ -11370,6 +11426,14 @@ const CONTACT_WORDS: [&str; 22] = [
 ];
 
 /// Whether a folded clause names the role a spoken-to field asks about.
+/// Whether a list of who was spoken to names the child or the family in
+/// any clause of an answer: a list that never does, in answers that name
+/// someone, is of the workers spoken to (seed 004's "Which worker did you
+/// speak to").
+pub(crate) fn who_list_names_child_or_family(text: &str) -> bool {
+    clauses(text).iter().any(|c| names_role("spoke_child", c) || names_role("spoke_family", c))
+}
+
 fn names_role(field: &str, f: &str) -> bool {
     let words: Vec<&str> = f.split(' ').collect();
     let has = |w: &str| words.contains(&w);
@@ -11649,6 +11713,11 @@ fn role_in_who_list(field: &str, text: &str) -> Option<Answer> {
         return None;
     }
     let roles = super::columns::SPOKEN_TO;
+    // (An answer that starts by saying no one was spoken to is no for
+    // everyone, whoever its reason names: "Nobody - SW left, TM on leave".)
+    if ["none", "nobody", "no one", "noone", "nil"].iter().any(|w| super::fold::starts_with_words(&cs[0], w)) {
+        return Some(Answer::No);
+    }
     // (Nor a clause of trying: "Attempted to contact mother x3, no
     // response", "Other: tried father x2 - no response".)
     let tried = |c: &str| c.split(' ').any(|w| matches!(w, "attempted" | "attempt" | "attempts" | "tried" | "trying"));

@@ -766,7 +766,10 @@ fn who_was_spoken_to_and_how_written_as_a_few_words_is_an_answer() {
             ("C3", Yes, Yes),
             ("C4", No, Yes),
             ("C5", Blank, No),
-            ("C6", Blank, Blank),
+            // (Not chosen for parents' views: not applicable, since the
+            // fifty-sixth session, as "Not picked for …"; a bare "Not
+            // selected" is a drop-down left unanswered.)
+            ("C6", Blank, Na),
             ("C7", Blank, Yes),
             ("C8", Blank, Yes),
             ("C9", Blank, Yes),

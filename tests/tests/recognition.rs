@@ -6093,3 +6093,114 @@ fn a_reports_one_identifier_headed_id_is_the_childs() {
     assert_eq!(kpi_pair(&out, "notes_recorded_in_time"), (Some(3), Some(3)), "{dq}");
     assert!(kpi_pair(&out, "cp_visits_in_time").1.is_some_and(|d| d > 0), "{dq}");
 }
+
+#[test]
+fn a_councils_own_grade_words_are_read_through_its_key_sheet() {
+    // Blind set 148's dunmere: a council grading in its own words, explained
+    // on a key sheet by the grades they mean ("Strong | better than good -
+    // outstanding practice"). The overall was unused ("values are not
+    // grades the crosswalk knows") and overall_good_or_better was "not in the
+    // exports". Other words here than the set's.
+    let tracker: &[&[&str]] = &[
+        &["Case ref", "Team", "Completed on", "Overall rating"],
+        &["550001", "North", "10/09/2026", "Excellent"],
+        &["550002", "North", "11/09/2026", "Solid"],
+        &["550003", "South", "12/09/2026", "Developing"],
+        &["550004", "South", "14/09/2026", "Weak"],
+        &["550005", "South", "15/09/2026", "Solid"],
+    ];
+    let key: &[&[&str]] = &[
+        &["Rating guide", ""],
+        &["Overall rating", "What it means"],
+        &["Excellent", "Better than good: outstanding"],
+        &["Solid", "Good"],
+        &["Developing", "Requires improvement to be good"],
+        &["Weak", "Inadequate - children not safe"],
+    ];
+    let with_key = run_one_file("own-grade-words-key", "Audits.xlsx", &workbook(&[("Audits", tracker), ("Rating guide", key)]));
+    let dq = data_quality(&with_key);
+    assert_eq!(kpi_pair(&with_key, "overall_good_or_better"), (Some(3), Some(5)), "{dq}");
+    assert!(dq.contains("grade_key") && dq.contains("Excellent = Outstanding"), "{dq}");
+    // (No key: the words are never guessed at.)
+    let without = run_one_file("own-grade-words-no-key", "Audits.xlsx", &workbook(&[("Audits", tracker)]));
+    assert_eq!(metrics(&without)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "overall_good_or_better").unwrap()["not_in_source"], true);
+}
+
+#[test]
+fn a_case_note_tables_type_and_date_are_found_by_their_values() {
+    // Blind set 148's dunmere: visits headed "What happened" and "On" (beside
+    // "Written up on"): the table was rejected, "no note type, event date
+    // column", and every visit KPI was "not in the exports". Other headers
+    // here than the set's.
+    let notes = "Child ref,What was it,Held,Typed up,Alone?\n\
+                 560001,Visit to Child (CP),01/09/2026,02/09/2026,Yes\n\
+                 560001,Telephone call,05/09/2026,05/09/2026,\n\
+                 560001,Visit to Child (CP),11/09/2026,12/09/2026,No\n\
+                 560001,Visit to Child (CP),22/09/2026,23/09/2026,Yes\n";
+    let dir = scratch("notes-by-values");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("Contacts.csv"), notes).unwrap();
+    std::fs::write(input.join("Legal status.csv"), "Child ref,Legal status,Start,End\n560001,Child Protection Plan,01/08/2026,\n").unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(3), Some(3)), "{dq}");
+    assert_eq!(kpi_pair(&out, "notes_recorded_in_time"), (Some(4), Some(4)), "{dq}");
+    assert!(dq.contains("'What was it' is read as the note type") && dq.contains("'Held' is read as the event's date"), "{dq}");
+    // (A second column of dates beside them: which is the event's is not
+    // guessed, and the table is still refused.)
+    let two = "Child ref,What was it,Held,Booked,Typed up\n560001,Visit to Child (CP),01/09/2026,28/08/2026,02/09/2026\n\
+               560001,Visit to Child (CP),11/09/2026,08/09/2026,12/09/2026\n560001,Visit to Child (CP),22/09/2026,19/09/2026,23/09/2026\n";
+    let out = run_one_file("notes-by-values-two-dates", "Contacts.csv", two.as_bytes());
+    assert_eq!(metrics(&out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "notes_recorded_in_time").unwrap()["not_in_source"], true);
+}
+
+#[test]
+fn house_style_dates_lists_of_workers_and_a_moderation_sheet_are_read() {
+    // Blind set 148's penhallow, marlcombe and threlkeld, in other words: a
+    // bare "Date" (the day the worker was seen) beside "Date finished" was
+    // taken for the completion; "Sent out" (the allocation) was unread;
+    // a list of the workers spoken to was read for the child and the family
+    // too (0 of 4 each), and "Nobody - SW left" as the worker spoken to; a
+    // "Moderation" sheet headed "Reviewed by / Reviewed on / Reviewer's
+    // grade" was read as audits; "What did the parents say?" and "Was the
+    // SW part of it?" were unread, and "Not picked for parent views" was no.
+    let audits: &[&[&str]] = &[
+        &[
+            "Audit no.",
+            "Child ID",
+            "Team",
+            "Sent out",
+            "Who did you talk to?",
+            "Date",
+            "Date finished",
+            "Rating",
+            "What did the parents say?",
+            "Was the SW part of it?",
+        ],
+        &["A1", "570001", "North", "01/09/2026", "SW (A. Quill)", "05/09/2026", "10/09/2026", "Good", "Mum said it helped", "Y"],
+        &["A2", "570002", "North", "01/09/2026", "Social worker and TM", "06/09/2026", "11/09/2026", "Good", "Not picked for parent views", "Y"],
+        &["A3", "570003", "South", "01/09/2026", "Nobody - SW left, TM on leave", "", "12/09/2026", "Inadequate", "Tried - no reply", "N"],
+        &["A4", "570004", "South", "02/09/2026", "SW - B. Fenn", "20/09/2026", "22/09/2026", "Requires improvement", "", "Y"],
+    ];
+    let moderation: &[&[&str]] = &[
+        &["Audit no.", "Child ID", "Reviewed by", "Reviewed on", "Reviewer's grade"],
+        &["A1", "570001", "Cal Moss", "01/10/2026", "Good"],
+        &["A3", "570003", "Cal Moss", "02/10/2026", "Requires improvement"],
+    ];
+    let out = run_one_file("house-style-3", "Audit tracker.xlsx", &workbook(&[("Audits", audits), ("Moderation", moderation)]));
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(4), "{dq}");
+    let audits = rows(&out.join("normalised/audits.csv"));
+    let a4 = audits.iter().find(|a| a["audit_id"] == "A4").unwrap();
+    assert_eq!((a4["allocated_date"].as_str(), a4["completed_date"].as_str()), ("2026-09-02", "2026-09-22"), "{dq}");
+    assert!(dq.contains("'Date' is a bare date"), "{dq}");
+    assert_eq!(kpi_pair(&out, "practitioner_spoken_to"), (Some(3), Some(4)), "{dq}");
+    let m = metrics(&out);
+    let kpi = |id: &str| m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
+    assert_eq!(kpi("child_spoken_to")["not_in_source"], true, "{dq}");
+    // (The family's own question: yes, not applicable, no, blank.)
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(1), Some(2)), "{dq}");
+    assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(2), Some(4)), "{dq}");
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(1), Some(2)), "{dq}");
+}
