@@ -394,7 +394,8 @@ fn unmoderated(r: &[Cell], moderation: &[usize]) -> bool {
 }
 
 fn filled_together(sample: &[Vec<Cell>], a: usize, b: usize) -> Filled {
-    let filled = |i: usize, r: &Vec<Cell>| r.get(i).is_some_and(|c| !c.is_empty());
+    // (A formula's error, "#N/A", is no value: a lookup that failed.)
+    let filled = |i: usize, r: &Vec<Cell>| r.get(i).is_some_and(|c| !c.is_empty() && !matches!(c, Cell::Error(_)));
     let text = |i: usize, r: &Vec<Cell>| r.get(i).map(|c| fold(&c.as_string())).unwrap_or_default();
     Filled {
         both: sample.iter().any(|r| filled(a, r) && filled(b, r)),
@@ -665,6 +666,19 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         let values: Vec<&Cell> = column_values(i).into_iter().filter(|c| !c.is_empty()).collect();
         values.len() >= 3 && values.iter().all(|c| super::recognise::is_date_value(c))
     };
+    // (An event's date: on or before its recording on nine rows in ten (an
+    // event is written up after it happens), under a header naming no other
+    // step: not "Authorised", "Next visit due", "Reviewed".)
+    let event_dates = |i: usize, recorded: usize| {
+        let other_step = words[i].iter().any(|w| {
+            ["authoris", "authoriz", "approv", "sign", "review", "due", "next", "plann", "expir", "creat", "updat", "modif", "clos", "delet", "finalis", "lock"]
+                .iter()
+                .any(|p| w.starts_with(p))
+        });
+        let day = |c: &Cell| c.as_date().or_else(|| c.as_date_month_first());
+        let pairs: Vec<(chrono::NaiveDate, chrono::NaiveDate)> = sample.iter().filter_map(|r| Some((day(r.get(i)?)?, day(r.get(recorded)?)?))).collect();
+        !other_step && all_dates(i) && !pairs.is_empty() && pairs.iter().filter(|(e, r)| e <= r).count() * 10 >= pairs.len() * 9
+    };
     let candidates = [TableKind::Audits, TableKind::Actions, TableKind::CaseNotes, TableKind::Episodes];
     let kind = pinned_kind.unwrap_or_else(|| {
         let mut best = (TableKind::Unknown, 0usize);
@@ -704,9 +718,14 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                     .collect();
                 if let [t] = unread.iter().copied().filter(|&i| note_kinds(i)).collect::<Vec<_>>()[..] {
                     matched.push(("note_type".to_string(), 2));
-                    let dated = matched.iter().any(|(f, _)| f == "recorded_date") && !matched.iter().any(|(f, _)| f == "event_date");
-                    if dated && unread.iter().filter(|&&i| i != t && all_dates(i)).count() == 1 {
-                        matched.push(("event_date".to_string(), 1));
+                    let recorded = (0..folded.len()).find(|&i| matches!(match_field(i, k), Ok(Some(m)) if m.field == "recorded_date"));
+                    if let Some(r) = recorded.filter(|_| !matched.iter().any(|(f, _)| f == "event_date")) {
+                        let dates: Vec<usize> = unread.iter().copied().filter(|&i| i != t && all_dates(i)).collect();
+                        if let [d] = dates[..] {
+                            if event_dates(d, r) {
+                                matched.push(("event_date".to_string(), 1));
+                            }
+                        }
                     }
                 }
             }
@@ -1036,6 +1055,34 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                 c.reason = "values are a moderation's outcomes, in a table with moderation columns".into();
             }
             _ => {}
+        }
+    }
+
+    // A question asking what the child, or the family, said ("What did
+    // the parent/carer tell you?", "Parents/carers - what they said"),
+    // named by no field: its answers are what they said to the auditor,
+    // so it is that spoken-to question (each answer read so).
+    if kind == TableKind::Audits {
+        for ci in 0..columns.len() {
+            let free = matches!(columns[ci].target, Target::Unmapped | Target::Ignore | Target::Domain(None))
+                || (columns[ci].target == Target::Field("evidence".into()) && columns[ci].score <= 1);
+            if !free || columns[ci].score >= 1000 || !super::table::asks_what_said(&columns[ci].header) {
+                continue;
+            }
+            let f = format!(" {} ", folded[columns[ci].index]);
+            let family = ["parent", "parents", "carer", "carers", "family", "mum", "dad", "mother", "father"].iter().any(|w| f.contains(&format!(" {w} ")));
+            let child = ["child", "children", "young person", "yp", "cyp"].iter().any(|w| f.contains(&format!(" {w} ")));
+            let field = match (child, family) {
+                (true, false) => "spoke_child",
+                (false, true) => "spoke_family",
+                _ => continue,
+            };
+            if !columns.iter().any(|c| c.target == Target::Field(field.into())) {
+                notes.push(format!("column '{}' asks what was said: read for {field}", columns[ci].header));
+                columns[ci].target = Target::Field(field.into());
+                columns[ci].scale = None;
+                columns[ci].reason = "asks what they said".to_string();
+            }
         }
     }
 
@@ -1936,13 +1983,19 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         // well, never both filled on a row, each on some (two versions of a
         // form that name the overall differently, "Overall judgement" and
         // "Overall grade for the case"): one field, read from whichever is filled.
+        // (Or, for the overall, the same grade wherever both are: "Overall
+        // score" read with the workbook's key beside "Overall judgement", a
+        // lookup of it that failed on a row, "#N/A".)
         if let ([winner], [_, _]) = (winners.as_slice(), cols.as_slice()) {
             let other = cols.iter().copied().find(|c| c != winner).unwrap_or(*winner);
-            let Filled { both, each, .. } = filled_together(sample, columns[*winner].index, columns[other].index);
-            if other != *winner && !both && each && top < 1000 {
+            let Filled { both, differ, each } = filled_together(sample, columns[*winner].index, columns[other].index);
+            let same = field == "overall" && both && !differ && columns[other].scale.is_some();
+            if other != *winner && (!both || same) && each && top < 1000 {
                 let (h1, h2) = (columns[*winner].header.clone(), columns[other].header.clone());
-                notes.push(format!("columns '{h1}' and '{h2}' both match {field} and are never both filled on a row: read as one (whichever is filled)"));
-                columns[other].reason = format!("{} (read where '{h1}' is blank: never both filled)", columns[other].reason);
+                let how = if same { "give the same grade wherever both are filled" } else { "are never both filled on a row" };
+                notes.push(format!("columns '{h1}' and '{h2}' both match {field} and {how}: read as one (whichever is filled)"));
+                let why = if same { "the same grade" } else { "never both filled" };
+                columns[other].reason = format!("{} (read where '{h1}' is blank: {why})", columns[other].reason);
                 continue;
             }
         }
@@ -2628,7 +2681,9 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         }
     }
     if kind == TableKind::CaseNotes && missing_required.iter().any(|r| r == "event_date") && has(&columns, "note_type") && has(&columns, "recorded_date") {
-        if let [c] = columns.iter().enumerate().filter(|(_, c)| c.target == Target::Unmapped && all_dates(c.index)).map(|(n, _)| n).collect::<Vec<_>>()[..] {
+        let recorded = columns.iter().find(|c| c.target == Target::Field("recorded_date".into())).map(|c| c.index).unwrap_or(usize::MAX);
+        let dates: Vec<usize> = columns.iter().enumerate().filter(|(_, c)| c.target == Target::Unmapped && all_dates(c.index)).map(|(n, _)| n).collect();
+        if let Some(c) = dates.first().copied().filter(|&c| dates.len() == 1 && event_dates(columns[c].index, recorded)) {
             notes.push(format!("column '{}' is read as the event's date: the table's one other column of dates, beside its recording date", columns[c].header));
             columns[c].target = Target::Field("event_date".into());
             columns[c].reason = "values (dates, beside the recording date)".to_string();

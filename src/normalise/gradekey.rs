@@ -444,11 +444,18 @@ fn code_columns(rows: &[SourceRow], codes: &BTreeMap<i64, String>) -> Option<(us
         .position(|r| graded(r) >= 2)
         .or_else(|| rows.iter().position(|r| graded(r) == 1 && r.cells.iter().filter(|c| matches!(c, Cell::Text(_))).count() >= 3))?;
     let header = &rows[h].cells;
+    // (And a score beside them, "Overall score" by "Overall judgement" (a
+    // lookup of the score in the key): the grade the key gives its code,
+    // read where the lookup failed, "#N/A".)
+    let scored = |s: &str| fold(s).split(' ').any(|w| w == "score");
     let columns = (0..header.len())
-        .filter(|&i| matches!(&header[i], Cell::Text(s) if graded_header(s)))
+        .filter(|&i| matches!(&header[i], Cell::Text(s) if graded_header(s) || scored(s)))
         .filter(|&i| {
             // (The header again at a page break is no value.)
             let values: Vec<&Cell> = rows[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty() && **c != header[i]).collect();
+            if matches!(&header[i], Cell::Text(s) if !graded_header(s)) && values.len() < 3 {
+                return false;
+            }
             // (Every number a code of the key, and most values numbers: a
             // "TBC" or "see notes" among them is no grade either way.)
             let coded = values.iter().filter(|c| code(c).is_some()).count();

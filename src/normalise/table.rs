@@ -6055,7 +6055,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             None,
             Some(column),
             example.clone(),
-            format!("{count} parents' or carers' views written in the column were read as yes (their views were obtained, so they were spoken to)"),
+            format!("{count} views written in the column were read as yes (their views were obtained, so they were spoken to)"),
         );
     }
     for ((_, header), (count, first, at)) in reader.error_watch.iter().zip(&reader.error_cells).filter(|(_, (n, _, _))| *n > 0) {
@@ -9061,8 +9061,10 @@ impl<'a> RowReader<'a> {
             self.revision_cols.contains(i)
                 && matches!(row.cells.get(*i), Some(c @ Cell::Text(_)) if if field == "overall" { !self.ctx.crosswalk.is_label(c) } else { self.as_date(c).is_none() })
         };
-        if row.cells.get(*i).is_none_or(Cell::is_empty) || no_revision() {
-            if let Some((_, (j, h))) = self.alternates.iter().find(|(f, (j, _))| f == field && row.cells.get(*j).is_some_and(|c| !c.is_empty())) {
+        // (A formula's error, "#N/A", is no value: the alternate is read.)
+        let no_value = |c: &Cell| c.is_empty() || matches!(c, Cell::Error(_));
+        if row.cells.get(*i).is_none_or(no_value) || no_revision() {
+            if let Some((_, (j, h))) = self.alternates.iter().find(|(f, (j, _))| f == field && row.cells.get(*j).is_some_and(|c| !no_value(c))) {
                 return Some((*j, h.as_str()));
             }
         }
@@ -9655,6 +9657,27 @@ impl<'a> RowReader<'a> {
                 if says_no_views(t) {
                     self.answers_read.entry(field.to_string()).or_default().0 += 1;
                     return Answer::No;
+                }
+                // Under a question asking what they said ("What did
+                // parents/carers say?", "What did the child tell you?"), an
+                // answer is what they said: yes ("Mum happy with support",
+                // "Dad says he was not listened to"), unless it says they
+                // were not reached or would not speak (no), or could not be
+                // asked (not applicable).
+                if let Some(a) = what_they_said(header, t, field) {
+                    let header = header.to_string();
+                    self.answers_read.entry(field.to_string()).or_default().0 += 1;
+                    match a {
+                        Answer::Yes => {
+                            self.views_as_yes.entry(header).or_insert((0, t.clone())).0 += 1;
+                        }
+                        Answer::No => {
+                            let why = "under a question asking what they said, says they were not reached or would not speak: read as no";
+                            findings.push(Severity::Info, "read_as_no", self.file, self.sheet, Some(row.row), Some(&header), t.clone(), why);
+                        }
+                        _ => {}
+                    }
+                    return a;
                 }
             }
         }
@@ -11426,6 +11449,58 @@ const CONTACT_WORDS: [&str; 22] = [
 ];
 
 /// Whether a folded clause names the role a spoken-to field asks about.
+/// The answer to a question asking what someone said ("What did
+/// parents/carers say?", "Child's views - what did they say?", "What did
+/// the young person tell you?"), written as what they said: not applicable
+/// where it says they could not be asked ("Too young to give views", "Baby",
+/// "N/A"), no where it says they were not reached or would not speak ("Not
+/// spoken to - did not engage", "Did not respond to calls or letters",
+/// "Declined to speak to me"), else yes (50 words at most). `None` under
+/// any other question.
+fn what_they_said(header: &str, text: &str, field: &str) -> Option<Answer> {
+    if !asks_what_said(header) || text.trim().is_empty() || text.split_whitespace().count() > 50 {
+        return None;
+    }
+    let f = fold(text);
+    let na = ["too young", "pre verbal", "preverbal", "non verbal", "baby", "not applicable", "n a"].iter().any(|p| contains_phrase(&f, p)) || f == "na";
+    if na {
+        return Some(Answer::NotApplicable);
+    }
+    let not_reached = [
+        "declined",
+        "refused",
+        "did not respond",
+        "didn t respond",
+        "no response",
+        "no reply",
+        "not spoken",
+        "not seen",
+        "not contacted",
+        "not reached",
+        "could not be contacted",
+        "unable to contact",
+        "unable to reach",
+        "did not engage",
+        "would not speak",
+        "did not want to speak",
+        "not available",
+    ];
+    if not_reached.iter().any(|p| contains_phrase(&f, p)) || says_not_spoken_to(text, field) || matches!(f.as_str(), "no" | "none" | "nobody" | "no one") {
+        return Some(Answer::No);
+    }
+    Some(Answer::Yes)
+}
+
+/// Whether a header asks what someone said ("What did parents/carers
+/// say?", "What did the young person tell you?", "Parents/carers - what
+/// they said"): "what" and a word of saying or telling, in twelve words at
+/// most.
+pub(crate) fn asks_what_said(header: &str) -> bool {
+    let h = fold(header);
+    let words: Vec<&str> = h.split(' ').collect();
+    words.len() <= 12 && words.contains(&"what") && words.iter().any(|w| matches!(*w, "say" | "said" | "says" | "tell" | "told"))
+}
+
 /// Whether a list of who was spoken to names the child or the family in
 /// any clause of an answer: a list that never does, in answers that name
 /// someone, is of the workers spoken to (seed 004's "Which worker did you
@@ -11713,9 +11788,11 @@ fn role_in_who_list(field: &str, text: &str) -> Option<Answer> {
         return None;
     }
     let roles = super::columns::SPOKEN_TO;
-    // (An answer that starts by saying no one was spoken to is no for
+    // (An answer whose first part says no one was spoken to is no for
     // everyone, whoever its reason names: "Nobody - SW left, TM on leave".)
-    if ["none", "nobody", "no one", "noone", "nil"].iter().any(|w| super::fold::starts_with_words(&cs[0], w)) {
+    // (Not "None of the family - SW only", "No one from the family, spoke
+    // to PA": whom it names after those words was spoken to.)
+    if ["none", "nobody", "no one", "noone", "nil"].contains(&cs[0].trim()) {
         return Some(Answer::No);
     }
     // (Nor a clause of trying: "Attempted to contact mother x3, no

@@ -6204,3 +6204,81 @@ fn house_style_dates_lists_of_workers_and_a_moderation_sheet_are_read() {
     assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(2), Some(4)), "{dq}");
     assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(1), Some(2)), "{dq}");
 }
+
+#[test]
+fn a_failed_lookup_of_the_overall_is_read_from_its_score_through_the_key() {
+    // Blind set 147's pellingford: "Overall judgement" is a lookup of
+    // "Overall score" in the workbook's grade key, and on one row it failed
+    // ("#N/A", the score typed as text). The score, read with the key, gives
+    // the same grade wherever both are filled, so it is read where the
+    // lookup gives nothing: good or better 3/5 (it was 2/4).
+    let dir = scratch("failed-lookup-score");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("tracker.csv"),
+        "Child ID,Date finalised,Overall score,Overall judgement\n580001,10/09/2026,2,Good\n580002,11/09/2026,4,Requires Improvement\n\
+         580003,12/09/2026,2,#N/A\n580004,14/09/2026,5,Inadequate\n580005,15/09/2026,1,Outstanding\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("Grades key.csv"),
+        "Score,Judgement\n1,Outstanding\n2,Good\n3,Requires Improvement with elements of good practice\n4,Requires Improvement\n5,Inadequate\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(3), Some(5)), "{dq}");
+    assert!(dq.contains("give the same grade wherever both are filled"), "{dq}");
+    // (A score that disagrees with the judgement on a row is no stand-in.)
+    std::fs::write(
+        input.join("tracker.csv"),
+        "Child ID,Date finalised,Overall score,Overall judgement\n580001,10/09/2026,2,Good\n580002,11/09/2026,4,Good\n\
+         580003,12/09/2026,2,#N/A\n580004,14/09/2026,5,Inadequate\n580005,15/09/2026,1,Outstanding\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(3), Some(4)), "{}", data_quality(&out));
+}
+
+#[test]
+fn the_house_style_rules_do_not_fire_on_their_lookalikes() {
+    // Review 241 (a stranger on blind set 148's rules): a manager's
+    // "Authorised" date was taken for a note's event date, "Plan reviewed
+    // until" for a plan's end, "Is the SW working alongside partner
+    // agencies?" for the practitioner spoken to, and "None of the family -
+    // SW only" as no one spoken to; "What did parents/carers say?" holding
+    // what they said was read one answer in three.
+    let notes = "Child ID,Contact,Entered on,Authorised,Seen alone\n590001,Visit to Child (CP),02/09/2026,04/09/2026,Yes\n\
+                 590001,Visit to Child (CP),12/09/2026,14/09/2026,No\n590001,Telephone call,15/09/2026,17/09/2026,\n";
+    let out = run_one_file("lookalike-authorised", "notes.csv", notes.as_bytes());
+    let m = metrics(&out);
+    let kpi = |m: &serde_json::Value, id: &str| m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
+    assert_eq!(kpi(&m, "notes_recorded_in_time")["not_in_source"], true, "{}", data_quality(&out));
+
+    let dir = scratch("lookalike-reviewed-until");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("legal.csv"), "Child ID,Legal status,Start date,Plan reviewed until\n590002,Child Protection Plan,01/08/2026,15/09/2026\n")
+        .unwrap();
+    std::fs::write(
+        input.join("visits.csv"),
+        "Child ID,Visit type,Visit date,Date recorded\n590002,CP visit,20/08/2026,21/08/2026\n590002,CP visit,01/09/2026,02/09/2026\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    // (The plan runs on: the gap from 1 September to 31 October is late.)
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(0), Some(1)), "{}", data_quality(&out));
+
+    let audits =
+        "Child ID,Date audit completed,Overall grade,Is the SW working alongside partner agencies?,Who did you talk to?,What did parents/carers say?\n\
+                  590011,01/09/2026,Good,No,SW,Mum happy with support\n\
+                  590012,02/09/2026,Good,No,None of the family - SW only,Not spoken to - did not engage\n\
+                  590013,03/09/2026,Good,Yes,Team manager,Dad says he was not listened to\n\
+                  590014,04/09/2026,Good,Yes,\"No one from the family, spoke to PA\",Not picked for parent/carer views\n\
+                  590015,05/09/2026,Good,No,IRO,Carer pleased with progress\n";
+    let out = run_one_file("lookalike-audits", "audits.csv", audits.as_bytes());
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "practitioner_spoken_to"), (Some(3), Some(5)), "{dq}");
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(3), Some(4)), "{dq}");
+}
