@@ -2690,6 +2690,34 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             missing_required.retain(|r| r != "event_date");
         }
     }
+    // A case-note table's record status under a header no list names
+    // ("Record state": "Final" / "Deleted in error"): its one column not
+    // otherwise read of a few short labels, one saying a record was
+    // deleted, voided, cancelled or entered in error. Said.
+    if kind == TableKind::CaseNotes && !has(&columns, "status") {
+        let says_void = |t: &str| {
+            let f = fold(t);
+            ["deleted", "in error", "void", "voided", "cancelled", "canceled", "withdrawn"].iter().any(|p| contains_phrase_words(&f, p))
+        };
+        let status_like = |i: usize| {
+            let values: std::collections::BTreeSet<String> =
+                column_values(i).iter().map(|c| c.as_string().trim().to_string()).filter(|t| !t.is_empty()).collect();
+            // (Not an audit trail's actions: "Created", "Amended", "Deleted".)
+            let trail = values.iter().any(|t| matches!(fold(t).as_str(), "created" | "amended" | "updated" | "modified" | "inserted" | "edited"));
+            !values.is_empty() && values.len() <= 6 && !trail && values.iter().all(|t| t.split_whitespace().count() <= 4) && values.iter().any(|t| says_void(t))
+        };
+        if let [c] = columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.target == Target::Unmapped && c.score < 1000 && status_like(c.index))
+            .map(|(n, _)| n)
+            .collect::<Vec<_>>()[..]
+        {
+            notes.push(format!("column '{}' is read as the notes' status: its values say a record was deleted or cancelled", columns[c].header));
+            columns[c].target = Target::Field("status".into());
+            columns[c].reason = "values (a record's status)".to_string();
+        }
+    }
     // A visit report with no type column ("Child ID", "Visit date", "Seen
     // alone"): every row is a visit, so no type is needed.
     let headers: Vec<String> = columns.iter().map(|c| c.header.clone()).collect();
@@ -2699,6 +2727,11 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         notes.push("no note type column: the date is a visit's, so every row is read as a visit".to_string());
     }
     TableMapping { kind, framework, columns, notes, missing_required }
+}
+
+/// Whether folded text holds a phrase as whole words.
+fn contains_phrase_words(f: &str, phrase: &str) -> bool {
+    format!(" {f} ").contains(&format!(" {phrase} "))
 }
 
 /// Returns the headers placed by their number alone ("Area 5", "KSS5"): an

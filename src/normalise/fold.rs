@@ -163,6 +163,11 @@ pub fn strip_numbering(raw: &str) -> String {
     if digits == 0 || digits > 3 {
         return raw.to_string();
     }
+    // (An ordinal is no numbering: "2nd look by", "1st visit date".)
+    let after = candidate[digits..].to_ascii_lowercase();
+    if ["st", "nd", "rd", "th"].iter().any(|o| after.starts_with(o) && !after[2..].starts_with(|c: char| c.is_alphabetic())) {
+        return raw.to_string();
+    }
     let rest = candidate[digits..].trim_start_matches(['.', ')', ':', '-', ' ', '\u{2013}']);
     if rest.trim().is_empty() || rest.starts_with(|c: char| c.is_ascii_digit()) {
         raw.to_string()

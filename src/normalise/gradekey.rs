@@ -391,7 +391,9 @@ pub fn find_in_file(t: &mut Table, crosswalk: &Crosswalk, name: &str) -> Option<
     if rows.len() > 40 {
         return None;
     }
-    key_in(&rows, crosswalk).map(|c| SheetKey { key: Key::Codes(c), sheet: name.to_string(), place: "file" })
+    key_in(&rows, crosswalk)
+        .map(|c| SheetKey { key: Key::Codes(c), sheet: name.to_string(), place: "file" })
+        .or_else(|| words_in(&rows, crosswalk).map(|w| SheetKey { key: Key::Words(w), sheet: name.to_string(), place: "file" }))
 }
 
 /// Whether a question names a grade: a graded header ("Q12 Overall",

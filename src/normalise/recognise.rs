@@ -27,6 +27,14 @@ use std::collections::{BTreeMap, HashMap};
 /// `DateOfBirth` → `date of birth`, `SWConsulted` → `sw consulted`, `Q12` → `q 12`.
 /// Headers already in words fold as before ("CHILD ID" → "child id").
 pub fn prepare(raw: &str) -> String {
+    // ("Form #", "Case #": a number sign is the word "no", as "Form no".)
+    let numbered;
+    let raw = if raw.contains('#') {
+        numbered = raw.replace('#', " no ");
+        numbered.as_str()
+    } else {
+        raw
+    };
     let chars: Vec<char> = raw.chars().collect();
     let mut out = String::with_capacity(raw.len() + 8);
     for (i, &c) in chars.iter().enumerate() {
@@ -168,7 +176,7 @@ pub fn words(prepared: &str, vocab: &Vocabulary) -> Vec<String> {
     // "On" last, after what was done ("Completed on", "Step Completed On",
     // "Occurred on"), says the column is that date: read as "date", as a
     // filler word would drop it ("Impact on" keeps its meaning).
-    let done = |w: &str| w.ends_with("ed") || matches!(w, "seen" | "done" | "held" | "written" | "made" | "sent" | "taken" | "given" | "off");
+    let done = |w: &str| w.ends_with("ed") || matches!(w, "seen" | "done" | "held" | "written" | "made" | "sent" | "taken" | "given" | "off" | "look");
     let n = out.len();
     if n >= 2 && out[n - 1] == "on" && done(&out[n - 2]) {
         out[n - 1] = "date".into();

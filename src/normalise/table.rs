@@ -2526,6 +2526,11 @@ fn status_cancels(status: &str) -> bool {
             | "voided"
             | "deleted"
             | "abandoned"
+            // (A council's own words: "Scrapped - duplicate allocation",
+            // "Pulled - case closed", "Dropped": blind set 149.)
+            | "scrapped"
+            | "pulled"
+            | "dropped"
             | "reallocated"
             | "reassigned"
             // A case swapped for another (seed 000's sample: conflict of
@@ -2719,8 +2724,9 @@ pub(crate) fn says_test(text: &str) -> bool {
     // ("Testuser, Mosaic", "Tester": a system's account for trying it out;
     // the word anywhere among the others, "Admin, Test", "Mosaic Test
     // Account".)
-    let is_test =
-        |w: &str| matches!(w, "test" | "testing" | "dummy" | "testuser" | "tester") || (w.starts_with("test") && w[4..].bytes().all(|b| b.is_ascii_digit()));
+    let is_test = |w: &str| {
+        matches!(w, "test" | "testing" | "dummy" | "testuser" | "tester" | "training") || (w.starts_with("test") && w[4..].bytes().all(|b| b.is_ascii_digit()))
+    };
     let at = words.iter().position(|w| is_test(w));
     let test_word = at.is_some();
     let rest = words.iter().enumerate().filter(|(i, _)| Some(*i) != at).map(|(_, w)| *w).collect::<Vec<_>>();
@@ -2830,7 +2836,8 @@ pub(crate) fn team_says_test(team: &str) -> bool {
         .filter(|t| (2..=4).contains(&t.chars().count()) && t.chars().all(|c| c.is_ascii_uppercase()))
         .map(str::to_ascii_lowercase)
         .collect();
-    words.iter().any(|w| matches!(*w, "test" | "testing" | "dummy"))
+    // ("Training Team": a team for training staff on the system, blind set 149.)
+    words.iter().any(|w| matches!(*w, "test" | "testing" | "dummy" | "training"))
         && words.iter().all(|w| {
             codes.iter().any(|c| c == w) || {
                 matches!(
@@ -5252,14 +5259,16 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // A file of one kind of plan ("cp-plans.csv": child, start, end) names its
     // kind in the file name or headers rather than in a column.
     let mut fixed_episode_type = None;
-    // A case-management report's one identifier headed "ID" (or "Ref"), in
+    // A case-management report's one identifier headed "ID" (or "Ref", or
+    // "Client", blind set 149), in
     // a table of case notes or legal status with no child's id: the child's
     // (blind set 148's "ID | Note type | Event date"). Not where its values
     // never repeat in a table of notes: each note's own id.
     if matches!(mapping.kind, TableKind::CaseNotes | TableKind::Episodes) && mapping.missing_required.iter().any(|f| f == "child_id") {
         let bare: Vec<usize> = (0..mapping.columns.len())
             .filter(|&k| {
-                matches!(mapping.columns[k].target, Target::Unmapped) && matches!(fold(&mapping.columns[k].header).as_str(), "id" | "ref" | "reference")
+                matches!(mapping.columns[k].target, Target::Unmapped)
+                    && matches!(fold(&mapping.columns[k].header).as_str(), "id" | "ref" | "reference" | "client" | "person")
             })
             .collect();
         if let [k] = bare[..] {
