@@ -440,7 +440,9 @@ pub fn apply_to_rows(header: &[Cell], rows: &mut [SourceRow], key: &SheetKey) ->
 fn code_columns(rows: &[SourceRow], codes: &BTreeMap<i64, String>) -> Option<(usize, Vec<usize>)> {
     // (A header row of two graded columns or more; else one of one among
     // three texts or more: a tracker with one "Overall grade".)
-    let graded = |r: &SourceRow| r.cells.iter().filter(|c| matches!(c, Cell::Text(s) if graded_header(s))).count();
+    // (A score beside them counts: "Score (1-5)" and "Moderator score".)
+    let scored = |s: &str| fold(s).split(' ').any(|w| w == "score");
+    let graded = |r: &SourceRow| r.cells.iter().filter(|c| matches!(c, Cell::Text(s) if graded_header(s) || scored(s))).count();
     let h = rows
         .iter()
         .position(|r| graded(r) >= 2)
@@ -449,7 +451,6 @@ fn code_columns(rows: &[SourceRow], codes: &BTreeMap<i64, String>) -> Option<(us
     // (And a score beside them, "Overall score" by "Overall judgement" (a
     // lookup of the score in the key): the grade the key gives its code,
     // read where the lookup failed, "#N/A".)
-    let scored = |s: &str| fold(s).split(' ').any(|w| w == "score");
     let columns = (0..header.len())
         .filter(|&i| matches!(&header[i], Cell::Text(s) if graded_header(s) || scored(s)))
         .filter(|&i| {

@@ -2778,6 +2778,9 @@ pub(crate) fn says_test(text: &str) -> bool {
                 // "Testing, LCS".)
                 | "admin"
                 | "sysadmin"
+                // ("ZZ Test Account": a system's test users sorted last.)
+                | "zz"
+                | "zzz"
         ) || SYSTEM_WORDS.contains(w)
     });
     (test_word && rest_says) || f.contains("please ignore")

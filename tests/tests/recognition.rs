@@ -6330,3 +6330,54 @@ fn a_councils_own_words_for_its_tracker_and_its_system_are_read() {
     assert_eq!(kpi_pair(&out, "notes_recorded_in_time"), (Some(3), Some(3)), "{dq}");
     assert_eq!(kpi_pair(&out, "cp_visits_in_time").1, Some(1), "{dq}");
 }
+
+#[test]
+fn a_score_legend_an_improvement_plan_and_a_systems_own_words_are_read() {
+    // Blind set 149's thornwick and eddlestone: a "Read me" sheet's legend
+    // "Score (1-5) | Meaning", 5 = Outstanding, was not read (the scores were
+    // taken in Ofsted order, 1 = Outstanding), an "Improvement plan" ("What
+    // will improve", "Lead", "Target") was read as audits, "Return ID" was
+    // no audit id, "Do by" no due date, "Happened" no event date, and a note
+    // by "ZZ Test Account" was counted.
+    let dir = scratch("house-style-149b");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let readme: &[&[&str]] = &[
+        &["Guidance notes", ""],
+        &["", ""],
+        &["Score (1-5)", "Meaning"],
+        &["5", "Outstanding"],
+        &["4", "Good"],
+        &["3", "Requires improvement, with elements of good practice"],
+        &["2", "Requires improvement"],
+        &["1", "Inadequate"],
+    ];
+    let log: &[&[&str]] = &[
+        &["Return ID", "Child ID", "Team", "Finalised on", "Overall score (1-5)"],
+        &["R1", "610001", "North", "10/09/2026", "5"],
+        &["R2", "610002", "North", "11/09/2026", "4"],
+        &["R3", "610003", "South", "12/09/2026", "1"],
+        &["R4", "610004", "South", "14/09/2026", "2"],
+    ];
+    let plan: &[&[&str]] = &[
+        &["Return ID", "Child ID", "What will improve", "Lead", "Do by", "Completed"],
+        &["R3", "610003", "Chronology to be completed", "SW", "24/09/2026", "23/09/2026"],
+        &["R4", "610004", "Plan to be made SMART", "TM", "28/09/2026", ""],
+    ];
+    std::fs::write(input.join("Audit log.xlsx"), workbook(&[("Read me", readme), ("Audit log", log), ("Improvement plan", plan)])).unwrap();
+    std::fs::write(
+        input.join("Recordings.csv"),
+        "Child No.,Recording type,Happened,Written up,Alone with child?,Worker\n610001,CP statutory visit,01/09/2026,02/09/2026,Yes,Ann Bell\n\
+         610001,CP statutory visit,11/09/2026,12/09/2026,No,Ann Bell\n610001,Phone,14/09/2026,14/09/2026,,Ann Bell\n\
+         610009,CP statutory visit,16/09/2026,16/09/2026,Yes,ZZ Test Account\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(4), "{dq}");
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(4)), "{dq}");
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)), "{dq}");
+    assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(1), "{dq}");
+    assert_eq!(kpi_pair(&out, "notes_recorded_in_time"), (Some(3), Some(3)), "{dq}");
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(2), Some(2)), "{dq}");
+}
