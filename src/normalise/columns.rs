@@ -95,6 +95,15 @@ fn names_part_b_as_written(header: &str) -> bool {
     fold(header).split(' ').collect::<Vec<_>>().windows(2).any(|w| w == ["part", "b"])
 }
 
+/// Whether a date's header names it done with a word starting one of
+/// `stems` ("Finished on", "Date completed"), and no deadline's ("Date to be
+/// completed by", "Target completion date").
+fn headed_as_done(header: &str, stems: &[&str]) -> bool {
+    let f = fold(header);
+    let ws: Vec<&str> = f.split(' ').collect();
+    ws.iter().any(|w| stems.iter().any(|p| w.starts_with(p))) && !ws.iter().any(|w| matches!(*w, "due" | "target" | "expected" | "deadline" | "planned" | "by"))
+}
+
 /// Whether a date's header says it is the completion ("Date audit completed").
 fn says_completed(header: &str) -> bool {
     fold(header).contains("complet")
@@ -1703,12 +1712,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         // was sent), the other says what it is.
         if kind == TableKind::Audits && field == "completed_date" && top < 1000 {
             let bare = |c: usize| split_numbering(&fold(&columns[c].header)).1 == "date";
-            let finished = |c: usize| {
-                let f = fold(&columns[c].header);
-                let ws: Vec<&str> = f.split(' ').collect();
-                ws.iter().any(|w| ["complet", "finish", "finalis", "finaliz"].iter().any(|p| w.starts_with(p)))
-                    && !ws.iter().any(|w| matches!(*w, "due" | "target" | "expected" | "deadline" | "planned" | "by"))
-            };
+            let finished = |c: usize| headed_as_done(&columns[c].header, &["complet", "finish", "finalis", "finaliz"]);
             let done: Vec<usize> = cols.iter().copied().filter(|&c| !bare(c) && finished(c)).collect();
             if let ([done], true) = (&done[..], winners.iter().all(|&c| bare(c))) {
                 keep_one(
@@ -1887,12 +1891,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         // was completed.
         if kind == TableKind::Audits && field == "completed_date" && winners.len() > 1 && top < 1000 {
             // (Not a deadline: "Date to be completed by", "Target completion date".)
-            let says_done = |c: usize| {
-                let f = fold(&columns[c].header);
-                let ws: Vec<&str> = f.split(' ').collect();
-                ws.iter().any(|w| w.starts_with("complet") || w.starts_with("finalis") || w.starts_with("finaliz"))
-                    && !ws.iter().any(|w| matches!(*w, "due" | "target" | "expected" | "deadline" | "planned" | "by"))
-            };
+            let says_done = |c: usize| headed_as_done(&columns[c].header, &["complet", "finalis", "finaliz"]);
             let done: Vec<usize> = winners.iter().copied().filter(|&c| says_done(c)).collect();
             // (Completed and finalised, "Date completed" beside "Date
             // finalised": seed 003 completes the audit by the deadline, then
