@@ -1078,9 +1078,10 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             if !free || columns[ci].score >= 1000 || !super::table::asks_what_said(&columns[ci].header) {
                 continue;
             }
-            let f = format!(" {} ", folded[columns[ci].index]);
-            let family = ["parent", "parents", "carer", "carers", "family", "mum", "dad", "mother", "father"].iter().any(|w| f.contains(&format!(" {w} ")));
-            let child = ["child", "children", "young person", "yp", "cyp"].iter().any(|w| f.contains(&format!(" {w} ")));
+            let f = &folded[columns[ci].index];
+            let family =
+                ["parent", "parents", "carer", "carers", "family", "mum", "dad", "mother", "father"].iter().any(|w| super::fold::contains_phrase(f, w));
+            let child = ["child", "children", "young person", "yp", "cyp"].iter().any(|w| super::fold::contains_phrase(f, w));
             let field = match (child, family) {
                 (true, false) => "spoke_child",
                 (false, true) => "spoke_family",
@@ -2696,7 +2697,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     if kind == TableKind::CaseNotes && !has(&columns, "status") {
         let says_void = |t: &str| {
             let f = fold(t);
-            ["deleted", "in error", "void", "voided", "cancelled", "canceled", "withdrawn"].iter().any(|p| contains_phrase_words(&f, p))
+            ["deleted", "in error", "void", "voided", "cancelled", "canceled", "withdrawn"].iter().any(|p| super::fold::contains_phrase(&f, p))
         };
         let status_like = |i: usize| {
             let values: std::collections::BTreeSet<String> =
@@ -2726,11 +2727,6 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         notes.push("no note type column: the date is a visit's, so every row is read as a visit".to_string());
     }
     TableMapping { kind, framework, columns, notes, missing_required }
-}
-
-/// Whether folded text holds a phrase as whole words.
-fn contains_phrase_words(f: &str, phrase: &str) -> bool {
-    format!(" {f} ").contains(&format!(" {phrase} "))
 }
 
 /// Returns the headers placed by their number alone ("Area 5", "KSS5"): an

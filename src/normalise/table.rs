@@ -11513,6 +11513,9 @@ pub(crate) fn asks_what_said(header: &str) -> bool {
     words.len() <= 12 && words.contains(&"what") && words.iter().any(|w| matches!(*w, "say" | "said" | "says" | "tell" | "told"))
 }
 
+/// Words that say no one was spoken to ("None", "Nobody", "Nil").
+const NO_ONE: [&str; 5] = ["none", "nobody", "no one", "noone", "nil"];
+
 /// Whether a list of who was spoken to names the child or the family in
 /// any clause of an answer: a list that never does, in answers that name
 /// someone, is of the workers spoken to (seed 004's "Which worker did you
@@ -11804,7 +11807,7 @@ fn role_in_who_list(field: &str, text: &str) -> Option<Answer> {
     // everyone, whoever its reason names: "Nobody - SW left, TM on leave".)
     // (Not "None of the family - SW only", "No one from the family, spoke
     // to PA": whom it names after those words was spoken to.)
-    if ["none", "nobody", "no one", "noone", "nil"].contains(&cs[0].trim()) {
+    if NO_ONE.contains(&cs[0].trim()) {
         return Some(Answer::No);
     }
     // (Nor a clause of trying: "Attempted to contact mother x3, no
@@ -11840,7 +11843,7 @@ fn role_in_not_spoken_list(field: &str, text: &str) -> Option<Answer> {
         let na = contains_phrase(item, "n a") || contains_phrase(item, "not applicable") || item.split(' ').any(|w| w == "na");
         return Some(if na { Answer::NotApplicable } else { Answer::No });
     }
-    let no_one = |i: &&String| ["none", "nobody", "no one", "noone", "nil"].iter().any(|w| super::fold::starts_with_words(i, w));
+    let no_one = |i: &&String| NO_ONE.iter().any(|w| super::fold::starts_with_words(i, w));
     let others = |i: &&String| roles.iter().any(|r| names_role(r, i));
     (!items.is_empty() && items.iter().all(|i| no_one(i) || others(i))).then_some(Answer::Yes)
 }
