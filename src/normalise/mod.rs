@@ -1634,10 +1634,12 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
                 keys.extend(folder_keys.iter().filter(|k| k.sheet != shown).cloned());
             }
             *ctx.grade_keys.borrow_mut() = keys.clone();
+            let mut keyed = false;
             for key in &keys {
                 for t in tables.iter_mut() {
                     let named = gradekey::apply(t, key);
                     if !named.is_empty() {
+                        keyed = true;
                         let (code, value, message) = key.note(&named);
                         found.push(Severity::Info, code, shown, t.sheet.as_deref(), None, None, value, message);
                     }
@@ -1656,14 +1658,15 @@ fn read_file(ctx: &table::Context, opened: ingest::Opened, shown: &str, out: &mu
             // its columns recognised on all their rows.
             // (A workbook of several sheets not opened with the small files
             // adds its own sheets' headers for its own reading; the folder's
-            // grouping is put back after it.)
-            let own = if tables.len() > 1 && !ctx.folder_headers.borrow().iter().any(|p| p.file_is(shown)) {
-                table::header_parts(ctx, &mut tables)
-            } else {
-                Vec::new()
-            };
+            // grouping is put back after it. So does one opened with them
+            // whose grades a key of its own explained: its sheets' rows are
+            // shared as the key reads them, not as they were opened: blind
+            // set 149's earlier round's letters, raw beside the later
+            // round's grades, left its grade column unread.)
+            let opened_with_small = ctx.folder_headers.borrow().iter().any(|p| p.file_is(shown));
+            let own = if tables.len() > 1 && (!opened_with_small || keyed) { table::header_parts(ctx, &mut tables) } else { Vec::new() };
             let folder_shared = (!own.is_empty()).then(|| {
-                let mut parts = ctx.folder_headers.borrow().clone();
+                let mut parts: Vec<table::HeaderPart> = ctx.folder_headers.borrow().iter().filter(|p| !p.file_is(shown)).cloned().collect();
                 parts.extend(own);
                 std::mem::replace(&mut *ctx.shared_headers.borrow_mut(), table::shared_headers(&parts))
             });

@@ -6332,6 +6332,46 @@ fn a_councils_own_words_for_its_tracker_and_its_system_are_read() {
 }
 
 #[test]
+fn an_earlier_rounds_sheet_reads_its_letters_by_the_workbooks_key_beside_the_later_rounds() {
+    // Blind set 149's hollinsbury: two rounds' sheets under one header, the
+    // grades letters explained on a "Key" sheet. Each sheet's columns are
+    // recognised on the rows of both; the other sheet's rows were shared as
+    // they were opened (letters), not as the key reads them, so the earlier
+    // round's few rows, outnumbered, left its grade column unread and its
+    // inadequate audits were never found (re-audited in time: 0/0).
+    let dir = scratch("key-shared-rounds");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let header: &[&str] = &["Ref", "Child no.", "Due back", "Date finished", "Progress note", "Auditor", "Grade given", "Spoke to child?"];
+    let later: &[&[&str]] = &[
+        &["Bromley Vale - audit tracker", "", "", "", "", "", "", ""],
+        header,
+        &["Q-21", "620001", "30/09/2026", "18/09/2026", "Done", "Ann Bell", "C", "Yes"],
+        &["Q-22", "620003", "31/10/2026", "02/10/2026", "Done", "Ann Bell", "B", "Yes"],
+        &["Q-23", "620004", "31/10/2026", "05/10/2026", "Done", "Cal Dunn", "A", "No"],
+        &["Q-24", "620005", "31/10/2026", "09/10/2026", "Done", "Cal Dunn", "B", "Yes"],
+        &["Q-25", "620006", "31/10/2026", "12/10/2026", "Done", "Ann Bell", "C", "Yes"],
+        &["Q-26", "620007", "31/10/2026", "14/10/2026", "Done", "Cal Dunn", "B", "Yes"],
+        &["Q-27", "620008", "31/10/2026", "16/10/2026", "Done", "Ann Bell", "B", "Yes"],
+    ];
+    let earlier: &[&[&str]] = &[
+        &["Bromley Vale - audit tracker", "", "", "", "", "", "", ""],
+        header,
+        &["Q-11", "620001", "31/08/2026", "20/07/2026", "Done", "Cal Dunn", "D", "Yes"],
+        &["Q-12", "620002", "31/08/2026", "28/08/2026", "Done", "Ann Bell", "D", "No"],
+        &["Q-13", "620009", "31/08/2026", "14/08/2026", "Done", "Cal Dunn", "B", "Yes"],
+    ];
+    let key: &[&[&str]] = &[&["Letter", "What it means"], &["A", "Outstanding"], &["B", "Good"], &["C", "Requires improvement"], &["D", "Inadequate"]];
+    std::fs::write(input.join("Audit tracker.xlsx"), workbook(&[("Sep-Oct round", later), ("Jul-Aug round", earlier), ("Key", key)])).unwrap();
+    // (Another small file beside it: the workbook is opened with the folder's small files.)
+    std::fs::write(input.join("Actions.csv"), "Action no,Ref,What needs doing,Who,Fix by,Fixed on\n1,Q-21,Update the plan,SW,02/10/2026,01/10/2026\n").unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "inadequate_reaudited_in_time"), (Some(1), Some(2)), "{dq}");
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(5), Some(7)), "{dq}");
+}
+
+#[test]
 fn a_score_legend_an_improvement_plan_and_a_systems_own_words_are_read() {
     // Blind set 149's thornwick and eddlestone: a "Read me" sheet's legend
     // "Score (1-5) | Meaning", 5 = Outstanding, was not read (the scores were
