@@ -451,20 +451,24 @@ fn code_columns(rows: &[SourceRow], codes: &BTreeMap<i64, String>) -> Option<(us
     // (And a score beside them, "Overall score" by "Overall judgement" (a
     // lookup of the score in the key): the grade the key gives its code,
     // read where the lookup failed, "#N/A".)
-    let columns = (0..header.len())
+    // Each column of codes, and whether it has values enough to say so alone.
+    let coded: Vec<(usize, bool)> = (0..header.len())
         .filter(|&i| matches!(&header[i], Cell::Text(s) if graded_header(s) || scored(s)))
-        .filter(|&i| {
+        .filter_map(|i| {
             // (The header again at a page break is no value.)
             let values: Vec<&Cell> = rows[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty() && **c != header[i]).collect();
-            if matches!(&header[i], Cell::Text(s) if !graded_header(s)) && values.len() < 3 {
-                return false;
-            }
             // (Every number a code of the key, and most values numbers: a
             // "TBC" or "see notes" among them is no grade either way.)
             let coded = values.iter().filter(|c| code(c).is_some()).count();
-            !values.is_empty() && coded * 3 >= values.len() * 2 && values.iter().filter_map(|c| code(c)).all(|n| codes.contains_key(&n))
+            let codes_all = !values.is_empty() && coded * 3 >= values.len() * 2 && values.iter().filter_map(|c| code(c)).all(|n| codes.contains_key(&n));
+            codes_all.then(|| (i, values.len() >= 3 || matches!(&header[i], Cell::Text(s) if graded_header(s))))
         })
         .collect();
+    // (A score with a value or two, "Moderator score" on the audits moderated,
+    // is read with the key where another column of the header is: review
+    // 242's c48, c60.)
+    let any_sure = coded.iter().any(|(_, sure)| *sure);
+    let columns = coded.into_iter().filter(|(_, sure)| *sure || any_sure).map(|(i, _)| i).collect();
     Some((h, columns))
 }
 

@@ -2451,20 +2451,31 @@ pub fn action_withdrawn(status: &str) -> bool {
     let t = ["action ", "Action ", "ACTION ", "recommendation ", "Recommendation "].iter().find_map(|p| t.strip_prefix(p)).unwrap_or(t).trim_start();
     let word_end = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
     let (word, rest) = (t[..word_end].to_lowercase(), t[word_end..].trim_start());
-    if !matches!(word.as_str(), "withdrawn" | "removed" | "cancelled" | "canceled" | "deleted" | "rescinded" | "void" | "voided") {
+    // ("Dropped", "Scrapped": a council's own words, review 242's c58.)
+    if !matches!(word.as_str(), "withdrawn" | "removed" | "cancelled" | "canceled" | "deleted" | "rescinded" | "void" | "voided" | "dropped" | "scrapped") {
         return false;
     }
     // The word alone, or with why after it ("Withdrawn - dissent upheld",
     // "Removed following challenge", "Removed (duplicate)"); not what was
     // removed or cancelled ("Removed barrier to attendance - done",
     // "Cancelled meeting rescheduled", "Withdrawn from school - action completed").
-    let next = rest.split_whitespace().next().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).unwrap_or_default();
-    let why_follows = rest.is_empty()
-        || rest.starts_with(['-', '–', '—', '(', ':', ',', ';', '.', '/'])
-        || matches!(next.as_str(), "following" | "after" | "as" | "by" | "due" | "because" | "per" | "at" | "on" | "upheld" | "since");
     let f = fold(rest);
     let done = ["done", "completed", "complete", "rescheduled", "rebooked", "achieved"].iter().any(|w| contains_phrase(&f, w));
-    why_follows && !done
+    why_follows(rest, &[]) && !done
+}
+
+/// Whether what follows a status's first word is why (nothing, a dash or a
+/// bracket, "following …", "after …", "due to …"), not what it acted on or
+/// where it went ("Removed barrier to attendance", "Dropped to RI after
+/// moderation", "Pulled forward from November"). `more` are further words
+/// that may start the why.
+fn why_follows(rest: &str, more: &[&str]) -> bool {
+    let rest = rest.trim_start();
+    let next = rest.split_whitespace().next().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).unwrap_or_default();
+    rest.is_empty()
+        || rest.starts_with(['-', '–', '—', '(', ':', ',', ';', '.', '/'])
+        || matches!(next.as_str(), "following" | "after" | "as" | "by" | "due" | "because" | "per" | "at" | "on" | "upheld" | "since")
+        || more.contains(&next.as_str())
 }
 
 /// Whether a header names a challenge of the audit or a dissent
@@ -2513,6 +2524,15 @@ fn status_cancels(status: &str) -> bool {
     // By its first word ("Completed - re-audit not required" is done, not cancelled).
     let f = fold(status);
     let first = f.split(' ').next().unwrap_or("");
+    // A council's own words cancel only with why after them, if anything
+    // ("Scrapped - duplicate allocation", "Pulled from the sample",
+    // "Dropped"): not "Pulled forward from November" nor "Dropped to RI
+    // after moderation" (review 242's c41, c42).
+    if matches!(first, "scrapped" | "pulled" | "dropped") {
+        let t = status.trim_start();
+        let rest = t.char_indices().find(|(_, c)| !c.is_alphabetic()).map_or("", |(i, _)| &t[i..]);
+        return why_follows(rest, &["from", "out", "off"]);
+    }
     // A reallocated audit is done by another auditor, on a row of its own.
     matches!(
         first,
@@ -2526,11 +2546,6 @@ fn status_cancels(status: &str) -> bool {
             | "voided"
             | "deleted"
             | "abandoned"
-            // (A council's own words: "Scrapped - duplicate allocation",
-            // "Pulled - case closed", "Dropped": blind set 149.)
-            | "scrapped"
-            | "pulled"
-            | "dropped"
             | "reallocated"
             | "reassigned"
             // A case swapped for another (seed 000's sample: conflict of
@@ -2542,6 +2557,8 @@ fn status_cancels(status: &str) -> bool {
         || f.starts_with("not required")
         || f.starts_with("no longer required")
         || f.starts_with("allocated in error")
+        // ("Stood down": review 242's c39.)
+        || f.starts_with("stood down")
 }
 
 /// The words of the rows above a table's header (its title lines), in one string.

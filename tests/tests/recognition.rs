@@ -6372,6 +6372,64 @@ fn an_earlier_rounds_sheet_reads_its_letters_by_the_workbooks_key_beside_the_lat
 }
 
 #[test]
+fn a_councils_words_for_a_cancelled_audit_cancel_only_with_why_after_them() {
+    // Review 242 (c39, c41, c42, c58): "Pulled forward from November" (a
+    // live audit, moved earlier) and "Dropped to RI after moderation" (a
+    // finished audit, its grade lowered) were set aside as cancelled, since
+    // "Pulled" and "Dropped" cancel an audit; "Stood down" cancelled none,
+    // nor did an action's "Dropped".
+    let dir = scratch("cancel-words-why");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("audits.csv"),
+        "Audit ID,Child ID,Auditor,Due date,Date completed,Status,Overall grade\n\
+         A1,630001,Ann Bell,2026-09-30,2026-09-20,Complete,Good\n\
+         A2,630002,Ann Bell,2026-10-10,2026-10-05,Complete,Good\n\
+         A3,630003,Cal Dunn,2026-10-20,2026-10-15,Dropped to RI after moderation,Requires improvement\n\
+         A4,630004,Cal Dunn,2026-10-20,,Pulled forward from November,\n\
+         A5,630005,Cal Dunn,2026-10-20,,Stood down - case closed,\n\
+         A6,630006,Ann Bell,2026-10-20,,Pulled from the sample,\n\
+         A7,630007,Ann Bell,2026-10-20,,Dropped,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("actions.csv"),
+        "Audit ID,Child ID,Action,Owner,Date set,Due date,Completed date,Status\n\
+         A1,630001,Update the child plan,Ann,2026-09-20,2026-09-30,2026-09-28,Done\n\
+         A2,630002,Bring the chronology up to date,Ann,2026-10-05,2026-10-12,,Open\n\
+         A3,630003,Record the voice of the child,Cal,2026-10-15,2026-10-22,,Dropped\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(3), "{dq}");
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(3), Some(4)), "{dq}");
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)), "{dq}");
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)), "{dq}");
+    assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(1), "{dq}");
+}
+
+#[test]
+fn a_moderators_score_on_two_rows_is_read_with_the_legend_the_other_scores_are() {
+    // Review 242's c60: a legend "Score (1-4) | Meaning", 4 = Outstanding, was
+    // read for "Overall score" (three values) but not for "Moderator score"
+    // (two audits moderated: too few values to be sure alone), whose 4 was
+    // then read in Ofsted order as inadequate, so the moderator never agreed.
+    let tracker: &[&[&str]] = &[
+        &["Audit ID", "Child ID", "Team", "Date completed", "Due date", "Overall score", "Moderator score"],
+        &["A1", "640001", "North", "20/09/2026", "30/09/2026", "4", "4"],
+        &["A2", "640002", "North", "05/10/2026", "10/10/2026", "2", "2"],
+        &["A3", "640003", "South", "10/10/2026", "31/10/2026", "3", ""],
+    ];
+    let key: &[&[&str]] = &[&["Score (1-4)", "Meaning"], &["4", "Outstanding"], &["3", "Good"], &["2", "Requires improvement"], &["1", "Inadequate"]];
+    let out = run_one_file("moderator-score-legend", "audit.xlsx", &workbook(&[("Tracker", tracker), ("Key", key)]));
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)), "{dq}");
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(2), Some(2)), "{dq}");
+}
+
+#[test]
 fn a_score_legend_an_improvement_plan_and_a_systems_own_words_are_read() {
     // Blind set 149's thornwick and eddlestone: a "Read me" sheet's legend
     // "Score (1-5) | Meaning", 5 = Outstanding, was not read (the scores were
