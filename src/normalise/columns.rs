@@ -1215,7 +1215,6 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             c.reason = format!("{}; the one graded question headed 'Overall', in a table with no overall column", c.reason);
         }
     }
-
     // A seen-alone column none of whose values says seen alone or not (a
     // "Visit outcome" of "Completed" / "Cancelled"): not seen alone, or
     // seen_alone_recorded would count every visit as not recorded.
@@ -1270,6 +1269,17 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                             | "auditor"
                             | "case"
                             | "file"
+                            // (A council's own: "Colour", "RAG", "Our grade",
+                            // "Mark given", "Grade we gave": blind set 150's
+                            // kestrelford, review 242's c02.)
+                            | "colour"
+                            | "color"
+                            | "rag"
+                            | "mark"
+                            | "our"
+                            | "we"
+                            | "gave"
+                            | "given"
                     )
                 })
         };

@@ -346,16 +346,24 @@ fn words_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<OwnWords> {
 fn word_columns(rows: &[SourceRow], words: &OwnWords) -> Option<(usize, Vec<usize>)> {
     let h = rows.iter().position(|r| r.cells.iter().filter(|c| matches!(c, Cell::Text(_))).count() >= 3)?;
     let header = &rows[h].cells;
-    let columns = (0..header.len())
-        .filter(|&i| {
+    // Each column of the key's words: whether it is sure alone (two of them,
+    // one the council's own), and its header's words.
+    let keyed: Vec<(usize, bool, Vec<String>)> = (0..header.len())
+        .filter_map(|i| {
             let values: Vec<String> =
                 rows[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty() && **c != header[i]).map(|c| fold(&c.as_string())).collect();
             let keyed: std::collections::BTreeSet<&String> = values.iter().filter(|v| words.by_text.contains_key(*v)).collect();
-            keyed.len() >= 2
-                && keyed.iter().any(|v| words.own.contains(*v))
-                && values.iter().filter(|v| words.by_text.contains_key(*v)).count() * 3 >= values.len() * 2
+            let most = !values.is_empty() && values.iter().filter(|v| words.by_text.contains_key(*v)).count() * 3 >= values.len() * 2;
+            let own = keyed.iter().any(|v| words.own.contains(*v));
+            (most && own).then(|| (i, keyed.len() >= 2, fold(&header[i].as_string()).split(' ').map(str::to_string).collect()))
         })
         .collect();
+    // (A column with one word of the key, "PSW moderation - colour" on the
+    // two audits moderated, is read so where a sure column shares a word of
+    // its header, "Colour": blind set 150's kestrelford.)
+    let sure: Vec<&Vec<String>> = keyed.iter().filter(|(_, sure, _)| *sure).map(|(_, _, w)| w).collect();
+    let columns =
+        keyed.iter().filter(|(_, is_sure, w)| *is_sure || sure.iter().any(|s| s.iter().any(|x| x.len() >= 4 && w.contains(x)))).map(|(i, ..)| *i).collect();
     Some((h, columns))
 }
 
@@ -783,6 +791,12 @@ pub(crate) fn key_line(text: &str) -> Option<(Vec<String>, BTreeMap<String, Stri
         return None;
     }
     let equals = rest.find('=')?;
+    // (One sentence: "Key: B = blue (outstanding), …, R = red (inadequate).
+    // Y / N / NA = not applicable. Due by …" ends its list at the full stop.)
+    let rest = match rest[equals..].find(". ").map(|i| equals + i) {
+        Some(stop) if rest[stop + 2..].starts_with(char::is_uppercase) => &rest[..stop],
+        _ => rest,
+    };
     let (fields, pairs) = match rest[..equals].rfind(':') {
         Some(colon) => (&rest[..colon], &rest[colon + 1..]),
         None => ("", rest),
@@ -846,6 +860,34 @@ pub fn key_lines(rows: &[SourceRow], place: &str) -> Option<ValueLabels> {
 }
 
 impl ValueLabels {
+    /// Labels that explain a grade as something else ("B = blue
+    /// (outstanding)", "A = amber (RI)": a RAG key line, blind set 150's
+    /// kestrelford) are read as the grades they name, where three labels of
+    /// one list or more do so, of two bands or more, and none is a grade as
+    /// it stands.
+    pub fn grades_named(&mut self, crosswalk: &super::scales::Crosswalk) {
+        for codes in self.labels.values_mut() {
+            // (Or in brackets as a grade is written short: "amber (RI)".)
+            let bracketed = |label: &str| {
+                let inner = label.split_once('(')?.1.split_once(')')?.0;
+                crosswalk.judge(&Cell::text(inner), None, super::config::NumericDirection::Ofsted).ok().flatten()
+            };
+            let named: Vec<(String, String)> = codes
+                .iter()
+                .filter_map(|(code, label)| {
+                    crosswalk.grade_in_text(label).or_else(|| bracketed(label)).filter(|j| !j.not_applicable).map(|j| (code.clone(), j.label))
+                })
+                .collect();
+            let bands: std::collections::BTreeSet<&String> = named.iter().map(|(_, l)| l).collect();
+            let as_they_stand = codes.values().any(|l| crosswalk.is_label(&Cell::text(l)) && !is_not_applicable(l));
+            if named.len() >= 3 && bands.len() >= 2 && !as_they_stand {
+                for (code, label) in named {
+                    codes.insert(code, label);
+                }
+            }
+        }
+    }
+
     /// Reads a table's coded answers as their labels (not on the labels' own
     /// sheet): the columns under a header row (in the first rows) whose
     /// questions the labels name, two or more of them. The headers of the

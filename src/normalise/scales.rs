@@ -124,7 +124,12 @@ impl Crosswalk {
             match longest {
                 Some((n, at)) => {
                     let before = i.checked_sub(1).map(|b| words[b]);
-                    if !matches!(before, Some("than" | "not" | "never" | "nor")) {
+                    // (Nor "not yet good", "not quite good": blind set 150's
+                    // "Requires improvement - … but not yet good".)
+                    let two_before = i.checked_sub(2).map(|b| words[b]);
+                    let denied = matches!(before, Some("than" | "not" | "never" | "nor"))
+                        || matches!(two_before, Some("not" | "never" | "nor")) && matches!(before, Some("yet" | "quite" | "always" | "consistently" | "fully"));
+                    if !denied {
                         named.extend(at);
                     }
                     i += n;

@@ -3822,7 +3822,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             Some(s) => format!("sheet '{s}'"),
             None => "the file".to_string(),
         };
-        if let Some(labels) = super::gradekey::key_lines(&sample, &place) {
+        if let Some(mut labels) = super::gradekey::key_lines(&sample, &place) {
+            labels.grades_named(ctx.crosswalk);
             let mut keyed = Table {
                 file: file.clone(),
                 sheet: sheet.clone(),

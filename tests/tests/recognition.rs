@@ -6430,6 +6430,58 @@ fn a_moderators_score_on_two_rows_is_read_with_the_legend_the_other_scores_are()
 }
 
 #[test]
+fn a_trackers_one_colour_column_is_its_overall_by_a_colour_key_or_a_key_line() {
+    // Blind set 150's kestrelford: a tracker's one grade, headed "Colour"
+    // (Blue / Green / Amber / Red, a "Colour key" sheet whose meanings say
+    // more: "Requires improvement - … but not yet good"), and a log's "RAG"
+    // (B / G / A / R, explained by a key line under the table: "B = blue
+    // (outstanding), …, A = amber (RI), R = red (inadequate). Y / N / NA =
+    // …"). Neither was read: the key's "not yet good" named two grades, the
+    // key line's labels were colours with the grade in brackets (the last
+    // running on into the next sentence), and a lone graded column headed
+    // only as a grade was no overall. The moderator's colour, on two audits,
+    // is read with the key too.
+    let dir = scratch("colour-column-overall");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let tracker: &[&[&str]] = &[
+        &["Our ref", "Child no.", "Hand in date", "Date audit done", "Colour", "PSW moderation - colour"],
+        &["R1", "650001", "30/09/2026", "14/09/2026", "Red", ""],
+        &["R2", "650002", "30/09/2026", "20/09/2026", "Green", "Green"],
+        &["R3", "650003", "31/10/2026", "12/10/2026", "Blue", "Green"],
+        &["R4", "650004", "31/10/2026", "20/10/2026", "amber ", ""],
+    ];
+    let key: &[&[&str]] = &[
+        &["Colour", "What it means"],
+        &["Blue", "Outstanding - exceptional practice"],
+        &["Green", "Good - child protected, good oversight"],
+        &["Amber", "Requires improvement - no serious failures but not yet good"],
+        &["Red", "Inadequate - escalate the same day"],
+    ];
+    std::fs::write(input.join("Team tracker.xlsx"), workbook(&[("Tracker", tracker), ("Colour key", key)])).unwrap();
+    let log: &[&[&str]] = &[
+        &["Child ID", "Team", "Date sent to auditor", "Completed", "RAG", "Child seen by auditor"],
+        &["650011", "Children in Care", "01/09/2026", "21/09/2026", "G", "Y"],
+        &["650012", "Care Leavers", "01/09/2026", "22/09/2026", "A", "NA"],
+        &["650013", "Children in Care", "01/09/2026", "23/09/2026", "B", "Y"],
+        &["", "", "", "", "", ""],
+        &[
+            "Key: B = blue (outstanding), G = green (good), A = amber (RI), R = red (inadequate). Y / N / NA = not applicable. Due by the end of the month.",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
+    ];
+    std::fs::write(input.join("CiC log.xlsx"), workbook(&[("Log", log)])).unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(4), Some(7)), "{dq}");
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(1), Some(2)), "{dq}");
+}
+
+#[test]
 fn a_score_legend_an_improvement_plan_and_a_systems_own_words_are_read() {
     // Blind set 149's thornwick and eddlestone: a "Read me" sheet's legend
     // "Score (1-5) | Meaning", 5 = Outstanding, was not read (the scores were
