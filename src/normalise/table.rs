@@ -9105,12 +9105,31 @@ impl<'a> RowReader<'a> {
     /// when no allocation date is given and the due rule counts in months
     /// (end of the allocation month or of the cycle): the audit is due by the
     /// end of the cycle it names, not of its first month or of the grid's.
-    fn cycle_due(&self, row: &SourceRow, allocated: Option<chrono::NaiveDate>, rule: &str, findings: &mut Findings) -> Option<chrono::NaiveDate> {
-        if allocated.is_some() || rule.starts_with("days_after_allocation") || rule.starts_with("working_days_after_allocation") {
+    /// (With an allocation date too, where no framework, config or title
+    /// gives the table its due rule and the allocation falls in the cycle:
+    /// a tracker that names each audit's two-month sample, "Sample: Sep-Oct
+    /// 26", runs a bi-monthly programme, due by the cycle's end, not by the
+    /// end of the month it was sent out in; blind set 150's kestrelford.)
+    fn cycle_due(
+        &self,
+        row: &SourceRow,
+        allocated: Option<chrono::NaiveDate>,
+        rule: &str,
+        default_rule: bool,
+        findings: &mut Findings,
+    ) -> Option<chrono::NaiveDate> {
+        if rule.starts_with("days_after_allocation") || rule.starts_with("working_days_after_allocation") {
             return None;
         }
         let (cell, header) = self.cell(row, "audit_month")?;
         let end = cycle_end(cell)?;
+        if let Some(a) = allocated {
+            let start = crate::calendar::month_end(crate::calendar::add_months(crate::calendar::first_of_month(end), -2));
+            let in_cycle = a > start && a <= end;
+            if !default_rule || !in_cycle {
+                return None;
+            }
+        }
         findings.push(
             Severity::Info,
             "cycle_as_due",
@@ -10095,8 +10114,16 @@ impl<'a> RowReader<'a> {
             .and_then(|(c, h)| Some((month_cell(c)?, h, c.as_string())));
         let allocated = if month_alone.is_some() { None } else { self.date(row, "allocated_date", findings) };
         // "Month of audit": the allocation month when no allocation date is given.
-        let allocated_month =
-            self.parsed(row, "audit_month", findings, month_cell, "not a month (September 2026, Sep-26, 2026-09): left blank").or_else(|| {
+        // (A sample or round column's word that is no try at a month, "Re-audit
+        // (was D)" among "Sep-Oct 26", is no month, quietly: the row is a
+        // re-audit, which the row's other columns say.)
+        let no_month_try = self.cell(row, "audit_month").is_some_and(|(c, _)| {
+            matches!(c, Cell::Text(t) if !t.chars().any(|ch| ch.is_ascii_digit()) && !t.split(|ch: char| !ch.is_alphabetic()).any(|w| month_number(w).is_some()))
+        });
+        let allocated_month = (!no_month_try)
+            .then(|| self.parsed(row, "audit_month", findings, month_cell, "not a month (September 2026, Sep-26, 2026-09): left blank"))
+            .flatten()
+            .or_else(|| {
                 let (month, header, text) = month_alone?;
                 findings.push(
                     Severity::Info,
@@ -10112,6 +10139,7 @@ impl<'a> RowReader<'a> {
             });
         let framework_id = self.mapping.framework.clone().unwrap_or_else(|| super::config::GENERIC_FRAMEWORK.into());
         let framework = self.ctx.config.framework(&framework_id);
+        let default_rule = self.own_due_rule.is_none() && framework.and_then(|f| f.due_rule.as_ref()).is_none();
         let due_rule = self
             .own_due_rule
             .clone()
@@ -10177,7 +10205,7 @@ impl<'a> RowReader<'a> {
             due: self
                 .deferred_due(row, completed, allocated, findings)
                 .or_else(|| self.date(row, "due_date", findings))
-                .or_else(|| self.cycle_due(row, allocated, &due_rule, findings)),
+                .or_else(|| self.cycle_due(row, allocated, &due_rule, default_rule, findings)),
             completed,
             overall,
             overall_source,

@@ -6482,6 +6482,38 @@ fn a_trackers_one_colour_column_is_its_overall_by_a_colour_key_or_a_key_line() {
 }
 
 #[test]
+fn a_trackers_sample_of_two_months_gives_its_due_date_and_its_own_words_are_read() {
+    // Blind set 150's kestrelford and review 242's c02: "Hand in by" (due),
+    // "Given to auditor" (allocation) and "Where are we" (status) were not
+    // read; and a log that names each audit's two-month sample ("Sample":
+    // "Sep-Oct 26") beside the date it was sent out runs a bi-monthly
+    // programme: the audit is due by the sample's end, not by the end of the
+    // month it was sent (sent 2 September, done 30 October: on time).
+    let dir = scratch("sample-cycle-due");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("CiC log.csv"),
+        "Child ID,Team,Sample,Date sent to auditor,Completed,Overall grade\n\
+         660001,Children in Care,Sep-Oct 26,02/09/2026,30/10/2026,Good\n\
+         660002,Care Leavers,Sep-Oct 26,01/09/2026,21/10/2026,Good\n\
+         660003,Care Leavers,Jul-Aug 26,03/07/2026,03/09/2026,Good\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("FS tracker.csv"),
+        "Case no,Given to auditor,Hand in by,Where are we,Date audit done,Overall grade\n\
+         660011,01/09/2026,30/09/2026,Done,29/09/2026,Good\n\
+         660012,01/09/2026,15/10/2026,Done,20/10/2026,Requires improvement\n\
+         660013,01/09/2026,15/10/2026,Cancelled - case closed,,\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(3), Some(4)), "{dq}");
+}
+
+#[test]
 fn a_score_legend_an_improvement_plan_and_a_systems_own_words_are_read() {
     // Blind set 149's thornwick and eddlestone: a "Read me" sheet's legend
     // "Score (1-5) | Meaning", 5 = Outstanding, was not read (the scores were
