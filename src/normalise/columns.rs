@@ -1717,6 +1717,38 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                 continue;
             }
         }
+        // Seed 002's two parts in a council's own words: the auditor's part
+        // ("On what date did you finish your part (the auditor's part)?")
+        // beside the case's worker signing for the audit ("On what date did
+        // the CSW sign to say they have received the audit …?"): the audit
+        // is complete when the worker has signed (blind set 150's
+        // pellingham), as when Part B is so written.
+        if kind == TableKind::Audits && field == "completed_date" && top < 1000 {
+            let auditors_part = |c: usize| {
+                let f = fold(&columns[c].header);
+                ["your part", "auditor s part", "auditors part", "auditor part", "my part"].iter().any(|p| super::fold::contains_phrase(&f, p))
+            };
+            let worker_signed = |c: usize| {
+                let f = fold(&columns[c].header);
+                let worker =
+                    ["csw", "social worker", "practitioner", "case holder", "allocated worker", "sw"].iter().any(|p| super::fold::contains_phrase(&f, p));
+                worker && says_part_b_done(&columns[c].header) && !auditors_part(c)
+            };
+            let signed: Vec<usize> = cols.iter().copied().filter(|&c| worker_signed(c)).collect();
+            if let ([b], true) = (&signed[..], winners.iter().all(|&c| signed.contains(&c) || auditors_part(c)) && winners.iter().any(|&c| auditors_part(c))) {
+                keep_one(
+                    &mut columns,
+                    &mut notes,
+                    &cols,
+                    *b,
+                    |h, kept| {
+                        format!("column '{h}' matches completed_date, but it is the auditor's part, and the audit is complete when the case's worker signs for it ('{kept}'): not used")
+                    },
+                    |kept| format!("the audit is complete when the case's worker signs for it ('{kept}')"),
+                );
+                continue;
+            }
+        }
         // A bare "Date", the best match, beside a date headed in words as
         // the completion ("Finished on", "Date completed"): the bare one may
         // be any date of the form (the day the worker was seen, the day it

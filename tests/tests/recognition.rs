@@ -6514,6 +6514,57 @@ fn a_trackers_sample_of_two_months_gives_its_due_date_and_its_own_words_are_read
 }
 
 #[test]
+fn a_tracker_of_long_questions_and_a_list_of_recommendations_are_read() {
+    // Blind set 150's pellingham: a tracker headed in long questions, and
+    // its recommendations in a workbook of their own. Nothing was read: the
+    // child ("Which child is this about? (CareFirst number please)"), the
+    // allocation ("When did we ask you to do this audit?") and two dates
+    // tied as the completion, the auditor's part ("… finish your part (the
+    // auditor's part)?") and the worker's sign-off ("… did the CSW sign to
+    // say they have received the audit …?", seed 002's Part B in the
+    // council's words, which completes the audit); the recommendations had
+    // "no text column" ("What did the auditor recommend?") and no link to
+    // their audit ("Which audit is this from? (the date the CSW signed it)").
+    let dir = scratch("long-questions-tracker");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let tracker: &[&[&str]] = &[
+        &[
+            "Which child is this about? (CareFirst number please)",
+            "When did we ask you to do this audit?",
+            "When do we need it back by?",
+            "On what date did you finish your part (the auditor's part)?",
+            "On what date did the CSW sign to say they have received the audit and accepted the recommendations?",
+            "Overall, how would you describe the practice on this file?",
+        ],
+        &["670001", "01/09/2026", "30/09/2026", "20/09/2026", "29/09/2026", "Good"],
+        &["670002", "01/09/2026", "30/09/2026", "25/09/2026", "02/10/2026", "Inadequate"],
+        &["670003", "01/10/2026", "31/10/2026", "12/10/2026", "", "Good"],
+    ];
+    std::fs::write(input.join("Audits.xlsx"), workbook(&[("Audits we asked for", tracker)])).unwrap();
+    let recs: &[&[&str]] = &[
+        &[
+            "Which child? (CareFirst number)",
+            "Which audit is this from? (the date the CSW signed it)",
+            "What did the auditor recommend?",
+            "Who is going to do it?",
+            "By when should it be done?",
+            "When was it actually done?",
+        ],
+        &["670001", "29/09/2026", "Chronology to be brought up to date", "Social worker", "13/10/2026", "12/10/2026"],
+        &["670002", "02/10/2026", "Strategy discussion to be held", "Team manager", "", ""],
+    ];
+    std::fs::write(input.join("Recommendations.xlsx"), workbook(&[("What we recommended", recs)])).unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    // (670003's Part A alone: not complete.)
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2), "{dq}");
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(3)), "{dq}");
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)), "{dq}");
+    assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(1), "{dq}");
+}
+
+#[test]
 fn a_score_legend_an_improvement_plan_and_a_systems_own_words_are_read() {
     // Blind set 149's thornwick and eddlestone: a "Read me" sheet's legend
     // "Score (1-5) | Meaning", 5 = Outstanding, was not read (the scores were
