@@ -355,7 +355,11 @@ fn word_columns(rows: &[SourceRow], words: &OwnWords) -> Option<(usize, Vec<usiz
             let keyed: std::collections::BTreeSet<&String> = values.iter().filter(|v| words.by_text.contains_key(*v)).collect();
             let most = !values.is_empty() && values.iter().filter(|v| words.by_text.contains_key(*v)).count() * 3 >= values.len() * 2;
             let own = keyed.iter().any(|v| words.own.contains(*v));
-            (most && own).then(|| (i, keyed.len() >= 2, fold(&header[i].as_string()).split(' ').map(str::to_string).collect()))
+            // (One word of the key under a header that names a grade, "Grade
+            // given": D on an earlier round's one or two rows; review 243's
+            // c49, c50.)
+            let sure = keyed.len() >= 2 || matches!(&header[i], Cell::Text(h) if graded_header(h));
+            (most && own).then(|| (i, sure, fold(&header[i].as_string()).split(' ').map(str::to_string).collect()))
         })
         .collect();
     // (A column with one word of the key, "PSW moderation - colour" on the
@@ -840,6 +844,52 @@ pub(crate) fn key_row(row: &SourceRow) -> Option<(Vec<String>, BTreeMap<String, 
     key_line(&text).filter(|(_, codes)| starts_key(&word) || codes.len() >= 2)
 }
 
+/// A key's line of parts split by "|", each a field and its codes written
+/// with spaces between them, as a terse export writes it ("Key: Ovr/JC3M
+/// A=Outst B=Good C=RI D=Inad | St F=final OS=o/s W=wdn": blind set 150's
+/// brackwater): each part's fields (the whole as written, and each of those
+/// split at "/") and codes, two codes or more a part.
+fn key_row_parts(row: &SourceRow) -> Vec<(Vec<String>, BTreeMap<String, String>)> {
+    let filled = row.filled();
+    let [Cell::Text(text)] = filled.as_slice() else { return Vec::new() };
+    let t = text.trim();
+    let first_word: String = t.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    if !starts_key(&first_word) || !t.contains('|') {
+        return Vec::new();
+    }
+    let t = t[first_word.len()..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '–' | '—' | '-' | ':'));
+    t.split('|').filter_map(key_part).collect()
+}
+
+/// One part of [`key_row_parts`]: "Ovr/JC3M A=Outst B=Good C=RI D=Inad".
+fn key_part(part: &str) -> Option<(Vec<String>, BTreeMap<String, String>)> {
+    // Each "=" and the code written just before it.
+    let mut codes: Vec<(usize, &str, usize)> = Vec::new();
+    for (e, _) in part.match_indices('=') {
+        let before = part[..e].trim_end();
+        let start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let code = &before[start..];
+        if code.is_empty() || code.chars().count() > 6 || code.chars().any(char::is_lowercase) {
+            return None;
+        }
+        codes.push((start, code, e));
+    }
+    if codes.len() < 2 {
+        return None;
+    }
+    let mut out = BTreeMap::new();
+    for (n, &(_, code, e)) in codes.iter().enumerate() {
+        let end = codes.get(n + 1).map_or(part.len(), |next| next.0);
+        let label = part[e + 1..end].trim().trim_end_matches([',', ';']).trim();
+        let key = code_key(&Cell::text(code)).filter(|_| label.chars().any(char::is_alphabetic))?;
+        out.insert(key, label.to_string());
+    }
+    let named = part[..codes[0].0].trim().trim_end_matches(':').trim();
+    let mut fields: Vec<String> = std::iter::once(fold(named)).chain(named.split(['/', ',', '&']).map(fold)).filter(|f| !f.is_empty()).collect();
+    fields.dedup();
+    Some((fields, out))
+}
+
 /// Codes explained by lines of a table's own, above or below its rows ("Key
 /// – Status: F = Finalised; P = In progress" at the foot of a report): each
 /// line's codes, as the labels of the fields it names (or, naming none, of
@@ -847,12 +897,17 @@ pub(crate) fn key_row(row: &SourceRow) -> Option<(Vec<String>, BTreeMap<String, 
 pub fn key_lines(rows: &[SourceRow], place: &str) -> Option<ValueLabels> {
     let mut labels = Labels::new();
     for (i, r) in rows.iter().enumerate() {
-        let Some((fields, codes)) = key_row(r) else { continue };
-        if fields.is_empty() {
-            labels.insert(format!("\u{1}key line {i}"), codes);
-        } else {
-            for f in fields {
-                labels.entry(f).or_default().extend(codes.clone());
+        let keys = match key_row(r) {
+            Some(k) => vec![k],
+            None => key_row_parts(r),
+        };
+        for (fields, codes) in keys {
+            if fields.is_empty() {
+                labels.insert(format!("\u{1}key line {i}"), codes);
+            } else {
+                for f in fields {
+                    labels.entry(f).or_default().extend(codes.clone());
+                }
             }
         }
     }

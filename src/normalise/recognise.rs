@@ -459,6 +459,12 @@ impl ValueProfile {
 
     /// Whether the values fit a kind: `None` when there are too few to tell.
     pub fn fits(&self, kind: ValueKind) -> Option<bool> {
+        // (A person's names are never a child's id, however few: a table of
+        // two rows headed "Which child is this about?" holding "Jane Smith"
+        // would put names where the ids go; review 243's c37.)
+        if kind == ValueKind::Id && self.non_empty > 0 && self.id_like == 0 && self.names == self.non_empty {
+            return Some(false);
+        }
         if self.non_empty < 3 {
             return None;
         }

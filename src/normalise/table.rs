@@ -2521,6 +2521,13 @@ pub(crate) fn note_status_cancels(status: &str) -> bool {
 /// Whether an audit's status says it will not be done ("Cancelled - exemption
 /// agreed", "Withdrawn", "Exempt – agreed by AD", "Not required").
 fn status_cancels(status: &str) -> bool {
+    // (The audit's own word first, "Audit scrapped", "Audit stood down by
+    // Head of Service": the status is what follows; review 243's c03, c52.)
+    let trimmed = status.trim_start();
+    let status = match trimmed.get(..6) {
+        Some(head) if head.eq_ignore_ascii_case("audit ") => &trimmed[6..],
+        _ => status,
+    };
     // By its first word ("Completed - re-audit not required" is done, not cancelled).
     let f = fold(status);
     let first = f.split(' ').next().unwrap_or("");
@@ -2547,6 +2554,8 @@ fn status_cancels(status: &str) -> bool {
             | "deleted"
             | "abandoned"
             | "reallocated"
+            // ("W = wdn" in a terse export's key: blind set 150's brackwater.)
+            | "wdn"
             | "reassigned"
             // A case swapped for another (seed 000's sample: conflict of
             // interest), the other on a row of its own.
@@ -10906,7 +10915,7 @@ fn bimonthly_cycle(tokens: &[&str]) -> Option<chrono::NaiveDate> {
 
 /// A month's text with its separators as spaces ("Sep-26", "09/2026", "Jul/Aug 26").
 fn month_words(t: &str) -> String {
-    t.chars().map(|c| if matches!(c, ',' | '-' | '/' | '.') { ' ' } else { c }).collect()
+    t.chars().map(|c| if matches!(c, ',' | '-' | '/' | '.' | '–' | '—') { ' ' } else { c }).collect()
 }
 
 /// The last day of a bi-monthly cycle a cell names ("Sep/Oct 26": 31 October 2026).

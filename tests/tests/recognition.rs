@@ -6565,6 +6565,69 @@ fn a_tracker_of_long_questions_and_a_list_of_recommendations_are_read() {
 }
 
 #[test]
+fn a_terse_exports_abbreviations_and_its_key_line_of_parts_are_read() {
+    // Blind set 150's brackwater: "CID", "Dist", "Ovr" and a key line under
+    // the table in parts split by "|", each a field and its codes written
+    // with spaces between them ("Key: Ovr A=Outst B=Good C=RI D=Inad | …"):
+    // the table was read as actions with no text, and nothing was counted.
+    let dir = scratch("terse-key-parts");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("T2aud.csv"),
+        "Ref,CID,Dist,Due,Dt,Ovr\n\
+         T-1,680001,NTH,30.09.26,20.09.26,B\n\
+         T-2,680002,STH,30.09.26,02.10.26,D\n\
+         T-3,680003,NTH,15.10.26,14.10.26,A\n\
+         T-4,680004,STH,31.10.26,30.10.26,C\n\
+         \n\
+         Key: Ovr A=Outst B=Good C=RI D=Inad | Dist NTH=north STH=south\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(3), Some(4)), "{dq}");
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(4)), "{dq}");
+}
+
+#[test]
+fn the_days_rules_lookalikes_and_wordings_from_a_strangers_review() {
+    // Review 243 of the fifty-seventh session's rules: names under "Which
+    // child is this about?" had become child ids (two rows: too few to tell
+    // by their values), a privacy breach; "Audit scrapped" and "Audit stood
+    // down by Head of Service" did not cancel; "September – October 2026"
+    // (an en dash) was no cycle; an earlier round's one row of "D" under
+    // "Grade given" was not read with the workbook's key.
+    let names = run_one_file(
+        "which-child-names",
+        "tracker.csv",
+        b"Which child is this about?,Team,Due date,Date completed,Overall judgement\nJane Smith,Team A,2026-09-30,2026-09-10,Good\nTom Brown,Team A,2026-09-30,2026-09-11,Good\n",
+    );
+    let audits = std::fs::read_to_string(names.join("normalised/audits.csv")).unwrap_or_default();
+    assert!(!audits.contains("Jane Smith") && !audits.contains("Tom Brown"), "{audits}");
+    let cancelled = run_one_file(
+        "audit-scrapped",
+        "tracker.csv",
+        b"Child ID,Sample,Date allocated,Date completed,Status,Overall judgement\n\
+          690001,September \xe2\x80\x93 October 2026,2026-09-02,2026-10-20,Complete,Good\n\
+          690002,September \xe2\x80\x93 October 2026,2026-09-02,,Audit scrapped,\n\
+          690003,September \xe2\x80\x93 October 2026,2026-09-02,,Audit stood down by Head of Service,\n",
+    );
+    assert_eq!(kpi_pair(&cancelled, "audits_on_time"), (Some(1), Some(1)), "{}", data_quality(&cancelled));
+    let header: &[&str] = &["Ref", "Child no.", "Due back", "Date finished", "Auditor", "Grade given"];
+    let later: &[&[&str]] = &[
+        header,
+        &["Q-21", "691001", "30/09/2026", "10/09/2026", "Ann Bell", "C"],
+        &["Q-22", "691003", "31/10/2026", "02/10/2026", "Ann Bell", "B"],
+        &["Q-23", "691004", "31/10/2026", "05/10/2026", "Cal Dunn", "A"],
+    ];
+    let earlier: &[&[&str]] = &[header, &["Q-11", "691001", "31/07/2026", "15/07/2026", "Cal Dunn", "D"]];
+    let key: &[&[&str]] = &[&["Grade", "Meaning"], &["A", "Outstanding"], &["B", "Good"], &["C", "Requires improvement"], &["D", "Inadequate"]];
+    let rounds = run_one_file("one-letter-round", "tracker.xlsx", &workbook(&[("Sep-Oct", later), ("Jul-Aug", earlier), ("Key", key)]));
+    assert_eq!(kpi_pair(&rounds, "inadequate_reaudited_in_time"), (Some(1), Some(1)), "{}", data_quality(&rounds));
+}
+
+#[test]
 fn a_score_legend_an_improvement_plan_and_a_systems_own_words_are_read() {
     // Blind set 149's thornwick and eddlestone: a "Read me" sheet's legend
     // "Score (1-5) | Meaning", 5 = Outstanding, was not read (the scores were
