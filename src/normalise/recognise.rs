@@ -263,6 +263,9 @@ pub struct ValueProfile {
     pub ids_in_words: usize,
     /// Short text that is neither a date nor a grade nor yes / no.
     pub names: usize,
+    /// Of those, texts written as a person's name: two words or more of
+    /// letters only ("Jane Smith", "O'Neill, Tom").
+    pub person_names: usize,
     pub long_text: usize,
     /// Long text (61 to 150 characters on one line) that may still be a
     /// name: a team's ("Children in Care and Care Leavers Service - 16+ Team
@@ -427,6 +430,9 @@ impl ValueProfile {
                     p.long_names += usize::from(chars <= 150 && !t.contains('\n'));
                 } else if !date && !grade && !yn {
                     p.names += 1;
+                    let words: Vec<&str> = t.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+                    p.person_names +=
+                        usize::from(words.len() >= 2 && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '-' | '.'))));
                 }
             }
             if seen.len() < 400 && !p.repeats {
@@ -462,7 +468,7 @@ impl ValueProfile {
         // (A person's names are never a child's id, however few: a table of
         // two rows headed "Which child is this about?" holding "Jane Smith"
         // would put names where the ids go; review 243's c37.)
-        if kind == ValueKind::Id && self.non_empty > 0 && self.id_like == 0 && self.names == self.non_empty {
+        if kind == ValueKind::Id && self.non_empty > 0 && self.id_like == 0 && self.person_names == self.non_empty {
             return Some(false);
         }
         if self.non_empty < 3 {

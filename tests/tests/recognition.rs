@@ -6605,6 +6605,14 @@ fn the_days_rules_lookalikes_and_wordings_from_a_strangers_review() {
     );
     let audits = std::fs::read_to_string(names.join("normalised/audits.csv")).unwrap_or_default();
     assert!(!audits.contains("Jane Smith") && !audits.contains("Tom Brown"), "{audits}");
+    // (Ids Excel wrote in its scientific form, "4.01235E+11", are no names:
+    // the table is read, with its warning.)
+    let scientific = run_one_file(
+        "which-child-scientific",
+        "tracker.csv",
+        b"Child ID,Team,Due date,Date completed,Overall judgement\n4.01235E+11,Team A,2026-09-30,2026-09-10,Good\n4.01236E+11,Team A,2026-09-30,2026-09-11,Good\n",
+    );
+    assert_eq!(kpi_pair(&scientific, "audits_on_time"), (Some(2), Some(2)), "{}", data_quality(&scientific));
     let cancelled = run_one_file(
         "audit-scrapped",
         "tracker.csv",
