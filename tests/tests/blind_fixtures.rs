@@ -1725,3 +1725,15 @@ fn a_hundred_and_forty_ninth_blind_set_in_a_councils_own_words_again_keeps_every
     // call and four readings (known_limits.json).
     check("councils149");
 }
+
+#[test]
+fn a_hundred_and_fiftieth_blind_set_in_a_councils_own_style_keeps_what_it_reads() {
+    // The house style, third round: each seed's tool rebuilt in a council's
+    // own style (colour keys and a RAG key line, terse abbreviations with a
+    // key line of parts, long questions as headers, numbers for everything,
+    // ticks and system field names; tests/fixtures/councils150/README.md).
+    // On the first run 50 of 75 KPIs differed and four runs exited 1; 37
+    // are still open (known_limits.json: two folders still refused whole),
+    // and every other KPI must keep matching.
+    check("councils150");
+}
