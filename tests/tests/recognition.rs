@@ -6636,6 +6636,33 @@ fn the_days_rules_lookalikes_and_wordings_from_a_strangers_review() {
 }
 
 #[test]
+fn an_actions_log_in_a_councils_words_put_right_by_and_on_is_read() {
+    // Review 242's c10: "What needs to change", "Who's on it", "Put right
+    // by", "Put right on": the log was read as audits, so no actions table
+    // was read (actions KPIs not in the exports).
+    let dir = scratch("put-right-by");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(
+        input.join("tracker.csv"),
+        "Audit ID,Child ID,Due date,Date completed,Overall grade\nA1,692001,2026-09-30,2026-09-20,Good\nA2,692002,2026-10-10,2026-10-05,Requires improvement\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("actions.csv"),
+        "Audit ID,Child ID,What needs to change,Who's on it,Date set,Put right by,Put right on\n\
+         A1,692001,Update the child plan,Ann,2026-09-20,2026-09-30,2026-09-28\n\
+         A2,692002,Bring the chronology up to date,Ann,2026-10-05,2026-10-12,2026-10-20\n\
+         A2,692002,Record the child's views,Ann,2026-10-05,2026-10-19,\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let dq = data_quality(&out);
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(3)), "{dq}");
+    assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(1), "{dq}");
+}
+
+#[test]
 fn a_score_legend_an_improvement_plan_and_a_systems_own_words_are_read() {
     // Blind set 149's thornwick and eddlestone: a "Read me" sheet's legend
     // "Score (1-5) | Meaning", 5 = Outstanding, was not read (the scores were
