@@ -106,6 +106,14 @@ pub fn starts_with_words(text: &str, words: &str) -> bool {
     text.strip_prefix(words).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
 }
 
+/// A text's first word (its leading run of letters), lower-cased, and the
+/// text after it as written ("Scrapped - duplicate" gives "scrapped" and
+/// " - duplicate").
+pub fn first_word(t: &str) -> (String, &str) {
+    let end = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
+    (t[..end].to_lowercase(), &t[end..])
+}
+
 /// Whether `phrase` (folded) occurs in `text` (folded) as whole words.
 pub fn contains_phrase(text: &str, phrase: &str) -> bool {
     if phrase.is_empty() {

@@ -784,12 +784,9 @@ fn starts_key(first_word: &str) -> bool {
 /// "," where no ";" is written).
 pub(crate) fn key_line(text: &str) -> Option<(Vec<String>, BTreeMap<String, String>)> {
     let t = text.trim();
-    let first_word: String = t.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-    let rest = if starts_key(&first_word) {
-        t[first_word.len()..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '–' | '—' | '-' | ':' | '(' | ')'))
-    } else {
-        t
-    };
+    let (first_word, after) = super::fold::first_word(t);
+    let rest =
+        if starts_key(&first_word) { after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '–' | '—' | '-' | ':' | '(' | ')')) } else { t };
     // (A totals line, "Total: RI = 2, INAD = 2", counts codes: no key.)
     if matches!(first_word.as_str(), "total" | "totals" | "count" | "counts" | "sum" | "subtotal") {
         return None;
@@ -840,7 +837,7 @@ pub(crate) fn key_row(row: &SourceRow) -> Option<(Vec<String>, BTreeMap<String, 
     let filled = row.filled();
     let Some(Cell::Text(first)) = filled.first() else { return None };
     let text = filled.iter().map(|c| c.as_string()).collect::<Vec<_>>().join(", ");
-    let word: String = first.trim().chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    let word = super::fold::first_word(first.trim()).0;
     key_line(&text).filter(|(_, codes)| starts_key(&word) || codes.len() >= 2)
 }
 
@@ -853,11 +850,11 @@ fn key_row_parts(row: &SourceRow) -> Vec<(Vec<String>, BTreeMap<String, String>)
     let filled = row.filled();
     let [Cell::Text(text)] = filled.as_slice() else { return Vec::new() };
     let t = text.trim();
-    let first_word: String = t.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    let (first_word, after) = super::fold::first_word(t);
     if !starts_key(&first_word) || !t.contains('|') {
         return Vec::new();
     }
-    let t = t[first_word.len()..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '–' | '—' | '-' | ':'));
+    let t = after.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '–' | '—' | '-' | ':'));
     t.split('|').filter_map(key_part).collect()
 }
 

@@ -2449,8 +2449,8 @@ pub fn action_withdrawn(status: &str) -> bool {
     let t = status.trim();
     // ("Action withdrawn", "Action cancelled by manager": the action's own word first.)
     let t = ["action ", "Action ", "ACTION ", "recommendation ", "Recommendation "].iter().find_map(|p| t.strip_prefix(p)).unwrap_or(t).trim_start();
-    let word_end = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
-    let (word, rest) = (t[..word_end].to_lowercase(), t[word_end..].trim_start());
+    let (word, rest) = super::fold::first_word(t);
+    let rest = rest.trim_start();
     // ("Dropped", "Scrapped": a council's own words, review 242's c58.)
     if !matches!(word.as_str(), "withdrawn" | "removed" | "cancelled" | "canceled" | "deleted" | "rescinded" | "void" | "voided" | "dropped" | "scrapped") {
         return false;
@@ -2536,9 +2536,7 @@ fn status_cancels(status: &str) -> bool {
     // "Dropped"): not "Pulled forward from November" nor "Dropped to RI
     // after moderation" (review 242's c41, c42).
     if matches!(first, "scrapped" | "pulled" | "dropped") {
-        let t = status.trim_start();
-        let rest = t.char_indices().find(|(_, c)| !c.is_alphabetic()).map_or("", |(i, _)| &t[i..]);
-        return why_follows(rest, &["from", "out", "off"]);
+        return why_follows(super::fold::first_word(status.trim_start()).1, &["from", "out", "off"]);
     }
     // A reallocated audit is done by another auditor, on a row of its own.
     matches!(
@@ -9131,10 +9129,9 @@ impl<'a> RowReader<'a> {
             return None;
         }
         let (cell, header) = self.cell(row, "audit_month")?;
-        let end = cycle_end(cell)?;
+        let (first, end) = cycle_span(cell)?;
         if let Some(a) = allocated {
-            let start = crate::calendar::month_end(crate::calendar::add_months(crate::calendar::first_of_month(end), -2));
-            let in_cycle = a > start && a <= end;
+            let in_cycle = a >= first && a <= end;
             if !default_rule || !in_cycle {
                 return None;
             }
@@ -10918,11 +10915,17 @@ fn month_words(t: &str) -> String {
     t.chars().map(|c| if matches!(c, ',' | '-' | '/' | '.' | '–' | '—') { ' ' } else { c }).collect()
 }
 
-/// The last day of a bi-monthly cycle a cell names ("Sep/Oct 26": 31 October 2026).
-pub fn cycle_end(cell: &Cell) -> Option<chrono::NaiveDate> {
+/// The first and last days of a bi-monthly cycle a cell names ("Sep/Oct
+/// 26": 1 September and 31 October 2026).
+fn cycle_span(cell: &Cell) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
     let Cell::Text(t) = cell else { return None };
     let first = bimonthly_cycle(&month_words(t).split_whitespace().collect::<Vec<_>>())?;
-    Some(crate::calendar::month_end(crate::calendar::add_months(first, 1)))
+    Some((first, crate::calendar::month_end(crate::calendar::add_months(first, 1))))
+}
+
+/// The last day of a bi-monthly cycle a cell names ("Sep/Oct 26": 31 October 2026).
+pub fn cycle_end(cell: &Cell) -> Option<chrono::NaiveDate> {
+    cycle_span(cell).map(|(_, end)| end)
 }
 
 pub fn month_cell(cell: &Cell) -> Option<chrono::NaiveDate> {
