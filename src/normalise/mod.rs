@@ -385,12 +385,12 @@ fn set_aside_in(tables: &mut [table::TableReport], file: &str, sheet: &Option<St
 }
 
 /// Whether a child id is a test's: it says so ("TEST01", "TEST PERSON – do
-/// not use"), or it is a placeholder (one digit repeated, "9999999",
-/// "0000000") that an audit set aside as a test was of.
+/// not use"), or it looks made up ([`made_up_id`]: "9999999", "0000000",
+/// "4699999") and an audit set aside as a test was of it (blind set 150's
+/// wrenmouth: the trainer's audit of 4699999, and its "Demo action").
 fn test_child(id: &str, test_audits: &std::collections::BTreeSet<String>) -> bool {
     let id = id.trim();
-    let placeholder = id.len() >= 4 && id.bytes().all(|b| b.is_ascii_digit()) && id.bytes().all(|b| b == id.as_bytes()[0]);
-    table::says_test(id) || (placeholder && test_audits.contains(id))
+    table::says_test(id) || (made_up_id(id) && test_audits.contains(id))
 }
 
 /// Whether a child id looks made up, as a trainer's person's is: it says

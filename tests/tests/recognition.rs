@@ -6712,3 +6712,64 @@ fn a_score_legend_an_improvement_plan_and_a_systems_own_words_are_read() {
     assert_eq!(kpi_pair(&out, "notes_recorded_in_time"), (Some(3), Some(3)), "{dq}");
     assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(2), Some(2)), "{dq}");
 }
+
+#[test]
+fn ticks_explained_on_a_key_sheet_and_an_overall_named_in_brackets_are_read() {
+    // Blind set 150's wrenmouth: grades written as ticks and crosses (✔✔ / ✔ /
+    // ✘) with a "Symbol | Means" key sheet, the overall question named so only
+    // in brackets, the completion headed "Audit finished".
+    let log: &[&[&str]] = &[
+        &["Child", "Sent to auditor", "Audit finished", "Risk", "Plans", "Has our help made life better? (overall)"],
+        &["4600001", "10/08/2026", "05/09/2026", "✘", "✔", "✘"],
+        &["4600002", "18/08/2026", "10/09/2026", "✔", "✔✔", "✔"],
+        &["4600003", "01/09/2026", "15/09/2026", "✔✔", "✔", "✔✔"],
+        &["4600004", "01/09/2026", "22/09/2026", "✘", "✘", "✘"],
+        &["4600005", "07/09/2026", "18/09/2026", "✔", "✔", "✔"],
+    ];
+    let key: &[&[&str]] =
+        &[&["Symbol", "Means"], &["✔✔", "Exceeds good"], &["✔", "Meets good"], &["✘", "Does not meet good"], &["n/a", "Not applicable to this child"]];
+    let out = run_one_file("ticks-key-sheet", "Audit log.xlsx", &workbook(&[("Log", log), ("Key", key)]));
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(5));
+    // Three of five good or better: a tick meets good, two exceed it, a cross does not.
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(3), Some(5)));
+    let dq = data_quality(&out);
+    assert!(dq.contains("✔✔ = Exceeds good"), "{dq}");
+}
+
+#[test]
+fn a_case_management_extract_headed_by_system_field_names_is_read() {
+    // Blind set 150's wrenmouth: "NOTE_CAT" is the note's category (beside
+    // "NOTE_SUBCAT", PERSON_REF, EVENT_DTTM, CREATED_DTTM and SEEN_ALONE_IND),
+    // its values codes explained in a lookup file of the system's own.
+    let dir = scratch("system-field-names");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("WRN_LEGAL_STATUS_EXTRACT.csv"), "PERSON_REF,LS_CODE,LS_START_DT,LS_END_DT\n4610001,CPP,2026-01-05,\n4610002,CPP,2026-06-01,\n")
+        .unwrap();
+    std::fs::write(
+        input.join("WRN_CASE_NOTES_EXTRACT.csv"),
+        "PERSON_REF,NOTE_CAT,NOTE_SUBCAT,EVENT_DTTM,CREATED_DTTM,SEEN_ALONE_IND\n\
+         4610001,VIS,CPV,2026-08-25 10:00:00,2026-08-25 16:30:00,Y\n\
+         4610001,VIS,CPV,2026-09-08 10:00:00,2026-09-08 16:30:00,Y\n\
+         4610001,TEL,,2026-09-15 10:00:00,2026-09-15 16:30:00,\n\
+         4610001,VIS,CPV,2026-09-22 10:00:00,2026-09-23 16:30:00,N\n\
+         4610001,VIS,CPV,2026-10-06 10:00:00,2026-10-06 16:30:00,Y\n\
+         4610001,VIS,CPV,2026-10-20 10:00:00,2026-10-21 16:30:00,Y\n\
+         4610002,VIS,CPV,2026-08-20 10:00:00,2026-08-20 16:30:00,Y\n\
+         4610002,VIS,CPV,2026-09-30 10:00:00,2026-09-30 16:30:00,Y\n\
+         4610002,VIS,CPV,2026-10-14 10:00:00,2026-10-14 16:30:00,Y\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("WRN_code_lookup.csv"),
+        "FIELD,CODE,MEANING\nNOTE_CAT,VIS,Visit to child\nNOTE_SUBCAT,CPV,Child protection statutory visit\nNOTE_CAT,TEL,Telephone call\nNOTE_CAT,SUP,Case supervision\nSEEN_ALONE_IND,Y,Seen alone\nSEEN_ALONE_IND,N,Not seen alone\nLS_CODE,CPP,Child protection plan\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    let m = metrics(&out);
+    let k = |id: &str| m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
+    assert_eq!(k("cp_visits_in_time")["not_in_source"].as_bool(), Some(false), "{}", data_quality(&out));
+    // 4610002 went 41 days without a visit (20 August to 30 September).
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(2)));
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(6), Some(6)));
+}
