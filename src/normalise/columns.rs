@@ -124,6 +124,22 @@ fn says_part_b_done(header: &str) -> bool {
     done && !deadline
 }
 
+/// A header naming the auditor's own part of a two-part audit ("When did you
+/// finish your part (the auditor's part)?").
+fn auditors_part(header: &str) -> bool {
+    let f = fold(header);
+    ["your part", "auditor s part", "auditors part", "auditor part", "my part"].iter().any(|p| super::fold::contains_phrase(&f, p))
+}
+
+/// A header saying the case's worker signed for, received or completed the
+/// audit ("When did the CSW sign to say they have received the audit?"), not
+/// the auditor's part.
+fn worker_signed(header: &str) -> bool {
+    let f = fold(header);
+    let worker = ["csw", "social worker", "practitioner", "case holder", "allocated worker", "sw"].iter().any(|p| super::fold::contains_phrase(&f, p));
+    worker && says_part_b_done(header) && !auditors_part(header)
+}
+
 fn keep_one(
     columns: &mut [ColumnMap],
     notes: &mut Vec<String>,
@@ -1613,6 +1629,31 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         }
     }
 
+    // The case's worker signing for the audit, asked as a question too long
+    // for a field's name ("When did the CSW sign to say they have received
+    // the audit and agree with it?"), beside the auditor's part read as the
+    // completion: it is a candidate for the completion too, as strong as the
+    // auditor's part, and the rule below for the two parts keeps it (review
+    // 243's c31, c55, c56).
+    if kind == TableKind::Audits {
+        let part = columns.iter().position(|c| c.target == Target::Field("completed_date".into()) && c.score < 1000 && auditors_part(&c.header));
+        let signed: Vec<usize> = (0..columns.len())
+            .filter(|&ci| columns[ci].target == Target::Unmapped && worker_signed(&columns[ci].header))
+            .filter(|&ci| {
+                let p = &profiles[columns[ci].index];
+                p.non_empty > 0 && p.dates * 10 >= p.non_empty * 9
+            })
+            .collect();
+        if let (Some(part), [ci]) = (part, &signed[..]) {
+            let score = scores[part];
+            let c = &mut columns[*ci];
+            c.target = Target::Field("completed_date".into());
+            c.score = score;
+            c.reason = "the case's worker signing for the audit, beside the auditor's part".into();
+            scores[*ci] = score;
+        }
+    }
+
     // One column per single-valued field: the strongest wins; a tie is reported.
     let mut by_field: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (ci, c) in columns.iter().enumerate() {
@@ -1754,16 +1795,8 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         // is complete when the worker has signed (blind set 150's
         // pellingham), as when Part B is so written.
         if kind == TableKind::Audits && field == "completed_date" && top < 1000 {
-            let auditors_part = |c: usize| {
-                let f = fold(&columns[c].header);
-                ["your part", "auditor s part", "auditors part", "auditor part", "my part"].iter().any(|p| super::fold::contains_phrase(&f, p))
-            };
-            let worker_signed = |c: usize| {
-                let f = fold(&columns[c].header);
-                let worker =
-                    ["csw", "social worker", "practitioner", "case holder", "allocated worker", "sw"].iter().any(|p| super::fold::contains_phrase(&f, p));
-                worker && says_part_b_done(&columns[c].header) && !auditors_part(c)
-            };
+            let auditors_part = |c: usize| auditors_part(&columns[c].header);
+            let worker_signed = |c: usize| worker_signed(&columns[c].header);
             let signed: Vec<usize> = cols.iter().copied().filter(|&c| worker_signed(c)).collect();
             if let ([b], true) = (&signed[..], winners.iter().all(|&c| signed.contains(&c) || auditors_part(c)) && winners.iter().any(|&c| auditors_part(c))) {
                 keep_one(

@@ -399,7 +399,9 @@ impl ValueProfile {
             let yn = !matches!(c, Cell::Number(_)) && !matches!(c, Cell::Text(t) if t == "1" || t == "0") && !sentence && super::scales::answer(c).is_some();
             let outcome = !yn && matches!(super::table::moderation_outcome(c), Some(super::model::Answer::Yes | super::model::Answer::No));
             // A month written as text ("Sep-26", "September 2026") where no date reads.
-            let month = !date && matches!(c, Cell::Text(_)) && super::table::month_cell(c).is_some();
+            // (Or a two-month cycle without its year, "Sept-Oct", the one its
+            // row's allocation falls in.)
+            let month = !date && matches!(c, Cell::Text(_)) && (super::table::month_cell(c).is_some() || super::table::cycle_without_year(c));
             // (A sibling group's ids, "C1001, C1002", are ids too.)
             let in_words =
                 matches!(c, Cell::Text(t) if t.len() <= 120 && !date && !grade && (super::identity::id_token(t).is_some() || super::sibling_ids(t).len() >= 2));

@@ -9129,7 +9129,7 @@ impl<'a> RowReader<'a> {
             return None;
         }
         let (cell, header) = self.cell(row, "audit_month")?;
-        let (first, end) = cycle_span(cell)?;
+        let (first, end) = cycle_span(cell).or_else(|| yearless_cycle(cell, allocated?))?;
         if let Some(a) = allocated {
             let in_cycle = a >= first && a <= end;
             if !default_rule || !in_cycle {
@@ -10126,9 +10126,17 @@ impl<'a> RowReader<'a> {
         let no_month_try = self.cell(row, "audit_month").is_some_and(|(c, _)| {
             matches!(c, Cell::Text(t) if !t.chars().any(|ch| ch.is_ascii_digit()) && !t.split(|ch: char| !ch.is_alphabetic()).any(|w| month_number(w).is_some()))
         });
-        let allocated_month = (!no_month_try)
+        // (A cycle without its year, "Sept-Oct", is the one the allocation
+        // date falls in: review 243's c24, c45.)
+        let yearless = allocated.and_then(|a| yearless_cycle(self.cell(row, "audit_month")?.0, a)).map(|(first, _)| first);
+        // (Beside an allocation or a due date, one the allocation falls
+        // outside, a sample's months before it was sent out, is passed over
+        // quietly too: the row's own dates say when it was given and due.)
+        let other_cycle = (allocated.is_some() || self.due_date_of(row).is_some()) && self.cell(row, "audit_month").is_some_and(|(c, _)| cycle_without_year(c));
+        let allocated_month = (!no_month_try && !other_cycle)
             .then(|| self.parsed(row, "audit_month", findings, month_cell, "not a month (September 2026, Sep-26, 2026-09): left blank"))
             .flatten()
+            .or(yearless)
             .or_else(|| {
                 let (month, header, text) = month_alone?;
                 findings.push(
@@ -10919,8 +10927,52 @@ fn month_words(t: &str) -> String {
 /// 26": 1 September and 31 October 2026).
 fn cycle_span(cell: &Cell) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
     let Cell::Text(t) = cell else { return None };
-    let first = bimonthly_cycle(&month_words(t).split_whitespace().collect::<Vec<_>>())?;
+    let first = bimonthly_cycle(&month_words(&unbracketed(t)).split_whitespace().collect::<Vec<_>>())?;
     Some((first, crate::calendar::month_end(crate::calendar::add_months(first, 1))))
+}
+
+/// A cycle's text without its bracketed note ("Sep/Oct (re-audit)": "Sep/Oct ").
+fn unbracketed(t: &str) -> std::borrow::Cow<'_, str> {
+    if !t.contains('(') {
+        return std::borrow::Cow::Borrowed(t);
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut depth = 0usize;
+    for ch in t.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(ch),
+            _ => {}
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The two month names of a bi-monthly cycle written without its year
+/// ("Sept-Oct", "Sep/Oct").
+fn cycle_months(cell: &Cell) -> Option<(String, String)> {
+    let Cell::Text(t) = cell else { return None };
+    let words = month_words(&unbracketed(t));
+    let [a, b] = words.split_whitespace().collect::<Vec<_>>()[..] else { return None };
+    bimonthly_cycle(&[a, b, "2000"]).map(|_| (a.to_string(), b.to_string()))
+}
+
+/// Whether a cell names a bi-monthly cycle without its year ("Sept-Oct").
+pub fn cycle_without_year(cell: &Cell) -> bool {
+    cycle_months(cell).is_some()
+}
+
+/// The first and last days of a bi-monthly cycle named without its year
+/// ("Sept-Oct", "Sep/Oct"), taken to be the one `within` falls in.
+fn yearless_cycle(cell: &Cell, within: chrono::NaiveDate) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    use chrono::Datelike;
+    let (a, b) = cycle_months(cell)?;
+    // (The year written is the second month's: "Dec/Jan" of an allocation in December is next year's.)
+    [within.year(), within.year() + 1].into_iter().find_map(|y| {
+        let (first, end) = cycle_span(&Cell::text(&format!("{a} {b} {y}")))?;
+        (first <= within && within <= end).then_some((first, end))
+    })
 }
 
 /// The last day of a bi-monthly cycle a cell names ("Sep/Oct 26": 31 October 2026).
@@ -10937,7 +10989,8 @@ pub fn month_cell(cell: &Cell) -> Option<chrono::NaiveDate> {
     let Cell::Text(t) = cell else { return None };
     let cleaned = month_words(t);
     let tokens: Vec<&str> = cleaned.split_whitespace().collect();
-    let [a, b] = tokens.as_slice() else { return bimonthly_cycle(&tokens) };
+    // (A cycle with a note in brackets too: "Sep/Oct 26 (re-audit)".)
+    let [a, b] = tokens.as_slice() else { return cycle_span(cell).map(|(first, _)| first) };
     let year = |s: &str| -> Option<i32> {
         let y: i32 = s.parse().ok()?;
         match s.len() {
@@ -12910,6 +12963,13 @@ mod tests {
         assert_eq!(cycle_end(&Cell::text("Aug-Sep 2026")), Some(date(2026, 9, 30)));
         assert_eq!(cycle_end(&Cell::text("Dec/Jan 27")), Some(date(2027, 1, 31)));
         assert_eq!(cycle_end(&Cell::text("September 2026")), None);
+        // Without its year: the cycle the allocation falls in, or none.
+        let yearless = |t: &str, y, m, d| yearless_cycle(&Cell::text(t), date(y, m, d));
+        assert_eq!(yearless("Sept-Oct", 2026, 9, 3), Some((date(2026, 9, 1), date(2026, 10, 31))));
+        assert_eq!(yearless("Dec/Jan", 2026, 12, 10), Some((date(2026, 12, 1), date(2027, 1, 31))));
+        assert_eq!(yearless("Dec/Jan", 2027, 1, 10), Some((date(2026, 12, 1), date(2027, 1, 31))));
+        assert_eq!(yearless("Sept-Oct", 2026, 11, 3), None);
+        assert_eq!(yearless("Sep/Oct 26", 2026, 9, 3), None);
         assert!(status_of_something_else("Action Plan Status") && status_of_something_else("Moderation status"));
         assert!(!status_of_something_else("Audit status") && !status_of_something_else("Status"));
     }

@@ -6773,3 +6773,36 @@ fn a_case_management_extract_headed_by_system_field_names_is_read() {
     assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(2)));
     assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(6), Some(6)));
 }
+
+#[test]
+fn a_round_named_without_its_year_is_the_cycle_its_allocation_falls_in() {
+    // Review 243's c24 and c45: a bare "Round" column of two-month cycles,
+    // some written without a year ("Sept-Oct") beside others with one, and a
+    // re-audit's own word. With no due rule given, an audit sent out inside
+    // its cycle is due by the cycle's end; the re-audit by the default rule.
+    let rows: &[&[&str]] = &[
+        &["Child ID", "Team", "Round", "Date allocated", "Date completed", "Overall judgement"],
+        &["C2401", "Team A", "Sep/Oct 2026", "03/09/2026", "20/10/2026", "Good"],
+        &["C2402", "Team A", "Sept-Oct", "10/09/2026", "25/10/2026", "Good"],
+        &["C2403", "Team A", "Sept-Oct", "15/09/2026", "29/10/2026", "Good"],
+        &["C2404", "Team A", "Re-audit (was D)", "20/09/2026", "10/10/2026", "Good"],
+    ];
+    let out = run_one_file("yearless-round", "tracker.xlsx", &workbook(&[("Tracker", rows)]));
+    // Three due 31 October and done by then; the re-audit due 30 September, done late.
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(3), Some(4)));
+    assert!(!data_quality(&out).contains("not a month"), "{}", data_quality(&out));
+}
+
+#[test]
+fn the_workers_sign_off_asked_as_a_long_question_is_the_completion_beside_the_auditors_part() {
+    // Review 243's c31, c55, c56: the case's worker signing for the audit,
+    // asked at length ("... and agree with it?"), beside the auditor's part.
+    let csv = "Child ID,Team,When did we ask you to do this audit?,To be returned by,When did you finish your part (the auditor's part)?,When did the social worker sign to say they have received the audit and agree with it?,Overall judgement\n\
+               C551,Team A,2026-08-10,2026-09-10,2026-08-28,2026-09-05,Good\n\
+               C552,Team A,2026-09-01,2026-09-20,2026-09-18,2026-10-02,Good\n\
+               C553,Team A,2026-09-05,2026-09-30,2026-09-25,,Good\n";
+    let out = run_one_file("worker-sign-off-question", "tracker.csv", csv.as_bytes());
+    // Done when signed: C551 and C552 in the period; C552 late, C553 not done.
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(3)));
+}
