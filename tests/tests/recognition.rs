@@ -6806,3 +6806,17 @@ fn the_workers_sign_off_asked_as_a_long_question_is_the_completion_beside_the_au
     assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
     assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(3)));
 }
+
+#[test]
+fn a_long_question_to_the_family_is_read_however_many_joining_words_it_has() {
+    // Blind set 150's pellingham: "Did you speak to mum, dad or whoever looks
+    // after the child?" is seven words of meaning; its "to" and "or" had made
+    // it a question too long for a field's name, so it was read as an
+    // unplaced practice question and family_spoken_to was not in the exports.
+    let csv = "Child ID,Date completed,Overall grade,\"Did you speak to mum, dad or whoever looks after the child?\"\n\
+               C1,01/09/2026,Good,Yes\n\
+               C2,02/09/2026,Good,No - birth mum did not reply\n\
+               C3,03/09/2026,Good,Yes - mum\n";
+    let out = run_one_file("family-long-question", "tracker.csv", csv.as_bytes());
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(2), Some(3)));
+}
