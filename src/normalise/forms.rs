@@ -892,8 +892,15 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
         return;
     }
     // A form filled in to try the template ("Child's ID: TEST", "Name of
-    // Auditor: Test Auditor"): a test's, with its actions grid.
-    let test = [Some(&audit.child_id), audit.auditor.as_ref()].into_iter().flatten().find(|v| super::table::says_test(v)).cloned();
+    // Auditor: Test Auditor", "Name of Team: Test"): a test's, with its
+    // actions grid (a table's row is so by its team too; blind set 152's
+    // hollinsford, a workbook of one form per tab, counted its TEST tab).
+    let test = [Some(&audit.child_id), audit.auditor.as_ref()]
+        .into_iter()
+        .flatten()
+        .find(|v| super::table::says_test(v))
+        .or_else(|| audit.team.as_ref().filter(|t| super::table::team_says_test(t)))
+        .cloned();
     if let Some(value) = test {
         report.reject(super::table::TEST_RECORD);
         model.test_children.insert(audit.child_id.trim().to_string());
@@ -1050,7 +1057,9 @@ fn action_columns(ctx: &Context, row: &SourceRow) -> Vec<(usize, String)> {
             if is_action_header(&text) {
                 return Some((i, "text".to_string()));
             }
-            let words = ctx.recogniser.words(&super::recognise::prepare(&text));
+            // (A note in brackets is no part of the column's name: "Date
+            // completed (added by PPRI)", blind set 152's hollinsford.)
+            let words = ctx.recogniser.words(&super::recognise::prepare_header(&text));
             let has = |p: &str| words.iter().any(|w| w.starts_with(p));
             if has("review") && has("date") {
                 return Some((i, "reviewed_date".into()));

@@ -2348,17 +2348,18 @@ fn removal_note(note: &str) -> bool {
     if UNDONE.iter().any(|w| contains_phrase(&f, w)) || f.contains("rebook") || f.contains("resched") {
         return false;
     }
-    let of_the_audits = ["sample", "audit", "audits", "allocation", "audit programme", "programme"].iter().any(|w| contains_phrase(&f, w));
+    let of_the_audits = ["sample", "audit", "audits", "audited", "allocation", "audit programme", "programme"].iter().any(|w| contains_phrase(&f, w));
     // ("Audit stopped - child transferred to another council": the audit
     // first, then what became of it.)
     let stopped = ["audit stopped", "audit abandoned", "audit discontinued", "audit halted"].iter().any(|p| f.starts_with(p));
-    (matches!(first, "removed" | "withdrawn" | "taken" | "cancelled" | "canceled" | "exempt" | "exempted" | "stopped" | "abandoned" | "discontinued")
+    // ("EXEMPTION agreed by AD 6/10 - not to be audited this month": blind set 152's kelderby.)
+    (matches!(first, "removed" | "withdrawn" | "taken" | "cancelled" | "canceled" | "exempt" | "exempted" | "exemption" | "stopped" | "abandoned" | "discontinued")
         && of_the_audits)
         || stopped
         || f.starts_with("replaced by")
         || f.starts_with("not required")
         || f.starts_with("no longer required")
-        || f.starts_with("not to be audited")
+        || contains_phrase(&f, "not to be audited")
         // (Given to another auditor, whose row is the audit: "Handed over to
         // P. Okonedo 28/09 (my leave) - not started".)
         || ["handed over to", "handed to", "passed to", "passed over to", "reallocated to", "reassigned to", "given to"].iter().any(|p| f.starts_with(p))
@@ -4433,11 +4434,23 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         // "Date", "Q12") heads its columns in every reading: they are that
         // audit's, never this one's (untitled, "Date" ties with "Date
         // completed", "Q12" is read as this audit's question 12).
+        // So does a title of the moderation ("Moderation" over "Date", "By",
+        // "Grade", "Agree?"): its "Grade" is the moderator's, not the
+        // audit's overall (blind set 152's saltcombe).
+        let moderation = |t: &str| {
+            let f = fold(t);
+            let w: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+            w.len() <= 3 && w.iter().any(|w| w.starts_with("moderat"))
+        };
+        let names_its_own = |title: &str, t: &str| {
+            let f = fold(t);
+            super::columns::names_earlier_audit(&f) || (moderation(title) && (f.contains("moderat") || f.contains("auditor")))
+        };
         let earlier: Vec<(usize, String)> = if h > 0 {
             crate::ingest::header::group_titles(&sample[h - 1], sample[h].cells.len())
                 .into_iter()
                 .enumerate()
-                .filter_map(|(i, t)| t.filter(|t| super::columns::names_earlier_audit(&fold(t))).map(|t| (i, t)))
+                .filter_map(|(i, t)| t.filter(|t| super::columns::names_earlier_audit(&fold(t)) || moderation(t)).map(|t| (i, t)))
                 .collect()
         } else {
             Vec::new()
@@ -4456,7 +4469,10 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             }
             for (i, title) in &earlier {
                 let titled = match cells.get(*i) {
-                    Some(Cell::Text(t)) if !super::columns::names_earlier_audit(&fold(t)) => Some(crate::ingest::header::under_title(title, t)),
+                    // (Not a sub-heading that names its own: "Moderator's
+                    // grade", or "Auditor's grade" set beside the moderation to
+                    // compare; stranger review 26's 02b.)
+                    Some(Cell::Text(t)) if !names_its_own(title, t) => Some(crate::ingest::header::under_title(title, t)),
                     _ => None,
                 };
                 if let Some(t) = titled {
@@ -9305,7 +9321,17 @@ impl<'a> RowReader<'a> {
         let read = |c: &Cell| self.as_date(c);
         // A day and month with no year ("Sept 3rd") is in the year most of the table's dates are in.
         if let (Some(year), Some((cell, header))) = (self.usual_year, self.cell(row, field)) {
-            if let Some((m, d)) = (read(cell).is_none()).then(|| crate::ingest::cell::day_month_without_year(&cell.as_string())).flatten() {
+            // (Or in figures, "28/10", "1/9", among a table's full dates: day
+            // first unless the table's dates are month first; blind set 152's kelderby.)
+            let in_figures = |t: &str| {
+                let t = t.trim();
+                t.split_once('/').is_some_and(|(a, b)| [a, b].iter().all(|x| (1..=2).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit())))
+            };
+            let day_month = |t: &str| {
+                crate::ingest::cell::day_month_without_year(t)
+                    .or_else(|| in_figures(t).then(|| super::yearless::day_month(t, self.month_first).map(|dm| (dm.month, dm.day))).flatten())
+            };
+            if let Some((m, d)) = (read(cell).is_none()).then(|| day_month(&cell.as_string())).flatten() {
                 if let Some(date) = chrono::NaiveDate::from_ymd_opt(year, m, d) {
                     findings.push(
                         Severity::Warning,
@@ -10927,33 +10953,15 @@ fn month_words(t: &str) -> String {
 /// 26": 1 September and 31 October 2026).
 fn cycle_span(cell: &Cell) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
     let Cell::Text(t) = cell else { return None };
-    let first = bimonthly_cycle(&month_words(&unbracketed(t)).split_whitespace().collect::<Vec<_>>())?;
+    let first = bimonthly_cycle(&month_words(&super::recognise::outside_brackets(t)).split_whitespace().collect::<Vec<_>>())?;
     Some((first, crate::calendar::month_end(crate::calendar::add_months(first, 1))))
-}
-
-/// A cycle's text without its bracketed note ("Sep/Oct (re-audit)": "Sep/Oct ").
-fn unbracketed(t: &str) -> std::borrow::Cow<'_, str> {
-    if !t.contains('(') {
-        return std::borrow::Cow::Borrowed(t);
-    }
-    let mut out = String::with_capacity(t.len());
-    let mut depth = 0usize;
-    for ch in t.chars() {
-        match ch {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(ch),
-            _ => {}
-        }
-    }
-    std::borrow::Cow::Owned(out)
 }
 
 /// The two month names of a bi-monthly cycle written without its year
 /// ("Sept-Oct", "Sep/Oct").
 fn cycle_months(cell: &Cell) -> Option<(String, String)> {
     let Cell::Text(t) = cell else { return None };
-    let words = month_words(&unbracketed(t));
+    let words = month_words(&super::recognise::outside_brackets(t));
     let [a, b] = words.split_whitespace().collect::<Vec<_>>()[..] else { return None };
     bimonthly_cycle(&[a, b, "2000"]).map(|_| (a.to_string(), b.to_string()))
 }

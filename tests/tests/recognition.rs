@@ -6820,3 +6820,56 @@ fn a_long_question_to_the_family_is_read_however_many_joining_words_it_has() {
     let out = run_one_file("family-long-question", "tracker.csv", csv.as_bytes());
     assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(2), Some(3)));
 }
+
+#[test]
+fn a_moderation_title_over_two_header_rows_makes_its_grade_the_moderators() {
+    // Blind set 152's saltcombe: "Moderation" merged over "Date", "By",
+    // "Grade", "Agree?" beside the audit's own questions, Q12 the overall:
+    // the "Grade" under it is the moderator's, not the audit's overall.
+    let rows: &[&[&str]] = &[
+        &["Full audit tracker 2026/27"],
+        &["Audit", "", "", "", "", "", "", "Moderation", "", "", ""],
+        &[
+            "Ref",
+            "Client ID",
+            "Team",
+            "Audit date",
+            "Q1 Risk",
+            "Q7 Quality of plans",
+            "Q12 How has the help provided improved outcomes?",
+            "Date",
+            "By",
+            "Grade",
+            "Agree?",
+        ],
+        &["E01", "2201", "Family Help", "13/08/2026", "Meets good", "Exceeds good", "Meets good", "", "", "", ""],
+        &["E02", "2202", "Family Help", "03/09/2026", "Meets good", "Meets good", "Exceeds good", "10/09/2026", "Ann Senior", "Exceeds good", "Yes"],
+        &["E03", "2203", "Care Experienced", "10/09/2026", "Does not meet good", "Meets good", "Does not meet good", "", "", "", ""],
+        &["E04", "2204", "Care Experienced", "17/09/2026", "Meets good", "Meets good", "Meets good", "01/10/2026", "Ann Senior", "Does not meet good", "No"],
+        &["E05", "2205", "Family Help", "01/10/2026", "Meets good", "Meets good", "Meets good", "", "", "", ""],
+    ];
+    let out = run_one_file("moderation-title", "tracker.xlsx", &workbook(&[("Tracker", rows)]));
+    // Q12 is the overall: three of four in the period good or better.
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(3), Some(4)));
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(1), Some(2)));
+}
+
+#[test]
+fn day_and_month_in_figures_and_an_exemption_note_are_read_in_a_hand_kept_log() {
+    // Blind set 152's kelderby: among a log's full dates, "28/10" and "1/9"
+    // are in the year of the table's other dates (day first, as its full
+    // dates are); a note "EXEMPTION agreed by AD 6/10 - not to be audited
+    // this month" takes an allocation out of the audits due.
+    let rows: &[&[&str]] = &[
+        &["Child ID", "Team", "Date allocated", "Date finalised", "Overall judgement", "Notes"],
+        &["7301", "Team A", "01/09/2026", "22/09/2026", "Good", ""],
+        &["7302", "Team A", "01/10/2026", "28/10", "Requires Improvement", ""],
+        &["7303", "Team B", "1/9", "25/09/2026", "Good", ""],
+        &["7304", "Team B", "05/10/2026", "30/10/2026", "Good", ""],
+        &["7313", "Team B", "01/10/2026", "", "", "EXEMPTION agreed by AD 6/10 - not to be audited this month"],
+    ];
+    let out = run_one_file("figures-and-exemption", "log.xlsx", &workbook(&[("Audit log", rows)]));
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(4));
+    // Due by the end of the allocation month: 7301 and 7303 by 30 September, 7302 and 7304 by 31 October.
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(4), Some(4)));
+}
