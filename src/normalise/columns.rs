@@ -1330,7 +1330,13 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             // (Of no domain: a framework's question that is also its overall,
             // the Torbay "Q12 How has the help improved outcomes? (OVERALL)",
             // is read as the framework says, and keeps its place among the domains.)
-            .filter(|&ci| matches!(columns[ci].target, Target::Domain(None)) && columns[ci].score < 1000 && columns[ci].scale.is_some())
+            // (Graded, not a yes / no question: "Was the child seen alone?
+            // (overall)"; review 244's c30.)
+            .filter(|&ci| {
+                matches!(columns[ci].target, Target::Domain(None))
+                    && columns[ci].score < 1000
+                    && matches!(columns[ci].scale.as_deref(), Some("ofsted4" | "ofsted5" | "meets_good3" | "meets_good2" | "met3"))
+            })
             .filter(|&ci| named_overall(&columns[ci].header))
             .collect();
         if let [ci] = named.as_slice() {

@@ -308,7 +308,12 @@ fn words_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<OwnWords> {
     let mut run: Vec<(String, String, String)> = Vec::new();
     let finish = |run: &mut Vec<(String, String, String)>, found: &mut Vec<OwnWords>| {
         let bands: std::collections::BTreeSet<String> = run.iter().map(|(_, _, l)| fold(l)).collect();
-        let own: std::collections::BTreeSet<String> = run.iter().map(|(w, ..)| word_key(w)).filter(|w| !crosswalk.is_label(&Cell::text(w))).collect();
+        // (Not a yes or no: ticks and crosses, "✔" and "✘", are answers to
+        // yes / no questions too, so only a column with a word of the key that
+        // is no answer, "✔✔", or headed as a grade, is read with the key;
+        // review 244's c10, c62, c63.)
+        let own: std::collections::BTreeSet<String> =
+            run.iter().map(|(w, ..)| word_key(w)).filter(|w| !crosswalk.is_label(&Cell::text(w)) && super::scales::answer(&Cell::text(w)).is_none()).collect();
         if run.len() >= 3 && bands.len() >= 2 && !own.is_empty() {
             let mut by_text = BTreeMap::new();
             for (w, meaning, l) in run.iter() {
@@ -372,8 +377,9 @@ fn word_columns(rows: &[SourceRow], words: &OwnWords) -> Option<(usize, Vec<usiz
             // (One word of the key under a header that names a grade, "Grade
             // given": D on an earlier round's one or two rows; review 243's
             // c49, c50.)
-            let sure = keyed.len() >= 2 || matches!(&header[i], Cell::Text(h) if graded_header(h));
-            (most && own).then(|| (i, sure, fold(&header[i].as_string()).split(' ').map(str::to_string).collect()))
+            let graded = matches!(&header[i], Cell::Text(h) if graded_header(h) || fold(h).split(' ').any(|w| w == "overall"));
+            let sure = keyed.len() >= 2 || graded;
+            (most && (own || graded)).then(|| (i, sure, fold(&header[i].as_string()).split(' ').map(str::to_string).collect()))
         })
         .collect();
     // (A column with one word of the key, "PSW moderation - colour" on the

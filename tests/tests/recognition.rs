@@ -6873,3 +6873,63 @@ fn day_and_month_in_figures_and_an_exemption_note_are_read_in_a_hand_kept_log() 
     // Due by the end of the allocation month: 7301 and 7303 by 30 September, 7302 and 7304 by 31 October.
     assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(4), Some(4)));
 }
+
+#[test]
+fn ticks_under_yes_no_questions_stay_yes_or_no_beside_a_key_of_ticks() {
+    // Review 244's c10, c62, c63: a key of ticks for grades ("✔✔ | Exceeds
+    // good", "✔ | Meets good", "✘ | Does not meet good") is read for the
+    // graded columns, not for the spoken-to questions or a moderator's
+    // agreement answered with the same ✔ and ✘; and a yes / no question
+    // ending "(overall)" is no overall (c30).
+    let audits: &[&[&str]] = &[
+        &["Child ID", "Team", "Date completed", "Safety", "Overall", "Child spoken to", "Parent/carer spoken to", "Moderator agrees", "Moderator grade"],
+        &["4610291", "North", "05/09/2026", "✔✔", "✔✔", "✔", "✔", "✔", "✔✔"],
+        &["4610292", "South", "08/09/2026", "✔", "✔", "✘", "✔", "✘", "✘"],
+        &["4610293", "North", "11/09/2026", "✘", "✘", "✔", "✘", "✘", "✘"],
+        &["4610294", "South", "14/09/2026", "✔", "✔", "✘", "✘", "", ""],
+    ];
+    let key: &[&[&str]] = &[&["Symbol", "Meaning"], &["✔✔", "Exceeds good"], &["✔", "Meets good"], &["✘", "Does not meet good"]];
+    let out = run_one_file("ticks-beside-yes-no", "audits.xlsx", &workbook(&[("Audits", audits), ("Key", key)]));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(3), Some(4)));
+    assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(2), Some(4)));
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(2), Some(4)));
+    // The flag says so: one of three agrees (the grades would say two).
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(1), Some(3)));
+    let yes_no: &[&[&str]] = &[
+        &["Child ID", "Team", "Date completed", "Safety", "Planning", "Was the child seen alone? (overall)"],
+        &["4620300", "North", "05/09/2026", "Good", "Good", "Yes"],
+        &["4620301", "South", "08/09/2026", "Inadequate", "Good", "No"],
+        &["4620302", "North", "11/09/2026", "Good", "Requires improvement", "Yes"],
+    ];
+    let out = run_one_file("yes-no-overall-in-brackets", "audits.xlsx", &workbook(&[("Audits", yes_no)]));
+    let m = metrics(&out);
+    let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "overall_good_or_better").unwrap().clone();
+    assert_eq!(k["not_in_source"].as_bool(), Some(true), "{k}");
+}
+
+#[test]
+fn a_notes_subcategory_that_names_the_visits_is_the_note_type_beside_a_bare_category() {
+    // Review 244's c49: "NOTE_CAT" is "Visit" on every note, "NOTE_SUBCAT"
+    // says which: the subcategory's values name the kinds of note.
+    let dir = scratch("subcategory-note-type");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("legal.csv"), "PERSON_REF,LS_CODE,LS_START_DT,LS_END_DT\n4620001,CPP,2026-01-05,\n4620002,CPP,2026-06-01,\n").unwrap();
+    std::fs::write(
+        input.join("notes.csv"),
+        "PERSON_REF,NOTE_CAT,NOTE_SUBCAT,EVENT_DTTM,CREATED_DTTM,SEEN_ALONE_IND\n\
+         4620001,Visit,Statutory visit (CP),2026-08-25 10:00:00,2026-08-25 16:30:00,Y\n\
+         4620001,Visit,Statutory visit (CP),2026-09-08 10:00:00,2026-09-08 16:30:00,Y\n\
+         4620001,Visit,Supervised family time,2026-09-15 10:00:00,2026-09-15 16:30:00,\n\
+         4620001,Visit,Statutory visit (CP),2026-09-22 10:00:00,2026-09-23 16:30:00,Y\n\
+         4620001,Visit,Statutory visit (CP),2026-10-06 10:00:00,2026-10-06 16:30:00,Y\n\
+         4620001,Visit,Statutory visit (CP),2026-10-20 10:00:00,2026-10-21 16:30:00,Y\n\
+         4620002,Visit,Statutory visit (CP),2026-08-20 10:00:00,2026-08-20 16:30:00,Y\n\
+         4620002,Visit,Statutory visit (CP),2026-09-30 10:00:00,2026-09-30 16:30:00,Y\n\
+         4620002,Visit,Statutory visit (CP),2026-10-14 10:00:00,2026-10-14 16:30:00,Y\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(2)));
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(6), Some(6)));
+}
