@@ -2732,7 +2732,7 @@ pub const TEST_NOTE: &str = "a case note by a system's test account or team (its
 
 /// Whether a status says the record is a preview or a test of the form.
 fn status_test(status: &str) -> bool {
-    matches!(fold(status).as_str(), "survey preview" | "preview" | "test" | "test response" | "test submission" | "spam")
+    matches!(fold(status).as_str(), "survey preview" | "preview" | "test" | "test response" | "test submission" | "spam" | "demo")
 }
 
 /// A case-management system's or a system account's own words, in the
@@ -2750,7 +2750,9 @@ pub(crate) fn says_test(text: &str) -> bool {
     // the word anywhere among the others, "Admin, Test", "Mosaic Test
     // Account".)
     let is_test = |w: &str| {
-        matches!(w, "test" | "testing" | "dummy" | "testuser" | "tester" | "training") || (w.starts_with("test") && w[4..].bytes().all(|b| b.is_ascii_digit()))
+        // ("Demo", "DEMO": a demonstration's; review 244's c52, c60.)
+        matches!(w, "test" | "testing" | "dummy" | "testuser" | "tester" | "training" | "demo")
+            || (w.starts_with("test") && w[4..].bytes().all(|b| b.is_ascii_digit()))
     };
     let at = words.iter().position(|w| is_test(w));
     let test_word = at.is_some();
@@ -2865,7 +2867,7 @@ pub(crate) fn team_says_test(team: &str) -> bool {
         .map(str::to_ascii_lowercase)
         .collect();
     // ("Training Team": a team for training staff on the system, blind set 149.)
-    words.iter().any(|w| matches!(*w, "test" | "testing" | "dummy" | "training"))
+    words.iter().any(|w| matches!(*w, "test" | "testing" | "dummy" | "training" | "demo"))
         && words.iter().all(|w| {
             codes.iter().any(|c| c == w) || {
                 matches!(
@@ -2874,6 +2876,7 @@ pub(crate) fn team_says_test(team: &str) -> bool {
                         | "testing"
                         | "dummy"
                         | "training"
+                        | "demo"
                         | "team"
                         | "teams"
                         | "admin"

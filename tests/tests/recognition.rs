@@ -6933,3 +6933,17 @@ fn a_notes_subcategory_that_names_the_visits_is_the_note_type_beside_a_bare_cate
     assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(2)));
     assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(6), Some(6)));
 }
+
+#[test]
+fn a_demonstration_row_is_a_test() {
+    // Review 244's c52 and c60: a row whose team is "Demo" or whose status is
+    // "DEMO" is a demonstration's, set aside as a test is.
+    let csv = "Child ID,Team,Status,Date completed,Overall grade\n\
+               4610701,North,Complete,05/09/2026,Good\n\
+               4610702,South,Complete,08/09/2026,Good\n\
+               4699999,Demo,Complete,09/09/2026,Good\n\
+               4699998,North,DEMO,10/09/2026,Inadequate\n";
+    let out = run_one_file("demo-rows", "audits.csv", csv.as_bytes());
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(2)));
+}
