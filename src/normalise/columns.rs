@@ -2052,6 +2052,30 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                 continue;
             }
         }
+        // Two ids, one naming the child ("Child ID") and the other only the
+        // case or a reference ("Case Ref" under a "Case" title over "Ref",
+        // "Child ID": blind set 151's gorsebrook): the child's is the one that
+        // says child, filled wherever the other is.
+        if field == "child_id" && cols.len() > 1 && top < 1000 {
+            let says_child = |c: usize| {
+                words[columns[c].index].iter().any(|w| matches!(w.as_str(), "child" | "childs" | "children" | "young" | "yp" | "cyp" | "person" | "client"))
+            };
+            let filled = |c: usize| sample.iter().filter(|r| r.get(columns[c].index).is_some_and(|x| !x.is_empty())).count();
+            let child: Vec<usize> = cols.iter().copied().filter(|&c| says_child(c)).collect();
+            if let [child] = child[..] {
+                if cols.iter().all(|&c| filled(child) >= filled(c)) {
+                    keep_one(
+                        &mut columns,
+                        &mut notes,
+                        &cols,
+                        child,
+                        |h, kept| format!("column '{h}' matches child_id, but '{kept}' names the child: not used"),
+                        |kept| format!("'{kept}' names the child"),
+                    );
+                    continue;
+                }
+            }
+        }
         // A legal-status table with the status's own dates and its period of
         // care's ("Legal Status Start" and "Period of Care Start"): a row's
         // dates are those of the status it names, in the column whose header
