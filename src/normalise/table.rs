@@ -2516,7 +2516,9 @@ pub(crate) fn note_status_cancels(status: &str) -> bool {
     let done_after = f.split(' ').any(|w| matches!(w, "completed" | "complete" | "done" | "held" | "visited"));
     let put_off = (matches!(f.split(' ').next(), Some("rescheduled" | "rearranged" | "postponed" | "outstanding")) && !done_after)
         || ["not yet done", "did not take place", "not undertaken"].iter().any(|p| f.starts_with(p));
-    status_cancels(status) || f.contains("in error") || put_off
+    // (A system's status word alone, "ERROR", "ERR": a note entered in
+    // error; blind set 151's tolbridge, a PARIS export.)
+    status_cancels(status) || f.contains("in error") || matches!(f.as_str(), "error" | "err" | "erroneous") || put_off
 }
 
 /// Whether an audit's status says it will not be done ("Cancelled - exemption
