@@ -2031,6 +2031,8 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         // "Council child ID"): the child is the council's id, which its own
         // audits, actions and case notes use.
         if field == "child_id" && cols.len() > 1 && top < 1000 {
+            // (Rows filled: an id filled wherever another is.)
+            let filled = |c: usize| sample.iter().filter(|r| r.get(columns[c].index).is_some_and(|x| !x.is_empty())).count();
             let councils = |c: usize| {
                 let f = fold(&columns[c].header);
                 f.split(' ').any(|w| matches!(w, "la" | "council" | "councils")) || contains_phrase(&f, "local authority")
@@ -2038,7 +2040,6 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             let own: Vec<usize> = cols.iter().copied().filter(|&c| councils(c)).collect();
             // (Filled wherever another is: a "Transfer-in LA case ref" filled
             // for one child is no id of the table's children.)
-            let filled = |c: usize| sample.iter().filter(|r| r.get(columns[c].index).is_some_and(|x| !x.is_empty())).count();
             let own: Vec<usize> = own.into_iter().filter(|&o| cols.iter().all(|&c| filled(o) >= filled(c))).collect();
             if let [own] = own[..] {
                 keep_one(
@@ -2051,16 +2052,13 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                 );
                 continue;
             }
-        }
-        // Two ids, one naming the child ("Child ID") and the other only the
-        // case or a reference ("Case Ref" under a "Case" title over "Ref",
-        // "Child ID": blind set 151's gorsebrook): the child's is the one that
-        // says child, filled wherever the other is.
-        if field == "child_id" && cols.len() > 1 && top < 1000 {
+            // Two ids, one naming the child ("Child ID") and the other only the
+            // case or a reference ("Case Ref" under a "Case" title over "Ref",
+            // "Child ID": blind set 151's gorsebrook): the child's is the one
+            // that says child, filled wherever the other is.
             let says_child = |c: usize| {
                 words[columns[c].index].iter().any(|w| matches!(w.as_str(), "child" | "childs" | "children" | "young" | "yp" | "cyp" | "person" | "client"))
             };
-            let filled = |c: usize| sample.iter().filter(|r| r.get(columns[c].index).is_some_and(|x| !x.is_empty())).count();
             let child: Vec<usize> = cols.iter().copied().filter(|&c| says_child(c)).collect();
             if let [child] = child[..] {
                 if cols.iter().all(|&c| filled(child) >= filled(c)) {

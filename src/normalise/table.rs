@@ -10154,16 +10154,17 @@ impl<'a> RowReader<'a> {
         // (A sample or round column's word that is no try at a month, "Re-audit
         // (was D)" among "Sep-Oct 26", is no month, quietly: the row is a
         // re-audit, which the row's other columns say.)
-        let no_month_try = self.cell(row, "audit_month").is_some_and(|(c, _)| {
+        let month_cell_given = self.cell(row, "audit_month").map(|(c, _)| c);
+        let no_month_try = month_cell_given.is_some_and(|c| {
             matches!(c, Cell::Text(t) if !t.chars().any(|ch| ch.is_ascii_digit()) && !t.split(|ch: char| !ch.is_alphabetic()).any(|w| month_number(w).is_some()))
         });
         // (A cycle without its year, "Sept-Oct", is the one the allocation
         // date falls in: review 243's c24, c45.)
-        let yearless = allocated.and_then(|a| yearless_cycle(self.cell(row, "audit_month")?.0, a)).map(|(first, _)| first);
+        let yearless = allocated.zip(month_cell_given).and_then(|(a, c)| yearless_cycle(c, a)).map(|(first, _)| first);
         // (Beside an allocation or a due date, one the allocation falls
         // outside, a sample's months before it was sent out, is passed over
         // quietly too: the row's own dates say when it was given and due.)
-        let other_cycle = (allocated.is_some() || self.due_date_of(row).is_some()) && self.cell(row, "audit_month").is_some_and(|(c, _)| cycle_without_year(c));
+        let other_cycle = (allocated.is_some() || self.due_date_of(row).is_some()) && month_cell_given.is_some_and(cycle_without_year);
         let allocated_month = (!no_month_try && !other_cycle)
             .then(|| self.parsed(row, "audit_month", findings, month_cell, "not a month (September 2026, Sep-26, 2026-09): left blank"))
             .flatten()
