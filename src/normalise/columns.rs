@@ -1112,6 +1112,45 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         }
     }
 
+    // A yes / no column headed by whose views alone ("Child / YP views",
+    // "Family views?"), in a table that reads another spoken-to question
+    // beside it ("Parent / carer views", "SW input?"): whether the auditor
+    // had that person's views, so that person's spoken-to question. (A
+    // practice question asks more, "Child's views evident?", or is graded
+    // "Partially".)
+    if kind == TableKind::Audits && SPOKEN_TO.iter().any(|f| columns.iter().any(|c| c.target == Target::Field(f.to_string()))) {
+        for ci in 0..columns.len() {
+            let c = &columns[ci];
+            if c.score >= 1000 || !matches!(c.target, Target::Unmapped | Target::Ignore | Target::Domain(_)) || c.scale.as_deref() != Some("ynp") {
+                continue;
+            }
+            let f = &folded[c.index];
+            let words: Vec<&str> = f.split(' ').filter(|w| !matches!(*w, "s" | "the" | "their" | "of")).collect();
+            let (views, who): (Vec<&str>, Vec<&str>) = words.iter().partition(|w| matches!(**w, "views" | "view"));
+            if views.is_empty() || who.is_empty() || who.len() > 4 {
+                continue;
+            }
+            let person = who.join(" ");
+            let field = match (super::table::names_role("spoke_child", &person), super::table::names_role("spoke_family", &person)) {
+                (true, false) => "spoke_child",
+                (false, true) => "spoke_family",
+                _ => continue,
+            };
+            // (Every word of it names the person: "Child / YP", "Parent / carer".)
+            let named = |w: &str| super::table::names_role(field, w) || matches!(w, "young" | "person" | "people" | "and" | "or");
+            let partly =
+                column_values(c.index).iter().any(|v| matches!(fold(&v.as_string()).split(' ').next(), Some("partially" | "partly" | "partial" | "some")));
+            if !who.iter().all(|w| named(w)) || partly || columns.iter().any(|o| o.target == Target::Field(field.into())) {
+                continue;
+            }
+            notes.push(format!("column '{}' {VIEWS_BESIDE}: read for {field}", c.header));
+            let c = &mut columns[ci];
+            c.target = Target::Field(field.into());
+            c.scale = None;
+            c.reason = VIEWS_BESIDE.to_string();
+        }
+    }
+
     // One column that lists who the auditor spoke to ("Who did you speak to?":
     // "Child/young person;Parent/carer;Social worker/PA;", as a form's
     // multiple choice exports it): it answers each spoken-to question that no
@@ -2888,6 +2927,9 @@ fn names_another_answer(folded_rest: &str) -> bool {
 }
 
 /// The three spoken-to questions of an audit (child, family, practitioner).
+/// Why a yes / no column of whose views is read as a spoken-to question.
+const VIEWS_BESIDE: &str = "is a yes / no answer of whose views, beside another spoken-to question";
+
 pub const SPOKEN_TO: [&str; 3] = ["spoke_child", "spoke_family", "spoke_practitioner"];
 
 /// What a reason box right after a spoken-to question is said to be.

@@ -2,7 +2,7 @@
 //! answer in the next filled cell to the right, section summary judgements, an
 //! overall judgement, and an actions grid ("Action", "Who?", "Date to be completed by").
 
-use super::columns::{ColumnMap, TableKind, Target};
+use super::columns::{ColumnMap, TableKind, Target, SPOKEN_TO};
 use super::findings::{Findings, Severity};
 use super::fold::{contains_phrase, fold};
 use super::model::*;
@@ -659,6 +659,8 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
     let mut named_only = false;
     // Whether the child, the family and the practitioner have a yes / no answer.
     let mut answered = [false; 3];
+    // How well the label read for each of them names it.
+    let mut spoke_score: [Option<usize>; 3] = [None; 3];
     for (r, row) in rows.iter().enumerate() {
         // (The grades' heading row is no labels: "Auditor" there heads a column.)
         if in_grid(r) || graded.as_ref().is_some_and(|g| g.header == r) {
@@ -733,6 +735,23 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                 // Several completion dates (seed 002's "Date Part A completed"
                 // and "Date Part B completed"): the label named most exactly
                 // decides, filled or not (the first of equals).
+                // Several labels of one spoken-to question ("Case selected for
+                // parent / carer views?" over "Parent / carer views obtained?"):
+                // as in a table, the label named best decides, answered or not
+                // (of equals, each is read as before).
+                if let Some(i) = SPOKEN_TO.iter().position(|f| *f == field) {
+                    let score = form_field_scored(ctx, t, moderation).map_or(0, |(_, s)| s);
+                    match spoke_score[i] {
+                        Some(best) if score < best => continue,
+                        Some(best) if score > best => {
+                            *spoke_slot(&mut audit, i) = Answer::Blank;
+                            answered[i] = false;
+                            spoke_score[i] = Some(score);
+                        }
+                        Some(_) => {}
+                        None => spoke_score[i] = Some(score),
+                    }
+                }
                 if field == "completed_date" {
                     // (Of equals, the more words: "Date of the Audit" over a bare "Date:".)
                     let score = (form_field_scored(ctx, t, moderation).map_or(0, |(_, s)| s), ctx.recogniser.header_words(t).len());
@@ -795,9 +814,10 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                     "audit_month" => audit.allocated_month = super::table::month_cell(value).or(audit.allocated_month),
                     "overall" => audit.overall = judge(ctx, value, numeric, file, sheet, at, t, findings),
                     // On a form, a written record of what was said means it was said.
-                    "spoke_child" => spoken(&mut audit.spoke_child, &mut answered[0], value),
-                    "spoke_family" => spoken(&mut audit.spoke_family, &mut answered[1], value),
-                    "spoke_practitioner" => spoken(&mut audit.spoke_practitioner, &mut answered[2], value),
+                    f if SPOKEN_TO.contains(&f) => {
+                        let i = SPOKEN_TO.iter().position(|s| *s == f).unwrap_or(0);
+                        spoken(spoke_slot(&mut audit, i), &mut answered[i], value)
+                    }
                     // A reason in the "not spoken to, please state why" box, when the record box is blank.
                     "spoke_child_not" if audit.spoke_child == Answer::Blank => audit.spoke_child = super::table::not_spoken_because(value),
                     "spoke_family_not" if audit.spoke_family == Answer::Blank => audit.spoke_family = super::table::not_spoken_because(value),
@@ -1077,6 +1097,15 @@ fn action_columns(ctx: &Context, row: &SourceRow) -> Vec<(usize, String)> {
 /// no answer stands against a record written in another box ("Parents /
 /// carers views obtained? No - no response" above "Parents / carers views:
 /// Two attempts, no response.").
+/// The audit's answer for the child (0), the family (1) or the practitioner (2).
+fn spoke_slot(audit: &mut Audit, i: usize) -> &mut Answer {
+    match i {
+        0 => &mut audit.spoke_child,
+        1 => &mut audit.spoke_family,
+        _ => &mut audit.spoke_practitioner,
+    }
+}
+
 fn spoken(slot: &mut Answer, answered: &mut bool, value: &Cell) {
     match answer(value) {
         Some(a) => {

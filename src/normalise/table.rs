@@ -11649,7 +11649,7 @@ pub(crate) fn who_list_names_child_or_family(text: &str) -> bool {
     clauses(text).iter().any(|c| names_role("spoke_child", c) || names_role("spoke_family", c))
 }
 
-fn names_role(field: &str, f: &str) -> bool {
+pub(crate) fn names_role(field: &str, f: &str) -> bool {
     let words: Vec<&str> = f.split(' ').collect();
     let has = |w: &str| words.contains(&w);
     match field {

@@ -6947,3 +6947,67 @@ fn a_demonstration_row_is_a_test() {
     assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(2)));
 }
+
+#[test]
+fn on_a_form_the_label_that_names_a_spoken_to_question_best_decides() {
+    // Set 151's kilnworth: "Case selected for parent / carer views?" over
+    // "Parent / carer views obtained?". A case not selected has no answer
+    // for the family (not a no); a selected one is answered by "obtained".
+    let form = |id: &'static str, date: &'static str, selected: &'static str, obtained: &'static str| -> Vec<Vec<&'static str>> {
+        vec![
+            vec!["Case File Audit: CLA and Leaving Care", ""],
+            vec!["Date audit completed:", date],
+            vec!["Auditor (name):", "M. Fry"],
+            vec!["Case ID:", id],
+            vec!["Team:", "North"],
+            vec!["OVERALL JUDGEMENT OF THE CASE FILE:", "Good"],
+            vec!["Case selected for parent / carer views?", selected],
+            vec!["Parent / carer views obtained?", obtained],
+        ]
+    };
+    let forms = [
+        form("611201", "2026-09-10", "No", ""),
+        form("611202", "2026-09-14", "Yes", "No"),
+        form("611203", "2026-09-21", "Yes", "Yes"),
+        form("611204", "2026-09-24", "Yes", ""),
+    ];
+    let sheets: Vec<Vec<&[&str]>> = forms.iter().map(|f| f.iter().map(|r| r.as_slice()).collect()).collect();
+    let names = ["611201", "611202", "611203", "611204"];
+    let book: Vec<(&str, &[&[&str]])> = names.iter().zip(&sheets).map(|(n, s)| (*n, s.as_slice())).collect();
+    let out = run_one_file("form-views-selected", "audits.xlsx", &workbook(&book));
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(4));
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(1), Some(2)));
+}
+
+#[test]
+fn a_yes_no_column_of_whose_views_beside_a_spoken_to_question_is_that_persons() {
+    // Set 151's tolbridge ("Child / YP views" beside "Parent / carer
+    // views") and yarrowby ("Family views?" beside "SW input?").
+    let csv = "Child ID,Team,Date completed,Overall grade,Child / YP views,Parent / carer views,SW input?\n\
+               4630001,North,05/09/2026,Good,Yes,Yes - mum,Y\n\
+               4630002,South,08/09/2026,Good,No,No - no reply,Y\n\
+               4630003,North,11/09/2026,Good,N/A - baby (5 months),Yes,N\n\
+               4630004,South,14/09/2026,Good,\"Yes, by text and a call\",N/A - care leaver,Y\n";
+    let out = run_one_file("child-yp-views", "audits.csv", csv.as_bytes());
+    assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(2), Some(3)));
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(2), Some(3)));
+    let csv = "Child ID,Team,Date completed,Overall grade,SW input?,Family views?\n\
+               4630011,North,05/09/2026,Good,Y,Yes - mum\n\
+               4630012,South,08/09/2026,Good,Y,No\n\
+               4630013,North,11/09/2026,Good,N,N/A - YP in residential\n";
+    let out = run_one_file("family-views-beside-sw-input", "audits.csv", csv.as_bytes());
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(1), Some(2)));
+    // Not where it is graded "Partially" (a practice question), nor where no
+    // other spoken-to question stands beside it.
+    let csv = "Child ID,Team,Date completed,Overall grade,Child views,Parent / carer views\n\
+               4630021,North,05/09/2026,Good,Partially,Yes\n\
+               4630022,South,08/09/2026,Good,Yes,No\n\
+               4630023,North,11/09/2026,Good,No,Yes\n";
+    let out = run_one_file("child-views-graded", "audits.csv", csv.as_bytes());
+    assert_eq!(metrics(&out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "child_spoken_to").unwrap()["not_in_source"].as_bool(), Some(true));
+    let csv = "Child ID,Team,Date completed,Overall grade,Child views\n\
+               4630031,North,05/09/2026,Good,Yes\n\
+               4630032,South,08/09/2026,Good,No\n";
+    let out = run_one_file("child-views-alone", "audits.csv", csv.as_bytes());
+    assert_eq!(metrics(&out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "child_spoken_to").unwrap()["not_in_source"].as_bool(), Some(true));
+}
