@@ -6814,7 +6814,7 @@ fn action_slots(mapping: &TableMapping, answered_only: bool) -> Vec<ActionSlot> 
             .or_else(|| {
                 words
                     .windows(2)
-                    .find(|w| matches!(w[0], "action" | "actions" | "recommendation") && w[1].parse::<u32>().is_ok())
+                    .find(|w| matches!(w[0], "action" | "actions" | "recommendation" | "recommendations" | "rec" | "recs") && w[1].parse::<u32>().is_ok())
                     .and_then(|w| w[1].parse().ok())
             })
             .or_else(|| trailing.filter(|(stem, _)| numbers.get(*stem).is_some_and(|ns| ns.len() >= 2)).map(|(_, n)| n));
@@ -7013,6 +7013,9 @@ pub(crate) fn slot_part(f: &str) -> Option<usize> {
         || has("due")
         || has("target")
         || has("deadline")
+        // ("Timescale for recommendation 1": the date it is due by; not
+        // "Timescales" alone, a question of practice.)
+        || (["timescale", "timescales", "timeframe"].iter().any(|w| has(w)) && (has("action") || f.contains("recommendation") || has("rec")))
     {
         2
     } else if has("comment") || has("comments") || has("status") || has("outcome") || has("progress") || has("update") {
@@ -7024,7 +7027,8 @@ pub(crate) fn slot_part(f: &str) -> Option<usize> {
         4
     } else if has("who") || has("whom") || has("owner") || has("responsible") || has("person") {
         1
-    } else if has("action") || has("actions") || f.contains("recommendation") {
+    } else if has("action") || has("actions") || f.contains("recommendation") || ((has("rec") || has("recs")) && !has("d")) {
+        // (Not "Date rec'd", received.)
         0
     } else {
         return None;

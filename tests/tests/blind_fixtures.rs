@@ -1757,8 +1757,7 @@ fn a_hundred_and_fifty_first_set_of_workbooks_nobody_designed_keeps_what_it_read
     // per audit with an index, transposed forms, hand-typed dates and grades,
     // hidden rows and totals beside the table (tests/fixtures/councils151/
     // README.md; its writer followed the blind rules but saw the commit log's
-    // subject lines). On the first run 22 of 75 KPIs differed; 5 are still
-    // open (known_limits.json: otterby's recommendation slots, three
-    // spoken-to columns), and every other KPI must keep matching.
+    // subject lines). On the first run 22 of 75 KPIs differed; since the
+    // fifty-ninth session every KPI must match.
     check("councils151");
 }

@@ -7011,3 +7011,28 @@ fn a_yes_no_column_of_whose_views_beside_a_spoken_to_question_is_that_persons() 
     let out = run_one_file("child-views-alone", "audits.csv", csv.as_bytes());
     assert_eq!(metrics(&out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "child_spoken_to").unwrap()["not_in_source"].as_bool(), Some(true));
 }
+
+#[test]
+fn numbered_recommendations_with_timescales_and_rec_n_completed_on_are_the_audits_actions() {
+    // Set 151's otterby: "Recommendation 1", "Timescale for recommendation
+    // 1", …, then "Rec 1 completed on": a slot's timescale is its due date,
+    // and "Rec n" is the same slot as "Recommendation n".
+    let csv = "Audit no.,Child ID,Team,Date completed,Overall grading of practice on this case,\
+               Recommendation 1,Timescale for recommendation 1,Recommendation 2,Timescale for recommendation 2,\
+               Rec 1 completed on,Rec 2 completed on\n\
+               QA-1,4640001,East,01/09/2026,Good,Update the chronology,15/09/2026,Visit the school,30/09/2026,14/09/2026,02/10/2026\n\
+               QA-2,4640002,West,02/09/2026,Inadequate,Health assessment to be booked,16/09/2026,,,,\n\
+               QA-3,4640003,East,03/09/2026,Good,,,,,,\n";
+    let out = run_one_file("rec-n-slots", "audits.csv", csv.as_bytes());
+    let actions = rows(&out.join("normalised/actions.csv"));
+    let got: Vec<(&str, &str, &str)> = actions.iter().map(|a| (a["action"].as_str(), a["due_date"].as_str(), a["completed_date"].as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Update the chronology", "2026-09-15", "2026-09-14"),
+            ("Visit the school", "2026-09-30", "2026-10-02"),
+            ("Health assessment to be booked", "2026-09-16", "")
+        ]
+    );
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(3)));
+}
