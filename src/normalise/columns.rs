@@ -1125,7 +1125,14 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                 continue;
             }
             let f = &folded[c.index];
-            let words: Vec<&str> = f.split(' ').filter(|w| !matches!(*w, "s" | "the" | "their" | "of")).collect();
+            // (A possessive folds into its word: "Young person's views",
+            // "Child's views", "Mother's views".)
+            let person_word = |b: &str| b == "person" || super::table::names_role("spoke_child", b) || super::table::names_role("spoke_family", b);
+            let words: Vec<&str> = f
+                .split(' ')
+                .filter(|w| !matches!(*w, "s" | "the" | "their" | "of"))
+                .map(|w| w.strip_suffix('s').filter(|b| !person_word(w) && person_word(b)).unwrap_or(w))
+                .collect();
             let (views, who): (Vec<&str>, Vec<&str>) = words.iter().partition(|w| matches!(**w, "views" | "view"));
             if views.is_empty() || who.is_empty() || who.len() > 4 {
                 continue;
@@ -1274,6 +1281,20 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     // "Visit outcome" of "Completed" / "Cancelled"): not seen alone, or
     // seen_alone_recorded would count every visit as not recorded.
     if kind == TableKind::CaseNotes {
+        // A status of a data-quality check on the note ("DQ status", "Data
+        // quality status", "Validation status": "OK" / "ERROR"), not the
+        // record's own: not the status (review 245's c21, where "ERROR"
+        // flagged a missing seen-alone answer on a real visit).
+        if let Some(ci) = columns.iter().position(|c| c.target == Target::Field("status".into()) && c.score < 1000) {
+            let w = &words[columns[ci].index];
+            let check = w.iter().any(|x| matches!(x.as_str(), "dq" | "validation" | "check" | "checks" | "flag" | "flags"))
+                || contains_phrase(&folded[columns[ci].index], "data quality");
+            if check {
+                let header = columns[ci].header.clone();
+                columns[ci].unuse("a data-quality check's status, not the record's");
+                notes.push(format!("column '{header}' matches status, but is a data-quality check's: not read as the note's status"));
+            }
+        }
         if let Some(ci) = columns.iter().position(|c| c.target == Target::Field("seen_alone".into()) && c.score < 1000) {
             let values = column_values(columns[ci].index);
             let filled: Vec<&&Cell> = values.iter().filter(|c| !c.is_empty()).collect();

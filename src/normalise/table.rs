@@ -2569,6 +2569,22 @@ fn status_cancels(status: &str) -> bool {
         || f.starts_with("allocated in error")
         // ("Stood down": review 242's c39.)
         || f.starts_with("stood down")
+        // ("Not audited - case closed, replaced by 4410029": another case
+        // takes its place, on a row of its own; blind set 153.)
+        || replaced_by_another(&f)
+}
+
+/// Whether a folded status says another case took the audit's place:
+/// "replaced by", "swapped for", "substituted by" or "replaced with", then
+/// a case's id (a word with a digit) or "another case / child".
+fn replaced_by_another(f: &str) -> bool {
+    ["replaced by ", "replaced with ", "swapped for ", "swapped with ", "substituted by ", "substituted with "].iter().any(|p| {
+        f.match_indices(p).any(|(at, _)| {
+            let next: Vec<&str> = f[at + p.len()..].split(' ').take(2).collect();
+            next.first().is_some_and(|w| w.bytes().any(|b| b.is_ascii_digit()))
+                || (next.first() == Some(&"another") && next.get(1).is_some_and(|w| matches!(*w, "case" | "child" | "young" | "file")))
+        })
+    })
 }
 
 /// The words of the rows above a table's header (its title lines), in one string.
@@ -2740,7 +2756,9 @@ fn status_test(status: &str) -> bool {
 /// A case-management system's or a system account's own words, in the
 /// name of a test account or team ("Test, Eclipse Admin", "Testing, LCS",
 /// "LCS Test Team").
-const SYSTEM_WORDS: [&str; 8] = ["lcs", "eclipse", "mosaic", "carefirst", "liquidlogic", "paris", "system", "systems"];
+/// ("CD Test User": Care Director's.)
+const SYSTEM_WORDS: [&str; 14] =
+    ["lcs", "eclipse", "mosaic", "carefirst", "liquidlogic", "paris", "system", "systems", "cd", "caredirector", "care", "director", "azeus", "frameworki"];
 
 /// Whether a child id or an auditor's name says the row is a test of the
 /// form: "TEST", "test1", "Test record", "TEST - please ignore", "Dummy",
@@ -7564,11 +7582,22 @@ fn code_key_columns(header: &[Cell], audit_fields: &BTreeMap<String, Vec<String>
         return Some((code, meaning, None));
     }
     // A reference table of one thing's codes and names ("team_cd",
-    // "team_name"; a warehouse's dimension, "TEAM_SK", "TEAM_NAME").
-    folded.iter().enumerate().find_map(|(code, h)| {
-        let thing = h.strip_suffix(" cd").or_else(|| h.strip_suffix(" code")).or_else(|| h.strip_suffix(" sk"))?;
+    // "team_name"; a warehouse's dimension, "TEAM_SK", "TEAM_NAME"; the
+    // code under the thing's own name, "OBS_TYPE" beside "OBS_TYPE_DESC").
+    let dimension = folded.iter().enumerate().find_map(|(code, h)| {
+        let thing = h.strip_suffix(" cd").or_else(|| h.strip_suffix(" code")).or_else(|| h.strip_suffix(" sk")).unwrap_or(h);
         let meaning = folded.iter().position(|m| [" name", " description", " desc"].iter().any(|s| *m == format!("{thing}{s}")))?;
-        Some((code, meaning, Some(thing.to_string())))
+        (!thing.is_empty()).then(|| (code, meaning, Some(thing.to_string())))
+    });
+    // "Code" beside one other heading, the thing the codes stand for ("Code",
+    // "Case note type"): that column says what each code means.
+    let named: Vec<usize> = (0..folded.len()).filter(|&i| !folded[i].is_empty()).collect();
+    dimension.or_else(|| match named.as_slice() {
+        [a, b] if !people => {
+            let (code, other) = if CODE.contains(&folded[*a].as_str()) { (*a, *b) } else { (*b, *a) };
+            (CODE.contains(&folded[code].as_str()) && !CODE.contains(&folded[other].as_str())).then(|| (code, other, Some(folded[other].clone())))
+        }
+        _ => None,
     })
 }
 
@@ -12670,6 +12699,11 @@ mod tests {
         assert_eq!(cols(&["TEAM_SK", "TEAM_NAME"]), Some((0, 1, Some("team".to_string()))));
         assert_eq!(cols(&["GRADE_SK", "GRADE_DESC"]), Some((0, 1, Some("grade".to_string()))));
         assert_eq!(cols(&["AUDIT_SK", "PERSON_ID", "TEAM_SK"]), None);
+        // The code under the thing's own name, and "Code" beside what it codes.
+        assert_eq!(cols(&["OBS_TYPE", "OBS_TYPE_DESC"]), Some((0, 1, Some("obs type".to_string()))));
+        assert_eq!(cols(&["Code", "Case note type"]), Some((0, 1, Some("case note type".to_string()))));
+        assert_eq!(cols(&["Case note type", "Code"]), Some((1, 0, Some("case note type".to_string()))));
+        assert_eq!(cols(&["Code", "Type code"]), None);
     }
 
     #[test]
@@ -13010,6 +13044,15 @@ mod tests {
     }
 
     #[test]
+    fn a_status_naming_the_case_that_replaced_it_cancels_the_audit() {
+        assert!(status_cancels("not audited - case closed, replaced by 4410029"));
+        assert!(status_cancels("Swapped for 551203 (conflict of interest)"));
+        assert!(status_cancels("Not done - replaced by another child"));
+        assert!(!status_cancels("Completed - replaced by the re-audit form"));
+        assert!(!status_cancels("Not audited - case closed"));
+    }
+
+    #[test]
     fn a_status_of_only_draft_is_an_unfinished_audit() {
         for (s, unfinished) in [
             ("Draft", true),
@@ -13083,6 +13126,8 @@ mod tests {
             "Test User",
             "QA test (delete)",
             "TEST ROW – do not count",
+            // (Care Director's test account: blind set 153.)
+            "CD Test User",
         ] {
             assert!(says_test(t), "{t}");
         }

@@ -6997,6 +6997,13 @@ fn a_yes_no_column_of_whose_views_beside_a_spoken_to_question_is_that_persons() 
                4630013,North,11/09/2026,Good,N,N/A - YP in residential\n";
     let out = run_one_file("family-views-beside-sw-input", "audits.csv", csv.as_bytes());
     assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(1), Some(2)));
+    // A possessive, "Young person's views" (review 245's c36).
+    let csv = "Child ID,Team,Date completed,Overall grade,Young person's views,SW spoken to\n\
+               4630041,North,05/09/2026,Good,Yes,Yes\n\
+               4630042,South,08/09/2026,Good,No,Yes\n\
+               4630043,North,11/09/2026,Good,No,No\n";
+    let out = run_one_file("young-persons-views", "audits.csv", csv.as_bytes());
+    assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(1), Some(3)));
     // Not where it is graded "Partially" (a practice question), nor where no
     // other spoken-to question stands beside it.
     let csv = "Child ID,Team,Date completed,Overall grade,Child views,Parent / carer views\n\
@@ -7035,4 +7042,28 @@ fn numbered_recommendations_with_timescales_and_rec_n_completed_on_are_the_audit
         ]
     );
     assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(3)));
+}
+
+#[test]
+fn a_data_quality_checks_status_is_not_the_case_notes_status() {
+    // Review 245's c21: "DQ status" ERROR flags a visit with no seen-alone
+    // answer; the visit stands (and closes the gap to 30/09).
+    let dir = scratch("dq-status");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("legal.csv"), "Child ID,Legal status,Start date,End date\n400101,Child Protection Plan,2026-05-01,\n").unwrap();
+    std::fs::write(
+        input.join("notes.csv"),
+        "Child ID,Note type,Event date,Date entered,Seen alone,DQ status\n\
+         400101,CP Visit,2026-08-28,2026-08-28,Yes,OK\n\
+         400101,CP Visit,2026-09-09,2026-09-09,Yes,OK\n\
+         400101,CP Visit,2026-09-21,2026-09-21,,ERROR\n\
+         400101,CP Visit,2026-09-30,2026-09-30,Yes,OK\n\
+         400101,CP Visit,2026-10-12,2026-10-12,Yes,OK\n\
+         400101,CP Visit,2026-10-23,2026-10-23,Yes,OK\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(1)));
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(4), Some(5)));
 }
