@@ -10629,6 +10629,14 @@ impl<'a> RowReader<'a> {
                 return Err((TEST_ACTION, v, Some(field.to_string())));
             }
         }
+        // (Or its team or its status, as an audit's: "Demo", "Test team",
+        // "DEMO"; review 245's c33, c60, c61.)
+        if let Some(t) = self.text(row, "team").filter(|t| team_says_test(t)) {
+            return Err((TEST_ACTION, t, Some("team".to_string())));
+        }
+        if let Some(t) = self.text(row, "status").filter(|t| status_test(t)) {
+            return Err((TEST_ACTION, t, Some("status".to_string())));
+        }
         // A challenge's outcome beside the action that withdrew it ("Challenge
         // outcome | Upheld - recommendation withdrawn").
         for c in self.mapping.columns.iter().filter(|c| c.target == Target::Unmapped && names_a_challenge(&c.header)) {

@@ -6946,6 +6946,22 @@ fn a_demonstration_row_is_a_test() {
     let out = run_one_file("demo-rows", "audits.csv", csv.as_bytes());
     assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(2)));
+    // An action whose team or status says so (review 245's c33, c61).
+    let dir = scratch("demo-actions");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("audits.csv"), csv).unwrap();
+    std::fs::write(
+        input.join("actions.csv"),
+        "Child ID,Team,Status,Action,Due date,Date completed\n\
+         4610701,North,Open,Update the plan,15/09/2026,14/09/2026\n\
+         4610702,South,Open,Visit the school,18/09/2026,\n\
+         4610701,Demo,Open,Try the new form,16/09/2026,\n\
+         4610702,North,DEMO,Show the dashboard,17/09/2026,\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)));
 }
 
 #[test]
