@@ -229,8 +229,11 @@ pub fn combine_two_row_header(above: &SourceRow, header: &SourceRow, repeated_on
     let span = gaps.get(gaps.len() / 2).copied();
     let mut group = String::new();
     let mut group_start = 0;
-    let mut out = Vec::with_capacity(header.cells.len());
-    for (i, cell) in header.cells.iter().enumerate() {
+    // (A workbook's row ends at its last filled cell: labels merged down past
+    // the header row's last sub-heading are in the row above only.)
+    let width = header.cells.len().max(above.cells.len());
+    let mut out = Vec::with_capacity(width);
+    for (i, cell) in (0..width).map(|i| (i, header.cells.get(i).unwrap_or(&Cell::Empty))) {
         if let Some(Cell::Text(g)) = above.cells.get(i) {
             group = g.clone();
             group_start = i;
@@ -240,10 +243,10 @@ pub fn combine_two_row_header(above: &SourceRow, header: &SourceRow, repeated_on
         // "Grade"); with one group only, only repeated sub-headings do.
         let next_start = starts.iter().copied().find(|&st| st > group_start);
         let belongs = match (next_start, span) {
-            _ if repeated_only => repeated(&texts[i]),
+            _ if repeated_only => texts.get(i).is_some_and(repeated),
             (Some(next), _) => i < next,
             (None, Some(s)) => i - group_start < s,
-            (None, None) => repeated(&texts[i]),
+            (None, None) => texts.get(i).is_some_and(repeated),
         };
         out.push(match cell {
             Cell::Text(t) if !group.is_empty() && belongs => Cell::Text(under_title(&group, t)),
@@ -384,14 +387,15 @@ pub fn titled_without_repeats(above: &SourceRow, header: &SourceRow) -> Option<V
     // the table's title, not a group's: a table set at B2 has its title in B.)
     let first = header.cells.iter().position(|c| !c.is_empty()).unwrap_or(0);
     let titled = |i: usize| matches!(above.cells.get(i), Some(Cell::Text(t)) if !t.trim().is_empty());
-    if !(first + 1..header.cells.len()).any(titled) {
+    // (A workbook's row ends at its last filled cell: the header row's may
+    // end before the titles' row, whose last labels are merged down.)
+    let width = header.cells.len().max(above.cells.len());
+    if !(first + 1..width).any(titled) {
         return None;
     }
     let mut group = String::new();
-    let out = header
-        .cells
-        .iter()
-        .enumerate()
+    let out = (0..width)
+        .map(|i| (i, header.cells.get(i).unwrap_or(&Cell::Empty)))
         .map(|(i, cell)| {
             if titled(i) {
                 group = above.cells[i].as_string().trim().to_string();
@@ -425,6 +429,35 @@ pub fn with_labels_merged_down(above: &SourceRow, header: &SourceRow) -> Option<
     (out.iter().filter(|c| !c.is_empty()).count() > header.cells.iter().filter(|c| !c.is_empty()).count()).then_some(out)
 }
 
+/// Whether the row under a header names the columns under its merged group
+/// titles, Excel's usual two-row header with the labels in the upper row
+/// ("Child ID", "Team" merged down both rows; "Audit" merged across over
+/// "Sent", "Returned"): every text of it stands under an empty header cell
+/// (a title's spread) or under a title whose next cell is empty, at least one
+/// under an empty one, none under a label that stands alone (merged down:
+/// nothing under it), and none is a date or a number.
+pub fn sub_headings_below(header: &SourceRow, next: &SourceRow) -> bool {
+    let filled = |r: &SourceRow, i: usize| r.cells.get(i).is_some_and(|c| !c.is_empty());
+    let subs: Vec<usize> = (0..next.cells.len()).filter(|&i| filled(next, i)).collect();
+    let labels = (0..header.cells.len()).filter(|&i| filled(header, i)).count();
+    // (Two at least: one text alone under the header is a report's heading,
+    // "Team: Family Safeguarding North", not a row of sub-headings.)
+    if subs.len() < 2 || labels < 2 || report_line(header) {
+        return false;
+    }
+    let words_only = subs.iter().all(|&i| match &next.cells[i] {
+        Cell::Text(t) => {
+            let t = t.trim();
+            let keyed = t.split_once(':').is_some_and(|(_, v)| !v.trim().is_empty());
+            !t.is_empty() && t.chars().count() <= 40 && !holds_whole_date(t) && t.chars().any(char::is_alphabetic) && !keyed
+        }
+        _ => false,
+    });
+    let spread = |i: usize| !filled(header, i);
+    let title_start = |i: usize| filled(header, i) && !filled(header, i + 1) && i + 1 < header.cells.len().max(next.cells.len());
+    words_only && subs.iter().any(|&i| spread(i)) && subs.iter().all(|&i| spread(i) || title_start(i))
+}
+
 /// The label above an empty header cell: a label merged down both header
 /// rows (its text in the upper row, nothing under it) heads its column.
 fn merged_down(above: &SourceRow, i: usize) -> Option<Cell> {
@@ -440,6 +473,23 @@ mod tests {
 
     fn row(n: u32, cells: &[&str]) -> SourceRow {
         SourceRow::texts(n, cells)
+    }
+
+    #[test]
+    fn sub_headings_under_merged_titles_below_the_header_row() {
+        // Review 245's c10: "Audit" merged over "Sent", "Returned", the other
+        // labels merged down both rows.
+        let header = row(1, &["Child ID", "Team", "Audit", "", "Overall judgement"]);
+        assert!(sub_headings_below(&header, &row(2, &["", "", "Sent", "Returned", ""])));
+        // A data row, a row of dates under the title, a lone title's note: no.
+        assert!(!sub_headings_below(&header, &row(2, &["301001", "North", "Sent", "Returned", "Good"])));
+        assert!(!sub_headings_below(&header, &row(2, &["", "", "01/09/2026", "25/09/2026", ""])));
+        assert!(!sub_headings_below(&header, &row(2, &["", "", "", "", "see notes"])));
+        // A report's group heading under the header.
+        let report = row(1, &["", "Child ID", "Audit", "", "Grade"]);
+        assert!(!sub_headings_below(&report, &row(2, &["Team: Family Safeguarding North", "", "", "", ""])));
+        let plain = row(1, &["Child ID", "Team", "Date allocated", "Date completed"]);
+        assert!(!sub_headings_below(&plain, &row(2, &["", "North", "", ""])));
     }
 
     #[test]

@@ -4341,6 +4341,17 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             }
         }
     }
+    // Excel's usual two-row header, its labels in the upper row ("Child ID"
+    // merged down both rows, "Audit" merged across over "Sent", "Returned"):
+    // the lower row is the header, under the upper one's titles (review
+    // 245's c10-c14: the sub-headings had been read as a row of data).
+    if let Some(h) = header.filter(|_| pins.is_none() && wrapped_lines.is_empty()) {
+        if sample.len() > h + 2 && crate::ingest::header::sub_headings_below(&sample[h], &sample[h + 1]) {
+            let why = format!("the row under the header (row {}) names the columns under its group titles: read as a two-row header", sample[h + 1].row);
+            findings.push(Severity::Info, "header_two_rows", &file, sheet.as_deref(), Some(sample[h + 1].row), None, first_text(&sample[h + 1]), why);
+            header = Some(h + 1);
+        }
+    }
     // Two shapes are turned round before the columns are mapped, when the
     // header names them and the first rows, turned round, make more sense than
     // as they are: a legal-status table with a start and an end column per

@@ -7083,3 +7083,22 @@ fn a_data_quality_checks_status_is_not_the_case_notes_status() {
     assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(1)));
     assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(4), Some(5)));
 }
+
+#[test]
+fn a_two_row_header_with_its_labels_in_the_upper_row_is_read_as_one() {
+    // Review 245's c10: "Child ID", "Team" and "Overall judgement" merged
+    // down both rows (their text in the upper one), "Audit" merged across
+    // over "Sent" and "Returned" (a workbook's row ends at "Returned").
+    let rows: &[&[&str]] = &[
+        &["Child ID", "Team", "Audit", "", "Overall judgement"],
+        &["", "", "Sent", "Returned"],
+        &["301001", "Safeguarding Team 1", "2026-09-01", "2026-09-25", "Good"],
+        &["301002", "Safeguarding Team 1", "2026-09-10", "2026-10-12", "Requires Improvement"],
+        &["301003", "Safeguarding Team 1", "2026-10-01", "", ""],
+        &["301004", "Safeguarding Team 1", "2026-08-01", "2026-08-28", "Good"],
+    ];
+    let out = run_one_file("labels-in-upper-header-row", "tracker.xlsx", &workbook(&[("Tracker", rows)]));
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(3)));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(2)));
+}
