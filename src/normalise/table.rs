@@ -6211,7 +6211,9 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         answers_by_reference(&mut model.audits[audits_before..], &reader.answer_refs, &file, sheet.as_deref(), findings);
         if has_team {
             let audits = &mut model.audits[audits_before..];
-            fill_teams_down(audits, &file, sheet.as_deref(), findings, &mut report);
+            if fill_teams_down(audits, &file, sheet.as_deref(), findings, &mut report) {
+                fill_allocations_down(audits, &file, sheet.as_deref(), findings, &mut report);
+            }
             service_for_blank_team(audits, &file, sheet.as_deref(), findings, &mut report);
         }
     }
@@ -7699,14 +7701,15 @@ fn answers_by_reference(
 /// of its audits have none, and no two audits in a row both name the same team
 /// (a table with a team on every row repeats its teams row after row). A
 /// warning names the rows.
-fn fill_teams_down(audits: &mut [super::model::Audit], file: &str, sheet: Option<&str>, findings: &mut Findings, report: &mut TableReport) {
+/// Whether it filled any.
+fn fill_teams_down(audits: &mut [super::model::Audit], file: &str, sheet: Option<&str>, findings: &mut Findings, report: &mut TableReport) -> bool {
     let mut order: Vec<usize> = (0..audits.len()).collect();
     order.sort_by_key(|&i| audits[i].origin.row);
     let team = |i: usize| audits[i].team.as_deref().filter(|t| !t.trim().is_empty());
     let blank = order.iter().filter(|&&i| team(i).is_none()).count();
     let repeats = order.windows(2).any(|w| team(w[0]).is_some() && team(w[0]) == team(w[1]));
     if blank == 0 || blank * 3 < audits.len() || repeats || order.first().is_none_or(|&i| team(i).is_none()) {
-        return;
+        return false;
     }
     // (Never across a change of service: a blank team under another service is
     // that service's, see `service_for_blank_team`.)
@@ -7729,6 +7732,42 @@ fn fill_teams_down(audits: &mut [super::model::Audit], file: &str, sheet: Option
     )
     };
     say_filled_down(&filled, ("team_filled_down", "team"), why, (file, sheet), findings, report);
+    !filled.is_empty()
+}
+
+/// In a table whose teams are written once above their rows, an allocation
+/// date written so too (typed on the first audit of each round, the rows
+/// under it blank: blind set 154's dunholme): its blank rows, with no month
+/// or due date of their own, take the date above them. Read so only when the
+/// first audit has a date, at least a third have none, and no two audits in
+/// a row have the same one (a round allocated on one day, written on every
+/// row, repeats it). A warning names the rows.
+fn fill_allocations_down(audits: &mut [super::model::Audit], file: &str, sheet: Option<&str>, findings: &mut Findings, report: &mut TableReport) {
+    let mut order: Vec<usize> = (0..audits.len()).collect();
+    order.sort_by_key(|&i| audits[i].origin.row);
+    let none = |a: &super::model::Audit| a.allocated.is_none() && a.allocated_month.is_none() && a.due.is_none();
+    let blank = order.iter().filter(|&&i| none(&audits[i])).count();
+    let repeats = order.windows(2).any(|w| audits[w[0]].allocated.is_some() && audits[w[0]].allocated == audits[w[1]].allocated);
+    if blank == 0 || blank * 3 < audits.len() || repeats || order.first().is_none_or(|&i| audits[i].allocated.is_none()) {
+        return;
+    }
+    let mut above = None;
+    let mut filled = Vec::new();
+    for &i in &order {
+        let a = &mut audits[i];
+        if a.allocated.is_some() {
+            above = a.allocated;
+        } else if none(a) && above.is_some() {
+            a.allocated = above;
+            filled.push(a.origin.row);
+        }
+    }
+    let why = |n, rows| {
+        format!(
+            "the allocation date is written once above its rows, as the team is (blanks meaning \"same as above\"): {n} audits with no allocation date take the date above them (rows {rows}). If a blank means it was not recorded, fill in the dates"
+        )
+    };
+    say_filled_down(&filled, ("allocation_filled_down", "allocated date"), why, (file, sheet), findings, report);
 }
 
 /// Says, in the table's notes and a warning (`code`, on `field`), which rows

@@ -1770,8 +1770,8 @@ fn a_hundred_and_fifty_fourth_set_of_several_habits_keeps_what_it_reads() {
     // them, rows that are no audits, a system's coded case notes
     // (tests/fixtures/councils154/README.md). On the first run 13 of 75 KPIs
     // differed; open: drafts of case notes (a judgement call), a status code
-    // explained in a key file, allocation dates typed once per group, a
-    // withdrawal typed in a grade's column (known_limits.json).
+    // explained in a key file, a withdrawal typed in a grade's column
+    // (known_limits.json).
     check("councils154");
 }
 

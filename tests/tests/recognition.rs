@@ -7102,3 +7102,22 @@ fn a_two_row_header_with_its_labels_in_the_upper_row_is_read_as_one() {
     assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(3)));
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(2)));
 }
+
+#[test]
+fn an_allocation_date_typed_once_per_round_like_the_team_is_filled_down() {
+    // Blind set 154's dunholme: the team and the allocation date typed on
+    // the first row of each group, the rows under them blank.
+    let csv = "Child ID,Team,Date allocated,Date finalised,Overall judgement\n\
+               730101,CP North,01/09/2026,18/09/2026,Good\n\
+               730106,,,30/09/2026,Good\n\
+               730108,CIN East,,,\n\
+               730107,Leaving Care,,07/10/2026,Good\n\
+               730109,,01/10/2026,31/10/2026,Good\n\
+               730110,Children in Care,,20/10/2026,Requires improvement\n\
+               730102,,,,\n";
+    let out = run_one_file("allocation-once-per-round", "tracker.csv", csv.as_bytes());
+    // Due at the end of the allocation month: September's four (730108 not
+    // done, 730107 late), October's three (730102 not done).
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(4), Some(7)));
+    assert!(data_quality(&out).contains("allocation_filled_down"));
+}
