@@ -2578,13 +2578,18 @@ fn status_cancels(status: &str) -> bool {
 /// "replaced by", "swapped for", "substituted by" or "replaced with", then
 /// a case's id (a word with a digit) or "another case / child".
 fn replaced_by_another(f: &str) -> bool {
-    ["replaced by ", "replaced with ", "swapped for ", "swapped with ", "substituted by ", "substituted with "].iter().any(|p| {
-        f.match_indices(p).any(|(at, _)| {
-            let next: Vec<&str> = f[at + p.len()..].split(' ').take(2).collect();
-            next.first().is_some_and(|w| w.bytes().any(|b| b.is_ascii_digit()))
-                || (next.first() == Some(&"another") && next.get(1).is_some_and(|w| matches!(*w, "case" | "child" | "young" | "file")))
+    // (Not one done: "Completed - replaced by 2026 form"; nor a year, which
+    // names no case; review 246's c41.)
+    let done = matches!(f.split(' ').next(), Some("completed" | "complete" | "done" | "finalised" | "finalized" | "returned"));
+    let case_id = |w: &str| w.bytes().any(|b| b.is_ascii_digit()) && (w.len() >= 5 || w.bytes().any(|b| b.is_ascii_alphabetic()));
+    !done
+        && ["replaced by ", "replaced with ", "swapped for ", "swapped with ", "substituted by ", "substituted with "].iter().any(|p| {
+            f.match_indices(p).any(|(at, _)| {
+                let next: Vec<&str> = f[at + p.len()..].split(' ').take(2).collect();
+                next.first().is_some_and(|w| case_id(w))
+                    || (next.first() == Some(&"another") && next.get(1).is_some_and(|w| matches!(*w, "case" | "child" | "young" | "file")))
+            })
         })
-    })
 }
 
 /// The words of the rows above a table's header (its title lines), in one string.
@@ -7739,9 +7744,10 @@ fn fill_teams_down(audits: &mut [super::model::Audit], file: &str, sheet: Option
 /// date written so too (typed on the first audit of each round, the rows
 /// under it blank: blind set 154's dunholme): its blank rows, with no month
 /// or due date of their own, take the date above them. Read so only when the
-/// first audit has a date, at least a third have none, and no two audits in
-/// a row have the same one (a round allocated on one day, written on every
-/// row, repeats it). A warning names the rows.
+/// first audit has a date, at least a third have none, a dated row comes
+/// after a blank one, and no two audits in a row have the same date (a round
+/// allocated on one day, written on every row, repeats it). A warning names
+/// the rows.
 fn fill_allocations_down(audits: &mut [super::model::Audit], file: &str, sheet: Option<&str>, findings: &mut Findings, report: &mut TableReport) {
     let mut order: Vec<usize> = (0..audits.len()).collect();
     order.sort_by_key(|&i| audits[i].origin.row);
@@ -7749,6 +7755,14 @@ fn fill_allocations_down(audits: &mut [super::model::Audit], file: &str, sheet: 
     let blank = order.iter().filter(|&&i| none(&audits[i])).count();
     let repeats = order.windows(2).any(|w| audits[w[0]].allocated.is_some() && audits[w[0]].allocated == audits[w[1]].allocated);
     if blank == 0 || blank * 3 < audits.len() || repeats || order.first().is_none_or(|&i| audits[i].allocated.is_none()) {
+        return;
+    }
+    // (And a round's date over blank rows before the next round's: not a
+    // tracker dated on every row down to those not allocated yet, listed
+    // last with none; review 246's c12.)
+    let first_blank = order.iter().position(|&i| none(&audits[i]));
+    let rounds = first_blank.is_some_and(|b| order[b..].iter().any(|&i| audits[i].allocated.is_some()));
+    if !rounds {
         return;
     }
     let mut above = None;
@@ -10159,6 +10173,15 @@ impl<'a> RowReader<'a> {
         }
         if let Some((note, header)) = self.noted_as_cancelled(row) {
             return Err((AUDIT_REMOVED, note, Some(header)));
+        }
+        // (Or written where its grade would be, on an allocation never done:
+        // "WITHDRAWN - moved to another LA" in Q12; blind set 154's pellbridge.)
+        let undone = self.cell(row, "completed_date").is_none_or(|(c, _)| c.is_empty());
+        let graded = self.mapping.columns.iter().filter(|c| c.target == Target::Field("overall".into()) || matches!(c.target, Target::Domain(_)));
+        let written =
+            graded.filter_map(|c| Some((row.cells.get(c.index)?.as_string(), c.header.clone()))).find(|(t, _)| status_cancels(t) && !reallocated_done(t));
+        if let Some((text, header)) = written.filter(|_| undone) {
+            return Err((AUDIT_CANCELLED, text.trim().to_string(), Some(header)));
         }
         if let Some(agency) = self.agency_column.and_then(|i| row.cells.get(i)).map(Cell::as_string).filter(|a| partner_agency(a)) {
             return Err((PARTNER_SECTION, agency, Some("agency".to_string())));
@@ -13107,6 +13130,8 @@ mod tests {
         assert!(status_cancels("Swapped for 551203 (conflict of interest)"));
         assert!(status_cancels("Not done - replaced by another child"));
         assert!(!status_cancels("Completed - replaced by the re-audit form"));
+        assert!(!status_cancels("Completed - replaced by 2026 form"));
+        assert!(!status_cancels("In progress - replaced by 2026 template"));
         assert!(!status_cancels("Not audited - case closed"));
     }
 

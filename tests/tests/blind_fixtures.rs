@@ -1769,9 +1769,8 @@ fn a_hundred_and_fifty_fourth_set_of_several_habits_keeps_what_it_reads() {
     // asked the other way round, earlier cycles' rows, dates as Excel changed
     // them, rows that are no audits, a system's coded case notes
     // (tests/fixtures/councils154/README.md). On the first run 13 of 75 KPIs
-    // differed; open: drafts of case notes (a judgement call), a status code
-    // explained in a key file, a withdrawal typed in a grade's column
-    // (known_limits.json).
+    // differed; open: drafts of case notes (a judgement call) and a status
+    // code explained in a key file (known_limits.json).
     check("councils154");
 }
 

@@ -7101,6 +7101,17 @@ fn a_two_row_header_with_its_labels_in_the_upper_row_is_read_as_one() {
     assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
     assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(3)));
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(2)));
+    // The group as the rightmost block (review 246's c27).
+    let rows: &[&[&str]] = &[
+        &["Child ID", "Team", "Overall judgement", "Audit"],
+        &["", "", "", "Sent", "Returned"],
+        &["301001", "Safeguarding Team 1", "Good", "2026-09-01", "2026-09-25"],
+        &["301002", "Safeguarding Team 1", "Requires Improvement", "2026-09-10", "2026-10-12"],
+        &["301003", "Safeguarding Team 1", "", "2026-10-01"],
+        &["301004", "Safeguarding Team 1", "Good", "2026-08-01", "2026-08-28"],
+    ];
+    let out = run_one_file("labels-in-upper-header-row-group-last", "tracker.xlsx", &workbook(&[("Tracker", rows)]));
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(3)));
 }
 
 #[test]
@@ -7120,4 +7131,31 @@ fn an_allocation_date_typed_once_per_round_like_the_team_is_filled_down() {
     // done, 730107 late), October's three (730102 not done).
     assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(4), Some(7)));
     assert!(data_quality(&out).contains("allocation_filled_down"));
+    // Not a tracker dated on every row down to those not allocated yet,
+    // listed last (review 246's c12).
+    let csv = "Team,Child ID,Date allocated,Date completed,Overall judgement\n\
+               North,4410201,2026-09-01,2026-09-20,Good\n\
+               ,4410202,2026-09-08,2026-10-02,Good\n\
+               ,4410203,2026-10-01,2026-10-20,Good\n\
+               ,4410204,,,\n\
+               ,4410205,,,\n\
+               ,4410206,,,\n";
+    let out = run_one_file("allocation-not-yet-given", "tracker.csv", csv.as_bytes());
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(3)));
+}
+
+#[test]
+fn a_withdrawal_written_where_the_grade_would_be_removes_the_allocation() {
+    // Blind set 154's pellbridge: "WITHDRAWN - moved to another LA" typed in
+    // Q12 on an allocation never done; a done audit keeps its grade.
+    let csv = "Child ID,Team,Date sent,Date completed,Q12 Overall rating\n\
+               940101,North,01/09/2026,12/09/2026,Meets good\n\
+               940102,North,01/09/2026,,\n\
+               940112,South,01/10/2026,,WITHDRAWN - moved to another LA\n\
+               940103,South,01/10/2026,20/10/2026,Exceeds good\n";
+    let out = run_one_file("withdrawn-in-grade", "tracker.csv", csv.as_bytes());
+    // Due 14 days after it was sent (Q12: seed 004's rule): 940101 on time,
+    // 940102 not done, 940103 late; 940112 is no audit.
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(3)));
+    assert!(data_quality(&out).contains("WITHDRAWN - moved to another LA"));
 }
