@@ -1119,15 +1119,15 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     // practice question asks more, "Child's views evident?", or is graded
     // "Partially".)
     if kind == TableKind::Audits && SPOKEN_TO.iter().any(|f| columns.iter().any(|c| c.target == Target::Field(f.to_string()))) {
+        // (A possessive folds into its word: "Young person's views",
+        // "Child's views", "Mother's views".)
+        let person_word = |b: &str| b == "person" || super::table::names_role("spoke_child", b) || super::table::names_role("spoke_family", b);
         for ci in 0..columns.len() {
             let c = &columns[ci];
             if c.score >= 1000 || !matches!(c.target, Target::Unmapped | Target::Ignore | Target::Domain(_)) || c.scale.as_deref() != Some("ynp") {
                 continue;
             }
             let f = &folded[c.index];
-            // (A possessive folds into its word: "Young person's views",
-            // "Child's views", "Mother's views".)
-            let person_word = |b: &str| b == "person" || super::table::names_role("spoke_child", b) || super::table::names_role("spoke_family", b);
             let words: Vec<&str> = f
                 .split(' ')
                 .filter(|w| !matches!(*w, "s" | "the" | "their" | "of"))
@@ -2947,10 +2947,10 @@ fn names_another_answer(folded_rest: &str) -> bool {
     folded_rest.split(' ').any(|w| w.starts_with("moderat") || w.starts_with("agree") || w.starts_with("comment") || w == "evidence")
 }
 
-/// The three spoken-to questions of an audit (child, family, practitioner).
 /// Why a yes / no column of whose views is read as a spoken-to question.
 const VIEWS_BESIDE: &str = "is a yes / no answer of whose views, beside another spoken-to question";
 
+/// The three spoken-to questions of an audit (child, family, practitioner).
 pub const SPOKEN_TO: [&str; 3] = ["spoke_child", "spoke_family", "spoke_practitioner"];
 
 /// What a reason box right after a spoken-to question is said to be.
