@@ -1212,6 +1212,19 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         }
     }
 
+    // A column of whether the case was chosen to seek someone's views ("Case
+    // selected for parent / carer views?"), not whether they were spoken to:
+    // no spoken-to answer (review 245's c49; seed 001's form asks both).
+    if kind == TableKind::Audits {
+        for c in columns.iter_mut().filter(|c| SPOKEN_TO.iter().any(|f| c.target == Target::Field(f.to_string())) && c.score < 1000) {
+            if super::forms::asks_if_selected(&c.header) {
+                let header = c.header.clone();
+                c.unuse(SELECTED_ONLY);
+                notes.push(format!("column '{header}' {SELECTED_ONLY}: not read as spoken to"));
+            }
+        }
+    }
+
     // A reason box right after a spoken-to question that has none of its own
     // ("Date child seen" then "If not seen, why not?" or "Child not seen -
     // reason"): that question's reason box, as seed 000's "If child was not
@@ -2946,6 +2959,9 @@ fn place_numbered_questions(fw: &FrameworkSpec, folded: &[String], columns: &mut
 fn names_another_answer(folded_rest: &str) -> bool {
     folded_rest.split(' ').any(|w| w.starts_with("moderat") || w.starts_with("agree") || w.starts_with("comment") || w == "evidence")
 }
+
+/// Why a column of whether the case was chosen for views is not spoken-to.
+const SELECTED_ONLY: &str = "asks whether the case was selected to seek views, not whether anyone was spoken to";
 
 /// Why a yes / no column of whose views is read as a spoken-to question.
 const VIEWS_BESIDE: &str = "is a yes / no answer of whose views, beside another spoken-to question";

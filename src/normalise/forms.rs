@@ -408,8 +408,18 @@ fn label_field(ctx: &Context, label: &str) -> Option<(String, usize)> {
     match m.field.as_str() {
         // Free-text fields of a form are read from its comment boxes, not its labels.
         "evidence" | "framework" => None,
+        // ("Case selected for parent / carer views?": whether to seek them,
+        // not whether they were spoken to; review 245's c49.)
+        f if f.starts_with("spoke_") && asks_if_selected(label) => None,
         f => Some((f.to_string(), m.score)),
     }
+}
+
+/// Whether a question asks if the case was chosen (to seek views, for a
+/// sample): "Case selected for parent / carer views?", "Chosen for family
+/// feedback?".
+pub(crate) fn asks_if_selected(header: &str) -> bool {
+    fold(header).split(' ').any(|w| matches!(w, "selected" | "chosen"))
 }
 
 /// The field of a label that names two equally ("Moderated": whether, or

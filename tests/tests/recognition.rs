@@ -6993,6 +6993,14 @@ fn on_a_form_the_label_that_names_a_spoken_to_question_best_decides() {
     let out = run_one_file("form-views-selected", "audits.xlsx", &workbook(&book));
     assert_eq!(kpi_pair(&out, "audits_completed").0, Some(4));
     assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(1), Some(2)));
+    // Whether the case was selected, alone, says nothing of who was spoken
+    // to (review 245's c49): not in the exports.
+    let only: Vec<Vec<&[&str]>> = sheets.iter().map(|s| s.iter().copied().filter(|r| !r[0].ends_with("obtained?")).collect()).collect();
+    let book: Vec<(&str, &[&[&str]])> = names.iter().zip(&only).map(|(n, s)| (*n, s.as_slice())).collect();
+    let out = run_one_file("form-views-selected-only", "audits.xlsx", &workbook(&book));
+    let m = metrics(&out);
+    let family = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "family_spoken_to").unwrap().clone();
+    assert_eq!(family["not_in_source"].as_bool(), Some(true), "{family}");
 }
 
 #[test]
