@@ -742,9 +742,6 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                         score: 100,
                     });
                 }
-                // Several completion dates (seed 002's "Date Part A completed"
-                // and "Date Part B completed"): the label named most exactly
-                // decides, filled or not (the first of equals).
                 // Several labels of one spoken-to question ("Case selected for
                 // parent / carer views?" over "Parent / carer views obtained?"):
                 // as in a table, the label named best decides, answered or not
@@ -754,7 +751,7 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                     match spoke_score[i] {
                         Some(best) if score < best => continue,
                         Some(best) if score > best => {
-                            *spoke_slot(&mut audit, i) = Answer::Blank;
+                            *audit.spoken_mut(&field) = Answer::Blank;
                             answered[i] = false;
                             spoke_score[i] = Some(score);
                         }
@@ -762,6 +759,9 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                         None => spoke_score[i] = Some(score),
                     }
                 }
+                // Several completion dates (seed 002's "Date Part A completed"
+                // and "Date Part B completed"): the label named most exactly
+                // decides, filled or not (the first of equals).
                 if field == "completed_date" {
                     // (Of equals, the more words: "Date of the Audit" over a bare "Date:".)
                     let score = (form_field_scored(ctx, t, moderation).map_or(0, |(_, s)| s), ctx.recogniser.header_words(t).len());
@@ -826,7 +826,7 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                     // On a form, a written record of what was said means it was said.
                     f if SPOKEN_TO.contains(&f) => {
                         let i = SPOKEN_TO.iter().position(|s| *s == f).unwrap_or(0);
-                        spoken(spoke_slot(&mut audit, i), &mut answered[i], value)
+                        spoken(audit.spoken_mut(f), &mut answered[i], value)
                     }
                     // A reason in the "not spoken to, please state why" box, when the record box is blank.
                     "spoke_child_not" if audit.spoke_child == Answer::Blank => audit.spoke_child = super::table::not_spoken_because(value),
@@ -1107,15 +1107,6 @@ fn action_columns(ctx: &Context, row: &SourceRow) -> Vec<(usize, String)> {
 /// no answer stands against a record written in another box ("Parents /
 /// carers views obtained? No - no response" above "Parents / carers views:
 /// Two attempts, no response.").
-/// The audit's answer for the child (0), the family (1) or the practitioner (2).
-fn spoke_slot(audit: &mut Audit, i: usize) -> &mut Answer {
-    match i {
-        0 => &mut audit.spoke_child,
-        1 => &mut audit.spoke_family,
-        _ => &mut audit.spoke_practitioner,
-    }
-}
-
 fn spoken(slot: &mut Answer, answered: &mut bool, value: &Cell) {
     match answer(value) {
         Some(a) => {
