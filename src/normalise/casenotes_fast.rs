@@ -930,8 +930,8 @@ struct Lookups {
     seen: Vec<Option<SeenAlone>>,
     /// Whether a visit's seen-alone answer (by label) has been checked for being unread.
     seen_said: Vec<bool>,
-    /// Whether a status says the note was cancelled.
-    cancelled: Vec<Option<bool>>,
+    /// Why a status sets the note aside, if it does (worked out once per status).
+    cancelled: Vec<Option<Option<&'static str>>>,
     /// Whether a visit mode says the visit was not in person.
     not_in_person: Vec<Option<bool>>,
     /// Whether a child-seen answer is no.
@@ -940,6 +940,8 @@ struct Lookups {
     alone_not_seen: Vec<Option<bool>>,
     /// Whether a status says the visit was not made.
     not_made: Vec<Option<bool>>,
+    /// Whether a status says the note is a draft.
+    draft: Vec<Option<bool>>,
 }
 
 pub(crate) fn read_with(bulk: &BulkText, skip_records: usize, sink: &mut Sink, block_size: usize, threads: usize) -> Option<String> {
@@ -1057,6 +1059,7 @@ fn parse_blocks(
                     not_seen: vec![None; n],
                     alone_not_seen: vec![None; n],
                     not_made: vec![None; n],
+                    draft: vec![None; n],
                 };
                 // The duplicate index is read a batch ahead (see `SeenRows::touch`).
                 const AHEAD: usize = 16;
@@ -1172,8 +1175,7 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
         return reject("no child id", "child id");
     }
     let texts = &part.dict.texts;
-    if *look.cancelled[rec.state as usize].get_or_insert_with(|| super::table::note_status_cancels(&texts[rec.state as usize])) {
-        let reason = super::table::NOTE_CANCELLED;
+    if let Some(reason) = *look.cancelled[rec.state as usize].get_or_insert_with(|| super::table::note_status_sets_aside(&texts[rec.state as usize])) {
         report.reject(reason);
         findings.push(Severity::Info, "row_set_aside", file, None, Some(row), Some("status"), &*texts[rec.state as usize], format!("{reason}: set aside"));
         return;
@@ -1262,6 +1264,9 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
         *child = model.children.intern(&texts[rec.child as usize]);
     }
     let child = *child;
+    if *look.draft[rec.state as usize].get_or_insert_with(|| super::table::note_status_draft(&texts[rec.state as usize])) {
+        model.draft_notes.push((source, row));
+    }
     model.case_notes.push(CaseNote { child, note_type, kind, event, recorded, seen_alone, author, team, row, source });
     report.rows_accepted += 1;
 }

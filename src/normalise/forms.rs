@@ -417,9 +417,17 @@ fn label_field(ctx: &Context, label: &str) -> Option<(String, usize)> {
 
 /// Whether a question asks if the case was chosen (to seek views, for a
 /// sample): "Case selected for parent / carer views?", "Chosen for family
-/// feedback?".
+/// feedback?". Not one that asks whether they were spoken to, of the cases
+/// chosen ("Child spoken to (if selected for consultation)", "If the case was
+/// selected for parent / carer views, were they spoken to?": review 247's
+/// c43, c56, c57).
 pub(crate) fn asks_if_selected(header: &str) -> bool {
-    fold(header).split(' ').any(|w| matches!(w, "selected" | "chosen"))
+    let f = fold(header);
+    let words = || f.split(' ');
+    words().any(|w| matches!(w, "selected" | "chosen"))
+        && !words().any(|w| {
+            matches!(w, "spoken" | "spoke" | "speak" | "seen" | "met" | "talked" | "obtained" | "sought" | "gathered" | "captured" | "consulted" | "contacted")
+        })
 }
 
 /// The field of a label that names two equally ("Moderated": whether, or

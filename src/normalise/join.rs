@@ -261,6 +261,9 @@ fn forms_together(tables: &mut [TableReport], model: &mut Model, forms: &HashSet
         }
         for &i in group.iter().filter(|&&i| i != used) {
             let other = model.audits[i].clone();
+            if let Some(d) = other.completed.filter(|d| model.audits[used].completed != Some(*d)) {
+                model.joined_dates.push((model.audits[used].id.clone(), d));
+            }
             joined.entry(key_of(&model.audits[used])).or_default().insert(key_of(&other), ());
             let kept = super::merge::audit(&mut model.audits[used], &other, &HashSet::new());
             renamed.insert(other.id.clone(), model.audits[used].id.clone());

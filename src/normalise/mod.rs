@@ -275,6 +275,7 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     joined_copies(&mut out.model, &mut found);
     apply_challenges(&mut out.model, &ctx, &mut found);
     drop_visits_read_twice(&mut out, &mut found);
+    drop_drafts_held_in_full(&mut out, &mut found);
     join::parts_joined(&mut out.tables, &mut out.model, &mut found);
     join::forms_to_lists(&mut out.tables, &mut out.model, &mut found);
     audit_dates_from_columns(&mut out.tables, &mut out.model, &mut found);
@@ -349,6 +350,56 @@ fn label_of(kind: columns::TableKind) -> &'static str {
         columns::TableKind::Episodes => table::EPISODE_SUPERSEDED,
         _ => table::SUPERSEDED,
     }
+}
+
+/// Takes out the drafts of case notes that the exports also hold in full:
+/// a note whose status says "Draft" beside one of the same child, type and
+/// day that does not (blind sets 154 and 155: the draft saved before the
+/// note was finished). Each becomes a row set aside in its table's count,
+/// with a note. A draft with no such copy is kept (METRICS counts a note
+/// recorded when it is entered), and said once per file.
+fn drop_drafts_held_in_full(out: &mut Normalised, found: &mut findings::Findings) {
+    let drafts: HashSet<(u32, u32)> = std::mem::take(&mut out.model.draft_notes).into_iter().collect();
+    if drafts.is_empty() {
+        return;
+    }
+    let m = &out.model;
+    let is_draft = |n: &model::CaseNote| drafts.contains(&(n.source, n.row));
+    let full: HashSet<(u32, u32, chrono::NaiveDate)> = m.case_notes.iter().filter(|n| !is_draft(n)).map(|n| (n.child, n.note_type, n.event)).collect();
+    let mut gone: HashSet<(u32, u32)> = HashSet::new();
+    let mut kept: BTreeMap<(String, Option<String>), Vec<u32>> = BTreeMap::new();
+    let mut said = Vec::new();
+    for n in m.case_notes.iter().filter(|n| is_draft(n)) {
+        let (file, sheet) = m.note_place(n.source);
+        if full.contains(&(n.child, n.note_type, n.event)) {
+            gone.insert((n.source, n.row));
+            said.push((file.to_string(), sheet.map(str::to_string), n.row, n.event.to_string()));
+        } else {
+            kept.entry((file.to_string(), sheet.map(str::to_string))).or_default().push(n.row);
+        }
+    }
+    for (file, sheet, row, day) in said {
+        set_aside_in(&mut out.tables, &file, &sheet, columns::TableKind::CaseNotes, table::NOTE_DRAFT_RECORDED);
+        found.push(
+            Severity::Info,
+            "row_set_aside",
+            &file,
+            sheet.as_deref(),
+            Some(row),
+            Some("status"),
+            day,
+            format!("{}: set aside", table::NOTE_DRAFT_RECORDED),
+        );
+    }
+    for ((file, sheet), rows) in kept {
+        let why = format!(
+            "{} case notes whose status says draft, with no full copy in the exports, are counted as recorded on their recorded date (rows {})",
+            rows.len(),
+            findings::some_rows(&rows)
+        );
+        found.push(Severity::Info, "draft_notes_kept", &file, sheet.as_deref(), None, Some("status"), rows.len().to_string(), why);
+    }
+    out.model.case_notes.retain(|n| !gone.contains(&(n.source, n.row)));
 }
 
 /// Takes out the case notes that a later export holds again (by note id):
@@ -1982,6 +2033,9 @@ fn read_once(files: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<Skipped>) {
             }
         }
     }
+    // (In the files' own order: the groups come out of a hash map, and the
+    // report must be the same on every run.)
+    drop.sort_unstable();
     for (d, first) in &drop {
         skipped.push(Skipped {
             path: ingest::display_path(&kept[*d]),
@@ -2345,6 +2399,10 @@ fn link_moderations(model: &mut Model, found: &mut findings::Findings) -> (Reach
             by_child.entry(k).or_default().push(i);
         }
     }
+    // (A log may name the audit by the date of an earlier save of its form,
+    // joined into the one used: blind set 155's elmstead, "final" and
+    // "final v2".)
+    let joined: HashSet<(String, chrono::NaiveDate)> = std::mem::take(&mut model.joined_dates).into_iter().collect();
     let mut linked = 0usize;
     for m in std::mem::take(&mut model.moderations) {
         // By audit id; else the child's audit of that date (or its only audit).
@@ -2352,7 +2410,11 @@ fn link_moderations(model: &mut Model, found: &mut findings::Findings) -> (Reach
             let key = m.child_id.as_deref().and_then(identity::child_key);
             let bare = key.as_deref().filter(|k| k.starts_with(|c: char| c.is_ascii_digit()));
             key.as_ref().and_then(|k| by_child.get(k)).or_else(|| bare.and_then(|k| by_number.get(&number(k)))).and_then(|cands| match m.audit_date {
-                Some(d) => cands.iter().copied().find(|&i| model.audits[i].completed == Some(d)),
+                Some(d) => cands
+                    .iter()
+                    .copied()
+                    .find(|&i| model.audits[i].completed == Some(d))
+                    .or_else(|| cands.iter().copied().find(|&i| joined.contains(&(model.audits[i].id.clone(), d)))),
                 None if cands.len() == 1 => Some(cands[0]),
                 // (No audit date: the audit completed last on or before the
                 // moderation, moderation following the audit.)
@@ -2522,6 +2584,28 @@ mod skipped_tests {
         assert_eq!(said("in/exports.zip", format!("{} a zip archive: it is cut short", ingest::ARCHIVE_FAILED)), (Severity::Error, "archive_unreadable"));
         assert_eq!(said("in/old form.doc", "a Word 97–2003 document".into()), (Severity::Warning, "file_not_read"));
         assert_eq!(said("in/~$audits.xlsx", "Excel lock file".into()), (Severity::Info, "file_skipped"));
+    }
+
+    #[test]
+    fn copies_are_reported_in_the_files_order_on_every_run() {
+        // Six files each saved twice, each pair of its own size: the copies
+        // are said in the order the files were listed (blind set 155's
+        // elmstead, whose report changed from run to run).
+        let dir = std::env::temp_dir().join(format!("auditpack-read-once-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut files = Vec::new();
+        for i in 0..6 {
+            for copy in ["a", "b"] {
+                let p = dir.join(format!("{i}{copy}.csv"));
+                std::fs::write(&p, "x".repeat(10 + i)).unwrap();
+                files.push(p);
+            }
+        }
+        let (kept, skipped) = read_once(files);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(kept.len(), 6);
+        let order: Vec<String> = skipped.iter().map(|s| std::path::Path::new(&s.path).file_name().unwrap().to_string_lossy().into_owned()).collect();
+        assert_eq!(order, ["0b.csv", "1b.csv", "2b.csv", "3b.csv", "4b.csv", "5b.csv"]);
     }
 }
 

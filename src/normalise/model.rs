@@ -524,6 +524,13 @@ pub struct Model {
     pub audits_repeated: Vec<(Origin, (u32, u32))>,
     /// Case notes (file, row) a later export holds again, with the version used and why.
     pub superseded_notes: Vec<(NotePlace, NotePlace, &'static str)>,
+    /// Forms of one audit joined into the form used ([`super::join`]): the
+    /// used audit's id and the completion date a joined form gave, so a
+    /// moderation log that names the audit by that date still finds it.
+    pub joined_dates: Vec<(String, NaiveDate)>,
+    /// While reading: the case notes (source, row) whose status says they are
+    /// drafts ([`super::table::note_status_draft`]).
+    pub draft_notes: Vec<(u32, u32)>,
     /// While reading: versions set aside as they were read (the version
     /// already read is the later one), each with where that one was read, so
     /// it can take the fields its own table has no column for. Taken out when

@@ -1690,7 +1690,7 @@ const OUTLINE_AUDIT_FIELDS: [&str; 10] = [
 ];
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 63] = [
+pub const SET_ASIDE_REASONS: [&str; 65] = [
     NO_ACTION,
     super::events::EVENT_FOLDED,
     TEAM_ACTION,
@@ -1747,6 +1747,8 @@ pub const SET_ASIDE_REASONS: [&str; 63] = [
     ACTION_ID_READ,
     SAME_RECORD,
     NOTE_CANCELLED,
+    NOTE_TEST_STATUS,
+    NOTE_DRAFT_RECORDED,
     super::join::JOINED,
     super::join::JOINED_RECORD,
     super::join::FORM_JOINED,
@@ -2506,8 +2508,35 @@ pub const AUDIT_REMOVED: &str = "allocation removed from the sample (its note or
 /// A case note whose status says it was cancelled, voided or entered in error.
 pub const NOTE_CANCELLED: &str = "case note cancelled, voided, entered in error or put off (its status says so): not a record";
 
+/// A case note whose status says it is a test or a demonstration ("DEMO",
+/// "Test": review 245's c62, a training walkthrough on the live system).
+pub const NOTE_TEST_STATUS: &str = "a case note whose status says it is a test or a demonstration: not a record";
+
+/// Why a case note's status sets it aside, if it does: cancelled, voided,
+/// entered in error or put off ([`note_status_cancels`]), or a test (both
+/// case-note readers ask this).
+pub(crate) fn note_status_sets_aside(status: &str) -> Option<&'static str> {
+    if note_status_cancels(status) {
+        Some(NOTE_CANCELLED)
+    } else if status_test(status) || matches!(fold(status).as_str(), "training" | "dummy" | "demonstration" | "test record" | "demo record") {
+        Some(NOTE_TEST_STATUS)
+    } else {
+        None
+    }
+}
+
+/// A draft of a case note that the export also holds in full.
+pub const NOTE_DRAFT_RECORDED: &str = "a draft of a case note the export also holds in full (the same child, type and day): the full note is used";
+
+/// Whether a case note's status says it is a draft ("Draft", "In draft",
+/// "Draft - not finalised").
+pub(crate) fn note_status_draft(status: &str) -> bool {
+    let f = fold(status);
+    matches!(f.split(' ').next(), Some("draft")) || f == "in draft"
+}
+
 /// Whether a case note's status says it was cancelled, voided or entered in
-/// error (both case-note readers ask this).
+/// error.
 pub(crate) fn note_status_cancels(status: &str) -> bool {
     let f = fold(status);
     // (Or put off, or not made yet: "Rescheduled", "Rearranged to 14/10",
@@ -2582,11 +2611,28 @@ fn replaced_by_another(f: &str) -> bool {
     // names no case; review 246's c41.)
     let done = matches!(f.split(' ').next(), Some("completed" | "complete" | "done" | "finalised" | "finalized" | "returned"));
     let case_id = |w: &str| w.bytes().any(|b| b.is_ascii_digit()) && (w.len() >= 5 || w.bytes().any(|b| b.is_ascii_alphabetic()));
+    // ("Case replaced - see 4410031", "Replacement case: 4410030"; a case id
+    // after a year, "replaced by 2026-551203"; review 247's c21, c54, c25.
+    // Not "Replacement for 4410011": that row is the replacement.)
     !done
-        && ["replaced by ", "replaced with ", "swapped for ", "swapped with ", "substituted by ", "substituted with "].iter().any(|p| {
+        && [
+            "replaced by ",
+            "replaced with ",
+            "replaced see ",
+            "swapped for ",
+            "swapped with ",
+            "substituted by ",
+            "substituted with ",
+            "replacement case ",
+            "replacement child ",
+        ]
+        .iter()
+        .any(|p| {
             f.match_indices(p).any(|(at, _)| {
                 let next: Vec<&str> = f[at + p.len()..].split(' ').take(2).collect();
+                let year = next.first().is_some_and(|w| w.len() == 4 && w.starts_with("20") && w.bytes().all(|b| b.is_ascii_digit()));
                 next.first().is_some_and(|w| case_id(w))
+                    || (year && next.get(1).is_some_and(|w| case_id(w) && w.bytes().all(|b| b.is_ascii_digit())))
                     || (next.first() == Some(&"another") && next.get(1).is_some_and(|w| matches!(*w, "case" | "child" | "young" | "file")))
             })
         })
@@ -7765,13 +7811,18 @@ fn fill_allocations_down(audits: &mut [super::model::Audit], file: &str, sheet: 
     if !rounds {
         return;
     }
+    // (The rows after the last date are its round's only where one of them
+    // was done or graded: else they are the rows not allocated yet, listed
+    // last; review 247's c64.)
+    let last_dated = order.iter().rposition(|&i| audits[i].allocated.is_some());
+    let tail_begun = last_dated.is_some_and(|l| order[l + 1..].iter().any(|&i| audits[i].completed.is_some() || audits[i].overall.is_some()));
     let mut above = None;
     let mut filled = Vec::new();
-    for &i in &order {
+    for (at, &i) in order.iter().enumerate() {
         let a = &mut audits[i];
         if a.allocated.is_some() {
             above = a.allocated;
-        } else if none(a) && above.is_some() {
+        } else if none(a) && above.is_some() && (tail_begun || last_dated.is_some_and(|l| at < l)) {
             a.allocated = above;
             filled.push(a.origin.row);
         }
@@ -9487,6 +9538,35 @@ impl<'a> RowReader<'a> {
         Answer::Yes
     }
 
+    /// A timescale where an audit's due date goes ("Timescale for
+    /// completion: 10 working days", "within 4 weeks"), counted from the
+    /// audit's allocation: the due date when it needs no calendar, else the
+    /// row's own due rule (working days are counted with the bank holidays
+    /// later); said in a `due_timescale` note. Nothing when the cell is a
+    /// date or no timescale, or the audit has no allocation date (then the
+    /// cell is reported as not a date, as before).
+    fn timescale_due(&self, row: &SourceRow, allocated: Option<chrono::NaiveDate>, findings: &mut Findings) -> (Option<chrono::NaiveDate>, Option<String>) {
+        let Some((Cell::Text(text), header)) = self.cell(row, "due_date") else {
+            return (None, None);
+        };
+        let (Some(start), Some(t)) = (allocated, super::timescale::parse(text)) else {
+            return (None, None);
+        };
+        let (due, rule, said) = match t {
+            super::timescale::Timescale::WorkingDays(n) => {
+                (None, Some(format!("working_days_after_allocation:{n}")), format!("{n} working days after allocation"))
+            }
+            super::timescale::Timescale::Days(n) => (None, Some(format!("days_after_allocation:{n}")), format!("{n} days after allocation")),
+            other => match super::timescale::due(other, start, |d, _| d) {
+                Some(d) => (Some(d), None, d.to_string()),
+                None => return (None, None),
+            },
+        };
+        let why = format!("a timescale where the due date goes: the audit is due {said}");
+        findings.push(Severity::Info, "due_timescale", self.file, self.sheet, Some(row.row), Some(header), text.trim(), why);
+        (due, rule)
+    }
+
     /// The row's due date as written, read as a date (no findings).
     /// An audit not done whose status or note says it was put off to a later
     /// month ("Deferred to Nov - SW on leave", "Postponed until December",
@@ -10176,7 +10256,11 @@ impl<'a> RowReader<'a> {
         }
         // (Or written where its grade would be, on an allocation never done:
         // "WITHDRAWN - moved to another LA" in Q12; blind set 154's pellbridge.)
-        let undone = self.cell(row, "completed_date").is_none_or(|(c, _)| c.is_empty());
+        // (Not done: no completion date, or words where it goes, "N/A";
+        // review 247's c10.)
+        let undone = self.cell(row, "completed_date").is_none_or(|(c, _)| {
+            c.is_empty() || (c.as_date().is_none() && !matches!(c, Cell::Number(_)) && crate::ingest::cell::done_date(&c.as_string()).is_none())
+        });
         let graded = self.mapping.columns.iter().filter(|c| c.target == Target::Field("overall".into()) || matches!(c.target, Target::Domain(_)));
         let written =
             graded.filter_map(|c| Some((row.cells.get(c.index)?.as_string(), c.header.clone()))).find(|(t, _)| status_cancels(t) && !reallocated_done(t));
@@ -10297,6 +10381,9 @@ impl<'a> RowReader<'a> {
             .clone()
             .or_else(|| framework.and_then(|f| f.due_rule.clone()))
             .unwrap_or_else(|| self.ctx.config.settings.default_due_rule.clone());
+        let (timescale_due, row_rule) = self.timescale_due(row, allocated, findings);
+        let timescale_given = timescale_due.is_some() || row_rule.is_some();
+        let due_rule = row_rule.unwrap_or(due_rule);
         let mut domains = Vec::new();
         for c in self.mapping.columns.iter() {
             if let Target::Domain(d) = &c.target {
@@ -10356,7 +10443,8 @@ impl<'a> RowReader<'a> {
             allocated_month,
             due: self
                 .deferred_due(row, completed, allocated, findings)
-                .or_else(|| self.date(row, "due_date", findings))
+                .or(timescale_due)
+                .or_else(|| if timescale_given { None } else { self.date(row, "due_date", findings) })
                 .or_else(|| self.cycle_due(row, allocated, &due_rule, default_rule, findings)),
             completed,
             overall,
@@ -10919,8 +11007,13 @@ impl<'a> RowReader<'a> {
 
     fn case_note(&mut self, row: &SourceRow, model: &mut Model, findings: &mut Findings) -> Result<CaseNote, RowError> {
         let child_id = self.str(row, "child_id").ok_or(("no child id", String::new(), Some("child id".to_string())))?;
-        if let Some(status) = self.text(row, "status").filter(|s| note_status_cancels(s)) {
-            return Err((NOTE_CANCELLED, status, Some("status".to_string())));
+        if let Some(status) = self.text(row, "status") {
+            if let Some(reason) = note_status_sets_aside(&status) {
+                return Err((reason, status, Some("status".to_string())));
+            }
+            if note_status_draft(&status) {
+                model.draft_notes.push((self.source, row.row));
+            }
         }
         let mut note_type = self.str(row, "note_type").unwrap_or_default();
         let event = self.date(row, "event_date", findings).ok_or(("no readable event date", String::new(), Some("event date".to_string())))?;
@@ -13132,6 +13225,11 @@ mod tests {
         assert!(!status_cancels("Completed - replaced by the re-audit form"));
         assert!(!status_cancels("Completed - replaced by 2026 form"));
         assert!(!status_cancels("In progress - replaced by 2026 template"));
+        assert!(status_cancels("Case replaced - see 4410031"));
+        assert!(status_cancels("Replacement case: 4410030"));
+        assert!(status_cancels("Not audited - replaced by 2026-551203"));
+        assert!(!status_cancels("Replacement for 4410011"));
+        assert!(!status_cancels("Not started - replaced by 2026 27 form"));
         assert!(!status_cancels("Not audited - case closed"));
     }
 

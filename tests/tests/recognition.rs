@@ -7001,6 +7001,35 @@ fn on_a_form_the_label_that_names_a_spoken_to_question_best_decides() {
     let m = metrics(&out);
     let family = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "family_spoken_to").unwrap().clone();
     assert_eq!(family["not_in_source"].as_bool(), Some(true), "{family}");
+    // A spoken-to question that names the cases selected is still the
+    // spoken-to question (review 247's c43, c57), in a table or on a form.
+    let csv = "Child ID,Team,Date completed,Overall grade,Child spoken to (if selected for consultation),Were parents / carers spoken to? (only cases selected for views)\n\
+               C5001,South,15/09/2026,Good,Yes,Yes\n\
+               C5002,North,20/09/2026,Good,No,Yes\n\
+               C5003,South,25/09/2026,Requires Improvement,Yes,No\n\
+               C5004,North,05/10/2026,Inadequate,No,No\n";
+    let out = run_one_file("spoken-to-of-selected-cases", "audits.csv", csv.as_bytes());
+    assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(2), Some(4)));
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(2), Some(4)));
+    let asked: Vec<Vec<&[&str]>> = sheets.iter().map(|s| s.iter().copied().filter(|r| !r[0].starts_with("Case selected")).collect()).collect();
+    let relabelled: Vec<Vec<Vec<&str>>> = asked
+        .iter()
+        .map(|s| {
+            s.iter()
+                .map(|r| {
+                    if r[0].ends_with("obtained?") {
+                        vec!["If the case was selected for parent / carer views, were they spoken to?", r[1]]
+                    } else {
+                        r.to_vec()
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let slices: Vec<Vec<&[&str]>> = relabelled.iter().map(|s| s.iter().map(|r| r.as_slice()).collect()).collect();
+    let book: Vec<(&str, &[&[&str]])> = names.iter().zip(&slices).map(|(n, s)| (*n, s.as_slice())).collect();
+    let out = run_one_file("form-spoken-to-if-selected", "audits.xlsx", &workbook(&book));
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(1), Some(2)));
 }
 
 #[test]
@@ -7150,6 +7179,19 @@ fn an_allocation_date_typed_once_per_round_like_the_team_is_filled_down() {
                ,4410206,,,\n";
     let out = run_one_file("allocation-not-yet-given", "tracker.csv", csv.as_bytes());
     assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(3)));
+    // Nor the rows after the last round's date when none of them was done
+    // or graded (review 247's c64): C6802-3 take 01/09 (C6803 due 30/09,
+    // not done); C6805-7 are not allocated yet.
+    let csv = "Child ID,Team,Auditor,Date allocated,Date completed,Overall grade\n\
+               C6801,North,A Patel,01/09/2026,20/09/2026,Good\n\
+               C6802,,B Okafor,,24/09/2026,Requires Improvement\n\
+               C6803,,C Hughes,,,\n\
+               C6804,South,D Walsh,15/09/2026,28/09/2026,Good\n\
+               C6805,,A Patel,,,\n\
+               C6806,,B Okafor,,,\n\
+               C6807,,C Hughes,,,\n";
+    let out = run_one_file("allocation-last-round-not-yet-given", "tracker.csv", csv.as_bytes());
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(3), Some(4)));
 }
 
 #[test]
@@ -7166,4 +7208,145 @@ fn a_withdrawal_written_where_the_grade_would_be_removes_the_allocation() {
     // 940102 not done, 940103 late; 940112 is no audit.
     assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(3)));
     assert!(data_quality(&out).contains("WITHDRAWN - moved to another LA"));
+    // So too where the completion date's cell says "N/A" (review 247's c10).
+    let out =
+        run_one_file("withdrawn-in-grade-na-completed", "tracker.csv", csv.replace("940112,South,01/10/2026,,", "940112,South,01/10/2026,N/A,").as_bytes());
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(3)));
+}
+
+#[test]
+fn a_timescale_on_an_audit_row_is_its_due_date() {
+    // Review 246's c72: "Timescale for completion" holding dates is the
+    // audit's due date: 4411301 due 14/09 done 20/09 (late), 4411302 due
+    // 16/09 done 10/09, 4411303 due 15/10 done 29/10 (late).
+    let csv = "Child ID,Team,Date allocated,Timescale for completion,Date completed,Overall judgement\n\
+               4411301,North,2026-09-01,2026-09-14,2026-09-20,Good\n\
+               4411302,North,2026-09-02,2026-09-16,2026-09-10,Good\n\
+               4411303,South,2026-10-01,2026-10-15,2026-10-29,Good\n";
+    let out = run_one_file("audit-timescale-dates", "audits.csv", csv.as_bytes());
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(3)));
+    // A timescale in words is counted from the allocation: 10 working days
+    // from 01/09 is 15/09 (late); 4 weeks from 02/09 is 30/09; "end of Oct".
+    let csv = "Child ID,Team,Date allocated,Timescale for completion,Date completed,Overall judgement\n\
+               4411301,North,2026-09-01,10 working days,2026-09-20,Good\n\
+               4411302,North,2026-09-02,4 weeks,2026-09-29,Good\n\
+               4411303,South,2026-10-01,end of Oct,2026-10-29,Good\n";
+    let out = run_one_file("audit-timescale-words", "audits.csv", csv.as_bytes());
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(3)));
+    let dq = data_quality(&out);
+    assert!(dq.contains("due_timescale") && !dq.contains("bad_date"), "{dq}");
+    // A recommendation's timescale on the audit's row is not the audit's.
+    let csv = "Child ID,Team,Date allocated,Date completed,Overall judgement,Recommendation,Timescale for recommendation\n\
+               4411301,North,2026-09-01,2026-09-20,Good,Update the plan,2026-09-25\n\
+               4411302,North,2026-09-02,2026-09-29,Good,Visit the child,2026-10-10\n";
+    let out = run_one_file("audit-timescale-recommendation", "audits.csv", csv.as_bytes());
+    // Due at the end of the allocation month: both on time.
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(2)));
+}
+
+#[test]
+fn a_case_note_whose_status_says_demo_or_test_is_no_record() {
+    // Review 245's c62: a training walkthrough on the live system, status
+    // "DEMO"; set aside, the gap 09/09 -> 30/09 is 15 working days. Read from
+    // a CSV and from a workbook (the two case-note readers).
+    let notes: &[&[&str]] = &[
+        &["Child ID", "Note type", "Event date", "Date entered", "Seen alone", "Status"],
+        &["400101", "CP Visit", "2026-08-28", "2026-08-28", "Yes", "Final"],
+        &["400101", "CP Visit", "2026-09-09", "2026-09-09", "Yes", "Final"],
+        &["400101", "CP Visit", "2026-09-21", "2026-09-21", "Yes", "DEMO"],
+        &["400101", "CP Visit", "2026-09-30", "2026-09-30", "Yes", "Final"],
+        &["400101", "CP Visit", "2026-10-12", "2026-10-12", "Yes", "Test"],
+        &["400101", "CP Visit", "2026-10-13", "2026-10-13", "Yes", "Final"],
+        &["400101", "CP Visit", "2026-10-23", "2026-10-23", "Yes", "Final"],
+    ];
+    let legal = "Child ID,Legal status,Start date,End date\n400101,Child Protection Plan,2026-05-01,\n";
+    for xlsx in [false, true] {
+        let dir = scratch(if xlsx { "demo-note-status-xlsx" } else { "demo-note-status-csv" });
+        let input = dir.join("in");
+        std::fs::create_dir_all(&input).unwrap();
+        std::fs::write(input.join("legal.csv"), legal).unwrap();
+        if xlsx {
+            std::fs::write(input.join("notes.xlsx"), workbook(&[("Notes", notes)])).unwrap();
+        } else {
+            let csv: String = notes.iter().map(|r| r.join(",") + "\n").collect();
+            std::fs::write(input.join("notes.csv"), csv).unwrap();
+        }
+        let out = run_in_folder(&dir, &input);
+        assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(0), Some(1)), "xlsx {xlsx}");
+        assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(4), Some(4)), "xlsx {xlsx}");
+        assert!(data_quality(&out).contains("status says it is a test or a demonstration"), "xlsx {xlsx}");
+    }
+}
+
+#[test]
+fn a_moderation_log_naming_an_earlier_save_of_the_form_finds_the_audit() {
+    // Blind set 155's elmstead: "Audit_7720011_final.xlsx" (completed 07/10)
+    // and its resubmission "Audit_7720011_final v2.xlsx" (09/10, the one
+    // used); the moderator's log names the audit by the first save's date.
+    let form = |id: &'static str, date: &'static str, grade: &'static str| -> Vec<Vec<&'static str>> {
+        vec![
+            vec!["Case File Audit", ""],
+            vec!["Date audit completed:", date],
+            vec!["Auditor (name):", "M. Fry"],
+            vec!["Case ID:", id],
+            vec!["Team:", "North"],
+            vec!["OVERALL JUDGEMENT OF THE CASE FILE:", grade],
+        ]
+    };
+    let dir = scratch("moderation-of-earlier-save");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    for (name, date, grade) in [("Audit_7720011_final.xlsx", "2026-10-07", "Requires improvement"), ("Audit_7720011_final v2.xlsx", "2026-10-09", "Good")] {
+        let rows = form("7720011", date, grade);
+        let sheet: Vec<&[&str]> = rows.iter().map(|r| r.as_slice()).collect();
+        std::fs::write(input.join(name), workbook(&[("Audit", &sheet)])).unwrap();
+    }
+    let rows = form("7720012", "2026-09-14", "Good");
+    let sheet: Vec<&[&str]> = rows.iter().map(|r| r.as_slice()).collect();
+    std::fs::write(input.join("Audit_7720012.xlsx"), workbook(&[("Audit", &sheet)])).unwrap();
+    std::fs::write(
+        input.join("Moderation log - G Nakamura.csv"),
+        "Child ID,Audit date,Moderator,Date moderated,Moderator grade,Agree with auditor?\n\
+         7720011,07/10/2026,G Nakamura,20/10/2026,Requires improvement,No\n",
+    )
+    .unwrap();
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
+    assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(1), Some(2)));
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(0), Some(1)));
+    assert!(!data_quality(&out).contains("moderation_unlinked"));
+}
+
+#[test]
+fn a_draft_case_note_beside_its_full_copy_is_set_aside() {
+    // Blind set 155's ashcombe and dunsworth: the draft saved before the note
+    // was finished, and the finished note (same child, type and day). A
+    // draft with no full copy is kept, and said.
+    let notes: &[&[&str]] = &[
+        &["Child ID", "Note type", "Event date", "Date entered", "Seen alone", "Status"],
+        &["400101", "CP Visit", "2026-09-01", "2026-09-01", "Yes", "Complete"],
+        &["400101", "CP Visit", "2026-09-10", "2026-09-10", "Yes", "Draft"],
+        &["400101", "CP Visit", "2026-09-10", "2026-09-14", "Yes", "Complete"],
+        &["400101", "CP Visit", "2026-09-22", "2026-10-30", "", "Draft"],
+    ];
+    let legal = "Child ID,Legal status,Start date,End date\n400101,Child Protection Plan,2026-05-01,\n";
+    for xlsx in [false, true] {
+        let dir = scratch(if xlsx { "draft-note-xlsx" } else { "draft-note-csv" });
+        let input = dir.join("in");
+        std::fs::create_dir_all(&input).unwrap();
+        std::fs::write(input.join("legal.csv"), legal).unwrap();
+        if xlsx {
+            std::fs::write(input.join("notes.xlsx"), workbook(&[("Notes", notes)])).unwrap();
+        } else {
+            let csv: String = notes.iter().map(|r| r.join(",") + "\n").collect();
+            std::fs::write(input.join("notes.csv"), csv).unwrap();
+        }
+        let out = run_in_folder(&dir, &input);
+        // Three visits: 01/09, 10/09 (once, recorded 14/09), 22/09 (the draft
+        // alone, recorded 30/10: more than 28 days after).
+        assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(2), Some(3)), "xlsx {xlsx}");
+        assert_eq!(kpi_pair(&out, "notes_recorded_in_time"), (Some(2), Some(3)), "xlsx {xlsx}");
+        let dq = data_quality(&out);
+        assert!(dq.contains("also holds in full") && dq.contains("draft_notes_kept"), "xlsx {xlsx}: {dq}");
+    }
 }
