@@ -191,7 +191,11 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
             // workbook's shared text): per sheet, how many, and the first's why.
             let mut damaged: Vec<ReadNote> = Vec::new();
             let date1904 = book.has_1904_epoch();
+            // Dates and numbers merged down a column: per sheet, how many cells took them.
+            let mut merged_notes: Vec<ReadNote> = Vec::new();
             let (tables, mut notes) = read_sparse(file, kinds(book.sheets_metadata()), date1904, |name, sink| {
+                let down = merged_down_a_column(book.merge_cells_by_sheet_name(name).unwrap_or_default());
+                let mut tops: Vec<((u32, u32), u32, Cell)> = Vec::new();
                 let mut r = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
                 let mut here = Uncalculated::default();
                 let mut bad: Option<(usize, String)> = None;
@@ -213,7 +217,25 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
                     if c.formula.is_some() && matches!(c.value, DataRef::Empty) {
                         here.add(c.pos);
                     }
-                    sink(c.pos, convert_ref(&c.value))?;
+                    let cell = convert_ref(&c.value);
+                    if let Some(&end) = down.get(&c.pos).filter(|_| matches!(cell, Cell::Date(_) | Cell::Number(_))) {
+                        tops.push((c.pos, end, cell.clone()));
+                    }
+                    sink(c.pos, cell)?;
+                }
+                // (The cells under a merged date or number are empty in the
+                // file; Excel shows the value over all of them: a round's
+                // allocation date merged down its rows, review 247's c47.)
+                let filled: u32 = tops.iter().map(|((row, _), end, _)| end - row).sum();
+                for ((row, col), end, cell) in tops {
+                    for below in row + 1..=end {
+                        sink((below, col), cell.clone())?;
+                    }
+                }
+                if filled > 0 {
+                    let message =
+                        format!("{filled} cells under dates or numbers merged down a column read as that value (Excel shows it over the whole merged range)");
+                    merged_notes.push(ReadNote { sheet: Some(name.to_string()), level: NoteLevel::Info, message });
                 }
                 if here.count > 0 {
                     uncalculated.push((name.to_string(), here));
@@ -229,10 +251,17 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
                 Ok(())
             })?;
             notes.extend(damaged);
+            notes.extend(merged_notes);
             notes.extend(uncalculated.into_iter().map(|(sheet, u)| ReadNote { sheet: Some(sheet), level: NoteLevel::Uncalculated, message: u.message() }));
             Ok((tables, notes))
         }
     }
+}
+
+/// The merged ranges one column wide and two rows or more tall: their top
+/// cell → their last row.
+fn merged_down_a_column(ranges: Vec<calamine::Dimensions>) -> std::collections::HashMap<(u32, u32), u32> {
+    ranges.into_iter().filter(|d| d.start.1 == d.end.1 && d.end.0 > d.start.0 && d.end.0 - d.start.0 < 10_000).map(|d| (d.start, d.end.0)).collect()
 }
 
 /// Cells of one sheet the reader may fail to make before the sheet is

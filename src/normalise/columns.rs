@@ -1225,6 +1225,31 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         }
     }
 
+    // A column headed by whose views alone ("Parent / carer views") and
+    // graded "Partially": a practice question of whether their views are
+    // evident, not whether the auditor spoke to them, as the whose-views
+    // rule above already reads it (review 245's c64: the older name of the
+    // family's question had read it, its "Partially" left blank).
+    if kind == TableKind::Audits {
+        for c in columns.iter_mut() {
+            if c.score >= 1000 || !matches!(&c.target, Target::Field(f) if f == "spoke_child" || f == "spoke_family") {
+                continue;
+            }
+            let words: Vec<&str> = folded[c.index].split(' ').collect();
+            let views_only = words.iter().any(|w| matches!(*w, "views" | "view"))
+                && !words.iter().any(|w| {
+                    matches!(*w, "obtained" | "spoken" | "spoke" | "sought" | "consulted" | "gathered" | "captured" | "seen" | "contacted" | "heard" | "asked")
+                });
+            let partly =
+                column_values(c.index).iter().any(|v| matches!(fold(&v.as_string()).split(' ').next(), Some("partially" | "partly" | "partial" | "some")));
+            if views_only && partly {
+                let header = c.header.clone();
+                c.unuse(VIEWS_GRADED);
+                notes.push(format!("column '{header}' {VIEWS_GRADED}: not read as spoken to"));
+            }
+        }
+    }
+
     // A reason box right after a spoken-to question that has none of its own
     // ("Date child seen" then "If not seen, why not?" or "Child not seen -
     // reason"): that question's reason box, as seed 000's "If child was not
@@ -2964,6 +2989,7 @@ fn names_another_answer(folded_rest: &str) -> bool {
 const SELECTED_ONLY: &str = "asks whether the case was selected to seek views, not whether anyone was spoken to";
 
 /// Why a yes / no column of whose views is read as a spoken-to question.
+const VIEWS_GRADED: &str = "is graded 'Partially': a practice question of whether their views are evident, not whether the auditor spoke to them";
 const VIEWS_BESIDE: &str = "is a yes / no answer of whose views, beside another spoken-to question";
 
 /// The three spoken-to questions of an audit (child, family, practitioner).

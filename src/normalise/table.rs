@@ -2518,7 +2518,7 @@ pub const NOTE_TEST_STATUS: &str = "a case note whose status says it is a test o
 pub(crate) fn note_status_sets_aside(status: &str) -> Option<&'static str> {
     if note_status_cancels(status) {
         Some(NOTE_CANCELLED)
-    } else if status_test(status) || matches!(fold(status).as_str(), "training" | "dummy" | "demonstration" | "test record" | "demo record") {
+    } else if status_test(status) || says_test(status) || fold(status) == "demonstration" {
         Some(NOTE_TEST_STATUS)
     } else {
         None
@@ -2851,6 +2851,7 @@ pub(crate) fn says_test(text: &str) -> bool {
                 | "auditor"
                 | "audit"
                 | "row"
+                | "note"
                 | "action"
                 | "recommendation"
                 | "form"
@@ -2876,6 +2877,8 @@ pub(crate) fn says_test(text: &str) -> bool {
                 // "Testing, LCS".)
                 | "admin"
                 | "sysadmin"
+                // ("TEST FORM - system check, ignore": blind set 156.)
+                | "check"
                 // ("ZZ Test Account": a system's test users sorted last.)
                 | "zz"
                 | "zzz"
@@ -2963,6 +2966,12 @@ pub(crate) fn team_says_test(team: &str) -> bool {
                         | "do"
                         | "not"
                         | "use"
+                        // ("TEST TEAM - do not report", "ZZ Test District":
+                        // blind set 156.)
+                        | "report"
+                        | "district"
+                        | "area"
+                        | "locality"
                 ) || SYSTEM_WORDS.contains(w)
             }
         })
@@ -6262,10 +6271,13 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         answers_by_reference(&mut model.audits[audits_before..], &reader.answer_refs, &file, sheet.as_deref(), findings);
         if has_team {
             let audits = &mut model.audits[audits_before..];
-            if fill_teams_down(audits, &file, sheet.as_deref(), findings, &mut report) {
-                fill_allocations_down(audits, &file, sheet.as_deref(), findings, &mut report);
-            }
+            fill_teams_down(audits, &file, sheet.as_deref(), findings, &mut report);
             service_for_blank_team(audits, &file, sheet.as_deref(), findings, &mut report);
+        }
+        // (With or without teams written once: review 247's c12-c14 and
+        // review 248's c23-c26 write the team on every row.)
+        if mapping.kind == TableKind::Audits && mapping.field("allocated_date").is_some() {
+            fill_allocations_down(&mut model.audits[audits_before..], &file, sheet.as_deref(), findings, &mut report);
         }
     }
     // (Not in a system's export with an id for every action: there an action
@@ -7752,15 +7764,14 @@ fn answers_by_reference(
 /// of its audits have none, and no two audits in a row both name the same team
 /// (a table with a team on every row repeats its teams row after row). A
 /// warning names the rows.
-/// Whether it filled any.
-fn fill_teams_down(audits: &mut [super::model::Audit], file: &str, sheet: Option<&str>, findings: &mut Findings, report: &mut TableReport) -> bool {
+fn fill_teams_down(audits: &mut [super::model::Audit], file: &str, sheet: Option<&str>, findings: &mut Findings, report: &mut TableReport) {
     let mut order: Vec<usize> = (0..audits.len()).collect();
     order.sort_by_key(|&i| audits[i].origin.row);
     let team = |i: usize| audits[i].team.as_deref().filter(|t| !t.trim().is_empty());
     let blank = order.iter().filter(|&&i| team(i).is_none()).count();
     let repeats = order.windows(2).any(|w| team(w[0]).is_some() && team(w[0]) == team(w[1]));
     if blank == 0 || blank * 3 < audits.len() || repeats || order.first().is_none_or(|&i| team(i).is_none()) {
-        return false;
+        return;
     }
     // (Never across a change of service: a blank team under another service is
     // that service's, see `service_for_blank_team`.)
@@ -7783,12 +7794,12 @@ fn fill_teams_down(audits: &mut [super::model::Audit], file: &str, sheet: Option
     )
     };
     say_filled_down(&filled, ("team_filled_down", "team"), why, (file, sheet), findings, report);
-    !filled.is_empty()
 }
 
-/// In a table whose teams are written once above their rows, an allocation
-/// date written so too (typed on the first audit of each round, the rows
-/// under it blank: blind set 154's dunholme): its blank rows, with no month
+/// In an audit table, an allocation date written once above its rows (typed
+/// on the first audit of each round, the rows under it blank: blind set
+/// 154's dunholme, with its teams written so too; reviews 247 and 248, with a
+/// team on every row): its blank rows, with no month
 /// or due date of their own, take the date above them. Read so only when the
 /// first audit has a date, at least a third have none, a dated row comes
 /// after a blank one, and no two audits in a row have the same date (a round
@@ -7811,11 +7822,19 @@ fn fill_allocations_down(audits: &mut [super::model::Audit], file: &str, sheet: 
     if !rounds {
         return;
     }
+    // (A blank row that was done or graded was allocated: its blank says
+    // "same as above". Where every blank row is undone, the blanks are the
+    // rows not allocated yet; review 246's c16.)
+    let begun = |a: &super::model::Audit| a.completed.is_some() || a.overall.is_some();
+    if !order.iter().any(|&i| none(&audits[i]) && begun(&audits[i])) {
+        return;
+    }
     // (The rows after the last date are its round's only where one of them
-    // was done or graded: else they are the rows not allocated yet, listed
-    // last; review 247's c64.)
+    // was done or graded, as a round's outstanding audits are (review 246's
+    // c18): else they are the rows not allocated yet, listed last (review
+    // 247's c64).)
     let last_dated = order.iter().rposition(|&i| audits[i].allocated.is_some());
-    let tail_begun = last_dated.is_some_and(|l| order[l + 1..].iter().any(|&i| audits[i].completed.is_some() || audits[i].overall.is_some()));
+    let tail_begun = last_dated.is_some_and(|l| order[l + 1..].iter().any(|&i| begun(&audits[i])));
     let mut above = None;
     let mut filled = Vec::new();
     for (at, &i) in order.iter().enumerate() {
@@ -7829,7 +7848,7 @@ fn fill_allocations_down(audits: &mut [super::model::Audit], file: &str, sheet: 
     }
     let why = |n, rows| {
         format!(
-            "the allocation date is written once above its rows, as the team is (blanks meaning \"same as above\"): {n} audits with no allocation date take the date above them (rows {rows}). If a blank means it was not recorded, fill in the dates"
+            "the allocation date is written once above its rows (blanks meaning \"same as above\"): {n} audits with no allocation date take the date above them (rows {rows}). If a blank means it was not recorded, fill in the dates"
         )
     };
     say_filled_down(&filled, ("allocation_filled_down", "allocated date"), why, (file, sheet), findings, report);
@@ -10016,8 +10035,19 @@ impl<'a> RowReader<'a> {
         // A yes / no withheld from a shared copy ("Allocated worker consulted:
         // [RESTRICTED]") is not known; a record or a name withheld still
         // says there was one.
+        // (So is a box of someone's views, "Parents / carers views", not a
+        // question of whether they were had, "Parent views obtained?":
+        // blind set 156's marlowe vale.)
+        let views_box = h.split(' ').any(|w| matches!(w, "views" | "view"))
+            && !header.contains('?')
+            && !h.split(' ').any(|w| matches!(w, "obtained" | "sought" | "spoken" | "spoke" | "captured" | "gathered" | "asked" | "heard" | "consulted"));
         let a_record = records_discussion
+            || views_box
             || h.split(' ').any(|w| matches!(w, "record" | "recorded" | "discussion" | "summary" | "comment" | "comments" | "notes" | "narrative"));
+        // (A box of views withheld held views: they were had.)
+        if field.starts_with("spoke_") && withheld(&text) && views_box && !who_list {
+            return self.named_yes(field, header.to_string(), text);
+        }
         if field.starts_with("spoke_") && withheld(&text) && !a_record && !asks_who_or_when && !who_list {
             let header = header.to_string();
             findings.push(
@@ -10273,7 +10303,10 @@ impl<'a> RowReader<'a> {
         if let Some(status) = self.text(row, "status").filter(|s| status_test(s) || says_test(s)) {
             return Err((TEST_RECORD, status, Some("status".to_string())));
         }
-        if says_test(&child_id) {
+        // (A pseudonym's prefix before it, "C-TEST01": blind set 156.)
+        let unprefixed =
+            child_id.split_once('-').filter(|(p, rest)| (1..=6).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()) && !rest.is_empty());
+        if says_test(&child_id) || unprefixed.is_some_and(|(_, rest)| says_test(rest)) {
             return Err((TEST_RECORD, child_id, Some("child id".to_string())));
         }
         if let Some(auditor) = self.text(row, "auditor").filter(|a| says_test(a)) {
@@ -10294,6 +10327,16 @@ impl<'a> RowReader<'a> {
             self.note_columns.iter().find_map(|(i, h)| row.cells.get(*i).map(Cell::as_string).filter(|t| says_test(t)).map(|t| (t, h.clone())))
         {
             return Err((TEST_RECORD, t, Some(header)));
+        }
+        // (Or the case's worker is a test account, "TEST USER"; or the
+        // evidence is only a test's words, "TEST RECORD - please ignore":
+        // blind set 156. Not "Demo" alone, a demonstration on the file.)
+        if let Some(worker) = self.text(row, "social_worker").filter(|w| says_test(w)) {
+            return Err((TEST_RECORD, worker, Some("social worker".to_string())));
+        }
+        let test_first = |t: &str| matches!(fold(t).split(' ').next(), Some("test" | "testing" | "dummy"));
+        if let Some(t) = self.text(row, "evidence").filter(|t| test_first(t) && says_test(t)) {
+            return Err((TEST_RECORD, t, Some("evidence".to_string())));
         }
         let mut completed = self.date(row, "completed_date", findings);
         // A status that is, in itself, "not finished" ("Draft", "In progress"):

@@ -7070,6 +7070,15 @@ fn a_yes_no_column_of_whose_views_beside_a_spoken_to_question_is_that_persons() 
                4630032,South,08/09/2026,Good,No\n";
     let out = run_one_file("child-views-alone", "audits.csv", csv.as_bytes());
     assert_eq!(metrics(&out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "child_spoken_to").unwrap()["not_in_source"].as_bool(), Some(true));
+    // Nor the family's question's older name, "Parent / carer views", graded
+    // Yes / Partially / No (review 245's c64).
+    let csv = "Child ID,Team,Date allocated,Date completed,Overall judgement,SW spoken to,Parent / carer views\n\
+               600000,Safeguarding Team 1,2026-09-01,2026-09-10,Good,Yes,Yes\n\
+               600001,Safeguarding Team 1,2026-09-01,2026-09-11,Good,Yes,Partially\n\
+               600002,Safeguarding Team 1,2026-09-01,2026-09-12,Good,Yes,No\n";
+    let out = run_one_file("family-views-graded", "audits.csv", csv.as_bytes());
+    assert_eq!(metrics(&out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "family_spoken_to").unwrap()["not_in_source"].as_bool(), Some(true));
+    assert_eq!(kpi_pair(&out, "practitioner_spoken_to"), (Some(3), Some(3)));
 }
 
 #[test]
@@ -7192,6 +7201,28 @@ fn an_allocation_date_typed_once_per_round_like_the_team_is_filled_down() {
                C6807,,C Hughes,,,\n";
     let out = run_one_file("allocation-last-round-not-yet-given", "tracker.csv", csv.as_bytes());
     assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(3), Some(4)));
+    // With the team on every row too (review 247's c12): C3002 (done 03/10)
+    // and C3003 take 01/09, C3005 15/09.
+    let csv = "Child ID,Team,Auditor,Date allocated,Date completed,Overall grade\n\
+               C3001,North,A Patel,01/09/2026,20/09/2026,Good\n\
+               C3002,South,B Okafor,,03/10/2026,Requires Improvement\n\
+               C3003,North,C Hughes,,,\n\
+               C3004,South,D Walsh,15/09/2026,28/09/2026,Good\n\
+               C3005,North,A Patel,,,\n\
+               C3006,South,B Okafor,01/10/2026,14/10/2026,Good\n";
+    let out = run_one_file("allocation-once-team-every-row", "tracker.csv", csv.as_bytes());
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(3), Some(6)));
+    // Not where every blank row is undone: those are rows not allocated yet
+    // (review 246's c16).
+    let csv = "Team,Child ID,Date allocated,Date completed,Overall judgement\n\
+               North,4410601,2026-09-01,2026-09-20,Good\n\
+               North,4410602,,,\n\
+               North,4410603,,,\n\
+               South,4410604,2026-10-01,2026-10-15,Good\n\
+               South,4410605,,,\n\
+               South,4410606,,,\n";
+    let out = run_one_file("allocation-blanks-all-undone", "tracker.csv", csv.as_bytes());
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(2)));
 }
 
 #[test]
@@ -7233,6 +7264,9 @@ fn a_timescale_on_an_audit_row_is_its_due_date() {
                4411303,South,2026-10-01,end of Oct,2026-10-29,Good\n";
     let out = run_one_file("audit-timescale-words", "audits.csv", csv.as_bytes());
     assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(3)));
+    // "Timeframe" too (review 248's c03).
+    let out = run_one_file("audit-timeframe-words", "audits.csv", csv.replace("Timescale for completion", "Timeframe for completion").as_bytes());
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(3)));
     let dq = data_quality(&out);
     assert!(dq.contains("due_timescale") && !dq.contains("bad_date"), "{dq}");
     // A recommendation's timescale on the audit's row is not the audit's.
@@ -7255,7 +7289,8 @@ fn a_case_note_whose_status_says_demo_or_test_is_no_record() {
         &["400101", "CP Visit", "2026-09-09", "2026-09-09", "Yes", "Final"],
         &["400101", "CP Visit", "2026-09-21", "2026-09-21", "Yes", "DEMO"],
         &["400101", "CP Visit", "2026-09-30", "2026-09-30", "Yes", "Final"],
-        &["400101", "CP Visit", "2026-10-12", "2026-10-12", "Yes", "Test"],
+        &["400101", "CP Visit", "2026-10-12", "2026-10-12", "Yes", "Test note"],
+        &["400101", "CP Visit", "2026-10-09", "2026-10-09", "Yes", "Demo - do not use"],
         &["400101", "CP Visit", "2026-10-13", "2026-10-13", "Yes", "Final"],
         &["400101", "CP Visit", "2026-10-23", "2026-10-23", "Yes", "Final"],
     ];
@@ -7349,4 +7384,57 @@ fn a_draft_case_note_beside_its_full_copy_is_set_aside() {
         let dq = data_quality(&out);
         assert!(dq.contains("also holds in full") && dq.contains("draft_notes_kept"), "xlsx {xlsx}: {dq}");
     }
+}
+
+#[test]
+fn a_date_merged_down_a_column_is_every_rows_date() {
+    // Review 247's c47: "Date allocated" merged over each round's rows (D2:D4
+    // 01/09, D5:D6 15/09), the team on every row. Each row is allocated on
+    // its round's date: C6103 and C6105 are due 30/09 and not done.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+    let sh = wb.add_worksheet();
+    let cells: [[&str; 5]; 7] = [
+        ["Child ID", "Team", "Auditor", "Date allocated", "Date completed"],
+        ["C6101", "North", "A Patel", "", "46285"],
+        ["C6102", "South", "B Okafor", "", "46298"],
+        ["C6103", "North", "C Hughes", "", ""],
+        ["C6104", "South", "D Walsh", "", "46293"],
+        ["C6105", "North", "A Patel", "", ""],
+        ["C6106", "South", "B Okafor", "46296", "46309"],
+    ];
+    for (r, row) in cells.iter().enumerate() {
+        for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            match v.parse::<f64>() {
+                Ok(n) => sh.write_number_with_format(r as u32, c as u16, n, &date).unwrap(),
+                Err(_) => sh.write_string(r as u32, c as u16, *v).unwrap(),
+            };
+        }
+    }
+    sh.merge_range(1, 3, 3, 3, "", &date).unwrap();
+    sh.write_number_with_format(1, 3, 46266.0, &date).unwrap();
+    sh.merge_range(4, 3, 5, 3, "", &date).unwrap();
+    sh.write_number_with_format(4, 3, 46280.0, &date).unwrap();
+    let out = run_one_file("merged-allocation-dates", "tracker.xlsx", &wb.save_to_buffer().unwrap());
+    let audits = rows(&out.join("normalised/audits.csv"));
+    let allocated: Vec<&str> = audits.iter().map(|a| a["allocated_date"].as_str()).collect();
+    assert_eq!(allocated, ["2026-09-01", "2026-09-01", "2026-09-01", "2026-09-15", "2026-09-15", "2026-10-01"]);
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(3), Some(6)));
+}
+
+#[test]
+fn a_councils_redactions_leave_its_tests_and_its_views() {
+    // Blind set 156: a test row under a pseudonym ("C-TEST01", "TEST TEAM -
+    // do not report", "TEST RECORD - please ignore"), another whose social
+    // worker is "TEST USER", and a box of the family's views "[REDACTED]"
+    // where views were had (its cover note says so; a reason where not).
+    let csv = "Child ID (pseudonymised),Name of Team,Name of Social Worker,Date of the Audit,Auditors' Grade,Rationale,Parents / carers views\n\
+               C-4f2a91,North,[REDACTED],10/09/2026,Good,[REDACTED],[REDACTED]\n\
+               C-77b0c3,South,[REDACTED],14/09/2026,Requires improvement,[REDACTED],Not obtained - mother declined\n\
+               C-TEST01,TEST TEAM - do not report,[REDACTED],15/09/2026,Good,TEST RECORD - please ignore,[REDACTED]\n\
+               C-9e11d2,South,TEST USER,16/09/2026,Good,,[REDACTED]\n\
+               C-0a5e7f,North,[REDACTED],18/09/2026,Good,Demo of genogram with YP,[REDACTED]\n";
+    let out = run_one_file("redacted-tests-and-views", "audits.csv", csv.as_bytes());
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(3));
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(2), Some(3)));
 }
