@@ -1145,9 +1145,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             };
             // (Every word of it names the person: "Child / YP", "Parent / carer".)
             let named = |w: &str| super::table::names_role(field, w) || matches!(w, "young" | "person" | "people" | "and" | "or");
-            let partly =
-                column_values(c.index).iter().any(|v| matches!(fold(&v.as_string()).split(' ').next(), Some("partially" | "partly" | "partial" | "some")));
-            if !who.iter().all(|w| named(w)) || partly || columns.iter().any(|o| o.target == Target::Field(field.into())) {
+            if !who.iter().all(|w| named(w)) || answered_partly(&column_values(c.index)) || columns.iter().any(|o| o.target == Target::Field(field.into())) {
                 continue;
             }
             notes.push(format!("column '{}' {VIEWS_BESIDE}: read for {field}", c.header));
@@ -1240,9 +1238,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                 && !words.iter().any(|w| {
                     matches!(*w, "obtained" | "spoken" | "spoke" | "sought" | "consulted" | "gathered" | "captured" | "seen" | "contacted" | "heard" | "asked")
                 });
-            let partly =
-                column_values(c.index).iter().any(|v| matches!(fold(&v.as_string()).split(' ').next(), Some("partially" | "partly" | "partial" | "some")));
-            if views_only && partly {
+            if views_only && answered_partly(&column_values(c.index)) {
                 let header = c.header.clone();
                 c.unuse(VIEWS_GRADED);
                 notes.push(format!("column '{header}' {VIEWS_GRADED}: not read as spoken to"));
@@ -2989,6 +2985,12 @@ fn names_another_answer(folded_rest: &str) -> bool {
 const SELECTED_ONLY: &str = "asks whether the case was selected to seek views, not whether anyone was spoken to";
 
 /// Why a yes / no column of whose views is read as a spoken-to question.
+/// Whether a column answers "Partially" (or "Partly", "Some"): a graded
+/// practice question, not a yes / no one.
+fn answered_partly(values: &[&Cell]) -> bool {
+    values.iter().any(|v| matches!(fold(&v.as_string()).split(' ').next(), Some("partially" | "partly" | "partial" | "some")))
+}
+
 const VIEWS_GRADED: &str = "is graded 'Partially': a practice question of whether their views are evident, not whether the auditor spoke to them";
 const VIEWS_BESIDE: &str = "is a yes / no answer of whose views, beside another spoken-to question";
 
