@@ -196,6 +196,7 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
             let (tables, mut notes) = read_sparse(file, kinds(book.sheets_metadata()), date1904, |name, sink| {
                 let down = merged_down_a_column(book.merge_cells_by_sheet_name(name).unwrap_or_default());
                 let mut tops: Vec<((u32, u32), u32, Cell)> = Vec::new();
+                let mut filled_rows: std::collections::HashSet<u32> = std::collections::HashSet::new();
                 let mut r = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
                 let mut here = Uncalculated::default();
                 let mut bad: Option<(usize, String)> = None;
@@ -218,6 +219,9 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
                         here.add(c.pos);
                     }
                     let cell = convert_ref(&c.value);
+                    if !down.is_empty() && !cell.is_empty() {
+                        filled_rows.insert(c.pos.0);
+                    }
                     if let Some(&end) = down.get(&c.pos).filter(|_| matches!(cell, Cell::Date(_) | Cell::Number(_))) {
                         tops.push((c.pos, end, cell.clone()));
                     }
@@ -226,10 +230,14 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
                 // (The cells under a merged date or number are empty in the
                 // file; Excel shows the value over all of them: a round's
                 // allocation date merged down its rows, review 247's c47.)
-                let filled: u32 = tops.iter().map(|((row, _), end, _)| end - row).sum();
+                // (Only on rows that hold something else: a merge that runs on
+                // past the records, into a blank or spacer row, makes no
+                // record there; review 249's c05, c33, c35.)
+                let mut filled = 0u32;
                 for ((row, col), end, cell) in tops {
-                    for below in row + 1..=end {
+                    for below in (row + 1..=end).filter(|r| filled_rows.contains(r)) {
                         sink((below, col), cell.clone())?;
+                        filled += 1;
                     }
                 }
                 if filled > 0 {

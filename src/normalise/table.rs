@@ -2883,6 +2883,8 @@ pub(crate) fn says_test(text: &str) -> bool {
                 | "zz"
                 | "zzz"
         ) || SYSTEM_WORDS.contains(w)
+            // ("C-TEST-03": a test's number; review 249's c42.)
+            || (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
     });
     (test_word && rest_says) || f.contains("please ignore")
 }

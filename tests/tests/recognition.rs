@@ -7278,6 +7278,23 @@ fn a_timescale_on_an_audit_row_is_its_due_date() {
     assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(2)));
 }
 
+/// Runs case notes (`notes`, header first) of child 400101, on a child
+/// protection plan since May, from a CSV or a workbook (the two case-note
+/// readers).
+fn notes_of_one_cp_child(name: &str, notes: &[&[&str]], xlsx: bool) -> std::path::PathBuf {
+    let dir = scratch(name);
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("legal.csv"), "Child ID,Legal status,Start date,End date\n400101,Child Protection Plan,2026-05-01,\n").unwrap();
+    if xlsx {
+        std::fs::write(input.join("notes.xlsx"), workbook(&[("Notes", notes)])).unwrap();
+    } else {
+        let csv: String = notes.iter().map(|r| r.join(",") + "\n").collect();
+        std::fs::write(input.join("notes.csv"), csv).unwrap();
+    }
+    run_in_folder(&dir, &input)
+}
+
 #[test]
 fn a_case_note_whose_status_says_demo_or_test_is_no_record() {
     // Review 245's c62: a training walkthrough on the live system, status
@@ -7294,19 +7311,8 @@ fn a_case_note_whose_status_says_demo_or_test_is_no_record() {
         &["400101", "CP Visit", "2026-10-13", "2026-10-13", "Yes", "Final"],
         &["400101", "CP Visit", "2026-10-23", "2026-10-23", "Yes", "Final"],
     ];
-    let legal = "Child ID,Legal status,Start date,End date\n400101,Child Protection Plan,2026-05-01,\n";
     for xlsx in [false, true] {
-        let dir = scratch(if xlsx { "demo-note-status-xlsx" } else { "demo-note-status-csv" });
-        let input = dir.join("in");
-        std::fs::create_dir_all(&input).unwrap();
-        std::fs::write(input.join("legal.csv"), legal).unwrap();
-        if xlsx {
-            std::fs::write(input.join("notes.xlsx"), workbook(&[("Notes", notes)])).unwrap();
-        } else {
-            let csv: String = notes.iter().map(|r| r.join(",") + "\n").collect();
-            std::fs::write(input.join("notes.csv"), csv).unwrap();
-        }
-        let out = run_in_folder(&dir, &input);
+        let out = notes_of_one_cp_child(if xlsx { "demo-note-status-xlsx" } else { "demo-note-status-csv" }, notes, xlsx);
         assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(0), Some(1)), "xlsx {xlsx}");
         assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(4), Some(4)), "xlsx {xlsx}");
         assert!(data_quality(&out).contains("status says it is a test or a demonstration"), "xlsx {xlsx}");
@@ -7364,19 +7370,8 @@ fn a_draft_case_note_beside_its_full_copy_is_set_aside() {
         &["400101", "CP Visit", "2026-09-10", "2026-09-14", "Yes", "Complete"],
         &["400101", "CP Visit", "2026-09-22", "2026-10-30", "", "Draft"],
     ];
-    let legal = "Child ID,Legal status,Start date,End date\n400101,Child Protection Plan,2026-05-01,\n";
     for xlsx in [false, true] {
-        let dir = scratch(if xlsx { "draft-note-xlsx" } else { "draft-note-csv" });
-        let input = dir.join("in");
-        std::fs::create_dir_all(&input).unwrap();
-        std::fs::write(input.join("legal.csv"), legal).unwrap();
-        if xlsx {
-            std::fs::write(input.join("notes.xlsx"), workbook(&[("Notes", notes)])).unwrap();
-        } else {
-            let csv: String = notes.iter().map(|r| r.join(",") + "\n").collect();
-            std::fs::write(input.join("notes.csv"), csv).unwrap();
-        }
-        let out = run_in_folder(&dir, &input);
+        let out = notes_of_one_cp_child(if xlsx { "draft-note-xlsx" } else { "draft-note-csv" }, notes, xlsx);
         // Three visits: 01/09, 10/09 (once, recorded 14/09), 22/09 (the draft
         // alone, recorded 30/10: more than 28 days after).
         assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(2), Some(3)), "xlsx {xlsx}");
@@ -7415,11 +7410,16 @@ fn a_date_merged_down_a_column_is_every_rows_date() {
     sh.write_number_with_format(1, 3, 46266.0, &date).unwrap();
     sh.merge_range(4, 3, 5, 3, "", &date).unwrap();
     sh.write_number_with_format(4, 3, 46280.0, &date).unwrap();
+    // (The last round's date merged on past the records, over two blank
+    // rows: no records there; review 249's c33.)
+    sh.merge_range(6, 3, 8, 3, "", &date).unwrap();
+    sh.write_number_with_format(6, 3, 46296.0, &date).unwrap();
     let out = run_one_file("merged-allocation-dates", "tracker.xlsx", &wb.save_to_buffer().unwrap());
     let audits = rows(&out.join("normalised/audits.csv"));
     let allocated: Vec<&str> = audits.iter().map(|a| a["allocated_date"].as_str()).collect();
     assert_eq!(allocated, ["2026-09-01", "2026-09-01", "2026-09-01", "2026-09-15", "2026-09-15", "2026-10-01"]);
     assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(3), Some(6)));
+    assert!(!data_quality(&out).contains("row_rejected"));
 }
 
 #[test]
@@ -7433,6 +7433,7 @@ fn a_councils_redactions_leave_its_tests_and_its_views() {
                C-77b0c3,South,[REDACTED],14/09/2026,Requires improvement,[REDACTED],Not obtained - mother declined\n\
                C-TEST01,TEST TEAM - do not report,[REDACTED],15/09/2026,Good,TEST RECORD - please ignore,[REDACTED]\n\
                C-9e11d2,South,TEST USER,16/09/2026,Good,,[REDACTED]\n\
+               C-TEST-03,North,[REDACTED],17/09/2026,Good,,[REDACTED]\n\
                C-0a5e7f,North,[REDACTED],18/09/2026,Good,Demo of genogram with YP,[REDACTED]\n";
     let out = run_one_file("redacted-tests-and-views", "audits.csv", csv.as_bytes());
     assert_eq!(kpi_pair(&out, "audits_completed").0, Some(3));
