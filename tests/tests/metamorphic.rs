@@ -1694,3 +1694,64 @@ fn legal_status_as_a_log_of_events_keeps_every_kpi() {
         assert!(got.data_quality.contains("a log of legal-status events"), "{variant}: the log is said to be read as episodes");
     }
 }
+
+#[test]
+fn allocation_dates_merged_down_each_round_keep_every_kpi() {
+    // The KSS audits as a workbook whose user sorted them by team and
+    // allocation date and merged each run of one date down its rows (the
+    // cells under the merge are empty in the file): every audit keeps its
+    // allocation date, so every KPI stays (the session-start binary had
+    // audits on time 8/19 for 9/20: the merged rows had no date).
+    let test = "allocation_dates_merged_down_each_round_keep_every_kpi";
+    let base = baseline(test);
+    let mut export = sample();
+    let at = export.files.iter().position(|(p, _)| p.to_string_lossy().contains("kss-audits")).expect("the sample's KSS audits");
+    let (rel, file) = export.files.remove(at);
+    let File::Csv { grid, .. } = file else { panic!("the KSS audits are a CSV") };
+    let h = grid.header.unwrap();
+    let header: Vec<String> = grid.rows[h].iter().map(text).collect();
+    let (team, allocated) = (header.iter().position(|c| c == "Team").unwrap(), header.iter().position(|c| c == "Allocated Date").unwrap());
+    let serial = |s: &str| -> Option<f64> {
+        let d = chrono::NaiveDate::parse_from_str(s.trim(), "%d/%m/%Y").ok()?;
+        Some((d - chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap()).num_days() as f64)
+    };
+    let mut body: Vec<Vec<String>> =
+        grid.rows[h + 1..].iter().map(|r| r.iter().map(text).collect()).filter(|r: &Vec<String>| r.iter().any(|c| !c.is_empty())).collect();
+    body.sort_by(|a, b| (a[team].clone(), serial(&a[allocated]).unwrap_or(0.0)).partial_cmp(&(b[team].clone(), serial(&b[allocated]).unwrap_or(0.0))).unwrap());
+    let dir = scratch("meta-merged-allocation-dates");
+    let input = dir.join("in");
+    write(&export, &input);
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+    let ws = wb.add_worksheet();
+    for (c, v) in header.iter().enumerate() {
+        ws.write_string(0, c as u16, v).unwrap();
+    }
+    for (r, row) in body.iter().enumerate() {
+        for (c, v) in row.iter().enumerate().filter(|(c, v)| *c != allocated && !v.is_empty()) {
+            ws.write_string(r as u32 + 1, c as u16, v).unwrap();
+        }
+    }
+    let mut merged = 0;
+    let mut r = 0;
+    while r < body.len() {
+        let same = |o: &Vec<String>| o[team] == body[r][team] && o[allocated] == body[r][allocated];
+        let run = body[r..].iter().take_while(|o| same(o)).count();
+        let first = r as u32 + 1;
+        match serial(&body[r][allocated]) {
+            Some(d) if run > 1 => {
+                ws.merge_range(first, allocated as u16, first + run as u32 - 1, allocated as u16, "", &date).unwrap();
+                ws.write_number_with_format(first, allocated as u16, d, &date).unwrap();
+                merged += 1;
+            }
+            Some(d) => drop(ws.write_number_with_format(first, allocated as u16, d, &date).unwrap()),
+            None if !body[r][allocated].is_empty() => drop(ws.write_string(first, allocated as u16, &body[r][allocated]).unwrap()),
+            None => {}
+        }
+        r += run;
+    }
+    assert!(merged > 0, "the sample has rounds of one date to merge");
+    wb.save(input.join(rel.with_extension("xlsx"))).unwrap();
+    let got = run_inputs(&dir, &input, &[], &window());
+    assert_same_kpis(test, &base, &got);
+}
