@@ -19,7 +19,7 @@ pub const MARK: char = '\u{1}';
 pub const SECTION_ROW: &str = "section heading or group footer of a report";
 
 /// Why a page header or footer of a report is not counted.
-pub const FURNITURE: &str = "report page furniture (page number, run date, parameters, filters)";
+pub const FURNITURE: &str = "report page furniture (page number, run date, parameters, filters, protective marking)";
 
 /// Labels that name no field of the rows below but the report itself.
 const FURNITURE_LABELS: [&str; 22] = [
@@ -76,7 +76,15 @@ pub fn is_furniture_text(first: &str) -> bool {
         let w: Vec<&str> = r.split(' ').collect();
         w.len() == 3 && w[1] == "of" && w[0].chars().all(|c| c.is_ascii_digit()) && w[2].chars().all(|c| c.is_ascii_digit())
     });
-    page || FURNITURE_LABELS.iter().any(|l| super::fold::starts_with_words(&f, l)) || says_cut_short(first)
+    page || FURNITURE_LABELS.iter().any(|l| super::fold::starts_with_words(&f, l)) || says_cut_short(first) || protective_marking(&f)
+}
+
+/// A government protective marking written on the sheet as a line of its
+/// own, above or below the table ("OFFICIAL-SENSITIVE", "OFFICIAL -
+/// SENSITIVE: PERSONAL", "RESTRICTED"): no record (blind set 156).
+fn protective_marking(folded: &str) -> bool {
+    matches!(folded, "official" | "restricted" | "confidential" | "protect" | "secret")
+        || folded.strip_prefix("official sensitive").is_some_and(|rest| rest.is_empty() || matches!(rest.trim(), "personal" | "personal data" | "commercial"))
 }
 
 /// Why a line saying the export was cut short is not counted.
@@ -473,6 +481,16 @@ mod tests {
             .enumerate()
             .map(|(i, cells)| SourceRow { row: i as u32 + 1, cells: cells.iter().map(|c| if c.is_empty() { Cell::Empty } else { Cell::text(c) }).collect() })
             .collect()
+    }
+
+    #[test]
+    fn a_protective_marking_on_a_line_of_its_own_is_no_record() {
+        for t in ["OFFICIAL-SENSITIVE", "OFFICIAL – SENSITIVE: PERSONAL", "Official", "RESTRICTED"] {
+            assert!(is_furniture_text(t), "{t}");
+        }
+        for t in ["Official visit", "Restricted contact - see plan", "OFFICIAL-SENSITIVE notes attached", "Confidential information shared with school"] {
+            assert!(!is_furniture_text(t), "{t}");
+        }
     }
 
     #[test]
