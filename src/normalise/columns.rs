@@ -1223,6 +1223,27 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         }
     }
 
+    // Whether someone was seen, of the cases chosen for it ("Parents seen
+    // (selected cases only)"): the auditor's meeting, that person's
+    // spoken-to question where no column asks it.
+    if kind == TableKind::Audits {
+        for ci in 0..columns.len() {
+            let c = &columns[ci];
+            if c.score >= 1000 || !matches!(c.target, Target::Unmapped | Target::Ignore | Target::Domain(_)) {
+                continue;
+            }
+            let Some(field) = super::forms::seen_if_selected(&c.header) else { continue };
+            if columns.iter().any(|o| o.target == Target::Field(field.into())) {
+                continue;
+            }
+            notes.push(format!("column '{}' {SEEN_IF_SELECTED}: read for {field}", c.header));
+            let c = &mut columns[ci];
+            c.target = Target::Field(field.into());
+            c.scale = None;
+            c.reason = SEEN_IF_SELECTED.to_string();
+        }
+    }
+
     // A column headed by whose views alone ("Parent / carer views") and
     // graded "Partially": a practice question of whether their views are
     // evident, not whether the auditor spoke to them, as the whose-views
@@ -2982,6 +3003,7 @@ fn names_another_answer(folded_rest: &str) -> bool {
 }
 
 /// Why a column of whether the case was chosen for views is not spoken-to.
+const SEEN_IF_SELECTED: &str = "asks whether someone was seen, of the cases chosen for it: the auditor's meeting";
 const SELECTED_ONLY: &str = "asks whether the case was selected to seek views, not whether anyone was spoken to";
 
 /// Why a yes / no column of whose views is read as a spoken-to question.

@@ -397,6 +397,9 @@ fn label_field(ctx: &Context, label: &str) -> Option<(String, usize)> {
     if prepared.is_empty() || prepared.split(' ').count() > 14 {
         return None;
     }
+    if let Some(field) = seen_if_selected(label) {
+        return Some((field.to_string(), 100));
+    }
     let words = ctx.recogniser.header_words(label);
     let m = ctx.recogniser.audit.match_words(&words, &[], None).ok().flatten()?;
     // A sentence on the form (guidance, a note, a comment: "Plan needs SMART
@@ -412,6 +415,27 @@ fn label_field(ctx: &Context, label: &str) -> Option<(String, usize)> {
         // not whether they were spoken to; review 245's c49.)
         f if f.starts_with("spoke_") && asks_if_selected(label) => None,
         f => Some((f.to_string(), m.score)),
+    }
+}
+
+/// The spoken-to field of a question whether someone was seen, of the cases
+/// chosen for it ("Parents seen (selected cases only)", "Child seen - if
+/// selected for consultation"): the auditor's meeting, as the selection says
+/// (review 248's c19, c22). Not "Child seen alone", a visit's question, nor
+/// one naming both or neither.
+pub(crate) fn seen_if_selected(header: &str) -> Option<&'static str> {
+    let f = fold(header);
+    let words: Vec<&str> = f.split(' ').collect();
+    let has = |w: &str| words.contains(&w);
+    if words.len() > 10 || !has("seen") || !words.iter().any(|w| matches!(*w, "selected" | "chosen" | "sampled")) || has("alone") || has("not") {
+        return None;
+    }
+    let child = super::table::names_role("spoke_child", &f);
+    let family = super::table::names_role("spoke_family", &f);
+    match (child, family) {
+        (true, false) => Some("spoke_child"),
+        (false, true) => Some("spoke_family"),
+        _ => None,
     }
 }
 
@@ -1292,5 +1316,22 @@ mod tests {
         ] {
             assert!(!placeholder_text(answer), "{answer}");
         }
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn seen_of_the_cases_selected_is_the_auditors_meeting() {
+    assert_eq!(seen_if_selected("Parents seen (selected cases only)"), Some("spoke_family"));
+    assert_eq!(seen_if_selected("Child / YP seen - if chosen for consultation"), Some("spoke_child"));
+    for not in [
+        "Parents seen",
+        "Child seen alone (selected cases)",
+        "Parents not seen (selected cases)",
+        "Selected for family consultation?",
+        "Child and parents seen (selected cases)",
+        "Date seen (selected cases)",
+    ] {
+        assert_eq!(seen_if_selected(not), None, "{not}");
     }
 }

@@ -7033,6 +7033,36 @@ fn on_a_form_the_label_that_names_a_spoken_to_question_best_decides() {
 }
 
 #[test]
+fn whether_someone_was_seen_of_the_cases_selected_is_the_auditors_meeting() {
+    // Review 248's c19 and c22: "Parents seen (selected cases only)" beside
+    // "Selected for family consultation?", in a table and on a form. The
+    // selection says the auditor met them; "Child seen alone" beside it
+    // stays a visit's question.
+    let csv = "Child ID,Team,Date completed,Overall grade,Selected for family consultation?,Parents seen (selected cases only),Child seen alone\n\
+               C6101,South,15/09/2026,Good,Yes,No,Yes\n\
+               C6102,North,20/09/2026,Good,Yes,No,Yes\n\
+               C6103,South,25/09/2026,Requires Improvement,Yes,Yes,No\n\
+               C6104,North,05/10/2026,Inadequate,No,N/A,Yes\n";
+    let out = run_one_file("parents-seen-of-selected-cases", "audits.csv", csv.as_bytes());
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(1), Some(3)));
+    let child = metrics(&out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "child_spoken_to").unwrap().clone();
+    assert_eq!(child["not_in_source"].as_bool(), Some(true), "{child}");
+    let form: &[&[&str]] = &[
+        &["Tier 2 case file audit", ""],
+        &["Date:", "2026-09-18"],
+        &["Auditor (name):", "R. Penn"],
+        &["Case ID:", "C6105"],
+        &["Team:", "North"],
+        &["Child spoken to (if selected)", "Yes"],
+        &["Parents seen (selected cases only)", "No"],
+        &["OVERALL JUDGEMENT OF THE CASE FILE:", "Good"],
+    ];
+    let out = run_one_file("form-parents-seen-of-selected-cases", "audit-C6105.xlsx", &workbook(&[("Audit", form)]));
+    assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(1), Some(1)));
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(0), Some(1)));
+}
+
+#[test]
 fn a_yes_no_column_of_whose_views_beside_a_spoken_to_question_is_that_persons() {
     // Set 151's tolbridge ("Child / YP views" beside "Parent / carer
     // views") and yarrowby ("Family views?" beside "SW input?").
