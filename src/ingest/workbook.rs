@@ -193,10 +193,25 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
             let date1904 = book.has_1904_epoch();
             // Dates and numbers merged down a column: per sheet, how many cells took them.
             let mut merged_notes: Vec<ReadNote> = Vec::new();
+            // Rows struck through in every filled cell: per sheet, which.
+            let mut struck_notes: Vec<ReadNote> = Vec::new();
             let (tables, mut notes) = read_sparse(file, kinds(book.sheets_metadata()), date1904, |name, sink| {
                 let down = merged_down_a_column(book.merge_cells_by_sheet_name(name).unwrap_or_default());
                 let mut tops: Vec<((u32, u32), u32, Cell)> = Vec::new();
                 let mut filled_rows: std::collections::HashSet<u32> = std::collections::HashSet::new();
+                // (Only in a workbook whose styles strike text through: a
+                // second pass over the sheet's styles, else none.)
+                let struck = struck_cells(&mut book, name);
+                let mut rows = StruckRows::new(struck);
+                let mut give = |pos: (u32, u32), cell: Cell| -> Result<(), String> {
+                    if !down.is_empty() && !cell.is_empty() {
+                        filled_rows.insert(pos.0);
+                    }
+                    if let Some(&end) = down.get(&pos).filter(|_| matches!(cell, Cell::Date(_) | Cell::Number(_))) {
+                        tops.push((pos, end, cell.clone()));
+                    }
+                    sink(pos, cell)
+                };
                 let mut r = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
                 let mut here = Uncalculated::default();
                 let mut bad: Option<(usize, String)> = None;
@@ -219,13 +234,24 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
                         here.add(c.pos);
                     }
                     let cell = convert_ref(&c.value);
-                    if !down.is_empty() && !cell.is_empty() {
-                        filled_rows.insert(c.pos.0);
+                    for (pos, cell) in rows.push(c.pos, cell) {
+                        give(pos, cell)?;
                     }
-                    if let Some(&end) = down.get(&c.pos).filter(|_| matches!(cell, Cell::Date(_) | Cell::Number(_))) {
-                        tops.push((c.pos, end, cell.clone()));
-                    }
-                    sink(c.pos, cell)?;
+                }
+                for (pos, cell) in rows.finish() {
+                    give(pos, cell)?;
+                }
+                if !rows.dropped.is_empty() {
+                    let shown: Vec<String> = rows.dropped.iter().take(8).map(|r| (r + 1).to_string()).collect();
+                    let more = if rows.dropped.len() > 8 { ", …" } else { "" };
+                    let message = format!(
+                        "{} row{} struck through in every filled cell (row{} {}{more}), as a deleted row is marked: not read. If one is a record, remove its strikethrough and run again",
+                        rows.dropped.len(),
+                        plural(rows.dropped.len()),
+                        plural(rows.dropped.len()),
+                        shown.join(", ")
+                    );
+                    struck_notes.push(ReadNote { sheet: Some(name.to_string()), level: NoteLevel::Warning, message });
                 }
                 // (The cells under a merged date or number are empty in the
                 // file; Excel shows the value over all of them: a round's
@@ -260,9 +286,69 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
             })?;
             notes.extend(damaged);
             notes.extend(merged_notes);
+            notes.extend(struck_notes);
             notes.extend(uncalculated.into_iter().map(|(sheet, u)| ReadNote { sheet: Some(sheet), level: NoteLevel::Uncalculated, message: u.message() }));
             Ok((tables, notes))
         }
+    }
+}
+
+/// The cells of a sheet whose font strikes the text through, where the
+/// workbook has such a style (none else: no second pass over the sheet).
+fn struck_cells<R: Read + Seek>(book: &mut Xlsx<R>, name: &str) -> std::collections::HashSet<(u32, u32)> {
+    let mut out = std::collections::HashSet::new();
+    let Ok(mut r) = book.worksheet_cells_reader(name) else { return out };
+    let strikes: Vec<bool> = r.styles().iter().map(|s| s.font.as_ref().is_some_and(|f| f.has_strikethrough())).collect();
+    if !strikes.contains(&true) {
+        return out;
+    }
+    while let Ok(Some((row, col, style))) = r.next_style_id() {
+        if strikes.get(style).copied().unwrap_or(false) {
+            out.insert((row, col));
+        }
+    }
+    out
+}
+
+/// A sheet's cells in stream order, a row at a time: a row each of whose
+/// filled cells is struck through is held back (a deleted row, as trackers
+/// mark one; blind set 158's wyndle marsh), the rest given on.
+struct StruckRows {
+    struck: std::collections::HashSet<(u32, u32)>,
+    row: Option<u32>,
+    held: Vec<((u32, u32), Cell)>,
+    /// The rows held back (0-based).
+    dropped: Vec<u32>,
+}
+
+impl StruckRows {
+    fn new(struck: std::collections::HashSet<(u32, u32)>) -> Self {
+        StruckRows { struck, row: None, held: Vec::new(), dropped: Vec::new() }
+    }
+
+    /// The cells to give on after this one (with no struck cells, itself).
+    fn push(&mut self, pos: (u32, u32), cell: Cell) -> Vec<((u32, u32), Cell)> {
+        if self.struck.is_empty() {
+            return vec![(pos, cell)];
+        }
+        let mut out = Vec::new();
+        if self.row != Some(pos.0) {
+            out = self.finish();
+            self.row = Some(pos.0);
+        }
+        self.held.push((pos, cell));
+        out
+    }
+
+    /// The held row's cells, unless every filled one is struck through.
+    fn finish(&mut self) -> Vec<((u32, u32), Cell)> {
+        let held = std::mem::take(&mut self.held);
+        let filled: Vec<&((u32, u32), Cell)> = held.iter().filter(|(_, c)| !c.is_empty()).collect();
+        if filled.len() >= 2 && filled.iter().all(|(p, _)| self.struck.contains(p)) {
+            self.dropped.extend(self.row);
+            return Vec::new();
+        }
+        held
     }
 }
 

@@ -1548,6 +1548,21 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         }
     }
 
+    // When an audit's actions were accepted is a date: a column named like it
+    // by a word or two, holding no dates or with no word of a date in its
+    // header ("Agreed Action 1": the action itself, blind set 157's
+    // kennetbury), is not it.
+    for c in columns.iter_mut() {
+        if c.target != Target::Field("actions_accepted".into()) || c.score >= 100 {
+            continue;
+        }
+        let w = &words[c.index];
+        let date_word = w.iter().any(|x| matches!(x.as_str(), "date" | "dates" | "on" | "when" | "day"));
+        if !date_word || profiles[c.index].fits(super::recognise::ValueKind::Date) == Some(false) {
+            c.unuse("not a date: no day the actions were accepted");
+        }
+    }
+
     // An AppSheet app's export: every table has "_RowNumber" and its key
     // "Row ID" ("18af7e60"); a table names a row of another in a column named
     // for that table ("Audit"). In a table of audits the Row ID is the

@@ -554,6 +554,14 @@ fn answer_position(ctx: &Context, rows: &[SourceRow], r: usize, col: usize) -> O
                     !next.cells.get(col).is_some_and(is_numbering)
                         || !next.cells.iter().enumerate().any(|(i, c)| i != col && matches!(c, Cell::Text(t) if t.len() >= 20))
                 })
+                // (Nor the next label, with its own grade or date beside it:
+                // "Parents / carers views:" left blank above "JUDGEMENT OF
+                // CASE FILE IN THE LAST 3 MONTHS | Outstanding", blind set
+                // 157's brackenford.)
+                .filter(|next| {
+                    !matches!(next.cells.get(col), Some(Cell::Text(_)))
+                        || !next.cells.iter().skip(col + 1).find(|c| !c.is_empty()).is_some_and(|c| ctx.crosswalk.is_label(c) || c.as_date().is_some())
+                })
                 .and_then(|next| next.cells.get(col))
                 // (A grade is an answer, whatever words it shares with a label:
                 // "Requires Improvement with elements of good practice".)

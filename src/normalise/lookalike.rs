@@ -162,15 +162,78 @@ pub(crate) fn sheet_part(stem: &str) -> Option<&str> {
     stem.rsplit_once(" - ").map(|(_, part)| part.trim()).filter(|p| !p.is_empty() && p.chars().count() <= 31)
 }
 
-pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], header: Option<usize>) -> Option<NotCaseFile> {
-    let titles = sample
+/// A table's title lines: the first rows of one cell each above its header
+/// (12 words at most).
+fn title_lines(sample: &[SourceRow], header: Option<usize>) -> impl Iterator<Item = &str> {
+    sample
         .iter()
         .take(header.unwrap_or(usize::MAX))
         .filter(|r| !r.is_blank())
         .take(4)
         .filter_map(SourceRow::lone_text)
         .filter(|t| t.split_whitespace().count() <= 12)
-        .map(|t| ("its title", "names", t.trim()));
+        .map(str::trim)
+}
+
+/// The child ids a table's title says are a test's or a trainer's
+/// ("CareFirst extract: child contacts … (client 63999 = training client)",
+/// "Contacts; 70001 is a test client"): in a bracket or clause of 8 words at
+/// most that says test, training, dummy or demo, each id-like word (three
+/// digits or more, not a date or a year).
+pub fn declared_test_ids(sample: &[SourceRow], header: Option<usize>) -> Vec<String> {
+    let mut ids = Vec::new();
+    for title in title_lines(sample, header) {
+        for clause in title.split(['(', ')', '[', ']', ';', ',']) {
+            let words: Vec<&str> = clause.split(|c: char| c.is_whitespace() || matches!(c, '=' | ':')).filter(|w| !w.is_empty()).collect();
+            let says = words.iter().any(|w| matches!(fold(w).as_str(), "test" | "testing" | "training" | "trainer" | "dummy" | "demo"));
+            // (Of whom: "client 63999 = training client", "70001 is a test
+            // child"; not "63002 for training team review".)
+            let of_whom = clause.contains('=')
+                || words.iter().any(|w| {
+                    matches!(
+                        fold(w).as_str(),
+                        "client"
+                            | "clients"
+                            | "child"
+                            | "children"
+                            | "person"
+                            | "people"
+                            | "case"
+                            | "cases"
+                            | "record"
+                            | "records"
+                            | "id"
+                            | "ids"
+                            | "is"
+                            | "are"
+                    )
+                });
+            if !says || !of_whom || words.len() > 8 {
+                continue;
+            }
+            for w in &words {
+                let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+                let digits = w.bytes().filter(u8::is_ascii_digit).count();
+                let year = w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && digits == 4;
+                if (3..=20).contains(&w.len()) && digits >= 3 && !year && w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') && !looks_dated(w) {
+                    ids.push(w.to_string());
+                }
+            }
+        }
+    }
+    ids
+}
+
+/// Whether a word is a date written with dashes ("2026-10-31", "31-10-2026").
+fn looks_dated(w: &str) -> bool {
+    let parts: Vec<&str> = w.split('-').collect();
+    parts.len() >= 2 && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], header: Option<usize>) -> Option<NotCaseFile> {
+    // (What a title says in brackets qualifies it: "child contacts … (client
+    // 63999 = training client)" is case notes; blind set 157's thornmere.)
+    let titles = title_lines(sample, header).map(|t| ("its title", "names", t));
     let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
     // (A sheet saved as a file of its own is named "<workbook> - <sheet>":
     // its sheet's part says what it holds before the workbook's name,
@@ -183,7 +246,8 @@ pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], hea
     )));
     for (whose, says, name) in names {
         let is_part = whose == "its file" && name != stem.as_str();
-        let folded = fold(name);
+        let bare = if whose == "its title" { crate::normalise::recognise::outside_brackets(name) } else { String::new() };
+        let folded = fold(if bare.trim().is_empty() { name } else { &bare });
         match named(&folded) {
             // (A sheet's part of a CSV's name that names a kind of audit,
             // "Case File Audits Sep-Oct 2026 - Thematic.csv", qualifies the
@@ -265,6 +329,31 @@ mod tests {
 
     fn why(file: &str, sheet: Option<&str>, rows: &[SourceRow], header: Option<usize>) -> Option<String> {
         not_case_files(file, sheet, rows, header).map(|f| f.why)
+    }
+
+    #[test]
+    fn a_title_that_names_one_test_client_is_no_name_of_the_whole_table() {
+        // Blind set 157's thornmere: the contacts export is read, and only
+        // the client it names is a trainer's.
+        let table = |title: &str| {
+            vec![row(1, &[title]), row(2, &["Client ID", "Contact type", "Contact date"]), row(3, &["63001", "Visit to Child (CP)", "27/08/2026"])]
+        };
+        let t = table("CareFirst extract: child contacts 01/07/2026 - 31/10/2026 (client 63999 = training client)");
+        assert_eq!(why("contacts.csv", None, &t, Some(1)), None);
+        assert_eq!(declared_test_ids(&t, Some(1)), ["63999"]);
+        assert_eq!(declared_test_ids(&table("Contacts extract; 70001 and C-7002 are test clients"), Some(1)), ["70001", "C-7002"]);
+        assert!(why("contacts.csv", None, &table("Training records 2026-27"), Some(1)).is_some());
+        assert!(why("contacts.csv", None, &table("(Training records)"), Some(1)).is_some());
+        for none in [
+            "CareFirst extract: child contacts 01/07/2026 - 31/10/2026",
+            "Test extract 2026-10-31",
+            "Training 2026 (run 31-10-2026)",
+            "Contacts (client 63999 = a foster carer)",
+            "Contacts: the training team asked for clients 63001, 63002, 63003 to be checked again by the end of the week",
+            "Clients 63001, 63002 for training team review",
+        ] {
+            assert!(declared_test_ids(&table(none), Some(1)).is_empty(), "{none}");
+        }
     }
 
     #[test]

@@ -462,12 +462,15 @@ fn made_up_id(id: &str) -> bool {
 /// child and table.
 fn drop_test_children(out: &mut Normalised, found: &mut findings::Findings) {
     let mut tests = std::mem::take(&mut out.model.test_children);
+    let mut declared = std::mem::take(&mut out.model.declared_test_children);
     // (A placeholder a real audit was of too is that child's: its records stay.)
     let audited: std::collections::HashSet<String> = out.model.audits.iter().map(|a| a.child_id.trim().to_string()).collect();
     tests.retain(|id| !audited.contains(id.as_str()));
+    declared.retain(|id| !audited.contains(id.as_str()));
     let m = &mut out.model;
     // (Case notes by their interned child: a few children among millions of notes.)
-    let mut test_ids: std::collections::HashSet<u32> = (0..m.children.len() as u32).filter(|&c| test_child(m.children.get(c), &tests)).collect();
+    let mut test_ids: std::collections::HashSet<u32> =
+        (0..m.children.len() as u32).filter(|&c| test_child(m.children.get(c), &tests) || declared.contains(m.children.get(c).trim())).collect();
     // (file, sheet, kind, child, row, why)
     type Dropped = (String, Option<String>, columns::TableKind, String, u32, &'static str);
     let mut dropped: Vec<Dropped> = Vec::new();
@@ -511,7 +514,7 @@ fn drop_test_children(out: &mut Normalised, found: &mut findings::Findings) {
         }
         m.case_notes.retain(|n| !test_ids.contains(&n.child));
     }
-    let of_test = |id: Option<&str>| id.is_some_and(|id| test_child(id, &tests) || by_notes.contains(id.trim()));
+    let of_test = |id: Option<&str>| id.is_some_and(|id| test_child(id, &tests) || by_notes.contains(id.trim()) || declared.contains(id.trim()));
     for a in m.actions.iter().filter(|a| of_test(a.child_id.as_deref())) {
         dropped.push((
             a.origin.file.clone(),

@@ -496,6 +496,10 @@ pub struct Model {
     /// 9999999 with "Test Auditor"), whose placeholder ids' other records
     /// are the test's too.
     pub test_children: std::collections::BTreeSet<String>,
+    /// While reading: the child ids a table's title says are a test's or a
+    /// trainer's ("(client 63999 = training client)"): their records are set
+    /// aside, whatever the id looks like.
+    pub declared_test_children: std::collections::BTreeSet<String>,
     /// Audit id → where it was first read (for duplicate ids across files).
     pub audit_ids: std::collections::HashMap<String, Origin>,
     /// While reading: an audit without an id of its own, by child, date and

@@ -2794,7 +2794,7 @@ pub const TEST_ACTION: &str = "a test record (its child id, audit, words or owne
 
 /// Why a record of a test child is not counted ([`super::drop_test_children`]).
 pub const TEST_CHILD: &str =
-    "a record of a test child (its id says test, it is the placeholder id of an audit that was a test, all its notes are a test account's, or its team is a system's test team): not counted";
+    "a record of a test child (its id says test, it is the placeholder id of an audit that was a test, all its notes are a test account's, its team is a system's test team, or a table's title says it is a test's or a trainer's): not counted";
 
 /// Why a case note of a test account or team is not counted ([`super::drop_test_children`]).
 pub const TEST_NOTE: &str = "a case note by a system's test account or team (its author or team says test): not counted";
@@ -4103,6 +4103,14 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             findings.push(Severity::Warning, "not_case_file", &file, sheet.as_deref(), None, None, "", message);
             return (report, rest);
         }
+    }
+    // Ids its title says are a test's or a trainer's ("(client 63999 =
+    // training client)"): their records are set aside after reading
+    // ([`super::drop_test_children`]).
+    let declared = super::lookalike::declared_test_ids(&sample, header);
+    if !declared.is_empty() {
+        report.notes.push(format!("its title says child id(s) {} are a test's or a trainer's: their records are set aside", declared.join(", ")));
+        model.declared_test_children.extend(declared);
     }
     // A text export whose header has more names than its rows have values: a
     // comma inside a header name ("Overall Judgement (Good, RI etc)") made two
@@ -6888,7 +6896,10 @@ struct ActionSlot {
 /// be known done: a completion column, or a review date with what the review
 /// said.
 fn action_slots(mapping: &TableMapping, answered_only: bool) -> Vec<ActionSlot> {
-    let loose = |c: &&super::columns::ColumnMap| c.target == Target::Unmapped || (c.target == Target::Field("evidence".into()) && c.score <= 1);
+    // (Not a graded question left unread: "Summary - outcome and plan",
+    // graded Good, is no action's outcome; blind set 157's strandmouth.)
+    let graded = |c: &super::columns::ColumnMap| c.scale.as_deref().is_some_and(|s| s != "ynp");
+    let loose = |c: &&super::columns::ColumnMap| (c.target == Target::Unmapped && !graded(c)) || (c.target == Target::Field("evidence".into()) && c.score <= 1);
     let folded: Vec<(usize, &str, String)> = mapping.columns.iter().filter(loose).map(|c| (c.index, c.header.as_str(), fold(&c.header))).collect();
     // Headers ending in a number, by the words before it: a stem seen with two
     // or more numbers is a set of slots.
@@ -6928,10 +6939,26 @@ fn action_slots(mapping: &TableMapping, answered_only: bool) -> Vec<ActionSlot> 
         // "Date to be completed by?", "Date reviewed", "Completed/Comments",
         // each "1) … 2) …").
         let mut one: [Option<usize>; 6] = [None; 6];
-        for (index, _, f) in &folded {
-            if let Some(part) = slot_part(f) {
-                one[part].get_or_insert(*index);
+        // (A part named for the action comes first: "Action completed"
+        // over "Part A completed", the audit's own; no part of the audit's is
+        // one, "Part B completed", "Audit completed".)
+        let of_action = |f: &str| f.split(' ').any(|w| matches!(w, "action" | "actions" | "recommendation" | "recommendations" | "rec" | "recs"));
+        let of_audit = |h: &str, f: &str| super::columns::names_part_letter(h) || f.split(' ').any(|w| matches!(w, "audit" | "audited" | "auditor"));
+        for (index, header, f) in &folded {
+            if let Some(part) = slot_part(f).filter(|_| of_action(f) || !of_audit(header, f)) {
+                match one[part] {
+                    Some(i)
+                        if of_action(&fold(&mapping.columns.iter().find(|c| c.index == i).map(|c| c.header.clone()).unwrap_or_default())) || !of_action(f) => {}
+                    _ => one[part] = Some(*index),
+                }
             }
+        }
+        // (Beside the actions, a bare "Timescale" not graded is when they
+        // are due: blind set 157's thornmere, "Recommended actions",
+        // "Timescale", "Action completed".)
+        if one[0].is_some() && one[2].is_none() {
+            one[2] =
+                folded.iter().find(|(_, _, f)| matches!(f.as_str(), "timescale" | "timescales" | "timeframe" | "timescale for completion")).map(|(i, _, _)| *i);
         }
         if let (Some(text), true) = (one[0], one[1].is_some() || one[2].is_some()) {
             slots.push(ActionSlot { lines: true, text, owner: one[1], due: one[2], completed: one[3], reviewed: one[4], status: one[5] });
@@ -8521,7 +8548,17 @@ impl<'a> RowReader<'a> {
         // (Not a Word form's lines, where a line alone may be an action
         // under the form's grid.)
         let form = crate::ingest::DOCUMENT_EXTENSIONS.contains(&crate::ingest::extension(std::path::Path::new(self.file)).as_str());
-        if matches!(self.mapping.kind, TableKind::Audits | TableKind::Episodes) && !form && row.lone_text().is_some() && in_id(&row) {
+        // (Or beside the team it speaks of: "Care Leavers" | "No audit this
+        // month - Care Leavers team on leave (September)", blind set 158's
+        // ferncombe.)
+        let grouping: Vec<usize> = ["team", "service"].iter().filter_map(|f| self.mapping.field(f)).collect();
+        // (A team's name, in words: not a figure, "42%" beside "% good or better".)
+        let named_team = |c: &Cell| matches!(c, Cell::Text(t) if t.chars().any(char::is_alphabetic));
+        let alone_but_team = || {
+            row.cells.iter().enumerate().filter(|(i, c)| !c.is_empty() && !grouping.contains(i)).count() == 1
+                && grouping.iter().filter_map(|&i| row.cells.get(i)).all(|c| c.is_empty() || named_team(c))
+        };
+        if matches!(self.mapping.kind, TableKind::Audits | TableKind::Episodes) && !form && (row.lone_text().is_some() || alone_but_team()) && in_id(&row) {
             return self.not_counted(&row, LONE_SENTENCE, "row_set_aside", report, findings);
         }
         if let Some((why, text)) = super::board::marked(&row) {

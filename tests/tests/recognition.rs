@@ -2646,6 +2646,93 @@ fn workbook(sheets: &[(&str, &[&[&str]])]) -> Vec<u8> {
 }
 
 #[test]
+fn a_row_struck_through_in_every_cell_is_a_deleted_row() {
+    // Blind set 158's wyndle marsh: a tracker row struck through, with no
+    // other mark, is a row deleted; one struck cell alone is not.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let sh = wb.add_worksheet();
+    sh.set_name("Tracker").unwrap();
+    let struck = rust_xlsxwriter::Format::new().set_font_strikethrough();
+    let rows: &[&[&str]] = &[
+        &["Child ID", "Team", "Date allocated", "Due date", "Date completed", "Overall grade"],
+        &["C7101", "South", "01/09/2026", "30/09/2026", "25/09/2026", "Good"],
+        &["C7102", "South", "01/10/2026", "31/10/2026", "", ""],
+        &["C7103", "North", "01/10/2026", "31/10/2026", "20/10/2026", "Requires Improvement"],
+        &["C7104", "North", "01/09/2026", "30/09/2026", "05/10/2026", "Good"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            match (r, c) {
+                // Row 3 struck through whole; row 5's grade alone.
+                (2, _) | (4, 5) => sh.write_string_with_format(r as u32, c as u16, *v, &struck).unwrap(),
+                _ => sh.write_string(r as u32, c as u16, *v).unwrap(),
+            };
+        }
+    }
+    let out = run_one_file("struck-through-row", "tracker.xlsx", &wb.save_to_buffer().unwrap());
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(3)));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)));
+    assert!(data_quality(&out).contains("struck through in every filled cell (row 3)"), "{}", data_quality(&out));
+}
+
+#[test]
+fn actions_on_the_audit_row_are_read_by_their_own_columns() {
+    // Blind set 157: "Recommended actions" with a bare "Timescale" and
+    // "Action completed" beside "Part A completed" (thornmere); a graded
+    // question "Summary - outcome and plan" is no action's outcome, and the
+    // review's "Completed" dates it (strandmouth); "Agreed Action 1" is an
+    // action, not the day actions were accepted (kennetbury).
+    let csv = "Child ID,Team,Audit due,Part A completed,Part B completed,Overall judgement,Recommended actions,Timescale,Action completed\n\
+               C7201,Pod 1,31/08/2026,20/08/2026,26/08/2026,Good,Update chronology,09/09/2026,\n\
+               C7202,Pod 2,01/09/2026,28/08/2026,01/09/2026,Good,Update chronology,15/09/2026,15/09/2026\n\
+               C7203,Pod 2,30/09/2026,29/09/2026,05/10/2026,Requires Improvement,Review plan,19/10/2026,21/10/2026\n";
+    let out = run_one_file("row-actions-timescale", "audits.csv", csv.as_bytes());
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(3)));
+    assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(1));
+    let tracker: &[&[&str]] = &[
+        &[
+            "LCS ID",
+            "Team",
+            "Date of audit",
+            "Summary - outcome and plan",
+            "OVERALL JUDGEMENT OF THE CASE FILE",
+            "Remedial action",
+            "Who?",
+            "Date to be completed by?",
+            "Date reviewed",
+            "Completed/Comments",
+        ],
+        &["C7301", "North", "2026-09-09", "Good", "Requires Improvement", "Update the PEP", "SW", "2026-09-23", "2026-09-22", "Completed"],
+        &["C7302", "North", "2026-09-15", "Good", "Good", "Update the plan", "SW", "2026-09-29", "2026-09-29", "Not completed - chased 02/10"],
+        &["C7303", "South", "2026-10-02", "Requires Improvement", "Requires Improvement", "Update the PEP", "SW", "", "2026-10-16", "Completed"],
+    ];
+    let out = run_one_file("row-actions-reviewed", "tracker.xlsx", &workbook(&[("Tracker", tracker)]));
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(2), Some(3)));
+    assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(1));
+    let returns: &[&[&str]] = &[
+        &[
+            "Case ref",
+            "Unit",
+            "Audit date",
+            "Q12 How has the help provided improved outcomes?",
+            "Agreed Action 1",
+            "Person 1",
+            "Completion date 1",
+            "Manager's sign off date 1",
+            "Agreed Action 2",
+            "Person 2",
+            "Completion date 2",
+            "Manager's sign off date 2",
+        ],
+        &["C7401", "CIC", "2026-09-10", "Meets good", "Update the care plan", "SW", "2026-09-24", "2026-09-23", "", "", "", ""],
+        &["C7402", "CIC", "2026-09-14", "Does not meet good", "Convene a review", "TM", "2026-09-28", "", "", "", "", ""],
+        &["C7403", "CIC", "2026-10-01", "Exceeds good", "Record the child's views", "SW", "2026-10-15", "2026-10-20", "", "", "", ""],
+    ];
+    let out = run_one_file("row-actions-agreed-action", "returns.xlsx", &workbook(&[("Returns", returns)]));
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(3)));
+}
+
+#[test]
 fn corrections_logged_beside_the_records_are_made_or_said() {
     // Blind set 56: the corrections that came afterwards. A sheet of fixes
     // beside the tracker, by row and column: made where the cell still holds
