@@ -201,7 +201,16 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
                 let mut filled_rows: std::collections::HashSet<u32> = std::collections::HashSet::new();
                 // (Only in a workbook whose styles strike text through: a
                 // second pass over the sheet's styles, else none.)
-                let struck = struck_cells(&mut book, name);
+                let mut r = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+                let strikes: Vec<bool> = r.styles().iter().map(|s| s.font.as_ref().is_some_and(|f| f.has_strikethrough())).collect();
+                let struck = if strikes.contains(&true) {
+                    drop(r);
+                    let struck = struck_cells(&mut book, name, &strikes);
+                    r = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+                    struck
+                } else {
+                    Default::default()
+                };
                 let mut rows = StruckRows::new(struck);
                 let mut give = |pos: (u32, u32), cell: Cell| -> Result<(), String> {
                     if !down.is_empty() && !cell.is_empty() {
@@ -212,7 +221,6 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
                     }
                     sink(pos, cell)
                 };
-                let mut r = book.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
                 let mut here = Uncalculated::default();
                 let mut bad: Option<(usize, String)> = None;
                 loop {
@@ -241,14 +249,14 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
                 for (pos, cell) in rows.finish() {
                     give(pos, cell)?;
                 }
-                if !rows.dropped.is_empty() {
-                    let shown: Vec<String> = rows.dropped.iter().take(8).map(|r| (r + 1).to_string()).collect();
-                    let more = if rows.dropped.len() > 8 { ", …" } else { "" };
+                if !rows.marked.is_empty() {
+                    let shown: Vec<String> = rows.marked.iter().take(8).map(|r| (r + 1).to_string()).collect();
+                    let more = if rows.marked.len() > 8 { ", …" } else { "" };
                     let message = format!(
-                        "{} row{} struck through in every filled cell (row{} {}{more}), as a deleted row is marked: not read. If one is a record, remove its strikethrough and run again",
-                        rows.dropped.len(),
-                        plural(rows.dropped.len()),
-                        plural(rows.dropped.len()),
+                        "{} row{} struck through in every filled cell (row{} {}{more}), as a deleted row is marked: set aside. If one is a record, remove its strikethrough and run again",
+                        rows.marked.len(),
+                        plural(rows.marked.len()),
+                        plural(rows.marked.len()),
                         shown.join(", ")
                     );
                     struck_notes.push(ReadNote { sheet: Some(name.to_string()), level: NoteLevel::Warning, message });
@@ -293,15 +301,11 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
     }
 }
 
-/// The cells of a sheet whose font strikes the text through, where the
-/// workbook has such a style (none else: no second pass over the sheet).
-fn struck_cells<R: Read + Seek>(book: &mut Xlsx<R>, name: &str) -> std::collections::HashSet<(u32, u32)> {
+/// The cells of a sheet whose style strikes the text through (`strikes`:
+/// which of the workbook's styles do), in a second pass over its styles.
+fn struck_cells<R: Read + Seek>(book: &mut Xlsx<R>, name: &str, strikes: &[bool]) -> std::collections::HashSet<(u32, u32)> {
     let mut out = std::collections::HashSet::new();
     let Ok(mut r) = book.worksheet_cells_reader(name) else { return out };
-    let strikes: Vec<bool> = r.styles().iter().map(|s| s.font.as_ref().is_some_and(|f| f.has_strikethrough())).collect();
-    if !strikes.contains(&true) {
-        return out;
-    }
     while let Ok(Some((row, col, style))) = r.next_style_id() {
         if strikes.get(style).copied().unwrap_or(false) {
             out.insert((row, col));
@@ -310,20 +314,34 @@ fn struck_cells<R: Read + Seek>(book: &mut Xlsx<R>, name: &str) -> std::collecti
     out
 }
 
+/// The text of a cell put after the last filled cell of a row struck
+/// through, so the table reader sets the row aside ([`is_struck`]).
+pub const STRUCK_MARK: &str = "\u{1}struck through";
+
+/// Whether a row was marked struck through by the workbook reader.
+pub fn is_struck(row: &SourceRow) -> bool {
+    row.cells.iter().rev().find(|c| !c.is_empty()).is_some_and(|c| matches!(c, Cell::Text(t) if t == STRUCK_MARK))
+}
+
 /// A sheet's cells in stream order, a row at a time: a row each of whose
-/// filled cells is struck through is held back (a deleted row, as trackers
-/// mark one; blind set 158's wyndle marsh), the rest given on.
+/// filled cells (two or more) is struck through is a deleted row, as
+/// trackers mark one (blind set 158's wyndle marsh): it is given on with a
+/// mark after its last cell, to be set aside. Only below a row that is not
+/// struck through (the header: a struck header is still the header, review
+/// 250's c26b, c33).
 struct StruckRows {
     struck: std::collections::HashSet<(u32, u32)>,
     row: Option<u32>,
     held: Vec<((u32, u32), Cell)>,
-    /// The rows held back (0-based).
-    dropped: Vec<u32>,
+    /// Whether a row of two filled cells or more, not struck, came before.
+    below_header: bool,
+    /// The rows marked (0-based).
+    marked: Vec<u32>,
 }
 
 impl StruckRows {
     fn new(struck: std::collections::HashSet<(u32, u32)>) -> Self {
-        StruckRows { struck, row: None, held: Vec::new(), dropped: Vec::new() }
+        StruckRows { struck, row: None, held: Vec::new(), below_header: false, marked: Vec::new() }
     }
 
     /// The cells to give on after this one (with no struck cells, itself).
@@ -340,13 +358,18 @@ impl StruckRows {
         out
     }
 
-    /// The held row's cells, unless every filled one is struck through.
+    /// The held row's cells, with the mark where every filled one is struck through.
     fn finish(&mut self) -> Vec<((u32, u32), Cell)> {
-        let held = std::mem::take(&mut self.held);
-        let filled: Vec<&((u32, u32), Cell)> = held.iter().filter(|(_, c)| !c.is_empty()).collect();
-        if filled.len() >= 2 && filled.iter().all(|(p, _)| self.struck.contains(p)) {
-            self.dropped.extend(self.row);
-            return Vec::new();
+        let mut held = std::mem::take(&mut self.held);
+        let filled: Vec<(u32, u32)> = held.iter().filter(|(_, c)| !c.is_empty()).map(|(p, _)| *p).collect();
+        let all_struck = filled.len() >= 2 && filled.iter().all(|p| self.struck.contains(p));
+        if all_struck && self.below_header {
+            if let Some(&(row, col)) = filled.iter().max_by_key(|p| p.1) {
+                held.push(((row, col + 1), Cell::text(STRUCK_MARK)));
+                self.marked.push(row);
+            }
+        } else if filled.len() >= 2 && !all_struck {
+            self.below_header = true;
         }
         held
     }

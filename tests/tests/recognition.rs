@@ -2673,6 +2673,19 @@ fn a_row_struck_through_in_every_cell_is_a_deleted_row() {
     assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(3)));
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)));
     assert!(data_quality(&out).contains("struck through in every filled cell (row 3)"), "{}", data_quality(&out));
+    // A header struck through is still the header (review 250's c26b, c33).
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let sh = wb.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            match r {
+                0 => sh.write_string_with_format(r as u32, c as u16, *v, &struck).unwrap(),
+                _ => sh.write_string(r as u32, c as u16, *v).unwrap(),
+            };
+        }
+    }
+    let out = run_one_file("struck-through-header", "tracker.xlsx", &wb.save_to_buffer().unwrap());
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(3));
 }
 
 #[test]
@@ -2730,6 +2743,71 @@ fn actions_on_the_audit_row_are_read_by_their_own_columns() {
     ];
     let out = run_one_file("row-actions-agreed-action", "returns.xlsx", &workbook(&[("Returns", returns)]));
     assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(3)));
+    // Review 250: one numbered slot with its other parts unnumbered (c20);
+    // the actions and their completion alone, due by the default (c22);
+    // set when the audit's actions were agreed (c23).
+    let csv = "Child ID,Team,Auditor,Date completed,Overall judgement,Agreed Action 1,Timescale,Action completed\n\
+               C501,Alpha Team,A Smith,2026-09-05,Good,Update chronology,2026-09-20,2026-09-18\n\
+               C502,Alpha Team,A Smith,2026-09-10,Requires improvement,SMART plan,2026-10-10,\n\
+               C503,Beta Team,B Jones,2026-10-01,Good,Review contact,2026-10-15,2026-10-20\n";
+    let out = run_one_file("row-actions-one-numbered-slot", "audits.csv", csv.as_bytes());
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(3)));
+    let csv = "Child ID,Team,Auditor,Date completed,Overall judgement,Recommended actions,Date actions agreed,Action completed\n\
+               C501,Alpha Team,A Smith,2026-09-01,Good,Update chronology,2026-09-08,2026-09-18\n\
+               C502,Alpha Team,A Smith,2026-09-10,Requires improvement,SMART plan,2026-09-10,2026-09-23\n\
+               C503,Beta Team,B Jones,2026-10-01,Good,Review contact,2026-10-12,\n";
+    let out = run_one_file("row-actions-set-when-agreed", "audits.csv", csv.as_bytes());
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(2), Some(3)));
+    assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(1));
+}
+
+#[test]
+fn a_reaudit_with_its_own_deadline_is_on_time_or_late() {
+    // Blind set 159's saltmere and brackenmoor, review 239's c18: a log of
+    // re-audits ("Re-audit due", "Re-audit date", "Overall evaluation at
+    // re-audit") beside the audits they follow up.
+    let audits = "Client ID,Team,Part B completed,Overall judgement\n\
+                  330001,LAC,2026-08-13,Inadequate\n\
+                  330002,CIN,2026-07-09,Inadequate\n\
+                  330003,CIN,2026-09-15,Good\n";
+    let log = "Client ID,Team,Original audit completed (Part B),Re-audit due,Re-audit date,Overall evaluation at re-audit\n\
+               330001,LAC,2026-08-13,2026-10-13,2026-10-09,Requires Improvement\n\
+               330002,CIN,2026-07-09,2026-09-09,2026-09-21,Good\n";
+    let dir = scratch("reaudit-log-due");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("audits.csv"), audits).unwrap();
+    std::fs::write(input.join("reaudits.csv"), log).unwrap();
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(3));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)));
+    // The two re-audits: 330001 on time (due 13/10, done 09/10), 330002
+    // late (due 09/09, done 21/09); the audits, with no due date or
+    // allocation, are left out, with a warning.
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(2)));
+}
+
+#[test]
+fn a_challenge_a_senior_manager_moderated_is_that_audits_moderation() {
+    // Blind set 159's hallowdene (seed 003 para 22): a "Challenges" sheet
+    // with who moderated, when, the moderator's judgement and the outcome.
+    let audits: &[&[&str]] = &[
+        &["Child ID", "Team", "Date audit completed", "Overall judgement"],
+        &["880005", "CIC", "2026-09-18", "Requires Improvement"],
+        &["880006", "CIC", "2026-09-24", "Inadequate"],
+        &["880007", "CIC", "2026-10-06", "Requires Improvement"],
+        &["880008", "CIC", "2026-10-12", "Good"],
+    ];
+    let challenges: &[&[&str]] = &[
+        &["Child ID", "Date audit completed", "Auditor's judgement", "Moderated by (senior manager)", "Date of moderation", "Moderator's judgement", "Outcome"],
+        &["880005", "2026-09-18", "Requires Improvement", "Head of Service", "2026-10-02", "Requires Improvement", "Not upheld"],
+        &["880006", "2026-09-24", "Inadequate", "Head of Service", "2026-10-08", "Requires Improvement", "Upheld - regraded RI"],
+        &["880007", "2026-10-06", "Requires Improvement", "Head of Service", "2026-10-21", "Good", "Upheld - regraded Good"],
+    ];
+    let out = run_one_file("challenges-moderated", "audits.xlsx", &workbook(&[("Audits", audits), ("Challenges", challenges)]));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(4)));
+    assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(3), Some(4)));
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(1), Some(3)));
 }
 
 #[test]
