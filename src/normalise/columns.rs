@@ -225,6 +225,14 @@ pub struct ColumnMap {
 }
 
 impl ColumnMap {
+    /// Read this column for `field`, for the reason given (no scale: the
+    /// field's own reading).
+    pub(crate) fn read_as(&mut self, field: &str, why: impl Into<String>) {
+        self.target = Target::Field(field.into());
+        self.scale = None;
+        self.reason = why.into();
+    }
+
     /// Leave this column unused, saying why after the reason it matched.
     pub(crate) fn unuse(&mut self, why: &str) {
         self.reason = format!("{} (not used: {why})", self.reason);
@@ -1074,10 +1082,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                 notes.push(format!("column '{}' {OUTCOME_OF_THE_CASE}: not read as the moderator's agreement", columns[*ci].header));
             }
             [ci] => {
-                let c = &mut columns[*ci];
-                c.target = Target::Field("moderator_agrees".into());
-                c.scale = None;
-                c.reason = "values are a moderation's outcomes, in a table with moderation columns".into();
+                columns[*ci].read_as("moderator_agrees", "values are a moderation's outcomes, in a table with moderation columns");
             }
             _ => {}
         }
@@ -1105,9 +1110,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             };
             if !columns.iter().any(|c| c.target == Target::Field(field.into())) {
                 notes.push(format!("column '{}' asks what was said: read for {field}", columns[ci].header));
-                columns[ci].target = Target::Field(field.into());
-                columns[ci].scale = None;
-                columns[ci].reason = "asks what they said".to_string();
+                columns[ci].read_as(field, "asks what they said");
             }
         }
     }
@@ -1149,10 +1152,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                 continue;
             }
             notes.push(format!("column '{}' {VIEWS_BESIDE}: read for {field}", c.header));
-            let c = &mut columns[ci];
-            c.target = Target::Field(field.into());
-            c.scale = None;
-            c.reason = VIEWS_BESIDE.to_string();
+            columns[ci].read_as(field, VIEWS_BESIDE);
         }
     }
 
@@ -1200,9 +1200,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                 }
                 if !columns.iter().any(|c| c.target == Target::Field(field.into())) {
                     let mut c = columns[ci].clone();
-                    c.target = Target::Field(field.into());
-                    c.scale = None;
-                    c.reason = format!("{what}: each role read from it");
+                    c.read_as(field, format!("{what}: each role read from it"));
                     notes.push(format!("column '{}' {what}: read for {field}", c.header));
                     columns.push(c);
                 }
@@ -1237,10 +1235,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                 continue;
             }
             notes.push(format!("column '{}' {SEEN_IF_SELECTED}: read for {field}", c.header));
-            let c = &mut columns[ci];
-            c.target = Target::Field(field.into());
-            c.scale = None;
-            c.reason = SEEN_IF_SELECTED.to_string();
+            columns[ci].read_as(field, SEEN_IF_SELECTED);
         }
     }
 
