@@ -2043,6 +2043,27 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                 continue;
             }
         }
+        // An episode's type beside its legal status ("Episode Type": "Child
+        // Protection", "Legal Status": "CP Plan - Emotional abuse"): both say
+        // what the episode is; the type is read, the status where it is
+        // blank (blind set 160's fenwick: both had been left unused and the
+        // run failed).
+        if kind == TableKind::Episodes && field == "episode_type" && winners.len() == 2 && top < 1000 {
+            let typed = |c: usize| words[columns[c].index].iter().any(|w| w == "type");
+            let types: Vec<usize> = winners.iter().copied().filter(|&c| typed(c)).collect();
+            if let [kept_at] = types[..] {
+                let kept = columns[kept_at].header.clone();
+                for &c in cols.iter().filter(|&&c| c != kept_at && winners.contains(&c)) {
+                    notes.push(format!("column '{}' is the legal status beside the episode's type '{kept}': read only where that is blank", columns[c].header));
+                    columns[c].target = Target::Field("episode_type_also".into());
+                    columns[c].reason = format!("{} (read where '{kept}' is blank)", columns[c].reason);
+                }
+                for &c in cols.iter().filter(|&&c| !winners.contains(&c)) {
+                    columns[c].unuse(&format!("'{kept}' names the episode's type"));
+                }
+                continue;
+            }
+        }
         // Two columns tied for the overall judgement, one of them headed
         // "Overall" ("Overall audit score (%)" read through its bands beside
         // "Summary - outcome and plan"): the one that says so.

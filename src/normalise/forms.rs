@@ -1087,9 +1087,16 @@ fn grid_end(rows: &[SourceRow], hr: usize, cols: &[(usize, String)]) -> usize {
         cols.iter().any(|(i, f)| f == "text" && filled(row, *i) && row.cells.get(*i).is_some_and(|c| !signs_off(&c.as_string())))
             && cols.iter().any(|(i, f)| if has_due { f == "due_date" } else { matches!(f.as_str(), "completed_date" | "reviewed_date") } && dated(row, *i))
     };
+    // (The form's next label in the action's column ends the grid: "Social
+    // Worker's Comments on the outcome of the Learning Audit:", "MODERATION
+    // AUDIT:", "Do you Agree with the Auditor?" with no blank row between;
+    // blind set 160's kestrel moor had read each as an action.)
+    let a_label = |row: &SourceRow| {
+        cols.iter().filter(|(_, f)| f == "text").any(|(i, _)| matches!(row.cells.get(*i), Some(Cell::Text(t)) if t.trim_end().ends_with([':', '?'])))
+    };
     let mut i = hr + 1;
     while i < rows.len() {
-        if rows[i].is_blank() {
+        if rows[i].is_blank() || a_label(&rows[i]) {
             return i;
         }
         if unfilled_row(&rows[i]) {

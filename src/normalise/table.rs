@@ -570,12 +570,13 @@ pub(crate) fn moderation_outcome(cell: &Cell) -> Option<Answer> {
         Some(Answer::Yes)
     } else if words.iter().any(|w| matches!(*w, "changed" | "overturned" | "regraded" | "upgraded" | "downgraded")) {
         Some(Answer::No)
-    } else if words.iter().any(|w| matches!(*w, "stands" | "remains" | "stays" | "maintained" | "kept" | "unchanged")) {
-        // ("Partially agree - grade stands": the grade is agreed, whatever
-        // else was not; blind set 159's kestrelford and wrenhaven.)
-        Some(Answer::Yes)
     } else if matches!(words.first(), Some(&("partially" | "partly" | "partial"))) {
-        Some(Answer::No)
+        // ("Partially agree - grade stands": the grade is agreed, whatever
+        // else was not; blind set 159's kestrelford and wrenhaven. Not
+        // "… grade not kept", review 251's c12.)
+        let stands = words.iter().any(|w| matches!(*w, "stands" | "remains" | "stays" | "maintained" | "kept" | "unchanged"));
+        let denied = words.iter().any(|w| matches!(*w, "not" | "doesn" | "didn" | "t" | "no"));
+        Some(if stands && !denied { Answer::Yes } else { Answer::No })
     } else {
         None
     }
@@ -13329,6 +13330,8 @@ mod tests {
             ("Partially agree", Some(Answer::No)),
             ("Partially agree - grade kept, analysis weak", Some(Answer::Yes)),
             ("Partially agree - upgraded to Good, grade stands for now", Some(Answer::No)),
+            ("Partially agree - grade not kept", Some(Answer::No)),
+            ("Disagree - grade stands", None),
         ] {
             assert_eq!(moderation_outcome(&Cell::text(t)), want, "{t}");
         }

@@ -2762,6 +2762,30 @@ fn actions_on_the_audit_row_are_read_by_their_own_columns() {
 }
 
 #[test]
+fn a_forms_actions_grid_ends_at_the_forms_next_label() {
+    // Blind set 160's kestrel moor: seed 000's form, its actions grid
+    // followed at once by the comments and the moderation block.
+    let form: &[&[&str]] = &[
+        &["Learning Audit", "", "", ""],
+        &["Child's ID:", "510004", "", ""],
+        &["Name of Team:", "Assessment Team", "", ""],
+        &["Date audit completed:", "2026-09-15", "", ""],
+        &["Auditors' Grade: Outstanding/Good/Requires Improvement/Inadequate", "Requires Improvement", "", ""],
+        &["Recommendations for further action:", "Who By:", "By When:", "Date completed (TM to record)"],
+        &["1. Update the chronology", "SW", "2026-09-29", "2026-09-28"],
+        &["2. Share the plan with the family", "SW", "2026-09-29", ""],
+        &["Social Worker's Comments on the outcome of the Learning Audit:", "Agree with findings.", "", ""],
+        &["MODERATION AUDIT:", "", "", ""],
+        &["Date of moderation audit:", "2026-10-01", "", ""],
+        &["Do you Agree with the Auditor?", "If not, why not?", "", ""],
+        &["Yes", "", "", ""],
+    ];
+    let out = run_one_file("form-grid-ends-at-label", "LearningAudit_510004.xlsx", &workbook(&[("Audit", form)]));
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)));
+    assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(1));
+}
+
+#[test]
 fn a_reaudit_with_its_own_deadline_is_on_time_or_late() {
     // Blind set 159's saltmere and brackenmoor, review 239's c18: a log of
     // re-audits ("Re-audit due", "Re-audit date", "Overall evaluation at
