@@ -9781,6 +9781,26 @@ impl<'a> RowReader<'a> {
         }
         // (A re-audit date with no judgement is when one is planned.)
         if self.cell(row, "reaudit_overall").is_none_or(|(c, _)| c.is_empty()) {
+            // A re-audit's deadline with none done, of an inadequate audit
+            // (or on a log's row, which grades nothing else): a re-audit
+            // due and not done, on time or late as any audit (review 251's
+            // c21, c25). Not a deadline worked out for every audit.
+            // (Only where the table records re-audits on the row, a date or
+            // a judgement column: "Inadequate: re-audit due by" alone, with
+            // the re-audits as rows of their own, is the next audit's
+            // deadline; blind set 146's ellerdyke.)
+            let on_row = self.mapping.field("reaudit_date").is_some() || self.mapping.field("reaudit_overall").is_some();
+            let none_done = on_row && self.cell(row, "reaudit_date").is_none_or(|(c, _)| c.is_empty());
+            let needs_one = a.overall.as_ref().is_none_or(|j| j.band == Some(Band::Inadequate));
+            // (A formula's error there, "#REF!", is said once, as such.)
+            let error = self.cell(row, "reaudit_due_date").is_some_and(|(c, _)| matches!(c, Cell::Error(_)));
+            let due = if error { None } else { self.date(row, "reaudit_due_date", findings) };
+            if let (true, true, Some(due)) = (none_done, needs_one, due) {
+                let mut re = self.reaudit_of(a, format!("{} (re-audit)", a.id), due, None);
+                re.completed = None;
+                re.due = Some(due);
+                return vec![re];
+            }
             return Vec::new();
         }
         let Some(completed) = self.date(row, "reaudit_date", findings) else { return Vec::new() };
@@ -9788,7 +9808,8 @@ impl<'a> RowReader<'a> {
         let mut re = self.reaudit_of(a, format!("{} (re-audit)", a.id), completed, overall);
         // (Its own deadline where the row gives one, "Re-audit due": then it
         // is on time or late as any audit; blind set 159.)
-        re.due = self.date(row, "reaudit_due_date", findings);
+        let error = self.cell(row, "reaudit_due_date").is_some_and(|(c, _)| matches!(c, Cell::Error(_)));
+        re.due = if error { None } else { self.date(row, "reaudit_due_date", findings) };
         vec![re]
     }
 

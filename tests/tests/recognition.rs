@@ -2809,6 +2809,21 @@ fn a_reaudit_with_its_own_deadline_is_on_time_or_late() {
     // late (due 09/09, done 21/09); the audits, with no due date or
     // allocation, are left out, with a warning.
     assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(2)));
+    // A re-audit deadline with no re-audit done is a re-audit due and not
+    // done (review 251's c21); a deadline column alone beside re-audits
+    // kept as rows of their own is the next audit's (blind set 146).
+    let csv = "Child ID,Team,Date allocated,Due date,Date completed,Overall judgement,Re-audit deadline,Re-audit date,Re-audit judgement\n\
+               C601,North,2026-07-01,2026-07-31,2026-07-20,Inadequate,2026-09-20,,\n\
+               C602,North,2026-09-01,2026-09-30,2026-09-25,Good,,,\n\
+               C603,South,2026-09-01,2026-09-30,2026-09-28,Requires Improvement,,,\n";
+    let out = run_one_file("reaudit-deadline-not-done", "audits.csv", csv.as_bytes());
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(3)));
+    let csv = "Child ID,Team,Date allocated,Due date,Date completed,Overall judgement,Inadequate: re-audit due by\n\
+               C601,North,2026-07-01,2026-07-31,2026-07-20,Inadequate,2026-09-20\n\
+               C601,North,2026-09-01,2026-09-20,2026-09-18,Requires Improvement,\n\
+               C603,South,2026-09-01,2026-09-30,2026-09-28,Good,\n";
+    let out = run_one_file("reaudit-deadline-rows-of-their-own", "audits.csv", csv.as_bytes());
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(2)));
 }
 
 #[test]
