@@ -285,12 +285,13 @@ pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], hea
 }
 
 /// A challenge log's columns ([`challenge_columns`]).
-pub type ChallengeColumns = (usize, Option<usize>, usize, usize, Option<usize>);
+pub type ChallengeColumns = (usize, Option<usize>, usize, Option<usize>, Option<usize>);
 
 /// A challenge log's columns: (the child's id, the audit's date, the
 /// outcome, the revised grade, which grade was challenged), by their headers
 /// ("Child's ID.", "Date of the Audit", "Outcome", "Revised grade", "Grade
-/// challenged"). `None` without a child, an outcome and a revised grade.
+/// challenged"). `None` without a child, an outcome, and a revised grade or
+/// the challenge's moderation ([`challenge_moderation`]).
 pub fn challenge_columns(header: &[Cell]) -> Option<ChallengeColumns> {
     let folded: Vec<String> = header.iter().map(|c| fold(&c.as_string())).collect();
     let find = |test: &dyn Fn(&str) -> bool| folded.iter().position(|f| test(f));
@@ -303,7 +304,12 @@ pub fn challenge_columns(header: &[Cell]) -> Option<ChallengeColumns> {
     // hallowdene.)
     let graded = |f: &str| words(f, &["grade", "judgement", "judgment", "rating"]);
     let revised = find(&|f| words(f, &["revised", "new", "amended", "final", "changed"]) && graded(f))
-        .or_else(|| find(&|f| words(f, &["moderator", "moderators", "moderated", "moderation"]) && graded(f)))?;
+        .or_else(|| find(&|f| words(f, &["moderator", "moderators", "moderated", "moderation"]) && graded(f)));
+    // (With no grade column, its moderation alone: who moderated or when;
+    // review 251's c16.)
+    if revised.is_none() && challenge_moderation(header).is_none() {
+        return None;
+    }
     // ("Grade challenged", "Judgement challenged"; not "Challenged by", who raised it.)
     let challenged = find(&|f| words(f, &["challenged", "disputed"]) && !words(f, &["by", "date", "on"]));
     Some((child, date, outcome, revised, challenged))

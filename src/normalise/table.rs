@@ -1948,7 +1948,7 @@ fn read_challenges(
                     && ["overall", "auditor", "auditors", "audit", "judgement", "judgment", "grade", "rating"].iter().any(|w| contains_phrase(&c, w)))
         });
         let on = date.and_then(|d| r.cells.get(d)).and_then(as_date);
-        let (id, grade) = (text(r, child), text(r, revised));
+        let (id, grade) = (text(r, child), revised.map(|i| text(r, i)).unwrap_or_default());
         let said = text(r, outcome);
         if of_overall && super::lookalike::upheld(&said) && !id.is_empty() && !grade.is_empty() && (on.is_some() || date.is_none()) {
             model.challenges.push((Origin { file: file.to_string(), sheet: sheet.map(str::to_string), row: r.row }, id.clone(), on, grade));

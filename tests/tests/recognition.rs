@@ -2847,6 +2847,13 @@ fn a_challenge_a_senior_manager_moderated_is_that_audits_moderation() {
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(4)));
     assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(3), Some(4)));
     assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(1), Some(3)));
+    // With no grade column, its moderation alone (review 251's c16).
+    let no_grade: Vec<Vec<&str>> = challenges.iter().map(|r| r[..5].iter().chain(&r[6..]).copied().collect()).collect();
+    let no_grade: Vec<&[&str]> = no_grade.iter().map(|r| r.as_slice()).collect();
+    let out = run_one_file("challenges-moderated-no-grade", "audits.xlsx", &workbook(&[("Audits", audits), ("Challenges", &no_grade)]));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(4)));
+    assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(3), Some(4)));
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(1), Some(3)));
 }
 
 #[test]
