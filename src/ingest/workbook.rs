@@ -242,6 +242,12 @@ fn read_bytes_unguarded(file: &str, ext: &str, bytes: &[u8]) -> super::Opened {
                         here.add(c.pos);
                     }
                     let cell = convert_ref(&c.value);
+                    // (No strikethrough in the workbook: each cell straight on,
+                    // no row held.)
+                    if rows.struck.is_empty() {
+                        give(c.pos, cell)?;
+                        continue;
+                    }
                     for (pos, cell) in rows.push(c.pos, cell) {
                         give(pos, cell)?;
                     }
@@ -344,11 +350,9 @@ impl StruckRows {
         StruckRows { struck, row: None, held: Vec::new(), below_header: false, marked: Vec::new() }
     }
 
-    /// The cells to give on after this one (with no struck cells, itself).
+    /// The cells to give on after this one: the row before, when this one
+    /// starts another.
     fn push(&mut self, pos: (u32, u32), cell: Cell) -> Vec<((u32, u32), Cell)> {
-        if self.struck.is_empty() {
-            return vec![(pos, cell)];
-        }
         let mut out = Vec::new();
         if self.row != Some(pos.0) {
             out = self.finish();

@@ -162,17 +162,15 @@ pub(crate) fn sheet_part(stem: &str) -> Option<&str> {
     stem.rsplit_once(" - ").map(|(_, part)| part.trim()).filter(|p| !p.is_empty() && p.chars().count() <= 31)
 }
 
+/// The first rows with something in them above a table's header (four at most).
+fn rows_above(sample: &[SourceRow], header: Option<usize>) -> impl Iterator<Item = &SourceRow> {
+    sample.iter().take(header.unwrap_or(usize::MAX)).filter(|r| !r.is_blank()).take(4)
+}
+
 /// A table's title lines: the first rows of one cell each above its header
 /// (12 words at most).
 fn title_lines(sample: &[SourceRow], header: Option<usize>) -> impl Iterator<Item = &str> {
-    sample
-        .iter()
-        .take(header.unwrap_or(usize::MAX))
-        .filter(|r| !r.is_blank())
-        .take(4)
-        .filter_map(SourceRow::lone_text)
-        .filter(|t| t.split_whitespace().count() <= 12)
-        .map(str::trim)
+    rows_above(sample, header).filter_map(SourceRow::lone_text).filter(|t| t.split_whitespace().count() <= 12).map(str::trim)
 }
 
 /// The child ids a table's title says are a test's or a trainer's
@@ -184,7 +182,7 @@ pub fn declared_test_ids(sample: &[SourceRow], header: Option<usize>) -> Vec<Str
     let mut ids = Vec::new();
     // (A CSV's title with a comma in it comes as two or three cells: joined
     // again; review 250's c17.)
-    let titles = sample.iter().take(header.unwrap_or(usize::MAX)).filter(|r| !r.is_blank()).take(4).filter_map(|r| {
+    let titles = rows_above(sample, header).filter_map(|r| {
         let filled = r.filled();
         (filled.len() <= 3 && filled.iter().all(|c| matches!(c, Cell::Text(_)))).then(|| filled.iter().map(|c| c.as_string()).collect::<Vec<_>>().join(","))
     });

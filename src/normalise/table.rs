@@ -1950,7 +1950,9 @@ fn read_challenges(
         let on = date.and_then(|d| r.cells.get(d)).and_then(as_date);
         let (id, grade) = (text(r, child), revised.map(|i| text(r, i)).unwrap_or_default());
         let said = text(r, outcome);
-        if of_overall && super::lookalike::upheld(&said) && !id.is_empty() && !grade.is_empty() && (on.is_some() || date.is_none()) {
+        // (Of the overall, naming a child, and its audit's date where the log has the column.)
+        let names_audit = of_overall && !id.is_empty() && (on.is_some() || date.is_none());
+        if names_audit && super::lookalike::upheld(&said) && !grade.is_empty() {
             model.challenges.push((Origin { file: file.to_string(), sheet: sheet.map(str::to_string), row: r.row }, id.clone(), on, grade));
         }
         // A challenge a senior manager moderated (who, or when, filled in)
@@ -1966,7 +1968,7 @@ fn read_challenges(
             } else {
                 None
             };
-            if of_overall && !id.is_empty() && agrees.is_some() && (filled(by) || filled(when)) && (on.is_some() || date.is_none()) {
+            if names_audit && agrees.is_some() && (filled(by) || filled(when)) {
                 model.moderations.push(ModerationRecord {
                     origin: Origin { file: file.to_string(), sheet: sheet.map(str::to_string), row: r.row },
                     audit_id: String::new(),
@@ -9792,10 +9794,7 @@ impl<'a> RowReader<'a> {
             let on_row = self.mapping.field("reaudit_date").is_some() || self.mapping.field("reaudit_overall").is_some();
             let none_done = on_row && self.cell(row, "reaudit_date").is_none_or(|(c, _)| c.is_empty());
             let needs_one = a.overall.as_ref().is_none_or(|j| j.band == Some(Band::Inadequate));
-            // (A formula's error there, "#REF!", is said once, as such.)
-            let error = self.cell(row, "reaudit_due_date").is_some_and(|(c, _)| matches!(c, Cell::Error(_)));
-            let due = if error { None } else { self.date(row, "reaudit_due_date", findings) };
-            if let (true, true, Some(due)) = (none_done, needs_one, due) {
+            if let (true, true, Some(due)) = (none_done, needs_one, self.reaudit_due(row, findings)) {
                 let mut re = self.reaudit_of(a, format!("{} (re-audit)", a.id), due, None);
                 re.completed = None;
                 re.due = Some(due);
@@ -9808,9 +9807,17 @@ impl<'a> RowReader<'a> {
         let mut re = self.reaudit_of(a, format!("{} (re-audit)", a.id), completed, overall);
         // (Its own deadline where the row gives one, "Re-audit due": then it
         // is on time or late as any audit; blind set 159.)
-        let error = self.cell(row, "reaudit_due_date").is_some_and(|(c, _)| matches!(c, Cell::Error(_)));
-        re.due = if error { None } else { self.date(row, "reaudit_due_date", findings) };
+        re.due = self.reaudit_due(row, findings);
         vec![re]
+    }
+
+    /// A re-audit's own deadline on the row ("Re-audit due"). (A formula's
+    /// error there, "#REF!", is said once, as such, not again as no date.)
+    fn reaudit_due(&self, row: &SourceRow, findings: &mut Findings) -> Option<chrono::NaiveDate> {
+        if self.cell(row, "reaudit_due_date").is_some_and(|(c, _)| matches!(c, Cell::Error(_))) {
+            return None;
+        }
+        self.date(row, "reaudit_due_date", findings)
     }
 
     /// A re-audit read on the row of audit `a`: an audit of the same child,
