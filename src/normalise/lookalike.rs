@@ -344,6 +344,13 @@ pub fn upheld(outcome: &str) -> bool {
         && !f.contains("not upheld")
 }
 
+/// Whether a challenge was upheld only in part ("Partly upheld", "Upheld in
+/// part"): no word on the grade itself, which its revised grade then says.
+pub fn upheld_in_part(outcome: &str) -> bool {
+    let f = fold(outcome);
+    upheld(outcome) && (f.starts_with("partly") || f.starts_with("partially") || f.starts_with("upheld in part"))
+}
+
 /// The reason given for each row of such a table (set aside by design).
 pub const NOT_CASE_FILE: &str = "not a case file audit (skipped)";
 

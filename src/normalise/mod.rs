@@ -1274,6 +1274,12 @@ fn apply_challenges(model: &mut Model, ctx: &table::Context, found: &mut finding
         if audit.moderator_agrees.is_none() && audit.moderated_overall.is_some() {
             audit.moderator_agrees = audit.moderator_agreed();
         }
+        // (A challenge upheld in part and moderated, on this row: agreed
+        // where the grade it gives is the auditor's.)
+        let kept = audit.overall.as_ref().and_then(|before| model::grades_agree(before, &revised));
+        for m in model.moderations.iter_mut().filter(|m| m.origin == at && m.agrees.is_none()) {
+            m.agrees = kept;
+        }
         let before = audit.overall.as_ref().map(|j| j.source_label.clone()).unwrap_or_else(|| "no grade".to_string());
         let why =
             format!("child {child}'s audit of {on} ({}) is read with the revised grade {grade}, not {before}: the challenge was upheld", audit.origin.file);

@@ -1958,17 +1958,22 @@ fn read_challenges(
         // A challenge a senior manager moderated (who, or when, filled in)
         // and decided is that audit's moderation: upheld, the moderator did
         // not agree with the auditor; not upheld, did (blind set 159's
-        // hallowdene). One pending or withdrawn is none yet.
+        // hallowdene); upheld in part, agreed where the grade it gives is
+        // the auditor's (decided where the grade is revised, review 251's
+        // c06). One pending or withdrawn is none yet.
         if let Some((by, when)) = moderation {
             let filled = |i: Option<usize>| i.and_then(|i| r.cells.get(i)).is_some_and(|c| !c.is_empty());
-            let agrees = if super::lookalike::upheld(&said) {
+            let in_part = super::lookalike::upheld_in_part(&said);
+            let agrees = if in_part {
+                None
+            } else if super::lookalike::upheld(&said) {
                 Some(false)
             } else if super::lookalike::not_upheld(&said) {
                 Some(true)
             } else {
                 None
             };
-            if names_audit && agrees.is_some() && (filled(by) || filled(when)) {
+            if names_audit && (agrees.is_some() || in_part) && (filled(by) || filled(when)) {
                 model.moderations.push(ModerationRecord {
                     origin: Origin { file: file.to_string(), sheet: sheet.map(str::to_string), row: r.row },
                     audit_id: String::new(),
@@ -5943,7 +5948,16 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
 
     // A column of JSON lists of actions, one list per audit (a cloud form's
     // repeating section): read as the audit's actions, not as its text.
-    let slots = if mapping.kind == TableKind::Audits && !moderation_log { action_slots(&mapping, long.is_some()) } else { Vec::new() };
+    let slots = if mapping.kind == TableKind::Audits && !moderation_log {
+        action_slots_or_why(&mapping, long.is_some()).unwrap_or_else(|why| {
+            if let Some(why) = why {
+                findings.push(Severity::Warning, "actions_not_read", &file, sheet.as_deref(), Some(sample[h].row), None, "", why);
+            }
+            Vec::new()
+        })
+    } else {
+        Vec::new()
+    };
     let json_actions =
         (mapping.kind == TableKind::Audits && !moderation_log && slots.is_empty()).then(|| json_action_column(&mapping, &sample[h + 1..])).flatten();
     if let Some(i) = json_actions {
@@ -6937,6 +6951,12 @@ struct ActionSlot {
 /// be known done: a completion column, or a review date with what the review
 /// said.
 fn action_slots(mapping: &TableMapping, answered_only: bool) -> Vec<ActionSlot> {
+    action_slots_or_why(mapping, answered_only).unwrap_or_default()
+}
+
+/// [`action_slots`], or why numbered action slots were found and not read
+/// (`Err(None)`: no slots at all).
+fn action_slots_or_why(mapping: &TableMapping, answered_only: bool) -> Result<Vec<ActionSlot>, Option<String>> {
     // (Not a graded question left unread: "Summary - outcome and plan",
     // graded Good, is no action's outcome; blind set 157's strandmouth.)
     let graded = |c: &super::columns::ColumnMap| c.scale.as_deref().is_some_and(|s| s != "ynp");
@@ -7020,15 +7040,44 @@ fn action_slots(mapping: &TableMapping, answered_only: bool) -> Vec<ActionSlot> 
         slot.completed = slot.completed.or(one[3]);
         slot.reviewed = slot.reviewed.or(one[4]);
         slot.status = slot.status.or(one[5]);
+    } else if let Some(i) = one[3].filter(|&i| folded_of(i).split(' ').any(|w| matches!(w, "actions" | "recommendations" | "recs" | "all"))) {
+        // Several numbered slots and one completion of them all ("Actions
+        // completed", "Date all actions completed"): each slot's (review
+        // 251's c33).
+        for slot in slots.iter_mut() {
+            slot.completed = slot.completed.or(Some(i));
+        }
+    }
+    if slots.is_empty() {
+        return Err(None);
     }
     // (A long export lists only the questions answered: a slot with no
     // completion question, where another slot has one, is an action no one
     // has marked done.)
     let done_somewhere = answered_only && slots.iter().any(|s| s.completed.is_some());
-    if slots.is_empty() || slots.iter().any(|s| s.completed.is_none() && (s.reviewed.is_none() || s.status.is_none()) && !done_somewhere) {
-        return Vec::new();
+    if slots.iter().any(|s| s.completed.is_none() && (s.reviewed.is_none() || s.status.is_none()) && !done_somewhere) {
+        let header = |i: usize| folded.iter().find(|(j, _, _)| *j == i).map(|(_, h, _)| format!("'{h}'")).unwrap_or_default();
+        let texts: Vec<String> = slots.iter().map(|s| header(s.text)).collect();
+        let why = match one[3] {
+            Some(i) => format!(
+                "{} numbered actions ({}) and one completion column {} that does not say which of them it completes: the actions are not read (whether each was done is not in the export)",
+                slots.len(),
+                texts.join(", "),
+                header(i)
+            ),
+            None if slots.len() == 1 => format!(
+                "{} ({}) with no completion column: the actions are not read (whether each was done is not in the export)",
+                if slots[0].lines { "actions on the audit's row" } else { "a numbered action" },
+                texts.join(", "),
+            ),
+            None => format!(
+                "numbered actions ({}) with no completion column for each: the actions are not read (whether each was done is not in the export)",
+                texts.join(", "),
+            ),
+        };
+        return Err(Some(why));
     }
-    slots
+    Ok(slots)
 }
 
 /// A JSON list of actions in one cell, as a cloud form's repeating section

@@ -2759,6 +2759,22 @@ fn actions_on_the_audit_row_are_read_by_their_own_columns() {
     let out = run_one_file("row-actions-set-when-agreed", "audits.csv", csv.as_bytes());
     assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(2), Some(3)));
     assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(1));
+    // Review 251's c33: two numbered slots and one completion of them all,
+    // each slot's; one completion that does not say which action it
+    // completes is none's, and said (the actions not read).
+    let csv = "Child ID,Team,Date completed,Overall judgement,Agreed Action 1,Action 1 due,Agreed Action 2,Action 2 due,Actions completed\n\
+               C1,North,2026-09-10,Good,Update the plan,2026-09-24,Visit the child,2026-10-08,2026-09-20\n\
+               C2,North,2026-09-12,Requires Improvement,Chronology,2026-09-26,,,\n\
+               C3,North,2026-09-14,Good,Supervision,2026-10-01,Record views,2026-10-05,\n";
+    let out = run_one_file("row-actions-numbered-one-completion", "audits.csv", csv.as_bytes());
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(2), Some(5)));
+    assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(3));
+    let csv = csv.replace("Actions completed", "Action completed");
+    let out = run_one_file("row-actions-numbered-which-completion", "audits.csv", csv.as_bytes());
+    let m = metrics(&out);
+    assert_eq!(m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "actions_on_time").unwrap()["not_in_source"], true);
+    let dq = data_quality(&out);
+    assert!(dq.contains("actions_not_read") && dq.contains("'Action completed' that does not say which of them it completes"), "{dq}");
 }
 
 #[test]
@@ -2854,6 +2870,18 @@ fn a_challenge_a_senior_manager_moderated_is_that_audits_moderation() {
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(4)));
     assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(3), Some(4)));
     assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(1), Some(3)));
+    // Upheld in part: agreed where the grade it gives is the auditor's
+    // (880005, RI kept), not where it changed (880007, RI to Good) (review
+    // 251's c06).
+    let in_part: &[&[&str]] = &[
+        challenges[0],
+        &["880005", "2026-09-18", "Requires Improvement", "Head of Service", "2026-10-02", "Requires Improvement", "Upheld in part"],
+        &["880007", "2026-10-06", "Requires Improvement", "Head of Service", "2026-10-21", "Good", "Partly upheld"],
+    ];
+    let out = run_one_file("challenges-upheld-in-part", "audits.xlsx", &workbook(&[("Audits", audits), ("Challenges", in_part)]));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(4)));
+    assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(2), Some(4)));
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(1), Some(2)));
 }
 
 #[test]
