@@ -2278,6 +2278,32 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                 continue;
             }
         }
+        // A legal status beside a column naming the plan or status's type
+        // less well ("Legal Status", blank on a CP plan's row, beside "Plan /
+        // Status Type": "Child Protection Plan"): the other is read where the
+        // status is blank (blind set 162's pellsworth: its CP plans had been
+        // rejected, "no legal status"). Not a category of abuse, nor a code.
+        if let ([winner], true) = (winners.as_slice(), kind == TableKind::Episodes && field == "episode_type" && top < 1000) {
+            let kept = columns[*winner].header.clone();
+            let also = |c: usize| {
+                let w = &words[columns[c].index];
+                w.iter().any(|w| matches!(w.as_str(), "type" | "status" | "plan"))
+                    && !w.iter().any(|w| {
+                        // (Nor a status the child had before: "Previous legal status".)
+                        matches!(w.as_str(), "category" | "code" | "codes" | "cd" | "previous" | "former" | "prior" | "old" | "last" | "earlier" | "original")
+                    })
+            };
+            // (Not beside a category of abuse chosen as the status: that is another rule's.)
+            let category = words[columns[*winner].index].iter().any(|w| w == "category");
+            if let [other] = cols.iter().copied().filter(|c| c != winner).collect::<Vec<_>>()[..] {
+                if also(other) && !category {
+                    notes.push(format!("column '{}' names the plan or status beside '{kept}': read only where that is blank", columns[other].header));
+                    columns[other].target = Target::Field("episode_type_also".into());
+                    columns[other].reason = format!("{} (read where '{kept}' is blank)", columns[other].reason);
+                    continue;
+                }
+            }
+        }
         // A plan's start at this authority beside its start at another ("Plan
         // start (originating LA)" for a child transferred in): the visits
         // here count from the plan here.

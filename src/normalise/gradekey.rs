@@ -128,7 +128,7 @@ pub(crate) fn head_n(t: &mut Table, n: usize) -> Vec<SourceRow> {
 /// A run of three or more rows "code | grade label" (a code alone in its first
 /// cell, a label the crosswalk knows on a worded scale, or not applicable, in
 /// the next).
-fn key_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<BTreeMap<i64, String>> {
+fn key_in(rows: &[SourceRow], crosswalk: &Crosswalk, sentences: bool) -> Option<BTreeMap<i64, String>> {
     let mut run: BTreeMap<i64, String> = BTreeMap::new();
     // Every run of grade labels found: two different ones (a list for the
     // domains and one for the overall) cannot say which question each is for.
@@ -151,6 +151,28 @@ fn key_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<BTreeMap<i64, Str
     // spacing: it neither ends a run nor starts one.)
     for r in rows.iter().filter(|r| !r.is_blank()) {
         let filled = r.filled();
+        // (A whole key in one sentence: "Moderators: judgement as a number –
+        // 1 = does not yet meet good, 2 = meets good, 3 = exceeds good";
+        // blind set 162's pellsworth.)
+        if let (true, [Cell::Text(line)]) = (sentences, filled.as_slice()) {
+            // (Every label a grade or not applicable, else no key at all.)
+            let judged = |label: &str| match crosswalk.judge(&Cell::text(label), None, super::config::NumericDirection::Ofsted) {
+                Ok(Some(j)) if j.scale != super::scales::NUMERIC => Some(Some(j.scale)),
+                _ if is_not_applicable(label) => Some(None),
+                _ => None,
+            };
+            let sentence = codes_in_sentence(line).filter(|p| p.len() >= 3).and_then(|pairs| {
+                let scales: Vec<Option<String>> = pairs.iter().map(|(_, l)| judged(l)).collect::<Option<_>>()?;
+                Some((pairs, scales))
+            });
+            if let Some((pairs, its_scales)) = sentence {
+                finish(&mut run, &mut scales, &mut found);
+                scales.extend(its_scales.into_iter().flatten());
+                run.extend(pairs);
+                finish(&mut run, &mut scales, &mut found);
+                continue;
+            }
+        }
         // (A key of several lists gives each row its list's name first:
         // "QA_GRADE | 3 | Good", "Q1-Q12 | 2 | Meets good"; a new name starts
         // another list.)
@@ -207,6 +229,37 @@ fn code_in_line(line: &str) -> Option<(i64, String)> {
     let rest = t[digits..].trim_start();
     let label = rest.strip_prefix(['=', '-', '–', ':', ')']).map(str::trim)?;
     (!label.is_empty()).then(|| (t[..digits].parse().ok()).map(|n| (n, label.to_string()))).flatten()
+}
+
+/// Codes and their labels in one sentence, separated by commas or
+/// semicolons ("… – 1 = does not yet meet good, 2 = meets good, 3 = exceeds
+/// good."): each part from its code on ("N =" or "N -" after any words
+/// before it), every part a pair, no code twice.
+fn codes_in_sentence(line: &str) -> Option<Vec<(i64, String)>> {
+    let parts: Vec<&str> = line.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let mut pairs: Vec<(i64, String)> = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        // (The first part's words before its code: "Moderators: … number –".)
+        let from = if i == 0 {
+            let b = part.as_bytes();
+            (0..b.len()).rev().find(|&k| b[k].is_ascii_digit() && (k == 0 || !b[k - 1].is_ascii_digit()) && code_in_line(&part[k..]).is_some())?
+        } else {
+            0
+        };
+        let (n, label) = code_in_line(&part[from..])?;
+        // (A label ends at a bracket or a sentence's end: "1 = Inadequate
+        // (N/A = not applicable). Overall judgement in words.")
+        let label = label.split(['(', '[']).next().unwrap_or_default();
+        let label = label.split(". ").next().unwrap_or_default().trim().trim_end_matches('.').trim().to_string();
+        if pairs.iter().any(|(m, _)| *m == n) || label.is_empty() {
+            return None;
+        }
+        pairs.push((n, label));
+    }
+    Some(pairs)
 }
 
 /// A key's row naming its list, code and label in any order ("QA_GRADE | 3 |
@@ -396,6 +449,10 @@ fn word_columns(rows: &[SourceRow], words: &OwnWords) -> Option<(usize, Vec<usiz
 /// grade words (likewise).
 pub fn find(tables: &mut [Table], crosswalk: &Crosswalk) -> Vec<SheetKey> {
     let (mut codes, mut bands, mut words): (Option<SheetKey>, Option<SheetKey>, Option<SheetKey>) = (None, None, None);
+    // (A key written as one sentence only where no sheet has one as rows: a
+    // tracker's own note "Section scores: 4 = Outstanding, …" beside a Key
+    // sheet is the Key sheet's.)
+    let mut sentence: Option<SheetKey> = None;
     for t in tables.iter_mut() {
         let rows = head(t);
         if rows.len() > 40 {
@@ -403,7 +460,10 @@ pub fn find(tables: &mut [Table], crosswalk: &Crosswalk) -> Vec<SheetKey> {
         }
         let sheet = || t.sheet.clone().unwrap_or_default();
         if codes.is_none() {
-            codes = key_in(&rows, crosswalk).map(|c| SheetKey { key: Key::Codes(c), sheet: sheet(), place: "sheet" });
+            codes = key_in(&rows, crosswalk, false).map(|c| SheetKey { key: Key::Codes(c), sheet: sheet(), place: "sheet" });
+        }
+        if codes.is_none() && sentence.is_none() {
+            sentence = key_in(&rows, crosswalk, true).map(|c| SheetKey { key: Key::Codes(c), sheet: sheet(), place: "sheet" });
         }
         if bands.is_none() {
             bands = bands_in(&rows, crosswalk).map(|b| SheetKey { key: Key::Bands(b), sheet: sheet(), place: "sheet" });
@@ -412,7 +472,7 @@ pub fn find(tables: &mut [Table], crosswalk: &Crosswalk) -> Vec<SheetKey> {
             words = words_in(&rows, crosswalk).map(|w| SheetKey { key: Key::Words(w), sheet: sheet(), place: "sheet" });
         }
     }
-    codes.into_iter().chain(bands).chain(words).collect()
+    codes.or(sentence).into_iter().chain(bands).chain(words).collect()
 }
 
 /// A grade key given as a file of its own beside the exports ("Answer
@@ -423,7 +483,7 @@ pub fn find_in_file(t: &mut Table, crosswalk: &Crosswalk, name: &str) -> Option<
     if rows.len() > 40 {
         return None;
     }
-    key_in(&rows, crosswalk)
+    key_in(&rows, crosswalk, false)
         .map(|c| SheetKey { key: Key::Codes(c), sheet: name.to_string(), place: "file" })
         .or_else(|| words_in(&rows, crosswalk).map(|w| SheetKey { key: Key::Words(w), sheet: name.to_string(), place: "file" }))
 }
@@ -1082,6 +1142,23 @@ fn per_cent(c: &Cell) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_key_in_one_sentence_gives_its_codes() {
+        assert_eq!(
+            codes_in_sentence("Moderators: judgement as a number – 1 = does not yet meet good, 2 = meets good, 3 = exceeds good."),
+            Some(vec![(1, "does not yet meet good".to_string()), (2, "meets good".to_string()), (3, "exceeds good".to_string())])
+        );
+        assert_eq!(
+            codes_in_sentence(
+                "Section scores: 4 = Outstanding, 3 = Good, 2 = Requires Improvement, 1 = Inadequate (N/A = not applicable). Overall judgement in words."
+            )
+            .map(|p| p.into_iter().map(|(n, l)| format!("{n} {l}")).collect::<Vec<_>>().join("; ")),
+            Some("4 Outstanding; 3 Good; 2 Requires Improvement; 1 Inadequate".to_string())
+        );
+        assert_eq!(codes_in_sentence("Audits due 1 = month end, then weekly"), None);
+        assert_eq!(codes_in_sentence("Meeting at 2, then 3 = late"), None);
+    }
+
     use super::*;
     use crate::normalise::config::Config;
 
@@ -1130,7 +1207,7 @@ mod tests {
             .enumerate()
             .map(|(i, t)| SourceRow { row: i as u32 + 1, cells: vec![Cell::text(t)] })
             .collect();
-        let key = key_in(&rows, &cw).unwrap();
+        let key = key_in(&rows, &cw, false).unwrap();
         assert_eq!(key.get(&4).map(String::as_str), Some("Outstanding"));
         assert_eq!(key.get(&1).map(String::as_str), Some("Inadequate"));
     }

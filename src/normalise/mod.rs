@@ -466,7 +466,10 @@ fn drop_test_children(out: &mut Normalised, found: &mut findings::Findings) {
     // (A placeholder a real audit was of too is that child's: its records stay.)
     let audited: std::collections::HashSet<String> = out.model.audits.iter().map(|a| a.child_id.trim().to_string()).collect();
     tests.retain(|id| !audited.contains(id.as_str()));
-    declared.retain(|id| !audited.contains(id.as_str()));
+    // (Not an id a title declares a test's or a trainer's, "(client 63999 =
+    // training client)": its audits are a trainer's too, and go with the
+    // rest; review 252's c40, c47.)
+    declared.retain(|id| !id.trim().is_empty());
     let m = &mut out.model;
     // (Case notes by their interned child: a few children among millions of notes.)
     let mut test_ids: std::collections::HashSet<u32> =
@@ -514,6 +517,10 @@ fn drop_test_children(out: &mut Normalised, found: &mut findings::Findings) {
         }
         m.case_notes.retain(|n| !test_ids.contains(&n.child));
     }
+    for a in m.audits.iter().filter(|a| declared.contains(a.child_id.trim())) {
+        dropped.push((a.origin.file.clone(), a.origin.sheet.clone(), columns::TableKind::Audits, a.child_id.clone(), a.origin.row, table::TEST_CHILD));
+    }
+    m.audits.retain(|a| !declared.contains(a.child_id.trim()));
     let of_test = |id: Option<&str>| id.is_some_and(|id| test_child(id, &tests) || by_notes.contains(id.trim()) || declared.contains(id.trim()));
     for a in m.actions.iter().filter(|a| of_test(a.child_id.as_deref())) {
         dropped.push((

@@ -2015,6 +2015,45 @@ fn says_copied_in(row: &SourceRow) -> bool {
     })
 }
 
+/// A spoken-to answer that says a questionnaire or feedback form came back
+/// ("Questionnaire returned", "Feedback form completed by mum": yes) or did
+/// not ("Questionnaire sent, not returned": no); `None` for anything else
+/// ("Questionnaire sent").
+fn questionnaire_answer(text: &str) -> Option<Answer> {
+    let f = fold(text);
+    let words: Vec<&str> = f.split(' ').collect();
+    let form = words.iter().any(|w| matches!(*w, "questionnaire" | "questionnaires" | "survey"))
+        || contains_phrase(&f, "feedback form")
+        || contains_phrase(&f, "consultation form");
+    if !form || words.len() > 12 {
+        return None;
+    }
+    let back = words.iter().position(|w| matches!(*w, "returned" | "completed" | "received"))?;
+    let denied = words[..back].iter().rev().take(3).any(|w| {
+        matches!(
+            *w,
+            "not"
+                | "never"
+                | "no"
+                | "nt"
+                | "t"
+                | "wasnt"
+                | "isnt"
+                | "hasnt"
+                | "hadnt"
+                | "didnt"
+                | "werent"
+                | "havent"
+                | "wasn"
+                | "isn"
+                | "hasn"
+                | "hadn"
+                | "didn"
+        )
+    });
+    Some(if denied { Answer::No } else { Answer::Yes })
+}
+
 /// A row's note that may say another entry of its audit is the record, as
 /// a joint audit entered by each of its two auditors says on one of the two
 /// rows ("Joint audit - duplicate entry by co-auditor; Wyn's entry is the
@@ -6654,10 +6693,14 @@ fn legal_status_by_values(ctx: &Context, mapping: &mut TableMapping, body: &[Sou
     // (Not a status the child had before: "Previous legal status".)
     let earlier = |h: &str| fold(h).split(' ').any(|w| matches!(w, "previous" | "former" | "prior" | "old" | "last" | "earlier" | "original"));
     let other = mapping.columns.iter().position(|c| {
-        matches!(c.target, Target::Unmapped | Target::Ignore) && !earlier(&c.header) && legal_status_share(ctx, body, c.index, |_| true).is_some()
+        // (Or the one read where it is blank: see columns.rs, "Plan / Status Type".)
+        (matches!(c.target, Target::Unmapped | Target::Ignore) || c.target == Target::Field("episode_type_also".into()))
+            && !earlier(&c.header)
+            && legal_status_share(ctx, body, c.index, |_| true).is_some()
     })?;
     let (from, to) = (mapping.columns[named].header.clone(), mapping.columns[other].header.clone());
     mapping.columns[named].unuse("few of its values are legal statuses");
+    mapping.notes.retain(|n| !n.starts_with(&format!("column '{to}' ")));
     let column = &mut mapping.columns[other];
     column.target = Target::Field("episode_type".into());
     column.reason = format!("its values are legal statuses on nearly every row, where '{from}' holds few");
@@ -10261,6 +10304,16 @@ impl<'a> RowReader<'a> {
             );
             return Answer::No;
         }
+        // A questionnaire or feedback form sent for their views and returned
+        // (yes), or not returned (no, where not said above): seed 003's
+        // "questionnaire / telephone" (blind set 162's thistlebrook,
+        // "Questionnaire returned").
+        if field.starts_with("spoke_") && !who_list {
+            if let Some(a) = questionnaire_answer(&text) {
+                self.answers_read.entry(field.to_string()).or_default().0 += 1;
+                return a;
+            }
+        }
         // A worker named with their answer ("SW – no", "SW: not available
         // (on leave)", "PA - yes"): that answer, not a name that says they
         // were spoken to (stranger review 23b).
@@ -13389,6 +13442,21 @@ mod tests {
             ("Agreed in part, disagreed on planning", None),
         ] {
             assert_eq!(agreement_said(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_questionnaire_returned_is_their_views_had() {
+        for (t, want) in [
+            ("Questionnaire returned", Some(Answer::Yes)),
+            ("Feedback form completed by mum", Some(Answer::Yes)),
+            ("Questionnaire sent, not returned", Some(Answer::No)),
+            ("Questionnaire wasn't returned", Some(Answer::No)),
+            ("Questionnaire sent", None),
+            ("Yes", None),
+            ("Completed by phone", None),
+        ] {
+            assert_eq!(questionnaire_answer(t), want, "{t}");
         }
     }
 

@@ -7708,3 +7708,103 @@ fn a_councils_redactions_leave_its_tests_and_its_views() {
     assert_eq!(kpi_pair(&out, "audits_completed").0, Some(3));
     assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(2), Some(3)));
 }
+
+#[test]
+fn a_plan_type_beside_a_legal_status_fills_its_blanks() {
+    // Blind set 162's pellsworth: "Legal Status" blank on a CP plan's row
+    // beside "Plan / Status Type" (its CP plans had been rejected, "no legal
+    // status", and the CP visits KPI was not in the exports).
+    let status = "Person ID,Plan / Status Type,Legal Status,Start Date,End Date\n\
+                  C1,Child Protection Plan,,2026-06-01,\nC2,Looked After,C2,2026-01-01,\nC3,Looked After,V2,2026-02-01,\n\
+                  C4,Looked After,E1,2026-03-01,\nC5,Looked After,C2,2026-04-01,\n";
+    let notes = "Child ID,Note type,Visit date,Date recorded,Seen alone\n\
+                 C1,CP visit,2026-09-01,2026-09-01,Yes\nC1,CP visit,2026-09-15,2026-09-15,Yes\nC1,CP visit,2026-09-29,2026-09-29,Yes\n\
+                 C1,CP visit,2026-10-13,2026-10-13,Yes\nC1,CP visit,2026-10-27,2026-10-27,Yes\n";
+    let out = run_files("plan-type-beside-status", &[("legal-status.csv", status), ("visits.csv", notes)]);
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(1)), "{}", data_quality(&out));
+    // A category of abuse beside it is no status.
+    let status = "Person ID,Category,Legal Status,Start Date,End Date\nC1,Neglect,,2026-06-01,\nC2,,C2,2026-01-01,\n";
+    let out = run_files("category-beside-status", &[("legal-status.csv", status), ("visits.csv", notes)]);
+    assert!(data_quality(&out).contains("no legal status"), "{}", data_quality(&out));
+}
+
+#[test]
+fn a_grade_key_written_as_one_sentence_is_read() {
+    // Blind set 162's pellsworth: the instructions sheet says "Moderators:
+    // judgement as a number – 1 = does not yet meet good, 2 = meets good,
+    // 3 = exceeds good"; the twelve-question framework's numbers had read
+    // "1" as inadequate and "3" as good: agreement 1/5 where 4/5.
+    let instructions: &[&[&str]] = &[
+        &["Full audit log 2026-27"],
+        &["Judgements for every question: Exceeds good / Meets good / Does not meet good / Not applicable. Q12 is the overall audit rating."],
+        &["Moderators: judgement as a number – 1 = does not yet meet good, 2 = meets good, 3 = exceeds good."],
+    ];
+    let questions = [
+        "1. Risk is identified, responded to and reduced in a timely way",
+        "2. Children, young people and families are appropriately involved",
+        "3. Decision making is effective and timely",
+        "4. Assessments are timely, comprehensive, and analytical and of high quality",
+        "5. Coordination between agencies is effective",
+        "6. Consideration of the child's identity",
+        "7. Quality of plans",
+        "8. Permanency is achieved without delay and reflects assessed needs",
+        "9. Children and young people participate in and benefit from effective regular reviews",
+        "10. Quality of living arrangements",
+        "11. Are young people prepared for independence and are they living in high quality accommodation",
+        "12. How has the help provided improved outcomes?",
+    ];
+    let mut header = vec!["Child's ID number", "Team", "Audit date"];
+    header.extend(questions);
+    header.extend(["Moderator", "Date moderated", "Moderator judgement (1-3)"]);
+    let row = |id: &'static str, done: &'static str, grade: &'static str, moderated: &'static str, number: &'static str| {
+        let mut r = vec![id, "North", done];
+        r.extend([grade; 12]);
+        r.extend(["S. Corrie", moderated, number]);
+        r
+    };
+    let rows = [
+        header,
+        row("5300102", "2026-09-01", "Meets good", "2026-10-06", "2"),
+        row("5300103", "2026-09-15", "Meets good", "2026-10-02", "1"),
+        row("5300104", "2026-09-16", "Does not meet good", "2026-10-09", "1"),
+        row("5300108", "2026-10-28", "Exceeds good", "2026-10-30", "3"),
+        row("5300110", "2026-09-16", "Meets good", "2026-10-05", "Meets good"),
+    ];
+    let log: Vec<&[&str]> = rows.iter().map(|r| r.as_slice()).collect();
+    let out = run_one_file("grade-key-sentence", "log.xlsx", &workbook(&[("Instructions", instructions), ("Audit log", &log)]));
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(4), Some(5)), "{}", data_quality(&out));
+    assert!(data_quality(&out).contains("read with the key in sheet 'Instructions'"));
+}
+
+#[test]
+fn an_audit_of_a_child_a_title_declares_a_trainers_is_set_aside() {
+    // Review 252's c40: the audits' own title declares the training
+    // client; its audit had been counted (4 audits for 3), silently.
+    let csv = "Quality audit report (client 63999 = training client)\n\
+               Child ID,Team,Date completed,Overall judgement\n\
+               63999,North,2026-09-10,Good\nC1,North,2026-09-11,Good\nC2,North,2026-09-12,Requires Improvement\nC3,North,2026-09-14,Requires Improvement\n";
+    let out = run_one_file("declared-test-audit", "audits.csv", csv.as_bytes());
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(3));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(3)));
+    assert!(data_quality(&out).contains("row(s) of child '63999'"), "{}", data_quality(&out));
+}
+
+#[test]
+fn a_sheet_marked_not_to_be_used_is_skipped() {
+    // Blind set 161's wrenfold: "ARCHIVED – do not use" held superseded
+    // drafts, counted as audits (14 for 10 with the tool change's copies).
+    let tracker: &[&[&str]] = &[
+        &["Child ID", "Team", "Date completed", "Overall judgement"],
+        &["C1", "North", "2026-09-10", "Good"],
+        &["C2", "North", "2026-09-12", "Requires Improvement"],
+    ];
+    let archived: &[&[&str]] = &[
+        &["ARCHIVED – do not use. Superseded copies kept for the audit trail."],
+        &["Child ID", "Team", "Date completed", "Overall judgement"],
+        &["C1", "North", "2026-09-08", "Requires Improvement"],
+        &["C3", "North", "2026-09-01", "Good"],
+    ];
+    let out = run_one_file("archived-do-not-use", "tracker.xlsx", &workbook(&[("Tracker", tracker), ("ARCHIVED – do not use", archived)]));
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
+    assert!(data_quality(&out).contains("copies marked not to be used"), "{}", data_quality(&out));
+}
