@@ -705,6 +705,8 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
     let mut moderation = false;
     let mut answers: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
     let mut completed_score: Option<(usize, usize)> = None;
+    // How well the label read for each of the form's one-value fields was named.
+    let mut named_best: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     // Whether the moderation is known only from a moderator's name.
     let mut named_only = false;
     // Whether the child, the family and the practitioner have a yes / no answer.
@@ -802,6 +804,19 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
                 // Several completion dates (seed 002's "Date Part A completed"
                 // and "Date Part B completed"): the label named most exactly
                 // decides, filled or not (the first of equals).
+                // Who, which team, which service: a later label that names
+                // the field less well does not replace one that named it
+                // better ("Team meeting notes | Discussed at team meeting"
+                // below "Name of Team: | Team A"; review 252's c63).
+                if matches!(field.as_str(), "team" | "auditor" | "service" | "case_type" | "legal_status") {
+                    let score = form_field_scored(ctx, t, moderation).map_or(0, |(_, s)| s);
+                    match named_best.get(&field) {
+                        Some(&best) if score < best => continue,
+                        _ => {
+                            named_best.insert(field.clone(), score);
+                        }
+                    }
+                }
                 if field == "completed_date" {
                     // (Of equals, the more words: "Date of the Audit" over a bare "Date:".)
                     let score = (form_field_scored(ctx, t, moderation).map_or(0, |(_, s)| s), ctx.recogniser.header_words(t).len());
@@ -1091,8 +1106,11 @@ fn grid_end(rows: &[SourceRow], hr: usize, cols: &[(usize, String)]) -> usize {
     // Worker's Comments on the outcome of the Learning Audit:", "MODERATION
     // AUDIT:", "Do you Agree with the Auditor?" with no blank row between;
     // blind set 160's kestrel moor had read each as an action.)
+    // (Not an action that asks a question, with its date by when: "Can
+    // the chronology be brought up to date?" | SW | 24/09; review 252's c65c.)
     let a_label = |row: &SourceRow| {
         cols.iter().filter(|(_, f)| f == "text").any(|(i, _)| matches!(row.cells.get(*i), Some(Cell::Text(t)) if t.trim_end().ends_with([':', '?'])))
+            && !an_action(row)
     };
     let mut i = hr + 1;
     while i < rows.len() {

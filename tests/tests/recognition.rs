@@ -2799,6 +2799,13 @@ fn a_forms_actions_grid_ends_at_the_forms_next_label() {
     let out = run_one_file("form-grid-ends-at-label", "LearningAudit_510004.xlsx", &workbook(&[("Audit", form)]));
     assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)));
     assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(1));
+    // An action that asks a question, with its date by when, is an action
+    // (review 252's c65c: the grid had ended there).
+    let mut asks: Vec<&[&str]> = form.to_vec();
+    asks.insert(7, &["3. Can the family's views be recorded?", "SW", "2026-10-09", ""]);
+    let out = run_one_file("form-grid-action-asks", "LearningAudit_510004.xlsx", &workbook(&[("Audit", &asks)]));
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(3)));
+    assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(2));
 }
 
 #[test]
@@ -7807,4 +7814,24 @@ fn a_sheet_marked_not_to_be_used_is_skipped() {
     let out = run_one_file("archived-do-not-use", "tracker.xlsx", &workbook(&[("Tracker", tracker), ("ARCHIVED – do not use", archived)]));
     assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
     assert!(data_quality(&out).contains("copies marked not to be used"), "{}", data_quality(&out));
+}
+
+#[test]
+fn a_forms_later_label_named_less_well_does_not_replace_its_team() {
+    // Review 252's c63: "Team meeting notes | Discussed at team meeting"
+    // below "Name of Team: | Team A" had made the audit's team "Discussed
+    // at team meeting".
+    let form: &[&[&str]] = &[
+        &["Learning Audit", ""],
+        &["Child's ID:", "510004"],
+        &["Name of Team:", "Team A"],
+        &["Date audit completed:", "2026-09-15"],
+        &["Auditors' Grade: Outstanding/Good/Requires Improvement/Inadequate", "Good"],
+        &["Team meeting notes", "Discussed at team meeting"],
+    ];
+    let out = run_one_file("form-team-named-best", "LearningAudit_510004.xlsx", &workbook(&[("Audit", form)]));
+    let m = metrics(&out);
+    let k = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "audits_completed").unwrap().clone();
+    let teams: Vec<&str> = k["by_team"].as_array().unwrap().iter().filter_map(|t| t["team"].as_str()).collect();
+    assert_eq!(teams, ["Team A"], "{k}");
 }
