@@ -51,11 +51,6 @@ const KINDS: &[(&[&str], &str)] = &[
     (&["fostering", "household*"], "foster carers' file audits"),
     (&["household", "file", "audit*"], "foster carers' file audits"),
     (&["training*"], "training records"),
-    // A sheet the council marked as not to be read ("ARCHIVED – do not
-    // use", "Superseded copies"; blind set 161's wrenfold and cullerby).
-    (&["do", "not", "use"], "copies marked not to be used"),
-    (&["not", "to", "be", "used"], "copies marked not to be used"),
-    (&["superseded"], "superseded copies"),
     // The reviewing officers' and conference chairs' own quality assurance.
     (&["iro"], "independent reviewing officers' quality assurance (escalations, practice alerts)"),
     (&["iros"], "independent reviewing officers' quality assurance (escalations, practice alerts)"),
@@ -254,6 +249,18 @@ pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], hea
         "is named for",
         stem.as_str(),
     )));
+    // A sheet, title or file the council marked as not to be read, whatever
+    // else it names ("ARCHIVED – do not use", "Audits OLD - do not use",
+    // "Superseded copies"; blind set 161's wrenfold and cullerby, review
+    // 253's c29, c30): not "Please do not use the old codes".
+    let names: Vec<(&str, &str, &str)> = names.collect();
+    if let Some((whose, _, name)) = names.iter().find(|(_, _, n)| marked_not_to_use(n)) {
+        return Some(NotCaseFile {
+            why: format!("{whose} '{name}' says it is not to be used (copies kept aside)"),
+            whole_sheet: *whose != "its title",
+            challenges: false,
+        });
+    }
     for (whose, says, name) in names {
         let is_part = whose == "its file" && name != stem.as_str();
         let bare = if whose == "its title" { crate::normalise::recognise::outside_brackets(name) } else { String::new() };
@@ -285,6 +292,24 @@ pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], hea
         _ => None,
     });
     label.map(|l| NotCaseFile { why: format!("it records '{l}', as practice observations do"), whole_sheet: header.is_none(), challenges: false })
+}
+
+/// Whether a name or title marks its records as not to be used: "do not
+/// use", "not to be used" or "superseded" with nothing after it but
+/// punctuation or a word for copies ("– do not use.", "Superseded copies"),
+/// not an instruction ("Please do not use the old codes", "not to be used
+/// after 31/08/2026").
+fn marked_not_to_use(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    ["do not use", "not to be used", "superseded"].iter().any(|p| {
+        lower.match_indices(p).any(|(at, _)| {
+            let rest = lower[at + p.len()..].trim_start();
+            let word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+            rest.is_empty()
+                || word.is_empty()
+                || matches!(word.as_str(), "copies" | "copy" | "versions" | "version" | "drafts" | "records" | "rows" | "entries")
+        })
+    })
 }
 
 /// A challenge log's columns ([`challenge_columns`]).
@@ -380,6 +405,23 @@ mod tests {
 
     fn why(file: &str, sheet: Option<&str>, rows: &[SourceRow], header: Option<usize>) -> Option<String> {
         not_case_files(file, sheet, rows, header).map(|f| f.why)
+    }
+
+    #[test]
+    fn a_name_marked_not_to_be_used() {
+        for (t, want) in [
+            ("ARCHIVED – do not use", true),
+            ("ARCHIVED – do not use. Superseded copies kept for the audit trail (PPRI Officer, 15/09/2026).", true),
+            ("Audits OLD - do not use", true),
+            ("Superseded copies", true),
+            ("Not to be used", true),
+            ("Please do not use the old codes (see key)", false),
+            ("Audit tracker – not to be used after 31/08/2026", false),
+            ("Superseded by re-audit", false),
+            ("Archive", false),
+        ] {
+            assert_eq!(marked_not_to_use(t), want, "{t}");
+        }
     }
 
     #[test]

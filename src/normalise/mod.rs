@@ -462,14 +462,10 @@ fn made_up_id(id: &str) -> bool {
 /// child and table.
 fn drop_test_children(out: &mut Normalised, found: &mut findings::Findings) {
     let mut tests = std::mem::take(&mut out.model.test_children);
-    let mut declared = std::mem::take(&mut out.model.declared_test_children);
+    let declared = std::mem::take(&mut out.model.declared_test_children);
     // (A placeholder a real audit was of too is that child's: its records stay.)
     let audited: std::collections::HashSet<String> = out.model.audits.iter().map(|a| a.child_id.trim().to_string()).collect();
     tests.retain(|id| !audited.contains(id.as_str()));
-    // (Not an id a title declares a test's or a trainer's, "(client 63999 =
-    // training client)": its audits are a trainer's too, and go with the
-    // rest; review 252's c40, c47.)
-    declared.retain(|id| !id.trim().is_empty());
     let m = &mut out.model;
     // (Case notes by their interned child: a few children among millions of notes.)
     let mut test_ids: std::collections::HashSet<u32> =
@@ -517,6 +513,9 @@ fn drop_test_children(out: &mut Normalised, found: &mut findings::Findings) {
         }
         m.case_notes.retain(|n| !test_ids.contains(&n.child));
     }
+    // (Not so an id a title declares a test's or a trainer's, "(client 63999
+    // = training client)": its audits are a trainer's too, and go with the
+    // rest; review 252's c40, c47.)
     for a in m.audits.iter().filter(|a| declared.contains(a.child_id.trim())) {
         dropped.push((a.origin.file.clone(), a.origin.sheet.clone(), columns::TableKind::Audits, a.child_id.clone(), a.origin.row, table::TEST_CHILD));
     }
@@ -1288,9 +1287,16 @@ fn apply_challenges(model: &mut Model, ctx: &table::Context, found: &mut finding
             m.agrees = kept;
         }
         let before = audit.overall.as_ref().map(|j| j.source_label.clone()).unwrap_or_else(|| "no grade".to_string());
-        let why =
-            format!("child {child}'s audit of {on} ({}) is read with the revised grade {grade}, not {before}: the challenge was upheld", audit.origin.file);
-        audit.overall = Some(revised);
+        // (A grade it gives that is the audit's own, as a challenge upheld in
+        // part may: the grade stands; review 253.)
+        let why = if kept == Some(true) {
+            format!("child {child}'s audit of {on} ({}): the challenge was upheld, but the grade it gives, {grade}, is the audit's own ({before}): the grade stands", audit.origin.file)
+        } else {
+            let why =
+                format!("child {child}'s audit of {on} ({}) is read with the revised grade {grade}, not {before}: the challenge was upheld", audit.origin.file);
+            audit.overall = Some(revised);
+            why
+        };
         found.push(findings::Severity::Info, "challenge_upheld", &at.file, place(&at.sheet).as_deref(), Some(at.row), None, grade, why);
     }
 }

@@ -7100,25 +7100,17 @@ fn action_slots_or_why(mapping: &TableMapping, answered_only: bool) -> Result<Ve
     let done_somewhere = answered_only && slots.iter().any(|s| s.completed.is_some());
     if slots.iter().any(|s| s.completed.is_none() && (s.reviewed.is_none() || s.status.is_none()) && !done_somewhere) {
         let header = |i: usize| folded.iter().find(|(j, _, _)| *j == i).map(|(_, h, _)| format!("'{h}'")).unwrap_or_default();
-        let texts: Vec<String> = slots.iter().map(|s| header(s.text)).collect();
-        let why = match one[3] {
-            Some(i) => format!(
-                "{} numbered actions ({}) and one completion column {} that does not say which of them it completes: the actions are not read (whether each was done is not in the export)",
-                slots.len(),
-                texts.join(", "),
-                header(i)
-            ),
-            None if slots.len() == 1 => format!(
-                "{} ({}) with no completion column: the actions are not read (whether each was done is not in the export)",
-                if slots[0].lines { "actions on the audit's row" } else { "a numbered action" },
-                texts.join(", "),
-            ),
-            None => format!(
-                "numbered actions ({}) with no completion column for each: the actions are not read (whether each was done is not in the export)",
-                texts.join(", "),
-            ),
+        let texts = slots.iter().map(|s| header(s.text)).collect::<Vec<_>>().join(", ");
+        let what = match one[3] {
+            Some(i) => {
+                format!("{} numbered actions ({texts}) and one completion column {} that does not say which of them it completes", slots.len(), header(i))
+            }
+            None if slots.len() == 1 => {
+                format!("{} ({texts}) with no completion column", if slots[0].lines { "actions on the audit's row" } else { "a numbered action" })
+            }
+            None => format!("numbered actions ({texts}) with no completion column for each"),
         };
-        return Err(Some(why));
+        return Err(Some(format!("{what}: the actions are not read (whether each was done is not in the export)")));
     }
     Ok(slots)
 }
@@ -10308,7 +10300,9 @@ impl<'a> RowReader<'a> {
         // (yes), or not returned (no, where not said above): seed 003's
         // "questionnaire / telephone" (blind set 162's thistlebrook,
         // "Questionnaire returned").
-        if field.starts_with("spoke_") && !who_list {
+        // (The child's or the family's: a worker is not sent one; review
+        // 253's c25.)
+        if matches!(field, "spoke_child" | "spoke_family") && !who_list {
             if let Some(a) = questionnaire_answer(&text) {
                 self.answers_read.entry(field.to_string()).or_default().0 += 1;
                 return a;

@@ -7813,7 +7813,17 @@ fn a_sheet_marked_not_to_be_used_is_skipped() {
     ];
     let out = run_one_file("archived-do-not-use", "tracker.xlsx", &workbook(&[("Tracker", tracker), ("ARCHIVED – do not use", archived)]));
     assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
-    assert!(data_quality(&out).contains("copies marked not to be used"), "{}", data_quality(&out));
+    assert!(data_quality(&out).contains("says it is not to be used"), "{}", data_quality(&out));
+    // Whatever else the sheet's name says ("Audits OLD - do not use"), and
+    // by its title alone; not a title's instruction "Please do not use the
+    // old codes" (review 253's c29, c30).
+    let old: Vec<&[&str]> = archived[1..].to_vec();
+    let out = run_one_file("audits-old-do-not-use", "tracker.xlsx", &workbook(&[("Tracker", tracker), ("Audits OLD - do not use", &old)]));
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
+    let instructed: &[&[&str]] =
+        &[&["Please do not use the old codes (see key)"], &["Child ID", "Team", "Date completed", "Overall judgement"], &["C4", "North", "2026-10-02", "Good"]];
+    let out = run_one_file("titled-do-not-use", "tracker.xlsx", &workbook(&[("Sept audits", archived), ("Oct audits", instructed), ("Tracker", tracker)]));
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(3));
 }
 
 #[test]
