@@ -1971,7 +1971,9 @@ fn read_challenges(
             } else if super::lookalike::not_upheld(&said) {
                 Some(true)
             } else {
-                None
+                // (Or the moderator's own words on the grade: "Partially
+                // agree - grade stands", "No change"; review 252's c12.)
+                moderation_outcome(&Cell::text(&said)).and_then(|a| a.as_bool())
             };
             if names_audit && (agrees.is_some() || in_part) && (filled(by) || filled(when)) {
                 model.moderations.push(ModerationRecord {

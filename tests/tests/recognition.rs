@@ -2889,6 +2889,17 @@ fn a_challenge_a_senior_manager_moderated_is_that_audits_moderation() {
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(4)));
     assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(2), Some(4)));
     assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(1), Some(2)));
+    // The moderator's own words on the grade: "Partially agree - grade
+    // stands" agrees, "Partially agree" does not (review 252's c12: the
+    // sheet's moderation had been "not in the exports").
+    let in_words: &[&[&str]] = &[
+        challenges[0],
+        &["880005", "2026-09-18", "Requires Improvement", "Head of Service", "2026-10-02", "Requires Improvement", "Partially agree - grade stands"],
+        &["880006", "2026-09-24", "Inadequate", "Head of Service", "2026-10-08", "Requires Improvement", "Partially agree"],
+    ];
+    let out = run_one_file("challenges-agreed-in-words", "audits.xlsx", &workbook(&[("Audits", audits), ("Challenges", in_words)]));
+    assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(2), Some(4)));
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(1), Some(2)));
 }
 
 #[test]
