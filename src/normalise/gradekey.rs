@@ -156,13 +156,8 @@ fn key_in(rows: &[SourceRow], crosswalk: &Crosswalk, sentences: bool) -> Option<
         // blind set 162's pellsworth.)
         if let (true, [Cell::Text(line)]) = (sentences, filled.as_slice()) {
             // (Every label a grade or not applicable, else no key at all.)
-            let judged = |label: &str| match crosswalk.judge(&Cell::text(label), None, super::config::NumericDirection::Ofsted) {
-                Ok(Some(j)) if j.scale != super::scales::NUMERIC => Some(Some(j.scale)),
-                _ if is_not_applicable(label) => Some(None),
-                _ => None,
-            };
             let sentence = codes_in_sentence(line).filter(|p| p.len() >= 3).and_then(|pairs| {
-                let scales: Vec<Option<String>> = pairs.iter().map(|(_, l)| judged(l)).collect::<Option<_>>()?;
+                let scales: Vec<Option<String>> = pairs.iter().map(|(_, l)| key_label(crosswalk, l)).collect::<Option<_>>()?;
                 Some((pairs, scales))
             });
             if let Some((pairs, its_scales)) = sentence {
@@ -197,18 +192,12 @@ fn key_in(rows: &[SourceRow], crosswalk: &Crosswalk, sentences: bool) -> Option<
         if pair.as_ref().is_some_and(|(n, _)| run.contains_key(n)) {
             finish(&mut run, &mut scales, &mut found);
         }
-        match pair {
-            Some((n, label)) if is_not_applicable(&label) => {
+        match pair.map(|(n, label)| (key_label(crosswalk, &label), n, label)) {
+            Some((Some(scale), n, label)) => {
+                scales.extend(scale);
                 run.insert(n, label);
             }
-            Some((n, label)) => match crosswalk.judge(&Cell::text(&label), None, super::config::NumericDirection::Ofsted) {
-                Ok(Some(j)) if j.scale != super::scales::NUMERIC => {
-                    scales.push(j.scale.clone());
-                    run.insert(n, label);
-                }
-                _ => finish(&mut run, &mut scales, &mut found),
-            },
-            None => finish(&mut run, &mut scales, &mut found),
+            _ => finish(&mut run, &mut scales, &mut found),
         }
     }
     finish(&mut run, &mut scales, &mut found);
@@ -229,6 +218,18 @@ fn code_in_line(line: &str) -> Option<(i64, String)> {
     let rest = t[digits..].trim_start();
     let label = rest.strip_prefix(['=', '-', '–', ':', ')']).map(str::trim)?;
     (!label.is_empty()).then(|| (t[..digits].parse().ok()).map(|n| (n, label.to_string()))).flatten()
+}
+
+/// What a key's label is: `Some(None)` not applicable, `Some(Some(scale))`
+/// a grade on a worded scale, `None` neither (no key's label).
+fn key_label(crosswalk: &Crosswalk, label: &str) -> Option<Option<String>> {
+    if is_not_applicable(label) {
+        return Some(None);
+    }
+    match crosswalk.judge(&Cell::text(label), None, super::config::NumericDirection::Ofsted) {
+        Ok(Some(j)) if j.scale != super::scales::NUMERIC => Some(Some(j.scale)),
+        _ => None,
+    }
 }
 
 /// Codes and their labels in one sentence, separated by commas or
