@@ -1489,10 +1489,21 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     }
 
     // Grades under a moderation header ("Moderated Q12 (same scale)") are the
-    // moderator's grade, not the yes / no of whether there was moderation.
+    // moderator's grade, not the yes / no of whether there was moderation;
+    // so are those under a header naming the moderator that another column
+    // took as the moderation ("Moderator Q12" beside "Moderator"; blind set
+    // 161), not the auditor's grade before it.
     if kind == TableKind::Audits && !columns.iter().any(|c| c.target == Target::Field("moderated_overall".into())) {
+        let moderators = |ci: usize| {
+            let h = &folded[columns[ci].index];
+            h.split(' ').any(|w| w.starts_with("moderat"))
+                && !h.split(' ').any(|w| matches!(w, "auditor" | "auditors" | "before" | "pre" | "prior" | "original"))
+        };
         let graded: Vec<usize> = (0..columns.len())
-            .filter(|&ci| columns[ci].target == Target::Field("moderated".into()) && columns[ci].score < 1000)
+            .filter(|&ci| {
+                (columns[ci].target == Target::Field("moderated".into()) || (columns[ci].target == Target::Unmapped && moderators(ci)))
+                    && columns[ci].score < 1000
+            })
             .filter(|&ci| {
                 // Grades, not the yes / no of whether there was moderation.
                 let (share, n) = grade_share(crosswalk, &column_values(columns[ci].index));
@@ -1507,6 +1518,37 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             c.target = Target::Field("moderated_overall".into());
             c.reason = format!("{} (its values are grades: the moderator's grade)", c.reason);
             c.scale = crosswalk.detect_scale(column_values(c.index).iter().copied());
+        }
+    }
+
+    // The auditor's grade as it was before moderation ("Auditor's Q12 before
+    // moderation", "Pre-moderation grade"): not a domain of the audit, whose
+    // grade is the one after (blind set 161).
+    if kind == TableKind::Audits {
+        for c in columns.iter_mut().filter(|c| matches!(c.target, Target::Domain(None)) && c.score < 1000) {
+            let h = &folded[c.index];
+            if h.split(' ').any(|w| w.starts_with("moderat")) && h.split(' ').any(|w| matches!(w, "before" | "pre" | "prior")) {
+                c.target = Target::Ignore;
+                c.reason = format!("{} (the grade before moderation: the audit's grade is the one after)", c.reason);
+            }
+        }
+    }
+
+    // A form download's own time each response was sent ("Completion time",
+    // "Timestamp") is when the audit was done where no other column says
+    // (a seed 004 audit kept as a Microsoft Form: "Date audit details
+    // received" is the allocation; blind set 163). Only a form with the
+    // audit's own grades (its overall or its questions): a moderation form
+    // ("Date of moderation audit", "Grade:") is a log of moderations.
+    let graded = columns.iter().any(|c| c.target == Target::Field("overall".into()) || matches!(c.target, Target::Domain(_)));
+    if kind == TableKind::Audits && graded && !columns.iter().any(|c| c.target == Target::Field("completed_date".into())) {
+        let stamps: Vec<usize> =
+            (0..columns.len()).filter(|&ci| columns[ci].target == Target::Unmapped && super::parts::submission_time(&columns[ci].header)).collect();
+        if let [ci] = stamps[..] {
+            let c = &mut columns[ci];
+            c.target = Target::Field("completed_date".into());
+            c.reason = "the form's own time each response was sent, and no other column says when the audit was done".into();
+            c.score = 1;
         }
     }
 
@@ -2608,16 +2650,30 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     // Case notes with no seen-alone column whose note types say it ("CP visit -
     // seen alone", "Statutory visit - not seen alone"): the note type column
     // gives the seen-alone answer too (a column can hold several fields).
+    // So does a "Child Seen" column answered "Seen alone", "Seen with carer",
+    // "Not seen" (blind set 164's LCS extract), or a note's title column not
+    // otherwise read ("Child protection visit – Child seen: Alone", Eclipse's
+    // "Observation Title").
     if kind == TableKind::CaseNotes && !columns.iter().any(|c| c.target == Target::Field("seen_alone".into())) {
-        if let Some(nt) = columns.iter().find(|c| c.target == Target::Field("note_type".into())).cloned() {
+        let titled =
+            |c: &ColumnMap| c.target == Target::Unmapped && folded[c.index].split(' ').any(|w| matches!(w, "title" | "subject" | "description" | "heading"));
+        let title = columns.iter().find(|c| titled(c)).cloned();
+        let sources = [
+            (columns.iter().find(|c| c.target == Target::Field("note_type".into())).cloned(), "the note types say"),
+            (columns.iter().find(|c| c.target == Target::Field("child_seen".into())).cloned(), "the answer to whether the child was seen says"),
+            (title, "the notes' titles say"),
+        ];
+        for (column, what) in sources {
+            let Some(nt) = column else { continue };
             let says_alone = column_values(nt.index).iter().any(|v| super::fold::fold(&v.as_string()).split(' ').any(|w| w == "alone"));
             if says_alone {
                 columns.push(ColumnMap {
                     target: Target::Field("seen_alone".into()),
-                    reason: "the note types say whether the child was seen alone".into(),
+                    reason: format!("{what} whether the child was seen alone"),
                     scale: None,
                     ..nt
                 });
+                break;
             }
         }
     }

@@ -428,8 +428,23 @@ const PART_B_DAYS: i64 = 183;
 /// Which part of seed 002's two-part audit a table's completion date is:
 /// `Some(false)` Part A ("PART A, AUDITOR COMPLETES: Date"), `Some(true)`
 /// Part B, `None` neither (or a table with both parts' dates, read whole).
+/// Where its columns do not say, the part its file's or sheet's name says
+/// ("Quality Audit - Part A (Auditor)(1-9).xlsx" with its own "Date of
+/// audit"; blind set 161), for a table with a completion date.
 fn part_of(t: &TableReport) -> Option<bool> {
-    part_of_columns(&t.columns)
+    part_of_columns(&t.columns).or_else(|| {
+        if !t.columns.iter().any(|c| c.target == Target::Field("completed_date".into()))
+            || t.columns.iter().any(|c| super::columns::names_part_letter(&c.header))
+        {
+            return None;
+        }
+        let stem = std::path::Path::new(&t.file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        match (super::parts::part_named(&stem), t.sheet.as_deref().and_then(super::parts::part_named)) {
+            (Some(a), Some(b)) if a != b => None,
+            (Some(p), _) | (None, Some(p)) => Some(p),
+            (None, None) => None,
+        }
+    })
 }
 
 /// [`part_of`] from a table's columns.
@@ -578,7 +593,44 @@ pub fn parts_joined(tables: &mut [TableReport], model: &mut Model, found: &mut F
         part_b_aside(tables, &model.audits[j], found, (Severity::Info, "part_b_undated"), PART_B_UNDATED);
     }
     aside.extend(&undated);
-    for b in (0..model.audits.len()).filter(|&j| leftover(j, &aside)).map(|j| &model.audits[j]) {
+    // One dated, whose child has one audit in another table waiting for its
+    // Part B (begun and not complete: a case-management form's Part A sent
+    // to the CSW when the service moved to forms; blind set 161's M03):
+    // that audit, completed on this Part B's date.
+    let mut waited: Vec<(usize, usize)> = Vec::new();
+    for j in (0..model.audits.len()).filter(|&j| leftover(j, &aside) && model.audits[j].completed.is_some()) {
+        let b = &model.audits[j];
+        let waiting: Vec<usize> = (0..model.audits.len())
+            .filter(|&i| {
+                let a = &model.audits[i];
+                i != j
+                    && key_of(a) != key_of(b)
+                    && a.completed.is_none()
+                    && !of(a, false)
+                    && child_of(i).is_some()
+                    && child_of(i) == child_of(j)
+                    && !waited.iter().any(|&(w, _)| w == i)
+                    && [a.allocated, a.due].into_iter().flatten().all(|d| (b.completed.unwrap_or(d) - d).num_days() <= PART_B_DAYS)
+            })
+            .collect();
+        if let [i] = waiting[..] {
+            waited.push((i, j));
+        }
+    }
+    aside.extend(waited.iter().map(|&(_, j)| j));
+    let left: Vec<usize> = (0..model.audits.len()).filter(|&j| leftover(j, &aside)).collect();
+    for &(i, j) in &waited {
+        let b = model.audits[j].clone();
+        super::merge::audit(&mut model.audits[i], &b, &HashSet::new());
+        model.audits[i].completed = b.completed;
+        let why = format!(
+            "{PART_B_JOINED}: {} row {} (begun there and not complete: its Part B is this one)",
+            model.audits[i].origin.file, model.audits[i].origin.row
+        );
+        found.push(Severity::Info, "part_b_joined", &b.origin.file, b.origin.sheet.as_deref(), Some(b.origin.row), Some("child id"), b.child_id.clone(), why);
+        set_aside(tables, &key_of(&b), PART_B_JOINED);
+    }
+    for b in left.iter().map(|&j| &model.audits[j]) {
         found.push(
             Severity::Warning,
             "part_a_missing",

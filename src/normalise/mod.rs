@@ -25,6 +25,7 @@ mod labels;
 pub mod long;
 mod lookalike;
 mod merge;
+mod migrated;
 pub mod model;
 mod parts;
 pub mod pins;
@@ -278,6 +279,11 @@ pub fn normalise_inputs_except(inputs: &[PathBuf], out_dir: Option<&std::path::P
     drop_drafts_held_in_full(&mut out, &mut found);
     join::parts_joined(&mut out.tables, &mut out.model, &mut found);
     join::forms_to_lists(&mut out.tables, &mut out.model, &mut found);
+    // (Copies moved between two tools, once every child's id reads as one
+    // and each two-part audit is joined.)
+    if migrated::pair(&mut out.model, &mut found) > 0 {
+        drop_superseded(&mut out, &mut found);
+    }
     audit_dates_from_columns(&mut out.tables, &mut out.model, &mut found);
     link_actions(&mut out.model, &mut found);
     actions_without_due(&out.model, &mut found);
@@ -916,7 +922,12 @@ fn drop_superseded(out: &mut Normalised, found: &mut findings::Findings) {
 /// reason (a joint audit's other entry, an allocation entered twice), not as
 /// an earlier export's version.
 fn own_reason(why: &str) -> bool {
-    why == table::JOINT_ENTRY || why == table::ALLOCATED_TWICE || why == table::EXTRACT_OF_AUDIT || why == table::REVISED_AWAY
+    why == table::JOINT_ENTRY
+        || why == table::ALLOCATED_TWICE
+        || why == table::EXTRACT_OF_AUDIT
+        || why == table::REVISED_AWAY
+        || why == migrated::MIGRATED
+        || why == migrated::MIGRATED_ACTION
 }
 
 /// The audits read again in another export while reading (each set aside

