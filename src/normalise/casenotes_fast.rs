@@ -1217,7 +1217,10 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
     if let Some(k) = cols.blank_visit.filter(|_| texts[rec.note_type as usize].trim().is_empty()) {
         kind = k;
     }
-    if kind.is_statutory_visit() {
+    // (Of a note whose type says no visit too: a code a key reads as a visit
+    // later, "SVLAC", is still no visit where the child was not seen.)
+    let mut not_a_visit = false;
+    if kind.is_statutory_visit() || kind == NoteKind::Other {
         let virtual_visit =
             cols.mode.is_some() && *look.not_in_person[rec.mode as usize].get_or_insert_with(|| super::table::mode_not_in_person(&texts[rec.mode as usize]));
         let not_seen = cols.child_seen.is_some()
@@ -1227,6 +1230,7 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
         let not_made = *look.not_made[rec.state as usize].get_or_insert_with(|| super::table::status_says_not_made(&texts[rec.state as usize]));
         if virtual_visit || not_seen || alone_not_seen || not_made {
             kind = NoteKind::Other;
+            not_a_visit = true;
         }
     }
     let seen_alone = match cols.seen_alone {
@@ -1266,6 +1270,9 @@ fn accept(sink: &mut Sink, rec: &Rec, row: u32, part: &Part, look: &mut Lookups)
     let child = *child;
     if *look.draft[rec.state as usize].get_or_insert_with(|| super::table::note_status_draft(&texts[rec.state as usize])) {
         model.draft_notes.push((source, row));
+    }
+    if not_a_visit {
+        model.not_visits.push((source, row));
     }
     model.case_notes.push(CaseNote { child, note_type, kind, event, recorded, seen_alone, author, team, row, source });
     report.rows_accepted += 1;

@@ -1381,6 +1381,7 @@ fn places<T, K: std::hash::Hash + Eq>(records: &[T], key: impl Fn(&T) -> K) -> H
 fn read_codes_by_key(model: &mut Model, ctx: &table::Context, found: &mut findings::Findings) {
     // (A staff list gives names, which a restructure's table may rename.)
     teams_from_staff(model, found);
+    let not_visits: HashSet<(u32, u32)> = std::mem::take(&mut model.not_visits).into_iter().collect();
     if model.code_key.is_empty() {
         return;
     }
@@ -1433,7 +1434,7 @@ fn read_codes_by_key(model: &mut Model, ctx: &table::Context, found: &mut findin
         return;
     }
     for n in model.case_notes.iter_mut() {
-        if let Some(&k) = kinds.get(&n.note_type) {
+        if let Some(&k) = kinds.get(&n.note_type).filter(|_| !not_visits.contains(&(n.source, n.row))) {
             n.kind = k;
         }
     }

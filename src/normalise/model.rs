@@ -535,6 +535,10 @@ pub struct Model {
     /// While reading: the case notes (source, row) whose status says they are
     /// drafts ([`super::table::note_status_draft`]).
     pub draft_notes: Vec<(u32, u32)>,
+    /// While reading: the case notes (source, row) whose row says the visit
+    /// was not made, not in person, or the child not seen: no statutory
+    /// visit, whatever a code key later reads their type as.
+    pub not_visits: Vec<(u32, u32)>,
     /// While reading: versions set aside as they were read (the version
     /// already read is the later one), each with where that one was read, so
     /// it can take the fields its own table has no column for. Taken out when

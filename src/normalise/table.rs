@@ -11358,14 +11358,21 @@ impl<'a> RowReader<'a> {
         }
         // A visit the export says was not in person, or where the child was
         // not seen ("Visit Mode: Virtual (Teams)", "Child Seen: No"), is a note.
-        if kind.is_statutory_visit() {
+        // (Of a note whose type says no visit too: a code a key reads as a
+        // visit later is still no visit where the child was not seen.)
+        let mut not_a_visit = false;
+        if kind.is_statutory_visit() || kind == NoteKind::Other {
             let virtual_visit = self.str(row, "visit_mode").is_some_and(|m| mode_not_in_person(&m));
             let not_seen = self.cell(row, "child_seen").is_some_and(|(c, _)| child_not_seen(c));
             let alone_not_seen = self.str(row, "seen_alone").is_some_and(|a| seen_alone_not_seen(&a));
             let not_made = self.str(row, "status").is_some_and(|s| status_says_not_made(&s));
             if virtual_visit || not_seen || alone_not_seen || not_made {
                 kind = NoteKind::Other;
+                not_a_visit = true;
             }
+        }
+        if not_a_visit {
+            model.not_visits.push((self.source, row.row));
         }
         let note_type: &str = &note_type;
         // (A visit's answer read as not recorded is kept aside to be said.)

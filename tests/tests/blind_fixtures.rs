@@ -1905,7 +1905,6 @@ fn a_hundred_and_sixty_fourth_set_of_visits_from_five_systems_keeps_what_it_read
     // 75 KPIs differed; since the sixty-third session "Child seen - CP",
     // "Child Seen: Seen alone", a title's "Child seen: Alone" and CareFirst's
     // "Classification" are read; the rest are judgements METRICS leaves open
-    // and earlier sets decide the other way, and one open reading
-    // (known_limits.json).
+    // and earlier sets decide the other way (known_limits.json).
     check("councils164");
 }

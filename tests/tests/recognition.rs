@@ -8015,3 +8015,19 @@ fn a_forms_completion_time_is_when_the_audit_was_done_where_nothing_else_says() 
     got.sort();
     assert_eq!(got, [("C1".into(), "2026-09-01".into(), "2026-09-10".into()), ("C2".into(), "2026-10-17".into(), "2026-10-31".into())]);
 }
+
+#[test]
+fn a_coded_visit_where_the_child_was_not_seen_is_no_visit_once_the_code_is_read() {
+    // Blind set 164's brockhollow: Eclipse's observation codes are read
+    // through a code list after the notes; an "SVCP" whose title says the
+    // child was not seen stays a note, as a visit type in words would.
+    let status = "Child ID,Legal Status,Start Date,End Date\nC1,CP,2026-06-01,\n";
+    let codes = "Code,Description,Active\nSVCP,Statutory visit - child protection,Y\nPHN,Telephone call,Y\n";
+    let notes = "Client ID,Observation Type,Observation Title,Observation Date,Created On\n\
+                 C1,SVCP,Child protection visit – Child seen: Alone,2026-09-04,2026-09-04\n\
+                 C1,SVCP,Child protection visit – Child seen: Not seen (no access),2026-09-18,2026-09-18\n\
+                 C1,SVCP,Child protection visit – Child seen: With carer,2026-10-02,2026-10-02\n\
+                 C1,PHN,Telephone call with carer,2026-10-05,2026-10-05\n";
+    let out = run_files("coded-visit-not-seen", &[("legal-status.csv", status), ("Observation Type Codes.csv", codes), ("Eclipse observations.csv", notes)]);
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(2), Some(2)));
+}
