@@ -41,27 +41,69 @@ pub const MIGRATED: &str =
 pub const MIGRATED_ACTION: &str =
     "the same action in the tool the service moved to (that row gives this action's reference beside its own, or says it was migrated, with the same child and words), whose record is the current one";
 
-/// Which way a folded text says a record moved: a word for migrating or
-/// importing ("migrated", "imported", "migration") and the word after it
-/// ("to", "into": out; "from": in; else unsaid), or "moved to", "moved
-/// across to" (out). Not "not migrated", "to be migrated", "awaiting
-/// migration" (not moved yet), nor "important".
-pub fn moved_in_words(folded: &str) -> Option<Moved> {
+/// Which way a text says a record moved: a word for migrating or importing
+/// ("migrated", "imported", "migration") and the word after it ("to",
+/// "into": out; "from": in; else unsaid), or "moved to", "moved across to"
+/// (out). The word starts a clause of the text ("Imported from old
+/// tracker", "In progress – auditor started 11/09; moved to Care
+/// Director", "88213 (migrated from CareFirst)"), after at most words for
+/// the record itself ("Audit migrated to LCS"): not "Child moved to foster
+/// carers", "Health records imported from the GP" (review 254's c09, c10).
+/// Not "not migrated", "to be migrated", "awaiting migration" (not moved
+/// yet), nor "important".
+pub fn moved_in_words(text: &str) -> Option<Moved> {
+    text.split([';', '(', ')', '[', ']', '–', '—', ':', ',', '.', '|', '\n'])
+        .flat_map(|clause| clause.split(" - "))
+        .find_map(|clause| moved_in_clause(&fold(clause)))
+}
+
+/// [`moved_in_words`] of one clause, folded.
+fn moved_in_clause(folded: &str) -> Option<Moved> {
     let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
     for (i, w) in words.iter().enumerate() {
-        let before = i.checked_sub(1).map(|j| words[j]);
-        let not_yet = matches!(before, Some("not" | "be" | "never" | "awaiting" | "pending" | "needs" | "need" | "for" | "no"));
+        // (Only the record's own words before it.)
+        let record_words = words[..i].iter().all(|b| {
+            matches!(
+                *b,
+                "audit"
+                    | "audits"
+                    | "record"
+                    | "records"
+                    | "form"
+                    | "row"
+                    | "entry"
+                    | "this"
+                    | "was"
+                    | "been"
+                    | "has"
+                    | "have"
+                    | "already"
+                    | "all"
+                    | "and"
+                    | "then"
+                    | "status"
+                    | "now"
+                    | "later"
+                    | "since"
+                    | "data"
+                    | "case"
+                    | "file"
+                    | "yes"
+            )
+        });
+        if !record_words {
+            continue;
+        }
         let next = words[i + 1..].iter().copied().find(|w| !matches!(*w, "across" | "over" | "back"));
         let stem = w.starts_with("migrat") || matches!(*w, "imported" | "import");
-        if stem && !not_yet {
+        if stem {
             return Some(match next {
                 Some("to" | "into" | "onto") => Moved::Out,
                 Some("from") => Moved::In,
                 _ => Moved::Unsaid,
             });
         }
-        if *w == "moved" && !not_yet && matches!(next, Some("to" | "into")) && words.get(i + 1).is_some_and(|n| matches!(*n, "to" | "into" | "across" | "over"))
-        {
+        if *w == "moved" && matches!(next, Some("to" | "into")) && words.get(i + 1).is_some_and(|n| matches!(*n, "to" | "into" | "across" | "over")) {
             return Some(Moved::Out);
         }
     }
@@ -96,11 +138,10 @@ pub fn mark(cells: &[Cell], headers: &[(usize, &str)], skip: &[usize]) -> Option
         if c.is_empty() || skip.contains(&i) {
             continue;
         }
-        let header = headers.iter().find(|(j, _)| *j == i).map(|(_, h)| fold(h)).unwrap_or_default();
         // A column for the move: "Migrated from tracker" = Yes. (Not a
         // "Previous ref" column: a record carried forward, see
         // `table::resolve_carried`.)
-        if let Some(m) = moved_in_words(&header) {
+        if let Some(m) = headers.iter().find(|(j, _)| *j == i).and_then(|(_, h)| moved_in_words(h)) {
             if yes(c) {
                 note(m);
                 continue;
@@ -110,7 +151,7 @@ pub fn mark(cells: &[Cell], headers: &[(usize, &str)], skip: &[usize]) -> Option
             if t.len() < 6 {
                 continue;
             }
-            if let Some(m) = moved_in_words(&fold(t)) {
+            if let Some(m) = moved_in_words(t) {
                 note(m);
                 ids.extend(super::identity::id_tokens(t));
             }
@@ -340,7 +381,7 @@ mod tests {
 
     #[test]
     fn words_say_which_way_a_record_moved() {
-        let m = |s: &str| moved_in_words(&fold(s));
+        let m = |s: &str| moved_in_words(s);
         assert_eq!(m("Imported from the PPRI tracker 15/09/2026"), Some(Moved::In));
         assert_eq!(m("Imported to LCS 16/09/2026"), Some(Moved::Out));
         assert_eq!(m("Migrated to v4"), Some(Moved::Out));
@@ -351,6 +392,11 @@ mod tests {
         assert_eq!(m("To be migrated next week"), None);
         assert_eq!(m("Important: chronology missing"), None);
         assert_eq!(m("Child moved"), None);
+        // (Said of something else: review 254's c09, c10.)
+        assert_eq!(m("Child moved to foster carers in August"), None);
+        assert_eq!(m("Health records imported from the GP system were reviewed"), None);
+        assert_eq!(m("88213 (migrated from CareFirst – Part B acknowledged in CareFirst 14/09/2026)"), Some(Moved::In));
+        assert_eq!(m("Audit migrated to LCS"), Some(Moved::Out));
     }
 
     #[test]

@@ -26,6 +26,16 @@ fn names_a_reference(header: &str) -> bool {
     super::fold::fold(header).split(' ').any(|w| matches!(w, "id" | "ref" | "reference" | "number" | "no"))
 }
 
+/// Whether a file's, sheet's or folder's name says it is the audit's, or
+/// whose part it is ("Quality audit Part B", "Part B - CSW"): not "Practice
+/// week Part B - family feedback", another form's.
+/// (Or a name that is the part alone, "Part B.csv", "Part A (1-9)".)
+pub(crate) fn of_the_audit(name: &str) -> bool {
+    let f = super::fold::fold(name);
+    f.split(' ').any(|w| matches!(w, "audit" | "audits" | "csw" | "auditor" | "auditors" | "quality" | "practitioner"))
+        || f.split(' ').all(|w| matches!(w, "part" | "a" | "b" | "responses" | "response" | "") || w.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// A form tool's own column of when a response was sent (Google Forms'
 /// "Timestamp", Microsoft Forms' "Completion time", "Submitted at").
 pub(crate) fn submission_time(header: &str) -> bool {
@@ -58,11 +68,13 @@ impl PartFromName {
         // (A folder that says it is the audit's, "Quality audit Part B", or
         // whose the part is, "Part B - CSW": not "Practice week Part B -
         // family feedback", another form's.)
-        let of_the_audit =
-            |n: &str| super::fold::fold(n).split(' ').any(|w| matches!(w, "audit" | "audits" | "csw" | "auditor" | "auditors" | "quality" | "practitioner"));
         let folder =
             || path.parent().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().to_string()).filter(|n| of_the_audit(n)).and_then(|n| part_named(&n));
-        let part = match (part_named(&stem).or_else(folder), sheet.and_then(part_named)) {
+        // (A file's name says the audit's part only where it names the audit
+        // or whose part it is: not "Return home interview - Part B (Young
+        // person)", another form's; review 254's c44.)
+        let stem_part = Some(stem.as_str()).filter(|n| of_the_audit(n)).and_then(part_named);
+        let part = match (stem_part.or_else(folder), sheet.and_then(part_named)) {
             (Some(a), Some(b)) if a != b => return None,
             (Some(p), _) | (None, Some(p)) => p,
             (None, None) => return None,

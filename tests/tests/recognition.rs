@@ -8031,3 +8031,25 @@ fn a_coded_visit_where_the_child_was_not_seen_is_no_visit_once_the_code_is_read(
     let out = run_files("coded-visit-not-seen", &[("legal-status.csv", status), ("Observation Type Codes.csv", codes), ("Eclipse observations.csv", notes)]);
     assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(2), Some(2)));
 }
+
+#[test]
+fn near_misses_of_the_sessions_rules_are_not_read_by_them() {
+    // Review 254: a comment that a child moved, evidence that records were
+    // imported, another form's "Part B" file and a health visitor's "Child
+    // seen at school" are none of the new rules' cases.
+    let tracker = "Child ID,Auditor,Date of audit,Overall grade,Comments\nC2001,Ann Ash,2026-09-10,Good,Child moved to foster carers in August\n";
+    let lcs = "Audit ID,Child ID,Auditor,Date of audit,Overall grade,Evidence\nA-1,C2001,Ann Ash,2026-09-10,Requires improvement,Health records imported from the GP system were reviewed\n";
+    let out = run_files("near-miss-moved", &[("Audit tracker.csv", tracker), ("LCS audits.csv", lcs)]);
+    assert!(!data_quality(&out).contains("the tool the service moved to"), "{}", data_quality(&out));
+    let part_a = "Child's CareFirst client ID,Team,Date of audit,Overall evaluation\nC1,Child in Need 3,2026-09-10,Good\n";
+    let other = "Completion time,Child's CareFirst client ID,Part A response ID,Were you happy with the interview?\n2026-09-20 10:00,C1,1,Yes\n";
+    let out = run_files("near-miss-part-b", &[("Quality Audit - Part A (Auditor).csv", part_a), ("Return home interview - Part B (Young person).csv", other)]);
+    assert!(!data_quality(&out).contains("part_from_name"), "{}", data_quality(&out));
+    let status = "Child ID,Legal Status,Start Date,End Date\nC1,CLA,2026-01-01,\n";
+    let notes = "Person ID,Note Type,Event Date,Date Entered,Seen Alone\n\
+                 C1,CLA Visit,2026-08-20,2026-08-20,Yes\n\
+                 C1,Child seen at school by health visitor,2026-09-15,2026-09-15,\n\
+                 C1,CLA Visit,2026-10-05,2026-10-05,Yes\n";
+    let out = run_files("near-miss-child-seen", &[("legal-status.csv", status), ("case-notes.csv", notes)]);
+    assert_eq!(kpi_pair(&out, "cla_visits_in_time"), (Some(0), Some(1)));
+}
