@@ -52,6 +52,11 @@ pub const MIGRATED_ACTION: &str =
 /// Not "not migrated", "to be migrated", "awaiting migration" (not moved
 /// yet), nor "important".
 pub fn moved_in_words(text: &str) -> Option<Moved> {
+    // (Folded only where its letters are there: every text cell of every
+    // audit row, and every header beside it, is asked.)
+    if !["igrat", "IGRAT", "mport", "MPORT", "oved", "OVED"].iter().any(|w| text.contains(w)) {
+        return None;
+    }
     text.split([';', '(', ')', '[', ']', '–', '—', ':', ',', '.', '|', '\n'])
         .flat_map(|clause| clause.split(" - "))
         .find_map(|clause| moved_in_clause(&fold(clause)))
@@ -207,9 +212,8 @@ fn towards(m: Option<&Mark>) -> i32 {
 /// moved between them: the same completion date; or one of them not
 /// completed (the old tool's row left "in progress") and no due or
 /// allocation date given by both that differs; or either row naming the
-/// other's id where it says it
-/// moved ("88213 (migrated from CareFirst)"). Not where both name an
-/// auditor and the two differ.
+/// other's id where it says it moved ("88213 (migrated from CareFirst)").
+/// Not where both name an auditor and the two differ.
 fn one_audit(a: &Audit, am: Option<&Mark>, x: &Audit, xm: Option<&Mark>) -> bool {
     let names = |m: Option<&Mark>, y: &Audit| m.is_some_and(|m| m.ids.contains(&fold(y.id.trim())));
     if names(am, x) || names(xm, a) {
