@@ -89,6 +89,17 @@ pub(crate) fn names_part_letter(header: &str) -> bool {
     fold(header).split(' ').collect::<Vec<_>>().windows(2).any(|w| w[0] == "part" && matches!(w[1], "a" | "b"))
 }
 
+/// Whether a folded header names moderation ("Moderator Q12", "Moderated").
+fn names_moderation(folded: &str) -> bool {
+    folded.split(' ').any(|w| w.starts_with("moderat"))
+}
+
+/// Whether a folded header names a grade as it was before moderation
+/// ("Auditor's Q12 before moderation", "Pre-moderation grade").
+fn before_moderation(folded: &str) -> bool {
+    names_moderation(folded) && folded.split(' ').any(|w| matches!(w, "before" | "pre" | "prior"))
+}
+
 /// Whether a header names Part B as written ("Part B - CSW acknowledgement
 /// date"), not a "Part 2" (on many forms the manager's response).
 fn names_part_b_as_written(header: &str) -> bool {
@@ -1496,8 +1507,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     if kind == TableKind::Audits && !columns.iter().any(|c| c.target == Target::Field("moderated_overall".into())) {
         let moderators = |ci: usize| {
             let h = &folded[columns[ci].index];
-            h.split(' ').any(|w| w.starts_with("moderat"))
-                && !h.split(' ').any(|w| matches!(w, "auditor" | "auditors" | "before" | "pre" | "prior" | "original"))
+            names_moderation(h) && !before_moderation(h) && !h.split(' ').any(|w| matches!(w, "auditor" | "auditors" | "original"))
         };
         let graded: Vec<usize> = (0..columns.len())
             .filter(|&ci| {
@@ -1526,8 +1536,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     // grade is the one after (blind set 161).
     if kind == TableKind::Audits {
         for c in columns.iter_mut().filter(|c| matches!(c.target, Target::Domain(None)) && c.score < 1000) {
-            let h = &folded[c.index];
-            if h.split(' ').any(|w| w.starts_with("moderat")) && h.split(' ').any(|w| matches!(w, "before" | "pre" | "prior")) {
+            if before_moderation(&folded[c.index]) {
                 c.target = Target::Ignore;
                 c.reason = format!("{} (the grade before moderation: the audit's grade is the one after)", c.reason);
             }

@@ -438,15 +438,7 @@ fn part_of(t: &TableReport) -> Option<bool> {
         {
             return None;
         }
-        let stem = std::path::Path::new(&t.file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-        match (
-            Some(stem.as_str()).filter(|n| super::parts::of_the_audit(n)).and_then(super::parts::part_named),
-            t.sheet.as_deref().and_then(super::parts::part_named),
-        ) {
-            (Some(a), Some(b)) if a != b => None,
-            (Some(p), _) | (None, Some(p)) => Some(p),
-            (None, None) => None,
-        }
+        super::parts::part_by_name(&t.file, t.sheet.as_deref(), false)
     })
 }
 

@@ -36,6 +36,24 @@ pub(crate) fn of_the_audit(name: &str) -> bool {
         || f.split(' ').all(|w| matches!(w, "part" | "a" | "b" | "responses" | "response" | "") || w.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// The part of seed 002's audit a file's or sheet's name says (not both,
+/// differing). A file's name says it only where it names the audit or whose
+/// part it is: not "Return home interview - Part B (Young person)", another
+/// form's (review 254's c44). With `folder`, where the file's name says
+/// none, the folder it was saved in ("Part B - CSW responses/responses.csv";
+/// not "Practice week Part B - family feedback", another form's).
+pub(crate) fn part_by_name(file: &str, sheet: Option<&str>, folder: bool) -> Option<bool> {
+    let path = std::path::Path::new(file);
+    let named = |n: String| Some(n).filter(|n| of_the_audit(n)).and_then(|n| part_named(&n));
+    let stem = path.file_stem().map(|s| s.to_string_lossy().to_string()).and_then(named);
+    let in_folder = || path.parent().and_then(|p| p.file_name()).filter(|_| folder).map(|n| n.to_string_lossy().to_string()).and_then(named);
+    match (stem.or_else(in_folder), sheet.and_then(part_named)) {
+        (Some(a), Some(b)) if a != b => None,
+        (Some(p), _) | (None, Some(p)) => Some(p),
+        (None, None) => None,
+    }
+}
+
 /// A form tool's own column of when a response was sent (Google Forms'
 /// "Timestamp", Microsoft Forms' "Completion time", "Submitted at").
 pub(crate) fn submission_time(header: &str) -> bool {
@@ -61,24 +79,7 @@ impl PartFromName {
     /// no header names a part, and one column is the response's timestamp
     /// and no other says the audit's completion (`completion(header)`).
     pub fn find(header: &SourceRow, file: &str, sheet: Option<&str>, completion: impl Fn(&str) -> bool) -> Option<PartFromName> {
-        let path = std::path::Path::new(file);
-        let stem = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-        // (Or, where the file's name says none, the folder it was saved in:
-        // "Part B - CSW responses/responses.csv".)
-        // (A folder that says it is the audit's, "Quality audit Part B", or
-        // whose the part is, "Part B - CSW": not "Practice week Part B -
-        // family feedback", another form's.)
-        let folder =
-            || path.parent().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().to_string()).filter(|n| of_the_audit(n)).and_then(|n| part_named(&n));
-        // (A file's name says the audit's part only where it names the audit
-        // or whose part it is: not "Return home interview - Part B (Young
-        // person)", another form's; review 254's c44.)
-        let stem_part = Some(stem.as_str()).filter(|n| of_the_audit(n)).and_then(part_named);
-        let part = match (stem_part.or_else(folder), sheet.and_then(part_named)) {
-            (Some(a), Some(b)) if a != b => return None,
-            (Some(p), _) | (None, Some(p)) => p,
-            (None, None) => return None,
-        };
+        let part = part_by_name(file, sheet, true)?;
         let headers: Vec<String> = header.cells.iter().map(Cell::as_string).collect();
         // (A header naming a part, other than the reference of the part it
         // follows: "Part A response ID or CareFirst Form ID" on Part B's

@@ -1445,7 +1445,6 @@ pub(crate) fn seen_alone_not_seen(text: &str) -> bool {
             // set 164.)
             || words.windows(3).any(|w| w == ["seen", "not", "seen"] || w == ["child", "seen", "no"])
             || words.starts_with(&["seen", "no"])
-            || words.starts_with(&["child", "seen", "no"])
             || words.windows(2).enumerate().any(|(i, w)| w == ["not", "seen"] && (i == 0 || matches!(words[i - 1], "child" | "yp" | "young" | "person"))))
 }
 
