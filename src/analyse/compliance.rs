@@ -18,7 +18,12 @@ pub fn audit_due(ctx: &Ctx, a: &Audit) -> Option<NaiveDate> {
     let rule = a.due_rule.as_str();
     let (name, n) = rule.split_once(':').map(|(r, n)| (r, n.trim().parse::<u32>().ok())).unwrap_or((rule, None));
     // Only a month known ("month of audit"): month-based rules only.
+    // (A sample sent out ahead of the cycle it is for, "Sep-Oct 2026" sent
+    // on 26/08: by a month-based rule, the cycle or month it names; blind
+    // set 166.)
+    let month_based = !matches!(name, "days_after_allocation" | "working_days_after_allocation");
     let alloc = match (a.allocated, a.allocated_month) {
+        (Some(d), Some(m)) if month_based && m > month_end(d) => m,
         (Some(d), _) => d,
         (None, Some(m)) if !matches!(name, "days_after_allocation" | "working_days_after_allocation") => m,
         _ => return None,

@@ -1560,6 +1560,20 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             c.score = 1;
         }
     }
+    // A moderation form (the moderator's grade or agreement, no grade of the
+    // audit's own) dated only by that time was moderated then (review 254's
+    // c52: a Microsoft Forms moderation form beside the audit tracker).
+    let has = |f: &str| columns.iter().any(|c| c.target == Target::Field(f.into()));
+    if kind == TableKind::Audits && !graded && (has("moderated_overall") || has("moderator_agrees")) && !has("moderation_date") && !has("completed_date") {
+        let stamps: Vec<usize> =
+            (0..columns.len()).filter(|&ci| columns[ci].target == Target::Unmapped && super::parts::submission_time(&columns[ci].header)).collect();
+        if let [ci] = stamps[..] {
+            let c = &mut columns[ci];
+            c.target = Target::Field("moderation_date".into());
+            c.reason = "the form's own time each response was sent: a moderation form with no other date".into();
+            c.score = 1;
+        }
+    }
 
     // An actions table's "Completed" column of yes / no (True / False) is a
     // status saying done, not a date.
@@ -1862,16 +1876,26 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             continue;
         }
         // A column with no values (a section's title over nothing) loses to one with values.
-        let cols: Vec<usize> = if cols.iter().any(|&c| profiles[columns[c].index].non_empty > 0) {
-            let empty: Vec<usize> = cols.iter().copied().filter(|&c| profiles[columns[c].index].non_empty == 0).collect();
-            for c in empty {
+        // (Not seed 002's Part B beside Part A's date, "Part B completed"
+        // empty beside "Date of audit (Part A)": Part B not done, so the
+        // audit not complete, review 254's c48.)
+        let filled = |c: usize| profiles[columns[c].index].non_empty > 0;
+        let part_b_waits = |c: usize| {
+            kind == TableKind::Audits
+                && field == "completed_date"
+                && names_part_b(&columns[c].header) == Some(true)
+                && cols.iter().filter(|&&o| filled(o)).all(|&o| names_part_b(&columns[o].header) == Some(false))
+        };
+        let cols: Vec<usize> = if cols.iter().any(|&c| filled(c)) {
+            let empty: Vec<usize> = cols.iter().copied().filter(|&c| !filled(c) && !part_b_waits(c)).collect();
+            for &c in &empty {
                 notes.push(format!(
                     "column '{}' matches {field} but is empty in the rows looked at: not used; if it is filled further down, pin it in the config",
                     columns[c].header
                 ));
                 columns[c].unuse(&format!("empty, another column holds {field}"));
             }
-            cols.into_iter().filter(|&c| profiles[columns[c].index].non_empty > 0).collect()
+            cols.into_iter().filter(|c| !empty.contains(c)).collect()
         } else {
             cols
         };

@@ -453,6 +453,21 @@ pub(crate) fn part_of_columns(columns: &[ColumnMap]) -> Option<bool> {
     (parts.len() == 1 && super::columns::names_part_letter(&completion.header)).then(|| super::columns::names_part_b(&completion.header)).flatten()
 }
 
+/// A Part A with no Part B (`why`): begun, not complete; said.
+fn part_b_missing(a: &mut Audit, why: &str, found: &mut Findings) {
+    let Some(done_a) = a.completed.take() else { return };
+    found.push(
+        Severity::Warning,
+        "part_b_missing",
+        &a.origin.file,
+        a.origin.sheet.as_deref(),
+        Some(a.origin.row),
+        Some("child id"),
+        a.child_id.clone(),
+        format!("Part A done {done_a}, and {why}: the audit is not complete (seed 002: it is complete when Part B is)"),
+    );
+}
+
 /// Seed 002's two-part audit kept as two tables (two surveys, two lists):
 /// Part A, the auditor's, dated when the auditor did it, and Part B, the
 /// practitioner's acknowledgement, which completes the audit ("Once this
@@ -469,20 +484,46 @@ pub(crate) fn part_of_columns(columns: &[ColumnMap]) -> Option<bool> {
 pub fn parts_joined(tables: &mut [TableReport], model: &mut Model, found: &mut Findings) -> usize {
     let part: HashMap<TableKey, bool> =
         tables.iter().filter(|t| t.kind == TableKind::Audits && !t.failed).filter_map(|t| part_of(t).map(|b| ((t.file.clone(), t.sheet.clone()), b))).collect();
-    if !part.values().any(|b| *b) {
-        return 0;
-    }
     let of = |a: &Audit, b: bool| part.get(&key_of(a)) == Some(&b);
-    if !part.values().any(|b| !*b) {
-        // Part B alone: each sent again within a week of a later one of the
-        // same child is that one (the rows are read without the resubmission
-        // rule, which waits for the parts to be joined).
-        let parts_b: Vec<usize> = (0..model.audits.len()).filter(|&j| of(&model.audits[j], true)).collect();
-        let resent: Vec<usize> =
-            parts_b.iter().copied().filter(|&j| parts_b.iter().any(|&k| k != j && part_b_sent_again(&model.audits[j], &model.audits[k], true))).collect();
-        set_aside_resent(tables, model, &resent, found);
+    // (The tables whose part their name says, not their columns.)
+    let by_name: Vec<&TableReport> =
+        tables.iter().filter(|t| t.kind == TableKind::Audits && !t.failed && part_of_columns(&t.columns).is_none() && part_of(t).is_some()).collect();
+    // (A Part B table with no column of Part A's but a reference to it: the
+    // practitioner's form alone.)
+    let part_a_dated =
+        |t: &TableReport| t.columns.iter().any(|c| super::columns::names_part_b(&c.header) == Some(false) && !super::parts::names_a_reference(&c.header));
+    let named_b: HashSet<TableKey> = tables
+        .iter()
+        .filter(|t| part.get(&(t.file.clone(), t.sheet.clone())) == Some(&true) && !part_a_dated(t))
+        .map(|t| (t.file.clone(), t.sheet.clone()))
+        .collect();
+    if !part.values().any(|b| *b) {
+        // Part A alone (a file or sheet named for Part A, with no column of
+        // Part B's, and no Part B read): each begun, not complete, said
+        // (review 254's c45). (A table whose own columns name its parts, a
+        // form with both, is read whole.)
+        let named: HashSet<TableKey> = by_name
+            .iter()
+            .filter(|t| !t.columns.iter().any(|c| super::columns::names_part_b(&c.header) == Some(true)))
+            .map(|t| (t.file.clone(), t.sheet.clone()))
+            .collect();
+        let alone: Vec<usize> = (0..model.audits.len()).filter(|&i| of(&model.audits[i], false) && named.contains(&key_of(&model.audits[i]))).collect();
+        for i in alone {
+            part_b_missing(&mut model.audits[i], "no Part B export was read", found);
+        }
         return 0;
     }
+    // Part B alone (no Part A table): each sent again within a week of a
+    // later one of the same child is that one (the rows are read without the
+    // resubmission rule, which waits for the parts to be joined); the others
+    // complete an audit waiting for them (below) or are audits of their own.
+    let b_alone = !part.values().any(|b| !*b);
+    let alone_resent: Vec<usize> = if b_alone {
+        let parts_b: Vec<usize> = (0..model.audits.len()).filter(|&j| of(&model.audits[j], true)).collect();
+        parts_b.iter().copied().filter(|&j| parts_b.iter().any(|&k| k != j && part_b_sent_again(&model.audits[j], &model.audits[k], true))).collect()
+    } else {
+        Vec::new()
+    };
     let mut candidates: Vec<(i64, usize, usize)> = Vec::new();
     for (i, a) in model.audits.iter().enumerate().filter(|(_, a)| of(a, false)) {
         let (Some(child), Some(done_a)) = (super::identity::child_key(&a.child_id), a.completed) else { continue };
@@ -542,18 +583,7 @@ pub fn parts_joined(tables: &mut [TableReport], model: &mut Model, found: &mut F
     // A Part A with no Part B: begun, not complete.
     let alone: Vec<usize> = (0..model.audits.len()).filter(|i| of(&model.audits[*i], false) && !taken_a.contains(i)).collect();
     for i in alone {
-        let a = &mut model.audits[i];
-        let Some(done_a) = a.completed.take() else { continue };
-        found.push(
-            Severity::Warning,
-            "part_b_missing",
-            &a.origin.file,
-            a.origin.sheet.as_deref(),
-            Some(a.origin.row),
-            Some("child id"),
-            a.child_id.clone(),
-            format!("Part A done {done_a}, and no Part B of the same child's audit on or after it: the audit is not complete (seed 002: it is complete when Part B is)"),
-        );
+        part_b_missing(&mut model.audits[i], "no Part B of the same child's audit on or after it", found);
     }
     // The Part Bs left over, in row order, each set aside at most once.
     let leftover = |j: usize, aside: &BTreeSet<usize>| !taken_b.contains(&j) && !aside.contains(&j) && of(&model.audits[j], true);
@@ -561,7 +591,9 @@ pub fn parts_joined(tables: &mut [TableReport], model: &mut Model, found: &mut F
     // One within a week of one of the same child that joined: the
     // acknowledgement sent again.
     let resent: Vec<usize> = (0..model.audits.len())
-        .filter(|&j| leftover(j, &BTreeSet::new()) && taken_b.iter().any(|&k| part_b_sent_again(&model.audits[j], &model.audits[k], false)))
+        .filter(|&j| {
+            alone_resent.contains(&j) || leftover(j, &BTreeSet::new()) && taken_b.iter().any(|&k| part_b_sent_again(&model.audits[j], &model.audits[k], false))
+        })
         .collect();
     let mut aside: BTreeSet<usize> = resent.iter().copied().collect();
     // One later than a joined Part B of the same child, more than a week
@@ -593,7 +625,11 @@ pub fn parts_joined(tables: &mut [TableReport], model: &mut Model, found: &mut F
     // to the CSW when the service moved to forms; blind set 161's M03):
     // that audit, completed on this Part B's date.
     let mut waited: Vec<(usize, usize)> = Vec::new();
-    for j in (0..model.audits.len()).filter(|&j| leftover(j, &aside) && model.audits[j].completed.is_some()) {
+    // (With no Part A table, only a Part B its name says is one: a table of
+    // the audit as its parts' dates give it, in an export after the one
+    // where it was begun, is the audit again, read as such.)
+    let waits_for = |j: usize| !b_alone || named_b.contains(&key_of(&model.audits[j]));
+    for j in (0..model.audits.len()).filter(|&j| leftover(j, &aside) && model.audits[j].completed.is_some() && waits_for(j)) {
         let b = &model.audits[j];
         let waiting: Vec<usize> = (0..model.audits.len())
             .filter(|&i| {
@@ -625,7 +661,8 @@ pub fn parts_joined(tables: &mut [TableReport], model: &mut Model, found: &mut F
         found.push(Severity::Info, "part_b_joined", &b.origin.file, b.origin.sheet.as_deref(), Some(b.origin.row), Some("child id"), b.child_id.clone(), why);
         set_aside(tables, &key_of(&b), PART_B_JOINED);
     }
-    for b in left.iter().map(|&j| &model.audits[j]) {
+    // (With no Part A table, each left is an audit of its own, as it says.)
+    for b in left.iter().filter(|_| !b_alone).map(|&j| &model.audits[j]) {
         found.push(
             Severity::Warning,
             "part_a_missing",
@@ -679,13 +716,6 @@ fn say_resent(tables: &mut [TableReport], b: &Audit, found: &mut Findings) {
 fn part_b_aside(tables: &mut [TableReport], b: &Audit, found: &mut Findings, (severity, code): (Severity, &'static str), why: &str) {
     found.push(severity, code, &b.origin.file, b.origin.sheet.as_deref(), Some(b.origin.row), Some("child id"), b.child_id.clone(), why);
     set_aside(tables, &key_of(b), why);
-}
-
-fn set_aside_resent(tables: &mut [TableReport], model: &mut Model, resent: &[usize], found: &mut Findings) {
-    for &j in resent {
-        say_resent(tables, &model.audits[j], found);
-    }
-    drop_audits(model, &resent.iter().copied().collect());
 }
 
 /// Joins forms to the list rows that planned them; returns how many were joined.

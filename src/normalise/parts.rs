@@ -18,11 +18,18 @@ pub struct PartFromName {
 /// The part a file's or sheet's name says, written as a letter ("Part A",
 /// "PART B"): `Some(true)` Part B, `Some(false)` Part A.
 pub(crate) fn part_named(name: &str) -> Option<bool> {
-    super::columns::names_part_letter(name).then(|| super::columns::names_part_b(name)).flatten()
+    let f = super::fold::fold(name);
+    let ws: Vec<&str> = f.split(' ').collect();
+    let letters: std::collections::BTreeSet<&str> = ws.windows(2).filter(|w| w[0] == "part" && matches!(w[1], "a" | "b")).map(|w| w[1]).collect();
+    // (One part: "Quality Audit forms - Part A and Part B" names both.)
+    match letters.into_iter().collect::<Vec<_>>()[..] {
+        [one] => Some(one == "b"),
+        _ => None,
+    }
 }
 
 /// Whether a header names a reference ("Part A response ID", "Form ref").
-fn names_a_reference(header: &str) -> bool {
+pub(crate) fn names_a_reference(header: &str) -> bool {
     super::fold::fold(header).split(' ').any(|w| matches!(w, "id" | "ref" | "reference" | "number" | "no"))
 }
 

@@ -2979,6 +2979,21 @@ pub(crate) fn says_test(text: &str) -> bool {
     (test_word && rest_says) || f.contains("please ignore")
 }
 
+/// A child id of zeros alone ("000000", "0000000"): a made-up child, no
+/// child's (blind set 165's test row).
+fn zeros_only(id: &str) -> bool {
+    let t = id.trim();
+    t.len() >= 3 && t.bytes().all(|b| b == b'0')
+}
+
+/// A reference whose one word is "test" among codes ("T2-TEST", "QA-TEST-2",
+/// "TEST01"): a test record's. Not "Test of concern 4" (words).
+fn id_says_test(id: &str) -> bool {
+    let tokens: Vec<&str> = id.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).collect();
+    let test = |t: &str| t.eq_ignore_ascii_case("test") || (t.len() > 4 && t[..4].eq_ignore_ascii_case("test") && t[4..].bytes().all(|b| b.is_ascii_digit()));
+    tokens.iter().filter(|t| test(t)).count() == 1 && tokens.iter().all(|t| test(t) || t.bytes().any(|b| b.is_ascii_digit()) || t.len() <= 3)
+}
+
 /// Whether a table is a list's version history: named for versions or
 /// history ("Version history", "Versions", "Item history"), with a column
 /// headed "Version" of version numbers ("1.0", "2.0", "3.0"), and items
@@ -3282,8 +3297,20 @@ pub(crate) fn says_no_action(text: &str) -> bool {
     // ("NFA - good practice noted", "No further action - case closed": the
     // same, with a reason.)
     let with_reason = f.split(' ').next() == Some("nfa") || f.starts_with("no further action");
+    // ("None – no further actions required", "None - covered by the
+    // auditor's", "None additional": none, then why; not "None of the visits
+    // are recorded – SW to record them", an action. Blind set 165.)
+    let none_then = text.trim_start().get(..4).is_some_and(|w| w.eq_ignore_ascii_case("none")) && {
+        let rest = &text.trim_start()[4..];
+        rest.trim_start().chars().next().is_none_or(|c| matches!(c, '-' | '–' | '—' | ':' | ',' | ';' | '(' | '.'))
+            || matches!(
+                f.split(' ').nth(1),
+                Some("additional" | "further" | "required" | "needed" | "identified" | "outstanding" | "raised" | "agreed" | "necessary")
+            )
+    };
     elsewhere
         || with_reason
+        || none_then
         || matches!(
             fold(text).as_str(),
             "no further action"
@@ -3448,6 +3475,10 @@ mod no_action_tests {
             "Recommendations: held in the CIN plan",
             "Actions: none",
             "Action 1: N/A",
+            "None – no further actions required",
+            "None - the auditor's recommendations cover this",
+            "None additional",
+            "None.",
         ] {
             assert!(super::says_no_action(no), "{no}");
         }
@@ -3459,9 +3490,42 @@ mod no_action_tests {
             "Child's views to be recorded in the CIN plan",
             "See the child alone and update the plan",
             "Action – 7719942: Housing options to be recorded in pathway plan",
+            "None of the CP visits are recorded – SW to record them",
+            "Nonetheless update the chronology",
         ] {
             assert!(!super::says_no_action(action), "{action}");
         }
+    }
+
+    #[test]
+    fn a_reason_for_not_speaking_to_someone() {
+        use crate::normalise::model::Answer;
+        let why = |t: &str| super::not_spoken_because(&crate::ingest::cell::Cell::text(t));
+        for na in [
+            "Not appropriate – child is 14 months old; observed with parents.",
+            "Not appropriate - age",
+            "Not relevant – he is 19 and has chosen not to have contact with his family.",
+            "N/A - pre-verbal",
+            "Not applicable",
+        ] {
+            assert_eq!(why(na), Answer::NotApplicable, "{na}");
+        }
+        for no in ["Not appropriate - ongoing proceedings.", "Father did not respond to two calls.", "Pre-verbal: not spoken to"] {
+            assert_eq!(why(no), Answer::No, "{no}");
+        }
+        assert_eq!(why(""), Answer::Blank);
+    }
+
+    #[test]
+    fn a_test_records_reference_and_a_child_of_zeros() {
+        for test in ["T2-TEST", "QA-TEST-2", "TEST01", "aud test 3"] {
+            assert!(super::id_says_test(test), "{test}");
+        }
+        for real in ["T2-2026-004", "Test of concern 4", "TESTA-12", "CONTEST-1", "Testing the plan"] {
+            assert!(!super::id_says_test(real), "{real}");
+        }
+        assert!(super::zeros_only("000000") && super::zeros_only(" 0000 "));
+        assert!(!super::zeros_only("00") && !super::zeros_only("000100") && !super::zeros_only(""));
     }
 }
 
@@ -6121,6 +6185,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         note_kinds: Default::default(),
         seen_unread: Default::default(),
         child_audits: Default::default(),
+        row_moved: Default::default(),
         read_as_yes: BTreeMap::new(),
         date_tally: Default::default(),
         views_as_yes: BTreeMap::new(),
@@ -8573,6 +8638,9 @@ struct RowReader<'a> {
     pub(crate) seen_unread: std::collections::HashSet<String>,
     /// This table's audits by child (their places in the model).
     child_audits: std::cell::RefCell<crate::fasthash::FxHashMap<String, Vec<usize>>>,
+    /// Whether the row being added says its audit moved between tools
+    /// ([`super::migrated::mark`]): its versions are paired after reading.
+    row_moved: std::cell::Cell<bool>,
     /// Yes/no columns holding names or dates ("Moderated by: Jo", "Worker seen:
     /// Sam 05/10") read as yes: column → (count, first example).
     read_as_yes: BTreeMap<String, (u64, String)>,
@@ -8901,7 +8969,9 @@ impl<'a> RowReader<'a> {
                 });
                 // (Whether the row says its audit moved between two tools.)
                 let moved = super::migrated::mark(&row.cells, &self.headers(), &[]).map(|m| (a.origin.clone(), m));
+                self.row_moved.set(moved.is_some());
                 let first = self.add_audit(a, model, findings).map(|()| self.slot_actions(&row, model, findings));
+                self.row_moved.set(false);
                 if let (Ok(()), Some(carries)) = (&first, carries) {
                     model.carried_audits.push(carries);
                 }
@@ -9185,7 +9255,13 @@ impl<'a> RowReader<'a> {
                 .and_then(|x| x.entered.zip(a.entered))
                 .and_then(|(p, q)| q.partial_cmp(&p).filter(|o| *o != std::cmp::Ordering::Equal))
                 .map(|o| (o, LATER_ENTRY));
+            // (Done in one export and not in another, where either row says
+            // its audit moved between tools: the copy in the tool moved to is
+            // kept, with the other's completion, when the two are paired
+            // after reading (`migrated::pair`; review 254's c05).)
+            let moved = first.file != self.file && (self.row_moved.get() || model.migrated_audits.iter().any(|(o, _)| o == first));
             let decided = later_version(first_version, Version { file: my_name, ..mine })
+                .filter(|(_, why)| !(moved && *why == LATER_BY_PROGRESS))
                 .or(sent_again)
                 .or(by_entry)
                 .or(on_one_sheet.then_some((std::cmp::Ordering::Greater, LATER_ROW)))
@@ -10254,8 +10330,16 @@ impl<'a> RowReader<'a> {
         // discussion (seed 000: "Record of discussion with child:").
         // (The header folded once, for the spoken-to questions below.)
         let h = if field.starts_with("spoke_") { fold(header) } else { String::new() };
+        // (Seed 000's care leaver template: "Additional information provided
+        // by the young person, which is not reflected within the audit:"
+        // above "If the young person was not spoken to please state why
+        // not:"; blind set 166.)
         let records_discussion = field.starts_with("spoke_")
-            && (contains_phrase(&h, "record of discussion") || contains_phrase(&h, "record of the discussion") || contains_phrase(&h, "summary of discussion"));
+            && (contains_phrase(&h, "record of discussion")
+                || contains_phrase(&h, "record of the discussion")
+                || contains_phrase(&h, "summary of discussion")
+                || contains_phrase(&h, "information provided by the young person")
+                || contains_phrase(&h, "information provided by the child"));
         // A spoken-to column whose header asks who or when ("Parents / carers
         // views (who was spoken to)", "Date child seen by auditor"): a name or
         // a date there says so too.
@@ -10583,6 +10667,14 @@ impl<'a> RowReader<'a> {
         if let Some(t) = self.text(row, "evidence").filter(|t| test_first(t) && says_test(t)) {
             return Err((TEST_RECORD, t, Some("evidence".to_string())));
         }
+        // (Or, where nothing else says so, its audit's own reference,
+        // "T2-TEST", or a child of zeros, "000000": blind set 165.)
+        if let Some(id) = self.text(row, "audit_id").filter(|id| id_says_test(id)) {
+            return Err((TEST_RECORD, id, Some("audit id".to_string())));
+        }
+        if zeros_only(&child_id) {
+            return Err((TEST_RECORD, child_id, Some("child id".to_string())));
+        }
         let mut completed = self.date(row, "completed_date", findings);
         // A status that is, in itself, "not finished" ("Draft", "In progress"):
         // the form's date is when it was saved, not a completion. A status with
@@ -10628,6 +10720,29 @@ impl<'a> RowReader<'a> {
             .filter(|(c, _)| matches!(c, Cell::Text(_)) && self.as_date(c).is_none())
             .and_then(|(c, h)| Some((month_cell(c)?, h, c.as_string())));
         let allocated = if month_alone.is_some() { None } else { self.date(row, "allocated_date", findings) };
+        // A completion before the allocation ("02/08/2016", the template's
+        // printed date, left in "Date:"), beside another column that was
+        // weighed for the completion and not used ("Date returned to Audit
+        // Team"), whose date on this row is on or after the allocation: that
+        // date, said (blind set 165).
+        if let (Some(done), Some(given)) = (completed, allocated) {
+            if done < given {
+                let other = self
+                    .mapping
+                    .columns
+                    .iter()
+                    .filter(|c| !matches!(c.target, Target::Field(_) | Target::Domain(_)) && c.reason.contains("completed_date"))
+                    .find_map(|c| {
+                        let d = self.as_date(row.cells.get(c.index)?)?;
+                        (d >= given).then(|| (d, c.header.clone()))
+                    });
+                if let Some((d, header)) = other {
+                    let why = format!("the completion date {done} is before the allocation ({given}); '{header}' gives {d}: read as the completion");
+                    findings.push(Severity::Warning, "completion_from_other_column", self.file, self.sheet, Some(row.row), Some(&header), d.to_string(), why);
+                    completed = Some(d);
+                }
+            }
+        }
         // "Month of audit": the allocation month when no allocation date is given.
         // (A sample or round column's word that is no try at a month, "Re-audit
         // (was D)" among "Sep-Oct 26", is no month, quietly: the row is a
@@ -12620,14 +12735,24 @@ fn questions_asked_in_the_negative_are_told_from_others() {
 /// "N/A" there is not applicable; any reason ("Not appropriate - ongoing
 /// proceedings", "Father did not respond") is no; blank (or "TBC") is blank.
 /// (A child too young to talk, "Not appropriate - child is 8 months old",
-/// is no too: blind sets 13, 125 and 131 read it so, 40 and 164 as not
-/// applicable; METRICS does not say.)
+/// is not applicable: blind sets 160, 164, 165 and 166 read it so, and 40
+/// "N/A - pre-verbal"; a reason that says the child was not spoken to,
+/// "Pre-verbal: not spoken to", is no, as blind sets 125 and 131 read it.)
 pub(crate) fn not_spoken_because(c: &Cell) -> Answer {
     if c.is_empty() || super::scales::is_not_known(c) {
         return Answer::Blank;
     }
     let f = fold(&c.as_string());
-    if ["n a", "na", "not applicable"].iter().any(|p| super::fold::starts_with_words(&f, p)) {
+    // ("Not relevant – he is 19 and has no contact with his family"; "Not
+    // appropriate – child is 14 months old", "Not appropriate - age": not
+    // applicable, blind sets 160, 164 to 166; but "Not appropriate - ongoing
+    // proceedings" is a choice not to, no: blind set 13.)
+    let age = f
+        .split(' ')
+        .any(|w| matches!(w, "month" | "months" | "year" | "years" | "old" | "aged" | "age" | "baby" | "infant" | "newborn" | "unborn" | "preverbal"))
+        || ["too young", "pre verbal", "non verbal"].iter().any(|p| contains_phrase(&f, p));
+    let not_appropriate = super::fold::starts_with_words(&f, "not appropriate") && age;
+    if not_appropriate || ["n a", "na", "not applicable", "not relevant"].iter().any(|p| super::fold::starts_with_words(&f, p)) {
         Answer::NotApplicable
     } else {
         Answer::No

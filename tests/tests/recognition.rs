@@ -8053,3 +8053,43 @@ fn near_misses_of_the_sessions_rules_are_not_read_by_them() {
     let out = run_files("near-miss-child-seen", &[("legal-status.csv", status), ("case-notes.csv", notes)]);
     assert_eq!(kpi_pair(&out, "cla_visits_in_time"), (Some(0), Some(1)));
 }
+
+#[test]
+fn review_254s_open_cases_of_parts_moves_and_moderation_forms() {
+    // Review 254's open cases. A moderation form dated only by the form's
+    // "Completion time" is moderation on that day (c52).
+    let tracker = "Child ID,Team,Auditor,Date allocated,Date completed,Overall judgement\n5101,West,Ann Ray,2026-09-01,2026-09-10,Good\n5102,West,Ann Ray,2026-09-01,2026-09-12,Good\n";
+    let form = "ID,Start time,Completion time,Email,Name,Child ID,Moderator,Do you agree with the auditor's judgement?,Moderator's judgement\n\
+                1,2026-09-20 09:00,2026-09-20 10:00,m@x.gov.uk,Dee Fox,5101,Dee Fox,Yes,Good\n";
+    let out = run_files("moderation-form-completion-time", &[("Audit tracker.csv", tracker), ("Audit moderation form.csv", form)]);
+    assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(1), Some(2)));
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(1), Some(1)));
+    // The new tool's copy of a moved audit, not completed there, is kept
+    // with the old tool's completion, not set aside for the old copy (c05).
+    let old = "Child ID,Team,Auditor,Date allocated,Date completed,Overall grade,Status\n2001,North,Ann Ray,2026-09-01,2026-09-15,Good,Complete\n";
+    let new = "Person ID,Team,Auditor,Allocated Date,Completed Date,Overall Judgement,Migrated from tracker\n\
+               2001,North,Ann Ray,2026-09-01,,Requires Improvement,Yes\n2002,North,Bob Lee,2026-09-01,2026-09-25,Good,No\n";
+    let out = run_files("moved-copy-not-completed", &[("Audit tracker 2026.csv", old), ("New audit system.csv", new)]);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(2)));
+    // Seed 002's Part A read with no Part B anywhere: begun, not complete,
+    // said (c45).
+    let part_a = "Child ID,Team,Date of audit,Overall judgement\n3201,East,2026-09-05,Good\n3202,East,2026-09-08,Good\n";
+    let out = run_files("part-a-alone", &[("Quality Audit - Part A (Auditor).csv", part_a)]);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(0));
+    assert!(data_quality(&out).contains("no Part B export was read"), "{}", data_quality(&out));
+    // A file naming both parts is read whole, as before.
+    let both = "Child ID,Team,Date of audit,Overall judgement\n3201,East,2026-09-05,Good\n";
+    let out = run_files("parts-a-and-b-named", &[("Quality Audit forms - Part A and Part B.csv", both)]);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(1));
+    // An empty "Part B completed" beside Part A's date: Part B not done, so
+    // the audit not complete; the Part B form that names it completes it
+    // (c42b, c48).
+    let carefirst = "Form ID,Child ID,Team,Auditor,Date of audit (Part A),Part B completed,Overall judgement\n\
+                     CF-7781,3101,East,Ann Ray,2026-09-01,,Requires Improvement\nCF-7782,3104,East,Ann Ray,2026-09-02,,Good\n";
+    let part_b = "ID,Start time,Completion time,Email,Name,Part A response ID or CareFirst Form ID,Child ID,I acknowledge the audit and its recommendations\n\
+                  1,2026-09-15 09:00,2026-09-15 10:00,csw@x.gov.uk,Cy Moor,CF-7781,3101,Yes\n";
+    let out = run_files("part-b-column-empty", &[("CareFirst Quality Audit.csv", carefirst), ("Quality Audit - Part B (CSW acknowledgement).csv", part_b)]);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(1));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(0), Some(1)));
+}
