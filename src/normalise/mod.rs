@@ -2251,6 +2251,19 @@ fn audit_dates_from_columns(tables: &mut [table::TableReport], model: &mut Model
 
 /// Links each action to its audit: by audit id, else by child id + audit date,
 /// else by child id when the child has exactly one audit.
+/// A reference as its letters (folded, joined) and its one number ("AUD-0310"
+/// is ("aud", 310); "310" is ("", 310)); none for a reference with no
+/// number, several numbers ("2026-0310") or more than 8 letters.
+fn loose_reference(id: &str) -> Option<(String, u64)> {
+    let t = id.trim();
+    let digits: Vec<&str> = t.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).collect();
+    let [number] = digits[..] else { return None };
+    let letters: String = t.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+    // (Letters only before the number: "AUD-0310", not "310a".)
+    let before = t.find(|c: char| c.is_ascii_digit()).is_some_and(|i| !t[i..].chars().any(char::is_alphabetic));
+    (before && letters.len() <= 8 && number.len() <= 9).then(|| (letters, number.parse().ok())).and_then(|(l, n)| Some((l, n?)))
+}
+
 fn link_actions(model: &mut Model, found: &mut findings::Findings) {
     let mut by_child: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, a) in model.audits.iter().enumerate() {
@@ -2266,8 +2279,29 @@ fn link_actions(model: &mut Model, found: &mut findings::Findings) {
     let mut links: Vec<(usize, Option<usize>, Option<&'static str>)> = Vec::new();
     let mut nearby: Vec<(usize, usize)> = Vec::new();
     let mut by_set: Vec<(usize, usize)> = Vec::new();
+    // (An audit's reference typed loosely on its action, "310", "aud 310",
+    // "AUD 0310" for "AUD-0310": its letters, if any, and its number, where
+    // one audit alone has them; blind set 166.)
+    let mut loose: HashMap<(String, u64), Vec<usize>> = HashMap::new();
+    for (i, a) in model.audits.iter().enumerate() {
+        if let Some((letters, n)) = loose_reference(&a.id) {
+            loose.entry((letters.clone(), n)).or_default().push(i);
+            loose.entry((String::new(), n)).or_default().push(i);
+        }
+    }
+    let by_loose = |id: &str| -> Option<usize> {
+        let key = loose_reference(id)?;
+        match loose.get(&key).map(Vec::as_slice) {
+            Some([one]) => Some(*one),
+            _ => None,
+        }
+    };
     for (ai, act) in model.actions.iter().enumerate() {
-        let by_id = act.audit_id.as_deref().and_then(|id| ids.get(&guid_key(id)).copied());
+        // (Loosely only where the action names no other child.)
+        let same_child = |i: usize| {
+            act.child_id.as_deref().is_none_or(|c| identity::child_key(c).is_none() || identity::child_key(c) == identity::child_key(&model.audits[i].child_id))
+        };
+        let by_id = act.audit_id.as_deref().and_then(|id| ids.get(&guid_key(id)).copied().or_else(|| by_loose(id).filter(|&i| same_child(i))));
         let linked = by_id.or_else(|| {
             let child = act.child_id.as_deref()?;
             // One action for several children ("RV40211, RV40212": a sibling

@@ -2982,8 +2982,9 @@ pub(crate) fn says_test(text: &str) -> bool {
 /// A child id of zeros alone ("000000", "0000000"): a made-up child, no
 /// child's (blind set 165's test row).
 fn zeros_only(id: &str) -> bool {
-    let t = id.trim();
-    t.len() >= 3 && t.bytes().all(|b| b == b'0')
+    // (Spaces between, "000 000", as a grouped id is typed: review 255's c41c.)
+    let t: Vec<u8> = id.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
+    t.len() >= 3 && t.iter().all(|&b| b == b'0')
 }
 
 /// A reference whose one word is "test" among codes ("T2-TEST", "QA-TEST-2",
@@ -3524,7 +3525,7 @@ mod no_action_tests {
         for real in ["T2-2026-004", "Test of concern 4", "TESTA-12", "CONTEST-1", "Testing the plan"] {
             assert!(!super::id_says_test(real), "{real}");
         }
-        assert!(super::zeros_only("000000") && super::zeros_only(" 0000 "));
+        assert!(super::zeros_only("000000") && super::zeros_only(" 0000 ") && super::zeros_only("000 000"));
         assert!(!super::zeros_only("00") && !super::zeros_only("000100") && !super::zeros_only(""));
     }
 }
@@ -11224,6 +11225,10 @@ impl<'a> RowReader<'a> {
         }
         if let Some(t) = self.text(row, "status").filter(|t| status_test(t)) {
             return Err((TEST_ACTION, t, Some("status".to_string())));
+        }
+        // (Or a child of zeros, as a test audit's: review 255's c41.)
+        if let Some(c) = child_id.clone().filter(|c| zeros_only(c)) {
+            return Err((TEST_ACTION, c, Some("child id".to_string())));
         }
         // A challenge's outcome beside the action that withdrew it ("Challenge
         // outcome | Upheld - recommendation withdrawn").

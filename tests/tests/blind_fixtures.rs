@@ -1935,6 +1935,9 @@ fn a_hundred_and_sixty_sixth_set_of_a_bigger_council_keeps_what_it_reads() {
     // differed; since the sixty-fourth session a sample sent ahead of its
     // cycle is due at the end of the cycle it names, and seed 000's care
     // leaver "Additional information provided by the young person" box is
-    // the discussion with the young person (known_limits.json for the rest).
+    // the discussion with the young person, a "Comments" column beside
+    // "Reviewed on" is the actions' status, "No longer required" and
+    // "Superseded" close an action, and "310" links to "AUD-0310": all 75
+    // KPIs match.
     check("councils166");
 }

@@ -8093,3 +8093,34 @@ fn review_254s_open_cases_of_parts_moves_and_moderation_forms() {
     assert_eq!(kpi_pair(&out, "audits_completed").0, Some(1));
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(0), Some(1)));
 }
+
+#[test]
+fn loose_references_review_comments_and_test_children() {
+    // Blind set 166: an action's audit reference typed as the number alone
+    // links to the one audit with that number; a Leaving Care sheet's
+    // "Comments" beside "Reviewed on" is the status the review dates, and
+    // "No longer required - …" a closure.
+    let audits = "Audit Ref,Child ID,Auditor,Date sample sent,Date of the Audit,Overall grade\n\
+                  AUD-0304,431004,Ann Ray,2026-09-01,2026-09-04,Good\nAUD-0310,431001,Ann Ray,2026-09-01,2026-09-11,Good\n\
+                  AUD-0323,431001,Ann Ray,2026-10-28,,\n";
+    let actions = "Audit Ref,Action,By When,Date Completed\n310,Complete direct work,,2026-09-24\n";
+    let out = run_files("loose-reference", &[("Audits.csv", audits), ("Actions.csv", actions)]);
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(1)));
+    let lc = "Audit Ref,Young person ID,Action,Who,Complete by,Reviewed on,Comments\n\
+              T2LC-009,620018,Pathway plan to be updated,PA,2026-10-15,2026-10-14,No longer required - YP moved to staying put\n\
+              T2LC-008,620017,Health passport to be given,PA,2026-10-09,2026-10-12,Completed\n\
+              T2LC-007,620016,Apply for a bank account,PA,2026-10-09,2026-10-12,Chased - PA on leave\n";
+    let out = run_files("comments-beside-reviewed-on", &[("LC remedial actions.csv", lc)]);
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(3)));
+    assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(1));
+    // A child of zeros typed in groups is a test row, and so is its action
+    // (review 255's c41); a file whose "Part A" names a service's part of
+    // the list is no seed 002 Part A (c11b).
+    let audits = "Audit ID,Child ID,Auditor,Date allocated,Date audit completed,Overall grade\n\
+                  A-1,C100,Ann Ray,2026-09-01,2026-09-10,Good\nA-2,000 000,Ann Ray,2026-09-01,2026-09-12,Good\n";
+    let actions =
+        "Audit ID,Child ID,Action,Due date,Date completed\nA-1,C100,Update plan,2026-09-20,2026-09-18\nA-2,000000,Update the chronology,2026-09-20,\n";
+    let out = run_files("zeros-in-groups", &[("Case file audits 2026 - Part A Children in Care.csv", audits), ("Actions.csv", actions)]);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(1));
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(1)));
+}
