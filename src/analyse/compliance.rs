@@ -25,7 +25,7 @@ pub fn audit_due(ctx: &Ctx, a: &Audit) -> Option<NaiveDate> {
     let alloc = match (a.allocated, a.allocated_month) {
         (Some(d), Some(m)) if month_based && m > month_end(d) => m,
         (Some(d), _) => d,
-        (None, Some(m)) if !matches!(name, "days_after_allocation" | "working_days_after_allocation") => m,
+        (None, Some(m)) if month_based => m,
         _ => return None,
     };
     Some(match (name, n) {

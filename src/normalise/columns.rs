@@ -1549,28 +1549,25 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     // received" is the allocation; blind set 163). Only a form with the
     // audit's own grades (its overall or its questions): a moderation form
     // ("Date of moderation audit", "Grade:") is a log of moderations.
-    let graded = columns.iter().any(|c| c.target == Target::Field("overall".into()) || matches!(c.target, Target::Domain(_)));
-    if kind == TableKind::Audits && graded && !columns.iter().any(|c| c.target == Target::Field("completed_date".into())) {
-        let stamps: Vec<usize> =
-            (0..columns.len()).filter(|&ci| columns[ci].target == Target::Unmapped && super::parts::submission_time(&columns[ci].header)).collect();
-        if let [ci] = stamps[..] {
-            let c = &mut columns[ci];
-            c.target = Target::Field("completed_date".into());
-            c.reason = "the form's own time each response was sent, and no other column says when the audit was done".into();
-            c.score = 1;
-        }
-    }
     // A moderation form (the moderator's grade or agreement, no grade of the
     // audit's own) dated only by that time was moderated then (review 254's
     // c52: a Microsoft Forms moderation form beside the audit tracker).
+    let graded = columns.iter().any(|c| c.target == Target::Field("overall".into()) || matches!(c.target, Target::Domain(_)));
     let has = |f: &str| columns.iter().any(|c| c.target == Target::Field(f.into()));
-    if kind == TableKind::Audits && !graded && (has("moderated_overall") || has("moderator_agrees")) && !has("moderation_date") && !has("completed_date") {
+    let stamp_is = match (kind == TableKind::Audits && !has("completed_date"), graded) {
+        (true, true) => Some(("completed_date", "the form's own time each response was sent, and no other column says when the audit was done")),
+        (true, false) if (has("moderated_overall") || has("moderator_agrees")) && !has("moderation_date") => {
+            Some(("moderation_date", "the form's own time each response was sent: a moderation form with no other date"))
+        }
+        _ => None,
+    };
+    if let Some((field, why)) = stamp_is {
         let stamps: Vec<usize> =
             (0..columns.len()).filter(|&ci| columns[ci].target == Target::Unmapped && super::parts::submission_time(&columns[ci].header)).collect();
         if let [ci] = stamps[..] {
             let c = &mut columns[ci];
-            c.target = Target::Field("moderation_date".into());
-            c.reason = "the form's own time each response was sent: a moderation form with no other date".into();
+            c.target = Target::Field(field.into());
+            c.reason = why.into();
             c.score = 1;
         }
     }

@@ -2249,21 +2249,24 @@ fn audit_dates_from_columns(tables: &mut [table::TableReport], model: &mut Model
     }
 }
 
-/// Links each action to its audit: by audit id, else by child id + audit date,
-/// else by child id when the child has exactly one audit.
 /// A reference as its letters (folded, joined) and its one number ("AUD-0310"
 /// is ("aud", 310); "310" is ("", 310)); none for a reference with no
-/// number, several numbers ("2026-0310") or more than 8 letters.
+/// number, several numbers ("2026-0310"), letters after its number ("310a")
+/// or more than 8 letters.
 fn loose_reference(id: &str) -> Option<(String, u64)> {
     let t = id.trim();
     let digits: Vec<&str> = t.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).collect();
     let [number] = digits[..] else { return None };
     let letters: String = t.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
-    // (Letters only before the number: "AUD-0310", not "310a".)
-    let before = t.find(|c: char| c.is_ascii_digit()).is_some_and(|i| !t[i..].chars().any(char::is_alphabetic));
-    (before && letters.len() <= 8 && number.len() <= 9).then(|| (letters, number.parse().ok())).and_then(|(l, n)| Some((l, n?)))
+    let after = t.find(|c: char| c.is_ascii_digit()).is_some_and(|i| t[i..].chars().any(char::is_alphabetic));
+    if after || letters.len() > 8 || number.len() > 9 {
+        return None;
+    }
+    Some((letters, number.parse().ok()?))
 }
 
+/// Links each action to its audit: by audit id, else by child id + audit date,
+/// else by child id when the child has exactly one audit.
 fn link_actions(model: &mut Model, found: &mut findings::Findings) {
     let mut by_child: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, a) in model.audits.iter().enumerate() {
@@ -2285,8 +2288,10 @@ fn link_actions(model: &mut Model, found: &mut findings::Findings) {
     let mut loose: HashMap<(String, u64), Vec<usize>> = HashMap::new();
     for (i, a) in model.audits.iter().enumerate() {
         if let Some((letters, n)) = loose_reference(&a.id) {
-            loose.entry((letters.clone(), n)).or_default().push(i);
-            loose.entry((String::new(), n)).or_default().push(i);
+            if !letters.is_empty() {
+                loose.entry((String::new(), n)).or_default().push(i);
+            }
+            loose.entry((letters, n)).or_default().push(i);
         }
     }
     let by_loose = |id: &str| -> Option<usize> {
@@ -2972,5 +2977,18 @@ fn a_made_up_id_is_nearly_one_digit() {
     }
     for id in ["100807", "4410036", "1002", "C205029", "12345678"] {
         assert!(!made_up_id(id), "{id}");
+    }
+}
+
+#[cfg(test)]
+mod loose_reference_tests {
+    #[test]
+    fn a_reference_is_its_letters_and_its_one_number() {
+        assert_eq!(super::loose_reference("AUD-0310"), Some(("aud".into(), 310)));
+        assert_eq!(super::loose_reference(" aud 310 "), Some(("aud".into(), 310)));
+        assert_eq!(super::loose_reference("0310"), Some((String::new(), 310)));
+        for none in ["2026-0310", "310a", "ABCDEFGHIJ-1", "no number", ""] {
+            assert_eq!(super::loose_reference(none), None, "{none}");
+        }
     }
 }
