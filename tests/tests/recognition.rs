@@ -8124,3 +8124,14 @@ fn loose_references_review_comments_and_test_children() {
     assert_eq!(kpi_pair(&out, "audits_completed").0, Some(1));
     assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(1)));
 }
+
+#[test]
+fn a_team_manager_consulted_is_not_the_practitioner_spoken_to() {
+    // Review 255's c38: METRICS' practitioner is "the social worker or
+    // personal adviser"; a column of whether the team manager was consulted
+    // alone leaves practitioner_spoken_to "not in the exports".
+    let audits = "Audit ID,Child ID,Auditor,Date allocated,Date finalised,Overall judgement,Team Manager consulted\n\
+                  A-1,C1,Ann Ray,2026-09-01,2026-09-10,Good,Yes\nA-2,C2,Ann Ray,2026-09-01,2026-09-12,Good,Yes\n";
+    let out = run_files("team-manager-consulted", &[("Case file audits.csv", audits)]);
+    assert_eq!(metrics(&out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "practitioner_spoken_to").unwrap()["not_in_source"], true);
+}
