@@ -89,6 +89,11 @@ pub(crate) fn names_part_letter(header: &str) -> bool {
     fold(header).split(' ').collect::<Vec<_>>().windows(2).any(|w| w[0] == "part" && matches!(w[1], "a" | "b"))
 }
 
+/// Whether any of `columns` is read as `field`.
+fn has_field(columns: &[ColumnMap], field: &str) -> bool {
+    columns.iter().any(|c| c.target == Target::Field(field.into()))
+}
+
 /// Whether a folded header names moderation ("Moderator Q12", "Moderated").
 fn names_moderation(folded: &str) -> bool {
     folded.split(' ').any(|w| w.starts_with("moderat"))
@@ -1553,7 +1558,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     // audit's own) dated only by that time was moderated then (review 254's
     // c52: a Microsoft Forms moderation form beside the audit tracker).
     let graded = columns.iter().any(|c| c.target == Target::Field("overall".into()) || matches!(c.target, Target::Domain(_)));
-    let has = |f: &str| columns.iter().any(|c| c.target == Target::Field(f.into()));
+    let has = |f: &str| has_field(&columns, f);
     let stamp_is = match (kind == TableKind::Audits && !has("completed_date"), graded) {
         (true, true) => Some(("completed_date", "the form's own time each response was sent, and no other column says when the audit was done")),
         (true, false) if (has("moderated_overall") || has("moderator_agrees")) && !has("moderation_date") => {
@@ -1593,7 +1598,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     // completion column: its "Comments" column, where some say done
     // ("Completed", "No longer required - …"), is the status the review
     // dates (seed 001's grid as "Reviewed on" / "Comments"; blind set 166).
-    let has = |f: &str| columns.iter().any(|c| c.target == Target::Field(f.into()));
+    let has = |f: &str| has_field(&columns, f);
     if kind == TableKind::Actions && has("reviewed_date") && !has("status") && !has("completed_date") {
         let comments: Vec<usize> = (0..columns.len())
             .filter(|&ci| {
@@ -1670,7 +1675,7 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     // the action.
     let sharepoint = ["created", "created by", "modified", "modified by", "item type", "path"].iter().filter(|w| folded.iter().any(|h| h == *w)).count() >= 3;
     if sharepoint {
-        let has = |columns: &[ColumnMap], f: &str| columns.iter().any(|c| c.target == Target::Field(f.into()));
+        let has = has_field;
         // (A Title of references, "AUD-001", is the audit's id rather than
         // the item's number "ID": a lookup from the actions list shows the
         // Title.)

@@ -485,9 +485,6 @@ pub fn parts_joined(tables: &mut [TableReport], model: &mut Model, found: &mut F
     let part: HashMap<TableKey, bool> =
         tables.iter().filter(|t| t.kind == TableKind::Audits && !t.failed).filter_map(|t| part_of(t).map(|b| ((t.file.clone(), t.sheet.clone()), b))).collect();
     let of = |a: &Audit, b: bool| part.get(&key_of(a)) == Some(&b);
-    // (The tables whose part their name says, not their columns.)
-    let by_name: Vec<&TableReport> =
-        tables.iter().filter(|t| t.kind == TableKind::Audits && !t.failed && part_of_columns(&t.columns).is_none() && part_of(t).is_some()).collect();
     // (A Part B table with no column of Part A's but a reference to it: the
     // practitioner's form alone.)
     let part_a_dated =
@@ -509,8 +506,10 @@ pub fn parts_joined(tables: &mut [TableReport], model: &mut Model, found: &mut F
             let name = format!("{} {}", t.file, t.sheet.as_deref().unwrap_or(""));
             super::fold::fold(&name).split(' ').any(|w| matches!(w, "quality" | "auditor" | "auditors" | "csw"))
         };
-        let named: HashSet<TableKey> = by_name
+        // (The tables whose part their name says, not their columns.)
+        let named: HashSet<TableKey> = tables
             .iter()
+            .filter(|t| t.kind == TableKind::Audits && !t.failed && part_of_columns(&t.columns).is_none() && part_of(t).is_some())
             .filter(|t| seed_words(t) && !t.columns.iter().any(|c| super::columns::names_part_b(&c.header) == Some(true)))
             .map(|t| (t.file.clone(), t.sheet.clone()))
             .collect();
@@ -599,7 +598,8 @@ pub fn parts_joined(tables: &mut [TableReport], model: &mut Model, found: &mut F
     // acknowledgement sent again.
     let resent: Vec<usize> = (0..model.audits.len())
         .filter(|&j| {
-            alone_resent.contains(&j) || leftover(j, &BTreeSet::new()) && taken_b.iter().any(|&k| part_b_sent_again(&model.audits[j], &model.audits[k], false))
+            alone_resent.contains(&j)
+                || (leftover(j, &BTreeSet::new()) && taken_b.iter().any(|&k| part_b_sent_again(&model.audits[j], &model.audits[k], false)))
         })
         .collect();
     let mut aside: BTreeSet<usize> = resent.iter().copied().collect();

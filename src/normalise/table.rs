@@ -3301,9 +3301,9 @@ pub(crate) fn says_no_action(text: &str) -> bool {
     // ("None – no further actions required", "None - covered by the
     // auditor's", "None additional": none, then why; not "None of the visits
     // are recorded – SW to record them", an action. Blind set 165.)
-    let none_then = text.trim_start().get(..4).is_some_and(|w| w.eq_ignore_ascii_case("none")) && {
-        let rest = &text.trim_start()[4..];
-        rest.trim_start().chars().next().is_none_or(|c| matches!(c, '-' | '–' | '—' | ':' | ',' | ';' | '(' | '.'))
+    let t = text.trim_start();
+    let none_then = t.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("none")) && {
+        t[4..].trim_start().chars().next().is_none_or(|c| matches!(c, '-' | '–' | '—' | ':' | ',' | ';' | '(' | '.'))
             || matches!(
                 f.split(' ').nth(1),
                 Some("additional" | "further" | "required" | "needed" | "identified" | "outstanding" | "raised" | "agreed" | "necessary")
@@ -12117,9 +12117,7 @@ fn view_attributed_one(field: &str, text: &str) -> Option<Answer> {
     }
     let f = fold(said);
     let cs = clauses(said);
-    if cs.iter().any(|c| not_applicable_clause(c))
-        || ["too young", "baby", "pre verbal", "preverbal", "non verbal", "unborn"].iter().any(|p| contains_phrase(&f, p))
-    {
+    if cs.iter().any(|c| not_applicable_clause(c)) || says_too_young(&f) {
         return Some(Answer::NotApplicable);
     }
     let refused = ["would not", "wouldn t", "refused", "declined", "not engage"].iter().any(|p| contains_phrase(&f, p));
@@ -12743,6 +12741,12 @@ fn questions_asked_in_the_negative_are_told_from_others() {
 /// is not applicable: blind sets 160, 164, 165 and 166 read it so, and 40
 /// "N/A - pre-verbal"; a reason that says the child was not spoken to,
 /// "Pre-verbal: not spoken to", is no, as blind sets 125 and 131 read it.)
+/// Whether folded words say someone was too young to be asked ("too
+/// young", "baby", "pre-verbal", "non-verbal", "unborn").
+fn says_too_young(f: &str) -> bool {
+    ["too young", "baby", "pre verbal", "preverbal", "non verbal", "unborn"].iter().any(|p| contains_phrase(f, p))
+}
+
 pub(crate) fn not_spoken_because(c: &Cell) -> Answer {
     if c.is_empty() || super::scales::is_not_known(c) {
         return Answer::Blank;
@@ -12752,10 +12756,7 @@ pub(crate) fn not_spoken_because(c: &Cell) -> Answer {
     // appropriate – child is 14 months old", "Not appropriate - age": not
     // applicable, blind sets 160, 164 to 166; but "Not appropriate - ongoing
     // proceedings" is a choice not to, no: blind set 13.)
-    let age = f
-        .split(' ')
-        .any(|w| matches!(w, "month" | "months" | "year" | "years" | "old" | "aged" | "age" | "baby" | "infant" | "newborn" | "unborn" | "preverbal"))
-        || ["too young", "pre verbal", "non verbal"].iter().any(|p| contains_phrase(&f, p));
+    let age = says_too_young(&f) || f.split(' ').any(|w| matches!(w, "month" | "months" | "year" | "years" | "old" | "aged" | "age" | "infant" | "newborn"));
     let not_appropriate = super::fold::starts_with_words(&f, "not appropriate") && age;
     if not_appropriate || ["n a", "na", "not applicable", "not relevant"].iter().any(|p| super::fold::starts_with_words(&f, p)) {
         Answer::NotApplicable
