@@ -349,6 +349,23 @@ pub fn moderations_after_as_of(model: &crate::normalise::Model, period: &Period,
     })
 }
 
+/// Case notes whose event is in the period but after as_of (a report run
+/// before the period ends; a visit booked ahead, a date typed wrong): not
+/// happened as at that day, so left out of seen_alone_recorded and
+/// notes_recorded_in_time, as the visit gaps stop at as_of. Said.
+pub fn notes_after_as_of(model: &crate::normalise::Model, period: &Period, as_of: NaiveDate) -> Option<crate::normalise::Finding> {
+    if as_of >= period.to {
+        return None;
+    }
+    let after: Vec<NaiveDate> = model.case_notes.iter().map(|n| n.event).filter(|d| *d > as_of && *d <= period.to).collect();
+    dates_said(&after, "notes_after_as_of", ("case note of the period is", "case notes of the period are"), |n, notes, _, last| {
+        format!(
+            "{n} {notes} dated after the as-of date ({as_of}; the last on {last}): not happened as at that date (a visit booked ahead, or a date typed wrong), so left out of seen_alone_recorded and notes_recorded_in_time; a report as at a later date counts {}",
+            if n == 1 { "it" } else { "them" }
+        )
+    })
+}
+
 /// Actions whose due date would be counted in working days outside the
 /// bank-holiday list (METRICS.md: "a period, due date or gap that needs a year
 /// beyond it is an error that says so"): an error per action, and the action is

@@ -24,6 +24,12 @@ impl Period {
         Period::bimonthly_starting(add_months(first_of_month(month), -1))
     }
 
+    /// The period as far as `as_of`: its events after that day have not
+    /// happened as at it.
+    pub fn until(&self, as_of: NaiveDate) -> Period {
+        Period { from: self.from, to: self.to.min(as_of) }
+    }
+
     pub fn contains(&self, d: NaiveDate) -> bool {
         self.from <= d && d <= self.to
     }

@@ -246,7 +246,7 @@ pub fn report(ctx: &Ctx, index: &VisitIndex, notes: &NoteFrame, period: &Period,
             }
         }
     }
-    let by_team = notes.counts(ctx, period);
+    let by_team = notes.counts(ctx, &period.until(as_of));
     CaseNotesReport {
         children_out_of_timescale: out,
         visit_gap_bands: bands.iter().zip(counts).map(|((l, _, _), c)| (l.to_string(), c.into())).collect(),

@@ -1557,11 +1557,17 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     // A moderation form (the moderator's grade or agreement, no grade of the
     // audit's own) dated only by that time was moderated then (review 254's
     // c52: a Microsoft Forms moderation form beside the audit tracker).
-    let graded = columns.iter().any(|c| c.target == Target::Field("overall".into()) || matches!(c.target, Target::Domain(_)));
+    // (A moderation form that repeats the auditor's grade beside the
+    // moderator's, "Auditor's overall grade", has no grade of its own:
+    // review 255's c02.)
     let has = |f: &str| has_field(&columns, f);
+    let moderates = has("moderated_overall") || has("moderator_agrees");
+    let auditors_grade = |c: &ColumnMap| words[c.index].iter().any(|w| matches!(w.as_str(), "auditor" | "auditors" | "original"));
+    let graded =
+        columns.iter().any(|c| (c.target == Target::Field("overall".into()) && !(moderates && auditors_grade(c))) || matches!(c.target, Target::Domain(_)));
     let stamp_is = match (kind == TableKind::Audits && !has("completed_date"), graded) {
         (true, true) => Some(("completed_date", "the form's own time each response was sent, and no other column says when the audit was done")),
-        (true, false) if (has("moderated_overall") || has("moderator_agrees")) && !has("moderation_date") => {
+        (true, false) if moderates && !has("moderation_date") => {
             Some(("moderation_date", "the form's own time each response was sent: a moderation form with no other date"))
         }
         _ => None,

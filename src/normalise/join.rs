@@ -432,13 +432,16 @@ const PART_B_DAYS: i64 = 183;
 /// ("Quality Audit - Part A (Auditor)(1-9).xlsx" with its own "Date of
 /// audit"; blind set 161), for a table with a completion date.
 fn part_of(t: &TableReport) -> Option<bool> {
-    part_of_columns(&t.columns).or_else(|| {
-        if !t.columns.iter().any(|c| c.target == Target::Field("completed_date".into()))
-            || t.columns.iter().any(|c| super::columns::names_part_letter(&c.header))
-        {
+    part_of_table(&t.columns, &t.file, t.sheet.as_deref())
+}
+
+/// [`part_of`] from a table's columns, file and sheet (while it is read).
+pub(crate) fn part_of_table(columns: &[ColumnMap], file: &str, sheet: Option<&str>) -> Option<bool> {
+    part_of_columns(columns).or_else(|| {
+        if !columns.iter().any(|c| c.target == Target::Field("completed_date".into())) || columns.iter().any(|c| super::columns::names_part_letter(&c.header)) {
             return None;
         }
-        super::parts::part_by_name(&t.file, t.sheet.as_deref(), false)
+        super::parts::part_by_name(file, sheet, false)
     })
 }
 

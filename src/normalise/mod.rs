@@ -2340,9 +2340,12 @@ fn link_actions(model: &mut Model, found: &mut findings::Findings) {
                 None if one_day(cands) => Some(cands[0]),
                 // No audit date and several audits of the child: the one
                 // completed last on or before the day the action was set (an
-                // action is set at or after its audit); none on a tie.
+                // action is set at or after its audit); none on a tie. With
+                // no set date, before the first of its due and done dates (it
+                // was set by then; a Smartsheet action list under its audit's
+                // row, blind set 168).
                 None => {
-                    let set = act.set?;
+                    let set = act.set.or_else(|| [act.due, act.completed].into_iter().flatten().min())?;
                     let on_or_before = |i: &usize| model.audits[*i].completed.filter(|c| *c <= set);
                     let last = cands.iter().filter(|i| on_or_before(i).is_some()).max_by_key(|i| on_or_before(i))?;
                     let tied = cands.iter().filter(|i| on_or_before(i) == on_or_before(last)).count() > 1;
@@ -2372,12 +2375,19 @@ fn link_actions(model: &mut Model, found: &mut findings::Findings) {
                 act.audit_date,
                 "no audit of this child was completed that day: linked to its one audit completed up to 3 weeks after it",
             )
-        } else {
+        } else if act.set.is_some() {
             (
                 "action_linked_by_set_date",
                 "set date",
                 act.set,
                 "no audit date, and the child has several audits: linked to the one completed last on or before the day the action was set",
+            )
+        } else {
+            (
+                "action_linked_by_set_date",
+                "due or done date",
+                [act.due, act.completed].into_iter().flatten().min(),
+                "no audit date or set date, and the child has several audits: linked to the one completed last on or before the first of the action's due and done dates (it was set by then)",
             )
         };
         let completed = audit.completed.map(|d| d.to_string()).unwrap_or_default();

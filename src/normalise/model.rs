@@ -578,6 +578,9 @@ pub struct Model {
     /// tools ("Migrated", "Imported to LCS 16/09"), paired once every
     /// child's id reads as one ([`super::migrated::pair`]).
     pub migrated_audits: Vec<(Origin, super::migrated::Mark)>,
+    /// While reading: the audits read from a table of seed 002's Part B
+    /// alone (`join::part_of_table`), whose id their Part A may have too.
+    pub part_b_rows: std::collections::HashSet<Origin>,
     /// While reading: action rows with a reference or words that may say
     /// they moved between two tools ([`super::migrated::ActionMark`]).
     pub migrated_actions: Vec<(Origin, super::migrated::ActionMark)>,

@@ -13,6 +13,18 @@ pub struct PartFromName {
     column: usize,
     /// The header read in its place: "Part B completed (Timestamp)".
     header: String,
+    /// The column is the practitioner's own date of acknowledging the
+    /// audit ("Date acknowledged"), not the form's time of sending.
+    acknowledged: bool,
+}
+
+/// A Part B's own date of acknowledging the audit (seed 002: "for the CSW
+/// … to acknowledge that the audit had been received"): "Date
+/// acknowledged", "Acknowledged on", "Date of acknowledgement".
+fn acknowledgement_date(header: &str) -> bool {
+    let f = super::fold::fold(header);
+    let words: Vec<&str> = f.split(' ').collect();
+    words.iter().any(|w| w.starts_with("acknowledg")) && words.iter().any(|w| matches!(*w, "date" | "dated" | "on" | "when"))
 }
 
 /// The part a file's or sheet's name says, written as a letter ("Part A",
@@ -94,13 +106,22 @@ impl PartFromName {
         if headers.iter().any(|h| super::columns::names_part_letter(h) && !names_a_reference(h)) {
             return None;
         }
+        // (Part B's own date of acknowledging, where the form has one: the
+        // day the part was done, not the day the form was sent; blind set
+        // 168's Jotform, acknowledged 30/09 and sent 01/10.)
+        let acknowledged: Vec<usize> = (0..headers.len()).filter(|&c| acknowledgement_date(&headers[c])).collect();
+        if let (&[column], true) = (&acknowledged[..], part) {
+            if !(0..headers.len()).any(|c| c != column && !submission_time(&headers[c]) && completion(&headers[c])) {
+                return Some(PartFromName { column, header: format!("Part B completed ({})", headers[column].trim()), acknowledged: true });
+            }
+        }
         let stamps: Vec<usize> = (0..headers.len()).filter(|&c| submission_time(&headers[c])).collect();
         let [column] = stamps[..] else { return None };
         if (0..headers.len()).any(|c| c != column && completion(&headers[c])) {
             return None;
         }
         let letter = if part { "B" } else { "A" };
-        Some(PartFromName { column, header: format!("Part {letter} completed ({})", headers[column].trim()) })
+        Some(PartFromName { column, header: format!("Part {letter} completed ({})", headers[column].trim()), acknowledged: false })
     }
 
     pub fn describe(&self, header: &SourceRow, file: &str, sheet: Option<&str>) -> String {
@@ -114,8 +135,9 @@ impl PartFromName {
             "the name of the folder the file is in"
         };
         let was = header.cells.get(self.column).map(Cell::as_string).unwrap_or_default();
+        let what = if self.acknowledged { "the practitioner's date of acknowledging the audit" } else { "when each response was sent" };
         format!(
-            "{whose} says which part of a two-part audit this is (seed 002: the audit is complete when Part B is): its '{was}' (when each response was sent) is read as '{}'",
+            "{whose} says which part of a two-part audit this is (seed 002: the audit is complete when Part B is): its '{was}' ({what}) is read as '{}'",
             self.header
         )
     }

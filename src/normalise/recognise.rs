@@ -72,12 +72,31 @@ pub fn prepare_header(raw: &str) -> String {
         Some(p) if p.eq_ignore_ascii_case("custom field (") && raw.ends_with(')') && raw.len() > 15 => &raw[14..raw.len() - 1],
         _ => raw,
     };
+    let raw = power_bi_column(raw).unwrap_or(raw);
     let stripped = prepare(&outside_brackets_but_roles(raw));
     if stripped.is_empty() {
         prepare(raw)
     } else {
         stripped
     }
+}
+
+/// Power BI's "Export data" names a column with its table's name before it,
+/// "Audits[Audit date]", "Audit Actions[Person]" or "'Audit detail'[Audit
+/// date]": the column's own
+/// name (blind set 168). Not a question with its row in brackets after a
+/// space, "Views sought [Child]" (a form's grid).
+fn power_bi_column(raw: &str) -> Option<&str> {
+    let at = raw.find('[')?;
+    let (table, rest) = (&raw[..at], &raw[at + 1..]);
+    let inner = rest.strip_suffix(']')?;
+    let quoted = table.len() > 2 && table.starts_with('\'') && table.ends_with('\'');
+    // (A table named in words, "Audit Actions[Audit ID]", with no space
+    // before its bracket.)
+    let plain =
+        table.chars().all(|c| c.is_alphanumeric() || c == '_' || c == ' ') && table.chars().next().is_some_and(char::is_alphabetic) && !table.ends_with(' ');
+    // (A name has letters: "Grade[1-4]" is a key.)
+    (inner.chars().any(char::is_alphabetic) && !inner.contains(['[', ']']) && (quoted || plain)).then_some(inner)
 }
 
 /// A text without what it says in brackets: "Child/YP NOT consulted by
@@ -255,6 +274,11 @@ pub struct ValueProfile {
     pub months: usize,
     pub grades: usize,
     pub yes_no: usize,
+    /// Of those, texts that say there is no action ("None", "None – no
+    /// further actions required", "NFA"): an action log's rows with nothing
+    /// to do, read as a no in a yes / no column, and no sign against free
+    /// text (review 255's c20: an action log mostly of such rows).
+    pub no_action: usize,
     /// A moderation's outcome in words that is no yes / no ("Upheld", "Changed").
     pub outcomes: usize,
     pub id_like: usize,
@@ -372,7 +396,7 @@ pub fn is_grade_value(crosswalk: &Crosswalk, c: &Cell) -> bool {
 
 /// What one value is: a date, a grade, a yes / no, a moderation outcome,
 /// id-like, a month, an id among words.
-type Kinds = (bool, bool, bool, bool, bool, bool, bool);
+type Kinds = (bool, bool, bool, bool, bool, bool, bool, bool);
 
 impl ValueProfile {
     pub fn of(values: &[&Cell], crosswalk: &Crosswalk) -> ValueProfile {
@@ -405,14 +429,15 @@ impl ValueProfile {
             // (A sibling group's ids, "C1001, C1002", are ids too.)
             let in_words =
                 matches!(c, Cell::Text(t) if t.len() <= 120 && !date && !grade && (super::identity::id_token(t).is_some() || super::sibling_ids(t).len() >= 2));
-            (date, grade, yn, outcome, is_id_like(c), month, in_words)
+            let no_action = yn && matches!(c, Cell::Text(t) if super::table::says_no_action(t));
+            (date, grade, yn, outcome, is_id_like(c), month, in_words, no_action)
         };
         // (A form control's placeholder, "Click here to enter a date.", is
         // no value of the column: kept in the cell for its readers, which
         // read it as none given.)
         for c in values.iter().filter(|c| !c.is_empty() && !matches!(c, Cell::Text(t) if super::forms::placeholder_text(t))) {
             p.non_empty += 1;
-            let (date, grade, yn, outcome, id_like, month, in_words) = match c {
+            let (date, grade, yn, outcome, id_like, month, in_words, no_action) = match c {
                 Cell::Text(t) => *kinds.entry(t.as_str()).or_insert_with(|| classify(c)),
                 _ => classify(c),
             };
@@ -420,6 +445,7 @@ impl ValueProfile {
             p.months += usize::from(month);
             p.grades += grade as usize;
             p.yes_no += yn as usize;
+            p.no_action += usize::from(no_action);
             p.outcomes += outcome as usize;
             p.id_like += (id_like && (!date || is_bare_number(c))) as usize;
             p.ids_in_words += usize::from(in_words && !id_like);
@@ -487,7 +513,9 @@ impl ValueProfile {
             ValueKind::Agreement => share(self.yes_no + self.outcomes) >= 0.5,
             // A column of keys ("610001", "A-0012") is not free text.
             // (A grade with a note after it is commentary as much as a grade.)
-            ValueKind::Text => share(self.dates) < 0.5 && share(self.grades - self.grade_notes + self.yes_no) < 0.8 && share(self.id_like) < 0.5,
+            ValueKind::Text => {
+                share(self.dates) < 0.5 && share(self.grades - self.grade_notes + self.yes_no - self.no_action) < 0.8 && share(self.id_like) < 0.5
+            }
             ValueKind::Any => true,
         })
     }
@@ -1062,6 +1090,16 @@ impl Recogniser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_power_bi_column_is_read_by_its_own_name_and_a_form_grid_is_not() {
+        assert_eq!(prepare_header("Audits[Audit date]"), "audit date");
+        assert_eq!(prepare_header("Audit Actions[Person]"), "person");
+        assert_eq!(prepare_header("'Audit detail'[Overall grade]"), "overall grade");
+        for not in ["Views sought [Child]", "Grade [1-4]", "Grade[1-4]", "[Child ID]", "Audits []", "Notes (see [1])"] {
+            assert_eq!(power_bi_column(not), None, "{not}");
+        }
+    }
 
     #[test]
     fn identifiers_with_spaces_are_identifiers_and_short_numbered_words_are_not() {

@@ -1,6 +1,6 @@
 //! The crosswalk: any source label on any scale → canonical band and at-least-good.
 
-use super::config::{Config, LabelSpec, NumericDirection, ScaleSpec};
+use super::config::{Band, Config, LabelSpec, NumericDirection, ScaleSpec};
 use super::fold::fold;
 use super::model::Judgement;
 use crate::ingest::Cell;
@@ -300,6 +300,9 @@ impl Crosswalk {
         if cell.is_empty() {
             return Ok(None);
         }
+        if let Some(j) = self.weakest_of_several(cell, scale, numeric) {
+            return Ok(Some(j));
+        }
         let cands = self.candidates(cell);
         let preferred = scale.and_then(|s| self.scale_index(s));
         if let Some(j) = preferred.filter(|si| !cands.iter().any(|(s, _)| s == si)).and_then(|si| self.numeral(cell, si)) {
@@ -323,6 +326,36 @@ impl Crosswalk {
         // A label read from a hand-typed spelling is assumed, never exact.
         let exact = s.labels[li].exact && !self.look_up_exact(cell).is_empty();
         Ok(Some(self.judgement(si, li, cell, exact)))
+    }
+
+    /// Two grades or more in one cell, each a whole label, as a multi-select
+    /// field exports them ("Good,Requires Improvement" from Airtable,
+    /// "Good;Requires improvement" from Microsoft Forms; blind set 168):
+    /// the weakest, as a domain of several questions takes its weakest
+    /// answer; never exact (the labels list shows it assumed). Not grades
+    /// typed with a slash ("Good/RI", "Green/Amber"): an auditor undecided,
+    /// not graded (blind sets 5, 25, 162).
+    /// (Nor a label that is two in one on its scale.)
+    fn weakest_of_several(&self, cell: &Cell, scale: Option<&str>, numeric: NumericDirection) -> Option<Judgement> {
+        let Cell::Text(t) = cell else { return None };
+        if t.len() > 120 || !t.contains([',', ';']) || self.index.contains_key(&label_key(t)) {
+            return None;
+        }
+        // (Microsoft Forms ends its list with one: "Good;Requires improvement;".)
+        let parts: Vec<&str> = t.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()).collect();
+        let label = |p: &str| p.chars().count() >= 2 && !p.chars().all(|c| c.is_ascii_digit()) && !self.look_up_exact(&Cell::text(p)).is_empty();
+        if parts.len() < 2 || !parts.iter().all(|p| label(p)) {
+            return None;
+        }
+        let judged: Vec<Judgement> = parts.iter().filter_map(|p| self.judge(&Cell::text(p), scale, numeric).ok().flatten()).collect();
+        if judged.len() != parts.len() || judged.iter().any(|j| j.not_applicable) || judged.windows(2).all(|w| w[0].label == w[1].label) {
+            return None;
+        }
+        let rank = |j: &Judgement| (j.at_least_good != Some(false), std::cmp::Reverse(j.band.map(|b| Band::ALL.iter().position(|x| *x == b).unwrap_or(0))));
+        let mut weakest = judged.into_iter().min_by_key(rank)?;
+        weakest.source_label = t.clone();
+        weakest.exact = false;
+        Some(weakest)
     }
 
     /// Label `li` of scale `si`, as read from `cell`.

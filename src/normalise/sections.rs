@@ -281,6 +281,39 @@ pub struct SectionRows {
     /// The report's title block (the rows above the header), repeated at the
     /// top of every page: set aside wherever it comes again.
     titles: Vec<String>,
+    /// Columns the tool fills on every row, a title row too ("Modified",
+    /// "Modified By" in a Smartsheet export): not looked at to tell a title
+    /// from a record.
+    system: Vec<usize>,
+}
+
+/// Headers of the columns a tool fills on every row of a sheet, a title
+/// row's too: when and by whom it was last changed.
+const SYSTEM_COLUMNS: [&str; 8] = ["modified", "modified by", "created", "created by", "last modified", "last modified by", "last updated", "last updated by"];
+
+/// The header's columns the tool fills on every row ([`SYSTEM_COLUMNS`]).
+pub(crate) fn system_columns(header: &SourceRow) -> Vec<usize> {
+    header.cells.iter().enumerate().filter(|(_, c)| SYSTEM_COLUMNS.contains(&fold(&c.as_string()).as_str())).map(|(i, _)| i).collect()
+}
+
+/// Whether a row is filled only in `system` columns (a Smartsheet row left
+/// empty keeps its "Modified" and "Modified By"): a blank row.
+pub(crate) fn only_system(row: &SourceRow, system: &[usize]) -> bool {
+    !system.is_empty() && !row.is_blank() && row.cells.iter().enumerate().all(|(i, c)| c.is_empty() || system.contains(&i))
+}
+
+/// `row` with the cells of `system` columns blank (itself when none is filled).
+fn without<'r>(row: &'r SourceRow, system: &[usize]) -> std::borrow::Cow<'r, SourceRow> {
+    if system.iter().all(|&i| row.cells.get(i).is_none_or(Cell::is_empty)) {
+        return std::borrow::Cow::Borrowed(row);
+    }
+    let mut r = row.clone();
+    for &i in system {
+        if let Some(c) = r.cells.get_mut(i) {
+            *c = Cell::Empty;
+        }
+    }
+    std::borrow::Cow::Owned(r)
 }
 
 /// A row's filled cells, folded and joined: how a title row is known again.
@@ -294,8 +327,20 @@ impl SectionRows {
     /// are each followed by a record; a label whose rows follow records and
     /// are not followed by one is a group footer. With no labelled sections,
     /// bare titles followed by records head them when there are at least two
-    /// and the header has no team column: they are read as the team.
-    pub fn find(header: &SourceRow, body: &[SourceRow], above: &[SourceRow], has_team: bool) -> Option<SectionRows> {
+    /// and the header has no team column: they are read as the team. With a
+    /// team column (`team_columns`, those of the header that name one), bare
+    /// titles that are two or more of its values give the team of the rows
+    /// below them whose own cell is blank (a Smartsheet export's parent rows,
+    /// "North District" over its audits; blind set 168).
+    pub fn find(header: &SourceRow, body: &[SourceRow], above: &[SourceRow], has_team: bool, team_columns: &[usize]) -> Option<SectionRows> {
+        let system = system_columns(header);
+        let stripped: Vec<SourceRow>;
+        let body = if system.is_empty() {
+            body
+        } else {
+            stripped = body.iter().map(|r| without(r, &system).into_owned()).collect();
+            &stripped[..]
+        };
         let titles: Vec<String> = above.iter().filter(|r| !r.is_blank() && !is_record(r)).map(text_of).collect();
         let is_title = |r: &SourceRow| title_again(&titles, r);
         let above = above.last();
@@ -341,10 +386,19 @@ impl SectionRows {
         }
         let footers: Vec<String> = others.into_iter().filter(|(f, _)| !labels.iter().any(|(l, _, _)| l == f)).map(|(f, _)| f).collect();
         if !labels.is_empty() {
-            return Some(SectionRows { labels, footers, bare: None, width, first: None, titles });
+            return Some(SectionRows { labels, footers, bare: None, width, first: None, titles, system });
         }
         if has_team {
-            return None;
+            let heads: Vec<String> = body
+                .iter()
+                .enumerate()
+                .filter(|(i, r)| !is_furniture(r) && !is_title(r) && next_is_record(*i))
+                .filter_map(|(_, r)| bare_title(r))
+                .map(|t| fold(&t))
+                .collect();
+            let holds = |c: usize, t: &String| body.iter().any(|r| is_record(r) && r.cells.get(c).is_some_and(|v| fold(&v.as_string()) == *t));
+            let column = team_columns.iter().copied().find(|&c| heads.iter().filter(|t| holds(c, t)).count() >= 2)?;
+            return Some(SectionRows { labels: Vec::new(), footers, bare: Some(column), width, first: None, titles, system });
         }
         let sections = body.iter().enumerate().filter(|(i, r)| bare_title(r).is_some() && !is_furniture(r) && !is_title(r) && next_is_record(*i)).count();
         // The bare title just above the header heads the first section, unless
@@ -357,11 +411,15 @@ impl SectionRows {
             width,
             first,
             titles,
+            system,
         })
     }
 
     /// What was found, for `validate`.
     pub fn describe(&self) -> String {
+        if self.bare.is_some_and(|c| c < self.width) {
+            return "rows grouped under bare section titles that are the team column's values (a sheet's parent rows): each title is read as the team of the rows below it whose own team cell is blank, and set aside".into();
+        }
         if self.bare.is_some() {
             return "rows grouped under bare section titles (a report grouped by team): each title is read as the team of the rows below it, and set aside"
                 .into();
@@ -373,7 +431,7 @@ impl SectionRows {
     /// Columns added after the header, in order.
     fn added(&self) -> Vec<String> {
         let mut out: Vec<String> = self.labels.iter().filter(|(_, _, c)| *c >= self.width).map(|(_, shown, _)| shown.clone()).collect();
-        if self.bare.is_some() {
+        if self.bare == Some(self.width) {
             out.push("Team".into());
         }
         out
@@ -405,12 +463,27 @@ impl SectionRows {
                     row.cells = vec![Cell::Empty; total];
                     row.cells.push(Cell::Text(format!("{MARK}{}", text.join(" "))));
                 };
-                if !is_record(&row) && !is_furniture(&row) && title_again(&self.titles, &row) {
+                // (Seen without the tool's own columns, "Modified", filled on
+                // a title row too.)
+                let (record, furniture, again, blank, title, labelled) = {
+                    let seen = without(&row, &self.system);
+                    let (record, furniture) = (is_record(&seen), is_furniture(&seen));
+                    let open = !record && !furniture;
+                    (
+                        record,
+                        furniture,
+                        open && title_again(&self.titles, &seen),
+                        seen.is_blank(),
+                        open.then(|| bare_title(&seen)).flatten(),
+                        open.then(|| pairs(&seen)).flatten(),
+                    )
+                };
+                if again {
                     mark(&mut row);
                     return row;
                 }
-                if !is_record(&row) && !is_furniture(&row) {
-                    if let Some(p) = pairs(&row) {
+                if !record && !furniture {
+                    if let Some(p) = labelled {
                         let mut any = false;
                         for (label, value) in p {
                             let f = fold(&label);
@@ -427,14 +500,19 @@ impl SectionRows {
                         }
                     }
                     if self.bare.is_some() {
-                        if let Some(t) = bare_title(&row) {
+                        if let Some(t) = title {
                             bare = Some(t);
                             mark(&mut row);
                             return row;
                         }
                     }
                 }
-                if row.is_blank() || is_furniture(&row) {
+                // (A row blank but for the tool's own columns is a blank row.)
+                if blank {
+                    row.cells.iter_mut().for_each(|c| *c = Cell::Empty);
+                    return row;
+                }
+                if furniture {
                     return row;
                 }
                 // (A lone title and a row of column names below the sections,
@@ -455,7 +533,9 @@ impl SectionRows {
                     }
                 }
                 if let (Some(column), Some(v)) = (self.bare, &bare) {
-                    row.cells[column] = Cell::Text(v.clone());
+                    if row.cells[column].is_empty() {
+                        row.cells[column] = Cell::Text(v.clone());
+                    }
                 }
                 row
             })
@@ -535,7 +615,7 @@ mod tests {
             &["C4", "04/09/2026", "Good"],
             &["Count: 2", "", ""],
         ]);
-        let s = SectionRows::find(&all[0], &all[1..], &[], false).expect("sections");
+        let s = SectionRows::find(&all[0], &all[1..], &[], false, &[]).expect("sections");
         assert_eq!(s.labels.len(), 1);
         let out: Vec<SourceRow> = s.apply(all.clone().into_iter().map(Ok), all[0].clone()).map(Result::unwrap).collect();
         assert_eq!(out[0].cells.last().unwrap().as_string(), "Team");
@@ -551,9 +631,9 @@ mod tests {
     #[test]
     fn ordinary_rows_are_no_sections() {
         let all = rows(&[&["Child ID", "Completed", "Grade"], &["C1", "01/09/2026", "Good"], &["C2", "02/09/2026", "Good"], &["Total", "", "2"]]);
-        assert!(SectionRows::find(&all[0], &all[1..], &[], false).is_none());
+        assert!(SectionRows::find(&all[0], &all[1..], &[], false, &[]).is_none());
         // A note continued on a row of its own is no section title when it is alone.
         let one = rows(&[&["Child ID", "Completed", "Grade"], &["C1", "01/09/2026", "Good"], &["see notes", "", ""], &["C2", "02/09/2026", "Good"]]);
-        assert!(SectionRows::find(&one[0], &one[1..], &[], false).is_none());
+        assert!(SectionRows::find(&one[0], &one[1..], &[], false, &[]).is_none());
     }
 }

@@ -730,34 +730,49 @@ pub(crate) fn resolve_carried(model: &mut Model) {
 /// (followed by the original's id).
 const CHILD_OF_ORIGINAL: &str = "(re-audit of) ";
 
+/// The child id a Part B read with no child id is read with until its Part
+/// A is found (followed by the audit's id).
+const CHILD_OF_PART_A: &str = "(Part B of) ";
+
+/// Why a Part A and its Part B read under one audit id are both kept.
+const PART_B_SAME_ID: &str = "has this audit id for the other part of seed 002's two-part audit: both kept, and joined as one audit";
+
 /// Re-audits read from a table with no child id, each naming its original
 /// audit: the original's child (and team, where the re-audit gives none).
 /// One whose original is in no export stays an audit of a child no other
 /// record is matched to, with a warning.
+/// The same for seed 002's Part B read with no child id, naming its audit by
+/// the id its Part A has: the Part A's child, so the two are joined
+/// ([`super::join::parts_joined`]).
 pub(crate) fn children_of_originals(model: &mut Model, findings: &mut Findings) {
-    let pending: Vec<usize> = (0..model.audits.len()).filter(|&i| model.audits[i].child_id.starts_with(CHILD_OF_ORIGINAL)).collect();
-    for i in pending {
-        let original = model.audits[i].child_id[CHILD_OF_ORIGINAL.len()..].to_string();
+    let pending = |a: &Audit| [CHILD_OF_ORIGINAL, CHILD_OF_PART_A].into_iter().find(|p| a.child_id.starts_with(p));
+    let waiting: Vec<(usize, &str)> = (0..model.audits.len()).filter_map(|i| Some((i, pending(&model.audits[i])?))).collect();
+    for (i, prefix) in waiting {
+        let original = model.audits[i].child_id[prefix.len()..].to_string();
+        // (Or the audit given an id of its own because this row, read
+        // first, took the id: "QA-301#2".)
+        let own_id_of = |x: &Audit| x.id.rsplit_once('#').filter(|(_, n)| n.parse::<u32>().is_ok()).is_some_and(|(id, _)| id == original);
         let found = model
             .audit_ids
             .get(&original)
-            .and_then(|at| model.audits.iter().find(|x| x.origin == *at && !x.child_id.starts_with(CHILD_OF_ORIGINAL)))
+            .and_then(|at| model.audits.iter().find(|x| x.origin == *at && pending(x).is_none()))
+            .or_else(|| model.audits.iter().find(|x| pending(x).is_none() && own_id_of(x)))
             .map(|x| (x.child_id.clone(), x.team.clone(), x.origin.clone()));
         let a = &mut model.audits[i];
         let (file, sheet, row) = (a.origin.file.clone(), a.origin.sheet.clone(), a.origin.row);
+        let (its, field) = if prefix == CHILD_OF_PART_A { ("Part A, the audit", "audit_id") } else { ("original audit", "previous_id") };
         match found {
             Some((child, team, at)) => {
-                let why = format!("no child id column: the child of its original audit {original} ({} row {}), {child}", at.file, at.row);
+                let why = format!("no child id column: the child of its {its} {original} ({} row {}), {child}", at.file, at.row);
                 a.child_id = child;
                 if a.team.is_none() {
                     a.team = team;
                 }
-                findings.push(Severity::Info, "child_from_original", &file, sheet.as_deref(), Some(row), Some("previous_id"), original, why);
+                findings.push(Severity::Info, "child_from_original", &file, sheet.as_deref(), Some(row), Some(field), original, why);
             }
             None => {
-                let why =
-                    format!("no child id column, and its original audit {original} is in no export: the audit is counted, but matched to no other record");
-                findings.push(Severity::Warning, "child_id_unknown", &file, sheet.as_deref(), Some(row), Some("previous_id"), original, why);
+                let why = format!("no child id column, and its {its} {original} is in no export: the audit is counted, but matched to no other record");
+                findings.push(Severity::Warning, "child_id_unknown", &file, sheet.as_deref(), Some(row), Some(field), original, why);
             }
         }
     }
@@ -1698,7 +1713,7 @@ const OUTLINE_AUDIT_FIELDS: [&str; 10] = [
 ];
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 66] = [
+pub const SET_ASIDE_REASONS: [&str; 68] = [
     NO_ACTION,
     STRUCK_THROUGH,
     super::events::EVENT_FOLDED,
@@ -1752,6 +1767,8 @@ pub const SET_ASIDE_REASONS: [&str; 66] = [
     ACTION_SUPERSEDED,
     EPISODE_SUPERSEDED,
     NOTE_SUPERSEDED,
+    super::migrated::MIGRATED,
+    super::migrated::MIGRATED_ACTION,
     NOTE_ID_READ,
     ACTION_ID_READ,
     SAME_RECORD,
@@ -3309,9 +3326,13 @@ pub(crate) fn says_no_action(text: &str) -> bool {
                 Some("additional" | "further" | "required" | "needed" | "identified" | "outstanding" | "raised" | "agreed" | "necessary")
             )
     };
+    // ("Nothing further required", "Nothing further": as numbered action
+    // slots already read it; review 256's c01d.)
+    let nothing = f == "nothing" || f.starts_with("nothing further") || f.starts_with("nothing more");
     elsewhere
         || with_reason
         || none_then
+        || nothing
         || matches!(
             fold(text).as_str(),
             "no further action"
@@ -3775,7 +3796,22 @@ fn starts_a_table(ctx: &Context, row: &SourceRow, header: &[String]) -> bool {
     }
     // Grades and answers are values, however like column names they look
     // ("Requires improvement", "Agreed", "Voice of the child").
-    let known = filled.iter().zip(&texts).filter(|(c, t)| ctx.is_known_header(t) && !ctx.crosswalk.is_label(c) && super::scales::answer(c).is_none()).count();
+    // (A numbered question's heading is a column name too, cut short as a
+    // converted PDF prints it: "1 Relationships and", "7 Analysis,
+    // decision-making,"; blind set 53's report, its pages of questions
+    // between pages of other columns.)
+    let numbered = |t: &str| {
+        let t = t.trim_start();
+        let digits = t.chars().take_while(char::is_ascii_digit).count();
+        (1..=2).contains(&digits)
+            && t[digits..].trim_start_matches(['.', ')']).starts_with(' ')
+            && t[digits..].trim_start_matches(['.', ')', ' ']).starts_with(char::is_alphabetic)
+    };
+    let known = filled
+        .iter()
+        .zip(&texts)
+        .filter(|(c, t)| (ctx.is_known_header(t) || numbered(t)) && !ctx.crosswalk.is_label(c) && super::scales::answer(c).is_none())
+        .count();
     let repeated = texts.iter().filter(|t| header.contains(&fold(t))).count();
     known >= 3 && known * 5 >= texts.len() * 3 && repeated < texts.len()
 }
@@ -4357,6 +4393,27 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             return read_split(ctx, (file, sheet, text_format, date1904), (audits, actions), why, model, findings);
         }
     }
+    // Rows filled only in the tool's own columns ("Modified", "Modified By",
+    // "Created": a Smartsheet row left empty) are blank rows (review 256's
+    // c28).
+    if let (Some(h), None, None) = (header, pins, &read_error) {
+        let system = super::sections::system_columns(&sample[h]);
+        if sample[h + 1..].iter().any(|r| super::sections::only_system(r, &system)) {
+            let names: Vec<String> = system.iter().filter_map(|&i| sample[h].cells.get(i)).map(|c| format!("'{}'", c.as_string().trim())).collect();
+            let why = format!("rows filled only in the tool's own columns ({}): read as blank rows", names.join(", "));
+            findings.push(Severity::Info, "tool_columns_only", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
+            let header_row = sample[h].row;
+            let rows = sample.into_iter().map(Ok).chain(rows).map(move |r| {
+                r.map(|mut row| {
+                    if row.row > header_row && super::sections::only_system(&row, &system) {
+                        row.cells.iter_mut().for_each(|c| *c = Cell::Empty);
+                    }
+                    row
+                })
+            });
+            return read_rewritten(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows), date1904 }, why, model, findings);
+        }
+    }
     // A report grouped under section rows ("Team: Assessment East", "Client
     // No: 512004", a bare title): each section's value is read as a column of
     // the rows below it (see [`super::sections`]).
@@ -4365,13 +4422,19 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         // team, gives the team already.)
         let stem = std::path::Path::new(&file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
         let named_team = sheet.as_deref().and_then(team_in_name).is_some() || team_in_name(&stem).filter(|t| says_team(t)).is_some();
-        let has_team =
-            named_team || sample[h].cells.iter().any(|c| fold(&c.as_string()).split(' ').any(|w| matches!(w, "team" | "district" | "locality" | "pod")));
+        let team_columns: Vec<usize> = if named_team {
+            Vec::new()
+        } else {
+            (0..sample[h].cells.len())
+                .filter(|&i| fold(&sample[h].cells[i].as_string()).split(' ').any(|w| matches!(w, "team" | "district" | "locality" | "pod")))
+                .collect()
+        };
+        let has_team = named_team || !team_columns.is_empty();
         // (Down to another table below, whose title heads no section of this
         // one: "Signed-off actions" over its own header.)
         let own = header_names(&sample[h]);
         let end = h + 1 + table_end(ctx, &sample[h + 1..], &own);
-        if let Some(sections) = super::sections::SectionRows::find(&sample[h], &sample[h + 1..end], &sample[..h], has_team) {
+        if let Some(sections) = super::sections::SectionRows::find(&sample[h], &sample[h + 1..end], &sample[..h], has_team, &team_columns) {
             let why = sections.describe();
             findings.push(Severity::Warning, "section_rows", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
             let header_row = sample[h].clone();
@@ -5759,9 +5822,15 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // at least two more moderation answers (who, when, agreed) is one wherever
     // it is read: before its audits too.
     let both_grades = || mapping.field("moderated_overall").is_some() && MODERATION_FIELDS.iter().filter(|f| mapping.field(f).is_some()).count() >= 3;
+    // (Or whose one grade of the audit is the auditor's, named so,
+    // "Auditor's overall grade": a moderation form repeating it beside the
+    // moderator's grade or agreement; review 256's c06, c10.)
+    let repeats_auditors = mapping
+        .field("overall")
+        .is_some_and(|i| mapping.columns.iter().any(|c| c.index == i && fold(&c.header).split(' ').any(|w| matches!(w, "auditor" | "auditors" | "original"))));
     let keyed_by_child = mapping.kind == TableKind::Audits
         && mapping.field("audit_id").is_none()
-        && (mapping.field("overall").is_none() || plain_grade.is_some() || both_grades())
+        && (mapping.field("overall").is_none() || plain_grade.is_some() || both_grades() || repeats_auditors)
         && MODERATION_FIELDS.iter().filter(|f| mapping.field(f).is_some()).count() >= 2
         // (A moderator's own grades or agreements per question are no
         // domains of an audit: "Q7 Planning - agree with auditor?".)
@@ -5923,6 +5992,15 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         };
         mapping.missing_required.retain(|m| m != "child_id");
         report.columns = mapping.columns.clone();
+    }
+    // Seed 002's Part B kept as a table of its own ("Quality Audit - Part B
+    // (CSW)", "Date Part B completed"), naming its audit by the id its Part A
+    // has ("Form ID") and no child: each row's child is its Part A's, found
+    // when every export is read ([`children_of_originals`]; review 255's c14).
+    let part_b_named = mapping.kind == TableKind::Audits && super::join::part_of_table(&mapping.columns, &file, sheet.as_deref()) == Some(true);
+    if part_b_named && mapping.missing_required == ["child_id"] && mapping.field("audit_id").is_some() {
+        mapping.missing_required.clear();
+        report.notes.push("a Part B with no child id column: each row's child is its Part A's, the audit of the same id".to_string());
     }
     // "Original Audit ID" in a table of audits with their own dates (a
     // re-audit tracker) names the audit this row follows up, not the row's own
@@ -6187,6 +6265,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         seen_unread: Default::default(),
         child_audits: Default::default(),
         row_moved: Default::default(),
+        part_b_named,
         read_as_yes: BTreeMap::new(),
         date_tally: Default::default(),
         views_as_yes: BTreeMap::new(),
@@ -8642,6 +8721,10 @@ struct RowReader<'a> {
     /// Whether the row being added says its audit moved between tools
     /// ([`super::migrated::mark`]): its versions are paired after reading.
     row_moved: std::cell::Cell<bool>,
+    /// A table of seed 002's Part B alone by its columns or its name
+    /// ([`super::join::part_of_table`]): its rows join their Part A after
+    /// reading, under the Part A's id too.
+    part_b_named: bool,
     /// Yes/no columns holding names or dates ("Moderated by: Jo", "Worker seen:
     /// Sam 05/10") read as yes: column → (count, first example).
     read_as_yes: BTreeMap<String, (u64, String)>,
@@ -9171,13 +9254,14 @@ impl<'a> RowReader<'a> {
                 .is_none_or(|x| super::identity::child_key(&x.child_id) == super::identity::child_key(&a.child_id));
             if !same_audit {
                 let first = first.clone();
-                self.own_id(
-                    &mut a,
-                    &first,
-                    "gives this audit id to another child's audit: each file or sheet numbers its own audits, so both are kept",
-                    model,
-                    findings,
-                );
+                // (Or a Part B read first under its Part A's id, its child
+                // not yet known.)
+                let why = if model.part_b_rows.contains(&first) || self.part_b_named {
+                    PART_B_SAME_ID
+                } else {
+                    "gives this audit id to another child's audit: each file or sheet numbers its own audits, so both are kept"
+                };
+                self.own_id(&mut a, &first, why, model, findings);
                 model.audit_ids.insert(a.id.clone(), a.origin.clone());
                 self.index_child(&a, model.audits.len());
                 model.audits.push(a);
@@ -9368,7 +9452,16 @@ impl<'a> RowReader<'a> {
                 x.child_id = format!("{} & {}", x.child_id, a.child_id);
                 return Err((SIBLING_ROW, format!("{} ({})", a.id, a.child_id), Some("audit id".to_string())));
             }
-            if has_id && !reaudit {
+            // (A Part B under its Part A's id, read in either order: both
+            // kept, joined after reading; review 255's c16.)
+            let part_b_of = |x: &Audit| {
+                (self.part_b_named && (x.origin.file != self.file || x.origin.sheet.as_deref() != self.sheet))
+                    || model.part_b_rows.contains(&x.origin) && x.origin.file != self.file
+            };
+            if has_id && !reaudit && model.audits.iter().rev().find(|x| x.origin == *first).is_some_and(part_b_of) {
+                let first = first.clone();
+                self.own_id(&mut a, &first, PART_B_SAME_ID, model, findings);
+            } else if has_id && !reaudit {
                 return Err(("duplicate audit id", format!("{} (first read at {} row {})", a.id, first.file, first.row), Some("audit id".to_string())));
             }
             if reaudit {
@@ -9386,6 +9479,9 @@ impl<'a> RowReader<'a> {
         }
         model.audit_ids.insert(a.id.clone(), a.origin.clone());
         self.index_child(&a, model.audits.len());
+        if self.part_b_named {
+            model.part_b_rows.insert(a.origin.clone());
+        }
         model.audits.push(a);
         Ok(())
     }
@@ -10482,13 +10578,18 @@ impl<'a> RowReader<'a> {
         // were not spoken to; and not in a column of views alone, which
         // records views, not who was spoken to (blind sets 7, 10 and 17).
         let views_header = field == "spoke_family" && ["views", "view", "feedback", "wishes"].iter().any(|w| h.split(' ').any(|x| x == *w));
+        // (A way they were reached, "Telephone discussion", answers alone: no
+        // yes or no beside it needed; review 256's c49.)
         if views_header
-            && self.views_answered
+            && (self.views_answered || by_contact(&text))
             && !second_hand
             && cell.as_date().is_none()
             // (One word only where it names who gave it: "Carer", "Grandparents".)
-            && (text.split_whitespace().count() >= 2 || names_role(field, &fold(&text)))
-            && (names_role(field, &fold(&text)) || gives_a_view(&text))
+            && (text.split_whitespace().count() >= 2 || names_role(field, &fold(&text)) || by_contact(&text))
+            // (Or how they were sought, seed 003's "either by a brief
+            // questionnaire or by a telephone discussion": "Telephone
+            // discussion", "Brief questionnaire"; blind set 168.)
+            && (names_role(field, &fold(&text)) || gives_a_view(&text) || by_contact(&text))
             && !says_not_spoken_to(&text, field)
             && !has_a_negative(&text)
         {
@@ -10594,6 +10695,9 @@ impl<'a> RowReader<'a> {
             // when every export is read ([`children_of_originals`]).
             (None, None) => match self.text(row, "previous_id").filter(|_| self.mapping.field("child_id").is_none()) {
                 Some(original) => format!("{CHILD_OF_ORIGINAL}{}", original.trim()),
+                None if self.part_b_named && self.mapping.field("child_id").is_none() && self.text(row, "audit_id").is_some() => {
+                    format!("{CHILD_OF_PART_A}{}", self.text(row, "audit_id").unwrap_or_default().trim())
+                }
                 // (A test item with no child, in a list whose child's id is
                 // in a column of its own: its name says test, "TEST -
                 // please ignore" as a plan's task.)
@@ -12280,6 +12384,17 @@ pub(crate) fn asks_what_said(header: &str) -> bool {
     let h = fold(header);
     let words: Vec<&str> = h.split(' ').collect();
     words.len() <= 12 && words.contains(&"what") && words.iter().any(|w| matches!(*w, "say" | "said" | "says" | "tell" | "told"))
+}
+
+/// Whether a short answer (six words at most) names a way the family's views
+/// were had: "Telephone discussion", "Brief questionnaire", "Phone call",
+/// "Face to face", "Home visit".
+fn by_contact(text: &str) -> bool {
+    let f = fold(text);
+    f.split(' ').count() <= 6
+        && ["telephone", "phone", "questionnaire", "face to face", "home visit", "video call", "teams call", "in person", "email", "e mail"]
+            .iter()
+            .any(|p| contains_phrase(&f, p))
 }
 
 /// Words that say no one was spoken to ("None", "Nobody", "Nil").

@@ -8135,3 +8135,179 @@ fn a_team_manager_consulted_is_not_the_practitioner_spoken_to() {
     let out = run_files("team-manager-consulted", &[("Case file audits.csv", audits)]);
     assert_eq!(metrics(&out)["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "practitioner_spoken_to").unwrap()["not_in_source"], true);
 }
+
+#[test]
+fn review_255s_action_log_moderation_form_and_part_b_forms() {
+    // c20: an action log most of whose rows say there is no action is an
+    // action log, not a list of audits.
+    let tracker = "Audit ID,Child ID,Team,Auditor,Date allocated,Date completed,Overall grade\n\
+                   A-61,C6001,Lark,Ivo Crane,2026-09-01,2026-09-10,Good\nA-62,C6002,Lark,Ivo Crane,2026-09-01,2026-09-11,Good\n";
+    let log = "Audit ID,Child ID,Action,Who by,By when,Date completed\n\
+               A-61,C6001,None – no further actions required,SW,2026-09-30,\nA-61,C6001,None additional,SW,2026-09-30,\n\
+               A-62,C6002,None.,SW,2026-09-30,\nA-62,C6002,SW to update chronology,SW,2026-09-30,2026-09-28\n\
+               A-62,C6002,None of the visits recorded – SW to record visits,SW,2026-09-30,\n";
+    let out = run_files("mostly-no-action", &[("Audit tracker.csv", tracker), ("Audit actions.csv", log)]);
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(2)));
+    // c02: a moderation form that repeats the auditor's grade beside the
+    // moderator's is moderation on the form's completion time.
+    let tracker = "Audit ID,Child ID,Team,Auditor,Date allocated,Date completed,Overall grade\n\
+                   A-01,C2101,Heron,Mia Dorling,2026-09-01,2026-09-15,Good\nA-02,C2102,Heron,Mia Dorling,2026-09-01,2026-09-18,Good\n\
+                   A-03,C2103,Kite,Raj Pellow,2026-09-01,2026-09-22,Requires Improvement\n";
+    let form = "ID,Start time,Completion time,Email,Name,Child ID,Moderator,Auditor's overall grade,Do you agree with the auditor's grade?,Moderator's grade\n\
+                1,2026-10-05 10:01:12,2026-10-05 10:31:40,anon,,C2101,Oona Treadle,Good,Yes,Good\n\
+                2,2026-10-07 14:00:00,2026-10-07 14:45:09,anon,,C2102,Oona Treadle,Good,No,Requires Improvement\n";
+    let out = run_files("moderation-form-with-auditors-grade", &[("Audit tracker 2026.csv", tracker), ("Audit Moderation Form(1-2).csv", form)]);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(3));
+    assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(2), Some(3)));
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(1), Some(2)));
+    // c14: seed 002's Part B naming its audit by Form ID alone, no child:
+    // the child is its Part A's; c16: a Part B repeating Part A's Form ID
+    // is that audit's Part B, not a duplicate.
+    let audits = "Form ID,Child ID,Team,Auditor,Date allocated,Date of audit (Part A),Part B completed,Overall judgement\n\
+                  QA-301,C4501,Osprey,Nina Bell,2026-09-01,2026-09-10,,Good\nQA-302,C4502,Osprey,Nina Bell,2026-09-01,2026-09-12,,Requires Improvement\n";
+    let part_b = "Form ID,CSW name,Recommendations noted and accepted,Date Part B completed\nQA-301,Ed Marrow,Yes,2026-10-05\n";
+    let out = run_files("part-b-by-form-id", &[("Quality audits.csv", audits), ("Quality Audit - Part B (CSW).csv", part_b)]);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(1));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(1)));
+    assert!(data_quality(&out).contains("the child of its Part A"), "{}", data_quality(&out));
+    let part_a = "Form ID,Child ID,Team,Auditor,Date allocated,Date of audit,Overall judgement\n\
+                  QA-501,C4701,Osprey,Nina Bell,2026-09-01,2026-09-14,Good\nQA-502,C4702,Osprey,Nina Bell,2026-09-01,2026-09-21,Good\n";
+    let part_b = "Form ID,Child ID,CSW name,Date Part B completed\nQA-501,C4701,Ed Marrow,2026-09-22\n";
+    let out = run_files("part-b-same-form-id", &[("Quality Audit - Part A (Auditor).csv", part_a), ("Quality Audit - Part B (CSW).csv", part_b)]);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(1));
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(2)));
+    assert!(!data_quality(&out).contains("duplicate audit id"), "{}", data_quality(&out));
+}
+
+#[test]
+fn notes_dated_after_an_early_as_of_are_left_out_and_said() {
+    // Blind set 167: a report run before its period ends (as of 19 June for
+    // May–June) does not count visits dated after that day (booked ahead,
+    // or a date typed wrong) in seen_alone_recorded or notes_recorded_in_time.
+    let dir = scratch("notes-after-as-of");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("legal-status.csv"), "Child ID,Legal Status,Start Date,End Date\nC1,CP,2026-01-05,\n").unwrap();
+    std::fs::write(
+        input.join("case-notes.csv"),
+        "Child ID,Case Note Type,Event Date,Date Recorded,Seen Alone\n\
+         C1,CP Visit,2026-05-04,2026-05-05,Yes\nC1,CP Visit,2026-05-15,2026-05-16,No\nC1,CP Visit,2026-05-29,2026-05-30,Yes\n\
+         C1,CP Visit,2026-06-12,2026-06-12,Yes\nC1,CP Visit,2026-06-26,2026-06-10,\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let o = auditpack(
+        &dir,
+        &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-05", "--as-of", "2026-06-19", "--reports", "board-pack"],
+    );
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(4), Some(4)));
+    assert_eq!(kpi_pair(&out, "notes_recorded_in_time"), (Some(4), Some(4)));
+    assert!(data_quality(&out).contains("notes_after_as_of"), "{}", data_quality(&out));
+}
+
+#[test]
+fn tools_nobody_planned_for() {
+    // Blind set 168. Power BI's "Export data" names each column with its
+    // table's name, "Audits[Audit date]"; its "Count of …" columns are the
+    // tool's own.
+    let audits = "Audits[Audit ID],Audits[Child ID],Audits[Team],Audits[Auditor name],Audits[Date allocated],Audits[Audit date],Audits[Overall grade],Count of Audit ID\n\
+                  A-1,C1,North,Ann Ray,2026-09-01,2026-09-10,Good,1\nA-2,C2,North,Ann Ray,2026-09-01,2026-09-20,Inadequate,1\n";
+    let actions = "Audit Actions[Audit ID],Audit Actions[Agreed action],Audit Actions[Person],Audit Actions[Due date],Audit Actions[Completed on]\n\
+                   A-1,Update plan,Sam,2026-09-20,2026-09-18\n";
+    let out = run_files("power-bi-columns", &[("Audit detail (export data).csv", audits), ("Actions (export data).csv", actions)]);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(2)));
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(1)));
+    // A Smartsheet export's parent rows ("North District", with the row's
+    // Modified and Modified By) give the team of the rows below whose own
+    // cell is blank; a row blank but for Modified is blank. An action with no
+    // set date, of a child audited twice, is the audit's done on or before
+    // its first own date.
+    let tracker = "Case ID,Status,District,Auditor,Date allocated,Due date,Date:,OVERALL JUDGEMENT OF THE CASE FILE:,Modified,Modified By\n\
+                   North District,,,,,,,,2026-10-30 17:25,audit.team@x.example\n\
+                   400101,Complete,North District,Yu Pen,2026-09-01,2026-09-30,2026-09-02,Good,2026-09-03 10:14,yu@x.example\n\
+                   400105,Complete,,Yu Pen,2026-09-01,2026-09-30,2026-09-05,Inadequate,2026-09-05 15:55,yu@x.example\n\
+                   400105,Complete,,Yu Pen,2026-10-01,2026-10-31,2026-10-26,Good,2026-10-27 11:03,yu@x.example\n\
+                   ,,,,,,,,2026-09-01 08:06,audit.team@x.example\n\
+                   South District,,,,,,,,2026-10-30 17:25,audit.team@x.example\n\
+                   400103,Complete,South District,Fe Lyle,2026-09-01,2026-09-30,2026-09-21,Good,2026-10-20 09:40,fe@x.example\n\
+                   400112,Complete,,Fe Lyle,2026-09-01,2026-09-30,2026-09-21,Good,2026-09-22 13:18,fe@x.example\n";
+    let actions = "Action,Case ID,Who?,Date to be completed by?,Date reviewed,Completed/Comments\nPlacement stability meeting,400105,TM,--/--/----,2026-09-18,Completed\n";
+    let out = run_files("smartsheet-parent-rows", &[("Audit Tracker.csv", tracker), ("Remedial Actions.csv", actions)]);
+    let m = metrics(&out);
+    let by_team = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "audits_completed").unwrap()["by_team"].to_string();
+    assert!(by_team.contains("\"North District\"") && !by_team.contains("not recorded"), "{by_team}");
+    assert!(!data_quality(&out).contains("no child id"), "{}", data_quality(&out));
+    assert!(data_quality(&out).contains("action_linked_by_set_date"), "{}", data_quality(&out));
+    // Seed 002's Part B kept as a form of its own is done the day the
+    // practitioner acknowledged it, not the day the form was sent.
+    let part_a = "Submission Date,Child's CareFirst ID,Team,Auditor,Date audit allocated,Audit due by,Overall evaluation\n\
+                  2026-09-25 10:00,520102,CIN,Lo Pask,2026-09-01,2026-09-30,Good\n";
+    let part_b = "Submission Date,Child's CareFirst ID,CSW name,Acknowledgement,Date acknowledged\n2026-10-01 08:05:12,520102,Ai Croft,I acknowledge the audit,30/09/2026\n";
+    let out = run_files("part-b-acknowledged", &[("Quality_Audit_Part_A_Auditor.csv", part_a), ("Quality_Audit_Part_B_CSW.csv", part_b)]);
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(1)));
+    // Seed 003's "Views of the family", sought "by a brief questionnaire or
+    // by a telephone discussion": the way is a yes, declined a no. An
+    // Airtable multi-select overall with two grades is the weaker.
+    let audits = "Audit,Child ID,Auditor,Allocated,Date finalised,Overall judgement,Views of the family\n\
+                  K-1,600101,Ann Ray,2026-09-01,2026-09-10,Good,Telephone discussion\n\
+                  K-2,600102,Ann Ray,2026-09-01,2026-09-12,\"Good,Requires Improvement\",Brief questionnaire\n\
+                  K-3,600103,Ann Ray,2026-09-01,2026-09-14,\"Outstanding,Good\",Family declined\n\
+                  K-4,600104,Ann Ray,2026-09-01,2026-09-16,Requires Improvement,Not applicable\n";
+    let out = run_files("airtable-kss", &[("Audits-Grid view.csv", audits)]);
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(2), Some(3)));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(4)));
+}
+
+#[test]
+fn review_256s_moderation_forms_tool_columns_views_and_multi_selects() {
+    let tracker = "Child ID,Team,Auditor,Date completed,Overall grade\n\
+                   C201,Heron,Mia Dorling,2026-09-10,Good\nC202,Heron,Mia Dorling,2026-09-12,Good\n\
+                   C203,Kite,Raj Pellow,2026-09-15,Requires Improvement\nC204,Kite,Raj Pellow,2026-09-18,Good\n";
+    // c06: a moderation form repeating the auditor's grade beside the
+    // moderator's, no agree question; c10: beside the agree question only.
+    let form = "ID,Start time,Completion time,Email,Name,Child ID,Auditor's overall grade,Moderator's grade\n\
+                1,2026-10-05 10:01,2026-10-05 10:31,anon,,C201,Good,Good\n2,2026-10-06 10:01,2026-10-06 10:31,anon,,C203,Requires Improvement,Inadequate\n";
+    let out = run_files("moderation-form-grades-only", &[("Audit tracker.csv", tracker), ("Moderation form.csv", form)]);
+    assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(2), Some(4)));
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(1), Some(2)));
+    let form = "ID,Start time,Completion time,Email,Name,Child ID,Auditor's overall grade,Do you agree with the auditor's grade?\n\
+                1,2026-10-05 10:01,2026-10-05 10:31,anon,,C201,Good,Yes\n2,2026-10-06 10:01,2026-10-06 10:31,anon,,C202,Good,No\n\
+                3,2026-10-07 10:01,2026-10-07 10:31,anon,,C204,Good,Yes\n";
+    let out = run_files("moderation-form-agree-only", &[("Audit tracker.csv", tracker), ("Moderation form.csv", form)]);
+    assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(3), Some(4)));
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(2), Some(3)));
+    // c28: a row filled only in the tool's own columns is a blank row, with
+    // no parent rows on the sheet.
+    let sheet = "Child ID,Team,Auditor,Date completed,Overall grade,Modified,Modified By\n\
+                 C201,Heron,Mia Dorling,2026-09-10,Good,2026-09-11 10:00,mia@x.example\n,,,,,2026-09-12 09:00,admin@x.example\n\
+                 C202,Heron,Mia Dorling,2026-09-12,Good,2026-09-13 10:00,mia@x.example\n";
+    let out = run_files("tool-columns-only", &[("Audit tracker (Smartsheet).csv", sheet)]);
+    assert_eq!(metrics(&out)["inputs"][0]["rows_rejected"], 0, "{}", data_quality(&out));
+    // c49: the family's views by telephone, the table's one row; c45: a
+    // Microsoft Forms multi-choice ending in ";"; c01d: "Nothing further
+    // required" is no action.
+    let audits = "Audit,Child ID,Auditor,Allocated,Date finalised,Overall judgement,Views of the family\n\
+                  K-1,600101,Ann Ray,2026-09-01,2026-09-10,Good;Requires improvement;,Phone call\n";
+    let out = run_files("one-row-views", &[("Audits-Grid view.csv", audits)]);
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(1), Some(1)));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(0), Some(1)));
+    let actions = "Child ID,Action,Due date,Date completed\nC201,Update plan,2026-09-20,2026-09-18\nC202,Nothing further required,,\n";
+    let out = run_files("nothing-further", &[("Audit tracker.csv", tracker), ("Actions.csv", actions)]);
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(1)));
+    assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(0));
+    // Review 255's c05: an audit's old copy, paired with its copy in the
+    // tool the service moved to, is set aside, not rejected: --strict passes.
+    let new = "Audit ID,Child ID,Team,Auditor,Date allocated,Date completed,Overall grade,Migrated from tracker\n\
+               N-100,C3001,Wren,Lia Brock,2026-09-01,,Requires Improvement,Yes\nN-101,C3002,Wren,Lia Brock,2026-09-01,2026-09-24,Good,No\n";
+    let old = "Audit ID,Child ID,Team,Auditor,Date allocated,Date completed,Overall grade\nOLD-7,C3001,Wren,Lia Brock,2026-09-01,2026-09-15,Good\n";
+    let dir = scratch("moved-audit-strict");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("New audit tool export.csv"), new).unwrap();
+    std::fs::write(input.join("Old audit tracker.csv"), old).unwrap();
+    let o = auditpack(&dir, &["validate", "--strict", "-q", input.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
