@@ -54,7 +54,9 @@ impl TableKind {
     /// Fields that show a table is of this kind.
     fn distinctive(self) -> &'static [&'static str] {
         match self {
-            TableKind::Audits => &["audit_id", "overall", "completed_date", "allocated_date", "auditor", "moderated_overall", "moderated"],
+            // (A moderation form's agree question alone: "Do you agree with
+            // the auditor's grade?"; review 256's c10f.)
+            TableKind::Audits => &["audit_id", "overall", "completed_date", "allocated_date", "auditor", "moderated_overall", "moderated", "moderator_agrees"],
             TableKind::Actions => &["text", "owner", "set_date", "due_date", "completed_date"],
             TableKind::CaseNotes => &["note_type", "event_date", "recorded_date", "seen_alone"],
             TableKind::Episodes => &["episode_type", "start_date", "end_date"],
@@ -135,7 +137,11 @@ fn says_part_b_done(header: &str) -> bool {
     let ws: Vec<&str> = f.split(' ').collect();
     let done = ws
         .iter()
-        .any(|w| ["acknowledg", "complet", "signed", "sign", "received", "accepted", "confirmed", "finalis", "finaliz"].iter().any(|p| w.starts_with(p)));
+        // ("Part B Submitted On": a form tool's own time its Part B was sent;
+        // blind set 169.)
+        .any(|w| {
+            ["acknowledg", "complet", "signed", "sign", "received", "accepted", "confirmed", "finalis", "finaliz", "submitted"].iter().any(|p| w.starts_with(p))
+        });
     let deadline = ws.iter().any(|w| matches!(*w, "due" | "by" | "timescale" | "timescales" | "target" | "deadline" | "expected" | "planned"));
     done && !deadline
 }
@@ -2004,9 +2010,11 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             let part_b: Vec<usize> = cols.iter().copied().filter(|&c| part(c) == Some(true)).collect();
             // (Only "Part B" so written, not a "Part 2" that may be a manager's
             // response; and never over a date that says it is the completion.)
-            let before_b = |b: usize| {
-                let b = &columns[b].header;
-                winners.iter().all(|&c| {
+            // (Tied with Part B itself: "Submitted On" and "Part B Submitted
+            // On", a form tool's two parts' times; blind set 169.)
+            let before_b = |bi: usize| {
+                let b = &columns[bi].header;
+                winners.iter().filter(|&&c| c != bi).all(|&c| {
                     part(c) == Some(false) || (part(c).is_none() && names_part_b_as_written(b) && says_part_b_done(b) && !says_completed(&columns[c].header))
                 })
             };

@@ -8311,3 +8311,25 @@ fn review_256s_moderation_forms_tool_columns_views_and_multi_selects() {
     let o = auditpack(&dir, &["validate", "--strict", "-q", input.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+#[test]
+fn an_agree_only_moderation_form_and_a_forms_two_parts_times() {
+    // Review 256's c10f: a moderation form with the agree question alone.
+    let tracker = "Child ID,Team,Auditor,Date completed,Overall grade\n\
+                   C201,Heron,Mia Dorling,2026-09-10,Good\nC202,Heron,Mia Dorling,2026-09-12,Good\n\
+                   C203,Kite,Raj Pellow,2026-09-15,Requires Improvement\nC204,Kite,Raj Pellow,2026-09-18,Good\n";
+    let form = "ID,Start time,Completion time,Email,Name,Child ID,Do you agree with the auditor's grade?\n\
+                1,2026-10-05 10:01,2026-10-05 10:31,anon,,C201,Yes\n2,2026-10-06 10:01,2026-10-06 10:31,anon,,C202,No\n\
+                3,2026-10-07 10:01,2026-10-07 10:31,anon,,C204,Yes\n";
+    let out = run_files("moderation-form-agree-alone", &[("Audit tracker.csv", tracker), ("Moderation form.csv", form)]);
+    assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(3), Some(4)));
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(2), Some(3)));
+    // Blind set 169: seed 002's form download with both parts' times is
+    // complete at Part B's.
+    let form = "Response ID,Submitted On,Child's CareFirst ID,Team,Audit due date,Overall evaluation,Part B Submitted On\n\
+                R-1,2026-09-10 10:05,6101,CP,2026-09-15,Good,2026-09-14 15:22\nR-2,2026-09-28 09:40,6102,CP,2026-09-30,Good,2026-10-02 08:15\n\
+                R-3,2026-10-14 16:45,6103,CP,2026-10-15,Good,\n";
+    let out = run_files("two-parts-times", &[("Quality_Audit_Responses_export.csv", form)]);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(3)));
+}
