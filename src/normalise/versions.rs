@@ -225,6 +225,9 @@ pub fn later_export(a: &str, b: &str) -> Option<Ordering> {
         }
     }
     let corrects = |f: &str| f.split(' ').any(|w| CORRECTION_WORDS.contains(&w));
+    if let Some(o) = old_and_new(&fa, &fb) {
+        return Some(o);
+    }
     match (corrects(&fa), corrects(&fb)) {
         (false, true) => Some(Ordering::Greater),
         (true, false) => Some(Ordering::Less),
@@ -234,6 +237,26 @@ pub fn later_export(a: &str, b: &str) -> Option<Ordering> {
             (false, true) => Some(Ordering::Less),
             _ => None,
         },
+    }
+}
+
+/// One tracker's name saying "old" and the other's "new", the two names the
+/// same in their first two other words ("Learning Audit Tracker 2026-27 OLD
+/// STRUCTURE" and "Learning Audit Tracker NEW STRUCTURE from 01-10-2026":
+/// a tracker started again after a restructure, its rows copied across;
+/// blind set 170): the new is the later. Not two tools' exports named
+/// otherwise ("Old audit tracker", "New audit tool export": a move between
+/// tools, paired by the rows' own words).
+fn old_and_new(fa: &str, fb: &str) -> Option<Ordering> {
+    let says = |f: &str, w: &str| f.split(' ').any(|x| x == w);
+    let head = |f: &str| f.split(' ').filter(|w| !matches!(*w, "old" | "new") && !w.is_empty()).take(2).collect::<Vec<_>>().join(" ");
+    if head(fa).split(' ').count() < 2 || head(fa) != head(fb) {
+        return None;
+    }
+    match ((says(fa, "old"), says(fa, "new")), (says(fb, "old"), says(fb, "new"))) {
+        ((true, false), (false, true)) => Some(Ordering::Greater),
+        ((false, true), (true, false)) => Some(Ordering::Less),
+        _ => None,
     }
 }
 

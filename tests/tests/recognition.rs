@@ -8333,3 +8333,22 @@ fn an_agree_only_moderation_form_and_a_forms_two_parts_times() {
     assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
     assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(3)));
 }
+
+#[test]
+fn a_tracker_started_again_as_new_is_the_later_of_the_two() {
+    // Blind set 170: a tracker closed after a restructure ("... OLD
+    // STRUCTURE") and a new one its September rows were copied to ("... NEW
+    // STRUCTURE from 01-10-2026"): the new one's rows are the audits (one
+    // audit not yet done counted once; the moderation the copies add kept).
+    let header = "Child ID,Team,Auditor,Auditor's service area,Date allocated,Date of the Audit,Overall grade,Moderated?,Moderator agrees?\n";
+    let old = format!("{header}C1,North,Ann Ray,North,2026-09-01,2026-09-15,Good,,\nC2,North,Ann Ray,North,2026-09-01,,,,\n");
+    let new = format!(
+        "{header}C1,North,Ann Ray,North,2026-09-01,2026-09-15,Good,Yes,Yes\nC2,North,Ann Ray,North Westmead,2026-09-01,,,,\nC3,North,Ann Ray,North,2026-10-01,2026-10-12,Good,,\n"
+    );
+    let out = run_files(
+        "old-and-new-trackers",
+        &[("Learning Audit Tracker 2026-27 OLD STRUCTURE.csv", old.as_str()), ("Learning Audit Tracker NEW STRUCTURE from 01-10-2026.csv", new.as_str())],
+    );
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(3)));
+    assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(1), Some(2)));
+}
