@@ -284,8 +284,8 @@ pub fn kpis(ctx: &Ctx, visits: &VisitIndex, notes: &NoteFrame, period: &Period, 
         spoke("practitioner_spoken_to", |a| a.spoke_practitioner).rate("practitioner_spoken_to", "Social worker or PA spoken to", "Audits completed in the period where the auditor spoke to the social worker or personal adviser, out of those answered yes or no."),
         cp.rate("cp_visits_in_time", "Child protection visits within 10 working days", "Children on a child protection plan in the period whose every gap between statutory visits (from the last visit before the period, up to the as-of date or plan end) was at most 10 working days."),
         cla.rate("cla_visits_in_time", "Looked-after children visits within 6 weeks", "Looked-after children in the period whose every gap between statutory visits was at most 6 weeks (42 days)."),
-        seen_alone.rate("seen_alone_recorded", "Seen alone recorded", "Statutory visits in the period with whether the child was seen alone recorded (yes or no), out of statutory visits in the period (a visit recorded as not applicable is neither yes nor no)."),
-        recorded.rate("notes_recorded_in_time", "Case notes recorded within 4 weeks", "Case notes whose event is in the period that were recorded within 28 days of the event."),
+        seen_alone.rate("seen_alone_recorded", "Seen alone recorded", "Statutory visits in the period with whether the child was seen alone recorded (yes or no), out of statutory visits in the period (a visit recorded as not applicable is neither yes nor no; visits dated after the as-of date are left out)."),
+        recorded.rate("notes_recorded_in_time", "Case notes recorded within 4 weeks", "Case notes whose event is in the period that were recorded within 28 days of the event (notes dated after the as-of date are left out)."),
     ];
     // Case notes that all end before the period began: its visits and notes
     // are not in the exports (last cycle's report run again), not 0.
