@@ -91,6 +91,12 @@ pub(crate) fn names_part_letter(header: &str) -> bool {
     fold(header).split(' ').collect::<Vec<_>>().windows(2).any(|w| w[0] == "part" && matches!(w[1], "a" | "b"))
 }
 
+/// Whether a grade's header says it is the auditor's own, as a moderation
+/// form repeats it ("Auditor's overall grade", "Original grade").
+pub(crate) fn names_auditors_grade(header: &str) -> bool {
+    fold(header).split(' ').any(|w| matches!(w, "auditor" | "auditors" | "original"))
+}
+
 /// Whether any of `columns` is read as `field`.
 fn has_field(columns: &[ColumnMap], field: &str) -> bool {
     columns.iter().any(|c| c.target == Target::Field(field.into()))
@@ -1568,9 +1574,9 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     // review 255's c02.)
     let has = |f: &str| has_field(&columns, f);
     let moderates = has("moderated_overall") || has("moderator_agrees");
-    let auditors_grade = |c: &ColumnMap| words[c.index].iter().any(|w| matches!(w.as_str(), "auditor" | "auditors" | "original"));
-    let graded =
-        columns.iter().any(|c| (c.target == Target::Field("overall".into()) && !(moderates && auditors_grade(c))) || matches!(c.target, Target::Domain(_)));
+    let graded = columns
+        .iter()
+        .any(|c| (c.target == Target::Field("overall".into()) && !(moderates && names_auditors_grade(&c.header))) || matches!(c.target, Target::Domain(_)));
     let stamp_is = match (kind == TableKind::Audits && !has("completed_date"), graded) {
         (true, true) => Some(("completed_date", "the form's own time each response was sent, and no other column says when the audit was done")),
         (true, false) if moderates && !has("moderation_date") => {

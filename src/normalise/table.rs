@@ -5825,9 +5825,8 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
     // (Or whose one grade of the audit is the auditor's, named so,
     // "Auditor's overall grade": a moderation form repeating it beside the
     // moderator's grade or agreement; review 256's c06, c10.)
-    let repeats_auditors = mapping
-        .field("overall")
-        .is_some_and(|i| mapping.columns.iter().any(|c| c.index == i && fold(&c.header).split(' ').any(|w| matches!(w, "auditor" | "auditors" | "original"))));
+    let repeats_auditors =
+        mapping.field("overall").is_some_and(|i| mapping.columns.iter().any(|c| c.index == i && super::columns::names_auditors_grade(&c.header)));
     let keyed_by_child = mapping.kind == TableKind::Audits
         && mapping.field("audit_id").is_none()
         && (mapping.field("overall").is_none() || plain_grade.is_some() || both_grades() || repeats_auditors)
@@ -9456,7 +9455,7 @@ impl<'a> RowReader<'a> {
             // kept, joined after reading; review 255's c16.)
             let part_b_of = |x: &Audit| {
                 (self.part_b_named && (x.origin.file != self.file || x.origin.sheet.as_deref() != self.sheet))
-                    || model.part_b_rows.contains(&x.origin) && x.origin.file != self.file
+                    || (model.part_b_rows.contains(&x.origin) && x.origin.file != self.file)
             };
             if has_id && !reaudit && model.audits.iter().rev().find(|x| x.origin == *first).is_some_and(part_b_of) {
                 let first = first.clone();
