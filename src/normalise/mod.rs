@@ -2265,6 +2265,12 @@ fn loose_reference(id: &str) -> Option<(String, u64)> {
     Some((letters, number.parse().ok()?))
 }
 
+/// The day an action was set by: its set date, else the first of its due and
+/// done dates (it was set by then).
+fn set_by(act: &Action) -> Option<chrono::NaiveDate> {
+    act.set.or_else(|| [act.due, act.completed].into_iter().flatten().min())
+}
+
 /// Links each action to its audit: by audit id, else by child id + audit date,
 /// else by child id when the child has exactly one audit.
 fn link_actions(model: &mut Model, found: &mut findings::Findings) {
@@ -2345,7 +2351,7 @@ fn link_actions(model: &mut Model, found: &mut findings::Findings) {
                 // was set by then; a Smartsheet action list under its audit's
                 // row, blind set 168).
                 None => {
-                    let set = act.set.or_else(|| [act.due, act.completed].into_iter().flatten().min())?;
+                    let set = set_by(act)?;
                     let on_or_before = |i: &usize| model.audits[*i].completed.filter(|c| *c <= set);
                     let last = cands.iter().filter(|i| on_or_before(i).is_some()).max_by_key(|i| on_or_before(i))?;
                     let tied = cands.iter().filter(|i| on_or_before(i) == on_or_before(last)).count() > 1;
@@ -2386,7 +2392,7 @@ fn link_actions(model: &mut Model, found: &mut findings::Findings) {
             (
                 "action_linked_by_set_date",
                 "due or done date",
-                [act.due, act.completed].into_iter().flatten().min(),
+                set_by(act),
                 "no audit date or set date, and the child has several audits: linked to the one completed last on or before the first of the action's due and done dates (it was set by then)",
             )
         };

@@ -83,9 +83,8 @@ pub fn prepare_header(raw: &str) -> String {
 
 /// Power BI's "Export data" names a column with its table's name before it,
 /// "Audits[Audit date]", "Audit Actions[Person]" or "'Audit detail'[Audit
-/// date]": the column's own
-/// name (blind set 168). Not a question with its row in brackets after a
-/// space, "Views sought [Child]" (a form's grid).
+/// date]": the column's own name (blind set 168). Not a question with its
+/// row in brackets after a space, "Views sought [Child]" (a form's grid).
 fn power_bi_column(raw: &str) -> Option<&str> {
     let at = raw.find('[')?;
     let (table, rest) = (&raw[..at], &raw[at + 1..]);
