@@ -152,6 +152,20 @@ fn says_part_b_done(header: &str) -> bool {
     done && !deadline
 }
 
+/// Whether column `ci` is Part B's date by its place: a date naming no part
+/// just after Part B's own column of words, saying it was done ("Part B -
+/// CSW acknowledgement" | "Date acknowledged"; blind set 174).
+fn part_b_by_neighbour(columns: &[ColumnMap], profiles: &[ValueProfile], ci: usize) -> bool {
+    let c = &columns[ci];
+    let p = &profiles[c.index];
+    let before = ci.checked_sub(1).map(|i| &columns[i]);
+    before.is_some_and(|b| names_part_b_as_written(&b.header) && profiles[b.index].dates == 0 && b.index + 1 == c.index)
+        && names_part_b(&c.header).is_none()
+        && says_part_b_done(&c.header)
+        && p.non_empty > 0
+        && p.dates * 2 >= p.non_empty
+}
+
 /// A header naming the auditor's own part of a two-part audit ("When did you
 /// finish your part (the auditor's part)?").
 fn auditors_part(header: &str) -> bool {
@@ -539,6 +553,9 @@ pub(crate) fn asks_of_the_audit(folded: &str) -> bool {
     (words.iter().any(|w| w.starts_with("acknowledg")) && (of_audit || words.len() <= 5))
         || (of_audit && words.iter().any(|w| w.starts_with("challeng")))
         || ((of_audit || papers) && sent)
+        // (Or its receipt, seed 002's Part B in the seed's words: "Audit
+        // received and recommendations noted and accepted"; blind set 171.)
+        || (of_audit && words.iter().any(|w| matches!(*w, "received" | "accepted")))
 }
 
 /// The separator that joins two or more parts in most of a column's values
@@ -1819,8 +1836,12 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             let p = &profiles[c.index];
             c.target == Target::Unmapped && names_part_b(&c.header) == Some(b) && says_part_b_done(&c.header) && p.non_empty > 0 && p.dates * 2 >= p.non_empty
         };
-        let part_b: Vec<usize> =
-            (0..columns.len()).filter(|&c| part_done(&columns[c], true) && (!no_part_a || names_part_b_as_written(&columns[c].header))).collect();
+        let part_b: Vec<usize> = (0..columns.len())
+            .filter(|&c| {
+                (part_done(&columns[c], true) && (!no_part_a || names_part_b_as_written(&columns[c].header)))
+                    || (columns[c].target == Target::Unmapped && part_b_by_neighbour(&columns, &profiles, c))
+            })
+            .collect();
         if let ([b], true) = (&part_b[..], part_a_only || none) {
             let c = &mut columns[*b];
             c.target = field.clone();
@@ -2012,7 +2033,8 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         // (So is a date naming no part, "Audit date", beside a Part B that says
         // it was done: "Part B - CSW acknowledgement date".)
         if kind == TableKind::Audits && field == "completed_date" && top < 1000 {
-            let part = |c: usize| names_part_b(&columns[c].header);
+            let by_neighbour = |c: usize| part_b_by_neighbour(&columns, &profiles, c);
+            let part = |c: usize| if by_neighbour(c) { Some(true) } else { names_part_b(&columns[c].header) };
             let part_b: Vec<usize> = cols.iter().copied().filter(|&c| part(c) == Some(true)).collect();
             // (Only "Part B" so written, not a "Part 2" that may be a manager's
             // response; and never over a date that says it is the completion.)
@@ -2020,9 +2042,8 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             // On", a form tool's two parts' times; blind set 169.)
             let before_b = |bi: usize| {
                 let b = &columns[bi].header;
-                winners.iter().filter(|&&c| c != bi).all(|&c| {
-                    part(c) == Some(false) || (part(c).is_none() && names_part_b_as_written(b) && says_part_b_done(b) && !says_completed(&columns[c].header))
-                })
+                let written = (names_part_b_as_written(b) && says_part_b_done(b)) || by_neighbour(bi);
+                winners.iter().filter(|&&c| c != bi).all(|&c| part(c) == Some(false) || (part(c).is_none() && written && !says_completed(&columns[c].header)))
             };
             if let ([b], true) = (&part_b[..], part_b.first().is_some_and(|&b| before_b(b))) {
                 keep_one(
@@ -3162,6 +3183,16 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         missing_required.clear();
         notes.push("no note type column: the date is a visit's, so every row is read as a visit".to_string());
     }
+    // A column named as a field whose values are not of its kind, where
+    // another column holds that field ("Completed": Yes beside "Completed
+    // date"): no warning, as nothing is lost (review 258's c28). It is
+    // listed as not used.
+    notes.retain(|n| {
+        !columns.iter().any(|c| {
+            let Target::Field(f) = &c.target else { return false };
+            n.contains(&format!("' is named as {f}, but its values do not read as one"))
+        })
+    });
     TableMapping { kind, framework, columns, notes, missing_required }
 }
 
@@ -3428,6 +3459,7 @@ mod tests {
         assert!(asks_of_the_audit("details sent") && asks_of_the_audit("report shared"));
         assert!(!asks_of_the_audit("has the child s plan been shared with the family and the report sent to the iro"));
         assert!(asks_of_the_audit("part b csw acknowledged"));
+        assert!(asks_of_the_audit("audit received and recommendations noted and accepted"));
         assert!(!asks_of_the_audit("are the child s identity and culture acknowledged in the plan"));
         assert!(!asks_of_the_audit("has the impact of domestic abuse on the child been acknowledged"));
         assert!(counts_not_grades("id") && counts_not_grades("audit ref") && counts_not_grades("reference number"));

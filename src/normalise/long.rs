@@ -109,7 +109,7 @@ fn identifying(body: &[&SourceRow], col: usize) -> bool {
 
 /// `body` (the rows under `header`) as one row per audit, or `None` when the
 /// rows are not one per answer after all (too few answers per audit, no
-/// column to tell audits apart, fewer than three questions): then the table is
+/// column to tell audits apart, fewer than two questions): then the table is
 /// read as it is.
 pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize, is_grade: &dyn Fn(&Cell) -> bool) -> Option<Pivoted> {
     let width = header.len().max(body.iter().map(|r| r.cells.len()).max().unwrap_or(0));
@@ -325,8 +325,10 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize, is_grade: 
     // audit, so the rows are not one per answer.
     let repeats = repeats_in(&groups);
     // Questions are a form's few dozen: hundreds of distinct ones are not
-    // questions (and would make a table of audits × questions cells).
-    if questions.len() < 3 || questions.len() > MAX_QUESTIONS || repeats * 4 > rows.len() {
+    // questions (and would make a table of audits × questions cells). Two
+    // are enough: a month's extract of the lines changed may hold only
+    // Part B's two (review 258's c31).
+    if questions.len() < 2 || questions.len() > MAX_QUESTIONS || repeats * 4 > rows.len() {
         return None;
     }
     let question_index: HashMap<&str, usize> = questions.iter().enumerate().map(|(i, (k, _))| (k.as_str(), i)).collect();

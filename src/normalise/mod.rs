@@ -447,7 +447,7 @@ fn set_aside_in(tables: &mut [table::TableReport], file: &str, sheet: &Option<St
 /// wrenmouth: the trainer's audit of 4699999, and its "Demo action").
 fn test_child(id: &str, test_audits: &std::collections::BTreeSet<String>) -> bool {
     let id = id.trim();
-    table::says_test(id) || (made_up_id(id) && test_audits.contains(id))
+    table::says_test(id) || table::test_run_together(id) || (made_up_id(id) && test_audits.contains(id))
 }
 
 /// Whether a child id looks made up, as a trainer's person's is: it says
@@ -1183,11 +1183,17 @@ fn take_fields(out: &mut Normalised, versions: Vec<Replaced>) -> Vec<Vec<&'stati
     use columns::TableKind;
     let tables = &out.tables;
     // A note's table by its file alone (a note's place has no sheet).
+    // (A table of answer lines, none: a version with no line for a question
+    // takes the answer the version it replaces gave, as a later export of
+    // the lines changed since the last holds only those; blind set 171.)
     let fields = |at: &Origin, kind: TableKind| {
-        tables
-            .iter()
-            .find(|t| t.file == at.file && (kind == TableKind::CaseNotes || t.sheet == at.sheet) && t.kind == kind)
-            .map(|t| merge::fields_of(&t.columns))
+        tables.iter().find(|t| t.file == at.file && (kind == TableKind::CaseNotes || t.sheet == at.sheet) && t.kind == kind).map(|t| {
+            if t.long_format {
+                Default::default()
+            } else {
+                merge::fields_of(&t.columns)
+            }
+        })
     };
     let m = &mut out.model;
     // Only the kinds a version may be of are indexed (millions of notes).

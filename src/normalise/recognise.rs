@@ -498,6 +498,17 @@ impl ValueProfile {
         if kind == ValueKind::Id && self.non_empty > 0 && self.id_like == 0 && self.person_names == self.non_empty {
             return Some(false);
         }
+        // (Nor is a yes or a no ever a date, however few: an actions form of
+        // two rows with "Agreed?" answered Yes and No has no date there;
+        // review 257's c17. From three values on, the shares below say so.)
+        if matches!(kind, ValueKind::Date | ValueKind::DateOrMonth)
+            && self.non_empty > 0
+            && self.dates == 0
+            && self.months == 0
+            && self.yes_no == self.non_empty
+        {
+            return Some(false);
+        }
         if self.non_empty < 3 {
             return None;
         }

@@ -293,7 +293,12 @@ const SYSTEM_COLUMNS: [&str; 8] = ["modified", "modified by", "created", "create
 
 /// The header's columns the tool fills on every row ([`SYSTEM_COLUMNS`]).
 pub(crate) fn system_columns(header: &SourceRow) -> Vec<usize> {
-    header.cells.iter().enumerate().filter(|(_, c)| SYSTEM_COLUMNS.contains(&fold(&c.as_string()).as_str())).map(|(i, _)| i).collect()
+    header.cells.iter().enumerate().filter(|(_, c)| system_column(&c.as_string())).map(|(i, _)| i).collect()
+}
+
+/// Whether a header names a column the tool fills on every row ([`SYSTEM_COLUMNS`]).
+pub(crate) fn system_column(header: &str) -> bool {
+    SYSTEM_COLUMNS.contains(&fold(header).as_str())
 }
 
 /// Whether a row is filled only in `system` columns (a Smartsheet row left

@@ -1329,7 +1329,8 @@ fn visit_not_made(text: &str) -> bool {
 
 /// Phrases that say a visit was not made or the child not seen, in its type
 /// ([`visit_not_made`]) or its status ([`status_says_not_made`]).
-const NOT_MADE: [&str; 8] = ["not seen", "no access", "did not attend", "no reply", "no answer", "not home", "no one home", "not at home"];
+// ("Visit not achieved": CareFirst's outcome; blind set 173.)
+const NOT_MADE: [&str; 9] = ["not seen", "no access", "did not attend", "no reply", "no answer", "not home", "no one home", "not at home", "not achieved"];
 
 /// Whether a case note's status or outcome says the visit was not made or
 /// the child not seen ("No access", "Child not seen", "DNA", "Attempted -
@@ -1392,8 +1393,9 @@ pub(crate) fn not_in_person(text: &str) -> bool {
             "online visit",
         ]);
     let no_access = (0..words.len()).any(|i| words[i] == "no" && words.get(i + 1) == Some(&"access") && words.get(i + 2) != Some(&"to"));
-    let attempted =
-        words.first() == Some(&"attempted") || phrase(&["attempted visit", "visit attempted", "unsuccessful visit", "visit unsuccessful", "failed visit"]);
+    // ("Child Protection Visit (not achieved)": blind set 176.)
+    let attempted = words.first() == Some(&"attempted")
+        || phrase(&["attempted visit", "visit attempted", "unsuccessful visit", "visit unsuccessful", "failed visit", "not achieved", "visit cancelled"]);
     // "not seen", not followed by "alone", nor said of someone else ("father not seen").
     let someone_else = |w: &str| {
         matches!(
@@ -1593,6 +1595,11 @@ pub struct TableReport {
     /// audits were done ("Finalised 24/09/2026"): it records completion.
     #[serde(skip)]
     pub completed_by_status: bool,
+    /// A table of answer lines turned round (one row per answer): a record
+    /// with no line for a question says nothing of its answer, whatever the
+    /// table's other records answer ([`super::long`]).
+    #[serde(skip)]
+    pub long_format: bool,
     /// Tables read with this one, reported after it (a form's actions grid).
     #[serde(skip)]
     pub attached: Vec<TableReport>,
@@ -1622,6 +1629,7 @@ impl TableReport {
             failed: false,
             open_by_status: false,
             completed_by_status: false,
+            long_format: false,
             attached: Vec::new(),
         }
     }
@@ -1713,7 +1721,8 @@ const OUTLINE_AUDIT_FIELDS: [&str; 10] = [
 ];
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 68] = [
+pub const SET_ASIDE_REASONS: [&str; 69] = [
+    TEAM_COPY,
     NO_ACTION,
     STRUCK_THROUGH,
     super::events::EVENT_FOLDED,
@@ -1846,7 +1855,19 @@ fn later_version(first: Version, second: Version) -> Option<(std::cmp::Ordering,
         (false, true) => Some((Greater, LATER_BY_PROGRESS)),
         (true, false) => Some((Less, LATER_BY_PROGRESS)),
         // (Then a copy taken of a file: the file is the later.)
-        _ => super::versions::copy_taken(first.file, second.file).map(|o| (o, LATER_BY_NAME)),
+        _ => super::versions::copy_taken(first.file, second.file).map(|o| (o, LATER_BY_NAME)).or_else(|| team_copy_order(first.file, second.file)),
+    }
+}
+
+/// A team's own copy of the tracker and the tracker, where nothing else
+/// says which is later: the tracker's record is used, as the team's copy
+/// may regrade what moderation settled, and the copy fills what it left
+/// blank ([`filled_from_copy`]; blind set 175).
+fn team_copy_order(first: &str, second: &str) -> Option<(std::cmp::Ordering, &'static str)> {
+    match (team_copy_name(first), team_copy_name(second)) {
+        (true, false) => Some((std::cmp::Ordering::Greater, TEAM_COPY_USED)),
+        (false, true) => Some((std::cmp::Ordering::Less, TEAM_COPY_USED)),
+        _ => None,
     }
 }
 
@@ -2130,6 +2151,41 @@ fn same_audit_copied(x: &Audit, a: &Audit) -> bool {
             ..a.clone()
         },
     )
+}
+
+/// Why a team's copy of an audit in the tracker is not counted again.
+pub const TEAM_COPY: &str =
+    "a team's copy of an audit the tracker holds (the same child, day and auditor): the tracker's values are used, this copy's fill what it left blank";
+
+/// Why an audit read from a team's copy gives way to the tracker's row read after it.
+pub const TEAM_COPY_USED: &str =
+    "it is the tracker's row of the audit this team's copy holds (the same child, day and auditor); the copy fills what it left blank";
+
+/// The tracker's audit `x` with what it left blank taken from a team's copy
+/// of it `copy` ([`with_gaps_filled`], and the overall judgement).
+fn filled_from_copy(x: &Audit, copy: &Audit) -> Audit {
+    let mut out = with_gaps_filled(x, copy);
+    if out.overall.is_none() {
+        out.overall.clone_from(&copy.overall);
+        out.overall_source.clone_from(&copy.overall_source);
+    }
+    if out.completed.is_none() {
+        out.completed = copy.completed;
+    }
+    out
+}
+
+/// Whether a file's name says it is a team's own copy of a tracker ("CLA
+/// North - TM copy", "Audit tracker - Leaving Care edits 28-10", "Children
+/// in Care team version (Jo)"); not a file saved again ("Copy of …",
+/// "tracker FINAL version").
+pub(crate) fn team_copy_name(file: &str) -> bool {
+    let stem = std::path::Path::new(file).file_stem().map(|s| fold(&s.to_string_lossy())).unwrap_or_default();
+    let words: Vec<&str> = stem.split(' ').collect();
+    let marked = words.iter().any(|w| matches!(*w, "copy" | "version" | "edits" | "edited"))
+        && (words.iter().any(|w| matches!(*w, "tm" | "team" | "csw" | "pod" | "service" | "edits" | "edited")));
+    // (Or a team manager's, "Audit actions - Family Safeguarding 2 TM".)
+    !stem.starts_with("copy of") && !contains_phrase(&stem, "final version") && (marked || words.last() == Some(&"tm"))
 }
 
 /// `x` with each value it has none of taken from `y`.
@@ -2849,6 +2905,13 @@ fn non_blank_rows(sample: &[SourceRow], rest: impl Iterator<Item = Result<Source
 /// finished ([`status_unfinished`]), or allocated and not yet returned.
 /// (Not "Open" or "Pending": a case's status as often as an audit's.)
 fn status_open(status: &str) -> bool {
+    // (Its first part, before a remark: "Not returned – chased 07/09";
+    // blind set 171.)
+    let first = status.split(['–', '—', ';', '(']).next().unwrap_or(status);
+    let first = first.split(" - ").next().unwrap_or(first);
+    if first.len() < status.len() && !first.trim().is_empty() && status_open(first) {
+        return true;
+    }
     status_unfinished(status)
         || matches!(
             fold(status).as_str(),
@@ -2861,6 +2924,10 @@ fn status_open(status: &str) -> bool {
                 | "not returned"
                 | "not yet returned"
                 | "not yet started"
+                // (An allocation past its due date and not back: "Overdue -
+                // chased 14/09"; review 258's c12.)
+                | "overdue"
+                | "outstanding"
         )
 }
 
@@ -3006,6 +3073,16 @@ fn zeros_only(id: &str) -> bool {
 
 /// A reference whose one word is "test" among codes ("T2-TEST", "QA-TEST-2",
 /// "TEST01"): a test record's. Not "Test of concern 4" (words).
+/// Whether an id is "test" run together with what it stands for
+/// ("TESTCLIENT", "TestChild01", "TESTPERSON"; blind set 176's Eclipse
+/// extract), as a system's trainers name a made-up person.
+pub(crate) fn test_run_together(id: &str) -> bool {
+    let l = id.trim().to_ascii_lowercase();
+    let Some(rest) = l.strip_prefix("test") else { return false };
+    let rest = rest.trim_end_matches(|c: char| c.is_ascii_digit());
+    ["client", "child", "person", "case", "user", "record", "yp", "youngperson", "service user", "serviceuser"].contains(&rest)
+}
+
 fn id_says_test(id: &str) -> bool {
     let tokens: Vec<&str> = id.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).collect();
     let test = |t: &str| t.eq_ignore_ascii_case("test") || (t.len() > 4 && t[..4].eq_ignore_ascii_case("test") && t[4..].bytes().all(|b| b.is_ascii_digit()));
@@ -3364,9 +3441,13 @@ mod status_tests {
 
     #[test]
     fn an_audit_put_off_to_a_later_month_and_a_visit_put_off() {
-        assert_eq!(super::deferred_to_month("Deferred to Nov - SW on leave"), Some(11));
-        assert_eq!(super::deferred_to_month("Postponed until December"), Some(12));
-        assert_eq!(super::deferred_to_month("Moved to the Jan sample"), Some(1));
+        use super::Deferral::{Month, Next};
+        assert_eq!(super::deferred_to_month("Deferred to Nov - SW on leave"), Some(Month(11)));
+        assert_eq!(super::deferred_to_month("Postponed until December"), Some(Month(12)));
+        assert_eq!(super::deferred_to_month("Moved to the Jan sample"), Some(Month(1)));
+        assert_eq!(super::deferred_to_month("moved to next cycle"), Some(Next));
+        assert_eq!(super::deferred_to_month("Carried over to the next month"), Some(Next));
+        assert_eq!(super::deferred_to_month("Moved to North team"), None);
         assert_eq!(super::deferred_to_month("Deferred - awaiting SW"), None);
         assert_eq!(super::deferred_to_month("Completed 14/11"), None);
         for gone in ["Rescheduled", "Rearranged to 14/10", "Outstanding", "Postponed - carer ill", "Cancelled"] {
@@ -3532,7 +3613,11 @@ mod no_action_tests {
         ] {
             assert_eq!(why(na), Answer::NotApplicable, "{na}");
         }
-        for no in ["Not appropriate - ongoing proceedings.", "Father did not respond to two calls.", "Pre-verbal: not spoken to"] {
+        // (A child too young to speak is not applicable, as blind sets 40, 160,
+        // 164 to 166, 171, 173 and 174 read it; sets 125 and 131 had read
+        // "Pre-verbal: not spoken to" as no.)
+        assert_eq!(why("Pre-verbal: not spoken to"), Answer::NotApplicable);
+        for no in ["Not appropriate - ongoing proceedings.", "Father did not respond to two calls.", "Child is non-verbal; observed at home."] {
             assert_eq!(why(no), Answer::No, "{no}");
         }
         assert_eq!(why(""), Answer::Blank);
@@ -5340,7 +5425,9 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         }
     }
     if kind == TableKind::Unknown {
-        let non_blank = non_blank_rows(&sample, rows);
+        // Rows under the header found, as for a table that is read: its
+        // header is not a record that was rejected (review 257's c05).
+        let non_blank = non_blank_rows(&sample[header.map_or(0, |h| h + 1).min(sample.len())..], rows);
         // Grades with dates or identifiers beside them are audit records that
         // cannot be used: an error, not a note.
         let body: Vec<&[Cell]> = sample.iter().skip(header.map_or(0, |h| h + 1)).map(|r| r.cells.as_slice()).collect();
@@ -6837,7 +6924,13 @@ fn legal_status_by_values(ctx: &Context, mapping: &mut TableMapping, body: &[Sou
         return None;
     }
     let named = mapping.columns.iter().position(|c| c.target == Target::Field("episode_type".into()) && c.score < 1000)?;
-    if legal_status_share(ctx, body, mapping.columns[named].index, |_| true).is_some() {
+    // (Or a CP plan's category of abuse, blank on every other row, beside a
+    // column whose values are every row's legal status: "CP Category" |
+    // "Episode", "Looked After (C2)"; blind set 171.)
+    let rows_known = |i: usize| body.iter().filter_map(|r| r.cells.get(i)).filter(|c| ctx.episode_rules.classify(c.as_string().trim()).is_some()).count();
+    let category = fold(&mapping.columns[named].header).split(' ').any(|w| matches!(w, "category" | "abuse"));
+    let named_known = legal_status_share(ctx, body, mapping.columns[named].index, |_| true).map(|_| rows_known(mapping.columns[named].index));
+    if named_known.is_some() && !category {
         return None;
     }
     // (Not a status the child had before: "Previous legal status".)
@@ -6847,6 +6940,7 @@ fn legal_status_by_values(ctx: &Context, mapping: &mut TableMapping, body: &[Sou
         (matches!(c.target, Target::Unmapped | Target::Ignore) || c.target == Target::Field("episode_type_also".into()))
             && !earlier(&c.header)
             && legal_status_share(ctx, body, c.index, |_| true).is_some()
+            && named_known.is_none_or(|n| rows_known(c.index) > n)
     })?;
     let (from, to) = (mapping.columns[named].header.clone(), mapping.columns[other].header.clone());
     mapping.columns[named].unuse("few of its values are legal statuses");
@@ -8540,6 +8634,7 @@ fn read_all(
 /// The rows a long-format table folded into its audits' rows, in the table's
 /// reconciliation and findings.
 fn report_long(p: &super::long::Pivoted, file: &str, sheet: Option<&str>, findings: &mut Findings, report: &mut TableReport) {
+    report.long_format = true;
     report.notes.push(p.note.clone());
     findings.push(Severity::Info, "long_format", file, sheet, None, None, "", p.note.clone());
     let extra = p.folded + p.duplicates.len() as u64 + p.conflicts.len() as u64 + p.edits.len() as u64;
@@ -8941,6 +9036,13 @@ impl<'a> RowReader<'a> {
             report.reject("totals row");
             findings.push(Severity::Info, "totals_row", self.file, self.sheet, Some(row.row), None, first_text(&row), "a totals or summary row: not counted");
             return;
+        }
+        // (Or a title of two or three words with no figure where the child's
+        // id goes, "September sample", "SOUTH DISTRICT", on a row otherwise
+        // blank or filled only in the tool's own columns (a Smartsheet parent
+        // row's "Modified"); review 256's c27.)
+        if matches!(self.mapping.kind, TableKind::Audits | TableKind::Episodes) && !form && self.titled(&row) {
+            return self.not_counted(&row, LONE_SENTENCE, "row_set_aside", report, findings);
         }
         // (On a legal-status list, "Is Current: No" beside an end date says the
         // spell ended, not that the row is an earlier version of another.)
@@ -9361,6 +9463,11 @@ impl<'a> RowReader<'a> {
                         a.id = self.unique_id(a.id, model);
                     }
                     model.audit_ids.insert(a.id.clone(), a.origin.clone());
+                    if why == TEAM_COPY_USED {
+                        if let Some(copy) = model.audits.iter().rev().find(|x| x.origin == first) {
+                            a = filled_from_copy(&a, copy);
+                        }
+                    }
                     model.superseded.push((first, a.origin.clone(), why));
                     self.index_child(&a, model.audits.len());
                     model.audits.push(a);
@@ -9370,16 +9477,37 @@ impl<'a> RowReader<'a> {
                     let said = match why {
                         LATER_BY_PROGRESS => "completed in another export",
                         LATER_SUBMISSION => "the same audit sent in again, completed later, is",
+                        TEAM_COPY_USED => "the tracker's row is used, this team's copy fills what it left blank",
                         _ => "a later export has it",
                     };
+                    let first = first.clone();
+                    if why == TEAM_COPY_USED {
+                        if let Some(x) = model.audits.iter_mut().rev().find(|x| x.origin == first) {
+                            *x = filled_from_copy(x, &a);
+                        }
+                    }
                     let err = (SUPERSEDED, format!("{} ({said}: {} row {})", a.id, first.file, first.row), has_id.then(|| "audit id".to_string()));
-                    model.set_aside_versions.push(super::model::SetAside::Audit(first.clone(), Box::new(a)));
+                    model.set_aside_versions.push(super::model::SetAside::Audit(first, Box::new(a)));
                     return Err(err);
                 }
                 // Neither export says it is the later, and they record the
                 // same: one audit, written differently in the two (a date as
                 // text in one, a date cell in the other).
-                None if !has_id && first.file != self.file && model.audits.iter().rev().find(|x| x.origin == *first).is_some_and(|x| same_audit(x, &a)) => {
+                // (Or neither is done yet, the same child allocated the same
+                // day: one allocation in a tracker and a team's copy of it,
+                // whatever else each row says; blind set 175.)
+                None if !has_id
+                    && first.file != self.file
+                    && model.audits.iter().rev().find(|x| x.origin == *first).is_some_and(|x| {
+                        same_audit(x, &a)
+                            || (x.completed.is_none()
+                                && a.completed.is_none()
+                                && x.overall.is_none()
+                                && a.overall.is_none()
+                                && x.allocated.is_some()
+                                && x.allocated == a.allocated)
+                    }) =>
+                {
                     let err = (SAME_RECORD, format!("{} ({} row {})", a.child_id, first.file, first.row), None);
                     model.set_aside_versions.push(super::model::SetAside::Audit(first.clone(), Box::new(a)));
                     return Err(err);
@@ -9399,26 +9527,47 @@ impl<'a> RowReader<'a> {
         let child = super::identity::id_in_cell(&a.child_id).map_or_else(|| super::identity::child_key(&a.child_id), |(id, _)| super::identity::child_key(&id));
         if let (false, Some(child), Some(done), Some(auditor)) = (has_id, child, a.completed, auditor) {
             let key = format!("copy|{child}|{done}|{auditor}");
-            let copied = model
-                .audit_keys
-                .get(&key)
-                .and_then(|&i| model.audits.get(i))
-                .filter(|x| (x.origin.file != self.file || x.origin.sheet.as_deref() != self.sheet) && same_audit_copied(x, &a));
-            match copied.map(|x| (x.origin.clone(), x.copied_in && !a.copied_in)) {
-                // The copy was read first, and this row is the audit it was
-                // copied from: this one is used (its team is where the child
-                // was audited).
-                Some((first, true)) => {
-                    model.superseded.push((first, a.origin.clone(), COPIED_IN));
-                    model.audit_keys.insert(key, next);
-                }
-                Some((first, false)) => {
-                    let err = (SAME_RECORD, format!("{} ({} row {})", a.child_id, first.file, first.row), None);
-                    model.set_aside_versions.push(super::model::SetAside::Audit(first, Box::new(a)));
+            // (A team's own copy of the tracker beside the tracker: "CLA
+            // North - TM copy", "Leaving Care edits 28-10", "team version
+            // (Jo)". The same child done the same day by the same auditor is
+            // the same audit, whatever the copy changed: the tracker's values
+            // are used, the copy's fill what it left blank; blind set 175.)
+            let found = model.audit_keys.get(&key).copied().filter(|&i| {
+                let x = &model.audits[i];
+                x.origin.file != self.file && team_copy_name(&x.origin.file) != team_copy_name(self.file)
+            });
+            if let Some(i) = found {
+                let first = model.audits[i].origin.clone();
+                if team_copy_name(self.file) {
+                    model.audits[i] = filled_from_copy(&model.audits[i], &a);
+                    let err = (TEAM_COPY, format!("{} ({} row {})", a.child_id, first.file, first.row), None);
                     return Err(err);
                 }
-                None => {
-                    model.audit_keys.entry(key).or_insert(next);
+                a = filled_from_copy(&a, &model.audits[i]);
+                model.superseded.push((first, a.origin.clone(), TEAM_COPY_USED));
+                model.audit_keys.insert(key, next);
+            } else {
+                let copied = model
+                    .audit_keys
+                    .get(&key)
+                    .and_then(|&i| model.audits.get(i))
+                    .filter(|x| (x.origin.file != self.file || x.origin.sheet.as_deref() != self.sheet) && same_audit_copied(x, &a));
+                match copied.map(|x| (x.origin.clone(), x.copied_in && !a.copied_in)) {
+                    // The copy was read first, and this row is the audit it was
+                    // copied from: this one is used (its team is where the child
+                    // was audited).
+                    Some((first, true)) => {
+                        model.superseded.push((first, a.origin.clone(), COPIED_IN));
+                        model.audit_keys.insert(key, next);
+                    }
+                    Some((first, false)) => {
+                        let err = (SAME_RECORD, format!("{} ({} row {})", a.child_id, first.file, first.row), None);
+                        model.set_aside_versions.push(super::model::SetAside::Audit(first, Box::new(a)));
+                        return Err(err);
+                    }
+                    None => {
+                        model.audit_keys.entry(key).or_insert(next);
+                    }
                 }
             }
         }
@@ -9976,9 +10125,13 @@ impl<'a> RowReader<'a> {
             return None;
         }
         let texts = self.text(row, "status").into_iter().chain(self.note_columns.iter().filter_map(|(i, _)| row.cells.get(*i)).map(Cell::as_string));
-        let (text, month) = texts.filter_map(|t| deferred_to_month(&t).map(|m| (t, m))).next()?;
+        let (text, to) = texts.filter_map(|t| deferred_to_month(&t).map(|m| (t, m))).next()?;
         use chrono::Datelike as _;
         let from = self.due_date_of(row).or(allocated)?;
+        let month = match to {
+            Deferral::Month(m) => m,
+            Deferral::Next => from.month() % 12 + 1,
+        };
         let mut due = crate::calendar::month_end(chrono::NaiveDate::from_ymd_opt(from.year(), month, 1)?);
         if due < from {
             due = crate::calendar::month_end(chrono::NaiveDate::from_ymd_opt(from.year() + 1, month, 1)?);
@@ -10229,8 +10382,9 @@ impl<'a> RowReader<'a> {
             self.answers_read = counts;
         }
         let because = || self.cell(row, &format!("{field}_not")).map_or(Answer::Blank, |(c, _)| not_spoken_because(c));
-        let from_list = || self.cell(row, field).is_some_and(|(_, h)| super::columns::is_who_spoken_to_header(&fold(h)));
-        if a == Answer::No && from_list() && because() == Answer::NotApplicable {
+        // (Or a plain "No" whose reason says it does not apply: "No" |
+        // "Baby (6 months) - too young to be spoken to"; review 258's c01.)
+        if a == Answer::No && because() == Answer::NotApplicable {
             return Answer::NotApplicable;
         }
         if a != Answer::Blank {
@@ -10647,6 +10801,20 @@ impl<'a> RowReader<'a> {
         key
     }
 
+    /// Whether a row holds only a short title where the child's id goes (two
+    /// or more words, no figure), with nothing else but the tool's own
+    /// columns ([`super::sections::system_column`]).
+    fn titled(&self, row: &SourceRow) -> bool {
+        let Some((i, Cell::Text(t))) = self.mapping.field("child_id").and_then(|i| Some((i, row.cells.get(i)?))) else { return false };
+        let short_title = t.split_whitespace().count() >= 2 && t.chars().any(char::is_alphabetic) && !t.chars().any(|c| c.is_ascii_digit());
+        short_title
+            && row
+                .cells
+                .iter()
+                .enumerate()
+                .all(|(j, c)| j == i || c.is_empty() || self.mapping.columns.iter().any(|m| m.index == j && super::sections::system_column(&m.header)))
+    }
+
     fn audit(&mut self, row: &SourceRow, findings: &mut Findings) -> Result<Audit, RowError> {
         // A formula's error where the child id should be (a pseudonymising lookup
         // that failed): still an audit, of a child no other record can be matched to.
@@ -10739,7 +10907,7 @@ impl<'a> RowReader<'a> {
         // (A pseudonym's prefix before it, "C-TEST01": blind set 156.)
         let unprefixed =
             child_id.split_once('-').filter(|(p, rest)| (1..=6).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()) && !rest.is_empty());
-        if says_test(&child_id) || unprefixed.is_some_and(|(_, rest)| says_test(rest)) {
+        if says_test(&child_id) || test_run_together(&child_id) || unprefixed.is_some_and(|(_, rest)| says_test(rest)) {
             return Err((TEST_RECORD, child_id, Some("child id".to_string())));
         }
         if let Some(auditor) = self.text(row, "auditor").filter(|a| says_test(a)) {
@@ -11106,7 +11274,7 @@ impl<'a> RowReader<'a> {
         let by_id = action_id.as_deref().map(|id| format!("#{}", super::identity::tidy(id)));
         let person = a.owner.as_deref().map(fold);
         // Without an id: the audit, the words, then the person responsible.
-        let no_one = owner.as_ref().filter(|_| by_id.is_none()).map(|o| format!("{o}|{}|", fold(&a.text)));
+        let no_one = owner.as_ref().filter(|_| by_id.is_none()).map(|o| format!("{o}|{}|", action_words(&a.text)));
         let key = match (&owner, &by_id, &no_one) {
             (Some(o), Some(id), _) => Some(format!("{o}|{id}")),
             (_, _, Some(words)) => Some(format!("{words}{}", person.as_deref().unwrap_or_default())),
@@ -11120,8 +11288,16 @@ impl<'a> RowReader<'a> {
         // weeks apart: the same words set again after a later audit (a re-audit
         // weeks on) are another action; a corrected date is the same one.)
         let when = |x: &Action| x.set.or(x.audit_date);
+        let carried = |t: &str| action_words(t) != fold(t);
+        // (Or a team's copy of the tracker's action, its person written
+        // otherwise: "SW" for "SW / TM"; blind set 175.)
+        let copied = |i: usize| team_copy_name(&model.actions[i].origin.file) != team_copy_name(self.file);
         let other_owner = match a.owner {
-            Some(_) => no_one.as_ref().and_then(|k| model.action_keys.get(k).copied()).filter(|&i| model.actions[i].owner.is_none()),
+            Some(_) => no_one
+                .as_ref()
+                .and_then(|k| model.action_keys.get(k).copied())
+                .filter(|&i| model.actions[i].owner.is_none())
+                .or_else(|| anyone.as_ref().and_then(|k| model.action_keys.get(k).copied()).filter(|&i| i != usize::MAX && copied(i))),
             None => anyone.as_ref().and_then(|k| model.action_keys.get(k).copied()).filter(|&i| i != usize::MAX),
         };
         let earlier = key
@@ -11131,7 +11307,14 @@ impl<'a> RowReader<'a> {
             // (Not on this sheet, nor in another part of its file split by
             // rows: one list's two rows of the same words are two actions.)
             .filter(|&i| !self.same_log(&model.actions[i].origin))
-            .filter(|&i| !matches!((when(&model.actions[i]), when(&a)), (Some(x), Some(y)) if x.signed_duration_since(y).num_days().abs() > 14))
+            // (Unless one says it carries the other forward: set again the
+            // day it was carried, "… (carried forward from 2025-26)"; review
+            // 258's c20.)
+            .filter(|&i| {
+                carried(&a.text)
+                    || carried(&model.actions[i].text)
+                    || !matches!((when(&model.actions[i]), when(&a)), (Some(x), Some(y)) if x.signed_duration_since(y).num_days().abs() > 14)
+            })
             // (On two sheets of one workbook, nor when they are due more than
             // two weeks apart: a month's tab and the next month's, the same
             // words set again.)
@@ -11663,13 +11846,41 @@ impl<'a> RowReader<'a> {
 /// The month an audit was put off to: "Deferred to Nov", "Postponed until
 /// December", "Moved to the Nov sample", "Deferred - Nov cycle" (its first
 /// word says it was put off, and a month is named after it).
-fn deferred_to_month(text: &str) -> Option<u32> {
+fn deferred_to_month(text: &str) -> Option<Deferral> {
     let f = fold(text);
     let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
     if !matches!(words.first().copied(), Some("deferred" | "postponed" | "moved" | "carried" | "rolled")) {
         return None;
     }
-    words.iter().skip(1).take(5).find_map(|w| month_number(w).filter(|_| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_alphabetic())))
+    let named = words.iter().skip(1).take(5).find_map(|w| month_number(w).filter(|_| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_alphabetic())));
+    // ("Moved to next cycle", "Carried over to next month": blind set 173.)
+    let next = words.windows(2).take(6).any(|w| w[0] == "next" && matches!(w[1], "cycle" | "month" | "sample" | "round" | "period"));
+    named.map(Deferral::Month).or(next.then_some(Deferral::Next))
+}
+
+/// An action's words as they key it: folded, without a bracket at its end
+/// saying it was carried forward ("Pathway plan to be updated (carried
+/// forward from 2025-26)" is the action of last year's tracker, done or
+/// not; blind set 173).
+fn action_words(text: &str) -> String {
+    let t = text.trim_end();
+    if let Some(open) = t.strip_suffix(')').and_then(|t| t.rfind('(')) {
+        let inside = fold(&t[open + 1..t.len() - 1]);
+        let carried =
+            ["carried forward", "brought forward", "b f", "carried over", "rolled over", "rolled forward"].iter().any(|p| contains_phrase(&inside, p));
+        if carried && open > 0 {
+            return fold(&t[..open]);
+        }
+    }
+    fold(text)
+}
+
+/// Where an audit was put off to ([`deferred_to_month`]): a month by name,
+/// or the next cycle (the month after the one it was due in).
+#[derive(Debug, PartialEq, Eq)]
+enum Deferral {
+    Month(u32),
+    Next,
 }
 
 /// A "month of audit" cell ("September 2026", "Sep-26", "2026-09", "09/2026", or
@@ -12871,8 +13082,24 @@ pub(crate) fn not_spoken_because(c: &Cell) -> Answer {
     // applicable, blind sets 160, 164 to 166; but "Not appropriate - ongoing
     // proceedings" is a choice not to, no: blind set 13.)
     let age = says_too_young(&f) || f.split(' ').any(|w| matches!(w, "month" | "months" | "year" | "years" | "old" | "aged" | "age" | "infant" | "newborn"));
-    let not_appropriate = super::fold::starts_with_words(&f, "not appropriate") && age;
-    if not_appropriate || ["n a", "na", "not applicable", "not relevant"].iter().any(|p| super::fold::starts_with_words(&f, p)) {
+    // (Where it comes, "Child is 8 months old – not appropriate"; and a
+    // family out of the child's life, "Not appropriate – parents'
+    // whereabouts unknown; no contact since 2019": blind set 171.)
+    let absent = ["whereabouts unknown", "whereabouts not known", "no contact since", "deceased"].iter().any(|p| contains_phrase(&f, p));
+    let not_appropriate = contains_phrase(&f, "not appropriate") && (age || absent);
+    // (Or the child's age as the whole reason, "Baby (6 months) - too young
+    // to be spoken to", "10 month old baby - not appropriate to speak to",
+    // or "not applicable" after it, "Baby of 6 weeks - not applicable";
+    // blind set 174. Not where someone stopped it: "Mother refused access
+    // to the baby".)
+    let stopped = ["refus", "declin", "cancel", "prevent", "unable", "did not", "didn t", "would not", "wouldn t", "no access", "not available"]
+        .iter()
+        .any(|p| f.contains(p));
+    // (Not a child who does not speak: "Child is non-verbal; observed at
+    // home" is a child not spoken to, no; blind sets 141 and 143.)
+    let young = ["too young", "baby", "babies", "unborn", "infant", "newborn", "pre verbal", "preverbal"].iter().any(|p| contains_phrase(&f, p));
+    let too_young = (young || contains_phrase(&f, "not applicable")) && !stopped;
+    if not_appropriate || too_young || ["n a", "na", "not applicable", "not relevant"].iter().any(|p| super::fold::starts_with_words(&f, p)) {
         Answer::NotApplicable
     } else {
         Answer::No

@@ -811,8 +811,10 @@ fn rules_for_unusual_exports_leave_ordinary_ones_alone() {
     }
     // an action of an audit not in the export is not linked to a later one;
     assert_eq!(pair(&kpi("r12_a4_nearby_prev_cycle", "actions_on_time")), (Some(2), Some(2)));
-    // "Did not speak with child" under "Record of discussion with child" is no;
-    assert_eq!(pair(&kpi("r12_sp1_record_pairs", "child_spoken_to")), (Some(2), Some(7)));
+    // "Did not speak with child" under "Record of discussion with child" is no
+    // (and, since the sixty-sixth session, "Too young - 8 months" as the
+    // reason is not applicable, as blind sets 40 and 171 to 174 read it);
+    assert_eq!(pair(&kpi("r12_sp1_record_pairs", "child_spoken_to")), (Some(2), Some(6)));
     // a "Reallocated" row with its own completion date is that audit, done;
     assert_eq!(pair(&kpi("r12_s1_reallocated_completed", "overall_good_or_better")), (Some(2), Some(4)));
     // "Child not seen - at school" under "Seen Alone" is no statutory visit;
@@ -8351,4 +8353,225 @@ fn a_tracker_started_again_as_new_is_the_later_of_the_two() {
     );
     assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(3)));
     assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(1), Some(2)));
+}
+
+#[test]
+fn review_257s_small_tables_and_review_256s_title_row() {
+    // Review 257's c05: a table not recognised counts its rows under the
+    // header found, not the header itself.
+    let tracker = "Child ID,Team,Date completed,Overall grade\nC1,North,2026-09-10,Good\n";
+    let referrals = "Child ID,Team,Referral date,Referral source,Outcome\nC1,North,2026-09-03,Police,Assessment\n\
+                     C3,South,2026-09-18,School,NFA\nC9,South,2026-10-02,Health,Assessment\n";
+    let out = run_files("referrals-beside", &[("Audit tracker.csv", tracker), ("New referrals.csv", referrals)]);
+    let m = metrics(&out);
+    let input = m["inputs"].as_array().unwrap().iter().find(|i| i["file"].as_str().unwrap().ends_with("New referrals.csv")).unwrap().clone();
+    assert_eq!(input["rows_read"], 3, "{input}");
+    // c17: "Agreed?" answered Yes and No on a two-row actions form is no
+    // date column.
+    let form = "Child ID,Completion time,Action,Agreed?\nC1,2026-09-12 10:00,Update the plan,Yes\nC1,2026-09-12 10:05,Core group in 10 days,No\n";
+    let out = run_files("agreed-not-a-date", &[("Audit tracker.csv", tracker), ("Action acknowledgement form.csv", form)]);
+    assert!(!data_quality(&out).contains("not a date"), "{}", data_quality(&out));
+    // Review 256's c27: a parent row's title where the child's id goes
+    // ("September sample", with only the tool's Modified columns) is no audit.
+    let sheet = "Child ID,Team,Date completed,Overall grade,Modified,Modified By\n\
+                 September sample,,,,2026-10-20 10:00,a.b@x.example\n\
+                 C611,North,2026-09-10,Good,2026-10-20 10:00,a.b@x.example\n\
+                 C612,South,2026-09-12,Requires Improvement,2026-10-20 10:00,a.b@x.example\n";
+    let out = run_files("title-row-in-id", &[("Audit tracker (Smartsheet).csv", sheet)]);
+    assert_eq!(metrics(&out)["inputs"][0]["rows_accepted"], 2, "{}", data_quality(&out));
+    assert!(data_quality(&out).contains("September sample"), "{}", data_quality(&out));
+}
+
+#[test]
+fn seventy_first_to_seventy_fourth_sets_reasons_deferrals_and_part_b() {
+    // Blind sets 171 and 174: a child not spoken to for their age ("Baby
+    // (6 months) - too young", "Child is 8 months old – not appropriate",
+    // "Baby of 6 weeks - not applicable") is not applicable; a non-verbal
+    // child is not spoken to (sets 141, 143); a family out of the child's
+    // life ("Not appropriate – whereabouts unknown") is not applicable.
+    let audits = "Date of the Audit,Child's ID.,Name of Team,Auditors' Grade,Record of discussion with child:,If child was not spoken to please state why:,\
+                  Record of discussion with family:,If family was not spoken to please state why:\n\
+                  10/09/2026,C1,North,Good,,Baby (6 months) - too young to be spoken to,Spoke with mother,\n\
+                  11/09/2026,C2,North,Good,,Child is 8 months old – not appropriate,,Not appropriate – parents' whereabouts unknown; no contact since 2019\n\
+                  12/09/2026,C3,North,Good,,Baby of 6 weeks - not applicable.,,Mother refused\n\
+                  13/09/2026,C4,North,Good,,Child is non-verbal; observed at home instead.,Spoke with father,\n\
+                  14/09/2026,C5,North,Good,Spoke with her at school,,Spoke with carer,\n";
+    let out = run_files("too-young", &[("Learning audit returns.csv", audits)]);
+    assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(1), Some(2)));
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(3), Some(4)));
+    // Blind set 173: an allocation "moved to next cycle" is due the month
+    // after; an outstanding list's "Not returned – chased 07/09" is not done
+    // (set 171).
+    let tracker = "Case ID:,Team,Date allocated,Due by,Date:,OVERALL JUDGEMENT OF THE CASE FILE:,Notes\n\
+                   520001,North,2026-09-01,2026-09-30,2026-09-20,Good,\n520004,South,2026-10-01,2026-10-30,,,moved to next cycle\n\
+                   520005,South,2026-10-01,2026-10-30,,,\n";
+    let out = run_files("moved-to-next-cycle", &[("Audit tracker.csv", tracker)]);
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(2)));
+    assert!(data_quality(&out).contains("due_deferred"), "{}", data_quality(&out));
+    let returns = "Child ID,Team,Date sample sent,Due date,Date completed,Overall grade\nC1,North,2026-09-01,2026-09-30,2026-09-20,Good\n";
+    let outstanding = "Child ID,Team,Date sample sent,Due date,Status\nC2,North,2026-09-01,2026-09-30,Not returned – chased 07/10\n";
+    let out = run_files("outstanding-list", &[("Returns.csv", returns), ("Outstanding at 31-10.csv", outstanding)]);
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(2)));
+    // Blind set 174: seed 002's Part B as its words and then its date
+    // ("Part B - CSW acknowledgement" | "Date acknowledged") completes the
+    // audit, not Part A.
+    let report = "Form ID,Client ID,Team,Due Date,Overall evaluation,Part A completed,Part B - CSW acknowledgement,Date acknowledged\n\
+                  QA-1,660211,CP,30/09/2026,Good,25/09/2026,Audit received and recommendations noted and accepted,29/09/2026\n\
+                  QA-2,660224,CP,30/09/2026,Good,28/09/2026,Audit received and recommendations noted and accepted,05/10/2026\n\
+                  QA-3,660241,CP,30/10/2026,Good,29/10/2026,,\n";
+    let out = run_files("part-b-by-its-place", &[("CareFirst_Quality_Audit_Report.csv", report)]);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(3)));
+}
+
+#[test]
+fn seventy_first_and_seventy_third_sets_later_lines_visits_and_carried_actions() {
+    // Blind set 171: seed 002's answer lines split into monthly extracts by
+    // "Date Updated": a form's Part A lines in July's, its Part B lines in
+    // August's; the later extract's form takes Part A's answers.
+    let july = "Form ID,Client ID,Form Status,Part,Question,Answer,Updated By,Date Updated\n\
+                QA-1,630125,Awaiting Part B,Part A,Date audit due,31/07/2026,PQ Team,06/07/2026\n\
+                QA-1,630125,Awaiting Part B,Part A,Team,Looked After Children,PQ Team,06/07/2026\n\
+                QA-1,630125,Awaiting Part B,Part A,Overall evaluation,Requires Improvement,Auditor,29/07/2026\n\
+                QA-2,630126,Complete,Part A,Date audit due,31/07/2026,PQ Team,06/07/2026\n\
+                QA-2,630126,Complete,Part A,Team,Looked After Children,PQ Team,06/07/2026\n\
+                QA-2,630126,Complete,Part A,Overall evaluation,Good,Auditor,20/07/2026\n\
+                QA-2,630126,Complete,Part B,Audit received and recommendations noted and accepted,Yes,CSW,21/07/2026\n\
+                QA-2,630126,Complete,Part B,Date acknowledged,21/07/2026,CSW,21/07/2026\n";
+    let august = "Form ID,Client ID,Form Version,Form Status,Part,Question,Answer,Updated By,Date Updated\n\
+                  QA-1,630125,v3,Complete,Part B,Audit received and recommendations noted and accepted,Yes,CSW,04/08/2026\n\
+                  QA-1,630125,v3,Complete,Part B,Date acknowledged,04/08/2026,CSW,04/08/2026\n\
+                  QA-3,630127,v3,Complete,Part A,Date audit due,31/08/2026,PQ Team,03/08/2026\n\
+                  QA-3,630127,v3,Complete,Part A,Team,Safeguarding East,PQ Team,03/08/2026\n\
+                  QA-3,630127,v3,Complete,Part A,Overall evaluation,Good,Auditor,20/08/2026\n\
+                  QA-3,630127,v3,Complete,Part B,Date acknowledged,21/08/2026,CSW,21/08/2026\n";
+    let dir = scratch("answer-lines-by-month");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("QualityAudit_FormAnswers_2026-07.csv"), july).unwrap();
+    std::fs::write(input.join("QualityAudit_FormAnswers_2026-08.csv"), august).unwrap();
+    let out = dir.join("out");
+    let args = ["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--from", "2026-07-01", "--to", "2026-09-30", "--as-of", "2026-09-30"];
+    let o = auditpack(&dir, &args);
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(3)));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(3)));
+    // Blind set 173: CareFirst's "Outcome" of a contact ("Visit not
+    // achieved") says the visit was not made; set 171: a legal-status list
+    // whose "CP Category" holds only the plans' categories, beside
+    // "Episode" with every row's status.
+    let legal = "Client No,Episode,Episode Start,Episode End,CP Category\n630101,Child Protection Plan,01/05/2026,,Neglect\n\
+                 630102,Child Protection Plan,01/05/2026,,Neglect\n630103,Looked After (C2),01/05/2026,,\n630104,Looked After (V2),01/05/2026,,\n";
+    let contacts = "Client No,Contact Date,Contact Type,Seen Alone?,Date Entered,Outcome\n\
+                    630101,01/09/2026,Visit to Child - CP,Y,01/09/2026,Completed\n630101,10/09/2026,Visit to Child - CP,Y,10/09/2026,Completed\n\
+                    630102,01/09/2026,Visit to Child - CP,Y,01/09/2026,Completed\n630102,10/09/2026,Visit to Child - CP,,10/09/2026,Visit not achieved\n\
+                    630103,01/09/2026,Visit to Child - LAC,Y,01/09/2026,Completed\n630104,01/09/2026,Visit to Child - LAC,Y,01/09/2026,Completed\n";
+    let out = run_files("visit-not-achieved", &[("CareFirst_Client_Registrations.csv", legal), ("CareFirst_Client_Contacts.csv", contacts)]);
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(5), Some(5)));
+    assert_eq!(kpi_pair(&out, "cla_visits_in_time").1, Some(2), "{}", data_quality(&out));
+    // Blind set 173: last year's tracker in an "Old" folder holds an action
+    // still open that this year's carries forward, done: one action, done.
+    let this_year = "Child ID,Date audit finalised,Recommendation,Target date,Date TM confirmed complete\n\
+                     740099,07/11/2025,Pathway plan to be updated (carried forward from 2025-26),28/11/2025,15/09/2026\n\
+                     740001,01/09/2026,Update chronology,15/10/2026,\n";
+    let last_year =
+        "Child ID,Date audit finalised,Recommendation,Target date,Date TM confirmed complete\n740099,07/11/2025,Pathway plan to be updated,28/11/2025,\n";
+    let dir = scratch("carried-forward-action");
+    let input = dir.join("in");
+    std::fs::create_dir_all(input.join("Old")).unwrap();
+    std::fs::write(input.join("Improvement plan 2026-27.csv"), this_year).unwrap();
+    std::fs::write(input.join("Old/Improvement plan 2025-26.csv"), last_year).unwrap();
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(1), "{}", data_quality(&out));
+}
+
+#[test]
+fn review_258s_reasons_overdue_lists_carried_actions_and_two_line_extracts() {
+    // c01: a plain "No" whose reason is the child's age is not applicable.
+    let audits = "Child ID,Team,Auditor,Date allocated,Due date,Date completed,Overall judgement,Child spoken to,Reason child not spoken to\n\
+                  C101,Team A,J Smith,2026-09-01,2026-09-30,2026-09-20,Good,Yes,\n\
+                  C102,Team A,J Smith,2026-09-01,2026-09-30,2026-09-20,Good,No,Baby (6 months) - too young to be spoken to\n\
+                  C103,Team A,J Smith,2026-09-01,2026-09-30,2026-09-20,Good,No,Declined to speak with auditor\n";
+    let out = run_files("no-with-age-reason", &[("audits.csv", audits)]);
+    assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(1), Some(2)));
+    // c12: an outstanding list's "Overdue - chased 14/09" is not done.
+    let returns = "Child ID,Team,Date sample sent,Due date,Date completed,Overall grade\nC1,North,2026-09-01,2026-09-30,2026-09-20,Good\n";
+    let outstanding = "Child ID,Team,Date sample sent,Due date,Status\nC2,North,2026-09-01,2026-09-30,Overdue - chased 14/09 and 21/09\n\
+                       C3,North,2026-09-01,2026-09-30,Not returned – chased 07/10\n";
+    let out = run_files("overdue-list", &[("Returns.csv", returns), ("Outstanding.csv", outstanding)]);
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(3)));
+    // c20: an action carried forward is set again the day it was carried:
+    // still last year's action.
+    let this_year = "Child ID,Action,Date set,Due date,Date completed\n\
+                     C2001,Pathway plan to be updated (carried forward from 2025-26),2026-04-01,2026-09-15,2026-09-10\n\
+                     C2002,Chronology to be updated,2026-09-01,2026-09-20,2026-09-18\n";
+    let last_year = "Child ID,Action,Date set,Due date,Date completed\nC2001,Pathway plan to be updated,2026-02-01,2026-02-15,\n";
+    let dir = scratch("carried-forward-set-again");
+    let input = dir.join("in");
+    std::fs::create_dir_all(input.join("Old")).unwrap();
+    std::fs::write(input.join("Action tracker 2026-27.csv"), this_year).unwrap();
+    std::fs::write(input.join("Old/Action tracker 2025-26.csv"), last_year).unwrap();
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(0), "{}", data_quality(&out));
+    // c28: "Completed" (Yes) beside "Completed date" is no warning.
+    let actions = "Child ID,Action,Due date,Completed,Completed date\nC2801,Update plan,2026-09-15,Yes,2026-09-10\n";
+    let out = run_files("completed-yes-beside-date", &[("actions.csv", actions)]);
+    assert!(!data_quality(&out).contains("is named as completed_date"), "{}", data_quality(&out));
+    // c31: a month's extract holding only Part B's two answer lines, under
+    // the same header as the month before.
+    let august = "Form ID,Client ID,Part,Question,Answer,Date Updated\n\
+                  F1,C3101,Part A,Team,Team A,2026-08-28\nF1,C3101,Part A,Due date,2026-09-30,2026-08-28\n\
+                  F1,C3101,Part A,Overall grade,Good,2026-08-28\nF1,C3101,Part A,Child spoken to,Yes,2026-08-28\n\
+                  F2,C3102,Part A,Team,Team B,2026-08-29\nF2,C3102,Part A,Due date,2026-09-30,2026-08-29\n\
+                  F2,C3102,Part A,Overall grade,Inadequate,2026-08-29\nF2,C3102,Part A,Child spoken to,Yes,2026-08-29\n";
+    let september = "Form ID,Client ID,Part,Question,Answer,Date Updated\n\
+                     F1,C3101,Part B,CSW acknowledgement,Audit received and recommendations noted and accepted,2026-09-05\n\
+                     F1,C3101,Part B,Date acknowledged,2026-09-05,2026-09-05\n\
+                     F2,C3102,Part B,CSW acknowledgement,Audit received and recommendations noted and accepted,2026-10-06\n\
+                     F2,C3102,Part B,Date acknowledged,2026-10-06,2026-10-06\n";
+    let out = run_files("two-line-extract", &[("Audit answers 2026-08.csv", august), ("Audit answers 2026-09.csv", september)]);
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(2)));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(2)));
+}
+
+#[test]
+fn seventy_fifth_and_sixth_sets_team_copies_test_clients_and_visits_not_achieved() {
+    // Blind set 175: each team manager's copy of the tracker beside it. The
+    // tracker's row is used where both have the audit (a copy's "Good"
+    // after moderation settled "Requires Improvement" is not); the copy
+    // fills what the tracker left blank (an overall "Choose an item."); an
+    // allocation not yet done in both, the same child the same day, is one.
+    let tracker = "Child ID,Team,Auditor,Date allocated,Due by,Date completed,Overall judgement\n\
+                   520101,CLA North,Ann Ray,2026-09-01,2026-09-30,2026-09-20,Requires Improvement\n\
+                   520102,CLA North,Ann Ray,2026-09-01,2026-09-30,2026-09-25,Choose an item.\n\
+                   520103,CLA North,Ann Ray,2026-10-01,2026-10-31,,\n\
+                   520104,CLA North,Ann Ray,2026-09-01,2026-09-30,2026-09-28,Good\n";
+    let copy = "Child ID,Team,Auditor,Date allocated,Due by,Date completed,Overall judgement,TM comments,RAG\n\
+                520101,CLA North,Ann Ray,2026-09-01,2026-09-30,2026-09-20,Good,Team regraded after moderation,Green\n\
+                520102,CLA North,Ann Ray,2026-09-01,2026-09-30,2026-09-25,Inadequate,,Red\n\
+                520103,CLA North,Ann Ray,2026-10-01,2026-10-31,,,chased,Amber\n";
+    let out = run_files("team-copy", &[("Audit tracker - QA team.csv", tracker), ("CLA North - TM copy.csv", copy)]);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(3));
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(3), Some(4)));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(3)));
+    // The team's copy of an action, its person written otherwise ("SW" for
+    // "SW / TM"), is the tracker's action.
+    let actions = "Child ID,Action,Who By,By When,Date completed\n520101,Update chronology,SW / TM,2026-10-10,\n520104,Hold supervision,SW / TM,2026-10-20,\n";
+    let copy_actions =
+        "Child ID,Action,Who By,By When,Date completed\n520101,Update chronology,SW,2026-10-10,2026-10-09\n520104,Hold supervision,SW,2026-10-20,\n";
+    let out = run_files(
+        "team-copy-actions",
+        &[("Audit tracker - QA team.csv", tracker), ("Actions.csv", actions), ("Audit actions - CLA North TM.csv", copy_actions)],
+    );
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)));
+    assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(1));
+    // Blind set 176: a trainer's made-up person run together ("TESTCLIENT")
+    // and a visit whose type says it was not achieved are no visits.
+    let legal = "Client ID,Legal Status,Start Date,End Date\n970201,Child Protection Plan,2026-03-10,\n";
+    let notes = "Client ID,Observation Type,Observation Date,Date Recorded,Was the child seen alone?\n\
+                 970201,Child Protection Visit,07/09/2026,08/09/2026,Yes\n970201,Child Protection Visit (not achieved),14/09/2026,14/09/2026,\n\
+                 970201,Child Protection Visit,18/09/2026,18/09/2026,No\nTESTCLIENT,Child Protection Visit,20/09/2026,20/09/2026,Yes\n";
+    let out = run_files("test-client-not-achieved", &[("Eclipse_Involvements.csv", legal), ("Eclipse_Observations.csv", notes)]);
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(2), Some(2)));
+    assert!(data_quality(&out).contains("TESTCLIENT"), "{}", data_quality(&out));
 }
