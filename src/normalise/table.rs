@@ -9446,7 +9446,12 @@ impl<'a> RowReader<'a> {
             // kept, with the other's completion, when the two are paired
             // after reading (`migrated::pair`; review 254's c05).)
             let moved = first.file != self.file && (self.row_moved.get() || model.migrated_audits.iter().any(|(o, _)| o == first));
+            // (A team's copy done where the tracker's row is not: still the
+            // tracker's row, its completion and what else it left blank taken
+            // from the copy, not the copy's regrade; review 259's c17.)
+            let copied = first.file != self.file && team_copy_name(&first.file) != team_copy_name(self.file);
             let decided = later_version(first_version, Version { file: my_name, ..mine })
+                .map(|d| if copied && d.1 == LATER_BY_PROGRESS { team_copy_order(&first.file, self.file).unwrap_or(d) } else { d })
                 .filter(|(_, why)| !(moved && *why == LATER_BY_PROGRESS))
                 .or(sent_again)
                 .or(by_entry)

@@ -8554,6 +8554,16 @@ fn seventy_fifth_and_sixth_sets_team_copies_test_clients_and_visits_not_achieved
     assert_eq!(kpi_pair(&out, "audits_completed").0, Some(3));
     assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(3), Some(4)));
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(3)));
+    // Review 259's c17: a copy done where the tracker's row is not fills its
+    // completion, not its grade.
+    let tracker_open = "Child ID,Team,Auditor,Date allocated,Due by,Date completed,Overall judgement
+520201,CLA North,Ann Ray,2026-09-01,2026-09-30,,Good
+";
+    let copy_done = "Child ID,Team,Auditor,Date allocated,Due by,Date completed,Overall judgement
+520201,CLA North,Ann Ray,2026-09-01,2026-09-30,2026-09-15,Inadequate
+";
+    let out = run_files("team-copy-fills-completion", &[("Audit tracker - QA team.csv", tracker_open), ("CLA North - TM copy.csv", copy_done)]);
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(1)));
     // The team's copy of an action, its person written otherwise ("SW" for
     // "SW / TM"), is the tracker's action.
     let actions = "Child ID,Action,Who By,By When,Date completed\n520101,Update chronology,SW / TM,2026-10-10,\n520104,Hold supervision,SW / TM,2026-10-20,\n";
