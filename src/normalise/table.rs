@@ -9416,7 +9416,8 @@ impl<'a> RowReader<'a> {
             // Within one file the sheets' names are compared, and on one sheet
             // the later row is the later version.
             // (The earlier version itself, looked up once.)
-            let earlier_audit = model.audits.iter().rev().find(|x| x.origin == *first);
+            let earlier_index = model.audits.iter().rposition(|x| x.origin == *first);
+            let earlier_audit = earlier_index.map(|i| &model.audits[i]);
             let first_done = earlier_audit.is_some_and(|x| x.completed.is_some());
             let (first_name, my_name) = match (first.file == self.file, &first.sheet, self.sheet) {
                 (true, Some(a), Some(b)) => (a.as_str(), b),
@@ -9469,8 +9470,8 @@ impl<'a> RowReader<'a> {
                     }
                     model.audit_ids.insert(a.id.clone(), a.origin.clone());
                     if why == TEAM_COPY_USED {
-                        if let Some(copy) = model.audits.iter().rev().find(|x| x.origin == first) {
-                            a = filled_from_copy(&a, copy);
+                        if let Some(i) = earlier_index {
+                            a = filled_from_copy(&a, &model.audits[i]);
                         }
                     }
                     model.superseded.push((first, a.origin.clone(), why));
@@ -9487,8 +9488,8 @@ impl<'a> RowReader<'a> {
                     };
                     let first = first.clone();
                     if why == TEAM_COPY_USED {
-                        if let Some(x) = model.audits.iter_mut().rev().find(|x| x.origin == first) {
-                            *x = filled_from_copy(x, &a);
+                        if let Some(i) = earlier_index {
+                            model.audits[i] = filled_from_copy(&model.audits[i], &a);
                         }
                     }
                     let err = (SUPERSEDED, format!("{} ({said}: {} row {})", a.id, first.file, first.row), has_id.then(|| "audit id".to_string()));
@@ -9537,13 +9538,15 @@ impl<'a> RowReader<'a> {
             // (Jo)". The same child done the same day by the same auditor is
             // the same audit, whatever the copy changed: the tracker's values
             // are used, the copy's fill what it left blank; blind set 175.)
-            let found = model.audit_keys.get(&key).copied().filter(|&i| {
-                let x = &model.audits[i];
-                x.origin.file != self.file && team_copy_name(&x.origin.file) != team_copy_name(self.file)
-            });
-            if let Some(i) = found {
+            let found = model
+                .audit_keys
+                .get(&key)
+                .copied()
+                .and_then(|i| Some((i, team_copy_order(&model.audits[i].origin.file, self.file)?.0)))
+                .filter(|(i, _)| model.audits[*i].origin.file != self.file);
+            if let Some((i, order)) = found {
                 let first = model.audits[i].origin.clone();
-                if team_copy_name(self.file) {
+                if order == std::cmp::Ordering::Less {
                     model.audits[i] = filled_from_copy(&model.audits[i], &a);
                     let err = (TEAM_COPY, format!("{} ({} row {})", a.child_id, first.file, first.row), None);
                     return Err(err);
