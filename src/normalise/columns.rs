@@ -115,7 +115,7 @@ fn before_moderation(folded: &str) -> bool {
 
 /// Whether a header names Part B as written ("Part B - CSW acknowledgement
 /// date"), not a "Part 2" (on many forms the manager's response).
-fn names_part_b_as_written(header: &str) -> bool {
+pub(crate) fn names_part_b_as_written(header: &str) -> bool {
     fold(header).split(' ').collect::<Vec<_>>().windows(2).any(|w| w == ["part", "b"])
 }
 
@@ -2377,6 +2377,24 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                 }
             }
         }
+        // Two columns that tie, one of them the status before ("Previous
+        // legal status", "Former team"): the other is the current one (review
+        // 260's c10: a child's previous CP plan had been read as current).
+        if let [first, second] = winners.as_slice() {
+            let earlier = |c: usize| words[columns[c].index].iter().any(|w| matches!(w.as_str(), "previous" | "former" | "prior"));
+            if earlier(*first) != earlier(*second) && top < 1000 {
+                let current = if earlier(*first) { *second } else { *first };
+                keep_one(
+                    &mut columns,
+                    &mut notes,
+                    &cols,
+                    current,
+                    |h, kept| format!("column '{h}' is an earlier {field} than '{kept}': not used"),
+                    |kept| format!("an earlier {field} than '{kept}'"),
+                );
+                continue;
+            }
+        }
         // Two columns that tie and are never both filled on a row (a question
         // reworded part way through the year, the old column kept), or hold
         // the same value wherever both are (a form's "Child's ID" answer beside
@@ -2405,6 +2423,14 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         // lookup of it that failed on a row, "#N/A".)
         if let ([winner], [_, _]) = (winners.as_slice(), cols.as_slice()) {
             let other = cols.iter().copied().find(|c| c != winner).unwrap_or(*winner);
+            // (Not a status before: "Previous legal status" beside "Legal
+            // Status" is another field; review 260's c10.)
+            if words[columns[other].index].iter().any(|w| matches!(w.as_str(), "previous" | "former" | "prior")) && top < 1000 {
+                let kept = columns[*winner].header.clone();
+                notes.push(format!("column '{}' is an earlier {field} than '{kept}': not used", columns[other].header));
+                columns[other].unuse(&format!("an earlier {field} than '{kept}'"));
+                continue;
+            }
             let Filled { both, differ, each } = filled_together(sample, columns[*winner].index, columns[other].index);
             let same = field == "overall" && both && !differ && columns[other].scale.is_some();
             if other != *winner && (!both || same) && each && top < 1000 {

@@ -37,6 +37,11 @@ pub struct OwnWords {
     by_text: BTreeMap<String, String>,
     /// The words (folded) the crosswalk does not know of itself.
     own: std::collections::BTreeSet<String>,
+    /// For which columns, in a key of two sections whose words mean
+    /// different things ("Domains: G | Met", "Overall judgement: G | Good"):
+    /// `Some(true)` the overall's (a header naming the overall or a
+    /// judgement), `Some(false)` the others; `None` every column.
+    scope: Option<bool>,
 }
 
 /// A key, and the sheet it was found on.
@@ -323,14 +328,19 @@ fn bands_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<Vec<(f64, Strin
     let mut bands: Vec<(f64, String)> = Vec::new();
     for r in rows.iter().filter(|r| !r.is_blank()) {
         let filled = r.filled();
-        let band = match filled.as_slice() {
-            [Cell::Text(range), Cell::Text(label)] => band_floor(range).filter(|_| {
-                matches!(crosswalk.judge(&Cell::text(label), None, super::config::NumericDirection::Ofsted), Ok(Some(j)) if j.scale != super::scales::NUMERIC)
-            }),
+        // (Or with the band's lowest score between, as a number: "90%+ |
+        // 0.9 | Outstanding"; blind set 180's fallowmarsh.)
+        let pair = match filled.as_slice() {
+            [Cell::Text(range), Cell::Text(label)] | [Cell::Text(range), Cell::Number(_), Cell::Text(label)] => Some((range, label)),
             _ => None,
         };
-        match band {
-            Some(floor) => bands.push((floor, filled[1].as_string().trim().to_string())),
+        let band = pair.and_then(|(range, label)| {
+            band_floor(range).filter(|_| {
+                matches!(crosswalk.judge(&Cell::text(label), None, super::config::NumericDirection::Ofsted), Ok(Some(j)) if j.scale != super::scales::NUMERIC)
+            })
+        });
+        match band.zip(pair) {
+            Some((floor, (_, label))) => bands.push((floor, label.trim().to_string())),
             None if bands.len() >= 3 => break,
             None => bands.clear(),
         }
@@ -357,10 +367,16 @@ fn word_key(t: &str) -> String {
 /// more in all, and one word at least is none the crosswalk knows. A word the
 /// crosswalk reads as another grade than its meaning makes no key; nor do two
 /// such runs (which would be for which question?).
-fn words_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<OwnWords> {
-    let mut found: Vec<OwnWords> = Vec::new();
+fn words_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Vec<OwnWords> {
+    // (Each run, its section's title, and whether a word of it is a grade
+    // the crosswalk reads otherwise.)
+    let mut found: Vec<(OwnWords, String, bool)> = Vec::new();
+    let mut conflict = false;
     let mut run: Vec<(String, String, String)> = Vec::new();
-    let finish = |run: &mut Vec<(String, String, String)>, found: &mut Vec<OwnWords>| {
+    // (The line above each run: its section's title, "Overall judgement |
+    // Code | Meaning".)
+    let (mut title, mut run_title) = (String::new(), String::new());
+    let finish = |run: &mut Vec<(String, String, String)>, found: &mut Vec<(OwnWords, String, bool)>, run_title: &str, conflict: &mut bool| {
         let bands: std::collections::BTreeSet<String> = run.iter().map(|(_, _, l)| fold(l)).collect();
         // (Not a yes or no: ticks and crosses, "✔" and "✘", are answers to
         // yes / no questions too, so only a column with a word of the key that
@@ -374,9 +390,14 @@ fn words_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<OwnWords> {
                 by_text.insert(word_key(w), l.clone());
                 by_text.insert(fold(meaning), l.clone());
             }
-            found.push(OwnWords { shown: run.iter().map(|(w, _, l)| (w.clone(), l.clone())).collect(), by_text, own });
+            found.push((
+                OwnWords { shown: run.iter().map(|(w, _, l)| (w.clone(), l.clone())).collect(), by_text, own, scope: None },
+                run_title.to_string(),
+                *conflict,
+            ));
         }
         run.clear();
+        *conflict = false;
     };
     for r in rows.iter().filter(|r| !r.is_blank()) {
         let filled = r.filled();
@@ -397,20 +418,40 @@ fn words_in(rows: &[SourceRow], crosswalk: &Crosswalk) -> Option<OwnWords> {
             Some((word, meaning, j)) => {
                 // (A word the crosswalk reads as another grade: no key.)
                 if let Ok(Some(own)) = crosswalk.judge(&Cell::text(&word), None, super::config::NumericDirection::Ofsted) {
-                    if own.band != j.band || own.not_applicable != j.not_applicable {
-                        return None;
-                    }
+                    conflict |= own.band != j.band || own.not_applicable != j.not_applicable;
+                }
+                if run.is_empty() {
+                    run_title.clone_from(&title);
                 }
                 run.push((word, meaning, j.label));
             }
-            None => finish(&mut run, &mut found),
+            None => {
+                finish(&mut run, &mut found, &run_title, &mut conflict);
+                title = filled.first().map(|c| fold(&c.as_string())).unwrap_or_default();
+            }
         }
     }
-    finish(&mut run, &mut found);
-    match found.len() {
-        1 => found.pop(),
-        _ => None,
+    finish(&mut run, &mut found, &run_title, &mut conflict);
+    // (Two runs, one under a title naming the overall judgement and one not:
+    // each for its own columns, its words read as it says even where the
+    // crosswalk reads them otherwise; blind set 180's ospreyfield, "G" is
+    // "Met" for a domain and "Good" overall.)
+    let overall = |t: &str| t.split(' ').any(|w| matches!(w, "overall" | "judgement" | "judgment"));
+    match found.as_mut_slice() {
+        [(one, _, false)] => vec![one.clone()],
+        [(a, ta, _), (b, tb, _)] if overall(ta) != overall(tb) => {
+            a.scope = Some(overall(ta));
+            b.scope = Some(overall(tb));
+            vec![a.clone(), b.clone()]
+        }
+        _ => Vec::new(),
     }
+}
+
+/// Whether a header is the overall judgement's, as a key in sections tells
+/// its columns apart ([`OwnWords::scope`]).
+fn overall_header(h: &str) -> bool {
+    fold(h).split(' ').any(|w| matches!(w, "overall" | "judgement" | "judgment"))
 }
 
 /// The columns of a council's own grade words, under the first header row
@@ -422,6 +463,7 @@ fn word_columns(rows: &[SourceRow], words: &OwnWords) -> Option<(usize, Vec<usiz
     // Each column of the key's words: whether it is sure alone (two of them,
     // one the council's own), and its header's words.
     let keyed: Vec<(usize, bool, Vec<String>)> = (0..header.len())
+        .filter(|&i| words.scope.is_none_or(|o| overall_header(&header[i].as_string()) == o))
         .filter_map(|i| {
             let values: Vec<String> =
                 rows[h + 1..].iter().filter_map(|r| r.cells.get(i)).filter(|c| !c.is_empty() && **c != header[i]).map(|c| word_key(&c.as_string())).collect();
@@ -449,7 +491,7 @@ fn word_columns(rows: &[SourceRow], words: &OwnWords) -> Option<(usize, Vec<usiz
 /// 40 rows with a run of code and label rows), its score bands and its own
 /// grade words (likewise).
 pub fn find(tables: &mut [Table], crosswalk: &Crosswalk) -> Vec<SheetKey> {
-    let (mut codes, mut bands, mut words): (Option<SheetKey>, Option<SheetKey>, Option<SheetKey>) = (None, None, None);
+    let (mut codes, mut bands, mut words): (Option<SheetKey>, Option<SheetKey>, Vec<SheetKey>) = (None, None, Vec::new());
     // (A key written as one sentence only where no sheet has one as rows: a
     // tracker's own note "Section scores: 4 = Outstanding, …" beside a Key
     // sheet is the Key sheet's.)
@@ -469,8 +511,8 @@ pub fn find(tables: &mut [Table], crosswalk: &Crosswalk) -> Vec<SheetKey> {
         if bands.is_none() {
             bands = bands_in(&rows, crosswalk).map(|b| SheetKey { key: Key::Bands(b), sheet: sheet(), place: "sheet" });
         }
-        if words.is_none() {
-            words = words_in(&rows, crosswalk).map(|w| SheetKey { key: Key::Words(w), sheet: sheet(), place: "sheet" });
+        if words.is_empty() {
+            words = words_in(&rows, crosswalk).into_iter().map(|w| SheetKey { key: Key::Words(w), sheet: sheet(), place: "sheet" }).collect();
         }
     }
     codes.or(sentence).into_iter().chain(bands).chain(words).collect()
@@ -484,9 +526,10 @@ pub fn find_in_file(t: &mut Table, crosswalk: &Crosswalk, name: &str) -> Option<
     if rows.len() > 40 {
         return None;
     }
-    key_in(&rows, crosswalk, false)
-        .map(|c| SheetKey { key: Key::Codes(c), sheet: name.to_string(), place: "file" })
-        .or_else(|| words_in(&rows, crosswalk).map(|w| SheetKey { key: Key::Words(w), sheet: name.to_string(), place: "file" }))
+    key_in(&rows, crosswalk, false).map(|c| SheetKey { key: Key::Codes(c), sheet: name.to_string(), place: "file" }).or_else(|| {
+        let mut w = words_in(&rows, crosswalk);
+        (w.len() == 1).then(|| SheetKey { key: Key::Words(w.remove(0)), sheet: name.to_string(), place: "file" })
+    })
 }
 
 /// Whether a question names a grade: a graded header ("Q12 Overall",
@@ -608,10 +651,26 @@ pub fn apply(t: &mut Table, key: &SheetKey) -> Vec<String> {
     };
     let named: Vec<String> = columns.iter().map(|&i| rows[h].cells[i].as_string()).collect();
     let header_row = rows[h].row;
+    // (One score banded into grades, in a table with no column naming the
+    // overall judgement: the audit's overall, its band ("Score %" by the key's
+    // "Overall evaluation" bands; blind set 180's fallowmarsh). Headed so.)
+    let overall_named = rows[h].cells.iter().any(|c| {
+        let f = fold(&c.as_string());
+        let w: Vec<&str> = f.split(' ').collect();
+        w.contains(&"overall")
+            && w.iter().any(|w| matches!(*w, "judgement" | "judgment" | "grade" | "grading" | "rating" | "evaluation" | "score" | "outcome" | "rag"))
+    });
+    let overall_band = match (&key.key, columns.as_slice()) {
+        (Key::Bands(_), [one]) if !overall_named => Some((*one, format!("Overall grade (the band of '{}')", named[0]))),
+        _ => None,
+    };
     let key = key.key.clone();
     let rows = std::mem::replace(&mut t.rows, Box::new(std::iter::empty()));
     t.rows = Box::new(rows.map(move |r| {
         r.map(|mut r| {
+            if let Some((i, header)) = overall_band.as_ref().filter(|_| r.row == header_row) {
+                r.cells[*i] = Cell::Text(header.clone());
+            }
             if r.row > header_row {
                 for &i in &columns {
                     if let Some(label) = r.cells.get(i).and_then(|c| key.grade(c)) {
@@ -1336,6 +1395,87 @@ mod tests {
             std::mem::replace(&mut tables[0].rows, Box::new(std::iter::empty())).map(|r| r.unwrap().cells.iter().map(Cell::as_string).collect()).collect();
         assert_eq!(rows[1], ["C1", "Outstanding"]);
         assert_eq!(rows[2], ["C2", "Not applicable"]);
+    }
+
+    /// A key sheet in two sections whose codes mean different things ("G" is
+    /// "Met" for a domain, "Good" overall; blind set 180's ospreyfield): each
+    /// section reads its own columns. And bands with the lowest score
+    /// between ("90%+ | 0.9 | Outstanding") make the one banded score of a
+    /// table with no overall column its overall (blind set 180's fallowmarsh).
+    #[test]
+    fn a_key_in_sections_and_bands_with_their_lowest_score() {
+        let config = Config::defaults();
+        let crosswalk = Crosswalk::new(&config);
+        let t = |s: &str| Cell::text(s);
+        let n = Cell::Number;
+        let e = Cell::Empty;
+        let audits = table(
+            "Audits",
+            vec![
+                vec![t("Child ID"), t("Communication"), t("Child development"), t("Overall Judgement (RAG)")],
+                vec![t("C1"), t("G"), t("A"), t("A/G")],
+                vec![t("C2"), t("R"), t("G"), t("G")],
+                vec![t("C3"), t("A"), t("R"), t("B")],
+            ],
+        );
+        let key = table(
+            "Key",
+            vec![
+                vec![t("Key - RAG ratings")],
+                vec![t("Domains"), t("Code"), t("Meaning")],
+                vec![e.clone(), t("G"), t("Met")],
+                vec![e.clone(), t("A"), t("Partially met")],
+                vec![e.clone(), t("R"), t("Not met")],
+                vec![t("Overall judgement"), t("Code"), t("Meaning")],
+                vec![e.clone(), t("B"), t("Outstanding")],
+                vec![e.clone(), t("G"), t("Good")],
+                vec![e.clone(), t("A/G"), t("Requires Improvement with elements of good practice")],
+                vec![e.clone(), t("A"), t("Requires Improvement")],
+                vec![e.clone(), t("R"), t("Inadequate")],
+            ],
+        );
+        let mut tables = vec![audits, key];
+        let keys = find(&mut tables, &crosswalk);
+        assert_eq!(keys.len(), 2);
+        for k in &keys {
+            apply(&mut tables[0], k);
+        }
+        let rows: Vec<Vec<String>> =
+            std::mem::replace(&mut tables[0].rows, Box::new(std::iter::empty())).map(|r| r.unwrap().cells.iter().map(Cell::as_string).collect()).collect();
+        assert_eq!(rows[1], ["C1", "Met", "Partially met", "Requires Improvement with elements of good practice"]);
+        assert_eq!(rows[2], ["C2", "Not met", "Met", "Good"]);
+        // One section alone that reads "G" as "Met" is no key.
+        let key = table("Key", vec![vec![t("G"), t("Met")], vec![t("A"), t("Partially met")], vec![t("R"), t("Not met")]]);
+        let mut tables = vec![key];
+        assert!(find(&mut tables, &crosswalk).iter().all(|k| !matches!(k.key, Key::Words(_))));
+        // Bands with their lowest score between.
+        let audits = table(
+            "Audits",
+            vec![
+                vec![t("Form ID"), t("Points"), t("Score %"), t("Overall comments on the case")],
+                vec![t("F1"), n(13.0), n(0.93), t("Strong")],
+                vec![t("F2"), n(8.0), n(0.8), t("Good")],
+                vec![t("F3"), n(5.0), n(0.36), t("Weak")],
+            ],
+        );
+        let banding = table(
+            "Banding",
+            vec![
+                vec![t("Score %"), t("From"), t("Overall evaluation")],
+                vec![t("90%+"), n(0.9), t("Outstanding")],
+                vec![t("80%+"), n(0.8), t("Good")],
+                vec![t("60%+"), n(0.6), t("Requires Improvement")],
+                vec![t("below 60%"), n(0.0), t("Inadequate")],
+            ],
+        );
+        let mut tables = vec![audits, banding];
+        let keys = find(&mut tables, &crosswalk);
+        let [found] = keys.as_slice() else { panic!("one key") };
+        assert_eq!(apply(&mut tables[0], found), ["Score %"]);
+        let rows: Vec<Vec<String>> =
+            std::mem::replace(&mut tables[0].rows, Box::new(std::iter::empty())).map(|r| r.unwrap().cells.iter().map(Cell::as_string).collect()).collect();
+        assert_eq!(rows[0][2], "Overall grade (the band of 'Score %')");
+        assert_eq!((rows[1][2].as_str(), rows[2][2].as_str(), rows[3][2].as_str()), ("Outstanding", "Good", "Inadequate"));
     }
 
     #[test]

@@ -453,6 +453,17 @@ pub(crate) fn part_of_columns(columns: &[ColumnMap]) -> Option<bool> {
         .collect();
     let parts: BTreeSet<bool> = dated.iter().filter_map(|c| super::columns::names_part_b(&c.header)).collect();
     let completion = columns.iter().find(|c| c.target == Target::Field("completed_date".into()))?;
+    // (Or Part B's date by its place, naming no part: "Part B - CSW
+    // acknowledgement" | "Date acknowledged"; review 260's c01, a later
+    // month's lines of a form whose Part A was read before.)
+    let after_part_b = || {
+        parts.is_empty()
+            && super::columns::names_part_b(&completion.header).is_none()
+            && columns.iter().any(|b| b.index + 1 == completion.index && super::columns::names_part_b_as_written(&b.header))
+    };
+    if after_part_b() {
+        return Some(true);
+    }
     (parts.len() == 1 && super::columns::names_part_letter(&completion.header)).then(|| super::columns::names_part_b(&completion.header)).flatten()
 }
 

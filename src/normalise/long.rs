@@ -188,6 +188,18 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize, is_grade: 
         })
     };
     let mut keys: Vec<usize> = (0..width).filter(|&c| c != q && c != a && identifying(&rows, c) && !with_question(c)).collect();
+    // In an extract of one form every column goes with the question (each
+    // comes once): its identifiers, the same on every row, are the form's
+    // (review 258's c32: a month's lines of one form).
+    // (Its questions each once as they are, not told apart by item numbers;
+    // and an id among them, not only a date.)
+    if keys.is_empty() && item.is_none() && refined.is_none() {
+        let constant = |c: usize| rows.first().is_some_and(|f| rows.iter().all(|r| value(r.cells.get(c)) == value(f.cells.get(c))));
+        let form: Vec<usize> = (0..width).filter(|&c| c != q && c != a && identifying(&rows, c) && constant(c)).collect();
+        if form.iter().any(|&c| rows.first().and_then(|r| r.cells.get(c)).is_some_and(is_id_value)) {
+            keys = form;
+        }
+    }
     // Identifiers as METRICS.md compares them: trimmed, inner spaces collapsed.
     let key_of = |r: &SourceRow, keys: &[usize]| keys.iter().map(|&c| super::identity::tidy(&value(r.cells.get(c))).into_owned()).collect::<Vec<String>>();
     // Audits by key, in the order their first row comes.

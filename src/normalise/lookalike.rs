@@ -130,6 +130,17 @@ fn named(folded: &str) -> Option<Named> {
     }
 }
 
+/// What a row's own type says it is, when it names another kind of quality
+/// assurance than a case file audit: "Practice Observation" in an "Audit
+/// Type" column among "Full Case File Learning Audit" rows (blind set 178's
+/// wrenfield). Not a challenge (a moderation's stage) nor training.
+pub fn row_kind(value: &str) -> Option<&'static str> {
+    match named(&fold(value))? {
+        Named::Other(what) if what != CHALLENGES && what != "training records" => Some(what),
+        _ => None,
+    }
+}
+
 /// Whether a word speaks of audits ("audits", "CFAs"; not "auditors").
 fn names_audits(word: &str) -> bool {
     matches!(word, "audit" | "audits" | "audited" | "auditing" | "cfa" | "cfas")

@@ -2397,6 +2397,40 @@ fn agency_column(mapping: &TableMapping) -> Option<usize> {
         .map(|c| c.index)
 }
 
+/// An audits table's unread column naming each row's kind of audit or
+/// activity ("Audit Type", "Type of audit", "Activity"): a row it names as
+/// another kind of quality assurance is none of the audits
+/// ([`super::lookalike::row_kind`]).
+fn kind_column(mapping: &TableMapping) -> Option<(usize, String)> {
+    if mapping.kind != TableKind::Audits {
+        return None;
+    }
+    mapping
+        .columns
+        .iter()
+        .filter(|c| matches!(c.target, Target::Unmapped))
+        .find(|c| {
+            matches!(
+                fold(&c.header).as_str(),
+                "audit type"
+                    | "type of audit"
+                    | "audit kind"
+                    | "kind of audit"
+                    | "audit category"
+                    | "form type"
+                    | "type of form"
+                    | "activity"
+                    | "activity type"
+                    | "type of activity"
+                    | "qa activity"
+                    | "qa type"
+                    | "record type"
+                    | "type"
+            )
+        })
+        .map(|c| (c.index, c.header.clone()))
+}
+
 /// Whether an agency named on an audit's row is a partner's, not children's
 /// social care: its section of a multi-agency audit is no audit of the
 /// council's ("Health", "Police", "Education", "0-19 Health Service").
@@ -3610,8 +3644,14 @@ mod no_action_tests {
             "Not relevant – he is 19 and has chosen not to have contact with his family.",
             "N/A - pre-verbal",
             "Not applicable",
+            // (An age in months as the reason: blind set 178's wrenfield.)
+            "Child is 7 months old - observed with foster carer, not spoken to.",
+            "Aged 10 months; observed at home",
         ] {
             assert_eq!(why(na), Answer::NotApplicable, "{na}");
+        }
+        for no in ["Not seen for 3 months - not spoken to", "Child is 9 years old and declined"] {
+            assert_eq!(why(no), Answer::No, "{no}");
         }
         // (A child too young to speak is not applicable, as blind sets 40, 160,
         // 164 to 166, 171, 173 and 174 read it; sets 125 and 131 had read
@@ -6374,6 +6414,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         service_as_team,
         note_columns: note_columns(&mapping),
         agency_column: agency_column(&mapping),
+        kind_column: kind_column(&mapping),
         remark_columns: remark_columns(&mapping),
         sheet_team,
         named_team,
@@ -6930,24 +6971,93 @@ fn legal_status_by_values(ctx: &Context, mapping: &mut TableMapping, body: &[Sou
     let rows_known = |i: usize| body.iter().filter_map(|r| r.cells.get(i)).filter(|c| ctx.episode_rules.classify(c.as_string().trim()).is_some()).count();
     let category = fold(&mapping.columns[named].header).split(' ').any(|w| matches!(w, "category" | "abuse"));
     let named_known = legal_status_share(ctx, body, mapping.columns[named].index, |_| true).map(|_| rows_known(mapping.columns[named].index));
-    if named_known.is_some() && !category {
-        return None;
+    // (Or filled on a row or two only, each a legal status.)
+    let named_at = mapping.columns[named].index;
+    let named_filled: Vec<String> =
+        body.iter().filter_map(|r| r.cells.get(named_at)).map(|c| c.as_string().trim().to_string()).filter(|v| !v.is_empty()).collect();
+    let named_all = !named_filled.is_empty() && named_filled.iter().all(|v| ctx.episode_rules.classify(v).is_some());
+    if (named_known.is_some() || named_all) && !category {
+        // A legal status blank on the rows of plans that have none (a CP or
+        // CIN plan's), beside a column whose values say what each row is
+        // ("Registration Type": "Child Protection Registration", "Looked
+        // After"): that column is read where the status is blank (blind set
+        // 178: every CP plan had been rejected, "no legal status").
+        // (Its values legal statuses wherever it is filled, too.)
+        let at = mapping.columns[named].index;
+        let blank: Vec<&SourceRow> = body.iter().filter(|r| !r.is_blank() && r.cells.get(at).is_none_or(|c| c.as_string().trim().is_empty())).collect();
+        let found = mapping.columns.iter().position(|c| {
+            c.target == Target::Unmapped
+                && !earlier_status(&c.header)
+                // (Not a CP plan's category of abuse, nor a code.)
+                && !fold(&c.header).split(' ').any(|w| matches!(w, "category" | "abuse" | "code" | "codes" | "cd"))
+                && !blank.is_empty()
+                && body.iter().filter_map(|r| r.cells.get(c.index)).map(|v| v.as_string()).filter(|v| !v.trim().is_empty()).all(|v| ctx.episode_rules.classify(v.trim()).is_some())
+                && blank.iter().filter(|r| r.cells.get(c.index).is_some_and(|v| ctx.episode_rules.classify(v.as_string().trim()).is_some())).count() * 10
+                    >= blank.len() * 9
+        });
+        // (A status column filled on few rows with no such column beside it:
+        // the other rule's, below.)
+        let also = match found {
+            Some(also) => also,
+            None if named_known.is_some() => return None,
+            None => return legal_status_elsewhere(ctx, mapping, body, named, category, named_known),
+        };
+        let (kept, other) = (mapping.columns[named].header.clone(), mapping.columns[also].header.clone());
+        mapping.notes.retain(|n| !n.starts_with(&format!("column '{other}' ")));
+        let column = &mut mapping.columns[also];
+        column.target = Target::Field("episode_type_also".into());
+        column.reason = format!("its values are legal statuses or plans where '{kept}' is blank (read there)");
+        return Some(format!("column '{other}' is read as the legal status where '{kept}' is blank (its values are legal statuses or plans on those rows)"));
     }
-    // (Not a status the child had before: "Previous legal status".)
-    let earlier = |h: &str| fold(h).split(' ').any(|w| matches!(w, "previous" | "former" | "prior" | "old" | "last" | "earlier" | "original"));
+    legal_status_elsewhere(ctx, mapping, body, named, category, named_known)
+}
+
+/// Whether a header names a status the child had before ("Previous legal
+/// status", "Original plan").
+fn earlier_status(h: &str) -> bool {
+    fold(h).split(' ').any(|w| matches!(w, "previous" | "former" | "prior" | "old" | "last" | "earlier" | "original"))
+}
+
+/// [`legal_status_by_values`]'s reading of a legal-status column that holds
+/// few statuses (or a category of abuse) beside one holding one on nearly
+/// every row: that one is the legal status.
+fn legal_status_elsewhere(
+    ctx: &Context,
+    mapping: &mut TableMapping,
+    body: &[SourceRow],
+    named: usize,
+    category: bool,
+    named_known: Option<usize>,
+) -> Option<String> {
+    let rows_known = |i: usize| body.iter().filter_map(|r| r.cells.get(i)).filter(|c| ctx.episode_rules.classify(c.as_string().trim()).is_some()).count();
     let other = mapping.columns.iter().position(|c| {
         // (Or the one read where it is blank: see columns.rs, "Plan / Status Type".)
         (matches!(c.target, Target::Unmapped | Target::Ignore) || c.target == Target::Field("episode_type_also".into()))
-            && !earlier(&c.header)
+            && !earlier_status(&c.header)
             && legal_status_share(ctx, body, c.index, |_| true).is_some()
             && named_known.is_none_or(|n| rows_known(c.index) > n)
     })?;
     let (from, to) = (mapping.columns[named].header.clone(), mapping.columns[other].header.clone());
-    mapping.columns[named].unuse("few of its values are legal statuses");
+    // (A status column filled on a few rows only, each a legal status, beside
+    // one saying what every other row is: still read where that one is blank;
+    // review 260's c08: a looked-after child's "Care Order (S31)" beside CP
+    // registrations' blanks.)
+    let named_at = mapping.columns[named].index;
+    let filled: Vec<String> = body.iter().filter_map(|r| r.cells.get(named_at)).map(|c| c.as_string().trim().to_string()).filter(|v| !v.is_empty()).collect();
+    let all_statuses = !category && !filled.is_empty() && filled.iter().all(|v| ctx.episode_rules.classify(v).is_some());
     mapping.notes.retain(|n| !n.starts_with(&format!("column '{to}' ")));
     let column = &mut mapping.columns[other];
     column.target = Target::Field("episode_type".into());
     column.reason = format!("its values are legal statuses on nearly every row, where '{from}' holds few");
+    if all_statuses {
+        let column = &mut mapping.columns[named];
+        column.target = Target::Field("episode_type_also".into());
+        column.reason = format!("{} (read where '{to}' is blank)", column.reason);
+        return Some(format!(
+            "column '{to}' is read as the legal status (its values are legal statuses on nearly every row); '{from}', filled on few rows, where it is blank"
+        ));
+    }
+    mapping.columns[named].unuse("few of its values are legal statuses");
     Some(format!("column '{to}' is read as the legal status (its values are legal statuses on nearly every row); '{from}' holds few, and is not used"))
 }
 
@@ -8681,6 +8791,8 @@ struct RowReader<'a> {
     /// multi-agency audit a row is ("Agency": "Children's Social Care",
     /// "Health", "Police") ([`partner_agency`]).
     agency_column: Option<usize>,
+    /// An audits table's column naming each row's kind of audit ([`kind_column`]).
+    kind_column: Option<(usize, String)>,
     /// Every column headed as notes or comments, read or not ("Officer
     /// notes" read as evidence), of an audits or actions table: a note there
     /// may say to ignore its row ([`says_ignore_row`]).
@@ -9848,9 +9960,17 @@ impl<'a> RowReader<'a> {
         }
         let (cell, header) = self.cell(row, "audit_month")?;
         let (first, end) = cycle_span(cell).or_else(|| yearless_cycle(cell, allocated?))?;
+        // (Or where the framework's own rule is the end of the cycle: the
+        // cycle the sample names is the council's, whatever the fixed grid's
+        // months, "December 2025 - January 2026"; a sample sent ahead is due
+        // at the end of the cycle it is for. Blind set 178's wrenfield.)
+        // (Only where the grid's cycle would end elsewhere: on the grid, the
+        // rule gives the same day, said once for the table.)
+        let grid_end = crate::analyse::period::grid_period(first, self.ctx.config.settings.cycle_first_month).to;
+        let own_cycle = rule == "end_of_cycle" && grid_end != end;
         if let Some(a) = allocated {
             let in_cycle = a >= first && a <= end;
-            if !default_rule || !in_cycle {
+            if !(default_rule && in_cycle || own_cycle && a <= end) {
                 return None;
             }
         }
@@ -10878,6 +10998,12 @@ impl<'a> RowReader<'a> {
                 // please ignore" as a plan's task.)
                 None => match self.item_says_test(row) {
                     Some((t, header)) => return Err((TEST_RECORD, t, Some(header))),
+                    // (A month's title over its rows, alone on its row: "August
+                    // 2026", "Sep-Oct 26"; blind set 179's sellacombe, review
+                    // r22_05: a heading, not an audit missing its child.)
+                    None if row.lone_text().is_some_and(|t| month_cell(&Cell::text(t)).is_some() || cycle_without_year(&Cell::text(t))) => {
+                        return Err((super::sections::SECTION_ROW, row.lone_text().unwrap_or_default().trim().to_string(), None));
+                    }
                     None => return Err(("no child id", String::new(), Some("child id".to_string()))),
                 },
             },
@@ -10908,6 +11034,11 @@ impl<'a> RowReader<'a> {
         }
         if let Some(agency) = self.agency_column.and_then(|i| row.cells.get(i)).map(Cell::as_string).filter(|a| partner_agency(a)) {
             return Err((PARTNER_SECTION, agency, Some("agency".to_string())));
+        }
+        if let Some((i, header)) = &self.kind_column {
+            if let Some(kind) = row.cells.get(*i).map(Cell::as_string).filter(|k| super::lookalike::row_kind(k).is_some()) {
+                return Err((super::lookalike::NOT_CASE_FILE, kind.trim().to_string(), Some(header.clone())));
+            }
         }
         if let Some(status) = self.text(row, "status").filter(|s| status_test(s) || says_test(s)) {
             return Err((TEST_RECORD, status, Some("status".to_string())));
@@ -11413,25 +11544,32 @@ impl<'a> RowReader<'a> {
                 return Ok(());
             }
             let first_row = model.case_notes[i].row;
+            first_recorded(&mut model.case_notes[i], &n);
             return Err((NOTE_ID_READ, format!("{} (the same note as row {first_row})", key.unwrap_or_default()), Some("note id".to_string())));
         }
         if let Some(i) = earlier.filter(|&i| !one_export(i)) {
             let first = model.case_notes[i].clone();
+            let mut n = n;
             let first_file = model.note_file(first.source).to_string();
             let id = key.clone().unwrap_or_default();
             let versions = (Version { file: &first_file, done: false, records_done: true }, Version { file: self.file, done: false, records_done: true });
             return match later_version(versions.0, versions.1) {
                 Some((std::cmp::Ordering::Greater, why)) => {
+                    first_recorded(&mut n, &first);
                     model.superseded_notes.push(((first.source, first.row), (n.source, n.row), why));
                     model.note_ids.insert(id, model.case_notes.len());
                     model.case_notes.push(n);
                     Ok(())
                 }
                 Some((std::cmp::Ordering::Less, _)) => {
+                    first_recorded(&mut model.case_notes[i], &n);
                     model.set_aside_versions.push(super::model::SetAside::Note((first.source, first.row), Box::new(n)));
                     Err((NOTE_SUPERSEDED, format!("{id} (a later export has it: {first_file} row {})", first.row), Some("note id".to_string())))
                 }
-                _ => Err((NOTE_ID_READ, format!("{id} (first read at {first_file} row {})", first.row), Some("note id".to_string()))),
+                _ => {
+                    first_recorded(&mut model.case_notes[i], &n);
+                    Err((NOTE_ID_READ, format!("{id} (first read at {first_file} row {})", first.row), Some("note id".to_string())))
+                }
             };
         }
         if let Some(k) = key {
@@ -11904,6 +12042,16 @@ pub(crate) fn month_number(s: &str) -> Option<u32> {
 /// months by name, one after the other, then the year (the second month's):
 /// its first month.
 fn bimonthly_cycle(tokens: &[&str]) -> Option<chrono::NaiveDate> {
+    // (Each month with its year, "December 2025 - January 2026", "October
+    // 2026 - November 2026": the first month's year is the cycle's start's;
+    // blind set 178's wrenfield.)
+    if let [a, y1, b, y2] = tokens {
+        use chrono::Datelike;
+        let first = bimonthly_cycle(&[a, b, y2])?;
+        let given: i32 = y1.parse().ok()?;
+        let given = if y1.len() == 2 { 2000 + given } else { given };
+        return (matches!(y1.len(), 2 | 4) && given == first.year()).then_some(first);
+    }
     let [a, b, y] = tokens else { return None };
     let named = |s: &str| s.len() >= 3 && s.bytes().all(|c| c.is_ascii_alphabetic());
     let (m1, m2) = (month_number(a).filter(|_| named(a))?, month_number(b).filter(|_| named(b))?);
@@ -12442,6 +12590,13 @@ fn view_attributed_one(field: &str, text: &str) -> Option<Answer> {
     if cs.iter().any(|c| not_applicable_clause(c)) || says_too_young(&f) {
         return Some(Answer::NotApplicable);
     }
+    // (Their own words in quotes are their view, heard, whatever they say:
+    // "Father: 'nobody rings me back'"; blind set 178's pellbridge.)
+    let quoted = said.trim().trim_end_matches(['.', '!', '?', ' ']);
+    let quotes = |c: char| matches!(c, '\'' | '"' | '‘' | '’' | '“' | '”');
+    if quoted.chars().count() > 2 && quoted.starts_with(quotes) && quoted.ends_with(quotes) {
+        return Some(Answer::Yes);
+    }
     let refused = ["would not", "wouldn t", "refused", "declined", "not engage"].iter().any(|p| contains_phrase(&f, p));
     let no_view = [
         "not spoken",
@@ -12974,7 +13129,10 @@ fn a_list_of_who_was_not_spoken_to_answers_each_role() {
 /// post vacant"); for the practitioner, also someone else "only" ("Team
 /// Manager only"). "Spoke to SW, not seen child" names the social worker.
 fn says_not_spoken_to(text: &str, field: &str) -> bool {
-    let cs = turns(text);
+    // (What someone named said is theirs, however it goes on: "Mother said
+    // she did not know who the social worker was" was heard; blind set 178's
+    // pellbridge.)
+    let cs: Vec<String> = turns(text).into_iter().map(|c| before_reported_speech(field, &c).to_string()).collect();
     // (A clause that only says where they are is no contact: "Family live in
     // another council's area - not contacted".)
     let whereabouts =
@@ -12990,6 +13148,26 @@ fn says_not_spoken_to(text: &str, field: &str) -> bool {
         return false;
     }
     cs.iter().any(|c| negated(c)) || (field == "spoke_practitioner" && cs.iter().any(|c| c.split(' ').any(|w| w == "only")))
+}
+
+/// A folded clause up to a verb of saying after the person a spoken-to field
+/// asks about ("mother said she did not know …": "mother"); the clause as it
+/// is without one, or where the saying comes before anyone is named, or is
+/// said by someone else ("said by the SW").
+fn before_reported_speech<'a>(field: &str, clause: &'a str) -> &'a str {
+    let mut at = 0;
+    for w in clause.split(' ') {
+        // (Saying as the person's own act: not "reported missing", "said by
+        // carer to be settled", "said to be away", which say it of them.)
+        if matches!(w, "said" | "says" | "stated" | "explained" | "commented") {
+            let head = clause[..at].trim_end();
+            let after = clause[at + w.len()..].trim_start();
+            let of_them = after.starts_with("by ") || after.starts_with("to ");
+            return if !head.is_empty() && !of_them && names_role(field, head) && !negated(head) { head } else { clause };
+        }
+        at += w.len() + 1;
+    }
+    clause
 }
 
 /// Whether a moderation's yes / no question asks whether the moderator
@@ -13080,6 +13258,20 @@ fn says_too_young(f: &str) -> bool {
     ["too young", "baby", "pre verbal", "preverbal", "non verbal", "unborn"].iter().any(|p| contains_phrase(f, p))
 }
 
+/// Whether a folded text gives a child's age in days, weeks or months (or a
+/// year at most): "7 months old", "6 week old", "aged 10 months", "1 year
+/// old": a baby. (Not a time since, "not seen for 3 months".)
+fn in_months_old(f: &str) -> bool {
+    let w: Vec<&str> = f.split(' ').collect();
+    let unit = |u: &str, n: &str| match u {
+        "day" | "days" | "week" | "weeks" | "wk" | "wks" | "month" | "months" | "mth" | "mths" => true,
+        "year" | "yr" => n.parse::<u32>().is_ok_and(|n| n <= 1),
+        _ => false,
+    };
+    let number = |n: &str| n.parse::<u32>().is_ok();
+    w.windows(3).any(|t| (number(t[0]) && unit(t[1], t[0]) && t[2] == "old") || (t[0] == "aged" && number(t[1]) && unit(t[2], t[1])))
+}
+
 pub(crate) fn not_spoken_because(c: &Cell) -> Answer {
     if c.is_empty() || super::scales::is_not_known(c) {
         return Answer::Blank;
@@ -13105,12 +13297,26 @@ pub(crate) fn not_spoken_because(c: &Cell) -> Answer {
         .any(|p| f.contains(p));
     // (Not a child who does not speak: "Child is non-verbal; observed at
     // home" is a child not spoken to, no; blind sets 141 and 143.)
-    let young = ["too young", "baby", "babies", "unborn", "infant", "newborn", "pre verbal", "preverbal"].iter().any(|p| contains_phrase(&f, p));
+    let young =
+        ["too young", "baby", "babies", "unborn", "infant", "newborn", "pre verbal", "preverbal"].iter().any(|p| contains_phrase(&f, p)) || in_months_old(&f);
     let too_young = (young || contains_phrase(&f, "not applicable")) && !stopped;
     if not_appropriate || too_young || ["n a", "na", "not applicable", "not relevant"].iter().any(|p| super::fold::starts_with_words(&f, p)) {
         Answer::NotApplicable
     } else {
         Answer::No
+    }
+}
+
+/// One case note read twice by its id, `kept` the version used and `other`
+/// the one not: a note of the same event recorded earlier in the other (an
+/// amended note saved again weeks later, "… (amended)", with a later
+/// "Date Recorded") was recorded when it was first entered: the earlier date
+/// is kept (blind set 181).
+fn first_recorded(kept: &mut CaseNote, other: &CaseNote) {
+    if kept.event == other.event {
+        if let (Some(k), Some(o)) = (kept.recorded, other.recorded) {
+            kept.recorded = Some(k.min(o));
+        }
     }
 }
 
@@ -13510,6 +13716,8 @@ mod tests {
             ("Carer views: not happy with contact arrangements", Answer::Yes),
             ("Mum's comments: no worries, says things are better", Answer::Yes),
             ("Carer views: no", Answer::No),
+            ("Father: 'nobody rings me back'.", Answer::Yes),
+            ("Mother: \u{201c}I don't know who my social worker is\u{201d}", Answer::Yes),
             ("Mother's views: not sought this time", Answer::No),
             ("Father's views: unable to contact by phone", Answer::No),
             ("Dad's comments: did not want to take part", Answer::No),
@@ -13541,6 +13749,13 @@ mod tests {
             assert!(says_not_spoken_to(not, "spoke_child"), "{not}");
         }
         assert!(says_not_spoken_to("Parents not contacted: two calls to mother unanswered.", "spoke_family"));
+        // What the person said, however it goes on, was heard.
+        for said in ["Mother said she did not know who the social worker was.", "Dad said he has not had a call back"] {
+            assert!(!says_not_spoken_to(said, "spoke_family"), "{said}");
+        }
+        for not in ["Mother not spoken to, said by the SW to be away", "SW said mother did not respond"] {
+            assert!(says_not_spoken_to(not, "spoke_family"), "{not}");
+        }
     }
 
     #[test]
@@ -14011,6 +14226,10 @@ mod tests {
         assert_eq!(cycle_end(&Cell::text("Sep/Oct 26")), Some(date(2026, 10, 31)));
         assert_eq!(cycle_end(&Cell::text("Aug-Sep 2026")), Some(date(2026, 9, 30)));
         assert_eq!(cycle_end(&Cell::text("Dec/Jan 27")), Some(date(2027, 1, 31)));
+        assert_eq!(cycle_end(&Cell::text("December 2025 - January 2026")), Some(date(2026, 1, 31)));
+        assert_eq!(cycle_end(&Cell::text("October 2025 - November 2025")), Some(date(2025, 11, 30)));
+        assert_eq!(cycle_end(&Cell::text("December 2026 - January 2026")), None);
+        assert_eq!(month_cell(&Cell::text("December 2025 - January 2026")), Some(date(2025, 12, 1)));
         assert_eq!(cycle_end(&Cell::text("September 2026")), None);
         // Without its year: the cycle the allocation falls in, or none.
         let yearless = |t: &str, y, m, d| yearless_cycle(&Cell::text(t), date(y, m, d));

@@ -8532,6 +8532,24 @@ fn review_258s_reasons_overdue_lists_carried_actions_and_two_line_extracts() {
     let out = run_files("two-line-extract", &[("Audit answers 2026-08.csv", august), ("Audit answers 2026-09.csv", september)]);
     assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(2)));
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(1), Some(2)));
+    // c32, c33: an extract of one form's lines is that form (every column
+    // comes once per question, its id too); its later lines take its grade,
+    // and a team restated later is the later one.
+    let august = "Form ID,Client ID,Part,Question,Answer,Date Updated\n\
+                  F1,C3301,Part A,Team,Team A,2026-08-28\nF1,C3301,Part A,Due date,2026-09-30,2026-08-28\n\
+                  F1,C3301,Part A,Overall grade,Good,2026-08-28\nF1,C3301,Part A,Child spoken to,Yes,2026-08-28\n";
+    let out = run_files("one-form-extract", &[("Audit answers 2026-08.csv", august)]);
+    assert!(data_quality(&out).contains("info,long_format,"), "{}", data_quality(&out));
+    let september = "Form ID,Client ID,Part,Question,Answer,Date Updated\n\
+                     F1,C3301,Part A,Team,Team B,2026-09-05\n\
+                     F1,C3301,Part B,CSW acknowledgement,Audit received and recommendations noted and accepted,2026-09-05\n\
+                     F1,C3301,Part B,Date acknowledged,2026-09-05,2026-09-05\n";
+    let out = run_files("one-form-extracts", &[("Audit answers 2026-08.csv", august), ("Audit answers 2026-09.csv", september)]);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(1), "{}", data_quality(&out));
+    let m = metrics(&out);
+    let good = m["kpis"].as_array().unwrap().iter().find(|k| k["id"] == "overall_good_or_better").unwrap();
+    assert_eq!((good["numerator"].as_u64(), good["denominator"].as_u64()), (Some(1), Some(1)));
+    assert_eq!(good["by_team"][0]["team"], "Team B", "{good}");
 }
 
 #[test]
@@ -8584,4 +8602,66 @@ fn seventy_fifth_and_sixth_sets_team_copies_test_clients_and_visits_not_achieved
     let out = run_files("test-client-not-achieved", &[("Eclipse_Involvements.csv", legal), ("Eclipse_Observations.csv", notes)]);
     assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(2), Some(2)));
     assert!(data_quality(&out).contains("TESTCLIENT"), "{}", data_quality(&out));
+}
+
+#[test]
+fn sixty_seventh_sessions_rules_types_of_record_statuses_beside_blanks_and_notes_saved_again() {
+    // Blind set 178: a row whose "Audit Type" names another kind of quality
+    // assurance (a practice observation, a dip sample) is no case file audit.
+    let tracker = "Child ID,Team,Auditor,Date allocated,Due date,Date completed,Overall judgement,Audit Type\n\
+                   C1301,CIN East,A Smith,2026-09-01,2026-09-30,2026-09-10,Good,Full Case File Learning Audit\n\
+                   C1302,CIN East,A Smith,2026-09-01,2026-09-30,2026-09-10,Inadequate,Practice Observation\n\
+                   C1303,CIN East,A Smith,2026-09-01,2026-09-30,2026-09-10,Requires Improvement,Dip sample\n\
+                   C1304,CIN East,A Smith,2026-09-01,2026-09-30,2026-09-10,Good,Care Leaver Learning Audit\n";
+    let out = run_files("audit-type-rows", &[("Audit tracker.csv", tracker)]);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2), "{}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(2), Some(2)));
+    // A legal status blank on CP registrations' rows beside "Registration
+    // Type" (and filled on a looked-after child's, where that is blank):
+    // each row's own. A "Previous legal status" is not the current one.
+    let notes = "Child ID,Case Note Type,Event Date,Date Recorded,Seen Alone\n\
+                 P801,CP Visit,2026-08-28,2026-08-28,Yes\nP801,CP Visit,2026-09-09,2026-09-09,Yes\nP801,CP Visit,2026-09-22,2026-09-22,Yes\n\
+                 P801,CP Visit,2026-10-05,2026-10-05,Yes\nP801,CP Visit,2026-10-19,2026-10-19,Yes\nP801,CP Visit,2026-10-30,2026-10-30,Yes\n\
+                 L803,CLA Visit,2026-08-20,2026-08-20,Yes\nL803,CLA Visit,2026-09-25,2026-09-25,Yes\nL803,CLA Visit,2026-10-29,2026-10-29,Yes\n\
+                 X804,CP Visit,2026-08-28,2026-08-28,Yes\n";
+    let legal = "Child ID,Legal Status,Registration Type,Start Date,End Date\n\
+                 L803,Care Order (S31),,2026-01-01,\nP801,,Child Protection Registration,2026-06-01,\n";
+    let out = run_files("status-beside-blanks", &[("Legal status.csv", legal), ("Case notes.csv", notes)]);
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(1)), "{}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "cla_visits_in_time"), (Some(1), Some(1)));
+    let previous = "Child ID,Legal Status,Previous legal status,Start Date,End Date\nP801,CP,,2026-06-01,\nX804,,CP Plan,2026-06-01,\n";
+    let out = run_files("previous-status", &[("Legal status.csv", previous), ("Case notes.csv", notes)]);
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(1), Some(1)), "{}", data_quality(&out));
+    // Blind set 181: a note saved again later in an overlapping export (its
+    // "Contact ID" the same, the same event) was recorded when first entered.
+    let first = "Client ID,Contact ID,Contact Date,Contact Type,Date Entered\nC1601,7001,2026-09-05,Phone call,2026-09-10\n";
+    let second = "Client ID,Contact ID,Contact Date,Contact Type,Date Entered\nC1601,7001,2026-09-05,Phone call,2026-10-20\n\
+                  C1601,7002,2026-09-12,Phone call,2026-09-14\nC1601,7002,2026-09-12,Phone call,2026-10-30\n";
+    let out = run_files("note-saved-again", &[("Contacts Aug-Sep.csv", first), ("Contacts Sep-Oct.csv", second)]);
+    assert_eq!(kpi_pair(&out, "notes_recorded_in_time"), (Some(2), Some(2)), "{}", data_quality(&out));
+    // Review 260's c01: a later month's lines of one form, its Part B
+    // ("Part B - CSW acknowledgement" | "Date acknowledged"), complete the
+    // form whose Part A (with its own date) an earlier month's lines gave.
+    let september = "Form ID,Client ID,Question,Answer\nF100,C101,Team,CIN East\nF100,C101,Due date,2026-10-31\n\
+                     F100,C101,Date Part A completed,2026-09-10\nF100,C101,Overall grade,Good\nF100,C101,Child spoken to,Yes\n";
+    let october = "Form ID,Client ID,Question,Answer\nF100,C101,Part B - CSW acknowledgement,Audit received and recommendations noted and accepted\n\
+                   F100,C101,Date acknowledged,2026-10-05\n";
+    let out = run_files("part-b-later-lines", &[("Quality audit export 2026-09.csv", september), ("Quality audit export 2026-10.csv", october)]);
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(1)), "{}", data_quality(&out));
+    assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(1), Some(1)));
+    let audits = rows(&out.join("normalised/audits.csv"));
+    assert_eq!(audits.len(), 1);
+    assert_eq!(audits[0]["completed_date"], "2026-10-05");
+    // Blind set 179: a month's title alone on its row over the month's
+    // audits is a heading set aside, not an audit rejected for its child id.
+    let log = "Date sent,Auditor,Audit date,Child ID,Team,Overall
+September 2026,,,,,
+               2026-09-01,Ann Ray,2026-09-15,850103,Children in Care,Good
+October 2026,,,,,
+               2026-10-01,Ann Ray,2026-10-14,850107,Children in Care,Good
+";
+    let out = run_files("month-titles", &[("Audit log.csv", log)]);
+    let dq = data_quality(&out);
+    assert!(!dq.contains("no child id") && dq.contains("section heading"), "{dq}");
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
 }
