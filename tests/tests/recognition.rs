@@ -8654,14 +8654,30 @@ fn sixty_seventh_sessions_rules_types_of_record_statuses_beside_blanks_and_notes
     assert_eq!(audits[0]["completed_date"], "2026-10-05");
     // Blind set 179: a month's title alone on its row over the month's
     // audits is a heading set aside, not an audit rejected for its child id.
-    let log = "Date sent,Auditor,Audit date,Child ID,Team,Overall
-September 2026,,,,,
-               2026-09-01,Ann Ray,2026-09-15,850103,Children in Care,Good
-October 2026,,,,,
-               2026-10-01,Ann Ray,2026-10-14,850107,Children in Care,Good
-";
+    let log = "Date sent,Auditor,Audit date,Child ID,Team,Overall\nSeptember 2026,,,,,\n\
+               2026-09-01,Ann Ray,2026-09-15,850103,Children in Care,Good\nOctober 2026,,,,,\n\
+               2026-10-01,Ann Ray,2026-10-14,850107,Children in Care,Good\n";
     let out = run_files("month-titles", &[("Audit log.csv", log)]);
     let dq = data_quality(&out);
     assert!(!dq.contains("no child id") && dq.contains("section heading"), "{dq}");
     assert_eq!(kpi_pair(&out, "audits_completed").0, Some(2));
+    // A visit's outcome beside "Seen Alone" and a status of the note's own
+    // ("No Access"), or before "Seen Alone?" with no status ("Visit not
+    // achieved - no access"), or "Visit happened?: No - no access": no visit
+    // (blind sets 184, 186).
+    let legal = "Person ID,Legal Status,Start Date,End Date\n870915,Child Protection Plan,2026-06-01,\n";
+    let beside = "Person ID,Case Note Type,Case Note Date,Date Entered,Seen Alone,Visit Outcome,Case Note Status\n\
+                  870915,CP Statutory Visit,2026-09-09,2026-09-09,Yes,Completed,Active\n\
+                  870915,CP Statutory Visit,2026-09-21,2026-09-21,,No Access,Active\n";
+    let before = "Person ID,Case Note Type,Case Note Date,Date Entered,Visit Outcome,Seen Alone?\n\
+                  870915,CP Statutory Visit,2026-09-09,2026-09-09,Child seen,Yes\n\
+                  870915,CP Statutory Visit,2026-09-15,2026-09-15,Child seen,No\n\
+                  870915,CP Statutory Visit,2026-09-21,2026-09-21,Visit not achieved - no access,\n";
+    let happened = "Person ID,Case Note Type,Case Note Date,Date Entered,Child seen alone?,Visit happened?\n\
+                    870915,CP Statutory Visit,2026-09-09,2026-09-09,Yes,Yes\n\
+                    870915,CP Statutory Visit,2026-09-21,2026-09-21,,No - no access\n";
+    for (name, notes, want) in [("outcome-beside-status", beside, 1), ("outcome-before-seen-alone", before, 2), ("visit-happened", happened, 1)] {
+        let out = run_files(name, &[("Legal status.csv", legal), ("Case notes.csv", notes)]);
+        assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(want), Some(want)), "{name}: {}", data_quality(&out));
+    }
 }
