@@ -2380,23 +2380,19 @@ fn names_partner_worker(text: &str) -> bool {
     .any(|w| contains_phrase(&f, w))
 }
 
-/// An audits table's unread column headed as an agency ("Agency",
-/// "Partner agency", "Contributing agency").
-fn agency_column(mapping: &TableMapping) -> Option<usize> {
+/// An audits table's unread column whose folded header is one of `names`.
+fn unread_audits_column<'m>(mapping: &'m TableMapping, names: &[&str]) -> Option<&'m ColumnMap> {
     if mapping.kind != TableKind::Audits {
         return None;
     }
-    mapping
-        .columns
-        .iter()
-        .filter(|c| matches!(c.target, Target::Unmapped))
-        .find(|c| {
-            matches!(
-                fold(&c.header).as_str(),
-                "agency" | "partner agency" | "contributing agency" | "agency section" | "section agency" | "agency name" | "returned by agency"
-            )
-        })
-        .map(|c| c.index)
+    mapping.columns.iter().filter(|c| matches!(c.target, Target::Unmapped)).find(|c| names.contains(&fold(&c.header).as_str()))
+}
+
+/// An audits table's unread column headed as an agency ("Agency",
+/// "Partner agency", "Contributing agency").
+fn agency_column(mapping: &TableMapping) -> Option<usize> {
+    const NAMES: [&str; 7] = ["agency", "partner agency", "contributing agency", "agency section", "section agency", "agency name", "returned by agency"];
+    unread_audits_column(mapping, &NAMES).map(|c| c.index)
 }
 
 /// An audits table's unread column naming each row's kind of audit or
@@ -2404,33 +2400,23 @@ fn agency_column(mapping: &TableMapping) -> Option<usize> {
 /// another kind of quality assurance is none of the audits
 /// ([`super::lookalike::row_kind`]).
 fn kind_column(mapping: &TableMapping) -> Option<(usize, String)> {
-    if mapping.kind != TableKind::Audits {
-        return None;
-    }
-    mapping
-        .columns
-        .iter()
-        .filter(|c| matches!(c.target, Target::Unmapped))
-        .find(|c| {
-            matches!(
-                fold(&c.header).as_str(),
-                "audit type"
-                    | "type of audit"
-                    | "audit kind"
-                    | "kind of audit"
-                    | "audit category"
-                    | "form type"
-                    | "type of form"
-                    | "activity"
-                    | "activity type"
-                    | "type of activity"
-                    | "qa activity"
-                    | "qa type"
-                    | "record type"
-                    | "type"
-            )
-        })
-        .map(|c| (c.index, c.header.clone()))
+    const NAMES: [&str; 14] = [
+        "audit type",
+        "type of audit",
+        "audit kind",
+        "kind of audit",
+        "audit category",
+        "form type",
+        "type of form",
+        "activity",
+        "activity type",
+        "type of activity",
+        "qa activity",
+        "qa type",
+        "record type",
+        "type",
+    ];
+    unread_audits_column(mapping, &NAMES).map(|c| (c.index, c.header.clone()))
 }
 
 /// Whether an agency named on an audit's row is a partner's, not children's
