@@ -6960,10 +6960,7 @@ fn legal_status_by_values(ctx: &Context, mapping: &mut TableMapping, body: &[Sou
     let category = fold(&mapping.columns[named].header).split(' ').any(|w| matches!(w, "category" | "abuse"));
     let named_known = legal_status_share(ctx, body, mapping.columns[named].index, |_| true).map(|_| rows_known(mapping.columns[named].index));
     // (Or filled on a row or two only, each a legal status.)
-    let named_at = mapping.columns[named].index;
-    let named_filled: Vec<String> =
-        body.iter().filter_map(|r| r.cells.get(named_at)).map(|c| c.as_string().trim().to_string()).filter(|v| !v.is_empty()).collect();
-    let named_all = !named_filled.is_empty() && named_filled.iter().all(|v| ctx.episode_rules.classify(v).is_some());
+    let named_all = all_statuses(ctx, body, mapping.columns[named].index);
     if (named_known.is_some() || named_all) && !category {
         // A legal status blank on the rows of plans that have none (a CP or
         // CIN plan's), beside a column whose values say what each row is
@@ -6979,7 +6976,7 @@ fn legal_status_by_values(ctx: &Context, mapping: &mut TableMapping, body: &[Sou
                 // (Not a CP plan's category of abuse, nor a code.)
                 && !fold(&c.header).split(' ').any(|w| matches!(w, "category" | "abuse" | "code" | "codes" | "cd"))
                 && !blank.is_empty()
-                && body.iter().filter_map(|r| r.cells.get(c.index)).map(|v| v.as_string()).filter(|v| !v.trim().is_empty()).all(|v| ctx.episode_rules.classify(v.trim()).is_some())
+                && all_statuses(ctx, body, c.index)
                 && blank.iter().filter(|r| r.cells.get(c.index).is_some_and(|v| ctx.episode_rules.classify(v.as_string().trim()).is_some())).count() * 10
                     >= blank.len() * 9
         });
@@ -6988,7 +6985,7 @@ fn legal_status_by_values(ctx: &Context, mapping: &mut TableMapping, body: &[Sou
         let also = match found {
             Some(also) => also,
             None if named_known.is_some() => return None,
-            None => return legal_status_elsewhere(ctx, mapping, body, named, category, named_known),
+            None => return legal_status_elsewhere(ctx, mapping, body, named, (category, named_all), named_known),
         };
         let (kept, other) = (mapping.columns[named].header.clone(), mapping.columns[also].header.clone());
         mapping.notes.retain(|n| !n.starts_with(&format!("column '{other}' ")));
@@ -6997,7 +6994,14 @@ fn legal_status_by_values(ctx: &Context, mapping: &mut TableMapping, body: &[Sou
         column.reason = format!("its values are legal statuses or plans where '{kept}' is blank (read there)");
         return Some(format!("column '{other}' is read as the legal status where '{kept}' is blank (its values are legal statuses or plans on those rows)"));
     }
-    legal_status_elsewhere(ctx, mapping, body, named, category, named_known)
+    legal_status_elsewhere(ctx, mapping, body, named, (category, named_all), named_known)
+}
+
+/// Whether a column is filled on some of `body`'s rows and every filled
+/// value is a legal status or plan.
+fn all_statuses(ctx: &Context, body: &[SourceRow], col: usize) -> bool {
+    let mut filled = body.iter().filter_map(|r| r.cells.get(col)).map(Cell::as_string).filter(|v| !v.trim().is_empty()).peekable();
+    filled.peek().is_some() && filled.all(|v| ctx.episode_rules.classify(v.trim()).is_some())
 }
 
 /// Whether a header names a status the child had before ("Previous legal
@@ -7008,13 +7012,15 @@ fn earlier_status(h: &str) -> bool {
 
 /// [`legal_status_by_values`]'s reading of a legal-status column that holds
 /// few statuses (or a category of abuse) beside one holding one on nearly
-/// every row: that one is the legal status.
+/// every row: that one is the legal status. `(category, named_all)`: whether
+/// the named column is a category of abuse, and whether every value it holds
+/// is a legal status ([`all_statuses`]).
 fn legal_status_elsewhere(
     ctx: &Context,
     mapping: &mut TableMapping,
     body: &[SourceRow],
     named: usize,
-    category: bool,
+    (category, named_all): (bool, bool),
     named_known: Option<usize>,
 ) -> Option<String> {
     let rows_known = |i: usize| body.iter().filter_map(|r| r.cells.get(i)).filter(|c| ctx.episode_rules.classify(c.as_string().trim()).is_some()).count();
@@ -7030,14 +7036,11 @@ fn legal_status_elsewhere(
     // one saying what every other row is: still read where that one is blank;
     // review 260's c08: a looked-after child's "Care Order (S31)" beside CP
     // registrations' blanks.)
-    let named_at = mapping.columns[named].index;
-    let filled: Vec<String> = body.iter().filter_map(|r| r.cells.get(named_at)).map(|c| c.as_string().trim().to_string()).filter(|v| !v.is_empty()).collect();
-    let all_statuses = !category && !filled.is_empty() && filled.iter().all(|v| ctx.episode_rules.classify(v).is_some());
     mapping.notes.retain(|n| !n.starts_with(&format!("column '{to}' ")));
     let column = &mut mapping.columns[other];
     column.target = Target::Field("episode_type".into());
     column.reason = format!("its values are legal statuses on nearly every row, where '{from}' holds few");
-    if all_statuses {
+    if named_all && !category {
         let column = &mut mapping.columns[named];
         column.target = Target::Field("episode_type_also".into());
         column.reason = format!("{} (read where '{to}' is blank)", column.reason);
