@@ -107,6 +107,66 @@ fn ticked_answers(rows: &[SourceRow]) -> Option<(Vec<SourceRow>, Vec<u32>)> {
     })
 }
 
+/// A question's options listed down a column, one a row, with a mark beside
+/// the one chosen (seed 004's Appendix 1: "12. How has the help provided
+/// improved outcomes? | Exceeds good", then "Meets good | X", "Does not
+/// meet good", "Not applicable."): three or more different grades (or "Not
+/// applicable") one under another, alone on their rows but for the
+/// question beside the first and a mark in the column after them. The rows
+/// rewritten so that the first option's cell holds the option marked (or
+/// nothing, where none is; the question then has no answer), the others
+/// emptied; and the spreadsheet rows of the lists marked more than once.
+fn ticked_down(ctx: &Context, rows: &[SourceRow]) -> Option<(Vec<SourceRow>, Vec<u32>)> {
+    let option =
+        |c: &Cell| matches!(c, Cell::Text(t) if t.trim().chars().count() <= 40) && (ctx.crosswalk.is_label(c) || answer(c) == Some(Answer::NotApplicable));
+    let mut out: Option<Vec<SourceRow>> = None;
+    let mut twice = Vec::new();
+    let mut r = 0;
+    while r < rows.len() {
+        let Some(col) = rows[r].cells.iter().position(option) else {
+            r += 1;
+            continue;
+        };
+        // (The mark's column: the next one; the question may stand before.)
+        let mark = col + 1;
+        let alone = |k: usize, first: bool| {
+            rows[k].cells.iter().enumerate().all(|(i, c)| i == col || i == mark || c.is_empty() || (first && i < col))
+                && rows[k].cells.get(col).is_some_and(option)
+                && rows[k].cells.get(mark).is_none_or(|c| c.is_empty() || is_tick_mark(c))
+        };
+        if !alone(r, true) {
+            r += 1;
+            continue;
+        }
+        let end = (r + 1..rows.len()).take_while(|&k| alone(k, false)).last().map_or(r + 1, |k| k + 1);
+        let folded: Vec<String> = (r..end).map(|k| fold(&rows[k].cells[col].as_string())).collect();
+        let distinct = folded.iter().enumerate().all(|(i, a)| folded.iter().skip(i + 1).all(|b| a != b));
+        if end - r < 3 || !distinct {
+            r = end;
+            continue;
+        }
+        let marked: Vec<usize> = (r..end).filter(|&k| rows[k].cells.get(mark).is_some_and(is_tick_mark)).collect();
+        let o = out.get_or_insert_with(|| rows.to_vec());
+        let chosen = match marked[..] {
+            [one] => rows[one].cells[col].clone(),
+            [] => Cell::Empty,
+            _ => {
+                twice.push(rows[r].row);
+                Cell::Empty
+            }
+        };
+        for listed in &mut o[r..end] {
+            listed.cells[col] = Cell::Empty;
+            if let Some(c) = listed.cells.get_mut(mark) {
+                *c = Cell::Empty;
+            }
+        }
+        o[r].cells[col] = chosen;
+        r = end;
+    }
+    out.map(|o| (o, twice))
+}
+
 /// A form's grades in columns by who gave them ("Area | Auditor's grade |
 /// Moderator's grade | Agree?"; "Section | Question | Auditor | Moderator |
 /// Agreed"): the heading row, the rows under it to the first blank one, the
@@ -693,6 +753,14 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
         }
     }
     let rows: &[SourceRow] = ticked.as_ref().map_or(rows, |(r, _)| r.as_slice());
+    let down = ticked_down(ctx, rows);
+    if let Some((_, twice)) = &down {
+        report.notes.push("each question's options listed down a column with a mark beside one: its answer is the option marked".into());
+        for at in twice {
+            findings.push(Severity::Warning, "ticked_twice", file, sheet, Some(*at), None, "", "more than one of a question's options marked: no answer read");
+        }
+    }
+    let rows: &[SourceRow] = down.as_ref().map_or(rows, |(r, _)| r.as_slice());
     let graded = GradeColumns::find(ctx, rows);
     let mut audit = Audit { framework: report.framework.clone().unwrap_or_default(), ..Default::default() };
     audit.origin = Origin { file: file.to_string(), sheet: sheet.map(str::to_string), row: 1 };
@@ -753,7 +821,15 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
             // it, or holds a value of the label's own kind: a grade for a
             // grade, a date for a date, yes or no for a question; a comment
             // or a name beside it is no answer, and the label's stands.)
-            let answer_cell = inline.as_ref().and_then(|_| answer_position(ctx, rows, r, c)).filter(|(at, _)| *at == r).map(|(_, i)| &row.cells[i]);
+            // (Or below it, where the template puts each answer under its
+            // label: seed 001's "JUDGEMENT OF CASE FILE IN THE LAST 3 MONTHS
+            // | OVERALL JUDGEMENT OF THE CASE FILE: REQUIRES IMPROVEMENT"
+            // over "Requires Improvement | Good"; blind set 188.)
+            let answer_cell = inline
+                .as_ref()
+                .and_then(|_| answer_position(ctx, rows, r, c))
+                .filter(|(at, i)| *at == r || (*at == r + 1 && *i == c))
+                .and_then(|(at, i)| rows[at].cells.get(i));
             let stands = |(l, v): &(String, Cell)| {
                 let Some(beside) = answer_cell else { return true };
                 let own = form_field(ctx, l, moderation).and_then(|f| field_kind(&f));
@@ -1224,19 +1300,30 @@ mod tests {
 
     /// The overall grade a one-sheet form gives, with the label's row as given.
     fn overall_of(overall_row: &[&str]) -> Option<Band> {
+        overall_after(&[overall_row])
+    }
+
+    /// The overall grade a one-sheet form gives, with the rows after its
+    /// last-3-months judgement as given.
+    fn overall_after(after: &[&[&str]]) -> Option<Band> {
+        overall_read_after(after).and_then(|j| j.band)
+    }
+
+    /// [`overall_after`], the judgement read.
+    fn overall_read_after(after: &[&[&str]]) -> Option<crate::normalise::model::Judgement> {
         let config = crate::normalise::config::Config::defaults();
         let crosswalk = crate::normalise::scales::Crosswalk::new(&config);
         let ctx = Context::new(&config, &crosswalk);
         let mut model = Model { strings: crate::normalise::Strings::new(), ..Default::default() };
         let mut findings = Findings::default();
         let text = |r: &[&str]| r.iter().map(|t| if t.is_empty() { Cell::Empty } else { Cell::text(t) }).collect::<Vec<_>>();
-        let rows: Vec<&[&str]> = vec![
+        let mut rows: Vec<&[&str]> = vec![
             &["Tier 2 (Full) Case File Audit Toolkit"],
             &["Date:", "03/09/2026", "Auditor (name):", "Tessa Quayle"],
             &["Case ID:", "7741003", "Case type:", "CLA"],
             &["JUDGEMENT OF CASE FILE IN THE LAST 3 MONTHS", "Good"],
-            overall_row,
         ];
+        rows.extend_from_slice(after);
         let rows: Vec<SourceRow> = rows.iter().enumerate().map(|(i, r)| SourceRow { row: i as u32 + 1, cells: text(r) }).collect();
         let table = crate::ingest::Table {
             file: "form.xlsx".into(),
@@ -1247,13 +1334,47 @@ mod tests {
         };
         super::super::table::read_table(&ctx, table, &mut model, &mut findings);
         assert_eq!(model.audits.len(), 1, "{:?}", findings);
-        model.audits[0].overall.as_ref().and_then(|j| j.band)
+        model.audits[0].overall.clone()
     }
 
     /// A label's cell keeping the template's example after its colon, with
     /// the answer's cell beside it: the answer's cell is read (left as the
     /// template wrote it, no grade). A grade after the colon with nothing
     /// beside it, or a comment beside it, is the answer.
+    /// The template's example after the label's colon, with the answer's
+    /// cell under it (seed 001's last two judgements side by side over
+    /// their answers; blind set 188): the cell under it is read.
+    #[test]
+    fn the_templates_example_with_the_answer_below_is_no_answer() {
+        let label = "OVERALL JUDGEMENT OF THE CASE FILE:\t REQUIRES IMPROVEMENT";
+        assert_eq!(overall_after(&[&["Parents / carers views:", "Mother seen"], &["", "", label], &["", "", "Good"]]), Some(Band::Good));
+        assert_eq!(overall_after(&[&["Parents / carers views:", "Mother seen"], &["", "", label], &["", "", "Choose an item."]]), None);
+    }
+
+    /// A question's options listed down a column with a mark beside the
+    /// one chosen (seed 004's Appendix 1; blind set 188): the option marked
+    /// is the answer, none marked is none, not the first option listed.
+    #[test]
+    fn options_down_a_column_are_read_by_their_mark() {
+        let q12 = "12. How has the help provided improved outcomes?";
+        let grid = |marked: Option<usize>| -> Vec<Vec<&str>> {
+            ["Exceeds good  ", "Meets good ", "Does not meet good", "Not applicable."]
+                .iter()
+                .enumerate()
+                .map(|(i, o)| vec![if i == 0 { q12 } else { "" }, *o, if Some(i) == marked { "X" } else { "" }])
+                .collect()
+        };
+        let read = |marked: Option<usize>| {
+            let g = grid(marked);
+            let rows: Vec<&[&str]> = g.iter().map(|r| r.as_slice()).collect();
+            overall_read_after(&rows).map(|j| j.source_label.trim().to_string())
+        };
+        assert_eq!(read(Some(1)).as_deref(), Some("Meets good"));
+        assert_eq!(read(Some(2)).as_deref(), Some("Does not meet good"));
+        assert_eq!(read(Some(0)).as_deref(), Some("Exceeds good"));
+        assert_eq!(read(None), None, "nothing marked: no answer, not the first option");
+    }
+
     #[test]
     fn the_templates_example_in_a_labels_cell_is_no_answer() {
         let label = "OVERALL JUDGEMENT OF THE CASE FILE:\t REQUIRES IMPROVEMENT";

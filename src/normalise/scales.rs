@@ -546,7 +546,16 @@ pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
             let f = fold(t);
             let first = f.split(' ').next().unwrap_or("");
             let starts = |p: &&str| super::fold::starts_with_words(&f, p);
-            let na = ["n a", "na", "not applicable", "not relevant", "not appropriate"].iter().any(starts);
+            const NA: [&str; 5] = ["n a", "na", "not applicable", "not relevant", "not appropriate"];
+            // (Or not done, then why, where the why is that it did not
+            // apply: "Not sought – not appropriate (care proceedings
+            // concluded, baby placed for adoption)", blind set 186.)
+            let na = NA.iter().any(starts)
+                || (first == "not"
+                    && [" – ", " - ", " — ", ": ", "; ", ", "].iter().filter_map(|sep| t.find(sep).map(|i| (i, sep.len()))).min().is_some_and(|(i, n)| {
+                        let (head, why) = (&t[..i], fold(&t[i + n..]));
+                        head.split_whitespace().count() <= 3 && NA.iter().any(|p| super::fold::starts_with_words(&why, p))
+                    }));
             // A form's drop-down left as it came ("Not selected", "Choose an item."): not answered.
             let unanswered = UNANSWERED.iter().any(starts);
             match (f.as_str(), first) {
@@ -881,6 +890,16 @@ mod tests {
         assert_eq!(answer(&Cell::text("Not selected")), Some(Answer::Blank), "a drop-down left as it came");
         assert_eq!(answer(&Cell::text("Choose an item.")), Some(Answer::Blank));
         assert_eq!(answer(&Cell::text("Not seen")), Some(Answer::No));
+        // Not done, and why: the why says whether it applied.
+        assert_eq!(answer(&Cell::text("Not sought – not appropriate (care proceedings concluded, baby placed for adoption)")), Some(Answer::NotApplicable));
+        assert_eq!(answer(&Cell::text("Not sought: N/A, young person lives independently")), Some(Answer::NotApplicable));
+        assert_eq!(answer(&Cell::text("Not sought – parents declined")), Some(Answer::No));
+        assert_eq!(answer(&Cell::text("Not sought, not relevant - care leaver aged 20")), Some(Answer::NotApplicable));
+        assert_eq!(
+            answer(&Cell::text("Not spoken to because the social worker was off sick - not appropriate to wait")),
+            Some(Answer::No),
+            "the why comes too late"
+        );
         assert_eq!(answer(&Cell::text("Did not speak with child; SW visit observed instead")), Some(Answer::No));
     }
 

@@ -1238,11 +1238,24 @@ fn undot_initials(text: &str) -> std::borrow::Cow<'_, str> {
 /// to the child, in person.
 pub(crate) fn note_kind(rules: &KindRules, text: &str) -> NoteKind {
     let kind = rules.classify(text).and_then(NoteKind::parse).unwrap_or(NoteKind::Other);
-    if kind.is_statutory_visit() && (not_in_person(text) || says_not_statutory(text)) {
+    if kind.is_statutory_visit() && (not_in_person(text) || says_not_statutory(text) || called_off(text)) {
         NoteKind::Other
     } else {
         kind
     }
+}
+
+/// Whether a visit's type says it was called off ("Visit to Child -
+/// Cancelled", "CLA visit (postponed)", "Statutory visit - did not take
+/// place"): a note of a visit not made (blind set 187's CareFirst contacts).
+fn called_off(text: &str) -> bool {
+    // (Not one that happened all the same: "CP visit - cancelled by
+    // mother, seen at school instead".)
+    let f = fold(text);
+    let seen = f.split(' ').any(|w| w == "seen") && !contains_phrase(&f, "not seen");
+    !seen
+        && (f.split(' ').any(|w| matches!(w, "cancelled" | "canceled" | "postponed" | "abandoned"))
+            || ["did not take place", "didn t take place", "not taken place", "not go ahead", "did not happen"].iter().any(|p| contains_phrase(&f, p)))
 }
 
 /// [`note_kind`], for a note type read under `visit_column`, a header that
@@ -1723,9 +1736,10 @@ const OUTLINE_AUDIT_FIELDS: [&str; 10] = [
 ];
 
 /// Reasons a row is left out by design rather than for a problem in the data.
-pub const SET_ASIDE_REASONS: [&str; 69] = [
+pub const SET_ASIDE_REASONS: [&str; 70] = [
     TEAM_COPY,
     NO_ACTION,
+    INSTRUCTION_TASK,
     STRUCK_THROUGH,
     super::events::EVENT_FOLDED,
     TEAM_ACTION,
@@ -3016,7 +3030,8 @@ pub(crate) fn says_test(text: &str) -> bool {
     // Account".)
     let is_test = |w: &str| {
         // ("Demo", "DEMO": a demonstration's; review 244's c52, c60.)
-        matches!(w, "test" | "testing" | "dummy" | "testuser" | "tester" | "training" | "demo")
+        // ("CareFirst Trainer": a system trainer's account; blind set 189.)
+        matches!(w, "test" | "testing" | "dummy" | "testuser" | "tester" | "training" | "trainer" | "demo")
             || (w.starts_with("test") && w[4..].bytes().all(|b| b.is_ascii_digit()))
     };
     let at = words.iter().position(|w| is_test(w));
@@ -3079,10 +3094,22 @@ pub(crate) fn says_test(text: &str) -> bool {
                 | "zz"
                 | "zzz"
         ) || SYSTEM_WORDS.contains(w)
+            // ("TEST - CareFirst training": a test word again; blind set 188.)
+            || is_test(w)
             // ("C-TEST-03": a test's number; review 249's c42.)
             || (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
     });
     (test_word && rest_says) || f.contains("please ignore")
+}
+
+/// Whether a kind of audit is named as a test's or a training course's:
+/// the whole of it, or its part in brackets or after a dash, says test
+/// ("Quality Audit (TRAINING)", "Case File Audit - TEST", "[Test] Learning
+/// audit"). Not a kind whose words only touch on it ("Testing of
+/// thresholds audit").
+fn kind_says_test(kind: &str) -> bool {
+    let parts = kind.split(['(', ')', '[', ']', '–', '—']).flat_map(|p| p.split(" - ")).map(str::trim).filter(|p| !p.is_empty());
+    says_test(kind) || parts.clone().count() > 1 && parts.into_iter().any(says_test)
 }
 
 /// A child id of zeros alone ("000000", "0000000"): a made-up child, no
@@ -3382,6 +3409,19 @@ fn counts_down(ids: &[&Cell]) -> bool {
 
 /// An actions row saying the audit raised none ("No further action", "NFA").
 pub const NO_ACTION: &str = "no action raised ('no further action')";
+
+/// Why a task tool's note on how the list is kept is no action.
+pub const INSTRUCTION_TASK: &str = "a note on how the list is kept ('READ ME', 'How to use this plan'), not an action";
+
+/// Whether an action's text opens as a note to the list's readers: "READ ME –
+/// how we track …", "How to use this tracker", "Instructions: …"; not an
+/// action that happens to say how ("Show mother how to use the app").
+fn instruction_task(text: &str) -> bool {
+    let f = fold(text);
+    ["read me", "readme", "how to use", "instructions", "guidance for using", "guidance on using"]
+        .iter()
+        .any(|p| f.strip_prefix(p).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
+}
 
 /// Whether an action's text says there is no action.
 pub(crate) fn says_no_action(text: &str) -> bool {
@@ -10617,6 +10657,13 @@ impl<'a> RowReader<'a> {
                     self.answers_read.entry(field.to_string()).or_default().0 += 1;
                     return Answer::No;
                 }
+                // Views said to have been had, as a drop-down's word
+                // ("Obtained", "Views gathered", "Parents' views received –
+                // by phone"): yes (blind set 187's corrowby).
+                if says_views_had(t) {
+                    self.answers_read.entry(field.to_string()).or_default().0 += 1;
+                    return Answer::Yes;
+                }
                 // Under a question asking what they said ("What did
                 // parents/carers say?", "What did the child tell you?"), an
                 // answer is what they said: yes ("Mum happy with support",
@@ -11029,6 +11076,11 @@ impl<'a> RowReader<'a> {
         if let Some((i, header)) = &self.kind_column {
             if let Some(kind) = row.cells.get(*i).map(Cell::as_string).filter(|k| super::lookalike::row_kind(k).is_some()) {
                 return Err((super::lookalike::NOT_CASE_FILE, kind.trim().to_string(), Some(header.clone())));
+            }
+            // (Or as a test's or a training course's form: "Quality Audit
+            // (TRAINING)", "Case File Audit - TEST"; blind set 189.)
+            if let Some(kind) = row.cells.get(*i).map(Cell::as_string).filter(|k| kind_says_test(k)) {
+                return Err((TEST_RECORD, kind.trim().to_string(), Some(header.clone())));
             }
         }
         if let Some(status) = self.text(row, "status").filter(|s| status_test(s) || says_test(s)) {
@@ -11613,6 +11665,12 @@ impl<'a> RowReader<'a> {
         // actions are required, please write 'no further action'").
         if says_no_action(&text) {
             return Err((NO_ACTION, text, Some("action".to_string())));
+        }
+        // A task tool's note on how the list is kept ("READ ME – how we
+        // track learning audit actions in this plan"), with no date to meet
+        // or met (blind set 186's Planner export).
+        if instruction_task(&text) && ["due_date", "completed_date"].iter().all(|f| self.cell(row, f).is_none_or(|(c, _)| c.is_empty())) {
+            return Err((INSTRUCTION_TASK, text, Some("action".to_string())));
         }
         if let Some((scope, header)) = self.cell(row, "scope") {
             match action_scope(&scope.as_string()) {
@@ -12811,6 +12869,25 @@ fn says_no_views(t: &str) -> bool {
         || (cs.iter().all(|c| views_not_had(c) || nobody_reached(c)) && cs.iter().any(|c| views_not_had(c)))
 }
 
+/// Whether a short answer says views were had: "Obtained", "Views
+/// gathered", "Mother's views obtained – home visit": one of the words for
+/// having them first, after whose views they were, and no word of one not
+/// had ("Obtained from father; mother declined", "Sought – no response")
+/// or of someone else having them ("Views gathered by IRO").
+fn says_views_had(t: &str) -> bool {
+    if t.split_whitespace().count() > 8 {
+        return false;
+    }
+    let f = fold(t);
+    let w: Vec<&str> =
+        f.split(' ').skip_while(|w| family_word(w) || matches!(*w, "views" | "view" | "feedback" | "wishes" | "and" | "carer" | "carers")).collect();
+    matches!(w.first(), Some(&("obtained" | "gathered" | "received" | "captured" | "sought" | "heard")))
+        && !w.iter().any(|w| matches!(*w, "not" | "no" | "declined" | "refused" | "unable" | "but" | "awaiting" | "attempted" | "partly" | "partially"))
+        // (Nor had by someone else, "Views gathered by IRO", "Obtained from
+        // SW only": second-hand, as the views read elsewhere.)
+        && !w.iter().any(|w| matches!(*w, "by" | "from" | "via"))
+}
+
 /// Whether a folded text or clause starts by saying no views were had, after
 /// whose they were ("Views not obtained", "Parents' views not sought",
 /// "Feedback not given").
@@ -13617,6 +13694,14 @@ mod tests {
         ] {
             assert!(!says_no_views(not_no), "{not_no}");
         }
+        // Views said to have been had, as a drop-down's word (blind set 187).
+        for had in ["Obtained", "Views gathered", "Mother's views obtained – home visit", "Parents/carers views received"] {
+            assert!(says_views_had(had), "{had}");
+        }
+        for not_had in ["Not obtained – no response", "Obtained from father; mother declined", "Sought – no response", "Attempted", "", "Views gathered by IRO"]
+        {
+            assert!(!says_views_had(not_had), "{not_had}");
+        }
     }
 
     #[test]
@@ -13971,6 +14056,11 @@ mod tests {
             ("Statutory visit - no access", NoteKind::Other),
             ("Attempted CP visit", NoteKind::Other),
             ("CP visit - child not seen", NoteKind::Other),
+            // Called off (blind set 187).
+            ("Visit to Child - Cancelled", NoteKind::Other),
+            ("CLA visit (postponed)", NoteKind::Other),
+            ("Home visit - cancelled", NoteKind::Other),
+            ("Statutory visit - did not take place", NoteKind::Other),
             // "Statutory" anywhere in a visit's type; a type that says it is not statutory is a note.
             ("Home Visit (statutory)", NoteKind::StatutoryVisit),
             ("Visit to family home - statutory", NoteKind::StatutoryVisit),
@@ -13994,6 +14084,7 @@ mod tests {
             "Statutory Visit - Child Seen, Parent Not Seen",
             "CP Visit - Child Seen (Siblings not seen)",
             "CP Visit (South Teams)",
+            "CP Visit - cancelled by mother, child seen at school instead",
         ] {
             assert!(note_kind(&rules, text).is_statutory_visit(), "{text}");
             assert!(!not_in_person(text), "{text}");
@@ -14344,8 +14435,19 @@ mod tests {
             "TEST ROW – do not count",
             // (Care Director's test account: blind set 153.)
             "CD Test User",
+            // (A system trainer's account: blind set 189; a test and a
+            // training account at once: blind set 188.)
+            "CareFirst Trainer",
+            "TEST - CareFirst training",
         ] {
             assert!(says_test(t), "{t}");
+        }
+        // A kind of audit named as a test's or a training course's (blind set 189).
+        for k in ["Quality Audit (TRAINING)", "Case File Audit - TEST", "[Test] Learning audit", "Training"] {
+            assert!(kind_says_test(k), "{k}");
+        }
+        for k in ["Quality Audit", "Testing of thresholds audit", "Practice observation (training needs)", "Case File Audit - Full"] {
+            assert!(!kind_says_test(k), "{k}");
         }
         for t in
             ["T123", "C205029", "Tess Ward", "Testa Marlow", "Test Valley Team", "TST-0012", "Tester Hall", "Test, Alan", "Sam Test", "QA lead", "Do not count"]

@@ -2086,3 +2086,16 @@ fn a_hundred_and_eighty_third_to_sixth_sets_seeds_keys_moderation_logs_and_actio
         check(set);
     }
 }
+
+#[test]
+fn a_hundred_and_eighty_seventh_to_ninetieth_sets_habits_seeds_board_dates_and_report_servers() {
+    // The sixty-eighth session's sets (tests/fixtures/councils187/ to
+    // councils190/README.md): several habits at once, the seeds as written,
+    // a board date rather than a calendar period, reports printed from a
+    // report server. 27 of 300 KPIs differed on the first run; 14 mended the
+    // same session; the other 13 are in each set's known_limits.json (open,
+    // or a judgement call).
+    for set in ["councils187", "councils188", "councils189", "councils190"] {
+        check(set);
+    }
+}
