@@ -1935,10 +1935,19 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     for (field, cols) in by_field.into_iter().filter(|(_, c)| c.len() > 1) {
         // An action is done when signed off (METRICS): a sign-off date beats a
         // completion date, whatever their scores.
+        // (Only one that holds dates where the others do: "TM confirmed
+        // done" of initials beside "Date completed" is no date; review
+        // 261's c38.)
+        let dated = |c: usize| {
+            let p = &profiles[columns[c].index];
+            p.non_empty == 0 || p.dates * 2 >= p.non_empty
+        };
+        let others_dated = |c: usize| cols.iter().any(|&o| o != c && profiles[columns[o].index].dates > 0);
         let signed_off: Vec<usize> = cols
             .iter()
             .copied()
             .filter(|&c| words[columns[c].index].iter().any(|w| matches!(w.as_str(), "sign" | "signed" | "confirmed" | "confirmation")) && scores[c] != 1000)
+            .filter(|&c| dated(c) || !others_dated(c))
             .collect();
         if kind == TableKind::Actions && field == "completed_date" && signed_off.len() == 1 {
             for &c in cols.iter().filter(|&&c| c != signed_off[0] && scores[c] != 1000) {

@@ -549,12 +549,20 @@ pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
             const NA: [&str; 5] = ["n a", "na", "not applicable", "not relevant", "not appropriate"];
             // (Or not done, then why, where the why is that it did not
             // apply: "Not sought – not appropriate (care proceedings
-            // concluded, baby placed for adoption)", blind set 186.)
+            // concluded, baby placed for adoption)", blind set 186. Not a
+            // why about something else, "not appropriate to delay the
+            // audit", nor "NA visit" (no access), nor one that goes on to
+            // say someone was spoken to; review 261's c06 to c09.)
+            const WHY_NA: [&str; 4] = ["n a", "not applicable", "not relevant", "not appropriate"];
+            let why_na = |why: &str| {
+                WHY_NA.iter().any(|p| super::fold::starts_with_words(why, p) && !why[p.len()..].trim_start().starts_with("to "))
+                    && !why.split(' ').any(|w| matches!(w, "spoke" | "spoken" | "seen" | "met" | "visited"))
+            };
             let na = NA.iter().any(starts)
                 || (first == "not"
                     && [" – ", " - ", " — ", ": ", "; ", ", "].iter().filter_map(|sep| t.find(sep).map(|i| (i, sep.len()))).min().is_some_and(|(i, n)| {
                         let (head, why) = (&t[..i], fold(&t[i + n..]));
-                        head.split_whitespace().count() <= 3 && NA.iter().any(|p| super::fold::starts_with_words(&why, p))
+                        head.split_whitespace().count() <= 3 && why_na(&why)
                     }));
             // A form's drop-down left as it came ("Not selected", "Choose an item."): not answered.
             let unanswered = UNANSWERED.iter().any(starts);
@@ -894,6 +902,8 @@ mod tests {
         assert_eq!(answer(&Cell::text("Not sought – not appropriate (care proceedings concluded, baby placed for adoption)")), Some(Answer::NotApplicable));
         assert_eq!(answer(&Cell::text("Not sought: N/A, young person lives independently")), Some(Answer::NotApplicable));
         assert_eq!(answer(&Cell::text("Not sought – parents declined")), Some(Answer::No));
+        assert_eq!(answer(&Cell::text("Not spoken to – not appropriate to delay the audit, SW on leave")), Some(Answer::No));
+        assert_eq!(answer(&Cell::text("Not spoken to – NA visit 14/10, no answer at the door")), Some(Answer::No));
         assert_eq!(answer(&Cell::text("Not sought, not relevant - care leaver aged 20")), Some(Answer::NotApplicable));
         assert_eq!(
             answer(&Cell::text("Not spoken to because the social worker was off sick - not appropriate to wait")),

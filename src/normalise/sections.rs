@@ -72,11 +72,15 @@ pub fn is_furniture(row: &SourceRow) -> bool {
 /// Whether the first text of a row of one or two cells is page furniture.
 pub fn is_furniture_text(first: &str) -> bool {
     let f = fold(first);
-    let page = f.strip_prefix("page ").is_some_and(|r| {
+    page_marker(&f) || FURNITURE_LABELS.iter().any(|l| super::fold::starts_with_words(&f, l)) || says_cut_short(first) || protective_marking(&f)
+}
+
+/// Whether a folded text is a page's number, "page 2 of 5".
+fn page_marker(f: &str) -> bool {
+    f.strip_prefix("page ").is_some_and(|r| {
         let w: Vec<&str> = r.split(' ').collect();
         w.len() == 3 && w[1] == "of" && w[0].chars().all(|c| c.is_ascii_digit()) && w[2].chars().all(|c| c.is_ascii_digit())
-    });
-    page || FURNITURE_LABELS.iter().any(|l| super::fold::starts_with_words(&f, l)) || says_cut_short(first) || protective_marking(&f)
+    })
 }
 
 /// A government protective marking written on the sheet as a line of its
@@ -278,6 +282,9 @@ pub struct SectionRows {
     /// The value in force before the first section row (a bare title just
     /// above the header).
     first: Option<String>,
+    /// The values in force before the first section row in the body: a
+    /// labelled section row just above the header ("Child ID: 630201").
+    first_labelled: Vec<(String, String)>,
     /// The report's title block (the rows above the header), repeated at the
     /// top of every page: set aside wherever it comes again.
     titles: Vec<String>,
@@ -323,7 +330,10 @@ fn without<'r>(row: &'r SourceRow, system: &[usize]) -> std::borrow::Cow<'r, Sou
 
 /// A row's filled cells, folded and joined: how a title row is known again.
 fn text_of(row: &SourceRow) -> String {
-    row.filled().iter().map(|c| fold(&c.as_string())).collect::<Vec<_>>().join(" ")
+    // (Without the page's number beside a title, "Case File Audit -
+    // Improvement Plan Actions | Page 2 of 2": the title again on the next
+    // page; blind set 190's Crystal report.)
+    row.filled().iter().map(|c| fold(&c.as_string())).filter(|f| !page_marker(f)).collect::<Vec<_>>().join(" ")
 }
 
 impl SectionRows {
@@ -346,6 +356,11 @@ impl SectionRows {
             stripped = body.iter().map(|r| without(r, &system).into_owned()).collect();
             &stripped[..]
         };
+        // (A labelled section row just above the header heads the first
+        // section: "Child ID: 630201" over the header of that child's
+        // notes; blind set 190's Business Objects report.)
+        let first_pairs: Vec<(String, String)> =
+            above.iter().rev().find(|r| !r.is_blank()).filter(|r| !is_record(r) && !is_furniture(r)).and_then(pairs).unwrap_or_default();
         let titles: Vec<String> = above.iter().filter(|r| !r.is_blank() && !is_record(r)).map(text_of).collect();
         let is_title = |r: &SourceRow| title_again(&titles, r);
         let above = above.last();
@@ -354,6 +369,12 @@ impl SectionRows {
             body[i + 1..].iter().find(|r| !r.is_blank() && !is_furniture(r) && !is_title(r)).is_some_and(|r| is_record(r) || same_as_header(r, header))
         };
         let mut heads: Vec<(String, String, usize)> = Vec::new(); // (folded, shown, count followed by a record)
+        for (label, _) in &first_pairs {
+            let f = fold(label);
+            if !FURNITURE_LABELS.contains(&f.as_str()) {
+                heads.push((f, label.clone(), 1));
+            }
+        }
         let mut others: Vec<(String, usize)> = Vec::new();
         for (i, row) in body.iter().enumerate() {
             if is_furniture(row) || is_record(row) || is_title(row) {
@@ -391,7 +412,8 @@ impl SectionRows {
         }
         let footers: Vec<String> = others.into_iter().filter(|(f, _)| !labels.iter().any(|(l, _, _)| l == f)).map(|(f, _)| f).collect();
         if !labels.is_empty() {
-            return Some(SectionRows { labels, footers, bare: None, width, first: None, titles, system });
+            let first_labelled = first_pairs.iter().filter(|(l, _)| labels.iter().any(|(f, _, _)| *f == fold(l))).map(|(l, v)| (fold(l), v.clone())).collect();
+            return Some(SectionRows { labels, footers, bare: None, width, first: None, first_labelled, titles, system });
         }
         if has_team {
             let heads: Vec<String> = body
@@ -403,7 +425,7 @@ impl SectionRows {
                 .collect();
             let holds = |c: usize, t: &String| body.iter().any(|r| is_record(r) && r.cells.get(c).is_some_and(|v| fold(&v.as_string()) == *t));
             let column = team_columns.iter().copied().find(|&c| heads.iter().filter(|t| holds(c, t)).count() >= 2)?;
-            return Some(SectionRows { labels: Vec::new(), footers, bare: Some(column), width, first: None, titles, system });
+            return Some(SectionRows { labels: Vec::new(), footers, bare: Some(column), width, first: None, first_labelled: Vec::new(), titles, system });
         }
         let sections = body.iter().enumerate().filter(|(i, r)| bare_title(r).is_some() && !is_furniture(r) && !is_title(r) && next_is_record(*i)).count();
         // The bare title just above the header heads the first section, unless
@@ -415,6 +437,7 @@ impl SectionRows {
             bare: Some(width),
             width,
             first,
+            first_labelled: Vec::new(),
             titles,
             system,
         })
@@ -451,7 +474,8 @@ impl SectionRows {
     ) -> impl Iterator<Item = Result<SourceRow, crate::ingest::IngestError>> {
         let added = self.added();
         let total = self.width + added.len();
-        let mut current: Vec<Option<String>> = vec![None; self.labels.len()];
+        let mut current: Vec<Option<String>> =
+            self.labels.iter().map(|(l, _, _)| self.first_labelled.iter().find(|(f, _)| f == l).map(|(_, v)| v.clone())).collect();
         let mut bare = self.first.clone();
         rows.map(move |r| {
             r.map(|mut row| {

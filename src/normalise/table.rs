@@ -1253,7 +1253,14 @@ fn called_off(text: &str) -> bool {
     // mother, seen at school instead".)
     let f = fold(text);
     let seen = f.split(' ').any(|w| w == "seen") && !contains_phrase(&f, "not seen");
+    // (Nor one made on another day, whose type tells of the day called
+    // off: "CP Visit – rearranged (mum cancelled 22/09)", "CP visit
+    // (postponed from 22/09)", "CLA visit – rescheduled, original date
+    // cancelled by carer"; review 261's c16, c17, c19.)
+    let moved = f.split(' ').any(|w| matches!(w, "rearranged" | "rescheduled" | "from" | "original" | "instead" | "moved" | "earlier" | "previous"))
+        || f.bytes().any(|b| b.is_ascii_digit());
     !seen
+        && !moved
         && (f.split(' ').any(|w| matches!(w, "cancelled" | "canceled" | "postponed" | "abandoned"))
             || ["did not take place", "didn t take place", "not taken place", "not go ahead", "did not happen"].iter().any(|p| contains_phrase(&f, p)))
 }
@@ -3108,8 +3115,22 @@ pub(crate) fn says_test(text: &str) -> bool {
 /// audit"). Not a kind whose words only touch on it ("Testing of
 /// thresholds audit").
 fn kind_says_test(kind: &str) -> bool {
-    let parts = kind.split(['(', ')', '[', ']', '–', '—']).flat_map(|p| p.split(" - ")).map(str::trim).filter(|p| !p.is_empty());
-    says_test(kind) || parts.clone().count() > 1 && parts.into_iter().any(says_test)
+    // (A bracket's words as a whole: "Case file audit (new auditor –
+    // training)" is a real audit by a trainee; review 261's c24.)
+    let mut parts: Vec<&str> = Vec::new();
+    let mut outside = String::new();
+    let mut rest = kind;
+    while let Some(open) = rest.find(['(', '[']) {
+        outside.push_str(&rest[..open]);
+        outside.push(' ');
+        let close = rest[open..].find([')', ']']).map_or(rest.len(), |c| open + c);
+        parts.push(&rest[open + 1..close]);
+        rest = rest.get(close + 1..).unwrap_or("");
+    }
+    outside.push_str(rest);
+    let dashed: Vec<&str> = outside.split(['–', '—']).flat_map(|p| p.split(" - ")).collect();
+    let parts: Vec<&str> = parts.into_iter().chain(dashed).map(str::trim).filter(|p| !p.is_empty()).collect();
+    says_test(kind) || parts.len() > 1 && parts.iter().any(|p| says_test(p))
 }
 
 /// A child id of zeros alone ("000000", "0000000"): a made-up child, no
@@ -3414,13 +3435,31 @@ pub const NO_ACTION: &str = "no action raised ('no further action')";
 pub const INSTRUCTION_TASK: &str = "a note on how the list is kept ('READ ME', 'How to use this plan'), not an action";
 
 /// Whether an action's text opens as a note to the list's readers: "READ ME –
-/// how we track …", "How to use this tracker", "Instructions: …"; not an
-/// action that happens to say how ("Show mother how to use the app").
-fn instruction_task(text: &str) -> bool {
+/// how we track …" (`Some(true)`: so named, whatever dates it has), "How to
+/// use this tracker", "Instructions for using this plan" (`Some(false)`: a
+/// note only where no date is set or met). Not an action that happens to
+/// open so ("How to use the new safety plan – SW to go through it with
+/// mother", "Instructions to Legal to be sent": review 261's c02, c03).
+fn instruction_task(text: &str) -> Option<bool> {
     let f = fold(text);
-    ["read me", "readme", "how to use", "instructions", "guidance for using", "guidance on using"]
-        .iter()
-        .any(|p| f.strip_prefix(p).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
+    let opens = |p: &str| f.strip_prefix(p).is_some_and(|r| r.is_empty() || r.starts_with(' '));
+    if opens("read me") || opens("readme") {
+        return Some(true);
+    }
+    [
+        "how to use this",
+        "instructions for using this",
+        "instructions for completing this",
+        "guidance for using this",
+        "guidance on using this",
+        "about this plan",
+        "about this board",
+        "about this list",
+        "about this tracker",
+    ]
+    .iter()
+    .any(|p| opens(p))
+    .then_some(false)
 }
 
 /// Whether an action's text says there is no action.
@@ -11669,7 +11708,9 @@ impl<'a> RowReader<'a> {
         // A task tool's note on how the list is kept ("READ ME – how we
         // track learning audit actions in this plan"), with no date to meet
         // or met (blind set 186's Planner export).
-        if instruction_task(&text) && ["due_date", "completed_date"].iter().all(|f| self.cell(row, f).is_none_or(|(c, _)| c.is_empty())) {
+        if instruction_task(&text)
+            .is_some_and(|read_me| read_me || ["due_date", "completed_date"].iter().all(|f| self.cell(row, f).is_none_or(|(c, _)| c.is_empty())))
+        {
             return Err((INSTRUCTION_TASK, text, Some("action".to_string())));
         }
         if let Some((scope, header)) = self.cell(row, "scope") {
@@ -12881,7 +12922,9 @@ fn says_views_had(t: &str) -> bool {
     let f = fold(t);
     let w: Vec<&str> =
         f.split(' ').skip_while(|w| family_word(w) || matches!(*w, "views" | "view" | "feedback" | "wishes" | "and" | "carer" | "carers")).collect();
-    matches!(w.first(), Some(&("obtained" | "gathered" | "received" | "captured" | "sought" | "heard")))
+    // (Not "sought": asked for, maybe never had, "Sought – mum unavailable";
+    // review 261's c13, c14.)
+    matches!(w.first(), Some(&("obtained" | "gathered" | "received" | "captured" | "heard")))
         && !w.iter().any(|w| matches!(*w, "not" | "no" | "declined" | "refused" | "unable" | "but" | "awaiting" | "attempted" | "partly" | "partially"))
         // (Nor had by someone else, "Views gathered by IRO", "Obtained from
         // SW only": second-hand, as the views read elsewhere.)
@@ -13698,8 +13741,16 @@ mod tests {
         for had in ["Obtained", "Views gathered", "Mother's views obtained – home visit", "Parents/carers views received"] {
             assert!(says_views_had(had), "{had}");
         }
-        for not_had in ["Not obtained – no response", "Obtained from father; mother declined", "Sought – no response", "Attempted", "", "Views gathered by IRO"]
-        {
+        for not_had in [
+            "Not obtained – no response",
+            "Obtained from father; mother declined",
+            "Sought – no response",
+            "Attempted",
+            "",
+            "Views gathered by IRO",
+            "Sought – mum unavailable",
+            "Views sought, letter sent – none returned",
+        ] {
             assert!(!says_views_had(not_had), "{not_had}");
         }
     }
@@ -14085,6 +14136,9 @@ mod tests {
             "CP Visit - Child Seen (Siblings not seen)",
             "CP Visit (South Teams)",
             "CP Visit - cancelled by mother, child seen at school instead",
+            "CP Visit – rearranged (mum cancelled 22/09)",
+            "CP visit (postponed from 22/09)",
+            "CLA visit – rescheduled, original date cancelled by carer",
         ] {
             assert!(note_kind(&rules, text).is_statutory_visit(), "{text}");
             assert!(!not_in_person(text), "{text}");
@@ -14442,11 +14496,28 @@ mod tests {
         ] {
             assert!(says_test(t), "{t}");
         }
+        // A task tool's note on how the list is kept, not an action that
+        // opens with the same words (blind set 186; review 261's c02, c03).
+        assert_eq!(instruction_task("READ ME – how we track learning audit actions in this plan"), Some(true));
+        assert_eq!(instruction_task("How to use this tracker"), Some(false));
+        for action in [
+            "Instructions to Legal to be sent for PLO meeting",
+            "How to use the new safety plan – SW to go through it with mother",
+            "Show mother how to use the app",
+        ] {
+            assert_eq!(instruction_task(action), None, "{action}");
+        }
         // A kind of audit named as a test's or a training course's (blind set 189).
         for k in ["Quality Audit (TRAINING)", "Case File Audit - TEST", "[Test] Learning audit", "Training"] {
             assert!(kind_says_test(k), "{k}");
         }
-        for k in ["Quality Audit", "Testing of thresholds audit", "Practice observation (training needs)", "Case File Audit - Full"] {
+        for k in [
+            "Quality Audit",
+            "Testing of thresholds audit",
+            "Practice observation (training needs)",
+            "Case File Audit - Full",
+            "Case file audit (new auditor – training)",
+        ] {
             assert!(!kind_says_test(k), "{k}");
         }
         for t in

@@ -8681,3 +8681,32 @@ fn sixty_seventh_sessions_rules_types_of_record_statuses_beside_blanks_and_notes
         assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(want), Some(want)), "{name}: {}", data_quality(&out));
     }
 }
+
+#[test]
+fn sixty_eighth_sessions_rules_a_report_grouped_by_child_from_its_first_group() {
+    // A case-notes report printed by child (blind set 190's Business Objects
+    // report): "Child ID: 630201" on its own row above the first child's
+    // header, then each later child's row above the header again. The first
+    // child's notes are that child's, not rows without a child.
+    let notes = "Child Visits and Case Recordings,,,,\n\
+                 Prompts: Event Date between 01-JUL-26 and 31-OCT-26,,,,\n\
+                 ,,,,\n\
+                 Child ID: 630201,,,,\n\
+                 Event Date,Recording Type,Seen Alone,Date Entered,Entered By\n\
+                 27-AUG-26,Visit to Child - CP,Y,28-AUG-26,Dev Okonjo\n\
+                 08-SEP-26,Visit to Child - CP,N,09-SEP-26,Dev Okonjo\n\
+                 Count:,2,,,\n\
+                 ,,,,\n\
+                 Child ID: 630202,,,,\n\
+                 Event Date,Recording Type,Seen Alone,Date Entered,Entered By\n\
+                 20-AUG-26,Visit to Child - CP,Y,20-AUG-26,Ruth Penhallow\n\
+                 02-SEP-26,Visit to Child - CP,,02-SEP-26,Ruth Penhallow\n\
+                 Count:,2,,,\n";
+    let status = "Person ID,Legal Status,Start Date,End Date\n630201,CP,01/06/2026,\n630202,CP,01/06/2026,\n";
+    let out = run_files("report-grouped-by-child", &[("notes.csv", notes), ("status.csv", status)]);
+    // Two visits in the period, one each; the first child's seen alone is recorded.
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(1), Some(2)));
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time"), (Some(0), Some(2)));
+    let dq = data_quality(&out);
+    assert!(!dq.contains("no child id: row not used"), "{dq}");
+}
