@@ -491,6 +491,10 @@ struct Steps {
     main: Option<usize>,
     /// Whether each step is a moderation of the audit, by its name.
     moderation: Vec<bool>,
+    /// Whether each step answers a question with a date ("Date
+    /// acknowledged"): then that answer, not when it was entered, is the
+    /// step's date.
+    dated_answer: Vec<bool>,
 }
 
 impl Steps {
@@ -527,7 +531,8 @@ impl Steps {
             let grades = |v: &String| rows().filter(|r| text(r.cells.get(s)) == *v && r.cells.get(a).is_some_and(is_grade)).count();
             let main = (0..values.len()).max_by_key(|&i| (grades(&values[i]), std::cmp::Reverse(i))).filter(|&i| grades(&values[i]) > 0);
             let moderation = values.iter().map(|v| Self::named_moderation(v)).collect();
-            Some(Steps { column: s, columns, values, main, moderation })
+            let dated_answer = values.iter().map(|v| rows().any(|r| text(r.cells.get(s)) == *v && r.cells.get(a).is_some_and(is_date_value))).collect();
+            Some(Steps { column: s, columns, values, main, moderation, dated_answer })
         })
     }
 
@@ -541,11 +546,21 @@ impl Steps {
         self.moderation[i]
     }
 
+    /// Whether step `i` is seed 002's Part B, the case's worker's
+    /// acknowledgement that completes the audit ("PART B, CSW COMPLETES"):
+    /// its dates are read as that part's where it answers no question with
+    /// a date (blind set 191's finchmoor, whose answer lines give each
+    /// part's date only as when it was entered; "Date acknowledged" is
+    /// Part B's date where it is asked).
+    fn completes(&self, i: usize) -> bool {
+        Some(i) != self.main && !self.dated_answer[i] && super::columns::names_part_b(&self.values[i]) == Some(true)
+    }
+
     /// Whether step `i`'s column `c` is read: all of the main step's, a
     /// moderation step's dates.
     fn reads(&self, i: usize, c: usize, name: &str, rows: &[&SourceRow]) -> bool {
         let due = fold(name).split(' ').any(|w| matches!(w, "due" | "deadline" | "target"));
-        Some(i) == self.main || (self.moderates(i) && Self::dates(c, rows) && !due)
+        Some(i) == self.main || ((self.moderates(i) || self.completes(i)) && Self::dates(c, rows) && !due)
     }
 
     /// Whether a column holds dates (most of its values).
@@ -569,7 +584,7 @@ impl Steps {
     /// first row of each step gives them).
     fn fill(&self, r: &SourceRow, cells: &mut [Cell]) {
         let Some(i) = self.values.iter().position(|v| *v == text(r.cells.get(self.column))) else { return };
-        if Some(i) != self.main && !self.moderates(i) {
+        if Some(i) != self.main && !self.moderates(i) && !self.completes(i) {
             return;
         }
         for (j, &c) in self.columns.iter().enumerate() {
@@ -589,10 +604,14 @@ impl Steps {
         let moderation: Vec<String> =
             (0..self.values.len()).filter(|&i| Some(i) != self.main && self.moderates(i)).map(|i| format!("'{}'", self.values[i])).collect();
         let moderation = if moderation.is_empty() { String::new() } else { format!(", {} the moderation's dates", moderation.join(", ")) };
-        let others: Vec<String> =
-            (0..self.values.len()).filter(|&i| Some(i) != self.main && !self.moderates(i)).map(|i| format!("'{}'", self.values[i])).collect();
+        let part_b: Vec<String> = (0..self.values.len()).filter(|&i| self.completes(i)).map(|i| format!("'{}'", self.values[i])).collect();
+        let part_b = if part_b.is_empty() { String::new() } else { format!(", {} its own dates (Part B, which completes the audit)", part_b.join(", ")) };
+        let others: Vec<String> = (0..self.values.len())
+            .filter(|&i| Some(i) != self.main && !self.moderates(i) && !self.completes(i))
+            .map(|i| format!("'{}'", self.values[i]))
+            .collect();
         let others = if others.is_empty() { String::new() } else { format!("; the other steps' ({}) are not read", others.join(", ")) };
-        format!("; of the steps in '{}', {main}{moderation}{others}", header_text(self.column))
+        format!("; of the steps in '{}', {main}{moderation}{part_b}{others}", header_text(self.column))
     }
 }
 

@@ -183,6 +183,26 @@ fn pairs(row: &SourceRow) -> Option<Vec<(String, String)>> {
     }
 }
 
+/// A section row's value under a label naming a person's record ("Client",
+/// "Child ID", "Person No"): the id before a dash and the rest ("7012201 -
+/// Initials AD", "C40112 – J.S."), as the rows' own id columns hold it
+/// (blind set 192's Crystal report); any other value as it is.
+fn id_of_person(label: &str, value: String) -> String {
+    let person = label.split(' ').any(|w| matches!(w, "client" | "child" | "person" | "young" | "yp" | "cyp" | "service"));
+    let split = [" - ", " – ", " — "].iter().filter_map(|sep| value.find(sep)).min();
+    match split {
+        Some(at) if person => {
+            let id = value[..at].trim();
+            if !id.contains(char::is_whitespace) && id.chars().any(|c| c.is_ascii_digit()) {
+                id.to_string()
+            } else {
+                value
+            }
+        }
+        _ => value,
+    }
+}
+
 /// A bare section title: one short text, no colon, not a number or date.
 fn bare_title(row: &SourceRow) -> Option<String> {
     match row.filled().as_slice() {
@@ -517,7 +537,7 @@ impl SectionRows {
                         for (label, value) in p {
                             let f = fold(&label);
                             if let Some(i) = self.labels.iter().position(|(l, _, _)| *l == f) {
-                                current[i] = Some(value);
+                                current[i] = Some(id_of_person(&f, value));
                                 any = true;
                             } else if self.footers.contains(&f) || totals_label(&f) {
                                 any = true;
@@ -583,6 +603,16 @@ pub(crate) fn same_as_header(row: &SourceRow, header: &SourceRow) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A section row naming a person's record gives the id alone, before the
+    /// initials or name after it (blind set 192); other labels keep theirs.
+    #[test]
+    fn a_persons_section_value_is_its_id() {
+        assert_eq!(id_of_person("client", "7012201 - Initials AD".into()), "7012201");
+        assert_eq!(id_of_person("child id", "C40112 – J.S.".into()), "C40112");
+        assert_eq!(id_of_person("team", "North - Locality 2".into()), "North - Locality 2");
+        assert_eq!(id_of_person("client", "Sam Jones - Initials SJ".into()), "Sam Jones - Initials SJ");
+    }
 
     fn rows(lines: &[&[&str]]) -> Vec<SourceRow> {
         lines

@@ -8710,3 +8710,30 @@ fn sixty_eighth_sessions_rules_a_report_grouped_by_child_from_its_first_group() 
     let dq = data_quality(&out);
     assert!(!dq.contains("no child id: row not used"), "{dq}");
 }
+
+#[test]
+fn sixty_eighth_sessions_rules_part_b_dated_only_by_when_it_was_entered() {
+    // Seed 002's form as answer lines whose parts are dated only by when
+    // each was entered (blind set 191's finchmoor): Part B's date completes
+    // the audit ("Once this part is completed the audit is complete").
+    let mut lines = String::from("Client No,Form No,Form Due,Responsible Team,Form Status,Stage,Question,Response,Entered By,Entered On\n");
+    for (child, form, due, part_a, part_b, grade) in [
+        ("204901", "QA-1", "30/09/2026", "25/09/2026 10:00", Some("29/09/2026 09:00"), "Good"),
+        ("204902", "QA-2", "30/09/2026", "28/09/2026 10:00", Some("02/10/2026 09:00"), "Inadequate"),
+        ("204903", "QA-3", "16/10/2026", "14/10/2026 10:00", None, "Good"),
+    ] {
+        for (q, a) in [("Overall evaluation", grade), ("Assessment", grade), ("Actions", "Update the plan")] {
+            lines.push_str(&format!("{child},{form},{due},Team A,Complete,\"PART A, AUDITOR COMPLETES\",{q},{a},Ann Auditor,{part_a}\n"));
+        }
+        if let Some(b) = part_b {
+            lines.push_str(&format!(
+                "{child},{form},{due},Team A,Complete,\"PART B, CSW COMPLETES\",Audit received and recommendations noted and accepted,Yes,Cal Worker,{b}\n"
+            ));
+        }
+    }
+    let out = run_files("part-b-entered-on", &[("answers.csv", &lines)]);
+    // Two completed (Part B), one late (Part B after its due date); the third
+    // has no Part B: due, not done.
+    assert_eq!(kpi_pair(&out, "audits_completed"), (Some(2), None));
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(3)));
+}
