@@ -188,7 +188,8 @@ fn pairs(row: &SourceRow) -> Option<Vec<(String, String)>> {
 /// Initials AD", "C40112 – J.S."), as the rows' own id columns hold it
 /// (blind set 192's Crystal report); any other value as it is.
 fn id_of_person(label: &str, value: String) -> String {
-    let person = label.split(' ').any(|w| matches!(w, "client" | "child" | "person" | "young" | "yp" | "cyp" | "service"));
+    // (Not "Service: 0-5 - Early Years": a service's name; review 262's c31.)
+    let person = label.split(' ').any(|w| matches!(w, "client" | "child" | "person" | "young" | "yp" | "cyp")) || label.contains("service user");
     let split = [" - ", " – ", " — "].iter().filter_map(|sep| value.find(sep)).min();
     match split {
         Some(at) if person => {
@@ -203,7 +204,98 @@ fn id_of_person(label: &str, value: String) -> String {
     }
 }
 
-/// A bare section title: one short text, no colon, not a number or date.
+/// An Excel pivot table laid out in tabular form with "Repeat All Item
+/// Labels" off: a row field's label is printed on the first row of its
+/// group only, a group ends with a "<label> Total" row and the table with
+/// "Grand Total", the value field's caption ("Count of Case Note ID") is
+/// above the header or the values' column is headed "Total", and an empty
+/// label is printed "(blank)". Each row field's blank is the label above it
+/// (the fields before the first one the row prints), and "(blank)" is an
+/// empty cell.
+pub struct PivotLabels {
+    /// The header's row number: rows after it are rewritten.
+    header_row: u32,
+    /// The row fields' columns (all but the values').
+    fields: Vec<usize>,
+}
+
+impl PivotLabels {
+    pub fn find(header: &SourceRow, above: &[SourceRow], body: &[SourceRow]) -> Option<PivotLabels> {
+        let names: Vec<String> = header.cells.iter().map(|c| fold(&c.as_string())).collect();
+        let last = names.iter().rposition(|n| !n.is_empty())?;
+        let caption = |t: &str| ["count of ", "sum of ", "average of ", "max of ", "min of "].iter().any(|p| t.starts_with(p));
+        let values_total = matches!(names[last].as_str(), "total" | "grand total") || caption(&names[last]);
+        let caption_above = above.iter().rev().take(3).any(|r| r.filled().first().is_some_and(|c| caption(&fold(&c.as_string()))));
+        // A group's total row, "<label> Total", and the table's "Grand Total".
+        let total_row = |r: &SourceRow| r.filled().first().is_some_and(|c| fold(&c.as_string()).split(' ').next_back() == Some("total"));
+        // (A group's total names a label its first field printed above it:
+        // "2210401" … "2210401 Total"; a dashboard's "Total" is no group's.)
+        let group_total = body.iter().enumerate().any(|(i, r)| {
+            total_row(r)
+                && r.filled().first().map(|c| c.as_string()).is_some_and(|t| {
+                    let label = t.trim().strip_suffix("Total").or_else(|| t.trim().strip_suffix("total")).unwrap_or("").trim().to_string();
+                    !label.is_empty() && body[..i].iter().any(|b| b.cells.first().is_some_and(|c| c.as_string().trim() == label))
+                })
+        });
+        if !(values_total || caption_above) || !group_total || last < 2 {
+            return None;
+        }
+        let fields: Vec<usize> = (0..if values_total { last } else { last + 1 }).collect();
+        // Rows that print a later field but not the first: labels not repeated.
+        let hidden = body
+            .iter()
+            .filter(|r| {
+                !total_row(r) && r.cells.first().is_none_or(Cell::is_empty) && fields.iter().skip(1).any(|&i| r.cells.get(i).is_some_and(|c| !c.is_empty()))
+            })
+            .count();
+        (hidden >= 1).then_some(PivotLabels { header_row: header.row, fields })
+    }
+
+    pub fn describe(&self, header: &SourceRow) -> String {
+        let names: Vec<String> = self.fields.iter().filter_map(|&i| header.cells.get(i)).map(|c| format!("'{}'", c.as_string().trim())).collect();
+        format!(
+            "an Excel pivot table with its labels not repeated: a blank {} is the label above it (the fields before the first one a row prints), \"(blank)\" is an empty cell, and the \"… Total\" rows are totals",
+            names.join(", ")
+        )
+    }
+
+    pub fn apply(
+        self,
+        rows: impl Iterator<Item = Result<SourceRow, crate::ingest::IngestError>>,
+    ) -> impl Iterator<Item = Result<SourceRow, crate::ingest::IngestError>> {
+        let mut above: Vec<Cell> = vec![Cell::Empty; self.fields.len()];
+        rows.map(move |r| {
+            r.map(|mut row| {
+                if row.row <= self.header_row || row.is_blank() {
+                    return row;
+                }
+                for c in row.cells.iter_mut() {
+                    if matches!(c, Cell::Text(t) if t.trim() == "(blank)") {
+                        *c = Cell::Empty;
+                    }
+                }
+                let first = row.cells.first().map(|c| fold(&c.as_string())).unwrap_or_default();
+                if first.split(' ').next_back() == Some("total") {
+                    return row;
+                }
+                let Some(k) = self.fields.iter().position(|&i| row.cells.get(i).is_some_and(|c| !c.is_empty())) else { return row };
+                for (j, &i) in self.fields.iter().enumerate() {
+                    if j < k {
+                        if row.cells.len() <= i {
+                            row.cells.resize(i + 1, Cell::Empty);
+                        }
+                        row.cells[i] = above[j].clone();
+                    } else if let Some(c) = row.cells.get(i) {
+                        above[j] = c.clone();
+                    }
+                }
+                row
+            })
+        })
+    }
+}
+
+/// A bare section title: one short text, no colon, not a number or date./// A bare section title: one short text, no colon, not a number or date.
 fn bare_title(row: &SourceRow) -> Option<String> {
     match row.filled().as_slice() {
         [Cell::Text(t)] if !t.starts_with(MARK) => {
@@ -432,7 +524,11 @@ impl SectionRows {
         }
         let footers: Vec<String> = others.into_iter().filter(|(f, _)| !labels.iter().any(|(l, _, _)| l == f)).map(|(f, _)| f).collect();
         if !labels.is_empty() {
-            let first_labelled = first_pairs.iter().filter(|(l, _)| labels.iter().any(|(f, _, _)| *f == fold(l))).map(|(l, v)| (fold(l), v.clone())).collect();
+            let first_labelled = first_pairs
+                .iter()
+                .filter(|(l, _)| labels.iter().any(|(f, _, _)| *f == fold(l)))
+                .map(|(l, v)| (fold(l), id_of_person(&fold(l), v.clone())))
+                .collect();
             return Some(SectionRows { labels, footers, bare: None, width, first: None, first_labelled, titles, system });
         }
         if has_team {
@@ -611,6 +707,7 @@ mod tests {
         assert_eq!(id_of_person("client", "7012201 - Initials AD".into()), "7012201");
         assert_eq!(id_of_person("child id", "C40112 – J.S.".into()), "C40112");
         assert_eq!(id_of_person("team", "North - Locality 2".into()), "North - Locality 2");
+        assert_eq!(id_of_person("service", "0-5 - Early Years".into()), "0-5 - Early Years");
         assert_eq!(id_of_person("client", "Sam Jones - Initials SJ".into()), "Sam Jones - Initials SJ");
     }
 

@@ -1257,8 +1257,9 @@ fn called_off(text: &str) -> bool {
     // off: "CP Visit – rearranged (mum cancelled 22/09)", "CP visit
     // (postponed from 22/09)", "CLA visit – rescheduled, original date
     // cancelled by carer"; review 261's c16, c17, c19.)
-    let moved = f.split(' ').any(|w| matches!(w, "rearranged" | "rescheduled" | "from" | "original" | "instead" | "moved" | "earlier" | "previous"))
-        || f.bytes().any(|b| b.is_ascii_digit());
+    // (By words, not a date: "Visit - cancelled 22/09", "CP Visit 2 of 4 -
+    // cancelled" were called off; review 262's c14, c16, c18.)
+    let moved = f.split(' ').any(|w| matches!(w, "rearranged" | "rescheduled" | "from" | "original" | "instead" | "moved"));
     !seen
         && !moved
         && (f.split(' ').any(|w| matches!(w, "cancelled" | "canceled" | "postponed" | "abandoned"))
@@ -3446,20 +3447,18 @@ fn instruction_task(text: &str) -> Option<bool> {
     if opens("read me") || opens("readme") {
         return Some(true);
     }
-    [
-        "how to use this",
-        "instructions for using this",
-        "instructions for completing this",
-        "guidance for using this",
-        "guidance on using this",
-        "about this plan",
-        "about this board",
-        "about this list",
-        "about this tracker",
-    ]
-    .iter()
-    .any(|p| opens(p))
-    .then_some(false)
+    // (The list itself named right after: not "How to use this safety plan
+    // – SW to go through it with mother"; review 262's c02.)
+    let list = |r: &str| {
+        matches!(
+            r.split(' ').find(|w| !w.is_empty()),
+            Some("plan" | "tracker" | "list" | "board" | "sheet" | "log" | "workbook" | "spreadsheet" | "page" | "file")
+        )
+    };
+    ["how to use this", "instructions for using this", "instructions for completing this", "guidance for using this", "guidance on using this", "about this"]
+        .iter()
+        .any(|p| f.strip_prefix(p).is_some_and(|r| r.starts_with(' ') && list(r.trim_start())))
+        .then_some(false)
 }
 
 /// Whether an action's text says there is no action.
@@ -4603,6 +4602,19 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
                     row
                 })
             });
+            return read_rewritten(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows), date1904 }, why, model, findings);
+        }
+    }
+    // An Excel pivot table in tabular form with its labels not repeated
+    // ("Count of Case Note ID" over "Child ID | Event Date | Note Type | … |
+    // Total", "2210401 Total" after each group): a blank row label is the
+    // label above it, and "(blank)" is an empty cell (see
+    // [`super::sections::PivotLabels`]).
+    if let (Some(h), None, None) = (header, pins, &read_error) {
+        if let Some(pivot) = super::sections::PivotLabels::find(&sample[h], &sample[..h], &sample[h + 1..]) {
+            let why = pivot.describe(&sample[h]);
+            findings.push(Severity::Info, "pivot_labels_filled", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
+            let rows = pivot.apply(sample.into_iter().map(Ok).chain(rows));
             return read_rewritten(ctx, Table { file: file.clone(), sheet: sheet.clone(), text_format, rows: Box::new(rows), date1904 }, why, model, findings);
         }
     }
@@ -11708,9 +11720,14 @@ impl<'a> RowReader<'a> {
         // A task tool's note on how the list is kept ("READ ME – how we
         // track learning audit actions in this plan"), with no date to meet
         // or met (blind set 186's Planner export).
-        if instruction_task(&text)
-            .is_some_and(|read_me| read_me || ["due_date", "completed_date"].iter().all(|f| self.cell(row, f).is_none_or(|(c, _)| c.is_empty())))
-        {
+        // (With no date set or met, or no one to do it: "README: SW to add
+        // …" with an owner and a due date is an action; review 262's c05.)
+        let undated = || ["due_date", "completed_date"].iter().all(|f| self.cell(row, f).is_none_or(|(c, _)| c.is_empty()));
+        let unowned = || self.cell(row, "owner").is_none_or(|(c, _)| c.is_empty());
+        // (A READ ME that says how the list works, "READ ME – how we track
+        // …", whatever its dates.)
+        let explains = || fold(&text).split(' ').any(|w| matches!(w, "how" | "this"));
+        if instruction_task(&text).is_some_and(|read_me| (read_me && unowned() && explains()) || undated()) {
             return Err((INSTRUCTION_TASK, text, Some("action".to_string())));
         }
         if let Some((scope, header)) = self.cell(row, "scope") {
@@ -12920,15 +12937,20 @@ fn says_views_had(t: &str) -> bool {
         return false;
     }
     let f = fold(t);
+    // ("Sought and obtained", "Views sought and received": asked, then had;
+    // review 262's c11, c12.)
     let w: Vec<&str> =
-        f.split(' ').skip_while(|w| family_word(w) || matches!(*w, "views" | "view" | "feedback" | "wishes" | "and" | "carer" | "carers")).collect();
+        f.split(' ').skip_while(|w| family_word(w) || matches!(*w, "views" | "view" | "feedback" | "wishes" | "and" | "carer" | "carers" | "sought")).collect();
     // (Not "sought": asked for, maybe never had, "Sought – mum unavailable";
     // review 261's c13, c14.)
     matches!(w.first(), Some(&("obtained" | "gathered" | "received" | "captured" | "heard")))
         && !w.iter().any(|w| matches!(*w, "not" | "no" | "declined" | "refused" | "unable" | "but" | "awaiting" | "attempted" | "partly" | "partially"))
         // (Nor had by someone else, "Views gathered by IRO", "Obtained from
-        // SW only": second-hand, as the views read elsewhere.)
-        && !w.iter().any(|w| matches!(*w, "by" | "from" | "via"))
+        // SW only": second-hand, as the views read elsewhere; "from both
+        // parents", "from mother" are the family's own: review 262's c12.)
+        && !w.iter().enumerate().any(|(i, x)| {
+            matches!(*x, "by" | "via") || (*x == "from" && !w[i + 1..].iter().take(2).any(|n| family_word(n) || matches!(*n, "carer" | "carers")))
+        })
 }
 
 /// Whether a folded text or clause starts by saying no views were had, after
@@ -13738,7 +13760,14 @@ mod tests {
             assert!(!says_no_views(not_no), "{not_no}");
         }
         // Views said to have been had, as a drop-down's word (blind set 187).
-        for had in ["Obtained", "Views gathered", "Mother's views obtained – home visit", "Parents/carers views received"] {
+        for had in [
+            "Obtained",
+            "Views gathered",
+            "Mother's views obtained – home visit",
+            "Parents/carers views received",
+            "Sought and obtained",
+            "Views sought and received from both parents",
+        ] {
             assert!(says_views_had(had), "{had}");
         }
         for not_had in [
@@ -14111,6 +14140,8 @@ mod tests {
             ("Visit to Child - Cancelled", NoteKind::Other),
             ("CLA visit (postponed)", NoteKind::Other),
             ("Home visit - cancelled", NoteKind::Other),
+            ("Visit to Child - cancelled 22/09", NoteKind::Other),
+            ("CP Visit 2 of 4 - cancelled", NoteKind::Other),
             ("Statutory visit - did not take place", NoteKind::Other),
             // "Statutory" anywhere in a visit's type; a type that says it is not statutory is a note.
             ("Home Visit (statutory)", NoteKind::StatutoryVisit),
@@ -14500,6 +14531,7 @@ mod tests {
         // opens with the same words (blind set 186; review 261's c02, c03).
         assert_eq!(instruction_task("READ ME – how we track learning audit actions in this plan"), Some(true));
         assert_eq!(instruction_task("How to use this tracker"), Some(false));
+        assert_eq!(instruction_task("How to use this safety plan – SW to go through it with mother"), None);
         for action in [
             "Instructions to Legal to be sent for PLO meeting",
             "How to use the new safety plan – SW to go through it with mother",

@@ -8737,3 +8737,39 @@ fn sixty_eighth_sessions_rules_part_b_dated_only_by_when_it_was_entered() {
     assert_eq!(kpi_pair(&out, "audits_completed"), (Some(2), None));
     assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(3)));
 }
+
+#[test]
+fn sixty_eighth_sessions_rules_a_pivot_table_with_its_labels_not_repeated() {
+    // Case notes and legal status as Excel pivot tables in tabular form with
+    // "Repeat All Item Labels" off (blind set 192's brackwater): a blank row
+    // label is the one above it, "(blank)" is an empty cell, "… Total" rows
+    // are totals.
+    let notes = "Team,(All),,,,\n\
+                 ,,,,,\n\
+                 Count of Case Note ID,,,,,\n\
+                 Child ID,Event Date,Note Type,Seen Alone,Date Entered,Total\n\
+                 2210401,27/08/2026,Visit - Child Protection,Yes,28/08/2026,1\n\
+                 ,04/09/2026,Telephone,(blank),07/09/2026,1\n\
+                 ,,Visit - Child Protection,No,07/09/2026,1\n\
+                 ,15/09/2026,Visit - Child Protection,Yes,16/09/2026,1\n\
+                 2210401 Total,,,,,4\n\
+                 2210402,28/08/2026,Visit - Child Protection,Yes,28/08/2026,1\n\
+                 ,08/09/2026,Visit - Child Protection,(blank),09/09/2026,1\n\
+                 2210402 Total,,,,,2\n\
+                 Grand Total,,,,,6\n";
+    let status = "Count of Episode ID,,,,\n\
+                  Legal Status,Child ID,Start Date,End Date,Total\n\
+                  Child Protection,2210401,11/05/2026,(blank),1\n\
+                  ,2210402,02/03/2026,(blank),1\n\
+                  Child Protection Total,,,,2\n\
+                  Grand Total,,,,2\n";
+    let out = run_files("pivot-labels-not-repeated", &[("notes.csv", notes), ("status.csv", status)]);
+    // The visit on 04/09 (its date hidden under the telephone call's) is
+    // read; both children are on a plan; every 10-working-day gap is met up
+    // to 15/09 for the first child.
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(2), Some(3)));
+    assert_eq!(kpi_pair(&out, "cp_visits_in_time").1, Some(2));
+    let dq = data_quality(&out);
+    assert!(dq.contains("pivot_labels_filled"), "{dq}");
+    assert!(!dq.contains("no legal status: row not used"), "{dq}");
+}
