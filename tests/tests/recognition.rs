@@ -8773,3 +8773,17 @@ fn sixty_eighth_sessions_rules_a_pivot_table_with_its_labels_not_repeated() {
     assert!(dq.contains("pivot_labels_filled"), "{dq}");
     assert!(!dq.contains("no legal status: row not used"), "{dq}");
 }
+
+#[test]
+fn sixty_eighth_sessions_rules_an_improvement_plans_type_column() {
+    // An improvement plan's "Type" column marking areas of strength beside
+    // recommendations (blind set 188's marlowick): a strength is no action.
+    let audits = "Child ID,Date completed,Overall grade\n500106,20/09/2026,Good\n500107,22/09/2026,Good\n";
+    let plan = "Child ID,Type,Recommendation for improvement (SMART) / area of strength,By whom,By when,Date completed (TM confirmed)\n\
+                500106,Recommendation for improvement,Supervision notes to be uploaded,TM,05/10/2026,02/10/2026\n\
+                500106,Area of strength,Chronology is exemplary and used in every supervision.,,,\n\
+                500107,Recommendation for improvement,Life story work to start,SW,06/10/2026,\n";
+    let out = run_files("plan-type-column", &[("audits.csv", audits), ("plan.csv", plan)]);
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)));
+    assert_eq!(kpi_pair(&out, "actions_overdue"), (Some(1), None));
+}
