@@ -219,6 +219,12 @@ pub struct PivotLabels {
     fields: Vec<usize>,
 }
 
+/// Whether a pivot table's row label is a total's: its last word "Total"
+/// ("2210401 Total", "Grand Total").
+fn says_total(label: &str) -> bool {
+    fold(label).split(' ').next_back() == Some("total")
+}
+
 impl PivotLabels {
     pub fn find(header: &SourceRow, above: &[SourceRow], body: &[SourceRow]) -> Option<PivotLabels> {
         let names: Vec<String> = header.cells.iter().map(|c| fold(&c.as_string())).collect();
@@ -227,7 +233,7 @@ impl PivotLabels {
         let values_total = matches!(names[last].as_str(), "total" | "grand total") || caption(&names[last]);
         let caption_above = above.iter().rev().take(3).any(|r| r.filled().first().is_some_and(|c| caption(&fold(&c.as_string()))));
         // A group's total row, "<label> Total", and the table's "Grand Total".
-        let total_row = |r: &SourceRow| r.filled().first().is_some_and(|c| fold(&c.as_string()).split(' ').next_back() == Some("total"));
+        let total_row = |r: &SourceRow| r.filled().first().is_some_and(|c| says_total(&c.as_string()));
         // (A group's total names a label its first field printed above it:
         // "2210401" … "2210401 Total"; a dashboard's "Total" is no group's.)
         let group_total = body.iter().enumerate().any(|(i, r)| {
@@ -274,8 +280,7 @@ impl PivotLabels {
                         *c = Cell::Empty;
                     }
                 }
-                let first = row.cells.first().map(|c| fold(&c.as_string())).unwrap_or_default();
-                if first.split(' ').next_back() == Some("total") {
+                if row.cells.first().is_some_and(|c| says_total(&c.as_string())) {
                     return row;
                 }
                 let Some(k) = self.fields.iter().position(|&i| row.cells.get(i).is_some_and(|c| !c.is_empty())) else { return row };

@@ -3436,16 +3436,18 @@ pub const NO_ACTION: &str = "no action raised ('no further action')";
 pub const INSTRUCTION_TASK: &str = "a note on how the list is kept ('READ ME', 'How to use this plan'), not an action";
 
 /// Whether an action's text opens as a note to the list's readers: "READ ME –
-/// how we track …" (`Some(true)`: so named, whatever dates it has), "How to
-/// use this tracker", "Instructions for using this plan" (`Some(false)`: a
-/// note only where no date is set or met). Not an action that happens to
+/// how we track …" (`Some(true)`: so named, and saying how the list works,
+/// whatever dates it has where no one owns it), "How to use this tracker",
+/// "Instructions for using this plan", a READ ME that says nothing of how
+/// ("README: SW to add …") (`Some(false)`: a note only where no date is set
+/// or met). Not an action that happens to
 /// open so ("How to use the new safety plan – SW to go through it with
 /// mother", "Instructions to Legal to be sent": review 261's c02, c03).
 fn instruction_task(text: &str) -> Option<bool> {
     let f = fold(text);
     let opens = |p: &str| f.strip_prefix(p).is_some_and(|r| r.is_empty() || r.starts_with(' '));
     if opens("read me") || opens("readme") {
-        return Some(true);
+        return Some(f.split(' ').any(|w| matches!(w, "how" | "this")));
     }
     // (The list itself named right after: not "How to use this safety plan
     // – SW to go through it with mother"; review 262's c02.)
@@ -11725,9 +11727,8 @@ impl<'a> RowReader<'a> {
         let undated = || ["due_date", "completed_date"].iter().all(|f| self.cell(row, f).is_none_or(|(c, _)| c.is_empty()));
         let unowned = || self.cell(row, "owner").is_none_or(|(c, _)| c.is_empty());
         // (A READ ME that says how the list works, "READ ME – how we track
-        // …", whatever its dates.)
-        let explains = || fold(&text).split(' ').any(|w| matches!(w, "how" | "this"));
-        if instruction_task(&text).is_some_and(|read_me| (read_me && unowned() && explains()) || undated()) {
+        // …", with no one to do it, whatever its dates.)
+        if instruction_task(&text).is_some_and(|read_me| (read_me && unowned()) || undated()) {
             return Err((INSTRUCTION_TASK, text, Some("action".to_string())));
         }
         if let Some((scope, header)) = self.cell(row, "scope") {
