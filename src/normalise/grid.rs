@@ -74,8 +74,8 @@ fn split_label(header: &str, crosswalk: &Crosswalk) -> Option<(String, String, S
 impl GradeGrids {
     /// The grids among a header's columns: three or more side by side whose
     /// headers are the same words (or none) then different labels of one scale
-    /// (not-applicable beside any), and whose cells in the rows below are
-    /// marks or blank, with a mark somewhere.
+    /// (not-applicable beside any), or two whose labels are yes and no, and
+    /// whose cells in the rows below are marks or blank, with a mark somewhere.
     pub fn find(header: &[Cell], body: &[SourceRow], crosswalk: &Crosswalk) -> Option<GradeGrids> {
         let parts: Vec<Option<(String, String, String)>> = header
             .iter()
@@ -112,7 +112,16 @@ impl GradeGrids {
             let cells = || body.iter().flat_map(|r| run.iter().map(move |&k| r.cells.get(k).unwrap_or(&Cell::Empty)));
             let marks = cells().filter(|c| is_mark(c)).count();
             let all_marks = cells().all(|c| is_mark(c) || is_unmarked(c));
-            if run.len() >= 3 && graded >= 2 && one_scale && marks > 0 && all_marks {
+            // (Or a question's yes and no, two columns: "Completed with input
+            // from allocated SW/PA - Yes | … - No"; blind set 195's dunmarrow.)
+            let label_of = |k: usize| parts[k].as_ref().map(|(_, l, _)| super::fold::fold(l)).unwrap_or_default();
+            // (Named for their question: bare "Yes | No" heads a checklist's
+            // answers down its rows.)
+            let yes_no = run.len() == 2 && !prefix.is_empty() && {
+                let (a, b) = (label_of(run[0]), label_of(run[1]));
+                matches!((a.as_str(), b.as_str()), ("yes", "no") | ("no", "yes"))
+            };
+            if ((run.len() >= 3 && graded >= 2) || yes_no) && one_scale && marks > 0 && all_marks {
                 let name = if prefix.is_empty() { "Grade".to_string() } else { prefix.clone() };
                 grids.push(Grid { name, columns: run.iter().map(|&k| (k, parts[k].as_ref().map(|(_, l, _)| l.clone()).unwrap_or_default())).collect() });
                 i = j;
@@ -150,6 +159,9 @@ impl GradeGrids {
                 match marked.as_slice() {
                     [] => Cell::Empty,
                     [one] => Cell::Text((*one).to_string()),
+                    // (A yes and a no both marked: words no answer reads as
+                    // either, "Yes or No" would read as yes; review 263's c32.)
+                    several if g.columns.len() == 2 => Cell::Text(format!("Marked twice: {}", several.join(" and "))),
                     several => Cell::Text(several.join(" or ")),
                 }
             };

@@ -2259,7 +2259,7 @@ fn audit_dates_from_columns(tables: &mut [table::TableReport], model: &mut Model
 /// is ("aud", 310); "310" is ("", 310)); none for a reference with no
 /// number, several numbers ("2026-0310"), letters after its number ("310a")
 /// or more than 8 letters.
-fn loose_reference(id: &str) -> Option<(String, u64)> {
+pub(crate) fn loose_reference(id: &str) -> Option<(String, u64)> {
     let t = id.trim();
     let digits: Vec<&str> = t.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).collect();
     let [number] = digits[..] else { return None };
@@ -2313,12 +2313,35 @@ fn link_actions(model: &mut Model, found: &mut findings::Findings) {
             _ => None,
         }
     };
+    // (A tracker's own reference of each audit where its table has no audit
+    // id, "QA14" under "Ref": named by an action as written or loosely,
+    // "QA-0014", where one audit alone has it; blind set 193's quillmouth.)
+    let mut references: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut loose_references: HashMap<(String, u64), Vec<usize>> = HashMap::new();
+    for (i, a) in model.audits.iter().enumerate() {
+        if let Some(r) = a.reference.as_deref() {
+            references.entry(fold::fold(r)).or_default().push(i);
+            if let Some(key) = loose_reference(r) {
+                loose_references.entry(key).or_default().push(i);
+            }
+        }
+    }
+    let by_reference = |id: &str| -> Option<usize> {
+        let exact = references.get(&fold::fold(id)).map(Vec::as_slice);
+        let loosely = || loose_reference(id).and_then(|key| loose_references.get(&key)).map(Vec::as_slice);
+        match exact.or_else(loosely) {
+            Some([one]) => Some(*one),
+            _ => None,
+        }
+    };
     for (ai, act) in model.actions.iter().enumerate() {
         // (Loosely only where the action names no other child.)
         let same_child = |i: usize| {
             act.child_id.as_deref().is_none_or(|c| identity::child_key(c).is_none() || identity::child_key(c) == identity::child_key(&model.audits[i].child_id))
         };
-        let by_id = act.audit_id.as_deref().and_then(|id| ids.get(&guid_key(id)).copied().or_else(|| by_loose(id).filter(|&i| same_child(i))));
+        let by_id = act.audit_id.as_deref().and_then(|id| {
+            ids.get(&guid_key(id)).copied().or_else(|| by_loose(id).filter(|&i| same_child(i))).or_else(|| by_reference(id).filter(|&i| same_child(i)))
+        });
         let linked = by_id.or_else(|| {
             let child = act.child_id.as_deref()?;
             // One action for several children ("RV40211, RV40212": a sibling

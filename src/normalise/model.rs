@@ -168,6 +168,11 @@ pub struct Audit {
     /// of one audit on one sheet are ordered by it before by their rows.
     #[serde(skip)]
     pub entered: Option<f64>,
+    /// The tracker's own reference of the audit where the table has no
+    /// audit id ("QA14" under "Ref"): actions that name it ("QA-0014") are
+    /// tied to the audit by it.
+    #[serde(skip)]
+    pub reference: Option<String>,
 }
 
 /// Whether the moderator's grade agrees with the auditor's on the canonical

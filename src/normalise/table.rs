@@ -1822,6 +1822,7 @@ pub const SET_ASIDE_REASONS: [&str; 70] = [
 /// Why an export's record replaces another's (said in the note on the one set aside).
 pub const LATER_BY_NAME: &str = "its name says it is later";
 pub const LATER_BY_PROGRESS: &str = "it records as done what the other does not";
+pub const LATER_SAVED: &str = "its workbook was saved later (the time Excel writes in the file)";
 /// Why a copied audit's row is set aside for the audit it was copied from.
 pub const COPIED_IN: &str = "it is the audit this row was copied from (this row says it was copied or transferred in)";
 /// Why an allocation list's copy of an audit gives way to another table's.
@@ -1878,8 +1879,12 @@ fn later_version(first: Version, second: Version) -> Option<(std::cmp::Ordering,
     match (first.done, second.done) {
         (false, true) => Some((Greater, LATER_BY_PROGRESS)),
         (true, false) => Some((Less, LATER_BY_PROGRESS)),
-        // (Then a copy taken of a file: the file is the later.)
-        _ => super::versions::copy_taken(first.file, second.file).map(|o| (o, LATER_BY_NAME)).or_else(|| team_copy_order(first.file, second.file)),
+        // (Then the workbook saved later, where both say when; then a copy
+        // taken of a file: the file is the later.)
+        _ => super::versions::saved_later(first.file, second.file)
+            .map(|o| (o, LATER_SAVED))
+            .or_else(|| super::versions::copy_taken(first.file, second.file).map(|o| (o, LATER_BY_NAME)))
+            .or_else(|| team_copy_order(first.file, second.file)),
     }
 }
 
@@ -2311,7 +2316,11 @@ fn note_columns(mapping: &TableMapping) -> Vec<(usize, String)> {
         .filter(|c| matches!(&c.target, Target::Unmapped) || matches!(&c.target, Target::Field(f) if f == "evidence"))
         // ("Anything else": a council's plain words for its notes; blind set 148.)
         .filter(|c| {
-            fold(&c.header).split(|ch: char| !ch.is_alphanumeric()).any(|w| matches!(w, "note" | "notes" | "comment" | "comments" | "remarks" | "anything"))
+            // ("Exemption / non-completion": seed 003's exemptions agreed by
+            // an Assistant Director; blind set 194's tarrowmere.)
+            fold(&c.header)
+                .split(|ch: char| !ch.is_alphanumeric())
+                .any(|w| matches!(w, "note" | "notes" | "comment" | "comments" | "remarks" | "anything" | "exemption" | "exemptions"))
         })
         .map(|c| (c.index, c.header.clone()))
         .collect()
@@ -5109,6 +5118,16 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         best
     });
 
+    let mapping = mapping.map(|mut m| {
+        if let Some(h) = header {
+            let below = &sample[h + 1..];
+            let own = header_names(&sample[h]);
+            let rows: Vec<&[Cell]> =
+                below[..table_end(ctx, below, &own)].iter().filter(|r| !is_totals_row(r) && !repeats_header(r, &own)).map(|r| r.cells.as_slice()).collect();
+            super::columns::own_reference(&mut m, &rows);
+        }
+        m
+    });
     // A form's actions grid looks like an actions table, and a row of its labels
     // ("Date:", "Auditor:") like a header: a sheet with form labels (child id
     // beside its answer, judgements) is a form unless its "table" really has a
@@ -5145,6 +5164,20 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         let plan_file = m.kind == TableKind::Episodes && m.missing_required == ["episode_type"];
         !m.missing_required.is_empty() && !plan_file
     });
+    // A form's blank template kept beside the filled forms: its labels, with
+    // no child's id and no date filled in, are no audit and no error.
+    if !real_table
+        && (kind == TableKind::Unknown || incomplete)
+        && pinned_kind.is_none()
+        && super::forms::blank_form(ctx, as_written.as_deref().unwrap_or(&sample))
+    {
+        let non_blank = sample.iter().filter(|r| !r.is_blank()).count() as u64;
+        report.reject_all(non_blank, NOT_DATA);
+        let why = "a form with nothing filled in (no child's id, no date): the blank template, not an audit".to_string();
+        report.notes.push(format!("skipped: {why}"));
+        findings.push(Severity::Info, "blank_form", &file, sheet.as_deref(), None, None, "", why);
+        return (report, None);
+    }
     if (kind == TableKind::Unknown || incomplete) && pinned_kind.is_none() {
         // A key ("Code" / "Meaning"): kept, to read codes in the other tables.
         // (Not a table of some kind missing a column: that is an error below.)
@@ -6109,6 +6142,11 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
             && mapping.field("completed_date").is_some()
             && !mapping.columns.iter().any(|c| matches!(c.target, Target::Domain(_)))
             && (both_grades() || (mapping.field("moderated_overall").is_some() && mapping.field("overall").is_none()))
+            // (Not a tracker, which plans its audits or records whom the
+            // auditor spoke to: another copy of the audits read, the later
+            // one of which is used; blind set 197's marlowmere.)
+            && (named_for_moderation()
+                || !["spoke_child", "spoke_family", "spoke_practitioner", "allocated_date", "due_date", "audit_month"].iter().any(|f| mapping.field(f).is_some()))
             && (restates_audits() || {
                 // (Read before its audits: a file or sheet named for moderation
                 // says so, when it names no auditor or team of its own; an audit
@@ -10163,7 +10201,11 @@ impl<'a> RowReader<'a> {
         }
         self.note_columns.iter().find_map(|(i, header)| {
             let text = row.cells.get(*i)?.as_string();
-            removal_note(&text).then(|| (text.trim().to_string(), header.clone()))
+            // (In a column of exemptions, what it says as a status would:
+            // "Exemption agreed by the Assistant Director 03/07/2026 –
+            // reallocated", not "Exemption requested – not agreed".)
+            let exemptions = fold(header).split(' ').any(|w| w.starts_with("exempt"));
+            (removal_note(&text) || (exemptions && status_cancels(&text))).then(|| (text.trim().to_string(), header.clone()))
         })
     }
 
@@ -10226,7 +10268,16 @@ impl<'a> RowReader<'a> {
     fn date_read(&self, row: &SourceRow, field: &str, findings: &mut Findings) -> Option<chrono::NaiveDate> {
         let read = |c: &Cell| self.as_date(c);
         // A day and month with no year ("Sept 3rd") is in the year most of the table's dates are in.
-        if let (Some(year), Some((cell, header))) = (self.usual_year, self.cell(row, field)) {
+        // (With no usual year, a table across a year's end, the year of the
+        // row's other dates.)
+        let row_year = || {
+            ["allocated_date", "due_date", "completed_date", "moderation_date", "audit_date", "set_date"]
+                .iter()
+                .filter(|f| **f != field)
+                .find_map(|f| self.cell(row, f).and_then(|(c, _)| read(c)))
+                .map(|d| chrono::Datelike::year(&d))
+        };
+        if let (Some(year), Some((cell, header))) = (self.usual_year.or_else(row_year), self.cell(row, field)) {
             // (Or in figures, "28/10", "1/9", among a table's full dates: day
             // first unless the table's dates are month first; blind set 152's kelderby.)
             let in_figures = |t: &str| {
@@ -10238,6 +10289,39 @@ impl<'a> RowReader<'a> {
                     .or_else(|| in_figures(t).then(|| super::yearless::day_month(t, self.month_first).map(|dm| (dm.month, dm.day))).flatten())
             };
             if let Some((m, d)) = (read(cell).is_none()).then(|| day_month(&cell.as_string())).flatten() {
+                // (Across a year's end, "04/01" on a row allocated 07/12/2026
+                // is in 2027: the year that puts it nearest the row's other
+                // dates, within half a year; blind set 197's pennock ridge.)
+                let anchors: Vec<chrono::NaiveDate> = ["allocated_date", "due_date", "completed_date", "moderation_date", "audit_date", "set_date"]
+                    .iter()
+                    .filter(|f| **f != field)
+                    .filter_map(|f| self.cell(row, f).and_then(|(c, _)| read(c)))
+                    .collect();
+                // (Never a completion, due date or moderation before the
+                // allocation, nor an allocation after the completion: "09/10"
+                // done on a row allocated 01/04/2026 is not 2025's; review
+                // 263's c24.)
+                let on = |f: &str| self.cell(row, f).and_then(|(c, _)| read(c));
+                let (allocated, done) = (on("allocated_date"), on("completed_date"));
+                let in_order = |x: &chrono::NaiveDate| match field {
+                    "completed_date" | "due_date" | "moderation_date" => allocated.is_none_or(|a| *x >= a),
+                    "allocated_date" => done.is_none_or(|c| *x <= c),
+                    _ => true,
+                };
+                let nearest = [year - 1, year, year + 1]
+                    .into_iter()
+                    .filter_map(|y| chrono::NaiveDate::from_ymd_opt(y, m, d))
+                    .filter(in_order)
+                    .filter_map(|x| anchors.iter().map(|a| (x - *a).num_days().abs()).min().map(|gap| (gap, x)))
+                    .min()
+                    .filter(|(gap, _)| *gap <= 183)
+                    .map(|(_, x)| x)
+                    .filter(|x| chrono::Datelike::year(x) != year || self.usual_year.is_none());
+                if let Some(date) = nearest {
+                    let why = format!("a date with no year: read as {date}, the year that puts it nearest the row's other dates");
+                    findings.push(Severity::Warning, "date_without_year", self.file, self.sheet, Some(row.row), Some(header), cell.as_string(), why);
+                    return Some(date);
+                }
                 if let Some(date) = chrono::NaiveDate::from_ymd_opt(year, m, d) {
                     findings.push(
                         Severity::Warning,
@@ -10262,6 +10346,36 @@ impl<'a> RowReader<'a> {
                 let why = format!("a date written after words saying it was done: read as {date}");
                 findings.push(Severity::Info, "date_in_words", self.file, self.sheet, Some(row.row), Some(header), cell.as_string(), why);
                 return Some(date);
+            }
+        }
+        // The week an audit was handed out in ("w/c 01/06", "w/c
+        // 01/06/2026"): its first day, as written; with no year, in the year
+        // that puts it nearest the audit's completion (else the table's usual
+        // year; blind set 193's brindlecombe: due at the end of that month).
+        if field == "allocated_date" {
+            if let Some((cell, header)) = self.cell(row, field).filter(|(c, _)| matches!(c, Cell::Text(_)) && read(c).is_none()) {
+                let text = cell.as_string();
+                let date = super::timescale::week_commencing(&text).and_then(|rest| {
+                    read(&Cell::text(rest)).or_else(|| {
+                        let (m, d) = crate::ingest::cell::day_month_without_year(rest)
+                            .or_else(|| super::yearless::day_month(rest, self.month_first).map(|dm| (dm.month, dm.day)))?;
+                        let done =
+                            self.fields.iter().find(|(f, _)| f == "completed_date").and_then(|(_, (i, _))| row.cells.get(*i)).and_then(|c| self.as_date(c));
+                        match (done, self.usual_year) {
+                            (Some(n), _) => {
+                                let y = chrono::Datelike::year(&n);
+                                [y - 1, y].into_iter().filter_map(|y| chrono::NaiveDate::from_ymd_opt(y, m, d)).filter(|x| *x <= n).max()
+                            }
+                            (None, Some(y)) => chrono::NaiveDate::from_ymd_opt(y, m, d),
+                            (None, None) => None,
+                        }
+                    })
+                });
+                if let Some(date) = date {
+                    let why = format!("a week the audit was handed out in: read as its first day, {date}");
+                    findings.push(Severity::Info, "date_in_words", self.file, self.sheet, Some(row.row), Some(header), text, why);
+                    return Some(date);
+                }
             }
         }
         let what = if self.month_first {
@@ -11376,6 +11490,7 @@ impl<'a> RowReader<'a> {
             copied_in: says_copied_in(row),
             entry_note: entry_note(row),
             entered: self.entry_order.and_then(|i| entry_value(row.cells.get(i)?, |c| self.as_date(c))),
+            reference: self.text(row, "reference"),
         })
     }
 
@@ -11506,7 +11621,13 @@ impl<'a> RowReader<'a> {
         let mine = self.version(a.completed.is_some(), "completed_date", model);
         let owner =
             a.audit_id.as_deref().map(|id| super::identity::tidy(id).into_owned()).or_else(|| a.child_id.as_deref().and_then(super::identity::child_key));
-        let by_id = action_id.as_deref().map(|id| format!("#{}", super::identity::tidy(id)));
+        // (An action's reference written two ways in two lists, "QA7" and
+        // "QA-0007", "QA 5": its letters and its number; blind set 196's
+        // gullhaven.)
+        let by_id = action_id.as_deref().map(|id| match super::loose_reference(id) {
+            Some((letters, n)) => format!("#{letters}{n}"),
+            None => format!("#{}", super::identity::tidy(id)),
+        });
         let person = a.owner.as_deref().map(fold);
         // Without an id: the audit, the words, then the person responsible.
         let no_one = owner.as_ref().filter(|_| by_id.is_none()).map(|o| format!("{o}|{}|", action_words(&a.text)));
@@ -11568,6 +11689,19 @@ impl<'a> RowReader<'a> {
                     (ACTION_ID_READ, format!("{} (the same action as {} row {})", by_id.unwrap_or_default(), at.file, at.row), Some("action id".to_string()));
                 model.set_aside_versions.push(super::model::SetAside::Action(at, Box::new(a)));
                 return Err(err);
+            }
+        }
+        // One list gives the action's due date and the other its sign-off
+        // (an action plan beside an actions tracker): whichever version is
+        // kept takes the due date from the other where it has none.
+        let mut a = a;
+        if let Some(i) = earlier.filter(|&i| model.actions[i].origin.file != self.file) {
+            let e = &mut model.actions[i];
+            let undated = |x: &Action| x.due.is_none() && x.due_in.is_none();
+            if undated(&a) && !undated(e) {
+                (a.due, a.due_in) = (e.due, e.due_in);
+            } else if undated(e) && !undated(&a) {
+                (e.due, e.due_in) = (a.due, a.due_in);
             }
         }
         let kept = Kept {

@@ -74,6 +74,19 @@ fn after_word(t: &str) -> Option<&str> {
     DUE_WORDS.iter().filter(|p| lower.starts_with(*p)).max_by_key(|p| p.len()).map(|p| t[p.len()..].trim())
 }
 
+/// The text after words naming a week by its first day ("w/c 01/06",
+/// "week commencing 1 June 2026" → "01/06", "1 June 2026"), or none.
+pub fn week_commencing(t: &str) -> Option<&str> {
+    let t = t.trim();
+    let lower = t.to_ascii_lowercase();
+    ["w/c:", "w/c ", "w.c. ", "wc ", "w/b ", "week commencing ", "week beginning "]
+        .iter()
+        .filter(|p| lower.starts_with(*p))
+        .max_by_key(|p| p.len())
+        .map(|p| t[p.len()..].trim())
+        .filter(|rest| !rest.is_empty())
+}
+
 /// A day and month with no year after such a word ("by 09/09", "w/c 7/9").
 fn by_day_month(text: &str) -> Option<Timescale> {
     let (d, m) = after_word(text)?.split_once(['/', '.', '-'])?;
@@ -339,6 +352,10 @@ mod tests {
         let due_of = |t: &str| parse_due(t).and_then(|ts| due(ts, set, |d, _| d));
         assert_eq!(due_of("by 09/09"), NaiveDate::from_ymd_opt(2026, 9, 9));
         assert_eq!(due_of("w/c 7/9"), NaiveDate::from_ymd_opt(2026, 9, 7));
+        assert_eq!(week_commencing("w/c 01/06"), Some("01/06"));
+        assert_eq!(week_commencing("Week commencing 1 June 2026"), Some("1 June 2026"));
+        assert_eq!(week_commencing("by 01/06"), None, "a due date's word, not a week's");
+        assert_eq!(week_commencing("w/c"), None);
         assert_eq!(due_of("by 09/01"), NaiveDate::from_ymd_opt(2027, 1, 9), "the nearest to when it was set");
         assert_eq!(due_of("w/c 24/08"), NaiveDate::from_ymd_opt(2026, 8, 24), "the same week, days before it was set");
         assert_eq!(parse("by 31/02"), None);

@@ -430,7 +430,24 @@ impl YearlessDates {
         };
         let titles: Vec<String> =
             titles.iter().map(|r| r.filled().iter().map(|c| c.as_string()).collect::<Vec<_>>().join(" ")).filter(|t| !t.trim().is_empty()).collect();
-        let span = span(&titles, sheet, file);
+        // (Else the span of the table's own whole dates, in its date columns:
+        // "By when" of "08/01", "31/12" beside "Date of audit" of
+        // 14/12/2026 and "4/1/27"; blind set 197's lystanfield.)
+        let own_dates: Vec<NaiveDate> = header
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| date_field(&h.as_string()).is_some())
+            .flat_map(|(i, _)| body.iter().filter_map(move |r| r.cells.get(i)).filter_map(Cell::as_date))
+            .filter(|d| d.year() >= 2000)
+            .collect();
+        let own_span = match (own_dates.iter().min(), own_dates.iter().max()) {
+            (Some(&from), Some(&to)) if own_dates.len() >= 3 && (to - from).num_days() <= 366 => {
+                Some(Span { from, to, said: format!("the table's own whole dates ({} of them)", own_dates.len()), made: false })
+            }
+            _ => None,
+        };
+        let span = span(&titles, sheet, file).or(own_span);
         // (Days alone take their month and year from a place that names one
         // month: none else, and they are left as they are.)
         if !span.as_ref().is_some_and(one_month) {

@@ -8,6 +8,19 @@
 use crate::{auditpack, root, scratch, stderr};
 use serde_json::Value;
 
+/// The `SOURCE_DATE_EPOCH` a set is run with: the tests' today, or noon of
+/// the day after `as_of` where that is later.
+fn run_day(as_of: &str) -> String {
+    let today: i64 = crate::TODAY_EPOCH.parse().unwrap();
+    let after = chrono::NaiveDate::parse_from_str(as_of, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.succ_opt())
+        .and_then(|d| d.and_hms_opt(12, 0, 0))
+        .map(|t| t.and_utc().timestamp())
+        .unwrap_or(today);
+    today.max(after).to_string()
+}
+
 fn check(set: &str) {
     check_folders(set, None);
 }
@@ -40,7 +53,10 @@ fn check_folders(set: &str, only: Option<&[&str]>) {
         if config.exists() {
             args.extend(["--config", config.to_str().unwrap()]);
         }
-        let o = auditpack(&out, &args);
+        // (Run as on the day after its as_of where that is later than the
+        // tests' own today: a council runs its pack once the period is over,
+        // and a date after "today" is read as implausible.)
+        let o = crate::auditpack_on(&out, &args, &run_day(as_of));
         let Ok(bytes) = std::fs::read(out.join("out/metrics.json")) else {
             wrong.push(format!("{folder}: no metrics.json (exit {:?}): {}", o.status.code(), stderr(&o)));
             continue;
@@ -2108,6 +2124,19 @@ fn a_hundred_and_ninety_first_to_third_sets_seeds_printed_case_note_reports_and_
     // KPIs differed on the first run; 16 mended the same session; the other
     // 5 are open in each set's known_limits.json.
     for set in ["councils191", "councils192", "councils193"] {
+        check(set);
+    }
+}
+
+#[test]
+fn a_hundred_and_ninety_fourth_to_seventh_sets_seeds_marked_options_dates_elsewhere_and_habits() {
+    // Four sets of the sixty-ninth session (tests/fixtures/councils194/ to
+    // councils197/README.md): the seeds as written (July–August), options
+    // marked rather than typed, the dates kept somewhere else, several habits
+    // at once across the new year. 48 of 300 KPIs differed on the first run;
+    // 39 mended the same session; the other 9 are open in each set's
+    // known_limits.json.
+    for set in ["councils194", "councils195", "councils196", "councils197"] {
         check(set);
     }
 }

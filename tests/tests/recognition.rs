@@ -1,7 +1,7 @@
 //! End-to-end recognition of export shapes beyond one table per kind:
 //! a moderation log kept in its own file.
 
-use crate::{auditpack, scratch, stderr};
+use crate::{auditpack, root, scratch, stderr};
 use std::collections::HashMap;
 
 fn rows(path: &std::path::Path) -> Vec<HashMap<String, String>> {
@@ -8786,4 +8786,306 @@ fn sixty_eighth_sessions_rules_an_improvement_plans_type_column() {
     let out = run_files("plan-type-column", &[("audits.csv", audits), ("plan.csv", plan)]);
     assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)));
     assert_eq!(kpi_pair(&out, "actions_overdue"), (Some(1), None));
+}
+
+#[test]
+fn sixty_ninth_sessions_rules_a_trackers_own_ref_column_is_the_audits_id() {
+    // A tracker's "Ref" column ("QA13", "QA14") beside the child's id, and an
+    // actions file naming the audit as "QA-0014" (blind set 193's
+    // quillmouth). The child has two audits, so the child alone cannot say
+    // which; the undated action is due 10 working days after its audit.
+    let audits = "Ref,Case ID:,Date completed,Overall grade\n\
+                  QA13,740013,30/09/2026,Inadequate\n\
+                  QA14,740013,02/10/2026,Requires Improvement\n\
+                  QA15,740015,05/10/2026,Good\n";
+    let actions = "Audit Ref,Case ID:,Action,Who?,Date to be completed by?,Date completed\n\
+                   QA-0014,740013,Referral to adult services to be considered,PA,,\n\
+                   QA-0015,740015,Chronology to be updated,SW,12/10/2026,09/10/2026\n";
+    let out = run_files("own-ref-column", &[("tracker.csv", audits), ("actions.csv", actions)]);
+    // (QA-0014 is due 16/10/2026, before as_of, and not done.)
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)));
+    assert_eq!(kpi_pair(&out, "actions_overdue"), (Some(1), None));
+    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    assert!(dq.contains("column 'Ref' is a reference of its own on every row"), "{dq}");
+
+    // A "Ref" that repeats on different rows is no audit's own reference.
+    let shared = "Ref,Case ID:,Date completed,Overall grade\nNorth 1,740013,30/09/2026,Good\nNorth 1,740014,02/10/2026,Good\n";
+    let out = run_files("shared-ref-column", &[("tracker.csv", shared)]);
+    let dq = std::fs::read_to_string(out.join("normalised/data_quality.csv")).unwrap();
+    assert!(!dq.contains("a reference of its own"), "{dq}");
+}
+
+#[test]
+fn sixty_ninth_sessions_rules_a_forms_blank_template_is_no_audit_and_no_error() {
+    // Blind set 195's fellsby: seed 004's audit tool with its options down a
+    // column, kept blank beside the tracker: no child's id, no date, nothing
+    // marked. It is the template, not a table of audits with no child id.
+    let blank: &[&[&str]] = &[
+        &["Fellsby Moor full audit tool"],
+        &["Auditor name", "", "Audit date"],
+        &["Child’s ID number", "", "Team "],
+        &["Strand "],
+        &["Date audit details sent (Lead Auditor)"],
+        &["Field", "Quality of child’s experience (Exceeds good/meets good/ does not meet good)", "Text"],
+        &["1. Risk is identified, responded to and reduced in a timely way.", "Exceeds good"],
+        &["", "Meets good"],
+        &["", "Does not meet good"],
+        &["12. How has the help provided improved outcomes? ", "Exceeds good"],
+        &["", "Meets good"],
+        &["", "Does not meet good"],
+        &["MODERATION"],
+        &["Moderator name"],
+        &["Date moderated"],
+    ];
+    let dir = scratch("blank-template-form");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("Full audit tool - blank template.xlsx"), workbook(&[("Audit tool", blank)])).unwrap();
+    std::fs::write(input.join("tracker.csv"), "Child ID,Date allocated,Due date,Date completed,Overall grade\nC1,01/09/2026,30/09/2026,20/09/2026,Good\n")
+        .unwrap();
+    let out = dir.join("out");
+    let o = auditpack(
+        &dir,
+        &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-09", "--as-of", "2026-10-31", "--reports", "board-pack"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let dq = data_quality(&out);
+    assert!(dq.contains("blank_form") && !dq.contains("missing_column"), "{dq}");
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(1)));
+}
+
+#[test]
+fn sixty_ninth_sessions_rules_an_allocation_written_as_its_week() {
+    // Blind set 193's brindlecombe: "w/c 01/06" typed in a date-allocated
+    // column is the week's Monday; the framework's end-of-month rule makes
+    // the audit due at the end of that month.
+    let tracker = "Child ID,Date allocated,Date completed,Overall grade\n\
+                   C1,01/09/2026,29/09/2026,Good\n\
+                   C2,w/c 07/09,02/10/2026,Good\n";
+    let out = run_files("allocated-week", &[("tracker.csv", tracker)]);
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(2)));
+    assert!(data_quality(&out).contains("a week the audit was handed out in: read as its first day, 2026-09-07"));
+}
+
+/// [`workbook`], saved (as Excel writes in `docProps/core.xml`) at `saved`
+/// ("2026-12-18T16:40:00Z").
+fn workbook_saved(sheets: &[(&str, &[&[&str]])], saved: &str) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let at = rust_xlsxwriter::ExcelDateTime::parse_from_str(&saved[..19].replace('T', " ")).unwrap();
+    wb.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&at));
+    for (name, rows) in sheets {
+        let sh = wb.add_worksheet();
+        sh.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+                sh.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn sixty_ninth_sessions_rules_the_tracker_saved_later_is_used_and_is_no_moderation_log() {
+    // Blind set 197's marlowmere: "copy of LA tracker" (a draft saved
+    // 18/12) and "copy of copy of LA tracker" (kept up, saved 31/01), the
+    // same audits by reference, the later with more done and moderated. The
+    // later tracker is no moderation log of the earlier's audits (it plans
+    // its audits and records whom the auditor spoke to), and the workbook
+    // saved later is the later version.
+    let head: &[&str] = &[
+        "Audit Ref",
+        "Child's ID.",
+        "Name of Team",
+        "Date sample sent",
+        "Date of the Audit",
+        "Auditors' Grade",
+        "Child spoken to?",
+        "Date of moderation audit",
+        "Moderator's grade",
+        "Do you Agree with the Auditor?",
+    ];
+    let draft: &[&[&str]] = &[
+        head,
+        &["LA-01", "40211", "North", "01/09/2026", "15/09/2026", "Good", "Yes", "", "", ""],
+        &["LA-02", "40212", "North", "01/09/2026", "16/09/2026", "Good", "Yes", "", "", ""],
+        &["LA-03", "40213", "South", "01/09/2026", "", "", "", "", "", ""],
+        &["LA-04", "40214", "South", "01/09/2026", "", "", "", "", "", ""],
+    ];
+    let current: &[&[&str]] = &[
+        head,
+        &["LA-01", "40211", "North", "01/09/2026", "15/09/2026", "Good", "Yes", "", "", ""],
+        &["LA-02", "40212", "North", "01/09/2026", "16/09/2026", "Good", "Yes", "02/10/2026", "Requires improvement", "No"],
+        &["LA-03", "40213", "South", "01/09/2026", "22/09/2026", "Inadequate", "No", "", "", ""],
+        &["LA-04", "40214", "South", "01/09/2026", "25/09/2026", "Good", "Yes", "", "", ""],
+    ];
+    let dir = scratch("tracker-saved-later");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("copy of LA tracker.xlsx"), workbook_saved(&[("Tracker", draft)], "2026-09-18T16:40:00Z")).unwrap();
+    std::fs::write(input.join("copy of copy of LA tracker.xlsx"), workbook_saved(&[("Tracker", current)], "2026-10-31T17:05:00Z")).unwrap();
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(4));
+    assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(1), Some(4)));
+    assert_eq!(kpi_pair(&out, "moderation_agreement"), (Some(0), Some(1)));
+}
+
+#[test]
+fn sixty_ninth_sessions_rules_a_date_without_its_year_across_the_year_end() {
+    // Blind set 197's pennock ridge: "04/01" completed on a row allocated
+    // 07/12/2026 is in 2027, though most of the table's dates are in 2026.
+    let tracker = "Child ID,Date allocated,Due by,Date completed,Overall grade\n\
+                   C1,01/12/2026,31/12/2026,15/12/2026,Good\n\
+                   C2,01/12/2026,31/12/2026,18/12/2026,Good\n\
+                   C3,02/12/2026,31/12/2026,20/12/2026,Good\n\
+                   C4,07/12/2026,08/01/2027,04/01,Good\n";
+    let dir = scratch("yearless-year-end");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("tracker.csv"), tracker).unwrap();
+    let out = dir.join("out");
+    let o = auditpack(
+        &dir,
+        &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--from", "2026-12-01", "--to", "2027-01-31", "--as-of", "2027-01-31"],
+    );
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(4));
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(4), Some(4)));
+    assert!(data_quality(&out).contains("read as 2027-01-04, the year that puts it nearest the row's other dates"));
+}
+
+#[test]
+fn sixty_ninth_sessions_rules_one_action_in_a_plan_and_a_tracker() {
+    // Blind set 196's gullhaven: an action plan gives each action's due date
+    // under its reference "QA1", "QA 5"; the actions tracker its sign-off
+    // under "QA-0001", "QA-0005". One action each, due as the plan says,
+    // done as the tracker says.
+    let audits =
+        "Audit ID,Child ID,Date audit details sent,Audit date,Overall\nFA-1,880101,01/09/2026,10/09/2026,Good\nFA-2,880102,01/09/2026,11/09/2026,Good\n";
+    let plan = "Action ref,Audit ID,Child ID,Agreed Action (child),Person,Completion date\n\
+                QA1,FA-1,880101,Update the plan,Kerensa Vage,30/09/2026\n\
+                QA 5,FA-2,880102,Chronology to be updated,Kerensa Vage,25/09/2026\n";
+    let tracker = "Action Ref,Audit ID,Child ID,Agreed Action (child),Person,Manager's sign off date\n\
+                   QA-0001,FA-1,880101,Update the plan,Kerensa Vage,29/09/2026\n\
+                   QA-0005,FA-2,880102,Chronology to be updated,Kerensa Vage,\n";
+    let out = run_files("plan-and-tracker", &[("audit log.csv", audits), ("action plan.csv", plan), ("actions tracker.csv", tracker)]);
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)));
+    assert_eq!(kpi_pair(&out, "actions_overdue"), (Some(1), None));
+}
+
+#[test]
+fn sixty_ninth_sessions_rules_seed_003s_allocation_list() {
+    // Blind set 194's tarrowmere: an exemption agreed by the Assistant
+    // Director is no audit (one requested and not agreed stays due); "Live
+    // audit with the allocated worker?" is whether the practitioner was
+    // spoken to; "Team Manager confirmation – action addressed (date)" is
+    // the action's completion.
+    let list = "LCS audit ID,Child ID,Date allocated,Exemption / non-completion,Live audit with the allocated worker?,Overall judgement,Date finalised\n\
+                CFA-1,880101,01/09/2026,,Yes,Good,20/09/2026\n\
+                CFA-2,880102,01/09/2026,Exemption agreed by the Assistant Director 03/09/2026 – reallocated (CFA-3),,,\n\
+                CFA-3,880102,03/09/2026,Reallocated from CFA-2 (exemption agreed),No – SW absent from work (sickness),Good,29/09/2026\n\
+                CFA-4,880104,01/09/2026,Exemption requested 20/09/2026 – not agreed by the Assistant Director (non-completion),,,\n";
+    let plans = "LCS audit ID,Child ID,Improvement action (SMART),By whom,By when,Team Manager confirmation – action addressed (date)\n\
+                 CFA-1,880101,Safety plan to be reviewed,SW,05/10/2026,02/10/2026\n";
+    let out = run_files("seed-003-allocations", &[("allocations.csv", list), ("plans.csv", plans)]);
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(3)));
+    assert_eq!(kpi_pair(&out, "practitioner_spoken_to"), (Some(1), Some(2)));
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(1)));
+}
+
+#[test]
+fn sixty_ninth_sessions_rules_seed_004s_options_marked_beside_with_commentary() {
+    // Blind set 194's glenhallow: seed 004's full audit tool, each question's
+    // options down column B, the mark in C and the auditor's commentary in D
+    // beside the first option (Q12 "Does not meet good" marked); the action
+    // plan's printed "Eg." row is no action (it had been one, overdue).
+    let form = root().join("tests/fixtures/councils194/glenhallow_full_audit_tool_forms/Full Audit Tool - 5031266 - 24062026.xlsx");
+    let dir = scratch("seed-004-marked-beside");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::copy(&form, input.join("Full Audit Tool - 5031266 - 24062026.xlsx")).unwrap();
+    let out = dir.join("out");
+    let o = auditpack(&dir, &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--period", "2026-06", "--as-of", "2026-07-31"]);
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(0), Some(1)));
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(1)));
+    assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(0));
+}
+
+#[test]
+fn sixty_ninth_sessions_rules_yes_and_no_as_two_marked_columns_and_a_legal_status_report() {
+    // Blind set 195's dunmarrow: a report of tick-box answers, one column per
+    // option ("Completed with input from allocated SW/PA - Yes | - No", TRUE
+    // in the one chosen); and a legal-status export whose "Detail" column
+    // might name an action's words: it is legal status (its four columns
+    // are named exactly so), not a list of actions.
+    let audits = "Audit ID,Child ID,Date allocated,Date finalised,Overall judgement,Completed with input from allocated SW/PA - Yes,Completed with input from allocated SW/PA - No\n\
+                  D01,8200101,01/09/2026,20/09/2026,Good,TRUE,FALSE\n\
+                  D02,8200102,01/09/2026,25/09/2026,Good,FALSE,TRUE\n\
+                  D03,8200103,01/09/2026,28/09/2026,Good,TRUE,FALSE\n";
+    let status = "Person ID,Status Type,Detail,Start Date,End Date\n\
+                  8200101,Child Protection Plan,Neglect,2026-03-10,\n\
+                  8200102,Looked After,C2 - Full care order,2026-01-12,\n";
+    let notes = "Person ID,Case Note Type,Event Date,Date Recorded,Child Seen Alone\n\
+                 8200101,Statutory Visit - CP,2026-10-01,2026-10-02,Yes\n\
+                 8200101,Statutory Visit - CP,2026-10-12,2026-10-13,Yes\n\
+                 8200102,Statutory Visit - CLA,2026-09-20,2026-09-21,No\n";
+    let out = run_files("yes-no-columns-and-status", &[("audits.csv", audits), ("legal status.csv", status), ("case notes.csv", notes)]);
+    assert_eq!(kpi_pair(&out, "practitioner_spoken_to"), (Some(2), Some(3)));
+    assert!(kpi_pair(&out, "cp_visits_in_time").1.is_some(), "the legal status is read");
+    assert!(!data_quality(&out).contains("legal status.csv,,1,,,column 'Detail'"));
+}
+
+#[test]
+fn sixty_ninth_sessions_rules_due_dates_without_a_year_beside_the_audits_dates() {
+    // Blind set 197's lystanfield: an improvement plan's "By when" of
+    // "08/01", "31/12" (no year anywhere in its titles, sheet or file name)
+    // beside "Date of audit" whole dates across the year's end: read in the
+    // span of the table's own whole dates.
+    let audits = "Child ID,Date allocated,Date of audit,Overall grade\n\
+                  81120,01/12/2026,14/12/2026,Good\n\
+                  81217,01/12/2026,17/12/2026,Good\n\
+                  81146,01/12/2026,04/01/2027,Good\n";
+    let plan = "Child ID,Date of audit,Recommendation,By whom,By when,TM confirmed complete (date)\n\
+                81120,14/12/2026,Later life letter to be started,SW,08/01,08/01/2027\n\
+                81217,17/12/2026,Legal gateway meeting to be booked,TM,31/12,\n\
+                81146,04/01/2027,Pathway plan to be updated,PA,15/01,14/01/2027\n";
+    let dir = scratch("yearless-due-own-span");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("audits.csv"), audits).unwrap();
+    std::fs::write(input.join("plan.csv"), plan).unwrap();
+    let out = dir.join("out");
+    let o = auditpack(
+        &dir,
+        &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--from", "2026-12-01", "--to", "2027-01-31", "--as-of", "2027-01-31"],
+    );
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(2), Some(3)));
+    assert_eq!(kpi_pair(&out, "actions_overdue").0, Some(1));
+    assert!(data_quality(&out).contains("the year is read from the table's own whole dates"));
+}
+
+#[test]
+fn sixty_ninth_sessions_rules_as_a_strangers_review_found_them() {
+    // Review 263's c24: "09/10" done on a row allocated 01/04/2026 is not
+    // the October before its allocation.
+    let tracker = "Child ID,Date allocated,Date completed,Overall grade\n\
+                   C1,01/09/2026,15/09/2026,Good\nC2,01/09/2026,20/09/2026,Good\nC3,01/09/2026,25/09/2026,Good\n\
+                   C4,01/04/2026,09/10,Good\n";
+    let out = run_files("review263-c24", &[("tracker.csv", tracker)]);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(4));
+    // c30: an action written as a to-do list, "[ ] … [ ] …", nothing ticked,
+    // is an action, not an unanswered row of boxes.
+    let audits = "Child ID,Date completed,Overall grade\nC1,04/09/2026,Good\n";
+    let actions = "Child ID,Action,Due date,Date completed\n\
+                   C1,[ ] Chase GP report [ ] Update the chronology,18/09/2026,\n\
+                   C1,Record the child's views,18/09/2026,16/09/2026\n";
+    let out = run_files("review263-c30", &[("audits.csv", audits), ("actions.csv", actions)]);
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(1), Some(2)));
+    // c32: a yes and a no both marked is undecided, not yes.
+    let grid = "Child ID,Date completed,Overall grade,Child spoken to - Yes,Child spoken to - No\n\
+                C1,10/09/2026,Good,X,X\nC2,11/09/2026,Good,,X\nC3,12/09/2026,Good,,\n";
+    let out = run_files("review263-c32", &[("audits.csv", grid)]);
+    assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(0), Some(1)));
 }
