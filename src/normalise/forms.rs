@@ -1163,13 +1163,7 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
             // child's needs …" beside its guidance, "This is the date when the
             // action should be completed by.": no action. One with a date or
             // a timescale in its row is kept; blind set 194's glenhallow.)
-            let example = {
-                let l = text.trim_start().to_lowercase();
-                l.starts_with("e.g.")
-                    || l.starts_with("eg.")
-                    || l.starts_with("eg ")
-                    || l.strip_prefix("example").is_some_and(|r| !r.starts_with(char::is_alphabetic))
-            };
+            let example = super::table::begins_as_example(&text) || text.trim_start().to_lowercase().starts_with("eg ");
             // (Nor one with a timescale, "2 weeks": review 263's c09.)
             let dated = row.cells.iter().any(|c| c.as_date().is_some() || matches!(c, Cell::Text(t) if super::timescale::parse_due(t).is_some()));
             if example && !dated {

@@ -1698,15 +1698,21 @@ pub const EXAMPLE_ROW: &str = "the template's example row (two or more of its ce
 /// cells begin "e.g." or "Example" ("e.g. 123456" | "e.g. Update the
 /// chronology …"; "EXAMPLE" | "Example: arrange a core group …").
 fn example_row(row: &SourceRow) -> bool {
-    // (Written with its stops: "EG" alone is a grade's code, Exceeds good.)
-    let example = |c: &Cell| {
-        matches!(c, Cell::Text(t) if t.len() <= 300 && {
-            let l = t.trim_start().to_lowercase();
-            l.starts_with("e.g.") || l.starts_with("eg.") || l.strip_prefix("example").is_some_and(|r| !r.starts_with(char::is_alphabetic))
-        })
-    };
+    let example = |c: &Cell| matches!(c, Cell::Text(t) if t.len() <= 300 && begins_as_example(t));
     row.cells.iter().filter(|c| example(c)).count() >= 2
 }
+
+/// Whether a text begins as a template's example does: "e.g.", "eg.",
+/// "Example" (not "Examples of …"). (Written with its stops: "EG" alone is a
+/// grade's code, Exceeds good.)
+pub(crate) fn begins_as_example(t: &str) -> bool {
+    let l = t.trim_start().to_lowercase();
+    l.starts_with("e.g.") || l.starts_with("eg.") || l.strip_prefix("example").is_some_and(|r| !r.starts_with(char::is_alphabetic))
+}
+
+/// A row's date fields, whichever its table has: a date written without its
+/// year is read near the others.
+const ROW_DATES: [&str; 6] = ["allocated_date", "due_date", "completed_date", "moderation_date", "audit_date", "set_date"];
 
 /// Fields no legal-status log has: a table with a column of one of them
 /// (beside the log's own) is another kind's.
@@ -10268,15 +10274,12 @@ impl<'a> RowReader<'a> {
     fn date_read(&self, row: &SourceRow, field: &str, findings: &mut Findings) -> Option<chrono::NaiveDate> {
         let read = |c: &Cell| self.as_date(c);
         // A day and month with no year ("Sept 3rd") is in the year most of the table's dates are in.
-        // (With no usual year, a table across a year's end, the year of the
-        // row's other dates.)
-        let row_year = || {
-            ["allocated_date", "due_date", "completed_date", "moderation_date", "audit_date", "set_date"]
-                .iter()
-                .filter(|f| **f != field)
-                .find_map(|f| self.cell(row, f).and_then(|(c, _)| read(c)))
-                .map(|d| chrono::Datelike::year(&d))
-        };
+        // (A row's other whole dates: with no usual year, a table across a
+        // year's end, the year of the first; and the dates a day and month
+        // alone is placed nearest.)
+        let on = |f: &str| self.cell(row, f).and_then(|(c, _)| read(c));
+        let others = || ROW_DATES.iter().filter(|f| **f != field).filter_map(|f| on(f));
+        let row_year = || others().next().map(|d| chrono::Datelike::year(&d));
         if let (Some(year), Some((cell, header))) = (self.usual_year.or_else(row_year), self.cell(row, field)) {
             // (Or in figures, "28/10", "1/9", among a table's full dates: day
             // first unless the table's dates are month first; blind set 152's kelderby.)
@@ -10292,16 +10295,11 @@ impl<'a> RowReader<'a> {
                 // (Across a year's end, "04/01" on a row allocated 07/12/2026
                 // is in 2027: the year that puts it nearest the row's other
                 // dates, within half a year; blind set 197's pennock ridge.)
-                let anchors: Vec<chrono::NaiveDate> = ["allocated_date", "due_date", "completed_date", "moderation_date", "audit_date", "set_date"]
-                    .iter()
-                    .filter(|f| **f != field)
-                    .filter_map(|f| self.cell(row, f).and_then(|(c, _)| read(c)))
-                    .collect();
+                let anchors: Vec<chrono::NaiveDate> = others().collect();
                 // (Never a completion, due date or moderation before the
                 // allocation, nor an allocation after the completion: "09/10"
                 // done on a row allocated 01/04/2026 is not 2025's; review
                 // 263's c24.)
-                let on = |f: &str| self.cell(row, f).and_then(|(c, _)| read(c));
                 let (allocated, done) = (on("allocated_date"), on("completed_date"));
                 let in_order = |x: &chrono::NaiveDate| match field {
                     "completed_date" | "due_date" | "moderation_date" => allocated.is_none_or(|a| *x >= a),
@@ -10359,9 +10357,7 @@ impl<'a> RowReader<'a> {
                     read(&Cell::text(rest)).or_else(|| {
                         let (m, d) = crate::ingest::cell::day_month_without_year(rest)
                             .or_else(|| super::yearless::day_month(rest, self.month_first).map(|dm| (dm.month, dm.day)))?;
-                        let done =
-                            self.fields.iter().find(|(f, _)| f == "completed_date").and_then(|(_, (i, _))| row.cells.get(*i)).and_then(|c| self.as_date(c));
-                        match (done, self.usual_year) {
+                        match (on("completed_date"), self.usual_year) {
                             (Some(n), _) => {
                                 let y = chrono::Datelike::year(&n);
                                 [y - 1, y].into_iter().filter_map(|y| chrono::NaiveDate::from_ymd_opt(y, m, d)).filter(|x| *x <= n).max()

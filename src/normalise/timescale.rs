@@ -69,22 +69,20 @@ const DUE_WORDS: [&str; 16] = [
 /// The text after a word that comes before a due date ("by 04/08/2026" →
 /// "04/08/2026"), or none.
 fn after_word(t: &str) -> Option<&str> {
+    after_one_of(t, &DUE_WORDS)
+}
+
+/// The text after the longest of `words` it begins with (in any case), trimmed.
+fn after_one_of<'t>(t: &'t str, words: &[&str]) -> Option<&'t str> {
     let t = t.trim();
     let lower = t.to_ascii_lowercase();
-    DUE_WORDS.iter().filter(|p| lower.starts_with(*p)).max_by_key(|p| p.len()).map(|p| t[p.len()..].trim())
+    words.iter().filter(|p| lower.starts_with(*p)).max_by_key(|p| p.len()).map(|p| t[p.len()..].trim())
 }
 
 /// The text after words naming a week by its first day ("w/c 01/06",
 /// "week commencing 1 June 2026" → "01/06", "1 June 2026"), or none.
 pub fn week_commencing(t: &str) -> Option<&str> {
-    let t = t.trim();
-    let lower = t.to_ascii_lowercase();
-    ["w/c:", "w/c ", "w.c. ", "wc ", "w/b ", "week commencing ", "week beginning "]
-        .iter()
-        .filter(|p| lower.starts_with(*p))
-        .max_by_key(|p| p.len())
-        .map(|p| t[p.len()..].trim())
-        .filter(|rest| !rest.is_empty())
+    after_one_of(t, &["w/c:", "w/c ", "w.c. ", "wc ", "w/b ", "week commencing ", "week beginning "]).filter(|rest| !rest.is_empty())
 }
 
 /// A day and month with no year after such a word ("by 09/09", "w/c 7/9").
