@@ -521,6 +521,17 @@ pub fn whole_decimal(t: &str) -> Option<i64> {
 /// the start of an answer that is none.
 pub const UNANSWERED: [&str; 2] = ["not selected", "choose an item"];
 
+/// A multi-select answer of a yes and a no, each whole, between semicolons
+/// ("Yes;No;", "No; Yes").
+pub(crate) fn yes_and_no_ticked(t: &str) -> bool {
+    if !t.contains(';') {
+        return false;
+    }
+    let parts: Vec<String> = t.split(';').map(|p| p.trim().to_ascii_lowercase()).filter(|p| !p.is_empty()).collect();
+    let (yes, no) = (parts.iter().any(|p| p == "yes" || p == "y"), parts.iter().any(|p| p == "no" || p == "n"));
+    yes && no && parts.iter().all(|p| matches!(p.as_str(), "yes" | "y" | "no" | "n"))
+}
+
 pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
     use super::model::Answer;
     match cell {
@@ -542,6 +553,9 @@ pub fn answer(cell: &Cell) -> Option<super::model::Answer> {
         Cell::Text(t) if TICKS.contains(&mark(t)) => Some(Answer::Yes),
         Cell::Text(t) if CROSSES.contains(&mark(t)) => Some(Answer::No),
         Cell::Text(t) if t.contains(" / ") => bilingual(t),
+        // A multi-select's yes and no both ticked ("Yes;No;" from Microsoft
+        // Forms): undecided, not read (blind set 195's quillhampton).
+        Cell::Text(t) if yes_and_no_ticked(t) => None,
         Cell::Text(t) => {
             let f = fold(t);
             let first = f.split(' ').next().unwrap_or("");
@@ -593,6 +607,16 @@ mod tests {
 
     fn cw() -> Crosswalk {
         Crosswalk::new(&Config::defaults())
+    }
+
+    #[test]
+    fn a_multi_selects_yes_and_no_both_ticked_is_not_read() {
+        use crate::normalise::model::Answer;
+        assert_eq!(answer(&Cell::text("Yes;No;")), None);
+        assert_eq!(answer(&Cell::text("No; Yes")), None);
+        assert_eq!(answer(&Cell::text("Yes;")), Some(Answer::Yes));
+        assert_eq!(answer(&Cell::text("No;")), Some(Answer::No));
+        assert_ne!(answer(&Cell::text("Yes; mother spoken to")), None);
     }
 
     /// A sentence explaining a council's own grade word is read as the one

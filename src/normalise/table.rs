@@ -10765,6 +10765,12 @@ impl<'a> RowReader<'a> {
             );
             return Answer::Blank;
         }
+        // (A multi-select's yes and no both ticked, "Yes;No;": undecided.)
+        if matches!(cell, Cell::Text(t) if super::scales::yes_and_no_ticked(t)) {
+            let why = "yes and no both ticked: undecided, read as not recorded";
+            findings.push(Severity::Warning, "unknown_answer", self.file, self.sheet, Some(row.row), Some(header), cell.as_string(), why);
+            return Answer::Blank;
+        }
         // A list of who was spoken to: this role is in it or not (what it
         // cannot tell, a person's name alone, is said and left blank below).
         let who_list = field.starts_with("spoke_") && super::columns::is_who_spoken_to_header(&fold(header));
