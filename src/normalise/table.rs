@@ -6557,6 +6557,7 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         ),
         date1904,
         usual_year: usual_year(&mapping, &sample[h + 1..]),
+        own_span: own_span(&mapping, &sample[h + 1..]),
         own_due_rule: own_due_rule(ctx.config, &mapping, &sample[h + 1..])
             .or_else(|| titled_due.as_ref().map(|(rule, _)| rule.clone()))
             .or_else(|| sent_due.as_ref().map(|(rule, _)| rule.clone())),
@@ -7450,6 +7451,17 @@ fn usual_year(mapping: &TableMapping, body: &[SourceRow]) -> Option<i32> {
         n += 1;
     }
     years.into_iter().max_by_key(|&(_, c)| c).filter(|&(_, c)| c * 2 > n).map(|(y, _)| y)
+}
+
+/// The first and last of a table's sample dates (in its date columns), where
+/// there are three or more and they lie within a year of each other: the
+/// span a date written without its year is placed in when it falls in it in
+/// one year only ("22/12" in a tracker of 27/11/26 to 12/02/27 is 2026's).
+fn own_span(mapping: &TableMapping, body: &[SourceRow]) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    use chrono::Datelike;
+    let dates: Vec<chrono::NaiveDate> = date_cells(mapping, body).filter_map(Cell::as_date).filter(|d| d.year() >= 2000).collect();
+    let (from, to) = (*dates.iter().min()?, *dates.iter().max()?);
+    (dates.len() >= 3 && (to - from).num_days() <= 366).then_some((from, to))
 }
 
 /// One numbered action slot across an audit row: its text, owner, due and
@@ -8955,6 +8967,8 @@ struct RowReader<'a> {
     row_state: Vec<RowState>,
     /// The year most of the table's dates are in, for a date written with none ("Sept 3rd").
     usual_year: Option<i32>,
+    /// The first and last of the table's dates, where within a year ([`own_span`]).
+    own_span: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
     /// The rule this table's own due dates follow, where it is not its
     /// framework's ([`own_due_rule`]): an audit with no due date is due by it.
     own_due_rule: Option<String>,
@@ -10319,6 +10333,32 @@ impl<'a> RowReader<'a> {
                     let why = format!("a date with no year: read as {date}, the year that puts it nearest the row's other dates");
                     findings.push(Severity::Warning, "date_without_year", self.file, self.sheet, Some(row.row), Some(header), cell.as_string(), why);
                     return Some(date);
+                }
+                // (With none of the row's dates near it, the one year that
+                // puts it within the table's own dates: "22/12" beside
+                // "07/01" on a row of a tracker of 27/11/26 to 12/02/27 is
+                // 2026's, not the usual year's; blind set 197's pennock ridge.)
+                let within: Vec<chrono::NaiveDate> = self
+                    .own_span
+                    .map(|(from, to)| {
+                        [year - 1, year, year + 1]
+                            .into_iter()
+                            .filter_map(|y| chrono::NaiveDate::from_ymd_opt(y, m, d))
+                            .filter(|x| (from..=to).contains(x))
+                            .filter(in_order)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                if let ([date], Some((from, to))) = (&within[..], self.own_span) {
+                    if chrono::Datelike::year(date) != year {
+                        let why = format!(
+                            "a date with no year: read as {date}, the one year that puts it within this table's own dates ({} to {})",
+                            from.format("%d/%m/%Y"),
+                            to.format("%d/%m/%Y")
+                        );
+                        findings.push(Severity::Warning, "date_without_year", self.file, self.sheet, Some(row.row), Some(header), cell.as_string(), why);
+                        return Some(*date);
+                    }
                 }
                 if let Some(date) = chrono::NaiveDate::from_ymd_opt(year, m, d) {
                     findings.push(

@@ -9089,3 +9089,36 @@ fn sixty_ninth_sessions_rules_as_a_strangers_review_found_them() {
     let out = run_files("review263-c32", &[("audits.csv", grid)]);
     assert_eq!(kpi_pair(&out, "child_spoken_to"), (Some(0), Some(1)));
 }
+
+#[test]
+fn seventieth_sessions_rules_a_date_without_its_year_in_the_tables_own_span() {
+    // Blind set 197's pennock ridge: an action row whose dates are all
+    // written without a year ("22/12" set, "07/01" signed off), in a tracker
+    // whose dates run from 30/11/2026 to 03/02/2027 and are mostly 2027's.
+    // "22/12" is 2026's, the one year inside the table's own dates, not the
+    // usual year's 2027-12-22 (which would leave the action unlinked and out
+    // of the period).
+    let audits = "Child ID,Date completed,Overall grade\n\
+                  C5,30/11/2026,Good\nC1,22/12/2026,Good\nC2,05/01/2027,Good\nC3,11/01/2027,Good\nC4,20/01/2027,Good\n";
+    let actions = "Case ID:,Audit date,Action,Date to be completed by?,Date completed\n\
+                   C5,30/11/2026,Chronology to be updated,14/12/2026,10/12/2026\n\
+                   C2,05/01/2027,Case summary to be updated,19/01/2027,15/01/2027\n\
+                   C3,11/01/2027,Genogram to be completed,25/01/2027,22/01/2027\n\
+                   C4,20/01/2027,Pathway plan to be reviewed,03/02/2027,\n\
+                   C1,22/12,Record the child's views,,07/01\n";
+    let dir = scratch("yearless-own-span");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("audits.csv"), audits).unwrap();
+    std::fs::write(input.join("actions.csv"), actions).unwrap();
+    let out = dir.join("out");
+    let o = auditpack(
+        &dir,
+        &["run", "-q", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--from", "2026-12-01", "--to", "2027-01-31", "--as-of", "2027-01-31"],
+    );
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", stderr(&o));
+    // (C1's action: no due date, so 10 working days after 22/12/2026 over
+    // the Christmas and New Year holidays, 08/01/2027; signed off 07/01.)
+    assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(4), Some(4)));
+    assert!(data_quality(&out).contains("read as 2026-12-22, the one year that puts it within this table's own dates (30/11/2026 to 03/02/2027)"));
+}
