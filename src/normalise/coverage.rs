@@ -418,6 +418,7 @@ pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &
     no_visit_types(model, found);
     blank_teams(tables, model, config, found);
     due_by_rule(tables, model, config, found);
+    blank_everywhere(tables, model, config, found);
     let merged = merged_fields(tables, model, config);
     let mut audits_per_sheet: HashMap<(&str, Option<&str>), Vec<u32>> = HashMap::new();
     for a in &model.audits {
@@ -557,6 +558,53 @@ pub fn findings(tables: &[TableReport], model: &Model, config: &Config, found: &
             *kpi,
             format!("{}: {kpi} is not in the exports (null, \"not_in_source\": true; the packs say \"not in the exports\")", what.join("; ")),
         );
+    }
+}
+
+/// KPI fields whose columns are there and blank on every record read: the
+/// KPI is made as METRICS says for a column found (blank answers leave a
+/// denominator; no due date, no sign-off), so a warning says that its 0, or
+/// its 0 of 0, is what blank columns make, not a measure of the work.
+fn blank_everywhere(tables: &[TableReport], model: &Model, config: &Config, found: &mut Findings) {
+    let of = |kind: TableKind| -> BTreeSet<String> { tables.iter().filter(|t| t.kind == kind && usable(t)).flat_map(|t| table_fields(t, config)).collect() };
+    let (columns, note_columns) = (of(TableKind::Audits), of(TableKind::CaseNotes));
+    let mut say = |field: &str, what: &str, kpis: &str| {
+        found.push(
+            Severity::Warning,
+            "field_blank",
+            "",
+            None,
+            None,
+            None,
+            field,
+            format!("{what}: its column is there and blank on every row read, so {kpis} counts what blank cells make (look at the export: was the column filled in?)"),
+        )
+    };
+    if !model.audits.is_empty() {
+        let none = |f: &dyn Fn(&super::model::Audit) -> bool| !model.audits.iter().any(f);
+        if columns.iter().any(|f| matches!(f.as_str(), "due_date" | "allocated_date" | "audit_month"))
+            && none(&|a| a.due.is_some() || a.allocated.is_some() || a.allocated_month.is_some())
+        {
+            say("due_date", "no audit has a due date or an allocation date to be due by", "audits_on_time (0 of 0)");
+        }
+        if MODERATION.iter().any(|f| columns.contains(*f))
+            && none(&|a| a.moderated.is_some() || a.moderator_agrees.is_some() || a.moderated_overall.is_some() || a.moderation_date.is_some())
+        {
+            say("moderated", "no audit records whether it was moderated", "moderation_coverage (none moderated) and moderation_agreement (0 of 0)");
+        }
+        type Spoken = fn(&super::model::Audit) -> super::model::Answer;
+        for (field, answer, who, kpi) in [
+            ("spoke_child", (|a| a.spoke_child) as Spoken, "the child", "child_spoken_to (0 of 0)"),
+            ("spoke_family", |a| a.spoke_family, "the family", "family_spoken_to (0 of 0)"),
+            ("spoke_practitioner", |a| a.spoke_practitioner, "the practitioner", "practitioner_spoken_to (0 of 0)"),
+        ] {
+            if columns.contains(field) && model.audits.iter().all(|a| answer(a) == super::model::Answer::Blank) {
+                say(field, &format!("no audit records whether {who} was spoken to (yes, no or not applicable)"), kpi);
+            }
+        }
+    }
+    if note_columns.contains("recorded_date") && !model.case_notes.is_empty() && !model.case_notes.iter().any(|n| n.recorded.is_some()) {
+        say("recorded_date", "no case note has the date it was recorded", "notes_recorded_in_time (none recorded in time)");
     }
 }
 

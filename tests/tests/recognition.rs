@@ -9122,3 +9122,23 @@ fn seventieth_sessions_rules_a_date_without_its_year_in_the_tables_own_span() {
     assert_eq!(kpi_pair(&out, "actions_on_time"), (Some(4), Some(4)));
     assert!(data_quality(&out).contains("read as 2026-12-22, the one year that puts it within this table's own dates (30/11/2026 to 03/02/2027)"));
 }
+
+#[test]
+fn seventieth_sessions_rules_a_kpi_column_blank_on_every_row_is_said() {
+    // Review 264's c16 and c15: the "spoken to" and moderation columns are
+    // there and blank on every row. The KPIs are made as METRICS says for a
+    // column found (0 of 0, none moderated), and a warning says that is what
+    // blank columns make.
+    let audits = "Child ID,Date completed,Overall grade,Child spoken to,Family spoken to,Moderated,Moderator agrees\n\
+                  C1,10/09/2026,Good,,,,\nC2,11/09/2026,Good,Yes,,,\nC3,12/09/2026,Inadequate,No,,,\n";
+    let out = run_files("blank-columns", &[("audits.csv", audits)]);
+    assert_eq!(kpi_pair(&out, "family_spoken_to"), (Some(0), Some(0)));
+    assert_eq!(kpi_pair(&out, "moderation_coverage"), (Some(0), Some(3)));
+    let dq = data_quality(&out);
+    assert!(
+        dq.contains("no audit records whether the family was spoken to (yes, no or not applicable): its column is there and blank on every row read"),
+        "{dq}"
+    );
+    assert!(dq.contains("no audit records whether it was moderated"), "{dq}");
+    assert!(!dq.contains("whether the child was spoken to"), "the child's column has answers: {dq}");
+}
