@@ -1877,6 +1877,31 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         }
     }
 
+    // An agreement that names nobody's ("Agree grade? Y/N", "Grade agreed?":
+    // a service manager's own column added to their copy) in a table with no
+    // moderator, moderation date or moderated grade: nothing says a
+    // moderation took place, so it is not read as one (blind set 200's
+    // marrowby and stavenmouth, seeds 001 and 002, which have no moderation
+    // step). Its header naming a moderation, the auditor or quality
+    // assurance keeps it ("Agree with auditor?", "QA outcome").
+    if kind == TableKind::Audits
+        && !columns.iter().any(|c| matches!(&c.target, Target::Field(f) if ["moderated", "moderated_overall", "moderation_date"].contains(&f.as_str())))
+    {
+        for c in columns.iter_mut().filter(|c| c.score < 100 && c.target == Target::Field("moderator_agrees".into())) {
+            let names_whose = fold(&c.header).split(' ').any(|w| {
+                w.starts_with("moderat")
+                    || matches!(w, "auditor" | "auditors" | "qa" | "quality" | "assurance" | "panel" | "second" | "2nd" | "outcome" | "concur")
+            });
+            if !names_whose {
+                notes.push(format!(
+                    "column '{}' asks whether a grade was agreed, and the table has no moderator, moderation date or moderated grade: not read as a moderation (pin it to moderator_agrees in the config if it is one)",
+                    c.header
+                ));
+                c.unuse("an agreement naming no moderation");
+            }
+        }
+    }
+
     // Seed 002's Part B, headed in the seed's own word for it ("Date CSW
     // acknowledged (Part B)", "Part B - CSW acknowledgement date": "This final
     // part is for the CSW … to acknowledge … Once this part is completed the
@@ -4097,6 +4122,24 @@ mod tests {
             "{:?}",
             m.columns.iter().map(|c| (c.header.clone(), c.target.describe(), c.scale.clone())).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn an_agreement_naming_no_moderation_is_no_moderation_alone() {
+        // Blind set 200: a service manager's "Agree grade? Y/N" added to
+        // their copy of a tracker that records no moderation.
+        let rows: [&[&str]; 2] = [&["C1", "01/09/2026", "Good", "Y"], &["C2", "02/09/2026", "Inadequate", "N"]];
+        let m = map(&["Child ID", "Date completed", "Overall grade", "Agree grade? Y/N"], &rows);
+        assert_eq!(target(&m, "Agree grade? Y/N"), "(not used)");
+        assert!(m.notes.iter().any(|n| n.contains("not read as a moderation")), "{:?}", m.notes);
+        // Beside a moderator's name, it is the moderator's agreement.
+        let rows: [&[&str]; 2] = [&["C1", "01/09/2026", "Good", "A Moderator", "Y"], &["C2", "02/09/2026", "Inadequate", "", ""]];
+        let m = map(&["Child ID", "Date completed", "Overall grade", "Moderator", "Agree grade? Y/N"], &rows);
+        assert_eq!(target(&m, "Agree grade? Y/N"), "moderator_agrees");
+        // Naming the auditor, it is a moderation's.
+        let rows: [&[&str]; 2] = [&["C1", "01/09/2026", "Good", "Y"], &["C2", "02/09/2026", "Inadequate", "N"]];
+        let m = map(&["Child ID", "Date completed", "Overall grade", "Agree with auditor's grade?"], &rows);
+        assert_eq!(target(&m, "Agree with auditor's grade?"), "moderator_agrees");
     }
 
     #[test]
