@@ -2247,6 +2247,31 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         if kind == TableKind::Episodes && field == "episode_type" && winners.len() > 1 && top < 1000 {
             let category = |c: usize| words[columns[c].index].iter().any(|w| w == "category");
             let status: Vec<usize> = winners.iter().copied().filter(|&c| !category(c)).collect();
+            // (A "Category" whose values name the plan or care itself, "Child
+            // Protection Plan", "Looked After", beside a legal status given
+            // for looked-after children only: read where the status is blank;
+            // blind set 200's cindlebury, whose CP plans were all rejected.)
+            let names_plans = |c: usize| {
+                let values: Vec<String> = column_values(columns[c].index).iter().filter(|v| !v.is_empty()).map(|v| fold(&v.as_string())).collect();
+                let plan = |v: &String| {
+                    ["protection", "looked after", "in need", "in care", "care order", "accommodated"].iter().any(|p| v.contains(p))
+                        || matches!(v.as_str(), "cp" | "cpp" | "cla" | "lac" | "cin" | "cin plan" | "cp plan")
+                };
+                !values.is_empty() && values.iter().filter(|v| plan(v)).count() * 10 >= values.len() * 9
+            };
+            if let ([kept_at], true) = (&status[..], winners.iter().all(|&c| !category(c) || names_plans(c))) {
+                let kept = columns[*kept_at].header.clone();
+                for &c in cols.iter().filter(|&&c| c != *kept_at && winners.contains(&c)) {
+                    notes
+                        .push(format!("column '{}' names the plan or care beside the legal status '{kept}': read only where that is blank", columns[c].header));
+                    columns[c].target = Target::Field("episode_type_also".into());
+                    columns[c].reason = format!("{} (read where '{kept}' is blank)", columns[c].reason);
+                }
+                for &c in cols.iter().filter(|&&c| c != *kept_at && !winners.contains(&c)) {
+                    columns[c].unuse(&format!("'{kept}' is the legal status"));
+                }
+                continue;
+            }
             if let [status] = status[..] {
                 keep_one(
                     &mut columns,
@@ -3915,6 +3940,24 @@ mod tests {
         assert_eq!(target(&n, "Date Recorded"), "recorded_date");
         let e = map(&["Child ID", "Legal Status", "Start Date", "End Date"], &[&["C1", "CP Plan", "01/01/2026", ""]]);
         assert_eq!(e.kind, TableKind::Episodes);
+    }
+
+    #[test]
+    fn a_category_naming_the_plan_is_read_where_the_legal_status_is_blank() {
+        // Blind set 200's cindlebury: "Category" names the plan, and "Legal
+        // Status" is given for looked-after children only.
+        let rows: [&[&str]; 3] = [
+            &["581204", "Child Protection Plan", "", "10/03/2026", ""],
+            &["582301", "Looked After", "C2 - Full care order", "01/03/2024", ""],
+            &["583407", "Child in Need Plan", "", "16/02/2026", ""],
+        ];
+        let e = map(&["Person ID", "Category", "Legal Status", "Start Date", "End Date"], &rows);
+        assert_eq!((target(&e, "Legal Status"), target(&e, "Category")), ("episode_type".to_string(), "episode_type_also".to_string()));
+        // A category of abuse beside the plan is no legal status.
+        let rows: [&[&str]; 2] =
+            [&["581204", "Neglect", "Child Protection Plan", "10/03/2026", ""], &["581205", "Emotional abuse", "CP Plan", "10/03/2026", ""]];
+        let e = map(&["Person ID", "Category", "Legal Status", "Start Date", "End Date"], &rows);
+        assert_eq!((target(&e, "Legal Status"), target(&e, "Category")), ("episode_type".to_string(), "(not used)".to_string()));
     }
 
     #[test]
