@@ -2000,6 +2000,38 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         }
     }
 
+    // An actions table with no completion column: a column of dates whose
+    // header says the action was done, with no word for a date ("TM confirmed
+    // addressed", "Manager signed off", "Completed"), is its completion
+    // (blind sets 198's stavenholme and 202's stavenholt, seed 003's
+    // improvement plan: both action KPIs had been "not in the exports").
+    if kind == TableKind::Actions && !columns.iter().any(|c| c.target == Target::Field("completed_date".into())) {
+        let says_done = |h: &str| {
+            let f = fold(h);
+            let ws: Vec<&str> = f.split(' ').collect();
+            let done = ws.iter().any(|w| {
+                ["complet", "addressed", "confirmed", "signed", "done", "closed", "actioned", "resolved", "achieved"].iter().any(|p| w.starts_with(p))
+            });
+            let deadline =
+                ws.iter().any(|w| matches!(*w, "due" | "by" | "timescale" | "timescales" | "target" | "deadline" | "expected" | "planned" | "to" | "when"));
+            done && !deadline
+        };
+        let found: Vec<usize> = (0..columns.len())
+            .filter(|&ci| columns[ci].target == Target::Unmapped && columns[ci].score < 1000 && says_done(&columns[ci].header))
+            .filter(|&ci| {
+                let p = &profiles[columns[ci].index];
+                p.non_empty > 0 && p.dates * 10 >= p.non_empty * 9
+            })
+            .collect();
+        if let [ci] = found[..] {
+            let c = &mut columns[ci];
+            c.target = Target::Field("completed_date".into());
+            c.score = 1;
+            c.reason = "its values are dates and its header says the action was done".into();
+            scores[ci] = 1;
+        }
+    }
+
     // One column per single-valued field: the strongest wins; a tie is reported.
     let mut by_field: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (ci, c) in columns.iter().enumerate() {
@@ -3958,6 +3990,22 @@ mod tests {
             [&["581204", "Neglect", "Child Protection Plan", "10/03/2026", ""], &["581205", "Emotional abuse", "CP Plan", "10/03/2026", ""]];
         let e = map(&["Person ID", "Category", "Legal Status", "Start Date", "End Date"], &rows);
         assert_eq!((target(&e, "Legal Status"), target(&e, "Category")), ("episode_type".to_string(), "(not used)".to_string()));
+    }
+
+    #[test]
+    fn an_actions_column_of_dates_saying_done_is_the_completion() {
+        // Blind set 202's stavenholt: seed 003's improvement plan as LCS
+        // exports it, the team manager's confirmation with no word for a date.
+        let rows: [&[&str]; 2] = [&["CFA1", "C1", "Update chronology", "SW", "03/09/2026"], &["CFA2", "C2", "PEP review", "SW", ""]];
+        let a = map(&["Audit ID", "Child ID", "Recommendation", "Responsible", "TM confirmed addressed"], &rows);
+        assert_eq!(a.kind, TableKind::Actions);
+        assert_eq!(target(&a, "TM confirmed addressed"), "completed_date");
+        // A deadline's words, or values that are not dates, are no completion.
+        let a = map(&["Audit ID", "Child ID", "Recommendation", "Responsible", "To be completed by"], &rows);
+        assert_ne!(target(&a, "To be completed by"), "completed_date");
+        let rows: [&[&str]; 2] = [&["CFA1", "C1", "Update chronology", "SW", "JB"], &["CFA2", "C2", "PEP review", "SW", ""]];
+        let a = map(&["Audit ID", "Child ID", "Recommendation", "Responsible", "TM confirmed addressed"], &rows);
+        assert_ne!(target(&a, "TM confirmed addressed"), "completed_date");
     }
 
     #[test]
