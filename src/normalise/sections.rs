@@ -464,7 +464,19 @@ impl SectionRows {
     /// titles that are two or more of its values give the team of the rows
     /// below them whose own cell is blank (a Smartsheet export's parent rows,
     /// "North District" over its audits; blind set 168).
-    pub fn find(header: &SourceRow, body: &[SourceRow], above: &[SourceRow], has_team: bool, team_columns: &[usize]) -> Option<SectionRows> {
+    ///
+    /// A bare title that is a grade or an answer (`option`: "Meets good",
+    /// "Not applicable.", a form's options listed down a column) heads no
+    /// section: no rows are grouped under bare titles where one is (blind
+    /// set 198's harrowcombe, whose form was read as grouped by team).
+    pub fn find(
+        header: &SourceRow,
+        body: &[SourceRow],
+        above: &[SourceRow],
+        has_team: bool,
+        team_columns: &[usize],
+        option: &dyn Fn(&str) -> bool,
+    ) -> Option<SectionRows> {
         let system = system_columns(header);
         let stripped: Vec<SourceRow>;
         let body = if system.is_empty() {
@@ -547,6 +559,9 @@ impl SectionRows {
             let holds = |c: usize, t: &String| body.iter().any(|r| is_record(r) && r.cells.get(c).is_some_and(|v| fold(&v.as_string()) == *t));
             let column = team_columns.iter().copied().find(|&c| heads.iter().filter(|t| holds(c, t)).count() >= 2)?;
             return Some(SectionRows { labels: Vec::new(), footers, bare: Some(column), width, first: None, first_labelled: Vec::new(), titles, system });
+        }
+        if body.iter().filter_map(bare_title).any(|t| option(&t)) {
+            return None;
         }
         let sections = body.iter().enumerate().filter(|(i, r)| bare_title(r).is_some() && !is_furniture(r) && !is_title(r) && next_is_record(*i)).count();
         // The bare title just above the header heads the first section, unless
@@ -776,7 +791,7 @@ mod tests {
             &["C4", "04/09/2026", "Good"],
             &["Count: 2", "", ""],
         ]);
-        let s = SectionRows::find(&all[0], &all[1..], &[], false, &[]).expect("sections");
+        let s = SectionRows::find(&all[0], &all[1..], &[], false, &[], &|_| false).expect("sections");
         assert_eq!(s.labels.len(), 1);
         let out: Vec<SourceRow> = s.apply(all.clone().into_iter().map(Ok), all[0].clone()).map(Result::unwrap).collect();
         assert_eq!(out[0].cells.last().unwrap().as_string(), "Team");
@@ -792,9 +807,9 @@ mod tests {
     #[test]
     fn ordinary_rows_are_no_sections() {
         let all = rows(&[&["Child ID", "Completed", "Grade"], &["C1", "01/09/2026", "Good"], &["C2", "02/09/2026", "Good"], &["Total", "", "2"]]);
-        assert!(SectionRows::find(&all[0], &all[1..], &[], false, &[]).is_none());
+        assert!(SectionRows::find(&all[0], &all[1..], &[], false, &[], &|_| false).is_none());
         // A note continued on a row of its own is no section title when it is alone.
         let one = rows(&[&["Child ID", "Completed", "Grade"], &["C1", "01/09/2026", "Good"], &["see notes", "", ""], &["C2", "02/09/2026", "Good"]]);
-        assert!(SectionRows::find(&one[0], &one[1..], &[], false, &[]).is_none());
+        assert!(SectionRows::find(&one[0], &one[1..], &[], false, &[], &|_| false).is_none());
     }
 }

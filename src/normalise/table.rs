@@ -4655,7 +4655,10 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         // one: "Signed-off actions" over its own header.)
         let own = header_names(&sample[h]);
         let end = h + 1 + table_end(ctx, &sample[h + 1..], &own);
-        if let Some(sections) = super::sections::SectionRows::find(&sample[h], &sample[h + 1..end], &sample[..h], has_team, &team_columns) {
+        if let Some(sections) = super::sections::SectionRows::find(&sample[h], &sample[h + 1..end], &sample[..h], has_team, &team_columns, &|t| {
+            let c = Cell::text(t);
+            ctx.crosswalk.is_label(&c) || super::scales::answer(&c) == Some(super::model::Answer::NotApplicable)
+        }) {
             let why = sections.describe();
             findings.push(Severity::Warning, "section_rows", &file, sheet.as_deref(), Some(sample[h].row), None, "", why.clone());
             let header_row = sample[h].clone();

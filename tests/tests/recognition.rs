@@ -9142,3 +9142,43 @@ fn seventieth_sessions_rules_a_kpi_column_blank_on_every_row_is_said() {
     assert!(dq.contains("no audit records whether it was moderated"), "{dq}");
     assert!(!dq.contains("whether the child was spoken to"), "the child's column has answers: {dq}");
 }
+
+#[test]
+fn seventieth_sessions_rules_a_forms_options_down_a_column_are_no_sections() {
+    // Blind set 198's harrowcombe: seed 004's full audit tool with its
+    // details in label | answer pairs across the top (read like a header)
+    // and each question's options down a column, the mark beside one and
+    // the evidence on the first option's row. The options alone on their
+    // rows were read as a report's bare section titles (teams), and every
+    // form's Q12 as its first option, "Exceeds good".
+    let form: &[&[&str]] = &[
+        &["Harrowcombe full audit tool"],
+        &[],
+        &["Auditor name", "Ada Quinlan", "", "Audit date", "02/09/2026"],
+        &["Child’s ID number", "7710288", "", "Team ", "Cared for Children"],
+        &["Strand ", "Children looked after and permanence"],
+        &[],
+        &["Field", "Quality of child’s experience\n(Exceeds good/meets good/ does not meet good)", "", "Text\n(please keep this evaluative and succinct)"],
+        &["1. Risk is identified, responded to and reduced in a timely way.", "Exceeds good  ", "", "Evidence: \nRecorded and discussed with the worker."],
+        &["", "Meets good "],
+        &["", "Does not meet good", "X"],
+        &["", "Not applicable."],
+        &[],
+        &["2. Children, young people and families are appropriately involved", "Exceeds good  ", "", "Evidence: \nRecorded."],
+        &["", "Meets good ", "X"],
+        &["", "Does not meet good"],
+        &["", "Not applicable."],
+        &[],
+        &["12. How has the help provided improved outcomes? ", "Exceeds good  ", "", "Evidence: \nAs judged."],
+        &["", "Meets good "],
+        &["", "Does not meet good", "X"],
+        &["", "Not applicable."],
+    ];
+    let dir = scratch("form-options-no-sections");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("Full Audit Tool - 7710288 - 02-09-2026.xlsx"), workbook(&[("Audit tool", form)])).unwrap();
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(0), Some(1)));
+    assert!(!data_quality(&out).contains("section_rows"));
+}
