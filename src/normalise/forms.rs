@@ -654,6 +654,10 @@ pub fn looks_like_form(ctx: &Context, rows: &[SourceRow]) -> bool {
     // A form with no grade (seed 002's Quality Audit): a completion date
     // filled in beside its label, and an auditor.
     let (mut dated, mut auditor) = (false, false);
+    // (Or a form handed out and not yet done: its allocation or due date
+    // filled in beside its label, and its auditor; blind set 198's
+    // marrowfield, a CareFirst form "Part A in progress".)
+    let mut planned = false;
     for (r, row) in rows.iter().enumerate() {
         for (c, cell) in row.cells.iter().enumerate() {
             if let Cell::Text(t) = cell {
@@ -662,11 +666,12 @@ pub fn looks_like_form(ctx: &Context, rows: &[SourceRow]) -> bool {
                     Some("child_id") => child |= answer_for(ctx, rows, r, c).is_some_and(|(v, _)| !is_label_like(ctx, v)) || label.len() < t.len(),
                     Some("overall") => judged = true,
                     Some("completed_date") => dated |= answer_for(ctx, rows, r, c).is_some_and(|(v, _)| v.as_date().is_some()),
+                    Some("due_date" | "allocated_date") => planned |= answer_for(ctx, rows, r, c).is_some_and(|(v, _)| v.as_date().is_some()),
                     Some("auditor") => auditor = true,
                     _ if judged => {}
                     _ => judged = summary_domain(ctx, t).is_some() || question_with_grade(ctx, rows, r, c, t).is_some(),
                 }
-                if child && (judged || (dated && auditor)) {
+                if child && (judged || ((dated || planned) && auditor)) {
                     return true;
                 }
             }
@@ -1106,6 +1111,23 @@ pub fn read_form(ctx: &Context, file: &str, sheet: Option<&str>, rows: &[SourceR
         model.test_children.insert(audit.child_id.trim().to_string());
         let why = format!("{}: set aside, with its actions", super::table::TEST_RECORD);
         findings.push(Severity::Info, "row_set_aside", file, sheet, None, None, value, why);
+        return;
+    }
+    // A form whose own status says it will not be done ("Form status |
+    // Cancelled", "Audit status: Withdrawn"): no audit, as a table's row
+    // with that status is none (blind set 198's marrowfield).
+    let status = rows.iter().enumerate().find_map(|(r, row)| {
+        row.cells.iter().enumerate().find_map(|(c, cell)| {
+            let Cell::Text(t) = cell else { return None };
+            let label = fold(t.trim().trim_end_matches(':'));
+            let named = label == "status" || (label.ends_with(" status") && label.split(' ').count() <= 3);
+            named.then(|| answer_for(ctx, rows, r, c)).flatten().map(|(v, _)| v.as_string())
+        })
+    });
+    if let Some(status) = status.filter(|s| super::table::status_cancels(s)) {
+        report.reject(super::table::AUDIT_CANCELLED);
+        let why = format!("{}: set aside", super::table::AUDIT_CANCELLED);
+        findings.push(Severity::Info, "row_set_aside", file, sheet, None, None, status, why);
         return;
     }
     if audit.id.is_empty() {

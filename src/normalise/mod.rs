@@ -505,6 +505,20 @@ fn drop_test_children(out: &mut Normalised, found: &mut findings::Findings) {
         let mut flags = by_test.iter();
         m.case_notes.retain(|_| !flags.next().copied().unwrap_or(false));
     }
+    // A child whose id is one digit written over and over ("999999",
+    // "9999999", "0000000"), no audit of, and no legal status: a system's
+    // test or training person, whatever its notes say (blind sets 195's
+    // quillhampton, "TRAINING CLIENT" in the worker's team, and 198's
+    // ellerdene, "TEST RECORD - please ignore" in a subject not read).
+    let with_status: std::collections::HashSet<&str> = m.episodes.iter().map(|e| e.child_id.trim()).collect();
+    let repeated = |id: &str| id.len() >= 5 && id.bytes().all(|b| b.is_ascii_digit()) && id.bytes().all(|b| Some(b) == id.bytes().next());
+    for c in 0..m.children.len() as u32 {
+        let id = m.children.get(c).trim();
+        if repeated(id) && !audited.contains(id) && !with_status.contains(id) && !test_ids.contains(&c) {
+            test_ids.insert(c);
+            by_notes.insert(id.to_string());
+        }
+    }
     if !test_ids.is_empty() {
         for n in m.case_notes.iter().filter(|n| test_ids.contains(&n.child)) {
             let (file, sheet) = m.note_place(n.source);

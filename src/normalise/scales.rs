@@ -179,7 +179,76 @@ impl Crosswalk {
                 return found;
             }
         }
-        [label_key(t), label_key(head(t))].iter().map(|k| self.typed(k)).find(|f| !f.is_empty()).unwrap_or_default()
+        let found: Vec<(usize, usize)> = [label_key(t), label_key(head(t))].iter().map(|k| self.typed(k)).find(|f| !f.is_empty()).unwrap_or_default();
+        if !found.is_empty() {
+            return found;
+        }
+        // A grade with a word that places it within its band, before or
+        // after it ("Low Good", "Strong RI", "Good (borderline)", "high
+        // good"): the grade; the band is the same.
+        let key = label_key(head(t));
+        let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        let modifier = |w: &str| {
+            matches!(
+                w,
+                "low" | "lower" | "high" | "higher" | "upper" | "strong" | "weak" | "secure" | "solid" | "borderline" | "emerging" | "just" | "clear" | "firm"
+            )
+        };
+        if words.len() >= 2 {
+            for (dropped, kept) in [(words[0], &words[1..]), (words[words.len() - 1], &words[..words.len() - 1])] {
+                if modifier(dropped) {
+                    let found = self.look_up_exact(&Cell::text(&kept.join(" ")));
+                    let found = if found.is_empty() { self.typed(&kept.join(" ")) } else { found };
+                    if !found.is_empty() {
+                        return found;
+                    }
+                }
+            }
+            // (Or a label's words in another order: "Improvement required"
+            // for "Requires Improvement" is no more than its own words.)
+            if words.len() <= 3 {
+                let mut sorted = words.clone();
+                sorted.sort_unstable();
+                let stem = |w: &str| {
+                    let w = w.strip_suffix('s').unwrap_or(w);
+                    w.strip_suffix("ed").map_or_else(|| w.to_string(), |x| format!("{x}e"))
+                };
+                let same = |spelling: &str| {
+                    let mut l: Vec<String> = spelling.split(' ').map(stem).collect();
+                    let mut w: Vec<String> = words.iter().map(|w| stem(w)).collect();
+                    l.sort_unstable();
+                    w.sort_unstable();
+                    l.len() > 1 && l == w
+                };
+                let mut found: Vec<(usize, usize)> = Vec::new();
+                for (spelling, at) in &self.index {
+                    if same(spelling) {
+                        found.extend(at.iter().copied().filter(|x| !found.contains(x)).collect::<Vec<_>>());
+                    }
+                }
+                let labels: std::collections::BTreeSet<&str> = found.iter().map(|&(si, li)| self.scales[si].labels[li].label.as_str()).collect();
+                if labels.len() == 1 {
+                    return found;
+                }
+            }
+        }
+        // A grade with its descriptor after a slash, as seed 000 prints its
+        // bands ("Inadequate/Indications of the need to immediately escalate
+        // to relevant line Manager: …"): the grade, where what follows is
+        // words of three or more, no grade ("Good/RI" is two grades: an
+        // auditor undecided, not graded).
+        match head(t).split_once('/') {
+            Some((grade, said)) if said.split_whitespace().count() >= 3 && said.split('/').all(|p| self.look_up_exact(&Cell::text(p.trim())).is_empty()) => {
+                let grade = Cell::text(grade.trim());
+                let exact = self.look_up_exact(&grade);
+                if exact.is_empty() {
+                    self.typed(&label_key(&grade.as_string()))
+                } else {
+                    exact
+                }
+            }
+            _ => Vec::new(),
+        }
     }
 
     /// The one label a hand-typed text can only mean, or none. Initials with
@@ -798,6 +867,29 @@ mod tests {
         }
         assert!(super::one_edit("inadequte", "inadequate") && super::one_edit("ouststanding", "outstanding") && super::one_edit("godo", "good"));
         assert!(!super::one_edit("adequate", "inadequate") && !super::one_edit("partially", "party"));
+    }
+
+    #[test]
+    fn a_grade_with_its_band_descriptor_a_modifier_or_its_words_reordered() {
+        // Blind set 201: seed 000's band heading, a modifier within the band,
+        // the words of a label in another order.
+        for (s, label) in [
+            ("Inadequate/Indications of the need to immediately escalate to relevant line Manager", "Inadequate"),
+            ("Inadequate/Indications of the need to immediately escalate to relevant line Manager: widespread failures", "Inadequate"),
+            ("Low Good", "Good"),
+            ("Strong RI", "Requires Improvement"),
+            ("Good (borderline)", "Good"),
+            ("high good", "Good"),
+            ("Improvement required", "Requires Improvement"),
+        ] {
+            let g = cw().judge(&Cell::text(s), None, NumericDirection::default()).unwrap_or_else(|e| panic!("{s}: {e:?}")).unwrap();
+            assert_eq!(g.label, label, "{s}");
+        }
+        // A template's whole option list, two grades with a slash, a word
+        // that is no modifier: no grade.
+        for s in ["Exceeds good / Meets good / Does not meet good / Not applicable.", "Good/RI", "Nearly Good", "Good Inadequate"] {
+            assert!(cw().judge(&Cell::text(s), None, NumericDirection::default()).is_err(), "{s}");
+        }
     }
 
     #[test]

@@ -2772,7 +2772,7 @@ pub(crate) fn note_status_cancels(status: &str) -> bool {
 
 /// Whether an audit's status says it will not be done ("Cancelled - exemption
 /// agreed", "Withdrawn", "Exempt – agreed by AD", "Not required").
-fn status_cancels(status: &str) -> bool {
+pub(crate) fn status_cancels(status: &str) -> bool {
     // (The audit's own word first, "Audit scrapped", "Audit stood down by
     // Head of Service": the status is what follows; review 243's c03, c52.)
     let trimmed = status.trim_start();

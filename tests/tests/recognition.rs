@@ -9182,3 +9182,66 @@ fn seventieth_sessions_rules_a_forms_options_down_a_column_are_no_sections() {
     assert_eq!(kpi_pair(&out, "overall_good_or_better"), (Some(0), Some(1)));
     assert!(!data_quality(&out).contains("section_rows"));
 }
+
+/// A CareFirst quality audit form (seed 002) as blind set 198's marrowfield
+/// exports it: the header details, Part A and Part B.
+fn carefirst_form(client: &str, status: &str, due: &str, part_b: &str) -> Vec<u8> {
+    let rows: Vec<Vec<&str>> = vec![
+        vec!["Harbourne Children’s Services – CareFirst"],
+        vec!["Form", "Quality Audit", "Form ID", "1"],
+        vec!["Client ID", client, "Team", "CIN Team"],
+        vec!["Assigned to", "Ines Karalis", "Form status", status],
+        vec!["Date assigned", "01/09/2026", "Date due", due],
+        vec![],
+        vec!["PART A, AUDITOR COMPLETES"],
+        vec!["Key information", if part_b.is_empty() { "" } else { "Checked" }],
+        vec!["Overall comments on the case", if part_b.is_empty() { "" } else { "Purposeful work." }],
+        vec!["Part A completed by", "Ines Karalis", "Date Part A completed", part_b],
+        vec![],
+        vec!["PART B, CSW COMPLETES"],
+        vec!["CSW", "Tamsin Oduya", "Date Part B completed", part_b],
+    ];
+    let rows: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+    workbook(&[("Quality Audit", &rows)])
+}
+
+#[test]
+fn seventieth_sessions_rules_a_form_handed_out_and_not_done_is_due_and_a_cancelled_one_is_not() {
+    // Blind set 198's marrowfield: a form with its allocation filled in and
+    // nothing else ("Part A in progress") is an audit due and not done; a
+    // form whose status says "Cancelled" is no audit.
+    let dir = scratch("form-in-progress-and-cancelled");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    for (name, client, status, part_b) in [
+        ("Quality Audit - Client 5520688.xlsx", "5520688", "Complete", "29/09/2026"),
+        ("Quality Audit - Client 5520745.xlsx", "5520745", "Part A in progress", ""),
+        ("Quality Audit - Client 5521110.xlsx", "5521110", "Cancelled", ""),
+    ] {
+        std::fs::write(input.join(name), carefirst_form(client, status, "30/09/2026", part_b)).unwrap();
+    }
+    let out = run_in_folder(&dir, &input);
+    assert_eq!(kpi_pair(&out, "audits_completed").0, Some(1));
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(1), Some(2)));
+    assert!(data_quality(&out).contains("audit cancelled, withdrawn or exempted"));
+}
+
+#[test]
+fn seventieth_sessions_rules_a_child_id_of_one_digit_repeated_is_a_test_person() {
+    // Blind sets 195's quillhampton and 198's ellerdene: the case-management
+    // system's training person "999999", with no audit and no legal status,
+    // its note's "TEST RECORD" in a subject column not read.
+    let notes = "Person ID,Case Note Date,Case Note Type,Subject,Child Seen Alone,Date Created\n\
+                 310245,04/09/2026,Statutory Visit - Child Protection,Visit,Yes,04/09/2026\n\
+                 310245,17/09/2026,Statutory Visit - Child Protection,Visit,No,18/09/2026\n\
+                 999999,21/09/2026,Statutory Visit - Child Protection,TEST RECORD - training - please ignore,Yes,21/09/2026\n";
+    let status = "Person ID,Legal Status,Start Date,End Date\n310245,Child Protection Plan,01/06/2026,\n";
+    let audits = "Child ID,Date completed,Overall grade\n310245,20/09/2026,Good\n";
+    let out = run_files("repeated-digit-child", &[("notes.csv", notes), ("status.csv", status), ("audits.csv", audits)]);
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(2), Some(2)));
+    assert_eq!(kpi_pair(&out, "notes_recorded_in_time"), (Some(2), Some(2)));
+    // A child on a plan keeps its notes, whatever its id.
+    let status = "Person ID,Legal Status,Start Date,End Date\n310245,Child Protection Plan,01/06/2026,\n999999,Child Protection Plan,01/06/2026,\n";
+    let out = run_files("repeated-digit-child-on-a-plan", &[("notes.csv", notes), ("status.csv", status), ("audits.csv", audits)]);
+    assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(3), Some(3)));
+}
