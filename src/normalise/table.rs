@@ -3523,7 +3523,22 @@ pub(crate) fn says_no_action(text: &str) -> bool {
     // ("Nothing further required", "Nothing further": as numbered action
     // slots already read it; review 256's c01d.)
     let nothing = f == "nothing" || f.starts_with("nothing further") || f.starts_with("nothing more");
+    // ("No remedial actions required – good practice to be shared with the
+    // team", "No further recommendations identified": none, then why; blind
+    // set 198's quillbrook, seed 001's remedial actions.)
+    let no_then = {
+        let words: Vec<&str> = f.split(' ').collect();
+        let mut i = usize::from(words.first() == Some(&"no"));
+        while i > 0 && i < 3 && words.get(i).is_some_and(|w| matches!(*w, "remedial" | "further" | "additional" | "other" | "new" | "specific" | "outstanding"))
+        {
+            i += 1;
+        }
+        i > 0
+            && words.get(i).is_some_and(|w| matches!(*w, "action" | "actions" | "recommendation" | "recommendations"))
+            && words.get(i + 1).is_some_and(|w| matches!(*w, "required" | "needed" | "identified" | "raised" | "necessary" | "arising" | "agreed" | "set"))
+    };
     elsewhere
+        || no_then
         || with_reason
         || none_then
         || nothing
@@ -3699,6 +3714,9 @@ mod no_action_tests {
             "None - the auditor's recommendations cover this",
             "None additional",
             "None.",
+            "No remedial actions required – good practice to be shared with the team",
+            "No further recommendations identified",
+            "No actions required",
         ] {
             assert!(super::says_no_action(no), "{no}");
         }
@@ -3712,6 +3730,8 @@ mod no_action_tests {
             "Action – 7719942: Housing options to be recorded in pathway plan",
             "None of the CP visits are recorded – SW to record them",
             "Nonetheless update the chronology",
+            "No contact with father recorded – SW to seek his views",
+            "Now action the referral",
         ] {
             assert!(!super::says_no_action(action), "{action}");
         }
