@@ -605,6 +605,40 @@ fn blank_everywhere(tables: &[TableReport], model: &Model, config: &Config, foun
     }
     if note_columns.contains("recorded_date") && !model.case_notes.is_empty() && !model.case_notes.iter().any(|n| n.recorded.is_some()) {
         say("recorded_date", "no case note has the date it was recorded", "notes_recorded_in_time (none recorded in time)");
+        return;
+    }
+    // Some notes of a file with recorded dates have none: counted as not
+    // recorded in time, and said per file (review 264's c77).
+    let recorded_here: std::collections::HashSet<(&str, Option<&str>)> = tables
+        .iter()
+        .filter(|t| t.kind == TableKind::CaseNotes && usable(t) && table_fields(t, config).contains("recorded_date"))
+        .map(|t| (t.file.as_str(), t.sheet.as_deref()))
+        .collect();
+    let mut blank: Vec<(u32, u64, u64)> = Vec::new();
+    for n in &model.case_notes {
+        match blank.iter_mut().find(|(s, _, _)| *s == n.source) {
+            Some((_, all, none)) => {
+                *all += 1;
+                *none += u64::from(n.recorded.is_none());
+            }
+            None => blank.push((n.source, 1, u64::from(n.recorded.is_none()))),
+        }
+    }
+    for (source, all, none) in blank.into_iter().filter(|(_, all, none)| *none > 0 && none < all) {
+        let (file, sheet) = model.note_place(source);
+        if !recorded_here.contains(&(file, sheet)) && !recorded_here.iter().any(|(f, _)| *f == file) {
+            continue;
+        }
+        found.push(
+            Severity::Warning,
+            "recorded_date_blank",
+            file,
+            sheet,
+            None,
+            None,
+            none.to_string(),
+            format!("{none} of its {all} case notes have no date recorded: notes_recorded_in_time counts them as not recorded within 28 days"),
+        );
     }
 }
 
@@ -639,7 +673,7 @@ fn no_visit_types(model: &Model, found: &mut Findings) {
     );
 }
 
-/// Tables with no due-date column whose records the on-time KPIs still count,
+/// Tables with no due-date column (or one blank on some rows) whose records the on-time KPIs still count,
 /// by METRICS.md's rule ("Due date: from the data; else …"): a note per
 /// table saying the rule each record was taken to be due by, so the
 /// assumption is in `validate` and `data_quality`.
@@ -649,9 +683,13 @@ fn due_by_rule(tables: &[TableReport], model: &Model, config: &Config, found: &m
         // (Its own due-date column: a re-audit's deadline beside the audit,
         // "Re-audit due", dates the re-audits, not the audits.)
         let own_due = t.columns.iter().any(|c| c.target == Target::Field("due_date".into()));
-        if (fields.contains("due_date") && own_due) || !fields.contains("completed_date") {
+        if !fields.contains("completed_date") {
             continue;
         }
+        // (A due-date column of its own, blank on some rows: those rows' due
+        // dates come from the rule too, and are said so; review 264's c62,
+        // c63, c19, c39.)
+        let lead = if fields.contains("due_date") && own_due { "its due-date column is blank on some rows" } else { "no due-date column" };
         let rows = rows_of(tables, t);
         let here = |o: &super::model::Origin| o.file == t.file && o.sheet == t.sheet && rows.contains(&o.row);
         let say = |found: &mut Findings, message: String| {
@@ -676,7 +714,7 @@ fn due_by_rule(tables: &[TableReport], model: &Model, config: &Config, found: &m
                 say(
                     found,
                     format!(
-                        "no due-date column: for audits_on_time, its {} taken to be due {}: {whose}",
+                        "{lead}: for audits_on_time, its {} taken to be due {}: {whose}",
                         if n == 1 { "1 audit is".to_string() } else { format!("{n} audits are") },
                         super::table::due_rule_words(rule)
                     ),
@@ -699,7 +737,7 @@ fn due_by_rule(tables: &[TableReport], model: &Model, config: &Config, found: &m
             say(
                 found,
                 format!(
-                    "no due-date column: for actions_on_time and actions_overdue, its {} taken to be due {} working days after {from}: the default, [settings] action_working_days",
+                    "{lead}: for actions_on_time and actions_overdue, its {} taken to be due {} working days after {from}: the default, [settings] action_working_days",
                     if n == 1 { "1 action is".to_string() } else { format!("{n} actions are") },
                     config.settings.action_working_days
                 ),

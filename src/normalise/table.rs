@@ -11400,6 +11400,29 @@ impl<'a> RowReader<'a> {
                 }
             }
         }
+        // The status says the audit is done ("Completed", "Finalised") and no
+        // date says when: it can be counted in no period; said (review
+        // 264's c69, as an action's "Completed" with no date is).
+        // (Not a moderation's row in the same table, "Quality Audit -
+        // Moderation | Complete": its date is the moderation's.)
+        let moderation_row =
+            ["moderated", "moderator_agrees", "moderated_overall", "moderation_date"].iter().any(|f| self.cell(row, f).is_some_and(|(c, _)| !c.is_empty()));
+        if completed.is_none() && own_status && !moderation_row && self.mapping.field("completed_date").is_some() {
+            if let Some((status, header)) =
+                self.cell(row, "status").filter(|(c, _)| super::forms::says_done(c) || matches!(fold(&c.as_string()).as_str(), "finalised" | "finalized"))
+            {
+                findings.push(
+                    Severity::Warning,
+                    "audit_done_undated",
+                    self.file,
+                    self.sheet,
+                    Some(row.row),
+                    Some(header),
+                    status.as_string(),
+                    "the status says the audit is done, but its completion date is blank: it is counted as completed in no period (and as not done by its due date)",
+                );
+            }
+        }
         // An allocation "date" that is a month alone ("Sept 2026") is the allocation month.
         let month_alone = self
             .cell(row, "allocated_date")

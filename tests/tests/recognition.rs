@@ -9245,3 +9245,30 @@ fn seventieth_sessions_rules_a_child_id_of_one_digit_repeated_is_a_test_person()
     let out = run_files("repeated-digit-child-on-a-plan", &[("notes.csv", notes), ("status.csv", status), ("audits.csv", audits)]);
     assert_eq!(kpi_pair(&out, "seen_alone_recorded"), (Some(3), Some(3)));
 }
+
+#[test]
+fn seventieth_sessions_rules_what_blank_cells_make_is_said() {
+    // Review 264's c62, c69, c39 and c77: due dates blank on some rows (due
+    // by the rule), a "Completed" audit with no completion date, an action
+    // with no due date beside dated ones, case notes with no date recorded:
+    // each counted as METRICS says, and said.
+    let audits = "Child ID,Date allocated,Due date,Audit status,Date completed,Overall grade\n\
+                  C1,01/09/2026,30/09/2026,Completed,20/09/2026,Good\n\
+                  C2,01/09/2026,,Completed,25/09/2026,Good\n\
+                  C3,01/09/2026,30/09/2026,Completed,,Good\n";
+    let actions = "Child ID,Action,Due date,Date completed\nC1,Update the plan,30/09/2026,29/09/2026\nC2,Update the chronology,,01/10/2026\n";
+    let notes = "Child ID,Note type,Event date,Date recorded,Seen alone\nC1,CP Visit,01/09/2026,02/09/2026,Yes\nC1,CP Visit,10/09/2026,,Yes\n";
+    let status = "Child ID,Legal status,Start date,End date\nC1,Child Protection Plan,01/06/2026,\n";
+    let out = run_files("blank-cells-said", &[("audits.csv", audits), ("actions.csv", actions), ("notes.csv", notes), ("status.csv", status)]);
+    // (C2 is due 30/09 by the default rule, the end of its allocation month.)
+    assert_eq!(kpi_pair(&out, "audits_on_time"), (Some(2), Some(3)));
+    assert_eq!(kpi_pair(&out, "notes_recorded_in_time"), (Some(1), Some(2)));
+    let dq = data_quality(&out);
+    assert!(dq.contains("its due-date column is blank on some rows: for audits_on_time, its 1 audit is taken to be due"), "{dq}");
+    assert!(
+        dq.contains("its due-date column is blank on some rows: for actions_on_time and actions_overdue, its 1 action is taken to be due 10 working days"),
+        "{dq}"
+    );
+    assert!(dq.contains("audit_done_undated"), "{dq}");
+    assert!(dq.contains("1 of its 2 case notes have no date recorded"), "{dq}");
+}
