@@ -2140,3 +2140,17 @@ fn a_hundred_and_ninety_fourth_to_seventh_sets_seeds_marked_options_dates_elsewh
         check(set);
     }
 }
+
+#[test]
+fn a_hundred_and_ninety_eighth_to_two_hundred_and_second_sets_seeds_habits_manager_copies_own_words_and_gaps() {
+    // Five sets of the seventieth session (tests/fixtures/councils198/ to
+    // councils202/README.md): the seeds as written (September–October),
+    // several habits at once across Easter and the year end, the service
+    // manager's copy (filters, hidden and grouped rows, their own columns),
+    // the grade in the council's own words, what the export leaves out. 22
+    // of 375 KPIs differed on the first run; 18 mended the same session; the
+    // other 4 (two a judgement call) are in set 201's known_limits.json.
+    for set in ["councils198", "councils199", "councils200", "councils201", "councils202"] {
+        check(set);
+    }
+}
