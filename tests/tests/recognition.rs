@@ -9272,3 +9272,17 @@ fn seventieth_sessions_rules_what_blank_cells_make_is_said() {
     assert!(dq.contains("audit_done_undated"), "{dq}");
     assert!(dq.contains("1 of its 2 case notes have no date recorded"), "{dq}");
 }
+
+#[test]
+fn seventieth_sessions_rules_a_child_remanded_to_local_authority_accommodation_is_looked_after() {
+    // Review 264's c28: "Remanded to LA accommodation" in words (LASPO 2012
+    // s104; the SSDA903 code J1) is looked after, as "J1" was already read.
+    let status = "Child ID,Legal status,Start date,End date\n\
+                  C1,Interim Care Order,01/06/2026,\nC2,Remanded to LA accommodation,01/06/2026,\n";
+    let notes = "Child ID,Note type,Event date,Date recorded,Seen alone\n\
+                 C1,LAC Visit,01/09/2026,02/09/2026,Yes\nC1,LAC Visit,10/10/2026,11/10/2026,Yes\n\
+                 C2,LAC Visit,15/09/2026,16/09/2026,Yes\n";
+    let out = run_files("remand-is-looked-after", &[("status.csv", status), ("notes.csv", notes)]);
+    // (C2's last visit, 15/09, is 46 days before the as-of date: late.)
+    assert_eq!(kpi_pair(&out, "cla_visits_in_time"), (Some(1), Some(2)));
+}
