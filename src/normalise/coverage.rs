@@ -647,6 +647,7 @@ fn blank_everywhere(tables: &[TableReport], model: &Model, config: &Config, foun
 /// so a warning lists the types seen.
 fn no_visit_types(model: &Model, found: &mut Findings) {
     if !no_visit_notes(model) {
+        visit_types_not_statutory(model, found);
         return;
     }
     let mut counts: HashMap<u32, usize> = HashMap::new();
@@ -668,6 +669,42 @@ fn no_visit_types(model: &Model, found: &mut Findings) {
         format!(
             "none of the {} case notes is a statutory visit by its note type (types: {}{more}): cp_visits_in_time, cla_visits_in_time and seen_alone_recorded are not in the exports. If some of these types are visits, add them to [[note_types]] in the config",
             model.case_notes.len(),
+            shown.join(", ")
+        ),
+    );
+}
+
+/// Case notes whose type names a visit read as no statutory visit made, by
+/// their type ("Home Visit", "Visit (virtual)") or their outcome ("No
+/// access", "Cancelled"), where other notes are
+/// visits: listed once with their counts, so the reading the visit KPIs rest
+/// on is in `validate` and `data_quality` (review 264's c34; it was silent).
+fn visit_types_not_statutory(model: &Model, found: &mut Findings) {
+    let mut counts: HashMap<u32, usize> = HashMap::new();
+    for n in model.case_notes.iter().filter(|n| !n.kind.is_statutory_visit()) {
+        *counts.entry(n.note_type).or_default() += 1;
+    }
+    let mut types: Vec<(usize, &str)> = counts
+        .into_iter()
+        .map(|(t, c)| (c, model.strings.get(t)))
+        .filter(|(_, t)| super::fold::fold(t).split(' ').any(|w| matches!(w, "visit" | "visits" | "visited")))
+        .collect();
+    if types.is_empty() {
+        return;
+    }
+    types.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let shown: Vec<String> = types.iter().take(8).map(|(c, t)| format!("'{t}' ({c})")).collect();
+    let more = if types.len() > 8 { format!(" and {} more", types.len() - 8) } else { String::new() };
+    found.push(
+        Severity::Info,
+        "visit_types_not_statutory",
+        "",
+        None,
+        None,
+        None,
+        "",
+        format!(
+            "case notes whose type names a visit and that are read as no statutory visit made, by their type or their outcome (no access, cancelled), so are not in the visit KPIs (they are in notes_recorded_in_time): {}{more}. If a type is a statutory visit, add it to [[note_types]] in the config",
             shown.join(", ")
         ),
     );

@@ -9286,3 +9286,15 @@ fn seventieth_sessions_rules_a_child_remanded_to_local_authority_accommodation_i
     // (C2's last visit, 15/09, is 46 days before the as-of date: late.)
     assert_eq!(kpi_pair(&out, "cla_visits_in_time"), (Some(1), Some(2)));
 }
+
+#[test]
+fn seventieth_sessions_rules_visit_types_read_as_no_statutory_visit_are_listed() {
+    // Review 264's c34: "Home Visit" and "Visit (virtual)" on a child on a
+    // plan are read as no statutory visit; the reading is said, with counts.
+    let status = "Child ID,Legal status,Start date,End date\nC1,Child Protection Plan,01/06/2026,\n";
+    let notes = "Child ID,Note type,Event date,Date recorded,Seen alone\n\
+                 C1,CP Visit,01/09/2026,02/09/2026,Yes\nC1,Home Visit,10/09/2026,11/09/2026,Yes\nC1,Visit (virtual),20/09/2026,21/09/2026,\n";
+    let out = run_files("visit-types-not-statutory", &[("status.csv", status), ("notes.csv", notes)]);
+    let dq = data_quality(&out);
+    assert!(dq.contains("visit_types_not_statutory") && dq.contains("'Home Visit' (1), 'Visit (virtual)' (1)"), "{dq}");
+}
