@@ -650,14 +650,7 @@ fn no_visit_types(model: &Model, found: &mut Findings) {
         visit_types_not_statutory(model, found);
         return;
     }
-    let mut counts: HashMap<u32, usize> = HashMap::new();
-    for n in &model.case_notes {
-        *counts.entry(n.note_type).or_default() += 1;
-    }
-    let mut types: Vec<(usize, &str)> = counts.into_iter().map(|(t, c)| (c, model.strings.get(t))).collect();
-    types.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-    let shown: Vec<String> = types.iter().take(8).map(|(c, t)| format!("'{}' ({c})", if t.is_empty() { "(blank)" } else { t })).collect();
-    let more = if types.len() > 8 { format!(" and {} more", types.len() - 8) } else { String::new() };
+    let Some((shown, more)) = note_types_counted(model, |_| true) else { return };
     found.push(
         Severity::Warning,
         "no_visit_note_types",
@@ -674,27 +667,32 @@ fn no_visit_types(model: &Model, found: &mut Findings) {
     );
 }
 
+/// The note types of the case notes `keep` keeps, most notes first: the
+/// first eight with their counts ("'Home Visit' (3)"), and how many more;
+/// none when it keeps no note.
+fn note_types_counted(model: &Model, keep: impl Fn(&super::model::CaseNote) -> bool) -> Option<(Vec<String>, String)> {
+    let mut counts: HashMap<u32, usize> = HashMap::new();
+    for n in model.case_notes.iter().filter(|n| keep(n)) {
+        *counts.entry(n.note_type).or_default() += 1;
+    }
+    let mut types: Vec<(usize, &str)> = counts.into_iter().map(|(t, c)| (c, model.strings.get(t))).collect();
+    if types.is_empty() {
+        return None;
+    }
+    types.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let shown: Vec<String> = types.iter().take(8).map(|(c, t)| format!("'{}' ({c})", if t.is_empty() { "(blank)" } else { t })).collect();
+    let more = if types.len() > 8 { format!(" and {} more", types.len() - 8) } else { String::new() };
+    Some((shown, more))
+}
+
 /// Case notes whose type names a visit read as no statutory visit made, by
 /// their type ("Home Visit", "Visit (virtual)") or their outcome ("No
 /// access", "Cancelled"), where other notes are
 /// visits: listed once with their counts, so the reading the visit KPIs rest
 /// on is in `validate` and `data_quality` (review 264's c34; it was silent).
 fn visit_types_not_statutory(model: &Model, found: &mut Findings) {
-    let mut counts: HashMap<u32, usize> = HashMap::new();
-    for n in model.case_notes.iter().filter(|n| !n.kind.is_statutory_visit()) {
-        *counts.entry(n.note_type).or_default() += 1;
-    }
-    let mut types: Vec<(usize, &str)> = counts
-        .into_iter()
-        .map(|(t, c)| (c, model.strings.get(t)))
-        .filter(|(_, t)| super::fold::fold(t).split(' ').any(|w| matches!(w, "visit" | "visits" | "visited")))
-        .collect();
-    if types.is_empty() {
-        return;
-    }
-    types.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-    let shown: Vec<String> = types.iter().take(8).map(|(c, t)| format!("'{t}' ({c})")).collect();
-    let more = if types.len() > 8 { format!(" and {} more", types.len() - 8) } else { String::new() };
+    let names_visit = |t: &str| super::fold::fold(t).split(' ').any(|w| matches!(w, "visit" | "visits" | "visited"));
+    let Some((shown, more)) = note_types_counted(model, |n| !n.kind.is_statutory_visit() && names_visit(model.strings.get(n.note_type))) else { return };
     found.push(
         Severity::Info,
         "visit_types_not_statutory",
