@@ -609,10 +609,10 @@ fn blank_everywhere(tables: &[TableReport], model: &Model, config: &Config, foun
     }
     // Some notes of a file with recorded dates have none: counted as not
     // recorded in time, and said per file (review 264's c77).
-    let recorded_here: std::collections::HashSet<(&str, Option<&str>)> = tables
+    let recorded_here: std::collections::HashSet<&str> = tables
         .iter()
         .filter(|t| t.kind == TableKind::CaseNotes && usable(t) && table_fields(t, config).contains("recorded_date"))
-        .map(|t| (t.file.as_str(), t.sheet.as_deref()))
+        .map(|t| t.file.as_str())
         .collect();
     let mut blank: Vec<(u32, u64, u64)> = Vec::new();
     for n in &model.case_notes {
@@ -626,7 +626,7 @@ fn blank_everywhere(tables: &[TableReport], model: &Model, config: &Config, foun
     }
     for (source, all, none) in blank.into_iter().filter(|(_, all, none)| *none > 0 && none < all) {
         let (file, sheet) = model.note_place(source);
-        if !recorded_here.contains(&(file, sheet)) && !recorded_here.iter().any(|(f, _)| *f == file) {
+        if !recorded_here.contains(file) {
             continue;
         }
         found.push(

@@ -197,8 +197,7 @@ impl Crosswalk {
         if words.len() >= 2 {
             for (dropped, kept) in [(words[0], &words[1..]), (words[words.len() - 1], &words[..words.len() - 1])] {
                 if modifier(dropped) {
-                    let found = self.look_up_exact(&Cell::text(&kept.join(" ")));
-                    let found = if found.is_empty() { self.typed(&kept.join(" ")) } else { found };
+                    let found = self.exact_or_typed(&kept.join(" "));
                     if !found.is_empty() {
                         return found;
                     }
@@ -207,18 +206,16 @@ impl Crosswalk {
             // (Or a label's words in another order: "Improvement required"
             // for "Requires Improvement" is no more than its own words.)
             if words.len() <= 3 {
-                let mut sorted = words.clone();
-                sorted.sort_unstable();
                 let stem = |w: &str| {
                     let w = w.strip_suffix('s').unwrap_or(w);
                     w.strip_suffix("ed").map_or_else(|| w.to_string(), |x| format!("{x}e"))
                 };
+                let mut stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
+                stems.sort_unstable();
                 let same = |spelling: &str| {
                     let mut l: Vec<String> = spelling.split(' ').map(stem).collect();
-                    let mut w: Vec<String> = words.iter().map(|w| stem(w)).collect();
                     l.sort_unstable();
-                    w.sort_unstable();
-                    l.len() > 1 && l == w
+                    l.len() > 1 && l == stems
                 };
                 let mut found: Vec<(usize, usize)> = Vec::new();
                 for (spelling, at) in &self.index {
@@ -239,15 +236,19 @@ impl Crosswalk {
         // auditor undecided, not graded).
         match head(t).split_once('/') {
             Some((grade, said)) if said.split_whitespace().count() >= 3 && said.split('/').all(|p| self.look_up_exact(&Cell::text(p.trim())).is_empty()) => {
-                let grade = Cell::text(grade.trim());
-                let exact = self.look_up_exact(&grade);
-                if exact.is_empty() {
-                    self.typed(&label_key(&grade.as_string()))
-                } else {
-                    exact
-                }
+                self.exact_or_typed(grade.trim())
             }
             _ => Vec::new(),
+        }
+    }
+
+    /// A text's labels as written, else as typed by hand ([`Self::typed`]).
+    fn exact_or_typed(&self, text: &str) -> Vec<(usize, usize)> {
+        let exact = self.look_up_exact(&Cell::text(text));
+        if exact.is_empty() {
+            self.typed(&label_key(text))
+        } else {
+            exact
         }
     }
 
