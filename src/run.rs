@@ -340,6 +340,7 @@ fn run(args: &RunArgs, quiet: bool, verbose: u8) -> anyhow::Result<i32> {
         n.findings.extend(analyse::fields_before_period(&n, &config, &cal, &p.period));
         n.findings.extend(analyse::audits_after_period(&n.model, &p.period, crate::calendar::today()));
         n.findings.extend(analyse::moderations_after_as_of(&n.model, &p.period, p.as_of));
+        n.findings.extend(analyse::below_good_unbanded(&n.model, &p.period));
         n.findings.extend(analyse::notes_after_as_of(&n.model, &p.period, p.as_of));
         n.findings.extend(analyse::not_yet_due(&n, &config, &cal, &p.period, p.as_of));
         n.findings.extend(analyse::actions_outside_calendar(&n.model, &cal, config.settings.action_working_days));

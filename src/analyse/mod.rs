@@ -349,6 +349,44 @@ pub fn moderations_after_as_of(model: &crate::normalise::Model, period: &Period,
     })
 }
 
+/// Audits graded below good on a scale with no inadequate grade ("Does not
+/// meet good", "Not met", "No"), whose 2-month re-audit deadline falls in the
+/// period: whether any was inadequate is not in the exports, so
+/// inadequate_reaudited_in_time, which counts audits judged inadequate, leaves
+/// them out. Said, so a 0 of 0 there is not read as "none was inadequate"
+/// (review 264's c37).
+pub fn below_good_unbanded(model: &crate::normalise::Model, period: &Period) -> Option<crate::normalise::Finding> {
+    let mut labels: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    let mut n = 0;
+    for a in &model.audits {
+        let (Some(c), Some(j)) = (a.completed, a.overall.as_ref()) else { continue };
+        if j.is_graded() && j.at_least_good == Some(false) && j.band.is_none() && period.contains(crate::calendar::add_months(c, 2)) {
+            n += 1;
+            let (given, read) = (j.source_label.trim(), j.label.trim());
+            labels.insert(if given.eq_ignore_ascii_case(read) || read.is_empty() { format!("\"{given}\"") } else { format!("\"{given}\", read as {read}") });
+        }
+    }
+    if n == 0 {
+        return None;
+    }
+    let shown: Vec<&str> = labels.iter().take(4).map(String::as_str).collect();
+    let (audits, were) = if n == 1 { ("audit", "it was") } else { ("audits", "any was") };
+    Some(crate::normalise::Finding {
+        severity: crate::normalise::Severity::Warning,
+        code: "inadequate_not_graded",
+        file: String::new(),
+        sheet: None,
+        row: None,
+        column: None,
+        value: shown.join(", "),
+        action: format!(
+            "{n} {audits} graded below good on a scale with no inadequate grade ({}), with the 2-month re-audit deadline in the period: whether {were} inadequate is not in the exports, so inadequate_reaudited_in_time, which counts audits judged inadequate, leaves {}",
+            shown.join(", "),
+            if n == 1 { "it out" } else { "them out" }
+        ),
+    })
+}
+
 /// Case notes whose event is in the period but after as_of (a report run
 /// before the period ends; a visit booked ahead, a date typed wrong): not
 /// happened as at that day, so left out of seen_alone_recorded and

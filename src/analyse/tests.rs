@@ -765,3 +765,26 @@ fn moderations_after_as_of_are_counted_and_said() {
     assert!(f.action.starts_with("2 audits of the period were moderated after the as-of date"), "{}", f.action);
     assert!(moderations_after_as_of(&m, &period, date(2026, 11, 30)).is_none());
 }
+
+/// Audits graded below good on a scale with no inadequate grade, whose re-audit
+/// deadline falls in the period, are said: inadequate_reaudited_in_time cannot
+/// tell whether any was inadequate (review 264's c37). An inadequate grade, a
+/// good one, or a deadline outside the period is not said.
+#[test]
+fn below_good_on_a_scale_without_inadequate_is_said_for_the_reaudit_kpi() {
+    let period = Period::bimonthly_starting(date(2026, 9, 1));
+    let m = model(vec![
+        audit("a", "C1", "North", Some("2026-07-10"), "Does not meet good"),
+        audit("b", "C2", "North", Some("2026-08-20"), "Not met"),
+        audit("c", "C3", "North", Some("2026-07-15"), "Inadequate"),
+        audit("d", "C4", "North", Some("2026-07-15"), "Meets good"),
+        audit("e", "C5", "North", Some("2026-05-02"), "Does not meet good"),
+    ]);
+    let f = below_good_unbanded(&m, &period).expect("said");
+    assert_eq!(f.code, "inadequate_not_graded");
+    assert!(f.action.starts_with("2 audits graded below good on a scale with no inadequate grade"), "{}", f.action);
+    assert!(f.value.contains("Does not meet good") && f.value.contains("Not met"), "{}", f.value);
+    assert_eq!(kpi(&run(m), "inadequate_reaudited_in_time").denominator.map(|d| d.n()), Some(Some(1)), "the inadequate audit alone is counted");
+    let graded = model(vec![audit("c", "C3", "North", Some("2026-07-15"), "Inadequate"), audit("d", "C4", "North", Some("2026-07-15"), "Meets good")]);
+    assert!(below_good_unbanded(&graded, &period).is_none());
+}

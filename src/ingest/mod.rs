@@ -386,6 +386,19 @@ fn own_output(path: &Path, ext: &str) -> Option<&'static str> {
             let names: Vec<&[u8]> = first.split(|b| *b == b',').map(|n| n.trim_ascii()).collect();
             (names.contains(&&b"source_file"[..]) && names.contains(&&b"source_row"[..])).then_some("a normalised table")
         }
+        // What `validate` or `run` printed, saved into the folder
+        // (`auditpack validate exports > exports/log.txt`): its first line
+        // is auditpack's own summary (review 264's c82).
+        "txt" | "log" => {
+            let mut head = Vec::new();
+            std::fs::File::open(path).ok()?.take(4096).read_to_end(&mut head).ok()?;
+            let text = String::from_utf8_lossy(&head);
+            let first = text.trim_start_matches('\u{feff}').lines().find(|l| !l.trim().is_empty())?.trim_start();
+            ["validate: ", "run: "]
+                .iter()
+                .any(|c| first.strip_prefix("auditpack ").is_some_and(|r| r.starts_with(c)))
+                .then_some("a report (what `validate` or `run` printed)")
+        }
         _ => None,
     }
 }

@@ -840,6 +840,38 @@ fn last_cycles_packs_and_tables_copied_among_the_exports_are_not_read_again() {
 }
 
 #[test]
+fn what_validate_printed_saved_among_the_exports_is_not_read_as_a_form() {
+    // `auditpack validate exports > exports/validate-log.txt`: the saved
+    // report is auditpack's own words, skipped with a note; it adds no audit,
+    // action or note, and every KPI is as before (review 264's c82).
+    let dir = scratch("validate_log_saved");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    for e in std::fs::read_dir(root().join("sample_data")).unwrap().flatten() {
+        if e.path().is_file() {
+            std::fs::copy(e.path(), input.join(e.file_name())).unwrap();
+        }
+    }
+    let first = dir.join("first");
+    let o = auditpack(&dir, &["-q", "run", input.to_str().unwrap(), "--out", first.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let log = stdout(&auditpack(&dir, &["validate", input.to_str().unwrap()]));
+    assert!(log.starts_with("auditpack validate: "), "{log}");
+    write(&input, "validate-log.txt", log.as_bytes());
+    let second = dir.join("second");
+    let o = auditpack(&dir, &["-q", "run", input.to_str().unwrap(), "--out", second.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let read = |out: &Path, f: &str| std::fs::read_to_string(out.join(f)).unwrap();
+    let m = |out: &Path| serde_json::from_str::<serde_json::Value>(&read(out, "metrics.json")).unwrap()["kpis"].clone();
+    assert_eq!(m(&first), m(&second));
+    for table in ["normalised/audits.csv", "normalised/actions.csv"] {
+        assert_eq!(read(&first, table), read(&second, table), "{table}");
+    }
+    let said = stdout(&auditpack(&dir, &["validate", input.to_str().unwrap()]));
+    assert!(said.lines().any(|l| l.contains("skipped") && l.contains("validate-log.txt") && l.contains("auditpack's own outputs")), "{said}");
+}
+
+#[test]
 fn a_zip_of_exports_cut_short_is_an_error_naming_it() {
     // A zip archive that cannot be opened (a download stopped halfway)
     // holds files none of which are read: an error and exit 1, not a file
