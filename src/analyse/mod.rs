@@ -356,20 +356,22 @@ pub fn moderations_after_as_of(model: &crate::normalise::Model, period: &Period,
 /// them out. Said, so a 0 of 0 there is not read as "none was inadequate"
 /// (review 264's c37).
 pub fn below_good_unbanded(model: &crate::normalise::Model, period: &Period) -> Option<crate::normalise::Finding> {
-    let mut labels: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    // (Each label once, however it is cased: "Does not meet good", "Does Not Meet Good".)
+    let mut labels: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
     let mut n = 0;
     for a in &model.audits {
         let (Some(c), Some(j)) = (a.completed, a.overall.as_ref()) else { continue };
         if j.is_graded() && j.at_least_good == Some(false) && j.band.is_none() && period.contains(crate::calendar::add_months(c, 2)) {
             n += 1;
             let (given, read) = (j.source_label.trim(), j.label.trim());
-            labels.insert(if given.eq_ignore_ascii_case(read) || read.is_empty() { format!("\"{given}\"") } else { format!("\"{given}\", read as {read}") });
+            let shown = if given.eq_ignore_ascii_case(read) || read.is_empty() { format!("\"{given}\"") } else { format!("\"{given}\", read as {read}") };
+            labels.entry(shown.to_lowercase()).or_insert(shown);
         }
     }
     if n == 0 {
         return None;
     }
-    let shown: Vec<&str> = labels.iter().take(4).map(String::as_str).collect();
+    let shown: Vec<&str> = labels.values().take(4).map(String::as_str).collect();
     let (audits, were) = if n == 1 { ("audit", "it was") } else { ("audits", "any was") };
     Some(crate::normalise::Finding {
         severity: crate::normalise::Severity::Warning,

@@ -2012,8 +2012,13 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             let done = ws.iter().any(|w| {
                 ["complet", "addressed", "confirmed", "signed", "done", "closed", "actioned", "resolved", "achieved"].iter().any(|p| w.starts_with(p))
             });
-            let deadline =
-                ws.iter().any(|w| matches!(*w, "due" | "by" | "timescale" | "timescales" | "target" | "deadline" | "expected" | "planned" | "to" | "when"));
+            // ("By" a deadline where it ends the header or asks when ("complete
+            // by", "done by date"), not where it names who ("CONFIRMED BY TM
+            // ON"; blind set 204's lanterby).)
+            let by_when = |i: usize| ws.get(i + 1).is_none_or(|n| matches!(*n, "when" | "date" | "dd"));
+            let deadline = ws.iter().enumerate().any(|(i, w)| {
+                matches!(*w, "due" | "timescale" | "timescales" | "target" | "deadline" | "expected" | "planned" | "to" | "when") || (*w == "by" && by_when(i))
+            });
             done && !deadline
         };
         let found: Vec<usize> = (0..columns.len())
@@ -4003,6 +4008,12 @@ mod tests {
         // A deadline's words, or values that are not dates, are no completion.
         let a = map(&["Audit ID", "Child ID", "Recommendation", "Responsible", "To be completed by"], &rows);
         assert_ne!(target(&a, "To be completed by"), "completed_date");
+        let a = map(&["Audit ID", "Child ID", "Recommendation", "Responsible", "Complete by"], &rows);
+        assert_ne!(target(&a, "Complete by"), "completed_date");
+        // "By" naming who confirmed it is no deadline (blind set 204's lanterby).
+        let october: [&[&str]; 2] = [&["CFA9", "Life story work", "SW", "C9", "26/10/2026"], &["CFA8", "Legal planning meeting", "GM", "C8", ""]];
+        let a = map(&["AUDIT ID", "RECOMMENDATION", "OWNER", "CHILD ID", "CONFIRMED BY TM ON"], &october);
+        assert_eq!(target(&a, "CONFIRMED BY TM ON"), "completed_date");
         let rows: [&[&str]; 2] = [&["CFA1", "C1", "Update chronology", "SW", "JB"], &["CFA2", "C2", "PEP review", "SW", ""]];
         let a = map(&["Audit ID", "Child ID", "Recommendation", "Responsible", "TM confirmed addressed"], &rows);
         assert_ne!(target(&a, "TM confirmed addressed"), "completed_date");

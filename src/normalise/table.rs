@@ -2168,7 +2168,14 @@ fn same_audit_copied(x: &Audit, a: &Audit) -> bool {
     // (What one copy records and the other has no value for is no
     // difference: a team's own log asks who was spoken to, the central
     // tracker gives the due date.)
-    let (x, a) = (&with_gaps_filled(x, a), &with_gaps_filled(a, x));
+    let (mut x, mut a) = (with_gaps_filled(x, a), with_gaps_filled(a, x));
+    // (A question is the export's words for it: "LAST 3 MONTHS" in one
+    // administrator's file is "JUDGEMENT OF CASE FILE IN THE LAST 3 MONTHS"
+    // in the template's; the answers, in order, are the record. Blind set 204.)
+    for d in x.domains.iter_mut().chain(a.domains.iter_mut()) {
+        d.question.clear();
+    }
+    let (x, a) = (&x, &a);
     same_audit(
         x,
         &Audit {
@@ -9779,11 +9786,18 @@ impl<'a> RowReader<'a> {
                 // (Or neither is done yet, the same child allocated the same
                 // day: one allocation in a tracker and a team's copy of it,
                 // whatever else each row says; blind set 175.)
-                None if !has_id
+                // (With an id too, where a Part B column would else make the
+                // repeat a Part B of its Part A: two officers' files holding
+                // one completed form, the same in every field; blind set 204.)
+                None if (!has_id || (self.part_b_named && a.completed.is_some()))
                     && first.file != self.file
                     && model.audits.iter().rev().find(|x| x.origin == *first).is_some_and(|x| {
                         same_audit(x, &a)
-                            || (x.completed.is_none()
+                            // (The same form id: the rest of each file's row
+                            // is under its own headers.)
+                            || (has_id && same_audit(x, &Audit { rest_of_row: x.rest_of_row, ..a.clone() }))
+                            || (!has_id
+                                && x.completed.is_none()
                                 && a.completed.is_none()
                                 && x.overall.is_none()
                                 && a.overall.is_none()

@@ -136,7 +136,10 @@ fn last_date(name: &str) -> Option<NaiveDate> {
 /// "Oct 2026", "September 2026"; "Sep 26"): its day, else the month's first.
 fn named_date(name: &str) -> Option<NaiveDate> {
     use crate::ingest::cell::{month_from_name, year_of};
-    let words: Vec<&str> = name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    // (Words run together are split where letters meet digits and where a
+    // lower-case letter meets a capital: "Returns_September2026",
+    // "Returns_JulAug2026", "Contacts_from28Sep2026"; blind set 204.)
+    let words: Vec<&str> = name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).flat_map(run_together).collect();
     let mut found = None;
     for (i, w) in words.iter().enumerate() {
         let Some((m, year)) = month_from_name(w).zip(words.get(i + 1).and_then(|y| year_of(y))) else { continue };
@@ -145,6 +148,14 @@ fn named_date(name: &str) -> Option<NaiveDate> {
         found = NaiveDate::from_ymd_opt(year, m, day.unwrap_or(1)).or(found);
     }
     found
+}
+
+/// A word's parts where letters meet digits, or a lower-case letter a capital.
+fn run_together(word: &str) -> impl Iterator<Item = &str> {
+    let b = word.as_bytes();
+    let cuts: Vec<usize> =
+        (1..b.len()).filter(|&i| b[i - 1].is_ascii_digit() != b[i].is_ascii_digit() || (b[i - 1].is_ascii_lowercase() && b[i].is_ascii_uppercase())).collect();
+    std::iter::once(0).chain(cuts.clone()).zip(cuts.into_iter().chain(std::iter::once(b.len()))).map(move |(from, to)| &word[from..to])
 }
 
 /// A name without a download's copy number ("QA audits export (1)": the
@@ -373,6 +384,17 @@ mod tests {
         let files = [std::path::Path::new("x/Export (1).xlsx"), std::path::Path::new("x/Export (2).csv"), std::path::Path::new("x/Audits.xlsx")];
         let shown: Vec<(&std::path::Path, String)> = files.iter().map(|p| (*p, p.to_string_lossy().to_string())).collect();
         assert_eq!(download_groups(&shown), vec![vec![files[0], files[1]]]);
+    }
+
+    #[test]
+    fn a_month_run_into_its_year_or_another_month_dates_a_name() {
+        use Ordering::*;
+        assert_eq!(named_date("Tier2_Returns_September2026"), Some(crate::calendar::date(2026, 9, 1)));
+        assert_eq!(named_date("Tier2_Returns_JulAug2026"), Some(crate::calendar::date(2026, 8, 1)), "a range: its last month");
+        assert_eq!(named_date("ICS_Contacts_from28Sep2026"), Some(crate::calendar::date(2026, 9, 28)));
+        assert_eq!(later_export("b/Tier2 returns - Oct 2026.xlsx", "b/Tier2_Returns_September2026.xlsx"), Some(Less));
+        assert_eq!(later_export("b/Tier2_Returns_JulAug2026.csv", "b/Tier2_Returns_September2026.xlsx"), Some(Greater));
+        assert_eq!(named_date("Tier2 audits"), None, "a digit in a word is no date");
     }
 
     #[test]
