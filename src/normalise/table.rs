@@ -3757,6 +3757,8 @@ mod no_action_tests {
             // (An age in months as the reason: blind set 178's wrenfield.)
             "Child is 7 months old - observed with foster carer, not spoken to.",
             "Aged 10 months; observed at home",
+            // (Contact a court stopped: blind set 203's wrenfold.)
+            "Not appropriate - contact with birth parents suspended by court order",
         ] {
             assert_eq!(why(na), Answer::NotApplicable, "{na}");
         }
@@ -13657,7 +13659,11 @@ pub(crate) fn not_spoken_because(c: &Cell) -> Answer {
     // (Where it comes, "Child is 8 months old – not appropriate"; and a
     // family out of the child's life, "Not appropriate – parents'
     // whereabouts unknown; no contact since 2019": blind set 171.)
-    let absent = ["whereabouts unknown", "whereabouts not known", "no contact since", "deceased"].iter().any(|p| contains_phrase(&f, p));
+    // (Or contact a court has stopped, "Not appropriate - contact with birth
+    // parents suspended by court order"; blind set 203's wrenfold.)
+    let stopped_by_court =
+        contains_phrase(&f, "contact") && ["suspended", "stopped", "terminated"].iter().any(|p| contains_phrase(&f, p)) && f.contains("court");
+    let absent = ["whereabouts unknown", "whereabouts not known", "no contact since", "deceased"].iter().any(|p| contains_phrase(&f, p)) || stopped_by_court;
     let not_appropriate = contains_phrase(&f, "not appropriate") && (age || absent);
     // (Or the child's age as the whole reason, "Baby (6 months) - too young
     // to be spoken to", "10 month old baby - not appropriate to speak to",
