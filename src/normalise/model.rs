@@ -242,6 +242,9 @@ pub struct ModerationRecord {
     pub audit_id: String,
     pub child_id: Option<String>,
     pub audit_date: Option<NaiveDate>,
+    /// Whether `audit_date` is when the audit's first part was done ("Date
+    /// of audit (Part A)"), the audit being complete on its Part B's.
+    pub part_a_date: bool,
     pub moderated: Option<bool>,
     pub agrees: Option<bool>,
     pub grade: Option<Judgement>,

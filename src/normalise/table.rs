@@ -2056,6 +2056,7 @@ fn read_challenges(
                     audit_id: String::new(),
                     child_id: Some(id),
                     audit_date: on,
+                    part_a_date: false,
                     moderated: Some(true),
                     agrees,
                     grade: None,
@@ -11729,6 +11730,11 @@ impl<'a> RowReader<'a> {
             audit_id: audit_id.unwrap_or_default(),
             child_id,
             audit_date,
+            part_a_date: self
+                .mapping
+                .columns
+                .iter()
+                .any(|c| c.target == Target::Field("completed_date".into()) && super::columns::names_part_b(&c.header) == Some(false)),
             moderated,
             agrees,
             grade,

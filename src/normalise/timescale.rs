@@ -105,6 +105,11 @@ pub fn parse_due(text: &str) -> Option<Timescale> {
     parse(text).or_else(|| day_month(text.trim())).or_else(|| {
         let f = fold(text);
         let words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+        // ("Immediately", "Immediate", "Same day": due the day it was set;
+        // blind set 206, where seed 001's tracker writes it in the due column.)
+        if matches!(words[..], ["immediately"] | ["immediate"] | ["same", "day"]) {
+            return Some(Timescale::Days(0));
+        }
         let by = matches!(words.first(), Some(&("by" | "before")));
         let bare: Vec<&str> = words.iter().copied().filter(|w| !matches!(*w, "by" | "before")).collect();
         match bare[..] {
@@ -364,6 +369,10 @@ mod tests {
         assert_eq!(due_of("October 2026"), NaiveDate::from_ymd_opt(2026, 10, 31));
         assert_eq!(due_of("by December"), NaiveDate::from_ymd_opt(2026, 12, 31));
         assert_eq!(parse_due("September"), None, "a month's name alone is a month");
+        // ("Immediately" in the due column: the day it was set; blind set 206.)
+        assert_eq!(due_of("Immediately"), Some(set));
+        assert_eq!(due_of("Same day"), Some(set));
+        assert_eq!(parse_due("ASAP"), None, "as soon as possible names no day");
         assert_eq!(parse("May 2026"), None, "a month, as a column's value");
         assert_eq!(parse("16/10"), None, "a column of days without their year is no column of dates");
         assert_eq!(parse("16/10/2026"), None, "a whole date is read as a date");

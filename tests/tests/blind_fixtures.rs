@@ -2168,3 +2168,19 @@ fn two_hundred_and_third_and_fourth_sets_the_christmas_cycle_and_one_council_man
         check(set);
     }
 }
+
+#[test]
+fn two_hundred_and_fifth_and_sixth_sets_case_notes_as_systems_export_them_and_actions_and_moderation_logs() {
+    // Two more sets of the seventy-first session (tests/fixtures/councils205/
+    // and councils206/README.md): case notes and legal status as five
+    // systems export them (entry timestamps, ids with and without a leading
+    // zero, co-workers' notes of one visit, open ends as 31/12/9999), and
+    // actions and moderation kept in logs of their own (statuses, timescales,
+    // moderation logs naming the audit by child and date, challenge logs).
+    // 25 of 150 KPIs differed on the first run; 16 mended the same session
+    // (all of set 206); set 205's 9 are in its known_limits.json (7 open, 2 a
+    // judgement call).
+    for set in ["councils205", "councils206"] {
+        check(set);
+    }
+}
