@@ -376,43 +376,45 @@ fn skip_reason(path: &Path, explicit: bool) -> Option<String> {
 /// exports): a pack workbook (its author is auditpack) or a normalised
 /// table (its header names the source file and row of each record).
 fn own_output(path: &Path, ext: &str) -> Option<&'static str> {
-    use std::io::Read;
+    const REPORT: &str = "a report (what `validate` or `run` printed)";
+    // A text file's first 4 KB, read once for both of its checks.
+    let head = || {
+        use std::io::Read;
+        let mut head = Vec::new();
+        std::fs::File::open(path).ok()?.take(4096).read_to_end(&mut head).ok()?;
+        Some(head)
+    };
     match ext {
         "xlsx" => workbook::zip_part(path, "docProps/core.xml", 64 * 1024)?.contains("<dc:creator>auditpack</dc:creator>").then_some("a pack"),
         "csv" => {
-            let mut head = Vec::new();
-            std::fs::File::open(path).ok()?.take(4096).read_to_end(&mut head).ok()?;
+            let head = head()?;
+            if printed_report(&head) {
+                return Some(REPORT);
+            }
             let first = head.split(|b| *b == b'\n').next()?;
             let names: Vec<&[u8]> = first.split(|b| *b == b',').map(|n| n.trim_ascii()).collect();
-            if printed_report(path) {
-                return Some("a report (what `validate` or `run` printed)");
-            }
             (names.contains(&&b"source_file"[..]) && names.contains(&&b"source_row"[..])).then_some("a normalised table")
         }
         // What `validate` or `run` printed, saved into the folder
         // (`auditpack validate exports > exports/log.txt`; from Windows
         // PowerShell, UTF-16): its first line is auditpack's own summary
         // (review 264's c82, review 265's c02).
-        "txt" => printed_report(path).then_some("a report (what `validate` or `run` printed)"),
+        "txt" => printed_report(&head()?).then_some(REPORT),
         _ => None,
     }
 }
 
-/// Whether a text file's first line is auditpack's own summary ("auditpack
-/// validate: …", "auditpack run: …"), in UTF-8 or UTF-16 (PowerShell's `>`).
-fn printed_report(path: &Path) -> bool {
-    use std::io::Read;
-    let mut head = Vec::new();
-    if std::fs::File::open(path).and_then(|f| f.take(4096).read_to_end(&mut head)).is_err() {
-        return false;
-    }
+/// Whether a text file's first bytes open with auditpack's own summary
+/// ("auditpack validate: …", "auditpack run: …"), in UTF-8 or UTF-16
+/// (PowerShell's `>`).
+fn printed_report(head: &[u8]) -> bool {
     let units = |le: bool| {
         head[2..].chunks_exact(2).map(|p| if le { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) }).collect::<Vec<u16>>()
     };
     let text = match head.get(..2) {
         Some([0xff, 0xfe]) => String::from_utf16_lossy(&units(true)),
         Some([0xfe, 0xff]) => String::from_utf16_lossy(&units(false)),
-        _ => String::from_utf8_lossy(&head).into_owned(),
+        _ => String::from_utf8_lossy(head).into_owned(),
     };
     let Some(first) = text.trim_start_matches('\u{feff}').lines().find(|l| !l.trim().is_empty()) else { return false };
     first.trim_start().strip_prefix("auditpack ").is_some_and(|r| r.starts_with("validate: ") || r.starts_with("run: "))

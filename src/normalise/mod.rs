@@ -2555,7 +2555,8 @@ fn link_moderations(model: &mut Model, found: &mut findings::Findings) -> (Reach
                         if !m.part_a_date {
                             return None;
                         }
-                        let until = m.date.unwrap_or(d + chrono::Days::new(28)).min(d + chrono::Days::new(28));
+                        let four_weeks = d + chrono::Days::new(28);
+                        let until = m.date.map_or(four_weeks, |on| on.min(four_weeks));
                         cands
                             .iter()
                             .copied()

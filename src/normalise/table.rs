@@ -13748,7 +13748,7 @@ fn first_recorded(kept: &mut CaseNote, other: &CaseNote) {
 fn says_not_done(c: &Cell) -> bool {
     let f = fold(&c.as_string());
     let first = f.split(' ').next().unwrap_or("");
-    matches!(first, "not" | "open" | "ongoing" | "outstanding" | "awaiting" | "pending" | "overdue" | "chased" | "incomplete")
+    matches!(first, "not" | "open" | "ongoing" | "outstanding" | "overdue" | "incomplete")
         || ["in progress", "not completed", "not done", "not yet", "awaiting", "pending", "chased"].iter().any(|p| contains_phrase(&f, p))
 }
 
